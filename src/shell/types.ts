@@ -1,0 +1,53 @@
+import type { Cluster } from '../sim/k8s/index';
+
+/**
+ * The terminal's interpreter contract. The same shell runs in the browser
+ * terminal, in the headless CLI (`npm run play`) and in tests, so they print
+ * the same bytes.
+ */
+
+/** Where `kubectl apply -f PATH` reads files: editor tabs in the browser, disk in the CLI. */
+export interface FileSource {
+  /** File contents, or undefined when there is no such file. */
+  read(path: string): string | undefined;
+  /** For a directory: the paths of the files directly inside it (undefined when not a directory). */
+  list?(path: string): string[] | undefined;
+}
+
+/** Receives output as it is produced. Each chunk may hold several lines; lines end with `\n`. */
+export interface OutputSink {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+/**
+ * A running command. Most finish during `run` (done is true at once).
+ * Commands that wait in real kubectl (`rollout status`, `wait`, `delete`
+ * waiting for removal, `get -w`, the `sleep` builtin) stay running: they
+ * follow the cluster through watch events and `poll()`, and the host keeps
+ * virtual time moving until `done` (the CLI advances time itself; the
+ * browser lets the clock run at the chosen speed).
+ */
+export interface Execution {
+  readonly done: boolean;
+  /** Exit status once done (0 success, 1 error, as kubectl). */
+  readonly exitCode: number | undefined;
+  /** Virtual time by which the command will have finished (its timeout), if it has one. */
+  readonly deadline: number | undefined;
+  /** Re-checks the cluster after time moved; returns `done`. */
+  poll(): boolean;
+  /** Ctrl+C: stops waiting (kubectl prints nothing more; exit status 130). */
+  cancel(): void;
+}
+
+export interface ShellEnvironment {
+  cluster: Cluster;
+  files: FileSource;
+}
+
+export interface Shell {
+  /** Runs one command line, writing its output to `sink`. Never throws for bad input. */
+  run(line: string, sink: OutputSink): Execution;
+  /** Tab completion candidates for the word at the cursor. */
+  complete(line: string, cursor: number): string[];
+}

@@ -1,0 +1,108 @@
+import { Heap } from '../../lib/heap';
+
+/**
+ * A timer is data, not a closure: when it fires, `key` is added to the work
+ * queue of `target`. That keeps the whole engine state serialisable (for
+ * snapshots) and makes every wake-up a level-triggered reconcile.
+ */
+export interface Timer {
+  at: number;
+  seq: number;
+  target: string;
+  key: string;
+}
+
+/** The engine's virtual clock: milliseconds since the Unix epoch, advanced only by the engine. */
+export class VirtualClock {
+  private current: number;
+  private seq = 0;
+  private readonly timers = new Heap<Timer>((a, b) => a.at < b.at || (a.at === b.at && a.seq < b.seq));
+  /** Earliest pending wake-up per target+key, to avoid piling up duplicate timers. */
+  private readonly pending = new Map<string, number>();
+
+  constructor(startMs: number) {
+    this.current = startMs;
+  }
+
+  /** Current virtual time in ms since the epoch. */
+  now(): number {
+    return this.current;
+  }
+
+  /** Current virtual time as an RFC 3339 timestamp with second precision, as the API server writes it. */
+  timestamp(): string {
+    return toTimestamp(this.current);
+  }
+
+  /**
+   * Wakes `key` of `target` at `at` (clamped to now). A later request for a
+   * key that already has an earlier wake-up is dropped: reconcilers are
+   * level-triggered and re-request what they still need when they run.
+   */
+  wakeAt(target: string, key: string, at: number): void {
+    const when = Math.max(at, this.current);
+    const id = `${target}\u0000${key}`;
+    const existing = this.pending.get(id);
+    if (existing !== undefined && existing <= when && existing >= this.current) return;
+    this.pending.set(id, when);
+    this.timers.push({ at: when, seq: this.seq++, target, key });
+  }
+
+  wakeAfter(target: string, key: string, delayMs: number): void {
+    this.wakeAt(target, key, this.current + delayMs);
+  }
+
+  /** Time of the next timer, if any. */
+  nextTimerAt(): number | undefined {
+    return this.timers.peek()?.at;
+  }
+
+  /** Moves the clock forward (never backward). */
+  setNow(ms: number): void {
+    if (ms > this.current) this.current = ms;
+  }
+
+  /** Pops every timer due at or before now. */
+  popDue(): Timer[] {
+    const due: Timer[] = [];
+    let top = this.timers.peek();
+    while (top && top.at <= this.current) {
+      this.timers.pop();
+      const id = `${top.target}\u0000${top.key}`;
+      if (this.pending.get(id) === top.at) this.pending.delete(id);
+      due.push(top);
+      top = this.timers.peek();
+    }
+    return due;
+  }
+
+  get timerCount(): number {
+    return this.timers.size;
+  }
+}
+
+/** RFC 3339, UTC, second precision: `2025-03-01T09:00:00Z`. */
+export function toTimestamp(ms: number): string {
+  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}
+
+/** RFC 3339 with microseconds (`MicroTime`, used by Leases and event series). */
+export function toMicroTimestamp(ms: number): string {
+  const iso = new Date(Math.floor(ms)).toISOString();
+  return `${iso.slice(0, 19)}.${iso.slice(20, 23)}000Z`;
+}
+
+const parsedCache = new Map<string, number>();
+
+/** Parses an RFC 3339 timestamp to ms since the epoch (cached: the same strings recur a lot). */
+export function parseTimestamp(ts: string | undefined): number | undefined {
+  if (!ts) return undefined;
+  let v = parsedCache.get(ts);
+  if (v === undefined) {
+    v = Date.parse(ts);
+    if (Number.isNaN(v)) return undefined;
+    if (parsedCache.size > 100_000) parsedCache.clear();
+    parsedCache.set(ts, v);
+  }
+  return v;
+}

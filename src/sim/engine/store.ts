@@ -1,0 +1,247 @@
+/**
+ * The object store behind the simulated API server: one table per resource,
+ * every write reported to watchers as ADDED / MODIFIED / DELETED, and indexes
+ * (by namespace, by label, and custom ones such as pods by node) so that no
+ * controller needs a full scan per reconcile.
+ *
+ * Objects are immutable once stored: writers put a new object, never mutate
+ * the old one (tests deep-freeze them to prove it).
+ */
+
+export interface StoredMeta {
+  name: string;
+  namespace?: string;
+  uid?: string;
+  resourceVersion?: string;
+  labels?: Record<string, string>;
+}
+
+export interface StoredObject {
+  metadata: StoredMeta;
+}
+
+export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
+
+export interface WatchEvent<T extends StoredObject = StoredObject> {
+  type: WatchEventType;
+  resource: string;
+  key: string;
+  object: T;
+  /** The previous version, for MODIFIED and DELETED. */
+  old?: T;
+}
+
+export type WatchHandler = (event: WatchEvent) => void;
+
+/** A custom index: maps an object to the index values it should be found under. */
+export type IndexFn = (obj: StoredObject) => readonly string[] | string | undefined;
+
+/** `namespace/name`, or `name` for cluster-scoped objects. */
+export function objectKey(namespace: string | undefined, name: string): string {
+  return namespace ? `${namespace}/${name}` : name;
+}
+
+const EMPTY: ReadonlySet<string> = new Set();
+
+class Table {
+  readonly objects = new Map<string, StoredObject>();
+  readonly byNamespace = new Map<string, Set<string>>();
+  readonly byLabel = new Map<string, Set<string>>();
+  readonly byLabelKey = new Map<string, Set<string>>();
+  readonly custom = new Map<string, { fn: IndexFn; map: Map<string, Set<string>> }>();
+  readonly watchers: WatchHandler[] = [];
+  constructor(readonly indexLabels: boolean) {}
+}
+
+function addTo(map: Map<string, Set<string>>, value: string, key: string): void {
+  let set = map.get(value);
+  if (!set) map.set(value, (set = new Set()));
+  set.add(key);
+}
+
+function removeFrom(map: Map<string, Set<string>>, value: string, key: string): void {
+  const set = map.get(value);
+  if (set) {
+    set.delete(key);
+    if (set.size === 0) map.delete(value);
+  }
+}
+
+function asArray(v: readonly string[] | string | undefined): readonly string[] {
+  return v === undefined ? [] : typeof v === 'string' ? [v] : v;
+}
+
+export interface TableOptions {
+  /** Index labels for selector queries (default true; events do not need it). */
+  indexLabels?: boolean;
+}
+
+export class ObjectStore {
+  private readonly tables = new Map<string, Table>();
+  private readonly anyWatchers: WatchHandler[] = [];
+  private rv = 0;
+
+  /** Declares a resource table (idempotent). */
+  define(resource: string, options: TableOptions = {}): void {
+    if (!this.tables.has(resource)) this.tables.set(resource, new Table(options.indexLabels ?? true));
+  }
+
+  private table(resource: string): Table {
+    const t = this.tables.get(resource);
+    if (!t) throw new Error(`store: unknown resource ${resource}`);
+    return t;
+  }
+
+  has(resource: string): boolean {
+    return this.tables.has(resource);
+  }
+
+  resources(): string[] {
+    return [...this.tables.keys()];
+  }
+
+  /** The next resourceVersion (a cluster-wide counter, as etcd's revision). */
+  nextResourceVersion(): string {
+    return String(++this.rv);
+  }
+
+  get currentResourceVersion(): number {
+    return this.rv;
+  }
+
+  get<T extends StoredObject = StoredObject>(resource: string, key: string): T | undefined {
+    return this.table(resource).objects.get(key) as T | undefined;
+  }
+
+  /** Objects of a resource, optionally in one namespace, in creation order. */
+  list<T extends StoredObject = StoredObject>(resource: string, namespace?: string): T[] {
+    const t = this.table(resource);
+    if (namespace === undefined) return [...t.objects.values()] as T[];
+    const keys = t.byNamespace.get(namespace);
+    if (!keys) return [];
+    const out: T[] = [];
+    for (const k of keys) out.push(t.objects.get(k) as T);
+    return out;
+  }
+
+  count(resource: string, namespace?: string): number {
+    const t = this.table(resource);
+    return namespace === undefined ? t.objects.size : (t.byNamespace.get(namespace)?.size ?? 0);
+  }
+
+  /** Keys of objects carrying label `key=value` (all namespaces). */
+  keysWithLabel(resource: string, key: string, value: string): ReadonlySet<string> {
+    return this.table(resource).byLabel.get(`${key}=${value}`) ?? EMPTY;
+  }
+
+  /** Keys of objects that have label `key` with any value (all namespaces). */
+  keysWithLabelKey(resource: string, key: string): ReadonlySet<string> {
+    return this.table(resource).byLabelKey.get(key) ?? EMPTY;
+  }
+
+  /** Keys of objects in a namespace. */
+  keysInNamespace(resource: string, namespace: string): ReadonlySet<string> {
+    return this.table(resource).byNamespace.get(namespace) ?? EMPTY;
+  }
+
+  /** Registers a custom index; existing objects are indexed at once. */
+  addIndex(resource: string, name: string, fn: IndexFn): void {
+    const t = this.table(resource);
+    const map = new Map<string, Set<string>>();
+    t.custom.set(name, { fn, map });
+    for (const [key, obj] of t.objects) for (const v of asArray(fn(obj))) addTo(map, v, key);
+  }
+
+  /** Keys under a custom index value. */
+  byIndex(resource: string, name: string, value: string): ReadonlySet<string> {
+    const idx = this.table(resource).custom.get(name);
+    if (!idx) throw new Error(`store: no index ${name} on ${resource}`);
+    return idx.map.get(value) ?? EMPTY;
+  }
+
+  /** Objects under a custom index value. */
+  listByIndex<T extends StoredObject = StoredObject>(resource: string, name: string, value: string): T[] {
+    const t = this.table(resource);
+    const out: T[] = [];
+    for (const k of this.byIndex(resource, name, value)) out.push(t.objects.get(k) as T);
+    return out;
+  }
+
+  /** Stores a new or changed object (its metadata must already carry its resourceVersion). */
+  put(resource: string, obj: StoredObject): WatchEvent {
+    const t = this.table(resource);
+    const key = objectKey(obj.metadata.namespace, obj.metadata.name);
+    const old = t.objects.get(key);
+    t.objects.set(key, obj);
+    this.reindex(t, key, old, obj);
+    const event: WatchEvent = old ? { type: 'MODIFIED', resource, key, object: obj, old } : { type: 'ADDED', resource, key, object: obj };
+    this.emit(t, event);
+    return event;
+  }
+
+  /** Removes an object; `final` is the version to report (with its last resourceVersion). */
+  remove(resource: string, key: string, final?: StoredObject): WatchEvent | undefined {
+    const t = this.table(resource);
+    const old = t.objects.get(key);
+    if (!old) return undefined;
+    t.objects.delete(key);
+    this.reindex(t, key, old, undefined);
+    const event: WatchEvent = { type: 'DELETED', resource, key, object: final ?? old, old };
+    this.emit(t, event);
+    return event;
+  }
+
+  /** Watches one resource (synchronously, after each write). Returns an unsubscribe function. */
+  watch(resource: string, handler: WatchHandler): () => void {
+    const list = this.table(resource).watchers;
+    list.push(handler);
+    return () => {
+      const i = list.indexOf(handler);
+      if (i >= 0) list.splice(i, 1);
+    };
+  }
+
+  /** Watches every resource. */
+  watchAll(handler: WatchHandler): () => void {
+    this.anyWatchers.push(handler);
+    return () => {
+      const i = this.anyWatchers.indexOf(handler);
+      if (i >= 0) this.anyWatchers.splice(i, 1);
+    };
+  }
+
+  private emit(t: Table, event: WatchEvent): void {
+    for (let i = 0; i < t.watchers.length; i++) t.watchers[i](event);
+    for (let i = 0; i < this.anyWatchers.length; i++) this.anyWatchers[i](event);
+  }
+
+  private reindex(t: Table, key: string, old: StoredObject | undefined, next: StoredObject | undefined): void {
+    const oldNs = old?.metadata.namespace ?? '';
+    const newNs = next?.metadata.namespace ?? '';
+    if (!old || !next || oldNs !== newNs) {
+      if (old) removeFrom(t.byNamespace, oldNs, key);
+      if (next) addTo(t.byNamespace, newNs, key);
+    }
+    if (t.indexLabels) {
+      const ol = old?.metadata.labels;
+      const nl = next?.metadata.labels;
+      if (ol !== nl) {
+        if (ol) for (const k in ol) if (!nl || nl[k] !== ol[k]) {
+          removeFrom(t.byLabel, `${k}=${ol[k]}`, key);
+          if (!nl || !(k in nl)) removeFrom(t.byLabelKey, k, key);
+        }
+        if (nl) for (const k in nl) if (!ol || ol[k] !== nl[k]) {
+          addTo(t.byLabel, `${k}=${nl[k]}`, key);
+          if (!ol || !(k in ol)) addTo(t.byLabelKey, k, key);
+        }
+      }
+    }
+    for (const idx of t.custom.values()) {
+      const ov = old ? asArray(idx.fn(old)) : [];
+      const nv = next ? asArray(idx.fn(next)) : [];
+      if (ov.length === 1 && nv.length === 1 && ov[0] === nv[0]) continue;
+      for (const v of ov) if (!nv.includes(v)) removeFrom(idx.map, v, key);
+      for (const v of nv) if (!ov.includes(v)) addTo(idx.map, v, key);
+    }
+  }
+}

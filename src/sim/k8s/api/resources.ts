@@ -1,0 +1,131 @@
+/**
+ * The resources this simulated API server serves, with the names kubectl
+ * resolves (plural, singular, short names, kind) and `api-resources` prints.
+ * A kind missing here is answered as a real cluster without it would answer:
+ * `no matches for kind "X" in version "Y"`. Add a kind here when its
+ * behaviour is implemented, not before.
+ */
+export interface ResourceInfo {
+  kind: string;
+  /** API group ('' for core). */
+  group: string;
+  /** The preferred (and only served) version. */
+  version: string;
+  /** Plural resource name, as in URLs: `deployments`. */
+  resource: string;
+  singular: string;
+  shortNames: readonly string[];
+  namespaced: boolean;
+  /** `all` for kinds shown by `kubectl get all`. */
+  categories: readonly string[];
+  /** Verbs shown by `kubectl api-resources -o wide`. */
+  verbs: readonly string[];
+  /** Whether the kind has a status subresource (status writes do not bump generation). */
+  hasStatus: boolean;
+}
+
+const RW = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'] as const;
+
+function r(kind: string, group: string, version: string, resource: string, shortNames: string[], namespaced: boolean, opts: Partial<ResourceInfo> = {}): ResourceInfo {
+  return {
+    kind,
+    group,
+    version,
+    resource,
+    singular: kind.toLowerCase(),
+    shortNames,
+    namespaced,
+    categories: [],
+    verbs: RW,
+    hasStatus: true,
+    ...opts,
+  };
+}
+
+/** Served resources, in `kubectl api-resources` order (core first, then groups alphabetically). */
+export const RESOURCES: readonly ResourceInfo[] = [
+  r('Event', '', 'v1', 'events', ['ev'], true, { hasStatus: false }),
+  r('Namespace', '', 'v1', 'namespaces', ['ns'], false, { verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'] }),
+  r('Node', '', 'v1', 'nodes', ['no'], false),
+  r('Pod', '', 'v1', 'pods', ['po'], true, { categories: ['all'] }),
+  r('ServiceAccount', '', 'v1', 'serviceaccounts', ['sa'], true, { hasStatus: false }),
+  r('Service', '', 'v1', 'services', ['svc'], true, { categories: ['all'], verbs: ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'] }),
+  r('Deployment', 'apps', 'v1', 'deployments', ['deploy'], true, { categories: ['all'] }),
+  r('ReplicaSet', 'apps', 'v1', 'replicasets', ['rs'], true, { categories: ['all'] }),
+  r('Lease', 'coordination.k8s.io', 'v1', 'leases', [], true, { hasStatus: false }),
+];
+
+/** Storage key of a resource: `pods`, `deployments.apps`. */
+export function storageName(info: ResourceInfo): string {
+  return info.group ? `${info.resource}.${info.group}` : info.resource;
+}
+
+/** `apps/v1`, or `v1` for the core group. */
+export function apiVersionOf(info: ResourceInfo): string {
+  return info.group ? `${info.group}/${info.version}` : info.version;
+}
+
+/** kubectl's `<kind>.<group>` spelling for messages: `deployment.apps`, `pod`. */
+export function kindGroup(info: ResourceInfo): string {
+  return info.group ? `${info.kind.toLowerCase()}.${info.group}` : info.kind.toLowerCase();
+}
+
+/** Splits `apps/v1` into group and version. */
+export function splitApiVersion(apiVersion: string): { group: string; version: string } {
+  const i = apiVersion.indexOf('/');
+  return i < 0 ? { group: '', version: apiVersion } : { group: apiVersion.slice(0, i), version: apiVersion.slice(i + 1) };
+}
+
+export class ResourceRegistry {
+  private readonly byStorage = new Map<string, ResourceInfo>();
+  private readonly byGvk = new Map<string, ResourceInfo>();
+
+  constructor(readonly all: readonly ResourceInfo[] = RESOURCES) {
+    for (const info of all) {
+      this.byStorage.set(storageName(info), info);
+      this.byGvk.set(`${apiVersionOf(info)}/${info.kind}`, info);
+    }
+  }
+
+  /** The resource for an apiVersion + kind, or undefined (`no matches for kind`). */
+  forKind(apiVersion: string, kind: string): ResourceInfo | undefined {
+    return this.byGvk.get(`${apiVersion}/${kind}`);
+  }
+
+  /** The resource by its storage name (`deployments.apps`). */
+  byName(storage: string): ResourceInfo | undefined {
+    return this.byStorage.get(storage);
+  }
+
+  /**
+   * Resolves a name as kubectl does: plural, singular, short name or kind,
+   * case-insensitively, optionally qualified by group (`deployments.apps`)
+   * or version and group (`deployments.v1.apps`).
+   */
+  resolve(name: string): ResourceInfo | undefined {
+    const lower = name.toLowerCase();
+    const dot = lower.indexOf('.');
+    const base = dot < 0 ? lower : lower.slice(0, dot);
+    let qualifier = dot < 0 ? undefined : lower.slice(dot + 1);
+    let version: string | undefined;
+    if (qualifier) {
+      const m = /^(v\d+(?:(?:alpha|beta)\d+)?)(?:\.(.*))?$/.exec(qualifier);
+      if (m) {
+        version = m[1];
+        qualifier = m[2] ?? '';
+      }
+    }
+    for (const info of this.all) {
+      if (qualifier !== undefined && info.group !== qualifier) continue;
+      if (version !== undefined && info.version !== version) continue;
+      if (info.resource === base || info.singular === base || info.kind.toLowerCase() === base || info.shortNames.includes(base)) return info;
+    }
+    return undefined;
+  }
+
+  /** Resources in a category (`all`), in the order `kubectl get all` prints them. */
+  category(cat: string): ResourceInfo[] {
+    const order = ['pods', 'replicationcontrollers', 'services', 'daemonsets', 'deployments', 'replicasets', 'statefulsets', 'horizontalpodautoscalers', 'jobs', 'cronjobs'];
+    return this.all.filter((i) => i.categories.includes(cat)).sort((a, b) => order.indexOf(a.resource) - order.indexOf(b.resource));
+  }
+}

@@ -1,0 +1,25 @@
+import type { ObjectMeta, OwnerReference } from 'kubernetes-types/meta/v1';
+
+/** Metadata of a stored object: the API server guarantees a name. */
+export type Meta = ObjectMeta & { name: string };
+
+/** Any API object as it sits in the store. */
+export interface KubeObject {
+  apiVersion: string;
+  kind: string;
+  metadata: Meta;
+  [field: string]: unknown;
+}
+
+/** A kubernetes-types object as stored (metadata and name present). */
+export type Stored<T extends { metadata?: ObjectMeta }> = Omit<T, 'metadata'> & { apiVersion: string; kind: string; metadata: Meta };
+
+export type { ObjectMeta, OwnerReference };
+
+/** The controller owner reference of an object, if any. */
+export function controllerRef(meta: ObjectMeta): OwnerReference | undefined {
+  const refs = meta.ownerReferences;
+  if (!refs) return undefined;
+  for (const r of refs) if (r.controller) return r;
+  return undefined;
+}

@@ -1,0 +1,85 @@
+/**
+ * The public entry of the simulated Kubernetes cluster. Layers above `sim`
+ * (shell, session, scenarios, tutor, state, viz, editor, ui) import only
+ * from here.
+ */
+import type { Activity, ActivityLog } from '../engine/activity';
+import type { WatchEvent, WatchHandler } from '../engine/store';
+import type { ApiClient } from './api/client';
+import type { ResourceRegistry } from './api/resources';
+import type { KubeObject } from './api/types';
+import type { ClusterConfig } from './controllers/context';
+import type { SchedulingDecision } from './scheduler/types';
+
+export type { SchedulingDecision, SchedulingNodeVerdict } from './scheduler/types';
+export type { Activity, ActivityLog, WatchEvent, WatchHandler, ApiClient, ClusterConfig, KubeObject };
+export type { DeleteOptions, ListOptions, PatchType, PropagationPolicy, WriteOptions } from './api/client';
+export type { ApiResult, Status, StatusCause, StatusReason, GroupResource } from './api/status';
+export { statusErrors, aggregateMessage, qualifiedResource } from './api/status';
+export type { FieldError, FieldErrorType } from './api/fieldErrors';
+export { fieldError, fieldErrorBody, fieldErrorString } from './api/fieldErrors';
+export { goQuote, goValue, goStringMap, GoLiteral } from './api/goValue';
+export type { ResourceInfo } from './api/resources';
+export { ResourceRegistry, RESOURCES, storageName, apiVersionOf, kindGroup, splitApiVersion } from './api/resources';
+export type { Requirement, Selector, Operator } from './api/selectors';
+export {
+  fromLabelSelector,
+  fromSet,
+  matches,
+  labelSelectorMatches,
+  selectorString,
+  formatLabelSelector,
+  parseSelector,
+  SelectorParseError,
+} from './api/selectors';
+export type { Meta, Stored } from './api/types';
+export { controllerRef } from './api/types';
+export { toTimestamp, toMicroTimestamp, parseTimestamp } from '../engine/clock';
+
+/** The Kubernetes release the playground emulates (kubectl and the nodes report it). */
+export const KUBERNETES_VERSION = 'v1.32.2';
+
+export interface ClusterOptions {
+  /** Seed of the random generator (pod names, IPs, tie-breaks). Default 1. */
+  seed?: number;
+  /** Worker nodes beside the control-plane node. Default 3. */
+  workers?: number;
+  /** Worker CPU capacity. Default `4`. */
+  nodeCpu?: string;
+  /** Worker memory capacity. Default `8Gi`. */
+  nodeMemory?: string;
+  /** Virtual time at which the cluster starts (RFC 3339). */
+  startTime?: string;
+}
+
+/**
+ * A running simulated cluster: the API server, controllers, scheduler and
+ * kubelets on a virtual clock. Nothing happens between calls: time moves only
+ * through `advance`.
+ */
+export interface Cluster {
+  readonly config: ClusterConfig;
+  readonly seed: number;
+  readonly resources: ResourceRegistry;
+  readonly activity: ActivityLog;
+  /** Virtual time, ms since the epoch. */
+  now(): number;
+  /** An API client acting as `actor` (default `kubectl`). */
+  client(actor?: string): ApiClient;
+  watch(resource: string, handler: WatchHandler): () => void;
+  watchAll(handler: WatchHandler): () => void;
+  /** Runs the control plane for `ms` of virtual time. */
+  advance(ms: number): void;
+  /** Runs the control plane until virtual time `ms`. */
+  advanceTo(ms: number): void;
+  /** Lets controllers settle at the current instant (after a write). */
+  runUntilIdle(): void;
+  /** When something is next due to happen on its own (a timer), if anything. */
+  nextWakeAt(): number | undefined;
+  /** Events whose involvedObject is `obj` (by uid), oldest first. */
+  eventsFor(obj: KubeObject): KubeObject[];
+  /** The scheduler's last decision for a pod. */
+  schedulingDecision(namespace: string, name: string): SchedulingDecision | undefined;
+}
+
+export { createCluster } from './cluster';

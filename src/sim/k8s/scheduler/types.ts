@@ -1,0 +1,26 @@
+/** Why a pod went where it did: the last scheduling attempt, node by node. */
+export interface SchedulingDecision {
+  /** Virtual time of the attempt. */
+  at: number;
+  podUid: string;
+  /** Chosen node, or undefined when the pod stayed Pending. */
+  nodeName?: string;
+  /** Nodes examined (the scheduler samples large clusters). */
+  evaluatedNodes: number;
+  totalNodes: number;
+  /** Per evaluated node: the first failing filter and its reasons, or the per-plugin scores. */
+  nodes: SchedulingNodeVerdict[];
+  /** The FailedScheduling message when unschedulable. */
+  message?: string;
+}
+
+export interface SchedulingNodeVerdict {
+  node: string;
+  /** Undefined when the node passed every filter. */
+  failedPlugin?: string;
+  reasons?: string[];
+  /** Plugin name → normalised score (0–100), before weights. */
+  scores?: Record<string, number>;
+  /** Σ score × weight. */
+  total?: number;
+}
