@@ -18,12 +18,20 @@ export interface Controller<C> {
   /** The component name (also the event source, e.g. `deployment-controller`). */
   name: string;
   watches: readonly ControllerWatch[];
-  reconcile(key: string, ctx: C): void;
+  /**
+   * Returns the virtual time the sync took, in ms (optional). While a
+   * controller is busy, new events for it wait and coalesce, as they do in a
+   * real controller's work queue under load.
+   */
+  reconcile(key: string, ctx: C): void | number;
 }
+
+/** Queue key that only resumes a busy controller. */
+const RESUME = '\u0000resume';
 
 /** Runs registered controllers until the world is quiet at the current instant, then moves time. */
 export class ControllerManager<C> {
-  private readonly entries: { controller: Controller<C>; queue: WorkQueue }[] = [];
+  private readonly entries: { controller: Controller<C>; queue: WorkQueue; busyUntil: number }[] = [];
   private readonly byName = new Map<string, WorkQueue>();
   /** Safety net against controllers that wake each other forever within one instant. */
   maxReconcilesPerInstant = 50_000_000;
@@ -37,7 +45,7 @@ export class ControllerManager<C> {
 
   register(controller: Controller<C>): void {
     const queue = new WorkQueue();
-    this.entries.push({ controller, queue });
+    this.entries.push({ controller, queue, busyUntil: -Infinity });
     this.byName.set(controller.name, queue);
     for (const w of controller.watches) {
       this.store.watch(w.resource, (event) => {
@@ -65,17 +73,27 @@ export class ControllerManager<C> {
     let budget = this.maxReconcilesPerInstant;
     for (;;) {
       let worked = false;
-      for (const { controller, queue } of this.entries) {
+      const now = this.clock.now();
+      for (const entry of this.entries) {
+        const { controller, queue } = entry;
         let n = queue.length;
         if (n === 0) continue;
+        if (entry.busyUntil > now) {
+          this.clock.wakeAt(controller.name, RESUME, entry.busyUntil);
+          continue;
+        }
         const ctx = this.ctxFor(controller);
+        let cost = 0;
         while (n-- > 0) {
           const key = queue.pop()!;
-          controller.reconcile(key, ctx);
+          if (key === RESUME) continue;
+          const spent = controller.reconcile(key, ctx);
+          if (spent) cost += spent;
           this.reconcileCount++;
           worked = true;
           if (--budget <= 0) throw new Error(`controllers did not settle at one instant (last: ${controller.name} ${key})`);
         }
+        if (cost > 0) entry.busyUntil = now + cost;
       }
       if (!worked) return;
     }

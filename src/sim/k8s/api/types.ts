@@ -1,7 +1,10 @@
 import type { ObjectMeta, OwnerReference } from 'kubernetes-types/meta/v1';
 
+/** kubernetes-types marks system-set fields readonly; the API server is what sets them. */
+export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 /** Metadata of a stored object: the API server guarantees a name. */
-export type Meta = ObjectMeta & { name: string };
+export type Meta = Mutable<ObjectMeta> & { name: string };
 
 /** Any API object as it sits in the store. */
 export interface KubeObject {

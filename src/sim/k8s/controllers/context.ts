@@ -27,6 +27,8 @@ export interface ClusterConfig {
 export interface K8sContext {
   readonly name: string;
   readonly api: ApiClient;
+  /** A client acting as another identity of this component (e.g. `kubelet/worker-1`). */
+  clientAs(actor: string): ApiClient;
   readonly store: ObjectStore;
   readonly clock: VirtualClock;
   readonly rng: Rng;

@@ -1,0 +1,100 @@
+import type { Pod, PodSpec, Toleration, Volume, VolumeMount } from 'kubernetes-types/core/v1';
+import type { Rng } from '../../../../lib/rng';
+import type { ObjectStore } from '../../../engine/store';
+import { statusErrors, type Status } from '../status';
+import type { KubeObject } from '../types';
+
+/** Priorities of the built-in PriorityClasses (`scheduling.k8s.io`). */
+export const SYSTEM_PRIORITY_CLASSES: Record<string, number> = {
+  'system-node-critical': 2000001000,
+  'system-cluster-critical': 2000000000,
+};
+
+const SA_MOUNT_PATH = '/var/run/secrets/kubernetes.io/serviceaccount';
+const NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
+
+/**
+ * The mutating admission plugins that touch every new pod, in the API
+ * server's order: ServiceAccount (default account, token volume and mounts),
+ * Priority, DefaultTolerationSeconds. Returns the admitted pod or a 403.
+ */
+export function admitPod(pod: Stored, store: ObjectStore, rng: Rng): { ok: true; pod: Stored } | { ok: false; status: Status } {
+  const spec = { ...(pod.spec as PodSpec) };
+  const ns = pod.metadata.namespace ?? 'default';
+  const gr = { group: '', resource: 'pods' };
+  const name = pod.metadata.name;
+
+  // ServiceAccount
+  const saName = spec.serviceAccountName || spec.serviceAccount || 'default';
+  const sa = store.get<KubeObject>('serviceaccounts', `${ns}/${saName}`);
+  if (!sa && !isMirrorPod(pod)) {
+    return { ok: false, status: statusErrors.forbidden(gr, name, `error looking up service account ${ns}/${saName}: serviceaccount "${saName}" not found`) };
+  }
+  spec.serviceAccountName = saName;
+  spec.serviceAccount = saName;
+  const automount = spec.automountServiceAccountToken ?? (sa?.automountServiceAccountToken as boolean | undefined) ?? true;
+  if (automount && !isMirrorPod(pod) && !hasTokenMount(spec)) {
+    const volumeName = `kube-api-access-${rng.string(5, NAME_ALPHABET)}`;
+    spec.volumes = [...(spec.volumes ?? []), tokenVolume(volumeName)];
+    const mount: VolumeMount = { name: volumeName, readOnly: true, mountPath: SA_MOUNT_PATH };
+    spec.containers = spec.containers.map((c) => ({ ...c, volumeMounts: [...(c.volumeMounts ?? []), mount] }));
+    if (spec.initContainers) spec.initContainers = spec.initContainers.map((c) => ({ ...c, volumeMounts: [...(c.volumeMounts ?? []), mount] }));
+  }
+
+  // Priority
+  if (spec.priorityClassName) {
+    const value = SYSTEM_PRIORITY_CLASSES[spec.priorityClassName];
+    if (value === undefined) {
+      return { ok: false, status: statusErrors.forbidden(gr, name, `no PriorityClass with name ${spec.priorityClassName} was found`) };
+    }
+    spec.priority = value;
+  } else {
+    spec.priority = spec.priority ?? 0;
+  }
+  spec.preemptionPolicy = spec.preemptionPolicy ?? 'PreemptLowerPriority';
+
+  // DefaultTolerationSeconds
+  spec.tolerations = withDefaultTolerations(spec.tolerations);
+
+  return { ok: true, pod: { ...pod, spec } };
+}
+
+type Stored = KubeObject & Pick<Pod, 'spec'>;
+
+function isMirrorPod(pod: KubeObject): boolean {
+  return pod.metadata.annotations?.['kubernetes.io/config.mirror'] !== undefined;
+}
+
+function hasTokenMount(spec: PodSpec): boolean {
+  return spec.containers.some((c) => (c.volumeMounts ?? []).some((m) => m.mountPath === SA_MOUNT_PATH));
+}
+
+function tokenVolume(name: string): Volume {
+  return {
+    name,
+    projected: {
+      defaultMode: 420,
+      sources: [
+        { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },
+        { configMap: { name: 'kube-root-ca.crt', items: [{ key: 'ca.crt', path: 'ca.crt' }] } },
+        { downwardAPI: { items: [{ path: 'namespace', fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' } }] } },
+      ],
+    },
+  };
+}
+
+const DEFAULT_TOLERATIONS: Toleration[] = [
+  { key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 },
+  { key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 },
+];
+
+function tolerates(list: readonly Toleration[], key: string): boolean {
+  return list.some((t) => (t.effect === 'NoExecute' || !t.effect) && ((t.operator === 'Exists' && (!t.key || t.key === key)) || t.key === key));
+}
+
+/** Adds the 300 s not-ready/unreachable NoExecute tolerations a pod does not already have. */
+export function withDefaultTolerations(tolerations: Toleration[] | undefined): Toleration[] {
+  const list = tolerations ?? [];
+  const add = DEFAULT_TOLERATIONS.filter((d) => !tolerates(list, d.key!));
+  return add.length === 0 ? list : [...list, ...add];
+}

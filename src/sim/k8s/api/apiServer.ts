@@ -1,0 +1,402 @@
+import type { Pod, PodCondition, Service } from 'kubernetes-types/core/v1';
+import type { Rng } from '../../../lib/rng';
+import type { ActivityLog } from '../../engine/activity';
+import { parseTimestamp, toTimestamp, type VirtualClock } from '../../engine/clock';
+import { objectKey, type ObjectStore } from '../../engine/store';
+import { admitPod } from './admission/podAdmission';
+import { podQOSClass } from './admission/qos';
+import type { ApiClient, DeleteOptions, ListOptions, PatchType, WriteOptions } from './client';
+import { fieldError } from './fieldErrors';
+import type { ApiMachinery } from './machinery';
+import { deepEqual, specPart } from './objectDiff';
+import { ResourceRegistry, storageName, type ResourceInfo } from './resources';
+import { selectFromStore } from './selectors';
+import { ServiceAllocator } from './serviceAllocator';
+import { fail, ok, statusErrors, type ApiResult } from './status';
+import { controllerRef, type KubeObject } from './types';
+import { defineIndexes } from './indexes';
+
+/** Kinds whose spec changes bump metadata.generation (pods do not, in 1.32). */
+const GENERATION_KINDS = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'HorizontalPodAutoscaler', 'PodDisruptionBudget', 'Ingress', 'NetworkPolicy']);
+const PROTECTED_NAMESPACES = new Set(['default', 'kube-system', 'kube-public']);
+const NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
+
+export interface ApiServerDeps {
+  store: ObjectStore;
+  clock: VirtualClock;
+  rng: Rng;
+  registry: ResourceRegistry;
+  machinery: ApiMachinery;
+  activity: ActivityLog;
+}
+
+/**
+ * The simulated kube-apiserver: REST semantics over the object store —
+ * defaulting, admission, validation, system metadata (uid, resourceVersion,
+ * generation, timestamps), status subresources, graceful deletion with
+ * finalizers and propagation policies, bindings, evictions, Service IP and
+ * NodePort allocation. Errors are `metav1.Status` values, never exceptions.
+ */
+export class ApiServer {
+  readonly services: ServiceAllocator;
+
+  constructor(private readonly deps: ApiServerDeps) {
+    for (const info of deps.registry.all) {
+      deps.store.define(storageName(info), { indexLabels: info.resource !== 'events' && info.resource !== 'leases' });
+    }
+    defineIndexes(deps.store, deps.registry);
+    this.services = new ServiceAllocator(deps.rng);
+  }
+
+  get registry(): ResourceRegistry {
+    return this.deps.registry;
+  }
+
+  client(actor: string): ApiClient {
+    return new Client(this, actor);
+  }
+
+  private info(resource: string): ResourceInfo {
+    const info = this.deps.registry.byName(resource);
+    if (!info) throw new Error(`api: unknown resource ${resource}`);
+    return info;
+  }
+
+  private record(actor: string, verb: string, resource: string, key: string): void {
+    this.deps.activity.record({ at: this.deps.clock.now(), actor, type: 'write', verb, resource, key });
+  }
+
+  private stamp(obj: KubeObject): KubeObject {
+    return { ...obj, metadata: { ...obj.metadata, resourceVersion: this.deps.store.nextResourceVersion() } };
+  }
+
+  get<T extends KubeObject>(resource: string, namespace: string | undefined, name: string): T | undefined {
+    return this.deps.store.get<T>(resource, objectKey(namespace, name));
+  }
+
+  list<T extends KubeObject>(resource: string, options: ListOptions = {}): T[] {
+    const { store } = this.deps;
+    let items: T[];
+    const nodeName = options.fieldSelector?.['spec.nodeName'];
+    if (resource === 'pods' && nodeName !== undefined) {
+      items = store.listByIndex<T>('pods', 'spec.nodeName', nodeName).filter((p) => options.namespace === undefined || p.metadata.namespace === options.namespace);
+    } else if (options.labelSelector !== undefined) {
+      items = selectFromStore<T>(store, resource, options.namespace, options.labelSelector);
+    } else {
+      items = store.list<T>(resource, options.namespace);
+    }
+    if (options.labelSelector !== undefined && resource === 'pods' && nodeName !== undefined) {
+      items = selectFromStore<T>(store, resource, options.namespace, options.labelSelector).filter((p) => (p.spec as Pod['spec'])?.nodeName === nodeName);
+    }
+    const fields = Object.entries(options.fieldSelector ?? {});
+    if (fields.length === 0) return items;
+    return items.filter((o) => fields.every(([path, want]) => fieldValue(o, path) === want));
+  }
+
+  create<T extends KubeObject>(actor: string, input: KubeObject, options: WriteOptions = {}): ApiResult<T> {
+    const { registry, machinery, store, clock, rng } = this.deps;
+    const info = registry.forKind(input.apiVersion, input.kind);
+    if (!info) return fail(statusErrors.notFound({ group: '', resource: input.kind }, input.metadata?.name ?? ''));
+    const resource = storageName(info);
+    const gr = { group: info.group, resource: info.resource };
+    let obj: KubeObject = { ...input, metadata: { ...input.metadata } };
+    if (info.namespaced) obj.metadata.namespace = obj.metadata.namespace || 'default';
+    else delete obj.metadata.namespace;
+    const ns = obj.metadata.namespace;
+    if (!obj.metadata.name) {
+      if (!obj.metadata.generateName) {
+        return fail(statusErrors.invalid(info, '', [fieldError.required('metadata.name', 'name or generateName is required')]));
+      }
+      let name: string;
+      do name = obj.metadata.generateName.slice(0, 58) + rng.string(5, NAME_ALPHABET);
+      while (store.get(resource, objectKey(ns, name)));
+      obj.metadata.name = name;
+    }
+    const name = obj.metadata.name;
+    if (ns !== undefined) {
+      const nsObj = store.get<KubeObject>('namespaces', ns);
+      if (!nsObj) return fail(statusErrors.notFound({ group: '', resource: 'namespaces' }, ns));
+      if (nsObj.metadata.deletionTimestamp) {
+        return fail(statusErrors.forbidden(gr, name, `unable to create new content in namespace ${ns} because it is being terminated`));
+      }
+    }
+    if (!options.trusted) obj = machinery.applyDefaults(obj, info);
+    if (info.kind === 'Pod') {
+      const admitted = admitPod(obj as KubeObject & Pick<Pod, 'spec'>, store, rng);
+      if (!admitted.ok) return fail(admitted.status);
+      obj = admitted.pod;
+    }
+    if (!options.trusted) {
+      const errs = machinery.validateCreate(obj, info);
+      if (errs.length) return fail(statusErrors.invalid(info, name, errs));
+    }
+    if (store.get(resource, objectKey(ns, name))) return fail(statusErrors.alreadyExists(gr, name));
+    obj = prepareForCreate(obj, info);
+    if (info.kind === 'Service' && !options.dryRun) {
+      const alloc = this.services.allocate((obj as Service).spec ?? {});
+      if (!alloc.ok) return fail(statusErrors.invalid(info, name, alloc.errors));
+      obj = { ...obj, spec: alloc.spec };
+    }
+    const meta = obj.metadata;
+    meta.uid = rng.uuid();
+    meta.creationTimestamp = clock.timestamp();
+    delete meta.deletionTimestamp;
+    delete meta.deletionGracePeriodSeconds;
+    if (GENERATION_KINDS.has(info.kind)) meta.generation = 1;
+    else delete meta.generation;
+    if (options.dryRun) return ok(obj as T);
+    meta.resourceVersion = store.nextResourceVersion();
+    store.put(resource, obj);
+    this.record(actor, 'create', resource, objectKey(ns, name));
+    return ok(obj as T);
+  }
+
+  update<T extends KubeObject>(actor: string, input: KubeObject, options: WriteOptions = {}, verb = 'update'): ApiResult<T> {
+    const { registry, machinery, store } = this.deps;
+    const info = registry.forKind(input.apiVersion, input.kind);
+    if (!info) return fail(statusErrors.notFound({ group: '', resource: input.kind }, input.metadata.name));
+    const resource = storageName(info);
+    const gr = { group: info.group, resource: info.resource };
+    const ns = info.namespaced ? input.metadata.namespace || 'default' : undefined;
+    const key = objectKey(ns, input.metadata.name);
+    const old = store.get<KubeObject>(resource, key);
+    if (!old) return fail(statusErrors.notFound(gr, input.metadata.name));
+    if (input.metadata.resourceVersion && input.metadata.resourceVersion !== old.metadata.resourceVersion) {
+      return fail(statusErrors.conflict(gr, input.metadata.name, 'the object has been modified; please apply your changes to the latest version and try again'));
+    }
+    let obj: KubeObject = { ...input, metadata: { ...input.metadata } };
+    if (!options.trusted) obj = machinery.applyDefaults(obj, info);
+    const m = obj.metadata;
+    const om = old.metadata;
+    m.name = om.name;
+    if (ns !== undefined) m.namespace = ns;
+    else delete m.namespace;
+    m.uid = om.uid;
+    m.creationTimestamp = om.creationTimestamp;
+    if (om.deletionTimestamp) {
+      m.deletionTimestamp = om.deletionTimestamp;
+      if (om.deletionGracePeriodSeconds !== undefined) m.deletionGracePeriodSeconds = om.deletionGracePeriodSeconds;
+    } else {
+      delete m.deletionTimestamp;
+      delete m.deletionGracePeriodSeconds;
+    }
+    if (info.hasStatus) {
+      if (old.status === undefined) delete obj.status;
+      else obj.status = old.status;
+    }
+    if (!options.trusted) {
+      const errs = machinery.validateUpdate(obj, old, info);
+      if (errs.length) return fail(statusErrors.invalid(info, om.name, errs));
+    }
+    if (GENERATION_KINDS.has(info.kind)) {
+      m.generation = deepEqual(specPart(obj), specPart(old)) ? om.generation : (om.generation ?? 0) + 1;
+    } else if (om.generation !== undefined) m.generation = om.generation;
+    else delete m.generation;
+    m.resourceVersion = om.resourceVersion;
+    if (deepEqual(obj, old)) return ok(old as T);
+    if (options.dryRun) return ok(obj as T);
+    if (m.deletionTimestamp && (m.finalizers ?? []).length === 0 && !hasSpecFinalizers(obj)) {
+      return this.remove(actor, resource, key, obj) as ApiResult<T>;
+    }
+    const stored = this.stamp(obj);
+    store.put(resource, stored);
+    this.record(actor, verb, resource, key);
+    return ok(stored as T);
+  }
+
+  updateStatus<T extends KubeObject>(actor: string, input: KubeObject): ApiResult<T> {
+    const { registry, store } = this.deps;
+    const info = registry.forKind(input.apiVersion, input.kind);
+    if (!info) return fail(statusErrors.notFound({ group: '', resource: input.kind }, input.metadata.name));
+    const resource = storageName(info);
+    const key = objectKey(info.namespaced ? input.metadata.namespace || 'default' : undefined, input.metadata.name);
+    const old = store.get<KubeObject>(resource, key);
+    if (!old) return fail(statusErrors.notFound({ group: info.group, resource: info.resource }, input.metadata.name));
+    const annotations = input.metadata.annotations ?? old.metadata.annotations;
+    const sameAnnotations = annotations === old.metadata.annotations || deepEqual(annotations, old.metadata.annotations);
+    if (sameAnnotations && deepEqual(input.status, old.status)) return ok(old as T);
+    const meta = { ...old.metadata, resourceVersion: store.nextResourceVersion() };
+    if (annotations) meta.annotations = annotations;
+    const obj: KubeObject = { ...old, metadata: meta, status: input.status };
+    store.put(resource, obj);
+    this.record(actor, 'updateStatus', resource, key);
+    return ok(obj as T);
+  }
+
+  patch<T extends KubeObject>(actor: string, resource: string, namespace: string | undefined, name: string, patch: unknown, type: PatchType, options: WriteOptions = {}): ApiResult<T> {
+    const info = this.info(resource);
+    const old = this.get<KubeObject>(resource, info.namespaced ? namespace || 'default' : undefined, name);
+    if (!old) return fail(statusErrors.notFound({ group: info.group, resource: info.resource }, name));
+    const res = this.deps.machinery.applyPatch(old, patch, type, info);
+    if (!res.ok) return fail(statusErrors.badRequest(res.message));
+    const next = { ...res.object, metadata: { ...res.object.metadata, resourceVersion: undefined } };
+    return this.update<T>(actor, next, options, 'patch');
+  }
+
+  delete<T extends KubeObject>(actor: string, resource: string, namespace: string | undefined, name: string, options: DeleteOptions = {}): ApiResult<T> {
+    const { store, clock } = this.deps;
+    const info = this.info(resource);
+    const gr = { group: info.group, resource: info.resource };
+    const key = objectKey(info.namespaced ? namespace || 'default' : undefined, name);
+    const old = store.get<KubeObject>(resource, key);
+    if (!old) return fail(statusErrors.notFound(gr, name));
+    if (options.preconditionUid && options.preconditionUid !== old.metadata.uid) {
+      return fail(statusErrors.conflict(gr, name, `Precondition failed: UID in precondition: ${options.preconditionUid}, UID in object meta: ${old.metadata.uid}`));
+    }
+    if (info.kind === 'Namespace' && PROTECTED_NAMESPACES.has(name)) return fail(statusErrors.forbidden(gr, name, 'this namespace may not be deleted'));
+    if (options.dryRun) return ok(old as T);
+    const now = clock.now();
+    const meta = { ...old.metadata };
+    const finalizers = [...(meta.finalizers ?? [])];
+    if (options.propagationPolicy === 'Foreground' && !finalizers.includes('foregroundDeletion')) finalizers.push('foregroundDeletion');
+    if (options.propagationPolicy === 'Orphan' && !finalizers.includes('orphan')) finalizers.push('orphan');
+
+    if (info.kind === 'Pod') {
+      const pod = old as KubeObject & Pod;
+      let grace = options.gracePeriodSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? 30;
+      const phase = pod.status?.phase;
+      if (!pod.spec?.nodeName || phase === 'Succeeded' || phase === 'Failed') grace = 0;
+      if (grace > 0) {
+        const deadline = now + grace * 1000;
+        const current = parseTimestamp(meta.deletionTimestamp);
+        if (current !== undefined && current <= deadline) return ok(old as T);
+        meta.deletionTimestamp = toTimestamp(deadline);
+        meta.deletionGracePeriodSeconds = grace;
+        if (finalizers.length) meta.finalizers = finalizers;
+        const obj = this.stamp({ ...old, metadata: meta });
+        store.put(resource, obj);
+        this.record(actor, 'delete', resource, key);
+        return ok(obj as T);
+      }
+    }
+    if (info.kind === 'Namespace') {
+      if (meta.deletionTimestamp) return ok(old as T);
+      meta.deletionTimestamp = clock.timestamp();
+      meta.deletionGracePeriodSeconds = 0;
+      if (finalizers.length) meta.finalizers = finalizers;
+      const obj = this.stamp({ ...old, metadata: meta, status: { ...(old.status as object), phase: 'Terminating' } });
+      store.put(resource, obj);
+      this.record(actor, 'delete', resource, key);
+      return ok(obj as T);
+    }
+    if (finalizers.length > 0) {
+      if (meta.deletionTimestamp && deepEqual(finalizers, old.metadata.finalizers)) return ok(old as T);
+      meta.deletionTimestamp = meta.deletionTimestamp ?? clock.timestamp();
+      meta.deletionGracePeriodSeconds = 0;
+      meta.finalizers = finalizers;
+      const obj = this.stamp({ ...old, metadata: meta });
+      store.put(resource, obj);
+      this.record(actor, 'delete', resource, key);
+      return ok(obj as T);
+    }
+    return this.remove(actor, resource, key, old) as ApiResult<T>;
+  }
+
+  private remove(actor: string, resource: string, key: string, last: KubeObject): ApiResult<KubeObject> {
+    const final = this.stamp({ ...last, metadata: { ...last.metadata, deletionTimestamp: last.metadata.deletionTimestamp ?? this.deps.clock.timestamp() } });
+    this.deps.store.remove(resource, key, final);
+    if (resource === 'services') this.services.release(last as Service);
+    this.record(actor, 'delete', resource, key);
+    return ok(final);
+  }
+
+  evict(actor: string, namespace: string, name: string, options: { dryRun?: boolean } = {}): ApiResult<KubeObject> {
+    const pod = this.get<KubeObject>('pods', namespace, name);
+    if (!pod) return fail(statusErrors.notFound({ group: '', resource: 'pods' }, name));
+    if (pod.metadata.deletionTimestamp) return ok(pod);
+    return this.delete(actor, 'pods', namespace, name, { dryRun: options.dryRun });
+  }
+
+  bind(actor: string, namespace: string, name: string, nodeName: string): ApiResult<KubeObject> {
+    const { store, clock } = this.deps;
+    const key = objectKey(namespace, name);
+    const pod = store.get<KubeObject & Pod>('pods', key);
+    if (!pod) return fail(statusErrors.notFound({ group: '', resource: 'pods' }, name));
+    const gr = { group: '', resource: 'pods/binding' };
+    if (pod.spec?.nodeName) return fail(statusErrors.conflict(gr, name, `pod ${name} is already assigned to node "${pod.spec.nodeName}"`));
+    if (pod.metadata.deletionTimestamp) return fail(statusErrors.conflict(gr, name, `pod ${name} is being deleted, cannot be assigned to a host`));
+    const conditions = upsertCondition(pod.status?.conditions, { type: 'PodScheduled', status: 'True', lastProbeTime: null as unknown as string, lastTransitionTime: clock.timestamp() });
+    const obj = this.stamp({ ...pod, spec: { ...pod.spec!, nodeName }, status: { ...pod.status, conditions } } as KubeObject);
+    store.put('pods', obj);
+    this.record(actor, 'bind', 'pods', key);
+    return ok(obj);
+  }
+}
+
+function hasSpecFinalizers(obj: KubeObject): boolean {
+  const spec = obj.spec as { finalizers?: string[] } | undefined;
+  return obj.kind === 'Namespace' && (spec?.finalizers ?? []).length > 0;
+}
+
+/** The status an object starts with (each kind's PrepareForCreate). */
+function prepareForCreate(obj: KubeObject, info: ResourceInfo): KubeObject {
+  switch (info.kind) {
+    case 'Pod': {
+      const spec = (obj as KubeObject & Pod).spec!;
+      return { ...obj, status: { phase: 'Pending', qosClass: podQOSClass(spec) } };
+    }
+    case 'Deployment':
+    case 'ReplicaSet':
+      return { ...obj, status: {} };
+    case 'Service':
+      return { ...obj, status: { loadBalancer: {} } };
+    case 'Namespace':
+      return { ...obj, status: { phase: 'Active' } };
+    default:
+      return obj;
+  }
+}
+
+/** Replaces the condition of the same type, keeping lastTransitionTime when the status is unchanged. */
+export function upsertCondition(list: PodCondition[] | undefined, cond: PodCondition): PodCondition[] {
+  const out = [...(list ?? [])];
+  const i = out.findIndex((c) => c.type === cond.type);
+  if (i < 0) out.push(cond);
+  else out[i] = out[i].status === cond.status ? { ...cond, lastTransitionTime: out[i].lastTransitionTime } : cond;
+  return out;
+}
+
+function fieldValue(obj: KubeObject, path: string): string | undefined {
+  let cur: unknown = obj;
+  for (const part of path.split('.')) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string, unknown>)[part];
+  }
+  return cur === undefined || cur === null ? '' : String(cur);
+}
+
+class Client implements ApiClient {
+  constructor(
+    private readonly server: ApiServer,
+    readonly actor: string,
+  ) {}
+  get<T extends KubeObject>(resource: string, namespace: string | undefined, name: string) {
+    return this.server.get<T>(resource, namespace, name);
+  }
+  list<T extends KubeObject>(resource: string, options?: ListOptions) {
+    return this.server.list<T>(resource, options);
+  }
+  create<T extends KubeObject>(obj: KubeObject, options?: WriteOptions) {
+    return this.server.create<T>(this.actor, obj, options);
+  }
+  update<T extends KubeObject>(obj: KubeObject, options?: WriteOptions) {
+    return this.server.update<T>(this.actor, obj, options);
+  }
+  updateStatus<T extends KubeObject>(obj: KubeObject) {
+    return this.server.updateStatus<T>(this.actor, obj);
+  }
+  patch<T extends KubeObject>(resource: string, namespace: string | undefined, name: string, patch: unknown, type: PatchType, options?: WriteOptions) {
+    return this.server.patch<T>(this.actor, resource, namespace, name, patch, type, options);
+  }
+  delete<T extends KubeObject>(resource: string, namespace: string | undefined, name: string, options?: DeleteOptions) {
+    return this.server.delete<T>(this.actor, resource, namespace, name, options);
+  }
+  evict(namespace: string, name: string, options?: { dryRun?: boolean }) {
+    return this.server.evict(this.actor, namespace, name, options);
+  }
+  bind(namespace: string, name: string, nodeName: string) {
+    return this.server.bind(this.actor, namespace, name, nodeName);
+  }
+}
+
+export { controllerRef };

@@ -1,0 +1,25 @@
+import type { Pod } from 'kubernetes-types/core/v1';
+import type { ObjectStore } from '../../engine/store';
+import { storageName, type ResourceRegistry } from './resources';
+import { controllerRef, type KubeObject } from './types';
+
+/**
+ * The store indexes every component relies on (informer indexers):
+ * `uid`, `ownerUid` (all owner references) and `controllerUid` on every
+ * resource, `orphan` (namespace of objects without a controller, candidates
+ * for adoption), pods by `spec.nodeName`, events by `involvedUid`.
+ */
+export function defineIndexes(store: ObjectStore, registry: ResourceRegistry): void {
+  for (const info of registry.all) {
+    const resource = storageName(info);
+    if (info.resource === 'events') {
+      store.addIndex(resource, 'involvedUid', (o) => (o as KubeObject & { involvedObject?: { uid?: string } }).involvedObject?.uid);
+      continue;
+    }
+    store.addIndex(resource, 'uid', (o) => o.metadata.uid);
+    store.addIndex(resource, 'ownerUid', (o) => (o as KubeObject).metadata.ownerReferences?.map((r) => r.uid));
+    store.addIndex(resource, 'controllerUid', (o) => controllerRef((o as KubeObject).metadata)?.uid);
+    store.addIndex(resource, 'orphan', (o) => (controllerRef((o as KubeObject).metadata) ? undefined : (o.metadata.namespace ?? '')));
+  }
+  store.addIndex('pods', 'spec.nodeName', (o) => (o as KubeObject & Pod).spec?.nodeName || undefined);
+}

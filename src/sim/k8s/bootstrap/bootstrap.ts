@@ -1,0 +1,90 @@
+import type { Rng } from '../../../lib/rng';
+import type { ApiServer } from '../api/apiServer';
+import type { KubeObject } from '../api/types';
+import type { ClusterConfig } from '../controllers/context';
+import type { EventRecorder } from '../events/eventRecorder';
+import { imageProfile } from '../images/catalog';
+import { parseImageRef } from '../images/imageRef';
+import type { Kubelets } from '../kubelet/kubeletController';
+import { CONTROL_PLANE, nodeIP, nodeObject, nodeShapes } from './nodes';
+import { controlPlaneStaticPods, mirrorPod } from './staticPods';
+
+const NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
+const PAUSE_IMAGE = 'registry.k8s.io/pause:3.10';
+
+/**
+ * Builds the default cluster as kubeadm/kind leave it: the four system
+ * namespaces, the `kubernetes` Service, the nodes (registered and Ready,
+ * with their Leases and registration events) and the control plane's
+ * static pods on `control-plane`.
+ */
+export function bootstrapCluster(api: ApiServer, kubelets: Kubelets, recorder: EventRecorder, config: ClusterConfig, rng: Rng, now: string, settle: () => void): void {
+  const server = api.client('kube-apiserver');
+  for (const name of NAMESPACES) must(server.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } }, { trusted: true }));
+  settle();
+  must(
+    server.create(
+      {
+        apiVersion: 'v1',
+        kind: 'Service',
+        metadata: { name: 'kubernetes', namespace: 'default', labels: { component: 'apiserver', provider: 'kubernetes' } },
+        spec: {
+          clusterIP: '10.96.0.1',
+          clusterIPs: ['10.96.0.1'],
+          internalTrafficPolicy: 'Cluster',
+          ipFamilies: ['IPv4'],
+          ipFamilyPolicy: 'SingleStack',
+          ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 6443 }],
+          sessionAffinity: 'None',
+          type: 'ClusterIP',
+        },
+      },
+      { trusted: true },
+    ),
+  );
+  const shapes = nodeShapes(config);
+  for (const shape of shapes) {
+    const kubelet = api.client(`kubelet/${shape.name}`);
+    const node = must(kubelet.create(nodeObject(shape, shapes.length, config, now, rng) as KubeObject, { trusted: true }));
+    must(
+      kubelet.create(
+        {
+          apiVersion: 'coordination.k8s.io/v1',
+          kind: 'Lease',
+          metadata: { name: shape.name, namespace: 'kube-node-lease', ownerReferences: [{ apiVersion: 'v1', kind: 'Node', name: shape.name, uid: node.metadata.uid! }] },
+          spec: { holderIdentity: shape.name, leaseDurationSeconds: 40, renewTime: now.replace('Z', '.000000Z') },
+        },
+        { trusted: true },
+      ),
+    );
+    const images: Record<string, number> = { [parseImageRef(PAUSE_IMAGE).full]: imageProfile(PAUSE_IMAGE).sizeBytes };
+    if (shape.controlPlane) {
+      for (const s of controlPlaneStaticPods(config.kubernetesVersion, nodeIP(shape.index))) {
+        images[parseImageRef(s.image).full] = imageProfile(s.image).sizeBytes;
+        const { pod, status } = mirrorPod(s, shape.name, node.metadata.uid!, nodeIP(shape.index), now, rng);
+        const created = must(kubelet.create(pod, { trusted: true }));
+        must(kubelet.updateStatus({ ...created, status }));
+      }
+    }
+    kubelets.seedImages(shape.name, images);
+    registrationEvents(recorder, node, shape.name);
+  }
+  settle();
+  void CONTROL_PLANE;
+}
+
+function registrationEvents(recorder: EventRecorder, node: KubeObject, name: string): void {
+  const kubelet = { component: 'kubelet', host: name };
+  recorder.record(kubelet, node, 'Normal', 'Starting', 'Starting kubelet.');
+  recorder.record(kubelet, node, 'Normal', 'NodeAllocatableEnforced', 'Updated Node Allocatable limit across pods');
+  for (const reason of ['NodeHasSufficientMemory', 'NodeHasNoDiskPressure', 'NodeHasSufficientPID']) {
+    recorder.record(kubelet, node, 'Normal', reason, `Node ${name} status is now: ${reason}`);
+  }
+  recorder.record({ component: 'node-controller' }, node, 'Normal', 'RegisteredNode', `Node ${name} event: Registered Node ${name} in Controller`);
+  recorder.record(kubelet, node, 'Normal', 'NodeReady', `Node ${name} status is now: NodeReady`);
+}
+
+function must<T>(res: { ok: true; object: T } | { ok: false; status: { message: string } }): T {
+  if (!res.ok) throw new Error(`bootstrap: ${res.status.message}`);
+  return res.object;
+}

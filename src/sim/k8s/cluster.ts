@@ -1,0 +1,111 @@
+import { createRng } from '../../lib/rng';
+import { ActivityLog } from '../engine/activity';
+import { VirtualClock } from '../engine/clock';
+import { ControllerManager } from '../engine/controllerManager';
+import { ObjectStore } from '../engine/store';
+import { ApiServer } from './api/apiServer';
+import { basicMachinery } from './api/basicMachinery';
+import type { ApiClient } from './api/client';
+import { ResourceRegistry, storageName } from './api/resources';
+import type { KubeObject } from './api/types';
+import { bootstrapCluster } from './bootstrap/bootstrap';
+import type { ClusterConfig, K8sContext, K8sController } from './controllers/context';
+import { createDeploymentController } from './controllers/deployment/deploymentController';
+import { createGarbageCollector } from './controllers/gc/garbageCollector';
+import { createNamespaceController } from './controllers/namespaceController';
+import { createNodeLifecycleController } from './controllers/nodeLifecycleController';
+import { createReplicaSetController } from './controllers/replicaset/replicaSetController';
+import { createServiceAccountController } from './controllers/serviceAccountController';
+import { EventRecorder } from './events/eventRecorder';
+import { KUBERNETES_VERSION, type Cluster, type ClusterOptions } from './index';
+import { createKubelets } from './kubelet/kubeletController';
+
+const DEFAULT_START = '2025-03-01T09:00:00Z';
+
+/**
+ * Creates a running simulated cluster: API server, controllers, scheduler
+ * and kubelets on a virtual clock, bootstrapped to the default cluster
+ * (`control-plane` + `worker-1..N`).
+ * @example const c = createCluster({ seed: 7 }); c.client().list('nodes').length // 4
+ */
+export function createCluster(options: ClusterOptions = {}): Cluster {
+  const seed = options.seed ?? 1;
+  const config: ClusterConfig = {
+    workers: options.workers ?? 3,
+    nodeCpu: options.nodeCpu ?? '4',
+    nodeMemory: options.nodeMemory ?? '8Gi',
+    maxPods: 110,
+    kubernetesVersion: KUBERNETES_VERSION,
+  };
+  const startIso = options.startTime ?? DEFAULT_START;
+  const clock = new VirtualClock(Date.parse(startIso));
+  const rng = createRng(seed);
+  const store = new ObjectStore();
+  const activity = new ActivityLog();
+  const registry = new ResourceRegistry();
+  const server = new ApiServer({ store, clock, rng, registry, machinery: basicMachinery, activity });
+  const recorder = new EventRecorder(store, clock, {
+    createEvent: (e) => void server.create((e.source as { component: string }).component, e, { trusted: true }),
+    updateEvent: (e) => void server.update((e.source as { component: string }).component, e, { trusted: true }),
+  });
+  const resources = registry.all.map(storageName);
+  const namespaced = registry.all.filter((i) => i.namespaced).map(storageName);
+  const kubelets = createKubelets(store);
+  const controllers: K8sController[] = [
+    createServiceAccountController(),
+    createDeploymentController(store),
+    createReplicaSetController(store),
+    createGarbageCollector(store, resources.filter((r) => r !== 'events')),
+    createNamespaceController(store, namespaced),
+    createNodeLifecycleController(),
+    kubelets.controller,
+  ];
+  const contexts = new Map<string, K8sContext>();
+  const clients = new Map<string, ApiClient>();
+  const clientAs = (actor: string) => {
+    let c = clients.get(actor);
+    if (!c) clients.set(actor, (c = server.client(actor)));
+    return c;
+  };
+  const ctxFor = (controller: K8sController): K8sContext => {
+    let ctx = contexts.get(controller.name);
+    if (ctx) return ctx;
+    const name = controller.name;
+    ctx = {
+      name,
+      api: clientAs(name),
+      clientAs,
+      store,
+      clock,
+      rng,
+      activity,
+      config,
+      event: (obj, type, reason, message, opts) => recorder.record({ component: name, host: opts?.host }, obj, type, reason, message, opts?.fieldPath),
+      note: (message, key) => activity.record({ at: clock.now(), actor: name, type: 'note', message, key }),
+      wakeAfter: (key, ms) => clock.wakeAfter(name, key, ms),
+      wakeAt: (key, at) => clock.wakeAt(name, key, at),
+    };
+    contexts.set(name, ctx);
+    return ctx;
+  };
+  const manager = new ControllerManager<K8sContext>(store, clock, ctxFor);
+  for (const c of controllers) manager.register(c);
+  bootstrapCluster(server, kubelets, recorder, config, rng, clock.timestamp(), () => manager.runUntilIdle());
+
+  return {
+    config,
+    seed,
+    resources: registry,
+    activity,
+    now: () => clock.now(),
+    client: (actor = 'kubectl') => clientAs(actor),
+    watch: (resource, handler) => store.watch(resource, handler),
+    watchAll: (handler) => store.watchAll(handler),
+    advance: (ms) => manager.runUntil(clock.now() + ms),
+    advanceTo: (ms) => manager.runUntil(ms),
+    runUntilIdle: () => manager.runUntilIdle(),
+    nextWakeAt: () => clock.nextTimerAt(),
+    eventsFor: (obj: KubeObject) => (obj.metadata.uid ? store.listByIndex<KubeObject>('events', 'involvedUid', obj.metadata.uid) : []),
+    schedulingDecision: () => undefined,
+  };
+}

@@ -1,0 +1,136 @@
+import type { OwnerReference } from 'kubernetes-types/meta/v1';
+import type { ObjectStore, WatchEvent } from '../../../engine/store';
+import type { KubeObject } from '../../api/types';
+import type { K8sContext, K8sController } from '../context';
+
+interface Located {
+  resource: string;
+  key: string;
+}
+
+/**
+ * The garbage collector (`pkg/controller/garbagecollector`): deletes
+ * objects whose owners are gone (background cascade), deletes dependents
+ * first for owners deleted in the foreground (then removes the owner's
+ * `foregroundDeletion` finalizer), and orphans dependents for the `orphan`
+ * finalizer. Owners are found by uid through a uid → object map.
+ */
+export function createGarbageCollector(store: ObjectStore, resources: readonly string[]): K8sController {
+  const byUid = new Map<string, Located>();
+  const dependentsOf = (uid: string): Located[] => {
+    const out: Located[] = [];
+    for (const resource of resources) for (const key of store.byIndex(resource, 'ownerUid', uid)) out.push({ resource, key });
+    return out;
+  };
+  const map = (e: WatchEvent): string[] | undefined => {
+    const obj = e.object as KubeObject;
+    const uid = obj.metadata.uid;
+    const keys: string[] = [];
+    if (e.type === 'DELETED') {
+      if (uid && byUid.get(uid)?.key === e.key) byUid.delete(uid);
+      if (uid) for (const d of dependentsOf(uid)) keys.push(`dep|${d.resource}|${d.key}`);
+      for (const ref of obj.metadata.ownerReferences ?? []) ownerWaiting(ref, keys);
+      return keys;
+    }
+    if (uid) byUid.set(uid, { resource: e.resource, key: e.key });
+    const old = e.old as KubeObject | undefined;
+    if (obj.metadata.ownerReferences && (!old || old.metadata.ownerReferences !== obj.metadata.ownerReferences)) keys.push(`dep|${e.resource}|${e.key}`);
+    const fin = obj.metadata.finalizers;
+    if (obj.metadata.deletionTimestamp && fin && (fin.includes('foregroundDeletion') || fin.includes('orphan'))) keys.push(`owner|${e.resource}|${e.key}`);
+    if (obj.metadata.deletionTimestamp && !old?.metadata.deletionTimestamp) for (const ref of obj.metadata.ownerReferences ?? []) ownerWaiting(ref, keys);
+    return keys;
+  };
+  /** A dependent went away or started terminating: its foreground owner may now finish. */
+  const ownerWaiting = (ref: OwnerReference, keys: string[]) => {
+    const owner = byUid.get(ref.uid);
+    if (owner) keys.push(`owner|${owner.resource}|${owner.key}`);
+  };
+  return {
+    name: 'generic-garbage-collector',
+    watches: resources.map((resource) => ({ resource, map })),
+    reconcile(key, ctx) {
+      const [kind, resource, objKey] = key.split('|');
+      if (kind === 'dep') attemptToDeleteItem(resource, objKey, ctx, byUid);
+      else processOwner(resource, objKey, ctx, dependentsOf);
+    },
+  };
+}
+
+function split(key: string): [string | undefined, string] {
+  const i = key.indexOf('/');
+  return i < 0 ? [undefined, key] : [key.slice(0, i), key.slice(i + 1)];
+}
+
+/** `attemptToDeleteItem`: a dependent whose owners are all gone is deleted; dangling references are dropped. */
+function attemptToDeleteItem(resource: string, key: string, ctx: K8sContext, byUid: Map<string, Located>): void {
+  const obj = ctx.store.get<KubeObject>(resource, key);
+  if (!obj || obj.metadata.deletionTimestamp && !obj.metadata.finalizers?.length) return;
+  const refs = obj.metadata.ownerReferences ?? [];
+  if (refs.length === 0) return;
+  const [ns, name] = split(key);
+  const dangling: OwnerReference[] = [];
+  let waitingForeground = false;
+  let solid = 0;
+  for (const ref of refs) {
+    const loc = byUid.get(ref.uid);
+    const owner = loc && ctx.store.get<KubeObject>(loc.resource, loc.key);
+    if (!owner || owner.metadata.uid !== ref.uid) dangling.push(ref);
+    else if (owner.metadata.deletionTimestamp && owner.metadata.finalizers?.includes('foregroundDeletion')) waitingForeground = true;
+    else solid++;
+  }
+  if (solid === 0 && (dangling.length > 0 || waitingForeground)) {
+    if (obj.metadata.deletionTimestamp) return;
+    const policy = waitingForeground && hasDependents(obj, ctx) ? 'Foreground' : 'Background';
+    const res = ctx.api.delete(resource, ns, name, { propagationPolicy: policy, preconditionUid: obj.metadata.uid });
+    if (res.ok) ctx.note(`deleting ${obj.kind} ${name}: owner ${waitingForeground ? 'is being deleted (foreground)' : 'is gone'}`, key);
+    return;
+  }
+  if (dangling.length > 0) {
+    const keep = refs.filter((r) => !dangling.includes(r));
+    ctx.api.patch(resource, ns, name, { metadata: { ownerReferences: keep } }, 'merge', { trusted: true });
+  }
+}
+
+function hasDependents(obj: KubeObject, ctx: K8sContext): boolean {
+  for (const resource of ctx.store.resources()) {
+    if (resource === 'events') continue;
+    if (ctx.store.byIndex(resource, 'ownerUid', obj.metadata.uid!).size > 0) return true;
+  }
+  return false;
+}
+
+/** Finishes foreground deletion and orphaning for an owner carrying those finalizers. */
+function processOwner(resource: string, key: string, ctx: K8sContext, dependentsOf: (uid: string) => Located[]): void {
+  const owner = ctx.store.get<KubeObject>(resource, key);
+  if (!owner?.metadata.deletionTimestamp) return;
+  const fin = owner.metadata.finalizers ?? [];
+  const uid = owner.metadata.uid!;
+  const [ns, name] = split(key);
+  if (fin.includes('orphan')) {
+    for (const d of dependentsOf(uid)) {
+      const dep = ctx.store.get<KubeObject>(d.resource, d.key)!;
+      const keep = (dep.metadata.ownerReferences ?? []).filter((r) => r.uid !== uid);
+      const [dns, dname] = split(d.key);
+      ctx.api.patch(d.resource, dns, dname, { metadata: { ownerReferences: keep.length ? keep : null } }, 'merge', { trusted: true });
+    }
+    ctx.api.update({ ...owner, metadata: { ...owner.metadata, finalizers: fin.filter((f) => f !== 'orphan') } }, { trusted: true });
+    ctx.note(`orphaned the dependents of ${owner.kind} ${name}`, key);
+    return;
+  }
+  if (fin.includes('foregroundDeletion')) {
+    let blocking = 0;
+    for (const d of dependentsOf(uid)) {
+      const dep = ctx.store.get<KubeObject>(d.resource, d.key)!;
+      const ref = dep.metadata.ownerReferences?.find((r) => r.uid === uid);
+      if (ref?.blockOwnerDeletion) blocking++;
+      if (!dep.metadata.deletionTimestamp) {
+        const [dns, dname] = split(d.key);
+        ctx.api.delete(d.resource, dns, dname, { propagationPolicy: hasDependents(dep, ctx) ? 'Foreground' : 'Background', preconditionUid: dep.metadata.uid });
+      }
+    }
+    if (blocking === 0) {
+      ctx.api.update({ ...owner, metadata: { ...owner.metadata, finalizers: fin.filter((f) => f !== 'foregroundDeletion') } }, { trusted: true });
+    }
+    void ns;
+  }
+}

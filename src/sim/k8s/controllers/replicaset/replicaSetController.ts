@@ -1,0 +1,230 @@
+import type { ReplicaSet, ReplicaSetCondition, ReplicaSetStatus } from 'kubernetes-types/apps/v1';
+import { parseTimestamp } from '../../../engine/clock';
+import type { ObjectStore, WatchEvent } from '../../../engine/store';
+import { deepEqual } from '../../api/objectDiff';
+import { fromLabelSelector, matches } from '../../api/selectors';
+import { controllerRef, type KubeObject, type Stored } from '../../api/types';
+import type { K8sContext, K8sController } from '../context';
+import { getPodsToDelete } from './getPodsToDelete';
+import { PodTally, isPodActive, isPodReady, type PodObj } from './podTally';
+import { SlowStartInitialBatchSize, slowStartBatch } from './slowStartBatch';
+
+type RSObj = Stored<ReplicaSet>;
+
+/** `BurstReplicas`: most pods created or deleted in one sync. */
+export const BurstReplicas = 500;
+
+/**
+ * The ReplicaSet controller (`pkg/controller/replicaset`): keeps the number
+ * of active pods matching a ReplicaSet at spec.replicas — slow-start
+ * creation, ranked deletion, adoption of matching orphans and release of
+ * pods that stop matching — and reports counts in status.
+ */
+export function createReplicaSetController(store: ObjectStore): K8sController {
+  const tally = new PodTally(store);
+  /** Pods whose ownership must be re-checked, per ReplicaSet key. */
+  const claims = new Map<string, Set<string>>();
+  const addClaim = (rsKey: string, podKey: string) => {
+    let s = claims.get(rsKey);
+    if (!s) claims.set(rsKey, (s = new Set()));
+    s.add(podKey);
+  };
+  const mapPod = (e: WatchEvent): string[] => {
+    const pod = e.object as PodObj;
+    const old = e.old as PodObj | undefined;
+    const keys: string[] = [];
+    const ns = pod.metadata.namespace!;
+    const ref = controllerRef(pod.metadata);
+    const oldRef = old && controllerRef(old.metadata);
+    if (oldRef && oldRef.uid !== ref?.uid && oldRef.kind === 'ReplicaSet') keys.push(`${ns}/${oldRef.name}`);
+    const labelsChanged = !old || old.metadata.labels !== pod.metadata.labels;
+    if (ref) {
+      if (ref.kind !== 'ReplicaSet') return keys;
+      const rsKey = `${ns}/${ref.name}`;
+      if (e.type !== 'DELETED' && labelsChanged) addClaim(rsKey, e.key);
+      if (e.type === 'MODIFIED' && old && !relevantChange(old, pod)) return keys;
+      keys.push(rsKey);
+    } else if (e.type !== 'DELETED' && labelsChanged) {
+      for (const rs of store.list<RSObj>('replicasets.apps', ns)) {
+        if (matches(fromLabelSelector(rs.spec?.selector), pod.metadata.labels)) {
+          const rsKey = `${ns}/${rs.metadata.name}`;
+          addClaim(rsKey, e.key);
+          keys.push(rsKey);
+        }
+      }
+    }
+    return keys;
+  };
+  const mapRS = (e: WatchEvent): string => {
+    if (e.type === 'ADDED') for (const pod of store.listByIndex('pods', 'orphan', e.object.metadata.namespace ?? '')) addClaim(e.key, `${pod.metadata.namespace}/${pod.metadata.name}`);
+    if (e.type === 'DELETED') claims.delete(e.key);
+    return e.key;
+  };
+  return {
+    name: 'replicaset-controller',
+    watches: [
+      { resource: 'replicasets.apps', map: mapRS },
+      { resource: 'pods', map: mapPod },
+    ],
+    reconcile(key, ctx) {
+      const pending = claims.get(key);
+      claims.delete(key);
+      const rs = syncReplicaSet(key, ctx, tally, pending);
+      // A sync costs time in proportion to the pods it handles; events meanwhile coalesce.
+      return rs ? 0.1 + tally.get(rs.metadata.uid!).active * 0.0004 : 0;
+    },
+  };
+}
+
+function relevantChange(old: PodObj, pod: PodObj): boolean {
+  return old.status?.phase !== pod.status?.phase || isPodReady(old) !== isPodReady(pod) || old.metadata.deletionTimestamp !== pod.metadata.deletionTimestamp || old.spec?.nodeName !== pod.spec?.nodeName || old.metadata.labels !== pod.metadata.labels;
+}
+
+/** `syncReplicaSet`. */
+function syncReplicaSet(key: string, ctx: K8sContext, tally: PodTally, pendingClaims: Set<string> | undefined): RSObj | undefined {
+  const rs = ctx.store.get<RSObj>('replicasets.apps', key);
+  if (!rs) return undefined;
+  if (pendingClaims) claimPods(rs, pendingClaims, ctx);
+  let manageError: { reason: string; message: string } | undefined;
+  if (!rs.metadata.deletionTimestamp) manageError = manageReplicas(rs, ctx, tally);
+  const fresh = ctx.store.get<RSObj>('replicasets.apps', key) ?? rs;
+  const newStatus = calculateStatus(fresh, ctx, tally, manageError);
+  if (!deepEqual(fresh.status, newStatus)) ctx.api.updateStatus({ ...fresh, status: newStatus });
+  const minReady = fresh.spec?.minReadySeconds ?? 0;
+  const replicas = fresh.spec?.replicas ?? 1;
+  if (!manageError && minReady > 0 && (newStatus.readyReplicas ?? 0) === replicas && (newStatus.availableReplicas ?? 0) !== replicas) {
+    ctx.wakeAfter(key, minReady * 1000);
+  }
+  return rs;
+}
+
+/** `ClaimPods`: adopt matching orphans, release owned pods that no longer match. */
+function claimPods(rs: RSObj, podKeys: Set<string>, ctx: K8sContext): void {
+  const selector = fromLabelSelector(rs.spec?.selector);
+  const ns = rs.metadata.namespace!;
+  for (const podKey of podKeys) {
+    const pod = ctx.store.get<PodObj>('pods', podKey);
+    if (!pod) continue;
+    const ref = controllerRef(pod.metadata);
+    const match = matches(selector, pod.metadata.labels);
+    if (ref?.uid === rs.metadata.uid) {
+      if (match || rs.metadata.deletionTimestamp) continue;
+      const refs = (pod.metadata.ownerReferences ?? []).filter((r) => r.uid !== rs.metadata.uid);
+      ctx.api.patch('pods', ns, pod.metadata.name, { metadata: { ownerReferences: refs.length ? refs : null } }, 'merge', { trusted: true });
+      ctx.note(`released pod ${pod.metadata.name} (labels no longer match)`, `${ns}/${rs.metadata.name}`);
+    } else if (!ref && match && !rs.metadata.deletionTimestamp && !pod.metadata.deletionTimestamp && isPodActive(pod)) {
+      const owner = { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: rs.metadata.name, uid: rs.metadata.uid!, controller: true, blockOwnerDeletion: true };
+      ctx.api.patch('pods', ns, pod.metadata.name, { metadata: { ownerReferences: [...(pod.metadata.ownerReferences ?? []), owner] } }, 'merge', { trusted: true });
+      ctx.note(`adopted pod ${pod.metadata.name}`, `${ns}/${rs.metadata.name}`);
+    }
+  }
+}
+
+/** `manageReplicas`: create or delete pods to reach spec.replicas (at most BurstReplicas per sync). */
+function manageReplicas(rs: RSObj, ctx: K8sContext, tally: PodTally): { reason: string; message: string } | undefined {
+  const ns = rs.metadata.namespace!;
+  const rsKey = `${ns}/${rs.metadata.name}`;
+  const active = tally.get(rs.metadata.uid!).active;
+  const replicas = rs.spec?.replicas ?? 1;
+  const diff = active - replicas;
+  if (diff < 0) {
+    const toCreate = Math.min(-diff, BurstReplicas);
+    ctx.note(`ReplicaSet ${rs.metadata.name}: ${active} of ${replicas} pods → creating ${toCreate}`, rsKey);
+    const { successes, error } = slowStartBatch(toCreate, SlowStartInitialBatchSize, () => {
+      const res = ctx.api.create<PodObj>(podFromTemplate(rs), { trusted: true });
+      if (!res.ok) return res.status.message;
+      ctx.event(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${res.object.metadata.name}`);
+      return undefined;
+    });
+    if (error !== undefined) {
+      ctx.event(rs, 'Warning', 'FailedCreate', `Error creating: ${error}`);
+      if (successes < toCreate) ctx.wakeAfter(rsKey, 1000);
+      return { reason: 'FailedCreate', message: error };
+    }
+    if (-diff > toCreate) ctx.wakeAfter(rsKey, 0);
+  } else if (diff > 0) {
+    const toDelete = Math.min(diff, BurstReplicas);
+    ctx.note(`ReplicaSet ${rs.metadata.name}: ${active} of ${replicas} pods → deleting ${toDelete}`, rsKey);
+    const filtered = ctx.store.listByIndex<PodObj>('pods', 'controllerUid', rs.metadata.uid!).filter(isPodActive);
+    const victims = getPodsToDelete(filtered, relatedPods(rs, ctx), toDelete, ctx.clock.now());
+    for (const pod of victims) {
+      const res = ctx.api.delete('pods', ns, pod.metadata.name);
+      if (res.ok) ctx.event(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`);
+      else if (res.status.reason !== 'NotFound') {
+        ctx.event(rs, 'Warning', 'FailedDelete', `Error deleting: ${res.status.message}`);
+        return { reason: 'FailedDelete', message: res.status.message };
+      }
+    }
+    if (diff > toDelete) ctx.wakeAfter(rsKey, 0);
+  }
+  return undefined;
+}
+
+/** Pods of this ReplicaSet and its siblings under the same owner (for deletion ranking). */
+function relatedPods(rs: RSObj, ctx: K8sContext): PodObj[] {
+  const owner = controllerRef(rs.metadata);
+  if (!owner) return ctx.store.listByIndex<PodObj>('pods', 'controllerUid', rs.metadata.uid!);
+  const out: PodObj[] = [];
+  for (const sibling of ctx.store.listByIndex<RSObj>('replicasets.apps', 'controllerUid', owner.uid)) {
+    for (const p of ctx.store.listByIndex<PodObj>('pods', 'controllerUid', sibling.metadata.uid!)) out.push(p);
+  }
+  return out;
+}
+
+/** `GetPodFromTemplate`: a pod for this ReplicaSet (named by the API server from generateName). */
+function podFromTemplate(rs: RSObj): KubeObject {
+  const tpl = rs.spec!.template!;
+  const meta: KubeObject['metadata'] = {
+    name: '',
+    generateName: `${rs.metadata.name}-`,
+    namespace: rs.metadata.namespace,
+    ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: rs.metadata.name, uid: rs.metadata.uid!, controller: true, blockOwnerDeletion: true }],
+  };
+  if (tpl.metadata?.labels) meta.labels = tpl.metadata.labels;
+  if (tpl.metadata?.annotations) meta.annotations = tpl.metadata.annotations;
+  if (tpl.metadata?.finalizers) meta.finalizers = tpl.metadata.finalizers;
+  return { apiVersion: 'v1', kind: 'Pod', metadata: meta, spec: tpl.spec };
+}
+
+/** `calculateStatus`. */
+function calculateStatus(rs: RSObj, ctx: K8sContext, tally: PodTally, manageError: { reason: string; message: string } | undefined): ReplicaSetStatus {
+  const t = tally.get(rs.metadata.uid!);
+  const minReady = rs.spec?.minReadySeconds ?? 0;
+  let available = t.ready;
+  let fullyLabeled = t.active;
+  const templateLabels = rs.spec?.template?.metadata?.labels ?? {};
+  const selectorLabels = rs.spec?.selector?.matchLabels ?? {};
+  const extraTemplateLabels = Object.keys(templateLabels).some((k) => selectorLabels[k] !== templateLabels[k]) || (rs.spec?.selector?.matchExpressions?.length ?? 0) > 0;
+  if (minReady > 0 || extraTemplateLabels) {
+    // Only these ReplicaSets pay for a scan of their pods.
+    const now = ctx.clock.now();
+    const templateSel = fromLabelSelector({ matchLabels: templateLabels });
+    available = 0;
+    fullyLabeled = 0;
+    let nextAvailableAt = Infinity;
+    for (const pod of ctx.store.listByIndex<PodObj>('pods', 'controllerUid', rs.metadata.uid!)) {
+      if (!isPodActive(pod)) continue;
+      if (matches(templateSel, pod.metadata.labels)) fullyLabeled++;
+      if (!isPodReady(pod)) continue;
+      const since = parseTimestamp(pod.status?.conditions?.find((c) => c.type === 'Ready')?.lastTransitionTime) ?? now;
+      if (minReady === 0 || since + minReady * 1000 < now) available++;
+      else nextAvailableAt = Math.min(nextAvailableAt, since + minReady * 1000 + 1);
+    }
+    if (nextAvailableAt < Infinity) ctx.wakeAt(`${rs.metadata.namespace}/${rs.metadata.name}`, nextAvailableAt);
+  }
+  const status: ReplicaSetStatus = { replicas: t.active };
+  if (fullyLabeled) status.fullyLabeledReplicas = fullyLabeled;
+  if (t.ready) status.readyReplicas = t.ready;
+  if (available) status.availableReplicas = available;
+  status.observedGeneration = rs.metadata.generation;
+  const existing = rs.status?.conditions?.find((c) => c.type === 'ReplicaFailure');
+  let conditions = rs.status?.conditions ?? [];
+  if (manageError && !existing) {
+    const cond: ReplicaSetCondition = { type: 'ReplicaFailure', status: 'True', lastTransitionTime: ctx.clock.timestamp(), reason: manageError.reason, message: manageError.message };
+    conditions = [...conditions, cond];
+  } else if (!manageError && existing) {
+    conditions = conditions.filter((c) => c.type !== 'ReplicaFailure');
+  }
+  if (conditions.length) status.conditions = conditions;
+  return status;
+}

@@ -1,0 +1,72 @@
+import type { Node } from 'kubernetes-types/core/v1';
+import type { ObjectStore, WatchEvent } from '../../engine/store';
+import type { KubeObject } from '../api/types';
+import type { K8sController } from '../controllers/context';
+import { parseCidr } from './ipam';
+import { nodeTick } from './nodeAgent';
+import type { NodeRuntime } from './runtime';
+import { syncPod, type KubeletState, type PodObj } from './syncPod';
+
+type NodeObj = KubeObject & Node;
+
+export interface Kubelets {
+  controller: K8sController;
+  state: KubeletState;
+  /** Pre-pulled images on a node (kind nodes ship the control-plane images). */
+  seedImages(node: string, images: Record<string, number>): void;
+}
+
+/**
+ * The kubelets of every node, as one controller keyed `pod:<ns/name>` and
+ * `node:<name>`. Each node has its own runtime (image cache, pull queue,
+ * pod IPs); pods are synced by the kubelet of the node they are bound to.
+ */
+export function createKubelets(store: ObjectStore): Kubelets {
+  const state: KubeletState = { nodes: new Map(), pods: new Map() };
+  const ensureNode = (node: NodeObj): NodeRuntime => {
+    let rt = state.nodes.get(node.metadata.name);
+    if (!rt) {
+      const { base, size } = parseCidr(node.spec?.podCIDR ?? '10.244.0.0/24');
+      const hostIP = node.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? '';
+      rt = { name: node.metadata.name, images: new Map(), pullBusyUntil: 0, cidrBase: base, cidrSize: size, usedIPs: new Set(), lastIP: 1, imagesChanged: false, lastStatusReport: 0, hostIP };
+      state.nodes.set(node.metadata.name, rt);
+    }
+    return rt;
+  };
+  const mapPod = (e: WatchEvent): string | undefined => {
+    const pod = e.object as PodObj;
+    const old = e.old as PodObj | undefined;
+    if (!pod.spec?.nodeName && !old?.spec?.nodeName) return undefined;
+    if (e.type === 'MODIFIED' && old && old.spec === pod.spec && old.metadata.deletionTimestamp === pod.metadata.deletionTimestamp && old.metadata.uid === pod.metadata.uid) return undefined;
+    return `pod:${e.key}`;
+  };
+  const mapNode = (e: WatchEvent): string | undefined => {
+    if (e.type === 'DELETED') {
+      state.nodes.delete(e.key);
+      return undefined;
+    }
+    if (e.type === 'ADDED') {
+      ensureNode(e.object as NodeObj);
+      return `node:${e.key}`;
+    }
+    return undefined;
+  };
+  return {
+    state,
+    seedImages(node, images) {
+      const rt = state.nodes.get(node);
+      if (rt) for (const [full, size] of Object.entries(images)) rt.images.set(full, size);
+    },
+    controller: {
+      name: 'kubelet',
+      watches: [
+        { resource: 'pods', map: mapPod },
+        { resource: 'nodes', map: mapNode },
+      ],
+      reconcile(key, ctx) {
+        if (key.startsWith('node:')) nodeTick(key.slice(5), ctx, state);
+        else syncPod(key.slice(4), ctx, state);
+      },
+    },
+  };
+}
