@@ -50,7 +50,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
   });
   const resources = registry.all.map(storageName);
   const namespaced = registry.all.filter((i) => i.namespaced).map(storageName);
-  const kubelets = createKubelets(store);
+  const kubelets = createKubelets();
   const controllers: K8sController[] = [
     createServiceAccountController(),
     createDeploymentController(store),

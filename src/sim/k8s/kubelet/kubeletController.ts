@@ -1,5 +1,5 @@
 import type { Node } from 'kubernetes-types/core/v1';
-import type { ObjectStore, WatchEvent } from '../../engine/store';
+import type { WatchEvent } from '../../engine/store';
 import type { KubeObject } from '../api/types';
 import type { K8sController } from '../controllers/context';
 import { parseCidr } from './ipam';
@@ -21,7 +21,7 @@ export interface Kubelets {
  * `node:<name>`. Each node has its own runtime (image cache, pull queue,
  * pod IPs); pods are synced by the kubelet of the node they are bound to.
  */
-export function createKubelets(store: ObjectStore): Kubelets {
+export function createKubelets(): Kubelets {
   const state: KubeletState = { nodes: new Map(), pods: new Map() };
   const ensureNode = (node: NodeObj): NodeRuntime => {
     let rt = state.nodes.get(node.metadata.name);

@@ -62,7 +62,7 @@ function syncDeployment(key: string, ctx: K8sContext): void {
   if (selector && !selector.matchLabels && !selector.matchExpressions?.length) {
     ctx.event(d, 'Warning', 'SelectingAll', 'This deployment is selecting all pods. A non-empty selector is required.');
     if ((d.status?.observedGeneration ?? 0) < (d.metadata.generation ?? 0)) {
-      ctx.api.updateStatus({ ...d, status: { ...(d.status ?? {}), observedGeneration: d.metadata.generation } });
+      ctx.api.updateStatus({ ...d, status: { ...d.status, observedGeneration: d.metadata.generation } });
     }
     return;
   }

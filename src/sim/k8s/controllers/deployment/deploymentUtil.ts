@@ -155,9 +155,9 @@ export function byRevision(a: ReplicaSetObj, b: ReplicaSetObj): number {
 
 function templateWithoutHash(t: PodTemplateSpec | undefined): string {
   if (!t) return 'null';
-  const labels = { ...(t.metadata?.labels ?? {}) };
+  const labels = { ...t.metadata?.labels };
   delete labels[DefaultDeploymentUniqueLabelKey];
-  return stableStringify({ ...t, metadata: { ...(t.metadata ?? {}), labels } });
+  return stableStringify({ ...t, metadata: { ...t.metadata, labels } });
 }
 
 /** `EqualIgnoreHash`: pod templates equal except the pod-template-hash label. */

@@ -131,7 +131,7 @@ export function checkPausedConditions(d: DeploymentObj, ctx: K8sContext): Deploy
   const cond = getDeploymentCondition(d.status, 'Progressing');
   if (cond?.reason === TimedOutReason) return d;
   const pausedCondExists = cond?.reason === PausedDeployReason;
-  const status: DeploymentStatus = { ...(d.status ?? {}) };
+  const status: DeploymentStatus = { ...d.status };
   const now = ctx.clock.timestamp();
   if (d.spec?.paused && !pausedCondExists) {
     setDeploymentCondition(status, newDeploymentCondition('Progressing', 'Unknown', PausedDeployReason, 'Deployment is paused', now));

@@ -123,8 +123,8 @@ export function setNewReplicaSetAnnotations(d: DeploymentObj, annotations: Recor
 export function buildNewReplicaSet(d: DeploymentObj, replicas: number): ReplicaSetObj {
   const template = d.spec!.template!;
   const hash = computeHash(template, d.status?.collisionCount);
-  const labels = { ...(template.metadata?.labels ?? {}), [DefaultDeploymentUniqueLabelKey]: hash };
-  const selector = { ...d.spec!.selector, matchLabels: { ...(d.spec!.selector.matchLabels ?? {}), [DefaultDeploymentUniqueLabelKey]: hash } };
+  const labels = { ...template.metadata?.labels, [DefaultDeploymentUniqueLabelKey]: hash };
+  const selector = { ...d.spec!.selector, matchLabels: { ...d.spec!.selector.matchLabels, [DefaultDeploymentUniqueLabelKey]: hash } };
   const rs: ReplicaSet = {
     apiVersion: 'apps/v1',
     kind: 'ReplicaSet',
@@ -133,7 +133,7 @@ export function buildNewReplicaSet(d: DeploymentObj, replicas: number): ReplicaS
       replicas,
       minReadySeconds: d.spec?.minReadySeconds ?? 0,
       selector,
-      template: { ...template, metadata: { ...(template.metadata ?? {}), labels } },
+      template: { ...template, metadata: { ...template.metadata, labels } },
     },
   };
   return rs as ReplicaSetObj;

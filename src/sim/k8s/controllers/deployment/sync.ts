@@ -44,7 +44,7 @@ export function getAllReplicaSetsAndSyncRevision(d: DeploymentObj, rsList: Repli
   const newRevision = String(maxRevision(oldRSs) + 1);
   if (existing) {
     let rs = existing;
-    const annotations = { ...(rs.metadata.annotations ?? {}) };
+    const annotations = { ...rs.metadata.annotations };
     const annotationsUpdated = setNewReplicaSetAnnotations(d, annotations, newRevision, true);
     const minReadyNeedsUpdate = (rs.spec?.minReadySeconds ?? 0) !== (d.spec?.minReadySeconds ?? 0);
     if (annotationsUpdated || minReadyNeedsUpdate) {
@@ -53,13 +53,13 @@ export function getAllReplicaSetsAndSyncRevision(d: DeploymentObj, rsList: Repli
       return { d, newRS: rs, oldRSs };
     }
     let needsUpdate = false;
-    const dAnnotations = { ...(d.metadata.annotations ?? {}) };
+    const dAnnotations = { ...d.metadata.annotations };
     const rev = rs.metadata.annotations?.[RevisionAnnotation];
     if (rev !== undefined && dAnnotations[RevisionAnnotation] !== rev) {
       dAnnotations[RevisionAnnotation] = rev;
       needsUpdate = true;
     }
-    const status = { ...(d.status ?? {}) };
+    const status = { ...d.status };
     if (hasProgressDeadline(d) && !getDeploymentCondition(d.status, 'Progressing')) {
       setDeploymentCondition(status, newDeploymentCondition('Progressing', 'True', FoundNewRSReason, `Found new replica set "${rs.metadata.name}"`, ctx.clock.timestamp()));
       needsUpdate = true;
@@ -81,12 +81,12 @@ export function getAllReplicaSetsAndSyncRevision(d: DeploymentObj, rsList: Repli
   if (!res.ok) {
     if (res.status.reason === 'AlreadyExists') {
       // A hash collision with a ReplicaSet we do not own: bump collisionCount and retry on the next sync.
-      const status = { ...(d.status ?? {}), collisionCount: (d.status?.collisionCount ?? 0) + 1 };
+      const status = { ...d.status, collisionCount: (d.status?.collisionCount ?? 0) + 1 };
       ctx.api.updateStatus({ ...d, status } as DeploymentObj);
       ctx.wakeAfter(`${d.metadata.namespace}/${d.metadata.name}`, 0);
       return { d, newRS: undefined, oldRSs };
     }
-    const status = { ...(d.status ?? {}) };
+    const status = { ...d.status };
     if (hasProgressDeadline(d)) {
       setDeploymentCondition(status, newDeploymentCondition('Progressing', 'False', FailedRSCreateReason, `Failed to create new replica set "${toCreate.metadata.name}": ${res.status.message}`, ctx.clock.timestamp()));
       ctx.api.updateStatus({ ...d, status } as DeploymentObj);
@@ -99,8 +99,8 @@ export function getAllReplicaSetsAndSyncRevision(d: DeploymentObj, rsList: Repli
     ctx.event(d, 'Normal', 'ScalingReplicaSet', `Scaled up replica set ${created.metadata.name} from 0 to ${replicas}`);
     ctx.note(`new ReplicaSet ${created.metadata.name} (revision ${newRevision}) → ${replicas} replica${replicas === 1 ? '' : 's'}`, `${d.metadata.namespace}/${d.metadata.name}`);
   }
-  const dAnnotations = { ...(d.metadata.annotations ?? {}), [RevisionAnnotation]: newRevision };
-  const status = { ...(d.status ?? {}) };
+  const dAnnotations = { ...d.metadata.annotations, [RevisionAnnotation]: newRevision };
+  const status = { ...d.status };
   if (hasProgressDeadline(d)) {
     setDeploymentCondition(status, newDeploymentCondition('Progressing', 'True', NewReplicaSetReason, `Created new replica set "${created.metadata.name}"`, ctx.clock.timestamp()));
   }
@@ -114,7 +114,7 @@ export function scaleReplicaSet(rs: ReplicaSetObj, newScale: number, d: Deployme
   const sizeNeedsUpdate = oldScale !== newScale;
   const max = replicasOf(d) + maxSurge(d);
   if (!sizeNeedsUpdate && !replicasAnnotationsNeedUpdate(rs, replicasOf(d), max)) return [false, rs];
-  const annotations = { ...(rs.metadata.annotations ?? {}) };
+  const annotations = { ...rs.metadata.annotations };
   setReplicasAnnotations(annotations, replicasOf(d), max);
   const res = ctx.api.update<ReplicaSetObj>({ ...rs, metadata: { ...rs.metadata, annotations }, spec: { ...rs.spec!, replicas: newScale } } as ReplicaSetObj, { trusted: true });
   if (!res.ok) return [false, rs];
