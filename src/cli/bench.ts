@@ -1,0 +1,147 @@
+/**
+ * `npm run bench` — engine throughput: for each cluster size, the wall time
+ * from applying one Deployment until every pod is Running, and peak memory.
+ * Each run happens in its own Node process (clean heap); medians are
+ * reported. Usage: npm run bench -- [--runs N] [--sizes 3x30,100x3000,…]
+ */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { createCluster, type KubeObject } from '../sim/k8s/index';
+
+interface RunResult {
+  nodes: number;
+  pods: number;
+  bootMs: number;
+  wallMs: number;
+  virtualS: number;
+  peakHeapMB: number;
+  peakRssMB: number;
+  reconciles?: number;
+}
+
+const DEFAULT_SIZES: [number, number][] = [
+  [3, 30],
+  [100, 3_000],
+  [1_000, 30_000],
+  [5_000, 150_000],
+];
+
+function deployment(replicas: number): KubeObject {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'bench', namespace: 'default' },
+    spec: {
+      replicas,
+      selector: { matchLabels: { app: 'bench' } },
+      strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' } },
+      revisionHistoryLimit: 10,
+      progressDeadlineSeconds: 600,
+      template: {
+        metadata: { labels: { app: 'bench' } },
+        spec: {
+          restartPolicy: 'Always',
+          terminationGracePeriodSeconds: 30,
+          dnsPolicy: 'ClusterFirst',
+          schedulerName: 'default-scheduler',
+          containers: [{ name: 'app', image: 'registry.k8s.io/pause:3.10', imagePullPolicy: 'IfNotPresent', resources: { requests: { cpu: '10m', memory: '16Mi' } } }],
+        },
+      },
+    },
+  };
+}
+
+/** One measured run in this process. */
+function runOnce(nodes: number, pods: number): RunResult {
+  let peakHeap = 0;
+  let peakRss = 0;
+  const sample = () => {
+    const m = process.memoryUsage();
+    peakHeap = Math.max(peakHeap, m.heapUsed);
+    peakRss = Math.max(peakRss, m.rss);
+  };
+  const t0 = performance.now();
+  const cluster = createCluster({ seed: 1, workers: nodes });
+  const bootMs = performance.now() - t0;
+  let running = 0;
+  cluster.watch('pods', (e) => {
+    if (e.object.metadata.namespace !== 'default') return;
+    const was = e.type !== 'ADDED' && (e.old as { status?: { phase?: string } } | undefined)?.status?.phase === 'Running';
+    const is = e.type !== 'DELETED' && (e.object as { status?: { phase?: string } }).status?.phase === 'Running';
+    if (was !== is) running += is ? 1 : -1;
+  });
+  sample();
+  const vStart = cluster.now();
+  const t1 = performance.now();
+  const res = cluster.client().create(deployment(pods));
+  if (!res.ok) throw new Error(res.status.message);
+  cluster.runUntilIdle();
+  const limit = vStart + 3 * 3600_000;
+  while (running < pods) {
+    if (cluster.now() > limit) throw new Error(`only ${running}/${pods} pods Running after 3h of virtual time`);
+    cluster.advance(1000);
+    sample();
+  }
+  const wallMs = performance.now() - t1;
+  sample();
+  return { nodes, pods, bootMs, wallMs, virtualS: (cluster.now() - vStart) / 1000, peakHeapMB: peakHeap / 2 ** 20, peakRssMB: peakRss / 2 ** 20 };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const one = args.indexOf('--one');
+  if (one >= 0) {
+    const r = runOnce(Number(args[one + 1]), Number(args[one + 2]));
+    process.stdout.write(`${JSON.stringify(r)}\n`);
+    return;
+  }
+  const runsArg = args.indexOf('--runs');
+  const runs = runsArg >= 0 ? Number(args[runsArg + 1]) : 3;
+  const sizesArg = args.indexOf('--sizes');
+  const sizes = sizesArg >= 0 ? args[sizesArg + 1].split(',').map((s) => s.split('x').map(Number) as [number, number]) : DEFAULT_SIZES;
+  const self = fileURLToPath(import.meta.url);
+  console.log(`Kubeplay engine bench: one Deployment applied, wall time until every pod is Running (median of ${runs} runs, each in a fresh process)`);
+  console.log('');
+  const header = ['nodes', 'pods', 'boot (s)', 'apply→Running (s)', 'µs/pod', 'virtual time', 'peak heap (MB)', 'peak RSS (MB)'];
+  const rows: string[][] = [];
+  for (const [nodes, pods] of sizes) {
+    const results: RunResult[] = [];
+    for (let i = 0; i < runs; i++) {
+      const out = spawnSync(process.execPath, [...process.execArgv, self, '--one', String(nodes), String(pods)], { encoding: 'utf8', maxBuffer: 1 << 24 });
+      if (out.status !== 0) {
+        console.error(out.stderr);
+        process.exit(1);
+      }
+      results.push(JSON.parse(out.stdout.trim().split('\n').pop()!));
+    }
+    const wall = median(results.map((r) => r.wallMs));
+    rows.push([
+      String(nodes),
+      String(pods),
+      (median(results.map((r) => r.bootMs)) / 1000).toFixed(2),
+      (wall / 1000).toFixed(2),
+      ((wall * 1000) / pods).toFixed(1),
+      `${median(results.map((r) => r.virtualS)).toFixed(0)} s`,
+      median(results.map((r) => r.peakHeapMB)).toFixed(0),
+      median(results.map((r) => r.peakRssMB)).toFixed(0),
+    ]);
+    printTable(header, rows);
+  }
+}
+
+let printed = 0;
+function printTable(header: string[], rows: string[][]): void {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i])).join('   ');
+  if (printed === 0) console.log(line(header));
+  for (const r of rows.slice(printed)) console.log(line(r));
+  printed = rows.length;
+}
+
+main();
