@@ -1,0 +1,34 @@
+/**
+ * The composition root: the only file that wires the engine, the shell, the
+ * store and the React app together.
+ */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { podStatusText } from './shell/kubectl/printers/index';
+import { createShell } from './shell/index';
+import { createCluster } from './sim/k8s/index';
+import { createAppStore, STARTER_FILES } from './state/index';
+import { App } from './ui/App';
+import { AppStoreContext } from './ui/hooks/useApp';
+import './ui/styles/theme.css';
+import './ui/styles/app.css';
+
+const store = createAppStore(
+  {
+    createCluster: () => createCluster(),
+    createShell: (cluster, files) => createShell({ cluster, files }),
+    podStatusText,
+  },
+  { files: STARTER_FILES },
+);
+store.start();
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root');
+createRoot(root).render(
+  <StrictMode>
+    <AppStoreContext.Provider value={store}>
+      <App />
+    </AppStoreContext.Provider>
+  </StrictMode>,
+);

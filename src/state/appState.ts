@@ -1,0 +1,58 @@
+import type { ClusterSnapshot, LoggedCommand, PodRef, Speed, TerminalEvent } from './types';
+import type { TranscriptLine } from './transcript';
+
+/** The clock: how fast virtual time runs and what it reads. */
+export interface ClockSlice {
+  speed: Speed;
+  /** The speed to return to when un-pausing. */
+  resumeSpeed: Exclude<Speed, 0>;
+  /** Virtual time, ms since the epoch, updated at least once per virtual second. */
+  now: number;
+  /** Virtual time at which the current cluster started. */
+  startedAt: number;
+  setSpeed(speed: Speed): void;
+  togglePause(): void;
+}
+
+/** The cluster as drawn, and what the learner selected in it. */
+export interface ClusterSlice {
+  snapshot: ClusterSnapshot;
+  selectedPod: PodRef | undefined;
+  selectPod(pod: PodRef | undefined): void;
+  /** Issues `kubectl delete pod NAME --grace-period=0 --force` through the terminal. */
+  killPod(pod: PodRef): void;
+  /** Starts again from a fresh default cluster. */
+  reset(): void;
+}
+
+/** The terminal: transcript, history and the command log. */
+export interface TerminalSlice {
+  transcript: readonly TranscriptLine[];
+  /** A command typed at the prompt is still running (the prompt waits for it). */
+  busy: boolean;
+  /** Lines typed at the prompt, oldest first. */
+  history: readonly string[];
+  /** Every command run this session, with its virtual time. */
+  commandLog: readonly LoggedCommand[];
+  /** Runs a command line as if typed at the prompt (`prompt`) or issued by a button (`ui`). */
+  runCommand(line: string, source?: 'prompt' | 'ui'): void;
+  /** Ctrl+C: stops the waiting command. */
+  cancelCommand(): void;
+  /** Ctrl+C on a line being edited: the line is abandoned, as in bash. */
+  abandonLine(text: string): void;
+  /** Ctrl+L / `clear`. */
+  clearTerminal(): void;
+  /** Tab completion candidates for the word at the cursor. */
+  complete(line: string, cursor: number): string[];
+  /** Subscribes to what the terminal must draw; returns the unsubscribe function. */
+  subscribeTerminal(listener: (event: TerminalEvent) => void): () => void;
+}
+
+/** The starter files (the editor comes later); read by `kubectl apply -f`. */
+export interface FilesSlice {
+  files: Readonly<Record<string, string>>;
+  /** `kubectl apply -f PATH`, issued through the terminal. */
+  applyFile(path: string): void;
+}
+
+export type AppState = ClockSlice & ClusterSlice & TerminalSlice & FilesSlice;

@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { createAppStore } from './appStore';
+import { fakeCluster, fakeFactory } from './fakeWorld.testkit';
+import type { TerminalEvent } from './types';
+
+function setup() {
+  const world = fakeCluster();
+  const store = createAppStore(fakeFactory(world), { files: { 'web.yaml': 'kind: Deployment\n' }, welcome: [] });
+  const events: TerminalEvent[] = [];
+  store.getState().subscribeTerminal((e) => events.push(e));
+  const text = () => store.getState().transcript.map((l) => l.text);
+  return { world, store, events, text };
+}
+
+describe('app store', () => {
+  it('runs a command: echo and output land in the transcript and the terminal events', () => {
+    const { store, events, text } = setup();
+    store.getState().runCommand('echo hello');
+    expect(text()).toEqual(['$ echo hello', 'hello']);
+    expect(events.map((e) => e.type)).toEqual(['command', 'output', 'idle']);
+    expect(store.getState().history).toEqual(['echo hello']);
+    expect(store.getState().commandLog).toEqual([{ at: world0(store), line: 'echo hello', source: 'prompt' }]);
+  });
+
+  it('advances virtual time by real time × speed, and not at all when paused', () => {
+    const { store, world } = setup();
+    const t0 = world.cluster.now();
+    store.getState().setSpeed(10);
+    store.frame(50);
+    expect(world.cluster.now() - t0).toBe(500);
+    store.getState().togglePause();
+    expect(store.getState().speed).toBe(0);
+    store.frame(50);
+    expect(world.cluster.now() - t0).toBe(500);
+    store.getState().togglePause();
+    expect(store.getState().speed).toBe(10);
+  });
+
+  it('keeps a waiting command running, polls it each frame, and goes idle when it finishes', () => {
+    const { store, world, events, text } = setup();
+    store.getState().runCommand('wait web-1');
+    expect(store.getState().busy).toBe(true);
+    store.frame(16);
+    expect(store.getState().busy).toBe(true);
+    world.addPod('web-1');
+    store.frame(16);
+    expect(store.getState().busy).toBe(false);
+    expect(text()).toContain('web-1 exists');
+    expect(events[events.length - 1].type).toBe('idle');
+  });
+
+  it('Ctrl+C cancels the waiting command and prints ^C', () => {
+    const { store, text } = setup();
+    store.getState().runCommand('wait nothing');
+    store.getState().cancelCommand();
+    expect(store.getState().busy).toBe(false);
+    expect(text()).toEqual(['$ wait nothing', '^C']);
+  });
+
+  it('publishes a new snapshot when the cluster changes, with kubectl status text', () => {
+    const { store, world } = setup();
+    const before = store.getState().snapshot;
+    store.frame(16);
+    expect(store.getState().snapshot).toBe(before);
+    world.addPod('web-1');
+    store.frame(16);
+    const after = store.getState().snapshot;
+    expect(after).not.toBe(before);
+    expect(after.pods.map((p) => p.metadata?.name)).toEqual(['web-1']);
+    expect(after.podStatus['default/web-1']).toBe('Running');
+  });
+
+  it('Kill pod is a command in the transcript', () => {
+    const { store, world, text } = setup();
+    world.addPod('web-1');
+    store.getState().killPod({ namespace: 'default', name: 'web-1' });
+    expect(text()[0]).toBe('$ kubectl delete pod web-1 --grace-period=0 --force');
+    expect(store.getState().commandLog[0].source).toBe('ui');
+    expect(store.getState().history).toEqual([]);
+  });
+
+  it('Apply is kubectl apply -f FILE', () => {
+    const { store, text } = setup();
+    store.getState().applyFile('web.yaml');
+    expect(text()[0]).toBe('$ kubectl apply -f web.yaml');
+  });
+
+  it('clear empties the transcript and tells the terminal', () => {
+    const { store, events } = setup();
+    store.getState().runCommand('echo one');
+    store.getState().runCommand('clear');
+    expect(store.getState().transcript).toEqual([]);
+    expect(events.some((e) => e.type === 'clear')).toBe(true);
+  });
+
+  it('reset builds a fresh world, cancels waiting commands and says so', () => {
+    const { store, text } = setup();
+    store.getState().runCommand('wait nothing');
+    store.getState().selectPod({ namespace: 'default', name: 'x' });
+    store.getState().reset();
+    expect(store.getState().busy).toBe(false);
+    expect(store.getState().selectedPod).toBeUndefined();
+    expect(text()[text().length - 1]).toMatch(/^# Cluster reset/);
+  });
+
+  it('prints an error instead of throwing when the shell breaks', () => {
+    const world = fakeCluster();
+    const factory = fakeFactory(world);
+    const store = createAppStore(
+      {
+        ...factory,
+        createShell: () => ({
+          run: () => {
+            throw new Error('boom');
+          },
+          complete: () => [],
+        }),
+      },
+      { files: {}, welcome: [] },
+    );
+    store.getState().runCommand('kubectl get pods');
+    expect(store.getState().transcript.map((l) => l.text)).toContain('error: internal error in the playground: boom');
+    expect(store.getState().busy).toBe(false);
+  });
+});
+
+function world0(store: ReturnType<typeof createAppStore>): number {
+  return store.getState().now;
+}

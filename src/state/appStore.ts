@@ -1,0 +1,106 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { AppState } from './appState';
+import { createClockSlice } from './clockSlice';
+import { animationFrames, startClockLoop, type FrameScheduler } from './clockLoop';
+import { createClusterSlice } from './clusterSlice';
+import { createFilesSlice } from './filesSlice';
+import { memoryFiles } from './memoryFiles';
+import { SimRuntime } from './simRuntime';
+import type { StoreKit } from './storeKit';
+import { createTerminalSlice } from './terminalSlice';
+import { Transcript } from './transcript';
+import type { TerminalEvent, WorldFactory } from './types';
+import { WELCOME } from './welcome';
+
+export interface AppStore extends StoreApi<AppState> {
+  /** Starts the clock loop (virtual time follows real time × speed); returns a stop function. */
+  start(frames?: FrameScheduler): () => void;
+  /** Advances by `realMs` of real time at the current speed, as one frame of the loop does. */
+  frame(realMs: number): void;
+}
+
+export interface AppStoreOptions {
+  files: Readonly<Record<string, string>>;
+  /** Transcript lines kept (at least 500 by contract). */
+  transcriptLines?: number;
+  /** Lines the terminal starts with (default: a short welcome). */
+  welcome?: readonly string[];
+}
+
+/**
+ * Builds the app's one store: slices for the clock, the cluster, the terminal
+ * and the files, plus the sim bridge behind them. Actions are callable outside
+ * React (`store.getState().setSpeed(2)`).
+ */
+export function createAppStore(factory: WorldFactory, options: AppStoreOptions): AppStore {
+  const transcript = new Transcript(Math.max(500, options.transcriptLines ?? 1000));
+  for (const line of options.welcome ?? WELCOME) transcript.appendLine(line);
+  const listeners = new Set<(event: TerminalEvent) => void>();
+  let publishedTranscript = -1;
+  let kit: StoreKit | undefined;
+  const getKit = (): StoreKit => {
+    if (!kit) throw new Error('store used before it was built');
+    return kit;
+  };
+
+  const store = createStore<AppState>()((set, get) => {
+    const runtime = new SimRuntime(factory, memoryFiles(() => get().files));
+    const emit = (event: TerminalEvent) => {
+      for (const l of listeners) l(event);
+    };
+    const write = (stream: 'stdout' | 'stderr') => (text: string) => {
+      transcript.append(text);
+      emit({ type: 'output', stream, text });
+    };
+    kit = {
+      runtime,
+      transcript,
+      sink: { stdout: write('stdout'), stderr: write('stderr') },
+      emit,
+      subscribe(listener) {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+      publish(forceSnapshot = false) {
+        const patch: Partial<AppState> = {};
+        const snapshot = runtime.takeSnapshot(forceSnapshot);
+        if (snapshot) patch.snapshot = snapshot;
+        const now = runtime.now();
+        // The clock shows whole seconds: publish when the second changes (or the cluster did).
+        if (snapshot || Math.floor(now / 1000) !== Math.floor(get().now / 1000)) patch.now = now;
+        const busy = runtime.promptBusy();
+        if (busy !== get().busy) patch.busy = busy;
+        if (transcript.version !== publishedTranscript) {
+          publishedTranscript = transcript.version;
+          patch.transcript = transcript.snapshot();
+        }
+        if (Object.keys(patch).length > 0) set(patch);
+      },
+    };
+    const first = runtime.takeSnapshot(true)!;
+    return {
+      ...createClockSlice(set, get, first.now),
+      ...createClusterSlice(set, get, getKit, first),
+      ...createTerminalSlice(set, get, getKit),
+      ...createFilesSlice(get, options.files),
+    };
+  });
+
+  function frame(realMs: number): void {
+    const k = getKit();
+    const { speed } = store.getState();
+    if (speed > 0 && realMs > 0) k.runtime.advance(realMs * speed);
+    const finished = k.runtime.pollRunning();
+    // Cheap when nothing changed: no snapshot is taken unless a watch event arrived,
+    // and the store is only written when something differs.
+    k.publish();
+    if (finished.some((r) => r.source === 'prompt') && !k.runtime.promptBusy()) k.emit({ type: 'idle' });
+  }
+
+  return Object.assign(store, {
+    frame,
+    start(frames: FrameScheduler = animationFrames) {
+      return startClockLoop(frame, frames);
+    },
+  });
+}

@@ -1,0 +1,12 @@
+/**
+ * The UI's only write path: the app store (slices + actions) and the sim
+ * bridge behind it. `ui/` reads state with selectors and calls actions;
+ * `main.tsx` builds the store with the real engine and shell.
+ */
+export type { AppState, ClockSlice, ClusterSlice, FilesSlice, TerminalSlice } from './appState';
+export { createAppStore, type AppStore, type AppStoreOptions } from './appStore';
+export { STARTER_FILES } from './starterFiles';
+export { SPEEDS } from './types';
+export type { ClusterSnapshot, CommandSource, LoggedCommand, PodRef, Speed, TerminalEvent, WorldFactory } from './types';
+export type { TranscriptLine } from './transcript';
+export * from './selectors';

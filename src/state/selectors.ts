@@ -1,0 +1,15 @@
+import type { AppState } from './appState';
+
+/** Module-level selectors (stable references, as zustand recommends). */
+export const selectSpeed = (s: AppState) => s.speed;
+export const selectNow = (s: AppState) => s.now;
+export const selectStartedAt = (s: AppState) => s.startedAt;
+export const selectSnapshot = (s: AppState) => s.snapshot;
+export const selectSelectedPod = (s: AppState) => s.selectedPod;
+export const selectTranscript = (s: AppState) => s.transcript;
+export const selectBusy = (s: AppState) => s.busy;
+export const selectHistory = (s: AppState) => s.history;
+export const selectFiles = (s: AppState) => s.files;
+
+/** Elapsed virtual time since the cluster started, in ms. */
+export const selectElapsed = (s: AppState) => Math.max(0, s.now - s.startedAt);

@@ -1,0 +1,57 @@
+import type { Node, Pod } from 'kubernetes-types/core/v1';
+import type { Cluster } from '../sim/k8s/index';
+import type { FileSource, Shell } from '../shell/types';
+
+/** What the drawing and the panels read: the cluster's objects at one instant. */
+export interface ClusterSnapshot {
+  /** Virtual time of the snapshot (ms since the epoch). */
+  readonly now: number;
+  readonly nodes: readonly Node[];
+  readonly pods: readonly Pod[];
+  /** kubectl's STATUS text per pod, keyed `namespace/name`. */
+  readonly podStatus: Readonly<Record<string, string>>;
+  /** Increases with every published snapshot (cheap change detection). */
+  readonly version: number;
+}
+
+/** How the app builds its world; `main.tsx` wires the real engine and shell in. */
+export interface WorldFactory {
+  createCluster(): Cluster;
+  createShell(cluster: Cluster, files: FileSource): Shell;
+  /** The pod's STATUS column as kubectl prints it (the drawing's labels use the same words). */
+  podStatusText(pod: Pod, now: number): string;
+}
+
+/** Playback speed: 0 is paused. */
+export type Speed = 0 | 0.5 | 1 | 2 | 5 | 10 | 30;
+
+export const SPEEDS: readonly Speed[] = [0, 0.5, 1, 2, 5, 10, 30];
+
+/** Where a command came from: typed at the prompt, or issued by a button. */
+export type CommandSource = 'prompt' | 'ui';
+
+/** One entry of the session's command log (the basis of replay and share links later). */
+export interface LoggedCommand {
+  /** Virtual time at which it ran. */
+  readonly at: number;
+  readonly line: string;
+  readonly source: CommandSource;
+}
+
+/**
+ * What the terminal view must draw, in order. The transcript (plain text) is
+ * kept in the store; these events carry the raw text with its colors.
+ */
+export type TerminalEvent =
+  | { readonly type: 'command'; readonly line: string; readonly source: CommandSource }
+  | { readonly type: 'output'; readonly stream: 'stdout' | 'stderr'; readonly text: string }
+  | { readonly type: 'interrupt' }
+  | { readonly type: 'notice'; readonly text: string }
+  | { readonly type: 'clear' }
+  | { readonly type: 'idle' };
+
+/** A pod by namespace and name. */
+export interface PodRef {
+  readonly namespace: string;
+  readonly name: string;
+}

@@ -1,0 +1,54 @@
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { selectSelectedPod, selectSnapshot, selectSpeed } from '../../state/index';
+import { buildClusterView, layoutCluster, renderCluster, transitionMs } from '../../viz/index';
+import { useApp } from '../hooks/useApp';
+import { useMediaQuery } from '../hooks/useMediaQuery';
+
+/**
+ * Hosts the d3 drawing: React renders the `<svg>` element and measures its
+ * container; `renderCluster` owns everything inside the SVG.
+ */
+export function ClusterDrawing() {
+  const snapshot = useApp(selectSnapshot);
+  const selected = useApp(selectSelectedPod);
+  const speed = useApp(selectSpeed);
+  const selectPod = useApp((s) => s.selectPod);
+  const reducedMotion = useMediaQuery('(prefers-reduced-motion: reduce)');
+  const hostRef = useRef<HTMLDivElement>(null);
+  const svgRef = useRef<SVGSVGElement>(null);
+  const [width, setWidth] = useState(0);
+
+  useLayoutEffect(() => {
+    const host = hostRef.current;
+    if (!host) return;
+    setWidth(host.clientWidth);
+    const observer = new ResizeObserver((entries) => setWidth(Math.floor(entries[0].contentRect.width)));
+    observer.observe(host);
+    return () => observer.disconnect();
+  }, []);
+
+  const view = useMemo(() => buildClusterView(snapshot), [snapshot]);
+  const layout = useMemo(() => layoutCluster(view, width), [view, width]);
+  const selectedKey = selected ? `${selected.namespace}/${selected.name}` : undefined;
+
+  useEffect(() => {
+    const svg = svgRef.current;
+    if (!svg || width === 0) return;
+    renderCluster(svg, layout, {
+      selectedKey,
+      durationMs: reducedMotion ? 200 : transitionMs(speed),
+      reducedMotion,
+      onSelect: (key) => {
+        const slash = key.indexOf('/');
+        const pod = { namespace: key.slice(0, slash), name: key.slice(slash + 1) };
+        selectPod(key === selectedKey ? undefined : pod);
+      },
+    });
+  }, [layout, selectedKey, speed, reducedMotion, selectPod, width]);
+
+  return (
+    <div className="cluster-drawing" ref={hostRef}>
+      <svg ref={svgRef} className="kp-cluster" role="group" aria-label="Nodes and pods" />
+    </div>
+  );
+}

@@ -1,0 +1,261 @@
+import type { Terminal as XTerm } from '@xterm/xterm';
+import type { TerminalEvent, TranscriptLine } from '../../state/index';
+import { applyCompletion, formatChoices } from './completion';
+import { HistoryCursor } from './historyCursor';
+import { drawPrompt, erasePrompt, finishPrompt, printable, type PromptLine } from './promptLine';
+
+/** What the terminal view may ask of the app (all through state actions). */
+export interface TerminalActions {
+  runCommand(line: string): void;
+  cancelCommand(): void;
+  abandonLine(text: string): void;
+  clearTerminal(): void;
+  complete(line: string, cursor: number): string[];
+  isBusy(): boolean;
+  history(): readonly string[];
+}
+
+const PROMPT = '\x1b[1;34m$\x1b[0m ';
+const PROMPT_WIDTH = 2;
+const DIM = '\x1b[2m';
+const RED = '\x1b[31m';
+const RESET = '\x1b[0m';
+
+/**
+ * The terminal's behavior, apart from React: xterm draws, a real `<input>`
+ * (the accessible textbox named "Terminal") holds the line being edited, and
+ * this class keeps the two in step — prompt, redraws, history, completion,
+ * Ctrl+C, Ctrl+L — and writes the app's terminal events.
+ */
+export class TerminalController {
+  private promptShown = false;
+  private cursorRow = 0;
+  private atLineStart = true;
+  private history: HistoryCursor | undefined;
+  private readonly pending: string[] = [];
+  private promptQueued = false;
+
+  constructor(
+    private readonly term: XTerm,
+    private readonly input: HTMLInputElement,
+    private readonly actions: TerminalActions,
+  ) {}
+
+  /** Writes the transcript so far (after a remount) and shows the prompt. */
+  replay(lines: readonly TranscriptLine[]): void {
+    for (const { text } of lines) {
+      if (text.startsWith('$ ')) this.term.write(`${PROMPT}${text.slice(2)}\r\n`);
+      else if (text.startsWith('# ')) this.term.write(`${DIM}${text}${RESET}\r\n`);
+      else this.term.write(`${text}\r\n`);
+    }
+    this.atLineStart = true;
+    this.queuePrompt();
+  }
+
+  private line(): PromptLine {
+    const value = this.input.value;
+    const cursor = this.input.selectionStart ?? value.length;
+    return { prompt: PROMPT, promptWidth: PROMPT_WIDTH, value, cursor, cols: this.term.cols };
+  }
+
+  /** Redraws the prompt line from the input's value and caret. */
+  redraw(): void {
+    if (!this.promptShown) return;
+    const drawn = drawPrompt(this.cursorRow, this.line());
+    this.cursorRow = drawn.cursorRow;
+    this.term.write(drawn.sequence);
+  }
+
+  /** After a resize, xterm reflows: recompute where the cursor is and redraw. */
+  resized(): void {
+    if (!this.promptShown) return;
+    const { promptWidth, cursor } = this.line();
+    this.cursorRow = Math.floor((promptWidth + cursor) / this.term.cols);
+    this.redraw();
+  }
+
+  private showPrompt(): void {
+    if (this.promptShown) return;
+    if (!this.atLineStart) this.term.write('\r\n');
+    this.atLineStart = true;
+    this.promptShown = true;
+    this.cursorRow = 0;
+    this.term.write('\x1b[?25h');
+    this.redraw();
+  }
+
+  private hidePrompt(): void {
+    if (!this.promptShown) return;
+    this.term.write(erasePrompt(this.cursorRow));
+    this.promptShown = false;
+    this.cursorRow = 0;
+  }
+
+  /** Shows the prompt once the current burst of events is over, unless a command still runs. */
+  private queuePrompt(): void {
+    if (this.promptQueued) return;
+    this.promptQueued = true;
+    queueMicrotask(() => {
+      this.promptQueued = false;
+      if (this.actions.isBusy()) return;
+      const next = this.pending.shift();
+      if (next !== undefined) this.submit(next);
+      else this.showPrompt();
+    });
+  }
+
+  private write(text: string, color = ''): void {
+    if (text === '') return;
+    this.hidePrompt();
+    this.term.write(color ? `${color}${text}${RESET}` : text);
+    this.atLineStart = text.endsWith('\n');
+  }
+
+  /** Draws one event from the app. */
+  handle(event: TerminalEvent): void {
+    switch (event.type) {
+      case 'command':
+        // A command typed here is already on screen; one issued by a button is echoed as if typed.
+        if (event.source === 'ui') {
+          this.write(`${this.atLineStart ? '' : '\r\n'}${PROMPT}${printable(event.line)}\r\n`);
+        }
+        break;
+      case 'output':
+        this.write(event.text, event.stream === 'stderr' ? RED : '');
+        break;
+      case 'interrupt':
+        this.write('^C\r\n');
+        break;
+      case 'notice':
+        this.write(`${this.atLineStart ? '' : '\r\n'}${DIM}# ${event.text}${RESET}\r\n`);
+        break;
+      case 'clear':
+        this.promptShown = false;
+        this.cursorRow = 0;
+        this.term.clear();
+        this.term.write('\x1b[2J\x1b[H');
+        this.atLineStart = true;
+        break;
+      case 'idle':
+        break;
+    }
+    this.queuePrompt();
+  }
+
+  /** Runs a line: the prompt line becomes part of the scrollback. */
+  private submit(line: string): void {
+    if (!this.promptShown) this.showPromptWith(line);
+    this.term.write(finishPrompt(this.cursorRow, { ...this.line(), value: line, cursor: line.length }));
+    this.promptShown = false;
+    this.cursorRow = 0;
+    this.atLineStart = true;
+    this.history = undefined;
+    this.term.write('\x1b[?25l');
+    this.actions.runCommand(line);
+    if (!this.actions.isBusy()) this.term.write('\x1b[?25h');
+  }
+
+  private showPromptWith(line: string): void {
+    const saved = this.input.value;
+    this.input.value = line;
+    this.showPrompt();
+    this.input.value = saved;
+  }
+
+  private setValue(value: string, cursor = value.length): void {
+    this.input.value = value;
+    this.input.setSelectionRange(cursor, cursor);
+    this.redraw();
+  }
+
+  /** Keys with a terminal meaning; everything else is plain line editing in the input. */
+  keydown(ev: KeyboardEvent): void {
+    const ctrl = ev.ctrlKey && !ev.altKey && !ev.metaKey;
+    const key = ev.key.length === 1 ? ev.key.toLowerCase() : ev.key;
+    if (key === 'Enter' && !ev.shiftKey) {
+      ev.preventDefault();
+      const line = this.input.value;
+      this.input.value = '';
+      if (this.actions.isBusy()) {
+        // Typed ahead while a command waits: run it when the prompt comes back, as a shell does.
+        this.pending.push(line);
+        this.write(`${printable(line)}\r\n`);
+      } else this.submit(line);
+      return;
+    }
+    if (ctrl && key === 'c') {
+      if (this.input.selectionStart !== this.input.selectionEnd) return; // copy the selected text
+      ev.preventDefault();
+      if (this.term.hasSelection()) {
+        void navigator.clipboard?.writeText(this.term.getSelection()).catch(() => {});
+        return;
+      }
+      if (this.actions.isBusy()) {
+        this.pending.length = 0;
+        this.actions.cancelCommand();
+        return;
+      }
+      const text = this.input.value;
+      this.hidePrompt();
+      this.term.write(`${PROMPT}${printable(text)}^C\r\n`);
+      this.actions.abandonLine(text);
+      this.input.value = '';
+      this.history = undefined;
+      this.atLineStart = true;
+      this.showPrompt();
+      return;
+    }
+    if (ctrl && key === 'l') {
+      ev.preventDefault();
+      this.actions.clearTerminal();
+      return;
+    }
+    if (ctrl && (key === 'a' || key === 'e' || key === 'u' || key === 'k')) {
+      ev.preventDefault();
+      const { value } = this.input;
+      const at = this.input.selectionStart ?? value.length;
+      if (key === 'a') this.setValue(value, 0);
+      else if (key === 'e') this.setValue(value, value.length);
+      else if (key === 'u') this.setValue(value.slice(at), 0);
+      else this.setValue(value.slice(0, at), at);
+      return;
+    }
+    switch (ev.key) {
+      case 'Tab': {
+        ev.preventDefault();
+        if (ev.shiftKey || this.actions.isBusy()) return;
+        this.completeWord();
+        return;
+      }
+      case 'ArrowUp':
+      case 'ArrowDown': {
+        ev.preventDefault();
+        this.history ??= new HistoryCursor(this.actions.history());
+        const next = ev.key === 'ArrowUp' ? this.history.up(this.input.value) : this.history.down();
+        if (next !== undefined) this.setValue(next);
+        return;
+      }
+      case 'PageUp':
+      case 'PageDown':
+        ev.preventDefault();
+        this.term.scrollPages(ev.key === 'PageUp' ? -1 : 1);
+        return;
+      default:
+        // Line editing (characters, arrows, Home/End, Backspace, Delete) is the input's own;
+        // the prompt is redrawn on `input` and `selectionchange`.
+        requestAnimationFrame(() => this.redraw());
+    }
+  }
+
+  private completeWord(): void {
+    const value = this.input.value;
+    const cursor = this.input.selectionStart ?? value.length;
+    const result = applyCompletion(value, cursor, this.actions.complete(value, cursor));
+    if (result.choices.length > 0) {
+      this.term.write(finishPrompt(this.cursorRow, this.line()));
+      this.term.write(`${formatChoices(result.choices, this.term.cols).replace(/\n/g, '\r\n')}\r\n`);
+      this.cursorRow = 0;
+    }
+    this.setValue(result.line, result.cursor);
+  }
+}

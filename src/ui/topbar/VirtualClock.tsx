@@ -1,0 +1,30 @@
+import { selectElapsed, selectNow } from '../../state/index';
+import { useApp } from '../hooks/useApp';
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** Elapsed virtual time as `H:MM:SS` (hours grow as needed). */
+export function formatElapsed(ms: number): string {
+  const total = Math.floor(ms / 1000);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  return `${pad(h)}:${pad(m)}:${pad(s)}`;
+}
+
+/** The virtual clock: time since the cluster started; the full timestamp on hover. */
+export function VirtualClock() {
+  const elapsed = useApp(selectElapsed);
+  const now = useApp(selectNow);
+  const iso = new Date(Math.floor(now / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  return (
+    <div className="clock" title={`Virtual time ${iso}`}>
+      <span className="clock-caption">Virtual time</span>
+      <time className="clock-value" dateTime={iso} aria-label={`Virtual time ${formatElapsed(elapsed)} since the cluster started`}>
+        {formatElapsed(elapsed)}
+      </time>
+    </div>
+  );
+}

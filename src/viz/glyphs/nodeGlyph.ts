@@ -1,0 +1,84 @@
+import type { EnterElement, Selection } from 'd3';
+import { formatCpu, formatMemory } from '../model/resources';
+import type { NodeView, Usage } from '../model/clusterView';
+import { METRICS, type PlacedNode } from '../layout/clusterLayout';
+
+type NodeSelection = Selection<SVGGElement, PlacedNode, SVGGElement, unknown>;
+
+const BARS = [
+  { key: 'cpu', label: 'CPU', format: formatCpu },
+  { key: 'memory', label: 'Memory', format: formatMemory },
+] as const;
+
+/** Builds a node card's elements once. */
+export function enterNode(sel: Selection<EnterElement, PlacedNode, SVGGElement, unknown>): NodeSelection {
+  const g = sel.append('g').attr('class', 'node').attr('role', 'group').attr('data-kind', 'node');
+  g.append('rect').attr('class', 'node-card').attr('rx', 10);
+  g.append('rect').attr('class', 'node-hatch').attr('rx', 10).attr('height', METRICS.cardHeader - 8);
+  g.append('text').attr('class', 'node-name').attr('x', METRICS.cardPad).attr('y', 26);
+  const badge = g.append('g').attr('class', 'node-readiness');
+  badge.append('rect').attr('class', 'node-readiness-pill').attr('height', 20).attr('rx', 10).attr('y', 11);
+  badge.append('text').attr('class', 'node-readiness-text').attr('y', 25);
+  g.append('text').attr('class', 'node-meta').attr('x', METRICS.cardPad).attr('y', 46);
+  for (const [i, bar] of BARS.entries()) {
+    const row = g.append('g').attr('class', `node-bar node-bar-${bar.key}`).attr('transform', `translate(${METRICS.cardPad},${METRICS.cardHeader + i * METRICS.barRow})`);
+    row.append('text').attr('class', 'node-bar-label').attr('y', 12).text(bar.label);
+    row.append('rect').attr('class', 'node-bar-track').attr('x', 62).attr('y', 4).attr('height', 8).attr('rx', 4);
+    row.append('rect').attr('class', 'node-bar-fill').attr('x', 62).attr('y', 4).attr('height', 8).attr('rx', 4);
+    row.append('text').attr('class', 'node-bar-value').attr('y', 12);
+  }
+  g.append('text').attr('class', 'node-pods-label').attr('x', METRICS.cardPad).attr('y', METRICS.cardHeader + 2 * METRICS.barRow + 14);
+  g.append('text').attr('class', 'node-empty').attr('x', METRICS.cardPad).attr('y', METRICS.cardHeader + 2 * METRICS.barRow + METRICS.podsLabel + 16);
+  return g;
+}
+
+function ratio(u: Usage): number {
+  return u.allocatable > 0 ? Math.min(1, u.requested / u.allocatable) : 0;
+}
+
+function metaLine(node: NodeView): string {
+  const roles = node.roles.length > 0 ? node.roles.join(',') : '<none>';
+  const parts = [`roles: ${roles}`, node.version];
+  if (node.unschedulable) parts.push('SchedulingDisabled');
+  return parts.filter(Boolean).join(' · ');
+}
+
+/** Applies a node's current state and size to its card. */
+export function updateNode(sel: NodeSelection): void {
+  const pad = METRICS.cardPad;
+  sel
+    .attr('data-key', (d) => d.node.key)
+    .attr('data-readiness', (d) => d.node.readiness)
+    .attr('aria-label', (d) => d.node.label)
+    .classed('is-cordoned', (d) => d.node.unschedulable)
+    .classed('is-notready', (d) => d.node.readiness !== 'Ready');
+  sel.select('.node-card').attr('width', (d) => d.box.width).attr('height', (d) => d.box.height);
+  sel.select('.node-hatch').attr('width', (d) => d.box.width);
+  sel.select('.node-name').text((d) => d.node.name);
+  sel.select('.node-meta').text((d) => metaLine(d.node));
+  sel.select('.node-readiness').each(function (d) {
+    const text = d.node.readiness === 'Ready' ? '● Ready' : `⚠ ${d.node.readiness}`;
+    const g = this as SVGGElement;
+    const label = g.querySelector<SVGTextElement>('.node-readiness-text');
+    if (!label) return;
+    label.textContent = text;
+    // Measure when the browser can (fonts differ); estimate otherwise.
+    const measured = typeof label.getComputedTextLength === 'function' ? label.getComputedTextLength() : 0;
+    const width = 20 + (measured > 0 ? measured : text.length * 6.6);
+    g.setAttribute('transform', `translate(${d.box.width - pad - width},0)`);
+    g.querySelector('.node-readiness-pill')?.setAttribute('width', String(width));
+    label.setAttribute('x', String(width / 2));
+  });
+  const barWidth = (d: PlacedNode) => Math.max(40, d.box.width - 2 * pad - 62 - 96);
+  for (const bar of BARS) {
+    const row = sel.select(`.node-bar-${bar.key}`);
+    row.select('.node-bar-track').attr('width', barWidth);
+    row.select('.node-bar-fill').attr('width', (d) => barWidth(d) * ratio(d.node[bar.key]));
+    row
+      .select('.node-bar-value')
+      .attr('x', (d) => d.box.width - 2 * pad)
+      .text((d) => `${bar.format(d.node[bar.key].requested)} / ${bar.format(d.node[bar.key].allocatable)}`);
+  }
+  sel.select('.node-pods-label').text((d) => `Pods ${d.node.pods.length} / ${d.node.podCapacity}`);
+  sel.select('.node-empty').text((d) => (d.node.pods.length > 0 ? '' : d.node.taints.some((t) => t.endsWith(':NoSchedule')) ? 'No pods: tainted NoSchedule' : 'No pods yet'));
+}

@@ -1,0 +1,10 @@
+/**
+ * The cluster drawing: a pure mapping from cluster objects to a view model
+ * (`model/`), a pure layout (`layout/`), and a d3 renderer that owns only the
+ * inside of its SVG (`render/`). Never imports state/ or ui/.
+ */
+export { buildClusterView, type ClusterSource, type ClusterView, type NodeView, type PodView } from './model/clusterView';
+export { podLook, LOOK_DESCRIPTION, type PodLook } from './model/podLook';
+export { formatCpu, formatMemory, podRequests } from './model/resources';
+export { layoutCluster, METRICS, type ClusterLayout } from './layout/clusterLayout';
+export { renderCluster, transitionMs, type RenderOptions } from './render/renderCluster';

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import type { ClusterView, NodeView, PodView } from '../model/clusterView';
+import { layoutCluster, METRICS } from './clusterLayout';
+
+function podView(name: string, nodeName?: string): PodView {
+  return { key: `default/${name}`, name, namespace: 'default', nodeName, status: 'Running', look: 'ready', ready: '1/1', restarts: 0, podIP: undefined, createdAt: 0, label: name };
+}
+
+function nodeView(name: string, pods: number): NodeView {
+  return {
+    key: name,
+    name,
+    readiness: 'Ready',
+    roles: [],
+    unschedulable: false,
+    taints: [],
+    version: 'v1.32.2',
+    cpu: { requested: 0, allocatable: 4000 },
+    memory: { requested: 0, allocatable: 1 },
+    podCapacity: 110,
+    pods: Array.from({ length: pods }, (_, i) => podView(`${name}-p${i}`, name)),
+    label: name,
+  };
+}
+
+const view: ClusterView = { nodes: ['control-plane', 'worker-1', 'worker-2', 'worker-3'].map((n, i) => nodeView(n, i * 5)), unscheduled: [podView('pending-1')], podTotal: 16 };
+
+describe('layoutCluster', () => {
+  it('puts two cards per row in ~800px and four in ~1200px', () => {
+    const narrow = layoutCluster(view, 800);
+    expect(new Set(narrow.nodes.map((n) => n.box.y)).size).toBe(2);
+    const wide = layoutCluster(view, 1200);
+    expect(new Set(wide.nodes.map((n) => n.box.y)).size).toBe(1);
+  });
+
+  it('never makes a card narrower than the minimum, even in a tiny box', () => {
+    const tiny = layoutCluster(view, 100);
+    for (const n of tiny.nodes) expect(n.box.width).toBeGreaterThanOrEqual(METRICS.minCardWidth);
+    expect(tiny.width).toBeGreaterThanOrEqual(METRICS.minCardWidth);
+  });
+
+  it('places every pod inside its card, without overlaps', () => {
+    const layout = layoutCluster(view, 900);
+    const boxes = new Map(layout.nodes.map((n) => [n.node.key, n.box]));
+    const seen = new Set<string>();
+    for (const p of layout.pods) {
+      const spot = `${p.x},${p.y}`;
+      expect(seen.has(spot)).toBe(false);
+      seen.add(spot);
+      if (!p.nodeKey) continue;
+      const box = boxes.get(p.nodeKey)!;
+      expect(p.x).toBeGreaterThanOrEqual(box.x);
+      expect(p.x + METRICS.pod).toBeLessThanOrEqual(box.x + box.width);
+      expect(p.y + METRICS.pod).toBeLessThanOrEqual(box.y + box.height);
+    }
+  });
+
+  it('draws a lane for unscheduled pods above the nodes', () => {
+    const layout = layoutCluster(view, 900);
+    expect(layout.lane).toBeDefined();
+    expect(layout.nodes[0].box.y).toBeGreaterThan(layout.lane!.y + layout.lane!.height);
+    expect(layout.pods[0].nodeKey).toBeUndefined();
+  });
+});

@@ -1,0 +1,79 @@
+import { select } from 'd3';
+import type { ClusterLayout, PlacedNode, PlacedPod } from '../layout/clusterLayout';
+import { enterNode, updateNode } from '../glyphs/nodeGlyph';
+import { enterPod, updatePod } from '../glyphs/podGlyph';
+import { METRICS } from '../layout/clusterLayout';
+import { attachPodKeyboard } from './podKeyboard';
+import './cluster.css';
+
+export interface RenderOptions {
+  /** `namespace/name` of the selected pod. */
+  readonly selectedKey: string | undefined;
+  /** Called when a pod is clicked or activated with Enter/Space. */
+  readonly onSelect: (key: string) => void;
+  /** Transition length for this frame (0: no motion). */
+  readonly durationMs: number;
+  /** prefers-reduced-motion: cross-fades only, no travel or shrinking. */
+  readonly reducedMotion: boolean;
+}
+
+/**
+ * Transition length for a playback speed: ~450 ms at 1×, shorter when time
+ * runs faster, never under 120 ms so 30× stays legible.
+ * @example transitionMs(1) // 450
+ */
+export function transitionMs(speed: number): number {
+  if (speed <= 0) return 450;
+  return Math.round(Math.max(120, Math.min(600, 450 / Math.sqrt(speed))));
+}
+
+/**
+ * Draws the cluster into `svg` (which it owns entirely): the unscheduled lane,
+ * node cards and pods, with keyed enter/update/exit so that pods keep their
+ * identity from frame to frame.
+ */
+export function renderCluster(svg: SVGSVGElement, layout: ClusterLayout, options: RenderOptions): void {
+  const root = select(svg).attr('width', layout.width).attr('height', layout.height).attr('viewBox', `0 0 ${layout.width} ${layout.height}`);
+  ensureLayers(svg);
+  const ms = options.durationMs;
+
+  // The unscheduled lane.
+  const lane = root.select<SVGGElement>('g.layer-lane').selectAll<SVGGElement, NonNullable<ClusterLayout['lane']>>('g.lane').data(layout.lane ? [layout.lane] : []);
+  const laneEnter = lane.enter().append('g').attr('class', 'lane').attr('role', 'group').attr('aria-label', 'Pending (unscheduled) pods');
+  laneEnter.append('rect').attr('class', 'lane-box').attr('rx', 10);
+  laneEnter.append('text').attr('class', 'lane-label').attr('x', METRICS.cardPad).attr('y', 18).text('Pending: waiting for the scheduler');
+  lane.merge(laneEnter).attr('transform', (d) => `translate(${d.x},${d.y})`).select('.lane-box').attr('width', (d) => d.width).attr('height', (d) => d.height);
+  lane.exit().remove();
+
+  // Node cards.
+  const nodes = root.select<SVGGElement>('g.layer-nodes').selectAll<SVGGElement, PlacedNode>('g.node').data(layout.nodes, (d) => d.node.key);
+  const nodesAll = enterNode(nodes.enter()).merge(nodes);
+  nodesAll.attr('transform', (d) => `translate(${d.box.x},${d.box.y})`).call(updateNode);
+  nodes.exit().remove();
+
+  // Pods (one layer above the cards, so a pod can travel from the lane to its node).
+  const pods = root.select<SVGGElement>('g.layer-pods').selectAll<SVGGElement, PlacedPod>('g.pod').data(layout.pods, (d) => d.pod.key);
+  const entered = enterPod(pods.enter());
+  entered.attr('transform', (d) => `translate(${d.x},${d.y})`).style('opacity', 0);
+  entered.transition().duration(ms).style('opacity', null);
+  const all = entered.merge(pods);
+  all.on('click', (_event, d) => options.onSelect(d.pod.key));
+  all.call(updatePod, options.selectedKey);
+  if (options.reducedMotion) all.attr('transform', (d) => `translate(${d.x},${d.y})`);
+  else pods.transition().duration(ms).attr('transform', (d) => `translate(${d.x},${d.y})`);
+  const leaving = pods.exit<PlacedPod>().attr('aria-hidden', 'true').attr('tabindex', null).attr('role', null).classed('is-leaving', true);
+  leaving.transition().duration(ms).style('opacity', 0).remove();
+
+  attachPodKeyboard(svg, all, options.onSelect);
+}
+
+function ensureLayers(svg: SVGSVGElement): void {
+  if (svg.querySelector('g.layer-pods')) return;
+  const root = select(svg);
+  const defs = root.append('defs');
+  const hatch = defs.append('pattern').attr('id', 'kp-hatch').attr('width', 8).attr('height', 8).attr('patternUnits', 'userSpaceOnUse').attr('patternTransform', 'rotate(45)');
+  hatch.append('rect').attr('width', 3).attr('height', 8).attr('class', 'hatch-stroke');
+  root.append('g').attr('class', 'layer-lane');
+  root.append('g').attr('class', 'layer-nodes');
+  root.append('g').attr('class', 'layer-pods');
+}
