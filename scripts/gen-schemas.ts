@@ -185,7 +185,7 @@ function kindsOf(defs: Record<string, Json>, declaredHere: (name: string) => boo
 
 /** JSON Schema for the editor: Quantity accepts numbers, free-form types accept anything. */
 function editorSchema(schema: Json): Json {
-  const defs = { ...(schema.definitions ?? {}) } as Record<string, Json>;
+  const defs = { ...schema.definitions } as Record<string, Json>;
   if (defs.Quantity) defs.Quantity = { ...defs.Quantity, type: ['string', 'number'] };
   for (const name of FREE_FORM) if (defs[name]) defs[name] = { description: defs[name].description };
   return { ...schema, definitions: defs };
