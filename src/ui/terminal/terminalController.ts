@@ -19,6 +19,7 @@ const PROMPT = '\x1b[1;34m$\x1b[0m ';
 const PROMPT_WIDTH = 2;
 const DIM = '\x1b[2m';
 const RED = '\x1b[31m';
+const YELLOW = '\x1b[33m';
 const RESET = '\x1b[0m';
 
 /**
@@ -121,7 +122,8 @@ export class TerminalController {
         }
         break;
       case 'output':
-        this.write(event.text, event.stream === 'stderr' ? RED : '');
+        // kubectl's warnings are advice, its errors are failures: tint them apart.
+        this.write(event.text, event.stream === 'stdout' ? '' : /^Warning:/.test(event.text) ? YELLOW : RED);
         break;
       case 'interrupt':
         this.write('^C\r\n');

@@ -1,4 +1,4 @@
-import { select } from 'd3';
+import { easeCubicInOut, select } from 'd3';
 import type { ClusterLayout, PlacedNode, PlacedPod } from '../layout/clusterLayout';
 import { enterNode, updateNode } from '../glyphs/nodeGlyph';
 import { enterPod, updatePod } from '../glyphs/podGlyph';
@@ -52,17 +52,22 @@ export function renderCluster(svg: SVGSVGElement, layout: ClusterLayout, options
   nodes.exit().remove();
 
   // Pods (one layer above the cards, so a pod can travel from the lane to its node).
-  const pods = root.select<SVGGElement>('g.layer-pods').selectAll<SVGGElement, PlacedPod>('g.pod').data(layout.pods, (d) => d.pod.key);
+  const pods = root.select<SVGGElement>('g.layer-pods').selectAll<SVGGElement, PlacedPod>('g.pod:not(.is-leaving)').data(layout.pods, (d) => d.pod.key);
   const entered = enterPod(pods.enter());
-  entered.attr('transform', (d) => `translate(${d.x},${d.y})`).style('opacity', 0);
-  entered.transition().duration(ms).style('opacity', null);
+  const at = (d: PlacedPod) => `translate(${d.x},${d.y})`;
+  // Named transitions, so that a move never interrupts a fade (renders come every snapshot).
+  entered.attr('transform', at).attr('data-at', at).style('opacity', 0).transition('fade').duration(ms).style('opacity', 1);
   const all = entered.merge(pods);
   all.on('click', (_event, d) => options.onSelect(d.pod.key));
   all.call(updatePod, options.selectedKey);
-  if (options.reducedMotion) all.attr('transform', (d) => `translate(${d.x},${d.y})`);
-  else pods.transition().duration(ms).attr('transform', (d) => `translate(${d.x},${d.y})`);
+  const moved = pods.filter(function (d) {
+    return this.getAttribute('data-at') !== at(d);
+  });
+  moved.attr('data-at', at);
+  if (options.reducedMotion) moved.attr('transform', at);
+  else moved.transition('move').duration(ms).ease(easeCubicInOut).attr('transform', at);
   const leaving = pods.exit<PlacedPod>().attr('aria-hidden', 'true').attr('tabindex', null).attr('role', null).classed('is-leaving', true);
-  leaving.transition().duration(ms).style('opacity', 0).remove();
+  leaving.on('click', null).on('keydown', null).transition('fade').duration(ms).style('opacity', 0).remove();
 
   attachPodKeyboard(svg, all, options.onSelect);
 }

@@ -1,0 +1,32 @@
+import { expect, test } from './support/fixtures';
+
+test('boots into the default cluster with a terminal ready for input', async ({ kp, page }) => {
+  await expect(page).toHaveTitle(/Kubeplay/);
+  await expect(kp.cluster).toBeVisible();
+  for (const node of ['control-plane', 'worker-1', 'worker-2', 'worker-3']) {
+    await expect(kp.cluster.getByRole('group', { name: new RegExp(`^${node},`) })).toBeVisible();
+  }
+  await expect(kp.cluster).toContainText('Apply a Deployment to see pods appear');
+  await expect(kp.speed).toHaveValue('1');
+  await expect(kp.terminal).toBeFocused();
+  await expect(kp.output).toContainText('Welcome to Kubeplay');
+  await kp.screenshot('boot-light');
+});
+
+test('the speed control pauses and resumes virtual time', async ({ kp, page }) => {
+  const clock = page.locator('time.clock-value');
+  await kp.speed.selectOption('0');
+  const paused = await clock.textContent();
+  await page.waitForTimeout(1500);
+  await expect(clock).toHaveText(paused ?? '');
+  await kp.speed.selectOption('30');
+  await expect(clock).not.toHaveText(paused ?? '');
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+});
+
+test('follows a dark color scheme', async ({ kp, page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(background).not.toBe('rgb(238, 241, 245)');
+  await kp.screenshot('boot-dark');
+});
