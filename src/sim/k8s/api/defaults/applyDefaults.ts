@@ -1,0 +1,28 @@
+import type { ResourceInfo } from '../resources';
+import type { KubeObject } from '../types';
+import { cloneJson } from './clone';
+import { defaultNamespace, defaultNode, defaultService } from './coreDefaults';
+import { defaultPod } from './podDefaults';
+import { defaultDeployment, defaultReplicaSet } from './workloadDefaults';
+
+type Defaulter = (obj: Record<string, unknown>) => void;
+
+/**
+ * Defaulting functions by `group/Kind` (core kinds as `/Kind`). Add a kind's
+ * SetDefaults_* here when the kind is served (StatefulSet, Job, …).
+ */
+export const DEFAULTERS: Readonly<Record<string, Defaulter>> = {
+  '/Pod': defaultPod,
+  '/Service': defaultService,
+  '/Namespace': defaultNamespace,
+  '/Node': defaultNode,
+  'apps/Deployment': defaultDeployment,
+  'apps/ReplicaSet': defaultReplicaSet,
+};
+
+/** The object with the API server's defaults applied, as a new object (the input is never mutated). */
+export function applyDefaults(obj: KubeObject, info: ResourceInfo): KubeObject {
+  const copy = cloneJson(obj);
+  DEFAULTERS[`${info.group}/${info.kind}`]?.(copy as Record<string, unknown>);
+  return copy;
+}
