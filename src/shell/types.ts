@@ -34,6 +34,11 @@ export interface Execution {
   readonly exitCode: number | undefined;
   /** Virtual time by which the command will have finished (its timeout), if it has one. */
   readonly deadline: number | undefined;
+  /**
+   * Virtual time at which the command next wants to be polled even if the
+   * cluster stays idle (a retry, e.g. drain re-trying an eviction every 5s).
+   */
+  readonly wakeAt?: number;
   /** Re-checks the cluster after time moved; returns `done`. */
   poll(): boolean;
   /** Ctrl+C: stops waiting (kubectl prints nothing more; exit status 130). */

@@ -1,0 +1,88 @@
+import { parseDuration } from '../../lib/duration';
+import { finished, WaitingExecution } from '../execution';
+import type { Execution, OutputSink, ShellEnvironment } from '../types';
+
+/**
+ * The shell's own commands: `sleep`, `echo`, `clear`, `help`.
+ * `clear` writes the ANSI sequence `clear` writes on a real terminal
+ * (`CLEAR_SCREEN`); xterm clears itself, other hosts can look for it.
+ */
+export const CLEAR_SCREEN = '\x1b[H\x1b[2J\x1b[3J';
+
+export interface Builtin {
+  name: string;
+  summary: string;
+  run(env: ShellEnvironment, args: readonly string[], sink: OutputSink): Execution;
+}
+
+/** GNU sleep's units (s, m, h, d) plus Go durations like `1m30s`. */
+function sleepMs(arg: string): number | undefined {
+  const m = /^(\d+(?:\.\d*)?|\.\d+)([smhd]?)$/.exec(arg);
+  if (m) return Number(m[1]) * { '': 1000, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[m[2] as '' | 's' | 'm' | 'h' | 'd'];
+  const d = parseDuration(arg);
+  return d !== undefined && d >= 0 ? d : undefined;
+}
+
+const sleep: Builtin = {
+  name: 'sleep',
+  summary: 'sleep DURATION   let virtual time pass (e.g. sleep 30s, sleep 2m)',
+  run(env, args, sink) {
+    if (args.length === 0) {
+      sink.stderr("sleep: missing operand\nTry 'sleep --help' for more information.\n");
+      return finished(1);
+    }
+    let total = 0;
+    for (const a of args) {
+      const ms = sleepMs(a);
+      if (ms === undefined) {
+        sink.stderr(`sleep: invalid time interval '${a}'\nTry 'sleep --help' for more information.\n`);
+        return finished(1);
+      }
+      total += ms;
+    }
+    const until = env.cluster.now() + total;
+    const exec = new WaitingExecution({ deadline: until, check: () => (env.cluster.now() >= until ? 0 : undefined), wakeAt: () => until });
+    exec.poll();
+    return exec;
+  },
+};
+
+const echo: Builtin = {
+  name: 'echo',
+  summary: 'echo TEXT…       print text',
+  run(_env, args, sink) {
+    const noNewline = args[0] === '-n';
+    const words = noNewline ? args.slice(1) : args;
+    sink.stdout(words.join(' ') + (noNewline ? '' : '\n'));
+    return finished(0);
+  },
+};
+
+const clear: Builtin = {
+  name: 'clear',
+  summary: 'clear            clear the terminal screen',
+  run(_env, _args, sink) {
+    sink.stdout(CLEAR_SCREEN);
+    return finished(0);
+  },
+};
+
+const help: Builtin = {
+  name: 'help',
+  summary: 'help             this list',
+  run(_env, _args, sink) {
+    sink.stdout(
+      [
+        'Commands you can type here:',
+        '  kubectl …        the Kubernetes CLI (try: kubectl --help)',
+        '  kubeplay …       playground actions no real CLI has (try: kubeplay help)',
+        ...BUILTINS.map((b) => `  ${b.summary}`),
+        '',
+      ].join('\n'),
+    );
+    return finished(0);
+  },
+};
+
+/** The builtins, in the order `help` lists them. */
+export const BUILTINS: readonly Builtin[] = [sleep, echo, clear, help];

@@ -1,0 +1,64 @@
+import { storageName } from '../sim/k8s/index';
+import { BUILTINS } from './builtins/index';
+import { childrenOf, ROOT } from './kubectl/commands/index';
+import type { CommandSpec } from './kubectl/command';
+import { GLOBAL_FLAGS } from './kubectl/globalFlags';
+import { PLAYGROUND_COMMANDS } from './kubeplay/kubeplay';
+import type { ShellEnvironment } from './types';
+
+/**
+ * Tab completion from the registries: commands and subcommands, flags,
+ * resource types, and object names from the live cluster.
+ */
+export function completeLine(env: ShellEnvironment, line: string, cursor: number): string[] {
+  const before = line.slice(0, cursor);
+  const words = before.split(/\s+/).filter((w, i, a) => w !== '' || i === a.length - 1);
+  if (words.length === 0) words.push('');
+  const current = words[words.length - 1];
+  const done = words.slice(0, -1);
+  const pick = (cands: Iterable<string>) => [...new Set(cands)].filter((c) => c.startsWith(current)).sort();
+  if (done.length === 0) return pick(['kubectl', 'kubeplay', ...BUILTINS.map((b) => b.name)]);
+  if (done[0] === 'kubeplay') {
+    const depth = done.length - 1;
+    return pick(PLAYGROUND_COMMANDS.filter((c) => c.path.slice(0, depth).every((p, i) => done[i + 1] === p)).map((c) => c.path[depth]).filter((x) => x !== undefined));
+  }
+  if (done[0] !== 'kubectl') return [];
+  let cmd: CommandSpec = ROOT;
+  const positional: string[] = [];
+  let namespace = 'default';
+  for (let i = 1; i < done.length; i++) {
+    const w = done[i];
+    if (w === '-n' || w === '--namespace') {
+      namespace = done[i + 1] ?? namespace;
+      i++;
+      continue;
+    }
+    if (w.startsWith('--namespace=')) namespace = w.slice(12);
+    if (w.startsWith('-')) continue;
+    const child = positional.length === 0 ? childrenOf(cmd).find((c) => c.path[c.path.length - 1] === w || (c.aliases ?? []).includes(w)) : undefined;
+    if (child) cmd = child;
+    else positional.push(w);
+  }
+  const prev = done[done.length - 1];
+  const resources = env.cluster.resources;
+  if (prev === '-n' || prev === '--namespace') return pick(env.cluster.client().list('namespaces').map((n) => n.metadata.name));
+  if (current.startsWith('-')) return pick([...cmd.flags, ...GLOBAL_FLAGS].flatMap((f) => [`--${f.name}`]));
+  const kids = childrenOf(cmd);
+  if (positional.length === 0 && kids.length > 0) return pick(kids.filter((c) => c.run).map((c) => c.path[c.path.length - 1]));
+  const names = (resource: string) => {
+    const info = resources.resolve(resource);
+    if (!info) return [];
+    return env.cluster
+      .client()
+      .list(storageName(info), { namespace: info.namespaced ? namespace : undefined })
+      .map((o) => o.metadata.name);
+  };
+  if (cmd.completion === 'node') return pick(names('nodes'));
+  if (cmd.completion !== 'resource') return [];
+  if (current.includes('/')) {
+    const type = current.slice(0, current.indexOf('/'));
+    return pick(names(type).map((n) => `${type}/${n}`));
+  }
+  if (positional.length === 0) return pick(resources.all.map((i) => i.resource));
+  return pick(names(positional[0]));
+}

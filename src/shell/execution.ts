@@ -1,0 +1,70 @@
+import type { Execution } from './types';
+
+/** An Execution that finished during `run`, with its exit status. */
+export function finished(exitCode: number): Execution {
+  return {
+    done: true,
+    exitCode,
+    deadline: undefined,
+    poll: () => true,
+    cancel: () => undefined,
+  };
+}
+
+/** What a waiting command does each time the host polls it. */
+export interface WaitStep {
+  /** Re-checks the world; returns the exit status once the command is finished, else undefined. */
+  check(): number | undefined;
+  /** Releases watches and timers (called once, when the command ends for any reason). */
+  dispose?(): void;
+  /** Virtual time of the command's timeout, if it has one. */
+  deadline?: number;
+  /** Virtual time at which the command next wants to be polled even if nothing changes (a retry). */
+  wakeAt?(): number | undefined;
+}
+
+/**
+ * A command that keeps running across virtual time (`rollout status`, `get -w`,
+ * `delete --wait`, `drain`, `sleep`). Done as soon as `check` returns a status.
+ */
+export class WaitingExecution implements Execution {
+  private code: number | undefined;
+
+  /** Call `poll()` once after construction to run the first check. */
+  constructor(private readonly step: WaitStep) {}
+
+  get done(): boolean {
+    return this.code !== undefined;
+  }
+
+  get exitCode(): number | undefined {
+    return this.code;
+  }
+
+  get deadline(): number | undefined {
+    return this.step.deadline;
+  }
+
+  get wakeAt(): number | undefined {
+    return this.done ? undefined : this.step.wakeAt?.();
+  }
+
+  /** Ends the command with `code` from inside (e.g. a watch handler saw the end). */
+  finish(code: number): void {
+    if (this.code !== undefined) return;
+    this.code = code;
+    this.step.dispose?.();
+  }
+
+  poll(): boolean {
+    if (this.code === undefined) {
+      const code = this.step.check();
+      if (code !== undefined) this.finish(code);
+    }
+    return this.done;
+  }
+
+  cancel(): void {
+    this.finish(130);
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * The terminal's interpreter: `createShell(env)` runs command lines
+ * (kubectl, kubeplay, builtins) against a simulated cluster. The same
+ * shell runs in the browser terminal, the headless CLI and tests.
+ */
+import { BUILTINS } from './builtins/index';
+import { completeLine } from './complete';
+import { finished } from './execution';
+import { runKubectl } from './kubectl/kubectl';
+import { runKubeplay } from './kubeplay/kubeplay';
+import { tokenize } from './tokenize';
+import type { Execution, OutputSink, Shell, ShellEnvironment } from './types';
+
+export type { Execution, FileSource, OutputSink, Shell, ShellEnvironment } from './types';
+export { CLEAR_SCREEN } from './builtins/index';
+export { tokenize } from './tokenize';
+
+/** Creates a shell over `env` (a cluster and where `-f` reads files). */
+export function createShell(env: ShellEnvironment): Shell {
+  return {
+    run(line: string, sink: OutputSink): Execution {
+      const { words, error } = tokenize(line);
+      if (error) {
+        sink.stderr(`${error}\n`);
+        return finished(2);
+      }
+      if (words.length === 0) return finished(0);
+      const [cmd, ...args] = words;
+      try {
+        if (cmd === 'kubectl') return runKubectl(env, args, sink, line);
+        if (cmd === 'kubeplay') return runKubeplay(env, args, sink);
+        const builtin = BUILTINS.find((b) => b.name === cmd);
+        if (builtin) return builtin.run(env, args, sink);
+        sink.stderr(`${cmd}: command not found\n`);
+        return finished(127);
+      } catch (e) {
+        sink.stderr(`internal error (please report): ${e instanceof Error ? e.message : String(e)}\n`);
+        return finished(1);
+      }
+    },
+    complete(line: string, cursor: number): string[] {
+      return completeLine(env, line, cursor);
+    },
+  };
+}

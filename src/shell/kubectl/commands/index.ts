@@ -1,0 +1,182 @@
+import type { CommandContext, CommandResult, CommandSpec } from '../command';
+import { err } from '../errors';
+import type { HelpGroup } from '../help';
+import { longDesc } from '../text';
+import { annotateCommand } from './annotate';
+import { apiResourcesCommand } from './apiResources';
+import { applyCommand } from './apply';
+import { cordonCommand, uncordonCommand } from './cordon';
+import { createCommand } from './create';
+import { createDeploymentCommand } from './createDeployment';
+import { createNamespaceCommand } from './createNamespace';
+import { deleteCommand } from './delete';
+import { describeCommand } from './describe';
+import { drainCommand } from './drain';
+import { getCommand } from './get';
+import { labelCommand } from './label';
+import { defaultSubCommandRun } from './parent';
+import { rolloutCommand } from './rollout';
+import { rolloutHistoryCommand } from './rolloutHistory';
+import { rolloutPauseCommand, rolloutResumeCommand } from './rolloutPause';
+import { rolloutRestartCommand } from './rolloutRestart';
+import { rolloutStatusCommand } from './rolloutStatus';
+import { rolloutUndoCommand } from './rolloutUndo';
+import { runCommand } from './run';
+import { scaleCommand } from './scale';
+import { setCommand } from './set';
+import { setImageCommand } from './setImage';
+import { versionCommand } from './version';
+
+/** `kubectl` itself. */
+export const ROOT: CommandSpec = {
+  path: [],
+  use: 'kubectl',
+  short: 'kubectl controls the Kubernetes cluster manager',
+  long: longDesc(`
+    kubectl controls the Kubernetes cluster manager.
+
+    Find more information at:
+          https://kubernetes.io/docs/reference/kubectl/`),
+  flags: [],
+  run: () => 0,
+};
+
+function notSimulated(path: string, short: string): CommandSpec {
+  return {
+    path: [path],
+    use: path,
+    short,
+    flags: [],
+    run: (ctx: CommandContext): CommandResult => err.message(`not simulated yet: "kubectl ${path}" is not part of the playground (yet)${ctx.args.length ? '' : ''}`),
+  };
+}
+
+const stub = {
+  expose: notSimulated('expose', 'Take a replication controller, service, deployment or pod and expose it as a new Kubernetes service'),
+  explain: notSimulated('explain', 'Get documentation for a resource'),
+  edit: notSimulated('edit', 'Edit a resource on the server'),
+  autoscale: notSimulated('autoscale', 'Auto-scale a deployment, replica set, stateful set, or replication controller'),
+  certificate: notSimulated('certificate', 'Modify certificate resources'),
+  clusterInfo: notSimulated('cluster-info', 'Display cluster information'),
+  top: notSimulated('top', 'Display resource (CPU/memory) usage'),
+  taint: notSimulated('taint', 'Update the taints on one or more nodes'),
+  logs: notSimulated('logs', 'Print the logs for a container in a pod'),
+  attach: notSimulated('attach', 'Attach to a running container'),
+  exec: notSimulated('exec', 'Execute a command in a container'),
+  portForward: notSimulated('port-forward', 'Forward one or more local ports to a pod'),
+  proxy: notSimulated('proxy', 'Run a proxy to the Kubernetes API server'),
+  cp: notSimulated('cp', 'Copy files and directories to and from containers'),
+  auth: notSimulated('auth', 'Inspect authorization'),
+  debug: notSimulated('debug', 'Create debugging sessions for troubleshooting workloads and nodes'),
+  events: notSimulated('events', 'List events'),
+  diff: notSimulated('diff', 'Diff the live version against a would-be applied version'),
+  patch: notSimulated('patch', 'Update fields of a resource'),
+  replace: notSimulated('replace', 'Replace a resource by file name or stdin'),
+  wait: notSimulated('wait', 'Experimental: Wait for a specific condition on one or many resources'),
+  kustomize: notSimulated('kustomize', 'Build a kustomization target from a directory or URL'),
+  completion: notSimulated('completion', 'Output shell completion code for the specified shell (bash, zsh, fish, or powershell)'),
+  apiVersions: notSimulated('api-versions', 'Print the supported API versions on the server, in the form of "group/version"'),
+  config: notSimulated('config', 'Modify kubeconfig files'),
+  plugin: notSimulated('plugin', 'Provides utilities for interacting with plugins'),
+};
+
+const optionsCommand: CommandSpec = {
+  path: ['options'],
+  use: 'options',
+  short: 'Print the list of flags inherited by all commands',
+  long: longDesc(`
+    Print the list of flags inherited by all commands`),
+  flags: [],
+  run: () => 0,
+};
+
+const helpCommand: CommandSpec = {
+  path: ['help'],
+  use: 'help [command]',
+  short: 'Help about any command',
+  long: longDesc(`
+    Help provides help for any command in the application.
+    Simply type kubectl help [path to command] for full details.`),
+  flags: [],
+  run: () => 0,
+};
+
+/** Every command, parents before children (help and tab completion read this list). */
+export const COMMANDS: readonly CommandSpec[] = [
+  createCommand,
+  createDeploymentCommand,
+  createNamespaceCommand,
+  stub.expose,
+  runCommand,
+  setCommand,
+  setImageCommand,
+  stub.explain,
+  getCommand,
+  stub.edit,
+  deleteCommand,
+  rolloutCommand,
+  rolloutHistoryCommand,
+  rolloutPauseCommand,
+  rolloutRestartCommand,
+  rolloutResumeCommand,
+  rolloutStatusCommand,
+  rolloutUndoCommand,
+  scaleCommand,
+  stub.autoscale,
+  stub.certificate,
+  stub.clusterInfo,
+  stub.top,
+  cordonCommand,
+  uncordonCommand,
+  drainCommand,
+  stub.taint,
+  describeCommand,
+  stub.logs,
+  stub.attach,
+  stub.exec,
+  stub.portForward,
+  stub.proxy,
+  stub.cp,
+  stub.auth,
+  stub.debug,
+  stub.events,
+  stub.diff,
+  applyCommand,
+  stub.patch,
+  stub.replace,
+  stub.wait,
+  stub.kustomize,
+  labelCommand,
+  annotateCommand,
+  stub.completion,
+  apiResourcesCommand,
+  stub.apiVersions,
+  stub.config,
+  stub.plugin,
+  versionCommand,
+  optionsCommand,
+  helpCommand,
+];
+
+/** Direct subcommands of `cmd`, in registry order (root: sorted by name, as cobra lists them). */
+export function childrenOf(cmd: CommandSpec): CommandSpec[] {
+  const depth = cmd.path.length;
+  const kids = COMMANDS.filter((c) => c.path.length === depth + 1 && cmd.path.every((p, i) => c.path[i] === p));
+  return depth === 0 ? kids : [...kids].sort((a, b) => (a.path[depth] < b.path[depth] ? -1 : 1));
+}
+
+const byName = (name: string): CommandSpec => COMMANDS.find((c) => c.path.length === 1 && c.path[0] === name)!;
+
+/** The groups `kubectl --help` prints (kubectl `pkg/cmd/cmd.go`). */
+export const ROOT_GROUPS: readonly HelpGroup[] = [
+  { message: 'Basic Commands (Beginner):', commands: ['create', 'expose', 'run', 'set'].map(byName) },
+  { message: 'Basic Commands (Intermediate):', commands: ['explain', 'get', 'edit', 'delete'].map(byName) },
+  { message: 'Deploy Commands:', commands: ['rollout', 'scale', 'autoscale'].map(byName) },
+  { message: 'Cluster Management Commands:', commands: ['certificate', 'cluster-info', 'top', 'cordon', 'uncordon', 'drain', 'taint'].map(byName) },
+  { message: 'Troubleshooting and Debugging Commands:', commands: ['describe', 'logs', 'attach', 'exec', 'port-forward', 'proxy', 'cp', 'auth', 'debug', 'events'].map(byName) },
+  { message: 'Advanced Commands:', commands: ['diff', 'apply', 'patch', 'replace', 'wait', 'kustomize'].map(byName) },
+  { message: 'Settings Commands:', commands: ['label', 'annotate', 'completion'].map(byName) },
+  { message: 'Other Commands:', commands: ['api-resources', 'api-versions', 'config', 'plugin', 'version'].map(byName) },
+];
+
+export { defaultSubCommandRun };

@@ -1,0 +1,73 @@
+import type { KubeObject } from '../../../sim/k8s/index';
+import type { CommandContext, CommandResult, CommandSpec } from '../command';
+import { filenameFlags, objectRef, printContext, templateFlags } from '../common';
+import { err } from '../errors';
+import { describePodTemplate, tabwrite } from '../printerApi';
+import { examples, longDesc } from '../text';
+import { CHANGE_CAUSE_ANNOTATION, groupKindString, ownedReplicaSets, revisionOf, rolloutTargets } from './rollout';
+
+/** `kubectl rollout history` (kubectl `pkg/cmd/rollout/rollout_history.go`, `polymorphichelpers/history.go`). */
+export const rolloutHistoryCommand: CommandSpec = {
+  path: ['rollout', 'history'],
+  use: 'history (TYPE NAME | TYPE/NAME) [flags]',
+  short: 'View rollout history',
+  long: longDesc(`
+    View previous rollout revisions and configurations.`),
+  example: examples(`
+    # View the rollout history of a deployment
+    kubectl rollout history deployment/abc
+
+    # View the details of daemonset revision 3
+    kubectl rollout history daemonset/abc --revision=3`),
+  completion: 'resource',
+  flags: [
+    ...filenameFlags('identifying the resource to get from a server.'),
+    { name: 'output', shorthand: 'o', type: 'string', usage: 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).' },
+    { name: 'revision', type: 'int', default: '0', usage: 'See the details, including podTemplate of the revision specified' },
+    { name: 'selector', shorthand: 'l', type: 'string', usage: "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.(e.g. -l key1=value1,key2=value2,key3 in (value3)). Matching objects must satisfy all of the specified label constraints." },
+    ...templateFlags,
+  ],
+  run: runRolloutHistory,
+};
+
+/** `DeploymentHistoryViewer.ViewHistory`. */
+export function deploymentHistory(ctx: CommandContext, deployment: KubeObject, revision: number): string | { error: string } {
+  const history = new Map<number, { template: unknown; cause?: string }>();
+  for (const rs of ownedReplicaSets(ctx, deployment)) {
+    const v = revisionOf(rs);
+    if (Number.isNaN(v)) continue;
+    history.set(v, { template: (rs.spec as { template?: unknown }).template, cause: rs.metadata.annotations?.[CHANGE_CAUSE_ANNOTATION] });
+  }
+  if (history.size === 0) return 'No rollout history found.';
+  if (revision > 0) {
+    const h = history.get(revision);
+    if (!h) return { error: 'unable to find the specified revision' };
+    return describePodTemplate(h.template, printContext(ctx));
+  }
+  const revisions = [...history.keys()].sort((a, b) => a - b);
+  return tabwrite([['REVISION', 'CHANGE-CAUSE'], ...revisions.map((r) => [String(r), history.get(r)!.cause || '<none>'])], { minWidth: 0, padding: 2 });
+}
+
+function runRolloutHistory(ctx: CommandContext): CommandResult {
+  const resolved = rolloutTargets(ctx);
+  if ('type' in resolved) return resolved;
+  const revision = ctx.flags.int('revision');
+  if (revision < 0) return err.message(`revision must be a positive integer: ${revision}`);
+  const errors = [...resolved.errors];
+  for (const t of resolved.targets) {
+    if (t.info.kind !== 'Deployment') {
+      errors.push(err.message(`no history viewer has been implemented for "${groupKindString(t)}"`));
+      continue;
+    }
+    const h = deploymentHistory(ctx, t.obj, revision);
+    if (typeof h !== 'string') {
+      errors.push(err.message(h.error));
+      continue;
+    }
+    const withRevision = revision > 0 ? `with revision #${revision}` : '';
+    ctx.out(`${objectRef(t.info, t.obj.metadata.name)} ${withRevision}\n${h}\n`);
+  }
+  if (errors.length === 1) return errors[0];
+  if (errors.length > 1) return err.aggregate(errors);
+  return 0;
+}

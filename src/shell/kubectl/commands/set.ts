@@ -1,0 +1,17 @@
+import type { CommandSpec } from '../command';
+import { examples, longDesc } from '../text';
+import { defaultSubCommandRun } from './parent';
+
+/** `kubectl set` (kubectl `pkg/cmd/set/set.go`). */
+export const setCommand: CommandSpec = {
+  path: ['set'],
+  use: 'set SUBCOMMAND',
+  short: 'Set specific features on objects',
+  long: longDesc(`
+    Configure application resources.
+
+    These commands help you make changes to existing application resources.`),
+  example: examples(''),
+  flags: [],
+  run: defaultSubCommandRun,
+};

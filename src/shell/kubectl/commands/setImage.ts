@@ -1,0 +1,108 @@
+import { deepCopy } from '../deepCopy';
+import { storageName } from '../../../sim/k8s/index';
+import type { CommandContext, CommandResult, CommandSpec } from '../command';
+import { dryRunFlag, dryRunStrategy, dryRunSuffix, fieldManagerFlag, filenameFlags, objectRef, templateFlags } from '../common';
+import { err, type KubectlError } from '../errors';
+import { podSpecOf, podSpecPath } from '../podSpec';
+import { resolveTargets } from '../targets';
+import { examples, longDesc } from '../text';
+
+/** `kubectl set image` (kubectl `pkg/cmd/set/set_image.go`). */
+export const setImageCommand: CommandSpec = {
+  path: ['set', 'image'],
+  use: 'image (-f FILENAME | TYPE NAME) CONTAINER_NAME_1=CONTAINER_IMAGE_1 ... CONTAINER_NAME_N=CONTAINER_IMAGE_N',
+  short: 'Update the image of a pod template',
+  long: longDesc(`
+    Update existing container image(s) of resources.
+
+    Possible resources include (case insensitive):
+
+    pod (po), replicationcontroller (rc), deployment (deploy), daemonset (ds), statefulset (sts), cronjob (cj), replicaset (rs)`),
+  example: examples(`
+    # Set a deployment's nginx container image to 'nginx:1.9.1', and its busybox container image to 'busybox'
+    kubectl set image deployment/nginx busybox=busybox nginx=nginx:1.9.1
+
+    # Update all deployments' and rc's nginx container's image to 'nginx:1.9.1'
+    kubectl set image deployments,rc nginx=nginx:1.9.1 --all
+
+    # Update image of all containers of daemonset abc to 'nginx:1.9.1'
+    kubectl set image daemonset abc *=nginx:1.9.1
+
+    # Print result (in yaml format) of updating nginx container image from local file, without hitting the server
+    kubectl set image -f path/to/file.yaml nginx=nginx:1.9.1 --local -o yaml`),
+  completion: 'resource',
+  flags: [
+    { name: 'all', type: 'bool', usage: 'Select all resources, in the namespace of the specified resource types' },
+    dryRunFlag,
+    fieldManagerFlag('kubectl-set'),
+    ...filenameFlags('identifying the resource to get from a server.'),
+    { name: 'local', type: 'bool', usage: 'If true, set image will NOT contact api-server but run locally.' },
+    { name: 'output', shorthand: 'o', type: 'string', usage: 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).' },
+    { name: 'record', type: 'bool', usage: 'Record current kubectl command in the resource annotation. If set to false, do not record the command. If set to true, record the command. If not set, default to updating the existing annotation value only if one already exists.', deprecated: '--record will be removed in the future' },
+    { name: 'selector', shorthand: 'l', type: 'string', usage: "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.(e.g. -l key1=value1,key2=value2,key3 in (value3)). Matching objects must satisfy all of the specified label constraints." },
+    ...templateFlags,
+  ],
+  run: runSetImage,
+};
+
+function runSetImage(ctx: CommandContext): CommandResult {
+  const resources = ctx.args.filter((a) => !a.includes('='));
+  const pairs = ctx.args.filter((a) => a.includes('='));
+  if (pairs.length === 0) return err.message('at least one image update is required');
+  const images = new Map<string, string>();
+  for (const p of pairs) {
+    const i = p.indexOf('=');
+    const name = p.slice(0, i);
+    const image = p.slice(i + 1);
+    if (!name || !image) return err.message(`invalid image update: ${p}`);
+    images.set(name, image);
+  }
+  if (ctx.flags.bool('local')) return err.message('not simulated yet: kubectl set image --local');
+  const dry = dryRunStrategy(ctx);
+  if (typeof dry !== 'string') return dry;
+  const resolved = resolveTargets(ctx, resources, { selector: true, all: true });
+  if ('type' in resolved) return resolved;
+  const errors: KubectlError[] = [...resolved.errors];
+  for (const { info, obj } of resolved.targets) {
+    const copy = deepCopy(obj);
+    const spec = podSpecOf(copy);
+    if (!spec || !podSpecPath(info.kind)) {
+      errors.push(err.message(`error: ${info.group ? `${info.resource}.${info.group}` : info.resource}/${obj.metadata.name} the object is not a pod or does not have a pod template: *v1.${info.kind}`));
+      continue;
+    }
+    let changed = false;
+    for (const [name, image] of images) {
+      let found = false;
+      for (const list of [spec.initContainers ?? [], spec.containers ?? []]) {
+        for (const c of list) {
+          if (c.name === name || name === '*') {
+            found = true;
+            if (c.image !== image) {
+              c.image = image;
+              changed = true;
+            }
+          }
+        }
+      }
+      if (!found) errors.push(err.message(`error: unable to find container named "${name}"`));
+    }
+    if (ctx.flags.bool('record')) {
+      copy.metadata.annotations = { ...copy.metadata.annotations, 'kubernetes.io/change-cause': ctx.commandLine };
+      changed = changed || obj.metadata.annotations?.['kubernetes.io/change-cause'] !== ctx.commandLine;
+    }
+    if (!changed) continue;
+    if (dry !== 'client') {
+      const r = ctx.client.update(copy, { dryRun: dry === 'server' });
+      if (!r.ok) {
+        errors.push(err.message(`failed to patch image update to pod template: ${r.status.message}`));
+        continue;
+      }
+      ctx.cluster.runUntilIdle();
+    }
+    ctx.out(`${objectRef(info, obj.metadata.name)} image updated${dryRunSuffix(dry)}\n`);
+    void storageName;
+  }
+  if (errors.length === 1) return errors[0];
+  if (errors.length > 1) return err.aggregate(errors);
+  return 0;
+}

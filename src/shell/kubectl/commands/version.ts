@@ -1,0 +1,65 @@
+import { KUBERNETES_VERSION } from '../../../sim/k8s/index';
+import type { CommandContext, CommandResult, CommandSpec } from '../command';
+import { err } from '../errors';
+import { examples, longDesc } from '../text';
+
+/** The Kustomize library vendored by kubectl v1.32. */
+const KUSTOMIZE_VERSION = 'v5.5.0';
+
+/** `kubectl version` (kubectl `pkg/cmd/version/version.go`). */
+export const versionCommand: CommandSpec = {
+  path: ['version'],
+  use: 'version',
+  short: 'Print the client and server version information',
+  long: longDesc(`
+    Print the client and server version information for the current context.`),
+  example: examples(`
+    # Print the client and server versions for the current context
+    kubectl version`),
+  flags: [
+    { name: 'client', type: 'bool', usage: 'If true, shows client version only (no server required).' },
+    { name: 'output', shorthand: 'o', type: 'string', usage: "One of 'yaml' or 'json'." },
+  ],
+  run: runVersion,
+};
+
+function info(version: string): Record<string, string> {
+  const m = /^v(\d+)\.(\d+)\.(\d+)/.exec(version) ?? ['', '1', '32', '0'];
+  return {
+    major: m[1],
+    minor: m[2],
+    gitVersion: version,
+    gitCommit: '0000000000000000000000000000000000000000',
+    gitTreeState: 'clean',
+    buildDate: '2025-02-12T21:26:09Z',
+    goVersion: 'go1.23.6',
+    compiler: 'gc',
+    platform: 'linux/amd64',
+  };
+}
+
+function runVersion(ctx: CommandContext): CommandResult {
+  if (ctx.args.length > 0) return err.usage(ctx.commandPath, `Unexpected args: [${ctx.args.join(' ')}]`);
+  const output = ctx.flags.string('output');
+  const clientOnly = ctx.flags.bool('client');
+  if (output !== '' && output !== 'yaml' && output !== 'json') return err.message(`--output must be 'yaml' or 'json'`);
+  if (output) {
+    const value: Record<string, unknown> = { clientVersion: info(KUBERNETES_VERSION), kustomizeVersion: KUSTOMIZE_VERSION };
+    if (!clientOnly) value.serverVersion = { ...info(KUBERNETES_VERSION), platform: 'linux/amd64' };
+    if (output === 'json') ctx.out(`${JSON.stringify(value, null, 2)}\n`);
+    else ctx.out(toSimpleYaml(value));
+    return 0;
+  }
+  ctx.out(`Client Version: ${KUBERNETES_VERSION}\nKustomize Version: ${KUSTOMIZE_VERSION}\n`);
+  if (!clientOnly) ctx.out(`Server Version: ${KUBERNETES_VERSION}\n`);
+  return 0;
+}
+
+function toSimpleYaml(value: Record<string, unknown>, indent = ''): string {
+  let out = '';
+  for (const [k, v] of Object.entries(value)) {
+    if (typeof v === 'object' && v !== null) out += `${indent}${k}:\n${toSimpleYaml(v as Record<string, unknown>, `${indent}  `)}`;
+    else out += `${indent}${k}: ${/^\d+$/.test(String(v)) ? `"${v}"` : String(v)}\n`;
+  }
+  return out;
+}

@@ -1,0 +1,200 @@
+import { kindGroup, parseSelector, SelectorParseError, storageName, type KubeObject, type ResourceInfo, type Selector } from '../../sim/k8s/index';
+import type { CommandContext } from './command';
+import { err, type KubectlError } from './errors';
+import type { FlagSpec } from './flags';
+import type { PrintContext } from './printerApi';
+
+/** Helpers shared by the kubectl commands (flags they all declare, names, files). */
+
+export type DryRun = 'none' | 'client' | 'server';
+
+/** `cmdutil.GetDryRunStrategy`. */
+export function dryRunStrategy(ctx: CommandContext): DryRun | KubectlError {
+  const v = ctx.flags.string('dry-run');
+  switch (v) {
+    case '':
+    case 'none':
+    case 'false':
+      return 'none';
+    case 'unchanged':
+    case 'client':
+    case 'true':
+      return 'client';
+    case 'server':
+      return 'server';
+    default:
+      return err.message(`Invalid dry-run value (${v}). Must be "none", "server", or "client".`);
+  }
+}
+
+/** The ` (dry run)` / ` (server dry run)` suffix of success messages. */
+export function dryRunSuffix(d: DryRun): string {
+  return d === 'client' ? ' (dry run)' : d === 'server' ? ' (server dry run)' : '';
+}
+
+/** `deployment.apps/web`. */
+export function objectRef(info: ResourceInfo, name: string): string {
+  return `${kindGroup(info)}/${name}`;
+}
+
+/** The namespace to use for `info`: the context's for namespaced kinds, undefined otherwise. */
+export function namespaceFor(info: ResourceInfo, ctx: CommandContext): string | undefined {
+  return info.namespaced ? ctx.namespace : undefined;
+}
+
+export function printContext(ctx: CommandContext): PrintContext {
+  return { cluster: ctx.cluster, client: ctx.client, now: ctx.cluster.now() };
+}
+
+/** Parses `-l`; undefined when absent. */
+export function labelSelector(ctx: CommandContext, flag = 'selector'): Selector | undefined | KubectlError {
+  const text = ctx.flags.string(flag);
+  if (!text) return undefined;
+  try {
+    return parseSelector(text);
+  } catch (e) {
+    if (e instanceof SelectorParseError) return err.message(`unable to parse requirement: ${e.message}`);
+    throw e;
+  }
+}
+
+export interface FieldRequirement {
+  field: string;
+  value: string;
+  negate: boolean;
+}
+
+const POD_FIELDS = ['metadata.name', 'metadata.namespace', 'spec.nodeName', 'spec.restartPolicy', 'spec.schedulerName', 'spec.serviceAccountName', 'spec.hostNetwork', 'status.phase', 'status.podIP', 'status.nominatedNodeName'];
+
+function fieldValue(obj: KubeObject, field: string): string {
+  let cur: unknown = obj;
+  for (const part of field.split('.')) cur = cur && typeof cur === 'object' ? (cur as Record<string, unknown>)[part] : undefined;
+  return cur === undefined || cur === null ? '' : String(cur);
+}
+
+/** Parses `--field-selector` and checks the fields the API server supports for the kind. */
+export function fieldSelector(ctx: CommandContext, info: ResourceInfo): FieldRequirement[] | KubectlError {
+  const text = ctx.flags.string('field-selector');
+  if (!text) return [];
+  const reqs: FieldRequirement[] = [];
+  for (const part of text.split(',')) {
+    const m = /^([^!=]+)(==|!=|=)(.*)$/.exec(part.trim());
+    if (!m) return err.message(`invalid selector: '${text}'; can't understand '${part}'`);
+    reqs.push({ field: m[1].trim(), value: m[3].trim(), negate: m[2] === '!=' });
+  }
+  const allowed = info.kind === 'Pod' ? POD_FIELDS : ['metadata.name', 'metadata.namespace'];
+  for (const r of reqs) {
+    if (!allowed.includes(r.field)) {
+      const gv = info.group ? `${info.group}/${info.version}` : `/${info.version}`;
+      return err.status({
+        kind: 'Status',
+        apiVersion: 'v1',
+        metadata: {},
+        status: 'Failure',
+        reason: 'BadRequest',
+        code: 400,
+        message: `Unable to find "${gv}, Resource=${info.resource}" that match label selector "${ctx.flags.string('selector')}", field selector "${text}": field label not supported: ${r.field}`,
+      });
+    }
+  }
+  return reqs;
+}
+
+export function matchesFields(obj: KubeObject, reqs: readonly FieldRequirement[]): boolean {
+  return reqs.every((r) => (fieldValue(obj, r.field) === r.value) !== r.negate);
+}
+
+/** Lists objects of a kind as kubectl would request them. */
+export function listObjects(ctx: CommandContext, info: ResourceInfo, opts: { allNamespaces?: boolean; selector?: Selector; fields?: FieldRequirement[] }): KubeObject[] {
+  const namespace = info.namespaced && !opts.allNamespaces ? ctx.namespace : undefined;
+  const list = ctx.client.list(storageName(info), { namespace, labelSelector: opts.selector });
+  const fields = opts.fields ?? [];
+  return fields.length ? list.filter((o) => matchesFields(o, fields)) : list;
+}
+
+/** Standard `-f` flags. */
+export function filenameFlags(usage: string): FlagSpec[] {
+  return [
+    { name: 'filename', shorthand: 'f', type: 'stringSlice', default: '[]', usage: `Filename, directory, or URL to files ${usage}` },
+    { name: 'kustomize', shorthand: 'k', type: 'string', usage: "Process the kustomization directory. This flag can't be used together with -f or -R." },
+    { name: 'recursive', shorthand: 'R', type: 'bool', usage: 'Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.' },
+  ];
+}
+
+export const dryRunFlag: FlagSpec = {
+  name: 'dry-run',
+  type: 'string',
+  default: 'none',
+  noOptDefault: 'unchanged',
+  usage: 'Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource.',
+};
+
+export const outputFlag = (formats: string): FlagSpec => ({ name: 'output', shorthand: 'o', type: 'string', usage: `Output format. One of: (${formats}).` });
+
+export const templateFlags: FlagSpec[] = [
+  { name: 'allow-missing-template-keys', type: 'bool', default: 'true', usage: 'If true, ignore any errors in templates when a field or map key is missing in the template. Only applies to golang and jsonpath output formats.' },
+  { name: 'show-managed-fields', type: 'bool', usage: 'If true, keep the managedFields when printing objects in JSON or YAML format.' },
+  { name: 'template', type: 'string', usage: 'Template string or path to template file to use when -o=go-template, -o=go-template-file. The template format is golang templates [http://golang.org/pkg/text/template/#pkg-overview].' },
+];
+
+export const fieldManagerFlag = (def: string): FlagSpec => ({ name: 'field-manager', type: 'string', default: def, usage: 'Name of the manager used to track field ownership.' });
+
+export const validateFlag: FlagSpec = {
+  name: 'validate',
+  type: 'string',
+  default: 'strict',
+  noOptDefault: 'strict',
+  usage:
+    'Must be one of: strict (or true), warn, ignore (or false). "true" or "strict" will use a schema to validate the input and fail the request if invalid. It will perform server side validation if ServerSideFieldValidation is enabled on the api-server, but will fall back to less reliable client-side validation if not. "warn" will warn about unknown or duplicate fields without blocking the request if server-side field validation is enabled on the API server, and behave as "ignore" otherwise. "false" or "ignore" will not perform any schema validation, silently dropping any unknown or duplicate fields.',
+};
+
+export interface SourceFile {
+  /** The name as the user gave it (what error messages quote). */
+  source: string;
+  text: string;
+}
+
+const MANIFEST_EXT = ['.json', '.yaml', '.yml'];
+
+/** Reads `-f` arguments through the environment's files (browser tabs or disk). */
+export function readFiles(ctx: CommandContext, paths: readonly string[], recursive: boolean): SourceFile[] | KubectlError {
+  const out: SourceFile[] = [];
+  const visit = (p: string, top: boolean): KubectlError | undefined => {
+    if (/^https?:\/\//.test(p)) return err.message(`not simulated: no network access in the playground; cannot read "${p}" (copy the manifest into a file instead)`);
+    if (p === '-') return err.message('not simulated: there is no standard input in the playground; use -f FILE');
+    const text = ctx.env.files.read(p);
+    if (text !== undefined) {
+      out.push({ source: p, text });
+      return undefined;
+    }
+    const list = ctx.env.files.list?.(p);
+    if (list !== undefined) {
+      for (const child of [...list].sort()) {
+        const isDir = ctx.env.files.read(child) === undefined && ctx.env.files.list?.(child) !== undefined;
+        if (isDir) {
+          if (recursive) {
+            const e = visit(child, false);
+            if (e) return e;
+          }
+          continue;
+        }
+        if (MANIFEST_EXT.some((x) => child.endsWith(x))) {
+          const e = visit(child, false);
+          if (e) return e;
+        }
+      }
+      return undefined;
+    }
+    return top ? err.message(`the path "${p}" does not exist`) : undefined;
+  };
+  for (const p of paths) {
+    const e = visit(p, true);
+    if (e) return e;
+  }
+  return out;
+}
+
+/** Writes `text` to stdout when non-empty. */
+export function print(ctx: CommandContext, text: string): void {
+  if (text) ctx.out(text);
+}

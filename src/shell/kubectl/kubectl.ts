@@ -1,0 +1,149 @@
+import { finished } from '../execution';
+import type { Execution, OutputSink, ShellEnvironment } from '../types';
+import type { CommandContext, CommandResult, CommandSpec } from './command';
+import { checkErrText, type KubectlError } from './errors';
+import { FlagError, Flags, parseFlags, type FlagSpec } from './flags';
+import { GLOBAL_FLAGS, HELP_FLAG } from './globalFlags';
+import { flagsUsages, renderHelp } from './help';
+import { COMMANDS, ROOT, ROOT_GROUPS, childrenOf } from './commands/index';
+
+/**
+ * Runs `kubectl ARGS…` the way cobra + kubectl do: find the command in the
+ * registry, parse flags with pflag's rules, print help or run it, and print
+ * any error through checkErr.
+ */
+export function runKubectl(env: ShellEnvironment, words: readonly string[], sink: OutputSink, line: string): Execution {
+  const found = findCommand(words);
+  if ('unknown' in found) {
+    sink.stderr(`error: unknown command "${found.unknown}" for "kubectl"${suggestions(found.unknown)}\n`);
+    return finished(1);
+  }
+  const { cmd, rest } = found;
+  const commandPath = ['kubectl', ...cmd.path].join(' ');
+  if (cmd.path.length === 1 && cmd.path[0] === 'options') {
+    sink.stdout(`The following options can be passed to any command:\n\n${flagsUsages(GLOBAL_FLAGS)}`);
+    return finished(0);
+  }
+  let parsed;
+  try {
+    parsed = parseFlags(rest, [...cmd.flags, ...GLOBAL_FLAGS.filter((g) => !cmd.flags.some((f) => f.name === g.name)), HELP_FLAG]);
+  } catch (e) {
+    if (e instanceof FlagError) {
+      sink.stderr(`error: ${e.message}\nSee '${commandPath} --help' for usage.\n`);
+      return finished(1);
+    }
+    throw e;
+  }
+  const flags = new Flags(parsed);
+  const help = () => renderHelp(cmd, childrenOf(cmd), cmd === ROOT ? ROOT_GROUPS : undefined);
+  if (flags.bool('help') || (cmd === ROOT && parsed.args.length === 0)) {
+    sink.stdout(help());
+    return finished(0);
+  }
+  if (cmd.path.length === 1 && cmd.path[0] === 'help') return helpTopic(parsed.args, sink);
+  if (!cmd.run) {
+    sink.stdout(help());
+    return finished(0);
+  }
+  const namespace = flags.string('namespace');
+  const client = env.cluster.client('kubectl');
+  const ctx: CommandContext = {
+    env,
+    cluster: env.cluster,
+    client,
+    sink,
+    flags,
+    args: parsed.args,
+    dashIndex: parsed.dashIndex,
+    namespace: namespace || 'default',
+    explicitNamespace: namespace !== '',
+    commandPath,
+    commandLine: line.trim(),
+    out: (t) => sink.stdout(t),
+    errOut: (t) => sink.stderr(t),
+    help,
+  };
+  let result: CommandResult;
+  try {
+    result = cmd.run(ctx);
+  } finally {
+    env.cluster.runUntilIdle();
+  }
+  return toExecution(result, sink);
+}
+
+/** Turns what a command returned into an Execution, printing errors as checkErr does. */
+export function toExecution(result: CommandResult, sink: OutputSink): Execution {
+  if (typeof result === 'number') return finished(result);
+  if ('poll' in result) return result;
+  sink.stderr(checkErrText(result as KubectlError));
+  return finished(1);
+}
+
+function flagTakesValue(word: string, specs: readonly FlagSpec[]): boolean {
+  if (word.includes('=')) return false;
+  const spec = word.startsWith('--') ? specs.find((s) => s.name === word.slice(2)) : word.length === 2 ? specs.find((s) => s.shorthand === word[1]) : undefined;
+  return spec !== undefined && spec.type !== 'bool' && spec.noOptDefault === undefined;
+}
+
+/** cobra's Find: descends through subcommand names, skipping flags (and their values). */
+export function findCommand(words: readonly string[]): { cmd: CommandSpec; rest: string[] } | { unknown: string } {
+  let cmd = ROOT;
+  const rest = [...words];
+  let i = 0;
+  while (i < rest.length) {
+    const w = rest[i];
+    if (w === '--') break;
+    if (w.startsWith('-') && w.length > 1) {
+      i += flagTakesValue(w, [...cmd.flags, ...GLOBAL_FLAGS]) ? 2 : 1;
+      continue;
+    }
+    const child = childrenOf(cmd).find((c) => c.path[c.path.length - 1] === w || (c.aliases ?? []).includes(w));
+    if (!child) {
+      if (cmd === ROOT) return { unknown: w };
+      break;
+    }
+    cmd = child;
+    rest.splice(i, 1);
+  }
+  return { cmd, rest };
+}
+
+/** Levenshtein distance, case-insensitive, as cobra's `ld`. */
+function distance(a: string, b: string): number {
+  const s = a.toLowerCase();
+  const t = b.toLowerCase();
+  const d: number[][] = Array.from({ length: s.length + 1 }, (_, i) => [i, ...Array<number>(t.length).fill(0)]);
+  for (let j = 1; j <= t.length; j++) d[0][j] = j;
+  for (let j = 1; j <= t.length; j++) {
+    for (let i = 1; i <= s.length; i++) {
+      d[i][j] = s[i - 1] === t[j - 1] ? d[i - 1][j - 1] : Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + 1);
+    }
+  }
+  return d[s.length][t.length];
+}
+
+/** cobra's `findSuggestions` for an unknown root command. */
+function suggestions(typed: string): string {
+  const out: string[] = [];
+  for (const c of childrenOf(ROOT)) {
+    const name = c.path[0];
+    const close = distance(typed, name) <= 2 || name.toLowerCase().startsWith(typed.toLowerCase());
+    if (close || (c.suggestFor ?? []).includes(typed)) out.push(name);
+  }
+  if (out.length === 0) return '';
+  return `\n\nDid you mean this?\n${out.map((s) => `\t${s}\n`).join('')}`;
+}
+
+function helpTopic(args: readonly string[], sink: OutputSink): Execution {
+  const found = findCommand(args);
+  if ('unknown' in found || found.rest.length > 0) {
+    sink.stdout(`Unknown help topic [\`${args.join(' ')}\`]\n`);
+    sink.stdout(renderHelp(ROOT, childrenOf(ROOT), ROOT_GROUPS).replace(/^[\s\S]*?\n\n/, ''));
+    return finished(0);
+  }
+  sink.stdout(renderHelp(found.cmd, childrenOf(found.cmd), found.cmd === ROOT ? ROOT_GROUPS : undefined));
+  return finished(0);
+}
+
+export { COMMANDS };

@@ -1,0 +1,30 @@
+import type { ResourceInfo } from '../../../../sim/k8s/index';
+import { deploymentPrinter } from './deploymentPrinter';
+import { eventPrinter } from './eventPrinter';
+import { genericPrinter } from './genericPrinter';
+import { leasePrinter } from './leasePrinter';
+import { namespacePrinter } from './namespacePrinter';
+import { nodePrinter } from './nodePrinter';
+import { podPrinter } from './podPrinter';
+import { replicaSetPrinter } from './replicaSetPrinter';
+import { serviceAccountPrinter } from './serviceAccountPrinter';
+import { servicePrinter } from './servicePrinter';
+import type { KindPrinter } from './tableTypes';
+
+/** The table printers, one per kind (`AddHandlers` in printers.go). */
+export const TABLE_PRINTERS: readonly KindPrinter[] = [
+  podPrinter,
+  deploymentPrinter,
+  replicaSetPrinter,
+  servicePrinter,
+  nodePrinter,
+  namespacePrinter,
+  eventPrinter,
+  serviceAccountPrinter,
+  leasePrinter,
+];
+
+/** The printer for a resource; kinds without one print NAME AGE. */
+export function printerFor(info: Pick<ResourceInfo, 'group' | 'kind'>): KindPrinter {
+  return TABLE_PRINTERS.find((p) => p.group === info.group && p.kind === info.kind) ?? genericPrinter;
+}

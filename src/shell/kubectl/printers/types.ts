@@ -1,0 +1,33 @@
+import type { ApiClient, Cluster } from '../../../sim/k8s/index';
+
+/** What the printers read besides the objects themselves. */
+export interface PrintContext {
+  cluster: Cluster;
+  client: ApiClient;
+  /** Virtual now, ms since the epoch. */
+  now: number;
+}
+
+/** The flags of `kubectl get` that shape a table. */
+export interface TableOptions {
+  wide?: boolean;
+  showLabels?: boolean;
+  labelColumns?: string[];
+  /** `-A`: a NAMESPACE column first (namespaced kinds only). */
+  allNamespaces?: boolean;
+  /** Prefix names with `<kind>[.<group>]/` (multi-kind output, `get all`). */
+  withKindPrefix?: boolean;
+  noHeaders?: boolean;
+  /** `--sort-by` jsonpath, e.g. `.metadata.name`. */
+  sortBy?: string;
+}
+
+/** A parsed `-o` value. */
+export type OutputFormat =
+  | { type: 'table' }
+  | { type: 'wide' }
+  | { type: 'yaml' }
+  | { type: 'json' }
+  | { type: 'name' }
+  | { type: 'jsonpath'; template: string }
+  | { type: 'custom-columns'; spec: string };

@@ -1,0 +1,74 @@
+import { storageName, type KubeObject, type ResourceInfo, type Selector } from '../../sim/k8s/index';
+import type { CommandContext } from './command';
+import { labelSelector, listObjects, readFiles } from './common';
+import { decodeObject, parseManifests } from './engineApi';
+import { err, type KubectlError } from './errors';
+import { MISSING_RESOURCE } from './missingResource';
+import { parseResourceArgs } from './resourceArgs';
+
+/** A live object a command acts on. */
+export interface Target {
+  info: ResourceInfo;
+  obj: KubeObject;
+}
+
+export interface Targets {
+  targets: Target[];
+  /** Per-object failures (NotFound …), reported after the others are done (ContinueOnError). */
+  errors: KubectlError[];
+}
+
+/** A NotFound status as the API server words it. */
+export function notFoundError(info: ResourceInfo, name: string): KubectlError {
+  const gr = info.group ? `${info.resource}.${info.group}` : info.resource;
+  return err.status({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', reason: 'NotFound', code: 404, message: `${gr} "${name}" not found`, details: { name, group: info.group, kind: info.resource } });
+}
+
+/**
+ * Resolves `TYPE NAME…`, `TYPE/NAME…`, `-f FILE`, or `TYPE -l SEL` / `TYPE --all`
+ * into live objects, the way kubectl's resource builder does for most verbs.
+ */
+export function resolveTargets(ctx: CommandContext, args: readonly string[], opts: { selector?: boolean; all?: boolean } = {}): Targets | KubectlError {
+  const targets: Target[] = [];
+  const errors: KubectlError[] = [];
+  const filenames = ctx.flags.list('filename');
+  if (filenames.length > 0) {
+    const files = readFiles(ctx, filenames, ctx.flags.bool('recursive'));
+    if (!Array.isArray(files)) return files;
+    for (const f of files) {
+      const parsed = parseManifests(f.text);
+      if (parsed.error) errors.push(err.message(`error parsing ${f.source}: error converting YAML to JSON: ${parsed.error.message}`));
+      for (const doc of parsed.documents) {
+        const d = decodeObject(doc.value, ctx.cluster.resources);
+        if (!d.ok) {
+          errors.push(err.message(`unable to recognize "${f.source}": ${d.message}`));
+          continue;
+        }
+        const ns = d.info.namespaced ? d.object.metadata.namespace || ctx.namespace : undefined;
+        const live = ctx.client.get(storageName(d.info), ns, d.object.metadata.name);
+        if (live) targets.push({ info: d.info, obj: live });
+        else errors.push(notFoundError(d.info, d.object.metadata.name));
+      }
+    }
+    return { targets, errors };
+  }
+  if (args.length === 0) return err.message(MISSING_RESOURCE);
+  const sel = parseResourceArgs(ctx.cluster.resources, args);
+  if (!('type' in sel) || (sel.type !== 'types' && sel.type !== 'names')) return sel as KubectlError;
+  if (sel.type === 'names') {
+    for (const { info, name } of sel.items) {
+      const live = ctx.client.get(storageName(info), info.namespaced ? ctx.namespace : undefined, name);
+      if (live) targets.push({ info, obj: live });
+      else errors.push(notFoundError(info, name));
+    }
+    return { targets, errors };
+  }
+  const selector = opts.selector ? labelSelector(ctx) : undefined;
+  if (selector && 'type' in selector) return selector;
+  const all = opts.all && ctx.flags.bool('all');
+  if (!selector && !all) return err.message('resource(s) were provided, but no name was specified');
+  for (const info of sel.infos) {
+    for (const obj of listObjects(ctx, info, { allNamespaces: ctx.flags.bool('all-namespaces'), selector: selector as Selector | undefined })) targets.push({ info, obj });
+  }
+  return { targets, errors };
+}

@@ -1,0 +1,50 @@
+import { finished } from '../execution';
+import type { Execution, OutputSink, ShellEnvironment } from '../types';
+
+/**
+ * `kubeplay …`: actions no real CLI has (power a node off, crash a
+ * container, send traffic). Each is also what a button in the UI issues.
+ */
+export interface PlaygroundCommand {
+  /** Words after `kubeplay`. */
+  path: readonly string[];
+  usage: string;
+  summary: string;
+  run?(env: ShellEnvironment, args: readonly string[], sink: OutputSink): Execution;
+}
+
+/** Playground commands, in the order `kubeplay help` lists them. */
+export const PLAYGROUND_COMMANDS: readonly PlaygroundCommand[] = [
+  { path: ['node', 'stop'], usage: 'kubeplay node stop NAME', summary: 'the node stops heartbeating, as if powered off' },
+  { path: ['node', 'start'], usage: 'kubeplay node start NAME', summary: 'the node comes back and heartbeats again' },
+  { path: ['container', 'crash'], usage: 'kubeplay container crash POD [-c CONTAINER]', summary: 'the container exits with an error' },
+  { path: ['traffic'], usage: 'kubeplay traffic SERVICE --rps N [--for DURATION]', summary: 'simulated requests through the Service' },
+  { path: ['help'], usage: 'kubeplay help', summary: 'this list' },
+];
+
+function helpText(): string {
+  const width = Math.max(...PLAYGROUND_COMMANDS.map((c) => c.usage.length));
+  return [
+    'Playground commands (actions no real CLI has):',
+    ...PLAYGROUND_COMMANDS.map((c) => `  ${c.usage.padEnd(width)}   ${c.summary}${c.run || c.path[0] === 'help' ? '' : ' (not simulated yet)'}`),
+    '',
+  ].join('\n');
+}
+
+/** Runs `kubeplay ARGS…`. */
+export function runKubeplay(env: ShellEnvironment, args: readonly string[], sink: OutputSink): Execution {
+  if (args.length === 0 || args[0] === 'help' || args[0] === '--help' || args[0] === '-h') {
+    sink.stdout(helpText());
+    return finished(0);
+  }
+  const cmd = PLAYGROUND_COMMANDS.find((c) => c.path.every((p, i) => args[i] === p));
+  if (!cmd) {
+    sink.stderr(`kubeplay: unknown command "${args.join(' ')}"\nRun 'kubeplay help' for the list of playground commands.\n`);
+    return finished(1);
+  }
+  if (!cmd.run) {
+    sink.stderr(`kubeplay: not simulated yet: "${cmd.usage}" (${cmd.summary}) is not part of the playground yet\n`);
+    return finished(1);
+  }
+  return cmd.run(env, args.slice(cmd.path.length), sink);
+}
