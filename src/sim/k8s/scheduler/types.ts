@@ -12,6 +12,15 @@ export interface SchedulingDecision {
   nodes: SchedulingNodeVerdict[];
   /** The FailedScheduling message when unschedulable. */
   message?: string;
+  /** Nodes that passed every filter (scores are computed only when there are two or more). */
+  feasibleNodes?: number;
+  /**
+   * True when the per-node detail was dropped to bound memory (only the most
+   * recent decisions keep it): `nodes` then holds just the chosen node.
+   */
+  truncated?: boolean;
+  /** Weight of each score plugin in `total` (Σ score × weight). */
+  weights?: Record<string, number>;
 }
 
 export interface SchedulingNodeVerdict {

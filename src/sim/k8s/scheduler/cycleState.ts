@@ -1,0 +1,20 @@
+import type { PodInfo } from './podInfo';
+import type { SchedulingSnapshot } from './schedulingSnapshot';
+
+/** `framework.CycleState`: the pod being scheduled, the snapshot, and what plugins computed for this cycle. */
+export class CycleState {
+  private readonly data = new Map<string, unknown>();
+
+  constructor(
+    readonly pod: PodInfo,
+    readonly snapshot: SchedulingSnapshot,
+  ) {}
+
+  write(key: string, value: unknown): void {
+    this.data.set(key, value);
+  }
+
+  read<T>(key: string): T {
+    return this.data.get(key) as T;
+  }
+}

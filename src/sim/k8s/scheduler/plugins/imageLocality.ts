@@ -1,0 +1,58 @@
+import { MAX_NODE_SCORE, type SchedulerPlugin } from '../plugin';
+import type { ImageState } from '../schedulingSnapshot';
+
+const MB = 1024 * 1024;
+const MIN_THRESHOLD = 23 * MB;
+const MAX_CONTAINER_THRESHOLD = 1000 * MB;
+const PRESCORE_KEY = 'PreScoreImageLocality';
+
+/** `normalizedImageName`: an image without a tag gets `:latest` (no registry or digest rewriting, as upstream). */
+export function normalizedImageName(name: string): string {
+  return name.lastIndexOf(':') <= name.lastIndexOf('/') ? `${name}:latest` : name;
+}
+
+/** `calculatePriority`: the summed image score clamped to [23 MB, 1000 MB × containers] and scaled to 0–100. */
+export function imageLocalityPriority(sumScores: number, numContainers: number): number {
+  const max = MAX_CONTAINER_THRESHOLD * numContainers;
+  const s = Math.min(Math.max(sumScores, MIN_THRESHOLD), max);
+  return Math.trunc((MAX_NODE_SCORE * (s - MIN_THRESHOLD)) / (max - MIN_THRESHOLD));
+}
+
+interface Prepared {
+  states: ImageState[];
+  /** `scaledImageScore`: size × share of nodes holding the image. */
+  scaled: number[];
+  numContainers: number;
+}
+
+/**
+ * Score (weight 1): nodes that already hold the pod's images (init and app
+ * containers), each image worth its size times the share of nodes that have
+ * it, so a rare image does not pull every replica to one node.
+ */
+export const imageLocality: SchedulerPlugin = {
+  name: 'ImageLocality',
+  preScore(state) {
+    const spec = state.pod.pod.spec;
+    const containers = [...(spec?.initContainers ?? []), ...(spec?.containers ?? [])];
+    const total = state.snapshot.nodes.length;
+    const p: Prepared = { states: [], scaled: [], numContainers: containers.length };
+    for (const c of containers) {
+      const st = c.image ? state.snapshot.imageState(normalizedImageName(c.image)) : undefined;
+      if (!st) continue;
+      p.states.push(st);
+      p.scaled.push(Math.trunc(st.size * (st.numNodes / total)));
+    }
+    state.write(PRESCORE_KEY, p);
+    return true;
+  },
+  score(state, nodes, count, out) {
+    const p = state.read<Prepared>(PRESCORE_KEY);
+    for (let i = 0; i < count; i++) {
+      const idx = nodes[i].index;
+      let sum = 0;
+      for (let j = 0; j < p.states.length; j++) if (p.states[j].onNode[idx]) sum += p.scaled[j];
+      out[i] = p.numContainers === 0 ? 0 : imageLocalityPriority(sum, p.numContainers);
+    }
+  },
+};

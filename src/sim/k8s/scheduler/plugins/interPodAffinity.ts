@@ -1,0 +1,189 @@
+import type { Labels } from '../../api/selectors';
+import { mergeNamespaces, termMatches, type AffinityTerm, type WeightedAffinityTerm } from '../affinityTerm';
+import type { CycleState } from '../cycleState';
+import type { NodeInfo } from '../nodeInfo';
+import { MAX_NODE_SCORE, type SchedulerPlugin } from '../plugin';
+import type { PodInfo } from '../podInfo';
+import { unresolvable, unschedulable } from '../status';
+
+const NAME = 'InterPodAffinity';
+const PREFILTER_KEY = 'PreFilterInterPodAffinity';
+const PRESCORE_KEY = 'PreScoreInterPodAffinity';
+/** `HardPodAffinityWeight` default: an existing pod's required affinity counts this much in scoring. */
+const HARD_POD_AFFINITY_WEIGHT = 1;
+export const ERR_REASON_AFFINITY = "node(s) didn't match pod affinity rules";
+export const ERR_REASON_ANTI_AFFINITY = "node(s) didn't match pod anti-affinity rules";
+export const ERR_REASON_EXISTING_ANTI_AFFINITY = "node(s) didn't satisfy existing pods anti-affinity rules";
+const REJECT_AFFINITY = unresolvable(NAME, ERR_REASON_AFFINITY);
+const REJECT_ANTI = unschedulable(NAME, ERR_REASON_ANTI_AFFINITY);
+const REJECT_EXISTING = unschedulable(NAME, ERR_REASON_EXISTING_ANTI_AFFINITY);
+
+type Counts = Map<string, number>;
+
+interface FilterState {
+  affinity: AffinityTerm[];
+  antiAffinity: AffinityTerm[];
+  existingAntiCounts: Counts;
+  affinityCounts: Counts;
+  antiCounts: Counts;
+}
+
+const pair = (key: string, value: string) => `${key}\u0000${value}`;
+
+function bump(m: Counts, node: NodeInfo, key: string, by: number): void {
+  if (!Object.prototype.hasOwnProperty.call(node.labels, key)) return;
+  const k = pair(key, node.labels[key]);
+  const v = (m.get(k) ?? 0) + by;
+  if (v === 0) m.delete(k);
+  else m.set(k, v);
+}
+
+/** `podMatchesAllAffinityTerms` for the incoming pod's merged terms (no namespace labels needed). */
+function matchesAll(terms: readonly AffinityTerm[], p: { namespace: string; labels: Labels }): boolean {
+  if (terms.length === 0) return false;
+  for (const t of terms) if (!termMatches(t, p.namespace, p.labels, undefined)) return false;
+  return true;
+}
+
+function preFilter(state: CycleState): FilterState | undefined {
+  const pod = state.pod;
+  const snap = state.snapshot;
+  const merge = (t: AffinityTerm) => mergeNamespaces(t, (sel) => snap.namespacesMatching(sel));
+  const affinity = pod.requiredAffinityTerms.map(merge);
+  const antiAffinity = pod.requiredAntiAffinityTerms.map(merge);
+  const nsLabels = snap.namespaceLabels(pod.namespace);
+  const existingAntiCounts: Counts = new Map();
+  for (const node of snap.nodesWithRequiredAntiAffinityPods()) {
+    for (const existing of node.podsWithRequiredAntiAffinity) {
+      for (const t of existing.requiredAntiAffinityTerms) if (termMatches(t, pod.namespace, pod.labels, nsLabels)) bump(existingAntiCounts, node, t.topologyKey, 1);
+    }
+  }
+  const affinityCounts: Counts = new Map();
+  const antiCounts: Counts = new Map();
+  if (affinity.length > 0 || antiAffinity.length > 0) {
+    for (const node of snap.nodes) {
+      for (const existing of node.pods) {
+        if (matchesAll(affinity, existing)) for (const t of affinity) bump(affinityCounts, node, t.topologyKey, 1);
+        for (const t of antiAffinity) if (termMatches(t, existing.namespace, existing.labels, undefined)) bump(antiCounts, node, t.topologyKey, 1);
+      }
+    }
+  }
+  if (existingAntiCounts.size === 0 && affinity.length === 0 && antiAffinity.length === 0) return undefined;
+  return { affinity, antiAffinity, existingAntiCounts, affinityCounts, antiCounts };
+}
+
+function satisfiesAffinity(s: FilterState, pod: PodInfo, node: NodeInfo): boolean {
+  let podsExist = true;
+  for (const t of s.affinity) {
+    if (!Object.prototype.hasOwnProperty.call(node.labels, t.topologyKey)) return false;
+    if ((s.affinityCounts.get(pair(t.topologyKey, node.labels[t.topologyKey])) ?? 0) <= 0) podsExist = false;
+  }
+  // The first pod of a group with affinity to itself may go anywhere with the topology labels.
+  if (!podsExist) return s.affinityCounts.size === 0 && matchesAll(s.affinity, pod);
+  return true;
+}
+
+function satisfiesAntiAffinity(s: FilterState, node: NodeInfo): boolean {
+  if (s.antiCounts.size === 0) return true;
+  for (const t of s.antiAffinity) {
+    if (!Object.prototype.hasOwnProperty.call(node.labels, t.topologyKey)) continue;
+    if ((s.antiCounts.get(pair(t.topologyKey, node.labels[t.topologyKey])) ?? 0) > 0) return false;
+  }
+  return true;
+}
+
+function satisfiesExistingAntiAffinity(s: FilterState, node: NodeInfo): boolean {
+  if (s.existingAntiCounts.size === 0) return true;
+  for (const k in node.labels) if ((s.existingAntiCounts.get(pair(k, node.labels[k])) ?? 0) > 0) return false;
+  return true;
+}
+
+type TopologyScore = Map<string, Map<string, number>>;
+
+function processTerm(m: TopologyScore, t: AffinityTerm, weight: number, p: { namespace: string; labels: Labels }, nsLabels: Labels, node: NodeInfo, mult: number): void {
+  if (!termMatches(t, p.namespace, p.labels, nsLabels)) return;
+  if (!Object.prototype.hasOwnProperty.call(node.labels, t.topologyKey)) return;
+  let byValue = m.get(t.topologyKey);
+  if (!byValue) m.set(t.topologyKey, (byValue = new Map()));
+  const v = node.labels[t.topologyKey];
+  byValue.set(v, (byValue.get(v) ?? 0) + weight * mult);
+}
+
+function processTerms(m: TopologyScore, terms: readonly WeightedAffinityTerm[], p: { namespace: string; labels: Labels }, nsLabels: Labels, node: NodeInfo, mult: number): void {
+  for (const t of terms) processTerm(m, t, t.weight, p, nsLabels, node, mult);
+}
+
+/** PreScore: weights of preferred terms (both directions) summed per topology domain. */
+function preScore(state: CycleState): TopologyScore | undefined {
+  const pod = state.pod;
+  const snap = state.snapshot;
+  const hasConstraints = pod.preferredAffinityTerms.length > 0 || pod.preferredAntiAffinityTerms.length > 0;
+  const merge = (t: WeightedAffinityTerm): WeightedAffinityTerm => ({ ...mergeNamespaces(t, (sel) => snap.namespacesMatching(sel)), weight: t.weight });
+  const prefAffinity = pod.preferredAffinityTerms.map(merge);
+  const prefAnti = pod.preferredAntiAffinityTerms.map(merge);
+  const nsLabels = snap.namespaceLabels(pod.namespace);
+  const m: TopologyScore = new Map();
+  for (const node of hasConstraints ? snap.nodes : snap.nodesWithAffinityPods()) {
+    if (Object.keys(node.labels).length === 0) continue;
+    for (const existing of hasConstraints ? node.pods : node.podsWithAffinity) {
+      processTerms(m, prefAffinity, existing, undefined, node, 1);
+      processTerms(m, prefAnti, existing, undefined, node, -1);
+      for (const t of existing.requiredAffinityTerms) processTerm(m, t, HARD_POD_AFFINITY_WEIGHT, pod, nsLabels, node, 1);
+      processTerms(m, existing.preferredAffinityTerms, pod, nsLabels, node, 1);
+      processTerms(m, existing.preferredAntiAffinityTerms, pod, nsLabels, node, -1);
+    }
+  }
+  return m.size === 0 ? undefined : m;
+}
+
+/**
+ * Filter: the pod's required affinity (a matching pod in the node's domain,
+ * or none anywhere and the pod matches itself), its required anti-affinity,
+ * and existing pods' required anti-affinity against it. Score (weight 2):
+ * preferred terms of the pod and of existing pods, plus existing pods'
+ * required affinity (weight 1), normalised min–max.
+ */
+export const interPodAffinity: SchedulerPlugin = {
+  name: NAME,
+  preFilter(state) {
+    const s = preFilter(state);
+    if (!s) return 'skip';
+    state.write(PREFILTER_KEY, s);
+    return undefined;
+  },
+  filter(state, nodes, count, out) {
+    const s = state.read<FilterState>(PREFILTER_KEY);
+    for (let i = 0; i < count; i++) {
+      const n = nodes[i];
+      if (!satisfiesAffinity(s, state.pod, n)) out[i] = REJECT_AFFINITY;
+      else if (!satisfiesAntiAffinity(s, n)) out[i] = REJECT_ANTI;
+      else if (!satisfiesExistingAntiAffinity(s, n)) out[i] = REJECT_EXISTING;
+      else out[i] = undefined;
+    }
+  },
+  preScore(state) {
+    const m = preScore(state);
+    if (!m) return false;
+    state.write(PRESCORE_KEY, m);
+    return true;
+  },
+  score(state, nodes, count, out) {
+    const m = state.read<TopologyScore>(PRESCORE_KEY);
+    for (let i = 0; i < count; i++) {
+      const labels = nodes[i].labels;
+      let s = 0;
+      for (const [key, byValue] of m) if (Object.prototype.hasOwnProperty.call(labels, key)) s += byValue.get(labels[key]) ?? 0;
+      out[i] = s;
+    }
+  },
+  normalizeScore(_state, _nodes, count, scores) {
+    let min = Number.MAX_SAFE_INTEGER;
+    let max = Number.MIN_SAFE_INTEGER;
+    for (let i = 0; i < count; i++) {
+      if (scores[i] > max) max = scores[i];
+      if (scores[i] < min) min = scores[i];
+    }
+    const diff = max - min;
+    for (let i = 0; i < count; i++) scores[i] = diff > 0 ? Math.trunc(MAX_NODE_SCORE * ((scores[i] - min) / diff)) : 0;
+  },
+};

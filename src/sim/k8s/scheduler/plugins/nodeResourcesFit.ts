@@ -1,0 +1,95 @@
+import type { NodeInfo } from '../nodeInfo';
+import { MAX_NODE_SCORE, type SchedulerPlugin } from '../plugin';
+import type { PodResources } from '../podResources';
+import { unschedulable, type Status } from '../status';
+
+const NAME = 'NodeResourcesFit';
+const rejections = new Map<string, Status>();
+
+function rejection(reasons: string[]): Status {
+  const key = reasons.join('\u0000');
+  let s = rejections.get(key);
+  if (!s) {
+    if (rejections.size > 1000) rejections.clear();
+    rejections.set(key, (s = unschedulable(NAME, ...reasons)));
+  }
+  return s;
+}
+
+/**
+ * `fitsRequest`: every shortage of the node for the pod, in upstream order
+ * (`Too many pods`, cpu, memory, ephemeral-storage, then extended resources);
+ * empty when it fits. A request of 0 never fails, so a BestEffort pod only
+ * checks the pod count.
+ */
+export function insufficientResources(r: PodResources, n: NodeInfo): string[] {
+  const reasons: string[] = [];
+  if (n.pods.length + 1 > n.allocPods) reasons.push('Too many pods');
+  if (r.cpu === 0 && r.memory === 0 && r.ephemeralStorage === 0 && !r.scalar) return reasons;
+  if (r.cpu > 0 && r.cpu > n.allocCpu - n.reqCpu) reasons.push('Insufficient cpu');
+  if (r.memory > 0 && r.memory > n.allocMemory - n.reqMemory) reasons.push('Insufficient memory');
+  if (r.ephemeralStorage > 0 && r.ephemeralStorage > n.allocEphemeralStorage - n.reqEphemeralStorage) reasons.push('Insufficient ephemeral-storage');
+  if (r.scalar) {
+    // Go iterates a map here; sorted names keep the simulation deterministic.
+    for (const name of [...r.scalar.keys()].sort()) {
+      const q = r.scalar.get(name)!;
+      if (q === 0) continue;
+      if (q > (n.allocScalar?.get(name) ?? 0) - (n.reqScalar?.get(name) ?? 0)) reasons.push(`Insufficient ${name}`);
+    }
+  }
+  return reasons;
+}
+
+/** `leastRequestedScore`: free share of the resource after placing the pod, 0–100 (integer division). */
+export function leastRequestedScore(requested: number, capacity: number): number {
+  if (capacity === 0 || requested > capacity) return 0;
+  return Math.trunc(((capacity - requested) * MAX_NODE_SCORE) / capacity);
+}
+
+/**
+ * Filter: the node has room for the pod's requests (cpu, memory,
+ * ephemeral-storage, extended resources) and one more pod. Score (weight 1,
+ * strategy LeastAllocated, cpu and memory weight 1): the mean free share
+ * after placing the pod, counting 100m/200Mi for containers without requests.
+ */
+export const nodeResourcesFit: SchedulerPlugin = {
+  name: NAME,
+  filter(state, nodes, count, out) {
+    const r = state.pod.res;
+    const bestEffort = r.cpu === 0 && r.memory === 0 && r.ephemeralStorage === 0 && !r.scalar;
+    for (let i = 0; i < count; i++) {
+      const n = nodes[i];
+      // Fast path: the common case where everything fits (same checks as insufficientResources).
+      if (n.pods.length + 1 <= n.allocPods) {
+        if (bestEffort) {
+          out[i] = undefined;
+          continue;
+        }
+        if (r.cpu <= n.allocCpu - n.reqCpu && r.memory <= n.allocMemory - n.reqMemory && r.ephemeralStorage <= n.allocEphemeralStorage - n.reqEphemeralStorage && !r.scalar) {
+          out[i] = undefined;
+          continue;
+        }
+      }
+      const reasons = insufficientResources(r, n);
+      out[i] = reasons.length === 0 ? undefined : rejection(reasons);
+    }
+  },
+  score(state, nodes, count, out) {
+    const cpu = state.pod.res.nonZeroCpu;
+    const mem = state.pod.res.nonZeroMemory;
+    for (let i = 0; i < count; i++) {
+      const n = nodes[i];
+      let sum = 0;
+      let weights = 0;
+      if (n.allocCpu !== 0) {
+        sum += leastRequestedScore(n.nonZeroCpu + cpu, n.allocCpu);
+        weights++;
+      }
+      if (n.allocMemory !== 0) {
+        sum += leastRequestedScore(n.nonZeroMemory + mem, n.allocMemory);
+        weights++;
+      }
+      out[i] = weights === 0 ? 0 : Math.trunc(sum / weights);
+    }
+  },
+};

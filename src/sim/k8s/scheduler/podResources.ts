@@ -1,0 +1,108 @@
+import type { PodSpec } from 'kubernetes-types/core/v1';
+import { bytesOf, cpuMillis } from '../../../lib/quantity';
+
+/** CPU a container without a CPU request counts for in scoring (`DefaultMilliCPURequest`). */
+export const DEFAULT_MILLI_CPU_REQUEST = 100;
+/** Memory a container without a memory request counts for in scoring (`DefaultMemoryRequest`, 200 MiB). */
+export const DEFAULT_MEMORY_REQUEST = 200 * 1024 * 1024;
+
+/** What a pod asks of a node: real requests (filtering) and "non-zero" ones (scoring). */
+export interface PodResources {
+  /** Millicores. */
+  cpu: number;
+  /** Bytes. */
+  memory: number;
+  ephemeralStorage: number;
+  /** Extended resources, hugepages, attachable volumes (`IsScalarResourceName`). */
+  scalar: ReadonlyMap<string, number> | null;
+  /** CPU with 100m for every container that sets no CPU request. */
+  nonZeroCpu: number;
+  /** Memory with 200Mi for every container that sets no memory request. */
+  nonZeroMemory: number;
+}
+
+type Requests = Record<string, string | number> | undefined;
+
+/** `schedutil.IsScalarResourceName`: extended (domain-prefixed), `hugepages-*`, `attachable-volumes-*`. */
+export function isScalarResourceName(name: string): boolean {
+  if (name.startsWith('hugepages-') || name.startsWith('attachable-volumes-')) return true;
+  return name.includes('/') && !name.startsWith('requests.');
+}
+
+function valueOf(name: string, q: string | number): number {
+  return name === 'cpu' ? cpuMillis(q) : bytesOf(q);
+}
+
+const TRACKED = ['cpu', 'memory', 'ephemeral-storage'];
+
+/** A resource list as numbers (cpu in millicores), keeping only what the scheduler tracks. */
+function toList(reqs: Requests, nonZero: boolean): Map<string, number> {
+  const out = new Map<string, number>();
+  if (reqs) {
+    for (const name in reqs) {
+      if (TRACKED.includes(name) || isScalarResourceName(name)) out.set(name, valueOf(name, reqs[name]));
+    }
+  }
+  if (nonZero) {
+    // applyNonMissing: only a request that is absent (not one set to 0) gets the default.
+    if (!reqs || !('cpu' in reqs)) out.set('cpu', DEFAULT_MILLI_CPU_REQUEST);
+    if (!reqs || !('memory' in reqs)) out.set('memory', DEFAULT_MEMORY_REQUEST);
+  }
+  return out;
+}
+
+function addTo(acc: Map<string, number>, list: ReadonlyMap<string, number>): void {
+  for (const [k, v] of list) acc.set(k, (acc.get(k) ?? 0) + v);
+}
+
+function maxInto(acc: Map<string, number>, list: ReadonlyMap<string, number>): void {
+  for (const [k, v] of list) if (!acc.has(k) || v > acc.get(k)!) acc.set(k, v);
+}
+
+/**
+ * `resourcehelper.PodRequests` (`AggregateContainerRequests` + overhead):
+ * app containers summed; each init container needs its own request plus the
+ * sidecars (restartPolicy Always) started before it, and the pod needs the
+ * max of that and the sum; sidecars also add to the sum; overhead on top.
+ */
+function podRequests(spec: PodSpec, nonZero: boolean): Map<string, number> {
+  const reqs = new Map<string, number>();
+  for (const c of spec.containers ?? []) addTo(reqs, toList(c.resources?.requests, nonZero));
+  const sidecars = new Map<string, number>();
+  const initMax = new Map<string, number>();
+  for (const c of spec.initContainers ?? []) {
+    const own = toList(c.resources?.requests, nonZero);
+    if (c.restartPolicy === 'Always') {
+      addTo(reqs, own);
+      addTo(sidecars, own);
+      maxInto(initMax, sidecars);
+    } else {
+      const tmp = new Map(own);
+      addTo(tmp, sidecars);
+      maxInto(initMax, tmp);
+    }
+  }
+  maxInto(reqs, initMax);
+  if (spec.overhead) addTo(reqs, toList(spec.overhead, false));
+  return reqs;
+}
+
+/** `computePodResourceRequest` and `calculateResource`: the pod's requests, real and non-zero. */
+export function computePodResources(spec: PodSpec | undefined): PodResources {
+  if (!spec) return { cpu: 0, memory: 0, ephemeralStorage: 0, scalar: null, nonZeroCpu: 0, nonZeroMemory: 0 };
+  const real = podRequests(spec, false);
+  const nonZero = podRequests(spec, true);
+  let scalar: Map<string, number> | null = null;
+  for (const [k, v] of real) {
+    if (TRACKED.includes(k)) continue;
+    (scalar ??= new Map()).set(k, v);
+  }
+  return {
+    cpu: real.get('cpu') ?? 0,
+    memory: real.get('memory') ?? 0,
+    ephemeralStorage: real.get('ephemeral-storage') ?? 0,
+    scalar,
+    nonZeroCpu: nonZero.get('cpu') ?? 0,
+    nonZeroMemory: nonZero.get('memory') ?? 0,
+  };
+}

@@ -1,0 +1,219 @@
+import type { Labels, Selector } from '../api/selectors';
+import type { KubeObject } from '../api/types';
+import { NodeInfo, type NodeObject } from './nodeInfo';
+import { NodeTree } from './nodeTree';
+import type { PodInfo } from './podInfo';
+import type { ImageState, SchedulingSnapshot, SpreadCounts } from './schedulingSnapshot';
+import { SpreadCounter } from './spreadCounter';
+import { WorkloadSelectors } from './workloadSelectors';
+
+/** What changed on a node, for requeueing unschedulable pods (`NodeSchedulingPropertiesChange`). */
+export interface NodeChange {
+  added: boolean;
+  allocatable: boolean;
+  labels: boolean;
+  taints: boolean;
+  unschedulable: boolean;
+}
+
+const MAX_COUNTERS = 64;
+
+function same(a: unknown, b: unknown): boolean {
+  return a === b || JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+}
+
+/**
+ * The scheduler cache: a NodeInfo per node kept up to date from pod and node
+ * events (assumed pods included), the node tree order, image states,
+ * selector counters for topology spreading and the workload selectors. It
+ * is the snapshot every cycle reads; updates are O(change), never a rescan.
+ */
+export class SchedulerCache implements SchedulingSnapshot {
+  private readonly byName = new Map<string, NodeInfo>();
+  private readonly tree = new NodeTree();
+  private readonly pods = new Map<string, { info: PodInfo; node: NodeInfo }>();
+  private readonly images = new Map<string, ImageState>();
+  private readonly counters = new Map<string, SpreadCounter>();
+  private readonly freeSlots: number[] = [];
+  private capacity = 64;
+  private nextSlot = 0;
+  private readonly withAffinity = new Set<NodeInfo>();
+  private readonly withAntiAffinity = new Set<NodeInfo>();
+  readonly workloads = new WorkloadSelectors();
+
+  get nodes(): readonly NodeInfo[] {
+    return this.tree.list();
+  }
+
+  node(name: string): NodeInfo | undefined {
+    const n = this.byName.get(name);
+    return n && this.tree.has(n) ? n : undefined;
+  }
+
+  podNode(key: string): NodeInfo | undefined {
+    return this.pods.get(key)?.node;
+  }
+
+  cachedPod(key: string): PodInfo | undefined {
+    return this.pods.get(key)?.info;
+  }
+
+  get podCount(): number {
+    return this.pods.size;
+  }
+
+  private slot(n: NodeInfo): void {
+    n.index = this.freeSlots.pop() ?? this.nextSlot++;
+    if (this.nextSlot > this.capacity) {
+      this.capacity *= 2;
+      for (const c of this.counters.values()) c.grow(this.capacity);
+      for (const s of this.images.values()) {
+        const next = new Uint8Array(this.capacity);
+        next.set(s.onNode);
+        s.onNode = next;
+      }
+    }
+  }
+
+  /** `AddNode`/`UpdateNode`. Returns what changed. */
+  upsertNode(obj: NodeObject): NodeChange {
+    let n = this.byName.get(obj.metadata.name);
+    const added = !n || !this.tree.has(n);
+    if (!n) {
+      n = new NodeInfo(obj);
+      this.slot(n);
+      this.byName.set(n.name, n);
+    }
+    const old = n.node;
+    const change: NodeChange = {
+      added,
+      allocatable: added || !same(old.status?.allocatable, obj.status?.allocatable),
+      labels: added || !same(old.metadata.labels, obj.metadata.labels),
+      taints: added || !same(old.spec?.taints, obj.spec?.taints),
+      unschedulable: added || (old.spec?.unschedulable ?? false) !== (obj.spec?.unschedulable ?? false),
+    };
+    const oldImages = added ? [] : n.images;
+    const imagesChanged = added || old.status?.images !== obj.status?.images;
+    n.setNode(obj);
+    if (added) this.tree.add(n);
+    else if (change.labels) this.tree.update(n);
+    if (change.labels) for (const c of this.counters.values()) c.invalidateSums();
+    if (imagesChanged) this.updateImages(n, oldImages, n.images);
+    return change;
+  }
+
+  /** `RemoveNode`: pods still bound to it keep a placeholder until they go. */
+  removeNode(name: string): void {
+    const n = this.byName.get(name);
+    if (!n || !this.tree.has(n)) return;
+    this.tree.remove(n);
+    this.updateImages(n, n.images, []);
+    for (const c of this.counters.values()) c.invalidateSums();
+    if (n.pods.length === 0) this.dropNode(n);
+  }
+
+  private dropNode(n: NodeInfo): void {
+    this.byName.delete(n.name);
+    for (const c of this.counters.values()) c.clearNode(n);
+    this.freeSlots.push(n.index);
+  }
+
+  private updateImages(n: NodeInfo, before: readonly string[], after: readonly string[]): void {
+    const was = new Set(before);
+    const now = new Set(after);
+    for (const name of was) {
+      if (now.has(name)) continue;
+      const s = this.images.get(name);
+      if (!s) continue;
+      s.onNode[n.index] = 0;
+      if (--s.numNodes === 0) this.images.delete(name);
+    }
+    const sizes = new Map<string, number>();
+    for (const img of n.node.status?.images ?? []) for (const nm of img.names ?? []) if (!sizes.has(nm)) sizes.set(nm, img.sizeBytes ?? 0);
+    for (const name of now) {
+      if (was.has(name)) continue;
+      let s = this.images.get(name);
+      if (!s) this.images.set(name, (s = { size: sizes.get(name) ?? 0, numNodes: 0, onNode: new Uint8Array(this.capacity) }));
+      s.onNode[n.index] = 1;
+      s.numNodes++;
+    }
+  }
+
+  imageState(name: string): ImageState | undefined {
+    return this.images.get(name);
+  }
+
+  /** `AddPod`/`AssumePod`: counts an assigned pod on its node (creating a placeholder for an unknown node). */
+  addPod(info: PodInfo, nodeName: string): void {
+    this.removePod(info.key);
+    let n = this.byName.get(nodeName);
+    if (!n) {
+      n = new NodeInfo({ apiVersion: 'v1', kind: 'Node', metadata: { name: nodeName } });
+      this.slot(n);
+      this.byName.set(nodeName, n);
+    }
+    n.addPod(info);
+    this.pods.set(info.key, { info, node: n });
+    if (info.hasAffinity) this.withAffinity.add(n);
+    if (info.hasRequiredAntiAffinity) this.withAntiAffinity.add(n);
+    for (const c of this.counters.values()) if (c.counts(info)) c.add(n, 1);
+  }
+
+  /** `RemovePod`/`ForgetPod`. Returns the node the pod was on. */
+  removePod(key: string): NodeInfo | undefined {
+    const e = this.pods.get(key);
+    if (!e) return undefined;
+    const { info, node: n } = e;
+    this.pods.delete(key);
+    n.removePod(info);
+    if (n.podsWithAffinity.length === 0) this.withAffinity.delete(n);
+    if (n.podsWithRequiredAntiAffinity.length === 0) this.withAntiAffinity.delete(n);
+    for (const c of this.counters.values()) if (c.counts(info)) c.add(n, -1);
+    if (n.pods.length === 0 && !this.tree.has(n)) this.dropNode(n);
+    return n;
+  }
+
+  nodesWithAffinityPods(): readonly NodeInfo[] {
+    return [...this.withAffinity].filter((n) => this.tree.has(n));
+  }
+
+  nodesWithRequiredAntiAffinityPods(): readonly NodeInfo[] {
+    return [...this.withAntiAffinity].filter((n) => this.tree.has(n));
+  }
+
+  namespaceLabels(namespace: string): Labels {
+    return this.workloads.namespaceLabels(namespace);
+  }
+
+  namespacesMatching(selector: Selector): readonly string[] {
+    return this.workloads.namespacesMatching(selector);
+  }
+
+  defaultSpreadSelector(pod: PodInfo): Selector | undefined {
+    return this.workloads.defaultSelector(pod);
+  }
+
+  /** A live counter for (namespace, selector); built once by scanning the cached pods, then kept incrementally. */
+  spreadCounts(namespace: string, selector: Selector): SpreadCounts {
+    const key = SpreadCounter.keyOf(namespace, selector);
+    let c = this.counters.get(key);
+    if (c) {
+      this.counters.delete(key);
+      this.counters.set(key, c);
+      return c;
+    }
+    c = new SpreadCounter(namespace, selector, this.capacity);
+    c.nodes = () => this.tree.list();
+    for (const { info, node } of this.pods.values()) if (c.counts(info)) c.perNode[node.index]++;
+    if (this.counters.size >= MAX_COUNTERS) this.counters.delete(this.counters.keys().next().value!);
+    this.counters.set(key, c);
+    return c;
+  }
+
+  /** Namespaces, Services, ReplicaSets, StatefulSets and ReplicationControllers, as their events arrive. */
+  upsertObject(resource: string, obj: KubeObject, deleted: boolean): void {
+    if (resource === 'namespaces') this.workloads.setNamespace(obj, deleted);
+    else if (resource === 'services' || resource === 'replicationcontrollers') this.workloads.setSetSelector(resource, obj, deleted);
+    else this.workloads.setLabelSelector(resource, obj, deleted);
+  }
+}

@@ -1,0 +1,106 @@
+import type { LabelSelector } from 'kubernetes-types/meta/v1';
+import { fromLabelSelector, matches, type Labels, type Requirement, type Selector } from '../api/selectors';
+import type { KubeObject } from '../api/types';
+import type { PodInfo } from './podInfo';
+
+type ByNamespace<T> = Map<string, Map<string, T>>;
+
+function put<T>(m: ByNamespace<T>, ns: string, name: string, v: T | undefined): boolean {
+  let inner = m.get(ns);
+  if (v === undefined) {
+    const had = inner?.delete(name) ?? false;
+    if (inner && inner.size === 0) m.delete(ns);
+    return had;
+  }
+  if (!inner) m.set(ns, (inner = new Map()));
+  inner.set(name, v);
+  return true;
+}
+
+function sameSet(a: Labels, b: Labels): boolean {
+  const ka = Object.keys(a ?? {});
+  if (ka.length !== Object.keys(b ?? {}).length) return false;
+  for (const k of ka) if (a![k] !== b?.[k]) return false;
+  return true;
+}
+
+function setMatches(set: Readonly<Record<string, string>>, labels: Labels): boolean {
+  for (const k in set) if (labels?.[k] !== set[k] || !Object.prototype.hasOwnProperty.call(labels ?? {}, k)) return false;
+  return true;
+}
+
+/**
+ * The scheduler's view of Namespaces (labels, for namespaceSelector) and of
+ * the workloads whose selectors make up a pod's default spreading selector:
+ * Services and ReplicationControllers (label maps), ReplicaSets and
+ * StatefulSets (label selectors). Fed from watch events; answers are cached
+ * per namespace and label set until a selector changes.
+ */
+export class WorkloadSelectors {
+  private readonly namespaces = new Map<string, Readonly<Record<string, string>>>();
+  private readonly setSelectors: ByNamespace<Readonly<Record<string, string>>> = new Map();
+  private readonly labelSelectors: ByNamespace<Selector> = new Map();
+  private readonly cache = new Map<string, Selector | undefined>();
+
+  setNamespace(obj: KubeObject, deleted: boolean): void {
+    if (deleted) this.namespaces.delete(obj.metadata.name);
+    else this.namespaces.set(obj.metadata.name, obj.metadata.labels ?? {});
+  }
+
+  namespaceLabels(ns: string): Labels {
+    return this.namespaces.get(ns);
+  }
+
+  namespacesMatching(sel: Selector): string[] {
+    const out: string[] = [];
+    for (const [name, labels] of this.namespaces) if (matches(sel, labels)) out.push(name);
+    return out;
+  }
+
+  /** A Service (`spec.selector`) or ReplicationController; nil selectors select nothing. */
+  setSetSelector(kind: string, obj: KubeObject, deleted: boolean): void {
+    const sel = (obj.spec as { selector?: Record<string, string> } | undefined)?.selector;
+    const key = `${kind}/${obj.metadata.name}`;
+    const ns = obj.metadata.namespace ?? '';
+    const old = this.setSelectors.get(ns)?.get(key);
+    const next = deleted || sel == null ? undefined : sel;
+    if (old === next || (old && next && sameSet(old, next))) return;
+    put(this.setSelectors, ns, key, next);
+    this.cache.clear();
+  }
+
+  /** A ReplicaSet or StatefulSet (`spec.selector` LabelSelector); empty selectors select nothing. */
+  setLabelSelector(kind: string, obj: KubeObject, deleted: boolean): void {
+    const raw = (obj.spec as { selector?: LabelSelector } | undefined)?.selector;
+    const sel = deleted ? null : fromLabelSelector(raw);
+    const key = `${kind}/${obj.metadata.name}`;
+    const ns = obj.metadata.namespace ?? '';
+    const old = this.labelSelectors.get(ns)?.get(key);
+    const next = sel === null || sel.length === 0 ? undefined : sel;
+    if (JSON.stringify(old) === JSON.stringify(next)) return;
+    put(this.labelSelectors, ns, key, next);
+    this.cache.clear();
+  }
+
+  /**
+   * `helper.DefaultSelector`: the label sets of matching Services and RCs
+   * merged, plus the requirements of matching ReplicaSets and StatefulSets
+   * (those ignore pods without labels); undefined when nothing selects the pod.
+   */
+  defaultSelector(pod: PodInfo): Selector | undefined {
+    const labels = pod.labels;
+    const cacheKey = `${pod.namespace}\u0000${Object.keys(labels).sort().map((k) => `${k}=${labels[k]}`).join(',')}`;
+    if (this.cache.has(cacheKey)) return this.cache.get(cacheKey);
+    const merged: Record<string, string> = {};
+    for (const set of this.setSelectors.get(pod.namespace)?.values() ?? []) if (setMatches(set, labels)) Object.assign(merged, set);
+    const reqs: Requirement[] = Object.keys(merged).map((k) => ({ key: k, operator: 'Equals', values: [merged[k]] }));
+    if (Object.keys(labels).length > 0) {
+      for (const sel of this.labelSelectors.get(pod.namespace)?.values() ?? []) if (matches(sel, labels)) reqs.push(...sel!);
+    }
+    reqs.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const result = reqs.length > 0 ? reqs : undefined;
+    if (this.cache.size > 10_000) this.cache.clear();
+    this.cache.set(cacheKey, result);
+    return result;
+  }
+}
