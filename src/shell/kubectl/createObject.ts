@@ -5,6 +5,7 @@ import { dryRunStrategy, dryRunSuffix, objectRef, printContext } from './common'
 import { err } from './errors';
 import { LAST_APPLIED_ANNOTATION, lastAppliedValue } from './engineApi';
 import { parseOutputFormat, printObjects } from './printerApi';
+import { isTable } from './printerApi';
 
 /**
  * The tail every generator command shares (`create deployment`, `create
@@ -33,7 +34,7 @@ export function createGenerated(ctx: CommandContext, generated: KubeObject, opti
     ctx.cluster.runUntilIdle();
     result = r.object;
   }
-  if (format.type !== 'table') {
+  if (!isTable(format)) {
     const r = printObjects(format, [result], { asList: false }, printContext(ctx));
     if ('error' in r) return err.message(r.error);
     ctx.out(r.text);

@@ -15,7 +15,8 @@ import { COMMANDS, ROOT, ROOT_GROUPS, childrenOf } from './commands/index';
 export function runKubectl(env: ShellEnvironment, words: readonly string[], sink: OutputSink, line: string): Execution {
   const found = findCommand(words);
   if ('unknown' in found) {
-    sink.stderr(`error: unknown command "${found.unknown}" for "kubectl"${suggestions(found.unknown)}\n`);
+    const hint = suggestions(found.unknown);
+    sink.stderr(`error: unknown command "${found.unknown}" for "kubectl"${hint || '\n'}`);
     return finished(1);
   }
   const { cmd, rest } = found;

@@ -24,12 +24,19 @@ export interface TableOptions {
   sortBy?: string;
 }
 
-export type OutputFormat = { type: 'table'; wide: boolean } | { type: 'yaml' } | { type: 'json' } | { type: 'name' };
+export type OutputFormat = { type: 'table' } | { type: 'wide' } | { type: 'yaml' } | { type: 'json' } | { type: 'name' } | { type: 'jsonpath'; template: string } | { type: 'custom-columns'; spec: string };
+
+/** Whether `-o` asks for a table (default or wide). */
+export function isTable(format: OutputFormat): boolean {
+  return format.type === 'table' || format.type === 'wide';
+}
 
 /** Go text/tabwriter over rows of cells (last cell not padded). */
-export function tabwrite(rows: readonly (readonly string[])[], opts: { minWidth: number; padding: number }): string {
+export function tabwrite(rows: readonly (readonly string[])[], opts: { minWidth?: number; padding?: number } = {}): string {
+  const padding = opts.padding ?? 0;
+  const minWidth = opts.minWidth ?? 0;
   const widths: number[] = [];
-  for (const r of rows) r.forEach((c, i) => i < r.length - 1 && (widths[i] = Math.max(widths[i] ?? 0, c.length + opts.padding, opts.minWidth)));
+  for (const r of rows) r.forEach((c, i) => i < r.length - 1 && (widths[i] = Math.max(widths[i] ?? 0, c.length + padding, minWidth)));
   return rows.map((r) => r.map((c, i) => (i < r.length - 1 ? c.padEnd(widths[i]) : c)).join('') + '\n').join('');
 }
 
@@ -53,9 +60,9 @@ export function printTable(info: ResourceInfo, objects: readonly KubeObject[], o
 export function parseOutputFormat(flag: string): OutputFormat | { error: string } {
   switch (flag) {
     case '':
-      return { type: 'table', wide: false };
+      return { type: 'table' };
     case 'wide':
-      return { type: 'table', wide: true };
+      return { type: 'wide' };
     case 'yaml':
       return { type: 'yaml' };
     case 'json':
@@ -92,7 +99,7 @@ export function printObjects(format: OutputFormat, objects: readonly KubeObject[
   const value = opts.asList ? { apiVersion: 'v1', items: objects, kind: 'List', metadata: { resourceVersion: '' } } : objects[0];
   if (format.type === 'yaml') return { text: toYaml(value) };
   if (format.type === 'json') return { text: toJson(value) };
-  return { error: 'table format is printed with printTable' };
+  return { error: `output format ${format.type} is not simulated yet` };
 }
 
 /** `kubectl describe` of one object. */

@@ -5,6 +5,7 @@ import { dryRunFlag, dryRunStrategy, dryRunSuffix, fieldManagerFlag, filenameFla
 import { addSourceToErr, checkErrText, err, messageForError, type KubectlError } from '../errors';
 import { createApplyPatch, decodeObject, LAST_APPLIED_ANNOTATION, lastAppliedValue, parseManifests, type ManifestDocument } from '../engineApi';
 import { parseOutputFormat, printObjects } from '../printerApi';
+import { isTable } from '../printerApi';
 import { examples, longDesc } from '../text';
 
 /** `kubectl apply` (kubectl `pkg/cmd/apply/apply.go`, client-side apply). */
@@ -113,7 +114,7 @@ function runApply(ctx: CommandContext): CommandResult {
     }
     for (const doc of parsed.documents) {
       applied++;
-      const failure = applyDocument(ctx, file.source, doc, dry, format.type === 'table' ? undefined : format);
+      const failure = applyDocument(ctx, file.source, doc, dry, isTable(format) ? undefined : format);
       if (failure) failures.push(failure);
     }
   }
@@ -199,7 +200,7 @@ function withLastApplied(desired: KubeObject): KubeObject {
 }
 
 function report(ctx: CommandContext, info: ResourceInfo, obj: KubeObject, operation: string, format: ReturnType<typeof parseOutputFormat> | undefined): undefined {
-  if (format && !('error' in format) && format.type !== 'table') {
+  if (format && !('error' in format) && !isTable(format)) {
     const r = printObjects(format, [obj], { asList: false }, printContext(ctx));
     if (!('error' in r)) ctx.out(r.text);
     return undefined;

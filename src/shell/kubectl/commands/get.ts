@@ -4,6 +4,7 @@ import type { CommandContext, CommandResult, CommandSpec } from '../command';
 import { fieldSelector, filenameFlags, labelSelector, listObjects, matchesFields, printContext, templateFlags, type FieldRequirement } from '../common';
 import { err, type KubectlError } from '../errors';
 import { parseOutputFormat, printObjects, printTable, type OutputFormat, type TableOptions } from '../printerApi';
+import { isTable } from '../printerApi';
 import { parseResourceArgs } from '../resourceArgs';
 import { examples, longDesc } from '../text';
 import { matches, type Selector } from '../../../sim/k8s/index';
@@ -112,7 +113,7 @@ function runGet(ctx: CommandContext): CommandResult {
     ctx.errOut('You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\n');
     return err.usage(ctx.commandPath, 'Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).');
   }
-  if (ctx.flags.bool('show-labels') && format.type !== 'table') return err.message(`--show-labels option cannot be used with ${ctx.flags.string('output')} printer`);
+  if (ctx.flags.bool('show-labels') && !isTable(format)) return err.message(`--show-labels option cannot be used with ${ctx.flags.string('output')} printer`);
   if (ctx.flags.list('filename').length > 0) return err.message('not simulated yet: kubectl get -f; name the resources instead (kubectl get TYPE NAME)');
   const sel = parseResourceArgs(ctx.cluster.resources, ctx.args);
   if ('type' in sel && sel.type !== 'types' && sel.type !== 'names') return sel;
@@ -157,7 +158,7 @@ function notFound(info: ResourceInfo, name: string): KubectlError {
 
 function tableOptions(ctx: CommandContext, format: OutputFormat, withKind: boolean): TableOptions {
   return {
-    wide: format.type === 'table' && format.wide,
+    wide: format.type === 'wide',
     showLabels: ctx.flags.bool('show-labels'),
     labelColumns: ctx.flags.list('label-columns'),
     allNamespaces: ctx.flags.bool('all-namespaces'),
@@ -170,7 +171,7 @@ function tableOptions(ctx: CommandContext, format: OutputFormat, withKind: boole
 function printBatches(ctx: CommandContext, batches: Batch[], format: OutputFormat, withKind: boolean, singleItem: boolean, allNamespaces: boolean, listing: boolean): void {
   const pctx = printContext(ctx);
   const nonEmpty = batches.filter((b) => b.objects.length > 0);
-  if (format.type !== 'table') {
+  if (!isTable(format)) {
     const objects = nonEmpty.flatMap((b) => b.objects);
     if (objects.length === 0 && listing && format.type === 'name') return noResources(ctx, batches, allNamespaces);
     const r = printObjects(format, objects, { asList: !singleItem }, pctx);
@@ -210,7 +211,7 @@ function startWatch(ctx: CommandContext, batches: Batch[], names: string[] | und
   const unwatch = ctx.cluster.watch(storageName(info), (event) => {
     const obj = event.object as unknown as KubeObject;
     if (!wanted(obj)) return;
-    if (format.type !== 'table') {
+    if (!isTable(format)) {
       const r = printObjects(format, [obj], { asList: false }, pctx());
       if (!('error' in r)) ctx.out(format.type === 'yaml' ? `---\n${r.text}` : r.text);
       return;

@@ -1,0 +1,44 @@
+import { createShell } from '../index';
+import type { Execution, FileSource, Shell } from '../types';
+import { createFakeCluster, type FakeCluster } from './fakeCluster';
+
+/** What one command printed. */
+export interface Transcript {
+  stdout: string;
+  stderr: string;
+  exitCode: number | undefined;
+  execution: Execution;
+}
+
+/** In-memory files for `-f` (a path ending in `/` lists a directory). */
+export function memoryFiles(files: Record<string, string>): FileSource {
+  return {
+    read: (p) => files[p.replace(/^\.\//, '')],
+    list: (p) => {
+      const dir = p.replace(/^\.\//, '').replace(/\/?$/, '/');
+      const inside = Object.keys(files).filter((f) => f.startsWith(dir) && !f.slice(dir.length).includes('/'));
+      return inside.length ? inside : undefined;
+    },
+  };
+}
+
+/** A shell over a fake cluster, with helpers to run a line and let virtual time pass. */
+export function shellHarness(files: Record<string, string> = {}): { shell: Shell; cluster: FakeCluster; run(line: string, waitMs?: number): Transcript } {
+  const cluster = createFakeCluster();
+  const shell = createShell({ cluster, files: memoryFiles(files) });
+  return {
+    shell,
+    cluster,
+    run(line: string, waitMs = 0): Transcript {
+      let stdout = '';
+      let stderr = '';
+      const execution = shell.run(line, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+      const end = cluster.now() + waitMs;
+      while (!execution.done && cluster.now() < end) {
+        cluster.advanceTo(Math.min(end, cluster.now() + 100));
+        execution.poll();
+      }
+      return { stdout, stderr, exitCode: execution.exitCode, execution };
+    },
+  };
+}
