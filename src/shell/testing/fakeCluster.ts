@@ -74,8 +74,8 @@ export function createFakeCluster(options: { workers?: number; start?: number } 
     return { group: info.group, resource: info.resource };
   };
   const emit = (event: WatchEvent) => {
-    for (const h of [...(watchers.get(event.resource) ?? [])]) h(event);
-    for (const h of [...anyWatchers]) h(event);
+    for (const h of (watchers.get(event.resource) ?? []).slice()) h(event);
+    for (const h of anyWatchers.slice()) h(event);
   };
   const put = (resource: string, obj: KubeObject, type: 'ADDED' | 'MODIFIED', old?: KubeObject) => {
     obj.metadata.resourceVersion = String(++rv);
