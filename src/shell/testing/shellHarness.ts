@@ -38,7 +38,18 @@ export function shellHarness(files: Record<string, string> = {}): { shell: Shell
         cluster.advanceTo(Math.min(end, cluster.now() + 100));
         execution.poll();
       }
-      return { stdout, stderr, exitCode: execution.exitCode, execution };
+      return {
+        get stdout() {
+          return stdout;
+        },
+        get stderr() {
+          return stderr;
+        },
+        get exitCode() {
+          return execution.exitCode;
+        },
+        execution,
+      };
     },
   };
 }

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { shellHarness } from './testing/shellHarness';
+
+describe('tab completion', () => {
+  it('completes command names, subcommands and flags from the registry', () => {
+    const { shell } = shellHarness();
+    expect(shell.complete('kub', 3)).toEqual(['kubectl', 'kubeplay']);
+    expect(shell.complete('kubectl ro', 10)).toEqual(['rollout']);
+    expect(shell.complete('kubectl rollout st', 18)).toEqual(['status']);
+    expect(shell.complete('kubectl get --show-l', 20)).toEqual(['--show-labels']);
+  });
+
+  it('completes resource types and live object names', () => {
+    const { shell, cluster } = shellHarness();
+    cluster.add({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web-1', namespace: 'default' }, spec: {} });
+    expect(shell.complete('kubectl get dep', 15)).toEqual(['deployments']);
+    expect(shell.complete('kubectl get pods w', 18)).toEqual(['web-1']);
+    expect(shell.complete('kubectl describe pod/', 21)).toEqual(['pod/web-1']);
+    expect(shell.complete('kubectl drain worker-', 21)).toEqual(['worker-1', 'worker-2', 'worker-3']);
+    expect(shell.complete('kubectl get pods -n kube-', 25)).toEqual(['kube-node-lease', 'kube-public', 'kube-system']);
+  });
+});

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { shellHarness } from '../../testing/shellHarness';
+
+const WEB = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - name: nginx
+        image: nginx:1.25
+`;
+
+describe('kubectl apply', () => {
+  it('creates, then reports unchanged, then configured', () => {
+    const files: Record<string, string> = { 'web.yaml': WEB };
+    const { run, cluster } = shellHarness(files);
+    expect(run('kubectl apply -f web.yaml').stdout).toBe('deployment.apps/web created\n');
+    expect(run('kubectl apply -f web.yaml').stdout).toBe('deployment.apps/web unchanged\n');
+    files['web.yaml'] = WEB.replace('replicas: 2', 'replicas: 3');
+    expect(run('kubectl apply -f web.yaml').stdout).toBe('deployment.apps/web configured\n');
+    const live = cluster.client().get('deployments.apps', 'default', 'web')!;
+    expect((live.spec as { replicas: number }).replicas).toBe(3);
+    expect(live.metadata.annotations?.['kubectl.kubernetes.io/last-applied-configuration']).toContain('"replicas":3');
+  });
+
+  it('records the change cause only with --record', () => {
+    const { run, cluster } = shellHarness({ 'web.yaml': WEB });
+    run('kubectl apply -f web.yaml');
+    expect(cluster.client().get('deployments.apps', 'default', 'web')!.metadata.annotations?.['kubernetes.io/change-cause']).toBeUndefined();
+    run('kubectl apply -f web.yaml --record');
+    expect(cluster.client().get('deployments.apps', 'default', 'web')!.metadata.annotations?.['kubernetes.io/change-cause']).toBe('kubectl apply -f web.yaml --record');
+  });
+
+  it('applies every file of a directory and several -f', () => {
+    const svc = 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: builder\n';
+    const { run } = shellHarness({ 'app/web.yaml': WEB, 'app/sa.yaml': svc, 'other.yaml': svc.replace('builder', 'deployer') });
+    expect(run('kubectl apply -f app/ -f other.yaml').stdout).toBe('serviceaccount/builder created\ndeployment.apps/web created\nserviceaccount/deployer created\n');
+  });
+
+  it('says --dry-run=client without writing', () => {
+    const { run, cluster } = shellHarness({ 'web.yaml': WEB });
+    expect(run('kubectl apply -f web.yaml --dry-run=client').stdout).toBe('deployment.apps/web created (dry run)\n');
+    expect(cluster.client().get('deployments.apps', 'default', 'web')).toBeUndefined();
+  });
+
+  it('reports an unknown kind as a missing resource mapping, with where it is', () => {
+    const { run } = shellHarness({ 'crd.yaml': 'apiVersion: example.com/v1\nkind: Foo\nmetadata:\n  name: x\n' });
+    const t = run('kubectl apply -f crd.yaml');
+    expect(t.exitCode).toBe(1);
+    expect(t.stderr).toBe(
+      'error: resource mapping not found for name: "x" namespace: "" from "crd.yaml": no matches for kind "Foo" in version "example.com/v1"\nensure CRDs are installed first\n  --> crd.yaml:2:1 (kind)\n',
+    );
+  });
+
+  it('prints several failures one per block, without the error: prefix, after applying the rest', () => {
+    const text = `apiVersion: example.com/v1\nkind: Foo\nmetadata:\n  name: a\n---\n${WEB}---\napiVersion: example.com/v1\nkind: Bar\nmetadata:\n  name: b\n`;
+    const { run } = shellHarness({ 'all.yaml': text });
+    const t = run('kubectl apply -f all.yaml');
+    expect(t.stdout).toBe('deployment.apps/web created\n');
+    expect(t.stderr.split('\n')[0]).toBe('resource mapping not found for name: "a" namespace: "" from "all.yaml": no matches for kind "Foo" in version "example.com/v1"');
+    expect(t.stderr).toContain('ensure CRDs are installed first\n  --> all.yaml:');
+  });
+
+  it('refuses a missing file and URLs honestly', () => {
+    const { run } = shellHarness();
+    expect(run('kubectl apply -f nope.yaml').stderr).toBe('error: the path "nope.yaml" does not exist\n');
+    expect(run('kubectl apply -f https://k8s.io/examples/pod.yaml').stderr).toContain('not simulated: no network access');
+    expect(run('kubectl apply').stderr).toBe('error: must specify one of -f and -k\n');
+  });
+
+  it('formats a single Invalid status the way checkErr does', () => {
+    const { run, cluster } = shellHarness({ 'web.yaml': WEB });
+    const c = cluster.client();
+    const original = c.create.bind(c);
+    cluster.client = () => ({
+      ...c,
+      create: () => ({
+        ok: false,
+        status: {
+          kind: 'Status',
+          apiVersion: 'v1',
+          metadata: {},
+          status: 'Failure',
+          reason: 'Invalid',
+          code: 422,
+          message: 'Deployment.apps "web" is invalid: [spec.replicas: Invalid value: -1: must be greater than or equal to 0, spec.template.spec.containers[0].image: Required value]',
+          details: {
+            name: 'web',
+            group: 'apps',
+            kind: 'Deployment',
+            causes: [
+              { reason: 'FieldValueInvalid', message: 'Invalid value: -1: must be greater than or equal to 0', field: 'spec.replicas' },
+              { reason: 'FieldValueRequired', message: 'Required value', field: 'spec.template.spec.containers[0].image' },
+            ],
+          },
+        },
+      }),
+    });
+    void original;
+    expect(run('kubectl apply -f web.yaml').stderr).toBe(
+      'The Deployment "web" is invalid: \n* spec.replicas: Invalid value: -1: must be greater than or equal to 0\n* spec.template.spec.containers[0].image: Required value\n  --> web.yaml:6:3 (spec.replicas)\n',
+    );
+  });
+});
