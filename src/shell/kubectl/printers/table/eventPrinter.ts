@@ -8,9 +8,9 @@ function sinceOrUnknown(ts: unknown, now: number): string {
   return ms === undefined ? '<unknown>' : humanDuration(now - ms);
 }
 
-/** `formatEventSource`: `component, host`, falling back to reportingController/Instance. */
+/** `formatEventSource`: `component, host`, falling back to reportingComponent/Instance. */
 export function eventSource(ev: Record<string, unknown>): string {
-  const component = str(field(ev, 'source', 'component')) || str(ev.reportingController) || str(ev.reportingComponent);
+  const component = str(field(ev, 'source', 'component')) || str(ev.reportingComponent);
   const host = str(field(ev, 'source', 'host')) || str(ev.reportingInstance);
   return host ? `${component}, ${host}` : component;
 }

@@ -1,0 +1,36 @@
+import type { KubeObject, ResourceInfo } from '../../../../sim/k8s/index';
+import type { PrintContext } from '../types';
+import { describeDeployment } from './describeDeployment';
+import { describeGeneric } from './describeGeneric';
+import { describeNamespace } from './describeNamespace';
+import { describeNode } from './describeNode';
+import { describePod } from './describePod';
+import { describeReplicaSet } from './describeReplicaSet';
+import { describeService } from './describeService';
+import { describeServiceAccount } from './describeServiceAccount';
+
+interface Describer {
+  group: string;
+  kind: string;
+  describe(obj: KubeObject, ctx: PrintContext): string;
+}
+
+/**
+ * The describers kubectl has for our kinds (`describerMap`). Event and
+ * Lease have none in kubectl either: they go through the generic describer.
+ */
+export const DESCRIBERS: readonly Describer[] = [
+  { group: '', kind: 'Pod', describe: describePod },
+  { group: 'apps', kind: 'Deployment', describe: describeDeployment },
+  { group: 'apps', kind: 'ReplicaSet', describe: describeReplicaSet },
+  { group: '', kind: 'Node', describe: describeNode },
+  { group: '', kind: 'Service', describe: describeService },
+  { group: '', kind: 'Namespace', describe: describeNamespace },
+  { group: '', kind: 'ServiceAccount', describe: describeServiceAccount },
+];
+
+/** `kubectl describe` of one object. */
+export function describe(info: ResourceInfo, obj: KubeObject, ctx: PrintContext): string {
+  const d = DESCRIBERS.find((x) => x.group === info.group && x.kind === info.kind);
+  return d ? d.describe(obj, ctx) : describeGeneric(obj, ctx);
+}
