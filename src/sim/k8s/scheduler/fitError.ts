@@ -56,7 +56,7 @@ export function preemptionMessage(numAllNodes: number, d: Diagnosis, preemptionP
   if (d.absentStatus?.code === 'Unschedulable') potential += numAllNodes - d.nodeStatuses.length;
   const noVictims = { code: 'UnschedulableAndUnresolvable', reasons: [NO_PREEMPTION_VICTIMS], plugin: 'DefaultPreemption' } as const;
   const notHelpful = { code: 'UnschedulableAndUnresolvable', reasons: [PREEMPTION_NOT_HELPFUL], plugin: 'DefaultPreemption' } as const;
-  const statuses = new Array<Status>(potential).fill(noVictims);
+  const statuses: Status[] = Array.from({ length: potential }, () => noVictims);
   return `preemption: ${fitErrorMessage(numAllNodes, { nodeStatuses: statuses, absentStatus: notHelpful })}`;
 }
 
