@@ -3,29 +3,13 @@
  * [--node-cpu C] [--node-memory M]`. Prints `$ <command>` and its output for
  * each line of SCRIPT; files given to `-f` are read relative to the script.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { createCluster, type ClusterOptions } from '../sim/k8s/index';
-import type { FileSource } from '../shell/index';
+import { diskFilesFor } from './diskFiles';
 import { runScript } from './runScript';
 
 const USAGE = 'usage: npm run --silent play -- SCRIPT [--seed N] [--nodes N] [--node-cpu C] [--node-memory M]\n';
-
-/** Files as the script's folder holds them. */
-export function diskFiles(baseDir: string): FileSource {
-  const full = (p: string) => resolve(baseDir, p);
-  return {
-    read(p) {
-      const f = full(p);
-      return existsSync(f) && statSync(f).isFile() ? readFileSync(f, 'utf8') : undefined;
-    },
-    list(p) {
-      const f = full(p);
-      if (!existsSync(f) || !statSync(f).isDirectory()) return undefined;
-      return readdirSync(f).map((name) => join(p, name));
-    },
-  };
-}
 
 interface Parsed {
   script: string;
@@ -87,7 +71,7 @@ function main(argv: readonly string[]): number {
     process.stderr.write(`play: cannot create the cluster: ${e instanceof Error ? e.message : String(e)}\n`);
     return 2;
   }
-  runScript(text, { cluster, files: diskFiles(dirname(path)), write: (t) => process.stdout.write(t) });
+  runScript(text, { cluster, files: diskFilesFor(dirname(path)), write: (t) => process.stdout.write(t) });
   return 0;
 }
 

@@ -104,10 +104,16 @@ export function matchesFields(obj: KubeObject, reqs: readonly FieldRequirement[]
   return reqs.every((r) => (fieldValue(obj, r.field) === r.value) !== r.negate);
 }
 
-/** Lists objects of a kind as kubectl would request them. */
+/** Objects in the order the API server lists them (etcd key order: namespace, then name). */
+export function sortByKey<T extends KubeObject>(objects: T[]): T[] {
+  const key = (o: KubeObject) => `${o.metadata.namespace ?? ''}/${o.metadata.name}`;
+  return objects.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
+/** Lists objects of a kind as kubectl would request them (sorted as the API server returns them). */
 export function listObjects(ctx: CommandContext, info: ResourceInfo, opts: { allNamespaces?: boolean; selector?: Selector; fields?: FieldRequirement[] }): KubeObject[] {
   const namespace = info.namespaced && !opts.allNamespaces ? ctx.namespace : undefined;
-  const list = ctx.client.list(storageName(info), { namespace, labelSelector: opts.selector });
+  const list = sortByKey(ctx.client.list(storageName(info), { namespace, labelSelector: opts.selector }));
   const fields = opts.fields ?? [];
   return fields.length ? list.filter((o) => matchesFields(o, fields)) : list;
 }

@@ -4,8 +4,7 @@ import type { CommandContext, CommandResult } from './command';
 import { dryRunStrategy, dryRunSuffix, objectRef, printContext } from './common';
 import { err } from './errors';
 import { LAST_APPLIED_ANNOTATION, lastAppliedValue } from './engineApi';
-import { parseOutputFormat, printObjects } from './printerApi';
-import { isTable } from './printerApi';
+import { isTable, parseOutputFormat, printObjects } from './printerApi';
 
 /**
  * The tail every generator command shares (`create deployment`, `create

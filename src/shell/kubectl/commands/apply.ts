@@ -4,8 +4,7 @@ import type { CommandContext, CommandResult, CommandSpec } from '../command';
 import { dryRunFlag, dryRunStrategy, dryRunSuffix, fieldManagerFlag, filenameFlags, objectRef, printContext, readFiles, templateFlags, validateFlag, type DryRun } from '../common';
 import { addSourceToErr, checkErrText, err, messageForError, type KubectlError } from '../errors';
 import { createApplyPatch, decodeObject, LAST_APPLIED_ANNOTATION, lastAppliedValue, parseManifests, type ManifestDocument } from '../engineApi';
-import { parseOutputFormat, printObjects } from '../printerApi';
-import { isTable } from '../printerApi';
+import { isTable, parseOutputFormat, printObjects } from '../printerApi';
 import { examples, longDesc } from '../text';
 
 /** `kubectl apply` (kubectl `pkg/cmd/apply/apply.go`, client-side apply). */

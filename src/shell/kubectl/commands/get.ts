@@ -3,8 +3,7 @@ import { WaitingExecution } from '../../execution';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
 import { fieldSelector, filenameFlags, labelSelector, listObjects, matchesFields, printContext, templateFlags, type FieldRequirement } from '../common';
 import { err, type KubectlError } from '../errors';
-import { parseOutputFormat, printObjects, printTable, type OutputFormat, type TableOptions } from '../printerApi';
-import { isTable } from '../printerApi';
+import { isTable, type OutputFormat, parseOutputFormat, printObjects, printTable, type TableOptions } from '../printerApi';
 import { parseResourceArgs } from '../resourceArgs';
 import { examples, longDesc } from '../text';
 import { matches, type Selector } from '../../../sim/k8s/index';
@@ -180,7 +179,7 @@ function printBatches(ctx: CommandContext, batches: Batch[], format: OutputForma
     return;
   }
   if (nonEmpty.length === 0) {
-    if (listing || batches.length === 0) noResources(ctx, batches, allNamespaces);
+    if (listing) noResources(ctx, batches, allNamespaces);
     return;
   }
   const text = nonEmpty.map((b) => printTable(b.info, b.objects, tableOptions(ctx, format, withKind), pctx)).join(ctx.flags.bool('no-headers') ? '' : '\n');

@@ -1,6 +1,6 @@
 import type { KubeObject } from '../../../sim/k8s/index';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
-import { filenameFlags, objectRef, printContext, templateFlags } from '../common';
+import { filenameFlags, objectRef, templateFlags } from '../common';
 import { err } from '../errors';
 import { describePodTemplate, tabwrite } from '../printerApi';
 import { examples, longDesc } from '../text';
@@ -42,7 +42,7 @@ export function deploymentHistory(ctx: CommandContext, deployment: KubeObject, r
   if (revision > 0) {
     const h = history.get(revision);
     if (!h) return { error: 'unable to find the specified revision' };
-    return describePodTemplate(h.template, printContext(ctx));
+    return describePodTemplate(h.template as Parameters<typeof describePodTemplate>[0]);
   }
   const revisions = [...history.keys()].sort((a, b) => a - b);
   return tabwrite([['REVISION', 'CHANGE-CAUSE'], ...revisions.map((r) => [String(r), history.get(r)!.cause || '<none>'])], { minWidth: 0, padding: 2 });

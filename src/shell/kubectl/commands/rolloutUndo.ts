@@ -1,7 +1,7 @@
 import { deepCopy } from '../deepCopy';
 import type { KubeObject } from '../../../sim/k8s/index';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
-import { dryRunFlag, dryRunStrategy, dryRunSuffix, filenameFlags, objectRef, printContext, templateFlags, type DryRun } from '../common';
+import { dryRunFlag, dryRunStrategy, dryRunSuffix, filenameFlags, objectRef, templateFlags, type DryRun } from '../common';
 import { LAST_APPLIED_ANNOTATION } from '../engineApi';
 import { err, type KubectlError } from '../errors';
 import { describePodTemplate } from '../printerApi';
@@ -95,7 +95,7 @@ function rollbackDeployment(ctx: CommandContext, deployment: KubeObject, toRevis
   if ('type' in rs && !('metadata' in rs)) return rs as KubectlError;
   const source = rs as KubeObject;
   const rsTemplate = (source.spec as { template?: unknown }).template;
-  if (dry === 'client') return describePodTemplate(rsTemplate, printContext(ctx));
+  if (dry === 'client') return describePodTemplate(rsTemplate as Parameters<typeof describePodTemplate>[0]);
   const spec = deployment.spec as { paused?: boolean; template?: unknown };
   if (spec.paused) return err.message(`you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume deployment/${deployment.metadata.name}' and try again`);
   if (canonical(withoutHash(rsTemplate)) === canonical(withoutHash(spec.template))) return `skipped rollback (current template already matches revision ${toRevision})`;
