@@ -1,0 +1,56 @@
+import type { FieldError } from '../fieldErrors';
+import type { ResourceInfo } from '../resources';
+import type { KubeObject } from '../types';
+import { validateLeaseSpec, validateNamespaceSpec, validateNodeSpec } from './coreKinds';
+import { nameIsDNS1035Label, nameIsDNSLabel, nameIsDNSSubdomain, type NameValidator } from './names';
+import { validateObjectMeta, validateObjectMetaUpdate } from './objectMeta';
+import { validatePodSpec } from './podSpec';
+import { validatePodSpecUpdate } from './podUpdate';
+import { validateServiceSpec, validateServiceUpdate } from './service';
+import { validateDeploymentSpec, validateReplicaSetSpec, validateSelectorImmutable } from './workloads';
+
+/** How one kind is validated: its name rule, its spec checks, and extra update rules. */
+export interface KindValidator {
+  name: NameValidator;
+  spec?: (obj: KubeObject) => FieldError[];
+  /** Extra checks on update (immutable fields), before the spec checks of the new object. */
+  update?: (obj: KubeObject, old: KubeObject) => FieldError[];
+  /** Run the update rules before the spec checks (as ValidateServiceUpdate does). */
+  updateFirst?: boolean;
+}
+
+/** Validators by `group/Kind` (core kinds as `/Kind`); StatefulSet, Job, … plug in here. */
+export const VALIDATORS: Readonly<Record<string, KindValidator>> = {
+  '/Namespace': { name: nameIsDNSLabel, spec: validateNamespaceSpec },
+  '/Node': { name: nameIsDNSSubdomain, spec: validateNodeSpec },
+  '/Pod': { name: nameIsDNSSubdomain, spec: (o) => validatePodSpec(o.spec, 'spec'), update: validatePodSpecUpdate },
+  '/Service': { name: nameIsDNS1035Label, spec: validateServiceSpec, update: validateServiceUpdate, updateFirst: true },
+  '/ServiceAccount': { name: nameIsDNSSubdomain },
+  '/Event': { name: nameIsDNSSubdomain },
+  'apps/Deployment': { name: nameIsDNSSubdomain, spec: validateDeploymentSpec, update: validateSelectorImmutable },
+  'apps/ReplicaSet': { name: nameIsDNSSubdomain, spec: validateReplicaSetSpec, update: validateSelectorImmutable },
+  'coordination.k8s.io/Lease': { name: nameIsDNSSubdomain, spec: validateLeaseSpec },
+};
+
+const FALLBACK: KindValidator = { name: nameIsDNSSubdomain };
+
+function validatorFor(info: ResourceInfo): KindValidator {
+  return VALIDATORS[`${info.group}/${info.kind}`] ?? FALLBACK;
+}
+
+/** The API server's create validation of a (defaulted) object: metadata, then the kind's spec rules. */
+export function validateCreate(obj: KubeObject, info: ResourceInfo): FieldError[] {
+  const v = validatorFor(info);
+  return [...validateObjectMeta(obj.metadata, info.namespaced, v.name), ...(v.spec?.(obj) ?? [])];
+}
+
+/** The API server's update validation: immutable metadata, the kind's update rules, then its spec rules. */
+export function validateUpdate(obj: KubeObject, old: KubeObject, info: ResourceInfo): FieldError[] {
+  const v = validatorFor(info);
+  const errs = validateObjectMetaUpdate(obj.metadata, old.metadata);
+  const updateErrs = v.update?.(obj, old) ?? [];
+  if (v.updateFirst) errs.push(...updateErrs);
+  if (v.spec) errs.push(...v.spec(obj));
+  if (!v.updateFirst) errs.push(...updateErrs);
+  return errs;
+}
