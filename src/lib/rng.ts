@@ -30,6 +30,8 @@ function splitmix32(seed: number): () => number {
 
 const HEX = '0123456789abcdef';
 
+const HEX_CODES = Array.from(HEX, (c) => c.charCodeAt(0));
+
 export function createRng(seed: number): Rng {
   const init = splitmix32(seed);
   let a = init(), b = init(), c = init(), d = init();
@@ -47,20 +49,25 @@ export function createRng(seed: number): Rng {
     next: () => nextU32() / 4294967296,
     int: (max) => Math.floor((nextU32() / 4294967296) * max),
     string(length, alphabet) {
-      let out = '';
-      for (let i = 0; i < length; i++) out += alphabet[Math.floor((nextU32() / 4294967296) * alphabet.length)];
-      return out;
+      // Built from char codes: a flat string (a += loop would leave a rope of `length` nodes in memory).
+      const codes = new Array<number>(length);
+      for (let i = 0; i < length; i++) codes[i] = alphabet.charCodeAt(Math.floor((nextU32() / 4294967296) * alphabet.length));
+      return String.fromCharCode.apply(null, codes);
     },
     uuid() {
-      let s = '';
-      for (let i = 0; i < 32; i++) {
-        let v = nextU32() & 15;
-        if (i === 12) v = 4;
-        else if (i === 16) v = (v & 3) | 8;
-        s += HEX[v];
-        if (i === 7 || i === 11 || i === 15 || i === 19) s += '-';
+      const codes = new Array<number>(36);
+      let j = 0;
+      for (let w = 0; w < 4; w++) {
+        const n = nextU32();
+        for (let k = 28; k >= 0; k -= 4) {
+          if (j === 8 || j === 13 || j === 18 || j === 23) codes[j++] = 45; // '-'
+          let v = (n >>> k) & 15;
+          if (j === 14) v = 4; // version 4
+          else if (j === 19) v = (v & 3) | 8; // variant 10xx
+          codes[j++] = HEX_CODES[v];
+        }
       }
-      return s;
+      return String.fromCharCode.apply(null, codes);
     },
     getState: () => [a, b, c, d],
     setState(state) {

@@ -18,27 +18,83 @@ export interface Activity {
   message?: string;
 }
 
+/**
+ * A ring buffer stored in columns (no object per entry), so recording every
+ * API write stays cheap at 150,000 pods; `entries()` builds objects on read.
+ */
 export class ActivityLog {
-  private readonly buffer: Activity[] = [];
+  private readonly at: Float64Array;
+  private readonly seqs: Float64Array;
+  private readonly actor: string[];
+  private readonly type: ('write' | 'note')[];
+  private readonly verb: (string | undefined)[];
+  private readonly resource: (string | undefined)[];
+  private readonly key: (string | undefined)[];
+  private readonly message: (string | undefined)[];
   private next = 0;
+  private size = 0;
   private seq = 0;
   private readonly listeners = new Set<(a: Activity) => void>();
 
-  constructor(private readonly capacity = 2000) {}
+  constructor(private readonly capacity = 2000) {
+    this.at = new Float64Array(capacity);
+    this.seqs = new Float64Array(capacity);
+    this.actor = new Array(capacity);
+    this.type = new Array(capacity);
+    this.verb = new Array(capacity);
+    this.resource = new Array(capacity);
+    this.key = new Array(capacity);
+    this.message = new Array(capacity);
+  }
 
+  /** Records a write by `actor` (verb on resource/key) or a note. */
   record(entry: Omit<Activity, 'seq'>): void {
-    const a = entry as Activity;
-    a.seq = this.seq++;
-    if (this.buffer.length < this.capacity) this.buffer.push(a);
-    else this.buffer[this.next] = a;
-    this.next = (this.next + 1) % this.capacity;
-    for (const l of this.listeners) l(a);
+    this.push(entry.at, entry.actor, entry.type, entry.verb, entry.resource, entry.key, entry.message);
+  }
+
+  /** Same as `record` without building an entry object first (the hot path for API writes). */
+  push(at: number, actor: string, type: 'write' | 'note', verb?: string, resource?: string, key?: string, message?: string): void {
+    const i = this.next;
+    const seq = this.seq++;
+    this.at[i] = at;
+    this.seqs[i] = seq;
+    this.actor[i] = actor;
+    this.type[i] = type;
+    this.verb[i] = verb;
+    this.resource[i] = resource;
+    this.key[i] = key;
+    this.message[i] = message;
+    this.next = (i + 1) % this.capacity;
+    if (this.size < this.capacity) this.size++;
+    if (this.listeners.size) {
+      const a = this.entryAt(i);
+      for (const l of this.listeners) l(a);
+    }
+  }
+
+  /** How many entries were ever recorded. */
+  get total(): number {
+    return this.seq;
+  }
+
+  private entryAt(i: number): Activity {
+    const a: Activity = { seq: this.seqs[i], at: this.at[i], actor: this.actor[i], type: this.type[i] };
+    if (this.verb[i] !== undefined) a.verb = this.verb[i];
+    if (this.resource[i] !== undefined) a.resource = this.resource[i];
+    if (this.key[i] !== undefined) a.key = this.key[i];
+    if (this.message[i] !== undefined) a.message = this.message[i];
+    return a;
   }
 
   /** Entries in order, oldest first; only those with seq > `afterSeq` when given. */
   entries(afterSeq = -1): Activity[] {
-    const ordered = this.buffer.length < this.capacity ? this.buffer.slice() : [...this.buffer.slice(this.next), ...this.buffer.slice(0, this.next)];
-    return afterSeq < 0 ? ordered : ordered.filter((a) => a.seq > afterSeq);
+    const out: Activity[] = [];
+    const start = this.size < this.capacity ? 0 : this.next;
+    for (let n = 0; n < this.size; n++) {
+      const i = (start + n) % this.capacity;
+      if (this.seqs[i] > afterSeq) out.push(this.entryAt(i));
+    }
+    return out;
   }
 
   subscribe(listener: (a: Activity) => void): () => void {

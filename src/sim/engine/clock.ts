@@ -81,9 +81,17 @@ export class VirtualClock {
   }
 }
 
+let lastSecond = NaN;
+let lastStamp = '';
+
 /** RFC 3339, UTC, second precision: `2025-03-01T09:00:00Z`. */
 export function toTimestamp(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  const sec = Math.floor(ms / 1000);
+  if (sec !== lastSecond) {
+    lastSecond = sec;
+    lastStamp = new Date(sec * 1000).toISOString().replace('.000Z', 'Z');
+  }
+  return lastStamp;
 }
 
 /** RFC 3339 with microseconds (`MicroTime`, used by Leases and event series). */

@@ -48,7 +48,7 @@ class Table {
   readonly byNamespace = new Map<string, Set<string>>();
   readonly byLabel = new Map<string, Set<string>>();
   readonly byLabelKey = new Map<string, Set<string>>();
-  readonly custom = new Map<string, { fn: IndexFn; map: Map<string, Set<string>> }>();
+  readonly custom = new Map<string, { fn: IndexFn; dependsOn?: (obj: StoredObject) => unknown; map: Map<string, Set<string>> }>();
   readonly watchers: WatchHandler[] = [];
   constructor(readonly indexLabels: boolean) {}
 }
@@ -144,11 +144,15 @@ export class ObjectStore {
     return this.table(resource).byNamespace.get(namespace) ?? EMPTY;
   }
 
-  /** Registers a custom index; existing objects are indexed at once. */
-  addIndex(resource: string, name: string, fn: IndexFn): void {
+  /**
+   * Registers a custom index; existing objects are indexed at once.
+   * `dependsOn` names the part of the object the index reads: when a write
+   * leaves that part identical (same reference), the index is not recomputed.
+   */
+  addIndex(resource: string, name: string, fn: IndexFn, dependsOn?: (obj: StoredObject) => unknown): void {
     const t = this.table(resource);
     const map = new Map<string, Set<string>>();
-    t.custom.set(name, { fn, map });
+    t.custom.set(name, { fn, dependsOn, map });
     for (const [key, obj] of t.objects) for (const v of asArray(fn(obj))) addTo(map, v, key);
   }
 
@@ -237,6 +241,7 @@ export class ObjectStore {
       }
     }
     for (const idx of t.custom.values()) {
+      if (old && next && idx.dependsOn && idx.dependsOn(old) === idx.dependsOn(next)) continue;
       const ov = old ? asArray(idx.fn(old)) : [];
       const nv = next ? asArray(idx.fn(next)) : [];
       if (ov.length === 1 && nv.length === 1 && ov[0] === nv[0]) continue;

@@ -45,8 +45,8 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
   const registry = new ResourceRegistry();
   const server = new ApiServer({ store, clock, rng, registry, machinery: basicMachinery, activity });
   const recorder = new EventRecorder(store, clock, {
-    createEvent: (e) => void server.create((e.source as { component: string }).component, e, { trusted: true }),
-    updateEvent: (e) => void server.update((e.source as { component: string }).component, e, { trusted: true }),
+    createEvent: (e) => server.createEvent(e),
+    updateEvent: (e) => server.updateEvent(e),
   });
   const resources = registry.all.map(storageName);
   const namespaced = registry.all.filter((i) => i.namespaced).map(storageName);

@@ -63,7 +63,7 @@ export class ApiServer {
   }
 
   private record(actor: string, verb: string, resource: string, key: string): void {
-    this.deps.activity.record({ at: this.deps.clock.now(), actor, type: 'write', verb, resource, key });
+    this.deps.activity.push(this.deps.clock.now(), actor, 'write', verb, resource, key);
   }
 
   private stamp(obj: KubeObject): KubeObject {
@@ -298,6 +298,28 @@ export class ApiServer {
     if (resource === 'services') this.services.release(last as Service);
     this.record(actor, 'delete', resource, key);
     return ok(final);
+  }
+
+  /**
+   * The lean write path for Events from the recorder: no admission or
+   * validation (they are built by the components), no activity entry (they
+   * are the components' own record, not a change to the world).
+   */
+  createEvent(event: KubeObject): void {
+    const { store, clock, rng } = this.deps;
+    const meta = event.metadata;
+    if (!store.get('namespaces', meta.namespace ?? 'default')) return;
+    meta.uid = rng.uuid();
+    meta.creationTimestamp = clock.timestamp();
+    meta.resourceVersion = store.nextResourceVersion();
+    store.put('events', event);
+  }
+
+  /** Bumps an existing Event (correlated repeat). */
+  updateEvent(event: KubeObject): void {
+    const { store } = this.deps;
+    if (!store.get('events', `${event.metadata.namespace}/${event.metadata.name}`)) return;
+    store.put('events', { ...event, metadata: { ...event.metadata, resourceVersion: store.nextResourceVersion() } });
   }
 
   evict(actor: string, namespace: string, name: string, options: { dryRun?: boolean } = {}): ApiResult<KubeObject> {

@@ -5,7 +5,7 @@ import { controllerRef, type KubeObject } from './types';
 
 /**
  * The store indexes every component relies on (informer indexers):
- * `uid`, `ownerUid` (all owner references) and `controllerUid` on every
+ * `ownerUid` (all owner references) and `controllerUid` on every
  * resource, `orphan` (namespace of objects without a controller, candidates
  * for adoption), pods by `spec.nodeName`, events by `involvedUid`.
  */
@@ -13,13 +13,13 @@ export function defineIndexes(store: ObjectStore, registry: ResourceRegistry): v
   for (const info of registry.all) {
     const resource = storageName(info);
     if (info.resource === 'events') {
-      store.addIndex(resource, 'involvedUid', (o) => (o as KubeObject & { involvedObject?: { uid?: string } }).involvedObject?.uid);
+      store.addIndex(resource, 'involvedUid', (o) => (o as KubeObject & { involvedObject?: { uid?: string } }).involvedObject?.uid, (o) => (o as KubeObject).involvedObject);
       continue;
     }
-    store.addIndex(resource, 'uid', (o) => o.metadata.uid);
-    store.addIndex(resource, 'ownerUid', (o) => (o as KubeObject).metadata.ownerReferences?.map((r) => r.uid));
-    store.addIndex(resource, 'controllerUid', (o) => controllerRef((o as KubeObject).metadata)?.uid);
-    store.addIndex(resource, 'orphan', (o) => (controllerRef((o as KubeObject).metadata) ? undefined : (o.metadata.namespace ?? '')));
+    const owners = (o: { metadata: unknown }) => (o.metadata as KubeObject['metadata']).ownerReferences;
+    store.addIndex(resource, 'ownerUid', (o) => (o as KubeObject).metadata.ownerReferences?.map((r) => r.uid), owners);
+    store.addIndex(resource, 'controllerUid', (o) => controllerRef((o as KubeObject).metadata)?.uid, owners);
+    store.addIndex(resource, 'orphan', (o) => (controllerRef((o as KubeObject).metadata) ? undefined : (o.metadata.namespace ?? '')), owners);
   }
-  store.addIndex('pods', 'spec.nodeName', (o) => (o as KubeObject & Pod).spec?.nodeName || undefined);
+  store.addIndex('pods', 'spec.nodeName', (o) => (o as KubeObject & Pod).spec?.nodeName || undefined, (o) => (o as KubeObject).spec);
 }

@@ -20,11 +20,35 @@ export function stableStringify(value: unknown): string {
   return out;
 }
 
-/** Deep equality of JSON-like values (key order ignored, undefined fields ignored). */
+/**
+ * Deep equality of JSON-like values (key order ignored, fields holding
+ * `undefined` ignored). Shared sub-objects short-circuit, so comparing a new
+ * version of an object with the old one costs only what changed.
+ */
 export function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
-  return stableStringify(a) === stableStringify(b);
+  const aArr = Array.isArray(a);
+  if (aArr !== Array.isArray(b)) return false;
+  if (aArr) {
+    const x = a as unknown[];
+    const y = b as unknown[];
+    if (x.length !== y.length) return false;
+    for (let i = 0; i < x.length; i++) if (!deepEqual(x[i], y[i])) return false;
+    return true;
+  }
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let nx = 0;
+  for (const k in x) {
+    const v = x[k];
+    if (v === undefined) continue;
+    nx++;
+    if (!deepEqual(v, y[k])) return false;
+  }
+  let ny = 0;
+  for (const k in y) if (y[k] !== undefined) ny++;
+  return nx === ny;
 }
 
 /** Everything of an object but metadata and status: the part whose change bumps `generation`. */

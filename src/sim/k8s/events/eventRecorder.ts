@@ -28,6 +28,8 @@ const MAX_CACHE = 4096;
 export class EventRecorder {
   /** Correlation cache: event identity → event key in the store. */
   private readonly seen = new Map<string, string>();
+  /** Shared `source` objects (events are numerous; their sources are few). */
+  private readonly sources = new Map<string, { component: string; host?: string }>();
 
   constructor(
     private readonly store: ObjectStore,
@@ -42,7 +44,7 @@ export class EventRecorder {
     const involved: ObjectReference = { kind: obj.kind, namespace: meta.namespace, name: meta.name, uid: meta.uid, apiVersion: obj.apiVersion, resourceVersion: meta.resourceVersion };
     if (fieldPath) involved.fieldPath = fieldPath;
     if (!meta.namespace) delete involved.namespace;
-    const identity = `${source.component}\u0000${source.host ?? ''}\u0000${obj.kind}\u0000${namespace}\u0000${meta.name}\u0000${meta.uid}\u0000${fieldPath ?? ''}\u0000${type}\u0000${reason}\u0000${message}`;
+    const identity = `${meta.uid ?? `${obj.kind}/${namespace}/${meta.name}`}\u0000${source.component}\u0000${source.host ?? ''}\u0000${fieldPath ?? ''}\u0000${type}\u0000${reason}\u0000${message}`;
     const now = this.clock.timestamp();
     const existingKey = this.seen.get(identity);
     if (existingKey) {
@@ -60,7 +62,7 @@ export class EventRecorder {
       involvedObject: involved,
       reason,
       message,
-      source: source.host ? { component: source.component, host: source.host } : { component: source.component },
+      source: this.sourceObject(source),
       firstTimestamp: now,
       lastTimestamp: now,
       count: 1,
@@ -72,6 +74,13 @@ export class EventRecorder {
     if (this.seen.size >= MAX_CACHE) this.seen.delete(this.seen.keys().next().value!);
     this.seen.set(identity, `${namespace}/${name}`);
     this.sink.createEvent(event);
+  }
+
+  private sourceObject(source: EventSource): { component: string; host?: string } {
+    const id = `${source.component}\u0000${source.host ?? ''}`;
+    let s = this.sources.get(id);
+    if (!s) this.sources.set(id, (s = source.host ? { component: source.component, host: source.host } : { component: source.component }));
+    return s;
   }
 }
 

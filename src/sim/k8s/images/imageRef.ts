@@ -47,7 +47,19 @@ export function parseImageRef(raw: string): ImageRef {
 }
 
 /** A stable, plausible `sha256:` digest for an image (the same reference always gets the same digest). */
+const digests = new Map<string, string>();
+
 export function imageDigest(full: string): string {
+  let d = digests.get(full);
+  if (d === undefined) {
+    d = computeDigest(full);
+    if (digests.size > 10_000) digests.clear();
+    digests.set(full, d);
+  }
+  return d;
+}
+
+function computeDigest(full: string): string {
   let hex = '';
   let h = fnv32a(full);
   while (hex.length < 64) {

@@ -39,6 +39,8 @@ function containerStatus(c: ContainerRuntime, specImage: string): ContainerStatu
 function condition(type: string, ok: boolean, old: PodCondition[] | undefined, now: number, reason?: string, message?: string): PodCondition {
   const status = ok ? 'True' : 'False';
   const prev = old?.find((c) => c.type === type);
+  // Unchanged conditions keep their object: less garbage, and equality checks short-circuit.
+  if (prev && prev.status === status && (ok || (prev.reason === reason && prev.message === message))) return prev;
   const c: PodCondition = { type, status, lastProbeTime: null as unknown as string, lastTransitionTime: prev && prev.status === status ? prev.lastTransitionTime : toTimestamp(now) };
   if (!ok && reason) {
     c.reason = reason;
@@ -55,7 +57,13 @@ function condition(type: string, ok: boolean, old: PodCondition[] | undefined, n
 export function buildPodStatus(pod: Pod, rt: PodRuntime, hostIP: string, now: number, terminal = false): PodStatus {
   const spec = pod.spec!;
   const old = pod.status ?? {};
-  const statuses = rt.containers.map((c, i) => containerStatus(c, spec.containers[i]?.image ?? ''));
+  const statuses = rt.containers.map((c, i) => {
+    const signature = `${c.phase}/${c.restartCount}`;
+    if (c.lastStatus && c.lastStatusSignature === signature) return c.lastStatus;
+    c.lastStatus = containerStatus(c, spec.containers[i]?.image ?? '');
+    c.lastStatusSignature = signature;
+    return c.lastStatus;
+  });
   const unready = statuses.filter((s) => !s.ready).map((s) => s.name);
   const sandboxReady = rt.ip !== undefined;
   const conditions: PodCondition[] = [

@@ -19,6 +19,9 @@ export interface ContainerRuntime {
   exitReason?: string;
   finishedAt?: number;
   restartCount: number;
+  /** The status last reported for this container, reused while nothing changed. */
+  lastStatus?: import('kubernetes-types/core/v1').ContainerStatus;
+  lastStatusSignature?: string;
 }
 
 /** A pod as the kubelet's runtime holds it (sandbox, IP, containers). */

@@ -154,9 +154,7 @@ function advanceContainer(c: ContainerRuntime, image: string, policy: string | u
 }
 
 function randomHex(ctx: K8sContext, n: number): string {
-  let s = '';
-  for (let i = 0; i < n; i++) s += HEX[ctx.rng.int(16)];
-  return s;
+  return ctx.rng.string(n, HEX);
 }
 
 /** Graceful termination: stop each container (SIGTERM, SIGKILL at the deadline), then remove the pod object. */

@@ -69,18 +69,18 @@ function hasTokenMount(spec: PodSpec): boolean {
   return spec.containers.some((c) => (c.volumeMounts ?? []).some((m) => m.mountPath === SA_MOUNT_PATH));
 }
 
+/** The projected token volume's content is the same for every pod: share it (objects are immutable). */
+const TOKEN_PROJECTION: NonNullable<Volume['projected']> = Object.freeze({
+  defaultMode: 420,
+  sources: [
+    { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },
+    { configMap: { name: 'kube-root-ca.crt', items: [{ key: 'ca.crt', path: 'ca.crt' }] } },
+    { downwardAPI: { items: [{ path: 'namespace', fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' } }] } },
+  ],
+}) as NonNullable<Volume['projected']>;
+
 function tokenVolume(name: string): Volume {
-  return {
-    name,
-    projected: {
-      defaultMode: 420,
-      sources: [
-        { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },
-        { configMap: { name: 'kube-root-ca.crt', items: [{ key: 'ca.crt', path: 'ca.crt' }] } },
-        { downwardAPI: { items: [{ path: 'namespace', fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' } }] } },
-      ],
-    },
-  };
+  return { name, projected: TOKEN_PROJECTION };
 }
 
 const DEFAULT_TOLERATIONS: Toleration[] = [
