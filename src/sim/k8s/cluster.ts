@@ -4,7 +4,7 @@ import { VirtualClock } from '../engine/clock';
 import { ControllerManager } from '../engine/controllerManager';
 import { ObjectStore } from '../engine/store';
 import { ApiServer } from './api/apiServer';
-import { basicMachinery } from './api/basicMachinery';
+import { apiMachinery } from './api/machinery';
 import type { ApiClient } from './api/client';
 import { ResourceRegistry, storageName } from './api/resources';
 import type { KubeObject } from './api/types';
@@ -43,7 +43,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
   const store = new ObjectStore();
   const activity = new ActivityLog();
   const registry = new ResourceRegistry();
-  const server = new ApiServer({ store, clock, rng, registry, machinery: basicMachinery, activity });
+  const server = new ApiServer({ store, clock, rng, registry, machinery: apiMachinery, activity });
   const recorder = new EventRecorder(store, clock, {
     createEvent: (e) => server.createEvent(e),
     updateEvent: (e) => server.updateEvent(e),

@@ -1,19 +1,15 @@
-import type { ApiMachinery } from './machinery';
+import type { PatchType } from './client';
+import type { ResourceInfo } from './resources';
+import type { KubeObject } from './types';
 
 /**
- * Interim machinery: no defaulting or validation, JSON merge patch only.
- * Replaced by the full machinery (defaults/, validation/, patch/) as those
- * modules land; used by nothing once they do.
+ * Interim patch application (JSON merge patch for both merge and strategic
+ * types) until the strategic-merge machinery in patch/ lands.
  */
-export const basicMachinery: ApiMachinery = {
-  applyDefaults: (obj) => obj,
-  validateCreate: () => [],
-  validateUpdate: () => [],
-  applyPatch(original, patch, type) {
-    if (type === 'json') return { ok: false, message: 'json patch is not supported yet' };
-    return { ok: true, object: mergePatch(original, patch) as typeof original };
-  },
-};
+export function basicPatch(original: KubeObject, patch: unknown, type: PatchType, _info: ResourceInfo): { ok: true; object: KubeObject } | { ok: false; message: string } {
+  if (type === 'json') return { ok: false, message: 'json patch is not supported yet' };
+  return { ok: true, object: mergePatch(original, patch) as KubeObject };
+}
 
 function mergePatch(target: unknown, patch: unknown): unknown {
   if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) return patch;

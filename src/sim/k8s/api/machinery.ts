@@ -2,6 +2,9 @@ import type { FieldError } from './fieldErrors';
 import type { PatchType } from './client';
 import type { ResourceInfo } from './resources';
 import type { KubeObject } from './types';
+import { applyDefaults } from './defaults/applyDefaults';
+import { validateCreate, validateUpdate } from './validation/validate';
+import { basicPatch } from './basicMachinery';
 
 /**
  * The per-kind API machinery the API server core delegates to: defaulting,
@@ -15,3 +18,11 @@ export interface ApiMachinery {
   /** Applies a patch to `original`; returns the patched object or kubectl/API error text. */
   applyPatch(original: KubeObject, patch: unknown, type: PatchType, info: ResourceInfo): { ok: true; object: KubeObject } | { ok: false; message: string };
 }
+
+/** The machinery of the real API server's kinds. */
+export const apiMachinery: ApiMachinery = {
+  applyDefaults,
+  validateCreate,
+  validateUpdate,
+  applyPatch: basicPatch,
+};
