@@ -1,59 +1,11 @@
 import type { ServiceSpec, ServiceStatus } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../../../sim/k8s/index';
-import { arr, field, formatLabels } from '../table/objectFields';
+import { formatLabels } from '../table/objectFields';
 import type { PrintContext } from '../types';
 import { describeEvents } from './describeEvents';
 import { printAnnotationsMultiline, printLabelsMultiline } from './describeFields';
 import { tabbedString } from './describeWriter';
-
-type Slice = Record<string, unknown>;
-
-/** The service's EndpointSlices (`kubernetes.io/service-name=<name>`); none when the kind is not served. */
-function endpointSlicesOf(svc: KubeObject, ctx: PrintContext): Slice[] {
-  try {
-    return ctx.client.list('endpointslices.discovery.k8s.io', { namespace: svc.metadata.namespace }).filter((s) => s.metadata.labels?.['kubernetes.io/service-name'] === svc.metadata.name);
-  } catch {
-    return [];
-  }
-}
-
-/** `formatEndpointSlices` for one port name: ready `ip:port` entries, three at most, then ` + N more...`. */
-export function formatEndpointSlices(slices: Slice[], portName: string | undefined): string {
-  if (slices.length === 0) return '<none>';
-  const list: string[] = [];
-  const max = 3;
-  let more = false;
-  let count = 0;
-  for (const slice of slices) {
-    const ports = arr(slice.ports);
-    const endpoints = arr(slice.endpoints);
-    const ready = (e: Record<string, unknown>) => {
-      const r = field(e, 'conditions', 'ready');
-      return r === undefined || r === null || r === true;
-    };
-    if (ports.length === 0) {
-      for (const e of endpoints) {
-        if (list.length === max) more = true;
-        if (!ready(e)) continue;
-        if (!more) list.push(String(arr<string>(e.addresses)[0]));
-        count++;
-      }
-      continue;
-    }
-    for (const port of ports) {
-      if (portName !== undefined && (port.name ?? '') !== portName) continue;
-      for (const e of endpoints) {
-        if (list.length === max) more = true;
-        const addr = String(arr<string>(e.addresses)[0]);
-        if (!ready(e)) continue;
-        if (!more) list.push(`${addr.includes(':') ? `[${addr}]` : addr}:${String(port.port)}`);
-        count++;
-      }
-    }
-  }
-  const ret = list.join(',');
-  return more ? `${ret} + ${count - max} more...` : ret;
-}
+import { endpointSlicesOf, formatEndpointSlices } from './serviceEndpoints';
 
 /** `describeService`: `kubectl describe service`. */
 export function describeService(svc: KubeObject, ctx: PrintContext): string {
