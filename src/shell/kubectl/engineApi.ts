@@ -18,20 +18,22 @@ export interface ManifestDocument {
   index: number;
   value: unknown;
   start: Position;
-  /** Where a field path (`spec.template.spec.containers[0].image`) sits in the text, if found. */
-  positionOf(path: string): Position | undefined;
+  /** Position of the key (or item) at a field path; falls back to the nearest existing ancestor. */
+  positionOf(path: readonly (string | number)[]): Position;
 }
 
 export interface ParsedManifests {
   documents: ManifestDocument[];
+  /** `message` is kubectl's text after `error parsing FILE: `. */
   error?: { message: string; position: Position; documentIndex: number };
 }
 
 export type DecodeResult =
   | { ok: true; object: KubeObject; info: ResourceInfo }
-  | { ok: false; reason: 'missingKind' | 'noMatch' | 'decode'; message: string; status?: Status; paths: string[] };
+  | { ok: false; reason: 'missingKind' | 'noMatch' | 'decode'; message: string; status?: Status; paths: (string | number)[][] };
 
-function splitPath(path: string): (string | number)[] {
+/** `spec.containers[0].image` → `['spec', 'containers', 0, 'image']`. */
+export function splitPath(path: string): (string | number)[] {
   const out: (string | number)[] = [];
   for (const part of path.split('.')) {
     const m = /^([^[]*)((?:\[\d+\])*)$/.exec(part);
@@ -57,7 +59,7 @@ export function parseManifests(text: string): ParsedManifests {
       const e = d.errors[0];
       const pos = lc.linePos(e.pos[0]);
       const msg = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-      return { documents, error: { message: `yaml: line ${pos.line}: ${msg}`, position: { line: pos.line, column: pos.col }, documentIndex: i } };
+      return { documents, error: { message: `error converting YAML to JSON: yaml: line ${pos.line}: ${msg}`, position: { line: pos.line, column: pos.col }, documentIndex: i } };
     }
     const value = d.toJS({ maxAliasCount: 100 }) as unknown;
     if (value === null || value === undefined) continue;
@@ -67,10 +69,10 @@ export function parseManifests(text: string): ParsedManifests {
       index: documents.length,
       value,
       start: { line: start.line, column: start.col },
-      positionOf(path: string) {
+      positionOf(path: readonly (string | number)[]) {
         let node: unknown = root;
-        let last: Position | undefined;
-        for (const key of splitPath(path)) {
+        let last: Position = { line: start.line, column: start.col };
+        for (const key of path) {
           if (isMap(node)) {
             const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(key));
             if (!pair) return last;
@@ -100,20 +102,20 @@ export function parseManifests(text: string): ParsedManifests {
 /** Checks apiVersion/kind against the served kinds (the REST mapping step of kubectl). */
 export function decodeObject(value: unknown, registry: ResourceRegistry): DecodeResult {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { ok: false, reason: 'decode', message: `error decoding: json: cannot unmarshal ${Array.isArray(value) ? 'array' : typeof value} into Go value of type map[string]interface {}`, paths: [] };
+    return { ok: false, reason: 'decode', message: `error decoding: json: cannot unmarshal ${Array.isArray(value) ? 'array' : typeof value} into Go value of type map[string]interface {}`, paths: [[]] };
   }
   const obj = value as Record<string, unknown>;
   const kind = typeof obj.kind === 'string' ? obj.kind : '';
   const apiVersion = typeof obj.apiVersion === 'string' ? obj.apiVersion : '';
   const json = JSON.stringify(obj);
-  if (!kind) return { ok: false, reason: 'missingKind', message: `Object 'Kind' is missing in '${json}'`, paths: ['kind'] };
-  if (!apiVersion) return { ok: false, reason: 'missingKind', message: `Object 'apiVersion' is missing in '${json}'`, paths: ['apiVersion'] };
+  if (!kind) return { ok: false, reason: 'missingKind', message: `Object 'Kind' is missing in '${json}'`, paths: [['kind']] };
+  if (!apiVersion) return { ok: false, reason: 'missingKind', message: `Object 'apiVersion' is missing in '${json}'`, paths: [['apiVersion']] };
   const info = registry.forKind(apiVersion, kind);
   if (!info) {
     const slash = apiVersion.indexOf('/');
     const group = slash < 0 ? '' : apiVersion.slice(0, slash);
     const version = slash < 0 ? apiVersion : apiVersion.slice(slash + 1);
-    return { ok: false, reason: 'noMatch', message: `no matches for kind "${kind}" in version "${group ? `${group}/` : ''}${version}"`, paths: ['kind'] };
+    return { ok: false, reason: 'noMatch', message: `no matches for kind "${kind}" in version "${group ? `${group}/` : ''}${version}"`, paths: [['apiVersion'], ['kind']] };
   }
   const metadata = (obj.metadata ?? {}) as KubeObject['metadata'];
   return { ok: true, object: { ...obj, apiVersion, kind, metadata: { ...metadata, name: metadata.name ?? '' } } as KubeObject, info };

@@ -58,7 +58,7 @@ describe('kubectl apply', () => {
     const t = run('kubectl apply -f crd.yaml');
     expect(t.exitCode).toBe(1);
     expect(t.stderr).toBe(
-      'error: resource mapping not found for name: "x" namespace: "" from "crd.yaml": no matches for kind "Foo" in version "example.com/v1"\nensure CRDs are installed first\n  --> crd.yaml:2:1 (kind)\n',
+      'error: resource mapping not found for name: "x" namespace: "" from "crd.yaml": no matches for kind "Foo" in version "example.com/v1"\nensure CRDs are installed first\n  --> crd.yaml:1:1 (apiVersion)\n',
     );
   });
 

@@ -3,7 +3,7 @@ import { storageName, type KubeObject, type ResourceInfo, type Status } from '..
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
 import { dryRunFlag, dryRunStrategy, dryRunSuffix, fieldManagerFlag, filenameFlags, objectRef, printContext, readFiles, templateFlags, validateFlag, type DryRun } from '../common';
 import { addSourceToErr, checkErrText, err, messageForError, type KubectlError } from '../errors';
-import { createApplyPatch, decodeObject, LAST_APPLIED_ANNOTATION, lastAppliedValue, parseManifests, type ManifestDocument } from '../engineApi';
+import { createApplyPatch, decodeObject, LAST_APPLIED_ANNOTATION, lastAppliedValue, parseManifests, splitPath, type ManifestDocument } from '../engineApi';
 import { isTable, parseOutputFormat, printObjects } from '../printerApi';
 import { examples, longDesc } from '../text';
 
@@ -71,19 +71,24 @@ interface Located {
   where?: string;
 }
 
-function locate(source: string, doc: ManifestDocument | undefined, paths: readonly string[]): string | undefined {
-  if (!doc) return undefined;
-  for (const p of paths) {
-    const pos = doc.positionOf(p);
-    if (pos) return `  --> ${source}:${pos.line}:${pos.column} (${p})`;
-  }
-  return `  --> ${source}:${doc.start.line}:${doc.start.column}`;
+/** `spec.containers[0].image` from `['spec', 'containers', 0, 'image']`. */
+function dotted(path: readonly (string | number)[]): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 }
 
-function statusPaths(s: Status): string[] {
-  const out = (s.details?.causes ?? []).map((c) => c.field ?? '').filter((f) => f !== '');
+/** The playground's extra line: where the error points in the file. */
+function locate(source: string, doc: ManifestDocument | undefined, paths: readonly (readonly (string | number)[])[]): string | undefined {
+  if (!doc) return undefined;
+  const path = paths.find((p) => p.length > 0);
+  if (!path) return `  --> ${source}:${doc.start.line}:${doc.start.column}`;
+  const pos = doc.positionOf(path);
+  return `  --> ${source}:${pos.line}:${pos.column} (${dotted(path)})`;
+}
+
+function statusPaths(s: Status): (string | number)[][] {
+  const out = (s.details?.causes ?? []).map((c) => c.field ?? '').filter((f) => f !== '' && !f.startsWith('<')).map(splitPath);
   const m = /unknown field "([^"]+)"/.exec(s.message);
-  if (m) out.push(m[1]);
+  if (m) out.push(splitPath(m[1]));
   return out;
 }
 
@@ -107,7 +112,7 @@ function runApply(ctx: CommandContext): CommandResult {
     const parsed = parseManifests(file.text);
     if (parsed.error) {
       parseFailures.push({
-        error: err.message(`error parsing ${file.source}: error converting YAML to JSON: ${parsed.error.message}`),
+        error: err.message(`error parsing ${file.source}: ${parsed.error.message}`),
         where: `  --> ${file.source}:${parsed.error.position.line}:${parsed.error.position.column}`,
       });
     }
@@ -137,20 +142,20 @@ function applyDocument(ctx: CommandContext, source: string, doc: ManifestDocumen
       return { error: err.message(`resource mapping not found for name: "${meta.name ?? ''}" namespace: "${meta.namespace ?? ''}" from "${source}": ${decoded.message}\nensure CRDs are installed first`), where };
     }
     if (decoded.status) return { error: addSourceToErr('creating', source, err.status(decoded.status)), where };
-    return { error: err.message(`error validating "${source}": error validating data: ${decoded.message}; if you choose to ignore these errors, turn validation off with --validate=false`), where };
+    return { error: err.message(`unable to decode "${source}": ${decoded.message}`), where };
   }
   const { info } = decoded;
   const desired: KubeObject = deepCopy(decoded.object);
   const objNs = desired.metadata.namespace;
   if (info.namespaced) {
     if (objNs && ctx.explicitNamespace && objNs !== ctx.namespace) {
-      return { error: err.message(`the namespace from the provided object "${objNs}" does not match the namespace "${ctx.namespace}". You must pass '--namespace=${objNs}' to perform this operation.`), where: locate(source, doc, ['metadata.namespace']) };
+      return { error: err.message(`the namespace from the provided object "${objNs}" does not match the namespace "${ctx.namespace}". You must pass '--namespace=${objNs}' to perform this operation.`), where: locate(source, doc, [['metadata', 'namespace']]) };
     }
     desired.metadata.namespace = objNs || ctx.namespace;
   } else if (objNs) delete desired.metadata.namespace;
   const name = desired.metadata.name;
   if (!name) {
-    if (desired.metadata.generateName) return { error: err.message(`from ${desired.metadata.generateName}: cannot use generate name with apply`), where: locate(source, doc, ['metadata.generateName']) };
+    if (desired.metadata.generateName) return { error: err.message(`from ${desired.metadata.generateName}: cannot use generate name with apply`), where: locate(source, doc, [['metadata', 'generateName']]) };
   }
   if (ctx.flags.bool('record')) {
     desired.metadata.annotations = { ...desired.metadata.annotations, 'kubernetes.io/change-cause': ctx.commandLine };

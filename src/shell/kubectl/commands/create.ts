@@ -56,12 +56,12 @@ function runCreate(ctx: CommandContext): CommandResult {
   const errors: KubectlError[] = [];
   for (const f of files) {
     const parsed = parseManifests(f.text);
-    if (parsed.error) errors.push(err.message(`error parsing ${f.source}: error converting YAML to JSON: ${parsed.error.message}`));
+    if (parsed.error) errors.push(err.message(`error parsing ${f.source}: ${parsed.error.message}`));
     for (const doc of parsed.documents) {
       const d = decodeObject(doc.value, ctx.cluster.resources);
       if (!d.ok) {
         const meta = (doc.value as { metadata?: { name?: string; namespace?: string } }).metadata ?? {};
-        errors.push(d.reason === 'noMatch' ? err.message(`resource mapping not found for name: "${meta.name ?? ''}" namespace: "${meta.namespace ?? ''}" from "${f.source}": ${d.message}\nensure CRDs are installed first`) : err.message(`error validating "${f.source}": error validating data: ${d.message}; if you choose to ignore these errors, turn validation off with --validate=false`));
+        errors.push(d.reason === 'noMatch' ? err.message(`resource mapping not found for name: "${meta.name ?? ''}" namespace: "${meta.namespace ?? ''}" from "${f.source}": ${d.message}\nensure CRDs are installed first`) : err.message(`unable to decode "${f.source}": ${d.message}`));
         continue;
       }
       const obj: KubeObject = deepCopy(d.object);

@@ -132,7 +132,7 @@ function collectTargets(ctx: CommandContext): { targets: Target[]; errors: Kubec
     if (!Array.isArray(files)) return files;
     for (const f of files) {
       const parsed = parseManifests(f.text);
-      if (parsed.error) errors.push(err.message(`error parsing ${f.source}: error converting YAML to JSON: ${parsed.error.message}`));
+      if (parsed.error) errors.push(err.message(`error parsing ${f.source}: ${parsed.error.message}`));
       for (const doc of parsed.documents) {
         const d = decodeObject(doc.value, ctx.cluster.resources);
         if (!d.ok) {
