@@ -19,6 +19,7 @@ import { createServiceAccountController } from './controllers/serviceAccountCont
 import { EventRecorder } from './events/eventRecorder';
 import { KUBERNETES_VERSION, type Cluster, type ClusterOptions } from './index';
 import { createKubelets } from './kubelet/kubeletController';
+import { createScheduler } from './scheduler/schedulerController';
 
 const DEFAULT_START = '2025-03-01T09:00:00Z';
 
@@ -51,6 +52,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
   const resources = registry.all.map(storageName);
   const namespaced = registry.all.filter((i) => i.namespaced).map(storageName);
   const kubelets = createKubelets();
+  const scheduler = createScheduler();
   const controllers: K8sController[] = [
     createServiceAccountController(),
     createDeploymentController(store),
@@ -58,6 +60,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     createGarbageCollector(store, resources.filter((r) => r !== 'events')),
     createNamespaceController(store, namespaced),
     createNodeLifecycleController(),
+    scheduler.controller,
     kubelets.controller,
   ];
   const contexts = new Map<string, K8sContext>();
@@ -106,6 +109,6 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     runUntilIdle: () => manager.runUntilIdle(),
     nextWakeAt: () => clock.nextTimerAt(),
     eventsFor: (obj: KubeObject) => (obj.metadata.uid ? store.listByIndex<KubeObject>('events', 'involvedUid', obj.metadata.uid) : []),
-    schedulingDecision: () => undefined,
+    schedulingDecision: (namespace, name) => scheduler.decision(namespace, name),
   };
 }

@@ -20,3 +20,11 @@ function mergePatch(target: unknown, patch: unknown): unknown {
   }
   return out;
 }
+
+/** Machinery without defaulting or validation (for narrow tests that build complete objects). */
+export const basicMachinery = {
+  applyDefaults: (obj: KubeObject) => obj,
+  validateCreate: () => [],
+  validateUpdate: () => [],
+  applyPatch: basicPatch,
+};
