@@ -129,8 +129,16 @@ function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
+/** Whether `live` already has everything `desired` says (the server may have added defaults). */
+function covers(live: unknown, desired: unknown): boolean {
+  if (Array.isArray(desired)) return Array.isArray(live) && live.length === desired.length && desired.every((d, i) => covers(live[i], d));
+  if (isObj(desired)) return isObj(live) && Object.entries(desired).every(([k, v]) => covers(live[k], v));
+  return same(live, desired);
+}
+
 /** A JSON merge patch taking `live` to `desired`, deleting what `lastApplied` had and `desired` dropped. */
 function threeWay(live: unknown, last: unknown, desired: unknown): unknown {
+  if (covers(live, desired) && !isObj(desired)) return undefined;
   if (!isObj(desired) || !isObj(live)) return same(live, desired) ? undefined : desired;
   const patch: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(desired)) {
