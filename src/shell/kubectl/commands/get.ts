@@ -1,3 +1,4 @@
+import { parseDuration } from '../../../lib/duration';
 import { storageName, type KubeObject, type ResourceInfo } from '../../../sim/k8s/index';
 import { WaitingExecution } from '../../execution';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
@@ -220,7 +221,11 @@ function startWatch(ctx: CommandContext, batches: Batch[], names: string[] | und
     ctx.out(shown.length === 0 ? text : `${lines[lines.length - 1]}\n`);
     shown.push(obj);
   });
-  const exec = new WaitingExecution({ check: () => undefined, dispose: unwatch });
+  // A watch ends when the server closes it: with --request-timeout, after that long (exit 0).
+  const timeoutText = ctx.flags.string('request-timeout');
+  const timeout = timeoutText && timeoutText !== '0' ? (parseDuration(timeoutText) ?? (/^\d+$/.test(timeoutText) ? Number(timeoutText) * 1000 : 0)) : 0;
+  const deadline = timeout > 0 ? ctx.cluster.now() + timeout : undefined;
+  const exec = new WaitingExecution({ deadline, check: () => (deadline !== undefined && ctx.cluster.now() >= deadline ? 0 : undefined), dispose: unwatch });
   exec.poll();
   return exec;
 }

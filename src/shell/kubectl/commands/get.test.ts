@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { shellHarness } from '../../testing/shellHarness';
+
+const pod = (name: string, labels: Record<string, string> = {}) => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'default', labels }, spec: { nodeName: 'worker-1', containers: [{ name: 'c', image: 'nginx' }] }, status: { phase: 'Running' } });
+
+describe('kubectl get', () => {
+  it('says no resources found on stderr, per namespace', () => {
+    const { run } = shellHarness();
+    const t = run('kubectl get pods');
+    expect(t.stdout).toBe('');
+    expect(t.stderr).toBe('No resources found in default namespace.\n');
+    expect(run('kubectl get pods -n dev').stderr).toBe('No resources found in dev namespace.\n');
+    expect(run('kubectl get pods -A').stderr).toBe('No resources found\n');
+  });
+
+  it('reports named objects that are missing, after printing the others', () => {
+    const { run, cluster } = shellHarness();
+    cluster.add(pod('a'));
+    const t = run('kubectl get pods a b');
+    expect(t.stdout.split('\n')[1].startsWith('a ')).toBe(true);
+    expect(t.stderr).toBe('Error from server (NotFound): pods "b" not found\n');
+    expect(run('kubectl get pods b --ignore-not-found').stderr).toBe('');
+  });
+
+  it('filters by label and field selectors', () => {
+    const { run, cluster } = shellHarness();
+    cluster.add(pod('a', { app: 'web' }));
+    cluster.add(pod('b', { app: 'db' }));
+    expect(run('kubectl get pods -l app=web -o name').stdout).toBe('pod/a\n');
+    expect(run('kubectl get pods --field-selector metadata.name=b -o name').stdout).toBe('pod/b\n');
+    expect(run('kubectl get pods --field-selector spec.nodeName=worker-2 -o name').stderr).toBe('No resources found in default namespace.\n');
+    expect(run('kubectl get deployments --field-selector spec.paused=true').stderr).toBe(
+      'Error from server (BadRequest): Unable to find "apps/v1, Resource=deployments" that match label selector "", field selector "spec.paused=true": field label not supported: spec.paused\n',
+    );
+  });
+
+  it('prefixes kinds when several types are asked for', () => {
+    const { run, cluster } = shellHarness();
+    cluster.add(pod('a'));
+    expect(run('kubectl get pods,deployments -o name').stdout).toBe('pod/a\n');
+    expect(run('kubectl get pods,deployments').stdout.split('\n')[1].startsWith('pod/a ')).toBe(true);
+  });
+
+  it('refuses --show-labels with a non-table output', () => {
+    const { run } = shellHarness();
+    expect(run('kubectl get pods --show-labels -o yaml').stderr).toBe('error: --show-labels option cannot be used with yaml printer\n');
+  });
+
+  it('watches: prints new rows as events arrive, with the widths of the first table, until Ctrl+C', () => {
+    const { run, cluster } = shellHarness();
+    cluster.add(pod('a'));
+    const t = run('kubectl get pods -w');
+    const header = t.stdout.split('\n')[0];
+    expect(t.execution.done).toBe(false);
+    cluster.add(pod('b'));
+    const lines = t.stdout.split('\n').filter((l) => l !== '');
+    expect(lines).toHaveLength(3);
+    expect(lines[2].startsWith('b ')).toBe(true);
+    expect(lines[2].indexOf('1/1') === header.indexOf('READY') || lines[2].indexOf('0/1') === header.indexOf('READY')).toBe(true);
+    t.execution.cancel();
+    expect(t.execution.exitCode).toBe(130);
+    cluster.add(pod('c'));
+    expect(t.stdout.split('\n').filter((l) => l !== '')).toHaveLength(3);
+  });
+
+  it('ends a watch after --request-timeout', () => {
+    const { run } = shellHarness();
+    const t = run('kubectl get pods -w --request-timeout=5s', 10_000);
+    expect(t.exitCode).toBe(0);
+  });
+});
