@@ -55,6 +55,12 @@ export function runScript(text: string, options: ScriptOptions): void {
   for (const line of scriptLines(text)) {
     options.write(`$ ${line}\n`);
     const exec = shell.run(line, { stdout: options.write, stderr: options.write });
-    driveUntilDone(options.cluster, exec, options.write);
+    try {
+      driveUntilDone(options.cluster, exec, options.write);
+    } catch (e) {
+      // An engine fault while time moved: report it like the shell reports its own, and go on.
+      exec.cancel();
+      options.write(`internal error (please report): ${e instanceof Error ? e.message : String(e)}\n`);
+    }
   }
 }
