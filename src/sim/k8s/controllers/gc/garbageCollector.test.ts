@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { world } from '../../../testing/harness';
+
+const dep = `
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec:
+  replicas: 2
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec: {containers: [{name: nginx, image: nginx}]}
+`;
+
+describe('garbage collector', () => {
+  it('background deletion removes the deployment at once, then its ReplicaSets, then its pods', () => {
+    const w = world().apply(dep).advance('30s');
+    const res = w.client.delete('deployments.apps', 'default', 'web');
+    expect(res.ok).toBe(true);
+    w.cluster.runUntilIdle();
+    expect(w.client.get('deployments.apps', 'default', 'web')).toBeUndefined();
+    expect(w.replicaSets()).toHaveLength(0);
+    expect(w.pods('app=web').every((p) => p.metadata.deletionTimestamp)).toBe(true);
+    w.advance('5s');
+    expect(w.pods('app=web')).toHaveLength(0);
+  });
+
+  it('foreground deletion keeps the deployment (with its finalizer) until its dependents are gone', () => {
+    const w = world().apply(dep).advance('30s');
+    w.client.delete('deployments.apps', 'default', 'web', { propagationPolicy: 'Foreground' });
+    w.cluster.runUntilIdle();
+    const d = w.client.get('deployments.apps', 'default', 'web');
+    expect(d?.metadata.finalizers).toEqual(['foregroundDeletion']);
+    expect(d?.metadata.deletionTimestamp).toBeDefined();
+    w.advance('10s');
+    expect(w.client.get('deployments.apps', 'default', 'web')).toBeUndefined();
+    expect(w.replicaSets()).toHaveLength(0);
+    expect(w.pods('app=web')).toHaveLength(0);
+  });
+
+  it('orphan deletion leaves the ReplicaSet and pods running without an owner', () => {
+    const w = world().apply(dep).advance('30s');
+    w.client.delete('deployments.apps', 'default', 'web', { propagationPolicy: 'Orphan' });
+    w.advance('2s');
+    expect(w.client.get('deployments.apps', 'default', 'web')).toBeUndefined();
+    const rss = w.replicaSets();
+    expect(rss).toHaveLength(1);
+    expect(rss[0].metadata.ownerReferences).toBeUndefined();
+    expect(w.pods('app=web').filter((p) => !p.metadata.deletionTimestamp)).toHaveLength(2);
+  });
+
+  it('deletes an object whose owner does not exist', () => {
+    const w = world().apply(`
+apiVersion: v1
+kind: Pod
+metadata:
+  name: dangling
+  ownerReferences: [{apiVersion: apps/v1, kind: ReplicaSet, name: gone, uid: 00000000-0000-4000-8000-000000000000}]
+spec: {containers: [{name: c, image: nginx}]}
+`);
+    expect(w.client.get('pods', 'default', 'dangling')?.metadata.deletionTimestamp ?? 'gone').toBeTruthy();
+    w.advance('5s');
+    expect(w.client.get('pods', 'default', 'dangling')).toBeUndefined();
+  });
+});
