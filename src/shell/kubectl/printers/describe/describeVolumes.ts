@@ -10,6 +10,11 @@ import type { DescribeWriter } from './describeWriter';
 
 const goPtr = (v: unknown) => (v === undefined || v === null ? '<nil>' : '0xc000a1b2c3');
 
+/** The `image` volume source (ImageVolume, newer than the typed API). */
+function imageSource(v: Volume): { reference?: string; pullPolicy?: string } | undefined {
+  return (v as Volume & { image?: { reference?: string; pullPolicy?: string } }).image;
+}
+
 function describeSource(v: Volume, w: DescribeWriter): void {
   if (v.hostPath) {
     w.write(2, `Type:\tHostPath (bare host directory volume)\n    Path:\t${v.hostPath.path}\n    HostPathType:\t${v.hostPath.type ?? '<none>'}\n`);
@@ -52,6 +57,9 @@ function describeSource(v: Volume, w: DescribeWriter): void {
       }
       w.write(2, `${k}=${attrs[k]}\n`);
     });
+  } else if (imageSource(v)) {
+    const image = imageSource(v)!;
+    w.write(2, `Type:\tImage (a container image or OCI artifact)\n    Reference:\t${image.reference ?? ''}\n    PullPolicy:\t${image.pullPolicy ?? ''}\n`);
   } else {
     w.write(1, '<unknown>\n');
   }
