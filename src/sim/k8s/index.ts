@@ -35,6 +35,13 @@ export {
 export type { Meta, Stored } from './api/types';
 export { controllerRef } from './api/types';
 export { toTimestamp, toMicroTimestamp, parseTimestamp } from '../engine/clock';
+export type { SourcePosition, ManifestDocument, ManifestSyntaxError, ParsedManifests } from './api/manifests';
+export { parseManifests } from './api/manifests';
+export type { DecodeResult } from './api/decode';
+export { decodeObject } from './api/decode';
+export { LAST_APPLIED_ANNOTATION, createApplyPatch, lastAppliedValue } from './api/patch/applyPatch';
+export { imageProfile, IMAGE_CATALOG } from './images/catalog';
+export type { ImageProfile } from './images/catalog';
 
 /** The Kubernetes release the playground emulates (kubectl and the nodes report it). */
 export const KUBERNETES_VERSION = 'v1.32.2';

@@ -4,7 +4,7 @@ import type { ResourceInfo } from './resources';
 import type { KubeObject } from './types';
 import { applyDefaults } from './defaults/applyDefaults';
 import { validateCreate, validateUpdate } from './validation/validate';
-import { basicPatch } from './basicMachinery';
+import { applyPatch } from './patch/applyPatch';
 
 /**
  * The per-kind API machinery the API server core delegates to: defaulting,
@@ -24,5 +24,5 @@ export const apiMachinery: ApiMachinery = {
   applyDefaults,
   validateCreate,
   validateUpdate,
-  applyPatch: basicPatch,
+  applyPatch,
 };
