@@ -4,9 +4,9 @@
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { podStatusText } from './shell/kubectl/printers/index';
+import { podStatusText } from './shell/kubectl/printers/table/podStatus';
 import { createShell } from './shell/index';
-import { createCluster } from './sim/k8s/index';
+import { createCluster, type KubeObject } from './sim/k8s/index';
 import { createAppStore, STARTER_FILES } from './state/index';
 import { App } from './ui/App';
 import { AppStoreContext } from './ui/hooks/useApp';
@@ -17,7 +17,7 @@ const store = createAppStore(
   {
     createCluster: () => createCluster(),
     createShell: (cluster, files) => createShell({ cluster, files }),
-    podStatusText,
+    podStatusText: (pod, now) => podStatusText(pod as unknown as KubeObject, now),
   },
   { files: STARTER_FILES },
 );

@@ -54,6 +54,8 @@ export default function Terminal() {
     });
 
     const refit = () => {
+      const size = fit.proposeDimensions();
+      if (!size || size.cols < 2 || size.rows < 1) return; // hidden or collapsed
       try {
         fit.fit();
       } catch {
@@ -92,6 +94,7 @@ export default function Terminal() {
 
     const onKeyDown = (ev: KeyboardEvent) => controller.keydown(ev);
     const onInput = () => controller.redraw();
+    const onPaste = (ev: ClipboardEvent) => controller.paste(ev);
     const onSelection = () => {
       if (document.activeElement === input) controller.redraw();
     };
@@ -107,6 +110,7 @@ export default function Terminal() {
     };
     input.addEventListener('keydown', onKeyDown);
     input.addEventListener('input', onInput);
+    input.addEventListener('paste', onPaste);
     input.addEventListener('focus', onFocus);
     input.addEventListener('blur', onBlur);
     document.addEventListener('selectionchange', onSelection);
@@ -121,6 +125,7 @@ export default function Terminal() {
       colorScheme.removeEventListener('change', onScheme);
       input.removeEventListener('keydown', onKeyDown);
       input.removeEventListener('input', onInput);
+      input.removeEventListener('paste', onPaste);
       input.removeEventListener('focus', onFocus);
       input.removeEventListener('blur', onBlur);
       document.removeEventListener('selectionchange', onSelection);

@@ -44,6 +44,9 @@ export class TerminalController {
 
   /** Writes the transcript so far (after a remount) and shows the prompt. */
   replay(lines: readonly TranscriptLine[]): void {
+    // xterm draws no cursor until its own textarea has been focused or a mode switch
+    // happened; ours never is, so reset the (inactive) alternate screen to show it.
+    this.term.write('\x1b[?1047l');
     for (const { text } of lines) {
       if (text.startsWith('$ ')) this.term.write(`${PROMPT}${text.slice(2)}\r\n`);
       else if (text.startsWith('# ')) this.term.write(`${DIM}${text}${RESET}\r\n`);
@@ -123,7 +126,7 @@ export class TerminalController {
         break;
       case 'output':
         // kubectl's warnings are advice, its errors are failures: tint them apart.
-        this.write(event.text, event.stream === 'stdout' ? '' : /^Warning:/.test(event.text) ? YELLOW : RED);
+        this.write(event.text, event.stream === 'stdout' ? '' : event.text.startsWith('Warning:') ? YELLOW : RED);
         break;
       case 'interrupt':
         this.write('^C\r\n');
@@ -144,9 +147,10 @@ export class TerminalController {
     this.queuePrompt();
   }
 
-  /** Runs a line: the prompt line becomes part of the scrollback. */
+  /** Runs a line: the prompt line (redrawn with exactly this text) becomes part of the scrollback. */
   private submit(line: string): void {
-    if (!this.promptShown) this.showPromptWith(line);
+    this.hidePrompt();
+    this.showPromptWith(line);
     this.term.write(finishPrompt(this.cursorRow, { ...this.line(), value: line, cursor: line.length }));
     this.promptShown = false;
     this.cursorRow = 0;
@@ -155,13 +159,36 @@ export class TerminalController {
     this.term.write('\x1b[?25l');
     this.actions.runCommand(line);
     if (!this.actions.isBusy()) this.term.write('\x1b[?25h');
+    this.queuePrompt();
   }
 
   private showPromptWith(line: string): void {
     const saved = this.input.value;
+    const caret = this.input.selectionStart;
     this.input.value = line;
+    this.input.setSelectionRange(line.length, line.length);
     this.showPrompt();
     this.input.value = saved;
+    if (caret !== null) this.input.setSelectionRange(caret, caret);
+  }
+
+  /**
+   * Pasting several lines runs them one after the other, as in a shell; the
+   * text after the last line break stays on the prompt.
+   */
+  paste(ev: ClipboardEvent): void {
+    const text = ev.clipboardData?.getData('text/plain') ?? '';
+    if (!/[\r\n]/.test(text)) return;
+    ev.preventDefault();
+    const { value } = this.input;
+    const start = this.input.selectionStart ?? value.length;
+    const end = this.input.selectionEnd ?? start;
+    const lines = (value.slice(0, start) + text + value.slice(end)).replace(/\r\n?/g, '\n').split('\n');
+    const rest = lines.pop() ?? '';
+    this.pending.push(...lines);
+    this.input.value = rest;
+    this.input.setSelectionRange(rest.length, rest.length);
+    this.queuePrompt();
   }
 
   private setValue(value: string, cursor = value.length): void {
@@ -172,6 +199,9 @@ export class TerminalController {
 
   /** Keys with a terminal meaning; everything else is plain line editing in the input. */
   keydown(ev: KeyboardEvent): void {
+    // Keys that confirm an IME composition belong to the IME.
+    if (ev.isComposing || ev.keyCode === 229) return;
+    if (!['Shift', 'Control', 'Alt', 'Meta', 'PageUp', 'PageDown'].includes(ev.key)) this.term.scrollToBottom();
     const ctrl = ev.ctrlKey && !ev.altKey && !ev.metaKey;
     const key = ev.key.length === 1 ? ev.key.toLowerCase() : ev.key;
     if (key === 'Enter' && !ev.shiftKey) {

@@ -69,7 +69,7 @@ export function updateNode(sel: NodeSelection): void {
     g.querySelector('.node-readiness-pill')?.setAttribute('width', String(width));
     label.setAttribute('x', String(width / 2));
   });
-  const barWidth = (d: PlacedNode) => Math.max(40, d.box.width - 2 * pad - 62 - 96);
+  const barWidth = (d: PlacedNode) => Math.max(40, d.box.width - 2 * pad - 62 - 112);
   for (const bar of BARS) {
     const row = sel.select(`.node-bar-${bar.key}`);
     row.select('.node-bar-track').attr('width', barWidth);

@@ -6,9 +6,9 @@ export const METRICS = {
   gap: 16,
   minCardWidth: 250,
   maxCardWidth: 420,
-  cardHeader: 58,
-  barRow: 24,
-  podsLabel: 24,
+  cardHeader: 54,
+  barRow: 22,
+  podsLabel: 22,
   pod: 24,
   podGap: 6,
   cardPad: 14,
@@ -74,7 +74,9 @@ export function layoutCluster(view: ClusterView, width: number): ClusterLayout {
   const m = METRICS;
   const inner = Math.max(m.minCardWidth, width - 2 * m.pad);
   const count = Math.max(1, view.nodes.length);
-  const cols = Math.max(1, Math.min(count, Math.floor((inner + m.gap) / (m.minCardWidth + m.gap))));
+  const fit = Math.max(1, Math.min(count, Math.floor((inner + m.gap) / (m.minCardWidth + m.gap))));
+  // Balance the grid: 4 nodes in 3 columns read better as 2 × 2 than as 3 + 1.
+  const cols = Math.ceil(count / Math.ceil(count / fit));
   const cardWidth = Math.min(m.maxCardWidth, (inner - (cols - 1) * m.gap) / cols);
   const pods: PlacedPod[] = [];
 

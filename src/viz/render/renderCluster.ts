@@ -1,4 +1,6 @@
-import { easeCubicInOut, select } from 'd3';
+// `transition` is imported (not only used as a method) so that the bundler keeps
+// d3-transition, which adds selection.transition() as a side effect.
+import { easeCubicInOut, select, transition } from 'd3';
 import type { ClusterLayout, PlacedNode, PlacedPod } from '../layout/clusterLayout';
 import { enterNode, updateNode } from '../glyphs/nodeGlyph';
 import { enterPod, updatePod } from '../glyphs/podGlyph';
@@ -65,7 +67,7 @@ export function renderCluster(svg: SVGSVGElement, layout: ClusterLayout, options
   });
   moved.attr('data-at', at);
   if (options.reducedMotion) moved.attr('transform', at);
-  else moved.transition('move').duration(ms).ease(easeCubicInOut).attr('transform', at);
+  else moved.transition(transition('move').duration(ms).ease(easeCubicInOut)).attr('transform', at);
   const leaving = pods.exit<PlacedPod>().attr('aria-hidden', 'true').attr('tabindex', null).attr('role', null).classed('is-leaving', true);
   leaving.on('click', null).on('keydown', null).transition('fade').duration(ms).style('opacity', 0).remove();
 

@@ -1,0 +1,154 @@
+import type { Terminal as XTerm } from '@xterm/xterm';
+import { describe, expect, it } from 'vitest';
+import { stripAnsi } from '../../state/transcript';
+import { TerminalController, type TerminalActions } from './terminalController';
+
+/** Just enough of an <input> for the controller. */
+class FakeInput {
+  value = '';
+  selectionStart: number | null = 0;
+  selectionEnd: number | null = 0;
+  setSelectionRange(a: number, b: number) {
+    this.selectionStart = a;
+    this.selectionEnd = b;
+  }
+  type(text: string) {
+    this.value += text;
+    this.setSelectionRange(this.value.length, this.value.length);
+  }
+}
+
+function setup(opts: { busyAfterRun?: boolean; candidates?: string[] } = {}) {
+  let screen = '';
+  const term = {
+    cols: 80,
+    write: (s: string) => {
+      screen += s;
+    },
+    hasSelection: () => false,
+    getSelection: () => '',
+    clear: () => {
+      screen = '';
+    },
+    scrollToBottom: () => {},
+    scrollPages: () => {},
+  } as unknown as XTerm;
+  const input = new FakeInput();
+  const ran: string[] = [];
+  let busy = false;
+  let cancelled = 0;
+  const actions: TerminalActions = {
+    runCommand: (line) => {
+      ran.push(line);
+      busy = !!opts.busyAfterRun;
+    },
+    cancelCommand: () => {
+      cancelled++;
+      busy = false;
+    },
+    abandonLine: () => {},
+    clearTerminal: () => {},
+    complete: () => opts.candidates ?? [],
+    isBusy: () => busy,
+    history: () => ran,
+  };
+  const controller = new TerminalController(term, input as unknown as HTMLInputElement, actions);
+  const key = (k: string, mods: Partial<KeyboardEvent> = {}) => {
+    let prevented = false;
+    controller.keydown({ key: k, ctrlKey: false, altKey: false, metaKey: false, shiftKey: false, isComposing: false, keyCode: 0, preventDefault: () => (prevented = true), ...mods } as KeyboardEvent);
+    return prevented;
+  };
+  const tick = () => new Promise<void>((r) => queueMicrotask(r));
+  return {
+    controller,
+    input,
+    ran,
+    key,
+    tick,
+    text: () => stripAnsi(screen),
+    setBusy: (b: boolean) => (busy = b),
+    cancelled: () => cancelled,
+  };
+}
+
+describe('TerminalController', () => {
+  it('shows a prompt, runs the line on Enter and clears the input', async () => {
+    const t = setup();
+    t.controller.replay([]);
+    await t.tick();
+    t.input.type('kubectl get nodes');
+    t.controller.redraw();
+    expect(t.key('Enter')).toBe(true);
+    expect(t.ran).toEqual(['kubectl get nodes']);
+    expect(t.input.value).toBe('');
+    expect(t.text()).toContain('$ kubectl get nodes');
+  });
+
+  it('queues lines typed while a command waits and runs them when it is done', async () => {
+    const t = setup({ busyAfterRun: true });
+    t.controller.replay([]);
+    await t.tick();
+    t.input.type('sleep 10s');
+    t.key('Enter');
+    t.input.type('kubectl get pods');
+    t.key('Enter');
+    expect(t.ran).toEqual(['sleep 10s']);
+    t.setBusy(false);
+    t.controller.handle({ type: 'idle' });
+    await t.tick();
+    expect(t.ran).toEqual(['sleep 10s', 'kubectl get pods']);
+  });
+
+  it('Ctrl+C cancels a waiting command', async () => {
+    const t = setup({ busyAfterRun: true });
+    t.input.type('sleep 1h');
+    t.key('Enter');
+    t.key('c', { ctrlKey: true });
+    expect(t.cancelled()).toBe(1);
+  });
+
+  it('Ctrl+C on an idle line abandons it, as bash does', async () => {
+    const t = setup();
+    t.controller.replay([]);
+    await t.tick();
+    t.input.type('kubectl get po');
+    t.key('c', { ctrlKey: true });
+    expect(t.input.value).toBe('');
+    expect(t.ran).toEqual([]);
+    expect(t.text()).toContain('kubectl get po^C');
+  });
+
+  it('Tab completes from the shell', async () => {
+    const t = setup({ candidates: ['get'] });
+    t.input.type('kubectl ge');
+    expect(t.key('Tab')).toBe(true);
+    expect(t.input.value).toBe('kubectl get ');
+  });
+
+  it('↑ recalls history', async () => {
+    const t = setup();
+    t.input.type('kubectl get nodes');
+    t.key('Enter');
+    t.key('ArrowUp');
+    expect(t.input.value).toBe('kubectl get nodes');
+  });
+
+  it('pasting several lines runs each, leaving the last part on the prompt', async () => {
+    const t = setup();
+    t.controller.replay([]);
+    await t.tick();
+    let prevented = false;
+    t.controller.paste({ clipboardData: { getData: () => 'echo one\necho two\nkubectl' }, preventDefault: () => (prevented = true) } as unknown as ClipboardEvent);
+    expect(prevented).toBe(true);
+    for (let i = 0; i < 4; i++) await t.tick();
+    expect(t.ran).toEqual(['echo one', 'echo two']);
+    expect(t.input.value).toBe('kubectl');
+  });
+
+  it('echoes commands issued by buttons as if typed', async () => {
+    const t = setup();
+    t.controller.handle({ type: 'command', line: 'kubectl delete pod web-1 --grace-period=0 --force', source: 'ui' });
+    t.controller.handle({ type: 'output', stream: 'stdout', text: 'pod "web-1" force deleted\n' });
+    expect(t.text()).toContain('$ kubectl delete pod web-1 --grace-period=0 --force\npod "web-1" force deleted\n');
+  });
+});
