@@ -19,7 +19,7 @@ function replicaSetList(rss: KubeObject[]): string {
 export function describeDeployment(d: KubeObject, ctx: PrintContext): string {
   const spec = (d.spec ?? {}) as DeploymentSpec;
   const status = (d.status ?? {}) as DeploymentStatus;
-  const { oldRSs, newRS } = replicaSetsOf(d, ctx);
+  const rss = replicaSetsOf(d, ctx);
   return tabbedString((w) => {
     w.write(0, `Name:\t${d.metadata.name}\n`);
     w.write(0, `Namespace:\t${d.metadata.namespace ?? ''}\n`);
@@ -41,9 +41,9 @@ export function describeDeployment(d: KubeObject, ctx: PrintContext): string {
       w.write(1, '----\t------\t------\n');
       for (const c of status.conditions) w.write(1, `${c.type} \t${c.status}\t${c.reason ?? ''}\n`);
     }
-    if (oldRSs.length > 0 || newRS) {
-      w.write(0, `OldReplicaSets:\t${replicaSetList(oldRSs)}\n`);
-      w.write(0, `NewReplicaSet:\t${replicaSetList(newRS ? [newRS] : [])}\n`);
+    if (rss) {
+      w.write(0, `OldReplicaSets:\t${replicaSetList(rss.oldRSs)}\n`);
+      w.write(0, `NewReplicaSet:\t${replicaSetList(rss.newRS ? [rss.newRS] : [])}\n`);
     }
     describeEvents(ctx.cluster.eventsFor(d), w, ctx.now);
   });

@@ -24,22 +24,22 @@ function stableJson(v: unknown): string {
 
 /**
  * kubectl's `GetAllReplicaSets` for a deployment: the replica sets it
- * controls (selector match and controller reference), split into the one
- * whose template equals the deployment's (new) and all the others (old).
+ * controls (selector match and controller reference), oldest first; `newRS`
+ * is the oldest whose template equals the deployment's, `oldRSs` the others
+ * that still want pods (`spec.replicas != 0`, what describe lists) and
+ * `allOldRSs` all the others. Undefined when replica sets cannot be listed.
  */
-export function replicaSetsOf(deploy: KubeObject, ctx: PrintContext): { oldRSs: KubeObject[]; newRS: KubeObject | undefined } {
+export function replicaSetsOf(deploy: KubeObject, ctx: PrintContext): { oldRSs: KubeObject[]; allOldRSs: KubeObject[]; newRS: KubeObject | undefined } | undefined {
   const spec = deploy.spec as { selector?: Parameters<typeof labelSelectorMatches>[0]; template?: PodTemplateSpec };
-  let all: KubeObject[];
-  try {
-    all = ctx.client.list('replicasets.apps', { namespace: deploy.metadata.namespace });
-  } catch {
-    return { oldRSs: [], newRS: undefined };
-  }
+  if (!ctx.cluster.resources.byName('replicasets.apps')) return undefined;
+  const all = ctx.client.list('replicasets.apps', { namespace: deploy.metadata.namespace });
   const owned = all.filter((rs) => labelSelectorMatches(spec.selector, rs.metadata.labels) && controllerRef(rs.metadata)?.uid === deploy.metadata.uid);
   const target = withoutHash(spec.template);
-  // FindNewReplicaSet sorts by creation (then name) and takes the oldest with an equal template;
-  // FindOldReplicaSets keeps that order
-  const byAge = [...owned].sort((a, b) => String(a.metadata.creationTimestamp ?? '').localeCompare(String(b.metadata.creationTimestamp ?? '')) || a.metadata.name.localeCompare(b.metadata.name));
+  // FindNewReplicaSet sorts the list by creation (then name) in place and takes the oldest
+  // with an equal template; FindOldReplicaSets then walks the same sorted list
+  const byAge = [...owned].sort((a, b) => String(a.metadata.creationTimestamp ?? '').localeCompare(String(b.metadata.creationTimestamp ?? '')) || (a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0));
   const newRS = byAge.find((rs) => withoutHash((rs.spec as { template?: PodTemplateSpec }).template) === target);
-  return { oldRSs: byAge.filter((rs) => rs !== newRS), newRS };
+  const allOldRSs = byAge.filter((rs) => rs !== newRS);
+  const oldRSs = allOldRSs.filter((rs) => ((rs.spec as { replicas?: number }).replicas ?? 1) !== 0);
+  return { oldRSs, allOldRSs, newRS };
 }
