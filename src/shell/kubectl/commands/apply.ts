@@ -184,7 +184,7 @@ function applyDocument(ctx: CommandContext, source: string, doc: ManifestDocumen
       `Warning: resource ${info.group ? `${info.resource}.${info.group}` : info.resource}/${name} is missing the ${LAST_APPLIED_ANNOTATION} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n`,
     );
   }
-  const { patch, empty } = createApplyPatch(live, lastApplied, annotated, info);
+  const { patch, empty } = createApplyPatch(live, lastApplied, desired, info);
   if (empty) return report(ctx, info, live, `unchanged${dryRunSuffix(dry)}`, format);
   if (dry === 'client') return report(ctx, info, live, `configured${dryRunSuffix(dry)}`, format);
   const r = ctx.client.patch(resource, ns, name, patch, 'strategic', { dryRun: dry === 'server' });

@@ -1,5 +1,5 @@
 import { deepCopy } from '../deepCopy';
-import type { KubeObject } from '../../../sim/k8s/index';
+import { storageName, type KubeObject } from '../../../sim/k8s/index';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
 import { dryRunFlag, dryRunStrategy, dryRunSuffix, filenameFlags, objectRef, templateFlags, type DryRun } from '../common';
 import { LAST_APPLIED_ANNOTATION } from '../engineApi';
@@ -102,11 +102,11 @@ function rollbackDeployment(ctx: CommandContext, deployment: KubeObject, toRevis
   const annotations: Record<string, string> = {};
   for (const [k, v] of Object.entries(deployment.metadata.annotations ?? {})) if (ANNOTATIONS_TO_SKIP.has(k)) annotations[k] = v;
   for (const [k, v] of Object.entries(source.metadata.annotations ?? {})) if (!ANNOTATIONS_TO_SKIP.has(k)) annotations[k] = v;
-  // kubectl sends a JSON patch replacing /spec/template and /metadata/annotations; an update of the same two fields is equivalent.
-  const updated = deepCopy(deployment);
-  (updated.spec as { template?: unknown }).template = withoutHash(rsTemplate);
-  updated.metadata.annotations = annotations;
-  const r = ctx.client.update(updated, { dryRun: dry === 'server' });
+  const patch = [
+    { op: 'replace', path: '/spec/template', value: withoutHash(rsTemplate) },
+    { op: 'replace', path: '/metadata/annotations', value: annotations },
+  ];
+  const r = ctx.client.patch(storageName(ctx.cluster.resources.resolve('deployments')!), deployment.metadata.namespace, deployment.metadata.name, patch, 'json', { dryRun: dry === 'server' });
   if (!r.ok) return err.message(`failed restoring revision ${toRevision}: ${r.status.message}`);
   ctx.cluster.runUntilIdle();
   return 'rolled back';
