@@ -147,11 +147,13 @@ class TypeTable {
   }
 }
 
+const DOC_KEYS = new Set(['description', 'markdownDescription', 'title', 'examples', 'default', 'deprecated']);
+
 function stripDocs(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(stripDocs);
   if (node && typeof node === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(node)) if (k !== 'description' && k !== 'markdownDescription') out[k] = stripDocs(v);
+    for (const [k, v] of Object.entries(node)) if (!DOC_KEYS.has(k)) out[k] = stripDocs(v);
     return out;
   }
   return node;
@@ -183,12 +185,13 @@ function kindsOf(defs: Record<string, Json>, declaredHere: (name: string) => boo
   return out;
 }
 
-/** JSON Schema for the editor: Quantity accepts numbers, free-form types accept anything. */
+/** JSON Schema for the editor: no `$schema` URL (monaco-yaml would fetch it), Quantity accepts numbers, free-form types accept anything. */
 function editorSchema(schema: Json): Json {
   const defs = { ...schema.definitions } as Record<string, Json>;
   if (defs.Quantity) defs.Quantity = { ...defs.Quantity, type: ['string', 'number'] };
   for (const name of FREE_FORM) if (defs[name]) defs[name] = { description: defs[name].description };
-  return { ...schema, definitions: defs };
+  const { $schema: _url, ...rest } = schema;
+  return { ...rest, definitions: defs };
 }
 
 function main(): void {
@@ -213,13 +216,11 @@ function main(): void {
     const all = gen.createSchema('*');
     const allDefs = (all.definitions ?? {}) as Record<string, Json>;
     for (const { kind, apiVersion } of kindsOf(allDefs, (name) => (declared.get(name) ?? []).some((d) => d.startsWith(`${file}|`)))) {
-      const schema = args.fullOut ? gen.createSchema(kind) : { definitions: allDefs };
-      const defs = (schema.definitions ?? {}) as Record<string, Json>;
-      kinds[`${apiVersion}/${kind}`] = table.add(kind, defs[kind], defs, goPackage);
+      kinds[`${apiVersion}/${kind}`] = table.add(kind, allDefs[kind], allDefs, goPackage);
       if (args.fullOut) {
         const name = `${apiVersion.replace('/', '_')}_${kind}.json`;
         fullIndex.push({ apiVersion, kind, file: name });
-        writeJson(join(args.fullOut, name), editorSchema(schema));
+        writeJson(join(args.fullOut, name), editorSchema(gen.createSchema(kind)));
       }
     }
   }
