@@ -12,7 +12,7 @@ export function TerminalTranscript() {
     <section className="sr-only" aria-label="Terminal output" aria-live="polite" aria-relevant="additions">
       <pre>
         {lines.map((line) => (
-          <div key={line.id}>{`${line.text}\n`}</div>
+          <span key={line.id}>{`${line.text}\n`}</span>
         ))}
       </pre>
     </section>
