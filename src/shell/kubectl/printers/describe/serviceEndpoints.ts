@@ -40,6 +40,8 @@ export function derivedEndpointSlices(svc: KubeObject, ctx: PrintContext): Slice
     const ready = (pod.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
     (slice.endpoints as unknown[]).push({ addresses: [pod.status?.podIP], conditions: { ready } });
   }
+  // the controller keeps an empty slice (ports, no endpoints) for a selector that matches nothing
+  if (slices.size === 0) return [{ ports: (spec.ports ?? []).map((p) => ({ name: p.name ?? '', port: typeof p.targetPort === 'number' ? p.targetPort : p.port, protocol: p.protocol ?? 'TCP' })), endpoints: [] }];
   return [...slices.values()];
 }
 
