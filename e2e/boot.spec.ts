@@ -30,3 +30,14 @@ test('follows a dark color scheme', async ({ kp, page }) => {
   expect(background).not.toBe('rgb(238, 241, 245)');
   await kp.screenshot('boot-dark');
 });
+
+test('Reset starts again from a fresh default cluster', async ({ kp, page }) => {
+  await kp.run('kubectl create deployment web --image=nginx --replicas=2');
+  await expect(kp.pods('web-')).toHaveCount(2);
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await expect(kp.pods('web-')).toHaveCount(0);
+  await expect(kp.output).toContainText('Cluster reset');
+  await expect(page.locator('time.clock-value')).toHaveText(/^00:00:0\d$/);
+  await kp.run('kubectl get deployments');
+  await expect(kp.output).toContainText('No resources found in default namespace.');
+});

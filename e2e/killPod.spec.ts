@@ -6,8 +6,9 @@ test('a Deployment fills the view with pods, and a killed pod is replaced', asyn
   await kp.speed.selectOption('10');
   const pods = kp.pods('web-');
   await expect(pods).toHaveCount(3);
-  await page.waitForTimeout(1500); // let them start: the screenshot shows pods at work
-  await kp.screenshot('pods');
+  const running = kp.cluster.getByRole('button', { name: /^web-[^,]*, Running/ });
+  await expect(running).toHaveCount(3, { timeout: 30_000 });
+  await kp.screenshot('pods-running');
 
   const victim = pods.first();
   const label = (await victim.getAttribute('aria-label')) ?? '';
@@ -24,6 +25,7 @@ test('a Deployment fills the view with pods, and a killed pod is replaced', asyn
   await expect(pods).toHaveCount(3);
   await expect(kp.cluster.getByRole('button', { name: new RegExp(`^${name}`) })).toHaveCount(0);
   await expect(kp.output).toContainText(`pod "${name}" force deleted`);
+  await expect(running).toHaveCount(3, { timeout: 30_000 });
   await kp.screenshot('pod-replaced');
 });
 
