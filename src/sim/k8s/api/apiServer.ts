@@ -10,7 +10,7 @@ import { fieldError } from './fieldErrors';
 import type { ApiMachinery } from './machinery';
 import { deepEqual, specPart } from './objectDiff';
 import { ResourceRegistry, storageName, type ResourceInfo } from './resources';
-import { selectFromStore } from './selectors';
+import { matches, selectFromStore } from './selectors';
 import { ServiceAllocator } from './serviceAllocator';
 import { fail, ok, statusErrors, type ApiResult } from './status';
 import { controllerRef, type KubeObject } from './types';
@@ -79,18 +79,17 @@ export class ApiServer {
     let items: T[];
     const nodeName = options.fieldSelector?.['spec.nodeName'];
     if (resource === 'pods' && nodeName !== undefined) {
-      items = store.listByIndex<T>('pods', 'spec.nodeName', nodeName).filter((p) => options.namespace === undefined || p.metadata.namespace === options.namespace);
+      // The node index answers "pods on this node" without a scan.
+      items = store.listByIndex<T>('pods', 'spec.nodeName', nodeName).filter((p) => (options.namespace === undefined || p.metadata.namespace === options.namespace) && (options.labelSelector === undefined || matches(options.labelSelector, p.metadata.labels)));
     } else if (options.labelSelector !== undefined) {
       items = selectFromStore<T>(store, resource, options.namespace, options.labelSelector);
     } else {
       items = store.list<T>(resource, options.namespace);
     }
-    if (options.labelSelector !== undefined && resource === 'pods' && nodeName !== undefined) {
-      items = selectFromStore<T>(store, resource, options.namespace, options.labelSelector).filter((p) => (p.spec as Pod['spec'])?.nodeName === nodeName);
-    }
     const fields = Object.entries(options.fieldSelector ?? {});
-    if (fields.length === 0) return items;
-    return items.filter((o) => fields.every(([path, want]) => fieldValue(o, path) === want));
+    if (fields.length) items = items.filter((o) => fields.every(([path, want]) => fieldValue(o, path) === want));
+    // The real API server lists in etcd key order: namespace, then name.
+    return items.sort(byStorageKey);
   }
 
   create<T extends KubeObject>(actor: string, input: KubeObject, options: WriteOptions = {}): ApiResult<T> {
@@ -343,6 +342,13 @@ export class ApiServer {
     this.record(actor, 'bind', 'pods', key);
     return ok(obj);
   }
+}
+
+function byStorageKey(a: KubeObject, b: KubeObject): number {
+  const na = a.metadata.namespace ?? '';
+  const nb = b.metadata.namespace ?? '';
+  if (na !== nb) return na < nb ? -1 : 1;
+  return a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0;
 }
 
 function hasSpecFinalizers(obj: KubeObject): boolean {
