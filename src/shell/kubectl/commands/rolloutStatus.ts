@@ -78,15 +78,14 @@ function runRolloutStatus(ctx: CommandContext): CommandResult {
   if (revision < 0) return err.message(`revision must be a positive integer: ${revision}`);
   const { namespace, name } = target.obj.metadata;
   const resource = storageName(target.info);
-  let last = '';
+  // Like upstream (`UntilWithSync` over the deployment), a line for every watch event, repeats included.
   const show = (obj: KubeObject): number | undefined => {
     const s = deploymentStatus(obj, revision);
     if ('error' in s) {
       ctx.errOut(checkErrText(err.message(s.error)));
       return 1;
     }
-    if (s.message !== last) ctx.out(s.message);
-    last = s.message;
+    ctx.out(s.message);
     if (s.done) return 0;
     return ctx.flags.bool('watch') ? undefined : 0;
   };
