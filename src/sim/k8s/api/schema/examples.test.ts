@@ -10,7 +10,7 @@ import { SCHEMA } from './compactSchema';
 import { strictDecode } from './strictDecode';
 
 /** Real manifests (Kubernetes docs and examples, microservices-demo, voting-app), copied from the shared examples. */
-const FILES = import.meta.glob('./testdata/kubernetes-examples/*.yaml', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+const FILES = import.meta.glob('../../../../scenarios/examples/kubernetes/*.yaml', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
 const registry = new ResourceRegistry();
 
 describe('the shared example manifests', () => {
