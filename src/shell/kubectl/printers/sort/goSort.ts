@@ -55,8 +55,8 @@ function breakPatterns(d: SortData, a: number, b: number): void {
   const modulus = BigInt(1 << bitsLen(length));
   const next = () => {
     random ^= (random << 13n) & MASK64;
-    random ^= random >> 7n;
-    random ^= (random << 17n) & MASK64;
+    random ^= random >> 17n;
+    random ^= (random << 5n) & MASK64;
     return random;
   };
   for (let idx = a + Math.trunc(length / 4) * 2 - 1; idx <= a + Math.trunc(length / 4) * 2 + 1; idx++) {

@@ -5,6 +5,9 @@
  * (the object dump in jsonpath error messages).
  */
 
+/** `strconv.IsPrint`: letters, marks, numbers, punctuation and symbols (plus the ASCII space). */
+const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
+
 /** Go `strconv.Quote`: printable runes kept, the rest escaped. */
 export function goQuote(s: string): string {
   let out = '"';
@@ -40,9 +43,10 @@ export function goQuote(s: string): string {
         continue;
     }
     if (c < 0x20 || c === 0x7f) out += `\\x${c.toString(16).padStart(2, '0')}`;
-    else if (c >= 0x80 && c < 0xa0) out += `\\u${c.toString(16).padStart(4, '0')}`;
     else if (c >= 0xd800 && c <= 0xdfff) out += '\\ufffd';
-    else out += ch;
+    else if (c === 0x20 || PRINTABLE.test(ch)) out += ch;
+    else if (c < 0x10000) out += `\\u${c.toString(16).padStart(4, '0')}`;
+    else out += `\\U${c.toString(16).padStart(8, '0')}`;
   }
   return `${out}"`;
 }

@@ -25,7 +25,12 @@ function runeCount(s: string): number {
 }
 
 function splitLines(text: string): Cell[][] {
-  return text.split('\n').map((line) => line.split(/[\t\v]/).map((t) => ({ text: t, width: runeCount(t) })));
+  const lines = text.split('\n').map((line) => line.split(/[\t\v]/).map((t) => ({ text: t, width: runeCount(t) })));
+  // Flush adds the unterminated last cell only when it holds text, so a final
+  // line ending in a tab has its last tab-terminated cell unpadded
+  const last = lines[lines.length - 1];
+  if (last.length > 1 && last[last.length - 1].text === '') last.pop();
+  return lines;
 }
 
 /** Formats text containing tabs and newlines exactly as a flushed Go tabwriter would. */
