@@ -1,4 +1,4 @@
-import type { Pod, ServiceSpec } from 'kubernetes-types/core/v1';
+import type { Node, Pod, ServiceSpec } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../../../sim/k8s/index';
 import { arr, field } from '../table/objectFields';
 import type { PrintContext } from '../types';
@@ -17,6 +17,15 @@ function resolvePort(pod: Pod, target: number | string | undefined, fallback: nu
   return undefined;
 }
 
+/** The slice the API server keeps for `default/kubernetes`: each control-plane node's InternalIP on the secure port. */
+function apiServerSlices(spec: ServiceSpec, ctx: PrintContext): Slice[] {
+  const nodes = ctx.client.list<KubeObject & Node>('nodes').filter((n) => n.metadata.labels?.['node-role.kubernetes.io/control-plane'] !== undefined);
+  const ips = nodes.map((n) => n.status?.addresses?.find((a) => a.type === 'InternalIP')?.address).filter((ip): ip is string => !!ip);
+  if (ips.length === 0) return [];
+  const ports = (spec.ports ?? []).map((p) => ({ name: p.name ?? '', port: typeof p.targetPort === 'number' ? p.targetPort : p.port, protocol: p.protocol ?? 'TCP' }));
+  return [{ ports, endpoints: ips.map((ip) => ({ addresses: [ip], conditions: { ready: true } })) }];
+}
+
 /**
  * What the EndpointSlice controller would publish for a service whose slices
  * the simulated API server does not serve: its selected, IP-holding pods with
@@ -25,6 +34,7 @@ function resolvePort(pod: Pod, target: number | string | undefined, fallback: nu
 export function derivedEndpointSlices(svc: KubeObject, ctx: PrintContext): Slice[] {
   const spec = (svc.spec ?? {}) as ServiceSpec;
   const selector = spec.selector;
+  if (svc.metadata.namespace === 'default' && svc.metadata.name === 'kubernetes') return apiServerSlices(spec, ctx);
   if (!selector || Object.keys(selector).length === 0) return [];
   const pods = ctx.client
     .list<KubeObject & Pod>('pods', { namespace: svc.metadata.namespace })
