@@ -5,7 +5,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { podStatusText } from './shell/kubectl/printers/table/podStatus';
-import { createShell } from './shell/index';
 import { createCluster, type KubeObject } from './sim/k8s/index';
 import { createAppStore, STARTER_FILES } from './state/index';
 import { App } from './ui/App';
@@ -16,7 +15,9 @@ import './ui/styles/app.css';
 const store = createAppStore(
   {
     createCluster: () => createCluster(),
-    createShell: (cluster, files) => createShell({ cluster, files }),
+    // The shell (kubectl, printers, the YAML parser) is the largest part: its own chunk,
+    // requested at once, in parallel with the terminal's.
+    loadShell: () => import('./shell/index').then(({ createShell }) => (cluster, files) => createShell({ cluster, files })),
     podStatusText: (pod, now) => podStatusText(pod as unknown as KubeObject, now),
   },
   { files: STARTER_FILES },

@@ -18,9 +18,17 @@ export interface ClockSlice {
 export interface ClusterSlice {
   snapshot: ClusterSnapshot;
   selectedPod: PodRef | undefined;
+  /** The selected node's name (a pod and a node are never selected together). */
+  selectedNode: string | undefined;
   selectPod(pod: PodRef | undefined): void;
+  selectNode(name: string | undefined): void;
   /** Issues `kubectl delete pod NAME --grace-period=0 --force` through the terminal. */
   killPod(pod: PodRef): void;
+  /** `kubeplay node stop NAME` / `kubeplay node start NAME`: power a node off or on. */
+  stopNode(name: string): void;
+  startNode(name: string): void;
+  /** `kubectl cordon NAME` / `kubectl uncordon NAME`. */
+  cordonNode(name: string, cordon: boolean): void;
   /** Starts again from a fresh default cluster. */
   reset(): void;
 }

@@ -3,9 +3,10 @@ import { createAppStore } from './appStore';
 import { fakeCluster, fakeFactory } from './fakeWorld.testkit';
 import type { TerminalEvent } from './types';
 
-function setup() {
+async function setup() {
   const world = fakeCluster();
   const store = createAppStore(fakeFactory(world), { files: { 'web.yaml': 'kind: Deployment\n' }, welcome: [] });
+  await store.shellReady;
   const events: TerminalEvent[] = [];
   store.getState().subscribeTerminal((e) => events.push(e));
   const text = () => store.getState().transcript.map((l) => l.text);
@@ -13,8 +14,8 @@ function setup() {
 }
 
 describe('app store', () => {
-  it('runs a command: echo and output land in the transcript and the terminal events', () => {
-    const { store, events, text } = setup();
+  it('runs a command: echo and output land in the transcript and the terminal events', async () => {
+    const { store, events, text } = await setup();
     store.getState().runCommand('echo hello');
     expect(text()).toEqual(['$ echo hello', 'hello']);
     expect(events.map((e) => e.type)).toEqual(['command', 'output', 'idle']);
@@ -22,8 +23,8 @@ describe('app store', () => {
     expect(store.getState().commandLog).toEqual([{ at: world0(store), line: 'echo hello', source: 'prompt' }]);
   });
 
-  it('advances virtual time by real time × speed, and not at all when paused', () => {
-    const { store, world } = setup();
+  it('advances virtual time by real time × speed, and not at all when paused', async () => {
+    const { store, world } = await setup();
     const t0 = world.cluster.now();
     store.getState().setSpeed(10);
     store.frame(50);
@@ -36,8 +37,8 @@ describe('app store', () => {
     expect(store.getState().speed).toBe(10);
   });
 
-  it('keeps a waiting command running, polls it each frame, and goes idle when it finishes', () => {
-    const { store, world, events, text } = setup();
+  it('keeps a waiting command running, polls it each frame, and goes idle when it finishes', async () => {
+    const { store, world, events, text } = await setup();
     store.getState().runCommand('wait web-1');
     expect(store.getState().busy).toBe(true);
     store.frame(16);
@@ -49,16 +50,16 @@ describe('app store', () => {
     expect(events[events.length - 1].type).toBe('idle');
   });
 
-  it('Ctrl+C cancels the waiting command and prints ^C', () => {
-    const { store, text } = setup();
+  it('Ctrl+C cancels the waiting command and prints ^C', async () => {
+    const { store, text } = await setup();
     store.getState().runCommand('wait nothing');
     store.getState().cancelCommand();
     expect(store.getState().busy).toBe(false);
     expect(text()).toEqual(['$ wait nothing', '^C']);
   });
 
-  it('publishes a new snapshot when the cluster changes, with kubectl status text', () => {
-    const { store, world } = setup();
+  it('publishes a new snapshot when the cluster changes, with kubectl status text', async () => {
+    const { store, world } = await setup();
     const before = store.getState().snapshot;
     store.frame(16);
     expect(store.getState().snapshot).toBe(before);
@@ -70,8 +71,8 @@ describe('app store', () => {
     expect(after.podStatus['default/web-1']).toBe('Running');
   });
 
-  it('Kill pod is a command in the transcript', () => {
-    const { store, world, text } = setup();
+  it('Kill pod is a command in the transcript', async () => {
+    const { store, world, text } = await setup();
     world.addPod('web-1');
     store.getState().killPod({ namespace: 'default', name: 'web-1' });
     expect(text()[0]).toBe('$ kubectl delete pod web-1 --grace-period=0 --force');
@@ -79,22 +80,34 @@ describe('app store', () => {
     expect(store.getState().history).toEqual([]);
   });
 
-  it('Apply is kubectl apply -f FILE', () => {
-    const { store, text } = setup();
+  it('node actions are commands too, and selecting a node clears the pod selection', async () => {
+    const { store, text } = await setup();
+    store.getState().selectPod({ namespace: 'default', name: 'web-1' });
+    store.getState().selectNode('worker-1');
+    expect(store.getState().selectedPod).toBeUndefined();
+    store.getState().stopNode('worker-1');
+    store.getState().cordonNode('worker-2', true);
+    store.getState().cordonNode('worker-2', false);
+    store.getState().startNode('worker-1');
+    expect(text().filter((l) => l.startsWith('$ '))).toEqual(['$ kubeplay node stop worker-1', '$ kubectl cordon worker-2', '$ kubectl uncordon worker-2', '$ kubeplay node start worker-1']);
+  });
+
+  it('Apply is kubectl apply -f FILE', async () => {
+    const { store, text } = await setup();
     store.getState().applyFile('web.yaml');
     expect(text()[0]).toBe('$ kubectl apply -f web.yaml');
   });
 
-  it('clear empties the transcript and tells the terminal', () => {
-    const { store, events } = setup();
+  it('clear empties the transcript and tells the terminal', async () => {
+    const { store, events } = await setup();
     store.getState().runCommand('echo one');
     store.getState().runCommand('clear');
     expect(store.getState().transcript).toEqual([]);
     expect(events.some((e) => e.type === 'clear')).toBe(true);
   });
 
-  it('reset builds a fresh world, cancels waiting commands and says so', () => {
-    const { store, text } = setup();
+  it('reset builds a fresh world, cancels waiting commands and says so', async () => {
+    const { store, text } = await setup();
     store.getState().runCommand('wait nothing');
     store.getState().selectPod({ namespace: 'default', name: 'x' });
     store.getState().reset();
@@ -103,24 +116,54 @@ describe('app store', () => {
     expect(text()[text().length - 1]).toMatch(/^# Cluster reset/);
   });
 
-  it('prints an error instead of throwing when the shell breaks', () => {
+  it('prints an error instead of throwing when the shell breaks', async () => {
     const world = fakeCluster();
     const factory = fakeFactory(world);
     const store = createAppStore(
       {
         ...factory,
-        createShell: () => ({
-          run: () => {
-            throw new Error('boom');
-          },
-          complete: () => [],
-        }),
+        loadShell: () =>
+          Promise.resolve(() => ({
+            run: () => {
+              throw new Error('boom');
+            },
+            complete: () => [],
+          })),
       },
       { files: {}, welcome: [] },
     );
+    await store.shellReady;
     store.getState().runCommand('kubectl get pods');
     expect(store.getState().transcript.map((l) => l.text)).toContain('error: internal error in the playground: boom');
     expect(store.getState().busy).toBe(false);
+  });
+});
+
+describe('before the shell has loaded', () => {
+  it('commands wait for it, then run on the next frame', async () => {
+    const world = fakeCluster();
+    let resolve: () => void = () => {};
+    const loaded = new Promise<void>((r) => (resolve = r));
+    const factory = fakeFactory(world);
+    const store = createAppStore({ ...factory, loadShell: () => loaded.then(factory.loadShell) }, { files: {}, welcome: [] });
+    store.getState().runCommand('echo early');
+    expect(store.getState().busy).toBe(true);
+    store.frame(16);
+    expect(store.getState().busy).toBe(true);
+    resolve();
+    await store.shellReady;
+    store.frame(16);
+    expect(store.getState().busy).toBe(false);
+    expect(store.getState().transcript.map((l) => l.text)).toEqual(['$ echo early', 'early']);
+  });
+
+  it('says so when the shell cannot load', async () => {
+    const world = fakeCluster();
+    const store = createAppStore({ ...fakeFactory(world), loadShell: () => Promise.reject(new Error('offline')) }, { files: {}, welcome: [] });
+    store.getState().runCommand('echo x');
+    await store.shellReady;
+    store.frame(16);
+    expect(store.getState().transcript.map((l) => l.text)).toContain('error: the terminal could not load (offline); reload the page');
   });
 });
 

@@ -17,6 +17,8 @@ export interface AppStore extends StoreApi<AppState> {
   start(frames?: FrameScheduler): () => void;
   /** Advances by `realMs` of real time at the current speed, as one frame of the loop does. */
   frame(realMs: number): void;
+  /** Settles once the (lazily loaded) shell is ready. */
+  readonly shellReady: Promise<void>;
 }
 
 export interface AppStoreOptions {
@@ -99,6 +101,7 @@ export function createAppStore(factory: WorldFactory, options: AppStoreOptions):
 
   return Object.assign(store, {
     frame,
+    shellReady: getKit().runtime.shellReady,
     start(frames: FrameScheduler = animationFrames) {
       return startClockLoop(frame, frames);
     },

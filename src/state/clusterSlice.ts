@@ -6,8 +6,21 @@ export function createClusterSlice(set: SetState, get: GetState, kit: () => Stor
   return {
     snapshot,
     selectedPod: undefined,
+    selectedNode: undefined,
     selectPod(pod) {
-      set({ selectedPod: pod });
+      set({ selectedPod: pod, selectedNode: undefined });
+    },
+    selectNode(name) {
+      set({ selectedNode: name, selectedPod: undefined });
+    },
+    stopNode(name) {
+      get().runCommand(`kubeplay node stop ${name}`, 'ui');
+    },
+    startNode(name) {
+      get().runCommand(`kubeplay node start ${name}`, 'ui');
+    },
+    cordonNode(name, cordon) {
+      get().runCommand(`kubectl ${cordon ? 'cordon' : 'uncordon'} ${name}`, 'ui');
     },
     killPod(pod) {
       const ns = pod.namespace && pod.namespace !== 'default' ? ` -n ${pod.namespace}` : '';
@@ -20,7 +33,7 @@ export function createClusterSlice(set: SetState, get: GetState, kit: () => Stor
       const text = 'Cluster reset: a fresh default cluster (control-plane, worker-1..3); nothing carried over.';
       k.transcript.appendLine(`# ${text}`);
       k.emit({ type: 'notice', text });
-      set({ selectedPod: undefined, startedAt: now, now, busy: false, commandLog: [] });
+      set({ selectedPod: undefined, selectedNode: undefined, startedAt: now, now, busy: false, commandLog: [] });
       k.publish(true);
       k.emit({ type: 'idle' });
     },

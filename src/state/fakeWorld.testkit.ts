@@ -94,7 +94,7 @@ export function fakeShell(world: FakeCluster): Shell {
 export function fakeFactory(world: FakeCluster): WorldFactory {
   return {
     createCluster: () => world.cluster,
-    createShell: () => fakeShell(world),
+    loadShell: () => Promise.resolve(() => fakeShell(world)),
     podStatusText: (pod) => pod.status?.phase ?? 'Unknown',
   };
 }

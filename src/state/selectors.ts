@@ -6,6 +6,7 @@ export const selectNow = (s: AppState) => s.now;
 export const selectStartedAt = (s: AppState) => s.startedAt;
 export const selectSnapshot = (s: AppState) => s.snapshot;
 export const selectSelectedPod = (s: AppState) => s.selectedPod;
+export const selectSelectedNode = (s: AppState) => s.selectedNode;
 export const selectTranscript = (s: AppState) => s.transcript;
 export const selectBusy = (s: AppState) => s.busy;
 export const selectHistory = (s: AppState) => s.history;

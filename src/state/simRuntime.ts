@@ -1,7 +1,8 @@
 import type { Node, Pod } from 'kubernetes-types/core/v1';
 import type { ApiClient, Cluster } from '../sim/k8s/index';
 import type { Execution, FileSource, OutputSink, Shell } from '../shell/types';
-import type { ClusterSnapshot, CommandSource, WorldFactory } from './types';
+import { DeferredExecution } from './deferredExecution';
+import type { ClusterSnapshot, CommandSource, ShellFactory, WorldFactory } from './types';
 
 interface Running {
   readonly execution: Execution;
@@ -15,7 +16,11 @@ interface Running {
  */
 export class SimRuntime {
   private cluster!: Cluster;
-  private shell!: Shell;
+  private makeShell: ShellFactory | undefined;
+  private shell: Shell | undefined;
+  private shellError: string | undefined;
+  /** Settles when the shell has loaded (or failed to). */
+  readonly shellReady: Promise<void>;
   private reader!: ApiClient;
   private unwatch: () => void = () => {};
   private running: Running[] = [];
@@ -27,12 +32,21 @@ export class SimRuntime {
     private readonly files: FileSource,
   ) {
     this.build();
+    this.shellReady = factory.loadShell().then(
+      (make) => {
+        this.makeShell = make;
+        this.shell = make(this.cluster, this.files);
+      },
+      (err: unknown) => {
+        this.shellError = err instanceof Error ? err.message : String(err);
+      },
+    );
   }
 
   private build(): void {
     this.unwatch();
     this.cluster = this.factory.createCluster();
-    this.shell = this.factory.createShell(this.cluster, this.files);
+    this.shell = this.makeShell?.(this.cluster, this.files);
     this.reader = this.cluster.client('kubeplay-ui');
     this.unwatch = this.cluster.watchAll(() => {
       this.changed = true;
@@ -58,22 +72,35 @@ export class SimRuntime {
 
   /** Runs one command line; output goes to `sink` as it is produced. */
   run(line: string, source: CommandSource, sink: OutputSink): Execution {
-    let execution: Execution;
+    const execution = this.shell ? this.runNow(this.shell, line, sink) : this.runLater(line, sink);
+    if (!execution.done) this.running.push({ execution, source });
+    return execution;
+  }
+
+  private runNow(shell: Shell, line: string, sink: OutputSink): Execution {
     try {
-      execution = this.shell.run(line, sink);
+      return shell.run(line, sink);
     } catch (err) {
       // The shell promises never to throw; if it does, say so instead of freezing the prompt.
       sink.stderr(`error: internal error in the playground: ${err instanceof Error ? err.message : String(err)}\n`);
       return finished(1);
     }
-    if (!execution.done) this.running.push({ execution, source });
-    return execution;
+  }
+
+  /** Before the shell has loaded: the command waits for it (the clock loop polls it). */
+  private runLater(line: string, sink: OutputSink): Execution {
+    return new DeferredExecution(() => {
+      if (this.shell) return this.runNow(this.shell, line, sink);
+      if (this.shellError === undefined) return undefined;
+      sink.stderr(`error: the terminal could not load (${this.shellError}); reload the page\n`);
+      return finished(1);
+    });
   }
 
   /** Tab completion candidates from the shell. */
   complete(line: string, cursor: number): string[] {
     try {
-      return this.shell.complete(line, cursor);
+      return this.shell?.complete(line, cursor) ?? [];
     } catch {
       return [];
     }

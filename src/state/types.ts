@@ -15,9 +15,17 @@ export interface ClusterSnapshot {
 }
 
 /** How the app builds its world; `main.tsx` wires the real engine and shell in. */
+/** Builds a shell over a cluster and the files `kubectl apply -f` reads. */
+export type ShellFactory = (cluster: Cluster, files: FileSource) => Shell;
+
 export interface WorldFactory {
   createCluster(): Cluster;
-  createShell(cluster: Cluster, files: FileSource): Shell;
+  /**
+   * Loads the shell. It is asynchronous so that the shell (kubectl, printers,
+   * the YAML parser: the largest part of the app) can be a lazily loaded chunk;
+   * commands issued before it arrives wait for it.
+   */
+  loadShell(): Promise<ShellFactory>;
   /** The pod's STATUS column as kubectl prints it (the drawing's labels use the same words). */
   podStatusText(pod: Pod, now: number): string;
 }

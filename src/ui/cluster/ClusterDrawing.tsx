@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { selectSelectedPod, selectSnapshot, selectSpeed } from '../../state/index';
+import { selectSelectedNode, selectSelectedPod, selectSnapshot, selectSpeed } from '../../state/index';
 import { buildClusterView, layoutCluster, renderCluster, transitionMs } from '../../viz/index';
 import { useApp } from '../hooks/useApp';
 import { useMediaQuery } from '../hooks/useMediaQuery';
@@ -13,6 +13,8 @@ export function ClusterDrawing() {
   const selected = useApp(selectSelectedPod);
   const speed = useApp(selectSpeed);
   const selectPod = useApp((s) => s.selectPod);
+  const selectedNode = useApp(selectSelectedNode);
+  const selectNode = useApp((s) => s.selectNode);
   const reducedMotion = useMediaQuery('(prefers-reduced-motion: reduce)');
   const hostRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
@@ -43,8 +45,10 @@ export function ClusterDrawing() {
         const pod = { namespace: key.slice(0, slash), name: key.slice(slash + 1) };
         selectPod(key === selectedKey ? undefined : pod);
       },
+      selectedNodeKey: selectedNode,
+      onSelectNode: (key) => selectNode(key === selectedNode ? undefined : key),
     });
-  }, [layout, selectedKey, speed, reducedMotion, selectPod, width]);
+  }, [layout, selectedKey, selectedNode, speed, reducedMotion, selectPod, selectNode, width]);
 
   return (
     <div className="cluster-drawing" ref={hostRef}>

@@ -4,6 +4,7 @@ import { useApp } from '../hooks/useApp';
 import { ClusterDrawing } from './ClusterDrawing';
 import { ClusterSummary } from './ClusterSummary';
 import { EmptyState } from './EmptyState';
+import { NodePanel } from './NodePanel';
 import { PodPanel } from './PodPanel';
 
 /** The cluster view: a region named "Cluster" with the drawing, the empty state and the pod panel. */
@@ -22,6 +23,7 @@ export function ClusterPanel() {
         {empty && <EmptyState />}
         <ClusterDrawing />
         <PodPanel />
+        <NodePanel />
       </div>
     </section>
   );

@@ -29,6 +29,15 @@ export function enterNode(sel: Selection<EnterElement, PlacedNode, SVGGElement, 
   }
   g.append('text').attr('class', 'node-pods-label').attr('x', METRICS.cardPad).attr('y', METRICS.cardHeader + 2 * METRICS.barRow + 14);
   g.append('text').attr('class', 'node-empty').attr('x', METRICS.cardPad).attr('y', METRICS.cardHeader + 2 * METRICS.barRow + METRICS.podsLabel + 16);
+  // The header is the node's button (select it to see its actions); pods sit in a layer above.
+  g.append('rect')
+    .attr('class', 'node-head')
+    .attr('role', 'button')
+    .attr('tabindex', 0)
+    .attr('data-kind', 'node')
+    .attr('aria-controls', 'node-panel')
+    .attr('rx', 10)
+    .attr('height', METRICS.cardHeader - 2);
   return g;
 }
 
@@ -44,14 +53,21 @@ function metaLine(node: NodeView): string {
 }
 
 /** Applies a node's current state and size to its card. */
-export function updateNode(sel: NodeSelection): void {
+export function updateNode(sel: NodeSelection, selectedKey: string | undefined): void {
   const pad = METRICS.cardPad;
   sel
     .attr('data-key', (d) => d.node.key)
     .attr('data-readiness', (d) => d.node.readiness)
     .attr('aria-label', (d) => d.node.label)
     .classed('is-cordoned', (d) => d.node.unschedulable)
-    .classed('is-notready', (d) => d.node.readiness !== 'Ready');
+    .classed('is-notready', (d) => d.node.readiness !== 'Ready')
+    .classed('is-selected', (d) => d.node.key === selectedKey);
+  sel
+    .select('.node-head')
+    .attr('width', (d) => d.box.width)
+    .attr('data-key', (d) => d.node.key)
+    .attr('aria-label', (d) => d.node.label)
+    .attr('aria-expanded', (d) => String(d.node.key === selectedKey));
   sel.select('.node-card').attr('width', (d) => d.box.width).attr('height', (d) => d.box.height);
   sel.select('.node-hatch').attr('width', (d) => d.box.width);
   sel.select('.node-name').text((d) => d.node.name);

@@ -13,6 +13,10 @@ export interface RenderOptions {
   readonly selectedKey: string | undefined;
   /** Called when a pod is clicked or activated with Enter/Space. */
   readonly onSelect: (key: string) => void;
+  /** The selected node's name. */
+  readonly selectedNodeKey?: string | undefined;
+  /** Called when a node's header is clicked or activated with Enter/Space. */
+  readonly onSelectNode?: (key: string) => void;
   /** Transition length for this frame (0: no motion). */
   readonly durationMs: number;
   /** prefers-reduced-motion: cross-fades only, no travel or shrinking. */
@@ -50,7 +54,16 @@ export function renderCluster(svg: SVGSVGElement, layout: ClusterLayout, options
   // Node cards.
   const nodes = root.select<SVGGElement>('g.layer-nodes').selectAll<SVGGElement, PlacedNode>('g.node').data(layout.nodes, (d) => d.node.key);
   const nodesAll = enterNode(nodes.enter()).merge(nodes);
-  nodesAll.attr('transform', (d) => `translate(${d.box.x},${d.box.y})`).call(updateNode);
+  nodesAll.attr('transform', (d) => `translate(${d.box.x},${d.box.y})`).call(updateNode, options.selectedNodeKey);
+  const selectNode = options.onSelectNode;
+  nodesAll
+    .select<SVGRectElement>('.node-head')
+    .on('click', (_event, d) => selectNode?.(d.node.key))
+    .on('keydown', (event: KeyboardEvent, d) => {
+      if (event.key !== 'Enter' && event.key !== ' ') return;
+      event.preventDefault();
+      selectNode?.(d.node.key);
+    });
   nodes.exit().remove();
 
   // Pods (one layer above the cards, so a pod can travel from the lane to its node).
@@ -59,7 +72,8 @@ export function renderCluster(svg: SVGSVGElement, layout: ClusterLayout, options
   const at = (d: PlacedPod) => `translate(${d.x},${d.y})`;
   // Named transitions, so that a move never interrupts a fade (renders come every snapshot).
   entered.attr('transform', at).attr('data-at', at).style('opacity', 0).transition('fade').duration(ms).style('opacity', 1);
-  const all = entered.merge(pods);
+  // DOM order = reading order, for screen readers, Tab and the arrow keys alike.
+  const all = entered.merge(pods).order();
   all.on('click', (_event, d) => options.onSelect(d.pod.key));
   all.call(updatePod, options.selectedKey);
   const moved = pods.filter(function (d) {
