@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { selectSelectedNode, selectSnapshot } from '../../state/index';
 import { buildClusterView, formatCpu, formatMemory } from '../../viz/index';
 import { useApp } from '../hooks/useApp';
+import { usePanelSide } from './usePanelSide';
 
 /** The selected node: what it is, and its actions (each a command in the terminal). */
 export function NodePanel() {
@@ -13,9 +14,10 @@ export function NodePanel() {
   const cordonNode = useApp((s) => s.cordonNode);
   const view = useMemo(() => buildClusterView(snapshot), [snapshot]);
   const node = view.nodes.find((n) => n.name === name);
+  const side = usePanelSide('node', name);
   if (!name) return null;
   return (
-    <aside id="node-panel" className="pod-panel" aria-label={`Node ${name}`}>
+    <aside id="node-panel" className={`pod-panel on-${side}`} aria-label={`Node ${name}`}>
       <div className="pod-panel-header">
         <h3 className="pod-panel-title">{name}</h3>
         <button type="button" className="icon-button" aria-label="Close" onClick={() => selectNode(undefined)}>
@@ -36,7 +38,7 @@ export function NodePanel() {
             <dd>{node.taints.length > 0 ? node.taints.join(' ') : <span className="muted">none</span>}</dd>
             <dt>Requests</dt>
             <dd>
-              {formatCpu(node.cpu.requested)} CPU, {formatMemory(node.memory.requested)}
+              CPU {formatCpu(node.cpu.requested)} of {formatCpu(node.cpu.allocatable)}, memory {formatMemory(node.memory.requested)} of {formatMemory(node.memory.allocatable)}
             </dd>
             <dt>Pods</dt>
             <dd>

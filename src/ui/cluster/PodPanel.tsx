@@ -3,6 +3,7 @@ import { humanDuration } from '../../lib/duration';
 import { selectNow, selectSelectedPod, selectSnapshot } from '../../state/index';
 import { buildClusterView, LOOK_DESCRIPTION } from '../../viz/index';
 import { useApp } from '../hooks/useApp';
+import { usePanelSide } from './usePanelSide';
 
 /** The selected pod: a few facts and its actions. Each action is a command in the terminal. */
 export function PodPanel() {
@@ -19,6 +20,7 @@ export function PodPanel() {
     return view.unscheduled.find((p) => p.key === key);
   }, [view, key]);
   const gone = selected !== undefined && pod === undefined;
+  const side = usePanelSide('pod', selected ? key : undefined);
 
   useEffect(() => {
     // When the pod disappears under the learner's focus, keep focus in the panel.
@@ -27,7 +29,7 @@ export function PodPanel() {
 
   if (!selected) return null;
   return (
-    <aside id="pod-panel" className="pod-panel" aria-label={`Pod ${selected.name}`}>
+    <aside id="pod-panel" className={`pod-panel on-${side}`} aria-label={`Pod ${selected.name}`}>
       <div className="pod-panel-header">
         <h3 className="pod-panel-title">{selected.name}</h3>
         <button ref={closeRef} type="button" className="icon-button" aria-label="Close" onClick={() => selectPod(undefined)}>

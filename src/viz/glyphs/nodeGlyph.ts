@@ -52,6 +52,14 @@ function metaLine(node: NodeView): string {
   return parts.filter(Boolean).join(' · ');
 }
 
+/** Why a node has no pods, in a few words. */
+function emptyText(node: NodeView): string {
+  if (node.pods.length > 0) return '';
+  if (node.unschedulable) return 'No pods: cordoned';
+  if (node.taints.some((t) => t.endsWith(':NoSchedule'))) return 'No pods: tainted NoSchedule';
+  return 'No pods yet';
+}
+
 /** Applies a node's current state and size to its card. */
 export function updateNode(sel: NodeSelection, selectedKey: string | undefined): void {
   const pad = METRICS.cardPad;
@@ -96,5 +104,5 @@ export function updateNode(sel: NodeSelection, selectedKey: string | undefined):
       .text((d) => `${bar.format(d.node[bar.key].requested)} / ${bar.format(d.node[bar.key].allocatable)}`);
   }
   sel.select('.node-pods-label').text((d) => `Pods ${d.node.pods.length} / ${d.node.podCapacity}`);
-  sel.select('.node-empty').text((d) => (d.node.pods.length > 0 ? '' : d.node.taints.some((t) => t.endsWith(':NoSchedule')) ? 'No pods: tainted NoSchedule' : 'No pods yet'));
+  sel.select('.node-empty').text((d) => emptyText(d.node));
 }
