@@ -152,3 +152,19 @@ describe('TerminalController', () => {
     expect(t.text()).toContain('$ kubectl delete pod web-1 --grace-period=0 --force\npod "web-1" force deleted\n');
   });
 });
+
+describe('readline keys', () => {
+  it('Ctrl+U deletes before the caret, Ctrl+A / Ctrl+E move', async () => {
+    const t = setup();
+    t.input.type('kubectl get pods');
+    t.input.setSelectionRange(8, 8);
+    t.key('u', { ctrlKey: true });
+    expect(t.input.value).toBe('get pods');
+    expect(t.input.selectionStart).toBe(0);
+    t.key('e', { ctrlKey: true });
+    expect(t.input.selectionStart).toBe(8);
+    t.key('a', { ctrlKey: true });
+    t.key('k', { ctrlKey: true });
+    expect(t.input.value).toBe('');
+  });
+});

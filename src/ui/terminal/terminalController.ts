@@ -1,6 +1,7 @@
 import type { Terminal as XTerm } from '@xterm/xterm';
 import type { TerminalEvent, TranscriptLine } from '../../state/index';
 import { applyCompletion, formatChoices } from './completion';
+import { emacsKey } from './emacsKeys';
 import { HistoryCursor } from './historyCursor';
 import { drawPrompt, erasePrompt, finishPrompt, printable, type PromptLine } from './promptLine';
 
@@ -242,14 +243,10 @@ export class TerminalController {
       this.actions.clearTerminal();
       return;
     }
-    if (ctrl && (key === 'a' || key === 'e' || key === 'u' || key === 'k')) {
+    const edited = ctrl ? emacsKey(key, { value: this.input.value, cursor: this.input.selectionStart ?? this.input.value.length }) : undefined;
+    if (edited) {
       ev.preventDefault();
-      const { value } = this.input;
-      const at = this.input.selectionStart ?? value.length;
-      if (key === 'a') this.setValue(value, 0);
-      else if (key === 'e') this.setValue(value, value.length);
-      else if (key === 'u') this.setValue(value.slice(at), 0);
-      else this.setValue(value.slice(0, at), at);
+      this.setValue(edited.value, edited.cursor);
       return;
     }
     switch (ev.key) {
