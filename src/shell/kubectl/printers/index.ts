@@ -7,12 +7,12 @@
 export type { PrintContext, TableOptions, OutputFormat } from './types';
 export { printTable } from './table/printTable';
 export { podStatusText } from './table/podStatus';
-export { TABLE_PRINTERS } from './table/printerRegistry';
+export { TABLE_PRINTERS } from './table/index';
 export { parseOutputFormat } from './format/parseOutputFormat';
 export { printObjects, type PrintObjectsOptions } from './format/printObjects';
 export { toYaml } from './format/yaml/toYaml';
 export { toJson } from './format/toJson';
-export { describe } from './describe/describerRegistry';
+export { describe } from './describe/index';
 export { describePodTemplate } from './describe/describePodTemplate';
 export { sortObjects } from './sort/sortObjects';
 export { tabwrite } from './text/tabwrite';

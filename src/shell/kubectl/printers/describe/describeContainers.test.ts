@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../../../../sim/k8s/index';
 import { fakeContext, info } from '../testing/fakeContext';
 import { NOW, ago } from '../testing/objects';
-import { describe as d } from './describerRegistry';
+import { describe as d } from './index';
 const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'liveness-http', namespace: 'default', uid: 'p', labels: { test: 'liveness' } },
     spec: { nodeName: 'worker-1', serviceAccountName: 'default', priority: 0,
       initContainers: [{ name: 'init-myservice', image: 'busybox:1.28', command: ['sh', '-c', 'until nslookup myservice; do echo waiting; sleep 2; done'] }],

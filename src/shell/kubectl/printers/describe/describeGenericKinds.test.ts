@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../../../../sim/k8s/index';
 import { fakeContext, info } from '../testing/fakeContext';
 import { NOW } from '../testing/objects';
-import { describe as describeObject } from './describerRegistry';
+import { describe as describeObject } from './index';
 
 describe('kubectl describe namespace, serviceaccount and the generic describer', () => {
   it('prints a namespace with the quota and limit range notes', () => {

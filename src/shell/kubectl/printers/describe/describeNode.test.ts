@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../../../../sim/k8s/index';
 import { fakeContext, info } from '../testing/fakeContext';
-import { describe as describeObject } from './describerRegistry';
+import { describe as describeObject } from './index';
 
 // Fragments checked against real output: the Conditions header and row of a
 // kind node (2025), the Lease block, and a microk8s node's System Info /

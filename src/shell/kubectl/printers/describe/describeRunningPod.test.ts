@@ -3,7 +3,7 @@ import { parse } from 'yaml';
 import { parseTimestamp, toTimestamp, type KubeObject } from '../../../../sim/k8s/index';
 import { fakeContext, info } from '../testing/fakeContext';
 import { NGINX_POD_YAML } from '../testing/nginxPodYaml';
-import { describe as describeObject } from './describerRegistry';
+import { describe as describeObject } from './index';
 
 const pod = parse(NGINX_POD_YAML) as KubeObject;
 const scheduledAt = parseTimestamp('2022-02-17T21:51:01Z')!;

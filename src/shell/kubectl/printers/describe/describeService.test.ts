@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../../../../sim/k8s/index';
 import { fakeContext, info } from '../testing/fakeContext';
 import { NOW, ago } from '../testing/objects';
-import { describe as describeObject } from './describerRegistry';
+import { describe as describeObject } from './index';
 
 function service(name: string, spec: Record<string, unknown>, status: Record<string, unknown> = { loadBalancer: {} }, labels?: Record<string, string>): KubeObject {
   return {

@@ -29,6 +29,7 @@ function podTotals(spec: PodSpec, pick: (c: Container) => unknown): ResourceList
   return total;
 }
 
+/** `resourcehelper.PodRequestsAndLimits`: summed requests and limits, init containers and overhead included. */
 export function podRequestsAndLimits(spec: PodSpec): { requests: ResourceList; limits: ResourceList } {
   return { requests: podTotals(spec, (c) => c.resources?.requests), limits: podTotals(spec, (c) => c.resources?.limits) };
 }

@@ -7,8 +7,10 @@ import { formatQuantity, parseQuantity, type Quantity } from '../../../../lib/qu
 
 export type ResourceList = Record<string, Quantity>;
 
+/** The zero quantity. */
 export const ZERO: Quantity = { value: 0, format: 'DecimalSI', num: 0n, scale: 0 };
 
+/** A quantity from a JSON value, or undefined when absent or invalid. */
 export function quantityOf(v: unknown): Quantity | undefined {
   return typeof v === 'string' || typeof v === 'number' ? parseQuantity(v) : undefined;
 }
@@ -21,6 +23,7 @@ export function addQuantity(q: Quantity, y: Quantity): Quantity {
   return { value: Number(num) / 10 ** scale, format, num, scale };
 }
 
+/** `Quantity.Cmp`. */
 export function cmpQuantity(a: Quantity, b: Quantity): number {
   const scale = Math.max(a.scale, b.scale);
   const x = a.num * 10n ** BigInt(scale - a.scale);
@@ -60,10 +63,12 @@ export function resourceList(map: unknown): ResourceList {
   return out;
 }
 
+/** Adds each quantity of `add` into `list`. */
 export function addResourceList(list: ResourceList, add: ResourceList): void {
   for (const [k, q] of Object.entries(add)) list[k] = list[k] ? addQuantity(list[k], q) : { ...q };
 }
 
+/** Raises each quantity of `list` to the one in `other` when larger. */
 export function maxResourceList(list: ResourceList, other: ResourceList): void {
   for (const [k, q] of Object.entries(other)) if (!list[k] || cmpQuantity(q, list[k]) > 0) list[k] = { ...q };
 }

@@ -29,6 +29,7 @@ function title(s: string): string {
   return s.replace(/(^|[^\p{L}\p{N}_'])(\p{L})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());
 }
 
+/** `smartLabelFor`: a field name as describe's generic label (`leaseDurationSeconds` → `Lease Duration Seconds`). */
 export function smartLabelFor(field: string): string {
   if ([...field].some((r) => !/\p{L}/u.test(r) && r !== '-')) return field;
   const parts: string[] = [];

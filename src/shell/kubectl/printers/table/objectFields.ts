@@ -15,18 +15,22 @@ export function field(obj: unknown, ...path: string[]): unknown {
   return cur;
 }
 
+/** A string field, or ''. */
 export function str(v: unknown): string {
   return typeof v === 'string' ? v : '';
 }
 
+/** A numeric field, or the default. */
 export function num(v: unknown, dflt = 0): number {
   return typeof v === 'number' ? v : dflt;
 }
 
+/** An array field, or []. */
 export function arr<T = Obj>(v: unknown): T[] {
   return Array.isArray(v) ? (v as T[]) : [];
 }
 
+/** A string map field, or {}. */
 export function map(v: unknown): Record<string, string> {
   return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, string>) : {};
 }

@@ -4,7 +4,7 @@ import { tabwrite } from '../text/tabwrite';
 import { writeEscaped } from '../text/writeEscaped';
 import type { PrintContext, TableOptions } from '../types';
 import { formatLabels } from './objectFields';
-import { printerFor } from './printerRegistry';
+import { printerFor } from './index';
 import type { Cell, Column } from './tableTypes';
 
 /**

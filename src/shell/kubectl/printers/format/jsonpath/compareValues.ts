@@ -6,6 +6,7 @@
 
 type BasicKind = 'bool' | 'int' | 'float' | 'string';
 
+/** A filter comparison between values Go cannot compare. */
 export class CompareError extends Error {}
 
 function basicKind(v: unknown): BasicKind {

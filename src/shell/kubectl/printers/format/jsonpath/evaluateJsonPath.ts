@@ -50,6 +50,7 @@ interface RangeState {
   lastEndNode: JpNode | undefined;
 }
 
+/** Evaluation switches (`AllowMissingKeys`). */
 export interface EvalOptions {
   allowMissingKeys: boolean;
 }

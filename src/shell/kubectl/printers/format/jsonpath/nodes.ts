@@ -6,6 +6,7 @@ export interface SliceParam {
   derived: boolean;
 }
 
+/** A node of a parsed jsonpath template (client-go's `Node` kinds). */
 export type JpNode =
   | { type: 'list'; nodes: JpNode[] }
   | { type: 'text'; text: string }
@@ -20,6 +21,8 @@ export type JpNode =
   | { type: 'recursive' }
   | { type: 'union'; nodes: ListNode[] };
 
+/** A list of nodes (the template root, an action's contents). */
 export type ListNode = Extract<JpNode, { type: 'list' }>;
 
+/** An empty list node. */
 export const newList = (): ListNode => ({ type: 'list', nodes: [] });

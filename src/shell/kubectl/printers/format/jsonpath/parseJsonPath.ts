@@ -1,3 +1,4 @@
+import { EOF_RUNE, JsonPathSyntaxError, isEndOfLine, isDigit, isAlphaNumeric, isTerminator, goRuneU, sliceOperatorRex, dictKeyRex, filterRex, atoi, unquoteExtend } from './jsonPathLexing';
 import { newList, type JpNode, type ListNode, type SliceParam } from './nodes';
 
 /**
@@ -5,44 +6,6 @@ import { newList, type JpNode, type ListNode, type SliceParam } from './nodes';
  * same grammar, the same quirks (filters split on the first comparison
  * operator, unions re-parsed per part) and the same error texts.
  */
-
-const EOF_RUNE = '';
-
-class JsonPathSyntaxError extends Error {}
-
-function isSpace(r: string) {
-  return r === ' ' || r === '\t';
-}
-function isEndOfLine(r: string) {
-  return r === '\r' || r === '\n';
-}
-function isDigit(r: string) {
-  return /^\p{Nd}$/u.test(r);
-}
-function isAlphaNumeric(r: string) {
-  return r === '_' || /^[\p{L}\p{Nd}]$/u.test(r);
-}
-function isTerminator(r: string) {
-  if (r === EOF_RUNE || isSpace(r) || isEndOfLine(r)) return true;
-  return '.,[]$@{}'.includes(r);
-}
-
-/** Go `%#U` of a rune: `U+0023 '#'`. */
-function goRuneU(r: string): string {
-  const code = r.codePointAt(0) ?? 0;
-  return `U+${code.toString(16).toUpperCase().padStart(4, '0')} '${r}'`;
-}
-
-const sliceOperatorRex = /^(-?[\d]*)(:-?[\d]*)?(:-?[\d]*)?$/;
-const dictKeyRex = /^'([^']*)'$/;
-const filterRex = /^([^!<>=]+)([!<>=]+)(.+?)$/s;
-
-/** Go `strconv.Atoi` (decimal, optional sign, int64 range). */
-function atoi(s: string): number | undefined {
-  if (!/^[+-]?\d+$/.test(s)) return undefined;
-  const n = Number(s);
-  return Number.isSafeInteger(n) ? n : undefined;
-}
 
 class Parser {
   private input = '';
@@ -294,78 +257,6 @@ class Parser {
   }
 }
 
-/** Go `strconv.UnquoteChar`-based unquoting that also accepts single quotes. */
-function unquoteExtend(s: string): string | undefined {
-  if (s.length < 2) return undefined;
-  const quote = s[0];
-  if (quote !== s[s.length - 1] || (quote !== '"' && quote !== "'")) return undefined;
-  const body = s.slice(1, -1);
-  if (!body.includes('\\') && !body.includes(quote)) return body;
-  let out = '';
-  for (let i = 0; i < body.length; ) {
-    const c = body[i];
-    if (c === quote) return undefined;
-    if (c !== '\\') {
-      out += c;
-      i++;
-      continue;
-    }
-    const e = body[i + 1];
-    i += 2;
-    switch (e) {
-      case 'a':
-        out += '\x07';
-        break;
-      case 'b':
-        out += '\b';
-        break;
-      case 'f':
-        out += '\f';
-        break;
-      case 'n':
-        out += '\n';
-        break;
-      case 'r':
-        out += '\r';
-        break;
-      case 't':
-        out += '\t';
-        break;
-      case 'v':
-        out += '\v';
-        break;
-      case '\\':
-        out += '\\';
-        break;
-      case "'":
-      case '"':
-        if (e !== quote) return undefined;
-        out += e;
-        break;
-      case 'x':
-      case 'u':
-      case 'U': {
-        const n = e === 'x' ? 2 : e === 'u' ? 4 : 8;
-        const hex = body.slice(i, i + n);
-        if (!new RegExp(`^[0-9a-fA-F]{${n}}$`).test(hex)) return undefined;
-        out += String.fromCodePoint(parseInt(hex, 16));
-        i += n;
-        break;
-      }
-      default:
-        if (e !== undefined && /[0-7]/.test(e)) {
-          const oct = body.slice(i - 1, i + 2);
-          if (!/^[0-7]{3}$/.test(oct)) return undefined;
-          out += String.fromCharCode(parseInt(oct, 8));
-          i += 2;
-          break;
-        }
-        return undefined;
-    }
-  }
-  return out;
-}
-
 /** `parseAction`: parses `{text}` and returns the inner list. */
 function parseAction(text: string): ListNode {
   const p = new Parser();
@@ -380,4 +271,5 @@ export function parseJsonPath(template: string): ListNode {
   return p.root;
 }
 
+/** The parsed node types. */
 export type { JpNode };

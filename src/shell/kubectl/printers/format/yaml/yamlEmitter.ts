@@ -11,6 +11,7 @@ export type ScalarStyle = 'plain' | 'single' | 'double' | 'literal';
 const BEST_INDENT = 2;
 const BEST_WIDTH = 80;
 
+/** Where a scalar is written (as a mapping key or value, in a flow or block). */
 export interface NodeContext {
   root: boolean;
   sequence: boolean;
@@ -18,6 +19,7 @@ export interface NodeContext {
   simpleKey: boolean;
 }
 
+/** The parts of libyaml's emitter that go-yaml v2 uses for kubectl's documents. */
 export class YamlEmitter {
   private readonly out: string[] = [];
   column = 0;

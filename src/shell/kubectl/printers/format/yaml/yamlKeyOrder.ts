@@ -5,6 +5,7 @@
 const isLetter = (r: string) => /^\p{L}$/u.test(r);
 const isDigit = (r: string) => /^\p{Nd}$/u.test(r);
 
+/** go-yaml v2's `keyList.Less`: the order of mapping keys in kubectl's YAML. */
 export function yamlKeyLess(a: string, b: string): boolean {
   const ar = [...a];
   const br = [...b];

@@ -17,13 +17,16 @@ export function isPrintable(cp: number): boolean {
   return cp === 0x0a || (cp >= 0x20 && cp <= 0x7e) || (cp >= 0xa0 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd && cp !== 0xfeff);
 }
 
+/** A line break as libyaml counts one (LF, CR, NEL, LS, PS). */
 export function isBreak(cp: number | undefined): boolean {
   return cp === 0x0d || cp === 0x0a || cp === 0x85 || cp === 0x2028 || cp === 0x2029;
 }
 
+/** The only space libyaml treats as a space. */
 export const isSpace = (cp: number | undefined) => cp === 0x20;
 const isBlank = (cp: number | undefined) => cp === 0x20 || cp === 0x09;
 
+/** libyaml `yaml_emitter_analyze_scalar`: which scalar styles a string allows. */
 export function analyzeScalar(value: string): ScalarAnalysis {
   const cps = [...value].map((c) => c.codePointAt(0)!);
   if (cps.length === 0) return { multiline: false, flowPlainAllowed: false, blockPlainAllowed: true, singleQuotedAllowed: true, blockAllowed: false };

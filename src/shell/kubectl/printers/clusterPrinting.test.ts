@@ -1,7 +1,7 @@
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createCluster, type Cluster, type KubeObject } from '../../../../sim/k8s/index';
-import { describe as describeObject, printObjects, printTable, type PrintContext } from '../index';
+import { createCluster, type Cluster, type KubeObject } from '../../../sim/k8s/index';
+import { describe as describeObject, printObjects, printTable, type PrintContext } from './index';
 
 /**
  * The printers over the real simulated cluster: a two-replica deployment,
