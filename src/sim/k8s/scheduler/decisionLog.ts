@@ -1,10 +1,17 @@
+import { CycleBuffers } from './cycleBuffers';
 import type { ScheduleOutcome } from './framework';
+import type { NodeInfo } from './nodeInfo';
 import type { WeightedScorePlugin } from './plugins/index';
-import type { Status } from './status';
 import type { SchedulingDecision, SchedulingNodeVerdict } from './types';
 
 /** How many recent decisions keep every evaluated node's verdict. */
 export const FULL_DECISIONS = 64;
+
+interface ChosenScores {
+  node: string;
+  scores?: Float64Array;
+  total?: number;
+}
 
 interface Summary {
   at: number;
@@ -14,54 +21,27 @@ interface Summary {
   total: number;
   feasible: number;
   message?: string;
-  chosen?: SchedulingNodeVerdict;
-  slot: number;
+  chosen?: ChosenScores;
+  slot: Slot;
   seq: number;
+  scored: boolean;
+  nodesBySlot: readonly NodeInfo[];
+  slotEpoch: number;
 }
 
-/** A ring slot: the per-node detail of one decision, copied from the framework's buffers. */
-class Slot {
-  seq = -1;
-  names: string[] = [];
-  statuses: (Status | undefined)[] = [];
-  feasibleIndex = new Int32Array(0);
-  scores: Float64Array[] = [];
-  totals = new Float64Array(0);
-  scored = false;
-  skipped: boolean[] = [];
-  count = 0;
-
-  fill(o: ScheduleOutcome): void {
-    const n = o.evaluated;
-    this.count = n;
-    if (this.feasibleIndex.length < n) this.feasibleIndex = new Int32Array(Math.max(n, 16));
-    if (this.totals.length < o.feasible) {
-      this.totals = new Float64Array(Math.max(o.feasible, 16));
-      this.scores = [];
-    }
-    for (let i = 0; i < n; i++) {
-      this.names[i] = o.evalNodes[i].name;
-      this.statuses[i] = o.evalStatus[i];
-    }
-    this.names.length = n;
-    this.statuses.length = n;
-    this.feasibleIndex.set(o.evalFeasibleIndex.subarray(0, n));
-    this.scored = o.scored;
-    this.skipped = o.skipped.slice();
-    if (o.scored) {
-      while (this.scores.length < o.scores.length) this.scores.push(new Float64Array(this.totals.length));
-      for (let k = 0; k < o.scores.length; k++) this.scores[k].set(o.scores[k].subarray(0, o.feasible));
-      this.totals.set(o.totals.subarray(0, o.feasible));
-    }
-  }
+/** A ring slot: the buffers one cycle wrote into, owned by the decision that used them last. */
+interface Slot {
+  buffers: CycleBuffers;
+  seq: number;
 }
 
 /**
  * The scheduler's memory of its decisions, for the UI's "why this node?":
  * a small summary (chosen node with its scores, or the failure message) for
  * every pod it has tried and that still exists, and the full per-node detail
- * for the most recent `capacity` decisions only, kept in a ring of reusable
- * typed buffers (so 150,000 pods cost one summary each, not 500 verdicts).
+ * of the most recent `capacity` decisions. The detail is never copied: each
+ * cycle writes straight into the next buffers of a ring (`nextBuffers`), so
+ * older detail is simply overwritten.
  */
 export class DecisionLog {
   private readonly summaries = new Map<string, Summary>();
@@ -73,33 +53,55 @@ export class DecisionLog {
   constructor(
     private readonly scorers: readonly WeightedScorePlugin[],
     private readonly capacity = FULL_DECISIONS,
+    private readonly snapshot?: { readonly slotEpoch: number },
   ) {
     for (const { plugin, weight } of scorers) this.weights[plugin.name] = weight;
   }
 
-  record(key: string, podUid: string, at: number, o: ScheduleOutcome): void {
-    if (this.ring.length < this.capacity) this.ring.push(new Slot());
-    const slotIndex = this.next;
-    const slot = this.ring[slotIndex];
-    this.next = (this.next + 1) % this.capacity;
+  /** The buffers the next cycle should write into (evicts the oldest detail). */
+  nextBuffers(): CycleBuffers {
+    if (this.ring.length < this.capacity) this.ring.push({ buffers: new CycleBuffers(this.scorers.length), seq: -1 });
+    const slot = this.ring[this.next];
     slot.seq = this.seq++;
-    slot.fill(o);
-    const s: Summary = { at, podUid, evaluated: o.evaluated, total: o.numAllNodes, feasible: o.feasible, message: o.message, slot: slotIndex, seq: slot.seq };
+    return slot.buffers;
+  }
+
+  /** Records a cycle's outcome for the pod; its buffers must come from `nextBuffers`, or the detail is dropped. */
+  record(key: string, podUid: string, at: number, o: ScheduleOutcome): void {
+    const slot = this.ring[this.next];
+    const owned = slot?.buffers === o.buffers;
+    if (owned) this.next = (this.next + 1) % this.capacity;
+    const s: Summary = {
+      at, podUid, evaluated: o.evaluated, total: o.numAllNodes, feasible: o.feasible, message: o.message, slot, seq: owned ? slot.seq : -2, scored: o.scored,
+      nodesBySlot: o.nodesBySlot, slotEpoch: o.slotEpoch,
+    };
     if (o.node) {
       s.nodeName = o.node.name;
       s.chosen = { node: o.node.name };
       if (o.scored) {
-        s.chosen.scores = this.scoresOf(o.scores, o.chosenIndex);
-        s.chosen.total = o.totals[o.chosenIndex];
+        const scores = new Float64Array(this.scorers.length);
+        for (let k = 0; k < scores.length; k++) scores[k] = o.buffers.scoreAt(k, o.chosenIndex);
+        s.chosen.scores = scores;
+        s.chosen.total = o.buffers.totalAt(o.chosenIndex);
       }
     }
     this.summaries.set(key, s);
   }
 
-  private scoresOf(scores: readonly Float64Array[], i: number): Record<string, number> {
+  private scoresOf(score: (k: number) => number): Record<string, number> {
     const out: Record<string, number> = {};
-    for (let k = 0; k < this.scorers.length; k++) out[this.scorers[k].plugin.name] = scores[k][i];
+    for (let k = 0; k < this.scorers.length; k++) out[this.scorers[k].plugin.name] = score(k);
     return out;
+  }
+
+  private chosenVerdict(c: ChosenScores): SchedulingNodeVerdict {
+    const v: SchedulingNodeVerdict = { node: c.node };
+    if (c.scores) {
+      const scores = c.scores;
+      v.scores = this.scoresOf((k) => scores[k]);
+      v.total = c.total;
+    }
+    return v;
   }
 
   forget(key: string): void {
@@ -116,23 +118,25 @@ export class DecisionLog {
     const d: SchedulingDecision = { at: s.at, podUid: s.podUid, evaluatedNodes: s.evaluated, totalNodes: s.total, feasibleNodes: s.feasible, nodes: [], weights: { ...this.weights } };
     if (s.nodeName) d.nodeName = s.nodeName;
     if (s.message) d.message = s.message;
-    const slot = this.ring[s.slot];
-    if (!slot || slot.seq !== s.seq) {
+    // A node slot reused since (a node removed, another added) could misname nodes: keep only the summary.
+    if (!s.slot || s.slot.seq !== s.seq || (this.snapshot && this.snapshot.slotEpoch !== s.slotEpoch)) {
       d.truncated = true;
-      if (s.chosen) d.nodes.push({ ...s.chosen, scores: s.chosen.scores && { ...s.chosen.scores } });
+      if (s.chosen) d.nodes.push(this.chosenVerdict(s.chosen));
       return d;
     }
-    for (let i = 0; i < slot.count; i++) {
-      const st = slot.statuses[i];
-      if (st) {
-        d.nodes.push({ node: slot.names[i], failedPlugin: st.plugin, reasons: [...st.reasons] });
+    const b = s.slot.buffers;
+    for (let i = 0; i < s.evaluated; i++) {
+      const fi = b.evalFeasibleIndex[i];
+      const st = b.evalStatus[i];
+      const name = s.nodesBySlot[b.evalSlot[i]].name;
+      if (fi < 0 && st) {
+        d.nodes.push({ node: name, failedPlugin: st.plugin, reasons: [...st.reasons] });
         continue;
       }
-      const fi = slot.feasibleIndex[i];
-      const v: SchedulingNodeVerdict = { node: slot.names[i] };
-      if (slot.scored && fi >= 0) {
-        v.scores = this.scoresOf(slot.scores, fi);
-        v.total = slot.totals[fi];
+      const v: SchedulingNodeVerdict = { node: name };
+      if (s.scored && fi >= 0) {
+        v.scores = this.scoresOf((k) => b.scoreAt(k, fi));
+        v.total = b.totalAt(fi);
       }
       d.nodes.push(v);
     }

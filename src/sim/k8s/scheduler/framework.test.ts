@@ -3,7 +3,7 @@ import { createRng } from '../../../lib/rng';
 import { DecisionLog } from './decisionLog';
 import { SchedulingFramework, selectHost } from './framework';
 import { PodInfo } from './podInfo';
-import { cacheWith, node, pod, scheduleIn } from './testFixtures';
+import { cacheWith, evaluatedOf, node, pod, scheduleIn } from './testFixtures';
 
 const many = (n: number, opts: Parameters<typeof node>[1] = {}) => Array.from({ length: n }, (_, i) => node(`n${i}`, opts));
 
@@ -18,12 +18,12 @@ describe('sampling (percentageOfNodesToScore)', () => {
     const rng = createRng(1);
     const o1 = fw.schedulePod(new PodInfo(pod('a')), cache, rng, 0);
     expect([o1.evaluated, o1.feasible, o1.nextStartIndex]).toEqual([420, 420, 420]);
-    expect(o1.evalNodes[0].name).toBe('n0');
+    expect(evaluatedOf(o1)[0]).toBe('n0');
     const o2 = fw.schedulePod(new PodInfo(pod('b')), cache, rng, o1.nextStartIndex);
-    expect(o2.evalNodes[0].name).toBe('n420');
+    expect(evaluatedOf(o2)[0]).toBe('n420');
     expect(o2.nextStartIndex).toBe(840);
     const o3 = fw.schedulePod(new PodInfo(pod('c')), cache, rng, o2.nextStartIndex);
-    expect(o3.evalNodes[419].name).toBe('n259');
+    expect(evaluatedOf(o3)[419]).toBe('n259');
     expect(o3.nextStartIndex).toBe(260);
   });
 
@@ -91,7 +91,7 @@ describe('decision log', () => {
     const log = new DecisionLog(fw.scorers, 2);
     const cache = cacheWith([node('a'), node('b', { taints: [{ key: 'x', effect: 'NoSchedule' }] }), node('c', { cpu: '2' })]);
     const rng = createRng(1);
-    for (const name of ['p1', 'p2', 'p3']) log.record(`default/${name}`, name, 1000, fw.schedulePod(new PodInfo(pod(name, { cpu: '1' })), cache, rng, 0));
+    for (const name of ['p1', 'p2', 'p3']) log.record(`default/${name}`, name, 1000, fw.schedulePod(new PodInfo(pod(name, { cpu: '1' })), cache, rng, 0, log.nextBuffers()));
     const recent = log.get('default/p3')!;
     expect(recent.truncated).toBeUndefined();
     expect(recent.nodes.map((v) => v.node)).toEqual(['a', 'b', 'c']);

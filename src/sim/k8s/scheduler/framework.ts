@@ -1,4 +1,5 @@
 import type { Rng } from '../../../lib/rng';
+import { CycleBuffers } from './cycleBuffers';
 import { CycleState } from './cycleState';
 import { failedSchedulingMessage, NO_NODES_AVAILABLE, preFilterDiagnosis, type Diagnosis } from './fitError';
 import type { NodeInfo } from './nodeInfo';
@@ -10,8 +11,9 @@ import type { SchedulingSnapshot } from './schedulingSnapshot';
 import { unresolvable, type Status } from './status';
 
 /**
- * One scheduling cycle's result. The per-node arrays are the framework's
- * reusable buffers: valid until its next `schedulePod` call (copy what you keep).
+ * One scheduling cycle's result. The per-node detail lives in `buffers`
+ * (the first `evaluated` / `feasible` entries), valid until those buffers
+ * are handed to another cycle.
  */
 export interface ScheduleOutcome {
   kind: 'scheduled' | 'unschedulable' | 'noNodes';
@@ -23,26 +25,24 @@ export interface ScheduleOutcome {
   evaluated: number;
   feasible: number;
   /** Plugins that rejected the pod on some node (for requeueing on cluster events). */
-  unschedulablePlugins: Set<string>;
+  unschedulablePlugins: ReadonlySet<string>;
   diagnosis?: Diagnosis;
   /** FailedScheduling text (also the PodScheduled condition message). */
   message?: string;
   /** Where the next cycle starts its round-robin walk (`nextStartNodeIndex`). */
   nextStartIndex: number;
-  evalNodes: readonly NodeInfo[];
-  /** Rejection per evaluated node (undefined when it passed). */
-  evalStatus: readonly (Status | undefined)[];
-  /** Per evaluated node: its index among the feasible nodes, or -1. */
-  evalFeasibleIndex: Int32Array;
-  feasibleNodes: readonly NodeInfo[];
+  buffers: CycleBuffers;
+  /** NodeInfo by table slot, to resolve `buffers.feasibleIndex` and `evalSlot`. */
+  nodesBySlot: readonly NodeInfo[];
+  /** The snapshot's `slotEpoch` when the buffers were written. */
+  slotEpoch: number;
   /** Whether scores were computed (more than one feasible node). */
   scored: boolean;
-  /** Per score plugin (SCORE_PLUGINS order): normalised scores of the feasible nodes, before weights. */
-  scores: readonly Float64Array[];
   /** Per score plugin: skipped this cycle (PreScore said Skip; scores are 0). */
-  skipped: readonly boolean[];
-  totals: Float64Array;
+  skipped: boolean[];
 }
+
+const NO_PLUGINS: ReadonlySet<string> = new Set();
 
 /**
  * The scheduling framework for the default profile (`schedulePod`):
@@ -51,38 +51,26 @@ export interface ScheduleOutcome {
  * by reservoir sampling with the seeded RNG). Pure: reads only the snapshot.
  */
 export class SchedulingFramework {
-  private evalNodes: NodeInfo[] = [];
-  private evalStatus: (Status | undefined)[] = [];
-  private evalFeasibleIndex = new Int32Array(16);
-  private feasibleNodes: NodeInfo[] = [];
-  private cand: NodeInfo[] = [];
-  private candIdx = new Int32Array(16);
+  /** Table slot of each candidate. */
+  private candSlot = new Int32Array(16);
+  /** Evaluation position of each candidate. */
+  private candEval = new Int32Array(16);
   private statusBuf: (Status | undefined)[] = [];
-  private scores: Float64Array[];
-  private totals = new Float64Array(16);
+  private readonly ownBuffers: CycleBuffers;
 
   constructor(
     readonly filters: readonly SchedulerPlugin[] = FILTER_PLUGINS,
     readonly scorers: readonly WeightedScorePlugin[] = SCORE_PLUGINS,
   ) {
-    this.scores = scorers.map(() => new Float64Array(16));
+    this.ownBuffers = new CycleBuffers(scorers.length);
   }
 
-  private ensure(n: number): void {
-    if (this.evalFeasibleIndex.length >= n) return;
-    const cap = Math.max(n, this.evalFeasibleIndex.length * 2);
-    this.evalFeasibleIndex = new Int32Array(cap);
-    this.candIdx = new Int32Array(cap);
-    this.totals = new Float64Array(cap);
-    this.scores = this.scores.map(() => new Float64Array(cap));
-  }
-
-  schedulePod(pod: PodInfo, snapshot: SchedulingSnapshot, rng: Pick<Rng, 'int'>, startIndex: number): ScheduleOutcome {
+  /** Schedules one pod. `buffers` receive the per-node detail (default: the framework's own, reused every cycle). */
+  schedulePod(pod: PodInfo, snapshot: SchedulingSnapshot, rng: Pick<Rng, 'int'>, startIndex: number, buffers: CycleBuffers = this.ownBuffers): ScheduleOutcome {
     const all = snapshot.nodes;
     const out: ScheduleOutcome = {
-      kind: 'noNodes', chosenIndex: -1, numAllNodes: all.length, evaluated: 0, feasible: 0, unschedulablePlugins: new Set(), nextStartIndex: startIndex,
-      evalNodes: this.evalNodes, evalStatus: this.evalStatus, evalFeasibleIndex: this.evalFeasibleIndex, feasibleNodes: this.feasibleNodes,
-      scored: false, scores: this.scores, skipped: this.scorers.map(() => false), totals: this.totals,
+      kind: 'noNodes', chosenIndex: -1, numAllNodes: all.length, evaluated: 0, feasible: 0, unschedulablePlugins: NO_PLUGINS, nextStartIndex: startIndex,
+      buffers, nodesBySlot: snapshot.bySlot, slotEpoch: snapshot.slotEpoch, scored: false, skipped: this.scorers.map(() => false),
     };
     if (all.length === 0) {
       out.message = NO_NODES_AVAILABLE;
@@ -99,7 +87,7 @@ export class SchedulingFramework {
       const r = p.preFilter?.(state);
       if (r === 'skip') continue;
       if (r && 'status' in r) {
-        out.unschedulablePlugins.add(p.name);
+        out.unschedulablePlugins = new Set([p.name]);
         out.diagnosis = preFilterDiagnosis(r.status);
         out.message = failedSchedulingMessage(all.length, out.diagnosis, pod.pod.spec?.preemptionPolicy);
         return out;
@@ -117,13 +105,13 @@ export class SchedulingFramework {
       if (p.filter) active.push(p);
     }
     const pinned = allowed;
-    const nodes = pinned ? all.filter((n) => pinned.has(n.name)) : all;
+    const slots = pinned ? Int32Array.from(all.filter((n) => pinned.has(n.name)), (n) => n.index) : snapshot.nodeIndexes;
 
-    this.filterNodes(state, active, nodes, startIndex, out);
+    this.filterNodes(state, active, slots, startIndex, out, buffers);
     out.nextStartIndex = (startIndex + out.evaluated) % all.length;
     if (out.feasible === 0) {
       const statuses: Status[] = [];
-      for (let i = 0; i < out.evaluated; i++) statuses.push(this.evalStatus[i]!);
+      for (let i = 0; i < out.evaluated; i++) statuses.push(buffers.evalStatus[i]!);
       out.diagnosis = { nodeStatuses: statuses };
       if (allowed) out.diagnosis.absentStatus = unresolvable('', `node(s) didn't satisfy plugin(s) [${[...narrowing].sort().join(' ')}]`);
       out.message = failedSchedulingMessage(all.length, out.diagnosis, pod.pod.spec?.preemptionPolicy);
@@ -131,104 +119,156 @@ export class SchedulingFramework {
     }
     out.kind = 'scheduled';
     if (out.feasible === 1) {
-      out.node = this.feasibleNodes[0];
+      out.node = snapshot.bySlot[buffers.feasibleIndex[0]];
       out.chosenIndex = 0;
       return out;
     }
-    this.scoreNodes(state, out);
-    out.chosenIndex = selectHost(this.totals, out.feasible, rng);
-    out.node = this.feasibleNodes[out.chosenIndex];
+    out.chosenIndex = this.scoreNodes(state, out, buffers, rng);
+    out.node = snapshot.bySlot[buffers.feasibleIndex[out.chosenIndex]];
     return out;
   }
 
   /** `findNodesThatPassFilters`: checks nodes in round-robin order until enough feasible ones are found. */
-  private filterNodes(state: CycleState, active: SchedulerPlugin[], nodes: readonly NodeInfo[], startIndex: number, out: ScheduleOutcome): void {
-    const numNodes = nodes.length;
+  private filterNodes(state: CycleState, active: SchedulerPlugin[], slots: Int32Array, startIndex: number, out: ScheduleOutcome, b: CycleBuffers): void {
+    const numNodes = slots.length;
     const numToFind = numFeasibleNodesToFind(numNodes);
-    this.ensure(numNodes + 1);
-    const { cand, candIdx, evalNodes, evalStatus, statusBuf } = this;
+    b.ensure(numNodes + 1);
+    if (this.candSlot.length < numNodes + 1) {
+      this.candSlot = new Int32Array(Math.max(numNodes + 1, this.candSlot.length * 2));
+      this.candEval = new Int32Array(this.candSlot.length);
+    }
+    const { candSlot, candEval, statusBuf } = this;
+    const { evalSlot, evalStatus, evalFeasibleIndex, feasibleIndex } = b;
+    const bySlot = state.snapshot.bySlot;
+    let rejectors: Set<string> | undefined;
     let found = 0;
     let processed = 0;
+    let next = numNodes === 0 ? 0 : startIndex % numNodes;
     // Chunks of exactly the number still needed: the same nodes get checked as one by one.
     while (found < numToFind && processed < numNodes) {
       const m = Math.min(numToFind - found, numNodes - processed);
-      for (let j = 0; j < m; j++) {
-        const node = nodes[(startIndex + processed + j) % numNodes];
-        const e = processed + j;
-        cand[j] = node;
-        candIdx[j] = e;
-        evalNodes[e] = node;
-        evalStatus[e] = undefined;
-        this.evalFeasibleIndex[e] = -1;
-      }
-      processed += m;
+      const head = Math.min(m, numNodes - next);
+      candSlot.set(slots.subarray(next, next + head), 0);
+      if (head < m) candSlot.set(slots.subarray(0, m - head), head);
+      evalSlot.set(candSlot.subarray(0, m), processed);
+      next = (next + m) % numNodes;
       let live = m;
+      let compacted = false;
       for (const p of active) {
-        p.filter!(state, cand, live, statusBuf);
+        if (p.filter!(state, bySlot, candSlot, live, statusBuf) === 0) continue;
+        if (!compacted) {
+          for (let j = 0; j < live; j++) candEval[j] = processed + j;
+          evalFeasibleIndex.fill(-1, processed, processed + m);
+          compacted = true;
+        }
         let w = 0;
         for (let j = 0; j < live; j++) {
           const s = statusBuf[j];
           if (s) {
-            evalStatus[candIdx[j]] = s;
-            out.unschedulablePlugins.add(s.plugin);
+            statusBuf[j] = undefined;
+            evalStatus[candEval[j]] = s;
+            (rejectors ??= new Set()).add(s.plugin);
           } else {
-            cand[w] = cand[j];
-            candIdx[w] = candIdx[j];
+            candSlot[w] = candSlot[j];
+            candEval[w] = candEval[j];
             w++;
           }
         }
         live = w;
         if (live === 0) break;
       }
-      for (let j = 0; j < live; j++) {
-        this.feasibleNodes[found] = cand[j];
-        this.evalFeasibleIndex[candIdx[j]] = found;
-        found++;
-      }
+      feasibleIndex.set(candSlot.subarray(0, live), found);
+      if (compacted) for (let j = 0; j < live; j++) evalFeasibleIndex[candEval[j]] = found + j;
+      else for (let j = 0; j < live; j++) evalFeasibleIndex[processed + j] = found + j;
+      found += live;
+      processed += m;
     }
-    evalNodes.length = processed;
-    evalStatus.length = processed;
-    this.feasibleNodes.length = found;
-    cand.length = 0;
+    if (rejectors) out.unschedulablePlugins = rejectors;
     out.evaluated = processed;
     out.feasible = found;
   }
 
-  /** `prioritizeNodes`: PreScore, Score, NormalizeScore per plugin, then Σ score × weight. */
-  private scoreNodes(state: CycleState, out: ScheduleOutcome): void {
+  /**
+   * `prioritizeNodes` + `selectHost`: PreScore, Score, NormalizeScore per
+   * plugin, Σ score × weight, and the winner (ties drawn uniformly). Returns
+   * the winner's index among the feasible nodes.
+   */
+  private scoreNodes(state: CycleState, out: ScheduleOutcome, b: CycleBuffers, rng: Pick<Rng, 'int'>): number {
     const n = out.feasible;
-    const nodes = this.feasibleNodes;
-    const totals = this.totals;
-    totals.fill(0, 0, n);
+    const nodes = state.snapshot.bySlot;
+    const idx = b.feasibleIndex;
     out.scored = true;
-    const skipped = out.skipped as boolean[];
+    // Uniform scores add to every node alike: summed once (`base`), not node by node.
+    let base = 0;
+    const perNode: number[] = [];
     for (let k = 0; k < this.scorers.length; k++) {
       const { plugin, weight } = this.scorers[k];
-      const buf = this.scores[k];
-      if (plugin.preScore && !plugin.preScore(state, nodes, n)) {
-        skipped[k] = true;
-        buf.fill(0, 0, n);
+      if (plugin.preScore && !plugin.preScore(state, nodes, idx, n)) {
+        out.skipped[k] = true;
+        b.uniform[k] = 0;
         continue;
       }
-      plugin.score!(state, nodes, n, buf);
-      plugin.normalizeScore?.(state, nodes, n, buf);
-      for (let i = 0; i < n; i++) totals[i] += buf[i] * weight;
+      const uniform = plugin.score!(state, nodes, idx, n, b.scores[k]);
+      if (typeof uniform === 'number') {
+        b.uniform[k] = uniform;
+        base += uniform * weight;
+        continue;
+      }
+      b.uniform[k] = Number.NaN;
+      plugin.normalizeScore?.(state, nodes, idx, n, b.scores[k]);
+      perNode.push(k);
     }
+    b.base = base;
+    const totals = b.totals;
+    if (perNode.length === 0) {
+      totals.fill(0, 0, n);
+      return n === 1 ? 0 : rng.int(n);
+    }
+    for (let p = 0; p < perNode.length - 1; p++) {
+      const buf = b.scores[perNode[p]];
+      const w = this.scorers[perNode[p]].weight;
+      if (p === 0) for (let i = 0; i < n; i++) totals[i] = buf[i] * w;
+      else for (let i = 0; i < n; i++) totals[i] += buf[i] * w;
+    }
+    // The last pass also finds the best total and how many nodes share it.
+    const last = b.scores[perNode[perNode.length - 1]];
+    const w = this.scorers[perNode[perNode.length - 1]].weight;
+    const only = perNode.length === 1;
+    let max = -Infinity;
+    let best = 0;
+    let ties = 0;
+    for (let i = 0; i < n; i++) {
+      const t = only ? last[i] * w : totals[i] + last[i] * w;
+      totals[i] = t;
+      if (t > max) {
+        max = t;
+        best = i;
+        ties = 1;
+      } else if (t === max) ties++;
+    }
+    if (ties === 1) return best;
+    let k = rng.int(ties);
+    for (let i = best; i < n; i++) if (totals[i] === max && k-- === 0) return i;
+    return best;
   }
 }
 
-/** `selectHost`: the highest total; ties broken uniformly at random (reservoir sampling). */
+/**
+ * `selectHost`: the highest total; ties broken uniformly at random. Upstream
+ * draws once per tie (reservoir sampling); one draw among the tied nodes
+ * gives the same distribution with a single call to the generator.
+ */
 export function selectHost(totals: Float64Array, count: number, rng: Pick<Rng, 'int'>): number {
-  let best = 0;
+  let max = totals[0];
   let ties = 1;
   for (let i = 1; i < count; i++) {
-    if (totals[i] > totals[best]) {
-      best = i;
+    const t = totals[i];
+    if (t > max) {
+      max = t;
       ties = 1;
-    } else if (totals[i] === totals[best]) {
-      ties++;
-      if (rng.int(ties) === 0) best = i;
-    }
+    } else if (t === max) ties++;
   }
-  return best;
+  let k = ties === 1 ? 0 : rng.int(ties);
+  for (let i = 0; i < count; i++) if (totals[i] === max && k-- === 0) return i;
+  return 0;
 }

@@ -7,18 +7,23 @@ export type PreFilterOutcome = undefined | 'skip' | { nodeNames: ReadonlySet<str
 
 /**
  * A scheduling framework plugin. Filters and scores work on a batch of nodes
- * per call (tight loops, no per-node dispatch): `filter` must write, for every
- * i < count, the rejection of `nodes[i]` into `out[i]`, or undefined.
- * `score` writes raw scores; `normalizeScore` maps them to 0–100 in place.
+ * per call (tight loops, no per-node dispatch): candidate i is the table slot
+ * `idx[i]` — read numbers from `state.snapshot.table`, and the NodeInfo (for
+ * labels, taints…) as `nodes[idx[i]]` (`nodes` is indexed by slot).
+ * `filter` writes the rejection of node i into `out[i]` (leaving passing
+ * nodes' entries undefined) and returns how many it rejected. `score` writes
+ * raw scores; `normalizeScore` maps them to 0–100 in place — or `score`
+ * returns a number when every node gets that same final score (then `out`
+ * is left alone and `normalizeScore` is not called).
  */
 export interface SchedulerPlugin {
   readonly name: string;
   preFilter?(state: CycleState): PreFilterOutcome;
-  filter?(state: CycleState, nodes: readonly NodeInfo[], count: number, out: (Status | undefined)[]): void;
+  filter?(state: CycleState, nodes: readonly NodeInfo[], idx: Int32Array, count: number, out: (Status | undefined)[]): number;
   /** False means Skip: the plugin scores 0 on every node this cycle. */
-  preScore?(state: CycleState, nodes: readonly NodeInfo[], count: number): boolean;
-  score?(state: CycleState, nodes: readonly NodeInfo[], count: number, out: Float64Array): void;
-  normalizeScore?(state: CycleState, nodes: readonly NodeInfo[], count: number, scores: Float64Array): void;
+  preScore?(state: CycleState, nodes: readonly NodeInfo[], idx: Int32Array, count: number): boolean;
+  score?(state: CycleState, nodes: readonly NodeInfo[], idx: Int32Array, count: number, out: Float64Array): number | void;
+  normalizeScore?(state: CycleState, nodes: readonly NodeInfo[], idx: Int32Array, count: number, scores: Float64Array): void;
 }
 
 /** The highest score a plugin gives a node after normalisation (`framework.MaxNodeScore`). */

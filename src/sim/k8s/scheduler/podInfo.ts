@@ -35,17 +35,33 @@ export class PodInfo {
   /** `podWithRequiredAntiAffinity`. */
   readonly hasRequiredAntiAffinity: boolean;
 
-  constructor(readonly pod: PodObject) {
+  /** `same`: a PodInfo of the same pod whose spec-derived data can be reused (e.g. the assumed copy with a nodeName). */
+  constructor(
+    readonly pod: PodObject,
+    same?: PodInfo,
+  ) {
     const meta = pod.metadata;
     this.namespace = meta.namespace ?? '';
     this.name = meta.name;
     this.key = `${this.namespace}/${this.name}`;
     this.uid = meta.uid ?? '';
     this.labels = meta.labels ?? NO_LABELS;
+    this.terminating = meta.deletionTimestamp != null;
+    if (same) {
+      this.res = same.res;
+      this.hostPorts = same.hostPorts;
+      this.priority = same.priority;
+      this.hasAffinity = same.hasAffinity;
+      this.hasRequiredAntiAffinity = same.hasRequiredAntiAffinity;
+      this.requiredAffinityTerms = same.requiredAffinityTerms;
+      this.requiredAntiAffinityTerms = same.requiredAntiAffinityTerms;
+      this.preferredAffinityTerms = same.preferredAffinityTerms;
+      this.preferredAntiAffinityTerms = same.preferredAntiAffinityTerms;
+      return;
+    }
     this.res = computePodResources(pod.spec);
     this.hostPorts = getHostPorts(pod.spec);
     this.priority = pod.spec?.priority ?? 0;
-    this.terminating = meta.deletionTimestamp != null;
     const aff = pod.spec?.affinity;
     const pa = aff?.podAffinity;
     const paa = aff?.podAntiAffinity;

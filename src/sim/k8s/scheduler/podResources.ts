@@ -29,8 +29,18 @@ export function isScalarResourceName(name: string): boolean {
   return name.includes('/') && !name.startsWith('requests.');
 }
 
+const parsed = new Map<string, number>();
+
+/** cpu in millicores, anything else in whole units; memoised (the same few strings recur for every pod). */
 function valueOf(name: string, q: string | number): number {
-  return name === 'cpu' ? cpuMillis(q) : bytesOf(q);
+  const key = name === 'cpu' ? `c${q}` : `b${q}`;
+  let v = parsed.get(key);
+  if (v === undefined) {
+    v = name === 'cpu' ? cpuMillis(q) : bytesOf(q);
+    if (parsed.size > 10_000) parsed.clear();
+    parsed.set(key, v);
+  }
+  return v;
 }
 
 const TRACKED = ['cpu', 'memory', 'ephemeral-storage'];
@@ -87,9 +97,43 @@ function podRequests(spec: PodSpec, nonZero: boolean): Map<string, number> {
   return reqs;
 }
 
+/** The common pod: app containers requesting at most cpu and memory; no init containers, no overhead. */
+function simplePod(spec: PodSpec): PodResources | undefined {
+  if (spec.initContainers?.length || spec.overhead) return undefined;
+  let cpu = 0;
+  let memory = 0;
+  let nonZeroCpu = 0;
+  let nonZeroMemory = 0;
+  for (const c of spec.containers ?? []) {
+    const r = c.resources?.requests as Requests;
+    let n = 0;
+    if (r) {
+      for (const k in r) {
+        if (k !== 'cpu' && k !== 'memory') return undefined;
+        n++;
+      }
+    }
+    if (n === 0 || r!.cpu === undefined) nonZeroCpu += DEFAULT_MILLI_CPU_REQUEST;
+    else {
+      const v = valueOf('cpu', r!.cpu);
+      cpu += v;
+      nonZeroCpu += v;
+    }
+    if (n === 0 || r!.memory === undefined) nonZeroMemory += DEFAULT_MEMORY_REQUEST;
+    else {
+      const v = valueOf('memory', r!.memory);
+      memory += v;
+      nonZeroMemory += v;
+    }
+  }
+  return { cpu, memory, ephemeralStorage: 0, scalar: null, nonZeroCpu, nonZeroMemory };
+}
+
 /** `computePodResourceRequest` and `calculateResource`: the pod's requests, real and non-zero. */
 export function computePodResources(spec: PodSpec | undefined): PodResources {
   if (!spec) return { cpu: 0, memory: 0, ephemeralStorage: 0, scalar: null, nonZeroCpu: 0, nonZeroMemory: 0 };
+  const simple = simplePod(spec);
+  if (simple) return simple;
   const real = podRequests(spec, false);
   const nonZero = podRequests(spec, true);
   let scalar: Map<string, number> | null = null;

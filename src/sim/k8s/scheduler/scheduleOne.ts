@@ -41,7 +41,7 @@ export function scheduleOne(core: SchedulerCore, ctx: K8sContext, q: QueuedPod):
   }
   const info = (q.info ??= new PodInfo(pod));
   const now = ctx.clock.now();
-  const o = core.framework.schedulePod(info, core.cache, ctx.rng, core.nextStartIndex);
+  const o = core.framework.schedulePod(info, core.cache, ctx.rng, core.nextStartIndex, core.decisions.nextBuffers());
   core.nextStartIndex = o.nextStartIndex;
   core.decisions.record(q.key, pod.metadata.uid ?? '', now, o);
   const cost = cycleCostMs(o.evaluated);
@@ -49,7 +49,7 @@ export function scheduleOne(core: SchedulerCore, ctx: K8sContext, q: QueuedPod):
   if (o.kind === 'scheduled' && o.node) {
     const host = o.node.name;
     // Assume: the cache counts the pod on its node before the binding lands.
-    core.cache.addPod(new PodInfo({ ...pod, spec: { ...pod.spec!, nodeName: host } }), host);
+    core.cache.addPod(new PodInfo({ ...pod, spec: { ...pod.spec!, nodeName: host } }, info), host);
     core.queue.delete(q.key);
     const res = ctx.api.bind(ns, name, host);
     if (!res.ok) {
@@ -63,7 +63,7 @@ export function scheduleOne(core: SchedulerCore, ctx: K8sContext, q: QueuedPod):
       return cost;
     }
     ctx.event(pod as KubeObject, 'Normal', 'Scheduled', `Successfully assigned ${ns}/${name} to ${host}`);
-    const total = o.scored ? ` (score ${o.totals[o.chosenIndex]})` : '';
+    const total = o.scored ? ` (score ${o.buffers.totalAt(o.chosenIndex)})` : '';
     ctx.note(`bound ${name} to ${host}${total}`, q.key);
     return cost;
   }

@@ -1,6 +1,7 @@
 import type { Labels, Selector } from '../api/selectors';
 import type { KubeObject } from '../api/types';
 import { NodeInfo, type NodeObject } from './nodeInfo';
+import { NodeTable } from './nodeTable';
 import { NodeTree } from './nodeTree';
 import type { PodInfo } from './podInfo';
 import type { ImageState, SchedulingSnapshot, SpreadCounts } from './schedulingSnapshot';
@@ -34,15 +35,34 @@ export class SchedulerCache implements SchedulingSnapshot {
   private readonly pods = new Map<string, { info: PodInfo; node: NodeInfo }>();
   private readonly images = new Map<string, ImageState>();
   private readonly counters = new Map<string, SpreadCounter>();
+  private readonly counterBySelector = new WeakMap<object, SpreadCounter>();
   private readonly freeSlots: number[] = [];
-  private capacity = 64;
   private nextSlot = 0;
+  readonly table = new NodeTable(64);
+  readonly bySlot: NodeInfo[] = [];
+  slotEpoch = 0;
+  private listed: readonly NodeInfo[] = [];
+  private listIndexes = new Int32Array(0);
   private readonly withAffinity = new Set<NodeInfo>();
   private readonly withAntiAffinity = new Set<NodeInfo>();
   readonly workloads = new WorkloadSelectors();
 
   get nodes(): readonly NodeInfo[] {
     return this.tree.list();
+  }
+
+  /** `NodeInfo.index` of each node in `nodes`, in the same order. */
+  get nodeIndexes(): Int32Array {
+    const list = this.tree.list();
+    if (list !== this.listed) {
+      this.listed = list;
+      this.listIndexes = Int32Array.from(list, (n) => n.index);
+    }
+    return this.listIndexes;
+  }
+
+  private get capacity(): number {
+    return this.table.capacity;
   }
 
   node(name: string): NodeInfo | undefined {
@@ -62,10 +82,13 @@ export class SchedulerCache implements SchedulingSnapshot {
     return this.pods.size;
   }
 
-  private slot(n: NodeInfo): void {
-    n.index = this.freeSlots.pop() ?? this.nextSlot++;
+  /** A NodeInfo in a free slot of the table (growing the table and the per-node arrays as needed). */
+  private newNode(obj: NodeObject): NodeInfo {
+    const reused = this.freeSlots.pop();
+    if (reused !== undefined) this.slotEpoch++;
+    const index = reused ?? this.nextSlot++;
     if (this.nextSlot > this.capacity) {
-      this.capacity *= 2;
+      this.table.grow(this.capacity * 2);
       for (const c of this.counters.values()) c.grow(this.capacity);
       for (const s of this.images.values()) {
         const next = new Uint8Array(this.capacity);
@@ -73,17 +96,17 @@ export class SchedulerCache implements SchedulingSnapshot {
         s.onNode = next;
       }
     }
+    const n = new NodeInfo(obj, this.table, index);
+    this.byName.set(n.name, n);
+    this.bySlot[index] = n;
+    return n;
   }
 
   /** `AddNode`/`UpdateNode`. Returns what changed. */
   upsertNode(obj: NodeObject): NodeChange {
     let n = this.byName.get(obj.metadata.name);
     const added = !n || !this.tree.has(n);
-    if (!n) {
-      n = new NodeInfo(obj);
-      this.slot(n);
-      this.byName.set(n.name, n);
-    }
+    n ??= this.newNode(obj);
     const old = n.node;
     const change: NodeChange = {
       added,
@@ -115,6 +138,7 @@ export class SchedulerCache implements SchedulingSnapshot {
   private dropNode(n: NodeInfo): void {
     this.byName.delete(n.name);
     for (const c of this.counters.values()) c.clearNode(n);
+    this.table.clear(n.index);
     this.freeSlots.push(n.index);
   }
 
@@ -146,12 +170,7 @@ export class SchedulerCache implements SchedulingSnapshot {
   /** `AddPod`/`AssumePod`: counts an assigned pod on its node (creating a placeholder for an unknown node). */
   addPod(info: PodInfo, nodeName: string): void {
     this.removePod(info.key);
-    let n = this.byName.get(nodeName);
-    if (!n) {
-      n = new NodeInfo({ apiVersion: 'v1', kind: 'Node', metadata: { name: nodeName } });
-      this.slot(n);
-      this.byName.set(nodeName, n);
-    }
+    const n = this.byName.get(nodeName) ?? this.newNode({ apiVersion: 'v1', kind: 'Node', metadata: { name: nodeName } });
     n.addPod(info);
     this.pods.set(info.key, { info, node: n });
     if (info.hasAffinity) this.withAffinity.add(n);
@@ -195,6 +214,15 @@ export class SchedulerCache implements SchedulingSnapshot {
 
   /** A live counter for (namespace, selector); built once by scanning the cached pods, then kept incrementally. */
   spreadCounts(namespace: string, selector: Selector): SpreadCounts {
+    // The default selector of a workload is one shared object: look it up by identity first.
+    const byIdentity = selector ? this.counterBySelector.get(selector) : undefined;
+    if (byIdentity && byIdentity.namespace === namespace && this.counters.get(byIdentity.key) === byIdentity) return byIdentity;
+    const c = this.counterFor(namespace, selector);
+    if (selector) this.counterBySelector.set(selector, c);
+    return c;
+  }
+
+  private counterFor(namespace: string, selector: Selector): SpreadCounter {
     const key = SpreadCounter.keyOf(namespace, selector);
     let c = this.counters.get(key);
     if (c) {

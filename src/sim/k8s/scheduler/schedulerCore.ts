@@ -72,7 +72,7 @@ export class SchedulerCore {
   private podEventsOverflow = false;
 
   constructor(fullDecisions = FULL_DECISIONS) {
-    this.decisions = new DecisionLog(this.framework.scorers, fullDecisions);
+    this.decisions = new DecisionLog(this.framework.scorers, fullDecisions, this.cache);
   }
 
   get initialised(): boolean {

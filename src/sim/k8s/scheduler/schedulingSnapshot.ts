@@ -1,5 +1,6 @@
 import type { Labels, Selector } from '../api/selectors';
 import type { NodeInfo } from './nodeInfo';
+import type { NodeTable } from './nodeTable';
 import type { PodInfo } from './podInfo';
 
 /** `ImageStateSummary`: an image's size and how many nodes hold it, with a per-node membership table. */
@@ -27,6 +28,14 @@ export interface SpreadCounts {
 export interface SchedulingSnapshot {
   /** All nodes, zones interleaved (`nodeTree.list()`), the order sampling walks. */
   readonly nodes: readonly NodeInfo[];
+  /** `NodeInfo.index` of each of `nodes`, same order. */
+  readonly nodeIndexes: Int32Array;
+  /** The per-node numbers, indexed by `NodeInfo.index`. */
+  readonly table: NodeTable;
+  /** NodeInfo by table slot (`bySlot[n.index] === n`). */
+  readonly bySlot: readonly NodeInfo[];
+  /** Counts slot reuses: a slot recorded earlier names the same node while this is unchanged. */
+  readonly slotEpoch: number;
   /** Nodes running at least one pod with pod (anti-)affinity (`HavePodsWithAffinityList`). */
   nodesWithAffinityPods(): readonly NodeInfo[];
   /** Nodes running a pod with required anti-affinity (`HavePodsWithRequiredAntiAffinityList`). */

@@ -4,6 +4,7 @@ import { SchedulingFramework, type ScheduleOutcome } from './framework';
 import type { NodeObject } from './nodeInfo';
 import { PodInfo, type PodObject } from './podInfo';
 import { SchedulerCache } from './schedulerCache';
+import type { Status } from './status';
 
 /** Test helpers: terse Node and Pod objects and a cache built from them. */
 export interface NodeOpts {
@@ -74,13 +75,28 @@ export function scheduleIn(cache: SchedulerCache, p: PodObject, opts: { seed?: n
 export function scoresOf(o: ScheduleOutcome, name: string, fw = new SchedulingFramework()): Record<string, number> {
   const k = fw.scorers.findIndex((s) => s.plugin.name === name);
   const out: Record<string, number> = {};
-  for (let i = 0; i < o.feasible; i++) out[o.feasibleNodes[i].name] = o.scores[k][i];
+  for (let i = 0; i < o.feasible; i++) out[o.nodesBySlot[o.buffers.feasibleIndex[i]].name] = o.buffers.scoreAt(k, i);
   return out;
+}
+
+/** The rejection of each evaluated node (undefined when it passed), in evaluation order. */
+export function statusesOf(o: ScheduleOutcome): (Status | undefined)[] {
+  return o.buffers.evalStatus.slice(0, o.evaluated).map((s, i) => (o.buffers.evalFeasibleIndex[i] < 0 ? s : undefined));
+}
+
+/** Evaluated node names in order. */
+export function evaluatedOf(o: ScheduleOutcome): string[] {
+  return Array.from(o.buffers.evalSlot.subarray(0, o.evaluated), (x) => o.nodesBySlot[x].name);
+}
+
+/** Feasible node names in order. */
+export function feasibleOf(o: ScheduleOutcome): string[] {
+  return Array.from(o.buffers.feasibleIndex.subarray(0, o.feasible), (x) => o.nodesBySlot[x].name);
 }
 
 /** Weighted totals by node name. */
 export function totalsOf(o: ScheduleOutcome): Record<string, number> {
   const out: Record<string, number> = {};
-  for (let i = 0; i < o.feasible; i++) out[o.feasibleNodes[i].name] = o.totals[i];
+  for (let i = 0; i < o.feasible; i++) out[o.nodesBySlot[o.buffers.feasibleIndex[i]].name] = o.buffers.totalAt(i);
   return out;
 }

@@ -89,7 +89,9 @@ export class WorkloadSelectors {
    */
   defaultSelector(pod: PodInfo): Selector | undefined {
     const labels = pod.labels;
-    const cacheKey = `${pod.namespace}\u0000${Object.keys(labels).sort().map((k) => `${k}=${labels[k]}`).join(',')}`;
+    // Insertion order is fine for a cache key: a differently ordered equal set only misses the cache.
+    let cacheKey = pod.namespace;
+    for (const k in labels) cacheKey += `\u0000${k}=${labels[k]}`;
     if (this.cache.has(cacheKey)) return this.cache.get(cacheKey);
     const merged: Record<string, string> = {};
     for (const set of this.setSelectors.get(pod.namespace)?.values() ?? []) if (setMatches(set, labels)) Object.assign(merged, set);

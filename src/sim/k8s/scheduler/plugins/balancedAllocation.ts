@@ -6,10 +6,10 @@ import { MAX_NODE_SCORE, type SchedulerPlugin } from '../plugin';
  * resources the node has none of are left out; one resource scores 100).
  */
 export function balancedScore(reqCpu: number, allocCpu: number, reqMem: number, allocMem: number): number {
-  const fractions: number[] = [];
-  if (allocCpu !== 0) fractions.push(Math.min(reqCpu / allocCpu, 1));
-  if (allocMem !== 0) fractions.push(Math.min(reqMem / allocMem, 1));
-  const std = fractions.length === 2 ? Math.abs((fractions[0] - fractions[1]) / 2) : 0;
+  if (allocCpu === 0 || allocMem === 0) return MAX_NODE_SCORE;
+  const fc = reqCpu > allocCpu ? 1 : reqCpu / allocCpu;
+  const fm = reqMem > allocMem ? 1 : reqMem / allocMem;
+  const std = Math.abs((fc - fm) / 2);
   return Math.trunc((1 - std) * MAX_NODE_SCORE);
 }
 
@@ -20,12 +20,13 @@ export function balancedScore(reqCpu: number, allocCpu: number, reqMem: number, 
  */
 export const balancedAllocation: SchedulerPlugin = {
   name: 'NodeResourcesBalancedAllocation',
-  score(state, nodes, count, out) {
+  score(state, _nodes, idx, count, out) {
     const cpu = state.pod.res.cpu;
     const mem = state.pod.res.memory;
+    const { reqCpu, allocCpu, reqMemory, allocMemory } = state.snapshot.table;
     for (let i = 0; i < count; i++) {
-      const n = nodes[i];
-      out[i] = balancedScore(n.reqCpu + cpu, n.allocCpu, n.reqMemory + mem, n.allocMemory);
+      const x = idx[i];
+      out[i] = balancedScore(reqCpu[x] + cpu, allocCpu[x], reqMemory[x] + mem, allocMemory[x]);
     }
   },
 };

@@ -19,10 +19,24 @@ export function imageLocalityPriority(sumScores: number, numContainers: number):
 }
 
 interface Prepared {
+  /** Images on some but not all nodes (per-node sums needed). */
   states: ImageState[];
   /** `scaledImageScore`: size × share of nodes holding the image. */
   scaled: number[];
   numContainers: number;
+  /** Σ scaled scores of images every node holds. */
+  everywhere: number;
+}
+
+const normalized = new Map<string, string>();
+
+function normalizedCached(name: string): string {
+  let n = normalized.get(name);
+  if (n === undefined) {
+    if (normalized.size > 10_000) normalized.clear();
+    normalized.set(name, (n = normalizedImageName(name)));
+  }
+  return n;
 }
 
 /**
@@ -36,23 +50,29 @@ export const imageLocality: SchedulerPlugin = {
     const spec = state.pod.pod.spec;
     const containers = [...(spec?.initContainers ?? []), ...(spec?.containers ?? [])];
     const total = state.snapshot.nodes.length;
-    const p: Prepared = { states: [], scaled: [], numContainers: containers.length };
+    const p: Prepared = { states: [], scaled: [], numContainers: containers.length, everywhere: 0 };
     for (const c of containers) {
-      const st = c.image ? state.snapshot.imageState(normalizedImageName(c.image)) : undefined;
+      const st = c.image ? state.snapshot.imageState(normalizedCached(c.image)) : undefined;
       if (!st) continue;
+      const scaled = Math.trunc(st.size * (st.numNodes / total));
+      if (st.numNodes === total) {
+        p.everywhere += scaled;
+        continue;
+      }
       p.states.push(st);
-      p.scaled.push(Math.trunc(st.size * (st.numNodes / total)));
+      p.scaled.push(scaled);
     }
     state.write(PRESCORE_KEY, p);
     return true;
   },
-  score(state, nodes, count, out) {
+  score(state, _nodes, idx, count, out) {
     const p = state.read<Prepared>(PRESCORE_KEY);
+    if (p.states.length === 0) return p.numContainers === 0 ? 0 : imageLocalityPriority(p.everywhere, p.numContainers);
     for (let i = 0; i < count; i++) {
-      const idx = nodes[i].index;
-      let sum = 0;
-      for (let j = 0; j < p.states.length; j++) if (p.states[j].onNode[idx]) sum += p.scaled[j];
-      out[i] = p.numContainers === 0 ? 0 : imageLocalityPriority(sum, p.numContainers);
+      const x = idx[i];
+      let sum = p.everywhere;
+      for (let j = 0; j < p.states.length; j++) if (p.states[j].onNode[x]) sum += p.scaled[j];
+      out[i] = imageLocalityPriority(sum, p.numContainers);
     }
   },
 };

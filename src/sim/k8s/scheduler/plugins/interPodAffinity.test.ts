@@ -1,13 +1,13 @@
 import type { Affinity } from 'kubernetes-types/core/v1';
 import { describe, expect, it } from 'vitest';
-import { cacheWith, node, pod, scheduleIn, scoresOf } from '../testFixtures';
+import { cacheWith, evaluatedOf, feasibleOf, node, pod, scheduleIn, scoresOf, statusesOf } from '../testFixtures';
 
 const HOST = 'kubernetes.io/hostname';
 const ZONE = 'topology.kubernetes.io/zone';
 const zoned = (name: string, zone?: string) => node(name, zone ? { labels: { [ZONE]: zone } } : {});
 const withAffinity = (name: string, affinity: Affinity, labels: Record<string, string> = {}, nodeName?: string) => pod(name, { labels, nodeName, spec: { affinity } });
-const feasible = (o: ReturnType<typeof scheduleIn>) => o.feasibleNodes.map((n) => n.name).sort();
-const statusOf = (o: ReturnType<typeof scheduleIn>, name: string) => o.evalStatus[o.evalNodes.findIndex((n) => n.name === name)];
+const feasible = (o: ReturnType<typeof scheduleIn>) => feasibleOf(o).sort();
+const statusOf = (o: ReturnType<typeof scheduleIn>, name: string) => statusesOf(o)[evaluatedOf(o).indexOf(name)];
 const term = (labels: Record<string, string>, topologyKey = HOST) => ({ labelSelector: { matchLabels: labels }, topologyKey });
 
 describe('InterPodAffinity filter', () => {
@@ -15,7 +15,7 @@ describe('InterPodAffinity filter', () => {
     const cache = cacheWith([node('a'), node('b')], [pod('w1', { nodeName: 'a', labels: { app: 'web' } })]);
     const o = scheduleIn(cache, withAffinity('w2', { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [term({ app: 'web' })] } }, { app: 'web' }));
     expect(feasible(o)).toEqual(['b']);
-    expect(o.evalStatus[0]).toMatchObject({ plugin: 'InterPodAffinity', code: 'Unschedulable', reasons: ["node(s) didn't match pod anti-affinity rules"] });
+    expect(statusesOf(o)[0]).toMatchObject({ plugin: 'InterPodAffinity', code: 'Unschedulable', reasons: ["node(s) didn't match pod anti-affinity rules"] });
   });
 
   it("existing pods' required anti-affinity rejects the incoming pod", () => {

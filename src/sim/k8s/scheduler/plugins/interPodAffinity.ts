@@ -151,15 +151,18 @@ export const interPodAffinity: SchedulerPlugin = {
     state.write(PREFILTER_KEY, s);
     return undefined;
   },
-  filter(state, nodes, count, out) {
+  filter(state, nodes, idx, count, out) {
     const s = state.read<FilterState>(PREFILTER_KEY);
+    let rejected = 0;
     for (let i = 0; i < count; i++) {
-      const n = nodes[i];
-      if (!satisfiesAffinity(s, state.pod, n)) out[i] = REJECT_AFFINITY;
-      else if (!satisfiesAntiAffinity(s, n)) out[i] = REJECT_ANTI;
-      else if (!satisfiesExistingAntiAffinity(s, n)) out[i] = REJECT_EXISTING;
-      else out[i] = undefined;
+      const n = nodes[idx[i]];
+      const verdict = !satisfiesAffinity(s, state.pod, n) ? REJECT_AFFINITY : !satisfiesAntiAffinity(s, n) ? REJECT_ANTI : !satisfiesExistingAntiAffinity(s, n) ? REJECT_EXISTING : undefined;
+      if (verdict) {
+        out[i] = verdict;
+        rejected++;
+      }
     }
+    return rejected;
   },
   preScore(state) {
     const m = preScore(state);
@@ -167,16 +170,16 @@ export const interPodAffinity: SchedulerPlugin = {
     state.write(PRESCORE_KEY, m);
     return true;
   },
-  score(state, nodes, count, out) {
+  score(state, nodes, idx, count, out) {
     const m = state.read<TopologyScore>(PRESCORE_KEY);
     for (let i = 0; i < count; i++) {
-      const labels = nodes[i].labels;
+      const labels = nodes[idx[i]].labels;
       let s = 0;
       for (const [key, byValue] of m) if (Object.prototype.hasOwnProperty.call(labels, key)) s += byValue.get(labels[key]) ?? 0;
       out[i] = s;
     }
   },
-  normalizeScore(_state, _nodes, count, scores) {
+  normalizeScore(_state, _nodes, idx, count, scores) {
     let min = Number.MAX_SAFE_INTEGER;
     let max = Number.MIN_SAFE_INTEGER;
     for (let i = 0; i < count; i++) {

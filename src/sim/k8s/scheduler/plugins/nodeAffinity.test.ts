@@ -1,6 +1,6 @@
 import type { NodeSelectorTerm, PreferredSchedulingTerm } from 'kubernetes-types/core/v1';
 import { describe, expect, it } from 'vitest';
-import { cacheWith, node, pod, scheduleIn, scoresOf } from '../testFixtures';
+import { cacheWith, evaluatedOf, node, pod, scheduleIn, scoresOf, statusesOf } from '../testFixtures';
 
 const withTerms = (terms: NodeSelectorTerm[]) => ({ spec: { affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: terms } } } } });
 const REASON = "node(s) didn't match Pod's node affinity/selector";
@@ -9,7 +9,7 @@ describe('NodeAffinity filter', () => {
   const nodes = [node('a', { labels: { disk: 'ssd', zone: 'z1', gen: '5' } }), node('b', { labels: { disk: 'hdd', zone: 'z2', gen: '3' } }), node('c')];
   const fits = (opts: Parameters<typeof pod>[1]) => {
     const o = scheduleIn(cacheWith(nodes), pod('p', opts));
-    return o.evalNodes.filter((_, i) => !o.evalStatus[i]).map((n) => n.name);
+    return evaluatedOf(o).filter((_, i) => !statusesOf(o)[i]);
   };
 
   it.each<[string, Parameters<typeof pod>[1], string[]]>([
@@ -32,7 +32,7 @@ describe('NodeAffinity filter', () => {
 
   it('rejects with the affinity/selector reason, unresolvable', () => {
     const o = scheduleIn(cacheWith(nodes), pod('p', { spec: { nodeSelector: { disk: 'nvme' } } }));
-    expect(o.evalStatus[0]).toMatchObject({ plugin: 'NodeAffinity', code: 'UnschedulableAndUnresolvable', reasons: [REASON] });
+    expect(statusesOf(o)[0]).toMatchObject({ plugin: 'NodeAffinity', code: 'UnschedulableAndUnresolvable', reasons: [REASON] });
   });
 
   it('a metadata.name pin narrows the nodes; the others count as not satisfying the plugin', () => {

@@ -47,9 +47,15 @@ export const nodeAffinity: SchedulerPlugin = {
     state.write(PREFILTER_KEY, required);
     return pinnedNodeNames(state);
   },
-  filter(state, nodes, count, out) {
+  filter(state, nodes, idx, count, out) {
     const required = state.read<RequiredNodeAffinity>(PREFILTER_KEY);
-    for (let i = 0; i < count; i++) out[i] = required.match(nodes[i]) ? undefined : REJECT;
+    let rejected = 0;
+    for (let i = 0; i < count; i++) {
+      if (required.match(nodes[idx[i]])) continue;
+      out[i] = REJECT;
+      rejected++;
+    }
+    return rejected;
   },
   preScore(state) {
     const preferred = state.pod.pod.spec?.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution;
@@ -57,11 +63,11 @@ export const nodeAffinity: SchedulerPlugin = {
     state.write(PRESCORE_KEY, new PreferredSchedulingTerms(preferred));
     return true;
   },
-  score(state, nodes, count, out) {
+  score(state, nodes, idx, count, out) {
     const preferred = state.read<PreferredSchedulingTerms>(PRESCORE_KEY);
-    for (let i = 0; i < count; i++) out[i] = preferred.score(nodes[i]);
+    for (let i = 0; i < count; i++) out[i] = preferred.score(nodes[idx[i]]);
   },
-  normalizeScore(_state, _nodes, count, scores) {
+  normalizeScore(_state, _nodes, idx, count, scores) {
     defaultNormalizeScore(scores, count, false);
   },
 };

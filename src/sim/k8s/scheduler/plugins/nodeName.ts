@@ -11,8 +11,14 @@ export const nodeName: SchedulerPlugin = {
   name: NAME,
   // Same verdict as running the filter: every node passes when the pod names none.
   preFilter: (state) => (state.pod.pod.spec?.nodeName ? undefined : 'skip'),
-  filter(state, nodes, count, out) {
+  filter(state, nodes, idx, count, out) {
     const want = state.pod.pod.spec?.nodeName;
-    for (let i = 0; i < count; i++) out[i] = !want || nodes[i].name === want ? undefined : REJECT;
+    let rejected = 0;
+    for (let i = 0; i < count; i++) {
+      if (!want || nodes[idx[i]].name === want) continue;
+      out[i] = REJECT;
+      rejected++;
+    }
+    return rejected;
   },
 };

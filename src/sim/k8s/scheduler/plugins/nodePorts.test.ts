@@ -1,6 +1,6 @@
 import type { ContainerPort } from 'kubernetes-types/core/v1';
 import { describe, expect, it } from 'vitest';
-import { cacheWith, node, pod, scheduleIn } from '../testFixtures';
+import { cacheWith, node, pod, scheduleIn, statusesOf } from '../testFixtures';
 
 const withPorts = (name: string, ports: ContainerPort[], nodeName?: string) => pod(name, { nodeName, containers: [{ name: 'c', image: 'x', ports }] });
 const REASON = "node(s) didn't have free ports for the requested pod ports";
@@ -16,7 +16,7 @@ describe('NodePorts filter', () => {
     ['container ports without hostPort never clash', [{ containerPort: 80 }], [{ containerPort: 80 }], false],
   ])('%s', (_n, used, wanted, clash) => {
     const o = scheduleIn(cacheWith([node('n')], [withPorts('old', used, 'n')]), withPorts('new', wanted));
-    expect(o.evalStatus[0]?.reasons).toEqual(clash ? [REASON] : undefined);
+    expect(statusesOf(o)[0]?.reasons).toEqual(clash ? [REASON] : undefined);
   });
 
   it('frees the port when the pod leaves', () => {

@@ -10,13 +10,17 @@ const REJECT = unschedulable(NAME, ERR_REASON_PORTS);
 export const nodePorts: SchedulerPlugin = {
   name: NAME,
   preFilter: (state) => (state.pod.hostPorts.length === 0 ? 'skip' : undefined),
-  filter(state, nodes, count, out) {
+  filter(state, nodes, idx, count, out) {
     const want = state.pod.hostPorts;
+    let rejected = 0;
     for (let i = 0; i < count; i++) {
-      const used = nodes[i].usedPorts;
-      let clash = false;
-      if (used && used.size > 0) for (const p of want) if (used.conflicts(p)) clash = true;
-      out[i] = clash ? REJECT : undefined;
+      const used = nodes[idx[i]].usedPorts;
+      if (!used || used.size === 0) continue;
+      if (want.some((p) => used.conflicts(p))) {
+        out[i] = REJECT;
+        rejected++;
+      }
     }
+    return rejected;
   },
 };

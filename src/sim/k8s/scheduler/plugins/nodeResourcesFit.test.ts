@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cacheWith, node, pod, scheduleIn, scoresOf, totalsOf } from '../testFixtures';
+import { cacheWith, node, pod, scheduleIn, scoresOf, statusesOf, totalsOf } from '../testFixtures';
 import { leastRequestedScore } from './nodeResourcesFit';
 
 const onNode = (name: string, nodeName: string, cpu: string, memory: string) => pod(name, { cpu, memory, nodeName });
@@ -67,19 +67,19 @@ describe('NodeResourcesFit filter', () => {
   ])('%s', (_name, podOpts, existing, reasons) => {
     const cache = cacheWith([full()], existing);
     const o = scheduleIn(cache, pod('p', podOpts));
-    expect(o.evalStatus[0]?.reasons).toEqual(reasons);
+    expect(statusesOf(o)[0]?.reasons).toEqual(reasons);
   });
 
   it('checks ephemeral-storage and extended resources', () => {
     const cache = cacheWith([node('n', { ephemeral: '1Gi', extra: { 'nvidia.com/gpu': '1' } })]);
     const p = pod('p', { containers: [{ name: 'c', image: 'x', resources: { requests: { 'ephemeral-storage': '2Gi', 'nvidia.com/gpu': '2' } } }] });
     const o = scheduleIn(cache, p);
-    expect(o.evalStatus[0]).toMatchObject({ plugin: 'NodeResourcesFit', code: 'Unschedulable', reasons: ['Insufficient ephemeral-storage', 'Insufficient nvidia.com/gpu'] });
+    expect(statusesOf(o)[0]).toMatchObject({ plugin: 'NodeResourcesFit', code: 'Unschedulable', reasons: ['Insufficient ephemeral-storage', 'Insufficient nvidia.com/gpu'] });
   });
 
   it('an extended resource the node does not have is insufficient', () => {
     const cache = cacheWith([node('n')]);
     const p = pod('p', { containers: [{ name: 'c', image: 'x', resources: { requests: { 'example.com/foo': '1' } } }] });
-    expect(scheduleIn(cache, p).evalStatus[0]?.reasons).toEqual(['Insufficient example.com/foo']);
+    expect(statusesOf(scheduleIn(cache, p))[0]?.reasons).toEqual(['Insufficient example.com/foo']);
   });
 });

@@ -54,42 +54,40 @@ export function leastRequestedScore(requested: number, capacity: number): number
  */
 export const nodeResourcesFit: SchedulerPlugin = {
   name: NAME,
-  filter(state, nodes, count, out) {
+  filter(state, nodes, idx, count, out) {
     const r = state.pod.res;
     const bestEffort = r.cpu === 0 && r.memory === 0 && r.ephemeralStorage === 0 && !r.scalar;
+    const { cpu, memory, ephemeralStorage } = r;
+    const simple = !r.scalar;
+    const t = state.snapshot.table;
+    const { podCount, allocPods, allocCpu, reqCpu, allocMemory, reqMemory, allocEphemeralStorage, reqEphemeralStorage } = t;
+    let rejected = 0;
     for (let i = 0; i < count; i++) {
-      const n = nodes[i];
+      const x = idx[i];
       // Fast path: the common case where everything fits (same checks as insufficientResources).
-      if (n.pods.length + 1 <= n.allocPods) {
-        if (bestEffort) {
-          out[i] = undefined;
-          continue;
-        }
-        if (r.cpu <= n.allocCpu - n.reqCpu && r.memory <= n.allocMemory - n.reqMemory && r.ephemeralStorage <= n.allocEphemeralStorage - n.reqEphemeralStorage && !r.scalar) {
-          out[i] = undefined;
-          continue;
-        }
+      if (podCount[x] < allocPods[x] && (bestEffort || (simple && cpu <= allocCpu[x] - reqCpu[x] && memory <= allocMemory[x] - reqMemory[x] && ephemeralStorage <= allocEphemeralStorage[x] - reqEphemeralStorage[x]))) continue;
+      const reasons = insufficientResources(r, nodes[idx[i]]);
+      if (reasons.length > 0) {
+        out[i] = rejection(reasons);
+        rejected++;
       }
-      const reasons = insufficientResources(r, n);
-      out[i] = reasons.length === 0 ? undefined : rejection(reasons);
     }
+    return rejected;
   },
-  score(state, nodes, count, out) {
+  score(state, _nodes, idx, count, out) {
     const cpu = state.pod.res.nonZeroCpu;
     const mem = state.pod.res.nonZeroMemory;
+    const { allocCpu, allocMemory, nonZeroCpu, nonZeroMemory } = state.snapshot.table;
     for (let i = 0; i < count; i++) {
-      const n = nodes[i];
-      let sum = 0;
-      let weights = 0;
-      if (n.allocCpu !== 0) {
-        sum += leastRequestedScore(n.nonZeroCpu + cpu, n.allocCpu);
-        weights++;
+      const x = idx[i];
+      const ac = allocCpu[x];
+      const am = allocMemory[x];
+      if (ac !== 0 && am !== 0) {
+        out[i] = Math.trunc((leastRequestedScore(nonZeroCpu[x] + cpu, ac) + leastRequestedScore(nonZeroMemory[x] + mem, am)) / 2);
+      } else {
+        // A resource the node has none of is left out of the mean.
+        out[i] = ac !== 0 ? leastRequestedScore(nonZeroCpu[x] + cpu, ac) : am !== 0 ? leastRequestedScore(nonZeroMemory[x] + mem, am) : 0;
       }
-      if (n.allocMemory !== 0) {
-        sum += leastRequestedScore(n.nonZeroMemory + mem, n.allocMemory);
-        weights++;
-      }
-      out[i] = weights === 0 ? 0 : Math.trunc(sum / weights);
     }
   },
 };

@@ -2,7 +2,7 @@ import type { TopologySpreadConstraint } from 'kubernetes-types/core/v1';
 import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../../api/types';
 import { PodInfo } from '../podInfo';
-import { cacheWith, node, pod, scheduleIn, scoresOf } from '../testFixtures';
+import { cacheWith, feasibleOf, node, pod, scheduleIn, scoresOf, statusesOf } from '../testFixtures';
 
 const web = { app: 'web' };
 const on = (name: string, nodeName: string, labels: Record<string, string> = web) => pod(name, { nodeName, labels });
@@ -13,7 +13,7 @@ const hostSpread = (maxSkew: number, extra: Partial<TopologySpreadConstraint> = 
   labelSelector: { matchLabels: web },
   ...extra,
 });
-const feasible = (o: ReturnType<typeof scheduleIn>) => o.feasibleNodes.map((n) => n.name);
+const feasible = (o: ReturnType<typeof scheduleIn>) => feasibleOf(o);
 const rs: KubeObject = { apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: { name: 'web-1', namespace: 'default' }, spec: { selector: { matchLabels: web } } };
 
 describe('PodTopologySpread filter (DoNotSchedule)', () => {
@@ -21,7 +21,7 @@ describe('PodTopologySpread filter (DoNotSchedule)', () => {
     const cache = cacheWith([node('a'), node('b'), node('c')], [on('1', 'a'), on('2', 'a'), on('3', 'b')]);
     const o = scheduleIn(cache, pod('p', { labels: web, spec: { topologySpreadConstraints: [hostSpread(1)] } }));
     expect(feasible(o)).toEqual(['c']);
-    expect(o.evalStatus[0]).toMatchObject({ plugin: 'PodTopologySpread', code: 'Unschedulable', reasons: ["node(s) didn't match pod topology spread constraints"] });
+    expect(statusesOf(o)[0]).toMatchObject({ plugin: 'PodTopologySpread', code: 'Unschedulable', reasons: ["node(s) didn't match pod topology spread constraints"] });
     expect(scheduleIn(cache, pod('q', { labels: web, spec: { topologySpreadConstraints: [hostSpread(2)] } })).feasible).toBe(2);
   });
 
@@ -29,7 +29,7 @@ describe('PodTopologySpread filter (DoNotSchedule)', () => {
     const cache = cacheWith([node('a', { labels: { 'topology.kubernetes.io/zone': 'z1' } }), node('b')]);
     const o = scheduleIn(cache, pod('p', { labels: web, spec: { topologySpreadConstraints: [hostSpread(1, { topologyKey: 'topology.kubernetes.io/zone' })] } }));
     expect(feasible(o)).toEqual(['a']);
-    expect(o.evalStatus[1]).toMatchObject({ code: 'UnschedulableAndUnresolvable', reasons: ["node(s) didn't match pod topology spread constraints (missing required label)"] });
+    expect(statusesOf(o)[1]).toMatchObject({ code: 'UnschedulableAndUnresolvable', reasons: ["node(s) didn't match pod topology spread constraints (missing required label)"] });
   });
 
   it('minDomains above the domain count makes the global minimum 0', () => {

@@ -1,8 +1,9 @@
 import type { CycleState } from '../cycleState';
 import { RequiredNodeAffinity } from '../nodeSelectorTerms';
+import { FLAG_HOSTNAME_LABEL } from '../nodeTable';
 import { MAX_NODE_SCORE, type SchedulerPlugin } from '../plugin';
 import type { SpreadCounts } from '../schedulingSnapshot';
-import { LABEL_HOSTNAME, nodeHasAllKeys, nodeIncluded, podConstraints, selfMatches, type SpreadConstraint } from '../spreadConstraints';
+import { LABEL_HOSTNAME, LABEL_ZONE, nodeHasAllKeys, nodeIncluded, podConstraints, selfMatches, type SpreadConstraint } from '../spreadConstraints';
 import { unresolvable, unschedulable } from '../status';
 import { MISSING_LABEL } from '../spreadCounter';
 
@@ -24,13 +25,25 @@ interface FilterState {
   minMatch: number[];
 }
 
+/** How a constraint reads the node's topology value: hostname (table flag), zone (interned id), any label. */
+const kindOf = (key: string) => (key === LABEL_HOSTNAME ? 0 : key === LABEL_ZONE ? 1 : 2);
+
 interface ScoreState {
-  constraints: SpreadConstraint[];
-  counts: SpreadCounts[];
   ignored: Set<string> | null;
-  /** Per constraint (non-hostname): matching pods per topology value seen on the feasible nodes. */
+  keys: string[];
+  kinds: number[];
+  /** Per hostname constraint: matching pods per node slot. */
+  perNode: Int32Array[];
+  /** Per zone constraint: matching pods per zone id. */
+  zoneCounts: (Float64Array | null)[];
+  /** Per other constraint: matching pods per topology value seen on the feasible nodes. */
   valueCounts: (Map<string, number> | null)[];
   weights: number[];
+  /** maxSkew − 1 per constraint. */
+  offsets: number[];
+  /** Raw score range over the scored nodes, found while scoring (for NormalizeScore). */
+  min: number;
+  max: number;
 }
 
 /** `calPreFilterState`: count matching pods per domain over all eligible nodes. */
@@ -74,7 +87,7 @@ function valueCountsFor(state: CycleState, c: SpreadConstraint, counts: SpreadCo
   for (const node of state.snapshot.nodes) {
     if (requireAll && !nodeHasAllKeys(node.labels, all)) continue;
     if (!nodeIncluded(c, state.pod, node, required)) continue;
-    const v = node.labels[c.topologyKey] ?? '';
+    const v = node.label(c.topologyKey) ?? '';
     if (out.has(v)) out.set(v, out.get(v)! + counts.perNode[node.index]);
   }
   return out;
@@ -96,10 +109,11 @@ export const podTopologySpread: SchedulerPlugin = {
     state.write(PREFILTER_KEY, s);
     return undefined;
   },
-  filter(state, nodes, count, out) {
+  filter(state, nodes, idx, count, out) {
     const s = state.read<FilterState>(PREFILTER_KEY);
+    let rejected = 0;
     for (let i = 0; i < count; i++) {
-      const labels = nodes[i].labels;
+      const labels = nodes[idx[i]].labels;
       let verdict;
       for (let c = 0; c < s.constraints.length; c++) {
         const con = s.constraints[c];
@@ -114,66 +128,149 @@ export const podTopologySpread: SchedulerPlugin = {
           break;
         }
       }
-      out[i] = verdict;
+      if (verdict) {
+        out[i] = verdict;
+        rejected++;
+      }
     }
+    return rejected;
   },
-  preScore(state, nodes, count) {
+  preScore(state, nodes, idx, count) {
     const pod = state.pod;
-    const constraints = podConstraints(pod, state.snapshot, 'ScheduleAnyway');
-    if (constraints.length === 0 || state.snapshot.nodes.length === 0) return false;
+    const snap = state.snapshot;
+    const constraints = podConstraints(pod, snap, 'ScheduleAnyway');
+    if (constraints.length === 0 || snap.nodes.length === 0) return false;
     // Only the pod's own constraints require every topology key on a node.
     const requireAll = (pod.pod.spec?.topologySpreadConstraints?.length ?? 0) > 0;
     const required = new RequiredNodeAffinity(pod.pod);
+    const table = snap.table;
+    const kinds = constraints.map((c) => kindOf(c.topologyKey));
     let ignored: Set<string> | null = null;
-    const wanted = constraints.map(() => new Set<string>());
-    for (let i = 0; i < count; i++) {
-      const n = nodes[i];
-      if (requireAll && !nodeHasAllKeys(n.labels, constraints)) {
-        (ignored ??= new Set()).add(n.name);
-        continue;
-      }
-      for (let c = 0; c < constraints.length; c++) {
-        if (constraints[c].topologyKey !== LABEL_HOSTNAME) wanted[c].add(n.labels[constraints[c].topologyKey] ?? '');
+    if (requireAll) {
+      for (let i = 0; i < count; i++) {
+        const n = nodes[idx[i]];
+        if (!nodeHasAllKeys(n.labels, constraints)) (ignored ??= new Set()).add(n.name);
       }
     }
-    const counts = constraints.map((c) => state.snapshot.spreadCounts(pod.namespace, c.selector));
-    const valueCounts = constraints.map((c, i) => (c.topologyKey === LABEL_HOSTNAME ? null : valueCountsFor(state, c, counts[i], wanted[i], requireAll, constraints, required)));
-    const weights = constraints.map((c, i) => Math.log((c.topologyKey === LABEL_HOSTNAME ? count - (ignored?.size ?? 0) : wanted[i].size) + 2));
-    const s: ScoreState = { constraints, counts, ignored, valueCounts, weights };
+    // The topology values present among the feasible nodes (missing label: '').
+    const wanted = constraints.map(() => new Set<string>());
+    for (let c = 0; c < constraints.length; c++) {
+      if (kinds[c] === 0) continue;
+      const seen = wanted[c];
+      if (kinds[c] === 1 && table.zones.length === 0) {
+        // No node has a zone label at all.
+        seen.add('');
+        continue;
+      }
+      if (kinds[c] === 1 && ignored === null) {
+        const zoneId = table.zoneId;
+        const ids = new Set<number>();
+        let last = -2;
+        for (let i = 0; i < count; i++) {
+          const z = zoneId[idx[i]];
+          if (z !== last) {
+            ids.add(z);
+            last = z;
+          }
+        }
+        for (const z of ids) seen.add(z < 0 ? '' : table.zones[z]);
+        continue;
+      }
+      const key = constraints[c].topologyKey;
+      for (let i = 0; i < count; i++) {
+        const n = nodes[idx[i]];
+        if (ignored === null || !ignored.has(n.name)) seen.add(n.label(key) ?? '');
+      }
+    }
+    const counts = constraints.map((c) => snap.spreadCounts(pod.namespace, c.selector));
+    const valueCounts = constraints.map((c, i) => (kinds[i] === 0 ? null : valueCountsFor(state, c, counts[i], wanted[i], requireAll, constraints, required)));
+    const s: ScoreState = {
+      ignored,
+      keys: constraints.map((c) => c.topologyKey),
+      kinds,
+      perNode: counts.map((c) => c.perNode),
+      zoneCounts: valueCounts.map((m, i) => {
+        if (kinds[i] !== 1) return null;
+        const byId = new Float64Array(table.zones.length);
+        for (const [v, n] of m!) if (v !== '') byId[table.internZone(v)] = n;
+        return byId;
+      }),
+      valueCounts,
+      weights: constraints.map((_c, i) => Math.log((kinds[i] === 0 ? count - (ignored?.size ?? 0) : wanted[i].size) + 2)),
+      offsets: constraints.map((c) => c.maxSkew - 1),
+      min: 0,
+      max: 0,
+    };
     state.write(PRESCORE_KEY, s);
     return true;
   },
-  score(state, nodes, count, out) {
+  score(state, nodes, idx, count, out) {
     const s = state.read<ScoreState>(PRESCORE_KEY);
-    for (let i = 0; i < count; i++) {
-      const n = nodes[i];
-      if (s.ignored?.has(n.name)) {
-        out[i] = 0;
-        continue;
+    const { flags, zoneId } = state.snapshot.table;
+    const noZones = state.snapshot.table.zones.length === 0;
+    // One pass per constraint, in constraint order (the same float sums as upstream's per-node loop).
+    const passes: number[] = [];
+    for (let c = 0; c < s.keys.length; c++) if (!(s.kinds[c] === 1 && noZones)) passes.push(c);
+    if (passes.length === 0) out.fill(0, 0, count);
+    for (let p = 0; p < passes.length; p++) {
+      const c = passes[p];
+      const firstPass = p === 0;
+      const w = s.weights[c];
+      const off = s.offsets[c];
+      if (s.kinds[c] === 0) {
+        const perNode = s.perNode[c];
+        for (let i = 0; i < count; i++) {
+          const x = idx[i];
+          const add = (flags[x] & FLAG_HOSTNAME_LABEL) !== 0 ? perNode[x] * w + off : 0;
+          out[i] = firstPass ? add : out[i] + add;
+        }
+      } else if (s.kinds[c] === 1) {
+        const zc = s.zoneCounts[c]!;
+        for (let i = 0; i < count; i++) {
+          const z = zoneId[idx[i]];
+          const add = z >= 0 ? zc[z] * w + off : 0;
+          out[i] = firstPass ? add : out[i] + add;
+        }
+      } else {
+        const key = s.keys[c];
+        const vc = s.valueCounts[c]!;
+        for (let i = 0; i < count; i++) {
+          const v = nodes[idx[i]].label(key);
+          const add = v !== undefined ? (vc.get(v) ?? 0) * w + off : 0;
+          out[i] = firstPass ? add : out[i] + add;
+        }
       }
-      let score = 0;
-      for (let c = 0; c < s.constraints.length; c++) {
-        const con = s.constraints[c];
-        if (!Object.prototype.hasOwnProperty.call(n.labels, con.topologyKey)) continue;
-        const cnt = con.topologyKey === LABEL_HOSTNAME ? s.counts[c].perNode[n.index] : (s.valueCounts[c]!.get(n.labels[con.topologyKey]) ?? 0);
-        score += cnt * s.weights[c] + (con.maxSkew - 1);
-      }
-      out[i] = Math.round(score);
     }
-  },
-  normalizeScore(state, nodes, count, scores) {
-    const s = state.read<ScoreState>(PRESCORE_KEY);
+    const ignored = s.ignored;
     let min = Number.MAX_SAFE_INTEGER;
     let max = 0;
     for (let i = 0; i < count; i++) {
-      if (s.ignored?.has(nodes[i].name)) continue;
-      if (scores[i] < min) min = scores[i];
-      if (scores[i] > max) max = scores[i];
+      if (ignored !== null && ignored.has(nodes[idx[i]].name)) {
+        out[i] = -1;
+        continue;
+      }
+      const v = Math.round(out[i]);
+      out[i] = v;
+      if (v < min) min = v;
+      if (v > max) max = v;
     }
+    s.min = min;
+    s.max = max;
+  },
+  normalizeScore(state, _nodes, _idx, count, scores) {
+    const { min, max } = state.read<ScoreState>(PRESCORE_KEY);
+    // -1 marks an ignored node (no raw score is negative).
+    if (max === 0) {
+      for (let i = 0; i < count; i++) scores[i] = scores[i] < 0 ? 0 : MAX_NODE_SCORE;
+      return;
+    }
+    // Raw scores are small integers: map them through a table instead of dividing per node.
+    const span = max - min;
+    const lut = span <= 4096 ? new Float64Array(span + 1) : null;
+    if (lut) for (let v = 0; v <= span; v++) lut[v] = Math.trunc((MAX_NODE_SCORE * (max - v)) / max);
     for (let i = 0; i < count; i++) {
-      if (s.ignored?.has(nodes[i].name)) scores[i] = 0;
-      else if (max === 0) scores[i] = MAX_NODE_SCORE;
-      else scores[i] = Math.trunc((MAX_NODE_SCORE * (max + min - scores[i])) / max);
+      const v = scores[i];
+      scores[i] = v < 0 ? 0 : lut ? lut[v - min] : Math.trunc((MAX_NODE_SCORE * (max + min - v)) / max);
     }
   },
 };

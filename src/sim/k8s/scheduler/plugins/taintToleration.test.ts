@@ -1,6 +1,6 @@
 import type { Taint, Toleration } from 'kubernetes-types/core/v1';
 import { describe, expect, it } from 'vitest';
-import { cacheWith, node, pod, scheduleIn, scoresOf } from '../testFixtures';
+import { cacheWith, node, pod, scheduleIn, scoresOf, statusesOf } from '../testFixtures';
 
 const cp: Taint = { key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' };
 
@@ -17,8 +17,8 @@ describe('TaintToleration filter', () => {
     ['the first untolerated taint is reported', [{ key: 'a', effect: 'NoSchedule' }, { key: 'b', effect: 'NoSchedule' }], [{ key: 'a', operator: 'Exists' }], 'node(s) had untolerated taint {b: }'],
   ])('%s', (_n, taints, tolerations, reason) => {
     const o = scheduleIn(cacheWith([node('n', { taints })]), pod('p', { spec: tolerations ? { tolerations } : {} }));
-    expect(o.evalStatus[0]?.reasons[0]).toBe(reason);
-    if (reason) expect(o.evalStatus[0]).toMatchObject({ plugin: 'TaintToleration', code: 'UnschedulableAndUnresolvable' });
+    expect(statusesOf(o)[0]?.reasons[0]).toBe(reason);
+    if (reason) expect(statusesOf(o)[0]).toMatchObject({ plugin: 'TaintToleration', code: 'UnschedulableAndUnresolvable' });
   });
 });
 

@@ -1,6 +1,7 @@
 import type { Taint, Toleration } from 'kubernetes-types/core/v1';
+import { FLAG_DO_NOT_SCHEDULE_TAINTS, FLAG_PREFER_NO_SCHEDULE_TAINTS } from '../nodeTable';
 import { defaultNormalizeScore } from '../normalizeScore';
-import type { SchedulerPlugin } from '../plugin';
+import { MAX_NODE_SCORE, type SchedulerPlugin } from '../plugin';
 import { unresolvable, type Status } from '../status';
 import { findUntoleratedTaint, tolerationsTolerateTaint } from '../tolerations';
 
@@ -30,17 +31,20 @@ function rejection(t: Taint): Status {
  */
 export const taintToleration: SchedulerPlugin = {
   name: NAME,
-  filter(state, nodes, count, out) {
+  filter(state, nodes, idx, count, out) {
+    if (!state.snapshot.table.any(FLAG_DO_NOT_SCHEDULE_TAINTS)) return 0;
     const tolerations = state.pod.pod.spec?.tolerations;
+    const flags = state.snapshot.table.flags;
+    let rejected = 0;
     for (let i = 0; i < count; i++) {
-      const n = nodes[i];
-      if (!n.hasDoNotScheduleTaints) {
-        out[i] = undefined;
-        continue;
+      if ((flags[idx[i]] & FLAG_DO_NOT_SCHEDULE_TAINTS) === 0) continue;
+      const t = findUntoleratedTaint(nodes[idx[i]].taints, tolerations);
+      if (t) {
+        out[i] = rejection(t);
+        rejected++;
       }
-      const t = findUntoleratedTaint(n.taints, tolerations);
-      out[i] = t ? rejection(t) : undefined;
     }
+    return rejected;
   },
   preScore(state) {
     // getAllTolerationPreferNoSchedule: tolerations with effect PreferNoSchedule or none.
@@ -48,18 +52,20 @@ export const taintToleration: SchedulerPlugin = {
     state.write(PRESCORE_KEY, tols);
     return true;
   },
-  score(state, nodes, count, out) {
+  score(state, nodes, idx, count, out) {
+    // No node with a PreferNoSchedule taint: all count 0, normalised (reversed) to 100.
+    if (!state.snapshot.table.any(FLAG_PREFER_NO_SCHEDULE_TAINTS)) return MAX_NODE_SCORE;
     const tols = state.read<Toleration[]>(PRESCORE_KEY);
+    const flags = state.snapshot.table.flags;
     for (let i = 0; i < count; i++) {
-      const n = nodes[i];
       let c = 0;
-      if (n.hasPreferNoScheduleTaints) {
-        for (const t of n.taints) if (t.effect === 'PreferNoSchedule' && !tolerationsTolerateTaint(tols, t)) c++;
+      if ((flags[idx[i]] & FLAG_PREFER_NO_SCHEDULE_TAINTS) !== 0) {
+        for (const t of nodes[idx[i]].taints) if (t.effect === 'PreferNoSchedule' && !tolerationsTolerateTaint(tols, t)) c++;
       }
       out[i] = c;
     }
   },
-  normalizeScore(_state, _nodes, count, scores) {
+  normalizeScore(_state, _nodes, idx, count, scores) {
     defaultNormalizeScore(scores, count, true);
   },
 };
