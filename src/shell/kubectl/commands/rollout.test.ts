@@ -16,7 +16,7 @@ function withDeployment() {
 const status = (s: Record<string, unknown>) => ({ observedGeneration: 1, ...s });
 
 describe('kubectl rollout', () => {
-  it('status prints each new progress message as watch events arrive, then succeeds', () => {
+  it('status prints a progress line for every watch event (repeats included, as upstream), then succeeds', () => {
     const { run, cluster } = withDeployment();
     cluster.setStatus('deployments.apps', 'default', 'web', status({ replicas: 1, updatedReplicas: 1, availableReplicas: 0 }));
     const t = run('kubectl rollout status deployment/web');
@@ -30,6 +30,7 @@ describe('kubectl rollout', () => {
     expect(t.stdout).toBe(
       [
         'Waiting for deployment "web" rollout to finish: 1 out of 3 new replicas have been updated...',
+        'Waiting for deployment "web" rollout to finish: 1 old replicas are pending termination...',
         'Waiting for deployment "web" rollout to finish: 1 old replicas are pending termination...',
         'Waiting for deployment "web" rollout to finish: 2 of 3 updated replicas are available...',
         'deployment "web" successfully rolled out',
