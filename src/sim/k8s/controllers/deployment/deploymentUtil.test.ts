@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { maxScaledDownCount } from './rolling';
 import {
   deploymentTimedOut,
   getReplicaSetFraction,
@@ -123,5 +124,20 @@ describe('pod-template-hash', () => {
     expect(computeHash(t)).not.toBe(computeHash({ ...t, spec: { containers: [{ name: 'c', image: 'nginx:1.27' }] } }));
     expect(computeHash(t)).not.toBe(computeHash(t, 1));
     expect(computeHash(t)).toMatch(/^[456789bcdf]{1,10}$/);
+  });
+});
+
+describe('reconcileOldReplicaSets budget (upstream worked example)', () => {
+  const d = deployment(10, 3, 2);
+  const withStatus = (r: ReplicaSetObj, available: number) => ({ ...r, status: { replicas: r.spec!.replicas, availableReplicas: available } }) as ReplicaSetObj;
+  it('a crash-looping new ReplicaSet at 5 blocks scaling down the healthy old one at 8 (13 − 8 − 5 = 0)', () => {
+    const newRS = withStatus(rs('new', 5), 0);
+    const old = withStatus(rs('old', 8), 8);
+    expect(maxScaledDownCount(d, [old, newRS], newRS)).toBe(0);
+  });
+  it('after rollout undo (the old one is new again, 1 unavailable) 4 crash-looping pods may go (13 − 8 − 1)', () => {
+    const newRS = withStatus(rs('old', 8), 7);
+    const crashing = withStatus(rs('new', 5), 0);
+    expect(maxScaledDownCount(d, [crashing, newRS], newRS)).toBe(4);
   });
 });

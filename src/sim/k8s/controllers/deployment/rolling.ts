@@ -38,14 +38,23 @@ function reconcileNewReplicaSet(allRSs: ReplicaSetObj[], newRS: ReplicaSetObj, d
 function reconcileOldReplicaSets(allRSs: ReplicaSetObj[], oldRSs: ReplicaSetObj[], newRS: ReplicaSetObj, d: DeploymentObj, ctx: K8sContext): boolean {
   const oldPodsCount = getReplicaCountForReplicaSets(oldRSs);
   if (oldPodsCount === 0) return false;
-  const allPodsCount = getReplicaCountForReplicaSets(allRSs);
-  const minAvailable = replicasOf(d) - maxUnavailable(d);
-  const newRSUnavailable = (newRS.spec?.replicas ?? 1) - (newRS.status?.availableReplicas ?? 0);
-  const maxScaledDown = allPodsCount - minAvailable - newRSUnavailable;
+  const maxScaledDown = maxScaledDownCount(d, allRSs, newRS);
   if (maxScaledDown <= 0) return false;
   const [cleaned, cleanupCount] = cleanupUnhealthyReplicas(oldRSs, d, maxScaledDown, ctx);
   const scaledDownCount = scaleDownOldReplicaSetsForRollingUpdate([...cleaned, newRS], cleaned, d, ctx);
   return cleanupCount + scaledDownCount > 0;
+}
+
+/**
+ * How many old replicas `reconcileOldReplicaSets` may remove now: all pods
+ * minus minAvailable minus the new ReplicaSet's unavailable ones (so a
+ * crash-looping new ReplicaSet cannot eat into the old, healthy one).
+ */
+export function maxScaledDownCount(d: DeploymentObj, allRSs: readonly ReplicaSetObj[], newRS: ReplicaSetObj): number {
+  const allPodsCount = getReplicaCountForReplicaSets(allRSs);
+  const minAvailable = replicasOf(d) - maxUnavailable(d);
+  const newRSUnavailable = (newRS.spec?.replicas ?? 1) - (newRS.status?.availableReplicas ?? 0);
+  return allPodsCount - minAvailable - newRSUnavailable;
 }
 
 /** `cleanupUnhealthyReplicas`: first remove old replicas that are not available anyway. */
