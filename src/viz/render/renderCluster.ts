@@ -1,6 +1,6 @@
 // `transition` is imported (not only used as a method) so that the bundler keeps
 // d3-transition, which adds selection.transition() as a side effect.
-import { easeCubicInOut, select, transition } from 'd3';
+import { easeCubicInOut, select, transition, type Selection } from 'd3';
 import type { ClusterLayout, PlacedNode, PlacedPod } from '../layout/clusterLayout';
 import { enterNode, updateNode } from '../glyphs/nodeGlyph';
 import { enterPod, updatePod } from '../glyphs/podGlyph';
@@ -86,6 +86,46 @@ export function renderCluster(svg: SVGSVGElement, layout: ClusterLayout, options
   leaving.on('click', null).on('keydown', null).transition('fade').duration(ms).style('opacity', 0).remove();
 
   attachPodKeyboard(svg, all, options.onSelect);
+  attachPodLabel(svg, all);
+}
+
+/**
+ * Names a pod on hover and focus (UI.md) with one shared label in the top
+ * layer. It is not inside the pod's group, so the pod's box (what a click
+ * aims at) stays its square.
+ */
+function attachPodLabel(svg: SVGSVGElement, pods: Selection<SVGGElement, PlacedPod, SVGGElement, unknown>): void {
+  const tip = select(svg).select<SVGGElement>('g.pod-tip');
+  const text = tip.select<SVGTextElement>('text');
+  const show = (d: PlacedPod) => {
+    text.text(d.pod.name);
+    const node = text.node();
+    const width = (node && typeof node.getComputedTextLength === 'function' ? node.getComputedTextLength() : d.pod.name.length * 7) + 12;
+    tip.attr('transform', `translate(${d.x - 4},${d.y - 26})`).attr('data-key', d.pod.key).attr('visibility', 'visible');
+    tip.select('rect').attr('width', width);
+  };
+  const hide = () => tip.attr('visibility', 'hidden').attr('data-key', null);
+  /** After the pointer leaves, the keyboard-focused pod (if any) keeps its name shown. */
+  const fallBack = () => {
+    const focused = svg.querySelector<SVGGElement>('g.pod:focus-visible');
+    const d = focused ? (select(focused).datum() as PlacedPod | undefined) : undefined;
+    if (d) show(d);
+    else hide();
+  };
+  // The named pod left or moved: follow it, or hide.
+  const named = tip.attr('data-key');
+  if (named) {
+    const current = pods.data().find((d) => d.pod.key === named);
+    if (current) show(current);
+    else hide();
+  }
+  pods
+    .on('mouseenter.label', (_event, d) => show(d))
+    .on('mouseleave.label', fallBack)
+    .on('focus.label', function (_event, d) {
+      if (this.matches(':focus-visible')) show(d);
+    })
+    .on('blur.label', hide);
 }
 
 function ensureLayers(svg: SVGSVGElement): void {
@@ -97,4 +137,7 @@ function ensureLayers(svg: SVGSVGElement): void {
   root.append('g').attr('class', 'layer-lane');
   root.append('g').attr('class', 'layer-nodes');
   root.append('g').attr('class', 'layer-pods');
+  const tip = root.append('g').attr('class', 'pod-tip').attr('aria-hidden', 'true').attr('visibility', 'hidden');
+  tip.append('rect').attr('height', 20).attr('rx', 5);
+  tip.append('text').attr('x', 6).attr('y', 14);
 }
