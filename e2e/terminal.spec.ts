@@ -37,3 +37,16 @@ test('Ctrl+C stops a waiting command and the prompt comes back', async ({ kp }) 
   await kp.run('kubectl get nodes');
   await expect(kp.output).toContainText('worker-1');
 });
+
+test('clicking the terminal and typing on the keyboard works too', async ({ kp, page }) => {
+  await page.getByRole('button', { name: 'Reset' }).focus();
+  await kp.terminal.click();
+  await expect(kp.terminal).toBeFocused();
+  await page.keyboard.type('kubectl get nodes');
+  await page.keyboard.press('Enter');
+  await expect(kp.output).toContainText('worker-2');
+  // A click anywhere in the terminal's drawing also puts the caret back in the input.
+  await page.getByRole('button', { name: 'Reset' }).focus();
+  await page.locator('.terminal-host').click({ position: { x: 400, y: 12 }, force: true });
+  await expect(kp.terminal).toBeFocused();
+});
