@@ -4,6 +4,8 @@
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+// Straight from its file, not the printers' index: through the index the bundler would put
+// every printer in the first chunk (the rest of the shell is loaded lazily, below).
 import { podStatusText } from './shell/kubectl/printers/table/podStatus';
 import { createCluster, type KubeObject } from './sim/k8s/index';
 import { createAppStore, STARTER_FILES } from './state/index';
