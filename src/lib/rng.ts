@@ -50,12 +50,12 @@ export function createRng(seed: number): Rng {
     int: (max) => Math.floor((nextU32() / 4294967296) * max),
     string(length, alphabet) {
       // Built from char codes: a flat string (a += loop would leave a rope of `length` nodes in memory).
-      const codes = new Array<number>(length);
+      const codes = Array.from<number>({ length });
       for (let i = 0; i < length; i++) codes[i] = alphabet.charCodeAt(Math.floor((nextU32() / 4294967296) * alphabet.length));
       return String.fromCharCode.apply(null, codes);
     },
     uuid() {
-      const codes = new Array<number>(36);
+      const codes = Array.from<number>({ length: 36 });
       let j = 0;
       for (let w = 0; w < 4; w++) {
         const n = nextU32();

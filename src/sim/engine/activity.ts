@@ -39,12 +39,12 @@ export class ActivityLog {
   constructor(private readonly capacity = 2000) {
     this.at = new Float64Array(capacity);
     this.seqs = new Float64Array(capacity);
-    this.actor = new Array(capacity);
-    this.type = new Array(capacity);
-    this.verb = new Array(capacity);
-    this.resource = new Array(capacity);
-    this.key = new Array(capacity);
-    this.message = new Array(capacity);
+    this.actor = Array.from({ length: capacity });
+    this.type = Array.from({ length: capacity });
+    this.verb = Array.from({ length: capacity });
+    this.resource = Array.from({ length: capacity });
+    this.key = Array.from({ length: capacity });
+    this.message = Array.from({ length: capacity });
   }
 
   /** Records a write by `actor` (verb on resource/key) or a note. */

@@ -1,3 +1,4 @@
+import type { DeploymentStatus } from 'kubernetes-types/apps/v1';
 import { describe, expect, it } from 'vitest';
 import { maxScaledDownCount } from './rolling';
 import {
@@ -82,7 +83,8 @@ describe('DeploymentTimedOut', () => {
   const at = (hms: string) => Date.parse(`2025-01-01T00:${hms}Z`);
   const withProgress = (lastUpdate: string, deadline: number) => {
     const d = deployment(3, 1, 1, { progressDeadlineSeconds: deadline });
-    return [d, { conditions: [{ type: 'Progressing', status: 'True', reason: 'ReplicaSetUpdated', lastUpdateTime: `2025-01-01T00:${lastUpdate}Z` }] }] as const;
+    const status: DeploymentStatus = { conditions: [{ type: 'Progressing', status: 'True', reason: 'ReplicaSetUpdated', lastUpdateTime: `2025-01-01T00:${lastUpdate}Z` }] };
+    return [d, status] as const;
   };
   it('times out when lastUpdateTime + deadline is strictly before now (11 s > 10 s)', () => {
     const [d, status] = withProgress('01:09', 10);
