@@ -11,8 +11,10 @@ export class CycleBuffers {
   evalSlot = new Int32Array(16);
   /** Rejection per evaluated node (only meaningful where `evalFeasibleIndex` is -1). */
   evalStatus: (Status | undefined)[] = [];
-  /** Per evaluated node: its index among the feasible nodes, or -1. */
+  /** Per evaluated node: its index among the feasible nodes, or -1 (unless `allFeasible`). */
   evalFeasibleIndex = new Int32Array(16);
+  /** No node was rejected: evaluated node i is feasible node i (`evalFeasibleIndex` not written). */
+  allFeasible = true;
   /** Table slot (`NodeInfo.index`) of each feasible node. */
   feasibleIndex = new Int32Array(16);
   /** Per score plugin: normalised scores of the feasible nodes, before weights (unless `uniform`). */
@@ -27,6 +29,11 @@ export class CycleBuffers {
   constructor(readonly scorePlugins: number) {
     this.scores = Array.from({ length: scorePlugins }, () => new Float64Array(16));
     this.uniform = new Float64Array(scorePlugins);
+  }
+
+  /** Feasible index of evaluated node i, or -1. */
+  feasibleIndexOf(i: number): number {
+    return this.allFeasible ? i : this.evalFeasibleIndex[i];
   }
 
   /** The weighted total of feasible node i. */

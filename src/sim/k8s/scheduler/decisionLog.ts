@@ -126,7 +126,7 @@ export class DecisionLog {
     }
     const b = s.slot.buffers;
     for (let i = 0; i < s.evaluated; i++) {
-      const fi = b.evalFeasibleIndex[i];
+      const fi = b.feasibleIndexOf(i);
       const st = b.evalStatus[i];
       const name = s.nodesBySlot[b.evalSlot[i]].name;
       if (fi < 0 && st) {

@@ -1,6 +1,7 @@
 import type { Rng } from '../../../lib/rng';
 import { CycleBuffers } from './cycleBuffers';
 import { CycleState } from './cycleState';
+import { fusedScore, fusedScoreApplies, passesQuickly, quickFilterApplies } from './defaultProfileKernel';
 import { failedSchedulingMessage, NO_NODES_AVAILABLE, preFilterDiagnosis, type Diagnosis } from './fitError';
 import type { NodeInfo } from './nodeInfo';
 import { numFeasibleNodesToFind } from './numFeasibleNodesToFind';
@@ -43,6 +44,7 @@ export interface ScheduleOutcome {
 }
 
 const NO_PLUGINS: ReadonlySet<string> = new Set();
+const NO_FILTERS: readonly SchedulerPlugin[] = [];
 
 /**
  * The scheduling framework for the default profile (`schedulePod`):
@@ -57,12 +59,18 @@ export class SchedulingFramework {
   private candEval = new Int32Array(16);
   private statusBuf: (Status | undefined)[] = [];
   private readonly ownBuffers: CycleBuffers;
+  /** Feasible indexes sharing the best total (scratch). */
+  private ties = new Int32Array(16);
+
+  /** The default profile gets fused fast paths for its common case. */
+  private readonly defaultProfile: boolean;
 
   constructor(
     readonly filters: readonly SchedulerPlugin[] = FILTER_PLUGINS,
     readonly scorers: readonly WeightedScorePlugin[] = SCORE_PLUGINS,
   ) {
     this.ownBuffers = new CycleBuffers(scorers.length);
+    this.defaultProfile = filters === FILTER_PLUGINS && scorers === SCORE_PLUGINS;
   }
 
   /** Schedules one pod. `buffers` receive the per-node detail (default: the framework's own, reused every cycle). */
@@ -141,6 +149,7 @@ export class SchedulingFramework {
     const { evalSlot, evalStatus, evalFeasibleIndex, feasibleIndex } = b;
     const bySlot = state.snapshot.bySlot;
     let rejectors: Set<string> | undefined;
+    b.allFeasible = true;
     let found = 0;
     let processed = 0;
     let next = numNodes === 0 ? 0 : startIndex % numNodes;
@@ -154,9 +163,16 @@ export class SchedulingFramework {
       next = (next + m) % numNodes;
       let live = m;
       let compacted = false;
-      for (const p of active) {
+      // Every node certainly passes: no filter can reject anything in this chunk.
+      const quick = this.defaultProfile && quickFilterApplies(active) && passesQuickly(state, candSlot, m);
+      for (const p of quick ? NO_FILTERS : active) {
         if (p.filter!(state, bySlot, candSlot, live, statusBuf) === 0) continue;
         if (!compacted) {
+          if (b.allFeasible) {
+            // Until now every node was feasible: write the identity mapping we skipped.
+            for (let j = 0; j < processed; j++) evalFeasibleIndex[j] = j;
+            b.allFeasible = false;
+          }
           for (let j = 0; j < live; j++) candEval[j] = processed + j;
           evalFeasibleIndex.fill(-1, processed, processed + m);
           compacted = true;
@@ -179,7 +195,7 @@ export class SchedulingFramework {
       }
       feasibleIndex.set(candSlot.subarray(0, live), found);
       if (compacted) for (let j = 0; j < live; j++) evalFeasibleIndex[candEval[j]] = found + j;
-      else for (let j = 0; j < live; j++) evalFeasibleIndex[processed + j] = found + j;
+      else if (!b.allFeasible) for (let j = 0; j < live; j++) evalFeasibleIndex[processed + j] = found + j;
       found += live;
       processed += m;
     }
@@ -198,13 +214,21 @@ export class SchedulingFramework {
     const nodes = state.snapshot.bySlot;
     const idx = b.feasibleIndex;
     out.scored = true;
+    for (let k = 0; k < this.scorers.length; k++) {
+      const { plugin } = this.scorers[k];
+      if (plugin.preScore && !plugin.preScore(state, nodes, idx, n)) out.skipped[k] = true;
+    }
+    const ties = this.ties.length >= n ? this.ties : (this.ties = new Int32Array(Math.max(n, this.ties.length * 2)));
+    if (this.defaultProfile && fusedScoreApplies(state, out.skipped)) {
+      const nTies = fusedScore(state, b, n, out.skipped, ties);
+      return nTies === 1 ? ties[0] : ties[rng.int(nTies)];
+    }
     // Uniform scores add to every node alike: summed once (`base`), not node by node.
     let base = 0;
     const perNode: number[] = [];
     for (let k = 0; k < this.scorers.length; k++) {
       const { plugin, weight } = this.scorers[k];
-      if (plugin.preScore && !plugin.preScore(state, nodes, idx, n)) {
-        out.skipped[k] = true;
+      if (out.skipped[k]) {
         b.uniform[k] = 0;
         continue;
       }
@@ -224,32 +248,34 @@ export class SchedulingFramework {
       totals.fill(0, 0, n);
       return n === 1 ? 0 : rng.int(n);
     }
-    for (let p = 0; p < perNode.length - 1; p++) {
+    // One pass: weighted sum, best total, and the nodes sharing it.
+    // Up to three plugins are summed in this pass; any further ones are added first.
+    const lastThree = perNode.slice(-3);
+    for (let p = 0; p < perNode.length - 3; p++) {
       const buf = b.scores[perNode[p]];
       const w = this.scorers[perNode[p]].weight;
       if (p === 0) for (let i = 0; i < n; i++) totals[i] = buf[i] * w;
       else for (let i = 0; i < n; i++) totals[i] += buf[i] * w;
     }
-    // The last pass also finds the best total and how many nodes share it.
-    const last = b.scores[perNode[perNode.length - 1]];
-    const w = this.scorers[perNode[perNode.length - 1]].weight;
-    const only = perNode.length === 1;
+    const t0 = perNode.length > 3 ? totals : null;
+    const s0 = b.scores[lastThree[0]];
+    const w0 = this.scorers[lastThree[0]].weight;
+    const s1 = lastThree.length > 1 ? b.scores[lastThree[1]] : s0;
+    const w1 = lastThree.length > 1 ? this.scorers[lastThree[1]].weight : 0;
+    const s2 = lastThree.length > 2 ? b.scores[lastThree[2]] : s0;
+    const w2 = lastThree.length > 2 ? this.scorers[lastThree[2]].weight : 0;
     let max = -Infinity;
-    let best = 0;
-    let ties = 0;
+    let nTies = 0;
     for (let i = 0; i < n; i++) {
-      const t = only ? last[i] * w : totals[i] + last[i] * w;
+      const t = (t0 === null ? 0 : t0[i]) + s0[i] * w0 + s1[i] * w1 + s2[i] * w2;
       totals[i] = t;
       if (t > max) {
         max = t;
-        best = i;
-        ties = 1;
-      } else if (t === max) ties++;
+        nTies = 0;
+      }
+      if (t === max) ties[nTies++] = i;
     }
-    if (ties === 1) return best;
-    let k = rng.int(ties);
-    for (let i = best; i < n; i++) if (totals[i] === max && k-- === 0) return i;
-    return best;
+    return nTies === 1 ? ties[0] : ties[rng.int(nTies)];
   }
 }
 

@@ -110,6 +110,7 @@ export class NodeInfo {
     t.allocMemory[i] = bytesOf(a.memory);
     t.allocEphemeralStorage[i] = bytesOf(a['ephemeral-storage']);
     t.allocPods[i] = bytesOf(a.pods);
+    t.refreshFree(i);
     this.allocScalar = null;
     for (const k in a) if (isScalarResourceName(k)) (this.allocScalar ??= new Map()).set(k, bytesOf(a[k]));
     const images: string[] = [];
@@ -142,6 +143,7 @@ export class NodeInfo {
     t.reqEphemeralStorage[i] += sign * r.ephemeralStorage;
     t.nonZeroCpu[i] += sign * r.nonZeroCpu;
     t.nonZeroMemory[i] += sign * r.nonZeroMemory;
+    t.refreshFree(i);
     if (r.scalar) {
       this.reqScalar ??= new Map();
       for (const [k, v] of r.scalar) this.reqScalar.set(k, (this.reqScalar.get(k) ?? 0) + sign * v);

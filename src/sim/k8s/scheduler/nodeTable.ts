@@ -23,10 +23,26 @@ export class NodeTable {
   nonZeroCpu = new Float64Array(0);
   nonZeroMemory = new Float64Array(0);
   podCount = new Int32Array(0);
+  /** Bumped whenever a slot's numbers change (lets per-node results be reused while it stays). */
+  version = new Int32Array(0);
+  /** allocatable − requested (may go negative when a node shrank), and pods still allowed. */
+  freeCpu = new Float64Array(0);
+  freeMemory = new Float64Array(0);
+  freeEphemeralStorage = new Float64Array(0);
+  podRoom = new Float64Array(0);
+
   flags = new Uint8Array(0);
   /** How many slots carry each flag bit (index = bit position): lets a filter skip a pass nobody can fail. */
   readonly flagCounts = new Int32Array(8);
   zoneId = new Int32Array(0);
+  /**
+   * Per-slot memo for the default-profile kernel: the Fit and BalancedAllocation
+   * scores last computed for request signature `memoKey` at `memoVersion`.
+   */
+  memoVersion = new Int32Array(0);
+  memoKey = new Int32Array(0);
+  memoFit = new Float64Array(0);
+  memoBalanced = new Float64Array(0);
   private readonly zoneIds = new Map<string, number>();
   readonly zones: string[] = [];
 
@@ -50,6 +66,18 @@ export class NodeTable {
     this.reqEphemeralStorage = f64(this.reqEphemeralStorage);
     this.nonZeroCpu = f64(this.nonZeroCpu);
     this.nonZeroMemory = f64(this.nonZeroMemory);
+    this.freeCpu = f64(this.freeCpu);
+    this.freeMemory = f64(this.freeMemory);
+    this.freeEphemeralStorage = f64(this.freeEphemeralStorage);
+    this.podRoom = f64(this.podRoom);
+    this.memoFit = f64(this.memoFit);
+    this.memoBalanced = f64(this.memoBalanced);
+    this.memoVersion = new Int32Array(capacity).fill(-1);
+    this.memoKey = new Int32Array(capacity).fill(-1);
+
+    const version = new Int32Array(capacity);
+    version.set(this.version);
+    this.version = version;
     const podCount = new Int32Array(capacity);
     podCount.set(this.podCount);
     this.podCount = podCount;
@@ -85,6 +113,17 @@ export class NodeTable {
     this.reqCpu[i] = this.reqMemory[i] = this.reqEphemeralStorage[i] = this.nonZeroCpu[i] = this.nonZeroMemory[i] = 0;
     this.podCount[i] = 0;
     this.zoneId[i] = -1;
+    this.refreshFree(i);
+  }
+
+  /** Recomputes a slot's free amounts after its allocatable or requests changed. */
+  refreshFree(i: number): void {
+    this.version[i]++;
+    this.freeCpu[i] = this.allocCpu[i] - this.reqCpu[i];
+    this.freeMemory[i] = this.allocMemory[i] - this.reqMemory[i];
+    this.freeEphemeralStorage[i] = this.allocEphemeralStorage[i] - this.reqEphemeralStorage[i];
+    this.podRoom[i] = this.allocPods[i] - this.podCount[i];
+
   }
 
   /** The id of a zone value, interning it on first sight. */

@@ -81,7 +81,7 @@ export function scoresOf(o: ScheduleOutcome, name: string, fw = new SchedulingFr
 
 /** The rejection of each evaluated node (undefined when it passed), in evaluation order. */
 export function statusesOf(o: ScheduleOutcome): (Status | undefined)[] {
-  return o.buffers.evalStatus.slice(0, o.evaluated).map((s, i) => (o.buffers.evalFeasibleIndex[i] < 0 ? s : undefined));
+  return o.buffers.evalStatus.slice(0, o.evaluated).map((s, i) => (o.buffers.feasibleIndexOf(i) < 0 ? s : undefined));
 }
 
 /** Evaluated node names in order. */

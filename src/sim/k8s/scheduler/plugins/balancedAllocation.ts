@@ -1,3 +1,4 @@
+import type { NodeTable } from '../nodeTable';
 import { MAX_NODE_SCORE, type SchedulerPlugin } from '../plugin';
 
 /**
@@ -13,6 +14,11 @@ export function balancedScore(reqCpu: number, allocCpu: number, reqMem: number, 
   return Math.trunc((1 - std) * MAX_NODE_SCORE);
 }
 
+/** The balanced-allocation score of node slot `x` for a pod asking `cpu` / `mem` (real requests). */
+export function balancedAt(t: NodeTable, x: number, cpu: number, mem: number): number {
+  return balancedScore(t.reqCpu[x] + cpu, t.allocCpu[x], t.reqMemory[x] + mem, t.allocMemory[x]);
+}
+
 /**
  * Score (weight 1): NodeResourcesBalancedAllocation favours nodes whose cpu
  * and memory would be equally used, from real requests (no 100m/200Mi
@@ -23,10 +29,7 @@ export const balancedAllocation: SchedulerPlugin = {
   score(state, _nodes, idx, count, out) {
     const cpu = state.pod.res.cpu;
     const mem = state.pod.res.memory;
-    const { reqCpu, allocCpu, reqMemory, allocMemory } = state.snapshot.table;
-    for (let i = 0; i < count; i++) {
-      const x = idx[i];
-      out[i] = balancedScore(reqCpu[x] + cpu, allocCpu[x], reqMemory[x] + mem, allocMemory[x]);
-    }
+    const t = state.snapshot.table;
+    for (let i = 0; i < count; i++) out[i] = balancedAt(t, idx[i], cpu, mem);
   },
 };

@@ -1,3 +1,4 @@
+import type { CycleState } from '../cycleState';
 import { MAX_NODE_SCORE, type SchedulerPlugin } from '../plugin';
 import type { ImageState } from '../schedulingSnapshot';
 
@@ -37,6 +38,13 @@ function normalizedCached(name: string): string {
     normalized.set(name, (n = normalizedImageName(name)));
   }
   return n;
+}
+
+/** After PreScore: the score every node gets when no image is on only some nodes, else undefined. */
+export function uniformImageScore(state: CycleState): number | undefined {
+  const p = state.read<Prepared | undefined>(PRESCORE_KEY);
+  if (!p || p.states.length > 0) return undefined;
+  return p.numContainers === 0 ? 0 : imageLocalityPriority(p.everywhere, p.numContainers);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { NodeInfo } from '../nodeInfo';
+import type { NodeTable } from '../nodeTable';
 import { MAX_NODE_SCORE, type SchedulerPlugin } from '../plugin';
 import type { PodResources } from '../podResources';
 import { unschedulable, type Status } from '../status';
@@ -46,6 +47,16 @@ export function leastRequestedScore(requested: number, capacity: number): number
   return Math.trunc(((capacity - requested) * MAX_NODE_SCORE) / capacity);
 }
 
+/** The LeastAllocated score of node slot `x` for a pod asking `cpu` / `mem` (non-zero requests). */
+export function leastAllocatedAt(t: NodeTable, x: number, cpu: number, mem: number): number {
+  const ac = t.allocCpu[x];
+  const am = t.allocMemory[x];
+  // Both scores are 0–100, so the mean's integer division is a shift.
+  if (ac !== 0 && am !== 0) return (leastRequestedScore(t.nonZeroCpu[x] + cpu, ac) + leastRequestedScore(t.nonZeroMemory[x] + mem, am)) >> 1;
+  // A resource the node has none of is left out of the mean.
+  return ac !== 0 ? leastRequestedScore(t.nonZeroCpu[x] + cpu, ac) : am !== 0 ? leastRequestedScore(t.nonZeroMemory[x] + mem, am) : 0;
+}
+
 /**
  * Filter: the node has room for the pod's requests (cpu, memory,
  * ephemeral-storage, extended resources) and one more pod. Score (weight 1,
@@ -60,12 +71,12 @@ export const nodeResourcesFit: SchedulerPlugin = {
     const { cpu, memory, ephemeralStorage } = r;
     const simple = !r.scalar;
     const t = state.snapshot.table;
-    const { podCount, allocPods, allocCpu, reqCpu, allocMemory, reqMemory, allocEphemeralStorage, reqEphemeralStorage } = t;
+    const { podRoom, freeCpu, freeMemory, freeEphemeralStorage } = t;
     let rejected = 0;
     for (let i = 0; i < count; i++) {
       const x = idx[i];
       // Fast path: the common case where everything fits (same checks as insufficientResources).
-      if (podCount[x] < allocPods[x] && (bestEffort || (simple && cpu <= allocCpu[x] - reqCpu[x] && memory <= allocMemory[x] - reqMemory[x] && ephemeralStorage <= allocEphemeralStorage[x] - reqEphemeralStorage[x]))) continue;
+      if (podRoom[x] >= 1 && (bestEffort || (simple && cpu <= freeCpu[x] && memory <= freeMemory[x] && ephemeralStorage <= freeEphemeralStorage[x]))) continue;
       const reasons = insufficientResources(r, nodes[idx[i]]);
       if (reasons.length > 0) {
         out[i] = rejection(reasons);
@@ -77,17 +88,7 @@ export const nodeResourcesFit: SchedulerPlugin = {
   score(state, _nodes, idx, count, out) {
     const cpu = state.pod.res.nonZeroCpu;
     const mem = state.pod.res.nonZeroMemory;
-    const { allocCpu, allocMemory, nonZeroCpu, nonZeroMemory } = state.snapshot.table;
-    for (let i = 0; i < count; i++) {
-      const x = idx[i];
-      const ac = allocCpu[x];
-      const am = allocMemory[x];
-      if (ac !== 0 && am !== 0) {
-        out[i] = Math.trunc((leastRequestedScore(nonZeroCpu[x] + cpu, ac) + leastRequestedScore(nonZeroMemory[x] + mem, am)) / 2);
-      } else {
-        // A resource the node has none of is left out of the mean.
-        out[i] = ac !== 0 ? leastRequestedScore(nonZeroCpu[x] + cpu, ac) : am !== 0 ? leastRequestedScore(nonZeroMemory[x] + mem, am) : 0;
-      }
-    }
+    const t = state.snapshot.table;
+    for (let i = 0; i < count; i++) out[i] = leastAllocatedAt(t, idx[i], cpu, mem);
   },
 };

@@ -28,7 +28,8 @@ interface FilterState {
 /** How a constraint reads the node's topology value: hostname (table flag), zone (interned id), any label. */
 const kindOf = (key: string) => (key === LABEL_HOSTNAME ? 0 : key === LABEL_ZONE ? 1 : 2);
 
-interface ScoreState {
+/** PodTopologySpread's PreScore result. */
+export interface SpreadScoreState {
   ignored: Set<string> | null;
   keys: string[];
   kinds: number[];
@@ -44,6 +45,39 @@ interface ScoreState {
   /** Raw score range over the scored nodes, found while scoring (for NormalizeScore). */
   min: number;
   max: number;
+}
+
+/** After PreScore: the plugin's state, or undefined when it was skipped. */
+export function spreadScoreState(state: CycleState): SpreadScoreState | undefined {
+  return state.read<SpreadScoreState | undefined>(PRESCORE_KEY);
+}
+
+/** Whether every constraint reads hostname or zone and no node is ignored (what `spreadRawAt` handles). */
+export function spreadIsSimple(s: SpreadScoreState): boolean {
+  return s.ignored === null && s.kinds.every((k) => k !== 2);
+}
+
+/** The raw (rounded) score of node slot `x` for simple states: Σ count × weight + maxSkew − 1 per constraint. */
+export function spreadRawAt(s: SpreadScoreState, flags: Uint8Array, zoneId: Int32Array, x: number): number {
+  let sum = 0;
+  for (let c = 0; c < s.kinds.length; c++) {
+    if (s.kinds[c] === 0) {
+      if ((flags[x] & FLAG_HOSTNAME_LABEL) !== 0) sum += s.perNode[c][x] * s.weights[c] + s.offsets[c];
+    } else {
+      const z = zoneId[x];
+      if (z >= 0) sum += s.zoneCounts[c]![z] * s.weights[c] + s.offsets[c];
+    }
+  }
+  return Math.round(sum);
+}
+
+/** NormalizeScore's map from raw scores in [min, max] to 0–100 (`100·(max+min−v)/max`), as a table when small. */
+export function spreadNormalizeTable(min: number, max: number): Float64Array | null {
+  const span = max - min;
+  if (max === 0 || span > 4096) return null;
+  const lut = new Float64Array(span + 1);
+  for (let v = 0; v <= span; v++) lut[v] = Math.trunc((MAX_NODE_SCORE * (max - v)) / max);
+  return lut;
 }
 
 /** `calPreFilterState`: count matching pods per domain over all eligible nodes. */
@@ -184,7 +218,7 @@ export const podTopologySpread: SchedulerPlugin = {
     }
     const counts = constraints.map((c) => snap.spreadCounts(pod.namespace, c.selector));
     const valueCounts = constraints.map((c, i) => (kinds[i] === 0 ? null : valueCountsFor(state, c, counts[i], wanted[i], requireAll, constraints, required)));
-    const s: ScoreState = {
+    const s: SpreadScoreState = {
       ignored,
       keys: constraints.map((c) => c.topologyKey),
       kinds,
@@ -205,16 +239,21 @@ export const podTopologySpread: SchedulerPlugin = {
     return true;
   },
   score(state, nodes, idx, count, out) {
-    const s = state.read<ScoreState>(PRESCORE_KEY);
+    const s = state.read<SpreadScoreState>(PRESCORE_KEY);
     const { flags, zoneId } = state.snapshot.table;
     const noZones = state.snapshot.table.zones.length === 0;
     // One pass per constraint, in constraint order (the same float sums as upstream's per-node loop).
     const passes: number[] = [];
     for (let c = 0; c < s.keys.length; c++) if (!(s.kinds[c] === 1 && noZones)) passes.push(c);
+    const ignored = s.ignored;
+    let min = Number.MAX_SAFE_INTEGER;
+    let max = 0;
     if (passes.length === 0) out.fill(0, 0, count);
     for (let p = 0; p < passes.length; p++) {
       const c = passes[p];
       const firstPass = p === 0;
+      // The last pass also rounds and tracks the range, unless ignored nodes need a pass of their own.
+      const lastPass = p === passes.length - 1 && ignored === null;
       const w = s.weights[c];
       const off = s.offsets[c];
       if (s.kinds[c] === 0) {
@@ -222,14 +261,26 @@ export const podTopologySpread: SchedulerPlugin = {
         for (let i = 0; i < count; i++) {
           const x = idx[i];
           const add = (flags[x] & FLAG_HOSTNAME_LABEL) !== 0 ? perNode[x] * w + off : 0;
-          out[i] = firstPass ? add : out[i] + add;
+          const sum = firstPass ? add : out[i] + add;
+          if (lastPass) {
+            const v = Math.round(sum);
+            out[i] = v;
+            if (v < min) min = v;
+            if (v > max) max = v;
+          } else out[i] = sum;
         }
       } else if (s.kinds[c] === 1) {
         const zc = s.zoneCounts[c]!;
         for (let i = 0; i < count; i++) {
           const z = zoneId[idx[i]];
           const add = z >= 0 ? zc[z] * w + off : 0;
-          out[i] = firstPass ? add : out[i] + add;
+          const sum = firstPass ? add : out[i] + add;
+          if (lastPass) {
+            const v = Math.round(sum);
+            out[i] = v;
+            if (v < min) min = v;
+            if (v > max) max = v;
+          } else out[i] = sum;
         }
       } else {
         const key = s.keys[c];
@@ -239,35 +290,40 @@ export const podTopologySpread: SchedulerPlugin = {
           const add = v !== undefined ? (vc.get(v) ?? 0) * w + off : 0;
           out[i] = firstPass ? add : out[i] + add;
         }
+        if (lastPass) {
+          for (let i = 0; i < count; i++) {
+            const v = Math.round(out[i]);
+            out[i] = v;
+            if (v < min) min = v;
+            if (v > max) max = v;
+          }
+        }
       }
     }
-    const ignored = s.ignored;
-    let min = Number.MAX_SAFE_INTEGER;
-    let max = 0;
-    for (let i = 0; i < count; i++) {
-      if (ignored !== null && ignored.has(nodes[idx[i]].name)) {
-        out[i] = -1;
-        continue;
+    if (ignored !== null || passes.length === 0) {
+      for (let i = 0; i < count; i++) {
+        if (ignored !== null && ignored.has(nodes[idx[i]].name)) {
+          out[i] = -1;
+          continue;
+        }
+        const v = Math.round(out[i]);
+        out[i] = v;
+        if (v < min) min = v;
+        if (v > max) max = v;
       }
-      const v = Math.round(out[i]);
-      out[i] = v;
-      if (v < min) min = v;
-      if (v > max) max = v;
     }
     s.min = min;
     s.max = max;
   },
   normalizeScore(state, _nodes, _idx, count, scores) {
-    const { min, max } = state.read<ScoreState>(PRESCORE_KEY);
+    const { min, max } = state.read<SpreadScoreState>(PRESCORE_KEY);
     // -1 marks an ignored node (no raw score is negative).
     if (max === 0) {
       for (let i = 0; i < count; i++) scores[i] = scores[i] < 0 ? 0 : MAX_NODE_SCORE;
       return;
     }
     // Raw scores are small integers: map them through a table instead of dividing per node.
-    const span = max - min;
-    const lut = span <= 4096 ? new Float64Array(span + 1) : null;
-    if (lut) for (let v = 0; v <= span; v++) lut[v] = Math.trunc((MAX_NODE_SCORE * (max - v)) / max);
+    const lut = spreadNormalizeTable(min, max);
     for (let i = 0; i < count; i++) {
       const v = scores[i];
       scores[i] = v < 0 ? 0 : lut ? lut[v - min] : Math.trunc((MAX_NODE_SCORE * (max + min - v)) / max);

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { createRng, type Rng } from '../../../lib/rng';
+import { SchedulingFramework } from './framework';
+import { FILTER_PLUGINS, SCORE_PLUGINS } from './plugins/index';
+import { PodInfo } from './podInfo';
+import { cacheWith, evaluatedOf, node, pod, scoresOf, statusesOf, totalsOf } from './testFixtures';
+
+/** A random cluster: node sizes, zones, taints, cordons, images, existing pods of two ReplicaSets. */
+function randomWorld(rng: Rng) {
+  const zones = rng.int(3);
+  // World-level switches, so that both the fused and the general paths get exercised.
+  const softTaints = rng.int(4) === 0;
+  const images = rng.int(3);
+  const nodes = Array.from({ length: 5 + rng.int(150) }, (_, i) => {
+    const labels: Record<string, string> = {};
+    if (zones > 0 && rng.int(5) > 0) labels['topology.kubernetes.io/zone'] = `z${rng.int(zones)}`;
+    const taints = rng.int(12) === 0 ? [{ key: 'dedicated', effect: softTaints && rng.int(2) ? 'PreferNoSchedule' : 'NoSchedule' }] : undefined;
+    return node(`n${i}`, {
+      cpu: String(1 + rng.int(8)),
+      memory: `${1 + rng.int(16)}Gi`,
+      pods: 3 + rng.int(20),
+      labels,
+      taints,
+      unschedulable: rng.int(20) === 0,
+      images: images === 2 || (images === 1 && rng.int(3) === 0) ? [{ names: ['big:1'], sizeBytes: 400 * 1024 * 1024 }] : [],
+    });
+  });
+  const pods = [];
+  for (let i = 0; i < rng.int(300); i++) {
+    const app = rng.int(2) ? 'web' : 'db';
+    pods.push(pod(`e${i}`, { nodeName: `n${rng.int(nodes.length)}`, cpu: `${rng.int(500)}m`, memory: `${rng.int(512)}Mi`, labels: { app } }));
+  }
+  const cache = cacheWith(nodes, pods);
+  if (rng.int(4) > 0) cache.upsertObject('replicasets.apps', { apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: { name: 'web', namespace: 'default' }, spec: { selector: { matchLabels: { app: 'web' } } } }, false);
+  return cache;
+}
+
+describe('default-profile fused kernel', () => {
+  it('decides exactly as the plugin-by-plugin path', () => {
+    const fast = new SchedulingFramework();
+    const reference = new SchedulingFramework([...FILTER_PLUGINS], [...SCORE_PLUGINS]);
+    const world = createRng(2024);
+    for (let round = 0; round < 200; round++) {
+      const cache = randomWorld(world);
+      const seed = world.int(1e9);
+      const start = world.int(1000);
+      const image = world.int(3) === 0 ? 'big:1' : 'nginx:1.25';
+      const p = pod(`p${round}`, { labels: { app: 'web' }, containers: [{ name: 'c', image, resources: world.int(3) ? { requests: { cpu: `${world.int(900)}m`, memory: `${world.int(900)}Mi` } } : {} }] });
+      const a = fast.schedulePod(new PodInfo(p), cache, createRng(seed), start);
+      const b = reference.schedulePod(new PodInfo(p), cache, createRng(seed), start);
+      expect([a.kind, a.evaluated, a.feasible, a.nextStartIndex, a.node?.name, a.message]).toEqual([b.kind, b.evaluated, b.feasible, b.nextStartIndex, b.node?.name, b.message]);
+      expect(evaluatedOf(a)).toEqual(evaluatedOf(b));
+      expect(statusesOf(a)).toEqual(statusesOf(b));
+      if (a.scored) {
+        for (const { plugin } of SCORE_PLUGINS) expect(scoresOf(a, plugin.name)).toEqual(scoresOf(b, plugin.name));
+        expect(totalsOf(a)).toEqual(totalsOf(b));
+      }
+    }
+  });
+});
