@@ -28,7 +28,7 @@ export function createKubelets(): Kubelets {
     if (!rt) {
       const { base, size } = parseCidr(node.spec?.podCIDR ?? '10.244.0.0/24');
       const hostIP = node.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? '';
-      rt = { name: node.metadata.name, images: new Map(), pullBusyUntil: 0, cidrBase: base, cidrSize: size, usedIPs: new Set(), lastIP: 1, imagesChanged: false, lastStatusReport: 0, hostIP };
+      rt = { name: node.metadata.name, images: new Map(), pullBusyUntil: 0, pulling: new Map(), cidrBase: base, cidrSize: size, usedIPs: new Set(), lastIP: 1, imagesChanged: false, lastStatusReport: 0, hostIP };
       state.nodes.set(node.metadata.name, rt);
     }
     return rt;

@@ -45,6 +45,8 @@ export interface NodeRuntime {
   images: Map<string, number>;
   /** Pulls are serialised (kubelet `serializeImagePulls: true`): the queue is free from this time. */
   pullBusyUntil: number;
+  /** Images with a pull queued or under way → when that pull completes. */
+  pulling: Map<string, number>;
   /** Network address of the node's pod CIDR and the in-use host numbers. */
   cidrBase: number;
   cidrSize: number;

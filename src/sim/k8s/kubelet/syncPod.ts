@@ -120,17 +120,21 @@ function advanceContainer(c: ContainerRuntime, image: string, policy: string | u
     } else {
       event('Normal', 'Pulling', `Pulling image "${image}"`, c.name);
       const profile = imageProfile(c.ref);
-      const duration = present ? jitter(ctx.rng, TIMINGS.pullCachedMs) : jitter(ctx.rng, TIMINGS.pullLatencyMs) + Math.round((profile.sizeBytes / TIMINGS.pullBytesPerMs) * (0.85 + 0.3 * ctx.rng.next()));
+      // A pull queued behind another pull of the same image finds its layers present by the time it runs.
+      const layersArrive = present || node.pulling.has(c.ref.full);
+      const duration = layersArrive ? jitter(ctx.rng, TIMINGS.pullCachedMs) : jitter(ctx.rng, TIMINGS.pullLatencyMs) + Math.round((profile.sizeBytes / TIMINGS.pullBytesPerMs) * (0.85 + 0.3 * ctx.rng.next()));
       c.pullRequestedAt = now;
       c.pullStartAt = Math.max(now, node.pullBusyUntil);
       c.pullDoneAt = c.pullStartAt + duration;
       node.pullBusyUntil = c.pullDoneAt;
+      node.pulling.set(c.ref.full, Math.max(node.pulling.get(c.ref.full) ?? 0, c.pullDoneAt));
       c.phase = 'pulling';
     }
   }
   if (c.phase === 'pulling') {
     if (now < c.pullDoneAt!) return c.pullDoneAt!;
     const size = imageProfile(c.ref).sizeBytes;
+    if ((node.pulling.get(c.ref.full) ?? 0) <= now) node.pulling.delete(c.ref.full);
     if (!node.images.has(c.ref.full)) {
       node.images.set(c.ref.full, size);
       node.imagesChanged = true;
