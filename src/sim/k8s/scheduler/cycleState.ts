@@ -1,3 +1,4 @@
+import { RequiredNodeAffinity } from './nodeSelectorTerms';
 import type { PodInfo } from './podInfo';
 import type { SchedulingSnapshot } from './schedulingSnapshot';
 
@@ -16,5 +17,12 @@ export class CycleState {
 
   read<T>(key: string): T {
     return this.data.get(key) as T;
+  }
+
+  private required: RequiredNodeAffinity | undefined;
+
+  /** The pod's nodeSelector + required node affinity, compiled once per cycle. */
+  get requiredNodeAffinity(): RequiredNodeAffinity {
+    return (this.required ??= new RequiredNodeAffinity(this.pod.pod));
   }
 }

@@ -43,13 +43,18 @@ let countTable = new Int32Array(128);
 let nextRequestKey = 0;
 
 /** An id per distinct (non-zero cpu, non-zero memory, cpu, memory) request; ids are never reused. */
+let last = { nzCpu: -1, nzMem: -1, cpu: -1, mem: -1, id: -1 };
+
 function requestKey(nzCpu: number, nzMem: number, cpu: number, mem: number): number {
+  // Consecutive pods of one workload ask the same.
+  if (last.nzCpu === nzCpu && last.nzMem === nzMem && last.cpu === cpu && last.mem === mem) return last.id;
   const s = `${nzCpu},${nzMem},${cpu},${mem}`;
   let id = requestKeys.get(s);
   if (id === undefined) {
     if (requestKeys.size >= 100_000) requestKeys.clear();
     requestKeys.set(s, (id = nextRequestKey++));
   }
+  last = { nzCpu, nzMem, cpu, mem, id };
   return id;
 }
 

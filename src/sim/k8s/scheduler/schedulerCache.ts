@@ -18,6 +18,7 @@ export interface NodeChange {
 }
 
 const MAX_COUNTERS = 64;
+const NO_NODES: readonly NodeInfo[] = Object.freeze([]);
 
 function same(a: unknown, b: unknown): boolean {
   return a === b || JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
@@ -193,11 +194,11 @@ export class SchedulerCache implements SchedulingSnapshot {
   }
 
   nodesWithAffinityPods(): readonly NodeInfo[] {
-    return [...this.withAffinity].filter((n) => this.tree.has(n));
+    return this.withAffinity.size === 0 ? NO_NODES : [...this.withAffinity].filter((n) => this.tree.has(n));
   }
 
   nodesWithRequiredAntiAffinityPods(): readonly NodeInfo[] {
-    return [...this.withAntiAffinity].filter((n) => this.tree.has(n));
+    return this.withAntiAffinity.size === 0 ? NO_NODES : [...this.withAntiAffinity].filter((n) => this.tree.has(n));
   }
 
   namespaceLabels(namespace: string): Labels {

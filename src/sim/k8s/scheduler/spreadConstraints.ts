@@ -55,15 +55,28 @@ export function filterConstraints(constraints: readonly TopologySpreadConstraint
   return out;
 }
 
-/** The pod's own constraints with this action, or the system defaults with the workload selector (`buildDefaultConstraints`). */
-export function podConstraints(pod: PodInfo, snapshot: SchedulingSnapshot, action: Action): SpreadConstraint[] {
+const NONE: readonly SpreadConstraint[] = Object.freeze([]);
+/** System-default constraints (ScheduleAnyway) per workload selector: the same for every replica. */
+const defaultsBySelector = new WeakMap<object, readonly SpreadConstraint[]>();
+
+/**
+ * The pod's own constraints with this action, or the system defaults with
+ * the workload selector (`buildDefaultConstraints`). Read-only: the result
+ * may be shared between cycles.
+ */
+export function podConstraints(pod: PodInfo, snapshot: SchedulingSnapshot, action: Action): readonly SpreadConstraint[] {
   const own = pod.pod.spec?.topologySpreadConstraints;
   if (own && own.length > 0) return filterConstraints(own, pod.labels, action);
-  const constraints = filterConstraints(SYSTEM_DEFAULT_CONSTRAINTS, pod.labels, action);
-  if (constraints.length === 0) return constraints;
+  // The system defaults are all ScheduleAnyway.
+  if (action !== 'ScheduleAnyway') return NONE;
   const selector = snapshot.defaultSpreadSelector(pod);
-  if (!selector || selector.length === 0) return [];
-  for (const c of constraints) c.selector = selector;
+  if (!selector || selector.length === 0) return NONE;
+  let constraints = defaultsBySelector.get(selector);
+  if (!constraints) {
+    const fresh = filterConstraints(SYSTEM_DEFAULT_CONSTRAINTS, {}, action);
+    for (const c of fresh) c.selector = selector;
+    defaultsBySelector.set(selector, (constraints = Object.freeze(fresh)));
+  }
   return constraints;
 }
 

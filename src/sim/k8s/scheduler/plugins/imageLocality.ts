@@ -56,10 +56,12 @@ export const imageLocality: SchedulerPlugin = {
   name: 'ImageLocality',
   preScore(state) {
     const spec = state.pod.pod.spec;
-    const containers = [...(spec?.initContainers ?? []), ...(spec?.containers ?? [])];
+    const init = spec?.initContainers ?? [];
+    const app = spec?.containers ?? [];
     const total = state.snapshot.nodes.length;
-    const p: Prepared = { states: [], scaled: [], numContainers: containers.length, everywhere: 0 };
-    for (const c of containers) {
+    const p: Prepared = { states: [], scaled: [], numContainers: init.length + app.length, everywhere: 0 };
+    for (let i = 0; i < p.numContainers; i++) {
+      const c = i < init.length ? init[i] : app[i - init.length];
       const st = c.image ? state.snapshot.imageState(normalizedCached(c.image)) : undefined;
       if (!st) continue;
       const scaled = Math.trunc(st.size * (st.numNodes / total));

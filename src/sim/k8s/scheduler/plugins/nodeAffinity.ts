@@ -1,6 +1,6 @@
 import type { CycleState } from '../cycleState';
 import { defaultNormalizeScore } from '../normalizeScore';
-import { PreferredSchedulingTerms, RequiredNodeAffinity } from '../nodeSelectorTerms';
+import { PreferredSchedulingTerms, type RequiredNodeAffinity } from '../nodeSelectorTerms';
 import type { PreFilterOutcome, SchedulerPlugin } from '../plugin';
 import { unresolvable } from '../status';
 
@@ -42,7 +42,7 @@ function pinnedNodeNames(state: CycleState): PreFilterOutcome {
 export const nodeAffinity: SchedulerPlugin = {
   name: NAME,
   preFilter(state) {
-    const required = new RequiredNodeAffinity(state.pod.pod);
+    const required = state.requiredNodeAffinity;
     if (required.isEmpty) return 'skip';
     state.write(PREFILTER_KEY, required);
     return pinnedNodeNames(state);

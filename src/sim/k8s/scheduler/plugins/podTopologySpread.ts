@@ -1,5 +1,5 @@
 import type { CycleState } from '../cycleState';
-import { RequiredNodeAffinity } from '../nodeSelectorTerms';
+import type { RequiredNodeAffinity } from '../nodeSelectorTerms';
 import { FLAG_HOSTNAME_LABEL } from '../nodeTable';
 import { MAX_NODE_SCORE, type SchedulerPlugin } from '../plugin';
 import type { SpreadCounts } from '../schedulingSnapshot';
@@ -18,7 +18,7 @@ const REJECT_SKEW = unschedulable(NAME, ERR_REASON_CONSTRAINTS);
 const REJECT_LABEL = unresolvable(NAME, ERR_REASON_NODE_LABEL);
 
 interface FilterState {
-  constraints: SpreadConstraint[];
+  constraints: readonly SpreadConstraint[];
   /** Per constraint: matching pods per topology value (every eligible domain present, possibly 0). */
   matchNum: Map<string, number>[];
   /** Per constraint: the global minimum (0 when fewer domains than minDomains). */
@@ -72,10 +72,14 @@ export function spreadRawAt(s: SpreadScoreState, flags: Uint8Array, zoneId: Int3
 }
 
 /** NormalizeScore's map from raw scores in [min, max] to 0–100 (`100·(max+min−v)/max`), as a table when small. */
+let lutBuffer = new Float64Array(64);
+
+/** Valid until the next call (one table per cycle). */
 export function spreadNormalizeTable(min: number, max: number): Float64Array | null {
   const span = max - min;
   if (max === 0 || span > 4096) return null;
-  const lut = new Float64Array(span + 1);
+  if (lutBuffer.length < span + 1) lutBuffer = new Float64Array(Math.max(span + 1, lutBuffer.length * 2));
+  const lut = lutBuffer;
   for (let v = 0; v <= span; v++) lut[v] = Math.trunc((MAX_NODE_SCORE * (max - v)) / max);
   return lut;
 }
@@ -85,7 +89,7 @@ function preFilter(state: CycleState): FilterState | undefined {
   const pod = state.pod;
   const constraints = podConstraints(pod, state.snapshot, 'DoNotSchedule');
   if (constraints.length === 0) return undefined;
-  const required = new RequiredNodeAffinity(pod.pod);
+  const required = state.requiredNodeAffinity;
   const counts = constraints.map((c) => state.snapshot.spreadCounts(pod.namespace, c.selector));
   const matchNum = constraints.map(() => new Map<string, number>());
   for (const node of state.snapshot.nodes) {
@@ -106,7 +110,7 @@ function preFilter(state: CycleState): FilterState | undefined {
 }
 
 /** Sums of matching pods per topology value of `key` over all nodes (`''` for nodes without the label). */
-function valueCountsFor(state: CycleState, c: SpreadConstraint, counts: SpreadCounts, wanted: Set<string>, requireAll: boolean, all: SpreadConstraint[], required: RequiredNodeAffinity): Map<string, number> {
+function valueCountsFor(state: CycleState, c: SpreadConstraint, counts: SpreadCounts, wanted: Set<string>, requireAll: boolean, all: readonly SpreadConstraint[], required: RequiredNodeAffinity): Map<string, number> {
   const out = new Map<string, number>();
   for (const v of wanted) out.set(v, 0);
   const trivialPolicy = (c.nodeAffinityPolicy !== 'Honor' || required.isEmpty) && c.nodeTaintsPolicy !== 'Honor';
@@ -176,7 +180,7 @@ export const podTopologySpread: SchedulerPlugin = {
     if (constraints.length === 0 || snap.nodes.length === 0) return false;
     // Only the pod's own constraints require every topology key on a node.
     const requireAll = (pod.pod.spec?.topologySpreadConstraints?.length ?? 0) > 0;
-    const required = new RequiredNodeAffinity(pod.pod);
+    const required = state.requiredNodeAffinity;
     const table = snap.table;
     const kinds = constraints.map((c) => kindOf(c.topologyKey));
     let ignored: Set<string> | null = null;

@@ -8,6 +8,7 @@ import { findUntoleratedTaint, tolerationsTolerateTaint } from '../tolerations';
 const NAME = 'TaintToleration';
 const PRESCORE_KEY = 'PreScoreTaintToleration';
 const rejections = new Map<string, Status>();
+const NO_TOLERATIONS: Toleration[] = [];
 
 /** `node(s) had untolerated taint {key: value}` (empty value prints as `{key: }`). */
 export function untoleratedTaintReason(t: Taint): string {
@@ -48,7 +49,8 @@ export const taintToleration: SchedulerPlugin = {
   },
   preScore(state) {
     // getAllTolerationPreferNoSchedule: tolerations with effect PreferNoSchedule or none.
-    const tols = (state.pod.pod.spec?.tolerations ?? []).filter((t) => !t.effect || t.effect === 'PreferNoSchedule');
+    const all = state.pod.pod.spec?.tolerations;
+    const tols = all ? all.filter((t) => !t.effect || t.effect === 'PreferNoSchedule') : NO_TOLERATIONS;
     state.write(PRESCORE_KEY, tols);
     return true;
   },
