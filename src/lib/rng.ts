@@ -55,19 +55,19 @@ export function createRng(seed: number): Rng {
       return String.fromCharCode.apply(null, codes);
     },
     uuid() {
-      const codes = Array.from<number>({ length: 36 });
-      let j = 0;
-      for (let w = 0; w < 4; w++) {
-        const n = nextU32();
-        for (let k = 28; k >= 0; k -= 4) {
-          if (j === 8 || j === 13 || j === 18 || j === 23) codes[j++] = 45; // '-'
-          let v = (n >>> k) & 15;
-          if (j === 14) v = 4; // version 4
-          else if (j === 19) v = (v & 3) | 8; // variant 10xx
-          codes[j++] = HEX_CODES[v];
-        }
-      }
-      return String.fromCharCode.apply(null, codes);
+      const a = nextU32();
+      const b = nextU32();
+      const c = nextU32();
+      const d = nextU32();
+      const h = (n: number, shift: number) => HEX_CODES[(n >>> shift) & 15];
+      // xxxxxxxx-xxxx-4xxx-Vxxx-xxxxxxxxxxxx (version 4, variant 10xx), built flat in one call.
+      return String.fromCharCode(
+        h(a, 28), h(a, 24), h(a, 20), h(a, 16), h(a, 12), h(a, 8), h(a, 4), h(a, 0), 45,
+        h(b, 28), h(b, 24), h(b, 20), h(b, 16), 45,
+        52, h(b, 8), h(b, 4), h(b, 0), 45,
+        HEX_CODES[((c >>> 28) & 3) | 8], h(c, 24), h(c, 20), h(c, 16), 45,
+        h(c, 12), h(c, 8), h(c, 4), h(c, 0), h(d, 28), h(d, 24), h(d, 20), h(d, 16), h(d, 12), h(d, 8), h(d, 4), h(d, 0),
+      );
     },
     getState: () => [a, b, c, d],
     setState(state) {

@@ -17,8 +17,8 @@ export class VirtualClock {
   private current: number;
   private seq = 0;
   private readonly timers = new Heap<Timer>((a, b) => a.at < b.at || (a.at === b.at && a.seq < b.seq));
-  /** Earliest pending wake-up per target+key, to avoid piling up duplicate timers. */
-  private readonly pending = new Map<string, number>();
+  /** Earliest pending wake-up per target, per key, to avoid piling up duplicate timers. */
+  private readonly pending = new Map<string, Map<string, number>>();
 
   constructor(startMs: number) {
     this.current = startMs;
@@ -41,10 +41,11 @@ export class VirtualClock {
    */
   wakeAt(target: string, key: string, at: number): void {
     const when = Math.max(at, this.current);
-    const id = `${target}\u0000${key}`;
-    const existing = this.pending.get(id);
+    let forTarget = this.pending.get(target);
+    if (!forTarget) this.pending.set(target, (forTarget = new Map()));
+    const existing = forTarget.get(key);
     if (existing !== undefined && existing <= when && existing >= this.current) return;
-    this.pending.set(id, when);
+    forTarget.set(key, when);
     this.timers.push({ at: when, seq: this.seq++, target, key });
   }
 
@@ -68,8 +69,8 @@ export class VirtualClock {
     let top = this.timers.peek();
     while (top && top.at <= this.current) {
       this.timers.pop();
-      const id = `${top.target}\u0000${top.key}`;
-      if (this.pending.get(id) === top.at) this.pending.delete(id);
+      const forTarget = this.pending.get(top.target);
+      if (forTarget && forTarget.get(top.key) === top.at) forTarget.delete(top.key);
       due.push(top);
       top = this.timers.peek();
     }

@@ -25,9 +25,20 @@ const MAX_CACHE = 4096;
  * bumps `count` and `lastTimestamp` of the existing Event instead of adding
  * one. Event names are `<object name>.<hex nanoseconds>`.
  */
+interface Recent {
+  component: string;
+  host: string | undefined;
+  fieldPath: string | undefined;
+  type: EventType;
+  reason: string;
+  message: string;
+  key: string;
+}
+
 export class EventRecorder {
-  /** Correlation cache: event identity → event key in the store. */
-  private readonly seen = new Map<string, string>();
+  /** Correlation cache: per involved object (by uid), its recent events. */
+  private readonly seen = new Map<string, Recent[]>();
+  private sub = 0;
   /** Shared `source` objects (events are numerous; their sources are few). */
   private readonly sources = new Map<string, { component: string; host?: string }>();
 
@@ -44,17 +55,20 @@ export class EventRecorder {
     const involved: ObjectReference = { kind: obj.kind, namespace: meta.namespace, name: meta.name, uid: meta.uid, apiVersion: obj.apiVersion, resourceVersion: meta.resourceVersion };
     if (fieldPath) involved.fieldPath = fieldPath;
     if (!meta.namespace) delete involved.namespace;
-    const identity = `${meta.uid ?? `${obj.kind}/${namespace}/${meta.name}`}\u0000${source.component}\u0000${source.host ?? ''}\u0000${fieldPath ?? ''}\u0000${type}\u0000${reason}\u0000${message}`;
+    const objectId = meta.uid ?? `${obj.kind}/${namespace}/${meta.name}`;
+    const recent = this.seen.get(objectId);
     const now = this.clock.timestamp();
-    const existingKey = this.seen.get(identity);
-    if (existingKey) {
-      const existing = this.store.get<KubeObject>('events', existingKey);
-      if (existing) {
-        this.sink.updateEvent({ ...existing, count: ((existing.count as number) ?? 1) + 1, lastTimestamp: now });
-        return;
+    if (recent) {
+      for (const r of recent) {
+        if (r.reason !== reason || r.message !== message || r.component !== source.component || r.host !== source.host || r.fieldPath !== fieldPath || r.type !== type) continue;
+        const existing = this.store.get<KubeObject>('events', r.key);
+        if (existing) {
+          this.sink.updateEvent({ ...existing, count: ((existing.count as number) ?? 1) + 1, lastTimestamp: now });
+          return;
+        }
       }
     }
-    const name = `${meta.name}.${(BigInt(Math.floor(this.clock.now())) * 1_000_000n + BigInt(this.store.currentResourceVersion % 1_000_000)).toString(16)}`;
+    const name = `${meta.name}.${this.nanoHex()}`;
     const event: KubeObject = {
       apiVersion: 'v1',
       kind: 'Event',
@@ -71,9 +85,27 @@ export class EventRecorder {
       reportingComponent: source.component,
       reportingInstance: source.host ?? '',
     };
-    if (this.seen.size >= MAX_CACHE) this.seen.delete(this.seen.keys().next().value!);
-    this.seen.set(identity, `${namespace}/${name}`);
+    const entry: Recent = { component: source.component, host: source.host, fieldPath, type, reason, message, key: `${namespace}/${name}` };
+    if (recent) {
+      recent.push(entry);
+      if (recent.length > 16) recent.shift();
+    } else {
+      if (this.seen.size >= MAX_CACHE) this.seen.delete(this.seen.keys().next().value!);
+      this.seen.set(objectId, [entry]);
+    }
     this.sink.createEvent(event);
+  }
+
+  /** `%x` of the event time in nanoseconds (client-go names events `<object>.<hex UnixNano>`), kept unique. */
+  private nanoHex(): string {
+    const ms = Math.floor(this.clock.now());
+    const sub = this.sub++ % 1_000_000;
+    const xh = Math.floor(ms / 1048576);
+    const xl = ms % 1048576;
+    let lo = xl * 1_000_000 + sub;
+    const hi = xh * 1_000_000 + Math.floor(lo / 1048576);
+    lo %= 1048576;
+    return hi.toString(16) + lo.toString(16).padStart(5, '0');
   }
 
   private sourceObject(source: EventSource): { component: string; host?: string } {

@@ -153,8 +153,17 @@ export function byRevision(a: ReplicaSetObj, b: ReplicaSetObj): number {
   return ra === rb ? byCreationTimestamp(a, b) : ra - rb;
 }
 
+const withoutHashCache = new WeakMap<object, string>();
+
+/** The canonical text of a template minus its pod-template-hash label (cached: templates are immutable). */
 function templateWithoutHash(t: PodTemplateSpec | undefined): string {
   if (!t) return 'null';
+  let text = withoutHashCache.get(t);
+  if (text === undefined) withoutHashCache.set(t, (text = computeWithoutHash(t)));
+  return text;
+}
+
+function computeWithoutHash(t: PodTemplateSpec): string {
   const labels = { ...t.metadata?.labels };
   delete labels[DefaultDeploymentUniqueLabelKey];
   return stableStringify({ ...t, metadata: { ...t.metadata, labels } });
