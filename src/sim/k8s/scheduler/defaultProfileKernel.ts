@@ -1,6 +1,7 @@
 import type { CycleBuffers } from './cycleBuffers';
 import type { CycleState } from './cycleState';
-import { FLAG_DO_NOT_SCHEDULE_TAINTS, FLAG_HOSTNAME_LABEL, FLAG_PREFER_NO_SCHEDULE_TAINTS, FLAG_UNSCHEDULABLE } from './nodeTable';
+import { FLAG_DO_NOT_SCHEDULE_TAINTS, FLAG_HOSTNAME_LABEL, FLAG_PREFER_NO_SCHEDULE_TAINTS, FLAG_UNSCHEDULABLE, type NodeTable } from './nodeTable';
+import type { PodResources } from './podResources';
 import type { SchedulerPlugin } from './plugin';
 import { balancedAt } from './plugins/balancedAllocation';
 import { uniformImageScore } from './plugins/imageLocality';
@@ -39,6 +40,7 @@ const requestKeys = new Map<string, number>();
 let raw = new Int32Array(16);
 /** Raw hostname-spread score per matching-pod count (current cycle). */
 let countTable = new Int32Array(128);
+const EMPTY = new Int32Array(0);
 
 let nextRequestKey = 0;
 
@@ -97,11 +99,39 @@ export function fusedScoreApplies(state: CycleState, skipped: readonly boolean[]
   return s !== undefined && spreadIsSimple(s);
 }
 
+/** Fit and BalancedAllocation of node slot `x` into fit[i] and bal[i] (same formulas as the plugins'), memoised. */
+function fitAndBalance(t: NodeTable, x: number, key: number, r: PodResources, fit: Float64Array, bal: Float64Array, i: number): void {
+  const ac = t.allocCpu[x];
+  const am = t.allocMemory[x];
+  if (ac !== 0 && am !== 0) {
+    const rc = t.nonZeroCpu[x] + r.nonZeroCpu;
+    const rm = t.nonZeroMemory[x] + r.nonZeroMemory;
+    const sc = rc > ac ? 0 : Math.trunc(((ac - rc) * MAX_NODE_SCORE) / ac);
+    const sm = rm > am ? 0 : Math.trunc(((am - rm) * MAX_NODE_SCORE) / am);
+    fit[i] = (sc + sm) >> 1;
+    const qc = t.reqCpu[x] + r.cpu;
+    const qm = t.reqMemory[x] + r.memory;
+    const fc = qc > ac ? 1 : qc / ac;
+    const fm = qm > am ? 1 : qm / am;
+    bal[i] = Math.trunc((1 - Math.abs((fc - fm) / 2)) * MAX_NODE_SCORE);
+  } else {
+    fit[i] = leastAllocatedAt(t, x, r.nonZeroCpu, r.nonZeroMemory);
+    bal[i] = balancedAt(t, x, r.cpu, r.memory);
+  }
+  t.memoKey[x] = key;
+  t.memoVersion[x] = t.version[x];
+  t.memoFit[x] = fit[i];
+  t.memoBalanced[x] = bal[i];
+}
+
 /**
- * Score, NormalizeScore and weights in two passes: (1) Fit,
- * BalancedAllocation and raw PodTopologySpread per node, with the raw range;
- * (2) spread normalisation, totals, best total. Writes the indexes of the
- * nodes sharing the best total into `ties` and returns how many there are.
+ * Score, NormalizeScore and weights, fused. When spreading is by hostname
+ * only (the usual case without zones), the raw spread score is a function of
+ * the node's matching-pod count, so its range comes from a cheap pre-pass
+ * and one pass does the rest; otherwise pass 1 computes Fit,
+ * BalancedAllocation and raw spread with its range, pass 2 normalises and
+ * totals. Writes the indexes of the nodes sharing the best total into `ties`
+ * and returns how many there are.
  */
 export function fusedScore(state: CycleState, b: CycleBuffers, n: number, skipped: readonly boolean[], ties: Int32Array): number {
   const t = state.snapshot.table;
@@ -116,93 +146,93 @@ export function fusedScore(state: CycleState, b: CycleBuffers, n: number, skippe
   const fit = b.scores[FIT];
   const bal = b.scores[BALANCED];
   const spread = b.scores[SPREAD];
+  const totals = b.totals;
   const s = skipped[SPREAD] ? undefined : spreadScoreState(state)!;
   // Everything a node's scores need, hoisted into locals for a tight loop (same formulas as the plugins').
-  const { flags, zoneId, allocCpu, allocMemory, nonZeroCpu, nonZeroMemory, reqCpu, reqMemory, version, memoVersion, memoKey, memoFit, memoBalanced } = t;
+  const { flags, zoneId, version, memoVersion, memoKey, memoFit, memoBalanced } = t;
   // Fit and BalancedAllocation depend only on the node's numbers and the pod's requests: a node
   // unchanged since it was last scored for the same requests gets the same two scores.
   const key = requestKey(r.nonZeroCpu, r.nonZeroMemory, r.cpu, r.memory);
-  const nzCpu = r.nonZeroCpu;
-  const nzMem = r.nonZeroMemory;
-  const cpu = r.cpu;
-  const mem = r.memory;
-  // Spread constraints: at most one hostname and one zone constraint take the inline route.
+  let best = -Infinity;
+  let nTies = 0;
+
+  // Spread constraints: at most one hostname and one zone constraint take the inline routes.
   const simpleSpread = s !== undefined && s.kinds.length <= 2 && s.kinds[0] === 0 && (s.kinds.length === 1 || s.kinds[1] === 1);
-  const hostCounts = simpleSpread ? s!.perNode[0] : new Int32Array(0);
-  const hostW = simpleSpread ? s!.weights[0] : 0;
-  const hostOff = simpleSpread ? s!.offsets[0] : 0;
-  const zoneCounts = simpleSpread && s!.kinds.length === 2 ? s!.zoneCounts[1]! : null;
-  const zoneW = zoneCounts ? s!.weights[1] : 0;
-  const zoneOff = zoneCounts ? s!.offsets[1] : 0;
-  // Hostname only: the raw score is a function of the node's matching-pod count, tabulated once.
-  let byCount: Int32Array | null = null;
-  if (simpleSpread && zoneCounts === null) {
-    let most = 0;
-    for (let i = 0; i < n; i++) if (hostCounts[idx[i]] > most) most = hostCounts[idx[i]];
-    byCount = countTable.length > most ? countTable : (countTable = new Int32Array(Math.max(most + 1, countTable.length * 2)));
-    for (let c = 0; c <= most; c++) byCount[c] = Math.round(c * hostW + hostOff);
+  const noZones = t.zones.length === 0;
+  if (s === undefined || (simpleSpread && (s.kinds.length === 1 || noZones))) {
+    // One pass. Raw spread per matching-pod count, and its range over these nodes, first.
+    let lut: Float64Array | null = null;
+    let byCount: Int32Array | null = null;
+    let min = 0;
+    let max = 0;
+    const hostCounts = s ? s.perNode[0] : EMPTY;
+    if (s) {
+      let minC = Number.MAX_SAFE_INTEGER;
+      let maxC = -1;
+      let unlabelled = false;
+      for (let i = 0; i < n; i++) {
+        const x = idx[i];
+        if ((flags[x] & FLAG_HOSTNAME_LABEL) === 0) {
+          unlabelled = true;
+          continue;
+        }
+        const c = hostCounts[x];
+        if (c < minC) minC = c;
+        if (c > maxC) maxC = c;
+      }
+      byCount = countTable.length > maxC + 1 ? countTable : (countTable = new Int32Array(Math.max(maxC + 2, countTable.length * 2)));
+      for (let c = 0; c <= maxC; c++) byCount[c] = Math.round(c * s.weights[0] + s.offsets[0]);
+      // Math.round keeps the order of counts: the range of raw scores is that of the counts.
+      min = unlabelled || maxC < 0 ? 0 : byCount[minC];
+      max = maxC < 0 ? 0 : byCount[maxC];
+      lut = spreadNormalizeTable(min, max);
+    }
+    const wSpread = s ? W_SPREAD : 0;
+    for (let i = 0; i < n; i++) {
+      const x = idx[i];
+      if (memoKey[x] === key && memoVersion[x] === version[x]) {
+        fit[i] = memoFit[x];
+        bal[i] = memoBalanced[x];
+      } else fitAndBalance(t, x, key, r, fit, bal, i);
+      let sp = 0;
+      if (byCount !== null) {
+        const v = (flags[x] & FLAG_HOSTNAME_LABEL) !== 0 ? byCount[hostCounts[x]] : 0;
+        sp = max === 0 ? MAX_NODE_SCORE : lut !== null ? lut[v - min] : Math.trunc((MAX_NODE_SCORE * (max + min - v)) / max);
+        spread[i] = sp;
+      }
+      const total = fit[i] * W_FIT + bal[i] * W_BALANCED + sp * wSpread;
+      totals[i] = total;
+      if (total > best) {
+        best = total;
+        nTies = 0;
+      }
+      if (total === best) ties[nTies++] = i;
+    }
+    return nTies;
   }
+
+  // Two passes: hostname and zone (or any simple mix), raw range found on the way.
   if (raw.length < n) raw = new Int32Array(Math.max(n, raw.length * 2));
   const rawSpread = raw;
   let min = Number.MAX_SAFE_INTEGER;
   let max = 0;
   for (let i = 0; i < n; i++) {
     const x = idx[i];
-    const ac = allocCpu[x];
-    const am = allocMemory[x];
     if (memoKey[x] === key && memoVersion[x] === version[x]) {
       fit[i] = memoFit[x];
       bal[i] = memoBalanced[x];
-    } else if (ac !== 0 && am !== 0) {
-      const rc = nonZeroCpu[x] + nzCpu;
-      const rm = nonZeroMemory[x] + nzMem;
-      const sc = rc > ac ? 0 : Math.trunc(((ac - rc) * MAX_NODE_SCORE) / ac);
-      const sm = rm > am ? 0 : Math.trunc(((am - rm) * MAX_NODE_SCORE) / am);
-      fit[i] = (sc + sm) >> 1;
-      const qc = reqCpu[x] + cpu;
-      const qm = reqMemory[x] + mem;
-      const fc = qc > ac ? 1 : qc / ac;
-      const fm = qm > am ? 1 : qm / am;
-      bal[i] = Math.trunc((1 - Math.abs((fc - fm) / 2)) * MAX_NODE_SCORE);
-      memoKey[x] = key;
-      memoVersion[x] = version[x];
-      memoFit[x] = fit[i];
-      memoBalanced[x] = bal[i];
-    } else {
-      fit[i] = leastAllocatedAt(t, x, nzCpu, nzMem);
-      bal[i] = balancedAt(t, x, cpu, mem);
-    }
-    if (s) {
-      let v: number;
-      if (byCount !== null) v = (flags[x] & FLAG_HOSTNAME_LABEL) !== 0 ? byCount[hostCounts[x]] : 0;
-      else if (simpleSpread) {
-        let sum = (flags[x] & FLAG_HOSTNAME_LABEL) !== 0 ? hostCounts[x] * hostW + hostOff : 0;
-        if (zoneCounts !== null) {
-          const z = zoneId[x];
-          if (z >= 0) sum += zoneCounts[z] * zoneW + zoneOff;
-        }
-        v = Math.round(sum);
-      } else v = spreadRawAt(s, flags, zoneId, x);
-      rawSpread[i] = v;
-      if (v < min) min = v;
-      if (v > max) max = v;
-    }
+    } else fitAndBalance(t, x, key, r, fit, bal, i);
+    const v = spreadRawAt(s!, flags, zoneId, x);
+    rawSpread[i] = v;
+    if (v < min) min = v;
+    if (v > max) max = v;
   }
-  const wFit = W_FIT;
-  const wBal = W_BALANCED;
-  const wSpread = s ? W_SPREAD : 0;
-  const lut = s ? spreadNormalizeTable(min, max) : null;
-  const totals = b.totals;
-  let best = -Infinity;
-  let nTies = 0;
+  const lut = spreadNormalizeTable(min, max);
   for (let i = 0; i < n; i++) {
-    let sp = 0;
-    if (s) {
-      const v = rawSpread[i];
-      sp = max === 0 ? MAX_NODE_SCORE : lut !== null ? lut[v - min] : Math.trunc((MAX_NODE_SCORE * (max + min - v)) / max);
-      spread[i] = sp;
-    }
-    const total = fit[i] * wFit + bal[i] * wBal + sp * wSpread;
+    const v = rawSpread[i];
+    const sp = max === 0 ? MAX_NODE_SCORE : lut !== null ? lut[v - min] : Math.trunc((MAX_NODE_SCORE * (max + min - v)) / max);
+    spread[i] = sp;
+    const total = fit[i] * W_FIT + bal[i] * W_BALANCED + sp * W_SPREAD;
     totals[i] = total;
     if (total > best) {
       best = total;
