@@ -1,7 +1,8 @@
 import type { Pod } from 'kubernetes-types/core/v1';
 import { describe, expect, it } from 'vitest';
+import type { ApiClient } from '../api/client';
 import type { KubeObject } from '../api/types';
-import { createHarness, type Harness } from './testHarness';
+import { createCluster, type Cluster, type ClusterOptions } from '../index';
 
 type PodObj = KubeObject & Pod;
 
@@ -14,14 +15,22 @@ function podManifest(name: string, cpu?: string, extra: Partial<Pod['spec']> = {
   };
 }
 
+type Harness = Omit<Cluster, 'client'> & { client: ApiClient };
+
+/** The real cluster facade, with `client` bound to kubectl for brevity. */
+function createHarness(opts: ClusterOptions = {}): Harness {
+  const c = createCluster(opts);
+  return { ...c, client: c.client('kubectl') };
+}
+
 function create(h: Harness, obj: KubeObject): PodObj {
   const r = h.client.create<PodObj>(obj);
   if (!r.ok) throw new Error(r.status.message);
   return r.object;
 }
 
-const get = (h: Harness, name: string) => h.store.get<PodObj>('pods', `default/${name}`)!;
-const eventsOf = (h: Harness, name: string, reason?: string) => h.events(get(h, name)).filter((e) => !reason || e.reason === reason);
+const get = (h: Harness, name: string) => h.client.get<PodObj>('pods', 'default', name)!;
+const eventsOf = (h: Harness, name: string, reason?: string) => h.eventsFor(get(h, name)).filter((e) => !reason || e.reason === reason);
 const TAINT = 'node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }';
 
 describe('default-scheduler', () => {
@@ -40,7 +49,7 @@ describe('default-scheduler', () => {
     const h = createHarness();
     create(h, podManifest('web', '500m'));
     h.advance(1);
-    const d = h.scheduler.decision('default', 'web')!;
+    const d = h.schedulingDecision('default', 'web')!;
     expect(d).toMatchObject({ evaluatedNodes: 4, totalNodes: 4, feasibleNodes: 3, nodeName: get(h, 'web').spec?.nodeName });
     expect(d.nodes.find((v) => v.node === 'control-plane')).toEqual({ node: 'control-plane', failedPlugin: 'TaintToleration', reasons: [TAINT] });
     const chosen = d.nodes.find((v) => v.node === d.nodeName)!;
@@ -50,16 +59,16 @@ describe('default-scheduler', () => {
 
   it('spends virtual time per cycle: 1 ms per pod on the default cluster', () => {
     const h = createHarness();
-    const t0 = h.clock.now();
+    const t0 = h.now();
     for (const n of ['a', 'b', 'c']) create(h, podManifest(n));
-    h.manager.runUntilIdle();
+    h.runUntilIdle();
     expect(['a', 'b', 'c'].map((n) => Boolean(get(h, n).spec?.nodeName))).toEqual([true, false, false]);
     h.advance(1);
     expect(Boolean(get(h, 'b').spec?.nodeName)).toBe(true);
     expect(Boolean(get(h, 'c').spec?.nodeName)).toBe(false);
     h.advance(1);
     expect(Boolean(get(h, 'c').spec?.nodeName)).toBe(true);
-    expect(h.clock.now() - t0).toBe(2);
+    expect(h.now() - t0).toBe(2);
   });
 
   it('reports an unschedulable pod exactly as kube-scheduler 1.32 does', () => {
@@ -71,7 +80,7 @@ describe('default-scheduler', () => {
     expect(ev).toMatchObject({ type: 'Warning', source: { component: 'default-scheduler' }, message: msg, count: 1 });
     const cond = get(h, 'huge').status?.conditions?.find((c) => c.type === 'PodScheduled');
     expect(cond).toMatchObject({ status: 'False', reason: 'Unschedulable', message: msg, lastProbeTime: null });
-    expect(h.scheduler.decision('default', 'huge')).toMatchObject({ message: msg, evaluatedNodes: 4 });
+    expect(h.schedulingDecision('default', 'huge')).toMatchObject({ message: msg, evaluatedNodes: 4 });
   });
 
   it('pods with preemptionPolicy Never are not eligible for preemption', () => {
@@ -133,10 +142,34 @@ describe('default-scheduler', () => {
     const h = createHarness();
     create(h, podManifest('web'));
     h.advance(1);
-    expect(h.scheduler.decision('default', 'web')).toBeDefined();
+    expect(h.schedulingDecision('default', 'web')).toBeDefined();
     h.client.delete('pods', 'default', 'web', { gracePeriodSeconds: 0 });
     h.advance(1);
-    expect(h.scheduler.decision('default', 'web')).toBeUndefined();
+    expect(h.schedulingDecision('default', 'web')).toBeUndefined();
+  });
+
+
+  it('schedules a parked pod once a node that fits joins', () => {
+    const h = createHarness({ workers: 1 });
+    create(h, podManifest('big', '6'));
+    h.advance(1);
+    expect(eventsOf(h, 'big', 'FailedScheduling')).toHaveLength(1);
+    const capacity = { cpu: '8', memory: '16Gi', pods: '110' };
+    h.client.create({ apiVersion: 'v1', kind: 'Node', metadata: { name: 'worker-9', labels: { 'kubernetes.io/hostname': 'worker-9' } }, status: { capacity, allocatable: capacity } } as KubeObject);
+    h.advance(1000);
+    expect(get(h, 'big').spec?.nodeName).toBe('worker-9');
+  });
+
+  it('names the node selector mismatch and honours tolerations of a tainted node', () => {
+    const h = createHarness({ workers: 1 });
+    create(h, podManifest('picky', undefined, { nodeSelector: { disk: 'ssd' } }));
+    h.advance(1);
+    expect(eventsOf(h, 'picky', 'FailedScheduling')[0]?.message).toBe(
+      `0/2 nodes are available: 1 node(s) didn't match Pod's node affinity/selector, 1 ${TAINT}. preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling.`,
+    );
+    create(h, podManifest('admin', undefined, { nodeSelector: { 'kubernetes.io/hostname': 'control-plane' }, tolerations: [{ key: 'node-role.kubernetes.io/control-plane', operator: 'Exists', effect: 'NoSchedule' }] }));
+    h.advance(1);
+    expect(get(h, 'admin').spec?.nodeName).toBe('control-plane');
   });
 
   it('spreads a Deployment evenly over the workers, the same way for the same seed', () => {
@@ -149,7 +182,7 @@ describe('default-scheduler', () => {
         spec: { replicas: 6, selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'nginx', image: 'nginx:1.25' }] } } },
       });
       h.advance(1000);
-      const pods = h.store.list<PodObj>('pods', 'default').filter((p) => p.metadata.labels?.app === 'web');
+      const pods = h.client.list<PodObj>('pods', { namespace: 'default' }).filter((p) => p.metadata.labels?.app === 'web');
       return pods.map((p) => `${p.metadata.name}@${p.spec?.nodeName}`).sort();
     };
     const a = placement(7);
