@@ -38,8 +38,8 @@ const W_IMAGE = SCORE_PLUGINS[IMAGE].weight;
 const requestKeys = new Map<string, number>();
 /** Raw spread scores of the current cycle (integers, so they index the normalisation table directly). */
 let raw = new Int32Array(16);
-/** Raw hostname-spread score per matching-pod count (current cycle). */
-let countTable = new Int32Array(128);
+/** Normalised hostname-spread score per matching-pod count (current cycle). */
+let countTable = new Float64Array(128);
 const EMPTY = new Int32Array(0);
 
 let nextRequestKey = 0;
@@ -154,17 +154,14 @@ export function fusedScore(state: CycleState, b: CycleBuffers, n: number, skippe
   // unchanged since it was last scored for the same requests gets the same two scores.
   const key = requestKey(r.nonZeroCpu, r.nonZeroMemory, r.cpu, r.memory);
   let best = -Infinity;
-  let nTies = 0;
 
   // Spread constraints: at most one hostname and one zone constraint take the inline routes.
   const simpleSpread = s !== undefined && s.kinds.length <= 2 && s.kinds[0] === 0 && (s.kinds.length === 1 || s.kinds[1] === 1);
   const noZones = t.zones.length === 0;
   if (s === undefined || (simpleSpread && (s.kinds.length === 1 || noZones))) {
-    // One pass. Raw spread per matching-pod count, and its range over these nodes, first.
-    let lut: Float64Array | null = null;
-    let byCount: Int32Array | null = null;
-    let min = 0;
-    let max = 0;
+    // One pass. Normalised spread score per matching-pod count over these nodes, first.
+    let byCount: Float64Array | null = null;
+    let unlabelledScore = 0;
     const hostCounts = s ? s.perNode[0] : EMPTY;
     if (s) {
       let minC = Number.MAX_SAFE_INTEGER;
@@ -180,12 +177,14 @@ export function fusedScore(state: CycleState, b: CycleBuffers, n: number, skippe
         if (c < minC) minC = c;
         if (c > maxC) maxC = c;
       }
-      byCount = countTable.length > maxC + 1 ? countTable : (countTable = new Int32Array(Math.max(maxC + 2, countTable.length * 2)));
-      for (let c = 0; c <= maxC; c++) byCount[c] = Math.round(c * s.weights[0] + s.offsets[0]);
+      byCount = countTable.length > maxC + 1 ? countTable : (countTable = new Float64Array(Math.max(maxC + 2, countTable.length * 2)));
       // Math.round keeps the order of counts: the range of raw scores is that of the counts.
-      min = unlabelled || maxC < 0 ? 0 : byCount[minC];
-      max = maxC < 0 ? 0 : byCount[maxC];
-      lut = spreadNormalizeTable(min, max);
+      const rawOf = (c: number) => Math.round(c * s.weights[0] + s.offsets[0]);
+      const min = unlabelled || maxC < 0 ? 0 : rawOf(minC);
+      const max = maxC < 0 ? 0 : rawOf(maxC);
+      const normalised = (v: number) => (max === 0 ? MAX_NODE_SCORE : Math.trunc((MAX_NODE_SCORE * (max + min - v)) / max));
+      for (let c = 0; c <= maxC; c++) byCount[c] = normalised(rawOf(c));
+      unlabelledScore = normalised(0);
     }
     const wSpread = s ? W_SPREAD : 0;
     for (let i = 0; i < n; i++) {
@@ -196,19 +195,14 @@ export function fusedScore(state: CycleState, b: CycleBuffers, n: number, skippe
       } else fitAndBalance(t, x, key, r, fit, bal, i);
       let sp = 0;
       if (byCount !== null) {
-        const v = (flags[x] & FLAG_HOSTNAME_LABEL) !== 0 ? byCount[hostCounts[x]] : 0;
-        sp = max === 0 ? MAX_NODE_SCORE : lut !== null ? lut[v - min] : Math.trunc((MAX_NODE_SCORE * (max + min - v)) / max);
+        sp = (flags[x] & FLAG_HOSTNAME_LABEL) !== 0 ? byCount[hostCounts[x]] : unlabelledScore;
         spread[i] = sp;
       }
       const total = fit[i] * W_FIT + bal[i] * W_BALANCED + sp * wSpread;
       totals[i] = total;
-      if (total > best) {
-        best = total;
-        nTies = 0;
-      }
-      if (total === best) ties[nTies++] = i;
+      if (total > best) best = total;
     }
-    return nTies;
+    return collectTies(totals, n, best, ties);
   }
 
   // Two passes: hostname and zone (or any simple mix), raw range found on the way.
@@ -234,11 +228,21 @@ export function fusedScore(state: CycleState, b: CycleBuffers, n: number, skippe
     spread[i] = sp;
     const total = fit[i] * W_FIT + bal[i] * W_BALANCED + sp * W_SPREAD;
     totals[i] = total;
-    if (total > best) {
-      best = total;
-      nTies = 0;
-    }
-    if (total === best) ties[nTies++] = i;
+    if (total > best) best = total;
   }
-  return nTies;
+  return collectTies(totals, n, best, ties);
+}
+
+/**
+ * Writes the indexes i with totals[i] === best into `ties`; returns how many.
+ * A pass of its own without a branch: totals of a big workload take a few
+ * values in random order, and tracking ties on the way mispredicts often.
+ */
+function collectTies(totals: Float64Array, n: number, best: number, ties: Int32Array): number {
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    ties[k] = i;
+    k += +(totals[i] === best); // compiles to a set-on-equal, unlike `? 1 : 0`
+  }
+  return k;
 }
