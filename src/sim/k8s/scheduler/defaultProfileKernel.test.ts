@@ -19,6 +19,7 @@ function randomWorld(rng: Rng) {
       cpu: String(1 + rng.int(8)),
       memory: `${1 + rng.int(16)}Gi`,
       pods: 3 + rng.int(20),
+      ephemeral: rng.int(2) ? `${1 + rng.int(8)}Gi` : undefined,
       labels,
       taints,
       unschedulable: rng.int(20) === 0,
@@ -40,12 +41,16 @@ describe('default-profile fused kernel', () => {
     const fast = new SchedulingFramework();
     const reference = new SchedulingFramework([...FILTER_PLUGINS], [...SCORE_PLUGINS]);
     const world = createRng(2024);
-    for (let round = 0; round < 200; round++) {
+    for (let round = 0; round < 400; round++) {
       const cache = randomWorld(world);
       const seed = world.int(1e9);
       const start = world.int(1000);
       const image = world.int(3) === 0 ? 'big:1' : 'nginx:1.25';
-      const p = pod(`p${round}`, { labels: { app: 'web' }, containers: [{ name: 'c', image, resources: world.int(3) ? { requests: { cpu: `${world.int(900)}m`, memory: `${world.int(900)}Mi` } } : {} }] });
+      const requests: Record<string, string> = { cpu: `${world.int(900)}m`, memory: `${world.int(900)}Mi` };
+      if (world.int(8) === 0) requests['ephemeral-storage'] = `${world.int(4)}Gi`;
+      // Tolerating the taint: tainted nodes fail the quick check yet pass TaintToleration.
+      const tolerations = world.int(3) === 0 ? [{ key: 'dedicated', operator: 'Exists' }] : undefined;
+      const p = pod(`p${round}`, { labels: { app: 'web' }, spec: { tolerations }, containers: [{ name: 'c', image, resources: world.int(3) ? { requests } : {} }] });
       const a = fast.schedulePod(new PodInfo(p), cache, createRng(seed), start);
       const b = reference.schedulePod(new PodInfo(p), cache, createRng(seed), start);
       expect([a.kind, a.evaluated, a.feasible, a.nextStartIndex, a.node?.name, a.message]).toEqual([b.kind, b.evaluated, b.feasible, b.nextStartIndex, b.node?.name, b.message]);

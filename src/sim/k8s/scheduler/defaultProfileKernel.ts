@@ -60,30 +60,36 @@ function requestKey(nzCpu: number, nzMem: number, cpu: number, mem: number): num
   return id;
 }
 
-/** Whether the active filters are exactly the ones `passesQuickly` vouches for. */
+/** Whether the active filters are exactly the ones `doubtfulNodes` vouches for. */
 export function quickFilterApplies(active: readonly SchedulerPlugin[]): boolean {
   return active.length === 3 && active[0] === nodeUnschedulable && active[1] === taintToleration && active[2] === nodeResourcesFit;
 }
 
 /**
- * True when every node certainly passes NodeUnschedulable, TaintToleration
- * and NodeResourcesFit (no cordon, no NoSchedule/NoExecute taint, room for
- * the pod): then none of them can reject anything. False means "run them".
+ * Writes into `out` the positions i of the nodes `idx[i]` that might fail
+ * NodeUnschedulable, TaintToleration or NodeResourcesFit (cordoned, with a
+ * NoSchedule/NoExecute taint, or without room for the pod); every other node
+ * certainly passes all three. Returns how many were written.
  */
-export function passesQuickly(state: CycleState, idx: Int32Array, count: number): boolean {
+export function doubtfulNodes(state: CycleState, idx: Int32Array, count: number, out: Int32Array): number {
   const t = state.snapshot.table;
   const r = state.pod.res;
-  if (r.scalar) return false;
+  let n = 0;
+  if (r.scalar) {
+    for (let i = 0; i < count; i++) out[i] = i;
+    return count;
+  }
   const { flags, podRoom, freeCpu, freeMemory, freeEphemeralStorage } = t;
-  const { cpu, memory, ephemeralStorage } = r;
+  // A request of 0 always fits its resource (NodeResourcesFit's own test): −∞ never compares greater.
+  const cpu = r.cpu > 0 ? r.cpu : Number.NEGATIVE_INFINITY;
+  const memory = r.memory > 0 ? r.memory : Number.NEGATIVE_INFINITY;
+  const storage = r.ephemeralStorage > 0 ? r.ephemeralStorage : Number.NEGATIVE_INFINITY;
   const blocking = FLAG_UNSCHEDULABLE | FLAG_DO_NOT_SCHEDULE_TAINTS;
-  // Same test as NodeResourcesFit's filter; a request of 0 always fits its resource.
   for (let i = 0; i < count; i++) {
     const x = idx[i];
-    if ((flags[x] & blocking) !== 0 || podRoom[x] < 1) return false;
-    if ((cpu > 0 && cpu > freeCpu[x]) || (memory > 0 && memory > freeMemory[x]) || (ephemeralStorage > 0 && ephemeralStorage > freeEphemeralStorage[x])) return false;
+    if ((flags[x] & blocking) !== 0 || podRoom[x] < 1 || cpu > freeCpu[x] || memory > freeMemory[x] || storage > freeEphemeralStorage[x]) out[n++] = i;
   }
-  return true;
+  return n;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Rng } from '../../../lib/rng';
 import { CycleBuffers } from './cycleBuffers';
 import { CycleState } from './cycleState';
-import { fusedScore, fusedScoreApplies, passesQuickly, quickFilterApplies } from './defaultProfileKernel';
+import { doubtfulNodes, fusedScore, fusedScoreApplies, quickFilterApplies } from './defaultProfileKernel';
 import { failedSchedulingMessage, NO_NODES_AVAILABLE, preFilterDiagnosis, type Diagnosis } from './fitError';
 import type { NodeInfo } from './nodeInfo';
 import { numFeasibleNodesToFind } from './numFeasibleNodesToFind';
@@ -44,7 +44,6 @@ export interface ScheduleOutcome {
 }
 
 const NO_PLUGINS: ReadonlySet<string> = new Set();
-const NO_FILTERS: readonly SchedulerPlugin[] = [];
 
 /**
  * The scheduling framework for the default profile (`schedulePod`):
@@ -53,10 +52,14 @@ const NO_FILTERS: readonly SchedulerPlugin[] = [];
  * by reservoir sampling with the seeded RNG). Pure: reads only the snapshot.
  */
 export class SchedulingFramework {
-  /** Table slot of each candidate. */
+  /** Table slot of each node of the chunk being filtered. */
   private candSlot = new Int32Array(16);
-  /** Evaluation position of each candidate. */
-  private candEval = new Int32Array(16);
+  /** The nodes a filter is run on: table slot and chunk position. */
+  private subSlot = new Int32Array(16);
+  private subPos = new Int32Array(16);
+  /** Filter output for `subSlot` (scratch; undefined between uses). */
+  private subStatus: (Status | undefined)[] = [];
+  /** First rejection per chunk position (scratch; undefined between uses). */
   private statusBuf: (Status | undefined)[] = [];
   private readonly ownBuffers: CycleBuffers;
   /** Feasible indexes sharing the best total (scratch). */
@@ -142,12 +145,15 @@ export class SchedulingFramework {
     const numToFind = numFeasibleNodesToFind(numNodes);
     b.ensure(numNodes + 1);
     if (this.candSlot.length < numNodes + 1) {
-      this.candSlot = new Int32Array(Math.max(numNodes + 1, this.candSlot.length * 2));
-      this.candEval = new Int32Array(this.candSlot.length);
+      const n = Math.max(numNodes + 1, this.candSlot.length * 2);
+      this.candSlot = new Int32Array(n);
+      this.subSlot = new Int32Array(n);
+      this.subPos = new Int32Array(n);
     }
-    const { candSlot, candEval, statusBuf } = this;
+    const { candSlot, subPos, statusBuf } = this;
     const { evalSlot, evalStatus, evalFeasibleIndex, feasibleIndex } = b;
-    const bySlot = state.snapshot.bySlot;
+    // The default filters: a cheap check vouches for most nodes, the plugins look at the rest.
+    const quick = this.defaultProfile && quickFilterApplies(active);
     let rejectors: Set<string> | undefined;
     b.allFeasible = true;
     let found = 0;
@@ -161,47 +167,69 @@ export class SchedulingFramework {
       if (head < m) candSlot.set(slots.subarray(0, m - head), head);
       evalSlot.set(candSlot.subarray(0, m), processed);
       next = (next + m) % numNodes;
-      let live = m;
-      let compacted = false;
-      // Every node certainly passes: no filter can reject anything in this chunk.
-      const quick = this.defaultProfile && quickFilterApplies(active) && passesQuickly(state, candSlot, m);
-      for (const p of quick ? NO_FILTERS : active) {
-        if (p.filter!(state, bySlot, candSlot, live, statusBuf) === 0) continue;
-        if (!compacted) {
-          if (b.allFeasible) {
-            // Until now every node was feasible: write the identity mapping we skipped.
-            for (let j = 0; j < processed; j++) evalFeasibleIndex[j] = j;
-            b.allFeasible = false;
-          }
-          for (let j = 0; j < live; j++) candEval[j] = processed + j;
-          evalFeasibleIndex.fill(-1, processed, processed + m);
-          compacted = true;
+      let n = m;
+      if (quick) n = doubtfulNodes(state, candSlot, m, subPos);
+      else for (let j = 0; j < m; j++) subPos[j] = j;
+      const rejected = n > 0 && active.length > 0 ? this.runFilters(state, active, n) : 0;
+      if (rejected === 0) {
+        feasibleIndex.set(candSlot.subarray(0, m), found);
+        if (!b.allFeasible) for (let j = 0; j < m; j++) evalFeasibleIndex[processed + j] = found + j;
+        found += m;
+      } else {
+        if (b.allFeasible) {
+          // Until now every node was feasible: write the identity mapping we skipped.
+          for (let j = 0; j < processed; j++) evalFeasibleIndex[j] = j;
+          b.allFeasible = false;
         }
-        let w = 0;
-        for (let j = 0; j < live; j++) {
+        for (let j = 0; j < m; j++) {
           const s = statusBuf[j];
           if (s) {
             statusBuf[j] = undefined;
-            evalStatus[candEval[j]] = s;
+            evalStatus[processed + j] = s;
+            evalFeasibleIndex[processed + j] = -1;
             (rejectors ??= new Set()).add(s.plugin);
           } else {
-            candSlot[w] = candSlot[j];
-            candEval[w] = candEval[j];
-            w++;
+            feasibleIndex[found] = candSlot[j];
+            evalFeasibleIndex[processed + j] = found++;
           }
         }
-        live = w;
-        if (live === 0) break;
       }
-      feasibleIndex.set(candSlot.subarray(0, live), found);
-      if (compacted) for (let j = 0; j < live; j++) evalFeasibleIndex[candEval[j]] = found + j;
-      else if (!b.allFeasible) for (let j = 0; j < live; j++) evalFeasibleIndex[processed + j] = found + j;
-      found += live;
       processed += m;
     }
     if (rejectors) out.unschedulablePlugins = rejectors;
     out.evaluated = processed;
     out.feasible = found;
+  }
+
+  /**
+   * Runs the filters in order on the chunk positions `subPos[0..n)` of
+   * `candSlot`, each on the nodes the previous ones let through; a node's
+   * first rejection lands in `statusBuf` at its chunk position. Returns how
+   * many nodes were rejected.
+   */
+  private runFilters(state: CycleState, active: SchedulerPlugin[], n: number): number {
+    const { candSlot, subSlot, subPos, subStatus, statusBuf } = this;
+    const bySlot = state.snapshot.bySlot;
+    for (let k = 0; k < n; k++) subSlot[k] = candSlot[subPos[k]];
+    let live = n;
+    for (const p of active) {
+      if (p.filter!(state, bySlot, subSlot, live, subStatus) === 0) continue;
+      let w = 0;
+      for (let k = 0; k < live; k++) {
+        const s = subStatus[k];
+        if (s) {
+          subStatus[k] = undefined;
+          statusBuf[subPos[k]] = s;
+        } else {
+          subSlot[w] = subSlot[k];
+          subPos[w] = subPos[k];
+          w++;
+        }
+      }
+      live = w;
+      if (live === 0) break;
+    }
+    return n - live;
   }
 
   /**

@@ -48,6 +48,8 @@ function matchesAll(terms: readonly AffinityTerm[], p: { namespace: string; labe
 function preFilter(state: CycleState): FilterState | undefined {
   const pod = state.pod;
   const snap = state.snapshot;
+  // The common case, without allocating: nothing to check.
+  if (pod.requiredAffinityTerms.length === 0 && pod.requiredAntiAffinityTerms.length === 0 && snap.nodesWithRequiredAntiAffinityPods().length === 0) return undefined;
   const merge = (t: AffinityTerm) => mergeNamespaces(t, (sel) => snap.namespacesMatching(sel));
   const affinity = pod.requiredAffinityTerms.map(merge);
   const antiAffinity = pod.requiredAntiAffinityTerms.map(merge);
@@ -118,6 +120,7 @@ function preScore(state: CycleState): TopologyScore | undefined {
   const pod = state.pod;
   const snap = state.snapshot;
   const hasConstraints = pod.preferredAffinityTerms.length > 0 || pod.preferredAntiAffinityTerms.length > 0;
+  if (!hasConstraints && snap.nodesWithAffinityPods().length === 0) return undefined;
   const merge = (t: WeightedAffinityTerm): WeightedAffinityTerm => ({ ...mergeNamespaces(t, (sel) => snap.namespacesMatching(sel)), weight: t.weight });
   const prefAffinity = pod.preferredAffinityTerms.map(merge);
   const prefAnti = pod.preferredAntiAffinityTerms.map(merge);
