@@ -62,4 +62,26 @@ describe('default-profile fused kernel', () => {
       }
     }
   });
+
+  it('reuses per-node scores only while the node is unchanged (pods placed one after another)', () => {
+    const fast = new SchedulingFramework();
+    const reference = new SchedulingFramework([...FILTER_PLUGINS], [...SCORE_PLUGINS]);
+    const world = createRng(7);
+    for (let round = 0; round < 20; round++) {
+      const cache = randomWorld(world);
+      let start = 0;
+      for (let i = 0; i < 40; i++) {
+        // Mostly one workload's requests, sometimes another's: the memo must follow both.
+        const cpu = world.int(4) === 0 ? '250m' : '100m';
+        const p = pod(`r${round}-${i}`, { labels: { app: 'web' }, cpu, memory: '64Mi' });
+        const seed = world.int(1e9);
+        const a = fast.schedulePod(new PodInfo(p), cache, createRng(seed), start);
+        const b = reference.schedulePod(new PodInfo(p), cache, createRng(seed), start);
+        expect([a.node?.name, a.message]).toEqual([b.node?.name, b.message]);
+        if (a.scored) expect(totalsOf(a)).toEqual(totalsOf(b));
+        start = a.nextStartIndex;
+        if (a.node) cache.addPod(new PodInfo({ ...p, spec: { ...p.spec!, nodeName: a.node.name } }), a.node.name);
+      }
+    }
+  });
 });

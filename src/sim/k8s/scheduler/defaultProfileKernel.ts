@@ -125,7 +125,6 @@ function fitAndBalance(t: NodeTable, x: number, key: number, r: PodResources, fi
     bal[i] = balancedAt(t, x, r.cpu, r.memory);
   }
   t.memoKey[x] = key;
-  t.memoVersion[x] = t.version[x];
   t.memoFit[x] = fit[i];
   t.memoBalanced[x] = bal[i];
 }
@@ -155,7 +154,7 @@ export function fusedScore(state: CycleState, b: CycleBuffers, n: number, skippe
   const totals = b.totals;
   const s = skipped[SPREAD] ? undefined : spreadScoreState(state)!;
   // Everything a node's scores need, hoisted into locals for a tight loop (same formulas as the plugins').
-  const { flags, zoneId, version, memoVersion, memoKey, memoFit, memoBalanced } = t;
+  const { flags, zoneId, memoKey, memoFit, memoBalanced } = t;
   // Fit and BalancedAllocation depend only on the node's numbers and the pod's requests: a node
   // unchanged since it was last scored for the same requests gets the same two scores.
   const key = requestKey(r.nonZeroCpu, r.nonZeroMemory, r.cpu, r.memory);
@@ -195,7 +194,7 @@ export function fusedScore(state: CycleState, b: CycleBuffers, n: number, skippe
     const wSpread = s ? W_SPREAD : 0;
     for (let i = 0; i < n; i++) {
       const x = idx[i];
-      if (memoKey[x] === key && memoVersion[x] === version[x]) {
+      if (memoKey[x] === key) {
         fit[i] = memoFit[x];
         bal[i] = memoBalanced[x];
       } else fitAndBalance(t, x, key, r, fit, bal, i);
@@ -218,7 +217,7 @@ export function fusedScore(state: CycleState, b: CycleBuffers, n: number, skippe
   let max = 0;
   for (let i = 0; i < n; i++) {
     const x = idx[i];
-    if (memoKey[x] === key && memoVersion[x] === version[x]) {
+    if (memoKey[x] === key) {
       fit[i] = memoFit[x];
       bal[i] = memoBalanced[x];
     } else fitAndBalance(t, x, key, r, fit, bal, i);

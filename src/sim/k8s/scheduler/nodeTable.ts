@@ -23,8 +23,6 @@ export class NodeTable {
   nonZeroCpu = new Float64Array(0);
   nonZeroMemory = new Float64Array(0);
   podCount = new Int32Array(0);
-  /** Bumped whenever a slot's numbers change (lets per-node results be reused while it stays). */
-  version = new Int32Array(0);
   /** allocatable − requested (may go negative when a node shrank), and pods still allowed. */
   freeCpu = new Float64Array(0);
   freeMemory = new Float64Array(0);
@@ -37,9 +35,9 @@ export class NodeTable {
   zoneId = new Int32Array(0);
   /**
    * Per-slot memo for the default-profile kernel: the Fit and BalancedAllocation
-   * scores last computed for request signature `memoKey` at `memoVersion`.
+   * scores last computed for request signature `memoKey` (-1: none; reset
+   * whenever the slot's numbers change).
    */
-  memoVersion = new Int32Array(0);
   memoKey = new Int32Array(0);
   memoFit = new Float64Array(0);
   memoBalanced = new Float64Array(0);
@@ -72,12 +70,8 @@ export class NodeTable {
     this.podRoom = f64(this.podRoom);
     this.memoFit = f64(this.memoFit);
     this.memoBalanced = f64(this.memoBalanced);
-    this.memoVersion = new Int32Array(capacity).fill(-1);
     this.memoKey = new Int32Array(capacity).fill(-1);
 
-    const version = new Int32Array(capacity);
-    version.set(this.version);
-    this.version = version;
     const podCount = new Int32Array(capacity);
     podCount.set(this.podCount);
     this.podCount = podCount;
@@ -116,14 +110,13 @@ export class NodeTable {
     this.refreshFree(i);
   }
 
-  /** Recomputes a slot's free amounts after its allocatable or requests changed. */
+  /** Recomputes a slot's free amounts after its allocatable or requests changed, and drops its memo. */
   refreshFree(i: number): void {
-    this.version[i]++;
+    this.memoKey[i] = -1;
     this.freeCpu[i] = this.allocCpu[i] - this.reqCpu[i];
     this.freeMemory[i] = this.allocMemory[i] - this.reqMemory[i];
     this.freeEphemeralStorage[i] = this.allocEphemeralStorage[i] - this.reqEphemeralStorage[i];
     this.podRoom[i] = this.allocPods[i] - this.podCount[i];
-
   }
 
   /** The id of a zone value, interning it on first sight. */
