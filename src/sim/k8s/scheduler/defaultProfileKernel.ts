@@ -9,7 +9,8 @@ import { SCORE_PLUGINS } from './plugins/index';
 import { leastAllocatedAt } from './plugins/nodeResourcesFit';
 import { nodeResourcesFit } from './plugins/nodeResourcesFit';
 import { nodeUnschedulable } from './plugins/nodeUnschedulable';
-import { spreadIsSimple, spreadNormalizeTable, spreadRawAt, spreadScoreState } from './plugins/podTopologySpread';
+import { spreadScoreState } from './plugins/podTopologySpread';
+import { spreadIsSimple, spreadNormalizeTable, spreadRawAt } from './plugins/spreadScoring';
 import { taintToleration } from './plugins/taintToleration';
 import { MAX_NODE_SCORE } from './plugin';
 
@@ -183,13 +184,14 @@ export function fusedScore(state: CycleState, b: CycleBuffers, n: number, skippe
         if (c > maxC) maxC = c;
       }
       byCount = countTable.length > maxC + 1 ? countTable : (countTable = new Float64Array(Math.max(maxC + 2, countTable.length * 2)));
-      // Math.round keeps the order of counts: the range of raw scores is that of the counts.
-      const rawOf = (c: number) => Math.round(c * s.weights[0] + s.offsets[0]);
-      const min = unlabelled || maxC < 0 ? 0 : rawOf(minC);
-      const max = maxC < 0 ? 0 : rawOf(maxC);
-      const normalised = (v: number) => (max === 0 ? MAX_NODE_SCORE : Math.trunc((MAX_NODE_SCORE * (max + min - v)) / max));
-      for (let c = 0; c <= maxC; c++) byCount[c] = normalised(rawOf(c));
-      unlabelledScore = normalised(0);
+      // Raw score: Math.round(count × weight + maxSkew − 1), which keeps the order of counts, so
+      // the range of raw scores is that of the counts. Inline arithmetic: no boxed numbers.
+      const w = s.weights[0];
+      const off = s.offsets[0];
+      const min = unlabelled || maxC < 0 ? 0 : Math.round(minC * w + off);
+      const max = maxC < 0 ? 0 : Math.round(maxC * w + off);
+      for (let c = 0; c <= maxC; c++) byCount[c] = max === 0 ? MAX_NODE_SCORE : Math.trunc((MAX_NODE_SCORE * (max + min - Math.round(c * w + off))) / max);
+      unlabelledScore = max === 0 ? MAX_NODE_SCORE : Math.trunc((MAX_NODE_SCORE * (max + min)) / max);
     }
     const wSpread = s ? W_SPREAD : 0;
     for (let i = 0; i < n; i++) {
