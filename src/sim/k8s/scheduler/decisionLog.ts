@@ -7,32 +7,42 @@ import type { SchedulingDecision, SchedulingNodeVerdict } from './types';
 /** How many recent decisions keep every evaluated node's verdict. */
 export const FULL_DECISIONS = 64;
 
-interface ChosenScores {
-  node: string;
-  scores?: Float64Array;
-  total?: number;
-}
-
-interface Summary {
-  at: number;
-  podUid: string;
+/**
+ * What is kept per pod, small integers where possible (about 170 bytes with
+ * the map entry: 150,000 pods keep some 25 MB).
+ */
+class Summary {
   nodeName?: string;
-  evaluated: number;
-  total: number;
-  feasible: number;
   message?: string;
-  chosen?: ChosenScores;
-  slot: Slot;
-  seq: number;
-  scored: boolean;
-  nodesBySlot: readonly NodeInfo[];
-  slotEpoch: number;
+  /**
+   * The chosen node's scores: 7 bits each, four per number (scores are
+   * integers 0–100), when there are at most 8; else `chosen`.
+   */
+  packedLow = -1;
+  packedHigh = 0;
+  /** The chosen node's score per plugin, then its total, when they do not pack. */
+  chosen?: number[];
+  constructor(
+    /** Virtual time relative to the log's first record (stays a small integer for 24 days). */
+    readonly at: number,
+    readonly podUid: string,
+    readonly evaluated: number,
+    readonly total: number,
+    readonly feasible: number,
+    readonly scored: boolean,
+    /** Ring slot of the detail, and the sequence number it had (-1: no detail). */
+    readonly slot: number,
+    readonly seq: number,
+  ) {}
 }
 
 /** A ring slot: the buffers one cycle wrote into, owned by the decision that used them last. */
 interface Slot {
   buffers: CycleBuffers;
   seq: number;
+  /** NodeInfo by table slot, and the snapshot's slot epoch, when the buffers were written. */
+  nodesBySlot: readonly NodeInfo[];
+  slotEpoch: number;
 }
 
 /**
@@ -49,6 +59,7 @@ export class DecisionLog {
   private next = 0;
   private seq = 0;
   private readonly weights: Record<string, number> = {};
+  private epoch: number | undefined;
 
   constructor(
     private readonly scorers: readonly WeightedScorePlugin[],
@@ -60,7 +71,7 @@ export class DecisionLog {
 
   /** The buffers the next cycle should write into (evicts the oldest detail). */
   nextBuffers(): CycleBuffers {
-    if (this.ring.length < this.capacity) this.ring.push({ buffers: new CycleBuffers(this.scorers.length), seq: -1 });
+    if (this.ring.length < this.capacity) this.ring.push({ buffers: new CycleBuffers(this.scorers.length), seq: -1, nodesBySlot: [], slotEpoch: 0 });
     const slot = this.ring[this.next];
     slot.seq = this.seq++;
     return slot.buffers;
@@ -68,22 +79,20 @@ export class DecisionLog {
 
   /** Records a cycle's outcome for the pod; its buffers must come from `nextBuffers`, or the detail is dropped. */
   record(key: string, podUid: string, at: number, o: ScheduleOutcome): void {
-    const slot = this.ring[this.next];
+    const index = this.next;
+    const slot = this.ring[index];
     const owned = slot?.buffers === o.buffers;
-    if (owned) this.next = (this.next + 1) % this.capacity;
-    const s: Summary = {
-      at, podUid, evaluated: o.evaluated, total: o.numAllNodes, feasible: o.feasible, message: o.message, slot, seq: owned ? slot.seq : -2, scored: o.scored,
-      nodesBySlot: o.nodesBySlot, slotEpoch: o.slotEpoch,
-    };
+    if (owned) {
+      this.next = (this.next + 1) % this.capacity;
+      slot.nodesBySlot = o.nodesBySlot;
+      slot.slotEpoch = o.slotEpoch;
+    }
+    this.epoch ??= at;
+    const s = new Summary(at - this.epoch, podUid, o.evaluated, o.numAllNodes, o.feasible, o.scored, owned ? index : -1, owned ? slot.seq : -1);
+    if (o.message !== undefined) s.message = o.message;
     if (o.node) {
       s.nodeName = o.node.name;
-      s.chosen = { node: o.node.name };
-      if (o.scored) {
-        const scores = new Float64Array(this.scorers.length);
-        for (let k = 0; k < scores.length; k++) scores[k] = o.buffers.scoreAt(k, o.chosenIndex);
-        s.chosen.scores = scores;
-        s.chosen.total = o.buffers.totalAt(o.chosenIndex);
-      }
+      if (o.scored) this.keepScores(s, o);
     }
     this.summaries.set(key, s);
   }
@@ -94,12 +103,40 @@ export class DecisionLog {
     return out;
   }
 
-  private chosenVerdict(c: ChosenScores): SchedulingNodeVerdict {
-    const v: SchedulingNodeVerdict = { node: c.node };
-    if (c.scores) {
-      const scores = c.scores;
-      v.scores = this.scoresOf((k) => scores[k]);
-      v.total = c.total;
+  private keepScores(s: Summary, o: ScheduleOutcome): void {
+    const n = this.scorers.length;
+    let low = 0;
+    let high = 0;
+    let packs = n <= 8;
+    for (let k = 0; k < n && packs; k++) {
+      const v = o.buffers.scoreAt(k, o.chosenIndex);
+      if (!Number.isInteger(v) || v < 0 || v > 100) packs = false;
+      else if (k < 4) low |= v << (7 * k);
+      else high |= v << (7 * (k - 4));
+    }
+    if (packs) {
+      s.packedLow = low;
+      s.packedHigh = high;
+      return;
+    }
+    const chosen: number[] = new Array<number>(n + 1);
+    for (let k = 0; k < n; k++) chosen[k] = o.buffers.scoreAt(k, o.chosenIndex);
+    chosen[n] = o.buffers.totalAt(o.chosenIndex);
+    s.chosen = chosen;
+  }
+
+  private chosenVerdict(s: Summary): SchedulingNodeVerdict {
+    const v: SchedulingNodeVerdict = { node: s.nodeName! };
+    const c = s.chosen;
+    if (c) {
+      v.scores = this.scoresOf((k) => c[k]);
+      v.total = c[this.scorers.length];
+    } else if (s.packedLow >= 0) {
+      const score = (k: number) => (k < 4 ? s.packedLow >>> (7 * k) : s.packedHigh >>> (7 * (k - 4))) & 127;
+      v.scores = this.scoresOf(score);
+      let total = 0;
+      for (let k = 0; k < this.scorers.length; k++) total += score(k) * this.scorers[k].weight;
+      v.total = total;
     }
     return v;
   }
@@ -115,20 +152,21 @@ export class DecisionLog {
   get(key: string): SchedulingDecision | undefined {
     const s = this.summaries.get(key);
     if (!s) return undefined;
-    const d: SchedulingDecision = { at: s.at, podUid: s.podUid, evaluatedNodes: s.evaluated, totalNodes: s.total, feasibleNodes: s.feasible, nodes: [], weights: { ...this.weights } };
+    const d: SchedulingDecision = { at: s.at + (this.epoch ?? 0), podUid: s.podUid, evaluatedNodes: s.evaluated, totalNodes: s.total, feasibleNodes: s.feasible, nodes: [], weights: { ...this.weights } };
     if (s.nodeName) d.nodeName = s.nodeName;
     if (s.message) d.message = s.message;
     // A node slot reused since (a node removed, another added) could misname nodes: keep only the summary.
-    if (!s.slot || s.slot.seq !== s.seq || (this.snapshot && this.snapshot.slotEpoch !== s.slotEpoch)) {
+    const slot = s.slot >= 0 ? this.ring[s.slot] : undefined;
+    if (!slot || slot.seq !== s.seq || (this.snapshot && this.snapshot.slotEpoch !== slot.slotEpoch)) {
       d.truncated = true;
-      if (s.chosen) d.nodes.push(this.chosenVerdict(s.chosen));
+      if (s.nodeName) d.nodes.push(this.chosenVerdict(s));
       return d;
     }
-    const b = s.slot.buffers;
+    const b = slot.buffers;
     for (let i = 0; i < s.evaluated; i++) {
       const fi = b.feasibleIndexOf(i);
       const st = b.evalStatus[i];
-      const name = s.nodesBySlot[b.evalSlot[i]].name;
+      const name = slot.nodesBySlot[b.evalSlot[i]].name;
       if (fi < 0 && st) {
         d.nodes.push({ node: name, failedPlugin: st.plugin, reasons: [...st.reasons] });
         continue;

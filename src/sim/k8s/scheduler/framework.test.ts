@@ -101,6 +101,7 @@ describe('decision log', () => {
     expect(recent.weights).toMatchObject({ TaintToleration: 3, NodeAffinity: 2, PodTopologySpread: 2, InterPodAffinity: 2, NodeResourcesFit: 1 });
     const old = log.get('default/p1')!;
     expect(old.truncated).toBe(true);
+    expect(old.at).toBe(1000);
     expect(old.nodes).toEqual([{ node: 'a', scores: recent.nodes[0].scores, total: 473 }]);
     log.forget('default/p1');
     expect(log.get('default/p1')).toBeUndefined();
