@@ -119,9 +119,9 @@ export class DecisionLog {
       s.packedHigh = high;
       return;
     }
-    const chosen: number[] = new Array<number>(n + 1);
-    for (let k = 0; k < n; k++) chosen[k] = o.buffers.scoreAt(k, o.chosenIndex);
-    chosen[n] = o.buffers.totalAt(o.chosenIndex);
+    const chosen: number[] = [];
+    for (let k = 0; k < n; k++) chosen.push(o.buffers.scoreAt(k, o.chosenIndex));
+    chosen.push(o.buffers.totalAt(o.chosenIndex));
     s.chosen = chosen;
   }
 
