@@ -4,7 +4,8 @@ import type { SchedulingSnapshot } from './schedulingSnapshot';
 
 /** `framework.CycleState`: the pod being scheduled, the snapshot, and what plugins computed for this cycle. */
 export class CycleState {
-  private readonly data = new Map<string, unknown>();
+  /** Plugin state by key (a plain object: cheaper than a Map for a handful of fixed keys). */
+  private readonly data: Record<string, unknown> = {};
 
   constructor(
     readonly pod: PodInfo,
@@ -12,11 +13,11 @@ export class CycleState {
   ) {}
 
   write(key: string, value: unknown): void {
-    this.data.set(key, value);
+    this.data[key] = value;
   }
 
   read<T>(key: string): T {
-    return this.data.get(key) as T;
+    return this.data[key] as T;
   }
 
   private required: RequiredNodeAffinity | undefined;

@@ -163,16 +163,17 @@ export class SchedulingFramework {
     while (found < numToFind && processed < numNodes) {
       const m = Math.min(numToFind - found, numNodes - processed);
       const head = Math.min(m, numNodes - next);
-      candSlot.set(slots.subarray(next, next + head), 0);
-      if (head < m) candSlot.set(slots.subarray(0, m - head), head);
-      evalSlot.set(candSlot.subarray(0, m), processed);
+      // Plain loops: `subarray` views would allocate every cycle.
+      for (let j = 0; j < head; j++) candSlot[j] = slots[next + j];
+      for (let j = head; j < m; j++) candSlot[j] = slots[j - head];
+      for (let j = 0; j < m; j++) evalSlot[processed + j] = candSlot[j];
       next = (next + m) % numNodes;
       let n = m;
       if (quick) n = doubtfulNodes(state, candSlot, m, subPos);
       else for (let j = 0; j < m; j++) subPos[j] = j;
       const rejected = n > 0 && active.length > 0 ? this.runFilters(state, active, n) : 0;
       if (rejected === 0) {
-        feasibleIndex.set(candSlot.subarray(0, m), found);
+        for (let j = 0; j < m; j++) feasibleIndex[found + j] = candSlot[j];
         if (!b.allFeasible) for (let j = 0; j < m; j++) evalFeasibleIndex[processed + j] = found + j;
         found += m;
       } else {

@@ -12,7 +12,9 @@ const NO_LABELS: Readonly<Record<string, string>> = Object.freeze({});
 /**
  * `framework.PodInfo`: a pod with what the scheduler derives from it once
  * (requests, host ports, parsed inter-pod affinity terms), shared by the
- * node cache and the scheduling cycle. Immutable: a changed pod gets a new one.
+ * node cache and the scheduling cycle. The derived data never changes: a pod
+ * whose labels or termination changed gets a new PodInfo; only `pod` follows
+ * newer versions of the object (binding, status updates).
  */
 export class PodInfo {
   readonly key: string;
@@ -35,9 +37,10 @@ export class PodInfo {
   /** `podWithRequiredAntiAffinity`. */
   readonly hasRequiredAntiAffinity: boolean;
 
-  /** `same`: a PodInfo of the same pod whose spec-derived data can be reused (e.g. the assumed copy with a nodeName). */
+  /** `same`: a PodInfo of the same pod whose spec-derived data can be reused. */
   constructor(
-    readonly pod: PodObject,
+    /** The latest version of the pod object seen (the one it was assumed with, until the binding lands). */
+    public pod: PodObject,
     same?: PodInfo,
   ) {
     const meta = pod.metadata;

@@ -48,8 +48,8 @@ export function scheduleOne(core: SchedulerCore, ctx: K8sContext, q: QueuedPod):
 
   if (o.kind === 'scheduled' && o.node) {
     const host = o.node.name;
-    // Assume: the cache counts the pod on its node before the binding lands.
-    core.cache.addPod(new PodInfo({ ...pod, spec: { ...pod.spec!, nodeName: host } }, info), host);
+    // Assume: the cache counts the pod on its node before the binding lands (the bound version replaces `info.pod` then).
+    core.cache.addPod(info, host);
     core.queue.delete(q.key);
     const res = ctx.api.bind(ns, name, host);
     if (!res.ok) {

@@ -141,10 +141,14 @@ export class SchedulerCore {
       this.queue.delete(key);
       const cached = this.cache.cachedPod(key);
       if (cached && this.cache.podNode(key)!.name === nodeName) {
-        // Assumed or known: only labels and termination matter to the cache.
-        if (sameLabels(cached.labels, pod.metadata.labels) && cached.terminating === (pod.metadata.deletionTimestamp != null)) return false;
+        // Assumed or known: only labels and termination matter to the cache (the old version can go).
+        if (sameLabels(cached.labels, pod.metadata.labels) && cached.terminating === (pod.metadata.deletionTimestamp != null)) {
+          cached.pod = pod;
+          return false;
+        }
       }
-      const info = new PodInfo(pod);
+      // A bound pod's spec no longer changes in what PodInfo derives from it.
+      const info = new PodInfo(pod, cached?.uid === pod.metadata.uid ? cached : undefined);
       this.cache.addPod(info, nodeName);
       this.podEvent(info, true);
       return true;

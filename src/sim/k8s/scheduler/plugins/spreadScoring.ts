@@ -87,25 +87,34 @@ export function initPreScoreState(state: CycleState, nodes: readonly NodeInfo[],
       if (!nodeHasAllKeys(n.labels, constraints)) (ignored ??= new Set()).add(n.name);
     }
   }
-  const m = constraints.length;
-  const s: SpreadScoreState = { ignored, keys, kinds, perNode: [], zoneCounts: [], valueCounts: [], weights: [], offsets, min: 0, max: 0 };
-  for (let c = 0; c < m; c++) {
+  // Arrays of the exact size (pushing would allocate spare room every cycle).
+  const counts = constraints.map((con) => snap.spreadCounts(pod.namespace, con.selector));
+  const s: SpreadScoreState = {
+    ignored,
+    keys,
+    kinds,
+    perNode: counts.map((c) => c.perNode),
+    zoneCounts: constraints.map(() => null),
+    valueCounts: constraints.map(() => null),
+    weights: constraints.map(() => Number.NaN),
+    offsets,
+    min: 0,
+    max: 0,
+  };
+  for (let c = 0; c < constraints.length; c++) {
     const con = constraints[c];
-    const counts = snap.spreadCounts(pod.namespace, con.selector);
-    s.perNode.push(counts.perNode);
-    let zc: Float64Array | null = null;
-    let vc: Map<string, number> | null = null;
     let values: number;
     if (kinds[c] === KIND_HOSTNAME) {
       values = count - (ignored?.size ?? 0);
     } else if (kinds[c] === KIND_ZONE && table.zones.length === 0) {
       // No node has a zone label: one value (''), and no node gets a zone score.
       values = 1;
-      zc = NO_ZONES;
+      s.zoneCounts[c] = NO_ZONES;
     } else if (kinds[c] === KIND_ZONE && ignored === null) {
       values = markZones(table.zoneId, table.zones.length, idx, count);
-      zc = new Float64Array(table.zones.length);
-      sumZones(state, con, counts, requireAll ? constraints : null, required, zc);
+      const zc = new Float64Array(table.zones.length);
+      sumZones(state, con, counts[c], requireAll ? constraints : null, required, zc);
+      s.zoneCounts[c] = zc;
     } else {
       // The topology values present among the scored nodes (missing label: '').
       const wanted = new Set<string>();
@@ -114,16 +123,14 @@ export function initPreScoreState(state: CycleState, nodes: readonly NodeInfo[],
         if (ignored === null || !ignored.has(n.name)) wanted.add(n.label(con.topologyKey) ?? '');
       }
       values = wanted.size;
-      vc = valueCountsFor(state, con, counts, wanted, requireAll, constraints, required);
+      const vc = valueCountsFor(state, con, counts[c], wanted, requireAll, constraints, required);
       if (kinds[c] === KIND_ZONE) {
-        zc = new Float64Array(table.zones.length);
+        const zc = new Float64Array(table.zones.length);
         for (const [v, n] of vc) if (v !== '') zc[table.internZone(v)] = n;
-        vc = null;
-      }
+        s.zoneCounts[c] = zc;
+      } else s.valueCounts[c] = vc;
     }
-    s.zoneCounts.push(zc);
-    s.valueCounts.push(vc);
-    s.weights.push(Math.log(values + 2));
+    s.weights[c] = Math.log(values + 2);
   }
   return s;
 }
