@@ -1,3 +1,5 @@
+import { flat } from '../../lib/flat';
+
 /**
  * The object store behind the simulated API server: one table per resource,
  * every write reported to watchers as ADDED / MODIFIED / DELETED, and indexes
@@ -38,10 +40,26 @@ export type IndexFn = (obj: StoredObject) => readonly string[] | string | undefi
 
 /** `namespace/name`, or `name` for cluster-scoped objects. */
 export function objectKey(namespace: string | undefined, name: string): string {
-  return namespace ? `${namespace}/${name}` : name;
+  return namespace ? flat(`${namespace}/${name}`) : name;
 }
 
 const EMPTY: ReadonlySet<string> = new Set();
+
+/**
+ * A resource kept outside the generic tables (e.g. Events, in a compact
+ * log): the store routes reads and writes for it here and lets it report
+ * watch events.
+ */
+export interface VirtualTable {
+  get(key: string): StoredObject | undefined;
+  list(namespace?: string): StoredObject[];
+  count(namespace?: string): number;
+  /** Keys under an index value (the table decides which indexes it has). */
+  byIndex(name: string, value: string): string[];
+  /** Stores an object written through the API. */
+  put(obj: StoredObject): WatchEvent;
+  remove(key: string, final?: StoredObject): WatchEvent | undefined;
+}
 
 class Table {
   readonly objects = new Map<string, StoredObject>();
@@ -78,12 +96,30 @@ export interface TableOptions {
 
 export class ObjectStore {
   private readonly tables = new Map<string, Table>();
+  private readonly virtual = new Map<string, { table: VirtualTable; watchers: WatchHandler[] }>();
   private readonly anyWatchers: WatchHandler[] = [];
   private rv = 0;
 
   /** Declares a resource table (idempotent). */
   define(resource: string, options: TableOptions = {}): void {
     if (!this.tables.has(resource)) this.tables.set(resource, new Table(options.indexLabels ?? true));
+  }
+
+  /** Declares a resource served by a virtual table. */
+  defineVirtual(resource: string, table: VirtualTable): void {
+    this.virtual.set(resource, { table, watchers: [] });
+  }
+
+  /** Whether anyone watches a resource (virtual tables skip building events nobody reads). */
+  hasWatchers(resource: string): boolean {
+    return (this.virtual.get(resource)?.watchers.length ?? this.tables.get(resource)?.watchers.length ?? 0) > 0 || this.anyWatchers.length > 0;
+  }
+
+  /** Reports a change made inside a virtual table to watchers. */
+  emitVirtual(event: WatchEvent): void {
+    const v = this.virtual.get(event.resource);
+    if (v) for (let i = 0; i < v.watchers.length; i++) v.watchers[i](event);
+    for (let i = 0; i < this.anyWatchers.length; i++) this.anyWatchers[i](event);
   }
 
   private table(resource: string): Table {
@@ -93,11 +129,11 @@ export class ObjectStore {
   }
 
   has(resource: string): boolean {
-    return this.tables.has(resource);
+    return this.tables.has(resource) || this.virtual.has(resource);
   }
 
   resources(): string[] {
-    return [...this.tables.keys()];
+    return [...this.tables.keys(), ...this.virtual.keys()];
   }
 
   /** The next resourceVersion (a cluster-wide counter, as etcd's revision). */
@@ -110,11 +146,15 @@ export class ObjectStore {
   }
 
   get<T extends StoredObject = StoredObject>(resource: string, key: string): T | undefined {
+    const v = this.virtual.get(resource);
+    if (v) return v.table.get(key) as T | undefined;
     return this.table(resource).objects.get(key) as T | undefined;
   }
 
   /** Objects of a resource, optionally in one namespace, in creation order. */
   list<T extends StoredObject = StoredObject>(resource: string, namespace?: string): T[] {
+    const v = this.virtual.get(resource);
+    if (v) return v.table.list(namespace) as T[];
     const t = this.table(resource);
     if (namespace === undefined) return [...t.objects.values()] as T[];
     const keys = t.byNamespace.get(namespace);
@@ -125,22 +165,28 @@ export class ObjectStore {
   }
 
   count(resource: string, namespace?: string): number {
+    const v = this.virtual.get(resource);
+    if (v) return v.table.count(namespace);
     const t = this.table(resource);
     return namespace === undefined ? t.objects.size : (t.byNamespace.get(namespace)?.size ?? 0);
   }
 
   /** Keys of objects carrying label `key=value` (all namespaces). */
   keysWithLabel(resource: string, key: string, value: string): ReadonlySet<string> {
+    if (this.virtual.has(resource)) return EMPTY;
     return this.table(resource).byLabel.get(`${key}=${value}`) ?? EMPTY;
   }
 
   /** Keys of objects that have label `key` with any value (all namespaces). */
   keysWithLabelKey(resource: string, key: string): ReadonlySet<string> {
+    if (this.virtual.has(resource)) return EMPTY;
     return this.table(resource).byLabelKey.get(key) ?? EMPTY;
   }
 
   /** Keys of objects in a namespace. */
   keysInNamespace(resource: string, namespace: string): ReadonlySet<string> {
+    const v = this.virtual.get(resource);
+    if (v) return new Set(v.table.list(namespace).map((o) => objectKey(o.metadata.namespace, o.metadata.name)));
     return this.table(resource).byNamespace.get(namespace) ?? EMPTY;
   }
 
@@ -158,6 +204,8 @@ export class ObjectStore {
 
   /** Keys under a custom index value. */
   byIndex(resource: string, name: string, value: string): ReadonlySet<string> {
+    const v = this.virtual.get(resource);
+    if (v) return new Set(v.table.byIndex(name, value));
     const idx = this.table(resource).custom.get(name);
     if (!idx) throw new Error(`store: no index ${name} on ${resource}`);
     return idx.map.get(value) ?? EMPTY;
@@ -165,6 +213,8 @@ export class ObjectStore {
 
   /** Objects under a custom index value. */
   listByIndex<T extends StoredObject = StoredObject>(resource: string, name: string, value: string): T[] {
+    const v = this.virtual.get(resource);
+    if (v) return v.table.byIndex(name, value).map((k) => v.table.get(k) as T);
     const t = this.table(resource);
     const out: T[] = [];
     for (const k of this.byIndex(resource, name, value)) out.push(t.objects.get(k) as T);
@@ -173,6 +223,8 @@ export class ObjectStore {
 
   /** Stores a new or changed object (its metadata must already carry its resourceVersion). */
   put(resource: string, obj: StoredObject): WatchEvent {
+    const v = this.virtual.get(resource);
+    if (v) return v.table.put(obj);
     const t = this.table(resource);
     const key = objectKey(obj.metadata.namespace, obj.metadata.name);
     const old = t.objects.get(key);
@@ -185,6 +237,8 @@ export class ObjectStore {
 
   /** Removes an object; `final` is the version to report (with its last resourceVersion). */
   remove(resource: string, key: string, final?: StoredObject): WatchEvent | undefined {
+    const v = this.virtual.get(resource);
+    if (v) return v.table.remove(key, final);
     const t = this.table(resource);
     const old = t.objects.get(key);
     if (!old) return undefined;
@@ -197,7 +251,7 @@ export class ObjectStore {
 
   /** Watches one resource (synchronously, after each write). Returns an unsubscribe function. */
   watch(resource: string, handler: WatchHandler): () => void {
-    const list = this.table(resource).watchers;
+    const list = this.virtual.get(resource)?.watchers ?? this.table(resource).watchers;
     list.push(handler);
     return () => {
       const i = list.indexOf(handler);

@@ -16,6 +16,7 @@ import { createNamespaceController } from './controllers/namespaceController';
 import { createNodeLifecycleController } from './controllers/nodeLifecycleController';
 import { createReplicaSetController } from './controllers/replicaset/replicaSetController';
 import { createServiceAccountController } from './controllers/serviceAccountController';
+import { EventLog } from './events/eventLog';
 import { EventRecorder } from './events/eventRecorder';
 import { KUBERNETES_VERSION, type Cluster, type ClusterOptions } from './index';
 import { createKubelets } from './kubelet/kubeletController';
@@ -45,10 +46,9 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
   const activity = new ActivityLog();
   const registry = new ResourceRegistry();
   const server = new ApiServer({ store, clock, rng, registry, machinery: apiMachinery, activity });
-  const recorder = new EventRecorder(store, clock, {
-    createEvent: (e) => server.createEvent(e),
-    updateEvent: (e) => server.updateEvent(e),
-  });
+  const eventLog = new EventLog(store, 'events', Math.imul(seed, 0x9e3779b1) >>> 0, () => clock.now());
+  store.defineVirtual('events', eventLog);
+  const recorder = new EventRecorder(eventLog);
   const resources = registry.all.map(storageName);
   const namespaced = registry.all.filter((i) => i.namespaced).map(storageName);
   const kubelets = createKubelets();

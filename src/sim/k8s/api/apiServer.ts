@@ -1,4 +1,5 @@
 import type { Pod, PodCondition, Service } from 'kubernetes-types/core/v1';
+import { flat } from '../../../lib/flat';
 import type { Rng } from '../../../lib/rng';
 import type { ActivityLog } from '../../engine/activity';
 import { parseTimestamp, toTimestamp, type VirtualClock } from '../../engine/clock';
@@ -42,7 +43,9 @@ export class ApiServer {
 
   constructor(private readonly deps: ApiServerDeps) {
     for (const info of deps.registry.all) {
-      deps.store.define(storageName(info), { indexLabels: info.resource !== 'events' && info.resource !== 'leases' });
+      // Events live in a compact log (a virtual table) the cluster installs.
+      if (info.resource === 'events') continue;
+      deps.store.define(storageName(info), { indexLabels: info.resource !== 'leases' });
     }
     defineIndexes(deps.store, deps.registry);
     this.services = new ServiceAllocator(deps.rng);
@@ -107,7 +110,7 @@ export class ApiServer {
         return fail(statusErrors.invalid(info, '', [fieldError.required('metadata.name', 'name or generateName is required')]));
       }
       let name: string;
-      do name = obj.metadata.generateName.slice(0, 58) + rng.string(5, NAME_ALPHABET);
+      do name = flat(obj.metadata.generateName.slice(0, 58) + rng.string(5, NAME_ALPHABET));
       while (store.get(resource, objectKey(ns, name)));
       obj.metadata.name = name;
     }
@@ -297,28 +300,6 @@ export class ApiServer {
     if (resource === 'services') this.services.release(last as Service);
     this.record(actor, 'delete', resource, key);
     return ok(final);
-  }
-
-  /**
-   * The lean write path for Events from the recorder: no admission or
-   * validation (they are built by the components), no activity entry (they
-   * are the components' own record, not a change to the world).
-   */
-  createEvent(event: KubeObject): void {
-    const { store, clock, rng } = this.deps;
-    const meta = event.metadata;
-    if (!store.get('namespaces', meta.namespace ?? 'default')) return;
-    meta.uid = rng.uuid();
-    meta.creationTimestamp = clock.timestamp();
-    meta.resourceVersion = store.nextResourceVersion();
-    store.put('events', event);
-  }
-
-  /** Bumps an existing Event (correlated repeat). */
-  updateEvent(event: KubeObject): void {
-    const { store } = this.deps;
-    if (!store.get('events', `${event.metadata.namespace}/${event.metadata.name}`)) return;
-    store.put('events', { ...event, metadata: { ...event.metadata, resourceVersion: store.nextResourceVersion() } });
   }
 
   evict(actor: string, namespace: string, name: string, options: { dryRun?: boolean } = {}): ApiResult<KubeObject> {

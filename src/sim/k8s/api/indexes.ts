@@ -12,10 +12,7 @@ import { controllerRef, type KubeObject } from './types';
 export function defineIndexes(store: ObjectStore, registry: ResourceRegistry): void {
   for (const info of registry.all) {
     const resource = storageName(info);
-    if (info.resource === 'events') {
-      store.addIndex(resource, 'involvedUid', (o) => (o as KubeObject & { involvedObject?: { uid?: string } }).involvedObject?.uid, (o) => (o as KubeObject).involvedObject);
-      continue;
-    }
+    if (info.resource === 'events') continue;
     const owners = (o: { metadata: unknown }) => (o.metadata as KubeObject['metadata']).ownerReferences;
     store.addIndex(resource, 'ownerUid', (o) => (o as KubeObject).metadata.ownerReferences?.map((r) => r.uid), owners);
     store.addIndex(resource, 'controllerUid', (o) => controllerRef((o as KubeObject).metadata)?.uid, owners);

@@ -1,4 +1,5 @@
 import type { Service, ServicePort } from 'kubernetes-types/core/v1';
+import { flat } from '../../../lib/flat';
 import type { Rng } from '../../../lib/rng';
 import { fieldError, type FieldError } from './fieldErrors';
 import { GoLiteral } from './goValue';
@@ -127,5 +128,5 @@ export function ipToInt(ip: string): number {
 }
 
 export function intToIp(n: number): string {
-  return `${(n >>> 24) & 255}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
+  return flat(`${(n >>> 24) & 255}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`);
 }

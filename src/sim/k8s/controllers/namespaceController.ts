@@ -16,7 +16,8 @@ export function createNamespaceController(store: ObjectStore, namespacedResource
   };
   return {
     name: 'namespace-controller',
-    watches: [{ resource: 'namespaces', map: (e) => (e.type !== 'DELETED' && (e.object as KubeObject).metadata.deletionTimestamp ? e.key : undefined) }, ...namespacedResources.map((resource) => ({ resource, map }))],
+    // Events are not watched: nothing waits on them, and the controller re-checks every few seconds anyway.
+    watches: [{ resource: 'namespaces', map: (e) => (e.type !== 'DELETED' && (e.object as KubeObject).metadata.deletionTimestamp ? e.key : undefined) }, ...namespacedResources.filter((r) => r !== 'events').map((resource) => ({ resource, map }))],
     reconcile(name, ctx) {
       const ns = ctx.store.get<KubeObject>('namespaces', name);
       if (!ns?.metadata.deletionTimestamp) return;

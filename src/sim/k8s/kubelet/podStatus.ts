@@ -1,4 +1,5 @@
 import type { ContainerStatus, Pod, PodCondition, PodStatus } from 'kubernetes-types/core/v1';
+import { flat } from '../../../lib/flat';
 import { toTimestamp } from '../../engine/clock';
 import { imageID } from '../images/imageRef';
 import { getPhase } from './getPhase';
@@ -66,11 +67,12 @@ export function buildPodStatus(pod: Pod, rt: PodRuntime, hostIP: string, now: nu
   });
   const unready = statuses.filter((s) => !s.ready).map((s) => s.name);
   const sandboxReady = rt.ip !== undefined;
+  const unreadyMessage = unready.length ? flat(`containers with unready status: [${unready.join(' ')}]`) : undefined;
   const conditions: PodCondition[] = [
     condition('PodReadyToStartContainers', sandboxReady, old.conditions, now),
     condition('Initialized', true, old.conditions, now),
-    condition('Ready', unready.length === 0, old.conditions, now, 'ContainersNotReady', `containers with unready status: [${unready.join(' ')}]`),
-    condition('ContainersReady', unready.length === 0, old.conditions, now, 'ContainersNotReady', `containers with unready status: [${unready.join(' ')}]`),
+    condition('Ready', unready.length === 0, old.conditions, now, 'ContainersNotReady', unreadyMessage),
+    condition('ContainersReady', unready.length === 0, old.conditions, now, 'ContainersNotReady', unreadyMessage),
   ];
   for (const c of old.conditions ?? []) if (!KUBELET_CONDITIONS.includes(c.type)) conditions.push(c);
   const status: PodStatus = {

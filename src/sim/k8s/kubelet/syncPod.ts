@@ -1,5 +1,6 @@
 import type { Pod } from 'kubernetes-types/core/v1';
 import { goDuration } from '../../../lib/duration';
+import { flat } from '../../../lib/flat';
 import { parseTimestamp } from '../../engine/clock';
 import { deepEqual } from '../api/objectDiff';
 import type { KubeObject } from '../api/types';
@@ -143,7 +144,7 @@ function advanceContainer(c: ContainerRuntime, image: string, policy: string | u
     c.phase = 'pulled';
   }
   if (c.phase === 'pulled') {
-    c.containerID = `containerd://${randomHex(ctx, 64)}`;
+    c.containerID = flat(`containerd://${randomHex(ctx, 64)}`);
     event('Normal', 'Created', `Created container: ${c.name}`, c.name);
     c.startAt = now + jitter(ctx.rng, TIMINGS.createMs);
     c.phase = 'created';

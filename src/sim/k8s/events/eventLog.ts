@@ -1,0 +1,261 @@
+import type { ObjectReference } from 'kubernetes-types/core/v1';
+import { flat } from '../../../lib/flat';
+import { toTimestamp } from '../../engine/clock';
+import { objectKey, type ObjectStore, type StoredObject, type VirtualTable, type WatchEvent } from '../../engine/store';
+import type { KubeObject } from '../api/types';
+
+/** kube-apiserver `--event-ttl` default: an Event lives one hour after its last update. */
+export const EVENT_TTL_MS = 60 * 60_000;
+
+export interface EventSourceRef {
+  component: string;
+  host?: string;
+}
+
+export interface NewEvent {
+  namespace: string;
+  involved: ObjectReference;
+  reason: string;
+  message: string;
+  type: 'Normal' | 'Warning';
+  source: EventSourceRef;
+}
+
+const HEX = '0123456789abcdef';
+
+/**
+ * The `events` resource, stored as columns instead of one object per event:
+ * there are several Events per pod, and at 150,000 pods keeping each as a
+ * full object (with its uid, name and index entries) costs more than the
+ * pods themselves. Reads (get, list, by involved object, watch) see ordinary
+ * core/v1 Event objects, built on demand; the uid and the name
+ * (`<object>.<hex nanoseconds>`) are derived deterministically at read time.
+ * Events expire an hour after their last update, as with the API server's
+ * default `--event-ttl`.
+ */
+export class EventLog implements VirtualTable {
+  private base = 0;
+  private ns: string[] = [];
+  private involved: ObjectReference[] = [];
+  private reason: string[] = [];
+  private message: string[] = [];
+  private type: ('Normal' | 'Warning')[] = [];
+  private source: EventSourceRef[] = [];
+  private firstAt: number[] = [];
+  private lastAt: number[] = [];
+  private count_: number[] = [];
+  private rv: number[] = [];
+  private createRv: number[] = [];
+  private alive: boolean[] = [];
+  private live = 0;
+  private readonly byUid = new Map<string, number[]>();
+  private byName: Map<string, number> | undefined;
+  /** Events written through the API by users (`kubectl create -f event.yaml`) are kept as objects. */
+  private readonly external = new Map<string, KubeObject>();
+
+  constructor(
+    private readonly store: ObjectStore,
+    private readonly resource: string,
+    private readonly salt: number,
+    private readonly now: () => number,
+  ) {}
+
+  /** Records a new Event; returns its id for later `bump`. */
+  append(e: NewEvent): number {
+    this.expire();
+    const at = this.now();
+    const rv = Number(this.store.nextResourceVersion());
+    const id = this.base + this.ns.length;
+    this.ns.push(e.namespace);
+    this.involved.push(e.involved);
+    this.reason.push(e.reason);
+    this.message.push(flat(e.message));
+    this.type.push(e.type);
+    this.source.push(e.source);
+    this.firstAt.push(at);
+    this.lastAt.push(at);
+    this.count_.push(1);
+    this.rv.push(rv);
+    this.createRv.push(rv);
+    this.alive.push(true);
+    this.live++;
+    const uid = e.involved.uid ?? '';
+    const list = this.byUid.get(uid);
+    if (list) list.push(id);
+    else this.byUid.set(uid, [id]);
+    if (this.byName) this.byName.set(this.keyOf(id), id);
+    if (this.store.hasWatchers(this.resource)) this.store.emitVirtual({ type: 'ADDED', resource: this.resource, key: this.keyOf(id), object: this.materialize(id) });
+    return id;
+  }
+
+  /** A repeat of the same event: count + 1, lastTimestamp now. */
+  bump(id: number): boolean {
+    const i = id - this.base;
+    if (i < 0 || !this.alive[i]) return false;
+    const old = this.store.hasWatchers(this.resource) ? this.materialize(id) : undefined;
+    this.count_[i]++;
+    this.lastAt[i] = this.now();
+    this.rv[i] = Number(this.store.nextResourceVersion());
+    if (old) this.store.emitVirtual({ type: 'MODIFIED', resource: this.resource, key: this.keyOf(id), object: this.materialize(id), old });
+    return true;
+  }
+
+  isLive(id: number): boolean {
+    const i = id - this.base;
+    return i >= 0 && this.alive[i] === true;
+  }
+
+  get(key: string): StoredObject | undefined {
+    const ext = this.external.get(key);
+    if (ext) return ext;
+    const id = this.names().get(key);
+    return id === undefined || !this.isLive(id) ? undefined : this.materialize(id);
+  }
+
+  list(namespace?: string): StoredObject[] {
+    const out: StoredObject[] = [];
+    for (let i = 0; i < this.ns.length; i++) if (this.alive[i] && (namespace === undefined || this.ns[i] === namespace)) out.push(this.materialize(this.base + i));
+    for (const e of this.external.values()) if (namespace === undefined || e.metadata.namespace === namespace) out.push(e);
+    return out;
+  }
+
+  count(namespace?: string): number {
+    if (namespace === undefined) return this.live + this.external.size;
+    let n = 0;
+    for (let i = 0; i < this.ns.length; i++) if (this.alive[i] && this.ns[i] === namespace) n++;
+    for (const e of this.external.values()) if (e.metadata.namespace === namespace) n++;
+    return n;
+  }
+
+  byIndex(name: string, value: string): string[] {
+    if (name !== 'involvedUid') throw new Error(`events: no index ${name}`);
+    const ids = (this.byUid.get(value) ?? []).filter((id) => this.isLive(id)).map((id) => this.keyOf(id));
+    for (const [k, e] of this.external) if ((e.involvedObject as ObjectReference | undefined)?.uid === value) ids.push(k);
+    return ids;
+  }
+
+  put(obj: StoredObject): WatchEvent {
+    const key = objectKey(obj.metadata.namespace, obj.metadata.name);
+    const id = this.names().get(key);
+    if (id !== undefined && this.isLive(id)) {
+      // An update of a logged event through the API: it becomes an ordinary stored object.
+      this.kill(id);
+    }
+    const old = this.external.get(key);
+    this.external.set(key, obj as KubeObject);
+    const event: WatchEvent = old ? { type: 'MODIFIED', resource: this.resource, key, object: obj, old } : { type: 'ADDED', resource: this.resource, key, object: obj };
+    this.store.emitVirtual(event);
+    return event;
+  }
+
+  remove(key: string, final?: StoredObject): WatchEvent | undefined {
+    const ext = this.external.get(key);
+    let old: StoredObject | undefined = ext;
+    if (ext) this.external.delete(key);
+    else {
+      const id = this.names().get(key);
+      if (id === undefined || !this.isLive(id)) return undefined;
+      old = this.materialize(id);
+      this.kill(id);
+    }
+    const event: WatchEvent = { type: 'DELETED', resource: this.resource, key, object: final ?? old!, old };
+    this.store.emitVirtual(event);
+    return event;
+  }
+
+  private kill(id: number): void {
+    const i = id - this.base;
+    this.alive[i] = false;
+    this.live--;
+  }
+
+  /** Drops events an hour past their last update (oldest first), and compacts the columns now and then. */
+  private expire(): void {
+    const cutoff = this.now() - EVENT_TTL_MS;
+    let i = 0;
+    while (i < this.ns.length && (!this.alive[i] || this.lastAt[i] <= cutoff)) {
+      if (this.alive[i]) {
+        const key = this.keyOf(this.base + i);
+        const old = this.store.hasWatchers(this.resource) ? this.materialize(this.base + i) : undefined;
+        this.kill(this.base + i);
+        if (old) this.store.emitVirtual({ type: 'DELETED', resource: this.resource, key, object: old, old });
+      }
+      i++;
+    }
+    if (i > 4096 && i * 2 > this.ns.length) this.compact(i);
+  }
+
+  private compact(n: number): void {
+    for (let j = 0; j < n; j++) {
+      const uid = this.involved[j].uid ?? '';
+      const ids = this.byUid.get(uid);
+      if (ids) {
+        const rest = ids.filter((id) => id >= this.base + n);
+        if (rest.length) this.byUid.set(uid, rest);
+        else this.byUid.delete(uid);
+      }
+    }
+    for (const col of [this.ns, this.involved, this.reason, this.message, this.type, this.source, this.firstAt, this.lastAt, this.count_, this.rv, this.createRv, this.alive] as unknown[][]) col.splice(0, n);
+    this.base += n;
+    this.byName = undefined;
+  }
+
+  private names(): Map<string, number> {
+    if (!this.byName) {
+      this.byName = new Map();
+      for (let i = 0; i < this.ns.length; i++) if (this.alive[i]) this.byName.set(this.keyOf(this.base + i), this.base + i);
+    }
+    return this.byName;
+  }
+
+  private keyOf(id: number): string {
+    const i = id - this.base;
+    return flat(`${this.ns[i]}/${this.nameOf(i)}`);
+  }
+
+  /** client-go names an Event `<object name>.<%x of the time in ns>`; the id keeps it unique. */
+  private nameOf(i: number): string {
+    const ms = Math.floor(this.firstAt[i]);
+    const sub = (this.createRv[i] * 1009) % 1_000_000;
+    const xh = Math.floor(ms / 1048576);
+    let lo = (ms % 1048576) * 1_000_000 + sub;
+    const hi = xh * 1_000_000 + Math.floor(lo / 1048576);
+    lo %= 1048576;
+    return `${this.involved[i].name}.${hi.toString(16)}${lo.toString(16).padStart(5, '0')}`;
+  }
+
+  /** A v4-shaped uid derived from the seed and the event's creation resourceVersion (stable, unique). */
+  private uidOf(i: number): string {
+    let h = (this.salt ^ Math.imul(this.createRv[i], 0x9e3779b1)) >>> 0;
+    let out = '';
+    for (let w = 0; w < 4; w++) {
+      h = Math.imul(h ^ (h >>> 16), 0x85ebca6b) >>> 0;
+      h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) >>> 0;
+      h = (h ^ (h >>> 16)) >>> 0;
+      for (let k = 28; k >= 0; k -= 4) out += HEX[(h >>> k) & 15];
+      h = (h + 0x9e3779b9 + w) >>> 0;
+    }
+    return `${out.slice(0, 8)}-${out.slice(8, 12)}-4${out.slice(13, 16)}-${HEX[(parseInt(out[16], 16) & 3) | 8]}${out.slice(17, 20)}-${out.slice(20, 32)}`;
+  }
+
+  private materialize(id: number): KubeObject {
+    const i = id - this.base;
+    const source = this.source[i];
+    return {
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: { name: this.nameOf(i), namespace: this.ns[i], uid: this.uidOf(i), resourceVersion: String(this.rv[i]), creationTimestamp: toTimestamp(this.firstAt[i]) },
+      involvedObject: this.involved[i],
+      reason: this.reason[i],
+      message: this.message[i],
+      source,
+      firstTimestamp: toTimestamp(this.firstAt[i]),
+      lastTimestamp: toTimestamp(this.lastAt[i]),
+      count: this.count_[i],
+      type: this.type[i],
+      eventTime: null,
+      reportingComponent: source.component,
+      reportingInstance: source.host ?? '',
+    };
+  }
+}
