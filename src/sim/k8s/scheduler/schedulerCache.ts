@@ -1,3 +1,4 @@
+import { deepEqual } from '../api/objectDiff';
 import type { Labels, Selector } from '../api/selectors';
 import type { KubeObject } from '../api/types';
 import { NodeInfo, type NodeObject } from './nodeInfo';
@@ -21,7 +22,7 @@ const MAX_COUNTERS = 64;
 const NO_NODES: readonly NodeInfo[] = Object.freeze([]);
 
 function same(a: unknown, b: unknown): boolean {
-  return a === b || JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+  return deepEqual(a ?? null, b ?? null);
 }
 
 /**
@@ -117,7 +118,12 @@ export class SchedulerCache implements SchedulingSnapshot {
       unschedulable: added || (old.spec?.unschedulable ?? false) !== (obj.spec?.unschedulable ?? false),
     };
     const oldImages = added ? [] : n.images;
-    const imagesChanged = added || old.status?.images !== obj.status?.images;
+    const imagesChanged = added || !same(old.status?.images, obj.status?.images);
+    if (!change.allocatable && !change.labels && !change.taints && !change.unschedulable && !imagesChanged) {
+      // A heartbeat or condition update: nothing the scheduler reads changed.
+      n.node = obj;
+      return change;
+    }
     n.setNode(obj);
     if (added) this.tree.add(n);
     else if (change.labels) this.tree.update(n);

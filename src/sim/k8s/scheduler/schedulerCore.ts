@@ -138,15 +138,15 @@ export class SchedulerCore {
     }
     const nodeName = pod.spec?.nodeName;
     if (nodeName) {
-      this.queue.delete(key);
       const cached = this.cache.cachedPod(key);
       if (cached && this.cache.podNode(key)!.name === nodeName) {
-        // Assumed or known: only labels and termination matter to the cache (the old version can go).
+        // Assumed or known (so no longer queued): only labels and termination matter to the cache (the old version can go).
         if (sameLabels(cached.labels, pod.metadata.labels) && cached.terminating === (pod.metadata.deletionTimestamp != null)) {
           cached.pod = pod;
           return false;
         }
       }
+      this.queue.delete(key);
       // A bound pod's spec no longer changes in what PodInfo derives from it.
       const info = new PodInfo(pod, cached?.uid === pod.metadata.uid ? cached : undefined);
       this.cache.addPod(info, nodeName);

@@ -1,4 +1,5 @@
 import { Heap } from '../../../lib/heap';
+import { ActiveQueue } from './activeQueue';
 import type { PodInfo, PodObject } from './podInfo';
 
 /** `podInitialBackoffDuration`. */
@@ -53,7 +54,7 @@ export function backoffDuration(attempts: number): number {
  */
 export class SchedulingQueue {
   private readonly pods = new Map<string, QueuedPod>();
-  private readonly active = new Heap<Entry>((a, b) => a.priority > b.priority || (a.priority === b.priority && a.seq < b.seq));
+  private readonly active = new ActiveQueue<Entry>();
   private readonly backoff = new Heap<Entry>((a, b) => a.at < b.at || (a.at === b.at && a.seq < b.seq));
   /** Insertion order = queue time order (re-inserted on every move). */
   private readonly unschedulable = new Map<string, QueuedPod>();
@@ -140,7 +141,8 @@ export class SchedulingQueue {
     q.seq = this.seq++;
     q.gen++;
     this.activeCount++;
-    this.active.push({ q, gen: q.gen, priority: q.pod.spec?.priority ?? 0, seq: q.seq, at: now });
+    const priority = q.pod.spec?.priority ?? 0;
+    this.active.push(priority, { q, gen: q.gen, priority, seq: q.seq, at: now });
   }
 
   private toBackoff(q: QueuedPod, expiry: number): void {

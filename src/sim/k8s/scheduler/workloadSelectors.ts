@@ -1,3 +1,4 @@
+import { deepEqual } from '../api/objectDiff';
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
 import { fromLabelSelector, matches, type Labels, type Requirement, type Selector } from '../api/selectors';
 import type { KubeObject } from '../api/types';
@@ -77,7 +78,7 @@ export class WorkloadSelectors {
     const ns = obj.metadata.namespace ?? '';
     const old = this.labelSelectors.get(ns)?.get(key);
     const next = sel === null || sel.length === 0 ? undefined : sel;
-    if (JSON.stringify(old) === JSON.stringify(next)) return;
+    if (deepEqual(old ?? null, next ?? null)) return;
     put(this.labelSelectors, ns, key, next);
     this.cache.clear();
   }
