@@ -67,28 +67,36 @@ export function quickFilterApplies(active: readonly SchedulerPlugin[]): boolean 
 }
 
 /**
- * Writes into `out` the positions i of the nodes `idx[i]` that might fail
- * NodeUnschedulable, TaintToleration or NodeResourcesFit (cordoned, with a
- * NoSchedule/NoExecute taint, or without room for the pod); every other node
- * certainly passes all three. Returns how many were written.
+ * One chunk of `findNodesThatPassFilters` for the default filters, in one
+ * pass: copies the `m` slots from `slots` at `next` (wrapping after `head`)
+ * into `cand`, `evalSlot` at `at` and `feasible` at `found` (right unless a
+ * node gets rejected), and writes into `doubt` the chunk positions of the
+ * nodes that might fail NodeUnschedulable, TaintToleration or
+ * NodeResourcesFit (cordoned, with a NoSchedule/NoExecute taint, or without
+ * room for the pod); every other node certainly passes all three. Returns
+ * how many positions were written.
  */
-export function doubtfulNodes(state: CycleState, idx: Int32Array, count: number, out: Int32Array): number {
+export function scanChunk(
+  state: CycleState, slots: Int32Array, next: number, head: number, m: number,
+  cand: Int32Array, evalSlot: Int32Array, at: number, feasible: Int32Array, found: number, doubt: Int32Array,
+): number {
   const t = state.snapshot.table;
   const r = state.pod.res;
-  let n = 0;
-  if (r.scalar) {
-    for (let i = 0; i < count; i++) out[i] = i;
-    return count;
-  }
   const { flags, podRoom, freeCpu, freeMemory, freeEphemeralStorage } = t;
   // A request of 0 always fits its resource (NodeResourcesFit's own test): −∞ never compares greater.
   const cpu = r.cpu > 0 ? r.cpu : Number.NEGATIVE_INFINITY;
   const memory = r.memory > 0 ? r.memory : Number.NEGATIVE_INFINITY;
   const storage = r.ephemeralStorage > 0 ? r.ephemeralStorage : Number.NEGATIVE_INFINITY;
   const blocking = FLAG_UNSCHEDULABLE | FLAG_DO_NOT_SCHEDULE_TAINTS;
-  for (let i = 0; i < count; i++) {
-    const x = idx[i];
-    if ((flags[x] & blocking) !== 0 || podRoom[x] < 1 || cpu > freeCpu[x] || memory > freeMemory[x] || storage > freeEphemeralStorage[x]) out[n++] = i;
+  // Extended resources: the plugins decide for every node.
+  const always = r.scalar !== null;
+  let n = 0;
+  for (let j = 0; j < m; j++) {
+    const x = j < head ? slots[next + j] : slots[j - head];
+    cand[j] = x;
+    evalSlot[at + j] = x;
+    feasible[found + j] = x;
+    if (always || (flags[x] & blocking) !== 0 || podRoom[x] < 1 || cpu > freeCpu[x] || memory > freeMemory[x] || storage > freeEphemeralStorage[x]) doubt[n++] = j;
   }
   return n;
 }

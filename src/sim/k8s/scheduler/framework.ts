@@ -1,7 +1,7 @@
 import type { Rng } from '../../../lib/rng';
 import { CycleBuffers } from './cycleBuffers';
 import { CycleState } from './cycleState';
-import { doubtfulNodes, fusedScore, fusedScoreApplies, quickFilterApplies } from './defaultProfileKernel';
+import { fusedScore, fusedScoreApplies, quickFilterApplies, scanChunk } from './defaultProfileKernel';
 import { failedSchedulingMessage, NO_NODES_AVAILABLE, preFilterDiagnosis, type Diagnosis } from './fitError';
 import type { NodeInfo } from './nodeInfo';
 import { numFeasibleNodesToFind } from './numFeasibleNodesToFind';
@@ -39,7 +39,7 @@ export interface ScheduleOutcome {
   slotEpoch: number;
   /** Whether scores were computed (more than one feasible node). */
   scored: boolean;
-  /** Per score plugin: skipped this cycle (PreScore said Skip; scores are 0). */
+  /** Per score plugin: skipped this cycle (PreScore said Skip; scores are 0). Valid until the next cycle. */
   skipped: boolean[];
 }
 
@@ -64,6 +64,9 @@ export class SchedulingFramework {
   private readonly ownBuffers: CycleBuffers;
   /** Feasible indexes sharing the best total (scratch). */
   private ties = new Int32Array(16);
+  /** Filters to run this cycle, and score plugins PreScore skipped (scratch, reused every cycle). */
+  private readonly active: SchedulerPlugin[] = [];
+  private readonly skipped: boolean[];
 
   /** The default profile gets fused fast paths for its common case. */
   private readonly defaultProfile: boolean;
@@ -73,6 +76,7 @@ export class SchedulingFramework {
     readonly scorers: readonly WeightedScorePlugin[] = SCORE_PLUGINS,
   ) {
     this.ownBuffers = new CycleBuffers(scorers.length);
+    this.skipped = scorers.map(() => false);
     this.defaultProfile = filters === FILTER_PLUGINS && scorers === SCORE_PLUGINS;
   }
 
@@ -81,7 +85,7 @@ export class SchedulingFramework {
     const all = snapshot.nodes;
     const out: ScheduleOutcome = {
       kind: 'noNodes', chosenIndex: -1, numAllNodes: all.length, evaluated: 0, feasible: 0, unschedulablePlugins: NO_PLUGINS, nextStartIndex: startIndex,
-      buffers, nodesBySlot: snapshot.bySlot, slotEpoch: snapshot.slotEpoch, scored: false, skipped: this.scorers.map(() => false),
+      buffers, nodesBySlot: snapshot.bySlot, slotEpoch: snapshot.slotEpoch, scored: false, skipped: this.skipped.fill(false),
     };
     if (all.length === 0) {
       out.message = NO_NODES_AVAILABLE;
@@ -91,7 +95,8 @@ export class SchedulingFramework {
     const state = new CycleState(pod, snapshot);
 
     // PreFilter: plugins may skip their Filter, narrow the node set, or reject the pod outright.
-    const active: SchedulerPlugin[] = [];
+    const active = this.active;
+    active.length = 0;
     let allowed: Set<string> | undefined;
     const narrowing: string[] = [];
     for (const p of this.filters) {
@@ -163,17 +168,23 @@ export class SchedulingFramework {
     while (found < numToFind && processed < numNodes) {
       const m = Math.min(numToFind - found, numNodes - processed);
       const head = Math.min(m, numNodes - next);
-      // Plain loops: `subarray` views would allocate every cycle.
-      for (let j = 0; j < head; j++) candSlot[j] = slots[next + j];
-      for (let j = head; j < m; j++) candSlot[j] = slots[j - head];
-      for (let j = 0; j < m; j++) evalSlot[processed + j] = candSlot[j];
-      next = (next + m) % numNodes;
       let n = m;
-      if (quick) n = doubtfulNodes(state, candSlot, m, subPos);
-      else for (let j = 0; j < m; j++) subPos[j] = j;
+      if (quick) {
+        // One pass: the chunk's slots into candSlot, evalSlot and (hopefully) feasibleIndex, doubtful nodes noted.
+        n = scanChunk(state, slots, next, head, m, candSlot, evalSlot, processed, feasibleIndex, found, subPos);
+      } else {
+        // Plain loops: `subarray` views would allocate every cycle.
+        for (let j = 0; j < head; j++) candSlot[j] = slots[next + j];
+        for (let j = head; j < m; j++) candSlot[j] = slots[j - head];
+        for (let j = 0; j < m; j++) {
+          evalSlot[processed + j] = candSlot[j];
+          feasibleIndex[found + j] = candSlot[j];
+          subPos[j] = j;
+        }
+      }
+      next = (next + m) % numNodes;
       const rejected = n > 0 && active.length > 0 ? this.runFilters(state, active, n) : 0;
       if (rejected === 0) {
-        for (let j = 0; j < m; j++) feasibleIndex[found + j] = candSlot[j];
         if (!b.allFeasible) for (let j = 0; j < m; j++) evalFeasibleIndex[processed + j] = found + j;
         found += m;
       } else {
