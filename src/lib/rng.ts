@@ -1,3 +1,5 @@
+import { flat } from './flat';
+
 /**
  * A small, fast, seedable PRNG (sfc32 seeded through splitmix32). Its whole
  * state is four uint32s, so an engine snapshot can carry it.
@@ -12,6 +14,8 @@ export interface Rng {
   string(length: number, alphabet: string): string;
   /** An RFC 4122 version 4 UUID built from this generator. */
   uuid(): string;
+  /** `length` lowercase hex digits (a multiple of 8), e.g. a container ID. */
+  hex(length: number): string;
   /** The current state, for snapshots. */
   getState(): [number, number, number, number];
   setState(state: readonly number[]): void;
@@ -31,6 +35,8 @@ function splitmix32(seed: number): () => number {
 const HEX = '0123456789abcdef';
 
 const HEX_CODES = Array.from(HEX, (c) => c.charCodeAt(0));
+/** Every 16-bit value as 4 hex digits. */
+const HEX8 = Array.from({ length: 65536 }, (_, i) => i.toString(16).padStart(4, '0'));
 
 export function createRng(seed: number): Rng {
   const init = splitmix32(seed);
@@ -68,6 +74,11 @@ export function createRng(seed: number): Rng {
         HEX_CODES[((c >>> 28) & 3) | 8], h(c, 24), h(c, 20), h(c, 16), 45,
         h(c, 12), h(c, 8), h(c, 4), h(c, 0), h(d, 28), h(d, 24), h(d, 20), h(d, 16), h(d, 12), h(d, 8), h(d, 4), h(d, 0),
       );
+    },
+    hex(length) {
+      let out = '';
+      for (let i = 0; i < length; i += 8) out += HEX8[nextU32() >>> 16] + HEX8[nextU32() >>> 16];
+      return flat(out.slice(0, length));
     },
     getState: () => [a, b, c, d],
     setState(state) {

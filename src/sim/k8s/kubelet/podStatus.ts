@@ -75,18 +75,26 @@ export function buildPodStatus(pod: Pod, rt: PodRuntime, hostIP: string, now: nu
     condition('ContainersReady', unready.length === 0, old.conditions, now, 'ContainersNotReady', unreadyMessage),
   ];
   for (const c of old.conditions ?? []) if (!KUBELET_CONDITIONS.includes(c.type)) conditions.push(c);
+  // Unchanged parts keep their objects across writes (less garbage, cheaper comparisons).
+  const hostIPs = old.hostIP === hostIP && old.hostIPs ? old.hostIPs : [{ ip: hostIP }];
   const status: PodStatus = {
     phase: getPhase(spec.restartPolicy, statuses, terminal),
     conditions,
     hostIP,
-    hostIPs: [{ ip: hostIP }],
-    startTime: toTimestamp(rt.admittedAt),
-    containerStatuses: statuses,
+    hostIPs,
+    startTime: old.startTime ?? toTimestamp(rt.admittedAt),
+    containerStatuses: sameItems(old.containerStatuses, statuses) ? old.containerStatuses : statuses,
     qosClass: old.qosClass,
   };
   if (rt.ip) {
     status.podIP = rt.ip;
-    status.podIPs = [{ ip: rt.ip }];
+    status.podIPs = old.podIP === rt.ip && old.podIPs ? old.podIPs : [{ ip: rt.ip }];
   }
   return status;
+}
+
+function sameItems<T>(a: readonly T[] | undefined, b: readonly T[]): boolean {
+  if (!a || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

@@ -14,8 +14,6 @@ import { TIMINGS, jitter } from './timings';
 
 export type PodObj = KubeObject & Pod;
 
-const HEX = '0123456789abcdef';
-
 export interface KubeletState {
   nodes: Map<string, NodeRuntime>;
   pods: Map<string, PodRuntime>;
@@ -159,7 +157,7 @@ function advanceContainer(c: ContainerRuntime, image: string, policy: string | u
 }
 
 function randomHex(ctx: K8sContext, n: number): string {
-  return ctx.rng.string(n, HEX);
+  return ctx.rng.hex(n);
 }
 
 /** Graceful termination: stop each container (SIGTERM, SIGKILL at the deadline), then remove the pod object. */
