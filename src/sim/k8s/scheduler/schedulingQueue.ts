@@ -11,6 +11,8 @@ export const POD_MAX_IN_UNSCHEDULABLE_MS = 5 * 60_000;
 /** `flushUnschedulablePodsLeftover` runs on this period. */
 export const UNSCHEDULABLE_FLUSH_PERIOD_MS = 30_000;
 
+const NO_PLUGINS: ReadonlySet<string> = new Set();
+
 export type QueueArea = 'active' | 'backoff' | 'unschedulable' | 'gated' | 'inFlight';
 
 /** `framework.QueuedPodInfo`. */
@@ -82,7 +84,7 @@ export class SchedulingQueue {
   /** A new pending pod: activeQ, or parked while it has scheduling gates. */
   add(pod: PodObject, now: number): QueuedPod {
     const key = `${pod.metadata.namespace ?? ''}/${pod.metadata.name}`;
-    const q: QueuedPod = { key, pod, info: null, timestamp: now, seq: 0, attempts: 0, unschedulablePlugins: new Set(), area: 'gated', gen: 0 };
+    const q: QueuedPod = { key, pod, info: null, timestamp: now, seq: 0, attempts: 0, unschedulablePlugins: NO_PLUGINS, area: 'gated', gen: 0 };
     this.pods.set(key, q);
     if ((pod.spec?.schedulingGates?.length ?? 0) === 0) this.toActive(q, now);
     return q;
