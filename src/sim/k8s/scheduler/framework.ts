@@ -1,10 +1,10 @@
 import type { Rng } from '../../../lib/rng';
 import { CycleBuffers } from './cycleBuffers';
 import { CycleState } from './cycleState';
-import { fusedScore, fusedScoreApplies, quickFilterApplies, scanChunk } from './defaultProfileKernel';
+import { fusedScore, fusedScoreApplies } from './defaultProfileKernel';
+import { FeasibleNodeFinder } from './feasibleNodeFinder';
 import { failedSchedulingMessage, NO_NODES_AVAILABLE, preFilterDiagnosis, type Diagnosis } from './fitError';
 import type { NodeInfo } from './nodeInfo';
-import { numFeasibleNodesToFind } from './numFeasibleNodesToFind';
 import type { SchedulerPlugin } from './plugin';
 import { FILTER_PLUGINS, SCORE_PLUGINS, type WeightedScorePlugin } from './plugins/index';
 import type { PodInfo } from './podInfo';
@@ -52,15 +52,7 @@ const NO_PLUGINS: ReadonlySet<string> = new Set();
  * by reservoir sampling with the seeded RNG). Pure: reads only the snapshot.
  */
 export class SchedulingFramework {
-  /** Table slot of each node of the chunk being filtered. */
-  private candSlot = new Int32Array(16);
-  /** The nodes a filter is run on: table slot and chunk position. */
-  private subSlot = new Int32Array(16);
-  private subPos = new Int32Array(16);
-  /** Filter output for `subSlot` (scratch; undefined between uses). */
-  private subStatus: (Status | undefined)[] = [];
-  /** First rejection per chunk position (scratch; undefined between uses). */
-  private statusBuf: (Status | undefined)[] = [];
+  private readonly finder: FeasibleNodeFinder;
   private readonly ownBuffers: CycleBuffers;
   /** Feasible indexes sharing the best total (scratch). */
   private ties = new Int32Array(16);
@@ -78,6 +70,7 @@ export class SchedulingFramework {
     this.ownBuffers = new CycleBuffers(scorers.length);
     this.skipped = scorers.map(() => false);
     this.defaultProfile = filters === FILTER_PLUGINS && scorers === SCORE_PLUGINS;
+    this.finder = new FeasibleNodeFinder(this.defaultProfile);
   }
 
   /** Schedules one pod. `buffers` receive the per-node detail (default: the framework's own, reused every cycle). */
@@ -123,7 +116,7 @@ export class SchedulingFramework {
     const pinned = allowed;
     const slots = pinned ? Int32Array.from(all.filter((n) => pinned.has(n.name)), (n) => n.index) : snapshot.nodeIndexes;
 
-    this.filterNodes(state, active, slots, startIndex, out, buffers);
+    this.finder.find(state, active, slots, startIndex, out, buffers);
     out.nextStartIndex = (startIndex + out.evaluated) % all.length;
     if (out.feasible === 0) {
       const statuses: Status[] = [];
@@ -142,106 +135,6 @@ export class SchedulingFramework {
     out.chosenIndex = this.scoreNodes(state, out, buffers, rng);
     out.node = snapshot.bySlot[buffers.feasibleIndex[out.chosenIndex]];
     return out;
-  }
-
-  /** `findNodesThatPassFilters`: checks nodes in round-robin order until enough feasible ones are found. */
-  private filterNodes(state: CycleState, active: SchedulerPlugin[], slots: Int32Array, startIndex: number, out: ScheduleOutcome, b: CycleBuffers): void {
-    const numNodes = slots.length;
-    const numToFind = numFeasibleNodesToFind(numNodes);
-    b.ensure(numNodes + 1);
-    if (this.candSlot.length < numNodes + 1) {
-      const n = Math.max(numNodes + 1, this.candSlot.length * 2);
-      this.candSlot = new Int32Array(n);
-      this.subSlot = new Int32Array(n);
-      this.subPos = new Int32Array(n);
-    }
-    const { candSlot, subPos, statusBuf } = this;
-    const { evalSlot, evalStatus, evalFeasibleIndex, feasibleIndex } = b;
-    // The default filters: a cheap check vouches for most nodes, the plugins look at the rest.
-    const quick = this.defaultProfile && quickFilterApplies(active);
-    let rejectors: Set<string> | undefined;
-    b.allFeasible = true;
-    let found = 0;
-    let processed = 0;
-    let next = numNodes === 0 ? 0 : startIndex % numNodes;
-    // Chunks of exactly the number still needed: the same nodes get checked as one by one.
-    while (found < numToFind && processed < numNodes) {
-      const m = Math.min(numToFind - found, numNodes - processed);
-      const head = Math.min(m, numNodes - next);
-      let n = m;
-      if (quick) {
-        // One pass: the chunk's slots into candSlot, evalSlot and (hopefully) feasibleIndex, doubtful nodes noted.
-        n = scanChunk(state, slots, next, head, m, candSlot, evalSlot, processed, feasibleIndex, found, subPos);
-      } else {
-        // Plain loops: `subarray` views would allocate every cycle.
-        for (let j = 0; j < head; j++) candSlot[j] = slots[next + j];
-        for (let j = head; j < m; j++) candSlot[j] = slots[j - head];
-        for (let j = 0; j < m; j++) {
-          evalSlot[processed + j] = candSlot[j];
-          feasibleIndex[found + j] = candSlot[j];
-          subPos[j] = j;
-        }
-      }
-      next = (next + m) % numNodes;
-      const rejected = n > 0 && active.length > 0 ? this.runFilters(state, active, n) : 0;
-      if (rejected === 0) {
-        if (!b.allFeasible) for (let j = 0; j < m; j++) evalFeasibleIndex[processed + j] = found + j;
-        found += m;
-      } else {
-        if (b.allFeasible) {
-          // Until now every node was feasible: write the identity mapping we skipped.
-          for (let j = 0; j < processed; j++) evalFeasibleIndex[j] = j;
-          b.allFeasible = false;
-        }
-        for (let j = 0; j < m; j++) {
-          const s = statusBuf[j];
-          if (s) {
-            statusBuf[j] = undefined;
-            evalStatus[processed + j] = s;
-            evalFeasibleIndex[processed + j] = -1;
-            (rejectors ??= new Set()).add(s.plugin);
-          } else {
-            feasibleIndex[found] = candSlot[j];
-            evalFeasibleIndex[processed + j] = found++;
-          }
-        }
-      }
-      processed += m;
-    }
-    if (rejectors) out.unschedulablePlugins = rejectors;
-    out.evaluated = processed;
-    out.feasible = found;
-  }
-
-  /**
-   * Runs the filters in order on the chunk positions `subPos[0..n)` of
-   * `candSlot`, each on the nodes the previous ones let through; a node's
-   * first rejection lands in `statusBuf` at its chunk position. Returns how
-   * many nodes were rejected.
-   */
-  private runFilters(state: CycleState, active: SchedulerPlugin[], n: number): number {
-    const { candSlot, subSlot, subPos, subStatus, statusBuf } = this;
-    const bySlot = state.snapshot.bySlot;
-    for (let k = 0; k < n; k++) subSlot[k] = candSlot[subPos[k]];
-    let live = n;
-    for (const p of active) {
-      if (p.filter!(state, bySlot, subSlot, live, subStatus) === 0) continue;
-      let w = 0;
-      for (let k = 0; k < live; k++) {
-        const s = subStatus[k];
-        if (s) {
-          subStatus[k] = undefined;
-          statusBuf[subPos[k]] = s;
-        } else {
-          subSlot[w] = subSlot[k];
-          subPos[w] = subPos[k];
-          w++;
-        }
-      }
-      live = w;
-      if (live === 0) break;
-    }
-    return n - live;
   }
 
   /**
