@@ -48,9 +48,13 @@ export class EventRecorder {
         if (this.log.bump(r.id)) return;
       }
     }
-    const involved: ObjectReference = { kind: obj.kind, namespace: meta.namespace, name: meta.name, uid: meta.uid, apiVersion: obj.apiVersion, resourceVersion: meta.resourceVersion };
-    if (fieldPath) involved.fieldPath = fieldPath;
-    if (!meta.namespace) delete involved.namespace;
+    const involved: ObjectReference = meta.namespace
+      ? fieldPath
+        ? { kind: obj.kind, namespace: meta.namespace, name: meta.name, uid: meta.uid, apiVersion: obj.apiVersion, resourceVersion: meta.resourceVersion, fieldPath }
+        : { kind: obj.kind, namespace: meta.namespace, name: meta.name, uid: meta.uid, apiVersion: obj.apiVersion, resourceVersion: meta.resourceVersion }
+      : fieldPath
+        ? { kind: obj.kind, name: meta.name, uid: meta.uid, apiVersion: obj.apiVersion, resourceVersion: meta.resourceVersion, fieldPath }
+        : { kind: obj.kind, name: meta.name, uid: meta.uid, apiVersion: obj.apiVersion, resourceVersion: meta.resourceVersion };
     const id = this.log.append({ namespace, involved, reason, message, type, source: this.sourceObject(source) });
     const entry: Recent = { component: source.component, host: source.host, fieldPath, type, reason, message, id };
     if (recent) {

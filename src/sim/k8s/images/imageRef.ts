@@ -16,8 +16,20 @@ export interface ImageRef {
   name: string;
 }
 
-/** Parses `nginx`, `nginx:1.27`, `registry.k8s.io/pause:3.10`, `repo@sha256:…`. */
+const parsed = new Map<string, ImageRef>();
+
+/** Parses `nginx`, `nginx:1.27`, `registry.k8s.io/pause:3.10`, `repo@sha256:…` (results are shared and frozen). */
 export function parseImageRef(raw: string): ImageRef {
+  let ref = parsed.get(raw);
+  if (!ref) {
+    ref = Object.freeze(computeImageRef(raw));
+    if (parsed.size > 10_000) parsed.clear();
+    parsed.set(raw, ref);
+  }
+  return ref;
+}
+
+function computeImageRef(raw: string): ImageRef {
   let rest = raw.trim();
   let digest: string | undefined;
   const at = rest.indexOf('@');

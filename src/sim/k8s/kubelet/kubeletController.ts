@@ -2,6 +2,7 @@ import type { Node } from 'kubernetes-types/core/v1';
 import type { WatchEvent } from '../../engine/store';
 import type { KubeObject } from '../api/types';
 import type { K8sController } from '../controllers/context';
+import { parseTimestamp } from '../../engine/clock';
 import { parseCidr } from './ipam';
 import { nodeTick } from './nodeAgent';
 import type { NodeRuntime } from './runtime';
@@ -28,7 +29,7 @@ export function createKubelets(): Kubelets {
     if (!rt) {
       const { base, size } = parseCidr(node.spec?.podCIDR ?? '10.244.0.0/24');
       const hostIP = node.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? '';
-      rt = { name: node.metadata.name, images: new Map(), pullBusyUntil: 0, pulling: new Map(), cidrBase: base, cidrSize: size, usedIPs: new Set(), lastIP: 1, imagesChanged: false, lastStatusReport: 0, hostIP };
+      rt = { name: node.metadata.name, actor: `kubelet/${node.metadata.name}`, images: new Map(), pullBusyUntil: 0, pulling: new Map(), cidrBase: base, cidrSize: size, usedIPs: new Set(), lastIP: 1, imagesChanged: false, lastStatusReport: parseTimestamp(node.metadata.creationTimestamp) ?? 0, hostIP };
       state.nodes.set(node.metadata.name, rt);
     }
     return rt;

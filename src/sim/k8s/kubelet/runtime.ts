@@ -41,6 +41,8 @@ export interface PodRuntime {
 /** One node's container runtime: pulled images, the pull queue and the pod IP pool. */
 export interface NodeRuntime {
   name: string;
+  /** The kubelet's API identity on this node: `kubelet/<name>`. */
+  actor: string;
   /** Pulled images: full reference → compressed size. */
   images: Map<string, number>;
   /** Pulls are serialised (kubelet `serializeImagePulls: true`): the queue is free from this time. */

@@ -38,9 +38,9 @@ export function syncPod(key: string, ctx: K8sContext, state: KubeletState): void
   if (!node) return;
   const now = ctx.clock.now();
   const host = node.name;
-  const api = ctx.clientAs(`kubelet/${host}`);
+  const api = ctx.clientAs(node.actor);
   const event = (type: 'Normal' | 'Warning', reason: string, message: string, container?: string) =>
-    ctx.event(pod, type, reason, message, { host, fieldPath: container ? `spec.containers{${container}}` : undefined });
+    ctx.event(pod, type, reason, message, { host, fieldPath: container ? containerFieldPath(container) : undefined });
 
   if (pod.metadata.deletionTimestamp) {
     if (!rt) {
@@ -107,6 +107,18 @@ function ipNumber(ip: string): number {
   return ((p[0] << 24) >>> 0) + (p[1] << 16) + (p[2] << 8) + p[3];
 }
 
+const fieldPaths = new Map<string, string>();
+
+/** `spec.containers{name}`, the event field path of a container (shared strings: few distinct names). */
+function containerFieldPath(name: string): string {
+  let p = fieldPaths.get(name);
+  if (p === undefined) {
+    p = flat(`spec.containers{${name}}`);
+    if (fieldPaths.size < 10_000) fieldPaths.set(name, p);
+  }
+  return p;
+}
+
 type Emit = (type: 'Normal' | 'Warning', reason: string, message: string, container?: string) => void;
 
 /** Moves one container along pull → create → start as far as `now` allows; returns its next due time. */
@@ -163,7 +175,7 @@ function randomHex(ctx: K8sContext, n: number): string {
 /** Graceful termination: stop each container (SIGTERM, SIGKILL at the deadline), then remove the pod object. */
 function terminate(pod: PodObj, rt: PodRuntime, node: NodeRuntime, ctx: K8sContext, state: KubeletState, event: Emit): void {
   const now = ctx.clock.now();
-  const api = ctx.clientAs(`kubelet/${node.name}`);
+  const api = ctx.clientAs(node.actor);
   if (!rt.killing) {
     const deadline = parseTimestamp(pod.metadata.deletionTimestamp) ?? now;
     rt.killing = { startedAt: now, deadline };
@@ -211,7 +223,7 @@ function writeStatus(pod: PodObj, rt: PodRuntime, node: NodeRuntime, ctx: K8sCon
   const current = ctx.store.get<PodObj>('pods', rt.key);
   if (!current) return;
   const status = buildPodStatus(current, rt, node.hostIP, ctx.clock.now(), terminal);
-  if (!deepEqual(status, current.status)) ctx.clientAs(`kubelet/${node.name}`).updateStatus({ ...current, status });
+  if (!deepEqual(status, current.status)) ctx.clientAs(node.actor).updateStatus({ ...current, status });
 }
 
 /** Drops a pod from the runtime and frees its IP. */

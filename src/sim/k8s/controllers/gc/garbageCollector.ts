@@ -32,7 +32,7 @@ export function createGarbageCollector(store: ObjectStore, resources: readonly s
       for (const ref of obj.metadata.ownerReferences ?? []) ownerWaiting(ref, keys);
       return keys;
     }
-    if (uid) byUid.set(uid, { resource: e.resource, key: e.key });
+    if (uid && e.type === 'ADDED') byUid.set(uid, { resource: e.resource, key: e.key });
     const old = e.old as KubeObject | undefined;
     if (obj.metadata.ownerReferences && (!old || old.metadata.ownerReferences !== obj.metadata.ownerReferences)) keys.push(`dep|${e.resource}|${e.key}`);
     const fin = obj.metadata.finalizers;
