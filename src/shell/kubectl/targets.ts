@@ -24,6 +24,35 @@ export function notFoundError(info: ResourceInfo, name: string): KubectlError {
   return err.status({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', reason: 'NotFound', code: 404, message: `${gr} "${name}" not found`, details: { name, group: info.group, kind: info.resource } });
 }
 
+/** An object named in a `-f` file: what it is, where it lives, which file said so. */
+export interface FileObject {
+  info: ResourceInfo;
+  namespace: string | undefined;
+  name: string;
+  source: string;
+}
+
+/** Reads and decodes every document of the `-f` files, as kubectl's resource builder does. */
+export function objectsFromFiles(ctx: CommandContext, filenames: string[]): { objects: FileObject[]; errors: KubectlError[] } | KubectlError {
+  const files = readFiles(ctx, filenames, ctx.flags.bool('recursive'));
+  if (!Array.isArray(files)) return files;
+  const objects: FileObject[] = [];
+  const errors: KubectlError[] = [];
+  for (const f of files) {
+    const parsed = parseManifests(f.text);
+    if (parsed.error) errors.push(err.message(`error parsing ${f.source}: ${parsed.error.message}`));
+    for (const doc of parsed.documents) {
+      const d = decodeObject(doc.value, ctx.cluster.resources);
+      if (!d.ok) {
+        errors.push(err.message(`unable to recognize "${f.source}": ${d.message}`));
+        continue;
+      }
+      objects.push({ info: d.info, namespace: d.info.namespaced ? d.object.metadata.namespace || ctx.namespace : undefined, name: d.object.metadata.name, source: f.source });
+    }
+  }
+  return { objects, errors };
+}
+
 /**
  * Resolves `TYPE NAME…`, `TYPE/NAME…`, `-f FILE`, or `TYPE -l SEL` / `TYPE --all`
  * into live objects, the way kubectl's resource builder does for most verbs.
@@ -33,22 +62,13 @@ export function resolveTargets(ctx: CommandContext, args: readonly string[], opt
   const errors: KubectlError[] = [];
   const filenames = ctx.flags.list('filename');
   if (filenames.length > 0) {
-    const files = readFiles(ctx, filenames, ctx.flags.bool('recursive'));
-    if (!Array.isArray(files)) return files;
-    for (const f of files) {
-      const parsed = parseManifests(f.text);
-      if (parsed.error) errors.push(err.message(`error parsing ${f.source}: ${parsed.error.message}`));
-      for (const doc of parsed.documents) {
-        const d = decodeObject(doc.value, ctx.cluster.resources);
-        if (!d.ok) {
-          errors.push(err.message(`unable to recognize "${f.source}": ${d.message}`));
-          continue;
-        }
-        const ns = d.info.namespaced ? d.object.metadata.namespace || ctx.namespace : undefined;
-        const live = ctx.client.get(storageName(d.info), ns, d.object.metadata.name);
-        if (live) targets.push({ info: d.info, obj: live });
-        else errors.push(notFoundError(d.info, d.object.metadata.name));
-      }
+    const read = objectsFromFiles(ctx, filenames);
+    if ('type' in read) return read;
+    errors.push(...read.errors);
+    for (const o of read.objects) {
+      const live = ctx.client.get(storageName(o.info), o.namespace, o.name);
+      if (live) targets.push({ info: o.info, obj: live });
+      else errors.push(notFoundError(o.info, o.name));
     }
     return { targets, errors };
   }

@@ -1,8 +1,8 @@
 import { kindGroup, storageName, type KubeObject, type PropagationPolicy, type ResourceInfo, type Selector } from '../../../sim/k8s/index';
 import { WaitingExecution } from '../../execution';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
-import { dryRunFlag, dryRunStrategy, dryRunSuffix, fieldSelector, filenameFlags, labelSelector, listObjects, readFiles, type DryRun } from '../common';
-import { decodeObject, parseManifests } from '../engineApi';
+import { dryRunFlag, dryRunStrategy, dryRunSuffix, fieldSelector, filenameFlags, labelSelector, listObjects, type DryRun } from '../common';
+import { objectsFromFiles } from '../targets';
 import { addSourceToErr, err, type KubectlError } from '../errors';
 import { MISSING_RESOURCE } from '../missingResource';
 import { parseResourceArgs } from '../resourceArgs';
@@ -128,21 +128,9 @@ function collectTargets(ctx: CommandContext): { targets: Target[]; errors: Kubec
   const targets: Target[] = [];
   if (filenames.length > 0) {
     if (ctx.args.length > 0) return err.message(`Unexpected args: [${ctx.args.join(' ')}]`);
-    const files = readFiles(ctx, filenames, ctx.flags.bool('recursive'));
-    if (!Array.isArray(files)) return files;
-    for (const f of files) {
-      const parsed = parseManifests(f.text);
-      if (parsed.error) errors.push(err.message(`error parsing ${f.source}: ${parsed.error.message}`));
-      for (const doc of parsed.documents) {
-        const d = decodeObject(doc.value, ctx.cluster.resources);
-        if (!d.ok) {
-          errors.push(err.message(`unable to recognize "${f.source}": ${d.message}`));
-          continue;
-        }
-        targets.push({ info: d.info, namespace: d.info.namespaced ? d.object.metadata.namespace || ctx.namespace : undefined, name: d.object.metadata.name, source: f.source });
-      }
-    }
-    return { targets, errors };
+    const read = objectsFromFiles(ctx, filenames);
+    if ('type' in read) return read;
+    return { targets: read.objects, errors: read.errors };
   }
   if (ctx.args.length === 0) return err.message(MISSING_RESOURCE);
   const sel = parseResourceArgs(ctx.cluster.resources, ctx.args);
