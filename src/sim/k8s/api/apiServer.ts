@@ -5,7 +5,8 @@ import type { ActivityLog } from '../../engine/activity';
 import { parseTimestamp, toTimestamp, type VirtualClock } from '../../engine/clock';
 import { objectKey, type ObjectStore } from '../../engine/store';
 import { admitPod } from './admission/podAdmission';
-import { podQOSClass } from './admission/qos';
+import { ApiServerClient } from './apiServerClient';
+import { prepareForCreate } from './prepareForCreate';
 import type { ApiClient, DeleteOptions, ListOptions, PatchType, WriteOptions } from './client';
 import { fieldError } from './fieldErrors';
 import type { ApiMachinery } from './machinery';
@@ -14,7 +15,7 @@ import { ResourceRegistry, storageName, type ResourceInfo } from './resources';
 import { matches, selectFromStore } from './selectors';
 import { ServiceAllocator } from './serviceAllocator';
 import { fail, ok, statusErrors, type ApiResult } from './status';
-import { controllerRef, type KubeObject } from './types';
+import type { KubeObject } from './types';
 import { defineIndexes } from './indexes';
 
 /** Kinds whose spec changes bump metadata.generation (pods do not, in 1.32). */
@@ -56,7 +57,7 @@ export class ApiServer {
   }
 
   client(actor: string): ApiClient {
-    return new Client(this, actor);
+    return new ApiServerClient(this, actor);
   }
 
   private info(resource: string): ResourceInfo {
@@ -337,25 +338,6 @@ function hasSpecFinalizers(obj: KubeObject): boolean {
   return obj.kind === 'Namespace' && (spec?.finalizers ?? []).length > 0;
 }
 
-/** The status an object starts with (each kind's PrepareForCreate). */
-function prepareForCreate(obj: KubeObject, info: ResourceInfo): KubeObject {
-  switch (info.kind) {
-    case 'Pod': {
-      const spec = (obj as KubeObject & Pod).spec!;
-      return { ...obj, status: { phase: 'Pending', qosClass: podQOSClass(spec) } };
-    }
-    case 'Deployment':
-    case 'ReplicaSet':
-      return { ...obj, status: {} };
-    case 'Service':
-      return { ...obj, status: { loadBalancer: {} } };
-    case 'Namespace':
-      return { ...obj, status: { phase: 'Active' } };
-    default:
-      return obj;
-  }
-}
-
 /** Replaces the condition of the same type, keeping lastTransitionTime when the status is unchanged. */
 export function upsertCondition(list: PodCondition[] | undefined, cond: PodCondition): PodCondition[] {
   const out = [...(list ?? [])];
@@ -374,38 +356,3 @@ function fieldValue(obj: KubeObject, path: string): string | undefined {
   return cur === undefined || cur === null ? '' : String(cur);
 }
 
-class Client implements ApiClient {
-  constructor(
-    private readonly server: ApiServer,
-    readonly actor: string,
-  ) {}
-  get<T extends KubeObject>(resource: string, namespace: string | undefined, name: string) {
-    return this.server.get<T>(resource, namespace, name);
-  }
-  list<T extends KubeObject>(resource: string, options?: ListOptions) {
-    return this.server.list<T>(resource, options);
-  }
-  create<T extends KubeObject>(obj: KubeObject, options?: WriteOptions) {
-    return this.server.create<T>(this.actor, obj, options);
-  }
-  update<T extends KubeObject>(obj: KubeObject, options?: WriteOptions) {
-    return this.server.update<T>(this.actor, obj, options);
-  }
-  updateStatus<T extends KubeObject>(obj: KubeObject) {
-    return this.server.updateStatus<T>(this.actor, obj);
-  }
-  patch<T extends KubeObject>(resource: string, namespace: string | undefined, name: string, patch: unknown, type: PatchType, options?: WriteOptions) {
-    return this.server.patch<T>(this.actor, resource, namespace, name, patch, type, options);
-  }
-  delete<T extends KubeObject>(resource: string, namespace: string | undefined, name: string, options?: DeleteOptions) {
-    return this.server.delete<T>(this.actor, resource, namespace, name, options);
-  }
-  evict(namespace: string, name: string, options?: { dryRun?: boolean }) {
-    return this.server.evict(this.actor, namespace, name, options);
-  }
-  bind(namespace: string, name: string, nodeName: string) {
-    return this.server.bind(this.actor, namespace, name, nodeName);
-  }
-}
-
-export { controllerRef };

@@ -1,0 +1,23 @@
+import type { Pod } from 'kubernetes-types/core/v1';
+import { podQOSClass } from './admission/qos';
+import type { ResourceInfo } from './resources';
+import type { KubeObject } from './types';
+
+/** The status an object starts with (each kind's PrepareForCreate). */
+export function prepareForCreate(obj: KubeObject, info: ResourceInfo): KubeObject {
+  switch (info.kind) {
+    case 'Pod': {
+      const spec = (obj as KubeObject & Pod).spec!;
+      return { ...obj, status: { phase: 'Pending', qosClass: podQOSClass(spec) } };
+    }
+    case 'Deployment':
+    case 'ReplicaSet':
+      return { ...obj, status: {} };
+    case 'Service':
+      return { ...obj, status: { loadBalancer: {} } };
+    case 'Namespace':
+      return { ...obj, status: { phase: 'Active' } };
+    default:
+      return obj;
+  }
+}
