@@ -339,7 +339,7 @@ function hasSpecFinalizers(obj: KubeObject): boolean {
 }
 
 /** Replaces the condition of the same type, keeping lastTransitionTime when the status is unchanged. */
-export function upsertCondition(list: PodCondition[] | undefined, cond: PodCondition): PodCondition[] {
+function upsertCondition(list: PodCondition[] | undefined, cond: PodCondition): PodCondition[] {
   const out = [...(list ?? [])];
   const i = out.findIndex((c) => c.type === cond.type);
   if (i < 0) out.push(cond);

@@ -6,7 +6,7 @@ import type { EventRecorder } from '../events/eventRecorder';
 import { imageProfile } from '../images/catalog';
 import { parseImageRef } from '../images/imageRef';
 import type { Kubelets } from '../kubelet/kubeletController';
-import { CONTROL_PLANE, nodeIP, nodeObject, nodeShapes } from './nodes';
+import { nodeIP, nodeObject, nodeShapes } from './nodes';
 import { controlPlaneStaticPods, mirrorPod } from './staticPods';
 
 const NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
@@ -70,7 +70,6 @@ export function bootstrapCluster(api: ApiServer, kubelets: Kubelets, recorder: E
     registrationEvents(recorder, node, shape.name);
   }
   settle();
-  void CONTROL_PLANE;
 }
 
 function registrationEvents(recorder: EventRecorder, node: KubeObject, name: string): void {

@@ -27,6 +27,12 @@ export function allocatePodIP(node: NodeRuntime): string | undefined {
   return undefined;
 }
 
+/** Marks an address already in use (a pod the kubelet adopts after a restart). */
+export function reservePodIP(node: NodeRuntime, ip: string): void {
+  const n = ipToInt(ip) - node.cidrBase;
+  if (n > 0 && n < node.cidrSize) node.usedIPs.add(n);
+}
+
 export function releasePodIP(node: NodeRuntime, ip: string | undefined): void {
   if (!ip) return;
   node.usedIPs.delete(ipToInt(ip) - node.cidrBase);

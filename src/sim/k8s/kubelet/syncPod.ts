@@ -7,7 +7,7 @@ import type { KubeObject } from '../api/types';
 import type { K8sContext } from '../controllers/context';
 import { imageProfile } from '../images/catalog';
 import { parseImageRef } from '../images/imageRef';
-import { allocatePodIP, releasePodIP } from './ipam';
+import { allocatePodIP, releasePodIP, reservePodIP } from './ipam';
 import { buildPodStatus } from './podStatus';
 import type { ContainerRuntime, NodeRuntime, PodRuntime } from './runtime';
 import { TIMINGS, jitter } from './timings';
@@ -93,18 +93,10 @@ function admit(pod: PodObj, key: string, node: NodeRuntime, ctx: K8sContext, sta
   };
   if (running) {
     rt.ip = pod.status!.podIP;
-    if (!pod.spec?.hostNetwork) {
-      const n = ipNumber(rt.ip!) - node.cidrBase;
-      if (n > 0 && n < node.cidrSize) node.usedIPs.add(n);
-    }
+    if (!pod.spec?.hostNetwork) reservePodIP(node, rt.ip!);
   }
   state.pods.set(key, rt);
   return rt;
-}
-
-function ipNumber(ip: string): number {
-  const p = ip.split('.').map(Number);
-  return ((p[0] << 24) >>> 0) + (p[1] << 16) + (p[2] << 8) + p[3];
 }
 
 const fieldPaths = new Map<string, string>();

@@ -2,6 +2,7 @@ import type { ReplicaSet } from 'kubernetes-types/apps/v1';
 import { fromLabelSelector, matches } from '../../api/selectors';
 import { controllerRef, type KubeObject } from '../../api/types';
 import type { K8sContext } from '../context';
+import { adopt, newControllerRef, release } from '../controllerRefManager';
 import {
   DefaultDeploymentUniqueLabelKey,
   DesiredReplicasAnnotation,
@@ -36,21 +37,15 @@ export function getReplicaSetsForDeployment(d: DeploymentObj, ctx: K8sContext): 
       continue;
     }
     // Release: the RS no longer matches the selector.
-    const refs = (rs.metadata.ownerReferences ?? []).filter((r) => r.uid !== d.metadata.uid);
-    ctx.api.patch('replicasets.apps', ns, rs.metadata.name, { metadata: { ownerReferences: refs.length ? refs : null, uid: rs.metadata.uid } }, 'merge', { trusted: true });
+    release(ctx, 'replicasets.apps', rs, d.metadata.uid!);
   }
   if (d.metadata.deletionTimestamp) return out;
   for (const rs of ctx.store.listByIndex<ReplicaSetObj>('replicasets.apps', 'orphan', ns)) {
     if (rs.metadata.deletionTimestamp || !matches(selector, rs.metadata.labels)) continue;
-    const refs = [...(rs.metadata.ownerReferences ?? []), ownerRefTo(d)];
-    const res = ctx.api.patch<ReplicaSetObj>('replicasets.apps', ns, rs.metadata.name, { metadata: { ownerReferences: refs } }, 'merge', { trusted: true });
+    const res = adopt<ReplicaSetObj>(ctx, 'replicasets.apps', rs, d);
     if (res.ok) out.push(res.object);
   }
   return out;
-}
-
-export function ownerRefTo(d: DeploymentObj) {
-  return { apiVersion: 'apps/v1', kind: 'Deployment', name: d.metadata.name, uid: d.metadata.uid!, controller: true, blockOwnerDeletion: true };
 }
 
 /** `copyDeploymentAnnotationsToReplicaSet`. */
@@ -128,7 +123,7 @@ export function buildNewReplicaSet(d: DeploymentObj, replicas: number): ReplicaS
   const rs: ReplicaSet = {
     apiVersion: 'apps/v1',
     kind: 'ReplicaSet',
-    metadata: { name: `${d.metadata.name}-${hash}`, namespace: d.metadata.namespace, labels, ownerReferences: [ownerRefTo(d)] },
+    metadata: { name: `${d.metadata.name}-${hash}`, namespace: d.metadata.namespace, labels, ownerReferences: [newControllerRef(d)] },
     spec: {
       replicas,
       minReadySeconds: d.spec?.minReadySeconds ?? 0,

@@ -2,6 +2,7 @@ import type { OwnerReference } from 'kubernetes-types/meta/v1';
 import type { ObjectStore, WatchEvent } from '../../../engine/store';
 import type { KubeObject } from '../../api/types';
 import type { K8sContext, K8sController } from '../context';
+import { release } from '../controllerRefManager';
 
 interface Located {
   resource: string;
@@ -105,14 +106,9 @@ function processOwner(resource: string, key: string, ctx: K8sContext, dependents
   if (!owner?.metadata.deletionTimestamp) return;
   const fin = owner.metadata.finalizers ?? [];
   const uid = owner.metadata.uid!;
-  const [ns, name] = split(key);
+  const [, name] = split(key);
   if (fin.includes('orphan')) {
-    for (const d of dependentsOf(uid)) {
-      const dep = ctx.store.get<KubeObject>(d.resource, d.key)!;
-      const keep = (dep.metadata.ownerReferences ?? []).filter((r) => r.uid !== uid);
-      const [dns, dname] = split(d.key);
-      ctx.api.patch(d.resource, dns, dname, { metadata: { ownerReferences: keep.length ? keep : null } }, 'merge', { trusted: true });
-    }
+    for (const d of dependentsOf(uid)) release(ctx, d.resource, ctx.store.get<KubeObject>(d.resource, d.key)!, uid);
     ctx.api.update({ ...owner, metadata: { ...owner.metadata, finalizers: fin.filter((f) => f !== 'orphan') } }, { trusted: true });
     ctx.note(`orphaned the dependents of ${owner.kind} ${name}`, key);
     return;
@@ -131,6 +127,5 @@ function processOwner(resource: string, key: string, ctx: K8sContext, dependents
     if (blocking === 0) {
       ctx.api.update({ ...owner, metadata: { ...owner.metadata, finalizers: fin.filter((f) => f !== 'foregroundDeletion') } }, { trusted: true });
     }
-    void ns;
   }
 }

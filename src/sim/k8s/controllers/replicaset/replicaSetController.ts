@@ -5,6 +5,7 @@ import { deepEqual } from '../../api/objectDiff';
 import { fromLabelSelector, matches } from '../../api/selectors';
 import { controllerRef, type KubeObject, type Stored } from '../../api/types';
 import type { K8sContext, K8sController } from '../context';
+import { adopt, newControllerRef, release } from '../controllerRefManager';
 import { getPodsToDelete } from './getPodsToDelete';
 import { PodTally, isPodActive, isPodReady, type PodObj } from './podTally';
 import { SlowStartInitialBatchSize, slowStartBatch } from './slowStartBatch';
@@ -109,12 +110,10 @@ function claimPods(rs: RSObj, podKeys: Set<string>, ctx: K8sContext): void {
     const match = matches(selector, pod.metadata.labels);
     if (ref?.uid === rs.metadata.uid) {
       if (match || rs.metadata.deletionTimestamp) continue;
-      const refs = (pod.metadata.ownerReferences ?? []).filter((r) => r.uid !== rs.metadata.uid);
-      ctx.api.patch('pods', ns, pod.metadata.name, { metadata: { ownerReferences: refs.length ? refs : null } }, 'merge', { trusted: true });
+      release(ctx, 'pods', pod, rs.metadata.uid!);
       ctx.note(`released pod ${pod.metadata.name} (labels no longer match)`, `${ns}/${rs.metadata.name}`);
     } else if (!ref && match && !rs.metadata.deletionTimestamp && !pod.metadata.deletionTimestamp && isPodActive(pod)) {
-      const owner = { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: rs.metadata.name, uid: rs.metadata.uid!, controller: true, blockOwnerDeletion: true };
-      ctx.api.patch('pods', ns, pod.metadata.name, { metadata: { ownerReferences: [...(pod.metadata.ownerReferences ?? []), owner] } }, 'merge', { trusted: true });
+      adopt(ctx, 'pods', pod, rs);
       ctx.note(`adopted pod ${pod.metadata.name}`, `${ns}/${rs.metadata.name}`);
     }
   }
@@ -178,7 +177,7 @@ function podFromTemplate(rs: RSObj): KubeObject {
     name: '',
     generateName: `${rs.metadata.name}-`,
     namespace: rs.metadata.namespace,
-    ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: rs.metadata.name, uid: rs.metadata.uid!, controller: true, blockOwnerDeletion: true }],
+    ownerReferences: [newControllerRef(rs)],
   };
   if (tpl.metadata?.labels) meta.labels = tpl.metadata.labels;
   if (tpl.metadata?.annotations) meta.annotations = tpl.metadata.annotations;
