@@ -19,7 +19,7 @@ export function nodeTick(name: string, ctx: K8sContext, state: KubeletState): vo
   const node = ctx.store.get<NodeObj>('nodes', name);
   const rt = state.nodes.get(name);
   if (!node || !rt) return;
-  const api = ctx.clientAs(`kubelet/${name}`);
+  const api = ctx.clientAs(rt.actor);
   const now = ctx.clock.now();
   const lease = ctx.store.get<KubeObject>('leases.coordination.k8s.io', `kube-node-lease/${name}`);
   if (lease) api.update({ ...lease, spec: { ...(lease.spec as object), renewTime: toMicroTimestamp(now) } }, { trusted: true });
