@@ -1,3 +1,4 @@
+import { extend } from '../../../lib/extend';
 import type { Pod, PodCondition, Service } from 'kubernetes-types/core/v1';
 import { flat } from '../../../lib/flat';
 import type { Rng } from '../../../lib/rng';
@@ -71,7 +72,7 @@ export class ApiServer {
   }
 
   private stamp(obj: KubeObject): KubeObject {
-    return { ...obj, metadata: { ...obj.metadata, resourceVersion: this.deps.store.nextResourceVersion() } };
+    return extend(obj, { metadata: extend(obj.metadata, { resourceVersion: this.deps.store.nextResourceVersion() }) });
   }
 
   get<T extends KubeObject>(resource: string, namespace: string | undefined, name: string): T | undefined {
@@ -102,7 +103,7 @@ export class ApiServer {
     if (!info) return fail(statusErrors.notFound({ group: '', resource: input.kind }, input.metadata?.name ?? ''));
     const resource = storageName(info);
     const gr = { group: info.group, resource: info.resource };
-    let obj: KubeObject = { ...input, metadata: { ...input.metadata } };
+    let obj: KubeObject = extend(input, { metadata: Object.assign({}, input.metadata) });
     if (info.namespaced) obj.metadata.namespace = obj.metadata.namespace || 'default';
     else delete obj.metadata.namespace;
     const ns = obj.metadata.namespace;
@@ -319,7 +320,7 @@ export class ApiServer {
     if (pod.spec?.nodeName) return fail(statusErrors.conflict(gr, name, `pod ${name} is already assigned to node "${pod.spec.nodeName}"`));
     if (pod.metadata.deletionTimestamp) return fail(statusErrors.conflict(gr, name, `pod ${name} is being deleted, cannot be assigned to a host`));
     const conditions = upsertCondition(pod.status?.conditions, { type: 'PodScheduled', status: 'True', lastProbeTime: null as unknown as string, lastTransitionTime: clock.timestamp() });
-    const obj = this.stamp({ ...pod, spec: { ...pod.spec!, nodeName }, status: { ...pod.status, conditions } } as KubeObject);
+    const obj = this.stamp(extend(pod, { spec: extend(pod.spec!, { nodeName }), status: extend(pod.status ?? {}, { conditions }) }) as KubeObject);
     store.put('pods', obj);
     this.record(actor, 'bind', 'pods', key);
     return ok(obj);

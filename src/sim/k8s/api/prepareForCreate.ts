@@ -1,3 +1,4 @@
+import { extend } from '../../../lib/extend';
 import type { Pod } from 'kubernetes-types/core/v1';
 import { podQOSClass } from './admission/qos';
 import type { ResourceInfo } from './resources';
@@ -8,15 +9,15 @@ export function prepareForCreate(obj: KubeObject, info: ResourceInfo): KubeObjec
   switch (info.kind) {
     case 'Pod': {
       const spec = (obj as KubeObject & Pod).spec!;
-      return { ...obj, status: { phase: 'Pending', qosClass: podQOSClass(spec) } };
+      return extend(obj, { status: { phase: 'Pending', qosClass: podQOSClass(spec) } });
     }
     case 'Deployment':
     case 'ReplicaSet':
-      return { ...obj, status: {} };
+      return extend(obj, { status: {} });
     case 'Service':
-      return { ...obj, status: { loadBalancer: {} } };
+      return extend(obj, { status: { loadBalancer: {} } });
     case 'Namespace':
-      return { ...obj, status: { phase: 'Active' } };
+      return extend(obj, { status: { phase: 'Active' } });
     default:
       return obj;
   }

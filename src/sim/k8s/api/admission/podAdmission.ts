@@ -1,4 +1,5 @@
 import type { Pod, PodSpec, Toleration, Volume, VolumeMount } from 'kubernetes-types/core/v1';
+import { extend } from '../../../../lib/extend';
 import type { Rng } from '../../../../lib/rng';
 import type { ObjectStore } from '../../../engine/store';
 import { statusErrors, type Status } from '../status';
@@ -19,7 +20,10 @@ const NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
  * Priority, DefaultTolerationSeconds. Returns the admitted pod or a 403.
  */
 export function admitPod(pod: Stored, store: ObjectStore, rng: Rng): { ok: true; pod: Stored } | { ok: false; status: Status } {
-  const spec = { ...(pod.spec as PodSpec) };
+  // Object.assign, not `{ ...x }` + new keys: in Node 20's V8 a spread clone
+  // that then gains a property gets a fresh hidden class per object (slow,
+  // and every later read of it turns megamorphic). See src/lib/extend.ts.
+  const spec: PodSpec = Object.assign({}, pod.spec as PodSpec);
   const ns = pod.metadata.namespace ?? 'default';
   const gr = { group: '', resource: 'pods' };
   const name = pod.metadata.name;
@@ -37,8 +41,8 @@ export function admitPod(pod: Stored, store: ObjectStore, rng: Rng): { ok: true;
     const volumeName = `kube-api-access-${rng.string(5, NAME_ALPHABET)}`;
     spec.volumes = [...(spec.volumes ?? []), tokenVolume(volumeName)];
     const mount: VolumeMount = { name: volumeName, readOnly: true, mountPath: SA_MOUNT_PATH };
-    spec.containers = spec.containers.map((c) => ({ ...c, volumeMounts: [...(c.volumeMounts ?? []), mount] }));
-    if (spec.initContainers) spec.initContainers = spec.initContainers.map((c) => ({ ...c, volumeMounts: [...(c.volumeMounts ?? []), mount] }));
+    spec.containers = spec.containers.map((c) => extend(c, { volumeMounts: [...(c.volumeMounts ?? []), mount] }));
+    if (spec.initContainers) spec.initContainers = spec.initContainers.map((c) => extend(c, { volumeMounts: [...(c.volumeMounts ?? []), mount] }));
   }
 
   // Priority
@@ -56,7 +60,7 @@ export function admitPod(pod: Stored, store: ObjectStore, rng: Rng): { ok: true;
   // DefaultTolerationSeconds
   spec.tolerations = withDefaultTolerations(spec.tolerations);
 
-  return { ok: true, pod: { ...pod, spec } };
+  return { ok: true, pod: extend(pod, { spec }) };
 }
 
 type Stored = KubeObject & Pick<Pod, 'spec'>;
