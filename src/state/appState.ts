@@ -1,3 +1,4 @@
+import type { FilesSlice } from './filesSlice';
 import type { ClusterSnapshot, LoggedCommand, PodRef, Speed, TerminalEvent } from './types';
 import type { TranscriptLine } from './transcript';
 
@@ -56,11 +57,7 @@ export interface TerminalSlice {
   subscribeTerminal(listener: (event: TerminalEvent) => void): () => void;
 }
 
-/** The starter files (the editor comes later); read by `kubectl apply -f`. */
-export interface FilesSlice {
-  files: Readonly<Record<string, string>>;
-  /** `kubectl apply -f PATH`, issued through the terminal. */
-  applyFile(path: string): void;
-}
+/** The files and the editor's tabs: see filesSlice.ts. */
+export type { FilesSlice };
 
 export type AppState = ClockSlice & ClusterSlice & TerminalSlice & FilesSlice;

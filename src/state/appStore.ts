@@ -84,7 +84,7 @@ export function createAppStore(factory: WorldFactory, options: AppStoreOptions):
       ...createClockSlice(set, get, first.now),
       ...createClusterSlice(set, get, getKit, first),
       ...createTerminalSlice(set, get, getKit),
-      ...createFilesSlice(get, options.files),
+      ...createFilesSlice(set, get, getKit, options.files),
     };
   });
 

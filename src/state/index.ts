@@ -5,7 +5,9 @@
  */
 export type { AppState, ClockSlice, ClusterSlice, FilesSlice, TerminalSlice } from './appState';
 export { createAppStore, type AppStore, type AppStoreOptions } from './appStore';
-export { STARTER_FILES } from './starterFiles';
+export { STARTER_FILES, TEMPLATES, type Template } from './starterFiles';
+export { CLOSED_KEPT, fileNameProblem, selectActiveFile, selectClosedFiles, selectFileDiagnostics, selectFileOrder, type ClosedFile } from './filesSlice';
+export type { FileDiagnostic } from './fileDiagnostics';
 export { SPEEDS } from './types';
 export type { ClusterSnapshot, CommandSource, LoggedCommand, PodRef, Speed, TerminalEvent, WorldFactory } from './types';
 export type { TranscriptLine } from './transcript';

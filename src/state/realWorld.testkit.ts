@@ -1,0 +1,19 @@
+/** The real engine and shell behind the store, for state tests that need kubectl's own output. */
+import { podStatusText } from '../shell/kubectl/printers/table/podStatus';
+import { createShell } from '../shell/index';
+import { createCluster, type KubeObject } from '../sim/k8s/index';
+import { createAppStore, type AppStore } from './appStore';
+import type { WorldFactory } from './types';
+
+export const realFactory: WorldFactory = {
+  createCluster: () => createCluster(),
+  loadShell: () => Promise.resolve((cluster, files) => createShell({ cluster, files })),
+  podStatusText: (pod, now) => podStatusText(pod as unknown as KubeObject, now),
+};
+
+/** A store over the real default cluster with `files`, its shell loaded. */
+export async function realStore(files: Readonly<Record<string, string>>): Promise<AppStore> {
+  const store = createAppStore(realFactory, { files, welcome: [] });
+  await store.shellReady;
+  return store;
+}
