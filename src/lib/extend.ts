@@ -7,8 +7,8 @@
  * `Object.assign` onto a fresh literal follows the shared transition tree.
  * Use it on the engine's hot paths whenever the added keys may be new.
  *
- * @example extend({ a: 1 }, { b: 2 }) // { a: 1, b: 2 }
+ * @example extend({ a: 1, b: 0 }, { b: 2 }) // { a: 1, b: 2 }
  */
-export function extend<T extends object, U extends object>(o: T, extra: U): Omit<T, keyof U> & U {
-  return Object.assign({}, o, extra) as Omit<T, keyof U> & U;
+export function extend<T extends object>(o: T, extra: Partial<T>): T {
+  return Object.assign({}, o, extra);
 }
