@@ -57,10 +57,10 @@ export function bootstrapCluster(api: ApiServer, kubelets: Kubelets, recorder: E
         { trusted: true },
       ),
     );
-    const images: Record<string, number> = { [parseImageRef(PAUSE_IMAGE).full]: imageProfile(PAUSE_IMAGE).sizeBytes };
+    const images: Record<string, number> = { [parseImageRef(PAUSE_IMAGE).full]: imageProfile(PAUSE_IMAGE)!.sizeBytes };
     if (shape.controlPlane) {
       for (const s of controlPlaneStaticPods(config.kubernetesVersion, nodeIP(shape.index))) {
-        images[parseImageRef(s.image).full] = imageProfile(s.image).sizeBytes;
+        images[parseImageRef(s.image).full] = (imageProfile(s.image)?.sizeBytes ?? 0);
         const { pod, status } = mirrorPod(s, shape.name, node.metadata.uid!, nodeIP(shape.index), now, rng);
         const created = must(kubelet.create(pod, { trusted: true }));
         must(kubelet.updateStatus({ ...created, status }));

@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { world } from '../../testing/harness';
 import type { KubeObject } from '../api/types';
 
-const pod = (name: string, image: string, extra = '') => `
+const pod = (name: string, image: string, extra = '', command = '') => `
 apiVersion: v1
 kind: Pod
 metadata: {name: ${name}, labels: {run: ${name}}}
 spec:
 ${extra}
-  containers: [{name: main, image: ${image}}]
+  containers: [{name: main, image: ${image}${command}}]
 `;
 
 describe('pod lifecycle', () => {
@@ -37,7 +37,7 @@ describe('pod lifecycle', () => {
   });
 
   it('stays Terminating until its containers stop, then disappears; a shell that ignores SIGTERM waits the whole grace period', () => {
-    const w = world({ workers: 1 }).apply(pod('web', 'nginx:1.27')).apply(pod('sleeper', 'busybox:1.36', '  terminationGracePeriodSeconds: 5')).advance('20s');
+    const w = world({ workers: 1 }).apply(pod('web', 'nginx:1.27')).apply(pod('sleeper', 'busybox:1.36', '  terminationGracePeriodSeconds: 5', ', command: [sleep, "3600"]')).advance('20s');
     w.client.delete('pods', 'default', 'web');
     w.client.delete('pods', 'default', 'sleeper');
     w.cluster.runUntilIdle();

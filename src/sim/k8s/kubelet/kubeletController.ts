@@ -3,12 +3,15 @@ import type { WatchEvent } from '../../engine/store';
 import type { KubeObject } from '../api/types';
 import type { K8sController } from '../controllers/context';
 import { parseTimestamp } from '../../engine/clock';
+import { Backoff } from './backoff';
 import { parseCidr } from './ipam';
 import { nodeTick } from './nodeAgent';
 import type { NodeRuntime } from './runtime';
 import { syncPod, type KubeletState, type PodObj } from './syncPod';
 
 type NodeObj = KubeObject & Node;
+
+const NO_ENV: Record<string, string> = Object.freeze({}) as Record<string, string>;
 
 export interface Kubelets {
   controller: K8sController;
@@ -23,7 +26,7 @@ export interface Kubelets {
  * pod IPs); pods are synced by the kubelet of the node they are bound to.
  */
 export function createKubelets(): Kubelets {
-  const state: KubeletState = { nodes: new Map(), pods: new Map() };
+  const state: KubeletState = { nodes: new Map(), pods: new Map(), imageBackoff: new Backoff(), crashBackoff: new Backoff(), serviceEnv: () => NO_ENV };
   const ensureNode = (node: NodeObj): NodeRuntime => {
     let rt = state.nodes.get(node.metadata.name);
     if (!rt) {

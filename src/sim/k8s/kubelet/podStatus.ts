@@ -3,38 +3,52 @@ import { flat } from '../../../lib/flat';
 import { toTimestamp } from '../../engine/clock';
 import { imageID } from '../images/imageRef';
 import { getPhase } from './getPhase';
-import type { ContainerRuntime, PodRuntime } from './runtime';
+import type { ContainerRuntime, PodRuntime, Termination } from './runtime';
 
 const KUBELET_CONDITIONS = ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady'];
 
-function containerStatus(c: ContainerRuntime, specImage: string): ContainerStatus {
+function termination(t: Termination): NonNullable<ContainerStatus['state']>['terminated'] {
+  const out: NonNullable<NonNullable<ContainerStatus['state']>['terminated']> = { exitCode: t.exitCode, reason: t.reason };
+  if (t.message) out.message = t.message;
+  if (t.startedAt !== undefined) out.startedAt = toTimestamp(t.startedAt);
+  out.finishedAt = toTimestamp(t.finishedAt);
+  if (t.containerID) out.containerID = t.containerID;
+  return out;
+}
+
+function containerStatus(c: ContainerRuntime, specImage: string, initializing: boolean): ContainerStatus {
+  const pulled = c.phase !== 'pending' && c.phase !== 'pulling' || c.restartCount > 0 || c.last !== undefined;
   const s: ContainerStatus = {
     name: c.name,
-    image: c.phase === 'pending' || c.phase === 'pulling' ? specImage : c.ref.full,
-    imageID: c.phase === 'pending' || c.phase === 'pulling' ? '' : imageID(c.ref),
+    image: pulled ? c.ref.full : specImage,
+    imageID: pulled ? imageID(c.ref) : '',
     ready: false,
     restartCount: c.restartCount,
     started: false,
-    state: { waiting: { reason: 'ContainerCreating' } },
-    lastState: {},
+    state: { waiting: { reason: initializing ? 'PodInitializing' : 'ContainerCreating' } },
+    lastState: c.last ? { terminated: termination(c.last) } : {},
   };
   if (c.containerID) s.containerID = c.containerID;
   if (c.phase === 'running') {
     s.state = { running: { startedAt: toTimestamp(c.startedAt!) } };
-    s.started = true;
-    s.ready = true;
-  } else if (c.phase === 'exited') {
-    s.state = {
-      terminated: {
-        exitCode: c.exitCode ?? 0,
-        reason: c.exitReason ?? (c.exitCode ? 'Error' : 'Completed'),
-        startedAt: c.startedAt !== undefined ? toTimestamp(c.startedAt) : undefined,
-        finishedAt: toTimestamp(c.finishedAt ?? c.exitAt!),
-        containerID: c.containerID,
-      },
-    };
+    s.started = c.probes.started;
+    s.ready = c.probes.ready;
+  } else if (c.phase === 'exited' && c.terminated) {
+    s.state = { terminated: termination(c.terminated) };
+  } else if (c.waiting) {
+    s.state = { waiting: c.waiting.message ? { reason: c.waiting.reason, message: c.waiting.message } : { reason: c.waiting.reason } };
   }
   return s;
+}
+
+function statusesOf(list: ContainerRuntime[], specs: readonly { image?: string }[], initializing: boolean): ContainerStatus[] {
+  return list.map((c, i) => {
+    const k = c.lastStatusKey;
+    if (c.lastStatus && k && k.phase === c.phase && k.restarts === c.restartCount && k.waiting === c.waiting && k.ready === c.probes.ready && k.started === c.probes.started && k.initializing === initializing && k.terminated === c.terminated) return c.lastStatus;
+    c.lastStatus = containerStatus(c, specs[i]?.image ?? '', initializing);
+    c.lastStatusKey = { phase: c.phase, restarts: c.restartCount, waiting: c.waiting, ready: c.probes.ready, started: c.probes.started, initializing, terminated: c.terminated };
+    return c.lastStatus;
+  });
 }
 
 function condition(type: string, ok: boolean, old: PodCondition[] | undefined, now: number, reason?: string, message?: string): PodCondition {
@@ -58,39 +72,49 @@ function condition(type: string, ok: boolean, old: PodCondition[] | undefined, n
 export function buildPodStatus(pod: Pod, rt: PodRuntime, hostIP: string, now: number, terminal = false): PodStatus {
   const spec = pod.spec!;
   const old = pod.status ?? {};
-  const statuses = rt.containers.map((c, i) => {
-    const signature = `${c.phase}/${c.restartCount}`;
-    if (c.lastStatus && c.lastStatusSignature === signature) return c.lastStatus;
-    c.lastStatus = containerStatus(c, spec.containers[i]?.image ?? '');
-    c.lastStatusSignature = signature;
-    return c.lastStatus;
-  });
+  const initStatuses = rt.initContainers.length ? statusesOf(rt.initContainers, spec.initContainers ?? [], false) : undefined;
+  const pendingInit = rt.initContainers.filter((c) => !(c.phase === 'exited' && c.terminated?.exitCode === 0)).map((c) => c.name);
+  const initializing = pendingInit.length > 0;
+  const statuses = statusesOf(rt.containers, spec.containers, initializing);
   const unready = statuses.filter((s) => !s.ready).map((s) => s.name);
   const sandboxReady = rt.ip !== undefined;
   const unreadyMessage = unready.length ? flat(`containers with unready status: [${unready.join(' ')}]`) : undefined;
   const conditions: PodCondition[] = [
     condition('PodReadyToStartContainers', sandboxReady, old.conditions, now),
-    condition('Initialized', true, old.conditions, now),
+    condition('Initialized', !initializing, old.conditions, now, 'ContainersNotInitialized', initializing ? flat(`containers with incomplete status: [${pendingInit.join(' ')}]`) : undefined),
     condition('Ready', unready.length === 0, old.conditions, now, 'ContainersNotReady', unreadyMessage),
     condition('ContainersReady', unready.length === 0, old.conditions, now, 'ContainersNotReady', unreadyMessage),
   ];
   for (const c of old.conditions ?? []) if (!KUBELET_CONDITIONS.includes(c.type)) conditions.push(c);
   // Unchanged parts keep their objects across writes (less garbage, cheaper comparisons).
   const hostIPs = old.hostIP === hostIP && old.hostIPs ? old.hostIPs : [{ ip: hostIP }];
+  let phase = initializing ? initPhase(spec.restartPolicy, rt) : getPhase(spec.restartPolicy, statuses, terminal);
+  if (rt.terminal) phase = 'Failed';
   const status: PodStatus = {
-    phase: getPhase(spec.restartPolicy, statuses, terminal),
+    phase,
     conditions,
     hostIP,
     hostIPs,
     startTime: old.startTime ?? toTimestamp(rt.admittedAt),
-    containerStatuses: sameItems(old.containerStatuses, statuses) ? old.containerStatuses : statuses,
-    qosClass: old.qosClass,
   };
+  if (rt.terminal?.reason) {
+    status.reason = rt.terminal.reason;
+    status.message = rt.terminal.message;
+  }
+  if (initStatuses) status.initContainerStatuses = sameItems(old.initContainerStatuses, initStatuses) ? old.initContainerStatuses : initStatuses;
+  status.containerStatuses = sameItems(old.containerStatuses, statuses) ? old.containerStatuses : statuses;
+  status.qosClass = old.qosClass;
   if (rt.ip) {
     status.podIP = rt.ip;
     status.podIPs = old.podIP === rt.ip && old.podIPs ? old.podIPs : [{ ip: rt.ip }];
   }
   return status;
+}
+
+/** Phase while init containers run: Pending, or Failed once one failed under restartPolicy Never. */
+function initPhase(policy: string | undefined, rt: PodRuntime): 'Pending' | 'Failed' {
+  if (policy === 'Never' && rt.initContainers.some((c) => c.phase === 'exited' && c.terminated && c.terminated.exitCode !== 0)) return 'Failed';
+  return 'Pending';
 }
 
 function sameItems<T>(a: readonly T[] | undefined, b: readonly T[]): boolean {

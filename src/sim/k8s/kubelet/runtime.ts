@@ -1,27 +1,79 @@
 import type { ImageRef } from '../images/imageRef';
 
-/** Where a container is in its life, as the simulated container runtime sees it. */
-export type ContainerPhase = 'pending' | 'pulling' | 'pulled' | 'created' | 'running' | 'exited';
+import type { ContainerStatus } from 'kubernetes-types/core/v1';
+import type { ContainerProcess } from '../containers/process';
+
+/**
+ * Where a container is in its life, as the simulated container runtime sees
+ * it: waiting for its image (`pending` → `pulling` → `pulled`, or a pull
+ * error), `created`, `running`, `exited` (for good, or until a restart),
+ * `waiting` (a reason that blocks it: back-off, a config error).
+ */
+export type ContainerPhase = 'pending' | 'pulling' | 'pulled' | 'created' | 'running' | 'exited' | 'waiting';
+
+/** A finished run of a container (`state.terminated` / `lastState.terminated`). */
+export interface Termination {
+  exitCode: number;
+  reason: string;
+  message?: string;
+  startedAt?: number;
+  finishedAt: number;
+  containerID?: string;
+}
+
+/** Probe bookkeeping of one container (the kubelet's prober workers). */
+export interface ProbeState {
+  /** Consecutive results of each probe kind. */
+  failures: [number, number, number];
+  successes: [number, number, number];
+  /** Startup probe passed (or there is none): `started`. */
+  started: boolean;
+  /** Readiness result (true without a readiness probe once started). */
+  ready: boolean;
+  /** Readiness was probed at least once since the container started. */
+  readinessProbed: boolean;
+}
 
 export interface ContainerRuntime {
   name: string;
+  /** Index in spec.containers (or spec.initContainers for init containers). */
+  index: number;
+  init: boolean;
   ref: ImageRef;
   phase: ContainerPhase;
+  /** Why the container waits, when phase is `waiting` (or a pull error). */
+  waiting?: { reason: string; message?: string };
+  /** When a `waiting` container may be tried again. */
+  retryAt?: number;
   pullRequestedAt?: number;
   pullStartAt?: number;
   pullDoneAt?: number;
+  /** Whether the pull under way will fail (the registry's answer, known at request time). */
+  pullError?: { code: string; message: string };
   /** When a created container starts running. */
   startAt?: number;
   startedAt?: number;
   containerID?: string;
-  exitAt?: number;
-  exitCode?: number;
-  exitReason?: string;
-  finishedAt?: number;
+  /** The running (or last) process of the container. */
+  proc?: ContainerProcess;
+  /** The process of the previous run (`kubectl logs --previous`). */
+  prevProc?: ContainerProcess;
+  /** The current run's end (phase `exited`, or waiting to restart). */
+  terminated?: Termination;
+  /** The previous run's end (`lastState.terminated`). */
+  last?: Termination;
+  /** Set while the kubelet stops the container (liveness kill, deletion). */
+  stopping?: { at: number; code: number; reason: string };
   restartCount: number;
+  probes: ProbeState;
+  /** Last run time of each probe kind in this run of the container (startup, liveness, readiness). */
+  lastRun: [number, number, number];
+  /** When the startup probe passed (the readiness probe runs right away then). */
+  lastGateAt?: number;
   /** The status last reported for this container, reused while nothing changed. */
-  lastStatus?: import('kubernetes-types/core/v1').ContainerStatus;
-  lastStatusSignature?: string;
+  lastStatus?: ContainerStatus;
+  /** What `lastStatus` was built from (identity compare: `waiting` and `terminated` objects are replaced on change). */
+  lastStatusKey?: { phase: ContainerPhase; restarts: number; waiting: ContainerRuntime['waiting']; ready: boolean; started: boolean; initializing: boolean; terminated: Termination | undefined };
 }
 
 /** A pod as the kubelet's runtime holds it (sandbox, IP, containers). */
@@ -33,9 +85,15 @@ export interface PodRuntime {
   /** When the pod sandbox (network namespace, IP) is ready. */
   sandboxAt: number;
   ip?: string;
+  /** Init containers (run one after another before the app containers). */
+  initContainers: ContainerRuntime[];
   containers: ContainerRuntime[];
   /** Set when the API asked for deletion: containers are being stopped. */
   killing?: { startedAt: number; deadline: number };
+  /** The pod failed for good (activeDeadlineSeconds, or restartPolicy Never after a failure). */
+  terminal?: { reason?: string; message?: string };
+  /** Pod-worker resync after an error (ErrImagePull, back-off…): not before this time. */
+  resyncAt?: number;
 }
 
 /** One node's container runtime: pulled images, the pull queue and the pod IP pool. */
@@ -57,4 +115,10 @@ export interface NodeRuntime {
   imagesChanged: boolean;
   lastStatusReport: number;
   hostIP: string;
+  /** Powered off (`kubeplay node stop`): no Lease renewals, no node status, no pod syncs; its containers are down. */
+  stopped?: boolean;
+  /** Powered on again and not yet through the kubelet's start-up (events, status, pod restarts). */
+  booting?: boolean;
+  /** When the node was powered off (the containers' finish time after the reboot). */
+  stoppedAt?: number;
 }

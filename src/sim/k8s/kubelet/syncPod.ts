@@ -1,13 +1,15 @@
-import type { Pod } from 'kubernetes-types/core/v1';
-import { goDuration } from '../../../lib/duration';
+import type { Container, Pod, PodSpec } from 'kubernetes-types/core/v1';
+import { extend } from '../../../lib/extend';
 import { flat } from '../../../lib/flat';
 import { parseTimestamp } from '../../engine/clock';
 import { deepEqual } from '../api/objectDiff';
 import type { KubeObject } from '../api/types';
 import type { K8sContext } from '../controllers/context';
 import { imageProfile } from '../images/catalog';
-import { parseImageRef } from '../images/imageRef';
+import type { Backoff } from './backoff';
+import { newContainerRuntime, shouldRestart, stepContainer, type Emit, type StepEnv } from './containerLifecycle';
 import { allocatePodIP, releasePodIP, reservePodIP } from './ipam';
+import { failureMessage, LIVENESS, probeName, probeTimings, READINESS, runDueProbes, STARTUP } from './probes';
 import { buildPodStatus } from './podStatus';
 import type { ContainerRuntime, NodeRuntime, PodRuntime } from './runtime';
 import { TIMINGS, jitter } from './timings';
@@ -17,14 +19,22 @@ export type PodObj = KubeObject & Pod;
 export interface KubeletState {
   nodes: Map<string, NodeRuntime>;
   pods: Map<string, PodRuntime>;
+  /** Image pull back-off, per pod and image (`flowcontrol.Backoff`, 10 s → 300 s). */
+  imageBackoff: Backoff;
+  /** Container restart back-off, per pod and container (CrashLoopBackOff). */
+  crashBackoff: Backoff;
+  /** The Service environment variables for a pod (docker-link style), set when Services exist. */
+  serviceEnv: (pod: PodObj) => Record<string, string>;
 }
 
 /**
  * One step of the kubelet's `syncPod` for a pod bound to a node: admit it,
- * set up the sandbox and IP, pull images (serialised per node, cached),
- * create and start containers, stop them when the pod is deleted, and
- * report status. Advances the pod as far as the current virtual time
- * allows, then asks to be woken at the next due step.
+ * set up the sandbox and IP, run init containers one by one, then the app
+ * containers (pull, create, start, run, restart per restartPolicy with the
+ * crash-loop back-off), run probes, enforce activeDeadlineSeconds, stop
+ * containers when the pod is deleted, and report status. Advances the pod
+ * as far as the current virtual time allows, then asks to be woken at the
+ * next due step.
  */
 export function syncPod(key: string, ctx: K8sContext, state: KubeletState): void {
   const pod = ctx.store.get<PodObj>('pods', key);
@@ -39,8 +49,8 @@ export function syncPod(key: string, ctx: K8sContext, state: KubeletState): void
   const now = ctx.clock.now();
   const host = node.name;
   const api = ctx.clientAs(node.actor);
-  const event = (type: 'Normal' | 'Warning', reason: string, message: string, container?: string) =>
-    ctx.event(pod, type, reason, message, { host, fieldPath: container ? containerFieldPath(container) : undefined });
+  const event: Emit = (type, reason, message, c) =>
+    ctx.event(pod, type, reason, message, { host, fieldPath: c ? containerFieldPath(c.name, c.init) : undefined });
 
   if (pod.metadata.deletionTimestamp) {
     if (!rt) {
@@ -58,16 +68,77 @@ export function syncPod(key: string, ctx: K8sContext, state: KubeletState): void
     if (now >= rt.sandboxAt) rt.ip = pod.spec.hostNetwork ? node.hostIP : allocatePodIP(node);
     else next = Math.min(next, rt.sandboxAt);
   }
-  if (rt.ip) {
-    for (let i = 0; i < rt.containers.length; i++) {
-      const c = rt.containers[i];
-      const spec = pod.spec.containers[i];
-      next = Math.min(next, advanceContainer(c, spec.image ?? '', spec.imagePullPolicy, node, now, ctx, event));
+  const spec = pod.spec;
+  const policy = spec.restartPolicy;
+  if (rt.ip && !rt.terminal) {
+    const env: StepEnv = { pod, rt, node, ctx, now, event, imageBackoff: state.imageBackoff, crashBackoff: state.crashBackoff, serviceEnv: state.serviceEnv };
+    const deadline = spec.activeDeadlineSeconds;
+    const startedAt = rt.admittedAt;
+    if (deadline !== undefined && now >= startedAt + deadline * 1000) {
+      event('Normal', 'DeadlineExceeded', 'Pod was active on the node longer than the specified deadline');
+      failPod(rt, 'DeadlineExceeded', 'Pod was active on the node longer than the specified deadline', now, node, spec);
+    } else {
+      if (deadline !== undefined) next = Math.min(next, startedAt + deadline * 1000);
+      // Init containers, one after another; app containers only once all have succeeded.
+      let initDone = true;
+      for (let i = 0; i < rt.initContainers.length; i++) {
+        const c = rt.initContainers[i];
+        if (c.phase === 'exited' && c.terminated?.exitCode === 0) continue;
+        // Init containers restart unless the pod's policy is Never (then the pod fails).
+        next = Math.min(next, stepContainer(c, spec.initContainers![i], env, policy === 'Never' ? 'Never' : 'OnFailure'));
+        if (c.phase === 'exited' && c.terminated && c.terminated.exitCode !== 0 && policy === 'Never') {
+          failPod(rt, undefined, undefined, now, node, spec);
+        }
+        initDone = c.phase === 'exited' && c.terminated?.exitCode === 0;
+        if (!initDone) break;
+      }
+      if (initDone && !rt.terminal) {
+        for (let i = 0; i < rt.containers.length; i++) {
+          const c = rt.containers[i];
+          const cspec = spec.containers[i];
+          next = Math.min(next, stepContainer(c, cspec, env, policy));
+          const due = runDueProbes(c, cspec, rt.admittedAt, now, rt.ip, (kind, ok, message, at) => onProbe(c, cspec, kind, ok, message, at, env));
+          if (c.stopping || due < Infinity) next = Math.min(next, due, stepContainer(c, cspec, env, policy));
+        }
+      }
     }
   }
   const status = buildPodStatus(pod, rt, node.hostIP, now);
-  if (!deepEqual(status, pod.status)) api.updateStatus({ ...pod, status });
-  if (next < Infinity) ctx.wakeAt(`pod:${key}`, next);
+  if (!deepEqual(status, pod.status)) api.updateStatus(extend(pod, { status }));
+  if (next < Infinity) ctx.wakeAt(`pod:${key}`, Math.max(next, now + 1));
+}
+
+/** A probe result: `Unhealthy` events, and a kill when liveness or startup fails past its threshold. */
+function onProbe(c: ContainerRuntime, spec: Container, kind: number, ok: boolean, message: string, at: number, env: StepEnv): 'stop' | void {
+  if (ok) return;
+  const probe = kind === STARTUP ? spec.startupProbe! : kind === LIVENESS ? spec.livenessProbe! : spec.readinessProbe!;
+  env.event('Warning', 'Unhealthy', failureMessage(kind as 0, message), c);
+  if (kind === READINESS) return;
+  if (c.probes.failures[kind] < probeTimings(probe).failure) return;
+  const restarts = shouldRestart(env.pod.spec?.restartPolicy, 137);
+  env.event('Normal', 'Killing', `Container ${c.name} failed ${probeName(kind as 0)} probe${restarts ? ', will be restarted' : ''}`, c);
+  const grace = (probe.terminationGracePeriodSeconds ?? env.pod.spec?.terminationGracePeriodSeconds ?? 30) * 1000;
+  const stopMs = imageProfile(c.ref)?.stopMs ?? 300;
+  c.stopping = stopMs < grace ? { at: at + stopMs, code: 0, reason: 'Completed' } : { at: at + grace, code: 137, reason: 'Error' };
+  c.probes.failures = [0, 0, 0];
+  c.probes.ready = false;
+  return 'stop';
+}
+
+/** Ends the pod for good (activeDeadlineSeconds, or a failed init container under restartPolicy Never). */
+function failPod(rt: PodRuntime, reason: string | undefined, message: string | undefined, now: number, node: NodeRuntime, spec: PodSpec): void {
+  rt.terminal = { reason, message };
+  for (const c of [...rt.initContainers, ...rt.containers]) {
+    if (c.phase === 'running' && c.proc) {
+      const stopMs = imageProfile(c.ref)?.stopMs ?? 300;
+      const grace = (spec.terminationGracePeriodSeconds ?? 30) * 1000;
+      c.proc.kill(now + Math.min(stopMs, grace), stopMs < grace ? 143 : 137);
+      const exit = c.proc.exit!;
+      c.terminated = { exitCode: exit.code, reason: 'Error', startedAt: c.startedAt, finishedAt: exit.at, containerID: c.containerID };
+      c.phase = 'exited';
+    }
+  }
+  void node;
 }
 
 function admit(pod: PodObj, key: string, node: NodeRuntime, ctx: K8sContext, state: KubeletState): PodRuntime {
@@ -80,12 +151,23 @@ function admit(pod: PodObj, key: string, node: NodeRuntime, ctx: K8sContext, sta
     node: node.name,
     admittedAt: running ? (parseTimestamp(pod.status!.startTime) ?? now) : now,
     sandboxAt: running ? now : now + jitter(ctx.rng, TIMINGS.sandboxMs),
-    containers: pod.spec!.containers.map((c) => {
+    initContainers: (pod.spec!.initContainers ?? []).map((c, i) => {
+      const rtc = newContainerRuntime(c, i, true);
+      if (running) {
+        // Init containers of a running pod have completed.
+        rtc.phase = 'exited';
+        rtc.terminated = { exitCode: 0, reason: 'Completed', finishedAt: now };
+      }
+      return rtc;
+    }),
+    containers: pod.spec!.containers.map((c, i) => {
       const cs = pod.status?.containerStatuses?.find((s) => s.name === c.name);
-      const rtc: ContainerRuntime = { name: c.name, ref: parseImageRef(c.image ?? ''), phase: 'pending', restartCount: cs?.restartCount ?? 0 };
+      const rtc = newContainerRuntime(c, i, false);
+      rtc.restartCount = cs?.restartCount ?? 0;
       if (running && cs?.state?.running) {
-        rtc.phase = 'running';
-        rtc.startedAt = parseTimestamp(cs.state.running.startedAt) ?? now;
+        // Adopted: its process restarts from the image's program (the kubelet cannot know more).
+        rtc.phase = 'created';
+        rtc.startAt = now;
         rtc.containerID = cs.containerID;
       }
       return rtc;
@@ -102,104 +184,47 @@ function admit(pod: PodObj, key: string, node: NodeRuntime, ctx: K8sContext, sta
 const fieldPaths = new Map<string, string>();
 
 /** `spec.containers{name}`, the event field path of a container (shared strings: few distinct names). */
-function containerFieldPath(name: string): string {
-  let p = fieldPaths.get(name);
+function containerFieldPath(name: string, init = false): string {
+  const k = init ? `init:${name}` : name;
+  let p = fieldPaths.get(k);
   if (p === undefined) {
-    p = flat(`spec.containers{${name}}`);
-    if (fieldPaths.size < 10_000) fieldPaths.set(name, p);
+    p = flat(init ? `spec.initContainers{${name}}` : `spec.containers{${name}}`);
+    if (fieldPaths.size < 10_000) fieldPaths.set(k, p);
   }
   return p;
-}
-
-type Emit = (type: 'Normal' | 'Warning', reason: string, message: string, container?: string) => void;
-
-/** Moves one container along pull → create → start as far as `now` allows; returns its next due time. */
-function advanceContainer(c: ContainerRuntime, image: string, policy: string | undefined, node: NodeRuntime, now: number, ctx: K8sContext, event: Emit): number {
-  if (c.phase === 'pending') {
-    const present = node.images.has(c.ref.full);
-    if (present && policy !== 'Always') {
-      event('Normal', 'Pulled', `Container image "${image}" already present on machine`, c.name);
-      c.phase = 'pulled';
-    } else {
-      event('Normal', 'Pulling', `Pulling image "${image}"`, c.name);
-      const profile = imageProfile(c.ref);
-      // A pull queued behind another pull of the same image finds its layers present by the time it runs.
-      const layersArrive = present || node.pulling.has(c.ref.full);
-      const duration = layersArrive ? jitter(ctx.rng, TIMINGS.pullCachedMs) : jitter(ctx.rng, TIMINGS.pullLatencyMs) + Math.round((profile.sizeBytes / TIMINGS.pullBytesPerMs) * (0.85 + 0.3 * ctx.rng.next()));
-      c.pullRequestedAt = now;
-      c.pullStartAt = Math.max(now, node.pullBusyUntil);
-      c.pullDoneAt = c.pullStartAt + duration;
-      node.pullBusyUntil = c.pullDoneAt;
-      node.pulling.set(c.ref.full, Math.max(node.pulling.get(c.ref.full) ?? 0, c.pullDoneAt));
-      c.phase = 'pulling';
-    }
-  }
-  if (c.phase === 'pulling') {
-    if (now < c.pullDoneAt!) return c.pullDoneAt!;
-    const size = imageProfile(c.ref).sizeBytes;
-    if ((node.pulling.get(c.ref.full) ?? 0) <= now) node.pulling.delete(c.ref.full);
-    if (!node.images.has(c.ref.full)) {
-      node.images.set(c.ref.full, size);
-      node.imagesChanged = true;
-    }
-    event('Normal', 'Pulled', `Successfully pulled image "${image}" in ${goDuration(c.pullDoneAt! - c.pullStartAt!)} (${goDuration(c.pullDoneAt! - c.pullRequestedAt!)} including waiting). Image size: ${size} bytes.`, c.name);
-    c.phase = 'pulled';
-  }
-  if (c.phase === 'pulled') {
-    c.containerID = flat(`containerd://${randomHex(ctx, 64)}`);
-    event('Normal', 'Created', `Created container: ${c.name}`, c.name);
-    c.startAt = now + jitter(ctx.rng, TIMINGS.createMs);
-    c.phase = 'created';
-  }
-  if (c.phase === 'created') {
-    if (now < c.startAt!) return c.startAt!;
-    event('Normal', 'Started', `Started container ${c.name}`, c.name);
-    c.startedAt = now;
-    c.phase = 'running';
-  }
-  return Infinity;
-}
-
-function randomHex(ctx: K8sContext, n: number): string {
-  return ctx.rng.hex(n);
 }
 
 /** Graceful termination: stop each container (SIGTERM, SIGKILL at the deadline), then remove the pod object. */
 function terminate(pod: PodObj, rt: PodRuntime, node: NodeRuntime, ctx: K8sContext, state: KubeletState, event: Emit): void {
   const now = ctx.clock.now();
   const api = ctx.clientAs(node.actor);
+  const all = [...rt.initContainers, ...rt.containers];
   if (!rt.killing) {
     const deadline = parseTimestamp(pod.metadata.deletionTimestamp) ?? now;
     rt.killing = { startedAt: now, deadline };
-    for (const c of rt.containers) {
+    for (const c of all) {
       if (c.phase === 'running' || c.phase === 'created') {
-        event('Normal', 'Killing', `Stopping container ${c.name}`, c.name);
-        const stopMs = imageProfile(c.ref).stopMs;
-        if (now + stopMs < deadline) {
-          c.exitAt = now + stopMs;
-          c.exitCode = 0;
-          c.exitReason = 'Completed';
-        } else {
-          c.exitAt = deadline;
-          c.exitCode = 137;
-          c.exitReason = 'Error';
-        }
-      } else {
-        c.exitAt = now;
+        event('Normal', 'Killing', `Stopping container ${c.name}`, c);
+        const stopMs = imageProfile(c.ref)?.stopMs ?? 300;
+        c.stopping = now + stopMs < deadline ? { at: now + stopMs, code: 0, reason: 'Completed' } : { at: deadline, code: 137, reason: 'Error' };
+        if (c.phase === 'created') c.startedAt = undefined;
       }
     }
   }
   let next = Infinity;
   let changed = false;
-  for (const c of rt.containers) {
-    if (c.phase === 'exited') continue;
-    if (now >= c.exitAt!) {
-      if (c.phase === 'running' || c.phase === 'created') {
-        c.finishedAt = c.exitAt;
-        c.phase = 'exited';
-        changed = true;
-      } else c.phase = 'exited';
-    } else next = Math.min(next, c.exitAt!);
+  for (const c of all) {
+    if (!c.stopping) continue;
+    if (now >= c.stopping.at) {
+      const s = c.stopping;
+      c.proc?.advance(s.at);
+      c.proc?.kill(s.at, s.code, s.reason === 'Completed' ? 'Completed' : 'Error');
+      const exit = c.proc?.exit;
+      c.terminated = { exitCode: exit?.code ?? s.code, reason: exit?.reason ?? s.reason, startedAt: c.startedAt, finishedAt: exit?.at ?? s.at, containerID: c.containerID };
+      c.stopping = undefined;
+      c.phase = 'exited';
+      changed = true;
+    } else next = Math.min(next, c.stopping.at);
   }
   if (next < Infinity) {
     if (changed) writeStatus(pod, rt, node, ctx);
@@ -215,7 +240,7 @@ function writeStatus(pod: PodObj, rt: PodRuntime, node: NodeRuntime, ctx: K8sCon
   const current = ctx.store.get<PodObj>('pods', rt.key);
   if (!current) return;
   const status = buildPodStatus(current, rt, node.hostIP, ctx.clock.now(), terminal);
-  if (!deepEqual(status, current.status)) ctx.clientAs(node.actor).updateStatus({ ...current, status });
+  if (!deepEqual(status, current.status)) ctx.clientAs(node.actor).updateStatus(extend(current, { status }));
 }
 
 /** Drops a pod from the runtime and frees its IP. */
@@ -223,4 +248,8 @@ export function forget(rt: PodRuntime, state: KubeletState): void {
   const node = state.nodes.get(rt.node);
   if (node && rt.ip && rt.ip !== node.hostIP) releasePodIP(node, rt.ip);
   state.pods.delete(rt.key);
+  if (rt.containers.some((c) => c.restartCount > 0 || c.waiting) || rt.initContainers.length) {
+    state.crashBackoff.forget(`${rt.uid}_`);
+    state.imageBackoff.forget(`${rt.uid}_`);
+  }
 }

@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import { IMAGE_CATALOG } from '../images/catalog';
+import { ContainerProcess, type ProcessSpec } from './process';
+
+const T0 = Date.parse('2026-01-01T00:00:00Z');
+
+function proc(image: string, over: Partial<ProcessSpec> = {}): ContainerProcess {
+  return new ContainerProcess({
+    profile: IMAGE_CATALOG[image],
+    image,
+    env: () => new Map([['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'], ['HOSTNAME', 'web-1']]),
+    hostname: 'web-1',
+    podIP: '10.244.1.5',
+    files: () => new Map([['/etc/hostname', 'web-1\n']]),
+    initContainer: false,
+    startedAt: T0,
+    ...over,
+  });
+}
+const BUSYBOX = 'docker.io/library/busybox';
+const text = (p: ContainerProcess) => p.logs.map((l) => l.text);
+
+describe('container processes', () => {
+  it('busybox without a command exits 0 at once (sh reads end of input)', () => {
+    const p = proc(BUSYBOX);
+    p.advance(T0 + 1000);
+    expect(p.exit).toMatchObject({ code: 0, reason: 'Completed', at: T0 });
+  });
+
+  it('busybox with stdin and tty keeps its shell open', () => {
+    const p = proc(BUSYBOX, { stdin: true, tty: true });
+    p.advance(T0 + 3_600_000 * 5);
+    expect(p.exit).toBeUndefined();
+  });
+
+  it('sleep 3600 keeps running, then completes at 3600 s', () => {
+    const p = proc(BUSYBOX, { command: ['sleep', '3600'] });
+    p.advance(T0 + 3_599_000);
+    expect(p.exit).toBeUndefined();
+    expect(p.nextWake()).toBe(T0 + 3_600_000);
+    p.advance(T0 + 3_600_000);
+    expect(p.exit).toMatchObject({ code: 0, at: T0 + 3_600_000 });
+  });
+
+  it("sh -c 'echo hi' completes with its output in the logs", () => {
+    const p = proc(BUSYBOX, { command: ['sh', '-c', 'echo hi'] });
+    p.advance(T0);
+    expect(p.exit?.code).toBe(0);
+    expect(text(p)).toEqual(['hi']);
+  });
+
+  it('exit 1 fails with reason Error', () => {
+    const p = proc(BUSYBOX, { command: ['sh', '-c', 'echo bye; exit 1'] });
+    p.advance(T0);
+    expect(p.exit).toMatchObject({ code: 1, reason: 'Error' });
+  });
+
+  it('the docs liveness script creates /tmp/healthy, then removes it after 30 s', () => {
+    const p = proc(BUSYBOX, { args: ['/bin/sh', '-c', 'touch /tmp/healthy; sleep 30; rm -f /tmp/healthy; sleep 600'] });
+    p.advance(T0 + 29_000);
+    expect(p.run(['cat', '/tmp/healthy'], T0 + 29_000, 1000).code).toBe(0);
+    p.advance(T0 + 31_000);
+    const r = p.run(['cat', '/tmp/healthy'], T0 + 31_000, 1000);
+    expect(r.code).toBe(1);
+    expect(r.output).toBe("cat: can't open '/tmp/healthy': No such file or directory\n");
+  });
+
+  it('a while loop with echo and sleep logs once per iteration, with env expansion', () => {
+    const p = proc(BUSYBOX, { command: ['sh', '-c', 'i=0; while [ $i -lt 3 ]; do i=$((i + 1)); echo "tick $i $HOSTNAME"; sleep 5; done; sleep 100'] });
+    p.advance(T0 + 12_000);
+    expect(text(p)).toEqual(['tick 1 web-1', 'tick 2 web-1', 'tick 3 web-1']);
+    expect(p.exit).toBeUndefined();
+  });
+
+  it('a for loop, if/else and && / || behave as in sh', () => {
+    const p = proc(BUSYBOX, { command: ['sh', '-c', 'for x in a b; do echo $x; done; if [ -f /etc/hostname ]; then echo yes; else echo no; fi; false && echo never || echo fallback'] });
+    p.advance(T0);
+    expect(text(p)).toEqual(['a', 'b', 'yes', 'fallback']);
+  });
+
+  it('an unknown command in busybox is "not found" with status 127', () => {
+    const p = proc(BUSYBOX, { command: ['sh', '-c', 'frobnicate'] });
+    p.advance(T0);
+    expect(p.exit?.code).toBe(127);
+    expect(text(p)).toEqual(['sh: frobnicate: not found']);
+  });
+
+  it('set -e stops at the first failing command', () => {
+    const p = proc(BUSYBOX, { command: ['sh', '-c', 'set -e; echo one; false; echo two'] });
+    p.advance(T0);
+    expect(text(p)).toEqual(['one']);
+    expect(p.exit?.code).toBe(1);
+  });
+
+  it('nginx starts, logs its start-up lines and listens on 80', () => {
+    const p = proc('docker.io/library/nginx');
+    p.advance(T0 + 1000);
+    expect(p.exit).toBeUndefined();
+    expect(text(p)[0]).toContain('/docker-entrypoint.sh');
+    expect(p.http(80, '/', T0 + 1000)).toBe(200);
+    expect(p.http(80, '/healthz', T0 + 1000)).toBe(404);
+    expect(p.http(8080, '/', T0 + 1000)).toBe('refused');
+  });
+
+  it('postgres without POSTGRES_PASSWORD exits 1 with its real complaint', () => {
+    const p = proc('docker.io/library/postgres');
+    p.advance(T0 + 5000);
+    expect(p.exit?.code).toBe(1);
+    expect(text(p)[0]).toBe('Error: Database is uninitialized and superuser password is not specified.');
+  });
+
+  it('stress allocating more than the memory limit is OOMKilled', () => {
+    const p = proc('docker.io/polinux/stress', { command: ['stress'], args: ['--vm', '1', '--vm-bytes', '250M', '--vm-hang', '1'], memoryLimit: 100 * 1024 * 1024 });
+    p.advance(T0 + 1000);
+    expect(p.exit).toMatchObject({ code: 137, reason: 'OOMKilled' });
+  });
+
+  it('stress within its memory limit keeps running', () => {
+    const p = proc('docker.io/polinux/stress', { command: ['stress'], args: ['--vm', '1', '--vm-bytes', '150M', '--vm-hang', '1'], memoryLimit: 200 * 1024 * 1024 });
+    p.advance(T0 + 60_000);
+    expect(p.exit).toBeUndefined();
+    expect(p.memoryBytes()).toBeGreaterThan(150 * 1024 * 1024);
+  });
+
+  it('the liveness demo server answers /healthz 200 for 10 s, then 500', () => {
+    const p = proc('registry.k8s.io/liveness', { args: ['/server'] });
+    p.advance(T0 + 9000);
+    expect(p.http(8080, '/healthz', T0 + 9000)).toBe(200);
+    expect(p.http(8080, '/healthz', T0 + 10_500)).toBe(500);
+  });
+
+  it('a shell command in an image without a shell cannot start', () => {
+    const p = proc('registry.k8s.io/pause', { command: ['sh', '-c', 'echo hi'] });
+    p.advance(T0);
+    expect(p.exit).toMatchObject({ code: 128, reason: 'StartError' });
+  });
+
+  it('a syntax error is reported the way sh does, status 2', () => {
+    const p = proc(BUSYBOX, { command: ['sh', '-c', 'if true; then echo x'] });
+    p.advance(T0);
+    expect(p.exit?.code).toBe(2);
+    expect(text(p)[0]).toMatch(/^sh: syntax error/);
+  });
+});

@@ -1,0 +1,310 @@
+import type { ImageProfile } from '../images/catalog';
+import { bytesOf } from '../../../lib/quantity';
+import { IDLE, runArgv, runShell, type Io, type ShellHost, type Yield } from './shell/interpret';
+
+/** One line a container wrote, with the virtual time it was written. */
+export interface LogLine {
+  at: number;
+  text: string;
+}
+
+/** Logs kept per container (the kubelet rotates at 10 MiB; lines are what matter here). */
+export const MAX_LOG_LINES = 5_000;
+
+export interface ProcessSpec {
+  profile: ImageProfile;
+  /** The image name as written (for messages). */
+  image: string;
+  command?: readonly string[];
+  args?: readonly string[];
+  /** The environment (built when the program first needs it: most never do). */
+  env: () => Map<string, string>;
+  stdin?: boolean;
+  tty?: boolean;
+  /** `resources.limits.memory` in bytes. */
+  memoryLimit?: number;
+  hostname: string;
+  podIP: string;
+  /** Files of the container at start (/etc/hostname, mounted volumes, …), built on first use. */
+  files: () => Map<string, string>;
+  initContainer: boolean;
+  startedAt: number;
+}
+
+export interface Exit {
+  code: number;
+  reason: 'Completed' | 'Error' | 'OOMKilled' | 'StartError';
+  at: number;
+  message?: string;
+}
+
+const MiB = 1024 * 1024;
+
+/**
+ * A container's process as the simulation runs it: what the image's program
+ * or the pod's command does over virtual time — its output, files, open
+ * ports, memory, and when and how it exits. Deterministic: the same spec and
+ * start time give the same run.
+ */
+export class ContainerProcess {
+  readonly logs: LogLine[] = [];
+  private files_: Map<string, string> | undefined;
+  private env_: Map<string, string> | undefined;
+  readonly listening = new Set<number>();
+  exit: Exit | undefined;
+  /** Extra memory allocated by the program (e.g. `stress --vm-bytes`), bytes. */
+  private allocated = 0;
+  private clock: number;
+  private wakeAt: number;
+  /** Whether the program waits for ever (until killed), or its next step cannot end it. */
+  private blocked = false;
+  private readonly gen: Generator<Yield, number>;
+  private readonly httpFailAt: number;
+
+  constructor(private readonly spec: ProcessSpec) {
+    this.clock = spec.startedAt;
+    this.wakeAt = spec.startedAt;
+    this.httpFailAt = spec.profile.httpFailAfterMs !== undefined ? spec.startedAt + spec.profile.httpFailAfterMs : Infinity;
+    this.gen = this.main();
+  }
+
+  get files(): Map<string, string> {
+    return (this.files_ ??= this.spec.files());
+  }
+
+  get env(): Map<string, string> {
+    return (this.env_ ??= this.spec.env());
+  }
+
+  get startedAt(): number {
+    return this.spec.startedAt;
+  }
+
+  /** Runs the program up to virtual time `now`. */
+  advance(now: number): void {
+    let steps = 0;
+    while (!this.exit && this.wakeAt <= now) {
+      this.clock = this.wakeAt;
+      const r = this.gen.next();
+      if (r.done) {
+        this.finish(r.value);
+        break;
+      }
+      this.blocked = r.value === IDLE || r.value.quiet === true;
+      this.wakeAt = this.clock + Math.max(1, r.value.sleep);
+      this.checkMemory();
+      // A script printing without sleeping: give up this round, resume later.
+      if (++steps > 10_000) break;
+    }
+  }
+
+  /** When the program next does something (Infinity once it exited or waits forever). */
+  nextWake(): number {
+    return this.exit || this.blocked ? Infinity : this.wakeAt;
+  }
+
+  /** Bytes of memory in use now. */
+  memoryBytes(): number {
+    return Math.round(this.spec.profile.memoryMi * MiB) + this.allocated;
+  }
+
+  /** An HTTP GET to `port` + `path`: the status, or 'refused' when nothing listens. */
+  http(port: number, path: string, now: number): number | 'refused' {
+    if (!this.listening.has(port) || this.exit) return 'refused';
+    if (now >= this.httpFailAt) return 500;
+    const p = this.spec.profile;
+    return p.http?.[path] ?? p.httpDefault ?? 200;
+  }
+
+  /** Ends the process with a signal-like exit (the kubelet's stop, a crash). */
+  kill(at: number, code: number, reason: Exit['reason'] = 'Error'): void {
+    if (this.exit) return;
+    this.exit = { code, reason, at };
+    this.listening.clear();
+  }
+
+  /**
+   * Runs a command inside the container now (exec probes, `kubectl exec`):
+   * the status and output. Sleeps count against `timeoutMs`.
+   */
+  run(argv: string[], now: number, timeoutMs: number): { code: number; output: string; timedOut: boolean } {
+    let output = '';
+    const host = this.host(now, (t) => (output += `${t}\n`));
+    const gen = runArgv(argv, host, { env: new Map(this.env) });
+    let slept = 0;
+    for (;;) {
+      const r = gen.next();
+      if (r.done) return { code: r.value, output, timedOut: false };
+      slept += r.value.sleep;
+      if (slept > timeoutMs) return { code: -1, output, timedOut: true };
+    }
+  }
+
+  private write(text: string): void {
+    this.logs.push({ at: this.clock, text });
+    if (this.logs.length > MAX_LOG_LINES) this.logs.splice(0, this.logs.length - MAX_LOG_LINES);
+  }
+
+  private finish(code: number): void {
+    if (this.exit) return;
+    this.exit = { code, reason: code === 0 ? 'Completed' : 'Error', at: this.clock };
+    this.listening.clear();
+  }
+
+  private checkMemory(): void {
+    const limit = this.spec.memoryLimit;
+    if (limit !== undefined && !this.exit && this.memoryBytes() > limit) {
+      this.exit = { code: 137, reason: 'OOMKilled', at: this.clock };
+      this.listening.clear();
+    }
+  }
+
+  private host(now?: number, sink?: (t: string) => void): ShellHost {
+    const self = this;
+    return {
+      now: () => now ?? this.clock,
+      write: (t) => (sink ? sink(t) : this.write(t)),
+      get files() {
+        return self.files;
+      },
+      hostname: this.spec.hostname,
+      program: (argv, io) => this.program(argv, io),
+    };
+  }
+
+  /** What the container runs: the pod's command/args, else the image's entrypoint and cmd (Docker's rules). */
+  private *main(): Generator<Yield, number> {
+    const { command, args, profile } = this.spec;
+    let argv: string[] | undefined;
+    if (command && command.length) argv = [...command, ...(args ?? [])];
+    else if (args && args.length) {
+      if (profile.kind === 'shell') argv = [...args];
+      else return yield* this.imageProcess([...args]);
+    }
+    if (!argv) {
+      if (profile.kind === 'shell') {
+        // `sh` with no terminal reads end-of-file and exits 0; with stdin + tty it waits.
+        if (this.spec.stdin && this.spec.tty) for (;;) yield IDLE;
+        return 0;
+      }
+      return yield* this.imageProcess([]);
+    }
+    const base = argv[0].slice(argv[0].lastIndexOf('/') + 1);
+    if ((base === 'sh' || base === 'bash' || base === 'ash') && !profile.shell) {
+      return this.startError(`exec: "${argv[0]}": executable file not found in $PATH`);
+    }
+    return yield* runArgv(argv, this.host(), { env: this.env });
+  }
+
+  private startError(why: string): number {
+    this.exit = {
+      code: 128,
+      reason: 'StartError',
+      at: this.clock,
+      message: `failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: ${why}: unknown`,
+    };
+    return 128;
+  }
+
+  /** The image's own program (its entrypoint), with extra arguments. */
+  private *imageProcess(args: string[]): Generator<Yield, number> {
+    const p = this.spec.profile;
+    if (p.requiresEnv && !p.requiresEnv.some((k) => (this.env.get(k) ?? '') !== '')) {
+      yield { sleep: Math.max(50, Math.round(p.startMs / 4)) };
+      for (const l of p.missingEnvLog ?? []) this.write(this.stamp(l));
+      return 1;
+    }
+    yield p.kind === 'server' ? { sleep: p.startMs, quiet: true } : { sleep: p.startMs };
+    for (const l of p.logs ?? []) this.write(this.stamp(l));
+    for (const port of p.ports ?? []) this.listening.add(port);
+    void args;
+    if (p.kind === 'exit') return 0;
+    for (;;) yield IDLE;
+  }
+
+  private stamp(line: string): string {
+    const d = new Date(this.clock);
+    const iso = d.toISOString();
+    const p2 = (n: number) => String(n).padStart(2, '0');
+    const ymd = `${d.getUTCFullYear()}/${p2(d.getUTCMonth() + 1)}/${p2(d.getUTCDate())}`;
+    const hms = `${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}`;
+    const mon = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][d.getUTCMonth()];
+    return line
+      .replace('{nginxtime}', `${ymd} ${hms}`)
+      .replace('{redistime}', `${p2(d.getUTCDate())} ${mon} ${d.getUTCFullYear()} ${hms}.${String(d.getUTCMilliseconds()).padStart(3, '0')}`)
+      .replace('{pgtime}', `${iso.slice(0, 10)} ${iso.slice(11, 23)}`)
+      .replace('{mysqltime}', `${iso.slice(0, 19)}+00:00`)
+      .replace('{apachetime}', `${d.toUTCString().slice(0, 3)} ${mon} ${p2(d.getUTCDate())} ${hms}.${String(d.getUTCMilliseconds()).padStart(3, '0')}000 ${d.getUTCFullYear()}`)
+      .replace('{gotime}', `${ymd} ${hms}`)
+      .replace('{podIP}', this.spec.podIP);
+  }
+
+  /** Programs beyond the shell's tools: the image's binaries, `stress`, agnhost's subcommands. */
+  private program(argv: string[], io: Io): Generator<Yield, number> | undefined {
+    const p = this.spec.profile;
+    const base = argv[0].slice(argv[0].lastIndexOf('/') + 1);
+    if (base === 'stress' && (p.binaries?.includes('stress') || p.binaries?.includes('/stress'))) return this.stress(argv.slice(1), io);
+    if (base === 'agnhost' && p.binaries?.includes('agnhost')) return this.agnhost(argv.slice(1));
+    const known = p.binaries?.some((b) => b === argv[0] || b === base || b.slice(b.lastIndexOf('/') + 1) === base);
+    if (known || (p.kind !== 'shell' && !this.spec.initContainer)) return this.imageProcess(argv.slice(1));
+    // Tools of server images used by init scripts (cp, chown, ncat …): they do their job and succeed.
+    if (p.kind !== 'shell') return (function* () {
+      return 0;
+    })();
+    return undefined;
+  }
+
+  /** polinux/stress: `--vm N --vm-bytes SIZE [--vm-hang S] [--timeout S]` allocates N × SIZE. */
+  private *stress(args: string[], io: Io): Generator<Yield, number> {
+    const opt = (name: string) => {
+      const i = args.indexOf(name);
+      return i >= 0 ? args[i + 1] : undefined;
+    };
+    const vm = Number(opt('--vm') ?? opt('-m') ?? 0);
+    const bytes = parseSize(opt('--vm-bytes') ?? '256M');
+    const cpu = Number(opt('--cpu') ?? opt('-c') ?? 0);
+    io.out(`stress: info: [1] dispatching hogs: ${cpu} cpu, 0 io, ${vm} vm, 0 hdd\n`);
+    yield { sleep: 100 };
+    this.allocated += vm * bytes;
+    this.checkMemory();
+    if (this.exit) return 137;
+    const timeout = opt('--timeout') ?? opt('-t');
+    if (timeout) {
+      yield { sleep: Number.parseInt(timeout, 10) * 1000 };
+      this.allocated -= vm * bytes;
+      io.out(`stress: info: [1] successful run completed in ${Number.parseInt(timeout, 10)}s\n`);
+      return 0;
+    }
+    for (;;) yield IDLE;
+  }
+
+  /** agnhost (Kubernetes e2e image) subcommands used in the docs. */
+  private *agnhost(args: string[]): Generator<Yield, number> {
+    const sub = args[0] ?? '';
+    const flag = (name: string, dflt: number) => {
+      const a = args.find((x) => x.startsWith(`--${name}=`));
+      return a ? Number(a.slice(name.length + 3)) : dflt;
+    };
+    yield { sleep: 50 };
+    if (sub === 'netexec') {
+      this.listening.add(flag('http-port', 8080));
+      this.write(`I${''} Started HTTP server on port ${flag('http-port', 8080)}`);
+    } else if (sub === 'serve-hostname') this.listening.add(flag('port', 9376));
+    else if (sub === 'liveness') {
+      this.listening.add(8080);
+    } else if (sub === 'test-webserver') this.listening.add(flag('port', 80));
+    else if (sub === 'grpc-health-checking') this.listening.add(flag('port', 5000));
+    for (;;) yield IDLE;
+  }
+}
+
+/** `150M`, `1G`, `512k`, `100Mi` → bytes. */
+function parseSize(s: string): number {
+  const m = /^(\d+(?:\.\d+)?)([kKmMgG]?)(i?)[bB]?$/.exec(s);
+  if (!m) return s ? bytesOf(s) : 0;
+  const unit = { '': 1, k: 1024, m: MiB, g: 1024 * MiB }[m[2].toLowerCase()]!;
+  return Math.round(Number(m[1]) * unit);
+}
+
+/** `sh -c SCRIPT` run outside a container (for tests). */
+export { runShell };

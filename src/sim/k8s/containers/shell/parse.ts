@@ -1,0 +1,440 @@
+/**
+ * A parser for the POSIX sh subset container commands use in practice
+ * (`sh -c 'while true; do echo hi; sleep 5; done'`, the liveness demo's
+ * `touch /tmp/healthy; sleep 30; rm -f /tmp/healthy; sleep 600`): lists with
+ * `;` `&` `&&` `||` and newlines, pipelines, `while`/`until`/`for`/`if`/
+ * `case`-free compound commands, `{ …; }` and `( … )` groups, assignments,
+ * redirections, single/double quotes, `$VAR`, `${VAR}`, `${VAR:-x}`, `$?`,
+ * `$(…)` and backquotes. Anything else is a parse error, which the caller
+ * reports as sh would (`sh: syntax error: …`, exit 2).
+ */
+
+/** A word: a list of parts concatenated after expansion. */
+export type WordPart =
+  | { t: 'lit'; v: string }
+  | { t: 'var'; name: string; quoted: boolean; op?: ':-' | '-' | ':=' | ':+'; arg?: Word }
+  | { t: 'sub'; script: Script; quoted: boolean }
+  | { t: 'arith'; expr: string };
+export type Word = WordPart[];
+
+export interface Redirect {
+  fd: number;
+  op: '>' | '>>' | '<' | '>&';
+  target: Word;
+}
+
+export type Command =
+  | { t: 'simple'; assigns: { name: string; value: Word }[]; words: Word[]; redirects: Redirect[] }
+  | { t: 'while'; until: boolean; cond: Script; body: Script; redirects: Redirect[] }
+  | { t: 'for'; name: string; items: Word[] | null; body: Script; redirects: Redirect[] }
+  | { t: 'if'; branches: { cond: Script; body: Script }[]; otherwise: Script | null; redirects: Redirect[] }
+  | { t: 'group'; body: Script; subshell: boolean; redirects: Redirect[] };
+
+export interface Pipeline {
+  negate: boolean;
+  commands: Command[];
+}
+export interface AndOr {
+  first: Pipeline;
+  rest: { op: '&&' | '||'; pipeline: Pipeline }[];
+}
+export type Script = AndOr[];
+
+export class ShellSyntaxError extends Error {}
+
+type Tok = { k: 'word'; word: Word; raw: string } | { k: 'op'; v: string } | { k: 'nl' } | { k: 'eof' };
+
+const KEYWORDS = new Set(['while', 'until', 'do', 'done', 'for', 'in', 'if', 'then', 'elif', 'else', 'fi', '{', '}', '!']);
+
+export function parseScript(src: string): Script {
+  const p = new Parser(src);
+  const s = p.list(new Set());
+  p.expectEnd();
+  return s;
+}
+
+class Parser {
+  private i = 0;
+  private peeked: Tok | undefined;
+
+  constructor(private readonly src: string) {}
+
+  expectEnd(): void {
+    const t = this.peek();
+    if (t.k !== 'eof') throw new ShellSyntaxError(`syntax error: unexpected "${t.k === 'op' ? t.v : t.k === 'word' ? t.raw : 'newline'}"`);
+  }
+
+  /** A list until one of the `stop` keywords (not consumed) or EOF / `)`. */
+  list(stop: Set<string>): Script {
+    const out: Script = [];
+    for (;;) {
+      this.skipNewlines();
+      const t = this.peek();
+      if (t.k === 'eof') break;
+      if (t.k === 'op' && t.v === ')') break;
+      if (t.k === 'word' && stop.has(t.raw) && isPlain(t)) break;
+      out.push(this.andOr());
+      const sep = this.peek();
+      if (sep.k === 'op' && (sep.v === ';' || sep.v === '&')) this.next();
+      else if (sep.k === 'nl') this.next();
+      else if (!(sep.k === 'eof' || (sep.k === 'op' && sep.v === ')') || (sep.k === 'word' && stop.has(sep.raw)))) {
+        throw new ShellSyntaxError(`syntax error: unexpected "${sep.k === 'op' ? sep.v : sep.k === 'word' ? sep.raw : 'newline'}"`);
+      }
+    }
+    return out;
+  }
+
+  private andOr(): AndOr {
+    const first = this.pipeline();
+    const rest: AndOr['rest'] = [];
+    for (;;) {
+      const t = this.peek();
+      if (t.k === 'op' && (t.v === '&&' || t.v === '||')) {
+        this.next();
+        this.skipNewlines();
+        rest.push({ op: t.v, pipeline: this.pipeline() });
+      } else break;
+    }
+    return { first, rest };
+  }
+
+  private pipeline(): Pipeline {
+    let negate = false;
+    const t = this.peek();
+    if (t.k === 'word' && t.raw === '!' && isPlain(t)) {
+      this.next();
+      negate = true;
+    }
+    const commands = [this.command()];
+    for (;;) {
+      const n = this.peek();
+      if (n.k === 'op' && n.v === '|') {
+        this.next();
+        this.skipNewlines();
+        commands.push(this.command());
+      } else break;
+    }
+    return { negate, commands };
+  }
+
+  private command(): Command {
+    const t = this.peek();
+    if (t.k === 'op' && t.v === '(') {
+      this.next();
+      const body = this.list(new Set());
+      this.expectOp(')');
+      return { t: 'group', body, subshell: true, redirects: this.redirects() };
+    }
+    if (t.k === 'word' && isPlain(t)) {
+      switch (t.raw) {
+        case 'while':
+        case 'until': {
+          this.next();
+          const cond = this.list(new Set(['do']));
+          this.expectWord('do');
+          const body = this.list(new Set(['done']));
+          this.expectWord('done');
+          return { t: 'while', until: t.raw === 'until', cond, body, redirects: this.redirects() };
+        }
+        case 'for': {
+          this.next();
+          const name = this.next();
+          if (name.k !== 'word' || !/^[A-Za-z_]\w*$/.test(name.raw)) throw new ShellSyntaxError('syntax error: bad for loop variable');
+          this.skipNewlines();
+          let items: Word[] | null = null;
+          const n = this.peek();
+          if (n.k === 'word' && n.raw === 'in') {
+            this.next();
+            items = [];
+            for (;;) {
+              const w = this.peek();
+              if (w.k !== 'word') break;
+              this.next();
+              items.push(w.word);
+            }
+          }
+          const sep = this.peek();
+          if ((sep.k === 'op' && sep.v === ';') || sep.k === 'nl') this.next();
+          this.skipNewlines();
+          this.expectWord('do');
+          const body = this.list(new Set(['done']));
+          this.expectWord('done');
+          return { t: 'for', name: name.raw, items, body, redirects: this.redirects() };
+        }
+        case 'if': {
+          this.next();
+          const branches: { cond: Script; body: Script }[] = [];
+          let otherwise: Script | null = null;
+          for (;;) {
+            const cond = this.list(new Set(['then']));
+            this.expectWord('then');
+            const body = this.list(new Set(['elif', 'else', 'fi']));
+            branches.push({ cond, body });
+            const k = this.next();
+            if (k.k !== 'word') throw new ShellSyntaxError('syntax error: unexpected end of file (expecting "fi")');
+            if (k.raw === 'elif') continue;
+            if (k.raw === 'else') {
+              otherwise = this.list(new Set(['fi']));
+              this.expectWord('fi');
+            }
+            break;
+          }
+          return { t: 'if', branches, otherwise, redirects: this.redirects() };
+        }
+        case '{': {
+          this.next();
+          const body = this.list(new Set(['}']));
+          this.expectWord('}');
+          return { t: 'group', body, subshell: false, redirects: this.redirects() };
+        }
+        case 'do':
+        case 'done':
+        case 'then':
+        case 'elif':
+        case 'else':
+        case 'fi':
+        case '}':
+          throw new ShellSyntaxError(`syntax error: unexpected "${t.raw}"`);
+      }
+    }
+    return this.simple();
+  }
+
+  private simple(): Command {
+    const assigns: { name: string; value: Word }[] = [];
+    const words: Word[] = [];
+    const redirects: Redirect[] = [];
+    for (;;) {
+      const t = this.peek();
+      if (t.k === 'op' && /^\d*(>>|>&|>|<)$/.test(t.v)) {
+        redirects.push(this.redirect());
+        continue;
+      }
+      if (t.k !== 'word') break;
+      if (words.length > 0 || !this.assignment(t, assigns)) {
+        if (words.length === 0 && KEYWORDS.has(t.raw) && isPlain(t) && t.raw !== '!' && t.raw !== 'in') break;
+        this.next();
+        words.push(t.word);
+      }
+    }
+    if (words.length === 0 && assigns.length === 0 && redirects.length === 0) {
+      const t = this.peek();
+      throw new ShellSyntaxError(t.k === 'eof' ? 'syntax error: unexpected end of file' : `syntax error: unexpected "${t.k === 'op' ? t.v : t.k === 'word' ? t.raw : 'newline'}"`);
+    }
+    return { t: 'simple', assigns, words, redirects };
+  }
+
+  private assignment(t: Tok & { k: 'word' }, assigns: { name: string; value: Word }[]): boolean {
+    const first = t.word[0];
+    if (!first || first.t !== 'lit') return false;
+    const m = /^([A-Za-z_]\w*)=/.exec(first.v);
+    if (!m) return false;
+    this.next();
+    const value: Word = [{ t: 'lit', v: first.v.slice(m[0].length) }, ...t.word.slice(1)];
+    assigns.push({ name: m[1], value });
+    return true;
+  }
+
+  private redirects(): Redirect[] {
+    const out: Redirect[] = [];
+    for (;;) {
+      const t = this.peek();
+      if (t.k === 'op' && /^\d*(>>|>&|>|<)$/.test(t.v)) out.push(this.redirect());
+      else return out;
+    }
+  }
+
+  private redirect(): Redirect {
+    const t = this.next() as { k: 'op'; v: string };
+    const m = /^(\d*)(>>|>&|>|<)$/.exec(t.v)!;
+    const op = m[2] as Redirect['op'];
+    const fd = m[1] ? Number(m[1]) : op === '<' ? 0 : 1;
+    const target = this.next();
+    if (target.k !== 'word') throw new ShellSyntaxError('syntax error: unexpected redirection');
+    return { fd, op, target: target.word };
+  }
+
+  private expectWord(w: string): void {
+    this.skipNewlines();
+    const t = this.next();
+    if (t.k !== 'word' || t.raw !== w) throw new ShellSyntaxError(t.k === 'eof' ? `syntax error: unexpected end of file (expecting "${w}")` : `syntax error: unexpected "${t.k === 'word' ? t.raw : t.k === 'op' ? t.v : 'newline'}" (expecting "${w}")`);
+  }
+
+  private expectOp(v: string): void {
+    this.skipNewlines();
+    const t = this.next();
+    if (t.k !== 'op' || t.v !== v) throw new ShellSyntaxError(`syntax error: unexpected end of file (expecting "${v}")`);
+  }
+
+  private skipNewlines(): void {
+    while (this.peek().k === 'nl') this.next();
+  }
+
+  private peek(): Tok {
+    if (!this.peeked) this.peeked = this.lex();
+    return this.peeked;
+  }
+
+  private next(): Tok {
+    const t = this.peek();
+    this.peeked = undefined;
+    return t;
+  }
+
+  private lex(): Tok {
+    const s = this.src;
+    for (;;) {
+      while (this.i < s.length && (s[this.i] === ' ' || s[this.i] === '\t' || (s[this.i] === '\\' && s[this.i + 1] === '\n'))) this.i += s[this.i] === '\\' ? 2 : 1;
+      if (s[this.i] === '#') {
+        while (this.i < s.length && s[this.i] !== '\n') this.i++;
+        continue;
+      }
+      break;
+    }
+    if (this.i >= s.length) return { k: 'eof' };
+    const c = s[this.i];
+    if (c === '\n') {
+      this.i++;
+      return { k: 'nl' };
+    }
+    for (const op of ['&&', '||', ';;', '>>', '>&', '2>&', '2>>', '2>', ';', '&', '|', '(', ')', '>', '<']) {
+      if (s.startsWith(op, this.i)) {
+        // `2>` only right at a word boundary (it is a redirection of fd 2).
+        this.i += op.length;
+        return { k: 'op', v: op === ';;' ? ';' : op };
+      }
+    }
+    return this.word();
+  }
+
+  private word(): Tok {
+    const s = this.src;
+    const parts: Word = [];
+    let raw = '';
+    let lit = '';
+    const flush = () => {
+      if (lit) parts.push({ t: 'lit', v: lit });
+      lit = '';
+    };
+    const start = this.i;
+    while (this.i < s.length) {
+      const c = s[this.i];
+      if (' \t\n;&|()<>'.includes(c)) break;
+      if (c === '\\') {
+        lit += s[this.i + 1] ?? '';
+        this.i += 2;
+      } else if (c === "'") {
+        const end = s.indexOf("'", this.i + 1);
+        if (end < 0) throw new ShellSyntaxError('syntax error: unterminated quoted string');
+        lit += s.slice(this.i + 1, end);
+        this.i = end + 1;
+        if (lit === '') parts.push({ t: 'lit', v: '' });
+      } else if (c === '"') {
+        this.i++;
+        let any = false;
+        while (this.i < s.length && s[this.i] !== '"') {
+          const d = s[this.i];
+          if (d === '\\' && '$`"\\\n'.includes(s[this.i + 1] ?? '')) {
+            lit += s[this.i + 1];
+            this.i += 2;
+          } else if (d === '$' || d === '`') {
+            flush();
+            parts.push(this.dollar(true));
+          } else {
+            lit += d;
+            this.i++;
+          }
+          any = true;
+        }
+        if (this.i >= s.length) throw new ShellSyntaxError('syntax error: unterminated quoted string');
+        this.i++;
+        if (!any) parts.push({ t: 'lit', v: '' });
+      } else if (c === '$' || c === '`') {
+        flush();
+        parts.push(this.dollar(false));
+      } else {
+        lit += c;
+        this.i++;
+      }
+    }
+    flush();
+    raw = s.slice(start, this.i);
+    return { k: 'word', word: parts, raw };
+  }
+
+  private dollar(quoted: boolean): WordPart {
+    const s = this.src;
+    if (s[this.i] === '`') {
+      const end = s.indexOf('`', this.i + 1);
+      if (end < 0) throw new ShellSyntaxError('syntax error: unterminated `');
+      const inner = s.slice(this.i + 1, end);
+      this.i = end + 1;
+      return { t: 'sub', script: parseScript(inner), quoted };
+    }
+    this.i++; // $
+    const c = s[this.i];
+    if (c === '(' && s[this.i + 1] === '(') {
+      const end = s.indexOf('))', this.i);
+      if (end < 0) throw new ShellSyntaxError('syntax error: missing ))');
+      const expr = s.slice(this.i + 2, end);
+      this.i = end + 2;
+      return { t: 'arith', expr };
+    }
+    if (c === '(') {
+      let depth = 1;
+      let j = this.i + 1;
+      while (j < s.length && depth > 0) {
+        if (s[j] === '(') depth++;
+        else if (s[j] === ')') depth--;
+        j++;
+      }
+      if (depth > 0) throw new ShellSyntaxError('syntax error: unterminated $(');
+      const inner = s.slice(this.i + 1, j - 1);
+      this.i = j;
+      return { t: 'sub', script: parseScript(inner), quoted };
+    }
+    if (c === '{') {
+      const end = s.indexOf('}', this.i);
+      if (end < 0) throw new ShellSyntaxError('syntax error: missing }');
+      const body = s.slice(this.i + 1, end);
+      this.i = end + 1;
+      const m = /^([A-Za-z_]\w*|[?#$0-9])(?:(:-|-|:=|:\+)(.*))?$/s.exec(body);
+      if (!m) throw new ShellSyntaxError(`syntax error: bad substitution`);
+      const part: WordPart = { t: 'var', name: m[1], quoted };
+      if (m[2]) {
+        part.op = m[2] as ':-';
+        part.arg = new Parser(m[3]).wordOnly();
+      }
+      return part;
+    }
+    const m = /^([A-Za-z_]\w*|[?#$0-9@*])/.exec(s.slice(this.i));
+    if (!m) return { t: 'lit', v: '$' };
+    this.i += m[1].length;
+    return { t: 'var', name: m[1], quoted };
+  }
+
+  /** The whole source as one word (for `${X:-default}` arguments). */
+  wordOnly(): Word {
+    if (this.src === '') return [{ t: 'lit', v: '' }];
+    const parts: Word = [];
+    let lit = '';
+    while (this.i < this.src.length) {
+      const c = this.src[this.i];
+      if (c === '$' || c === '`') {
+        if (lit) parts.push({ t: 'lit', v: lit });
+        lit = '';
+        parts.push(this.dollar(false));
+      } else if (c === '"' || c === "'") this.i++;
+      else {
+        lit += c;
+        this.i++;
+      }
+    }
+    if (lit) parts.push({ t: 'lit', v: lit });
+    return parts;
+  }
+}
+
+function isPlain(t: Tok & { k: 'word' }): boolean {
+  return t.word.length === 1 && t.word[0].t === 'lit' && t.word[0].v === t.raw;
+}

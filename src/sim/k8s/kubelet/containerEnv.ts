@@ -1,0 +1,135 @@
+import type { Container, EnvVar, Pod } from 'kubernetes-types/core/v1';
+import { decodeBase64 } from '../../../lib/base64';
+import type { ObjectStore } from '../../engine/store';
+import type { KubeObject } from '../api/types';
+
+type PodObj = KubeObject & Pod;
+
+export type EnvResult = { ok: true; env: Map<string, string> } | { ok: false; message: string };
+
+const PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+
+/**
+ * The environment the kubelet gives a container (`makeEnvironmentVariables`):
+ * the image's PATH, HOSTNAME, the Service variables of the pod's namespace
+ * (when `enableServiceLinks` is not false), `envFrom`, then `env` with
+ * `$(VAR)` references and `valueFrom` field and resource refs. A missing
+ * ConfigMap or Secret (not optional) is the CreateContainerConfigError
+ * message.
+ */
+export function containerEnv(pod: PodObj, c: Container, store: ObjectStore, nodeName: string, podIP: string, hostIP: string, serviceEnv: (pod: PodObj) => Record<string, string>): EnvResult {
+  const env = new Map<string, string>();
+  env.set('PATH', PATH);
+  env.set('HOSTNAME', pod.spec?.hostname ?? pod.metadata.name);
+  if (pod.spec?.enableServiceLinks !== false) for (const [k, v] of Object.entries(serviceEnv(pod))) env.set(k, v);
+  else {
+    // The `kubernetes` service variables are always set (since 1.13).
+    for (const [k, v] of Object.entries(serviceEnv(pod))) if (k.startsWith('KUBERNETES_')) env.set(k, v);
+  }
+  const ns = pod.metadata.namespace ?? 'default';
+  for (const from of c.envFrom ?? []) {
+    const ref = from.configMapRef ?? from.secretRef;
+    if (!ref) continue;
+    const kind = from.configMapRef ? 'configmap' : 'secret';
+    const obj = lookup(store, kind, ns, ref.name);
+    if (!obj) {
+      if (ref.optional) continue;
+      return { ok: false, message: `${kind} "${ref.name}" not found` };
+    }
+    for (const [k, v] of dataOf(obj, kind)) env.set(`${from.prefix ?? ''}${k}`, v);
+  }
+  for (const e of c.env ?? []) {
+    const v = envValue(e, pod, c, env, store, ns, nodeName, podIP, hostIP);
+    if (typeof v === 'object') {
+      if (v.optional) continue;
+      return { ok: false, message: v.message };
+    }
+    env.set(e.name, v);
+  }
+  return { ok: true, env };
+}
+
+/** A ConfigMap or Secret (undefined when absent, or when the kind is not served yet). */
+function lookup(store: ObjectStore, kind: 'configmap' | 'secret', ns: string, name: string | undefined): KubeObject | undefined {
+  const resource = kind === 'configmap' ? 'configmaps' : 'secrets';
+  return store.has(resource) ? store.get<KubeObject>(resource, `${ns}/${name ?? ''}`) : undefined;
+}
+
+function dataOf(obj: KubeObject, kind: 'configmap' | 'secret'): [string, string][] {
+  const data = (obj.data ?? {}) as Record<string, string>;
+  if (kind === 'configmap') return Object.entries(data);
+  const out: [string, string][] = Object.entries(data).map(([k, v]) => [k, decodeBase64(v) ?? v]);
+  for (const [k, v] of Object.entries((obj.stringData ?? {}) as Record<string, string>)) out.push([k, v]);
+  return out;
+}
+
+
+/** `$(VAR)` expansion against the variables defined so far; `$$(VAR)` escapes. */
+function expandRefs(value: string, env: Map<string, string>): string {
+  return value.replace(/\$\$|\$\(([A-Za-z_][A-Za-z0-9_.-]*)\)/g, (m, name: string | undefined) => (m === '$$' ? '$' : env.has(name!) ? env.get(name!)! : m));
+}
+
+function envValue(e: EnvVar, pod: PodObj, c: Container, env: Map<string, string>, store: ObjectStore, ns: string, nodeName: string, podIP: string, hostIP: string): string | { message: string; optional: boolean } {
+  if (e.value !== undefined) return expandRefs(e.value, env);
+  const from = e.valueFrom;
+  if (!from) return '';
+  if (from.fieldRef) {
+    const path = from.fieldRef.fieldPath;
+    const m = /^metadata\.(labels|annotations)\['(.+)'\]$/.exec(path);
+    if (m) return ((pod.metadata[m[1] as 'labels'] ?? {}) as Record<string, string>)[m[2]] ?? '';
+    switch (path) {
+      case 'metadata.name':
+        return pod.metadata.name;
+      case 'metadata.namespace':
+        return ns;
+      case 'metadata.uid':
+        return pod.metadata.uid ?? '';
+      case 'spec.nodeName':
+        return nodeName;
+      case 'spec.serviceAccountName':
+        return pod.spec?.serviceAccountName ?? 'default';
+      case 'status.podIP':
+      case 'status.podIPs':
+        return podIP;
+      case 'status.hostIP':
+      case 'status.hostIPs':
+        return hostIP;
+    }
+    return '';
+  }
+  if (from.resourceFieldRef) {
+    const r = from.resourceFieldRef;
+    const target = r.containerName ? (pod.spec?.containers.find((x) => x.name === r.containerName) ?? c) : c;
+    const [kind, res] = r.resource.split('.') as ['limits' | 'requests', string];
+    const q = (target.resources?.[kind] as Record<string, string | number> | undefined)?.[res];
+    return q === undefined ? '' : String(q);
+  }
+  const ref = from.configMapKeyRef ?? from.secretKeyRef;
+  if (ref) {
+    const kind = from.configMapKeyRef ? 'configmap' : 'secret';
+    const obj = lookup(store, kind, ns, ref.name);
+    if (!obj) return { message: `${kind} "${ref.name}" not found`, optional: ref.optional === true };
+    const value = new Map(dataOf(obj, kind)).get(ref.key);
+    if (value === undefined) return { message: `couldn't find key ${ref.key} in ${kind === 'configmap' ? 'ConfigMap' : 'Secret'} ${ns}/${ref.name}`, optional: ref.optional === true };
+    return value;
+  }
+  return '';
+}
+
+/** The files a container starts with: hostname, hosts, resolv.conf, the service-account token. */
+export function containerFiles(pod: PodObj, podIP: string): Map<string, string> {
+  const ns = pod.metadata.namespace ?? 'default';
+  const name = pod.spec?.hostname ?? pod.metadata.name;
+  const files = new Map<string, string>();
+  files.set('/etc/hostname', `${name}\n`);
+  files.set('/etc/hosts', `# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n${podIP}\t${name}\n`);
+  files.set('/etc/resolv.conf', `search ${ns}.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n`);
+  const sa = '/var/run/secrets/kubernetes.io/serviceaccount';
+  const mounted = pod.spec?.containers.some((c) => c.volumeMounts?.some((m) => m.mountPath === sa));
+  if (mounted) {
+    files.set(`${sa}/namespace`, ns);
+    files.set(`${sa}/token`, 'eyJhbGciOiJSUzI1NiIsImtpZCI6Imt1YmVwbGF5In0.eyJpc3MiOiJodHRwczovL2t1YmVybmV0ZXMuZGVmYXVsdC5zdmMuY2x1c3Rlci5sb2NhbCJ9.c2ltdWxhdGVk');
+    files.set(`${sa}/ca.crt`, '-----BEGIN CERTIFICATE-----\n(simulated cluster CA)\n-----END CERTIFICATE-----\n');
+  }
+  return files;
+}

@@ -1,0 +1,262 @@
+import type { Container } from 'kubernetes-types/core/v1';
+import { goDuration } from '../../../lib/duration';
+import { flat } from '../../../lib/flat';
+import { bytesOf } from '../../../lib/quantity';
+import { ContainerProcess } from '../containers/process';
+import type { K8sContext } from '../controllers/context';
+import { imageProfile } from '../images/catalog';
+import { parseImageRef } from '../images/imageRef';
+import { invalidImageName, pullImage } from '../images/registry';
+import type { Backoff } from './backoff';
+import { containerEnv, containerFiles } from './containerEnv';
+import { freshProbeState } from './probes';
+import type { ContainerRuntime, NodeRuntime, PodRuntime } from './runtime';
+import type { PodObj } from './syncPod';
+import { TIMINGS, jitter } from './timings';
+
+export type Emit = (type: 'Normal' | 'Warning', reason: string, message: string, container?: ContainerRuntime) => void;
+
+/** What stepping a container needs besides the container itself. */
+export interface StepEnv {
+  pod: PodObj;
+  rt: PodRuntime;
+  node: NodeRuntime;
+  ctx: K8sContext;
+  now: number;
+  event: Emit;
+  imageBackoff: Backoff;
+  crashBackoff: Backoff;
+  serviceEnv: (pod: PodObj) => Record<string, string>;
+}
+
+export function newContainerRuntime(c: Container, index: number, init: boolean): ContainerRuntime {
+  return {
+    name: c.name,
+    index,
+    init,
+    ref: parseImageRef(c.image ?? ''),
+    phase: 'pending',
+    restartCount: 0,
+    probes: freshProbeState(c),
+    lastRun: [-Infinity, -Infinity, -Infinity],
+  };
+}
+
+/** `podName_namespace(uid)`, as the kubelet names a pod in messages. */
+export function podDesc(pod: PodObj): string {
+  return `${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`;
+}
+
+/** Whether restartPolicy restarts a container that exited with `code`. */
+export function shouldRestart(policy: string | undefined, code: number): boolean {
+  const p = policy ?? 'Always';
+  return p === 'Always' || (p === 'OnFailure' && code !== 0);
+}
+
+/** The pod worker's resync after an error: 10 s plus up to 50 % jitter. */
+function resync(env: StepEnv): number {
+  return env.now + jitter(env.ctx.rng, [10_000, 15_000]);
+}
+
+/**
+ * Moves one container as far as `now` allows: image pull (with its errors
+ * and back-off), create, start, run its process, and restart it when it
+ * exits as restartPolicy says, with the crash-loop back-off. Returns the
+ * container's next due time.
+ */
+export function stepContainer(c: ContainerRuntime, spec: Container, env: StepEnv, policy: string | undefined): number {
+  const { node, ctx, now, event, pod } = env;
+  const image = spec.image ?? '';
+  for (let guard = 0; guard < 16; guard++) {
+    switch (c.phase) {
+      case 'pending': {
+        const invalid = invalidImageName(image);
+        if (invalid) {
+          if (c.waiting?.reason !== 'InvalidImageName') {
+            event('Warning', 'InspectFailed', invalid, c);
+            event('Warning', 'Failed', 'Error: InvalidImageName', c);
+          }
+          c.waiting = { reason: 'InvalidImageName', message: invalid };
+          return Infinity;
+        }
+        const pullPolicy = spec.imagePullPolicy ?? (c.ref.tag === 'latest' ? 'Always' : 'IfNotPresent');
+        const present = node.images.has(c.ref.full);
+        if (present && pullPolicy !== 'Always') {
+          event('Normal', 'Pulled', `Container image "${image}" already present on machine`, c);
+          c.waiting = undefined;
+          c.phase = 'pulled';
+          break;
+        }
+        if (pullPolicy === 'Never') {
+          const message = `Container image "${image}" is not present with pull policy of Never`;
+          if (c.waiting?.reason !== 'ErrImageNeverPull') {
+            event('Warning', 'ErrImageNeverPull', message, c);
+            event('Warning', 'Failed', 'Error: ErrImageNeverPull', c);
+          }
+          c.waiting = { reason: 'ErrImageNeverPull', message };
+          return resync(env);
+        }
+        const key = `${pod.metadata.uid}_${image}`;
+        if (env.imageBackoff.isInBackOffSinceUpdate(key, now)) {
+          if (c.waiting?.reason !== 'ImagePullBackOff') {
+            event('Normal', 'BackOff', `Back-off pulling image "${image}"`, c);
+            event('Warning', 'Failed', 'Error: ImagePullBackOff', c);
+          }
+          c.waiting = { reason: 'ImagePullBackOff', message: `Back-off pulling image "${image}": ErrImagePull: ${c.pullError ? rpcError(c.pullError) : ''}` };
+          return Math.max(env.imageBackoff.updatedAt(key) + env.imageBackoff.get(key), now + 1);
+        }
+        event('Normal', 'Pulling', `Pulling image "${image}"`, c);
+        const result = pullImage(c.ref);
+        c.pullError = result.ok ? undefined : { code: result.code, message: result.message };
+        const profile = result.ok ? result.profile : undefined;
+        // A pull queued behind another pull of the same image finds its layers present by the time it runs.
+        const layersArrive = present || node.pulling.has(c.ref.full);
+        const duration = !profile
+          ? jitter(ctx.rng, TIMINGS.pullLatencyMs)
+          : layersArrive
+            ? jitter(ctx.rng, TIMINGS.pullCachedMs)
+            : jitter(ctx.rng, TIMINGS.pullLatencyMs) + Math.round((profile.sizeBytes / TIMINGS.pullBytesPerMs) * (0.85 + 0.3 * ctx.rng.next()));
+        c.pullRequestedAt = now;
+        c.pullStartAt = Math.max(now, node.pullBusyUntil);
+        c.pullDoneAt = c.pullStartAt + duration;
+        node.pullBusyUntil = c.pullDoneAt;
+        if (profile) node.pulling.set(c.ref.full, Math.max(node.pulling.get(c.ref.full) ?? 0, c.pullDoneAt));
+        c.phase = 'pulling';
+        break;
+      }
+      case 'pulling': {
+        if (now < c.pullDoneAt!) return c.pullDoneAt!;
+        if (c.pullError) {
+          const err = rpcError(c.pullError);
+          event('Warning', 'Failed', `Failed to pull image "${image}": ${err}`, c);
+          event('Warning', 'Failed', 'Error: ErrImagePull', c);
+          env.imageBackoff.next(`${pod.metadata.uid}_${image}`, now);
+          c.waiting = { reason: 'ErrImagePull', message: err };
+          c.phase = 'pending';
+          return resync(env);
+        }
+        const size = imageProfile(c.ref)?.sizeBytes ?? 0;
+        if ((node.pulling.get(c.ref.full) ?? 0) <= now) node.pulling.delete(c.ref.full);
+        if (!node.images.has(c.ref.full)) {
+          node.images.set(c.ref.full, size);
+          node.imagesChanged = true;
+        }
+        event('Normal', 'Pulled', `Successfully pulled image "${image}" in ${goDuration(c.pullDoneAt! - c.pullStartAt!)} (${goDuration(c.pullDoneAt! - c.pullRequestedAt!)} including waiting). Image size: ${size} bytes.`, c);
+        c.waiting = undefined;
+        c.phase = 'pulled';
+        break;
+      }
+      case 'pulled': {
+        const probe = containerEnv(pod, spec, ctx.store, node.name, env.rt.ip ?? '', node.hostIP, env.serviceEnv);
+        if (!probe.ok) {
+          if (c.waiting?.reason !== 'CreateContainerConfigError' || c.waiting.message !== probe.message) event('Warning', 'Failed', `Error: ${probe.message}`, c);
+          c.waiting = { reason: 'CreateContainerConfigError', message: probe.message };
+          c.phase = 'waiting';
+          c.retryAt = resync(env);
+          return c.retryAt;
+        }
+        c.waiting = undefined;
+        c.containerID = flat(`containerd://${ctx.rng.hex(64)}`);
+        event('Normal', 'Created', `Created container: ${c.name}`, c);
+        // A restart creates and starts in the same sync; a first start has the runtime's create latency.
+        c.startAt = c.restartCount > 0 ? now : now + jitter(ctx.rng, TIMINGS.createMs);
+        c.phase = 'created';
+        break;
+      }
+      case 'created': {
+        if (now < c.startAt!) return c.startAt!;
+        start(c, spec, env);
+        if (c.proc!.exit?.reason === 'StartError') {
+          event('Warning', 'Failed', `Error: ${c.proc!.exit.message}`, c);
+        } else event('Normal', 'Started', `Started container ${c.name}`, c);
+        break;
+      }
+      case 'running': {
+        const proc = c.proc!;
+        if (c.stopping && now >= c.stopping.at) {
+          proc.advance(c.stopping.at);
+          proc.kill(c.stopping.at, c.stopping.code, c.stopping.reason === 'Completed' ? 'Completed' : 'Error');
+        } else proc.advance(now);
+        const exit = proc.exit;
+        if (!exit) return Math.min(proc.nextWake(), c.stopping?.at ?? Infinity);
+        c.terminated = { exitCode: exit.code, reason: exit.reason, message: exit.message, startedAt: c.startedAt, finishedAt: exit.at, containerID: c.containerID };
+        c.stopping = undefined;
+        c.probes.ready = false;
+        c.phase = 'exited';
+        break;
+      }
+      case 'exited': {
+        const t = c.terminated!;
+        if (!shouldRestart(policy, t.exitCode) || env.rt.terminal) return Infinity;
+        const key = `${pod.metadata.uid}_${c.init ? 'init:' : ''}${c.name}`;
+        if (env.crashBackoff.isInBackOffSince(key, t.finishedAt, now)) {
+          const delay = env.crashBackoff.get(key);
+          if (c.waiting?.reason !== 'CrashLoopBackOff') event('Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${podDesc(pod)}`, c);
+          c.waiting = { reason: 'CrashLoopBackOff', message: `back-off ${goDuration(delay)} restarting failed container=${c.name} pod=${podDesc(pod)}` };
+          c.phase = 'waiting';
+          c.retryAt = t.finishedAt + delay;
+          return c.retryAt;
+        }
+        env.crashBackoff.next(key, t.finishedAt);
+        restart(c);
+        break;
+      }
+      case 'waiting': {
+        if (now < (c.retryAt ?? 0)) return c.retryAt!;
+        if (c.waiting?.reason === 'CrashLoopBackOff') {
+          const t = c.terminated!;
+          env.crashBackoff.next(`${pod.metadata.uid}_${c.init ? 'init:' : ''}${c.name}`, t.finishedAt);
+          restart(c);
+        } else c.phase = 'pulled';
+        break;
+      }
+    }
+  }
+  return now + 1;
+}
+
+/** A new run of an exited container: the old one becomes lastState, the image is checked again. */
+function restart(c: ContainerRuntime): void {
+  c.last = c.terminated;
+  c.terminated = undefined;
+  c.prevProc = c.proc;
+  c.proc = undefined;
+  c.waiting = undefined;
+  c.restartCount++;
+  c.phase = 'pending';
+}
+
+function start(c: ContainerRuntime, spec: Container, env: StepEnv): void {
+  const { pod, node, now } = env;
+  const profile = imageProfile(c.ref)!;
+  const podIP = env.rt.ip ?? '';
+  const limit = spec.resources?.limits?.memory;
+  c.proc = new ContainerProcess({
+    profile,
+    image: spec.image ?? '',
+    command: spec.command,
+    args: spec.args,
+    env: () => {
+      const r = containerEnv(pod, spec, env.ctx.store, node.name, podIP, node.hostIP, env.serviceEnv);
+      return r.ok ? r.env : new Map();
+    },
+    stdin: spec.stdin,
+    tty: spec.tty,
+    memoryLimit: limit === undefined ? undefined : bytesOf(limit),
+    hostname: pod.spec?.hostname ?? pod.metadata.name,
+    podIP,
+    files: () => containerFiles(pod, podIP),
+    initContainer: c.init,
+    startedAt: now,
+  });
+  c.proc.advance(now);
+  c.startedAt = now;
+  c.phase = 'running';
+  c.probes = freshProbeState(spec);
+  c.lastRun = [-Infinity, -Infinity, -Infinity];
+  c.lastGateAt = undefined;
+}
+
+function rpcError(e: { code: string; message: string }): string {
+  return `rpc error: code = ${e.code} desc = ${e.message}`;
+}
