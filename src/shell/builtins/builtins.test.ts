@@ -36,6 +36,6 @@ describe('builtins', () => {
     expect(run('kubeplay help').stdout).toContain('kubeplay node stop NAME');
     const t = run('kubeplay node stop worker-1');
     expect(t.exitCode).toBe(1);
-    expect(t.stderr).toContain('not simulated yet');
+    expect(t.stderr).toContain('not simulated');
   });
 });

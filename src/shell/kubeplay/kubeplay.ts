@@ -15,12 +15,40 @@ export interface PlaygroundCommand {
 
 /** Playground commands, in the order `kubeplay help` lists them. */
 export const PLAYGROUND_COMMANDS: readonly PlaygroundCommand[] = [
-  { path: ['node', 'stop'], usage: 'kubeplay node stop NAME', summary: 'the node stops heartbeating, as if powered off' },
-  { path: ['node', 'start'], usage: 'kubeplay node start NAME', summary: 'the node comes back and heartbeats again' },
+  { path: ['node', 'stop'], usage: 'kubeplay node stop NAME', summary: 'the node stops heartbeating, as if powered off', run: (env, args, sink) => runNodePower(env, args, sink, false) },
+  { path: ['node', 'start'], usage: 'kubeplay node start NAME', summary: 'the node comes back and heartbeats again', run: (env, args, sink) => runNodePower(env, args, sink, true) },
   { path: ['container', 'crash'], usage: 'kubeplay container crash POD [-c CONTAINER]', summary: 'the container exits with an error' },
   { path: ['traffic'], usage: 'kubeplay traffic SERVICE --rps N [--for DURATION]', summary: 'simulated requests through the Service' },
   { path: ['help'], usage: 'kubeplay help', summary: 'this list' },
 ];
+
+/**
+ * `kubeplay node stop|start NAME`: powers the machine under a node off or
+ * on, through the engine's playground entry (`cluster.stopNode`/`startNode`).
+ */
+function runNodePower(env: ShellEnvironment, args: readonly string[], sink: OutputSink, on: boolean): Execution {
+  const verb = on ? 'start' : 'stop';
+  if (args.length !== 1 || args[0].startsWith('-')) {
+    sink.stderr(`kubeplay: usage: kubeplay node ${verb} NAME\n`);
+    return finished(1);
+  }
+  const name = args[0].replace(/^nodes?\//, '');
+  const result = on ? env.cluster.startNode(name) : env.cluster.stopNode(name);
+  switch (result.type) {
+    case 'changed':
+      sink.stdout(`node/${name} ${on ? 'started' : 'stopped'}\n`);
+      return finished(0);
+    case 'unchanged':
+      sink.stdout(`node/${name} already ${on ? 'running' : 'stopped'}\n`);
+      return finished(0);
+    case 'notFound':
+      sink.stderr(`Error from server (NotFound): nodes "${name}" not found\n`);
+      return finished(1);
+    case 'notSimulated':
+      sink.stderr(`kubeplay: not simulated: ${result.reason}\n`);
+      return finished(1);
+  }
+}
 
 function helpText(): string {
   const width = Math.max(...PLAYGROUND_COMMANDS.map((c) => c.usage.length));

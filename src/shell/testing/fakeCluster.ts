@@ -204,6 +204,9 @@ export function createFakeCluster(options: { workers?: number; start?: number } 
     nextWakeAt: () => (timers.length ? Math.min(...timers.map((t) => t.at)) : undefined),
     eventsFor: () => [],
     schedulingDecision: () => undefined,
+    stopNode: () => ({ type: 'notSimulated', reason: 'the fake cluster has no kubelets' }),
+    startNode: () => ({ type: 'notSimulated', reason: 'the fake cluster has no kubelets' }),
+    isNodeStopped: () => false,
     add(obj: KubeObject) {
       const o = deepCopy(obj);
       o.apiVersion ||= apiVersionOf(resources.forKind(obj.apiVersion, obj.kind)!);

@@ -16,9 +16,10 @@ import { createNamespaceController } from './controllers/namespaceController';
 import { createNodeLifecycleController } from './controllers/nodeLifecycleController';
 import { createReplicaSetController } from './controllers/replicaset/replicaSetController';
 import { createServiceAccountController } from './controllers/serviceAccountController';
+import { createTaintEvictionController } from './controllers/tainteviction/taintEvictionController';
 import { EventLog } from './events/eventLog';
 import { EventRecorder } from './events/eventRecorder';
-import { KUBERNETES_VERSION, type Cluster, type ClusterOptions } from './index';
+import { KUBERNETES_VERSION, type Cluster, type ClusterOptions, type NodePowerResult } from './index';
 import { createKubelets } from './kubelet/kubeletController';
 import { createScheduler } from './scheduler/schedulerController';
 
@@ -60,6 +61,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     createGarbageCollector(store, resources.filter((r) => r !== 'events')),
     createNamespaceController(store, namespaced),
     createNodeLifecycleController(),
+    createTaintEvictionController(),
     scheduler.controller,
     kubelets.controller,
   ];
@@ -95,6 +97,22 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
   for (const c of controllers) manager.register(c);
   bootstrapCluster(server, kubelets, recorder, config, rng, clock.timestamp(), () => manager.runUntilIdle());
 
+  /** `kubeplay node stop|start`: the machine under a node loses or regains power. */
+  const setPower = (name: string, on: boolean): NodePowerResult => {
+    const node = store.get<KubeObject>('nodes', name);
+    if (!node) return { type: 'notFound' };
+    if (node.metadata.labels?.['node-role.kubernetes.io/control-plane'] !== undefined) {
+      return { type: 'notSimulated', reason: `${name} runs the control plane itself (API server, etcd, scheduler, controllers): powering it off would stop the whole cluster` };
+    }
+    const changed = kubelets.setPower(name, on, clock.now());
+    if (changed === undefined) return { type: 'notFound' };
+    if (changed && on) {
+      manager.enqueue(kubelets.controller.name, `node:${name}`);
+      manager.runUntil(clock.now());
+    }
+    return { type: changed ? 'changed' : 'unchanged' };
+  };
+
   return {
     config,
     seed,
@@ -110,5 +128,8 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     nextWakeAt: () => clock.nextTimerAt(),
     eventsFor: (obj: KubeObject) => (obj.metadata.uid ? store.listByIndex<KubeObject>('events', 'involvedUid', obj.metadata.uid) : []),
     schedulingDecision: (namespace, name) => scheduler.decision(namespace, name),
+    stopNode: (name) => setPower(name, false),
+    startNode: (name) => setPower(name, true),
+    isNodeStopped: (name) => kubelets.isStopped(name),
   };
 }

@@ -87,6 +87,24 @@ export interface Cluster {
   eventsFor(obj: KubeObject): KubeObject[];
   /** The scheduler's last decision for a pod. */
   schedulingDecision(namespace: string, name: string): SchedulingDecision | undefined;
+  /**
+   * Playground (`kubeplay node stop NAME`): the machine under a node powers
+   * off — its kubelet stops renewing the Lease, posting status and running
+   * pods, which keep their last reported status. The node lifecycle
+   * controller notices after the grace period.
+   * @example cluster.stopNode('worker-1') // { type: 'changed' }
+   */
+  stopNode(name: string): NodePowerResult;
+  /**
+   * Playground (`kubeplay node start NAME`): the machine powers on again; its
+   * kubelet starts, reports Ready and restarts the pods still bound to it.
+   */
+  startNode(name: string): NodePowerResult;
+  /** Whether a node's machine is powered off (`kubeplay node stop`). */
+  isNodeStopped(name: string): boolean;
 }
+
+/** What `stopNode` / `startNode` did: powered it off or on, found it already so, or could not. */
+export type NodePowerResult = { type: 'changed' } | { type: 'unchanged' } | { type: 'notFound' } | { type: 'notSimulated'; reason: string };
 
 export { createCluster } from './cluster';

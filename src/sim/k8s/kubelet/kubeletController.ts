@@ -1,11 +1,11 @@
 import type { Node } from 'kubernetes-types/core/v1';
 import type { WatchEvent } from '../../engine/store';
 import type { KubeObject } from '../api/types';
-import type { K8sController } from '../controllers/context';
+import type { K8sContext, K8sController } from '../controllers/context';
 import { parseTimestamp } from '../../engine/clock';
 import { Backoff } from './backoff';
 import { parseCidr } from './ipam';
-import { nodeTick } from './nodeAgent';
+import { nodeTick, powerOff, powerOn } from './nodeAgent';
 import type { NodeRuntime } from './runtime';
 import { syncPod, type KubeletState, type PodObj } from './syncPod';
 
@@ -18,6 +18,14 @@ export interface Kubelets {
   state: KubeletState;
   /** Pre-pulled images on a node (kind nodes ship the control-plane images). */
   seedImages(node: string, images: Record<string, number>): void;
+  /**
+   * Powers a node's machine off or on (`kubeplay node stop|start`). Returns
+   * false when it already was, undefined when there is no such node. After
+   * power-on, enqueue `node:<name>` to run the kubelet's start-up.
+   */
+  setPower(node: string, on: boolean, now: number): boolean | undefined;
+  /** Whether a node's machine is powered off. */
+  isStopped(node: string): boolean;
 }
 
 /**
@@ -27,6 +35,13 @@ export interface Kubelets {
  */
 export function createKubelets(): Kubelets {
   const state: KubeletState = { nodes: new Map(), pods: new Map(), imageBackoff: new Backoff(), crashBackoff: new Backoff(), serviceEnv: () => NO_ENV };
+  let stoppedNodes = 0;
+  /** A powered-off node's kubelet syncs nothing: its pods keep their last reported status. */
+  const onStoppedNode = (podKey: string, ctx: K8sContext): boolean => {
+    if (stoppedNodes === 0) return false;
+    const nodeName = state.pods.get(podKey)?.node ?? ctx.store.get<PodObj>('pods', podKey)?.spec?.nodeName;
+    return nodeName !== undefined && state.nodes.get(nodeName)?.stopped === true;
+  };
   const ensureNode = (node: NodeObj): NodeRuntime => {
     let rt = state.nodes.get(node.metadata.name);
     if (!rt) {
@@ -46,6 +61,7 @@ export function createKubelets(): Kubelets {
   };
   const mapNode = (e: WatchEvent): string | undefined => {
     if (e.type === 'DELETED') {
+      if (state.nodes.get(e.key)?.stopped) stoppedNodes--;
       state.nodes.delete(e.key);
       return undefined;
     }
@@ -61,6 +77,14 @@ export function createKubelets(): Kubelets {
       const rt = state.nodes.get(node);
       if (rt) for (const [full, size] of Object.entries(images)) rt.images.set(full, size);
     },
+    setPower(node, on, now) {
+      const rt = state.nodes.get(node);
+      if (!rt) return undefined;
+      const changed = on ? powerOn(rt) : powerOff(rt, now);
+      if (changed) stoppedNodes += on ? -1 : 1;
+      return changed;
+    },
+    isStopped: (node) => state.nodes.get(node)?.stopped === true,
     controller: {
       name: 'kubelet',
       watches: [
@@ -69,7 +93,7 @@ export function createKubelets(): Kubelets {
       ],
       reconcile(key, ctx) {
         if (key.startsWith('node:')) nodeTick(key.slice(5), ctx, state);
-        else syncPod(key.slice(4), ctx, state);
+        else if (!onStoppedNode(key.slice(4), ctx)) syncPod(key.slice(4), ctx, state);
       },
     },
   };
