@@ -207,6 +207,9 @@ export function createFakeCluster(options: { workers?: number; start?: number } 
     stopNode: () => ({ type: 'notSimulated', reason: 'the fake cluster has no kubelets' }),
     startNode: () => ({ type: 'notSimulated', reason: 'the fake cluster has no kubelets' }),
     isNodeStopped: () => false,
+    containerLogs: (_ns, name) => ({ ok: false, reason: 'BadRequest', message: `container logs of ${name}: the fake cluster has no kubelets` }),
+    execInContainer: (_ns, name) => ({ ok: false, reason: 'BadRequest', message: `exec in ${name}: the fake cluster has no kubelets` }),
+    crashContainer: (_ns, name) => ({ ok: false, reason: 'BadRequest', message: `crash ${name}: the fake cluster has no kubelets` }),
     add(obj: KubeObject) {
       const o = deepCopy(obj);
       o.apiVersion ||= apiVersionOf(resources.forKind(obj.apiVersion, obj.kind)!);

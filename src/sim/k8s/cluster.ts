@@ -20,6 +20,7 @@ import { createTaintEvictionController } from './controllers/tainteviction/taint
 import { EventLog } from './events/eventLog';
 import { EventRecorder } from './events/eventRecorder';
 import { KUBERNETES_VERSION, type Cluster, type ClusterOptions, type NodePowerResult } from './index';
+import { containerLogs, crashContainer, execInContainer } from './kubelet/containerApi';
 import { createKubelets } from './kubelet/kubeletController';
 import { createScheduler } from './scheduler/schedulerController';
 
@@ -131,5 +132,16 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     stopNode: (name) => setPower(name, false),
     startNode: (name) => setPower(name, true),
     isNodeStopped: (name) => kubelets.isStopped(name),
+    containerLogs: (namespace, name, container, previous = false) => containerLogs(store, kubelets.state, namespace, name, container, previous, clock.now()),
+    execInContainer: (namespace, name, container, argv) => execInContainer(store, kubelets.state, namespace, name, container, argv, clock.now()),
+    crashContainer: (namespace, name, container) => {
+      const r = crashContainer(store, kubelets.state, namespace, name, container, clock.now());
+      if (r.ok) {
+        // The kubelet's PLEG sees the exit right away.
+        manager.enqueue(kubelets.controller.name, `pod:${namespace}/${name}`);
+        manager.runUntil(clock.now());
+      }
+      return r;
+    },
   };
 }

@@ -5,6 +5,7 @@
  */
 import type { Activity, ActivityLog } from '../engine/activity';
 import type { WatchEvent, WatchHandler } from '../engine/store';
+import type { CrashResult, ExecResult, LogsResult } from './kubelet/containerApi';
 import type { ApiClient } from './api/client';
 import type { ResourceRegistry } from './api/resources';
 import type { KubeObject } from './api/types';
@@ -102,7 +103,19 @@ export interface Cluster {
   startNode(name: string): NodePowerResult;
   /** Whether a node's machine is powered off (`kubeplay node stop`). */
   isNodeStopped(name: string): boolean;
+  /**
+   * `GET pods/NAME/log`: a container's output so far (the first container
+   * when none is named); with `previous`, the last terminated run's.
+   */
+  containerLogs(namespace: string, name: string, container?: string, previous?: boolean): LogsResult;
+  /** `POST pods/NAME/exec`: runs a command in the running container now. */
+  execInContainer(namespace: string, name: string, container: string | undefined, argv: string[]): ExecResult;
+  /** Playground (`kubeplay container crash POD`): the container's process exits with code 1 now. */
+  crashContainer(namespace: string, name: string, container?: string): CrashResult;
 }
+
+export type { CrashResult, ExecResult, LogsResult } from './kubelet/containerApi';
+export type { LogLine } from './containers/process';
 
 /** What `stopNode` / `startNode` did: powered it off or on, found it already so, or could not. */
 export type NodePowerResult = { type: 'changed' } | { type: 'unchanged' } | { type: 'notFound' } | { type: 'notSimulated'; reason: string };

@@ -1,3 +1,4 @@
+import { logsCommand } from './logs';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
 import { err } from '../errors';
 import type { HelpGroup } from '../help';
@@ -60,7 +61,6 @@ const stub = {
   clusterInfo: notSimulated('cluster-info', 'Display cluster information'),
   top: notSimulated('top', 'Display resource (CPU/memory) usage'),
   taint: notSimulated('taint', 'Update the taints on one or more nodes'),
-  logs: notSimulated('logs', 'Print the logs for a container in a pod'),
   attach: notSimulated('attach', 'Attach to a running container'),
   exec: notSimulated('exec', 'Execute a command in a container'),
   portForward: notSimulated('port-forward', 'Forward one or more local ports to a pod'),
@@ -131,7 +131,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   drainCommand,
   stub.taint,
   describeCommand,
-  stub.logs,
+  logsCommand,
   stub.attach,
   stub.exec,
   stub.portForward,

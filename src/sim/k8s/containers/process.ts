@@ -1,6 +1,6 @@
 import type { ImageProfile } from '../images/catalog';
 import { bytesOf } from '../../../lib/quantity';
-import { IDLE, runArgv, runShell, type Io, type ShellHost, type Yield } from './shell/interpret';
+import { IDLE, runArgv, runShell, type Io, type ShellHost, type Yield } from './sh/interpret';
 
 /** One line a container wrote, with the virtual time it was written. */
 export interface LogLine {
@@ -160,16 +160,14 @@ export class ContainerProcess {
   }
 
   private host(now?: number, sink?: (t: string) => void): ShellHost {
-    const self = this;
-    return {
+    const host = {
       now: () => now ?? this.clock,
-      write: (t) => (sink ? sink(t) : this.write(t)),
-      get files() {
-        return self.files;
-      },
+      write: (t: string) => (sink ? sink(t) : this.write(t)),
       hostname: this.spec.hostname,
-      program: (argv, io) => this.program(argv, io),
+      program: (argv: string[], io: Io) => this.program(argv, io),
     };
+    // The files are built on first use (most programs never touch them).
+    return Object.defineProperty(host, 'files', { get: () => this.files, enumerable: true }) as typeof host & { files: Map<string, string> };
   }
 
   /** What the container runs: the pod's command/args, else the image's entrypoint and cmd (Docker's rules). */
@@ -248,9 +246,7 @@ export class ContainerProcess {
     const known = p.binaries?.some((b) => b === argv[0] || b === base || b.slice(b.lastIndexOf('/') + 1) === base);
     if (known || (p.kind !== 'shell' && !this.spec.initContainer)) return this.imageProcess(argv.slice(1));
     // Tools of server images used by init scripts (cp, chown, ncat …): they do their job and succeed.
-    if (p.kind !== 'shell') return (function* () {
-      return 0;
-    })();
+    if (p.kind !== 'shell') return succeed();
     return undefined;
   }
 
@@ -296,6 +292,12 @@ export class ContainerProcess {
     else if (sub === 'grpc-health-checking') this.listening.add(flag('port', 5000));
     for (;;) yield IDLE;
   }
+}
+
+/** A program that does its job at once and exits 0. */
+// oxlint-disable-next-line require-yield
+function* succeed(): Generator<Yield, number> {
+  return 0;
 }
 
 /** `150M`, `1G`, `512k`, `100Mi` → bytes. */

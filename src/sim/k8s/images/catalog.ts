@@ -36,6 +36,8 @@ export interface ImageProfile {
   /** HTTP answers of the default process: path → status (others: `httpDefault`). */
   http?: Readonly<Record<string, number>>;
   httpDefault?: number;
+  /** Exit code when stopped by SIGTERM (default 0: a clean shutdown). */
+  stopExitCode?: number;
   /** HTTP answers turn 500 this long after start (the liveness demo server). */
   httpFailAfterMs?: number;
   /** Environment variables the process requires (it exits 1 with `missingEnvLog` without one of them). */
@@ -155,7 +157,7 @@ export const IMAGE_CATALOG: Readonly<Record<string, ImageProfile>> = {
   'registry.k8s.io/echoserver': server(46 * MB, 5, [8080], { http: {}, httpDefault: 200, tags: { newest: '1.10' } }),
   'registry.k8s.io/goproxy': server(5_800_000, 3, [8080], { shell: false, tags: { newest: '0.1' } }),
   /** The liveness demo server of the Kubernetes docs: /healthz answers 200 for 10 s after start, then 500. */
-  'registry.k8s.io/liveness': server(2_500_000, 2, [8080], { shell: false, binaries: ['/server'], http: { '/healthz': 200 }, httpDefault: 404, httpFailAfterMs: 10_000, tags: { names: ['latest'], newest: '0.1' } }),
+  'registry.k8s.io/liveness': server(2_500_000, 2, [8080], { shell: false, binaries: ['/server'], http: { '/healthz': 200 }, httpDefault: 404, httpFailAfterMs: 10_000, stopExitCode: 2, tags: { names: ['latest'], newest: '0.1' } }),
   'registry.k8s.io/nginx-slim': server(36 * MB, 4, [80], { http: { '/': 200 }, httpDefault: 404, tags: { newest: '0.27' } }),
   'registry.k8s.io/redis': server(40 * MB, 3, [6379], { tags: { names: ['e2e', 'latest'] } }),
   'registry.k8s.io/kubernetes-zookeeper': server(120 * MB, 60, [2181, 2888, 3888], { startMs: 2000, binaries: ['start-zookeeper', 'zookeeper-ready'], tags: ANY }),

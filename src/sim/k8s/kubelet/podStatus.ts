@@ -26,8 +26,11 @@ function containerStatus(c: ContainerRuntime, specImage: string, initializing: b
     restartCount: c.restartCount,
     started: false,
     state: { waiting: { reason: initializing ? 'PodInitializing' : 'ContainerCreating' } },
-    lastState: c.last ? { terminated: termination(c.last) } : {},
+    lastState: {},
   };
+  // Waiting to restart, the run that just ended is lastState (as the kubelet reports it).
+  const previous = c.phase === 'waiting' && c.terminated ? c.terminated : c.last;
+  if (previous) s.lastState = { terminated: termination(previous) };
   if (c.containerID) s.containerID = c.containerID;
   if (c.phase === 'running') {
     s.state = { running: { startedAt: toTimestamp(c.startedAt!) } };

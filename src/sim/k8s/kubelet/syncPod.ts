@@ -118,8 +118,10 @@ function onProbe(c: ContainerRuntime, spec: Container, kind: number, ok: boolean
   const restarts = shouldRestart(env.pod.spec?.restartPolicy, 137);
   env.event('Normal', 'Killing', `Container ${c.name} failed ${probeName(kind as 0)} probe${restarts ? ', will be restarted' : ''}`, c);
   const grace = (probe.terminationGracePeriodSeconds ?? env.pod.spec?.terminationGracePeriodSeconds ?? 30) * 1000;
-  const stopMs = imageProfile(c.ref)?.stopMs ?? 300;
-  c.stopping = stopMs < grace ? { at: at + stopMs, code: 0, reason: 'Completed' } : { at: at + grace, code: 137, reason: 'Error' };
+  const profile = imageProfile(c.ref);
+  const stopMs = profile?.stopMs ?? 300;
+  const code = profile?.stopExitCode ?? 0;
+  c.stopping = stopMs < grace ? { at: at + stopMs, code, reason: code === 0 ? 'Completed' : 'Error' } : { at: at + grace, code: 137, reason: 'Error' };
   c.probes.failures = [0, 0, 0];
   c.probes.ready = false;
   return 'stop';
@@ -205,8 +207,10 @@ function terminate(pod: PodObj, rt: PodRuntime, node: NodeRuntime, ctx: K8sConte
     for (const c of all) {
       if (c.phase === 'running' || c.phase === 'created') {
         event('Normal', 'Killing', `Stopping container ${c.name}`, c);
-        const stopMs = imageProfile(c.ref)?.stopMs ?? 300;
-        c.stopping = now + stopMs < deadline ? { at: now + stopMs, code: 0, reason: 'Completed' } : { at: deadline, code: 137, reason: 'Error' };
+        const profile = imageProfile(c.ref);
+        const stopMs = profile?.stopMs ?? 300;
+        const code = profile?.stopExitCode ?? 0;
+        c.stopping = now + stopMs < deadline ? { at: now + stopMs, code, reason: code === 0 ? 'Completed' : 'Error' } : { at: deadline, code: 137, reason: 'Error' };
         if (c.phase === 'created') c.startedAt = undefined;
       }
     }

@@ -351,7 +351,8 @@ class Interp {
     const base = name.includes('/') ? name.slice(name.lastIndexOf('/') + 1) : name;
     const builtin = BUILTINS[base];
     if (builtin && (!name.includes('/') || /^\/(usr\/)?s?bin\//.test(name))) {
-      const st = yield* builtin(this, args, io);
+      const r = builtin(this, args, io);
+      const st = typeof r === 'number' ? r : yield* r;
       this.status = st;
       return st;
     }
@@ -456,7 +457,8 @@ function normalize(p: string): string {
   return `/${out.join('/')}`;
 }
 
-type Builtin = (sh: Interp, args: string[], io: Io) => Generator<Yield, number>;
+/** A builtin or shell tool: a status at once, or a generator when it may pause (`sleep`). */
+type Builtin = (sh: Interp, args: string[], io: Io) => number | Generator<Yield, number>;
 
 /** Seconds for `sleep`: `5`, `0.5`, `2m`, `1h`, `infinity`. */
 export function sleepMs(arg: string): number | undefined {
@@ -467,24 +469,21 @@ export function sleepMs(arg: string): number | undefined {
   return Math.round(Number(m[1]) * unit * 1000);
 }
 
-function* noYield(): Generator<Yield, void> {}
-
 const BUILTINS: Record<string, Builtin> = {
-  *':'() {
+  ':'() {
     return 0;
   },
-  *true() {
+  true() {
     return 0;
   },
-  *false() {
+  false() {
     return 1;
   },
-  *exit(_sh, args): Generator<Yield, number> {
-    yield* noYield();
+  exit(_sh, args): number {
     const code = args[0] === undefined ? 0 : Number(args[0]);
     throw new ShellExit(Number.isInteger(code) ? ((code % 256) + 256) % 256 : 2);
   },
-  *echo(_sh, args, io) {
+  echo(_sh, args, io) {
     let newline = true;
     let escapes = false;
     while (args[0] === '-n' || args[0] === '-e' || args[0] === '-ne' || args[0] === '-en') {
@@ -497,7 +496,7 @@ const BUILTINS: Record<string, Builtin> = {
     io.out(newline ? `${text}\n` : text);
     return 0;
   },
-  *printf(_sh, args, io) {
+  printf(_sh, args, io) {
     const [fmt = '', ...rest] = args;
     let i = 0;
     const out = fmt.replace(/\\n/g, '\n').replace(/\\t/g, '\t').replace(/%([sdi%])/g, (_m, k: string) => (k === '%' ? '%' : k === 's' ? (rest[i++] ?? '') : String(Math.trunc(Number(rest[i++] ?? 0)) || 0)));
@@ -516,18 +515,18 @@ const BUILTINS: Record<string, Builtin> = {
     if (ms > 0) yield { sleep: ms };
     return 0;
   },
-  *touch(sh, args) {
+  touch(sh, args) {
     for (const a of args) if (!a.startsWith('-') && !sh.hostRef.files.has(sh.path(a))) sh.hostRef.files.set(sh.path(a), '');
     return 0;
   },
-  *rm(sh, args, io) {
+  rm(sh, args, io) {
     const force = args.some((a) => /^-\w*f/.test(a));
     let st = 0;
     for (const a of args) {
       if (a.startsWith('-')) continue;
       const p = sh.path(a);
       let found = sh.hostRef.files.delete(p);
-      for (const k of [...sh.hostRef.files.keys()]) if (k.startsWith(`${p}/`)) found = sh.hostRef.files.delete(k) || found;
+      for (const k of Array.from(sh.hostRef.files.keys())) if (k.startsWith(`${p}/`)) found = sh.hostRef.files.delete(k) || found;
       if (!found && !force) {
         io.err(`rm: can't remove '${a}': No such file or directory\n`);
         st = 1;
@@ -535,18 +534,18 @@ const BUILTINS: Record<string, Builtin> = {
     }
     return st;
   },
-  *mkdir() {
+  mkdir() {
     return 0;
   },
-  *cd(sh, args) {
+  cd(sh, args) {
     sh.setCwd(sh.path(args[0] ?? '/root'));
     return 0;
   },
-  *pwd(sh, _args, io) {
+  pwd(sh, _args, io) {
     io.out(`${sh.getCwd()}\n`);
     return 0;
   },
-  *cat(sh, args, io) {
+  cat(sh, args, io) {
     const files = args.filter((a) => !a.startsWith('-') || a === '-');
     if (files.length === 0) {
       io.out(io.stdin);
@@ -562,7 +561,7 @@ const BUILTINS: Record<string, Builtin> = {
     }
     return st;
   },
-  *ls(sh, args, io) {
+  ls(sh, args, io) {
     const dir = sh.path(args.find((a) => !a.startsWith('-')) ?? sh.getCwd());
     const files = sh.hostRef.files;
     if (files.has(dir)) {
@@ -585,7 +584,7 @@ const BUILTINS: Record<string, Builtin> = {
     for (const [k, v] of sh.vars) io.out(`${k}=${v}\n`);
     return 0;
   },
-  *printenv(sh, args, io) {
+  printenv(sh, args, io) {
     if (args.length === 0) {
       for (const [k, v] of sh.vars) io.out(`${k}=${v}\n`);
       return 0;
@@ -598,60 +597,60 @@ const BUILTINS: Record<string, Builtin> = {
     }
     return st;
   },
-  *export(sh, args) {
+  export(sh, args) {
     for (const a of args) {
       const eq = a.indexOf('=');
       if (eq > 0) sh.vars.set(a.slice(0, eq), a.slice(eq + 1));
     }
     return 0;
   },
-  *unset(sh, args) {
+  unset(sh, args) {
     for (const a of args) sh.vars.delete(a);
     return 0;
   },
-  *set(sh, args) {
+  set(sh, args) {
     for (const a of args) {
       if (/^-\w*e/.test(a)) sh.setErrexit(true);
       if (/^\+\w*e/.test(a)) sh.setErrexit(false);
     }
     return 0;
   },
-  *date(sh, _args, io) {
+  date(sh, _args, io) {
     io.out(`${unixDate(sh.hostRef.now())}\n`);
     return 0;
   },
-  *hostname(sh, _args, io) {
+  hostname(sh, _args, io) {
     io.out(`${sh.hostRef.hostname}\n`);
     return 0;
   },
-  *whoami(_sh, _args, io) {
+  whoami(_sh, _args, io) {
     io.out('root\n');
     return 0;
   },
-  *seq(_sh, args, io) {
+  seq(_sh, args, io) {
     const nums = args.map(Number);
     const [first, last] = nums.length === 1 ? [1, nums[0]] : [nums[0], nums[nums.length - 1]];
     const step = nums.length === 3 ? nums[1] : 1;
     for (let i = first; step > 0 ? i <= last : i >= last; i += step) io.out(`${i}\n`);
     return 0;
   },
-  *test(sh, args) {
+  test(sh, args) {
     return evalTest(sh, args) ? 0 : 1;
   },
-  *'['(sh, args) {
+  '['(sh, args) {
     if (args[args.length - 1] !== ']') return 2;
     return evalTest(sh, args.slice(0, -1)) ? 0 : 1;
   },
-  *'[['(sh, args) {
+  '[['(sh, args) {
     return evalTest(sh, args.slice(0, -1)) ? 0 : 1;
   },
-  *trap() {
+  trap() {
     return 0;
   },
-  *wait() {
+  wait() {
     return 0;
   },
-  *read() {
+  read() {
     return 1;
   },
   *exec(sh, args, io) {
@@ -659,23 +658,23 @@ const BUILTINS: Record<string, Builtin> = {
     const st = yield* sh.exec(args, io);
     throw new ShellExit(st);
   },
-  *wc(_sh, args, io) {
+  wc(_sh, args, io) {
     const lines = io.stdin === '' ? 0 : io.stdin.split('\n').length - (io.stdin.endsWith('\n') ? 1 : 0);
     io.out(args.includes('-l') ? `${lines}\n` : `${lines} ${io.stdin.split(/\s+/).filter(Boolean).length} ${io.stdin.length}\n`);
     return 0;
   },
-  *head(_sh, args, io) {
+  head(_sh, args, io) {
     const n = Number(args[args.indexOf('-n') + 1] ?? 10) || 10;
     io.out(io.stdin.split('\n').slice(0, n).join('\n') + (io.stdin ? '\n' : ''));
     return 0;
   },
-  *grep(_sh, args, io) {
+  grep(_sh, args, io) {
     const pattern = args.find((a) => !a.startsWith('-')) ?? '';
     const lines = io.stdin.split('\n').filter((l) => l.includes(pattern));
     if (lines.length) io.out(`${lines.join('\n')}\n`);
     return lines.length ? 0 : 1;
   },
-  *tee(sh, args, io) {
+  tee(sh, args, io) {
     for (const a of args) if (!a.startsWith('-')) sh.hostRef.files.set(sh.path(a), io.stdin);
     io.out(io.stdin);
     return 0;

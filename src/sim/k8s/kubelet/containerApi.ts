@@ -1,0 +1,93 @@
+import type { Pod } from 'kubernetes-types/core/v1';
+import type { ObjectStore } from '../../engine/store';
+import type { KubeObject } from '../api/types';
+import type { LogLine } from '../containers/process';
+import type { ContainerRuntime } from './runtime';
+import type { KubeletState } from './syncPod';
+
+type PodObj = KubeObject & Pod;
+
+/**
+ * What the kubelet's API gives `kubectl logs`, `exec` and the playground:
+ * a container's log lines, a command run inside it, a crash on request. The
+ * errors are the API server's texts (kubectl prints them after
+ * `Error from server (…)`).
+ */
+export type ContainerTarget =
+  | { ok: true; pod: PodObj; container: string; rt: ContainerRuntime | undefined; defaulted?: string }
+  | { ok: false; reason: 'NotFound' | 'BadRequest'; message: string };
+
+/** Finds a pod's container (the first one when none is named, as kubectl defaults). */
+export function findContainer(store: ObjectStore, state: KubeletState, namespace: string, name: string, container: string | undefined): ContainerTarget {
+  const pod = store.get<PodObj>('pods', `${namespace}/${name}`);
+  if (!pod) return { ok: false, reason: 'NotFound', message: `pods "${name}" not found` };
+  const specs = pod.spec?.containers ?? [];
+  const inits = pod.spec?.initContainers ?? [];
+  let defaulted: string | undefined;
+  if (container === undefined) {
+    const annotated = pod.metadata.annotations?.['kubectl.kubernetes.io/default-container'];
+    container = annotated && specs.some((c) => c.name === annotated) ? annotated : specs[0]?.name;
+    if (!annotated && specs.length > 1) defaulted = `Defaulted container "${container}" out of: ${[...specs, ...inits].map((c) => c.name).join(', ')}${inits.length ? ` (init)` : ''}`;
+  }
+  const isInit = inits.some((c) => c.name === container);
+  if (!specs.some((c) => c.name === container) && !isInit) {
+    return { ok: false, reason: 'BadRequest', message: `container ${container} is not valid for pod ${name}` };
+  }
+  const prt = state.pods.get(`${namespace}/${name}`);
+  const rt = prt && prt.uid === pod.metadata.uid ? (isInit ? prt.initContainers : prt.containers).find((c) => c.name === container) : undefined;
+  return { ok: true, pod, container: container!, rt, defaulted };
+}
+
+export type LogsResult = { ok: true; lines: LogLine[]; defaulted?: string } | { ok: false; reason: 'NotFound' | 'BadRequest'; message: string };
+
+/** `GET pods/NAME/log`: the current (or, with `previous`, the last terminated) container's output up to `now`. */
+export function containerLogs(store: ObjectStore, state: KubeletState, namespace: string, name: string, container: string | undefined, previous: boolean, now: number): LogsResult {
+  const t = findContainer(store, state, namespace, name, container);
+  if (!t.ok) return t;
+  const c = t.rt;
+  if (previous) {
+    // The last terminated run: the one that just ended while waiting to restart, else the one before this run.
+    const dead = c && (c.phase === 'waiting' || c.phase === 'exited') && c.terminated ? c.proc : c?.prevProc;
+    if (dead) return { ok: true, lines: dead.logs, defaulted: t.defaulted };
+    if (!c?.prevProc) return { ok: false, reason: 'BadRequest', message: `previous terminated container "${t.container}" in pod "${name}" not found` };
+    return { ok: true, lines: c.prevProc.logs, defaulted: t.defaulted };
+  }
+  const proc = c?.proc ?? c?.prevProc;
+  if (!proc) {
+    const reason = c?.waiting?.reason ?? (c?.init === false && c.phase === 'pending' ? 'PodInitializing' : 'ContainerCreating');
+    const why = reason === 'ErrImagePull' || reason === 'ImagePullBackOff' ? 'trying and failing to pull image' : reason;
+    return { ok: false, reason: 'BadRequest', message: `container "${t.container}" in pod "${name}" is waiting to start: ${why}` };
+  }
+  proc.advance(now);
+  return { ok: true, lines: proc.logs, defaulted: t.defaulted };
+}
+
+export type ExecResult = { ok: true; code: number; output: string; defaulted?: string } | { ok: false; reason: 'NotFound' | 'BadRequest'; message: string };
+
+/** `POST pods/NAME/exec`: runs `argv` in the running container now (sleeps count up to 60 s). */
+export function execInContainer(store: ObjectStore, state: KubeletState, namespace: string, name: string, container: string | undefined, argv: string[], now: number): ExecResult {
+  const t = findContainer(store, state, namespace, name, container);
+  if (!t.ok) return t;
+  const proc = t.rt?.phase === 'running' ? t.rt.proc : undefined;
+  if (!proc || proc.exit) {
+    const phase = t.pod.status?.phase;
+    if (phase === 'Succeeded' || phase === 'Failed') return { ok: false, reason: 'BadRequest', message: `cannot exec into a container in a completed pod; current phase is ${phase}` };
+    return { ok: false, reason: 'BadRequest', message: `container ${t.container} is not running` };
+  }
+  proc.advance(now);
+  const r = proc.run(argv, now, 60_000);
+  return { ok: true, code: r.code, output: r.output, defaulted: t.defaulted };
+}
+
+export type CrashResult = { ok: true; container: string } | { ok: false; reason: 'NotFound' | 'BadRequest'; message: string };
+
+/** Playground: the container's process dies with exit code 1 now (`kubeplay container crash`). */
+export function crashContainer(store: ObjectStore, state: KubeletState, namespace: string, name: string, container: string | undefined, now: number): CrashResult {
+  const t = findContainer(store, state, namespace, name, container);
+  if (!t.ok) return t;
+  const c = t.rt;
+  if (!c || c.phase !== 'running' || !c.proc || c.proc.exit) return { ok: false, reason: 'BadRequest', message: `container "${t.container}" in pod "${name}" is not running` };
+  c.proc.advance(now);
+  c.proc.kill(now, 1, 'Error');
+  return { ok: true, container: t.container };
+}
