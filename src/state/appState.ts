@@ -25,6 +25,8 @@ export interface ClusterSlice {
   selectNode(name: string | undefined): void;
   /** Issues `kubectl delete pod NAME --grace-period=0 --force` through the terminal. */
   killPod(pod: PodRef): void;
+  /** Issues `kubeplay container crash NAME`: the pod's first container exits with an error. */
+  crashContainer(pod: PodRef): void;
   /** `kubeplay node stop NAME` / `kubeplay node start NAME`: power a node off or on. */
   stopNode(name: string): void;
   startNode(name: string): void;

@@ -80,6 +80,14 @@ describe('app store', () => {
     expect(store.getState().history).toEqual([]);
   });
 
+  it('Crash container is a kubeplay command in the transcript', async () => {
+    const { store, world, text } = await setup();
+    world.addPod('web-1');
+    store.getState().crashContainer({ namespace: 'default', name: 'web-1' });
+    expect(text()[0]).toBe('$ kubeplay container crash web-1');
+    expect(store.getState().commandLog[0].source).toBe('ui');
+  });
+
   it('node actions are commands too, and selecting a node clears the pod selection', async () => {
     const { store, text } = await setup();
     store.getState().selectPod({ namespace: 'default', name: 'web-1' });

@@ -26,6 +26,10 @@ export function createClusterSlice(set: SetState, get: GetState, kit: () => Stor
       const ns = pod.namespace && pod.namespace !== 'default' ? ` -n ${pod.namespace}` : '';
       get().runCommand(`kubectl delete pod ${pod.name}${ns} --grace-period=0 --force`, 'ui');
     },
+    crashContainer(pod) {
+      const ns = pod.namespace && pod.namespace !== 'default' ? ` -n ${pod.namespace}` : '';
+      get().runCommand(`kubeplay container crash ${pod.name}${ns}`, 'ui');
+    },
     reset() {
       const k = kit();
       k.runtime.reset();

@@ -12,6 +12,7 @@ export function PodPanel() {
   const now = useApp(selectNow);
   const selectPod = useApp((s) => s.selectPod);
   const killPod = useApp((s) => s.killPod);
+  const crashContainer = useApp((s) => s.crashContainer);
   const closeRef = useRef<HTMLButtonElement>(null);
   const view = useMemo(() => buildClusterView(snapshot), [snapshot]);
   const key = selected ? `${selected.namespace}/${selected.name}` : '';
@@ -58,6 +59,9 @@ export function PodPanel() {
           <div className="pod-actions">
             <button type="button" className="button danger" onClick={() => killPod(selected)} title={`kubectl delete pod ${selected.name} --grace-period=0 --force`}>
               Kill pod
+            </button>
+            <button type="button" className="button" onClick={() => crashContainer(selected)} title={`kubeplay container crash ${selected.name}`}>
+              Crash container
             </button>
           </div>
         </>
