@@ -4,7 +4,7 @@ import { SplitPane } from './layout/SplitPane';
 import { TerminalPanel } from './terminal/TerminalPanel';
 import { TopBar } from './topbar/TopBar';
 
-/** The app shell: top bar; files beside the cluster view; the terminal below both. */
+/** The app shell: top bar; the editor beside the cluster view; the terminal below both. */
 export function App() {
   return (
     <div className="app">
@@ -21,10 +21,10 @@ export function App() {
             <SplitPane
               direction="row"
               storageKey="kubeplay.split.files"
-              initial={0.34}
-              min={0.2}
-              max={0.6}
-              label="Resize the files panel"
+              initial={0.4}
+              min={0.25}
+              max={0.65}
+              label="Resize the editor"
               first={<FilesPanel />}
               second={<ClusterPanel />}
             />

@@ -1,48 +1,169 @@
-import { useState } from 'react';
-import { selectFiles } from '../../state/index';
-import { useApp } from '../hooks/useApp';
+import { lazy, Suspense, useCallback, useMemo, useState, type KeyboardEvent } from 'react';
+import { selectActiveFile, selectClosedFiles, selectFileDiagnostics, selectFileOrder, selectFiles, type Template } from '../../state/index';
+import type { EditorStatus } from '../editor/CodeEditor';
+import { useApp, useAppStore } from '../hooks/useApp';
+import { EditorErrorBoundary } from './EditorErrorBoundary';
+import { EditorStatusBar } from './EditorStatusBar';
+import { FileTabs, TAB_PANEL_ID, tabId } from './FileTabs';
+import { Menu } from './Menu';
+import { PlainEditor } from './PlainEditor';
+import { TemplatesMenu } from './TemplatesMenu';
+import { useSavedFiles } from './useSavedFiles';
+import './files.css';
+
+const CodeEditor = lazy(() => import('../editor/CodeEditor'));
+
+/** A short message under the tabs, with an optional action (Reopen). */
+interface Notice {
+  readonly text: string;
+  readonly tone: 'info' | 'problem';
+  readonly action?: { readonly label: string; readonly run: () => void };
+}
 
 /**
- * The starter files, read-only for now (the editor comes later): pick a
- * file, read it, and apply it. Apply is `kubectl apply -f FILE`, typed into
- * the terminal for you.
+ * The editor panel: the files as tabs, Templates, Apply, and the YAML
+ * editor (Monaco, loaded lazily; a plain text area until it arrives or if
+ * it fails). Apply and Ctrl/Cmd+Enter type `kubectl apply -f FILE` into the
+ * terminal for you.
  */
 export function FilesPanel() {
+  useSavedFiles();
+  const store = useAppStore();
   const files = useApp(selectFiles);
-  const applyFile = useApp((s) => s.applyFile);
-  const names = Object.keys(files);
-  const [current, setCurrent] = useState(names[0] ?? '');
-  const text = files[current] ?? '';
+  const order = useApp(selectFileOrder);
+  const active = useApp(selectActiveFile);
+  const diagnostics = useApp(selectFileDiagnostics);
+  const closed = useApp(selectClosedFiles);
+  const [renaming, setRenaming] = useState<string>();
+  const [notice, setNotice] = useState<Notice>();
+  const [status, setStatus] = useState<EditorStatus>();
+  const [reveal, setReveal] = useState<{ name: string; line: number; column: number }>();
+  const actions = store.getState();
+
+  const withErrors = useMemo(() => new Set(Object.keys(diagnostics).filter((n) => diagnostics[n].length > 0)), [diagnostics]);
+  const activeIndex = active ? order.indexOf(active) : -1;
+
+  const apply = useCallback(() => {
+    const name = store.getState().activeFile;
+    if (name) store.getState().applyFile(name);
+  }, [store]);
+  const onChange = useCallback((name: string, text: string) => store.getState().editFile(name, text), [store]);
+  const onProblem = useCallback((text: string | undefined) => setNotice(text ? { text, tone: 'problem' } : undefined), []);
+
+  const close = (name: string) => {
+    actions.closeFile(name);
+    setNotice({ text: `Closed ${name}.`, tone: 'info', action: { label: 'Reopen', run: () => (store.getState().reopenFile(), setNotice(undefined)) } });
+  };
+  const newFile = () => {
+    const name = actions.createFile();
+    setNotice(undefined);
+    setRenaming(name);
+  };
+  const fromTemplate = (t: Template) => {
+    actions.createFile(t.fileName, t.text);
+    setNotice(undefined);
+  };
+  const intoFile = (t: Template, file: string) => {
+    actions.appendToFile(file, t.text);
+    actions.openFile(file);
+    setNotice({ text: `Added a ${t.kind} to ${file} as a new document.`, tone: 'info' });
+  };
+
+  const onPanelKey = (ev: KeyboardEvent) => {
+    if (ev.key === 'Enter' && (ev.ctrlKey || ev.metaKey) && !ev.defaultPrevented) {
+      ev.preventDefault();
+      apply();
+    }
+  };
+
+  const fileActions = active
+    ? [
+        { type: 'item' as const, label: 'New file', onSelect: newFile },
+        { type: 'item' as const, label: `Rename ${active}…`, detail: 'F2', onSelect: () => setRenaming(active) },
+        { type: 'item' as const, label: 'Move tab left', detail: 'Ctrl+Shift+←', disabled: activeIndex <= 0, onSelect: () => actions.moveFile(active, activeIndex - 1) },
+        { type: 'item' as const, label: 'Move tab right', detail: 'Ctrl+Shift+→', disabled: activeIndex >= order.length - 1, onSelect: () => actions.moveFile(active, activeIndex + 1) },
+        { type: 'item' as const, label: `Close ${active}`, detail: 'Delete', onSelect: () => close(active) },
+        { type: 'item' as const, label: closed.length ? `Reopen ${closed[closed.length - 1].name}` : 'Reopen closed file', disabled: closed.length === 0, onSelect: () => actions.reopenFile() },
+      ]
+    : [
+        { type: 'item' as const, label: 'New file', onSelect: newFile },
+        { type: 'item' as const, label: closed.length ? `Reopen ${closed[closed.length - 1].name}` : 'Reopen closed file', disabled: closed.length === 0, onSelect: () => actions.reopenFile() },
+      ];
+
+  const text = active ? (files[active] ?? '') : '';
+  const plain = (notice?: string) => active && <PlainEditor name={active} text={text} onChange={(t) => onChange(active, t)} onApply={apply} notice={notice} />;
+
   return (
-    <section className="panel files" aria-labelledby="files-title">
-      <div className="panel-header">
-        <h2 id="files-title" className="panel-title">
-          Files
-        </h2>
-        <div className="file-tabs" role="tablist" aria-label="Files">
-          {names.map((name) => (
-            <button
-              key={name}
-              type="button"
-              role="tab"
-              aria-selected={name === current}
-              className="file-tab"
-              onClick={() => setCurrent(name)}
-            >
-              {name}
-            </button>
-          ))}
+    <section className="panel editor-panel" aria-labelledby="editor-title" onKeyDown={onPanelKey}>
+      <h2 id="editor-title" className="sr-only">
+        Editor
+      </h2>
+      <div className="panel-header editor-header">
+        <div className="editor-tabs">
+          <FileTabs
+            names={order}
+            active={active}
+            withErrors={withErrors}
+            renaming={renaming}
+            onOpen={actions.openFile}
+            onClose={close}
+            onMove={actions.moveFile}
+            onStartRename={setRenaming}
+            onRename={(from, to) => {
+              const problem = store.getState().renameFile(from, to);
+              if (!problem) setRenaming(undefined);
+              return problem;
+            }}
+            onCancelRename={() => setRenaming(undefined)}
+            onProblem={onProblem}
+          />
+          <button type="button" className="icon-button new-file" aria-label="New file" title="New file" onClick={newFile}>
+            +
+          </button>
         </div>
-        <button type="button" className="button primary" onClick={() => applyFile(current)} disabled={!current} title={`kubectl apply -f ${current}`}>
-          Apply
-        </button>
+        <div className="editor-actions">
+          <Menu label="File actions" entries={fileActions} className="icon-button" title="File actions">
+            <span aria-hidden="true">⋯</span>
+          </Menu>
+          <TemplatesMenu current={active} onNewFile={fromTemplate} onAppend={intoFile} />
+          <button type="button" className="button primary" onClick={apply} disabled={!active} title={active ? `kubectl apply -f ${active}  (Ctrl+Enter)` : 'Open a file to apply it'} aria-keyshortcuts="Control+Enter Meta+Enter">
+            Apply
+          </button>
+        </div>
       </div>
-      <pre className="file-view" tabIndex={0} aria-label={`${current} contents`}>
-        <code>{text}</code>
-      </pre>
-      <p className="panel-hint">
-        Apply runs <code>kubectl apply -f {current}</code> in the terminal below.
-      </p>
+      {notice && (
+        <div className={`editor-notice ${notice.tone}`} role={notice.tone === 'problem' ? 'alert' : 'status'}>
+          <span>{notice.text}</span>
+          {notice.action && (
+            <button type="button" className="link-button" onClick={notice.action.run}>
+              {notice.action.label}
+            </button>
+          )}
+          <button type="button" className="link-button dismiss" aria-label="Dismiss" onClick={() => setNotice(undefined)}>
+            ×
+          </button>
+        </div>
+      )}
+      <div className="editor-body" id={TAB_PANEL_ID} role="tabpanel" aria-labelledby={activeIndex >= 0 ? tabId(activeIndex) : 'editor-title'}>
+        {active ? (
+          <EditorErrorBoundary fallback={(reason) => plain(`The full editor could not start (${reason}); plain text editing still works, and Apply too.`)}>
+            <Suspense fallback={plain()}>
+              <CodeEditor files={files} active={active} diagnostics={diagnostics} onChange={onChange} onApply={apply} onStatus={setStatus} reveal={reveal} />
+            </Suspense>
+          </EditorErrorBoundary>
+        ) : (
+          <div className="editor-empty">
+            <p>No file is open.</p>
+            <p>
+              <button type="button" className="button" onClick={newFile}>
+                Start a new file
+              </button>{' '}
+              or pick a manifest from <strong>Templates</strong>.
+            </p>
+          </div>
+        )}
+      </div>
+      {active && <EditorStatusBar active={active} status={status} diagnostics={diagnostics[active] ?? []} onReveal={(d) => setReveal({ name: active, line: d.line, column: d.column })} />}
     </section>
   );
 }
