@@ -1,3 +1,4 @@
+import { execCommand } from './exec';
 import { logsCommand } from './logs';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
 import { err } from '../errors';
@@ -62,7 +63,6 @@ const stub = {
   top: notSimulated('top', 'Display resource (CPU/memory) usage'),
   taint: notSimulated('taint', 'Update the taints on one or more nodes'),
   attach: notSimulated('attach', 'Attach to a running container'),
-  exec: notSimulated('exec', 'Execute a command in a container'),
   portForward: notSimulated('port-forward', 'Forward one or more local ports to a pod'),
   proxy: notSimulated('proxy', 'Run a proxy to the Kubernetes API server'),
   cp: notSimulated('cp', 'Copy files and directories to and from containers'),
@@ -133,7 +133,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   describeCommand,
   logsCommand,
   stub.attach,
-  stub.exec,
+  execCommand,
   stub.portForward,
   stub.proxy,
   stub.cp,

@@ -163,7 +163,7 @@ function containerOf(ctx: CommandContext, ns: string, pod: string): string {
 }
 
 /** POD, pod/NAME, or a workload (deployment/NAME, rs/NAME, …): its first pod, as `polymorphichelpers.LogsForObject`. */
-function podForArg(ctx: CommandContext, arg: string): { name: string } | KubectlError {
+export function podForArg(ctx: CommandContext, arg: string): { name: string } | KubectlError {
   const slash = arg.indexOf('/');
   const notFound = (resource: string, name: string) =>
     err.status({ kind: 'Status', apiVersion: 'v1', status: 'Failure', reason: 'NotFound', code: 404, message: `${resource} "${name}" not found`, metadata: {} });

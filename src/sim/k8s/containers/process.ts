@@ -1,6 +1,6 @@
 import type { ImageProfile } from '../images/catalog';
 import { bytesOf } from '../../../lib/quantity';
-import { IDLE, runArgv, runShell, type Io, type ShellHost, type Yield } from './sh/interpret';
+import { IDLE, isShellTool, runArgv, runShell, type Io, type ShellHost, type Yield } from './sh/interpret';
 
 /** One line a container wrote, with the virtual time it was written. */
 export interface LogLine {
@@ -121,6 +121,14 @@ export class ContainerProcess {
     if (this.exit) return;
     this.exit = { code, reason, at };
     this.listening.clear();
+  }
+
+  /** Whether the image has the program `argv0` (its shell tools when it has a shell, its own binaries). */
+  hasProgram(argv0: string): boolean {
+    const p = this.spec.profile;
+    const base = argv0.slice(argv0.lastIndexOf('/') + 1);
+    if (p.shell && isShellTool(argv0)) return true;
+    return p.binaries?.some((b) => b === argv0 || b.slice(b.lastIndexOf('/') + 1) === base) ?? false;
   }
 
   /**

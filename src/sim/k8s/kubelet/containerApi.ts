@@ -75,6 +75,10 @@ export function execInContainer(store: ObjectStore, state: KubeletState, namespa
     return { ok: false, reason: 'BadRequest', message: `container ${t.container} is not running` };
   }
   proc.advance(now);
+  if (!proc.hasProgram(argv[0] ?? '')) {
+    const message = `OCI runtime exec failed: exec failed: unable to start container process: exec: "${argv[0] ?? ''}": executable file not found in $PATH: unknown\n`;
+    return { ok: true, code: 126, output: message, defaulted: t.defaulted };
+  }
   const r = proc.run(argv, now, 60_000);
   return { ok: true, code: r.code, output: r.output, defaulted: t.defaulted };
 }

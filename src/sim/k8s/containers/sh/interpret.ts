@@ -61,22 +61,28 @@ export function* runShell(script: string, host: ShellHost, options: ShellOptions
     throw e;
   }
   const sh = new Interp(host, options);
+  const io = sh.logIo();
   try {
-    return yield* sh.list(parsed, sh.logIo());
+    return yield* sh.list(parsed, io);
   } catch (e) {
     if (e instanceof ShellExit) return e.code;
     throw e;
+  } finally {
+    io.end();
   }
 }
 
 /** Runs one command line (argv) as sh would run it as a simple command: builtin, tool or image program. */
 export function* runArgv(argv: string[], host: ShellHost, options: ShellOptions): Generator<Yield, number> {
   const sh = new Interp(host, options);
+  const io = sh.logIo();
   try {
-    return yield* sh.exec(argv, sh.logIo());
+    return yield* sh.exec(argv, io);
   } catch (e) {
     if (e instanceof ShellExit) return e.code;
     throw e;
+  } finally {
+    io.end();
   }
 }
 
@@ -106,7 +112,8 @@ class Interp {
     this.errexit = options.errexit ?? false;
   }
 
-  logIo(): Io {
+  /** Output to the container log, line by line (`end` writes an unfinished last line). */
+  logIo(): Io & { end(): void } {
     let outBuf = '';
     let errBuf = '';
     const flush = (buf: string, fd: 1 | 2) => {
@@ -118,6 +125,11 @@ class Interp {
       out: (t) => (outBuf = flush(outBuf + t, 1)),
       err: (t) => (errBuf = flush(errBuf + t, 2)),
       stdin: '',
+      end: () => {
+        if (outBuf) this.host.write(outBuf, 1);
+        if (errBuf) this.host.write(errBuf, 2);
+        outBuf = errBuf = '';
+      },
     };
   }
 
@@ -575,7 +587,7 @@ const BUILTINS: Record<string, Builtin> = {
       io.err(`ls: ${dir}: No such file or directory\n`);
       return 1;
     }
-    if (dir === '/') for (const d of STANDARD_DIRS) if (d.split('/').length === 2) names.add(d.slice(1));
+    if (dir === '/') for (const d of STANDARD_DIRS) if (d !== '/' && d.split('/').length === 2) names.add(d.slice(1));
     if (names.size) io.out(`${[...names].sort().join('\n')}\n`);
     return 0;
   },
@@ -680,6 +692,12 @@ const BUILTINS: Record<string, Builtin> = {
     return 0;
   },
 };
+
+/** Whether `name` is one of the shell's builtins or the busybox/coreutils tools modelled here. */
+export function isShellTool(name: string): boolean {
+  const base = name.slice(name.lastIndexOf('/') + 1);
+  return Object.hasOwn(BUILTINS, base) || base === 'sh' || base === 'bash' || base === 'ash';
+}
 
 const STANDARD_DIRS = new Set(['/', '/bin', '/dev', '/etc', '/home', '/proc', '/root', '/sys', '/tmp', '/usr', '/var']);
 

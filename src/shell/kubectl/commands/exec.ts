@@ -1,0 +1,76 @@
+import type { CommandContext, CommandResult, CommandSpec } from '../command';
+import { err } from '../errors';
+import { examples, longDesc } from '../text';
+import { podForArg } from './logs';
+
+const SHELLS = new Set(['sh', 'bash', 'ash', '/bin/sh', '/bin/bash', '/bin/ash', 'zsh']);
+
+/** `kubectl exec` (kubectl `pkg/cmd/exec/exec.go`): one command in a running container. */
+export const execCommand: CommandSpec = {
+  path: ['exec'],
+  use: 'exec (POD | TYPE/NAME) [-c CONTAINER] [flags] -- COMMAND [args...]',
+  short: 'Execute a command in a container',
+  long: longDesc(`
+    Execute a command in a container.`),
+  example: examples(`
+    # Get output from running the 'date' command from pod mypod, using the first container by default
+    kubectl exec mypod -- date
+
+    # Get output from running the 'date' command in ruby-container from pod mypod
+    kubectl exec mypod -c ruby-container -- date
+
+    # Switch to raw terminal mode; sends stdin to 'bash' in ruby-container from pod mypod
+    # and sends stdout/stderr from 'bash' back to the client
+    kubectl exec mypod -c ruby-container -i -t -- bash -il
+
+    # List contents of /usr from the first container of pod mypod and sort by modification time
+    # If the command you want to execute in the pod has any flags in common (e.g. -i),
+    # you must use two dashes (--) to separate your command's flags/arguments
+    # Also note, do not surround your command and its flags/arguments with quotes
+    # unless that is how you would execute it normally (i.e., do ls -t /usr, not "ls -t /usr")
+    kubectl exec mypod -i -t -- ls -t /usr
+
+    # Get output from running 'date' command from the first pod of the deployment mydeployment, using the first container by default
+    kubectl exec deploy/mydeployment -- date`),
+  completion: 'resource',
+  flags: [
+    { name: 'container', shorthand: 'c', type: 'string', usage: 'Container name. If omitted, use the kubectl.kubernetes.io/default-container annotation for selecting the container to be attached or the first container in the pod will be chosen' },
+    { name: 'pod-running-timeout', type: 'duration', default: '1m0s', usage: 'The length of time (like 5s, 2m, or 3h, higher than zero) to wait until at least one pod is running' },
+    { name: 'quiet', shorthand: 'q', type: 'bool', default: 'false', usage: 'Only print output from the remote session' },
+    { name: 'stdin', shorthand: 'i', type: 'bool', default: 'false', usage: 'Pass stdin to the container' },
+    { name: 'tty', shorthand: 't', type: 'bool', default: 'false', usage: 'Stdin is a TTY' },
+  ],
+  run: runExec,
+};
+
+function runExec(ctx: CommandContext): CommandResult {
+  if (ctx.args.length === 0) {
+    return err.usage(ctx.commandPath, "error: expected 'exec (POD | TYPE/NAME) COMMAND [ARG1] [ARG2] ... [ARGN]'.\nPOD or TYPE/NAME is a required argument for the exec command");
+  }
+  if (ctx.dashIndex < 0 && ctx.args.length > 1) {
+    return err.usage(ctx.commandPath, 'error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead');
+  }
+  const argv = ctx.dashIndex >= 0 ? ctx.args.slice(ctx.dashIndex) : [];
+  if (argv.length === 0) return err.message('error: you must specify at least one command for the container');
+  const target = podForArg(ctx, ctx.args[0]);
+  if ('type' in target) return target;
+  const container = ctx.flags.string('container') || undefined;
+  const interactive = ctx.flags.bool('stdin') && ctx.flags.bool('tty');
+  if (interactive && SHELLS.has(argv[0]) && argv.length <= 2) {
+    return err.message(
+      `error: interactive shells are not available in the playground yet: run one command at a time, e.g. kubectl exec ${target.name} -- ls /`,
+    );
+  }
+  const r = ctx.cluster.execInContainer(ctx.namespace, target.name, container, [...argv]);
+  if (!r.ok) {
+    if (r.reason === 'NotFound') return err.status({ kind: 'Status', apiVersion: 'v1', status: 'Failure', reason: 'NotFound', code: 404, message: r.message, metadata: {} });
+    return err.message(`error: ${r.message}`);
+  }
+  if (r.defaulted && !ctx.flags.bool('quiet')) ctx.errOut(`${r.defaulted}\n`);
+  if (r.output) ctx.out(r.output);
+  if (r.code !== 0) {
+    ctx.errOut(`command terminated with exit code ${r.code}\n`);
+    return r.code;
+  }
+  return 0;
+}
