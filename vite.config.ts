@@ -12,8 +12,8 @@ export default defineConfig({
     // worker still imports `monaco-editor/esm/vs/…`: map the old spelling onto the new one.
     alias: [{ find: /^monaco-editor\/esm\/vs\/(.+?)(?:\.js)?$/, replacement: 'monaco-editor/$1' }],
   },
-  // Pre-bundled, or the dev server reloads the page the first time the editor opens.
-  optimizeDeps: { include: ['monaco-yaml/yaml.worker'] },
+  // Pre-bundled, or the dev server finds them only when the editor opens, and reloads the page.
+  optimizeDeps: { include: ['monaco-yaml/yaml.worker.js', 'monaco-editor/esm/vs/editor/editor.worker.js'] },
   worker: { format: 'es' },
   build: {
     target: 'es2022',

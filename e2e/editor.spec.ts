@@ -56,7 +56,7 @@ async function newFile(page: Page, name: string): Promise<void> {
   await expect(rename).toBeFocused();
   await rename.fill(name);
   await rename.press('Enter');
-  await expect(page.getByRole('tab', { name, selected: true })).toBeVisible();
+  await expect(page.getByRole('tab', { name, selected: true, exact: true })).toBeVisible();
 }
 
 function runningPods(kp: KubeplayPage, prefix: string): Locator {
@@ -92,7 +92,7 @@ test('an invalid field is marked where kubectl points, and nothing changes', asy
   await expect(kp.output).toContainText('--> web.yaml:6:3 (spec.replicas)');
   // The marker: the status line names it, the tab shows it, and F8 goes to it (line 6).
   await expect(page.getByRole('button', { name: /^Line 6, column 3: The Deployment "hello" is invalid/ })).toBeVisible();
-  await expect(page.getByRole('tab', { name: 'web.yaml, has kubectl errors' })).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'web.yaml, has kubectl errors', exact: true })).toBeVisible();
   await page.locator('.monaco-editor .view-lines').click();
   await page.keyboard.press('ControlOrMeta+Home');
   await page.keyboard.press('F8');
@@ -132,7 +132,7 @@ test('tabs: new, rename, reorder with the keyboard, close and reopen', async ({ 
   expect(await tabNames(page)).toEqual(['web.yaml', 'svc.yaml']);
 
   // Rename with F2; a taken name is refused with a reason.
-  const svc = page.getByRole('tab', { name: 'svc.yaml' });
+  const svc = page.getByRole('tab', { name: 'svc.yaml', exact: true });
   await svc.focus();
   await svc.press('F2');
   const rename = page.getByRole('textbox', { name: 'Rename svc.yaml' });
@@ -141,21 +141,21 @@ test('tabs: new, rename, reorder with the keyboard, close and reopen', async ({ 
   await expect(page.locator('.editor-notice[role=alert]')).toHaveText(/There is already a file named web\.yaml\./);
   await rename.fill('db.yaml');
   await rename.press('Enter');
-  await expect(page.getByRole('tab', { name: 'db.yaml', selected: true })).toBeFocused();
+  await expect(page.getByRole('tab', { name: 'db.yaml', selected: true, exact: true })).toBeFocused();
 
   // Ctrl+Shift+← moves the tab; ←/→ move between tabs.
   await page.keyboard.press('Control+Shift+ArrowLeft');
   expect(await tabNames(page)).toEqual(['db.yaml', 'web.yaml']);
-  await expect(page.getByRole('tab', { name: 'db.yaml' })).toBeFocused();
+  await expect(page.getByRole('tab', { name: 'db.yaml', exact: true })).toBeFocused();
   await page.keyboard.press('ArrowRight');
-  await expect(page.getByRole('tab', { name: 'web.yaml', selected: true })).toBeFocused();
+  await expect(page.getByRole('tab', { name: 'web.yaml', selected: true, exact: true })).toBeFocused();
 
   // Apply applies the file shown.
   await page.getByRole('button', { name: 'Apply' }).click();
   await expect(kp.output).toContainText('$ kubectl apply -f web.yaml');
 
   // Delete closes a tab; Reopen brings it back where it was.
-  await page.getByRole('tab', { name: 'db.yaml' }).focus();
+  await page.getByRole('tab', { name: 'db.yaml', exact: true }).focus();
   await page.keyboard.press('Delete');
   expect(await tabNames(page)).toEqual(['web.yaml']);
   await expect(page.getByRole('status').filter({ hasText: 'Closed db.yaml.' })).toBeVisible();
@@ -164,8 +164,8 @@ test('tabs: new, rename, reorder with the keyboard, close and reopen', async ({ 
 
   // The × on a tab closes it too; with no file left the editor says what to do.
   for (const name of ['db.yaml', 'web.yaml']) {
-    await page.getByRole('tab', { name }).hover();
-    await page.getByRole('tab', { name }).locator('.file-tab-close').click();
+    await page.getByRole('tab', { name, exact: true }).hover();
+    await page.getByRole('tab', { name, exact: true }).locator('.file-tab-close').click();
   }
   await expect(tabs(page)).toHaveCount(0);
   await expect(page.getByText('No file is open.')).toBeVisible();
@@ -190,17 +190,27 @@ test('the File actions menu renames and moves tabs too', async ({ kp: _kp, page 
   expect(await tabNames(page)).toEqual(['b.yaml', 'web.yaml']);
 });
 
+test('tabs can be dragged to a new place', async ({ kp: _kp, page }) => {
+  await page.setViewportSize({ width: 1600, height: 800 }); // room for every tab: no scrolling while dragging
+  await monacoEditor(page);
+  await newFile(page, 'a.yaml');
+  await newFile(page, 'b.yaml');
+  expect(await tabNames(page)).toEqual(['web.yaml', 'a.yaml', 'b.yaml']);
+  await page.getByRole('tab', { name: 'b.yaml', exact: true }).dragTo(page.getByRole('tab', { name: 'web.yaml', exact: true }), { targetPosition: { x: 4, y: 10 } });
+  expect(await tabNames(page)).toEqual(['b.yaml', 'web.yaml', 'a.yaml']);
+});
+
 test('a template opens as a new file, or joins the current file as another document', async ({ kp, page }) => {
   await monacoEditor(page);
   await page.getByRole('button', { name: 'Templates' }).click();
   await expect(page.getByRole('menu', { name: 'Templates' })).toBeVisible();
   await kp.screenshot('editor-templates-menu');
   await page.getByRole('menuitem', { name: /^Service/ }).click();
-  await expect(page.getByRole('tab', { name: 'service.yaml', selected: true })).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'service.yaml', selected: true, exact: true })).toBeVisible();
   await page.getByRole('button', { name: 'Apply' }).click();
   await expect(kp.output).toContainText('service/hello created');
 
-  await page.getByRole('tab', { name: 'web.yaml' }).click();
+  await page.getByRole('tab', { name: 'web.yaml', exact: true }).click();
   await page.getByRole('button', { name: 'Templates' }).click();
   await page.getByRole('menuitemradio', { name: 'Into web.yaml' }).click();
   await expect(page.getByRole('menuitemradio', { name: 'Into web.yaml' })).toHaveAttribute('aria-checked', 'true');
@@ -236,7 +246,7 @@ test('work survives a reload', async ({ kp: _kp, page }) => {
   await replaceText(page, 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: kept\n');
   await expect(page.locator('.monaco-editor .view-lines')).toContainText('kept');
   await page.reload(); // leaving the page saves what the debounce has not saved yet
-  await expect(page.getByRole('tab', { name: 'keep.yaml', selected: true })).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'keep.yaml', selected: true, exact: true })).toBeVisible();
   await expect((await monacoEditor(page)).locator('.view-lines')).toContainText('kept');
 });
 

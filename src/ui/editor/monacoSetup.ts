@@ -8,7 +8,7 @@ import 'monaco-editor/features/register.all';
 import 'monaco-editor/languages/definitions/yaml/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import { configureMonacoYaml, type MonacoYaml } from 'monaco-yaml';
-import YamlWorker from 'monaco-yaml/yaml.worker?worker';
+import YamlWorker from './yaml.worker?worker';
 import schemaUrl from './schemas/kubernetes.json?url';
 import { yamlOptions, type KubernetesSchema } from './yamlOptions';
 
