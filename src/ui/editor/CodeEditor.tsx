@@ -227,9 +227,11 @@ export default function CodeEditor({ files, active, diagnostics, onChange, onApp
     }
   }, [diagnostics, files]);
 
+  const revealed = useRef<CodeEditorProps['reveal']>(undefined);
   useEffect(() => {
     const editor = editorRef.current;
-    if (!editor || !reveal || reveal.name !== active) return;
+    if (!editor || !reveal || reveal === revealed.current || reveal.name !== active) return;
+    revealed.current = reveal;
     const position = { lineNumber: reveal.line, column: reveal.column };
     editor.setPosition(position);
     editor.revealPositionInCenterIfOutsideViewport(position);
