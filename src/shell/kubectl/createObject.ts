@@ -8,11 +8,11 @@ import { isTable, parseOutputFormat, printObjects } from './printerApi';
 
 /**
  * The tail every generator command shares (`create deployment`, `create
- * namespace`, `run`): dry-run, `-o`, `--save-config`, create, and print
- * `<kind>/<name> created`.
+ * namespace`, `run`, `expose`): dry-run, `-o`, `--save-config`, create, and print
+ * `<kind>/<name> created` (or the command's own verb, `exposed`).
  * @param generated the object as kubectl builds it (printed as is by `--dry-run=client -o yaml`)
  */
-export function createGenerated(ctx: CommandContext, generated: KubeObject, options: { failurePrefix?: string } = {}): CommandResult {
+export function createGenerated(ctx: CommandContext, generated: KubeObject, options: { failurePrefix?: string; operation?: string } = {}): CommandResult {
   const dry = dryRunStrategy(ctx);
   if (typeof dry !== 'string') return dry;
   const info: ResourceInfo | undefined = ctx.cluster.resources.forKind(generated.apiVersion, generated.kind);
@@ -39,7 +39,7 @@ export function createGenerated(ctx: CommandContext, generated: KubeObject, opti
     ctx.out(r.text);
     return 0;
   }
-  ctx.out(`${objectRef(info, result.metadata.name)} created${dryRunSuffix(dry)}\n`);
+  ctx.out(`${objectRef(info, result.metadata.name)} ${options.operation ?? 'created'}${dryRunSuffix(dry)}\n`);
   void storageName;
   return 0;
 }

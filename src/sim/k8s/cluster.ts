@@ -11,6 +11,8 @@ import type { KubeObject } from './api/types';
 import { bootstrapCluster } from './bootstrap/bootstrap';
 import type { ClusterConfig, K8sContext, K8sController } from './controllers/context';
 import { createDeploymentController } from './controllers/deployment/deploymentController';
+import { createEndpointsController } from './controllers/endpoints/endpointsController';
+import { createEndpointSliceController } from './controllers/endpointslice/endpointSliceController';
 import { createGarbageCollector } from './controllers/gc/garbageCollector';
 import { createNamespaceController } from './controllers/namespaceController';
 import { createNodeLifecycleController } from './controllers/nodeLifecycleController';
@@ -65,6 +67,8 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     createTaintEvictionController(),
     scheduler.controller,
     kubelets.controller,
+    createEndpointsController(store),
+    createEndpointSliceController(),
   ];
   const contexts = new Map<string, K8sContext>();
   const clients = new Map<string, ApiClient>();
@@ -97,6 +101,8 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
   const manager = new ControllerManager<K8sContext>(store, clock, ctxFor);
   for (const c of controllers) manager.register(c);
   bootstrapCluster(server, kubelets, recorder, config, rng, clock.timestamp(), () => manager.runUntilIdle());
+  // The learner arrives a moment after kubeadm finished: controllers still busy with the bootstrap objects (CoreDNS) are idle again.
+  manager.runUntil(clock.now() + 1);
 
   /** `kubeplay node stop|start`: the machine under a node loses or regains power. */
   const setPower = (name: string, on: boolean): NodePowerResult => {

@@ -42,6 +42,13 @@ export type { DecodeResult } from './api/decode';
 export { decodeObject } from './api/decode';
 export { LAST_APPLIED_ANNOTATION, createApplyPatch, lastAppliedValue } from './api/patch/applyPatch';
 export { imageProfile, IMAGE_CATALOG } from './images/catalog';
+export type { ClusterView } from './services/clusterView';
+export type { DnsAnswer, DnsQueryOptions, DnsQueryType, DnsRecord, ResolvConf } from './services/dns';
+export { resolveDns, reverseDns, podResolvConf, formatResolvConf, searchCandidates, clusterSearchPath, CLUSTER_DOMAIN, CLUSTER_DNS_IP } from './services/dns';
+export type { AffinityEntry, BackendOptions, ProxyEndpoint, ServiceBackends } from './services/kubeProxy';
+export { serviceBackends, pickEndpoint, pickEndpointWithAffinity, computeProbability, findServiceByIP, findServiceByNodePort } from './services/kubeProxy';
+export { serviceEnvVars, podServiceEnv } from './services/serviceEnv';
+export { isDNS1123Subdomain, isValidPortName, isValidPortNum } from './api/validation/names';
 export type { ImageProfile } from './images/catalog';
 
 /** The Kubernetes release the playground emulates (kubectl and the nodes report it). */

@@ -11,12 +11,15 @@ import { cordonCommand, uncordonCommand } from './cordon';
 import { createCommand } from './create';
 import { createDeploymentCommand } from './createDeployment';
 import { createNamespaceCommand } from './createNamespace';
+import { createServiceClusterIPCommand, createServiceCommand, createServiceExternalNameCommand, createServiceLoadBalancerCommand, createServiceNodePortCommand } from './createService';
 import { deleteCommand } from './delete';
 import { describeCommand } from './describe';
 import { drainCommand } from './drain';
+import { exposeCommand } from './expose';
 import { getCommand } from './get';
 import { labelCommand } from './label';
 import { defaultSubCommandRun } from './parent';
+import { portForwardCommand } from './portForward';
 import { rolloutCommand } from './rollout';
 import { rolloutHistoryCommand } from './rolloutHistory';
 import { rolloutPauseCommand, rolloutResumeCommand } from './rolloutPause';
@@ -54,7 +57,6 @@ function notSimulated(path: string, short: string): CommandSpec {
 }
 
 const stub = {
-  expose: notSimulated('expose', 'Take a replication controller, service, deployment or pod and expose it as a new Kubernetes service'),
   explain: notSimulated('explain', 'Get documentation for a resource'),
   edit: notSimulated('edit', 'Edit a resource on the server'),
   autoscale: notSimulated('autoscale', 'Auto-scale a deployment, replica set, stateful set, or replication controller'),
@@ -63,7 +65,6 @@ const stub = {
   top: notSimulated('top', 'Display resource (CPU/memory) usage'),
   taint: notSimulated('taint', 'Update the taints on one or more nodes'),
   attach: notSimulated('attach', 'Attach to a running container'),
-  portForward: notSimulated('port-forward', 'Forward one or more local ports to a pod'),
   proxy: notSimulated('proxy', 'Run a proxy to the Kubernetes API server'),
   cp: notSimulated('cp', 'Copy files and directories to and from containers'),
   auth: notSimulated('auth', 'Inspect authorization'),
@@ -106,7 +107,12 @@ export const COMMANDS: readonly CommandSpec[] = [
   createCommand,
   createDeploymentCommand,
   createNamespaceCommand,
-  stub.expose,
+  createServiceCommand,
+  createServiceClusterIPCommand,
+  createServiceExternalNameCommand,
+  createServiceLoadBalancerCommand,
+  createServiceNodePortCommand,
+  exposeCommand,
   runCommand,
   setCommand,
   setImageCommand,
@@ -134,7 +140,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   logsCommand,
   stub.attach,
   execCommand,
-  stub.portForward,
+  portForwardCommand,
   stub.proxy,
   stub.cp,
   stub.auth,

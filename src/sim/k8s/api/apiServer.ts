@@ -15,12 +15,13 @@ import { deepEqual, specPart } from './objectDiff';
 import { ResourceRegistry, storageName, type ResourceInfo } from './resources';
 import { matches, selectFromStore } from './selectors';
 import { ServiceAllocator } from './serviceAllocator';
+import { prepareServiceUpdate } from './serviceUpdate';
 import { fail, ok, statusErrors, type ApiResult } from './status';
 import type { KubeObject } from './types';
 import { defineIndexes } from './indexes';
 
 /** Kinds whose spec changes bump metadata.generation (pods do not, in 1.32). */
-const GENERATION_KINDS = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'HorizontalPodAutoscaler', 'PodDisruptionBudget', 'Ingress', 'NetworkPolicy']);
+const GENERATION_KINDS = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'HorizontalPodAutoscaler', 'PodDisruptionBudget', 'Ingress', 'NetworkPolicy', 'EndpointSlice']);
 const PROTECTED_NAMESPACES = new Set(['default', 'kube-system', 'kube-public']);
 const NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
 
@@ -188,9 +189,15 @@ export class ApiServer {
       if (old.status === undefined) delete obj.status;
       else obj.status = old.status;
     }
+    if (info.kind === 'Service') obj = { ...obj, ...prepareServiceUpdate(obj as Service, old as Service) } as KubeObject;
     if (!options.trusted) {
       const errs = machinery.validateUpdate(obj, old, info);
       if (errs.length) return fail(statusErrors.invalid(info, om.name, errs));
+    }
+    if (info.kind === 'Service' && !options.dryRun) {
+      const alloc = this.services.allocateUpdate((old as Service).spec ?? {}, (obj as Service).spec ?? {});
+      if (!alloc.ok) return fail(statusErrors.invalid(info, om.name, alloc.errors));
+      obj = { ...obj, spec: alloc.spec };
     }
     if (GENERATION_KINDS.has(info.kind)) {
       m.generation = deepEqual(specPart(obj), specPart(old)) ? om.generation : (om.generation ?? 0) + 1;

@@ -44,6 +44,7 @@ function r(kind: string, group: string, version: string, resource: string, short
 
 /** Served resources, in `kubectl api-resources` order (core first, then groups alphabetically). */
 export const RESOURCES: readonly ResourceInfo[] = [
+  r('Endpoints', '', 'v1', 'endpoints', ['ep'], true, { hasStatus: false }),
   r('Event', '', 'v1', 'events', ['ev'], true, { hasStatus: false }),
   r('Namespace', '', 'v1', 'namespaces', ['ns'], false, { verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'] }),
   r('Node', '', 'v1', 'nodes', ['no'], false),
@@ -53,6 +54,7 @@ export const RESOURCES: readonly ResourceInfo[] = [
   r('Deployment', 'apps', 'v1', 'deployments', ['deploy'], true, { categories: ['all'] }),
   r('ReplicaSet', 'apps', 'v1', 'replicasets', ['rs'], true, { categories: ['all'] }),
   r('Lease', 'coordination.k8s.io', 'v1', 'leases', [], true, { hasStatus: false }),
+  r('EndpointSlice', 'discovery.k8s.io', 'v1', 'endpointslices', [], true, { hasStatus: false }),
 ];
 
 /** Storage key of a resource: `pods`, `deployments.apps`. */

@@ -92,6 +92,19 @@ export class ServiceAllocator {
     return { ok: true, spec: out };
   }
 
+  /**
+   * Allocation on update: the old spec's addresses and ports are given back,
+   * then the new spec allocated — values it keeps are taken again, a cluster
+   * IP or node port it gains is picked (random, as on create). On failure the
+   * old values stay held.
+   */
+  allocateUpdate(oldSpec: NonNullable<Service['spec']>, spec: NonNullable<Service['spec']>): { ok: true; spec: NonNullable<Service['spec']> } | { ok: false; errors: FieldError[] } {
+    this.release({ spec: oldSpec });
+    const res = this.allocate(spec);
+    if (!res.ok) this.reserve({ spec: oldSpec });
+    return res;
+  }
+
   private pickIP(): number {
     const offset = this.size <= 16 ? 0 : Math.min(Math.max(16, Math.floor(this.size / 16)), 256);
     const tryBand = (lo: number, hi: number): number | undefined => {

@@ -1,3 +1,4 @@
+import type { Node } from 'kubernetes-types/core/v1';
 import type { Rng } from '../../../lib/rng';
 import type { ApiServer } from '../api/apiServer';
 import type { KubeObject } from '../api/types';
@@ -7,6 +8,7 @@ import { imageProfile } from '../images/catalog';
 import { parseImageRef } from '../images/imageRef';
 import type { Kubelets } from '../kubelet/kubeletController';
 import { nodeIP, nodeObject, nodeShapes } from './nodes';
+import { COREDNS_IMAGE, apiServerEndpoints, bootstrapCoreDNS } from './clusterServices';
 import { controlPlaneStaticPods, mirrorPod } from './staticPods';
 
 const NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
@@ -15,8 +17,9 @@ const PAUSE_IMAGE = 'registry.k8s.io/pause:3.10';
 /**
  * Builds the default cluster as kubeadm/kind leave it: the four system
  * namespaces, the `kubernetes` Service, the nodes (registered and Ready,
- * with their Leases and registration events) and the control plane's
- * static pods on `control-plane`.
+ * with their Leases and registration events), the control plane's
+ * static pods on `control-plane`, the API server's own endpoints and
+ * CoreDNS (`coredns` Deployment, `kube-dns` Service).
  */
 export function bootstrapCluster(api: ApiServer, kubelets: Kubelets, recorder: EventRecorder, config: ClusterConfig, rng: Rng, now: string, settle: () => void): void {
   const server = api.client('kube-apiserver');
@@ -43,6 +46,7 @@ export function bootstrapCluster(api: ApiServer, kubelets: Kubelets, recorder: E
     ),
   );
   const shapes = nodeShapes(config);
+  let controlPlane: KubeObject | undefined;
   for (const shape of shapes) {
     const kubelet = api.client(`kubelet/${shape.name}`);
     const node = must(kubelet.create(nodeObject(shape, shapes.length, config, now, rng) as KubeObject, { trusted: true }));
@@ -59,6 +63,8 @@ export function bootstrapCluster(api: ApiServer, kubelets: Kubelets, recorder: E
     );
     const images: Record<string, number> = { [parseImageRef(PAUSE_IMAGE).full]: imageProfile(PAUSE_IMAGE)!.sizeBytes };
     if (shape.controlPlane) {
+      controlPlane = node;
+      images[parseImageRef(COREDNS_IMAGE).full] = imageProfile(COREDNS_IMAGE)!.sizeBytes;
       for (const s of controlPlaneStaticPods(config.kubernetesVersion, nodeIP(shape.index))) {
         images[parseImageRef(s.image).full] = (imageProfile(s.image)?.sizeBytes ?? 0);
         const { pod, status } = mirrorPod(s, shape.name, node.metadata.uid!, nodeIP(shape.index), now, rng);
@@ -68,6 +74,11 @@ export function bootstrapCluster(api: ApiServer, kubelets: Kubelets, recorder: E
     }
     kubelets.seedImages(shape.name, images);
     registrationEvents(recorder, node, shape.name);
+  }
+  if (controlPlane) {
+    const cpIP = nodeIP(0);
+    for (const obj of apiServerEndpoints(cpIP)) must(server.create(obj, { trusted: true }));
+    bootstrapCoreDNS((actor) => api.client(actor), api.registry.byName('configmaps') !== undefined, controlPlane as KubeObject & Node, now, rng);
   }
   settle();
 }

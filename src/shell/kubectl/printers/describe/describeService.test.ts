@@ -14,13 +14,15 @@ function service(name: string, spec: Record<string, unknown>, status: Record<str
   } as unknown as KubeObject;
 }
 
-function pod(name: string, ip: string, ready: boolean, labels: Record<string, string>): KubeObject {
+/** An EndpointSlice of `service` as the EndpointSlice controller writes it. */
+function slice(service: string, ports: { name?: string; port: number }[], endpoints: [ip: string, ready: boolean][]): KubeObject {
   return {
-    apiVersion: 'v1',
-    kind: 'Pod',
-    metadata: { name, namespace: 'default', labels, creationTimestamp: ago(60) },
-    spec: { containers: [{ name: 'app', image: 'nginx', ports: [{ containerPort: 80, name: 'http' }] }] },
-    status: { phase: 'Running', podIP: ip, conditions: [{ type: 'Ready', status: ready ? 'True' : 'False' }] },
+    apiVersion: 'discovery.k8s.io/v1',
+    kind: 'EndpointSlice',
+    metadata: { name: `${service}-x2x9k`, namespace: 'default', labels: { 'kubernetes.io/service-name': service, 'endpointslice.kubernetes.io/managed-by': 'endpointslice-controller.k8s.io' } },
+    addressType: 'IPv4',
+    ports: ports.length ? ports.map((p) => ({ name: p.name ?? '', port: p.port, protocol: 'TCP' })) : null,
+    endpoints: endpoints.length ? endpoints.map(([ip, ready]) => ({ addresses: [ip], conditions: { ready, serving: ready, terminating: false } })) : null,
   } as unknown as KubeObject;
 }
 
@@ -36,8 +38,8 @@ describe('kubectl describe service', () => {
       externalTrafficPolicy: 'Cluster',
       allocateLoadBalancerNodePorts: true,
     });
-    const pods = [pod('app-a', '10.244.0.22', true, { app: 'app-pod' }), pod('app-b', '10.244.0.21', true, { app: 'app-pod' }), pod('app-c', '10.244.0.20', true, { app: 'app-pod' }), pod('app-0', '10.244.0.23', false, { app: 'app-pod' })];
-    expect(describeObject(info('services'), svc, fakeContext([svc, ...pods], NOW))).toBe(`Name:                     app-service-loadbalancer
+    const eps = slice('app-service-loadbalancer', [{ port: 80 }], [['10.244.0.22', true], ['10.244.0.21', true], ['10.244.0.20', true]]);
+    expect(describeObject(info('services'), svc, fakeContext([svc, eps], NOW))).toBe(`Name:                     app-service-loadbalancer
 Namespace:                default
 Labels:                   <none>
 Annotations:              <none>
@@ -58,13 +60,13 @@ Events:                   <none>
 `);
   });
 
-  // Real output (k3s guestbook): a NodePort service whose selector matches no ready pod.
+  // Real output (k3s guestbook): a NodePort service whose selector matches no ready pod (its slice is the empty placeholder).
   it('prints an empty Endpoints line when the selector matches nothing', () => {
     const svc = service('frontend', { type: 'NodePort', selector: { app: 'guestbook', tier: 'frontend' }, clusterIP: '10.43.123.109', clusterIPs: ['10.43.123.109'], ports: [{ port: 80, targetPort: 80, nodePort: 30009, protocol: 'TCP' }], externalTrafficPolicy: 'Cluster' }, { loadBalancer: {} }, {
       app: 'guestbook',
       tier: 'frontend',
     });
-    expect(describeObject(info('services'), svc, fakeContext([svc], NOW))).toBe(`Name:                     frontend
+    expect(describeObject(info('services'), svc, fakeContext([svc, slice('frontend', [], [])], NOW))).toBe(`Name:                     frontend
 Namespace:                default
 Labels:                   app=guestbook
                           tier=frontend
@@ -86,16 +88,16 @@ Events:                   <none>
 `);
   });
 
-  it('resolves a named target port and cuts the endpoint list after three', () => {
+  it('lists the endpoints of the port with the same name and cuts the list after three', () => {
     const svc = service('web', { type: 'ClusterIP', selector: { app: 'web' }, clusterIP: '10.96.5.5', clusterIPs: ['10.96.5.5'], ports: [{ name: 'http', port: 80, targetPort: 'http', protocol: 'TCP' }] });
-    const pods = ['10.0.0.1', '10.0.0.2', '10.0.0.3', '10.0.0.4', '10.0.0.5'].map((ip, i) => pod(`web-${i}`, ip, true, { app: 'web' }));
-    const out = describeObject(info('services'), svc, fakeContext([svc, ...pods], NOW));
+    const eps = slice('web', [{ name: 'http', port: 80 }], ['10.0.0.1', '10.0.0.2', '10.0.0.3', '10.0.0.4', '10.0.0.5'].map((ip) => [ip, true]));
+    const out = describeObject(info('services'), svc, fakeContext([svc, eps], NOW));
     expect(out).toContain('Port:                     http  80/TCP\nTargetPort:               http/TCP\nEndpoints:                10.0.0.1:80,10.0.0.2:80,10.0.0.3:80 + 2 more...\n');
   });
 
   it('keeps kubectl\'s quirk: a not-ready endpoint after the third ready one prints "+ 0 more..."', () => {
     const svc = service('web', { type: 'ClusterIP', selector: { app: 'web' }, clusterIP: '10.96.5.5', clusterIPs: ['10.96.5.5'], ports: [{ port: 80, targetPort: 80, protocol: 'TCP' }] });
-    const pods = [pod('web-1', '10.0.0.1', true, { app: 'web' }), pod('web-2', '10.0.0.2', true, { app: 'web' }), pod('web-3', '10.0.0.3', true, { app: 'web' }), pod('web-4', '10.0.0.4', false, { app: 'web' })];
-    expect(describeObject(info('services'), svc, fakeContext([svc, ...pods], NOW))).toContain('Endpoints:                10.0.0.1:80,10.0.0.2:80,10.0.0.3:80 + 0 more...\n');
+    const eps = slice('web', [{ port: 80 }], [['10.0.0.1', true], ['10.0.0.2', true], ['10.0.0.3', true], ['10.0.0.4', false]]);
+    expect(describeObject(info('services'), svc, fakeContext([svc, eps], NOW))).toContain('Endpoints:                10.0.0.1:80,10.0.0.2:80,10.0.0.3:80 + 0 more...\n');
   });
 });

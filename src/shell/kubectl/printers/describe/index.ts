@@ -1,6 +1,8 @@
 import type { KubeObject, ResourceInfo } from '../../../../sim/k8s/index';
 import type { PrintContext } from '../types';
 import { describeDeployment } from './describeDeployment';
+import { describeEndpointSlice } from './describeEndpointSlice';
+import { describeEndpoints } from './describeEndpoints';
 import { describeGeneric } from './describeGeneric';
 import { describeNamespace } from './describeNamespace';
 import { describeNode } from './describeNode';
@@ -25,6 +27,8 @@ export const DESCRIBERS: readonly Describer[] = [
   { group: 'apps', kind: 'ReplicaSet', describe: describeReplicaSet },
   { group: '', kind: 'Node', describe: describeNode },
   { group: '', kind: 'Service', describe: describeService },
+  { group: '', kind: 'Endpoints', describe: describeEndpoints },
+  { group: 'discovery.k8s.io', kind: 'EndpointSlice', describe: describeEndpointSlice },
   { group: '', kind: 'Namespace', describe: describeNamespace },
   { group: '', kind: 'ServiceAccount', describe: describeServiceAccount },
 ];

@@ -1,5 +1,7 @@
 import type { ResourceInfo } from '../../../../sim/k8s/index';
 import { deploymentPrinter } from './deploymentPrinter';
+import { endpointSlicePrinter } from './endpointSlicePrinter';
+import { endpointsPrinter } from './endpointsPrinter';
 import { eventPrinter } from './eventPrinter';
 import { genericPrinter } from './genericPrinter';
 import { leasePrinter } from './leasePrinter';
@@ -17,6 +19,8 @@ export const TABLE_PRINTERS: readonly KindPrinter[] = [
   deploymentPrinter,
   replicaSetPrinter,
   servicePrinter,
+  endpointsPrinter,
+  endpointSlicePrinter,
   nodePrinter,
   namespacePrinter,
   eventPrinter,

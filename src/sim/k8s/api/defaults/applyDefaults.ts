@@ -2,6 +2,7 @@ import type { ResourceInfo } from '../resources';
 import type { KubeObject } from '../types';
 import { cloneJson } from './clone';
 import { defaultNamespace, defaultNode, defaultService } from './coreDefaults';
+import { defaultEndpointSlice, defaultEndpoints } from './endpointDefaults';
 import { defaultPod } from './podDefaults';
 import { defaultDeployment, defaultReplicaSet } from './workloadDefaults';
 
@@ -16,8 +17,10 @@ export const DEFAULTERS: Readonly<Record<string, Defaulter>> = {
   '/Service': defaultService,
   '/Namespace': defaultNamespace,
   '/Node': defaultNode,
+  '/Endpoints': defaultEndpoints,
   'apps/Deployment': defaultDeployment,
   'apps/ReplicaSet': defaultReplicaSet,
+  'discovery.k8s.io/EndpointSlice': defaultEndpointSlice,
 };
 
 /** The object with the API server's defaults applied, as a new object (the input is never mutated). */

@@ -2,6 +2,7 @@ import type { FieldError } from '../fieldErrors';
 import type { ResourceInfo } from '../resources';
 import type { KubeObject } from '../types';
 import { validateLeaseSpec, validateNamespaceSpec, validateNodeSpec } from './coreKinds';
+import { validateEndpointSlice, validateEndpointSliceUpdate, validateEndpoints } from './endpoints';
 import { nameIsDNS1035Label, nameIsDNSLabel, nameIsDNSSubdomain, type NameValidator } from './names';
 import { validateObjectMeta, validateObjectMetaUpdate } from './objectMeta';
 import { validatePodSpec } from './podSpec';
@@ -27,9 +28,11 @@ export const VALIDATORS: Readonly<Record<string, KindValidator>> = {
   '/Service': { name: nameIsDNS1035Label, spec: validateServiceSpec, update: validateServiceUpdate, updateFirst: true },
   '/ServiceAccount': { name: nameIsDNSSubdomain },
   '/Event': { name: nameIsDNSSubdomain },
+  '/Endpoints': { name: nameIsDNSSubdomain, spec: validateEndpoints },
   'apps/Deployment': { name: nameIsDNSSubdomain, spec: validateDeploymentSpec, update: validateSelectorImmutable },
   'apps/ReplicaSet': { name: nameIsDNSSubdomain, spec: validateReplicaSetSpec, update: validateSelectorImmutable },
   'coordination.k8s.io/Lease': { name: nameIsDNSSubdomain, spec: validateLeaseSpec },
+  'discovery.k8s.io/EndpointSlice': { name: nameIsDNSSubdomain, spec: validateEndpointSlice, update: validateEndpointSliceUpdate },
 };
 
 const FALLBACK: KindValidator = { name: nameIsDNSSubdomain };
