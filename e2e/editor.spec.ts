@@ -126,6 +126,17 @@ test('a YAML syntax error is marked at its line, and nothing changes', async ({ 
   await expect(kp.output).toContainText('No resources found in default namespace.');
 });
 
+test('a file name with spaces and symbols is quoted for the shell and still gets its marker', async ({ kp, page }) => {
+  await monacoEditor(page);
+  await newFile(page, "my app's #1.yaml");
+  await replaceText(page, HELLO.replace('replicas: 2', 'replicas: two'));
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(kp.output).toContainText(`$ kubectl apply -f 'my app'\\''s #1.yaml'`);
+  await expect(kp.output).toContainText("--> my app's #1.yaml:6:3 (spec.replicas)");
+  await expect(page.getByRole('button', { name: /^Line 6, column 3: Error from server \(BadRequest\)/ })).toBeVisible();
+  await expect(page.getByRole('tab', { name: "my app's #1.yaml, has kubectl errors", exact: true })).toBeVisible();
+});
+
 test('tabs: new, rename, reorder with the keyboard, close and reopen', async ({ kp, page }) => {
   await monacoEditor(page);
   await newFile(page, 'svc.yaml');

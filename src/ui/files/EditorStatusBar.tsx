@@ -42,6 +42,7 @@ export function EditorStatusBar({ active, status, diagnostics, onReveal }: Edito
                 ✕
               </span>
               {plural(status.errors, 'error')}
+              <span className="sr-only">, </span>
               <span className="status-mark warn" aria-hidden="true">
                 ⚠
               </span>

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { STARTER_FILES } from '../../state/index';
 import { useAppStore } from '../hooks/useApp';
 
 const KEY = 'kubeplay.files.v1';
@@ -21,16 +22,29 @@ function read(): Saved | undefined {
   }
 }
 
+/** Whether the files are still the starter files, untouched (nothing else was loaded, e.g. a shared scenario). */
+function pristine(files: Readonly<Record<string, string>>): boolean {
+  const names = Object.keys(files);
+  return names.length === Object.keys(STARTER_FILES).length && names.every((n) => files[n] === STARTER_FILES[n]);
+}
+
+let restored = false;
+
 /**
  * Keeps the files in this browser (localStorage) as they are typed, and
  * brings them back when the page opens again: a reload never loses work.
- * If storage is unavailable or full, the files simply live in the page.
+ * Saved files come back once per page, and only over the untouched starter
+ * files (never over files something else loaded). If storage is unavailable
+ * or full, the files simply live in the page.
  */
 export function useSavedFiles(): void {
   const store = useAppStore();
   useEffect(() => {
-    const saved = read();
-    if (saved) store.getState().restoreFiles(saved.files, saved.order, saved.active);
+    if (!restored) {
+      restored = true;
+      const saved = read();
+      if (saved && pristine(store.getState().files)) store.getState().restoreFiles(saved.files, saved.order, saved.active);
+    }
     let timer: ReturnType<typeof setTimeout> | undefined;
     const save = () => {
       timer = undefined;
