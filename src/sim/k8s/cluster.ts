@@ -11,6 +11,7 @@ import type { KubeObject } from './api/types';
 import { bootstrapCluster } from './bootstrap/bootstrap';
 import type { ClusterConfig, K8sContext, K8sController } from './controllers/context';
 import { createDeploymentController } from './controllers/deployment/deploymentController';
+import { createDisruptionController } from './controllers/disruption/disruptionController';
 import { createEndpointsController } from './controllers/endpoints/endpointsController';
 import { createEndpointSliceController } from './controllers/endpointslice/endpointSliceController';
 import { createGarbageCollector } from './controllers/gc/garbageCollector';
@@ -65,6 +66,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     createNamespaceController(store, namespaced),
     createNodeLifecycleController(),
     createTaintEvictionController(),
+    createDisruptionController(store),
     scheduler.controller,
     kubelets.controller,
     createEndpointsController(store),

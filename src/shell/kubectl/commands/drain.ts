@@ -1,5 +1,5 @@
 import { goDuration } from '../../../lib/duration';
-import { controllerRef, matches, parseSelector, type KubeObject } from '../../../sim/k8s/index';
+import { aggregateMessage, controllerRef, matches, parseSelector, type KubeObject } from '../../../sim/k8s/index';
 import { WaitingExecution } from '../../execution';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
 import { dryRunFlag, dryRunStrategy, dryRunSuffix } from '../common';
@@ -98,8 +98,10 @@ function grouped(entries: { msg: string; pod: KubeObject }[]): [string, string][
 
 interface Pending {
   pod: KubeObject;
-  state: 'evict' | 'wait' | 'done';
+  state: 'evict' | 'wait' | 'done' | 'failed';
   retryAt: number;
+  /** Why the pod could not be removed (the global timeout). */
+  error?: string;
 }
 
 function runDrain(ctx: CommandContext): CommandResult {
@@ -177,10 +179,17 @@ function runDrain(ctx: CommandContext): CommandResult {
           continue;
         }
       }
+      const timedOut = deadline !== undefined && now >= deadline;
       for (const p of pending) {
         if (p.state !== 'evict' || p.retryAt > now) continue;
+        // Each attempt announces itself; once the global timeout is reached the attempt gives up instead.
         ctx.out(`evicting pod ${p.pod.metadata.namespace}/${p.pod.metadata.name}\n`);
-        const r = ctx.client.evict(p.pod.metadata.namespace!, p.pod.metadata.name, { dryRun: dry === 'server' });
+        if (timedOut) {
+          p.state = 'failed';
+          p.error = `error when evicting pods/"${p.pod.metadata.name}" -n "${p.pod.metadata.namespace}": global timeout reached: ${goDuration(timeout)}`;
+          continue;
+        }
+        const r = ctx.client.evict(p.pod.metadata.namespace!, p.pod.metadata.name, { dryRun: dry === 'server', gracePeriodSeconds: grace >= 0 ? grace : undefined });
         if (r.ok) p.state = 'wait';
         else if (r.status.reason === 'NotFound') p.state = 'done';
         else if (r.status.reason === 'TooManyRequests') {
@@ -200,25 +209,21 @@ function runDrain(ctx: CommandContext): CommandResult {
         if (dry === 'server' || !live || live.metadata.uid !== p.pod.metadata.uid) {
           p.state = 'done';
           ctx.out(`pod/${p.pod.metadata.name} ${useEviction ? 'evicted' : 'deleted'}${dryRunSuffix(dry)}\n`);
+        } else if (timedOut) {
+          p.state = 'failed';
+          p.error = `error when waiting for pod "${p.pod.metadata.name}" in namespace "${p.pod.metadata.namespace}" to terminate: global timeout reached: ${goDuration(timeout)}`;
         }
       }
-      if (pending.some((p) => p.state !== 'done')) {
-        if (deadline !== undefined && now >= deadline) {
-          const stuck = pending.find((p) => p.state !== 'done')!;
-          const msg =
-            stuck.state === 'evict'
-              ? `error when evicting pods/"${stuck.pod.metadata.name}" -n "${stuck.pod.metadata.namespace}": global timeout reached: ${goDuration(timeout)}`
-              : `error when waiting for pod "${stuck.pod.metadata.name}" in namespace "${stuck.pod.metadata.namespace}" to terminate: global timeout reached: ${goDuration(timeout)}`;
-          ctx.errOut(`There are pending pods in node "${node.metadata.name}" when an error occurred: ${msg}\n${pending
-            .filter((p) => p.state !== 'done')
-            .map((p) => `pod/${p.pod.metadata.name}\n`)
-            .join('')}`);
-          pending = undefined;
-          fail(node.metadata.name, err.message(msg));
-          nodeIndex++;
-          continue;
-        }
-        return undefined;
+      // An eviction waiting out its 5 s retry only notices the timeout when it wakes.
+      if (pending.some((p) => p.state === 'evict' || p.state === 'wait')) return undefined;
+      const errors = pending.filter((p) => p.state === 'failed');
+      if (errors.length) {
+        const msg = aggregateMessage(errors.map((p) => p.error!));
+        ctx.errOut(`There are pending pods in node "${node.metadata.name}" when an error occurred: ${msg}\n${errors.map((p) => `pod/${p.pod.metadata.name}\n`).join('')}`);
+        pending = undefined;
+        fail(node.metadata.name, err.message(msg));
+        nodeIndex++;
+        continue;
       }
       finishNode(node);
       pending = undefined;

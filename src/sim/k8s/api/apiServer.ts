@@ -8,7 +8,8 @@ import { objectKey, type ObjectStore } from '../../engine/store';
 import { admitPod } from './admission/podAdmission';
 import { ApiServerClient } from './apiServerClient';
 import { prepareForCreate } from './prepareForCreate';
-import type { ApiClient, DeleteOptions, ListOptions, PatchType, WriteOptions } from './client';
+import type { ApiClient, DeleteOptions, EvictOptions, ListOptions, PatchType, WriteOptions } from './client';
+import { evictPod } from './eviction';
 import { fieldError } from './fieldErrors';
 import type { ApiMachinery } from './machinery';
 import { deepEqual, specPart } from './objectDiff';
@@ -311,11 +312,9 @@ export class ApiServer {
     return ok(final);
   }
 
-  evict(actor: string, namespace: string, name: string, options: { dryRun?: boolean } = {}): ApiResult<KubeObject> {
-    const pod = this.get<KubeObject>('pods', namespace, name);
-    if (!pod) return fail(statusErrors.notFound({ group: '', resource: 'pods' }, name));
-    if (pod.metadata.deletionTimestamp) return ok(pod);
-    return this.delete(actor, 'pods', namespace, name, { dryRun: options.dryRun });
+  /** The pods/eviction subresource: honours PodDisruptionBudgets (`evictPod`). */
+  evict(actor: string, namespace: string, name: string, options: EvictOptions = {}): ApiResult<KubeObject> {
+    return evictPod(this, actor, this.deps.clock.timestamp(), namespace, name, options);
   }
 
   bind(actor: string, namespace: string, name: string, nodeName: string): ApiResult<KubeObject> {

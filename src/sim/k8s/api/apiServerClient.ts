@@ -1,5 +1,5 @@
 import type { ApiServer } from './apiServer';
-import type { ApiClient, DeleteOptions, ListOptions, PatchType, WriteOptions } from './client';
+import type { ApiClient, DeleteOptions, EvictOptions, ListOptions, PatchType, WriteOptions } from './client';
 import type { KubeObject } from './types';
 
 /** An `ApiClient` bound to one actor: every call goes to the API server in that actor's name. */
@@ -29,7 +29,7 @@ export class ApiServerClient implements ApiClient {
   delete<T extends KubeObject>(resource: string, namespace: string | undefined, name: string, options?: DeleteOptions) {
     return this.server.delete<T>(this.actor, resource, namespace, name, options);
   }
-  evict(namespace: string, name: string, options?: { dryRun?: boolean }) {
+  evict(namespace: string, name: string, options?: EvictOptions) {
     return this.server.evict(this.actor, namespace, name, options);
   }
   bind(namespace: string, name: string, nodeName: string) {

@@ -28,6 +28,13 @@ export interface DeleteOptions {
 
 export type PatchType = 'strategic' | 'merge' | 'json';
 
+/** The DeleteOptions an Eviction carries. */
+export interface EvictOptions {
+  dryRun?: boolean;
+  /** Seconds (kubectl drain --grace-period); the pod's own by default. */
+  gracePeriodSeconds?: number;
+}
+
 /**
  * A client of the simulated API server, acting as one component (`actor`):
  * `kubectl`, `deployment-controller`, `kubelet/worker-1`, … Reads come from
@@ -48,7 +55,7 @@ export interface ApiClient {
   /** Graceful delete; returns the object as it is after the call (with deletionTimestamp, or as removed). */
   delete<T extends KubeObject = KubeObject>(resource: string, namespace: string | undefined, name: string, options?: DeleteOptions): ApiResult<T>;
   /** The pods/eviction subresource (policy/v1), honouring PodDisruptionBudgets. */
-  evict(namespace: string, name: string, options?: { dryRun?: boolean }): ApiResult<KubeObject>;
+  evict(namespace: string, name: string, options?: EvictOptions): ApiResult<KubeObject>;
   /** The pods/binding subresource: sets spec.nodeName once. */
   bind(namespace: string, name: string, nodeName: string): ApiResult<KubeObject>;
 }

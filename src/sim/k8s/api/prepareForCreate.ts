@@ -18,6 +18,8 @@ export function prepareForCreate(obj: KubeObject, info: ResourceInfo): KubeObjec
       return extend(obj, { status: { loadBalancer: {} } });
     case 'Namespace':
       return extend(obj, { status: { phase: 'Active' } });
+    case 'PodDisruptionBudget':
+      return extend(obj, { status: { currentHealthy: 0, desiredHealthy: 0, disruptionsAllowed: 0, expectedPods: 0 } });
     default:
       return obj;
   }

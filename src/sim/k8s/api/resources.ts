@@ -55,6 +55,7 @@ export const RESOURCES: readonly ResourceInfo[] = [
   r('ReplicaSet', 'apps', 'v1', 'replicasets', ['rs'], true, { categories: ['all'] }),
   r('Lease', 'coordination.k8s.io', 'v1', 'leases', [], true, { hasStatus: false }),
   r('EndpointSlice', 'discovery.k8s.io', 'v1', 'endpointslices', [], true, { hasStatus: false }),
+  r('PodDisruptionBudget', 'policy', 'v1', 'poddisruptionbudgets', ['pdb'], true),
 ];
 
 /** Storage key of a resource: `pods`, `deployments.apps`. */

@@ -85,8 +85,9 @@ export function createNodeLifecycleController(): K8sController {
 
   /** `markNodeAsReachable`: no NoExecute node-controller taint, not queued. */
   const markNodeAsReachable = (ctx: K8sContext, node: NodeObj): void => {
-    writeTaints(ctx, node.metadata.name, [], [UNREACHABLE, NOT_READY]);
-    zones.get(zoneKey(node))?.remove(node.metadata.name);
+    if (hasNoExecuteTaint(node, TAINT_UNREACHABLE) || hasNoExecuteTaint(node, TAINT_NOT_READY)) writeTaints(ctx, node.metadata.name, [], [UNREACHABLE, NOT_READY]);
+    const z = zones.get(zoneKey(node));
+    if (z?.members.has(node.metadata.name)) z.remove(node.metadata.name);
   };
 
   /** `doNoExecuteTaintingPass` for one zone: taint queued nodes as tokens allow. */
@@ -146,16 +147,19 @@ export function createNodeLifecycleController(): K8sController {
     }
   };
 
-  /** Counts the node's Ready state in its zone's health. */
-  const account = (node: NodeObj, h: NodeHealth, ready: string | undefined): void => {
+  /** Counts the node's Ready state in its zone's health; whether the counts moved. */
+  const account = (node: NodeObj, h: NodeHealth, ready: string | undefined): boolean => {
+    const zk = zoneKey(node);
+    const counted = !isExcludedFromDisruptionChecks(node);
+    if (h.ready === ready && h.zone === zk && h.counted === counted && zones.has(zk)) return false;
     if (h.counted) {
       const old = zone(h.zone);
       old.total--;
       if (h.notReady) old.notReady--;
     }
     h.ready = ready;
-    h.zone = zoneKey(node);
-    h.counted = !isExcludedFromDisruptionChecks(node);
+    h.zone = zk;
+    h.counted = counted;
     h.notReady = ready !== 'True';
     zone(h.zone); // every node's zone has a tainter
     if (h.counted) {
@@ -163,6 +167,7 @@ export function createNodeLifecycleController(): K8sController {
       z.total++;
       if (h.notReady) z.notReady++;
     }
+    return true;
   };
 
   /** `handleDisruption`: zone states set the tainting rates; all zones down stops tainting altogether. */
@@ -235,8 +240,7 @@ export function createNodeLifecycleController(): K8sController {
       ctx.event(node, 'Normal', 'NodeNotReady', `Node ${name} status is now: NodeNotReady`);
       markPodsNotReady(ctx, name);
     }
-    account(node, h, current);
-    handleDisruption(ctx);
+    if (account(node, h, current)) handleDisruption(ctx);
     if (current === 'True') ctx.wakeAt(`health:${name}`, nextMonitorTick(probe + grace));
     else if (!noExecuteSettled(getNode(ctx, name) ?? node, current, h)) ctx.wakeAt(`health:${name}`, now + NODE_MONITOR_PERIOD_MS);
   };

@@ -7,6 +7,7 @@ import { describeGeneric } from './describeGeneric';
 import { describeNamespace } from './describeNamespace';
 import { describeNode } from './describeNode';
 import { describePod } from './describePod';
+import { describePodDisruptionBudget } from './describePodDisruptionBudget';
 import { describeReplicaSet } from './describeReplicaSet';
 import { describeService } from './describeService';
 import { describeServiceAccount } from './describeServiceAccount';
@@ -31,6 +32,7 @@ export const DESCRIBERS: readonly Describer[] = [
   { group: 'discovery.k8s.io', kind: 'EndpointSlice', describe: describeEndpointSlice },
   { group: '', kind: 'Namespace', describe: describeNamespace },
   { group: '', kind: 'ServiceAccount', describe: describeServiceAccount },
+  { group: 'policy', kind: 'PodDisruptionBudget', describe: describePodDisruptionBudget },
 ];
 
 /** `kubectl describe` of one object. */

@@ -7,6 +7,7 @@ import { genericPrinter } from './genericPrinter';
 import { leasePrinter } from './leasePrinter';
 import { namespacePrinter } from './namespacePrinter';
 import { nodePrinter } from './nodePrinter';
+import { podDisruptionBudgetPrinter } from './podDisruptionBudgetPrinter';
 import { podPrinter } from './podPrinter';
 import { replicaSetPrinter } from './replicaSetPrinter';
 import { serviceAccountPrinter } from './serviceAccountPrinter';
@@ -26,6 +27,7 @@ export const TABLE_PRINTERS: readonly KindPrinter[] = [
   eventPrinter,
   serviceAccountPrinter,
   leasePrinter,
+  podDisruptionBudgetPrinter,
 ];
 
 /** The printer for a resource; kinds without one print NAME AGE. */

@@ -6,6 +6,7 @@ import { validateEndpointSlice, validateEndpointSliceUpdate, validateEndpoints }
 import { nameIsDNS1035Label, nameIsDNSLabel, nameIsDNSSubdomain, type NameValidator } from './names';
 import { validateObjectMeta, validateObjectMetaUpdate } from './objectMeta';
 import { validatePodSpec } from './podSpec';
+import { validatePodDisruptionBudget } from './policy';
 import { validatePodSpecUpdate } from './podUpdate';
 import { validateServiceSpec, validateServiceUpdate } from './service';
 import { validateDeploymentSpec, validateReplicaSetSpec, validateSelectorImmutable } from './workloads';
@@ -32,6 +33,7 @@ export const VALIDATORS: Readonly<Record<string, KindValidator>> = {
   'apps/Deployment': { name: nameIsDNSSubdomain, spec: validateDeploymentSpec, update: validateSelectorImmutable },
   'apps/ReplicaSet': { name: nameIsDNSSubdomain, spec: validateReplicaSetSpec, update: validateSelectorImmutable },
   'coordination.k8s.io/Lease': { name: nameIsDNSSubdomain, spec: validateLeaseSpec },
+  'policy/PodDisruptionBudget': { name: nameIsDNSSubdomain, spec: validatePodDisruptionBudget },
   'discovery.k8s.io/EndpointSlice': { name: nameIsDNSSubdomain, spec: validateEndpointSlice, update: validateEndpointSliceUpdate },
 };
 
