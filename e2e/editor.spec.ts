@@ -227,6 +227,9 @@ test('a template opens as a new file, or joins the current file as another docum
   await expect(page.getByRole('menuitemradio', { name: 'Into web.yaml' })).toHaveAttribute('aria-checked', 'true');
   await page.getByRole('menuitem', { name: /^Pod/ }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Added a Pod to web.yaml' })).toBeVisible();
+  // The editor shows the new document: web.yaml's 25 lines, `---`, then the Pod from line 27.
+  await expect(page.locator('.monaco-editor .view-lines')).toContainText(/kind:\sPod/);
+  await expect(cursorLine(page)).toHaveText('27');
   await page.getByRole('button', { name: 'Apply' }).click();
   await expect(kp.output).toContainText('deployment.apps/web created');
   await expect(kp.output).toContainText('pod/hello-pod created');

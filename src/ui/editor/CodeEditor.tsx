@@ -238,5 +238,5 @@ export default function CodeEditor({ files, active, diagnostics, onChange, onApp
     editor.focus();
   }, [reveal, active]);
 
-  return <div ref={hostRef} className="code-editor" data-testid="code-editor" />;
+  return <div ref={hostRef} className="code-editor" />;
 }

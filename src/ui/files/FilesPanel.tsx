@@ -64,8 +64,13 @@ export function FilesPanel() {
     setNotice(undefined);
   };
   const intoFile = (t: Template, file: string) => {
+    const before = store.getState().files[file] ?? '';
     actions.appendToFile(file, t.text);
     actions.openFile(file);
+    // Show the new document: its first line, after the `---` that separates it.
+    const after = store.getState().files[file] ?? '';
+    const line = after.slice(0, after.length - t.text.length).split('\n').length;
+    setReveal({ name: file, line: before.trim() === '' ? 1 : line, column: 1 });
     setNotice({ text: `Added a ${t.kind} to ${file} as a new document.`, tone: 'info' });
   };
 
