@@ -1,5 +1,6 @@
 import { finished } from '../execution';
 import { runContainerCrash } from './containerCrash';
+import { runTraffic } from './traffic';
 import type { Execution, OutputSink, ShellEnvironment } from '../types';
 
 /**
@@ -19,7 +20,7 @@ export const PLAYGROUND_COMMANDS: readonly PlaygroundCommand[] = [
   { path: ['node', 'stop'], usage: 'kubeplay node stop NAME', summary: 'the node stops heartbeating, as if powered off', run: (env, args, sink) => runNodePower(env, args, sink, false) },
   { path: ['node', 'start'], usage: 'kubeplay node start NAME', summary: 'the node comes back and heartbeats again', run: (env, args, sink) => runNodePower(env, args, sink, true) },
   { path: ['container', 'crash'], usage: 'kubeplay container crash POD [-c CONTAINER]', summary: 'the container exits with an error', run: runContainerCrash },
-  { path: ['traffic'], usage: 'kubeplay traffic SERVICE --rps N [--for DURATION]', summary: 'simulated requests through the Service' },
+  { path: ['traffic'], usage: 'kubeplay traffic SERVICE --rps N [--for DURATION]', summary: 'simulated requests through the Service', run: runTraffic },
   { path: ['help'], usage: 'kubeplay help', summary: 'this list' },
 ];
 

@@ -209,6 +209,7 @@ export function createFakeCluster(options: { workers?: number; start?: number } 
     isNodeStopped: () => false,
     containerLogs: (_ns, name) => ({ ok: false, reason: 'BadRequest', message: `container logs of ${name}: the fake cluster has no kubelets` }),
     execInContainer: (_ns, name) => ({ ok: false, reason: 'BadRequest', message: `exec in ${name}: the fake cluster has no kubelets` }),
+    httpGet: (url) => ({ ok: false, kind: 'timeout', message: `GET ${url}: the fake cluster has no network`, host: url, port: 0 }),
     crashContainer: (_ns, name) => ({ ok: false, reason: 'BadRequest', message: `crash ${name}: the fake cluster has no kubelets` }),
     add(obj: KubeObject) {
       const o = deepCopy(obj);

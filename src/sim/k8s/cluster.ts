@@ -24,6 +24,7 @@ import { EventLog } from './events/eventLog';
 import { EventRecorder } from './events/eventRecorder';
 import { KUBERNETES_VERSION, type Cluster, type ClusterOptions, type NodePowerResult } from './index';
 import { containerLogs, crashContainer, execInContainer } from './kubelet/containerApi';
+import { httpGet } from './network/http';
 import { createKubelets } from './kubelet/kubeletController';
 import { createScheduler } from './scheduler/schedulerController';
 
@@ -142,6 +143,11 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     isNodeStopped: (name) => kubelets.isStopped(name),
     containerLogs: (namespace, name, container, previous = false) => containerLogs(store, kubelets.state, namespace, name, container, previous, clock.now()),
     execInContainer: (namespace, name, container, argv) => execInContainer(store, kubelets.state, namespace, name, container, argv, clock.now()),
+    httpGet: (url, from = {}) => {
+      const cp = store.get<KubeObject>('nodes', 'control-plane');
+      const nodeIP = (cp?.status as { addresses?: { type: string; address: string }[] } | undefined)?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? '172.18.0.2';
+      return httpGet({ store, view: clientAs('kube-proxy'), kubelets: kubelets.state, rng, now: clock.now() }, { namespace: from.namespace ?? 'default', ip: from.clientIP ?? nodeIP, userAgent: from.userAgent ?? 'curl/8.5.0' }, url);
+    },
     crashContainer: (namespace, name, container) => {
       const r = crashContainer(store, kubelets.state, namespace, name, container, clock.now());
       if (r.ok) {

@@ -6,6 +6,7 @@
 import type { Activity, ActivityLog } from '../engine/activity';
 import type { WatchEvent, WatchHandler } from '../engine/store';
 import type { CrashResult, ExecResult, LogsResult } from './kubelet/containerApi';
+import type { HttpResult } from './network/http';
 import type { ApiClient } from './api/client';
 import type { ResourceRegistry } from './api/resources';
 import type { KubeObject } from './api/types';
@@ -49,6 +50,7 @@ export type { AffinityEntry, BackendOptions, ProxyEndpoint, ServiceBackends } fr
 export { serviceBackends, pickEndpoint, pickEndpointWithAffinity, computeProbability, findServiceByIP, findServiceByNodePort } from './services/kubeProxy';
 export { serviceEnvVars, podServiceEnv } from './services/serviceEnv';
 export { isDNS1123Subdomain, isValidPortName, isValidPortNum } from './api/validation/names';
+export { isQualifiedName, isValidLabelValue } from './api/validation/names';
 export type { ImageProfile } from './images/catalog';
 
 /** The Kubernetes release the playground emulates (kubectl and the nodes report it). */
@@ -117,11 +119,19 @@ export interface Cluster {
   containerLogs(namespace: string, name: string, container?: string, previous?: boolean): LogsResult;
   /** `POST pods/NAME/exec`: runs a command in the running container now. */
   execInContainer(namespace: string, name: string, container: string | undefined, argv: string[]): ExecResult;
+  /**
+   * One HTTP GET through the simulated network (DNS in `from.namespace`,
+   * kube-proxy's random pick among ready endpoints, the target container's
+   * answer and access log), from a client on the control-plane node unless
+   * `from.clientIP` says otherwise. For `kubeplay traffic`.
+   */
+  httpGet(url: string, from?: { namespace?: string; clientIP?: string; userAgent?: string }): HttpResult;
   /** Playground (`kubeplay container crash POD`): the container's process exits with code 1 now. */
   crashContainer(namespace: string, name: string, container?: string): CrashResult;
 }
 
 export type { CrashResult, ExecResult, LogsResult } from './kubelet/containerApi';
+export type { HttpResult } from './network/http';
 export type { LogLine } from './containers/process';
 
 /** What `stopNode` / `startNode` did: powered it off or on, found it already so, or could not. */

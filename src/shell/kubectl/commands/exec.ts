@@ -52,7 +52,7 @@ function runExec(ctx: CommandContext): CommandResult {
   }
   const argv = ctx.dashIndex >= 0 ? ctx.args.slice(ctx.dashIndex) : [];
   if (argv.length === 0) return err.message('error: you must specify at least one command for the container');
-  const target = podForArg(ctx, ctx.args[0]);
+  const target = podForArg(ctx, ctx.args[0], false);
   if ('type' in target) return target;
   const container = ctx.flags.string('container') || undefined;
   const interactive = ctx.flags.bool('stdin') && ctx.flags.bool('tty');

@@ -163,7 +163,7 @@ function containerOf(ctx: CommandContext, ns: string, pod: string): string {
 }
 
 /** POD, pod/NAME, or a workload (deployment/NAME, rs/NAME, …): its first pod, as `polymorphichelpers.LogsForObject`. */
-export function podForArg(ctx: CommandContext, arg: string): { name: string } | KubectlError {
+export function podForArg(ctx: CommandContext, arg: string, announce = true): { name: string } | KubectlError {
   const slash = arg.indexOf('/');
   const notFound = (resource: string, name: string) =>
     err.status({ kind: 'Status', apiVersion: 'v1', status: 'Failure', reason: 'NotFound', code: 404, message: `${resource} "${name}" not found`, metadata: {} });
@@ -181,6 +181,6 @@ export function podForArg(ctx: CommandContext, arg: string): { name: string } | 
     .filter((p) => Object.entries(labels).every(([k, v]) => p.metadata.labels?.[k] === v))
     .sort((a, b) => (a.metadata.creationTimestamp ?? '').localeCompare(b.metadata.creationTimestamp ?? '') || a.metadata.name.localeCompare(b.metadata.name));
   if (pods.length === 0) return err.message(`error: timed out waiting for the condition`);
-  if (pods.length > 1) ctx.errOut(`Found ${pods.length} pods, using pod/${pods[0].metadata.name}\n`);
+  if (pods.length > 1 && announce) ctx.errOut(`Found ${pods.length} pods, using pod/${pods[0].metadata.name}\n`);
   return { name: pods[0].metadata.name };
 }

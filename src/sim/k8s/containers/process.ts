@@ -1,5 +1,6 @@
 import type { ImageProfile } from '../images/catalog';
 import { bytesOf } from '../../../lib/quantity';
+import { curl, nslookup, wget, type ContainerNetwork } from './netTools';
 import { IDLE, isShellTool, runArgv, runShell, type Io, type ShellHost, type Yield } from './sh/interpret';
 
 /** One line a container wrote, with the virtual time it was written. */
@@ -29,6 +30,8 @@ export interface ProcessSpec {
   files: () => Map<string, string>;
   initContainer: boolean;
   startedAt: number;
+  /** The pod's view of the cluster network (curl, wget, nslookup); none for tests without one. */
+  network?: () => ContainerNetwork;
 }
 
 export interface Exit {
@@ -116,6 +119,20 @@ export class ContainerProcess {
     return p.http?.[path] ?? p.httpDefault ?? 200;
   }
 
+  /** Logs a served request the way the image's server does (nginx/apache combined log format). */
+  accessLog(clientIP: string, path: string, status: number, bytes: number, userAgent: string, now: number): void {
+    const fmt = this.spec.profile.accessLog;
+    if (!fmt || this.exit) return;
+    this.advance(now);
+    const d = new Date(now);
+    const mon = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][d.getUTCMonth()];
+    const p2 = (n: number) => String(n).padStart(2, '0');
+    const stamp = `${p2(d.getUTCDate())}/${mon}/${d.getUTCFullYear()}:${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())} +0000`;
+    const line = `${clientIP} - - [${stamp}] "GET ${path} HTTP/1.1" ${status} ${bytes} "-" "${userAgent}"${fmt === 'nginx' ? ' "-"' : ''}`;
+    this.logs.push({ at: now, text: line });
+    if (this.logs.length > MAX_LOG_LINES) this.logs.splice(0, this.logs.length - MAX_LOG_LINES);
+  }
+
   /** Ends the process with a signal-like exit (the kubelet's stop, a crash). */
   kill(at: number, code: number, reason: Exit['reason'] = 'Error'): void {
     if (this.exit) return;
@@ -128,6 +145,7 @@ export class ContainerProcess {
     const p = this.spec.profile;
     const base = argv0.slice(argv0.lastIndexOf('/') + 1);
     if (p.shell && isShellTool(argv0)) return true;
+    if (this.spec.network && p.tools?.includes(base)) return true;
     return p.binaries?.some((b) => b === argv0 || b.slice(b.lastIndexOf('/') + 1) === base) ?? false;
   }
 
@@ -251,6 +269,12 @@ export class ContainerProcess {
     const base = argv[0].slice(argv[0].lastIndexOf('/') + 1);
     if (base === 'stress' && (p.binaries?.includes('stress') || p.binaries?.includes('/stress'))) return this.stress(argv.slice(1), io);
     if (base === 'agnhost' && p.binaries?.includes('agnhost')) return this.agnhost(argv.slice(1));
+    const net = p.tools?.includes(base) ? this.spec.network?.() : undefined;
+    if (net) {
+      if (base === 'curl') return curl(net, argv.slice(1), io, this.files);
+      if (base === 'wget') return wget(net, argv.slice(1), io, this.files);
+      if (base === 'nslookup') return nslookup(net, argv.slice(1), io);
+    }
     const known = p.binaries?.some((b) => b === argv[0] || b === base || b.slice(b.lastIndexOf('/') + 1) === base);
     if (known || (p.kind !== 'shell' && !this.spec.initContainer)) return this.imageProcess(argv.slice(1));
     // Tools of server images used by init scripts (cp, chown, ncat …): they do their job and succeed.

@@ -25,6 +25,8 @@ export interface ImageProfile {
   kind: 'server' | 'shell' | 'exit';
   /** Whether the image has /bin/sh (for `sh -c` commands and exec probes). */
   shell: boolean;
+  /** Network tools it ships (`curl`, `wget`, `nslookup`), usable from scripts and `kubectl exec`. */
+  tools?: readonly string[];
   /** Programs the image ships besides the shell tools (a command naming one runs the image's own process). */
   binaries?: readonly string[];
   /** TCP ports the default process listens on. */
@@ -36,6 +38,8 @@ export interface ImageProfile {
   /** HTTP answers of the default process: path → status (others: `httpDefault`). */
   http?: Readonly<Record<string, number>>;
   httpDefault?: number;
+  /** How the server logs a request (`nginx`/`apache` combined format), if it does. */
+  accessLog?: 'nginx' | 'apache';
   /** Exit code when stopped by SIGTERM (default 0: a clean shutdown). */
   stopExitCode?: number;
   /** HTTP answers turn 500 this long after start (the liveness demo server). */
@@ -96,7 +100,9 @@ export const IMAGE_CATALOG: Readonly<Record<string, ImageProfile>> = {
     startMs: 150,
     stopMs: 100,
     binaries: ['nginx', 'nginx-debug'],
+    tools: ['curl'],
     logs: NGINX_LOGS,
+    accessLog: 'nginx',
     http: { '/': 200, '/index.html': 200 },
     httpDefault: 404,
     tags: { names: ['latest', 'stable', 'mainline', 'alpine', 'perl', 'alpine-slim', 'stable-alpine', 'mainline-alpine', 'bookworm'], newest: '1.27.3', oldest: '1.0', variants: ['alpine', 'perl', 'alpine-slim', 'alpine-perl', 'bookworm', 'bullseye'] },
@@ -105,6 +111,7 @@ export const IMAGE_CATALOG: Readonly<Record<string, ImageProfile>> = {
     startMs: 200,
     stopMs: 150,
     binaries: ['httpd', 'httpd-foreground'],
+    accessLog: 'apache',
     logs: ['AH00558: httpd: Could not reliably determine the server\'s fully qualified domain name, using {podIP}. Set the \'ServerName\' directive globally to suppress this message', '[{apachetime}] [mpm_event:notice] [pid 1:tid 1] AH00489: Apache/2.4.62 (Unix) configured -- resuming normal operations', '[{apachetime}] [core:notice] [pid 1:tid 1] AH00094: Command line: \'httpd -D FOREGROUND\''],
     http: { '/': 200, '/index.html': 200 },
     httpDefault: 404,
@@ -135,13 +142,14 @@ export const IMAGE_CATALOG: Readonly<Record<string, ImageProfile>> = {
     logs: ['{mysqltime} [Note] [Entrypoint]: Entrypoint script for MySQL Server 8.4.3-1.el9 started.', '{mysqltime} [System] [MY-010931] [Server] /usr/sbin/mysqld: ready for connections. Version: \'8.4.3\'  socket: \'/var/run/mysqld/mysqld.sock\'  port: 3306  MySQL Community Server - GPL.'],
     tags: { names: ['latest', 'lts', 'oracle', 'debian'], newest: '9.1.0', oldest: '5.5', variants: ['oracle', 'debian'] },
   }),
-  'docker.io/library/busybox': { sizeBytes: 2_155_000, startMs: 20, stopMs: Infinity, kind: 'shell', shell: true, memoryMi: 1, tags: { names: ['latest', 'stable', 'musl', 'glibc', 'uclibc'], newest: '1.37.0', oldest: '1.20', variants: ['musl', 'glibc', 'uclibc'] } },
-  'docker.io/library/alpine': { sizeBytes: 3_650_000, startMs: 20, stopMs: Infinity, kind: 'shell', shell: true, memoryMi: 1, tags: { names: ['latest', 'edge'], newest: '3.21.0', oldest: '2.6' } },
+  'docker.io/library/busybox': { sizeBytes: 2_155_000, startMs: 20, stopMs: Infinity, kind: 'shell', shell: true, tools: ['wget', 'nslookup', 'nc'],  memoryMi: 1, tags: { names: ['latest', 'stable', 'musl', 'glibc', 'uclibc'], newest: '1.37.0', oldest: '1.20', variants: ['musl', 'glibc', 'uclibc'] } },
+  'docker.io/library/alpine': { sizeBytes: 3_650_000, startMs: 20, stopMs: Infinity, kind: 'shell', shell: true, tools: ['wget', 'nslookup', 'nc'],  memoryMi: 1, tags: { names: ['latest', 'edge'], newest: '3.21.0', oldest: '2.6' } },
   'docker.io/library/ubuntu': { sizeBytes: 29_761_377, startMs: 30, stopMs: Infinity, kind: 'shell', shell: true, memoryMi: 1, tags: { names: ['latest', 'rolling', 'noble', 'jammy', 'focal', 'bionic'], newest: '24.10', oldest: '12.04' } },
   'docker.io/library/debian': { sizeBytes: 48 * MB, startMs: 30, stopMs: Infinity, kind: 'shell', shell: true, memoryMi: 1, tags: { names: ['latest', 'stable', 'stable-slim', 'bookworm', 'bookworm-slim', 'bullseye', 'bullseye-slim', 'trixie'], newest: '12.8', oldest: '7' } },
   'docker.io/library/bash': { sizeBytes: 6 * MB, startMs: 20, stopMs: Infinity, kind: 'shell', shell: true, memoryMi: 1, tags: { names: ['latest', 'devel'], newest: '5.2.37', oldest: '3.0', variants: ['alpine3.20'] } },
-  'docker.io/library/node': server(412 * MB, 40, [], { startMs: 400, binaries: ['node', 'npm', 'npx', 'yarn'], kind: 'exit', logs: [], tags: { names: ['latest', 'lts', 'current', 'alpine', 'slim', 'bookworm', 'lts-alpine', 'lts-slim'], newest: '23.4.0', oldest: '0.10', variants: ['alpine', 'slim', 'bookworm', 'bullseye'] } }),
-  'docker.io/library/python': server(385 * MB, 10, [], { binaries: ['python', 'python3', 'pip'], kind: 'exit', tags: { names: ['latest', 'alpine', 'slim', 'bookworm'], newest: '3.13.1', oldest: '2.7', variants: ['alpine', 'slim', 'bookworm', 'bullseye'] } }),
+  'docker.io/curlimages/curl': { sizeBytes: 9 * MB, startMs: 20, stopMs: Infinity, kind: 'exit', shell: true, tools: ['curl'], binaries: ['curl'], memoryMi: 2, tags: { names: ['latest'], newest: '8.11.1' } },
+  'docker.io/library/node': server(412 * MB, 40, [], { startMs: 400, tools: ['curl', 'wget'], binaries: ['node', 'npm', 'npx', 'yarn'], kind: 'exit', logs: [], tags: { names: ['latest', 'lts', 'current', 'alpine', 'slim', 'bookworm', 'lts-alpine', 'lts-slim'], newest: '23.4.0', oldest: '0.10', variants: ['alpine', 'slim', 'bookworm', 'bullseye'] } }),
+  'docker.io/library/python': server(385 * MB, 10, [], { tools: ['curl', 'wget'], binaries: ['python', 'python3', 'pip'], kind: 'exit', tags: { names: ['latest', 'alpine', 'slim', 'bookworm'], newest: '3.13.1', oldest: '2.7', variants: ['alpine', 'slim', 'bookworm', 'bullseye'] } }),
   'docker.io/library/php': server(178 * MB, 15, [80], { binaries: ['php', 'apache2-foreground', 'php-fpm'], tags: { names: ['latest', 'apache', 'fpm', 'cli', 'alpine'], newest: '8.4.1', oldest: '5.3', variants: ['apache', 'fpm', 'cli', 'alpine', 'fpm-alpine'] } }),
   'docker.io/library/memcached': server(36 * MB, 2, [11211], { binaries: ['memcached'], tags: { names: ['latest', 'alpine', 'bookworm'], newest: '1.6.33', oldest: '1.4', variants: ['alpine', 'bookworm'] } }),
   'docker.io/library/mongo': server(265 * MB, 80, [27017], { startMs: 2000, stopMs: 800, binaries: ['mongod', 'mongosh'], tags: { names: ['latest'], newest: '8.0.4', oldest: '3.0', variants: ['jammy', 'noble'] } }),
@@ -153,7 +161,7 @@ export const IMAGE_CATALOG: Readonly<Record<string, ImageProfile>> = {
   'docker.io/vish/stress': { sizeBytes: 3 * MB, startMs: 20, stopMs: 100, kind: 'server', shell: false, binaries: ['/stress', 'stress'], memoryMi: 1, tags: { names: ['latest'] } },
   'registry.k8s.io/pause': { sizeBytes: 320_368, startMs: 10, stopMs: 10, kind: 'server', shell: false, binaries: ['/pause'], memoryMi: 0.3, tags: { newest: '3.10' } },
   'registry.k8s.io/hpa-example': server(170 * MB, 12, [80], { http: { '/': 200, '/index.php': 200 }, httpDefault: 404, tags: { names: ['latest'] } }),
-  'registry.k8s.io/busybox': { sizeBytes: 1_144_547, startMs: 20, stopMs: Infinity, kind: 'shell', shell: true, memoryMi: 1, tags: { names: ['latest'], newest: '1.36' } },
+  'registry.k8s.io/busybox': { sizeBytes: 1_144_547, startMs: 20, stopMs: Infinity, kind: 'shell', shell: true, tools: ['wget', 'nslookup', 'nc'],  memoryMi: 1, tags: { names: ['latest'], newest: '1.36' } },
   'registry.k8s.io/echoserver': server(46 * MB, 5, [8080], { http: {}, httpDefault: 200, tags: { newest: '1.10' } }),
   'registry.k8s.io/goproxy': server(5_800_000, 3, [8080], { shell: false, tags: { newest: '0.1' } }),
   /** The liveness demo server of the Kubernetes docs: /healthz answers 200 for 10 s after start, then 500. */

@@ -17,15 +17,11 @@ const PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
  * ConfigMap or Secret (not optional) is the CreateContainerConfigError
  * message.
  */
-export function containerEnv(pod: PodObj, c: Container, store: ObjectStore, nodeName: string, podIP: string, hostIP: string, serviceEnv: (pod: PodObj) => Record<string, string>): EnvResult {
+export function containerEnv(pod: PodObj, c: Container, store: ObjectStore, nodeName: string, podIP: string, hostIP: string, serviceEnv: () => Record<string, string>): EnvResult {
   const env = new Map<string, string>();
   env.set('PATH', PATH);
   env.set('HOSTNAME', pod.spec?.hostname ?? pod.metadata.name);
-  if (pod.spec?.enableServiceLinks !== false) for (const [k, v] of Object.entries(serviceEnv(pod))) env.set(k, v);
-  else {
-    // The `kubernetes` service variables are always set (since 1.13).
-    for (const [k, v] of Object.entries(serviceEnv(pod))) if (k.startsWith('KUBERNETES_')) env.set(k, v);
-  }
+  for (const [k, v] of Object.entries(serviceEnv())) env.set(k, v);
   const ns = pod.metadata.namespace ?? 'default';
   for (const from of c.envFrom ?? []) {
     const ref = from.configMapRef ?? from.secretRef;
@@ -53,6 +49,17 @@ export function containerEnv(pod: PodObj, c: Container, store: ObjectStore, node
 function lookup(store: ObjectStore, kind: 'configmap' | 'secret', ns: string, name: string | undefined): KubeObject | undefined {
   const resource = kind === 'configmap' ? 'configmaps' : 'secrets';
   return store.has(resource) ? store.get<KubeObject>(resource, `${ns}/${name ?? ''}`) : undefined;
+}
+
+/**
+ * The CreateContainerConfigError message for a container whose env or
+ * envFrom names a missing ConfigMap or Secret (or key), else undefined.
+ * Cheap when the container has no such references (most do not).
+ */
+export function configError(pod: PodObj, c: Container, store: ObjectStore): string | undefined {
+  if (!c.envFrom?.length && !c.env?.some((e) => e.valueFrom?.configMapKeyRef || e.valueFrom?.secretKeyRef)) return undefined;
+  const r = containerEnv(pod, c, store, '', '', '', () => ({}));
+  return r.ok ? undefined : r.message;
 }
 
 function dataOf(obj: KubeObject, kind: 'configmap' | 'secret'): [string, string][] {

@@ -8,10 +8,11 @@ import { imageProfile } from '../images/catalog';
 import { parseImageRef } from '../images/imageRef';
 import { invalidImageName, pullImage } from '../images/registry';
 import type { Backoff } from './backoff';
-import { containerEnv, containerFiles } from './containerEnv';
+import { configError, containerEnv, containerFiles } from './containerEnv';
 import { freshProbeState } from './probes';
 import type { ContainerRuntime, NodeRuntime, PodRuntime } from './runtime';
-import type { PodObj } from './syncPod';
+import type { KubeletState, PodObj } from './syncPod';
+import { podNetwork } from '../network/podNetwork';
 import { TIMINGS, jitter } from './timings';
 
 export type Emit = (type: 'Normal' | 'Warning', reason: string, message: string, container?: ContainerRuntime) => void;
@@ -26,7 +27,9 @@ export interface StepEnv {
   event: Emit;
   imageBackoff: Backoff;
   crashBackoff: Backoff;
-  serviceEnv: (pod: PodObj) => Record<string, string>;
+  /** The Service variables as of now, computed when first read (Services created later do not reach the container). */
+  serviceEnv: (pod: PodObj) => () => Record<string, string>;
+  state: KubeletState;
 }
 
 export function newContainerRuntime(c: Container, index: number, init: boolean): ContainerRuntime {
@@ -147,10 +150,10 @@ export function stepContainer(c: ContainerRuntime, spec: Container, env: StepEnv
         break;
       }
       case 'pulled': {
-        const probe = containerEnv(pod, spec, ctx.store, node.name, env.rt.ip ?? '', node.hostIP, env.serviceEnv);
-        if (!probe.ok) {
-          if (c.waiting?.reason !== 'CreateContainerConfigError' || c.waiting.message !== probe.message) event('Warning', 'Failed', `Error: ${probe.message}`, c);
-          c.waiting = { reason: 'CreateContainerConfigError', message: probe.message };
+        const problem = configError(pod, spec, ctx.store);
+        if (problem !== undefined) {
+          if (c.waiting?.reason !== 'CreateContainerConfigError' || c.waiting.message !== problem) event('Warning', 'Failed', `Error: ${problem}`, c);
+          c.waiting = { reason: 'CreateContainerConfigError', message: problem };
           c.phase = 'waiting';
           c.retryAt = resync(env);
           return c.retryAt;
@@ -231,13 +234,14 @@ function start(c: ContainerRuntime, spec: Container, env: StepEnv): void {
   const profile = imageProfile(c.ref)!;
   const podIP = env.rt.ip ?? '';
   const limit = spec.resources?.limits?.memory;
+  const services = env.serviceEnv(pod);
   c.proc = new ContainerProcess({
     profile,
     image: spec.image ?? '',
     command: spec.command,
     args: spec.args,
     env: () => {
-      const r = containerEnv(pod, spec, env.ctx.store, node.name, podIP, node.hostIP, env.serviceEnv);
+      const r = containerEnv(pod, spec, env.ctx.store, node.name, podIP, node.hostIP, services);
       return r.ok ? r.env : new Map();
     },
     stdin: spec.stdin,
@@ -248,6 +252,7 @@ function start(c: ContainerRuntime, spec: Container, env: StepEnv): void {
     files: () => containerFiles(pod, podIP),
     initContainer: c.init,
     startedAt: now,
+    network: () => podNetwork(env.ctx, env.state, pod, podIP),
   });
   c.proc.advance(now);
   c.startedAt = now;

@@ -1,8 +1,10 @@
-import type { Node } from 'kubernetes-types/core/v1';
+import type { Node, Service } from 'kubernetes-types/core/v1';
 import type { WatchEvent } from '../../engine/store';
 import type { KubeObject } from '../api/types';
 import type { K8sContext, K8sController } from '../controllers/context';
 import { parseTimestamp } from '../../engine/clock';
+import { serviceEnvVars } from '../services/serviceEnv';
+import type { ObjectStore } from '../../engine/store';
 import { Backoff } from './backoff';
 import { parseCidr } from './ipam';
 import { nodeTick, powerOff, powerOn } from './nodeAgent';
@@ -11,7 +13,7 @@ import { syncPod, type KubeletState, type PodObj } from './syncPod';
 
 type NodeObj = KubeObject & Node;
 
-const NO_ENV: Record<string, string> = Object.freeze({}) as Record<string, string>;
+type ServiceObj = KubeObject & Service;
 
 export interface Kubelets {
   controller: K8sController;
@@ -34,7 +36,28 @@ export interface Kubelets {
  * pod IPs); pods are synced by the kubelet of the node they are bound to.
  */
 export function createKubelets(): Kubelets {
-  const state: KubeletState = { nodes: new Map(), pods: new Map(), imageBackoff: new Backoff(), crashBackoff: new Backoff(), serviceEnv: () => NO_ENV };
+  // The Services of each namespace as of the last change: containers starting meanwhile share one snapshot.
+  let store: ObjectStore | undefined;
+  const servicesByNs = new Map<string, ServiceObj[]>();
+  const servicesOf = (ns: string): ServiceObj[] => {
+    let list = servicesByNs.get(ns);
+    if (!list) {
+      list = store ? store.list<ServiceObj>('services', ns) : [];
+      if (ns !== 'default') {
+        const k = store?.get<ServiceObj>('services', 'default/kubernetes');
+        if (k) list.push(k);
+      }
+      servicesByNs.set(ns, list);
+    }
+    return list;
+  };
+  const serviceEnv = (pod: PodObj) => {
+    const ns = pod.metadata.namespace ?? 'default';
+    const services = servicesOf(ns);
+    const links = pod.spec?.enableServiceLinks !== false;
+    return () => serviceEnvVars(services, ns, links);
+  };
+  const state: KubeletState = { nodes: new Map(), pods: new Map(), imageBackoff: new Backoff(), crashBackoff: new Backoff(), serviceEnv };
   let stoppedNodes = 0;
   /** A powered-off node's kubelet syncs nothing: its pods keep their last reported status. */
   const onStoppedNode = (podKey: string, ctx: K8sContext): boolean => {
@@ -90,8 +113,16 @@ export function createKubelets(): Kubelets {
       watches: [
         { resource: 'pods', map: mapPod },
         { resource: 'nodes', map: mapNode },
+        {
+          resource: 'services',
+          map: () => {
+            servicesByNs.clear();
+            return undefined;
+          },
+        },
       ],
       reconcile(key, ctx) {
+        store ??= ctx.store;
         if (key.startsWith('node:')) nodeTick(key.slice(5), ctx, state);
         else if (!onStoppedNode(key.slice(4), ctx)) syncPod(key.slice(4), ctx, state);
       },

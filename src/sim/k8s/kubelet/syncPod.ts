@@ -23,8 +23,12 @@ export interface KubeletState {
   imageBackoff: Backoff;
   /** Container restart back-off, per pod and container (CrashLoopBackOff). */
   crashBackoff: Backoff;
-  /** The Service environment variables for a pod (docker-link style), set when Services exist. */
-  serviceEnv: (pod: PodObj) => Record<string, string>;
+  /**
+   * The Service environment variables (docker-link style) for a container of
+   * `pod` starting now: a thunk over the Services as they are now, so that
+   * Services created later do not reach the container.
+   */
+  serviceEnv: (pod: PodObj) => () => Record<string, string>;
 }
 
 /**
@@ -71,7 +75,7 @@ export function syncPod(key: string, ctx: K8sContext, state: KubeletState): void
   const spec = pod.spec;
   const policy = spec.restartPolicy;
   if (rt.ip && !rt.terminal) {
-    const env: StepEnv = { pod, rt, node, ctx, now, event, imageBackoff: state.imageBackoff, crashBackoff: state.crashBackoff, serviceEnv: state.serviceEnv };
+    const env: StepEnv = { pod, rt, node, ctx, now, event, imageBackoff: state.imageBackoff, crashBackoff: state.crashBackoff, serviceEnv: state.serviceEnv, state };
     const deadline = spec.activeDeadlineSeconds;
     const startedAt = rt.admittedAt;
     if (deadline !== undefined && now >= startedAt + deadline * 1000) {

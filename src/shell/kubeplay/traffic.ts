@@ -1,0 +1,108 @@
+import { goDuration, parseDuration } from '../../lib/duration';
+import type { KubeObject } from '../../sim/k8s/index';
+import { WaitingExecution, finished } from '../execution';
+import type { Execution, OutputSink, ShellEnvironment } from '../types';
+
+interface Options {
+  service: string;
+  namespace: string;
+  rps: number;
+  durationMs: number;
+  path: string;
+}
+
+function parse(args: readonly string[]): Options | string {
+  const o: Options = { service: '', namespace: 'default', rps: 0, durationMs: 60_000, path: '/' };
+  const rest: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const eq = a.indexOf('=');
+    const name = a.startsWith('-') && eq > 0 ? a.slice(0, eq) : a;
+    const value = () => (a.startsWith('-') && eq > 0 ? a.slice(eq + 1) : args[++i]);
+    if (name === '--rps') o.rps = Number(value());
+    else if (name === '--for') {
+      const d = parseDuration(value() ?? '');
+      if (d === undefined || d <= 0) return 'invalid --for duration (use e.g. 30s, 2m)';
+      o.durationMs = d;
+    } else if (name === '-n' || name === '--namespace') o.namespace = value() ?? '';
+    else if (name === '--path') o.path = value() ?? '/';
+    else if (a.startsWith('-')) return `unknown flag: ${a}`;
+    else rest.push(a);
+  }
+  if (rest.length !== 1) return 'expected one SERVICE';
+  if (!Number.isFinite(o.rps) || o.rps <= 0 || o.rps > 1000) return '--rps must be a number from 1 to 1000';
+  o.service = rest[0].replace(/^(svc|service|services)\//, '');
+  if (!o.path.startsWith('/')) o.path = `/${o.path}`;
+  return o;
+}
+
+/**
+ * `kubeplay traffic SERVICE --rps N [--for DURATION] [--path P]`: sends
+ * simulated HTTP requests to a Service's cluster IP for a while of virtual
+ * time, as a client on a node would. kube-proxy spreads them at random over
+ * the ready endpoints; requests while none is ready fail. Ends with how many
+ * each pod answered.
+ */
+export function runTraffic(env: ShellEnvironment, args: readonly string[], sink: OutputSink): Execution {
+  const o = parse(args);
+  if (typeof o === 'string') {
+    sink.stderr(`kubeplay: ${o}\nusage: kubeplay traffic SERVICE --rps N [--for DURATION] [--path PATH] [-n NAMESPACE]\n`);
+    return finished(1);
+  }
+  const cluster = env.cluster;
+  const svc = cluster.client().get<KubeObject & { spec?: { clusterIP?: string; type?: string; ports?: { port: number }[] } }>('services', o.namespace, o.service);
+  if (!svc) {
+    sink.stderr(`Error from server (NotFound): services "${o.service}" not found\n`);
+    return finished(1);
+  }
+  const port = svc.spec?.ports?.[0]?.port;
+  if (!svc.spec?.clusterIP || svc.spec.clusterIP === 'None' || port === undefined) {
+    sink.stderr(`kubeplay: service/${o.service} has no cluster IP and port to send traffic to (headless or ExternalName)\n`);
+    return finished(1);
+  }
+  const url = `http://${svc.spec.clusterIP}:${port}${o.path}`;
+  sink.stdout(`Sending ${o.rps} requests/s to service/${o.service} (${svc.spec.clusterIP}:${port}${o.path === '/' ? '' : o.path}) for ${goDuration(o.durationMs)}\n`);
+  const start = cluster.now();
+  const end = start + o.durationMs;
+  const interval = 1000 / o.rps;
+  let sent = 0;
+  const byPod = new Map<string, number>();
+  const failures = new Map<string, number>();
+  const statuses = new Map<number, number>();
+  const send = (until: number) => {
+    while (sent < Math.floor((Math.min(until, end) - start) / interval)) {
+      sent++;
+      const r = cluster.httpGet(url, { namespace: o.namespace, userAgent: 'kubeplay-traffic' });
+      if (r.ok) {
+        byPod.set(r.pod.name, (byPod.get(r.pod.name) ?? 0) + 1);
+        statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
+      } else failures.set(r.message, (failures.get(r.message) ?? 0) + 1);
+    }
+  };
+  const report = () => {
+    const answered = [...byPod.values()].reduce((a, b) => a + b, 0);
+    const failed = sent - answered;
+    const codes = [...statuses.entries()].sort((a, b) => a[0] - b[0]).map(([c, n]) => `${n}× ${c}`).join(', ');
+    sink.stdout(`${sent} requests in ${goDuration(o.durationMs)}: ${answered} answered${codes ? ` (${codes})` : ''}, ${failed} failed\n`);
+    if (byPod.size) {
+      const rows = [...byPod.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+      const w = Math.max(3, ...rows.map(([p]) => p.length));
+      sink.stdout(`${'POD'.padEnd(w)}   REQUESTS   SHARE\n`);
+      for (const [p, n] of rows) sink.stdout(`${p.padEnd(w)}   ${String(n).padEnd(8)}   ${((100 * n) / Math.max(1, sent)).toFixed(1)}%\n`);
+    }
+    for (const [m, n] of failures) sink.stdout(`failed ×${n}: ${m}\n`);
+  };
+  const exec = new WaitingExecution({
+    deadline: end,
+    check: () => {
+      const now = cluster.now();
+      send(now);
+      if (now < end) return undefined;
+      report();
+      return 0;
+    },
+    wakeAt: () => Math.min(end, cluster.now() + 1000),
+  });
+  exec.poll();
+  return exec;
+}

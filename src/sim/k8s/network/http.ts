@@ -1,0 +1,148 @@
+import type { Pod, Service } from 'kubernetes-types/core/v1';
+import type { Rng } from '../../../lib/rng';
+import type { ObjectStore } from '../../engine/store';
+import type { KubeObject } from '../api/types';
+import type { ContainerProcess } from '../containers/process';
+import { ipToInt } from '../api/serviceAllocator';
+import type { KubeletState } from '../kubelet/syncPod';
+import type { ClusterView } from '../services/clusterView';
+import { resolveDns, type DnsAnswer } from '../services/dns';
+import { pickEndpoint, serviceBackends } from '../services/kubeProxy';
+
+type PodObj = KubeObject & Pod;
+
+/** Where a request comes from: a pod (its namespace's DNS search path and IP), or the playground outside the pods. */
+export interface Client {
+  namespace: string;
+  ip: string;
+  pod?: string;
+  userAgent: string;
+}
+
+export type HttpResult =
+  | {
+      ok: true;
+      status: number;
+      body: string;
+      /** The pod that answered (after kube-proxy, for a Service). */
+      pod: { namespace: string; name: string };
+      ip: string;
+      port: number;
+    }
+  | {
+      ok: false;
+      /** curl's exit status and message kind. */
+      kind: 'resolve' | 'refused' | 'timeout' | 'unsupported';
+      message: string;
+      host: string;
+      port: number;
+    };
+
+export interface NetworkEnv {
+  store: ObjectStore;
+  view: ClusterView;
+  kubelets: KubeletState;
+  rng: Rng;
+  now: number;
+}
+
+const NGINX_WELCOME = `<!DOCTYPE html>
+<html>
+<head>
+<title>Welcome to nginx!</title>
+</head>
+<body>
+<h1>Welcome to nginx!</h1>
+<p>If you see this page, the nginx web server is successfully installed and
+working. Further configuration is required.</p>
+</body>
+</html>
+`;
+
+/** Resolves a host name as the client's resolver would (IPs pass through). */
+export function resolveHost(env: NetworkEnv, client: Client, host: string): { ip: string } | { error: DnsAnswer } {
+  if (/^\d+\.\d+\.\d+\.\d+$/.test(host)) return { ip: host };
+  const answer = resolveDns(env.view, host, { namespace: client.namespace });
+  const a = answer.records.find((r) => r.type === 'A');
+  if (answer.status !== 'NOERROR' || !a || a.type !== 'A') return { error: answer };
+  return { ip: a.address };
+}
+
+/**
+ * One HTTP GET from `client` to `url` through the simulated network: DNS,
+ * kube-proxy's pick among a Service's ready endpoints, then the target
+ * container's process (its status for the path; nginx-like images log the
+ * request). Errors carry curl's wording.
+ */
+export function httpGet(env: NetworkEnv, client: Client, url: string): HttpResult {
+  const m = /^(?:(https?):\/\/)?([^/:]+)(?::(\d+))?(\/.*)?$/.exec(url.trim());
+  if (!m) return { ok: false, kind: 'unsupported', message: `URL rejected: Malformed input to a URL function`, host: url, port: 0 };
+  const scheme = m[1] ?? 'http';
+  const host = m[2];
+  const port = m[3] ? Number(m[3]) : scheme === 'https' ? 443 : 80;
+  const path = m[4] ?? '/';
+  const resolved = resolveHost(env, client, host);
+  if ('error' in resolved) return { ok: false, kind: 'resolve', message: `Could not resolve host: ${host}`, host, port };
+  let ip = resolved.ip;
+  let targetPort = port;
+  let target: { namespace: string; name: string } | undefined;
+  const svc = serviceByIP(env.store, ip);
+  if (svc) {
+    const b = serviceBackends(env.view, svc.metadata.namespace ?? 'default', svc.metadata.name, port);
+    if (b.type !== 'ok') return { ok: false, kind: 'timeout', message: `Failed to connect to ${host} port ${port} after 130000 ms: Connection timed out`, host, port };
+    const ep = pickEndpoint(b.endpoints, () => env.rng.next());
+    // No ready endpoint: kube-proxy's REJECT rule answers "connection refused".
+    if (!ep) return { ok: false, kind: 'refused', message: `Failed to connect to ${host} port ${port} after 0 ms: Could not connect to server`, host, port };
+    ip = ep.ip;
+    targetPort = ep.port;
+    target = ep.pod;
+  }
+  const pod = target ? env.store.get<PodObj>('pods', `${target.namespace}/${target.name}`) : podByIP(env, ip);
+  if (!pod) return { ok: false, kind: 'timeout', message: `Failed to connect to ${host} port ${port} after 130000 ms: Connection timed out`, host, port };
+  const key = `${pod.metadata.namespace}/${pod.metadata.name}`;
+  const rt = env.kubelets.pods.get(key);
+  const node = rt ? env.kubelets.nodes.get(rt.node) : undefined;
+  if (!rt || !node || node.stopped) return { ok: false, kind: 'timeout', message: `Failed to connect to ${host} port ${port} after 130000 ms: Connection timed out`, host, port };
+  if (scheme === 'https') return { ok: false, kind: 'unsupported', message: `SSL certificate problem: unable to get local issuer certificate`, host, port };
+  for (const c of rt.containers) {
+    const proc = c.phase === 'running' ? c.proc : undefined;
+    if (!proc) continue;
+    proc.advance(env.now);
+    const status = proc.http(targetPort, path, env.now);
+    if (status === 'refused') continue;
+    const body = responseBody(c.ref.name, proc, status, pod, path, env.now);
+    proc.accessLog(client.ip, path, status, body.length, client.userAgent, env.now);
+    return { ok: true, status, body, pod: { namespace: pod.metadata.namespace ?? 'default', name: pod.metadata.name }, ip: rt.ip ?? ip, port: targetPort };
+  }
+  return { ok: false, kind: 'refused', message: `Failed to connect to ${host} port ${port} after 0 ms: Couldn't connect to server`, host, port };
+}
+
+function responseBody(image: string, proc: ContainerProcess, status: number, pod: PodObj, path: string, now: number): string {
+  if (status === 404) return image.endsWith('/nginx') ? '<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx/1.27.3</center>\r\n</body>\r\n</html>\r\n' : '404 page not found\n';
+  if (status >= 500) return image.endsWith('/liveness') ? `error: ${((now - proc.startedAt) / 1000).toFixed(0)}` : 'Internal Server Error\n';
+  if (image.endsWith('/nginx') || image.endsWith('/nginx-slim')) return NGINX_WELCOME;
+  if (image.endsWith('/httpd')) return '<html><body><h1>It works!</h1></body></html>\n';
+  if (image.endsWith('/hello-app')) return `Hello, world!\nVersion: 1.0.0\nHostname: ${pod.metadata.name}\n`;
+  if (image.endsWith('/agnhost') && path === '/hostname') return pod.metadata.name;
+  if (image.endsWith('/echoserver')) return `Hostname: ${pod.metadata.name}\n\nRequest Information:\n\tmethod=GET\n\treal path=${path}\n`;
+  if (image.endsWith('/hpa-example')) return 'OK!';
+  return `${pod.metadata.name}\n`;
+}
+
+/** The Service whose cluster IP is `ip` (kube-proxy's KUBE-SERVICES match). */
+export function serviceByIP(store: ObjectStore, ip: string): (KubeObject & Service) | undefined {
+  if (!ip.startsWith('10.9') && !ip.startsWith('10.10') && !ip.startsWith('10.11')) return undefined;
+  for (const s of store.list<KubeObject & Service>('services')) if (s.spec?.clusterIP === ip) return s;
+  return undefined;
+}
+
+/** The pod with IP `ip`: the node whose pod CIDR holds it, then that node's pods. */
+export function podByIP(env: NetworkEnv, ip: string): PodObj | undefined {
+  const n = ipToInt(ip);
+  for (const node of env.kubelets.nodes.values()) {
+    if (n < node.cidrBase || n >= node.cidrBase + node.cidrSize) continue;
+    for (const p of env.store.listByIndex<PodObj>('pods', 'spec.nodeName', node.name)) if (p.status?.podIP === ip) return p;
+  }
+  for (const p of env.store.list<PodObj>('pods')) if (p.status?.podIP === ip && p.spec?.hostNetwork !== true) return p;
+  return undefined;
+}
