@@ -203,6 +203,7 @@ export class ContainerProcess {
     if (command && command.length) argv = [...command, ...(args ?? [])];
     else if (args && args.length) {
       if (profile.kind === 'shell') argv = [...args];
+      else if (profile.entrypoint) argv = [...profile.entrypoint, ...args];
       else return yield* this.imageProcess([...args]);
     }
     if (!argv) {

@@ -25,6 +25,8 @@ export interface ImageProfile {
   kind: 'server' | 'shell' | 'exit';
   /** Whether the image has /bin/sh (for `sh -c` commands and exec probes). */
   shell: boolean;
+  /** The image's ENTRYPOINT when it has one that takes subcommands (`args` are appended to it). */
+  entrypoint?: readonly string[];
   /** Network tools it ships (`curl`, `wget`, `nslookup`), usable from scripts and `kubectl exec`. */
   tools?: readonly string[];
   /** Programs the image ships besides the shell tools (a command naming one runs the image's own process). */
@@ -169,7 +171,7 @@ export const IMAGE_CATALOG: Readonly<Record<string, ImageProfile>> = {
   'registry.k8s.io/nginx-slim': server(36 * MB, 4, [80], { http: { '/': 200 }, httpDefault: 404, tags: { newest: '0.27' } }),
   'registry.k8s.io/redis': server(40 * MB, 3, [6379], { tags: { names: ['e2e', 'latest'] } }),
   'registry.k8s.io/kubernetes-zookeeper': server(120 * MB, 60, [2181, 2888, 3888], { startMs: 2000, binaries: ['start-zookeeper', 'zookeeper-ready'], tags: ANY }),
-  'registry.k8s.io/e2e-test-images/agnhost': server(50 * MB, 8, [], { binaries: ['agnhost', '/agnhost'], http: { '/': 200, '/healthz': 200, '/hostname': 200 }, httpDefault: 404, tags: { newest: '2.53' } }),
+  'registry.k8s.io/e2e-test-images/agnhost': server(50 * MB, 8, [], { entrypoint: ['/agnhost'], binaries: ['agnhost', '/agnhost'], http: { '/': 200, '/healthz': 200, '/hostname': 200 }, httpDefault: 404, tags: { newest: '2.53' } }),
   'registry.k8s.io/etcd': server(57 * MB, 40, [2379, 2380, 2381], { startMs: 1000, stopMs: 500, shell: false, binaries: ['etcd', 'etcdctl'], tags: ANY }),
   'registry.k8s.io/kube-apiserver': server(28 * MB, 250, [6443], { startMs: 2000, stopMs: 500, shell: false, binaries: ['kube-apiserver'], http: { '/livez': 200, '/readyz': 200, '/healthz': 200 }, tags: ANY }),
   'registry.k8s.io/kube-controller-manager': server(26 * MB, 50, [10257], { startMs: 1000, stopMs: 500, shell: false, binaries: ['kube-controller-manager'], http: { '/healthz': 200 }, tags: ANY }),
