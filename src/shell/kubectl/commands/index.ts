@@ -15,6 +15,7 @@ import { createServiceClusterIPCommand, createServiceCommand, createServiceExter
 import { deleteCommand } from './delete';
 import { describeCommand } from './describe';
 import { drainCommand } from './drain';
+import { taintCommand } from './taint';
 import { exposeCommand } from './expose';
 import { getCommand } from './get';
 import { labelCommand } from './label';
@@ -63,7 +64,6 @@ const stub = {
   certificate: notSimulated('certificate', 'Modify certificate resources'),
   clusterInfo: notSimulated('cluster-info', 'Display cluster information'),
   top: notSimulated('top', 'Display resource (CPU/memory) usage'),
-  taint: notSimulated('taint', 'Update the taints on one or more nodes'),
   attach: notSimulated('attach', 'Attach to a running container'),
   proxy: notSimulated('proxy', 'Run a proxy to the Kubernetes API server'),
   cp: notSimulated('cp', 'Copy files and directories to and from containers'),
@@ -135,7 +135,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   cordonCommand,
   uncordonCommand,
   drainCommand,
-  stub.taint,
+  taintCommand,
   describeCommand,
   logsCommand,
   stub.attach,
