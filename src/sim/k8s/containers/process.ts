@@ -190,10 +190,18 @@ export class ContainerProcess {
       now: () => now ?? this.clock,
       write: (t: string) => (sink ? sink(t) : this.write(t)),
       hostname: this.spec.hostname,
+      mainCommand: this.mainCommand(),
       program: (argv: string[], io: Io) => this.program(argv, io),
     };
     // The files are built on first use (most programs never touch them).
     return Object.defineProperty(host, 'files', { get: () => this.files, enumerable: true }) as typeof host & { files: Map<string, string> };
+  }
+
+  /** PID 1's command line as `ps` shows it. */
+  private mainCommand(): string {
+    const { command, args, profile } = this.spec;
+    const argv = command?.length ? [...command, ...(args ?? [])] : args?.length ? [...(profile.entrypoint ?? profile.binaries?.slice(0, 1) ?? []), ...args] : profile.kind === 'shell' ? ['sh'] : (profile.binaries?.slice(0, 1) ?? ['/entrypoint']);
+    return argv.join(' ');
   }
 
   /** What the container runs: the pod's command/args, else the image's entrypoint and cmd (Docker's rules). */

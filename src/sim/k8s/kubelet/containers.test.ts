@@ -221,3 +221,22 @@ spec:
     expect((get(w, 'cfg') as KubeObject).metadata.name).toBe('cfg');
   });
 });
+
+describe('probe vectors from the reference', () => {
+  it('an app unhealthy from the start with default liveness settings is killed about 30 s after it was created (failures at ~10, 20, 30 s)', () => {
+    const w = world({ workers: 1 }).apply(pod('sick', '{name: app, image: "nginx:1.27", livenessProbe: {httpGet: {path: /healthz, port: 80}}}'));
+    const t0 = at(w);
+    w.until((x) => x.events(get(x, 'sick')).some((e) => e.reason === 'Killing'), '2m', '500ms');
+    const killedAfter = (at(w) - t0) / 1000;
+    expect(killedAfter).toBeGreaterThanOrEqual(29);
+    expect(killedAfter).toBeLessThanOrEqual(32);
+    const unhealthy = w.events(get(w, 'sick')).find((e) => e.reason === 'Unhealthy')!;
+    expect(unhealthy.count).toBe(3);
+    expect(unhealthy.message).toBe('Liveness probe failed: HTTP probe failed with statuscode: 404');
+  });
+
+  it('probe defaults: timeout 1 s, period 10 s, success 1, failure 3', async () => {
+    const { probeTimings } = await import('./probes');
+    expect(probeTimings({})).toEqual({ periodMs: 10_000, delayMs: 0, timeoutMs: 1000, success: 1, failure: 3 });
+  });
+});

@@ -13,6 +13,8 @@ export interface ShellHost {
   write(text: string, fd: 1 | 2): void;
   files: Map<string, string>;
   hostname: string;
+  /** The container's main process command line (PID 1), for `ps`. */
+  mainCommand?: string;
   /**
    * A program that is neither a builtin nor a shell tool: the image's own
    * (`nginx`, `redis-server`, `stress`). Returns undefined when the image
@@ -633,6 +635,10 @@ const BUILTINS: Record<string, Builtin> = {
   },
   hostname(sh, _args, io) {
     io.out(`${sh.hostRef.hostname}\n`);
+    return 0;
+  },
+  ps(sh, _args, io) {
+    io.out(`PID   USER     TIME  COMMAND\n    1 root      0:00 ${sh.hostRef.mainCommand ?? 'sh'}\n   ${String(7 + (sh.hostRef.now() % 40)).padStart(2)} root      0:00 ps\n`);
     return 0;
   },
   whoami(_sh, _args, io) {
