@@ -171,6 +171,20 @@ describe('node failure: the node comes back', () => {
     expect(w.pods('app=web')).toHaveLength(3);
   });
 
+  it('a Terminating pod of a stopped node goes at once when force-deleted; the node forgets it when it starts', () => {
+    const w = stoppedWorker();
+    const [pod] = podsOn(w, 'worker-1');
+    w.advance('7m');
+    expect(w.client.get<PodObj>('pods', 'default', pod.metadata.name)!.metadata.deletionTimestamp).toBeDefined();
+    w.client.delete('pods', 'default', pod.metadata.name, { gracePeriodSeconds: 0 });
+    w.cluster.runUntilIdle();
+    expect(w.client.get('pods', 'default', pod.metadata.name)).toBeUndefined();
+    w.cluster.startNode('worker-1');
+    w.advance('10s');
+    expect(podsOn(w, 'worker-1')).toEqual([]);
+    expect(w.pods('app=web').filter((p) => p.status?.phase === 'Running')).toHaveLength(3);
+  });
+
   it('refuses to power off the control-plane node, and reports unknown nodes', () => {
     const w = world();
     expect(w.cluster.stopNode('control-plane').type).toBe('notSimulated');
