@@ -27,8 +27,10 @@ export function fakeCluster(start = Date.UTC(2025, 0, 1)): FakeCluster {
       now += ms;
     },
     client: () => ({
-      list: (resource: string) => (resource === 'pods' ? [...pods.values()] : [{ metadata: { name: 'worker-1' } }]),
+      list: (resource: string) => (resource === 'pods' ? [...pods.values()] : resource === 'nodes' ? [{ metadata: { name: 'worker-1' } }] : []),
     }),
+    activity: { total: 0, entries: () => [] },
+    isNodeStopped: () => false,
     watchAll: (h: WatchHandler) => {
       watchers.push(h);
       return () => watchers.splice(watchers.indexOf(h), 1);

@@ -1,5 +1,7 @@
-import type { Node, Pod } from 'kubernetes-types/core/v1';
-import type { ApiClient, Cluster } from '../sim/k8s/index';
+import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
+import type { Node, Pod, Service } from 'kubernetes-types/core/v1';
+import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
+import type { Activity, ApiClient, Cluster } from '../sim/k8s/index';
 import type { Execution, FileSource, OutputSink, Shell } from '../shell/types';
 import { DeferredExecution } from './deferredExecution';
 import type { ClusterSnapshot, CommandSource, ShellFactory, WorldFactory } from './types';
@@ -26,6 +28,8 @@ export class SimRuntime {
   private running: Running[] = [];
   private changed = true;
   private version = 0;
+  /** The last activity entry already handed out in a snapshot. */
+  private activitySeq = -1;
 
   constructor(
     private readonly factory: WorldFactory,
@@ -52,6 +56,7 @@ export class SimRuntime {
       this.changed = true;
     });
     this.changed = true;
+    this.activitySeq = this.cluster.activity.total - 1;
   }
 
   /** Throws the world away and builds a fresh default cluster; running commands are cancelled. */
@@ -136,16 +141,47 @@ export class SimRuntime {
     if (!this.changed && !force) return undefined;
     this.changed = false;
     const now = this.cluster.now();
-    const nodes = this.reader.list('nodes') as unknown as Node[];
-    const pods = this.reader.list('pods') as unknown as Pod[];
+    const list = <T>(resource: string) => this.reader.list(resource) as unknown as T[];
+    const nodes = list<Node>('nodes');
+    const pods = list<Pod>('pods');
     const podStatus: Record<string, string> = {};
     for (const pod of pods) {
       const meta = pod.metadata;
       if (meta?.name) podStatus[`${meta.namespace ?? ''}/${meta.name}`] = this.factory.podStatusText(pod, now);
     }
-    return { now, nodes, pods, podStatus, version: ++this.version };
+    const stoppedNodes: string[] = [];
+    for (const node of nodes) {
+      const name = node.metadata?.name;
+      if (name && this.cluster.isNodeStopped(name)) stoppedNodes.push(name);
+    }
+    return {
+      now,
+      nodes,
+      pods,
+      podStatus,
+      deployments: list<Deployment>('deployments.apps'),
+      replicaSets: list<ReplicaSet>('replicasets.apps'),
+      services: list<Service>('services'),
+      endpointSlices: list<EndpointSlice>('endpointslices.discovery.k8s.io'),
+      stoppedNodes,
+      activity: this.takeActivity(),
+      version: ++this.version,
+    };
+  }
+
+  /** Activity recorded since the previous call (at most the last ACTIVITY_PER_SNAPSHOT entries). */
+  private takeActivity(): Activity[] {
+    const log = this.cluster.activity;
+    const total = log.total;
+    if (total - 1 <= this.activitySeq) return [];
+    const after = Math.max(this.activitySeq, total - 1 - ACTIVITY_PER_SNAPSHOT);
+    this.activitySeq = total - 1;
+    return log.entries(after);
   }
 }
+
+/** Enough for the drawing to tell a burst's story without holding thousands of entries. */
+const ACTIVITY_PER_SNAPSHOT = 300;
 
 function finished(exitCode: number): Execution {
   return { done: true, exitCode, deadline: undefined, poll: () => true, cancel: () => {} };

@@ -1,5 +1,7 @@
-import type { Node, Pod } from 'kubernetes-types/core/v1';
-import type { Cluster } from '../sim/k8s/index';
+import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
+import type { Node, Pod, Service } from 'kubernetes-types/core/v1';
+import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
+import type { Activity, Cluster } from '../sim/k8s/index';
 import type { FileSource, Shell } from '../shell/types';
 
 /** What the drawing and the panels read: the cluster's objects at one instant. */
@@ -10,6 +12,17 @@ export interface ClusterSnapshot {
   readonly pods: readonly Pod[];
   /** kubectl's STATUS text per pod, keyed `namespace/name`. */
   readonly podStatus: Readonly<Record<string, string>>;
+  readonly deployments: readonly Deployment[];
+  readonly replicaSets: readonly ReplicaSet[];
+  readonly services: readonly Service[];
+  readonly endpointSlices: readonly EndpointSlice[];
+  /** Nodes whose machine is powered off (`kubeplay node stop`). */
+  readonly stoppedNodes: readonly string[];
+  /**
+   * What the control plane did since the previous snapshot (API writes and
+   * components' notes), oldest first; bounded, so a burst keeps its latest part.
+   */
+  readonly activity: readonly Activity[];
   /** Increases with every published snapshot (cheap change detection). */
   readonly version: number;
 }

@@ -49,6 +49,7 @@ function metaLine(node: NodeView): string {
   const roles = node.roles.length > 0 ? node.roles.join(',') : '<none>';
   const parts = [`roles: ${roles}`, node.version];
   if (node.unschedulable) parts.push('SchedulingDisabled');
+  if (node.stopped) parts.push('⏻ powered off');
   return parts.filter(Boolean).join(' · ');
 }
 
@@ -69,6 +70,7 @@ export function updateNode(sel: NodeSelection, selectedKey: string | undefined):
     .attr('aria-label', (d) => d.node.label)
     .classed('is-cordoned', (d) => d.node.unschedulable)
     .classed('is-notready', (d) => d.node.readiness !== 'Ready')
+    .classed('is-stopped', (d) => d.node.stopped)
     .classed('is-selected', (d) => d.node.key === selectedKey);
   sel
     .select('.node-head')

@@ -32,6 +32,12 @@ export function enterPod(sel: Selection<EnterElement, PlacedPod, SVGGElement, un
   shape.append('rect').attr('class', 'pod-body').attr('width', s).attr('height', s).attr('rx', 6);
   shape.append('rect').attr('class', 'pod-fill').attr('x', 2).attr('width', s - 4).attr('rx', 4);
   shape.append('text').attr('class', 'pod-mark').attr('x', s / 2).attr('y', s / 2).attr('dy', '0.35em').attr('aria-hidden', 'true');
+  // The owner's revision as a colored edge under the square (one hue per revision).
+  shape.append('rect').attr('class', 'pod-rev').attr('x', 3).attr('y', s + 1.5).attr('width', s - 6).attr('height', 3).attr('rx', 1.5);
+  // Restarts: a small counter on the top-right corner.
+  const badge = shape.append('g').attr('class', 'pod-restarts').attr('transform', `translate(${s - 1},1)`).attr('aria-hidden', 'true');
+  badge.append('rect').attr('y', -6).attr('height', 12).attr('rx', 6);
+  badge.append('text').attr('dy', '0.35em');
   g.append('title');
   return g;
 }
@@ -47,9 +53,19 @@ export function updatePod(sel: PodSelection, selectedKey: string | undefined): v
     .classed('is-selected', (d) => d.pod.key === selectedKey);
   sel.select('title').text((d) => d.pod.label);
   sel.select('.pod-mark').text((d) => LOOK_MARK[d.pod.look]);
+  sel.select('.pod-rev').attr('class', (d) => (d.pod.owner?.hue !== undefined ? `pod-rev rev-${d.pod.owner.hue}` : 'pod-rev is-none'));
+  const badge = sel.select('.pod-restarts').attr('display', (d) => (d.pod.restarts > 0 ? null : 'none'));
+  const width = (d: PlacedPod) => 12 + restartText(d.pod.restarts).length * 5;
+  badge.select('text').attr('x', (d) => 6 - width(d) / 2).text((d) => restartText(d.pod.restarts));
+  badge.select('rect').attr('x', (d) => 6 - width(d)).attr('width', width);
   // ContainerCreating: the outline fills from the bottom, like a progress bar.
   sel
     .select('.pod-fill')
     .attr('y', (d) => (d.pod.look === 'creating' ? s / 2 : s - 2))
     .attr('height', (d) => (d.pod.look === 'creating' ? s / 2 - 2 : 0));
+}
+
+/** The counter's text: the number, or `99+`. */
+function restartText(restarts: number): string {
+  return restarts > 99 ? '99+' : String(restarts);
 }

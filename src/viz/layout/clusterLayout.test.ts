@@ -3,7 +3,7 @@ import type { ClusterView, NodeView, PodView } from '../model/clusterView';
 import { layoutCluster, METRICS } from './clusterLayout';
 
 function podView(name: string, nodeName?: string): PodView {
-  return { key: `default/${name}`, name, namespace: 'default', nodeName, status: 'Running', look: 'ready', ready: '1/1', restarts: 0, podIP: undefined, createdAt: 0, label: name };
+  return { key: `default/${name}`, name, namespace: 'default', nodeName, status: 'Running', look: 'ready', ready: '1/1', restarts: 0, podIP: undefined, createdAt: 0, startedAt: undefined, owner: undefined, label: name };
 }
 
 function nodeView(name: string, pods: number): NodeView {
@@ -13,6 +13,7 @@ function nodeView(name: string, pods: number): NodeView {
     readiness: 'Ready',
     roles: [],
     unschedulable: false,
+    stopped: false,
     taints: [],
     version: 'v1.32.2',
     cpu: { requested: 0, allocatable: 4000 },

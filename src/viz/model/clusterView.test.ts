@@ -62,13 +62,14 @@ describe('buildClusterView', () => {
 
   it('places pods in their node by creation, and unscheduled pods apart', () => {
     expect(view.nodes[1].pods.map((p) => p.name)).toEqual(['done', 'web-a', 'web-b']);
+    expect(view.nodes[1].label).toBe('worker-1, Unknown, 3 pods');
     expect(view.unscheduled.map((p) => p.name)).toEqual(['waiting']);
     expect(view.unscheduled[0].look).toBe('pending');
   });
 
   it('names each pod for screen readers, starting with its name', () => {
     const webA = view.nodes[1].pods[1];
-    expect(webA.label).toBe('web-a, Running (running and ready) on worker-1');
+    expect(webA.label).toBe('web-a, Running (status unknown: worker-1 is not reporting) on worker-1, 2 restarts');
     expect(webA.ready).toBe('1/1');
     expect(webA.restarts).toBe(2);
   });
@@ -86,4 +87,50 @@ describe('formatting', () => {
     [8 * 1024 ** 3, '8Gi'],
     [7.8 * 1024 ** 3, '7.8Gi'],
   ])('memory %d → %s', (b, text) => expect(formatMemory(b)).toBe(text));
+});
+
+describe('buildClusterView: owners, revisions and lost nodes', () => {
+  const rs = (name: string, revision: number) => ({
+    metadata: {
+      name,
+      namespace: 'default',
+      annotations: { 'deployment.kubernetes.io/revision': String(revision) },
+      ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: 'web', uid: 'd', controller: true }],
+    },
+  });
+  const owned = (name: string, owner: string, created: string): Pod => {
+    const p = pod(name, 'worker-1', { created });
+    p.metadata!.ownerReferences = [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: owner, uid: 'r', controller: true }];
+    return p;
+  };
+  const source = {
+    now: 0,
+    nodes: [node('worker-1')],
+    pods: [owned('new-a', 'web-2', '2025-01-01T00:01:00Z'), pod('bare', 'worker-1', { created: '2025-01-01T00:00:00Z' }), owned('old-a', 'web-1', '2025-01-01T00:00:30Z'), owned('old-b', 'web-1', '2025-01-01T00:00:10Z')],
+    podStatus: {},
+    replicaSets: [rs('web-1', 1), rs('web-2', 2)],
+  };
+
+  it('groups a node\'s pods by owner, the old revision first, bare pods last', () => {
+    const view = buildClusterView(source);
+    expect(view.nodes[0].pods.map((p) => p.name)).toEqual(['old-b', 'old-a', 'new-a', 'bare']);
+    expect(view.nodes[0].pods.map((p) => p.owner?.hue)).toEqual([0, 0, 1, undefined]);
+  });
+
+  it('says the owner and revision in the accessible name', () => {
+    const view = buildClusterView(source);
+    expect(view.nodes[0].pods[2].label).toBe('new-a, Running (running and ready) on worker-1, 2 restarts, ReplicaSet web-2 revision 2');
+  });
+
+  it('shows pods of a powered-off node as unknown, and says so on the node', () => {
+    const view = buildClusterView({ ...source, stoppedNodes: ['worker-1'] });
+    expect(view.nodes[0].stopped).toBe(true);
+    expect(view.nodes[0].label).toBe('worker-1, Ready, powered off, 4 pods');
+    expect(view.nodes[0].pods.every((p) => p.look === 'unknown')).toBe(true);
+  });
+
+  it('keeps terminal pods as they are on a lost node', () => {
+    const view = buildClusterView({ ...source, pods: [pod('done', 'worker-1', { phase: 'Succeeded' })], podStatus: { 'default/done': 'Completed' }, stoppedNodes: ['worker-1'] });
+    expect(view.nodes[0].pods[0].look).toBe('completed');
+  });
 });

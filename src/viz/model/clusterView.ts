@@ -1,5 +1,7 @@
+import type { ReplicaSet } from 'kubernetes-types/apps/v1';
 import type { Node, Pod } from 'kubernetes-types/core/v1';
 import { bytesOf, cpuMillis } from '../../lib/quantity';
+import { indexReplicaSets, ownerOf, type OwnerView, type ReplicaSetIndex } from './owners';
 import { LOOK_DESCRIPTION, podLook, type PodLook } from './podLook';
 import { podRequests } from './resources';
 
@@ -17,6 +19,10 @@ export interface PodView {
   readonly restarts: number;
   readonly podIP: string | undefined;
   readonly createdAt: number | undefined;
+  /** When the kubelet accepted the pod (status.startTime), virtual ms. */
+  readonly startedAt: number | undefined;
+  /** The controlling owner (ReplicaSet with its Deployment and revision, or another kind). */
+  readonly owner: OwnerView | undefined;
   /** Accessible name: starts with the pod name. */
   readonly label: string;
 }
@@ -35,6 +41,8 @@ export interface NodeView {
   /** Roles from `node-role.kubernetes.io/*` labels (kubectl's ROLES column; empty = `<none>`). */
   readonly roles: readonly string[];
   readonly unschedulable: boolean;
+  /** The machine is powered off (`kubeplay node stop`): the kubelet stopped reporting. */
+  readonly stopped: boolean;
   /** Taints as kubectl describes them: `key:Effect`. */
   readonly taints: readonly string[];
   readonly version: string;
@@ -58,6 +66,10 @@ export interface ClusterSource {
   readonly pods: readonly Pod[];
   /** kubectl STATUS text per pod, keyed `namespace/name`. */
   readonly podStatus: Readonly<Record<string, string>>;
+  /** ReplicaSets, for each pod's owner, Deployment and revision. */
+  readonly replicaSets?: readonly ReplicaSet[];
+  /** Nodes whose machine is powered off. */
+  readonly stoppedNodes?: readonly string[];
 }
 
 /** Pods whose resources no longer count against their node (kubectl and the scheduler skip them). */
@@ -65,7 +77,7 @@ function isTerminal(pod: Pod): boolean {
   return pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
 }
 
-function toPodView(pod: Pod, status: string): PodView {
+function toPodView(pod: Pod, status: string, replicaSets: ReplicaSetIndex, nodeReporting: (name: string) => boolean): PodView {
   const name = pod.metadata?.name ?? '';
   const namespace = pod.metadata?.namespace ?? 'default';
   const statuses = pod.status?.containerStatuses ?? [];
@@ -73,8 +85,17 @@ function toPodView(pod: Pod, status: string): PodView {
   const readyCount = statuses.filter((c) => c.ready).length;
   const readyCondition = pod.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false;
   const nodeName = pod.spec?.nodeName || undefined;
-  const look = podLook(status, readyCondition, nodeName !== undefined);
-  const created = pod.metadata?.creationTimestamp ? Date.parse(pod.metadata.creationTimestamp) : undefined;
+  let look = podLook(status, readyCondition, nodeName !== undefined);
+  // A pod on a node that stopped reporting: kubectl still prints its last status, but nobody knows.
+  const lost = nodeName !== undefined && !nodeReporting(nodeName) && (look === 'ready' || look === 'notReady' || look === 'creating');
+  if (lost) look = 'unknown';
+  const created = timeOf(pod.metadata?.creationTimestamp);
+  const restarts = statuses.reduce((n, c) => n + (c.restartCount ?? 0), 0);
+  const owner = ownerOf(pod.metadata, replicaSets);
+  const description = lost ? `status unknown: ${nodeName} is not reporting` : LOOK_DESCRIPTION[look];
+  const parts = [`${name}, ${status} (${description})${nodeName ? ` on ${nodeName}` : ''}`];
+  if (restarts > 0) parts.push(`${restarts} ${restarts === 1 ? 'restart' : 'restarts'}`);
+  if (owner) parts.push(`${owner.kind} ${owner.name}${owner.revision !== undefined ? ` revision ${owner.revision}` : ''}`);
   return {
     key: `${namespace}/${name}`,
     name,
@@ -83,11 +104,19 @@ function toPodView(pod: Pod, status: string): PodView {
     status,
     look,
     ready: `${readyCount}/${total}`,
-    restarts: statuses.reduce((n, c) => n + (c.restartCount ?? 0), 0),
+    restarts,
     podIP: pod.status?.podIP,
-    createdAt: Number.isNaN(created) ? undefined : created,
-    label: `${name}, ${status} (${LOOK_DESCRIPTION[look]})${nodeName ? ` on ${nodeName}` : ''}`,
+    createdAt: created,
+    startedAt: timeOf(pod.status?.startTime),
+    owner,
+    label: parts.join(', '),
   };
+}
+
+function timeOf(text: string | undefined): number | undefined {
+  if (!text) return undefined;
+  const t = Date.parse(text);
+  return Number.isNaN(t) ? undefined : t;
 }
 
 function readinessOf(node: Node): NodeReadiness {
@@ -107,6 +136,20 @@ function rolesOf(node: Node): string[] {
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'en', { numeric: true });
 
 /**
+ * Pods in a node, grouped by owner (Deployment or controller), each group's
+ * older revision first, then by creation: a rolling update reads as the old
+ * color draining on the left and the new one filling on the right.
+ */
+export function podOrder(a: PodView, b: PodView): number {
+  const ga = a.owner ? (a.owner.deployment ?? a.owner.name) : '';
+  const gb = b.owner ? (b.owner.deployment ?? b.owner.name) : '';
+  if (ga !== gb) return ga === '' ? 1 : gb === '' ? -1 : ga.localeCompare(gb, 'en', { numeric: true });
+  const ra = a.owner?.revision ?? 0;
+  const rb = b.owner?.revision ?? 0;
+  return ra - rb || (a.createdAt ?? 0) - (b.createdAt ?? 0) || byName(a, b);
+}
+
+/**
  * Maps the cluster's objects to the view the drawing renders: nodes in name
  * order, each with its pods (by creation, then name) and request totals.
  */
@@ -114,9 +157,14 @@ export function buildClusterView(source: ClusterSource): ClusterView {
   const podsByNode = new Map<string, PodView[]>();
   const requests = new Map<string, { cpu: number; memory: number }>();
   const unscheduled: PodView[] = [];
+  const replicaSets = indexReplicaSets(source.replicaSets ?? []);
+  const reporting = new Map<string, boolean>();
+  for (const node of source.nodes) reporting.set(node.metadata?.name ?? '', readinessOf(node) !== 'Unknown');
+  for (const name of source.stoppedNodes ?? []) reporting.set(name, false);
+  const nodeReporting = (name: string) => reporting.get(name) ?? false;
   for (const pod of source.pods) {
     const key = `${pod.metadata?.namespace ?? ''}/${pod.metadata?.name ?? ''}`;
-    const view = toPodView(pod, source.podStatus[key] ?? pod.status?.phase ?? 'Unknown');
+    const view = toPodView(pod, source.podStatus[key] ?? pod.status?.phase ?? 'Unknown', replicaSets, nodeReporting);
     if (!view.nodeName) {
       unscheduled.push(view);
       continue;
@@ -130,7 +178,7 @@ export function buildClusterView(source: ClusterSource): ClusterView {
       requests.set(view.nodeName, { cpu: sum.cpu + r.cpuMillis, memory: sum.memory + r.memoryBytes });
     }
   }
-  const podOrder = (a: PodView, b: PodView) => (a.createdAt ?? 0) - (b.createdAt ?? 0) || byName(a, b);
+  const stopped = new Set(source.stoppedNodes ?? []);
   const nodes: NodeView[] = source.nodes.map((node) => {
     const name = node.metadata?.name ?? '';
     const allocatable = node.status?.allocatable ?? node.status?.capacity ?? {};
@@ -143,15 +191,25 @@ export function buildClusterView(source: ClusterSource): ClusterView {
       readiness,
       roles: rolesOf(node),
       unschedulable: node.spec?.unschedulable === true,
+      stopped: stopped.has(name),
       taints: (node.spec?.taints ?? []).map((t) => `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}`),
       version: node.status?.nodeInfo?.kubeletVersion ?? '',
       cpu: { requested: used.cpu, allocatable: cpuMillis(allocatable.cpu) },
       memory: { requested: used.memory, allocatable: bytesOf(allocatable.memory) },
       podCapacity: Number(allocatable.pods ?? 0) || 0,
       pods,
-      label: `${name}, ${readiness}, ${pods.length} pods`,
+      label: nodeLabel(name, readiness, node.spec?.unschedulable === true, stopped.has(name), pods.length),
     };
   });
   nodes.sort(byName);
-  return { nodes, unscheduled: unscheduled.sort(podOrder), podTotal: source.pods.length };
+  const byCreation = (a: PodView, b: PodView) => (a.createdAt ?? 0) - (b.createdAt ?? 0) || byName(a, b);
+  return { nodes, unscheduled: unscheduled.sort(byCreation), podTotal: source.pods.length };
+}
+
+function nodeLabel(name: string, readiness: NodeReadiness, cordoned: boolean, stopped: boolean, pods: number): string {
+  const parts = [name, readiness];
+  if (cordoned) parts.push('SchedulingDisabled');
+  if (stopped) parts.push('powered off');
+  parts.push(`${pods} ${pods === 1 ? 'pod' : 'pods'}`);
+  return parts.join(', ');
 }
