@@ -1,4 +1,5 @@
 import { finished } from '../execution';
+import { runAddon } from './addon';
 import { runContainerCrash } from './containerCrash';
 import { runTraffic } from './traffic';
 import type { Execution, OutputSink, ShellEnvironment } from '../types';
@@ -21,6 +22,7 @@ export const PLAYGROUND_COMMANDS: readonly PlaygroundCommand[] = [
   { path: ['node', 'start'], usage: 'kubeplay node start NAME', summary: 'the node comes back and heartbeats again', run: (env, args, sink) => runNodePower(env, args, sink, true) },
   { path: ['container', 'crash'], usage: 'kubeplay container crash POD [-c CONTAINER]', summary: 'the container exits with an error', run: runContainerCrash },
   { path: ['traffic'], usage: 'kubeplay traffic SERVICE --rps N [--for DURATION]', summary: 'simulated requests through the Service', run: runTraffic },
+  { path: ['addon'], usage: 'kubeplay addon list|enable|disable NAME', summary: 'install a cluster add-on (metrics-server for kubectl top)', run: runAddon },
   { path: ['help'], usage: 'kubeplay help', summary: 'this list' },
 ];
 

@@ -209,6 +209,8 @@ export function createFakeCluster(options: { workers?: number; start?: number } 
     isNodeStopped: () => false,
     containerLogs: (_ns, name) => ({ ok: false, reason: 'BadRequest', message: `container logs of ${name}: the fake cluster has no kubelets` }),
     execInContainer: (_ns, name) => ({ ok: false, reason: 'BadRequest', message: `exec in ${name}: the fake cluster has no kubelets` }),
+    podMetrics: () => ({ ok: false, message: 'Metrics API not available' }),
+    nodeMetrics: () => ({ ok: false, message: 'Metrics API not available' }),
     httpGet: (url) => ({ ok: false, kind: 'timeout', message: `GET ${url}: the fake cluster has no network`, host: url, port: 0 }),
     crashContainer: (_ns, name) => ({ ok: false, reason: 'BadRequest', message: `crash ${name}: the fake cluster has no kubelets` }),
     add(obj: KubeObject) {

@@ -25,6 +25,7 @@ import { EventRecorder } from './events/eventRecorder';
 import { KUBERNETES_VERSION, type Cluster, type ClusterOptions, type NodePowerResult } from './index';
 import { containerLogs, crashContainer, execInContainer } from './kubelet/containerApi';
 import { httpGet } from './network/http';
+import { nodeMetrics, podMetrics } from './metrics/usage';
 import { createKubelets } from './kubelet/kubeletController';
 import { createScheduler } from './scheduler/schedulerController';
 
@@ -143,6 +144,8 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     isNodeStopped: (name) => kubelets.isStopped(name),
     containerLogs: (namespace, name, container, previous = false) => containerLogs(store, kubelets.state, namespace, name, container, previous, clock.now()),
     execInContainer: (namespace, name, container, argv) => execInContainer(store, kubelets.state, namespace, name, container, argv, clock.now()),
+    podMetrics: (namespace) => podMetrics(store, kubelets.state, clock.now(), namespace),
+    nodeMetrics: () => nodeMetrics(store, kubelets.state, clock.now()),
     httpGet: (url, from = {}) => {
       const cp = store.get<KubeObject>('nodes', 'control-plane');
       const nodeIP = (cp?.status as { addresses?: { type: string; address: string }[] } | undefined)?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? '172.18.0.2';

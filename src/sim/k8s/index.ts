@@ -7,6 +7,7 @@ import type { Activity, ActivityLog } from '../engine/activity';
 import type { WatchEvent, WatchHandler } from '../engine/store';
 import type { CrashResult, ExecResult, LogsResult } from './kubelet/containerApi';
 import type { HttpResult } from './network/http';
+import type { MetricsResult, NodeMetrics, PodMetrics } from './metrics/usage';
 import type { ApiClient } from './api/client';
 import type { ResourceRegistry } from './api/resources';
 import type { KubeObject } from './api/types';
@@ -126,12 +127,20 @@ export interface Cluster {
    * `from.clientIP` says otherwise. For `kubeplay traffic`.
    */
   httpGet(url: string, from?: { namespace?: string; clientIP?: string; userAgent?: string }): HttpResult;
+  /**
+   * The metrics API (`metrics.k8s.io`, what `kubectl top` reads): per-pod
+   * container usage from the usage model, served while a metrics-server pod
+   * is Ready (`kubeplay addon enable metrics-server`).
+   */
+  podMetrics(namespace?: string): MetricsResult<PodMetrics>;
+  nodeMetrics(): MetricsResult<NodeMetrics>;
   /** Playground (`kubeplay container crash POD`): the container's process exits with code 1 now. */
   crashContainer(namespace: string, name: string, container?: string): CrashResult;
 }
 
 export type { CrashResult, ExecResult, LogsResult } from './kubelet/containerApi';
 export type { HttpResult } from './network/http';
+export type { MetricsResult, NodeMetrics, PodMetrics } from './metrics/usage';
 export type { LogLine } from './containers/process';
 
 /** What `stopNode` / `startNode` did: powered it off or on, found it already so, or could not. */

@@ -1,5 +1,6 @@
 import { execCommand } from './exec';
 import { logsCommand } from './logs';
+import { topCommand, topNodeCommand, topPodCommand } from './top';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
 import { err } from '../errors';
 import type { HelpGroup } from '../help';
@@ -63,7 +64,6 @@ const stub = {
   autoscale: notSimulated('autoscale', 'Auto-scale a deployment, replica set, stateful set, or replication controller'),
   certificate: notSimulated('certificate', 'Modify certificate resources'),
   clusterInfo: notSimulated('cluster-info', 'Display cluster information'),
-  top: notSimulated('top', 'Display resource (CPU/memory) usage'),
   attach: notSimulated('attach', 'Attach to a running container'),
   proxy: notSimulated('proxy', 'Run a proxy to the Kubernetes API server'),
   cp: notSimulated('cp', 'Copy files and directories to and from containers'),
@@ -131,7 +131,9 @@ export const COMMANDS: readonly CommandSpec[] = [
   stub.autoscale,
   stub.certificate,
   stub.clusterInfo,
-  stub.top,
+  topCommand,
+  topNodeCommand,
+  topPodCommand,
   cordonCommand,
   uncordonCommand,
   drainCommand,

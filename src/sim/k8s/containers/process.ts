@@ -119,6 +119,34 @@ export class ContainerProcess {
     return p.http?.[path] ?? p.httpDefault ?? 200;
   }
 
+  /** Requests served per virtual second over the last minute (ring buffer), for the CPU model. */
+  private readonly hits = new Int32Array(60);
+  private hitsSecond = -1;
+
+  /** Counts a request this process served at `now`. */
+  noteRequest(now: number): void {
+    const sec = Math.floor(now / 1000);
+    if (sec !== this.hitsSecond) {
+      // Clear the buckets of the seconds that passed without a request.
+      const gap = this.hitsSecond < 0 ? 60 : Math.min(60, sec - this.hitsSecond);
+      for (let i = 1; i <= gap; i++) this.hits[(this.hitsSecond + i + 60 * 60) % 60] = 0;
+      this.hitsSecond = sec;
+    }
+    this.hits[sec % 60]++;
+  }
+
+  /** Requests per second served over the `windowSeconds` before `now`. */
+  requestRate(now: number, windowSeconds: number): number {
+    if (this.hitsSecond < 0) return 0;
+    const sec = Math.floor(now / 1000);
+    let n = 0;
+    for (let s = sec - windowSeconds + 1; s <= sec; s++) if (s <= this.hitsSecond && this.hitsSecond - s < 60) n += this.hits[((s % 60) + 60) % 60];
+    return n / windowSeconds;
+  }
+
+  /** CPU hogs started by the program (`stress --cpu N`), in cores. */
+  cpuHogs = 0;
+
   /** Logs a served request the way the image's server does (nginx/apache combined log format). */
   accessLog(clientIP: string, path: string, status: number, bytes: number, userAgent: string, now: number): void {
     const fmt = this.spec.profile.accessLog;
@@ -300,6 +328,7 @@ export class ContainerProcess {
     const vm = Number(opt('--vm') ?? opt('-m') ?? 0);
     const bytes = parseSize(opt('--vm-bytes') ?? '256M');
     const cpu = Number(opt('--cpu') ?? opt('-c') ?? 0);
+    this.cpuHogs += cpu;
     io.out(`stress: info: [1] dispatching hogs: ${cpu} cpu, 0 io, ${vm} vm, 0 hdd\n`);
     yield { sleep: 100 };
     this.allocated += vm * bytes;

@@ -33,6 +33,10 @@ export interface ImageProfile {
   binaries?: readonly string[];
   /** TCP ports the default process listens on. */
   ports?: readonly number[];
+  /** CPU the idle process uses, in millicores (default 1 for servers, 0 otherwise). */
+  cpuIdleMilli?: number;
+  /** CPU per request per second served, in millicores (default 0.2: a static file server). */
+  cpuPerRequestMilli?: number;
   /** Typical resident memory of the default process, in MiB. */
   memoryMi: number;
   /** Lines the default process logs at start (`{time}` is replaced by the start time). */
@@ -162,7 +166,7 @@ export const IMAGE_CATALOG: Readonly<Record<string, ImageProfile>> = {
   'docker.io/polinux/stress': { sizeBytes: 4 * MB, startMs: 20, stopMs: Infinity, kind: 'shell', shell: true, binaries: ['stress'], memoryMi: 1, tags: { names: ['latest'], newest: '1.0.4' } },
   'docker.io/vish/stress': { sizeBytes: 3 * MB, startMs: 20, stopMs: 100, kind: 'server', shell: false, binaries: ['/stress', 'stress'], memoryMi: 1, tags: { names: ['latest'] } },
   'registry.k8s.io/pause': { sizeBytes: 320_368, startMs: 10, stopMs: 10, kind: 'server', shell: false, binaries: ['/pause'], memoryMi: 0.3, tags: { newest: '3.10' } },
-  'registry.k8s.io/hpa-example': server(170 * MB, 12, [80], { http: { '/': 200, '/index.php': 200 }, httpDefault: 404, tags: { names: ['latest'] } }),
+  'registry.k8s.io/hpa-example': server(170 * MB, 12, [80], { cpuPerRequestMilli: 40, http: { '/': 200, '/index.php': 200 }, httpDefault: 404, tags: { names: ['latest'] } }),
   'registry.k8s.io/busybox': { sizeBytes: 1_144_547, startMs: 20, stopMs: Infinity, kind: 'shell', shell: true, tools: ['wget', 'nslookup', 'nc'],  memoryMi: 1, tags: { names: ['latest'], newest: '1.36' } },
   'registry.k8s.io/echoserver': server(46 * MB, 5, [8080], { http: {}, httpDefault: 200, tags: { newest: '1.10' } }),
   'registry.k8s.io/goproxy': server(5_800_000, 3, [8080], { shell: false, tags: { newest: '0.1' } }),
@@ -172,12 +176,13 @@ export const IMAGE_CATALOG: Readonly<Record<string, ImageProfile>> = {
   'registry.k8s.io/redis': server(40 * MB, 3, [6379], { tags: { names: ['e2e', 'latest'] } }),
   'registry.k8s.io/kubernetes-zookeeper': server(120 * MB, 60, [2181, 2888, 3888], { startMs: 2000, binaries: ['start-zookeeper', 'zookeeper-ready'], tags: ANY }),
   'registry.k8s.io/e2e-test-images/agnhost': server(50 * MB, 8, [], { entrypoint: ['/agnhost'], binaries: ['agnhost', '/agnhost'], http: { '/': 200, '/healthz': 200, '/hostname': 200 }, httpDefault: 404, tags: { newest: '2.53' } }),
-  'registry.k8s.io/etcd': server(57 * MB, 40, [2379, 2380, 2381], { startMs: 1000, stopMs: 500, shell: false, binaries: ['etcd', 'etcdctl'], tags: ANY }),
-  'registry.k8s.io/kube-apiserver': server(28 * MB, 250, [6443], { startMs: 2000, stopMs: 500, shell: false, binaries: ['kube-apiserver'], http: { '/livez': 200, '/readyz': 200, '/healthz': 200 }, tags: ANY }),
-  'registry.k8s.io/kube-controller-manager': server(26 * MB, 50, [10257], { startMs: 1000, stopMs: 500, shell: false, binaries: ['kube-controller-manager'], http: { '/healthz': 200 }, tags: ANY }),
-  'registry.k8s.io/kube-scheduler': server(20 * MB, 20, [10259], { startMs: 1000, stopMs: 500, shell: false, binaries: ['kube-scheduler'], http: { '/healthz': 200, '/livez': 200, '/readyz': 200 }, tags: ANY }),
+  'registry.k8s.io/etcd': server(57 * MB, 40, [2379, 2380, 2381], { cpuIdleMilli: 20, startMs: 1000, stopMs: 500, shell: false, binaries: ['etcd', 'etcdctl'], tags: ANY }),
+  'registry.k8s.io/kube-apiserver': server(28 * MB, 250, [6443], { cpuIdleMilli: 45, startMs: 2000, stopMs: 500, shell: false, binaries: ['kube-apiserver'], http: { '/livez': 200, '/readyz': 200, '/healthz': 200 }, tags: ANY }),
+  'registry.k8s.io/kube-controller-manager': server(26 * MB, 50, [10257], { cpuIdleMilli: 15, startMs: 1000, stopMs: 500, shell: false, binaries: ['kube-controller-manager'], http: { '/healthz': 200 }, tags: ANY }),
+  'registry.k8s.io/kube-scheduler': server(20 * MB, 20, [10259], { cpuIdleMilli: 4, startMs: 1000, stopMs: 500, shell: false, binaries: ['kube-scheduler'], http: { '/healthz': 200, '/livez': 200, '/readyz': 200 }, tags: ANY }),
   'registry.k8s.io/kube-proxy': server(30 * MB, 20, [10256], { startMs: 500, shell: true, binaries: ['kube-proxy'], http: { '/healthz': 200, '/livez': 200 }, tags: ANY }),
-  'registry.k8s.io/coredns/coredns': server(18 * MB, 15, [53, 8080, 8181, 9153], { startMs: 500, shell: false, binaries: ['/coredns', 'coredns'], http: { '/health': 200, '/ready': 200 }, logs: ['.:53', '[INFO] plugin/reload: Running configuration SHA512 = 591cf328cccc12bc490481273e738df59329c62c0b729d94e8b61db9961c2fa5f046dd37f1cf888b953814040d180f52594972691cd6ff41be96639138a43908', 'CoreDNS-1.11.3', 'linux/amd64, go1.21.11, a6338e9'], tags: ANY }),
+  'registry.k8s.io/metrics-server/metrics-server': server(19 * MB, 20, [10250], { shell: false, cpuIdleMilli: 3, binaries: ['/metrics-server'], http: { '/livez': 200, '/readyz': 200 }, tags: { newest: '0.7.2', oldest: '0.3' } }),
+  'registry.k8s.io/coredns/coredns': server(18 * MB, 15, [53, 8080, 8181, 9153], { cpuIdleMilli: 2, startMs: 500, shell: false, binaries: ['/coredns', 'coredns'], http: { '/health': 200, '/ready': 200 }, logs: ['.:53', '[INFO] plugin/reload: Running configuration SHA512 = 591cf328cccc12bc490481273e738df59329c62c0b729d94e8b61db9961c2fa5f046dd37f1cf888b953814040d180f52594972691cd6ff41be96639138a43908', 'CoreDNS-1.11.3', 'linux/amd64, go1.21.11, a6338e9'], tags: ANY }),
   'k8s.gcr.io/fluentd-elasticsearch': server(60 * MB, 60, [], { binaries: ['fluentd'], tags: ANY }),
   'gcr.io/google-samples/cassandra': server(140 * MB, 600, [7000, 7001, 7199, 9042], { startMs: 8000, tags: ANY }),
   'gcr.io/google-samples/gb-frontend': server(130 * MB, 20, [80], { http: { '/': 200 }, httpDefault: 404, tags: ANY }),

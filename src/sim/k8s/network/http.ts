@@ -111,6 +111,7 @@ export function httpGet(env: NetworkEnv, client: Client, url: string): HttpResul
     const status = proc.http(targetPort, path, env.now);
     if (status === 'refused') continue;
     const body = responseBody(c.ref.name, proc, status, pod, path, env.now);
+    proc.noteRequest(env.now);
     proc.accessLog(client.ip, path, status, body.length, client.userAgent, env.now);
     return { ok: true, status, body, pod: { namespace: pod.metadata.namespace ?? 'default', name: pod.metadata.name }, ip: rt.ip ?? ip, port: targetPort };
   }
