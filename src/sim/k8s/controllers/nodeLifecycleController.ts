@@ -29,6 +29,9 @@ const UNREACHABLE: Taint = { key: TAINT_UNREACHABLE, effect: 'NoExecute' };
 /** What the controller remembers of a node between passes (`nodeHealthData` plus zone bookkeeping). */
 interface NodeHealth {
   uid: string | undefined;
+  /** `health:<node>` and the node's Lease key, built once. */
+  healthKey: string;
+  leaseKey: string;
   /** Ready status as the last health pass left it. */
   ready: string | undefined;
   zone: string;
@@ -221,9 +224,9 @@ export function createNodeLifecycleController(): K8sController {
     const node = getNode(ctx, name);
     if (!node) return forgetNode(ctx, name);
     let h = health.get(name);
-    if (!h) health.set(name, (h = { uid: node.metadata.uid, ready: undefined, zone: zoneKey(node), counted: false, notReady: false }));
+    if (!h) health.set(name, (h = { uid: node.metadata.uid, healthKey: `health:${name}`, leaseKey: `kube-node-lease/${name}`, ready: undefined, zone: zoneKey(node), counted: false, notReady: false }));
     const now = ctx.clock.now();
-    const lease = ctx.store.get<KubeObject & { spec?: { renewTime?: string } }>('leases.coordination.k8s.io', `kube-node-lease/${name}`);
+    const lease = ctx.store.get<KubeObject & { spec?: { renewTime?: string } }>('leases.coordination.k8s.io', h.leaseKey);
     const observed = readyStatus(node) ?? 'Unknown';
     const probe = probeTime(node, lease?.spec?.renewTime, probeFloor);
     const grace = gracePeriodFor(node);
@@ -241,8 +244,8 @@ export function createNodeLifecycleController(): K8sController {
       markPodsNotReady(ctx, name);
     }
     if (account(node, h, current)) handleDisruption(ctx);
-    if (current === 'True') ctx.wakeAt(`health:${name}`, nextMonitorTick(probe + grace));
-    else if (!noExecuteSettled(getNode(ctx, name) ?? node, current, h)) ctx.wakeAt(`health:${name}`, now + NODE_MONITOR_PERIOD_MS);
+    if (current === 'True') ctx.wakeAt(h.healthKey, nextMonitorTick(probe + grace));
+    else if (!noExecuteSettled(getNode(ctx, name) ?? node, current, h)) ctx.wakeAt(h.healthKey, now + NODE_MONITOR_PERIOD_MS);
   };
 
   /** A deleted node leaves the controller (`RemovingNode`) and its zone. */
