@@ -5,7 +5,7 @@ import { deepEqual } from '../../api/objectDiff';
 import { fromSet, selectFromStore } from '../../api/selectors';
 import type { KubeObject } from '../../api/types';
 import type { K8sContext, K8sController } from '../context';
-import { endpointSubsets } from './endpointSubsets';
+import { endpointSubsets, podAddress, type PodAddress } from './endpointSubsets';
 import { isServiceIPSet, type PodObj, type ServiceObj } from './podEndpoints';
 import { EndpointsOverCapacity, capacityAnnotationSetCorrectly, truncateEndpoints } from './repackSubsets';
 import { ServiceSelectors } from './serviceSelectors';
@@ -16,6 +16,24 @@ type EndpointsObj = KubeObject & Endpoints;
 /** `service.kubernetes.io/headless`: set on the Endpoints of a service without a cluster IP. */
 export const IsHeadlessService = 'service.kubernetes.io/headless';
 
+/** Each pod's address for one version of a service, kept while the pod object stays the same. */
+class AddressMemo {
+  private readonly byService = new Map<string, { service: ServiceObj; pods: WeakMap<PodObj, PodAddress | null> }>();
+  forService(key: string, service: ServiceObj): (pod: PodObj) => PodAddress | undefined {
+    let entry = this.byService.get(key);
+    if (!entry || entry.service !== service) this.byService.set(key, (entry = { service, pods: new WeakMap() }));
+    const pods = entry.pods;
+    return (pod) => {
+      let a = pods.get(pod);
+      if (a === undefined) pods.set(pod, (a = podAddress(service, pod) ?? null));
+      return a ?? undefined;
+    };
+  }
+  deleteService(key: string): void {
+    this.byService.delete(key);
+  }
+}
+
 /**
  * The Endpoints controller (`pkg/controller/endpoint`): for every service
  * with a selector, an Endpoints object of the same name listing the
@@ -25,6 +43,7 @@ export const IsHeadlessService = 'service.kubernetes.io/headless';
 export function createEndpointsController(store: ObjectStore): K8sController {
   const selectors = new ServiceSelectors();
   const tracker = new TriggerTimeTracker();
+  const memo = new AddressMemo();
   return {
     name: 'endpoint-controller',
     watches: [
@@ -40,15 +59,15 @@ export function createEndpointsController(store: ObjectStore): K8sController {
       { resource: 'endpoints', map: (e) => (e.type === 'DELETED' && store.get('services', e.key) ? e.key : undefined) },
     ],
     reconcile(key, ctx) {
-      const n = syncService(key, ctx, tracker);
+      const n = syncService(key, ctx, tracker, memo);
       // a sync costs time in proportion to the pods it looks at; events meanwhile coalesce
-      return n > 0 ? 0.05 + n * 0.0002 : 0;
+      return n > 0 ? 0.1 + n * 0.02 : 0;
     },
   };
 }
 
 /** `syncService`; returns how many pods it looked at. */
-function syncService(key: string, ctx: K8sContext, tracker: TriggerTimeTracker): number {
+function syncService(key: string, ctx: K8sContext, tracker: TriggerTimeTracker, memo: AddressMemo): number {
   const service = ctx.store.get<ServiceObj>('services', key);
   const slash = key.indexOf('/');
   const namespace = key.slice(0, slash);
@@ -57,6 +76,7 @@ function syncService(key: string, ctx: K8sContext, tracker: TriggerTimeTracker):
     // the service is gone: so is its Endpoints object
     if (ctx.store.get('endpoints', key)) ctx.api.delete('endpoints', namespace, name);
     tracker.deleteService(key);
+    memo.deleteService(key);
     return 0;
   }
   // ExternalName services and services without a selector get no endpoints from this controller
@@ -66,7 +86,7 @@ function syncService(key: string, ctx: K8sContext, tracker: TriggerTimeTracker):
   const pods = selectFromStore<PodObj>(ctx.store, 'pods', namespace, fromSet(selector));
   // computed before the no-op check so the tracker's state moves on even when nothing is written
   const triggerTime = tracker.compute(key, service, pods);
-  const subsets = endpointSubsets(service, pods);
+  const subsets = endpointSubsets(service, pods, memo.forService(key, service));
   const current = ctx.store.get<EndpointsObj>('endpoints', key);
   const labels = service.metadata.labels;
   if (current) {

@@ -5,15 +5,23 @@ import type { PodObj, ServiceObj } from './podEndpoints';
 export const EndpointsLastChangeTriggerTime = 'endpoints.kubernetes.io/last-change-trigger-time';
 
 interface ServiceState {
-  lastPodTriggerTimes: Map<string, number>;
+  /** Each pod's trigger time at the last sync, with the sync (epoch) that saw it. */
+  lastPodTriggerTimes: Map<string, { t: number; seen: number }>;
   lastServiceTriggerTime: number;
+  epoch: number;
 }
+
+const podTimes = new WeakMap<PodObj, number | null>();
 
 /** A pod's trigger time: when its Ready condition last moved (undefined without one). */
 function podTriggerTime(pod: PodObj): number | undefined {
-  if (!pod.status?.conditions) return undefined;
-  for (const c of pod.status.conditions) if (c.type === 'Ready') return parseTimestamp(c.lastTransitionTime);
-  return undefined;
+  let t = podTimes.get(pod);
+  if (t === undefined) {
+    t = null;
+    for (const c of pod.status?.conditions ?? []) if (c.type === 'Ready') t = parseTimestamp(c.lastTransitionTime) ?? null;
+    podTimes.set(pod, t);
+  }
+  return t ?? undefined;
 }
 
 /**
@@ -28,19 +36,31 @@ export class TriggerTimeTracker {
 
   /** `ComputeEndpointLastChangeTriggerTime`, in ms; undefined is Go's zero time. */
   compute(key: string, service: ServiceObj, pods: readonly PodObj[]): number | undefined {
-    const state = this.states.get(key);
+    const known = this.states.get(key);
+    const state: ServiceState = known ?? { lastPodTriggerTimes: new Map(), lastServiceTriggerTime: -Infinity, epoch: 0 };
+    const epoch = ++state.epoch;
     let min: number | undefined;
-    const podTimes = new Map<string, number>();
+    let seen = 0;
     for (const pod of pods) {
       const t = podTriggerTime(pod);
       if (t === undefined) continue;
-      podTimes.set(pod.metadata.name, t);
-      if (t > (state?.lastPodTriggerTimes.get(pod.metadata.name) ?? -Infinity) && (min === undefined || t < min)) min = t;
+      const last = state.lastPodTriggerTimes.get(pod.metadata.name);
+      if (t > (last?.t ?? -Infinity) && (min === undefined || t < min)) min = t;
+      if (last) {
+        last.t = t;
+        last.seen = epoch;
+      } else state.lastPodTriggerTimes.set(pod.metadata.name, { t, seen: epoch });
+      seen++;
     }
+    // pods gone since the last sync are forgotten (a pod of the same name later is new)
+    if (state.lastPodTriggerTimes.size > seen) for (const [name, v] of state.lastPodTriggerTimes) if (v.seen !== epoch) state.lastPodTriggerTimes.delete(name);
     const serviceTime = parseTimestamp(service.metadata.creationTimestamp) ?? 0;
-    if (serviceTime > (state?.lastServiceTriggerTime ?? -Infinity) && (min === undefined || serviceTime < min)) min = serviceTime;
-    this.states.set(key, { lastPodTriggerTimes: podTimes, lastServiceTriggerTime: serviceTime });
-    if (!state) return serviceTime;
+    if (serviceTime > state.lastServiceTriggerTime && (min === undefined || serviceTime < min)) min = serviceTime;
+    state.lastServiceTriggerTime = serviceTime;
+    if (!known) {
+      this.states.set(key, state);
+      return serviceTime;
+    }
     return min;
   }
 

@@ -7,7 +7,7 @@ import type { K8sContext, K8sController } from '../context';
 import type { PodObj, ServiceObj } from '../endpoints/podEndpoints';
 import { ServiceSelectors } from '../endpoints/serviceSelectors';
 import { EndpointsLastChangeTriggerTime, TriggerTimeTracker } from '../endpoints/triggerTimeTracker';
-import { EndpointSliceControllerName, LabelManagedBy, LabelServiceName, reconcileSlices, type SliceObj } from './reconcileSlices';
+import { EndpointSliceControllerName, LabelManagedBy, LabelServiceName, desiredEndpoint, reconcileSlices, type DesiredEndpoint, type NodeInfo, type SliceObj } from './reconcileSlices';
 
 const SLICES = 'endpointslices.discovery.k8s.io';
 
@@ -32,6 +32,26 @@ class SliceTracker {
   }
 }
 
+/** Each pod's endpoint for one version of a service, kept while the pod object (and its IP and zone) stay the same. */
+class EndpointMemo {
+  private readonly byService = new Map<string, { service: ServiceObj; pods: WeakMap<PodObj, { ip: string; zone: string | undefined; value: DesiredEndpoint }> }>();
+  forService(key: string, service: ServiceObj): (pod: PodObj, ip: string, node: NodeInfo | undefined) => DesiredEndpoint {
+    let entry = this.byService.get(key);
+    if (!entry || entry.service !== service) this.byService.set(key, (entry = { service, pods: new WeakMap() }));
+    const pods = entry.pods;
+    return (pod, ip, node) => {
+      const hit = pods.get(pod);
+      if (hit && hit.ip === ip && hit.zone === node?.zone) return hit.value;
+      const value = desiredEndpoint(service, pod, ip, node);
+      pods.set(pod, { ip, zone: node?.zone, value });
+      return value;
+    };
+  }
+  deleteService(key: string): void {
+    this.byService.delete(key);
+  }
+}
+
 /**
  * The EndpointSlice controller (`pkg/controller/endpointslice`): for every
  * service with a selector, EndpointSlices (`<service>-xxxxx`, labelled
@@ -44,6 +64,7 @@ export function createEndpointSliceController(): K8sController {
   const selectors = new ServiceSelectors();
   const triggers = new TriggerTimeTracker();
   const tracker = new SliceTracker();
+  const memo = new EndpointMemo();
   const mapSlice = (e: WatchEvent): string | undefined => {
     const labels = e.object.metadata.labels;
     const service = labels?.[LabelServiceName];
@@ -64,19 +85,20 @@ export function createEndpointSliceController(): K8sController {
       { resource: SLICES, map: mapSlice },
     ],
     reconcile(key, ctx) {
-      const n = syncService(key, ctx, triggers, tracker);
+      const n = syncService(key, ctx, triggers, tracker, memo);
       // a sync costs time in proportion to the pods it looks at; events meanwhile coalesce
-      return n > 0 ? 0.05 + n * 0.0002 : 0;
+      return n > 0 ? 0.1 + n * 0.02 : 0;
     },
   };
 }
 
 /** `syncService`; returns how many pods it looked at. */
-function syncService(key: string, ctx: K8sContext, triggers: TriggerTimeTracker, tracker: SliceTracker): number {
+function syncService(key: string, ctx: K8sContext, triggers: TriggerTimeTracker, tracker: SliceTracker, memo: EndpointMemo): number {
   const service = ctx.store.get<ServiceObj>('services', key);
   if (!service) {
     // the garbage collector deletes the slices the service owned
     triggers.deleteService(key);
+    memo.deleteService(key);
     return 0;
   }
   if (service.spec?.type === 'ExternalName') return 0;
@@ -92,6 +114,7 @@ function syncService(key: string, ctx: K8sContext, triggers: TriggerTimeTracker,
     service,
     pods,
     existing,
+    endpointFor: memo.forService(key, service),
     node: (name) => {
       const node = ctx.store.get<KubeObject & Node>('nodes', name);
       if (!node) return undefined;

@@ -1,5 +1,5 @@
 import type { Endpoint, EndpointPort, EndpointSlice } from 'kubernetes-types/discovery/v1';
-import { deepEqual, stableStringify } from '../../api/objectDiff';
+import { deepEqual } from '../../api/objectDiff';
 import type { KubeObject } from '../../api/types';
 import { newControllerRef } from '../controllerRefManager';
 import { findPort, isPodReady, isServiceIPSet, podIPv4, shouldPodBeInEndpoints, shouldSetHostname, type PodObj, type ServiceObj } from '../endpoints/podEndpoints';
@@ -30,6 +30,23 @@ export interface SliceReconcileInput {
   /** The node a pod runs on, or undefined when it does not exist. */
   node(name: string): NodeInfo | undefined;
   maxEndpointsPerSlice?: number;
+  /**
+   * A memo of `desiredEndpoint` (the controller keeps one per service, so an
+   * unchanged pod yields the very same endpoint object and comparisons are
+   * instant). Defaults to computing it.
+   */
+  endpointFor?(pod: PodObj, ip: string, node: NodeInfo | undefined): DesiredEndpoint;
+}
+
+/** What a pod contributes: its endpoint and the ports it serves. */
+export interface DesiredEndpoint {
+  endpoint: Endpoint;
+  ports: EndpointPort[];
+}
+
+/** The endpoint and ports of one pod (`podToEndpoint` + `getEndpointPorts`). */
+export function desiredEndpoint(service: ServiceObj, pod: PodObj, ip: string, node: NodeInfo | undefined): DesiredEndpoint {
+  return { endpoint: podToEndpoint(pod, node, service, ip), ports: getEndpointPorts(service, pod) };
 }
 
 /** What to write: new slices (named by generateName), changed ones, ones to delete. */
@@ -103,19 +120,40 @@ function ownedBy(slice: SliceObj, service: ServiceObj): boolean {
   return (slice.metadata.ownerReferences ?? []).some((o) => o.uid === service.metadata.uid && o.kind === 'Service' && o.apiVersion === 'v1');
 }
 
+// Keys of stored (immutable) endpoints and port lists, computed once per object.
+const endpointKeys = new WeakMap<Endpoint, string>();
+const portKeys = new WeakMap<readonly EndpointPort[], string>();
+
 /** The identity of an endpoint (`hashEndpoint`): addresses, hostname and the pod it points to. */
 function endpointKey(ep: Endpoint): string {
-  return `${[...ep.addresses].sort().join(',')}|${ep.hostname ?? ''}|${ep.targetRef?.namespace ?? ''}/${ep.targetRef?.name ?? ''}`;
+  let k = endpointKeys.get(ep);
+  if (k === undefined) {
+    const addrs = ep.addresses.length === 1 ? ep.addresses[0] : [...ep.addresses].sort().join(',');
+    k = `${addrs}|${ep.hostname ?? ''}|${ep.targetRef?.namespace ?? ''}/${ep.targetRef?.name ?? ''}`;
+    endpointKeys.set(ep, k);
+  }
+  return k;
 }
 
 /** `NewPortMapKey`: the same set of ports gives the same key, whatever their order. */
-function portMapKey(ports: readonly EndpointPort[] | null | undefined): string {
-  return (ports ?? []).map((p) => stableStringify(p)).sort().join(';');
+export function portMapKey(ports: readonly EndpointPort[] | null | undefined): string {
+  if (!ports) return '';
+  let k = portKeys.get(ports);
+  if (k === undefined) {
+    k = ports.map((p) => `${p.name ?? ''}/${p.port ?? ''}/${p.protocol ?? ''}/${p.appProtocol ?? ''}`).sort().join(';');
+    portKeys.set(ports, k);
+  }
+  return k;
 }
 
-/** An ordered set of desired endpoints (`EndpointSet`), popped in insertion order. */
+/**
+ * The desired endpoints (`EndpointSet`). Those left over once the existing
+ * slices took theirs are popped in address order, so new slices list them
+ * as a reader expects.
+ */
 class EndpointSet {
   private readonly items = new Map<string, Endpoint>();
+  private order: Endpoint[] | undefined;
   insert(ep: Endpoint): void {
     this.items.set(endpointKey(ep), ep);
   }
@@ -126,9 +164,10 @@ class EndpointSet {
     this.items.delete(endpointKey(ep));
   }
   popAny(): Endpoint {
-    const [k, v] = this.items.entries().next().value as [string, Endpoint];
-    this.items.delete(k);
-    return v;
+    if (!this.order) this.order = [...this.items.values()].sort((a, b) => (a.addresses[0] < b.addresses[0] ? -1 : a.addresses[0] > b.addresses[0] ? 1 : 0)).reverse();
+    const ep = this.order.pop()!;
+    this.items.delete(endpointKey(ep));
+    return ep;
   }
   get size(): number {
     return this.items.size;
@@ -164,23 +203,19 @@ export function reconcileSlices(input: SliceReconcileInput): SlicePlan {
     else existingByPortMap.set(key, [s]);
   }
   const desired = new Map<string, { ports: EndpointPort[]; set: EndpointSet }>();
-  // addresses in IP order, so that new slices list them as kubectl users expect
-  const candidates: { pod: PodObj; ip: string }[] = [];
+  const endpointFor = input.endpointFor ?? ((pod: PodObj, ip: string, n: NodeInfo | undefined) => desiredEndpoint(service, pod, ip, n));
   for (const pod of pods) {
     if (!shouldPodBeInEndpoints(pod, true)) continue;
     const ip = podIPv4(pod);
-    if (ip) candidates.push({ pod, ip });
-  }
-  candidates.sort((a, b) => (a.ip < b.ip ? -1 : a.ip > b.ip ? 1 : 0));
-  for (const { pod, ip } of candidates) {
-    const ports = getEndpointPorts(service, pod);
+    if (!ip) continue;
+    const n = node(pod.spec?.nodeName ?? '');
+    const { endpoint, ports } = endpointFor(pod, ip, n);
     const key = portMapKey(ports);
     let d = desired.get(key);
     if (!d) desired.set(key, (d = { ports, set: new EndpointSet() }));
-    const n = node(pod.spec?.nodeName ?? '');
     // a pod on a node that does not exist is skipped, unless the service publishes not-ready addresses
     if (!n && service.spec?.publishNotReadyAddresses !== true) continue;
-    d.set.insert(podToEndpoint(pod, n, service, ip));
+    d.set.insert(endpoint);
   }
   for (const [key, d] of desired) {
     const r = reconcileByPortMapping(service, existingByPortMap.get(key) ?? [], d.set, d.ports, max);
