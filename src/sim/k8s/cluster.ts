@@ -14,6 +14,7 @@ import { createDeploymentController } from './controllers/deployment/deploymentC
 import { createDisruptionController } from './controllers/disruption/disruptionController';
 import { createEndpointsController } from './controllers/endpoints/endpointsController';
 import { createEndpointSliceController } from './controllers/endpointslice/endpointSliceController';
+import { createEndpointSliceMirroringController } from './controllers/endpointslice/endpointSliceMirroringController';
 import { createGarbageCollector } from './controllers/gc/garbageCollector';
 import { createNamespaceController } from './controllers/namespaceController';
 import { createNodeLifecycleController } from './controllers/nodeLifecycleController';
@@ -73,6 +74,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     kubelets.controller,
     createEndpointsController(store),
     createEndpointSliceController(),
+    createEndpointSliceMirroringController(),
   ];
   const contexts = new Map<string, K8sContext>();
   const clients = new Map<string, ApiClient>();

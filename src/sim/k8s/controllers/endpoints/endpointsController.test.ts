@@ -207,7 +207,8 @@ subsets: [{addresses: [{ip: 192.168.1.10}], ports: [{port: 80}]}]
 `);
     w.advance('10s');
     expect(endpoints(w, 'external')!.subsets).toEqual([{ addresses: [{ ip: '192.168.1.10' }], ports: [{ port: 80, protocol: 'TCP' }] }]);
-    expect(slices(w, 'external')).toHaveLength(0);
+    // only the mirroring controller makes a slice of them
+    expect(slices(w, 'external').map((s) => s.metadata.labels?.['endpointslice.kubernetes.io/managed-by'])).toEqual(['endpointslicemirroring-controller.k8s.io']);
   });
 
   it('gives ExternalName Services no endpoints', () => {
