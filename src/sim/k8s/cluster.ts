@@ -27,6 +27,7 @@ import { KUBERNETES_VERSION, type Cluster, type ClusterOptions, type NodePowerRe
 import { containerLogs, crashContainer, execInContainer } from './kubelet/containerApi';
 import { httpGet } from './network/http';
 import { nodeMetrics, podMetrics } from './metrics/usage';
+import { createHPAController } from './controllers/hpa/hpaController';
 import { createKubelets } from './kubelet/kubeletController';
 import { createScheduler } from './scheduler/schedulerController';
 
@@ -68,6 +69,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     createGarbageCollector(store, resources.filter((r) => r !== 'events')),
     createNamespaceController(store, namespaced),
     createNodeLifecycleController(),
+    createHPAController((namespace) => podMetrics(store, kubelets.state, clock.now(), namespace)),
     createTaintEvictionController(),
     createDisruptionController(store),
     scheduler.controller,

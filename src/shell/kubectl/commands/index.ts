@@ -1,5 +1,6 @@
 import { execCommand } from './exec';
 import { logsCommand } from './logs';
+import { autoscaleCommand } from './autoscale';
 import { topCommand, topNodeCommand, topPodCommand } from './top';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
 import { err } from '../errors';
@@ -61,7 +62,6 @@ function notSimulated(path: string, short: string): CommandSpec {
 const stub = {
   explain: notSimulated('explain', 'Get documentation for a resource'),
   edit: notSimulated('edit', 'Edit a resource on the server'),
-  autoscale: notSimulated('autoscale', 'Auto-scale a deployment, replica set, stateful set, or replication controller'),
   certificate: notSimulated('certificate', 'Modify certificate resources'),
   clusterInfo: notSimulated('cluster-info', 'Display cluster information'),
   attach: notSimulated('attach', 'Attach to a running container'),
@@ -128,7 +128,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   rolloutStatusCommand,
   rolloutUndoCommand,
   scaleCommand,
-  stub.autoscale,
+  autoscaleCommand,
   stub.certificate,
   stub.clusterInfo,
   topCommand,

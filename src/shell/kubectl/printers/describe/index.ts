@@ -8,6 +8,7 @@ import { describeNamespace } from './describeNamespace';
 import { describeNode } from './describeNode';
 import { describePod } from './describePod';
 import { describePodDisruptionBudget } from './describePodDisruptionBudget';
+import { describeHPA } from './describeHPA';
 import { describeReplicaSet } from './describeReplicaSet';
 import { describeService } from './describeService';
 import { describeServiceAccount } from './describeServiceAccount';
@@ -33,6 +34,7 @@ export const DESCRIBERS: readonly Describer[] = [
   { group: '', kind: 'Namespace', describe: describeNamespace },
   { group: '', kind: 'ServiceAccount', describe: describeServiceAccount },
   { group: 'policy', kind: 'PodDisruptionBudget', describe: describePodDisruptionBudget },
+  { group: 'autoscaling', kind: 'HorizontalPodAutoscaler', describe: describeHPA },
 ];
 
 /** `kubectl describe` of one object. */

@@ -8,6 +8,7 @@ import { leasePrinter } from './leasePrinter';
 import { namespacePrinter } from './namespacePrinter';
 import { nodePrinter } from './nodePrinter';
 import { podDisruptionBudgetPrinter } from './podDisruptionBudgetPrinter';
+import { hpaPrinter } from './hpaPrinter';
 import { podPrinter } from './podPrinter';
 import { replicaSetPrinter } from './replicaSetPrinter';
 import { serviceAccountPrinter } from './serviceAccountPrinter';
@@ -28,6 +29,7 @@ export const TABLE_PRINTERS: readonly KindPrinter[] = [
   serviceAccountPrinter,
   leasePrinter,
   podDisruptionBudgetPrinter,
+  hpaPrinter,
 ];
 
 /** The printer for a resource; kinds without one print NAME AGE. */

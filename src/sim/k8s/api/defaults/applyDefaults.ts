@@ -5,6 +5,7 @@ import { defaultNamespace, defaultNode, defaultService } from './coreDefaults';
 import { defaultEndpointSlice, defaultEndpoints } from './endpointDefaults';
 import { defaultPod } from './podDefaults';
 import { defaultDeployment, defaultReplicaSet } from './workloadDefaults';
+import { defaultHorizontalPodAutoscaler } from './autoscalingDefaults';
 
 type Defaulter = (obj: Record<string, unknown>) => void;
 
@@ -19,6 +20,7 @@ export const DEFAULTERS: Readonly<Record<string, Defaulter>> = {
   '/Node': defaultNode,
   '/Endpoints': defaultEndpoints,
   'apps/Deployment': defaultDeployment,
+  'autoscaling/HorizontalPodAutoscaler': defaultHorizontalPodAutoscaler,
   'apps/ReplicaSet': defaultReplicaSet,
   'discovery.k8s.io/EndpointSlice': defaultEndpointSlice,
 };

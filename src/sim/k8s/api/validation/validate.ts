@@ -7,6 +7,7 @@ import { nameIsDNS1035Label, nameIsDNSLabel, nameIsDNSSubdomain, type NameValida
 import { validateObjectMeta, validateObjectMetaUpdate } from './objectMeta';
 import { validatePodSpec } from './podSpec';
 import { validatePodDisruptionBudget } from './policy';
+import { validateHorizontalPodAutoscaler } from './autoscaling';
 import { validatePodSpecUpdate } from './podUpdate';
 import { validateServiceSpec, validateServiceUpdate } from './service';
 import { validateDeploymentSpec, validateReplicaSetSpec, validateSelectorImmutable } from './workloads';
@@ -34,6 +35,7 @@ export const VALIDATORS: Readonly<Record<string, KindValidator>> = {
   'apps/ReplicaSet': { name: nameIsDNSSubdomain, spec: validateReplicaSetSpec, update: validateSelectorImmutable },
   'coordination.k8s.io/Lease': { name: nameIsDNSSubdomain, spec: validateLeaseSpec },
   'policy/PodDisruptionBudget': { name: nameIsDNSSubdomain, spec: validatePodDisruptionBudget },
+  'autoscaling/HorizontalPodAutoscaler': { name: nameIsDNSSubdomain, spec: validateHorizontalPodAutoscaler },
   'discovery.k8s.io/EndpointSlice': { name: nameIsDNSSubdomain, spec: validateEndpointSlice, update: validateEndpointSliceUpdate },
 };
 
