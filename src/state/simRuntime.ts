@@ -30,6 +30,7 @@ export class SimRuntime {
   private version = 0;
   /** The last activity entry already handed out in a snapshot. */
   private activitySeq = -1;
+  private notes: readonly Activity[] = [];
 
   constructor(
     private readonly factory: WorldFactory,
@@ -57,6 +58,7 @@ export class SimRuntime {
     });
     this.changed = true;
     this.activitySeq = this.cluster.activity.total - 1;
+    this.notes = [];
   }
 
   /** Throws the world away and builds a fresh default cluster; running commands are cancelled. */
@@ -154,6 +156,9 @@ export class SimRuntime {
       const name = node.metadata?.name;
       if (name && this.cluster.isNodeStopped(name)) stoppedNodes.push(name);
     }
+    const activity = this.takeActivity();
+    const fresh = activity.filter((a) => a.type === 'note');
+    if (fresh.length > 0) this.notes = [...this.notes, ...fresh].slice(-NOTES_KEPT);
     return {
       now,
       nodes,
@@ -164,7 +169,8 @@ export class SimRuntime {
       services: list<Service>('services'),
       endpointSlices: list<EndpointSlice>('endpointslices.discovery.k8s.io'),
       stoppedNodes,
-      activity: this.takeActivity(),
+      activity,
+      notes: this.notes,
       version: ++this.version,
     };
   }
@@ -182,6 +188,7 @@ export class SimRuntime {
 
 /** Enough for the drawing to tell a burst's story without holding thousands of entries. */
 const ACTIVITY_PER_SNAPSHOT = 300;
+const NOTES_KEPT = 50;
 
 function finished(exitCode: number): Execution {
   return { done: true, exitCode, deadline: undefined, poll: () => true, cancel: () => {} };

@@ -23,6 +23,8 @@ export interface ClusterSnapshot {
    * components' notes), oldest first; bounded, so a burst keeps its latest part.
    */
   readonly activity: readonly Activity[];
+  /** The components' latest notes ("ReplicaSet web-7d4b9: 2 of 3 pods → creating 1"), oldest first, at most 50. */
+  readonly notes: readonly Activity[];
   /** Increases with every published snapshot (cheap change detection). */
   readonly version: number;
 }

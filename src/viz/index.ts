@@ -7,4 +7,6 @@ export { buildClusterView, type ClusterSource, type ClusterView, type NodeView, 
 export { podLook, LOOK_DESCRIPTION, type PodLook } from './model/podLook';
 export { formatCpu, formatMemory, podRequests } from './model/resources';
 export { layoutCluster, METRICS, type ClusterLayout } from './layout/clusterLayout';
+export { summarizeActivity, noteLines, componentOf, COMPONENT_TEXT, CONTROLLERS, type ActivitySummary, type NoteLine, type ComponentId } from './model/controlPlane';
+export { ownerOf, revisionOf, type OwnerView } from './model/owners';
 export { renderCluster, transitionMs, type RenderOptions } from './render/renderCluster';

@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { selectSelectedNode, selectSelectedPod, selectSnapshot, selectSpeed } from '../../state/index';
-import { buildClusterView, layoutCluster, renderCluster, transitionMs } from '../../viz/index';
+import { buildClusterView, layoutCluster, noteLines, renderCluster, summarizeActivity, transitionMs } from '../../viz/index';
 import { useApp } from '../hooks/useApp';
 import { useMediaQuery } from '../hooks/useMediaQuery';
 
@@ -31,6 +31,13 @@ export function ClusterDrawing() {
 
   const view = useMemo(() => buildClusterView(snapshot), [snapshot]);
   const layout = useMemo(() => layoutCluster(view, width), [view, width]);
+  const activity = useMemo(() => {
+    const where = new Map<string, string>();
+    for (const n of view.nodes) for (const p of n.pods) where.set(p.key, n.key);
+    const world = { nodes: view.nodes.map((n) => n.key), nodeOfPod: (key: string) => where.get(key) };
+    return { summary: summarizeActivity(snapshot.activity, world), version: snapshot.version };
+  }, [snapshot, view]);
+  const note = useMemo(() => noteLines(snapshot.notes).at(-1), [snapshot.notes]);
   const selectedKey = selected ? `${selected.namespace}/${selected.name}` : undefined;
 
   useEffect(() => {
@@ -39,7 +46,10 @@ export function ClusterDrawing() {
     renderCluster(svg, layout, {
       selectedKey,
       durationMs: reducedMotion ? 200 : transitionMs(speed),
+      speed,
       reducedMotion,
+      note,
+      activity,
       onSelect: (key) => {
         const slash = key.indexOf('/');
         const pod = { namespace: key.slice(0, slash), name: key.slice(slash + 1) };
@@ -48,7 +58,7 @@ export function ClusterDrawing() {
       selectedNodeKey: selectedNode,
       onSelectNode: (key) => selectNode(key === selectedNode ? undefined : key),
     });
-  }, [layout, selectedKey, selectedNode, speed, reducedMotion, selectPod, selectNode, width]);
+  }, [layout, selectedKey, selectedNode, speed, reducedMotion, selectPod, selectNode, width, note, activity]);
 
   return (
     <div className="cluster-drawing" ref={hostRef}>

@@ -5,6 +5,11 @@ import { METRICS, type PlacedNode } from '../layout/clusterLayout';
 
 type NodeSelection = Selection<SVGGElement, PlacedNode, SVGGElement, unknown>;
 
+const AGENTS = [
+  { id: 'kubelet', box: (d: PlacedNode) => d.kubelet },
+  { id: 'kube-proxy', box: (d: PlacedNode) => d.kubeProxy },
+] as const;
+
 const BARS = [
   { key: 'cpu', label: 'CPU', format: formatCpu },
   { key: 'memory', label: 'Memory', format: formatMemory },
@@ -15,19 +20,26 @@ export function enterNode(sel: Selection<EnterElement, PlacedNode, SVGGElement, 
   const g = sel.append('g').attr('class', 'node').attr('role', 'group').attr('data-kind', 'node');
   g.append('rect').attr('class', 'node-card').attr('rx', 10);
   g.append('rect').attr('class', 'node-hatch').attr('rx', 10).attr('height', METRICS.cardHeader - 8);
-  g.append('text').attr('class', 'node-name').attr('x', METRICS.cardPad).attr('y', 26);
+  g.append('text').attr('class', 'node-name').attr('x', METRICS.cardPad).attr('y', 23);
   const badge = g.append('g').attr('class', 'node-readiness');
-  badge.append('rect').attr('class', 'node-readiness-pill').attr('height', 20).attr('rx', 10).attr('y', 11);
-  badge.append('text').attr('class', 'node-readiness-text').attr('y', 25);
-  g.append('text').attr('class', 'node-meta').attr('x', METRICS.cardPad).attr('y', 46);
+  badge.append('rect').attr('class', 'node-readiness-pill').attr('height', 20).attr('rx', 10).attr('y', 8);
+  badge.append('text').attr('class', 'node-readiness-text').attr('y', 22);
+  g.append('text').attr('class', 'node-meta').attr('x', METRICS.cardPad).attr('y', 41);
   for (const [i, bar] of BARS.entries()) {
     const row = g.append('g').attr('class', `node-bar node-bar-${bar.key}`).attr('transform', `translate(${METRICS.cardPad},${METRICS.cardHeader + i * METRICS.barRow})`);
-    row.append('text').attr('class', 'node-bar-label').attr('y', 12).text(bar.label);
-    row.append('rect').attr('class', 'node-bar-track').attr('x', 62).attr('y', 4).attr('height', 8).attr('rx', 4);
-    row.append('rect').attr('class', 'node-bar-fill').attr('x', 62).attr('y', 4).attr('height', 8).attr('rx', 4);
-    row.append('text').attr('class', 'node-bar-value').attr('y', 12);
+    row.append('text').attr('class', 'node-bar-label').attr('y', 11).text(bar.label);
+    row.append('rect').attr('class', 'node-bar-track').attr('x', 62).attr('y', 3).attr('height', 8).attr('rx', 4);
+    row.append('rect').attr('class', 'node-bar-fill').attr('x', 62).attr('y', 3).attr('height', 8).attr('rx', 4);
+    row.append('text').attr('class', 'node-bar-value').attr('y', 11);
   }
   g.append('text').attr('class', 'node-pods-label').attr('x', METRICS.cardPad).attr('y', METRICS.cardHeader + 2 * METRICS.barRow + 14);
+  // The node agents: the kubelet (runs the pods, reports status) and kube-proxy (programs Service routing).
+  for (const agent of AGENTS) {
+    const mark = g.append('g').attr('class', `node-agent agent-${agent.id}`).attr('data-kind', 'agent').attr('aria-hidden', 'true');
+    mark.append('rect').attr('class', 'node-agent-box').attr('rx', 8).attr('height', METRICS.markHeight);
+    mark.append('circle').attr('class', 'node-agent-dot').attr('cx', 8).attr('cy', METRICS.markHeight / 2).attr('r', 3);
+    mark.append('text').attr('class', 'node-agent-text').attr('x', 14).attr('y', 11.5).text(agent.id);
+  }
   g.append('text').attr('class', 'node-empty').attr('x', METRICS.cardPad).attr('y', METRICS.cardHeader + 2 * METRICS.barRow + METRICS.podsLabel + 16);
   // The header is the node's button (select it to see its actions); pods sit in a layer above.
   g.append('rect')
@@ -49,7 +61,7 @@ function metaLine(node: NodeView): string {
   const roles = node.roles.length > 0 ? node.roles.join(',') : '<none>';
   const parts = [`roles: ${roles}`, node.version];
   if (node.unschedulable) parts.push('SchedulingDisabled');
-  if (node.stopped) parts.push('⏻ powered off');
+  if (node.stopped) parts.push('powered off');
   return parts.filter(Boolean).join(' · ');
 }
 
@@ -106,5 +118,13 @@ export function updateNode(sel: NodeSelection, selectedKey: string | undefined):
       .text((d) => `${bar.format(d.node[bar.key].requested)} / ${bar.format(d.node[bar.key].allocatable)}`);
   }
   sel.select('.node-pods-label').text((d) => `Pods ${d.node.pods.length} / ${d.node.podCapacity}`);
+  for (const agent of AGENTS) {
+    const mark = sel.select(`.agent-${agent.id}`);
+    mark
+      .attr('data-key', (d) => `${agent.id}:${d.node.key}`)
+      .attr('transform', (d) => `translate(${agent.box(d).x},${agent.box(d).y})`)
+      .classed('is-off', (d) => d.node.stopped);
+    mark.select('rect').attr('width', (d) => agent.box(d).width);
+  }
   sel.select('.node-empty').text((d) => emptyText(d.node));
 }

@@ -30,7 +30,8 @@ export function enterPod(sel: Selection<EnterElement, PlacedPod, SVGGElement, un
   const shape = g.append('g').attr('class', 'pod-shape');
   shape.append('rect').attr('class', 'pod-focus').attr('x', -4).attr('y', -4).attr('width', s + 8).attr('height', s + 8).attr('rx', 9);
   shape.append('rect').attr('class', 'pod-body').attr('width', s).attr('height', s).attr('rx', 6);
-  shape.append('rect').attr('class', 'pod-fill').attr('x', 2).attr('width', s - 4).attr('rx', 4);
+  // ContainerCreating: the outline fills from the bottom, like a progress bar (render/podEffects.ts).
+  shape.append('rect').attr('class', 'pod-fill').attr('x', 2).attr('y', s - 2).attr('width', s - 4).attr('height', 0).attr('rx', 4);
   shape.append('text').attr('class', 'pod-mark').attr('x', s / 2).attr('y', s / 2).attr('dy', '0.35em').attr('aria-hidden', 'true');
   // The owner's revision as a colored edge under the square (one hue per revision).
   shape.append('rect').attr('class', 'pod-rev').attr('x', 3).attr('y', s + 1.5).attr('width', s - 6).attr('height', 3).attr('rx', 1.5);
@@ -44,7 +45,6 @@ export function enterPod(sel: Selection<EnterElement, PlacedPod, SVGGElement, un
 
 /** Applies a pod's current state to its elements (no layout: the renderer moves it). */
 export function updatePod(sel: PodSelection, selectedKey: string | undefined): void {
-  const s = METRICS.pod;
   sel
     .attr('data-key', (d) => d.pod.key)
     .attr('data-look', (d) => d.pod.look)
@@ -58,11 +58,6 @@ export function updatePod(sel: PodSelection, selectedKey: string | undefined): v
   const width = (d: PlacedPod) => 12 + restartText(d.pod.restarts).length * 5;
   badge.select('text').attr('x', (d) => 6 - width(d) / 2).text((d) => restartText(d.pod.restarts));
   badge.select('rect').attr('x', (d) => 6 - width(d)).attr('width', width);
-  // ContainerCreating: the outline fills from the bottom, like a progress bar.
-  sel
-    .select('.pod-fill')
-    .attr('y', (d) => (d.pod.look === 'creating' ? s / 2 : s - 2))
-    .attr('height', (d) => (d.pod.look === 'creating' ? s / 2 - 2 : 0));
 }
 
 /** The counter's text: the number, or `99+`. */

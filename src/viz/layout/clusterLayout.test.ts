@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ClusterView, NodeView, PodView } from '../model/clusterView';
-import { layoutCluster, METRICS } from './clusterLayout';
+import { anchorOf, layoutCluster, METRICS, pulsePath } from './clusterLayout';
 
 function podView(name: string, nodeName?: string): PodView {
   return { key: `default/${name}`, name, namespace: 'default', nodeName, status: 'Running', look: 'ready', ready: '1/1', restarts: 0, podIP: undefined, createdAt: 0, startedAt: undefined, owner: undefined, label: name };
@@ -61,5 +61,36 @@ describe('layoutCluster', () => {
     expect(layout.lane).toBeDefined();
     expect(layout.nodes[0].box.y).toBeGreaterThan(layout.lane!.y + layout.lane!.height);
     expect(layout.pods[0].nodeKey).toBeUndefined();
+  });
+});
+
+describe('the control-plane band', () => {
+  it('lays its components left to right, inside the band, without overlaps', () => {
+    for (const width of [300, 760, 1400]) {
+      const band = layoutCluster(view, width).band;
+      const boxes = Object.values(band.components);
+      for (let i = 1; i < boxes.length; i++) expect(boxes[i].x).toBeGreaterThanOrEqual(boxes[i - 1].x + boxes[i - 1].width);
+      const last = boxes[boxes.length - 1];
+      expect(last.x + last.width).toBeLessThanOrEqual(band.box.x + band.box.width);
+    }
+  });
+
+  it('puts the scheduling queue in the band and the nodes below it', () => {
+    const layout = layoutCluster(view, 900);
+    expect(layout.lane!.y).toBeGreaterThan(layout.band.components.scheduler.y);
+    expect(layout.nodes[0].box.y).toBeGreaterThanOrEqual(layout.band.box.y + layout.band.box.height);
+  });
+
+  it('routes a change to a kubelet along the bus and down the gutter right of its card', () => {
+    const layout = layoutCluster(view, 900);
+    const node = layout.nodes[0];
+    const path = pulsePath(layout, 'apiserver', `kubelet:${node.node.key}`)!;
+    const points = path.slice(1).split(' L').map((p) => p.split(',').map(Number));
+    expect(points[1][1]).toBe(layout.band.busY);
+    const gutter = node.box.x + node.box.width + METRICS.gap / 2;
+    expect(points[2]).toEqual([gutter, layout.band.busY]);
+    expect(points.at(-1)![0]).toBe(node.box.x + node.kubelet.x + node.kubelet.width);
+    expect(anchorOf(layout, 'kubelet:nowhere')).toBeUndefined();
+    expect(pulsePath(layout, 'apiserver', 'kubelet:nowhere')).toBeUndefined();
   });
 });

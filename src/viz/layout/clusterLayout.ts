@@ -1,4 +1,9 @@
+import type { ComponentId } from '../model/controlPlane';
 import type { ClusterView, NodeView, PodView } from '../model/clusterView';
+import { BAND, layoutBand, type BandLayout } from './bandLayout';
+import type { Box } from './box';
+
+export type { Box } from './box';
 
 /** Sizes of the drawing, in CSS pixels. */
 export const METRICS = {
@@ -6,43 +11,43 @@ export const METRICS = {
   gap: 16,
   minCardWidth: 250,
   maxCardWidth: 420,
-  cardHeader: 54,
-  barRow: 22,
+  cardHeader: 50,
+  barRow: 19,
   podsLabel: 22,
   pod: 24,
-  podGap: 6,
+  podGap: 7,
   cardPad: 14,
-  laneLabel: 22,
+  /** The kubelet and kube-proxy marks, right-aligned in the card's "Pods" row. */
+  kubeletMark: 56,
+  proxyMark: 74,
+  markHeight: 16,
 } as const;
-
-export interface Box {
-  readonly x: number;
-  readonly y: number;
-  readonly width: number;
-  readonly height: number;
-}
 
 export interface PlacedPod {
   readonly pod: PodView;
   /** Absolute position of the pod square's top-left corner. */
   readonly x: number;
   readonly y: number;
-  /** The node it sits in (undefined for the unscheduled lane). */
+  /** The node it sits in (undefined for the scheduling queue). */
   readonly nodeKey: string | undefined;
 }
 
 export interface PlacedNode {
   readonly node: NodeView;
   readonly box: Box;
+  /** The node agents' marks, relative to the card. */
+  readonly kubelet: Box;
+  readonly kubeProxy: Box;
 }
 
 export interface ClusterLayout {
   readonly width: number;
   readonly height: number;
+  readonly band: BandLayout;
   readonly nodes: readonly PlacedNode[];
-  /** Every pod, in reading order (unscheduled first, then node by node). */
+  /** Every pod, in reading order (queued first, then node by node). */
   readonly pods: readonly PlacedPod[];
-  /** The "Pending (unscheduled)" lane, when there are unscheduled pods. */
+  /** The scheduling queue, when pods wait for a node. */
   readonly lane: Box | undefined;
 }
 
@@ -65,10 +70,22 @@ function placePods(pods: readonly PodView[], x0: number, y0: number, perRow: num
   });
 }
 
+/** The marks of a card's node agents, relative to the card. */
+function agentMarks(cardWidth: number): { kubelet: Box; kubeProxy: Box } {
+  const m = METRICS;
+  const y = m.cardHeader + 2 * m.barRow + 1;
+  const proxyX = cardWidth - m.cardPad - m.proxyMark;
+  return {
+    kubelet: { x: proxyX - 4 - m.kubeletMark, y, width: m.kubeletMark, height: m.markHeight },
+    kubeProxy: { x: proxyX, y, width: m.proxyMark, height: m.markHeight },
+  };
+}
+
 /**
- * A responsive grid of node cards for a given width: as many columns as fit
- * (cards between minCardWidth and maxCardWidth), each grid row as tall as its
- * tallest card; pods in rows inside their card.
+ * The whole drawing for a given width: the control-plane band (with the
+ * scheduling queue) on top, then a responsive grid of node cards (as many
+ * columns as fit, cards between minCardWidth and maxCardWidth, each grid row
+ * as tall as its tallest card) with pods in rows inside their card.
  */
 export function layoutCluster(view: ClusterView, width: number): ClusterLayout {
   const m = METRICS;
@@ -80,33 +97,66 @@ export function layoutCluster(view: ClusterView, width: number): ClusterLayout {
   const cardWidth = Math.min(m.maxCardWidth, (inner - (cols - 1) * m.gap) / cols);
   const pods: PlacedPod[] = [];
 
-  let y = m.pad;
-  let lane: Box | undefined;
-  if (view.unscheduled.length > 0) {
-    const laneWidth = inner;
-    const perRow = podsPerRow(laneWidth - 2 * m.cardPad);
-    const height = m.laneLabel + m.cardPad + podRows(view.unscheduled.length, perRow) * (m.pod + m.podGap) - m.podGap + m.cardPad;
-    lane = { x: m.pad, y, width: laneWidth, height };
-    placePods(view.unscheduled, m.pad + m.cardPad, y + m.laneLabel + m.cardPad, perRow, undefined, pods);
-    y += height + m.gap;
-  }
+  const queuePerRow = podsPerRow(inner - 2 * BAND.pad);
+  const queueHeight = view.unscheduled.length > 0 ? podRows(view.unscheduled.length, queuePerRow) * (m.pod + m.podGap) - m.podGap : 0;
+  const band = layoutBand(m.pad, m.pad, inner, queueHeight);
+  if (band.queue) placePods(view.unscheduled, band.queueOrigin.x, band.queueOrigin.y, queuePerRow, undefined, pods);
+  let y = band.box.y + band.box.height + m.gap;
 
   const innerCard = cardWidth - 2 * m.cardPad;
   const perRow = podsPerRow(innerCard);
   const heightOf = (n: NodeView) =>
     m.cardHeader + 2 * m.barRow + m.podsLabel + podRows(n.pods.length, perRow) * (m.pod + m.podGap) - m.podGap + m.cardPad;
+  const marks = agentMarks(cardWidth);
   const nodes: PlacedNode[] = [];
   for (let start = 0; start < view.nodes.length; start += cols) {
     const row = view.nodes.slice(start, start + cols);
     const rowHeight = Math.max(...row.map(heightOf));
     row.forEach((node, i) => {
       const x = m.pad + i * (cardWidth + m.gap);
-      nodes.push({ node, box: { x, y, width: cardWidth, height: rowHeight } });
+      nodes.push({ node, box: { x, y, width: cardWidth, height: rowHeight }, ...marks });
       const podsTop = y + m.cardHeader + 2 * m.barRow + m.podsLabel;
       placePods(node.pods, x + m.cardPad, podsTop, perRow, node.key, pods);
     });
     y += rowHeight + m.gap;
   }
-  const usedWidth = m.pad * 2 + cols * cardWidth + (cols - 1) * m.gap;
-  return { width: Math.max(width, usedWidth), height: y - m.gap + m.pad, nodes, pods, lane };
+  const usedWidth = m.pad * 2 + Math.max(inner, cols * cardWidth + (cols - 1) * m.gap);
+  return { width: Math.max(width, usedWidth), height: y - m.gap + m.pad, band, nodes, pods, lane: band.queue };
+}
+
+/** A point in the drawing where a component sits (the middle of its box or mark). */
+export function anchorOf(layout: ClusterLayout, id: ComponentId): { x: number; y: number } | undefined {
+  const band = layout.band.components[id as keyof BandLayout['components']];
+  if (band) return { x: band.x + band.width / 2, y: band.y + band.height };
+  const colon = id.indexOf(':');
+  const kind = id.slice(0, colon);
+  const name = id.slice(colon + 1);
+  const node = layout.nodes.find((n) => n.node.key === name);
+  if (!node) return undefined;
+  const mark = kind === 'kubelet' ? node.kubelet : node.kubeProxy;
+  return { x: node.box.x + mark.x + mark.width / 2, y: node.box.y + mark.y };
+}
+
+/**
+ * The path a change travels between two components: down from the source
+ * to the bus under the band, along it, and up into the target; a node agent
+ * is reached through the gutter right of its card, so the path runs between
+ * cards rather than across them.
+ */
+export function pulsePath(layout: ClusterLayout, from: ComponentId, to: ComponentId): string | undefined {
+  const bus = layout.band.busY;
+  const leg = (id: ComponentId): string[] | undefined => {
+    const a = anchorOf(layout, id);
+    if (!a) return undefined;
+    if (!id.includes(':')) return [`${a.x},${a.y}`, `${a.x},${bus}`];
+    const node = layout.nodes.find((n) => n.node.key === id.slice(id.indexOf(':') + 1))!;
+    const mark = id.startsWith('kubelet:') ? node.kubelet : node.kubeProxy;
+    const gutter = node.box.x + node.box.width + METRICS.gap / 2;
+    const y = node.box.y + mark.y + mark.height / 2;
+    return [`${node.box.x + mark.x + mark.width},${y}`, `${gutter},${y}`, `${gutter},${bus}`];
+  };
+  const a = leg(from);
+  const b = leg(to);
+  if (!a || !b) return undefined;
+  return `M${[...a, ...b.reverse()].join(' L')}`;
 }

@@ -1,10 +1,13 @@
 // `transition` is imported (not only used as a method) so that the bundler keeps
 // d3-transition, which adds selection.transition() as a side effect.
 import { easeCubicInOut, select, transition, type Selection } from 'd3';
-import type { ClusterLayout, PlacedNode, PlacedPod } from '../layout/clusterLayout';
+import { anchorOf, METRICS, type ClusterLayout, type PlacedNode, type PlacedPod } from '../layout/clusterLayout';
+import type { ActivitySummary, NoteLine } from '../model/controlPlane';
+import { renderBand } from '../glyphs/bandGlyph';
 import { enterNode, updateNode } from '../glyphs/nodeGlyph';
 import { enterPod, updatePod } from '../glyphs/podGlyph';
-import { METRICS } from '../layout/clusterLayout';
+import { animateActivity } from './animateActivity';
+import { applyPodEffects, readDrawn } from './podEffects';
 import { attachPodKeyboard } from './podKeyboard';
 import './cluster.css';
 
@@ -19,8 +22,14 @@ export interface RenderOptions {
   readonly onSelectNode?: (key: string) => void;
   /** Transition length for this frame (0: no motion). */
   readonly durationMs: number;
+  /** Playback speed (0 = paused). */
+  readonly speed?: number;
   /** prefers-reduced-motion: cross-fades only, no travel or shrinking. */
   readonly reducedMotion: boolean;
+  /** The control plane's latest note. */
+  readonly note?: NoteLine | undefined;
+  /** What the control plane did since the last snapshot, and that snapshot's version. */
+  readonly activity?: { readonly summary: ActivitySummary; readonly version: number } | undefined;
 }
 
 /**
@@ -33,23 +42,22 @@ export function transitionMs(speed: number): number {
   return Math.round(Math.max(120, Math.min(600, 450 / Math.sqrt(speed))));
 }
 
+/** Drawings that have been drawn at least once (a pod present at the first render does not fly in). */
+const drawnOnce = new WeakSet<SVGSVGElement>();
+
 /**
- * Draws the cluster into `svg` (which it owns entirely): the unscheduled lane,
- * node cards and pods, with keyed enter/update/exit so that pods keep their
- * identity from frame to frame.
+ * Draws the cluster into `svg` (which it owns entirely): the control-plane
+ * band with its scheduling queue, node cards and pods, with keyed
+ * enter/update/exit so that pods keep their identity from frame to frame.
  */
 export function renderCluster(svg: SVGSVGElement, layout: ClusterLayout, options: RenderOptions): void {
   const root = select(svg).attr('width', layout.width).attr('height', layout.height).attr('viewBox', `0 0 ${layout.width} ${layout.height}`);
   ensureLayers(svg);
   const ms = options.durationMs;
+  const first = !drawnOnce.has(svg);
+  drawnOnce.add(svg);
 
-  // The unscheduled lane.
-  const lane = root.select<SVGGElement>('g.layer-lane').selectAll<SVGGElement, NonNullable<ClusterLayout['lane']>>('g.lane').data(layout.lane ? [layout.lane] : []);
-  const laneEnter = lane.enter().append('g').attr('class', 'lane').attr('role', 'group').attr('aria-label', 'Pending (unscheduled) pods');
-  laneEnter.append('rect').attr('class', 'lane-box').attr('rx', 10);
-  laneEnter.append('text').attr('class', 'lane-label').attr('x', METRICS.cardPad).attr('y', 18).text('Pending: waiting for the scheduler');
-  lane.merge(laneEnter).attr('transform', (d) => `translate(${d.x},${d.y})`).select('.lane-box').attr('width', (d) => d.width).attr('height', (d) => d.height);
-  lane.exit().remove();
+  renderBand(root.select<SVGGElement>('g.layer-band'), { layout: layout.band, note: options.note, queued: layout.pods.filter((p) => !p.nodeKey).length });
 
   // Node cards.
   const nodes = root.select<SVGGElement>('g.layer-nodes').selectAll<SVGGElement, PlacedNode>('g.node').data(layout.nodes, (d) => d.node.key);
@@ -66,16 +74,36 @@ export function renderCluster(svg: SVGSVGElement, layout: ClusterLayout, options
     });
   nodes.exit().remove();
 
-  // Pods (one layer above the cards, so a pod can travel from the lane to its node).
-  const pods = root.select<SVGGElement>('g.layer-pods').selectAll<SVGGElement, PlacedPod>('g.pod:not(.is-leaving)').data(layout.pods, (d) => d.pod.key);
+  renderPods(svg, layout, options, first);
+  if (options.activity) animateActivity(svg, layout, options.activity.summary, { version: options.activity.version, durationMs: Math.max(ms, 260), reducedMotion: options.reducedMotion });
+}
+
+/** Pods, one layer above the cards, so a pod can travel from the control plane to its node. */
+function renderPods(svg: SVGSVGElement, layout: ClusterLayout, options: RenderOptions, first: boolean): void {
+  const ms = options.durationMs;
+  const pods = select(svg).select<SVGGElement>('g.layer-pods').selectAll<SVGGElement, PlacedPod>('g.pod:not(.is-leaving)').data(layout.pods, (d) => d.pod.key);
+  const before = readDrawn(pods);
   const entered = enterPod(pods.enter());
   const at = (d: PlacedPod) => `translate(${d.x},${d.y})`;
+  // A new pod appears at the scheduler and travels to its node (already bound when first seen).
+  const scheduler = anchorOf(layout, 'scheduler');
+  const fromScheduler = !first && !options.reducedMotion && scheduler !== undefined;
+  const start = (d: PlacedPod) => (fromScheduler && d.nodeKey ? `translate(${scheduler!.x - METRICS.pod / 2},${scheduler!.y - METRICS.pod})` : at(d));
   // Named transitions, so that a move never interrupts a fade (renders come every snapshot).
-  entered.attr('transform', at).attr('data-at', at).style('opacity', 0).transition('fade').duration(ms).style('opacity', 1);
+  entered.attr('transform', start).attr('data-at', at).style('opacity', 0).transition('fade').duration(ms).style('opacity', 1);
+  if (fromScheduler) {
+    entered
+      .filter((d) => d.nodeKey !== undefined)
+      .transition('move')
+      .duration(ms * 1.6)
+      .ease(easeCubicInOut)
+      .attr('transform', at);
+  }
   // DOM order = reading order, for screen readers, Tab and the arrow keys alike.
   const all = entered.merge(pods).order();
   all.on('click', (_event, d) => options.onSelect(d.pod.key));
   all.call(updatePod, options.selectedKey);
+  applyPodEffects(all, before, { speed: options.speed ?? 1, durationMs: ms, reducedMotion: options.reducedMotion });
   const moved = pods.filter(function (d) {
     return this.getAttribute('data-at') !== at(d);
   });
@@ -134,8 +162,9 @@ function ensureLayers(svg: SVGSVGElement): void {
   const defs = root.append('defs');
   const hatch = defs.append('pattern').attr('id', 'kp-hatch').attr('width', 8).attr('height', 8).attr('patternUnits', 'userSpaceOnUse').attr('patternTransform', 'rotate(45)');
   hatch.append('rect').attr('width', 3).attr('height', 8).attr('class', 'hatch-stroke');
-  root.append('g').attr('class', 'layer-lane');
+  root.append('g').attr('class', 'layer-band');
   root.append('g').attr('class', 'layer-nodes');
+  root.append('g').attr('class', 'layer-pulses').attr('aria-hidden', 'true');
   root.append('g').attr('class', 'layer-pods');
   const tip = root.append('g').attr('class', 'pod-tip').attr('aria-hidden', 'true').attr('visibility', 'hidden');
   tip.append('rect').attr('height', 20).attr('rx', 5);

@@ -1,0 +1,137 @@
+import type { Selection } from 'd3';
+import { BAND_COMPONENTS, COMPONENT_TEXT, CONTROLLERS, type BandComponent, type NoteLine } from '../model/controlPlane';
+import type { BandLayout } from '../layout/bandLayout';
+
+type Root = Selection<SVGGElement, unknown, null, undefined>;
+type Group = Selection<SVGGElement, unknown, null, undefined>;
+
+/** What the band shows besides its layout. */
+export interface BandState {
+  readonly layout: BandLayout;
+  /** The latest note from a component, if any. */
+  readonly note: NoteLine | undefined;
+  /** Pods waiting for the scheduler. */
+  readonly queued: number;
+}
+
+/**
+ * The control plane as components in a band: a box per component (the
+ * controller-manager lists its controllers), the bus under them, the latest
+ * note, and the scheduling queue's frame. Built once, updated in place.
+ */
+export function renderBand(layer: Root, state: BandState): void {
+  const { layout } = state;
+  if (layer.select('rect.band-box').empty()) enterBand(layer);
+  layer
+    .select('rect.band-box')
+    .attr('x', layout.box.x)
+    .attr('y', layout.box.y)
+    .attr('width', layout.box.width)
+    .attr('height', layout.box.height);
+  const first = layout.components.kubectl;
+  const last = layout.components['controller-manager'];
+  layer
+    .select('line.band-bus')
+    .attr('x1', first.x + first.width / 2)
+    .attr('x2', last.x + last.width / 2)
+    .attr('y1', layout.busY)
+    .attr('y2', layout.busY);
+  for (const id of BAND_COMPONENTS) {
+    const box = layout.components[id];
+    const g = layer.select<SVGGElement>(`g.component[data-key="${id}"]`).attr('transform', `translate(${box.x},${box.y})`);
+    g.select('rect.component-box').attr('width', box.width).attr('height', box.height);
+    g.select('line.component-stem').attr('x1', box.width / 2).attr('x2', box.width / 2).attr('y1', box.height).attr('y2', layout.busY - box.y);
+    fitText(g.select<SVGTextElement>('text.component-title').node(), COMPONENT_TEXT[id].title, box.width - 16);
+    if (id === 'controller-manager') layoutControllers(g, box.width - 16);
+    else fitText(g.select<SVGTextElement>('text.component-role').node(), roleText(id, state.queued), box.width - 16);
+  }
+  const note = state.note;
+  const who = note ? `${note.actor}: ` : '';
+  layer.select('text.band-message').attr('x', layout.message.x).attr('y', layout.message.y).attr('data-seq', note?.seq ?? null);
+  layer.select('tspan.band-message-who').text(note ? who : 'Waiting for a change: ');
+  fitText(layer.select<SVGTSpanElement>('tspan.band-message-text').node(), note ? note.text : 'controllers, the scheduler and kubelets say here what they do', layout.message.width - who.length * 6.5);
+  const queue = layer.selectAll<SVGGElement, BandLayout['queue']>('g.queue').data(layout.queue ? [layout.queue] : []);
+  const entered = queue.enter().append('g').attr('class', 'queue');
+  entered.append('rect').attr('class', 'queue-box').attr('rx', 8);
+  entered.append('text').attr('class', 'queue-label').attr('x', 8).attr('y', 14).text('Scheduling queue: pods waiting for a node');
+  queue
+    .merge(entered)
+    .attr('transform', (d) => `translate(${d!.x},${d!.y})`)
+    .select('rect')
+    .attr('width', (d) => d!.width)
+    .attr('height', (d) => d!.height);
+  queue.exit().remove();
+}
+
+function enterBand(layer: Root): void {
+  layer.attr('role', 'group').attr('aria-label', 'Control plane');
+  layer.append('rect').attr('class', 'band-box').attr('rx', 10);
+  layer.append('line').attr('class', 'band-bus');
+  for (const id of BAND_COMPONENTS) {
+    const g = layer
+      .append('g')
+      .attr('class', `component component-${id}`)
+      .attr('data-kind', 'component')
+      .attr('data-key', id)
+      .attr('role', 'img')
+      .attr('aria-label', `${COMPONENT_TEXT[id].title}: ${COMPONENT_TEXT[id].role}`);
+    g.append('line').attr('class', 'component-stem');
+    g.append('rect').attr('class', 'component-box').attr('rx', 8);
+    g.append('text').attr('class', 'component-title').attr('x', 8).attr('y', 17);
+    if (id === 'controller-manager') {
+      const list = g.append('text').attr('class', 'component-controllers').attr('x', 8).attr('y', 31);
+      for (const c of CONTROLLERS) list.append('tspan').attr('class', 'controller').attr('data-actor', c.actor).text(c.short);
+    } else {
+      g.append('text').attr('class', 'component-role').attr('x', 8).attr('y', 34);
+    }
+    if (id === 'etcd') g.select('rect.component-box').attr('rx', 14);
+  }
+  const message = layer.append('text').attr('class', 'band-message');
+  message.append('tspan').attr('class', 'band-message-who');
+  message.append('tspan').attr('class', 'band-message-text');
+}
+
+function roleText(id: BandComponent, queued: number): string {
+  if (id === 'scheduler' && queued > 0) return `${queued} pod${queued === 1 ? '' : 's'} waiting`;
+  return COMPONENT_TEXT[id].role;
+}
+
+/** Sets the text, cut with an ellipsis to about `width` pixels (measured when the browser can). */
+export function fitText(el: SVGTextContentElement | null, text: string, width: number): void {
+  if (!el) return;
+  el.textContent = text;
+  const measure = () => (typeof el.getComputedTextLength === 'function' ? el.getComputedTextLength() : el.textContent!.length * 6.5);
+  if (measure() <= width) return;
+  let lo = 0;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    el.textContent = `${text.slice(0, mid)}…`;
+    if (measure() <= width) lo = mid;
+    else hi = mid - 1;
+  }
+  el.textContent = `${text.slice(0, lo)}…`;
+}
+
+/** Controllers as short names on two lines; those that do not fit are left out. */
+function layoutControllers(g: Group, width: number): void {
+  const spans = g.selectAll<SVGTSpanElement, unknown>('tspan.controller').nodes();
+  const widthOf = (span: SVGTSpanElement) => (typeof span.getComputedTextLength === 'function' ? span.getComputedTextLength() : (span.textContent ?? '').length * 5.6);
+  let line = 0;
+  let used = 0;
+  for (const span of spans) {
+    span.removeAttribute('display');
+    const w = widthOf(span);
+    if (used > 0 && used + 8 + w > width) {
+      line++;
+      used = 0;
+    }
+    if (line > 1) {
+      span.setAttribute('display', 'none');
+      continue;
+    }
+    span.setAttribute('x', String(8 + (used > 0 ? used + 8 : 0)));
+    span.setAttribute('y', String(31 + line * 12));
+    used += (used > 0 ? 8 : 0) + w;
+  }
+}
