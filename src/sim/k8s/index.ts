@@ -52,6 +52,8 @@ export { serviceBackends, pickEndpoint, pickEndpointWithAffinity, computeProbabi
 export { serviceEnvVars, podServiceEnv } from './services/serviceEnv';
 export { isDNS1123Subdomain, isValidPortName, isValidPortNum } from './api/validation/names';
 export { isQualifiedName, isValidLabelValue } from './api/validation/names';
+export { isConfigMapKey } from './api/validation/configKinds';
+export { encodeBase64 } from '../../lib/encodeBase64';
 export type { ImageProfile } from './images/catalog';
 
 /** The Kubernetes release the playground emulates (kubectl and the nodes report it). */

@@ -11,8 +11,10 @@ import { apiResourcesCommand } from './apiResources';
 import { applyCommand } from './apply';
 import { cordonCommand, uncordonCommand } from './cordon';
 import { createCommand } from './create';
+import { createConfigMapCommand } from './createConfigMap';
 import { createDeploymentCommand } from './createDeployment';
 import { createNamespaceCommand } from './createNamespace';
+import { createSecretCommand, createSecretDockerRegistryCommand, createSecretGenericCommand, createSecretTLSCommand } from './createSecret';
 import { createServiceClusterIPCommand, createServiceCommand, createServiceExternalNameCommand, createServiceLoadBalancerCommand, createServiceNodePortCommand } from './createService';
 import { deleteCommand } from './delete';
 import { describeCommand } from './describe';
@@ -105,8 +107,13 @@ const helpCommand: CommandSpec = {
 /** Every command, parents before children (help and tab completion read this list). */
 export const COMMANDS: readonly CommandSpec[] = [
   createCommand,
+  createConfigMapCommand,
   createDeploymentCommand,
   createNamespaceCommand,
+  createSecretCommand,
+  createSecretDockerRegistryCommand,
+  createSecretGenericCommand,
+  createSecretTLSCommand,
   createServiceCommand,
   createServiceClusterIPCommand,
   createServiceExternalNameCommand,

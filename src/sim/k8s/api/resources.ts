@@ -44,11 +44,13 @@ function r(kind: string, group: string, version: string, resource: string, short
 
 /** Served resources, in `kubectl api-resources` order (core first, then groups alphabetically). */
 export const RESOURCES: readonly ResourceInfo[] = [
+  r('ConfigMap', '', 'v1', 'configmaps', ['cm'], true, { hasStatus: false }),
   r('Endpoints', '', 'v1', 'endpoints', ['ep'], true, { hasStatus: false }),
   r('Event', '', 'v1', 'events', ['ev'], true, { hasStatus: false }),
   r('Namespace', '', 'v1', 'namespaces', ['ns'], false, { verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'] }),
   r('Node', '', 'v1', 'nodes', ['no'], false),
   r('Pod', '', 'v1', 'pods', ['po'], true, { categories: ['all'] }),
+  r('Secret', '', 'v1', 'secrets', [], true, { hasStatus: false }),
   r('ServiceAccount', '', 'v1', 'serviceaccounts', ['sa'], true, { hasStatus: false }),
   r('Service', '', 'v1', 'services', ['svc'], true, { categories: ['all'], verbs: ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'] }),
   r('Deployment', 'apps', 'v1', 'deployments', ['deploy'], true, { categories: ['all'] }),

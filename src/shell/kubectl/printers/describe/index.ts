@@ -1,5 +1,6 @@
 import type { KubeObject, ResourceInfo } from '../../../../sim/k8s/index';
 import type { PrintContext } from '../types';
+import { describeConfigMap } from './describeConfigMap';
 import { describeDeployment } from './describeDeployment';
 import { describeEndpointSlice } from './describeEndpointSlice';
 import { describeEndpoints } from './describeEndpoints';
@@ -10,6 +11,7 @@ import { describePod } from './describePod';
 import { describePodDisruptionBudget } from './describePodDisruptionBudget';
 import { describeHPA } from './describeHPA';
 import { describeReplicaSet } from './describeReplicaSet';
+import { describeSecret } from './describeSecret';
 import { describeService } from './describeService';
 import { describeServiceAccount } from './describeServiceAccount';
 
@@ -34,6 +36,8 @@ export const DESCRIBERS: readonly Describer[] = [
   { group: '', kind: 'Namespace', describe: describeNamespace },
   { group: '', kind: 'ServiceAccount', describe: describeServiceAccount },
   { group: 'policy', kind: 'PodDisruptionBudget', describe: describePodDisruptionBudget },
+  { group: '', kind: 'ConfigMap', describe: describeConfigMap },
+  { group: '', kind: 'Secret', describe: describeSecret },
   { group: 'autoscaling', kind: 'HorizontalPodAutoscaler', describe: describeHPA },
 ];
 

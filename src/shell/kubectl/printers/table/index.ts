@@ -1,4 +1,5 @@
 import type { ResourceInfo } from '../../../../sim/k8s/index';
+import { configMapPrinter } from './configMapPrinter';
 import { deploymentPrinter } from './deploymentPrinter';
 import { endpointSlicePrinter } from './endpointSlicePrinter';
 import { endpointsPrinter } from './endpointsPrinter';
@@ -11,6 +12,7 @@ import { podDisruptionBudgetPrinter } from './podDisruptionBudgetPrinter';
 import { hpaPrinter } from './hpaPrinter';
 import { podPrinter } from './podPrinter';
 import { replicaSetPrinter } from './replicaSetPrinter';
+import { secretPrinter } from './secretPrinter';
 import { serviceAccountPrinter } from './serviceAccountPrinter';
 import { servicePrinter } from './servicePrinter';
 import type { KindPrinter } from './tableTypes';
@@ -29,6 +31,8 @@ export const TABLE_PRINTERS: readonly KindPrinter[] = [
   serviceAccountPrinter,
   leasePrinter,
   podDisruptionBudgetPrinter,
+  configMapPrinter,
+  secretPrinter,
   hpaPrinter,
 ];
 

@@ -1,6 +1,7 @@
 import type { ResourceInfo } from '../resources';
 import type { KubeObject } from '../types';
 import { cloneJson } from './clone';
+import { defaultSecret } from './configDefaults';
 import { defaultNamespace, defaultNode, defaultService } from './coreDefaults';
 import { defaultEndpointSlice, defaultEndpoints } from './endpointDefaults';
 import { defaultPod } from './podDefaults';
@@ -19,6 +20,7 @@ export const DEFAULTERS: Readonly<Record<string, Defaulter>> = {
   '/Namespace': defaultNamespace,
   '/Node': defaultNode,
   '/Endpoints': defaultEndpoints,
+  '/Secret': defaultSecret,
   'apps/Deployment': defaultDeployment,
   'autoscaling/HorizontalPodAutoscaler': defaultHorizontalPodAutoscaler,
   'apps/ReplicaSet': defaultReplicaSet,

@@ -1,6 +1,7 @@
 import type { FieldError } from '../fieldErrors';
 import type { ResourceInfo } from '../resources';
 import type { KubeObject } from '../types';
+import { validateConfigMap, validateConfigMapUpdate, validateSecret, validateSecretUpdate } from './configKinds';
 import { validateLeaseSpec, validateNamespaceSpec, validateNodeSpec } from './coreKinds';
 import { validateEndpointSlice, validateEndpointSliceUpdate, validateEndpoints } from './endpoints';
 import { nameIsDNS1035Label, nameIsDNSLabel, nameIsDNSSubdomain, type NameValidator } from './names';
@@ -29,6 +30,8 @@ export const VALIDATORS: Readonly<Record<string, KindValidator>> = {
   '/Pod': { name: nameIsDNSSubdomain, spec: (o) => validatePodSpec(o.spec, 'spec'), update: validatePodSpecUpdate },
   '/Service': { name: nameIsDNS1035Label, spec: validateServiceSpec, update: validateServiceUpdate, updateFirst: true },
   '/ServiceAccount': { name: nameIsDNSSubdomain },
+  '/ConfigMap': { name: nameIsDNSSubdomain, spec: validateConfigMap, update: validateConfigMapUpdate, updateFirst: true },
+  '/Secret': { name: nameIsDNSSubdomain, spec: validateSecret, update: validateSecretUpdate, updateFirst: true },
   '/Event': { name: nameIsDNSSubdomain },
   '/Endpoints': { name: nameIsDNSSubdomain, spec: validateEndpoints },
   'apps/Deployment': { name: nameIsDNSSubdomain, spec: validateDeploymentSpec, update: validateSelectorImmutable },
