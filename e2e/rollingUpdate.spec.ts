@@ -5,12 +5,14 @@ test('kubectl set image animates a rolling update to completion', async ({ kp, p
   await kp.speed.selectOption('10');
   const ready = (revision: number) => kp.cluster.getByRole('button', { name: new RegExp(`^web-[^,]*, Running \\(running and ready\\).*revision ${revision}$`) });
   await expect(ready(1)).toHaveCount(6, { timeout: 30_000 });
-  await kp.speed.selectOption('2');
+  await kp.speed.selectOption('1');
   await kp.run('kubectl set image deployment/web nginx=nginx:1.27');
   await expect(kp.output).toContainText('deployment.apps/web image updated');
   // New pods travel from the control plane to their node while the change flows through the components.
   await expect(page.locator('.kp-cluster .pulse-dot').first()).toBeAttached();
   await expect(kp.cluster.getByRole('button', { name: /^web-.*revision 2$/ }).first()).toBeVisible();
+  await expect(kp.cluster.getByRole('button', { name: /^Deployment web, rolling out: 6 desired/ })).toBeVisible();
+  await page.waitForTimeout(1500);
   await kp.screenshot('rolling-update-midway');
   await kp.speed.selectOption('10');
   await expect(ready(2)).toHaveCount(6, { timeout: 60_000 });

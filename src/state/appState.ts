@@ -1,5 +1,5 @@
 import type { FilesSlice } from './filesSlice';
-import type { ClusterSnapshot, LoggedCommand, PodRef, Speed, TerminalEvent } from './types';
+import type { ClusterSnapshot, LoggedCommand, ObjectRef, PodRef, Speed, TerminalEvent } from './types';
 import type { TranscriptLine } from './transcript';
 
 /** The clock: how fast virtual time runs and what it reads. */
@@ -18,9 +18,13 @@ export interface ClockSlice {
 /** The cluster as drawn, and what the learner selected in it. */
 export interface ClusterSlice {
   snapshot: ClusterSnapshot;
+  /** The selected object (pod, node, Deployment or Service): one at a time. */
+  selection: ObjectRef | undefined;
+  /** The selection when it is a pod (same object as `selection`). */
   selectedPod: PodRef | undefined;
-  /** The selected node's name (a pod and a node are never selected together). */
+  /** The selected node's name, when the selection is a node. */
   selectedNode: string | undefined;
+  select(ref: ObjectRef | undefined): void;
   selectPod(pod: PodRef | undefined): void;
   selectNode(name: string | undefined): void;
   /** Issues `kubectl delete pod NAME --grace-period=0 --force` through the terminal. */

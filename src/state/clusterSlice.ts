@@ -1,17 +1,28 @@
 import type { ClusterSlice } from './appState';
 import type { GetState, SetState, StoreKit } from './storeKit';
-import type { ClusterSnapshot } from './types';
+import type { ClusterSnapshot, ObjectRef } from './types';
+
+/** The three views of one selection, kept consistent (`selectedPod` and `selectedNode` are the same object as `selection`). */
+function selectionState(ref: ObjectRef | undefined): Pick<ClusterSlice, 'selection' | 'selectedPod' | 'selectedNode'> {
+  return {
+    selection: ref,
+    selectedPod: ref?.kind === 'Pod' ? { namespace: ref.namespace ?? 'default', name: ref.name } : undefined,
+    selectedNode: ref?.kind === 'Node' ? ref.name : undefined,
+  };
+}
 
 export function createClusterSlice(set: SetState, get: GetState, kit: () => StoreKit, snapshot: ClusterSnapshot): ClusterSlice {
   return {
     snapshot,
-    selectedPod: undefined,
-    selectedNode: undefined,
+    ...selectionState(undefined),
+    select(ref) {
+      set(selectionState(ref));
+    },
     selectPod(pod) {
-      set({ selectedPod: pod, selectedNode: undefined });
+      set(selectionState(pod ? { kind: 'Pod', namespace: pod.namespace, name: pod.name } : undefined));
     },
     selectNode(name) {
-      set({ selectedNode: name, selectedPod: undefined });
+      set(selectionState(name ? { kind: 'Node', name } : undefined));
     },
     stopNode(name) {
       get().runCommand(`kubeplay node stop ${name}`, 'ui');
@@ -37,7 +48,7 @@ export function createClusterSlice(set: SetState, get: GetState, kit: () => Stor
       const text = 'Cluster reset: a fresh default cluster (control-plane, worker-1..3); nothing carried over.';
       k.transcript.appendLine(`# ${text}`);
       k.emit({ type: 'notice', text });
-      set({ selectedPod: undefined, selectedNode: undefined, startedAt: now, now, busy: false, commandLog: [] });
+      set({ ...selectionState(undefined), startedAt: now, now, busy: false, commandLog: [] });
       k.publish(true);
       k.emit({ type: 'idle' });
     },

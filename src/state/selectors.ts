@@ -7,6 +7,7 @@ export const selectStartedAt = (s: AppState) => s.startedAt;
 export const selectSnapshot = (s: AppState) => s.snapshot;
 export const selectSelectedPod = (s: AppState) => s.selectedPod;
 export const selectSelectedNode = (s: AppState) => s.selectedNode;
+export const selectSelection = (s: AppState) => s.selection;
 export const selectTranscript = (s: AppState) => s.transcript;
 export const selectBusy = (s: AppState) => s.busy;
 export const selectHistory = (s: AppState) => s.history;

@@ -78,3 +78,13 @@ export interface PodRef {
   readonly namespace: string;
   readonly name: string;
 }
+
+/** The kinds the cluster view lets a learner select. */
+export type SelectableKind = 'Pod' | 'Node' | 'Deployment' | 'Service';
+
+/** A selected object: its kind, namespace (none for a Node) and name. */
+export interface ObjectRef {
+  readonly kind: SelectableKind;
+  readonly namespace?: string;
+  readonly name: string;
+}

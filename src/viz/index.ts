@@ -9,4 +9,6 @@ export { formatCpu, formatMemory, podRequests } from './model/resources';
 export { layoutCluster, METRICS, type ClusterLayout } from './layout/clusterLayout';
 export { summarizeActivity, noteLines, componentOf, COMPONENT_TEXT, CONTROLLERS, type ActivitySummary, type NoteLine, type ComponentId } from './model/controlPlane';
 export { ownerOf, revisionOf, type OwnerView } from './model/owners';
+export { buildWorkloadsView, type DeploymentView, type ServiceView, type WorkloadsView, type EndpointView } from './model/workloads';
+export type { PlacedWorkload } from './layout/clusterLayout';
 export { renderCluster, transitionMs, type RenderOptions } from './render/renderCluster';

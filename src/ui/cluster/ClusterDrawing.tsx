@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { selectSelectedNode, selectSelectedPod, selectSnapshot, selectSpeed } from '../../state/index';
-import { buildClusterView, layoutCluster, noteLines, renderCluster, summarizeActivity, transitionMs } from '../../viz/index';
+import { selectSelectedNode, selectSelectedPod, selectSelection, selectSnapshot, selectSpeed } from '../../state/index';
+import { buildClusterView, buildWorkloadsView, layoutCluster, noteLines, renderCluster, summarizeActivity, transitionMs, type PlacedWorkload } from '../../viz/index';
 import { useApp } from '../hooks/useApp';
 import { useMediaQuery } from '../hooks/useMediaQuery';
 
@@ -15,6 +15,8 @@ export function ClusterDrawing() {
   const selectPod = useApp((s) => s.selectPod);
   const selectedNode = useApp(selectSelectedNode);
   const selectNode = useApp((s) => s.selectNode);
+  const selection = useApp(selectSelection);
+  const select = useApp((s) => s.select);
   const reducedMotion = useMediaQuery('(prefers-reduced-motion: reduce)');
   const hostRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
@@ -30,7 +32,10 @@ export function ClusterDrawing() {
   }, []);
 
   const view = useMemo(() => buildClusterView(snapshot), [snapshot]);
-  const layout = useMemo(() => layoutCluster(view, width), [view, width]);
+  const workloads = useMemo(() => buildWorkloadsView(snapshot), [snapshot]);
+  const layout = useMemo(() => layoutCluster(view, width, workloads), [view, width, workloads]);
+  const selectedWorkloadKey =
+    selection?.kind === 'Deployment' || selection?.kind === 'Service' ? `${selection.kind.toLowerCase()}:${selection.namespace ?? 'default'}/${selection.name}` : undefined;
   const activity = useMemo(() => {
     const where = new Map<string, string>();
     for (const n of view.nodes) for (const p of n.pods) where.set(p.key, n.key);
@@ -57,8 +62,13 @@ export function ClusterDrawing() {
       },
       selectedNodeKey: selectedNode,
       onSelectNode: (key) => selectNode(key === selectedNode ? undefined : key),
+      selectedWorkloadKey,
+      onSelectWorkload: (w: PlacedWorkload) => {
+        const kind = w.kind === 'deployment' ? 'Deployment' : 'Service';
+        select(w.key === selectedWorkloadKey ? undefined : { kind, namespace: w.view.namespace, name: w.view.name });
+      },
     });
-  }, [layout, selectedKey, selectedNode, speed, reducedMotion, selectPod, selectNode, width, note, activity]);
+  }, [layout, selectedKey, selectedNode, selectedWorkloadKey, speed, reducedMotion, selectPod, selectNode, select, width, note, activity]);
 
   return (
     <div className="cluster-drawing" ref={hostRef}>

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { buildWorkloadsView } from '../model/workloads';
 import type { ClusterView, NodeView, PodView } from '../model/clusterView';
 import { anchorOf, layoutCluster, METRICS, pulsePath } from './clusterLayout';
 
@@ -92,5 +93,30 @@ describe('the control-plane band', () => {
     expect(points.at(-1)![0]).toBe(node.box.x + node.kubelet.x + node.kubelet.width);
     expect(anchorOf(layout, 'kubelet:nowhere')).toBeUndefined();
     expect(pulsePath(layout, 'apiserver', 'kubelet:nowhere')).toBeUndefined();
+  });
+});
+
+describe('the Deployments and Services row', () => {
+  const workloads = buildWorkloadsView({
+    deployments: ['a', 'b'].map((name) => ({ metadata: { name, namespace: 'default' }, spec: { selector: {}, template: {} } })),
+    replicaSets: [],
+    services: ['s1', 's2', 's3'].map((name) => ({ metadata: { name, namespace: 'default' } })),
+    endpointSlices: [],
+  });
+
+  it('places Deployments then Services, wrapping at the width, above the nodes', () => {
+    const layout = layoutCluster(view, 760, workloads);
+    expect(layout.workloads.map((w) => w.key)).toEqual(['deployment:default/a', 'deployment:default/b', 'service:default/s1', 'service:default/s2', 'service:default/s3']);
+    const rows = new Set(layout.workloads.map((w) => w.box.y));
+    expect(rows.size).toBe(2);
+    for (const w of layout.workloads) expect(w.box.x + w.box.width).toBeLessThanOrEqual(760 - METRICS.pad);
+    const bottom = Math.max(...layout.workloads.map((w) => w.box.y + w.box.height));
+    expect(layout.nodes[0].box.y).toBeGreaterThan(bottom);
+  });
+
+  it('leaves no row when there is nothing to show', () => {
+    const layout = layoutCluster(view, 760, { deployments: [], services: [] });
+    expect(layout.workloads).toEqual([]);
+    expect(layout.nodes[0].box.y).toBe(layout.band.box.y + layout.band.box.height + METRICS.gap);
   });
 });

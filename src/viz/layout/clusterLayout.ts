@@ -1,5 +1,6 @@
 import type { ComponentId } from '../model/controlPlane';
 import type { ClusterView, NodeView, PodView } from '../model/clusterView';
+import type { DeploymentView, ServiceView, WorkloadsView } from '../model/workloads';
 import { BAND, layoutBand, type BandLayout } from './bandLayout';
 import type { Box } from './box';
 
@@ -40,10 +41,20 @@ export interface PlacedNode {
   readonly kubeProxy: Box;
 }
 
+/** A Deployment or Service card in the row under the control plane. */
+export type PlacedWorkload =
+  | { readonly kind: 'deployment'; readonly key: string; readonly view: DeploymentView; readonly box: Box }
+  | { readonly kind: 'service'; readonly key: string; readonly view: ServiceView; readonly box: Box };
+
+/** Sizes of the workload cards. */
+export const WORKLOAD = { deploymentWidth: 244, serviceWidth: 214, height: 74, gap: 12 } as const;
+
 export interface ClusterLayout {
   readonly width: number;
   readonly height: number;
   readonly band: BandLayout;
+  /** Deployments, then Services, in rows under the band. */
+  readonly workloads: readonly PlacedWorkload[];
   readonly nodes: readonly PlacedNode[];
   /** Every pod, in reading order (queued first, then node by node). */
   readonly pods: readonly PlacedPod[];
@@ -87,7 +98,7 @@ function agentMarks(cardWidth: number): { kubelet: Box; kubeProxy: Box } {
  * columns as fit, cards between minCardWidth and maxCardWidth, each grid row
  * as tall as its tallest card) with pods in rows inside their card.
  */
-export function layoutCluster(view: ClusterView, width: number): ClusterLayout {
+export function layoutCluster(view: ClusterView, width: number, workloads?: WorkloadsView): ClusterLayout {
   const m = METRICS;
   const inner = Math.max(m.minCardWidth, width - 2 * m.pad);
   const count = Math.max(1, view.nodes.length);
@@ -102,6 +113,8 @@ export function layoutCluster(view: ClusterView, width: number): ClusterLayout {
   const band = layoutBand(m.pad, m.pad, inner, queueHeight);
   if (band.queue) placePods(view.unscheduled, band.queueOrigin.x, band.queueOrigin.y, queuePerRow, undefined, pods);
   let y = band.box.y + band.box.height + m.gap;
+  const placed = workloads ? placeWorkloads(workloads, m.pad, y, inner) : [];
+  if (placed.length > 0) y = Math.max(...placed.map((w) => w.box.y + w.box.height)) + m.gap;
 
   const innerCard = cardWidth - 2 * m.cardPad;
   const perRow = podsPerRow(innerCard);
@@ -121,7 +134,26 @@ export function layoutCluster(view: ClusterView, width: number): ClusterLayout {
     y += rowHeight + m.gap;
   }
   const usedWidth = m.pad * 2 + Math.max(inner, cols * cardWidth + (cols - 1) * m.gap);
-  return { width: Math.max(width, usedWidth), height: y - m.gap + m.pad, band, nodes, pods, lane: band.queue };
+  return { width: Math.max(width, usedWidth), height: y - m.gap + m.pad, band, workloads: placed, nodes, pods, lane: band.queue };
+}
+
+/** Deployment and Service cards left to right, wrapping at `width`. */
+function placeWorkloads(workloads: WorkloadsView, x0: number, y0: number, width: number): PlacedWorkload[] {
+  const out: PlacedWorkload[] = [];
+  let x = x0;
+  let y = y0;
+  const place = (w: number): Box => {
+    if (x > x0 && x + w > x0 + width) {
+      x = x0;
+      y += WORKLOAD.height + WORKLOAD.gap;
+    }
+    const box = { x, y, width: Math.min(w, width), height: WORKLOAD.height };
+    x += box.width + WORKLOAD.gap;
+    return box;
+  };
+  for (const d of workloads.deployments) out.push({ kind: 'deployment', key: `deployment:${d.key}`, view: d, box: place(WORKLOAD.deploymentWidth) });
+  for (const s of workloads.services) out.push({ kind: 'service', key: `service:${s.key}`, view: s, box: place(WORKLOAD.serviceWidth) });
+  return out;
 }
 
 /** A point in the drawing where a component sits (the middle of its box or mark). */

@@ -25,9 +25,9 @@ export function controllerOf(meta: ObjectMeta | undefined): OwnerReference | und
   return meta?.ownerReferences?.find((r) => r.controller === true);
 }
 
-/** A ReplicaSet's revision number, from its annotation. */
-export function revisionOf(rs: ReplicaSet | undefined): number | undefined {
-  const text = rs?.metadata?.annotations?.[REVISION_ANNOTATION];
+/** A ReplicaSet's (or Deployment's) revision number, from its annotation. */
+export function revisionOf(obj: { metadata?: ObjectMeta } | undefined): number | undefined {
+  const text = obj?.metadata?.annotations?.[REVISION_ANNOTATION];
   if (text === undefined || !/^\d+$/.test(text)) return undefined;
   return Number(text);
 }

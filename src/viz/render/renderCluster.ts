@@ -1,11 +1,13 @@
 // `transition` is imported (not only used as a method) so that the bundler keeps
 // d3-transition, which adds selection.transition() as a side effect.
 import { easeCubicInOut, select, transition, type Selection } from 'd3';
-import { anchorOf, METRICS, type ClusterLayout, type PlacedNode, type PlacedPod } from '../layout/clusterLayout';
+import { anchorOf, METRICS, type ClusterLayout, type PlacedNode, type PlacedPod, type PlacedWorkload } from '../layout/clusterLayout';
 import type { ActivitySummary, NoteLine } from '../model/controlPlane';
 import { renderBand } from '../glyphs/bandGlyph';
 import { enterNode, updateNode } from '../glyphs/nodeGlyph';
 import { enterPod, updatePod } from '../glyphs/podGlyph';
+import { renderServiceLinks, serviceLinks } from '../glyphs/serviceLinks';
+import { renderWorkloads } from '../glyphs/workloadGlyph';
 import { animateActivity } from './animateActivity';
 import { applyPodEffects, readDrawn } from './podEffects';
 import { attachPodKeyboard } from './podKeyboard';
@@ -20,6 +22,10 @@ export interface RenderOptions {
   readonly selectedNodeKey?: string | undefined;
   /** Called when a node's header is clicked or activated with Enter/Space. */
   readonly onSelectNode?: (key: string) => void;
+  /** The selected Deployment or Service card (`deployment:ns/name`, `service:ns/name`). */
+  readonly selectedWorkloadKey?: string | undefined;
+  /** Called when a Deployment or Service card is clicked or activated. */
+  readonly onSelectWorkload?: (workload: PlacedWorkload) => void;
   /** Transition length for this frame (0: no motion). */
   readonly durationMs: number;
   /** Playback speed (0 = paused). */
@@ -58,6 +64,10 @@ export function renderCluster(svg: SVGSVGElement, layout: ClusterLayout, options
   drawnOnce.add(svg);
 
   renderBand(root.select<SVGGElement>('g.layer-band'), { layout: layout.band, note: options.note, queued: layout.pods.filter((p) => !p.nodeKey).length });
+  renderWorkloads(root.select<SVGGElement>('g.layer-workloads'), layout.workloads, {
+    selectedKey: options.selectedWorkloadKey,
+    onSelect: (w) => options.onSelectWorkload?.(w),
+  });
 
   // Node cards.
   const nodes = root.select<SVGGElement>('g.layer-nodes').selectAll<SVGGElement, PlacedNode>('g.node').data(layout.nodes, (d) => d.node.key);
@@ -74,6 +84,8 @@ export function renderCluster(svg: SVGSVGElement, layout: ClusterLayout, options
     });
   nodes.exit().remove();
 
+  const selectedService = options.selectedWorkloadKey?.startsWith('service:') ? options.selectedWorkloadKey.slice('service:'.length) : undefined;
+  renderServiceLinks(root.select<SVGGElement>('g.layer-links'), serviceLinks(layout), selectedService, options.reducedMotion ? 0 : ms);
   renderPods(svg, layout, options, first);
   if (options.activity) animateActivity(svg, layout, options.activity.summary, { version: options.activity.version, durationMs: Math.max(ms, 260), reducedMotion: options.reducedMotion });
 }
@@ -162,8 +174,21 @@ function ensureLayers(svg: SVGSVGElement): void {
   const defs = root.append('defs');
   const hatch = defs.append('pattern').attr('id', 'kp-hatch').attr('width', 8).attr('height', 8).attr('patternUnits', 'userSpaceOnUse').attr('patternTransform', 'rotate(45)');
   hatch.append('rect').attr('width', 3).attr('height', 8).attr('class', 'hatch-stroke');
+  // The end of a line to an endpoint that is not ready: a small cross.
+  defs
+    .append('marker')
+    .attr('id', 'kp-excluded')
+    .attr('viewBox', '-5 -5 10 10')
+    .attr('markerWidth', 9)
+    .attr('markerHeight', 9)
+    .attr('orient', 'auto')
+    .append('path')
+    .attr('class', 'excluded-mark')
+    .attr('d', 'M-3.5,-3.5 L3.5,3.5 M-3.5,3.5 L3.5,-3.5');
   root.append('g').attr('class', 'layer-band');
+  root.append('g').attr('class', 'layer-workloads').attr('role', 'group').attr('aria-label', 'Deployments and Services');
   root.append('g').attr('class', 'layer-nodes');
+  root.append('g').attr('class', 'layer-links').attr('aria-hidden', 'true');
   root.append('g').attr('class', 'layer-pulses').attr('aria-hidden', 'true');
   root.append('g').attr('class', 'layer-pods');
   const tip = root.append('g').attr('class', 'pod-tip').attr('aria-hidden', 'true').attr('visibility', 'hidden');

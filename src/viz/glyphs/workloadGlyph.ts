@@ -1,0 +1,145 @@
+import type { Selection } from 'd3';
+import type { PlacedWorkload } from '../layout/clusterLayout';
+import type { DeploymentView, ServiceView } from '../model/workloads';
+import { fitText } from './bandGlyph';
+
+type Layer = Selection<SVGGElement, unknown, null, undefined>;
+
+export interface WorkloadOptions {
+  /** `deployment:ns/name` or `service:ns/name` of the selected card. */
+  readonly selectedKey: string | undefined;
+  readonly onSelect: (workload: PlacedWorkload) => void;
+}
+
+const PAD = 12;
+const BAR_Y = 27;
+const BAR_H = 10;
+
+/**
+ * Deployment and Service cards under the control plane. A Deployment shows
+ * its rollout as a bar — the new revision's available pods, its pods not yet
+ * available, the old revisions' pods — against ticks for desired replicas and
+ * the surge and unavailability budget. A Service shows its address and how
+ * many endpoints are ready.
+ */
+export function renderWorkloads(layer: Layer, workloads: readonly PlacedWorkload[], options: WorkloadOptions): void {
+  const cards = layer.selectAll<SVGGElement, PlacedWorkload>('g.workload').data(workloads, (d) => d.key);
+  const entered = cards
+    .enter()
+    .append('g')
+    .attr('class', (d) => `workload workload-${d.kind}`)
+    .attr('role', 'button')
+    .attr('tabindex', 0)
+    .attr('data-kind', (d) => d.kind)
+    .attr('data-key', (d) => d.view.key)
+    .attr('aria-controls', 'inspector');
+  entered.append('rect').attr('class', 'workload-card').attr('rx', 10);
+  entered.filter((d) => d.kind === 'deployment').each(function () {
+    enterDeployment(this);
+  });
+  entered.filter((d) => d.kind === 'service').each(function () {
+    enterService(this);
+  });
+  const all = entered.merge(cards);
+  all
+    .attr('transform', (d) => `translate(${d.box.x},${d.box.y})`)
+    .attr('aria-label', (d) => d.view.label)
+    .attr('aria-expanded', (d) => String(d.key === options.selectedKey))
+    .classed('is-selected', (d) => d.key === options.selectedKey)
+    .on('click', (_event, d) => options.onSelect(d))
+    .on('keydown', (event: KeyboardEvent, d) => {
+      if (event.key !== 'Enter' && event.key !== ' ') return;
+      event.preventDefault();
+      options.onSelect(d);
+    });
+  all.select('rect.workload-card').attr('width', (d) => d.box.width).attr('height', (d) => d.box.height);
+  all.each(function (d) {
+    if (d.kind === 'deployment') updateDeployment(this, d.view, d.box.width);
+    else updateService(this, d.view, d.box.width);
+  });
+  cards.exit().remove();
+}
+
+function append(parent: Element, tag: string, cls: string, attrs: Record<string, string | number> = {}): SVGElement {
+  const el = document.createElementNS('http://www.w3.org/2000/svg', tag);
+  el.setAttribute('class', cls);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
+  parent.appendChild(el);
+  return el;
+}
+
+function enterDeployment(g: SVGGElement): void {
+  append(g, 'text', 'workload-kind', { x: PAD, y: 17 }).textContent = 'deploy';
+  append(g, 'text', 'workload-name', { x: PAD + 50, y: 17 });
+  append(g, 'text', 'workload-state', { y: 17 });
+  const bar = append(g, 'g', 'rollout-bar', { transform: `translate(${PAD},${BAR_Y})` });
+  append(bar, 'rect', 'rollout-track', { height: BAR_H, rx: 3 });
+  append(bar, 'rect', 'rollout-surge', { height: BAR_H });
+  append(bar, 'rect', 'rollout-old', { height: BAR_H });
+  append(bar, 'rect', 'rollout-new', { height: BAR_H });
+  append(bar, 'rect', 'rollout-pending', { height: BAR_H });
+  append(bar, 'line', 'rollout-desired', { y1: -3, y2: BAR_H + 3 });
+  append(bar, 'line', 'rollout-floor', { y1: -3, y2: BAR_H + 3 });
+  append(g, 'text', 'workload-line workload-counts', { x: PAD, y: 53 });
+  append(g, 'text', 'workload-line workload-budget', { x: PAD, y: 67 });
+}
+
+function updateDeployment(g: SVGGElement, d: DeploymentView, width: number): void {
+  const inner = width - 2 * PAD;
+  const q = <T extends Element>(sel: string) => g.querySelector<T>(sel)!;
+  fitText(q<SVGTextElement>('.workload-name'), d.name, inner - 50 - 84);
+  const state = q<SVGTextElement>('.workload-state');
+  state.textContent = d.rolling ? `↻ ${d.state}` : d.state === 'complete' ? '✓ complete' : d.state;
+  state.setAttribute('x', String(width - PAD));
+  g.classList.toggle('is-rolling', d.rolling);
+  // The bar's scale: room for desired + surge (or more, when more pods exist).
+  const capacity = Math.max(1, d.desired + d.maxSurge, d.total);
+  const px = (n: number) => (inner * n) / capacity;
+  q('.rollout-track').setAttribute('width', String(inner));
+  const surge = q('.rollout-surge');
+  surge.setAttribute('x', String(px(d.desired)));
+  surge.setAttribute('width', String(px(d.maxSurge)));
+  let x = 0;
+  const segment = (sel: string, n: number, hue: number | undefined) => {
+    const el = q(sel);
+    el.setAttribute('x', String(x));
+    el.setAttribute('width', String(Math.max(0, px(n))));
+    el.setAttribute('class', `${sel.slice(1)}${hue !== undefined ? ` rev-${hue}` : ''}`);
+    x += px(n);
+  };
+  segment('.rollout-new', d.newAvailable, d.hue);
+  segment('.rollout-pending', d.newUnavailable, d.hue);
+  segment('.rollout-old', d.old, d.oldHue);
+  const tick = (sel: string, n: number) => {
+    const el = q(sel);
+    el.setAttribute('x1', String(px(n)));
+    el.setAttribute('x2', String(px(n)));
+  };
+  tick('.rollout-desired', d.desired);
+  tick('.rollout-floor', Math.max(0, d.desired - d.maxUnavailable));
+  q('.rollout-floor').setAttribute('display', d.rolling ? 'inline' : 'none');
+  q('.workload-counts').textContent = `${d.desired} desired · ${d.updated} updated · ${d.available} available`;
+  const budget = d.strategy === 'RollingUpdate' ? `surge ≤${d.maxSurge} · unavailable ≤${d.maxUnavailable}` : d.strategy;
+  fitText(q<SVGTextElement>('.workload-budget'), d.rolling ? budget : `revision ${d.revision ?? '—'} · ${budget}`, inner);
+}
+
+function enterService(g: SVGGElement): void {
+  append(g, 'text', 'workload-kind', { x: PAD, y: 17 }).textContent = 'svc';
+  append(g, 'text', 'workload-name', { x: PAD + 30, y: 17 });
+  append(g, 'text', 'workload-line workload-address', { x: PAD, y: 35 });
+  append(g, 'text', 'workload-line workload-ports', { x: PAD, y: 50 });
+  const eps = append(g, 'text', 'workload-line workload-endpoints', { x: PAD, y: 67 });
+  append(eps, 'tspan', 'endpoints-ready');
+  append(eps, 'tspan', 'endpoints-excluded');
+}
+
+function updateService(g: SVGGElement, s: ServiceView, width: number): void {
+  const inner = width - 2 * PAD;
+  const q = <T extends Element>(sel: string) => g.querySelector<T>(sel)!;
+  fitText(q<SVGTextElement>('.workload-name'), s.name, inner - 30);
+  fitText(q<SVGTextElement>('.workload-address'), `${s.type} ${s.clusterIP}`, inner);
+  fitText(q<SVGTextElement>('.workload-ports'), s.ports || 'no ports', inner);
+  const excluded = s.endpoints.length - s.readyCount;
+  q('.endpoints-ready').textContent = `● ${s.readyCount} ready`;
+  q('.endpoints-excluded').textContent = excluded > 0 ? `  ○ ${excluded} not ready` : '';
+}
