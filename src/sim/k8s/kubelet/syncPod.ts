@@ -170,6 +170,9 @@ function admit(pod: PodObj, key: string, node: NodeRuntime, ctx: K8sContext, sta
       const cs = pod.status?.containerStatuses?.find((s) => s.name === c.name);
       const rtc = newContainerRuntime(c, i, false);
       rtc.restartCount = cs?.restartCount ?? 0;
+      // The runtime's record of the previous run survives (RESTARTS keeps its "(Xs ago)").
+      const t = cs?.lastState?.terminated;
+      if (t) rtc.last = { exitCode: t.exitCode, reason: t.reason ?? (t.exitCode === 0 ? 'Completed' : 'Error'), startedAt: parseTimestamp(t.startedAt), finishedAt: parseTimestamp(t.finishedAt) ?? now, containerID: t.containerID };
       if (running && cs?.state?.running) {
         // Adopted: its process restarts from the image's program (the kubelet cannot know more).
         rtc.phase = 'created';
