@@ -1,6 +1,8 @@
 import type { Container, EnvVar, Pod } from 'kubernetes-types/core/v1';
 import { decodeBase64 } from '../../../lib/base64';
+import type { VirtualClock } from '../../engine/clock';
 import type { ObjectStore } from '../../engine/store';
+import { mountsVolumes, volumeManagerFor } from '../volumes/volumeManager';
 import type { KubeObject } from '../api/types';
 
 type PodObj = KubeObject & Pod;
@@ -123,8 +125,13 @@ function envValue(e: EnvVar, pod: PodObj, c: Container, env: Map<string, string>
   return '';
 }
 
-/** The files a container starts with: hostname, hosts, resolv.conf, the service-account token. */
-export function containerFiles(pod: PodObj, podIP: string): Map<string, string> {
+/**
+ * The files a container starts with: hostname, hosts, resolv.conf, the
+ * service-account token; with `c` and `cluster`, plus the container's
+ * volume mounts (a ContainerFS whose mounted paths live in the volumes'
+ * storage, see volumes/). A container with no other mounts gets a plain Map.
+ */
+export function containerFiles(pod: PodObj, podIP: string, c?: Container, cluster?: { store: ObjectStore; clock: VirtualClock }, nodeName = ''): Map<string, string> {
   const ns = pod.metadata.namespace ?? 'default';
   const name = pod.spec?.hostname ?? pod.metadata.name;
   const files = new Map<string, string>();
@@ -138,5 +145,6 @@ export function containerFiles(pod: PodObj, podIP: string): Map<string, string> 
     files.set(`${sa}/token`, 'eyJhbGciOiJSUzI1NiIsImtpZCI6Imt1YmVwbGF5In0.eyJpc3MiOiJodHRwczovL2t1YmVybmV0ZXMuZGVmYXVsdC5zdmMuY2x1c3Rlci5sb2NhbCJ9.c2ltdWxhdGVk');
     files.set(`${sa}/ca.crt`, '-----BEGIN CERTIFICATE-----\n(simulated cluster CA)\n-----END CERTIFICATE-----\n');
   }
+  if (c && cluster && mountsVolumes(c)) return volumeManagerFor(cluster.store, cluster.clock).containerFS(files, pod, c, nodeName);
   return files;
 }

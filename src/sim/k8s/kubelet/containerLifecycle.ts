@@ -13,6 +13,7 @@ import { freshProbeState } from './probes';
 import type { ContainerRuntime, NodeRuntime, PodRuntime } from './runtime';
 import type { KubeletState, PodObj } from './syncPod';
 import { podNetwork } from '../network/podNetwork';
+import { podNeedsVolumeSetUp, volumeManagerFor } from '../volumes/volumeManager';
 import { TIMINGS, jitter } from './timings';
 
 export type Emit = (type: 'Normal' | 'Warning', reason: string, message: string, container?: ContainerRuntime) => void;
@@ -73,6 +74,16 @@ export function stepContainer(c: ContainerRuntime, spec: Container, env: StepEnv
   for (let guard = 0; guard < 16; guard++) {
     switch (c.phase) {
       case 'pending': {
+        // The volume manager mounts the pod's volumes before any container starts.
+        if (c.restartCount === 0 && podNeedsVolumeSetUp(pod)) {
+          const volumes = volumeManagerFor(ctx.store, ctx.clock);
+          const failed = volumes.setUpError(pod);
+          if (failed) {
+            const retry = volumes.failureDue(pod.metadata.uid ?? '', now);
+            if (retry.due) ctx.event(pod, 'Warning', 'FailedMount', `MountVolume.SetUp failed for volume "${failed.volume}" : ${failed.message}`, { host: node.name });
+            return retry.retryAt;
+          }
+        }
         const invalid = invalidImageName(image);
         if (invalid) {
           if (c.waiting?.reason !== 'InvalidImageName') {
@@ -249,7 +260,7 @@ function start(c: ContainerRuntime, spec: Container, env: StepEnv): void {
     memoryLimit: limit === undefined ? undefined : bytesOf(limit),
     hostname: pod.spec?.hostname ?? pod.metadata.name,
     podIP,
-    files: () => containerFiles(pod, podIP),
+    files: () => containerFiles(pod, podIP, spec, env.ctx, node.name),
     initContainer: c.init,
     startedAt: now,
     network: () => podNetwork(env.ctx, env.state, pod, podIP),
