@@ -15,6 +15,8 @@ import { createDisruptionController } from './controllers/disruption/disruptionC
 import { createEndpointsController } from './controllers/endpoints/endpointsController';
 import { createEndpointSliceController } from './controllers/endpointslice/endpointSliceController';
 import { createEndpointSliceMirroringController } from './controllers/endpointslice/endpointSliceMirroringController';
+import { createJobController } from './controllers/job/jobController';
+import { createTTLAfterFinishedController } from './controllers/job/ttlAfterFinishedController';
 import { createGarbageCollector } from './controllers/gc/garbageCollector';
 import { createNamespaceController } from './controllers/namespaceController';
 import { createNodeLifecycleController } from './controllers/nodeLifecycleController';
@@ -66,6 +68,8 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     createServiceAccountController(),
     createDeploymentController(store),
     createReplicaSetController(store),
+    createJobController(store),
+    createTTLAfterFinishedController(),
     createGarbageCollector(store, resources.filter((r) => r !== 'events')),
     createNamespaceController(store, namespaced),
     createNodeLifecycleController(),

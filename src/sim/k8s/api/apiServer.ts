@@ -20,6 +20,7 @@ import { prepareServiceUpdate } from './serviceUpdate';
 import { fail, ok, statusErrors, type ApiResult } from './status';
 import type { KubeObject } from './types';
 import { defineIndexes } from './indexes';
+import { generateJobSelector } from './jobSelector';
 
 /** Kinds whose spec changes bump metadata.generation (pods do not, in 1.32). */
 const GENERATION_KINDS = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'HorizontalPodAutoscaler', 'PodDisruptionBudget', 'Ingress', 'NetworkPolicy', 'EndpointSlice']);
@@ -132,6 +133,9 @@ export class ApiServer {
       if (!admitted.ok) return fail(admitted.status);
       obj = admitted.pod;
     }
+    // The Job strategy generates the selector from the uid before validating (generateSelector).
+    const earlyUid = info.kind === 'Job' && info.group === 'batch' ? rng.uuid() : undefined;
+    if (earlyUid) obj = generateJobSelector(obj, earlyUid);
     if (!options.trusted) {
       const errs = machinery.validateCreate(obj, info);
       if (errs.length) return fail(statusErrors.invalid(info, name, errs));
@@ -144,7 +148,7 @@ export class ApiServer {
       obj = { ...obj, spec: alloc.spec };
     }
     const meta = obj.metadata;
-    meta.uid = rng.uuid();
+    meta.uid = earlyUid ?? rng.uuid();
     meta.creationTimestamp = clock.timestamp();
     delete meta.deletionTimestamp;
     delete meta.deletionGracePeriodSeconds;

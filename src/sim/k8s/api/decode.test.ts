@@ -80,8 +80,8 @@ describe('decodeObject', () => {
   });
 
   it('answers kinds the cluster does not serve with no matches', () => {
-    const r = failure({ apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'j' } });
-    expect(r).toMatchObject({ reason: 'noMatch', message: 'no matches for kind "Job" in version "batch/v1"' });
+    const r = failure({ apiVersion: 'batch/v1beta1', kind: 'CronJob', metadata: { name: 'j' } });
+    expect(r).toMatchObject({ reason: 'noMatch', message: 'no matches for kind "CronJob" in version "batch/v1beta1"' });
     expect(failure({ apiVersion: 'extensions/v1beta1', kind: 'Deployment', metadata: { name: 'x' } }).message).toBe('no matches for kind "Deployment" in version "extensions/v1beta1"');
     expect(failure({ kind: 'Deployment', metadata: { name: 'x' } }).message).toBe('no matches for kind "Deployment" in version ""');
   });

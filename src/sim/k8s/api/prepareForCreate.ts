@@ -13,9 +13,15 @@ export function prepareForCreate(obj: KubeObject, info: ResourceInfo): KubeObjec
     }
     case 'Deployment':
     case 'ReplicaSet':
+    case 'StatefulSet':
+    case 'CronJob':
       return extend(obj, { status: {} });
     case 'Service':
       return extend(obj, { status: { loadBalancer: {} } });
+    case 'DaemonSet':
+      return extend(obj, { status: { currentNumberScheduled: 0, desiredNumberScheduled: 0, numberMisscheduled: 0, numberReady: 0 } });
+    case 'Job':
+      return extend(obj, { status: {} });
     case 'Namespace':
       return extend(obj, { status: { phase: 'Active' } });
     case 'PodDisruptionBudget':

@@ -1,10 +1,12 @@
 import type { KubeObject, ResourceInfo } from '../../../../sim/k8s/index';
 import type { PrintContext } from '../types';
 import { describeConfigMap } from './describeConfigMap';
+import { describeDaemonSet, describeStatefulSet } from './describeDaemonSet';
 import { describeDeployment } from './describeDeployment';
 import { describeEndpointSlice } from './describeEndpointSlice';
 import { describeEndpoints } from './describeEndpoints';
 import { describeGeneric } from './describeGeneric';
+import { describeCronJob, describeJob } from './describeJob';
 import { describeNamespace } from './describeNamespace';
 import { describeNode } from './describeNode';
 import { describePod } from './describePod';
@@ -36,9 +38,13 @@ export const DESCRIBERS: readonly Describer[] = [
   { group: '', kind: 'Namespace', describe: describeNamespace },
   { group: '', kind: 'ServiceAccount', describe: describeServiceAccount },
   { group: 'policy', kind: 'PodDisruptionBudget', describe: describePodDisruptionBudget },
+  { group: 'apps', kind: 'DaemonSet', describe: describeDaemonSet },
+  { group: 'apps', kind: 'StatefulSet', describe: describeStatefulSet },
+  { group: 'batch', kind: 'Job', describe: describeJob },
+  { group: 'batch', kind: 'CronJob', describe: describeCronJob },
+  { group: 'autoscaling', kind: 'HorizontalPodAutoscaler', describe: describeHPA },
   { group: '', kind: 'ConfigMap', describe: describeConfigMap },
   { group: '', kind: 'Secret', describe: describeSecret },
-  { group: 'autoscaling', kind: 'HorizontalPodAutoscaler', describe: describeHPA },
 ];
 
 /** `kubectl describe` of one object. */

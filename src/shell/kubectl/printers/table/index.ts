@@ -1,5 +1,8 @@
 import type { ResourceInfo } from '../../../../sim/k8s/index';
 import { configMapPrinter } from './configMapPrinter';
+import { controllerRevisionPrinter } from './controllerRevisionPrinter';
+import { cronJobPrinter } from './cronJobPrinter';
+import { daemonSetPrinter } from './daemonSetPrinter';
 import { deploymentPrinter } from './deploymentPrinter';
 import { endpointSlicePrinter } from './endpointSlicePrinter';
 import { endpointsPrinter } from './endpointsPrinter';
@@ -10,11 +13,13 @@ import { namespacePrinter } from './namespacePrinter';
 import { nodePrinter } from './nodePrinter';
 import { podDisruptionBudgetPrinter } from './podDisruptionBudgetPrinter';
 import { hpaPrinter } from './hpaPrinter';
+import { jobPrinter } from './jobPrinter';
 import { podPrinter } from './podPrinter';
 import { replicaSetPrinter } from './replicaSetPrinter';
 import { secretPrinter } from './secretPrinter';
 import { serviceAccountPrinter } from './serviceAccountPrinter';
 import { servicePrinter } from './servicePrinter';
+import { statefulSetPrinter } from './statefulSetPrinter';
 import type { KindPrinter } from './tableTypes';
 
 /** The table printers, one per kind (`AddHandlers` in printers.go). */
@@ -31,9 +36,14 @@ export const TABLE_PRINTERS: readonly KindPrinter[] = [
   serviceAccountPrinter,
   leasePrinter,
   podDisruptionBudgetPrinter,
+  daemonSetPrinter,
+  statefulSetPrinter,
+  controllerRevisionPrinter,
+  jobPrinter,
+  cronJobPrinter,
+  hpaPrinter,
   configMapPrinter,
   secretPrinter,
-  hpaPrinter,
 ];
 
 /** The printer for a resource; kinds without one print NAME AGE. */

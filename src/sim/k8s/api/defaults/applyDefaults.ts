@@ -1,5 +1,7 @@
 import type { ResourceInfo } from '../resources';
 import type { KubeObject } from '../types';
+import { defaultDaemonSet, defaultStatefulSet } from './appsDefaults';
+import { defaultCronJob, defaultJob } from './batchDefaults';
 import { cloneJson } from './clone';
 import { defaultSecret } from './configDefaults';
 import { defaultNamespace, defaultNode, defaultService } from './coreDefaults';
@@ -24,6 +26,10 @@ export const DEFAULTERS: Readonly<Record<string, Defaulter>> = {
   'apps/Deployment': defaultDeployment,
   'autoscaling/HorizontalPodAutoscaler': defaultHorizontalPodAutoscaler,
   'apps/ReplicaSet': defaultReplicaSet,
+  'apps/DaemonSet': defaultDaemonSet,
+  'apps/StatefulSet': defaultStatefulSet,
+  'batch/Job': defaultJob,
+  'batch/CronJob': defaultCronJob,
   'discovery.k8s.io/EndpointSlice': defaultEndpointSlice,
 };
 

@@ -2,7 +2,9 @@ import type { FieldError } from '../fieldErrors';
 import type { ResourceInfo } from '../resources';
 import type { KubeObject } from '../types';
 import { validateConfigMap, validateConfigMapUpdate, validateSecret, validateSecretUpdate } from './configKinds';
+import { validateCronJob, validateJob, validateJobUpdate } from './batch';
 import { validateLeaseSpec, validateNamespaceSpec, validateNodeSpec } from './coreKinds';
+import { validateDaemonSetSpec, validateStatefulSetSpec, validateStatefulSetUpdate } from './daemonStatefulSet';
 import { validateEndpointSlice, validateEndpointSliceUpdate, validateEndpoints } from './endpoints';
 import { nameIsDNS1035Label, nameIsDNSLabel, nameIsDNSSubdomain, type NameValidator } from './names';
 import { validateObjectMeta, validateObjectMetaUpdate } from './objectMeta';
@@ -36,6 +38,11 @@ export const VALIDATORS: Readonly<Record<string, KindValidator>> = {
   '/Endpoints': { name: nameIsDNSSubdomain, spec: validateEndpoints },
   'apps/Deployment': { name: nameIsDNSSubdomain, spec: validateDeploymentSpec, update: validateSelectorImmutable },
   'apps/ReplicaSet': { name: nameIsDNSSubdomain, spec: validateReplicaSetSpec, update: validateSelectorImmutable },
+  'apps/DaemonSet': { name: nameIsDNSSubdomain, spec: validateDaemonSetSpec, update: validateSelectorImmutable },
+  'apps/StatefulSet': { name: nameIsDNSSubdomain, spec: validateStatefulSetSpec, update: validateStatefulSetUpdate },
+  'apps/ControllerRevision': { name: nameIsDNSSubdomain },
+  'batch/Job': { name: nameIsDNSSubdomain, spec: validateJob, update: validateJobUpdate },
+  'batch/CronJob': { name: nameIsDNSSubdomain, spec: validateCronJob },
   'coordination.k8s.io/Lease': { name: nameIsDNSSubdomain, spec: validateLeaseSpec },
   'policy/PodDisruptionBudget': { name: nameIsDNSSubdomain, spec: validatePodDisruptionBudget },
   'autoscaling/HorizontalPodAutoscaler': { name: nameIsDNSSubdomain, spec: validateHorizontalPodAutoscaler },
