@@ -15,6 +15,7 @@ import { createDisruptionController } from './controllers/disruption/disruptionC
 import { createEndpointsController } from './controllers/endpoints/endpointsController';
 import { createEndpointSliceController } from './controllers/endpointslice/endpointSliceController';
 import { createEndpointSliceMirroringController } from './controllers/endpointslice/endpointSliceMirroringController';
+import { createCronJobController } from './controllers/cronjob/cronJobController';
 import { createJobController } from './controllers/job/jobController';
 import { createTTLAfterFinishedController } from './controllers/job/ttlAfterFinishedController';
 import { createGarbageCollector } from './controllers/gc/garbageCollector';
@@ -70,6 +71,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     createReplicaSetController(store),
     createJobController(store),
     createTTLAfterFinishedController(),
+    createCronJobController(),
     createGarbageCollector(store, resources.filter((r) => r !== 'events')),
     createNamespaceController(store, namespaced),
     createNodeLifecycleController(),

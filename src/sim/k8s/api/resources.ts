@@ -56,6 +56,7 @@ export const RESOURCES: readonly ResourceInfo[] = [
   r('Deployment', 'apps', 'v1', 'deployments', ['deploy'], true, { categories: ['all'] }),
   r('ReplicaSet', 'apps', 'v1', 'replicasets', ['rs'], true, { categories: ['all'] }),
   r('HorizontalPodAutoscaler', 'autoscaling', 'v2', 'horizontalpodautoscalers', ['hpa'], true, { categories: ['all'] }),
+  r('CronJob', 'batch', 'v1', 'cronjobs', ['cj'], true, { categories: ['all'] }),
   r('Job', 'batch', 'v1', 'jobs', [], true, { categories: ['all'] }),
   r('Lease', 'coordination.k8s.io', 'v1', 'leases', [], true, { hasStatus: false }),
   r('EndpointSlice', 'discovery.k8s.io', 'v1', 'endpointslices', [], true, { hasStatus: false }),
