@@ -262,7 +262,7 @@ function start(c: ContainerRuntime, spec: Container, env: StepEnv): void {
     podIP,
     files: () => containerFiles(pod, podIP, spec, env.ctx, node.name),
     initContainer: c.init,
-    startedAt: now,
+    startedAt: c.adopted?.startedAt ?? now,
     network: () => podNetwork(env.ctx, env.state, pod, podIP),
   });
   c.proc.advance(now);
@@ -271,6 +271,16 @@ function start(c: ContainerRuntime, spec: Container, env: StepEnv): void {
   c.probes = freshProbeState(spec);
   c.lastRun = [-Infinity, -Infinity, -Infinity];
   c.lastGateAt = undefined;
+  const adopted = c.adopted;
+  if (adopted) {
+    // A container that was already running keeps its start time and its last probe results.
+    c.startedAt = adopted.startedAt;
+    c.probes.ready = adopted.ready;
+    c.probes.started = adopted.started;
+    c.probes.readinessProbed = true;
+    c.lastRun = [now, now, now];
+    c.adopted = undefined;
+  }
 }
 
 function rpcError(e: { code: string; message: string }): string {

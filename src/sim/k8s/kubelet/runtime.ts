@@ -62,6 +62,8 @@ export interface ContainerRuntime {
   terminated?: Termination;
   /** The previous run's end (`lastState.terminated`). */
   last?: Termination;
+  /** A container found running when this kubelet started (bootstrap, restart): its start time and probe state carry over. */
+  adopted?: { startedAt: number; ready: boolean; started: boolean };
   /** Set while the kubelet stops the container (liveness kill, deletion). */
   stopping?: { at: number; code: number; reason: string };
   restartCount: number;

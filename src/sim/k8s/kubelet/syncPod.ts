@@ -171,13 +171,14 @@ function admit(pod: PodObj, key: string, node: NodeRuntime, ctx: K8sContext, sta
       const rtc = newContainerRuntime(c, i, false);
       rtc.restartCount = cs?.restartCount ?? 0;
       // The runtime's record of the previous run survives (RESTARTS keeps its "(Xs ago)").
-      const t = cs?.lastState?.terminated;
+      const t = cs?.lastState?.terminated ?? cs?.state?.terminated;
       if (t) rtc.last = { exitCode: t.exitCode, reason: t.reason ?? (t.exitCode === 0 ? 'Completed' : 'Error'), startedAt: parseTimestamp(t.startedAt), finishedAt: parseTimestamp(t.finishedAt) ?? now, containerID: t.containerID };
       if (running && cs?.state?.running) {
-        // Adopted: its process restarts from the image's program (the kubelet cannot know more).
+        // Adopted: the image's program, running since it started, with the probe results it had.
         rtc.phase = 'created';
         rtc.startAt = now;
         rtc.containerID = cs.containerID;
+        rtc.adopted = { startedAt: parseTimestamp(cs.state.running.startedAt) ?? now, ready: cs.ready === true, started: cs.started !== false };
       }
       return rtc;
     }),

@@ -77,7 +77,7 @@ function reconcileAutoscaler(hpa: HPAObj, mem: HpaMemory, ctx: K8sContext, metri
   const min = spec.minReplicas ?? 1;
   const max = spec.maxReplicas;
   const conditions: Record<string, Condition> = {};
-  const status = { ...(hpa.status ?? {}) } as NonNullable<HPAObj['status']>;
+  const status = { ...hpa.status } as NonNullable<HPAObj['status']>;
   const resource = SCALABLE[ref.kind];
   const target = resource && ctx.store.has(resource) ? ctx.store.get<Scalable>(resource, `${ns}/${ref.name}`) : undefined;
   if (!target) {
