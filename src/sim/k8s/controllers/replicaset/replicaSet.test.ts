@@ -91,3 +91,13 @@ describe('getPodsToDelete ranking', () => {
     expect(getPodsToDelete(pods, pods, 2, now).map((p) => p.metadata.name)).toEqual(['pair-b', 'pair-a']);
   });
 });
+
+describe('ReplicaSet pods and later updates', () => {
+  it('a pod created by a ReplicaSet carries the Pod defaults, so labelling it is a plain metadata update', () => {
+    const w = world().apply(rsYaml(1)).advance('10s');
+    const p = w.pods('tier=frontend')[0];
+    expect((p.spec as { enableServiceLinks?: boolean }).enableServiceLinks).toBe(true);
+    const r = w.client.patch('pods', 'default', p.metadata.name, { metadata: { labels: { extra: 'yes' } } }, 'merge');
+    expect(r.ok).toBe(true);
+  });
+});

@@ -1,3 +1,5 @@
+import type { PodSpec } from 'kubernetes-types/core/v1';
+import { defaultedPodSpec } from '../workloadPods';
 import type { ReplicaSet, ReplicaSetCondition, ReplicaSetStatus } from 'kubernetes-types/apps/v1';
 import { parseTimestamp } from '../../../engine/clock';
 import type { ObjectStore, WatchEvent } from '../../../engine/store';
@@ -170,6 +172,19 @@ function relatedPods(rs: RSObj, ctx: K8sContext): PodObj[] {
   return out;
 }
 
+/**
+ * The template's spec with the Pod-only defaults the API server adds on
+ * create (enableServiceLinks, requests from limits): the controller's create
+ * skips defaulting, so it brings them, once per template (specs are
+ * immutable and shared by all the ReplicaSet's pods).
+ */
+const defaultedSpecs = new WeakMap<object, PodSpec>();
+function podSpecOf(spec: PodSpec): PodSpec {
+  let d = defaultedSpecs.get(spec);
+  if (!d) defaultedSpecs.set(spec, (d = defaultedPodSpec(spec)));
+  return d;
+}
+
 /** `GetPodFromTemplate`: a pod for this ReplicaSet (named by the API server from generateName). */
 function podFromTemplate(rs: RSObj): KubeObject {
   const tpl = rs.spec!.template!;
@@ -182,7 +197,7 @@ function podFromTemplate(rs: RSObj): KubeObject {
   if (tpl.metadata?.labels) meta.labels = tpl.metadata.labels;
   if (tpl.metadata?.annotations) meta.annotations = tpl.metadata.annotations;
   if (tpl.metadata?.finalizers) meta.finalizers = tpl.metadata.finalizers;
-  return { apiVersion: 'v1', kind: 'Pod', metadata: meta, spec: tpl.spec };
+  return { apiVersion: 'v1', kind: 'Pod', metadata: meta, spec: podSpecOf(tpl.spec!) };
 }
 
 /** `calculateStatus`. */
