@@ -1,5 +1,5 @@
 import type { FilesSlice } from './filesSlice';
-import type { ClusterSnapshot, LoggedCommand, ObjectRef, PodRef, Speed, TerminalEvent } from './types';
+import type { ClusterSnapshot, InspectorData, LoggedCommand, ObjectRef, PodRef, Speed, TerminalEvent } from './types';
 import type { TranscriptLine } from './transcript';
 
 /** The clock: how fast virtual time runs and what it reads. */
@@ -24,9 +24,13 @@ export interface ClusterSlice {
   selectedPod: PodRef | undefined;
   /** The selected node's name, when the selection is a node. */
   selectedNode: string | undefined;
+  /** The selection's describe text, events and scheduling decision (refreshed by `refreshInspector`). */
+  inspector: InspectorData | undefined;
   select(ref: ObjectRef | undefined): void;
   selectPod(pod: PodRef | undefined): void;
   selectNode(name: string | undefined): void;
+  /** Reads the selection's details again (the inspector calls it as the cluster changes). */
+  refreshInspector(): void;
   /** Issues `kubectl delete pod NAME --grace-period=0 --force` through the terminal. */
   killPod(pod: PodRef): void;
   /** Issues `kubeplay container crash NAME`: the pod's first container exits with an error. */
@@ -36,6 +40,13 @@ export interface ClusterSlice {
   startNode(name: string): void;
   /** `kubectl cordon NAME` / `kubectl uncordon NAME`. */
   cordonNode(name: string, cordon: boolean): void;
+  /** `kubectl drain NAME --ignore-daemonsets`: cordon, then evict its pods. */
+  drainNode(name: string): void;
+  /** `kubectl scale deployment NAME --replicas=N`. */
+  scaleDeployment(ref: ObjectRef, replicas: number): void;
+  /** `kubectl rollout restart deployment/NAME` / `kubectl rollout undo deployment/NAME`. */
+  restartDeployment(ref: ObjectRef): void;
+  undoDeployment(ref: ObjectRef): void;
   /** Starts again from a fresh default cluster. */
   reset(): void;
 }

@@ -11,18 +11,40 @@ function selectionState(ref: ObjectRef | undefined): Pick<ClusterSlice, 'selecti
   };
 }
 
+/** ` -n NS` unless the namespace is the default one (commands read as a person would type them). */
+function nsFlag(namespace: string | undefined): string {
+  return namespace && namespace !== 'default' ? ` -n ${namespace}` : '';
+}
+
 export function createClusterSlice(set: SetState, get: GetState, kit: () => StoreKit, snapshot: ClusterSnapshot): ClusterSlice {
   return {
     snapshot,
     ...selectionState(undefined),
+    inspector: undefined,
     select(ref) {
-      set(selectionState(ref));
+      set({ ...selectionState(ref), inspector: ref ? kit().runtime.inspect(ref) : undefined });
     },
     selectPod(pod) {
-      set(selectionState(pod ? { kind: 'Pod', namespace: pod.namespace, name: pod.name } : undefined));
+      get().select(pod ? { kind: 'Pod', namespace: pod.namespace, name: pod.name } : undefined);
     },
     selectNode(name) {
-      set(selectionState(name ? { kind: 'Node', name } : undefined));
+      get().select(name ? { kind: 'Node', name } : undefined);
+    },
+    refreshInspector() {
+      const ref = get().selection;
+      set({ inspector: ref ? kit().runtime.inspect(ref) : undefined });
+    },
+    drainNode(name) {
+      get().runCommand(`kubectl drain ${name} --ignore-daemonsets`, 'ui');
+    },
+    scaleDeployment(ref, replicas) {
+      get().runCommand(`kubectl scale deployment ${ref.name}${nsFlag(ref.namespace)} --replicas=${Math.max(0, Math.floor(replicas))}`, 'ui');
+    },
+    restartDeployment(ref) {
+      get().runCommand(`kubectl rollout restart deployment/${ref.name}${nsFlag(ref.namespace)}`, 'ui');
+    },
+    undoDeployment(ref) {
+      get().runCommand(`kubectl rollout undo deployment/${ref.name}${nsFlag(ref.namespace)}`, 'ui');
     },
     stopNode(name) {
       get().runCommand(`kubeplay node stop ${name}`, 'ui');
@@ -34,12 +56,10 @@ export function createClusterSlice(set: SetState, get: GetState, kit: () => Stor
       get().runCommand(`kubectl ${cordon ? 'cordon' : 'uncordon'} ${name}`, 'ui');
     },
     killPod(pod) {
-      const ns = pod.namespace && pod.namespace !== 'default' ? ` -n ${pod.namespace}` : '';
-      get().runCommand(`kubectl delete pod ${pod.name}${ns} --grace-period=0 --force`, 'ui');
+      get().runCommand(`kubectl delete pod ${pod.name}${nsFlag(pod.namespace)} --grace-period=0 --force`, 'ui');
     },
     crashContainer(pod) {
-      const ns = pod.namespace && pod.namespace !== 'default' ? ` -n ${pod.namespace}` : '';
-      get().runCommand(`kubeplay container crash ${pod.name}${ns}`, 'ui');
+      get().runCommand(`kubeplay container crash ${pod.name}${nsFlag(pod.namespace)}`, 'ui');
     },
     reset() {
       const k = kit();
@@ -48,7 +68,7 @@ export function createClusterSlice(set: SetState, get: GetState, kit: () => Stor
       const text = 'Cluster reset: a fresh default cluster (control-plane, worker-1..3); nothing carried over.';
       k.transcript.appendLine(`# ${text}`);
       k.emit({ type: 'notice', text });
-      set({ ...selectionState(undefined), startedAt: now, now, busy: false, commandLog: [] });
+      set({ ...selectionState(undefined), inspector: undefined, startedAt: now, now, busy: false, commandLog: [] });
       k.publish(true);
       k.emit({ type: 'idle' });
     },

@@ -28,9 +28,13 @@ export function fakeCluster(start = Date.UTC(2025, 0, 1)): FakeCluster {
     },
     client: () => ({
       list: (resource: string) => (resource === 'pods' ? [...pods.values()] : resource === 'nodes' ? [{ metadata: { name: 'worker-1' } }] : []),
+      get: (resource: string, _ns: string | undefined, name: string) => (resource === 'pods' ? pods.get(name) : undefined),
     }),
     activity: { total: 0, entries: () => [] },
     isNodeStopped: () => false,
+    watch: () => () => {},
+    eventsFor: () => [],
+    schedulingDecision: () => undefined,
     watchAll: (h: WatchHandler) => {
       watchers.push(h);
       return () => watchers.splice(watchers.indexOf(h), 1);

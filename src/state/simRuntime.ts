@@ -1,10 +1,12 @@
 import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
 import type { Node, Pod, Service } from 'kubernetes-types/core/v1';
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
-import type { Activity, ApiClient, Cluster } from '../sim/k8s/index';
+import type { Activity, ApiClient, Cluster, KubeObject } from '../sim/k8s/index';
 import type { Execution, FileSource, OutputSink, Shell } from '../shell/types';
 import { DeferredExecution } from './deferredExecution';
-import type { ClusterSnapshot, CommandSource, ShellFactory, WorldFactory } from './types';
+import { EventFeed, toEventRecord } from './eventRecords';
+import { stripAnsi } from './transcript';
+import type { ClusterSnapshot, CommandSource, InspectorData, ObjectRef, SelectableKind, ShellFactory, WorldFactory } from './types';
 
 interface Running {
   readonly execution: Execution;
@@ -31,6 +33,8 @@ export class SimRuntime {
   /** The last activity entry already handed out in a snapshot. */
   private activitySeq = -1;
   private notes: readonly Activity[] = [];
+  private readonly events = new EventFeed();
+  private unwatchEvents: () => void = () => {};
 
   constructor(
     private readonly factory: WorldFactory,
@@ -50,6 +54,7 @@ export class SimRuntime {
 
   private build(): void {
     this.unwatch();
+    this.unwatchEvents();
     this.cluster = this.factory.createCluster();
     this.shell = this.makeShell?.(this.cluster, this.files);
     this.reader = this.cluster.client('kubeplay-ui');
@@ -59,6 +64,12 @@ export class SimRuntime {
     this.changed = true;
     this.activitySeq = this.cluster.activity.total - 1;
     this.notes = [];
+    this.events.clear();
+    const existing = this.reader.list('events').map(toEventRecord).sort((a, b) => a.lastAt - b.lastAt);
+    for (const e of existing) this.events.upsert(e);
+    this.unwatchEvents = this.cluster.watch('events', (event) => {
+      if (event.type !== 'DELETED') this.events.upsert(toEventRecord(event.object as KubeObject));
+    });
   }
 
   /** Throws the world away and builds a fresh default cluster; running commands are cancelled. */
@@ -171,8 +182,43 @@ export class SimRuntime {
       stoppedNodes,
       activity,
       notes: this.notes,
+      events: this.events.list(),
       version: ++this.version,
     };
+  }
+
+  /**
+   * What the inspector shows for one object: `kubectl describe` (through the
+   * shell, as typed, but not echoed or logged: it reads and changes nothing),
+   * its Events and, for a pod, the scheduler's last decision.
+   */
+  inspect(ref: ObjectRef): InspectorData {
+    const info = KINDS[ref.kind];
+    const namespace = info.namespaced ? (ref.namespace ?? 'default') : undefined;
+    const obj = this.reader.get(info.resource, namespace, ref.name);
+    const events = obj ? this.cluster.eventsFor(obj).map(toEventRecord).sort((a, b) => a.lastAt - b.lastAt) : [];
+    return {
+      ref,
+      exists: obj !== undefined,
+      describe: obj ? this.describe(info.word, namespace, ref.name) : undefined,
+      events,
+      decision: ref.kind === 'Pod' && obj ? this.cluster.schedulingDecision(namespace!, ref.name) : undefined,
+      at: this.cluster.now(),
+    };
+  }
+
+  private describe(word: string, namespace: string | undefined, name: string): string | undefined {
+    if (!this.shell) return undefined;
+    let text = '';
+    const sink = { stdout: (t: string) => (text += t), stderr: (t: string) => (text += t) };
+    const ns = namespace ? ` -n ${namespace}` : '';
+    try {
+      const execution = this.shell.run(`kubectl describe ${word} ${name}${ns}`, sink);
+      if (!execution.done) execution.cancel();
+    } catch (err) {
+      return `error: ${err instanceof Error ? err.message : String(err)}`;
+    }
+    return stripAnsi(text);
   }
 
   /** Activity recorded since the previous call (at most the last ACTIVITY_PER_SNAPSHOT entries). */
@@ -185,6 +231,14 @@ export class SimRuntime {
     return log.entries(after);
   }
 }
+
+/** How each selectable kind is read and described. */
+const KINDS: Readonly<Record<SelectableKind, { resource: string; word: string; namespaced: boolean }>> = {
+  Pod: { resource: 'pods', word: 'pod', namespaced: true },
+  Node: { resource: 'nodes', word: 'node', namespaced: false },
+  Deployment: { resource: 'deployments.apps', word: 'deployment', namespaced: true },
+  Service: { resource: 'services', word: 'service', namespaced: true },
+};
 
 /** Enough for the drawing to tell a burst's story without holding thousands of entries. */
 const ACTIVITY_PER_SNAPSHOT = 300;

@@ -1,7 +1,7 @@
 import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
 import type { Node, Pod, Service } from 'kubernetes-types/core/v1';
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
-import type { Activity, Cluster } from '../sim/k8s/index';
+import type { Activity, Cluster, SchedulingDecision } from '../sim/k8s/index';
 import type { FileSource, Shell } from '../shell/types';
 
 /** What the drawing and the panels read: the cluster's objects at one instant. */
@@ -25,6 +25,8 @@ export interface ClusterSnapshot {
   readonly activity: readonly Activity[];
   /** The components' latest notes ("ReplicaSet web-7d4b9: 2 of 3 pods → creating 1"), oldest first, at most 50. */
   readonly notes: readonly Activity[];
+  /** The latest Events, as `kubectl get events -w` would have shown them, oldest first (at most 300). */
+  readonly events: readonly EventRecord[];
   /** Increases with every published snapshot (cheap change detection). */
   readonly version: number;
 }
@@ -87,4 +89,37 @@ export interface ObjectRef {
   readonly kind: SelectableKind;
   readonly namespace?: string;
   readonly name: string;
+}
+
+/** One Event, flattened for the feed and the inspector. */
+export interface EventRecord {
+  /** The Event's `namespace/name` (stable while its count grows). */
+  readonly key: string;
+  readonly namespace: string;
+  readonly type: string;
+  readonly reason: string;
+  readonly message: string;
+  /** The object it is about: `Pod`, `web-7d4b9-x2x8q`. */
+  readonly object: { readonly kind: string; readonly name: string; readonly namespace: string | undefined };
+  /** Who reported it (`default-scheduler`, `kubelet`, …). */
+  readonly source: string;
+  readonly count: number;
+  /** First and last time seen, virtual ms. */
+  readonly firstAt: number;
+  readonly lastAt: number;
+}
+
+/** What the inspector shows for the selection, refreshed while it is open. */
+export interface InspectorData {
+  readonly ref: ObjectRef;
+  /** Whether the object still exists. */
+  readonly exists: boolean;
+  /** `kubectl describe` output (undefined until the shell has loaded). */
+  readonly describe: string | undefined;
+  /** Events about this object, oldest first. */
+  readonly events: readonly EventRecord[];
+  /** For a pod: the scheduler's last decision. */
+  readonly decision: SchedulingDecision | undefined;
+  /** Virtual time of this refresh. */
+  readonly at: number;
 }

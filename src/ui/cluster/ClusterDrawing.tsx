@@ -1,8 +1,9 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { selectSelectedNode, selectSelectedPod, selectSelection, selectSnapshot, selectSpeed } from '../../state/index';
-import { buildClusterView, buildWorkloadsView, layoutCluster, noteLines, renderCluster, summarizeActivity, transitionMs, type PlacedWorkload } from '../../viz/index';
+import { layoutCluster, noteLines, renderCluster, summarizeActivity, transitionMs, type PlacedWorkload } from '../../viz/index';
 import { useApp } from '../hooks/useApp';
 import { useMediaQuery } from '../hooks/useMediaQuery';
+import { clusterViewOf, workloadsViewOf } from './useClusterView';
 
 /**
  * Hosts the d3 drawing: React renders the `<svg>` element and measures its
@@ -31,8 +32,8 @@ export function ClusterDrawing() {
     return () => observer.disconnect();
   }, []);
 
-  const view = useMemo(() => buildClusterView(snapshot), [snapshot]);
-  const workloads = useMemo(() => buildWorkloadsView(snapshot), [snapshot]);
+  const view = clusterViewOf(snapshot);
+  const workloads = workloadsViewOf(snapshot);
   const layout = useMemo(() => layoutCluster(view, width, workloads), [view, width, workloads]);
   const selectedWorkloadKey =
     selection?.kind === 'Deployment' || selection?.kind === 'Service' ? `${selection.kind.toLowerCase()}:${selection.namespace ?? 'default'}/${selection.name}` : undefined;

@@ -4,8 +4,7 @@ import { useApp } from '../hooks/useApp';
 import { ClusterDrawing } from './ClusterDrawing';
 import { ClusterSummary } from './ClusterSummary';
 import { EmptyState } from './EmptyState';
-import { NodePanel } from './NodePanel';
-import { PodPanel } from './PodPanel';
+import { Inspector } from '../panels/Inspector';
 
 /** The cluster view: a region named "Cluster" with the drawing, the empty state and the pod panel. */
 export function ClusterPanel() {
@@ -20,10 +19,11 @@ export function ClusterPanel() {
         <ClusterSummary />
       </div>
       <div className="cluster-body">
-        {empty && <EmptyState />}
-        <ClusterDrawing />
-        <PodPanel />
-        <NodePanel />
+        <div className="cluster-main">
+          {empty && <EmptyState />}
+          <ClusterDrawing />
+        </div>
+        <Inspector />
       </div>
     </section>
   );

@@ -28,19 +28,23 @@ export function renderBand(layer: Root, state: BandState): void {
     .attr('y', layout.box.y)
     .attr('width', layout.box.width)
     .attr('height', layout.box.height);
-  const first = layout.components.kubectl;
-  const last = layout.components['controller-manager'];
+  const xs = Object.values(layout.anchors).map((a) => a.x);
   layer
     .select('line.band-bus')
-    .attr('x1', first.x + first.width / 2)
-    .attr('x2', last.x + last.width / 2)
+    .attr('x1', Math.min(...xs))
+    .attr('x2', Math.max(...xs))
     .attr('y1', layout.busY)
     .attr('y2', layout.busY);
   for (const id of BAND_COMPONENTS) {
     const box = layout.components[id];
     const g = layer.select<SVGGElement>(`g.component[data-key="${id}"]`).attr('transform', `translate(${box.x},${box.y})`);
     g.select('rect.component-box').attr('width', box.width).attr('height', box.height);
-    g.select('line.component-stem').attr('x1', box.width / 2).attr('x2', box.width / 2).attr('y1', box.height).attr('y2', layout.busY - box.y);
+    const anchor = layout.anchors[id];
+    g.select('line.component-stem')
+      .attr('x1', anchor.x - box.x)
+      .attr('x2', anchor.x - box.x)
+      .attr('y1', anchor.y - box.y)
+      .attr('y2', layout.busY - box.y);
     fitText(g.select<SVGTextElement>('text.component-title').node(), COMPONENT_TEXT[id].title, box.width - 16);
     if (id === 'controller-manager') layoutControllers(g, box.width - 16);
     else fitText(g.select<SVGTextElement>('text.component-role').node(), roleText(id, state.queued), box.width - 16);

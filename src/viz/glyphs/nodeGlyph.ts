@@ -47,7 +47,6 @@ export function enterNode(sel: Selection<EnterElement, PlacedNode, SVGGElement, 
     .attr('role', 'button')
     .attr('tabindex', 0)
     .attr('data-kind', 'node')
-    .attr('aria-controls', 'node-panel')
     .attr('rx', 10)
     .attr('height', METRICS.cardHeader - 2);
   return g;
@@ -89,7 +88,8 @@ export function updateNode(sel: NodeSelection, selectedKey: string | undefined):
     .attr('width', (d) => d.box.width)
     .attr('data-key', (d) => d.node.key)
     .attr('aria-label', (d) => d.node.label)
-    .attr('aria-expanded', (d) => String(d.node.key === selectedKey));
+    .attr('aria-expanded', (d) => String(d.node.key === selectedKey))
+    .attr('aria-controls', (d) => (d.node.key === selectedKey ? 'inspector' : null));
   sel.select('.node-card').attr('width', (d) => d.box.width).attr('height', (d) => d.box.height);
   sel.select('.node-hatch').attr('width', (d) => d.box.width);
   sel.select('.node-name').text((d) => d.node.name);

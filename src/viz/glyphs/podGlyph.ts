@@ -25,8 +25,7 @@ export function enterPod(sel: Selection<EnterElement, PlacedPod, SVGGElement, un
     .append('g')
     .attr('class', 'pod')
     .attr('role', 'button')
-    .attr('data-kind', 'pod')
-    .attr('aria-controls', 'pod-panel');
+    .attr('data-kind', 'pod');
   const shape = g.append('g').attr('class', 'pod-shape');
   shape.append('rect').attr('class', 'pod-focus').attr('x', -4).attr('y', -4).attr('width', s + 8).attr('height', s + 8).attr('rx', 9);
   shape.append('rect').attr('class', 'pod-body').attr('width', s).attr('height', s).attr('rx', 6);
@@ -50,6 +49,7 @@ export function updatePod(sel: PodSelection, selectedKey: string | undefined): v
     .attr('data-look', (d) => d.pod.look)
     .attr('aria-label', (d) => d.pod.label)
     .attr('aria-expanded', (d) => String(d.pod.key === selectedKey))
+    .attr('aria-controls', (d) => (d.pod.key === selectedKey ? 'inspector' : null))
     .classed('is-selected', (d) => d.pod.key === selectedKey);
   sel.select('title').text((d) => d.pod.label);
   sel.select('.pod-mark').text((d) => LOOK_MARK[d.pod.look]);

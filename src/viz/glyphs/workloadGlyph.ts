@@ -31,8 +31,7 @@ export function renderWorkloads(layer: Layer, workloads: readonly PlacedWorkload
     .attr('role', 'button')
     .attr('tabindex', 0)
     .attr('data-kind', (d) => d.kind)
-    .attr('data-key', (d) => d.view.key)
-    .attr('aria-controls', 'inspector');
+    .attr('data-key', (d) => d.view.key);
   entered.append('rect').attr('class', 'workload-card').attr('rx', 10);
   entered.filter((d) => d.kind === 'deployment').each(function () {
     enterDeployment(this);
@@ -45,6 +44,7 @@ export function renderWorkloads(layer: Layer, workloads: readonly PlacedWorkload
     .attr('transform', (d) => `translate(${d.box.x},${d.box.y})`)
     .attr('aria-label', (d) => d.view.label)
     .attr('aria-expanded', (d) => String(d.key === options.selectedKey))
+    .attr('aria-controls', (d) => (d.key === options.selectedKey ? 'inspector' : null))
     .classed('is-selected', (d) => d.key === options.selectedKey)
     .on('click', (_event, d) => options.onSelect(d))
     .on('keydown', (event: KeyboardEvent, d) => {

@@ -66,13 +66,27 @@ describe('layoutCluster', () => {
 });
 
 describe('the control-plane band', () => {
-  it('lays its components left to right, inside the band, without overlaps', () => {
-    for (const width of [300, 760, 1400]) {
+  it('lays its components inside the band without overlaps, in one row when they fit and two when not', () => {
+    for (const [width, rows] of [
+      [282, 2],
+      [420, 2],
+      [760, 1],
+      [1400, 1],
+    ] as const) {
       const band = layoutCluster(view, width).band;
       const boxes = Object.values(band.components);
-      for (let i = 1; i < boxes.length; i++) expect(boxes[i].x).toBeGreaterThanOrEqual(boxes[i - 1].x + boxes[i - 1].width);
-      const last = boxes[boxes.length - 1];
-      expect(last.x + last.width).toBeLessThanOrEqual(band.box.x + band.box.width);
+      expect(new Set(boxes.map((b) => b.y)).size).toBe(rows);
+      for (const a of boxes) {
+        expect(a.width).toBeGreaterThan(20);
+        expect(a.x + a.width).toBeLessThanOrEqual(band.box.x + band.box.width);
+        for (const b of boxes) {
+          if (a === b) continue;
+          const apart = a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
+          expect(apart).toBe(true);
+        }
+      }
+      // Every component meets the bus.
+      for (const anchor of Object.values(band.anchors)) expect(Math.abs(anchor.y - band.busY)).toBeLessThan(12);
     }
   });
 

@@ -158,8 +158,8 @@ function placeWorkloads(workloads: WorkloadsView, x0: number, y0: number, width:
 
 /** A point in the drawing where a component sits (the middle of its box or mark). */
 export function anchorOf(layout: ClusterLayout, id: ComponentId): { x: number; y: number } | undefined {
-  const band = layout.band.components[id as keyof BandLayout['components']];
-  if (band) return { x: band.x + band.width / 2, y: band.y + band.height };
+  const band = layout.band.anchors[id as keyof BandLayout['anchors']];
+  if (band) return band;
   const colon = id.indexOf(':');
   const kind = id.slice(0, colon);
   const name = id.slice(colon + 1);

@@ -1,0 +1,14 @@
+/** An object's labels as `key=value` chips. */
+export function Labels({ labels }: { labels: Readonly<Record<string, string>> | undefined }) {
+  const entries = Object.entries(labels ?? {});
+  if (entries.length === 0) return <span className="muted">none</span>;
+  return (
+    <ul className="labels" aria-label="Labels">
+      {entries.map(([k, v]) => (
+        <li key={k} className="label-chip">
+          {k}={v}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,82 @@
+import { selectSnapshot, type ObjectRef } from '../../state/index';
+import { formatCpu, formatMemory } from '../../viz/index';
+import { clusterViewOf } from '../cluster/useClusterView';
+import { useApp } from '../hooks/useApp';
+import { Labels } from './Labels';
+import { Gone } from './PodOverview';
+
+/** Pods listed in the node panel (enough to reach any pod from the keyboard in the dense drawing). */
+const PODS_LISTED = 60;
+
+/** A node at a glance, its pods, and its actions. */
+export function NodeOverview({ target }: { target: ObjectRef }) {
+  const snapshot = useApp(selectSnapshot);
+  const stopNode = useApp((s) => s.stopNode);
+  const startNode = useApp((s) => s.startNode);
+  const cordonNode = useApp((s) => s.cordonNode);
+  const drainNode = useApp((s) => s.drainNode);
+  const selectPod = useApp((s) => s.selectPod);
+  const name = target.name;
+  const node = clusterViewOf(snapshot).nodes.find((n) => n.name === name);
+  const raw = snapshot.nodes.find((n) => n.metadata?.name === name);
+  if (!node || !raw) return <Gone what="node" />;
+  return (
+    <>
+      <dl className="facts">
+        <dt>Status</dt>
+        <dd>
+          {node.readiness}
+          {node.unschedulable ? ', SchedulingDisabled' : ''}
+          {node.stopped ? <span className="muted"> (powered off)</span> : null}
+        </dd>
+        <dt>Roles</dt>
+        <dd>{node.roles.length > 0 ? node.roles.join(',') : '<none>'}</dd>
+        <dt>Taints</dt>
+        <dd>{node.taints.length > 0 ? node.taints.join(' ') : <span className="muted">none</span>}</dd>
+        <dt>Requests</dt>
+        <dd>
+          CPU {formatCpu(node.cpu.requested)} of {formatCpu(node.cpu.allocatable)}, memory {formatMemory(node.memory.requested)} of {formatMemory(node.memory.allocatable)}
+        </dd>
+        <dt>Pods</dt>
+        <dd>
+          {node.pods.length} / {node.podCapacity}
+        </dd>
+        <dt>Labels</dt>
+        <dd>
+          <Labels labels={raw.metadata?.labels} />
+        </dd>
+      </dl>
+      <div className="panel-actions">
+        <button type="button" className="button danger" onClick={() => stopNode(name)} title={`kubeplay node stop ${name}`}>
+          Stop node
+        </button>
+        <button type="button" className="button" onClick={() => startNode(name)} title={`kubeplay node start ${name}`}>
+          Start node
+        </button>
+        <button type="button" className="button" onClick={() => cordonNode(name, !node.unschedulable)} title={`kubectl ${node.unschedulable ? 'uncordon' : 'cordon'} ${name}`}>
+          {node.unschedulable ? 'Uncordon' : 'Cordon'}
+        </button>
+        <button type="button" className="button" onClick={() => drainNode(name)} title={`kubectl drain ${name} --ignore-daemonsets`}>
+          Drain
+        </button>
+      </div>
+      {node.pods.length > 0 && (
+        <>
+          <h4 className="panel-subhead">Pods on {name}</h4>
+          <ul className="pod-list">
+            {node.pods.slice(0, PODS_LISTED).map((p) => (
+              <li key={p.key}>
+                <button type="button" className="link-button" onClick={() => selectPod({ namespace: p.namespace, name: p.name })}>
+                  <span className={`status-dot look-${p.look}`} aria-hidden="true" />
+                  {p.name}
+                </button>{' '}
+                <span className="muted">{p.status}</span>
+              </li>
+            ))}
+          </ul>
+          {node.pods.length > PODS_LISTED && <p className="muted">…and {node.pods.length - PODS_LISTED} more (kubectl get pods --field-selector spec.nodeName={name}).</p>}
+        </>
+      )}
+    </>
+  );
+}

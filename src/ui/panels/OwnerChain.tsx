@@ -1,0 +1,31 @@
+import type { ObjectMeta } from 'kubernetes-types/meta/v1';
+import { selectSnapshot } from '../../state/index';
+import { ownerChain } from '../../viz/index';
+import { useApp } from '../hooks/useApp';
+
+/** "Controlled by" up the chain: ReplicaSet (revision) → Deployment; a Deployment is a button that selects it. */
+export function OwnerChain({ meta }: { meta: ObjectMeta | undefined }) {
+  const snapshot = useApp(selectSnapshot);
+  const select = useApp((s) => s.select);
+  const chain = ownerChain(meta, snapshot);
+  if (chain.length === 0) return <span className="muted">none (a bare {meta ? 'object' : 'pod'})</span>;
+  return (
+    <ol className="owner-chain" aria-label="Owner chain">
+      {chain.map((link) => (
+        <li key={`${link.kind}/${link.name}`}>
+          {link.kind === 'Deployment' && link.exists ? (
+            <button type="button" className="link-button" onClick={() => select({ kind: 'Deployment', namespace: link.namespace, name: link.name })}>
+              Deployment {link.name}
+            </button>
+          ) : (
+            <span>
+              {link.kind} {link.name}
+              {link.revision !== undefined ? <span className="muted"> (revision {link.revision})</span> : null}
+              {!link.exists ? <span className="muted"> (gone)</span> : null}
+            </span>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}

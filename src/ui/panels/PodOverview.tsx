@@ -1,0 +1,77 @@
+import { humanDuration } from '../../lib/duration';
+import { selectNow, selectSnapshot, type ObjectRef } from '../../state/index';
+import { LOOK_DESCRIPTION } from '../../viz/index';
+import { clusterViewOf } from '../cluster/useClusterView';
+import { useApp } from '../hooks/useApp';
+import { Labels } from './Labels';
+import { OwnerChain } from './OwnerChain';
+
+/** A pod at a glance, and its actions (each a command in the terminal). */
+export function PodOverview({ target }: { target: ObjectRef }) {
+  const snapshot = useApp(selectSnapshot);
+  const now = useApp(selectNow);
+  const killPod = useApp((s) => s.killPod);
+  const crashContainer = useApp((s) => s.crashContainer);
+  const selectNode = useApp((s) => s.selectNode);
+  const ns = target.namespace ?? 'default';
+  const raw = snapshot.pods.find((p) => p.metadata?.name === target.name && (p.metadata?.namespace ?? 'default') === ns);
+  const view = clusterViewOf(snapshot);
+  const key = `${ns}/${target.name}`;
+  const pod = view.nodes.flatMap((n) => n.pods).find((p) => p.key === key) ?? view.unscheduled.find((p) => p.key === key);
+  if (!raw || !pod) return <Gone what="pod" />;
+  const ref = { namespace: ns, name: target.name };
+  return (
+    <>
+      <dl className="facts">
+        <dt>Status</dt>
+        <dd>
+          <span className={`status-dot look-${pod.look}`} aria-hidden="true" />
+          {pod.status} <span className="muted">({LOOK_DESCRIPTION[pod.look]})</span>
+        </dd>
+        <dt>Ready</dt>
+        <dd>{pod.ready}</dd>
+        <dt>Node</dt>
+        <dd>
+          {pod.nodeName ? (
+            <button type="button" className="link-button" onClick={() => selectNode(pod.nodeName)}>
+              {pod.nodeName}
+            </button>
+          ) : (
+            <span className="muted">not scheduled</span>
+          )}
+        </dd>
+        <dt>IP</dt>
+        <dd>{pod.podIP ?? <span className="muted">none yet</span>}</dd>
+        <dt>Restarts</dt>
+        <dd>{pod.restarts}</dd>
+        <dt>Age</dt>
+        <dd>{pod.createdAt !== undefined ? humanDuration(now - pod.createdAt) : '—'}</dd>
+        <dt>Owners</dt>
+        <dd>
+          <OwnerChain meta={raw.metadata} />
+        </dd>
+        <dt>Labels</dt>
+        <dd>
+          <Labels labels={raw.metadata?.labels} />
+        </dd>
+      </dl>
+      <div className="panel-actions">
+        <button type="button" className="button danger" onClick={() => killPod(ref)} title={`kubectl delete pod ${target.name} --grace-period=0 --force`}>
+          Kill pod
+        </button>
+        <button type="button" className="button" onClick={() => crashContainer(ref)} title={`kubeplay container crash ${target.name}`}>
+          Crash container
+        </button>
+      </div>
+    </>
+  );
+}
+
+/** What a panel says when its object was deleted while open. */
+export function Gone({ what }: { what: string }) {
+  return (
+    <p className="muted panel-empty" role="status">
+      This {what} no longer exists.
+    </p>
+  );
+}
