@@ -8,10 +8,12 @@ function proc(image: string, over: Partial<ProcessSpec> = {}): ContainerProcess 
   return new ContainerProcess({
     profile: IMAGE_CATALOG[image],
     image,
-    env: () => new Map([['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'], ['HOSTNAME', 'web-1']]),
+    context: {
+      env: () => new Map([['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'], ['HOSTNAME', 'web-1']]),
+      files: () => new Map([['/etc/hostname', 'web-1\n']]),
+    },
     hostname: 'web-1',
     podIP: '10.244.1.5',
-    files: () => new Map([['/etc/hostname', 'web-1\n']]),
     initContainer: false,
     startedAt: T0,
     ...over,

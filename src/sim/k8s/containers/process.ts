@@ -18,20 +18,31 @@ export interface ProcessSpec {
   image: string;
   command?: readonly string[];
   args?: readonly string[];
-  /** The environment (built when the program first needs it: most never do). */
-  env: () => Map<string, string>;
+  /** Where the environment, files and network come from, asked for on first use (most programs never ask). */
+  context: ProcessContext;
   stdin?: boolean;
   tty?: boolean;
   /** `resources.limits.memory` in bytes. */
   memoryLimit?: number;
   hostname: string;
   podIP: string;
-  /** Files of the container at start (/etc/hostname, mounted volumes, …), built on first use. */
-  files: () => Map<string, string>;
+
   initContainer: boolean;
   startedAt: number;
-  /** The pod's view of the cluster network (curl, wget, nslookup); none for tests without one. */
-  network?: () => ContainerNetwork;
+}
+
+/**
+ * What a container's process gets from its pod, built on first use: one
+ * object per container rather than a closure per item (a 150,000-pod
+ * cluster keeps one of these per container).
+ */
+export interface ProcessContext {
+  /** The environment variables. */
+  env(): Map<string, string>;
+  /** The files it starts with (/etc/hostname, mounted volumes, …). */
+  files(): Map<string, string>;
+  /** The pod's view of the cluster network (curl, wget, nslookup); absent in tests without one. */
+  network?(): ContainerNetwork;
 }
 
 export interface Exit {
@@ -53,7 +64,7 @@ export class ContainerProcess {
   readonly logs: LogLine[] = [];
   private files_: Map<string, string> | undefined;
   private env_: Map<string, string> | undefined;
-  readonly listening = new Set<number>();
+  private listening_: Set<number> | undefined;
   exit: Exit | undefined;
   /** Extra memory allocated by the program (e.g. `stress --vm-bytes`), bytes. */
   private allocated = 0;
@@ -71,12 +82,22 @@ export class ContainerProcess {
     this.gen = this.main();
   }
 
+  /** TCP ports the program listens on (created on first use: most processes are never asked). */
+  get listening(): Set<number> {
+    return (this.listening_ ??= new Set());
+  }
+
+  /** Whether the program listens on `port`. */
+  listens(port: number): boolean {
+    return this.listening_?.has(port) === true;
+  }
+
   get files(): Map<string, string> {
-    return (this.files_ ??= this.spec.files());
+    return (this.files_ ??= this.spec.context.files());
   }
 
   get env(): Map<string, string> {
-    return (this.env_ ??= this.spec.env());
+    return (this.env_ ??= this.spec.context.env());
   }
 
   get startedAt(): number {
@@ -113,31 +134,32 @@ export class ContainerProcess {
 
   /** An HTTP GET to `port` + `path`: the status, or 'refused' when nothing listens. */
   http(port: number, path: string, now: number): number | 'refused' {
-    if (!this.listening.has(port) || this.exit) return 'refused';
+    if (!this.listens(port) || this.exit) return 'refused';
     if (now >= this.httpFailAt) return 500;
     const p = this.spec.profile;
     return p.http?.[path] ?? p.httpDefault ?? 200;
   }
 
   /** Requests served per virtual second over the last minute (ring buffer), for the CPU model. */
-  private readonly hits = new Int32Array(60);
+  private hits: Int32Array | undefined;
   private hitsSecond = -1;
 
   /** Counts a request this process served at `now`. */
   noteRequest(now: number): void {
     const sec = Math.floor(now / 1000);
+    const hits = (this.hits ??= new Int32Array(60));
     if (sec !== this.hitsSecond) {
       // Clear the buckets of the seconds that passed without a request.
       const gap = this.hitsSecond < 0 ? 60 : Math.min(60, sec - this.hitsSecond);
-      for (let i = 1; i <= gap; i++) this.hits[(this.hitsSecond + i + 60 * 60) % 60] = 0;
+      for (let i = 1; i <= gap; i++) hits[(this.hitsSecond + i + 60 * 60) % 60] = 0;
       this.hitsSecond = sec;
     }
-    this.hits[sec % 60]++;
+    hits[sec % 60]++;
   }
 
   /** Requests per second served over the `windowSeconds` before `now`. */
   requestRate(now: number, windowSeconds: number): number {
-    if (this.hitsSecond < 0) return 0;
+    if (this.hitsSecond < 0 || !this.hits) return 0;
     const sec = Math.floor(now / 1000);
     let n = 0;
     for (let s = sec - windowSeconds + 1; s <= sec; s++) if (s <= this.hitsSecond && this.hitsSecond - s < 60) n += this.hits[((s % 60) + 60) % 60];
@@ -165,7 +187,7 @@ export class ContainerProcess {
   kill(at: number, code: number, reason: Exit['reason'] = 'Error'): void {
     if (this.exit) return;
     this.exit = { code, reason, at };
-    this.listening.clear();
+    this.listening_?.clear();
   }
 
   /** Whether the image has the program `argv0` (its shell tools when it has a shell, its own binaries). */
@@ -173,7 +195,7 @@ export class ContainerProcess {
     const p = this.spec.profile;
     const base = argv0.slice(argv0.lastIndexOf('/') + 1);
     if (p.shell && isShellTool(argv0)) return true;
-    if (this.spec.network && p.tools?.includes(base)) return true;
+    if (this.spec.context.network && p.tools?.includes(base)) return true;
     return p.binaries?.some((b) => b === argv0 || b.slice(b.lastIndexOf('/') + 1) === base) ?? false;
   }
 
@@ -202,14 +224,14 @@ export class ContainerProcess {
   private finish(code: number): void {
     if (this.exit) return;
     this.exit = { code, reason: code === 0 ? 'Completed' : 'Error', at: this.clock };
-    this.listening.clear();
+    this.listening_?.clear();
   }
 
   private checkMemory(): void {
     const limit = this.spec.memoryLimit;
     if (limit !== undefined && !this.exit && this.memoryBytes() > limit) {
       this.exit = { code: 137, reason: 'OOMKilled', at: this.clock };
-      this.listening.clear();
+      this.listening_?.clear();
     }
   }
 
@@ -306,7 +328,7 @@ export class ContainerProcess {
     const base = argv[0].slice(argv[0].lastIndexOf('/') + 1);
     if (base === 'stress' && (p.binaries?.includes('stress') || p.binaries?.includes('/stress'))) return this.stress(argv.slice(1), io);
     if (base === 'agnhost' && p.binaries?.includes('agnhost')) return this.agnhost(argv.slice(1));
-    const net = p.tools?.includes(base) ? this.spec.network?.() : undefined;
+    const net = p.tools?.includes(base) ? this.spec.context.network?.() : undefined;
     if (net) {
       if (base === 'curl') return curl(net, argv.slice(1), io, this.files);
       if (base === 'wget') return wget(net, argv.slice(1), io, this.files);

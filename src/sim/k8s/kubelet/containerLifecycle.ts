@@ -2,7 +2,8 @@ import type { Container } from 'kubernetes-types/core/v1';
 import { goDuration } from '../../../lib/duration';
 import { flat } from '../../../lib/flat';
 import { bytesOf } from '../../../lib/quantity';
-import { ContainerProcess } from '../containers/process';
+import type { ContainerNetwork } from '../containers/netTools';
+import { ContainerProcess, type ProcessContext } from '../containers/process';
 import type { K8sContext } from '../controllers/context';
 import { imageProfile } from '../images/catalog';
 import { parseImageRef } from '../images/imageRef';
@@ -33,16 +34,38 @@ export interface StepEnv {
   state: KubeletState;
 }
 
+/** Probe run times of a container whose probes never ran (shared: runs replace the array). */
+const NO_RUNS = Object.freeze([-Infinity, -Infinity, -Infinity]) as unknown as [number, number, number];
+
 export function newContainerRuntime(c: Container, index: number, init: boolean): ContainerRuntime {
+  // Every field from the start: one hidden class with in-object fields for all containers.
   return {
     name: c.name,
     index,
     init,
     ref: parseImageRef(c.image ?? ''),
     phase: 'pending',
+    waiting: undefined,
+    retryAt: undefined,
+    pullRequestedAt: undefined,
+    pullStartAt: undefined,
+    pullDoneAt: undefined,
+    pullError: undefined,
+    startAt: undefined,
+    startedAt: undefined,
+    containerID: undefined,
+    proc: undefined,
+    prevProc: undefined,
+    terminated: undefined,
+    last: undefined,
+    adopted: undefined,
+    stopping: undefined,
     restartCount: 0,
     probes: freshProbeState(c),
-    lastRun: [-Infinity, -Infinity, -Infinity],
+    lastRun: NO_RUNS,
+    lastGateAt: undefined,
+    lastStatus: undefined,
+    lastStatusKey: undefined,
   };
 }
 
@@ -240,36 +263,56 @@ function restart(c: ContainerRuntime): void {
   c.phase = 'pending';
 }
 
+/** Environment, files and network of one container, computed when its program first asks. */
+class ContainerContext implements ProcessContext {
+  constructor(
+    private readonly pod: PodObj,
+    private readonly spec: Container,
+    private readonly podIP: string,
+    private readonly node: NodeRuntime,
+    private readonly services: () => Record<string, string>,
+    private readonly ctx: K8sContext,
+    private readonly state: KubeletState,
+  ) {}
+
+  env(): Map<string, string> {
+    const r = containerEnv(this.pod, this.spec, this.ctx.store, this.node.name, this.podIP, this.node.hostIP, this.services);
+    return r.ok ? r.env : new Map();
+  }
+
+  files(): Map<string, string> {
+    return containerFiles(this.pod, this.podIP, this.spec, this.ctx, this.node.name);
+  }
+
+  network(): ContainerNetwork {
+    return podNetwork(this.ctx, this.state, this.pod, this.podIP);
+  }
+}
+
 function start(c: ContainerRuntime, spec: Container, env: StepEnv): void {
   const { pod, node, now } = env;
   const profile = imageProfile(c.ref)!;
   const podIP = env.rt.ip ?? '';
   const limit = spec.resources?.limits?.memory;
-  const services = env.serviceEnv(pod);
   c.proc = new ContainerProcess({
     profile,
     image: spec.image ?? '',
     command: spec.command,
     args: spec.args,
-    env: () => {
-      const r = containerEnv(pod, spec, env.ctx.store, node.name, podIP, node.hostIP, services);
-      return r.ok ? r.env : new Map();
-    },
+    context: new ContainerContext(pod, spec, podIP, node, env.serviceEnv(pod), env.ctx, env.state),
     stdin: spec.stdin,
     tty: spec.tty,
     memoryLimit: limit === undefined ? undefined : bytesOf(limit),
     hostname: pod.spec?.hostname ?? pod.metadata.name,
     podIP,
-    files: () => containerFiles(pod, podIP, spec, env.ctx, node.name),
     initContainer: c.init,
     startedAt: c.adopted?.startedAt ?? now,
-    network: () => podNetwork(env.ctx, env.state, pod, podIP),
   });
   c.proc.advance(now);
   c.startedAt = now;
   c.phase = 'running';
   c.probes = freshProbeState(spec);
-  c.lastRun = [-Infinity, -Infinity, -Infinity];
+  c.lastRun = NO_RUNS;
   c.lastGateAt = undefined;
   const adopted = c.adopted;
   if (adopted) {

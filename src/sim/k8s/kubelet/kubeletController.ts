@@ -51,11 +51,18 @@ export function createKubelets(): Kubelets {
     }
     return list;
   };
+  // One thunk per namespace snapshot and links setting, shared by the containers started meanwhile.
+  const thunks = new Map<string, () => Record<string, string>>();
   const serviceEnv = (pod: PodObj) => {
     const ns = pod.metadata.namespace ?? 'default';
-    const services = servicesOf(ns);
     const links = pod.spec?.enableServiceLinks !== false;
-    return () => serviceEnvVars(services, ns, links);
+    const key = `${links ? '+' : '-'}${ns}`;
+    let thunk = thunks.get(key);
+    if (!thunk) {
+      const services = servicesOf(ns);
+      thunks.set(key, (thunk = () => serviceEnvVars(services, ns, links)));
+    }
+    return thunk;
   };
   const state: KubeletState = { nodes: new Map(), pods: new Map(), imageBackoff: new Backoff(), crashBackoff: new Backoff(), serviceEnv };
   let stoppedNodes = 0;
@@ -117,6 +124,7 @@ export function createKubelets(): Kubelets {
           resource: 'services',
           map: () => {
             servicesByNs.clear();
+            thunks.clear();
             return undefined;
           },
         },

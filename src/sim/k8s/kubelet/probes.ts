@@ -83,7 +83,10 @@ export function runDueProbes(
     const p = probeOf(spec, best)!;
     proc.advance(bestAt);
     const { ok, message } = evaluate(p, spec, proc, bestAt, podIP);
-    c.lastRun[best] = bestAt;
+    // A new array: containers that never probed share one frozen array.
+    const runs: [number, number, number] = [c.lastRun[0], c.lastRun[1], c.lastRun[2]];
+    runs[best] = bestAt;
+    c.lastRun = runs;
     if (best === READINESS) c.probes.readinessProbed = true;
     const t = probeTimings(p);
     if (ok) {
@@ -138,11 +141,11 @@ export function evaluate(p: Probe, spec: Container, proc: ContainerProcess, at: 
   if (p.tcpSocket) {
     const prt = port(p.tcpSocket.port);
     const host = p.tcpSocket.host ?? podIP;
-    return proc.listening.has(prt) && !proc.exit ? { ok: true, message: '' } : { ok: false, message: `dial tcp ${host}:${prt}: connect: connection refused` };
+    return proc.listens(prt) && !proc.exit ? { ok: true, message: '' } : { ok: false, message: `dial tcp ${host}:${prt}: connect: connection refused` };
   }
   if (p.grpc) {
     const prt = p.grpc.port;
-    return proc.listening.has(prt) && !proc.exit ? { ok: true, message: '' } : { ok: false, message: `timeout: failed to connect service "${podIP}:${prt}" within ${p.timeoutSeconds ?? 1}s: context deadline exceeded` };
+    return proc.listens(prt) && !proc.exit ? { ok: true, message: '' } : { ok: false, message: `timeout: failed to connect service "${podIP}:${prt}" within ${p.timeoutSeconds ?? 1}s: context deadline exceeded` };
   }
   if (p.exec?.command?.length) {
     const r = proc.run([...p.exec.command], at, (p.timeoutSeconds ?? 1) * 1000);
