@@ -10,6 +10,7 @@ import { ResourceRegistry, storageName } from './api/resources';
 import type { KubeObject } from './api/types';
 import { bootstrapCluster } from './bootstrap/bootstrap';
 import type { ClusterConfig, K8sContext, K8sController } from './controllers/context';
+import { createDaemonSetController } from './controllers/daemonset/daemonSetController';
 import { createDeploymentController } from './controllers/deployment/deploymentController';
 import { createDisruptionController } from './controllers/disruption/disruptionController';
 import { createEndpointsController } from './controllers/endpoints/endpointsController';
@@ -72,6 +73,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     createJobController(store),
     createTTLAfterFinishedController(),
     createCronJobController(),
+    createDaemonSetController(store),
     createGarbageCollector(store, resources.filter((r) => r !== 'events')),
     createNamespaceController(store, namespaced),
     createNodeLifecycleController(),

@@ -53,6 +53,7 @@ export const RESOURCES: readonly ResourceInfo[] = [
   r('Secret', '', 'v1', 'secrets', [], true, { hasStatus: false }),
   r('ServiceAccount', '', 'v1', 'serviceaccounts', ['sa'], true, { hasStatus: false }),
   r('Service', '', 'v1', 'services', ['svc'], true, { categories: ['all'], verbs: ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'] }),
+  r('DaemonSet', 'apps', 'v1', 'daemonsets', ['ds'], true, { categories: ['all'] }),
   r('Deployment', 'apps', 'v1', 'deployments', ['deploy'], true, { categories: ['all'] }),
   r('ReplicaSet', 'apps', 'v1', 'replicasets', ['rs'], true, { categories: ['all'] }),
   r('HorizontalPodAutoscaler', 'autoscaling', 'v2', 'horizontalpodautoscalers', ['hpa'], true, { categories: ['all'] }),
