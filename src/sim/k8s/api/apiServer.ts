@@ -6,6 +6,7 @@ import type { ActivityLog } from '../../engine/activity';
 import { parseTimestamp, toTimestamp, type VirtualClock } from '../../engine/clock';
 import { objectKey, type ObjectStore } from '../../engine/store';
 import { admitPod } from './admission/podAdmission';
+import { admitStorage } from './admission/storageAdmission';
 import { ApiServerClient } from './apiServerClient';
 import { prepareForCreate } from './prepareForCreate';
 import type { ApiClient, DeleteOptions, EvictOptions, ListOptions, PatchType, WriteOptions } from './client';
@@ -133,6 +134,7 @@ export class ApiServer {
       if (!admitted.ok) return fail(admitted.status);
       obj = admitted.pod;
     }
+    if (info.kind === 'PersistentVolumeClaim' || info.kind === 'PersistentVolume') obj = admitStorage(obj, store);
     // The Job strategy generates the selector from the uid before validating (generateSelector).
     const earlyUid = info.kind === 'Job' && info.group === 'batch' ? rng.uuid() : undefined;
     if (earlyUid) obj = generateJobSelector(obj, earlyUid);

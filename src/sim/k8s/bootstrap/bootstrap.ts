@@ -10,6 +10,7 @@ import type { Kubelets } from '../kubelet/kubeletController';
 import { nodeIP, nodeObject, nodeShapes } from './nodes';
 import { COREDNS_IMAGE, apiServerEndpoints, bootstrapCoreDNS } from './clusterServices';
 import { controlPlaneStaticPods, mirrorPod } from './staticPods';
+import { bootstrapStorageClass } from './storageClass';
 
 const NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
 const PAUSE_IMAGE = 'registry.k8s.io/pause:3.10';
@@ -80,6 +81,7 @@ export function bootstrapCluster(api: ApiServer, kubelets: Kubelets, recorder: E
     for (const obj of apiServerEndpoints(cpIP)) must(server.create(obj, { trusted: true }));
     bootstrapCoreDNS((actor) => api.client(actor), api.registry.byName('configmaps') !== undefined, controlPlane as KubeObject & Node, now, rng);
   }
+  if (api.registry.byName('storageclasses.storage.k8s.io')) bootstrapStorageClass(server, rng);
   settle();
 }
 

@@ -17,6 +17,7 @@ import { jobPrinter } from './jobPrinter';
 import { podPrinter } from './podPrinter';
 import { replicaSetPrinter } from './replicaSetPrinter';
 import { secretPrinter } from './secretPrinter';
+import { persistentVolumeClaimPrinter, persistentVolumePrinter, storageClassPrinter } from './storagePrinters';
 import { serviceAccountPrinter } from './serviceAccountPrinter';
 import { servicePrinter } from './servicePrinter';
 import { statefulSetPrinter } from './statefulSetPrinter';
@@ -44,6 +45,9 @@ export const TABLE_PRINTERS: readonly KindPrinter[] = [
   hpaPrinter,
   configMapPrinter,
   secretPrinter,
+  persistentVolumePrinter,
+  persistentVolumeClaimPrinter,
+  storageClassPrinter,
 ];
 
 /** The printer for a resource; kinds without one print NAME AGE. */

@@ -7,6 +7,7 @@ import { defaultSecret } from './configDefaults';
 import { defaultNamespace, defaultNode, defaultService } from './coreDefaults';
 import { defaultEndpointSlice, defaultEndpoints } from './endpointDefaults';
 import { defaultPod } from './podDefaults';
+import { defaultPersistentVolume, defaultPersistentVolumeClaim, defaultStorageClass } from './storageDefaults';
 import { defaultDeployment, defaultReplicaSet } from './workloadDefaults';
 import { defaultHorizontalPodAutoscaler } from './autoscalingDefaults';
 
@@ -23,6 +24,9 @@ export const DEFAULTERS: Readonly<Record<string, Defaulter>> = {
   '/Node': defaultNode,
   '/Endpoints': defaultEndpoints,
   '/Secret': defaultSecret,
+  '/PersistentVolume': defaultPersistentVolume,
+  '/PersistentVolumeClaim': defaultPersistentVolumeClaim,
+  'storage.k8s.io/StorageClass': defaultStorageClass,
   'apps/Deployment': defaultDeployment,
   'autoscaling/HorizontalPodAutoscaler': defaultHorizontalPodAutoscaler,
   'apps/ReplicaSet': defaultReplicaSet,

@@ -13,6 +13,7 @@ import { validatePodDisruptionBudget } from './policy';
 import { validateHorizontalPodAutoscaler } from './autoscaling';
 import { validatePodSpecUpdate } from './podUpdate';
 import { validateServiceSpec, validateServiceUpdate } from './service';
+import { validatePersistentVolume, validatePersistentVolumeClaim, validatePersistentVolumeClaimUpdate, validatePersistentVolumeUpdate, validateStorageClass, validateStorageClassUpdate } from './storage';
 import { validateDeploymentSpec, validateReplicaSetSpec, validateSelectorImmutable } from './workloads';
 
 /** How one kind is validated: its name rule, its spec checks, and extra update rules. */
@@ -35,6 +36,9 @@ export const VALIDATORS: Readonly<Record<string, KindValidator>> = {
   '/ConfigMap': { name: nameIsDNSSubdomain, spec: validateConfigMap, update: validateConfigMapUpdate, updateFirst: true },
   '/Secret': { name: nameIsDNSSubdomain, spec: validateSecret, update: validateSecretUpdate, updateFirst: true },
   '/Event': { name: nameIsDNSSubdomain },
+  '/PersistentVolume': { name: nameIsDNSSubdomain, spec: validatePersistentVolume, update: validatePersistentVolumeUpdate },
+  '/PersistentVolumeClaim': { name: nameIsDNSSubdomain, spec: validatePersistentVolumeClaim, update: validatePersistentVolumeClaimUpdate, updateFirst: true },
+  'storage.k8s.io/StorageClass': { name: nameIsDNSSubdomain, spec: validateStorageClass, update: validateStorageClassUpdate },
   '/Endpoints': { name: nameIsDNSSubdomain, spec: validateEndpoints },
   'apps/Deployment': { name: nameIsDNSSubdomain, spec: validateDeploymentSpec, update: validateSelectorImmutable },
   'apps/ReplicaSet': { name: nameIsDNSSubdomain, spec: validateReplicaSetSpec, update: validateSelectorImmutable },
