@@ -10,6 +10,7 @@ import { ResourceRegistry, storageName } from './api/resources';
 import type { KubeObject } from './api/types';
 import { bootstrapCluster } from './bootstrap/bootstrap';
 import type { ClusterConfig, K8sContext, K8sController } from './controllers/context';
+import { createStatefulSetController } from './controllers/statefulset/statefulSetController';
 import { createDaemonSetController } from './controllers/daemonset/daemonSetController';
 import { createDeploymentController } from './controllers/deployment/deploymentController';
 import { createDisruptionController } from './controllers/disruption/disruptionController';
@@ -74,6 +75,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     createTTLAfterFinishedController(),
     createCronJobController(),
     createDaemonSetController(store),
+    createStatefulSetController(store),
     createGarbageCollector(store, resources.filter((r) => r !== 'events')),
     createNamespaceController(store, namespaced),
     createNodeLifecycleController(),
