@@ -5,6 +5,7 @@ import { filenameFlags } from '../common';
 import { checkErrText, err } from '../errors';
 import { examples, longDesc } from '../text';
 import { groupKindString, revisionOf, rolloutTargets } from './rollout';
+import { daemonSetStatus, statefulSetStatus, type RolloutStatus } from './rolloutStatusViewers';
 
 /** `kubectl rollout status` (kubectl `pkg/cmd/rollout/rollout_status.go`, `polymorphichelpers/rollout_status.go`). */
 export const rolloutStatusCommand: CommandSpec = {
@@ -34,8 +35,6 @@ export const rolloutStatusCommand: CommandSpec = {
   run: runRolloutStatus,
 };
 
-type Status = { message: string; done: boolean } | { error: string };
-
 interface DeploymentLike {
   metadata: KubeObject['metadata'];
   spec?: { replicas?: number };
@@ -43,7 +42,7 @@ interface DeploymentLike {
 }
 
 /** `DeploymentStatusViewer.Status`. */
-export function deploymentStatus(obj: KubeObject, revision: number): Status {
+export function deploymentStatus(obj: KubeObject, revision: number): RolloutStatus {
   const d = obj as unknown as DeploymentLike;
   const name = d.metadata.name;
   if (revision > 0) {
@@ -67,20 +66,28 @@ export function deploymentStatus(obj: KubeObject, revision: number): Status {
   return { message: 'Waiting for deployment spec update to be observed...\n', done: false };
 }
 
+/** `StatusViewerFor`: by kind (all apps/v1). */
+const STATUS_VIEWERS: Readonly<Record<string, (obj: KubeObject, revision: number) => RolloutStatus>> = {
+  Deployment: deploymentStatus,
+  DaemonSet: daemonSetStatus,
+  StatefulSet: statefulSetStatus,
+};
+
 function runRolloutStatus(ctx: CommandContext): CommandResult {
   const resolved = rolloutTargets(ctx);
   if ('type' in resolved) return resolved;
   if (resolved.errors.length) return resolved.errors.length === 1 ? resolved.errors[0] : err.aggregate(resolved.errors);
   if (resolved.targets.length !== 1) return err.message('rollout status is only supported on individual resources and resource collections are not supported yet');
   const target = resolved.targets[0];
-  if (target.info.kind !== 'Deployment') return err.message(`no status viewer has been implemented for ${groupKindString(target)}`);
+  const viewer = STATUS_VIEWERS[target.info.kind];
+  if (!viewer) return err.message(`no status viewer has been implemented for ${groupKindString(target)}`);
   const revision = ctx.flags.int('revision');
   if (revision < 0) return err.message(`revision must be a positive integer: ${revision}`);
   const { namespace, name } = target.obj.metadata;
   const resource = storageName(target.info);
   // Like upstream (`UntilWithSync` over the deployment), a line for every watch event, repeats included.
   const show = (obj: KubeObject): number | undefined => {
-    const s = deploymentStatus(obj, revision);
+    const s = viewer(obj, revision);
     if ('error' in s) {
       ctx.errOut(checkErrText(err.message(s.error)));
       return 1;
