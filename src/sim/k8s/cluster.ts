@@ -22,6 +22,8 @@ import { createJobController } from './controllers/job/jobController';
 import { createTTLAfterFinishedController } from './controllers/job/ttlAfterFinishedController';
 import { createGarbageCollector } from './controllers/gc/garbageCollector';
 import { createNamespaceController } from './controllers/namespaceController';
+import { createPersistentVolumeController } from './controllers/persistentvolume/persistentVolumeController';
+import { createLocalPathProvisioner } from './controllers/persistentvolume/localPathProvisioner';
 import { createNodeLifecycleController } from './controllers/nodeLifecycleController';
 import { createReplicaSetController } from './controllers/replicaset/replicaSetController';
 import { createServiceAccountController } from './controllers/serviceAccountController';
@@ -82,6 +84,8 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     createHPAController((namespace) => podMetrics(store, kubelets.state, clock.now(), namespace)),
     createTaintEvictionController(),
     createDisruptionController(store),
+    createPersistentVolumeController(),
+    createLocalPathProvisioner(),
     scheduler.controller,
     kubelets.controller,
     createEndpointsController(store),

@@ -6,6 +6,7 @@ import { truncateEventMessage } from './fitError';
 import { PodInfo, type PodObject } from './podInfo';
 import type { SchedulerCore } from './schedulerCore';
 import type { QueuedPod } from './schedulingQueue';
+import { preBindVolumes } from './plugins/volumeBinding';
 
 /**
  * `UpdatePodCondition` + `updatePod`: PodScheduled False/Unschedulable with the
@@ -51,6 +52,7 @@ export function scheduleOne(core: SchedulerCore, ctx: K8sContext, q: QueuedPod):
     // Assume: the cache counts the pod on its node before the binding lands (the bound version replaces `info.pod` then).
     core.cache.addPod(info, host);
     core.queue.delete(q.key);
+    preBindVolumes(ctx.api, ctx.store, pod, host);
     const res = ctx.api.bind(ns, name, host);
     if (!res.ok) {
       core.cache.removePod(q.key);

@@ -1,3 +1,4 @@
+import type { ObjectStore } from '../../engine/store';
 import { deepEqual } from '../api/objectDiff';
 import type { Labels, Selector } from '../api/selectors';
 import type { KubeObject } from '../api/types';
@@ -48,6 +49,8 @@ export class SchedulerCache implements SchedulingSnapshot {
   private readonly withAffinity = new Set<NodeInfo>();
   private readonly withAntiAffinity = new Set<NodeInfo>();
   readonly workloads = new WorkloadSelectors();
+  /** The informer cache VolumeBinding reads claims, volumes and classes from (set when the scheduler starts). */
+  volumes: ObjectStore | undefined = undefined;
 
   get nodes(): readonly NodeInfo[] {
     return this.tree.list();

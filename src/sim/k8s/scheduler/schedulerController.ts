@@ -1,5 +1,5 @@
 import type { K8sController } from '../controllers/context';
-import { SCHEDULER_NAME, SchedulerCore, WATCHED_OBJECTS } from './schedulerCore';
+import { SCHEDULER_NAME, SchedulerCore, VOLUME_RESOURCES, WATCHED_OBJECTS } from './schedulerCore';
 import { scheduleOne } from './scheduleOne';
 import type { SchedulingDecision } from './types';
 
@@ -31,7 +31,7 @@ export function createScheduler(options: SchedulerOptions = {}): Scheduler {
   const map = (e: Parameters<K8sController['watches'][number]['map']>[0]) => (core.onEvent(e) ? CYCLE : undefined);
   const controller: K8sController = {
     name: SCHEDULER_NAME,
-    watches: [{ resource: 'pods', map }, { resource: 'nodes', map }, ...watched.map((resource) => ({ resource, map }))],
+    watches: [{ resource: 'pods', map }, { resource: 'nodes', map }, ...watched.map((resource) => ({ resource, map })), ...VOLUME_RESOURCES.map((resource) => ({ resource, map }))],
     reconcile(_key, ctx) {
       if (!core.initialised) core.init(ctx.store, ctx.clock);
       const now = ctx.clock.now();

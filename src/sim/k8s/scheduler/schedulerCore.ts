@@ -14,6 +14,8 @@ export const SCHEDULER_NAME = 'default-scheduler';
 /** Workload and namespace resources the scheduler watches (when the API serves them). */
 export const WATCHED_OBJECTS = ['namespaces', 'services', 'replicasets.apps', 'statefulsets.apps', 'replicationcontrollers'];
 
+/** The objects the VolumeBinding plugin reads. */
+export const VOLUME_RESOURCES = ['persistentvolumeclaims', 'persistentvolumes', 'storageclasses.storage.k8s.io'];
 const MAX_POD_EVENTS = 1000;
 const ALL_PLUGINS = ['NodeUnschedulable', 'NodeName', 'TaintToleration', 'NodeAffinity', 'NodePorts', 'NodeResourcesFit', 'PodTopologySpread', 'InterPodAffinity'];
 const POD_ADDED_PLUGINS = ['PodTopologySpread', 'InterPodAffinity'];
@@ -70,6 +72,7 @@ export class SchedulerCore {
   private nodeEvents = new Map<string, NodeEvent>();
   private podEvents: { pod: PodInfo; added: boolean }[] = [];
   private podEventsOverflow = false;
+  private volumeEvents = false;
 
   constructor(fullDecisions = FULL_DECISIONS) {
     this.decisions = new DecisionLog(this.framework.scorers, fullDecisions, this.cache);
@@ -83,6 +86,7 @@ export class SchedulerCore {
   init(store: ObjectStore, clock: VirtualClock): void {
     this.clock = clock;
     this.flushEpoch = clock.now();
+    this.cache.volumes = store;
     for (const r of ['nodes', ...WATCHED_OBJECTS, 'pods']) {
       if (!store.has(r)) continue;
       for (const obj of store.list(r)) this.onEvent({ type: 'ADDED', resource: r, key: '', object: obj });
@@ -98,6 +102,8 @@ export class SchedulerCore {
     if (!this.clock) return true;
     if (e.resource === 'pods') return this.onPod(e);
     if (e.resource === 'nodes') return this.onNode(e);
+    // Why: a claim, volume or class change may let a pod VolumeBinding rejected fit (its queueing hints, simplified to "maybe").
+    if (VOLUME_RESOURCES.includes(e.resource)) return (this.volumeEvents = true);
     this.cache.upsertObject(e.resource, e.object as KubeObject, e.type === 'DELETED');
     return false;
   }
@@ -167,6 +173,9 @@ export class SchedulerCore {
 
   /** Requeues unschedulable pods that the cluster events since the last cycle may have helped. */
   applyClusterEvents(): void {
+    const volumeEvents = this.volumeEvents;
+    this.volumeEvents = false;
+    if (volumeEvents) this.queue.moveIf(this.queue.unschedulableWith(['VolumeBinding']), () => true, this.now());
     if (this.nodeEvents.size === 0 && this.podEvents.length === 0 && !this.podEventsOverflow) return;
     const nodeEvents = [...this.nodeEvents.values()];
     const podEvents = this.podEvents;

@@ -1,3 +1,4 @@
+import type { ObjectStore } from '../../engine/store';
 import type { Labels, Selector } from '../api/selectors';
 import type { NodeInfo } from './nodeInfo';
 import type { NodeTable } from './nodeTable';
@@ -41,6 +42,8 @@ export interface SchedulingSnapshot {
   /** Nodes running a pod with required anti-affinity (`HavePodsWithRequiredAntiAffinityList`). */
   nodesWithRequiredAntiAffinityPods(): readonly NodeInfo[];
   imageState(name: string): ImageState | undefined;
+  /** The API objects VolumeBinding reads (claims, volumes, classes); absent in clusters without them. */
+  readonly volumes?: ObjectStore;
   namespaceLabels(namespace: string): Labels;
   namespacesMatching(selector: Selector): readonly string[];
   /** `helper.DefaultSelector`: merged selectors of the Services, ReplicaSets, StatefulSets, RCs selecting the pod; undefined when none. */

@@ -9,6 +9,7 @@ import { nodeResourcesFit } from './nodeResourcesFit';
 import { nodeUnschedulable } from './nodeUnschedulable';
 import { podTopologySpread } from './podTopologySpread';
 import { taintToleration } from './taintToleration';
+import { volumeBinding } from './volumeBinding';
 
 /**
  * The default profile (`default_plugins.go`, v1.32), minus the volume and
@@ -23,6 +24,7 @@ export const FILTER_PLUGINS: readonly SchedulerPlugin[] = [
   nodeAffinity,
   nodePorts,
   nodeResourcesFit,
+  volumeBinding,
   podTopologySpread,
   interPodAffinity,
 ];
