@@ -12,7 +12,9 @@ import { applyCommand } from './apply';
 import { cordonCommand, uncordonCommand } from './cordon';
 import { createCommand } from './create';
 import { createConfigMapCommand } from './createConfigMap';
+import { createCronJobCommand } from './createCronJob';
 import { createDeploymentCommand } from './createDeployment';
+import { createJobCommand } from './createJob';
 import { createNamespaceCommand } from './createNamespace';
 import { createSecretCommand, createSecretDockerRegistryCommand, createSecretGenericCommand, createSecretTLSCommand } from './createSecret';
 import { createServiceClusterIPCommand, createServiceCommand, createServiceExternalNameCommand, createServiceLoadBalancerCommand, createServiceNodePortCommand } from './createService';
@@ -108,7 +110,9 @@ const helpCommand: CommandSpec = {
 export const COMMANDS: readonly CommandSpec[] = [
   createCommand,
   createConfigMapCommand,
+  createCronJobCommand,
   createDeploymentCommand,
+  createJobCommand,
   createNamespaceCommand,
   createSecretCommand,
   createSecretDockerRegistryCommand,

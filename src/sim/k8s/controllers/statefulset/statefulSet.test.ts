@@ -129,4 +129,21 @@ describe('StatefulSet controller', () => {
     // The second create repeats the first event (count 2).
     expect(w.events(get(w))[0].count).toBe(2);
   });
+
+  it('creates a claim <template>-<set>-<i> before each pod and keeps it across scale-down and up', () => {
+    const template = 'containers: [{name: nginx, image: nginx:1.27, volumeMounts: [{name: www, mountPath: /usr/share/nginx/html}]}]\n  volumeClaimTemplates:\n  - metadata: {name: www}\n    spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}';
+    const w = world().apply(sts('replicas: 2', template)).until(allReady(2));
+    const claims = () => w.client.list('persistentvolumeclaims', { namespace: 'default' }).map((c) => c.metadata.name).sort();
+    expect(claims()).toEqual(['www-web-0', 'www-web-1']);
+    expect(w.events(get(w)).slice(0, 2).map((e) => e.message)).toEqual(['create Claim www-web-0 Pod web-0 in StatefulSet web success', 'create Pod web-0 in StatefulSet web successful']);
+    const pod = w.client.get<KubeObject & { spec: { volumes: object[] } }>('pods', 'default', 'web-1')!;
+    expect(pod.spec.volumes[0]).toEqual({ name: 'www', persistentVolumeClaim: { claimName: 'www-web-1' } });
+    const uid = w.client.get('persistentvolumeclaims', 'default', 'www-web-1')!.metadata.uid;
+    setSpec(w, { replicas: 1 });
+    w.until(allReady(1));
+    expect(claims()).toEqual(['www-web-0', 'www-web-1']);
+    setSpec(w, { replicas: 2 });
+    w.until(allReady(2));
+    expect(w.client.get('persistentvolumeclaims', 'default', 'www-web-1')!.metadata.uid).toBe(uid);
+  });
 });
