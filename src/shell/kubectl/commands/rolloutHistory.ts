@@ -4,6 +4,7 @@ import { filenameFlags, objectRef, templateFlags } from '../common';
 import { err } from '../errors';
 import { describePodTemplate, tabwrite } from '../printerApi';
 import { examples, longDesc } from '../text';
+import { controlledHistory, revisionTemplate } from './controllerHistory';
 import { CHANGE_CAUSE_ANNOTATION, groupKindString, ownedReplicaSets, revisionOf, rolloutTargets } from './rollout';
 
 /** `kubectl rollout history` (kubectl `pkg/cmd/rollout/rollout_history.go`, `polymorphichelpers/history.go`). */
@@ -38,6 +39,18 @@ export function deploymentHistory(ctx: CommandContext, deployment: KubeObject, r
     if (Number.isNaN(v)) continue;
     history.set(v, { template: (rs.spec as { template?: unknown }).template, cause: rs.metadata.annotations?.[CHANGE_CAUSE_ANNOTATION] });
   }
+  return printHistory(history, revision);
+}
+
+/** `StatefulSetHistoryViewer` / `DaemonSetHistoryViewer`: the owner's ControllerRevisions. */
+export function controllerRevisionHistory(ctx: CommandContext, owner: KubeObject, revision: number): string | { error: string } {
+  const history = new Map<number, { template: unknown; cause?: string }>();
+  for (const r of controlledHistory(ctx, owner)) history.set(r.revision, { template: revisionTemplate(r), cause: r.metadata.annotations?.[CHANGE_CAUSE_ANNOTATION] });
+  return printHistory(history, revision);
+}
+
+/** `printHistory`: the REVISION/CHANGE-CAUSE table, or one revision's pod template. */
+function printHistory(history: Map<number, { template: unknown; cause?: string }>, revision: number): string | { error: string } {
   if (history.size === 0) return 'No rollout history found.';
   if (revision > 0) {
     const h = history.get(revision);
@@ -48,6 +61,13 @@ export function deploymentHistory(ctx: CommandContext, deployment: KubeObject, r
   return tabwrite([['REVISION', 'CHANGE-CAUSE'], ...revisions.map((r) => [String(r), history.get(r)!.cause || '<none>'])], { minWidth: 0, padding: 2 });
 }
 
+/** `HistoryViewerFor`, by kind. */
+const HISTORY_VIEWERS: Readonly<Record<string, typeof deploymentHistory>> = {
+  Deployment: deploymentHistory,
+  StatefulSet: controllerRevisionHistory,
+  DaemonSet: controllerRevisionHistory,
+};
+
 function runRolloutHistory(ctx: CommandContext): CommandResult {
   const resolved = rolloutTargets(ctx);
   if ('type' in resolved) return resolved;
@@ -55,11 +75,12 @@ function runRolloutHistory(ctx: CommandContext): CommandResult {
   if (revision < 0) return err.message(`revision must be a positive integer: ${revision}`);
   const errors = [...resolved.errors];
   for (const t of resolved.targets) {
-    if (t.info.kind !== 'Deployment') {
+    const viewer = HISTORY_VIEWERS[t.info.kind];
+    if (!viewer) {
       errors.push(err.message(`no history viewer has been implemented for "${groupKindString(t)}"`));
       continue;
     }
-    const h = deploymentHistory(ctx, t.obj, revision);
+    const h = viewer(ctx, t.obj, revision);
     if (typeof h !== 'string') {
       errors.push(err.message(h.error));
       continue;

@@ -6,6 +6,7 @@ import { LAST_APPLIED_ANNOTATION } from '../engineApi';
 import { err, type KubectlError } from '../errors';
 import { describePodTemplate } from '../printerApi';
 import { examples, longDesc } from '../text';
+import { canonicalJson, controlledHistory, findHistory, revisionTemplate } from './controllerHistory';
 import { groupKindString, ownedReplicaSets, REVISION_ANNOTATION, revisionOf, rolloutTargets } from './rollout';
 
 /** `kubectl rollout undo` (kubectl `pkg/cmd/rollout/rollout_undo.go`, `polymorphichelpers/rollback.go`). */
@@ -112,6 +113,22 @@ function rollbackDeployment(ctx: CommandContext, deployment: KubeObject, toRevis
   return 'rolled back';
 }
 
+/** `StatefulSetRollbacker` / `DaemonSetRollbacker`: patch the owner with a ControllerRevision's data. */
+function rollbackControllerRevision(ctx: CommandContext, t: { info: Parameters<typeof storageName>[0]; obj: KubeObject }, toRevision: number, dry: DryRun): string | KubectlError {
+  if (toRevision < 0) return err.message(`unable to find specified revision ${toRevision} in history`);
+  const history = controlledHistory(ctx, t.obj);
+  if (toRevision === 0 && history.length <= 1) return err.message('no last revision to roll back to');
+  const to = findHistory(toRevision, history);
+  if (!to) return err.message(`unable to find specified revision ${toRevision} in history`);
+  const template = revisionTemplate(to);
+  if (dry === 'client') return describePodTemplate(template as Parameters<typeof describePodTemplate>[0]);
+  if (canonicalJson(template) === canonicalJson((t.obj.spec as { template?: unknown }).template)) return `skipped rollback (current template already matches revision ${toRevision})`;
+  const r = ctx.client.patch(storageName(t.info), t.obj.metadata.namespace, t.obj.metadata.name, to.data, 'strategic', { dryRun: dry === 'server' });
+  if (!r.ok) return err.message(`failed restoring revision ${toRevision}: ${r.status.message}`);
+  ctx.cluster.runUntilIdle();
+  return 'rolled back';
+}
+
 function runRolloutUndo(ctx: CommandContext): CommandResult {
   const dry = dryRunStrategy(ctx);
   if (typeof dry !== 'string') return dry;
@@ -119,11 +136,14 @@ function runRolloutUndo(ctx: CommandContext): CommandResult {
   if ('type' in resolved) return resolved;
   const errors = [...resolved.errors];
   for (const t of resolved.targets) {
-    if (t.info.kind !== 'Deployment') {
+    const toRevision = ctx.flags.int('to-revision');
+    let result: string | KubectlError;
+    if (t.info.kind === 'Deployment') result = rollbackDeployment(ctx, t.obj, toRevision, dry);
+    else if (t.info.kind === 'StatefulSet' || t.info.kind === 'DaemonSet') result = rollbackControllerRevision(ctx, t, toRevision, dry);
+    else {
       errors.push(err.message(`no rollbacker has been implemented for "${groupKindString(t)}"`));
       continue;
     }
-    const result = rollbackDeployment(ctx, t.obj, ctx.flags.int('to-revision'), dry);
     if (typeof result !== 'string') {
       errors.push(result);
       continue;
