@@ -8,21 +8,23 @@ import { createRoot } from 'react-dom/client';
 // every printer in the first chunk (the rest of the shell is loaded lazily, below).
 import { podStatusText } from './shell/kubectl/printers/table/podStatus';
 import { createCluster, type KubeObject } from './sim/k8s/index';
-import { createAppStore, STARTER_FILES } from './state/index';
+import { createAppStore, parseClusterShape, STARTER_FILES, welcomeLines } from './state/index';
 import { App } from './ui/App';
 import { AppStoreContext } from './ui/hooks/useApp';
 import './ui/styles/theme.css';
 import './ui/styles/app.css';
 
+// `?workers=12&node-cpu=8&node-memory=16Gi&seed=7` starts a cluster of another shape.
+const shape = parseClusterShape(window.location.search);
 const store = createAppStore(
   {
-    createCluster: () => createCluster(),
+    createCluster: () => createCluster(shape),
     // The shell (kubectl, printers, the YAML parser) is the largest part: its own chunk,
     // requested at once, in parallel with the terminal's.
     loadShell: () => import('./shell/index').then(({ createShell }) => (cluster, files) => createShell({ cluster, files })),
     podStatusText: (pod, now) => podStatusText(pod as unknown as KubeObject, now),
   },
-  { files: STARTER_FILES },
+  { files: STARTER_FILES, welcome: welcomeLines(shape.workers) },
 );
 store.start();
 

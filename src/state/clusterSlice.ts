@@ -1,5 +1,6 @@
 import type { ClusterSlice } from './appState';
 import type { GetState, SetState, StoreKit } from './storeKit';
+import { describeNodes } from './clusterShape';
 import type { ClusterSnapshot, ObjectRef } from './types';
 
 /** The three views of one selection, kept consistent (`selectedPod` and `selectedNode` are the same object as `selection`). */
@@ -65,7 +66,8 @@ export function createClusterSlice(set: SetState, get: GetState, kit: () => Stor
       const k = kit();
       k.runtime.reset();
       const now = k.runtime.now();
-      const text = 'Cluster reset: a fresh default cluster (control-plane, worker-1..3); nothing carried over.';
+      const workers = k.runtime.workers();
+      const text = `Cluster reset: a fresh ${workers === 3 ? 'default ' : ''}cluster (${describeNodes(workers)}); nothing carried over.`;
       k.transcript.appendLine(`# ${text}`);
       k.emit({ type: 'notice', text });
       set({ ...selectionState(undefined), inspector: undefined, startedAt: now, now, busy: false, commandLog: [] });

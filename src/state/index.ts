@@ -9,6 +9,8 @@ export { STARTER_FILES, TEMPLATES, type Template } from './starterFiles';
 export { CLOSED_KEPT, fileNameProblem, selectActiveFile, selectClosedFiles, selectFileDiagnostics, selectFileOrder, type ClosedFile } from './filesSlice';
 export type { FileDiagnostic } from './fileDiagnostics';
 export { SPEEDS } from './types';
+export { parseClusterShape, describeNodes, MAX_URL_WORKERS } from './clusterShape';
+export { welcomeLines } from './welcome';
 export type { ClusterSnapshot, CommandSource, EventRecord, InspectorData, LoggedCommand, ObjectRef, PodRef, SelectableKind, Speed, TerminalEvent, WorldFactory } from './types';
 export type { TranscriptLine } from './transcript';
 export * from './selectors';

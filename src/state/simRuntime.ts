@@ -83,6 +83,11 @@ export class SimRuntime {
     return this.cluster.now();
   }
 
+  /** Worker nodes the cluster was created with. */
+  workers(): number {
+    return this.cluster.config?.workers ?? 3;
+  }
+
   /** Moves virtual time forward (`pollRunning` then lets waiting commands look again). */
   advance(ms: number): void {
     if (ms > 0) this.cluster.advance(ms);

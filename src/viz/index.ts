@@ -14,3 +14,4 @@ export type { PlacedWorkload } from './layout/clusterLayout';
 export { renderCluster, transitionMs, type RenderOptions } from './render/renderCluster';
 export { schedulingTable, fitHints, FILTER_PLUGINS, type SchedulingTable, type SchedulingRow } from './model/schedulingTable';
 export { ownerChain, type OwnerLink } from './model/ownerChain';
+export { filterEvents, objectName, type EventFilter } from './model/eventFilter';

@@ -21,6 +21,8 @@ export function ClusterDrawing() {
   const reducedMotion = useMediaQuery('(prefers-reduced-motion: reduce)');
   const hostRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const fxRef = useRef<SVGSVGElement>(null);
   const [width, setWidth] = useState(0);
 
   useLayoutEffect(() => {
@@ -56,6 +58,8 @@ export function ClusterDrawing() {
       reducedMotion,
       note,
       activity,
+      canvas: canvasRef.current,
+      fx: fxRef.current,
       onSelect: (key) => {
         const slash = key.indexOf('/');
         const pod = { namespace: key.slice(0, slash), name: key.slice(slash + 1) };
@@ -73,7 +77,11 @@ export function ClusterDrawing() {
 
   return (
     <div className="cluster-drawing" ref={hostRef}>
-      <svg ref={svgRef} className="kp-cluster" role="group" aria-label="Nodes and pods" />
+      <div className="cluster-canvas-host">
+        <svg ref={svgRef} className="kp-cluster" role="group" aria-label="Nodes and pods" />
+        <canvas ref={canvasRef} className="kp-cluster-cells" aria-hidden="true" />
+        <svg ref={fxRef} className="kp-cluster kp-cluster-fx" aria-hidden="true" focusable="false" />
+      </div>
     </div>
   );
 }

@@ -50,10 +50,13 @@ export function renderBand(layer: Root, state: BandState): void {
     else fitText(g.select<SVGTextElement>('text.component-role').node(), roleText(id, state.queued), box.width - 16);
   }
   const note = state.note;
-  const who = note ? `${note.actor}: ` : '';
+  const who = note ? `${note.actor}: ` : 'Waiting for a change: ';
+  const what = note ? note.text : 'controllers, the scheduler and kubelets say here what they do';
   layer.select('text.band-message').attr('x', layout.message.x).attr('y', layout.message.y).attr('data-seq', note?.seq ?? null);
-  layer.select('tspan.band-message-who').text(note ? who : 'Waiting for a change: ');
-  fitText(layer.select<SVGTSpanElement>('tspan.band-message-text').node(), note ? note.text : 'controllers, the scheduler and kubelets say here what they do', layout.message.width - who.length * 6.5);
+  // A monospace line changes with every note: cut it by characters instead of measuring it each time.
+  const room = Math.max(8, Math.floor(layout.message.width / MONO_CHAR) - who.length);
+  layer.select('tspan.band-message-who').text(who);
+  layer.select('tspan.band-message-text').text(what.length > room ? `${what.slice(0, room - 1)}…` : what);
   const queue = layer.selectAll<SVGGElement, BandLayout['queue']>('g.queue').data(layout.queue ? [layout.queue] : []);
   const entered = queue.enter().append('g').attr('class', 'queue');
   entered.append('rect').attr('class', 'queue-box').attr('rx', 8);
@@ -100,9 +103,18 @@ function roleText(id: BandComponent, queued: number): string {
   return COMPONENT_TEXT[id].role;
 }
 
-/** Sets the text, cut with an ellipsis to about `width` pixels (measured when the browser can). */
+/** Advance of one character of the band's 12 px monospace line (a little over, so the line never overflows). */
+const MONO_CHAR = 7.4;
+
+/** What each text element was last fitted to: measuring forces a layout, so it happens only on change. */
+const fitted = new WeakMap<Element, string>();
+
+/** Sets the text, cut with an ellipsis to about `width` pixels (measured when the browser can, once per change). */
 export function fitText(el: SVGTextContentElement | null, text: string, width: number): void {
   if (!el) return;
+  const key = `${Math.round(width)}|${text}`;
+  if (fitted.get(el) === key) return;
+  fitted.set(el, key);
   el.textContent = text;
   const measure = () => (typeof el.getComputedTextLength === 'function' ? el.getComputedTextLength() : el.textContent!.length * 6.5);
   if (measure() <= width) return;
@@ -119,6 +131,9 @@ export function fitText(el: SVGTextContentElement | null, text: string, width: n
 
 /** Controllers as short names on two lines; those that do not fit are left out. */
 function layoutControllers(g: Group, width: number): void {
+  const el = g.node();
+  if (!el || fitted.get(el) === String(Math.round(width))) return;
+  fitted.set(el, String(Math.round(width)));
   const spans = g.selectAll<SVGTSpanElement, unknown>('tspan.controller').nodes();
   const widthOf = (span: SVGTSpanElement) => (typeof span.getComputedTextLength === 'function' ? span.getComputedTextLength() : (span.textContent ?? '').length * 5.6);
   let line = 0;

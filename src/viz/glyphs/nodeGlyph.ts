@@ -5,6 +5,9 @@ import { METRICS, type PlacedNode } from '../layout/clusterLayout';
 
 type NodeSelection = Selection<SVGGElement, PlacedNode, SVGGElement, unknown>;
 
+/** What each readiness pill was last drawn for. */
+const pillDrawn = new WeakMap<SVGGElement, string>();
+
 const AGENTS = [
   { id: 'kubelet', box: (d: PlacedNode) => d.kubelet },
   { id: 'kube-proxy', box: (d: PlacedNode) => d.kubeProxy },
@@ -97,6 +100,10 @@ export function updateNode(sel: NodeSelection, selectedKey: string | undefined):
   sel.select('.node-readiness').each(function (d) {
     const text = d.node.readiness === 'Ready' ? '● Ready' : `⚠ ${d.node.readiness}`;
     const g = this as SVGGElement;
+    // Measuring forces a layout: only when the text or the card's width changed.
+    const key = `${text}|${d.box.width}`;
+    if (pillDrawn.get(g) === key) return;
+    pillDrawn.set(g, key);
     const label = g.querySelector<SVGTextElement>('.node-readiness-text');
     if (!label) return;
     label.textContent = text;

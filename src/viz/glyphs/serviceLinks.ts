@@ -1,5 +1,5 @@
 import { easeCubicInOut, type Selection } from 'd3';
-import { anchorOf, METRICS, type ClusterLayout } from '../layout/clusterLayout';
+import { anchorOf, type ClusterLayout } from '../layout/clusterLayout';
 
 type Layer = Selection<SVGGElement, unknown, null, undefined>;
 
@@ -21,8 +21,10 @@ export interface ServiceLink {
  * kube-proxy sends them no traffic.
  */
 export function serviceLinks(layout: ClusterLayout): ServiceLink[] {
+  // Hundreds of lines would hide the cells: the dense drawing leaves them to the Service cards.
+  if (layout.dense) return [];
   const pods = new Map<string, { x: number; y: number }>();
-  for (const p of layout.pods) if (p.nodeKey) pods.set(p.pod.key, { x: p.x + METRICS.pod / 2, y: p.y });
+  for (const p of layout.pods) if (p.nodeKey) pods.set(p.pod.key, { x: p.x + layout.podSize / 2, y: p.y });
   const api = anchorOf(layout, 'apiserver');
   const out: ServiceLink[] = [];
   for (const w of layout.workloads) {
@@ -50,8 +52,8 @@ export function serviceLinks(layout: ClusterLayout): ServiceLink[] {
 /** Draws the links with a keyed join; they follow their pods as the pods move. */
 export function renderServiceLinks(layer: Layer, links: readonly ServiceLink[], selectedService: string | undefined, durationMs: number): void {
   const sel = layer.selectAll<SVGPathElement, ServiceLink>('path.svc-link:not(.is-leaving)').data(links, (d) => d.key);
-  const entered = sel.enter().append('path').attr('class', 'svc-link').attr('d', (d) => d.d).style('opacity', 0);
-  entered.transition('fade').duration(durationMs).style('opacity', null);
+  const entered = sel.enter().append('path').attr('class', 'svc-link').attr('d', (d) => d.d).attr('opacity', 0);
+  entered.transition('fade').duration(durationMs).attr('opacity', 1);
   const all = entered.merge(sel);
   all
     .classed('is-ready', (d) => d.ready)
@@ -67,5 +69,5 @@ export function renderServiceLinks(layer: Layer, links: readonly ServiceLink[], 
     .duration(durationMs)
     .ease(easeCubicInOut)
     .attr('d', (d) => d.d);
-  sel.exit().classed('is-leaving', true).interrupt('move').transition('fade').duration(durationMs).style('opacity', 0).remove();
+  sel.exit().classed('is-leaving', true).interrupt('move').transition('fade').duration(durationMs).attr('opacity', 0).remove();
 }

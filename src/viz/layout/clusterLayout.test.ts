@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildWorkloadsView } from '../model/workloads';
 import type { ClusterView, NodeView, PodView } from '../model/clusterView';
-import { anchorOf, layoutCluster, METRICS, pulsePath } from './clusterLayout';
+import { podAt } from '../render/renderDense';
+import { alongPolyline, anchorOf, layoutCluster, METRICS, pulsePath } from './clusterLayout';
 
 function podView(name: string, nodeName?: string): PodView {
   return { key: `default/${name}`, name, namespace: 'default', nodeName, status: 'Running', look: 'ready', ready: '1/1', restarts: 0, podIP: undefined, createdAt: 0, startedAt: undefined, owner: undefined, label: name };
@@ -132,5 +133,52 @@ describe('the Deployments and Services row', () => {
     const layout = layoutCluster(view, 760, { deployments: [], services: [] });
     expect(layout.workloads).toEqual([]);
     expect(layout.nodes[0].box.y).toBe(layout.band.box.y + layout.band.box.height + METRICS.gap);
+  });
+});
+
+describe('the dense drawing', () => {
+  const many: ClusterView = { nodes: [nodeView('worker-1', 120), nodeView('worker-2', 200)], unscheduled: [], podTotal: 320 };
+
+  it('switches to small cells above a few hundred pods, or when asked', () => {
+    expect(layoutCluster(many, 900).dense).toBe(true);
+    expect(layoutCluster(many, 900).podSize).toBe(METRICS.cell);
+    expect(layoutCluster(view, 900).dense).toBe(false);
+    expect(layoutCluster(view, 900, undefined, { dense: true }).podSize).toBe(METRICS.cell);
+  });
+
+  it('keeps cells inside their card, and cards far shorter than with squares', () => {
+    const dense = layoutCluster(many, 900);
+    const squares = layoutCluster(many, 900, undefined, { dense: false });
+    expect(dense.height).toBeLessThan(squares.height / 2);
+    const boxes = new Map(dense.nodes.map((n) => [n.node.key, n.box]));
+    for (const p of dense.pods) {
+      const box = boxes.get(p.nodeKey!)!;
+      expect(p.x + METRICS.cell).toBeLessThanOrEqual(box.x + box.width);
+      expect(p.y + METRICS.cell).toBeLessThanOrEqual(box.y + box.height);
+    }
+  });
+
+  it('finds the pod under a point from the cell index', () => {
+    const layout = layoutCluster(many, 900);
+    const index = new Map(layout.pods.map((p) => [`${Math.floor(p.x / 10)}:${Math.floor(p.y / 10)}`, p]));
+    const target = layout.pods[57];
+    expect(podAt(index, layout, target.x + 3, target.y + 4)?.pod.key).toBe(target.pod.key);
+    expect(podAt(index, layout, target.x + METRICS.cell + 0.5 + 0.6, target.y)?.pod.key).not.toBe(target.pod.key);
+    expect(podAt(index, layout, 1, 1)).toBeUndefined();
+  });
+});
+
+describe('alongPolyline', () => {
+  it('measures a path and finds points along it without the DOM', () => {
+    const path = alongPolyline([
+      { x: 0, y: 0 },
+      { x: 0, y: 10 },
+      { x: 30, y: 10 },
+    ]);
+    expect(path.length).toBe(40);
+    expect(path.at(0)).toEqual({ x: 0, y: 0 });
+    expect(path.at(0.125)).toEqual({ x: 0, y: 5 });
+    expect(path.at(0.5)).toEqual({ x: 10, y: 10 });
+    expect(path.at(1)).toEqual({ x: 30, y: 10 });
   });
 });

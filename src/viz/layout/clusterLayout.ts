@@ -22,7 +22,17 @@ export const METRICS = {
   kubeletMark: 56,
   proxyMark: 74,
   markHeight: 16,
+  /** Above this many pods the drawing switches to cells on a canvas (UI.md: dense, not slow). */
+  denseAbove: 300,
+  cell: 8,
+  cellGap: 2,
 } as const;
+
+/** A pod's square and the gap between squares, in the normal and the dense drawing. */
+interface PodGrid {
+  readonly size: number;
+  readonly gap: number;
+}
 
 export interface PlacedPod {
   readonly pod: PodView;
@@ -60,24 +70,29 @@ export interface ClusterLayout {
   readonly pods: readonly PlacedPod[];
   /** The scheduling queue, when pods wait for a node. */
   readonly lane: Box | undefined;
+  /** Pods are cells on a canvas (many pods), not buttons in the SVG. */
+  readonly dense: boolean;
+  /** Side of a pod's square (or cell) in this layout. */
+  readonly podSize: number;
 }
 
-function podsPerRow(innerWidth: number): number {
-  return Math.max(1, Math.floor((innerWidth + METRICS.podGap) / (METRICS.pod + METRICS.podGap)));
+export interface LayoutOptions {
+  /** Force the dense drawing on or off (default: above METRICS.denseAbove pods). */
+  readonly dense?: boolean;
+}
+
+function podsPerRow(innerWidth: number, grid: PodGrid): number {
+  return Math.max(1, Math.floor((innerWidth + grid.gap) / (grid.size + grid.gap)));
 }
 
 function podRows(count: number, perRow: number): number {
   return Math.max(1, Math.ceil(count / perRow));
 }
 
-function placePods(pods: readonly PodView[], x0: number, y0: number, perRow: number, nodeKey: string | undefined, out: PlacedPod[]): void {
+function placePods(pods: readonly PodView[], x0: number, y0: number, perRow: number, nodeKey: string | undefined, grid: PodGrid, out: PlacedPod[]): void {
+  const pitch = grid.size + grid.gap;
   pods.forEach((pod, i) => {
-    out.push({
-      pod,
-      nodeKey,
-      x: x0 + (i % perRow) * (METRICS.pod + METRICS.podGap),
-      y: y0 + Math.floor(i / perRow) * (METRICS.pod + METRICS.podGap),
-    });
+    out.push({ pod, nodeKey, x: x0 + (i % perRow) * pitch, y: y0 + Math.floor(i / perRow) * pitch });
   });
 }
 
@@ -98,8 +113,11 @@ function agentMarks(cardWidth: number): { kubelet: Box; kubeProxy: Box } {
  * columns as fit, cards between minCardWidth and maxCardWidth, each grid row
  * as tall as its tallest card) with pods in rows inside their card.
  */
-export function layoutCluster(view: ClusterView, width: number, workloads?: WorkloadsView): ClusterLayout {
+export function layoutCluster(view: ClusterView, width: number, workloads?: WorkloadsView, options: LayoutOptions = {}): ClusterLayout {
   const m = METRICS;
+  const dense = options.dense ?? view.podTotal > m.denseAbove;
+  const grid: PodGrid = dense ? { size: m.cell, gap: m.cellGap } : { size: m.pod, gap: m.podGap };
+  const pitch = grid.size + grid.gap;
   const inner = Math.max(m.minCardWidth, width - 2 * m.pad);
   const count = Math.max(1, view.nodes.length);
   const fit = Math.max(1, Math.min(count, Math.floor((inner + m.gap) / (m.minCardWidth + m.gap))));
@@ -108,18 +126,17 @@ export function layoutCluster(view: ClusterView, width: number, workloads?: Work
   const cardWidth = Math.min(m.maxCardWidth, (inner - (cols - 1) * m.gap) / cols);
   const pods: PlacedPod[] = [];
 
-  const queuePerRow = podsPerRow(inner - 2 * BAND.pad);
-  const queueHeight = view.unscheduled.length > 0 ? podRows(view.unscheduled.length, queuePerRow) * (m.pod + m.podGap) - m.podGap : 0;
+  const queuePerRow = podsPerRow(inner - 2 * BAND.pad, grid);
+  const queueHeight = view.unscheduled.length > 0 ? podRows(view.unscheduled.length, queuePerRow) * pitch - grid.gap : 0;
   const band = layoutBand(m.pad, m.pad, inner, queueHeight);
-  if (band.queue) placePods(view.unscheduled, band.queueOrigin.x, band.queueOrigin.y, queuePerRow, undefined, pods);
+  if (band.queue) placePods(view.unscheduled, band.queueOrigin.x, band.queueOrigin.y, queuePerRow, undefined, grid, pods);
   let y = band.box.y + band.box.height + m.gap;
   const placed = workloads ? placeWorkloads(workloads, m.pad, y, inner) : [];
   if (placed.length > 0) y = Math.max(...placed.map((w) => w.box.y + w.box.height)) + m.gap;
 
   const innerCard = cardWidth - 2 * m.cardPad;
-  const perRow = podsPerRow(innerCard);
-  const heightOf = (n: NodeView) =>
-    m.cardHeader + 2 * m.barRow + m.podsLabel + podRows(n.pods.length, perRow) * (m.pod + m.podGap) - m.podGap + m.cardPad;
+  const perRow = podsPerRow(innerCard, grid);
+  const heightOf = (n: NodeView) => m.cardHeader + 2 * m.barRow + m.podsLabel + podRows(n.pods.length, perRow) * pitch - grid.gap + m.cardPad;
   const marks = agentMarks(cardWidth);
   const nodes: PlacedNode[] = [];
   for (let start = 0; start < view.nodes.length; start += cols) {
@@ -129,12 +146,12 @@ export function layoutCluster(view: ClusterView, width: number, workloads?: Work
       const x = m.pad + i * (cardWidth + m.gap);
       nodes.push({ node, box: { x, y, width: cardWidth, height: rowHeight }, ...marks });
       const podsTop = y + m.cardHeader + 2 * m.barRow + m.podsLabel;
-      placePods(node.pods, x + m.cardPad, podsTop, perRow, node.key, pods);
+      placePods(node.pods, x + m.cardPad, podsTop, perRow, node.key, grid, pods);
     });
     y += rowHeight + m.gap;
   }
   const usedWidth = m.pad * 2 + Math.max(inner, cols * cardWidth + (cols - 1) * m.gap);
-  return { width: Math.max(width, usedWidth), height: y - m.gap + m.pad, band, workloads: placed, nodes, pods, lane: band.queue };
+  return { width: Math.max(width, usedWidth), height: y - m.gap + m.pad, band, workloads: placed, nodes, pods, lane: band.queue, dense, podSize: grid.size };
 }
 
 /** Deployment and Service cards left to right, wrapping at `width`. */
@@ -169,26 +186,58 @@ export function anchorOf(layout: ClusterLayout, id: ComponentId): { x: number; y
   return { x: node.box.x + mark.x + mark.width / 2, y: node.box.y + mark.y };
 }
 
+/** A point of the drawing. */
+export interface Point {
+  readonly x: number;
+  readonly y: number;
+}
+
 /**
- * The path a change travels between two components: down from the source
- * to the bus under the band, along it, and up into the target; a node agent
- * is reached through the gutter right of its card, so the path runs between
- * cards rather than across them.
+ * The path a change travels between two components, as a polyline: down
+ * from the source to the bus under the band, along it, and up into the
+ * target; a node agent is reached through the gutter right of its card, so
+ * the path runs between cards rather than across them.
  */
-export function pulsePath(layout: ClusterLayout, from: ComponentId, to: ComponentId): string | undefined {
+export function pulsePoints(layout: ClusterLayout, from: ComponentId, to: ComponentId): Point[] | undefined {
   const bus = layout.band.busY;
-  const leg = (id: ComponentId): string[] | undefined => {
+  const leg = (id: ComponentId): Point[] | undefined => {
     const a = anchorOf(layout, id);
     if (!a) return undefined;
-    if (!id.includes(':')) return [`${a.x},${a.y}`, `${a.x},${bus}`];
+    if (!id.includes(':')) return [a, { x: a.x, y: bus }];
     const node = layout.nodes.find((n) => n.node.key === id.slice(id.indexOf(':') + 1))!;
     const mark = id.startsWith('kubelet:') ? node.kubelet : node.kubeProxy;
     const gutter = node.box.x + node.box.width + METRICS.gap / 2;
     const y = node.box.y + mark.y + mark.height / 2;
-    return [`${node.box.x + mark.x + mark.width},${y}`, `${gutter},${y}`, `${gutter},${bus}`];
+    return [{ x: node.box.x + mark.x + mark.width, y }, { x: gutter, y }, { x: gutter, y: bus }];
   };
   const a = leg(from);
   const b = leg(to);
   if (!a || !b) return undefined;
-  return `M${[...a, ...b.reverse()].join(' L')}`;
+  return [...a, ...b.reverse()];
+}
+
+/** The same path as SVG path data. */
+export function pulsePath(layout: ClusterLayout, from: ComponentId, to: ComponentId): string | undefined {
+  const points = pulsePoints(layout, from, to);
+  return points && `M${points.map((p) => `${p.x},${p.y}`).join(' L')}`;
+}
+
+/** Length of a polyline, and the point at a fraction of it (no DOM measuring). */
+export function alongPolyline(points: readonly Point[]): { length: number; at(t: number): Point } {
+  const lengths = points.slice(1).map((p, i) => Math.hypot(p.x - points[i].x, p.y - points[i].y));
+  const length = lengths.reduce((a, b) => a + b, 0);
+  return {
+    length,
+    at(t) {
+      let d = Math.max(0, Math.min(1, t)) * length;
+      for (let i = 0; i < lengths.length; i++) {
+        if (d <= lengths[i] || i === lengths.length - 1) {
+          const f = lengths[i] > 0 ? Math.min(1, d / lengths[i]) : 0;
+          return { x: points[i].x + (points[i + 1].x - points[i].x) * f, y: points[i].y + (points[i + 1].y - points[i].y) * f };
+        }
+        d -= lengths[i];
+      }
+      return points[points.length - 1];
+    },
+  };
 }

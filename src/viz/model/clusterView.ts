@@ -1,6 +1,7 @@
 import type { ReplicaSet } from 'kubernetes-types/apps/v1';
 import type { Node, Pod } from 'kubernetes-types/core/v1';
 import { bytesOf, cpuMillis } from '../../lib/quantity';
+import { naturalCompare } from './naturalOrder';
 import { indexReplicaSets, ownerOf, type OwnerView, type ReplicaSetIndex } from './owners';
 import { LOOK_DESCRIPTION, podLook, type PodLook } from './podLook';
 import { podRequests } from './resources';
@@ -133,7 +134,7 @@ function rolesOf(node: Node): string[] {
   return roles.sort();
 }
 
-const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'en', { numeric: true });
+const byName = (a: { name: string }, b: { name: string }) => naturalCompare(a.name, b.name);
 
 /**
  * Pods in a node, grouped by owner (Deployment or controller), each group's
@@ -143,7 +144,7 @@ const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompar
 export function podOrder(a: PodView, b: PodView): number {
   const ga = a.owner ? (a.owner.deployment ?? a.owner.name) : '';
   const gb = b.owner ? (b.owner.deployment ?? b.owner.name) : '';
-  if (ga !== gb) return ga === '' ? 1 : gb === '' ? -1 : ga.localeCompare(gb, 'en', { numeric: true });
+  if (ga !== gb) return ga === '' ? 1 : gb === '' ? -1 : naturalCompare(ga, gb);
   const ra = a.owner?.revision ?? 0;
   const rb = b.owner?.revision ?? 0;
   return ra - rb || (a.createdAt ?? 0) - (b.createdAt ?? 0) || byName(a, b);

@@ -1,4 +1,5 @@
 import type { SchedulingDecision } from '../../sim/k8s/index';
+import { naturalCompare } from './naturalOrder';
 
 /** The scheduler's filter plugins, in the order the default profile runs them. */
 export const FILTER_PLUGINS = ['NodeUnschedulable', 'NodeName', 'TaintToleration', 'NodeAffinity', 'NodePorts', 'NodeResourcesFit', 'PodTopologySpread', 'InterPodAffinity'] as const;
@@ -52,7 +53,7 @@ export function schedulingTable(decision: SchedulingDecision): SchedulingTable {
     return { node: v.node, outcome, filters, scores, total: v.total };
   });
   const rank = { chosen: 0, feasible: 1, filtered: 2 } as const;
-  rows.sort((a, b) => rank[a.outcome] - rank[b.outcome] || (b.total ?? -1) - (a.total ?? -1) || a.node.localeCompare(b.node, 'en', { numeric: true }));
+  rows.sort((a, b) => rank[a.outcome] - rank[b.outcome] || (b.total ?? -1) - (a.total ?? -1) || naturalCompare(a.node, b.node));
   return {
     nodeName: decision.nodeName,
     evaluated: decision.evaluatedNodes,

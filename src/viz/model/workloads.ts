@@ -1,6 +1,7 @@
 import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
 import type { Service } from 'kubernetes-types/core/v1';
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
+import { naturalCompare } from './naturalOrder';
 import { controllerOf, revisionHue, revisionOf } from './owners';
 
 /** A Deployment and its rollout, as the drawing shows it. */
@@ -183,7 +184,7 @@ function serviceView(svc: Service, slices: readonly EndpointSlice[]): ServiceVie
   return { key: `${namespace}/${name}`, name, namespace, type, clusterIP, ports: portsText(svc), endpoints, readyCount, label };
 }
 
-const byKey = (a: { key: string }, b: { key: string }) => a.key.localeCompare(b.key, 'en', { numeric: true });
+const byKey = (a: { key: string }, b: { key: string }) => naturalCompare(a.key, b.key);
 
 /**
  * The learner's Deployments (with their rollout) and Services (with their

@@ -1,6 +1,6 @@
 import { easeCubicInOut, select, type Selection } from 'd3';
 import type { ActivitySummary, ComponentId } from '../model/controlPlane';
-import { pulsePath, type ClusterLayout } from '../layout/clusterLayout';
+import { alongPolyline, pulsePoints, type ClusterLayout } from '../layout/clusterLayout';
 
 /** The activity burst last animated, per drawing (renders repeat; a burst plays once). */
 const played = new WeakMap<SVGSVGElement, number>();
@@ -26,7 +26,7 @@ function agentSelector(id: ComponentId): string {
  * light up for a moment, and each change travels as a dot along its path
  * (component → API server → etcd, API server → watcher).
  */
-export function animateActivity(svg: SVGSVGElement, layout: ClusterLayout, summary: ActivitySummary, options: ActivityOptions): void {
+export function animateActivity(svg: SVGSVGElement, layout: ClusterLayout, summary: ActivitySummary, options: ActivityOptions, fx?: SVGSVGElement | null): void {
   if (played.get(svg) === options.version) return;
   played.set(svg, options.version);
   if (summary.active.size === 0) return;
@@ -47,36 +47,28 @@ export function animateActivity(svg: SVGSVGElement, layout: ClusterLayout, summa
     if (el) flash(select(el));
   }
   if (options.reducedMotion) return;
-  const layer = root.select<SVGGElement>('g.layer-pulses');
+  // Pulses go to their own overlay when there is one: a moving dot then repaints only that layer.
+  const layer = fx ? select(fx) : root.select<SVGGElement>('g.layer-pulses');
   let busy = inFlight.get(svg);
   if (!busy) inFlight.set(svg, (busy = new Map()));
   const now = performance.now();
   for (const pulse of summary.pulses) {
     const id = `${pulse.from}>${pulse.to}`;
     if ((busy.get(id) ?? 0) > now) continue;
-    const d = pulsePath(layout, pulse.from, pulse.to);
-    if (!d) continue;
-    const trail = layer.append('path').attr('class', `pulse-trail is-${pulse.kind}`).attr('d', d);
-    const path = trail.node();
-    if (!path || typeof path.getTotalLength !== 'function') {
-      trail.remove();
-      continue;
-    }
-    const length = path.getTotalLength();
+    const points = pulsePoints(layout, pulse.from, pulse.to);
+    if (!points) continue;
+    const path = alongPolyline(points);
     const ms = options.durationMs;
     busy.set(id, now + ms);
-    trail
-      .attr('stroke-dasharray', `${length} ${length}`)
-      .attr('stroke-dashoffset', length)
+    // The trail is drawn once and removed once: animating a line that spans the drawing would repaint all of it every frame.
+    layer
+      .append('path')
+      .attr('class', `pulse-trail is-${pulse.kind}`)
+      .attr('d', `M${points.map((p) => `${p.x},${p.y}`).join(' L')}`)
       .transition('pulse')
       .duration(ms)
-      .ease(easeCubicInOut)
-      .attr('stroke-dashoffset', 0)
-      .transition()
-      .duration(ms / 2)
-      .style('opacity', 0)
       .remove();
-    const start = path.getPointAtLength(0);
+    const start = points[0];
     layer
       .append('circle')
       .attr('class', `pulse-dot is-${pulse.kind}`)
@@ -86,8 +78,8 @@ export function animateActivity(svg: SVGSVGElement, layout: ClusterLayout, summa
       .transition('pulse')
       .duration(ms)
       .ease(easeCubicInOut)
-      .attrTween('cx', () => (t) => String(path.getPointAtLength(t * length).x))
-      .attrTween('cy', () => (t) => String(path.getPointAtLength(t * length).y))
+      .attrTween('cx', () => (t) => String(path.at(t).x))
+      .attrTween('cy', () => (t) => String(path.at(t).y))
       .remove();
   }
 }

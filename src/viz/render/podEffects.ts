@@ -77,7 +77,7 @@ function halo(g: Selection<SVGGElement, unknown, null, undefined>, durationMs: n
     .attr('width', s)
     .attr('height', s)
     .attr('rx', 6)
-    .style('opacity', 0.9)
+    .attr('opacity', 0.9)
     .transition('halo')
     .duration(Math.max(500, durationMs * 2))
     .ease(easeCubicOut)
@@ -86,7 +86,7 @@ function halo(g: Selection<SVGGElement, unknown, null, undefined>, durationMs: n
     .attr('width', s + 14)
     .attr('height', s + 14)
     .attr('rx', 12)
-    .style('opacity', 0)
+    .attr('opacity', 0)
     .remove();
 }
 

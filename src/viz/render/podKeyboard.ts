@@ -1,59 +1,77 @@
-import type { Selection } from 'd3';
+import { select } from 'd3';
 import type { PlacedPod } from '../layout/clusterLayout';
 
 /** The pod that holds the roving tab stop, per drawing. */
 const tabStops = new WeakMap<SVGSVGElement, string>();
 
+/** The live pods of a drawing, in reading order (leaving pods are not focusable). */
+function livePods(svg: SVGSVGElement): SVGGElement[] {
+  return Array.from(svg.querySelectorAll<SVGGElement>('g.layer-pods > g.pod:not(.is-leaving)'));
+}
+
+function setTabIndex(el: Element, value: string): void {
+  if (el.getAttribute('tabindex') !== value) el.setAttribute('tabindex', value);
+}
+
 /**
- * Keyboard access to pods as one composite widget: a single tab stop (the
- * last focused pod, else the first); arrow keys move between pods in reading
- * order, Home/End jump, Enter or Space selects.
+ * Keeps one tab stop among the pods (the last focused pod, else the first).
+ * Attributes are written only where they change, so a render with nothing
+ * new costs no style work.
  */
-export function attachPodKeyboard(svg: SVGSVGElement, pods: Selection<SVGGElement, PlacedPod, SVGGElement, unknown>, onSelect: (key: string) => void): void {
-  const keys = pods.data().map((d) => d.pod.key);
+export function updateTabStop(svg: SVGSVGElement, keys: readonly string[], elements: readonly SVGGElement[]): void {
   let stop = tabStops.get(svg);
   if (stop === undefined || !keys.includes(stop)) stop = keys[0];
   if (stop !== undefined) tabStops.set(svg, stop);
-  pods.attr('tabindex', (d) => (d.pod.key === stop ? 0 : -1));
+  elements.forEach((el, i) => setTabIndex(el, keys[i] === stop ? '0' : '-1'));
+}
 
-  const nodes = pods.nodes();
-  const focusAt = (index: number) => {
-    const target = nodes[Math.max(0, Math.min(nodes.length - 1, index))];
-    if (!target) return;
-    for (const n of nodes) n.setAttribute('tabindex', n === target ? '0' : '-1');
-    tabStops.set(svg, target.getAttribute('data-key') ?? '');
-    target.focus();
-  };
-
-  pods
-    .on('focus', function (_event, d) {
-      tabStops.set(svg, d.pod.key);
-      for (const n of nodes) n.setAttribute('tabindex', n === this ? '0' : '-1');
-    })
-    .on('keydown', function (event: KeyboardEvent, d) {
-      const i = nodes.indexOf(this);
-      switch (event.key) {
-        case 'Enter':
-        case ' ':
-          onSelect(d.pod.key);
-          break;
-        case 'ArrowRight':
-        case 'ArrowDown':
-          focusAt(i + 1);
-          break;
-        case 'ArrowLeft':
-        case 'ArrowUp':
-          focusAt(i - 1);
-          break;
-        case 'Home':
-          focusAt(0);
-          break;
-        case 'End':
-          focusAt(nodes.length - 1);
-          break;
-        default:
-          return;
+/**
+ * Keyboard access to pods as one composite widget, installed once per
+ * drawing on the pods' layer (events delegate to the pod under them):
+ * arrow keys move between pods in reading order, Home/End jump, Enter or
+ * Space selects (through `select`, read at the time of the key press).
+ */
+export function installPodKeyboard(svg: SVGSVGElement, layer: SVGGElement, onSelect: () => (key: string) => void): void {
+  const podOf = (target: EventTarget | null) => (target instanceof Element ? target.closest<SVGGElement>('g.pod:not(.is-leaving)') : null);
+  layer.addEventListener('focusin', (event) => {
+    const pod = podOf(event.target);
+    if (!pod) return;
+    tabStops.set(svg, pod.getAttribute('data-key') ?? '');
+    for (const n of livePods(svg)) setTabIndex(n, n === pod ? '0' : '-1');
+  });
+  layer.addEventListener('keydown', (event) => {
+    const pod = podOf(event.target);
+    if (!pod) return;
+    const nodes = livePods(svg);
+    const i = nodes.indexOf(pod);
+    const focusAt = (index: number) => {
+      const target = nodes[Math.max(0, Math.min(nodes.length - 1, index))];
+      if (target) target.focus();
+    };
+    switch (event.key) {
+      case 'Enter':
+      case ' ': {
+        const d = select(pod).datum() as PlacedPod | undefined;
+        if (d) onSelect()(d.pod.key);
+        break;
       }
-      event.preventDefault();
-    });
+      case 'ArrowRight':
+      case 'ArrowDown':
+        focusAt(i + 1);
+        break;
+      case 'ArrowLeft':
+      case 'ArrowUp':
+        focusAt(i - 1);
+        break;
+      case 'Home':
+        focusAt(0);
+        break;
+      case 'End':
+        focusAt(nodes.length - 1);
+        break;
+      default:
+        return;
+    }
+    event.preventDefault();
+  });
 }

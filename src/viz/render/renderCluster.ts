@@ -1,6 +1,6 @@
 // `transition` is imported (not only used as a method) so that the bundler keeps
 // d3-transition, which adds selection.transition() as a side effect.
-import { easeCubicInOut, select, transition, type Selection } from 'd3';
+import { easeCubicInOut, select, transition } from 'd3';
 import { anchorOf, METRICS, type ClusterLayout, type PlacedNode, type PlacedPod, type PlacedWorkload } from '../layout/clusterLayout';
 import type { ActivitySummary, NoteLine } from '../model/controlPlane';
 import { renderBand } from '../glyphs/bandGlyph';
@@ -10,7 +10,8 @@ import { renderServiceLinks, serviceLinks } from '../glyphs/serviceLinks';
 import { renderWorkloads } from '../glyphs/workloadGlyph';
 import { animateActivity } from './animateActivity';
 import { applyPodEffects, readDrawn } from './podEffects';
-import { attachPodKeyboard } from './podKeyboard';
+import { installPodKeyboard, updateTabStop } from './podKeyboard';
+import { podAt, renderDensePods } from './renderDense';
 import './cluster.css';
 
 export interface RenderOptions {
@@ -36,6 +37,10 @@ export interface RenderOptions {
   readonly note?: NoteLine | undefined;
   /** What the control plane did since the last snapshot, and that snapshot's version. */
   readonly activity?: { readonly summary: ActivitySummary; readonly version: number } | undefined;
+  /** Where the dense drawing paints its cells (a canvas over the SVG, sized by the renderer). */
+  readonly canvas?: HTMLCanvasElement | null;
+  /** An SVG over the drawing for travelling pulses (sized by the renderer), so they repaint only themselves. */
+  readonly fx?: SVGSVGElement | null;
 }
 
 /**
@@ -50,6 +55,20 @@ export function transitionMs(speed: number): number {
 
 /** Drawings that have been drawn at least once (a pod present at the first render does not fly in). */
 const drawnOnce = new WeakSet<SVGSVGElement>();
+/** Each drawing's latest options: the delegated event handlers read them when an event comes. */
+const latest = new WeakMap<SVGSVGElement, RenderOptions>();
+/** What each pod element was last drawn as: unchanged pods are not touched (no style work). */
+const drawnAs = new WeakMap<SVGGElement, string>();
+
+function nodeSignature(d: PlacedNode, selectedKey: string | undefined): string {
+  const n = d.node;
+  return [d.box.x, d.box.y, d.box.width, d.box.height, n.label, n.readiness, n.unschedulable, n.stopped, n.taints.join(), n.cpu.requested, n.memory.requested, n.pods.length, n.key === selectedKey].join('|');
+}
+
+function podSignature(d: PlacedPod, selectedKey: string | undefined): string {
+  const p = d.pod;
+  return `${p.look}|${p.label}|${p.restarts}|${p.owner?.hue ?? ''}|${p.key === selectedKey ? 1 : 0}`;
+}
 
 /**
  * Draws the cluster into `svg` (which it owns entirely): the control-plane
@@ -62,6 +81,7 @@ export function renderCluster(svg: SVGSVGElement, layout: ClusterLayout, options
   const ms = options.durationMs;
   const first = !drawnOnce.has(svg);
   drawnOnce.add(svg);
+  latest.set(svg, options);
 
   renderBand(root.select<SVGGElement>('g.layer-band'), { layout: layout.band, note: options.note, queued: layout.pods.filter((p) => !p.nodeKey).length });
   renderWorkloads(root.select<SVGGElement>('g.layer-workloads'), layout.workloads, {
@@ -72,7 +92,15 @@ export function renderCluster(svg: SVGSVGElement, layout: ClusterLayout, options
   // Node cards.
   const nodes = root.select<SVGGElement>('g.layer-nodes').selectAll<SVGGElement, PlacedNode>('g.node').data(layout.nodes, (d) => d.node.key);
   const nodesAll = enterNode(nodes.enter()).merge(nodes);
-  nodesAll.attr('transform', (d) => `translate(${d.box.x},${d.box.y})`).call(updateNode, options.selectedNodeKey);
+  nodesAll
+    .filter(function (d) {
+      const sig = nodeSignature(d, options.selectedNodeKey);
+      if (drawnAs.get(this) === sig) return false;
+      drawnAs.set(this, sig);
+      return true;
+    })
+    .attr('transform', (d) => `translate(${d.box.x},${d.box.y})`)
+    .call(updateNode, options.selectedNodeKey);
   const selectNode = options.onSelectNode;
   nodesAll
     .select<SVGRectElement>('.node-head')
@@ -86,36 +114,50 @@ export function renderCluster(svg: SVGSVGElement, layout: ClusterLayout, options
 
   const selectedService = options.selectedWorkloadKey?.startsWith('service:') ? options.selectedWorkloadKey.slice('service:'.length) : undefined;
   renderServiceLinks(root.select<SVGGElement>('g.layer-links'), serviceLinks(layout), selectedService, options.reducedMotion ? 0 : ms);
-  renderPods(svg, layout, options, first);
-  if (options.activity) animateActivity(svg, layout, options.activity.summary, { version: options.activity.version, durationMs: Math.max(ms, 260), reducedMotion: options.reducedMotion });
+  if (layout.dense && options.canvas) {
+    renderPods(svg, { ...layout, pods: [] }, options, first);
+    renderDense(svg, options.canvas, layout, options);
+  } else {
+    if (options.canvas) clearDense(svg, options.canvas);
+    renderPods(svg, layout, options, first);
+  }
+  if (options.fx) select(options.fx).attr('width', layout.width).attr('height', layout.height).attr('viewBox', `0 0 ${layout.width} ${layout.height}`);
+  if (options.activity) animateActivity(svg, layout, options.activity.summary, { version: options.activity.version, durationMs: Math.max(ms, 260), reducedMotion: options.reducedMotion }, options.fx);
 }
 
 /** Pods, one layer above the cards, so a pod can travel from the control plane to its node. */
 function renderPods(svg: SVGSVGElement, layout: ClusterLayout, options: RenderOptions, first: boolean): void {
   const ms = options.durationMs;
   const pods = select(svg).select<SVGGElement>('g.layer-pods').selectAll<SVGGElement, PlacedPod>('g.pod:not(.is-leaving)').data(layout.pods, (d) => d.pod.key);
-  const before = readDrawn(pods);
   const entered = enterPod(pods.enter());
   const at = (d: PlacedPod) => `translate(${d.x},${d.y})`;
   // A new pod appears at the scheduler and travels to its node (already bound when first seen).
   const scheduler = anchorOf(layout, 'scheduler');
   const fromScheduler = !first && !options.reducedMotion && scheduler !== undefined;
-  const start = (d: PlacedPod) => (fromScheduler && d.nodeKey ? `translate(${scheduler!.x - METRICS.pod / 2},${scheduler!.y - METRICS.pod})` : at(d));
+  const start = (d: PlacedPod) => (fromScheduler && d.nodeKey ? `translate(${scheduler!.x - METRICS.pod / 2},${scheduler!.y - METRICS.pod / 2})` : at(d));
   // Named transitions, so that a move never interrupts a fade (renders come every snapshot).
-  entered.attr('transform', start).attr('data-at', at).style('opacity', 0).transition('fade').duration(ms).style('opacity', 1);
-  if (fromScheduler) {
-    entered
-      .filter((d) => d.nodeKey !== undefined)
-      .transition('move')
-      .duration(ms * 1.6)
-      .ease(easeCubicInOut)
-      .attr('transform', at);
-  }
+  entered.attr('transform', start).attr('data-at', at);
+  const flying = entered.filter((d) => fromScheduler && d.nodeKey !== undefined);
+  flying.transition('move').duration(ms * 1.6).ease(easeCubicInOut).attr('transform', at);
+  // The others fade in where they are (opacity as an attribute: a style transition would read every pod's computed style).
+  entered
+    .filter((d) => !(fromScheduler && d.nodeKey !== undefined))
+    .attr('opacity', 0)
+    .transition('fade')
+    .duration(ms)
+    .attr('opacity', 1);
   // DOM order = reading order, for screen readers, Tab and the arrow keys alike.
   const all = entered.merge(pods).order();
-  all.on('click', (_event, d) => options.onSelect(d.pod.key));
-  all.call(updatePod, options.selectedKey);
-  applyPodEffects(all, before, { speed: options.speed ?? 1, durationMs: ms, reducedMotion: options.reducedMotion });
+  // Only pods whose look, name, restarts, revision or selection changed are written to.
+  const changed = all.filter(function (d) {
+    const sig = podSignature(d, options.selectedKey);
+    if (drawnAs.get(this) === sig) return false;
+    drawnAs.set(this, sig);
+    return true;
+  });
+  const before = readDrawn(changed);
+  changed.call(updatePod, options.selectedKey);
+  applyPodEffects(changed, before, { speed: options.speed ?? 1, durationMs: ms, reducedMotion: options.reducedMotion });
   const moved = pods.filter(function (d) {
     return this.getAttribute('data-at') !== at(d);
   });
@@ -123,49 +165,106 @@ function renderPods(svg: SVGSVGElement, layout: ClusterLayout, options: RenderOp
   if (options.reducedMotion) moved.attr('transform', at);
   else moved.transition(transition('move').duration(ms).ease(easeCubicInOut)).attr('transform', at);
   const leaving = pods.exit<PlacedPod>().attr('aria-hidden', 'true').attr('tabindex', null).attr('role', null).classed('is-leaving', true);
-  leaving.on('click', null).on('keydown', null).transition('fade').duration(ms).style('opacity', 0).remove();
+  leaving.transition('fade').duration(ms).attr('opacity', 0).remove();
 
-  attachPodKeyboard(svg, all, options.onSelect);
-  attachPodLabel(svg, all);
+  updateTabStop(svg, all.data().map((d) => d.pod.key), all.nodes());
+  followPodLabel(svg, all.data());
+}
+
+/** The dense drawing: cells on the canvas; the SVG underneath answers the pointer (name on hover, select on click). */
+function renderDense(svg: SVGSVGElement, canvas: HTMLCanvasElement, layout: ClusterLayout, options: RenderOptions): void {
+  const index = renderDensePods(canvas, layout, options.selectedKey);
+  const tip = select(svg).select<SVGGElement>('g.pod-tip');
+  const text = tip.select<SVGTextElement>('text');
+  const pointAt = (event: MouseEvent) => {
+    const box = svg.getBoundingClientRect();
+    return podAt(index, layout, ((event.clientX - box.left) * layout.width) / box.width, ((event.clientY - box.top) * layout.height) / box.height);
+  };
+  select(svg)
+    .classed('is-dense', true)
+    .on('mousemove.dense', (event: MouseEvent) => {
+      const pod = pointAt(event);
+      svg.style.cursor = pod ? 'pointer' : '';
+      if (!pod) {
+        tip.attr('visibility', 'hidden');
+        return;
+      }
+      text.text(`${pod.pod.name} · ${pod.pod.status}`);
+      const node = text.node();
+      const width = (node && typeof node.getComputedTextLength === 'function' ? node.getComputedTextLength() : 200) + 12;
+      tip.attr('transform', `translate(${pod.x - 4},${pod.y - 24})`).attr('visibility', 'visible').select('rect').attr('width', width);
+    })
+    .on('mouseleave.dense', () => tip.attr('visibility', 'hidden'))
+    .on('click.dense', (event: MouseEvent) => {
+      const pod = pointAt(event);
+      if (pod) options.onSelect(pod.pod.key);
+    });
+}
+
+function clearDense(svg: SVGSVGElement, canvas: HTMLCanvasElement): void {
+  if (!svg.classList.contains('is-dense')) return;
+  select(svg).classed('is-dense', false).on('mousemove.dense', null).on('mouseleave.dense', null).on('click.dense', null);
+  svg.style.cursor = '';
+  canvas.width = 0;
+  canvas.height = 0;
+}
+
+/** Shows a pod's name in the shared label of the top layer (not inside the pod, so its box stays its square). */
+function showPodLabel(svg: SVGSVGElement, d: PlacedPod): void {
+  const tip = select(svg).select<SVGGElement>('g.pod-tip');
+  const text = tip.select<SVGTextElement>('text');
+  text.text(d.pod.name);
+  const node = text.node();
+  const width = (node && typeof node.getComputedTextLength === 'function' ? node.getComputedTextLength() : d.pod.name.length * 7) + 12;
+  tip.attr('transform', `translate(${d.x - 4},${d.y - 26})`).attr('data-key', d.pod.key).attr('visibility', 'visible');
+  tip.select('rect').attr('width', width);
+}
+
+function hidePodLabel(svg: SVGSVGElement): void {
+  select(svg).select('g.pod-tip').attr('visibility', 'hidden').attr('data-key', null);
+}
+
+/** The named pod moved or left: the label follows it, or hides. */
+function followPodLabel(svg: SVGSVGElement, pods: readonly PlacedPod[]): void {
+  const named = svg.querySelector('g.pod-tip')?.getAttribute('data-key');
+  if (!named) return;
+  const current = pods.find((d) => d.pod.key === named);
+  if (current) showPodLabel(svg, current);
+  else hidePodLabel(svg);
 }
 
 /**
- * Names a pod on hover and focus (UI.md) with one shared label in the top
- * layer. It is not inside the pod's group, so the pod's box (what a click
- * aims at) stays its square.
+ * Pointer and focus handling for pods, installed once on their layer: a
+ * click selects, hover and keyboard focus name the pod (UI.md), the keys
+ * move between pods. Handlers read the latest options when an event comes.
  */
-function attachPodLabel(svg: SVGSVGElement, pods: Selection<SVGGElement, PlacedPod, SVGGElement, unknown>): void {
-  const tip = select(svg).select<SVGGElement>('g.pod-tip');
-  const text = tip.select<SVGTextElement>('text');
-  const show = (d: PlacedPod) => {
-    text.text(d.pod.name);
-    const node = text.node();
-    const width = (node && typeof node.getComputedTextLength === 'function' ? node.getComputedTextLength() : d.pod.name.length * 7) + 12;
-    tip.attr('transform', `translate(${d.x - 4},${d.y - 26})`).attr('data-key', d.pod.key).attr('visibility', 'visible');
-    tip.select('rect').attr('width', width);
+function installPodEvents(svg: SVGSVGElement, layer: SVGGElement): void {
+  const datumOf = (target: EventTarget | null): PlacedPod | undefined => {
+    const el = target instanceof Element ? target.closest('g.pod:not(.is-leaving)') : null;
+    return el ? (select(el).datum() as PlacedPod | undefined) : undefined;
   };
-  const hide = () => tip.attr('visibility', 'hidden').attr('data-key', null);
-  /** After the pointer leaves, the keyboard-focused pod (if any) keeps its name shown. */
-  const fallBack = () => {
+  layer.addEventListener('click', (event) => {
+    const d = datumOf(event.target);
+    if (d) latest.get(svg)?.onSelect(d.pod.key);
+  });
+  layer.addEventListener('mouseover', (event) => {
+    const d = datumOf(event.target);
+    if (d) showPodLabel(svg, d);
+  });
+  layer.addEventListener('mouseout', (event) => {
+    if (datumOf(event.relatedTarget)) return;
+    // After the pointer leaves, the keyboard-focused pod (if any) keeps its name shown.
     const focused = svg.querySelector<SVGGElement>('g.pod:focus-visible');
-    const d = focused ? (select(focused).datum() as PlacedPod | undefined) : undefined;
-    if (d) show(d);
-    else hide();
-  };
-  // The named pod left or moved: follow it, or hide.
-  const named = tip.attr('data-key');
-  if (named) {
-    const current = pods.data().find((d) => d.pod.key === named);
-    if (current) show(current);
-    else hide();
-  }
-  pods
-    .on('mouseenter.label', (_event, d) => show(d))
-    .on('mouseleave.label', fallBack)
-    .on('focus.label', function (_event, d) {
-      if (this.matches(':focus-visible')) show(d);
-    })
-    .on('blur.label', hide);
+    const d = focused ? datumOf(focused) : undefined;
+    if (d) showPodLabel(svg, d);
+    else hidePodLabel(svg);
+  });
+  layer.addEventListener('focusin', (event) => {
+    const d = datumOf(event.target);
+    if (d && (event.target as Element).matches(':focus-visible')) showPodLabel(svg, d);
+  });
+  layer.addEventListener('focusout', () => hidePodLabel(svg));
+  installPodKeyboard(svg, layer, () => (key) => latest.get(svg)?.onSelect(key));
 }
 
 function ensureLayers(svg: SVGSVGElement): void {
@@ -190,7 +289,8 @@ function ensureLayers(svg: SVGSVGElement): void {
   root.append('g').attr('class', 'layer-nodes');
   root.append('g').attr('class', 'layer-links').attr('aria-hidden', 'true');
   root.append('g').attr('class', 'layer-pulses').attr('aria-hidden', 'true');
-  root.append('g').attr('class', 'layer-pods');
+  const pods = root.append('g').attr('class', 'layer-pods');
+  installPodEvents(svg, pods.node()!);
   const tip = root.append('g').attr('class', 'pod-tip').attr('aria-hidden', 'true').attr('visibility', 'hidden');
   tip.append('rect').attr('height', 20).attr('rx', 5);
   tip.append('text').attr('x', 6).attr('y', 14);
