@@ -22,6 +22,7 @@ import { createJobController } from './controllers/job/jobController';
 import { createTTLAfterFinishedController } from './controllers/job/ttlAfterFinishedController';
 import { createGarbageCollector } from './controllers/gc/garbageCollector';
 import { createNamespaceController } from './controllers/namespaceController';
+import { createResourceQuotaController } from './controllers/quota/resourceQuotaController';
 import { createPersistentVolumeController } from './controllers/persistentvolume/persistentVolumeController';
 import { createLocalPathProvisioner } from './controllers/persistentvolume/localPathProvisioner';
 import { createNodeLifecycleController } from './controllers/nodeLifecycleController';
@@ -84,6 +85,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     createHPAController((namespace) => podMetrics(store, kubelets.state, clock.now(), namespace)),
     createTaintEvictionController(),
     createDisruptionController(store),
+    createResourceQuotaController(store),
     createPersistentVolumeController(),
     createLocalPathProvisioner(),
     scheduler.controller,

@@ -6,6 +6,8 @@ import type { ActivityLog } from '../../engine/activity';
 import { parseTimestamp, toTimestamp, type VirtualClock } from '../../engine/clock';
 import { objectKey, type ObjectStore } from '../../engine/store';
 import { admitPod } from './admission/podAdmission';
+import { admitLimitRange } from './admission/limitRangeAdmission';
+import { admitQuota } from './admission/quotaAdmission';
 import { admitStorage } from './admission/storageAdmission';
 import { ApiServerClient } from './apiServerClient';
 import { prepareForCreate } from './prepareForCreate';
@@ -135,6 +137,11 @@ export class ApiServer {
       obj = admitted.pod;
     }
     if (info.kind === 'PersistentVolumeClaim' || info.kind === 'PersistentVolume') obj = admitStorage(obj, store);
+    if (info.kind === 'Pod') {
+      const limited = admitLimitRange(obj as KubeObject & Pick<Pod, 'spec'>, store);
+      if (!limited.ok) return fail(statusErrors.forbidden(gr, name, limited.message));
+      obj = limited.pod;
+    }
     // The Job strategy generates the selector from the uid before validating (generateSelector).
     const earlyUid = info.kind === 'Job' && info.group === 'batch' ? rng.uuid() : undefined;
     if (earlyUid) obj = generateJobSelector(obj, earlyUid);
@@ -156,10 +163,13 @@ export class ApiServer {
     delete meta.deletionGracePeriodSeconds;
     if (GENERATION_KINDS.has(info.kind)) meta.generation = 1;
     else delete meta.generation;
+    const quota = admitQuota(obj, resource, store);
+    if (!quota.ok) return fail(statusErrors.forbidden(gr, name, quota.message));
     if (options.dryRun) return ok(obj as T);
     meta.resourceVersion = store.nextResourceVersion();
     store.put(resource, obj);
     this.record(actor, 'create', resource, objectKey(ns, name));
+    for (const c of quota.charges) this.updateStatus('resourcequota-admission', { ...c.quota, status: { ...c.quota.status, used: c.used } });
     return ok(obj as T);
   }
 

@@ -14,6 +14,7 @@ import { describePodDisruptionBudget } from './describePodDisruptionBudget';
 import { describeHPA } from './describeHPA';
 import { describeReplicaSet } from './describeReplicaSet';
 import { describeSecret } from './describeSecret';
+import { describeLimitRange, describeResourceQuota } from './describeQuota';
 import { describePersistentVolume, describePersistentVolumeClaim, describeStorageClass } from './describeStorage';
 import { describeService } from './describeService';
 import { describeServiceAccount } from './describeServiceAccount';
@@ -46,6 +47,8 @@ export const DESCRIBERS: readonly Describer[] = [
   { group: 'autoscaling', kind: 'HorizontalPodAutoscaler', describe: describeHPA },
   { group: '', kind: 'ConfigMap', describe: describeConfigMap },
   { group: '', kind: 'Secret', describe: describeSecret },
+  { group: '', kind: 'ResourceQuota', describe: describeResourceQuota },
+  { group: '', kind: 'LimitRange', describe: describeLimitRange },
   { group: '', kind: 'PersistentVolume', describe: describePersistentVolume },
   { group: '', kind: 'PersistentVolumeClaim', describe: describePersistentVolumeClaim },
   { group: 'storage.k8s.io', kind: 'StorageClass', describe: describeStorageClass },

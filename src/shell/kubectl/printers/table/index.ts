@@ -17,6 +17,7 @@ import { jobPrinter } from './jobPrinter';
 import { podPrinter } from './podPrinter';
 import { replicaSetPrinter } from './replicaSetPrinter';
 import { secretPrinter } from './secretPrinter';
+import { limitRangePrinter, resourceQuotaPrinter } from './quotaPrinters';
 import { persistentVolumeClaimPrinter, persistentVolumePrinter, storageClassPrinter } from './storagePrinters';
 import { serviceAccountPrinter } from './serviceAccountPrinter';
 import { servicePrinter } from './servicePrinter';
@@ -45,6 +46,8 @@ export const TABLE_PRINTERS: readonly KindPrinter[] = [
   hpaPrinter,
   configMapPrinter,
   secretPrinter,
+  resourceQuotaPrinter,
+  limitRangePrinter,
   persistentVolumePrinter,
   persistentVolumeClaimPrinter,
   storageClassPrinter,

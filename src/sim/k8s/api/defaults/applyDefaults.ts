@@ -7,6 +7,7 @@ import { defaultSecret } from './configDefaults';
 import { defaultNamespace, defaultNode, defaultService } from './coreDefaults';
 import { defaultEndpointSlice, defaultEndpoints } from './endpointDefaults';
 import { defaultPod } from './podDefaults';
+import { defaultLimitRange } from './quotaDefaults';
 import { defaultPersistentVolume, defaultPersistentVolumeClaim, defaultStorageClass } from './storageDefaults';
 import { defaultDeployment, defaultReplicaSet } from './workloadDefaults';
 import { defaultHorizontalPodAutoscaler } from './autoscalingDefaults';
@@ -24,6 +25,7 @@ export const DEFAULTERS: Readonly<Record<string, Defaulter>> = {
   '/Node': defaultNode,
   '/Endpoints': defaultEndpoints,
   '/Secret': defaultSecret,
+  '/LimitRange': defaultLimitRange,
   '/PersistentVolume': defaultPersistentVolume,
   '/PersistentVolumeClaim': defaultPersistentVolumeClaim,
   'storage.k8s.io/StorageClass': defaultStorageClass,

@@ -13,6 +13,7 @@ import { validatePodDisruptionBudget } from './policy';
 import { validateHorizontalPodAutoscaler } from './autoscaling';
 import { validatePodSpecUpdate } from './podUpdate';
 import { validateServiceSpec, validateServiceUpdate } from './service';
+import { validateLimitRange, validateResourceQuota } from './quota';
 import { validatePersistentVolume, validatePersistentVolumeClaim, validatePersistentVolumeClaimUpdate, validatePersistentVolumeUpdate, validateStorageClass, validateStorageClassUpdate } from './storage';
 import { validateDeploymentSpec, validateReplicaSetSpec, validateSelectorImmutable } from './workloads';
 
@@ -36,6 +37,8 @@ export const VALIDATORS: Readonly<Record<string, KindValidator>> = {
   '/ConfigMap': { name: nameIsDNSSubdomain, spec: validateConfigMap, update: validateConfigMapUpdate, updateFirst: true },
   '/Secret': { name: nameIsDNSSubdomain, spec: validateSecret, update: validateSecretUpdate, updateFirst: true },
   '/Event': { name: nameIsDNSSubdomain },
+  '/ResourceQuota': { name: nameIsDNSSubdomain, spec: validateResourceQuota },
+  '/LimitRange': { name: nameIsDNSSubdomain, spec: validateLimitRange },
   '/PersistentVolume': { name: nameIsDNSSubdomain, spec: validatePersistentVolume, update: validatePersistentVolumeUpdate },
   '/PersistentVolumeClaim': { name: nameIsDNSSubdomain, spec: validatePersistentVolumeClaim, update: validatePersistentVolumeClaimUpdate, updateFirst: true },
   'storage.k8s.io/StorageClass': { name: nameIsDNSSubdomain, spec: validateStorageClass, update: validateStorageClassUpdate },
