@@ -144,3 +144,30 @@ describe('VolumeBinding', () => {
     expect(w.pods()[0].spec!.nodeName).toBe('worker-2');
   });
 });
+
+describe('StatefulSet claims', () => {
+  it('a replaced StatefulSet pod comes back on the node its provisioned volume is pinned to', () => {
+    const w = world().apply(`
+apiVersion: apps/v1
+kind: StatefulSet
+metadata: {name: web}
+spec:
+  serviceName: web
+  replicas: 1
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      containers: [{name: c, image: nginx, volumeMounts: [{name: www, mountPath: /data}]}]
+  volumeClaimTemplates:
+  - metadata: {name: www}
+    spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}
+`).advance('30s');
+    const node = w.pods('app=web')[0].spec!.nodeName;
+    expect(pvc(w, 'www-web-0')!.status!.phase).toBe('Bound');
+    w.client.delete('pods', 'default', 'web-0');
+    w.advance('60s');
+    expect(w.pods('app=web')[0].spec!.nodeName).toBe(node);
+    expect(w.pods('app=web')[0].status!.phase).toBe('Running');
+  });
+});
