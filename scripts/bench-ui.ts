@@ -105,7 +105,7 @@ async function speed(page: Page, value: string): Promise<void> {
  */
 async function deployment(page: Page, parts: readonly string[], timeout: number): Promise<void> {
   const test = parts.map((p) => `[aria-label*=${JSON.stringify(p)}]`).join('');
-  await page.waitForFunction(`!!document.querySelector('g.workload[data-kind="deployment"]${test.replace(/'/g, "\\'")}')`, undefined, { timeout, polling: 500 });
+  await page.waitForFunction(`!!document.querySelector('rect.workload-hit[data-kind="deployment"]${test.replace(/'/g, "\\'")}')`, undefined, { timeout, polling: 500 });
 }
 
 async function rollingUpdate(page: Page): Promise<Result> {

@@ -28,8 +28,6 @@ export function renderWorkloads(layer: Layer, workloads: readonly PlacedWorkload
     .enter()
     .append('g')
     .attr('class', (d) => `workload workload-${d.kind}`)
-    .attr('role', 'button')
-    .attr('tabindex', 0)
     .attr('data-kind', (d) => d.kind)
     .attr('data-key', (d) => d.view.key);
   entered.append('rect').attr('class', 'workload-card').attr('rx', 10);
@@ -39,13 +37,22 @@ export function renderWorkloads(layer: Layer, workloads: readonly PlacedWorkload
   entered.filter((d) => d.kind === 'service').each(function () {
     enterService(this);
   });
+  // The button is a transparent rectangle over the card (as a node's header is): its name says in
+  // words what the card draws, and no drawn text sits inside it to disagree with that name.
+  entered.append('rect').attr('class', 'workload-hit').attr('rx', 10).attr('role', 'button').attr('tabindex', 0);
   const all = entered.merge(cards);
   all
     .attr('transform', (d) => `translate(${d.box.x},${d.box.y})`)
+    .classed('is-selected', (d) => d.key === options.selectedKey);
+  all
+    .select('rect.workload-hit')
+    .attr('width', (d) => d.box.width)
+    .attr('height', (d) => d.box.height)
+    .attr('data-kind', (d) => d.kind)
+    .attr('data-key', (d) => d.view.key)
     .attr('aria-label', (d) => d.view.label)
     .attr('aria-expanded', (d) => String(d.key === options.selectedKey))
     .attr('aria-controls', (d) => (d.key === options.selectedKey ? 'inspector' : null))
-    .classed('is-selected', (d) => d.key === options.selectedKey)
     .on('click', (_event, d) => options.onSelect(d))
     .on('keydown', (event: KeyboardEvent, d) => {
       if (event.key !== 'Enter' && event.key !== ' ') return;
@@ -63,6 +70,8 @@ export function renderWorkloads(layer: Layer, workloads: readonly PlacedWorkload
 function append(parent: Element, tag: string, cls: string, attrs: Record<string, string | number> = {}): SVGElement {
   const el = document.createElementNS('http://www.w3.org/2000/svg', tag);
   el.setAttribute('class', cls);
+  // The card's button names it in words; its drawn texts and bars are for the eye.
+  if (parent.classList.contains('workload')) el.setAttribute('aria-hidden', 'true');
   for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
   parent.appendChild(el);
   return el;

@@ -25,53 +25,43 @@ export function updateTabStop(svg: SVGSVGElement, keys: readonly string[], eleme
   elements.forEach((el, i) => setTabIndex(el, keys[i] === stop ? '0' : '-1'));
 }
 
+/** A pod took focus: it becomes the tab stop. */
+export function onPodFocus(svg: SVGSVGElement, pod: SVGGElement): void {
+  tabStops.set(svg, pod.getAttribute('data-key') ?? '');
+  for (const n of livePods(svg)) setTabIndex(n, n === pod ? '0' : '-1');
+}
+
 /**
- * Keyboard access to pods as one composite widget, installed once per
- * drawing on the pods' layer (events delegate to the pod under them):
- * arrow keys move between pods in reading order, Home/End jump, Enter or
- * Space selects (through `select`, read at the time of the key press).
+ * Keyboard access to pods as one composite widget: arrow keys move between
+ * pods in reading order, Home/End jump, Enter or Space selects.
  */
-export function installPodKeyboard(svg: SVGSVGElement, layer: SVGGElement, onSelect: () => (key: string) => void): void {
-  const podOf = (target: EventTarget | null) => (target instanceof Element ? target.closest<SVGGElement>('g.pod:not(.is-leaving)') : null);
-  layer.addEventListener('focusin', (event) => {
-    const pod = podOf(event.target);
-    if (!pod) return;
-    tabStops.set(svg, pod.getAttribute('data-key') ?? '');
-    for (const n of livePods(svg)) setTabIndex(n, n === pod ? '0' : '-1');
-  });
-  layer.addEventListener('keydown', (event) => {
-    const pod = podOf(event.target);
-    if (!pod) return;
-    const nodes = livePods(svg);
-    const i = nodes.indexOf(pod);
-    const focusAt = (index: number) => {
-      const target = nodes[Math.max(0, Math.min(nodes.length - 1, index))];
-      if (target) target.focus();
-    };
-    switch (event.key) {
-      case 'Enter':
-      case ' ': {
-        const d = select(pod).datum() as PlacedPod | undefined;
-        if (d) onSelect()(d.pod.key);
-        break;
-      }
-      case 'ArrowRight':
-      case 'ArrowDown':
-        focusAt(i + 1);
-        break;
-      case 'ArrowLeft':
-      case 'ArrowUp':
-        focusAt(i - 1);
-        break;
-      case 'Home':
-        focusAt(0);
-        break;
-      case 'End':
-        focusAt(nodes.length - 1);
-        break;
-      default:
-        return;
+export function onPodKey(svg: SVGSVGElement, pod: SVGGElement, event: KeyboardEvent, onSelect: (key: string) => void): void {
+  const nodes = livePods(svg);
+  const i = nodes.indexOf(pod);
+  const focusAt = (index: number) => nodes[Math.max(0, Math.min(nodes.length - 1, index))]?.focus();
+  switch (event.key) {
+    case 'Enter':
+    case ' ': {
+      const d = select(pod).datum() as PlacedPod | undefined;
+      if (d) onSelect(d.pod.key);
+      break;
     }
-    event.preventDefault();
-  });
+    case 'ArrowRight':
+    case 'ArrowDown':
+      focusAt(i + 1);
+      break;
+    case 'ArrowLeft':
+    case 'ArrowUp':
+      focusAt(i - 1);
+      break;
+    case 'Home':
+      focusAt(0);
+      break;
+    case 'End':
+      focusAt(nodes.length - 1);
+      break;
+    default:
+      return;
+  }
+  event.preventDefault();
 }

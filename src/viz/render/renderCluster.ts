@@ -1,6 +1,6 @@
 // `transition` is imported (not only used as a method) so that the bundler keeps
 // d3-transition, which adds selection.transition() as a side effect.
-import { easeCubicInOut, select, transition } from 'd3';
+import { easeCubicInOut, select, transition, type Selection } from 'd3';
 import { anchorOf, METRICS, type ClusterLayout, type PlacedNode, type PlacedPod, type PlacedWorkload } from '../layout/clusterLayout';
 import type { ActivitySummary, NoteLine } from '../model/controlPlane';
 import { renderBand } from '../glyphs/bandGlyph';
@@ -10,7 +10,7 @@ import { renderServiceLinks, serviceLinks } from '../glyphs/serviceLinks';
 import { renderWorkloads } from '../glyphs/workloadGlyph';
 import { animateActivity } from './animateActivity';
 import { applyPodEffects, readDrawn } from './podEffects';
-import { installPodKeyboard, updateTabStop } from './podKeyboard';
+import { onPodFocus, onPodKey, updateTabStop } from './podKeyboard';
 import { podAt, renderDensePods } from './renderDense';
 import './cluster.css';
 
@@ -130,6 +130,7 @@ function renderPods(svg: SVGSVGElement, layout: ClusterLayout, options: RenderOp
   const ms = options.durationMs;
   const pods = select(svg).select<SVGGElement>('g.layer-pods').selectAll<SVGGElement, PlacedPod>('g.pod:not(.is-leaving)').data(layout.pods, (d) => d.pod.key);
   const entered = enterPod(pods.enter());
+  bindPodEvents(svg, entered);
   const at = (d: PlacedPod) => `translate(${d.x},${d.y})`;
   // A new pod appears at the scheduler and travels to its node (already bound when first seen).
   const scheduler = anchorOf(layout, 'scheduler');
@@ -165,6 +166,7 @@ function renderPods(svg: SVGSVGElement, layout: ClusterLayout, options: RenderOp
   if (options.reducedMotion) moved.attr('transform', at);
   else moved.transition(transition('move').duration(ms).ease(easeCubicInOut)).attr('transform', at);
   const leaving = pods.exit<PlacedPod>().attr('aria-hidden', 'true').attr('tabindex', null).attr('role', null).classed('is-leaving', true);
+  leaving.on('click', null).on('keydown', null).on('mouseenter', null).on('focus', null);
   leaving.transition('fade').duration(ms).attr('opacity', 0).remove();
 
   updateTabStop(svg, all.data().map((d) => d.pod.key), all.nodes());
@@ -234,37 +236,35 @@ function followPodLabel(svg: SVGSVGElement, pods: readonly PlacedPod[]): void {
 }
 
 /**
- * Pointer and focus handling for pods, installed once on their layer: a
- * click selects, hover and keyboard focus name the pod (UI.md), the keys
- * move between pods. Handlers read the latest options when an event comes.
+ * Pointer and focus handling of one pod, bound once when it enters (the
+ * handlers read the drawing's latest options when an event comes): a click
+ * selects, hover and keyboard focus name the pod (UI.md), the keys move
+ * between pods. Focus listeners sit on the pods themselves: on an SVG group
+ * they would make the group a tab stop.
  */
-function installPodEvents(svg: SVGSVGElement, layer: SVGGElement): void {
-  const datumOf = (target: EventTarget | null): PlacedPod | undefined => {
-    const el = target instanceof Element ? target.closest('g.pod:not(.is-leaving)') : null;
-    return el ? (select(el).datum() as PlacedPod | undefined) : undefined;
-  };
-  layer.addEventListener('click', (event) => {
-    const d = datumOf(event.target);
-    if (d) latest.get(svg)?.onSelect(d.pod.key);
-  });
-  layer.addEventListener('mouseover', (event) => {
-    const d = datumOf(event.target);
-    if (d) showPodLabel(svg, d);
-  });
-  layer.addEventListener('mouseout', (event) => {
-    if (datumOf(event.relatedTarget)) return;
-    // After the pointer leaves, the keyboard-focused pod (if any) keeps its name shown.
-    const focused = svg.querySelector<SVGGElement>('g.pod:focus-visible');
-    const d = focused ? datumOf(focused) : undefined;
-    if (d) showPodLabel(svg, d);
-    else hidePodLabel(svg);
-  });
-  layer.addEventListener('focusin', (event) => {
-    const d = datumOf(event.target);
-    if (d && (event.target as Element).matches(':focus-visible')) showPodLabel(svg, d);
-  });
-  layer.addEventListener('focusout', () => hidePodLabel(svg));
-  installPodKeyboard(svg, layer, () => (key) => latest.get(svg)?.onSelect(key));
+function bindPodEvents(svg: SVGSVGElement, pods: Selection<SVGGElement, PlacedPod, SVGGElement, unknown>): void {
+  const datum = (el: Element) => select(el).datum() as PlacedPod;
+  pods
+    .on('click', function () {
+      latest.get(svg)?.onSelect(datum(this).pod.key);
+    })
+    .on('mouseenter', function () {
+      showPodLabel(svg, datum(this));
+    })
+    .on('mouseleave', () => {
+      // After the pointer leaves, the keyboard-focused pod (if any) keeps its name shown.
+      const focused = svg.querySelector<SVGGElement>('g.pod:focus-visible');
+      if (focused) showPodLabel(svg, datum(focused));
+      else hidePodLabel(svg);
+    })
+    .on('focus', function () {
+      onPodFocus(svg, this);
+      if (this.matches(':focus-visible')) showPodLabel(svg, datum(this));
+    })
+    .on('blur', () => hidePodLabel(svg))
+    .on('keydown', function (event: KeyboardEvent) {
+      onPodKey(svg, this, event, (key) => latest.get(svg)?.onSelect(key));
+    });
 }
 
 function ensureLayers(svg: SVGSVGElement): void {
@@ -289,8 +289,7 @@ function ensureLayers(svg: SVGSVGElement): void {
   root.append('g').attr('class', 'layer-nodes');
   root.append('g').attr('class', 'layer-links').attr('aria-hidden', 'true');
   root.append('g').attr('class', 'layer-pulses').attr('aria-hidden', 'true');
-  const pods = root.append('g').attr('class', 'layer-pods');
-  installPodEvents(svg, pods.node()!);
+  root.append('g').attr('class', 'layer-pods');
   const tip = root.append('g').attr('class', 'pod-tip').attr('aria-hidden', 'true').attr('visibility', 'hidden');
   tip.append('rect').attr('height', 20).attr('rx', 5);
   tip.append('text').attr('x', 6).attr('y', 14);
