@@ -146,4 +146,15 @@ describe('StatefulSet controller', () => {
     w.until(allReady(2));
     expect(w.client.get('persistentvolumeclaims', 'default', 'www-web-1')!.metadata.uid).toBe(uid);
   });
+
+  it('deletes claims with the set or on scale-down when persistentVolumeClaimRetentionPolicy says Delete', () => {
+    const template = 'containers: [{name: nginx, image: nginx:1.27, volumeMounts: [{name: www, mountPath: /data}]}]\n  volumeClaimTemplates:\n  - metadata: {name: www}\n    spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}';
+    const w = world().apply(sts('replicas: 2\npersistentVolumeClaimRetentionPolicy: {whenDeleted: Delete, whenScaled: Delete}', template)).until(allReady(2));
+    const claims = () => w.client.list('persistentvolumeclaims', { namespace: 'default' }).map((c) => c.metadata.name).sort();
+    setSpec(w, { replicas: 1 });
+    w.until(() => claims().length === 1, '2m');
+    expect(claims()).toEqual(['www-web-0']);
+    w.client.delete('statefulsets.apps', 'default', 'web');
+    w.until(() => claims().length === 0, '2m');
+  });
 });

@@ -1,8 +1,9 @@
 import type { StatefulSetStatus } from 'kubernetes-types/apps/v1';
 import type { ObjectStore, WatchEvent } from '../../../engine/store';
 import { deepEqual } from '../../api/objectDiff';
-import { controllerRef } from '../../api/types';
+import { controllerRef, type KubeObject } from '../../api/types';
 import type { K8sContext, K8sController } from '../context';
+import { newControllerRef } from '../controllerRefManager';
 import type { PodObj } from '../replicaset/podTally';
 import { PodClaims } from '../workloadPods';
 import { applyRevision, getStatefulSetRevisions, truncateHistory, type Revisions } from './revisions';
@@ -137,6 +138,7 @@ function updateStatefulSet(set: StatefulSetObj, ctx: K8sContext, revs: Revisions
       continue;
     }
     if (monotonic && pod !== firstUnhealthy && (!isRunningAndReady(pod) || !isRunningAndAvailable(pod, minReady, now))) return;
+    if (claimsServed && set.spec?.persistentVolumeClaimRetentionPolicy?.whenScaled === 'Delete') ownClaimsByPod(set, ctx, pod);
     deletePod(set, ctx, pod);
     if (monotonic) return;
   }
@@ -164,7 +166,10 @@ function createStatefulPod(set: StatefulSetObj, ctx: K8sContext, pod: ReturnType
     for (const t of set.spec?.volumeClaimTemplates ?? []) {
       const claimName = getPersistentVolumeClaimName(set, t, ord);
       if (ctx.store.get('persistentvolumeclaims', `${set.metadata.namespace}/${claimName}`)) continue;
-      const res = ctx.api.create(newPersistentVolumeClaim(set, t, ord));
+      const claim = newPersistentVolumeClaim(set, t, ord);
+      // whenDeleted: Delete — the claim goes with the set (the garbage collector follows the reference).
+      if (set.spec?.persistentVolumeClaimRetentionPolicy?.whenDeleted === 'Delete') claim.metadata.ownerReferences = [{ ...newControllerRef(set), controller: true }];
+      const res = ctx.api.create(claim);
       if (res.ok || res.status.reason === 'AlreadyExists') ctx.event(set, 'Normal', 'SuccessfulCreate', `create Claim ${claimName} Pod ${podName} in StatefulSet ${set.metadata.name} success`);
       else {
         ctx.event(set, 'Warning', 'FailedCreate', `create Claim ${claimName} for Pod ${podName} in StatefulSet ${set.metadata.name} failed error: ${res.status.message}`);
@@ -175,6 +180,17 @@ function createStatefulPod(set: StatefulSetObj, ctx: K8sContext, pod: ReturnType
   const res = ctx.api.create(pod, { trusted: true });
   if (res.ok) ctx.event(set, 'Normal', 'SuccessfulCreate', `create Pod ${podName} in StatefulSet ${set.metadata.name} successful`);
   else if (res.status.reason !== 'AlreadyExists') ctx.event(set, 'Warning', 'FailedCreate', `create Pod ${podName} in StatefulSet ${set.metadata.name} failed error: ${res.status.message}`);
+}
+
+/** whenScaled: Delete — a condemned pod's claims get the pod as owner, so they go when it is gone. */
+function ownClaimsByPod(set: StatefulSetObj, ctx: K8sContext, pod: PodObj): void {
+  const ord = getOrdinal(set.metadata.name, pod.metadata.name);
+  for (const t of set.spec?.volumeClaimTemplates ?? []) {
+    const claim = ctx.store.get<KubeObject>('persistentvolumeclaims', `${set.metadata.namespace}/${getPersistentVolumeClaimName(set, t, ord)}`);
+    if (!claim || claim.metadata.ownerReferences?.some((r) => r.uid === pod.metadata.uid)) continue;
+    const ref = { apiVersion: 'v1', kind: 'Pod', name: pod.metadata.name, uid: pod.metadata.uid! };
+    ctx.api.update({ ...claim, metadata: { ...claim.metadata, ownerReferences: [...(claim.metadata.ownerReferences ?? []).filter((r) => !r.controller), ref] } });
+  }
 }
 
 /** `DeleteStatefulPod`. */
