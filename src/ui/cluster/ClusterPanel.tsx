@@ -1,15 +1,21 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { selectSnapshot } from '../../state/index';
+import { EventsFeed, useWarningCount } from '../events/EventsFeed';
 import { useApp } from '../hooks/useApp';
+import { Inspector } from '../panels/Inspector';
 import { ClusterDrawing } from './ClusterDrawing';
 import { ClusterSummary } from './ClusterSummary';
 import { EmptyState } from './EmptyState';
-import { Inspector } from '../panels/Inspector';
 
-/** The cluster view: a region named "Cluster" with the drawing, the empty state and the pod panel. */
+/**
+ * The cluster view: a region named "Cluster" with the drawing (and the empty
+ * state), the events feed under it when open, and the inspector beside it.
+ */
 export function ClusterPanel() {
   const snapshot = useApp(selectSnapshot);
   const empty = useMemo(() => !snapshot.pods.some((p) => p.metadata?.namespace !== 'kube-system'), [snapshot]);
+  const [feedOpen, setFeedOpen] = useState(false);
+  const warnings = useWarningCount();
   return (
     <section className="panel cluster" aria-labelledby="cluster-title">
       <div className="panel-header">
@@ -17,11 +23,22 @@ export function ClusterPanel() {
           Cluster
         </h2>
         <ClusterSummary />
+        <button type="button" className="button events-toggle" aria-expanded={feedOpen} aria-controls={feedOpen ? 'events-feed' : undefined} onClick={() => setFeedOpen((o) => !o)}>
+          Events
+          {warnings > 0 && (
+            <span className="events-badge">
+              <span aria-hidden="true">⚠ </span>
+              {warnings}
+              <span className="sr-only"> warnings</span>
+            </span>
+          )}
+        </button>
       </div>
       <div className="cluster-body">
         <div className="cluster-main">
           {empty && <EmptyState />}
           <ClusterDrawing />
+          {feedOpen && <EventsFeed onClose={() => setFeedOpen(false)} />}
         </div>
         <Inspector />
       </div>

@@ -1,11 +1,24 @@
 import { humanDuration } from '../../lib/duration';
 import type { EventRecord } from '../../state/index';
 
+const SELECTABLE = new Set(['Pod', 'Node', 'Deployment', 'Service']);
+
+export interface EventsTableProps {
+  events: readonly EventRecord[];
+  now: number;
+  showObject?: boolean;
+  empty?: string;
+  /** Makes the object of a pod, node, Deployment or Service event a button. */
+  onObject?: (event: EventRecord) => void;
+  caption?: string;
+}
+
 /** Events as `kubectl get events` lists them: last seen, type, reason, object, message. */
-export function EventsTable({ events, now, showObject = true, empty = 'No events.' }: { events: readonly EventRecord[]; now: number; showObject?: boolean; empty?: string }) {
+export function EventsTable({ events, now, showObject = true, empty = 'No events.', onObject, caption }: EventsTableProps) {
   if (events.length === 0) return <p className="muted panel-empty">{empty}</p>;
   return (
     <table className="events-table">
+      {caption && <caption className="sr-only">{caption}</caption>}
       <thead>
         <tr>
           <th scope="col">Last seen</th>
@@ -26,7 +39,13 @@ export function EventsTable({ events, now, showObject = true, empty = 'No events
             <td>{e.reason}</td>
             {showObject && (
               <td className="mono">
-                {e.object.kind.toLowerCase()}/{e.object.name}
+                {onObject && SELECTABLE.has(e.object.kind) ? (
+                  <button type="button" className="link-button" onClick={() => onObject(e)}>
+                    {e.object.kind.toLowerCase()}/{e.object.name}
+                  </button>
+                ) : (
+                  `${e.object.kind.toLowerCase()}/${e.object.name}`
+                )}
               </td>
             )}
             <td>
