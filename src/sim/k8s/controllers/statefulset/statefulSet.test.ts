@@ -157,4 +157,14 @@ describe('StatefulSet controller', () => {
     w.client.delete('statefulsets.apps', 'default', 'web');
     w.until(() => claims().length === 0, '2m');
   });
+
+  it('with minReadySeconds waits for each pod to be available before the next, and counts availableReplicas', () => {
+    const w = world().apply(sts('replicas: 2\nminReadySeconds: 10'));
+    w.until((x) => get(x).status?.readyReplicas === 1);
+    expect(get(w).status).toMatchObject({ readyReplicas: 1, availableReplicas: 0 });
+    w.advance('5s');
+    expect(names(w)).toEqual(['web-0']);
+    w.until((x) => get(x).status?.availableReplicas === 2, '1m');
+    expect(names(w)).toEqual(['web-0', 'web-1']);
+  });
 });

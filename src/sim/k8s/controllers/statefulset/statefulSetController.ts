@@ -110,9 +110,11 @@ function updateStatefulSet(set: StatefulSetObj, ctx: K8sContext, revs: Revisions
     const ord = start + i;
     if (pod && (isFailed(pod) || isSucceeded(pod))) {
       // A finished pod is deleted; its successor is made on the sync after it is gone.
-      if (isFailed(pod)) ctx.event(set, 'Warning', 'RecreatingFailedPod', `StatefulSet ${key} is recreating failed Pod ${pod.metadata.name}`);
-      else ctx.event(set, 'Normal', 'RecreatingTerminatedPod', `StatefulSet ${key} is recreating terminated Pod ${pod.metadata.name}`);
-      if (!isTerminating(pod)) deletePod(set, ctx, pod);
+      if (!isTerminating(pod)) {
+        if (isFailed(pod)) ctx.event(set, 'Warning', 'RecreatingFailedPod', `StatefulSet ${key} is recreating failed Pod ${pod.metadata.name}`);
+        else ctx.event(set, 'Normal', 'RecreatingTerminatedPod', `StatefulSet ${key} is recreating terminated Pod ${pod.metadata.name}`);
+        deletePod(set, ctx, pod);
+      }
       blocked = true;
       continue;
     }
@@ -219,6 +221,7 @@ function writeStatus(set: StatefulSetObj, ctx: K8sContext, revs: Revisions, pods
     replicas++;
     if (isRunningAndReady(pod)) ready++;
     if (isRunningAndAvailable(pod, minReady, now)) available++;
+    else if (isRunningAndReady(pod)) wakeWhenAvailable(set, ctx, pod, minReady);
     if (isTerminating(pod)) continue;
     const rev = getPodRevision(pod);
     if (rev === revs.current.metadata.name) current++;
