@@ -19,7 +19,7 @@ const SHARE: Readonly<Record<Exclude<BandComponent, 'controller-manager'>, reado
   kubectl: [0.09, 72],
   apiserver: [0.19, 118],
   etcd: [0.09, 62],
-  scheduler: [0.18, 122],
+  scheduler: [0.18, 134],
 };
 
 export interface BandLayout {
