@@ -28,7 +28,7 @@ describe('getOrdinal', () => {
 
 describe('newStatefulSetPod', () => {
   it('names the pod <set>-<i> with hostname, subdomain, identity labels and revision', () => {
-    const pod = newStatefulSetPod(set(), 2, 'web-abc', true) as { metadata: { name: string; labels: object }; spec: { hostname: string; subdomain: string; volumes: object[] } };
+    const pod = newStatefulSetPod(set(), 2, 'web-abc', true) as unknown as { metadata: { name: string; labels: object }; spec: { hostname: string; subdomain: string; volumes: object[] } };
     expect(pod.metadata.name).toBe('web-2');
     expect(pod.metadata.labels).toEqual({ app: 'nginx', 'statefulset.kubernetes.io/pod-name': 'web-2', 'apps.kubernetes.io/pod-index': '2', 'controller-revision-hash': 'web-abc' });
     expect(pod.spec).toMatchObject({ hostname: 'web-2', subdomain: 'nginx' });
@@ -36,9 +36,9 @@ describe('newStatefulSetPod', () => {
 
   it('replaces a template volume of the same name by the claim (or an emptyDir stand-in without claims)', () => {
     expect(getPersistentVolumeClaimName(set(), { metadata: { name: 'www' } }, 1)).toBe('www-web-1');
-    const withClaims = newStatefulSetPod(set(), 1, 'r', true) as { spec: { volumes: object[] } };
+    const withClaims = newStatefulSetPod(set(), 1, 'r', true) as unknown as { spec: { volumes: object[] } };
     expect(withClaims.spec.volumes).toEqual([{ name: 'www', persistentVolumeClaim: { claimName: 'www-web-1' } }]);
-    const without = newStatefulSetPod(set(), 1, 'r', false) as { spec: { volumes: object[] } };
+    const without = newStatefulSetPod(set(), 1, 'r', false) as unknown as { spec: { volumes: object[] } };
     expect(without.spec.volumes).toEqual([{ name: 'www', emptyDir: {} }]);
   });
 });
