@@ -1,5 +1,6 @@
 import type { ImageProfile } from '../images/catalog';
 import { bytesOf } from '../../../lib/quantity';
+import { stampLogLine } from './logStamp';
 import { curl, nslookup, wget, type ContainerNetwork } from './netTools';
 import { IDLE, isShellTool, runArgv, runShell, type Io, type ShellHost, type Yield } from './sh/interpret';
 
@@ -306,20 +307,7 @@ export class ContainerProcess {
   }
 
   private stamp(line: string): string {
-    const d = new Date(this.clock);
-    const iso = d.toISOString();
-    const p2 = (n: number) => String(n).padStart(2, '0');
-    const ymd = `${d.getUTCFullYear()}/${p2(d.getUTCMonth() + 1)}/${p2(d.getUTCDate())}`;
-    const hms = `${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}`;
-    const mon = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][d.getUTCMonth()];
-    return line
-      .replace('{nginxtime}', `${ymd} ${hms}`)
-      .replace('{redistime}', `${p2(d.getUTCDate())} ${mon} ${d.getUTCFullYear()} ${hms}.${String(d.getUTCMilliseconds()).padStart(3, '0')}`)
-      .replace('{pgtime}', `${iso.slice(0, 10)} ${iso.slice(11, 23)}`)
-      .replace('{mysqltime}', `${iso.slice(0, 19)}+00:00`)
-      .replace('{apachetime}', `${d.toUTCString().slice(0, 3)} ${mon} ${p2(d.getUTCDate())} ${hms}.${String(d.getUTCMilliseconds()).padStart(3, '0')}000 ${d.getUTCFullYear()}`)
-      .replace('{gotime}', `${ymd} ${hms}`)
-      .replace('{podIP}', this.spec.podIP);
+    return stampLogLine(line, this.clock, this.spec.podIP);
   }
 
   /** Programs beyond the shell's tools: the image's binaries, `stress`, agnhost's subcommands. */

@@ -8,7 +8,7 @@ import type { KubeletState } from '../kubelet/syncPod';
 type PodObj = KubeObject & Pod;
 type NodeObj = KubeObject & Node;
 
-/** metrics-server's resolution: a container's usage shows up after one full scrape window. */
+/** metrics-server's resolution: a container's usage shows up after one full scrape period. */
 export const METRICS_RESOLUTION_MS = 15_000;
 
 /** What the node itself uses besides its pods (kubelet, containerd, the OS). */

@@ -53,7 +53,7 @@ export function groupPods(pods: readonly PodFacts[], resource: 'cpu' | 'memory',
       }
       let unready: boolean;
       if (p.startTime + CPU_INITIALIZATION_MS > now) {
-        // Still initializing: ignore when unready, or when the sample predates readiness plus a window.
+        // Still initializing: ignore when unready, or when the sample predates readiness plus one metric period.
         unready = !p.ready.status || (p.sampleAt ?? now) < p.ready.lastTransitionTime + METRIC_WINDOW_MS;
       } else {
         // After the initialization period: ignore pods that never became ready.

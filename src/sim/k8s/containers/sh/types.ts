@@ -1,0 +1,60 @@
+/**
+ * What a running script asks of the world it runs in: the container's
+ * files, clock and output, and the programs of its image. The interpreter
+ * is a generator: it yields `{ sleep: ms }` and is resumed once that much
+ * virtual time has passed, so a container's script runs alongside the
+ * simulation instead of all at once.
+ */
+export interface ShellHost {
+  now(): number;
+  /** Appends a line of output (stdout or stderr) to the container log. */
+  write(text: string, fd: 1 | 2): void;
+  files: Map<string, string>;
+  hostname: string;
+  /** The container's main process command line (PID 1), for `ps`. */
+  mainCommand?: string;
+  /**
+   * A program that is neither a builtin nor a shell tool: the image's own
+   * (`nginx`, `redis-server`, `stress`). Returns undefined when the image
+   * has no such program (sh then says `not found`, status 127).
+   */
+  program(argv: string[], io: Io): Generator<Yield, number> | undefined;
+}
+
+/**
+ * A pause of the program. `quiet`: nothing the kubelet watches can happen at
+ * the end of it (a server finishing its start-up): no need to wake for it;
+ * whoever looks (a probe, `kubectl logs`) advances the process first.
+ */
+export type Yield = { sleep: number; quiet?: boolean };
+
+/** Yielded by a program that waits for ever (a server, `sleep infinity`): no need to wake it. */
+export const IDLE: Yield = Object.freeze({ sleep: 3_600_000 });
+
+/** Where a command's output goes (a file, a pipe, or the log). */
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+  stdin: string;
+}
+
+export class ShellExit {
+  constructor(readonly code: number) {}
+}
+
+export interface ShellOptions {
+  env: Map<string, string>;
+  args?: string[];
+  errexit?: boolean;
+}
+
+/** What builtins need from the running shell. */
+export interface ShellApi {
+  readonly hostRef: ShellHost;
+  readonly vars: Map<string, string>;
+  path(p: string): string;
+  exec(argv: string[], io: Io): Generator<Yield, number>;
+  setErrexit(on: boolean): void;
+  setCwd(dir: string): void;
+  getCwd(): string;
+}
