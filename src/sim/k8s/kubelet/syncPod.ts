@@ -122,13 +122,22 @@ function onProbe(c: ContainerRuntime, spec: Container, kind: number, ok: boolean
   const restarts = shouldRestart(env.pod.spec?.restartPolicy, 137);
   env.event('Normal', 'Killing', `Container ${c.name} failed ${probeName(kind as 0)} probe${restarts ? ', will be restarted' : ''}`, c);
   const grace = (probe.terminationGracePeriodSeconds ?? env.pod.spec?.terminationGracePeriodSeconds ?? 30) * 1000;
-  const profile = imageProfile(c.ref);
-  const stopMs = profile?.stopMs ?? 300;
-  const code = profile?.stopExitCode ?? 0;
-  c.stopping = stopMs < grace ? { at: at + stopMs, code, reason: code === 0 ? 'Completed' : 'Error' } : { at: at + grace, code: 137, reason: 'Error' };
+  c.stopping = stopPlan(c, at, at + grace);
   c.probes.failures = [0, 0, 0];
   c.probes.ready = false;
   return 'stop';
+}
+
+/**
+ * How a container stopped at `from` ends: SIGTERM, and the image's process
+ * exits after its stop time (with its exit code), or SIGKILL (137) at the
+ * deadline when it takes longer or ignores SIGTERM.
+ */
+function stopPlan(c: ContainerRuntime, from: number, deadline: number): NonNullable<ContainerRuntime['stopping']> {
+  const profile = imageProfile(c.ref);
+  const stopMs = profile?.stopMs ?? 300;
+  const code = profile?.stopExitCode ?? 0;
+  return from + stopMs < deadline ? { at: from + stopMs, code, reason: code === 0 ? 'Completed' : 'Error' } : { at: deadline, code: 137, reason: 'Error' };
 }
 
 /** Ends the pod for good (activeDeadlineSeconds, or a failed init container under restartPolicy Never). */
@@ -215,10 +224,7 @@ function terminate(pod: PodObj, rt: PodRuntime, node: NodeRuntime, ctx: K8sConte
     for (const c of all) {
       if (c.phase === 'running' || c.phase === 'created') {
         event('Normal', 'Killing', `Stopping container ${c.name}`, c);
-        const profile = imageProfile(c.ref);
-        const stopMs = profile?.stopMs ?? 300;
-        const code = profile?.stopExitCode ?? 0;
-        c.stopping = now + stopMs < deadline ? { at: now + stopMs, code, reason: code === 0 ? 'Completed' : 'Error' } : { at: deadline, code: 137, reason: 'Error' };
+        c.stopping = stopPlan(c, now, deadline);
         if (c.phase === 'created') c.startedAt = undefined;
       }
     }

@@ -1,4 +1,5 @@
-import { parseScript, ShellSyntaxError, type AndOr, type Command, type Pipeline, type Redirect, type Script, type Word } from './parse';
+import { ShellSyntaxError, type AndOr, type Command, type Pipeline, type Redirect, type Script, type Word } from './ast';
+import { parseScript } from './parse';
 import { arithmetic } from './arithmetic';
 import { BUILTINS } from './builtins';
 import { ShellExit, type Io, type ShellApi, type ShellHost, type ShellOptions, type Yield } from './types';

@@ -9,42 +9,8 @@
  * reports as sh would (`sh: syntax error: …`, exit 2).
  */
 
-/** A word: a list of parts concatenated after expansion. */
-export type WordPart =
-  | { t: 'lit'; v: string }
-  | { t: 'var'; name: string; quoted: boolean; op?: ':-' | '-' | ':=' | ':+'; arg?: Word }
-  | { t: 'sub'; script: Script; quoted: boolean }
-  | { t: 'arith'; expr: string };
-export type Word = WordPart[];
-
-export interface Redirect {
-  fd: number;
-  op: '>' | '>>' | '<' | '>&';
-  target: Word;
-}
-
-export type Command =
-  | { t: 'simple'; assigns: { name: string; value: Word }[]; words: Word[]; redirects: Redirect[] }
-  | { t: 'while'; until: boolean; cond: Script; body: Script; redirects: Redirect[] }
-  | { t: 'for'; name: string; items: Word[] | null; body: Script; redirects: Redirect[] }
-  | { t: 'if'; branches: { cond: Script; body: Script }[]; otherwise: Script | null; redirects: Redirect[] }
-  | { t: 'group'; body: Script; subshell: boolean; redirects: Redirect[] };
-
-export interface Pipeline {
-  negate: boolean;
-  commands: Command[];
-}
-export interface AndOr {
-  first: Pipeline;
-  rest: { op: '&&' | '||'; pipeline: Pipeline }[];
-}
-export type Script = AndOr[];
-
-export class ShellSyntaxError extends Error {}
-
-type Tok = { k: 'word'; word: Word; raw: string } | { k: 'op'; v: string } | { k: 'nl' } | { k: 'eof' };
-
-const KEYWORDS = new Set(['while', 'until', 'do', 'done', 'for', 'in', 'if', 'then', 'elif', 'else', 'fi', '{', '}', '!']);
+import { ShellSyntaxError, type AndOr, type Command, type Pipeline, type Redirect, type Script, type Word, type WordPart } from './ast';
+import { isPlain, KEYWORDS, unexpected, type Tok } from './tokens';
 
 export function parseScript(src: string): Script {
   const p = new Parser(src);
@@ -61,7 +27,7 @@ class Parser {
 
   expectEnd(): void {
     const t = this.peek();
-    if (t.k !== 'eof') throw new ShellSyntaxError(`syntax error: unexpected "${t.k === 'op' ? t.v : t.k === 'word' ? t.raw : 'newline'}"`);
+    if (t.k !== 'eof') throw unexpected(t);
   }
 
   /** A list until one of the `stop` keywords (not consumed) or EOF / `)`. */
@@ -78,7 +44,7 @@ class Parser {
       if (sep.k === 'op' && (sep.v === ';' || sep.v === '&')) this.next();
       else if (sep.k === 'nl') this.next();
       else if (!(sep.k === 'eof' || (sep.k === 'op' && sep.v === ')') || (sep.k === 'word' && stop.has(sep.raw)))) {
-        throw new ShellSyntaxError(`syntax error: unexpected "${sep.k === 'op' ? sep.v : sep.k === 'word' ? sep.raw : 'newline'}"`);
+        throw unexpected(sep);
       }
     }
     return out;
@@ -122,7 +88,7 @@ class Parser {
     if (t.k === 'op' && t.v === '(') {
       this.next();
       const body = this.list(new Set());
-      this.expectOp(')');
+      this.expectWord(')', true);
       return { t: 'group', body, subshell: true, redirects: this.redirects() };
     }
     if (t.k === 'word' && isPlain(t)) {
@@ -219,7 +185,7 @@ class Parser {
     }
     if (words.length === 0 && assigns.length === 0 && redirects.length === 0) {
       const t = this.peek();
-      throw new ShellSyntaxError(t.k === 'eof' ? 'syntax error: unexpected end of file' : `syntax error: unexpected "${t.k === 'op' ? t.v : t.k === 'word' ? t.raw : 'newline'}"`);
+      throw unexpected(t);
     }
     return { t: 'simple', assigns, words, redirects };
   }
@@ -254,16 +220,11 @@ class Parser {
     return { fd, op, target: target.word };
   }
 
-  private expectWord(w: string): void {
+  /** The next token (after newlines) must be the word `w`, or the operator `w` when `op`. */
+  private expectWord(w: string, op = false): void {
     this.skipNewlines();
     const t = this.next();
-    if (t.k !== 'word' || t.raw !== w) throw new ShellSyntaxError(t.k === 'eof' ? `syntax error: unexpected end of file (expecting "${w}")` : `syntax error: unexpected "${t.k === 'word' ? t.raw : t.k === 'op' ? t.v : 'newline'}" (expecting "${w}")`);
-  }
-
-  private expectOp(v: string): void {
-    this.skipNewlines();
-    const t = this.next();
-    if (t.k !== 'op' || t.v !== v) throw new ShellSyntaxError(`syntax error: unexpected end of file (expecting "${v}")`);
+    if (op ? t.k !== 'op' || t.v !== w : t.k !== 'word' || t.raw !== w) throw unexpected(t, w);
   }
 
   private skipNewlines(): void {
@@ -433,8 +394,4 @@ class Parser {
     if (lit) parts.push({ t: 'lit', v: lit });
     return parts;
   }
-}
-
-function isPlain(t: Tok & { k: 'word' }): boolean {
-  return t.word.length === 1 && t.word[0].t === 'lit' && t.word[0].v === t.raw;
 }
