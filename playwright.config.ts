@@ -6,7 +6,8 @@ const prebuilt = process.env.KUBEPLAY_PREBUILT === '1';
 const ci = !!process.env.CI;
 // Debian's Chromium when there is one (scripts/ensure-browser.ts); else Playwright's own.
 const chromium = findChromium();
-const PORT = 4173;
+// KUBEPLAY_E2E_PORT lets several checkouts run their suites side by side.
+const PORT = Number(process.env.KUBEPLAY_E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -36,7 +37,7 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
   webServer: {
-    command: prebuilt ? 'npm run --silent preview' : 'npm run --silent build && npm run --silent preview',
+    command: `${prebuilt ? '' : 'npm run --silent build && '}npx vite preview --host localhost --port ${PORT} --strictPort`,
     url: `http://localhost:${PORT}`,
     reuseExistingServer: !ci,
     timeout: 180_000,
