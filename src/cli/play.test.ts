@@ -8,16 +8,26 @@ import { diskFilesFor } from './diskFiles';
 import { runScript, scriptLines } from './runScript';
 
 /**
- * Headless scenario tests: each `scenarios/NAME.script` runs through the same
- * code as `npm run play` and its transcript must equal `NAME.expected`, ages
- * normalised. `UPDATE_SCENARIOS=1 npx vitest run src/cli` rewrites the
- * expected files (review the diff before committing).
+ * Headless scenario tests: each `scenarios/NAME.script` (and each
+ * `scenarios/conformance/NAME.script`, the conformance behaviours indexed in
+ * that folder's *.md) runs through the same code as `npm run play` and its
+ * transcript must equal `NAME.expected` beside it, ages normalised.
+ * `UPDATE_SCENARIOS=1 npx vitest run src/cli` rewrites the expected files
+ * (review the diff before committing).
  */
-const dir = join(dirname(fileURLToPath(import.meta.url)), 'scenarios');
-const scripts = readdirSync(dir).filter((f) => f.endsWith('.script')).sort();
+const root = join(dirname(fileURLToPath(import.meta.url)), 'scenarios');
+const folders = ['', 'conformance'];
+const scripts = folders.flatMap((sub) =>
+  readdirSync(join(root, sub))
+    .filter((f) => f.endsWith('.script'))
+    .sort()
+    .map((f) => (sub ? `${sub}/${f}` : f)),
+);
 
 function play(name: string): string {
-  const text = readFileSync(join(dir, name), 'utf8');
+  const path = join(root, name);
+  const dir = dirname(path);
+  const text = readFileSync(path, 'utf8');
   const seed = /^#\s*seed:\s*(\d+)/m.exec(text);
   let out = '';
   runScript(text, { cluster: createCluster({ seed: seed ? Number(seed[1]) : 1 }), files: diskFilesFor(dir), write: (t) => (out += t) });
@@ -36,7 +46,7 @@ describe('headless scenarios', () => {
   for (const script of scripts) {
     it(`replays ${script}`, () => {
       const actual = play(script);
-      const expectedPath = join(dir, script.replace(/\.script$/, '.expected'));
+      const expectedPath = join(root, script.replace(/\.script$/, '.expected'));
       if (process.env.UPDATE_SCENARIOS || !existsSync(expectedPath)) writeFileSync(expectedPath, actual);
       expect(normalizeAges(actual)).toBe(normalizeAges(readFileSync(expectedPath, 'utf8')));
     });
