@@ -11,6 +11,7 @@ import { createCluster, type KubeObject } from './sim/k8s/index';
 import { createAppStore, parseClusterShape, STARTER_FILES, welcomeLines } from './state/index';
 import { App } from './ui/App';
 import { AppStoreContext } from './ui/hooks/useApp';
+import { initI18n } from './ui/i18n/index';
 import './ui/styles/theme.css';
 import './ui/styles/app.css';
 
@@ -30,10 +31,17 @@ store.start();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
-createRoot(root).render(
-  <StrictMode>
-    <AppStoreContext.Provider value={store}>
-      <App />
-    </AppStoreContext.Provider>
-  </StrictMode>,
-);
+const render = () =>
+  createRoot(root).render(
+    <StrictMode>
+      <AppStoreContext.Provider value={store}>
+        <App />
+      </AppStoreContext.Provider>
+    </StrictMode>,
+  );
+// The first render waits for the interface language's strings (Chinese is its own small chunk);
+// if they cannot load, the app still starts, in English.
+initI18n().then(render, (err: unknown) => {
+  console.error('Kubeplay: the interface language could not be loaded; using English.', err);
+  render();
+});

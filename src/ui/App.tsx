@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { ClusterPanel } from './cluster/ClusterPanel';
 import { FilesPanel } from './files/FilesPanel';
 import { SplitPane } from './layout/SplitPane';
@@ -6,6 +7,7 @@ import { TopBar } from './topbar/TopBar';
 
 /** The app shell: top bar; the editor beside the cluster view; the terminal below both. */
 export function App() {
+  const { t } = useTranslation();
   return (
     <div className="app">
       <TopBar />
@@ -16,7 +18,7 @@ export function App() {
           initial={0.68}
           min={0.3}
           max={0.85}
-          label="Resize the terminal"
+          label={t('app.resizeTerminal')}
           first={
             <SplitPane
               direction="row"
@@ -24,7 +26,7 @@ export function App() {
               initial={0.4}
               min={0.25}
               max={0.65}
-              label="Resize the editor"
+              label={t('app.resizeEditor')}
               first={<FilesPanel />}
               second={<ClusterPanel />}
             />

@@ -1,25 +1,29 @@
+import { useTranslation } from 'react-i18next';
 import { KUBERNETES_VERSION } from '../../sim/k8s/index';
 import { useApp } from '../hooks/useApp';
+import { LanguageSelect } from '../i18n/LanguageSelect';
 import { Logo } from './Logo';
 import { SpeedControl } from './SpeedControl';
 import { VirtualClock } from './VirtualClock';
 
-/** Product name, playback speed, the virtual clock and Reset. */
+/** Product name, playback speed, the virtual clock, Reset and the language. */
 export function TopBar() {
+  const { t } = useTranslation();
   const reset = useApp((s) => s.reset);
   return (
     <header className="topbar">
       <div className="brand">
         <Logo />
         <span className="brand-name">Kubeplay</span>
-        <span className="brand-sub">Kubernetes {KUBERNETES_VERSION.replace(/\.\d+$/, '')}, simulated in your browser</span>
+        <span className="brand-sub">{t('app.tagline', { version: KUBERNETES_VERSION.replace(/\.\d+$/, '') })}</span>
       </div>
       <div className="topbar-controls">
         <SpeedControl />
         <VirtualClock />
-        <button type="button" className="button" onClick={reset} title="Start again from a fresh default cluster">
-          Reset
+        <button type="button" className="button" onClick={reset} title={t('topbar.resetTitle')}>
+          {t('topbar.reset')}
         </button>
+        <LanguageSelect />
       </div>
     </header>
   );

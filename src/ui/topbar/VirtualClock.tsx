@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { selectElapsed, selectNow } from '../../state/index';
 import { useApp } from '../hooks/useApp';
 
@@ -16,13 +17,14 @@ export function formatElapsed(ms: number): string {
 
 /** The virtual clock: time since the cluster started; the full timestamp on hover. */
 export function VirtualClock() {
+  const { t } = useTranslation();
   const elapsed = useApp(selectElapsed);
   const now = useApp(selectNow);
   const iso = new Date(Math.floor(now / 1000) * 1000).toISOString().replace('.000Z', 'Z');
   return (
-    <div className="clock" title={`Virtual time ${iso}`}>
-      <span className="clock-caption">Virtual time</span>
-      <time className="clock-value" dateTime={iso} aria-label={`Virtual time ${formatElapsed(elapsed)} since the cluster started`}>
+    <div className="clock" title={t('topbar.clockTitle', { iso })}>
+      <span className="clock-caption">{t('topbar.clockCaption')}</span>
+      <time className="clock-value" dateTime={iso} aria-label={t('topbar.clockLabel', { elapsed: formatElapsed(elapsed) })}>
         {formatElapsed(elapsed)}
       </time>
     </div>

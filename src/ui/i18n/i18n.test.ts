@@ -1,0 +1,88 @@
+import { createInstance } from 'i18next';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { en } from './en';
+import { initI18n, LANGUAGE_STORAGE_KEY, toLanguage } from './index';
+import { zhCN } from './zh-CN';
+
+/** Every leaf of a resource tree as `dotted.key → text`. */
+function leaves(tree: object, prefix = ''): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  for (const [k, v] of Object.entries(tree)) {
+    const key = prefix ? `${prefix}.${k}` : k;
+    if (v && typeof v === 'object') for (const [kk, vv] of leaves(v, key)) out.set(kk, vv);
+    else out.set(key, v);
+  }
+  return out;
+}
+const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
+
+describe('interface strings', () => {
+  const english = leaves(en);
+  const chinese = leaves(zhCN);
+
+  it('gives English and 简体中文 exactly the same keys', () => {
+    expect([...chinese.keys()].sort()).toEqual([...english.keys()].sort());
+  });
+
+  it('has no empty or non-string value in either language', () => {
+    for (const [lang, table] of [['en', english], ['zh-CN', chinese]] as const) {
+      for (const [key, text] of table) {
+        expect(typeof text, `${lang} ${key}`).toBe('string');
+        expect((text as string).trim(), `${lang} ${key}`).not.toBe('');
+      }
+    }
+  });
+
+  it('uses the same {{placeholders}} in both languages', () => {
+    for (const [key, text] of english) expect(placeholders(chinese.get(key) as string), key).toEqual(placeholders(text as string));
+  });
+
+  it('writes Chinese text in Chinese (no key is left as an English copy, but names and units)', () => {
+    const sameOnPurpose = (text: string) => !/[a-z]{4,}/i.test(text.replace(/\{\{\w+\}\}/g, '')) || /^English$|Language|Kubernetes|kubectl|YAML|Pod|Deployment|Service|CPU|API|etcd/.test(text);
+    const copied = [...english].filter(([key, text]) => chinese.get(key) === text && !sameOnPurpose(text as string)).map(([key]) => key);
+    expect(copied).toEqual([]);
+  });
+});
+
+describe('choosing the language', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('maps zh, zh-CN, zh-Hans-CN and zh-TW to 简体中文 and everything else to English', () => {
+    expect(['zh', 'zh-CN', 'zh-Hans-CN', 'zh-TW', 'ZH-cn'].map(toLanguage)).toEqual(Array(5).fill('zh-CN'));
+    expect(['en', 'en-US', 'de-DE', 'ja', '', null, undefined].map(toLanguage)).toEqual(Array(7).fill('en'));
+  });
+
+  function stubBrowser(languages: string[], stored: string | null) {
+    const store = new Map<string, string>(stored ? [[LANGUAGE_STORAGE_KEY, stored]] : []);
+    const documentElement = { lang: 'en' };
+    vi.stubGlobal('window', { localStorage: { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => store.set(k, v), removeItem: (k: string) => store.delete(k) } });
+    vi.stubGlobal('navigator', { languages, language: languages[0] });
+    vi.stubGlobal('document', { documentElement, cookie: '' });
+    return { store, documentElement };
+  }
+
+  it("follows the browser's language when nothing is remembered, loading the Chinese strings and setting <html lang>", async () => {
+    const browser = stubBrowser(['zh-CN', 'en'], null);
+    const i18n = await initI18n(createInstance());
+    expect(i18n.language).toBe('zh-CN');
+    expect(i18n.t('topbar.reset')).toBe(zhCN.topbar.reset);
+    expect(browser.documentElement.lang).toBe('zh-CN');
+  });
+
+  it('prefers the remembered choice over the browser, and remembers a new one', async () => {
+    const browser = stubBrowser(['zh-CN'], 'en');
+    const i18n = await initI18n(createInstance());
+    expect(i18n.t('topbar.reset')).toBe('Reset');
+    await i18n.changeLanguage('zh-CN');
+    expect(i18n.t('language.label')).toBe('语言');
+    expect(browser.store.get(LANGUAGE_STORAGE_KEY)).toBe('zh-CN');
+    expect(browser.documentElement.lang).toBe('zh-CN');
+  });
+
+  it('falls back to English for a browser in another language', async () => {
+    stubBrowser(['de-DE', 'fr'], null);
+    const i18n = await initI18n(createInstance());
+    expect(i18n.language).toBe('en');
+    expect(i18n.t('topbar.speedCaption')).toBe('Speed');
+  });
+});

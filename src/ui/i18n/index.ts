@@ -1,0 +1,71 @@
+/**
+ * The interface's languages (English and 简体中文) with i18next. The choice is remembered in
+ * localStorage; without one the browser's language decides (any `zh*` → 简体中文, else English).
+ * English is bundled (it is also the fallback); Chinese is its own chunk, fetched when needed.
+ * `<html lang>` follows the language.
+ */
+import i18next, { type BackendModule, type i18n as I18n } from 'i18next';
+import LanguageDetector from 'i18next-browser-languagedetector';
+import { initReactI18next } from 'react-i18next';
+import { en } from './en';
+
+export const LANGUAGES = ['en', 'zh-CN'] as const;
+export type Language = (typeof LANGUAGES)[number];
+/** localStorage key of the chosen language (a view preference, not part of the session). */
+export const LANGUAGE_STORAGE_KEY = 'kubeplay.language';
+
+/** Maps any BCP 47 tag the browser or storage offers onto one of ours. */
+export function toLanguage(tag: string | null | undefined): Language {
+  return tag && /^zh\b/i.test(tag.trim()) ? 'zh-CN' : 'en';
+}
+
+/** Resources by language; Chinese through a dynamic import so it stays out of the first chunk. */
+const lazyResources: BackendModule = {
+  type: 'backend',
+  init() {},
+  read(language, _namespace, callback) {
+    if (toLanguage(language) === 'en') {
+      callback(null, en);
+      return;
+    }
+    import('./zh-CN').then(
+      ({ zhCN }) => callback(null, zhCN),
+      (err: unknown) => callback(err instanceof Error ? err : new Error(String(err)), null),
+    );
+  },
+};
+
+function setDocumentLanguage(language: string): void {
+  if (typeof document !== 'undefined') document.documentElement.lang = toLanguage(language);
+}
+
+/**
+ * Creates and initialises the app's i18next instance; resolves once the detected language's
+ * strings are loaded, so the first render is already in the right language.
+ */
+export async function initI18n(instance: I18n = i18next): Promise<I18n> {
+  instance.use(lazyResources).use(LanguageDetector).use(initReactI18next);
+  instance.on('languageChanged', setDocumentLanguage);
+  await instance.init({
+    supportedLngs: [...LANGUAGES],
+    fallbackLng: 'en',
+    load: 'currentOnly',
+    partialBundledLanguages: true,
+    resources: { en: { translation: en } },
+    interpolation: { escapeValue: false }, // React escapes
+    detection: {
+      order: ['localStorage', 'navigator'],
+      lookupLocalStorage: LANGUAGE_STORAGE_KEY,
+      caches: ['localStorage'],
+      convertDetectedLanguage: (tag: string) => toLanguage(tag),
+    },
+    react: { useSuspense: false },
+  });
+  setDocumentLanguage(instance.language);
+  return instance;
+}
+
+/** Switches the interface language (remembered by the detector's cache). */
+export function changeLanguage(language: Language, instance: I18n = i18next): Promise<unknown> {
+  return instance.changeLanguage(language);
+}
