@@ -143,4 +143,22 @@ describe('container processes', () => {
     expect(p.exit?.code).toBe(2);
     expect(text(p)[0]).toMatch(/^sh: syntax error/);
   });
+
+  it("zookeeper-ready fails until the server listens on the port it names, then succeeds (the docs' exec probe)", () => {
+    const p = proc('registry.k8s.io/kubernetes-zookeeper', { command: ['sh', '-c', 'start-zookeeper --servers=3'] });
+    p.advance(T0 + 1000);
+    expect(p.run(['sh', '-c', 'zookeeper-ready 2181'], T0 + 1000, 5000)).toMatchObject({ code: 1, timedOut: false });
+    p.advance(T0 + 3000);
+    expect(p.run(['sh', '-c', 'zookeeper-ready 2181'], T0 + 3000, 5000)).toMatchObject({ code: 0, timedOut: false });
+    expect(p.run(['sh', '-c', 'zookeeper-ready 9999'], T0 + 3000, 5000).code).toBe(1);
+    expect(p.exit).toBeUndefined();
+  });
+
+  it('cassandra answers nodetool status and its ready-probe script once it has started', () => {
+    const p = proc('gcr.io/google-samples/cassandra');
+    p.advance(T0 + 9000);
+    expect(p.run(['/bin/bash', '-c', 'nodetool status'], T0 + 9000, 5000).code).toBe(0);
+    expect(p.run(['/bin/bash', '-c', '/ready-probe.sh'], T0 + 9000, 5000).code).toBe(0);
+    expect(p.hasProgram('nodetool')).toBe(true);
+  });
 });

@@ -197,7 +197,8 @@ export class ContainerProcess {
     const base = argv0.slice(argv0.lastIndexOf('/') + 1);
     if (p.shell && isShellTool(argv0)) return true;
     if (this.spec.context.network && p.tools?.includes(base)) return true;
-    return p.binaries?.some((b) => b === argv0 || b.slice(b.lastIndexOf('/') + 1) === base) ?? false;
+    const named = (b: string) => b === argv0 || b.slice(b.lastIndexOf('/') + 1) === base;
+    return (p.binaries?.some(named) ?? false) || (p.checks?.some(named) ?? false);
   }
 
   /**
@@ -316,6 +317,7 @@ export class ContainerProcess {
     const base = argv[0].slice(argv[0].lastIndexOf('/') + 1);
     if (base === 'stress' && (p.binaries?.includes('stress') || p.binaries?.includes('/stress'))) return this.stress(argv.slice(1), io);
     if (base === 'agnhost' && p.binaries?.includes('agnhost')) return this.agnhost(argv.slice(1));
+    if (p.checks?.some((c) => c === argv[0] || c.slice(c.lastIndexOf('/') + 1) === base)) return this.check(argv.slice(1));
     const net = p.tools?.includes(base) ? this.spec.context.network?.() : undefined;
     if (net) {
       if (base === 'curl') return curl(net, argv.slice(1), io, this.files);
@@ -327,6 +329,14 @@ export class ContainerProcess {
     // Tools of server images used by init scripts (cp, chown, ncat …): they do their job and succeed.
     if (p.kind !== 'shell') return succeed();
     return undefined;
+  }
+
+  /** An image's health-check program: 0 while the server listens (on the port argument, if any), else 1. */
+  // oxlint-disable-next-line require-yield
+  private *check(args: string[]): Generator<Yield, number> {
+    const port = /^\d+$/.test(args[0] ?? '') ? Number(args[0]) : undefined;
+    const up = port === undefined ? (this.listening_?.size ?? 0) > 0 : this.listens(port);
+    return up ? 0 : 1;
   }
 
   /** polinux/stress: `--vm N --vm-bytes SIZE [--vm-hang S] [--timeout S]` allocates N × SIZE. */

@@ -31,6 +31,12 @@ export interface ImageProfile {
   tools?: readonly string[];
   /** Programs the image ships besides the shell tools (a command naming one runs the image's own process). */
   binaries?: readonly string[];
+  /**
+   * Health-check programs the image ships (`zookeeper-ready`, `nodetool`):
+   * they exit 0 while the image's server listens (on the port given as first
+   * argument, if one is), 1 otherwise — what their scripts ask the server.
+   */
+  checks?: readonly string[];
   /** TCP ports the default process listens on. */
   ports?: readonly number[];
   /** CPU the idle process uses, in millicores (default 1 for servers, 0 otherwise). */
@@ -174,7 +180,7 @@ export const IMAGE_CATALOG: Readonly<Record<string, ImageProfile>> = {
   'registry.k8s.io/liveness': server(2_500_000, 2, [8080], { shell: false, binaries: ['/server'], http: { '/healthz': 200 }, httpDefault: 404, httpFailAfterMs: 10_000, stopExitCode: 2, tags: { names: ['latest'], newest: '0.1' } }),
   'registry.k8s.io/nginx-slim': server(36 * MB, 4, [80], { http: { '/': 200 }, httpDefault: 404, tags: { newest: '0.27' } }),
   'registry.k8s.io/redis': server(40 * MB, 3, [6379], { tags: { names: ['e2e', 'latest'] } }),
-  'registry.k8s.io/kubernetes-zookeeper': server(120 * MB, 60, [2181, 2888, 3888], { startMs: 2000, binaries: ['start-zookeeper', 'zookeeper-ready'], tags: ANY }),
+  'registry.k8s.io/kubernetes-zookeeper': server(120 * MB, 60, [2181, 2888, 3888], { startMs: 2000, binaries: ['start-zookeeper'], checks: ['zookeeper-ready'], tags: ANY }),
   'registry.k8s.io/e2e-test-images/agnhost': server(50 * MB, 8, [], { entrypoint: ['/agnhost'], binaries: ['agnhost', '/agnhost'], http: { '/': 200, '/healthz': 200, '/hostname': 200 }, httpDefault: 404, tags: { newest: '2.53' } }),
   'registry.k8s.io/etcd': server(57 * MB, 40, [2379, 2380, 2381], { cpuIdleMilli: 20, startMs: 1000, stopMs: 500, shell: false, binaries: ['etcd', 'etcdctl'], tags: ANY }),
   'registry.k8s.io/kube-apiserver': server(28 * MB, 250, [6443], { cpuIdleMilli: 45, startMs: 2000, stopMs: 500, shell: false, binaries: ['kube-apiserver'], http: { '/livez': 200, '/readyz': 200, '/healthz': 200 }, tags: ANY }),
@@ -184,7 +190,7 @@ export const IMAGE_CATALOG: Readonly<Record<string, ImageProfile>> = {
   'registry.k8s.io/metrics-server/metrics-server': server(19 * MB, 20, [10250], { shell: false, cpuIdleMilli: 3, binaries: ['/metrics-server'], http: { '/livez': 200, '/readyz': 200 }, tags: { newest: '0.7.2', oldest: '0.3' } }),
   'registry.k8s.io/coredns/coredns': server(18 * MB, 15, [53, 8080, 8181, 9153], { cpuIdleMilli: 2, startMs: 500, shell: false, binaries: ['/coredns', 'coredns'], http: { '/health': 200, '/ready': 200 }, logs: ['.:53', '[INFO] plugin/reload: Running configuration SHA512 = 591cf328cccc12bc490481273e738df59329c62c0b729d94e8b61db9961c2fa5f046dd37f1cf888b953814040d180f52594972691cd6ff41be96639138a43908', 'CoreDNS-1.11.3', 'linux/amd64, go1.21.11, a6338e9'], tags: ANY }),
   'k8s.gcr.io/fluentd-elasticsearch': server(60 * MB, 60, [], { binaries: ['fluentd'], tags: ANY }),
-  'gcr.io/google-samples/cassandra': server(140 * MB, 600, [7000, 7001, 7199, 9042], { startMs: 8000, tags: ANY }),
+  'gcr.io/google-samples/cassandra': server(140 * MB, 600, [7000, 7001, 7199, 9042], { startMs: 8000, checks: ['nodetool', '/ready-probe.sh'], tags: ANY }),
   'gcr.io/google-samples/gb-frontend': server(130 * MB, 20, [80], { http: { '/': 200 }, httpDefault: 404, tags: ANY }),
   'gcr.io/google-samples/xtrabackup': server(110 * MB, 10, [3307], { tags: ANY }),
   'gcr.io/google_samples/gb-redisslave': server(40 * MB, 3, [6379], { tags: ANY }),

@@ -5,6 +5,8 @@ import type { KubeObject } from '../types';
 
 /** The annotation that marks the cluster's default StorageClass. */
 export const DEFAULT_CLASS_ANNOTATION = 'storageclass.kubernetes.io/is-default-class';
+/** The pre-1.6 way to name a claim's class; still honoured before `spec.storageClassName`. */
+export const BETA_CLASS_ANNOTATION = 'volume.beta.kubernetes.io/storage-class';
 export const PVC_PROTECTION_FINALIZER = 'kubernetes.io/pvc-protection';
 export const PV_PROTECTION_FINALIZER = 'kubernetes.io/pv-protection';
 
@@ -34,6 +36,8 @@ export function admitStorage(obj: KubeObject, store: ObjectStore): KubeObject {
   const metadata = finalizers.includes(finalizer) ? obj.metadata : { ...obj.metadata, finalizers: [...finalizers, finalizer] };
   if (obj.kind !== 'PersistentVolumeClaim') return { ...obj, metadata };
   const spec = (obj as KubeObject & PersistentVolumeClaim).spec ?? {};
+  // `GetPersistentVolumeClaimClass`: the beta annotation names a class as well as the field does.
+  if (obj.metadata.annotations?.[BETA_CLASS_ANNOTATION] !== undefined) return { ...obj, metadata };
   if (spec.storageClassName !== undefined && spec.storageClassName !== null) return { ...obj, metadata };
   const def = defaultStorageClass(store);
   return { ...obj, metadata, spec: def ? { ...spec, storageClassName: def.metadata.name } : spec };

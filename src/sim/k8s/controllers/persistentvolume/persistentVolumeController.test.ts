@@ -97,6 +97,24 @@ describe('persistentvolume-controller', () => {
   });
 });
 
+describe('the beta storage-class annotation', () => {
+  it('a claim naming its class by volume.beta.kubernetes.io/storage-class keeps it: no default class, bound to a volume of that class', () => {
+    const beta = `
+apiVersion: v1
+kind: PersistentVolumeClaim
+metadata: {name: old, annotations: {volume.beta.kubernetes.io/storage-class: manual}}
+spec:
+  accessModes: [ReadWriteOnce]
+  resources: {requests: {storage: 1Gi}}
+`;
+    const w = world().apply(beta);
+    expect(pvc(w, 'old')!.spec!.storageClassName).toBeUndefined();
+    expect(pvc(w, 'old')!.status!.phase).toBe('Pending');
+    w.apply(pvYaml('m', '2Gi'));
+    expect(pvc(w, 'old')!.spec!.volumeName).toBe('m');
+  });
+});
+
 describe('WaitForFirstConsumer and the local-path provisioner', () => {
   it('waits for a pod, then provisions pvc-<uid> pinned to the pod\'s node; Delete removes it with the claim', () => {
     const w = world().apply(claimYaml('data', '1Gi', '', 'standard'));

@@ -21,13 +21,14 @@ export const PROVISIONED_BY = 'pv.kubernetes.io/provisioned-by';
 export const BOUND_BY_CONTROLLER = 'pv.kubernetes.io/bound-by-controller';
 export const BIND_COMPLETED = 'pv.kubernetes.io/bind-completed';
 
-/** The claim's class name ('' = no class). */
+/** `GetPersistentVolumeClaimClass`: the beta annotation first, then the field ('' = no class). */
 export function claimClass(claim: PVCObj): string {
-  return claim.spec?.storageClassName ?? claim.metadata.annotations?.['volume.beta.kubernetes.io/storage-class'] ?? '';
+  return claim.metadata.annotations?.['volume.beta.kubernetes.io/storage-class'] ?? claim.spec?.storageClassName ?? '';
 }
 
+/** `GetPersistentVolumeClass`: the beta annotation first, then the field. */
 export function volumeClass(pv: PVObj): string {
-  return pv.spec?.storageClassName ?? pv.metadata.annotations?.['volume.beta.kubernetes.io/storage-class'] ?? '';
+  return pv.metadata.annotations?.['volume.beta.kubernetes.io/storage-class'] ?? pv.spec?.storageClassName ?? '';
 }
 
 /** `IsDelayBindingMode`: the claim's class exists and binds WaitForFirstConsumer. */
