@@ -42,7 +42,7 @@ export type { SourcePosition, ManifestDocument, ManifestSyntaxError, ParsedManif
 export { parseManifests } from './api/manifests';
 export type { DecodeResult } from './api/decode';
 export { decodeObject } from './api/decode';
-export { LAST_APPLIED_ANNOTATION, createApplyPatch, lastAppliedValue } from './api/patch/applyPatch';
+export { LAST_APPLIED_ANNOTATION, applyPatch, createApplyPatch, lastAppliedValue } from './api/patch/applyPatch';
 export { imageProfile, IMAGE_CATALOG } from './images/catalog';
 export type { ClusterView } from './services/clusterView';
 export type { DnsAnswer, DnsQueryOptions, DnsQueryType, DnsRecord, ResolvConf } from './services/dns';

@@ -25,6 +25,7 @@ import { taintCommand } from './taint';
 import { exposeCommand } from './expose';
 import { getCommand } from './get';
 import { labelCommand } from './label';
+import { patchCommand } from './patch';
 import { defaultSubCommandRun } from './parent';
 import { portForwardCommand } from './portForward';
 import { rolloutCommand } from './rollout';
@@ -75,7 +76,6 @@ const stub = {
   debug: notSimulated('debug', 'Create debugging sessions for troubleshooting workloads and nodes'),
   events: notSimulated('events', 'List events'),
   diff: notSimulated('diff', 'Diff the live version against a would-be applied version'),
-  patch: notSimulated('patch', 'Update fields of a resource'),
   replace: notSimulated('replace', 'Replace a resource by file name or stdin'),
   wait: notSimulated('wait', 'Experimental: Wait for a specific condition on one or many resources'),
   kustomize: notSimulated('kustomize', 'Build a kustomization target from a directory or URL'),
@@ -161,7 +161,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   stub.events,
   stub.diff,
   applyCommand,
-  stub.patch,
+  patchCommand,
   stub.replace,
   stub.wait,
   stub.kustomize,
