@@ -26,6 +26,7 @@ import { exposeCommand } from './expose';
 import { getCommand } from './get';
 import { labelCommand } from './label';
 import { patchCommand } from './patch';
+import { waitCommand } from './wait';
 import { defaultSubCommandRun } from './parent';
 import { portForwardCommand } from './portForward';
 import { rolloutCommand } from './rollout';
@@ -77,7 +78,6 @@ const stub = {
   events: notSimulated('events', 'List events'),
   diff: notSimulated('diff', 'Diff the live version against a would-be applied version'),
   replace: notSimulated('replace', 'Replace a resource by file name or stdin'),
-  wait: notSimulated('wait', 'Experimental: Wait for a specific condition on one or many resources'),
   kustomize: notSimulated('kustomize', 'Build a kustomization target from a directory or URL'),
   completion: notSimulated('completion', 'Output shell completion code for the specified shell (bash, zsh, fish, or powershell)'),
   apiVersions: notSimulated('api-versions', 'Print the supported API versions on the server, in the form of "group/version"'),
@@ -163,7 +163,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   applyCommand,
   patchCommand,
   stub.replace,
-  stub.wait,
+  waitCommand,
   stub.kustomize,
   labelCommand,
   annotateCommand,
