@@ -66,7 +66,28 @@ export interface FieldRequirement {
 
 const POD_FIELDS = ['metadata.name', 'metadata.namespace', 'spec.nodeName', 'spec.restartPolicy', 'spec.schedulerName', 'spec.serviceAccountName', 'spec.hostNetwork', 'status.phase', 'status.podIP', 'status.nominatedNodeName'];
 
+/** The API server's selectable fields of an Event (pkg/registry/core/event ToSelectableFields). */
+const EVENT_FIELDS = [
+  'metadata.name',
+  'metadata.namespace',
+  'involvedObject.kind',
+  'involvedObject.namespace',
+  'involvedObject.name',
+  'involvedObject.uid',
+  'involvedObject.apiVersion',
+  'involvedObject.resourceVersion',
+  'involvedObject.fieldPath',
+  'reason',
+  'reportingComponent',
+  'source',
+  'type',
+];
+
 function fieldValue(obj: KubeObject, field: string): string {
+  if (obj.kind === 'Event' && (field === 'source' || field === 'reportingComponent')) {
+    const e = obj as KubeObject & { source?: { component?: string }; reportingComponent?: string };
+    return field === 'source' ? e.source?.component || e.reportingComponent || '' : (e.reportingComponent ?? '');
+  }
   let cur: unknown = obj;
   for (const part of field.split('.')) cur = cur && typeof cur === 'object' ? (cur as Record<string, unknown>)[part] : undefined;
   return cur === undefined || cur === null ? '' : String(cur);
@@ -82,7 +103,7 @@ export function fieldSelector(ctx: CommandContext, info: ResourceInfo): FieldReq
     if (!m) return err.message(`invalid selector: '${text}'; can't understand '${part}'`);
     reqs.push({ field: m[1].trim(), value: m[3].trim(), negate: m[2] === '!=' });
   }
-  const allowed = info.kind === 'Pod' ? POD_FIELDS : ['metadata.name', 'metadata.namespace'];
+  const allowed = info.kind === 'Pod' ? POD_FIELDS : info.kind === 'Event' ? EVENT_FIELDS : ['metadata.name', 'metadata.namespace'];
   for (const r of reqs) {
     if (!allowed.includes(r.field)) {
       const gv = info.group ? `${info.group}/${info.version}` : `/${info.version}`;

@@ -34,6 +34,26 @@ describe('kubectl get', () => {
     );
   });
 
+  it("selects events by the API server's event fields (involvedObject.*, reason, type, source)", () => {
+    const { run, cluster } = shellHarness();
+    const event = (name: string, obj: string, reason: string) => ({
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: { name, namespace: 'default' },
+      involvedObject: { kind: 'Deployment', namespace: 'default', name: obj, apiVersion: 'apps/v1' },
+      reason,
+      type: 'Normal',
+      source: { component: 'deployment-controller' },
+      reportingComponent: 'deployment-controller',
+    });
+    cluster.add(event('web.1', 'web', 'ScalingReplicaSet'));
+    cluster.add(event('db.1', 'db', 'ScalingReplicaSet'));
+    expect(run('kubectl get events --field-selector involvedObject.name=web -o name').stdout).toBe('event/web.1\n');
+    expect(run('kubectl get events --field-selector involvedObject.kind=Deployment,involvedObject.name!=web -o name').stdout).toBe('event/db.1\n');
+    expect(run('kubectl get events --field-selector source=deployment-controller,type=Normal,reason=ScalingReplicaSet -o name').stdout).toBe('event/db.1\nevent/web.1\n');
+    expect(run('kubectl get events --field-selector spec.foo=x').stderr).toMatch(/field label not supported: spec.foo\n$/);
+  });
+
   it('prefixes kinds when several types are asked for', () => {
     const { run, cluster } = shellHarness();
     cluster.add(pod('a'));
