@@ -234,6 +234,8 @@ export function tagExists(rule: TagRule, tag: string): boolean {
   if (cmp(v, oldest) < 0 && !prefixOf(v, oldest)) return false;
   // Above the newest release: only a prefix of it (e.g. `1.27` for newest 1.27.3).
   if (cmp(v, newest) > 0) return prefixOf(v, newest);
+  // The newest minor line has every patch up to the newest release.
+  if (v[0] === newest[0] && v[1] === newest[1]) return true;
   // Past releases: patches up to 30; minors of an older major up to 30.
   return v[2] <= 30 && (v[0] === newest[0] || v[1] <= 30);
 }

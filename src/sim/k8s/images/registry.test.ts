@@ -9,12 +9,16 @@ describe('the simulated registry', () => {
     expect(pull(image).ok).toBe(true);
   });
 
+  it.each(['httpd:2.4.62', 'httpd:2.4.45', 'httpd:2.4'])('%s exists: the newest minor line has every patch up to the newest release, even past .30', (image) => {
+    expect(pull(image).ok).toBe(true);
+  });
+
   it('nginx:doesnotexist is not found, with containerd\'s message', () => {
     const r = pull('nginx:doesnotexist');
     expect(r).toEqual({ ok: false, code: 'NotFound', message: 'failed to pull and unpack image "docker.io/library/nginx:doesnotexist": failed to resolve reference "docker.io/library/nginx:doesnotexist": docker.io/library/nginx:doesnotexist: not found' });
   });
 
-  it.each(['nginx:1.99', 'nginx:2.0', 'nginx:1.27.9', 'busybox:1.38'])('%s (newer than the newest release) is not found', (image) => {
+  it.each(['nginx:1.99', 'nginx:2.0', 'nginx:1.27.9', 'busybox:1.38', 'httpd:2.4.63'])('%s (newer than the newest release) is not found', (image) => {
     expect(pull(image).ok).toBe(false);
   });
 
