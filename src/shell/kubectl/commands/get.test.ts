@@ -83,6 +83,19 @@ describe('kubectl get', () => {
     expect(t.stdout.split('\n').filter((l) => l !== '')).toHaveLength(3);
   });
 
+  it('--output-watch-events: an EVENT column with ADDED for the listed objects, then each event type', () => {
+    const { run, cluster } = shellHarness();
+    cluster.add(pod('a'));
+    const t = run('kubectl get pods -w --output-watch-events');
+    cluster.add(pod('b'));
+    const lines = t.stdout.split('\n').filter((l) => l !== '');
+    expect(lines.map((l) => l.split(/\s+/).slice(0, 2).join(' '))).toEqual(['EVENT NAME', 'ADDED a', 'ADDED b']);
+    t.execution.cancel();
+    const json = run('kubectl get pod a -w --output-watch-events -o json');
+    expect(JSON.parse(json.stdout)).toMatchObject({ type: 'ADDED', object: { kind: 'Pod', metadata: { name: 'a' } } });
+    json.execution.cancel();
+  });
+
   it('ends a watch after --request-timeout', () => {
     const { run } = shellHarness();
     const t = run('kubectl get pods -w --request-timeout=5s', 10_000);

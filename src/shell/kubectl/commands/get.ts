@@ -201,22 +201,41 @@ function startWatch(ctx: CommandContext, batches: Batch[], names: string[] | und
   const pctx = () => printContext(ctx);
   const opts = tableOptions(ctx, format, withKind);
   const shown: KubeObject[] = ctx.flags.bool('watch-only') ? [] : batches[0].objects.slice();
-  if (shown.length > 0) printBatches(ctx, [{ info, objects: shown }], format, withKind, names?.length === 1, opts.allNamespaces ?? false, false);
+  // --output-watch-events: the listed objects are ADDED events, then each event's type in an EVENT column.
+  const withEvents = ctx.flags.bool('output-watch-events');
+  const types: string[] = shown.map(() => 'ADDED');
+  const tableOpts = () => (withEvents ? { ...opts, eventTypes: types } : opts);
+  if (shown.length > 0) {
+    if (withEvents && isTable(format)) ctx.out(printTable(info, shown, tableOpts(), pctx()));
+    else if (withEvents) for (const o of shown) printWatchEvent('ADDED', o);
+    else printBatches(ctx, [{ info, objects: shown }], format, withKind, names?.length === 1, opts.allNamespaces ?? false, false);
+  }
   const wanted = (o: KubeObject): boolean => {
     if (names && !names.includes(o.metadata.name)) return false;
     if (info.namespaced && !opts.allNamespaces && (o.metadata.namespace ?? '') !== ctx.namespace) return false;
     if (selector && !matches(selector, o.metadata.labels)) return false;
     return matchesFields(o, fields ?? []);
   };
-  const unwatch = ctx.cluster.watch(storageName(info), (event) => {
-    const obj = event.object as unknown as KubeObject;
-    if (!wanted(obj)) return;
-    if (!isTable(format)) {
+  function printWatchEvent(type: string, obj: KubeObject): void {
+    if (!withEvents || (format.type !== 'json' && format.type !== 'yaml')) {
       const r = printObjects(format, [obj], { asList: false }, pctx());
       if (!('error' in r)) ctx.out(format.type === 'yaml' ? `---\n${r.text}` : r.text);
       return;
     }
-    const text = printTable(info, [...shown, obj], opts, pctx());
+    // A metav1.WatchEvent: {type, object}.
+    const event = { type, object: obj } as unknown as KubeObject;
+    const r = printObjects(format, [event], { asList: false }, pctx());
+    if (!('error' in r)) ctx.out(format.type === 'yaml' ? `---\n${r.text}` : r.text);
+  }
+  const unwatch = ctx.cluster.watch(storageName(info), (event) => {
+    const obj = event.object as unknown as KubeObject;
+    if (!wanted(obj)) return;
+    if (!isTable(format)) {
+      printWatchEvent(event.type, obj);
+      return;
+    }
+    types.push(event.type);
+    const text = printTable(info, [...shown, obj], tableOpts(), pctx());
     const lines = text.split('\n').filter((l) => l !== '');
     ctx.out(shown.length === 0 ? text : `${lines[lines.length - 1]}\n`);
     shown.push(obj);

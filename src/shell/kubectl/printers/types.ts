@@ -20,6 +20,8 @@ export interface TableOptions {
   noHeaders?: boolean;
   /** `--sort-by` jsonpath, e.g. `.metadata.name`. */
   sortBy?: string;
+  /** `--output-watch-events`: an EVENT column first, one watch event type per object (same order). */
+  eventTypes?: readonly string[];
 }
 
 /** A parsed `-o` value. */

@@ -34,7 +34,8 @@ export function printTable(info: ResourceInfo, objects: readonly KubeObject[], o
   if (objects.length === 0) return '';
   const printer = printerFor(info);
   let items = objects;
-  if (options.sortBy && objects.length > 1) {
+  const events = options.eventTypes;
+  if (options.sortBy && objects.length > 1 && !events) {
     const sorted = sortObjects(objects, options.sortBy);
     if (Array.isArray(sorted)) items = sorted;
   }
@@ -42,20 +43,22 @@ export function printTable(info: ResourceInfo, objects: readonly KubeObject[], o
   const withNamespace = !!options.allNamespaces && info.namespaced;
   const labelColumns = options.labelColumns ?? [];
   const columns: Column[] = [
+    ...(events ? [{ name: 'Event' }] : []),
     ...(withNamespace ? [{ name: 'Namespace' }] : []),
     ...printer.columns,
     ...labelColumns.map((k) => ({ name: labelHeader(k) })),
     ...(options.showLabels ? [{ name: 'Labels' }] : []),
   ];
-  const nameColumn = options.withKindPrefix ? printer.columns.findIndex((c) => c.format === 'name') + (withNamespace ? 1 : 0) : -1;
+  const nameColumn = options.withKindPrefix ? printer.columns.findIndex((c) => c.format === 'name') + (withNamespace ? 1 : 0) + (events ? 1 : 0) : -1;
   const prefix = options.withKindPrefix ? `${kindGroup(info)}/` : '';
 
   const visible = columns.map((c) => options.wide || !c.priority);
   const rows: string[][] = [];
   if (!options.noHeaders) rows.push(columns.filter((_, i) => visible[i]).map((c) => c.name.toUpperCase()));
-  for (const obj of items) {
+  for (const [i, obj] of items.entries()) {
     const labels = obj.metadata.labels ?? {};
     const cells: Cell[] = [
+      ...(events ? [events[i] ?? ''] : []),
       ...(withNamespace ? [obj.metadata.namespace ?? ''] : []),
       ...printer.row(obj, ctx.now),
       ...labelColumns.map((k) => labels[k] ?? ''),
