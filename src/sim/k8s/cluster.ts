@@ -9,6 +9,7 @@ import type { ApiClient } from './api/client';
 import { ResourceRegistry, storageName } from './api/resources';
 import type { KubeObject } from './api/types';
 import { bootstrapCluster } from './bootstrap/bootstrap';
+import { createNodeMembership } from './bootstrap/nodeMembership';
 import type { ClusterConfig, K8sContext, K8sController } from './controllers/context';
 import { createStatefulSetController } from './controllers/statefulset/statefulSetController';
 import { createDaemonSetController } from './controllers/daemonset/daemonSetController';
@@ -21,6 +22,7 @@ import { createCronJobController } from './controllers/cronjob/cronJobController
 import { createJobController } from './controllers/job/jobController';
 import { createTTLAfterFinishedController } from './controllers/job/ttlAfterFinishedController';
 import { createGarbageCollector } from './controllers/gc/garbageCollector';
+import { createPodGCController } from './controllers/podgc/podGCController';
 import { createNamespaceController } from './controllers/namespaceController';
 import { createResourceQuotaController } from './controllers/quota/resourceQuotaController';
 import { createPersistentVolumeController } from './controllers/persistentvolume/persistentVolumeController';
@@ -80,6 +82,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     createDaemonSetController(store),
     createStatefulSetController(store),
     createGarbageCollector(store, resources.filter((r) => r !== 'events')),
+    createPodGCController(),
     createNamespaceController(store, namespaced),
     createNodeLifecycleController(),
     createHPAController((namespace) => podMetrics(store, kubelets.state, clock.now(), namespace)),
@@ -128,6 +131,8 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
   // The learner arrives a moment after kubeadm finished: controllers still busy with the bootstrap objects (CoreDNS) are idle again.
   manager.runUntil(clock.now() + 1);
 
+  const membership = createNodeMembership({ store, clock, rng, config, kubelets, recorder, clientAs, settleNow: () => manager.runUntil(clock.now()) });
+
   /** `kubeplay node stop|start`: the machine under a node loses or regains power. */
   const setPower = (name: string, on: boolean): NodePowerResult => {
     const node = store.get<KubeObject>('nodes', name);
@@ -162,6 +167,9 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     stopNode: (name) => setPower(name, false),
     startNode: (name) => setPower(name, true),
     isNodeStopped: (name) => kubelets.isStopped(name),
+    addNode: (spec) => membership.addNode(spec),
+    removeNode: (name) => membership.removeNode(name),
+    resizeNode: (name, size) => membership.resizeNode(name, size),
     containerLogs: (namespace, name, container, previous = false) => containerLogs(store, kubelets.state, namespace, name, container, previous, clock.now()),
     execInContainer: (namespace, name, container, argv) => execInContainer(store, kubelets.state, namespace, name, container, argv, clock.now()),
     podMetrics: (namespace) => podMetrics(store, kubelets.state, clock.now(), namespace),

@@ -13,6 +13,7 @@ import type { ResourceRegistry } from './api/resources';
 import type { KubeObject } from './api/types';
 import type { ClusterConfig } from './controllers/context';
 import type { SchedulingDecision } from './scheduler/types';
+import type { NodeJoinSpec, NodeResize, NodeShapeResult } from './bootstrap/nodeMembership';
 
 export type { SchedulingDecision, SchedulingNodeVerdict } from './scheduler/types';
 export type { Activity, ActivityLog, WatchEvent, WatchHandler, ApiClient, ClusterConfig, KubeObject };
@@ -116,6 +117,22 @@ export interface Cluster {
   /** Whether a node's machine is powered off (`kubeplay node stop`). */
   isNodeStopped(name: string): boolean;
   /**
+   * Playground (`kubeplay node add`): a worker joins as after `kubeadm join`
+   * — its kubelet registers the Node (hostname, os, arch labels; the zone
+   * label when a zone is given; extra labels and taints), its Lease, pod CIDR
+   * and registration events; DaemonSets and the scheduler pick it up.
+   * @example cluster.addNode({ name: 'worker-4', zone: 'zone-b' }) // { type: 'added', name: 'worker-4' }
+   */
+  addNode(spec: NodeJoinSpec): NodeShapeResult;
+  /**
+   * Playground (`kubeplay node remove NAME`): the machine is gone and its
+   * Node object deleted; the pod GC deletes the pods still bound to it
+   * 40–60 s later and their controllers replace them elsewhere.
+   */
+  removeNode(name: string): NodeShapeResult;
+  /** Playground (`kubeplay node set NAME --cpu/--memory/--max-pods`): the machine is resized; its kubelet reports the new capacity. */
+  resizeNode(name: string, size: NodeResize): NodeShapeResult;
+  /**
    * `GET pods/NAME/log`: a container's output so far (the first container
    * when none is named); with `previous`, the last terminated run's.
    */
@@ -144,6 +161,11 @@ export type { CrashResult, ExecResult, LogsResult } from './kubelet/containerApi
 export type { HttpResult } from './network/http';
 export type { MetricsResult, NodeMetrics, PodMetrics } from './metrics/usage';
 export type { LogLine } from './containers/process';
+
+export type { NodeJoinSpec, NodeResize, NodeShapeResult } from './bootstrap/nodeMembership';
+export { ZONE_LABEL } from './bootstrap/nodeMembership';
+export type { Changing, SettleOptions, SettleResult } from './settle';
+export { Settler, isHeartbeatOnly, SETTLE_MAX_MS, SETTLE_QUIET_MS } from './settle';
 
 /** What `stopNode` / `startNode` did: powered it off or on, found it already so, or could not. */
 export type NodePowerResult = { type: 'changed' } | { type: 'unchanged' } | { type: 'notFound' } | { type: 'notSimulated'; reason: string };

@@ -13,7 +13,7 @@ import { controlPlaneStaticPods, mirrorPod } from './staticPods';
 import { bootstrapStorageClass } from './storageClass';
 
 const NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
-const PAUSE_IMAGE = 'registry.k8s.io/pause:3.10';
+export const PAUSE_IMAGE = 'registry.k8s.io/pause:3.10';
 
 /**
  * Builds the default cluster as kubeadm/kind leave it: the four system
@@ -85,7 +85,8 @@ export function bootstrapCluster(api: ApiServer, kubelets: Kubelets, recorder: E
   settle();
 }
 
-function registrationEvents(recorder: EventRecorder, node: KubeObject, name: string): void {
+/** The events a kubelet and the node controller record when a node registers (`kubectl describe node`). */
+export function registrationEvents(recorder: EventRecorder, node: KubeObject, name: string): void {
   const kubelet = { component: 'kubelet', host: name };
   recorder.record(kubelet, node, 'Normal', 'Starting', 'Starting kubelet.');
   recorder.record(kubelet, node, 'Normal', 'NodeAllocatableEnforced', 'Updated Node Allocatable limit across pods');

@@ -1,4 +1,4 @@
-import type { Node } from 'kubernetes-types/core/v1';
+import type { Node, Taint } from 'kubernetes-types/core/v1';
 import { bytesOf, cpuMillis } from '../../../lib/quantity';
 import type { Rng } from '../../../lib/rng';
 import { intToIp, ipToInt } from '../api/serviceAllocator';
@@ -16,6 +16,12 @@ export interface NodeShape {
   cpu: string;
   memory: string;
   controlPlane: boolean;
+  /** Pods the kubelet accepts (default: the cluster's maxPods, 110). */
+  maxPods?: number;
+  /** Labels beyond the kubelet's own (a zone, `--node-labels`). */
+  labels?: Record<string, string>;
+  /** Taints the kubelet registers the node with (`--register-with-taints`). */
+  taints?: Taint[];
 }
 
 /** The nodes of the cluster: `control-plane` plus `worker-1..N`. */
@@ -40,12 +46,20 @@ function randomHex(rng: Rng, n: number): string {
   return rng.string(n, '0123456789abcdef');
 }
 
-/** A registered, Ready Node object as the kubelet creates it (kind/kubeadm-style labels and annotations). */
-export function nodeObject(shape: NodeShape, total: number, config: ClusterConfig, now: string, rng: Rng): Node & { apiVersion: string; kind: string; metadata: { name: string } } {
-  const memBytes = bytesOf(shape.memory);
+/** `status.capacity` and `status.allocatable` as the kubelet reports them for a machine of this size (evictionHard keeps 100Mi back). */
+export function nodeResources(cpuQuantity: string, memory: string, maxPods: number): { capacity: Record<string, string>; allocatable: Record<string, string> } {
+  const memBytes = bytesOf(memory);
   const memKi = Math.floor(memBytes / 1024);
   const allocatableMemKi = Math.floor((memBytes - EVICTION_HARD_MEMORY) / 1024);
-  const cpu = String(cpuMillis(shape.cpu) % 1000 === 0 ? cpuMillis(shape.cpu) / 1000 : `${cpuMillis(shape.cpu)}m`);
+  const millis = cpuMillis(cpuQuantity);
+  const cpu = millis % 1000 === 0 ? String(millis / 1000) : `${millis}m`;
+  const capacity = { cpu, 'ephemeral-storage': `${EPHEMERAL_CAPACITY_KI}Ki`, 'hugepages-1Gi': '0', 'hugepages-2Mi': '0', memory: `${memKi}Ki`, pods: String(maxPods) };
+  const allocatable = { ...capacity, 'ephemeral-storage': String(Math.floor(EPHEMERAL_CAPACITY_KI * 1024 * 0.9)), memory: `${allocatableMemKi}Ki` };
+  return { capacity, allocatable };
+}
+
+/** A registered, Ready Node object as the kubelet creates it (kind/kubeadm-style labels and annotations). */
+export function nodeObject(shape: NodeShape, total: number, config: ClusterConfig, now: string, rng: Rng): Node & { apiVersion: string; kind: string; metadata: { name: string } } {
   const labels: Record<string, string> = {
     'beta.kubernetes.io/arch': 'amd64',
     'beta.kubernetes.io/os': 'linux',
@@ -53,13 +67,13 @@ export function nodeObject(shape: NodeShape, total: number, config: ClusterConfi
     'kubernetes.io/hostname': shape.name,
     'kubernetes.io/os': 'linux',
   };
+  Object.assign(labels, shape.labels);
   if (shape.controlPlane) {
     labels['node-role.kubernetes.io/control-plane'] = '';
     labels['node.kubernetes.io/exclude-from-external-load-balancers'] = '';
   }
   const cidr = podCIDR(shape.index, total);
-  const capacity = { cpu, 'ephemeral-storage': `${EPHEMERAL_CAPACITY_KI}Ki`, 'hugepages-1Gi': '0', 'hugepages-2Mi': '0', memory: `${memKi}Ki`, pods: String(config.maxPods) };
-  const allocatable = { ...capacity, 'ephemeral-storage': String(Math.floor(EPHEMERAL_CAPACITY_KI * 1024 * 0.9)), memory: `${allocatableMemKi}Ki` };
+  const { capacity, allocatable } = nodeResources(shape.cpu, shape.memory, shape.maxPods ?? config.maxPods);
   const cond = (type: string, status: string, reason: string, message: string) => ({ type, status, lastHeartbeatTime: now, lastTransitionTime: now, reason, message });
   return {
     apiVersion: 'v1',
@@ -77,7 +91,7 @@ export function nodeObject(shape: NodeShape, total: number, config: ClusterConfi
       podCIDR: cidr,
       podCIDRs: [cidr],
       providerID: `kind://docker/kubeplay/${shape.name}`,
-      ...(shape.controlPlane ? { taints: [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }] } : {}),
+      ...(shape.controlPlane ? { taints: [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }] } : shape.taints?.length ? { taints: shape.taints } : {}),
     },
     status: {
       capacity,
