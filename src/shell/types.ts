@@ -48,6 +48,13 @@ export interface Execution {
 export interface ShellEnvironment {
   cluster: Cluster;
   files: FileSource;
+  /**
+   * For long work done inside a command (`kubeplay clock settle`): whether
+   * to hand control back to the host now and go on at the next poll (the
+   * browser: this frame's time is spent). Absent: never (the CLI runs it to
+   * the end in one go).
+   */
+  shouldYield?: () => boolean;
 }
 
 export interface Shell {
