@@ -16,11 +16,13 @@ import { createCronJobCommand } from './createCronJob';
 import { createDeploymentCommand } from './createDeployment';
 import { createJobCommand } from './createJob';
 import { createNamespaceCommand } from './createNamespace';
+import { createQuotaCommand } from './createQuota';
 import { createSecretCommand, createSecretDockerRegistryCommand, createSecretGenericCommand, createSecretTLSCommand } from './createSecret';
 import { createServiceClusterIPCommand, createServiceCommand, createServiceExternalNameCommand, createServiceLoadBalancerCommand, createServiceNodePortCommand } from './createService';
 import { deleteCommand } from './delete';
 import { describeCommand } from './describe';
 import { drainCommand } from './drain';
+import { editCommand } from './edit';
 import { taintCommand } from './taint';
 import { exposeCommand } from './expose';
 import { getCommand } from './get';
@@ -38,7 +40,9 @@ import { rolloutUndoCommand } from './rolloutUndo';
 import { runCommand } from './run';
 import { scaleCommand } from './scale';
 import { setCommand } from './set';
+import { setEnvCommand } from './setEnv';
 import { setImageCommand } from './setImage';
+import { setResourcesCommand } from './setResources';
 import { versionCommand } from './version';
 
 /** `kubectl` itself. */
@@ -67,7 +71,6 @@ function notSimulated(path: string, short: string): CommandSpec {
 
 const stub = {
   explain: notSimulated('explain', 'Get documentation for a resource'),
-  edit: notSimulated('edit', 'Edit a resource on the server'),
   certificate: notSimulated('certificate', 'Modify certificate resources'),
   clusterInfo: notSimulated('cluster-info', 'Display cluster information'),
   attach: notSimulated('attach', 'Attach to a running container'),
@@ -114,6 +117,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   createDeploymentCommand,
   createJobCommand,
   createNamespaceCommand,
+  createQuotaCommand,
   createSecretCommand,
   createSecretDockerRegistryCommand,
   createSecretGenericCommand,
@@ -126,10 +130,12 @@ export const COMMANDS: readonly CommandSpec[] = [
   exposeCommand,
   runCommand,
   setCommand,
+  setEnvCommand,
   setImageCommand,
+  setResourcesCommand,
   stub.explain,
   getCommand,
-  stub.edit,
+  editCommand,
   deleteCommand,
   rolloutCommand,
   rolloutHistoryCommand,
