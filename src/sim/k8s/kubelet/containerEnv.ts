@@ -3,6 +3,7 @@ import { decodeBase64 } from '../../../lib/base64';
 import type { VirtualClock } from '../../engine/clock';
 import type { ObjectStore } from '../../engine/store';
 import { mountsVolumes, volumeManagerFor } from '../volumes/volumeManager';
+import { resourceFieldValue } from '../volumes/volumeSources';
 import type { KubeObject } from '../api/types';
 
 type PodObj = KubeObject & Pod;
@@ -109,9 +110,7 @@ function envValue(e: EnvVar, pod: PodObj, c: Container, env: Map<string, string>
   if (from.resourceFieldRef) {
     const r = from.resourceFieldRef;
     const target = r.containerName ? (pod.spec?.containers.find((x) => x.name === r.containerName) ?? c) : c;
-    const [kind, res] = r.resource.split('.') as ['limits' | 'requests', string];
-    const q = (target.resources?.[kind] as Record<string, string | number> | undefined)?.[res];
-    return q === undefined ? '' : String(q);
+    return resourceFieldValue(r, target, nodeName ? store.get<KubeObject>('nodes', nodeName) : undefined);
   }
   const ref = from.configMapKeyRef ?? from.secretKeyRef;
   if (ref) {

@@ -1,4 +1,4 @@
-import type { Container, DownwardAPIVolumeFile, KeyToPath, Pod, Volume } from 'kubernetes-types/core/v1';
+import type { Container, DownwardAPIVolumeFile, KeyToPath, Pod, ResourceFieldSelector, Volume } from 'kubernetes-types/core/v1';
 import { decodeBase64 } from '../../../lib/base64';
 import { bytesOf, cpuMillis } from '../../../lib/quantity';
 import type { ObjectStore } from '../../engine/store';
@@ -76,6 +76,16 @@ function downwardValue(item: DownwardAPIVolumeFile, pod: PodObj, node: KubeObjec
   const r = item.resourceFieldRef;
   if (!r) return '';
   const c: Container | undefined = pod.spec?.containers.find((x) => x.name === r.containerName) ?? pod.spec?.containers[0];
+  return resourceFieldValue(r, c, node);
+}
+
+/**
+ * A container's resource as the downward API reports it
+ * (`ExtractContainerResourceValue` after `MergeContainerResourceLimits`):
+ * an unset limit is the node's allocatable, an unset request 0; the value
+ * divided by the divisor (default 1) and rounded up: CPU in cores, memory in bytes.
+ */
+export function resourceFieldValue(r: ResourceFieldSelector, c: Container | undefined, node: KubeObject | undefined): string {
   const [kind, res] = r.resource.split('.') as ['limits' | 'requests', string];
   let q = (c?.resources?.[kind] as Record<string, string | number> | undefined)?.[res];
   // An unset limit reads as the node's allocatable (the kubelet merges it in).
