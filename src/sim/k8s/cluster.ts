@@ -30,6 +30,7 @@ import { createLocalPathProvisioner } from './controllers/persistentvolume/local
 import { createNodeLifecycleController } from './controllers/nodeLifecycleController';
 import { createReplicaSetController } from './controllers/replicaset/replicaSetController';
 import { createServiceAccountController } from './controllers/serviceAccountController';
+import { createRootCACertPublisher } from './controllers/rootca/rootCACertPublisher';
 import { createTaintEvictionController } from './controllers/tainteviction/taintEvictionController';
 import { EventLog } from './events/eventLog';
 import { EventRecorder } from './events/eventRecorder';
@@ -74,6 +75,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
   const scheduler = createScheduler();
   const controllers: K8sController[] = [
     createServiceAccountController(),
+    createRootCACertPublisher(),
     createDeploymentController(store),
     createReplicaSetController(store),
     createJobController(store),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { world } from '../../testing/harness';
+import type { KubeObject } from '../api/types';
 
 /** The environment a container sees, as `kubectl exec POD -- env` prints it. */
 function envOf(w: ReturnType<typeof world>, pod: string): Record<string, string> {
@@ -35,7 +36,7 @@ describe('downward API environment variables (resourceFieldRef)', () => {
 
   it('an unset limit reads as the node allocatable, an unset request as 0', () => {
     const w = world({ workers: 1 }).apply(pod('dapi', '')).advance('15s');
-    const node = w.client.get<{ status: { allocatable: Record<string, string> } }>('nodes', '', 'worker-1')!;
+    const node = w.client.get<KubeObject & { status: { allocatable: Record<string, string> } }>('nodes', undefined, 'worker-1')!;
     expect(node.status.allocatable.cpu).toBe('4');
     expect(envOf(w, 'dapi')).toMatchObject({ CPU_LIMIT: '4', MEMORY_LIMIT: '8485076992', CPU_REQUEST: '0', MEMORY_REQUEST: '0', CPU_LIMIT_MILLI: '4000', MEMORY_LIMIT_MI: '8092' });
   });

@@ -4,6 +4,7 @@ import type { VirtualClock } from '../../engine/clock';
 import type { ObjectStore } from '../../engine/store';
 import { mountsVolumes, volumeManagerFor } from '../volumes/volumeManager';
 import { resourceFieldValue } from '../volumes/volumeSources';
+import { CLUSTER_CA_PEM } from '../controllers/rootca/rootCACertPublisher';
 import type { KubeObject } from '../api/types';
 
 type PodObj = KubeObject & Pod;
@@ -142,7 +143,7 @@ export function containerFiles(pod: PodObj, podIP: string, c?: Container, cluste
   if (mounted) {
     files.set(`${sa}/namespace`, ns);
     files.set(`${sa}/token`, 'eyJhbGciOiJSUzI1NiIsImtpZCI6Imt1YmVwbGF5In0.eyJpc3MiOiJodHRwczovL2t1YmVybmV0ZXMuZGVmYXVsdC5zdmMuY2x1c3Rlci5sb2NhbCJ9.c2ltdWxhdGVk');
-    files.set(`${sa}/ca.crt`, '-----BEGIN CERTIFICATE-----\n(simulated cluster CA)\n-----END CERTIFICATE-----\n');
+    files.set(`${sa}/ca.crt`, CLUSTER_CA_PEM);
   }
   if (c && cluster && mountsVolumes(c)) return volumeManagerFor(cluster.store, cluster.clock).containerFS(files, pod, c, nodeName);
   return files;

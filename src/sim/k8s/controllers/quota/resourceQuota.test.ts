@@ -7,7 +7,7 @@ apiVersion: v1
 kind: ResourceQuota
 metadata: {name: compute}
 spec:
-  hard: {pods: "2", requests.cpu: "1", count/configmaps: "1"}
+  hard: {pods: "2", requests.cpu: "1", count/configmaps: "2"}
 `;
 const pod = (name: string, cpu?: string) => `
 apiVersion: v1
@@ -27,9 +27,9 @@ const create = (w: ReturnType<typeof world>, yaml: string) => {
 };
 
 describe('ResourceQuota', () => {
-  it('a fresh quota gets status.hard and a zero status.used at once', () => {
+  it('a fresh quota gets status.hard and status.used at once (the namespace\'s kube-root-ca.crt counts as a ConfigMap)', () => {
     const q = world().apply(quota).client.get<KubeObject>('resourcequotas', 'default', 'compute')!;
-    expect(q.status).toEqual({ hard: { 'count/configmaps': '1', pods: '2', 'requests.cpu': '1' }, used: { 'count/configmaps': '0', pods: '0', 'requests.cpu': '0' } });
+    expect(q.status).toEqual({ hard: { 'count/configmaps': '2', pods: '2', 'requests.cpu': '1' }, used: { 'count/configmaps': '1', pods: '0', 'requests.cpu': '0' } });
   });
 
   it('counts pods and their requests, and releases them when the pod goes', () => {
@@ -54,7 +54,7 @@ describe('ResourceQuota', () => {
     const cm = (n: string) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: n, namespace: 'default' } });
     expect(w.client.create(cm('one')).ok).toBe(true);
     const second = w.client.create(cm('two'));
-    expect(second.ok ? '' : second.status.message).toBe('configmaps "two" is forbidden: exceeded quota: compute, requested: count/configmaps=1, used: count/configmaps=1, limited: count/configmaps=1');
+    expect(second.ok ? '' : second.status.message).toBe('configmaps "two" is forbidden: exceeded quota: compute, requested: count/configmaps=1, used: count/configmaps=2, limited: count/configmaps=2');
   });
 });
 
