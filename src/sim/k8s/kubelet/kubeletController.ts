@@ -132,7 +132,10 @@ export function createKubelets(): Kubelets {
       reconcile(key, ctx) {
         store ??= ctx.store;
         if (key.startsWith('node:')) nodeTick(key.slice(5), ctx, state);
-        else if (!onStoppedNode(key.slice(4), ctx)) syncPod(key.slice(4), ctx, state);
+        else {
+          const podKey = key.slice(4);
+          if (!onStoppedNode(podKey, ctx)) syncPod(podKey, ctx, state, key);
+        }
       },
     },
   };

@@ -38,9 +38,10 @@ export interface KubeletState {
  * crash-loop back-off), run probes, enforce activeDeadlineSeconds, stop
  * containers when the pod is deleted, and report status. Advances the pod
  * as far as the current virtual time allows, then asks to be woken at the
- * next due step.
+ * next due step. `wakeKey` is the kubelet's queue key `pod:<key>` when the
+ * caller has it (the same string again: its hash is cached, a new one is not).
  */
-export function syncPod(key: string, ctx: K8sContext, state: KubeletState): void {
+export function syncPod(key: string, ctx: K8sContext, state: KubeletState, wakeKey?: string): void {
   const pod = ctx.store.get<PodObj>('pods', key);
   let rt = state.pods.get(key);
   if (rt && (!pod || pod.metadata.uid !== rt.uid)) {
@@ -52,13 +53,12 @@ export function syncPod(key: string, ctx: K8sContext, state: KubeletState): void
   if (!node) return;
   const now = ctx.clock.now();
   const host = node.name;
-  const api = ctx.clientAs(node.actor);
   const event: Emit = (type, reason, message, c) =>
     ctx.event(pod, type, reason, message, { host, fieldPath: c ? containerFieldPath(c.name, c.init) : undefined });
 
   if (pod.metadata.deletionTimestamp) {
     if (!rt) {
-      api.delete('pods', pod.metadata.namespace, pod.metadata.name, { gracePeriodSeconds: 0, preconditionUid: pod.metadata.uid });
+      ctx.clientAs(node.actor).delete('pods', pod.metadata.namespace, pod.metadata.name, { gracePeriodSeconds: 0, preconditionUid: pod.metadata.uid });
       return;
     }
     return terminate(pod, rt, node, ctx, state, event);
@@ -108,8 +108,8 @@ export function syncPod(key: string, ctx: K8sContext, state: KubeletState): void
     }
   }
   const status = buildPodStatus(pod, rt, node.hostIP, now);
-  if (!deepEqual(status, pod.status)) api.updateStatus(extend(pod, { status }));
-  if (next < Infinity) ctx.wakeAt(`pod:${key}`, Math.max(next, now + 1));
+  if (!deepEqual(status, pod.status)) ctx.clientAs(node.actor).updateStatus(extend(pod, { status }));
+  if (next < Infinity) ctx.wakeAt(wakeKey ?? `pod:${key}`, Math.max(next, now + 1));
 }
 
 /** A probe result: `Unhealthy` events, and a kill when liveness or startup fails past its threshold. */
