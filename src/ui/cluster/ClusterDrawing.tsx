@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { selectSelectedNode, selectSelectedPod, selectSelection, selectSnapshot, selectSpeed } from '../../state/index';
 import { layoutCluster, noteLines, renderCluster, summarizeActivity, transitionMs, type PlacedWorkload } from '../../viz/index';
@@ -10,6 +11,7 @@ import { clusterViewOf, workloadsViewOf } from './useClusterView';
  * container; `renderCluster` owns everything inside the SVG.
  */
 export function ClusterDrawing() {
+  const { t } = useTranslation();
   const snapshot = useApp(selectSnapshot);
   const selected = useApp(selectSelectedPod);
   const speed = useApp(selectSpeed);
@@ -78,7 +80,7 @@ export function ClusterDrawing() {
   return (
     <div className="cluster-drawing" ref={hostRef}>
       <div className="cluster-canvas-host">
-        <svg ref={svgRef} className="kp-cluster" role="group" aria-label="Nodes and pods" />
+        <svg ref={svgRef} className="kp-cluster" role="group" aria-label={t('cluster.drawing')} />
         <canvas ref={canvasRef} className="kp-cluster-cells" aria-hidden="true" />
         <svg ref={fxRef} className="kp-cluster kp-cluster-fx" aria-hidden="true" focusable="false" />
       </div>

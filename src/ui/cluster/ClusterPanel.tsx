@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useMemo, useState } from 'react';
 import { selectSnapshot } from '../../state/index';
 import { EventsFeed, useWarningCount } from '../events/EventsFeed';
@@ -12,24 +13,25 @@ import { EmptyState } from './EmptyState';
  * state), the events feed under it when open, and the inspector beside it.
  */
 export function ClusterPanel() {
+  const { t } = useTranslation();
   const snapshot = useApp(selectSnapshot);
   const empty = useMemo(() => !snapshot.pods.some((p) => p.metadata?.namespace !== 'kube-system'), [snapshot]);
   const [feedOpen, setFeedOpen] = useState(false);
   const warnings = useWarningCount();
   return (
-    <section className="panel cluster" aria-labelledby="cluster-title">
+    <section className="panel cluster" aria-label="Cluster">
       <div className="panel-header">
         <h2 id="cluster-title" className="panel-title">
-          Cluster
+          {t('visible.cluster')}
         </h2>
         <ClusterSummary />
         <button type="button" className="button events-toggle" aria-expanded={feedOpen} aria-controls={feedOpen ? 'events-feed' : undefined} onClick={() => setFeedOpen((o) => !o)}>
-          Events
+          {t('cluster.events')}
           {warnings > 0 && (
             <span className="events-badge">
               <span aria-hidden="true">⚠ </span>
               {warnings}
-              <span className="sr-only"> warnings</span>
+              <span className="sr-only"> {t('cluster.warnings')}</span>
             </span>
           )}
         </button>

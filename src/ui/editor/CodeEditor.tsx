@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { FileDiagnostic } from '../../state/index';
 import { monaco, setUpYaml } from './monacoSetup';
 import { defineAppTheme, watchAppTheme } from './monacoTheme';
@@ -75,6 +76,7 @@ function offersValues(editor: monaco.editor.IStandaloneCodeEditor, model: monaco
  * as markers, and a theme made from the app's CSS tokens.
  */
 export default function CodeEditor({ files, active, diagnostics, onChange, onApply, onStatus, reveal }: CodeEditorProps) {
+  const { t } = useTranslation();
   const hostRef = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const callbacks = useRef({ onChange, onApply, onStatus });
@@ -97,8 +99,8 @@ export default function CodeEditor({ files, active, diagnostics, onChange, onApp
     const editor = monaco.editor.create(host, {
       model: null,
       automaticLayout: true,
-      ariaLabel: 'YAML editor',
-      placeholder: 'Write Kubernetes YAML here, or pick one from Templates.',
+      ariaLabel: t('editor.plainLabel'),
+      placeholder: t('editor.placeholder'),
       fontFamily: getComputedStyle(host).getPropertyValue('--kp-font-mono').trim() || 'monospace',
       fontSize: 13,
       lineHeight: 20,
@@ -123,7 +125,7 @@ export default function CodeEditor({ files, active, diagnostics, onChange, onApp
     editorRef.current = editor;
     editor.addAction({
       id: 'kubeplay.apply',
-      label: 'Apply this file (kubectl apply -f)',
+      label: t('editor.applyAction'),
       keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter],
       contextMenuGroupId: 'navigation',
       run: () => callbacks.current.onApply(),
@@ -189,6 +191,11 @@ export default function CodeEditor({ files, active, diagnostics, onChange, onApp
       editorRef.current = null;
     };
   }, []);
+
+  // The editor's own words follow the interface language (Monaco's menus stay English).
+  useEffect(() => {
+    editorRef.current?.updateOptions({ ariaLabel: t('editor.plainLabel'), placeholder: t('editor.placeholder') });
+  }, [t]);
 
   // Models follow the files: new ones created, edits from elsewhere (templates, restore) applied, removed ones disposed.
   useEffect(() => {

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { selectEvents, selectNow, selectSelection, type EventRecord, type SelectableKind } from '../../state/index';
 import { filterEvents } from '../../viz/index';
@@ -18,6 +19,7 @@ type Tab = 'events' | 'controlPlane';
  * and the control plane's own log of what each component did.
  */
 export function EventsFeed({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
   const events = useApp(selectEvents);
   const now = useApp(selectNow);
   const selection = useApp(selectSelection);
@@ -40,30 +42,30 @@ export function EventsFeed({ onClose }: { onClose: () => void }) {
     <section id="events-feed" className="events-feed" aria-labelledby="events-feed-title">
       <div className="events-feed-header">
         <h3 id="events-feed-title" className="sr-only">
-          Events feed
+          {t('feed.title')}
         </h3>
         <Tabs
           tabs={[
-            { id: 'events', label: `Events (${events.length})` },
-            { id: 'controlPlane', label: 'Control plane log' },
+            { id: 'events', label: t('feed.events', { count: events.length }) },
+            { id: 'controlPlane', label: t('feed.controlPlane') },
           ]}
           current={tab}
           onChange={setTab}
           idPrefix="feed"
-          label="Events feed"
+          label={t('feed.title')}
         />
         {tab === 'events' && (
           <div className="events-filters">
-            <input type="search" className="events-filter" placeholder="Filter: pod/web, web…" aria-label="Filter events by object" value={text} onChange={(e) => setText(e.target.value)} />
+            <input type="search" className="events-filter" placeholder={t('feed.filterPlaceholder')} aria-label={t('feed.filterLabel')} value={text} onChange={(e) => setText(e.target.value)} />
             <label>
-              <input type="checkbox" checked={warningsOnly} onChange={(e) => setWarningsOnly(e.target.checked)} /> Warnings
+              <input type="checkbox" checked={warningsOnly} onChange={(e) => setWarningsOnly(e.target.checked)} /> {t('feed.warningsOnly')}
             </label>
-            <label title={selection ? `Only events about ${selection.kind} ${selection.name}` : 'Select an object in the view first'}>
-              <input type="checkbox" checked={onlySelected} disabled={!selection} onChange={(e) => setOnlySelected(e.target.checked)} /> Selected only
+            <label title={selection ? t('feed.onlyAbout', { kind: selection.kind, name: selection.name }) : t('feed.selectFirst')}>
+              <input type="checkbox" checked={onlySelected} disabled={!selection} onChange={(e) => setOnlySelected(e.target.checked)} /> {t('feed.selectedOnly')}
             </label>
           </div>
         )}
-        <button type="button" className="icon-button" aria-label="Close the events feed" onClick={onClose}>
+        <button type="button" className="icon-button" aria-label={t('feed.close')} onClick={onClose}>
           ×
         </button>
       </div>
@@ -80,7 +82,7 @@ export function EventsFeed({ onClose }: { onClose: () => void }) {
         }}
       >
         {tab === 'events' ? (
-          <EventsTable events={shown} now={now} onObject={pick} caption="Events, oldest first" empty={events.length === 0 ? 'No events yet: they appear as the cluster acts.' : 'No event matches the filter.'} />
+          <EventsTable events={shown} now={now} onObject={pick} caption={t('feed.caption')} empty={events.length === 0 ? t('feed.noEvents') : t('feed.noMatch')} />
         ) : (
           <ControlPlaneLog />
         )}

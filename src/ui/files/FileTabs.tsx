@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { fileNameProblem } from '../../state/index';
 
@@ -30,6 +31,7 @@ const DRAG_TYPE = 'application/x-kubeplay-file';
  * Delete closes it; F2 or a double click renames it; tabs can be dragged.
  */
 export function FileTabs(props: FileTabsProps) {
+  const { t } = useTranslation();
   const { names, active, withErrors, renaming, onOpen, onClose, onMove, onStartRename } = props;
   const tabRefs = useRef(new Map<string, HTMLButtonElement>());
   const [dropAt, setDropAt] = useState<number>();
@@ -76,7 +78,7 @@ export function FileTabs(props: FileTabsProps) {
     <div
       className="file-tabs"
       role="tablist"
-      aria-label="Open files"
+      aria-label={t('editor.openFiles')}
       onDragLeave={(ev) => {
         if (!ev.currentTarget.contains(ev.relatedTarget as Node | null)) setDropAt(undefined);
       }}
@@ -105,13 +107,13 @@ export function FileTabs(props: FileTabsProps) {
             type="button"
             role="tab"
             id={tabId(index)}
-            aria-label={withErrors.has(name) ? `${name}, has kubectl errors` : undefined}
+            aria-label={withErrors.has(name) ? t('editor.tabErrors', { name }) : undefined}
             aria-selected={selected}
             aria-controls={selected ? TAB_PANEL_ID : undefined}
             aria-keyshortcuts={SHORTCUTS}
             tabIndex={selected || (!active && index === 0) ? 0 : -1}
             className={`file-tab${dropAt === index ? ' drop-before' : ''}${dropAt === index + 1 && index === names.length - 1 ? ' drop-after' : ''}`}
-            title={`${name} — double-click or F2 to rename, Delete to close`}
+            title={t('editor.tabTitle', { name })}
             draggable
             onClick={() => onOpen(name)}
             onDoubleClick={() => onStartRename(name)}
@@ -141,7 +143,7 @@ export function FileTabs(props: FileTabsProps) {
             <span
               className="file-tab-close"
               aria-hidden="true"
-              title={`Close ${name}`}
+              title={t('editor.closeFile', { name })}
               onMouseDown={(ev) => ev.preventDefault()}
               onClick={(ev) => {
                 ev.stopPropagation();
@@ -159,6 +161,7 @@ export function FileTabs(props: FileTabsProps) {
 
 /** The tab's name as an input: Enter renames, Escape keeps the old name; leaving it renames if it can. */
 function RenameInput({ name, names, onRename, onCancelRename, onProblem, onFocusTab }: FileTabsProps & { name: string; onFocusTab: (name: string) => void }) {
+  const { t } = useTranslation();
   const [value, setValue] = useState(name);
   const ref = useRef<HTMLInputElement>(null);
   const done = useRef(false);
@@ -198,7 +201,7 @@ function RenameInput({ name, names, onRename, onCancelRename, onProblem, onFocus
     <input
       ref={ref}
       className="file-tab-rename"
-      aria-label={`Rename ${name}`}
+      aria-label={t('editor.renameInput', { name })}
       aria-invalid={problem && value !== name ? true : undefined}
       value={value}
       spellCheck={false}

@@ -1,7 +1,9 @@
 import { lazy, Suspense, useCallback, useMemo, useState, type KeyboardEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { selectActiveFile, selectClosedFiles, selectFileDiagnostics, selectFileOrder, selectFiles, type Template } from '../../state/index';
 import type { EditorStatus } from '../editor/CodeEditor';
 import { useApp, useAppStore } from '../hooks/useApp';
+import { translateFileProblem } from '../i18n/fileProblems';
 import { EditorErrorBoundary } from './EditorErrorBoundary';
 import { EditorStatusBar } from './EditorStatusBar';
 import { FileTabs, TAB_PANEL_ID, tabId } from './FileTabs';
@@ -28,6 +30,7 @@ interface Notice {
  */
 export function FilesPanel() {
   useSavedFiles();
+  const { t } = useTranslation();
   const store = useAppStore();
   const files = useApp(selectFiles);
   const order = useApp(selectFileOrder);
@@ -48,30 +51,30 @@ export function FilesPanel() {
     if (name) store.getState().applyFile(name);
   }, [store]);
   const onChange = useCallback((name: string, text: string) => store.getState().editFile(name, text), [store]);
-  const onProblem = useCallback((text: string | undefined) => setNotice(text ? { text, tone: 'problem' } : undefined), []);
+  const onProblem = useCallback((text: string | undefined) => setNotice(text ? { text: translateFileProblem(text, t), tone: 'problem' } : undefined), [t]);
 
   const close = (name: string) => {
     actions.closeFile(name);
-    setNotice({ text: `Closed ${name}.`, tone: 'info', action: { label: 'Reopen', run: () => (store.getState().reopenFile(), setNotice(undefined)) } });
+    setNotice({ text: t('editor.closed', { name }), tone: 'info', action: { label: t('editor.reopen'), run: () => (store.getState().reopenFile(), setNotice(undefined)) } });
   };
   const newFile = () => {
     const name = actions.createFile();
     setNotice(undefined);
     setRenaming(name);
   };
-  const fromTemplate = (t: Template) => {
-    actions.createFile(t.fileName, t.text);
+  const fromTemplate = (tpl: Template) => {
+    actions.createFile(tpl.fileName, tpl.text);
     setNotice(undefined);
   };
-  const intoFile = (t: Template, file: string) => {
+  const intoFile = (tpl: Template, file: string) => {
     const before = store.getState().files[file] ?? '';
-    actions.appendToFile(file, t.text);
+    actions.appendToFile(file, tpl.text);
     actions.openFile(file);
     // Show the new document: its first line, after the `---` that separates it.
     const after = store.getState().files[file] ?? '';
-    const line = after.slice(0, after.length - t.text.length).split('\n').length;
+    const line = after.slice(0, after.length - tpl.text.length).split('\n').length;
     setReveal({ name: file, line: before.trim() === '' ? 1 : line, column: 1 });
-    setNotice({ text: `Added a ${t.kind} to ${file} as a new document.`, tone: 'info' });
+    setNotice({ text: t('editor.added', { kind: tpl.kind, file }), tone: 'info' });
   };
 
   const onPanelKey = (ev: KeyboardEvent) => {
@@ -83,16 +86,16 @@ export function FilesPanel() {
 
   const fileActions = active
     ? [
-        { type: 'item' as const, label: 'New file', onSelect: newFile },
-        { type: 'item' as const, label: `Rename ${active}…`, detail: 'F2', onSelect: () => setRenaming(active) },
-        { type: 'item' as const, label: 'Move tab left', detail: 'Ctrl+Shift+←', disabled: activeIndex <= 0, onSelect: () => actions.moveFile(active, activeIndex - 1) },
-        { type: 'item' as const, label: 'Move tab right', detail: 'Ctrl+Shift+→', disabled: activeIndex >= order.length - 1, onSelect: () => actions.moveFile(active, activeIndex + 1) },
-        { type: 'item' as const, label: `Close ${active}`, detail: 'Delete', onSelect: () => close(active) },
-        { type: 'item' as const, label: closed.length ? `Reopen ${closed[closed.length - 1].name}` : 'Reopen closed file', disabled: closed.length === 0, onSelect: () => actions.reopenFile() },
+        { type: 'item' as const, label: t('editor.newFile'), onSelect: newFile },
+        { type: 'item' as const, label: t('editor.renameFile', { name: active }), detail: 'F2', onSelect: () => setRenaming(active) },
+        { type: 'item' as const, label: t('editor.moveLeft'), detail: 'Ctrl+Shift+←', disabled: activeIndex <= 0, onSelect: () => actions.moveFile(active, activeIndex - 1) },
+        { type: 'item' as const, label: t('editor.moveRight'), detail: 'Ctrl+Shift+→', disabled: activeIndex >= order.length - 1, onSelect: () => actions.moveFile(active, activeIndex + 1) },
+        { type: 'item' as const, label: t('editor.closeFile', { name: active }), detail: 'Delete', onSelect: () => close(active) },
+        { type: 'item' as const, label: closed.length ? t('editor.reopenFile', { name: closed[closed.length - 1].name }) : t('editor.reopenClosed'), disabled: closed.length === 0, onSelect: () => actions.reopenFile() },
       ]
     : [
-        { type: 'item' as const, label: 'New file', onSelect: newFile },
-        { type: 'item' as const, label: closed.length ? `Reopen ${closed[closed.length - 1].name}` : 'Reopen closed file', disabled: closed.length === 0, onSelect: () => actions.reopenFile() },
+        { type: 'item' as const, label: t('editor.newFile'), onSelect: newFile },
+        { type: 'item' as const, label: closed.length ? t('editor.reopenFile', { name: closed[closed.length - 1].name }) : t('editor.reopenClosed'), disabled: closed.length === 0, onSelect: () => actions.reopenFile() },
       ];
 
   const text = active ? (files[active] ?? '') : '';
@@ -101,7 +104,7 @@ export function FilesPanel() {
   return (
     <section className="panel editor-panel" aria-labelledby="editor-title" onKeyDown={onPanelKey}>
       <h2 id="editor-title" className="sr-only">
-        Editor
+        {t('editor.heading')}
       </h2>
       <div className="panel-header editor-header">
         <div className="editor-tabs">
@@ -122,17 +125,17 @@ export function FilesPanel() {
             onCancelRename={() => setRenaming(undefined)}
             onProblem={onProblem}
           />
-          <button type="button" className="icon-button new-file" aria-label="New file" title="New file" onClick={newFile}>
+          <button type="button" className="icon-button new-file" aria-label={t('editor.newFile')} title={t('editor.newFile')} onClick={newFile}>
             +
           </button>
         </div>
         <div className="editor-actions">
-          <Menu label="File actions" entries={fileActions} className="icon-button" title="File actions">
+          <Menu label={t('editor.fileActions')} entries={fileActions} className="icon-button" title={t('editor.fileActions')}>
             <span aria-hidden="true">⋯</span>
           </Menu>
           <TemplatesMenu current={active} onNewFile={fromTemplate} onAppend={intoFile} />
-          <button type="button" className="button primary" onClick={apply} disabled={!active} title={active ? `kubectl apply -f ${active}  (Ctrl+Enter)` : 'Open a file to apply it'} aria-keyshortcuts="Control+Enter Meta+Enter">
-            Apply
+          <button type="button" className="button primary" onClick={apply} disabled={!active} aria-label="Apply" title={active ? t('editor.applyTitle', { file: active }) : t('editor.applyNoFile')} aria-keyshortcuts="Control+Enter Meta+Enter">
+            {t('visible.apply')}
           </button>
         </div>
       </div>
@@ -144,26 +147,26 @@ export function FilesPanel() {
               {notice.action.label}
             </button>
           )}
-          <button type="button" className="link-button dismiss" aria-label="Dismiss" onClick={() => setNotice(undefined)}>
+          <button type="button" className="link-button dismiss" aria-label={t('common.dismiss')} onClick={() => setNotice(undefined)}>
             ×
           </button>
         </div>
       )}
       <div className="editor-body" id={TAB_PANEL_ID} role="tabpanel" aria-labelledby={activeIndex >= 0 ? tabId(activeIndex) : 'editor-title'}>
         {active ? (
-          <EditorErrorBoundary fallback={(reason) => plain(`The full editor could not start (${reason}); plain text editing still works, and Apply too.`)}>
+          <EditorErrorBoundary fallback={(reason) => plain(t('editor.failed', { reason }))}>
             <Suspense fallback={plain()}>
               <CodeEditor files={files} active={active} diagnostics={diagnostics} onChange={onChange} onApply={apply} onStatus={setStatus} reveal={reveal} />
             </Suspense>
           </EditorErrorBoundary>
         ) : (
           <div className="editor-empty">
-            <p>No file is open.</p>
+            <p>{t('editor.noFile')}</p>
             <p>
               <button type="button" className="button" onClick={newFile}>
-                Start a new file
+                {t('editor.startNew')}
               </button>{' '}
-              or pick a manifest from <strong>Templates</strong>.
+              <Trans i18nKey="editor.orTemplate" components={{ 1: <strong /> }} />
             </p>
           </div>
         )}

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 interface PlainEditorProps {
   readonly name: string;
   readonly text: string;
@@ -12,6 +13,7 @@ interface PlainEditorProps {
  * and what it stays if Monaco fails, so that typing always works.
  */
 export function PlainEditor({ name, text, onChange, onApply, notice }: PlainEditorProps) {
+  const { t } = useTranslation();
   return (
     <div className="plain-editor">
       {notice && (
@@ -20,7 +22,7 @@ export function PlainEditor({ name, text, onChange, onApply, notice }: PlainEdit
         </p>
       )}
       <textarea
-        aria-label="YAML editor"
+        aria-label={t('editor.plainLabel')}
         title={name}
         value={text}
         spellCheck={false}

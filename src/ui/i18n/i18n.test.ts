@@ -86,3 +86,22 @@ describe('choosing the language', () => {
     expect(i18n.t('topbar.speedCaption')).toBe('Speed');
   });
 });
+
+describe('file name problems', () => {
+  it('puts every sentence of fileNameProblem into the interface language', async () => {
+    const { fileNameProblem } = await import('../../state/index');
+    const { translateFileProblem } = await import('./fileProblems');
+    const i18n = createInstance();
+    await i18n.init({ lng: 'zh-CN', resources: { 'zh-CN': { translation: zhCN } } });
+    const bad = ['', ' a.yaml', 'x'.repeat(101), 'a/b', 'a\u0001', '-a', '..', 'taken.yaml'];
+    for (const name of bad) {
+      const english = fileNameProblem(name, ['taken.yaml']);
+      expect(english, name).toBeDefined();
+      const chinese = translateFileProblem(english!, i18n.t);
+      expect(chinese, english).not.toBe(english);
+      expect(chinese).toMatch(/[\u4e00-\u9fff]/);
+    }
+    expect(translateFileProblem('There is already a file named web.yaml.', i18n.t)).toBe('已经有一个名为 web.yaml 的文件。');
+    expect(translateFileProblem('Something new.', i18n.t)).toBe('Something new.');
+  });
+});

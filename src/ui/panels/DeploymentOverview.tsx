@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { selectSnapshot, type ObjectRef } from '../../state/index';
 import { revisionOf } from '../../viz/index';
 import { workloadsViewOf } from '../cluster/useClusterView';
@@ -7,6 +8,7 @@ import { Gone } from './PodOverview';
 
 /** A Deployment's rollout in numbers, its ReplicaSets, and its actions. */
 export function DeploymentOverview({ target }: { target: ObjectRef }) {
+  const { t } = useTranslation();
   const snapshot = useApp(selectSnapshot);
   const scale = useApp((s) => s.scaleDeployment);
   const restart = useApp((s) => s.restartDeployment);
@@ -24,53 +26,53 @@ export function DeploymentOverview({ target }: { target: ObjectRef }) {
   return (
     <>
       <dl className="facts">
-        <dt>Rollout</dt>
+        <dt>{t('deployment.rollout')}</dt>
         <dd>
           {d.state}
-          {d.revision !== undefined ? `, revision ${d.revision}` : ''}
+          {d.revision !== undefined ? t('deployment.revision', { revision: d.revision }) : ''}
         </dd>
-        <dt>Replicas</dt>
+        <dt>{t('deployment.replicas')}</dt>
         <dd>
-          {d.desired} desired | {d.updated} updated | {d.total} total | {d.available} available | {Math.max(0, d.total - d.available)} unavailable
+          {t('deployment.replicasValue', { desired: d.desired, updated: d.updated, total: d.total, available: d.available, unavailable: Math.max(0, d.total - d.available) })}
         </dd>
-        <dt>Strategy</dt>
-        <dd>{d.strategy === 'RollingUpdate' ? `RollingUpdate: max surge ${d.maxSurge}, max unavailable ${d.maxUnavailable}` : d.strategy}</dd>
+        <dt>{t('deployment.strategy')}</dt>
+        <dd>{d.strategy === 'RollingUpdate' ? t('deployment.rollingUpdate', { surge: d.maxSurge, unavailable: d.maxUnavailable }) : d.strategy}</dd>
         {d.strategy === 'RollingUpdate' && (
           <>
-            <dt>Budget</dt>
+            <dt>{t('deployment.budget')}</dt>
             <dd>
-              at most {d.desired + d.maxSurge} pods, at least {floor} available
+              {t('deployment.budgetValue', { max: d.desired + d.maxSurge, min: floor })}
             </dd>
           </>
         )}
-        <dt>Labels</dt>
+        <dt>{t('inspector.labels')}</dt>
         <dd>
           <Labels labels={raw.metadata?.labels} />
         </dd>
       </dl>
       <div className="panel-actions">
         <button type="button" className="button" onClick={() => scale(target, d.desired - 1)} disabled={d.desired === 0} title={`kubectl scale deployment ${d.name} --replicas=${Math.max(0, d.desired - 1)}`}>
-          Scale down
+          {t('deployment.scaleDown')}
         </button>
         <button type="button" className="button" onClick={() => scale(target, d.desired + 1)} title={`kubectl scale deployment ${d.name} --replicas=${d.desired + 1}`}>
-          Scale up
+          {t('deployment.scaleUp')}
         </button>
         <button type="button" className="button" onClick={() => restart(target)} title={`kubectl rollout restart deployment/${d.name}`}>
-          Restart
+          {t('deployment.restart')}
         </button>
         <button type="button" className="button" onClick={() => undo(target)} disabled={replicaSets.length < 2} title={`kubectl rollout undo deployment/${d.name}`}>
-          Undo rollout
+          {t('deployment.undo')}
         </button>
       </div>
       <h4 className="panel-subhead">ReplicaSets</h4>
       <table className="mini-table">
         <thead>
           <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Revision</th>
-            <th scope="col">Desired</th>
-            <th scope="col">Current</th>
-            <th scope="col">Ready</th>
+            <th scope="col">{t('deployment.name')}</th>
+            <th scope="col">{t('deployment.revisionCol')}</th>
+            <th scope="col">{t('deployment.desired')}</th>
+            <th scope="col">{t('deployment.current')}</th>
+            <th scope="col">{t('deployment.readyCol')}</th>
           </tr>
         </thead>
         <tbody>

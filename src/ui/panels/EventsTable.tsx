@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { humanDuration } from '../../lib/duration';
 import type { EventRecord } from '../../state/index';
 
@@ -14,18 +15,19 @@ export interface EventsTableProps {
 }
 
 /** Events as `kubectl get events` lists them: last seen, type, reason, object, message. */
-export function EventsTable({ events, now, showObject = true, empty = 'No events.', onObject, caption }: EventsTableProps) {
-  if (events.length === 0) return <p className="muted panel-empty">{empty}</p>;
+export function EventsTable({ events, now, showObject = true, empty, onObject, caption }: EventsTableProps) {
+  const { t } = useTranslation();
+  if (events.length === 0) return <p className="muted panel-empty">{empty ?? t('events.none')}</p>;
   return (
     <table className="events-table">
       {caption && <caption className="sr-only">{caption}</caption>}
       <thead>
         <tr>
-          <th scope="col">Last seen</th>
-          <th scope="col">Type</th>
-          <th scope="col">Reason</th>
-          {showObject && <th scope="col">Object</th>}
-          <th scope="col">Message</th>
+          <th scope="col">{t('events.lastSeen')}</th>
+          <th scope="col">{t('events.type')}</th>
+          <th scope="col">{t('events.reason')}</th>
+          {showObject && <th scope="col">{t('events.object')}</th>}
+          <th scope="col">{t('events.message')}</th>
         </tr>
       </thead>
       <tbody>

@@ -1,4 +1,6 @@
+import type { TFunction } from 'i18next';
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { selectInspector, selectNow, selectSelection, type ObjectRef } from '../../state/index';
 import { useApp } from '../hooks/useApp';
 import { DeploymentOverview } from './DeploymentOverview';
@@ -13,13 +15,13 @@ import './panels.css';
 
 type Tab = 'overview' | 'describe' | 'events' | 'scheduling';
 
-function tabsFor(ref: ObjectRef, events: number): TabSpec<Tab>[] {
+function tabsFor(ref: ObjectRef, events: number, t: TFunction): TabSpec<Tab>[] {
   const tabs: TabSpec<Tab>[] = [
-    { id: 'overview', label: 'Overview' },
-    { id: 'describe', label: 'Describe' },
-    { id: 'events', label: events > 0 ? `Events (${events})` : 'Events' },
+    { id: 'overview', label: t('inspector.overview') },
+    { id: 'describe', label: t('inspector.describe') },
+    { id: 'events', label: events > 0 ? t('inspector.eventsCount', { count: events }) : t('inspector.events') },
   ];
-  if (ref.kind === 'Pod') tabs.push({ id: 'scheduling', label: 'Why this node?' });
+  if (ref.kind === 'Pod') tabs.push({ id: 'scheduling', label: t('inspector.why') });
   return tabs;
 }
 
@@ -29,6 +31,7 @@ function tabsFor(ref: ObjectRef, events: number): TabSpec<Tab>[] {
  * scheduler's decision. It sits beside the drawing, which makes room for it.
  */
 export function Inspector() {
+  const { t } = useTranslation();
   const selection = useApp(selectSelection);
   const inspector = useApp(selectInspector);
   const now = useApp(selectNow);
@@ -50,7 +53,7 @@ export function Inspector() {
   }, [gone]);
   if (!selection) return null;
   const details = inspector && sameRef(inspector.ref, selection) ? inspector : undefined;
-  const tabs = tabsFor(selection, details?.events.length ?? 0);
+  const tabs = tabsFor(selection, details?.events.length ?? 0, t);
   const current = tabs.some((t) => t.id === tab) ? tab : 'overview';
   const title = `${selection.kind} ${selection.name}`;
   return (
@@ -58,16 +61,16 @@ export function Inspector() {
       <div className="inspector-header">
         <span className="inspector-kind">{selection.kind}</span>
         <h3 className="inspector-title">{selection.name}</h3>
-        <button ref={closeRef} type="button" className="icon-button" aria-label="Close" onClick={() => select(undefined)}>
+        <button ref={closeRef} type="button" className="icon-button" aria-label={t('common.close')} onClick={() => select(undefined)}>
           ×
         </button>
       </div>
-      <Tabs tabs={tabs} current={current} onChange={setTab} idPrefix="inspector" label={`${title} details`} />
+      <Tabs tabs={tabs} current={current} onChange={setTab} idPrefix="inspector" label={t('inspector.details', { kind: selection.kind, name: selection.name })} />
       <div className="inspector-body" role="tabpanel" id={`inspector-panel-${current}`} aria-labelledby={`inspector-tab-${current}`} tabIndex={0}>
         {current === 'overview' && <Overview target={selection} />}
         {current === 'describe' &&
-          (details?.describe !== undefined ? <pre className="describe">{details.describe}</pre> : <p className="muted panel-empty">{details && !details.exists ? 'Gone: nothing to describe.' : 'Loading kubectl…'}</p>)}
-        {current === 'events' && <EventsTable events={details?.events ?? []} now={now} showObject={false} empty={`No events about ${selection.name} (events expire after an hour).`} />}
+          (details?.describe !== undefined ? <pre className="describe">{details.describe}</pre> : <p className="muted panel-empty">{details && !details.exists ? t('inspector.goneDescribe') : t('inspector.loading')}</p>)}
+        {current === 'events' && <EventsTable events={details?.events ?? []} now={now} showObject={false} empty={t('inspector.noEvents', { name: selection.name })} />}
         {current === 'scheduling' && <SchedulingView decision={details?.decision} podName={selection.name} />}
       </div>
     </aside>

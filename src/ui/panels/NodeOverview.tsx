@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { selectSnapshot, type ObjectRef } from '../../state/index';
 import { formatCpu, formatMemory } from '../../viz/index';
 import { clusterViewOf } from '../cluster/useClusterView';
@@ -10,6 +11,7 @@ const PODS_LISTED = 60;
 
 /** A node at a glance, its pods, and its actions. */
 export function NodeOverview({ target }: { target: ObjectRef }) {
+  const { t } = useTranslation();
   const snapshot = useApp(selectSnapshot);
   const stopNode = useApp((s) => s.stopNode);
   const startNode = useApp((s) => s.startNode);
@@ -19,50 +21,50 @@ export function NodeOverview({ target }: { target: ObjectRef }) {
   const name = target.name;
   const node = clusterViewOf(snapshot).nodes.find((n) => n.name === name);
   const raw = snapshot.nodes.find((n) => n.metadata?.name === name);
-  if (!node || !raw) return <Gone what="node" />;
+  if (!node || !raw) return <Gone what="Node" />;
   return (
     <>
       <dl className="facts">
-        <dt>Status</dt>
+        <dt>{t('inspector.status')}</dt>
         <dd>
           {node.readiness}
           {node.unschedulable ? ', SchedulingDisabled' : ''}
-          {node.stopped ? <span className="muted"> (powered off)</span> : null}
+          {node.stopped ? <span className="muted"> {t('node.poweredOff')}</span> : null}
         </dd>
-        <dt>Roles</dt>
+        <dt>{t('node.roles')}</dt>
         <dd>{node.roles.length > 0 ? node.roles.join(',') : '<none>'}</dd>
-        <dt>Taints</dt>
-        <dd>{node.taints.length > 0 ? node.taints.join(' ') : <span className="muted">none</span>}</dd>
-        <dt>Requests</dt>
+        <dt>{t('node.taints')}</dt>
+        <dd>{node.taints.length > 0 ? node.taints.join(' ') : <span className="muted">{t('common.none')}</span>}</dd>
+        <dt>{t('node.requests')}</dt>
         <dd>
-          CPU {formatCpu(node.cpu.requested)} of {formatCpu(node.cpu.allocatable)}, memory {formatMemory(node.memory.requested)} of {formatMemory(node.memory.allocatable)}
+          {t('node.requestsValue', { cpu: formatCpu(node.cpu.requested), cpuAllocatable: formatCpu(node.cpu.allocatable), memory: formatMemory(node.memory.requested), memoryAllocatable: formatMemory(node.memory.allocatable) })}
         </dd>
-        <dt>Pods</dt>
+        <dt>{t('node.pods')}</dt>
         <dd>
           {node.pods.length} / {node.podCapacity}
         </dd>
-        <dt>Labels</dt>
+        <dt>{t('inspector.labels')}</dt>
         <dd>
           <Labels labels={raw.metadata?.labels} />
         </dd>
       </dl>
       <div className="panel-actions">
-        <button type="button" className="button danger" onClick={() => stopNode(name)} title={`kubeplay node stop ${name}`}>
-          Stop node
+        <button type="button" className="button danger" onClick={() => stopNode(name)} aria-label="Stop node" title={`kubeplay node stop ${name}`}>
+          {t('visible.stopNode')}
         </button>
         <button type="button" className="button" onClick={() => startNode(name)} title={`kubeplay node start ${name}`}>
-          Start node
+          {t('node.startNode')}
         </button>
         <button type="button" className="button" onClick={() => cordonNode(name, !node.unschedulable)} title={`kubectl ${node.unschedulable ? 'uncordon' : 'cordon'} ${name}`}>
-          {node.unschedulable ? 'Uncordon' : 'Cordon'}
+          {node.unschedulable ? t('node.uncordon') : t('node.cordon')}
         </button>
         <button type="button" className="button" onClick={() => drainNode(name)} title={`kubectl drain ${name} --ignore-daemonsets`}>
-          Drain
+          {t('node.drain')}
         </button>
       </div>
       {node.pods.length > 0 && (
         <>
-          <h4 className="panel-subhead">Pods on {name}</h4>
+          <h4 className="panel-subhead">{t('node.podsOn', { name })}</h4>
           <ul className="pod-list">
             {node.pods.slice(0, PODS_LISTED).map((p) => (
               <li key={p.key}>
@@ -74,7 +76,7 @@ export function NodeOverview({ target }: { target: ObjectRef }) {
               </li>
             ))}
           </ul>
-          {node.pods.length > PODS_LISTED && <p className="muted">…and {node.pods.length - PODS_LISTED} more (kubectl get pods --field-selector spec.nodeName={name}).</p>}
+          {node.pods.length > PODS_LISTED && <p className="muted">{t('node.more', { count: node.pods.length - PODS_LISTED, name })}</p>}
         </>
       )}
     </>

@@ -1,6 +1,6 @@
+import { useTranslation } from 'react-i18next';
 import { humanDuration } from '../../lib/duration';
 import { selectNow, selectSnapshot, type ObjectRef } from '../../state/index';
-import { LOOK_DESCRIPTION } from '../../viz/index';
 import { clusterViewOf } from '../cluster/useClusterView';
 import { useApp } from '../hooks/useApp';
 import { Labels } from './Labels';
@@ -8,6 +8,7 @@ import { OwnerChain } from './OwnerChain';
 
 /** A pod at a glance, and its actions (each a command in the terminal). */
 export function PodOverview({ target }: { target: ObjectRef }) {
+  const { t } = useTranslation();
   const snapshot = useApp(selectSnapshot);
   const now = useApp(selectNow);
   const killPod = useApp((s) => s.killPod);
@@ -18,49 +19,49 @@ export function PodOverview({ target }: { target: ObjectRef }) {
   const view = clusterViewOf(snapshot);
   const key = `${ns}/${target.name}`;
   const pod = view.nodes.flatMap((n) => n.pods).find((p) => p.key === key) ?? view.unscheduled.find((p) => p.key === key);
-  if (!raw || !pod) return <Gone what="pod" />;
+  if (!raw || !pod) return <Gone what="Pod" />;
   const ref = { namespace: ns, name: target.name };
   return (
     <>
       <dl className="facts">
-        <dt>Status</dt>
+        <dt>{t('inspector.status')}</dt>
         <dd>
           <span className={`status-dot look-${pod.look}`} aria-hidden="true" />
-          {pod.status} <span className="muted">({LOOK_DESCRIPTION[pod.look]})</span>
+          {pod.status} <span className="muted">({t(`look.${pod.look}`)})</span>
         </dd>
-        <dt>Ready</dt>
+        <dt>{t('inspector.ready')}</dt>
         <dd>{pod.ready}</dd>
-        <dt>Node</dt>
+        <dt>{t('inspector.node')}</dt>
         <dd>
           {pod.nodeName ? (
             <button type="button" className="link-button" onClick={() => selectNode(pod.nodeName)}>
               {pod.nodeName}
             </button>
           ) : (
-            <span className="muted">not scheduled</span>
+            <span className="muted">{t('inspector.notScheduled')}</span>
           )}
         </dd>
-        <dt>IP</dt>
-        <dd>{pod.podIP ?? <span className="muted">none yet</span>}</dd>
-        <dt>Restarts</dt>
+        <dt>{t('inspector.ip')}</dt>
+        <dd>{pod.podIP ?? <span className="muted">{t('inspector.noneYet')}</span>}</dd>
+        <dt>{t('inspector.restarts')}</dt>
         <dd>{pod.restarts}</dd>
-        <dt>Age</dt>
+        <dt>{t('inspector.age')}</dt>
         <dd>{pod.createdAt !== undefined ? humanDuration(now - pod.createdAt) : '—'}</dd>
-        <dt>Owners</dt>
+        <dt>{t('inspector.owners')}</dt>
         <dd>
           <OwnerChain meta={raw.metadata} />
         </dd>
-        <dt>Labels</dt>
+        <dt>{t('inspector.labels')}</dt>
         <dd>
           <Labels labels={raw.metadata?.labels} />
         </dd>
       </dl>
       <div className="panel-actions">
-        <button type="button" className="button danger" onClick={() => killPod(ref)} title={`kubectl delete pod ${target.name} --grace-period=0 --force`}>
-          Kill pod
+        <button type="button" className="button danger" onClick={() => killPod(ref)} aria-label="Kill pod" title={`kubectl delete pod ${target.name} --grace-period=0 --force`}>
+          {t('visible.killPod')}
         </button>
         <button type="button" className="button" onClick={() => crashContainer(ref)} title={`kubeplay container crash ${target.name}`}>
-          Crash container
+          {t('inspector.crashContainer')}
         </button>
       </div>
     </>
@@ -68,10 +69,11 @@ export function PodOverview({ target }: { target: ObjectRef }) {
 }
 
 /** What a panel says when its object was deleted while open. */
-export function Gone({ what }: { what: string }) {
+export function Gone({ what }: { what: 'Pod' | 'Node' | 'Deployment' | 'Service' }) {
+  const { t } = useTranslation();
   return (
     <p className="muted panel-empty" role="status">
-      This {what} no longer exists.
+      {t(`inspector.gone.${what}`)}
     </p>
   );
 }

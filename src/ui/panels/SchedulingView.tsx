@@ -1,4 +1,6 @@
+import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { SchedulingDecision } from '../../sim/k8s/index';
 import { schedulingTable, type SchedulingRow } from '../../viz/index';
 
@@ -6,26 +8,33 @@ const MAX_ROWS = 24;
 
 /** "Why this node?": the scheduler's decision, node by node — filters, scores, the winner; or why nothing fits. */
 export function SchedulingView({ decision, podName }: { decision: SchedulingDecision | undefined; podName: string }) {
+  const { t } = useTranslation();
   const table = useMemo(() => (decision ? schedulingTable(decision) : undefined), [decision]);
-  if (!table) return <p className="muted panel-empty">The scheduler has not looked at {podName} yet (or the pod was bound without it).</p>;
+  if (!table) return <p className="muted panel-empty">{t('scheduling.notYet', { pod: podName })}</p>;
   const rows = table.rows.slice(0, MAX_ROWS);
   return (
     <div className="scheduling">
       <p className="scheduling-summary">
         {table.nodeName ? (
-          <>
-            Bound to <strong>{table.nodeName}</strong>: {table.feasible ?? '?'} of {table.evaluated} evaluated nodes passed every filter
-            {table.evaluated < table.total ? ` (the scheduler sampled ${table.evaluated} of ${table.total})` : ''}; the highest total score won.
-          </>
+          <Trans
+            i18nKey="scheduling.boundTo"
+            values={{
+              node: table.nodeName,
+              feasible: table.feasible ?? '?',
+              evaluated: table.evaluated,
+              sampled: table.evaluated < table.total ? t('scheduling.sampled', { evaluated: table.evaluated, total: table.total }) : '',
+            }}
+            components={{ 1: <strong /> }}
+          />
         ) : (
           <>
-            <strong>No node fits.</strong> {table.message}
+            <strong>{t('scheduling.noFit')}</strong> {table.message}
           </>
         )}
       </p>
       {table.hints.length > 0 && (
         <div className="scheduling-hints">
-          <h4>What would make it fit</h4>
+          <h4>{t('scheduling.hints')}</h4>
           <ul>
             {table.hints.map((h) => (
               <li key={h}>{h}</li>
@@ -33,45 +42,43 @@ export function SchedulingView({ decision, podName }: { decision: SchedulingDeci
           </ul>
         </div>
       )}
-      {table.truncated && <p className="muted">Only the chosen node is kept for older decisions.</p>}
-      <ol className="scheduling-nodes" aria-label="Nodes evaluated">
+      {table.truncated && <p className="muted">{t('scheduling.truncated')}</p>}
+      <ol className="scheduling-nodes" aria-label={t('scheduling.nodes')}>
         {rows.map((row) => (
-          <NodeVerdict key={row.node} row={row} />
+          <NodeVerdict key={row.node} row={row} t={t} />
         ))}
       </ol>
-      {table.rows.length > rows.length && <p className="muted">…and {table.rows.length - rows.length} more nodes.</p>}
+      {table.rows.length > rows.length && <p className="muted">{t('scheduling.more', { count: table.rows.length - rows.length })}</p>}
     </div>
   );
 }
 
-const OUTCOME: Record<SchedulingRow['outcome'], string> = { chosen: '✓ chosen', feasible: 'feasible', filtered: '✗ filtered out' };
-
-function NodeVerdict({ row }: { row: SchedulingRow }) {
+function NodeVerdict({ row, t }: { row: SchedulingRow; t: TFunction }) {
   return (
     <li className={`verdict is-${row.outcome}`}>
       <div className="verdict-head">
         <span className="verdict-node">{row.node}</span>
-        <span className="verdict-outcome">{OUTCOME[row.outcome]}</span>
-        {row.total !== undefined && <span className="verdict-total">score {row.total}</span>}
+        <span className="verdict-outcome">{t(`scheduling.${row.outcome}`)}</span>
+        {row.total !== undefined && <span className="verdict-total">{t('scheduling.score', { total: row.total })}</span>}
       </div>
-      <ul className="verdict-filters" aria-label={`Filters on ${row.node}`}>
+      <ul className="verdict-filters" aria-label={t('scheduling.filtersOn', { node: row.node })}>
         {row.filters.map((f) => (
           <li key={f.plugin} className={`filter is-${f.verdict}`}>
             <span aria-hidden="true">{f.verdict === 'pass' ? '✓' : f.verdict === 'fail' ? '✗' : '–'}</span> {f.plugin}
             {f.reasons.length > 0 && <span className="filter-reason">: {f.reasons.join('; ')}</span>}
-            <span className="sr-only"> ({f.verdict === 'pass' ? 'passed' : f.verdict === 'fail' ? 'failed' : 'not run'})</span>
+            <span className="sr-only"> ({f.verdict === 'pass' ? t('scheduling.passed') : f.verdict === 'fail' ? t('scheduling.failed') : t('scheduling.notRun')})</span>
           </li>
         ))}
       </ul>
       {row.scores.length > 0 && (
         <table className="verdict-scores">
-          <caption className="sr-only">Scores on {row.node}</caption>
+          <caption className="sr-only">{t('scheduling.scoresOn', { node: row.node })}</caption>
           <thead>
             <tr>
-              <th scope="col">Score plugin</th>
-              <th scope="col">Score</th>
-              <th scope="col" aria-label="Weight">×</th>
-              <th scope="col" aria-label="Weighted score">=</th>
+              <th scope="col">{t('scheduling.plugin')}</th>
+              <th scope="col">{t('scheduling.scoreCol')}</th>
+              <th scope="col" aria-label={t('scheduling.weight')}>×</th>
+              <th scope="col" aria-label={t('scheduling.weighted')}>=</th>
             </tr>
           </thead>
           <tbody>
@@ -87,7 +94,7 @@ function NodeVerdict({ row }: { row: SchedulingRow }) {
           <tfoot>
             <tr>
               <th scope="row" colSpan={3}>
-                Total
+                {t('scheduling.total')}
               </th>
               <td className="num">{row.total}</td>
             </tr>

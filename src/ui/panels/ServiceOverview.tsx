@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { selectSnapshot, type ObjectRef } from '../../state/index';
 import { workloadsViewOf } from '../cluster/useClusterView';
 import { useApp } from '../hooks/useApp';
@@ -6,6 +7,7 @@ import { Gone } from './PodOverview';
 
 /** A Service: address, selector, and its endpoints — ready ones get traffic, the others do not. */
 export function ServiceOverview({ target }: { target: ObjectRef }) {
+  const { t } = useTranslation();
   const snapshot = useApp(selectSnapshot);
   const selectPod = useApp((s) => s.selectPod);
   const ns = target.namespace ?? 'default';
@@ -18,24 +20,25 @@ export function ServiceOverview({ target }: { target: ObjectRef }) {
   return (
     <>
       <dl className="facts">
-        <dt>Type</dt>
+        <dt>{t('service.type')}</dt>
         <dd>{svc.type}</dd>
-        <dt>Cluster IP</dt>
-        <dd>{svc.clusterIP || <span className="muted">none</span>}</dd>
-        <dt>Ports</dt>
-        <dd>{svc.ports || <span className="muted">none</span>}</dd>
-        <dt>Selector</dt>
-        <dd>{selector || <span className="muted">none (endpoints managed by hand)</span>}</dd>
-        <dt>Labels</dt>
+        <dt>{t('service.clusterIP')}</dt>
+        <dd>{svc.clusterIP || <span className="muted">{t('common.none')}</span>}</dd>
+        <dt>{t('service.ports')}</dt>
+        <dd>{svc.ports || <span className="muted">{t('common.none')}</span>}</dd>
+        <dt>{t('service.selector')}</dt>
+        <dd>{selector || <span className="muted">{t('service.noSelector')}</span>}</dd>
+        <dt>{t('inspector.labels')}</dt>
         <dd>
           <Labels labels={raw.metadata?.labels} />
         </dd>
       </dl>
       <h4 className="panel-subhead">
-        Endpoints: {svc.readyCount} ready{svc.endpoints.length > svc.readyCount ? `, ${svc.endpoints.length - svc.readyCount} not ready (no traffic)` : ''}
+        {t('service.endpoints', { ready: svc.readyCount })}
+        {svc.endpoints.length > svc.readyCount ? t('service.notReadyEndpoints', { count: svc.endpoints.length - svc.readyCount }) : ''}
       </h4>
       {svc.endpoints.length === 0 ? (
-        <p className="muted">No endpoints: no pod matches the selector, or none has an IP yet.</p>
+        <p className="muted">{t('service.noEndpoints')}</p>
       ) : (
         <ul className="pod-list">
           {svc.endpoints.map((ep, i) => (
@@ -47,7 +50,7 @@ export function ServiceOverview({ target }: { target: ObjectRef }) {
                   {ep.podKey.split('/')[1]}
                 </button>
               ) : null}{' '}
-              <span className="muted">{ep.ready ? 'ready' : ep.terminating ? 'terminating, no traffic' : 'not ready, no traffic'}</span>
+              <span className="muted">{ep.ready ? t('service.epReady') : ep.terminating ? t('service.epTerminating') : t('service.epNotReady')}</span>
             </li>
           ))}
         </ul>
