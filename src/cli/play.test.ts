@@ -1,8 +1,9 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createCluster } from '../sim/k8s/index';
+import { preloadShellData } from '../shell/index';
 import { normalizeAges } from './normalizeAges';
 import { diskFilesFor } from './diskFiles';
 import { runScript, scriptLines } from './runScript';
@@ -33,6 +34,8 @@ function play(name: string): string {
   runScript(text, { cluster: createCluster({ seed: seed ? Number(seed[1]) : 1 }), files: diskFilesFor(dir), write: (t) => (out += t) });
   return out;
 }
+
+beforeAll(preloadShellData);
 
 describe('headless scenarios', () => {
   it('skips blank lines and comments', () => {

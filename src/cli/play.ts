@@ -6,6 +6,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { createCluster, type ClusterOptions } from '../sim/k8s/index';
+import { preloadShellData } from '../shell/index';
 import { diskFilesFor } from './diskFiles';
 import { runScript } from './runScript';
 
@@ -75,4 +76,6 @@ function main(argv: readonly string[]): number {
   return 0;
 }
 
+// Data the shell loads lazily in the browser (kubectl explain's API descriptions) is loaded up front: scripts run synchronously.
+await preloadShellData();
 process.exitCode = main(process.argv.slice(2));

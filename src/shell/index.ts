@@ -6,6 +6,7 @@
 import { BUILTINS } from './builtins/index';
 import { completeLine } from './complete';
 import { finished } from './execution';
+import { loadExplainData } from './kubectl/explain/explainData';
 import { runKubectl } from './kubectl/kubectl';
 import { runKubeplay } from './kubeplay/kubeplay';
 import { tokenize } from './tokenize';
@@ -14,6 +15,11 @@ import type { Execution, OutputSink, Shell, ShellEnvironment } from './types';
 export type { Execution, FileSource, OutputSink, Shell, ShellEnvironment } from './types';
 export { CLEAR_SCREEN } from './builtins/index';
 export { tokenize } from './tokenize';
+
+/** Loads what the shell otherwise loads on first use (kubectl explain's data); hosts that run commands synchronously (the CLI, tests) await it first. */
+export async function preloadShellData(): Promise<void> {
+  await loadExplainData();
+}
 
 /** Creates a shell over `env` (a cluster and where `-f` reads files). */
 export function createShell(env: ShellEnvironment): Shell {

@@ -24,6 +24,7 @@ import { describeCommand } from './describe';
 import { drainCommand } from './drain';
 import { editCommand } from './edit';
 import { taintCommand } from './taint';
+import { explainCommand } from './explain';
 import { exposeCommand } from './expose';
 import { getCommand } from './get';
 import { labelCommand } from './label';
@@ -70,7 +71,6 @@ function notSimulated(path: string, short: string): CommandSpec {
 }
 
 const stub = {
-  explain: notSimulated('explain', 'Get documentation for a resource'),
   certificate: notSimulated('certificate', 'Modify certificate resources'),
   clusterInfo: notSimulated('cluster-info', 'Display cluster information'),
   attach: notSimulated('attach', 'Attach to a running container'),
@@ -133,7 +133,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   setEnvCommand,
   setImageCommand,
   setResourcesCommand,
-  stub.explain,
+  explainCommand,
   getCommand,
   editCommand,
   deleteCommand,
