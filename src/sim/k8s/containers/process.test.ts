@@ -131,6 +131,18 @@ describe('container processes', () => {
     expect(p.http(8080, '/healthz', T0 + 10_500)).toBe(500);
   });
 
+  it('agnhost liveness answers /healthz 200 for 10 s after it started, then 500; /started 200; other paths 404', () => {
+    const p = proc('registry.k8s.io/e2e-test-images/agnhost', { args: ['liveness'] });
+    p.advance(T0 + 1000);
+    expect(p.http(8080, '/healthz', T0 + 9000)).toBe(200);
+    expect(p.http(8080, '/started', T0 + 20_000)).toBe(200);
+    expect(p.http(8080, '/', T0 + 5000)).toBe(404);
+    expect(p.http(8080, '/healthz', T0 + 10_500)).toBe(500);
+    const netexec = proc('registry.k8s.io/e2e-test-images/agnhost', { args: ['netexec', '--http-port=8080'] });
+    netexec.advance(T0 + 1000);
+    expect(netexec.http(8080, '/healthz', T0 + 60_000)).toBe(200);
+  });
+
   it('a shell command in an image without a shell cannot start', () => {
     const p = proc('registry.k8s.io/pause', { command: ['sh', '-c', 'echo hi'] });
     p.advance(T0);

@@ -75,6 +75,8 @@ export class ContainerProcess {
   private blocked = false;
   private readonly gen: Generator<Yield, number>;
   private readonly httpFailAt: number;
+  /** When `agnhost liveness` started serving: its /healthz fails 10 s later. */
+  private agnhostLivenessSince: number | undefined;
 
   constructor(private readonly spec: ProcessSpec) {
     this.clock = spec.startedAt;
@@ -137,6 +139,11 @@ export class ContainerProcess {
   http(port: number, path: string, now: number): number | 'refused' {
     if (!this.listens(port) || this.exit) return 'refused';
     if (now >= this.httpFailAt) return 500;
+    if (this.agnhostLivenessSince !== undefined) {
+      // test/images/agnhost/liveness: /healthz 200 while up to 10 s old, then 500; /started 200; no other routes.
+      if (path === '/healthz') return now - this.agnhostLivenessSince > 10_000 ? 500 : 200;
+      return path === '/started' ? 200 : 404;
+    }
     const p = this.spec.profile;
     return p.http?.[path] ?? p.httpDefault ?? 200;
   }
@@ -378,6 +385,7 @@ export class ContainerProcess {
     } else if (sub === 'serve-hostname') this.listening.add(flag('port', 9376));
     else if (sub === 'liveness') {
       this.listening.add(8080);
+      this.agnhostLivenessSince = this.clock;
     } else if (sub === 'test-webserver') this.listening.add(flag('port', 80));
     else if (sub === 'grpc-health-checking') this.listening.add(flag('port', 5000));
     for (;;) yield IDLE;
