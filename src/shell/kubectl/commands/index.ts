@@ -29,6 +29,7 @@ import { exposeCommand } from './expose';
 import { getCommand } from './get';
 import { labelCommand } from './label';
 import { patchCommand } from './patch';
+import { replaceCommand } from './replace';
 import { waitCommand } from './wait';
 import { defaultSubCommandRun } from './parent';
 import { portForwardCommand } from './portForward';
@@ -80,7 +81,6 @@ const stub = {
   debug: notSimulated('debug', 'Create debugging sessions for troubleshooting workloads and nodes'),
   events: notSimulated('events', 'List events'),
   diff: notSimulated('diff', 'Diff the live version against a would-be applied version'),
-  replace: notSimulated('replace', 'Replace a resource by file name or stdin'),
   kustomize: notSimulated('kustomize', 'Build a kustomization target from a directory or URL'),
   completion: notSimulated('completion', 'Output shell completion code for the specified shell (bash, zsh, fish, or powershell)'),
   apiVersions: notSimulated('api-versions', 'Print the supported API versions on the server, in the form of "group/version"'),
@@ -168,7 +168,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   stub.diff,
   applyCommand,
   patchCommand,
-  stub.replace,
+  replaceCommand,
   waitCommand,
   stub.kustomize,
   labelCommand,

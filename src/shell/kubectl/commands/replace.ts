@@ -1,0 +1,171 @@
+import { kindGroup, storageName, type KubeObject, type ResourceInfo } from '../../../sim/k8s/index';
+import { WaitingExecution } from '../../execution';
+import type { CommandContext, CommandResult, CommandSpec } from '../command';
+import { dryRunFlag, dryRunStrategy, dryRunSuffix, fieldManagerFlag, filenameFlags, objectRef, readFiles, templateFlags, validateFlag } from '../common';
+import { deepCopy } from '../deepCopy';
+import { decodeObject, parseManifests } from '../engineApi';
+import { addSourceToErr, err, messageForError, type KubectlError } from '../errors';
+import { examples, longDesc } from '../text';
+
+/** How long `--force` waits for the old objects to be gone when no --timeout is given (kubectl: 5 minutes). */
+const FORCE_WAIT_MS = 5 * 60_000;
+
+/** `kubectl replace` (kubectl `pkg/cmd/replace/replace.go`): PUT the object from the file, or with --force delete and re-create it. */
+export const replaceCommand: CommandSpec = {
+  path: ['replace'],
+  use: 'replace -f FILENAME',
+  short: 'Replace a resource by file name or stdin',
+  long: longDesc(`
+    Replace a resource by file name or stdin.
+
+    JSON and YAML formats are accepted. If replacing an existing resource, the complete resource spec must be provided. This can be obtained by
+
+        $ kubectl get TYPE NAME -o yaml`),
+  example: examples(`
+    # Replace a pod using the data in pod.json
+    kubectl replace -f ./pod.json
+
+    # Force replace, delete and then re-create the resource
+    kubectl replace --force -f ./pod.json`),
+  flags: [
+    { name: 'cascade', type: 'string', default: 'background', noOptDefault: 'background', usage: 'Must be "background", "orphan", or "foreground". Selects the deletion cascading strategy for the dependents (e.g. Pods created by a ReplicationController). Defaults to background.' },
+    dryRunFlag,
+    fieldManagerFlag('kubectl-replace'),
+    ...filenameFlags('to use to replace the resource.'),
+    { name: 'force', type: 'bool', usage: 'If true, immediately remove resources from API and bypass graceful deletion. Note that immediate deletion of some resources may result in inconsistency or data loss and requires confirmation.' },
+    { name: 'grace-period', type: 'int', default: '-1', usage: 'Period of time in seconds given to the resource to terminate gracefully. Ignored if negative. Set to 1 for immediate shutdown. Can only be set to 0 when --force is true (force deletion).' },
+    { name: 'output', shorthand: 'o', type: 'string', usage: 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).' },
+    { name: 'save-config', type: 'bool', usage: 'If true, the configuration of current object will be saved in its annotation. Otherwise, the annotation will be unchanged. This flag is useful when you want to perform kubectl apply on this object in the future.' },
+    { name: 'timeout', type: 'duration', usage: 'The length of time to wait before giving up on a delete, zero means determine a timeout from the size of the object' },
+    validateFlag,
+    { name: 'wait', type: 'bool', usage: 'If true, wait for resources to be gone before returning. This waits for finalizers.' },
+    ...templateFlags,
+  ],
+  run: runReplace,
+};
+
+interface Item {
+  info: ResourceInfo;
+  object: KubeObject;
+  source: string;
+}
+
+function runReplace(ctx: CommandContext): CommandResult {
+  if (ctx.flags.list('filename').length === 0) return err.usage(ctx.commandPath, 'error: Must specify --filename to replace');
+  if (ctx.args.length > 0) return err.usage(ctx.commandPath, `Unexpected args: [${ctx.args.join(' ')}]`);
+  const force = ctx.flags.bool('force');
+  if (!force && ctx.flags.int('grace-period') >= 0) return err.message('--grace-period must have --force specified');
+  if (!force && ctx.flags.changed('timeout')) return err.message('--timeout must have --force specified');
+  const dry = dryRunStrategy(ctx);
+  if (typeof dry !== 'string') return dry;
+  if (force && dry !== 'none') return err.message('--dry-run can not be used when --force is set');
+  const items = readItems(ctx);
+  if (!Array.isArray(items)) return items;
+  return force ? forceReplace(ctx, items) : replaceAll(ctx, items, dry === 'server', dry === 'client');
+}
+
+function readItems(ctx: CommandContext): Item[] | KubectlError {
+  const files = readFiles(ctx, ctx.flags.list('filename'), ctx.flags.bool('recursive'));
+  if (!Array.isArray(files)) return files;
+  const items: Item[] = [];
+  const errors: KubectlError[] = [];
+  for (const f of files) {
+    const parsed = parseManifests(f.text);
+    if (parsed.error) errors.push(err.message(`error parsing ${f.source}: ${parsed.error.message}`));
+    for (const doc of parsed.documents) {
+      const d = decodeObject(doc.value, ctx.cluster.resources);
+      if (!d.ok) {
+        errors.push(err.message(`unable to decode "${f.source}": ${d.message}`));
+        continue;
+      }
+      const object: KubeObject = deepCopy(d.object);
+      if (d.info.namespaced) object.metadata.namespace = object.metadata.namespace || ctx.namespace;
+      items.push({ info: d.info, object, source: f.source });
+    }
+  }
+  if (errors.length === 1) return errors[0];
+  if (errors.length > 1) return err.aggregate(errors);
+  return items;
+}
+
+/** PUT each object; without a resourceVersion of its own it takes the live one (the helper's overwrite). */
+function replaceAll(ctx: CommandContext, items: Item[], serverDryRun: boolean, clientDryRun: boolean): CommandResult {
+  const errors: KubectlError[] = [];
+  const suffix = dryRunSuffix(serverDryRun ? 'server' : clientDryRun ? 'client' : 'none');
+  for (const { info, object, source } of items) {
+    if (clientDryRun) {
+      ctx.out(`${objectRef(info, object.metadata.name)} replaced${suffix}\n`);
+      continue;
+    }
+    const live = ctx.client.get(storageName(info), object.metadata.namespace, object.metadata.name);
+    if (!live) {
+      errors.push(addSourceToErr('replacing', source, notFound(info, object.metadata.name)));
+      continue;
+    }
+    const obj = { ...object, metadata: { ...object.metadata, resourceVersion: object.metadata.resourceVersion ?? live.metadata.resourceVersion } };
+    const r = ctx.client.update(obj, { dryRun: serverDryRun });
+    if (!r.ok) {
+      errors.push(addSourceToErr('replacing', source, err.status(r.status)));
+      continue;
+    }
+    ctx.out(`${objectRef(info, r.object.metadata.name)} replaced${suffix}\n`);
+  }
+  ctx.cluster.runUntilIdle();
+  if (errors.length === 1) return errors[0];
+  if (errors.length > 1) return err.aggregate(errors);
+  return 0;
+}
+
+/** --force: delete every object (as `kubectl delete` prints it), wait until each is gone, then create them again. */
+function forceReplace(ctx: CommandContext, items: Item[]): CommandResult {
+  const grace = ctx.flags.int('grace-period');
+  const cascade = ctx.flags.string('cascade');
+  const propagationPolicy = cascade === 'orphan' ? 'Orphan' : cascade === 'foreground' ? 'Foreground' : 'Background';
+  const deleted: { item: Item; uid: string | undefined }[] = [];
+  for (const item of items) {
+    const r = ctx.client.delete(storageName(item.info), item.object.metadata.namespace, item.object.metadata.name, { gracePeriodSeconds: grace >= 0 ? grace : undefined, propagationPolicy });
+    if (!r.ok && r.status.reason !== 'NotFound') return addSourceToErr('deleting', item.source, err.status(r.status));
+    if (r.ok) ctx.out(`${kindGroup(item.info)} "${item.object.metadata.name}" deleted\n`);
+    deleted.push({ item, uid: r.ok ? r.object.metadata.uid : undefined });
+  }
+  ctx.cluster.runUntilIdle();
+  const deadline = ctx.cluster.now() + (ctx.flags.duration('timeout') || FORCE_WAIT_MS);
+  const gone = ({ item, uid }: { item: Item; uid: string | undefined }) => {
+    const live = ctx.client.get(storageName(item.info), item.object.metadata.namespace, item.object.metadata.name);
+    return !live || live.metadata.uid !== uid;
+  };
+  const exec = new WaitingExecution({
+    deadline,
+    check: () => {
+      if (deleted.every(gone)) return createAll(ctx, items);
+      if (ctx.cluster.now() >= deadline) {
+        ctx.errOut('error: timed out waiting for the condition\n');
+        return 1;
+      }
+      return undefined;
+    },
+  });
+  exec.poll();
+  return exec;
+}
+
+function createAll(ctx: CommandContext, items: Item[]): number {
+  let code = 0;
+  for (const { info, object, source } of items) {
+    const { resourceVersion: _rv, uid: _uid, ...metadata } = object.metadata;
+    const r = ctx.client.create({ ...object, metadata });
+    if (!r.ok) {
+      ctx.errOut(`${messageForError(addSourceToErr('creating', source, err.status(r.status)))}\n`);
+      code = 1;
+      continue;
+    }
+    ctx.out(`${objectRef(info, r.object.metadata.name)} replaced\n`);
+  }
+  ctx.cluster.runUntilIdle();
+  return code;
+}
+
+function notFound(info: ResourceInfo, name: string): KubectlError {
+  const gr = info.group ? `${info.resource}.${info.group}` : info.resource;
+  return err.status({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', reason: 'NotFound', code: 404, message: `${gr} "${name}" not found`, details: { name, group: info.group, kind: info.resource } });
+}
