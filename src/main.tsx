@@ -22,7 +22,7 @@ const store = createAppStore(
     createCluster: () => createCluster(shape),
     // The shell (kubectl, printers, the YAML parser) is the largest part: its own chunk,
     // requested at once, in parallel with the terminal's.
-    loadShell: () => import('./shell/index').then(({ createShell }) => (cluster, files) => createShell({ cluster, files })),
+    loadShell: () => import('./shell/index').then(({ createShell }) => (cluster, files, shouldYield) => createShell({ cluster, files, shouldYield })),
     podStatusText: (pod, now) => podStatusText(pod as unknown as KubeObject, now),
   },
   { files: STARTER_FILES, welcome: welcomeLines(shape.workers) },

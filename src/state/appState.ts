@@ -1,4 +1,5 @@
 import type { FilesSlice } from './filesSlice';
+import type { NodeForm } from './nodeCommands';
 import type { ClusterSnapshot, InspectorData, LoggedCommand, ObjectRef, PodRef, Speed, TerminalEvent } from './types';
 import type { TranscriptLine } from './transcript';
 
@@ -11,8 +12,16 @@ export interface ClockSlice {
   now: number;
   /** Virtual time at which the current cluster started. */
   startedAt: number;
+  /** A fast-forward (`kubeplay clock settle`) is running. */
+  settling: boolean;
   setSpeed(speed: Speed): void;
   togglePause(): void;
+  /** Issues `kubeplay clock step`: virtual time moves on one second, even when paused. */
+  step(): void;
+  /** Issues `kubeplay clock settle`: fast-forward until nothing visible changes (capped). */
+  settle(): void;
+  /** Stops a running fast-forward (as Ctrl+C would stop it at the prompt). */
+  stopSettle(): void;
 }
 
 /** The cluster as drawn, and what the learner selected in it. */
@@ -40,6 +49,16 @@ export interface ClusterSlice {
   startNode(name: string): void;
   /** `kubectl cordon NAME` / `kubectl uncordon NAME`. */
   cordonNode(name: string, cordon: boolean): void;
+  /** `kubeplay node add …` from the Add node dialog's fields. */
+  addNode(form: NodeForm): void;
+  /** `kubeplay node remove NAME`. */
+  removeNode(name: string): void;
+  /** `kubeplay node set NAME --cpu C --memory M`. */
+  resizeNode(name: string, size: { cpu?: string; memory?: string }): void;
+  /** `kubectl label node NAME K=V --overwrite` (or `K-`). */
+  labelNode(name: string, change: string): void;
+  /** `kubectl taint node NAME K=V:EFFECT` (or `K:EFFECT-`). */
+  taintNode(name: string, change: string): void;
   /** `kubectl drain NAME --ignore-daemonsets`: cordon, then evict its pods. */
   drainNode(name: string): void;
   /** `kubectl scale deployment NAME --replicas=N`. */

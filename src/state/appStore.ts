@@ -27,6 +27,8 @@ export interface AppStoreOptions {
   transcriptLines?: number;
   /** Lines the terminal starts with (default: a short welcome). */
   welcome?: readonly string[];
+  /** Real time in ms, for slicing long commands between frames (default `performance.now`; tests pass a fake). */
+  wallNow?: () => number;
 }
 
 /**
@@ -46,7 +48,7 @@ export function createAppStore(factory: WorldFactory, options: AppStoreOptions):
   };
 
   const store = createStore<AppState>()((set, get) => {
-    const runtime = new SimRuntime(factory, memoryFiles(() => get().files));
+    const runtime = new SimRuntime(factory, memoryFiles(() => get().files), options.wallNow);
     const emit = (event: TerminalEvent) => {
       for (const l of listeners) l(event);
     };
@@ -72,6 +74,8 @@ export function createAppStore(factory: WorldFactory, options: AppStoreOptions):
         if (snapshot || Math.floor(now / 1000) !== Math.floor(get().now / 1000)) patch.now = now;
         const busy = runtime.promptBusy();
         if (busy !== get().busy) patch.busy = busy;
+        const settling = runtime.settling();
+        if (settling !== get().settling) patch.settling = settling;
         if (transcript.version !== publishedTranscript) {
           publishedTranscript = transcript.version;
           patch.transcript = transcript.snapshot();
@@ -81,7 +85,7 @@ export function createAppStore(factory: WorldFactory, options: AppStoreOptions):
     };
     const first = runtime.takeSnapshot(true)!;
     return {
-      ...createClockSlice(set, get, first.now),
+      ...createClockSlice(set, get, getKit, first.now),
       ...createClusterSlice(set, get, getKit, first),
       ...createTerminalSlice(set, get, getKit),
       ...createFilesSlice(set, get, getKit, options.files),

@@ -1,13 +1,19 @@
 import type { ClockSlice } from './appState';
-import type { SetState, GetState } from './storeKit';
+import type { SetState, GetState, StoreKit } from './storeKit';
 import { SPEEDS, type Speed } from './types';
 
-export function createClockSlice(set: SetState, get: GetState, now: number): ClockSlice {
+/** What the Step button and its key issue (the unit, one virtual second, is `kubeplay clock step`'s). */
+export const STEP_COMMAND = 'kubeplay clock step';
+/** What the Fast-forward button issues. */
+export const SETTLE_COMMAND = 'kubeplay clock settle';
+
+export function createClockSlice(set: SetState, get: GetState, kit: () => StoreKit, now: number): ClockSlice {
   return {
     speed: 1,
     resumeSpeed: 1,
     now,
     startedAt: now,
+    settling: false,
     setSpeed(speed: Speed) {
       if (!SPEEDS.includes(speed)) return;
       set(speed === 0 ? { speed } : { speed, resumeSpeed: speed });
@@ -15,6 +21,20 @@ export function createClockSlice(set: SetState, get: GetState, now: number): Clo
     togglePause() {
       const { speed, resumeSpeed } = get();
       set({ speed: speed === 0 ? resumeSpeed : 0 });
+    },
+    step() {
+      get().runCommand(STEP_COMMAND, 'ui');
+    },
+    settle() {
+      if (get().settling) return;
+      get().runCommand(SETTLE_COMMAND, 'ui');
+    },
+    stopSettle() {
+      const k = kit();
+      if (!k.runtime.cancelSettle()) return;
+      k.transcript.appendLine('# Fast-forward stopped.');
+      k.emit({ type: 'notice', text: 'Fast-forward stopped.' });
+      k.publish();
     },
   };
 }

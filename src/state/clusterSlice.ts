@@ -1,6 +1,7 @@
 import type { ClusterSlice } from './appState';
 import type { GetState, SetState, StoreKit } from './storeKit';
 import { describeNodes } from './clusterShape';
+import { nodeAddCommand, nodeLabelCommand, nodeSetCommand, nodeTaintCommand, shellWord } from './nodeCommands';
 import type { ClusterSnapshot, ObjectRef } from './types';
 
 /** The three views of one selection, kept consistent (`selectedPod` and `selectedNode` are the same object as `selection`). */
@@ -34,6 +35,22 @@ export function createClusterSlice(set: SetState, get: GetState, kit: () => Stor
     refreshInspector() {
       const ref = get().selection;
       set({ inspector: ref ? kit().runtime.inspect(ref) : undefined });
+    },
+    addNode(form) {
+      get().runCommand(nodeAddCommand(form), 'ui');
+    },
+    removeNode(name) {
+      get().runCommand(`kubeplay node remove ${shellWord(name)}`, 'ui');
+    },
+    resizeNode(name, size) {
+      const line = nodeSetCommand(name, size);
+      if (line) get().runCommand(line, 'ui');
+    },
+    labelNode(name, change) {
+      if (change.trim()) get().runCommand(nodeLabelCommand(name, change), 'ui');
+    },
+    taintNode(name, change) {
+      if (change.trim()) get().runCommand(nodeTaintCommand(name, change), 'ui');
     },
     drainNode(name) {
       get().runCommand(`kubectl drain ${name} --ignore-daemonsets`, 'ui');

@@ -11,6 +11,8 @@ export type { FileDiagnostic } from './fileDiagnostics';
 export { SPEEDS } from './types';
 export { parseClusterShape, describeNodes, MAX_URL_WORKERS } from './clusterShape';
 export { welcomeLines } from './welcome';
+export { nodeAddCommand, type NodeForm } from './nodeCommands';
+export { STEP_COMMAND, SETTLE_COMMAND } from './clockSlice';
 export type { ClusterSnapshot, CommandSource, EventRecord, InspectorData, LoggedCommand, ObjectRef, PodRef, SelectableKind, Speed, TerminalEvent, WorldFactory } from './types';
 export type { TranscriptLine } from './transcript';
 export * from './selectors';

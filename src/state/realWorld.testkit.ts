@@ -7,13 +7,13 @@ import type { WorldFactory } from './types';
 
 export const realFactory: WorldFactory = {
   createCluster: () => createCluster(),
-  loadShell: () => Promise.resolve((cluster, files) => createShell({ cluster, files })),
+  loadShell: () => Promise.resolve((cluster, files, shouldYield) => createShell({ cluster, files, shouldYield })),
   podStatusText: (pod, now) => podStatusText(pod as unknown as KubeObject, now),
 };
 
 /** A store over the real default cluster with `files`, its shell loaded. */
-export async function realStore(files: Readonly<Record<string, string>>): Promise<AppStore> {
-  const store = createAppStore(realFactory, { files, welcome: [] });
+export async function realStore(files: Readonly<Record<string, string>>, wallNow?: () => number): Promise<AppStore> {
+  const store = createAppStore(realFactory, { files, welcome: [], wallNow });
   await store.shellReady;
   return store;
 }

@@ -2,6 +2,7 @@ import type { AppState } from './appState';
 
 /** Module-level selectors (stable references, as zustand recommends). */
 export const selectSpeed = (s: AppState) => s.speed;
+export const selectSettling = (s: AppState) => s.settling;
 export const selectNow = (s: AppState) => s.now;
 export const selectStartedAt = (s: AppState) => s.startedAt;
 export const selectSnapshot = (s: AppState) => s.snapshot;

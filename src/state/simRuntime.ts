@@ -11,6 +11,15 @@ import type { ClusterSnapshot, CommandSource, InspectorData, ObjectRef, Selectab
 interface Running {
   readonly execution: Execution;
   readonly source: CommandSource;
+  readonly line: string;
+}
+
+/** Real time a long command (fast-forward) may take per frame before the page draws again. */
+export const SLICE_MS = 12;
+
+/** `kubeplay clock settle …`: the fast-forward command. */
+export function isSettleCommand(line: string): boolean {
+  return /^kubeplay\s+clock\s+settle(\s|$)/.test(line.trim());
 }
 
 /**
@@ -35,16 +44,20 @@ export class SimRuntime {
   private notes: readonly Activity[] = [];
   private readonly events = new EventFeed();
   private unwatchEvents: () => void = () => {};
+  /** Real time (ms, `wallNow`) at which long commands hand control back; reset before each run and poll. */
+  private sliceEnd = Infinity;
+  private readonly shouldYield = () => this.wallNow() >= this.sliceEnd;
 
   constructor(
     private readonly factory: WorldFactory,
     private readonly files: FileSource,
+    private readonly wallNow: () => number = () => globalThis.performance.now(),
   ) {
     this.build();
     this.shellReady = factory.loadShell().then(
       (make) => {
         this.makeShell = make;
-        this.shell = make(this.cluster, this.files);
+        this.shell = make(this.cluster, this.files, this.shouldYield);
       },
       (err: unknown) => {
         this.shellError = err instanceof Error ? err.message : String(err);
@@ -56,7 +69,7 @@ export class SimRuntime {
     this.unwatch();
     this.unwatchEvents();
     this.cluster = this.factory.createCluster();
-    this.shell = this.makeShell?.(this.cluster, this.files);
+    this.shell = this.makeShell?.(this.cluster, this.files, this.shouldYield);
     this.reader = this.cluster.client('kubeplay-ui');
     this.unwatch = this.cluster.watchAll(() => {
       this.changed = true;
@@ -95,8 +108,9 @@ export class SimRuntime {
 
   /** Runs one command line; output goes to `sink` as it is produced. */
   run(line: string, source: CommandSource, sink: OutputSink): Execution {
+    this.sliceEnd = this.wallNow() + SLICE_MS;
     const execution = this.shell ? this.runNow(this.shell, line, sink) : this.runLater(line, sink);
-    if (!execution.done) this.running.push({ execution, source });
+    if (!execution.done) this.running.push({ execution, source, line });
     return execution;
   }
 
@@ -137,6 +151,19 @@ export class SimRuntime {
     return typed.length > 0;
   }
 
+  /** Whether a fast-forward (`kubeplay clock settle`) is running. */
+  settling(): boolean {
+    return this.running.some((r) => isSettleCommand(r.line));
+  }
+
+  /** Stops the running fast-forwards (the button's Stop); returns whether there was one. */
+  cancelSettle(): boolean {
+    const settles = this.running.filter((r) => isSettleCommand(r.line));
+    for (const r of settles) r.execution.cancel();
+    this.running = this.running.filter((r) => !settles.includes(r));
+    return settles.length > 0;
+  }
+
   /** Whether a command typed at the prompt is still running. */
   promptBusy(): boolean {
     return this.running.some((r) => r.source === 'prompt');
@@ -145,6 +172,7 @@ export class SimRuntime {
   /** Re-checks waiting commands; returns those that finished. */
   pollRunning(): Running[] {
     if (this.running.length === 0) return [];
+    this.sliceEnd = this.wallNow() + SLICE_MS;
     const finishedNow: Running[] = [];
     this.running = this.running.filter((r) => {
       const done = r.execution.done || r.execution.poll();

@@ -33,7 +33,7 @@ export interface ClusterSnapshot {
 
 /** How the app builds its world; `main.tsx` wires the real engine and shell in. */
 /** Builds a shell over a cluster and the files `kubectl apply -f` reads. */
-export type ShellFactory = (cluster: Cluster, files: FileSource) => Shell;
+export type ShellFactory = (cluster: Cluster, files: FileSource, shouldYield: () => boolean) => Shell;
 
 export interface WorldFactory {
   createCluster(): Cluster;

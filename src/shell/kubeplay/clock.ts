@@ -1,5 +1,5 @@
 import { goDuration, parseDuration } from '../../lib/duration';
-import { Settler, SETTLE_MAX_MS, SETTLE_QUIET_MS, toTimestamp, type Changing, type Cluster, type SettleResult } from '../../sim/k8s/index';
+import { Settler, SETTLE_MAX_MS, SETTLE_QUIET_MS, type Changing, type Cluster, type SettleResult } from '../../sim/k8s/index';
 import { WaitingExecution, finished } from '../execution';
 import type { Execution, OutputSink, ShellEnvironment } from '../types';
 
@@ -20,9 +20,11 @@ function durationArg(text: string): number | undefined {
   return parseDuration(text);
 }
 
-/** `+1m30s` since the cluster started would need the start; the wall-clock time reads as well: `09:01:30`. */
-function clockText(ms: number): string {
-  return toTimestamp(ms).slice(11, 19);
+/** The playground's clock: virtual time since the cluster started, `H:MM:SS` as the top bar shows it. */
+function clockText(cluster: Cluster, ms: number): string {
+  const total = Math.max(0, Math.floor((ms - cluster.startTime) / 1000));
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad(Math.floor(total / 3600))}:${pad(Math.floor((total % 3600) / 60))}:${pad(total % 60)}`;
 }
 
 /**
@@ -41,7 +43,7 @@ export function runClockStep(env: ShellEnvironment, args: readonly string[], sin
     return finished(1);
   }
   env.cluster.advance(ms);
-  sink.stdout(`clock: ${clockText(env.cluster.now())} (+${goDuration(ms)})\n`);
+  sink.stdout(`virtual time ${clockText(env.cluster, env.cluster.now())} (+${goDuration(ms)})\n`);
   return finished(0);
 }
 
@@ -88,12 +90,12 @@ export function runClockSettle(env: ShellEnvironment, args: readonly string[], s
 function report(cluster: Cluster, r: SettleResult, sink: OutputSink): void {
   const secs = (ms: number) => goDuration(Math.round(ms / 1000) * 1000);
   if (r.type === 'settled') {
-    const tail = `Virtual time is now ${clockText(r.endedAt)} (+${secs(r.endedAt - r.startedAt)}).`;
+    const tail = `Virtual time is now ${clockText(cluster, r.endedAt)} (+${secs(r.endedAt - r.startedAt)}).`;
     if (r.changes === 0) sink.stdout(`Already settled: nothing visible changed in ${secs(SETTLE_QUIET_MS)}. ${tail}\n`);
-    else sink.stdout(`Settled ${secs(r.settledAt - r.startedAt)} in (at ${clockText(r.settledAt)}): nothing visible changed for ${secs(SETTLE_QUIET_MS)} after that. ${tail}\n`);
+    else sink.stdout(`Settled ${secs(r.settledAt - r.startedAt)} in (at ${clockText(cluster, r.settledAt)}): nothing visible changed for ${secs(SETTLE_QUIET_MS)} after that. ${tail}\n`);
     return;
   }
-  sink.stdout(`Still changing after ${secs(r.endedAt - r.startedAt)}, the cap; stopped at ${clockText(r.endedAt)}.\n`);
+  sink.stdout(`Still changing after ${secs(r.endedAt - r.startedAt)}, the cap; stopped at ${clockText(cluster, r.endedAt)}.\n`);
   const named = describeChanging(cluster, r.changing);
   if (named.length) sink.stdout(`Most active lately:\n${named.map((l) => `  ${l}\n`).join('')}`);
   sink.stdout('Something keeps changing (a crash loop, a retry, a CronJob…): look with kubectl get pods,events, or run it again to go on.\n');

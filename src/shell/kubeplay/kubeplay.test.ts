@@ -62,8 +62,8 @@ describe('kubeplay clock step|settle', () => {
   it('steps one virtual second by default, or the duration given', () => {
     const { run, cluster } = shellOver();
     const t0 = cluster.now();
-    expect(run('kubeplay clock step').out).toBe('clock: 09:00:01 (+1s)\n');
-    expect(run('kubeplay clock step 90s').out).toBe('clock: 09:01:31 (+1m30s)\n');
+    expect(run('kubeplay clock step').out).toBe('virtual time 00:00:01 (+1s)\n');
+    expect(run('kubeplay clock step 90s').out).toBe('virtual time 00:01:31 (+1m30s)\n');
     expect(cluster.now() - t0).toBe(91_000);
     expect(run('kubeplay clock step soon').out).toContain('invalid step "soon"');
   });
@@ -74,7 +74,7 @@ describe('kubeplay clock step|settle', () => {
     const r = run('kubeplay clock settle');
     expect(r.execution.done).toBe(true);
     expect(r.execution.exitCode).toBe(0);
-    expect(r.out).toMatch(/^Settled \d+s in \(at 09:00:\d\d\): nothing visible changed for 5m10s after that\. Virtual time is now 09:05:\d\d \(\+5m\d+s\)\.\n$/);
+    expect(r.out).toMatch(/^Settled \d+s in \(at 00:00:\d\d\): nothing visible changed for 5m10s after that\. Virtual time is now 00:05:\d\d \(\+5m\d+s\)\.\n$/);
     expect(run('kubectl get deployment web').out).toMatch(/web\s+3\/3\s+3\s+3/);
   });
 
@@ -100,7 +100,7 @@ describe('kubeplay clock step|settle', () => {
     run('kubectl run crashy --image=busybox:1.36 -- sh -c "exit 1"');
     const r = run('kubeplay clock settle --max 5m');
     expect(r.execution.exitCode).toBe(1);
-    expect(r.out).toContain('Still changing after 5m0s, the cap; stopped at 09:05:00.');
+    expect(r.out).toContain('Still changing after 5m0s, the cap; stopped at 00:05:00.');
     expect(r.out).toContain('  pod/crashy (');
   });
 });

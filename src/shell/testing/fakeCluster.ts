@@ -206,6 +206,7 @@ export function createFakeCluster(options: { workers?: number; start?: number } 
     schedulingDecision: () => undefined,
     stopNode: () => ({ type: 'notSimulated', reason: 'the fake cluster has no kubelets' }),
     startNode: () => ({ type: 'notSimulated', reason: 'the fake cluster has no kubelets' }),
+    startTime: 0,
     isNodeStopped: () => false,
     addNode: () => ({ type: 'notSimulated', reason: 'the fake cluster has no kubelets' }),
     removeNode: () => ({ type: 'notSimulated', reason: 'the fake cluster has no kubelets' }),

@@ -156,6 +156,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     seed,
     resources: registry,
     activity,
+    startTime: Date.parse(startIso),
     now: () => clock.now(),
     client: (actor = 'kubectl') => clientAs(actor),
     watch: (resource, handler) => store.watch(resource, handler),

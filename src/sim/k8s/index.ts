@@ -83,6 +83,8 @@ export interface Cluster {
   readonly seed: number;
   readonly resources: ResourceRegistry;
   readonly activity: ActivityLog;
+  /** Virtual time at which the cluster was created (ms since the epoch): "00:00:00" on the playground's clock. */
+  readonly startTime: number;
   /** Virtual time, ms since the epoch. */
   now(): number;
   /** An API client acting as `actor` (default `kubectl`). */

@@ -4,6 +4,7 @@ import { selectSnapshot } from '../../state/index';
 import { EventsFeed, useWarningCount } from '../events/EventsFeed';
 import { useApp } from '../hooks/useApp';
 import { Inspector } from '../panels/Inspector';
+import { AddNodeButton } from './AddNodeDialog';
 import { ClusterDrawing } from './ClusterDrawing';
 import { ClusterSummary } from './ClusterSummary';
 import { EmptyState } from './EmptyState';
@@ -35,6 +36,7 @@ export function ClusterPanel() {
             </span>
           )}
         </button>
+        <AddNodeButton />
       </div>
       <div className="cluster-body">
         <div className="cluster-main">

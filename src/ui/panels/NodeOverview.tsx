@@ -4,6 +4,7 @@ import { formatCpu, formatMemory } from '../../viz/index';
 import { clusterViewOf } from '../cluster/useClusterView';
 import { useApp } from '../hooks/useApp';
 import { Labels } from './Labels';
+import { NodeShapeControls } from './NodeShapeControls';
 import { Gone } from './PodOverview';
 
 /** Pods listed in the node panel (enough to reach any pod from the keyboard in the dense drawing). */
@@ -62,6 +63,7 @@ export function NodeOverview({ target }: { target: ObjectRef }) {
           {t('node.drain')}
         </button>
       </div>
+      <NodeShapeControls node={raw} />
       {node.pods.length > 0 && (
         <>
           <h4 className="panel-subhead">{t('node.podsOn', { name })}</h4>

@@ -4,9 +4,10 @@ import { useApp } from '../hooks/useApp';
 import { LanguageSelect } from '../i18n/LanguageSelect';
 import { Logo } from './Logo';
 import { SpeedControl } from './SpeedControl';
+import { TimeControls } from './TimeControls';
 import { VirtualClock } from './VirtualClock';
 
-/** Product name, playback speed, the virtual clock, Reset and the language. */
+/** Product name, playback speed, step and fast-forward, the virtual clock, Reset and the language. */
 export function TopBar() {
   const { t } = useTranslation();
   const reset = useApp((s) => s.reset);
@@ -19,6 +20,7 @@ export function TopBar() {
       </div>
       <div className="topbar-controls">
         <SpeedControl />
+        <TimeControls />
         <VirtualClock />
         <button type="button" className="button" onClick={reset} title={t('topbar.resetTitle')}>
           {t('topbar.reset')}

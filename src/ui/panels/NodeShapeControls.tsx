@@ -1,0 +1,85 @@
+import type { Node } from 'kubernetes-types/core/v1';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApp } from '../hooks/useApp';
+import '../cluster/addNode.css';
+
+/** One text field and its button, submitting on Enter; cleared after use. */
+function CommandField({ label, placeholder, button, onSubmit }: { label: string; placeholder: string; button: string; onSubmit: (text: string) => void }) {
+  const [text, setText] = useState('');
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!text.trim()) return;
+    onSubmit(text);
+    setText('');
+  };
+  return (
+    <form className="node-shape" onSubmit={submit}>
+      <input aria-label={label} placeholder={placeholder} value={text} onChange={(e) => setText(e.target.value)} autoComplete="off" spellCheck={false} />
+      <button type="submit" className="button">
+        {button}
+      </button>
+    </form>
+  );
+}
+
+/**
+ * A node's shape in its panel: its labels and taints edited through
+ * `kubectl label node` / `kubectl taint node`, its machine resized
+ * (`kubeplay node set`), and "Remove node" (`kubeplay node remove`). Every
+ * button issues its command through the terminal.
+ */
+export function NodeShapeControls({ node }: { node: Node }) {
+  const { t } = useTranslation();
+  const name = node.metadata?.name ?? '';
+  const removeNode = useApp((s) => s.removeNode);
+  const labelNode = useApp((s) => s.labelNode);
+  const taintNode = useApp((s) => s.taintNode);
+  const resizeNode = useApp((s) => s.resizeNode);
+  const [cpu, setCpu] = useState('');
+  const [memory, setMemory] = useState('');
+  const controlPlane = node.metadata?.labels?.['node-role.kubernetes.io/control-plane'] !== undefined;
+  const taints = node.spec?.taints ?? [];
+  const resize = (e: FormEvent) => {
+    e.preventDefault();
+    resizeNode(name, { cpu, memory });
+    setCpu('');
+    setMemory('');
+  };
+  return (
+    <>
+      <h4 className="panel-subhead">{t('nodeShape.shapeHeading')}</h4>
+      {taints.length > 0 && (
+        <ul className="taint-list" aria-label={t('nodeShape.taintsOf', { name })}>
+          {taints.map((tn) => {
+            const text = `${tn.key}${tn.value ? `=${tn.value}` : ''}:${tn.effect}`;
+            return (
+              <li key={text}>
+                {text}
+                <button type="button" className="icon-button" aria-label={t('nodeShape.removeTaint', { taint: text })} title={`kubectl taint node ${name} ${tn.key}:${tn.effect}-`} onClick={() => taintNode(name, `${tn.key}:${tn.effect}-`)}>
+                  ×
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <CommandField label={t('nodeShape.labelField')} placeholder="disk=ssd  ·  disk-" button={t('nodeShape.setLabel')} onSubmit={(text) => labelNode(name, text)} />
+      <CommandField label={t('nodeShape.taintField')} placeholder="dedicated=gpu:NoSchedule" button={t('nodeShape.addTaint')} onSubmit={(text) => taintNode(name, text)} />
+      <form className="node-shape" onSubmit={resize}>
+        <span className="node-shape-size">
+          <input aria-label={t('nodeShape.cpu')} placeholder={node.status?.capacity?.cpu ?? '4'} value={cpu} onChange={(e) => setCpu(e.target.value)} autoComplete="off" />
+          <input aria-label={t('nodeShape.memory')} placeholder="8Gi" value={memory} onChange={(e) => setMemory(e.target.value)} autoComplete="off" spellCheck={false} />
+        </span>
+        <button type="submit" className="button" disabled={!cpu.trim() && !memory.trim()}>
+          {t('nodeShape.resize')}
+        </button>
+      </form>
+      <div className="panel-actions">
+        <button type="button" className="button danger" disabled={controlPlane} onClick={() => removeNode(name)} title={controlPlane ? t('nodeShape.removeControlPlane') : `kubeplay node remove ${name}`}>
+          {t('nodeShape.remove')}
+        </button>
+      </div>
+    </>
+  );
+}
