@@ -41,7 +41,7 @@ export function AddNodeButton() {
 
   return (
     <>
-      <button type="button" className="button add-node-toggle" onClick={() => setOpen(true)} title={t('nodeShape.addTitle')}>
+      <button type="button" className="button add-node-toggle" onClick={() => setOpen(true)} aria-label={t('nodeShape.add')} aria-haspopup="dialog" title={t('nodeShape.addTitle')}>
         {t('nodeShape.add')}
       </button>
       <dialog ref={dialog} className="add-node-dialog" aria-labelledby={`${id}-title`} onClose={() => setOpen(false)}>
