@@ -133,7 +133,8 @@ export class SchedulerCore {
 
   private onPod(e: WatchEvent): boolean {
     const pod = e.object as PodObject;
-    const key = `${pod.metadata.namespace ?? ''}/${pod.metadata.name}`;
+    // The store's key is the same `namespace/name` (pods are namespaced), already hashed: no new string per event.
+    const key = e.key || `${pod.metadata.namespace ?? ''}/${pod.metadata.name}`;
     if (e.type === 'DELETED') this.decisions.forget(key);
     // The scheduler's pod informer never sees finished pods: they are gone for it.
     if (e.type === 'DELETED' || isTerminal(pod)) {
@@ -164,10 +165,10 @@ export class SchedulerCore {
       return false;
     }
     if (!this.queue.get(key)) {
-      this.queue.add(pod, this.now());
+      this.queue.add(pod, this.now(), key);
       return true;
     }
-    this.queue.update(pod, relevantPendingChange(e.old as PodObject | undefined, pod), this.now());
+    this.queue.update(pod, relevantPendingChange(e.old as PodObject | undefined, pod), this.now(), key);
     return true;
   }
 

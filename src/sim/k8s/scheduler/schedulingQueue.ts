@@ -81,9 +81,8 @@ export class SchedulingQueue {
     return this.unschedulable.values();
   }
 
-  /** A new pending pod: activeQ, or parked while it has scheduling gates. */
-  add(pod: PodObject, now: number): QueuedPod {
-    const key = `${pod.metadata.namespace ?? ''}/${pod.metadata.name}`;
+  /** A new pending pod: activeQ, or parked while it has scheduling gates. `key` is its `namespace/name`, when the caller has it. */
+  add(pod: PodObject, now: number, key = `${pod.metadata.namespace ?? ''}/${pod.metadata.name}`): QueuedPod {
     const q: QueuedPod = { key, pod, info: null, timestamp: now, seq: 0, attempts: 0, unschedulablePlugins: NO_PLUGINS, area: 'gated', gen: 0 };
     this.pods.set(key, q);
     if ((pod.spec?.schedulingGates?.length ?? 0) === 0) this.toActive(q, now);
@@ -91,8 +90,8 @@ export class SchedulingQueue {
   }
 
   /** The pod object changed. `relevant`: spec or labels changed, so it may now fit (gates lifted, tolerations added…). */
-  update(pod: PodObject, relevant: boolean, now: number): void {
-    const q = this.pods.get(`${pod.metadata.namespace ?? ''}/${pod.metadata.name}`);
+  update(pod: PodObject, relevant: boolean, now: number, key = `${pod.metadata.namespace ?? ''}/${pod.metadata.name}`): void {
+    const q = this.pods.get(key);
     if (!q) return;
     q.pod = pod;
     if (!relevant) return;
