@@ -20,6 +20,9 @@ export function completeLine(env: ShellEnvironment, line: string, cursor: number
   if (done.length === 0) return pick(['kubectl', 'kubeplay', ...BUILTINS.map((b) => b.name)]);
   if (done[0] === 'kubeplay') {
     const depth = done.length - 1;
+    const full = PLAYGROUND_COMMANDS.find((c) => c.path.length === depth && c.path.every((p, i) => done[i + 1] === p));
+    // A node command's NAME: the nodes there are (not for `node add`, whose NAME is new).
+    if (full && full.path[0] === 'node' && full.path[1] !== 'add' && !current.startsWith('-')) return pick(env.cluster.client().list('nodes').map((n) => n.metadata.name));
     return pick(PLAYGROUND_COMMANDS.filter((c) => c.path.slice(0, depth).every((p, i) => done[i + 1] === p)).map((c) => c.path[depth]).filter((x) => x !== undefined));
   }
   if (done[0] !== 'kubectl') return [];

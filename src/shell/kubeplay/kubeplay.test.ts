@@ -44,6 +44,14 @@ describe('kubeplay node add|remove|set', () => {
     expect(run('kubectl get nodes').out).not.toContain('worker-2');
   });
 
+  it('completes node names for the node commands and subcommands after kubeplay', () => {
+    const { shell } = shellOver();
+    expect(shell.complete('kubeplay node remove w', 22)).toEqual(['worker-1', 'worker-2', 'worker-3']);
+    expect(shell.complete('kubeplay node ', 14)).toEqual(['add', 'remove', 'set', 'start', 'stop']);
+    expect(shell.complete('kubeplay clock s', 16)).toEqual(['settle', 'step']);
+    expect(shell.complete('kubeplay node add w', 19)).toEqual([]);
+  });
+
   it('resizes a node', () => {
     const { run } = shellOver();
     expect(run('kubeplay node set worker-1 --cpu 2 --memory 4Gi').out).toBe('node/worker-1 resized (2 CPU, 4Gi memory, 110 pods)\n');
