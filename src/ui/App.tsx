@@ -1,31 +1,41 @@
 import { useTranslation } from 'react-i18next';
 import { ClusterPanel } from './cluster/ClusterPanel';
 import { FilesPanel } from './files/FilesPanel';
+import { useMediaQuery } from './hooks/useMediaQuery';
 import { SplitPane } from './layout/SplitPane';
 import { TerminalPanel } from './terminal/TerminalPanel';
 import { TopBar } from './topbar/TopBar';
 
-/** The app shell: top bar; the editor beside the cluster view; the terminal below both. */
+/** Portrait and narrow: side by side would leave each pane too thin. */
+const STACKED = '(orientation: portrait) and (max-width: 900px)';
+
+/**
+ * The app shell: top bar; the editor beside the cluster view; the terminal below both. On a
+ * narrow portrait screen (a tablet held upright) the editor sits above the cluster view instead.
+ * Every split is resizable and remembered (per arrangement).
+ */
 export function App() {
   const { t } = useTranslation();
+  const stacked = useMediaQuery(STACKED);
   return (
     <div className="app">
       <TopBar />
       <main className="app-main">
         <SplitPane
+          key={stacked ? 'stacked' : 'side'}
           direction="column"
-          storageKey="kubeplay.split.terminal"
-          initial={0.68}
+          storageKey={stacked ? 'kubeplay.split.terminal.stacked' : 'kubeplay.split.terminal'}
+          initial={stacked ? 0.74 : 0.68}
           min={0.3}
           max={0.85}
           label={t('app.resizeTerminal')}
           first={
             <SplitPane
-              direction="row"
-              storageKey="kubeplay.split.files"
-              initial={0.4}
-              min={0.25}
-              max={0.65}
+              direction={stacked ? 'column' : 'row'}
+              storageKey={stacked ? 'kubeplay.split.files.stacked' : 'kubeplay.split.files'}
+              initial={stacked ? 0.4 : 0.37}
+              min={stacked ? 0.15 : 0.25}
+              max={stacked ? 0.7 : 0.65}
               label={t('app.resizeEditor')}
               first={<FilesPanel />}
               second={<ClusterPanel />}

@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { useMemo, useState } from 'react';
-import { selectSnapshot } from '../../state/index';
+import { selectSelection, selectSnapshot } from '../../state/index';
 import { EventsFeed, useWarningCount } from '../events/EventsFeed';
 import { useApp } from '../hooks/useApp';
+import { SplitPane } from '../layout/SplitPane';
 import { Inspector } from '../panels/Inspector';
 import { AddNodeButton } from './AddNodeDialog';
 import { ClusterDrawing } from './ClusterDrawing';
@@ -19,6 +20,7 @@ export function ClusterPanel() {
   const empty = useMemo(() => !snapshot.pods.some((p) => p.metadata?.namespace !== 'kube-system'), [snapshot]);
   const [feedOpen, setFeedOpen] = useState(false);
   const warnings = useWarningCount();
+  const selection = useApp(selectSelection);
   return (
     <section className="panel cluster" aria-label="Cluster">
       <div className="panel-header">
@@ -39,12 +41,25 @@ export function ClusterPanel() {
         <AddNodeButton />
       </div>
       <div className="cluster-body">
-        <div className="cluster-main">
-          {empty && <EmptyState />}
-          <ClusterDrawing />
-          {feedOpen && <EventsFeed onClose={() => setFeedOpen(false)} />}
-        </div>
-        <Inspector />
+        {/* The inspector beside the drawing, resizable; closed, the drawing takes the room (and stays mounted). */}
+        <SplitPane
+          direction="row"
+          storageKey="kubeplay.split.inspector"
+          initial={0.52}
+          min={0.3}
+          max={0.8}
+          label={t('app.resizeInspector')}
+          className="cluster-split"
+          collapsed={!selection}
+          first={
+            <div className="cluster-main">
+              {empty && <EmptyState />}
+              <ClusterDrawing />
+              {feedOpen && <EventsFeed onClose={() => setFeedOpen(false)} />}
+            </div>
+          }
+          second={<Inspector />}
+        />
       </div>
     </section>
   );

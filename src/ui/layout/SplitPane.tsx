@@ -15,10 +15,12 @@ interface SplitPaneProps {
   readonly first: ReactNode;
   readonly second: ReactNode;
   readonly className?: string;
+  /** Only the first pane, full size (no separator): the second is closed. The first stays mounted. */
+  readonly collapsed?: boolean;
 }
 
 /** Two panes and a draggable, keyboard-operable separator; the split is remembered. */
-export function SplitPane({ direction, storageKey, initial, min = 0.2, max = 0.8, label, first, second, className }: SplitPaneProps) {
+export function SplitPane({ direction, storageKey, initial, min = 0.2, max = 0.8, label, first, second, className, collapsed = false }: SplitPaneProps) {
   const [fraction, setFraction] = useStoredFraction(storageKey, initial);
   const boxRef = useRef<HTMLDivElement>(null);
   const clamp = (v: number) => Math.min(max, Math.max(min, v));
@@ -45,22 +47,24 @@ export function SplitPane({ direction, storageKey, initial, min = 0.2, max = 0.8
 
   const percent = Math.round(fraction * 100);
   return (
-    <div ref={boxRef} className={`split split-${direction} ${className ?? ''}`} style={{ ['--split' as string]: `${fraction * 100}%` }}>
+    <div ref={boxRef} className={`split split-${direction} ${className ?? ''}`} style={{ ['--split' as string]: collapsed ? '100%' : `${fraction * 100}%` }}>
       <div className="split-pane split-first">{first}</div>
-      <div
-        className="split-handle"
-        role="separator"
-        aria-label={label}
-        aria-orientation={direction === 'row' ? 'vertical' : 'horizontal'}
-        aria-valuemin={Math.round(min * 100)}
-        aria-valuemax={Math.round(max * 100)}
-        aria-valuenow={percent}
-        tabIndex={0}
-        onPointerDown={onPointerDown}
-        onPointerMove={onPointerMove}
-        onKeyDown={onKeyDown}
-      />
-      <div className="split-pane split-second">{second}</div>
+      {!collapsed && (
+        <div
+          className="split-handle"
+          role="separator"
+          aria-label={label}
+          aria-orientation={direction === 'row' ? 'vertical' : 'horizontal'}
+          aria-valuemin={Math.round(min * 100)}
+          aria-valuemax={Math.round(max * 100)}
+          aria-valuenow={percent}
+          tabIndex={0}
+          onPointerDown={onPointerDown}
+          onPointerMove={onPointerMove}
+          onKeyDown={onKeyDown}
+        />
+      )}
+      {!collapsed && <div className="split-pane split-second">{second}</div>}
     </div>
   );
 }
