@@ -15,3 +15,4 @@ export { renderCluster, transitionMs, type RenderOptions } from './render/render
 export { schedulingTable, fitHints, FILTER_PLUGINS, type SchedulingTable, type SchedulingRow } from './model/schedulingTable';
 export { ownerChain, type OwnerLink } from './model/ownerChain';
 export { filterEvents, objectName, type EventFilter } from './model/eventFilter';
+export { setVizText, vizText, VIZ_TEXT_EN, type VizText } from './text';

@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { selectSelectedNode, selectSelectedPod, selectSelection, selectSnapshot, selectSpeed } from '../../state/index';
-import { layoutCluster, noteLines, renderCluster, summarizeActivity, transitionMs, type PlacedWorkload } from '../../viz/index';
+import { layoutCluster, noteLines, renderCluster, setVizText, summarizeActivity, transitionMs, type PlacedWorkload } from '../../viz/index';
 import { useApp } from '../hooks/useApp';
 import { useMediaQuery } from '../hooks/useMediaQuery';
+import { useVizText } from '../i18n/vizText';
 import { clusterViewOf, workloadsViewOf } from './useClusterView';
 
 /**
@@ -12,6 +13,7 @@ import { clusterViewOf, workloadsViewOf } from './useClusterView';
  */
 export function ClusterDrawing() {
   const { t } = useTranslation();
+  const words = useVizText();
   const snapshot = useApp(selectSnapshot);
   const selected = useApp(selectSelectedPod);
   const speed = useApp(selectSpeed);
@@ -53,6 +55,7 @@ export function ClusterDrawing() {
   useEffect(() => {
     const svg = svgRef.current;
     if (!svg || width === 0) return;
+    setVizText(words.text);
     renderCluster(svg, layout, {
       selectedKey,
       durationMs: reducedMotion ? 200 : transitionMs(speed),
@@ -75,12 +78,12 @@ export function ClusterDrawing() {
         select(w.key === selectedWorkloadKey ? undefined : { kind, namespace: w.view.namespace, name: w.view.name });
       },
     });
-  }, [layout, selectedKey, selectedNode, selectedWorkloadKey, speed, reducedMotion, selectPod, selectNode, select, width, note, activity]);
+  }, [words, layout, selectedKey, selectedNode, selectedWorkloadKey, speed, reducedMotion, selectPod, selectNode, select, width, note, activity]);
 
   return (
     <div className="cluster-drawing" ref={hostRef}>
       <div className="cluster-canvas-host">
-        <svg ref={svgRef} className="kp-cluster" role="group" aria-label={t('cluster.drawing')} />
+        <svg key={words.language} ref={svgRef} className="kp-cluster" role="group" aria-label={t('cluster.drawing')} />
         <canvas ref={canvasRef} className="kp-cluster-cells" aria-hidden="true" />
         <svg ref={fxRef} className="kp-cluster kp-cluster-fx" aria-hidden="true" focusable="false" />
       </div>

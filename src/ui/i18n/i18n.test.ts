@@ -105,3 +105,22 @@ describe('file name problems', () => {
     expect(translateFileProblem('Something new.', i18n.t)).toBe('Something new.');
   });
 });
+
+describe("the drawing's words", () => {
+  it('say in English exactly what the drawing says without a translation', async () => {
+    const { vizTextOf } = await import('./vizText');
+    const { VIZ_TEXT_EN } = await import('../../viz/index');
+    const i18n = createInstance();
+    await i18n.init({ lng: 'en', resources: { en: { translation: en } } });
+    const text = vizTextOf(i18n.t);
+    for (const key of Object.keys(VIZ_TEXT_EN) as (keyof typeof VIZ_TEXT_EN)[]) {
+      const a = VIZ_TEXT_EN[key];
+      const b = text[key];
+      if (typeof a === 'function') {
+        const f = a as (x: number, y: number) => string;
+        const g = b as (x: number, y: number) => string;
+        for (const [x, y] of [[1, 110], [3, 110]]) expect(g(x, y), key).toBe(f(x, y));
+      } else expect(b, key).toEqual(a);
+    }
+  });
+});

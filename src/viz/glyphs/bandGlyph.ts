@@ -1,6 +1,7 @@
 import type { Selection } from 'd3';
 import { BAND_COMPONENTS, COMPONENT_TEXT, CONTROLLERS, type BandComponent, type NoteLine } from '../model/controlPlane';
 import type { BandLayout } from '../layout/bandLayout';
+import { vizText } from '../text';
 
 type Root = Selection<SVGGElement, unknown, null, undefined>;
 type Group = Selection<SVGGElement, unknown, null, undefined>;
@@ -50,8 +51,8 @@ export function renderBand(layer: Root, state: BandState): void {
     else fitText(g.select<SVGTextElement>('text.component-role').node(), roleText(id, state.queued), box.width - 16);
   }
   const note = state.note;
-  const who = note ? `${note.actor}: ` : 'Waiting for a change: ';
-  const what = note ? note.text : 'controllers, the scheduler and kubelets say here what they do';
+  const who = note ? `${note.actor}: ` : vizText().waitingForChange;
+  const what = note ? note.text : vizText().waitingHint;
   layer.select('text.band-message').attr('x', layout.message.x).attr('y', layout.message.y).attr('data-seq', note?.seq ?? null);
   // A monospace line changes with every note: cut it by characters instead of measuring it each time.
   const room = Math.max(8, Math.floor(layout.message.width / MONO_CHAR) - who.length);
@@ -60,7 +61,7 @@ export function renderBand(layer: Root, state: BandState): void {
   const queue = layer.selectAll<SVGGElement, BandLayout['queue']>('g.queue').data(layout.queue ? [layout.queue] : []);
   const entered = queue.enter().append('g').attr('class', 'queue');
   entered.append('rect').attr('class', 'queue-box').attr('rx', 8);
-  entered.append('text').attr('class', 'queue-label').attr('x', 8).attr('y', 14).text('Scheduling queue: pods waiting for a node');
+  entered.append('text').attr('class', 'queue-label').attr('x', 8).attr('y', 14).text(vizText().schedulingQueue);
   queue
     .merge(entered)
     .attr('transform', (d) => `translate(${d!.x},${d!.y})`)
@@ -71,7 +72,7 @@ export function renderBand(layer: Root, state: BandState): void {
 }
 
 function enterBand(layer: Root): void {
-  layer.attr('role', 'group').attr('aria-label', 'Control plane');
+  layer.attr('role', 'group').attr('aria-label', vizText().controlPlane);
   layer.append('rect').attr('class', 'band-box').attr('rx', 10);
   layer.append('line').attr('class', 'band-bus');
   for (const id of BAND_COMPONENTS) {
@@ -81,7 +82,7 @@ function enterBand(layer: Root): void {
       .attr('data-kind', 'component')
       .attr('data-key', id)
       .attr('role', 'img')
-      .attr('aria-label', `${COMPONENT_TEXT[id].title}: ${COMPONENT_TEXT[id].role}`);
+      .attr('aria-label', `${COMPONENT_TEXT[id].title}: ${vizText().componentRole[id]}`);
     g.append('line').attr('class', 'component-stem');
     g.append('rect').attr('class', 'component-box').attr('rx', 8);
     g.append('text').attr('class', 'component-title').attr('x', 8).attr('y', 17);
@@ -99,8 +100,8 @@ function enterBand(layer: Root): void {
 }
 
 function roleText(id: BandComponent, queued: number): string {
-  if (id === 'scheduler' && queued > 0) return `${queued} pod${queued === 1 ? '' : 's'} waiting`;
-  return COMPONENT_TEXT[id].role;
+  if (id === 'scheduler' && queued > 0) return vizText().podsWaiting(queued);
+  return vizText().componentRole[id];
 }
 
 /** Advance of one character of the band's 12 px monospace line (a little over, so the line never overflows). */

@@ -2,6 +2,7 @@ import type { EnterElement, Selection } from 'd3';
 import { formatCpu, formatMemory } from '../model/resources';
 import type { NodeView, Usage } from '../model/clusterView';
 import { METRICS, type PlacedNode } from '../layout/clusterLayout';
+import { vizText } from '../text';
 
 type NodeSelection = Selection<SVGGElement, PlacedNode, SVGGElement, unknown>;
 
@@ -14,8 +15,8 @@ const AGENTS = [
 ] as const;
 
 const BARS = [
-  { key: 'cpu', label: 'CPU', format: formatCpu },
-  { key: 'memory', label: 'Memory', format: formatMemory },
+  { key: 'cpu', label: () => 'CPU', format: formatCpu },
+  { key: 'memory', label: () => vizText().memory, format: formatMemory },
 ] as const;
 
 /** Builds a node card's elements once. */
@@ -30,7 +31,7 @@ export function enterNode(sel: Selection<EnterElement, PlacedNode, SVGGElement, 
   g.append('text').attr('class', 'node-meta').attr('x', METRICS.cardPad).attr('y', 41);
   for (const [i, bar] of BARS.entries()) {
     const row = g.append('g').attr('class', `node-bar node-bar-${bar.key}`).attr('transform', `translate(${METRICS.cardPad},${METRICS.cardHeader + i * METRICS.barRow})`);
-    row.append('text').attr('class', 'node-bar-label').attr('y', 11).text(bar.label);
+    row.append('text').attr('class', 'node-bar-label').attr('y', 11).text(bar.label());
     row.append('rect').attr('class', 'node-bar-track').attr('x', 62).attr('y', 3).attr('height', 8).attr('rx', 4);
     row.append('rect').attr('class', 'node-bar-fill').attr('x', 62).attr('y', 3).attr('height', 8).attr('rx', 4);
     row.append('text').attr('class', 'node-bar-value').attr('y', 11);
@@ -61,18 +62,18 @@ function ratio(u: Usage): number {
 
 function metaLine(node: NodeView): string {
   const roles = node.roles.length > 0 ? node.roles.join(',') : '<none>';
-  const parts = [`roles: ${roles}`, node.version];
+  const parts = [vizText().roles(roles), node.version];
   if (node.unschedulable) parts.push('SchedulingDisabled');
-  if (node.stopped) parts.push('powered off');
+  if (node.stopped) parts.push(vizText().poweredOff);
   return parts.filter(Boolean).join(' · ');
 }
 
 /** Why a node has no pods, in a few words. */
 function emptyText(node: NodeView): string {
   if (node.pods.length > 0) return '';
-  if (node.unschedulable) return 'No pods: cordoned';
-  if (node.taints.some((t) => t.endsWith(':NoSchedule'))) return 'No pods: tainted NoSchedule';
-  return 'No pods yet';
+  if (node.unschedulable) return vizText().noPodsCordoned;
+  if (node.taints.some((t) => t.endsWith(':NoSchedule'))) return vizText().noPodsTainted;
+  return vizText().noPodsYet;
 }
 
 /** Applies a node's current state and size to its card. */
@@ -124,7 +125,7 @@ export function updateNode(sel: NodeSelection, selectedKey: string | undefined):
       .attr('x', (d) => d.box.width - 2 * pad)
       .text((d) => `${bar.format(d.node[bar.key].requested)} / ${bar.format(d.node[bar.key].allocatable)}`);
   }
-  sel.select('.node-pods-label').text((d) => `Pods ${d.node.pods.length} / ${d.node.podCapacity}`);
+  sel.select('.node-pods-label').text((d) => vizText().podsOfCapacity(d.node.pods.length, d.node.podCapacity));
   for (const agent of AGENTS) {
     const mark = sel.select(`.agent-${agent.id}`);
     mark
