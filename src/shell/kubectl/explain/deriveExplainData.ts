@@ -38,7 +38,8 @@ function convert(node: unknown, owner: string, field?: string): ExplainSchema {
   if (Array.isArray(node.required) && node.required.length) out.required = node.required.filter((x): x is string => typeof x === 'string');
   if (isObj(node.items)) out.items = convert(node.items, owner, field);
   if (isObj(node.additionalProperties)) out.additionalProperties = convert(node.additionalProperties, owner);
-  if (Array.isArray(node.enum) && !(field && NOT_OPENAPI_ENUMS.has(`${owner.replace(/~\d+$/, '')}.${field}`))) out.enum = node.enum;
+  // The OpenAPI document lists enum values sorted (`restartPolicy`: Always, Never, OnFailure).
+  if (Array.isArray(node.enum) && !(field && NOT_OPENAPI_ENUMS.has(`${owner.replace(/~\d+$/, '')}.${field}`))) out.enum = [...node.enum].sort();
   return out;
 }
 
