@@ -45,4 +45,10 @@ describe('the state each example reaches on the default cluster', () => {
     expect(out).toMatch(/cassandra-data-cassandra-0 +Pending +fast /);
     expect(out).toContain('default-scheduler  0/4 nodes are available: pod has unbound immediate PersistentVolumeClaims. preemption: 0/4 nodes are available: 4 Preemption is not helpful for scheduling.');
   });
+
+  it('minimal-ingress: served, but its class nginx-example has no controller on a fresh cluster, so no address', () => {
+    const out = reached(['k8s-website__service-networking-minimal-ingress.yaml'], ['kubectl get ingress --no-headers']);
+    expect(out).toContain('ingress.networking.k8s.io/minimal-ingress created');
+    expect(out).toMatch(/minimal-ingress +nginx-example +\* +80 +5m/);
+  });
 });

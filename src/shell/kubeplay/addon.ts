@@ -1,4 +1,5 @@
-import type { KubeObject } from '../../sim/k8s/index';
+import { kindGroup, storageName, type KubeObject } from '../../sim/k8s/index';
+import { ingressNginxObjects } from './ingressNginxAddon';
 import { finished } from '../execution';
 import type { Execution, OutputSink, ShellEnvironment } from '../types';
 
@@ -54,8 +55,10 @@ function metricsServerObjects(): KubeObject[] {
   ];
 }
 
-const ADDONS: Record<string, { summary: string; objects: () => KubeObject[] }> = {
-  'metrics-server': { summary: 'resource usage for kubectl top and autoscaling (metrics.k8s.io)', objects: metricsServerObjects },
+/** The add-ons, each with the Deployment whose presence means "enabled". */
+const ADDONS: Record<string, { summary: string; objects: () => KubeObject[]; deployment: [string, string] }> = {
+  'ingress-nginx': { summary: 'an ingress controller: Ingresses of class nginx get an address and route traffic', objects: ingressNginxObjects, deployment: ['ingress-nginx', 'ingress-nginx-controller'] },
+  'metrics-server': { summary: 'resource usage for kubectl top and autoscaling (metrics.k8s.io)', objects: metricsServerObjects, deployment: ['kube-system', 'metrics-server'] },
 };
 
 /**
@@ -69,7 +72,7 @@ export function runAddon(env: ShellEnvironment, args: readonly string[], sink: O
   if (verb === 'list' || verb === undefined) {
     const width = Math.max(...Object.keys(ADDONS).map((n) => n.length));
     for (const [n, a] of Object.entries(ADDONS)) {
-      const on = client.get('deployments.apps', 'kube-system', n) !== undefined;
+      const on = client.get('deployments.apps', a.deployment[0], a.deployment[1]) !== undefined;
       sink.stdout(`${n.padEnd(width)}   ${on ? 'enabled ' : 'disabled'}   ${a.summary}\n`);
     }
     return finished(0);
@@ -83,9 +86,12 @@ export function runAddon(env: ShellEnvironment, args: readonly string[], sink: O
     sink.stderr(`kubeplay: unknown addon "${name}" (known: ${Object.keys(ADDONS).join(', ')})\n`);
     return finished(1);
   }
-  for (const obj of addon.objects()) {
-    const resource = obj.kind === 'Deployment' ? 'deployments.apps' : obj.kind === 'Service' ? 'services' : 'serviceaccounts';
-    const ref = `${obj.kind === 'Deployment' ? 'deployment.apps' : obj.kind.toLowerCase()}/${obj.metadata.name}`;
+  const objects = addon.objects();
+  // Removed in reverse order: the namespace (if the add-on has one) last.
+  for (const obj of verb === 'enable' ? objects : objects.reverse()) {
+    const info = env.cluster.resources.forKind(obj.apiVersion, obj.kind)!;
+    const resource = storageName(info);
+    const ref = `${kindGroup(info)}/${obj.metadata.name}`;
     if (verb === 'enable') {
       const r = client.create(obj);
       sink.stdout(r.ok ? `${ref} created\n` : `${ref} unchanged\n`);

@@ -75,8 +75,8 @@ export const PLAYGROUND_COMMANDS: readonly PlaygroundCommand[] = [
   { path: ['clock', 'step'], usage: 'kubeplay clock step [DURATION]', summary: 'move virtual time on by 1s (or DURATION), even when paused', run: runClockStep },
   { path: ['clock', 'settle'], usage: 'kubeplay clock settle [--max 10m]', summary: 'fast-forward until nothing visible changes (at most 10m)', details: SETTLE_DETAILS, run: runClockSettle },
   { path: ['container', 'crash'], usage: 'kubeplay container crash POD [-c CONTAINER]', summary: 'the container exits with an error', run: runContainerCrash },
-  { path: ['traffic'], usage: 'kubeplay traffic SERVICE --rps N [--for DURATION]', summary: 'simulated requests through the Service', run: runTraffic },
-  { path: ['addon'], usage: 'kubeplay addon list|enable|disable NAME', summary: 'install a cluster add-on (metrics-server for kubectl top)', run: runAddon },
+  { path: ['traffic'], usage: 'kubeplay traffic SERVICE|ingress/NAME --rps N [--for DURATION]', summary: 'simulated requests through a Service (or an Ingress and its controller)', run: runTraffic },
+  { path: ['addon'], usage: 'kubeplay addon list|enable|disable NAME', summary: 'install a cluster add-on (metrics-server for kubectl top, ingress-nginx for Ingresses)', run: runAddon },
   { path: ['help'], usage: 'kubeplay help', summary: 'this list' },
 ];
 

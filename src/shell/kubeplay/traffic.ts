@@ -5,6 +5,9 @@ import type { Execution, OutputSink, ShellEnvironment } from '../types';
 
 interface Options {
   service: string;
+  /** `ingress/NAME`: requests go to the Ingress's address with its host. */
+  ingress?: string;
+  host?: string;
   namespace: string;
   rps: number;
   durationMs: number;
@@ -26,14 +29,58 @@ function parse(args: readonly string[]): Options | string {
       o.durationMs = d;
     } else if (name === '-n' || name === '--namespace') o.namespace = value() ?? '';
     else if (name === '--path') o.path = value() ?? '/';
+    else if (name === '--host') o.host = value() ?? '';
     else if (a.startsWith('-')) return `unknown flag: ${a}`;
     else rest.push(a);
   }
-  if (rest.length !== 1) return 'expected one SERVICE';
+  if (rest.length !== 1) return 'expected one SERVICE or ingress/NAME';
   if (!Number.isFinite(o.rps) || o.rps <= 0 || o.rps > 1000) return '--rps must be a number from 1 to 1000';
-  o.service = rest[0].replace(/^(svc|service|services)\//, '');
+  const ing = /^(ing|ingress|ingresses)\/(.+)$/.exec(rest[0]);
+  if (ing) o.ingress = ing[2];
+  else o.service = rest[0].replace(/^(svc|service|services)\//, '');
   if (!o.path.startsWith('/')) o.path = `/${o.path}`;
   return o;
+}
+
+interface Target {
+  url: string;
+  hostHeader?: string;
+}
+
+/** A Service's cluster IP and first port. */
+function serviceTarget(env: ShellEnvironment, o: Options, sink: OutputSink): Target | undefined {
+  const svc = env.cluster.client().get<KubeObject & { spec?: { clusterIP?: string; type?: string; ports?: { port: number }[] } }>('services', o.namespace, o.service);
+  if (!svc) {
+    sink.stderr(`Error from server (NotFound): services "${o.service}" not found\n`);
+    return undefined;
+  }
+  const port = svc.spec?.ports?.[0]?.port;
+  if (!svc.spec?.clusterIP || svc.spec.clusterIP === 'None' || port === undefined) {
+    sink.stderr(`kubeplay: service/${o.service} has no cluster IP and port to send traffic to (headless or ExternalName)\n`);
+    return undefined;
+  }
+  sink.stdout(`Sending ${o.rps} requests/s to service/${o.service} (${svc.spec.clusterIP}:${port}${o.path === '/' ? '' : o.path}) for ${goDuration(o.durationMs)}\n`);
+  return { url: `http://${svc.spec.clusterIP}:${port}${o.path}` };
+}
+
+/** An Ingress's address (set by its controller), with the host of its first rule unless `--host` names one. */
+function ingressTarget(env: ShellEnvironment, o: Options, sink: OutputSink): Target | undefined {
+  const name = o.ingress!;
+  type Ing = KubeObject & { spec?: { rules?: { host?: string }[] }; status?: { loadBalancer?: { ingress?: { ip?: string; hostname?: string }[] } } };
+  const ing = env.cluster.client().get<Ing>('ingresses.networking.k8s.io', o.namespace, name);
+  if (!ing) {
+    sink.stderr(`Error from server (NotFound): ingresses.networking.k8s.io "${name}" not found\n`);
+    return undefined;
+  }
+  const lb = ing.status?.loadBalancer?.ingress?.[0];
+  const address = lb?.ip ?? lb?.hostname;
+  if (!address) {
+    sink.stderr(`kubeplay: ingress/${name} has no address: no ingress controller has admitted it (a cluster has none until one is installed: kubeplay addon enable ingress-nginx)\n`);
+    return undefined;
+  }
+  const host = o.host ?? ing.spec?.rules?.find((r) => r.host)?.host ?? address;
+  sink.stdout(`Sending ${o.rps} requests/s to ingress/${name} (${address}, Host: ${host}${o.path === '/' ? '' : `, path ${o.path}`}) for ${goDuration(o.durationMs)}\n`);
+  return { url: `http://${address}${o.path}`, hostHeader: host };
 }
 
 /**
@@ -41,27 +88,19 @@ function parse(args: readonly string[]): Options | string {
  * simulated HTTP requests to a Service's cluster IP for a while of virtual
  * time, as a client on a node would. kube-proxy spreads them at random over
  * the ready endpoints; requests while none is ready fail. Ends with how many
- * each pod answered.
+ * each pod answered. `ingress/NAME` sends them from outside the cluster to
+ * the Ingress's address with its host, through the ingress controller.
  */
 export function runTraffic(env: ShellEnvironment, args: readonly string[], sink: OutputSink): Execution {
   const o = parse(args);
   if (typeof o === 'string') {
-    sink.stderr(`kubeplay: ${o}\nusage: kubeplay traffic SERVICE --rps N [--for DURATION] [--path PATH] [-n NAMESPACE]\n`);
+    sink.stderr(`kubeplay: ${o}\nusage: kubeplay traffic SERVICE|ingress/NAME --rps N [--for DURATION] [--path PATH] [--host HOST] [-n NAMESPACE]\n`);
     return finished(1);
   }
   const cluster = env.cluster;
-  const svc = cluster.client().get<KubeObject & { spec?: { clusterIP?: string; type?: string; ports?: { port: number }[] } }>('services', o.namespace, o.service);
-  if (!svc) {
-    sink.stderr(`Error from server (NotFound): services "${o.service}" not found\n`);
-    return finished(1);
-  }
-  const port = svc.spec?.ports?.[0]?.port;
-  if (!svc.spec?.clusterIP || svc.spec.clusterIP === 'None' || port === undefined) {
-    sink.stderr(`kubeplay: service/${o.service} has no cluster IP and port to send traffic to (headless or ExternalName)\n`);
-    return finished(1);
-  }
-  const url = `http://${svc.spec.clusterIP}:${port}${o.path}`;
-  sink.stdout(`Sending ${o.rps} requests/s to service/${o.service} (${svc.spec.clusterIP}:${port}${o.path === '/' ? '' : o.path}) for ${goDuration(o.durationMs)}\n`);
+  const target = o.ingress !== undefined ? ingressTarget(env, o, sink) : serviceTarget(env, o, sink);
+  if (!target) return finished(1);
+  const { url, hostHeader } = target;
   const start = cluster.now();
   const end = start + o.durationMs;
   const interval = 1000 / o.rps;
@@ -72,7 +111,7 @@ export function runTraffic(env: ShellEnvironment, args: readonly string[], sink:
   const send = (until: number) => {
     while (sent < Math.floor((Math.min(until, end) - start) / interval)) {
       sent++;
-      const r = cluster.httpGet(url, { namespace: o.namespace, userAgent: 'kubeplay-traffic' });
+      const r = cluster.httpGet(url, { namespace: o.namespace, userAgent: 'kubeplay-traffic', hostHeader });
       if (r.ok) {
         byPod.set(r.pod.name, (byPod.get(r.pod.name) ?? 0) + 1);
         statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);

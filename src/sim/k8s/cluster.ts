@@ -39,6 +39,7 @@ import { containerLogs, crashContainer, execInContainer } from './kubelet/contai
 import { httpGet } from './network/http';
 import { nodeMetrics, podMetrics } from './metrics/usage';
 import { createHPAController } from './controllers/hpa/hpaController';
+import { createIngressNginxController } from './controllers/ingress/ingressNginxController';
 import { createKubelets } from './kubelet/kubeletController';
 import { createScheduler } from './scheduler/schedulerController';
 
@@ -98,6 +99,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     createEndpointsController(store),
     createEndpointSliceController(),
     createEndpointSliceMirroringController(),
+    createIngressNginxController(),
   ];
   const contexts = new Map<string, K8sContext>();
   const clients = new Map<string, ApiClient>();
@@ -180,7 +182,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     httpGet: (url, from = {}) => {
       const cp = store.get<KubeObject>('nodes', 'control-plane');
       const nodeIP = (cp?.status as { addresses?: { type: string; address: string }[] } | undefined)?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? '172.18.0.2';
-      return httpGet({ store, view: clientAs('kube-proxy'), kubelets: kubelets.state, rng, now: clock.now() }, { namespace: from.namespace ?? 'default', ip: from.clientIP ?? nodeIP, userAgent: from.userAgent ?? 'curl/8.5.0' }, url);
+      return httpGet({ store, view: clientAs('kube-proxy'), kubelets: kubelets.state, rng, now: clock.now() }, { namespace: from.namespace ?? 'default', ip: from.clientIP ?? nodeIP, userAgent: from.userAgent ?? 'curl/8.5.0', hostHeader: from.hostHeader }, url);
     },
     crashContainer: (namespace, name, container) => {
       const r = crashContainer(store, kubelets.state, namespace, name, container, clock.now());

@@ -147,7 +147,7 @@ export interface Cluster {
    * answer and access log), from a client on the control-plane node unless
    * `from.clientIP` says otherwise. For `kubeplay traffic`.
    */
-  httpGet(url: string, from?: { namespace?: string; clientIP?: string; userAgent?: string }): HttpResult;
+  httpGet(url: string, from?: { namespace?: string; clientIP?: string; userAgent?: string; hostHeader?: string }): HttpResult;
   /**
    * The metrics API (`metrics.k8s.io`, what `kubectl top` reads): per-pod
    * container usage from the usage model, served while a metrics-server pod

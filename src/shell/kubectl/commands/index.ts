@@ -15,6 +15,7 @@ import { createConfigMapCommand } from './createConfigMap';
 import { createCronJobCommand } from './createCronJob';
 import { createDeploymentCommand } from './createDeployment';
 import { createJobCommand } from './createJob';
+import { createIngressCommand } from './createIngress';
 import { createNamespaceCommand } from './createNamespace';
 import { createQuotaCommand } from './createQuota';
 import { createSecretCommand, createSecretDockerRegistryCommand, createSecretGenericCommand, createSecretTLSCommand } from './createSecret';
@@ -115,6 +116,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   createConfigMapCommand,
   createCronJobCommand,
   createDeploymentCommand,
+  createIngressCommand,
   createJobCommand,
   createNamespaceCommand,
   createQuotaCommand,

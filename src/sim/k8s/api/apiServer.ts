@@ -9,6 +9,9 @@ import { admitPod } from './admission/podAdmission';
 import { admitLimitRange } from './admission/limitRangeAdmission';
 import { admitQuota } from './admission/quotaAdmission';
 import { admitStorage } from './admission/storageAdmission';
+import { admitIngress } from './admission/ingressAdmission';
+import { validatePriorityClassAdmission } from './admission/priorityAdmission';
+import { SYSTEM_PRIORITY_CLASS_VALUES } from './validation/scheduling';
 import { ApiServerClient } from './apiServerClient';
 import { prepareForCreate } from './prepareForCreate';
 import type { ApiClient, DeleteOptions, EvictOptions, ListOptions, PatchType, WriteOptions } from './client';
@@ -26,7 +29,7 @@ import { defineIndexes } from './indexes';
 import { generateJobSelector } from './jobSelector';
 
 /** Kinds whose spec changes bump metadata.generation (pods do not, in 1.32). */
-const GENERATION_KINDS = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'HorizontalPodAutoscaler', 'PodDisruptionBudget', 'Ingress', 'NetworkPolicy', 'EndpointSlice']);
+const GENERATION_KINDS = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'HorizontalPodAutoscaler', 'PodDisruptionBudget', 'Ingress', 'IngressClass', 'NetworkPolicy', 'EndpointSlice']);
 const PROTECTED_NAMESPACES = new Set(['default', 'kube-system', 'kube-public']);
 const NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
 
@@ -137,6 +140,7 @@ export class ApiServer {
       obj = admitted.pod;
     }
     if (info.kind === 'PersistentVolumeClaim' || info.kind === 'PersistentVolume') obj = admitStorage(obj, store);
+    if (info.kind === 'Ingress') obj = admitIngress(obj, store);
     if (info.kind === 'Pod') {
       const limited = admitLimitRange(obj as KubeObject & Pick<Pod, 'spec'>, store);
       if (!limited.ok) return fail(statusErrors.forbidden(gr, name, limited.message));
@@ -148,6 +152,8 @@ export class ApiServer {
     if (!options.trusted) {
       const errs = machinery.validateCreate(obj, info);
       if (errs.length) return fail(statusErrors.invalid(info, name, errs));
+      const refused = info.kind === 'PriorityClass' ? validatePriorityClassAdmission(obj, store, 'create') : undefined;
+      if (refused) return fail(statusErrors.forbidden(gr, name, refused));
     }
     if (store.get(resource, objectKey(ns, name))) return fail(statusErrors.alreadyExists(gr, name));
     obj = prepareForCreate(obj, info);
@@ -157,7 +163,8 @@ export class ApiServer {
       obj = { ...obj, spec: alloc.spec };
     }
     const meta = obj.metadata;
-    meta.uid = earlyUid ?? rng.uuid();
+    // The API server's own bootstrap objects may bring a uid, so they draw nothing from the seeded generator.
+    meta.uid = earlyUid ?? options.uid ?? rng.uuid();
     meta.creationTimestamp = clock.timestamp();
     delete meta.deletionTimestamp;
     delete meta.deletionGracePeriodSeconds;
@@ -210,6 +217,8 @@ export class ApiServer {
     if (!options.trusted) {
       const errs = machinery.validateUpdate(obj, old, info);
       if (errs.length) return fail(statusErrors.invalid(info, om.name, errs));
+      const refused = info.kind === 'PriorityClass' ? validatePriorityClassAdmission(obj, store, 'update') : undefined;
+      if (refused) return fail(statusErrors.forbidden(gr, om.name, refused));
     }
     if (info.kind === 'Service' && !options.dryRun) {
       const alloc = this.services.allocateUpdate((old as Service).spec ?? {}, (obj as Service).spec ?? {});
@@ -272,6 +281,7 @@ export class ApiServer {
       return fail(statusErrors.conflict(gr, name, `Precondition failed: UID in precondition: ${options.preconditionUid}, UID in object meta: ${old.metadata.uid}`));
     }
     if (info.kind === 'Namespace' && PROTECTED_NAMESPACES.has(name)) return fail(statusErrors.forbidden(gr, name, 'this namespace may not be deleted'));
+    if (info.kind === 'PriorityClass' && SYSTEM_PRIORITY_CLASS_VALUES[name] !== undefined) return fail(statusErrors.forbidden(gr, name, 'this is a system priority class and cannot be deleted'));
     if (options.dryRun) return ok(old as T);
     const now = clock.now();
     const meta = { ...old.metadata };

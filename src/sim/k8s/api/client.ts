@@ -15,6 +15,8 @@ export interface WriteOptions {
   dryRun?: boolean;
   /** Skip schema validation (controllers writing objects built from validated templates). */
   trusted?: boolean;
+  /** The uid to give a created object (the API server's own bootstrap objects), instead of a random one. */
+  uid?: string;
 }
 
 export interface DeleteOptions {

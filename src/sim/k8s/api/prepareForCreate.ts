@@ -17,6 +17,7 @@ export function prepareForCreate(obj: KubeObject, info: ResourceInfo): KubeObjec
     case 'CronJob':
       return extend(obj, { status: {} });
     case 'Service':
+    case 'Ingress':
       return extend(obj, { status: { loadBalancer: {} } });
     case 'DaemonSet':
       return extend(obj, { status: { currentNumberScheduled: 0, desiredNumberScheduled: 0, numberMisscheduled: 0, numberReady: 0 } });

@@ -67,7 +67,10 @@ export const RESOURCES: readonly ResourceInfo[] = [
   r('Job', 'batch', 'v1', 'jobs', [], true, { categories: ['all'] }),
   r('Lease', 'coordination.k8s.io', 'v1', 'leases', [], true, { hasStatus: false }),
   r('EndpointSlice', 'discovery.k8s.io', 'v1', 'endpointslices', [], true, { hasStatus: false }),
+  r('IngressClass', 'networking.k8s.io', 'v1', 'ingressclasses', [], false, { hasStatus: false }),
+  r('Ingress', 'networking.k8s.io', 'v1', 'ingresses', ['ing'], true),
   r('PodDisruptionBudget', 'policy', 'v1', 'poddisruptionbudgets', ['pdb'], true),
+  r('PriorityClass', 'scheduling.k8s.io', 'v1', 'priorityclasses', ['pc'], false, { hasStatus: false }),
   r('StorageClass', 'storage.k8s.io', 'v1', 'storageclasses', ['sc'], false, { hasStatus: false }),
 ];
 

@@ -13,6 +13,14 @@ import { controlPlaneStaticPods, mirrorPod } from './staticPods';
 import { bootstrapStorageClass } from './storageClass';
 
 const NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
+
+const SYSTEM_PRIORITY_CLASS_UIDS = ['a6e2d1c4-3b5f-4e8a-9c7d-1f0e2b3a4c5d', '5c9b7e1a-2d4f-4a6b-8e3c-0d1f2a3b4c6e'];
+
+/** `SystemPriorityClasses()` as the API server creates them (preemptionPolicy defaulted; fixed uids keep the seeded generator's sequence). */
+const SYSTEM_PRIORITY_CLASSES: KubeObject[] = [
+  { apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name: 'system-node-critical' }, value: 2000001000, description: 'Used for system critical pods that must not be moved from their current node.', preemptionPolicy: 'PreemptLowerPriority' },
+  { apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name: 'system-cluster-critical' }, value: 2000000000, description: 'Used for system critical pods that must run in the cluster, but can be moved to another node if necessary.', preemptionPolicy: 'PreemptLowerPriority' },
+];
 export const PAUSE_IMAGE = 'registry.k8s.io/pause:3.10';
 
 /**
@@ -25,6 +33,10 @@ export const PAUSE_IMAGE = 'registry.k8s.io/pause:3.10';
 export function bootstrapCluster(api: ApiServer, kubelets: Kubelets, recorder: EventRecorder, config: ClusterConfig, rng: Rng, now: string, settle: () => void): void {
   const server = api.client('kube-apiserver');
   for (const name of NAMESPACES) must(server.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } }, { trusted: true }));
+  // The API server's post-start hook creates the system PriorityClasses before any pod is admitted.
+  if (api.registry.byName('priorityclasses.scheduling.k8s.io')) {
+    SYSTEM_PRIORITY_CLASSES.forEach((pc, i) => must(server.create(pc, { trusted: true, uid: SYSTEM_PRIORITY_CLASS_UIDS[i] })));
+  }
   settle();
   must(
     server.create(

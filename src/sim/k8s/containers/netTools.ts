@@ -2,8 +2,8 @@ import type { Io, Yield } from './sh/interpret';
 
 /** What a container's network tools can do: an HTTP GET and a DNS lookup, as seen from its pod. */
 export interface ContainerNetwork {
-  /** Client identity for access logs. */
-  http(url: string, userAgent: string): NetResult;
+  /** Client identity for access logs; `hostHeader` when a `Host:` header overrides the URL's host. */
+  http(url: string, userAgent: string, hostHeader?: string): NetResult;
   lookup(name: string): LookupResult;
   nameserver: string;
 }
@@ -18,7 +18,16 @@ const REASONS: Record<number, string> = { 200: 'OK', 201: 'Created', 204: 'No Co
 
 const CURL_CODES = { resolve: 6, refused: 7, timeout: 28, unsupported: 60 } as const;
 
-/** curl 8 (`-s`, `-S`, `-f`, `-o FILE`, `-w '%{http_code}'`, `-I`, `-m`, `--connect-timeout`). */
+/** The value of a `Host:` header among `-H`/`--header` values, if one is given. */
+function hostHeaderOf(headers: readonly string[]): string | undefined {
+  for (const h of headers) {
+    const m = /^\s*host\s*:\s*(.*?)\s*$/i.exec(h);
+    if (m) return m[1];
+  }
+  return undefined;
+}
+
+/** curl 8 (`-s`, `-S`, `-f`, `-o FILE`, `-w '%{http_code}'`, `-I`, `-H 'Host: …'`, `-m`, `--connect-timeout`). */
 // oxlint-disable-next-line require-yield
 export function* curl(net: ContainerNetwork, args: string[], io: Io, files: Map<string, string>): Generator<Yield, number> {
   let silent = false;
@@ -28,11 +37,13 @@ export function* curl(net: ContainerNetwork, args: string[], io: Io, files: Map<
   let output: string | undefined;
   let writeOut: string | undefined;
   let url: string | undefined;
+  const headers: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '-o' || a === '--output') output = args[++i];
     else if (a === '-w' || a === '--write-out') writeOut = args[++i];
-    else if (a === '-m' || a === '--max-time' || a === '--connect-timeout' || a === '-H' || a === '--header' || a === '-A' || a === '--user-agent') i++;
+    else if (a === '-H' || a === '--header') headers.push(args[++i] ?? '');
+    else if (a === '-m' || a === '--max-time' || a === '--connect-timeout' || a === '-A' || a === '--user-agent') i++;
     else if (a.startsWith('--')) {
       if (a === '--silent') silent = true;
       else if (a === '--show-error') showError = true;
@@ -51,15 +62,15 @@ export function* curl(net: ContainerNetwork, args: string[], io: Io, files: Map<
     io.err('curl: try \'curl --help\' or \'curl --manual\' for more information\n');
     return 2;
   }
-  const r = net.http(url, 'curl/8.5.0');
+  const r = net.http(url, 'curl/8.5.0', hostHeaderOf(headers));
   const complain = (code: number, message: string) => {
     if (!silent || showError) io.err(`curl: (${code}) ${message}\n`);
     return code;
   };
   if (!r.ok) return complain(CURL_CODES[r.kind], r.message);
   if (fail && r.status >= 400) return complain(22, `The requested URL returned error: ${r.status}`);
-  const headers = `HTTP/1.1 ${r.status} ${REASONS[r.status] ?? ''}\r\nContent-Length: ${r.body.length}\r\n\r\n`;
-  const payload = head ? headers : r.body;
+  const responseHead = `HTTP/1.1 ${r.status} ${REASONS[r.status] ?? ''}\r\nContent-Length: ${r.body.length}\r\n\r\n`;
+  const payload = head ? responseHead : r.body;
   if (!silent && output !== '/dev/null') {
     const n = payload.length;
     io.err(`  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n                                 Dload  Upload   Total   Spent    Left  Speed\n100 ${String(n).padStart(5)}  100 ${String(n).padStart(5)}    0     0   ${String(n).padStart(4)}k      0 --:--:-- --:--:-- --:--:--  ${String(n).padStart(4)}k\n`);
@@ -70,16 +81,19 @@ export function* curl(net: ContainerNetwork, args: string[], io: Io, files: Map<
   return 0;
 }
 
-/** busybox wget (`-q`, `-O FILE` / `-O-`, `-T`, `--spider`). */
+/** busybox wget (`-q`, `-O FILE` / `-O-`, `-T`, `--spider`, `--header 'Host: …'`). */
 // oxlint-disable-next-line require-yield
 export function* wget(net: ContainerNetwork, args: string[], io: Io, files: Map<string, string>): Generator<Yield, number> {
   let quiet = false;
   let out: string | undefined;
   let spider = false;
   let url: string | undefined;
+  const headers: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
-    if (a === '-O') out = args[++i];
+    if (a === '--header') headers.push(args[++i] ?? '');
+    else if (a.startsWith('--header=')) headers.push(a.slice(9));
+    else if (a === '-O') out = args[++i];
     else if (a.startsWith('-O')) out = a.slice(2);
     else if (a === '-T' || a === '--timeout') i++;
     else if (a === '--spider') spider = true;
@@ -93,7 +107,7 @@ export function* wget(net: ContainerNetwork, args: string[], io: Io, files: Map<
     io.err('BusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.\n\nUsage: wget [-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header STR]\n\t[--post-data STR | --post-file FILE] [-Y on/off]\n\t[-P DIR] [-U AGENT] [-T SEC] URL...\n');
     return 1;
   }
-  const r = net.http(url, 'Wget');
+  const r = net.http(url, 'Wget', hostHeaderOf(headers));
   const host = /^(?:https?:\/\/)?([^/:]+)/.exec(url)?.[1] ?? url;
   if (!r.ok) {
     if (r.kind === 'resolve') io.err(`wget: bad address '${host}'\n`);

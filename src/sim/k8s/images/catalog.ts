@@ -37,6 +37,8 @@ export interface ImageProfile {
    * argument, if one is), 1 otherwise — what their scripts ask the server.
    */
   checks?: readonly string[];
+  /** The default process is an ingress controller: HTTP on its ports is routed by the cluster's Ingress rules. */
+  router?: 'ingress-nginx';
   /** TCP ports the default process listens on. */
   ports?: readonly number[];
   /** CPU the idle process uses, in millicores (default 1 for servers, 0 otherwise). */
@@ -187,6 +189,7 @@ export const IMAGE_CATALOG: Readonly<Record<string, ImageProfile>> = {
   'registry.k8s.io/kube-controller-manager': server(26 * MB, 50, [10257], { cpuIdleMilli: 15, startMs: 1000, stopMs: 500, shell: false, binaries: ['kube-controller-manager'], http: { '/healthz': 200 }, tags: ANY }),
   'registry.k8s.io/kube-scheduler': server(20 * MB, 20, [10259], { cpuIdleMilli: 4, startMs: 1000, stopMs: 500, shell: false, binaries: ['kube-scheduler'], http: { '/healthz': 200, '/livez': 200, '/readyz': 200 }, tags: ANY }),
   'registry.k8s.io/kube-proxy': server(30 * MB, 20, [10256], { startMs: 500, shell: true, binaries: ['kube-proxy'], http: { '/healthz': 200, '/livez': 200 }, tags: ANY }),
+  'registry.k8s.io/ingress-nginx/controller': server(105 * MB, 90, [80, 443, 8443, 10254], { startMs: 1500, stopMs: 1000, router: 'ingress-nginx', binaries: ['/nginx-ingress-controller'], http: { '/healthz': 200 }, httpDefault: 404, tags: { newest: '1.12.0', oldest: '0.30' } }),
   'registry.k8s.io/metrics-server/metrics-server': server(19 * MB, 20, [10250], { shell: false, cpuIdleMilli: 3, binaries: ['/metrics-server'], http: { '/livez': 200, '/readyz': 200 }, tags: { newest: '0.7.2', oldest: '0.3' } }),
   'registry.k8s.io/coredns/coredns': server(18 * MB, 15, [53, 8080, 8181, 9153], { cpuIdleMilli: 2, startMs: 500, shell: false, binaries: ['/coredns', 'coredns'], http: { '/health': 200, '/ready': 200 }, logs: ['.:53', '[INFO] plugin/reload: Running configuration SHA512 = 591cf328cccc12bc490481273e738df59329c62c0b729d94e8b61db9961c2fa5f046dd37f1cf888b953814040d180f52594972691cd6ff41be96639138a43908', 'CoreDNS-1.11.3', 'linux/amd64, go1.21.11, a6338e9'], tags: ANY }),
   'k8s.gcr.io/fluentd-elasticsearch': server(60 * MB, 60, [], { binaries: ['fluentd'], tags: ANY }),

@@ -8,6 +8,8 @@ import type { KubeletState } from '../kubelet/syncPod';
 import type { ClusterView } from '../services/clusterView';
 import { resolveDns, type DnsAnswer } from '../services/dns';
 import { pickEndpoint, serviceBackends } from '../services/kubeProxy';
+import { imageProfile } from '../images/catalog';
+import { routeIngress } from './ingressRouting';
 
 type PodObj = KubeObject & Pod;
 
@@ -17,6 +19,8 @@ export interface Client {
   ip: string;
   pod?: string;
   userAgent: string;
+  /** The Host header, when it differs from the URL's host (`curl -H 'Host: …'`). */
+  hostHeader?: string;
 }
 
 export type HttpResult =
@@ -97,7 +101,12 @@ export function httpGet(env: NetworkEnv, client: Client, url: string): HttpResul
     targetPort = ep.port;
     target = ep.pod;
   }
-  const pod = target ? env.store.get<PodObj>('pods', `${target.namespace}/${target.name}`) : podByIP(env, ip);
+  let pod = target ? env.store.get<PodObj>('pods', `${target.namespace}/${target.name}`) : podByIP(env, ip);
+  if (!pod && !target) {
+    // A node's address: a pod publishing the port as a hostPort answers on its container port.
+    const published = hostPortPod(env, ip, port);
+    if (published) [pod, targetPort] = [published.pod, published.containerPort];
+  }
   if (!pod) return { ok: false, kind: 'timeout', message: `Failed to connect to ${host} port ${port} after 130000 ms: Connection timed out`, host, port };
   const key = `${pod.metadata.namespace}/${pod.metadata.name}`;
   const rt = env.kubelets.pods.get(key);
@@ -108,6 +117,9 @@ export function httpGet(env: NetworkEnv, client: Client, url: string): HttpResul
     const proc = c.phase === 'running' ? c.proc : undefined;
     if (!proc) continue;
     proc.advance(env.now);
+    if ((targetPort === 80 || targetPort === 443) && imageProfile(c.ref)?.router === 'ingress-nginx' && proc.listens(targetPort)) {
+      return ingressNginx(env, client, host, path, proc, pod);
+    }
     const status = proc.http(targetPort, path, env.now);
     if (status === 'refused') continue;
     const body = responseBody(c.ref.name, proc, status, pod, path, env.now);
@@ -116,6 +128,46 @@ export function httpGet(env: NetworkEnv, client: Client, url: string): HttpResul
     return { ok: true, status, body, pod: { namespace: pod.metadata.namespace ?? 'default', name: pod.metadata.name }, ip: rt.ip ?? ip, port: targetPort };
   }
   return { ok: false, kind: 'refused', message: `Failed to connect to ${host} port ${port} after 0 ms: Couldn't connect to server`, host, port };
+}
+
+const nginxPage = (status: string) => `<html>\r\n<head><title>${status}</title></head>\r\n<body>\r\n<center><h1>${status}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`;
+
+/**
+ * The ingress-nginx controller answering on 80/443: the request goes to the
+ * Ingress rule's Service's ready endpoints (`routeIngress`); its default
+ * backend answers 404 when no rule matches, and 503 when the backend Service
+ * is missing or has no ready endpoint.
+ */
+function ingressNginx(env: NetworkEnv, client: Client, host: string, path: string, proc: ContainerProcess, controller: PodObj): HttpResult {
+  const self = { namespace: controller.metadata.namespace ?? 'default', name: controller.metadata.name };
+  const answer = (status: number, title: string): HttpResult => {
+    const body = nginxPage(title);
+    proc.noteRequest(env.now);
+    return { ok: true, status, body, pod: self, ip: controller.status?.podIP ?? '', port: 80 };
+  };
+  const route = routeIngress(env.store, client.hostHeader ?? host, path);
+  if (route.type === 'default') return answer(404, '404 Not Found');
+  const b = route.backend;
+  const backends = serviceBackends(env.view, b.namespace, b.service, b.port);
+  const ep = backends.type === 'ok' ? pickEndpoint(backends.endpoints, () => env.rng.next()) : undefined;
+  if (!ep) return answer(503, '503 Service Temporarily Unavailable');
+  proc.noteRequest(env.now);
+  // The controller proxies to the pod itself, as a client in the controller's pod.
+  const upstream = httpGet(env, { ...client, namespace: self.namespace, ip: controller.status?.podIP ?? client.ip, hostHeader: undefined }, `http://${ep.ip}:${ep.port}${path}`);
+  return upstream.ok ? upstream : answer(502, '502 Bad Gateway');
+}
+
+/** A pod on the node with address `ip` that publishes `port` as a hostPort, and the container port behind it. */
+function hostPortPod(env: NetworkEnv, ip: string, port: number): { pod: PodObj; containerPort: number } | undefined {
+  for (const node of env.kubelets.nodes.values()) {
+    const nodeObj = env.store.get<KubeObject & { status?: { addresses?: { type: string; address: string }[] } }>('nodes', node.name);
+    if (!nodeObj?.status?.addresses?.some((a) => a.address === ip)) continue;
+    for (const p of env.store.listByIndex<PodObj>('pods', 'spec.nodeName', node.name)) {
+      if (p.metadata.deletionTimestamp) continue;
+      for (const c of p.spec?.containers ?? []) for (const cp of c.ports ?? []) if (cp.hostPort === port) return { pod: p, containerPort: cp.containerPort };
+    }
+  }
+  return undefined;
 }
 
 function responseBody(image: string, proc: ContainerProcess, status: number, pod: PodObj, path: string, now: number): string {

@@ -12,7 +12,7 @@ export function podNetwork(ctx: K8sContext, kubelets: KubeletState, pod: KubeObj
   const env = (): NetworkEnv => ({ store: ctx.store, view: ctx.api, kubelets, rng: ctx.rng, now: ctx.clock.now() });
   return {
     nameserver: CLUSTER_DNS_IP,
-    http: (url, userAgent) => httpGet(env(), { namespace, ip: podIP, pod: pod.metadata.name, userAgent }, url),
+    http: (url, userAgent, hostHeader) => httpGet(env(), { namespace, ip: podIP, pod: pod.metadata.name, userAgent, hostHeader }, url),
     lookup: (name) => {
       const a = resolveDns(ctx.api, name, { namespace });
       const addresses = a.records.flatMap((r) => (r.type === 'A' ? [r.address] : []));

@@ -85,7 +85,9 @@ describe('default-scheduler', () => {
 
   it('pods with preemptionPolicy Never are not eligible for preemption', () => {
     const h = createHarness();
-    create(h, podManifest('huge', '100', { preemptionPolicy: 'Never' }));
+    // The policy comes from the pod's PriorityClass (the Priority admission plugin refuses it set on the pod).
+    h.client.create({ apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name: 'no-preempt' }, value: 1000, preemptionPolicy: 'Never' });
+    create(h, podManifest('huge', '100', { priorityClassName: 'no-preempt' }));
     h.advance(1);
     expect(eventsOf(h, 'huge', 'FailedScheduling')[0]?.message).toBe(`0/4 nodes are available: 1 ${TAINT}, 3 Insufficient cpu. preemption: not eligible due to preemptionPolicy=Never.`);
   });

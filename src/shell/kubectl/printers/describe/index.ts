@@ -18,6 +18,7 @@ import { describeLimitRange, describeResourceQuota } from './describeQuota';
 import { describePersistentVolume, describePersistentVolumeClaim, describeStorageClass } from './describeStorage';
 import { describeService } from './describeService';
 import { describeServiceAccount } from './describeServiceAccount';
+import { describeIngress, describeIngressClass, describePriorityClass } from './describeNetworking';
 
 interface Describer {
   group: string;
@@ -52,6 +53,9 @@ export const DESCRIBERS: readonly Describer[] = [
   { group: '', kind: 'PersistentVolume', describe: describePersistentVolume },
   { group: '', kind: 'PersistentVolumeClaim', describe: describePersistentVolumeClaim },
   { group: 'storage.k8s.io', kind: 'StorageClass', describe: describeStorageClass },
+  { group: 'networking.k8s.io', kind: 'Ingress', describe: describeIngress },
+  { group: 'networking.k8s.io', kind: 'IngressClass', describe: describeIngressClass },
+  { group: 'scheduling.k8s.io', kind: 'PriorityClass', describe: describePriorityClass },
 ];
 
 /** `kubectl describe` of one object. */

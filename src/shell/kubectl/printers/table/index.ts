@@ -20,6 +20,7 @@ import { secretPrinter } from './secretPrinter';
 import { limitRangePrinter, resourceQuotaPrinter } from './quotaPrinters';
 import { persistentVolumeClaimPrinter, persistentVolumePrinter, storageClassPrinter } from './storagePrinters';
 import { serviceAccountPrinter } from './serviceAccountPrinter';
+import { ingressClassPrinter, ingressPrinter, priorityClassPrinter } from './networkingPrinters';
 import { servicePrinter } from './servicePrinter';
 import { statefulSetPrinter } from './statefulSetPrinter';
 import type { KindPrinter } from './tableTypes';
@@ -51,6 +52,9 @@ export const TABLE_PRINTERS: readonly KindPrinter[] = [
   persistentVolumePrinter,
   persistentVolumeClaimPrinter,
   storageClassPrinter,
+  ingressPrinter,
+  ingressClassPrinter,
+  priorityClassPrinter,
 ];
 
 /** The printer for a resource; kinds without one print NAME AGE. */

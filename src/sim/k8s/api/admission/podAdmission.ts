@@ -4,12 +4,8 @@ import type { Rng } from '../../../../lib/rng';
 import type { ObjectStore } from '../../../engine/store';
 import { statusErrors, type Status } from '../status';
 import type { KubeObject } from '../types';
+import { admitPodPriority } from './priorityAdmission';
 
-/** Priorities of the built-in PriorityClasses (`scheduling.k8s.io`). */
-export const SYSTEM_PRIORITY_CLASSES: Record<string, number> = {
-  'system-node-critical': 2000001000,
-  'system-cluster-critical': 2000000000,
-};
 
 const SA_MOUNT_PATH = '/var/run/secrets/kubernetes.io/serviceaccount';
 const NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
@@ -17,7 +13,7 @@ const NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
 /**
  * The mutating admission plugins that touch every new pod, in the API
  * server's order: ServiceAccount (default account, token volume and mounts),
- * Priority, DefaultTolerationSeconds. Returns the admitted pod or a 403.
+ * Priority (`admitPodPriority`), DefaultTolerationSeconds. Returns the admitted pod or a 403.
  */
 export function admitPod(pod: Stored, store: ObjectStore, rng: Rng): { ok: true; pod: Stored } | { ok: false; status: Status } {
   // Object.assign, not `{ ...x }` + new keys: in Node 20's V8 a spread clone
@@ -46,16 +42,8 @@ export function admitPod(pod: Stored, store: ObjectStore, rng: Rng): { ok: true;
   }
 
   // Priority
-  if (spec.priorityClassName) {
-    const value = SYSTEM_PRIORITY_CLASSES[spec.priorityClassName];
-    if (value === undefined) {
-      return { ok: false, status: statusErrors.forbidden(gr, name, `no PriorityClass with name ${spec.priorityClassName} was found`) };
-    }
-    spec.priority = value;
-  } else {
-    spec.priority = spec.priority ?? 0;
-  }
-  spec.preemptionPolicy = spec.preemptionPolicy ?? 'PreemptLowerPriority';
+  const refused = admitPodPriority(spec, store);
+  if (refused) return { ok: false, status: statusErrors.forbidden(gr, name, refused) };
 
   // DefaultTolerationSeconds
   spec.tolerations = withDefaultTolerations(spec.tolerations);

@@ -11,6 +11,7 @@ import { defaultLimitRange } from './quotaDefaults';
 import { defaultPersistentVolume, defaultPersistentVolumeClaim, defaultStorageClass } from './storageDefaults';
 import { defaultDeployment, defaultReplicaSet } from './workloadDefaults';
 import { defaultHorizontalPodAutoscaler } from './autoscalingDefaults';
+import { defaultIngressClass, defaultPriorityClass } from './networkingDefaults';
 
 type Defaulter = (obj: Record<string, unknown>) => void;
 
@@ -37,6 +38,8 @@ export const DEFAULTERS: Readonly<Record<string, Defaulter>> = {
   'batch/Job': defaultJob,
   'batch/CronJob': defaultCronJob,
   'discovery.k8s.io/EndpointSlice': defaultEndpointSlice,
+  'networking.k8s.io/IngressClass': defaultIngressClass,
+  'scheduling.k8s.io/PriorityClass': defaultPriorityClass,
 };
 
 /** The object with the API server's defaults applied, as a new object (the input is never mutated). */

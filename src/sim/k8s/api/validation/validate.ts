@@ -14,6 +14,8 @@ import { validateHorizontalPodAutoscaler } from './autoscaling';
 import { validatePodSpecUpdate } from './podUpdate';
 import { validateServiceSpec, validateServiceUpdate } from './service';
 import { validateLimitRange, validateResourceQuota } from './quota';
+import { validateIngressClass, validateIngressClassUpdate, validateIngressCreate, validateIngressSpec } from './networking';
+import { validatePriorityClass, validatePriorityClassUpdate } from './scheduling';
 import { validatePersistentVolume, validatePersistentVolumeClaim, validatePersistentVolumeClaimUpdate, validatePersistentVolumeUpdate, validateStorageClass, validateStorageClassUpdate } from './storage';
 import { validateDeploymentSpec, validateReplicaSetSpec, validateSelectorImmutable } from './workloads';
 
@@ -21,6 +23,8 @@ import { validateDeploymentSpec, validateReplicaSetSpec, validateSelectorImmutab
 export interface KindValidator {
   name: NameValidator;
   spec?: (obj: KubeObject) => FieldError[];
+  /** Create-only checks that replace `spec` on create (as ValidateIngressCreate extends ValidateIngressSpec). */
+  create?: (obj: KubeObject) => FieldError[];
   /** Extra checks on update (immutable fields), before the spec checks of the new object. */
   update?: (obj: KubeObject, old: KubeObject) => FieldError[];
   /** Run the update rules before the spec checks (as ValidateServiceUpdate does). */
@@ -53,6 +57,9 @@ export const VALIDATORS: Readonly<Record<string, KindValidator>> = {
   'coordination.k8s.io/Lease': { name: nameIsDNSSubdomain, spec: validateLeaseSpec },
   'policy/PodDisruptionBudget': { name: nameIsDNSSubdomain, spec: validatePodDisruptionBudget },
   'autoscaling/HorizontalPodAutoscaler': { name: nameIsDNSSubdomain, spec: validateHorizontalPodAutoscaler },
+  'networking.k8s.io/Ingress': { name: nameIsDNSSubdomain, spec: validateIngressSpec, create: validateIngressCreate },
+  'networking.k8s.io/IngressClass': { name: nameIsDNSSubdomain, spec: validateIngressClass, update: validateIngressClassUpdate, updateFirst: true },
+  'scheduling.k8s.io/PriorityClass': { name: nameIsDNSSubdomain, spec: validatePriorityClass, update: validatePriorityClassUpdate, updateFirst: true },
   'discovery.k8s.io/EndpointSlice': { name: nameIsDNSSubdomain, spec: validateEndpointSlice, update: validateEndpointSliceUpdate },
 };
 
@@ -65,7 +72,7 @@ function validatorFor(info: ResourceInfo): KindValidator {
 /** The API server's create validation of a (defaulted) object: metadata, then the kind's spec rules. */
 export function validateCreate(obj: KubeObject, info: ResourceInfo): FieldError[] {
   const v = validatorFor(info);
-  return [...validateObjectMeta(obj.metadata, info.namespaced, v.name), ...(v.spec?.(obj) ?? [])];
+  return [...validateObjectMeta(obj.metadata, info.namespaced, v.name), ...((v.create ?? v.spec)?.(obj) ?? [])];
 }
 
 /** The API server's update validation: immutable metadata, the kind's update rules, then its spec rules. */
