@@ -87,6 +87,11 @@ export class ContainerFS extends Map<string, string> {
     return r.m.readOnly ? false : r.m.storage.delete(r.rel);
   }
 
+  /** The directories volumes are mounted on: they exist even when the volume holds no file. */
+  *mountPoints(): Iterable<string> {
+    for (const m of this.mounts) if (!m.subPath) yield m.mountPath;
+  }
+
   override get size(): number {
     return [...this.keys()].length;
   }

@@ -1,4 +1,4 @@
-import { IDLE, ShellExit, type Io, type ShellApi, type Yield } from './types';
+import { IDLE, mountPointsOf, ShellExit, type Io, type ShellApi, type Yield } from './types';
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -115,22 +115,25 @@ export const BUILTINS: Record<string, Builtin> = {
     return st;
   },
   ls(sh, args, io) {
-    const dir = sh.path(args.find((a) => !a.startsWith('-')) ?? sh.getCwd());
-    const files = sh.hostRef.files;
-    if (files.has(dir)) {
-      io.out(`${dir}\n`);
-      return 0;
+    const operands = args.filter((a) => !a.startsWith('-'));
+    // ls lists its operands sorted by name, whatever order they were given in.
+    const dirs = operands.length ? operands.map((a) => sh.path(a)).sort() : [sh.path(sh.getCwd())];
+    let st = 0;
+    let first = true;
+    for (const dir of dirs) {
+      const names = listDir(sh.hostRef.files, dir);
+      if (names === undefined) {
+        io.err(`ls: ${dir}: No such file or directory\n`);
+        st = 1;
+        continue;
+      }
+      // Several operands: each listing under a `dir:` header, a blank line between them.
+      if (dirs.length > 1) io.out(`${first ? '' : '\n'}${typeof names === 'string' ? '' : `${dir}:\n`}`);
+      first = false;
+      if (typeof names === 'string') io.out(`${names}\n`);
+      else if (names.length) io.out(`${names.join('\n')}\n`);
     }
-    const names = new Set<string>();
-    const prefix = dir === '/' ? '/' : `${dir}/`;
-    for (const k of files.keys()) if (k.startsWith(prefix)) names.add(k.slice(prefix.length).split('/')[0]);
-    if (names.size === 0 && !STANDARD_DIRS.has(dir)) {
-      io.err(`ls: ${dir}: No such file or directory\n`);
-      return 1;
-    }
-    if (dir === '/') for (const d of STANDARD_DIRS) if (d !== '/' && d.split('/').length === 2) names.add(d.slice(1));
-    if (names.size) io.out(`${[...names].sort().join('\n')}\n`);
-    return 0;
+    return st;
   },
   *env(sh, args, io) {
     if (args.length > 0) return yield* sh.exec(args, io);
@@ -237,6 +240,26 @@ export const BUILTINS: Record<string, Builtin> = {
     return 0;
   },
 };
+
+/**
+ * What `ls` shows for a path: the path itself for a file, the sorted names
+ * in a directory (directories are the prefixes of files, the standard ones
+ * and volume mount points, which exist even when empty), or undefined.
+ */
+function listDir(files: Map<string, string>, dir: string): string | string[] | undefined {
+  if (files.has(dir)) return dir;
+  const names = new Set<string>();
+  const prefix = dir === '/' ? '/' : `${dir}/`;
+  let exists = STANDARD_DIRS.has(dir);
+  for (const k of files.keys()) if (k.startsWith(prefix)) names.add(k.slice(prefix.length).split('/')[0]);
+  for (const m of mountPointsOf(files)) {
+    if (m === dir) exists = true;
+    else if (m.startsWith(prefix)) names.add(m.slice(prefix.length).split('/')[0]);
+  }
+  if (names.size === 0 && !exists) return undefined;
+  if (dir === '/') for (const d of STANDARD_DIRS) if (d !== '/' && d.split('/').length === 2) names.add(d.slice(1));
+  return [...names].sort();
+}
 
 /** Whether `name` is one of the shell's builtins or the busybox/coreutils tools modelled here. */
 export function isShellTool(name: string): boolean {

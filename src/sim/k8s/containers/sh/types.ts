@@ -21,6 +21,12 @@ export interface ShellHost {
   program(argv: string[], io: Io): Generator<Yield, number> | undefined;
 }
 
+/** Directories that exist with no file in them (volume mount points), when the file system knows them. */
+export function mountPointsOf(files: Map<string, string>): Iterable<string> {
+  const f = files as Map<string, string> & { mountPoints?: () => Iterable<string> };
+  return typeof f.mountPoints === 'function' ? f.mountPoints() : [];
+}
+
 /**
  * A pause of the program. `quiet`: nothing the kubelet watches can happen at
  * the end of it (a server finishing its start-up): no need to wake for it;
