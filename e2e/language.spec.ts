@@ -27,6 +27,11 @@ test('switching to 简体中文 translates the top bar and the inspector, and su
   await expect(pod).toBeVisible({ timeout: 30_000 });
   // kubectl's output stays English, as the real tool prints it.
   await expect(kp.output).toContainText('deployment.apps/web created');
+  // The drawing's own words follow the language; Kubernetes states (Ready) stay as they are.
+  await expect(kp.cluster.getByRole('group', { name: '控制平面' })).toBeVisible();
+  await expect(kp.cluster.locator('.node-bar-memory .node-bar-label').first()).toHaveText('内存');
+  await expect(kp.cluster.locator('.node-readiness-text').first()).toContainText('Ready');
+  await kp.screenshot('language-zh-cluster');
 
   await page.reload();
   await expect(kp.terminal).toBeVisible();

@@ -18,6 +18,14 @@ export interface VizText {
   readonly waitingHint: string;
   readonly schedulingQueue: string;
   readonly podsWaiting: (count: number) => string;
+  /** A Deployment's state on its card: `rolling out`, `complete`, `paused`, `not progressing` (a condition's reason stays as it is). */
+  readonly deploymentState: (state: string) => string;
+  readonly workloadCounts: (desired: number, updated: number, available: number) => string;
+  readonly rolloutBudget: (surge: number, unavailable: number) => string;
+  readonly revision: (revision: string) => string;
+  readonly readyEndpoints: (count: number) => string;
+  readonly notReadyEndpoints: (count: number) => string;
+  readonly noPorts: string;
   /** What each control-plane component does, in two or three words. */
   readonly componentRole: Readonly<Record<'kubectl' | 'apiserver' | 'etcd' | 'scheduler' | 'controller-manager', string>>;
 }
@@ -35,6 +43,13 @@ export const VIZ_TEXT_EN: VizText = {
   waitingHint: 'controllers, the scheduler and kubelets say here what they do',
   schedulingQueue: 'Scheduling queue: pods waiting for a node',
   podsWaiting: (n) => `${n} pod${n === 1 ? '' : 's'} waiting`,
+  deploymentState: (state) => state,
+  workloadCounts: (desired, updated, available) => `${desired} desired · ${updated} updated · ${available} available`,
+  rolloutBudget: (surge, unavailable) => `surge ≤${surge} · unavailable ≤${unavailable}`,
+  revision: (revision) => `revision ${revision}`,
+  readyEndpoints: (n) => `${n} ready`,
+  notReadyEndpoints: (n) => `${n} not ready`,
+  noPorts: 'no ports',
   componentRole: { kubectl: 'you', apiserver: 'every change', etcd: 'storage', scheduler: 'picks nodes', 'controller-manager': 'control loops' },
 };
 

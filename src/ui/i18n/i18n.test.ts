@@ -117,10 +117,21 @@ describe("the drawing's words", () => {
       const a = VIZ_TEXT_EN[key];
       const b = text[key];
       if (typeof a === 'function') {
-        const f = a as (x: number, y: number) => string;
-        const g = b as (x: number, y: number) => string;
-        for (const [x, y] of [[1, 110], [3, 110]]) expect(g(x, y), key).toBe(f(x, y));
+        const f = a as (...n: number[]) => string;
+        const g = b as (...n: number[]) => string;
+        for (const n of [[1, 110, 2], [3, 110, 0]]) expect(g(...n), key).toBe(f(...n));
       } else expect(b, key).toEqual(a);
     }
+    for (const state of ['rolling out', 'complete', 'paused', 'not progressing', 'ProgressDeadlineExceeded']) expect(text.deploymentState(state)).toBe(state);
+  });
+
+  it('name every Deployment state in Chinese, and leave a condition reason as Kubernetes wrote it', async () => {
+    const { vizTextOf } = await import('./vizText');
+    const i18n = createInstance();
+    await i18n.init({ lng: 'zh-CN', resources: { 'zh-CN': { translation: zhCN } } });
+    const text = vizTextOf(i18n.t);
+    expect(['rolling out', 'complete', 'paused', 'not progressing'].map(text.deploymentState)).toEqual(['上线中', '已完成', '已暂停', '无进展']);
+    expect(text.deploymentState('ProgressDeadlineExceeded')).toBe('ProgressDeadlineExceeded');
+    expect(text.podsOfCapacity(3, 110)).toBe('Pod 3 / 110');
   });
 });

@@ -3,6 +3,14 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VizText } from '../../viz/index';
 
+/** A Deployment's states as the drawing names them (a condition's reason is shown as it is). */
+const STATES: Readonly<Record<string, (t: TFunction) => string>> = {
+  'rolling out': (t) => t('viz.stateRollingOut'),
+  complete: (t) => t('viz.stateComplete'),
+  paused: (t) => t('viz.statePaused'),
+  'not progressing': (t) => t('viz.stateNotProgressing'),
+};
+
 /** The drawing's words (viz/text.ts) from the interface language. */
 export function vizTextOf(t: TFunction): VizText {
   return {
@@ -18,6 +26,13 @@ export function vizTextOf(t: TFunction): VizText {
     waitingHint: t('viz.waitingHint'),
     schedulingQueue: t('viz.schedulingQueue'),
     podsWaiting: (count) => t('viz.podsWaiting', { count }),
+    deploymentState: (state) => STATES[state]?.(t) ?? state,
+    workloadCounts: (desired, updated, available) => t('viz.workloadCounts', { desired, updated, available }),
+    rolloutBudget: (surge, unavailable) => t('viz.rolloutBudget', { surge, unavailable }),
+    revision: (revision) => t('viz.revision', { revision }),
+    readyEndpoints: (count) => t('viz.readyEndpoints', { count }),
+    notReadyEndpoints: (count) => t('viz.notReadyEndpoints', { count }),
+    noPorts: t('viz.noPorts'),
     componentRole: {
       kubectl: t('viz.roleKubectl'),
       apiserver: t('viz.roleApiserver'),

@@ -2,6 +2,7 @@ import type { Selection } from 'd3';
 import type { PlacedWorkload } from '../layout/clusterLayout';
 import type { DeploymentView, ServiceView } from '../model/workloads';
 import { fitText } from './bandGlyph';
+import { vizText } from '../text';
 
 type Layer = Selection<SVGGElement, unknown, null, undefined>;
 
@@ -98,7 +99,8 @@ function updateDeployment(g: SVGGElement, d: DeploymentView, width: number): voi
   const q = <T extends Element>(sel: string) => g.querySelector<T>(sel)!;
   fitText(q<SVGTextElement>('.workload-name'), d.name, inner - 50 - 84);
   const state = q<SVGTextElement>('.workload-state');
-  state.textContent = d.rolling ? `↻ ${d.state}` : d.state === 'complete' ? '✓ complete' : d.state;
+  const stateText = vizText().deploymentState(d.state);
+  state.textContent = d.rolling ? `↻ ${stateText}` : d.state === 'complete' ? `✓ ${stateText}` : stateText;
   state.setAttribute('x', String(width - PAD));
   g.classList.toggle('is-rolling', d.rolling);
   // The bar's scale: room for desired + surge (or more, when more pods exist).
@@ -127,9 +129,9 @@ function updateDeployment(g: SVGGElement, d: DeploymentView, width: number): voi
   tick('.rollout-desired', d.desired);
   tick('.rollout-floor', Math.max(0, d.desired - d.maxUnavailable));
   q('.rollout-floor').setAttribute('display', d.rolling ? 'inline' : 'none');
-  q('.workload-counts').textContent = `${d.desired} desired · ${d.updated} updated · ${d.available} available`;
-  const budget = d.strategy === 'RollingUpdate' ? `surge ≤${d.maxSurge} · unavailable ≤${d.maxUnavailable}` : d.strategy;
-  fitText(q<SVGTextElement>('.workload-budget'), d.rolling ? budget : `revision ${d.revision ?? '—'} · ${budget}`, inner);
+  q('.workload-counts').textContent = vizText().workloadCounts(d.desired, d.updated, d.available);
+  const budget = d.strategy === 'RollingUpdate' ? vizText().rolloutBudget(d.maxSurge, d.maxUnavailable) : d.strategy;
+  fitText(q<SVGTextElement>('.workload-budget'), d.rolling ? budget : `${vizText().revision(String(d.revision ?? '—'))} · ${budget}`, inner);
 }
 
 function enterService(g: SVGGElement): void {
@@ -147,8 +149,8 @@ function updateService(g: SVGGElement, s: ServiceView, width: number): void {
   const q = <T extends Element>(sel: string) => g.querySelector<T>(sel)!;
   fitText(q<SVGTextElement>('.workload-name'), s.name, inner - 30);
   fitText(q<SVGTextElement>('.workload-address'), `${s.type} ${s.clusterIP}`, inner);
-  fitText(q<SVGTextElement>('.workload-ports'), s.ports || 'no ports', inner);
+  fitText(q<SVGTextElement>('.workload-ports'), s.ports || vizText().noPorts, inner);
   const excluded = s.endpoints.length - s.readyCount;
-  q('.endpoints-ready').textContent = `● ${s.readyCount} ready`;
-  q('.endpoints-excluded').textContent = excluded > 0 ? `  ○ ${excluded} not ready` : '';
+  q('.endpoints-ready').textContent = `● ${vizText().readyEndpoints(s.readyCount)}`;
+  q('.endpoints-excluded').textContent = excluded > 0 ? `  ○ ${vizText().notReadyEndpoints(excluded)}` : '';
 }
