@@ -59,8 +59,10 @@ describe('time and shape actions go through the terminal', () => {
 
   it('Stop ends a fast-forward and says so', async () => {
     const store = await realStore({}, fakeWall());
+    store.getState().runCommand('kubectl run crashy --image=busybox:1.36 -- sh -c "exit 1"');
     store.getState().settle();
     store.frame(16);
+    expect(store.getState().settling).toBe(true);
     store.getState().stopSettle();
     expect(store.getState().settling).toBe(false);
     expect(transcript(store)).toContain('# Fast-forward stopped.');

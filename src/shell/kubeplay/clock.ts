@@ -1,5 +1,5 @@
 import { goDuration, parseDuration } from '../../lib/duration';
-import { Settler, SETTLE_MAX_MS, SETTLE_QUIET_MS, type Changing, type Cluster, type SettleResult } from '../../sim/k8s/index';
+import { Settler, SETTLE_MAX_MS, type Changing, type Cluster, type SettleResult } from '../../sim/k8s/index';
 import { WaitingExecution, finished } from '../execution';
 import type { Execution, OutputSink, ShellEnvironment } from '../types';
 
@@ -55,7 +55,8 @@ function settleUsage(sink: OutputSink, problem: string): Execution {
 /**
  * `kubeplay clock settle [--max DURATION]`: runs the cluster as fast as it
  * goes until nothing a learner can see changes any more (heartbeats aside)
- * for SETTLE_QUIET_MS, or until DURATION of virtual time (10m) has passed.
+ * — for 30 s when nothing is waiting to act later, else for 5m10s (see
+ * `Settler`) — or until DURATION of virtual time (10m) has passed.
  * The work is done in slices when the host asks to draw in between
  * (`env.shouldYield`), so the page stays responsive; Ctrl+C stops it.
  */
@@ -91,8 +92,8 @@ function report(cluster: Cluster, r: SettleResult, sink: OutputSink): void {
   const secs = (ms: number) => goDuration(Math.round(ms / 1000) * 1000);
   if (r.type === 'settled') {
     const tail = `Virtual time is now ${clockText(cluster, r.endedAt)} (+${secs(r.endedAt - r.startedAt)}).`;
-    if (r.changes === 0) sink.stdout(`Already settled: nothing visible changed in ${secs(SETTLE_QUIET_MS)}. ${tail}\n`);
-    else sink.stdout(`Settled ${secs(r.settledAt - r.startedAt)} in (at ${clockText(cluster, r.settledAt)}): nothing visible changed for ${secs(SETTLE_QUIET_MS)} after that. ${tail}\n`);
+    if (r.changes === 0) sink.stdout(`Already settled: nothing visible changed in ${secs(r.endedAt - r.startedAt)}. ${tail}\n`);
+    else sink.stdout(`Settled ${secs(r.settledAt - r.startedAt)} in (at ${clockText(cluster, r.settledAt)}): nothing visible changed for ${secs(r.endedAt - r.settledAt)} after that. ${tail}\n`);
     return;
   }
   sink.stdout(`Still changing after ${secs(r.endedAt - r.startedAt)}, the cap; stopped at ${clockText(cluster, r.endedAt)}.\n`);

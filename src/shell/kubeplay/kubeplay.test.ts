@@ -82,7 +82,7 @@ describe('kubeplay clock step|settle', () => {
     const r = run('kubeplay clock settle');
     expect(r.execution.done).toBe(true);
     expect(r.execution.exitCode).toBe(0);
-    expect(r.out).toMatch(/^Settled \d+s in \(at 00:00:\d\d\): nothing visible changed for 5m10s after that\. Virtual time is now 00:05:\d\d \(\+5m\d+s\)\.\n$/);
+    expect(r.out).toMatch(/^Settled \d+s in \(at 00:00:\d\d\): nothing visible changed for 30s after that\. Virtual time is now 00:00:\d\d \(\+\d+s\)\.\n$/);
     expect(run('kubectl get deployment web').out).toMatch(/web\s+3\/3\s+3\s+3/);
   });
 

@@ -59,10 +59,14 @@ taints: kubectl label node NAME K=V, kubectl taint node NAME K=V:EFFECT.
 const SETTLE_DETAILS = `usage: kubeplay clock settle [--max DURATION]
 
 Runs the cluster as fast as it goes until nothing you can see changes any more
-(Lease renewals and node heartbeats aside) for 5m10s — longer than the
-kubelet's longest back-off (5m), so a crash loop is not taken for calm — or
-until DURATION (default 10m) of virtual time has passed. Says when the last
-change happened, or what was still changing at the cap. Ctrl+C stops it.
+(Lease renewals and node heartbeats aside), or until DURATION (default 10m) of
+virtual time has passed. Quiet means 30s without a change when nothing is
+waiting to act later (every pod Ready on a Ready node, every workload fully
+available, no CronJob, HPA, running Job or NoExecute taint); otherwise 5m10s,
+longer than the kubelet's longest back-off (5m) and the default 300s
+tolerations, so a crash loop or an eviction countdown is not taken for calm.
+Says when the last change happened, or what was still changing at the cap.
+Ctrl+C stops it.
 `;
 
 /** Playground commands, in the order `kubeplay help` lists them. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { world } from '../testing/harness';
-import { isHeartbeatOnly, Settler, SETTLE_QUIET_MS } from './settle';
+import { isHeartbeatOnly, Settler, SETTLE_CALM_QUIET_MS, SETTLE_QUIET_MS } from './settle';
 
 const WEB = `apiVersion: apps/v1
 kind: Deployment
@@ -31,10 +31,10 @@ describe('fast-forward until nothing changes', () => {
     const d = w.deployment('web');
     expect(d.status?.readyReplicas).toBe(3);
     expect(d.status?.updatedReplicas).toBe(3);
-    // The last visible change is the rollout finishing (seconds in), and the clock stops one quiet window later.
+    // The last visible change is the rollout finishing (seconds in); all calm, the clock stops half a minute later.
     expect(r.settledAt - start).toBeGreaterThan(0);
     expect(r.settledAt - start).toBeLessThan(60_000);
-    expect(r.endedAt).toBe(r.settledAt + SETTLE_QUIET_MS);
+    expect(r.endedAt).toBe(r.settledAt + SETTLE_CALM_QUIET_MS);
     expect(w.cluster.now()).toBe(r.endedAt);
   });
 
@@ -54,7 +54,30 @@ describe('fast-forward until nothing changes', () => {
     const w = world();
     const start = w.cluster.now();
     const r = new Settler(w.cluster).run();
-    expect(r).toMatchObject({ type: 'settled', settledAt: start, endedAt: start + SETTLE_QUIET_MS, changes: 0 });
+    expect(r).toMatchObject({ type: 'settled', settledAt: start, endedAt: start + SETTLE_CALM_QUIET_MS, changes: 0 });
+    // With calm not taken into account, only the long window counts.
+    const r2 = new Settler(w.cluster, { calmQuietMs: SETTLE_QUIET_MS }).run();
+    expect(r2).toMatchObject({ type: 'settled', changes: 0, endedAt: start + SETTLE_CALM_QUIET_MS + SETTLE_QUIET_MS });
+  });
+
+  it('does not take a powered-off node for calm: it waits for the node to go Unknown and its pods to be evicted', () => {
+    const w = world().apply(WEB).advance('30s');
+    w.cluster.stopNode('worker-1');
+    const start = w.cluster.now();
+    const r = new Settler(w.cluster, { maxMs: 30 * 60_000 }).run();
+    expect(r?.type).toBe('settled');
+    if (r?.type !== 'settled') return;
+    // Unknown after the 50 s grace period, pods evicted 300 s after the taint, replacements Ready.
+    expect(r.settledAt - start).toBeGreaterThan(350_000);
+    const ready = w.client.get('nodes', undefined, 'worker-1')!.status as { conditions: { type: string; status: string }[] };
+    expect(ready.conditions.find((c) => c.type === 'Ready')?.status).toBe('Unknown');
+    expect(w.deployment('web').status?.availableReplicas).toBe(3);
+  });
+
+  it('keeps the long window for an image pull back-off, which retries minutes apart', () => {
+    const w = world({ workers: 1 }).apply(WEB.replace('nginx:1.27', 'nginx:doesnotexist'));
+    const r = new Settler(w.cluster, { maxMs: 30 * 60_000 }).run();
+    expect(r?.type).toBe('cap');
   });
 
   it('reaches the same world whether run at once or in slices', () => {

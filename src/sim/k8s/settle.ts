@@ -1,4 +1,5 @@
 import type { WatchEvent } from '../engine/store';
+import { isCalm } from './calm';
 import type { Cluster } from './index';
 
 /**
@@ -11,6 +12,13 @@ import type { Cluster } from './index';
  */
 export const SETTLE_QUIET_MS = 310_000;
 
+/**
+ * The quiet window when the cluster is calm (`isCalm`): nothing in it is
+ * waiting to act on its own later, so half a minute without a change is
+ * enough and the clock does not run five minutes past the end of a rollout.
+ */
+export const SETTLE_CALM_QUIET_MS = 30_000;
+
 /** Default cap on how far one fast-forward runs the clock. */
 export const SETTLE_MAX_MS = 10 * 60_000;
 
@@ -19,6 +27,8 @@ export interface SettleOptions {
   maxMs?: number;
   /** Quiet window (default SETTLE_QUIET_MS). */
   quietMs?: number;
+  /** Quiet window when the cluster is calm (default SETTLE_CALM_QUIET_MS). */
+  calmQuietMs?: number;
 }
 
 /** One object that kept changing, for the "did not settle" message. */
@@ -80,7 +90,8 @@ function json(v: unknown): string {
 /**
  * A fast-forward ("until nothing changes"): runs the cluster from timer to
  * timer, as fast as the engine goes, until no object a learner can see has
- * changed for the quiet window, or until the cap. Work can be done in slices
+ * changed for the quiet window (30 s when the cluster is calm, see `isCalm`;
+ * 5m10s otherwise), or until the cap. Work can be done in slices
  * (`run(shouldYield)` returns undefined while unfinished), so a browser can
  * draw between them; where the slices fall does not change the outcome.
  * @example const s = new Settler(cluster); const r = s.run(); // { type: 'settled', … }
@@ -89,6 +100,9 @@ export class Settler {
   readonly startedAt: number;
   private readonly maxMs: number;
   private readonly quietMs: number;
+  private readonly calmQuietMs: number;
+  /** The last change after which calm was checked (once per quiet spell). */
+  private calmCheckedAfter = -Infinity;
   private lastChange: number;
   private changes = 0;
   /** Visible changes per object, in the current quiet window. */
@@ -99,12 +113,13 @@ export class Settler {
   private result: SettleResult | undefined;
 
   constructor(
-    private readonly cluster: Pick<Cluster, 'now' | 'nextWakeAt' | 'advanceTo' | 'watchAll'>,
+    private readonly cluster: Pick<Cluster, 'now' | 'nextWakeAt' | 'advanceTo' | 'watchAll' | 'client' | 'isNodeStopped'>,
     options: SettleOptions = {},
   ) {
     this.startedAt = cluster.now();
     this.maxMs = options.maxMs ?? SETTLE_MAX_MS;
     this.quietMs = options.quietMs ?? SETTLE_QUIET_MS;
+    this.calmQuietMs = Math.min(options.calmQuietMs ?? SETTLE_CALM_QUIET_MS, this.quietMs);
     this.lastChange = this.startedAt;
     this.recentSince = this.startedAt;
     this.unwatch = cluster.watchAll((e) => this.observe(e));
@@ -141,9 +156,15 @@ export class Settler {
     while (!this.result) {
       const now = this.cluster.now();
       const cap = this.startedAt + this.maxMs;
-      if (now - this.lastChange >= this.quietMs) return this.finish({ type: 'settled', startedAt: this.startedAt, settledAt: this.lastChange, endedAt: now, changes: this.changes });
+      const quiet = now - this.lastChange;
+      const calmDue = this.calmCheckedAfter !== this.lastChange;
+      if (calmDue && quiet >= this.calmQuietMs) {
+        this.calmCheckedAfter = this.lastChange;
+        if (isCalm(this.cluster)) return this.settled(now);
+      }
+      if (quiet >= this.quietMs) return this.settled(now);
       if (now >= cap) return this.finish({ type: 'cap', startedAt: this.startedAt, endedAt: now, changes: this.changes, changing: this.changing() });
-      const limit = Math.min(this.lastChange + this.quietMs, cap);
+      const limit = Math.min(this.lastChange + (calmDue ? this.calmQuietMs : this.quietMs), cap);
       const next = this.cluster.nextWakeAt();
       // Nothing is due before the limit: jump straight there (exact, as nothing can change meanwhile).
       this.cluster.advanceTo(next === undefined || next > limit ? limit : Math.max(next, now));
@@ -155,6 +176,10 @@ export class Settler {
   /** Stops watching (called on finish; call it when abandoning a run). */
   dispose(): void {
     this.unwatch();
+  }
+
+  private settled(now: number): SettleResult {
+    return this.finish({ type: 'settled', startedAt: this.startedAt, settledAt: this.lastChange, endedAt: now, changes: this.changes });
   }
 
   private finish(result: SettleResult): SettleResult {
