@@ -96,6 +96,21 @@ describe('kubectl get', () => {
     json.execution.cancel();
   });
 
+  it('-o custom-columns prints its header once per watch, not with every event', () => {
+    const { run, cluster } = shellHarness();
+    cluster.add(pod('a'));
+    const t = run('kubectl get pods -w -o custom-columns=NAME:.metadata.name');
+    cluster.add(pod('b'));
+    cluster.add(pod('c'));
+    expect(t.stdout.split('\n').filter((l) => l !== '').map((l) => l.trim())).toEqual(['NAME', 'a', 'b', 'c']);
+    t.execution.cancel();
+    const only = run('kubectl get pods --watch-only -o custom-columns=NAME:.metadata.name');
+    cluster.add(pod('d'));
+    cluster.add(pod('e'));
+    expect(only.stdout.split('\n').filter((l) => l !== '').map((l) => l.trim())).toEqual(['NAME', 'd', 'e']);
+    only.execution.cancel();
+  });
+
   it('ends a watch after --request-timeout', () => {
     const { run } = shellHarness();
     const t = run('kubectl get pods -w --request-timeout=5s', 10_000);

@@ -216,9 +216,12 @@ function startWatch(ctx: CommandContext, batches: Batch[], names: string[] | und
     if (selector && !matches(selector, o.metadata.labels)) return false;
     return matchesFields(o, fields ?? []);
   };
+  // custom-columns prints its header once per watch (the printer's lastType), not with every event.
+  let headerDone = ctx.flags.bool('no-headers') || shown.length > 0;
   function printWatchEvent(type: string, obj: KubeObject): void {
     if (!withEvents || (format.type !== 'json' && format.type !== 'yaml')) {
-      const r = printObjects(format, [obj], { asList: false }, pctx());
+      const r = printObjects(format, [obj], { asList: false, noHeaders: headerDone }, pctx());
+      headerDone = true;
       if (!('error' in r)) ctx.out(format.type === 'yaml' ? `---\n${r.text}` : r.text);
       return;
     }
