@@ -141,6 +141,11 @@ export class ObjectStore {
     return String(++this.rv);
   }
 
+  /** `nextResourceVersion` as a number (for tables that keep it as one). */
+  nextRevision(): number {
+    return ++this.rv;
+  }
+
   get currentResourceVersion(): number {
     return this.rv;
   }

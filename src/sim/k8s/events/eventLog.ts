@@ -64,7 +64,7 @@ export class EventLog implements VirtualTable {
   append(e: NewEvent): number {
     this.expire();
     const at = this.now();
-    const rv = Number(this.store.nextResourceVersion());
+    const rv = this.store.nextRevision();
     const id = this.base + this.ns.length;
     this.ns.push(e.namespace);
     this.involved.push(e.involved);
@@ -95,7 +95,7 @@ export class EventLog implements VirtualTable {
     const old = this.store.hasWatchers(this.resource) ? this.materialize(id) : undefined;
     this.count_[i]++;
     this.lastAt[i] = this.now();
-    this.rv[i] = Number(this.store.nextResourceVersion());
+    this.rv[i] = this.store.nextRevision();
     if (old) this.store.emitVirtual({ type: 'MODIFIED', resource: this.resource, key: this.keyOf(id), object: this.materialize(id), old });
     return true;
   }

@@ -38,6 +38,12 @@ export class EventRecorder {
    */
   private readonly order: string[] = [];
   private oldest = 0;
+  /**
+   * The last involved-object reference built: the next event about the same
+   * version of the same object, with the same field path, shares it (a
+   * ReplicaSet's SuccessfulCreate burst, a kubelet's Pulled + Created).
+   */
+  private lastRef: ObjectReference | undefined;
   /** Shared `source` objects (events are numerous; their sources are few), by component, then host ('' for none). */
   private readonly sources = new Map<string, Map<string, EventSource>>();
 
@@ -55,13 +61,17 @@ export class EventRecorder {
         if (this.log.bump(r.id)) return;
       }
     }
-    const involved: ObjectReference = meta.namespace
+    const last = this.lastRef;
+    const involved: ObjectReference = last !== undefined && last.uid === meta.uid && last.resourceVersion === meta.resourceVersion && last.fieldPath === fieldPath && last.name === meta.name && last.namespace === meta.namespace && last.kind === obj.kind && last.apiVersion === obj.apiVersion
+      ? last
+      : meta.namespace
       ? fieldPath
         ? { kind: obj.kind, namespace: meta.namespace, name: meta.name, uid: meta.uid, apiVersion: obj.apiVersion, resourceVersion: meta.resourceVersion, fieldPath }
         : { kind: obj.kind, namespace: meta.namespace, name: meta.name, uid: meta.uid, apiVersion: obj.apiVersion, resourceVersion: meta.resourceVersion }
       : fieldPath
         ? { kind: obj.kind, name: meta.name, uid: meta.uid, apiVersion: obj.apiVersion, resourceVersion: meta.resourceVersion, fieldPath }
         : { kind: obj.kind, name: meta.name, uid: meta.uid, apiVersion: obj.apiVersion, resourceVersion: meta.resourceVersion };
+    this.lastRef = involved;
     const id = this.log.append({ namespace, involved, reason, message, type, source: this.sourceObject(source) });
     const entry: Recent = { component: source.component, host: source.host, fieldPath, type, reason, message, id };
     if (recent) {
