@@ -14,6 +14,7 @@ export const FULL_DECISIONS = 64;
 class Summary {
   nodeName?: string;
   message?: string;
+  preemption?: SchedulingDecision['preemption'];
   /**
    * The chosen node's scores: 7 bits each, four per number (scores are
    * integers 0–100), when there are at most 8; else `chosen`.
@@ -90,6 +91,9 @@ export class DecisionLog {
     this.epoch ??= at;
     const s = new Summary(at - this.epoch, podUid, o.evaluated, o.numAllNodes, o.feasible, o.scored, owned ? index : -1, owned ? slot.seq : -1);
     if (o.message !== undefined) s.message = o.message;
+    // A preemption made for this pod stays part of its story until it is bound (and after).
+    const before = this.summaries.get(key);
+    if (before?.preemption && before.podUid === podUid) s.preemption = before.preemption;
     if (o.node) {
       s.nodeName = o.node.name;
       if (o.scored) this.keepScores(s, o);
@@ -141,6 +145,14 @@ export class DecisionLog {
     return v;
   }
 
+  /** The PostFilter's outcome for the pod's last (failed) attempt: the final message, and any nomination and victims. */
+  notePreemption(key: string, message: string, p: { nominatedNode?: string; victims: string[] }): void {
+    const s = this.summaries.get(key);
+    if (!s) return;
+    s.message = message;
+    if (p.nominatedNode) s.preemption = { nominatedNode: p.nominatedNode, victims: p.victims };
+  }
+
   forget(key: string): void {
     this.summaries.delete(key);
   }
@@ -155,6 +167,7 @@ export class DecisionLog {
     const d: SchedulingDecision = { at: s.at + (this.epoch ?? 0), podUid: s.podUid, evaluatedNodes: s.evaluated, totalNodes: s.total, feasibleNodes: s.feasible, nodes: [], weights: { ...this.weights } };
     if (s.nodeName) d.nodeName = s.nodeName;
     if (s.message) d.message = s.message;
+    if (s.preemption) d.preemption = s.preemption;
     // A node slot reused since (a node removed, another added) could misname nodes: keep only the summary.
     const slot = s.slot >= 0 ? this.ring[s.slot] : undefined;
     if (!slot || slot.seq !== s.seq || (this.snapshot && this.snapshot.slotEpoch !== slot.slotEpoch)) {

@@ -2,7 +2,8 @@ import type { PodCondition } from 'kubernetes-types/core/v1';
 import type { K8sContext } from '../controllers/context';
 import type { KubeObject } from '../api/types';
 import { cycleCostMs } from './cycleCost';
-import { truncateEventMessage } from './fitError';
+import { fitErrorMessage, truncateEventMessage } from './fitError';
+import { runDefaultPreemption } from './preemption/defaultPreemption';
 import { PodInfo, type PodObject } from './podInfo';
 import type { SchedulerCore } from './schedulerCore';
 import type { QueuedPod } from './schedulingQueue';
@@ -70,8 +71,14 @@ export function scheduleOne(core: SchedulerCore, ctx: K8sContext, q: QueuedPod):
     return cost;
   }
 
+  // PostFilter: DefaultPreemption may nominate a node and evict lower-priority pods; its verdict ends the message.
+  let message = o.message ?? '';
+  if (o.kind === 'unschedulable' && o.diagnosis) {
+    const p = runDefaultPreemption(ctx, core.cache, info, o);
+    message = fitErrorMessage(o.numAllNodes, o.diagnosis, p.postFilterMsg);
+    core.decisions.notePreemption(q.key, message, p);
+  }
   core.queue.failed(q, o.unschedulablePlugins, now);
-  const message = o.message ?? '';
   ctx.event(pod as KubeObject, 'Warning', 'FailedScheduling', truncateEventMessage(message));
   markUnschedulable(ctx, core.queue.get(q.key)?.pod ?? pod, message);
   ctx.note(`${name} unschedulable: ${message}`, q.key);

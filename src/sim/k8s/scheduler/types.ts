@@ -21,6 +21,8 @@ export interface SchedulingDecision {
   truncated?: boolean;
   /** Weight of each score plugin in `total` (Σ score × weight). */
   weights?: Record<string, number>;
+  /** DefaultPreemption made room: the node the pod was nominated to and the pods evicted for it (`namespace/name`). */
+  preemption?: { nominatedNode: string; victims: string[] };
 }
 
 export interface SchedulingNodeVerdict {
