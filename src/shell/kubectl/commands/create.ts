@@ -61,7 +61,10 @@ function runCreate(ctx: CommandContext): CommandResult {
       const d = decodeObject(doc.value, ctx.cluster.resources);
       if (!d.ok) {
         const meta = (doc.value as { metadata?: { name?: string; namespace?: string } }).metadata ?? {};
-        errors.push(d.reason === 'noMatch' ? err.message(`resource mapping not found for name: "${meta.name ?? ''}" namespace: "${meta.namespace ?? ''}" from "${f.source}": ${d.message}\nensure CRDs are installed first`) : err.message(`unable to decode "${f.source}": ${d.message}`));
+        if (d.reason === 'noMatch') errors.push(err.message(`resource mapping not found for name: "${meta.name ?? ''}" namespace: "${meta.namespace ?? ''}" from "${f.source}": ${d.message}\nensure CRDs are installed first`));
+        // The API server's strict decoding (unknown fields) answers BadRequest.
+        else if (d.status) errors.push(addSourceToErr('creating', f.source, err.status(d.status)));
+        else errors.push(err.message(`unable to decode "${f.source}": ${d.message}`));
         continue;
       }
       const obj: KubeObject = deepCopy(d.object);

@@ -75,7 +75,7 @@ function readItems(ctx: CommandContext): Item[] | KubectlError {
     for (const doc of parsed.documents) {
       const d = decodeObject(doc.value, ctx.cluster.resources);
       if (!d.ok) {
-        errors.push(err.message(`unable to decode "${f.source}": ${d.message}`));
+        errors.push(d.status ? addSourceToErr('replacing', f.source, err.status(d.status)) : err.message(`unable to decode "${f.source}": ${d.message}`));
         continue;
       }
       const object: KubeObject = deepCopy(d.object);
