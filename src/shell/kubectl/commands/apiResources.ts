@@ -77,3 +77,23 @@ function runApiResources(ctx: CommandContext): CommandResult {
   ctx.out(tabwrite(rows, { minWidth: 6, padding: 3 }));
   return 0;
 }
+
+/** `kubectl api-versions` (kubectl `pkg/cmd/apiresources/apiversions.go`): every served group/version, sorted. */
+export const apiVersionsCommand: CommandSpec = {
+  path: ['api-versions'],
+  use: 'api-versions',
+  short: 'Print the supported API versions on the server, in the form of "group/version"',
+  long: longDesc(`
+    Print the supported API versions on the server, in the form of "group/version".`),
+  example: examples(`
+    # Print the supported API versions
+    kubectl api-versions`),
+  flags: [],
+  run: (ctx) => {
+    if (ctx.args.length > 0) return err.usage(ctx.commandPath, `Unexpected args: [${ctx.args.join(' ')}]`);
+    const versions = new Set(ctx.cluster.resources.all.map((i) => (i.group ? `${i.group}/${i.version}` : i.version)));
+    // Go's sort.Strings: byte order.
+    ctx.out([...versions].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((v) => `${v}\n`).join(''));
+    return 0;
+  },
+};

@@ -7,7 +7,7 @@ import { err } from '../errors';
 import type { HelpGroup } from '../help';
 import { longDesc } from '../text';
 import { annotateCommand } from './annotate';
-import { apiResourcesCommand } from './apiResources';
+import { apiResourcesCommand, apiVersionsCommand } from './apiResources';
 import { applyCommand } from './apply';
 import { cordonCommand, uncordonCommand } from './cordon';
 import { createCommand } from './create';
@@ -84,7 +84,6 @@ const stub = {
   diff: notSimulated('diff', 'Diff the live version against a would-be applied version'),
   kustomize: notSimulated('kustomize', 'Build a kustomization target from a directory or URL'),
   completion: notSimulated('completion', 'Output shell completion code for the specified shell (bash, zsh, fish, or powershell)'),
-  apiVersions: notSimulated('api-versions', 'Print the supported API versions on the server, in the form of "group/version"'),
   config: notSimulated('config', 'Modify kubeconfig files'),
   plugin: notSimulated('plugin', 'Provides utilities for interacting with plugins'),
 };
@@ -177,7 +176,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   annotateCommand,
   stub.completion,
   apiResourcesCommand,
-  stub.apiVersions,
+  apiVersionsCommand,
   stub.config,
   stub.plugin,
   versionCommand,
