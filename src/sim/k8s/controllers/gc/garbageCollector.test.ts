@@ -63,4 +63,30 @@ spec: {containers: [{name: c, image: nginx}]}
     w.advance('5s');
     expect(w.client.get('pods', 'default', 'dangling')).toBeUndefined();
   });
+
+  it('foreground deletion leaves a dependent that has another live owner, only dropping the reference to the deleted one', () => {
+    const rs = (name: string, app: string, replicas: number) => `
+apiVersion: apps/v1
+kind: ReplicaSet
+metadata: {name: ${name}}
+spec:
+  replicas: ${replicas}
+  selector: {matchLabels: {app: ${app}}}
+  template:
+    metadata: {labels: {app: ${app}}}
+    spec: {containers: [{name: nginx, image: nginx}]}
+`;
+    const w = world().apply(rs('doomed', 'doomed', 2)).apply(rs('stay', 'stay', 0)).advance('10s');
+    const stay = w.client.get('replicasets.apps', 'default', 'stay')!;
+    const [shared, alone] = w.pods('app=doomed');
+    const ref = { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'stay', uid: stay.metadata.uid! };
+    expect(w.client.patch('pods', 'default', shared.metadata.name, { metadata: { ownerReferences: [...shared.metadata.ownerReferences!, ref] } }, 'merge').ok).toBe(true);
+    w.client.delete('replicasets.apps', 'default', 'doomed', { propagationPolicy: 'Foreground' });
+    w.advance('40s');
+    expect(w.client.get('replicasets.apps', 'default', 'doomed')).toBeUndefined();
+    expect(w.client.get('pods', 'default', alone.metadata.name)).toBeUndefined();
+    const kept = w.client.get('pods', 'default', shared.metadata.name)!;
+    expect(kept.metadata.deletionTimestamp).toBeUndefined();
+    expect(kept.metadata.ownerReferences?.map((r) => r.name)).toEqual(['stay']);
+  });
 });

@@ -52,7 +52,7 @@ export function createGarbageCollector(store: ObjectStore, resources: readonly s
     reconcile(key, ctx) {
       const [kind, resource, objKey] = key.split('|');
       if (kind === 'dep') attemptToDeleteItem(resource, objKey, ctx, byUid);
-      else processOwner(resource, objKey, ctx, dependentsOf);
+      else processOwner(resource, objKey, ctx, dependentsOf, (r, k) => attemptToDeleteItem(r, k, ctx, byUid));
     },
   };
 }
@@ -70,15 +70,16 @@ function attemptToDeleteItem(resource: string, key: string, ctx: K8sContext, byU
   if (refs.length === 0) return;
   const [ns, name] = split(key);
   const dangling: OwnerReference[] = [];
-  let waitingForeground = false;
+  const waiting: OwnerReference[] = [];
   let solid = 0;
   for (const ref of refs) {
     const loc = byUid.get(ref.uid);
     const owner = loc && ctx.store.get<KubeObject>(loc.resource, loc.key);
     if (!owner || owner.metadata.uid !== ref.uid) dangling.push(ref);
-    else if (owner.metadata.deletionTimestamp && owner.metadata.finalizers?.includes('foregroundDeletion')) waitingForeground = true;
+    else if (owner.metadata.deletionTimestamp && owner.metadata.finalizers?.includes('foregroundDeletion')) waiting.push(ref);
     else solid++;
   }
+  const waitingForeground = waiting.length > 0;
   if (solid === 0 && (dangling.length > 0 || waitingForeground)) {
     if (obj.metadata.deletionTimestamp) return;
     const policy = waitingForeground && hasDependents(obj, ctx) ? 'Foreground' : 'Background';
@@ -86,8 +87,10 @@ function attemptToDeleteItem(resource: string, key: string, ctx: K8sContext, byU
     if (res.ok) ctx.note(`deleting ${obj.kind} ${name}: owner ${waitingForeground ? 'is being deleted (foreground)' : 'is gone'}`, key);
     return;
   }
-  if (dangling.length > 0) {
-    const keep = refs.filter((r) => !dangling.includes(r));
+  // A live owner keeps the item: drop the references to owners that are gone or waiting for their dependents
+  // (else the waiting owner would keep its foregroundDeletion finalizer for ever).
+  if (dangling.length > 0 || waiting.length > 0) {
+    const keep = refs.filter((r) => !dangling.includes(r) && !waiting.includes(r));
     ctx.api.patch(resource, ns, name, { metadata: { ownerReferences: keep } }, 'merge', { trusted: true });
   }
 }
@@ -101,7 +104,7 @@ function hasDependents(obj: KubeObject, ctx: K8sContext): boolean {
 }
 
 /** Finishes foreground deletion and orphaning for an owner carrying those finalizers. */
-function processOwner(resource: string, key: string, ctx: K8sContext, dependentsOf: (uid: string) => Located[]): void {
+function processOwner(resource: string, key: string, ctx: K8sContext, dependentsOf: (uid: string) => Located[], attemptToDelete: (resource: string, key: string) => void): void {
   const owner = ctx.store.get<KubeObject>(resource, key);
   if (!owner?.metadata.deletionTimestamp) return;
   const fin = owner.metadata.finalizers ?? [];
@@ -114,15 +117,12 @@ function processOwner(resource: string, key: string, ctx: K8sContext, dependents
     return;
   }
   if (fin.includes('foregroundDeletion')) {
+    // Each dependent goes through attemptToDeleteItem: deleted when this owner was its last, else only unlinked.
+    for (const d of dependentsOf(uid)) attemptToDelete(d.resource, d.key);
     let blocking = 0;
     for (const d of dependentsOf(uid)) {
-      const dep = ctx.store.get<KubeObject>(d.resource, d.key)!;
-      const ref = dep.metadata.ownerReferences?.find((r) => r.uid === uid);
+      const ref = ctx.store.get<KubeObject>(d.resource, d.key)?.metadata.ownerReferences?.find((r) => r.uid === uid);
       if (ref?.blockOwnerDeletion) blocking++;
-      if (!dep.metadata.deletionTimestamp) {
-        const [dns, dname] = split(d.key);
-        ctx.api.delete(d.resource, dns, dname, { propagationPolicy: hasDependents(dep, ctx) ? 'Foreground' : 'Background', preconditionUid: dep.metadata.uid });
-      }
     }
     if (blocking === 0) {
       ctx.api.update({ ...owner, metadata: { ...owner.metadata, finalizers: fin.filter((f) => f !== 'foregroundDeletion') } }, { trusted: true });
