@@ -87,6 +87,14 @@ describe('kubectl explain', () => {
     expect(run('kubectl explain pods nodes').stderr).toBe('error: We accept only this format: explain RESOURCE\n');
   });
 
+  it('explains nodes, whose schema the editor lacks', () => {
+    const { run } = shellHarness();
+    const out = run('kubectl explain node.spec').stdout;
+    expect(out.startsWith(lines('KIND:       Node', 'VERSION:    v1', '', 'FIELD: spec <NodeSpec>', '', '', 'DESCRIPTION:', '    Spec defines the behavior of a node.'))).toBe(true);
+    expect(out).toContain('\n  taints\t<[]Taint>\n');
+    expect(run('kubectl explain node.spec.taints --recursive').stdout).toContain('\n  effect\t<string> -required-\n  enum: NoExecute, NoSchedule, PreferNoSchedule\n');
+  });
+
   it('explains another served version with --api-version', () => {
     const { run } = shellHarness();
     expect(run('kubectl explain hpa --api-version=autoscaling/v1').stdout.startsWith(lines('GROUP:      autoscaling', 'KIND:       HorizontalPodAutoscaler', 'VERSION:    v1'))).toBe(true);

@@ -43,8 +43,21 @@ function convert(node: unknown, owner: string, field?: string): ExplainSchema {
   return out;
 }
 
-/** The explain data of an editor schema (the JSON of src/ui/editor/schemas/kubernetes.json). */
-export function deriveExplainData(editorSchema: unknown): ExplainData {
+/** Integer fields are `number` in a schema generated straight from kubernetes-types (the editor's script retypes them). */
+function integers(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(integers);
+  if (!isObj(node)) return node;
+  return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, k === 'type' && v === 'number' ? 'integer' : integers(v)]));
+}
+
+/** Enums of the supplement's types (the editor's table, gen-editor-schemas.ts). */
+const SUPPLEMENT_ENUMS: Record<string, readonly string[]> = { 'Taint.effect': ['NoExecute', 'NoSchedule', 'PreferNoSchedule'] };
+
+/**
+ * The explain data of an editor schema (the JSON of src/ui/editor/schemas/kubernetes.json),
+ * plus definitions the editor's schema lacks (`supplement`: Node and its types, nodeSchemas.json).
+ */
+export function deriveExplainData(editorSchema: unknown, supplement?: unknown): ExplainData {
   const root = isObj(editorSchema) ? editorSchema : {};
   const kinds: Record<string, string> = {};
   for (const entry of Array.isArray(root.allOf) ? root.allOf : []) {
@@ -62,5 +75,17 @@ export function deriveExplainData(editorSchema: unknown): ExplainData {
     if (name.replace(/~\d+$/, '') === 'Quantity') delete converted.type;
     definitions[name] = converted;
   }
+  const extra = isObj(supplement) && isObj(supplement.definitions) ? supplement.definitions : {};
+  for (const [name, def] of Object.entries(extra)) {
+    if (definitions[name] || !isObj(def)) continue;
+    const converted = convert(name === 'Quantity' ? def : integers(def), name);
+    if (name === 'Quantity') delete converted.type;
+    for (const [field, values] of Object.entries(SUPPLEMENT_ENUMS)) {
+      const [type, prop] = field.split('.');
+      if (type === name && converted.properties?.[prop]) converted.properties[prop].enum = [...values];
+    }
+    definitions[name] = converted;
+  }
+  if (definitions.Node) kinds['v1/Node'] = 'Node';
   return { kinds, definitions };
 }
