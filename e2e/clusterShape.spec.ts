@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './support/fixtures';
 
 test('Add node from the dialog: it joins, shows in the view and in kubectl get nodes', async ({ kp, page }) => {
@@ -10,8 +11,11 @@ test('Add node from the dialog: it joins, shows in the view and in kubectl get n
   await dialog.getByLabel('Labels').fill('disk=ssd');
   await expect(dialog).toContainText('kubeplay node add worker-4 --cpu 8 --zone zone-b --label disk=ssd');
   await kp.screenshot('add-node-dialog');
+  const axe = await new AxeBuilder({ page }).include('.add-node-dialog').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   await dialog.getByRole('button', { name: 'Add', exact: true }).click();
   await expect(dialog).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Add node' })).toBeFocused();
   await expect(kp.output).toContainText('$ kubeplay node add worker-4 --cpu 8 --zone zone-b --label disk=ssd');
   await expect(kp.output).toContainText('node/worker-4 added (8 CPU, 8Gi memory, 110 pods, zone zone-b)');
   await expect(kp.cluster.getByRole('button', { name: /^worker-4,/ })).toBeVisible();
