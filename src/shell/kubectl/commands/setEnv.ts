@@ -1,3 +1,4 @@
+import { decodeBase64 } from '../../../lib/base64';
 import type { KubeObject } from '../../../sim/k8s/index';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
 import { dryRunFlag, dryRunStrategy, fieldManagerFlag, filenameFlags, templateFlags } from '../common';
@@ -182,6 +183,48 @@ function envFrom(ctx: CommandContext): EnvVar[] | KubectlError {
   return out;
 }
 
+/** `envutil.GetEnvVarRefValue` for `--resolve`: the referenced value, or why it cannot be read. */
+function refValue(ctx: CommandContext, obj: KubeObject, from: NonNullable<EnvVar['valueFrom']>): { value: string } | { error: string } {
+  const ns = obj.metadata.namespace;
+  const sel = from.configMapKeyRef ?? from.secretKeyRef;
+  if (sel) {
+    const secret = !from.configMapKeyRef;
+    const source = ctx.client.get(secret ? 'secrets' : 'configmaps', ns, sel.name ?? '') as (KubeObject & { data?: Record<string, string> }) | undefined;
+    if (!source) return { error: `${secret ? 'secrets' : 'configmaps'} "${sel.name ?? ''}" not found` };
+    const raw = source.data?.[sel.key];
+    if (raw === undefined) return { error: `key ${sel.key} not found in ${secret ? 'secret' : 'config map'} ${sel.name ?? ''}` };
+    return { value: secret ? (decodeBase64(raw) ?? raw) : raw };
+  }
+  if (from.fieldRef) {
+    const path = from.fieldRef.fieldPath;
+    if (path === 'metadata.name') return { value: obj.metadata.name };
+    if (path === 'metadata.namespace') return { value: ns ?? '' };
+    return { error: `unsupported fieldPath: ${path}` };
+  }
+  return { error: 'invalid valueFrom' };
+}
+
+/** `--list`: the container's variables after the changes; `--resolve` reads referenced values. */
+function listEnv(ctx: CommandContext, obj: KubeObject, container: string, env: readonly EnvVar[]): void {
+  ctx.out(`# ${obj.kind} ${obj.metadata.name}, container ${container}\n`);
+  const failures = new Map<string, string[]>();
+  for (const e of env) {
+    if (!e.valueFrom) {
+      ctx.out(`${e.name}=${e.value ?? ''}\n`);
+      continue;
+    }
+    const resolved = ctx.flags.bool('resolve') ? refValue(ctx, obj, e.valueFrom) : undefined;
+    if (resolved && 'value' in resolved) {
+      ctx.out(`${e.name}=${resolved.value}\n`);
+      continue;
+    }
+    ctx.out(`# ${e.name} from ${refString(e.valueFrom)}\n`);
+    if (resolved) failures.set(resolved.error, [...(failures.get(resolved.error) ?? []), e.name]);
+  }
+  const lines = [...failures].map(([error, names]) => `error retrieving reference for ${names.sort().join(', ')}: ${error}`).sort();
+  for (const line of lines) ctx.errOut(`${line}\n`);
+}
+
 function runSetEnv(ctx: CommandContext): CommandResult {
   if (ctx.flags.bool('all') && ctx.flags.string('selector')) return err.message('cannot set --all and --selector at the same time');
   const split = splitEnvironmentFromResources(ctx.args);
@@ -222,10 +265,7 @@ function runSetEnv(ctx: CommandContext): CommandResult {
       const next = updateEnv(existing, env, parsed.remove);
       if (next.length) c.env = next;
       else delete c.env;
-      if (list) {
-        ctx.out(`# ${obj.kind} ${obj.metadata.name}, container ${c.name}\n`);
-        for (const e of next) ctx.out(e.valueFrom ? `# ${e.name} from ${refString(e.valueFrom)}\n` : `${e.name}=${e.value ?? ''}\n`);
-      }
+      if (list) listEnv(ctx, obj, c.name, next);
     }
     return undefined;
   };

@@ -58,6 +58,18 @@ describe('kubectl set env', () => {
     ]);
   });
 
+  it('resolves references with --resolve and says which cannot be read', () => {
+    const h = withWeb();
+    h.run('kubectl create configmap cfg --from-literal=port=5432');
+    h.run('kubectl create secret generic pw --from-literal=password=s3cret');
+    h.run('kubectl set env deployment/web --from=configmap/cfg');
+    h.run('kubectl set env deployment/web --from=secret/pw');
+    h.run('kubectl delete configmap cfg');
+    const t = h.run('kubectl set env deployment/web --list --resolve');
+    expect(t.stdout).toBe('# Deployment web, container nginx\nMODE=dev\n# PORT from configmap cfg, key port\nPASSWORD=s3cret\n');
+    expect(t.stderr).toBe('error retrieving reference for PORT: configmaps "cfg" not found\n');
+  });
+
   it('refuses to overwrite with --overwrite=false and checks its arguments', () => {
     const h = withWeb();
     expect(h.run('kubectl set env deployment/web MODE=prod --overwrite=false').stderr).toBe("error: deployments/web 'MODE' already has a value (dev), and --overwrite is false\n");
