@@ -32,7 +32,9 @@ scheduler uses it.
   --memory 8Gi     memory capacity (default: the cluster's workers', 8Gi)
   --max-pods 110   pods the kubelet accepts
   --zone ZONE      sets the label topology.kubernetes.io/zone=ZONE
-  --label K=V      another label (repeatable); later: kubectl label node
+  --label K=V      another label (repeatable), as the kubelet's --node-labels:
+                   not node-role.kubernetes.io/… (the kubelet refuses those;
+                   add them after it joins with kubectl label node)
   --taint K=V:E    a taint to register with, E one of NoSchedule,
                    PreferNoSchedule, NoExecute (repeatable); later: kubectl taint node
 

@@ -97,6 +97,13 @@ describe('adding a worker', () => {
     expect(w.cluster.addNode({ taints: [{ key: 'a', effect: 'Sometimes' }] })).toMatchObject({ type: 'invalid', message: expect.stringContaining('effect') });
     expect(w.cluster.addNode({ labels: { 'bad key!': 'x' } })).toMatchObject({ type: 'invalid' });
     expect(w.cluster.addNode({ name: 'worker-1' })).toEqual({ type: 'exists', name: 'worker-1' });
+    // Labels in the kubernetes.io namespace the kubelet may not set on itself (node roles) stop it from starting.
+    expect(w.cluster.addNode({ labels: { 'node-role.kubernetes.io/worker': '' } })).toMatchObject({
+      type: 'invalid',
+      message: expect.stringContaining("unknown 'kubernetes.io' or 'k8s.io' labels specified with --node-labels: [node-role.kubernetes.io/worker]"),
+    });
+    expect(w.cluster.addNode({ name: 'ok', labels: { 'node.kubernetes.io/instance-type': 'm5.large', 'example.com/team': 'a' } })).toEqual({ type: 'added', name: 'ok' });
+    w.cluster.removeNode('ok');
     expect(w.client.list('nodes')).toHaveLength(4);
   });
 

@@ -178,10 +178,45 @@ function sizeProblem(size: NodeResize): string | undefined {
   return undefined;
 }
 
+/** Label keys a kubelet may set on its own Node (`k8s.io/kubelet/pkg/apis/well_known_labels.go`), sorted as it lists them. */
+const KUBELET_LABELS = [
+  'beta.kubernetes.io/arch',
+  'beta.kubernetes.io/instance-type',
+  'beta.kubernetes.io/os',
+  'failure-domain.beta.kubernetes.io/region',
+  'failure-domain.beta.kubernetes.io/zone',
+  'kubernetes.io/arch',
+  'kubernetes.io/hostname',
+  'kubernetes.io/os',
+  'node.kubernetes.io/instance-type',
+  'topology.kubernetes.io/region',
+  'topology.kubernetes.io/zone',
+];
+const KUBELET_LABEL_NAMESPACES = ['kubelet.kubernetes.io', 'node.kubernetes.io'];
+
+const inNamespace = (ns: string, base: string) => ns === base || ns.endsWith(`.${base}`);
+
+/** `IsKubeletLabel`: keys outside the kubernetes.io and k8s.io namespaces, or ones the kubelet may set. */
+function isKubeletSettable(key: string): boolean {
+  const slash = key.indexOf('/');
+  const ns = slash < 0 ? '' : key.slice(0, slash);
+  if (!inNamespace(ns, 'kubernetes.io') && !inNamespace(ns, 'k8s.io')) return true;
+  return KUBELET_LABELS.includes(key) || KUBELET_LABEL_NAMESPACES.some((allowed) => inNamespace(ns, allowed));
+}
+
 function labelProblem(labels: Record<string, string> | undefined): string | undefined {
   for (const [k, v] of Object.entries(labels ?? {})) {
     const errs = [...isQualifiedName(k), ...isValidLabelValue(v)];
     if (errs.length) return `invalid label "${k}=${v}": ${errs.join(', ')}`;
+  }
+  // The kubelet registers the node with --node-labels and refuses to start with reserved ones (the NodeRestriction rule).
+  const unknown = Object.keys(labels ?? {}).filter((k) => !isKubeletSettable(k)).sort();
+  if (unknown.length) {
+    return (
+      `the kubelet would not start: failed to validate kubelet flags: unknown 'kubernetes.io' or 'k8s.io' labels specified with --node-labels: [${unknown.join(' ')}]\n` +
+      `--node-labels in the 'kubernetes.io' namespace must begin with an allowed prefix (${KUBELET_LABEL_NAMESPACES.join(', ')}) or be in the specifically allowed set (${KUBELET_LABELS.join(', ')})\n` +
+      `(set it once the node has joined: kubectl label node NAME ${unknown[0]}=)`
+    );
   }
   return undefined;
 }
