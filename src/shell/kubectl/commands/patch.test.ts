@@ -85,6 +85,14 @@ describe('kubectl patch', () => {
     expect(deployment(h).spec.replicas).toBe(2);
   });
 
+  it('patches the file, not the server, with --local', () => {
+    const h = withWeb();
+    expect(h.run(`kubectl patch -f web.yaml --local -p '{"spec":{"replicas":9}}' -o jsonpath='{.spec.replicas}'`).stdout).toBe('9');
+    expect(h.run(`kubectl patch -f web.yaml --local -p '{"spec":{"replicas":9}}'`).stdout).toBe('deployment.apps/web patched\n');
+    expect(deployment(h).spec.replicas).toBe(2);
+    expect(h.run(`kubectl patch deployment web --local -p '{}'`).stderr).toBe('error: cannot specify --local and server resources\n');
+  });
+
   it('refuses changes the API server forbids on pods', () => {
     const h = withWeb();
     h.run('kubectl run p --image=nginx');

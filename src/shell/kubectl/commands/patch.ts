@@ -1,11 +1,11 @@
-import { applyPatch, formatLabelSelector, goQuote, parseManifests, storageName, type KubeObject, type PatchType, type ResourceInfo } from '../../../sim/k8s/index';
+import { applyPatch, decodeObject, formatLabelSelector, goQuote, parseManifests, storageName, type KubeObject, type PatchType, type ResourceInfo } from '../../../sim/k8s/index';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
-import { dryRunFlag, dryRunStrategy, dryRunSuffix, fieldManagerFlag, filenameFlags, objectRef, printContext, templateFlags, type DryRun } from '../common';
+import { dryRunFlag, dryRunStrategy, dryRunSuffix, fieldManagerFlag, filenameFlags, objectRef, printContext, readFiles, templateFlags, type DryRun } from '../common';
 import { deepCopy } from '../deepCopy';
 import { err, type KubectlError } from '../errors';
 import { goJsonSyntaxError } from '../goJsonSyntax';
 import { isTable, parseOutputFormat, printObjects, type OutputFormat } from '../printerApi';
-import { resolveTargets, type Target } from '../targets';
+import { resolveTargets, type Target, type Targets } from '../targets';
 import { examples, longDesc } from '../text';
 
 const PATCH_TYPES: readonly PatchType[] = ['json', 'merge', 'strategic'];
@@ -75,7 +75,8 @@ function patchOptions(ctx: CommandContext): PatchOptions | KubectlError {
   const file = ctx.flags.string('patch-file');
   if (text && file) return err.message('cannot specify --patch and --patch-file together');
   if (!text && !file) return err.message('must specify --patch or --patch-file containing the contents of the patch');
-  if (ctx.flags.bool('local')) return err.message('not simulated yet: kubectl patch --local (patch the file in the editor instead)');
+  if (ctx.flags.bool('local') && ctx.args.length !== 0) return err.message('cannot specify --local and server resources');
+  if (ctx.flags.bool('local') && dry === 'server') return err.message('cannot specify --local and --dry-run=server - did you mean --dry-run=client?');
   const typeName = ctx.flags.string('type');
   const type = typeName.toLowerCase() as PatchType;
   if (typeName && !PATCH_TYPES.includes(type)) return err.message(`--type must be one of [json merge strategic], not ${goQuote(typeName)}`);
@@ -111,7 +112,7 @@ function runPatch(ctx: CommandContext): CommandResult {
   const opts = patchOptions(ctx);
   if ('type' in opts) return opts;
   const o = opts;
-  const resolved = resolveTargets(ctx, ctx.args);
+  const resolved = ctx.flags.bool('local') ? localTargets(ctx) : resolveTargets(ctx, ctx.args);
   if ('type' in resolved) return resolved;
   const errors: KubectlError[] = [...resolved.errors];
   for (const target of resolved.targets) {
@@ -138,9 +139,34 @@ interface Patched {
   changed: boolean;
 }
 
+/** `--local`: the objects of the `-f` files as written, never read from the server. */
+function localTargets(ctx: CommandContext): Targets | KubectlError {
+  const filenames = ctx.flags.list('filename');
+  if (filenames.length === 0) return err.message('you must provide one or more resources by argument or filename (.json|.yaml|.yml|stdin)');
+  const files = readFiles(ctx, filenames, ctx.flags.bool('recursive'));
+  if (!Array.isArray(files)) return files;
+  const targets: Target[] = [];
+  const errors: KubectlError[] = [];
+  for (const f of files) {
+    const parsed = parseManifests(f.text);
+    if (parsed.error) errors.push(err.message(`error parsing ${f.source}: ${parsed.error.message}`));
+    for (const doc of parsed.documents) {
+      const d = decodeObject(doc.value, ctx.cluster.resources);
+      if (d.ok) targets.push({ info: d.info, obj: d.object });
+      else errors.push(err.message(`unable to recognize "${f.source}": ${d.message}`));
+    }
+  }
+  return { targets, errors };
+}
+
 function patchOne(ctx: CommandContext, { info, obj }: Target, o: PatchOptions): Patched | KubectlError {
-  if (o.subresource === 'scale') return patchScale(ctx, info, obj, o);
   const ref = objectRef(info, obj.metadata.name);
+  if (ctx.flags.bool('local')) {
+    const local = applyPatch(obj, o.patch, o.patchType, info);
+    if (!local.ok) return err.message(local.message);
+    return { object: local.object, ref, changed: !sameJson(local.object, obj) };
+  }
+  if (o.subresource === 'scale') return patchScale(ctx, info, obj, o);
   const ns = info.namespaced ? obj.metadata.namespace : undefined;
   if (o.subresource === 'status' || o.dry === 'client') {
     // The status subresource takes the patched object's status only; a client dry run patches locally.
