@@ -154,6 +154,21 @@ spec:
     expect(last.status?.conditions?.find((c) => c.type === 'DisruptionTarget')).toMatchObject({ status: 'True', reason: 'DeletionByPodGC', message: 'PodGC: node no longer exists' });
   });
 
+  it('finishes the Terminating pods of a powered-off node once its Node is deleted (the pod GC), as the reference says', () => {
+    const w = world().apply(WEB).advance('30s');
+    w.cluster.stopNode('worker-1');
+    w.advance('6m');
+    const stuck = w.pods('app=web').filter((p) => p.metadata.deletionTimestamp);
+    expect(stuck.length).toBeGreaterThan(0);
+    expect(stuck.every((p) => p.spec?.nodeName === 'worker-1')).toBe(true);
+    w.advance('5m');
+    expect(w.pods('app=web').filter((p) => p.metadata.deletionTimestamp)).toHaveLength(stuck.length);
+    w.client.delete('nodes', undefined, 'worker-1');
+    w.advance('61s');
+    expect(w.pods('app=web').filter((p) => p.metadata.deletionTimestamp)).toHaveLength(0);
+    expect(running(w, 'app=web')).toHaveLength(6);
+  });
+
   it('refuses the control plane and unknown nodes', () => {
     const w = world();
     expect(w.cluster.removeNode('control-plane')).toMatchObject({ type: 'notSimulated' });
