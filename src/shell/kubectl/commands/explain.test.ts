@@ -87,6 +87,13 @@ describe('kubectl explain', () => {
     expect(run('kubectl explain pods nodes').stderr).toBe('error: We accept only this format: explain RESOURCE\n');
   });
 
+  it('accepts a fully qualified resource before the field path', () => {
+    const { run } = shellHarness();
+    expect(run('kubectl explain deployments.apps.spec.replicas').stdout).toContain('FIELD: replicas <integer>\n');
+    expect(run('kubectl explain deployments.v1.apps.spec.paused').stdout).toContain('FIELD: paused <boolean>\n');
+    expect(run('kubectl explain hpa.autoscaling.spec.minReplicas').stdout).toContain('FIELD: minReplicas <integer>\n');
+  });
+
   it('explains nodes, whose schema the editor lacks', () => {
     const { run } = shellHarness();
     const out = run('kubectl explain node.spec').stdout;

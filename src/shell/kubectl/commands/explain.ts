@@ -64,9 +64,10 @@ function explainRequest(ctx: CommandContext): ExplainRequest | KubectlError {
   if (output === 'plaintext-openapiv2') return err.message('not simulated: --output=plaintext-openapiv2 (the playground explains from the OpenAPI v3 schema; use the default plaintext)');
   if (output !== 'plaintext') return err.message(`unsupported output format: ${output}; supported formats: [plaintext, plaintext-openapiv2]`);
   // `splitDotNotation`: the resource, then the field path.
-  const [resourceWord, ...fieldPath] = ctx.args[0].split('.');
+  const [resourceWord, ...rest] = ctx.args[0].split('.');
   const info = resolveType(ctx.cluster.resources, resourceWord);
   if ('type' in info) return info;
+  const fieldPath = stripGroupPrefix(rest, info.group, info.version);
   let { group, version } = info;
   const apiVersion = ctx.flags.string('api-version');
   if (apiVersion) {
@@ -75,6 +76,20 @@ function explainRequest(ctx: CommandContext): ExplainRequest | KubectlError {
     version = slash >= 0 ? apiVersion.slice(slash + 1) : apiVersion;
   }
   return { group, version, kind: info.kind, resource: info.resource, fieldPath: fieldPath.filter((p) => p !== ''), recursive: ctx.flags.bool('recursive') };
+}
+
+/**
+ * `SplitAndParseResourceRequestWithMatchingPrefix`: a fully qualified
+ * resource (`deployments.apps.spec`, `deployments.v1.apps.spec`) names its
+ * group (and version) before the field path.
+ */
+function stripGroupPrefix(path: string[], group: string, version: string): string[] {
+  if (!group) return path;
+  const groupParts = group.split('.');
+  const starts = (prefix: string[]) => prefix.length <= path.length && prefix.every((p, i) => path[i] === p);
+  if (starts([version, ...groupParts])) return path.slice(groupParts.length + 1);
+  if (starts(groupParts)) return path.slice(groupParts.length);
+  return path;
 }
 
 function explain(ctx: CommandContext, data: ExplainData, req: ExplainRequest): number {
