@@ -95,7 +95,8 @@ export function createAppStore(factory: WorldFactory, options: AppStoreOptions):
   function frame(realMs: number): void {
     const k = getKit();
     const { speed } = store.getState();
-    if (speed > 0 && realMs > 0) k.runtime.advance(realMs * speed);
+    // A fast-forward owns the clock while it runs: where it stops must not depend on frame timing.
+    if (speed > 0 && realMs > 0 && !k.runtime.settling()) k.runtime.advance(realMs * speed);
     const finished = k.runtime.pollRunning();
     // Cheap when nothing changed: no snapshot is taken unless a watch event arrived,
     // and the store is only written when something differs.

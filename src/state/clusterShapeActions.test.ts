@@ -57,6 +57,19 @@ describe('time and shape actions go through the terminal', () => {
     expect(transcript(store).at(-1)).toMatch(/^web\s+3\/3\s+3\s+3/);
   });
 
+  it('holds the running clock while a fast-forward runs, so where it stops does not depend on frames', async () => {
+    const a = await realStore({}, fakeWall());
+    const b = await realStore({}, fakeWall());
+    for (const [store, speed] of [[a, 30], [b, 0]] as const) {
+      store.getState().setSpeed(speed);
+      store.getState().runCommand('kubectl create deployment web --image=nginx:1.27 --replicas=3');
+      store.getState().settle();
+      for (let i = 0; i < 10_000 && store.getState().settling; i++) store.frame(16);
+    }
+    expect(a.getState().now).toBe(b.getState().now);
+    expect(transcript(a).filter((l) => l.startsWith('Settled'))).toEqual(transcript(b).filter((l) => l.startsWith('Settled')));
+  });
+
   it('Stop ends a fast-forward and says so', async () => {
     const store = await realStore({}, fakeWall());
     store.getState().runCommand('kubectl run crashy --image=busybox:1.36 -- sh -c "exit 1"');

@@ -4,6 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { useApp } from '../hooks/useApp';
 import '../cluster/addNode.css';
 
+/** A capacity as a person writes it: `8388608Ki` → `8Gi`. */
+function memoryText(q: string | undefined): string {
+  const ki = q?.endsWith('Ki') ? Number(q.slice(0, -2)) : NaN;
+  if (Number.isInteger(ki) && ki % (1024 * 1024) === 0) return `${ki / (1024 * 1024)}Gi`;
+  if (Number.isInteger(ki) && ki % 1024 === 0) return `${ki / 1024}Mi`;
+  return q ?? '8Gi';
+}
+
 /** One text field and its button, submitting on Enter; cleared after use. */
 function CommandField({ label, placeholder, button, onSubmit }: { label: string; placeholder: string; button: string; onSubmit: (text: string) => void }) {
   const [text, setText] = useState('');
@@ -69,7 +77,7 @@ export function NodeShapeControls({ node }: { node: Node }) {
       <form className="node-shape" onSubmit={resize}>
         <span className="node-shape-size">
           <input aria-label={t('nodeShape.cpu')} placeholder={node.status?.capacity?.cpu ?? '4'} value={cpu} onChange={(e) => setCpu(e.target.value)} autoComplete="off" />
-          <input aria-label={t('nodeShape.memory')} placeholder="8Gi" value={memory} onChange={(e) => setMemory(e.target.value)} autoComplete="off" spellCheck={false} />
+          <input aria-label={t('nodeShape.memory')} placeholder={memoryText(node.status?.capacity?.memory)} value={memory} onChange={(e) => setMemory(e.target.value)} autoComplete="off" spellCheck={false} />
         </span>
         <button type="submit" className="button" disabled={!cpu.trim() && !memory.trim()}>
           {t('nodeShape.resize')}
