@@ -43,6 +43,8 @@ describe('kubectl wait', () => {
     const pod = podNames(h)[0];
     expect(h.run(`kubectl wait pod/${pod} --for=jsonpath='{.status.phase}'=Running`).stdout).toBe(`pod/${pod} condition met\n`);
     expect(h.run(`kubectl wait pod/${pod} --for=jsonpath={.status.podIP}`).stdout).toBe(`pod/${pod} condition met\n`);
+    expect(h.run(`kubectl wait pod/${pod} --for=condition=Ready -o name`).stdout).toBe(`pod/${pod}\n`);
+    expect(h.run(`kubectl wait pod/${pod} --for=condition=Ready -o jsonpath={.status.phase}`).stdout).toBe('Running');
   });
 
   it('times out with the resource named as kubectl names it', () => {

@@ -1,7 +1,8 @@
 import { goQuote, storageName, type KubeObject, type ResourceInfo } from '../../../sim/k8s/index';
 import { WaitingExecution } from '../../execution';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
-import { filenameFlags, objectRef, templateFlags } from '../common';
+import { filenameFlags, objectRef, printContext, templateFlags } from '../common';
+import { isTable, parseOutputFormat, printObjects } from '../printerApi';
 import { checkErrText, err, type KubectlError } from '../errors';
 import { findResults } from '../printers/format/jsonpath/evaluateJsonPath';
 import { parseJsonPath } from '../printers/format/jsonpath/parseJsonPath';
@@ -168,6 +169,8 @@ interface WaitTarget {
   namespace: string | undefined;
   name: string;
   uid?: string;
+  /** The object when the command started (printed by `-o` after a deletion). */
+  obj?: KubeObject;
 }
 
 function waitTargets(ctx: CommandContext, condition: Condition): WaitTarget[] | KubectlError {
@@ -183,15 +186,15 @@ function waitTargets(ctx: CommandContext, condition: Condition): WaitTarget[] | 
   const errors = condition.type === 'delete' ? resolved.errors.filter((e) => !(e.type === 'status' && e.status.reason === 'NotFound')) : resolved.errors;
   if (errors.length > 0) return errors[0];
   if (resolved.targets.length === 0 && condition.type !== 'delete') return err.message('no matching resources found');
-  return resolved.targets.map(({ info, obj }) => ({ info, namespace: obj.metadata.namespace, name: obj.metadata.name, uid: obj.metadata.uid }));
+  return resolved.targets.map(({ info, obj }) => ({ info, namespace: obj.metadata.namespace, name: obj.metadata.name, uid: obj.metadata.uid, obj }));
 }
 
 function runWait(ctx: CommandContext): CommandResult {
   const condition = conditionFor(ctx.flags.string('for'));
   if ('type' in condition && !['delete', 'create', 'check'].includes(condition.type)) return condition as KubectlError;
   const cond = condition as Condition;
-  const output = ctx.flags.string('output');
-  if (output && output !== 'name') return err.message(`not simulated yet: kubectl wait -o ${output}`);
+  const format = parseOutputFormat(ctx.flags.string('output'));
+  if ('error' in format) return err.message(format.error);
   const targets = waitTargets(ctx, cond);
   if (!Array.isArray(targets)) return targets;
   let timeout = ctx.flags.duration('timeout');
@@ -206,7 +209,13 @@ function runWait(ctx: CommandContext): CommandResult {
       const live = ctx.client.get(storageName(t.info), t.namespace, t.name);
       const met = isMet(cond, t, live);
       if (met === true) {
-        ctx.out(output === 'name' ? `${objectRef(t.info, t.name)}\n` : `${objectRef(t.info, t.name)} condition met\n`);
+        const shown = live ?? t.obj;
+        if (!isTable(format) && shown) {
+          // `-o` prints the object as last seen (for `delete`, as it was before it went).
+          const printed = printObjects(format, [shown], { asList: false }, printContext(ctx));
+          if ('error' in printed) return fail(err.message(printed.error));
+          ctx.out(printed.text);
+        } else ctx.out(`${objectRef(t.info, t.name)} condition met\n`);
         index++;
         continue;
       }
