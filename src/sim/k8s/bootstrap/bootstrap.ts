@@ -32,7 +32,7 @@ export const PAUSE_IMAGE = 'registry.k8s.io/pause:3.10';
  */
 export function bootstrapCluster(api: ApiServer, kubelets: Kubelets, recorder: EventRecorder, config: ClusterConfig, rng: Rng, now: string, settle: () => void): void {
   const server = api.client('kube-apiserver');
-  for (const name of NAMESPACES) must(server.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } }, { trusted: true }));
+  for (const name of NAMESPACES) must(server.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels: { 'kubernetes.io/metadata.name': name } } }, { trusted: true }));
   // The API server's post-start hook creates the system PriorityClasses before any pod is admitted.
   if (api.registry.byName('priorityclasses.scheduling.k8s.io')) {
     SYSTEM_PRIORITY_CLASSES.forEach((pc, i) => must(server.create(pc, { trusted: true, uid: SYSTEM_PRIORITY_CLASS_UIDS[i] })));
