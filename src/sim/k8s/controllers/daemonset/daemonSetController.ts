@@ -6,7 +6,8 @@ import type { K8sContext, K8sController } from '../context';
 import { newControllerRef } from '../controllerRefManager';
 import { isPodReady, type PodObj } from '../replicaset/podTally';
 import { defaultedPodSpec, PodClaims } from '../workloadPods';
-import { addOrUpdateDaemonPodTolerations, computeHash, nodeShouldRunDaemonPod, withNodeNameAffinity, type DaemonSetObj, type NodeObj } from './daemonSetUtil';
+import { addOrUpdateDaemonPodTolerations, nodeShouldRunDaemonPod, withNodeNameAffinity, type DaemonSetObj, type NodeObj } from './daemonSetUtil';
+import { cleanupHistory, constructHistory, DS_HASH_LABEL } from './daemonSetHistory';
 
 /** The node a daemon pod is for: its nodeName, or the node its affinity pins it to before binding. */
 function targetNode(pod: PodObj): string | undefined {
@@ -53,7 +54,11 @@ function syncDaemonSet(ds: DaemonSetObj, ctx: K8sContext): void {
   const key = `${ds.metadata.namespace}/${ds.metadata.name}`;
   const spec = ds.spec!;
   const podSpec = spec.template.spec!;
-  const hash = computeHash(spec.template);
+  const deleting = !!ds.metadata.deletionTimestamp;
+  // Why: the current template's ControllerRevision names the hash its pods carry (rollout history and undo read them).
+  const history = deleting ? undefined : constructHistory(ctx, ds);
+  if (!deleting && !history) return;
+  const hash = history?.cur.metadata.labels?.[DS_HASH_LABEL] ?? '';
   const nodes = ctx.store.list<NodeObj>('nodes');
   const byNode = new Map<string, PodObj[]>();
   for (const pod of ctx.store.listByIndex<PodObj>('pods', 'controllerUid', ds.metadata.uid!)) {
@@ -62,7 +67,6 @@ function syncDaemonSet(ds: DaemonSetObj, ctx: K8sContext): void {
     if (!byNode.has(n)) byNode.set(n, []);
     byNode.get(n)!.push(pod);
   }
-  const deleting = !!ds.metadata.deletionTimestamp;
   const toCreate: string[] = [];
   const toDelete: PodObj[] = [];
   const rolling: { node: string; pod: PodObj; ready: boolean }[] = [];
@@ -129,6 +133,7 @@ function syncDaemonSet(ds: DaemonSetObj, ctx: K8sContext): void {
     const res = ctx.api.delete('pods', pod.metadata.namespace, pod.metadata.name);
     if (res.ok) ctx.event(ds, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`);
   }
+  if (history) cleanupHistory(ctx, ds, history.old, [...byNode.values()].flat());
   const status: DaemonSetStatus = {
     currentNumberScheduled: current,
     desiredNumberScheduled: desired,
@@ -137,6 +142,7 @@ function syncDaemonSet(ds: DaemonSetObj, ctx: K8sContext): void {
     observedGeneration: ds.metadata.generation,
     updatedNumberScheduled: updated,
   };
+  if (history?.collisionCount) status.collisionCount = history.collisionCount;
   if (ready) status.numberAvailable = ready;
   if (desired - ready > 0) status.numberUnavailable = desired - ready;
   if (!deepEqual(ds.status, status)) ctx.api.updateStatus({ ...ds, status });

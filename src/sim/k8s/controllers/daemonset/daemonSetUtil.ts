@@ -52,17 +52,3 @@ export function withNodeNameAffinity(spec: PodSpec, nodeName: string): PodSpec {
   affinity.nodeAffinity = { ...affinity.nodeAffinity, requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [term] } };
   return { ...spec, affinity };
 }
-
-/** A short, stable hash of the pod template (`controller.ComputeHash`, as the controller-revision-hash label). */
-export function computeHash(template: unknown): string {
-  const text = JSON.stringify(template);
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619) >>> 0;
-  const alphabet = 'bcdfghjklmnpqrstvwxz2456789';
-  let out = '';
-  for (let i = 0; i < 10; i++) {
-    out += alphabet[h % alphabet.length];
-    h = Math.floor(h / alphabet.length) || Math.imul(h + i + 1, 2654435761) >>> 0;
-  }
-  return out;
-}
