@@ -2,6 +2,7 @@ import type { Selection } from 'd3';
 import { BAND_COMPONENTS, COMPONENT_TEXT, CONTROLLERS, type BandComponent, type NoteLine } from '../model/controlPlane';
 import type { BandLayout } from '../layout/bandLayout';
 import { vizText } from '../text';
+import { setAttr, setText } from './dom';
 
 type Root = Selection<SVGGElement, unknown, null, undefined>;
 type Group = Selection<SVGGElement, unknown, null, undefined>;
@@ -23,6 +24,28 @@ export interface BandState {
 export function renderBand(layer: Root, state: BandState): void {
   const { layout } = state;
   if (layer.select('rect.band-box').empty()) enterBand(layer);
+  // The geometry changes only with the drawing's width and the queue: skip it otherwise.
+  const geometry = JSON.stringify([layout, state.queued]);
+  const el = layer.node();
+  if (el && drawnGeometry.get(el) !== geometry) {
+    drawnGeometry.set(el, geometry);
+    drawGeometry(layer, state);
+  }
+  const note = state.note;
+  const who = note ? `${note.actor}: ` : vizText().waitingForChange;
+  const what = note ? note.text : vizText().waitingHint;
+  setAttr(layer.select<SVGTextElement>('text.band-message').node(), 'data-seq', note?.seq ?? null);
+  // A monospace line changes with every note: cut it by characters instead of measuring it each time.
+  const room = Math.max(8, Math.floor(layout.message.width / MONO_CHAR) - who.length);
+  setText(layer.select<SVGTSpanElement>('tspan.band-message-who').node(), who);
+  setText(layer.select<SVGTSpanElement>('tspan.band-message-text').node(), what.length > room ? `${what.slice(0, room - 1)}…` : what);
+}
+
+/** What each band's geometry was last drawn for. */
+const drawnGeometry = new WeakMap<Element, string>();
+
+function drawGeometry(layer: Root, state: BandState): void {
+  const { layout } = state;
   layer
     .select('rect.band-box')
     .attr('x', layout.box.x)
@@ -48,16 +71,9 @@ export function renderBand(layer: Root, state: BandState): void {
       .attr('y2', layout.busY - box.y);
     fitText(g.select<SVGTextElement>('text.component-title').node(), COMPONENT_TEXT[id].title, box.width - 16);
     if (id === 'controller-manager') layoutControllers(g, box.width - 16);
-    else fitText(g.select<SVGTextElement>('text.component-role').node(), roleText(id, state.queued), box.width - 16);
+    else fitText(g.select<SVGTextElement>('text.component-role').node(), roleText(id, state.queued), box.width - 16, 10.5);
   }
-  const note = state.note;
-  const who = note ? `${note.actor}: ` : vizText().waitingForChange;
-  const what = note ? note.text : vizText().waitingHint;
-  layer.select('text.band-message').attr('x', layout.message.x).attr('y', layout.message.y).attr('data-seq', note?.seq ?? null);
-  // A monospace line changes with every note: cut it by characters instead of measuring it each time.
-  const room = Math.max(8, Math.floor(layout.message.width / MONO_CHAR) - who.length);
-  layer.select('tspan.band-message-who').text(who);
-  layer.select('tspan.band-message-text').text(what.length > room ? `${what.slice(0, room - 1)}…` : what);
+  layer.select('text.band-message').attr('x', layout.message.x).attr('y', layout.message.y);
   const queue = layer.selectAll<SVGGElement, BandLayout['queue']>('g.queue').data(layout.queue ? [layout.queue] : []);
   const entered = queue.enter().append('g').attr('class', 'queue');
   entered.append('rect').attr('class', 'queue-box').attr('rx', 8);
@@ -110,13 +126,29 @@ const MONO_CHAR = 7.4;
 /** What each text element was last fitted to: measuring forces a layout, so it happens only on change. */
 const fitted = new WeakMap<Element, string>();
 
-/** Sets the text, cut with an ellipsis to about `width` pixels (measured when the browser can, once per change). */
-export function fitText(el: SVGTextContentElement | null, text: string, width: number): void {
+/**
+ * The widest a text can be at a font size, without measuring: 0.72 em per
+ * character (1 em for CJK and other wide characters). Bold 13 px Latin text
+ * averages well under that.
+ */
+export function widthBound(text: string, fontPx: number): number {
+  let em = 0;
+  for (const ch of text) em += ch.codePointAt(0)! >= 0x2e80 ? 1 : 0.72;
+  return em * fontPx;
+}
+
+/**
+ * Sets the text, cut with an ellipsis to about `width` pixels. Measured only
+ * when it may not fit (`widthBound` at `fontPx`) and only once per change:
+ * measuring forces a layout in the middle of the frame.
+ */
+export function fitText(el: SVGTextContentElement | null, text: string, width: number, fontPx = 13): void {
   if (!el) return;
   const key = `${Math.round(width)}|${text}`;
   if (fitted.get(el) === key) return;
   fitted.set(el, key);
-  el.textContent = text;
+  setText(el, text);
+  if (widthBound(text, fontPx) <= width) return;
   const measure = () => (typeof el.getComputedTextLength === 'function' ? el.getComputedTextLength() : el.textContent!.length * 6.5);
   if (measure() <= width) return;
   let lo = 0;

@@ -1,8 +1,9 @@
-import type { Selection } from 'd3';
+import { select, type Selection } from 'd3';
 import type { PlacedWorkload } from '../layout/clusterLayout';
 import type { DeploymentView, ServiceView } from '../model/workloads';
 import { fitText } from './bandGlyph';
 import { vizText } from '../text';
+import { setAttr, setText } from './dom';
 
 type Layer = Selection<SVGGElement, unknown, null, undefined>;
 
@@ -11,6 +12,9 @@ export interface WorkloadOptions {
   readonly selectedKey: string | undefined;
   readonly onSelect: (workload: PlacedWorkload) => void;
 }
+
+/** Each layer's latest options, read by the cards' handlers. */
+const latestOptions = new WeakMap<Element, WorkloadOptions>();
 
 const PAD = 12;
 const BAR_Y = 27;
@@ -41,27 +45,37 @@ export function renderWorkloads(layer: Layer, workloads: readonly PlacedWorkload
   // The button is a transparent rectangle over the card (as a node's header is): its name says in
   // words what the card draws, and no drawn text sits inside it to disagree with that name.
   entered.append('rect').attr('class', 'workload-hit').attr('rx', 10).attr('role', 'button').attr('tabindex', 0);
-  const all = entered.merge(cards);
-  all
-    .attr('transform', (d) => `translate(${d.box.x},${d.box.y})`)
-    .classed('is-selected', (d) => d.key === options.selectedKey);
-  all
-    .select('rect.workload-hit')
-    .attr('width', (d) => d.box.width)
-    .attr('height', (d) => d.box.height)
-    .attr('data-kind', (d) => d.kind)
-    .attr('data-key', (d) => d.view.key)
-    .attr('aria-label', (d) => d.view.label)
-    .attr('aria-expanded', (d) => String(d.key === options.selectedKey))
-    .attr('aria-controls', (d) => (d.key === options.selectedKey ? 'inspector' : null))
-    .on('click', (_event, d) => options.onSelect(d))
-    .on('keydown', (event: KeyboardEvent, d) => {
+  // Handlers are bound once; they read the latest options when an event comes.
+  entered
+    .select<SVGRectElement>('rect.workload-hit')
+    .on('click', function (_event, d) {
+      latestOptions.get(layer.node()!)?.onSelect(d);
+    })
+    .on('keydown', function (event: KeyboardEvent, d) {
       if (event.key !== 'Enter' && event.key !== ' ') return;
       event.preventDefault();
-      options.onSelect(d);
+      latestOptions.get(layer.node()!)?.onSelect(d);
     });
-  all.select('rect.workload-card').attr('width', (d) => d.box.width).attr('height', (d) => d.box.height);
+  const node = layer.node();
+  if (node) latestOptions.set(node, options);
+  const all = entered.merge(cards);
   all.each(function (d) {
+    const selected = d.key === options.selectedKey;
+    setAttr(this, 'transform', `translate(${d.box.x},${d.box.y})`);
+    this.classList.toggle('is-selected', selected);
+    const hit = this.querySelector('rect.workload-hit');
+    // The hit's datum follows the card's (d3's select() does that; the handlers read it).
+    select(hit!).datum(d);
+    setAttr(hit, 'width', d.box.width);
+    setAttr(hit, 'height', d.box.height);
+    setAttr(hit, 'data-kind', d.kind);
+    setAttr(hit, 'data-key', d.view.key);
+    setAttr(hit, 'aria-label', d.view.label);
+    setAttr(hit, 'aria-expanded', String(selected));
+    setAttr(hit, 'aria-controls', selected ? 'inspector' : null);
+    const card = this.querySelector('rect.workload-card');
+    setAttr(card, 'width', d.box.width);
+    setAttr(card, 'height', d.box.height);
     if (d.kind === 'deployment') updateDeployment(this, d.view, d.box.width);
     else updateService(this, d.view, d.box.width);
   });
@@ -100,22 +114,22 @@ function updateDeployment(g: SVGGElement, d: DeploymentView, width: number): voi
   fitText(q<SVGTextElement>('.workload-name'), d.name, inner - 50 - 84);
   const state = q<SVGTextElement>('.workload-state');
   const stateText = vizText().deploymentState(d.state);
-  state.textContent = d.rolling ? `↻ ${stateText}` : d.state === 'complete' ? `✓ ${stateText}` : stateText;
-  state.setAttribute('x', String(width - PAD));
+  setText(state, d.rolling ? `↻ ${stateText}` : d.state === 'complete' ? `✓ ${stateText}` : stateText);
+  setAttr(state, 'x', String(width - PAD));
   g.classList.toggle('is-rolling', d.rolling);
   // The bar's scale: room for desired + surge (or more, when more pods exist).
   const capacity = Math.max(1, d.desired + d.maxSurge, d.total);
   const px = (n: number) => (inner * n) / capacity;
-  q('.rollout-track').setAttribute('width', String(inner));
+  setAttr(q('.rollout-track'), 'width', String(inner));
   const surge = q('.rollout-surge');
-  surge.setAttribute('x', String(px(d.desired)));
-  surge.setAttribute('width', String(px(d.maxSurge)));
+  setAttr(surge, 'x', String(px(d.desired)));
+  setAttr(surge, 'width', String(px(d.maxSurge)));
   let x = 0;
   const segment = (sel: string, n: number, hue: number | undefined) => {
     const el = q(sel);
-    el.setAttribute('x', String(x));
-    el.setAttribute('width', String(Math.max(0, px(n))));
-    el.setAttribute('class', `${sel.slice(1)}${hue !== undefined ? ` rev-${hue}` : ''}`);
+    setAttr(el, 'x', String(x));
+    setAttr(el, 'width', String(Math.max(0, px(n))));
+    setAttr(el, 'class', `${sel.slice(1)}${hue !== undefined ? ` rev-${hue}` : ''}`);
     x += px(n);
   };
   segment('.rollout-new', d.newAvailable, d.hue);
@@ -123,15 +137,15 @@ function updateDeployment(g: SVGGElement, d: DeploymentView, width: number): voi
   segment('.rollout-old', d.old, d.oldHue);
   const tick = (sel: string, n: number) => {
     const el = q(sel);
-    el.setAttribute('x1', String(px(n)));
-    el.setAttribute('x2', String(px(n)));
+    setAttr(el, 'x1', String(px(n)));
+    setAttr(el, 'x2', String(px(n)));
   };
   tick('.rollout-desired', d.desired);
   tick('.rollout-floor', Math.max(0, d.desired - d.maxUnavailable));
-  q('.rollout-floor').setAttribute('display', d.rolling ? 'inline' : 'none');
-  q('.workload-counts').textContent = vizText().workloadCounts(d.desired, d.updated, d.available);
+  setAttr(q('.rollout-floor'), 'display', d.rolling ? 'inline' : 'none');
+  setText(q('.workload-counts'), vizText().workloadCounts(d.desired, d.updated, d.available));
   const budget = d.strategy === 'RollingUpdate' ? vizText().rolloutBudget(d.maxSurge, d.maxUnavailable) : d.strategy;
-  fitText(q<SVGTextElement>('.workload-budget'), d.rolling ? budget : `${vizText().revision(String(d.revision ?? '—'))} · ${budget}`, inner);
+  fitText(q<SVGTextElement>('.workload-budget'), d.rolling ? budget : `${vizText().revision(String(d.revision ?? '—'))} · ${budget}`, inner, 11);
 }
 
 function enterService(g: SVGGElement): void {
@@ -148,9 +162,9 @@ function updateService(g: SVGGElement, s: ServiceView, width: number): void {
   const inner = width - 2 * PAD;
   const q = <T extends Element>(sel: string) => g.querySelector<T>(sel)!;
   fitText(q<SVGTextElement>('.workload-name'), s.name, inner - 30);
-  fitText(q<SVGTextElement>('.workload-address'), `${s.type} ${s.clusterIP}`, inner);
-  fitText(q<SVGTextElement>('.workload-ports'), s.ports || vizText().noPorts, inner);
+  fitText(q<SVGTextElement>('.workload-address'), `${s.type} ${s.clusterIP}`, inner, 11);
+  fitText(q<SVGTextElement>('.workload-ports'), s.ports || vizText().noPorts, inner, 11);
   const excluded = s.endpoints.length - s.readyCount;
-  q('.endpoints-ready').textContent = `● ${vizText().readyEndpoints(s.readyCount)}`;
-  q('.endpoints-excluded').textContent = excluded > 0 ? `  ○ ${vizText().notReadyEndpoints(excluded)}` : '';
+  setText(q('.endpoints-ready'), `● ${vizText().readyEndpoints(s.readyCount)}`);
+  setText(q('.endpoints-excluded'), excluded > 0 ? `  ○ ${vizText().notReadyEndpoints(excluded)}` : '');
 }

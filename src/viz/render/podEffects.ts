@@ -1,6 +1,7 @@
 import { easeCubicOut, select, type Selection } from 'd3';
 import type { PodLook } from '../model/podLook';
 import { METRICS, type PlacedPod } from '../layout/clusterLayout';
+import { podPart } from '../glyphs/podGlyph';
 
 /** A pod's look and restarts as last drawn (read from its element before the update). */
 export interface DrawnPod {
@@ -48,16 +49,18 @@ export function applyPodEffects(sel: Selection<SVGGElement, PlacedPod, SVGGEleme
     const look = d.pod.look;
     const g = select(this);
     this.setAttribute('data-restarts', String(d.pod.restarts));
-    const fill = g.select<SVGRectElement>('.pod-fill');
     if (look === 'creating') {
       if (prev?.look !== 'creating') {
         const top = s - 2 - (s - 4) * FILL_TOP;
+        const fill = select(podPart(this, 'pod-fill', true)!);
         fill.interrupt('pull').attr('y', s - 2).attr('height', 0);
         if (options.reducedMotion) fill.attr('y', s / 2).attr('height', s / 2 - 2);
         else fill.transition('pull').duration(pullFillMs(options.speed)).ease(easeCubicOut).attr('y', top).attr('height', s - 2 - top);
       }
-    } else if (prev?.look === 'creating' || prev === undefined) {
-      fill.interrupt('pull').attr('y', s - 2).attr('height', 0);
+    } else {
+      // Out of ContainerCreating: the fill goes (with its transition, if one still runs).
+      const fill = this.querySelector('.pod-fill');
+      if (fill) select(fill).interrupt('pull').remove();
     }
     if (!prev || options.reducedMotion) return;
     if (look === 'ready' && prev.look !== 'ready' && prev.look !== undefined) halo(g, options.durationMs);

@@ -8,6 +8,7 @@ import { enterNode, updateNode } from '../glyphs/nodeGlyph';
 import { enterPod, updatePod } from '../glyphs/podGlyph';
 import { renderServiceLinks, serviceLinks } from '../glyphs/serviceLinks';
 import { renderWorkloads } from '../glyphs/workloadGlyph';
+import { setAttr } from '../glyphs/dom';
 import { animateActivity } from './animateActivity';
 import { applyPodEffects, readDrawn } from './podEffects';
 import { onPodFocus, onPodKey, updateTabStop } from './podKeyboard';
@@ -76,7 +77,8 @@ function podSignature(d: PlacedPod, selectedKey: string | undefined): string {
  * enter/update/exit so that pods keep their identity from frame to frame.
  */
 export function renderCluster(svg: SVGSVGElement, layout: ClusterLayout, options: RenderOptions): void {
-  const root = select(svg).attr('width', layout.width).attr('height', layout.height).attr('viewBox', `0 0 ${layout.width} ${layout.height}`);
+  sizeTo(svg, layout);
+  const root = select(svg);
   ensureLayers(svg);
   const ms = options.durationMs;
   const first = !drawnOnce.has(svg);
@@ -91,7 +93,8 @@ export function renderCluster(svg: SVGSVGElement, layout: ClusterLayout, options
 
   // Node cards.
   const nodes = root.select<SVGGElement>('g.layer-nodes').selectAll<SVGGElement, PlacedNode>('g.node').data(layout.nodes, (d) => d.node.key);
-  const nodesAll = enterNode(nodes.enter()).merge(nodes);
+  const enteredCards = enterNode(nodes.enter());
+  const nodesAll = enteredCards.merge(nodes);
   nodesAll
     .filter(function (d) {
       const sig = nodeSignature(d, options.selectedNodeKey);
@@ -101,14 +104,17 @@ export function renderCluster(svg: SVGSVGElement, layout: ClusterLayout, options
     })
     .attr('transform', (d) => `translate(${d.box.x},${d.box.y})`)
     .call(updateNode, options.selectedNodeKey);
-  const selectNode = options.onSelectNode;
-  nodesAll
+  // Bound once per card; the handlers read the drawing's latest options (and the card's latest datum).
+  const nodeOf = (el: Element) => (select(el.parentNode as SVGGElement).datum() as PlacedNode).node.key;
+  enteredCards
     .select<SVGRectElement>('.node-head')
-    .on('click', (_event, d) => selectNode?.(d.node.key))
-    .on('keydown', (event: KeyboardEvent, d) => {
+    .on('click', function () {
+      latest.get(svg)?.onSelectNode?.(nodeOf(this));
+    })
+    .on('keydown', function (event: KeyboardEvent) {
       if (event.key !== 'Enter' && event.key !== ' ') return;
       event.preventDefault();
-      selectNode?.(d.node.key);
+      latest.get(svg)?.onSelectNode?.(nodeOf(this));
     });
   nodes.exit().remove();
 
@@ -121,8 +127,15 @@ export function renderCluster(svg: SVGSVGElement, layout: ClusterLayout, options
     if (options.canvas) clearDense(svg, options.canvas);
     renderPods(svg, layout, options, first);
   }
-  if (options.fx) select(options.fx).attr('width', layout.width).attr('height', layout.height).attr('viewBox', `0 0 ${layout.width} ${layout.height}`);
+  if (options.fx) sizeTo(options.fx, layout);
   if (options.activity) animateActivity(svg, layout, options.activity.summary, { version: options.activity.version, durationMs: Math.max(ms, 260), reducedMotion: options.reducedMotion }, options.fx);
+}
+
+/** Sets an SVG's size and view box to the layout's, when they differ. */
+function sizeTo(svg: SVGSVGElement, layout: ClusterLayout): void {
+  setAttr(svg, 'width', layout.width);
+  setAttr(svg, 'height', layout.height);
+  setAttr(svg, 'viewBox', `0 0 ${layout.width} ${layout.height}`);
 }
 
 /** Pods, one layer above the cards, so a pod can travel from the control plane to its node. */
