@@ -1,6 +1,6 @@
 import type { FilesSlice } from './filesSlice';
 import type { NodeForm } from './nodeCommands';
-import type { ClusterSnapshot, InspectorData, LoggedCommand, ObjectRef, PodRef, Speed, TerminalEvent } from './types';
+import type { TrafficFacts, ClusterSnapshot, InspectorData, LoggedCommand, ObjectRef, PodRef, Speed, TerminalEvent } from './types';
 import type { TranscriptLine } from './transcript';
 
 /** The clock: how fast virtual time runs and what it reads. */
@@ -27,6 +27,8 @@ export interface ClockSlice {
 /** The cluster as drawn, and what the learner selected in it. */
 export interface ClusterSlice {
   snapshot: ClusterSnapshot;
+  /** Requests through Services lately (`kubeplay traffic`), refreshed a few times a second while they flow. */
+  traffic: TrafficFacts;
   /** The selected object (pod, node, Deployment or Service): one at a time. */
   selection: ObjectRef | undefined;
   /** The selection when it is a pod (same object as `selection`). */

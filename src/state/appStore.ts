@@ -12,6 +12,9 @@ import { Transcript } from './transcript';
 import type { TerminalEvent, WorldFactory } from './types';
 import { WELCOME } from './welcome';
 
+/** How often (real ms) the cluster view's traffic facts are refreshed while requests flow. */
+const TRAFFIC_EVERY_MS = 250;
+
 export interface AppStore extends StoreApi<AppState> {
   /** Starts the clock loop (virtual time follows real time × speed); returns a stop function. */
   start(frames?: FrameScheduler): () => void;
@@ -92,6 +95,24 @@ export function createAppStore(factory: WorldFactory, options: AppStoreOptions):
     };
   });
 
+  /** Real ms since the traffic facts were last read, and the meter's count then. */
+  let trafficAge = 0;
+  let trafficSeen = 0;
+  /** Reads the traffic facts a few times a second while requests flow (and once more when they stop). */
+  function publishTraffic(realMs: number): void {
+    const k = getKit();
+    trafficAge += realMs;
+    if (trafficAge < TRAFFIC_EVERY_MS) return;
+    trafficAge = 0;
+    const total = k.runtime.trafficTotal();
+    const shown = store.getState().traffic;
+    if (total === trafficSeen && shown.services.length === 0) return;
+    trafficSeen = total;
+    const facts = k.runtime.traffic();
+    if (facts.services.length === 0 && shown.services.length === 0) return;
+    store.setState({ traffic: facts });
+  }
+
   function frame(realMs: number): void {
     const k = getKit();
     const { speed } = store.getState();
@@ -101,6 +122,7 @@ export function createAppStore(factory: WorldFactory, options: AppStoreOptions):
     // Cheap when nothing changed: no snapshot is taken unless a watch event arrived,
     // and the store is only written when something differs.
     k.publish();
+    publishTraffic(realMs);
     if (finished.some((r) => r.source === 'prompt') && !k.runtime.promptBusy()) k.emit({ type: 'idle' });
   }
 

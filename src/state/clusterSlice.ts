@@ -21,6 +21,7 @@ function nsFlag(namespace: string | undefined): string {
 export function createClusterSlice(set: SetState, get: GetState, kit: () => StoreKit, snapshot: ClusterSnapshot): ClusterSlice {
   return {
     snapshot,
+    traffic: { services: [], at: snapshot.now },
     ...selectionState(undefined),
     inspector: undefined,
     select(ref) {
@@ -87,7 +88,7 @@ export function createClusterSlice(set: SetState, get: GetState, kit: () => Stor
       const text = `Cluster reset: a fresh ${workers === 3 ? 'default ' : ''}cluster (${describeNodes(workers)}); nothing carried over.`;
       k.transcript.appendLine(`# ${text}`);
       k.emit({ type: 'notice', text });
-      set({ ...selectionState(undefined), inspector: undefined, startedAt: now, now, busy: false, commandLog: [] });
+      set({ ...selectionState(undefined), inspector: undefined, startedAt: now, now, busy: false, commandLog: [], traffic: { services: [], at: now } });
       k.publish(true);
       k.emit({ type: 'idle' });
     },

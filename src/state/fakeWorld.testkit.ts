@@ -4,7 +4,7 @@
  * knows `echo`, `wait` (waits until a pod exists) and `kubectl delete pod`.
  */
 import type { Pod } from 'kubernetes-types/core/v1';
-import type { Cluster, WatchHandler } from '../sim/k8s/index';
+import { TrafficMeter, type Cluster, type WatchHandler } from '../sim/k8s/index';
 import type { Execution, OutputSink, Shell } from '../shell/types';
 import type { WorldFactory } from './types';
 
@@ -31,6 +31,7 @@ export function fakeCluster(start = Date.UTC(2025, 0, 1)): FakeCluster {
       get: (resource: string, _ns: string | undefined, name: string) => (resource === 'pods' ? pods.get(name) : undefined),
     }),
     activity: { total: 0, entries: () => [] },
+    traffic: new TrafficMeter(),
     isNodeStopped: () => false,
     watch: () => () => {},
     eventsFor: () => [],

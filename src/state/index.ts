@@ -13,6 +13,6 @@ export { parseClusterShape, describeNodes, MAX_URL_WORKERS } from './clusterShap
 export { welcomeLines } from './welcome';
 export { nodeAddCommand, type NodeForm } from './nodeCommands';
 export { STEP_COMMAND, SETTLE_COMMAND } from './clockSlice';
-export type { ClusterSnapshot, CommandSource, EventRecord, InspectorData, LoggedCommand, ObjectRef, PodRef, SelectableKind, Speed, TerminalEvent, WorldFactory } from './types';
+export type { TrafficFacts, ClusterSnapshot, CommandSource, EventRecord, InspectorData, LoggedCommand, ObjectRef, PodRef, SelectableKind, Speed, TerminalEvent, WorldFactory } from './types';
 export type { TranscriptLine } from './transcript';
 export * from './selectors';

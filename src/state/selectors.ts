@@ -6,6 +6,7 @@ export const selectSettling = (s: AppState) => s.settling;
 export const selectNow = (s: AppState) => s.now;
 export const selectStartedAt = (s: AppState) => s.startedAt;
 export const selectSnapshot = (s: AppState) => s.snapshot;
+export const selectTraffic = (s: AppState) => s.traffic;
 export const selectSelectedPod = (s: AppState) => s.selectedPod;
 export const selectSelectedNode = (s: AppState) => s.selectedNode;
 export const selectSelection = (s: AppState) => s.selection;

@@ -6,7 +6,7 @@ import type { Execution, FileSource, OutputSink, Shell } from '../shell/types';
 import { DeferredExecution } from './deferredExecution';
 import { EventFeed, toEventRecord } from './eventRecords';
 import { stripAnsi } from './transcript';
-import type { ClusterSnapshot, CommandSource, InspectorData, ObjectRef, SelectableKind, ShellFactory, WorldFactory } from './types';
+import type { TrafficFacts, ClusterSnapshot, CommandSource, InspectorData, ObjectRef, SelectableKind, ShellFactory, WorldFactory } from './types';
 
 interface Running {
   readonly execution: Execution;
@@ -182,6 +182,17 @@ export class SimRuntime {
     return finishedNow;
   }
 
+  /** Requests counted by the traffic meter so far (changes whenever one is made). */
+  trafficTotal(): number {
+    return this.cluster.traffic.total;
+  }
+
+  /** Requests through each Service over the last `windowMs` of virtual time (whole buckets, so a steady rate reads steady). */
+  traffic(windowMs = TRAFFIC_WINDOW_MS): TrafficFacts {
+    const now = this.cluster.now();
+    return { services: this.cluster.traffic.recent(now, windowMs), at: now };
+  }
+
   /** A new snapshot when the cluster changed since the last one (or when forced). */
   takeSnapshot(force = false): ClusterSnapshot | undefined {
     if (!this.changed && !force) return undefined;
@@ -280,3 +291,6 @@ const NOTES_KEPT = 50;
 function finished(exitCode: number): Execution {
   return { done: true, exitCode, deadline: undefined, poll: () => true, cancel: () => {} };
 }
+
+/** The window traffic rates are averaged over, in virtual ms. */
+export const TRAFFIC_WINDOW_MS = 2000;

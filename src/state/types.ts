@@ -1,7 +1,7 @@
 import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
 import type { Node, Pod, Service } from 'kubernetes-types/core/v1';
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
-import type { Activity, Cluster, SchedulingDecision } from '../sim/k8s/index';
+import type { Activity, Cluster, SchedulingDecision, ServiceTraffic } from '../sim/k8s/index';
 import type { FileSource, Shell } from '../shell/types';
 
 /** What the drawing and the panels read: the cluster's objects at one instant. */
@@ -29,6 +29,17 @@ export interface ClusterSnapshot {
   readonly events: readonly EventRecord[];
   /** Increases with every published snapshot (cheap change detection). */
   readonly version: number;
+}
+
+/**
+ * Requests through Services over the last seconds of virtual time (what
+ * `kubeplay traffic` sends), for the cluster view's particles: read-only facts
+ * from the engine's traffic meter.
+ */
+export interface TrafficFacts {
+  readonly services: readonly ServiceTraffic[];
+  /** Virtual time the facts were read at. */
+  readonly at: number;
 }
 
 /** How the app builds its world; `main.tsx` wires the real engine and shell in. */

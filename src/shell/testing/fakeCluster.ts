@@ -5,6 +5,7 @@ import {
   statusErrors,
   storageName,
   toTimestamp,
+  TrafficMeter,
   type ActivityLog,
   type ApiClient,
   type ApiResult,
@@ -180,6 +181,7 @@ export function createFakeCluster(options: { workers?: number; start?: number } 
     seed: 1,
     resources,
     activity: {} as ActivityLog,
+    traffic: new TrafficMeter(),
     now: () => now,
     client,
     watch(resource, handler) {

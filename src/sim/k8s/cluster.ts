@@ -37,6 +37,7 @@ import { EventRecorder } from './events/eventRecorder';
 import { KUBERNETES_VERSION, type Cluster, type ClusterOptions, type NodePowerResult } from './index';
 import { containerLogs, crashContainer, execInContainer } from './kubelet/containerApi';
 import { httpGet } from './network/http';
+import { TrafficMeter } from './network/trafficMeter';
 import { nodeMetrics, podMetrics } from './metrics/usage';
 import { createHPAController } from './controllers/hpa/hpaController';
 import { createIngressNginxController } from './controllers/ingress/ingressNginxController';
@@ -65,6 +66,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
   const rng = createRng(seed);
   const store = new ObjectStore();
   const activity = new ActivityLog();
+  const traffic = new TrafficMeter();
   const registry = new ResourceRegistry();
   const server = new ApiServer({ store, clock, rng, registry, machinery: apiMachinery, activity });
   const eventLog = new EventLog(store, 'events', Math.imul(seed, 0x9e3779b1) >>> 0, () => clock.now());
@@ -159,6 +161,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     resources: registry,
     activity,
     startTime: Date.parse(startIso),
+    traffic,
     now: () => clock.now(),
     client: (actor = 'kubectl') => clientAs(actor),
     watch: (resource, handler) => store.watch(resource, handler),
@@ -182,7 +185,9 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     httpGet: (url, from = {}) => {
       const cp = store.get<KubeObject>('nodes', 'control-plane');
       const nodeIP = (cp?.status as { addresses?: { type: string; address: string }[] } | undefined)?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? '172.18.0.2';
-      return httpGet({ store, view: clientAs('kube-proxy'), kubelets: kubelets.state, rng, now: clock.now() }, { namespace: from.namespace ?? 'default', ip: from.clientIP ?? nodeIP, userAgent: from.userAgent ?? 'curl/8.5.0', hostHeader: from.hostHeader }, url);
+      const r = httpGet({ store, view: clientAs('kube-proxy'), kubelets: kubelets.state, rng, now: clock.now() }, { namespace: from.namespace ?? 'default', ip: from.clientIP ?? nodeIP, userAgent: from.userAgent ?? 'curl/8.5.0', hostHeader: from.hostHeader }, url);
+      if (r.service) traffic.record(clock.now(), r.service, r.ok ? { pod: `${r.pod.namespace}/${r.pod.name}` } : { failure: r.kind });
+      return r;
     },
     crashContainer: (namespace, name, container) => {
       const r = crashContainer(store, kubelets.state, namespace, name, container, clock.now());

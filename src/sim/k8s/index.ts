@@ -7,6 +7,7 @@ import type { Activity, ActivityLog } from '../engine/activity';
 import type { WatchEvent, WatchHandler } from '../engine/store';
 import type { CrashResult, ExecResult, LogsResult } from './kubelet/containerApi';
 import type { HttpResult } from './network/http';
+import type { TrafficMeter } from './network/trafficMeter';
 import type { MetricsResult, NodeMetrics, PodMetrics } from './metrics/usage';
 import type { ApiClient } from './api/client';
 import type { ResourceRegistry } from './api/resources';
@@ -85,6 +86,8 @@ export interface Cluster {
   readonly activity: ActivityLog;
   /** Virtual time at which the cluster was created (ms since the epoch): "00:00:00" on the playground's clock. */
   readonly startTime: number;
+  /** Requests through Services made with `httpGet` (`kubeplay traffic`), for the screen: read-only facts. */
+  readonly traffic: TrafficMeter;
   /** Virtual time, ms since the epoch. */
   now(): number;
   /** An API client acting as `actor` (default `kubectl`). */
@@ -161,6 +164,7 @@ export interface Cluster {
 
 export type { CrashResult, ExecResult, LogsResult } from './kubelet/containerApi';
 export type { HttpResult } from './network/http';
+export { TrafficMeter, type ServiceTraffic, type TrafficOutcome } from './network/trafficMeter';
 export type { MetricsResult, NodeMetrics, PodMetrics } from './metrics/usage';
 export type { LogLine } from './containers/process';
 

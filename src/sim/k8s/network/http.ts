@@ -32,6 +32,8 @@ export type HttpResult =
       pod: { namespace: string; name: string };
       ip: string;
       port: number;
+      /** The Service the request went through (`namespace/name`), if any. */
+      service?: string;
     }
   | {
       ok: false;
@@ -40,6 +42,8 @@ export type HttpResult =
       message: string;
       host: string;
       port: number;
+      /** The Service the request went through (`namespace/name`), if any. */
+      service?: string;
     };
 
 export interface NetworkEnv {
@@ -79,6 +83,12 @@ export function resolveHost(env: NetworkEnv, client: Client, host: string): { ip
  * request). Errors carry curl's wording.
  */
 export function httpGet(env: NetworkEnv, client: Client, url: string): HttpResult {
+  const via: { service?: string } = {};
+  const r = request(env, client, url, via);
+  return via.service ? { ...r, service: via.service } : r;
+}
+
+function request(env: NetworkEnv, client: Client, url: string, via: { service?: string }): HttpResult {
   const m = /^(?:(https?):\/\/)?([^/:]+)(?::(\d+))?(\/.*)?$/.exec(url.trim());
   if (!m) return { ok: false, kind: 'unsupported', message: `URL rejected: Malformed input to a URL function`, host: url, port: 0 };
   const scheme = m[1] ?? 'http';
@@ -92,6 +102,7 @@ export function httpGet(env: NetworkEnv, client: Client, url: string): HttpResul
   let target: { namespace: string; name: string } | undefined;
   const svc = serviceByIP(env.store, ip);
   if (svc) {
+    via.service = `${svc.metadata.namespace ?? 'default'}/${svc.metadata.name}`;
     const b = serviceBackends(env.view, svc.metadata.namespace ?? 'default', svc.metadata.name, port);
     if (b.type !== 'ok') return { ok: false, kind: 'timeout', message: `Failed to connect to ${host} port ${port} after 130000 ms: Connection timed out`, host, port };
     const ep = pickEndpoint(b.endpoints, () => env.rng.next());
