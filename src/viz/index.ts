@@ -16,3 +16,5 @@ export { schedulingTable, fitHints, FILTER_PLUGINS, type SchedulingTable, type S
 export { ownerChain, type OwnerLink } from './model/ownerChain';
 export { filterEvents, objectName, type EventFilter } from './model/eventFilter';
 export { setVizText, vizText, VIZ_TEXT_EN, type VizText } from './text';
+export { trafficFlows, trafficSummary, formatRps, type ServiceTrafficInput, type TrafficFlow, type TrafficWords } from './model/traffic';
+export { TrafficParticles, trafficScene, travelMs, MAX_PARTICLES, type TrafficScene } from './render/trafficParticles';

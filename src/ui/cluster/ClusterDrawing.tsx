@@ -1,11 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { selectSelectedNode, selectSelectedPod, selectSelection, selectSnapshot, selectSpeed } from '../../state/index';
-import { layoutCluster, noteLines, renderCluster, setVizText, summarizeActivity, transitionMs, type PlacedWorkload } from '../../viz/index';
+import { selectSelectedNode, selectSelectedPod, selectSelection, selectSnapshot, selectSpeed, selectTraffic } from '../../state/index';
+import { layoutCluster, noteLines, renderCluster, setVizText, summarizeActivity, trafficFlows, trafficScene, TrafficParticles, transitionMs, type PlacedWorkload } from '../../viz/index';
 import { useApp } from '../hooks/useApp';
 import { useMediaQuery } from '../hooks/useMediaQuery';
 import { useVizText } from '../i18n/vizText';
 import { clusterViewOf, workloadsViewOf } from './useClusterView';
+import './cluster.css';
 
 /**
  * Hosts the d3 drawing: React renders the `<svg>` element and measures its
@@ -27,6 +28,9 @@ export function ClusterDrawing() {
   const svgRef = useRef<SVGSVGElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const fxRef = useRef<SVGSVGElement>(null);
+  const trafficRef = useRef<HTMLCanvasElement>(null);
+  const particles = useRef<TrafficParticles | undefined>(undefined);
+  const traffic = useApp(selectTraffic);
   const [width, setWidth] = useState(0);
 
   useLayoutEffect(() => {
@@ -80,11 +84,29 @@ export function ClusterDrawing() {
     });
   }, [words, layout, selectedKey, selectedNode, selectedWorkloadKey, speed, reducedMotion, selectPod, selectNode, select, width, note, activity]);
 
+  // Requests as particles along the Services' lines (the particle layer owns its canvas).
+  const flows = useMemo(() => trafficFlows(traffic.services), [traffic]);
+  useEffect(() => {
+    const canvas = trafficRef.current;
+    if (!canvas) return;
+    const layer = new TrafficParticles(canvas);
+    particles.current = layer;
+    return () => {
+      layer.dispose();
+      particles.current = undefined;
+    };
+  }, []);
+  useEffect(() => {
+    if (width === 0) return;
+    particles.current?.update(trafficScene(layout, flows, speed, reducedMotion));
+  }, [layout, flows, speed, reducedMotion, width]);
+
   return (
     <div className="cluster-drawing" ref={hostRef}>
       <div className="cluster-canvas-host">
         <svg key={words.language} ref={svgRef} className="kp-cluster" role="group" aria-label={t('cluster.drawing')} />
         <canvas ref={canvasRef} className="kp-cluster-cells" aria-hidden="true" />
+        <canvas ref={trafficRef} className="kp-cluster-traffic" aria-hidden="true" />
         <svg ref={fxRef} className="kp-cluster kp-cluster-fx" aria-hidden="true" focusable="false" />
       </div>
     </div>

@@ -9,6 +9,7 @@ import { AddNodeButton } from './AddNodeDialog';
 import { ClusterDrawing } from './ClusterDrawing';
 import { ClusterSummary } from './ClusterSummary';
 import { EmptyState } from './EmptyState';
+import { TrafficStatus } from './TrafficStatus';
 
 /**
  * The cluster view: a region named "Cluster" with the drawing (and the empty
@@ -28,6 +29,7 @@ export function ClusterPanel() {
           {t('visible.cluster')}
         </h2>
         <ClusterSummary />
+        <TrafficStatus />
         <button type="button" className="button events-toggle" aria-expanded={feedOpen} aria-controls={feedOpen ? 'events-feed' : undefined} onClick={() => setFeedOpen((o) => !o)}>
           {t('cluster.events')}
           {warnings > 0 && (

@@ -155,6 +155,17 @@ export const en = {
     emptyTry: 'Apply a Deployment to see pods appear — try:',
     runIt: 'Run it',
   },
+  traffic: {
+    label: 'Traffic',
+    toPods_one: '{{name}}: {{rps}} req/s → {{count}} pod',
+    toPods_other: '{{name}}: {{rps}} req/s → {{count}} pods',
+    failing: ', {{rps}} req/s failing',
+    allFailing: '{{name}}: {{rps}} req/s, all failing',
+    refused: 'connection refused',
+    timeout: 'connection timed out',
+    resolve: 'host not resolved',
+    unsupported: 'not supported',
+  },
   feed: {
     title: 'Events feed',
     events: 'Events ({{count}})',

@@ -152,6 +152,17 @@ export const zhCN: Messages = {
     emptyTry: '应用一个 Deployment，就能看到 Pod 出现。试试：',
     runIt: '运行',
   },
+  traffic: {
+    label: '流量',
+    toPods_one: '{{name}}：每秒 {{rps}} 个请求 → {{count}} 个 Pod',
+    toPods_other: '{{name}}：每秒 {{rps}} 个请求 → {{count}} 个 Pod',
+    failing: '，每秒 {{rps}} 个失败',
+    allFailing: '{{name}}：每秒 {{rps}} 个请求，全部失败',
+    refused: '连接被拒绝',
+    timeout: '连接超时',
+    resolve: '无法解析主机名',
+    unsupported: '不支持',
+  },
   feed: {
     title: '事件流',
     events: '事件（{{count}}）',

@@ -11,6 +11,10 @@ export interface ServiceLink {
   readonly ready: boolean;
   readonly terminating: boolean;
   readonly d: string;
+  /** The endpoint's pod (`namespace/name`), when the line goes to a pod. */
+  readonly podKey?: string;
+  /** The line to a pod as a cubic Bézier curve: start, two control points, end (`x0, y0, … x3, y3`). */
+  readonly curve?: readonly [number, number, number, number, number, number, number, number];
 }
 
 /**
@@ -33,9 +37,11 @@ export function serviceLinks(layout: ClusterLayout): ServiceLink[] {
     w.view.endpoints.forEach((ep, i) => {
       const target = ep.podKey ? pods.get(ep.podKey) : undefined;
       let d: string;
+      let curve: ServiceLink['curve'];
       if (target) {
         const sy = w.box.y + w.box.height;
         const bend = Math.max(24, (target.y - sy) / 2);
+        curve = [sx, sy, sx, sy + bend, target.x, target.y - bend, target.x, target.y];
         d = `M${sx},${sy} C${sx},${sy + bend} ${target.x},${target.y - bend} ${target.x},${target.y}`;
       } else if (!ep.podKey && api) {
         const sy = w.box.y;
@@ -43,7 +49,7 @@ export function serviceLinks(layout: ClusterLayout): ServiceLink[] {
       } else {
         return;
       }
-      out.push({ key: `${w.view.key}>${ep.podKey ?? ep.ip}#${i}`, service: w.view.key, ready: ep.ready, terminating: ep.terminating, d });
+      out.push({ key: `${w.view.key}>${ep.podKey ?? ep.ip}#${i}`, service: w.view.key, ready: ep.ready, terminating: ep.terminating, d, podKey: ep.podKey, curve });
     });
   }
   return out;

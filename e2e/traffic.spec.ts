@@ -1,0 +1,82 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/fixtures';
+
+/** Opaque pixels on the traffic particles' canvas, and a fingerprint of them. */
+async function canvasInk(page: Page): Promise<{ ink: number; print: number }> {
+  return page.locator('canvas.kp-cluster-traffic').evaluate((c: HTMLCanvasElement) => {
+    if (c.width === 0 || c.height === 0) return { ink: 0, print: 0 };
+    const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+    let ink = 0;
+    let print = 0;
+    for (let i = 3; i < data.length; i += 4) {
+      if (data[i] > 0) {
+        ink++;
+        print = (print * 31 + i + data[i]) % 1_000_000_007;
+      }
+    }
+    return { ink, print };
+  });
+}
+
+async function serviceWithThreePods(kp: import('./support/fixtures').KubeplayPage): Promise<void> {
+  await kp.run('kubectl create deployment web --image=nginx --replicas=3');
+  await kp.run('kubectl expose deployment web --port=80');
+  await kp.speed.selectOption('10');
+  await expect(kp.cluster.getByRole('button', { name: /^Service web, ClusterIP [\d.]+, 3 ready endpoints$/ })).toBeVisible({ timeout: 30_000 });
+}
+
+test('kubeplay traffic shows requests travelling to the ready pods only, and failures when none is ready', async ({ kp, page }) => {
+  await serviceWithThreePods(kp);
+  // A pod that matches the selector but is never ready: in the slice, kept out of traffic.
+  await kp.run('kubectl run bad --image=busybox --labels=app=web -- sh -c "exit 1"');
+  await expect(kp.cluster.getByRole('button', { name: /^Service web, ClusterIP [\d.]+, 3 ready endpoints, 1 not ready$/ })).toBeVisible({ timeout: 30_000 });
+  const status = page.getByRole('status', { name: 'Traffic' });
+  await expect(status).toHaveText('');
+  await kp.speed.selectOption('1');
+  await kp.run('kubeplay traffic web --rps 20 --for 10m');
+  await expect(kp.output).toContainText('Sending 20 requests/s to service/web');
+  // The window fills over two seconds of virtual time: then the rate reads steady (± one request), over the 3 ready pods.
+  await expect(status).toHaveText(/^⇢ web: (19\.5|20|21) req\/s → 3 pods$/, { timeout: 15_000 });
+  const canvas = page.locator('canvas.kp-cluster-traffic');
+  await expect(canvas).toHaveAttribute('data-lines', '3');
+  await expect(canvas).toHaveAttribute('data-failing', 'false');
+  // Particles are drawn, and they move.
+  await expect.poll(async () => (await canvasInk(page)).ink, { timeout: 5_000 }).toBeGreaterThan(20);
+  const first = await canvasInk(page);
+  await page.waitForTimeout(150);
+  expect((await canvasInk(page)).print).not.toBe(first.print);
+  await kp.screenshot('traffic-three-pods');
+
+  // Ctrl+C stops the traffic: the caption and the particles go.
+  await kp.terminal.press('Control+C');
+  await expect(status).toHaveText('', { timeout: 15_000 });
+  await expect.poll(async () => (await canvasInk(page)).ink).toBe(0);
+
+  // No ready endpoint: every request is refused, drawn as red crosses under the Service card.
+  await kp.run('kubectl scale deployment web --replicas=0');
+  await expect(kp.cluster.getByRole('button', { name: /^Service web, ClusterIP [\d.]+, 0 ready endpoints, 1 not ready$/ })).toBeVisible({ timeout: 30_000 });
+  await kp.run('kubeplay traffic web --rps 20 --for 10m');
+  await expect(status).toHaveText(/^⇢ web: (19\.5|20|21) req\/s, all failing \(connection refused\)$/, { timeout: 15_000 });
+  await expect(canvas).toHaveAttribute('data-failing', 'true');
+  await expect(canvas).toHaveAttribute('data-lines', '0');
+  await expect.poll(async () => (await canvasInk(page)).ink, { timeout: 5_000 }).toBeGreaterThan(10);
+  await kp.screenshot('traffic-all-failing');
+  await kp.terminal.press('Control+C');
+});
+
+test('with reduced motion traffic is a rate on each line, and nothing moves', async ({ kp, page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await serviceWithThreePods(kp);
+  await kp.speed.selectOption('1');
+  await kp.run('kubeplay traffic web --rps 30 --for 10m');
+  await expect(page.getByRole('status', { name: 'Traffic' })).toHaveText(/^⇢ web: (29\.5|30|31) req\/s → 3 pods$/, { timeout: 15_000 });
+  await expect.poll(async () => (await canvasInk(page)).ink, { timeout: 5_000 }).toBeGreaterThan(100);
+  // Nothing travels: of three looks 80 ms apart, two in a row are the same picture (moving particles change every frame).
+  const prints: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    prints.push((await canvasInk(page)).print);
+    await page.waitForTimeout(80);
+  }
+  expect(prints[0] === prints[1] || prints[1] === prints[2]).toBe(true);
+  await kp.screenshot('traffic-reduced-motion');
+});
