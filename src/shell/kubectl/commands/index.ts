@@ -15,6 +15,7 @@ import { createConfigMapCommand } from './createConfigMap';
 import { createCronJobCommand } from './createCronJob';
 import { createDeploymentCommand } from './createDeployment';
 import { createJobCommand } from './createJob';
+import { createServiceAccountCommand } from './createServiceAccount';
 import { createIngressCommand } from './createIngress';
 import { createNamespaceCommand } from './createNamespace';
 import { createQuotaCommand } from './createQuota';
@@ -123,6 +124,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   createSecretDockerRegistryCommand,
   createSecretGenericCommand,
   createSecretTLSCommand,
+  createServiceAccountCommand,
   createServiceCommand,
   createServiceClusterIPCommand,
   createServiceExternalNameCommand,

@@ -1,0 +1,35 @@
+import type { KubeObject } from '../../../sim/k8s/index';
+import type { CommandContext, CommandResult, CommandSpec } from '../command';
+import { dryRunFlag, fieldManagerFlag, templateFlags, validateFlag } from '../common';
+import { createGenerated } from '../createObject';
+import { err } from '../errors';
+import { examples, longDesc } from '../text';
+
+/** `kubectl create serviceaccount` (kubectl `pkg/cmd/create/create_serviceaccount.go`). */
+export const createServiceAccountCommand: CommandSpec = {
+  path: ['create', 'serviceaccount'],
+  use: 'serviceaccount NAME [--dry-run=server|client|none]',
+  aliases: ['sa'],
+  short: 'Create a service account with the specified name',
+  long: longDesc(`
+    Create a service account with the specified name.`),
+  example: examples(`
+    # Create a new service account named my-service-account
+    kubectl create serviceaccount my-service-account`),
+  flags: [
+    dryRunFlag,
+    fieldManagerFlag('kubectl-create'),
+    { name: 'output', shorthand: 'o', type: 'string', usage: 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).' },
+    { name: 'save-config', type: 'bool', usage: "If true, the configuration of current object will be saved in its annotation. Otherwise, the annotation will be unchanged. This flag is useful when you want to perform kubectl apply on this object in the future." },
+    validateFlag,
+    ...templateFlags,
+  ],
+  run: runCreateServiceAccount,
+};
+
+function runCreateServiceAccount(ctx: CommandContext): CommandResult {
+  if (ctx.args.length !== 1) return err.usage(ctx.commandPath, `exactly one NAME is required, got ${ctx.args.length}`);
+  const metadata: KubeObject['metadata'] = { creationTimestamp: null as unknown as string, name: ctx.args[0] };
+  if (ctx.explicitNamespace) metadata.namespace = ctx.namespace;
+  return createGenerated(ctx, { apiVersion: 'v1', kind: 'ServiceAccount', metadata });
+}
