@@ -43,6 +43,7 @@ test('A node panel edits labels and taints and removes the node; its pods are re
   await panel.getByRole('button', { name: 'Add taint' }).click();
   await expect(kp.output).toContainText('node/worker-2 tainted');
   await expect(panel.getByRole('button', { name: 'Remove taint dedicated=db:NoSchedule' })).toBeVisible();
+  await panel.getByRole('button', { name: 'Remove node' }).scrollIntoViewIfNeeded();
   await kp.screenshot('node-shape-panel');
 
   await panel.getByRole('button', { name: 'Remove node' }).click();

@@ -1,5 +1,5 @@
 import type { Node } from 'kubernetes-types/core/v1';
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../hooks/useApp';
 import '../cluster/addNode.css';
@@ -12,9 +12,10 @@ function memoryText(q: string | undefined): string {
   return q ?? '8Gi';
 }
 
-/** One text field and its button, submitting on Enter; cleared after use. */
-function CommandField({ label, placeholder, button, onSubmit }: { label: string; placeholder: string; button: string; onSubmit: (text: string) => void }) {
+/** One labelled text field and its button (a row of the shape grid), submitting on Enter; cleared after use. */
+function CommandField({ caption, label, placeholder, button, onSubmit }: { caption: string; label: string; placeholder: string; button: string; onSubmit: (text: string) => void }) {
   const [text, setText] = useState('');
+  const id = useId();
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!text.trim()) return;
@@ -22,8 +23,11 @@ function CommandField({ label, placeholder, button, onSubmit }: { label: string;
     setText('');
   };
   return (
-    <form className="node-shape" onSubmit={submit}>
-      <input aria-label={label} placeholder={placeholder} value={text} onChange={(e) => setText(e.target.value)} autoComplete="off" spellCheck={false} />
+    <form className="node-shape-row" onSubmit={submit}>
+      <label htmlFor={id} className="node-shape-caption">
+        {caption}
+      </label>
+      <input id={id} aria-label={label} placeholder={placeholder} value={text} onChange={(e) => setText(e.target.value)} autoComplete="off" spellCheck={false} />
       <button type="submit" className="button">
         {button}
       </button>
@@ -72,17 +76,20 @@ export function NodeShapeControls({ node }: { node: Node }) {
           })}
         </ul>
       )}
-      <CommandField label={t('nodeShape.labelField')} placeholder="disk=ssd  ·  disk-" button={t('nodeShape.setLabel')} onSubmit={(text) => labelNode(name, text)} />
-      <CommandField label={t('nodeShape.taintField')} placeholder="dedicated=gpu:NoSchedule" button={t('nodeShape.addTaint')} onSubmit={(text) => taintNode(name, text)} />
-      <form className="node-shape" onSubmit={resize}>
-        <span className="node-shape-size">
-          <input aria-label={t('nodeShape.cpu')} placeholder={node.status?.capacity?.cpu ?? '4'} value={cpu} onChange={(e) => setCpu(e.target.value)} autoComplete="off" />
-          <input aria-label={t('nodeShape.memory')} placeholder={memoryText(node.status?.capacity?.memory)} value={memory} onChange={(e) => setMemory(e.target.value)} autoComplete="off" spellCheck={false} />
-        </span>
-        <button type="submit" className="button" disabled={!cpu.trim() && !memory.trim()}>
-          {t('nodeShape.resize')}
-        </button>
-      </form>
+      <div className="node-shape-grid">
+        <CommandField caption={t('nodeShape.labelCaption')} label={t('nodeShape.labelField')} placeholder="disk=ssd · disk-" button={t('nodeShape.setLabel')} onSubmit={(text) => labelNode(name, text)} />
+        <CommandField caption={t('nodeShape.taintCaption')} label={t('nodeShape.taintField')} placeholder="dedicated=gpu:NoSchedule" button={t('nodeShape.addTaint')} onSubmit={(text) => taintNode(name, text)} />
+        <form className="node-shape-row" onSubmit={resize}>
+          <span className="node-shape-caption">{t('nodeShape.sizeCaption')}</span>
+          <span className="node-shape-size">
+            <input aria-label={t('nodeShape.cpu')} placeholder={`${node.status?.capacity?.cpu ?? '4'} CPU`} value={cpu} onChange={(e) => setCpu(e.target.value)} autoComplete="off" />
+            <input aria-label={t('nodeShape.memory')} placeholder={memoryText(node.status?.capacity?.memory)} value={memory} onChange={(e) => setMemory(e.target.value)} autoComplete="off" spellCheck={false} />
+          </span>
+          <button type="submit" className="button" disabled={!cpu.trim() && !memory.trim()}>
+            {t('nodeShape.resize')}
+          </button>
+        </form>
+      </div>
       <div className="panel-actions">
         <button type="button" className="button danger" disabled={controlPlane} onClick={() => removeNode(name)} title={controlPlane ? t('nodeShape.removeControlPlane') : `kubeplay node remove ${name}`}>
           {t('nodeShape.remove')}
