@@ -32,6 +32,9 @@ test('switching to 简体中文 translates the top bar and the inspector, and su
   await expect(kp.cluster.locator('.node-bar-memory .node-bar-label').first()).toHaveText('内存');
   await expect(kp.cluster.locator('.node-readiness-text').first()).toContainText('Ready');
   await kp.screenshot('language-zh-cluster');
+  // Screen readers hear the drawing in the same language; a pod's name still comes first.
+  await expect(pod).toHaveAttribute('aria-label', /^web-[\w-]+, \S+ \(.*[\u4e00-\u9fff]/);
+  await expect(kp.cluster.getByRole('group', { name: 'Deployment 与 Service' })).toBeAttached();
 
   await page.reload();
   await expect(kp.terminal).toBeVisible();

@@ -1,3 +1,26 @@
+import { LOOK_DESCRIPTION, type PodLook } from './model/podLook';
+
+/** What a Deployment's card says to a screen reader. */
+export interface DeploymentLabel {
+  readonly name: string;
+  readonly state: string;
+  readonly desired: number;
+  readonly updated: number;
+  readonly available: number;
+  readonly revision?: number;
+  /** While rolling out: at most `max` pods, at least `min` available. */
+  readonly budget?: { readonly max: number; readonly min: number };
+}
+
+/** What a Service's card says to a screen reader. */
+export interface ServiceLabel {
+  readonly name: string;
+  readonly type: string;
+  readonly clusterIP: string;
+  readonly ready: number;
+  readonly notReady: number;
+}
+
 /**
  * The words the drawing itself writes (inside its SVG), in the interface language. viz/ never
  * imports ui/: the UI hands a translated table to `setVizText` before it draws (and redraws the
@@ -26,6 +49,15 @@ export interface VizText {
   readonly readyEndpoints: (count: number) => string;
   readonly notReadyEndpoints: (count: number) => string;
   readonly noPorts: string;
+  /** Accessible names: a pod's begins with its name, a node's with its name (DESIGN.md). */
+  readonly look: Readonly<Record<PodLook, string>>;
+  readonly nodeLost: (node: string) => string;
+  readonly onNode: (node: string) => string;
+  readonly restarts: (count: number) => string;
+  readonly podCount: (count: number) => string;
+  readonly deploymentLabel: (d: DeploymentLabel) => string;
+  readonly serviceLabel: (s: ServiceLabel) => string;
+  readonly workloadsGroup: string;
   /** What each control-plane component does, in two or three words. */
   readonly componentRole: Readonly<Record<'kubectl' | 'apiserver' | 'etcd' | 'scheduler' | 'controller-manager', string>>;
 }
@@ -50,6 +82,15 @@ export const VIZ_TEXT_EN: VizText = {
   readyEndpoints: (n) => `${n} ready`,
   notReadyEndpoints: (n) => `${n} not ready`,
   noPorts: 'no ports',
+  look: LOOK_DESCRIPTION,
+  nodeLost: (node) => `status unknown: ${node} is not reporting`,
+  onNode: (node) => ` on ${node}`,
+  restarts: (n) => `${n} ${n === 1 ? 'restart' : 'restarts'}`,
+  podCount: (n) => `${n} ${n === 1 ? 'pod' : 'pods'}`,
+  deploymentLabel: (d) =>
+    `Deployment ${d.name}, ${d.state}: ${d.desired} desired, ${d.updated} updated, ${d.available} available${d.revision !== undefined ? `, revision ${d.revision}` : ''}${d.budget ? `, at most ${d.budget.max} pods and at least ${d.budget.min} available` : ''}`,
+  serviceLabel: (s) => `Service ${s.name}, ${s.type} ${s.clusterIP}, ${s.ready} ready ${s.ready === 1 ? 'endpoint' : 'endpoints'}${s.notReady > 0 ? `, ${s.notReady} not ready` : ''}`,
+  workloadsGroup: 'Deployments and Services',
   componentRole: { kubectl: 'you', apiserver: 'every change', etcd: 'storage', scheduler: 'picks nodes', 'controller-manager': 'control loops' },
 };
 

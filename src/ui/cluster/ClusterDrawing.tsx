@@ -1,10 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { selectSelectedNode, selectSelectedPod, selectSelection, selectSnapshot, selectSpeed, selectTraffic } from '../../state/index';
-import { layoutCluster, noteLines, renderCluster, setVizText, summarizeActivity, trafficFlows, trafficScene, TrafficParticles, transitionMs, type PlacedWorkload } from '../../viz/index';
+import { layoutCluster, noteLines, renderCluster, summarizeActivity, trafficFlows, trafficScene, TrafficParticles, transitionMs, type PlacedWorkload } from '../../viz/index';
 import { useApp } from '../hooks/useApp';
 import { useMediaQuery } from '../hooks/useMediaQuery';
-import { useVizText } from '../i18n/vizText';
 import { clusterViewOf, workloadsViewOf } from './useClusterView';
 import './cluster.css';
 
@@ -13,8 +12,9 @@ import './cluster.css';
  * container; `renderCluster` owns everything inside the SVG.
  */
 export function ClusterDrawing() {
-  const { t } = useTranslation();
-  const words = useVizText();
+  const { t, i18n } = useTranslation();
+  // The drawing's words follow the language (ui/i18n hands them to viz/): a new language redraws the SVG.
+  const language = i18n.resolvedLanguage ?? i18n.language;
   const snapshot = useApp(selectSnapshot);
   const selected = useApp(selectSelectedPod);
   const speed = useApp(selectSpeed);
@@ -59,7 +59,6 @@ export function ClusterDrawing() {
   useEffect(() => {
     const svg = svgRef.current;
     if (!svg || width === 0) return;
-    setVizText(words.text);
     renderCluster(svg, layout, {
       selectedKey,
       durationMs: reducedMotion ? 200 : transitionMs(speed),
@@ -82,7 +81,7 @@ export function ClusterDrawing() {
         select(w.key === selectedWorkloadKey ? undefined : { kind, namespace: w.view.namespace, name: w.view.name });
       },
     });
-  }, [words, layout, selectedKey, selectedNode, selectedWorkloadKey, speed, reducedMotion, selectPod, selectNode, select, width, note, activity]);
+  }, [language, layout, selectedKey, selectedNode, selectedWorkloadKey, speed, reducedMotion, selectPod, selectNode, select, width, note, activity]);
 
   // Requests as particles along the Services' lines (the particle layer owns its canvas).
   const flows = useMemo(() => trafficFlows(traffic.services), [traffic]);
@@ -104,7 +103,7 @@ export function ClusterDrawing() {
   return (
     <div className="cluster-drawing" ref={hostRef}>
       <div className="cluster-canvas-host">
-        <svg key={words.language} ref={svgRef} className="kp-cluster" role="group" aria-label={t('cluster.drawing')} />
+        <svg key={language} ref={svgRef} className="kp-cluster" role="group" aria-label={t('cluster.drawing')} />
         <canvas ref={canvasRef} className="kp-cluster-cells" aria-hidden="true" />
         <canvas ref={trafficRef} className="kp-cluster-traffic" aria-hidden="true" />
         <svg ref={fxRef} className="kp-cluster kp-cluster-fx" aria-hidden="true" focusable="false" />

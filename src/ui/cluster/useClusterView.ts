@@ -1,21 +1,24 @@
 import { selectSnapshot, type ClusterSnapshot } from '../../state/index';
-import { buildClusterView, buildWorkloadsView, type ClusterView, type WorkloadsView } from '../../viz/index';
+import { buildClusterView, buildWorkloadsView, vizText, type ClusterView, type VizText, type WorkloadsView } from '../../viz/index';
 import { useApp } from '../hooks/useApp';
 
-const views = new WeakMap<ClusterSnapshot, ClusterView>();
-const workloadViews = new WeakMap<ClusterSnapshot, WorkloadsView>();
+// Per snapshot and per language (the views carry accessible names in the interface language).
+const views = new WeakMap<ClusterSnapshot, { text: VizText; view: ClusterView }>();
+const workloadViews = new WeakMap<ClusterSnapshot, { text: VizText; view: WorkloadsView }>();
 
 /** The snapshot's view model, built once per snapshot however many components read it. */
 export function clusterViewOf(snapshot: ClusterSnapshot): ClusterView {
-  let view = views.get(snapshot);
-  if (!view) views.set(snapshot, (view = buildClusterView(snapshot)));
-  return view;
+  const text = vizText();
+  let entry = views.get(snapshot);
+  if (entry?.text !== text) views.set(snapshot, (entry = { text, view: buildClusterView(snapshot) }));
+  return entry.view;
 }
 
 export function workloadsViewOf(snapshot: ClusterSnapshot): WorkloadsView {
-  let view = workloadViews.get(snapshot);
-  if (!view) workloadViews.set(snapshot, (view = buildWorkloadsView(snapshot)));
-  return view;
+  const text = vizText();
+  let entry = workloadViews.get(snapshot);
+  if (entry?.text !== text) workloadViews.set(snapshot, (entry = { text, view: buildWorkloadsView(snapshot) }));
+  return entry.view;
 }
 
 export function useClusterView(): ClusterView {

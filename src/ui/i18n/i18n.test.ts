@@ -92,7 +92,7 @@ describe('file name problems', () => {
     const { fileNameProblem } = await import('../../state/index');
     const { translateFileProblem } = await import('./fileProblems');
     const i18n = createInstance();
-    await i18n.init({ lng: 'zh-CN', resources: { 'zh-CN': { translation: zhCN } } });
+    await i18n.init({ lng: 'zh-CN', interpolation: { escapeValue: false }, resources: { 'zh-CN': { translation: zhCN } } });
     const bad = ['', ' a.yaml', 'x'.repeat(101), 'a/b', 'a\u0001', '-a', '..', 'taken.yaml'];
     for (const name of bad) {
       const english = fileNameProblem(name, ['taken.yaml']);
@@ -106,20 +106,37 @@ describe('file name problems', () => {
   });
 });
 
+/** Arguments to try each of the drawing's sentences with (the rest take numbers). */
+const SAMPLES: Partial<Record<string, unknown[][]>> = {
+  deploymentLabel: [
+    [{ name: 'web', state: 'complete', desired: 3, updated: 3, available: 3, revision: 1 }],
+    [{ name: 'web', state: 'rolling out', desired: 6, updated: 2, available: 5, revision: 2, budget: { max: 8, min: 5 } }],
+    [{ name: 'api', state: 'paused', desired: 1, updated: 0, available: 0 }],
+  ],
+  serviceLabel: [
+    [{ name: 'web', type: 'ClusterIP', clusterIP: '10.96.0.10', ready: 3, notReady: 1 }],
+    [{ name: 'db', type: 'NodePort', clusterIP: '10.96.0.11', ready: 1, notReady: 0 }],
+  ],
+  nodeLost: [['worker-1']],
+  onNode: [['worker-2']],
+  roles: [['control-plane'], ['<none>']],
+  revision: [['1'], ['—']],
+};
+
 describe("the drawing's words", () => {
   it('say in English exactly what the drawing says without a translation', async () => {
     const { vizTextOf } = await import('./vizText');
     const { VIZ_TEXT_EN } = await import('../../viz/index');
     const i18n = createInstance();
-    await i18n.init({ lng: 'en', resources: { en: { translation: en } } });
+    await i18n.init({ lng: 'en', interpolation: { escapeValue: false }, resources: { en: { translation: en } } });
     const text = vizTextOf(i18n.t);
     for (const key of Object.keys(VIZ_TEXT_EN) as (keyof typeof VIZ_TEXT_EN)[]) {
       const a = VIZ_TEXT_EN[key];
       const b = text[key];
       if (typeof a === 'function') {
-        const f = a as (...n: number[]) => string;
-        const g = b as (...n: number[]) => string;
-        for (const n of [[1, 110, 2], [3, 110, 0]]) expect(g(...n), key).toBe(f(...n));
+        const f = a as (...n: unknown[]) => string;
+        const g = b as (...n: unknown[]) => string;
+        for (const n of SAMPLES[key] ?? [[1, 110, 2], [3, 110, 0]]) expect(g(...n), key).toBe(f(...n));
       } else expect(b, key).toEqual(a);
     }
     for (const state of ['rolling out', 'complete', 'paused', 'not progressing', 'ProgressDeadlineExceeded']) expect(text.deploymentState(state)).toBe(state);
@@ -128,7 +145,7 @@ describe("the drawing's words", () => {
   it('name every Deployment state in Chinese, and leave a condition reason as Kubernetes wrote it', async () => {
     const { vizTextOf } = await import('./vizText');
     const i18n = createInstance();
-    await i18n.init({ lng: 'zh-CN', resources: { 'zh-CN': { translation: zhCN } } });
+    await i18n.init({ lng: 'zh-CN', interpolation: { escapeValue: false }, resources: { 'zh-CN': { translation: zhCN } } });
     const text = vizTextOf(i18n.t);
     expect(['rolling out', 'complete', 'paused', 'not progressing'].map(text.deploymentState)).toEqual(['上线中', '已完成', '已暂停', '无进展']);
     expect(text.deploymentState('ProgressDeadlineExceeded')).toBe('ProgressDeadlineExceeded');

@@ -7,7 +7,9 @@
 import i18next, { type BackendModule, type i18n as I18n } from 'i18next';
 import LanguageDetector from 'i18next-browser-languagedetector';
 import { initReactI18next } from 'react-i18next';
+import { setVizText } from '../../viz/index';
 import { en } from './en';
+import { vizTextOf } from './vizText';
 
 export const LANGUAGES = ['en', 'zh-CN'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -39,13 +41,21 @@ function setDocumentLanguage(language: string): void {
   if (typeof document !== 'undefined') document.documentElement.lang = toLanguage(language);
 }
 
+/** The cluster drawing's words (viz/ cannot import ui/: it is handed them). */
+function setDrawingLanguage(instance: I18n): void {
+  setVizText(vizTextOf(instance.t));
+}
+
 /**
  * Creates and initialises the app's i18next instance; resolves once the detected language's
  * strings are loaded, so the first render is already in the right language.
  */
 export async function initI18n(instance: I18n = i18next): Promise<I18n> {
   instance.use(lazyResources).use(LanguageDetector).use(initReactI18next);
-  instance.on('languageChanged', setDocumentLanguage);
+  instance.on('languageChanged', (language: string) => {
+    setDocumentLanguage(language);
+    setDrawingLanguage(instance);
+  });
   await instance.init({
     supportedLngs: [...LANGUAGES],
     fallbackLng: 'en',
@@ -62,6 +72,7 @@ export async function initI18n(instance: I18n = i18next): Promise<I18n> {
     react: { useSuspense: false },
   });
   setDocumentLanguage(instance.language);
+  setDrawingLanguage(instance);
   return instance;
 }
 

@@ -1,6 +1,4 @@
 import type { TFunction } from 'i18next';
-import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { VizText } from '../../viz/index';
 
 /** A Deployment's states as the drawing names them (a condition's reason is shown as it is). */
@@ -33,6 +31,30 @@ export function vizTextOf(t: TFunction): VizText {
     readyEndpoints: (count) => t('viz.readyEndpoints', { count }),
     notReadyEndpoints: (count) => t('viz.notReadyEndpoints', { count }),
     noPorts: t('viz.noPorts'),
+    look: {
+      pending: t('look.pending'),
+      creating: t('look.creating'),
+      notReady: t('look.notReady'),
+      ready: t('look.ready'),
+      terminating: t('look.terminating'),
+      crash: t('look.crash'),
+      imagePull: t('look.imagePull'),
+      completed: t('look.completed'),
+      failed: t('look.failed'),
+      unknown: t('look.unknown'),
+    },
+    nodeLost: (node) => t('viz.nodeLost', { node }),
+    onNode: (node) => t('viz.onNode', { node }),
+    restarts: (count) => t('viz.restarts', { count }),
+    podCount: (count) => t('viz.podCount', { count }),
+    deploymentLabel: (d) =>
+      t('viz.deploymentLabel', {
+        ...d,
+        revision: d.revision !== undefined ? t('viz.deploymentRevision', { revision: d.revision }) : '',
+        budget: d.budget ? t('viz.deploymentBudget', d.budget) : '',
+      }),
+    serviceLabel: (s) => t('viz.serviceLabel', { ...s, count: s.ready, notReady: s.notReady > 0 ? t('viz.serviceNotReady', { count: s.notReady }) : '' }),
+    workloadsGroup: t('viz.workloadsGroup'),
     componentRole: {
       kubectl: t('viz.roleKubectl'),
       apiserver: t('viz.roleApiserver'),
@@ -41,12 +63,4 @@ export function vizTextOf(t: TFunction): VizText {
       'controller-manager': t('viz.roleControllerManager'),
     },
   };
-}
-
-/** The drawing's words and the language they are in (a new language redraws the SVG). */
-export function useVizText(): { text: VizText; language: string } {
-  const { t, i18n } = useTranslation();
-  const language = i18n.resolvedLanguage ?? i18n.language;
-  // One object per language: the drawing's effect depends on it and must not rerun on every render.
-  return useMemo(() => ({ text: vizTextOf(t), language }), [t, language]);
 }

@@ -3,8 +3,9 @@ import type { Node, Pod } from 'kubernetes-types/core/v1';
 import { bytesOf, cpuMillis } from '../../lib/quantity';
 import { naturalCompare } from './naturalOrder';
 import { indexReplicaSets, ownerOf, type OwnerView, type ReplicaSetIndex } from './owners';
-import { LOOK_DESCRIPTION, podLook, type PodLook } from './podLook';
+import { podLook, type PodLook } from './podLook';
 import { podRequests } from './resources';
+import { vizText } from '../text';
 
 /** What the drawing needs of a pod. `key` is `namespace/name` (stable across updates). */
 export interface PodView {
@@ -93,10 +94,11 @@ function toPodView(pod: Pod, status: string, replicaSets: ReplicaSetIndex, nodeR
   const created = timeOf(pod.metadata?.creationTimestamp);
   const restarts = statuses.reduce((n, c) => n + (c.restartCount ?? 0), 0);
   const owner = ownerOf(pod.metadata, replicaSets);
-  const description = lost ? `status unknown: ${nodeName} is not reporting` : LOOK_DESCRIPTION[look];
-  const parts = [`${name}, ${status} (${description})${nodeName ? ` on ${nodeName}` : ''}`];
-  if (restarts > 0) parts.push(`${restarts} ${restarts === 1 ? 'restart' : 'restarts'}`);
-  if (owner) parts.push(`${owner.kind} ${owner.name}${owner.revision !== undefined ? ` revision ${owner.revision}` : ''}`);
+  const words = vizText();
+  const description = lost ? words.nodeLost(nodeName) : words.look[look];
+  const parts = [`${name}, ${status} (${description})${nodeName ? words.onNode(nodeName) : ''}`];
+  if (restarts > 0) parts.push(words.restarts(restarts));
+  if (owner) parts.push(`${owner.kind} ${owner.name}${owner.revision !== undefined ? ` ${words.revision(String(owner.revision))}` : ''}`);
   return {
     key: `${namespace}/${name}`,
     name,
@@ -210,7 +212,7 @@ export function buildClusterView(source: ClusterSource): ClusterView {
 function nodeLabel(name: string, readiness: NodeReadiness, cordoned: boolean, stopped: boolean, pods: number): string {
   const parts = [name, readiness];
   if (cordoned) parts.push('SchedulingDisabled');
-  if (stopped) parts.push('powered off');
-  parts.push(`${pods} ${pods === 1 ? 'pod' : 'pods'}`);
+  if (stopped) parts.push(vizText().poweredOff);
+  parts.push(vizText().podCount(pods));
   return parts.join(', ');
 }

@@ -3,6 +3,7 @@ import type { Service } from 'kubernetes-types/core/v1';
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 import { naturalCompare } from './naturalOrder';
 import { controllerOf, revisionHue, revisionOf } from './owners';
+import { vizText } from '../text';
 
 /** A Deployment and its rollout, as the drawing shows it. */
 export interface DeploymentView {
@@ -129,8 +130,8 @@ function deploymentView(d: Deployment, owned: readonly ReplicaSet[]): Deployment
   let state = rolling ? 'rolling out' : 'complete';
   if (paused) state = 'paused';
   else if (progressing?.status === 'False') state = progressing.reason ?? 'not progressing';
-  const budget = rolling && strategy === 'RollingUpdate' ? `, at most ${desired + maxSurge} pods and at least ${Math.max(0, desired - maxUnavailable)} available` : '';
-  const label = `Deployment ${name}, ${state}: ${desired} desired, ${updated} updated, ${available} available${revision !== undefined ? `, revision ${revision}` : ''}${budget}`;
+  const budget = rolling && strategy === 'RollingUpdate' ? { max: desired + maxSurge, min: Math.max(0, desired - maxUnavailable) } : undefined;
+  const label = vizText().deploymentLabel({ name, state: vizText().deploymentState(state), desired, updated, available, revision, budget });
   return {
     key: `${namespace}/${name}`,
     name,
@@ -180,7 +181,7 @@ function serviceView(svc: Service, slices: readonly EndpointSlice[]): ServiceVie
   const notReady = endpoints.length - readyCount;
   const type = svc.spec?.type ?? 'ClusterIP';
   const clusterIP = svc.spec?.clusterIP ?? '';
-  const label = `Service ${name}, ${type} ${clusterIP}, ${readyCount} ready ${readyCount === 1 ? 'endpoint' : 'endpoints'}${notReady > 0 ? `, ${notReady} not ready` : ''}`;
+  const label = vizText().serviceLabel({ name, type, clusterIP, ready: readyCount, notReady });
   return { key: `${namespace}/${name}`, name, namespace, type, clusterIP, ports: portsText(svc), endpoints, readyCount, label };
 }
 

@@ -13,6 +13,7 @@ import { animateActivity } from './animateActivity';
 import { applyPodEffects, readDrawn } from './podEffects';
 import { onPodFocus, onPodKey, updateTabStop } from './podKeyboard';
 import { podAt, renderDensePods } from './renderDense';
+import { vizText } from '../text';
 import './cluster.css';
 
 export interface RenderOptions {
@@ -298,7 +299,7 @@ function ensureLayers(svg: SVGSVGElement): void {
     .attr('class', 'excluded-mark')
     .attr('d', 'M-3.5,-3.5 L3.5,3.5 M-3.5,3.5 L3.5,-3.5');
   root.append('g').attr('class', 'layer-band');
-  root.append('g').attr('class', 'layer-workloads').attr('role', 'group').attr('aria-label', 'Deployments and Services');
+  root.append('g').attr('class', 'layer-workloads').attr('role', 'group').attr('aria-label', vizText().workloadsGroup);
   root.append('g').attr('class', 'layer-nodes');
   root.append('g').attr('class', 'layer-links').attr('aria-hidden', 'true');
   root.append('g').attr('class', 'layer-pulses').attr('aria-hidden', 'true');
