@@ -1,8 +1,9 @@
 import { lazy, Suspense, useCallback, useMemo, useState, type KeyboardEvent } from 'react';
-import { Trans, useTranslation } from 'react-i18next';
+import { useTranslation } from 'react-i18next';
 import { selectActiveFile, selectClosedFiles, selectFileDiagnostics, selectFileOrder, selectFiles, type Template } from '../../state/index';
 import type { EditorStatus } from '../editor/CodeEditor';
 import { useApp, useAppStore } from '../hooks/useApp';
+import { withEmphasis } from '../i18n/emphasis';
 import { translateFileProblem } from '../i18n/fileProblems';
 import { EditorErrorBoundary } from './EditorErrorBoundary';
 import { EditorStatusBar } from './EditorStatusBar';
@@ -166,7 +167,7 @@ export function FilesPanel() {
               <button type="button" className="button" onClick={newFile}>
                 {t('editor.startNew')}
               </button>{' '}
-              <Trans i18nKey="editor.orTemplate" components={{ 1: <strong /> }} />
+              {withEmphasis(t('editor.orTemplate'))}
             </p>
           </div>
         )}

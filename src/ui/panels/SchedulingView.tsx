@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
-import { Trans, useTranslation } from 'react-i18next';
+import { useTranslation } from 'react-i18next';
+import { withEmphasis } from '../i18n/emphasis';
 import type { SchedulingDecision } from '../../sim/k8s/index';
 import { schedulingTable, type SchedulingRow } from '../../viz/index';
 
@@ -16,16 +17,14 @@ export function SchedulingView({ decision, podName }: { decision: SchedulingDeci
     <div className="scheduling">
       <p className="scheduling-summary">
         {table.nodeName ? (
-          <Trans
-            i18nKey="scheduling.boundTo"
-            values={{
+          withEmphasis(
+            t('scheduling.boundTo', {
               node: table.nodeName,
               feasible: table.feasible ?? '?',
               evaluated: table.evaluated,
               sampled: table.evaluated < table.total ? t('scheduling.sampled', { evaluated: table.evaluated, total: table.total }) : '',
-            }}
-            components={{ 1: <strong /> }}
-          />
+            }),
+          )
         ) : (
           <>
             <strong>{t('scheduling.noFit')}</strong> {table.message}

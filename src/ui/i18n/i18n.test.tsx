@@ -152,3 +152,14 @@ describe("the drawing's words", () => {
     expect(text.podsOfCapacity(3, 110)).toBe('Pod 3 / 110');
   });
 });
+
+describe('emphasis in a translated sentence', () => {
+  it('puts the <1>…</1> part in <strong>, wherever the language puts it', async () => {
+    const { withEmphasis } = await import('./emphasis');
+    const { renderToStaticMarkup } = await import('react-dom/server');
+    const html = (text: string) => renderToStaticMarkup(<>{withEmphasis(text)}</>);
+    expect(html('Bound to <1>worker-2</1>: 3 of 3')).toBe('Bound to <strong>worker-2</strong>: 3 of 3');
+    expect(html('已绑定到 <1>worker-2</1>：')).toBe('已绑定到 <strong>worker-2</strong>：');
+    expect(html('no mark & <b>')).toBe('no mark &amp; &lt;b&gt;');
+  });
+});
