@@ -176,15 +176,15 @@ export class ObjectStore {
     return namespace === undefined ? t.objects.size : (t.byNamespace.get(namespace)?.size ?? 0);
   }
 
-  /** Keys of objects carrying label `key=value` (all namespaces). */
-  keysWithLabel(resource: string, key: string, value: string): ReadonlySet<string> {
-    if (this.virtual.has(resource)) return EMPTY;
+  /** Keys of objects carrying label `key=value` (all namespaces); undefined when the table has no label index (virtual). */
+  keysWithLabel(resource: string, key: string, value: string): ReadonlySet<string> | undefined {
+    if (this.virtual.has(resource)) return undefined;
     return this.table(resource).byLabel.get(`${key}=${value}`) ?? EMPTY;
   }
 
-  /** Keys of objects that have label `key` with any value (all namespaces). */
-  keysWithLabelKey(resource: string, key: string): ReadonlySet<string> {
-    if (this.virtual.has(resource)) return EMPTY;
+  /** Keys of objects that have label `key` with any value (all namespaces); undefined without a label index. */
+  keysWithLabelKey(resource: string, key: string): ReadonlySet<string> | undefined {
+    if (this.virtual.has(resource)) return undefined;
     return this.table(resource).byLabelKey.get(key) ?? EMPTY;
   }
 

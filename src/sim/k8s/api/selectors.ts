@@ -194,6 +194,7 @@ export function parseSelector(text: string): Requirement[] {
  * Objects of `resource` (optionally in `namespace`) matching `sel`, found
  * through the label index: candidates come from the narrowest equality
  * requirement, so a query costs what it returns, not the size of the table.
+ * A table without a label index (Events) is scanned.
  */
 export function selectFromStore<T extends StoredObject>(store: ObjectStore, resource: string, namespace: string | undefined, sel: Selector): T[] {
   if (sel === null) return [];
