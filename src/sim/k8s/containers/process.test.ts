@@ -173,4 +173,18 @@ describe('container processes', () => {
     expect(p.run(['/bin/bash', '-c', '/ready-probe.sh'], T0 + 9000, 5000).code).toBe(0);
     expect(p.hasProgram('nodetool')).toBe(true);
   });
+
+  it('tail prints the last lines of a file; tail -F keeps running to follow it', () => {
+    const p = proc(BUSYBOX, { command: ['sh', '-c', 'printf "1\\n2\\n3\\n" > /log; tail -n 2 /log; tail -F /log'] });
+    p.advance(T0 + 60_000);
+    expect(text(p)).toEqual(['2', '3', '1', '2', '3']);
+    expect(p.exit).toBeUndefined();
+  });
+
+  it('tail of a missing file complains as busybox does', () => {
+    const p = proc(BUSYBOX, { command: ['sh', '-c', 'tail /nope'] });
+    p.advance(T0 + 1000);
+    expect(text(p)).toEqual(["tail: can't open '/nope': No such file or directory"]);
+    expect(p.exit?.code).toBe(1);
+  });
 });

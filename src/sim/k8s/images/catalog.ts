@@ -213,7 +213,7 @@ export const IMAGE_CATALOG: Readonly<Record<string, ImageProfile>> = {
   ...Object.fromEntries(
     ['adservice', 'cartservice', 'checkoutservice', 'currencyservice', 'emailservice', 'frontend', 'loadgenerator', 'paymentservice', 'productcatalogservice', 'recommendationservice', 'shippingservice'].map((s) => [
       `us-central1-docker.pkg.dev/online-boutique-ci/microservices-demo/${s}`,
-      server(60 * MB, 60, s === 'frontend' ? [8080] : s === 'loadgenerator' ? [] : [s === 'cartservice' ? 7070 : s === 'emailservice' || s === 'recommendationservice' ? 8080 : s === 'adservice' ? 9555 : s === 'paymentservice' || s === 'currencyservice' ? 7000 : s === 'checkoutservice' ? 5050 : s === 'productcatalogservice' ? 3550 : 50051], { tags: ANY }),
+      server(60 * MB, 60, s === 'frontend' ? [8080] : s === 'loadgenerator' ? [] : [s === 'cartservice' ? 7070 : s === 'emailservice' || s === 'recommendationservice' ? 8080 : s === 'adservice' ? 9555 : s === 'currencyservice' ? 7000 : s === 'checkoutservice' ? 5050 : s === 'productcatalogservice' ? 3550 : 50051], { tags: ANY }),
     ]),
   ),
 };

@@ -228,6 +228,54 @@ export const BUILTINS: Record<string, Builtin> = {
     io.out(io.stdin.split('\n').slice(0, n).join('\n') + (io.stdin ? '\n' : ''));
     return 0;
   },
+  /** busybox `tail [-n N] [-f|-F] [FILE]…`: the last lines, then (following) what is appended, checked every second. */
+  *tail(sh, args, io) {
+    let n = 10;
+    let follow = false;
+    let retry = false;
+    const files: string[] = [];
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i];
+      if (a === '-n') n = Number(args[++i] ?? 10);
+      else if (/^-n\d+$/.test(a) || /^-\d+$/.test(a)) n = Number(a.replace(/^-n?/, ''));
+      else if (a === '-f') follow = true;
+      else if (a === '-F') follow = retry = true;
+      else if (!a.startsWith('-') || a === '-') files.push(a);
+    }
+    const last = (text: string) => {
+      const lines = text.split('\n');
+      if (text.endsWith('\n')) lines.pop();
+      return lines.slice(Math.max(0, lines.length - n)).map((l) => `${l}\n`).join('');
+    };
+    if (files.length === 0) {
+      io.out(last(io.stdin));
+      return 0;
+    }
+    const seen = new Map<string, number>();
+    let st = 0;
+    for (const f of files) {
+      const content = sh.hostRef.files.get(sh.path(f));
+      if (content === undefined) {
+        io.err(`tail: can't open '${f}': No such file or directory\n`);
+        st = 1;
+        continue;
+      }
+      io.out(last(content));
+      seen.set(f, content.length);
+    }
+    if (!follow || (seen.size === 0 && !retry)) return st;
+    for (;;) {
+      yield { sleep: 1000 };
+      for (const f of files) {
+        const content = sh.hostRef.files.get(sh.path(f));
+        if (content === undefined) continue;
+        const before = seen.get(f);
+        if (before === undefined || content.length < before) io.out(content);
+        else if (content.length > before) io.out(content.slice(before));
+        seen.set(f, content.length);
+      }
+    }
+  },
   grep(_sh, args, io) {
     const pattern = args.find((a) => !a.startsWith('-')) ?? '';
     const lines = io.stdin.split('\n').filter((l) => l.includes(pattern));
