@@ -1,0 +1,196 @@
+/**
+ * A scenario: everything needed to rebuild a playground session exactly —
+ * the editor's files, the cluster's starting shape, the seed and the
+ * timestamped command log (DESIGN.md principle 2). `parseScenario` turns
+ * untrusted JSON (a share link, a file) into one, or says what is wrong.
+ */
+
+/** The format written today. Older versions stay readable; newer ones are refused with a message. */
+export const SCENARIO_VERSION = 1;
+
+/** Bounds on what a scenario may hold (a link is untrusted input). */
+export const SCENARIO_LIMITS = {
+  files: 50,
+  /** Characters per file. */
+  fileChars: 256 * 1024,
+  fileNameChars: 255,
+  commands: 2000,
+  /** Characters per command line. */
+  lineChars: 10_000,
+  /** Workers the starting cluster may have (the same bound as the page's `?workers=`). */
+  workers: 200,
+  /** Virtual time a scenario may span: one week. */
+  spanMs: 7 * 24 * 3600_000,
+  lessonIdChars: 100,
+} as const;
+
+/** The cluster the session started from, as `npm run play`'s flags and `createCluster`'s options say it. */
+export interface ClusterShape {
+  /** Workers beside the control-plane node (`worker-1..N`); default 3. */
+  workers?: number;
+  /** Worker CPU capacity, e.g. `4`. */
+  nodeCpu?: string;
+  /** Worker memory capacity, e.g. `8Gi`. */
+  nodeMemory?: string;
+  /** Virtual time at which the cluster starts (RFC 3339). */
+  startTime?: string;
+}
+
+/** An editor file; `kubectl apply -f NAME` reads it. */
+export interface ScenarioFile {
+  name: string;
+  content: string;
+}
+
+/**
+ * One entry of the command log. `at` is virtual ms since the cluster started.
+ * A `cancel` entry is a Ctrl+C (`prompt`) or the fast-forward's Stop (`settle`).
+ */
+export type LogEntry =
+  | { at: number; line: string; source?: 'prompt' | 'ui' }
+  | { at: number; cancel: 'prompt' | 'settle' };
+
+/** Which lesson step was open. */
+export interface LessonStep {
+  id: string;
+  step: number;
+}
+
+export interface Scenario {
+  version: typeof SCENARIO_VERSION;
+  files: ScenarioFile[];
+  cluster: ClusterShape;
+  seed: number;
+  /** In order of `at` (equal times keep their order). */
+  log: LogEntry[];
+  /** Virtual ms since start at which the session was captured (replay runs the clock to here); at least the last entry's `at`. */
+  endAt: number;
+  lesson?: LessonStep;
+}
+
+export type ScenarioResult = { ok: true; scenario: Scenario } | { ok: false; error: string };
+
+const CPU = /^\d+(\.\d+)?m?$/;
+const MEMORY = /^\d+(\.\d+)?(Ki|Mi|Gi|Ti|k|M|G|T)?$/;
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+
+class Invalid extends Error {}
+
+function fail(message: string): never {
+  throw new Invalid(message);
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function wholeNumber(v: unknown, what: string, min: number, max: number): number {
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) fail(`${what} must be a whole number from ${min} to ${max}`);
+  return v;
+}
+
+function text(v: unknown, what: string, max: number): string {
+  if (typeof v !== 'string') fail(`${what} must be a string`);
+  if (v.length > max) fail(`${what} is longer than ${max} characters`);
+  return v;
+}
+
+function onlyKeys(o: Record<string, unknown>, allowed: readonly string[], what: string): void {
+  for (const k of Object.keys(o)) if (!allowed.includes(k)) fail(`${what} has an unknown field "${k.slice(0, 40)}"`);
+}
+
+function parseFiles(v: unknown): ScenarioFile[] {
+  if (!Array.isArray(v)) fail('files must be a list');
+  if (v.length > SCENARIO_LIMITS.files) fail(`too many files: ${v.length} (at most ${SCENARIO_LIMITS.files})`);
+  const seen = new Set<string>();
+  return v.map((f, i) => {
+    if (!isRecord(f)) fail(`files[${i}] must be an object`);
+    onlyKeys(f, ['name', 'content'], `files[${i}]`);
+    const name = text(f.name, `files[${i}].name`, SCENARIO_LIMITS.fileNameChars);
+    if (name.trim() === '' || [...name].some((c) => c.charCodeAt(0) < 32)) fail(`files[${i}].name must be a non-empty name without control characters`);
+    if (seen.has(name)) fail(`two files are named "${name}"`);
+    seen.add(name);
+    return { name, content: text(f.content, `files[${i}].content`, SCENARIO_LIMITS.fileChars) };
+  });
+}
+
+function parseCluster(v: unknown): ClusterShape {
+  if (v === undefined) return {};
+  if (!isRecord(v)) fail('cluster must be an object');
+  onlyKeys(v, ['workers', 'nodeCpu', 'nodeMemory', 'startTime'], 'cluster');
+  const out: ClusterShape = {};
+  if (v.workers !== undefined) out.workers = wholeNumber(v.workers, 'cluster.workers', 1, SCENARIO_LIMITS.workers);
+  if (v.nodeCpu !== undefined) {
+    out.nodeCpu = text(v.nodeCpu, 'cluster.nodeCpu', 20);
+    if (!CPU.test(out.nodeCpu)) fail('cluster.nodeCpu must be a CPU quantity such as 4 or 500m');
+  }
+  if (v.nodeMemory !== undefined) {
+    out.nodeMemory = text(v.nodeMemory, 'cluster.nodeMemory', 20);
+    if (!MEMORY.test(out.nodeMemory)) fail('cluster.nodeMemory must be a memory quantity such as 8Gi');
+  }
+  if (v.startTime !== undefined) {
+    out.startTime = text(v.startTime, 'cluster.startTime', 40);
+    if (!RFC3339.test(out.startTime) || Number.isNaN(Date.parse(out.startTime))) fail('cluster.startTime must be an RFC 3339 time');
+  }
+  return out;
+}
+
+function parseLog(v: unknown): LogEntry[] {
+  if (!Array.isArray(v)) fail('log must be a list');
+  if (v.length > SCENARIO_LIMITS.commands) fail(`too many commands: ${v.length} (at most ${SCENARIO_LIMITS.commands})`);
+  let last = 0;
+  return v.map((e, i): LogEntry => {
+    if (!isRecord(e)) fail(`log[${i}] must be an object`);
+    const at = wholeNumber(e.at, `log[${i}].at`, 0, SCENARIO_LIMITS.spanMs);
+    if (at < last) fail(`log[${i}].at goes back in time (${at} < ${last})`);
+    last = at;
+    if (e.cancel !== undefined) {
+      onlyKeys(e, ['at', 'cancel'], `log[${i}]`);
+      if (e.cancel !== 'prompt' && e.cancel !== 'settle') fail(`log[${i}].cancel must be "prompt" or "settle"`);
+      return { at, cancel: e.cancel };
+    }
+    onlyKeys(e, ['at', 'line', 'source'], `log[${i}]`);
+    const line = text(e.line, `log[${i}].line`, SCENARIO_LIMITS.lineChars);
+    if (/[\r\n]/.test(line)) fail(`log[${i}].line must be one line`);
+    if (e.source !== undefined && e.source !== 'prompt' && e.source !== 'ui') fail(`log[${i}].source must be "prompt" or "ui"`);
+    return e.source === undefined ? { at, line } : { at, line, source: e.source };
+  });
+}
+
+function parseLesson(v: unknown): LessonStep | undefined {
+  if (v === undefined) return undefined;
+  if (!isRecord(v)) fail('lesson must be an object');
+  onlyKeys(v, ['id', 'step'], 'lesson');
+  const id = text(v.id, 'lesson.id', SCENARIO_LIMITS.lessonIdChars);
+  if (!/^[A-Za-z0-9._-]+$/.test(id)) fail('lesson.id may hold only letters, digits, ".", "_" and "-"');
+  return { id, step: wholeNumber(v.step, 'lesson.step', 0, 1000) };
+}
+
+/** Reads a scenario from parsed JSON of any origin; never throws. */
+export function parseScenario(value: unknown): ScenarioResult {
+  try {
+    if (!isRecord(value)) fail('a scenario must be a JSON object');
+    const version = value.version;
+    if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) fail('the scenario has no valid format version');
+    if (version > SCENARIO_VERSION) fail(`this scenario was made by a newer Kubeplay (format ${version}; this page reads up to ${SCENARIO_VERSION}): reload the page to update`);
+    onlyKeys(value, ['version', 'files', 'cluster', 'seed', 'log', 'endAt', 'lesson'], 'the scenario');
+    const log = parseLog(value.log);
+    const lastAt = log.length ? log[log.length - 1].at : 0;
+    const endAt = value.endAt === undefined ? lastAt : wholeNumber(value.endAt, 'endAt', 0, SCENARIO_LIMITS.spanMs);
+    if (endAt < lastAt) fail(`endAt (${endAt}) is before the last command (${lastAt})`);
+    const scenario: Scenario = {
+      version: SCENARIO_VERSION,
+      files: parseFiles(value.files ?? []),
+      cluster: parseCluster(value.cluster),
+      seed: wholeNumber(value.seed ?? 1, 'seed', 0, 2 ** 31 - 1),
+      log,
+      endAt,
+    };
+    const lesson = parseLesson(value.lesson);
+    if (lesson) scenario.lesson = lesson;
+    return { ok: true, scenario };
+  } catch (e) {
+    if (e instanceof Invalid) return { ok: false, error: `invalid scenario: ${e.message}` };
+    return { ok: false, error: `invalid scenario: ${e instanceof Error ? e.message : String(e)}` };
+  }
+}
