@@ -12,7 +12,8 @@
  * (build into and serve DIR instead of dist/), --port N, --only rolling|big
  * (one scenario), --speed N (the rolling update's playback speed, default 2),
  * --trace FILE (a Chromium trace of the rolling update, and where its time
- * went per thread and event).
+ * went per thread and event), --shots DIR (a screenshot of each scenario
+ * midway, to look at; it stalls a few frames).
  */
 import { chromium, type CDPSession, type Page } from '@playwright/test';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -33,6 +34,12 @@ interface Stats {
   readonly longTaskMs: number;
   /** Main-thread time per frame (Chromium's Performance metrics): script, style, layout, and the whole of its tasks. */
   readonly perFrame: { readonly script: number; readonly style: number; readonly layout: number; readonly task: number };
+  /**
+   * CPU time over the whole run, ms: the renderer's main thread and the whole
+   * renderer process (raster and compositor threads too). Unlike frame
+   * times, these hardly change when other work loads the machine.
+   */
+  readonly cpu: { readonly mainThread: number; readonly process: number };
 }
 
 interface Result {
@@ -48,6 +55,14 @@ const flag = (name: string): string | undefined => (args.includes(name) ? args[a
 const SPEED = flag('--speed') ?? '2';
 const traceFile = flag('--trace');
 const only = flag('--only');
+const shots = flag('--shots');
+
+/** A screenshot midway through a scenario, when --shots asks for one (it stalls a few frames: do not read that run's figures). */
+async function shot(page: Page, name: string): Promise<void> {
+  if (!shots) return;
+  mkdirSync(shots, { recursive: true });
+  await page.screenshot({ path: join(shots, `${name}.png`) });
+}
 /**
  * One frame at 60 Hz as requestAnimationFrame reports it: 16.7 ms plus the
  * timer's jitter (an idle page in headless Chromium shows a p95 of 16.8 ms).
@@ -100,6 +115,7 @@ async function stopRecording(page: Page): Promise<Stats> {
   const sorted = [...intervals].sort((a, b) => a - b);
   const seconds = frames.length > 1 ? (frames[frames.length - 1] - frames[0]) / 1000 : 0;
   const round = (n: number) => Math.round(n * 10) / 10;
+  const delta = (name: string) => (after[name] ?? 0) - (before[name] ?? 0);
   const msPerFrame = (name: string) => round((((after[name] ?? 0) - (before[name] ?? 0)) * 1000) / Math.max(1, intervals.length));
   return {
     frames: intervals.length,
@@ -111,6 +127,7 @@ async function stopRecording(page: Page): Promise<Stats> {
     max: round(sorted[sorted.length - 1] ?? 0),
     longTasks: long.length,
     longTaskMs: Math.round(long.reduce((a, b) => a + b, 0)),
+    cpu: { mainThread: Math.round(delta('ThreadTime') * 1000), process: Math.round(delta('ProcessTime') * 1000) },
     perFrame: {
       script: msPerFrame('ScriptDuration'),
       style: msPerFrame('RecalcStyleDuration'),
@@ -152,6 +169,8 @@ async function rollingUpdate(page: Page): Promise<Result> {
   if (traceFile && browser) await browser.startTracing(page, { path: traceFile, categories: TRACE_CATEGORIES });
   await startRecording(page);
   await type(page, 'kubectl set image deployment/web nginx=nginx:1.27');
+  await page.waitForTimeout(2500);
+  await shot(page, 'bench-rolling-update');
   await deployment(page, ['Deployment web, complete: 100 desired, 100 updated, 100 available, revision 2'], 180_000);
   const stats = await stopRecording(page);
   if (traceFile && browser) {
@@ -171,6 +190,8 @@ async function thousandPods(page: Page): Promise<Result> {
   await page.waitForTimeout(1000);
   await startRecording(page);
   await type(page, 'kubectl create deployment big --image=nginx --replicas=1000');
+  await page.waitForTimeout(4000);
+  await shot(page, 'bench-1000-pods');
   await deployment(page, ['Deployment big, complete: 1000 desired, 1000 updated, 1000 available'], 240_000);
   await page.waitForTimeout(5000);
   const stats = await stopRecording(page);
@@ -208,7 +229,7 @@ async function main(): Promise<number> {
       const r = await scenario(page);
       results.push(r);
       const s = r.stats;
-      console.log(`${r.pass ? 'PASS' : 'FAIL'}  ${r.name}: ${s.frames} frames in ${s.seconds}s, ${s.fps} fps; frame p50 ${s.p50} ms, p95 ${s.p95} ms, p99 ${s.p99} ms, max ${s.max} ms; ${s.longTasks} long tasks (${s.longTaskMs} ms); main thread per frame ${s.perFrame.task} ms (script ${s.perFrame.script}, style ${s.perFrame.style}, layout ${s.perFrame.layout})  [budget: ${r.budget}]`);
+      console.log(`${r.pass ? 'PASS' : 'FAIL'}  ${r.name}: ${s.frames} frames in ${s.seconds}s, ${s.fps} fps; frame p50 ${s.p50} ms, p95 ${s.p95} ms, p99 ${s.p99} ms, max ${s.max} ms; ${s.longTasks} long tasks (${s.longTaskMs} ms); main thread per frame ${s.perFrame.task} ms (script ${s.perFrame.script}, style ${s.perFrame.style}, layout ${s.perFrame.layout}); CPU ${s.cpu.mainThread} ms main thread, ${s.cpu.process} ms renderer  [budget: ${r.budget}]`);
     }
     await browser.close();
     mkdirSync('.reports', { recursive: true });
