@@ -27,11 +27,12 @@ export function scriptLines(text: string): string[] {
  * straight to the next thing due (a cluster timer, the command's own retry
  * or timeout) when nothing can change before it.
  */
-export function driveUntilDone(cluster: Cluster, exec: Execution, write: (text: string) => void): void {
+export function driveUntilDone(cluster: Cluster, exec: Execution, write: (text: string) => void, background: readonly Execution[] = []): void {
   const start = cluster.now();
   while (!exec.done) {
     const now = cluster.now();
-    const candidates = [cluster.nextWakeAt(), exec.wakeAt, exec.deadline].filter((t): t is number => t !== undefined);
+    const others = background.filter((b) => !b.done);
+    const candidates = [cluster.nextWakeAt(), exec.wakeAt, exec.deadline, ...others.flatMap((b) => [b.wakeAt, b.deadline])].filter((t): t is number => t !== undefined);
     const due = candidates.length ? Math.min(...candidates) : undefined;
     if (due === undefined) {
       exec.cancel();
@@ -45,22 +46,50 @@ export function driveUntilDone(cluster: Cluster, exec: Execution, write: (text: 
     }
     // Nothing can change before `due`, so jumping there is exact; small steps keep it robust when things are due soon.
     cluster.advanceTo(Math.max(now + 1, due > now + MAX_STEP_MS ? due : Math.min(due, now + MAX_STEP_MS)));
+    for (const b of others) b.poll();
     exec.poll();
   }
 }
 
-/** Runs a script: prints `$ <command>` then the command's output, for each command. */
+/** A line ending in ` &`: the command, run in the background. */
+function backgroundCommand(line: string): string | undefined {
+  const m = /^(.*\S)\s+&$/.exec(line);
+  return m ? m[1] : undefined;
+}
+
+/**
+ * Runs a script: prints `$ <command>` then the command's output, for each
+ * command. A line ending in ` &` runs in the background, as in a shell
+ * script: the next lines start at once and its output appears as it is
+ * produced (a `kubectl get -w` seeing what later commands change); at the end
+ * of the script each background command runs to its own timeout, or is
+ * stopped as Ctrl+C would stop it.
+ */
 export function runScript(text: string, options: ScriptOptions): void {
   const shell = createShell({ cluster: options.cluster, files: options.files });
-  for (const line of scriptLines(text)) {
-    options.write(`$ ${line}\n`);
-    const exec = shell.run(line, { stdout: options.write, stderr: options.write });
+  const background: { exec: Execution; command: string }[] = [];
+  const drive = (exec: Execution) => {
     try {
-      driveUntilDone(options.cluster, exec, options.write);
+      driveUntilDone(options.cluster, exec, options.write, background.map((b) => b.exec));
     } catch (e) {
       // An engine fault while time moved: report it like the shell reports its own, and go on.
       exec.cancel();
       options.write(`internal error (please report): ${e instanceof Error ? e.message : String(e)}\n`);
+    }
+  };
+  for (const line of scriptLines(text)) {
+    options.write(`$ ${line}\n`);
+    const bg = backgroundCommand(line);
+    const exec = shell.run(bg ?? line, { stdout: options.write, stderr: options.write });
+    if (bg !== undefined) background.push({ exec, command: bg });
+    else drive(exec);
+  }
+  for (const b of background) {
+    if (b.exec.done) continue;
+    if (b.exec.deadline !== undefined) drive(b.exec);
+    else {
+      b.exec.cancel();
+      options.write(`play: the script ended; stopped the background command "${b.command}" (as Ctrl+C would)\n`);
     }
   }
 }

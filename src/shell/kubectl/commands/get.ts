@@ -219,7 +219,8 @@ function startWatch(ctx: CommandContext, batches: Batch[], names: string[] | und
   // custom-columns prints its header once per watch (the printer's lastType), not with every event.
   let headerDone = ctx.flags.bool('no-headers') || shown.length > 0;
   function printWatchEvent(type: string, obj: KubeObject): void {
-    if (!withEvents || (format.type !== 'json' && format.type !== 'yaml')) {
+    // kubectl wraps each object in a metav1.WatchEvent for every printer but the table one (jsonpath reads {.type}).
+    if (!withEvents || (format.type !== 'json' && format.type !== 'yaml' && format.type !== 'jsonpath')) {
       const r = printObjects(format, [obj], { asList: false, noHeaders: headerDone }, pctx());
       headerDone = true;
       if (!('error' in r)) ctx.out(format.type === 'yaml' ? `---\n${r.text}` : r.text);
@@ -232,12 +233,16 @@ function startWatch(ctx: CommandContext, batches: Batch[], names: string[] | und
   }
   const unwatch = ctx.cluster.watch(storageName(info), (event) => {
     const obj = event.object as unknown as KubeObject;
-    if (!wanted(obj)) return;
+    // The API server's filtered watch: an object that starts matching is ADDED, one that stops matching DELETED.
+    const now = wanted(obj);
+    const before = event.type === 'MODIFIED' && event.old ? wanted(event.old as unknown as KubeObject) : now;
+    if (!now && !before) return;
+    const type = event.type === 'MODIFIED' && now !== before ? (now ? 'ADDED' : 'DELETED') : event.type;
     if (!isTable(format)) {
-      printWatchEvent(event.type, obj);
+      printWatchEvent(type, obj);
       return;
     }
-    types.push(event.type);
+    types.push(type);
     const text = printTable(info, [...shown, obj], tableOpts(), pctx());
     const lines = text.split('\n').filter((l) => l !== '');
     ctx.out(shown.length === 0 ? text : `${lines[lines.length - 1]}\n`);
