@@ -131,7 +131,7 @@ export function createKubelets(): Kubelets {
       ],
       reconcile(key, ctx) {
         store ??= ctx.store;
-        if (key.startsWith('node:')) nodeTick(key.slice(5), ctx, state);
+        if (key.startsWith('node:')) nodeTick(key.slice(5), ctx, state, key);
         else {
           const podKey = key.slice(4);
           if (!onStoppedNode(podKey, ctx)) syncPod(podKey, ctx, state, key);

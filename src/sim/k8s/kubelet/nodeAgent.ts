@@ -17,9 +17,10 @@ const MAX_NODE_IMAGES = 50;
  * cheap heartbeat), and write the node status when something changed (the
  * image list after a pull) or at least every 5 minutes. A powered-off node
  * does nothing at all; the first tick after power-on is the kubelet's
- * start-up (`boot`).
+ * start-up (`boot`). `wakeKey` is the queue key `node:<name>` when the caller
+ * has it (reused: 5,000 nodes tick every 10 s).
  */
-export function nodeTick(name: string, ctx: K8sContext, state: KubeletState): void {
+export function nodeTick(name: string, ctx: K8sContext, state: KubeletState, wakeKey?: string): void {
   const node = ctx.store.get<NodeObj>('nodes', name);
   const rt = state.nodes.get(name);
   if (!node || !rt || rt.stopped) return;
@@ -36,7 +37,7 @@ export function nodeTick(name: string, ctx: K8sContext, state: KubeletState): vo
     rt.imagesChanged = false;
     rt.lastStatusReport = now;
   }
-  ctx.wakeAfter(`node:${name}`, TIMINGS.leaseRenewMs);
+  ctx.wakeAfter(wakeKey ?? `node:${name}`, TIMINGS.leaseRenewMs);
 }
 
 /** Powers a node's machine off: from now on its kubelet renews nothing, reports nothing and syncs no pod. */
