@@ -5,6 +5,7 @@ import type { EditorStatus } from '../editor/CodeEditor';
 import { useApp, useAppStore } from '../hooks/useApp';
 import { withEmphasis } from '../i18n/emphasis';
 import { translateFileProblem } from '../i18n/fileProblems';
+import { fixedName } from '../i18n/index';
 import { EditorErrorBoundary } from './EditorErrorBoundary';
 import { EditorStatusBar } from './EditorStatusBar';
 import { FileTabs, TAB_PANEL_ID, tabId } from './FileTabs';
@@ -135,7 +136,7 @@ export function FilesPanel() {
             <span aria-hidden="true">⋯</span>
           </Menu>
           <TemplatesMenu current={active} onNewFile={fromTemplate} onAppend={intoFile} />
-          <button type="button" className="button primary" onClick={apply} disabled={!active} aria-label="Apply" title={active ? t('editor.applyTitle', { file: active }) : t('editor.applyNoFile')} aria-keyshortcuts="Control+Enter Meta+Enter">
+          <button type="button" className="button primary" onClick={apply} disabled={!active} aria-label={fixedName('Apply', t('visible.apply'))} title={active ? t('editor.applyTitle', { file: active }) : t('editor.applyNoFile')} aria-keyshortcuts="Control+Enter Meta+Enter">
             {t('visible.apply')}
           </button>
         </div>

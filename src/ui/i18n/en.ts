@@ -70,7 +70,7 @@ export const en = {
   },
   /**
    * Visible text of controls whose accessible name DESIGN.md fixes in English ("Apply",
-   * "Cluster", "Kill pod", "Stop node"): the element keeps that name as its aria-label.
+   * "Cluster", "Kill pod", "Stop node"): the name keeps those words first (`fixedName`).
    */
   visible: {
     apply: 'Apply',

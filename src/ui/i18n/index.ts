@@ -80,3 +80,13 @@ export async function initI18n(instance: I18n = i18next): Promise<I18n> {
 export function changeLanguage(language: Language, instance: I18n = i18next): Promise<unknown> {
   return instance.changeLanguage(language);
 }
+
+/**
+ * The accessible name of a control whose English name DESIGN.md fixes ("Apply", "Kill pod",
+ * "Stop node"): that name first, then the translated text the control shows, so the name still
+ * starts with the fixed words and also contains what a voice-control user reads on screen
+ * (WCAG 2.5.3, label in name).
+ */
+export function fixedName(english: string, shown: string): string {
+  return shown === english ? english : `${english} ${shown}`;
+}

@@ -3,6 +3,7 @@ import { selectSnapshot, type ObjectRef } from '../../state/index';
 import { formatCpu, formatMemory } from '../../viz/index';
 import { clusterViewOf } from '../cluster/useClusterView';
 import { useApp } from '../hooks/useApp';
+import { fixedName } from '../i18n/index';
 import { Labels } from './Labels';
 import { NodeShapeControls } from './NodeShapeControls';
 import { Gone } from './PodOverview';
@@ -50,7 +51,7 @@ export function NodeOverview({ target }: { target: ObjectRef }) {
         </dd>
       </dl>
       <div className="panel-actions">
-        <button type="button" className="button danger" onClick={() => stopNode(name)} aria-label="Stop node" title={`kubeplay node stop ${name}`}>
+        <button type="button" className="button danger" onClick={() => stopNode(name)} aria-label={fixedName('Stop node', t('visible.stopNode'))} title={`kubeplay node stop ${name}`}>
           {t('visible.stopNode')}
         </button>
         <button type="button" className="button" onClick={() => startNode(name)} title={`kubeplay node start ${name}`}>

@@ -3,6 +3,7 @@ import { humanDuration } from '../../lib/duration';
 import { selectNow, selectSnapshot, type ObjectRef } from '../../state/index';
 import { clusterViewOf } from '../cluster/useClusterView';
 import { useApp } from '../hooks/useApp';
+import { fixedName } from '../i18n/index';
 import { Labels } from './Labels';
 import { OwnerChain } from './OwnerChain';
 
@@ -57,7 +58,7 @@ export function PodOverview({ target }: { target: ObjectRef }) {
         </dd>
       </dl>
       <div className="panel-actions">
-        <button type="button" className="button danger" onClick={() => killPod(ref)} aria-label="Kill pod" title={`kubectl delete pod ${target.name} --grace-period=0 --force`}>
+        <button type="button" className="button danger" onClick={() => killPod(ref)} aria-label={fixedName('Kill pod', t('visible.killPod'))} title={`kubectl delete pod ${target.name} --grace-period=0 --force`}>
           {t('visible.killPod')}
         </button>
         <button type="button" className="button" onClick={() => crashContainer(ref)} title={`kubeplay container crash ${target.name}`}>
