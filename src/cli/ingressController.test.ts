@@ -72,4 +72,27 @@ describe('the ingress-nginx add-on', () => {
     expect(out.match(/^web-[a-z0-9]+-[a-z0-9]{5} +\d+ +\d+\.\d%$/gm)).toHaveLength(3);
     expect(out).toContain('3 requests in 3s: 3 answered (3× 503), 0 failed');
   });
+
+  it('a node address answers on NodePorts (kube-proxy, any node) and hostPorts, and refuses other ports', () => {
+    const s = session();
+    const out = s.run(
+      [
+        'kubectl create deployment web --image=nginx --replicas=2',
+        'kubectl expose deployment web --port=80 --type=NodePort',
+        'kubeplay addon enable ingress-nginx',
+        'kubectl run client --image=curlimages/curl --command -- sleep 3600',
+        'sleep 1m',
+      ].join('\n'),
+    );
+    expect(out).not.toContain('Error');
+    const c = s.cluster.client();
+    const nodePort = c.get<KubeObject & { spec: { ports: { nodePort: number }[] } }>('services', 'default', 'web')!.spec.ports[0].nodePort;
+    const controllerNode = c.list<KubeObject & { spec: { nodeName: string } }>('pods', { namespace: 'ingress-nginx' })[0].spec.nodeName;
+    const ipOf = (n: string) => (c.get<KubeObject & { status: { addresses: { type: string; address: string }[] } }>('nodes', undefined, n)!.status.addresses.find((a) => a.type === 'InternalIP')!.address);
+    const other = ['worker-1', 'worker-2', 'worker-3'].find((n) => n !== controllerNode)!;
+    const curl = (url: string) => s.run(`kubectl exec client -- curl -sS -o /dev/null -w '%{http_code}\\n' ${url}`).split('\n').slice(1).join('\n');
+    expect(curl(`http://${ipOf(other)}:${nodePort}/`)).toContain('200');
+    expect(curl(`http://${ipOf(controllerNode)}/`)).toContain('404');
+    expect(curl(`http://${ipOf(other)}/`)).toContain("curl: (7) Failed to connect to");
+  });
 });

@@ -7,7 +7,7 @@ import { ipToInt } from '../api/serviceAllocator';
 import type { KubeletState } from '../kubelet/syncPod';
 import type { ClusterView } from '../services/clusterView';
 import { resolveDns, type DnsAnswer } from '../services/dns';
-import { pickEndpoint, serviceBackends } from '../services/kubeProxy';
+import { findServiceByNodePort, pickEndpoint, serviceBackends } from '../services/kubeProxy';
 import { imageProfile } from '../images/catalog';
 import { routeIngress } from './ingressRouting';
 
@@ -112,12 +112,27 @@ function request(env: NetworkEnv, client: Client, url: string, via: { service?: 
     targetPort = ep.port;
     target = ep.pod;
   }
+  const nodeName = svc ? undefined : nodeByAddress(env, ip);
+  const nodePort = nodeName && !hostPortPod(env, ip, port) ? findServiceByNodePort(env.view, port) : undefined;
+  if (nodePort) {
+    // kube-proxy forwards a node port on every node to the Service's endpoints.
+    const s = nodePort.service;
+    via.service = `${s.metadata.namespace ?? 'default'}/${s.metadata.name}`;
+    const b = serviceBackends(env.view, s.metadata.namespace ?? 'default', s.metadata.name, nodePort.servicePort.port, { external: true, nodeName });
+    const ep = b.type === 'ok' ? pickEndpoint(b.endpoints, () => env.rng.next()) : undefined;
+    if (!ep) return { ok: false, kind: 'refused', message: `Failed to connect to ${host} port ${port} after 0 ms: Could not connect to server`, host, port };
+    ip = ep.ip;
+    targetPort = ep.port;
+    target = ep.pod;
+  }
   let pod = target ? env.store.get<PodObj>('pods', `${target.namespace}/${target.name}`) : podByIP(env, ip);
   if (!pod && !target) {
     // A node's address: a pod publishing the port as a hostPort answers on its container port.
     const published = hostPortPod(env, ip, port);
     if (published) [pod, targetPort] = [published.pod, published.containerPort];
   }
+  // A node with nothing listening on the port answers with a reset.
+  if (!pod && nodeName) return { ok: false, kind: 'refused', message: `Failed to connect to ${host} port ${port} after 0 ms: Couldn't connect to server`, host, port };
   if (!pod) return { ok: false, kind: 'timeout', message: `Failed to connect to ${host} port ${port} after 130000 ms: Connection timed out`, host, port };
   const key = `${pod.metadata.namespace}/${pod.metadata.name}`;
   const rt = env.kubelets.pods.get(key);
@@ -166,6 +181,15 @@ function ingressNginx(env: NetworkEnv, client: Client, host: string, path: strin
   // The controller proxies to the pod itself, as a client in the controller's pod.
   const upstream = httpGet(env, { ...client, namespace: self.namespace, ip: controller.status?.podIP ?? client.ip, hostHeader: undefined }, `http://${ep.ip}:${ep.port}${path}`);
   return upstream.ok ? upstream : answer(502, '502 Bad Gateway');
+}
+
+/** The node whose address is `ip`, if any. */
+function nodeByAddress(env: NetworkEnv, ip: string): string | undefined {
+  for (const node of env.kubelets.nodes.values()) {
+    const nodeObj = env.store.get<KubeObject & { status?: { addresses?: { type: string; address: string }[] } }>('nodes', node.name);
+    if (nodeObj?.status?.addresses?.some((a) => a.address === ip)) return node.name;
+  }
+  return undefined;
 }
 
 /** A pod on the node with address `ip` that publishes `port` as a hostPort, and the container port behind it. */
