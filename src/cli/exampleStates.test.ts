@@ -57,10 +57,8 @@ describe('the state each example reaches on the default cluster', () => {
    * Faithful by construction of each file: a claim or ConfigMap another file
    * provides is missing (mysql, configure-pod, pv-pod), a GPU no node has
    * (vllm), an image with no registry prefix (the microservices-demo sources),
-   * the liveness demo's restarts. Left out, not faithful yet: the sidecar
-   * example (the kubelet does not run `restartPolicy: Always` init containers
-   * as sidecars) and the Indexed Job example (its bash arrays are beyond the
-   * container shell).
+   * the liveness demo's restarts. Left out, not faithful yet: the Indexed
+   * Job example (its bash arrays are beyond the container shell).
    */
   it.each([
   ['k8s-examples__AI-vllm-deployment-vllm-deployment.yaml', ['vllm-gemma-deployment-* 0/1 Pending']],
@@ -71,6 +69,7 @@ describe('the state each example reaches on the default cluster', () => {
   ['k8s-website__admin-resource-memory-defaults.yaml', []],
   ['k8s-website__admin-resource-quota-mem-cpu.yaml', []],
   ['k8s-website__application-deployment-retainkeys.yaml', ['retainkeys-demo-* 1/1 Running']],
+  ['k8s-website__application-deployment-sidecar.yaml', ['myapp-* 2/2 Running']],
   ['k8s-website__application-hpa-php-apache.yaml', []],
   ['k8s-website__application-mysql-mysql-statefulset.yaml', ['mysql-0 0/2 Init:ContainerCreating']],
   ['k8s-website__application-php-apache.yaml', ['php-apache-* 1/1 Running']],

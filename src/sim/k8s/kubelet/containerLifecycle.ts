@@ -332,6 +332,18 @@ function start(c: ContainerRuntime, spec: Container, env: StepEnv): void {
   }
 }
 
+/**
+ * How a container stopped at `from` ends: SIGTERM, and the image's process
+ * exits after its stop time (with its exit code), or SIGKILL (137) at the
+ * deadline when it takes longer or ignores SIGTERM.
+ */
+export function stopPlan(c: ContainerRuntime, from: number, deadline: number): NonNullable<ContainerRuntime['stopping']> {
+  const profile = imageProfile(c.ref);
+  const stopMs = profile?.stopMs ?? 300;
+  const code = profile?.stopExitCode ?? 0;
+  return from + stopMs < deadline ? { at: from + stopMs, code, reason: code === 0 ? 'Completed' : 'Error' } : { at: deadline, code: 137, reason: 'Error' };
+}
+
 function rpcError(e: { code: string; message: string }): string {
   return `rpc error: code = ${e.code} desc = ${e.message}`;
 }

@@ -76,10 +76,15 @@ export function buildPodStatus(pod: Pod, rt: PodRuntime, hostIP: string, now: nu
   const spec = pod.spec!;
   const old = pod.status ?? {};
   const initStatuses = rt.initContainers.length ? statusesOf(rt.initContainers, spec.initContainers ?? [], false) : undefined;
-  const pendingInit = rt.initContainers.filter((c) => !(c.phase === 'exited' && c.terminated?.exitCode === 0)).map((c) => c.name);
+  const sidecar = (c: ContainerRuntime) => spec.initContainers?.[c.index]?.restartPolicy === 'Always';
+  // A sidecar counts as initialized once started; once the pod is initialized, for good.
+  const pendingInit = rt.initialized ? [] : rt.initContainers.filter((c) => (sidecar(c) ? !(c.phase === 'running' && c.probes.started) : !(c.phase === 'exited' && c.terminated?.exitCode === 0))).map((c) => c.name);
   const initializing = pendingInit.length > 0;
   const statuses = statusesOf(rt.containers, spec.containers, initializing);
-  const unready = statuses.filter((s) => !s.ready).map((s) => s.name);
+  // Sidecars count for readiness, listed first (generateContainersReadyCondition).
+  const unready: string[] = [];
+  if (initStatuses) for (let i = 0; i < initStatuses.length; i++) if (sidecar(rt.initContainers[i]) && !initStatuses[i].ready) unready.push(initStatuses[i].name);
+  for (const s of statuses) if (!s.ready) unready.push(s.name);
   const sandboxReady = rt.ip !== undefined;
   const unreadyMessage = unready.length ? flat(`containers with unready status: [${unready.join(' ')}]`) : undefined;
   const conditions: PodCondition[] = [
@@ -92,6 +97,8 @@ export function buildPodStatus(pod: Pod, rt: PodRuntime, hostIP: string, now: nu
   // Unchanged parts keep their objects across writes (less garbage, cheaper comparisons).
   const hostIPs = old.hostIP === hostIP && old.hostIPs ? old.hostIPs : [{ ip: hostIP }];
   let phase = initializing ? initPhase(spec.restartPolicy, rt) : getPhase(spec.restartPolicy, statuses, terminal);
+  // A sidecar still up keeps a pod whose app containers are done Running (getPhase counts it as running).
+  if ((phase === 'Succeeded' || phase === 'Failed') && rt.initContainers.some((c) => sidecar(c) && (c.phase === 'running' || c.stopping))) phase = 'Running';
   if (rt.terminal) phase = 'Failed';
   const status: PodStatus = {
     phase,

@@ -94,6 +94,14 @@ export interface PodRuntime {
   killing?: { startedAt: number; deadline: number };
   /** The pod failed for good (activeDeadlineSeconds, or restartPolicy Never after a failure). */
   terminal?: { reason?: string; message?: string };
+  /**
+   * All init containers have run (regular ones completed, sidecars started):
+   * from then on only sidecars are looked after (restarted), never re-gating
+   * the app containers.
+   */
+  initialized?: boolean;
+  /** The app containers are done for good (restartPolicy not Always): the sidecars are being stopped, by this deadline. */
+  sidecarsStopping?: { deadline: number };
   /** Pod-worker resync after an error (ErrImagePull, back-off…): not before this time. */
   resyncAt?: number;
 }

@@ -1,4 +1,4 @@
-import type { Container, Pod, PodSpec } from 'kubernetes-types/core/v1';
+import type { Container, ContainerStatus, Pod, PodSpec } from 'kubernetes-types/core/v1';
 import { extend } from '../../../lib/extend';
 import { flat } from '../../../lib/flat';
 import { parseTimestamp } from '../../engine/clock';
@@ -7,11 +7,12 @@ import type { KubeObject } from '../api/types';
 import type { K8sContext } from '../controllers/context';
 import { imageProfile } from '../images/catalog';
 import type { Backoff } from './backoff';
-import { newContainerRuntime, shouldRestart, stepContainer, type Emit, type StepEnv } from './containerLifecycle';
+import { newContainerRuntime, shouldRestart, stepContainer, stopPlan, type Emit, type StepEnv } from './containerLifecycle';
 import { allocatePodIP, releasePodIP, reservePodIP } from './ipam';
 import { failureMessage, LIVENESS, probeName, probeTimings, READINESS, runDueProbes, STARTUP } from './probes';
 import { buildPodStatus } from './podStatus';
 import type { ContainerRuntime, NodeRuntime, PodRuntime } from './runtime';
+import { finishSidecars, isSidecar, planSidecarStops, stepInitContainers, type ProbeHandler } from './sidecars';
 import { TIMINGS, jitter } from './timings';
 
 export type PodObj = KubeObject & Pod;
@@ -83,20 +84,11 @@ export function syncPod(key: string, ctx: K8sContext, state: KubeletState, wakeK
       failPod(rt, 'DeadlineExceeded', 'Pod was active on the node longer than the specified deadline', now, node, spec);
     } else {
       if (deadline !== undefined) next = Math.min(next, startedAt + deadline * 1000);
-      // Init containers, one after another; app containers only once all have succeeded.
-      let initDone = true;
-      for (let i = 0; i < rt.initContainers.length; i++) {
-        const c = rt.initContainers[i];
-        if (c.phase === 'exited' && c.terminated?.exitCode === 0) continue;
-        // Init containers restart unless the pod's policy is Never (then the pod fails).
-        next = Math.min(next, stepContainer(c, spec.initContainers![i], env, policy === 'Never' ? 'Never' : 'OnFailure'));
-        if (c.phase === 'exited' && c.terminated && c.terminated.exitCode !== 0 && policy === 'Never') {
-          failPod(rt, undefined, undefined, now, node, spec);
-        }
-        initDone = c.phase === 'exited' && c.terminated?.exitCode === 0;
-        if (!initDone) break;
-      }
-      if (initDone && !rt.terminal) {
+      // Init containers (and sidecars) in order; app containers once the pod is initialized.
+      const probeHandler: ProbeHandler = (c, cspec, kind, ok, message, at) => onProbe(c, cspec, kind, ok, message, at, env);
+      const init = stepInitContainers(env, probeHandler, () => failPod(rt!, undefined, undefined, now, node, spec));
+      next = Math.min(next, init.next);
+      if (init.done && !rt.terminal) {
         for (let i = 0; i < rt.containers.length; i++) {
           const c = rt.containers[i];
           const cspec = spec.containers[i];
@@ -104,6 +96,7 @@ export function syncPod(key: string, ctx: K8sContext, state: KubeletState, wakeK
           const due = runDueProbes(c, cspec, rt.admittedAt, now, rt.ip, (kind, ok, message, at) => onProbe(c, cspec, kind, ok, message, at, env));
           if (c.stopping || due < Infinity) next = Math.min(next, due, stepContainer(c, cspec, env, policy));
         }
+        next = Math.min(next, finishSidecars(env));
       }
     }
   }
@@ -119,25 +112,14 @@ function onProbe(c: ContainerRuntime, spec: Container, kind: number, ok: boolean
   env.event('Warning', 'Unhealthy', failureMessage(kind as 0, message), c);
   if (kind === READINESS) return;
   if (c.probes.failures[kind] < probeTimings(probe).failure) return;
-  const restarts = shouldRestart(env.pod.spec?.restartPolicy, 137);
+  // A sidecar restarts whatever the pod's restartPolicy.
+  const restarts = shouldRestart(c.init && isSidecar(env.pod.spec?.initContainers?.[c.index]) ? 'Always' : env.pod.spec?.restartPolicy, 137);
   env.event('Normal', 'Killing', `Container ${c.name} failed ${probeName(kind as 0)} probe${restarts ? ', will be restarted' : ''}`, c);
   const grace = (probe.terminationGracePeriodSeconds ?? env.pod.spec?.terminationGracePeriodSeconds ?? 30) * 1000;
   c.stopping = stopPlan(c, at, at + grace);
   c.probes.failures = [0, 0, 0];
   c.probes.ready = false;
   return 'stop';
-}
-
-/**
- * How a container stopped at `from` ends: SIGTERM, and the image's process
- * exits after its stop time (with its exit code), or SIGKILL (137) at the
- * deadline when it takes longer or ignores SIGTERM.
- */
-function stopPlan(c: ContainerRuntime, from: number, deadline: number): NonNullable<ContainerRuntime['stopping']> {
-  const profile = imageProfile(c.ref);
-  const stopMs = profile?.stopMs ?? 300;
-  const code = profile?.stopExitCode ?? 0;
-  return from + stopMs < deadline ? { at: from + stopMs, code, reason: code === 0 ? 'Completed' : 'Error' } : { at: deadline, code: 137, reason: 'Error' };
 }
 
 /** Ends the pod for good (activeDeadlineSeconds, or a failed init container under restartPolicy Never). */
@@ -167,6 +149,8 @@ function admit(pod: PodObj, key: string, node: NodeRuntime, ctx: K8sContext, sta
     admittedAt: running ? (parseTimestamp(pod.status!.startTime) ?? now) : now,
     sandboxAt: running ? now : now + jitter(ctx.rng, TIMINGS.sandboxMs),
     initContainers: (pod.spec!.initContainers ?? []).map((c, i) => {
+      // Sidecars of a running pod are adopted like app containers.
+      if (running && isSidecar(c)) return adoptContainer(c, i, true, now, pod.status?.initContainerStatuses);
       const rtc = newContainerRuntime(c, i, true);
       if (running) {
         // Init containers of a running pod have completed.
@@ -175,29 +159,37 @@ function admit(pod: PodObj, key: string, node: NodeRuntime, ctx: K8sContext, sta
       }
       return rtc;
     }),
-    containers: pod.spec!.containers.map((c, i) => {
-      const cs = pod.status?.containerStatuses?.find((s) => s.name === c.name);
-      const rtc = newContainerRuntime(c, i, false);
-      rtc.restartCount = cs?.restartCount ?? 0;
-      // The runtime's record of the previous run survives (RESTARTS keeps its "(Xs ago)").
-      const t = cs?.lastState?.terminated ?? cs?.state?.terminated;
-      if (t) rtc.last = { exitCode: t.exitCode, reason: t.reason ?? (t.exitCode === 0 ? 'Completed' : 'Error'), startedAt: parseTimestamp(t.startedAt), finishedAt: parseTimestamp(t.finishedAt) ?? now, containerID: t.containerID };
-      if (running && cs?.state?.running) {
-        // Adopted: the image's program, running since it started, with the probe results it had.
-        rtc.phase = 'created';
-        rtc.startAt = now;
-        rtc.containerID = cs.containerID;
-        rtc.adopted = { startedAt: parseTimestamp(cs.state.running.startedAt) ?? now, ready: cs.ready === true, started: cs.started !== false };
-      }
-      return rtc;
-    }),
+    containers: pod.spec!.containers.map((c, i) => adoptContainer(c, i, false, now, running ? pod.status?.containerStatuses : undefined, pod.status?.containerStatuses)),
   };
   if (running) {
+    rt.initialized = true;
     rt.ip = pod.status!.podIP;
     if (!pod.spec?.hostNetwork) reservePodIP(node, rt.ip!);
   }
   state.pods.set(key, rt);
   return rt;
+}
+
+/**
+ * A container's runtime record at admission: its restart count and previous
+ * run from the pod's status, and, when `running` lists it as running (a pod
+ * this kubelet finds already up), the image's program running since it started.
+ */
+function adoptContainer(c: Container, i: number, init: boolean, now: number, running: ContainerStatus[] | undefined, known = running): ContainerRuntime {
+  const cs = known?.find((s) => s.name === c.name);
+  const rtc = newContainerRuntime(c, i, init);
+  rtc.restartCount = cs?.restartCount ?? 0;
+  // The runtime's record of the previous run survives (RESTARTS keeps its "(Xs ago)").
+  const t = cs?.lastState?.terminated ?? cs?.state?.terminated;
+  if (t) rtc.last = { exitCode: t.exitCode, reason: t.reason ?? (t.exitCode === 0 ? 'Completed' : 'Error'), startedAt: parseTimestamp(t.startedAt), finishedAt: parseTimestamp(t.finishedAt) ?? now, containerID: t.containerID };
+  const rs = running?.find((s) => s.name === c.name);
+  if (rs?.state?.running) {
+    rtc.phase = 'created';
+    rtc.startAt = now;
+    rtc.containerID = rs.containerID;
+    rtc.adopted = { startedAt: parseTimestamp(rs.state.running.startedAt) ?? now, ready: rs.ready === true, started: rs.started !== false };
+  }
+  return rtc;
 }
 
 const fieldPaths = new Map<string, string>();
@@ -221,15 +213,16 @@ function terminate(pod: PodObj, rt: PodRuntime, node: NodeRuntime, ctx: K8sConte
   if (!rt.killing) {
     const deadline = parseTimestamp(pod.metadata.deletionTimestamp) ?? now;
     rt.killing = { startedAt: now, deadline };
+    // Sidecars are stopped after the app containers, in reverse order (planSidecarStops).
     for (const c of all) {
-      if (c.phase === 'running' || c.phase === 'created') {
+      if ((c.phase === 'running' || c.phase === 'created') && !(c.init && isSidecar(pod.spec?.initContainers?.[c.index]))) {
         event('Normal', 'Killing', `Stopping container ${c.name}`, c);
         c.stopping = stopPlan(c, now, deadline);
         if (c.phase === 'created') c.startedAt = undefined;
       }
     }
   }
-  let next = Infinity;
+  let next = planSidecarStops(rt, pod.spec!, now, rt.killing.deadline, event);
   let changed = false;
   for (const c of all) {
     if (!c.stopping) continue;
@@ -244,6 +237,7 @@ function terminate(pod: PodObj, rt: PodRuntime, node: NodeRuntime, ctx: K8sConte
       changed = true;
     } else next = Math.min(next, c.stopping.at);
   }
+  if (changed) next = Math.min(next, planSidecarStops(rt, pod.spec!, now, rt.killing.deadline, event));
   if (next < Infinity) {
     if (changed) writeStatus(pod, rt, node, ctx);
     ctx.wakeAt(`pod:${rt.key}`, next);
