@@ -105,7 +105,7 @@ export function parseLesson(text: string, options: { file: string; language: Les
     }
   }
   finish();
-  if (steps.length === 0 && !errors.some((e) => e.message.startsWith('a step heading'))) err(bodyStart + 1, 'a lesson needs at least one step ("## Title {#step-id}")');
+  if (steps.length === 0 && errors.length === 0) err(bodyStart + 1, 'a lesson needs at least one step ("## Title {#step-id}")');
   if (errors.length) return { ok: false, errors };
   const lesson: Lesson = {
     id: front.id,
@@ -143,8 +143,9 @@ function buildStep(
     } else if (attrs.file) solution.push({ type: 'file', name: attrs.file, content: joinContent(f.lines), sourceLine: f.line - 1 });
     else solution.push(...readSolutionCommands(f, err));
   }
-  if (!check) err(s.line, `step "${s.id}" has no \`check\` block`);
-  if (solution.length === 0) err(s.line, `step "${s.id}" has no \`solution\` block`);
+  const kinds = s.fences.map((f) => f.info.split(/\s+/)[0]);
+  if (!kinds.includes('check')) err(s.line, `step "${s.id}" has no \`check\` block`);
+  if (!kinds.includes('solution')) err(s.line, `step "${s.id}" has no \`solution\` block`);
   if (!check || solution.length === 0) return undefined;
   return { id: s.id, title: s.title, line: s.line, body: s.body.join('\n').trim(), files, check, hints: s.hints, solution };
 }
@@ -153,6 +154,7 @@ const joinContent = (lines: string[]) => (lines.length ? `${lines.join('\n')}\n`
 
 function readCheck(f: Fence, err: (line: number, message: string) => void): Check | undefined {
   const probes: Probe[] = [];
+  const judged = new Set<Probe>();
   let ok = true;
   f.lines.forEach((raw, k) => {
     const line = raw.trim();
@@ -169,6 +171,7 @@ function readCheck(f: Fence, err: (line: number, message: string) => void): Chec
       return;
     }
     const e = parseExpectation(line);
+    judged.add(probe);
     if (typeof e === 'string') {
       err(lineNo, e);
       ok = false;
@@ -179,7 +182,7 @@ function readCheck(f: Fence, err: (line: number, message: string) => void): Chec
     return undefined;
   }
   for (const p of probes)
-    if (p.expectations.length === 0) {
+    if (!judged.has(p)) {
       err(p.line, `"${p.command}" has no expectation under it (e.g. "= 3", "~ Running", "lines >= 1", "exit 1")`);
       ok = false;
     }
@@ -197,6 +200,6 @@ function readSolutionCommands(f: Fence, err: (line: number, message: string) => 
     else if (line.includes('$(')) err(lineNo, 'command substitution works only as a whole line: NAME=$(command)');
     else out.push({ type: 'command', line, sourceLine: lineNo });
   });
-  if (out.length === 0) err(f.line - 1, 'a `solution` block needs at least one command');
+  if (f.lines.every((l) => l.trim() === '' || l.trim().startsWith('#'))) err(f.line - 1, 'a `solution` block needs at least one command');
   return out;
 }
