@@ -57,8 +57,7 @@ describe('the state each example reaches on the default cluster', () => {
    * Faithful by construction of each file: a claim or ConfigMap another file
    * provides is missing (mysql, configure-pod, pv-pod), a GPU no node has
    * (vllm), an image with no registry prefix (the microservices-demo sources),
-   * the liveness demo's restarts. Left out, not faithful yet: the Indexed
-   * Job example (its bash arrays are beyond the container shell).
+   * the liveness demo's restarts.
    */
   it.each([
   ['k8s-examples__AI-vllm-deployment-vllm-deployment.yaml', ['vllm-gemma-deployment-* 0/1 Pending']],
@@ -71,6 +70,7 @@ describe('the state each example reaches on the default cluster', () => {
   ['k8s-website__application-deployment-retainkeys.yaml', ['retainkeys-demo-* 1/1 Running']],
   ['k8s-website__application-deployment-sidecar.yaml', ['myapp-* 2/2 Running']],
   ['k8s-website__application-hpa-php-apache.yaml', []],
+  ['k8s-website__application-job-indexed-job.yaml', ['indexed-job-0-* 0/1 Completed', 'indexed-job-1-* 0/1 Completed', 'indexed-job-2-* 0/1 Completed', 'indexed-job-3-* 0/1 Completed', 'indexed-job-4-* 0/1 Completed']],
   ['k8s-website__application-mysql-mysql-statefulset.yaml', ['mysql-0 0/2 Init:ContainerCreating']],
   ['k8s-website__application-php-apache.yaml', ['php-apache-* 1/1 Running']],
   ['k8s-website__application-zookeeper-zookeeper.yaml', ['zk-0 1/1 Running', 'zk-1 1/1 Running', 'zk-2 1/1 Running']],

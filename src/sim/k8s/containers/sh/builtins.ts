@@ -287,6 +287,23 @@ export const BUILTINS: Record<string, Builtin> = {
     io.out(io.stdin);
     return 0;
   },
+  /** busybox `rev [FILE]…`: each line reversed (stdin without files). */
+  rev(sh, args, io) {
+    const files = args.filter((a) => !a.startsWith('-'));
+    let st = 0;
+    for (const f of files.length ? files : ['-']) {
+      const content = f === '-' ? io.stdin : sh.hostRef.files.get(sh.path(f));
+      if (content === undefined) {
+        io.err(`rev: ${f}: No such file or directory\n`);
+        st = 1;
+        continue;
+      }
+      const lines = content.split('\n');
+      if (lines[lines.length - 1] === '') lines.pop();
+      for (const l of lines) io.out(`${[...l].reverse().join('')}\n`);
+    }
+    return st;
+  },
 };
 
 /**

@@ -1,7 +1,9 @@
-import { ShellSyntaxError, type AndOr, type Command, type Pipeline, type Redirect, type Script, type Word } from './ast';
+import { ShellSyntaxError, type AndOr, type Assign, type Command, type Pipeline, type Redirect, type Script, type Word } from './ast';
 import { parseScript } from './parse';
 import { arithmetic } from './arithmetic';
+import { elementOf, elementsOf, setElement, type ArrayStore } from './arrays';
 import { BUILTINS } from './builtins';
+import { redirectIo } from './redirect';
 import { ShellExit, type Io, type ShellApi, type ShellHost, type ShellOptions, type Yield } from './types';
 
 export { IDLE, ShellExit, type Io, type ShellHost, type ShellOptions, type Yield } from './types';
@@ -11,7 +13,7 @@ export { isShellTool, sleepMs, unixDate } from './builtins';
 export function* runShell(script: string, host: ShellHost, options: ShellOptions): Generator<Yield, number> {
   let parsed: Script;
   try {
-    parsed = parseScript(script);
+    parsed = parseScript(script, options.bash);
   } catch (e) {
     if (e instanceof ShellSyntaxError) {
       host.write(`sh: ${e.message}`, 2);
@@ -51,6 +53,9 @@ class Interp implements ShellApi {
   private readonly args: string[];
   private errexit: boolean;
   private cwd = '/';
+  private readonly bash: boolean;
+  /** bash's indexed arrays (none in a POSIX sh). */
+  private arrays: ArrayStore = new Map();
 
   constructor(
     private readonly host: ShellHost,
@@ -59,6 +64,7 @@ class Interp implements ShellApi {
     this.env = options.env;
     this.args = options.args ?? [];
     this.errexit = options.errexit ?? false;
+    this.bash = options.bash ?? false;
   }
 
   /** Output to the container log, line by line (`end` writes an unfinished last line). */
@@ -127,7 +133,7 @@ class Interp implements ShellApi {
         const argv: string[] = [];
         for (const w of c.words) argv.push(...(yield* this.expand(w)));
         if (argv.length === 0) {
-          for (const a of c.assigns) this.env.set(a.name, (yield* this.expand(a.value, true)).join(''));
+          for (const a of c.assigns) yield* this.assign(a);
           return 0;
         }
         const saved = new Map<string, string | undefined>();
@@ -183,6 +189,8 @@ class Interp implements ShellApi {
       case 'group': {
         if (!c.subshell) return yield* this.list(c.body, io);
         const saved = new Map(this.env);
+        const arrays = this.arrays;
+        this.arrays = new Map([...arrays].map(([k, v]) => [k, [...v]]));
         try {
           return yield* this.list(c.body, io);
         } catch (e) {
@@ -191,47 +199,14 @@ class Interp implements ShellApi {
         } finally {
           this.env.clear();
           for (const [k, v] of saved) this.env.set(k, v);
+          this.arrays = arrays;
         }
       }
     }
   }
 
   private redirect(list: Redirect[], io: Io): Io | undefined {
-    let out = io;
-    for (const r of list) {
-      const target = this.expandSync(r.target).join(' ');
-      if (r.op === '>&') {
-        if (target === '1' && r.fd === 2) out = { ...out, err: out.out };
-        else if (target === '2' && r.fd === 1) out = { ...out, out: out.err };
-        continue;
-      }
-      if (r.op === '<') {
-        const content = this.host.files.get(this.path(target));
-        if (content === undefined) {
-          io.err(`sh: can't open ${target}: no such file\n`);
-          return undefined;
-        }
-        out = { ...out, stdin: content };
-        continue;
-      }
-      const path = this.path(target);
-      if (path === '/dev/null') {
-        const sink = () => undefined;
-        out = r.fd === 2 ? { ...out, err: sink } : { ...out, out: sink };
-        continue;
-      }
-      if (path === '/dev/stdout' || path === '/proc/1/fd/1') continue;
-      if (path === '/dev/stderr' || path === '/proc/1/fd/2') {
-        out = r.fd === 2 ? out : { ...out, out: out.err };
-        continue;
-      }
-      const files = this.host.files;
-      if (r.op === '>') files.set(path, '');
-      else if (!files.has(path)) files.set(path, '');
-      const write = (t: string) => files.set(path, (files.get(path) ?? '') + t);
-      out = r.fd === 2 ? { ...out, err: write } : { ...out, out: write };
-    }
-    return out;
+    return redirectIo(list, io, this.host.files, (p) => this.path(p), (w) => this.expandSync(w).join(' '));
   }
 
   path(p: string): string {
@@ -257,6 +232,15 @@ class Interp implements ShellApi {
         continue;
       }
       let value: string;
+      if (part.t === 'var' && part.index === '@' && part.quoted && !part.length) {
+        // "${a[@]}": one field per element (none for an empty array).
+        const items = elementsOf(this.arrays, this.env, part.name);
+        if (items.length === 0) continue;
+        fields[fields.length - 1] += items[0];
+        for (let k = 1; k < items.length; k++) fields.push(items[k]);
+        sawQuotedOrLit = true;
+        continue;
+      }
       if (part.t === 'var') value = yield* this.param(part);
       else if (part.t === 'arith') {
         value = String(arithmetic(part.expr, this.env));
@@ -293,7 +277,14 @@ class Interp implements ShellApi {
     else if (n === '$') v = '1';
     else if (n === '@' || n === '*') v = this.args.slice(1).join(' ');
     else if (/^\d$/.test(n)) v = this.args[Number(n)];
-    else v = this.env.get(n);
+    else if (part.index !== undefined) {
+      if (part.index === '@' || part.index === '*') {
+        const items = elementsOf(this.arrays, this.env, n);
+        return part.length ? String(items.length) : items.join(' ');
+      }
+      v = elementOf(this.arrays, this.env, n, yield* this.subscript(part.index));
+    } else v = this.env.get(n) ?? this.arrays.get(n)?.[0];
+    if (part.length) return String([...(v ?? '')].length);
     if (part.op) {
       const empty = v === undefined || (part.op.startsWith(':') && v === '');
       const arg = async0(yield* this.expand(part.arg ?? [], true));
@@ -305,6 +296,26 @@ class Interp implements ShellApi {
       if (part.op === ':+') return empty ? '' : arg;
     }
     return v ?? '';
+  }
+
+  /** An assignment without a command: `a=v`, and in bash `a=(x y)` and `a[i]=v`. */
+  private *assign(a: Assign): Generator<Yield, void> {
+    if (a.array) {
+      const items: string[] = [];
+      for (const w of a.array) items.push(...(yield* this.expand(w)));
+      this.env.delete(a.name);
+      this.arrays.set(a.name, items);
+      return;
+    }
+    const value = (yield* this.expand(a.value, true)).join('');
+    if (a.index) setElement(this.arrays, this.env, a.name, yield* this.subscript(a.index), value);
+    else if (this.arrays.has(a.name)) setElement(this.arrays, this.env, a.name, 0, value);
+    else this.env.set(a.name, value);
+  }
+
+  /** An array subscript: expanded, then evaluated as an arithmetic expression. */
+  private *subscript(w: Word): Generator<Yield, number> {
+    return arithmetic((yield* this.expand(w, true)).join(''), this.env);
   }
 
   *exec(argv: string[], io: Io): Generator<Yield, number> {
@@ -320,9 +331,10 @@ class Interp implements ShellApi {
     if (base === 'sh' || base === 'bash' || base === 'ash') {
       const c = args.indexOf('-c');
       if (c >= 0 && args[c + 1] !== undefined) {
-        const sub = new Interp(this.host, { env: new Map(this.env), args: args.slice(c + 2), errexit: args.slice(0, c).some((a) => /^-\w*e/.test(a)) });
+        const bash = base === 'bash';
+        const sub = new Interp(this.host, { env: new Map(this.env), args: args.slice(c + 2), errexit: args.slice(0, c).some((a) => /^-\w*e/.test(a)), bash });
         try {
-          return yield* sub.list(parseScript(args[c + 1]), io);
+          return yield* sub.list(parseScript(args[c + 1], bash), io);
         } catch (e) {
           if (e instanceof ShellExit) return e.code;
           if (e instanceof ShellSyntaxError) {

@@ -5,15 +5,20 @@
  * `;` `&` `&&` `||` and newlines, pipelines, `while`/`until`/`for`/`if`/
  * `case`-free compound commands, `{ …; }` and `( … )` groups, assignments,
  * redirections, single/double quotes, `$VAR`, `${VAR}`, `${VAR:-x}`, `$?`,
- * `$(…)` and backquotes. Anything else is a parse error, which the caller
- * reports as sh would (`sh: syntax error: …`, exit 2).
+ * `$(…)` and backquotes, and with `bash` its indexed arrays. Anything else
+ * is a parse error, reported as sh would (`sh: syntax error: …`, exit 2).
  */
 
-import { ShellSyntaxError, type AndOr, type Command, type Pipeline, type Redirect, type Script, type Word, type WordPart } from './ast';
-import { isPlain, KEYWORDS, unexpected, type Tok } from './tokens';
+import { ShellSyntaxError, type AndOr, type Assign, type Command, type Pipeline, type Redirect, type Script, type Word, type WordPart } from './ast';
+import { arrayLiteral, braceParam, elementAssignment } from './bashSyntax';
+import { isPlain, KEYWORDS, redirectOf, unexpected, type Tok } from './tokens';
 
-export function parseScript(src: string): Script {
-  const p = new Parser(src);
+/** Parses a script; `bash` accepts bash's indexed arrays (see `bashSyntax.ts`). */
+/** Reserved words that can only close a compound command. */
+const CLOSERS = new Set(['do', 'done', 'then', 'elif', 'else', 'fi', '}']);
+
+export function parseScript(src: string, bash = false): Script {
+  const p = new Parser(src, bash);
   const s = p.list(new Set());
   p.expectEnd();
   return s;
@@ -23,7 +28,10 @@ class Parser {
   private i = 0;
   private peeked: Tok | undefined;
 
-  constructor(private readonly src: string) {}
+  constructor(
+    private readonly src: string,
+    private readonly bash = false,
+  ) {}
 
   expectEnd(): void {
     const t = this.peek();
@@ -153,21 +161,15 @@ class Parser {
           this.expectWord('}');
           return { t: 'group', body, subshell: false, redirects: this.redirects() };
         }
-        case 'do':
-        case 'done':
-        case 'then':
-        case 'elif':
-        case 'else':
-        case 'fi':
-        case '}':
-          throw new ShellSyntaxError(`syntax error: unexpected "${t.raw}"`);
+        default:
+          if (CLOSERS.has(t.raw)) throw new ShellSyntaxError(`syntax error: unexpected "${t.raw}"`);
       }
     }
     return this.simple();
   }
 
   private simple(): Command {
-    const assigns: { name: string; value: Word }[] = [];
+    const assigns: Assign[] = [];
     const words: Word[] = [];
     const redirects: Redirect[] = [];
     for (;;) {
@@ -190,12 +192,24 @@ class Parser {
     return { t: 'simple', assigns, words, redirects };
   }
 
-  private assignment(t: Tok & { k: 'word' }, assigns: { name: string; value: Word }[]): boolean {
+  private assignment(t: Tok & { k: 'word' }, assigns: Assign[]): boolean {
     const first = t.word[0];
     if (!first || first.t !== 'lit') return false;
+    const el = this.bash ? elementAssignment(first.v) : undefined;
+    if (el) {
+      this.next();
+      assigns.push({ name: el.name, index: new Parser(el.subscript, true).wordOnly(), value: [{ t: 'lit', v: el.rest }, ...t.word.slice(1)] });
+      return true;
+    }
     const m = /^([A-Za-z_]\w*)=/.exec(first.v);
     if (!m) return false;
     this.next();
+    const n = this.peek();
+    if (this.bash && t.raw === m[0] && n.k === 'op' && n.v === '(') {
+      this.next();
+      assigns.push({ name: m[1], value: [], array: arrayLiteral(() => this.next()) });
+      return true;
+    }
     const value: Word = [{ t: 'lit', v: first.v.slice(m[0].length) }, ...t.word.slice(1)];
     assigns.push({ name: m[1], value });
     return true;
@@ -211,13 +225,8 @@ class Parser {
   }
 
   private redirect(): Redirect {
-    const t = this.next() as { k: 'op'; v: string };
-    const m = /^(\d*)(>>|>&|>|<)$/.exec(t.v)!;
-    const op = m[2] as Redirect['op'];
-    const fd = m[1] ? Number(m[1]) : op === '<' ? 0 : 1;
-    const target = this.next();
-    if (target.k !== 'word') throw new ShellSyntaxError('syntax error: unexpected redirection');
-    return { fd, op, target: target.word };
+    const op = this.next() as { k: 'op'; v: string };
+    return redirectOf(op.v, this.next());
   }
 
   /** The next token (after newlines) must be the word `w`, or the operator `w` when `op`. */
@@ -330,7 +339,7 @@ class Parser {
       if (end < 0) throw new ShellSyntaxError('syntax error: unterminated `');
       const inner = s.slice(this.i + 1, end);
       this.i = end + 1;
-      return { t: 'sub', script: parseScript(inner), quoted };
+      return { t: 'sub', script: parseScript(inner, this.bash), quoted };
     }
     this.i++; // $
     const c = s[this.i];
@@ -352,21 +361,14 @@ class Parser {
       if (depth > 0) throw new ShellSyntaxError('syntax error: unterminated $(');
       const inner = s.slice(this.i + 1, j - 1);
       this.i = j;
-      return { t: 'sub', script: parseScript(inner), quoted };
+      return { t: 'sub', script: parseScript(inner, this.bash), quoted };
     }
     if (c === '{') {
       const end = s.indexOf('}', this.i);
       if (end < 0) throw new ShellSyntaxError('syntax error: missing }');
       const body = s.slice(this.i + 1, end);
       this.i = end + 1;
-      const m = /^([A-Za-z_]\w*|[?#$0-9])(?:(:-|-|:=|:\+)(.*))?$/s.exec(body);
-      if (!m) throw new ShellSyntaxError(`syntax error: bad substitution`);
-      const part: WordPart = { t: 'var', name: m[1], quoted };
-      if (m[2]) {
-        part.op = m[2] as ':-';
-        part.arg = new Parser(m[3]).wordOnly();
-      }
-      return part;
+      return braceParam(body, quoted, this.bash, (src) => new Parser(src, this.bash).wordOnly());
     }
     const m = /^([A-Za-z_]\w*|[?#$0-9@*])/.exec(s.slice(this.i));
     if (!m) return { t: 'lit', v: '$' };

@@ -52,6 +52,8 @@ export interface ShellOptions {
   env: Map<string, string>;
   args?: string[];
   errexit?: boolean;
+  /** bash rather than a POSIX sh (busybox ash): indexed arrays. */
+  bash?: boolean;
 }
 
 /** What builtins need from the running shell. */
