@@ -1,11 +1,6 @@
 import type { Cluster } from '../sim/k8s/index';
 import { createShell, type Execution, type FileSource } from '../shell/index';
-
-/** How long the CLI lets a command wait when it has no timeout of its own (virtual time). */
-export const MAX_WAIT_MS = 60 * 60_000;
-
-/** The longest single jump of virtual time while a command waits. */
-const MAX_STEP_MS = 100;
+import { driveUntilDone } from '../session/drive';
 
 export interface ScriptOptions {
   cluster: Cluster;
@@ -20,35 +15,6 @@ export function scriptLines(text: string): string[] {
     .split(/\r?\n/)
     .map((l) => l.trim())
     .filter((l) => l !== '' && !l.startsWith('#'));
-}
-
-/**
- * Drives virtual time until `exec` is done: steps of at most 100 ms, or
- * straight to the next thing due (a cluster timer, the command's own retry
- * or timeout) when nothing can change before it.
- */
-export function driveUntilDone(cluster: Cluster, exec: Execution, write: (text: string) => void, background: readonly Execution[] = []): void {
-  const start = cluster.now();
-  while (!exec.done) {
-    const now = cluster.now();
-    const others = background.filter((b) => !b.done);
-    const candidates = [cluster.nextWakeAt(), exec.wakeAt, exec.deadline, ...others.flatMap((b) => [b.wakeAt, b.deadline])].filter((t): t is number => t !== undefined);
-    const due = candidates.length ? Math.min(...candidates) : undefined;
-    if (due === undefined) {
-      exec.cancel();
-      write('play: nothing more can happen in the cluster and the command has no timeout; stopped waiting (as Ctrl+C would)\n');
-      return;
-    }
-    if (exec.deadline === undefined && now - start >= MAX_WAIT_MS) {
-      exec.cancel();
-      write(`play: still waiting after ${MAX_WAIT_MS / 60_000}m of virtual time; stopped waiting (as Ctrl+C would)\n`);
-      return;
-    }
-    // Nothing can change before `due`, so jumping there is exact; small steps keep it robust when things are due soon.
-    cluster.advanceTo(Math.max(now + 1, due > now + MAX_STEP_MS ? due : Math.min(due, now + MAX_STEP_MS)));
-    for (const b of others) b.poll();
-    exec.poll();
-  }
 }
 
 /** A line ending in ` &`: the command, run in the background. */

@@ -19,8 +19,8 @@ export const SCENARIO_LIMITS = {
   lineChars: 10_000,
   /** Workers the starting cluster may have (the same bound as the page's `?workers=`). */
   workers: 200,
-  /** Virtual time a scenario may span: one week. */
-  spanMs: 7 * 24 * 3600_000,
+  /** Virtual time a scenario may span: one day (the engine runs a quiet default cluster's day in ~2 s of wall time). */
+  spanMs: 24 * 3600_000,
   lessonIdChars: 100,
 } as const;
 
@@ -43,8 +43,8 @@ export interface ScenarioFile {
 }
 
 /**
- * One entry of the command log. `at` is virtual ms since the cluster started.
- * A `cancel` entry is a Ctrl+C (`prompt`) or the fast-forward's Stop (`settle`).
+ * One entry of the command log. `at` is virtual ms since the cluster started
+ * (the playground clock's 00:00:00, `Cluster.startTime`). A `cancel` entry is a Ctrl+C (`prompt`) or the fast-forward's Stop (`settle`).
  */
 export type LogEntry =
   | { at: number; line: string; source?: 'prompt' | 'ui' }

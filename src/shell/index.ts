@@ -15,6 +15,7 @@ import type { Execution, OutputSink, Shell, ShellEnvironment } from './types';
 export type { Execution, FileSource, OutputSink, Shell, ShellEnvironment } from './types';
 export { CLEAR_SCREEN } from './builtins/index';
 export { tokenize } from './tokenize';
+export { memoryFiles, normalisePath } from './memoryFiles';
 
 /** Loads what the shell otherwise loads on first use (kubectl explain's data); hosts that run commands synchronously (the CLI, tests) await it first. */
 export async function preloadShellData(): Promise<void> {

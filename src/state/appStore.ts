@@ -4,7 +4,7 @@ import { createClockSlice } from './clockSlice';
 import { animationFrames, startClockLoop, type FrameScheduler } from './clockLoop';
 import { createClusterSlice } from './clusterSlice';
 import { createFilesSlice } from './filesSlice';
-import { memoryFiles } from './memoryFiles';
+import { memoryFiles } from '../shell/memoryFiles';
 import { SimRuntime } from './simRuntime';
 import type { StoreKit } from './storeKit';
 import { createTerminalSlice } from './terminalSlice';

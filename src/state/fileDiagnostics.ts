@@ -1,4 +1,4 @@
-import { normalisePath } from './memoryFiles';
+import { normalisePath } from '../shell/memoryFiles';
 import { stripAnsi } from './transcript';
 
 /** A problem kubectl reported at a place in a file (1-based line and column). */

@@ -1,6 +1,6 @@
 import type { AppState } from './appState';
 import { applyTargets, DiagnosticReader, type FileDiagnostic } from './fileDiagnostics';
-import { normalisePath } from './memoryFiles';
+import { normalisePath } from '../shell/memoryFiles';
 import type { GetState, SetState, StoreKit } from './storeKit';
 
 /** A file whose tab was closed, kept so that it can be reopened. */

@@ -1,4 +1,4 @@
-import type { FileSource } from '../shell/types';
+import type { FileSource } from './types';
 
 /** Normalises `./web.yaml`, `/web.yaml` and `web.yaml` to the same key. */
 export function normalisePath(path: string): string {

@@ -1,0 +1,109 @@
+/**
+ * What a scenario may make the page do, checked before anything runs: a
+ * link asking for ten million replicas is refused with a message instead
+ * of freezing the tab. The limits fit the engine's measured speed (a
+ * Deployment of 5,000 replicas takes ~3 s of wall time to start; a quiet
+ * default cluster runs a virtual day in ~2 s) and the drawing's budget
+ * (1,000 pods above 30 fps).
+ */
+import { parseDuration } from '../lib/duration';
+import { parseAllDocuments } from 'yaml';
+import { tokenize } from '../shell/index';
+import { SCENARIO_LIMITS, type Scenario } from './scenario';
+
+export const REPLAY_LIMITS = {
+  /** Replicas (and HPA maxReplicas, Job parallelism/completions) any one object or command may ask for. */
+  replicas: 1000,
+  /** Nodes the cluster may reach with `kubeplay node add` (the same bound as the starting shape's workers). */
+  nodes: SCENARIO_LIMITS.workers,
+  /** Virtual time the replay may run: the log's span plus what `kubeplay clock step|settle` move. */
+  virtualMs: SCENARIO_LIMITS.spanMs,
+  /** YAML alias expansion per document (yaml's maxAliasCount; its default too). */
+  yamlAliases: 100,
+} as const;
+
+/** Fields whose number becomes that many pods. */
+const COUNT_FIELDS = new Set(['replicas', 'maxReplicas', 'minReplicas', 'parallelism', 'completions']);
+/** Flags whose number becomes that many pods. */
+const COUNT_FLAGS = new Set(['--replicas', '--max', '--min', '--parallelism', '--completions']);
+
+const SETTLE_DEFAULT_MS = 10 * 60_000;
+
+/** The largest pod count any field of a manifest asks for (documents walked to a bounded depth). */
+function largestCount(value: unknown, depth = 0): { field: string; n: number } | undefined {
+  if (depth > 64 || typeof value !== 'object' || value === null) return undefined;
+  let best: { field: string; n: number } | undefined;
+  for (const [k, v] of Object.entries(value)) {
+    const here = COUNT_FIELDS.has(k) && (typeof v === 'number' || typeof v === 'string') ? { field: k, n: Number(v) } : largestCount(v, depth + 1);
+    if (here && (best === undefined || !(here.n <= best.n))) best = here;
+  }
+  return best;
+}
+
+function durationOf(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
+  return parseDuration(text);
+}
+
+/** Virtual time a `kubeplay clock …` command moves by itself (0 for any other command). */
+function clockMove(words: readonly string[]): number {
+  if (words[0] !== 'kubeplay' || words[1] !== 'clock') return 0;
+  if (words[2] === 'step') return durationOf(words[3]) ?? 1000;
+  if (words[2] !== 'settle') return 0;
+  const i = words.findIndex((w) => w === '--max' || w.startsWith('--max='));
+  if (i < 0) return SETTLE_DEFAULT_MS;
+  return durationOf(words[i] === '--max' ? words[i + 1] : words[i].slice(6)) ?? SETTLE_DEFAULT_MS;
+}
+
+/** The pod count a command line asks for through a flag, if any. */
+function flagCount(words: readonly string[]): { flag: string; n: number } | undefined {
+  let best: { flag: string; n: number } | undefined;
+  for (let i = 0; i < words.length; i++) {
+    const eq = words[i].indexOf('=');
+    const flag = eq > 0 ? words[i].slice(0, eq) : words[i];
+    if (!COUNT_FLAGS.has(flag)) continue;
+    const n = Number(eq > 0 ? words[i].slice(eq + 1) : words[i + 1]);
+    if (best === undefined || !(n <= best.n)) best = { flag, n };
+  }
+  return best;
+}
+
+/**
+ * Why this scenario must not be replayed, or undefined when it fits the
+ * bounds. Numbers that are not numbers are left to the command itself (it
+ * prints kubectl's own error).
+ */
+export function checkReplayBounds(scenario: Scenario): string | undefined {
+  const max = REPLAY_LIMITS.replicas;
+  for (const file of scenario.files) {
+    for (const doc of parseAllDocuments(file.content)) {
+      let value: unknown;
+      try {
+        // yaml's own guard against alias bombs (billion laughs): expanding more than this many aliased nodes throws.
+        value = doc.toJS({ maxAliasCount: REPLAY_LIMITS.yamlAliases });
+      } catch (e) {
+        if (/alias/i.test(e instanceof Error ? e.message : '')) return `refused: file "${file.name}" expands YAML aliases past ${REPLAY_LIMITS.yamlAliases} (an alias bomb?)`;
+        continue; // Other syntax errors are kubectl apply's to report.
+      }
+      const c = largestCount(value);
+      if (c && c.n > max) return `refused: file "${file.name}" asks for ${c.field}: ${c.n} (the playground runs at most ${max} per object)`;
+    }
+  }
+  let nodes = 1 + (scenario.cluster.workers ?? 3);
+  let virtual = scenario.endAt;
+  for (const entry of scenario.log) {
+    if (!('line' in entry)) continue;
+    const { words } = tokenize(entry.line);
+    if (words[0] === 'kubectl') {
+      const c = flagCount(words);
+      if (c && Number.isFinite(c.n) && c.n > max) return `refused: "${entry.line.slice(0, 80)}" asks for ${c.flag.slice(2)} ${c.n} (the playground runs at most ${max} per object)`;
+    }
+    if (words[0] === 'kubeplay' && words[1] === 'node' && words[2] === 'add' && ++nodes > REPLAY_LIMITS.nodes) {
+      return `refused: the scenario adds nodes past ${REPLAY_LIMITS.nodes}`;
+    }
+    virtual += clockMove(words);
+    if (virtual > REPLAY_LIMITS.virtualMs) return `refused: the scenario runs the clock past ${REPLAY_LIMITS.virtualMs / 3_600_000}h of virtual time`;
+  }
+  return undefined;
+}
