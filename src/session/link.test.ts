@@ -61,17 +61,20 @@ describe('share-link codec', () => {
     }
   });
 
-  it('rejects every single-character change of a link with a message (the deflate checksum catches tampering)', async () => {
+  it('never opens a tampered link as a different scenario: a changed character gives a message (the zlib checksum), or the same scenario when it only hit the padding bits of deflate', async () => {
     const link = await encodeScenario(typicalScenario());
+    let refused = 0;
     const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 3, max: link.length - 2 }), fc.integer({ min: 1, max: 63 }), async (i, shift) => {
         const c = alphabet[(alphabet.indexOf(link[i]) + shift) % 64];
         const r = await decodeScenario(link.slice(0, i) + c + link.slice(i + 1));
-        expect(r.ok).toBe(false);
+        if (r.ok) expect(r.scenario).toEqual(typicalScenario());
+        else refused++;
       }),
       { numRuns: 100 },
     );
+    expect(refused).toBeGreaterThan(90);
   });
 
   it('answers random text and random bytes with a message, never a throw', async () => {
