@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { createCluster, type Cluster } from '../sim/k8s/index';
 import { createShell, type Shell } from '../shell/index';
 import { evaluateCheck, formatCheckResult, playSolution, type Lesson } from '../tutor/index';
-import { driveUntilDone } from './runScript';
+import { driveUntilDone } from '../session/drive';
 
 /** Every file under `root/lessons`, by its path relative to `root` (what `loadLessons` reads). */
 export function readLessonSources(root: string): Record<string, string> {
