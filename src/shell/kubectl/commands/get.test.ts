@@ -22,6 +22,16 @@ describe('kubectl get', () => {
     expect(run('kubectl get pods b --ignore-not-found').stderr).toBe('');
   });
 
+  it('fails (exit 1) when the jsonpath cannot be executed, as kubectl returns the printer error', () => {
+    const { run, cluster } = shellHarness();
+    const t = run("kubectl get pods -o jsonpath='{.items[0].metadata.name}'");
+    expect(t.stderr).toMatch(/^error: error executing jsonpath "\{\.items\[0\]\.metadata\.name\}": Error executing template: array index out of bounds: index 0, length 0/);
+    expect(t.exitCode).toBe(1);
+    cluster.add(pod('a'));
+    const ok = run("kubectl get pods -o jsonpath='{.items[0].metadata.name}'");
+    expect([ok.stdout, ok.exitCode]).toEqual(['a', 0]);
+  });
+
   it('filters by label and field selectors', () => {
     const { run, cluster } = shellHarness();
     cluster.add(pod('a', { app: 'web' }));

@@ -146,9 +146,10 @@ function runGet(ctx: CommandContext): CommandResult {
   }
   const multipleTypes = ctx.flags.bool('show-kind') || (ctx.args.length > 0 && (ctx.args[0].includes(',') || ctx.args[0].toLowerCase() === 'all')) || new Set(batches.map((b) => b.info)).size > 1;
   if (watch) return startWatch(ctx, batches, selection.type === 'names' ? selection.items.map((i) => i.name) : undefined, format, multipleTypes, selector as Selector | undefined);
-  printBatches(ctx, batches, format, multipleTypes, singleItem, allNamespaces, selection.type === 'types');
+  const printed = printBatches(ctx, batches, format, multipleTypes, singleItem, allNamespaces, selection.type === 'types');
   if (errors.length) return err.aggregate(errors);
-  return 0;
+  // kubectl returns the printer's error (a jsonpath that cannot be executed): exit status 1.
+  return printed ? 0 : 1;
 }
 
 function notFound(info: ResourceInfo, name: string): KubectlError {
@@ -168,23 +169,31 @@ function tableOptions(ctx: CommandContext, format: OutputFormat, withKind: boole
   };
 }
 
-function printBatches(ctx: CommandContext, batches: Batch[], format: OutputFormat, withKind: boolean, singleItem: boolean, allNamespaces: boolean, listing: boolean): void {
+/** Prints the objects; false when the printer failed (its error already written). */
+function printBatches(ctx: CommandContext, batches: Batch[], format: OutputFormat, withKind: boolean, singleItem: boolean, allNamespaces: boolean, listing: boolean): boolean {
   const pctx = printContext(ctx);
   const nonEmpty = batches.filter((b) => b.objects.length > 0);
   if (!isTable(format)) {
     const objects = nonEmpty.flatMap((b) => b.objects);
-    if (objects.length === 0 && listing && format.type === 'name') return noResources(ctx, batches, allNamespaces);
+    if (objects.length === 0 && listing && format.type === 'name') {
+      noResources(ctx, batches, allNamespaces);
+      return true;
+    }
     const r = printObjects(format, objects, { asList: !singleItem }, pctx);
-    if ('error' in r) ctx.errOut(`error: ${r.error}\n`);
-    else ctx.out(r.text);
-    return;
+    if ('error' in r) {
+      ctx.errOut(`error: ${r.error}\n`);
+      return false;
+    }
+    ctx.out(r.text);
+    return true;
   }
   if (nonEmpty.length === 0) {
     if (listing) noResources(ctx, batches, allNamespaces);
-    return;
+    return true;
   }
   const text = nonEmpty.map((b) => printTable(b.info, b.objects, tableOptions(ctx, format, withKind), pctx)).join(ctx.flags.bool('no-headers') ? '' : '\n');
   ctx.out(text);
+  return true;
 }
 
 function noResources(ctx: CommandContext, batches: Batch[], allNamespaces: boolean): void {
