@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { exportToKind } from './export';
+import type { Scenario } from './scenario';
+import { DEPLOYMENT, typicalScenario } from './typicalScenario.testkit';
+
+const scenario = (lines: string[], extra: Partial<Scenario> = {}): Scenario => ({
+  version: 1,
+  files: [{ name: 'web.yaml', content: DEPLOYMENT }],
+  cluster: { workers: 2 },
+  seed: 1,
+  log: lines.map((line, i) => ({ at: i * 1000, line })),
+  endAt: lines.length * 1000,
+  ...extra,
+});
+
+describe('exportToKind', () => {
+  it('writes a kind config with the same workers, and added nodes with their labels and taints', () => {
+    const { config } = exportToKind(scenario(['kubeplay node add gpu-1 --zone zone-b --label disk=ssd --taint dedicated=gpu:NoSchedule']));
+    const doc = parse(config);
+    expect(doc).toMatchObject({ kind: 'Cluster', apiVersion: 'kind.x-k8s.io/v1alpha4', name: 'kubeplay' });
+    expect(doc.nodes.map((n: { role: string }) => n.role)).toEqual(['control-plane', 'worker', 'worker', 'worker']);
+    expect(doc.nodes[3].labels).toEqual({ 'topology.kubernetes.io/zone': 'zone-b', disk: 'ssd' });
+    expect(parse(doc.nodes[3].kubeadmConfigPatches[0])).toEqual({ kind: 'JoinConfiguration', nodeRegistration: { taints: [{ key: 'dedicated', value: 'gpu', effect: 'NoSchedule' }] } });
+    expect(config).toContain('# playground node gpu-1 -> kubeplay-worker3');
+    expect(doc.nodes[1].labels).toBeUndefined();
+  });
+
+  it('writes the files as quoted heredocs and runs the log with the real kubectl, node names mapped to kind\'s', () => {
+    const { script } = exportToKind(scenario(['kubectl apply -f web.yaml', 'kubectl cordon worker-2', 'kubectl label node worker-1 disk=ssd --overwrite']));
+    expect(script.startsWith('#!/usr/bin/env bash\n')).toBe(true);
+    expect(script).toContain(`cat > web.yaml <<'KUBEPLAY_EOF'\n${DEPLOYMENT}KUBEPLAY_EOF\n`);
+    expect(script).toContain('\nkubectl apply -f web.yaml\nkubectl cordon kubeplay-worker2\nkubectl label node kubeplay-worker disk=ssd --overwrite\n');
+  });
+
+  it('turns playground-only commands into commented real-world equivalents', () => {
+    const { script } = exportToKind(scenario(['kubeplay node stop worker-1', 'kubeplay container crash web-1', 'kubeplay clock step 20s', 'kubeplay traffic web --rps 5', 'kubeplay node start worker-1']));
+    expect(script).toContain('# playground: kubeplay node stop worker-1\n#   docker stop kubeplay-worker   # the node\'s machine powers off\n');
+    expect(script).toContain('#   kubectl exec web-1 -- kill 1');
+    expect(script).toContain('#   sleep 20s');
+    expect(script).toContain('#   docker start kubeplay-worker\n');
+    expect(script.split('\n').filter((l) => l.startsWith('kubeplay'))).toEqual([]);
+  });
+
+  it('keeps hostile names and contents inert: quoted words, a heredoc delimiter that never occurs in the file', () => {
+    const s = scenario(['kubectl get pods -l "a=$(rm -rf ~)"', 'kubectl get pods -w'], { files: [{ name: "x'; rm -rf ~; '.yaml", content: 'KUBEPLAY_EOF\n$(whoami)\n' }] });
+    const { script } = exportToKind(s);
+    expect(script).toContain(`cat > 'x'\\''; rm -rf ~; '\\''.yaml' <<'KUBEPLAY_EOF_'\nKUBEPLAY_EOF\n$(whoami)\nKUBEPLAY_EOF_\n`);
+    expect(script).toContain(`kubectl get pods -l 'a=$(rm -rf ~)'\n`);
+    expect(script).toContain('timeout 30 kubectl get pods -w   # a watch: stopped after 30s');
+  });
+
+  it('exports the typical scenario with three files and every command', () => {
+    const { script } = exportToKind(typicalScenario());
+    expect(script.match(/^cat > /gm)).toHaveLength(3);
+    expect(script.match(/^kubectl /gm)?.length).toBe(1 + 20 - 2);
+  });
+});

@@ -1,0 +1,155 @@
+/**
+ * "Run on a real cluster": a scenario as a `kind` cluster config with the
+ * same node layout, and a bash script that writes the files and runs the
+ * command log with the real kubectl. Playground-only commands become
+ * commented instructions with their real-world equivalent.
+ */
+import { tokenize } from '../shell/index';
+import type { Scenario } from './scenario';
+
+export interface KindExport {
+  /** kind.x-k8s.io/v1alpha4 Cluster config (`kind create cluster --config kind.yaml`). */
+  config: string;
+  /** bash script for the real kubectl. */
+  script: string;
+}
+
+interface KindNode {
+  playground: string;
+  kind: string;
+  labels: [string, string][];
+  taints: { key: string; value?: string; effect: string }[];
+}
+
+/** kind names its node containers `NAME-control-plane`, `NAME-worker`, `NAME-worker2`, …. */
+function kindWorkerName(cluster: string, n: number): string {
+  return n === 1 ? `${cluster}-worker` : `${cluster}-worker${n}`;
+}
+
+/** A word as bash reads it back. */
+function sh(word: string): string {
+  return /^[A-Za-z0-9_./:=@%+,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+function yamlString(s: string): string {
+  return JSON.stringify(s);
+}
+
+/** The workers: the starting ones, then each `kubeplay node add` with its labels and taints. */
+function kindNodes(scenario: Scenario, cluster: string): KindNode[] {
+  const nodes: KindNode[] = [];
+  const workers = scenario.cluster.workers ?? 3;
+  for (let i = 1; i <= workers; i++) nodes.push({ playground: `worker-${i}`, kind: kindWorkerName(cluster, i), labels: [], taints: [] });
+  for (const entry of scenario.log) {
+    if (!('line' in entry)) continue;
+    const w = tokenize(entry.line).words;
+    if (w[0] !== 'kubeplay' || w[1] !== 'node' || w[2] !== 'add') continue;
+    const node: KindNode = { playground: '', kind: kindWorkerName(cluster, nodes.length + 1), labels: [], taints: [] };
+    for (let i = 3; i < w.length; i++) {
+      const value = w[i].includes('=') && w[i].startsWith('--') ? w[i].slice(w[i].indexOf('=') + 1) : w[i + 1];
+      const flag = w[i].startsWith('--') ? w[i].split('=')[0] : undefined;
+      if (flag === undefined) node.playground = w[i];
+      else {
+        if (!w[i].includes('=')) i++;
+        if (value === undefined) continue;
+        if (flag === '--label' && value.includes('=')) node.labels.push([value.slice(0, value.indexOf('=')), value.slice(value.indexOf('=') + 1)]);
+        if (flag === '--zone') node.labels.push(['topology.kubernetes.io/zone', value]);
+        const t = flag === '--taint' ? /^([^=:]+)(?:=([^:]*))?:(NoSchedule|PreferNoSchedule|NoExecute)$/.exec(value) : null;
+        if (t) node.taints.push(t[2] === undefined ? { key: t[1], effect: t[3] } : { key: t[1], value: t[2], effect: t[3] });
+      }
+    }
+    node.playground ||= `worker-${nodes.length + 1}`;
+    nodes.push(node);
+  }
+  return nodes;
+}
+
+function configText(scenario: Scenario, cluster: string, nodes: readonly KindNode[]): string {
+  const out = [
+    '# kind cluster reproducing the playground\'s node layout: kind create cluster --config kind.yaml',
+    `# Node sizes are not reproduced (kind nodes share the host's CPU and memory; the playground's were ${scenario.cluster.nodeCpu ?? '4'} CPU, ${scenario.cluster.nodeMemory ?? '8Gi'}).`,
+    'kind: Cluster',
+    'apiVersion: kind.x-k8s.io/v1alpha4',
+    `name: ${cluster}`,
+    'nodes:',
+    '  - role: control-plane',
+    '    image: kindest/node:v1.32.2',
+  ];
+  for (const n of nodes) {
+    out.push(`  # playground node ${n.playground} -> ${n.kind}`, '  - role: worker', '    image: kindest/node:v1.32.2');
+    if (n.labels.length) out.push('    labels:', ...n.labels.map(([k, v]) => `      ${yamlString(k)}: ${yamlString(v)}`));
+    if (n.taints.length) {
+      out.push('    kubeadmConfigPatches:', '      - |', '        kind: JoinConfiguration', '        nodeRegistration:', '          taints:');
+      for (const t of n.taints) {
+        out.push(`            - key: ${yamlString(t.key)}`);
+        if (t.value !== undefined) out.push(`              value: ${yamlString(t.value)}`);
+        out.push(`              effect: ${t.effect}`);
+      }
+    }
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** The real-world equivalent of a playground-only command, as comment lines. */
+function playgroundOnly(words: readonly string[], node: (n: string) => string): string[] {
+  const [, a, b, c] = words;
+  if (a === 'node' && b === 'stop' && c) return [`docker stop ${sh(node(c))}   # the node's machine powers off`];
+  if (a === 'node' && b === 'start' && c) return [`docker start ${sh(node(c))}`];
+  if (a === 'node' && b === 'add') return ['(this worker is in kind.yaml from the start: kind cannot add nodes to a running cluster)'];
+  if (a === 'node' && b === 'remove' && c) return [`kubectl delete node ${sh(node(c))} && docker stop ${sh(node(c))}`];
+  if (a === 'node' && b === 'set') return ['(kind nodes cannot be resized: they share the host\'s CPU and memory)'];
+  if (a === 'container' && b === 'crash' && c) return [`kubectl exec ${sh(c)} -- kill 1   # the container's main process exits (needs a kill binary in the image)`];
+  if (a === 'traffic') return [`kubectl run load --rm -i --image=busybox --restart=Never -- sh -c 'while true; do wget -q -O- http://${b ?? 'SERVICE'}; done'`];
+  if (a === 'clock' && b === 'step') return [`sleep ${c ?? '1s'}   # real time passes on its own`];
+  if (a === 'clock' && b === 'settle') return ['(wait until the cluster is calm, e.g. kubectl wait --for=condition=Available deployment --all --timeout=10m)'];
+  if (a === 'addon') return ['(install the add-on with its upstream manifests, e.g. metrics-server or ingress-nginx for kind)'];
+  return ['(playground only; no real-world equivalent)'];
+}
+
+/** The heredoc delimiter: one that appears in no line of the content. */
+function delimiter(content: string): string {
+  let d = 'KUBEPLAY_EOF';
+  while (content.split('\n').includes(d)) d += '_';
+  return d;
+}
+
+/**
+ * The scenario as a kind config and a kubectl script.
+ * @example exportToKind(scenario).config // 'kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\n…'
+ */
+export function exportToKind(scenario: Scenario, cluster = 'kubeplay'): KindExport {
+  const nodes = kindNodes(scenario, cluster);
+  const names = new Map<string, string>([['control-plane', `${cluster}-control-plane`], ...nodes.map((n): [string, string] => [n.playground, n.kind])]);
+  const node = (n: string) => names.get(n.replace(/^nodes?\//, '')) ?? n;
+  const out = [
+    '#!/usr/bin/env bash',
+    '# The playground session for a real cluster: kind create cluster --config kind.yaml, then run this script.',
+    '# Commands that failed in the playground fail here too, so the script does not stop on errors.',
+    'set -u',
+    `kubectl config use-context kind-${cluster}`,
+    '',
+  ];
+  for (const f of scenario.files) {
+    const d = delimiter(f.content);
+    const dir = f.name.includes('/') ? f.name.slice(0, f.name.lastIndexOf('/')) : '';
+    if (dir) out.push(`mkdir -p ${sh(dir)}`);
+    out.push(`cat > ${sh(f.name)} <<'${d}'`, f.content.endsWith('\n') ? f.content.slice(0, -1) : f.content, d);
+  }
+  out.push('');
+  for (const entry of scenario.log) {
+    if (!('line' in entry)) {
+      out.push(`# (Ctrl+C: stopped the ${entry.cancel === 'settle' ? 'fast-forward' : 'waiting command'})`);
+      continue;
+    }
+    const { words } = tokenize(entry.line);
+    if (words[0] === 'kubeplay') {
+      out.push(`# playground: ${entry.line.replace(/\n/g, ' ')}`, ...playgroundOnly(words, node).map((l) => `#   ${l}`));
+      continue;
+    }
+    if (words[0] === 'clear' || words[0] === 'help') continue;
+    const real = words.map((w) => sh(node(w)));
+    const watches = words.some((w) => w === '-w' || w === '--watch' || w.startsWith('--watch='));
+    out.push(watches ? `timeout 30 ${real.join(' ')}   # a watch: stopped after 30s` : real.join(' '));
+  }
+  return { config: configText(scenario, cluster, nodes), script: `${out.join('\n')}\n` };
+}
