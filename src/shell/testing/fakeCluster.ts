@@ -74,7 +74,9 @@ export function createFakeCluster(options: { workers?: number; start?: number } 
     const info = resources.byName(resource)!;
     return { group: info.group, resource: info.resource };
   };
+  const history: WatchEvent[] = [];
   const emit = (event: WatchEvent) => {
+    history.push(event);
     for (const h of (watchers.get(event.resource) ?? []).slice()) h(event);
     for (const h of anyWatchers.slice()) h(event);
   };
@@ -200,6 +202,7 @@ export function createFakeCluster(options: { workers?: number; start?: number } 
         if (i >= 0) anyWatchers.splice(i, 1);
       };
     },
+    eventsSince: (resource, since) => history.filter((e) => e.resource === resource && Number(e.object.metadata.resourceVersion) > since),
     advance: (ms) => runTimers(now + ms),
     advanceTo: (ms) => runTimers(ms),
     runUntilIdle: () => undefined,

@@ -68,7 +68,25 @@ class Table {
   readonly byLabelKey = new Map<string, Set<string>>();
   readonly custom = new Map<string, { fn: IndexFn; dependsOn?: (obj: StoredObject) => unknown; map: Map<string, Set<string>> }>();
   readonly watchers: WatchHandler[] = [];
+  /** The last WATCH_HISTORY_SIZE events, a ring: `historyNext` is the slot the next one goes to. */
+  readonly history: WatchEvent[] = [];
+  historyNext = 0;
   constructor(readonly indexLabels: boolean) {}
+}
+
+/**
+ * Events kept per resource for watches that start from an older
+ * resourceVersion: the API server's watch cache keeps such a window of
+ * recent changes (it starts at 100 and grows so as to hold at least the
+ * last 75 s; a fixed window keeps the write path cheap here).
+ */
+export const WATCH_HISTORY_SIZE = 1024;
+
+/** Events after a resourceVersion, or the oldest resourceVersion a watch could still start from. */
+export type EventsSince = readonly WatchEvent[] | { expired: number };
+
+function eventRevision(event: WatchEvent): number {
+  return Number(event.object.metadata.resourceVersion ?? 0);
 }
 
 function addTo(map: Map<string, Set<string>>, value: string, key: string): void {
@@ -264,6 +282,30 @@ export class ObjectStore {
     };
   }
 
+  /**
+   * The events of a resource with a resourceVersion above `rv`, oldest
+   * first (what a watch from `rv` replays); `{ expired }` when some of them
+   * have left the window — the watch cache's "too old resource version: rv
+   * (expired)". Undefined for virtual tables, which keep no history.
+   */
+  eventsSince(resource: string, rv: number): EventsSince | undefined {
+    if (this.virtual.has(resource)) return undefined;
+    const t = this.table(resource);
+    const h = t.history;
+    const full = h.length === WATCH_HISTORY_SIZE;
+    const start = full ? t.historyNext : 0;
+    if (full) {
+      const oldest = eventRevision(h[start]);
+      if (rv < oldest - 1) return { expired: oldest - 1 };
+    }
+    const out: WatchEvent[] = [];
+    for (let i = 0; i < h.length; i++) {
+      const e = h[(start + i) % h.length];
+      if (eventRevision(e) > rv) out.push(e);
+    }
+    return out;
+  }
+
   /** Watches every resource. */
   watchAll(handler: WatchHandler): () => void {
     this.anyWatchers.push(handler);
@@ -274,6 +316,8 @@ export class ObjectStore {
   }
 
   private emit(t: Table, event: WatchEvent): void {
+    t.history[t.historyNext] = event;
+    t.historyNext = t.historyNext + 1 === WATCH_HISTORY_SIZE ? 0 : t.historyNext + 1;
     for (let i = 0; i < t.watchers.length; i++) t.watchers[i](event);
     for (let i = 0; i < this.anyWatchers.length; i++) this.anyWatchers[i](event);
   }

@@ -166,6 +166,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     client: (actor = 'kubectl') => clientAs(actor),
     watch: (resource, handler) => store.watch(resource, handler),
     watchAll: (handler) => store.watchAll(handler),
+    eventsSince: (resource, rv) => store.eventsSince(resource, rv),
     advance: (ms) => manager.runUntil(clock.now() + ms),
     advanceTo: (ms) => manager.runUntil(ms),
     runUntilIdle: () => manager.runUntilIdle(),

@@ -4,7 +4,7 @@
  * from here.
  */
 import type { Activity, ActivityLog } from '../engine/activity';
-import type { WatchEvent, WatchHandler } from '../engine/store';
+import type { EventsSince, WatchEvent, WatchHandler } from '../engine/store';
 import type { CrashResult, ExecResult, LogsResult } from './kubelet/containerApi';
 import type { HttpResult } from './network/http';
 import type { TrafficMeter } from './network/trafficMeter';
@@ -17,7 +17,7 @@ import type { SchedulingDecision } from './scheduler/types';
 import type { NodeJoinSpec, NodeResize, NodeShapeResult } from './bootstrap/nodeMembership';
 
 export type { SchedulingDecision, SchedulingNodeVerdict } from './scheduler/types';
-export type { Activity, ActivityLog, WatchEvent, WatchHandler, ApiClient, ClusterConfig, KubeObject };
+export type { Activity, ActivityLog, EventsSince, WatchEvent, WatchHandler, ApiClient, ClusterConfig, KubeObject };
 export type { DeleteOptions, ListOptions, PatchType, PropagationPolicy, WriteOptions } from './api/client';
 export type { ApiResult, Status, StatusCause, StatusReason, GroupResource } from './api/status';
 export { statusErrors, aggregateMessage, qualifiedResource } from './api/status';
@@ -94,6 +94,13 @@ export interface Cluster {
   client(actor?: string): ApiClient;
   watch(resource: string, handler: WatchHandler): () => void;
   watchAll(handler: WatchHandler): () => void;
+  /**
+   * The API server's watch window: events of a resource after resourceVersion
+   * `rv`, oldest first (what `?watch=1&resourceVersion=rv` replays), or
+   * `{ expired }` when the window no longer reaches back that far ("too old
+   * resource version"); undefined for resources kept without history (events).
+   */
+  eventsSince(resource: string, rv: number): EventsSince | undefined;
   /** Runs the control plane for `ms` of virtual time. */
   advance(ms: number): void;
   /** Runs the control plane until virtual time `ms`. */
