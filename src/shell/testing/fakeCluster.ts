@@ -203,6 +203,7 @@ export function createFakeCluster(options: { workers?: number; start?: number } 
       };
     },
     eventsSince: (resource, since) => history.filter((e) => e.resource === resource && Number(e.object.metadata.resourceVersion) > since),
+    currentResourceVersion: () => rv,
     advance: (ms) => runTimers(now + ms),
     advanceTo: (ms) => runTimers(ms),
     runUntilIdle: () => undefined,

@@ -167,6 +167,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     watch: (resource, handler) => store.watch(resource, handler),
     watchAll: (handler) => store.watchAll(handler),
     eventsSince: (resource, rv) => store.eventsSince(resource, rv),
+    currentResourceVersion: () => store.currentResourceVersion,
     advance: (ms) => manager.runUntil(clock.now() + ms),
     advanceTo: (ms) => manager.runUntil(ms),
     runUntilIdle: () => manager.runUntilIdle(),

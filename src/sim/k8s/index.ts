@@ -25,6 +25,7 @@ export type { FieldError, FieldErrorType } from './api/fieldErrors';
 export { fieldError, fieldErrorBody, fieldErrorString } from './api/fieldErrors';
 export { goQuote, goValue, goStringMap, GoLiteral } from './api/goValue';
 export type { ResourceInfo } from './api/resources';
+export { WATCH_HISTORY_SIZE } from '../engine/store';
 export { ResourceRegistry, RESOURCES, storageName, apiVersionOf, kindGroup, splitApiVersion } from './api/resources';
 export type { Requirement, Selector, Operator } from './api/selectors';
 export {
@@ -101,6 +102,8 @@ export interface Cluster {
    * resource version"); undefined for resources kept without history (events).
    */
   eventsSince(resource: string, rv: number): EventsSince | undefined;
+  /** The latest resourceVersion handed out (a list's `metadata.resourceVersion`). */
+  currentResourceVersion(): number;
   /** Runs the control plane for `ms` of virtual time. */
   advance(ms: number): void;
   /** Runs the control plane until virtual time `ms`. */

@@ -7,6 +7,7 @@ import { err, type KubectlError } from '../errors';
 import { isTable, type OutputFormat, parseOutputFormat, printObjects, printTable, type TableOptions } from '../printerApi';
 import { parseResourceArgs } from '../resourceArgs';
 import { examples, longDesc } from '../text';
+import { runGetRaw } from './getRaw';
 import { matches, type Selector } from '../../../sim/k8s/index';
 
 /** `kubectl get` (kubectl `pkg/cmd/get/get.go`). */
@@ -106,6 +107,8 @@ interface Batch {
 }
 
 function runGet(ctx: CommandContext): CommandResult {
+  const raw = ctx.flags.string('raw');
+  if (raw) return runGetRaw(ctx, raw);
   const format = parseOutputFormat(ctx.flags.string('output'));
   if ('error' in format) return err.message(format.error);
   const watch = ctx.flags.bool('watch') || ctx.flags.bool('watch-only');

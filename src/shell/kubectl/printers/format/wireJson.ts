@@ -1,0 +1,38 @@
+import { jsonMarshal } from './toJson';
+
+/**
+ * The JSON the API server writes on the wire (what `kubectl get --raw`
+ * prints): compact, fields in the Go structs' order — TypeMeta, ObjectMeta
+ * in its declaration order, then the kind's own top-level fields — and map
+ * keys sorted. Below the top level, fields come sorted (exact for maps such
+ * as labels and data; struct order inside spec/status is not modelled).
+ */
+
+const TOP = ['kind', 'apiVersion', 'metadata', 'immutable', 'data', 'binaryData', 'stringData', 'type', 'spec', 'status'];
+const OBJECT_META = [
+  'name', 'generateName', 'namespace', 'selfLink', 'uid', 'resourceVersion', 'generation', 'creationTimestamp',
+  'deletionTimestamp', 'deletionGracePeriodSeconds', 'labels', 'annotations', 'ownerReferences', 'finalizers', 'managedFields',
+];
+
+function ordered(obj: Record<string, unknown>, order: readonly string[], encodeValue: (key: string, value: unknown) => string): string {
+  const keys = Object.keys(obj).filter((k) => obj[k] !== undefined);
+  const rank = (k: string) => {
+    const i = order.indexOf(k);
+    return i < 0 ? order.length : i;
+  };
+  keys.sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+  return `{${keys.map((k) => `${jsonMarshal(k)}:${encodeValue(k, obj[k])}`).join(',')}}`;
+}
+
+/** One API object as the server encodes it. */
+export function wireJson(obj: unknown): string {
+  if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) return jsonMarshal(obj);
+  return ordered(obj as Record<string, unknown>, TOP, (k, v) =>
+    k === 'metadata' && v !== null && typeof v === 'object' ? ordered(v as Record<string, unknown>, OBJECT_META, (_, mv) => jsonMarshal(mv)) : jsonMarshal(v),
+  );
+}
+
+/** A `metav1.WatchEvent` line of a watch stream. */
+export function wireWatchEvent(type: string, object: unknown): string {
+  return `{"type":${jsonMarshal(type)},"object":${wireJson(object)}}\n`;
+}
