@@ -197,7 +197,8 @@ function applyDocument(ctx: CommandContext, source: string, doc: ManifestDocumen
   return report(ctx, info, r.object, `configured${dryRunSuffix(dry)}`, format);
 }
 
-function withLastApplied(desired: KubeObject): KubeObject {
+/** The object as apply sends it: with the last-applied-configuration annotation (also what `kubectl diff` dry-runs). */
+export function withLastApplied(desired: KubeObject): KubeObject {
   const copy = deepCopy(desired);
   copy.metadata.annotations = { ...copy.metadata.annotations, [LAST_APPLIED_ANNOTATION]: lastAppliedValue(desired) };
   return copy;

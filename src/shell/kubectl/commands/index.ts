@@ -32,6 +32,7 @@ import { getCommand } from './get';
 import { labelCommand } from './label';
 import { patchCommand } from './patch';
 import { replaceCommand } from './replace';
+import { diffCommand } from './diff';
 import { waitCommand } from './wait';
 import { defaultSubCommandRun } from './parent';
 import { portForwardCommand } from './portForward';
@@ -82,7 +83,6 @@ const stub = {
   auth: notSimulated('auth', 'Inspect authorization'),
   debug: notSimulated('debug', 'Create debugging sessions for troubleshooting workloads and nodes'),
   events: notSimulated('events', 'List events'),
-  diff: notSimulated('diff', 'Diff the live version against a would-be applied version'),
   kustomize: notSimulated('kustomize', 'Build a kustomization target from a directory or URL'),
   completion: notSimulated('completion', 'Output shell completion code for the specified shell (bash, zsh, fish, or powershell)'),
   config: notSimulated('config', 'Modify kubeconfig files'),
@@ -168,7 +168,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   stub.auth,
   stub.debug,
   stub.events,
-  stub.diff,
+  diffCommand,
   applyCommand,
   patchCommand,
   replaceCommand,

@@ -1,0 +1,146 @@
+import { fnv32a } from '../../../lib/fnv';
+import { storageName, type KubeObject, type ResourceInfo } from '../../../sim/k8s/index';
+import type { CommandContext, CommandResult, CommandSpec } from '../command';
+import { fieldManagerFlag, filenameFlags, readFiles } from '../common';
+import { deepCopy } from '../deepCopy';
+import { createApplyPatch, decodeObject, LAST_APPLIED_ANNOTATION, parseManifests } from '../engineApi';
+import { addSourceToErr, checkErrText, err, type KubectlError } from '../errors';
+import { printContext } from '../common';
+import { printObjects } from '../printerApi';
+import { examples, longDesc } from '../text';
+import { unifiedHunks } from '../unifiedDiff';
+import { withLastApplied } from './apply';
+
+/**
+ * `kubectl diff -f FILE` (kubectl `pkg/cmd/diff/diff.go`): each object's
+ * live version and the version a server-side dry-run of the apply returns
+ * are written as YAML into kubectl's temporary LIVE-/MERGED- directories,
+ * and `diff -u -N` runs over the two. Exit 0 without differences, 1 with,
+ * above 1 when kubectl failed. The directories' numbers are seeded, so
+ * output is reproducible.
+ */
+export const diffCommand: CommandSpec = {
+  path: ['diff'],
+  use: 'diff -f FILENAME',
+  short: 'Diff the live version against a would-be applied version',
+  long: longDesc(`
+    Diff configurations specified by file name or stdin between the current online configuration, and the configuration as it would be if applied.
+
+    The output is always YAML.
+
+    KUBECTL_EXTERNAL_DIFF environment variable can be used to select your own diff command. Users can use external commands with params too, example: KUBECTL_EXTERNAL_DIFF="colordiff -N -u"
+
+    By default, the "diff" command available in your path will be run with the "-u" (unified diff) and "-N" (treat absent files as empty) options.
+
+    Exit status: 0 No differences were found. 1 Differences were found. >1 Kubectl or diff failed with an error.
+
+    Note: KUBECTL_EXTERNAL_DIFF, if used, is expected to follow that convention.`),
+  example: examples(`
+    # Diff resources included in pod.json
+    kubectl diff -f pod.json
+
+    # Diff file read from stdin
+    cat service.yaml | kubectl diff -f -`),
+  flags: [
+    fieldManagerFlag('kubectl-client-side-apply'),
+    ...filenameFlags('contains the configuration to diff'),
+    { name: 'server-side', type: 'bool', usage: 'If true, apply runs in the server instead of the client.' },
+    { name: 'show-managed-fields', type: 'bool', usage: 'If true, include managed fields in the diff.' },
+  ],
+  run: runDiff,
+};
+
+interface Pair {
+  file: string;
+  live?: KubeObject;
+  merged: KubeObject;
+}
+
+/** `InfoObject.Name()`: `[group.]version.Kind.namespace.name`. */
+function fileName(info: ResourceInfo, obj: KubeObject): string {
+  return `${info.group ? `${info.group}.` : ''}${info.version}.${info.kind}.${obj.metadata.namespace ?? ''}.${obj.metadata.name}`;
+}
+
+/** GNU diff's `-u` file time: `2025-03-01 09:00:00.000000000 +0000`. */
+function fileTime(ms: number): string {
+  const iso = new Date(ms).toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, 19)}.${String(ms % 1000).padStart(3, '0')}000000 +0000`;
+}
+
+/** The object as the diff's YAML file holds it (managedFields left out unless asked). */
+function yamlLines(ctx: CommandContext, obj: KubeObject | undefined): string[] {
+  if (!obj) return [];
+  const r = printObjects({ type: 'yaml' }, [obj], { asList: false }, printContext(ctx));
+  const text = 'error' in r ? '' : r.text;
+  return text.split('\n').slice(0, -1);
+}
+
+function dryRunApply(ctx: CommandContext, source: string, value: unknown): Pair | KubectlError {
+  const decoded = decodeObject(value, ctx.cluster.resources);
+  if (!decoded.ok) {
+    if (decoded.status) return addSourceToErr('creating', source, err.status(decoded.status));
+    return err.message(`unable to decode "${source}": ${decoded.message}`);
+  }
+  const { info } = decoded;
+  const desired: KubeObject = deepCopy(decoded.object);
+  if (info.namespaced) desired.metadata.namespace = desired.metadata.namespace || ctx.namespace;
+  else delete desired.metadata.namespace;
+  const resource = storageName(info);
+  const ns = info.namespaced ? desired.metadata.namespace : undefined;
+  const live = ctx.client.get(resource, ns, desired.metadata.name);
+  const file = fileName(info, desired);
+  if (!live) {
+    const r = ctx.client.create(withLastApplied(desired), { dryRun: true });
+    return r.ok ? { file, merged: r.object } : addSourceToErr('creating', source, err.status(r.status));
+  }
+  let lastApplied: unknown;
+  try {
+    lastApplied = JSON.parse(live.metadata.annotations?.[LAST_APPLIED_ANNOTATION] ?? 'null') ?? undefined;
+  } catch {
+    lastApplied = undefined;
+  }
+  const { patch, empty } = createApplyPatch(live, lastApplied, desired, info);
+  if (empty) return { file, live, merged: live };
+  const r = ctx.client.patch(resource, ns, desired.metadata.name, patch, 'strategic', { dryRun: true });
+  return r.ok ? { file, live, merged: r.object } : addSourceToErr('patching', source, err.status(r.status));
+}
+
+function runDiff(ctx: CommandContext): CommandResult {
+  if (ctx.args.length > 0) return err.usage(ctx.commandPath, `Unexpected args: [${ctx.args.join(' ')}]`);
+  if (ctx.flags.bool('server-side')) return err.message('not simulated yet: kubectl diff --server-side; use the default (client-side apply)');
+  const filenames = ctx.flags.list('filename');
+  if (filenames.length === 0) return err.message('must specify one of -f and -k');
+  const files = readFiles(ctx, filenames, ctx.flags.bool('recursive'));
+  if (!Array.isArray(files)) return files;
+  const pairs: Pair[] = [];
+  for (const file of files) {
+    const parsed = parseManifests(file.text);
+    // kubectl diff stops at the first error and exits with 1 + the usual code.
+    const fail = (e: KubectlError) => {
+      ctx.errOut(checkErrText(e));
+      return 2;
+    };
+    if (parsed.error) return fail(err.message(`error parsing ${file.source}: ${parsed.error.message}`));
+    for (const doc of parsed.documents) {
+      const pair = dryRunApply(ctx, file.source, doc.value);
+      if ('type' in pair) return fail(pair);
+      pairs.push(pair);
+    }
+  }
+  // os.MkdirTemp("", "LIVE-") and ("", "MERGED-"): a random number each; seeded here.
+  const now = ctx.cluster.now();
+  const liveDir = `/tmp/LIVE-${fnv32a(`${ctx.cluster.seed}:LIVE:${now}`)}`;
+  const mergedDir = `/tmp/MERGED-${fnv32a(`${ctx.cluster.seed}:MERGED:${now}`)}`;
+  const time = fileTime(now);
+  let differ = false;
+  for (const pair of [...pairs].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
+    const hunks = unifiedHunks(yamlLines(ctx, pair.live), yamlLines(ctx, pair.merged));
+    if (hunks.length === 0) continue;
+    differ = true;
+    const a = `${liveDir}/${pair.file}`;
+    const b = `${mergedDir}/${pair.file}`;
+    // -N: a file missing on one side reads as empty, dated the epoch.
+    ctx.out(`diff -u -N ${a} ${b}\n--- ${a}\t${pair.live ? time : fileTime(0)}\n+++ ${b}\t${time}\n${hunks.join('\n')}\n`);
+  }
+  return differ ? 1 : 0;
+}
