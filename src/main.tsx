@@ -4,10 +4,7 @@
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-// Straight from its file, not the printers' index: through the index the bundler would put
-// every printer in the first chunk (the rest of the shell is loaded lazily, below).
-import { podStatusText } from './shell/kubectl/printers/table/podStatus';
-import { createCluster, type KubeObject } from './sim/k8s/index';
+import type { KubeObject } from './sim/k8s/index';
 import { createAppStore, parseClusterShape, STARTER_FILES, welcomeLines } from './state/index';
 import { App } from './ui/App';
 import { AppStoreContext } from './ui/hooks/useApp';
@@ -19,11 +16,17 @@ import './ui/styles/app.css';
 const shape = parseClusterShape(window.location.search);
 const store = createAppStore(
   {
-    createCluster: () => createCluster(shape),
-    // The shell (kubectl, printers, the YAML parser) is the largest part: its own chunk,
-    // requested at once, in parallel with the terminal's.
+    // The engine and the shell are the largest parts of the app: each is its own chunk,
+    // both requested at once, in parallel (with the terminal's); the first screen draws
+    // before they arrive ("Starting the cluster…"), and commands typed meanwhile wait.
+    loadEngine: () =>
+      // The STATUS words come straight from their file, not the printers' index (which would
+      // bring every printer along).
+      Promise.all([import('./sim/k8s/index'), import('./shell/kubectl/printers/table/podStatus')]).then(([sim, printers]) => ({
+        createCluster: () => sim.createCluster(shape),
+        podStatusText: (pod, now) => printers.podStatusText(pod as unknown as KubeObject, now),
+      })),
     loadShell: () => import('./shell/index').then(({ createShell }) => (cluster, files, shouldYield) => createShell({ cluster, files, shouldYield })),
-    podStatusText: (pod, now) => podStatusText(pod as unknown as KubeObject, now),
   },
   { files: STARTER_FILES, welcome: welcomeLines(shape.workers) },
 );

@@ -26,6 +26,10 @@ export interface ClockSlice {
 
 /** The cluster as drawn, and what the learner selected in it. */
 export interface ClusterSlice {
+  /** The engine is still loading: there is no cluster yet (the snapshot is empty, commands wait). */
+  booting: boolean;
+  /** Why the cluster could not start (its code did not load), if so. */
+  bootError: string | undefined;
   snapshot: ClusterSnapshot;
   /** Requests through Services lately (`kubeplay traffic`), refreshed a few times a second while they flow. */
   traffic: TrafficFacts;
@@ -68,7 +72,7 @@ export interface ClusterSlice {
   /** `kubectl rollout restart deployment/NAME` / `kubectl rollout undo deployment/NAME`. */
   restartDeployment(ref: ObjectRef): void;
   undoDeployment(ref: ObjectRef): void;
-  /** Starts again from a fresh default cluster. */
+  /** Starts again from a fresh default cluster (nothing to do while the first one is starting). */
   reset(): void;
 }
 

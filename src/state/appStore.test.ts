@@ -6,7 +6,7 @@ import type { TerminalEvent } from './types';
 async function setup() {
   const world = fakeCluster();
   const store = createAppStore(fakeFactory(world), { files: { 'web.yaml': 'kind: Deployment\n' }, welcome: [] });
-  await store.shellReady;
+  await store.ready;
   const events: TerminalEvent[] = [];
   store.getState().subscribeTerminal((e) => events.push(e));
   const text = () => store.getState().transcript.map((l) => l.text);
@@ -140,7 +140,7 @@ describe('app store', () => {
       },
       { files: {}, welcome: [] },
     );
-    await store.shellReady;
+    await store.ready;
     store.getState().runCommand('kubectl get pods');
     expect(store.getState().transcript.map((l) => l.text)).toContain('error: internal error in the playground: boom');
     expect(store.getState().busy).toBe(false);
@@ -159,7 +159,7 @@ describe('before the shell has loaded', () => {
     store.frame(16);
     expect(store.getState().busy).toBe(true);
     resolve();
-    await store.shellReady;
+    await store.ready;
     store.frame(16);
     expect(store.getState().busy).toBe(false);
     expect(store.getState().transcript.map((l) => l.text)).toEqual(['$ echo early', 'early']);
@@ -169,7 +169,7 @@ describe('before the shell has loaded', () => {
     const world = fakeCluster();
     const store = createAppStore({ ...fakeFactory(world), loadShell: () => Promise.reject(new Error('offline')) }, { files: {}, welcome: [] });
     store.getState().runCommand('echo x');
-    await store.shellReady;
+    await store.ready;
     store.frame(16);
     expect(store.getState().transcript.map((l) => l.text)).toContain('error: the terminal could not load (offline); reload the page');
   });

@@ -20,8 +20,8 @@ export interface AppStore extends StoreApi<AppState> {
   start(frames?: FrameScheduler): () => void;
   /** Advances by `realMs` of real time at the current speed, as one frame of the loop does. */
   frame(realMs: number): void;
-  /** Settles once the (lazily loaded) shell is ready. */
-  readonly shellReady: Promise<void>;
+  /** Settles once the (lazily loaded) engine and shell are ready, or failed to load. */
+  readonly ready: Promise<void>;
 }
 
 export interface AppStoreOptions {
@@ -74,7 +74,7 @@ export function createAppStore(factory: WorldFactory, options: AppStoreOptions):
         if (snapshot) patch.snapshot = snapshot;
         const now = runtime.now();
         // The clock shows whole seconds: publish when the second changes (or the cluster did).
-        if (snapshot || Math.floor(now / 1000) !== Math.floor(get().now / 1000)) patch.now = now;
+        if (now !== undefined && (snapshot || Math.floor(now / 1000) !== Math.floor(get().now / 1000))) patch.now = now;
         const busy = runtime.promptBusy();
         if (busy !== get().busy) patch.busy = busy;
         const settling = runtime.settling();
@@ -86,13 +86,22 @@ export function createAppStore(factory: WorldFactory, options: AppStoreOptions):
         if (Object.keys(patch).length > 0) set(patch);
       },
     };
-    const first = runtime.takeSnapshot(true)!;
+    const first = runtime.snapshot();
     return {
       ...createClockSlice(set, get, getKit, first.now),
       ...createClusterSlice(set, get, getKit, first),
       ...createTerminalSlice(set, get, getKit),
       ...createFilesSlice(set, get, getKit, options.files),
     };
+  });
+
+  // The cluster view draws its frame while the engine loads; when it arrives, the clock starts at the cluster's time.
+  const engineArrived = getKit().runtime.engineReady.then(() => {
+    const k = getKit();
+    const now = k.runtime.now();
+    const bootError = k.runtime.bootError();
+    store.setState(now === undefined ? { booting: false, bootError } : { booting: false, bootError, now, startedAt: now, traffic: { services: [], at: now } });
+    k.publish(true);
   });
 
   /** Real ms since the traffic facts were last read, and the meter's count then. */
@@ -128,7 +137,7 @@ export function createAppStore(factory: WorldFactory, options: AppStoreOptions):
 
   return Object.assign(store, {
     frame,
-    shellReady: getKit().runtime.shellReady,
+    ready: Promise.all([getKit().runtime.ready, engineArrived]).then(() => undefined),
     start(frames: FrameScheduler = animationFrames) {
       return startClockLoop(frame, frames);
     },

@@ -20,6 +20,8 @@ function nsFlag(namespace: string | undefined): string {
 
 export function createClusterSlice(set: SetState, get: GetState, kit: () => StoreKit, snapshot: ClusterSnapshot): ClusterSlice {
   return {
+    booting: true,
+    bootError: undefined,
     snapshot,
     traffic: { services: [], at: snapshot.now },
     ...selectionState(undefined),
@@ -82,9 +84,9 @@ export function createClusterSlice(set: SetState, get: GetState, kit: () => Stor
     },
     reset() {
       const k = kit();
-      k.runtime.reset();
-      const now = k.runtime.now();
-      const workers = k.runtime.workers();
+      const fresh = k.runtime.reset();
+      if (!fresh) return;
+      const { now, workers } = fresh;
       const text = `Cluster reset: a fresh ${workers === 3 ? 'default ' : ''}cluster (${describeNodes(workers)}); nothing carried over.`;
       k.transcript.appendLine(`# ${text}`);
       k.emit({ type: 'notice', text });

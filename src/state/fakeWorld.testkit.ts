@@ -100,8 +100,7 @@ export function fakeShell(world: FakeCluster): Shell {
 
 export function fakeFactory(world: FakeCluster): WorldFactory {
   return {
-    createCluster: () => world.cluster,
+    loadEngine: () => Promise.resolve({ createCluster: () => world.cluster, podStatusText: (pod) => pod.status?.phase ?? 'Unknown' }),
     loadShell: () => Promise.resolve(() => fakeShell(world)),
-    podStatusText: (pod) => pod.status?.phase ?? 'Unknown',
   };
 }

@@ -6,7 +6,7 @@ import { realStore } from './realWorld.testkit';
 
 async function setup(files: Record<string, string> = { 'web.yaml': 'kind: Deployment\n', 'svc.yaml': 'kind: Service\n' }) {
   const store = createAppStore(fakeFactory(fakeCluster()), { files, welcome: [] });
-  await store.shellReady;
+  await store.ready;
   return { store, s: () => store.getState() };
 }
 

@@ -9,6 +9,9 @@ export { STARTER_FILES, TEMPLATES, type Template } from './starterFiles';
 export { CLOSED_KEPT, fileNameProblem, selectActiveFile, selectClosedFiles, selectFileDiagnostics, selectFileOrder, type ClosedFile } from './filesSlice';
 export type { FileDiagnostic } from './fileDiagnostics';
 export { SPEEDS } from './types';
+// From its own module: the engine's entry (sim/k8s/index) is loaded lazily, and importing it here
+// would put the whole engine in the first chunk.
+export { KUBERNETES_VERSION } from '../sim/k8s/version';
 export { parseClusterShape, describeNodes, MAX_URL_WORKERS } from './clusterShape';
 export { welcomeLines } from './welcome';
 export { nodeAddCommand, type NodeForm } from './nodeCommands';

@@ -6,14 +6,13 @@ import { createAppStore, type AppStore } from './appStore';
 import type { WorldFactory } from './types';
 
 export const realFactory: WorldFactory = {
-  createCluster: () => createCluster(),
+  loadEngine: () => Promise.resolve({ createCluster: () => createCluster(), podStatusText: (pod, now) => podStatusText(pod as unknown as KubeObject, now) }),
   loadShell: () => Promise.resolve((cluster, files, shouldYield) => createShell({ cluster, files, shouldYield })),
-  podStatusText: (pod, now) => podStatusText(pod as unknown as KubeObject, now),
 };
 
-/** A store over the real default cluster with `files`, its shell loaded. */
+/** A store over the real default cluster with `files`, its engine and shell loaded. */
 export async function realStore(files: Readonly<Record<string, string>>, wallNow?: () => number): Promise<AppStore> {
   const store = createAppStore(realFactory, { files, welcome: [], wallNow });
-  await store.shellReady;
+  await store.ready;
   return store;
 }

@@ -6,6 +6,10 @@ export const selectSettling = (s: AppState) => s.settling;
 export const selectNow = (s: AppState) => s.now;
 export const selectStartedAt = (s: AppState) => s.startedAt;
 export const selectSnapshot = (s: AppState) => s.snapshot;
+export const selectBooting = (s: AppState) => s.booting;
+export const selectBootError = (s: AppState) => s.bootError;
+/** The cluster exists: the engine has loaded (not still starting, not failed). */
+export const selectStarted = (s: AppState) => !s.booting && s.bootError === undefined;
 export const selectTraffic = (s: AppState) => s.traffic;
 export const selectSelectedPod = (s: AppState) => s.selectedPod;
 export const selectSelectedNode = (s: AppState) => s.selectedNode;

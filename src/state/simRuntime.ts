@@ -6,7 +6,14 @@ import type { Execution, FileSource, OutputSink, Shell } from '../shell/types';
 import { DeferredExecution } from './deferredExecution';
 import { EventFeed, toEventRecord } from './eventRecords';
 import { stripAnsi } from './transcript';
-import type { TrafficFacts, ClusterSnapshot, CommandSource, InspectorData, ObjectRef, SelectableKind, ShellFactory, WorldFactory } from './types';
+import type { TrafficFacts, ClusterSnapshot, CommandSource, Engine, InspectorData, ObjectRef, SelectableKind, ShellFactory, WorldFactory } from './types';
+
+/** The live cluster and the UI's client of it (absent until the engine has loaded). */
+interface World {
+  readonly engine: Engine;
+  readonly cluster: Cluster;
+  readonly reader: ApiClient;
+}
 
 interface Running {
   readonly execution: Execution;
@@ -26,15 +33,23 @@ export function isSettleCommand(line: string): boolean {
  * The sim bridge: owns the live cluster and shell, knows when the cluster
  * changed (through a watch) and keeps the running commands. The store's
  * actions are its only callers; React never sees it.
+ *
+ * The engine and the shell load asynchronously (in parallel). Until the
+ * engine arrives there is no cluster: snapshots are empty, time does not
+ * move, and commands wait, as they wait for the shell.
  */
 export class SimRuntime {
-  private cluster!: Cluster;
+  private engine: Engine | undefined;
+  private world: World | undefined;
   private makeShell: ShellFactory | undefined;
   private shell: Shell | undefined;
+  /** Why the engine could not load, if it could not. */
+  private engineError: string | undefined;
   private shellError: string | undefined;
-  /** Settles when the shell has loaded (or failed to). */
-  readonly shellReady: Promise<void>;
-  private reader!: ApiClient;
+  /** Settles when the engine has loaded and the cluster is built (or the engine failed to load). */
+  readonly engineReady: Promise<void>;
+  /** Settles when both the engine and the shell have loaded (or failed to). */
+  readonly ready: Promise<void>;
   private unwatch: () => void = () => {};
   private running: Running[] = [];
   private changed = true;
@@ -49,61 +64,86 @@ export class SimRuntime {
   private readonly shouldYield = () => this.wallNow() >= this.sliceEnd;
 
   constructor(
-    private readonly factory: WorldFactory,
+    factory: WorldFactory,
     private readonly files: FileSource,
     private readonly wallNow: () => number = () => globalThis.performance.now(),
   ) {
-    this.build();
-    this.shellReady = factory.loadShell().then(
+    // Both requested at once: neither waits for the other.
+    this.engineReady = factory.loadEngine().then(
+      (engine) => {
+        this.engine = engine;
+        this.build(engine);
+      },
+      (err: unknown) => {
+        this.engineError = err instanceof Error ? err.message : String(err);
+      },
+    );
+    const shellLoaded = factory.loadShell().then(
       (make) => {
         this.makeShell = make;
-        this.shell = make(this.cluster, this.files, this.shouldYield);
+        if (this.world) this.shell = make(this.world.cluster, this.files, this.shouldYield);
       },
       (err: unknown) => {
         this.shellError = err instanceof Error ? err.message : String(err);
       },
     );
+    this.ready = Promise.all([this.engineReady, shellLoaded]).then(() => undefined);
   }
 
-  private build(): void {
+  private build(engine: Engine): World {
     this.unwatch();
     this.unwatchEvents();
-    this.cluster = this.factory.createCluster();
-    this.shell = this.makeShell?.(this.cluster, this.files, this.shouldYield);
-    this.reader = this.cluster.client('kubeplay-ui');
-    this.unwatch = this.cluster.watchAll(() => {
+    const cluster = engine.createCluster();
+    const reader = cluster.client('kubeplay-ui');
+    const world: World = { engine, cluster, reader };
+    this.world = world;
+    this.shell = this.makeShell?.(cluster, this.files, this.shouldYield);
+    this.unwatch = cluster.watchAll(() => {
       this.changed = true;
     });
     this.changed = true;
-    this.activitySeq = this.cluster.activity.total - 1;
+    this.activitySeq = cluster.activity.total - 1;
     this.notes = [];
     this.events.clear();
-    const existing = this.reader.list('events').map(toEventRecord).sort((a, b) => a.lastAt - b.lastAt);
+    const existing = reader.list('events').map(toEventRecord).sort((a, b) => a.lastAt - b.lastAt);
     for (const e of existing) this.events.upsert(e);
-    this.unwatchEvents = this.cluster.watch('events', (event) => {
+    this.unwatchEvents = cluster.watch('events', (event) => {
       if (event.type !== 'DELETED') this.events.upsert(toEventRecord(event.object as KubeObject));
     });
+    return world;
   }
 
-  /** Throws the world away and builds a fresh default cluster; running commands are cancelled. */
-  reset(): void {
+  /** Whether the engine is still loading (no cluster yet). */
+  booting(): boolean {
+    return this.world === undefined && this.engineError === undefined;
+  }
+
+  /** Why the cluster could not start (the engine did not load), if so. */
+  bootError(): string | undefined {
+    return this.engineError;
+  }
+
+  /**
+   * Throws the world away and builds a fresh default cluster; running commands
+   * are cancelled. Returns the new cluster's start time and workers, or
+   * undefined (changing nothing) before the engine has loaded.
+   */
+  reset(): { now: number; workers: number } | undefined {
+    if (!this.engine) return undefined;
     for (const r of this.running) r.execution.cancel();
     this.running = [];
-    this.build();
+    const { cluster } = this.build(this.engine);
+    return { now: cluster.now(), workers: workersOf(cluster) };
   }
 
-  now(): number {
-    return this.cluster.now();
+  /** Virtual time; undefined before the cluster exists. */
+  now(): number | undefined {
+    return this.world?.cluster.now();
   }
 
-  /** Worker nodes the cluster was created with. */
-  workers(): number {
-    return this.cluster.config?.workers ?? 3;
-  }
-
-  /** Moves virtual time forward (`pollRunning` then lets waiting commands look again). */
+  /** Moves virtual time forward (`pollRunning` then lets waiting commands look again); nothing moves before the cluster exists. */
   advance(ms: number): void {
-    if (ms > 0) this.cluster.advance(ms);
+    if (ms > 0) this.world?.cluster.advance(ms);
   }
 
   /** Runs one command line; output goes to `sink` as it is produced. */
@@ -124,13 +164,19 @@ export class SimRuntime {
     }
   }
 
-  /** Before the shell has loaded: the command waits for it (the clock loop polls it). */
+  /** Before the engine and the shell have loaded: the command waits for them (the clock loop polls it). */
   private runLater(line: string, sink: OutputSink): Execution {
     return new DeferredExecution(() => {
       if (this.shell) return this.runNow(this.shell, line, sink);
-      if (this.shellError === undefined) return undefined;
-      sink.stderr(`error: the terminal could not load (${this.shellError}); reload the page\n`);
-      return finished(1);
+      if (this.engineError !== undefined) {
+        sink.stderr(`error: the cluster could not start (${this.engineError}); reload the page\n`);
+        return finished(1);
+      }
+      if (this.shellError !== undefined) {
+        sink.stderr(`error: the terminal could not load (${this.shellError}); reload the page\n`);
+        return finished(1);
+      }
+      return undefined;
     });
   }
 
@@ -184,34 +230,43 @@ export class SimRuntime {
 
   /** Requests counted by the traffic meter so far (changes whenever one is made). */
   trafficTotal(): number {
-    return this.cluster.traffic.total;
+    return this.world?.cluster.traffic.total ?? 0;
   }
 
   /** Requests through each Service over the last `windowMs` of virtual time (whole buckets, so a steady rate reads steady). */
   traffic(windowMs = TRAFFIC_WINDOW_MS): TrafficFacts {
-    const now = this.cluster.now();
-    return { services: this.cluster.traffic.recent(now, windowMs), at: now };
+    if (!this.world) return { services: [], at: 0 };
+    const { cluster } = this.world;
+    const now = cluster.now();
+    return { services: cluster.traffic.recent(now, windowMs), at: now };
   }
 
   /** A new snapshot when the cluster changed since the last one (or when forced). */
   takeSnapshot(force = false): ClusterSnapshot | undefined {
     if (!this.changed && !force) return undefined;
+    return this.snapshot();
+  }
+
+  /** A snapshot of the cluster now: empty (at time 0) while it is starting. */
+  snapshot(): ClusterSnapshot {
     this.changed = false;
-    const now = this.cluster.now();
-    const list = <T>(resource: string) => this.reader.list(resource) as unknown as T[];
+    if (!this.world) return { ...EMPTY_SNAPSHOT, version: ++this.version };
+    const { engine, cluster, reader } = this.world;
+    const now = cluster.now();
+    const list = <T>(resource: string) => reader.list(resource) as unknown as T[];
     const nodes = list<Node>('nodes');
     const pods = list<Pod>('pods');
     const podStatus: Record<string, string> = {};
     for (const pod of pods) {
       const meta = pod.metadata;
-      if (meta?.name) podStatus[`${meta.namespace ?? ''}/${meta.name}`] = this.factory.podStatusText(pod, now);
+      if (meta?.name) podStatus[`${meta.namespace ?? ''}/${meta.name}`] = engine.podStatusText(pod, now);
     }
     const stoppedNodes: string[] = [];
     for (const node of nodes) {
       const name = node.metadata?.name;
-      if (name && this.cluster.isNodeStopped(name)) stoppedNodes.push(name);
+      if (name && cluster.isNodeStopped(name)) stoppedNodes.push(name);
     }
-    const activity = this.takeActivity();
+    const activity = this.takeActivity(cluster);
     const fresh = activity.filter((a) => a.type === 'note');
     if (fresh.length > 0) this.notes = [...this.notes, ...fresh].slice(-NOTES_KEPT);
     return {
@@ -237,17 +292,19 @@ export class SimRuntime {
    * its Events and, for a pod, the scheduler's last decision.
    */
   inspect(ref: ObjectRef): InspectorData {
+    if (!this.world) return { ref, exists: false, describe: undefined, events: [], decision: undefined, at: 0 };
+    const { cluster, reader } = this.world;
     const info = KINDS[ref.kind];
     const namespace = info.namespaced ? (ref.namespace ?? 'default') : undefined;
-    const obj = this.reader.get(info.resource, namespace, ref.name);
-    const events = obj ? this.cluster.eventsFor(obj).map(toEventRecord).sort((a, b) => a.lastAt - b.lastAt) : [];
+    const obj = reader.get(info.resource, namespace, ref.name);
+    const events = obj ? cluster.eventsFor(obj).map(toEventRecord).sort((a, b) => a.lastAt - b.lastAt) : [];
     return {
       ref,
       exists: obj !== undefined,
       describe: obj ? this.describe(info.word, namespace, ref.name) : undefined,
       events,
-      decision: ref.kind === 'Pod' && obj ? this.cluster.schedulingDecision(namespace!, ref.name) : undefined,
-      at: this.cluster.now(),
+      decision: ref.kind === 'Pod' && obj ? cluster.schedulingDecision(namespace ?? 'default', ref.name) : undefined,
+      at: cluster.now(),
     };
   }
 
@@ -266,8 +323,8 @@ export class SimRuntime {
   }
 
   /** Activity recorded since the previous call (at most the last ACTIVITY_PER_SNAPSHOT entries). */
-  private takeActivity(): Activity[] {
-    const log = this.cluster.activity;
+  private takeActivity(cluster: Cluster): Activity[] {
+    const log = cluster.activity;
     const total = log.total;
     if (total - 1 <= this.activitySeq) return [];
     const after = Math.max(this.activitySeq, total - 1 - ACTIVITY_PER_SNAPSHOT);
@@ -287,6 +344,28 @@ const KINDS: Readonly<Record<SelectableKind, { resource: string; word: string; n
 /** Enough for the drawing to tell a burst's story without holding thousands of entries. */
 const ACTIVITY_PER_SNAPSHOT = 300;
 const NOTES_KEPT = 50;
+
+/** What the cluster view draws while the cluster is starting. */
+const EMPTY_SNAPSHOT: ClusterSnapshot = {
+  now: 0,
+  nodes: [],
+  pods: [],
+  podStatus: {},
+  deployments: [],
+  replicaSets: [],
+  services: [],
+  endpointSlices: [],
+  stoppedNodes: [],
+  activity: [],
+  notes: [],
+  events: [],
+  version: 0,
+};
+
+/** Worker nodes the cluster was created with. */
+function workersOf(cluster: Cluster): number {
+  return cluster.config?.workers ?? 3;
+}
 
 function finished(exitCode: number): Execution {
   return { done: true, exitCode, deadline: undefined, poll: () => true, cancel: () => {} };

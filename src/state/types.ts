@@ -42,20 +42,27 @@ export interface TrafficFacts {
   readonly at: number;
 }
 
-/** How the app builds its world; `main.tsx` wires the real engine and shell in. */
 /** Builds a shell over a cluster and the files `kubectl apply -f` reads. */
 export type ShellFactory = (cluster: Cluster, files: FileSource, shouldYield: () => boolean) => Shell;
 
-export interface WorldFactory {
+/** The simulated cluster's engine, as the app uses it. */
+export interface Engine {
+  /** A fresh cluster (at boot and on Reset). */
   createCluster(): Cluster;
-  /**
-   * Loads the shell. It is asynchronous so that the shell (kubectl, printers,
-   * the YAML parser: the largest part of the app) can be a lazily loaded chunk;
-   * commands issued before it arrives wait for it.
-   */
-  loadShell(): Promise<ShellFactory>;
   /** The pod's STATUS column as kubectl prints it (the drawing's labels use the same words). */
   podStatusText(pod: Pod, now: number): string;
+}
+
+/**
+ * How the app builds its world; `main.tsx` wires the real engine and shell in.
+ * Both load asynchronously, requested at once and in parallel, so that the
+ * first screen draws before they arrive: the engine and the shell (kubectl,
+ * printers, the YAML parser) are the largest parts of the app, each in its
+ * own lazily loaded chunk. Commands issued before they arrive wait for them.
+ */
+export interface WorldFactory {
+  loadEngine(): Promise<Engine>;
+  loadShell(): Promise<ShellFactory>;
 }
 
 /** Playback speed: 0 is paused. */
@@ -68,8 +75,8 @@ export type CommandSource = 'prompt' | 'ui';
 
 /** One entry of the session's command log (the basis of replay and share links later). */
 export interface LoggedCommand {
-  /** Virtual time at which it ran. */
-  readonly at: number;
+  /** Virtual time at which it was issued; undefined while the cluster was still starting (it ran once it had). */
+  readonly at: number | undefined;
   readonly line: string;
   readonly source: CommandSource;
 }

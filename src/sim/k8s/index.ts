@@ -59,8 +59,7 @@ export { isConfigMapKey } from './api/validation/configKinds';
 export { encodeBase64 } from '../../lib/encodeBase64';
 export type { ImageProfile } from './images/catalog';
 
-/** The Kubernetes release the playground emulates (kubectl and the nodes report it). */
-export const KUBERNETES_VERSION = 'v1.32.2';
+export { KUBERNETES_VERSION } from './version';
 
 export interface ClusterOptions {
   /** Seed of the random generator (pod names, IPs, tie-breaks). Default 1. */

@@ -1,11 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { useMemo, useState } from 'react';
-import { selectSelection, selectSnapshot } from '../../state/index';
+import { selectSelection, selectSnapshot, selectStarted } from '../../state/index';
 import { EventsFeed, useWarningCount } from '../events/EventsFeed';
 import { useApp } from '../hooks/useApp';
 import { SplitPane } from '../layout/SplitPane';
 import { Inspector } from '../panels/Inspector';
 import { AddNodeButton } from './AddNodeDialog';
+import { BootState } from './BootState';
 import { ClusterDrawing } from './ClusterDrawing';
 import { ClusterSummary } from './ClusterSummary';
 import { EmptyState } from './EmptyState';
@@ -13,11 +14,12 @@ import { TrafficStatus } from './TrafficStatus';
 
 /**
  * The cluster view: a region named "Cluster" with the drawing (and the empty
- * state), the events feed under it when open, and the inspector beside it.
+ * state, or while the engine loads the starting state), the events feed under it when open, and the inspector beside it.
  */
 export function ClusterPanel() {
   const { t } = useTranslation();
   const snapshot = useApp(selectSnapshot);
+  const started = useApp(selectStarted);
   const empty = useMemo(() => !snapshot.pods.some((p) => p.metadata?.namespace !== 'kube-system'), [snapshot]);
   const [feedOpen, setFeedOpen] = useState(false);
   const warnings = useWarningCount();
@@ -55,7 +57,7 @@ export function ClusterPanel() {
           collapsed={!selection}
           first={
             <div className="cluster-main">
-              {empty && <EmptyState />}
+              {started ? empty && <EmptyState /> : <BootState />}
               <ClusterDrawing />
               {feedOpen && <EventsFeed onClose={() => setFeedOpen(false)} />}
             </div>

@@ -157,6 +157,8 @@ export const en = {
     warnings: 'warnings',
     emptyTry: 'Apply a Deployment to see pods appear — try:',
     runIt: 'Run it',
+    starting: 'Starting the cluster…',
+    bootFailed: 'The cluster could not start ({{error}}). Reload the page to try again.',
   },
   traffic: {
     label: 'Traffic',

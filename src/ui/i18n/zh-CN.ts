@@ -154,6 +154,8 @@ export const zhCN: Messages = {
     warnings: '个警告',
     emptyTry: '应用一个 Deployment，就能看到 Pod 出现。试试：',
     runIt: '运行',
+    starting: '正在启动集群…',
+    bootFailed: '集群无法启动（{{error}}）。请重新加载页面再试。',
   },
   traffic: {
     label: '流量',

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { KUBERNETES_VERSION } from '../../sim/k8s/index';
+import { KUBERNETES_VERSION, selectStarted } from '../../state/index';
 import { useApp } from '../hooks/useApp';
 import { LanguageSelect } from '../i18n/LanguageSelect';
 import { Logo } from './Logo';
@@ -11,6 +11,8 @@ import { VirtualClock } from './VirtualClock';
 export function TopBar() {
   const { t } = useTranslation();
   const reset = useApp((s) => s.reset);
+  // Nothing to reset while the first cluster is starting (or if it could not).
+  const started = useApp(selectStarted);
   return (
     <header className="topbar">
       <div className="brand">
@@ -22,7 +24,7 @@ export function TopBar() {
         <SpeedControl />
         <TimeControls />
         <VirtualClock />
-        <button type="button" className="button" onClick={reset} title={t('topbar.resetTitle')}>
+        <button type="button" className="button" onClick={reset} disabled={!started} title={t('topbar.resetTitle')}>
           {t('topbar.reset')}
         </button>
         <LanguageSelect />
