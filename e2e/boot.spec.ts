@@ -1,4 +1,4 @@
-import { expect, test } from './support/fixtures';
+import { expect, KubeplayPage, test } from './support/fixtures';
 
 test('boots into the default cluster with a terminal ready for input', async ({ kp, page }) => {
   await expect(page).toHaveTitle(/Kubeplay/);
@@ -40,4 +40,27 @@ test('Reset starts again from a fresh default cluster', async ({ kp, page }) => 
   await expect(page.locator('time.clock-value')).toHaveText(/^00:00:0\d$/);
   await kp.run('kubectl get deployments');
   await expect(kp.output).toContainText('No resources found in default namespace.');
+});
+
+test('the first screen draws and takes a command before the engine has loaded', async ({ page }) => {
+  // Hold the engine's chunk back: everything else loads as usual.
+  let release: () => void = () => {};
+  const held = new Promise<void>((r) => (release = r));
+  await page.route(/\/assets\/k8s-[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const kp = new KubeplayPage(page);
+  await kp.open();
+  const starting = kp.cluster.getByRole('status').filter({ hasText: 'Starting the cluster…' });
+  await expect(starting).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Reset' })).toBeDisabled();
+  await kp.screenshot('boot-starting');
+  await kp.run('kubectl get nodes');
+  await expect(kp.output).toContainText('$ kubectl get nodes');
+  release();
+  await expect(kp.cluster.getByRole('group', { name: /^worker-1,/ })).toBeVisible();
+  await expect(kp.output).toContainText('worker-3');
+  await expect(starting).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Reset' })).toBeEnabled();
 });

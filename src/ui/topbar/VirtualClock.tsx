@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { selectElapsed, selectNow } from '../../state/index';
+import { selectElapsed, selectNow, selectStarted } from '../../state/index';
 import { useApp } from '../hooks/useApp';
 
 function pad(n: number): string {
@@ -20,9 +20,11 @@ export function VirtualClock() {
   const { t } = useTranslation();
   const elapsed = useApp(selectElapsed);
   const now = useApp(selectNow);
-  const iso = new Date(Math.floor(now / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  // Before the cluster exists there is no virtual date to name: the clock reads 00:00:00 and nothing more.
+  const started = useApp(selectStarted);
+  const iso = started ? new Date(Math.floor(now / 1000) * 1000).toISOString().replace('.000Z', 'Z') : undefined;
   return (
-    <div className="clock" title={t('topbar.clockTitle', { iso })}>
+    <div className="clock" title={iso && t('topbar.clockTitle', { iso })}>
       <span className="clock-caption">{t('topbar.clockCaption')}</span>
       <time className="clock-value" dateTime={iso} aria-label={t('topbar.clockLabel', { elapsed: formatElapsed(elapsed) })}>
         {formatElapsed(elapsed)}
