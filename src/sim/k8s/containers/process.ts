@@ -202,7 +202,7 @@ export class ContainerProcess {
   hasProgram(argv0: string): boolean {
     const p = this.spec.profile;
     const base = argv0.slice(argv0.lastIndexOf('/') + 1);
-    if (p.shell && isShellTool(argv0)) return true;
+    if (p.shell && isShellTool(argv0)) return !(base === 'bash' && p.noBash);
     if (this.spec.context.network && p.tools?.includes(base)) return true;
     const named = (b: string) => b === argv0 || b.slice(b.lastIndexOf('/') + 1) === base;
     return (p.binaries?.some(named) ?? false) || (p.checks?.some(named) ?? false);
@@ -250,6 +250,7 @@ export class ContainerProcess {
       write: (t: string) => (sink ? sink(t) : this.write(t)),
       hostname: this.spec.hostname,
       mainCommand: this.mainCommand(),
+      noBash: this.spec.profile.noBash,
       program: (argv: string[], io: Io) => this.program(argv, io),
     };
     // The files are built on first use (most programs never touch them).
@@ -282,9 +283,7 @@ export class ContainerProcess {
       return yield* this.imageProcess([]);
     }
     const base = argv[0].slice(argv[0].lastIndexOf('/') + 1);
-    if ((base === 'sh' || base === 'bash' || base === 'ash') && !profile.shell) {
-      return this.startError(`exec: "${argv[0]}": executable file not found in $PATH`);
-    }
+    if ((base === 'sh' || base === 'bash' || base === 'ash') && (!profile.shell || (base === 'bash' && profile.noBash))) return this.startError(`exec: "${argv[0]}": executable file not found in $PATH`);
     return yield* runArgv(argv, this.host(), { env: this.env });
   }
 

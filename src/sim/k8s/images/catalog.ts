@@ -25,6 +25,8 @@ export interface ImageProfile {
   kind: 'server' | 'shell' | 'exit';
   /** Whether the image has /bin/sh (for `sh -c` commands and exec probes). */
   shell: boolean;
+  /** Its shell is busybox's alone: no `bash` (busybox, alpine and images built on them). */
+  noBash?: boolean;
   /** The image's ENTRYPOINT when it has one that takes subcommands (`args` are appended to it). */
   entrypoint?: readonly string[];
   /** Network tools it ships (`curl`, `wget`, `nslookup`), usable from scripts and `kubectl exec`. */
@@ -156,12 +158,12 @@ export const IMAGE_CATALOG: Readonly<Record<string, ImageProfile>> = {
     logs: ['{mysqltime} [Note] [Entrypoint]: Entrypoint script for MySQL Server 8.4.3-1.el9 started.', '{mysqltime} [System] [MY-010931] [Server] /usr/sbin/mysqld: ready for connections. Version: \'8.4.3\'  socket: \'/var/run/mysqld/mysqld.sock\'  port: 3306  MySQL Community Server - GPL.'],
     tags: { names: ['latest', 'lts', 'oracle', 'debian'], newest: '9.1.0', oldest: '5.5', variants: ['oracle', 'debian'] },
   }),
-  'docker.io/library/busybox': { sizeBytes: 2_155_000, startMs: 20, stopMs: Infinity, kind: 'shell', shell: true, tools: ['wget', 'nslookup', 'nc'],  memoryMi: 1, tags: { names: ['latest', 'stable', 'musl', 'glibc', 'uclibc'], newest: '1.37.0', oldest: '1.20', variants: ['musl', 'glibc', 'uclibc'] } },
-  'docker.io/library/alpine': { sizeBytes: 3_650_000, startMs: 20, stopMs: Infinity, kind: 'shell', shell: true, tools: ['wget', 'nslookup', 'nc'],  memoryMi: 1, tags: { names: ['latest', 'edge'], newest: '3.21.0', oldest: '2.6' } },
+  'docker.io/library/busybox': { sizeBytes: 2_155_000, startMs: 20, stopMs: Infinity, kind: 'shell', shell: true, noBash: true, tools: ['wget', 'nslookup', 'nc'],  memoryMi: 1, tags: { names: ['latest', 'stable', 'musl', 'glibc', 'uclibc'], newest: '1.37.0', oldest: '1.20', variants: ['musl', 'glibc', 'uclibc'] } },
+  'docker.io/library/alpine': { sizeBytes: 3_650_000, startMs: 20, stopMs: Infinity, kind: 'shell', shell: true, noBash: true, tools: ['wget', 'nslookup', 'nc'],  memoryMi: 1, tags: { names: ['latest', 'edge'], newest: '3.21.0', oldest: '2.6' } },
   'docker.io/library/ubuntu': { sizeBytes: 29_761_377, startMs: 30, stopMs: Infinity, kind: 'shell', shell: true, memoryMi: 1, tags: { names: ['latest', 'rolling', 'noble', 'jammy', 'focal', 'bionic'], newest: '24.10', oldest: '12.04' } },
   'docker.io/library/debian': { sizeBytes: 48 * MB, startMs: 30, stopMs: Infinity, kind: 'shell', shell: true, memoryMi: 1, tags: { names: ['latest', 'stable', 'stable-slim', 'bookworm', 'bookworm-slim', 'bullseye', 'bullseye-slim', 'trixie'], newest: '12.8', oldest: '7' } },
   'docker.io/library/bash': { sizeBytes: 6 * MB, startMs: 20, stopMs: Infinity, kind: 'shell', shell: true, memoryMi: 1, tags: { names: ['latest', 'devel'], newest: '5.2.37', oldest: '3.0', variants: ['alpine3.20'] } },
-  'docker.io/curlimages/curl': { sizeBytes: 9 * MB, startMs: 20, stopMs: Infinity, kind: 'exit', shell: true, tools: ['curl'], binaries: ['curl'], memoryMi: 2, tags: { names: ['latest'], newest: '8.11.1' } },
+  'docker.io/curlimages/curl': { sizeBytes: 9 * MB, startMs: 20, stopMs: Infinity, kind: 'exit', shell: true, noBash: true, tools: ['curl'], binaries: ['curl'], memoryMi: 2, tags: { names: ['latest'], newest: '8.11.1' } },
   'docker.io/library/node': server(412 * MB, 40, [], { startMs: 400, tools: ['curl', 'wget'], binaries: ['node', 'npm', 'npx', 'yarn'], kind: 'exit', logs: [], tags: { names: ['latest', 'lts', 'current', 'alpine', 'slim', 'bookworm', 'lts-alpine', 'lts-slim'], newest: '23.4.0', oldest: '0.10', variants: ['alpine', 'slim', 'bookworm', 'bullseye'] } }),
   'docker.io/library/python': server(385 * MB, 10, [], { tools: ['curl', 'wget'], binaries: ['python', 'python3', 'pip'], kind: 'exit', tags: { names: ['latest', 'alpine', 'slim', 'bookworm'], newest: '3.13.1', oldest: '2.7', variants: ['alpine', 'slim', 'bookworm', 'bullseye'] } }),
   'docker.io/library/php': server(178 * MB, 15, [80], { binaries: ['php', 'apache2-foreground', 'php-fpm'], tags: { names: ['latest', 'apache', 'fpm', 'cli', 'alpine'], newest: '8.4.1', oldest: '5.3', variants: ['apache', 'fpm', 'cli', 'alpine', 'fpm-alpine'] } }),
@@ -175,7 +177,7 @@ export const IMAGE_CATALOG: Readonly<Record<string, ImageProfile>> = {
   'docker.io/vish/stress': { sizeBytes: 3 * MB, startMs: 20, stopMs: 100, kind: 'server', shell: false, binaries: ['/stress', 'stress'], memoryMi: 1, tags: { names: ['latest'] } },
   'registry.k8s.io/pause': { sizeBytes: 320_368, startMs: 10, stopMs: 10, kind: 'server', shell: false, binaries: ['/pause'], memoryMi: 0.3, tags: { newest: '3.10' } },
   'registry.k8s.io/hpa-example': server(170 * MB, 12, [80], { cpuPerRequestMilli: 40, http: { '/': 200, '/index.php': 200 }, httpDefault: 404, tags: { names: ['latest'] } }),
-  'registry.k8s.io/busybox': { sizeBytes: 1_144_547, startMs: 20, stopMs: Infinity, kind: 'shell', shell: true, tools: ['wget', 'nslookup', 'nc'],  memoryMi: 1, tags: { names: ['latest'], newest: '1.36' } },
+  'registry.k8s.io/busybox': { sizeBytes: 1_144_547, startMs: 20, stopMs: Infinity, kind: 'shell', shell: true, noBash: true, tools: ['wget', 'nslookup', 'nc'],  memoryMi: 1, tags: { names: ['latest'], newest: '1.36' } },
   'registry.k8s.io/echoserver': server(46 * MB, 5, [8080], { http: {}, httpDefault: 200, tags: { newest: '1.10' } }),
   'registry.k8s.io/goproxy': server(5_800_000, 3, [8080], { shell: false, tags: { newest: '0.1' } }),
   /** The liveness demo server of the Kubernetes docs: /healthz answers 200 for 10 s after start, then 500. */

@@ -59,4 +59,10 @@ describe('bash indexed arrays (the bash image) and their absence in sh', () => {
     expect(run(BUSYBOX, ['sh', '-c', 'printf "qux\\nab\\n" > /d; rev /d; echo xyz | rev']).out).toEqual(['xuq', 'ba', 'zyx']);
     expect(run(BUSYBOX, ['rev', '/nope'])).toMatchObject({ out: ['rev: /nope: No such file or directory'], code: 1 });
   });
+
+  it('busybox and alpine have no bash: a bash command fails to start, and sh says not found', () => {
+    expect(run(BUSYBOX, ['bash', '-c', 'echo hi'])).toMatchObject({ out: [], code: 128 });
+    expect(run('docker.io/library/alpine', ['sh', '-c', 'bash -c "echo hi"'])).toMatchObject({ out: ['sh: bash: not found'], code: 127 });
+    expect(run('docker.io/library/ubuntu', ['bash', '-c', 'a=(x y); echo ${a[1]}']).out).toEqual(['y']);
+  });
 });

@@ -328,7 +328,7 @@ class Interp implements ShellApi {
       this.status = st;
       return st;
     }
-    if (base === 'sh' || base === 'bash' || base === 'ash') {
+    if (base === 'sh' || base === 'ash' || (base === 'bash' && !this.host.noBash)) {
       const c = args.indexOf('-c');
       if (c >= 0 && args[c + 1] !== undefined) {
         const bash = base === 'bash';

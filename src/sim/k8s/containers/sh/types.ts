@@ -11,6 +11,8 @@ export interface ShellHost {
   write(text: string, fd: 1 | 2): void;
   files: Map<string, string>;
   hostname: string;
+  /** The image has no `bash` (busybox, alpine): `bash` is `not found` like any missing program. */
+  noBash?: boolean;
   /** The container's main process command line (PID 1), for `ps`. */
   mainCommand?: string;
   /**
