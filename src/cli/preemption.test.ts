@@ -33,7 +33,7 @@ describe('preemption', () => {
     expect(victims).toHaveLength(1);
     expect(victims[0].spec?.nodeName).toBe(nominated);
     expect(victims[0].metadata.deletionTimestamp).toBeDefined();
-    expect(s.cluster.schedulingDecision('default', 'critical')?.preemption).toEqual({ nominatedNode: nominated, victims: [`default/${victims[0].metadata.name}`] });
+    expect(s.cluster.schedulingDecision('default', 'critical')?.preemption).toEqual({ nominatedNode: nominated, victims: [`default/${victims[0].metadata.name}`], victimPriorities: [0], priority: 2000000000 });
     s.cluster.advance(60_000);
     expect(c.get<PodObj>('pods', 'default', 'critical')?.spec?.nodeName).toBe(nominated);
   });

@@ -4,6 +4,7 @@ import { selectEvents, selectNow, selectSelection, type EventRecord, type Select
 import { filterEvents } from '../../viz/index';
 import { useApp } from '../hooks/useApp';
 import { EventsTable } from '../panels/EventsTable';
+import { OrphanPodsNotice } from '../panels/OrphanPodsNotice';
 import { Tabs } from '../panels/Tabs';
 import { ControlPlaneLog } from './ControlPlaneLog';
 import './events.css';
@@ -82,7 +83,10 @@ export function EventsFeed({ onClose }: { onClose: () => void }) {
         }}
       >
         {tab === 'events' ? (
-          <EventsTable events={shown} now={now} onObject={pick} caption={t('feed.caption')} empty={events.length === 0 ? t('feed.noEvents') : t('feed.noMatch')} />
+          <>
+            <OrphanPodsNotice />
+            <EventsTable events={shown} now={now} onObject={pick} caption={t('feed.caption')} empty={events.length === 0 ? t('feed.noEvents') : t('feed.noMatch')} />
+          </>
         ) : (
           <ControlPlaneLog />
         )}

@@ -275,6 +275,14 @@ export const en = {
     epTerminating: 'terminating, no traffic',
     epNotReady: 'not ready, no traffic',
   },
+  orphans: {
+    notice_one: '{{count}} pod is still bound to a deleted node ({{nodes}}): kubectl lists it, the drawing cannot place it. The pod garbage collector deletes it 40–60 s after the node went.',
+    notice_other: '{{count}} pods are still bound to a deleted node ({{nodes}}): kubectl lists them, the drawing cannot place them. The pod garbage collector deletes them 40–60 s after the node went.',
+    list: 'Pods on a deleted node',
+    more: '…and {{count}} more.',
+    nodeDeleted: '(node deleted)',
+    pod: 'Node {{node}} no longer exists. kubectl still lists this pod with its last status, but no kubelet reports on it; the pod garbage collector deletes it 40–60 s after the node went.',
+  },
   scheduling: {
     notYet: 'The scheduler has not looked at {{pod}} yet (or the pod was bound without it).',
     boundTo: 'Bound to <1>{{node}}</1>: {{feasible}} of {{evaluated}} evaluated nodes passed every filter{{sampled}}; the highest total score won.',
@@ -298,6 +306,15 @@ export const en = {
     weight: 'Weight',
     weighted: 'Weighted score',
     total: 'Total',
+    preempted_one: 'Preempted {{count}} lower-priority pod on <1>{{node}}</1> (priority {{victim}} < {{priority}}):',
+    preempted_other: 'Preempted {{count}} lower-priority pods on <1>{{node}}</1> (priority {{victim}} < {{priority}}):',
+    victims: 'Preempted pods',
+    victimPriority: 'priority {{priority}}',
+    victimGone: 'deleted',
+    nominatedNode: 'Nominated node (status.nominatedNodeName):',
+    waitingForVictims: 'the pod waits while its victims terminate; the scheduler then retries it, trying this node first.',
+    boundToNominated: 'the pod was bound there once its victims had terminated.',
+    boundElsewhere: 'room opened elsewhere first: the pod was bound to {{node}}.',
   },
   /** Words drawn inside the cluster view's SVG (src/viz/text.ts). */
   viz: {

@@ -23,39 +23,57 @@ export function EventsTable({ events, now, showObject = true, empty, onObject, c
       {caption && <caption className="sr-only">{caption}</caption>}
       <thead>
         <tr>
-          <th scope="col">{t('events.lastSeen')}</th>
-          <th scope="col">{t('events.type')}</th>
-          <th scope="col">{t('events.reason')}</th>
-          {showObject && <th scope="col">{t('events.object')}</th>}
-          <th scope="col">{t('events.message')}</th>
+          <th scope="col" className="ev-age">
+            {t('events.lastSeen')}
+          </th>
+          <th scope="col" className="ev-type">
+            {t('events.type')}
+          </th>
+          <th scope="col" className="ev-reason">
+            {t('events.reason')}
+          </th>
+          {showObject && (
+            <th scope="col" className="ev-object">
+              {t('events.object')}
+            </th>
+          )}
+          <th scope="col" className="ev-message">
+            {t('events.message')}
+          </th>
         </tr>
       </thead>
       <tbody>
-        {events.map((e) => (
-          <tr key={e.key} className={e.type === 'Warning' ? 'is-warning' : undefined}>
-            <td className="mono">{humanDuration(now - e.lastAt)}</td>
-            <td>
-              {e.type === 'Warning' ? <span aria-hidden="true">⚠ </span> : null}
-              {e.type}
-            </td>
-            <td>{e.reason}</td>
-            {showObject && (
-              <td className="mono">
-                {onObject && SELECTABLE.has(e.object.kind) ? (
-                  <button type="button" className="link-button" onClick={() => onObject(e)}>
-                    {e.object.kind.toLowerCase()}/{e.object.name}
-                  </button>
-                ) : (
-                  `${e.object.kind.toLowerCase()}/${e.object.name}`
-                )}
+        {events.map((e) => {
+          const object = `${e.object.kind.toLowerCase()}/${e.object.name}`;
+          return (
+            <tr key={e.key} className={e.type === 'Warning' ? 'is-warning' : undefined}>
+              <td className="mono ev-age">{humanDuration(now - e.lastAt)}</td>
+              <td className="ev-type">
+                {e.type === 'Warning' ? <span aria-hidden="true">⚠ </span> : null}
+                {e.type}
               </td>
-            )}
-            <td>
-              {e.message}
-              {e.count > 1 ? <span className="muted"> (×{e.count})</span> : null}
-            </td>
-          </tr>
-        ))}
+              <td className="ev-reason" title={e.reason}>
+                {e.reason}
+              </td>
+              {showObject && (
+                // Clipped to its column; the whole name shows on hover (title) and while focused.
+                <td className="mono ev-object" title={object}>
+                  {onObject && SELECTABLE.has(e.object.kind) ? (
+                    <button type="button" className="link-button" onClick={() => onObject(e)}>
+                      {object}
+                    </button>
+                  ) : (
+                    <span>{object}</span>
+                  )}
+                </td>
+              )}
+              <td className="ev-message">
+                {e.message}
+                {e.count > 1 ? <span className="muted"> (×{e.count})</span> : null}
+              </td>
+            </tr>
+          );
+        })}
       </tbody>
     </table>
   );

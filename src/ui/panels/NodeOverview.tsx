@@ -6,6 +6,7 @@ import { useApp } from '../hooks/useApp';
 import { fixedName } from '../i18n/index';
 import { Labels } from './Labels';
 import { NodeShapeControls } from './NodeShapeControls';
+import { OrphanPodsNotice } from './OrphanPodsNotice';
 import { Gone } from './PodOverview';
 
 /** Pods listed in the node panel (enough to reach any pod from the keyboard in the dense drawing). */
@@ -23,7 +24,13 @@ export function NodeOverview({ target }: { target: ObjectRef }) {
   const name = target.name;
   const node = clusterViewOf(snapshot).nodes.find((n) => n.name === name);
   const raw = snapshot.nodes.find((n) => n.metadata?.name === name);
-  if (!node || !raw) return <Gone what="Node" />;
+  if (!node || !raw)
+    return (
+      <>
+        <Gone what="Node" />
+        <OrphanPodsNotice node={name} />
+      </>
+    );
   return (
     <>
       <dl className="facts">

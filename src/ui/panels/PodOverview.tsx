@@ -1,3 +1,4 @@
+import type { Pod } from 'kubernetes-types/core/v1';
 import { useTranslation } from 'react-i18next';
 import { humanDuration } from '../../lib/duration';
 import { selectNow, selectSnapshot, type ObjectRef } from '../../state/index';
@@ -6,6 +7,7 @@ import { useApp } from '../hooks/useApp';
 import { fixedName } from '../i18n/index';
 import { Labels } from './Labels';
 import { OwnerChain } from './OwnerChain';
+import { orphanPods } from './orphanPods';
 
 /** A pod at a glance, and its actions (each a command in the terminal). */
 export function PodOverview({ target }: { target: ObjectRef }) {
@@ -19,7 +21,8 @@ export function PodOverview({ target }: { target: ObjectRef }) {
   const raw = snapshot.pods.find((p) => p.metadata?.name === target.name && (p.metadata?.namespace ?? 'default') === ns);
   const view = clusterViewOf(snapshot);
   const key = `${ns}/${target.name}`;
-  const pod = view.nodes.flatMap((n) => n.pods).find((p) => p.key === key) ?? view.unscheduled.find((p) => p.key === key);
+  const orphan = orphanPods(snapshot).find((p) => p.key === key);
+  const pod = view.nodes.flatMap((n) => n.pods).find((p) => p.key === key) ?? view.unscheduled.find((p) => p.key === key) ?? (orphan && orphanFacts(orphan.pod, orphan.status));
   if (!raw || !pod) return <Gone what="Pod" />;
   const ref = { namespace: ns, name: target.name };
   return (
@@ -34,7 +37,11 @@ export function PodOverview({ target }: { target: ObjectRef }) {
         <dd>{pod.ready}</dd>
         <dt>{t('inspector.node')}</dt>
         <dd>
-          {pod.nodeName ? (
+          {orphan ? (
+            <>
+              <span className="mono">{orphan.nodeName}</span> <span className="muted">{t('orphans.nodeDeleted')}</span>
+            </>
+          ) : pod.nodeName ? (
             <button type="button" className="link-button" onClick={() => selectNode(pod.nodeName)}>
               {pod.nodeName}
             </button>
@@ -57,16 +64,42 @@ export function PodOverview({ target }: { target: ObjectRef }) {
           <Labels labels={raw.metadata?.labels} />
         </dd>
       </dl>
+      {orphan && (
+        <p className="orphan-pods" role="status">
+          {t('orphans.pod', { node: orphan.nodeName })}
+        </p>
+      )}
       <div className="panel-actions">
         <button type="button" className="button danger" onClick={() => killPod(ref)} aria-label={fixedName('Kill pod', t('visible.killPod'))} title={`kubectl delete pod ${target.name} --grace-period=0 --force`}>
           {t('visible.killPod')}
         </button>
-        <button type="button" className="button" onClick={() => crashContainer(ref)} title={`kubeplay container crash ${target.name}`}>
-          {t('inspector.crashContainer')}
-        </button>
+        {!orphan && (
+          <button type="button" className="button" onClick={() => crashContainer(ref)} title={`kubeplay container crash ${target.name}`}>
+            {t('inspector.crashContainer')}
+          </button>
+        )}
       </div>
     </>
   );
+}
+
+/**
+ * The overview's facts for a pod bound to a deleted node (the view model has
+ * no node to hold it): its last written status, and no kubelet reporting —
+ * the look of a pod on a node that stopped reporting.
+ */
+function orphanFacts(pod: Pod, status: string) {
+  const statuses = pod.status?.containerStatuses ?? [];
+  const created = Date.parse(pod.metadata?.creationTimestamp ?? '');
+  return {
+    look: 'unknown' as const,
+    status,
+    ready: `${statuses.filter((c) => c.ready).length}/${pod.spec?.containers?.length ?? statuses.length}`,
+    nodeName: pod.spec?.nodeName,
+    podIP: pod.status?.podIP,
+    restarts: statuses.reduce((n, c) => n + (c.restartCount ?? 0), 0),
+    createdAt: Number.isNaN(created) ? undefined : created,
+  };
 }
 
 /** What a panel says when its object was deleted while open. */

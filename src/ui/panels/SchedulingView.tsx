@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { withEmphasis } from '../i18n/emphasis';
+import { PreemptionNote } from './PreemptionNote';
 import type { SchedulingDecision } from '../../sim/k8s/index';
 import { schedulingTable, type SchedulingRow } from '../../viz/index';
 
@@ -31,6 +32,7 @@ export function SchedulingView({ decision, podName }: { decision: SchedulingDeci
           </>
         )}
       </p>
+      {decision?.preemption && <PreemptionNote preemption={decision.preemption} boundTo={decision.nodeName} />}
       {table.hints.length > 0 && (
         <div className="scheduling-hints">
           <h4>{t('scheduling.hints')}</h4>

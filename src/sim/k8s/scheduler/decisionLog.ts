@@ -146,11 +146,11 @@ export class DecisionLog {
   }
 
   /** The PostFilter's outcome for the pod's last (failed) attempt: the final message, and any nomination and victims. */
-  notePreemption(key: string, message: string, p: { nominatedNode?: string; victims: string[] }): void {
+  notePreemption(key: string, message: string, p: { nominatedNode?: string; victims: string[]; victimPriorities: number[]; priority: number }): void {
     const s = this.summaries.get(key);
     if (!s) return;
     s.message = message;
-    if (p.nominatedNode) s.preemption = { nominatedNode: p.nominatedNode, victims: p.victims };
+    if (p.nominatedNode) s.preemption = { nominatedNode: p.nominatedNode, victims: p.victims, victimPriorities: p.victimPriorities, priority: p.priority };
   }
 
   forget(key: string): void {

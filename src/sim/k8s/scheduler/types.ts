@@ -21,8 +21,12 @@ export interface SchedulingDecision {
   truncated?: boolean;
   /** Weight of each score plugin in `total` (Σ score × weight). */
   weights?: Record<string, number>;
-  /** DefaultPreemption made room: the node the pod was nominated to and the pods evicted for it (`namespace/name`). */
-  preemption?: { nominatedNode: string; victims: string[] };
+  /**
+   * DefaultPreemption made room: the node the pod was nominated to, the pods
+   * evicted for it (`namespace/name`, most important first) with their
+   * priorities, and the preemptor's own priority (kept: victims soon vanish).
+   */
+  preemption?: { nominatedNode: string; victims: string[]; victimPriorities: number[]; priority: number };
 }
 
 export interface SchedulingNodeVerdict {

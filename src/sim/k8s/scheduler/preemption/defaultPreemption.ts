@@ -22,6 +22,10 @@ export interface PreemptionOutcome {
   nominatedNode?: string;
   /** The victims, `namespace/name`, most important first. */
   victims: string[];
+  /** Each victim's `spec.priority`, in the order of `victims`. */
+  victimPriorities: number[];
+  /** The preemptor's `spec.priority`. */
+  priority: number;
 }
 
 const status = (reasons: string[], unresolvable = true): Status => ({ code: unresolvable ? 'UnschedulableAndUnresolvable' : 'Unschedulable', reasons, plugin: PLUGIN });
@@ -64,9 +68,9 @@ function nodeStatuses(o: ScheduleOutcome): Map<NodeInfo, Status> {
  */
 export function runDefaultPreemption(ctx: K8sContext, snapshot: SchedulingSnapshot, pod: PodInfo, o: ScheduleOutcome): PreemptionOutcome {
   const spec = pod.pod.spec;
-  if (spec?.preemptionPolicy === 'Never') return { postFilterMsg: 'preemption: not eligible due to preemptionPolicy=Never.', victims: [] };
+  if (spec?.preemptionPolicy === 'Never') return { postFilterMsg: 'preemption: not eligible due to preemptionPolicy=Never.', victims: [], victimPriorities: [], priority: pod.priority };
   const d = o.diagnosis;
-  if (!d || d.preFilterMsg) return { postFilterMsg: d ? preemptionMessage(o.numAllNodes, d, spec?.preemptionPolicy) : undefined, victims: [] };
+  if (!d || d.preFilterMsg) return { postFilterMsg: d ? preemptionMessage(o.numAllNodes, d, spec?.preemptionPolicy) : undefined, victims: [], victimPriorities: [], priority: pod.priority };
   const statuses = nodeStatuses(o);
   // The queued PodInfo may predate the status write that nominated it: read the pod as it is now.
   const nominated = (ctx.store.get<PodObject>('pods', pod.key) ?? pod.pod).status?.nominatedNodeName;
@@ -74,7 +78,7 @@ export function runDefaultPreemption(ctx: K8sContext, snapshot: SchedulingSnapsh
     const node = snapshot.nodes.find((n) => n.name === nominated);
     const st = node ? statuses.get(node) : undefined;
     if (node && st?.code !== 'UnschedulableAndUnresolvable' && node.pods.some((p) => p.priority < pod.priority && terminatingByPreemption(p))) {
-      return { postFilterMsg: 'preemption: not eligible due to a terminating pod on the nominated node.', victims: [] };
+      return { postFilterMsg: 'preemption: not eligible due to a terminating pod on the nominated node.', victims: [], victimPriorities: [], priority: pod.priority };
     }
   }
   // nodesWherePreemptionMightHelp, then the dry run from a random offset.
@@ -97,9 +101,9 @@ export function runDefaultPreemption(ctx: K8sContext, snapshot: SchedulingSnapsh
     else verdicts.push(status(r.reasons, r.unresolvable));
   }
   const best = pickOneNodeForPreemption(candidates);
-  if (!best) return { postFilterMsg: `preemption: ${fitErrorMessage(o.numAllNodes, { nodeStatuses: verdicts })}`, victims: [] };
+  if (!best) return { postFilterMsg: `preemption: ${fitErrorMessage(o.numAllNodes, { nodeStatuses: verdicts })}`, victims: [], victimPriorities: [], priority: pod.priority };
   prepareCandidate(ctx, pod, best);
-  return { nominatedNode: best.node.name, victims: best.victims.map((v) => v.key) };
+  return { nominatedNode: best.node.name, victims: best.victims.map((v) => v.key), victimPriorities: best.victims.map((v) => v.priority), priority: pod.priority };
 }
 
 /** `PrepareCandidate`: each victim gets DisruptionTarget, a graceful delete and a `Preempted` event; the pod is nominated. */
