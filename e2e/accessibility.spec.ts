@@ -2,6 +2,8 @@ import { seriousViolations } from './support/axe';
 import { expect, test } from './support/fixtures';
 
 test('no serious or critical accessibility violations: empty cluster, busy cluster, panels open', async ({ kp, page }) => {
+  // Eight axe runs: each takes seconds when the shared machine is loaded.
+  test.setTimeout(150_000);
   expect(await seriousViolations(page)).toEqual([]);
 
   await kp.run('kubectl create deployment web --image=nginx --replicas=3');

@@ -19,45 +19,45 @@ export function EventsTable({ events, now, showObject = true, empty, onObject, c
   const { t } = useTranslation();
   if (events.length === 0) return <p className="muted panel-empty">{empty ?? t('events.none')}</p>;
   return (
-    <table className="events-table">
+    <table className="events-table" role="table">
       {caption && <caption className="sr-only">{caption}</caption>}
-      <thead>
-        <tr>
-          <th scope="col" className="ev-age">
+      <thead role="rowgroup">
+        <tr role="row">
+          <th scope="col" role="columnheader" className="ev-age">
             {t('events.lastSeen')}
           </th>
-          <th scope="col" className="ev-type">
+          <th scope="col" role="columnheader" className="ev-type">
             {t('events.type')}
           </th>
-          <th scope="col" className="ev-reason">
+          <th scope="col" role="columnheader" className="ev-reason">
             {t('events.reason')}
           </th>
           {showObject && (
-            <th scope="col" className="ev-object">
+            <th scope="col" role="columnheader" className="ev-object">
               {t('events.object')}
             </th>
           )}
-          <th scope="col" className="ev-message">
+          <th scope="col" role="columnheader" className="ev-message">
             {t('events.message')}
           </th>
         </tr>
       </thead>
-      <tbody>
+      <tbody role="rowgroup">
         {events.map((e) => {
           const object = `${e.object.kind.toLowerCase()}/${e.object.name}`;
           return (
-            <tr key={e.key} className={e.type === 'Warning' ? 'is-warning' : undefined}>
-              <td className="mono ev-age">{humanDuration(now - e.lastAt)}</td>
-              <td className="ev-type">
+            <tr role="row" key={e.key} className={e.type === 'Warning' ? 'is-warning' : undefined}>
+              <td role="cell" className="mono ev-age">{humanDuration(now - e.lastAt)}</td>
+              <td role="cell" className="ev-type">
                 {e.type === 'Warning' ? <span aria-hidden="true">⚠ </span> : null}
                 {e.type}
               </td>
-              <td className="ev-reason" title={e.reason}>
+              <td role="cell" className="ev-reason" title={e.reason}>
                 {e.reason}
               </td>
               {showObject && (
                 // Clipped to its column; the whole name shows on hover (title) and while focused.
-                <td className="mono ev-object" title={object}>
+                <td role="cell" className="mono ev-object" title={object}>
                   {onObject && SELECTABLE.has(e.object.kind) ? (
                     <button type="button" className="link-button" onClick={() => onObject(e)}>
                       {object}
@@ -67,7 +67,7 @@ export function EventsTable({ events, now, showObject = true, empty, onObject, c
                   )}
                 </td>
               )}
-              <td className="ev-message">
+              <td role="cell" className="ev-message">
                 {e.message}
                 {e.count > 1 ? <span className="muted"> (×{e.count})</span> : null}
               </td>

@@ -27,6 +27,11 @@ export function PodOverview({ target }: { target: ObjectRef }) {
   const ref = { namespace: ns, name: target.name };
   return (
     <>
+      {orphan && (
+        <p className="orphan-pods" role="status">
+          {t('orphans.pod', { node: orphan.nodeName })}
+        </p>
+      )}
       <dl className="facts">
         <dt>{t('inspector.status')}</dt>
         <dd>
@@ -64,11 +69,6 @@ export function PodOverview({ target }: { target: ObjectRef }) {
           <Labels labels={raw.metadata?.labels} />
         </dd>
       </dl>
-      {orphan && (
-        <p className="orphan-pods" role="status">
-          {t('orphans.pod', { node: orphan.nodeName })}
-        </p>
-      )}
       <div className="panel-actions">
         <button type="button" className="button danger" onClick={() => killPod(ref)} aria-label={fixedName('Kill pod', t('visible.killPod'))} title={`kubectl delete pod ${target.name} --grace-period=0 --force`}>
           {t('visible.killPod')}
