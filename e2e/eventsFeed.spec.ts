@@ -45,6 +45,10 @@ test('at 1280×720 with the inspector open the feed reads without sideways scrol
   await expect(table).toContainText('BackOff', { timeout: 30_000 });
   await kp.speed.selectOption('0');
   const body = page.locator('#events-feed .events-feed-body');
+  // A clipped object keeps its whole name: as its accessible name, and as a tooltip.
+  const object = table.getByRole('button', { name: /^pod\/frontend-with-a-long-name-/ }).first();
+  const full = (await object.textContent())!;
+  await expect(object.locator('xpath=..')).toHaveAttribute('title', full);
   const language = page.getByRole('combobox', { name: /Language/ });
   for (const [lang, scheme] of [['en', 'light'], ['zh-CN', 'dark']] as const) {
     await language.selectOption(lang);
@@ -55,10 +59,6 @@ test('at 1280×720 with the inspector open the feed reads without sideways scrol
     await kp.screenshot(`events-feed-1280x720-inspector-${lang}-${scheme}`);
     expect(await seriousViolations(page)).toEqual([]);
   }
-  // A clipped object keeps its whole name: as its accessible name, and as a tooltip.
-  const object = table.getByRole('button', { name: /^pod\/frontend-with-a-long-name-/ }).first();
-  const full = (await object.textContent())!;
-  await expect(object.locator('xpath=..')).toHaveAttribute('title', full);
 });
 
 test('pods left on a removed node: kubectl lists them, the feed and the inspector say so until the pod GC deletes them', async ({ kp, page }) => {
