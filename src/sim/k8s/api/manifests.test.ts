@@ -45,6 +45,23 @@ describe('parseManifests', () => {
     expect(r.error?.message).toBe(`error converting YAML to JSON: ${expected}`);
   });
 
+  it('refuses an alias bomb ("billion laughs") as go-yaml does, without expanding it', () => {
+    const levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+    for (let i = 1; i < 9; i++) {
+      const prev = String.fromCharCode(96 + i);
+      levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill('*' + prev).join(',')}]`);
+    }
+    const r = parseManifests(`${levels.join('\n')}\n`);
+    expect(r.documents).toEqual([]);
+    expect(r.error?.message).toBe('error converting YAML to JSON: yaml: document contains excessive aliasing');
+  });
+
+  it('still expands ordinary aliases and merge keys', () => {
+    const r = parseManifests('base: &b {app: web, tier: front}\nlabels:\n  <<: *b\n  tier: back\nlist: [*b, *b]\n');
+    expect(r.error).toBeUndefined();
+    expect(r.documents[0].value).toEqual({ base: { app: 'web', tier: 'front' }, labels: { app: 'web', tier: 'back' }, list: [{ app: 'web', tier: 'front' }, { app: 'web', tier: 'front' }] });
+  });
+
   it('counts go-yaml lines from the start of the document, not the file', () => {
     const text = 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: x\n    labels: {}\n';
     const r = parseManifests(text);

@@ -146,12 +146,18 @@ function isListObject(value: unknown): boolean {
 }
 
 /** sigs.k8s.io/yaml: YAML node → JSON value, with go-yaml v2's scalar resolution and merge keys. */
-function toJson(node: Node, anchors: Map<string, Node>): unknown {
+function toJson(node: Node, anchors: Map<string, Node>, budget: AliasBudget = new AliasBudget()): unknown {
+  budget.count(node);
   if (node.anchor) anchors.set(node.anchor, node);
   if (isAlias(node)) {
     const target = anchors.get(node.source);
     if (!target) throw new ConvertError(`unknown anchor '${node.source}' referenced`, node.range?.[0] ?? 0);
-    return toJson(target, new Map(anchors));
+    budget.aliasDepth++;
+    try {
+      return toJson(target, new Map(anchors), budget);
+    } finally {
+      budget.aliasDepth--;
+    }
   }
   if (isScalar(node)) {
     const raw = String(node.value ?? '');
@@ -163,22 +169,50 @@ function toJson(node: Node, anchors: Map<string, Node>): unknown {
     }
     return node.type === 'PLAIN' ? resolvePlainScalar(raw) : raw;
   }
-  if (isSeq(node)) return node.items.map((item) => (item ? toJson(item as Node, anchors) : null));
+  if (isSeq(node)) return node.items.map((item) => (item ? toJson(item as Node, anchors, budget) : null));
   if (isMap(node)) {
     const out: Record<string, unknown> = {};
     for (const pair of node.items) {
       const keyNode = pair.key as Node | null;
       const valueNode = pair.value as Node | null;
-      const key = keyNode ? toJson(keyNode, anchors) : null;
+      const key = keyNode ? toJson(keyNode, anchors, budget) : null;
       if (keyNode && isScalar(keyNode) && keyNode.type === 'PLAIN' && key === '<<') {
-        mergeInto(out, valueNode ? toJson(valueNode, anchors) : null);
+        mergeInto(out, valueNode ? toJson(valueNode, anchors, budget) : null);
         continue;
       }
-      out[yamlKeyString(key)] = valueNode ? toJson(valueNode, anchors) : null;
+      out[yamlKeyString(key)] = valueNode ? toJson(valueNode, anchors, budget) : null;
     }
     return out;
   }
   return null;
+}
+
+/**
+ * go-yaml v2's guard against alias bombs ("billion laughs"), which kubectl's YAML decoding
+ * inherits: once more than 100 nodes were decoded through aliases and over 1,000 in all,
+ * the share decoded through aliases may be at most 99 % up to 400,000 nodes, falling
+ * linearly to 10 % at 4,000,000 (decode.go, allowedAliasRatio).
+ */
+class AliasBudget {
+  aliasDepth = 0;
+  private decoded = 0;
+  private aliased = 0;
+
+  count(node: Node): void {
+    this.decoded++;
+    if (this.aliasDepth > 0) this.aliased++;
+    if (this.aliased > 100 && this.decoded > 1000 && this.aliased / this.decoded > allowedAliasRatio(this.decoded)) {
+      throw new ConvertError('document contains excessive aliasing', node.range?.[0] ?? 0);
+    }
+  }
+}
+
+function allowedAliasRatio(decoded: number): number {
+  const low = 400_000;
+  const high = 4_000_000;
+  if (decoded <= low) return 0.99;
+  if (decoded >= high) return 0.1;
+  return 0.99 - (0.89 * (decoded - low)) / (high - low);
 }
 
 /** go-yaml v2 `d.merge`: a map, or a list of maps, set key by key where the `<<` stands. */
