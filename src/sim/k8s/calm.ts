@@ -15,7 +15,7 @@ type Obj<T> = KubeObject & T;
  * HorizontalPodAutoscaler, no running Job, no finished Job waiting for its
  * TTL, no pod with an active deadline. When any of these holds, a change may
  * still come minutes later (a back-off, a toleration running out, a
- * stabilization window), and a fast-forward keeps the long quiet window.
+ * stabilization window), and a fast-forward keeps the long quiet window for it
  */
 export function isCalm(cluster: Pick<Cluster, 'client' | 'isNodeStopped'>): boolean {
   const api = cluster.client('kubeplay-settle');

@@ -36,7 +36,7 @@ export interface Changing {
   /** `pod/default/web-7d4b9-x2x8q`, `deployment.apps/default/web`… as `resource/key`. */
   resource: string;
   key: string;
-  /** Visible changes to it during the last quiet window. */
+  /** Visible changes to it during the last quiet window */
   count: number;
 }
 
@@ -105,7 +105,7 @@ export class Settler {
   private calmCheckedAfter = -Infinity;
   private lastChange: number;
   private changes = 0;
-  /** Visible changes per object, in the current quiet window. */
+  /** Visible changes per object, in the current quiet window */
   private recent = new Map<string, Changing>();
   private recentSince: number;
   private previous = new Map<string, Changing>();

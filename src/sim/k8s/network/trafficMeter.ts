@@ -6,7 +6,7 @@ export interface ServiceTraffic {
   /** `namespace/name` of the Service. */
   readonly service: string;
   readonly requests: number;
-  /** Requests per second of virtual time over the window. */
+  /** Requests per second of virtual time over the sliding window */
   readonly rps: number;
   /** Answered requests per pod (`namespace/name`), most first. */
   readonly byPod: readonly { readonly pod: string; readonly requests: number }[];

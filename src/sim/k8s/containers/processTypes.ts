@@ -1,0 +1,52 @@
+/** What a container's process is made from and reports: the contract between the kubelet and `ContainerProcess`. */
+import type { ImageProfile } from '../images/catalog';
+import type { ContainerNetwork } from './netTools';
+
+/** One line a container wrote, with the virtual time it was written. */
+export interface LogLine {
+  at: number;
+  text: string;
+}
+
+/** Logs kept per container (the kubelet rotates at 10 MiB; lines are what matter here). */
+export const MAX_LOG_LINES = 5_000;
+
+export interface ProcessSpec {
+  profile: ImageProfile;
+  /** The image name as written (for messages). */
+  image: string;
+  command?: readonly string[];
+  args?: readonly string[];
+  /** Where the environment, files and network come from, asked for on first use (most programs never ask). */
+  context: ProcessContext;
+  stdin?: boolean;
+  tty?: boolean;
+  /** `resources.limits.memory` in bytes. */
+  memoryLimit?: number;
+  hostname: string;
+  podIP: string;
+
+  initContainer: boolean;
+  startedAt: number;
+}
+
+/**
+ * What a container's process gets from its pod, built on first use: one
+ * object per container rather than a closure per item (a 150,000-pod
+ * cluster keeps one of these per container).
+ */
+export interface ProcessContext {
+  /** The environment variables. */
+  env(): Map<string, string>;
+  /** The files it starts with (/etc/hostname, mounted volumes, …). */
+  files(): Map<string, string>;
+  /** The pod's view of the cluster network (curl, wget, nslookup); absent in tests without one. */
+  network?(): ContainerNetwork;
+}
+
+export interface Exit {
+  code: number;
+  reason: 'Completed' | 'Error' | 'OOMKilled' | 'StartError';
+  at: number;
+  message?: string;
+}
