@@ -1,11 +1,10 @@
 import { fnv32a } from '../../../lib/fnv';
 import { storageName, type KubeObject, type ResourceInfo } from '../../../sim/k8s/index';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
-import { fieldManagerFlag, filenameFlags, readFiles } from '../common';
+import { fieldManagerFlag, filenameFlags, printContext, readFiles } from '../common';
 import { deepCopy } from '../deepCopy';
 import { createApplyPatch, decodeObject, LAST_APPLIED_ANNOTATION, parseManifests } from '../engineApi';
 import { addSourceToErr, checkErrText, err, type KubectlError } from '../errors';
-import { printContext } from '../common';
 import { printObjects } from '../printerApi';
 import { examples, longDesc } from '../text';
 import { unifiedHunks } from '../unifiedDiff';
