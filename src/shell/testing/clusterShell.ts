@@ -1,7 +1,7 @@
 import { createCluster, type Cluster } from '../../sim/k8s/index';
 import { createShell } from '../index';
 import type { Shell } from '../types';
-import { memoryFiles, type Transcript } from './shellHarness';
+import { lineRunner, memoryFiles, type Transcript } from './shellHarness';
 
 /**
  * A shell over the real simulated cluster (controllers, scheduler, kubelets),
@@ -11,31 +11,5 @@ import { memoryFiles, type Transcript } from './shellHarness';
 export function clusterShell(files: Record<string, string> = {}, seed = 1): { shell: Shell; cluster: Cluster; files: Record<string, string>; run(line: string, waitMs?: number): Transcript } {
   const cluster = createCluster({ seed });
   const shell = createShell({ cluster, files: memoryFiles(files) });
-  return {
-    shell,
-    cluster,
-    files,
-    run(line: string, waitMs = 0): Transcript {
-      let stdout = '';
-      let stderr = '';
-      const execution = shell.run(line, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-      const end = cluster.now() + waitMs;
-      while (!execution.done && cluster.now() < end) {
-        cluster.advanceTo(Math.min(end, cluster.now() + 100));
-        execution.poll();
-      }
-      return {
-        get stdout() {
-          return stdout;
-        },
-        get stderr() {
-          return stderr;
-        },
-        get exitCode() {
-          return execution.exitCode;
-        },
-        execution,
-      };
-    },
-  };
+  return { shell, cluster, files, run: lineRunner(shell, cluster) };
 }

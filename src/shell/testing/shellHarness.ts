@@ -26,30 +26,31 @@ export function memoryFiles(files: Record<string, string>): FileSource {
 export function shellHarness(files: Record<string, string> = {}): { shell: Shell; cluster: FakeCluster; run(line: string, waitMs?: number): Transcript } {
   const cluster = createFakeCluster();
   const shell = createShell({ cluster, files: memoryFiles(files) });
-  return {
-    shell,
-    cluster,
-    run(line: string, waitMs = 0): Transcript {
-      let stdout = '';
-      let stderr = '';
-      const execution = shell.run(line, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-      const end = cluster.now() + waitMs;
-      while (!execution.done && cluster.now() < end) {
-        cluster.advanceTo(Math.min(end, cluster.now() + 100));
-        execution.poll();
-      }
-      return {
-        get stdout() {
-          return stdout;
-        },
-        get stderr() {
-          return stderr;
-        },
-        get exitCode() {
-          return execution.exitCode;
-        },
-        execution,
-      };
-    },
+  return { shell, cluster, run: lineRunner(shell, cluster) };
+}
+
+/** `run(line, waitMs)`: runs a command and lets virtual time pass (100 ms a step) while it waits, up to `waitMs`. */
+export function lineRunner(shell: Shell, cluster: { now(): number; advanceTo(t: number): void }): (line: string, waitMs?: number) => Transcript {
+  return (line, waitMs = 0) => {
+    let stdout = '';
+    let stderr = '';
+    const execution = shell.run(line, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+    const end = cluster.now() + waitMs;
+    while (!execution.done && cluster.now() < end) {
+      cluster.advanceTo(Math.min(end, cluster.now() + 100));
+      execution.poll();
+    }
+    return {
+      get stdout() {
+        return stdout;
+      },
+      get stderr() {
+        return stderr;
+      },
+      get exitCode() {
+        return execution.exitCode;
+      },
+      execution,
+    };
   };
 }
