@@ -70,6 +70,8 @@ export function EventsFeed({ onClose }: { onClose: () => void }) {
           ×
         </button>
       </div>
+      {/* Above the scroller, which follows the newest event: the notice stays in view. */}
+      {tab === 'events' && <OrphanPodsNotice compact />}
       <div
         className="events-feed-body"
         ref={scroller}
@@ -83,10 +85,7 @@ export function EventsFeed({ onClose }: { onClose: () => void }) {
         }}
       >
         {tab === 'events' ? (
-          <>
-            <OrphanPodsNotice />
-            <EventsTable events={shown} now={now} onObject={pick} caption={t('feed.caption')} empty={events.length === 0 ? t('feed.noEvents') : t('feed.noMatch')} />
-          </>
+          <EventsTable events={shown} now={now} onObject={pick} caption={t('feed.caption')} empty={events.length === 0 ? t('feed.noEvents') : t('feed.noMatch')} />
         ) : (
           <ControlPlaneLog />
         )}

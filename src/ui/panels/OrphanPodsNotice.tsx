@@ -11,7 +11,7 @@ const LISTED = 12;
  * absent from the drawing — each selectable, until the pod GC deletes them.
  * Renders nothing when there are none (on `node`, when given).
  */
-export function OrphanPodsNotice({ node }: { node?: string }) {
+export function OrphanPodsNotice({ node, compact = false }: { node?: string; compact?: boolean }) {
   const { t } = useTranslation();
   const snapshot = useApp(selectSnapshot);
   const selectPod = useApp((s) => s.selectPod);
@@ -20,7 +20,7 @@ export function OrphanPodsNotice({ node }: { node?: string }) {
   if (pods.length === 0) return null;
   const nodes = [...new Set(pods.map((p) => p.nodeName))].join(', ');
   return (
-    <div className="orphan-pods">
+    <div className={compact ? 'orphan-pods is-compact' : 'orphan-pods'}>
       <p>{t('orphans.notice', { count: pods.length, nodes })}</p>
       <ul className="pod-list" aria-label={t('orphans.list')}>
         {pods.slice(0, LISTED).map((p) => (
