@@ -276,6 +276,8 @@ export const en = {
     epNotReady: 'not ready, no traffic',
   },
   orphans: {
+    short_one: '{{count}} pod on deleted node {{nodes}}, not drawn (the pod GC deletes it within 40–60 s):',
+    short_other: '{{count}} pods on deleted node {{nodes}}, not drawn (the pod GC deletes them within 40–60 s):',
     notice_one: '{{count}} pod is still bound to a deleted node ({{nodes}}): kubectl lists it, the drawing cannot place it. The pod garbage collector deletes it 40–60 s after the node went.',
     notice_other: '{{count}} pods are still bound to a deleted node ({{nodes}}): kubectl lists them, the drawing cannot place them. The pod garbage collector deletes them 40–60 s after the node went.',
     list: 'Pods on a deleted node',

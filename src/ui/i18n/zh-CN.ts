@@ -273,6 +273,8 @@ export const zhCN: Messages = {
     epNotReady: '未就绪，不接收流量',
   },
   orphans: {
+    short_one: '{{count}} 个 Pod 位于已删除的节点 {{nodes}}，未绘出（Pod 垃圾回收器会在 40–60 秒内删除它们）：',
+    short_other: '{{count}} 个 Pod 位于已删除的节点 {{nodes}}，未绘出（Pod 垃圾回收器会在 40–60 秒内删除它们）：',
     notice_one: '有 {{count}} 个 Pod 仍绑定在已删除的节点（{{nodes}}）上：kubectl 仍列出它们，但集群图无处放置。Pod 垃圾回收器会在节点删除后 40–60 秒内删除它们。',
     notice_other: '有 {{count}} 个 Pod 仍绑定在已删除的节点（{{nodes}}）上：kubectl 仍列出它们，但集群图无处放置。Pod 垃圾回收器会在节点删除后 40–60 秒内删除它们。',
     list: '已删除节点上的 Pod',

@@ -21,7 +21,7 @@ export function OrphanPodsNotice({ node, compact = false }: { node?: string; com
   const nodes = [...new Set(pods.map((p) => p.nodeName))].join(', ');
   return (
     <div className={compact ? 'orphan-pods is-compact' : 'orphan-pods'}>
-      <p>{t('orphans.notice', { count: pods.length, nodes })}</p>
+      <p>{t(compact ? 'orphans.short' : 'orphans.notice', { count: pods.length, nodes })}</p>
       <ul className="pod-list" aria-label={t('orphans.list')}>
         {pods.slice(0, LISTED).map((p) => (
           <li key={p.key}>
