@@ -175,6 +175,16 @@ export const validateFlag: FlagSpec = {
     'Must be one of: strict (or true), warn, ignore (or false). "true" or "strict" will use a schema to validate the input and fail the request if invalid. It will perform server side validation if ServerSideFieldValidation is enabled on the api-server, but will fall back to less reliable client-side validation if not. "warn" will warn about unknown or duplicate fields without blocking the request if server-side field validation is enabled on the API server, and behave as "ignore" otherwise. "false" or "ignore" will not perform any schema validation, silently dropping any unknown or duplicate fields.',
 };
 
+/** The flags of kubectl's object generators (`create namespace|serviceaccount …`): dry run, field manager, printing, save-config, validation. */
+export const generatorFlags = (fieldManager: string): FlagSpec[] => [
+  dryRunFlag,
+  fieldManagerFlag(fieldManager),
+  outputFlag('json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file'),
+  { name: 'save-config', type: 'bool', usage: 'If true, the configuration of current object will be saved in its annotation. Otherwise, the annotation will be unchanged. This flag is useful when you want to perform kubectl apply on this object in the future.' },
+  validateFlag,
+  ...templateFlags,
+];
+
 export interface SourceFile {
   /** The name as the user gave it (what error messages quote). */
   source: string;

@@ -13,3 +13,21 @@ export function clusterShell(files: Record<string, string> = {}, seed = 1): { sh
   const shell = createShell({ cluster, files: memoryFiles(files) });
   return { shell, cluster, files, run: lineRunner(shell, cluster) };
 }
+
+/** A two-replica nginx Deployment `web` (app=web), as command tests apply it from `web.yaml`. */
+export const WEB_DEPLOYMENT = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 2
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      containers:
+      - name: nginx
+        image: nginx:1.25
+`;

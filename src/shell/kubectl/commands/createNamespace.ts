@@ -1,6 +1,6 @@
 import type { KubeObject } from '../../../sim/k8s/index';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
-import { dryRunFlag, fieldManagerFlag, templateFlags, validateFlag } from '../common';
+import { generatorFlags } from '../common';
 import { createGenerated } from '../createObject';
 import { err } from '../errors';
 import { examples, longDesc } from '../text';
@@ -16,14 +16,7 @@ export const createNamespaceCommand: CommandSpec = {
   example: examples(`
     # Create a new namespace named my-namespace
     kubectl create namespace my-namespace`),
-  flags: [
-    dryRunFlag,
-    fieldManagerFlag('kubectl-create'),
-    { name: 'output', shorthand: 'o', type: 'string', usage: 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).' },
-    { name: 'save-config', type: 'bool', usage: "If true, the configuration of current object will be saved in its annotation. Otherwise, the annotation will be unchanged. This flag is useful when you want to perform kubectl apply on this object in the future." },
-    validateFlag,
-    ...templateFlags,
-  ],
+  flags: generatorFlags('kubectl-create'),
   run: runCreateNamespace,
 };
 

@@ -1,23 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { clusterShell } from '../../testing/clusterShell';
+import { clusterShell, WEB_DEPLOYMENT } from '../../testing/clusterShell';
 import { goJsonSyntaxError } from '../goJsonSyntax';
 
-const WEB = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  replicas: 2
-  selector:
-    matchLabels: {app: web}
-  template:
-    metadata:
-      labels: {app: web}
-    spec:
-      containers:
-      - name: nginx
-        image: nginx:1.25
-`;
+const WEB = WEB_DEPLOYMENT;
 
 function withWeb() {
   const h = clusterShell({ 'web.yaml': WEB, 'patch.yaml': 'spec:\n  replicas: 4\n' });
