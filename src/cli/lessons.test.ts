@@ -71,4 +71,13 @@ describe('lessons/', () => {
     expect(play.problems[0]).toContain('the check fails after the solution');
     expect(play.problems[0]).toContain('Error from server (NotFound): namespaces "shop" not found');
   });
+
+  it('a quiz step is played by picking its right options, after checking that wrong picks fail', async () => {
+    const text = ['---', 'id: quiz-demo', 'title: Quiz', 'summary: One question.', 'minutes: 1', '---', '## Think {#think}', '```quiz', '? Does Kubernetes build images?', '- Yes', '+ No', '```'].join('\n');
+    const r = parseLesson(text, { file: 'lessons/97-quiz-demo/en.md', language: 'en' });
+    if (!r.ok) throw new Error(r.errors.map(formatLessonError).join('\n'));
+    const play = await playLesson(r.lesson);
+    expect(play.problems).toEqual([]);
+    expect(play.transcript).toContain('# picked "No"');
+  });
 });

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { createCluster, type Cluster } from '../sim/k8s/index';
 import { createShell, type Shell } from '../shell/index';
-import { evaluateCheck, formatCheckResult, playSolution, type Lesson } from '../tutor/index';
+import { evaluateCheck, evaluateQuiz, formatCheckResult, playSolution, quizAnswer, quizWrongAnswers, type Lesson, type Step } from '../tutor/index';
 import { driveUntilDone } from '../session/drive';
 
 /** Every file under `root/lessons`, by its path relative to `root` (what `loadLessons` reads). */
@@ -59,7 +59,10 @@ export async function playLesson(lesson: Lesson): Promise<LessonPlay> {
   for (const step of lesson.steps) {
     const where = `${lesson.source}:${step.line} step "${step.id}"`;
     for (const f of step.files) files.set(f.name, f.content);
-    const before = evaluateCheck(step.check, checkShell);
+    if (step.quiz) problems.push(...playQuiz(step, where, log));
+    const check = step.check;
+    if (!check) continue;
+    const before = evaluateCheck(check, checkShell);
     log(`# check before the solution of "${step.id}"\n${formatCheckResult(before)}`);
     if (before.pass) problems.push(`${where}: the check passes before the solution (it cannot fail):\n${formatCheckResult(before)}`);
     try {
@@ -71,7 +74,7 @@ export async function playLesson(lesson: Lesson): Promise<LessonPlay> {
       problems.push(`${where}: the solution stopped: ${e instanceof Error ? e.message : String(e)}`);
       break;
     }
-    const after = evaluateCheck(step.check, checkShell);
+    const after = evaluateCheck(check, checkShell);
     log(`# check after the solution of "${step.id}"\n${formatCheckResult(after)}`);
     if (!after.pass) {
       problems.push(`${where}: the check fails after the solution:\n${formatCheckResult(after)}`);
@@ -79,4 +82,22 @@ export async function playLesson(lesson: Lesson): Promise<LessonPlay> {
     }
   }
   return { problems, transcript };
+}
+
+/**
+ * A quiz played as a learner would: before answering it is not satisfied
+ * (nothing picked, everything picked, or any wrong option alone must fail),
+ * and picking its right options — the quiz's solution — satisfies it.
+ */
+function playQuiz(step: Step, where: string, log: (t: string) => void): string[] {
+  const quiz = step.quiz;
+  if (!quiz) return [];
+  const problems: string[] = [];
+  log(`# quiz of "${step.id}": ${quiz.question}\n`);
+  for (const w of quizWrongAnswers(quiz))
+    if (evaluateQuiz(quiz, w.picked).pass) problems.push(`${where}: the quiz passes with ${w.label} (it cannot fail)`);
+  const answer = quizAnswer(quiz);
+  log(`# picked ${answer.map((i) => `"${quiz.options[i].text}"`).join(', ')}\n`);
+  if (!evaluateQuiz(quiz, answer).pass) problems.push(`${where}: the quiz fails with its right options picked`);
+  return problems;
 }

@@ -3,12 +3,13 @@
  * parser and loader, checks evaluated through the terminal's shell, and
  * solutions played through a host. Pure TypeScript: no DOM, no Node.
  */
-export type { Check, Comparison, Expectation, Lesson, LessonCluster, LessonError, LessonFile, LessonLanguage, LessonPosition, Probe, SolutionAction, Step } from './types';
+export type { Check, Comparison, Expectation, Lesson, LessonCluster, LessonError, LessonFile, LessonLanguage, LessonPosition, Probe, Quiz, SolutionAction, Step } from './types';
 export { LESSON_LANGUAGES } from './types';
 export { parseLesson, type ParseResult } from './parseLesson';
 export { loadLessons, compareTranslations, type LessonEntry } from './loadLessons';
 export { EXPECTATIONS, parseExpectation, testExpectation, describeExpectation, type ExpectationKind } from './checks/index';
 export { evaluateCheck, evaluateProbe, formatCheckResult, type CheckResult, type ProbeResult, type ExpectationResult } from './evaluateCheck';
+export { readQuiz, evaluateQuiz, quizAnswer, quizWrongAnswers, type QuizResult } from './quiz';
 export { playSolution, expandVariables, SolutionError, type SolutionHost } from './playSolution';
 
 /** `file:line: message`, as compilers print it. */

@@ -62,4 +62,13 @@ describe('loadLessons', () => {
     expect(vs(lesson({ hints: 2 }))).toEqual([`lessons/01-demo/zh-CN.md:8: step "one": 2 hints instead of 1${against}`]);
     expect(vs(lesson({ prerequisites: 'demo' }))).toContain(`lessons/01-demo/zh-CN.md:1: front matter "prerequisites" differs${against}`);
   });
+
+  it('reports a translated quiz whose options or right answers differ from the English', () => {
+    const quizLesson = (options: string[]) => ['---', 'id: demo', 'title: Demo', 'summary: S', 'minutes: 3', '---', '## Think {#think}', '```quiz', '? Q', ...options, '```'].join('\n');
+    const en = { 'lessons/01-demo/en.md': quizLesson(['- a', '+ b', '- c']) };
+    const vs = (zh: string[]) => errors({ ...en, 'lessons/01-demo/zh-CN.md': quizLesson(zh) });
+    expect(vs(['- 甲', '+ 乙', '- 丙'])).toEqual([]);
+    expect(vs(['+ 甲', '- 乙', '- 丙'])).toEqual(['lessons/01-demo/zh-CN.md:7: step "think": the quiz differs (options [+--] instead of [-+-]) (compared with lessons/01-demo/en.md)']);
+    expect(vs(['- 甲', '+ 乙'])).toEqual(['lessons/01-demo/zh-CN.md:7: step "think": the quiz differs (options [-+] instead of [-+-]) (compared with lessons/01-demo/en.md)']);
+  });
 });

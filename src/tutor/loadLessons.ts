@@ -87,8 +87,11 @@ export function compareTranslations(original: Lesson, translation: Lesson): Less
   }
   original.steps.forEach((o, i) => {
     const t = translation.steps[i];
-    const probes = (s: typeof o) => s.check.probes.map((p) => ({ command: p.command, expectations: p.expectations }));
-    if (!same(probes(o), probes(t))) at(t.check.line, `step "${t.id}": the check differs`);
+    const probes = (s: typeof o) => s.check?.probes.map((p) => ({ command: p.command, expectations: p.expectations }));
+    if (!same(probes(o), probes(t))) at(t.check?.line ?? t.line, `step "${t.id}": the check differs`);
+    // A quiz's prose is translated; the number of options and which are right must not be.
+    const answers = (s: typeof o) => s.quiz?.options.map((x) => x.correct);
+    if (!same(answers(o), answers(t))) at(t.line, `step "${t.id}": the quiz differs (options [${answers(t)?.map((c) => (c ? '+' : '-')).join('') ?? 'none'}] instead of [${answers(o)?.map((c) => (c ? '+' : '-')).join('') ?? 'none'}])`);
     const actions = (s: typeof o) => s.solution.map(({ sourceLine: _l, ...a }) => a);
     if (!same(actions(o), actions(t))) at(t.line, `step "${t.id}": the solution differs`);
     if (!same(o.files, t.files)) at(t.line, `step "${t.id}": the files differ`);

@@ -48,7 +48,7 @@ describe('parseLesson', () => {
     expect(s.body).toBe('Apply **web.yaml**.\n```yaml\nkind: Ignored\n```');
     expect(s.hints).toEqual(['use the Apply button or kubectl apply.']);
     expect(s.files).toEqual([{ name: 'extra.yaml', content: 'kind: ConfigMap\n' }]);
-    expect(s.check.probes).toEqual([
+    expect(s.check?.probes).toEqual([
       { command: 'kubectl get deployment web -o jsonpath={.status.readyReplicas}', line: 24, expectations: [{ type: 'equals', text: '3' }] },
       { command: 'kubectl get pods -o name', line: 27, expectations: [{ type: 'lines', op: '>=', value: 3 }, { type: 'matches', source: 'web-', flags: '' }] },
     ]);
@@ -82,7 +82,7 @@ describe('parseLesson', () => {
   it('reports a step without an id, without a check or without a solution', () => {
     expect(errorsOf([...FRONT, '## No id', 'text'])).toEqual(['lessons/01-demo/en.md:11: a step heading needs an id: "## Title {#step-id}" (lowercase words joined by "-")']);
     expect(errorsOf([...FRONT, '## Empty {#empty}', 'text'])).toEqual([
-      'lessons/01-demo/en.md:11: step "empty" has no `check` block',
+      'lessons/01-demo/en.md:11: step "empty" has no `check` block (nor a `quiz`)',
       'lessons/01-demo/en.md:11: step "empty" has no `solution` block',
     ]);
   });
@@ -102,5 +102,24 @@ describe('parseLesson', () => {
     expect(errorsOf([...FRONT, ...STEP, ...STEP])).toContain('lessons/01-demo/en.md:36: step id "apply" is used twice');
     const sub = [...FRONT, '## S {#s}', '```check', '$ kubectl get pods', 'exit 0', '```', '```solution', 'kubectl delete pod $(kubectl get pods -o name)', '```'];
     expect(errorsOf(sub)).toEqual(['lessons/01-demo/en.md:17: command substitution works only as a whole line: NAME=$(command)']);
+  });
+
+  it('reads a quiz step (no check, no solution) and a step with both a check and a quiz', () => {
+    const quiz = ['```quiz', '? Does Kubernetes build images?', '- Yes', '+ No', '```'];
+    const r = parse([...FRONT, '## Think {#think}', 'Text.', ...quiz, '## Both {#both}', ...quiz, '```check', '$ kubectl get ns', 'lines >= 1', '```', '```solution', 'kubectl get ns', '```']);
+    if (!r.ok) throw new Error(r.errors.map(formatLessonError).join('\n'));
+    const [think, both] = r.lesson.steps;
+    expect(think).toEqual({ id: 'think', title: 'Think', line: 11, body: 'Text.', files: [], quiz: { question: 'Does Kubernetes build images?', options: [{ text: 'Yes', correct: false }, { text: 'No', correct: true }] }, hints: [], solution: [] });
+    expect(both.check?.probes).toHaveLength(1);
+    expect(both.quiz?.options).toHaveLength(2);
+  });
+
+  it('reports a quiz step with a solution block, a malformed quiz and a second quiz, with their lines', () => {
+    const quiz = ['```quiz', '? Q', '- a', '+ b', '```'];
+    expect(errorsOf([...FRONT, '## Q {#q}', ...quiz, '```solution', 'kubectl get ns', '```'])).toEqual([
+      'lessons/01-demo/en.md:11: step "q": a quiz\'s solution is its "+" options; a `solution` block belongs to a `check`',
+    ]);
+    expect(errorsOf([...FRONT, '## Q {#q}', '```quiz', '? Q', '+ a', '+ b', '```'])).toEqual(['lessons/01-demo/en.md:12: a quiz needs at least one wrong option ("- …"), or ticking everything would pass it']);
+    expect(errorsOf([...FRONT, '## Q {#q}', ...quiz, ...quiz])).toEqual(['lessons/01-demo/en.md:17: step "q" has a second `quiz` block (one question per step)']);
   });
 });

@@ -1,6 +1,7 @@
 import { parseExpectation } from './checks/index';
 import { readFrontMatter } from './frontMatter';
-import type { Check, Lesson, LessonError, LessonFile, LessonLanguage, Probe, SolutionAction, Step } from './types';
+import { readQuiz } from './quiz';
+import type { Check, Lesson, LessonError, LessonFile, LessonLanguage, Probe, Quiz, SolutionAction, Step } from './types';
 
 /** What `parseLesson` returns: the lesson, or every problem found (file and line). */
 export type ParseResult = { ok: true; lesson: Lesson } | { ok: false; errors: LessonError[] };
@@ -70,7 +71,7 @@ export function parseLesson(text: string, options: { file: string; language: Les
       }
       const fence: Fence = { info: fenceOpen[2].trim(), line: lineNo + 1, lines: lines.slice(i + 1, close) };
       const kind = fence.info.split(/\s+/)[0];
-      if (['check', 'solution', 'file'].includes(kind)) {
+      if (['check', 'solution', 'file', 'quiz'].includes(kind)) {
         if (!step) err(lineNo, `a \`${kind}\` block must be inside a step (a "## Title {#id}" section)`);
         else step.fences.push(fence);
       } else (step ? step.body : intro).push(...lines.slice(i, close + 1));
@@ -131,6 +132,7 @@ function buildStep(
   const files: LessonFile[] = [];
   const solution: SolutionAction[] = [];
   let check: Check | undefined;
+  let quiz: Quiz | undefined;
   for (const f of s.fences) {
     const kind = f.info.split(/\s+/)[0];
     const attrs = infoAttributes(f.info);
@@ -140,14 +142,20 @@ function buildStep(
     } else if (kind === 'check') {
       if (check) err(f.line - 1, `step "${s.id}" has a second \`check\` block (write all its commands in one)`);
       check = readCheck(f, err);
+    } else if (kind === 'quiz') {
+      if (quiz) err(f.line - 1, `step "${s.id}" has a second \`quiz\` block (one question per step)`);
+      quiz = readQuiz(f.lines, f.line, err);
     } else if (attrs.file) solution.push({ type: 'file', name: attrs.file, content: joinContent(f.lines), sourceLine: f.line - 1 });
     else solution.push(...readSolutionCommands(f, err));
   }
   const kinds = s.fences.map((f) => f.info.split(/\s+/)[0]);
-  if (!kinds.includes('check')) err(s.line, `step "${s.id}" has no \`check\` block`);
-  if (!kinds.includes('solution')) err(s.line, `step "${s.id}" has no \`solution\` block`);
-  if (!check || solution.length === 0) return undefined;
-  return { id: s.id, title: s.title, line: s.line, body: s.body.join('\n').trim(), files, check, hints: s.hints, solution };
+  const has = (k: string) => kinds.includes(k);
+  if (!has('check') && !has('quiz')) err(s.line, `step "${s.id}" has no \`check\` block (nor a \`quiz\`)`);
+  if ((has('check') || !has('quiz')) && !has('solution')) err(s.line, `step "${s.id}" has no \`solution\` block`);
+  if (!has('check') && has('quiz') && has('solution')) err(s.line, `step "${s.id}": a quiz's solution is its "+" options; a \`solution\` block belongs to a \`check\``);
+  if (has('check') ? !check || solution.length === 0 : !quiz) return undefined;
+  if (has('quiz') && !quiz) return undefined;
+  return { id: s.id, title: s.title, line: s.line, body: s.body.join('\n').trim(), files, ...(check && { check }), ...(quiz && { quiz }), hints: s.hints, solution };
 }
 
 const joinContent = (lines: string[]) => (lines.length ? `${lines.join('\n')}\n` : '');

@@ -67,6 +67,17 @@ export type SolutionAction =
   /** The file's new contents, written to the editor. */
   | { type: 'file'; name: string; content: string; sourceLine: number };
 
+/** A multiple-choice question (a ```quiz block): passed by picking exactly the right options. */
+export interface Quiz {
+  question: string;
+  /** In the order written; `correct` for `+` lines. At least one right and one wrong. */
+  options: { text: string; correct: boolean }[];
+}
+
+/**
+ * A step is checked against the cluster (`check`, made true by `solution`),
+ * by a quiz, or both; a quiz-only step has no check and an empty solution.
+ */
 export interface Step {
   /** Stable id (`## Title {#id}`): the same in every language; progress is saved by it. */
   id: string;
@@ -76,8 +87,11 @@ export interface Step {
   body: string;
   /** Files to open in the editor for this step, with the contents to show. */
   files: LessonFile[];
-  check: Check;
+  check?: Check;
+  /** A question the learner answers by picking options (see `evaluateQuiz`). */
+  quiz?: Quiz;
   hints: string[];
+  /** What makes the check true; empty for a quiz-only step (its answer is `quizAnswer`). */
   solution: SolutionAction[];
 }
 
