@@ -3,7 +3,7 @@ import { createCluster } from '../sim/k8s/index';
 import { createShell, memoryFiles, preloadShellData, type Execution, type Shell } from '../shell/index';
 import { checkReplayBounds, REPLAY_LIMITS } from './bounds';
 import { decodeScenario, encodeScenario } from './link';
-import { replayScenario } from './replay';
+import { replayScenario, startReplay } from './replay';
 import type { LogEntry, Scenario } from './scenario';
 import { CONFIGMAP, DEPLOYMENT, SERVICE, typicalScenario } from './typicalScenario.testkit';
 
@@ -90,6 +90,23 @@ describe('replayScenario', () => {
     const pods = (r: typeof early) => (r.ok ? r.replayed.cluster.client().list('pods', { namespace: 'default' }).length : -1);
     expect(pods(early)).toBe(3);
     expect(pods(late)).toBeGreaterThanOrEqual(5);
+  });
+
+  it('resumes: a replay advanced in steps reaches the same cluster as one run to the end', () => {
+    const s = typicalScenario();
+    const whole = replayScenario(s);
+    const started = startReplay(s);
+    if (!whole.ok || !started.ok) throw new Error('replay failed');
+    const { replayer } = started;
+    replayer.advanceTo(s.log[3].at);
+    expect(replayer.at).toBe(s.log[3].at);
+    expect(replayer.pending()).toEqual(s.log.slice(4));
+    expect(replayer.nextAt()).toBe(s.log[4].at);
+    for (const at of [s.log[3].at + 1, s.log[9].at - 1, s.log[9].at, s.endAt - 3000, s.endAt]) replayer.advanceTo(at);
+    expect(replayer.pending()).toEqual([]);
+    expect(replayer.nextAt()).toBeUndefined();
+    expect(output(replayer.shell, 'kubectl get pods -o wide')).toBe(output(whole.replayed.shell, 'kubectl get pods -o wide'));
+    expect(output(replayer.shell, 'kubectl get rs')).toBe(output(whole.replayed.shell, 'kubectl get rs'));
   });
 
   it('echoes each command and its output to the sink, as the terminal would', () => {

@@ -3,19 +3,30 @@
  * shape and seed, then the command log replayed at its virtual times
  * through the same shell the terminal uses. Same scenario, same cluster,
  * byte for byte (DESIGN.md principle 3).
+ *
+ * `startReplay` gives a replay that can be resumed (`Replayer.advanceTo`):
+ * the timeline moves forward through history without starting again, and
+ * playback runs recorded commands as their moment comes.
  */
 import { createCluster, type Cluster } from '../sim/k8s/index';
-import { createShell, memoryFiles, type Execution, type OutputSink, type Shell } from '../shell/index';
+import { createShell, memoryFiles, type Execution, type FileSource, type OutputSink, type Shell } from '../shell/index';
 import { checkReplayBounds } from './bounds';
 import { advanceWhileRunning } from './drive';
-import type { Scenario } from './scenario';
+import type { LogEntry, Scenario } from './scenario';
+
+/** A command of the log still waiting (a `rollout status` or `get -w`). */
+export interface ReplayRunning {
+  execution: Execution;
+  source: 'prompt' | 'ui';
+  line: string;
+}
 
 export interface Replayed {
   cluster: Cluster;
   /** The shell the log ran in, over the scenario's files: the session goes on with it. */
   shell: Shell;
   /** Commands still waiting at `endAt` (a `rollout status` or `get -w` left running), to be polled or cancelled by the host. */
-  running: { execution: Execution; source: 'prompt' | 'ui'; line: string }[];
+  running: ReplayRunning[];
 }
 
 export type ReplayResult = { ok: true; replayed: Replayed } | { ok: false; error: string };
@@ -27,13 +38,107 @@ export interface ReplayOptions {
   until?: number;
 }
 
+export interface StartReplayOptions {
+  /** Receives each command's echo (`$ line`) and output, as the terminal shows them. */
+  sink?: OutputSink;
+  /** Where `kubectl apply -f` reads (default: the scenario's files). The page passes its editor's files. */
+  files?: FileSource;
+  /** Passed to the shell: long commands hand control back when it says so (the browser's frame budget). */
+  shouldYield?: () => boolean;
+}
+
 const silent: OutputSink = { stdout: () => {}, stderr: () => {} };
 
-/** Replays `scenario`; refuses (before running anything) one that exceeds the bounds. */
-export function replayScenario(scenario: Scenario, options: ReplayOptions = {}): ReplayResult {
+/**
+ * A replay in progress: the cluster and shell, the log's next entry, and the
+ * commands still waiting. Time only moves forward: `advanceTo` runs the
+ * clock and the commands whose moment has come, in order.
+ */
+export class Replayer {
+  private next = 0;
+  private waiting: ReplayRunning[] = [];
+
+  constructor(
+    readonly scenario: Scenario,
+    readonly cluster: Cluster,
+    readonly shell: Shell,
+    private readonly sink: OutputSink,
+  ) {}
+
+  /** Virtual ms since the cluster started. */
+  get at(): number {
+    return this.cluster.now() - this.cluster.startTime;
+  }
+
+  /** Commands still waiting now. */
+  get running(): readonly ReplayRunning[] {
+    return this.waiting;
+  }
+
+  /** The log entries not yet run (those after `at`), in order. */
+  pending(): readonly LogEntry[] {
+    return this.scenario.log.slice(this.next);
+  }
+
+  /** When the next entry of the log is due (ms since start), if any is left. */
+  nextAt(): number | undefined {
+    return this.scenario.log[this.next]?.at;
+  }
+
+  /**
+   * Runs the clock to `at` (ms since start, never back), running every log
+   * entry due at or before it at its own time. Throws only on an engine bug.
+   */
+  advanceTo(at: number): void {
+    const start = this.cluster.startTime;
+    const log = this.scenario.log;
+    while (this.next < log.length && log[this.next].at <= at) {
+      const entry = log[this.next++];
+      this.drive(start + entry.at);
+      this.apply(entry);
+    }
+    this.drive(start + at);
+  }
+
+  /** Hands the waiting commands over (to the page's runtime, which polls them from now on). */
+  takeRunning(): ReplayRunning[] {
+    const taken = this.waiting;
+    this.waiting = [];
+    return taken;
+  }
+
+  private drive(to: number): void {
+    if (to <= this.cluster.now()) {
+      this.waiting = this.waiting.filter((r) => !r.execution.done);
+      return;
+    }
+    const still = advanceWhileRunning(
+      this.cluster,
+      this.waiting.map((r) => r.execution),
+      to,
+    );
+    this.waiting = this.waiting.filter((r) => still.includes(r.execution));
+  }
+
+  private apply(entry: LogEntry): void {
+    if ('cancel' in entry) {
+      const stop = this.waiting.filter((r) => (entry.cancel === 'settle' ? /^kubeplay\s+clock\s+settle(\s|$)/.test(r.line) : r.source === 'prompt'));
+      for (const r of stop) r.execution.cancel();
+      this.waiting = this.waiting.filter((r) => !stop.includes(r));
+      return;
+    }
+    this.sink.stdout(`$ ${entry.line}\n`);
+    const execution = this.shell.run(entry.line, this.sink);
+    if (!execution.done) this.waiting.push({ execution, source: entry.source ?? 'prompt', line: entry.line });
+  }
+}
+
+export type StartReplayResult = { ok: true; replayer: Replayer } | { ok: false; error: string };
+
+/** A fresh cluster of the scenario's shape and seed, ready to replay its log; refuses (before running anything) a scenario that exceeds the bounds. */
+export function startReplay(scenario: Scenario, options: StartReplayOptions = {}): StartReplayResult {
   const refusal = checkReplayBounds(scenario);
   if (refusal) return { ok: false, error: refusal };
-  const sink = options.sink ?? silent;
   let cluster: Cluster;
   try {
     cluster = createCluster({ ...scenario.cluster, seed: scenario.seed });
@@ -42,31 +147,19 @@ export function replayScenario(scenario: Scenario, options: ReplayOptions = {}):
   }
   const contents: Record<string, string> = {};
   for (const f of scenario.files) contents[f.name] = f.content;
-  const shell = createShell({ cluster, files: memoryFiles(() => contents) });
-  const start = cluster.startTime;
-  const end = start + Math.min(options.until ?? scenario.endAt, scenario.endAt);
-  let running: Replayed['running'] = [];
-  const drive = (to: number) => {
-    const waiting = advanceWhileRunning(cluster, running.map((r) => r.execution), to);
-    running = running.filter((r) => waiting.includes(r.execution));
-  };
+  const shell = createShell({ cluster, files: options.files ?? memoryFiles(() => contents), shouldYield: options.shouldYield });
+  return { ok: true, replayer: new Replayer(scenario, cluster, shell, options.sink ?? silent) };
+}
+
+/** Replays `scenario` to `until` (default: its `endAt`); refuses (before running anything) one that exceeds the bounds. */
+export function replayScenario(scenario: Scenario, options: ReplayOptions = {}): ReplayResult {
+  const started = startReplay(scenario, { sink: options.sink });
+  if (!started.ok) return started;
+  const { replayer } = started;
   try {
-    for (const entry of scenario.log) {
-      if (start + entry.at > end) break;
-      drive(start + entry.at);
-      if ('cancel' in entry) {
-        const stop = running.filter((r) => (entry.cancel === 'settle' ? /^kubeplay\s+clock\s+settle(\s|$)/.test(r.line) : r.source === 'prompt'));
-        for (const r of stop) r.execution.cancel();
-        running = running.filter((r) => !stop.includes(r));
-        continue;
-      }
-      sink.stdout(`$ ${entry.line}\n`);
-      const execution = shell.run(entry.line, sink);
-      if (!execution.done) running.push({ execution, source: entry.source ?? 'prompt', line: entry.line });
-    }
-    drive(end);
+    replayer.advanceTo(Math.min(options.until ?? scenario.endAt, scenario.endAt));
   } catch (e) {
     return { ok: false, error: `the replay stopped on an internal error (please report): ${e instanceof Error ? e.message : String(e)}` };
   }
-  return { ok: true, replayed: { cluster, shell, running } };
+  return { ok: true, replayed: { cluster: replayer.cluster, shell: replayer.shell, running: replayer.takeRunning() } };
 }

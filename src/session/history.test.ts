@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { forkAt, isLookOnly, redoStep, undoStep } from './history';
+import type { LogEntry } from './scenario';
+
+describe('isLookOnly', () => {
+  it('tells commands that only read from those that change the cluster', () => {
+    for (const line of ['kubectl get pods -o wide', 'kubectl describe deploy web', 'kubectl rollout status deployment/web', 'kubectl rollout history deploy/web', 'kubectl logs web-1', 'kubectl config view', 'kubeplay help', 'help', 'sleep 5', 'kubectl --help'])
+      expect(isLookOnly(line), line).toBe(true);
+    for (const line of ['kubectl scale deployment web --replicas=5', 'kubectl apply -f web.yaml', 'kubectl rollout undo deployment/web', 'kubectl rollout restart deploy/web', 'kubeplay node stop worker-2', 'kubeplay clock step', 'kubectl exec web-1 -- kill 1', 'kubectl config set-context x', 'frobnicate', "kubectl get 'unclosed"])
+      expect(isLookOnly(line), line).toBe(false);
+  });
+});
+
+describe('undoStep', () => {
+  const log: LogEntry[] = [
+    { at: 100, line: 'kubectl apply -f web.yaml' },
+    { at: 900, line: 'kubectl get pods -w' },
+    { at: 1500, cancel: 'prompt' },
+    { at: 2000, line: 'kubectl scale deployment web --replicas=5', source: 'ui' },
+    { at: 2500, line: 'kubectl get pods' },
+    { at: 2600, cancel: 'prompt' },
+    { at: 3000, line: 'kubectl describe deploy web' },
+  ];
+
+  it('takes the last change with the looks after it, so undo after a look reverts the change', () => {
+    const step = undoStep(log);
+    expect(step?.line).toBe('kubectl scale deployment web --replicas=5');
+    expect(step?.kept).toEqual(log.slice(0, 3));
+    expect(step?.removed).toEqual(log.slice(3));
+    expect(undoStep(step?.kept ?? [])?.kept).toEqual([]);
+  });
+
+  it('gives back the last command when there are only looks, and nothing for an empty log', () => {
+    expect(undoStep([{ at: 1, line: 'kubectl get pods' }, { at: 2, line: 'kubectl get nodes' }])).toEqual({ kept: [{ at: 1, line: 'kubectl get pods' }], removed: [{ at: 2, line: 'kubectl get nodes' }], line: 'kubectl get nodes' });
+    expect(undoStep([])).toBeUndefined();
+    expect(undoStep([{ at: 1, cancel: 'settle' }])).toBeUndefined();
+  });
+
+  it('redo puts the removed entries back at their own times', () => {
+    const step = undoStep(log);
+    if (!step) throw new Error('no step');
+    expect(redoStep(step.kept, step.removed)).toEqual(log);
+  });
+});
+
+describe('forkAt', () => {
+  it('keeps what ran up to and including the moment, and drops the future', () => {
+    const log: LogEntry[] = [
+      { at: 100, line: 'a' },
+      { at: 200, line: 'b' },
+      { at: 300, line: 'c' },
+    ];
+    expect(forkAt(log, 200)).toEqual({ kept: log.slice(0, 2), dropped: log.slice(2) });
+    expect(forkAt(log, 50)).toEqual({ kept: [], dropped: log });
+    expect(forkAt(log, 300)).toEqual({ kept: log, dropped: [] });
+  });
+});

@@ -1,0 +1,75 @@
+/**
+ * Undo and redo over a command log: which entries the last step removes and
+ * how a log forks when a command is issued while looking at the past. Pure
+ * data in, data out; the page replays the result (DESIGN.md principle 2).
+ */
+import { tokenize } from '../shell/index';
+import type { LogEntry } from './scenario';
+
+/**
+ * kubectl commands that only read the cluster. Anything not listed counts as
+ * a change (so Undo never skips a command that did something).
+ */
+const KUBECTL_READS = new Set(['get', 'describe', 'logs', 'top', 'explain', 'version', 'api-resources', 'api-versions', 'cluster-info', 'diff', 'auth', 'wait', 'completion', 'options', 'plugin']);
+const ROLLOUT_READS = new Set(['status', 'history']);
+const CONFIG_READS = new Set(['view', 'get-contexts', 'current-context', 'get-clusters', 'get-users']);
+/** Shell builtins with no effect on the cluster (`sleep` waits while the clock runs anyway). */
+const SHELL_READS = new Set(['help', 'echo', 'clear', 'sleep']);
+
+/** Whether a command line only looks at the cluster (`kubectl get`, `describe`, `rollout status`, `help` …). */
+export function isLookOnly(line: string): boolean {
+  const { words, error } = tokenize(line);
+  if (error || words.length === 0) return words.length === 0 && !error;
+  const [cmd, sub, subsub] = words;
+  if (cmd === 'kubectl') {
+    if (sub === undefined || sub.startsWith('-')) return true;
+    if (sub === 'rollout') return subsub !== undefined && ROLLOUT_READS.has(subsub);
+    if (sub === 'config') return subsub !== undefined && CONFIG_READS.has(subsub);
+    return KUBECTL_READS.has(sub);
+  }
+  if (cmd === 'kubeplay') return sub === undefined || sub === 'help' || sub === '--help' || sub === '-h';
+  return SHELL_READS.has(cmd);
+}
+
+/** What one Undo takes off the end of a log: its last change and the looks and Ctrl+Cs after it. */
+export interface UndoStep {
+  /** The log without the step. */
+  kept: LogEntry[];
+  /** The removed entries, in order (what Redo puts back). */
+  removed: LogEntry[];
+  /** The command the step undoes (the change; or the last command when the log holds only looks). */
+  line: string;
+}
+
+/**
+ * The last step of `log` as Undo sees it: the last command that changed
+ * something, with the look-only commands (and cancels) issued after it — a
+ * learner who scaled and then looked undoes the scale, not the look. A log
+ * of looks only gives back its last command. Undefined when there is no command.
+ */
+export function undoStep(log: readonly LogEntry[]): UndoStep | undefined {
+  let lastCommand = -1;
+  for (let i = log.length - 1; i >= 0; i--) {
+    const e = log[i];
+    if ('cancel' in e) continue;
+    if (lastCommand < 0) lastCommand = i;
+    if (!isLookOnly(e.line)) return split(log, i);
+  }
+  return lastCommand < 0 ? undefined : split(log, lastCommand);
+}
+
+function split(log: readonly LogEntry[], at: number): UndoStep {
+  const entry = log[at];
+  return { kept: log.slice(0, at), removed: log.slice(at), line: 'line' in entry ? entry.line : '' };
+}
+
+/** Puts a step back: `removed` entries appended, in their original order and times. */
+export function redoStep(log: readonly LogEntry[], removed: readonly LogEntry[]): LogEntry[] {
+  return [...log, ...removed];
+}
+
+/** A log cut at virtual time `at` (ms since start): what ran up to and including it, and the future it drops. */
+export function forkAt(log: readonly LogEntry[], at: number): { kept: LogEntry[]; dropped: LogEntry[] } {
+  const cut = log.findIndex((e) => e.at > at);
+  return cut < 0 ? { kept: [...log], dropped: [] } : { kept: log.slice(0, cut), dropped: log.slice(cut) };
+}
