@@ -75,24 +75,19 @@ function flagCount(words: readonly string[]): { flag: string; n: number } | unde
  * prints kubectl's own error).
  */
 export function checkReplayBounds(scenario: Scenario): string | undefined {
-  const max = REPLAY_LIMITS.replicas;
   for (const file of scenario.files) {
-    for (const doc of parseAllDocuments(file.content)) {
-      let value: unknown;
-      try {
-        // yaml's own guard against alias bombs (billion laughs): expanding more than this many aliased nodes throws.
-        value = doc.toJS({ maxAliasCount: REPLAY_LIMITS.yamlAliases });
-      } catch (e) {
-        if (/alias/i.test(e instanceof Error ? e.message : '')) return `refused: file "${file.name}" expands YAML aliases past ${REPLAY_LIMITS.yamlAliases} (an alias bomb?)`;
-        continue; // Other syntax errors are kubectl apply's to report.
-      }
-      const c = largestCount(value);
-      if (c && c.n > max) return `refused: file "${file.name}" asks for ${c.field}: ${c.n} (the playground runs at most ${max} per object)`;
-    }
+    const refusal = checkManifest(file.name, file.content);
+    if (refusal) return refusal;
   }
+  const max = REPLAY_LIMITS.replicas;
   let nodes = 1 + (scenario.cluster.workers ?? 3);
   let virtual = scenario.endAt;
   for (const entry of scenario.log) {
+    if ('file' in entry) {
+      const refusal = entry.content === undefined ? undefined : checkManifest(entry.file, entry.content);
+      if (refusal) return refusal;
+      continue;
+    }
     if (!('line' in entry)) continue;
     const { words } = tokenize(entry.line);
     if (words[0] === 'kubectl') {
@@ -104,6 +99,25 @@ export function checkReplayBounds(scenario: Scenario): string | undefined {
     }
     virtual += clockMove(words);
     if (virtual > REPLAY_LIMITS.virtualMs) return `refused: the scenario runs the clock past ${REPLAY_LIMITS.virtualMs / 3_600_000}h of virtual time`;
+  }
+  return undefined;
+}
+
+/** Why a manifest must not be replayed (an alias bomb, too many replicas), or undefined. */
+function checkManifest(name: string, content: string): string | undefined {
+  const max = REPLAY_LIMITS.replicas;
+  const shown = name.slice(0, 80);
+  for (const doc of parseAllDocuments(content)) {
+    let value: unknown;
+    try {
+      // yaml's own guard against alias bombs (billion laughs): expanding more than this many aliased nodes throws.
+      value = doc.toJS({ maxAliasCount: REPLAY_LIMITS.yamlAliases });
+    } catch (e) {
+      if (/alias/i.test(e instanceof Error ? e.message : '')) return `refused: file "${shown}" expands YAML aliases past ${REPLAY_LIMITS.yamlAliases} (an alias bomb?)`;
+      continue; // Other syntax errors are kubectl apply's to report.
+    }
+    const c = largestCount(value);
+    if (c && c.n > max) return `refused: file "${shown}" asks for ${c.field}: ${c.n} (the playground runs at most ${max} per object)`;
   }
   return undefined;
 }

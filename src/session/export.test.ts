@@ -50,6 +50,14 @@ describe('exportToKind', () => {
     expect(script).toContain('timeout 30 kubectl get pods -w   # a watch: stopped after 30s');
   });
 
+  it('writes a file again where the playground applied an earlier version, and the editor\'s version at the end', () => {
+    const { script } = exportToKind(scenario([], { log: [{ at: 0, file: 'web.yaml', content: 'v: 1\n' }, { at: 0, line: 'kubectl apply -f web.yaml' }, { at: 5, file: 'old.yaml' }, { at: 5, line: 'kubectl get pods' }] }));
+    const at = (text: string) => script.indexOf(text);
+    expect(at("cat > web.yaml <<'KUBEPLAY_EOF'\nv: 1\nKUBEPLAY_EOF")).toBeLessThan(at('kubectl apply -f web.yaml'));
+    expect(at('rm -f old.yaml')).toBeGreaterThan(at('kubectl apply -f web.yaml'));
+    expect(script.endsWith(`# The files as the editor held them at the end\ncat > web.yaml <<'KUBEPLAY_EOF'\n${DEPLOYMENT}KUBEPLAY_EOF\n`)).toBe(true);
+  });
+
   it('exports the typical scenario with three files and every command', () => {
     const { script } = exportToKind(typicalScenario());
     expect(script.match(/^cat > /gm)).toHaveLength(3);

@@ -113,6 +113,13 @@ function delimiter(content: string): string {
   return d;
 }
 
+/** Shell lines that write a file (a heredoc whose delimiter the content never holds). */
+function writeFile(name: string, content: string, comment?: string): string[] {
+  const d = delimiter(content);
+  const dir = name.includes('/') ? name.slice(0, name.lastIndexOf('/')) : '';
+  return [...(comment ? [comment] : []), ...(dir ? [`mkdir -p ${sh(dir)}`] : []), `cat > ${sh(name)} <<'${d}'`, content.endsWith('\n') ? content.slice(0, -1) : content, d];
+}
+
 /**
  * The scenario as a kind config and a kubectl script.
  * @example exportToKind(scenario).config // 'kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\n…'
@@ -129,14 +136,15 @@ export function exportToKind(scenario: Scenario, cluster = 'kubeplay'): KindExpo
     `kubectl config use-context kind-${cluster}`,
     '',
   ];
-  for (const f of scenario.files) {
-    const d = delimiter(f.content);
-    const dir = f.name.includes('/') ? f.name.slice(0, f.name.lastIndexOf('/')) : '';
-    if (dir) out.push(`mkdir -p ${sh(dir)}`);
-    out.push(`cat > ${sh(f.name)} <<'${d}'`, f.content.endsWith('\n') ? f.content.slice(0, -1) : f.content, d);
-  }
+  for (const f of scenario.files) out.push(...writeFile(f.name, f.content));
   out.push('');
+  let edited = false;
   for (const entry of scenario.log) {
+    if ('file' in entry) {
+      edited = true;
+      out.push(...(entry.content === undefined ? [`rm -f ${sh(entry.file)}`] : writeFile(entry.file, entry.content, '# the file as it was then (edited later in the playground)')));
+      continue;
+    }
     if (!('line' in entry)) {
       out.push(`# (Ctrl+C: stopped the ${entry.cancel === 'settle' ? 'fast-forward' : 'waiting command'})`);
       continue;
@@ -150,6 +158,10 @@ export function exportToKind(scenario: Scenario, cluster = 'kubeplay'): KindExpo
     const real = words.map((w) => sh(node(w)));
     const watches = words.some((w) => w === '-w' || w === '--watch' || w.startsWith('--watch='));
     out.push(watches ? `timeout 30 ${real.join(' ')}   # a watch: stopped after 30s` : real.join(' '));
+  }
+  if (edited) {
+    out.push('', '# The files as the editor held them at the end');
+    for (const f of scenario.files) out.push(...writeFile(f.name, f.content));
   }
   return { config: configText(scenario, cluster, nodes), script: `${out.join('\n')}\n` };
 }

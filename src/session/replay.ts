@@ -36,15 +36,38 @@ export interface ReplayOptions {
   sink?: OutputSink;
   /** Stop at this virtual time (ms since start) instead of `endAt`: the timeline's "as it was then". */
   until?: number;
+  /** Passed on as `StartReplayOptions.shouldYield`, for commands left running once the replay is over. */
+  shouldYield?: () => boolean;
 }
 
 export interface StartReplayOptions {
   /** Receives each command's echo (`$ line`) and output, as the terminal shows them. */
   sink?: OutputSink;
-  /** Where `kubectl apply -f` reads (default: the scenario's files). The page passes its editor's files. */
+  /**
+   * Where `kubectl apply -f` reads once the log has been replayed (default: the scenario's files).
+   * The page passes its editor's files. While replaying, commands read the files as they were then.
+   */
   files?: FileSource;
-  /** Passed to the shell: long commands hand control back when it says so (the browser's frame budget). */
+  /** Passed to the shell once the log has been replayed: long commands hand control back when it says so (the browser's frame budget). */
   shouldYield?: () => boolean;
+}
+
+/** `kubeplay clock settle …`: the fast-forward, which moves the clock itself. */
+function isSettle(line: string): boolean {
+  return /^kubeplay\s+clock\s+settle(\s|$)/.test(line.trim());
+}
+
+/**
+ * How the replay paces a fast-forward. It moves the clock itself, timer to
+ * timer; in the page it pauses between frames, and the log's next entry
+ * happened at such a pause. So while replaying, it hands back as soon as it
+ * reaches the next entry's time (`yieldAt`), and nothing else moves the
+ * clock meanwhile, as in the page.
+ */
+interface Pace {
+  /** The replayer is running the log (else the host's `shouldYield` and files apply). */
+  replaying: boolean;
+  yieldAt: number;
 }
 
 const silent: OutputSink = { stdout: () => {}, stderr: () => {} };
@@ -63,6 +86,9 @@ export class Replayer {
     readonly cluster: Cluster,
     readonly shell: Shell,
     private readonly sink: OutputSink,
+    private readonly pace: Pace = { replaying: false, yieldAt: Infinity },
+    /** The files as replay has them at the current entry (`file` entries change them). */
+    private readonly contents: Record<string, string> = Object.create(null) as Record<string, string>,
   ) {}
 
   /** Virtual ms since the cluster started. */
@@ -92,12 +118,18 @@ export class Replayer {
   advanceTo(at: number): void {
     const start = this.cluster.startTime;
     const log = this.scenario.log;
-    while (this.next < log.length && log[this.next].at <= at) {
-      const entry = log[this.next++];
-      this.drive(start + entry.at);
-      this.apply(entry);
+    this.pace.replaying = true;
+    try {
+      while (this.next < log.length && log[this.next].at <= at) {
+        const entry = log[this.next++];
+        this.drive(start + entry.at);
+        this.pace.yieldAt = start + Math.min(at, log[this.next]?.at ?? Infinity);
+        this.apply(entry);
+      }
+      this.drive(start + at);
+    } finally {
+      this.pace.replaying = false;
     }
-    this.drive(start + at);
   }
 
   /** Hands the waiting commands over (to the page's runtime, which polls them from now on). */
@@ -112,17 +144,25 @@ export class Replayer {
       this.waiting = this.waiting.filter((r) => !r.execution.done);
       return;
     }
+    this.pace.yieldAt = to;
+    const settles = this.waiting.filter((r) => isSettle(r.line)).map((r) => r.execution);
     const still = advanceWhileRunning(
       this.cluster,
       this.waiting.map((r) => r.execution),
       to,
+      settles,
     );
     this.waiting = this.waiting.filter((r) => still.includes(r.execution));
   }
 
   private apply(entry: LogEntry): void {
+    if ('file' in entry) {
+      if (entry.content === undefined) delete this.contents[entry.file];
+      else this.contents[entry.file] = entry.content;
+      return;
+    }
     if ('cancel' in entry) {
-      const stop = this.waiting.filter((r) => (entry.cancel === 'settle' ? /^kubeplay\s+clock\s+settle(\s|$)/.test(r.line) : r.source === 'prompt'));
+      const stop = this.waiting.filter((r) => (entry.cancel === 'settle' ? isSettle(r.line) : r.source === 'prompt'));
       for (const r of stop) r.execution.cancel();
       this.waiting = this.waiting.filter((r) => !stop.includes(r));
       return;
@@ -145,15 +185,23 @@ export function startReplay(scenario: Scenario, options: StartReplayOptions = {}
   } catch (e) {
     return { ok: false, error: `cannot create the cluster: ${e instanceof Error ? e.message : String(e)}` };
   }
-  const contents: Record<string, string> = {};
+  const contents = Object.create(null) as Record<string, string>;
   for (const f of scenario.files) contents[f.name] = f.content;
-  const shell = createShell({ cluster, files: options.files ?? memoryFiles(() => contents), shouldYield: options.shouldYield });
-  return { ok: true, replayer: new Replayer(scenario, cluster, shell, options.sink ?? silent) };
+  const pace: Pace = { replaying: false, yieldAt: Infinity };
+  const replayFiles = memoryFiles(() => contents);
+  const after = options.files ?? replayFiles;
+  const files: FileSource = {
+    read: (path) => (pace.replaying ? replayFiles : after).read(path),
+    list: (path) => (pace.replaying ? replayFiles : after).list?.(path),
+  };
+  const shouldYield = () => (pace.replaying ? cluster.now() >= pace.yieldAt : (options.shouldYield?.() ?? false));
+  const shell = createShell({ cluster, files, shouldYield });
+  return { ok: true, replayer: new Replayer(scenario, cluster, shell, options.sink ?? silent, pace, contents) };
 }
 
 /** Replays `scenario` to `until` (default: its `endAt`); refuses (before running anything) one that exceeds the bounds. */
 export function replayScenario(scenario: Scenario, options: ReplayOptions = {}): ReplayResult {
-  const started = startReplay(scenario, { sink: options.sink });
+  const started = startReplay(scenario, { sink: options.sink, shouldYield: options.shouldYield });
   if (!started.ok) return started;
   const { replayer } = started;
   try {

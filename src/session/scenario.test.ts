@@ -22,8 +22,16 @@ describe('parseScenario', () => {
     expect(errorOf({ version: 2, log: [] })).toMatch(/newer Kubeplay \(format 2; this page reads up to 1\)/);
   });
 
+  it('reads file entries (a file\'s text from then on; no content: it did not exist) and fractional times', () => {
+    const log = [{ at: 0.5, file: 'web.yaml', content: 'a: 1\n' }, { at: 1.25, file: 'old.yaml' }, { at: 2, line: 'kubectl apply -f web.yaml' }];
+    expect(parseScenario({ version: 1, log })).toMatchObject({ ok: true, scenario: { log } });
+    expect(errorOf({ version: 1, log: [{ at: 0, file: '', content: 'x' }] })).toMatch(/log\[0\]\.file must be a non-empty name/);
+    expect(errorOf({ version: 1, log: [{ at: 0, file: 'a', content: 7 }] })).toMatch(/log\[0\]\.content must be a string/);
+    expect(errorOf({ version: 1, log: [{ at: 0, file: 'a', line: 'x' }] })).toMatch(/unknown field "line"/);
+  });
+
   it('names the field that is wrong', () => {
-    expect(errorOf({ version: 1, log: [{ at: -1, line: 'x' }] })).toMatch(/log\[0\]\.at must be a whole number/);
+    expect(errorOf({ version: 1, log: [{ at: -1, line: 'x' }] })).toMatch(/log\[0\]\.at must be a time in ms from 0/);
     expect(errorOf({ version: 1, log: [{ at: 5, line: 'a' }, { at: 2, line: 'b' }] })).toMatch(/goes back in time/);
     expect(errorOf({ version: 1, log: [], cluster: { workers: 100000 } })).toMatch(/cluster\.workers must be a whole number from 1 to 200/);
     expect(errorOf({ version: 1, log: [], cluster: { nodeMemory: '8 GB' } })).toMatch(/memory quantity/);

@@ -45,10 +45,24 @@ export interface ScenarioFile {
 /**
  * One entry of the command log. `at` is virtual ms since the cluster started
  * (the playground clock's 00:00:00, `Cluster.startTime`). A `cancel` entry is a Ctrl+C (`prompt`) or the fast-forward's Stop (`settle`).
+ * A `file` entry says what an editor file held from then on (no `content`: it did not exist), when that
+ * differs from `files`: a manifest edited between two applies is applied as it was each time.
  */
-export type LogEntry =
-  | { at: number; line: string; source?: 'prompt' | 'ui' }
-  | { at: number; cancel: 'prompt' | 'settle' };
+export type LogEntry = CommandEntry | CancelEntry | FileEntry;
+export interface CommandEntry {
+  at: number;
+  line: string;
+  source?: 'prompt' | 'ui';
+}
+export interface CancelEntry {
+  at: number;
+  cancel: 'prompt' | 'settle';
+}
+export interface FileEntry {
+  at: number;
+  file: string;
+  content?: string;
+}
 
 /** Which lesson step was open. */
 export interface LessonStep {
@@ -61,7 +75,7 @@ export interface Scenario {
   files: ScenarioFile[];
   cluster: ClusterShape;
   seed: number;
-  /** In order of `at` (equal times keep their order). */
+  /** In order of `at` (equal times keep their order). Replay starts from `files`; `file` entries change them from their time on. */
   log: LogEntry[];
   /** Virtual ms since start at which the session was captured (replay runs the clock to here); at least the last entry's `at`. */
   endAt: number;
@@ -89,6 +103,12 @@ function wholeNumber(v: unknown, what: string, min: number, max: number): number
   return v;
 }
 
+/** Virtual ms: fractions allowed (the live clock follows real time, so a fast-forward may end between two milliseconds). */
+function virtualMs(v: unknown, what: string): number {
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > SCENARIO_LIMITS.spanMs) fail(`${what} must be a time in ms from 0 to ${SCENARIO_LIMITS.spanMs}`);
+  return v;
+}
+
 function text(v: unknown, what: string, max: number): string {
   if (typeof v !== 'string') fail(`${what} must be a string`);
   if (v.length > max) fail(`${what} is longer than ${max} characters`);
@@ -99,6 +119,12 @@ function onlyKeys(o: Record<string, unknown>, allowed: readonly string[], what: 
   for (const k of Object.keys(o)) if (!allowed.includes(k)) fail(`${what} has an unknown field "${k.slice(0, 40)}"`);
 }
 
+function fileName(v: unknown, what: string): string {
+  const name = text(v, what, SCENARIO_LIMITS.fileNameChars);
+  if (name.trim() === '' || [...name].some((c) => c.charCodeAt(0) < 32)) fail(`${what} must be a non-empty name without control characters`);
+  return name;
+}
+
 function parseFiles(v: unknown): ScenarioFile[] {
   if (!Array.isArray(v)) fail('files must be a list');
   if (v.length > SCENARIO_LIMITS.files) fail(`too many files: ${v.length} (at most ${SCENARIO_LIMITS.files})`);
@@ -106,9 +132,8 @@ function parseFiles(v: unknown): ScenarioFile[] {
   return v.map((f, i) => {
     if (!isRecord(f)) fail(`files[${i}] must be an object`);
     onlyKeys(f, ['name', 'content'], `files[${i}]`);
-    const name = text(f.name, `files[${i}].name`, SCENARIO_LIMITS.fileNameChars);
-    if (name.trim() === '' || [...name].some((c) => c.charCodeAt(0) < 32)) fail(`files[${i}].name must be a non-empty name without control characters`);
-    if (seen.has(name)) fail(`two files are named "${name}"`);
+    const name = fileName(f.name, `files[${i}].name`);
+    if (seen.has(name)) fail(`two files are named "${name.slice(0, 80)}"`);
     seen.add(name);
     return { name, content: text(f.content, `files[${i}].content`, SCENARIO_LIMITS.fileChars) };
   });
@@ -141,13 +166,18 @@ function parseLog(v: unknown): LogEntry[] {
   let last = 0;
   return v.map((e, i): LogEntry => {
     if (!isRecord(e)) fail(`log[${i}] must be an object`);
-    const at = wholeNumber(e.at, `log[${i}].at`, 0, SCENARIO_LIMITS.spanMs);
+    const at = virtualMs(e.at, `log[${i}].at`);
     if (at < last) fail(`log[${i}].at goes back in time (${at} < ${last})`);
     last = at;
     if (e.cancel !== undefined) {
       onlyKeys(e, ['at', 'cancel'], `log[${i}]`);
       if (e.cancel !== 'prompt' && e.cancel !== 'settle') fail(`log[${i}].cancel must be "prompt" or "settle"`);
       return { at, cancel: e.cancel };
+    }
+    if (e.file !== undefined) {
+      onlyKeys(e, ['at', 'file', 'content'], `log[${i}]`);
+      const file = fileName(e.file, `log[${i}].file`);
+      return e.content === undefined ? { at, file } : { at, file, content: text(e.content, `log[${i}].content`, SCENARIO_LIMITS.fileChars) };
     }
     onlyKeys(e, ['at', 'line', 'source'], `log[${i}]`);
     const line = text(e.line, `log[${i}].line`, SCENARIO_LIMITS.lineChars);
@@ -176,7 +206,7 @@ export function parseScenario(value: unknown): ScenarioResult {
     onlyKeys(value, ['version', 'files', 'cluster', 'seed', 'log', 'endAt', 'lesson'], 'the scenario');
     const log = parseLog(value.log);
     const lastAt = log.length ? log[log.length - 1].at : 0;
-    const endAt = value.endAt === undefined ? lastAt : wholeNumber(value.endAt, 'endAt', 0, SCENARIO_LIMITS.spanMs);
+    const endAt = value.endAt === undefined ? lastAt : virtualMs(value.endAt, 'endAt');
     if (endAt < lastAt) fail(`endAt (${endAt}) is before the last command (${lastAt})`);
     const scenario: Scenario = {
       version: SCENARIO_VERSION,

@@ -13,7 +13,10 @@ export function normalisePath(path: string): string {
 export function memoryFiles(current: () => Readonly<Record<string, string>>): FileSource {
   return {
     read(path) {
-      return current()[normalisePath(path)];
+      const files = current();
+      const name = normalisePath(path);
+      // Own files only: `constructor` or `__proto__` are file names here, not the object's machinery.
+      return Object.prototype.hasOwnProperty.call(files, name) ? files[name] : undefined;
     },
     list(path) {
       const dir = normalisePath(path);

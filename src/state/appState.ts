@@ -1,4 +1,6 @@
+import type { LessonStep, Scenario } from '../session/scenario';
 import type { FilesSlice } from './filesSlice';
+import type { LoadScenarioOptions, LoadScenarioResult, SessionOrigin } from './sessionSlice';
 import type { NodeForm } from './nodeCommands';
 import type { TrafficFacts, ClusterSnapshot, InspectorData, LoggedCommand, ObjectRef, PodRef, Speed, TerminalEvent } from './types';
 import type { TranscriptLine } from './transcript';
@@ -102,4 +104,27 @@ export interface TerminalSlice {
 /** The files and the editor's tabs: see filesSlice.ts. */
 export type { FilesSlice };
 
-export type AppState = ClockSlice & ClusterSlice & TerminalSlice & FilesSlice;
+/** The session as a scenario: capture and load (see sessionSlice.ts). */
+export interface SessionSlice {
+  /** The lesson step open now (the lesson panel sets it); scenarios carry it. */
+  lessonStep: LessonStep | undefined;
+  /** Where the session came from: begun here (`local`), or opened from a shared link or a file. Autosave keeps opened sessions apart from the learner's own work. */
+  sessionOrigin: SessionOrigin;
+  setLessonStep(step: LessonStep | undefined): void;
+  /**
+   * The current session as a scenario: the editor's files, the cluster's
+   * starting shape and seed, the command log (with Ctrl+C and Stop) relative
+   * to the cluster's start, the time now and the open lesson step. `history:
+   * false` leaves out commands that only look (the same cluster, a shorter
+   * log). Undefined while the cluster is starting.
+   */
+  captureScenario(options?: { history?: boolean }): Scenario | undefined;
+  /**
+   * Replays `scenario` into a fresh cluster and makes the page run on it: the
+   * drawing, terminal (the replay's output), files, log and clock show the
+   * replayed session and time goes on from there. On failure nothing changes.
+   */
+  loadScenario(scenario: Scenario, options?: LoadScenarioOptions): Promise<LoadScenarioResult>;
+}
+
+export type AppState = ClockSlice & ClusterSlice & TerminalSlice & FilesSlice & SessionSlice;

@@ -20,7 +20,7 @@ describe('app store', () => {
     expect(text()).toEqual(['$ echo hello', 'hello']);
     expect(events.map((e) => e.type)).toEqual(['command', 'output', 'idle']);
     expect(store.getState().history).toEqual(['echo hello']);
-    expect(store.getState().commandLog).toEqual([{ at: world0(store), line: 'echo hello', source: 'prompt' }]);
+    expect(store.getState().commandLog).toEqual([{ at: world0(store), line: 'echo hello', source: 'prompt', files: store.getState().files }]);
   });
 
   it('advances virtual time by real time × speed, and not at all when paused', async () => {
@@ -76,7 +76,7 @@ describe('app store', () => {
     world.addPod('web-1');
     store.getState().killPod({ namespace: 'default', name: 'web-1' });
     expect(text()[0]).toBe('$ kubectl delete pod web-1 --grace-period=0 --force');
-    expect(store.getState().commandLog[0].source).toBe('ui');
+    expect(store.getState().commandLog[0]).toMatchObject({ source: 'ui' });
     expect(store.getState().history).toEqual([]);
   });
 
@@ -85,7 +85,7 @@ describe('app store', () => {
     world.addPod('web-1');
     store.getState().crashContainer({ namespace: 'default', name: 'web-1' });
     expect(text()[0]).toBe('$ kubeplay container crash web-1');
-    expect(store.getState().commandLog[0].source).toBe('ui');
+    expect(store.getState().commandLog[0]).toMatchObject({ source: 'ui' });
   });
 
   it('node actions are commands too, and selecting a node clears the pod selection', async () => {

@@ -7,6 +7,7 @@ import { createFilesSlice } from './filesSlice';
 import { memoryFiles } from '../shell/memoryFiles';
 import { SimRuntime } from './simRuntime';
 import type { StoreKit } from './storeKit';
+import { createSessionSlice } from './sessionSlice';
 import { createTerminalSlice } from './terminalSlice';
 import { Transcript } from './transcript';
 import type { TerminalEvent, WorldFactory } from './types';
@@ -92,6 +93,7 @@ export function createAppStore(factory: WorldFactory, options: AppStoreOptions):
       ...createClusterSlice(set, get, getKit, first),
       ...createTerminalSlice(set, get, getKit),
       ...createFilesSlice(set, get, getKit, options.files),
+      ...createSessionSlice(set, get, getKit),
     };
   });
 
@@ -100,7 +102,9 @@ export function createAppStore(factory: WorldFactory, options: AppStoreOptions):
     const k = getKit();
     const now = k.runtime.now();
     const bootError = k.runtime.bootError();
-    store.setState(now === undefined ? { booting: false, bootError } : { booting: false, bootError, now, startedAt: now, traffic: { services: [], at: now } });
+    // The clock reads 00:00:00 at the cluster's start time: what a scenario's times count from.
+    const startedAt = k.runtime.origin()?.startTime ?? now;
+    store.setState(now === undefined || startedAt === undefined ? { booting: false, bootError } : { booting: false, bootError, now, startedAt, traffic: { services: [], at: now } });
     k.publish(true);
   });
 

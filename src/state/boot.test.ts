@@ -44,7 +44,7 @@ describe('before the engine has loaded', () => {
     const { factory, arrive } = slowEngine(world);
     const store = createAppStore(factory, { files: {}, welcome: [] });
     store.getState().runCommand('echo early');
-    expect(store.getState().commandLog).toEqual([{ at: undefined, line: 'echo early', source: 'prompt' }]);
+    expect(store.getState().commandLog).toEqual([{ at: undefined, line: 'echo early', source: 'prompt', files: {} }]);
     store.frame(50);
     expect(store.getState().busy).toBe(true);
     expect(text(store)).toEqual(['$ echo early']);

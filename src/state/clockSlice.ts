@@ -1,5 +1,6 @@
 import type { ClockSlice } from './appState';
 import type { SetState, GetState, StoreKit } from './storeKit';
+import { logCancel } from './terminalSlice';
 import { SPEEDS, type Speed } from './types';
 
 /** What the Step button and its key issue (the unit, one virtual second, is `kubeplay clock step`'s). */
@@ -32,6 +33,7 @@ export function createClockSlice(set: SetState, get: GetState, kit: () => StoreK
     stopSettle() {
       const k = kit();
       if (!k.runtime.cancelSettle()) return;
+      logCancel(set, get, k, 'settle');
       k.transcript.appendLine('# Fast-forward stopped.');
       k.emit({ type: 'notice', text: 'Fast-forward stopped.' });
       k.publish();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { commandLines } from './scenarioLog';
 import { nodeAddCommand, nodeLabelCommand, nodeSetCommand, nodeTaintCommand, shellWord } from './nodeCommands';
 import { realStore } from './realWorld.testkit';
 
@@ -37,7 +38,7 @@ describe('time and shape actions go through the terminal', () => {
     store.frame(16);
     expect(store.getState().now - t0).toBe(1000);
     expect(transcript(store)).toContain('$ kubeplay clock step');
-    expect(store.getState().commandLog.map((c) => c.line)).toEqual(['kubeplay clock step']);
+    expect(commandLines(store.getState().commandLog)).toEqual(['kubeplay clock step']);
   });
 
   it('Fast-forward runs over several frames, then reports, and the Deployment is Ready', async () => {

@@ -90,7 +90,8 @@ export function createClusterSlice(set: SetState, get: GetState, kit: () => Stor
       const text = `Cluster reset: a fresh ${workers === 3 ? 'default ' : ''}cluster (${describeNodes(workers)}); nothing carried over.`;
       k.transcript.appendLine(`# ${text}`);
       k.emit({ type: 'notice', text });
-      set({ ...selectionState(undefined), inspector: undefined, startedAt: now, now, busy: false, commandLog: [], traffic: { services: [], at: now } });
+      const startedAt = k.runtime.origin()?.startTime ?? now;
+      set({ ...selectionState(undefined), inspector: undefined, startedAt, now, busy: false, commandLog: [], lessonStep: undefined, sessionOrigin: 'local', traffic: { services: [], at: now } });
       k.publish(true);
       k.emit({ type: 'idle' });
     },

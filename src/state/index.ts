@@ -19,3 +19,8 @@ export { STEP_COMMAND, SETTLE_COMMAND } from './clockSlice';
 export type { TrafficFacts, ClusterSnapshot, CommandSource, EventRecord, InspectorData, LoggedCommand, ObjectRef, PodRef, SelectableKind, Speed, TerminalEvent, WorldFactory } from './types';
 export type { TranscriptLine } from './transcript';
 export * from './selectors';
+export type { SessionSlice } from './appState';
+export type { LoadScenarioOptions, LoadScenarioResult, SessionOrigin } from './sessionSlice';
+export type { LoggedCancel, LoggedLine } from './types';
+export type { LessonStep, Scenario } from '../session/scenario';
+export { commandLines } from './scenarioLog';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { commandLines } from './scenarioLog';
 import { realStore } from './realWorld.testkit';
 
 describe('the inspector', () => {
@@ -18,7 +19,7 @@ describe('the inspector', () => {
     expect(data.decision?.nodeName).toBe(pod.spec!.nodeName);
     // Reading is not a command: nothing echoed, nothing logged.
     expect(store.getState().transcript.length).toBe(transcript);
-    expect(store.getState().commandLog.map((c) => c.line)).toEqual(['kubectl create deployment web --image=nginx --replicas=1']);
+    expect(commandLines(store.getState().commandLog)).toEqual(['kubectl create deployment web --image=nginx --replicas=1']);
   });
 
   it('says when the selection is gone, and clears with the selection', async () => {
@@ -48,7 +49,7 @@ describe('the inspector', () => {
     store.getState().restartDeployment(ref);
     store.getState().undoDeployment({ ...ref, namespace: 'team' });
     store.getState().drainNode('worker-2');
-    expect(store.getState().commandLog.map((c) => c.line)).toEqual([
+    expect(commandLines(store.getState().commandLog)).toEqual([
       'kubectl scale deployment web --replicas=4',
       'kubectl rollout restart deployment/web',
       'kubectl rollout undo deployment/web -n team',

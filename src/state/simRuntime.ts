@@ -5,8 +5,9 @@ import type { Activity, ApiClient, Cluster, KubeObject } from '../sim/k8s/index'
 import type { Execution, FileSource, OutputSink, Shell } from '../shell/types';
 import { DeferredExecution } from './deferredExecution';
 import { EventFeed, toEventRecord } from './eventRecords';
+import { ACTIVITY_PER_SNAPSHOT, EMPTY_SNAPSHOT, finished, KINDS, NOTES_KEPT } from './runtimeTables';
 import { stripAnsi } from './transcript';
-import type { TrafficFacts, ClusterSnapshot, CommandSource, Engine, InspectorData, ObjectRef, SelectableKind, ShellFactory, WorldFactory } from './types';
+import type { TrafficFacts, ClusterSnapshot, CommandSource, Engine, InspectorData, ObjectRef, ShellFactory, WorldFactory } from './types';
 
 /** The live cluster and the UI's client of it (absent until the engine has loaded). */
 interface World {
@@ -15,7 +16,14 @@ interface World {
   readonly reader: ApiClient;
 }
 
-interface Running {
+/** The shape, seed and start time a cluster was created with (a scenario's starting point). */
+export interface ClusterOrigin {
+  readonly config: Cluster['config'] | undefined;
+  readonly seed: number;
+  readonly startTime: number;
+}
+
+export interface Running {
   readonly execution: Execution;
   readonly source: CommandSource;
   readonly line: string;
@@ -51,6 +59,10 @@ export class SimRuntime {
   /** Settles when both the engine and the shell have loaded (or failed to). */
   readonly ready: Promise<void>;
   private unwatch: () => void = () => {};
+  /** Virtual time when the current world was built (a stand-in start time for clusters that do not say theirs). */
+  private bootNow = 0;
+  /** Fractions of a millisecond of real time not yet passed on to the cluster. */
+  private carryMs = 0;
   private running: Running[] = [];
   private changed = true;
   private version = 0;
@@ -61,7 +73,8 @@ export class SimRuntime {
   private unwatchEvents: () => void = () => {};
   /** Real time (ms, `wallNow`) at which long commands hand control back; reset before each run and poll. */
   private sliceEnd = Infinity;
-  private readonly shouldYield = () => this.wallNow() >= this.sliceEnd;
+  /** Whether a long command should hand control back so that the page can draw (the frame's budget is spent). */
+  readonly shouldYield = () => this.wallNow() >= this.sliceEnd;
 
   constructor(
     factory: WorldFactory,
@@ -90,13 +103,13 @@ export class SimRuntime {
     this.ready = Promise.all([this.engineReady, shellLoaded]).then(() => undefined);
   }
 
-  private build(engine: Engine): World {
+  private build(engine: Engine, cluster: Cluster = engine.createCluster()): World {
     this.unwatch();
     this.unwatchEvents();
-    const cluster = engine.createCluster();
     const reader = cluster.client('kubeplay-ui');
     const world: World = { engine, cluster, reader };
     this.world = world;
+    this.bootNow = cluster.now();
     this.shell = this.makeShell?.(cluster, this.files, this.shouldYield);
     this.unwatch = cluster.watchAll(() => {
       this.changed = true;
@@ -136,6 +149,27 @@ export class SimRuntime {
     return { now: cluster.now(), workers: workersOf(cluster) };
   }
 
+  /**
+   * Makes `cluster` (a replayed scenario's) the live one: the old world and
+   * its waiting commands are dropped, `running` (commands the replay left
+   * waiting) go on. Returns false (changing nothing) before the engine and
+   * the shell have loaded.
+   */
+  adopt(cluster: Cluster, running: readonly Running[]): boolean {
+    if (!this.engine || !this.makeShell) return false;
+    for (const r of this.running) r.execution.cancel();
+    this.running = [...running];
+    this.build(this.engine, cluster);
+    return true;
+  }
+
+  /** What the current cluster was created from (shape, seed, start time); undefined before it exists. */
+  origin(): ClusterOrigin | undefined {
+    if (!this.world) return undefined;
+    const { cluster } = this.world;
+    return { config: cluster.config, seed: cluster.seed ?? 1, startTime: cluster.startTime ?? this.bootNow };
+  }
+
   /** Virtual time; undefined before the cluster exists. */
   now(): number | undefined {
     return this.world?.cluster.now();
@@ -143,13 +177,22 @@ export class SimRuntime {
 
   /** Moves virtual time forward (`pollRunning` then lets waiting commands look again); nothing moves before the cluster exists. */
   advance(ms: number): void {
-    if (ms > 0) this.world?.cluster.advance(ms);
+    if (!this.world || !(ms > 0)) return;
+    // Whole milliseconds (the rest carried to the next frame): the times commands run at stay whole, as a scenario writes them.
+    this.carryMs += ms;
+    const whole = Math.floor(this.carryMs);
+    this.carryMs -= whole;
+    if (whole > 0) this.world.cluster.advance(whole);
   }
 
-  /** Runs one command line; output goes to `sink` as it is produced. */
-  run(line: string, source: CommandSource, sink: OutputSink): Execution {
+  /**
+   * Runs one command line; output goes to `sink` as it is produced. Before the
+   * cluster and shell exist the command waits, and `started` learns the
+   * virtual time at which it finally ran.
+   */
+  run(line: string, source: CommandSource, sink: OutputSink, started?: (at: number) => void): Execution {
     this.sliceEnd = this.wallNow() + SLICE_MS;
-    const execution = this.shell ? this.runNow(this.shell, line, sink) : this.runLater(line, sink);
+    const execution = this.shell ? this.runNow(this.shell, line, sink) : this.runLater(line, sink, started);
     if (!execution.done) this.running.push({ execution, source, line });
     return execution;
   }
@@ -165,9 +208,12 @@ export class SimRuntime {
   }
 
   /** Before the engine and the shell have loaded: the command waits for them (the clock loop polls it). */
-  private runLater(line: string, sink: OutputSink): Execution {
+  private runLater(line: string, sink: OutputSink, started?: (at: number) => void): Execution {
     return new DeferredExecution(() => {
-      if (this.shell) return this.runNow(this.shell, line, sink);
+      if (this.shell && this.world) {
+        started?.(this.world.cluster.now());
+        return this.runNow(this.shell, line, sink);
+      }
       if (this.engineError !== undefined) {
         sink.stderr(`error: the cluster could not start (${this.engineError}); reload the page\n`);
         return finished(1);
@@ -333,42 +379,9 @@ export class SimRuntime {
   }
 }
 
-/** How each selectable kind is read and described. */
-const KINDS: Readonly<Record<SelectableKind, { resource: string; word: string; namespaced: boolean }>> = {
-  Pod: { resource: 'pods', word: 'pod', namespaced: true },
-  Node: { resource: 'nodes', word: 'node', namespaced: false },
-  Deployment: { resource: 'deployments.apps', word: 'deployment', namespaced: true },
-  Service: { resource: 'services', word: 'service', namespaced: true },
-};
-
-/** Enough for the drawing to tell a burst's story without holding thousands of entries. */
-const ACTIVITY_PER_SNAPSHOT = 300;
-const NOTES_KEPT = 50;
-
-/** What the cluster view draws while the cluster is starting. */
-const EMPTY_SNAPSHOT: ClusterSnapshot = {
-  now: 0,
-  nodes: [],
-  pods: [],
-  podStatus: {},
-  deployments: [],
-  replicaSets: [],
-  services: [],
-  endpointSlices: [],
-  stoppedNodes: [],
-  activity: [],
-  notes: [],
-  events: [],
-  version: 0,
-};
-
 /** Worker nodes the cluster was created with. */
 function workersOf(cluster: Cluster): number {
   return cluster.config?.workers ?? 3;
-}
-
-function finished(exitCode: number): Execution {
-  return { done: true, exitCode, deadline: undefined, poll: () => true, cancel: () => {} };
 }
 
 /** The window traffic rates are averaged over, in virtual ms. */

@@ -1,6 +1,6 @@
 import type { TerminalSlice } from './appState';
 import type { GetState, SetState, StoreKit } from './storeKit';
-import type { CommandSource } from './types';
+import type { CommandSource, LoggedLine } from './types';
 
 const HISTORY_LIMIT = 500;
 
@@ -9,13 +9,28 @@ function isClear(line: string): boolean {
   return line.trim() === 'clear';
 }
 
+/** Logs a Ctrl+C (`prompt`) or a fast-forward Stop (`settle`): replay must stop the same wait at the same moment. */
+export function logCancel(set: SetState, get: GetState, k: StoreKit, cancel: 'prompt' | 'settle'): void {
+  set({ commandLog: [...get().commandLog, { at: k.runtime.now(), cancel }] });
+}
+
 export function createTerminalSlice(set: SetState, get: GetState, kit: () => StoreKit): TerminalSlice {
-  function remember(line: string, source: CommandSource): void {
-    const { history, commandLog } = get();
+  /** Logs the command with the files it may read; returns the entry (undefined for a blank line). */
+  function remember(line: string, source: CommandSource): LoggedLine | undefined {
+    const { history, commandLog, files } = get();
     const trimmed = line.trim();
-    if (trimmed === '') return;
+    if (trimmed === '') return undefined;
     const nextHistory = source === 'prompt' && history[history.length - 1] !== line ? [...history, line].slice(-HISTORY_LIMIT) : history;
-    set({ history: nextHistory, commandLog: [...commandLog, { at: kit().runtime.now(), line: trimmed, source }] });
+    const entry: LoggedLine = { at: kit().runtime.now(), line: trimmed, source, files };
+    set({ history: nextHistory, commandLog: [...commandLog, entry] });
+    return entry;
+  }
+
+  /** A command that waited for the cluster to start ran at `at`: its log entry says so. */
+  function startedAt(entry: LoggedLine, at: number): void {
+    const log = get().commandLog;
+    const i = log.indexOf(entry);
+    if (i >= 0) set({ commandLog: [...log.slice(0, i), { ...entry, at }, ...log.slice(i + 1)] });
   }
 
   return {
@@ -26,7 +41,7 @@ export function createTerminalSlice(set: SetState, get: GetState, kit: () => Sto
 
     runCommand(line, source = 'prompt') {
       const k = kit();
-      remember(line, source);
+      const entry = remember(line, source);
       k.transcript.appendLine(`$ ${line}`);
       k.emit({ type: 'command', line, source });
       if (line.trim() === '' || isClear(line)) {
@@ -35,7 +50,7 @@ export function createTerminalSlice(set: SetState, get: GetState, kit: () => Sto
         if (source === 'prompt') k.emit({ type: 'idle' });
         return;
       }
-      const execution = k.runtime.run(line, source, k.sink);
+      const execution = k.runtime.run(line, source, k.sink, entry && entry.at === undefined ? (at) => startedAt(entry, at) : undefined);
       k.publish();
       if (execution.done && source === 'prompt') k.emit({ type: 'idle' });
     },
@@ -43,6 +58,7 @@ export function createTerminalSlice(set: SetState, get: GetState, kit: () => Sto
     cancelCommand() {
       const k = kit();
       if (!k.runtime.cancelPrompt()) return;
+      logCancel(set, get, k, 'prompt');
       k.transcript.append('^C\n');
       k.emit({ type: 'interrupt' });
       k.publish();

@@ -73,12 +73,26 @@ export const SPEEDS: readonly Speed[] = [0, 0.5, 1, 2, 5, 10, 30];
 /** Where a command came from: typed at the prompt, or issued by a button. */
 export type CommandSource = 'prompt' | 'ui';
 
-/** One entry of the session's command log (the basis of replay and share links later). */
-export interface LoggedCommand {
-  /** Virtual time at which it was issued; undefined while the cluster was still starting (it ran once it had). */
+/**
+ * One entry of the session's command log (the basis of replay, share links,
+ * undo): a command, or a Ctrl+C / fast-forward Stop that ended a waiting one.
+ */
+export type LoggedCommand = LoggedLine | LoggedCancel;
+
+/** A command line, as issued. */
+export interface LoggedLine {
+  /** Virtual time at which it ran; undefined while it waits for the cluster to start (set once it has run). */
   readonly at: number | undefined;
   readonly line: string;
   readonly source: CommandSource;
+  /** The editor's files when it ran (what `kubectl apply -f` read): the files object of that moment, shared, never copied. */
+  readonly files?: Readonly<Record<string, string>>;
+}
+
+/** Ctrl+C (`prompt`: the waiting typed command) or the fast-forward's Stop (`settle`). */
+export interface LoggedCancel {
+  readonly at: number | undefined;
+  readonly cancel: 'prompt' | 'settle';
 }
 
 /**
