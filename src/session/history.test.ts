@@ -4,9 +4,9 @@ import type { LogEntry } from './scenario';
 
 describe('isLookOnly', () => {
   it('tells commands that only read from those that change the cluster', () => {
-    for (const line of ['kubectl get pods -o wide', 'kubectl describe deploy web', 'kubectl rollout status deployment/web', 'kubectl rollout history deploy/web', 'kubectl logs web-1', 'kubectl config view', 'kubeplay help', 'help', 'sleep 5', 'kubectl --help'])
+    for (const line of ['kubectl get pods -o wide', 'kubectl describe deploy web', 'kubectl rollout status deployment/web', 'kubectl rollout history deploy/web', 'kubectl logs web-1', 'kubectl config view', 'kubeplay help', 'help', 'sleep 5', 'kubectl --help', 'kubectl -n kube-system get pods', 'kubectl logs web-1 -f', 'kubectl apply --help', 'kubectl wait --for=condition=Available deployment/web', 'kubectl top pods'])
       expect(isLookOnly(line), line).toBe(true);
-    for (const line of ['kubectl scale deployment web --replicas=5', 'kubectl apply -f web.yaml', 'kubectl rollout undo deployment/web', 'kubectl rollout restart deploy/web', 'kubeplay node stop worker-2', 'kubeplay clock step', 'kubectl exec web-1 -- kill 1', 'kubectl config set-context x', 'frobnicate', "kubectl get 'unclosed"])
+    for (const line of ['kubectl scale deployment web --replicas=5', 'kubectl apply -f web.yaml', 'kubectl rollout undo deployment/web', 'kubectl rollout restart deploy/web', 'kubeplay node stop worker-2', 'kubeplay clock step', 'kubectl exec web-1 -- kill 1', 'kubectl config set-context x', 'frobnicate', "kubectl get 'unclosed", 'kubectl -n web scale deployment web --replicas=3', 'kubectl diff -f web.yaml'])
       expect(isLookOnly(line), line).toBe(false);
   });
 });
@@ -53,5 +53,16 @@ describe('forkAt', () => {
     expect(forkAt(log, 200)).toEqual({ kept: log.slice(0, 2), dropped: log.slice(2) });
     expect(forkAt(log, 50)).toEqual({ kept: [], dropped: log });
     expect(forkAt(log, 300)).toEqual({ kept: log, dropped: [] });
+  });
+});
+
+describe('undoStep with file versions', () => {
+  it('takes the file versions written for the command along with it', () => {
+    const log: LogEntry[] = [
+      { at: 100, line: 'kubectl apply -f web.yaml' },
+      { at: 900, file: 'web.yaml', content: 'replicas: 5\n' },
+      { at: 900, line: 'kubectl apply -f web.yaml' },
+    ];
+    expect(undoStep(log)).toEqual({ kept: log.slice(0, 1), removed: log.slice(1), line: 'kubectl apply -f web.yaml' });
   });
 });

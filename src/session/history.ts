@@ -3,29 +3,51 @@
  * how a log forks when a command is issued while looking at the past. Pure
  * data in, data out; the page replays the result (DESIGN.md principle 2).
  */
-import { tokenize } from '../shell/index';
+import { tokenize } from '../shell/tokenize';
 import type { LogEntry } from './scenario';
 
 /**
- * kubectl commands that only read the cluster. Anything not listed counts as
- * a change (so Undo never skips a command that did something).
+ * kubectl commands that only read the cluster: they change no object, move
+ * no clock and draw no random number, so a replay without them reaches the
+ * same cluster ("share the current state" leaves them out). Anything not
+ * listed counts as a change (so Undo never skips a command that did
+ * something). Not `diff`: its server-side dry run draws generated names
+ * (`generateName`) from the seeded generator, which shifts later pod names.
  */
-const KUBECTL_READS = new Set(['get', 'describe', 'logs', 'top', 'explain', 'version', 'api-resources', 'api-versions', 'cluster-info', 'diff', 'auth', 'wait', 'completion', 'options', 'plugin']);
+const KUBECTL_READS = new Set(['get', 'describe', 'logs', 'top', 'explain', 'version', 'api-resources', 'api-versions', 'cluster-info', 'events', 'auth', 'wait', 'completion', 'options', 'plugin']);
 const ROLLOUT_READS = new Set(['status', 'history']);
 const CONFIG_READS = new Set(['view', 'get-contexts', 'current-context', 'get-clusters', 'get-users']);
 /** Shell builtins with no effect on the cluster (`sleep` waits while the clock runs anyway). */
 const SHELL_READS = new Set(['help', 'echo', 'clear', 'sleep']);
+/** kubectl's global flags that take the next word as their value (`kubectl -n web get pods`). */
+const VALUE_FLAGS = new Set(['-n', '--namespace', '--context', '--kubeconfig', '--cluster', '--user', '-s', '--server', '--request-timeout']);
+
+/** kubectl's verb and sub-verb, after its global flags. */
+function kubectlVerbs(words: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 1; i < words.length && out.length < 2; i++) {
+    const w = words[i];
+    if (w.startsWith('-')) {
+      if (VALUE_FLAGS.has(w)) i++;
+      continue;
+    }
+    out.push(w);
+  }
+  return out;
+}
 
 /** Whether a command line only looks at the cluster (`kubectl get`, `describe`, `rollout status`, `help` …). */
 export function isLookOnly(line: string): boolean {
   const { words, error } = tokenize(line);
   if (error || words.length === 0) return words.length === 0 && !error;
-  const [cmd, sub, subsub] = words;
+  const [cmd, sub] = words;
   if (cmd === 'kubectl') {
-    if (sub === undefined || sub.startsWith('-')) return true;
-    if (sub === 'rollout') return subsub !== undefined && ROLLOUT_READS.has(subsub);
-    if (sub === 'config') return subsub !== undefined && CONFIG_READS.has(subsub);
-    return KUBECTL_READS.has(sub);
+    if (words.includes('--help') || words.includes('-h')) return true;
+    const [verb, subVerb] = kubectlVerbs(words);
+    if (verb === undefined || verb === 'help') return true;
+    if (verb === 'rollout') return subVerb !== undefined && ROLLOUT_READS.has(subVerb);
+    if (verb === 'config') return subVerb !== undefined && CONFIG_READS.has(subVerb);
+    return KUBECTL_READS.has(verb);
   }
   if (cmd === 'kubeplay') return sub === undefined || sub === 'help' || sub === '--help' || sub === '-h';
   return SHELL_READS.has(cmd);
@@ -51,7 +73,7 @@ export function undoStep(log: readonly LogEntry[]): UndoStep | undefined {
   let lastCommand = -1;
   for (let i = log.length - 1; i >= 0; i--) {
     const e = log[i];
-    if ('cancel' in e) continue;
+    if (!('line' in e)) continue;
     if (lastCommand < 0) lastCommand = i;
     if (!isLookOnly(e.line)) return split(log, i);
   }
@@ -60,7 +82,10 @@ export function undoStep(log: readonly LogEntry[]): UndoStep | undefined {
 
 function split(log: readonly LogEntry[], at: number): UndoStep {
   const entry = log[at];
-  return { kept: log.slice(0, at), removed: log.slice(at), line: 'line' in entry ? entry.line : '' };
+  // The file versions written just before the command belong to it.
+  let from = at;
+  while (from > 0 && 'file' in log[from - 1] && log[from - 1].at === entry.at) from--;
+  return { kept: log.slice(0, from), removed: log.slice(from), line: 'line' in entry ? entry.line : '' };
 }
 
 /** Puts a step back: `removed` entries appended, in their original order and times. */

@@ -4,7 +4,7 @@
  * references); a scenario keeps the final files and, before a command that
  * read other contents, `file` entries saying what they were then.
  */
-import { isReadOnlyCommand } from '../session/readOnly';
+import { isLookOnly } from '../session/history';
 import type { LogEntry, ScenarioFile } from '../session/scenario';
 import type { LoggedCommand } from './types';
 
@@ -57,7 +57,7 @@ export function toScenarioLog(log: readonly LoggedCommand[], options: ToScenario
       out.push({ at, cancel: e.cancel });
       continue;
     }
-    if (!options.history && isReadOnlyCommand(e.line)) continue;
+    if (!options.history && isLookOnly(e.line)) continue;
     if (e.files && e.files !== current) {
       out.push(...fileChanges(at, current, e.files));
       current = e.files;
