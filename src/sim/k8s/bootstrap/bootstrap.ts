@@ -82,7 +82,7 @@ export function bootstrapCluster(api: ApiServer, kubelets: Kubelets, recorder: E
         images[parseImageRef(s.image).full] = (imageProfile(s.image)?.sizeBytes ?? 0);
         const { pod, status } = mirrorPod(s, shape.name, node.metadata.uid!, nodeIP(shape.index), now, rng);
         const created = must(kubelet.create(pod, { trusted: true }));
-        must(kubelet.updateStatus({ ...created, status }));
+        kubelets.seedStaticPod(must(kubelet.updateStatus({ ...created, status })) as typeof pod);
       }
     }
     kubelets.seedImages(shape.name, images);

@@ -6,6 +6,7 @@ import { parseTimestamp } from '../../engine/clock';
 import { serviceEnvVars } from '../services/serviceEnv';
 import type { ObjectStore } from '../../engine/store';
 import { Backoff } from './backoff';
+import { MirrorPods } from './mirrorPods';
 import { parseCidr } from './ipam';
 import { nodeTick, powerOff, powerOn } from './nodeAgent';
 import type { NodeRuntime } from './runtime';
@@ -20,6 +21,8 @@ export interface Kubelets {
   state: KubeletState;
   /** Pre-pulled images on a node (kind nodes ship the control-plane images). */
   seedImages(node: string, images: Record<string, number>): void;
+  /** A static pod its node's kubelet runs from a manifest file, by the mirror pod it created. */
+  seedStaticPod(mirror: PodObj): void;
   /**
    * Powers a node's machine off or on (`kubeplay node stop|start`). Returns
    * false when it already was, undefined when there is no such node. After
@@ -65,6 +68,7 @@ export function createKubelets(): Kubelets {
     return thunk;
   };
   const state: KubeletState = { nodes: new Map(), pods: new Map(), imageBackoff: new Backoff(), crashBackoff: new Backoff(), serviceEnv };
+  const mirrors = new MirrorPods();
   let stoppedNodes = 0;
   /** A powered-off node's kubelet syncs nothing: its pods keep their last reported status. */
   const onStoppedNode = (podKey: string, ctx: K8sContext): boolean => {
@@ -85,6 +89,7 @@ export function createKubelets(): Kubelets {
   const mapPod = (e: WatchEvent): string | undefined => {
     const pod = e.object as PodObj;
     const old = e.old as PodObj | undefined;
+    if (e.type !== 'DELETED' && mirrors.has(e.key)) mirrors.observe(e.key, pod);
     if (!pod.spec?.nodeName && !old?.spec?.nodeName) return undefined;
     if (e.type === 'MODIFIED' && old && old.spec === pod.spec && old.metadata.deletionTimestamp === pod.metadata.deletionTimestamp && old.metadata.uid === pod.metadata.uid) return undefined;
     return `pod:${e.key}`;
@@ -93,6 +98,7 @@ export function createKubelets(): Kubelets {
     if (e.type === 'DELETED') {
       if (state.nodes.get(e.key)?.stopped) stoppedNodes--;
       state.nodes.delete(e.key);
+      mirrors.forgetNode(e.key);
       return undefined;
     }
     if (e.type === 'ADDED') {
@@ -107,6 +113,7 @@ export function createKubelets(): Kubelets {
       const rt = state.nodes.get(node);
       if (rt) for (const [full, size] of Object.entries(images)) rt.images.set(full, size);
     },
+    seedStaticPod: (mirror) => mirrors.seed(mirror),
     setPower(node, on, now) {
       const rt = state.nodes.get(node);
       if (!rt) return undefined;
@@ -134,7 +141,10 @@ export function createKubelets(): Kubelets {
         if (key.startsWith('node:')) nodeTick(key.slice(5), ctx, state, key);
         else {
           const podKey = key.slice(4);
-          if (!onStoppedNode(podKey, ctx)) syncPod(podKey, ctx, state, key);
+          if (onStoppedNode(podKey, ctx)) return;
+          // A deleted mirror pod comes back before the pod is synced: its static pod never stopped.
+          if (mirrors.has(podKey)) mirrors.ensure(podKey, ctx, state);
+          syncPod(podKey, ctx, state, key);
         }
       },
     },
