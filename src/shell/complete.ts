@@ -1,5 +1,6 @@
 import { storageName } from '../sim/k8s/index';
 import { BUILTINS } from './builtins/index';
+import { completeDocker } from './docker/complete';
 import { childrenOf, ROOT } from './kubectl/commands/index';
 import type { CommandSpec } from './kubectl/command';
 import { GLOBAL_FLAGS } from './kubectl/globalFlags';
@@ -17,7 +18,8 @@ export function completeLine(env: ShellEnvironment, line: string, cursor: number
   const current = words[words.length - 1];
   const done = words.slice(0, -1);
   const pick = (cands: Iterable<string>) => [...new Set(cands)].filter((c) => c.startsWith(current)).sort();
-  if (done.length === 0) return pick(['kubectl', 'kubeplay', ...BUILTINS.map((b) => b.name)]);
+  if (done.length === 0) return pick(['kubectl', 'kubeplay', 'docker', ...BUILTINS.map((b) => b.name)]);
+  if (done[0] === 'docker') return completeDocker(env, done, current);
   if (done[0] === 'kubeplay') {
     const depth = done.length - 1;
     const full = PLAYGROUND_COMMANDS.find((c) => c.path.length === depth && c.path.every((p, i) => done[i + 1] === p));

@@ -9,6 +9,7 @@ import { finished } from './execution';
 import { loadExplainData } from './kubectl/explain/explainData';
 import { runKubectl } from './kubectl/kubectl';
 import { runKubeplay } from './kubeplay/kubeplay';
+import { runDocker } from './docker/docker';
 import { tokenize } from './tokenize';
 import type { Execution, OutputSink, Shell, ShellEnvironment } from './types';
 
@@ -16,6 +17,7 @@ export type { Execution, FileSource, OutputSink, Shell, ShellEnvironment } from 
 export { CLEAR_SCREEN } from './builtins/index';
 export { tokenize } from './tokenize';
 export { memoryFiles, normalisePath } from './memoryFiles';
+export { swarmFor, existingSwarm, type ClockSource } from './docker/swarmHost';
 
 /** Loads what the shell otherwise loads on first use (kubectl explain's data); hosts that run commands synchronously (the CLI, tests) await it first. */
 export async function preloadShellData(): Promise<void> {
@@ -36,6 +38,7 @@ export function createShell(env: ShellEnvironment): Shell {
       try {
         if (cmd === 'kubectl') return runKubectl(env, args, sink, line);
         if (cmd === 'kubeplay') return runKubeplay(env, args, sink);
+        if (cmd === 'docker') return runDocker(env, args, sink);
         const builtin = BUILTINS.find((b) => b.name === cmd);
         if (builtin) return builtin.run(env, args, sink);
         sink.stderr(`${cmd}: command not found\n`);

@@ -76,6 +76,7 @@ const help: Builtin = {
         'Commands you can type here:',
         '  kubectl …        the Kubernetes CLI (try: kubectl --help)',
         '  kubeplay …       playground actions no real CLI has (try: kubeplay help)',
+        '  docker …         Docker Swarm beside the cluster: service, node (try: docker --help)',
         ...BUILTINS.map((b) => `  ${b.summary}`),
         '',
       ].join('\n'),

@@ -1,0 +1,20 @@
+import type { DockerCommand } from '../command';
+import { nodeInspect } from './nodeInspect';
+import { nodeLs } from './nodeLs';
+import { nodePs } from './nodePs';
+import { nodeUpdate } from './nodeUpdate';
+import { serviceCreate } from './serviceCreate';
+import { serviceInspect } from './serviceInspect';
+import { serviceLs } from './serviceLs';
+import { servicePs } from './servicePs';
+import { serviceRm } from './serviceRm';
+import { serviceScale } from './serviceScale';
+
+/** Every simulated docker command; help and tab completion read this list. */
+export const DOCKER_COMMANDS: readonly DockerCommand[] = [serviceCreate, serviceInspect, serviceLs, servicePs, serviceRm, serviceScale, nodeInspect, nodeLs, nodePs, nodeUpdate];
+
+/** Management commands (`docker service`, `docker node`) with their one-line summaries. */
+export const DOCKER_GROUPS: Readonly<Record<string, string>> = {
+  node: 'Manage Swarm nodes',
+  service: 'Manage Swarm services',
+};

@@ -1,0 +1,150 @@
+import { createRng } from '../../lib/rng';
+import { VirtualClock } from '../engine/clock';
+import { ControllerManager } from '../engine/controllerManager';
+import { ObjectStore, type WatchHandler } from '../engine/store';
+import * as api from './api';
+import { addNode, DEFAULT_SWARM, type NodeShape } from './bootstrap';
+import { allNodes, BY_NODE, BY_SERVICE, BY_STATE, NODES, SERVICES, TASKS, type SwarmContext, type SwarmController } from './context';
+import { createAgent } from './controllers/agent';
+import { createAllocator } from './controllers/allocator';
+import { createReplicatedOrchestrator } from './controllers/replicatedOrchestrator';
+import { createRestartSupervisor } from './controllers/restartSupervisor';
+import { createScheduler } from './controllers/scheduler';
+import { createTaskReaper } from './controllers/taskReaper';
+import type { ServiceSpec, SwarmNode, SwarmResult, SwarmService, SwarmTask } from './types';
+
+export interface SwarmOptions {
+  /** Seed of the swarm's random generator (IDs, pull times). */
+  seed?: number;
+  /** Virtual start time, ms since the epoch. */
+  startTime?: number;
+  /** The machines (default: `manager1`, `worker1`, `worker2`). The first manager is the Leader. */
+  nodes?: readonly NodeShape[];
+}
+
+/**
+ * A simulated Docker Swarm: managers' store, orchestrators, scheduler and
+ * node agents on a virtual clock. Nothing happens between calls: time moves
+ * only through `advance`/`advanceTo`.
+ * @example const s = createSwarm({ seed: 1 }); s.nodes().map((n) => n.description.hostname) // ['manager1', 'worker1', 'worker2']
+ */
+export interface Swarm {
+  readonly seed: number;
+  readonly startTime: number;
+  now(): number;
+  advance(ms: number): void;
+  advanceTo(ms: number): void;
+  /** Virtual time of the next timer, if any. */
+  nextWakeAt(): number | undefined;
+  /** The node the CLI talks to (`docker node ls` marks it with `*`). */
+  localNodeId(): string;
+  /** Nodes sorted by hostname. */
+  nodes(): SwarmNode[];
+  /** Services sorted by name. */
+  services(): SwarmService[];
+  /** Tasks, optionally of one service or on one node, in creation order. */
+  tasks(filter?: { serviceId?: string; nodeId?: string }): SwarmTask[];
+  node(id: string): SwarmNode | undefined;
+  service(id: string): SwarmService | undefined;
+  task(id: string): SwarmTask | undefined;
+  /** Docker's lookup: full ID, then hostname, then a unique ID prefix. */
+  findNode(ref: string): SwarmNode | undefined;
+  /** Docker's lookup: full ID, then name, then a unique ID prefix. */
+  findService(ref: string): SwarmService | undefined;
+  createService(spec: ServiceSpec): SwarmResult<SwarmService>;
+  /** Writes a new spec (`rollback`: the spec is the previous one, which is then forgotten). */
+  updateService(id: string, spec: ServiceSpec, options?: { rollback?: boolean }): SwarmResult<SwarmService>;
+  removeService(id: string): SwarmResult;
+  updateNode(id: string, changes: api.NodeChanges): SwarmResult<SwarmNode>;
+  /** Every change to nodes, services and tasks (for views). */
+  watch(handler: WatchHandler): () => void;
+}
+
+const DEFAULT_START = Date.parse('2025-03-01T09:00:00Z');
+
+export function createSwarm(options: SwarmOptions = {}): Swarm {
+  const seed = options.seed ?? 1;
+  const startTime = options.startTime ?? DEFAULT_START;
+  const store = new ObjectStore();
+  for (const r of [NODES, SERVICES, TASKS]) store.define(r, { indexLabels: false });
+  store.addIndex(TASKS, BY_SERVICE, (o) => (o as SwarmTask).serviceId);
+  store.addIndex(TASKS, BY_NODE, (o) => (o as SwarmTask).nodeId || undefined);
+  store.addIndex(TASKS, BY_STATE, (o) => (o as SwarmTask).status.state);
+  const clock = new VirtualClock(startTime);
+  const rng = createRng(seed ^ 0x5a4d);
+  const stopped = new Set<string>();
+  let seq = 0;
+  let vip = 2;
+  const ctx: SwarmContext = {
+    store,
+    clock,
+    rng,
+    nextSeq: () => ++seq,
+    nextVip: () => vip++,
+    isStopped: (id) => stopped.has(id),
+    wakeAfter: (name, key, ms) => clock.wakeAfter(name, key, ms),
+    wakeAt: (name, key, at) => clock.wakeAt(name, key, at),
+  };
+  const manager = new ControllerManager<SwarmContext>(store, clock, () => ctx);
+  const controllers: SwarmController[] = [createReplicatedOrchestrator(), createRestartSupervisor(), createAllocator(), createScheduler(), createAgent(), createTaskReaper()];
+  for (const c of controllers) manager.register(c);
+  const shapes = options.nodes ?? DEFAULT_SWARM;
+  let leaderSet = false;
+  shapes.forEach((shape, i) => {
+    const leader = shape.role === 'manager' && !leaderSet;
+    if (leader) leaderSet = true;
+    addNode(ctx, shape, i, leader);
+  });
+  manager.runUntilIdle();
+  const local = allNodes(store).find((n) => n.managerStatus?.leader) ?? allNodes(store)[0];
+
+  /** Every write through the API is followed by the controllers' reaction at the same instant. */
+  const write = <T>(f: () => T): T => {
+    const r = f();
+    manager.runUntilIdle();
+    return r;
+  };
+  const byPrefix = <T extends { id: string }>(items: T[], ref: string): T | undefined => {
+    const hits = items.filter((x) => x.id.startsWith(ref));
+    return hits.length === 1 ? hits[0] : undefined;
+  };
+
+  return {
+    seed,
+    startTime,
+    now: () => clock.now(),
+    advance: (ms) => manager.runUntil(clock.now() + ms),
+    advanceTo: (ms) => manager.runUntil(ms),
+    nextWakeAt: () => clock.nextTimerAt(),
+    localNodeId: () => local.id,
+    nodes: () => allNodes(store),
+    services: () => store.list<SwarmService>(SERVICES).sort((a, b) => (a.spec.name < b.spec.name ? -1 : a.spec.name > b.spec.name ? 1 : 0)),
+    tasks(filter = {}) {
+      const list = filter.serviceId
+        ? store.listByIndex<SwarmTask>(TASKS, BY_SERVICE, filter.serviceId)
+        : filter.nodeId
+          ? store.listByIndex<SwarmTask>(TASKS, BY_NODE, filter.nodeId)
+          : store.list<SwarmTask>(TASKS);
+      return list.filter((t) => !filter.nodeId || t.nodeId === filter.nodeId).sort((a, b) => a.seq - b.seq);
+    },
+    node: (id) => store.get<SwarmNode>(NODES, id),
+    service: (id) => store.get<SwarmService>(SERVICES, id),
+    task: (id) => store.get<SwarmTask>(TASKS, id),
+    findNode(ref) {
+      const nodes = allNodes(store);
+      return nodes.find((n) => n.id === ref) ?? nodes.find((n) => n.description.hostname === ref) ?? byPrefix(nodes, ref);
+    },
+    findService(ref) {
+      const services = store.list<SwarmService>(SERVICES);
+      return services.find((s) => s.id === ref) ?? services.find((s) => s.spec.name === ref) ?? byPrefix(services, ref);
+    },
+    createService: (spec) => write(() => api.createService(ctx, spec)),
+    updateService: (id, spec, opts = {}) => write(() => api.updateService(ctx, id, spec, opts.rollback ?? false)),
+    removeService: (id) => write(() => api.removeService(ctx, id)),
+    updateNode: (id, changes) => write(() => api.updateNode(ctx, id, changes)),
+    watch(handler) {
+      const offs = [NODES, SERVICES, TASKS].map((r) => store.watch(r, handler));
+      return () => offs.forEach((off) => off());
+    },
+  };
+}
