@@ -12,7 +12,8 @@
  * (build into and serve DIR instead of dist/), --port N, --only rolling|big
  * (one scenario), --speed N (the rolling update's playback speed, default 2),
  * --trace FILE (a Chromium trace of the rolling update, and where its time
- * went per thread and event), --shots DIR (a screenshot of each scenario
+ * went per thread and event), --cpu-prof FILE (a JavaScript CPU profile of the
+ * rolling update, for DevTools, and its functions by self time), --shots DIR (a screenshot of each scenario
  * midway, to look at; it stalls a few frames).
  */
 import { chromium, type CDPSession, type Page } from '@playwright/test';
@@ -20,6 +21,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHROMIUM_ARGS, findChromium } from './browserPath';
+import { formatProfile, summarizeProfile } from './profileSummary';
 import { formatTraceSummary, summarizeTrace } from './traceSummary';
 
 interface Stats {
@@ -56,6 +58,7 @@ const SPEED = flag('--speed') ?? '2';
 const traceFile = flag('--trace');
 const only = flag('--only');
 const shots = flag('--shots');
+const cpuProfFile = flag('--cpu-prof');
 
 /** A screenshot midway through a scenario, when --shots asks for one (it stalls a few frames: do not read that run's figures). */
 async function shot(page: Page, name: string): Promise<void> {
@@ -167,17 +170,36 @@ async function rollingUpdate(page: Page): Promise<Result> {
   await page.waitForTimeout(1000);
   const browser = page.context().browser();
   if (traceFile && browser) await browser.startTracing(page, { path: traceFile, categories: TRACE_CATEGORIES });
+  const profiler = cpuProfFile ? await startProfile(page) : undefined;
   await startRecording(page);
   await type(page, 'kubectl set image deployment/web nginx=nginx:1.27');
   await page.waitForTimeout(2500);
   await shot(page, 'bench-rolling-update');
   await deployment(page, ['Deployment web, complete: 100 desired, 100 updated, 100 available, revision 2'], 180_000);
   const stats = await stopRecording(page);
+  if (profiler && cpuProfFile) console.log(await stopProfile(profiler, cpuProfFile));
   if (traceFile && browser) {
     await browser.stopTracing();
     console.log(formatTraceSummary(summarizeTrace(traceFile)));
   }
   return { name: `100-pod rolling update, default cluster, ${SPEED}×`, budget: `p95 frame ≤ ${ONE_FRAME} ms`, pass: stats.p95 <= ONE_FRAME, stats };
+}
+
+/** Starts V8's sampling profiler in the page (1 ms interval). */
+async function startProfile(page: Page): Promise<CDPSession> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
+  await cdp.send('Profiler.start');
+  return cdp;
+}
+
+/** Stops the profiler, writes the profile (open it in DevTools) and returns its top functions by self time. */
+async function stopProfile(cdp: CDPSession, file: string): Promise<string> {
+  const { profile } = await cdp.send('Profiler.stop');
+  await cdp.detach();
+  writeFileSync(file, JSON.stringify(profile));
+  return formatProfile(summarizeProfile(profile));
 }
 
 /** What a trace records: the timeline (script, style, layout, paint), raster and compositing. */

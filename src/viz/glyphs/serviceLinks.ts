@@ -1,4 +1,6 @@
-import { easeCubicInOut, type Selection } from 'd3';
+// `transition` is imported as a value (not only used as a method) so that the bundler keeps
+// d3-transition, which adds selection.transition() as a side effect.
+import { easeCubicInOut, transition, type Selection } from 'd3';
 import { anchorOf, type ClusterLayout } from '../layout/clusterLayout';
 
 type Layer = Selection<SVGGElement, unknown, null, undefined>;
@@ -71,9 +73,7 @@ export function renderServiceLinks(layer: Layer, links: readonly ServiceLink[], 
     .filter(function (d) {
       return this.getAttribute('d') !== d.d;
     })
-    .transition('move')
-    .duration(durationMs)
-    .ease(easeCubicInOut)
+    .transition(transition('move').duration(durationMs).ease(easeCubicInOut))
     .attr('d', (d) => d.d);
   sel.exit().classed('is-leaving', true).interrupt('move').transition('fade').duration(durationMs).attr('opacity', 0).remove();
 }

@@ -1,16 +1,14 @@
-// `transition` is imported (not only used as a method) so that the bundler keeps
-// d3-transition, which adds selection.transition() as a side effect.
-import { easeCubicInOut, select, transition, type Selection } from 'd3';
+import { select, type Selection } from 'd3';
 import { anchorOf, METRICS, type ClusterLayout, type PlacedNode, type PlacedPod, type PlacedWorkload } from '../layout/clusterLayout';
 import type { ActivitySummary, NoteLine } from '../model/controlPlane';
 import { renderBand } from '../glyphs/bandGlyph';
 import { enterNode, updateNode } from '../glyphs/nodeGlyph';
 import { enterPod, updatePod } from '../glyphs/podGlyph';
+import { PodSprites } from './podSprites';
 import { renderServiceLinks, serviceLinks } from '../glyphs/serviceLinks';
 import { renderWorkloads } from '../glyphs/workloadGlyph';
 import { setAttr } from '../glyphs/dom';
 import { animateActivity } from './animateActivity';
-import { applyPodEffects, readDrawn } from './podEffects';
 import { onPodFocus, onPodKey, updateTabStop } from './podKeyboard';
 import { podAt, renderDensePods } from './renderDense';
 import { vizText } from '../text';
@@ -85,6 +83,7 @@ export function renderCluster(svg: SVGSVGElement, layout: ClusterLayout, options
   const first = !drawnOnce.has(svg);
   drawnOnce.add(svg);
   latest.set(svg, options);
+  if (options.fx) overlayOf.set(svg, options.fx);
 
   renderBand(root.select<SVGGElement>('g.layer-band'), { layout: layout.band, note: options.note, queued: layout.pods.filter((p) => !p.nodeKey).length });
   renderWorkloads(root.select<SVGGElement>('g.layer-workloads'), layout.workloads, {
@@ -122,10 +121,11 @@ export function renderCluster(svg: SVGSVGElement, layout: ClusterLayout, options
   const selectedService = options.selectedWorkloadKey?.startsWith('service:') ? options.selectedWorkloadKey.slice('service:'.length) : undefined;
   renderServiceLinks(root.select<SVGGElement>('g.layer-links'), serviceLinks(layout), selectedService, options.reducedMotion ? 0 : ms);
   if (layout.dense && options.canvas) {
-    renderPods(svg, { ...layout, pods: [] }, options, first);
+    renderPods(svg, { ...layout, pods: [] }, { ...options, canvas: null }, first);
+    spritesOf.get(options.canvas)?.clear();
     renderDense(svg, options.canvas, layout, options);
   } else {
-    if (options.canvas) clearDense(svg, options.canvas);
+    if (options.canvas) clearDense(svg);
     renderPods(svg, layout, options, first);
   }
   if (options.fx) sizeTo(options.fx, layout);
@@ -139,50 +139,55 @@ function sizeTo(svg: SVGSVGElement, layout: ClusterLayout): void {
   setAttr(svg, 'viewBox', `0 0 ${layout.width} ${layout.height}`);
 }
 
-/** Pods, one layer above the cards, so a pod can travel from the control plane to its node. */
+/** Each canvas's pods (the canvas outlives renders; the dense drawing takes it over above METRICS.denseAbove pods). */
+const spritesOf = new WeakMap<HTMLCanvasElement, PodSprites>();
+
+function podSprites(canvas: HTMLCanvasElement): PodSprites {
+  let sprites = spritesOf.get(canvas);
+  if (!sprites) {
+    const made = new PodSprites(canvas);
+    spritesOf.set(canvas, (sprites = made));
+    // The colors follow the theme.
+    if (typeof matchMedia === 'function') matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => made.themeChanged());
+  }
+  return sprites;
+}
+
+/**
+ * Pods: focusable buttons in the SVG, one layer above the cards, each at its
+ * place at once; how they look and move is painted on the canvas over the
+ * drawing (`PodSprites`), so a moving pod repaints the canvas, not the SVG.
+ */
 function renderPods(svg: SVGSVGElement, layout: ClusterLayout, options: RenderOptions, first: boolean): void {
   const ms = options.durationMs;
-  const pods = select(svg).select<SVGGElement>('g.layer-pods').selectAll<SVGGElement, PlacedPod>('g.pod:not(.is-leaving)').data(layout.pods, (d) => d.pod.key);
+  const pods = select(svg).select<SVGGElement>('g.layer-pods').selectAll<SVGGElement, PlacedPod>('g.pod').data(layout.pods, (d) => d.pod.key);
   const entered = enterPod(pods.enter());
   bindPodEvents(svg, entered);
   const at = (d: PlacedPod) => `translate(${d.x},${d.y})`;
-  // A new pod appears at the scheduler and travels to its node (already bound when first seen).
-  const scheduler = anchorOf(layout, 'scheduler');
-  const fromScheduler = !first && !options.reducedMotion && scheduler !== undefined;
-  const start = (d: PlacedPod) => (fromScheduler && d.nodeKey ? `translate(${scheduler!.x - METRICS.pod / 2},${scheduler!.y - METRICS.pod / 2})` : at(d));
-  // Named transitions, so that a move never interrupts a fade (renders come every snapshot).
-  entered.attr('transform', start).attr('data-at', at);
-  const flying = entered.filter((d) => fromScheduler && d.nodeKey !== undefined);
-  flying.transition('move').duration(ms * 1.6).ease(easeCubicInOut).attr('transform', at);
-  // The others fade in where they are (opacity as an attribute: a style transition would read every pod's computed style).
-  entered
-    .filter((d) => !(fromScheduler && d.nodeKey !== undefined))
-    .attr('opacity', 0)
-    .transition('fade')
-    .duration(ms)
-    .attr('opacity', 1);
   // DOM order = reading order, for screen readers, Tab and the arrow keys alike.
   const all = entered.merge(pods).order();
   // Only pods whose look, name, restarts, revision or selection changed are written to.
-  const changed = all.filter(function (d) {
-    const sig = podSignature(d, options.selectedKey);
-    if (drawnAs.get(this) === sig) return false;
-    drawnAs.set(this, sig);
-    return true;
+  all
+    .filter(function (d) {
+      const sig = podSignature(d, options.selectedKey);
+      if (drawnAs.get(this) === sig) return false;
+      drawnAs.set(this, sig);
+      return true;
+    })
+    .call(updatePod, options.selectedKey);
+  all.each(function (d) {
+    setAttr(this, 'transform', at(d));
   });
-  const before = readDrawn(changed);
-  changed.call(updatePod, options.selectedKey);
-  applyPodEffects(changed, before, { speed: options.speed ?? 1, durationMs: ms, reducedMotion: options.reducedMotion });
-  const moved = pods.filter(function (d) {
-    return this.getAttribute('data-at') !== at(d);
-  });
-  moved.attr('data-at', at);
-  if (options.reducedMotion) moved.attr('transform', at);
-  else moved.transition(transition('move').duration(ms).ease(easeCubicInOut)).attr('transform', at);
-  const leaving = pods.exit<PlacedPod>().attr('aria-hidden', 'true').attr('tabindex', null).attr('role', null).classed('is-leaving', true);
-  leaving.on('click', null).on('keydown', null).on('mouseenter', null).on('focus', null);
-  leaving.transition('fade').duration(ms).attr('opacity', 0).remove();
-
+  // A leaving pod's element goes at once (tests and screen readers see no ghosts); the canvas fades it out.
+  pods.exit().remove();
+  if (options.canvas) {
+    const scheduler = anchorOf(layout, 'scheduler');
+    podSprites(options.canvas).update(
+      layout.pods,
+      { durationMs: ms, speed: options.speed ?? 1, reducedMotion: options.reducedMotion, origin: scheduler, width: layout.width, height: layout.height, size: METRICS.pod },
+      !first && ms > 0,
+    );
+  }
   updateTabStop(svg, all.data().map((d) => d.pod.key), all.nodes());
   followPodLabel(svg, all.data());
 }
@@ -190,7 +195,7 @@ function renderPods(svg: SVGSVGElement, layout: ClusterLayout, options: RenderOp
 /** The dense drawing: cells on the canvas; the SVG underneath answers the pointer (name on hover, select on click). */
 function renderDense(svg: SVGSVGElement, canvas: HTMLCanvasElement, layout: ClusterLayout, options: RenderOptions): void {
   const index = renderDensePods(canvas, layout, options.selectedKey);
-  const tip = select(svg).select<SVGGElement>('g.pod-tip');
+  const tip = podTip(svg);
   const text = tip.select<SVGTextElement>('text');
   const pointAt = (event: MouseEvent) => {
     const box = svg.getBoundingClientRect();
@@ -217,17 +222,17 @@ function renderDense(svg: SVGSVGElement, canvas: HTMLCanvasElement, layout: Clus
     });
 }
 
-function clearDense(svg: SVGSVGElement, canvas: HTMLCanvasElement): void {
+/** Back from the dense drawing: the pods' canvas is repainted by `PodSprites` (which sizes it). */
+function clearDense(svg: SVGSVGElement): void {
   if (!svg.classList.contains('is-dense')) return;
   select(svg).classed('is-dense', false).on('mousemove.dense', null).on('mouseleave.dense', null).on('click.dense', null);
   svg.style.cursor = '';
-  canvas.width = 0;
-  canvas.height = 0;
+  hidePodLabel(svg);
 }
 
 /** Shows a pod's name in the shared label of the top layer (not inside the pod, so its box stays its square). */
 function showPodLabel(svg: SVGSVGElement, d: PlacedPod): void {
-  const tip = select(svg).select<SVGGElement>('g.pod-tip');
+  const tip = podTip(svg);
   const text = tip.select<SVGTextElement>('text');
   text.text(d.pod.name);
   const node = text.node();
@@ -237,12 +242,12 @@ function showPodLabel(svg: SVGSVGElement, d: PlacedPod): void {
 }
 
 function hidePodLabel(svg: SVGSVGElement): void {
-  select(svg).select('g.pod-tip').attr('visibility', 'hidden').attr('data-key', null);
+  podTip(svg).attr('visibility', 'hidden').attr('data-key', null);
 }
 
 /** The named pod moved or left: the label follows it, or hides. */
 function followPodLabel(svg: SVGSVGElement, pods: readonly PlacedPod[]): void {
-  const named = svg.querySelector('g.pod-tip')?.getAttribute('data-key');
+  const named = podTip(svg).attr('data-key');
   if (!named) return;
   const current = pods.find((d) => d.pod.key === named);
   if (current) showPodLabel(svg, current);
@@ -304,7 +309,20 @@ function ensureLayers(svg: SVGSVGElement): void {
   root.append('g').attr('class', 'layer-links').attr('aria-hidden', 'true');
   root.append('g').attr('class', 'layer-pulses').attr('aria-hidden', 'true');
   root.append('g').attr('class', 'layer-pods');
-  const tip = root.append('g').attr('class', 'pod-tip').attr('aria-hidden', 'true').attr('visibility', 'hidden');
-  tip.append('rect').attr('height', 20).attr('rx', 5);
-  tip.append('text').attr('x', 6).attr('y', 14);
+}
+
+/** The drawing's overlay (pulses, the pod's name), when it has one. */
+const overlayOf = new WeakMap<SVGSVGElement, SVGSVGElement>();
+
+/** The shared label that names the pod under the pointer or focus: on the overlay, above the pods' canvas. */
+function podTip(svg: SVGSVGElement): Selection<SVGGElement, unknown, null, undefined> {
+  const host = overlayOf.get(svg) ?? svg;
+  let tip = host.querySelector<SVGGElement>(':scope > g.pod-tip');
+  if (!tip) {
+    const made = select(host).append('g').attr('class', 'pod-tip').attr('aria-hidden', 'true').attr('visibility', 'hidden');
+    made.append('rect').attr('height', 20).attr('rx', 5);
+    made.append('text').attr('x', 6).attr('y', 14);
+    tip = made.node()!;
+  }
+  return select(tip);
 }
