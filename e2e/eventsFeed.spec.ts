@@ -80,7 +80,10 @@ test('pods left on a removed node: kubectl lists them, the feed and the inspecto
 
   await page.getByRole('button', { name: /^Events/ }).click();
   const feed = page.getByRole('region', { name: 'Events feed' });
-  await expect(feed).toContainText('2 pods on deleted node worker-2, not drawn (the pod GC deletes them within 40–60 s):');
+  await expect(feed).toContainText('2 pods on deleted node worker-2, drawn in its dashed card (the pod GC deletes them within 40–60 s):');
+  // The drawing keeps them where they were, in a dashed card named after the node, their status unknown.
+  await expect(kp.cluster.getByRole('group', { name: 'Deleted node worker-2, 2 pods still bound to it' })).toBeVisible();
+  await expect(kp.cluster.getByRole('button', { name: /^web-[^,]*, Running \(still bound to deleted node worker-2\) on worker-2/ })).toHaveCount(2);
   await kp.screenshot('removed-node-events-feed');
   const name = (await orphans.first().textContent())!;
   await orphans.first().click();

@@ -52,6 +52,12 @@ export interface VizText {
   /** Accessible names: a pod's begins with its name, a node's with its name (DESIGN.md). */
   readonly look: Readonly<Record<PodLook, string>>;
   readonly nodeLost: (node: string) => string;
+  /** A pod's state when its node was deleted: `bound to deleted node worker-2`. */
+  readonly nodeDeleted: (node: string) => string;
+  /** The card of a deleted node: its accessible name (not the node's name first: it is no node any more). */
+  readonly deletedNodeLabel: (node: string, pods: number) => string;
+  /** What the card of a deleted node says under its name. */
+  readonly deletedNodeNote: string;
   readonly onNode: (node: string) => string;
   readonly restarts: (count: number) => string;
   readonly podCount: (count: number) => string;
@@ -84,6 +90,9 @@ export const VIZ_TEXT_EN: VizText = {
   noPorts: 'no ports',
   look: LOOK_DESCRIPTION,
   nodeLost: (node) => `status unknown: ${node} is not reporting`,
+  nodeDeleted: (node) => `still bound to deleted node ${node}`,
+  deletedNodeLabel: (node, pods) => `Deleted node ${node}, ${pods} ${pods === 1 ? 'pod' : 'pods'} still bound to it`,
+  deletedNodeNote: 'node deleted · the pod GC deletes its pods',
   onNode: (node) => ` on ${node}`,
   restarts: (n) => `${n} ${n === 1 ? 'restart' : 'restarts'}`,
   podCount: (n) => `${n} ${n === 1 ? 'pod' : 'pods'}`,

@@ -61,6 +61,7 @@ function ratio(u: Usage): number {
 }
 
 function metaLine(node: NodeView): string {
+  if (node.deleted) return vizText().deletedNodeNote;
   const roles = node.roles.length > 0 ? node.roles.join(',') : '<none>';
   const parts = [vizText().roles(roles), node.version];
   if (node.unschedulable) parts.push('SchedulingDisabled');
@@ -86,6 +87,7 @@ export function updateNode(sel: NodeSelection, selectedKey: string | undefined):
     .classed('is-cordoned', (d) => d.node.unschedulable)
     .classed('is-notready', (d) => d.node.readiness !== 'Ready')
     .classed('is-stopped', (d) => d.node.stopped)
+    .classed('is-deleted', (d) => d.node.deleted === true)
     .classed('is-selected', (d) => d.node.key === selectedKey);
   sel
     .select('.node-head')
@@ -125,7 +127,7 @@ export function updateNode(sel: NodeSelection, selectedKey: string | undefined):
       .attr('x', (d) => d.box.width - 2 * pad)
       .text((d) => `${bar.format(d.node[bar.key].requested)} / ${bar.format(d.node[bar.key].allocatable)}`);
   }
-  sel.select('.node-pods-label').text((d) => vizText().podsOfCapacity(d.node.pods.length, d.node.podCapacity));
+  sel.select('.node-pods-label').text((d) => (d.node.deleted ? vizText().podCount(d.node.pods.length) : vizText().podsOfCapacity(d.node.pods.length, d.node.podCapacity)));
   for (const agent of AGENTS) {
     const mark = sel.select(`.agent-${agent.id}`);
     mark

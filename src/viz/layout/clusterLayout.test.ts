@@ -182,3 +182,19 @@ describe('alongPolyline', () => {
     expect(path.at(1)).toEqual({ x: 30, y: 10 });
   });
 });
+
+describe('the card of a deleted node', () => {
+  it('sits in name order among the nodes, with its pods in it', () => {
+    const gone: NodeView = { ...nodeView('worker-2', 2), deleted: true, label: 'Deleted node worker-2' };
+    const withGone: ClusterView = { nodes: view.nodes.filter((n) => n.name !== 'worker-2'), unscheduled: [], podTotal: 14, deletedNodes: [gone] };
+    const layout = layoutCluster(withGone, 1000);
+    expect(layout.nodes.map((n) => n.node.name)).toEqual(['control-plane', 'worker-1', 'worker-2', 'worker-3']);
+    const card = layout.nodes[2];
+    const pods = layout.pods.filter((p) => p.nodeKey === 'worker-2');
+    expect(pods.map((p) => p.pod.name)).toEqual(['worker-2-p0', 'worker-2-p1']);
+    for (const p of pods) {
+      expect(p.x).toBeGreaterThanOrEqual(card.box.x);
+      expect(p.y + METRICS.pod).toBeLessThanOrEqual(card.box.y + card.box.height);
+    }
+  });
+});

@@ -1,6 +1,7 @@
 import type { ComponentId } from '../model/controlPlane';
 import type { ClusterView, NodeView, PodView } from '../model/clusterView';
 import type { DeploymentView, ServiceView, WorkloadsView } from '../model/workloads';
+import { naturalCompare } from '../model/naturalOrder';
 import { BAND, layoutBand, type BandLayout } from './bandLayout';
 import type { Box } from './box';
 
@@ -119,7 +120,9 @@ export function layoutCluster(view: ClusterView, width: number, workloads?: Work
   const grid: PodGrid = dense ? { size: m.cell, gap: m.cellGap } : { size: m.pod, gap: m.podGap };
   const pitch = grid.size + grid.gap;
   const inner = Math.max(m.minCardWidth, width - 2 * m.pad);
-  const count = Math.max(1, view.nodes.length);
+  // Deleted nodes that still have pods bound to them keep a card, in name order with the others.
+  const cards = view.deletedNodes?.length ? [...view.nodes, ...view.deletedNodes].sort((a, b) => naturalCompare(a.name, b.name)) : view.nodes;
+  const count = Math.max(1, cards.length);
   const fit = Math.max(1, Math.min(count, Math.floor((inner + m.gap) / (m.minCardWidth + m.gap))));
   // Balance the grid: 4 nodes in 3 columns read better as 2 × 2 than as 3 + 1.
   const cols = Math.ceil(count / Math.ceil(count / fit));
@@ -139,8 +142,8 @@ export function layoutCluster(view: ClusterView, width: number, workloads?: Work
   const heightOf = (n: NodeView) => m.cardHeader + 2 * m.barRow + m.podsLabel + podRows(n.pods.length, perRow) * pitch - grid.gap + m.cardPad;
   const marks = agentMarks(cardWidth);
   const nodes: PlacedNode[] = [];
-  for (let start = 0; start < view.nodes.length; start += cols) {
-    const row = view.nodes.slice(start, start + cols);
+  for (let start = 0; start < cards.length; start += cols) {
+    const row = cards.slice(start, start + cols);
     const rowHeight = Math.max(...row.map(heightOf));
     row.forEach((node, i) => {
       const x = m.pad + i * (cardWidth + m.gap);

@@ -134,3 +134,36 @@ describe('buildClusterView: owners, revisions and lost nodes', () => {
     expect(view.nodes[0].pods[0].look).toBe('completed');
   });
 });
+
+describe('pods bound to a node that was deleted', () => {
+  const view = buildClusterView({
+    now: 0,
+    nodes: [node('worker-1'), node('worker-3')],
+    pods: [pod('web-a', 'worker-1'), pod('web-b', 'worker-2'), pod('web-c', 'worker-2', { created: '2025-01-01T00:00:05Z' }), pod('old', 'gone', { phase: 'Succeeded' })],
+    podStatus: { 'default/web-a': 'Running', 'default/web-b': 'Running', 'default/web-c': 'Running', 'default/old': 'Completed' },
+  });
+
+  it('keep a card named after the node, as kubectl still lists them there', () => {
+    expect(view.nodes.map((n) => n.name)).toEqual(['worker-1', 'worker-3']);
+    expect(view.deletedNodes?.map((n) => [n.name, n.deleted, n.pods.map((p) => p.name)])).toEqual([
+      ['gone', true, ['old']],
+      ['worker-2', true, ['web-b', 'web-c']],
+    ]);
+    expect(view.deletedNodes?.[1].label).toBe('Deleted node worker-2, 2 pods still bound to it');
+  });
+
+  it('show their last status with nobody to vouch for it: unknown, not ready', () => {
+    const b = view.deletedNodes![1].pods[0];
+    expect(b.status).toBe('Running');
+    expect(b.look).toBe('unknown');
+    expect(b.label).toBe('web-b, Running (still bound to deleted node worker-2) on worker-2, 2 restarts');
+    // A finished pod stays finished.
+    expect(view.deletedNodes![0].pods[0].look).toBe('completed');
+  });
+
+  it('a stopped node is no deleted node', () => {
+    const stopped = buildClusterView({ now: 0, nodes: [node('worker-1')], pods: [pod('a', 'worker-1')], podStatus: { 'default/a': 'Running' }, stoppedNodes: ['worker-1', 'worker-9'] });
+    expect(stopped.deletedNodes).toEqual([]);
+    expect(stopped.nodes[0].pods[0].label).toContain('status unknown: worker-1 is not reporting');
+  });
+});

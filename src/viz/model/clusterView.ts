@@ -53,6 +53,12 @@ export interface NodeView {
   readonly podCapacity: number;
   readonly pods: readonly PodView[];
   readonly label: string;
+  /**
+   * No such node any more: a card for the pods still bound to its name
+   * (kubectl lists them, with their last status, until the pod garbage
+   * collector deletes them 40–60 s after the node went).
+   */
+  readonly deleted?: boolean;
 }
 
 export interface ClusterView {
@@ -60,6 +66,8 @@ export interface ClusterView {
   /** Pods with no node yet (Pending, unscheduled). */
   readonly unscheduled: readonly PodView[];
   readonly podTotal: number;
+  /** Pods bound to nodes that no longer exist, one card per node name (in name order). */
+  readonly deletedNodes?: readonly NodeView[];
 }
 
 export interface ClusterSource {
@@ -79,7 +87,10 @@ function isTerminal(pod: Pod): boolean {
   return pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
 }
 
-function toPodView(pod: Pod, status: string, replicaSets: ReplicaSetIndex, nodeReporting: (name: string) => boolean): PodView {
+/** What the view knows of a pod's node: reporting, silent (stopped or NotReady), or gone. */
+type NodeState = 'reporting' | 'silent' | 'deleted';
+
+function toPodView(pod: Pod, status: string, replicaSets: ReplicaSetIndex, nodeState: (name: string) => NodeState): PodView {
   const name = pod.metadata?.name ?? '';
   const namespace = pod.metadata?.namespace ?? 'default';
   const statuses = pod.status?.containerStatuses ?? [];
@@ -89,13 +100,14 @@ function toPodView(pod: Pod, status: string, replicaSets: ReplicaSetIndex, nodeR
   const nodeName = pod.spec?.nodeName || undefined;
   let look = podLook(status, readyCondition, nodeName !== undefined);
   // A pod on a node that stopped reporting: kubectl still prints its last status, but nobody knows.
-  const lost = nodeName !== undefined && !nodeReporting(nodeName) && (look === 'ready' || look === 'notReady' || look === 'creating');
+  const state = nodeName !== undefined ? nodeState(nodeName) : 'reporting';
+  const lost = state !== 'reporting' && (look === 'ready' || look === 'notReady' || look === 'creating');
   if (lost) look = 'unknown';
   const created = timeOf(pod.metadata?.creationTimestamp);
   const restarts = statuses.reduce((n, c) => n + (c.restartCount ?? 0), 0);
   const owner = ownerOf(pod.metadata, replicaSets);
   const words = vizText();
-  const description = lost ? words.nodeLost(nodeName) : words.look[look];
+  const description = lost ? (state === 'deleted' ? words.nodeDeleted(nodeName!) : words.nodeLost(nodeName!)) : words.look[look];
   const parts = [`${name}, ${status} (${description})${nodeName ? words.onNode(nodeName) : ''}`];
   if (restarts > 0) parts.push(words.restarts(restarts));
   if (owner) parts.push(`${owner.kind} ${owner.name}${owner.revision !== undefined ? ` ${words.revision(String(owner.revision))}` : ''}`);
@@ -163,11 +175,14 @@ export function buildClusterView(source: ClusterSource): ClusterView {
   const replicaSets = indexReplicaSets(source.replicaSets ?? []);
   const reporting = new Map<string, boolean>();
   for (const node of source.nodes) reporting.set(node.metadata?.name ?? '', readinessOf(node) !== 'Unknown');
-  for (const name of source.stoppedNodes ?? []) reporting.set(name, false);
-  const nodeReporting = (name: string) => reporting.get(name) ?? false;
+  for (const name of source.stoppedNodes ?? []) if (reporting.has(name)) reporting.set(name, false);
+  const nodeState = (name: string): NodeState => {
+    const r = reporting.get(name);
+    return r === undefined ? 'deleted' : r ? 'reporting' : 'silent';
+  };
   for (const pod of source.pods) {
     const key = `${pod.metadata?.namespace ?? ''}/${pod.metadata?.name ?? ''}`;
-    const view = toPodView(pod, source.podStatus[key] ?? pod.status?.phase ?? 'Unknown', replicaSets, nodeReporting);
+    const view = toPodView(pod, source.podStatus[key] ?? pod.status?.phase ?? 'Unknown', replicaSets, nodeState);
     if (!view.nodeName) {
       unscheduled.push(view);
       continue;
@@ -205,8 +220,29 @@ export function buildClusterView(source: ClusterSource): ClusterView {
     };
   });
   nodes.sort(byName);
+  const deletedNodes = [...podsByNode.keys()].filter((name) => !reporting.has(name)).map((name) => deletedNode(name, podsByNode.get(name)!.sort(podOrder), requests.get(name)));
   const byCreation = (a: PodView, b: PodView) => (a.createdAt ?? 0) - (b.createdAt ?? 0) || byName(a, b);
-  return { nodes, unscheduled: unscheduled.sort(byCreation), podTotal: source.pods.length };
+  return { nodes, unscheduled: unscheduled.sort(byCreation), podTotal: source.pods.length, deletedNodes: deletedNodes.sort(byName) };
+}
+
+/** The card of a node that is gone, for the pods still bound to it. */
+function deletedNode(name: string, pods: readonly PodView[], used: { cpu: number; memory: number } | undefined): NodeView {
+  return {
+    key: name,
+    name,
+    readiness: 'Unknown',
+    roles: [],
+    unschedulable: false,
+    stopped: false,
+    taints: [],
+    version: '',
+    cpu: { requested: used?.cpu ?? 0, allocatable: 0 },
+    memory: { requested: used?.memory ?? 0, allocatable: 0 },
+    podCapacity: 0,
+    pods,
+    label: vizText().deletedNodeLabel(name, pods.length),
+    deleted: true,
+  };
 }
 
 function nodeLabel(name: string, readiness: NodeReadiness, cordoned: boolean, stopped: boolean, pods: number): string {

@@ -115,6 +115,13 @@ export class PodSprites {
     return this.frame !== 0;
   }
 
+  /** Every pod as it stands at `now` (what a paint at that instant draws), by key. */
+  framesAt(now: number): Map<string, PodFrame> {
+    const out = new Map<string, PodFrame>();
+    for (const [key, s] of this.sprites) if (!(s.leaving && settled(s.opacity, now))) out.set(key, this.frameOf(s, now));
+    return out;
+  }
+
   /** Forgets the theme's colors (they are read again at the next paint). */
   themeChanged(): void {
     this.palette = undefined;

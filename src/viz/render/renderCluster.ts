@@ -62,7 +62,7 @@ const drawnAs = new WeakMap<SVGGElement, string>();
 
 function nodeSignature(d: PlacedNode, selectedKey: string | undefined): string {
   const n = d.node;
-  return [d.box.x, d.box.y, d.box.width, d.box.height, n.label, n.readiness, n.unschedulable, n.stopped, n.taints.join(), n.cpu.requested, n.memory.requested, n.pods.length, n.key === selectedKey].join('|');
+  return [d.box.x, d.box.y, d.box.width, d.box.height, n.label, n.readiness, n.unschedulable, n.stopped, n.taints.join(), n.cpu.requested, n.memory.requested, n.pods.length, n.deleted === true, n.key === selectedKey].join('|');
 }
 
 function podSignature(d: PlacedPod, selectedKey: string | undefined): string {
@@ -125,8 +125,10 @@ export function renderCluster(svg: SVGSVGElement, layout: ClusterLayout, options
     spritesOf.get(options.canvas)?.clear();
     renderDense(svg, options.canvas, layout, options);
   } else {
+    // Back from the dense drawing, pods are drawn in place (not a hundred flying in at once).
+    const fromDense = svg.classList.contains('is-dense');
     if (options.canvas) clearDense(svg);
-    renderPods(svg, layout, options, first);
+    renderPods(svg, layout, options, first || fromDense);
   }
   if (options.fx) sizeTo(options.fx, layout);
   if (options.activity) animateActivity(svg, layout, options.activity.summary, { version: options.activity.version, durationMs: Math.max(ms, 260), reducedMotion: options.reducedMotion }, options.fx);
