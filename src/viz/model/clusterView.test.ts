@@ -167,3 +167,16 @@ describe('pods bound to a node that was deleted', () => {
     expect(stopped.nodes[0].pods[0].label).toContain('status unknown: worker-1 is not reporting');
   });
 });
+
+describe('pod views across snapshots', () => {
+  it('are reused while a pod, its status and its node are unchanged, and rebuilt when one changes', () => {
+    const a = pod('web-a', 'worker-1');
+    const source = { now: 0, nodes: [node('worker-1')], pods: [a], podStatus: { 'default/web-a': 'Running' } };
+    const first = buildClusterView(source).nodes[0].pods[0];
+    expect(buildClusterView(source).nodes[0].pods[0]).toBe(first);
+    const terminating = buildClusterView({ ...source, podStatus: { 'default/web-a': 'Terminating' } }).nodes[0].pods[0];
+    expect(terminating.look).toBe('terminating');
+    const silent = buildClusterView({ ...source, stoppedNodes: ['worker-1'] }).nodes[0].pods[0];
+    expect(silent.look).toBe('unknown');
+  });
+});

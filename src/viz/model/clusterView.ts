@@ -5,7 +5,7 @@ import { naturalCompare } from './naturalOrder';
 import { indexReplicaSets, ownerOf, type OwnerView, type ReplicaSetIndex } from './owners';
 import { podLook, type PodLook } from './podLook';
 import { podRequests } from './resources';
-import { vizText } from '../text';
+import { vizText, type VizText } from '../text';
 
 /** What the drawing needs of a pod. `key` is `namespace/name` (stable across updates). */
 export interface PodView {
@@ -90,7 +90,27 @@ function isTerminal(pod: Pod): boolean {
 /** What the view knows of a pod's node: reporting, silent (stopped or NotReady), or gone. */
 type NodeState = 'reporting' | 'silent' | 'deleted';
 
+/**
+ * Each pod's view as last built, with what it was built from: the store
+ * hands out the same object while a pod is unchanged, and a rolling update
+ * changes a few pods per snapshot while a hundred are rebuilt.
+ */
+const built = new WeakMap<Pod, { readonly inputs: string; readonly text: VizText; readonly view: PodView }>();
+
 function toPodView(pod: Pod, status: string, replicaSets: ReplicaSetIndex, nodeState: (name: string) => NodeState): PodView {
+  const owner = ownerOf(pod.metadata, replicaSets);
+  const nodeName = pod.spec?.nodeName || undefined;
+  // resourceVersion too: a pod written in place would still be seen as changed.
+  const inputs = `${pod.metadata?.resourceVersion ?? ''}|${status}|${nodeName !== undefined ? nodeState(nodeName) : ''}|${owner ? `${owner.kind}|${owner.name}|${owner.deployment ?? ''}|${owner.revision ?? ''}|${owner.hue ?? ''}` : ''}`;
+  const text = vizText();
+  const cached = built.get(pod);
+  if (cached && cached.inputs === inputs && cached.text === text) return cached.view;
+  const view = buildPodView(pod, status, owner, nodeState);
+  built.set(pod, { inputs, text, view });
+  return view;
+}
+
+function buildPodView(pod: Pod, status: string, owner: OwnerView | undefined, nodeState: (name: string) => NodeState): PodView {
   const name = pod.metadata?.name ?? '';
   const namespace = pod.metadata?.namespace ?? 'default';
   const statuses = pod.status?.containerStatuses ?? [];
@@ -105,7 +125,6 @@ function toPodView(pod: Pod, status: string, replicaSets: ReplicaSetIndex, nodeS
   if (lost) look = 'unknown';
   const created = timeOf(pod.metadata?.creationTimestamp);
   const restarts = statuses.reduce((n, c) => n + (c.restartCount ?? 0), 0);
-  const owner = ownerOf(pod.metadata, replicaSets);
   const words = vizText();
   const description = lost ? (state === 'deleted' ? words.nodeDeleted(nodeName!) : words.nodeLost(nodeName!)) : words.look[look];
   const parts = [`${name}, ${status} (${description})${nodeName ? words.onNode(nodeName) : ''}`];

@@ -102,29 +102,6 @@ export function bodyStyle(look: PodLook, p: PodPalette): BodyStyle {
   }
 }
 
-/** One pod as it stands in this frame. */
-export interface PodFrame {
-  readonly x: number;
-  readonly y: number;
-  readonly size: number;
-  readonly look: PodLook;
-  /** The look it is changing from, and how far (0..1) the change has gone. */
-  readonly from?: PodLook;
-  readonly change: number;
-  readonly opacity: number;
-  /** Around the square's center (terminating pods shrink). */
-  readonly scale: number;
-  /** Sideways offset of a crash's shake, px. */
-  readonly shakeX: number;
-  /** ContainerCreating: how full the outline is, 0..0.8. */
-  readonly fill: number;
-  /** The Ready halo: 0..1 as it grows and fades, undefined when none. */
-  readonly halo: number | undefined;
-  /** Index of the owner's revision hue, if any. */
-  readonly hue: number | undefined;
-  readonly restarts: number;
-}
-
 function body(ctx: CanvasRenderingContext2D, style: BodyStyle, s: number): void {
   ctx.beginPath();
   ctx.roundRect(0, 0, s, s, 6);
@@ -143,42 +120,18 @@ function body(ctx: CanvasRenderingContext2D, style: BodyStyle, s: number): void 
   }
 }
 
-/** Paints one pod (its square, fill, mark, revision edge, restarts counter, halo) at its place in this frame. */
-export function paintPod(ctx: CanvasRenderingContext2D, f: PodFrame, p: PodPalette): void {
-  if (f.opacity <= 0.001) return;
-  const s = f.size;
-  ctx.save();
-  ctx.globalAlpha = f.opacity;
-  ctx.translate(f.x + f.shakeX + s / 2, f.y + s / 2);
-  if (f.scale !== 1) ctx.scale(f.scale, f.scale);
-  ctx.translate(-s / 2, -s / 2);
-  if (f.halo !== undefined) {
-    const grow = 7 * f.halo;
-    ctx.globalAlpha = f.opacity * 0.9 * (1 - f.halo);
-    ctx.beginPath();
-    ctx.roundRect(-grow, -grow, s + 2 * grow, s + 2 * grow, 6 + (6 * grow) / 7);
-    ctx.strokeStyle = p.ok;
-    ctx.lineWidth = 2.5;
-    ctx.stroke();
-    ctx.globalAlpha = f.opacity;
-  }
-  const style = bodyStyle(f.look, p);
-  if (f.from !== undefined && f.from !== f.look && f.change < 1) {
-    // A status change cross-fades the body's colors.
-    body(ctx, bodyStyle(f.from, p), s);
-    ctx.globalAlpha = f.opacity * f.change;
-  }
+/** Room around the square in a pod's cached picture: the restarts counter and the revision edge stick out. */
+export const SPRITE_MARGIN = 8;
+
+/**
+ * Paints the parts of a pod that only change with its status: the square
+ * (color and outline), the mark, the revision edge, the restarts counter;
+ * with the square's top-left corner at the origin.
+ */
+export function paintStill(ctx: CanvasRenderingContext2D, look: PodLook, hue: number | undefined, restarts: number, s: number, p: PodPalette): void {
+  const style = bodyStyle(look, p);
   body(ctx, style, s);
-  ctx.globalAlpha = f.opacity;
-  if (f.fill > 0) {
-    // ContainerCreating: the outline fills from the bottom, like a progress bar.
-    const h = (s - 4) * f.fill;
-    ctx.beginPath();
-    ctx.roundRect(2, s - 2 - h, s - 4, h, Math.min(4, h / 2));
-    ctx.fillStyle = p.accent;
-    ctx.fill();
-  }
-  const mark = LOOK_MARK[f.look];
+  const mark = LOOK_MARK[look];
   if (mark) {
     ctx.fillStyle = style.mark;
     ctx.font = '700 14px system-ui, sans-serif';
@@ -186,15 +139,34 @@ export function paintPod(ctx: CanvasRenderingContext2D, f: PodFrame, p: PodPalet
     ctx.textBaseline = 'middle';
     ctx.fillText(mark, s / 2, s / 2 + 1);
   }
-  if (f.hue !== undefined) {
+  if (hue !== undefined) {
     // The owner's revision: a colored edge under the square.
     ctx.beginPath();
     ctx.roundRect(3, s + 1.5, s - 6, 3, 1.5);
-    ctx.fillStyle = p.rev[f.hue % p.rev.length];
+    ctx.fillStyle = p.rev[hue % p.rev.length];
     ctx.fill();
   }
-  if (f.restarts > 0) restartsBadge(ctx, f.restarts, s, p);
-  ctx.restore();
+  if (restarts > 0) restartsBadge(ctx, restarts, s, p);
+}
+
+/** ContainerCreating: the outline fills from the bottom, like a progress bar (`level` 0..1 of the inside). */
+export function paintFill(ctx: CanvasRenderingContext2D, level: number, s: number, p: PodPalette): void {
+  const h = (s - 4) * level;
+  ctx.beginPath();
+  ctx.roundRect(2, s - 2 - h, s - 4, h, Math.min(4, h / 2));
+  ctx.fillStyle = p.accent;
+  ctx.fill();
+}
+
+/** The Ready halo: a ring that grows out of the square and fades (`t` 0..1). */
+export function paintHalo(ctx: CanvasRenderingContext2D, t: number, s: number, p: PodPalette): void {
+  const grow = 7 * t;
+  ctx.globalAlpha *= 0.9 * (1 - t);
+  ctx.beginPath();
+  ctx.roundRect(-grow, -grow, s + 2 * grow, s + 2 * grow, 6 + (6 * grow) / 7);
+  ctx.strokeStyle = p.ok;
+  ctx.lineWidth = 2.5;
+  ctx.stroke();
 }
 
 /** The counter's text: the number, or `99+`. */

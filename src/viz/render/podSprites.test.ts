@@ -21,11 +21,22 @@ const OPTIONS: SpriteOptions = { durationMs: 400, speed: 1, reducedMotion: false
 
 let now = 0;
 let frames = 0;
+let pending: (() => void)[] = [];
 let sprites: PodSprites;
+/** Runs the animation frames asked for so far (each paints). */
+function flush(): void {
+  const run = pending;
+  pending = [];
+  for (const f of run) f();
+}
 beforeEach(() => {
   now = 1000;
   frames = 0;
-  vi.stubGlobal('requestAnimationFrame', () => ++frames);
+  pending = [];
+  vi.stubGlobal('requestAnimationFrame', (f: () => void) => {
+    pending.push(f);
+    return ++frames;
+  });
   vi.stubGlobal('cancelAnimationFrame', () => undefined);
   sprites = new PodSprites(fakeCanvas(), () => now);
 });
@@ -34,11 +45,13 @@ afterEach(() => vi.unstubAllGlobals());
 const at = (key: string, t = now) => sprites.framesAt(t).get(`default/${key}`);
 
 describe('pods on the canvas', () => {
-  it('draws the pods of the first picture in place, and asks for no frame', () => {
+  it('draws the pods of the first picture in place, in one frame', () => {
     sprites.update([placed('a', 10, 20), placed('b', 40, 20)], OPTIONS, false);
     expect(at('a')).toMatchObject({ x: 10, y: 20, opacity: 1, scale: 1 });
+    expect(frames).toBe(1);
+    flush();
     expect(sprites.animating).toBe(false);
-    expect(frames).toBe(0);
+    expect(frames).toBe(1);
   });
 
   it('a new pod on a node appears at the scheduler and travels to its node, then stops', () => {
@@ -77,7 +90,7 @@ describe('pods on the canvas', () => {
     expect(at('a', now + 200)!.opacity).toBeLessThan(1);
     expect(at('a', now + 400)).toBeUndefined();
     now += 400;
-    sprites.update([placed('b', 30, 0)], OPTIONS, true);
+    flush();
     expect(sprites.count).toBe(1);
   });
 
@@ -121,11 +134,19 @@ describe('pods on the canvas', () => {
     expect(still.framesAt(now + 800).get('default/a')).toMatchObject({ opacity: 0.4, scale: 1 });
   });
 
-  it('asks for frames only while something moves', () => {
+  it('asks for frames only while something moves or changed, one per frame however many updates', () => {
     sprites.update([placed('a', 0, 0)], OPTIONS, false);
-    sprites.update([placed('a', 0, 0)], OPTIONS, true);
-    expect(frames).toBe(0);
-    sprites.update([placed('a', 50, 0)], OPTIONS, true);
+    flush();
     expect(frames).toBe(1);
+    sprites.update([placed('a', 0, 0)], OPTIONS, true);
+    expect(frames).toBe(1);
+    sprites.update([placed('a', 50, 0)], OPTIONS, true);
+    sprites.update([placed('a', 60, 0)], OPTIONS, true);
+    expect(frames).toBe(2);
+    flush();
+    expect(frames).toBe(3);
+    now += 400;
+    flush();
+    expect(sprites.animating).toBe(false);
   });
 });

@@ -1,7 +1,31 @@
 import { easeCubicInOut, easeCubicOut } from 'd3';
 import type { PlacedPod } from '../layout/clusterLayout';
 import type { PodLook } from '../model/podLook';
-import { FALLBACK_PALETTE, paintPod, readPalette, type PodFrame, type PodPalette } from './podPaint';
+import { FALLBACK_PALETTE, paintFill, paintHalo, paintStill, readPalette, SPRITE_MARGIN, type PodPalette } from './podPaint';
+import { PodStills } from './podStills';
+
+/** One pod as it stands in a frame. */
+export interface PodFrame {
+  readonly x: number;
+  readonly y: number;
+  readonly size: number;
+  readonly look: PodLook;
+  /** The look it is changing from, and how far (0..1) the change has gone. */
+  readonly from?: PodLook;
+  readonly change: number;
+  readonly opacity: number;
+  /** Around the square's center (terminating pods shrink). */
+  readonly scale: number;
+  /** Sideways offset of a crash's shake, px. */
+  readonly shakeX: number;
+  /** ContainerCreating: how full the outline is, 0..FILL_TOP. */
+  readonly fill: number;
+  /** The Ready halo: 0..1 as it grows and fades, undefined when none. */
+  readonly halo: number | undefined;
+  /** Index of the owner's revision hue, if any. */
+  readonly hue: number | undefined;
+  readonly restarts: number;
+}
 
 /** Virtual time a typical image pull and container start take (the fill's pace). */
 const PULL_MS = 3000;
@@ -99,6 +123,9 @@ export class PodSprites {
   private frame = 0;
   private options: SpriteOptions | undefined;
   private palette: PodPalette | undefined;
+  private readonly stills = new PodStills();
+  /** Something changed since the last paint. */
+  private dirty = false;
 
   constructor(
     private readonly canvas: HTMLCanvasElement,
@@ -125,7 +152,8 @@ export class PodSprites {
   /** Forgets the theme's colors (they are read again at the next paint). */
   themeChanged(): void {
     this.palette = undefined;
-    this.paint();
+    this.dirty = true;
+    this.schedule();
   }
 
   /**
@@ -135,8 +163,9 @@ export class PodSprites {
    */
   update(pods: readonly PlacedPod[], options: SpriteOptions, animate: boolean): void {
     const now = this.clock();
+    const was = this.options;
     this.options = options;
-    this.resize(options);
+    if (this.resize(options) || was?.size !== options.size) this.dirty = true;
     const ms = animate ? options.durationMs : 0;
     const reduced = options.reducedMotion;
     const seen = new Set<string>();
@@ -145,15 +174,17 @@ export class PodSprites {
       seen.add(key);
       const sprite = this.sprites.get(key);
       if (!sprite || sprite.leaving) this.enter(placed, options, animate, now);
-      else this.change(sprite, placed, options, ms, now);
+      else if (sprite.placed !== placed) this.change(sprite, placed, options, ms, now);
     }
     for (const [key, sprite] of this.sprites) {
       if (seen.has(key) || sprite.leaving) continue;
+      this.dirty = true;
       sprite.leaving = true;
       sprite.opacity = ms > 0 ? retarget(sprite.opacity, 0, now, ms) : tween(0);
     }
     if (reduced) for (const s of this.sprites.values()) s.shakeAt = s.haloAt = undefined;
-    this.paint();
+    // Painted at the next animation frame, once however many updates come before it; nothing changed, nothing painted.
+    if (this.dirty) this.schedule();
   }
 
   /** Stops animating and forgets every pod (the dense drawing takes the canvas over). */
@@ -187,6 +218,7 @@ export class PodSprites {
     if (look === 'terminating') sprite.opacity = tween(TERMINATING.opacity);
     if (look === 'creating') sprite.fill = this.fillTween(o, now);
     this.sprites.set(placed.pod.key, sprite);
+    this.dirty = true;
   }
 
   private fillTween(o: SpriteOptions, now: number): Tween {
@@ -194,7 +226,12 @@ export class PodSprites {
   }
 
   private change(s: Sprite, placed: PlacedPod, o: SpriteOptions, ms: number, now: number): void {
+    const before = s.placed;
     s.placed = placed;
+    const p = placed.pod;
+    const q = before.pod;
+    if (placed.x === before.x && placed.y === before.y && p.look === q.look && p.restarts === q.restarts && p.owner?.hue === q.owner?.hue) return;
+    this.dirty = true;
     const travel = o.reducedMotion ? 0 : ms;
     s.x = travel > 0 ? retarget(s.x, placed.x, now, travel) : tween(placed.x);
     s.y = travel > 0 ? retarget(s.y, placed.y, now, travel) : tween(placed.y);
@@ -220,16 +257,19 @@ export class PodSprites {
     s.restarts = placed.pod.restarts;
   }
 
-  private resize(o: SpriteOptions): void {
+  /** Sizes the canvas to the drawing; whether it changed (a resized canvas is blank). */
+  private resize(o: SpriteOptions): boolean {
     const ratio = typeof window !== 'undefined' ? Math.min(2, window.devicePixelRatio || 1) : 1;
     const w = Math.max(1, Math.ceil(o.width * ratio));
     const h = Math.max(1, Math.ceil(o.height * ratio));
+    const changed = this.canvas.width !== w || this.canvas.height !== h;
     if (this.canvas.width !== w) this.canvas.width = w;
     if (this.canvas.height !== h) this.canvas.height = h;
     const cssW = `${o.width}px`;
     const cssH = `${o.height}px`;
     if (this.canvas.style.width !== cssW) this.canvas.style.width = cssW;
     if (this.canvas.style.height !== cssH) this.canvas.style.height = cssH;
+    return changed;
   }
 
   /** The pod as it stands at `now`. */
@@ -273,30 +313,64 @@ export class PodSprites {
     );
   }
 
+  private schedule(): void {
+    if (this.frame !== 0 || typeof requestAnimationFrame !== 'function') return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.paint();
+    });
+  }
+
   /** Paints every pod as it stands now, and asks for another frame while any of them moves. */
   private paint(): void {
     const o = this.options;
     const ctx = this.canvas.getContext('2d');
     if (!o || !ctx) return;
+    this.dirty = false;
     const now = this.clock();
-    this.palette ??= this.canvas.isConnected ? readPalette(this.canvas) : FALLBACK_PALETTE;
+    const palette = (this.palette ??= this.canvas.isConnected ? readPalette(this.canvas) : FALLBACK_PALETTE);
     const ratio = this.canvas.width / Math.max(1, o.width);
-    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-    ctx.clearRect(0, 0, o.width, o.height);
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.globalAlpha = 1;
+    ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
     let moving = false;
     for (const [key, s] of this.sprites) {
       if (s.leaving && settled(s.opacity, now)) {
         this.sprites.delete(key);
         continue;
       }
-      paintPod(ctx, this.frameOf(s, now), this.palette);
+      this.paintOne(ctx, this.frameOf(s, now), ratio, palette);
       if (!moving && this.moving(s, now)) moving = true;
     }
-    if (moving && this.frame === 0 && typeof requestAnimationFrame === 'function') {
-      this.frame = requestAnimationFrame(() => {
-        this.frame = 0;
-        this.paint();
-      });
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.globalAlpha = 1;
+    if (moving) this.schedule();
+  }
+
+  /** One pod: its still picture stamped (cross-faded from the previous one while its status changes), then what moves inside it. */
+  private paintOne(ctx: CanvasRenderingContext2D, f: PodFrame, ratio: number, p: PodPalette): void {
+    if (f.opacity <= 0.001) return;
+    const s = f.size;
+    const k = ratio * f.scale;
+    // The square's top-left corner, scaled about its center.
+    const x = (f.x + f.shakeX + (s / 2) * (1 - f.scale)) * ratio;
+    const y = (f.y + (s / 2) * (1 - f.scale)) * ratio;
+    ctx.setTransform(k, 0, 0, k, x, y);
+    const stamp = (look: PodLook, alpha: number) => {
+      if (alpha <= 0.001) return;
+      ctx.globalAlpha = alpha;
+      const still = this.stills.get(look, f.hue, f.restarts, s, ratio, p);
+      if (still) ctx.drawImage(still, -SPRITE_MARGIN, -SPRITE_MARGIN, s + 2 * SPRITE_MARGIN, s + 2 * SPRITE_MARGIN);
+      else paintStill(ctx, look, f.hue, f.restarts, s, p);
+    };
+    if (f.halo !== undefined) {
+      ctx.globalAlpha = f.opacity;
+      paintHalo(ctx, f.halo, s, p);
     }
+    const crossFading = f.from !== undefined && f.from !== f.look && f.change < 1;
+    if (crossFading) stamp(f.from!, f.opacity);
+    stamp(f.look, crossFading ? f.opacity * f.change : f.opacity);
+    ctx.globalAlpha = f.opacity;
+    if (f.fill > 0) paintFill(ctx, f.fill, s, p);
   }
 }
