@@ -4,6 +4,7 @@ import { selectSelectedNode, selectSelectedPod, selectSelection, selectSnapshot,
 import { layoutCluster, noteLines, renderCluster, summarizeActivity, trafficFlows, trafficScene, TrafficParticles, transitionMs, type PlacedWorkload } from '../../viz/index';
 import { useApp } from '../hooks/useApp';
 import { useMediaQuery } from '../hooks/useMediaQuery';
+import { keepInView } from './keepInView';
 import { clusterViewOf, workloadsViewOf } from './useClusterView';
 import './cluster.css';
 
@@ -32,6 +33,8 @@ export function ClusterDrawing() {
   const particles = useRef<TrafficParticles | undefined>(undefined);
   const traffic = useApp(selectTraffic);
   const [width, setWidth] = useState(0);
+  /** The selection and width last kept in view. */
+  const shown = useRef<{ target: string | undefined; width: number }>({ target: undefined, width: 0 });
 
   useLayoutEffect(() => {
     const host = hostRef.current;
@@ -81,6 +84,17 @@ export function ClusterDrawing() {
         select(w.key === selectedWorkloadKey ? undefined : { kind, namespace: w.view.namespace, name: w.view.name });
       },
     });
+    // The inspector opening narrows the drawing and pushes the cards down: keep the selected pod's node card (or the selected node) in view.
+    const target = selectedKey ?? selectedNode;
+    const host = hostRef.current;
+    if (target && host && (shown.current.target !== target || shown.current.width !== width)) {
+      const nodeKey = selectedKey ? layout.pods.find((p) => p.pod.key === selectedKey)?.nodeKey : selectedNode;
+      const card = nodeKey ? svg.querySelector(`g.node[data-key="${CSS.escape(nodeKey)}"]`) : null;
+      const pod = selectedKey ? svg.querySelector(`g.pod[data-key="${CSS.escape(selectedKey)}"]`) : null;
+      if (card) keepInView(host, card);
+      if (pod) keepInView(host, pod);
+    }
+    shown.current = { target, width };
   }, [language, layout, selectedKey, selectedNode, selectedWorkloadKey, speed, reducedMotion, selectPod, selectNode, select, width, note, activity]);
 
   // Requests as particles along the Services' lines (the particle layer owns its canvas).

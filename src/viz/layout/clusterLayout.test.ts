@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildWorkloadsView } from '../model/workloads';
 import type { ClusterView, NodeView, PodView } from '../model/clusterView';
 import { podAt } from '../render/renderDense';
-import { alongPolyline, anchorOf, layoutCluster, METRICS, pulsePath } from './clusterLayout';
+import { alongPolyline, anchorOf, layoutCluster, METRICS, pulsePath, WORKLOAD, WORKLOAD_MIN_WIDTH } from './clusterLayout';
 
 function podView(name: string, nodeName?: string): PodView {
   return { key: `default/${name}`, name, namespace: 'default', nodeName, status: 'Running', look: 'ready', ready: '1/1', restarts: 0, podIP: undefined, createdAt: 0, startedAt: undefined, owner: undefined, label: name };
@@ -127,6 +127,26 @@ describe('the Deployments and Services row', () => {
     for (const w of layout.workloads) expect(w.box.x + w.box.width).toBeLessThanOrEqual(760 - METRICS.pad);
     const bottom = Math.max(...layout.workloads.map((w) => w.box.y + w.box.height));
     expect(layout.nodes[0].box.y).toBeGreaterThan(bottom);
+  });
+
+  it('beside the inspector (a narrow drawing), narrower cards share rows so the nodes stay near the top', () => {
+    const one = buildWorkloadsView({
+      deployments: [{ metadata: { name: 'web', namespace: 'default' }, spec: { selector: {}, template: {} } }],
+      replicaSets: [],
+      services: ['kubernetes', 'web'].map((name) => ({ metadata: { name, namespace: 'default' } })),
+      endpointSlices: [],
+    });
+    const layout = layoutCluster(view, 406, one);
+    const rows = [...new Set(layout.workloads.map((w) => w.box.y))];
+    expect(rows).toHaveLength(2);
+    expect(layout.workloads.filter((w) => w.box.y === rows[0])).toHaveLength(2);
+    for (const w of layout.workloads) {
+      expect(w.box.x + w.box.width).toBeLessThanOrEqual(406 - METRICS.pad + 0.5);
+      expect(w.box.width).toBeGreaterThanOrEqual(WORKLOAD_MIN_WIDTH);
+    }
+    // Wide enough, the cards keep their own widths.
+    const wide = layoutCluster(view, 1000, one);
+    expect(wide.workloads.map((w) => w.box.width)).toEqual([WORKLOAD.deploymentWidth, WORKLOAD.serviceWidth, WORKLOAD.serviceWidth]);
   });
 
   it('leaves no row when there is nothing to show', () => {

@@ -157,23 +157,50 @@ export function layoutCluster(view: ClusterView, width: number, workloads?: Work
   return { width: Math.max(width, usedWidth), height: y - m.gap + m.pad, band, workloads: placed, nodes, pods, lane: band.queue, dense, podSize: grid.size };
 }
 
-/** Deployment and Service cards left to right, wrapping at `width`. */
+/** Least width of a workload card when narrow cards share a row (its texts are cut to fit). */
+export const WORKLOAD_MIN_WIDTH = 160;
+
+/**
+ * Deployment and Service cards left to right, wrapping at `width`. When they
+ * wrap, and narrower cards in equal columns take fewer rows (the drawing
+ * beside the inspector), they share rows that way: the node cards stay
+ * nearer the top.
+ */
 function placeWorkloads(workloads: WorkloadsView, x0: number, y0: number, width: number): PlacedWorkload[] {
+  const natural = [...workloads.deployments.map(() => WORKLOAD.deploymentWidth), ...workloads.services.map(() => WORKLOAD.serviceWidth)];
+  const cols = Math.max(1, Math.floor((width + WORKLOAD.gap) / (WORKLOAD_MIN_WIDTH + WORKLOAD.gap)));
+  const column = (width - (cols - 1) * WORKLOAD.gap) / cols;
+  const compact = natural.length > 0 && Math.ceil(natural.length / cols) < rowsOf(natural, width);
   const out: PlacedWorkload[] = [];
   let x = x0;
   let y = y0;
   const place = (w: number): Box => {
-    if (x > x0 && x + w > x0 + width) {
+    const want = compact ? Math.min(w, column) : w;
+    if (x > x0 && x + want > x0 + width + 0.5) {
       x = x0;
       y += WORKLOAD.height + WORKLOAD.gap;
     }
-    const box = { x, y, width: Math.min(w, width), height: WORKLOAD.height };
-    x += box.width + WORKLOAD.gap;
+    const box = { x, y, width: Math.min(want, width), height: WORKLOAD.height };
+    x += (compact ? column : box.width) + WORKLOAD.gap;
     return box;
   };
   for (const d of workloads.deployments) out.push({ kind: 'deployment', key: `deployment:${d.key}`, view: d, box: place(WORKLOAD.deploymentWidth) });
   for (const s of workloads.services) out.push({ kind: 'service', key: `service:${s.key}`, view: s, box: place(WORKLOAD.serviceWidth) });
   return out;
+}
+
+/** Rows that cards of these widths take, left to right, wrapping at `width`. */
+function rowsOf(widths: readonly number[], width: number): number {
+  let rows = 1;
+  let x = 0;
+  for (const w of widths) {
+    if (x > 0 && x + w > width) {
+      rows++;
+      x = 0;
+    }
+    x += Math.min(w, width) + WORKLOAD.gap;
+  }
+  return rows;
 }
 
 /** A point in the drawing where a component sits (the middle of its box or mark). */
