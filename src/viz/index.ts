@@ -11,7 +11,7 @@ export { summarizeActivity, noteLines, componentOf, COMPONENT_TEXT, CONTROLLERS,
 export { ownerOf, revisionOf, type OwnerView } from './model/owners';
 export { buildWorkloadsView, type DeploymentView, type ServiceView, type WorkloadsView, type EndpointView } from './model/workloads';
 export type { PlacedWorkload } from './layout/clusterLayout';
-export { renderCluster, transitionMs, type RenderOptions } from './render/renderCluster';
+export { renderCluster, setPodViewport, transitionMs, type RenderOptions } from './render/renderCluster';
 export { schedulingTable, fitHints, FILTER_PLUGINS, type SchedulingTable, type SchedulingRow } from './model/schedulingTable';
 export { ownerChain, type OwnerLink } from './model/ownerChain';
 export { filterEvents, objectName, type EventFilter } from './model/eventFilter';

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { selectSelectedNode, selectSelectedPod, selectSelection, selectSnapshot, selectSpeed, selectTraffic } from '../../state/index';
-import { layoutCluster, noteLines, renderCluster, summarizeActivity, trafficFlows, trafficScene, TrafficParticles, transitionMs, type PlacedWorkload } from '../../viz/index';
+import { layoutCluster, noteLines, renderCluster, setPodViewport, summarizeActivity, trafficFlows, trafficScene, TrafficParticles, transitionMs, type PlacedWorkload } from '../../viz/index';
 import { useApp } from '../hooks/useApp';
 import { useMediaQuery } from '../hooks/useMediaQuery';
 import { keepInView } from './keepInView';
@@ -28,6 +28,7 @@ export function ClusterDrawing() {
   const hostRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
+  const podsRef = useRef<HTMLCanvasElement>(null);
   const fxRef = useRef<SVGSVGElement>(null);
   const trafficRef = useRef<HTMLCanvasElement>(null);
   const particles = useRef<TrafficParticles | undefined>(undefined);
@@ -43,6 +44,22 @@ export function ClusterDrawing() {
     const observer = new ResizeObserver((entries) => setWidth(Math.floor(entries[0].contentRect.width)));
     observer.observe(host);
     return () => observer.disconnect();
+  }, []);
+
+  // The pods' canvas covers only what the scroller shows: it follows the scroll and the size of the view.
+  useEffect(() => {
+    const host = hostRef.current;
+    const canvas = podsRef.current;
+    if (!host || !canvas) return;
+    const follow = () => setPodViewport(canvas, { x: host.scrollLeft, y: host.scrollTop, width: host.clientWidth, height: host.clientHeight });
+    follow();
+    host.addEventListener('scroll', follow, { passive: true });
+    const observer = new ResizeObserver(follow);
+    observer.observe(host);
+    return () => {
+      host.removeEventListener('scroll', follow);
+      observer.disconnect();
+    };
   }, []);
 
   const view = clusterViewOf(snapshot);
@@ -70,6 +87,7 @@ export function ClusterDrawing() {
       note,
       activity,
       canvas: canvasRef.current,
+      podCanvas: podsRef.current,
       fx: fxRef.current,
       onSelect: (key) => {
         const slash = key.indexOf('/');
@@ -119,6 +137,7 @@ export function ClusterDrawing() {
       <div className="cluster-canvas-host">
         <svg key={language} ref={svgRef} className="kp-cluster" role="group" aria-label={t('cluster.drawing')} />
         <canvas ref={canvasRef} className="kp-cluster-cells" aria-hidden="true" />
+        <canvas ref={podsRef} className="kp-cluster-pods" aria-hidden="true" />
         <canvas ref={trafficRef} className="kp-cluster-traffic" aria-hidden="true" />
         <svg ref={fxRef} className="kp-cluster kp-cluster-fx" aria-hidden="true" focusable="false" />
       </div>

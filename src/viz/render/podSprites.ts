@@ -126,6 +126,10 @@ export class PodSprites {
   private readonly stills = new PodStills();
   /** Something changed since the last paint. */
   private dirty = false;
+  /** What the drawing's scroller shows (undefined: the whole drawing). */
+  private viewport: { x: number; y: number; width: number; height: number } | undefined;
+  /** The part of the drawing the canvas covers now. */
+  private region = { x: 0, y: 0, width: 0, height: 0 };
 
   constructor(
     private readonly canvas: HTMLCanvasElement,
@@ -147,6 +151,17 @@ export class PodSprites {
     const out = new Map<string, PodFrame>();
     for (const [key, s] of this.sprites) if (!(s.leaving && settled(s.opacity, now))) out.set(key, this.frameOf(s, now));
     return out;
+  }
+
+  /** The part of the drawing its scroller shows: the canvas covers that (and a margin), not the whole drawing. */
+  setViewport(view: { x: number; y: number; width: number; height: number }): void {
+    const v = this.viewport;
+    if (v && v.x === view.x && v.y === view.y && v.width === view.width && v.height === view.height) return;
+    this.viewport = { ...view };
+    if (this.options && this.resize(this.options)) {
+      this.dirty = true;
+      this.schedule();
+    }
   }
 
   /** Forgets the theme's colors (they are read again at the next paint). */
@@ -192,6 +207,9 @@ export class PodSprites {
     if (this.frame) cancelAnimationFrame(this.frame);
     this.frame = 0;
     this.sprites.clear();
+    this.canvas.width = 0;
+    this.canvas.height = 0;
+    this.options = undefined;
   }
 
   private enter(placed: PlacedPod, o: SpriteOptions, animate: boolean, now: number): void {
@@ -257,19 +275,35 @@ export class PodSprites {
     s.restarts = placed.pod.restarts;
   }
 
-  /** Sizes the canvas to the drawing; whether it changed (a resized canvas is blank). */
+  /**
+   * Sizes and places the canvas over the part of the drawing in view (with a
+   * margin, so a scroll shows no blank edge before the next paint); whether
+   * anything changed (a resized canvas is blank).
+   */
   private resize(o: SpriteOptions): boolean {
     const ratio = typeof window !== 'undefined' ? Math.min(2, window.devicePixelRatio || 1) : 1;
-    const w = Math.max(1, Math.ceil(o.width * ratio));
-    const h = Math.max(1, Math.ceil(o.height * ratio));
-    const changed = this.canvas.width !== w || this.canvas.height !== h;
+    const v = this.viewport;
+    const margin = 96;
+    const x = v ? Math.max(0, Math.floor(v.x - margin)) : 0;
+    const y = v ? Math.max(0, Math.floor(v.y - margin)) : 0;
+    const width = Math.max(1, v ? Math.min(o.width, Math.ceil(v.x + v.width + margin)) - x : o.width);
+    const height = Math.max(1, v ? Math.min(o.height, Math.ceil(v.y + v.height + margin)) - y : o.height);
+    const r = this.region;
+    const moved = r.x !== x || r.y !== y || r.width !== width || r.height !== height;
+    this.region = { x, y, width, height };
+    const w = Math.ceil(width * ratio);
+    const h = Math.ceil(height * ratio);
+    const sized = this.canvas.width !== w || this.canvas.height !== h;
     if (this.canvas.width !== w) this.canvas.width = w;
     if (this.canvas.height !== h) this.canvas.height = h;
-    const cssW = `${o.width}px`;
-    const cssH = `${o.height}px`;
-    if (this.canvas.style.width !== cssW) this.canvas.style.width = cssW;
-    if (this.canvas.style.height !== cssH) this.canvas.style.height = cssH;
-    return changed;
+    const style = this.canvas.style;
+    const cssW = `${width}px`;
+    const cssH = `${height}px`;
+    const at = `translate(${x}px, ${y}px)`;
+    if (style.width !== cssW) style.width = cssW;
+    if (style.height !== cssH) style.height = cssH;
+    if (style.transform !== at) style.transform = at;
+    return moved || sized;
   }
 
   /** The pod as it stands at `now`. */
@@ -329,17 +363,21 @@ export class PodSprites {
     this.dirty = false;
     const now = this.clock();
     const palette = (this.palette ??= this.canvas.isConnected ? readPalette(this.canvas) : FALLBACK_PALETTE);
-    const ratio = this.canvas.width / Math.max(1, o.width);
+    const r = this.region;
+    const ratio = this.canvas.width / Math.max(1, r.width);
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.globalAlpha = 1;
     ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
+    const reach = o.size + 2 * SPRITE_MARGIN;
     let moving = false;
     for (const [key, s] of this.sprites) {
       if (s.leaving && settled(s.opacity, now)) {
         this.sprites.delete(key);
         continue;
       }
-      this.paintOne(ctx, this.frameOf(s, now), ratio, palette);
+      const f = this.frameOf(s, now);
+      // Out of view: not painted (still moving, though, if it moves).
+      if (f.x + reach > r.x && f.x - reach < r.x + r.width && f.y + reach > r.y && f.y - reach < r.y + r.height) this.paintOne(ctx, f, ratio, r, palette);
       if (!moving && this.moving(s, now)) moving = true;
     }
     ctx.setTransform(1, 0, 0, 1, 0, 0);
@@ -348,13 +386,13 @@ export class PodSprites {
   }
 
   /** One pod: its still picture stamped (cross-faded from the previous one while its status changes), then what moves inside it. */
-  private paintOne(ctx: CanvasRenderingContext2D, f: PodFrame, ratio: number, p: PodPalette): void {
+  private paintOne(ctx: CanvasRenderingContext2D, f: PodFrame, ratio: number, region: { x: number; y: number }, p: PodPalette): void {
     if (f.opacity <= 0.001) return;
     const s = f.size;
     const k = ratio * f.scale;
-    // The square's top-left corner, scaled about its center.
-    const x = (f.x + f.shakeX + (s / 2) * (1 - f.scale)) * ratio;
-    const y = (f.y + (s / 2) * (1 - f.scale)) * ratio;
+    // The square's top-left corner, scaled about its center, in the canvas (which covers `region`).
+    const x = (f.x + f.shakeX + (s / 2) * (1 - f.scale) - region.x) * ratio;
+    const y = (f.y + (s / 2) * (1 - f.scale) - region.y) * ratio;
     ctx.setTransform(k, 0, 0, k, x, y);
     const stamp = (look: PodLook, alpha: number) => {
       if (alpha <= 0.001) return;

@@ -17,7 +17,7 @@ export class PodStills {
   /** The picture of a pod of this look, revision hue and restarts, `size + 2 * SPRITE_MARGIN` px square; undefined where no canvas can be made. */
   get(look: PodLook, hue: number | undefined, restarts: number, size: number, ratio: number, palette: PodPalette): CanvasImageSource | undefined {
     if (palette !== this.palette || size !== this.size || ratio !== this.ratio) {
-      this.stills.clear();
+      this.release();
       this.palette = palette;
       this.size = size;
       this.ratio = ratio;
@@ -25,18 +25,34 @@ export class PodStills {
     const key = `${look}|${hue ?? ''}|${restarts > 0 ? restartText(restarts) : ''}`;
     let still = this.stills.get(key);
     if (still) return still;
-    if (typeof document === 'undefined') return undefined;
-    const side = size + 2 * SPRITE_MARGIN;
-    const canvas = document.createElement('canvas');
-    canvas.width = Math.ceil(side * ratio);
-    canvas.height = Math.ceil(side * ratio);
-    const ctx = canvas.getContext('2d');
-    if (!ctx) return undefined;
+    const side = Math.ceil((size + 2 * SPRITE_MARGIN) * ratio);
+    const made = makeCanvas(side);
+    const ctx = made?.getContext('2d') as CanvasRenderingContext2D | null | undefined;
+    if (!made || !ctx) return undefined;
     ctx.setTransform(ratio, 0, 0, ratio, SPRITE_MARGIN * ratio, SPRITE_MARGIN * ratio);
     paintStill(ctx, look, hue, restarts, size, palette);
+    // An ImageBitmap is stamped as it is; a canvas would be snapshotted at every stamp.
+    still = typeof OffscreenCanvas === 'function' && made instanceof OffscreenCanvas ? made.transferToImageBitmap() : made;
     // Many looks, hues and counters are possible; a drawing uses a handful at a time.
-    if (this.stills.size > 200) this.stills.clear();
-    this.stills.set(key, (still = canvas));
+    if (this.stills.size > 200) this.release();
+    this.stills.set(key, still);
     return still;
   }
+
+  /** Drops every picture (an ImageBitmap's memory goes at once). */
+  private release(): void {
+    for (const still of this.stills.values()) if (typeof ImageBitmap === 'function' && still instanceof ImageBitmap) still.close();
+    this.stills.clear();
+  }
 }
+
+/** An OffscreenCanvas where there is one (its picture becomes an ImageBitmap), else a canvas element. */
+function makeCanvas(side: number): OffscreenCanvas | HTMLCanvasElement | undefined {
+  if (typeof OffscreenCanvas === 'function') return new OffscreenCanvas(side, side);
+  if (typeof document === 'undefined') return undefined;
+  const canvas = document.createElement('canvas');
+  canvas.width = side;
+  canvas.height = side;
+  return canvas;
+}
+

@@ -39,6 +39,8 @@ export interface RenderOptions {
   readonly activity?: { readonly summary: ActivitySummary; readonly version: number } | undefined;
   /** Where the dense drawing paints its cells (a canvas over the SVG, sized by the renderer). */
   readonly canvas?: HTMLCanvasElement | null;
+  /** Where the pods of the normal drawing are painted (a canvas over the SVG, sized and placed by `PodSprites`). */
+  readonly podCanvas?: HTMLCanvasElement | null;
   /** An SVG over the drawing for travelling pulses (sized by the renderer), so they repaint only themselves. */
   readonly fx?: SVGSVGElement | null;
 }
@@ -121,13 +123,13 @@ export function renderCluster(svg: SVGSVGElement, layout: ClusterLayout, options
   const selectedService = options.selectedWorkloadKey?.startsWith('service:') ? options.selectedWorkloadKey.slice('service:'.length) : undefined;
   renderServiceLinks(root.select<SVGGElement>('g.layer-links'), serviceLinks(layout), selectedService, options.reducedMotion ? 0 : ms);
   if (layout.dense && options.canvas) {
-    renderPods(svg, { ...layout, pods: [] }, { ...options, canvas: null }, first);
-    spritesOf.get(options.canvas)?.clear();
+    renderPods(svg, { ...layout, pods: [] }, { ...options, podCanvas: null }, first);
+    if (options.podCanvas) spritesOf.get(options.podCanvas)?.clear();
     renderDense(svg, options.canvas, layout, options);
   } else {
     // Back from the dense drawing, pods are drawn in place (not a hundred flying in at once).
     const fromDense = svg.classList.contains('is-dense');
-    if (options.canvas) clearDense(svg);
+    if (options.canvas) clearDense(svg, options.canvas);
     renderPods(svg, layout, options, first || fromDense);
   }
   if (options.fx) sizeTo(options.fx, layout);
@@ -141,8 +143,17 @@ function sizeTo(svg: SVGSVGElement, layout: ClusterLayout): void {
   setAttr(svg, 'viewBox', `0 0 ${layout.width} ${layout.height}`);
 }
 
-/** Each canvas's pods (the canvas outlives renders; the dense drawing takes it over above METRICS.denseAbove pods). */
+/** Each canvas's pods (the canvas outlives renders). */
 const spritesOf = new WeakMap<HTMLCanvasElement, PodSprites>();
+
+/**
+ * The part of the drawing its scroller shows (x, y, width, height in drawing
+ * pixels): the pods' canvas covers only that, so each frame copies a canvas
+ * the size of the view, not of the whole drawing.
+ */
+export function setPodViewport(canvas: HTMLCanvasElement, view: { readonly x: number; readonly y: number; readonly width: number; readonly height: number }): void {
+  podSprites(canvas).setViewport(view);
+}
 
 function podSprites(canvas: HTMLCanvasElement): PodSprites {
   let sprites = spritesOf.get(canvas);
@@ -182,9 +193,9 @@ function renderPods(svg: SVGSVGElement, layout: ClusterLayout, options: RenderOp
   });
   // A leaving pod's element goes at once (tests and screen readers see no ghosts); the canvas fades it out.
   pods.exit().remove();
-  if (options.canvas) {
+  if (options.podCanvas) {
     const scheduler = anchorOf(layout, 'scheduler');
-    podSprites(options.canvas).update(
+    podSprites(options.podCanvas).update(
       layout.pods,
       { durationMs: ms, speed: options.speed ?? 1, reducedMotion: options.reducedMotion, origin: scheduler, width: layout.width, height: layout.height, size: METRICS.pod },
       !first && ms > 0,
@@ -224,9 +235,11 @@ function renderDense(svg: SVGSVGElement, canvas: HTMLCanvasElement, layout: Clus
     });
 }
 
-/** Back from the dense drawing: the pods' canvas is repainted by `PodSprites` (which sizes it). */
-function clearDense(svg: SVGSVGElement): void {
+/** Back from the dense drawing: its cells go (the pods have a canvas of their own). */
+function clearDense(svg: SVGSVGElement, canvas: HTMLCanvasElement): void {
   if (!svg.classList.contains('is-dense')) return;
+  canvas.width = 0;
+  canvas.height = 0;
   select(svg).classed('is-dense', false).on('mousemove.dense', null).on('mouseleave.dense', null).on('click.dense', null);
   svg.style.cursor = '';
   hidePodLabel(svg);
