@@ -26,9 +26,9 @@ export interface ServiceLink {
  * are not ready get a dashed one ending in a cross — in the slice, but
  * kube-proxy sends them no traffic.
  */
-export function serviceLinks(layout: ClusterLayout): ServiceLink[] {
-  // Hundreds of lines would hide the cells: the dense drawing leaves them to the Service cards.
-  if (layout.dense) return [];
+export function serviceLinks(layout: ClusterLayout, options: { readonly evenDense?: boolean } = {}): ServiceLink[] {
+  // Hundreds of lines would hide the cells: the dense drawing draws none (its traffic particles still follow these curves: `evenDense`).
+  if (layout.dense && !options.evenDense) return [];
   const pods = new Map<string, { x: number; y: number }>();
   for (const p of layout.pods) if (p.nodeKey) pods.set(p.pod.key, { x: p.x + layout.podSize / 2, y: p.y });
   const api = anchorOf(layout, 'apiserver');

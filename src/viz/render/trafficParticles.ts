@@ -69,6 +69,7 @@ export class TrafficParticles {
   private readonly failedSeen = new Map<string, number>();
   private frame = 0;
   private last = 0;
+  private linesOf: { scene: TrafficScene; lines: Map<string, ServiceLink> } | undefined;
   private colors = { ok: '#326ce5', fail: '#c62828', ring: '#ffffff', text: '#1f2328' };
 
   constructor(private readonly canvas: HTMLCanvasElement) {}
@@ -88,7 +89,8 @@ export class TrafficParticles {
     if (!was || was.flows !== scene.flows) {
       this.readColors();
       // For tests and tools: how many lines carry requests, and whether some fail (written a few times a second, not per frame).
-      const lines = scene.flows.reduce((n, f) => n + f.pods.filter((p) => scene.links.some((l) => l.ready && l.podKey === p.key && l.service === f.service)).length, 0);
+      const ready = new Set(scene.links.filter((l) => l.ready && l.podKey).map((l) => `${l.service}>${l.podKey}`));
+      const lines = scene.flows.reduce((n, f) => n + f.pods.filter((p) => ready.has(`${f.service}>${p.key}`)).length, 0);
       this.canvas.dataset.lines = String(lines);
       this.canvas.dataset.failing = String(scene.flows.some((f) => f.failedRps > 0));
     }
@@ -153,19 +155,12 @@ export class TrafficParticles {
 
   /** New particles for `dt` real ms: each ready line's share of its Service's rate, and the failures. */
   private spawn(s: TrafficScene, dt: number): void {
-    const byService = new Map<string, ServiceLink[]>();
-    for (const l of s.links) {
-      if (!l.ready || !l.curve || !l.podKey) continue;
-      let list = byService.get(l.service);
-      if (!list) byService.set(l.service, (list = []));
-      list.push(l);
-    }
+    const lines = this.readyLines(s);
     for (const f of s.flows) {
       // Real particles per second: the virtual rate as time runs, capped so a busy Service stays legible.
       const scale = Math.min(1, MAX_PER_SERVICE / Math.max(1e-9, f.rps * s.speed)) * s.speed;
-      const lines = byService.get(f.service) ?? [];
       for (const pod of f.pods) {
-        const line = lines.find((l) => l.podKey === pod.key);
+        const line = lines.get(`${f.service}>${pod.key}`);
         if (line) this.emit(line.key, pod.rps * scale, dt, () => ({ curve: line.curve, x: 0, y: 0, t: 0, drift: 0 }));
       }
       const card = s.services.get(f.service);
@@ -177,6 +172,15 @@ export class TrafficParticles {
         });
       }
     }
+  }
+
+  /** Each ready line with a curve, by `service>pod` (built once per scene: a thousand pods make a thousand lines). */
+  private readyLines(s: TrafficScene): Map<string, ServiceLink> {
+    if (this.linesOf?.scene === s) return this.linesOf.lines;
+    const lines = new Map<string, ServiceLink>();
+    for (const l of s.links) if (l.ready && l.curve && l.podKey) lines.set(`${l.service}>${l.podKey}`, l);
+    this.linesOf = { scene: s, lines };
+    return lines;
   }
 
   private emit(key: string, perSecond: number, dt: number, make: () => Particle): void {
@@ -234,8 +238,9 @@ export class TrafficParticles {
     ctx.textAlign = 'center';
     ctx.textBaseline = 'middle';
     for (const f of s.flows) {
+      const lines = this.readyLines(s);
       for (const pod of f.pods) {
-        const line = s.links.find((l) => l.service === f.service && l.podKey === pod.key && l.ready && l.curve);
+        const line = lines.get(`${f.service}>${pod.key}`);
         if (!line?.curve) continue;
         const at = bezier(line.curve, 0.5);
         this.badge(ctx, at.x, at.y, `${formatRps(pod.rps)}/s`, this.colors.ok);
@@ -260,11 +265,12 @@ export class TrafficParticles {
 }
 
 /**
- * The particle layer's scene for a layout: the Services' lines (none in the
- * dense drawing, which has no lines) and cards, the flows, the speed.
+ * The particle layer's scene for a layout: the Services' lines (in the dense
+ * drawing, the curves its lines would take) and cards, the flows, the speed.
  */
 export function trafficScene(layout: ClusterLayout, flows: readonly TrafficFlow[], speed: number, reducedMotion: boolean): TrafficScene {
   const services = new Map<string, Box>();
   for (const w of layout.workloads) if (w.kind === 'service') services.set(w.view.key, w.box);
-  return { width: layout.width, height: layout.height, links: flows.length > 0 ? serviceLinks(layout) : [], services, flows, speed, reducedMotion };
+  // The dense drawing draws no lines, but its requests still travel from the Service card to the cells that answered.
+  return { width: layout.width, height: layout.height, links: flows.length > 0 ? serviceLinks(layout, { evenDense: true }) : [], services, flows, speed, reducedMotion };
 }
