@@ -56,6 +56,14 @@ describe('lessons/COVERAGE.md', () => {
     expect(coverageProblems(COVERAGE, outlines)).toEqual([]);
   });
 
+  it('every prerequisite is a lesson that comes earlier in the curriculum, so 01 → 17 can be taken in order', () => {
+    const late = lessons.flatMap((l) =>
+      l.translations.en.prerequisites.filter((p) => !lessons.some((e) => e.id === p && e.order < l.order)).map((p) => `${l.folder}: prerequisite "${p}" does not come before it`),
+    );
+    expect(lessons.length).toBeGreaterThan(1);
+    expect(late).toEqual([]);
+  });
+
   it('reports a renamed step, a lesson that is gone, an idea without a step and a lesson nobody names', () => {
     const lessonsNow: LessonOutline[] = [
       { id: 'self-healing', steps: ['deploy', 'crash'], hasIntro: true },
