@@ -35,7 +35,10 @@ export function createGarbageCollector(store: ObjectStore, resources: readonly s
     }
     if (uid && e.type === 'ADDED') byUid.set(uid, { resource: e.resource, key: e.key });
     const old = e.old as KubeObject | undefined;
-    if (obj.metadata.ownerReferences && (!old || old.metadata.ownerReferences !== obj.metadata.ownerReferences)) keys.push(`dep|${e.resource}|${e.key}`);
+    // Like the graph builder, only a dependent with an owner that is not plainly alive is checked
+    // (`addDependentToOwners` enqueues no dependent whose owners are all in the graph).
+    const refs = obj.metadata.ownerReferences;
+    if (refs && (!old || old.metadata.ownerReferences !== refs) && !refs.every((r) => ownerState(r, store, byUid) === SOLID)) keys.push(`dep|${e.resource}|${e.key}`);
     const fin = obj.metadata.finalizers;
     if (obj.metadata.deletionTimestamp && fin && (fin.includes('foregroundDeletion') || fin.includes('orphan'))) keys.push(`owner|${e.resource}|${e.key}`);
     if (obj.metadata.deletionTimestamp && !old?.metadata.deletionTimestamp) for (const ref of obj.metadata.ownerReferences ?? []) ownerWaiting(ref, keys);
@@ -57,6 +60,19 @@ export function createGarbageCollector(store: ObjectStore, resources: readonly s
   };
 }
 
+const SOLID = 0;
+const DANGLING = 1;
+const WAITING = 2;
+
+/** An owner reference is dangling (owner gone or replaced), waiting (owner deleted in the foreground) or solid. */
+function ownerState(ref: OwnerReference, store: ObjectStore, byUid: Map<string, Located>): number {
+  const loc = byUid.get(ref.uid);
+  const owner = loc && store.get<KubeObject>(loc.resource, loc.key);
+  if (!owner || owner.metadata.uid !== ref.uid) return DANGLING;
+  if (owner.metadata.deletionTimestamp && owner.metadata.finalizers?.includes('foregroundDeletion')) return WAITING;
+  return SOLID;
+}
+
 function split(key: string): [string | undefined, string] {
   const i = key.indexOf('/');
   return i < 0 ? [undefined, key] : [key.slice(0, i), key.slice(i + 1)];
@@ -73,10 +89,9 @@ function attemptToDeleteItem(resource: string, key: string, ctx: K8sContext, byU
   const waiting: OwnerReference[] = [];
   let solid = 0;
   for (const ref of refs) {
-    const loc = byUid.get(ref.uid);
-    const owner = loc && ctx.store.get<KubeObject>(loc.resource, loc.key);
-    if (!owner || owner.metadata.uid !== ref.uid) dangling.push(ref);
-    else if (owner.metadata.deletionTimestamp && owner.metadata.finalizers?.includes('foregroundDeletion')) waiting.push(ref);
+    const state = ownerState(ref, ctx.store, byUid);
+    if (state === DANGLING) dangling.push(ref);
+    else if (state === WAITING) waiting.push(ref);
     else solid++;
   }
   const waitingForeground = waiting.length > 0;
