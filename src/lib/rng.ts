@@ -35,8 +35,17 @@ function splitmix32(seed: number): () => number {
 const HEX = '0123456789abcdef';
 
 const HEX_CODES = Array.from(HEX, (c) => c.charCodeAt(0));
-/** Every 16-bit value as 4 hex digits. */
-const HEX8 = Array.from({ length: 65536 }, (_, i) => i.toString(16).padStart(4, '0'));
+/**
+ * Scratch char codes for `string` and `hex`, one array per length (a few
+ * lengths recur: name suffixes, container IDs), so a call allocates only its
+ * result.
+ */
+const scratch: number[][] = [];
+function codesOf(length: number): number[] {
+  let codes = scratch[length];
+  if (!codes) scratch[length] = codes = Array.from({ length }, () => 0);
+  return codes;
+}
 
 export function createRng(seed: number): Rng {
   const init = splitmix32(seed);
@@ -56,7 +65,7 @@ export function createRng(seed: number): Rng {
     int: (max) => Math.floor((nextU32() / 4294967296) * max),
     string(length, alphabet) {
       // Built from char codes: a flat string (a += loop would leave a rope of `length` nodes in memory).
-      const codes = Array.from<number>({ length });
+      const codes = codesOf(length);
       for (let i = 0; i < length; i++) codes[i] = alphabet.charCodeAt(Math.floor((nextU32() / 4294967296) * alphabet.length));
       return String.fromCharCode.apply(null, codes);
     },
@@ -76,9 +85,18 @@ export function createRng(seed: number): Rng {
       );
     },
     hex(length) {
-      let out = '';
-      for (let i = 0; i < length; i += 8) out += HEX8[nextU32() >>> 16] + HEX8[nextU32() >>> 16];
-      return flat(out.slice(0, length));
+      // Each draw gives 4 digits: the top 16 bits of a 32-bit value, most significant first.
+      const n = Math.ceil(length / 8) * 8;
+      const codes = codesOf(n);
+      for (let i = 0; i < n; i += 4) {
+        const x = nextU32();
+        codes[i] = HEX_CODES[x >>> 28];
+        codes[i + 1] = HEX_CODES[(x >>> 24) & 15];
+        codes[i + 2] = HEX_CODES[(x >>> 20) & 15];
+        codes[i + 3] = HEX_CODES[(x >>> 16) & 15];
+      }
+      const out = String.fromCharCode.apply(null, codes);
+      return n === length ? out : flat(out.slice(0, length));
     },
     getState: () => [a, b, c, d],
     setState(state) {

@@ -61,12 +61,20 @@ export interface VirtualTable {
   remove(key: string, final?: StoredObject): WatchEvent | undefined;
 }
 
+interface CustomIndex {
+  fn: IndexFn;
+  dependsOn?: (obj: StoredObject) => unknown;
+  map: Map<string, Set<string>>;
+}
+
 class Table {
   readonly objects = new Map<string, StoredObject>();
   readonly byNamespace = new Map<string, Set<string>>();
   readonly byLabel = new Map<string, Set<string>>();
   readonly byLabelKey = new Map<string, Set<string>>();
-  readonly custom = new Map<string, { fn: IndexFn; dependsOn?: (obj: StoredObject) => unknown; map: Map<string, Set<string>> }>();
+  readonly custom = new Map<string, CustomIndex>();
+  /** `custom`'s values, for the write path (no iterator per write). */
+  readonly customList: CustomIndex[] = [];
   readonly watchers: WatchHandler[] = [];
   /** The last WATCH_HISTORY_SIZE events, a ring: `historyNext` is the slot the next one goes to. */
   readonly history: WatchEvent[] = [];
@@ -221,7 +229,11 @@ export class ObjectStore {
   addIndex(resource: string, name: string, fn: IndexFn, dependsOn?: (obj: StoredObject) => unknown): void {
     const t = this.table(resource);
     const map = new Map<string, Set<string>>();
-    t.custom.set(name, { fn, dependsOn, map });
+    const idx: CustomIndex = { fn, dependsOn, map };
+    const i = t.customList.indexOf(t.custom.get(name)!);
+    if (i >= 0) t.customList[i] = idx;
+    else t.customList.push(idx);
+    t.custom.set(name, idx);
     for (const [key, obj] of t.objects) for (const v of asArray(fn(obj))) addTo(map, v, key);
   }
 
@@ -244,12 +256,14 @@ export class ObjectStore {
     return out;
   }
 
-  /** Stores a new or changed object (its metadata must already carry its resourceVersion). */
-  put(resource: string, obj: StoredObject): WatchEvent {
+  /**
+   * Stores a new or changed object (its metadata must already carry its
+   * resourceVersion). `key` is its `objectKey` when the caller has it.
+   */
+  put(resource: string, obj: StoredObject, key = objectKey(obj.metadata.namespace, obj.metadata.name)): WatchEvent {
     const v = this.virtual.get(resource);
     if (v) return v.table.put(obj);
     const t = this.table(resource);
-    const key = objectKey(obj.metadata.namespace, obj.metadata.name);
     const old = t.objects.get(key);
     t.objects.set(key, obj);
     this.reindex(t, key, old, obj);
@@ -343,7 +357,8 @@ export class ObjectStore {
         }
       }
     }
-    for (const idx of t.custom.values()) {
+    for (let i = 0; i < t.customList.length; i++) {
+      const idx = t.customList[i];
       if (old && next && idx.dependsOn && idx.dependsOn(old) === idx.dependsOn(next)) continue;
       const ov = old ? asArray(idx.fn(old)) : [];
       const nv = next ? asArray(idx.fn(next)) : [];

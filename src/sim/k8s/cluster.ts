@@ -123,7 +123,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
       rng,
       activity,
       config,
-      event: (obj, type, reason, message, opts) => recorder.record({ component: name, host: opts?.host }, obj, type, reason, message, opts?.fieldPath),
+      event: (obj, type, reason, message, opts) => recorder.recordAs(name, opts?.host, obj, type, reason, message, opts?.fieldPath),
       note: (message, key) => activity.record({ at: clock.now(), actor: name, type: 'note', message, key }),
       wakeAfter: (key, ms) => clock.wakeAfter(name, key, ms),
       wakeAt: (key, at) => clock.wakeAt(name, key, at),

@@ -174,8 +174,9 @@ export class ApiServer {
     if (!quota.ok) return fail(statusErrors.forbidden(gr, name, quota.message));
     if (options.dryRun) return ok(obj as T);
     meta.resourceVersion = store.nextResourceVersion();
-    store.put(resource, obj);
-    this.record(actor, 'create', resource, objectKey(ns, name));
+    const key = objectKey(ns, name);
+    store.put(resource, obj, key);
+    this.record(actor, 'create', resource, key);
     for (const c of quota.charges) this.updateStatus('resourcequota-admission', { ...c.quota, status: { ...c.quota.status, used: c.used } });
     return ok(obj as T);
   }
@@ -236,7 +237,7 @@ export class ApiServer {
       return this.remove(actor, resource, key, obj) as ApiResult<T>;
     }
     const stored = this.stamp(obj);
-    store.put(resource, stored);
+    store.put(resource, stored, key);
     this.record(actor, verb, resource, key);
     return ok(stored as T);
   }
@@ -255,7 +256,7 @@ export class ApiServer {
     const meta = { ...old.metadata, resourceVersion: store.nextResourceVersion() };
     if (annotations) meta.annotations = annotations;
     const obj: KubeObject = { ...old, metadata: meta, status: input.status };
-    store.put(resource, obj);
+    store.put(resource, obj, key);
     this.record(actor, 'updateStatus', resource, key);
     return ok(obj as T);
   }
@@ -353,7 +354,7 @@ export class ApiServer {
     if (pod.metadata.deletionTimestamp) return fail(statusErrors.conflict(gr, name, `pod ${name} is being deleted, cannot be assigned to a host`));
     const conditions = upsertCondition(pod.status?.conditions, { type: 'PodScheduled', status: 'True', lastProbeTime: null as unknown as string, lastTransitionTime: clock.timestamp() });
     const obj = this.stamp(extend(pod, { spec: extend(pod.spec!, { nodeName }), status: extend(pod.status ?? {}, { conditions }) }) as KubeObject);
-    store.put('pods', obj);
+    store.put('pods', obj, key);
     this.record(actor, 'bind', 'pods', key);
     return ok(obj);
   }
@@ -373,10 +374,11 @@ function hasSpecFinalizers(obj: KubeObject): boolean {
 
 /** Replaces the condition of the same type, keeping lastTransitionTime when the status is unchanged. */
 function upsertCondition(list: PodCondition[] | undefined, cond: PodCondition): PodCondition[] {
-  const out = [...(list ?? [])];
-  const i = out.findIndex((c) => c.type === cond.type);
-  if (i < 0) out.push(cond);
-  else out[i] = out[i].status === cond.status ? { ...cond, lastTransitionTime: out[i].lastTransitionTime } : cond;
+  const i = list ? list.findIndex((c) => c.type === cond.type) : -1;
+  // `concat`/`slice` size the array exactly (a spread or `push` leaves 16 spare slots per pod).
+  if (i < 0) return (list ?? []).concat([cond]);
+  const out = list!.slice();
+  out[i] = out[i].status === cond.status ? { ...cond, lastTransitionTime: out[i].lastTransitionTime } : cond;
   return out;
 }
 

@@ -97,18 +97,22 @@ export function splitApiVersion(apiVersion: string): { group: string; version: s
 
 export class ResourceRegistry {
   private readonly byStorage = new Map<string, ResourceInfo>();
-  private readonly byGvk = new Map<string, ResourceInfo>();
+  /** By apiVersion, then kind: every API write looks its kind up, so without building a `group/version/kind` string. */
+  private readonly byGvk = new Map<string, Map<string, ResourceInfo>>();
 
   constructor(readonly all: readonly ResourceInfo[] = RESOURCES) {
     for (const info of all) {
       this.byStorage.set(storageName(info), info);
-      this.byGvk.set(`${apiVersionOf(info)}/${info.kind}`, info);
+      const apiVersion = apiVersionOf(info);
+      let kinds = this.byGvk.get(apiVersion);
+      if (!kinds) this.byGvk.set(apiVersion, (kinds = new Map()));
+      kinds.set(info.kind, info);
     }
   }
 
   /** The resource for an apiVersion + kind, or undefined (`no matches for kind`). */
   forKind(apiVersion: string, kind: string): ResourceInfo | undefined {
-    return this.byGvk.get(`${apiVersion}/${kind}`);
+    return this.byGvk.get(apiVersion)?.get(kind);
   }
 
   /** The resource by its storage name (`deployments.apps`). */

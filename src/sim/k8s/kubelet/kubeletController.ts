@@ -2,6 +2,7 @@ import type { Node, Service } from 'kubernetes-types/core/v1';
 import type { WatchEvent } from '../../engine/store';
 import type { KubeObject } from '../api/types';
 import type { K8sContext, K8sController } from '../controllers/context';
+import { flat } from '../../../lib/flat';
 import { parseTimestamp } from '../../engine/clock';
 import { serviceEnvVars } from '../services/serviceEnv';
 import type { ObjectStore } from '../../engine/store';
@@ -81,7 +82,7 @@ export function createKubelets(): Kubelets {
     if (!rt) {
       const { base, size } = parseCidr(node.spec?.podCIDR ?? '10.244.0.0/24');
       const hostIP = node.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? '';
-      rt = { name: node.metadata.name, actor: `kubelet/${node.metadata.name}`, images: new Map(), pullBusyUntil: 0, pulling: new Map(), cidrBase: base, cidrSize: size, usedIPs: new Set(), lastIP: 1, imagesChanged: false, lastStatusReport: parseTimestamp(node.metadata.creationTimestamp) ?? 0, hostIP };
+      rt = { name: node.metadata.name, actor: flat(`kubelet/${node.metadata.name}`), client: undefined, leaseKey: flat(`kube-node-lease/${node.metadata.name}`), images: new Map(), pullBusyUntil: 0, pulling: new Map(), cidrBase: base, cidrSize: size, usedIPs: new Set(), lastIP: 1, imagesChanged: false, lastStatusReport: parseTimestamp(node.metadata.creationTimestamp) ?? 0, hostIP };
       state.nodes.set(node.metadata.name, rt);
     }
     return rt;

@@ -24,9 +24,9 @@ export function nodeTick(name: string, ctx: K8sContext, state: KubeletState, wak
   const node = ctx.store.get<NodeObj>('nodes', name);
   const rt = state.nodes.get(name);
   if (!node || !rt || rt.stopped) return;
-  const api = ctx.clientAs(rt.actor);
+  const api = (rt.client ??= ctx.clientAs(rt.actor));
   const now = ctx.clock.now();
-  const lease = ctx.store.get<KubeObject>('leases.coordination.k8s.io', `kube-node-lease/${name}`);
+  const lease = ctx.store.get<KubeObject>('leases.coordination.k8s.io', rt.leaseKey);
   if (lease) api.update({ ...lease, spec: { ...(lease.spec as object), renewTime: toMicroTimestamp(now) } }, { trusted: true });
   if (rt.booting) boot(node, rt, ctx, state);
   else if (rt.imagesChanged || now - rt.lastStatusReport >= TIMINGS.nodeStatusReportMs) {

@@ -49,7 +49,17 @@ function statusesOf(list: ContainerRuntime[], specs: readonly { image?: string }
     const k = c.lastStatusKey;
     if (c.lastStatus && k && k.phase === c.phase && k.restarts === c.restartCount && k.waiting === c.waiting && k.ready === c.probes.ready && k.started === c.probes.started && k.initializing === initializing && k.terminated === c.terminated) return c.lastStatus;
     c.lastStatus = containerStatus(c, specs[i]?.image ?? '', initializing);
-    c.lastStatusKey = { phase: c.phase, restarts: c.restartCount, waiting: c.waiting, ready: c.probes.ready, started: c.probes.started, initializing, terminated: c.terminated };
+    // The key is the kubelet's own record (never stored in the API): updated in place.
+    if (!k) c.lastStatusKey = { phase: c.phase, restarts: c.restartCount, waiting: c.waiting, ready: c.probes.ready, started: c.probes.started, initializing, terminated: c.terminated };
+    else {
+      k.phase = c.phase;
+      k.restarts = c.restartCount;
+      k.waiting = c.waiting;
+      k.ready = c.probes.ready;
+      k.started = c.probes.started;
+      k.initializing = initializing;
+      k.terminated = c.terminated;
+    }
     return c.lastStatus;
   });
 }
@@ -87,13 +97,15 @@ export function buildPodStatus(pod: Pod, rt: PodRuntime, hostIP: string, now: nu
   for (const s of statuses) if (!s.ready) unready.push(s.name);
   const sandboxReady = rt.ip !== undefined;
   const unreadyMessage = unready.length ? flat(`containers with unready status: [${unready.join(' ')}]`) : undefined;
-  const conditions: PodCondition[] = [
+  const kubeletOwned = [
     condition('PodReadyToStartContainers', sandboxReady, old.conditions, now),
     condition('Initialized', !initializing, old.conditions, now, 'ContainersNotInitialized', initializing ? flat(`containers with incomplete status: [${pendingInit.join(' ')}]`) : undefined),
     condition('Ready', unready.length === 0, old.conditions, now, 'ContainersNotReady', unreadyMessage),
     condition('ContainersReady', unready.length === 0, old.conditions, now, 'ContainersNotReady', unreadyMessage),
   ];
-  for (const c of old.conditions ?? []) if (!KUBELET_CONDITIONS.includes(c.type)) conditions.push(c);
+  // `concat` sizes the array exactly (`push` would leave 16 spare slots in every stored pod).
+  const others = old.conditions?.filter((c) => !KUBELET_CONDITIONS.includes(c.type));
+  const conditions: PodCondition[] = others?.length ? kubeletOwned.concat(others) : kubeletOwned;
   // Unchanged parts keep their objects across writes (less garbage, cheaper comparisons).
   const hostIPs = old.hostIP === hostIP && old.hostIPs ? old.hostIPs : [{ ip: hostIP }];
   let phase = initializing ? initPhase(spec.restartPolicy, rt) : getPhase(spec.restartPolicy, statuses, terminal);

@@ -1,3 +1,4 @@
+import type { ApiClient } from '../api/client';
 import type { ImageRef } from '../images/imageRef';
 
 import type { ContainerStatus } from 'kubernetes-types/core/v1';
@@ -111,6 +112,10 @@ export interface NodeRuntime {
   name: string;
   /** The kubelet's API identity on this node: `kubelet/<name>`. */
   actor: string;
+  /** The API client acting as `actor` (looked up once: every pod sync and heartbeat writes through it). */
+  client: ApiClient | undefined;
+  /** Store key of the node's Lease, `kube-node-lease/<name>` (built once: 5,000 Leases renew every 10 s). */
+  leaseKey: string;
   /** Pulled images: full reference → compressed size. */
   images: Map<string, number>;
   /** Pulls are serialised (kubelet `serializeImagePulls: true`): the queue is free from this time. */

@@ -59,7 +59,7 @@ export function syncPod(key: string, ctx: K8sContext, state: KubeletState, wakeK
 
   if (pod.metadata.deletionTimestamp) {
     if (!rt) {
-      ctx.clientAs(node.actor).delete('pods', pod.metadata.namespace, pod.metadata.name, { gracePeriodSeconds: 0, preconditionUid: pod.metadata.uid });
+      (node.client ??= ctx.clientAs(node.actor)).delete('pods', pod.metadata.namespace, pod.metadata.name, { gracePeriodSeconds: 0, preconditionUid: pod.metadata.uid });
       return;
     }
     return terminate(pod, rt, node, ctx, state, event);
@@ -101,7 +101,7 @@ export function syncPod(key: string, ctx: K8sContext, state: KubeletState, wakeK
     }
   }
   const status = buildPodStatus(pod, rt, node.hostIP, now);
-  if (!deepEqual(status, pod.status)) ctx.clientAs(node.actor).updateStatus(extend(pod, { status }));
+  if (!deepEqual(status, pod.status)) (node.client ??= ctx.clientAs(node.actor)).updateStatus(extend(pod, { status }));
   if (next < Infinity) ctx.wakeAt(wakeKey ?? `pod:${key}`, Math.max(next, now + 1));
 }
 
@@ -208,7 +208,7 @@ function containerFieldPath(name: string, init = false): string {
 /** Graceful termination: stop each container (SIGTERM, SIGKILL at the deadline), then remove the pod object. */
 function terminate(pod: PodObj, rt: PodRuntime, node: NodeRuntime, ctx: K8sContext, state: KubeletState, event: Emit): void {
   const now = ctx.clock.now();
-  const api = ctx.clientAs(node.actor);
+  const api = (node.client ??= ctx.clientAs(node.actor));
   const all = [...rt.initContainers, ...rt.containers];
   if (!rt.killing) {
     const deadline = parseTimestamp(pod.metadata.deletionTimestamp) ?? now;
@@ -252,7 +252,7 @@ function writeStatus(pod: PodObj, rt: PodRuntime, node: NodeRuntime, ctx: K8sCon
   const current = ctx.store.get<PodObj>('pods', rt.key);
   if (!current) return;
   const status = buildPodStatus(current, rt, node.hostIP, ctx.clock.now(), terminal);
-  if (!deepEqual(status, current.status)) ctx.clientAs(node.actor).updateStatus(extend(current, { status }));
+  if (!deepEqual(status, current.status)) (node.client ??= ctx.clientAs(node.actor)).updateStatus(extend(current, { status }));
 }
 
 /** Drops a pod from the runtime and frees its IP. */

@@ -35,10 +35,11 @@ export function admitPod(pod: Stored, store: ObjectStore, rng: Rng): { ok: true;
   const automount = spec.automountServiceAccountToken ?? (sa?.automountServiceAccountToken as boolean | undefined) ?? true;
   if (automount && !isMirrorPod(pod) && !hasTokenMount(spec)) {
     const volumeName = `kube-api-access-${rng.string(5, NAME_ALPHABET)}`;
-    spec.volumes = [...(spec.volumes ?? []), tokenVolume(volumeName)];
+    // `concat`, not `[...list, x]`: Node 20's V8 gives a spread literal 16 spare slots, kept by every pod.
+    spec.volumes = (spec.volumes ?? []).concat([tokenVolume(volumeName)]);
     const mount: VolumeMount = { name: volumeName, readOnly: true, mountPath: SA_MOUNT_PATH };
-    spec.containers = spec.containers.map((c) => extend(c, { volumeMounts: [...(c.volumeMounts ?? []), mount] }));
-    if (spec.initContainers) spec.initContainers = spec.initContainers.map((c) => extend(c, { volumeMounts: [...(c.volumeMounts ?? []), mount] }));
+    spec.containers = spec.containers.map((c) => extend(c, { volumeMounts: (c.volumeMounts ?? []).concat([mount]) }));
+    if (spec.initContainers) spec.initContainers = spec.initContainers.map((c) => extend(c, { volumeMounts: (c.volumeMounts ?? []).concat([mount]) }));
   }
 
   // Priority
@@ -84,9 +85,18 @@ function tolerates(list: readonly Toleration[], key: string): boolean {
   return list.some((t) => (t.effect === 'NoExecute' || !t.effect) && ((t.operator === 'Exists' && (!t.key || t.key === key)) || t.key === key));
 }
 
+/** The result for each tolerations list seen (a workload's pods share their template's list: they share the result too). */
+const withDefaults = new WeakMap<readonly Toleration[], Toleration[]>();
+const NO_TOLERATIONS: Toleration[] = [];
+
 /** Adds the 300 s not-ready/unreachable NoExecute tolerations a pod does not already have. */
 export function withDefaultTolerations(tolerations: Toleration[] | undefined): Toleration[] {
-  const list = tolerations ?? [];
-  const add = DEFAULT_TOLERATIONS.filter((d) => !tolerates(list, d.key!));
-  return add.length === 0 ? list : [...list, ...add];
+  const list = tolerations ?? NO_TOLERATIONS;
+  let out = withDefaults.get(list);
+  if (!out) {
+    const add = DEFAULT_TOLERATIONS.filter((d) => !tolerates(list, d.key!));
+    out = add.length === 0 ? list : list.concat(add);
+    withDefaults.set(list, out);
+  }
+  return out;
 }
