@@ -3,11 +3,11 @@ import { IDLE, mountPointsOf, ShellExit, type Io, type ShellApi, type Yield } fr
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** busybox `date`: `Sat Nov 22 02:40:00 UTC 2026`. */
+/** busybox (and GNU, C locale) `date`: `"%a %b %e %H:%M:%S %Z %Y"`, e.g. `Sat Mar  1 09:00:00 UTC 2025` (`%e`: day padded with a space). */
 export function unixDate(ms: number): string {
   const d = new Date(ms);
   const p = (n: number) => String(n).padStart(2, '0');
-  return `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} UTC ${d.getUTCFullYear()}`;
+  return `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} UTC ${d.getUTCFullYear()}`;
 }
 
 /** A builtin or shell tool: a status at once, or a generator when it may pause (`sleep`). */
