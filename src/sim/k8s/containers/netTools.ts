@@ -10,7 +10,7 @@ export interface ContainerNetwork {
 
 export type NetResult =
   | { ok: true; status: number; body: string; ip: string; port: number }
-  | { ok: false; kind: 'resolve' | 'refused' | 'timeout' | 'unsupported'; message: string; host: string; port: number };
+  | { ok: false; kind: 'resolve' | 'refused' | 'timeout' | 'unsupported'; message: string; host: string; port: number; ip?: string };
 
 export type LookupResult = { ok: true; name: string; addresses: string[] } | { ok: false; name: string };
 
@@ -112,7 +112,7 @@ export function* wget(net: ContainerNetwork, args: string[], io: Io, files: Map<
   if (!r.ok) {
     if (r.kind === 'resolve') io.err(`wget: bad address '${host}'\n`);
     else if (r.kind === 'timeout') io.err(`wget: download timed out\n`);
-    else io.err(`wget: can't connect to remote host: Connection refused\n`);
+    else io.err(`wget: can't connect to remote host${r.ip ? ` (${r.ip})` : ''}: Connection refused\n`);
     return 1;
   }
   if (!quiet) io.err(`Connecting to ${host} (${r.ip}:${r.port})\n`);

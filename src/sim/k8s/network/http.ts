@@ -18,6 +18,8 @@ export interface Client {
   namespace: string;
   ip: string;
   pod?: string;
+  /** The pod's host name, which its `/etc/hosts` maps to its IP (localhost is always 127.0.0.1). */
+  hostname?: string;
   userAgent: string;
   /** The Host header, when it differs from the URL's host (`curl -H 'Host: …'`). */
   hostHeader?: string;
@@ -42,6 +44,8 @@ export type HttpResult =
       message: string;
       host: string;
       port: number;
+      /** The address that refused the connection (busybox wget names it). */
+      ip?: string;
       /** The Service the request went through (`namespace/name`), if any. */
       service?: string;
     };
@@ -67,9 +71,11 @@ working. Further configuration is required.</p>
 </html>
 `;
 
-/** Resolves a host name as the client's resolver would (IPs pass through). */
+/** Resolves a host name as the client's resolver would: IPs pass through, then the pod's `/etc/hosts`, then DNS. */
 export function resolveHost(env: NetworkEnv, client: Client, host: string): { ip: string } | { error: DnsAnswer } {
   if (/^\d+\.\d+\.\d+\.\d+$/.test(host)) return { ip: host };
+  if (host === 'localhost') return { ip: '127.0.0.1' };
+  if (client.pod && host === client.hostname) return { ip: client.ip };
   const answer = resolveDns(env.view, host, { namespace: client.namespace });
   const a = answer.records.find((r) => r.type === 'A');
   if (answer.status !== 'NOERROR' || !a || a.type !== 'A') return { error: answer };
@@ -98,6 +104,8 @@ function request(env: NetworkEnv, client: Client, url: string, via: { service?: 
   const resolved = resolveHost(env, client, host);
   if ('error' in resolved) return { ok: false, kind: 'resolve', message: `Could not resolve host: ${host}`, host, port };
   let ip = resolved.ip;
+  // 127.0.0.0/8 is the pod's own loopback: its containers share one network namespace.
+  if (ip.startsWith('127.')) return loopback(env, client, { scheme, host, port, path, ip });
   let targetPort = port;
   let target: { namespace: string; name: string } | undefined;
   const svc = serviceByIP(env.store, ip);
@@ -138,7 +146,39 @@ function request(env: NetworkEnv, client: Client, url: string, via: { service?: 
   const rt = env.kubelets.pods.get(key);
   const node = rt ? env.kubelets.nodes.get(rt.node) : undefined;
   if (!rt || !node || node.stopped) return { ok: false, kind: 'timeout', message: `Failed to connect to ${host} port ${port} after 130000 ms: Connection timed out`, host, port };
-  if (scheme === 'https') return { ok: false, kind: 'unsupported', message: `SSL certificate problem: unable to get local issuer certificate`, host, port };
+  return answerFrom(env, client, pod, { scheme, host, port, path, ip: rt.ip ?? ip }, targetPort);
+}
+
+/** The URL's parts and the address the client connects to. */
+interface Target {
+  scheme: string;
+  host: string;
+  port: number;
+  path: string;
+  ip: string;
+}
+
+/**
+ * A request to 127.0.0.1 (or `localhost`) from a pod: any container of the
+ * same pod listening on the port answers (one network namespace per pod);
+ * nothing else is reachable there.
+ */
+function loopback(env: NetworkEnv, client: Client, t: Target): HttpResult {
+  const pod = client.pod ? env.store.get<PodObj>('pods', `${client.namespace}/${client.pod}`) : undefined;
+  if (!pod || !env.kubelets.pods.has(`${client.namespace}/${client.pod}`)) return refused(t);
+  return answerFrom(env, { ...client, ip: t.ip }, pod, t, t.port);
+}
+
+function refused(t: Target): HttpResult {
+  return { ok: false, kind: 'refused', message: `Failed to connect to ${t.host} port ${t.port} after 0 ms: Couldn't connect to server`, host: t.host, port: t.port, ip: t.ip };
+}
+
+/** The first running container of `pod` listening on `targetPort` answers. */
+function answerFrom(env: NetworkEnv, client: Client, pod: PodObj, t: Target, targetPort: number): HttpResult {
+  const { scheme, host, path } = t;
+  const rt = env.kubelets.pods.get(`${pod.metadata.namespace}/${pod.metadata.name}`);
+  if (!rt) return refused(t);
+  if (scheme === 'https') return { ok: false, kind: 'unsupported', message: `SSL certificate problem: unable to get local issuer certificate`, host, port: t.port };
   for (const c of rt.containers) {
     const proc = c.phase === 'running' ? c.proc : undefined;
     if (!proc) continue;
@@ -151,9 +191,9 @@ function request(env: NetworkEnv, client: Client, url: string, via: { service?: 
     const body = responseBody(c.ref.name, proc, status, pod, path, env.now);
     proc.noteRequest(env.now);
     proc.accessLog(client.ip, path, status, body.length, client.userAgent, env.now);
-    return { ok: true, status, body, pod: { namespace: pod.metadata.namespace ?? 'default', name: pod.metadata.name }, ip: rt.ip ?? ip, port: targetPort };
+    return { ok: true, status, body, pod: { namespace: pod.metadata.namespace ?? 'default', name: pod.metadata.name }, ip: t.ip, port: targetPort };
   }
-  return { ok: false, kind: 'refused', message: `Failed to connect to ${host} port ${port} after 0 ms: Couldn't connect to server`, host, port };
+  return refused(t);
 }
 
 const nginxPage = (status: string) => `<html>\r\n<head><title>${status}</title></head>\r\n<body>\r\n<center><h1>${status}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`;

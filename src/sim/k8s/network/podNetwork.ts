@@ -9,10 +9,11 @@ import { httpGet, type NetworkEnv } from './http';
 /** The network as a pod sees it: requests from its IP, names through its namespace's search path. */
 export function podNetwork(ctx: K8sContext, kubelets: KubeletState, pod: KubeObject & Pod, podIP: string): ContainerNetwork {
   const namespace = pod.metadata.namespace ?? 'default';
+  const hostname = pod.spec?.hostname ?? pod.metadata.name;
   const env = (): NetworkEnv => ({ store: ctx.store, view: ctx.api, kubelets, rng: ctx.rng, now: ctx.clock.now() });
   return {
     nameserver: CLUSTER_DNS_IP,
-    http: (url, userAgent, hostHeader) => httpGet(env(), { namespace, ip: podIP, pod: pod.metadata.name, userAgent, hostHeader }, url),
+    http: (url, userAgent, hostHeader) => httpGet(env(), { namespace, ip: podIP, pod: pod.metadata.name, hostname, userAgent, hostHeader }, url),
     lookup: (name) => {
       const a = resolveDns(ctx.api, name, { namespace });
       const addresses = a.records.flatMap((r) => (r.type === 'A' ? [r.address] : []));
