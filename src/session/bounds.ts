@@ -89,15 +89,17 @@ export function checkReplayBounds(scenario: Scenario): string | undefined {
       continue;
     }
     if (!('line' in entry)) continue;
-    const { words } = tokenize(entry.line);
-    if (words[0] === 'kubectl') {
-      const c = flagCount(words);
-      if (c && Number.isFinite(c.n) && c.n > max) return `refused: "${entry.line.slice(0, 80)}" asks for ${c.flag.slice(2)} ${c.n} (the playground runs at most ${max} per object)`;
+    // Every command of a pipeline runs (`kubectl create … -o yaml | kubectl apply -f -`).
+    for (const words of tokenize(entry.line).stages) {
+      if (words[0] === 'kubectl') {
+        const c = flagCount(words);
+        if (c && Number.isFinite(c.n) && c.n > max) return `refused: "${entry.line.slice(0, 80)}" asks for ${c.flag.slice(2)} ${c.n} (the playground runs at most ${max} per object)`;
+      }
+      if (words[0] === 'kubeplay' && words[1] === 'node' && words[2] === 'add' && ++nodes > REPLAY_LIMITS.nodes) {
+        return `refused: the scenario adds nodes past ${REPLAY_LIMITS.nodes}`;
+      }
+      virtual += clockMove(words);
     }
-    if (words[0] === 'kubeplay' && words[1] === 'node' && words[2] === 'add' && ++nodes > REPLAY_LIMITS.nodes) {
-      return `refused: the scenario adds nodes past ${REPLAY_LIMITS.nodes}`;
-    }
-    virtual += clockMove(words);
     if (virtual > REPLAY_LIMITS.virtualMs) return `refused: the scenario runs the clock past ${REPLAY_LIMITS.virtualMs / 3_600_000}h of virtual time`;
   }
   return undefined;

@@ -42,6 +42,12 @@ describe('exportToKind', () => {
     expect(script.split('\n').filter((l) => l.startsWith('kubeplay'))).toEqual([]);
   });
 
+  it('keeps a pipeline a pipeline, each command quoted on its own', () => {
+    const { script } = exportToKind(scenario([`kubectl get pods -o wide | grep worker-1`, `kubectl get secret db -o jsonpath='{.data.password}' | base64 -d`]));
+    expect(script).toContain('\nkubectl get pods -o wide | grep kubeplay-worker\n');
+    expect(script).toContain(`\nkubectl get secret db -o 'jsonpath={.data.password}' | base64 -d\n`);
+  });
+
   it('keeps hostile names and contents inert: quoted words, a heredoc delimiter that never occurs in the file', () => {
     const s = scenario(['kubectl get pods -l "a=$(rm -rf ~)"', 'kubectl get pods -w'], { files: [{ name: "x'; rm -rf ~; '.yaml", content: 'KUBEPLAY_EOF\n$(whoami)\n' }] });
     const { script } = exportToKind(s);

@@ -155,9 +155,10 @@ export function exportToKind(scenario: Scenario, cluster = 'kubeplay'): KindExpo
       continue;
     }
     if (words[0] === 'clear' || words[0] === 'help') continue;
-    const real = words.map((w) => sh(node(w)));
+    const { stages } = tokenize(entry.line);
+    const real = stages.map((stage) => stage.map((w) => sh(node(w))).join(' ')).join(' | ');
     const watches = words.some((w) => w === '-w' || w === '--watch' || w.startsWith('--watch='));
-    out.push(watches ? `timeout 30 ${real.join(' ')}   # a watch: stopped after 30s` : real.join(' '));
+    out.push(watches ? `timeout 30 ${real}   # a watch: stopped after 30s` : real);
   }
   if (edited) {
     out.push('', '# The files as the editor held them at the end');

@@ -11,6 +11,15 @@ describe('isLookOnly', () => {
   });
 });
 
+describe('isLookOnly with pipes', () => {
+  it('a pipeline looks only when every command in it does', () => {
+    for (const line of ['kubectl get pods | grep web', 'kubectl get pods -o name | wc -l', `kubectl get secret db -o jsonpath='{.data.password}' | base64 -d`, 'kubectl get events | tail -5 | sort'])
+      expect(isLookOnly(line), line).toBe(true);
+    for (const line of ['kubectl create deployment web --image=nginx --dry-run=client -o yaml | kubectl apply -f -', 'kubectl get pods |', 'echo x | frobnicate'])
+      expect(isLookOnly(line), line).toBe(false);
+  });
+});
+
 describe('undoStep', () => {
   const log: LogEntry[] = [
     { at: 100, line: 'kubectl apply -f web.yaml' },

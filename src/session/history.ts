@@ -3,6 +3,7 @@
  * how a log forks when a command is issued while looking at the past. Pure
  * data in, data out; the page replays the result (DESIGN.md principle 2).
  */
+import { FILTER_NAMES } from '../shell/index';
 import { tokenize } from '../shell/tokenize';
 import type { LogEntry } from './scenario';
 
@@ -18,7 +19,7 @@ const KUBECTL_READS = new Set(['get', 'describe', 'logs', 'top', 'explain', 'ver
 const ROLLOUT_READS = new Set(['status', 'history']);
 const CONFIG_READS = new Set(['view', 'get-contexts', 'current-context', 'get-clusters', 'get-users']);
 /** Shell builtins with no effect on the cluster (`sleep` waits while the clock runs anyway). */
-const SHELL_READS = new Set(['help', 'echo', 'clear', 'sleep']);
+const SHELL_READS = new Set(['help', 'echo', 'clear', 'sleep', ...FILTER_NAMES]);
 /** kubectl's global flags that take the next word as their value (`kubectl -n web get pods`). */
 const VALUE_FLAGS = new Set(['-n', '--namespace', '--context', '--kubeconfig', '--cluster', '--user', '-s', '--server', '--request-timeout']);
 
@@ -38,8 +39,13 @@ function kubectlVerbs(words: readonly string[]): string[] {
 
 /** Whether a command line only looks at the cluster (`kubectl get`, `describe`, `rollout status`, `help` …). */
 export function isLookOnly(line: string): boolean {
-  const { words, error } = tokenize(line);
-  if (error || words.length === 0) return words.length === 0 && !error;
+  const { stages, error } = tokenize(line);
+  if (error || stages[0].length === 0) return stages[0].length === 0 && !error;
+  // A pipeline only looks when each of its commands does (`kubectl get pods | grep web`, not `… | kubectl apply -f -`).
+  return stages.every(commandIsLookOnly);
+}
+
+function commandIsLookOnly(words: readonly string[]): boolean {
   const [cmd, sub] = words;
   if (cmd === 'kubectl') {
     if (words.includes('--help') || words.includes('-h')) return true;

@@ -19,4 +19,13 @@ describe('tab completion', () => {
     expect(shell.complete('kubectl drain worker-', 21)).toEqual(['worker-1', 'worker-2', 'worker-3']);
     expect(shell.complete('kubectl get pods -n kube-', 25)).toEqual(['kube-node-lease', 'kube-public', 'kube-system']);
   });
+
+  it('completes the command after a pipe: filters and kubectl, not the words before the |', () => {
+    const { shell, cluster } = shellHarness();
+    cluster.add({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web-1', namespace: 'default' }, spec: {} });
+    expect(shell.complete('kubectl get pods | gr', 21)).toEqual(['grep']);
+    expect(shell.complete('kubectl get pods|hea', 20)).toEqual(['head']);
+    expect(shell.complete('echo x | kubectl get pods w', 27)).toEqual(['web-1']);
+    expect(shell.complete(`echo 'a|b' kub`, 14)).toEqual([]);
+  });
 });

@@ -1,6 +1,7 @@
 import { storageName } from '../sim/k8s/index';
 import { BUILTINS } from './builtins/index';
 import { completeDocker } from './docker/complete';
+import { FILTERS } from './filters/index';
 import { childrenOf, ROOT } from './kubectl/commands/index';
 import type { CommandSpec } from './kubectl/command';
 import { GLOBAL_FLAGS } from './kubectl/globalFlags';
@@ -12,13 +13,14 @@ import type { ShellEnvironment } from './types';
  * resource types, and object names from the live cluster.
  */
 export function completeLine(env: ShellEnvironment, line: string, cursor: number): string[] {
-  const before = line.slice(0, cursor);
+  // Only the command the cursor is in counts: what follows the last unquoted `|`.
+  const before = line.slice(lastPipe(line.slice(0, cursor)) + 1, cursor);
   const words = before.split(/\s+/).filter((w, i, a) => w !== '' || i === a.length - 1);
   if (words.length === 0) words.push('');
   const current = words[words.length - 1];
   const done = words.slice(0, -1);
   const pick = (cands: Iterable<string>) => [...new Set(cands)].filter((c) => c.startsWith(current)).sort();
-  if (done.length === 0) return pick(['kubectl', 'kubeplay', 'docker', ...BUILTINS.map((b) => b.name)]);
+  if (done.length === 0) return pick(['kubectl', 'kubeplay', 'docker', ...BUILTINS.map((b) => b.name), ...FILTERS.map((f) => f.name)]);
   if (done[0] === 'docker') return completeDocker(env, done, current);
   if (done[0] === 'kubeplay') {
     const depth = done.length - 1;
@@ -66,4 +68,20 @@ export function completeLine(env: ShellEnvironment, line: string, cursor: number
   }
   if (positional.length === 0) return pick(resources.all.map((i) => i.resource));
   return pick(names(positional[0]));
+}
+
+/** Index of the last `|` outside quotes (a pipe between commands), or -1. */
+function lastPipe(text: string): number {
+  let quote: string | undefined;
+  let last = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === quote) quote = undefined;
+      else if (c === '\\' && quote === '"') i++;
+    } else if (c === "'" || c === '"') quote = c;
+    else if (c === '\\') i++;
+    else if (c === '|') last = i;
+  }
+  return last;
 }

@@ -6,6 +6,8 @@
 import { BUILTINS } from './builtins/index';
 import { completeLine } from './complete';
 import { finished } from './execution';
+import { FILTERS } from './filters/index';
+import { Pipeline } from './pipeline';
 import { loadExplainData } from './kubectl/explain/explainData';
 import { runKubectl } from './kubectl/kubectl';
 import { runKubeplay } from './kubeplay/kubeplay';
@@ -16,6 +18,8 @@ import type { Execution, OutputSink, Shell, ShellEnvironment } from './types';
 export type { Execution, FileSource, OutputSink, Shell, ShellEnvironment } from './types';
 export { CLEAR_SCREEN } from './builtins/index';
 export { tokenize } from './tokenize';
+/** The names of the pipeline filters (`grep`, `head`, …): commands that only read their input. */
+export const FILTER_NAMES: readonly string[] = FILTERS.map((f) => f.name);
 export { memoryFiles, normalisePath } from './memoryFiles';
 export { swarmFor, existingSwarm, type ClockSource } from './docker/swarmHost';
 
@@ -28,21 +32,30 @@ export async function preloadShellData(): Promise<void> {
 export function createShell(env: ShellEnvironment): Shell {
   return {
     run(line: string, sink: OutputSink): Execution {
-      const { words, error } = tokenize(line);
+      const { stages, error } = tokenize(line);
       if (error) {
         sink.stderr(`${error}\n`);
         return finished(2);
       }
-      if (words.length === 0) return finished(0);
-      const [cmd, ...args] = words;
+      if (stages[0].length === 0) return finished(0);
+      const runCommand = (words: readonly string[], stdin: string | undefined, out: OutputSink): Execution => {
+        const [cmd, ...args] = words;
+        try {
+          if (cmd === 'kubectl') return runKubectl(env, args, out, line, stdin);
+          if (cmd === 'kubeplay') return runKubeplay(env, args, out);
+          if (cmd === 'docker') return runDocker(env, args, out);
+          const builtin = BUILTINS.find((b) => b.name === cmd);
+          if (builtin) return builtin.run(env, args, out);
+          out.stderr(`${cmd}: command not found\n`);
+          return finished(127);
+        } catch (e) {
+          out.stderr(`internal error (please report): ${e instanceof Error ? e.message : String(e)}\n`);
+          return finished(1);
+        }
+      };
+      if (stages.length === 1 && !FILTERS.some((f) => f.name === stages[0][0])) return runCommand(stages[0], undefined, sink);
       try {
-        if (cmd === 'kubectl') return runKubectl(env, args, sink, line);
-        if (cmd === 'kubeplay') return runKubeplay(env, args, sink);
-        if (cmd === 'docker') return runDocker(env, args, sink);
-        const builtin = BUILTINS.find((b) => b.name === cmd);
-        if (builtin) return builtin.run(env, args, sink);
-        sink.stderr(`${cmd}: command not found\n`);
-        return finished(127);
+        return new Pipeline(env, stages, sink, runCommand);
       } catch (e) {
         sink.stderr(`internal error (please report): ${e instanceof Error ? e.message : String(e)}\n`);
         return finished(1);

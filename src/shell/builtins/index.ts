@@ -1,5 +1,6 @@
 import { parseDuration } from '../../lib/duration';
 import { finished, WaitingExecution } from '../execution';
+import { FILTERS } from '../filters/index';
 import type { Execution, OutputSink, ShellEnvironment } from '../types';
 
 /**
@@ -78,6 +79,12 @@ const help: Builtin = {
         '  kubeplay …       playground actions no real CLI has (try: kubeplay help)',
         '  docker …         Docker Swarm beside the cluster: service, node (try: docker --help)',
         ...BUILTINS.map((b) => `  ${b.summary}`),
+        '',
+        "Pipes: '|' sends a command's output to the next one (kubectl get pods | grep web),",
+        'and these filters read it (or a file of the editor), as their GNU versions do:',
+        ...FILTERS.map((f) => `  ${f.usage.padEnd(34)} ${f.summary}`),
+        'kubectl apply|create|replace -f - reads the pipe.',
+        "Not simulated: redirection (>, >>, <), ';', '&&', '||' and '&' (one command per line).",
         '',
       ].join('\n'),
     );

@@ -49,6 +49,8 @@ export interface CommandContext {
   readonly commandPath: string;
   /** The whole command line as typed (for `--record`). */
   readonly commandLine: string;
+  /** Standard input when kubectl is in a pipeline (`… | kubectl apply -f -`); read once, as a stream is. Undefined: the terminal. */
+  readonly stdin?: { text: string | undefined };
   out(text: string): void;
   errOut(text: string): void;
   /** This command's help text (for parents run without a subcommand). */

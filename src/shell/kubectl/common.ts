@@ -198,7 +198,13 @@ export function readFiles(ctx: CommandContext, paths: readonly string[], recursi
   const out: SourceFile[] = [];
   const visit = (p: string, top: boolean): KubectlError | undefined => {
     if (/^https?:\/\//.test(p)) return err.message(`not simulated: no network access in the playground; cannot read "${p}" (copy the manifest into a file instead)`);
-    if (p === '-') return err.message('not simulated: there is no standard input in the playground; use -f FILE');
+    if (p === '-') {
+      // kubectl names standard input STDIN in its errors; a stream is read once.
+      if (ctx.stdin === undefined) return err.message("not simulated: reading standard input from the terminal; pipe into it (kubectl create … --dry-run=client -o yaml | kubectl apply -f -) or use -f FILE");
+      out.push({ source: 'STDIN', text: ctx.stdin.text ?? '' });
+      ctx.stdin.text = undefined;
+      return undefined;
+    }
     const text = ctx.env.files.read(p);
     if (text !== undefined) {
       out.push({ source: p, text });

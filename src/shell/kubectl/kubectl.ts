@@ -12,7 +12,7 @@ import { COMMANDS, ROOT, ROOT_GROUPS, childrenOf } from './commands/index';
  * registry, parse flags with pflag's rules, print help or run it, and print
  * any error through checkErr.
  */
-export function runKubectl(env: ShellEnvironment, words: readonly string[], sink: OutputSink, line: string): Execution {
+export function runKubectl(env: ShellEnvironment, words: readonly string[], sink: OutputSink, line: string, stdin?: string): Execution {
   const found = findCommand(words);
   if ('unknown' in found) {
     const hint = suggestions(found.unknown);
@@ -60,6 +60,7 @@ export function runKubectl(env: ShellEnvironment, words: readonly string[], sink
     explicitNamespace: namespace !== '',
     commandPath,
     commandLine: line.trim(),
+    stdin: stdin === undefined ? undefined : { text: stdin },
     out: (t) => sink.stdout(t),
     errOut: (t) => sink.stderr(t),
     help,

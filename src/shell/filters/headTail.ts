@@ -1,0 +1,139 @@
+import { collecting, parseOptions, terminalInput, type FilterSpec } from './filter';
+
+const tryHelp = (name: string) => `Try '${name} --help' for more information.\n`;
+
+/** GNU's obsolete `-5` (and tail's `+5`) as the first argument means `-n 5` (`-n +5`). */
+function obsoleteCount(args: readonly string[], plus: boolean): readonly string[] {
+  const first = args[0];
+  if (first !== undefined && /^-\d+$/.test(first)) return ['-n', first.slice(1), ...args.slice(1)];
+  if (plus && first !== undefined && /^\+\d+$/.test(first)) return ['-n', first, ...args.slice(1)];
+  return args;
+}
+
+/** Lines with their `\n` (a last line without one stays so). */
+function linesWithEnds(text: string): string[] {
+  return text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+}
+
+/** `==> name <==` headers when several files are read (standard input is called `standard input`). */
+function withHeaders(parts: { name: string; out: string }[]): string {
+  if (parts.length === 1) return parts[0].out;
+  return parts.map((p, i) => `${i > 0 ? '\n' : ''}==> ${p.name === '-' ? 'standard input' : p.name} <==\n${p.out}`).join('');
+}
+
+/** `head [-n [-]N | -N] [FILE]…`: the first N lines (10), or all but the last N. */
+export const head: FilterSpec = {
+  name: 'head',
+  usage: 'head [-n N|-N]',
+  summary: 'the first N lines (10); -n -N: all but the last N',
+  start(args, io) {
+    const parsed = parseOptions('head', obsoleteCount(args, false), { flags: 'qv', withValue: 'n', long: { lines: { key: 'n', value: true }, quiet: { key: 'q', value: false }, silent: { key: 'q', value: false }, verbose: { key: 'v', value: false } } });
+    if ('error' in parsed) {
+      io.err(parsed.error + tryHelp('head'));
+      return { code: 1 };
+    }
+    let count = 10;
+    let allBut = false;
+    for (const o of parsed.opts) {
+      if (o.key !== 'n') continue;
+      const m = /^(-?)(\d+)$/.exec(o.value ?? '');
+      if (!m) {
+        io.err(`head: invalid number of lines: '${o.value}'\n`);
+        return { code: 1 };
+      }
+      allBut = m[1] === '-';
+      count = Number(m[2]);
+    }
+    const take = (text: string) => {
+      const lines = linesWithEnds(text);
+      return (allBut ? lines.slice(0, Math.max(0, lines.length - count)) : lines.slice(0, count)).join('');
+    };
+    if (parsed.operands.length > 0 || allBut) {
+      return collecting(parsed.operands, io, 'head', (inputs, err) => {
+        let code = 0;
+        const parts: { name: string; out: string }[] = [];
+        for (const input of inputs) {
+          if (input.text === undefined) {
+            err(`head: cannot open '${input.name}' for reading: No such file or directory\n`);
+            code = 1;
+          } else parts.push({ name: input.name, out: take(input.text) });
+        }
+        return { out: withHeaders(parts), code };
+      });
+    }
+    if (!io.piped) return terminalInput('head', io);
+    // Streams: writes each line as it comes and stops reading after the N-th.
+    let seen = 0;
+    let partial = '';
+    const run = {
+      closed: count === 0,
+      write(text: string): string {
+        if (run.closed) return '';
+        let out = '';
+        const lines = linesWithEnds(partial + text);
+        partial = '';
+        for (const line of lines) {
+          if (!line.endsWith('\n')) {
+            partial = line;
+            break;
+          }
+          out += line;
+          if (++seen >= count) {
+            run.closed = true;
+            break;
+          }
+        }
+        return out;
+      },
+      end() {
+        return { out: run.closed ? '' : partial, code: 0 };
+      },
+    };
+    return run;
+  },
+};
+
+/** `tail [-n [+]N | -N] [FILE]…`: the last N lines (10), or from line N on. */
+export const tail: FilterSpec = {
+  name: 'tail',
+  usage: 'tail [-n N|-N]',
+  summary: 'the last N lines (10); -n +N: from line N on',
+  start(args, io) {
+    const parsed = parseOptions('tail', obsoleteCount(args, true), { flags: 'fFqv', withValue: 'n', long: { lines: { key: 'n', value: true }, follow: { key: 'f', value: false }, quiet: { key: 'q', value: false }, silent: { key: 'q', value: false }, verbose: { key: 'v', value: false } } });
+    if ('error' in parsed) {
+      io.err(parsed.error + tryHelp('tail'));
+      return { code: 1 };
+    }
+    let count = 10;
+    let from = false;
+    for (const o of parsed.opts) {
+      if ((o.key === 'f' || o.key === 'F') && parsed.operands.some((f) => f !== '-')) {
+        io.err('tail: following a file (-f) is not simulated: the editor\'s files do not grow; use kubectl logs -f or kubectl get -w to follow\n');
+        return { code: 1 };
+      }
+      if (o.key !== 'n') continue;
+      const m = /^([+-]?)(\d+)$/.exec(o.value ?? '');
+      if (!m) {
+        io.err(`tail: invalid number of lines: '${o.value}'\n`);
+        return { code: 1 };
+      }
+      from = m[1] === '+';
+      count = Number(m[2]);
+    }
+    // -f on a pipe is ignored, as GNU tail ignores it when standard input is a FIFO.
+    return collecting(parsed.operands, io, 'tail', (inputs, err) => {
+      let code = 0;
+      const parts: { name: string; out: string }[] = [];
+      for (const input of inputs) {
+        if (input.text === undefined) {
+          err(`tail: cannot open '${input.name}' for reading: No such file or directory\n`);
+          code = 1;
+          continue;
+        }
+        const lines = linesWithEnds(input.text);
+        parts.push({ name: input.name, out: (from ? lines.slice(Math.max(0, count - 1)) : count === 0 ? [] : lines.slice(-count)).join('') });
+      }
+      return { out: withHeaders(parts), code };
+    });
+  },
+};
