@@ -51,6 +51,14 @@ test('at 1280×720 the page fits the window with the inspector open beside the c
   expect(inspector.x).toBeGreaterThanOrEqual(drawing.x + drawing.width - 1);
   expect(Math.abs(inspector.y - drawing.y)).toBeLessThan(24);
   expect(drawing.width, 'the drawing keeps room beside the inspector').toBeGreaterThan(280);
+  // The inspector narrows the drawing and pushes the cards down: the drawing scrolls so the selected pod and its node's card stay in view.
+  const selectedPod = kp.cluster.locator('g.pod[aria-expanded="true"]');
+  const selected = (await selectedPod.boundingBox())!;
+  expect(selected.y, 'selected pod below the top of the drawing').toBeGreaterThanOrEqual(drawing.y);
+  expect(selected.y + selected.height, 'selected pod above the bottom of the drawing').toBeLessThanOrEqual(drawing.y + drawing.height);
+  const nodeName = /, Running \(running and ready\) on ([^,]+)/.exec((await selectedPod.getAttribute('aria-label')) ?? '')![1];
+  const card = (await kp.cluster.getByRole('group', { name: new RegExp(`^${nodeName},`) }).boundingBox())!;
+  expect(card.y, "the selected pod's node card, header and all, in view").toBeGreaterThanOrEqual(drawing.y - 1);
 
   const language = page.getByRole('combobox', { name: /Language/ });
   for (const [lang, scheme] of [['en', 'light'], ['en', 'dark'], ['zh-CN', 'light'], ['zh-CN', 'dark']] as const) {

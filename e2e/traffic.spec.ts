@@ -92,3 +92,23 @@ test('with reduced motion traffic is a rate on each line, and nothing moves', as
   expect(await stillAcrossFrames(page)).toBeGreaterThan(0);
   await kp.screenshot('traffic-reduced-motion');
 });
+
+test('in the dense drawing, requests still travel from the Service card to the cells that answered', async ({ kp, page }) => {
+  test.setTimeout(150_000);
+  await page.goto('/?workers=4');
+  await expect(kp.terminal).toBeVisible();
+  await kp.run('kubectl create deployment big --image=nginx --replicas=320');
+  await kp.run('kubectl expose deployment big --port=80');
+  await kp.speed.selectOption('10');
+  await expect(page.locator('svg.kp-cluster.is-dense')).toBeAttached({ timeout: 30_000 });
+  await expect(kp.cluster.getByRole('button', { name: /^Deployment big, complete: 320 desired, 320 updated, 320 available/ })).toBeVisible({ timeout: 90_000 });
+  await kp.speed.selectOption('1');
+  await kp.run('kubeplay traffic big --rps 50 --for 10m');
+  const canvas = page.locator('canvas.kp-cluster-traffic');
+  // No lines are drawn among hundreds of cells, but the particles follow where they would go.
+  await expect(page.locator('.kp-cluster .svc-link')).toHaveCount(0);
+  await expect.poll(async () => Number(await canvas.getAttribute('data-lines')), { timeout: 15_000 }).toBeGreaterThan(10);
+  await expect.poll(async () => (await canvasInk(page)).ink, { timeout: 5_000 }).toBeGreaterThan(20);
+  expect(await stillAcrossFrames(page)).toBeLessThan(3);
+  await kp.screenshot('traffic-dense');
+});

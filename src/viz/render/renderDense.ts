@@ -13,7 +13,19 @@ interface Palette {
   readonly muted: string;
 }
 
+/** Each canvas's palette, read once per theme: reading computed style forces a style pass on every render. */
+const palettes = new WeakMap<Element, Palette>();
+
 function palette(el: Element): Palette {
+  let p = palettes.get(el);
+  if (!p) {
+    palettes.set(el, (p = readPalette(el)));
+    if (typeof matchMedia === 'function') matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => palettes.delete(el), { once: true });
+  }
+  return p;
+}
+
+function readPalette(el: Element): Palette {
   const css = getComputedStyle(el);
   const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
   return {
