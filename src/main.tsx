@@ -5,12 +5,24 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { KubeObject } from './sim/k8s/index';
-import { createAppStore, parseClusterShape, STARTER_FILES, welcomeLines } from './state/index';
+import { createAppStore, parseClusterShape, STARTER_FILES, welcomeLines, type KeyValueStorage } from './state/index';
 import { App } from './ui/App';
 import { AppStoreContext } from './ui/hooks/useApp';
 import { initI18n } from './ui/i18n/index';
 import './ui/styles/theme.css';
 import './ui/styles/app.css';
+
+/** The browser's localStorage, if this page may use it (a blocked or private-mode storage throws on access or write). */
+function browserStorage(): KeyValueStorage | undefined {
+  try {
+    const storage = window.localStorage;
+    storage.setItem('kubeplay.probe', '1');
+    storage.removeItem('kubeplay.probe');
+    return storage;
+  } catch {
+    return undefined;
+  }
+}
 
 // `?workers=12&node-cpu=8&node-memory=16Gi&seed=7` starts a cluster of another shape.
 const shape = parseClusterShape(window.location.search);
@@ -28,9 +40,16 @@ const store = createAppStore(
       })),
     loadShell: () => import('./shell/index').then(({ createShell }) => (cluster, files, shouldYield) => createShell({ cluster, files, shouldYield })),
   },
-  { files: STARTER_FILES, welcome: welcomeLines(shape.workers) },
+  { files: STARTER_FILES, welcome: welcomeLines(shape.workers), storage: browserStorage() },
 );
 store.start();
+// Autosave: the scenario open last comes back (replayed) once the cluster can run it; leaving or
+// hiding the page saves what a short edit pause has not saved yet.
+void store.ready.then(() => store.getState().restoreSaved());
+window.addEventListener('pagehide', () => store.getState().saveNow());
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'hidden') store.getState().saveNow();
+});
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

@@ -1,6 +1,8 @@
 import type { LessonStep, Scenario } from '../session/scenario';
 import type { FilesSlice } from './filesSlice';
 import type { LoadScenarioOptions, LoadScenarioResult, SessionOrigin } from './sessionSlice';
+import type { HistorySlice } from './historySlice';
+import type { ScenariosSlice } from './scenariosSlice';
 import type { NodeForm } from './nodeCommands';
 import type { TrafficFacts, ClusterSnapshot, InspectorData, LoggedCommand, ObjectRef, PodRef, Speed, TerminalEvent } from './types';
 import type { TranscriptLine } from './transcript';
@@ -102,7 +104,7 @@ export interface TerminalSlice {
 }
 
 /** The files and the editor's tabs: see filesSlice.ts. */
-export type { FilesSlice };
+export type { FilesSlice, HistorySlice, ScenariosSlice };
 
 /** The session as a scenario: capture and load (see sessionSlice.ts). */
 export interface SessionSlice {
@@ -127,4 +129,4 @@ export interface SessionSlice {
   loadScenario(scenario: Scenario, options?: LoadScenarioOptions): Promise<LoadScenarioResult>;
 }
 
-export type AppState = ClockSlice & ClusterSlice & TerminalSlice & FilesSlice & SessionSlice;
+export type AppState = ClockSlice & ClusterSlice & TerminalSlice & FilesSlice & SessionSlice & HistorySlice & ScenariosSlice;

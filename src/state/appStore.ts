@@ -4,6 +4,9 @@ import { createClockSlice } from './clockSlice';
 import { animationFrames, startClockLoop, type FrameScheduler } from './clockLoop';
 import { createClusterSlice } from './clusterSlice';
 import { createFilesSlice } from './filesSlice';
+import { createHistorySlice, followHistory } from './historySlice';
+import { ScenarioShelf, type KeyValueStorage } from './scenarioShelf';
+import { createScenariosSlice, followAutosave } from './scenariosSlice';
 import { memoryFiles } from '../shell/memoryFiles';
 import { SimRuntime } from './simRuntime';
 import type { StoreKit } from './storeKit';
@@ -23,6 +26,8 @@ export interface AppStore extends StoreApi<AppState> {
   frame(realMs: number): void;
   /** Settles once the (lazily loaded) engine and shell are ready, or failed to load. */
   readonly ready: Promise<void>;
+  /** Stops autosave, saving what is pending (the page calls it when hidden or closed, tests at the end). */
+  stopAutosave(): void;
 }
 
 export interface AppStoreOptions {
@@ -33,6 +38,10 @@ export interface AppStoreOptions {
   welcome?: readonly string[];
   /** Real time in ms, for slicing long commands between frames (default `performance.now`; tests pass a fake). */
   wallNow?: () => number;
+  /** Where scenarios are kept (the browser's localStorage); without it nothing is saved. */
+  storage?: KeyValueStorage;
+  /** Real time (ms since the epoch) for when scenarios were saved (default `Date.now`). */
+  wallClock?: () => number;
 }
 
 /**
@@ -51,6 +60,8 @@ export function createAppStore(factory: WorldFactory, options: AppStoreOptions):
     return kit;
   };
 
+  const wallClock = options.wallClock ?? (() => Date.now());
+  const shelf = new ScenarioShelf(options.storage, wallClock);
   const store = createStore<AppState>()((set, get) => {
     const runtime = new SimRuntime(factory, memoryFiles(() => get().files), options.wallNow);
     const emit = (event: TerminalEvent) => {
@@ -94,6 +105,8 @@ export function createAppStore(factory: WorldFactory, options: AppStoreOptions):
       ...createTerminalSlice(set, get, getKit),
       ...createFilesSlice(set, get, getKit, options.files),
       ...createSessionSlice(set, get, getKit),
+      ...createHistorySlice(set, get, getKit),
+      ...createScenariosSlice(set, get, getKit, shelf, options.files, wallClock),
     };
   });
 
@@ -139,8 +152,12 @@ export function createAppStore(factory: WorldFactory, options: AppStoreOptions):
     if (finished.some((r) => r.source === 'prompt') && !k.runtime.promptBusy()) k.emit({ type: 'idle' });
   }
 
+  followHistory(store, getKit);
+  const stopAutosave = options.storage ? followAutosave(store, { wallClock }) : () => {};
+
   return Object.assign(store, {
     frame,
+    stopAutosave,
     ready: Promise.all([getKit().runtime.ready, engineArrived]).then(() => undefined),
     start(frames: FrameScheduler = animationFrames) {
       return startClockLoop(frame, frames);

@@ -24,3 +24,7 @@ export type { LoadScenarioOptions, LoadScenarioResult, SessionOrigin } from './s
 export type { LoggedCancel, LoggedLine } from './types';
 export type { LessonStep, Scenario } from '../session/scenario';
 export { commandLines } from './scenarioLog';
+export type { HistorySlice, PastView, ForkRecord } from './historySlice';
+export type { ScenariosSlice, AutosaveStatus } from './scenariosSlice';
+export { selectRedoLine, selectTimeline, selectUndoLine, type TimelineMark, type TimelineView } from './historySelectors';
+export type { KeyValueStorage, SavedScenarioInfo } from './scenarioShelf';

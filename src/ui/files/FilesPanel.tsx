@@ -12,7 +12,6 @@ import { FileTabs, TAB_PANEL_ID, tabId } from './FileTabs';
 import { Menu } from './Menu';
 import { PlainEditor } from './PlainEditor';
 import { TemplatesMenu } from './TemplatesMenu';
-import { useSavedFiles } from './useSavedFiles';
 import './files.css';
 
 const CodeEditor = lazy(() => import('../editor/CodeEditor'));
@@ -31,7 +30,6 @@ interface Notice {
  * terminal for you.
  */
 export function FilesPanel() {
-  useSavedFiles();
   const { t } = useTranslation();
   const store = useAppStore();
   const files = useApp(selectFiles);

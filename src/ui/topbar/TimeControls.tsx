@@ -1,15 +1,8 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SETTLE_COMMAND, STEP_COMMAND, selectSettling } from '../../state/index';
+import { isTyping } from '../hooks/isTyping';
 import { useApp } from '../hooks/useApp';
-
-/** Whether a key press is typing (a field, the terminal, the editor) rather than a shortcut. */
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable) return true;
-  const tag = target.tagName;
-  return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || target.closest('.monaco-editor, .xterm') !== null;
-}
 
 /**
  * Step (one virtual second, `kubeplay clock step`; also the "." key, as a

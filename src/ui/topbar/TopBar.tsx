@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { KUBERNETES_VERSION, selectStarted } from '../../state/index';
-import { useApp } from '../hooks/useApp';
+import { KUBERNETES_VERSION } from '../../state/index';
 import { LanguageSelect } from '../i18n/LanguageSelect';
+import { ResetButton } from '../history/ResetButton';
 import { Logo } from './Logo';
 import { SpeedControl } from './SpeedControl';
 import { TimeControls } from './TimeControls';
@@ -10,9 +10,6 @@ import { VirtualClock } from './VirtualClock';
 /** Product name, playback speed, step and fast-forward, the virtual clock, Reset and the language. */
 export function TopBar() {
   const { t } = useTranslation();
-  const reset = useApp((s) => s.reset);
-  // Nothing to reset while the first cluster is starting (or if it could not).
-  const started = useApp(selectStarted);
   return (
     <header className="topbar">
       <div className="brand">
@@ -24,9 +21,7 @@ export function TopBar() {
         <SpeedControl />
         <TimeControls />
         <VirtualClock />
-        <button type="button" className="button" onClick={reset} disabled={!started} title={t('topbar.resetTitle')}>
-          {t('topbar.reset')}
-        </button>
+        <ResetButton />
         <LanguageSelect />
       </div>
     </header>
