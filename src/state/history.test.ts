@@ -32,7 +32,8 @@ const webPods = (store: AppStore) => store.getState().snapshot.pods.filter((p) =
 
 /** Waits for the store's history action (they replay asynchronously). */
 async function settled(store: AppStore): Promise<void> {
-  for (let i = 0; i < 100 && store.getState().replaying; i++) await new Promise((r) => setTimeout(r, 5));
+  const busy = () => store.getState().replaying || (store.getState().past !== undefined && store.getState().past?.loadedAt !== store.getState().past?.at);
+  for (let i = 0; i < 400 && busy(); i++) await new Promise((r) => setTimeout(r, 5));
 }
 
 async function scaledWeb() {

@@ -8,6 +8,7 @@
 import { undoStep, redoStep } from '../session/history';
 import type { LogEntry, Scenario } from '../session/scenario';
 import type { AppState } from './appState';
+import { buildFilmstrip, type Filmstrip } from './filmstrip';
 import type { GetState, SetState, StoreKit } from './storeKit';
 import type { EventRecord, Speed } from './types';
 
@@ -21,6 +22,8 @@ export interface PastView {
   readonly speed: Speed;
   /** The Events known when the timeline was first dragged (its warning marks). */
   readonly events: readonly EventRecord[];
+  /** The moment whose cluster the page runs on now (the drawing previews `at` at once; the cluster follows when the handle rests). */
+  readonly loadedAt: number | undefined;
 }
 
 /** History forked by acting in the past: what was dropped, for Undo. */
@@ -58,6 +61,9 @@ export interface HistorySlice {
 
 const lines = (log: readonly LogEntry[]) => log.filter((e) => 'line' in e).length;
 
+/** Real ms the timeline's handle must rest before the page loads that moment's cluster (the drawing follows at once). */
+export const LOAD_AFTER_MS = 400;
+
 export function createHistorySlice(set: SetState, get: GetState, kit: () => StoreKit): HistorySlice {
   /** Replays `scenario` (to `until`) keeping the editor as it is (files, tabs, the open one); says `notice` after the replay's output. */
   async function replay(scenario: Scenario, until: number | undefined, notice?: string): Promise<boolean> {
@@ -82,16 +88,37 @@ export function createHistorySlice(set: SetState, get: GetState, kit: () => Stor
     }
   }
 
-  /** The latest moment asked for while a timeline replay was running. */
+  /** The preview of the history being looked at (frames once built). */
+  let preview: { full: Scenario; strip?: Filmstrip } | undefined;
+  let loadTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Draws the preview frame of the moment looked at, if the preview is built. */
+  function showPreview(): void {
+    const past = get().past;
+    const frame = past && preview?.full === past.full ? preview.strip?.frameAt(past.at) : undefined;
+    if (frame) set({ snapshot: kit().runtime.restamp(frame) });
+  }
+
+  async function buildPreview(full: Scenario): Promise<void> {
+    if (preview?.full === full) return;
+    preview = { full };
+    const built = await buildFilmstrip(full, (cluster, reader) => kit().runtime.previewSnapshot(cluster, reader));
+    // Without a preview the timeline still works, a replay per resting place.
+    if (preview?.full === full && built.ok) preview.strip = built.strip;
+    showPreview();
+  }
+
+  /** Loads the cluster of the moment looked at, until it is the one the handle rests on. */
   let pumping = false;
   async function pump(): Promise<void> {
     if (pumping) return;
     pumping = true;
     try {
-      let shown: number | undefined;
-      for (let past = get().past; past && past.at !== shown; past = get().past) {
-        shown = past.at;
-        await replay(past.full, past.at);
+      for (let past = get().past; past && past.at !== past.loadedAt; past = get().past) {
+        const at = past.at;
+        if (!(await replay(past.full, at))) break;
+        const now = get().past;
+        if (now) set({ past: { ...now, loadedAt: at } });
       }
     } finally {
       pumping = false;
@@ -135,20 +162,29 @@ export function createHistorySlice(set: SetState, get: GetState, kit: () => Stor
     viewAt(at) {
       let past = get().past;
       if (!past) {
-        if (get().booting) return;
+        if (get().booting || get().replaying) return;
         const full = get().captureScenario();
         if (!full) return;
-        past = { at: full.endAt, full, speed: get().speed, events: get().snapshot.events };
+        past = { at: full.endAt, full, speed: get().speed, events: get().snapshot.events, loadedAt: full.endAt };
         get().setSpeed(0);
       }
       const target = Math.max(0, Math.min(past.full.endAt, Math.round(at)));
       set({ past: { ...past, at: target } });
-      void pump();
+      showPreview();
+      void buildPreview(past.full);
+      if (loadTimer !== undefined) clearTimeout(loadTimer);
+      loadTimer = setTimeout(() => {
+        loadTimer = undefined;
+        void pump();
+      }, LOAD_AFTER_MS);
     },
 
     async backToNow() {
       const past = get().past;
       if (!past) return;
+      if (loadTimer !== undefined) clearTimeout(loadTimer);
+      loadTimer = undefined;
+      preview = undefined;
       // The way back replays the whole history; a timeline replay still running finishes first.
       while (pumping) await new Promise((r) => setTimeout(r, 10));
       set({ past: undefined });
@@ -181,12 +217,14 @@ export function followHistory(store: { subscribe(listener: (state: AppState, pre
     const newCommand = logChanged && state.commandLog.length > previous.commandLog.length && 'line' in state.commandLog[state.commandLog.length - 1];
     const past = state.past;
     if (past && (newCommand || state.speed > 0)) {
-      const kept = past.full.log.filter((e) => e.at <= past.at);
+      // The page runs on the cluster of `loadedAt` (the handle may have moved on a moment ago): history forks there.
+      const at = past.loadedAt ?? past.full.endAt;
+      const kept = past.full.log.filter((e) => e.at <= at);
       const dropped = lines(past.full.log) - lines(kept);
-      const fork: ForkRecord = { at: past.at, full: past.full, commandsKept: lines(kept), commandsDropped: dropped };
+      const fork: ForkRecord = { at, full: past.full, commandsKept: lines(kept), commandsDropped: dropped };
       store.setState({ past: undefined, fork: dropped > 0 ? fork : undefined, redoSteps: [], ...(newCommand && state.speed === 0 ? { speed: past.speed } : {}) });
       if (dropped > 0) {
-        const text = `History forked at ${clock(past.at)}: ${dropped} later command${dropped === 1 ? ' was' : 's were'} dropped (Undo brings ${dropped === 1 ? 'it' : 'them'} back).`;
+        const text = `History forked at ${clock(at)}: ${dropped} later command${dropped === 1 ? ' was' : 's were'} dropped (Undo brings ${dropped === 1 ? 'it' : 'them'} back).`;
         // After the command's own output (it is printed as the command runs, right after it is logged).
         queueMicrotask(() => {
           const k = kit();

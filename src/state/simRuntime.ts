@@ -1,13 +1,21 @@
-import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
-import type { Node, Pod, Service } from 'kubernetes-types/core/v1';
-import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 import type { Activity, ApiClient, Cluster, KubeObject } from '../sim/k8s/index';
 import type { Execution, FileSource, OutputSink, Shell } from '../shell/types';
+import { readClusterObjects } from './clusterObjects';
 import { DeferredExecution } from './deferredExecution';
 import { EventFeed, toEventRecord } from './eventRecords';
 import { ACTIVITY_PER_SNAPSHOT, EMPTY_SNAPSHOT, finished, KINDS, NOTES_KEPT } from './runtimeTables';
 import { stripAnsi } from './transcript';
-import type { TrafficFacts, ClusterSnapshot, CommandSource, Engine, InspectorData, ObjectRef, ShellFactory, WorldFactory } from './types';
+import type { TrafficFacts, ClusterSnapshot, CommandSource, Engine, EventRecord, InspectorData, ObjectRef, ShellFactory, WorldFactory } from './types';
+
+/** Events a preview frame keeps (the feed's own bound). */
+const PREVIEW_EVENTS = 300;
+/** Event records by stored object: preview frames share them (the store replaces an Event when it changes). */
+const eventRecords = new WeakMap<KubeObject, EventRecord>();
+function eventRecordOf(obj: KubeObject): EventRecord {
+  let record = eventRecords.get(obj);
+  if (!record) eventRecords.set(obj, (record = toEventRecord(obj)));
+  return record;
+}
 
 /** The live cluster and the UI's client of it (absent until the engine has loaded). */
 interface World {
@@ -298,38 +306,32 @@ export class SimRuntime {
     this.changed = false;
     if (!this.world) return { ...EMPTY_SNAPSHOT, version: ++this.version };
     const { engine, cluster, reader } = this.world;
-    const now = cluster.now();
-    const list = <T>(resource: string) => reader.list(resource) as unknown as T[];
-    const nodes = list<Node>('nodes');
-    const pods = list<Pod>('pods');
-    const podStatus: Record<string, string> = {};
-    for (const pod of pods) {
-      const meta = pod.metadata;
-      if (meta?.name) podStatus[`${meta.namespace ?? ''}/${meta.name}`] = engine.podStatusText(pod, now);
-    }
-    const stoppedNodes: string[] = [];
-    for (const node of nodes) {
-      const name = node.metadata?.name;
-      if (name && cluster.isNodeStopped(name)) stoppedNodes.push(name);
-    }
     const activity = this.takeActivity(cluster);
     const fresh = activity.filter((a) => a.type === 'note');
     if (fresh.length > 0) this.notes = [...this.notes, ...fresh].slice(-NOTES_KEPT);
     return {
-      now,
-      nodes,
-      pods,
-      podStatus,
-      deployments: list<Deployment>('deployments.apps'),
-      replicaSets: list<ReplicaSet>('replicasets.apps'),
-      services: list<Service>('services'),
-      endpointSlices: list<EndpointSlice>('endpointslices.discovery.k8s.io'),
-      stoppedNodes,
+      ...readClusterObjects(engine, cluster, reader),
       activity,
       notes: this.notes,
       events: this.events.list(),
       version: ++this.version,
     };
+  }
+
+  /**
+   * A frame of the timeline's preview: what the drawing reads from `cluster`
+   * (a replay's, not the live one), its latest Events, no activity. Undefined
+   * before the engine has loaded.
+   */
+  previewSnapshot(cluster: Cluster, reader: ApiClient): ClusterSnapshot | undefined {
+    if (!this.engine) return undefined;
+    const events = reader.list('events').map(eventRecordOf).sort((a, b) => a.lastAt - b.lastAt).slice(-PREVIEW_EVENTS);
+    return { ...readClusterObjects(this.engine, cluster, reader), activity: [], notes: [], events, version: ++this.version };
+  }
+
+  /** `snapshot` with a new version, to be drawn again (a preview frame shown once more). */
+  restamp(snapshot: ClusterSnapshot): ClusterSnapshot {
+    return { ...snapshot, version: ++this.version };
   }
 
   /**
