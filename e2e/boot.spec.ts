@@ -35,6 +35,8 @@ test('Reset starts again from a fresh default cluster', async ({ kp, page }) => 
   await kp.run('kubectl create deployment web --image=nginx --replicas=2');
   await expect(kp.pods('web-')).toHaveCount(2);
   await page.getByRole('button', { name: 'Reset' }).click();
+  // It asks first: the scenario's command would be discarded.
+  await page.getByRole('dialog', { name: 'Start again?' }).getByRole('button', { name: 'Reset' }).click();
   await expect(kp.pods('web-')).toHaveCount(0);
   await expect(kp.output).toContainText('Cluster reset');
   await expect(page.locator('time.clock-value')).toHaveText(/^00:00:0\d$/);
