@@ -75,3 +75,27 @@ describe('docker CLI', () => {
     expect(run('docker node ls').stdout).toMatch(/worker1 {4}Ready {5}Drain/);
   });
 });
+
+describe('docker service update and rollback', () => {
+  it('prints the name, rolls out, and ends paused with "service update paused: …" when a new task fails', () => {
+    const { run } = shellHarness();
+    run('docker service create --name web --replicas 2 nginx:1.24', 60_000);
+    const up = run('docker service update --image nginx:1.25 web', 120_000);
+    expect(up.exitCode).toBe(0);
+    expect(up.stdout.split('\n')[0]).toBe('web');
+    expect(up.stdout).toContain('verify: Service converged \n');
+    const bad = run('docker service update --image busybox --args false web', 120_000);
+    expect(bad.exitCode).toBe(1);
+    expect(bad.stderr).toMatch(/^service update paused: update paused due to failure or early termination of task [0-9a-z]{25}\n$/);
+    const rb = run('docker service rollback web', 120_000);
+    expect(rb.stdout.split('\n').slice(0, 2)).toEqual(['web', 'rollback: manually requested rollback ']);
+    expect(run('docker service inspect --pretty web').stdout).toContain(' Image:\t\tnginx:1.25\n');
+  });
+
+  it('refuses --replicas for a global service and scale of a global service', () => {
+    const { run } = shellHarness();
+    expect(run('docker service create --mode global --replicas 2 nginx').stderr).toBe('replicas can only be used with replicated or replicated-job mode\n');
+    run('docker service create -d --mode global --name g nginx');
+    expect(run('docker service scale g=2').stderr).toBe('g: scale can only be used with replicated or replicated-job mode\n');
+  });
+});

@@ -72,21 +72,41 @@ export function createService(ctx: SwarmContext, spec: ServiceSpec): SwarmResult
   return { ok: true, value: service };
 }
 
-/** Replaces a service's spec (SwarmKit keeps the old one as `PreviousSpec` for `docker service rollback`). */
-export function updateService(ctx: SwarmContext, id: string, spec: ServiceSpec, rollback = false): SwarmResult<SwarmService> {
+/**
+ * Replaces a service's spec; the old one is kept as `previousSpec` and the
+ * update status is reset (SwarmKit controlapi `UpdateService`). With
+ * `rollback`, the previous spec comes back, the two swap, and the update
+ * status reads `rollback_started` / `manually requested rollback`.
+ */
+export function updateService(ctx: SwarmContext, id: string, spec: ServiceSpec | undefined, rollback = false): SwarmResult<SwarmService> {
   const current = getService(ctx, id);
   if (!current) return { ok: false, error: daemon('NotFound', `service ${id} not found`) };
+  const now = ctx.clock.now();
+  if (rollback) {
+    if (!current.previousSpec) return { ok: false, error: daemon('FailedPrecondition', `service ${id} does not have a previous spec`) };
+    const next: SwarmService = {
+      ...current,
+      version: current.version + 1,
+      updatedAt: now,
+      spec: current.previousSpec,
+      previousSpec: current.spec,
+      updateStatus: { state: 'rollback_started', startedAt: now, message: 'manually requested rollback' },
+    };
+    ctx.store.put(SERVICES, next);
+    return { ok: true, value: next };
+  }
+  if (!spec) return { ok: false, error: daemon('InvalidArgument', 'no spec given') };
   if (spec.name !== current.spec.name) return { ok: false, error: daemon('Unimplemented', 'renaming services is not supported') };
   if (('global' in spec.mode) !== ('global' in current.spec.mode)) return { ok: false, error: daemon('Unimplemented', 'service mode change is not allowed') };
   const bad = validateSpec(ctx, spec, id);
   if (bad) return { ok: false, error: bad };
-  const now = ctx.clock.now();
   const next: SwarmService = {
     ...current,
     version: current.version + 1,
     updatedAt: now,
     spec: assignPorts(ctx, spec),
-    previousSpec: rollback ? undefined : current.spec,
+    previousSpec: current.spec,
+    updateStatus: undefined,
   };
   ctx.store.put(SERVICES, next);
   return { ok: true, value: next };

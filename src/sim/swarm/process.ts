@@ -42,3 +42,24 @@ export function processPlan(image: string, args: readonly string[]): ProcessPlan
   if (SHELL_IMAGES.has(base)) return { type: 'exit', afterMs: 100, code: 0 };
   return { type: 'serve' };
 }
+
+/** Docker's HEALTHCHECK defaults: interval 30 s, timeout 30 s, start period 0, retries 3. */
+export const HEALTH_DEFAULTS = { interval: 30_000, timeout: 30_000, startPeriod: 0, retries: 3 } as const;
+
+/**
+ * When a container with a HEALTHCHECK becomes healthy or unhealthy, from its
+ * start: probes run every interval; the first passing probe makes it
+ * healthy; `retries` consecutive failures outside the start period make it
+ * unhealthy. A check passes unless its command exits non-zero
+ * (`exit 1`, `false`).
+ */
+export function healthPlan(hc: { test: string[]; interval: number; startPeriod: number; retries: number }): { healthy: boolean; afterMs: number } {
+  const interval = hc.interval || HEALTH_DEFAULTS.interval;
+  const retries = hc.retries || HEALTH_DEFAULTS.retries;
+  const argv = hc.test[0] === 'CMD-SHELL' ? (hc.test[1] ?? '').split(/\s+/).filter(Boolean) : hc.test.slice(1);
+  const plan = commandPlan(argv.length ? argv : ['true']);
+  const passes = plan.type === 'serve' || plan.code === 0;
+  if (passes) return { healthy: true, afterMs: interval };
+  const firstCounted = Math.floor(hc.startPeriod / interval) + 1;
+  return { healthy: false, afterMs: (firstCounted + retries - 1) * interval };
+}

@@ -7,6 +7,7 @@ import { addNode, DEFAULT_SWARM, type NodeShape } from './bootstrap';
 import { allNodes, BY_NODE, BY_SERVICE, BY_STATE, NODES, SERVICES, TASKS, type SwarmContext, type SwarmController } from './context';
 import { createAgent } from './controllers/agent';
 import { createAllocator } from './controllers/allocator';
+import { createGlobalOrchestrator } from './controllers/globalOrchestrator';
 import { createReplicatedOrchestrator } from './controllers/replicatedOrchestrator';
 import { createRestartSupervisor } from './controllers/restartSupervisor';
 import { createScheduler } from './controllers/scheduler';
@@ -52,8 +53,10 @@ export interface Swarm {
   /** Docker's lookup: full ID, then name, then a unique ID prefix. */
   findService(ref: string): SwarmService | undefined;
   createService(spec: ServiceSpec): SwarmResult<SwarmService>;
-  /** Writes a new spec (`rollback`: the spec is the previous one, which is then forgotten). */
-  updateService(id: string, spec: ServiceSpec, options?: { rollback?: boolean }): SwarmResult<SwarmService>;
+  /** Writes a new spec (the old one becomes `previousSpec`). */
+  updateService(id: string, spec: ServiceSpec): SwarmResult<SwarmService>;
+  /** `docker service rollback`: the previous spec comes back (the two swap). */
+  rollbackService(id: string): SwarmResult<SwarmService>;
   removeService(id: string): SwarmResult;
   updateNode(id: string, changes: api.NodeChanges): SwarmResult<SwarmNode>;
   /** Every change to nodes, services and tasks (for views). */
@@ -86,7 +89,7 @@ export function createSwarm(options: SwarmOptions = {}): Swarm {
     wakeAt: (name, key, at) => clock.wakeAt(name, key, at),
   };
   const manager = new ControllerManager<SwarmContext>(store, clock, () => ctx);
-  const controllers: SwarmController[] = [createReplicatedOrchestrator(), createRestartSupervisor(), createAllocator(), createScheduler(), createAgent(), createTaskReaper()];
+  const controllers: SwarmController[] = [createReplicatedOrchestrator(), createGlobalOrchestrator(), createRestartSupervisor(), createAllocator(), createScheduler(), createAgent(), createTaskReaper()];
   for (const c of controllers) manager.register(c);
   const shapes = options.nodes ?? DEFAULT_SWARM;
   let leaderSet = false;
@@ -139,7 +142,8 @@ export function createSwarm(options: SwarmOptions = {}): Swarm {
       return services.find((s) => s.id === ref) ?? services.find((s) => s.spec.name === ref) ?? byPrefix(services, ref);
     },
     createService: (spec) => write(() => api.createService(ctx, spec)),
-    updateService: (id, spec, opts = {}) => write(() => api.updateService(ctx, id, spec, opts.rollback ?? false)),
+    updateService: (id, spec) => write(() => api.updateService(ctx, id, spec)),
+    rollbackService: (id) => write(() => api.updateService(ctx, id, undefined, true)),
     removeService: (id) => write(() => api.removeService(ctx, id)),
     updateNode: (id, changes) => write(() => api.updateNode(ctx, id, changes)),
     watch(handler) {

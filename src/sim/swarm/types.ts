@@ -130,7 +130,14 @@ export interface SwarmService {
   updatedAt: number;
   spec: ServiceSpec;
   previousSpec?: ServiceSpec;
-  updateStatus?: { state: UpdateState; startedAt: number; completedAt?: number; message: string };
+  updateStatus?: {
+    state: UpdateState;
+    startedAt: number;
+    completedAt?: number;
+    message: string;
+    /** Simulation bookkeeping: slots to update when the update started (the failure ratio's denominator). */
+    total?: number;
+  };
   /** Virtual IPs on the networks the service is attached to (ingress when it publishes ports). */
   virtualIPs: { network: string; addr: string }[];
 }
@@ -154,7 +161,7 @@ export interface SwarmTask {
   /** The task's address on the ingress/overlay network once allocated. */
   addr?: string;
   /** Simulation bookkeeping (not part of Docker's API): when the next lifecycle step is due. */
-  sim: { readyAt?: number; exitAt?: number; exitCode?: number; restartAt?: number; restartOf?: string; stopAt?: number };
+  sim: { readyAt?: number; exitAt?: number; exitCode?: number; restartAt?: number; restartOf?: string; stopAt?: number; ranAt?: number; healthAt?: number; healthy?: boolean; byUpdate?: boolean };
 }
 
 /** A one-line outcome of a change made through the swarm API. */

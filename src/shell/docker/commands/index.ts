@@ -8,10 +8,12 @@ import { serviceInspect } from './serviceInspect';
 import { serviceLs } from './serviceLs';
 import { servicePs } from './servicePs';
 import { serviceRm } from './serviceRm';
+import { serviceRollback } from './serviceRollback';
+import { serviceUpdate } from './serviceUpdate';
 import { serviceScale } from './serviceScale';
 
 /** Every simulated docker command; help and tab completion read this list. */
-export const DOCKER_COMMANDS: readonly DockerCommand[] = [serviceCreate, serviceInspect, serviceLs, servicePs, serviceRm, serviceScale, nodeInspect, nodeLs, nodePs, nodeUpdate];
+export const DOCKER_COMMANDS: readonly DockerCommand[] = [serviceCreate, serviceInspect, serviceLs, servicePs, serviceRm, serviceRollback, serviceScale, serviceUpdate, nodeInspect, nodeLs, nodePs, nodeUpdate];
 
 /** Management commands (`docker service`, `docker node`) with their one-line summaries. */
 export const DOCKER_GROUPS: Readonly<Record<string, string>> = {

@@ -1,5 +1,5 @@
 import { BY_NODE, NODES, setTaskState, TASKS, type SwarmContext, type SwarmController } from '../context';
-import { processPlan } from '../process';
+import { healthPlan, processPlan } from '../process';
 import { isTerminal, type SwarmTask } from '../types';
 
 export const AGENT = 'agent';
@@ -90,7 +90,20 @@ function step(ctx: SwarmContext, t: SwarmTask, images: Set<string>): number | un
     case 'starting': {
       if (now < since + AGENT_TIMINGS.startMs) return since + AGENT_TIMINGS.startMs;
       const plan = processPlan(t.spec.image, t.spec.args);
-      const sim = plan.type === 'exit' ? { ...t.sim, exitAt: now + plan.afterMs, exitCode: plan.code } : t.sim;
+      const hc = t.spec.healthcheck;
+      if (hc && hc.test.length > 0 && hc.test[0] !== 'NONE' && plan.type === 'serve') {
+        // With a HEALTHCHECK the task stays STARTING until the container is healthy (SwarmKit's executor waits for it).
+        const h = healthPlan(hc);
+        const at = since + AGENT_TIMINGS.startMs + h.afterMs;
+        if (now < at) return at;
+        if (!h.healthy) {
+          setTaskState(ctx, t, 'failed', 'started', { exitCode: 137, err: 'task: non-zero exit (137): dockerexec: unhealthy container', health: 'unhealthy' });
+          return undefined;
+        }
+        setTaskState(ctx, t, 'running', 'started', { health: 'healthy' }, { ...t.sim, ranAt: now });
+        return undefined;
+      }
+      const sim = plan.type === 'exit' ? { ...t.sim, exitAt: now + plan.afterMs, exitCode: plan.code, ranAt: now } : { ...t.sim, ranAt: now };
       setTaskState(ctx, t, 'running', 'started', {}, sim);
       return sim.exitAt;
     }

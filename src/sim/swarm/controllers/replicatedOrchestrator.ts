@@ -1,7 +1,8 @@
 import { BY_NODE, getService, NODES, SERVICES, serviceTasks, setDesiredState, TASKS, type SwarmContext, type SwarmController } from '../context';
 import { createTask } from '../newTask';
-import { isTerminal, type SwarmNode, type SwarmTask } from '../types';
+import { isTerminal, type SwarmNode, type SwarmService, type SwarmTask } from '../types';
 import { restartTask } from './restartSupervisor';
+import { runUpdater, updaterKey } from './updater';
 
 export const REPLICATED_ORCHESTRATOR = 'replicated-orchestrator';
 
@@ -60,7 +61,11 @@ export function createReplicatedOrchestrator(): SwarmController {
         map: (e) => {
           const t = e.object as SwarmTask;
           if (e.type === 'DELETED') return undefined;
-          if ((t.desiredState === 'running' || t.desiredState === 'ready') && isTerminal(t.status.state)) return `task/${t.id}`;
+          const keys: string[] = [];
+          if ((t.desiredState === 'running' || t.desiredState === 'ready') && isTerminal(t.status.state)) keys.push(`task/${t.id}`);
+          // A task changing state may let a rolling update go on.
+          if (e.type === 'MODIFIED' && (e.old as SwarmTask).status.state !== t.status.state) keys.push(updaterKey(t.serviceId));
+          return keys;
           return undefined;
         },
       },
@@ -77,7 +82,10 @@ export function createReplicatedOrchestrator(): SwarmController {
       const kind = key.slice(0, slash);
       const id = key.slice(slash + 1);
       if (kind === 'svc') reconcileService(ctx, id);
-      else if (kind === 'task') restartDeadTask(ctx, id);
+      else if (kind === 'upd') {
+        const svc = getService(ctx, id);
+        if (svc && 'replicated' in svc.spec.mode) update(ctx, svc, [...runnableAndDeadSlots(serviceTasks(ctx, id)).runnable.values()]);
+      } else if (kind === 'task') restartDeadTask(ctx, id);
       else if (kind === 'node') restartNodeTasks(ctx, id);
     },
   };
@@ -96,6 +104,7 @@ function reconcileService(ctx: SwarmContext, serviceId: string): void {
   const { runnable, dead } = runnableAndDeadSlots(tasks);
   const slots = [...runnable.entries()].sort((a, b) => a[0] - b[0]).map(([, ts]) => ts);
   if (wanted > slots.length) {
+    update(ctx, service, slots);
     let slot = 0;
     for (let i = slots.length; i < wanted; i++) {
       do slot++;
@@ -106,11 +115,18 @@ function reconcileService(ctx: SwarmContext, serviceId: string): void {
     deleteSlots(ctx, [...dead.values()]);
   } else if (wanted < slots.length) {
     const drop = slotsToRemove(slots, wanted);
+    const dropped = new Set(drop);
+    update(ctx, service, slots.filter((s) => !dropped.has(s)));
     deleteSlots(ctx, [...dead.values()]);
     for (const slot of drop) for (const t of slot) setDesiredState(ctx, t, 'remove');
   } else {
     deleteSlots(ctx, [...dead.values()]);
+    update(ctx, service, slots);
   }
+}
+
+function update(ctx: SwarmContext, service: SwarmService, slots: SwarmTask[][]): void {
+  runUpdater(ctx, service, slots, (at) => ctx.wakeAt(REPLICATED_ORCHESTRATOR, updaterKey(service.id), at));
 }
 
 function deleteSlots(ctx: SwarmContext, slots: SwarmTask[][]): void {

@@ -15,7 +15,7 @@ export function shouldRestart(ctx: SwarmContext, t: SwarmTask, history: readonly
   const policy = t.spec.restartPolicy;
   if (policy.condition !== 'any' && (policy.condition !== 'on-failure' || t.status.state === 'complete')) return false;
   if (policy.maxAttempts === 0) return true;
-  const restarts = history.filter((h) => h.id !== t.id && h.sim.restartOf !== undefined && h.specVersion === t.specVersion && sameInstance(h, t));
+  const restarts = history.filter((h) => h.sim.restartOf !== undefined && !h.sim.byUpdate && h.specVersion === t.specVersion && sameInstance(h, t));
   if (policy.window === 0) return restarts.length < policy.maxAttempts;
   const lookback = t.status.timestamp - policy.window;
   return restarts.filter((h) => h.createdAt > lookback && h.createdAt <= t.status.timestamp).length < policy.maxAttempts;
