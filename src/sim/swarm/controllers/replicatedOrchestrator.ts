@@ -66,7 +66,6 @@ export function createReplicatedOrchestrator(): SwarmController {
           // A task changing state may let a rolling update go on.
           if (e.type === 'MODIFIED' && (e.old as SwarmTask).status.state !== t.status.state) keys.push(updaterKey(t.serviceId));
           return keys;
-          return undefined;
         },
       },
       {
