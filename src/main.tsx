@@ -24,6 +24,7 @@ function browserStorage(): KeyValueStorage | undefined {
   }
 }
 
+const embedded = new URLSearchParams(window.location.search).has('embed');
 // `?workers=12&node-cpu=8&node-memory=16Gi&seed=7` starts a cluster of another shape.
 const shape = parseClusterShape(window.location.search);
 const store = createAppStore(
@@ -40,12 +41,14 @@ const store = createAppStore(
       })),
     loadShell: () => import('./shell/index').then(({ createShell }) => (cluster, files, shouldYield) => createShell({ cluster, files, shouldYield })),
   },
-  { files: STARTER_FILES, welcome: welcomeLines(shape.workers), storage: browserStorage() },
+  // An embedded playground (`?embed`, in someone's blog) neither reads nor fills this browser's scenarios.
+  { files: STARTER_FILES, welcome: welcomeLines(shape.workers), storage: embedded ? undefined : browserStorage() },
 );
 store.start();
-// Autosave: the scenario open last comes back (replayed) once the cluster can run it; leaving or
-// hiding the page saves what a short edit pause has not saved yet.
-void store.ready.then(() => store.getState().restoreSaved());
+// Autosave: the scenario open last comes back (replayed) once the cluster can run it, unless the
+// address holds a shared scenario (`#v1.…`), which opens beside it instead; leaving or hiding the
+// page saves what a short edit pause has not saved yet.
+if (!/^#v\d+\./.test(window.location.hash)) void store.ready.then(() => store.getState().restoreSaved());
 window.addEventListener('pagehide', () => store.getState().saveNow());
 document.addEventListener('visibilitychange', () => {
   if (document.visibilityState === 'hidden') store.getState().saveNow();
