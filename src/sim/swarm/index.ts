@@ -12,7 +12,9 @@ export { imageBaseName } from './process';
 export { AGENT_TIMINGS } from './controllers/agent';
 export { TASK_STATES, stateIndex, isTerminal } from './types';
 export type {
+  FileReference,
   Healthcheck,
+  Mount,
   NodeAvailability,
   NodeRole,
   NodeState,

@@ -117,6 +117,31 @@ export interface ServiceSpec {
   ports: PortConfig[];
   /** Bumped by `service update --force` to redeploy an unchanged spec. */
   forceUpdate: number;
+  /** The container's entrypoint override (`ContainerSpec.Command`; compose `entrypoint`). */
+  command?: string[];
+  /** Container labels (`ContainerSpec.Labels`; compose `labels`), apart from the service's own. */
+  containerLabels?: Record<string, string>;
+  /** `ContainerSpec.StopGracePeriod`, ms (default 10 s). */
+  stopGracePeriod?: number;
+  /** Mounts (`ContainerSpec.Mounts`): named volumes, binds, tmpfs. */
+  mounts?: Mount[];
+  /** Overlay networks the tasks attach to (`TaskTemplate.Networks`), by name, with their DNS aliases. */
+  networks?: { target: string; aliases: string[] }[];
+  /** Configs and secrets mounted as files (`ContainerSpec.Configs|Secrets`), by name and target path. */
+  configs?: FileReference[];
+  secrets?: FileReference[];
+}
+
+export interface Mount {
+  type: 'volume' | 'bind' | 'tmpfs';
+  source: string;
+  target: string;
+  readOnly: boolean;
+}
+
+export interface FileReference {
+  name: string;
+  target: string;
 }
 
 export type UpdateState = 'updating' | 'paused' | 'completed' | 'rollback_started' | 'rollback_paused' | 'rollback_completed';

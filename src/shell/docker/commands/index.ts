@@ -11,12 +11,18 @@ import { serviceRm } from './serviceRm';
 import { serviceRollback } from './serviceRollback';
 import { serviceUpdate } from './serviceUpdate';
 import { serviceScale } from './serviceScale';
+import { stackDeploy } from './stackDeploy';
+import { stackLs } from './stackLs';
+import { stackPs } from './stackPs';
+import { stackRm } from './stackRm';
+import { stackServices } from './stackServices';
 
 /** Every simulated docker command; help and tab completion read this list. */
-export const DOCKER_COMMANDS: readonly DockerCommand[] = [serviceCreate, serviceInspect, serviceLs, servicePs, serviceRm, serviceRollback, serviceScale, serviceUpdate, nodeInspect, nodeLs, nodePs, nodeUpdate];
+export const DOCKER_COMMANDS: readonly DockerCommand[] = [serviceCreate, serviceInspect, serviceLs, servicePs, serviceRm, serviceRollback, serviceScale, serviceUpdate, nodeInspect, nodeLs, nodePs, nodeUpdate, stackDeploy, stackLs, stackPs, stackRm, stackServices];
 
 /** Management commands (`docker service`, `docker node`) with their one-line summaries. */
 export const DOCKER_GROUPS: Readonly<Record<string, string>> = {
   node: 'Manage Swarm nodes',
   service: 'Manage Swarm services',
+  stack: 'Manage Swarm stacks',
 };
