@@ -3,7 +3,8 @@
  * how a log forks when a command is issued while looking at the past. Pure
  * data in, data out; the page replays the result (DESIGN.md principle 2).
  */
-import { FILTER_NAMES } from '../shell/index';
+// From their own module: the shell's entry would bring the whole shell (and the engine) into the page's first chunk.
+import { FILTER_NAMES } from '../shell/filters/names';
 import { tokenize } from '../shell/tokenize';
 import type { LogEntry } from './scenario';
 

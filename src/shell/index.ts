@@ -19,7 +19,7 @@ export type { Execution, FileSource, OutputSink, Shell, ShellEnvironment } from 
 export { CLEAR_SCREEN } from './builtins/index';
 export { tokenize } from './tokenize';
 /** The names of the pipeline filters (`grep`, `head`, …): commands that only read their input. */
-export const FILTER_NAMES: readonly string[] = FILTERS.map((f) => f.name);
+export { FILTER_NAMES } from './filters/names';
 export { memoryFiles, normalisePath } from './memoryFiles';
 export { swarmFor, existingSwarm, type ClockSource } from './docker/swarmHost';
 

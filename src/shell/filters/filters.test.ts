@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { shellHarness } from '../testing/shellHarness';
+import { FILTERS } from './index';
+import { FILTER_NAMES } from './names';
 
 const PODS = `NAME                   READY   STATUS    RESTARTS   AGE
 web-66d6d7d475-7bmvr   1/1     Running   0          20s
@@ -135,5 +137,11 @@ describe('cut, awk, base64, cat', () => {
     const t = run('sort');
     expect(t.stderr).toContain('sort: reading standard input from the terminal is not simulated');
     expect(t.exitCode).toBe(1);
+  });
+});
+
+describe('FILTER_NAMES', () => {
+  it('names every filter, in FILTERS order (the page reads the names without loading the shell)', () => {
+    expect(FILTER_NAMES).toEqual(FILTERS.map((f) => f.name));
   });
 });
