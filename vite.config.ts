@@ -1,10 +1,41 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * The built page's Content-Security-Policy: scripts only from the page's own origin (no inline
+ * script, no eval), so text from a shared link can never run even if it reached the DOM. Styles
+ * allow inline style attributes (React, Monaco and xterm position things with them); workers
+ * come from the page's origin (Monaco's, as `?worker` chunks). Only in the build: the dev server
+ * injects an inline script of its own (React refresh).
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "worker-src 'self' blob:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'kubeplay-content-security-policy',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler: (html) => html.replace(/(<meta charset="[^"]*" \/>)/, `$1\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`),
+    },
+  };
+}
 
 // Vite 8 bundles with Rolldown: chunk groups live under build.rolldownOptions
 // (manualChunks is gone). xterm is loaded lazily by the terminal panel, Monaco by the editor.
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), contentSecurityPolicy()],
   server: { host: 'localhost', port: 5173 },
   preview: { host: 'localhost', port: 4173, strictPort: true },
   resolve: {

@@ -7,6 +7,8 @@ import { createRoot } from 'react-dom/client';
 import type { KubeObject } from './sim/k8s/index';
 import { createAppStore, parseClusterShape, STARTER_FILES, welcomeLines, type KeyValueStorage } from './state/index';
 import { App } from './ui/App';
+import { EmbedApp } from './ui/share/EmbedApp';
+import { linkFragment, shareUrl } from './ui/share/shareUrl';
 import { AppStoreContext } from './ui/hooks/useApp';
 import { initI18n } from './ui/i18n/index';
 import './ui/styles/theme.css';
@@ -24,7 +26,10 @@ function browserStorage(): KeyValueStorage | undefined {
   }
 }
 
-const embedded = new URLSearchParams(window.location.search).has('embed');
+// `#v1.…` is a shared scenario (a share link); `?embed` the minimal view for iframes (cluster and terminal).
+const embed = new URLSearchParams(window.location.search).has('embed');
+const fragment = linkFragment(window.location.hash);
+
 // `?workers=12&node-cpu=8&node-memory=16Gi&seed=7` starts a cluster of another shape.
 const shape = parseClusterShape(window.location.search);
 const store = createAppStore(
@@ -41,14 +46,22 @@ const store = createAppStore(
       })),
     loadShell: () => import('./shell/index').then(({ createShell }) => (cluster, files, shouldYield) => createShell({ cluster, files, shouldYield })),
   },
-  // An embedded playground (`?embed`, in someone's blog) neither reads nor fills this browser's scenarios.
-  { files: STARTER_FILES, welcome: welcomeLines(shape.workers), storage: embedded ? undefined : browserStorage() },
+  // The embedded view keeps nothing in the browser: it is someone else's page.
+  { files: STARTER_FILES, welcome: welcomeLines(shape.workers), storage: embed ? undefined : browserStorage() },
 );
 store.start();
-// Autosave: the scenario open last comes back (replayed) once the cluster can run it, unless the
-// address holds a shared scenario (`#v1.…`), which opens beside it instead; leaving or hiding the
-// page saves what a short edit pause has not saved yet.
-if (!/^#v\d+\./.test(window.location.hash)) void store.ready.then(() => store.getState().restoreSaved());
+if (fragment !== undefined) {
+  // A shared scenario opens beside (never over) the work this browser keeps: as a scenario of its own.
+  // A link that cannot be opened says why and leaves the default scenario. Once it is open, the address
+  // loses its fragment (except in an iframe), so a reload comes back to the work as it went on.
+  void store.getState().openSharedText(fragment, 'link').then((r) => {
+    if (r.ok && !embed) window.history.replaceState(window.history.state, '', `${window.location.pathname}${window.location.search}`);
+  });
+} else if (!embed) {
+  // Autosave: the scenario open last comes back (replayed) once the cluster can run it.
+  void store.ready.then(() => store.getState().restoreSaved());
+}
+// Leaving or hiding the page saves what a short edit pause has not saved yet.
 window.addEventListener('pagehide', () => store.getState().saveNow());
 document.addEventListener('visibilitychange', () => {
   if (document.visibilityState === 'hidden') store.getState().saveNow();
@@ -60,7 +73,7 @@ const render = () =>
   createRoot(root).render(
     <StrictMode>
       <AppStoreContext.Provider value={store}>
-        <App />
+        {embed ? <EmbedApp fullUrl={fragment ? shareUrl(fragment) : shareUrl('').replace(/#$/, '')} hasScenario={fragment !== undefined} /> : <App />}
       </AppStoreContext.Provider>
     </StrictMode>,
   );

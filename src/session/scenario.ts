@@ -80,9 +80,14 @@ export interface Scenario {
   /** Virtual ms since start at which the session was captured (replay runs the clock to here); at least the last entry's `at`. */
   endAt: number;
   lesson?: LessonStep;
+  /** The playback speed the session had (0: paused; default 1): a paused moment opens paused. */
+  speed?: number;
 }
 
 export type ScenarioResult = { ok: true; scenario: Scenario } | { ok: false; error: string };
+
+/** The playground's playback speeds (0 is paused). */
+const SPEEDS: readonly number[] = [0, 0.5, 1, 2, 5, 10, 30];
 
 const CPU = /^\d+(\.\d+)?m?$/;
 const MEMORY = /^\d+(\.\d+)?(Ki|Mi|Gi|Ti|k|M|G|T)?$/;
@@ -203,7 +208,7 @@ export function parseScenario(value: unknown): ScenarioResult {
     const version = value.version;
     if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) fail('the scenario has no valid format version');
     if (version > SCENARIO_VERSION) fail(`this scenario was made by a newer Kubeplay (format ${version}; this page reads up to ${SCENARIO_VERSION}): reload the page to update`);
-    onlyKeys(value, ['version', 'files', 'cluster', 'seed', 'log', 'endAt', 'lesson'], 'the scenario');
+    onlyKeys(value, ['version', 'files', 'cluster', 'seed', 'log', 'endAt', 'lesson', 'speed'], 'the scenario');
     const log = parseLog(value.log);
     const lastAt = log.length ? log[log.length - 1].at : 0;
     const endAt = value.endAt === undefined ? lastAt : virtualMs(value.endAt, 'endAt');
@@ -218,6 +223,10 @@ export function parseScenario(value: unknown): ScenarioResult {
     };
     const lesson = parseLesson(value.lesson);
     if (lesson) scenario.lesson = lesson;
+    if (value.speed !== undefined) {
+      if (typeof value.speed !== 'number' || !SPEEDS.includes(value.speed)) fail(`speed must be one of ${SPEEDS.join(', ')}`);
+      scenario.speed = value.speed;
+    }
     return { ok: true, scenario };
   } catch (e) {
     if (e instanceof Invalid) return { ok: false, error: `invalid scenario: ${e.message}` };

@@ -1,5 +1,6 @@
 import type { LessonStep, Scenario } from '../session/scenario';
 import type { FilesSlice } from './filesSlice';
+import type { ShareSlice } from './shareSlice';
 import type { LoadScenarioOptions, LoadScenarioResult, SessionOrigin } from './sessionSlice';
 import type { HistorySlice } from './historySlice';
 import type { ScenariosSlice } from './scenariosSlice';
@@ -129,4 +130,6 @@ export interface SessionSlice {
   loadScenario(scenario: Scenario, options?: LoadScenarioOptions): Promise<LoadScenarioResult>;
 }
 
-export type AppState = ClockSlice & ClusterSlice & TerminalSlice & FilesSlice & SessionSlice & HistorySlice & ScenariosSlice;
+export type { ShareSlice };
+
+export type AppState = ClockSlice & ClusterSlice & TerminalSlice & FilesSlice & SessionSlice & HistorySlice & ScenariosSlice & ShareSlice;

@@ -11,6 +11,7 @@ import { memoryFiles } from '../shell/memoryFiles';
 import { SimRuntime } from './simRuntime';
 import type { StoreKit } from './storeKit';
 import { createSessionSlice } from './sessionSlice';
+import { createShareSlice } from './shareSlice';
 import { createTerminalSlice } from './terminalSlice';
 import { Transcript } from './transcript';
 import type { TerminalEvent, WorldFactory } from './types';
@@ -107,6 +108,7 @@ export function createAppStore(factory: WorldFactory, options: AppStoreOptions):
       ...createSessionSlice(set, get, getKit),
       ...createHistorySlice(set, get, getKit),
       ...createScenariosSlice(set, get, getKit, shelf, options.files, wallClock),
+      ...createShareSlice(set, get),
     };
   });
 

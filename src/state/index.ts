@@ -28,3 +28,4 @@ export type { HistorySlice, PastView, ForkRecord } from './historySlice';
 export type { ScenariosSlice, AutosaveStatus } from './scenariosSlice';
 export { selectRedoLine, selectTimeline, selectUndoLine, type TimelineMark, type TimelineView } from './historySelectors';
 export type { KeyValueStorage, SavedScenarioInfo } from './scenarioShelf';
+export { LONG_LINK_CHARS, SCENARIO_FILE_SUFFIX, type RealClusterExport, type ShareNotice, type ShareSlice, type SharedText } from './shareSlice';

@@ -166,13 +166,17 @@ describe('captureScenario and loadScenario (the session primitive)', () => {
     expect(store.getState().files).toEqual({ 'mine.yaml': 'x: 1\n' });
   });
 
-  it('carries the open lesson step', async () => {
+  it('carries the open lesson step, and a paused moment opens paused', async () => {
     const store = await realStore({});
     store.getState().setLessonStep({ id: '04-self-healing', step: 2 });
+    store.getState().setSpeed(0);
     const scenario = store.getState().captureScenario()!;
     expect(scenario.lesson).toEqual({ id: '04-self-healing', step: 2 });
     const other = await realStore({});
     await other.getState().loadScenario(scenario);
     expect(other.getState().lessonStep).toEqual({ id: '04-self-healing', step: 2 });
+    expect(scenario.speed).toBe(0);
+    expect(other.getState().speed).toBe(0);
+    expect(other.getState().resumeSpeed).toBe(1);
   });
 });

@@ -3,6 +3,8 @@ import { ClusterPanel } from './cluster/ClusterPanel';
 import { FilesPanel } from './files/FilesPanel';
 import { useMediaQuery } from './hooks/useMediaQuery';
 import { SplitPane } from './layout/SplitPane';
+import { FileDropZone } from './share/FileDropZone';
+import { ShareNoticeBar } from './share/ShareNoticeBar';
 import { TerminalPanel } from './terminal/TerminalPanel';
 import { TopBar } from './topbar/TopBar';
 
@@ -20,6 +22,7 @@ export function App() {
   return (
     <div className="app">
       <TopBar />
+      <ShareNoticeBar />
       <main className="app-main">
         <SplitPane
           key={stacked ? 'stacked' : 'side'}
@@ -37,7 +40,11 @@ export function App() {
               min={stacked ? 0.15 : 0.25}
               max={stacked ? 0.7 : 0.65}
               label={t('app.resizeEditor')}
-              first={<FilesPanel />}
+              first={
+                <FileDropZone>
+                  <FilesPanel />
+                </FileDropZone>
+              }
               second={<ClusterPanel />}
             />
           }

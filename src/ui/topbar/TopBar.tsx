@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { KUBERNETES_VERSION } from '../../state/index';
 import { LanguageSelect } from '../i18n/LanguageSelect';
 import { ResetButton } from '../history/ResetButton';
+import { ShareButton } from '../share/ShareButton';
 import { Logo } from './Logo';
 import { SpeedControl } from './SpeedControl';
 import { TimeControls } from './TimeControls';
@@ -22,6 +23,7 @@ export function TopBar() {
         <TimeControls />
         <VirtualClock />
         <ResetButton />
+        <ShareButton />
         <LanguageSelect />
       </div>
     </header>
