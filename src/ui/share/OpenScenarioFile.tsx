@@ -2,7 +2,7 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOpenFile } from './useOpenFile';
 
-/** "Open scenario file…": a button over a hidden file input; the file goes through the same checks as a link. */
+/** "Open scenario file…": a button over a hidden file input; the file goes through the same checks as a link. `onOpened` runs once it is open or refused (the page's notice says which). */
 export function OpenScenarioFile({ onOpened }: { onOpened?: () => void }) {
   const { t } = useTranslation();
   const input = useRef<HTMLInputElement>(null);
@@ -22,7 +22,7 @@ export function OpenScenarioFile({ onOpened }: { onOpened?: () => void }) {
         onChange={(e) => {
           const file = e.currentTarget.files?.[0];
           e.currentTarget.value = '';
-          if (file) void openFile(file).then((r) => r !== 'refused' && onOpened?.());
+          if (file) void openFile(file).then(() => onOpened?.());
         }}
       />
     </>
