@@ -138,7 +138,8 @@ test('the built page forbids inline scripts (Content-Security-Policy) and the ed
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => m.type() === 'error' && !m.text().includes('Content Security Policy') && errors.push(m.text()));
   const kp = new KubeplayPage(page);
-  await kp.open();
+  await page.goto('/');
+  await expect(kp.terminal).toBeVisible({ timeout: 30_000 });
   const ran = await page.evaluate(async () => {
     const violation = new Promise<string>((resolve) => document.addEventListener('securitypolicyviolation', (e) => resolve(e.violatedDirective), { once: true }));
     const s = document.createElement('script');
