@@ -5,11 +5,11 @@
  * scenario files, autosave, undo and the timeline.
  */
 import { SCENARIO_VERSION, type ClusterShape, type LessonStep, type Scenario } from '../session/scenario';
-import type { AppState, SessionSlice } from './appState';
+import type { SessionSlice } from './appState';
 import { filesRecord, fromScenarioLog, toScenarioLog } from './scenarioLog';
 import type { ClusterOrigin, Running } from './simRuntime';
 import type { GetState, SetState, StoreKit } from './storeKit';
-import { SPEEDS, type LoggedCommand } from './types';
+import type { LoggedCommand } from './types';
 
 /** Output a replay keeps for the terminal (its tail): the transcript shows the last lines anyway. */
 const REPLAY_OUTPUT_CHARS = 200_000;
@@ -23,13 +23,6 @@ function shapeOf(origin: ClusterOrigin): ClusterShape {
   if (c && c.nodeMemory !== '8Gi') shape.nodeMemory = c.nodeMemory;
   shape.startTime = new Date(origin.startTime).toISOString().replace('.000Z', 'Z');
   return shape;
-}
-
-/** The speed a scenario asks for (the store's speeds only; unknown ones leave the speed as it is). */
-function speedOf(scenario: Scenario): Partial<Pick<AppState, 'speed' | 'resumeSpeed'>> {
-  const speed = SPEEDS.find((s) => s === (scenario.speed ?? 1));
-  if (speed === undefined) return {};
-  return speed === 0 ? { speed } : { speed, resumeSpeed: speed };
 }
 
 /** Where a loaded session came from. */
@@ -135,7 +128,6 @@ export function createSessionSlice(set: SetState, get: GetState, kit: () => Stor
         commandLog,
         history: commandLog.flatMap((c) => ('line' in c && c.source === 'prompt' ? [c.line] : [])).slice(-500),
         lessonStep: scenario.lesson ? { ...scenario.lesson } : undefined,
-        ...speedOf(scenario),
         sessionOrigin: options.origin ?? 'local',
         selection: undefined,
         selectedPod: undefined,

@@ -17,6 +17,15 @@ describe('share links and scenario files in the store', () => {
     expect(names(b)).toEqual(names(a));
   });
 
+  it('a link shared while paused opens paused', async () => {
+    const a = await realStore({});
+    a.getState().setSpeed(0);
+    const b = await realStore({});
+    await b.getState().openSharedText((await a.getState().shareFragment(true))!.fragment, 'link');
+    expect(b.getState().speed).toBe(0);
+    expect(b.getState().resumeSpeed).toBe(1);
+  });
+
   it('a damaged link says why and leaves the page as it was', async () => {
     const store = await realStore({ 'mine.yaml': 'a: 1\n' });
     const result = await store.getState().openSharedText('v1.AAAA', 'link');

@@ -7,6 +7,7 @@
 import { decodeScenario, encodeScenario } from '../session/link';
 import { parseScenario, type Scenario } from '../session/scenario';
 import type { SessionOrigin } from './sessionSlice';
+import { SPEEDS } from './types';
 import type { GetState, SetState } from './storeKit';
 
 /** Characters above which some chat apps cut a link: the Share dialog offers a file instead. */
@@ -115,6 +116,9 @@ export function createShareSlice(set: SetState, get: GetState): ShareSlice {
       if (!parsed.ok) return refuse(parsed.error);
       const loaded = await get().loadScenario(parsed.scenario, { origin, notice: origin === 'link' ? 'Opened a shared link: its commands were replayed.' : 'Opened a scenario file: its commands were replayed.' });
       if (!loaded.ok) return refuse(`this scenario cannot be opened: ${loaded.error}`);
+      // The speed it was shared at: a paused moment opens paused (loadScenario leaves the speed to its callers).
+      const speed = SPEEDS.find((v) => v === (parsed.scenario.speed ?? 1));
+      if (speed !== undefined) get().setSpeed(speed);
       set({ shareNotice: { tone: 'info', kind: 'opened', origin } });
       return { ok: true };
     },
