@@ -14,5 +14,6 @@ export function completeDocker(env: ShellEnvironment, done: readonly string[], c
   if (cmd.path[1] === 'create') return [];
   const swarm = existingSwarm(env.cluster);
   if (!swarm) return [];
+  if (group === 'stack') return cmd.path[1] === 'deploy' || cmd.path[1] === 'ls' ? [] : pick(swarm.services().flatMap((s) => s.spec.labels['com.docker.stack.namespace'] ?? []));
   return pick(group === 'node' ? swarm.nodes().map((n) => n.description.hostname) : swarm.services().map((s) => s.spec.name));
 }

@@ -20,7 +20,7 @@ export function runDocker(env: ShellEnvironment, argv: readonly string[], sink: 
       sink.stderr(`unknown flag: ${group}\n\nUsage:  docker [OPTIONS] COMMAND [ARG...]\n\nRun 'docker --help' for more information\n`);
       return finished(125);
     }
-    if (['run', 'ps', 'images', 'pull', 'build', 'exec', 'logs', 'compose', 'container', 'image', 'network', 'volume', 'stack', 'swarm', 'secret', 'config', 'system', 'info', 'version'].includes(group)) {
+    if (['run', 'ps', 'images', 'pull', 'build', 'exec', 'logs', 'compose', 'container', 'image', 'network', 'volume', 'swarm', 'secret', 'config', 'system', 'info', 'version'].includes(group)) {
       sink.stderr(`not simulated: \`docker ${group}\` — the playground's docker talks to a simulated swarm (docker ${Object.keys(DOCKER_GROUPS).join(', docker ')})\n`);
       return finished(1);
     }

@@ -1,4 +1,5 @@
 import type { Swarm, SwarmNode, SwarmService, UpdateConfig } from '../../../sim/swarm/index';
+import { findObject } from '../stack/stackObjects';
 
 /** RFC 3339 with nanoseconds, as the Docker API writes times. */
 function apiTime(ms: number): string {
@@ -23,7 +24,20 @@ export function serviceJson(_swarm: Swarm, s: SwarmService): unknown {
       Name: spec.name,
       Labels: spec.labels,
       TaskTemplate: {
-        ContainerSpec: { Image: spec.image, ...(spec.args.length ? { Args: spec.args } : {}), ...(spec.env.length ? { Env: spec.env } : {}), Init: false, StopGracePeriod: 10000000000, DNSConfig: {}, Isolation: 'default' },
+        ContainerSpec: {
+          Image: spec.image,
+          ...(spec.containerLabels ? { Labels: spec.containerLabels } : {}),
+          ...(spec.command ? { Command: spec.command } : {}),
+          ...(spec.args.length ? { Args: spec.args } : {}),
+          ...(spec.env.length ? { Env: spec.env } : {}),
+          Init: false,
+          ...(spec.mounts?.length ? { Mounts: spec.mounts.map((m) => ({ Type: m.type, ...(m.source ? { Source: m.source } : {}), Target: m.target, ...(m.readOnly ? { ReadOnly: true } : {}) })) } : {}),
+          StopGracePeriod: ns(spec.stopGracePeriod ?? 10_000),
+          DNSConfig: {},
+          ...(spec.secrets?.length ? { Secrets: spec.secrets.map((f) => ({ File: { Name: f.target, UID: '0', GID: '0', Mode: 292 }, SecretName: f.name })) } : {}),
+          ...(spec.configs?.length ? { Configs: spec.configs.map((f) => ({ File: { Name: f.target, UID: '0', GID: '0', Mode: 292 }, ConfigName: f.name })) } : {}),
+          Isolation: 'default',
+        },
         Resources: {
           Limits: { ...(spec.resources.limits.nanoCPUs ? { NanoCPUs: spec.resources.limits.nanoCPUs } : {}), ...(spec.resources.limits.memoryBytes ? { MemoryBytes: spec.resources.limits.memoryBytes } : {}) },
           Reservations: { ...(spec.resources.reservations.nanoCPUs ? { NanoCPUs: spec.resources.reservations.nanoCPUs } : {}), ...(spec.resources.reservations.memoryBytes ? { MemoryBytes: spec.resources.reservations.memoryBytes } : {}) },
@@ -35,6 +49,7 @@ export function serviceJson(_swarm: Swarm, s: SwarmService): unknown {
           ...(spec.placement.maxReplicas ? { MaxReplicas: spec.placement.maxReplicas } : {}),
           Platforms: [{ Architecture: 'amd64', OS: 'linux' }],
         },
+        ...(spec.networks?.length ? { Networks: spec.networks.map((n) => ({ Target: findObject(_swarm, 'network', n.target)?.id ?? n.target, ...(n.aliases.length ? { Aliases: n.aliases } : {}) })) } : {}),
         ForceUpdate: spec.forceUpdate,
         Runtime: 'container',
       },

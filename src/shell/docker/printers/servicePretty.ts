@@ -20,6 +20,15 @@ function cpus(nano: number): string {
   return String(nano / 1e9);
 }
 
+/** The template's Mounts, Configs and Secrets blocks (services from stacks have them). */
+function containerFiles(spec: SwarmService['spec']): string[] {
+  const out: string[] = [];
+  if (spec.mounts?.length) out.push('Mounts:', ...spec.mounts.flatMap((m) => [` Target:\t${m.target}`, `  Source:\t${m.source}`, `  ReadOnly:\t${m.readOnly}`, `  Type:\t\t${m.type}`]));
+  if (spec.configs?.length) out.push('Configs:', ...spec.configs.flatMap((c) => [` Target:\t${c.target}`, `  Source:\t${c.name}`]));
+  if (spec.secrets?.length) out.push('Secrets:', ...spec.secrets.flatMap((c) => [` Target:\t${c.target}`, `  Source:\t${c.name}`]));
+  return out;
+}
+
 /**
  * `docker service inspect --pretty` (docker/cli `serviceInspectPrettyTemplate`):
  * literal tabs as in the template, so a terminal lines values up at column 16.
@@ -47,6 +56,7 @@ export function servicePretty(swarm: Swarm, s: SwarmService): string {
   if (spec.args.length) out[out.length - 1] += `\n Args:\t\t${spec.args.map((a) => `${a} `).join('')}`;
   if (spec.env.length) out[out.length - 1] += `\n Env:\t\t${spec.env.map((a) => `${a} `).join('')}`;
   out.push(' Init:\t\tfalse');
+  out.push(...containerFiles(spec));
   const r = spec.resources;
   out.push('Resources:');
   if (r.reservations.nanoCPUs > 0 || r.reservations.memoryBytes > 0) {
@@ -59,6 +69,7 @@ export function servicePretty(swarm: Swarm, s: SwarmService): string {
     if (r.limits.nanoCPUs > 0) out.push(`  CPU:\t\t${cpus(r.limits.nanoCPUs)}`);
     if (r.limits.memoryBytes > 0) out.push(`  Memory:\t${bytesSize(r.limits.memoryBytes)}`);
   }
+  if (spec.networks?.length) out.push(`Networks:${spec.networks.map((n) => ` ${n.target}`).join('')} `);
   out.push(`Endpoint Mode:\t${spec.endpointMode}`);
   if (spec.ports.length) {
     out.push('Ports:');

@@ -113,3 +113,24 @@ describe('docker stack', () => {
     expect(run('docker stack rm app').stdout).toBe('Removing service app_a\nRemoving secret app_pw\nRemoving config app_site\nRemoving network app_default\n');
   });
 });
+
+describe('a stack service in docker service inspect', () => {
+  const yml = 'services:\n  db:\n    image: postgres:15-alpine\n    volumes: [db-data:/var/lib/postgresql/data]\n    networks: [backend]\n    secrets: [pw]\nnetworks:\n  backend:\nvolumes:\n  db-data:\nsecrets:\n  pw:\n    file: pw.txt\n';
+
+  it('--pretty lists its mounts, secrets and networks as the CLI template does', () => {
+    const { run } = shellHarness({ 'db.yml': yml, 'pw.txt': 'x' });
+    run('docker stack deploy -d -c db.yml vote');
+    const out = run('docker service inspect --pretty vote_db').stdout;
+    expect(out).toContain(' Init:\t\tfalse\nMounts:\n Target:\t/var/lib/postgresql/data\n  Source:\tvote_db-data\n  ReadOnly:\tfalse\n  Type:\t\tvolume\nSecrets:\n Target:\tpw\n  Source:\tvote_pw\n');
+    expect(out).toContain('Networks: vote_backend \nEndpoint Mode:\tvip\n');
+  });
+
+  it('the JSON names the network by ID with the service key as alias', () => {
+    const { run } = shellHarness({ 'db.yml': yml, 'pw.txt': 'x' });
+    run('docker stack deploy -d -c db.yml vote');
+    const tt = JSON.parse(run('docker service inspect vote_db').stdout)[0].Spec.TaskTemplate;
+    expect(tt.Networks).toEqual([{ Target: expect.stringMatching(/^[0-9a-z]{25}$/), Aliases: ['db'] }]);
+    expect(tt.ContainerSpec.Labels).toEqual({ 'com.docker.stack.namespace': 'vote' });
+    expect(tt.ContainerSpec.Mounts).toEqual([{ Type: 'volume', Source: 'vote_db-data', Target: '/var/lib/postgresql/data' }]);
+  });
+});
