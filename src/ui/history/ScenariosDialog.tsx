@@ -63,7 +63,7 @@ export function ScenariosButton() {
 
   return (
     <>
-      <button type="button" className="button scenarios-toggle" onClick={show} aria-haspopup="dialog" title={t('session.scenariosTitle')}>
+      <button type="button" className="button scenarios-toggle" onClick={show} aria-haspopup="dialog" aria-label={t('session.scenarios')} title={t('session.scenariosTitle')}>
         {t('session.scenarios')}
       </button>
       <dialog ref={dialog} className="scenarios-dialog" aria-labelledby={`${id}-title`} onClose={() => setOpen(false)}>
