@@ -1,3 +1,4 @@
+import { inertOutput } from './inertOutput';
 import type { Terminal as XTerm } from '@xterm/xterm';
 import type { TerminalEvent, TranscriptLine } from '../../state/index';
 import { applyCompletion, formatChoices } from './completion';
@@ -127,7 +128,7 @@ export class TerminalController {
         break;
       case 'output':
         // kubectl's warnings are advice, its errors are failures: tint them apart.
-        this.write(event.text, event.stream === 'stdout' ? '' : event.text.startsWith('Warning:') ? YELLOW : RED);
+        this.write(inertOutput(event.text), event.stream === 'stdout' ? '' : event.text.startsWith('Warning:') ? YELLOW : RED);
         break;
       case 'interrupt':
         this.write('^C\r\n');
