@@ -156,7 +156,7 @@ test('a link from a future version says to update', async ({ kp, page }) => {
 
 test('a hostile scenario file is refused the same way', async ({ kp, page }) => {
   await page.goto('/');
-  await expect(kp.terminal).toBeVisible();
+  await expect(kp.terminal).toBeVisible({ timeout: 30_000 });
   await page.getByRole('button', { name: /^Share/ }).click();
   const input = page.getByRole('dialog', { name: 'Share this scenario' }).locator('input[type=file]');
   await input.setInputFiles({ name: 'evil.kubeplay.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ version: 1, files: [{ name: 'a', content: 'x' }], log: [{ at: 0, line: 'kubectl scale deployment web --replicas=99999999' }] })) });
