@@ -41,13 +41,19 @@ const store = createAppStore(
       // The STATUS words come straight from their file, not the printers' index (which would
       // bring every printer along).
       Promise.all([import('./sim/k8s/index'), import('./shell/kubectl/printers/table/podStatus')]).then(([sim, printers]) => ({
-        createCluster: () => sim.createCluster(shape),
+        createCluster: (options) => sim.createCluster(options ?? shape),
         podStatusText: (pod, now) => printers.podStatusText(pod as unknown as KubeObject, now),
       })),
     loadShell: () => import('./shell/index').then(({ createShell }) => (cluster, files, shouldYield) => createShell({ cluster, files, shouldYield })),
   },
-  // The embedded view keeps nothing in the browser: it is someone else's page.
-  { files: STARTER_FILES, welcome: welcomeLines(shape.workers), storage: embed ? undefined : browserStorage() },
+  {
+    files: STARTER_FILES,
+    welcome: welcomeLines(shape.workers),
+    // The embedded view keeps nothing in the browser: it is someone else's page.
+    storage: embed ? undefined : browserStorage(),
+    // The lessons' text and files: their own chunk, fetched when the lesson list first opens.
+    lessons: { load: () => import('./ui/lessons/lessonSources').then((m) => m.LESSON_SOURCES) },
+  },
 );
 store.start();
 if (fragment !== undefined) {

@@ -86,3 +86,24 @@ export function driveUntilDone(cluster: Cluster, exec: Execution, write: (text: 
     exec.poll();
   }
 }
+
+/**
+ * One slice of `driveUntilDone` for a host that must draw between slices
+ * (the page playing a lesson's solution): drives virtual time toward what
+ * `exec` waits for until it is done or `shouldYield()` says the slice is
+ * spent. Returns `done` when the command finished, `yielded` when the host
+ * should call again next frame, `idle` when nothing in the cluster is due
+ * (the command waits for something only a person can do).
+ */
+export function driveSlice(cluster: Cluster, exec: Execution, shouldYield: () => boolean, background: readonly Execution[] = []): 'done' | 'yielded' | 'idle' {
+  while (!exec.done) {
+    if (shouldYield()) return 'yielded';
+    const others = background.filter((b) => !b.done);
+    const due = nextDue(cluster, [exec, ...others]);
+    if (due === undefined) return 'idle';
+    step(cluster, due, Infinity);
+    for (const b of others) b.poll();
+    exec.poll();
+  }
+  return 'done';
+}

@@ -1,6 +1,8 @@
 import type { LessonStep, Scenario } from '../session/scenario';
+import type { Execution, OutputSink } from '../shell/types';
 import type { FilesSlice } from './filesSlice';
 import type { ShareSlice } from './shareSlice';
+import type { LessonSlice } from './lessonSlice';
 import type { LoadScenarioOptions, LoadScenarioResult, SessionOrigin } from './sessionSlice';
 import type { HistorySlice } from './historySlice';
 import type { ScenariosSlice } from './scenariosSlice';
@@ -90,8 +92,11 @@ export interface TerminalSlice {
   history: readonly string[];
   /** Every command run this session, with its virtual time. */
   commandLog: readonly LoggedCommand[];
-  /** Runs a command line as if typed at the prompt (`prompt`) or issued by a button (`ui`). */
-  runCommand(line: string, source?: 'prompt' | 'ui'): void;
+  /**
+   * Runs a command line as if typed at the prompt (`prompt`) or issued by a button (`ui`);
+   * `tap` also receives its output. Returns the running command (undefined for `clear` or a blank line).
+   */
+  runCommand(line: string, source?: 'prompt' | 'ui', tap?: OutputSink): Execution | undefined;
   /** Ctrl+C: stops the waiting command. */
   cancelCommand(): void;
   /** Ctrl+C on a line being edited: the line is abandoned, as in bash. */
@@ -132,4 +137,7 @@ export interface SessionSlice {
 
 export type { ShareSlice };
 
-export type AppState = ClockSlice & ClusterSlice & TerminalSlice & FilesSlice & SessionSlice & HistorySlice & ScenariosSlice & ShareSlice;
+/** The lessons: see lessonSlice.ts. */
+export type { LessonSlice };
+
+export type AppState = ClockSlice & ClusterSlice & TerminalSlice & FilesSlice & SessionSlice & HistorySlice & ScenariosSlice & ShareSlice & LessonSlice;

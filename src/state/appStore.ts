@@ -7,6 +7,8 @@ import { createFilesSlice } from './filesSlice';
 import { createHistorySlice, followHistory } from './historySlice';
 import { ScenarioShelf, type KeyValueStorage } from './scenarioShelf';
 import { createScenariosSlice, followAutosave } from './scenariosSlice';
+import { createLessonSlice, type LessonSources } from './lessonSlice';
+import { LessonRunner } from './lessonRunner';
 import { memoryFiles } from '../shell/memoryFiles';
 import { SimRuntime } from './simRuntime';
 import type { StoreKit } from './storeKit';
@@ -43,6 +45,8 @@ export interface AppStoreOptions {
   storage?: KeyValueStorage;
   /** Real time (ms since the epoch) for when scenarios were saved (default `Date.now`). */
   wallClock?: () => number;
+  /** Where the lessons come from (loaded when the lesson list first opens); without it the list says there are none. */
+  lessons?: LessonSources;
 }
 
 /**
@@ -56,6 +60,7 @@ export function createAppStore(factory: WorldFactory, options: AppStoreOptions):
   const listeners = new Set<(event: TerminalEvent) => void>();
   let publishedTranscript = -1;
   let kit: StoreKit | undefined;
+  let runner: LessonRunner | undefined;
   const getKit = (): StoreKit => {
     if (!kit) throw new Error('store used before it was built');
     return kit;
@@ -100,6 +105,7 @@ export function createAppStore(factory: WorldFactory, options: AppStoreOptions):
       },
     };
     const first = runtime.snapshot();
+    runner = new LessonRunner(get, getKit);
     return {
       ...createClockSlice(set, get, getKit, first.now),
       ...createClusterSlice(set, get, getKit, first),
@@ -109,6 +115,7 @@ export function createAppStore(factory: WorldFactory, options: AppStoreOptions):
       ...createHistorySlice(set, get, getKit),
       ...createScenariosSlice(set, get, getKit, shelf, options.files, wallClock),
       ...createShareSlice(set, get),
+      ...createLessonSlice(set, get, getKit, runner, options.lessons),
     };
   });
 
@@ -152,6 +159,7 @@ export function createAppStore(factory: WorldFactory, options: AppStoreOptions):
     k.publish();
     publishTraffic(realMs);
     if (finished.some((r) => r.source === 'prompt') && !k.runtime.promptBusy()) k.emit({ type: 'idle' });
+    runner?.frame(realMs);
   }
 
   followHistory(store, getKit);

@@ -2,6 +2,7 @@ import type { ClusterSlice } from './appState';
 import type { GetState, SetState, StoreKit } from './storeKit';
 import { describeNodes } from './clusterShape';
 import { nodeAddCommand, nodeLabelCommand, nodeSetCommand, nodeTaintCommand, shellWord } from './nodeCommands';
+import type { ClusterOptions } from '../sim/k8s/index';
 import type { ClusterSnapshot, ObjectRef } from './types';
 
 /** The three views of one selection, kept consistent (`selectedPod` and `selectedNode` are the same object as `selection`). */
@@ -83,17 +84,27 @@ export function createClusterSlice(set: SetState, get: GetState, kit: () => Stor
       get().runCommand(`kubeplay container crash ${pod.name}${nsFlag(pod.namespace)}`, 'ui');
     },
     reset() {
-      const k = kit();
-      const fresh = k.runtime.reset();
-      if (!fresh) return;
-      const { now, workers } = fresh;
-      const text = `Cluster reset: a fresh ${workers === 3 ? 'default ' : ''}cluster (${describeNodes(workers)}); nothing carried over.`;
-      k.transcript.appendLine(`# ${text}`);
-      k.emit({ type: 'notice', text });
-      const startedAt = k.runtime.origin()?.startTime ?? now;
-      set({ ...selectionState(undefined), inspector: undefined, startedAt, now, busy: false, commandLog: [], lessonStep: undefined, sessionOrigin: 'local', traffic: { services: [], at: now } });
-      k.publish(true);
-      k.emit({ type: 'idle' });
+      resetWorld(set, kit, undefined, (workers) => `Cluster reset: a fresh ${workers === 3 ? 'default ' : ''}cluster (${describeNodes(workers)}); nothing carried over.`);
     },
   };
+}
+
+/**
+ * Throws the cluster away for a fresh one (the page's shape, or `options`), says so in the
+ * terminal with `notice(workers)`, and clears what belonged to the old one (selection, log).
+ * Returns false, changing nothing, while the first cluster is still starting.
+ */
+export function resetWorld(set: SetState, kit: () => StoreKit, options: ClusterOptions | undefined, notice: (workers: number) => string): boolean {
+  const k = kit();
+  const fresh = k.runtime.reset(options);
+  if (!fresh) return false;
+  const { now, workers } = fresh;
+  const text = notice(workers);
+  k.transcript.appendLine(`# ${text}`);
+  k.emit({ type: 'notice', text });
+  const startedAt = k.runtime.origin()?.startTime ?? now;
+  set({ ...selectionState(undefined), inspector: undefined, startedAt, now, busy: false, commandLog: [], lessonStep: undefined, sessionOrigin: 'local', traffic: { services: [], at: now } });
+  k.publish(true);
+  k.emit({ type: 'idle' });
+  return true;
 }

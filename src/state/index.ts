@@ -3,7 +3,9 @@
  * bridge behind it. `ui/` reads state with selectors and calls actions;
  * `main.tsx` builds the store with the real engine and shell.
  */
-export type { AppState, ClockSlice, ClusterSlice, FilesSlice, TerminalSlice } from './appState';
+export type { AppState, ClockSlice, ClusterSlice, FilesSlice, LessonSlice, TerminalSlice } from './appState';
+export { checkOf, quizOf, quizAnswered, findLesson, markOf, type ActiveLesson, type LessonCatalog, type LessonSources, type QuizView } from './lessonSlice';
+export { readSavedProgress, stepsDone, type LessonMark, type LessonProgress } from './lessonProgress';
 export { createAppStore, type AppStore, type AppStoreOptions } from './appStore';
 export { STARTER_FILES, TEMPLATES, type Template } from './starterFiles';
 export { CLOSED_KEPT, fileNameProblem, selectActiveFile, selectClosedFiles, selectFileDiagnostics, selectFileOrder, type ClosedFile } from './filesSlice';

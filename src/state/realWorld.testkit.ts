@@ -2,17 +2,17 @@
 import { podStatusText } from '../shell/kubectl/printers/table/podStatus';
 import { createShell } from '../shell/index';
 import { createCluster, type KubeObject } from '../sim/k8s/index';
-import { createAppStore, type AppStore } from './appStore';
+import { createAppStore, type AppStore, type AppStoreOptions } from './appStore';
 import type { WorldFactory } from './types';
 
 export const realFactory: WorldFactory = {
-  loadEngine: () => Promise.resolve({ createCluster: () => createCluster(), podStatusText: (pod, now) => podStatusText(pod as unknown as KubeObject, now) }),
+  loadEngine: () => Promise.resolve({ createCluster: (options) => createCluster(options), podStatusText: (pod, now) => podStatusText(pod as unknown as KubeObject, now) }),
   loadShell: () => Promise.resolve((cluster, files, shouldYield) => createShell({ cluster, files, shouldYield })),
 };
 
 /** A store over the real default cluster with `files`, its engine and shell loaded. */
-export async function realStore(files: Readonly<Record<string, string>>, wallNow?: () => number): Promise<AppStore> {
-  const store = createAppStore(realFactory, { files, welcome: [], wallNow });
+export async function realStore(files: Readonly<Record<string, string>>, wallNow?: () => number, lessons?: AppStoreOptions['lessons']): Promise<AppStore> {
+  const store = createAppStore(realFactory, { files, welcome: [], wallNow, lessons });
   await store.ready;
   return store;
 }

@@ -1,4 +1,5 @@
-import type { Activity, ApiClient, Cluster, KubeObject } from '../sim/k8s/index';
+import type { Activity, ApiClient, Cluster, ClusterOptions, KubeObject } from '../sim/k8s/index';
+import { driveSlice } from '../session/drive';
 import type { Execution, FileSource, OutputSink, Shell } from '../shell/types';
 import { readClusterObjects } from './clusterObjects';
 import { DeferredExecution } from './deferredExecution';
@@ -72,6 +73,10 @@ export class SimRuntime {
   /** Fractions of a millisecond of real time not yet passed on to the cluster. */
   private carryMs = 0;
   private running: Running[] = [];
+  /** Running commands whose waits are driven as fast as the frame allows (a lesson's solution). */
+  private hurried = new Set<Execution>();
+  /** The shell a lesson's checks run in (no history, no log), built on first use per cluster. */
+  private checkShell: Shell | undefined;
   private changed = true;
   private version = 0;
   /** The last activity entry already handed out in a snapshot. */
@@ -114,6 +119,8 @@ export class SimRuntime {
   private build(engine: Engine, cluster: Cluster = engine.createCluster()): World {
     this.unwatch();
     this.unwatchEvents();
+    this.checkShell = undefined;
+    this.hurried.clear();
     const reader = cluster.client('kubeplay-ui');
     const world: World = { engine, cluster, reader };
     this.world = world;
@@ -145,15 +152,16 @@ export class SimRuntime {
   }
 
   /**
-   * Throws the world away and builds a fresh default cluster; running commands
-   * are cancelled. Returns the new cluster's start time and workers, or
-   * undefined (changing nothing) before the engine has loaded.
+   * Throws the world away and builds a fresh cluster (the page's default
+   * shape, or `options`: a lesson's); running commands are cancelled.
+   * Returns the new cluster's start time and workers, or undefined (changing
+   * nothing) before the engine has loaded.
    */
-  reset(): { now: number; workers: number } | undefined {
+  reset(options?: ClusterOptions): { now: number; workers: number } | undefined {
     if (!this.engine) return undefined;
     for (const r of this.running) r.execution.cancel();
     this.running = [];
-    const { cluster } = this.build(this.engine);
+    const { cluster } = this.build(this.engine, this.engine.createCluster(options));
     return { now: cluster.now(), workers: workersOf(cluster) };
   }
 
@@ -234,6 +242,22 @@ export class SimRuntime {
     });
   }
 
+  /**
+   * A shell over the live cluster for a lesson's checks: what it runs stays
+   * out of the terminal, its history and the command log. Undefined until
+   * the engine and the shell have loaded.
+   */
+  probeShell(): Shell | undefined {
+    if (!this.world || !this.makeShell) return undefined;
+    this.checkShell ??= this.makeShell(this.world.cluster, this.files, () => false);
+    return this.checkShell;
+  }
+
+  /** Drives the waits of a running command as fast as each frame allows (a lesson's solution: `sleep 6m` takes moments, not minutes). */
+  hurry(execution: Execution): void {
+    if (!execution.done) this.hurried.add(execution);
+  }
+
   /** Tab completion candidates from the shell. */
   complete(line: string, cursor: number): string[] {
     try {
@@ -273,6 +297,7 @@ export class SimRuntime {
   pollRunning(): Running[] {
     if (this.running.length === 0) return [];
     this.sliceEnd = this.wallNow() + SLICE_MS;
+    this.driveHurried();
     const finishedNow: Running[] = [];
     this.running = this.running.filter((r) => {
       const done = r.execution.done || r.execution.poll();
@@ -280,6 +305,19 @@ export class SimRuntime {
       return !done;
     });
     return finishedNow;
+  }
+
+  /** Spends this frame's slice moving time toward what the hurried commands wait for. */
+  private driveHurried(): void {
+    if (this.hurried.size === 0 || !this.world) return;
+    const { cluster } = this.world;
+    for (const exec of this.hurried) {
+      if (!exec.done && this.running.some((r) => r.execution === exec)) {
+        const others = this.running.filter((r) => r.execution !== exec).map((r) => r.execution);
+        if (driveSlice(cluster, exec, this.shouldYield, others) === 'yielded') break;
+      }
+      if (exec.done || !this.running.some((r) => r.execution === exec)) this.hurried.delete(exec);
+    }
   }
 
   /** Requests counted by the traffic meter so far (changes whenever one is made). */

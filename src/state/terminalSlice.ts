@@ -39,7 +39,7 @@ export function createTerminalSlice(set: SetState, get: GetState, kit: () => Sto
     history: [],
     commandLog: [],
 
-    runCommand(line, source = 'prompt') {
+    runCommand(line, source = 'prompt', tap) {
       const k = kit();
       const entry = remember(line, source);
       k.transcript.appendLine(`$ ${line}`);
@@ -48,11 +48,13 @@ export function createTerminalSlice(set: SetState, get: GetState, kit: () => Sto
         if (isClear(line)) get().clearTerminal();
         k.publish();
         if (source === 'prompt') k.emit({ type: 'idle' });
-        return;
+        return undefined;
       }
-      const execution = k.runtime.run(line, source, k.sink, entry && entry.at === undefined ? (at) => startedAt(entry, at) : undefined);
+      const sink = tap ? { stdout: (t: string) => (tap.stdout(t), k.sink.stdout(t)), stderr: (t: string) => (tap.stderr(t), k.sink.stderr(t)) } : k.sink;
+      const execution = k.runtime.run(line, source, sink, entry && entry.at === undefined ? (at) => startedAt(entry, at) : undefined);
       k.publish();
       if (execution.done && source === 'prompt') k.emit({ type: 'idle' });
+      return execution;
     },
 
     cancelCommand() {

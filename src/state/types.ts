@@ -1,7 +1,7 @@
 import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
 import type { Node, Pod, Service } from 'kubernetes-types/core/v1';
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
-import type { Activity, Cluster, SchedulingDecision, ServiceTraffic } from '../sim/k8s/index';
+import type { Activity, Cluster, ClusterOptions, SchedulingDecision, ServiceTraffic } from '../sim/k8s/index';
 import type { FileSource, Shell } from '../shell/types';
 
 /** What the drawing and the panels read: the cluster's objects at one instant. */
@@ -47,8 +47,8 @@ export type ShellFactory = (cluster: Cluster, files: FileSource, shouldYield: ()
 
 /** The simulated cluster's engine, as the app uses it. */
 export interface Engine {
-  /** A fresh cluster (at boot and on Reset). */
-  createCluster(): Cluster;
+  /** A fresh cluster (at boot and on Reset): the page's shape, or `options` (a lesson's cluster). */
+  createCluster(options?: ClusterOptions): Cluster;
   /** The pod's STATUS column as kubectl prints it (the drawing's labels use the same words). */
   podStatusText(pod: Pod, now: number): string;
 }

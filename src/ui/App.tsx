@@ -1,12 +1,18 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ClusterPanel } from './cluster/ClusterPanel';
 import { FilesPanel } from './files/FilesPanel';
+import { useApp } from './hooks/useApp';
 import { useMediaQuery } from './hooks/useMediaQuery';
 import { SplitPane } from './layout/SplitPane';
+import { useSavedProgress } from './lessons/useSavedProgress';
 import { FileDropZone } from './share/FileDropZone';
 import { ShareNoticeBar } from './share/ShareNoticeBar';
 import { TerminalPanel } from './terminal/TerminalPanel';
 import { TopBar } from './topbar/TopBar';
+
+// The lesson column (its Markdown renderer, list and view) loads when a lesson panel first opens.
+const LessonPanel = lazy(() => import('./lessons/LessonPanel').then((m) => ({ default: m.LessonPanel })));
 
 /** Portrait and narrow: side by side would leave each pane too thin. */
 const STACKED = '(orientation: portrait) and (max-width: 900px)';
@@ -14,41 +20,63 @@ const STACKED = '(orientation: portrait) and (max-width: 900px)';
 /**
  * The app shell: top bar; the editor beside the cluster view; the terminal below both. On a
  * narrow portrait screen (a tablet held upright) the editor sits above the cluster view instead.
- * Every split is resizable and remembered (per arrangement).
+ * A lesson opens as a column beside all of them (above them when stacked). Every split is
+ * resizable and remembered (per arrangement).
  */
 export function App() {
   const { t } = useTranslation();
   const stacked = useMediaQuery(STACKED);
+  const lessonOpen = useApp((s) => s.lessonPanel !== 'closed');
+  useSavedProgress();
+  const playground = (
+    <SplitPane
+      key={stacked ? 'stacked' : 'side'}
+      direction="column"
+      storageKey={stacked ? 'kubeplay.split.terminal.stacked' : 'kubeplay.split.terminal'}
+      initial={stacked ? 0.74 : 0.68}
+      min={0.3}
+      max={0.85}
+      label={t('app.resizeTerminal')}
+      first={
+        <SplitPane
+          direction={stacked ? 'column' : 'row'}
+          storageKey={stacked ? 'kubeplay.split.files.stacked' : 'kubeplay.split.files'}
+          initial={stacked ? 0.4 : 0.37}
+          min={stacked ? 0.15 : 0.25}
+          max={stacked ? 0.7 : 0.65}
+          label={t('app.resizeEditor')}
+          first={
+            <FileDropZone>
+              <FilesPanel />
+            </FileDropZone>
+          }
+          second={<ClusterPanel />}
+        />
+      }
+      second={<TerminalPanel />}
+    />
+  );
   return (
     <div className="app">
       <TopBar />
       <ShareNoticeBar />
       <main className="app-main">
+        {/* The lesson column sits beside the whole playground; closing it keeps the playground mounted. */}
         <SplitPane
-          key={stacked ? 'stacked' : 'side'}
-          direction="column"
-          storageKey={stacked ? 'kubeplay.split.terminal.stacked' : 'kubeplay.split.terminal'}
-          initial={stacked ? 0.74 : 0.68}
-          min={0.3}
-          max={0.85}
-          label={t('app.resizeTerminal')}
+          key={stacked ? 'lesson-stacked' : 'lesson-side'}
+          direction={stacked ? 'column' : 'row'}
+          storageKey={stacked ? 'kubeplay.split.lesson.stacked' : 'kubeplay.split.lesson'}
+          initial={stacked ? 0.4 : 0.3}
+          min={0.2}
+          max={0.6}
+          label={t('lessons.resize')}
+          firstClosed={!lessonOpen}
           first={
-            <SplitPane
-              direction={stacked ? 'column' : 'row'}
-              storageKey={stacked ? 'kubeplay.split.files.stacked' : 'kubeplay.split.files'}
-              initial={stacked ? 0.4 : 0.37}
-              min={stacked ? 0.15 : 0.25}
-              max={stacked ? 0.7 : 0.65}
-              label={t('app.resizeEditor')}
-              first={
-                <FileDropZone>
-                  <FilesPanel />
-                </FileDropZone>
-              }
-              second={<ClusterPanel />}
-            />
+            <Suspense fallback={null}>
+              <LessonPanel />
+            </Suspense>
           }
-          second={<TerminalPanel />}
+          second={playground}
         />
       </main>
     </div>

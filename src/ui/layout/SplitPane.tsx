@@ -17,10 +17,12 @@ interface SplitPaneProps {
   readonly className?: string;
   /** Only the first pane, full size (no separator): the second is closed. The first stays mounted. */
   readonly collapsed?: boolean;
+  /** Only the second pane, full size (no separator): the first is closed (unmounted). The second stays mounted. */
+  readonly firstClosed?: boolean;
 }
 
 /** Two panes and a draggable, keyboard-operable separator; the split is remembered. */
-export function SplitPane({ direction, storageKey, initial, min = 0.2, max = 0.8, label, first, second, className, collapsed = false }: SplitPaneProps) {
+export function SplitPane({ direction, storageKey, initial, min = 0.2, max = 0.8, label, first, second, className, collapsed = false, firstClosed = false }: SplitPaneProps) {
   const [fraction, setFraction] = useStoredFraction(storageKey, initial);
   const boxRef = useRef<HTMLDivElement>(null);
   const clamp = (v: number) => Math.min(max, Math.max(min, v));
@@ -48,8 +50,8 @@ export function SplitPane({ direction, storageKey, initial, min = 0.2, max = 0.8
   const percent = Math.round(fraction * 100);
   return (
     <div ref={boxRef} className={`split split-${direction} ${className ?? ''}`} style={{ ['--split' as string]: collapsed ? '100%' : `${fraction * 100}%` }}>
-      <div className="split-pane split-first">{first}</div>
-      {!collapsed && (
+      {!firstClosed && <div className="split-pane split-first">{first}</div>}
+      {!collapsed && !firstClosed && (
         <div
           className="split-handle"
           role="separator"

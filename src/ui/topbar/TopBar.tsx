@@ -3,6 +3,7 @@ import { KUBERNETES_VERSION } from '../../state/index';
 import { LanguageSelect } from '../i18n/LanguageSelect';
 import { ResetButton } from '../history/ResetButton';
 import { ShareButton } from '../share/ShareButton';
+import { LessonsButton } from '../lessons/LessonsButton';
 import { Logo } from './Logo';
 import { SpeedControl } from './SpeedControl';
 import { TimeControls } from './TimeControls';
@@ -24,6 +25,7 @@ export function TopBar() {
         <VirtualClock />
         <ResetButton />
         <ShareButton />
+        <LessonsButton />
         <LanguageSelect />
       </div>
     </header>
