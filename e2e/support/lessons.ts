@@ -1,4 +1,20 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { readdirSync, readFileSync } from 'node:fs';
+
+/** Every lesson folder under lessons/ and its English title (read from the front matter). */
+export function lessonTitles(): { folder: string; title: string }[] {
+  return readdirSync('lessons', { withFileTypes: true })
+    .filter((d) => d.isDirectory() && /^\d+-/.test(d.name))
+    .map((d) => ({
+      folder: d.name,
+      title:
+        /^title:\s*(.+)$/m
+          .exec(readFileSync(`lessons/${d.name}/en.md`, 'utf8'))?.[1]
+          .trim()
+          .replace(/^"(.*)"$/, '$1') ?? d.name,
+    }))
+    .sort((a, b) => a.folder.localeCompare(b.folder));
+}
 
 /** The lesson column, by the names the page gives it (English unless `zh`). */
 export class LessonsUi {
@@ -25,7 +41,9 @@ export class LessonsUi {
 
   async start(title: string): Promise<void> {
     await this.openList();
-    await this.card(title).getByRole('button', { name: new RegExp(`^Start lesson ${title}`) }).click();
+    await this.card(title)
+      .getByRole('button', { name: `Start lesson ${title}`, exact: true })
+      .click();
     await expect(this.page.getByRole('heading', { name: `Lesson: ${title}` })).toBeVisible();
   }
 

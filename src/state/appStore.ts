@@ -164,6 +164,12 @@ export function createAppStore(factory: WorldFactory, options: AppStoreOptions):
 
   followHistory(store, getKit);
   const stopAutosave = options.storage ? followAutosave(store, { wallClock }) : () => {};
+  // A scenario that carries a lesson step (a shared link) opens that lesson at that step.
+  store.subscribe((state, previous) => {
+    const step = state.lessonStep;
+    if (step === previous.lessonStep || !step || (state.lesson?.id === step.id && state.lesson.step === step.step)) return;
+    state.openLessonAt(step.id, step.step);
+  });
 
   return Object.assign(store, {
     frame,

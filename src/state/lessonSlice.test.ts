@@ -155,3 +155,16 @@ describe('lesson slice', () => {
     expect(quizAnswered(quiz, [])).toBe(false);
   });
 });
+
+describe('a scenario with a lesson step', () => {
+  it('opens that lesson at that step on the loaded cluster, without resetting it', async () => {
+    const store = await realStore({ 'web.yaml': 'kind: ConfigMap\n' }, undefined, { load: () => Promise.resolve(SOURCES) });
+    store.getState().runCommand('kubectl create namespace kept');
+    store.setState({ lessonStep: { id: 'rolling-updates', step: 2 } });
+    await frames(store, () => store.getState().lesson !== undefined, 200);
+    expect(store.getState()).toMatchObject({ lessonPanel: 'lesson', lesson: { id: 'rolling-updates', step: 2 } });
+    expect(store.getState().lessonStep).toEqual({ id: 'rolling-updates', step: 2 });
+    expect(store.getState().files['web.yaml']).toBe('kind: ConfigMap\n');
+    expect(text(store)).not.toContain('# Lesson');
+  });
+});

@@ -56,6 +56,8 @@ export interface LessonSlice {
   lessonProgress: Readonly<Record<string, LessonProgress>>;
   /** Opens the lesson list (loading the lessons the first time). */
   showLessonList(): void;
+  /** Opens a lesson at a step on the cluster as it is (a shared scenario's lesson step): nothing is reset. */
+  openLessonAt(id: string, step: number): void;
   /** Back to the open lesson from the list. */
   showLesson(): void;
   closeLessonPanel(): void;
@@ -164,6 +166,26 @@ export function createLessonSlice(set: SetState, get: GetState, kit: () => Store
     runner.invalidate();
   }
 
+  let catalogLoad: Promise<void> | undefined;
+  /** Loads the lessons once (again after a failure). */
+  function loadCatalog(): Promise<void> {
+    if (catalogLoad && get().lessonCatalog.status !== 'failed') return catalogLoad;
+    if (!sources) {
+      set({ lessonCatalog: { status: 'failed', lessons: [], problems: ['this page was built without lessons'] } });
+      return Promise.resolve();
+    }
+    set({ lessonCatalog: { status: 'loading', lessons: [], problems: [] } });
+    catalogLoad = Promise.all([sources.load(), import('../tutor/index')]).then(
+      ([files, t]) => {
+        tutor = t;
+        const { lessons, errors } = t.loadLessons(files);
+        set({ lessonCatalog: { status: 'ready', lessons, problems: errors.map((e: LessonError) => t.formatLessonError(e)) } });
+      },
+      (err: unknown) => set({ lessonCatalog: { status: 'failed', lessons: [], problems: [err instanceof Error ? err.message : String(err)] } }),
+    );
+    return catalogLoad;
+  }
+
   return {
     lessonCatalog: { status: 'idle', lessons: [], problems: [] },
     lessonPanel: 'closed',
@@ -172,39 +194,20 @@ export function createLessonSlice(set: SetState, get: GetState, kit: () => Store
 
     showLessonList() {
       set({ lessonPanel: 'list' });
-      if (get().lessonCatalog.status !== 'idle' && get().lessonCatalog.status !== 'failed') return;
-      if (!sources) {
-        set({
-          lessonCatalog: {
-            status: 'failed',
-            lessons: [],
-            problems: ['this page was built without lessons'],
-          },
-        });
-        return;
-      }
-      set({ lessonCatalog: { status: 'loading', lessons: [], problems: [] } });
-      Promise.all([sources.load(), import('../tutor/index')]).then(
-        ([files, t]) => {
-          tutor = t;
-          const { lessons, errors } = t.loadLessons(files);
-          set({
-            lessonCatalog: {
-              status: 'ready',
-              lessons,
-              problems: errors.map((e: LessonError) => t.formatLessonError(e)),
-            },
-          });
-        },
-        (err: unknown) =>
-          set({
-            lessonCatalog: {
-              status: 'failed',
-              lessons: [],
-              problems: [err instanceof Error ? err.message : String(err)],
-            },
-          }),
-      );
+      void loadCatalog();
+    },
+
+    openLessonAt(id, step) {
+      void loadCatalog().then(() => {
+        const found = findLesson(get().lessonCatalog, id);
+        if (!found || step < 0 || step >= found.lesson.steps.length) return;
+        // The cluster and the files are the scenario's: nothing is reset or rewritten.
+        runner.stop();
+        const visited = found.lesson.steps.slice(0, step + 1).map((s) => s.id);
+        set({ lesson: { ...fresh(id, step), visited }, lessonPanel: 'lesson' });
+        get().setLessonStep({ id, step });
+        runner.invalidate();
+      });
     },
 
     showLesson() {

@@ -159,6 +159,7 @@ export const en = {
     check: 'Check',
     checkPass: 'Done: the check passes.',
     checkWaiting: 'Not yet. The check runs again by itself as the cluster changes.',
+    checkQuizLeft: 'The cluster part passes; now answer the question.',
     checkStarting: 'Waiting for the cluster to start…',
     checkDetails: 'What the check runs',
     quizPass: 'Right!',

@@ -160,6 +160,7 @@ export const zhCN: Messages = {
     check: '检查',
     checkPass: '完成：检查已通过。',
     checkWaiting: '尚未通过。集群变化时会自动重新检查。',
+    checkQuizLeft: '集群部分已通过，现在请回答问题。',
     checkStarting: '正在等待集群启动…',
     checkDetails: '检查运行的命令',
     quizPass: '答对了！',

@@ -12,18 +12,20 @@ export function CheckStatus({ active, hasCheck, hasQuiz }: { active: ActiveLesso
   const started = useApp(selectStarted);
   const pass = active.satisfied;
   const quizOnly = hasQuiz && !hasCheck;
+  const result = active.check;
   const text = pass
     ? quizOnly
       ? t('lessons.quizPass')
       : t('lessons.checkPass')
     : !started && hasCheck
       ? t('lessons.checkStarting')
-      : quizOnly
+      : hasQuiz && (!hasCheck || result?.pass)
         ? active.picks.length === 0
-          ? t('lessons.quizPending')
+          ? hasCheck
+            ? t('lessons.checkQuizLeft')
+            : t('lessons.quizPending')
           : t('lessons.quizWrong')
         : t('lessons.checkWaiting');
-  const result = active.check;
   return (
     <div className={`lesson-check ${pass ? 'pass' : 'waiting'}`} data-state={pass ? 'pass' : 'waiting'}>
       <div role="status" aria-label={t('lessons.check')} className="lesson-check-line">

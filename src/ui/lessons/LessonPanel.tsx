@@ -25,7 +25,7 @@ export function LessonPanel() {
             ← {t('lessons.allLessons')}
           </button>
         )}
-        <h2 id="lesson-panel-title" className={showing ? 'lesson-title' : 'panel-title'} aria-label={showing ? t('lessons.region', { title }) : undefined}>
+        <h2 id="lesson-panel-title" className={showing ? 'lesson-title' : 'panel-title'} aria-label={showing ? t('lessons.region', { title }) : undefined} title={showing ? title : undefined}>
           {showing ? title : t('lessons.heading')}
         </h2>
         <button type="button" className="icon-button lesson-close" aria-label={t('lessons.close')} title={t('lessons.close')} onClick={() => store.getState().closeLessonPanel()}>
