@@ -19,6 +19,10 @@ export interface DockerRun {
   /** The swarm brought up to the playground's time (for commands that wait). */
   getSwarm: () => Swarm;
   clock: ClockSource;
+  /** The node ID of the machine the CLI talks to (`-H`; default manager1). */
+  local: string;
+  /** Its hostname. */
+  localHost: string;
   env: ShellEnvironment;
   sink: OutputSink;
   flags: ParsedFlags;
@@ -36,6 +40,8 @@ export interface DockerCommand {
   args: { min?: number; max?: number };
   /** false: flags end at the first positional argument (`service create IMAGE --flag` passes --flag to the container). */
   interspersed?: boolean;
+  /** Runs without a manager behind it (swarm join/leave/init are served by the local daemon). */
+  local?: boolean;
   run(r: DockerRun): Execution;
 }
 

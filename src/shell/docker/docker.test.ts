@@ -99,3 +99,25 @@ describe('docker service update and rollback', () => {
     expect(run('docker service scale g=2').stderr).toBe('g: scale can only be used with replicated or replicated-job mode\n');
   });
 });
+
+describe('docker and the playground commands on swarm nodes', () => {
+  it('kubeplay node stop worker1 powers off the swarm machine: Down after 15 s, its task replaced', () => {
+    const { run } = shellHarness();
+    run('docker service create --name web --replicas 3 nginx', 60_000);
+    expect(run('kubeplay node stop worker1').stdout).toBe('node/worker1 stopped\n');
+    run('sleep 16s', 20_000);
+    expect(run('docker node ls').stdout).toMatch(/worker1 {4}Down {6}Active/);
+    run('sleep 10s', 20_000);
+    expect(run('docker service ps web').stdout).toMatch(/ \\_ web\.\d +nginx +worker1 +Shutdown +Running /);
+    expect(run('kubeplay node start worker1').stdout).toBe('node/worker1 started\n');
+  });
+
+  it('-H talks to another machine; a stopped one cannot be reached', () => {
+    const { run } = shellHarness();
+    expect(run('docker -H worker1 node ls').stderr).toBe(
+      "Error response from daemon: This node is not a swarm manager. Worker nodes can't be used to view or modify cluster state. Please run this command on a manager node or promote the current node to a manager.\n",
+    );
+    run('kubeplay node stop manager1');
+    expect(run('docker node ls').stderr).toBe('Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?\n');
+  });
+});

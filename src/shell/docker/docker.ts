@@ -3,13 +3,26 @@ import type { Execution, OutputSink, ShellEnvironment } from '../types';
 import { commandHelp, parseFlags, type DockerCommand } from './command';
 import { DOCKER_COMMANDS, DOCKER_GROUPS } from './commands/index';
 import { swarmFor } from './swarmHost';
+import type { Swarm } from '../../sim/swarm/index';
 
 /**
  * `docker …`: the Docker CLI against the simulated swarm beside the
  * cluster (created on first use: `manager1` Leader, `worker1`, `worker2`).
  * Flags → options → validate → run, as each command in `commands/`.
  */
-export function runDocker(env: ShellEnvironment, argv: readonly string[], sink: OutputSink): Execution {
+export function runDocker(env: ShellEnvironment, argv0: readonly string[], sink: OutputSink): Execution {
+  let host: string | undefined;
+  let argv = argv0;
+  // The one global option simulated: -H/--host, the machine whose daemon the CLI talks to (`docker -H ssh://worker1 swarm join …`).
+  while (argv.length > 0 && /^(-H|--host)(=|$)/.test(argv[0])) {
+    const eq = argv[0].indexOf('=');
+    host = eq > 0 ? argv[0].slice(eq + 1) : argv[1];
+    argv = argv.slice(eq > 0 ? 1 : 2);
+    if (host === undefined) {
+      sink.stderr('flag needs an argument: \'H\' in -H\n');
+      return finished(125);
+    }
+  }
   const [group, sub, ...rest] = argv;
   if (group === undefined || group === '--help' || group === '-h' || group === 'help') {
     sink.stdout(topHelp());
@@ -20,7 +33,7 @@ export function runDocker(env: ShellEnvironment, argv: readonly string[], sink: 
       sink.stderr(`unknown flag: ${group}\n\nUsage:  docker [OPTIONS] COMMAND [ARG...]\n\nRun 'docker --help' for more information\n`);
       return finished(125);
     }
-    if (['run', 'ps', 'images', 'pull', 'build', 'exec', 'logs', 'compose', 'container', 'image', 'network', 'volume', 'swarm', 'secret', 'config', 'system', 'info', 'version'].includes(group)) {
+    if (['run', 'ps', 'images', 'pull', 'build', 'exec', 'logs', 'compose', 'container', 'image', 'network', 'volume', 'secret', 'config', 'system', 'info', 'version'].includes(group)) {
       sink.stderr(`not simulated: \`docker ${group}\` — the playground's docker talks to a simulated swarm (docker ${Object.keys(DOCKER_GROUPS).join(', docker ')})\n`);
       return finished(1);
     }
@@ -36,10 +49,24 @@ export function runDocker(env: ShellEnvironment, argv: readonly string[], sink: 
     sink.stderr(`unknown command: docker ${group} ${sub}\n\nUsage:  docker ${group} COMMAND\n\nRun 'docker ${group} --help' for more information\n`);
     return finished(1);
   }
-  return runCommand(env, cmd, rest, sink);
+  return runCommand(env, cmd, rest, sink, host);
 }
 
-function runCommand(env: ShellEnvironment, cmd: DockerCommand, argv: readonly string[], sink: OutputSink): Execution {
+/** The machine `-H` names: `worker1`, `ssh://[user@]worker1`, `tcp://192.168.99.101:2376`; undefined when there is none. */
+function machineFor(swarm: Swarm, host: string | undefined): { id: string; hostname: string } | undefined {
+  if (host === undefined) {
+    const id = swarm.localNodeId();
+    return { id, hostname: swarm.node(id)!.description.hostname };
+  }
+  const name = host.replace(/^(ssh|tcp):\/\//, '').replace(/^[^@]*@/, '').replace(/:\d+$/, '');
+  const nodes = swarm.nodes().filter((n) => n.description.hostname === name || n.status.addr === name);
+  const member = nodes.find((n) => !n.left) ?? nodes[0];
+  if (member) return { id: member.id, hostname: member.description.hostname };
+  if (swarm.membership.outside().includes(name)) return { id: '', hostname: name };
+  return undefined;
+}
+
+function runCommand(env: ShellEnvironment, cmd: DockerCommand, argv: readonly string[], sink: OutputSink, host?: string): Execution {
   const path = `docker ${cmd.path.join(' ')}`;
   const parsed = parseFlags(cmd, argv);
   if ('error' in parsed) {
@@ -68,7 +95,24 @@ function runCommand(env: ShellEnvironment, cmd: DockerCommand, argv: readonly st
   }
   const clock = env.cluster;
   const getSwarm = () => swarmFor(clock);
-  return cmd.run({ swarm: getSwarm(), getSwarm, clock, env, sink, flags: parsed.flags, args: parsed.args });
+  const swarm = getSwarm();
+  const machine = machineFor(swarm, host);
+  if (!machine) {
+    sink.stderr(`Cannot connect to the Docker daemon at ${host}. Is the docker daemon running?\n`);
+    return finished(1);
+  }
+  if (machine.id && swarm.isNodeStopped(machine.id)) {
+    sink.stderr(`Cannot connect to the Docker daemon at ${host ?? 'unix:///var/run/docker.sock'}. Is the docker daemon running?\n`);
+    return finished(1);
+  }
+  if (!cmd.local) {
+    const err = swarm.apiError(machine.id);
+    if (err) {
+      sink.stderr(`${err}\n`);
+      return finished(1);
+    }
+  }
+  return cmd.run({ swarm, getSwarm, clock, env, sink, flags: parsed.flags, args: parsed.args, local: machine.id, localHost: machine.hostname });
 }
 
 function groupHelp(group: string): string {

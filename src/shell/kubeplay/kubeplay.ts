@@ -4,6 +4,7 @@ import { runClockSettle, runClockStep } from './clock';
 import { runContainerCrash } from './containerCrash';
 import { NODE_ADD_USAGE, NODE_SET_USAGE, runNodeAdd, runNodeRemove, runNodeSet } from './nodeShape';
 import { runTraffic } from './traffic';
+import { swarmFor } from '../docker/swarmHost';
 import type { Execution, OutputSink, ShellEnvironment } from '../types';
 
 /**
@@ -97,6 +98,14 @@ function runNodePower(env: ShellEnvironment, args: readonly string[], sink: Outp
     return finished(1);
   }
   const name = args[0].replace(/^nodes?\//, '');
+  // Not a Kubernetes node: a machine of the Docker swarm beside the cluster (manager1, worker1, …)?
+  const swarmNode = env.cluster.client().get('nodes', undefined, name) ? undefined : swarmFor(env.cluster).findNode(name);
+  if (swarmNode && swarmNode.description.hostname === name) {
+    const swarm = swarmFor(env.cluster);
+    const r = on ? swarm.startNode(swarmNode.id) : swarm.stopNode(swarmNode.id);
+    sink.stdout(r === 'changed' ? `node/${name} ${on ? 'started' : 'stopped'}\n` : `node/${name} already ${on ? 'running' : 'stopped'}\n`);
+    return finished(0);
+  }
   const result = on ? env.cluster.startNode(name) : env.cluster.stopNode(name);
   switch (result.type) {
     case 'changed':

@@ -134,14 +134,20 @@ export function updateNode(ctx: SwarmContext, id: string, changes: NodeChanges):
   if (node.spec.role === 'manager' && role === 'worker') {
     const managers = allNodes(ctx.store).filter((n) => n.spec.role === 'manager');
     if (managers.length === 1) return { ok: false, error: daemon('FailedPrecondition', 'attempting to demote the last manager of the swarm') };
+    // Raft refuses to drop a member when the rest would lack quorum (UNVERIFIED wording).
+    const reachableAfter = managers.filter((m) => m.id !== node.id && m.managerStatus?.reachability === 'reachable').length;
+    if (reachableAfter < Math.floor((managers.length - 1) / 2) + 1) {
+      return { ok: false, error: daemon('FailedPrecondition', "can't remove member from the raft: this would result in a loss of quorum") };
+    }
   }
   const next: SwarmNode = {
     ...node,
     updatedAt: ctx.clock.now(),
     spec: { ...node.spec, availability: changes.availability ?? node.spec.availability, role, labels },
+    // A promoted node joins the Raft group; a demoted one leaves it (a demoted leader hands over, see raft.ts).
     managerStatus:
       role === 'manager'
-        ? (node.managerStatus ?? { leader: false, reachability: 'reachable', addr: `${node.status.addr}:2377` })
+        ? (node.managerStatus ?? { leader: false, reachability: ctx.isStopped(node.id) ? 'unreachable' : 'reachable', addr: `${node.status.addr}:2377` })
         : undefined,
   };
   ctx.store.put(NODES, next);

@@ -25,6 +25,10 @@ export interface SwarmContext {
   nextVip(): number;
   /** Whether the node's machine is powered off (`kubeplay node stop`): its agent does nothing. */
   isStopped(nodeId: string): boolean;
+  /** When the node's machine was powered off, or undefined while it runs. */
+  stoppedAt(nodeId: string): number | undefined;
+  /** Whether the Raft group has a leader (orchestration runs on it). */
+  hasLeader(): boolean;
   /** Wakes `key` of controller `name` after `ms`. */
   wakeAfter(name: string, key: string, ms: number): void;
   wakeAt(name: string, key: string, at: number): void;

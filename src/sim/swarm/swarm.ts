@@ -4,15 +4,18 @@ import { ControllerManager } from '../engine/controllerManager';
 import { ObjectStore, type WatchHandler } from '../engine/store';
 import * as api from './api';
 import { addNode, DEFAULT_SWARM, type NodeShape } from './bootstrap';
-import { allNodes, BY_NODE, BY_SERVICE, BY_STATE, NODES, SERVICES, TASKS, type SwarmContext, type SwarmController } from './context';
+import { allNodes, BY_NODE, BY_SERVICE, BY_STATE, NODES, SERVICES, setTaskState, TASKS, type SwarmContext, type SwarmController } from './context';
 import { createAgent } from './controllers/agent';
 import { createAllocator } from './controllers/allocator';
 import { createGlobalOrchestrator } from './controllers/globalOrchestrator';
 import { createReplicatedOrchestrator } from './controllers/replicatedOrchestrator';
 import { createRestartSupervisor } from './controllers/restartSupervisor';
 import { createScheduler } from './controllers/scheduler';
+import { createDispatcher } from './controllers/dispatcher';
+import { createRaft, hasLeader } from './controllers/raft';
 import { createTaskReaper } from './controllers/taskReaper';
-import type { ServiceSpec, SwarmNode, SwarmResult, SwarmService, SwarmTask } from './types';
+import { isTerminal, type NodeRole, type ServiceSpec, type SwarmNode, type SwarmResult, type SwarmService, type SwarmTask } from './types';
+import { createMembership, NO_LEADER } from './membership';
 
 export interface SwarmOptions {
   /** Seed of the swarm's random generator (IDs, pull times). */
@@ -61,6 +64,27 @@ export interface Swarm {
   updateNode(id: string, changes: api.NodeChanges): SwarmResult<SwarmNode>;
   /** Every change to nodes, services and tasks (for views). */
   watch(handler: WatchHandler): () => void;
+  /** Powers a node's machine off (`kubeplay node stop`): no heartbeats, its agent stops; Down after 15 s. */
+  stopNode(id: string): 'changed' | 'unchanged';
+  /** Powers it on: the agent registers again (Ready); containers that died with the machine are reported. */
+  startNode(id: string): 'changed' | 'unchanged';
+  isNodeStopped(id: string): boolean;
+  /** Whether the Raft group has a leader (else every API request fails). */
+  hasLeader(): boolean;
+  /** The error a manager API request gets right now from the local node, or undefined when it would be served. */
+  apiError(localNodeId?: string): string | undefined;
+  /** Membership: a node leaves (`docker swarm leave`), joins (`docker swarm join`), or is removed (`docker node rm`). */
+  membership: Membership;
+}
+
+export interface Membership {
+  leave(nodeId: string, force: boolean): SwarmResult;
+  join(hostname: string, role: NodeRole): SwarmResult<SwarmNode>;
+  remove(nodeId: string, force: boolean): SwarmResult;
+  /** `docker swarm join-token`: the token for workers or managers. */
+  token(role: NodeRole): string;
+  /** The machines that are not (or no longer) members, by hostname. */
+  outside(): string[];
 }
 
 const DEFAULT_START = Date.parse('2025-03-01T09:00:00Z');
@@ -75,7 +99,7 @@ export function createSwarm(options: SwarmOptions = {}): Swarm {
   store.addIndex(TASKS, BY_STATE, (o) => (o as SwarmTask).status.state);
   const clock = new VirtualClock(startTime);
   const rng = createRng(seed ^ 0x5a4d);
-  const stopped = new Set<string>();
+  const stopped = new Map<string, number>();
   let seq = 0;
   let vip = 2;
   const ctx: SwarmContext = {
@@ -85,12 +109,36 @@ export function createSwarm(options: SwarmOptions = {}): Swarm {
     nextSeq: () => ++seq,
     nextVip: () => vip++,
     isStopped: (id) => stopped.has(id),
+    stoppedAt: (id) => stopped.get(id),
+    hasLeader: () => hasLeader(ctx),
     wakeAfter: (name, key, ms) => clock.wakeAfter(name, key, ms),
     wakeAt: (name, key, at) => clock.wakeAt(name, key, at),
   };
   const manager = new ControllerManager<SwarmContext>(store, clock, () => ctx);
-  const controllers: SwarmController[] = [createReplicatedOrchestrator(), createGlobalOrchestrator(), createRestartSupervisor(), createAllocator(), createScheduler(), createAgent(), createTaskReaper()];
-  for (const c of controllers) manager.register(c);
+  const leaderSide: SwarmController[] = [createReplicatedOrchestrator(), createGlobalOrchestrator(), createRestartSupervisor(), createAllocator(), createScheduler(), createDispatcher(), createTaskReaper()];
+  /** A new leader's components start with a full reconcile, as SwarmKit's do on taking leadership. */
+  const resync = () => {
+    for (const s of store.list<SwarmService>(SERVICES)) {
+      manager.enqueue(leaderSide[0].name, `svc/${s.id}`);
+      manager.enqueue(leaderSide[1].name, `svc/${s.id}`);
+      manager.enqueue(leaderSide[6].name, s.id);
+    }
+    for (const t of store.list<SwarmTask>(TASKS)) if (t.status.state === 'new') manager.enqueue(leaderSide[3].name, t.id);
+    manager.enqueue(leaderSide[4].name, 'tick');
+    for (const n of store.list<SwarmNode>(NODES)) {
+      manager.enqueue(leaderSide[5].name, n.id);
+      manager.enqueue(leaderSide[0].name, `node/${n.id}`);
+    }
+    manager.enqueue(leaderSide[1].name, 'nodes');
+    for (const t of store.list<SwarmTask>(TASKS)) {
+      if (t.desiredState === 'ready') manager.enqueue(leaderSide[2].name, `start/${t.id}`);
+      if ((t.desiredState === 'running' || t.desiredState === 'ready') && isTerminal(t.status.state)) manager.enqueue(leaderSide[0].name, `task/${t.id}`);
+    }
+  };
+  // Orchestration runs on the leader: without one, these components stand still.
+  for (const c of leaderSide) manager.register({ ...c, reconcile: (key, cx) => (cx.hasLeader() ? c.reconcile(key, cx) : undefined) });
+  manager.register(createAgent());
+  manager.register(createRaft(resync));
   const shapes = options.nodes ?? DEFAULT_SWARM;
   let leaderSet = false;
   shapes.forEach((shape, i) => {
@@ -101,12 +149,22 @@ export function createSwarm(options: SwarmOptions = {}): Swarm {
   manager.runUntilIdle();
   const local = allNodes(store).find((n) => n.managerStatus?.leader) ?? allNodes(store)[0];
 
-  /** Every write through the API is followed by the controllers' reaction at the same instant. */
-  const write = <T>(f: () => T): T => {
+  /** Every write through the API is refused without a leader, and followed by the controllers' reaction at the same instant. */
+  const write = <T>(f: () => SwarmResult<T>): SwarmResult<T> => {
+    if (!hasLeader(ctx)) return { ok: false, error: NO_LEADER };
     const r = f();
     manager.runUntilIdle();
     return r;
   };
+  /** Containers that died with a powered-off machine: the agent reports them when it comes back (exit 255; UNVERIFIED code). */
+  const reportDeadContainers = (nodeId: string) => {
+    for (const t of store.listByIndex<SwarmTask>(TASKS, BY_NODE, nodeId)) {
+      if (t.status.state !== 'running' && t.status.state !== 'starting') continue;
+      if (t.desiredState === 'running' || t.desiredState === 'ready') setTaskState(ctx, t, 'failed', 'started', { exitCode: 255, err: 'task: non-zero exit (255)' });
+      else setTaskState(ctx, t, 'shutdown', 'shutdown');
+    }
+  };
+  const membership = createMembership(ctx, () => manager.runUntilIdle());
   const byPrefix = <T extends { id: string }>(items: T[], ref: string): T | undefined => {
     const hits = items.filter((x) => x.id.startsWith(ref));
     return hits.length === 1 ? hits[0] : undefined;
@@ -146,6 +204,35 @@ export function createSwarm(options: SwarmOptions = {}): Swarm {
     rollbackService: (id) => write(() => api.updateService(ctx, id, undefined, true)),
     removeService: (id) => write(() => api.removeService(ctx, id)),
     updateNode: (id, changes) => write(() => api.updateNode(ctx, id, changes)),
+    stopNode(id) {
+      if (stopped.has(id)) return 'unchanged';
+      stopped.set(id, clock.now());
+      manager.enqueue('dispatcher', id);
+      manager.enqueue('raft', 'members');
+      manager.runUntilIdle();
+      return 'changed';
+    },
+    startNode(id) {
+      if (!stopped.has(id)) return 'unchanged';
+      stopped.delete(id);
+      reportDeadContainers(id);
+      manager.enqueue('dispatcher', id);
+      manager.enqueue('raft', 'members');
+      manager.enqueue('agent', id);
+      manager.runUntilIdle();
+      return 'changed';
+    },
+    isNodeStopped: (id) => stopped.has(id),
+    hasLeader: () => hasLeader(ctx),
+    apiError(localNodeId = local.id) {
+      if (stopped.has(localNodeId)) return 'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?';
+      const me = store.get<SwarmNode>(NODES, localNodeId);
+      if (!me || membership.isOutside(localNodeId)) return 'Error response from daemon: This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again.';
+      if (me.spec.role !== 'manager') return "Error response from daemon: This node is not a swarm manager. Worker nodes can't be used to view or modify cluster state. Please run this command on a manager node or promote the current node to a manager.";
+      if (!hasLeader(ctx)) return NO_LEADER;
+      return undefined;
+    },
+    membership,
     watch(handler) {
       const offs = [NODES, SERVICES, TASKS].map((r) => store.watch(r, handler));
       return () => offs.forEach((off) => off());

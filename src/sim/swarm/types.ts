@@ -59,6 +59,8 @@ export interface SwarmNode {
     engineVersion: string;
   };
   status: { state: NodeState; addr: string; message?: string };
+  /** Simulation bookkeeping: the node left the swarm (`docker swarm leave`); it stays listed, Down, until removed. */
+  left?: boolean;
   /** Managers only. */
   managerStatus?: { leader: boolean; reachability: Reachability; addr: string };
 }

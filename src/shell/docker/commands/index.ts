@@ -3,6 +3,8 @@ import { nodeInspect } from './nodeInspect';
 import { nodeLs } from './nodeLs';
 import { nodePs } from './nodePs';
 import { nodeUpdate } from './nodeUpdate';
+import { nodeDemote, nodePromote, nodeRm } from './nodeRole';
+import { swarmInit, swarmJoin, swarmJoinToken, swarmLeave } from './swarm';
 import { serviceCreate } from './serviceCreate';
 import { serviceInspect } from './serviceInspect';
 import { serviceLs } from './serviceLs';
@@ -18,11 +20,12 @@ import { stackRm } from './stackRm';
 import { stackServices } from './stackServices';
 
 /** Every simulated docker command; help and tab completion read this list. */
-export const DOCKER_COMMANDS: readonly DockerCommand[] = [serviceCreate, serviceInspect, serviceLs, servicePs, serviceRm, serviceRollback, serviceScale, serviceUpdate, nodeInspect, nodeLs, nodePs, nodeUpdate, stackDeploy, stackLs, stackPs, stackRm, stackServices];
+export const DOCKER_COMMANDS: readonly DockerCommand[] = [serviceCreate, serviceInspect, serviceLs, servicePs, serviceRm, serviceRollback, serviceScale, serviceUpdate, nodeDemote, nodeInspect, nodeLs, nodePromote, nodePs, nodeRm, nodeUpdate, stackDeploy, stackLs, stackPs, stackRm, stackServices, swarmInit, swarmJoin, swarmJoinToken, swarmLeave];
 
 /** Management commands (`docker service`, `docker node`) with their one-line summaries. */
 export const DOCKER_GROUPS: Readonly<Record<string, string>> = {
   node: 'Manage Swarm nodes',
   service: 'Manage Swarm services',
   stack: 'Manage Swarm stacks',
+  swarm: 'Manage Swarm',
 };

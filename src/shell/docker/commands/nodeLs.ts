@@ -10,13 +10,13 @@ export const nodeLs: DockerCommand = {
   short: 'List nodes in the swarm',
   args: { max: 0 },
   flags: [{ name: 'quiet', short: 'q', type: 'bool', usage: 'Only display IDs' }],
-  run({ swarm, flags, sink }) {
+  run({ swarm, flags, sink, local }) {
     const nodes = swarm.nodes();
     if (flags.bool('quiet')) {
       sink.stdout(nodes.map((n) => `${n.id}\n`).join(''));
       return finished(0);
     }
-    const self = swarm.localNodeId();
+    const self = local;
     const rows = nodes.map((n) => [
       `${n.id} ${n.id === self ? '*' : ' '}`,
       n.description.hostname,
