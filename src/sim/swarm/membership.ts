@@ -18,9 +18,15 @@ export function createMembership(ctx: SwarmContext, settle: () => void) {
   const left = new Map<string, string>(); // hostname → the node ID it had
   // SWMTKN-1-<root CA digest, 50 base-36 chars>-<secret, 25 chars>: drawn once from the seeded generator.
   const alnum = '0123456789abcdefghijklmnopqrstuvwxyz';
-  const ca = ctx.rng.string(50, alnum);
-  const secrets = { worker: ctx.rng.string(25, alnum), manager: ctx.rng.string(25, alnum) };
-  const token = (role: NodeRole) => `SWMTKN-1-${ca}-${secrets[role]}`;
+  // Drawn on first use, so swarms that never ask for a token draw the same IDs as before.
+  let tokens: Record<NodeRole, string> | undefined;
+  const token = (role: NodeRole) => {
+    if (!tokens) {
+      const ca = ctx.rng.string(50, alnum);
+      tokens = { worker: `SWMTKN-1-${ca}-${ctx.rng.string(25, alnum)}`, manager: `SWMTKN-1-${ca}-${ctx.rng.string(25, alnum)}` };
+    }
+    return tokens[role];
+  };
   return {
     isOutside: (nodeId: string) => {
       const n = getNode(ctx, nodeId);
