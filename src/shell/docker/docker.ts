@@ -45,6 +45,10 @@ export function runDocker(env: ShellEnvironment, argv0: readonly string[], sink:
     return finished(0);
   }
   const cmd = DOCKER_COMMANDS.find((c) => c.path[0] === group && (c.path[1] === sub || c.aliases?.includes(sub)));
+  if (!cmd && group === 'service' && sub === 'logs') {
+    sink.stderr('not simulated: `docker service logs` — the swarm\'s containers keep no logs in the playground yet\n');
+    return finished(1);
+  }
   if (!cmd) {
     sink.stderr(`unknown command: docker ${group} ${sub}\n\nUsage:  docker ${group} COMMAND\n\nRun 'docker ${group} --help' for more information\n`);
     return finished(1);

@@ -16,6 +16,7 @@ import { createRaft, hasLeader } from './controllers/raft';
 import { createTaskReaper } from './controllers/taskReaper';
 import { isTerminal, type NodeRole, type ServiceSpec, type SwarmNode, type SwarmResult, type SwarmService, type SwarmTask } from './types';
 import { createMembership, NO_LEADER } from './membership';
+import { resolveName, routeRequest, type ResolveResult, type RouteResult } from './network';
 
 export interface SwarmOptions {
   /** Seed of the swarm's random generator (IDs, pull times). */
@@ -73,6 +74,10 @@ export interface Swarm {
   hasLeader(): boolean;
   /** The error a manager API request gets right now from the local node, or undefined when it would be served. */
   apiError(localNodeId?: string): string | undefined;
+  /** The routing mesh: one request to `node`'s published `port` (hostname, ID or address); round robin over running tasks. */
+  route(node: string, port: number, protocol?: 'tcp' | 'udp'): RouteResult;
+  /** The overlay DNS: a service name (VIP or dnsrr) or `tasks.<service>`. */
+  resolve(name: string): ResolveResult;
   /** Membership: a node leaves (`docker swarm leave`), joins (`docker swarm join`), or is removed (`docker node rm`). */
   membership: Membership;
 }
@@ -165,6 +170,7 @@ export function createSwarm(options: SwarmOptions = {}): Swarm {
     }
   };
   const membership = createMembership(ctx, () => manager.runUntilIdle());
+  const rr = new Map<string, number>();
   const byPrefix = <T extends { id: string }>(items: T[], ref: string): T | undefined => {
     const hits = items.filter((x) => x.id.startsWith(ref));
     return hits.length === 1 ? hits[0] : undefined;
@@ -233,6 +239,8 @@ export function createSwarm(options: SwarmOptions = {}): Swarm {
       return undefined;
     },
     membership,
+    route: (node, port, protocol = 'tcp') => routeRequest(ctx, rr, node, port, protocol),
+    resolve: (name) => resolveName(ctx, name),
     watch(handler) {
       const offs = [NODES, SERVICES, TASKS].map((r) => store.watch(r, handler));
       return () => offs.forEach((off) => off());

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { replicas, testSwarm } from './testing';
+
+describe('routing mesh and service discovery', () => {
+  it('an ingress port answers on every node, even one without a task, and balances over the running tasks', () => {
+    const s = testSwarm();
+    const v = s.svc('web', 'nginx', { ...replicas(2), ports: [{ protocol: 'tcp', targetPort: 80, publishedPort: 8080, publishMode: 'ingress' }] });
+    s.advance(10_000);
+    const hosts = new Set(s.live(v.id).map((t) => s.node(t.nodeId)!.description.hostname));
+    const without = ['manager1', 'worker1', 'worker2'].find((h) => !hosts.has(h))!;
+    const answers = [0, 1, 2, 3].map(() => {
+      const r = s.route(without, 8080);
+      return r.ok ? r.task.id : r.error;
+    });
+    expect(new Set(answers).size).toBe(2);
+    expect(answers[0]).toBe(answers[2]);
+    expect(s.route('worker1', 9999)).toEqual({ ok: false, error: 'Failed to connect to 192.168.99.101 port 9999: Connection refused' });
+  });
+
+  it('a host-mode port listens only where a task runs', () => {
+    const s = testSwarm();
+    const v = s.svc('web', 'nginx', { ports: [{ protocol: 'tcp', targetPort: 80, publishedPort: 8080, publishMode: 'host' }] });
+    s.advance(10_000);
+    const on = s.node(s.live(v.id)[0].nodeId)!.description.hostname;
+    const off = ['manager1', 'worker1', 'worker2'].find((h) => h !== on)!;
+    expect(s.route(on, 8080)).toMatchObject({ ok: true, via: 'host' });
+    expect(s.route(off, 8080).ok).toBe(false);
+  });
+
+  it('a service name resolves to its VIP (vip) or its task addresses (dnsrr); tasks.NAME always to the tasks', () => {
+    const s = testSwarm();
+    const v = s.svc('web', 'nginx', { ...replicas(2), ports: [{ protocol: 'tcp', targetPort: 80, publishedPort: 8080, publishMode: 'ingress' }] });
+    const d = s.svc('db', 'postgres', { ...replicas(2), endpointMode: 'dnsrr' });
+    s.advance(10_000);
+    expect(s.resolve('web')).toEqual({ ok: true, kind: 'vip', addresses: [s.service(v.id)!.virtualIPs[0].addr.split('/')[0]] });
+    const dns = s.resolve('db');
+    expect(dns.ok && dns.kind === 'dnsrr' && dns.addresses.length).toBe(2);
+    expect(s.resolve('tasks.web')).toMatchObject({ ok: true, kind: 'tasks' });
+    expect(s.resolve('nope').ok).toBe(false);
+    expect(d.spec.endpointMode).toBe('dnsrr');
+  });
+});
