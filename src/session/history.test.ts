@@ -11,6 +11,15 @@ describe('isLookOnly', () => {
   });
 });
 
+describe('isLookOnly for docker', () => {
+  it('tells swarm reads (ls, ps, inspect, stack services, join-token, help) from changes', () => {
+    for (const line of ['docker node ls', 'docker service ps web', 'docker service inspect --pretty web', 'docker -H worker1 node ls', 'docker stack services vote', 'docker swarm join-token worker', 'docker service create --help', 'docker', 'docker service'])
+      expect(isLookOnly(line), line).toBe(true);
+    for (const line of ['docker service create --name web nginx', 'docker service scale web=3', 'docker node update --availability drain worker1', 'docker -H worker2 swarm leave', 'docker stack deploy -c a.yml vote', 'docker service rollback web'])
+      expect(isLookOnly(line), line).toBe(false);
+  });
+});
+
 describe('isLookOnly with pipes', () => {
   it('a pipeline looks only when every command in it does', () => {
     for (const line of ['kubectl get pods | grep web', 'kubectl get pods -o name | wc -l', `kubectl get secret db -o jsonpath='{.data.password}' | base64 -d`, 'kubectl get events | tail -5 | sort'])

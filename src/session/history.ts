@@ -57,7 +57,21 @@ function commandIsLookOnly(words: readonly string[]): boolean {
     return KUBECTL_READS.has(verb);
   }
   if (cmd === 'kubeplay') return sub === undefined || sub === 'help' || sub === '--help' || sub === '-h';
+  if (cmd === 'docker') return dockerIsLookOnly(words);
   return SHELL_READS.has(cmd);
+}
+
+/** docker subcommands that only read the swarm (`-H HOST` skipped; any `--help`). */
+const DOCKER_READS = new Set(['ls', 'list', 'ps', 'inspect', 'services', 'join-token']);
+
+function dockerIsLookOnly(words: readonly string[]): boolean {
+  if (words.includes('--help') || words.includes('-h')) return true;
+  let i = 1;
+  while (words[i] === '-H' || words[i] === '--host' || words[i]?.startsWith('--host=') || words[i]?.startsWith('-H=')) i += words[i].includes('=') ? 1 : 2;
+  const [group, sub] = [words[i], words[i + 1]];
+  if (group === undefined || group === 'help' || sub === undefined) return true;
+  // `swarm join-token --rotate` changes the tokens.
+  return DOCKER_READS.has(sub) && !words.includes('--rotate');
 }
 
 /** What one Undo takes off the end of a log: its last change and the looks and Ctrl+Cs after it. */
