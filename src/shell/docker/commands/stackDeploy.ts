@@ -1,7 +1,9 @@
 import { finished } from '../../execution';
 import type { DockerCommand } from '../command';
 import type { ComposeSource } from '../compose/loadCompose';
+import { waitForConvergence } from '../progress';
 import { deployStack } from '../stack/deployStack';
+import { waitOnServices } from '../stack/waitOnServices';
 import { validateStackName } from '../stack/stackName';
 
 /** The folder part of a path (`stacks/vote.yml` → `stacks/`), to read files a compose file names relative to itself. */
@@ -13,7 +15,9 @@ function folderOf(path: string): string {
 /**
  * `docker stack deploy -c FILE [-c FILE…] STACK`: creates or updates the
  * stack's networks, secrets, configs and services (see `stack/deployStack.ts`).
- * Detached, as the CLI's default: the services converge in the background.
+ * Detached, as the CLI's default: the services converge in the background;
+ * with `--detach=false` it waits for each service in turn with the
+ * convergence display of `docker service create` (`-q`: silently).
  */
 export const stackDeploy: DockerCommand = {
   path: ['stack', 'deploy'],
@@ -29,7 +33,7 @@ export const stackDeploy: DockerCommand = {
     { name: 'resolve-image', type: 'string', usage: 'Query the registry to resolve image digest and supported platforms ("always", "changed", "never")', defaultText: '"always"' },
     { name: 'with-registry-auth', type: 'bool', usage: 'Send registry authentication details to Swarm agents' },
   ],
-  run({ swarm, env, flags, args, sink }) {
+  run({ swarm, env, flags, args, sink, clock, getSwarm }) {
     const namespace = args[0];
     const bad = validateStackName(namespace);
     if (bad) {
@@ -39,10 +43,6 @@ export const stackDeploy: DockerCommand = {
     const resolve = flags.get('resolve-image') ?? 'always';
     if (!['always', 'changed', 'never'].includes(resolve)) {
       sink.stderr(`Invalid option ${resolve} for flag --resolve-image\n`);
-      return finished(1);
-    }
-    if (flags.has('detach') && !flags.bool('detach')) {
-      sink.stderr('not simulated: `docker stack deploy --detach=false` (waiting for the services); deploy detached and follow with `docker stack ps`\n');
       return finished(1);
     }
     const paths = flags.all('compose-file');
@@ -64,7 +64,8 @@ export const stackDeploy: DockerCommand = {
       sources.push({ name: p, text });
     }
     const base = folderOf(paths[0]);
-    const code = deployStack(
+    const detach = !flags.has('detach') || flags.bool('detach');
+    const { code, serviceIds } = deployStack(
       swarm,
       {
         namespace,
@@ -76,6 +77,8 @@ export const stackDeploy: DockerCommand = {
       },
       sink,
     );
-    return finished(code);
+    if (code !== 0 || detach) return finished(code);
+    const quiet = flags.bool('quiet');
+    return waitOnServices(serviceIds, (id) => waitForConvergence(clock, getSwarm, id, quiet ? { stdout: () => {}, stderr: (t) => sink.stderr(t) } : sink));
   },
 };

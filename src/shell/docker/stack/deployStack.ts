@@ -142,8 +142,14 @@ function daemonCheck(swarm: Swarm, spec: ServiceSpec): string | undefined {
   return undefined;
 }
 
-/** Runs the deploy, writing as the CLI does; returns the exit status. */
-export function deployStack(swarm: Swarm, req: DeployRequest, out: OutputSink): number {
+/** Runs the deploy, writing as the CLI does; returns the exit status and the IDs of the services created or updated. */
+export function deployStack(swarm: Swarm, req: DeployRequest, out: OutputSink): { code: number; serviceIds: string[] } {
+  const serviceIds: string[] = [];
+  const code = deploy(swarm, req, out, serviceIds);
+  return { code, serviceIds };
+}
+
+function deploy(swarm: Swarm, req: DeployRequest, out: OutputSink, serviceIds: string[]): number {
   const ns = req.namespace;
   const fail = (msg: string) => {
     out.stderr(`${msg}\n`);
@@ -175,6 +181,7 @@ export function deployStack(swarm: Swarm, req: DeployRequest, out: OutputSink): 
       if (bad) return fail(`failed to update service ${spec.name}: ${bad}`);
       const r = swarm.updateService(existing.id, { ...spec, forceUpdate: existing.spec.forceUpdate });
       if (!r.ok) return fail(`failed to update service ${spec.name}: ${r.error}`);
+      serviceIds.push(existing.id);
       continue;
     }
     out.stdout(`Creating service ${spec.name}\n`);
@@ -182,6 +189,7 @@ export function deployStack(swarm: Swarm, req: DeployRequest, out: OutputSink): 
     if (bad) return fail(`failed to create service ${spec.name}: ${bad}`);
     const r = swarm.createService(spec);
     if (!r.ok) return fail(`failed to create service ${spec.name}: ${r.error}`);
+    serviceIds.push(r.value.id);
   }
   return 0;
 }

@@ -134,3 +134,23 @@ describe('a stack service in docker service inspect', () => {
     expect(tt.ContainerSpec.Mounts).toEqual([{ Type: 'volume', Source: 'vote_db-data', Target: '/var/lib/postgresql/data' }]);
   });
 });
+
+describe('docker stack deploy --detach=false', () => {
+  it('waits for each service in turn with the convergence display', () => {
+    const { run } = shellHarness({ 'web.yml': WEB });
+    const t = run('docker stack deploy --detach=false -c web.yml app', 120_000);
+    expect(t.exitCode).toBe(0);
+    expect(t.stderr).not.toContain('Since --detach');
+    expect(t.stdout).toBe(
+      'Creating network app_default\nCreating network app_front\nCreating service app_cache\nCreating service app_web\n' +
+        `overall progress: 1 out of 1 tasks \n1/1: running   [${'='.repeat(50)}>] \nverify: Service converged \n` +
+        `overall progress: 2 out of 2 tasks \n1/2: running   [${'='.repeat(50)}>] \n2/2: running   [${'='.repeat(50)}>] \nverify: Service converged \n`,
+    );
+  });
+
+  it('with -q prints only the creation lines', () => {
+    const { run } = shellHarness({ 'web.yml': WEB });
+    const t = run('docker stack deploy --detach=false -q -c web.yml app', 120_000);
+    expect([t.exitCode, t.stdout]).toEqual([0, 'Creating network app_default\nCreating network app_front\nCreating service app_cache\nCreating service app_web\n']);
+  });
+});
