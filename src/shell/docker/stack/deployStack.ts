@@ -116,14 +116,25 @@ function readEnvFiles(svc: Dict, req: DeployRequest): Dict | string {
   return vars;
 }
 
-function convertAll(ns: string, config: Dict, req: DeployRequest): [string, ServiceSpec][] | string {
+/** The CLI's `ParseSecrets`/`ParseConfigs`: every referenced secret and config must exist by now. */
+function missingFileObject(swarm: Swarm, spec: ServiceSpec): string | undefined {
+  const secret = spec.secrets?.find((f) => !findObject(swarm, 'secret', f.name));
+  if (secret) return `secret not found: ${secret.name}`;
+  const config = spec.configs?.find((f) => !findObject(swarm, 'config', f.name));
+  return config ? `config not found: ${config.name}` : undefined;
+}
+
+function convertAll(swarm: Swarm, ns: string, config: Dict, req: DeployRequest): [string, ServiceSpec][] | string {
   const out: [string, ServiceSpec][] = [];
   for (const [key, svc] of Object.entries(dict(config.services)).sort(([a], [b]) => byName(a, b))) {
     if (key.startsWith('x-')) continue;
     const envFiles = readEnvFiles(dict(svc), req);
     if (typeof envFiles === 'string') return envFiles;
     try {
-      out.push([key, convertService(key, svc, { namespace: ns, config, lookup: req.lookup, envFiles })]);
+      const spec = convertService(key, svc, { namespace: ns, config, lookup: req.lookup, envFiles });
+      const missing = missingFileObject(swarm, spec);
+      if (missing) return `service ${key}: ${missing}`;
+      out.push([key, spec]);
     } catch (e) {
       return `service ${key}: ${(e as Error).message}`;
     }
@@ -171,7 +182,7 @@ function deploy(swarm: Swarm, req: DeployRequest, out: OutputSink, serviceIds: s
   if (netErr) return fail(netErr);
   const secretErr = createFileObjects(swarm, ns, 'secret', config.secrets, req, out) ?? createFileObjects(swarm, ns, 'config', config.configs, req, out);
   if (secretErr) return fail(secretErr);
-  const specs = convertAll(ns, config, req);
+  const specs = convertAll(swarm, ns, config, req);
   if (typeof specs === 'string') return fail(specs);
   for (const [, spec] of specs) {
     const existing = stackServices(swarm, ns).find((s) => s.spec.name === spec.name);

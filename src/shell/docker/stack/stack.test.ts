@@ -154,3 +154,11 @@ describe('docker stack deploy --detach=false', () => {
     expect([t.exitCode, t.stdout]).toEqual([0, 'Creating network app_default\nCreating network app_front\nCreating service app_cache\nCreating service app_web\n']);
   });
 });
+
+describe('external secrets', () => {
+  it('must exist: a missing one stops the deploy before any service', () => {
+    const { run } = shellHarness({ 'a.yml': 'services:\n  a:\n    image: nginx\n    secrets: [pw]\nsecrets:\n  pw:\n    external: true\n' });
+    const t = run('docker stack deploy -d -c a.yml app');
+    expect([t.stdout, t.stderr, t.exitCode]).toEqual(['Creating network app_default\n', 'service a: secret not found: pw\n', 1]);
+  });
+});
