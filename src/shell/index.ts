@@ -8,6 +8,7 @@ import { completeLine } from './complete';
 import { finished } from './execution';
 import { FILTERS } from './filters/index';
 import { Pipeline } from './pipeline';
+import { runXargs } from './xargs';
 import { loadExplainData } from './kubectl/explain/explainData';
 import { runKubectl } from './kubectl/kubectl';
 import { runKubeplay } from './kubeplay/kubeplay';
@@ -44,6 +45,7 @@ export function createShell(env: ShellEnvironment): Shell {
           if (cmd === 'kubectl') return runKubectl(env, args, out, line, stdin);
           if (cmd === 'kubeplay') return runKubeplay(env, args, out);
           if (cmd === 'docker') return runDocker(env, args, out);
+          if (cmd === 'xargs') return runXargs(args, stdin, out, runCommand);
           const builtin = BUILTINS.find((b) => b.name === cmd);
           if (builtin) return builtin.run(env, args, out);
           out.stderr(`${cmd}: command not found\n`);

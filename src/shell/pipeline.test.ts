@@ -99,5 +99,42 @@ describe('pipelines', () => {
     const help = run('help').stdout;
     for (const name of ['grep', 'head', 'tail', 'wc', 'sort', 'uniq', 'cut', 'awk', 'base64', 'cat']) expect(help).toContain(`  ${name} `);
     expect(help).toContain('|');
+    expect(help).toContain('  xargs ');
+  });
+});
+
+describe('xargs', () => {
+  it('runs a command with the words read from the pipe: bulk delete by name', () => {
+    const { run } = clusterShell({ 'web.yaml': WEB_DEPLOYMENT });
+    run('kubectl create configmap a --from-literal=k=v');
+    run('kubectl create configmap b --from-literal=k=v');
+    const t = run('kubectl get configmaps -o name | grep -v kube-root | xargs kubectl delete');
+    expect([t.stdout, t.exitCode]).toEqual(['configmap "a" deleted\nconfigmap "b" deleted\n', 0]);
+  });
+
+  it('-n 1 runs once per word, -I once per line with the word in place', () => {
+    const { run } = shellHarness({ 'names.txt': 'a b\nc\n' });
+    expect(run('cat names.txt | xargs -n 1 echo x').stdout).toBe('x a\nx b\nx c\n');
+    expect(run('cat names.txt | xargs -I {} echo [{}]').stdout).toBe('[a b]\n[c]\n');
+    expect(run('cat names.txt | xargs').stdout).toBe('a b c\n');
+  });
+
+  it('exits 123 when a run fails and 127 when the command does not exist, as GNU xargs', () => {
+    const { run } = shellHarness();
+    const t = run('echo nothere | xargs kubectl get pod');
+    expect(t.stderr).toBe('Error from server (NotFound): pods "nothere" not found\n');
+    expect(t.exitCode).toBe(123);
+    expect(run('echo a | xargs nosuch').exitCode).toBe(127);
+  });
+
+  it('waits for a waiting command it runs, one run after the other', () => {
+    const { run, cluster } = shellHarness();
+    const t = run('echo 2s 3s | xargs -n 1 sleep');
+    expect(t.execution.done).toBe(false);
+    cluster.advance(2_000);
+    expect(t.execution.poll()).toBe(false);
+    cluster.advance(3_000);
+    expect(t.execution.poll()).toBe(true);
+    expect(t.exitCode).toBe(0);
   });
 });

@@ -83,6 +83,7 @@ const help: Builtin = {
         "Pipes: '|' sends a command's output to the next one (kubectl get pods | grep web),",
         'and these filters read it (or a file of the editor), as their GNU versions do:',
         ...FILTERS.map((f) => `  ${f.usage.padEnd(34)} ${f.summary}`),
+        `  ${'xargs [-n N | -I R] COMMAND…'.padEnd(34)} run COMMAND with the words read (kubectl get pods -o name | xargs kubectl delete)`,
         'kubectl apply|create|replace -f - reads the pipe.',
         "Not simulated: redirection (>, >>, <), ';', '&&', '||' and '&' (one command per line).",
         '',
