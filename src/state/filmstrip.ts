@@ -9,6 +9,10 @@ import type { ApiClient, Cluster } from '../sim/k8s/index';
 import type { Scenario } from '../session/scenario';
 import type { ClusterSnapshot } from './types';
 
+/** Real ms of building before the page gets a frame to draw. */
+const SLICE_MS = 12;
+const now = () => globalThis.performance.now();
+
 /** Frames at most (a long session gets a coarser step, never below a second). */
 export const FILMSTRIP_FRAMES = 1200;
 
@@ -40,9 +44,15 @@ export type FilmstripResult = { ok: true; strip: Filmstrip } | { ok: false; erro
 
 /**
  * Replays `scenario` once from its start to its end, taking a frame with
- * `take` every `stepMs` (whole seconds; coarser past FILMSTRIP_FRAMES).
+ * `take` every `stepMs` (whole seconds; coarser past FILMSTRIP_FRAMES), in
+ * slices of real time so that the page stays responsive meanwhile.
  */
-export async function buildFilmstrip(scenario: Scenario, take: (cluster: Cluster, reader: ApiClient) => ClusterSnapshot | undefined): Promise<FilmstripResult> {
+export async function buildFilmstrip(
+  scenario: Scenario,
+  take: (cluster: Cluster, reader: ApiClient) => ClusterSnapshot | undefined,
+  /** Asked after each slice: false stops the build (the timeline was left meanwhile). */
+  wanted: () => boolean = () => true,
+): Promise<FilmstripResult> {
   let startReplay: typeof import('../session/replay').startReplay;
   try {
     ({ startReplay } = await import('../session/replay'));
@@ -61,8 +71,15 @@ export async function buildFilmstrip(scenario: Scenario, take: (cluster: Cluster
   const stepMs = Math.max(1000, Math.ceil(scenario.endAt / FILMSTRIP_FRAMES / 1000) * 1000);
   const frames: { at: number; snapshot: ClusterSnapshot }[] = [];
   let last: ClusterSnapshot | undefined;
+  let sliceStart = now();
   try {
     for (let t = 0; ; t += stepMs) {
+      // The page keeps drawing while the preview is built: hand back after each slice of real time.
+      if (now() - sliceStart > SLICE_MS) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        if (!wanted()) return { ok: false, error: 'no longer wanted' };
+        sliceStart = now();
+      }
       const at = Math.min(t, scenario.endAt);
       replayer.advanceTo(at);
       if (changed || !last) {

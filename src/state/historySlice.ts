@@ -102,7 +102,11 @@ export function createHistorySlice(set: SetState, get: GetState, kit: () => Stor
   async function buildPreview(full: Scenario): Promise<void> {
     if (preview?.full === full) return;
     preview = { full };
-    const built = await buildFilmstrip(full, (cluster, reader) => kit().runtime.previewSnapshot(cluster, reader));
+    const built = await buildFilmstrip(
+      full,
+      (cluster, reader) => kit().runtime.previewSnapshot(cluster, reader),
+      () => preview?.full === full,
+    );
     // Without a preview the timeline still works, a replay per resting place.
     if (preview?.full === full && built.ok) preview.strip = built.strip;
     showPreview();
