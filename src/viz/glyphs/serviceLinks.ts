@@ -69,11 +69,10 @@ export function renderServiceLinks(layer: Layer, links: readonly ServiceLink[], 
     .classed('is-focus', (d) => d.service === selectedService)
     .classed('is-dim', (d) => selectedService !== undefined && d.service !== selectedService)
     .attr('marker-end', (d) => (d.ready ? null : 'url(#kp-excluded)'));
-  sel
-    .filter(function (d) {
-      return this.getAttribute('d') !== d.d;
-    })
-    .transition(transition('move').duration(durationMs).ease(easeCubicInOut))
-    .attr('d', (d) => d.d);
+  const moved = sel.filter(function (d) {
+    return this.getAttribute('d') !== d.d;
+  });
+  // A transition made from `transition()` lives on the document element: make one only when a line moves.
+  if (!moved.empty()) moved.transition(transition('move').duration(durationMs).ease(easeCubicInOut)).attr('d', (d) => d.d);
   sel.exit().classed('is-leaving', true).interrupt('move').transition('fade').duration(durationMs).attr('opacity', 0).remove();
 }
