@@ -25,6 +25,8 @@ export const stackDeploy: DockerCommand = {
   use: 'docker stack deploy [OPTIONS] STACK',
   short: 'Deploy a new stack or update an existing stack',
   args: { min: 1, max: 1 },
+  /** Reads the compose file before asking the daemon (the CLI's order), so it checks the daemon itself. */
+  local: true,
   flags: [
     { name: 'compose-file', short: 'c', type: 'list', usage: 'Path to a Compose file' },
     { name: 'detach', short: 'd', type: 'bool', usage: 'Exit immediately instead of waiting for the stack services to converge', defaultText: 'true' },
@@ -33,7 +35,7 @@ export const stackDeploy: DockerCommand = {
     { name: 'resolve-image', type: 'string', usage: 'Query the registry to resolve image digest and supported platforms ("always", "changed", "never")', defaultText: '"always"' },
     { name: 'with-registry-auth', type: 'bool', usage: 'Send registry authentication details to Swarm agents' },
   ],
-  run({ swarm, env, flags, args, sink, clock, getSwarm }) {
+  run({ swarm, env, flags, args, sink, clock, getSwarm, local }) {
     const namespace = args[0];
     const bad = validateStackName(namespace);
     if (bad) {
@@ -74,6 +76,7 @@ export const stackDeploy: DockerCommand = {
         detachDefaulted: !flags.has('detach'),
         readFile: (f) => env.files.read(f.startsWith('/') ? f : `${base}${f.replace(/^\.\//, '')}`),
         lookup: () => undefined,
+        daemonError: () => swarm.apiError(local),
       },
       sink,
     );

@@ -23,6 +23,8 @@ export interface DeployRequest {
   /** Reads a file relative to the first compose file's folder (env_file, secrets, configs). */
   readFile(path: string): string | undefined;
   lookup: LookupEnv;
+  /** Why the daemon the CLI talks to cannot take the deploy (not a manager, no leader), if so. */
+  daemonError?: () => string | undefined;
 }
 
 const isDict = (v: unknown): v is Dict => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -170,6 +172,9 @@ function deploy(swarm: Swarm, req: DeployRequest, out: OutputSink, serviceIds: s
   if (!loaded.ok) return fail(loaded.error);
   if (loaded.notices) out.stderr(loaded.notices);
   if (req.detachDefaulted) out.stderr('Since --detach=false was not specified, tasks will be created in the background.\nIn a future release, --detach=false will become the default.\n');
+  // checkDaemonIsSwarmManager: after the file is read, before anything is changed.
+  const daemonError = req.daemonError?.();
+  if (daemonError) return fail(/not a swarm manager/.test(daemonError) ? 'this node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again' : daemonError);
   const config = loaded.config;
   if (req.prune) {
     const keep = new Set(Object.keys(dict(config.services)).map((k) => `${ns}_${k}`));

@@ -162,3 +162,21 @@ describe('external secrets', () => {
     expect([t.stdout, t.stderr, t.exitCode]).toEqual(['Creating network app_default\n', 'service a: secret not found: pw\n', 1]);
   });
 });
+
+describe('stack deploy against a daemon that cannot take it', () => {
+  it('on a worker: reads the file, then says the node is not a swarm manager, and changes nothing', () => {
+    const { run } = shellHarness({ 'web.yml': WEB });
+    const t = run('docker -H worker1 stack deploy -c web.yml app');
+    expect(t.exitCode).toBe(1);
+    expect(t.stdout).toBe('');
+    expect(t.stderr).toBe(
+      `Ignoring unsupported options: build\n\nIgnoring deprecated options:\n\ncontainer_name: Setting the container name is not supported.\n\n${BACKGROUND}this node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again\n`,
+    );
+    expect(run('docker stack ls').stdout).toBe('NAME      SERVICES\n');
+  });
+
+  it('a bad file is reported before the daemon is asked', () => {
+    const { run } = shellHarness({ 'bad.yml': 'services:\n  a:\n    imag: x\n' });
+    expect(run('docker -H worker1 stack deploy -c bad.yml app').stderr).toBe('services.a Additional property imag is not allowed\n');
+  });
+});
