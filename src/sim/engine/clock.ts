@@ -1,4 +1,3 @@
-import { Heap } from '../../lib/heap';
 
 /**
  * A timer is data, not a closure: when it fires, `key` is added to the work
@@ -16,7 +15,8 @@ export interface Timer {
 export class VirtualClock {
   private current: number;
   private seq = 0;
-  private readonly timers = new Heap<Timer>((a, b) => a.at < b.at || (a.at === b.at && a.seq < b.seq));
+  /** A binary min-heap on (at, seq), a total order: the pop order does not depend on the heap's shape. */
+  private readonly timers = new TimerHeap();
   /** Earliest pending wake-up per target, per key, to avoid piling up duplicate timers. */
   private readonly pending = new Map<string, Map<string, number>>();
 
@@ -79,6 +79,65 @@ export class VirtualClock {
 
   get timerCount(): number {
     return this.timers.size;
+  }
+}
+
+/**
+ * The clock's timer heap: `Heap` with the (at, seq) order written inline and
+ * sifting through a hole (one write per level instead of a swap); every
+ * wake-up of 150,000 pods and 5,000 Leases goes through it.
+ */
+class TimerHeap {
+  private readonly items: Timer[] = [];
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  peek(): Timer | undefined {
+    return this.items[0];
+  }
+
+  push(t: Timer): void {
+    const items = this.items;
+    let i = items.length;
+    items.push(t);
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      const p = items[parent];
+      if (p.at < t.at || (p.at === t.at && p.seq < t.seq)) break;
+      items[i] = p;
+      i = parent;
+    }
+    items[i] = t;
+  }
+
+  pop(): Timer | undefined {
+    const items = this.items;
+    if (items.length === 0) return undefined;
+    const top = items[0];
+    const last = items.pop()!;
+    const n = items.length;
+    if (n > 0) {
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        if (l >= n) break;
+        let m = l;
+        const r = l + 1;
+        if (r < n) {
+          const a = items[r];
+          const b = items[l];
+          if (a.at < b.at || (a.at === b.at && a.seq < b.seq)) m = r;
+        }
+        const c = items[m];
+        if (last.at < c.at || (last.at === c.at && last.seq < c.seq)) break;
+        items[i] = c;
+        i = m;
+      }
+      items[i] = last;
+    }
+    return top;
   }
 }
 

@@ -133,12 +133,15 @@ export class ObjectStore {
 
   /** Declares a resource served by a virtual table. */
   defineVirtual(resource: string, table: VirtualTable): void {
+    // A virtual table serves the resource alone (the read paths look in `tables` first).
+    this.tables.delete(resource);
     this.virtual.set(resource, { table, watchers: [] });
   }
 
   /** Whether anyone watches a resource (virtual tables skip building events nobody reads). */
   hasWatchers(resource: string): boolean {
-    return (this.virtual.get(resource)?.watchers.length ?? this.tables.get(resource)?.watchers.length ?? 0) > 0 || this.anyWatchers.length > 0;
+    if (this.anyWatchers.length > 0) return true;
+    return (this.tables.get(resource)?.watchers.length ?? this.virtual.get(resource)?.watchers.length ?? 0) > 0;
   }
 
   /** Reports a change made inside a virtual table to watchers. */
@@ -177,6 +180,8 @@ export class ObjectStore {
   }
 
   get<T extends StoredObject = StoredObject>(resource: string, key: string): T | undefined {
+    const t = this.tables.get(resource);
+    if (t !== undefined) return t.objects.get(key) as T | undefined;
     const v = this.virtual.get(resource);
     if (v) return v.table.get(key) as T | undefined;
     return this.table(resource).objects.get(key) as T | undefined;
@@ -261,9 +266,12 @@ export class ObjectStore {
    * resourceVersion). `key` is its `objectKey` when the caller has it.
    */
   put(resource: string, obj: StoredObject, key = objectKey(obj.metadata.namespace, obj.metadata.name)): WatchEvent {
-    const v = this.virtual.get(resource);
-    if (v) return v.table.put(obj);
-    const t = this.table(resource);
+    const found = this.tables.get(resource);
+    if (found === undefined) {
+      const v = this.virtual.get(resource);
+      if (v) return v.table.put(obj);
+    }
+    const t = found ?? this.table(resource);
     const old = t.objects.get(key);
     t.objects.set(key, obj);
     this.reindex(t, key, old, obj);

@@ -2,7 +2,7 @@ import { createRng } from '../../lib/rng';
 import { ActivityLog } from '../engine/activity';
 import { VirtualClock } from '../engine/clock';
 import { ControllerManager } from '../engine/controllerManager';
-import { ObjectStore } from '../engine/store';
+import { ObjectStore, objectKey } from '../engine/store';
 import { ApiServer } from './api/apiServer';
 import { apiMachinery } from './api/machinery';
 import type { ApiClient } from './api/client';
@@ -195,7 +195,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
       const r = crashContainer(store, kubelets.state, namespace, name, container, clock.now());
       if (r.ok) {
         // The kubelet's PLEG sees the exit right away.
-        manager.enqueue(kubelets.controller.name, `pod:${namespace}/${name}`);
+        manager.enqueue(kubelets.controller.name, objectKey(namespace, name));
         manager.runUntil(clock.now());
       }
       return r;

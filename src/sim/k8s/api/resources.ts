@@ -1,3 +1,4 @@
+import { flat } from '../../../lib/flat';
 /**
  * The resources this simulated API server serves, with the names kubectl
  * resolves (plural, singular, short names, kind) and `api-resources` prints.
@@ -74,9 +75,15 @@ export const RESOURCES: readonly ResourceInfo[] = [
   r('StorageClass', 'storage.k8s.io', 'v1', 'storageclasses', ['sc'], false, { hasStatus: false }),
 ];
 
+const storageNames = new WeakMap<ResourceInfo, string>();
+
 /** Storage key of a resource: `pods`, `deployments.apps`. */
 export function storageName(info: ResourceInfo): string {
-  return info.group ? `${info.resource}.${info.group}` : info.resource;
+  if (!info.group) return info.resource;
+  // One string per resource: a new one per call would be hashed again by every store lookup.
+  let name = storageNames.get(info);
+  if (name === undefined) storageNames.set(info, (name = flat(`${info.resource}.${info.group}`)));
+  return name;
 }
 
 /** `apps/v1`, or `v1` for the core group. */

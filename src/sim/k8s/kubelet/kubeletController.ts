@@ -35,7 +35,7 @@ export interface Kubelets {
 }
 
 /**
- * The kubelets of every node, as one controller keyed `pod:<ns/name>` and
+ * The kubelets of every node, as one controller keyed by the pod's store key `<ns/name>` and
  * `node:<name>`. Each node has its own runtime (image cache, pull queue,
  * pod IPs); pods are synced by the kubelet of the node they are bound to.
  */
@@ -93,7 +93,8 @@ export function createKubelets(): Kubelets {
     if (e.type !== 'DELETED' && mirrors.has(e.key)) mirrors.observe(e.key, pod);
     if (!pod.spec?.nodeName && !old?.spec?.nodeName) return undefined;
     if (e.type === 'MODIFIED' && old && old.spec === pod.spec && old.metadata.deletionTimestamp === pod.metadata.deletionTimestamp && old.metadata.uid === pod.metadata.uid) return undefined;
-    return `pod:${e.key}`;
+    // The store's own key string: its hash is computed once, and lookups compare it by identity.
+    return e.key;
   };
   const mapNode = (e: WatchEvent): string | undefined => {
     if (e.type === 'DELETED') {
@@ -139,13 +140,14 @@ export function createKubelets(): Kubelets {
       ],
       reconcile(key, ctx) {
         store ??= ctx.store;
+        // Pod keys are `<ns/name>` (a namespace has no ':'); node keys `node:<name>`.
         if (key.startsWith('node:')) nodeTick(key.slice(5), ctx, state, key);
         else {
-          const podKey = key.slice(4);
+          const podKey = key;
           if (onStoppedNode(podKey, ctx)) return;
           // A deleted mirror pod comes back before the pod is synced: its static pod never stopped.
           if (mirrors.has(podKey)) mirrors.ensure(podKey, ctx, state);
-          syncPod(podKey, ctx, state, key);
+          syncPod(podKey, ctx, state);
         }
       },
     },

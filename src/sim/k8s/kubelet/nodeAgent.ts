@@ -128,7 +128,7 @@ function restartPods(rt: NodeRuntime, ctx: K8sContext, state: KubeletState): voi
     const conditions = (pod.status?.conditions ?? []).map((c) => rebootCondition(c, toTimestamp(ctx.clock.now()), unready));
     api.updateStatus({ ...pod, status: { ...pod.status, conditions, containerStatuses } });
   }
-  for (const key of keys) ctx.wakeAfter(`pod:${key}`, 0);
+  for (const key of keys) ctx.wakeAfter(key, 0);
 }
 
 /** A container that was running when the machine went down: exited, 255, `Unknown`; it restarts. */

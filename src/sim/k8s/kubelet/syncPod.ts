@@ -1,5 +1,4 @@
 import type { Container, ContainerStatus, Pod, PodSpec } from 'kubernetes-types/core/v1';
-import { extend } from '../../../lib/extend';
 import { flat } from '../../../lib/flat';
 import { parseTimestamp } from '../../engine/clock';
 import { deepEqual } from '../api/objectDiff';
@@ -39,10 +38,9 @@ export interface KubeletState {
  * crash-loop back-off), run probes, enforce activeDeadlineSeconds, stop
  * containers when the pod is deleted, and report status. Advances the pod
  * as far as the current virtual time allows, then asks to be woken at the
- * next due step. `wakeKey` is the kubelet's queue key `pod:<key>` when the
- * caller has it (the same string again: its hash is cached, a new one is not).
+ * next due step (the kubelet's queue key of a pod is its store key).
  */
-export function syncPod(key: string, ctx: K8sContext, state: KubeletState, wakeKey?: string): void {
+export function syncPod(key: string, ctx: K8sContext, state: KubeletState): void {
   const pod = ctx.store.get<PodObj>('pods', key);
   let rt = state.pods.get(key);
   if (rt && (!pod || pod.metadata.uid !== rt.uid)) {
@@ -101,8 +99,8 @@ export function syncPod(key: string, ctx: K8sContext, state: KubeletState, wakeK
     }
   }
   const status = buildPodStatus(pod, rt, node.hostIP, now);
-  if (!deepEqual(status, pod.status)) (node.client ??= ctx.clientAs(node.actor)).updateStatus(extend(pod, { status }));
-  if (next < Infinity) ctx.wakeAt(wakeKey ?? `pod:${key}`, Math.max(next, now + 1));
+  if (!deepEqual(status, pod.status)) (node.client ??= ctx.clientAs(node.actor)).updateStatus({ ...pod, status });
+  if (next < Infinity) ctx.wakeAt(key, Math.max(next, now + 1));
 }
 
 /** A probe result: `Unhealthy` events, and a kill when liveness or startup fails past its threshold. */
@@ -240,7 +238,7 @@ function terminate(pod: PodObj, rt: PodRuntime, node: NodeRuntime, ctx: K8sConte
   if (changed) next = Math.min(next, planSidecarStops(rt, pod.spec!, now, rt.killing.deadline, event));
   if (next < Infinity) {
     if (changed) writeStatus(pod, rt, node, ctx);
-    ctx.wakeAt(`pod:${rt.key}`, next);
+    ctx.wakeAt(rt.key, next);
     return;
   }
   writeStatus(pod, rt, node, ctx, true);
@@ -252,7 +250,7 @@ function writeStatus(pod: PodObj, rt: PodRuntime, node: NodeRuntime, ctx: K8sCon
   const current = ctx.store.get<PodObj>('pods', rt.key);
   if (!current) return;
   const status = buildPodStatus(current, rt, node.hostIP, ctx.clock.now(), terminal);
-  if (!deepEqual(status, current.status)) (node.client ??= ctx.clientAs(node.actor)).updateStatus(extend(current, { status }));
+  if (!deepEqual(status, current.status)) (node.client ??= ctx.clientAs(node.actor)).updateStatus({ ...current, status });
 }
 
 /** Drops a pod from the runtime and frees its IP. */

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { createRng } from '../../lib/rng';
+import { VirtualClock } from './clock';
+
+describe('VirtualClock timers', () => {
+  it('fires wake-ups in time order, and in request order at the same instant', () => {
+    const clock = new VirtualClock(0);
+    const rng = createRng(3);
+    const expected: { at: number; key: string }[] = [];
+    for (let i = 0; i < 2000; i++) {
+      // Few distinct instants, so many wake-ups share one and their request order decides.
+      const at = 1 + rng.int(50) * 10;
+      const key = `k${i}`;
+      clock.wakeAt('t', key, at);
+      expected.push({ at, key });
+    }
+    expected.sort((a, b) => a.at - b.at);
+    const fired: { at: number; key: string }[] = [];
+    while (clock.nextTimerAt() !== undefined) {
+      clock.setNow(clock.nextTimerAt()!);
+      for (const t of clock.popDue()) fired.push({ at: t.at, key: t.key });
+    }
+    expect(fired).toEqual(expected);
+  });
+
+  it('keeps only the earliest pending wake-up of a key', () => {
+    const clock = new VirtualClock(0);
+    clock.wakeAt('t', 'a', 30);
+    clock.wakeAt('t', 'a', 50);
+    clock.wakeAt('t', 'a', 10);
+    clock.setNow(100);
+    expect(clock.popDue().map((t) => t.at)).toEqual([10, 30]);
+  });
+});
