@@ -41,6 +41,11 @@ const HEX_CODES = Array.from(HEX, (c) => c.charCodeAt(0));
  * result.
  */
 const scratch: number[][] = [];
+/** The hex digit (char code) of `n`'s 4 bits at `shift`. */
+function h(n: number, shift: number): number {
+  return HEX_CODES[(n >>> shift) & 15];
+}
+
 function codesOf(length: number): number[] {
   let codes = scratch[length];
   if (!codes) scratch[length] = codes = Array.from({ length }, () => 0);
@@ -74,7 +79,6 @@ export function createRng(seed: number): Rng {
       const b = nextU32();
       const c = nextU32();
       const d = nextU32();
-      const h = (n: number, shift: number) => HEX_CODES[(n >>> shift) & 15];
       // xxxxxxxx-xxxx-4xxx-Vxxx-xxxxxxxxxxxx (version 4, variant 10xx), built flat in one call.
       return String.fromCharCode(
         h(a, 28), h(a, 24), h(a, 20), h(a, 16), h(a, 12), h(a, 8), h(a, 4), h(a, 0), 45,

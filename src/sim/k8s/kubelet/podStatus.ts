@@ -77,6 +77,24 @@ function condition(type: string, ok: boolean, old: PodCondition[] | undefined, n
   return c;
 }
 
+const NONE: readonly string[] = Object.freeze([]);
+
+const unreadyTexts = new Map<string, string>();
+
+/** `containers with unready status: [names]`, one string per name list (every pod of a workload has the same). */
+function unreadyText(names: string): string {
+  let text = unreadyTexts.get(names);
+  if (text === undefined) {
+    text = flat(`containers with unready status: [${names}]`);
+    if (unreadyTexts.size < 10_000) unreadyTexts.set(names, text);
+  }
+  return text;
+}
+
+function isSidecarIn(spec: Pod['spec'] & object, c: ContainerRuntime): boolean {
+  return spec.initContainers?.[c.index]?.restartPolicy === 'Always';
+}
+
 /**
  * The status the kubelet reports for a pod (`generateAPIPodStatus`): phase,
  * the kubelet-owned conditions (kept in its order, other conditions such as
@@ -86,17 +104,16 @@ export function buildPodStatus(pod: Pod, rt: PodRuntime, hostIP: string, now: nu
   const spec = pod.spec!;
   const old = pod.status ?? {};
   const initStatuses = rt.initContainers.length ? statusesOf(rt.initContainers, spec.initContainers ?? [], false) : undefined;
-  const sidecar = (c: ContainerRuntime) => spec.initContainers?.[c.index]?.restartPolicy === 'Always';
   // A sidecar counts as initialized once started; once the pod is initialized, for good.
-  const pendingInit = rt.initialized ? [] : rt.initContainers.filter((c) => (sidecar(c) ? !(c.phase === 'running' && c.probes.started) : !(c.phase === 'exited' && c.terminated?.exitCode === 0))).map((c) => c.name);
+  const pendingInit = rt.initialized || rt.initContainers.length === 0 ? NONE : rt.initContainers.filter((c) => (isSidecarIn(spec, c) ? !(c.phase === 'running' && c.probes.started) : !(c.phase === 'exited' && c.terminated?.exitCode === 0))).map((c) => c.name);
   const initializing = pendingInit.length > 0;
   const statuses = statusesOf(rt.containers, spec.containers, initializing);
   // Sidecars count for readiness, listed first (generateContainersReadyCondition).
   const unready: string[] = [];
-  if (initStatuses) for (let i = 0; i < initStatuses.length; i++) if (sidecar(rt.initContainers[i]) && !initStatuses[i].ready) unready.push(initStatuses[i].name);
+  if (initStatuses) for (let i = 0; i < initStatuses.length; i++) if (isSidecarIn(spec, rt.initContainers[i]) && !initStatuses[i].ready) unready.push(initStatuses[i].name);
   for (const s of statuses) if (!s.ready) unready.push(s.name);
   const sandboxReady = rt.ip !== undefined;
-  const unreadyMessage = unready.length ? flat(`containers with unready status: [${unready.join(' ')}]`) : undefined;
+  const unreadyMessage = unready.length ? unreadyText(unready.join(' ')) : undefined;
   const kubeletOwned = [
     condition('PodReadyToStartContainers', sandboxReady, old.conditions, now),
     condition('Initialized', !initializing, old.conditions, now, 'ContainersNotInitialized', initializing ? flat(`containers with incomplete status: [${pendingInit.join(' ')}]`) : undefined),
@@ -110,7 +127,7 @@ export function buildPodStatus(pod: Pod, rt: PodRuntime, hostIP: string, now: nu
   const hostIPs = old.hostIP === hostIP && old.hostIPs ? old.hostIPs : [{ ip: hostIP }];
   let phase = initializing ? initPhase(spec.restartPolicy, rt) : getPhase(spec.restartPolicy, statuses, terminal);
   // A sidecar still up keeps a pod whose app containers are done Running (getPhase counts it as running).
-  if ((phase === 'Succeeded' || phase === 'Failed') && rt.initContainers.some((c) => sidecar(c) && (c.phase === 'running' || c.stopping))) phase = 'Running';
+  if ((phase === 'Succeeded' || phase === 'Failed') && rt.initContainers.length > 0 && rt.initContainers.some((c) => isSidecarIn(spec, c) && (c.phase === 'running' || c.stopping))) phase = 'Running';
   if (rt.terminal) phase = 'Failed';
   const status: PodStatus = {
     phase,

@@ -74,6 +74,7 @@ const live = (c: ContainerRuntime) => c.phase === 'running' || c.phase === 'crea
 export function finishSidecars(env: StepEnv): number {
   const { rt, pod, now, event } = env;
   const spec = pod.spec!;
+  if (rt.initContainers.length === 0) return Infinity;
   if (!rt.initContainers.some((c, i) => isSidecar(spec.initContainers?.[i]))) return Infinity;
   if (!rt.sidecarsStopping) {
     const policy = spec.restartPolicy ?? 'Always';

@@ -11,7 +11,7 @@ import { allocatePodIP, releasePodIP, reservePodIP } from './ipam';
 import { failureMessage, LIVENESS, probeName, probeTimings, READINESS, runDueProbes, STARTUP } from './probes';
 import { buildPodStatus } from './podStatus';
 import type { ContainerRuntime, NodeRuntime, PodRuntime } from './runtime';
-import { finishSidecars, isSidecar, planSidecarStops, stepInitContainers, type ProbeHandler } from './sidecars';
+import { finishSidecars, isSidecar, planSidecarStops, stepInitContainers } from './sidecars';
 import { TIMINGS, jitter } from './timings';
 
 export type PodObj = KubeObject & Pod;
@@ -83,15 +83,18 @@ export function syncPod(key: string, ctx: K8sContext, state: KubeletState): void
     } else {
       if (deadline !== undefined) next = Math.min(next, startedAt + deadline * 1000);
       // Init containers (and sidecars) in order; app containers once the pod is initialized.
-      const probeHandler: ProbeHandler = (c, cspec, kind, ok, message, at) => onProbe(c, cspec, kind, ok, message, at, env);
-      const init = stepInitContainers(env, probeHandler, () => failPod(rt!, undefined, undefined, now, node, spec));
+      // (Closures only for pods that need them: most pods have no init container and no probe.)
+      const init = rt.initContainers.length === 0
+        ? initDone(rt)
+        : stepInitContainers(env, (c, cspec, kind, ok, message, at) => onProbe(c, cspec, kind, ok, message, at, env), () => failPod(rt!, undefined, undefined, now, node, spec));
       next = Math.min(next, init.next);
       if (init.done && !rt.terminal) {
         for (let i = 0; i < rt.containers.length; i++) {
           const c = rt.containers[i];
           const cspec = spec.containers[i];
           next = Math.min(next, stepContainer(c, cspec, env, policy));
-          const due = runDueProbes(c, cspec, rt.admittedAt, now, rt.ip, (kind, ok, message, at) => onProbe(c, cspec, kind, ok, message, at, env));
+          const probed = cspec.startupProbe !== undefined || cspec.livenessProbe !== undefined || cspec.readinessProbe !== undefined;
+          const due = runDueProbes(c, cspec, rt.admittedAt, now, rt.ip, probed ? (kind, ok, message, at) => onProbe(c, cspec, kind, ok, message, at, env) : NO_PROBES);
           if (c.stopping || due < Infinity) next = Math.min(next, due, stepContainer(c, cspec, env, policy));
         }
         next = Math.min(next, finishSidecars(env));
@@ -102,6 +105,17 @@ export function syncPod(key: string, ctx: K8sContext, state: KubeletState): void
   if (!deepEqual(status, pod.status)) (node.client ??= ctx.clientAs(node.actor)).updateStatus({ ...pod, status });
   if (next < Infinity) ctx.wakeAt(key, Math.max(next, now + 1));
 }
+
+const INIT_DONE = Object.freeze({ next: Infinity, done: true });
+
+/** `stepInitContainers` for a pod without init containers: initialized at once. */
+function initDone(rt: PodRuntime): { next: number; done: boolean } {
+  rt.initialized = true;
+  return INIT_DONE;
+}
+
+/** The result handler of a container without probes (never called: there is nothing to run). */
+function NO_PROBES(): void {}
 
 /** A probe result: `Unhealthy` events, and a kill when liveness or startup fails past its threshold. */
 function onProbe(c: ContainerRuntime, spec: Container, kind: number, ok: boolean, message: string, at: number, env: StepEnv): 'stop' | void {
