@@ -1,7 +1,23 @@
 import type { Container, PodSpec } from 'kubernetes-types/core/v1';
 
 /** The pod's QoS class as `pkg/apis/core/v1/helper/qos.GetPodQOS` computes it. */
-export function podQOSClass(spec: PodSpec): 'Guaranteed' | 'Burstable' | 'BestEffort' {
+export function podQOSClass(spec: PodSpec): QOSClass {
+  // A workload's pods share their container's resources object: one answer per object.
+  if (!spec.initContainers?.length && spec.containers?.length === 1) {
+    const resources = spec.containers[0].resources;
+    if (resources) {
+      let qos = bySingleContainer.get(resources);
+      if (qos === undefined) bySingleContainer.set(resources, (qos = computeQOSClass(spec)));
+      return qos;
+    }
+  }
+  return computeQOSClass(spec);
+}
+
+type QOSClass = 'Guaranteed' | 'Burstable' | 'BestEffort';
+const bySingleContainer = new WeakMap<object, QOSClass>();
+
+function computeQOSClass(spec: PodSpec): QOSClass {
   const containers: Container[] = [...(spec.initContainers ?? []), ...(spec.containers ?? [])];
   const requests: Record<string, string | number> = {};
   const limits: Record<string, string | number> = {};
