@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
 import { encodeScenario } from '../src/session/link';
+import { seriousViolations } from './support/axe';
 import { expect, KubeplayPage, test } from './support/fixtures';
 
 let marks = 0;
@@ -76,6 +77,7 @@ test('Share offers the state or the history, the embed code, a scenario file and
   await expect(dialog.getByRole('textbox', { name: 'Share link' })).not.toHaveValue(current);
   await dialog.getByText('Embed code').click();
   await expect(dialog.getByRole('textbox', { name: 'Embed code' })).toHaveValue(/^<iframe src="http:\/\/localhost:\d+\/\?embed#v1\./);
+  expect(await seriousViolations(page)).toEqual([]);
   const download = page.waitForEvent('download');
   await dialog.getByRole('button', { name: 'Download scenario file' }).click();
   expect((await download).suggestedFilename()).toBe('kubeplay-scenario.kubeplay.json');
@@ -87,6 +89,7 @@ test('Share offers the state or the history, the embed code, a scenario file and
   await kp.screenshot('share-real-cluster');
   await page.emulateMedia({ colorScheme: 'dark' });
   await kp.screenshot('share-real-cluster-dark');
+  expect(await seriousViolations(page)).toEqual([]);
 });
 
 test('a long link warns and offers a file', async ({ kp, page }) => {
@@ -126,6 +129,8 @@ test('?embed shows the scenario\'s cluster and terminal and a link to open it in
   await expect(kp.pods('embedded-')).toHaveCount(2, { timeout: 30_000 });
   await expect(kp.terminal).toBeVisible();
   await expect(page.getByRole('button', { name: 'Apply' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Scenarios' })).toHaveCount(0);
+  await expect(page.getByText('Your own work is kept separately')).toHaveCount(0);
   const open = page.getByRole('link', { name: 'Open in Kubeplay' });
   await expect(open).toHaveAttribute('href', new RegExp(`^http://localhost:\\d+/#${fragment.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')}$`));
   await expect(open).toHaveAttribute('target', '_blank');

@@ -21,7 +21,8 @@ export class KubeplayPage {
 
   async open(): Promise<void> {
     await this.page.goto('/');
-    await expect(this.terminal).toBeVisible();
+    // The terminal is its own lazily loaded chunk: on a loaded machine it can take more than the default 10 s.
+    await expect(this.terminal).toBeVisible({ timeout: 30_000 });
   }
 
   /** Types a command into the terminal and presses Enter. */

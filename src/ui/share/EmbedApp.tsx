@@ -31,9 +31,9 @@ export function EmbedApp({ fullUrl, hasScenario }: { fullUrl: string; hasScenari
         </div>
       </header>
       {hasScenario ? null : <p className="share-hint embed-note">{t('share.embedNoScenario')}</p>}
-      <ShareNoticeBar />
+      <ShareNoticeBar problemsOnly />
       <main className="app-main">
-        <SplitPane direction="column" storageKey="kubeplay.split.embed" initial={0.62} min={0.3} max={0.85} label={t('app.resizeTerminal')} first={<ClusterPanel />} second={<TerminalPanel />} />
+        <SplitPane direction="column" storageKey="kubeplay.split.embed" initial={0.62} min={0.3} max={0.85} label={t('app.resizeTerminal')} first={<ClusterPanel />} second={<TerminalPanel minimal />} />
       </main>
     </div>
   );

@@ -5,12 +5,15 @@ import { TerminalTranscript } from './TerminalTranscript';
 
 const Terminal = lazy(() => import('./Terminal'));
 
-/** The terminal panel: the session bar (undo, timeline, scenarios), the (lazily loaded) terminal and its text transcript. */
-export function TerminalPanel() {
+/**
+ * The terminal panel: the session bar (undo, timeline, scenarios), the (lazily loaded) terminal and
+ * its text transcript. `minimal` (the embedded view) leaves the session bar out: nothing is kept there.
+ */
+export function TerminalPanel({ minimal = false }: { minimal?: boolean }) {
   const { t } = useTranslation();
   return (
     <div className="panel terminal">
-      <SessionBar />
+      {minimal ? null : <SessionBar />}
       <Suspense fallback={<div className="terminal-loading">{t('app.terminalStarting')}</div>}>
         <Terminal />
       </Suspense>
