@@ -244,12 +244,15 @@ async function main(): Promise<number> {
     await waitForServer(base, 60_000);
     const found = findChromium();
     const browser = await chromium.launch({ executablePath: found?.path, args: found ? [...CHROMIUM_ARGS] : [] });
-    // The built page's Content-Security-Policy allows no string evaluation; the bench's recorder and waits are strings.
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, bypassCSP: true });
     const results: Result[] = [];
     const scenarios = only === 'rolling' ? [rollingUpdate] : only === 'big' ? [thousandPods] : [rollingUpdate, thousandPods];
     for (const scenario of scenarios) {
+      // A fresh context per scenario: the page autosaves its scenario, and the next one would open it again.
+      // The built page's Content-Security-Policy allows no string evaluation; the bench's recorder and waits are strings.
+      const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, bypassCSP: true });
+      const page = await context.newPage();
       const r = await scenario(page);
+      await context.close();
       results.push(r);
       const s = r.stats;
       console.log(`${r.pass ? 'PASS' : 'FAIL'}  ${r.name}: ${s.frames} frames in ${s.seconds}s, ${s.fps} fps; frame p50 ${s.p50} ms, p95 ${s.p95} ms, p99 ${s.p99} ms, max ${s.max} ms; ${s.longTasks} long tasks (${s.longTaskMs} ms); main thread per frame ${s.perFrame.task} ms (script ${s.perFrame.script}, style ${s.perFrame.style}, layout ${s.perFrame.layout}); CPU ${s.cpu.mainThread} ms main thread, ${s.cpu.process} ms renderer  [budget: ${r.budget}]`);
