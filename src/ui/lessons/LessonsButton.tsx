@@ -17,7 +17,7 @@ export function LessonsButton() {
       <svg viewBox="0 0 16 16" width="15" height="15" aria-hidden="true">
         <path d="M2 3.5c2-.9 4-.9 6 .5 2-1.4 4-1.4 6-.5v9c-2-.9-4-.9-6 .5-2-1.4-4-1.4-6-.5z M8 4v9" fill="none" stroke="currentColor" strokeWidth="1.3" strokeLinejoin="round" />
       </svg>
-      {t('lessons.open')}
+      <span className="button-caption">{t('lessons.open')}</span>
     </button>
   );
 }

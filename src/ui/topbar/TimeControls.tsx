@@ -44,7 +44,7 @@ export function TimeControls() {
           <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
             <path d="M1.5 2.5v11l6.5-5.5z M8 2.5v11l6.5-5.5z" fill="currentColor" />
           </svg>
-          {t('clock.settleShort')}
+          <span className="button-caption">{t('clock.settleShort')}</span>
         </button>
       )}
     </div>
