@@ -116,6 +116,20 @@ describe('timeline', () => {
     expect(store.getState().commandLog.map((c) => ('line' in c ? c.line : c.cancel))).toEqual(['kubectl apply -f web.yaml', 'kubectl scale deployment web --replicas=5', 'kubectl get pods']);
   });
 
+  it('a command typed before the moment looked at has loaded waits for it, then acts on that moment and forks there', async () => {
+    const store = await scaledWeb();
+    const scaleAt = (store.getState().commandLog[1].at ?? 0) - store.getState().startedAt;
+    store.getState().viewAt(scaleAt - 1000);
+    // At once: the handle has not rested, the page still runs on the present cluster (5 pods).
+    expect(store.getState().runCommand('kubectl scale deployment web --replicas=3')).toBeUndefined();
+    for (let i = 0; i < 400 && store.getState().fork === undefined; i++) await new Promise((r) => setTimeout(r, 5));
+    expect(store.getState().past).toBeUndefined();
+    expect(store.getState().fork).toMatchObject({ at: scaleAt - 1000, commandsKept: 1, commandsDropped: 2 });
+    expect(store.getState().commandLog.map((c) => ('line' in c ? c.line : c.cancel))).toEqual(['kubectl apply -f web.yaml', 'kubectl scale deployment web --replicas=3']);
+    run(store, 15);
+    expect(webPods(store)).toBe(3);
+  });
+
   it('Reset forgets redo, fork and the past', async () => {
     const store = await scaledWeb();
     await store.getState().undo();

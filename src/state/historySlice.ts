@@ -57,6 +57,8 @@ export interface HistorySlice {
   viewAt(at: number): void;
   /** Leaves the past: the whole history again, at its end, at the speed from before. */
   backToNow(): Promise<void>;
+  /** Loads the cluster of the moment looked at now, without waiting for the handle to rest (a command typed there acts on that moment). */
+  loadPastNow(): Promise<void>;
 }
 
 const lines = (log: readonly LogEntry[]) => log.filter((e) => 'line' in e).length;
@@ -181,6 +183,14 @@ export function createHistorySlice(set: SetState, get: GetState, kit: () => Stor
         loadTimer = undefined;
         void pump();
       }, LOAD_AFTER_MS);
+    },
+
+    async loadPastNow() {
+      if (loadTimer !== undefined) clearTimeout(loadTimer);
+      loadTimer = undefined;
+      while (pumping) await new Promise((r) => setTimeout(r, 10));
+      const past = get().past;
+      if (past && past.at !== past.loadedAt) await pump();
     },
 
     async backToNow() {

@@ -40,6 +40,13 @@ export function createTerminalSlice(set: SetState, get: GetState, kit: () => Sto
     commandLog: [],
 
     runCommand(line, source = 'prompt', tap) {
+      // Typed while the timeline shows a moment whose cluster is not loaded yet (the drawing is a preview):
+      // load that moment first, so the command acts on it and forks history there, not on the present.
+      const past = get().past;
+      if (past && past.at !== past.loadedAt && !get().replaying) {
+        void get().loadPastNow().then(() => get().runCommand(line, source, tap));
+        return undefined;
+      }
       const k = kit();
       const entry = remember(line, source);
       k.transcript.appendLine(`$ ${line}`);
