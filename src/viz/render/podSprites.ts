@@ -1,8 +1,9 @@
-import { easeCubicInOut, easeCubicOut } from 'd3';
+import { easeCubicOut } from 'd3';
 import type { PlacedPod } from '../layout/clusterLayout';
 import type { PodLook } from '../model/podLook';
 import { FALLBACK_PALETTE, paintFill, paintHalo, paintStill, readPalette, SPRITE_MARGIN, type PodPalette } from './podPaint';
 import { PodStills } from './podStills';
+import { retarget, settled, tween, valueAt, type Tween } from './tween';
 
 /** One pod as it stands in a frame. */
 export interface PodFrame {
@@ -42,35 +43,6 @@ const SHAKE = [0, -3, 3, -2, 2, 0];
 export function pullFillMs(speed: number): number {
   if (speed <= 0) return 4000;
   return Math.round(Math.min(4000, Math.max(250, PULL_MS / speed)));
-}
-
-/** A value moving from `from` to `to` between two instants, with an easing. */
-interface Tween {
-  from: number;
-  to: number;
-  start: number;
-  ms: number;
-  ease: (t: number) => number;
-}
-
-function tween(value: number, to = value, start = 0, ms = 0, ease: (t: number) => number = easeCubicInOut): Tween {
-  return { from: value, to, start, ms, ease };
-}
-
-function valueAt(t: Tween, now: number): number {
-  if (t.ms <= 0 || now >= t.start + t.ms) return t.to;
-  if (now <= t.start) return t.from;
-  return t.from + (t.to - t.from) * t.ease((now - t.start) / t.ms);
-}
-
-function settled(t: Tween, now: number): boolean {
-  return t.ms <= 0 || now >= t.start + t.ms;
-}
-
-/** Starts a tween from where `t` is now to `to` (no-op when already heading there). */
-function retarget(t: Tween, to: number, now: number, ms: number, ease: (t: number) => number = easeCubicInOut): Tween {
-  if (t.to === to) return t;
-  return { from: valueAt(t, now), to, start: now, ms, ease };
 }
 
 /** One pod on the canvas: where it is going, and the motions it is in the middle of. */
