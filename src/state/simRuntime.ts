@@ -4,8 +4,8 @@ import type { Execution, FileSource, OutputSink, Shell } from '../shell/types';
 import { readClusterObjects } from './clusterObjects';
 import { DeferredExecution } from './deferredExecution';
 import { EventFeed, toEventRecord } from './eventRecords';
-import { ACTIVITY_PER_SNAPSHOT, EMPTY_SNAPSHOT, finished, KINDS, NOTES_KEPT } from './runtimeTables';
-import { stripAnsi } from './transcript';
+import { inspectObject } from './inspectObject';
+import { ACTIVITY_PER_SNAPSHOT, EMPTY_SNAPSHOT, finished, NOTES_KEPT } from './runtimeTables';
 import type { TrafficFacts, ClusterSnapshot, CommandSource, Engine, EventRecord, InspectorData, ObjectRef, ShellFactory, WorldFactory } from './types';
 
 /** Events a preview frame keeps (the feed's own bound). */
@@ -372,40 +372,10 @@ export class SimRuntime {
     return { ...snapshot, version: ++this.version };
   }
 
-  /**
-   * What the inspector shows for one object: `kubectl describe` (through the
-   * shell, as typed, but not echoed or logged: it reads and changes nothing),
-   * its Events and, for a pod, the scheduler's last decision.
-   */
+  /** What the inspector shows for one object (see `inspectObject`). */
   inspect(ref: ObjectRef): InspectorData {
     if (!this.world) return { ref, exists: false, describe: undefined, events: [], decision: undefined, at: 0 };
-    const { cluster, reader } = this.world;
-    const info = KINDS[ref.kind];
-    const namespace = info.namespaced ? (ref.namespace ?? 'default') : undefined;
-    const obj = reader.get(info.resource, namespace, ref.name);
-    const events = obj ? cluster.eventsFor(obj).map(toEventRecord).sort((a, b) => a.lastAt - b.lastAt) : [];
-    return {
-      ref,
-      exists: obj !== undefined,
-      describe: obj ? this.describe(info.word, namespace, ref.name) : undefined,
-      events,
-      decision: ref.kind === 'Pod' && obj ? cluster.schedulingDecision(namespace ?? 'default', ref.name) : undefined,
-      at: cluster.now(),
-    };
-  }
-
-  private describe(word: string, namespace: string | undefined, name: string): string | undefined {
-    if (!this.shell) return undefined;
-    let text = '';
-    const sink = { stdout: (t: string) => (text += t), stderr: (t: string) => (text += t) };
-    const ns = namespace ? ` -n ${namespace}` : '';
-    try {
-      const execution = this.shell.run(`kubectl describe ${word} ${name}${ns}`, sink);
-      if (!execution.done) execution.cancel();
-    } catch (err) {
-      return `error: ${err instanceof Error ? err.message : String(err)}`;
-    }
-    return stripAnsi(text);
+    return inspectObject(this.world.cluster, this.world.reader, this.shell, ref);
   }
 
   /** Activity recorded since the previous call (at most the last ACTIVITY_PER_SNAPSHOT entries). */
