@@ -23,6 +23,7 @@ export { tokenize } from './tokenize';
 export { FILTER_NAMES } from './filters/names';
 export { memoryFiles, normalisePath } from './memoryFiles';
 export { swarmFor, existingSwarm, type ClockSource } from './docker/swarmHost';
+import { existingSwarm } from './docker/swarmHost';
 
 /** Loads what the shell otherwise loads on first use (kubectl explain's data); hosts that run commands synchronously (the CLI, tests) await it first. */
 export async function preloadShellData(): Promise<void> {
@@ -66,5 +67,6 @@ export function createShell(env: ShellEnvironment): Shell {
     complete(line: string, cursor: number): string[] {
       return completeLine(env, line, cursor);
     },
+    swarm: () => existingSwarm(env.cluster),
   };
 }

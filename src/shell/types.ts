@@ -1,4 +1,5 @@
 import type { Cluster } from '../sim/k8s/index';
+import type { Swarm } from '../sim/swarm/index';
 
 /**
  * The terminal's interpreter contract. The same shell runs in the browser
@@ -62,4 +63,6 @@ export interface Shell {
   run(line: string, sink: OutputSink): Execution;
   /** Tab completion candidates for the word at the cursor. */
   complete(line: string, cursor: number): string[];
+  /** The swarm its `docker` commands reach, once one of them has made it (a lesson's swarm questions read it). */
+  swarm?(): Swarm | undefined;
 }

@@ -1,6 +1,7 @@
 import type { Shell } from '../shell/index';
 import { describeExpectation, testExpectation } from './checks/index';
-import type { Check, Probe } from './types';
+import { answerSwarmQuestion } from './checks/swarm';
+import type { Check, Probe, SwarmQuestion } from './types';
 
 /** One expectation and whether the output met it. */
 export interface ExpectationResult {
@@ -31,6 +32,7 @@ export interface CheckResult {
  * the command must also succeed (exit 0).
  */
 export function evaluateProbe(probe: Probe, shell: Shell): ProbeResult {
+  if (probe.question) return askSwarm(probe, probe.question, shell);
   let stdout = '';
   let stderr = '';
   const exec = shell.run(probe.command, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
@@ -43,6 +45,23 @@ export function evaluateProbe(probe: Probe, shell: Shell): ProbeResult {
   const expectations = probe.expectations.map((e) => ({ text: describeExpectation(e), pass: testExpectation(e, output, exitCode) }));
   if (!probe.expectations.some((e) => e.type === 'exit')) expectations.unshift({ text: 'exit 0', pass: exitCode === 0 });
   return { command: probe.command, stdout, stderr, exitCode, pass: expectations.every((e) => e.pass), expectations };
+}
+
+/**
+ * A swarm question: judged on the swarm's state (not on text), with the
+ * output of the `docker` command that shows the same thing beside it. Before
+ * any `docker` command made a swarm there is nothing to ask (and nothing is
+ * run: the check must not create the swarm).
+ */
+function askSwarm(probe: Probe, q: SwarmQuestion, shell: Shell): ProbeResult {
+  const swarm = shell.swarm?.();
+  if (!swarm) return { command: probe.command, stdout: '', stderr: '', exitCode: 1, pass: false, expectations: [{ text: q.text, pass: false }], problem: 'there is no swarm yet: no docker command has run' };
+  let stdout = '';
+  let stderr = '';
+  const exec = shell.run(probe.command, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  if (!exec.done) exec.cancel();
+  const { pass, seen } = answerSwarmQuestion(q, swarm);
+  return { command: probe.command, stdout, stderr, exitCode: exec.exitCode ?? 1, pass, expectations: [{ text: pass ? q.text : `${q.text} (now: ${seen})`, pass }] };
 }
 
 /**

@@ -3,7 +3,7 @@
  * parser and loader, checks evaluated through the terminal's shell, and
  * solutions played through a host. Pure TypeScript: no DOM, no Node.
  */
-export type { Check, Comparison, Expectation, Lesson, LessonCluster, LessonError, LessonFile, LessonLanguage, LessonPosition, Probe, Quiz, SolutionAction, Step } from './types';
+export type { Check, Comparison, Expectation, Lesson, LessonCluster, LessonError, LessonFile, LessonLanguage, LessonPosition, Probe, Quiz, SolutionAction, Step, SwarmQuestion } from './types';
 export { LESSON_LANGUAGES } from './types';
 export { parseLesson, type ParseResult } from './parseLesson';
 export { loadLessons, compareTranslations, type LessonEntry } from './loadLessons';
@@ -16,3 +16,4 @@ export { playSolution, expandVariables, SolutionError, type SolutionHost } from 
 export function formatLessonError(e: { file: string; line: number; message: string }): string {
   return `${e.file}:${e.line}: ${e.message}`;
 }
+export { SWARM_QUESTIONS, parseSwarmQuestion, answerSwarmQuestion, swarmQuestionCommand, type SwarmQuestionKind } from './checks/swarm';

@@ -87,7 +87,7 @@ export function compareTranslations(original: Lesson, translation: Lesson): Less
   }
   original.steps.forEach((o, i) => {
     const t = translation.steps[i];
-    const probes = (s: typeof o) => s.check?.probes.map((p) => ({ command: p.command, expectations: p.expectations }));
+    const probes = (s: typeof o) => s.check?.probes.map((p) => ({ command: p.command, expectations: p.expectations, question: p.question?.text }));
     if (!same(probes(o), probes(t))) at(t.check?.line ?? t.line, `step "${t.id}": the check differs`);
     // A quiz's prose is translated; the number of options and which are right must not be.
     const answers = (s: typeof o) => s.quiz?.options.map((x) => x.correct);

@@ -89,7 +89,7 @@ describe('parseLesson', () => {
 
   it('reports malformed checks: no command, no expectation, an unknown expectation, a bad regex', () => {
     const step = (check: string[]) => [...FRONT, '## S {#s}', '```check', ...check, '```', '```solution', 'kubectl get pods', '```'];
-    expect(errorsOf(step(['= 3']))).toEqual(['lessons/01-demo/en.md:13: a check starts with a command line: "$ kubectl …"', 'lessons/01-demo/en.md:12: a `check` block needs at least one "$ command" line']);
+    expect(errorsOf(step(['= 3']))).toEqual(['lessons/01-demo/en.md:13: a check starts with a command line ("$ kubectl …") or a swarm question ("? service web has 3 running tasks")', 'lessons/01-demo/en.md:12: a `check` block needs at least one "$ command" line']);
     expect(errorsOf(step(['$ kubectl get pods']))).toEqual(['lessons/01-demo/en.md:13: "kubectl get pods" has no expectation under it (e.g. "= 3", "~ Running", "lines >= 1", "exit 1")']);
     expect(errorsOf(step(['$ kubectl get pods', 'Running'])).join()).toContain('en.md:14: not an expectation: "Running" (one of: exit N, lines OP N');
     expect(errorsOf(step(['$ kubectl get pods', '/(/'])).join()).toContain('en.md:14: invalid regular expression');

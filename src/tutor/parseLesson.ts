@@ -1,4 +1,5 @@
 import { parseExpectation } from './checks/index';
+import { parseSwarmQuestion, swarmQuestionCommand } from './checks/swarm';
 import { readFrontMatter } from './frontMatter';
 import { readQuiz } from './quiz';
 import type { Check, Lesson, LessonError, LessonFile, LessonLanguage, Probe, Quiz, SolutionAction, Step } from './types';
@@ -172,9 +173,26 @@ function readCheck(f: Fence, err: (line: number, message: string) => void): Chec
       probes.push({ command: line.slice(2).trim(), line: lineNo, expectations: [] });
       return;
     }
+    if (line.startsWith('? ')) {
+      const q = parseSwarmQuestion(line.slice(2));
+      if (typeof q === 'string') {
+        err(lineNo, q);
+        ok = false;
+        return;
+      }
+      const probe: Probe = { command: swarmQuestionCommand(q), line: lineNo, expectations: [], question: q };
+      probes.push(probe);
+      judged.add(probe);
+      return;
+    }
     const probe = probes[probes.length - 1];
     if (!probe) {
-      err(lineNo, 'a check starts with a command line: "$ kubectl …"');
+      err(lineNo, 'a check starts with a command line ("$ kubectl …") or a swarm question ("? service web has 3 running tasks")');
+      ok = false;
+      return;
+    }
+    if (probe.question) {
+      err(lineNo, `"? ${probe.question.text}" is a question to the swarm: it takes no expectation line (put "${line}" under a "$ command")`);
       ok = false;
       return;
     }

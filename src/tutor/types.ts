@@ -45,11 +45,26 @@ export type Expectation =
 
 export type Comparison = '==' | '!=' | '>' | '>=' | '<' | '<=';
 
-/** One command of a check and what its output must be. */
+/** A `? …` line of a check: a question asked of the simulated swarm (see `checks/swarm.ts`). */
+export interface SwarmQuestion {
+  /** As written (spaces collapsed), e.g. `service web has 3 running tasks`. */
+  text: string;
+  /** Index of its kind in `SWARM_QUESTIONS`. */
+  kind: number;
+  /** The words the kind read from it (names, numbers). */
+  words: string[];
+}
+
+/**
+ * One command of a check and what its output must be; or a question asked
+ * of the swarm (`question`), whose `command` is the `docker` command that
+ * shows the learner the same thing and whose `expectations` are empty.
+ */
 export interface Probe {
   command: string;
   line: number;
   expectations: Expectation[];
+  question?: SwarmQuestion;
 }
 
 /** A step's check: every probe must pass. */
