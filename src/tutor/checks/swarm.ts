@@ -18,7 +18,6 @@ export interface SwarmQuestionKind {
   answer(swarm: Swarm, words: string[]): { pass: boolean; seen: string };
 }
 
-const COMPARISONS: readonly Comparison[] = ['==', '!=', '>=', '<=', '>', '<'];
 const UPDATE_STATES: readonly UpdateState[] = ['updating', 'paused', 'completed', 'rollback_started', 'rollback_paused', 'rollback_completed'];
 const TASK_WORDS = ['running', 'pending', 'failed', 'shutdown', 'complete', 'rejected'] as const;
 const NODE_WORDS = ['Ready', 'Down', 'Active', 'Pause', 'Drain', 'Leader', 'Reachable', 'Unreachable', 'a manager', 'a worker'] as const;
