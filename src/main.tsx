@@ -45,6 +45,8 @@ const store = createAppStore(
         podStatusText: (pod, now) => printers.podStatusText(pod as unknown as KubeObject, now),
       })),
     loadShell: () => import('./shell/index').then(({ createShell }) => (cluster, files, shouldYield) => createShell({ cluster, files, shouldYield })),
+    // The swarm beside the cluster lives in the shell's chunk: the same swarm `docker` commands meet.
+    loadSwarm: () => import('./shell/index').then(({ swarmFor, existingSwarm }) => ({ swarmFor, existingSwarm })),
   },
   {
     files: STARTER_FILES,

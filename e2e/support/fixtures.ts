@@ -15,7 +15,7 @@ export class KubeplayPage {
   constructor(readonly page: Page) {
     this.terminal = page.getByRole('textbox', { name: 'Terminal', exact: true });
     this.output = page.getByRole('region', { name: 'Terminal output' });
-    this.cluster = page.getByRole('region', { name: 'Cluster' });
+    this.cluster = page.getByRole('region', { name: 'Cluster', exact: true });
     this.speed = page.getByRole('combobox', { name: 'Speed' });
   }
 

@@ -82,7 +82,13 @@ export interface Scenario {
   lesson?: LessonStep;
   /** The playback speed the session had (0: paused; default 1): a paused moment opens paused. */
   speed?: number;
+  /** Which cluster the page drew (default: the Kubernetes one); the swarm is made when shown, identically at any time. */
+  view?: ScenarioView;
 }
+
+/** The cluster area's modes a scenario may open in. */
+export type ScenarioView = 'kubernetes' | 'swarm' | 'side-by-side';
+const VIEWS: readonly ScenarioView[] = ['kubernetes', 'swarm', 'side-by-side'];
 
 export type ScenarioResult = { ok: true; scenario: Scenario } | { ok: false; error: string };
 
@@ -208,7 +214,7 @@ export function parseScenario(value: unknown): ScenarioResult {
     const version = value.version;
     if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) fail('the scenario has no valid format version');
     if (version > SCENARIO_VERSION) fail(`this scenario was made by a newer Kubeplay (format ${version}; this page reads up to ${SCENARIO_VERSION}): reload the page to update`);
-    onlyKeys(value, ['version', 'files', 'cluster', 'seed', 'log', 'endAt', 'lesson', 'speed'], 'the scenario');
+    onlyKeys(value, ['version', 'files', 'cluster', 'seed', 'log', 'endAt', 'lesson', 'speed', 'view'], 'the scenario');
     const log = parseLog(value.log);
     const lastAt = log.length ? log[log.length - 1].at : 0;
     const endAt = value.endAt === undefined ? lastAt : virtualMs(value.endAt, 'endAt');
@@ -226,6 +232,10 @@ export function parseScenario(value: unknown): ScenarioResult {
     if (value.speed !== undefined) {
       if (typeof value.speed !== 'number' || !SPEEDS.includes(value.speed)) fail(`speed must be one of ${SPEEDS.join(', ')}`);
       scenario.speed = value.speed;
+    }
+    if (value.view !== undefined) {
+      if (typeof value.view !== 'string' || !VIEWS.includes(value.view as ScenarioView)) fail(`view must be one of ${VIEWS.join(', ')}`);
+      scenario.view = value.view as ScenarioView;
     }
     return { ok: true, scenario };
   } catch (e) {

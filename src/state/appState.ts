@@ -7,7 +7,7 @@ import type { LoadScenarioOptions, LoadScenarioResult, SessionOrigin } from './s
 import type { HistorySlice } from './historySlice';
 import type { ScenariosSlice } from './scenariosSlice';
 import type { NodeForm } from './nodeCommands';
-import type { TrafficFacts, ClusterSnapshot, InspectorData, LoggedCommand, ObjectRef, PodRef, Speed, TerminalEvent } from './types';
+import type { TrafficFacts, ClusterSnapshot, InspectorData, LoggedCommand, ObjectRef, PodRef, Speed, SwarmSnapshot, TerminalEvent, ViewMode } from './types';
 import type { TranscriptLine } from './transcript';
 
 /** The clock: how fast virtual time runs and what it reads. */
@@ -83,6 +83,16 @@ export interface ClusterSlice {
   reset(): void;
 }
 
+/** Which cluster the page draws, and the swarm beside the cluster (see swarmSlice.ts). */
+export interface SwarmSlice {
+  /** Kubernetes (the default), Swarm, or both side by side. */
+  viewMode: ViewMode;
+  /** Switches the cluster area; showing the swarm makes the default swarm if there is none yet (as the first `docker` command does). */
+  setViewMode(mode: ViewMode): void;
+  /** The swarm beside the cluster, refreshed as it changes; undefined while there is none. */
+  swarm: SwarmSnapshot | undefined;
+}
+
 /** The terminal: transcript, history and the command log. */
 export interface TerminalSlice {
   transcript: readonly TranscriptLine[];
@@ -140,4 +150,4 @@ export type { ShareSlice };
 /** The lessons: see lessonSlice.ts. */
 export type { LessonSlice };
 
-export type AppState = ClockSlice & ClusterSlice & TerminalSlice & FilesSlice & SessionSlice & HistorySlice & ScenariosSlice & ShareSlice & LessonSlice;
+export type AppState = ClockSlice & ClusterSlice & TerminalSlice & FilesSlice & SessionSlice & HistorySlice & ScenariosSlice & ShareSlice & LessonSlice & SwarmSlice;

@@ -11,6 +11,8 @@ import { createLessonSlice, type LessonSources } from './lessonSlice';
 import { LessonRunner } from './lessonRunner';
 import { memoryFiles } from '../shell/memoryFiles';
 import { SimRuntime } from './simRuntime';
+import { SwarmBridge } from './swarmBridge';
+import { createSwarmSlice } from './swarmSlice';
 import type { StoreKit } from './storeKit';
 import { createSessionSlice } from './sessionSlice';
 import { createShareSlice } from './shareSlice';
@@ -68,6 +70,7 @@ export function createAppStore(factory: WorldFactory, options: AppStoreOptions):
 
   const wallClock = options.wallClock ?? (() => Date.now());
   const shelf = new ScenarioShelf(options.storage, wallClock);
+  const swarms = new SwarmBridge(factory.loadSwarm?.bind(factory));
   const store = createStore<AppState>()((set, get) => {
     const runtime = new SimRuntime(factory, memoryFiles(() => get().files), options.wallNow);
     const emit = (event: TerminalEvent) => {
@@ -90,6 +93,9 @@ export function createAppStore(factory: WorldFactory, options: AppStoreOptions):
         const patch: Partial<AppState> = {};
         const snapshot = runtime.takeSnapshot(forceSnapshot);
         if (snapshot) patch.snapshot = snapshot;
+        // The swarm beside the cluster, at the same virtual time (made when a view shows it).
+        const swarm = swarms.take(runtime.liveCluster(), get().viewMode !== 'kubernetes', forceSnapshot);
+        if (swarm !== undefined && (swarm ?? undefined) !== get().swarm) patch.swarm = swarm ?? undefined;
         const now = runtime.now();
         // The clock shows whole seconds: publish when the second changes (or the cluster did).
         if (now !== undefined && (snapshot || Math.floor(now / 1000) !== Math.floor(get().now / 1000))) patch.now = now;
@@ -116,6 +122,7 @@ export function createAppStore(factory: WorldFactory, options: AppStoreOptions):
       ...createScenariosSlice(set, get, getKit, shelf, options.files, wallClock),
       ...createShareSlice(set, get),
       ...createLessonSlice(set, get, getKit, runner, options.lessons),
+      ...createSwarmSlice(set, get, getKit),
     };
   });
 
@@ -174,7 +181,7 @@ export function createAppStore(factory: WorldFactory, options: AppStoreOptions):
   return Object.assign(store, {
     frame,
     stopAutosave,
-    ready: Promise.all([getKit().runtime.ready, engineArrived]).then(() => undefined),
+    ready: Promise.all([getKit().runtime.ready, engineArrived, swarms.ready]).then(() => undefined),
     start(frames: FrameScheduler = animationFrames) {
       return startClockLoop(frame, frames);
     },

@@ -10,7 +10,7 @@ export { createAppStore, type AppStore, type AppStoreOptions } from './appStore'
 export { STARTER_FILES, TEMPLATES, type Template } from './starterFiles';
 export { CLOSED_KEPT, fileNameProblem, selectActiveFile, selectClosedFiles, selectFileDiagnostics, selectFileOrder, type ClosedFile } from './filesSlice';
 export type { FileDiagnostic } from './fileDiagnostics';
-export { SPEEDS } from './types';
+export { SPEEDS, VIEW_MODES } from './types';
 // From its own module: the engine's entry (sim/k8s/index) is loaded lazily, and importing it here
 // would put the whole engine in the first chunk.
 export { KUBERNETES_VERSION } from '../sim/k8s/version';
@@ -18,10 +18,10 @@ export { parseClusterShape, describeNodes, MAX_URL_WORKERS } from './clusterShap
 export { welcomeLines } from './welcome';
 export { nodeAddCommand, type NodeForm } from './nodeCommands';
 export { STEP_COMMAND, SETTLE_COMMAND } from './clockSlice';
-export type { TrafficFacts, ClusterSnapshot, CommandSource, EventRecord, InspectorData, LoggedCommand, ObjectRef, PodRef, SelectableKind, Speed, TerminalEvent, WorldFactory } from './types';
+export type { TrafficFacts, ClusterSnapshot, CommandSource, EventRecord, InspectorData, LoggedCommand, ObjectRef, PodRef, SelectableKind, Speed, SwarmHost, SwarmSnapshot, TerminalEvent, ViewMode, WorldFactory } from './types';
 export type { TranscriptLine } from './transcript';
 export * from './selectors';
-export type { SessionSlice } from './appState';
+export type { SessionSlice, SwarmSlice } from './appState';
 export type { LoadScenarioOptions, LoadScenarioResult, SessionOrigin } from './sessionSlice';
 export type { LoggedCancel, LoggedLine } from './types';
 export type { LessonStep, Scenario } from '../session/scenario';

@@ -83,6 +83,7 @@ export function createScenariosSlice(set: SetState, get: GetState, kit: () => St
       const result = await get().loadScenario(scenario, { notice });
       if (!result.ok) return result;
       if (activeFile) get().openFile(activeFile);
+      get().setViewMode(scenario.view ?? 'kubernetes');
       set({ currentScenarioId: id, redoSteps: redo });
       shelf.setCurrent(id);
       return { ok: true };

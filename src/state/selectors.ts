@@ -11,6 +11,8 @@ export const selectBootError = (s: AppState) => s.bootError;
 /** The cluster exists: the engine has loaded (not still starting, not failed). */
 export const selectStarted = (s: AppState) => !s.booting && s.bootError === undefined;
 export const selectTraffic = (s: AppState) => s.traffic;
+export const selectViewMode = (s: AppState) => s.viewMode;
+export const selectSwarm = (s: AppState) => s.swarm;
 export const selectSelectedPod = (s: AppState) => s.selectedPod;
 export const selectSelectedNode = (s: AppState) => s.selectedNode;
 export const selectSelection = (s: AppState) => s.selection;

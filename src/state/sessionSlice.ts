@@ -86,6 +86,7 @@ export function createSessionSlice(set: SetState, get: GetState, kit: () => Stor
       };
       if (lessonStep) scenario.lesson = { ...lessonStep };
       if (get().speed !== 1) scenario.speed = get().speed;
+      if (get().viewMode !== 'kubernetes') scenario.view = get().viewMode;
       return scenario;
     },
 

@@ -119,6 +119,7 @@ export function createShareSlice(set: SetState, get: GetState): ShareSlice {
       // The speed it was shared at: a paused moment opens paused (loadScenario leaves the speed to its callers).
       const speed = SPEEDS.find((v) => v === (parsed.scenario.speed ?? 1));
       if (speed !== undefined) get().setSpeed(speed);
+      get().setViewMode(parsed.scenario.view ?? 'kubernetes');
       set({ shareNotice: { tone: 'info', kind: 'opened', origin } });
       return { ok: true };
     },

@@ -162,7 +162,7 @@ export class SimRuntime {
     for (const r of this.running) r.execution.cancel();
     this.running = [];
     const { cluster } = this.build(this.engine, this.engine.createCluster(options));
-    return { now: cluster.now(), workers: workersOf(cluster) };
+    return { now: cluster.now(), workers: cluster.config?.workers ?? 3 };
   }
 
   /**
@@ -184,6 +184,11 @@ export class SimRuntime {
     if (!this.world) return undefined;
     const { cluster } = this.world;
     return { config: cluster.config, seed: cluster.seed ?? 1, startTime: cluster.startTime ?? this.bootNow };
+  }
+
+  /** The live cluster (the swarm beside it is keyed by it); undefined before it exists. */
+  liveCluster(): Cluster | undefined {
+    return this.world?.cluster;
   }
 
   /** Virtual time; undefined before the cluster exists. */
@@ -387,11 +392,6 @@ export class SimRuntime {
     this.activitySeq = total - 1;
     return log.entries(after);
   }
-}
-
-/** Worker nodes the cluster was created with. */
-function workersOf(cluster: Cluster): number {
-  return cluster.config?.workers ?? 3;
 }
 
 /** The window traffic rates are averaged over, in virtual ms. */

@@ -3,6 +3,7 @@ import type { Node, Pod, Service } from 'kubernetes-types/core/v1';
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 import type { Activity, Cluster, ClusterOptions, SchedulingDecision, ServiceTraffic } from '../sim/k8s/index';
 import type { FileSource, Shell } from '../shell/types';
+import type { Swarm, SwarmNode, SwarmService, SwarmTask } from '../sim/swarm/index';
 
 /** What the drawing and the panels read: the cluster's objects at one instant. */
 export interface ClusterSnapshot {
@@ -42,6 +43,45 @@ export interface TrafficFacts {
   readonly at: number;
 }
 
+/** Which cluster the cluster area draws: the Kubernetes one, the swarm beside it, or both side by side. */
+export type ViewMode = 'kubernetes' | 'swarm' | 'side-by-side';
+
+export const VIEW_MODES: readonly ViewMode[] = ['kubernetes', 'swarm', 'side-by-side'];
+
+/**
+ * What the Swarm drawing and panels read: the swarm's objects at one instant.
+ * The objects are the swarm store's own (never mutated: a change replaces
+ * them), so an unchanged task keeps its identity from one snapshot to the next.
+ */
+export interface SwarmSnapshot {
+  /** Virtual time of the snapshot. */
+  readonly now: number;
+  /** Sorted by hostname. */
+  readonly nodes: readonly SwarmNode[];
+  /** Sorted by name. */
+  readonly services: readonly SwarmService[];
+  /** Every task the managers keep (history included), in creation order. */
+  readonly tasks: readonly SwarmTask[];
+  /** IDs of nodes whose machine is powered off (`kubeplay node stop`). */
+  readonly stoppedNodes: readonly string[];
+  /** Whether the Raft group has a leader: without one (quorum lost) the swarm accepts no changes. */
+  readonly hasLeader: boolean;
+  /** The node the CLI talks to. */
+  readonly localNodeId: string;
+  /** Increases with every published swarm snapshot. */
+  readonly version: number;
+}
+
+/**
+ * The swarm beside a cluster (the shell's `swarmHost`: the same swarm the
+ * `docker` commands meet). `swarmFor` makes the default swarm if there is
+ * none yet; both bring it up to the cluster's virtual time.
+ */
+export interface SwarmHost {
+  swarmFor(cluster: Cluster): Swarm;
+  existingSwarm(cluster: Cluster): Swarm | undefined;
+}
+
 /** Builds a shell over a cluster and the files `kubectl apply -f` reads. */
 export type ShellFactory = (cluster: Cluster, files: FileSource, shouldYield: () => boolean) => Shell;
 
@@ -63,6 +103,8 @@ export interface Engine {
 export interface WorldFactory {
   loadEngine(): Promise<Engine>;
   loadShell(): Promise<ShellFactory>;
+  /** The swarm beside each cluster (part of the shell's chunk); without it there is no Swarm view. */
+  loadSwarm?(): Promise<SwarmHost>;
 }
 
 /** Playback speed: 0 is paused. */

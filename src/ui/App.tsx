@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ClusterPanel } from './cluster/ClusterPanel';
+import { ClusterArea } from './cluster/ClusterArea';
 import { FilesPanel } from './files/FilesPanel';
 import { useApp } from './hooks/useApp';
 import { useMediaQuery } from './hooks/useMediaQuery';
@@ -27,6 +27,8 @@ export function App() {
   const { t } = useTranslation();
   const stacked = useMediaQuery(STACKED);
   const lessonOpen = useApp((s) => s.lessonPanel !== 'closed');
+  // Side by side, two cluster views share the room: the editor starts narrower (its own remembered split).
+  const pair = useApp((s) => s.viewMode === 'side-by-side') && !stacked;
   useSavedProgress();
   const playground = (
     <SplitPane
@@ -40,8 +42,8 @@ export function App() {
       first={
         <SplitPane
           direction={stacked ? 'column' : 'row'}
-          storageKey={stacked ? 'kubeplay.split.files.stacked' : 'kubeplay.split.files'}
-          initial={stacked ? 0.4 : 0.37}
+          storageKey={stacked ? 'kubeplay.split.files.stacked' : pair ? 'kubeplay.split.files.pair' : 'kubeplay.split.files'}
+          initial={stacked ? 0.4 : pair ? 0.26 : 0.37}
           min={stacked ? 0.15 : 0.25}
           max={stacked ? 0.7 : 0.65}
           label={t('app.resizeEditor')}
@@ -50,7 +52,7 @@ export function App() {
               <FilesPanel />
             </FileDropZone>
           }
-          second={<ClusterPanel />}
+          second={<ClusterArea />}
         />
       }
       second={<TerminalPanel />}

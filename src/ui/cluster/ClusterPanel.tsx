@@ -16,7 +16,7 @@ import { TrafficStatus } from './TrafficStatus';
  * The cluster view: a region named "Cluster" with the drawing (and the empty
  * state, or while the engine loads the starting state), the events feed under it when open, and the inspector beside it.
  */
-export function ClusterPanel() {
+export function ClusterPanel({ title }: { title?: string } = {}) {
   const { t } = useTranslation();
   const snapshot = useApp(selectSnapshot);
   const started = useApp(selectStarted);
@@ -28,7 +28,7 @@ export function ClusterPanel() {
     <section className="panel cluster" aria-label="Cluster">
       <div className="panel-header">
         <h2 id="cluster-title" className="panel-title">
-          {t('visible.cluster')}
+          {title ?? t('visible.cluster')}
         </h2>
         <ClusterSummary />
         <TrafficStatus />

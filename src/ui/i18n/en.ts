@@ -1,4 +1,5 @@
 import { enSession } from './enSession';
+import { enSwarm } from './enSwarm';
 
 /**
  * English interface strings: the source of truth for the keys. `zh-CN.ts` must have exactly
@@ -9,6 +10,7 @@ import { enSession } from './enSession';
  */
 export const en = {
   ...enSession,
+  ...enSwarm,
   app: {
     tagline: 'Kubernetes {{version}}, simulated in your browser',
     resizeTerminal: 'Resize the terminal',

@@ -1,4 +1,5 @@
 import type { Messages } from './en';
+import { zhCNSwarm } from './zhCNSwarm';
 import { zhCNSession } from './zhCNSession';
 
 /**
@@ -9,6 +10,7 @@ import { zhCNSession } from './zhCNSession';
  */
 export const zhCN: Messages = {
   ...zhCNSession,
+  ...zhCNSwarm,
   app: {
     tagline: '在浏览器中模拟的 Kubernetes {{version}}',
     resizeTerminal: '调整终端大小',

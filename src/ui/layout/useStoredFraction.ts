@@ -9,12 +9,20 @@ function read(key: string, fallback: number): number {
   }
 }
 
-/** A split position (0..1) remembered in localStorage (a view preference, not part of the session). */
+/**
+ * A split position (0..1) remembered in localStorage (a view preference, not part of the session).
+ * Another key (another arrangement) reads its own position, without remounting what the split holds.
+ */
 export function useStoredFraction(key: string, fallback: number): [number, (v: number) => void] {
-  const [value, setValue] = useState(() => read(key, fallback));
+  const [stored, setStored] = useState(() => ({ key, value: read(key, fallback) }));
+  let value = stored.value;
+  if (stored.key !== key) {
+    value = read(key, fallback);
+    setStored({ key, value });
+  }
   const update = useCallback(
     (v: number) => {
-      setValue(v);
+      setStored({ key, value: v });
       try {
         window.localStorage.setItem(key, v.toFixed(3));
       } catch {

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { ClusterPanel } from '../cluster/ClusterPanel';
+import { ClusterArea } from '../cluster/ClusterArea';
 import { SplitPane } from '../layout/SplitPane';
 import { TerminalPanel } from '../terminal/TerminalPanel';
 import { Logo } from '../topbar/Logo';
@@ -33,7 +33,7 @@ export function EmbedApp({ fullUrl, hasScenario }: { fullUrl: string; hasScenari
       {hasScenario ? null : <p className="share-hint embed-note">{t('share.embedNoScenario')}</p>}
       <ShareNoticeBar problemsOnly />
       <main className="app-main">
-        <SplitPane direction="column" storageKey="kubeplay.split.embed" initial={0.62} min={0.3} max={0.85} label={t('app.resizeTerminal')} first={<ClusterPanel />} second={<TerminalPanel minimal />} />
+        <SplitPane direction="column" storageKey="kubeplay.split.embed" initial={0.62} min={0.3} max={0.85} label={t('app.resizeTerminal')} first={<ClusterArea />} second={<TerminalPanel minimal />} />
       </main>
     </div>
   );

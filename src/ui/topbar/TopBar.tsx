@@ -7,9 +7,10 @@ import { LessonsButton } from '../lessons/LessonsButton';
 import { Logo } from './Logo';
 import { SpeedControl } from './SpeedControl';
 import { TimeControls } from './TimeControls';
+import { ViewModeSwitch } from './ViewModeSwitch';
 import { VirtualClock } from './VirtualClock';
 
-/** Product name, playback speed, step and fast-forward, the virtual clock, Reset and the language. */
+/** Product name, the cluster mode, playback speed, step and fast-forward, the virtual clock, Reset and the language. */
 export function TopBar() {
   const { t } = useTranslation();
   return (
@@ -20,6 +21,7 @@ export function TopBar() {
         <span className="brand-sub">{t('app.tagline', { version: KUBERNETES_VERSION.replace(/\.\d+$/, '') })}</span>
       </div>
       <div className="topbar-controls">
+        <ViewModeSwitch />
         <SpeedControl />
         <TimeControls />
         <VirtualClock />
