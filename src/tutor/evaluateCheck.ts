@@ -31,8 +31,8 @@ export interface CheckResult {
  * passes) and compares its trimmed stdout. Without an `exit N` expectation
  * the command must also succeed (exit 0).
  */
-export function evaluateProbe(probe: Probe, shell: Shell): ProbeResult {
-  if (probe.question) return askSwarm(probe, probe.question, shell);
+export function evaluateProbe(probe: Probe, shell: Shell, shown?: Set<string>): ProbeResult {
+  if (probe.question) return askSwarm(probe, probe.question, shell, shown);
   let stdout = '';
   let stderr = '';
   const exec = shell.run(probe.command, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
@@ -51,17 +51,23 @@ export function evaluateProbe(probe: Probe, shell: Shell): ProbeResult {
  * A swarm question: judged on the swarm's state (not on text), with the
  * output of the `docker` command that shows the same thing beside it. Before
  * any `docker` command made a swarm there is nothing to ask (and nothing is
- * run: the check must not create the swarm).
+ * run: the check must not create the swarm). A command already shown in
+ * this check (`shown`) is not run again: its output is above.
  */
-function askSwarm(probe: Probe, q: SwarmQuestion, shell: Shell): ProbeResult {
+function askSwarm(probe: Probe, q: SwarmQuestion, shell: Shell, shown?: Set<string>): ProbeResult {
   const swarm = shell.swarm?.();
   if (!swarm) return { command: probe.command, stdout: '', stderr: '', exitCode: 1, pass: false, expectations: [{ text: q.text, pass: false }], problem: 'there is no swarm yet: no docker command has run' };
   let stdout = '';
   let stderr = '';
-  const exec = shell.run(probe.command, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  if (!exec.done) exec.cancel();
+  let exitCode = 0;
+  if (!shown?.has(probe.command)) {
+    const exec = shell.run(probe.command, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+    if (!exec.done) exec.cancel();
+    exitCode = exec.exitCode ?? 1;
+    shown?.add(probe.command);
+  }
   const { pass, seen } = answerSwarmQuestion(q, swarm);
-  return { command: probe.command, stdout, stderr, exitCode: exec.exitCode ?? 1, pass, expectations: [{ text: pass ? q.text : `${q.text} (now: ${seen})`, pass }] };
+  return { command: probe.command, stdout, stderr, exitCode, pass, expectations: [{ text: pass ? q.text : `${q.text} (now: ${seen})`, pass }] };
 }
 
 /**
@@ -72,7 +78,8 @@ function askSwarm(probe: Probe, q: SwarmQuestion, shell: Shell): ProbeResult {
  * @example evaluateCheck(step.check, createShell({ cluster, files })).pass
  */
 export function evaluateCheck(check: Check, shell: Shell): CheckResult {
-  const probes = check.probes.map((p) => evaluateProbe(p, shell));
+  const shown = new Set<string>();
+  const probes = check.probes.map((p) => evaluateProbe(p, shell, shown));
   return { pass: probes.every((p) => p.pass), probes };
 }
 

@@ -58,6 +58,8 @@ describe('swarm questions in checks', () => {
     const r = p.ask('service web has 4 running tasks');
     expect(r.probes[0].stdout).toContain('web.1');
     expect(formatCheckResult(r)).toContain('✗ service web has 4 running tasks (now: 3 running (on ');
+    const twice = p.ask('service web has 3 running tasks', 'a task of web runs on manager1');
+    expect([twice.probes[0].stdout === '', twice.probes[1].stdout]).toEqual([false, '']);
     expect(p.ask('service db has 1 running tasks').probes[0].expectations[0].text).toBe('service db has 1 running tasks (now: no service db)');
   });
 
