@@ -95,6 +95,12 @@ describe('swarm questions in checks', () => {
     expect(p.ask('service web update is completed', 'service web runs nginx:1.27').pass).toBe(true);
     p.run('docker service rollback web');
     expect(p.ask('service web update is rollback_completed', 'service web runs nginx:1.26').pass).toBe(true);
+    p.run('docker service scale web=1', 'docker service create --name db --replicas 1 --publish mode=host,published=5432,target=5432 postgres:16');
+    expect(p.ask('port 8080 on every node reaches web', 'port 8080 on worker2 reaches web').pass).toBe(true);
+    const hostPort = p.ask('port 5432 on every node reaches db');
+    expect(hostPort.pass).toBe(false);
+    expect(hostPort.probes[0].expectations[0].text).toMatch(/^port 5432 on every node reaches db \(now: not reached through (\w+, \w+); tasks running on \w+\)$/);
+    expect(p.ask('port 9090 on manager1 reaches web').probes[0].expectations[0].text).toBe('port 9090 on manager1 reaches web (now: web does not publish port 9090)');
     expect(p.ask('stack app has 1 services', 'service web does not exist').pass).toBe(false);
     expect(p.ask('service web exists', 'stack app has 0 services').pass).toBe(true);
   });

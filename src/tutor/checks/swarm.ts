@@ -147,6 +147,26 @@ export const SWARM_QUESTIONS: readonly SwarmQuestionKind[] = [
       })),
   },
   {
+    syntax: 'port N on NODE reaches SERVICE | port N on every node reaches SERVICE  (the routing mesh; a host-mode port only where a task runs)',
+    parse(text) {
+      const m = new RegExp(`^port (\\d+) on (every node|${NAME}) reaches ${NAME}$`).exec(text);
+      return m ? [m[1], m[2], m[4]] : undefined;
+    },
+    shownBy: ([, , name]) => `docker service ps ${name}`,
+    answer: (swarm, [port, node, name]) =>
+      withService(swarm, name, (s) => {
+        const published = s.spec.ports.find((p) => p.publishedPort === Number(port));
+        if (!published) return { pass: false, seen: `${name} does not publish port ${port}` };
+        const running = wanted(swarm.tasks({ serviceId: s.id })).filter((t) => t.status.state === 'running' && !swarm.isNodeStopped(t.nodeId));
+        const members = swarm.nodes().filter((n) => !n.left);
+        const targets = node === 'every node' ? members : members.filter((n) => n.description.hostname === node);
+        if (targets.length === 0) return { pass: false, seen: `no node ${node}` };
+        const reaches = (n: SwarmNode) => !swarm.isNodeStopped(n.id) && (published.publishMode === 'ingress' ? running.length > 0 : running.some((t) => t.nodeId === n.id));
+        const missed = targets.filter((n) => !reaches(n)).map((n) => n.description.hostname);
+        return { pass: missed.length === 0, seen: missed.length ? `not reached through ${missed.join(', ')}; tasks running on ${where(swarm, running)}` : `tasks running on ${where(swarm, running)}` };
+      }),
+  },
+  {
     syntax: 'a task of SERVICE runs on NODE | no task of SERVICE runs on NODE | a task of SERVICE runs on a node other than NODE',
     parse(text) {
       const m = new RegExp(`^(a|no) task of ${NAME} runs on (a node other than )?${NAME}$`).exec(text);
