@@ -9,6 +9,7 @@ import { ScenarioShelf, type KeyValueStorage } from './scenarioShelf';
 import { createScenariosSlice, followAutosave } from './scenariosSlice';
 import { createLessonSlice, type LessonSources } from './lessonSlice';
 import { LessonRunner } from './lessonRunner';
+import { WorkBaseline } from './learnerWork';
 import { memoryFiles } from '../shell/memoryFiles';
 import { SimRuntime } from './simRuntime';
 import { SwarmBridge } from './swarmBridge';
@@ -71,6 +72,7 @@ export function createAppStore(factory: WorldFactory, options: AppStoreOptions):
   const wallClock = options.wallClock ?? (() => Date.now());
   const shelf = new ScenarioShelf(options.storage, wallClock);
   const swarms = new SwarmBridge(factory.loadSwarm?.bind(factory));
+  const baseline = new WorkBaseline(options.files);
   const store = createStore<AppState>()((set, get) => {
     const runtime = new SimRuntime(factory, memoryFiles(() => get().files), options.wallNow);
     const emit = (event: TerminalEvent) => {
@@ -119,9 +121,9 @@ export function createAppStore(factory: WorldFactory, options: AppStoreOptions):
       ...createFilesSlice(set, get, getKit, options.files),
       ...createSessionSlice(set, get, getKit),
       ...createHistorySlice(set, get, getKit),
-      ...createScenariosSlice(set, get, getKit, shelf, options.files, wallClock),
+      ...createScenariosSlice(set, get, getKit, shelf, options.files, wallClock, baseline),
       ...createShareSlice(set, get),
-      ...createLessonSlice(set, get, getKit, runner, options.lessons),
+      ...createLessonSlice(set, get, getKit, runner, options.lessons, baseline),
       ...createSwarmSlice(set, get, getKit),
     };
   });

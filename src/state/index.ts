@@ -4,7 +4,7 @@
  * `main.tsx` builds the store with the real engine and shell.
  */
 export type { AppState, ClockSlice, ClusterSlice, FilesSlice, LessonSlice, TerminalSlice } from './appState';
-export { checkOf, quizOf, quizAnswered, findLesson, markOf, type ActiveLesson, type LessonCatalog, type LessonSources, type QuizView } from './lessonSlice';
+export { checkOf, quizOf, quizAnswered, findLesson, markOf, type ActiveLesson, type LessonCatalog, type LessonSources, type LessonStartOptions, type LessonStartResult, type QuizView } from './lessonSlice';
 export { readSavedProgress, stepsDone, type LessonMark, type LessonProgress } from './lessonProgress';
 export { createAppStore, type AppStore, type AppStoreOptions } from './appStore';
 export { STARTER_FILES, TEMPLATES, type Template } from './starterFiles';

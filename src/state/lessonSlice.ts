@@ -2,7 +2,10 @@ import type { Check, CheckResult, Lesson, LessonEntry, LessonError, Quiz, Step }
 import { resetWorld } from './clusterSlice';
 import { describeNodes } from './clusterShape';
 import { lessonMark, withStepDone, type LessonMark, type LessonProgress } from './lessonProgress';
+import type { WorkBaseline } from './learnerWork';
 import { LessonRunner, PlayStopped } from './lessonRunner';
+import type { OpenResult } from './scenariosSlice';
+import { selectStarted } from './selectors';
 import type { GetState, SetState, StoreKit } from './storeKit';
 
 type Tutor = typeof import('../tutor/index');
@@ -61,8 +64,18 @@ export interface LessonSlice {
   /** Back to the open lesson from the list. */
   showLesson(): void;
   closeLessonPanel(): void;
-  /** Starts a lesson: a fresh cluster of its shape, its starting files, its setup commands, step 1. */
-  startLesson(id: string): void;
+  /**
+   * Starts a lesson (again): a fresh cluster of its shape, its starting files in place of the
+   * editor's, its setup commands, step 1, its progress cleared. The learner's work, if any, is
+   * first kept as a scenario of its own (`lessonKept` says which); when this browser cannot keep
+   * it, nothing happens unless `discard` says to go on without it.
+   */
+  startLesson(id: string, options?: LessonStartOptions): LessonStartResult;
+  /** The scenario the learner's work was kept as when the open lesson started. */
+  lessonKept: { readonly id: string; readonly name: string } | undefined;
+  dismissLessonKept(): void;
+  /** Leaves the lesson (itself kept as a scenario) for the work kept when it started. */
+  backToKeptWork(): Promise<OpenResult>;
   goToStep(index: number): void;
   revealHint(): void;
   /** Picks (or, for a multiple-answer quiz, unpicks) an option of the step's quiz. */
@@ -76,6 +89,18 @@ export interface LessonSlice {
   /** Progress read back from storage. */
   restoreLessonProgress(progress: Readonly<Record<string, LessonProgress>>): void;
 }
+
+export interface LessonStartOptions {
+  /** The terminal's line about the fresh cluster (in the interface's language). */
+  readonly notice?: string;
+  /** The name of the scenario the lesson becomes when earlier work is kept aside. */
+  readonly scenarioName?: string;
+  /** Go on even though the learner's work cannot be kept. */
+  readonly discard?: boolean;
+}
+
+/** `unsaved-work`: the learner has work this browser cannot keep (ask, then pass `discard`); `not-ready`: the cluster is starting or the lesson is unknown. */
+export type LessonStartResult = { ok: true; kept: { id: string; name: string } | undefined } | { ok: false; reason: 'unsaved-work' | 'not-ready' };
 
 /** A step's check, if it has one (a quiz-only step has none). */
 export const checkOf = (step: Step): Check | undefined => step.check;
@@ -106,7 +131,7 @@ export interface LessonSources {
   load(): Promise<Readonly<Record<string, string>>>;
 }
 
-export function createLessonSlice(set: SetState, get: GetState, kit: () => StoreKit, runner: LessonRunner, sources: LessonSources | undefined): LessonSlice {
+export function createLessonSlice(set: SetState, get: GetState, kit: () => StoreKit, runner: LessonRunner, sources: LessonSources | undefined, baseline: WorkBaseline): LessonSlice {
   let tutor: Tutor | undefined;
   /** A step's state as it begins; what belongs to the run (passed, visited, a play going on) carries over from `run`. */
   const fresh = (id: string, step: number, run?: ActiveLesson): ActiveLesson => ({
@@ -133,6 +158,7 @@ export function createLessonSlice(set: SetState, get: GetState, kit: () => Store
   };
   /** Writes a file into the editor (a new tab, or new contents) and shows it. */
   const writeFile = (name: string, content: string) => {
+    baseline.wrote(name, content);
     const { files, fileOrder } = get();
     if (name in files) get().editFile(name, content);
     else
@@ -156,7 +182,13 @@ export function createLessonSlice(set: SetState, get: GetState, kit: () => Store
     let problem: string | undefined;
     try {
       await tutor.playSolution(actions, {
-        run: (line) => runner.run(line, generation),
+        run: (line) => {
+          const running = runner.run(line, generation);
+          // runCommand logged the line before the first wait: it is the lesson's, not the learner's.
+          const log = get().commandLog;
+          baseline.playedBy(log[log.length - 1]);
+          return running;
+        },
         writeFile,
       });
     } catch (e) {
@@ -191,6 +223,7 @@ export function createLessonSlice(set: SetState, get: GetState, kit: () => Store
     lessonPanel: 'closed',
     lesson: undefined,
     lessonProgress: {},
+    lessonKept: undefined,
 
     showLessonList() {
       set({ lessonPanel: 'list' });
@@ -204,7 +237,7 @@ export function createLessonSlice(set: SetState, get: GetState, kit: () => Store
         // The cluster and the files are the scenario's: nothing is reset or rewritten.
         runner.stop();
         const visited = found.lesson.steps.slice(0, step + 1).map((s) => s.id);
-        set({ lesson: { ...fresh(id, step), visited }, lessonPanel: 'lesson' });
+        set({ lesson: { ...fresh(id, step), visited }, lessonPanel: 'lesson', lessonKept: undefined });
         get().setLessonStep({ id, step });
         runner.invalidate();
       });
@@ -218,22 +251,25 @@ export function createLessonSlice(set: SetState, get: GetState, kit: () => Store
       set({ lessonPanel: 'closed' });
     },
 
-    startLesson(id) {
+    startLesson(id, options = {}) {
       const found = findLesson(get().lessonCatalog, id);
-      if (!found) return;
+      if (!found || !selectStarted(get())) return { ok: false, reason: 'not-ready' };
       const { lesson } = found;
       runner.stop();
+      const keep = get().keepWorkAside(options.scenarioName ?? `Lesson: ${lesson.title}`);
+      if (keep.type === 'cannot' && !options.discard) return { ok: false, reason: 'unsaved-work' };
+      const kept = keep.type === 'kept' ? { id: keep.id, name: keep.name } : undefined;
       const workers = lesson.cluster.workers ?? 3;
-      const ready = resetWorld(set, kit, { workers, ...lesson.cluster }, () => `Lesson "${lesson.title}": a fresh cluster (${describeNodes(workers)}).`);
-      if (!ready) return;
-      for (const f of lesson.files) writeFile(f.name, f.content);
-      if (lesson.files[0]) get().openFile(lesson.files[0].name);
-      set({ lesson: fresh(id, 0), lessonPanel: 'lesson' });
+      const ready = resetWorld(set, kit, { workers, ...lesson.cluster }, () => options.notice ?? `Lesson "${lesson.title}": a fresh cluster (${describeNodes(workers)}).`);
+      if (!ready) return { ok: false, reason: 'not-ready' };
+      // The editor holds the lesson's files (or the starter files), not what was there before: that is kept or was nothing.
+      const files = lesson.files.length > 0 ? Object.fromEntries(lesson.files.map((f) => [f.name, f.content])) : baseline.starterFiles;
+      get().restoreFiles(files);
+      baseline.wroteAll(get().files);
+      set({ lesson: fresh(id, 0), lessonPanel: 'lesson', lessonKept: kept });
       get().setLessonStep({ id, step: 0 });
-      setProgress(id, (p) => ({
-        step: lesson.steps[0].id,
-        done: p?.done ?? [],
-      }));
+      // Starting again starts over: the steps done before are no longer marked.
+      setProgress(id, () => ({ step: lesson.steps[0].id, done: [] }));
       enterStep(0);
       if (lesson.setup.length > 0)
         void play(
@@ -244,6 +280,20 @@ export function createLessonSlice(set: SetState, get: GetState, kit: () => Store
             sourceLine: i + 1,
           })),
         );
+      return { ok: true, kept };
+    },
+
+    dismissLessonKept() {
+      set({ lessonKept: undefined });
+    },
+
+    async backToKeptWork() {
+      const kept = get().lessonKept;
+      if (!kept) return { ok: false, error: 'no work was kept' };
+      runner.stop();
+      const result = await get().openScenario(kept.id);
+      if (result.ok) set({ lesson: undefined, lessonPanel: 'closed', lessonKept: undefined });
+      return result;
     },
 
     goToStep(index) {

@@ -7,12 +7,16 @@
  */
 import { SCENARIO_VERSION, type Scenario } from '../session/scenario';
 import type { AppState } from './appState';
+import type { WorkBaseline } from './learnerWork';
 import { ScenarioShelf, type SaveResult, type SavedScenarioInfo } from './scenarioShelf';
 import type { GetState, SetState, StoreKit } from './storeKit';
 
 export type AutosaveStatus = 'on' | 'off' | 'full';
 
 export type OpenResult = { ok: true } | { ok: false; error: string };
+
+/** What `keepWorkAside` did: nothing to keep, kept (as scenario `id`), or could not keep (this browser saves nothing, or is full). */
+export type KeepResult = { type: 'nothing' } | { type: 'kept'; id: string; name: string } | { type: 'cannot'; reason: 'unavailable' | 'full' };
 
 export interface ScenariosSlice {
   /** The scenarios kept in this browser, most recently saved first. */
@@ -32,6 +36,14 @@ export interface ScenariosSlice {
   deleteScenario(id: string, emptyName: string, files: Readonly<Record<string, string>>): Promise<void>;
   /** Saves now (commands save at once; edits after a short pause; the page calls this when it is hidden or closed). */
   saveNow(): void;
+  /**
+   * Before something replaces the session (a lesson's start): the learner's work, if there is
+   * any, is saved as the scenario it is and left on the shelf; what follows becomes a new
+   * scenario named `nextName`. Changes nothing when the work cannot be saved.
+   */
+  keepWorkAside(nextName: string): KeepResult;
+  /** How much of the session is the learner's: commands they issued, files they changed. */
+  learnerWork(): { commands: number; files: number };
 }
 
 /** A name for a scenario nobody named yet: when it was begun (local time), the same in every language. */
@@ -48,8 +60,10 @@ function hasWork(state: AppState, pristine: Readonly<Record<string, string>>): b
   return names.length !== Object.keys(pristine).length || names.some((n) => state.files[n] !== pristine[n]);
 }
 
-export function createScenariosSlice(set: SetState, get: GetState, kit: () => StoreKit, shelf: ScenarioShelf, pristine: Readonly<Record<string, string>>, wallClock: () => number): ScenariosSlice {
+export function createScenariosSlice(set: SetState, get: GetState, kit: () => StoreKit, shelf: ScenarioShelf, pristine: Readonly<Record<string, string>>, wallClock: () => number, baseline: WorkBaseline): ScenariosSlice {
   const refresh = () => set({ savedScenarios: shelf.list() });
+  /** The name of the next scenario made (a lesson's), instead of the date. */
+  let nextName: string | undefined;
 
   /** What is saved: the whole history (also while the timeline looks at the past), the open tab and the redo stack. */
   function snapshot(): Scenario | undefined {
@@ -57,15 +71,17 @@ export function createScenariosSlice(set: SetState, get: GetState, kit: () => St
     return past ? past.full : get().captureScenario();
   }
 
-  function save(): SaveResult | undefined {
+  /** Saves the session (`force`: even when it holds nothing beyond the starter files). */
+  function save(force = false): SaveResult | undefined {
     if (!shelf.available || get().replaying || get().booting) return undefined;
     const state = get();
     let id = state.currentScenarioId;
-    if (id === undefined && !hasWork(state, pristine)) return undefined;
+    if (id === undefined && !force && !hasWork(state, pristine)) return undefined;
     const scenario = snapshot();
     if (!scenario) return undefined;
     if (id === undefined) {
-      id = shelf.create(dateName(wallClock()));
+      id = shelf.create(nextName ?? dateName(wallClock()));
+      nextName = undefined;
       set({ currentScenarioId: id });
     }
     const result = shelf.save(id, { scenario, activeFile: state.activeFile, redo: state.redoSteps });
@@ -153,6 +169,21 @@ export function createScenariosSlice(set: SetState, get: GetState, kit: () => St
 
     saveNow() {
       save();
+    },
+
+    learnerWork() {
+      return baseline.measure(get());
+    },
+
+    keepWorkAside(name) {
+      if (!baseline.hasWork(get())) return { type: 'nothing' };
+      const result = save(true);
+      const id = get().currentScenarioId;
+      if (!result?.ok || id === undefined) return { type: 'cannot', reason: result && !result.ok && result.reason === 'full' ? 'full' : 'unavailable' };
+      const kept = shelf.list().find((s) => s.id === id);
+      set({ currentScenarioId: undefined });
+      nextName = name;
+      return { type: 'kept', id, name: kept?.name ?? '' };
     },
   };
 }

@@ -1,6 +1,8 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { markOf, selectStarted, stepsDone, type LessonMark } from '../../state/index';
+import { describeNodes, markOf, selectStarted, stepsDone, type LessonMark } from '../../state/index';
 import { useApp, useAppStore } from '../hooks/useApp';
+import { StartLessonDialog, type DiscardQuestion } from './StartLessonDialog';
 import { useLessonLanguage } from './useLessonLanguage';
 
 const MARK_KEY: Record<LessonMark, 'lessons.markNotStarted' | 'lessons.markInProgress' | 'lessons.markDone'> = {
@@ -39,6 +41,16 @@ export function LessonList() {
   const progress = useApp((s) => s.lessonProgress);
   const active = useApp((s) => s.lesson?.id);
   const started = useApp(selectStarted);
+  const [asking, setAsking] = useState<(DiscardQuestion & { id: string }) | undefined>();
+  /** Starts a lesson, with its words in the interface's language; asks first when the learner's work cannot be kept. */
+  const start = (id: string, discard = false) => {
+    const entry = catalog.lessons.find((l) => l.id === id);
+    if (!entry) return;
+    const title = entry.translations[language].title;
+    const nodes = describeNodes(entry.translations.en.cluster.workers ?? 3);
+    const result = store.getState().startLesson(id, { notice: t('lessons.startNotice', { title, nodes }), scenarioName: t('lessons.scenarioName', { title }), discard });
+    if (!result.ok && result.reason === 'unsaved-work') setAsking({ id, title, ...store.getState().learnerWork() });
+  };
   if (catalog.status === 'loading' || catalog.status === 'idle') return <p className="lesson-note">{t('lessons.loading')}</p>;
   if (catalog.status === 'failed')
     return (
@@ -109,7 +121,7 @@ export function LessonList() {
                   disabled={!started}
                   aria-label={t(mark === 'not-started' && !isActive ? 'lessons.startLabel' : 'lessons.startAgainLabel', { title: lesson.title })}
                   title={started ? t('lessons.startTitle') : t('lessons.waitCluster')}
-                  onClick={() => store.getState().startLesson(entry.id)}
+                  onClick={() => start(entry.id)}
                 >
                   {mark === 'not-started' && !isActive ? t('lessons.start') : t('lessons.startAgain')}
                 </button>
@@ -118,6 +130,14 @@ export function LessonList() {
           );
         })}
       </ol>
+      <StartLessonDialog
+        question={asking}
+        onCancel={() => setAsking(undefined)}
+        onDiscard={() => {
+          setAsking(undefined);
+          if (asking) start(asking.id, true);
+        }}
+      />
     </div>
   );
 }

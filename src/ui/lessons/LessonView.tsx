@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { checkOf, findLesson, quizOf } from '../../state/index';
 import { useApp, useAppStore } from '../hooks/useApp';
 import { CheckStatus } from './CheckStatus';
+import { KeptWorkNotice } from './KeptWorkNotice';
 import { InlineMarkdown, Markdown } from './Markdown';
 import { QuizView } from './QuizView';
 import { StepNav } from './StepNav';
@@ -41,6 +42,7 @@ export function LessonView() {
   return (
     <div className="lesson-view" lang={language}>
       <StepNav lesson={lesson} active={active} />
+      <KeptWorkNotice />
       <div className="lesson-body" ref={bodyRef}>
         {active.step === 0 && lesson.intro && (
           <section className="lesson-intro" aria-label={t('lessons.intro')}>
