@@ -50,4 +50,15 @@ describe('the paired voting app', () => {
     expect(out).toMatch(/vote_worker\s+replicated\s+2\/2/);
     expect(out).toMatch(/vote_result\s+replicated\s+1\/1\s+\S+\s+\*:8081->80\/tcp/);
   });
+
+  it("logs the same program's lines on both sides: gunicorn's start-up and its access log for each request", () => {
+    const out = play([DEPLOY_VOTING_APP.kubernetes, DEPLOY_VOTING_APP.swarm, 'sleep 1m', 'kubeplay traffic vote --rps 1 --for 2s', 'kubeplay traffic vote_vote --rps 1 --for 2s', 'kubectl logs deployment/vote', 'docker service logs --raw vote_vote']);
+    const k8s = out.slice(out.indexOf('$ kubectl logs'), out.indexOf('$ docker service logs'));
+    const swarm = out.slice(out.indexOf('$ docker service logs'));
+    for (const logs of [k8s, swarm]) {
+      expect(logs).toMatch(/^\[2025-03-01 09:00:\d\d \+0000\] \[1\] \[INFO\] Starting gunicorn 23\.0\.0$/m);
+      expect(logs).toMatch(/^\[2025-03-01 09:00:\d\d \+0000\] \[10\] \[INFO\] Booting worker with pid: 10$/m);
+      expect(logs).toMatch(/^\S+ - - \[01\/Mar\/2025:09:01:0\d \+0000\] "GET \/ HTTP\/1\.1" 200 \d+ "-" "kubeplay-traffic"$/m);
+    }
+  });
 });

@@ -13,6 +13,7 @@ import { loadExplainData } from './kubectl/explain/explainData';
 import { runKubectl } from './kubectl/kubectl';
 import { runKubeplay } from './kubeplay/kubeplay';
 import { runDocker } from './docker/docker';
+import { swarmTaskLogs } from './containerLogs';
 import { tokenize } from './tokenize';
 import type { Execution, OutputSink, Shell, ShellEnvironment } from './types';
 
@@ -45,7 +46,7 @@ export function createShell(env: ShellEnvironment): Shell {
         try {
           if (cmd === 'kubectl') return runKubectl(env, args, out, line, stdin);
           if (cmd === 'kubeplay') return runKubeplay(env, args, out);
-          if (cmd === 'docker') return runDocker(env, args, out);
+          if (cmd === 'docker') return runDocker(env, args, out, swarmTaskLogs);
           if (cmd === 'xargs') return runXargs(args, stdin, out, runCommand);
           const builtin = BUILTINS.find((b) => b.name === cmd);
           if (builtin) return builtin.run(env, args, out);

@@ -1,4 +1,4 @@
-import type { Swarm } from '../../sim/swarm/index';
+import type { Swarm, SwarmTask } from '../../sim/swarm/index';
 import type { Execution, OutputSink, ShellEnvironment } from '../types';
 import type { ClockSource } from './swarmHost';
 
@@ -12,6 +12,15 @@ export interface FlagSpec {
   /** Shown in help as `(default …)`. */
   defaultText?: string;
 }
+
+/** One line a task's container wrote, at virtual time `at`. */
+export interface TaskLogLine {
+  readonly at: number;
+  readonly text: string;
+}
+
+/** What a task's container logged so far, oldest first (given by the shell: the image catalog is the cluster engine's). */
+export type TaskLogs = (swarm: Swarm, task: SwarmTask) => TaskLogLine[];
 
 /** What a command's run receives. */
 export interface DockerRun {
@@ -27,6 +36,8 @@ export interface DockerRun {
   sink: OutputSink;
   flags: ParsedFlags;
   args: string[];
+  /** What tasks' containers logged (`docker service logs`). */
+  taskLogs: TaskLogs;
 }
 
 /** One docker subcommand (`docker service create`). Registered in `commands/index.ts`. */

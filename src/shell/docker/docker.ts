@@ -1,6 +1,6 @@
 import { finished } from '../execution';
 import type { Execution, OutputSink, ShellEnvironment } from '../types';
-import { commandHelp, parseFlags, type DockerCommand } from './command';
+import { commandHelp, parseFlags, type DockerCommand, type TaskLogs } from './command';
 import { DOCKER_COMMANDS, DOCKER_GROUPS } from './commands/index';
 import { swarmFor } from './swarmHost';
 import type { Swarm } from '../../sim/swarm/index';
@@ -10,7 +10,7 @@ import type { Swarm } from '../../sim/swarm/index';
  * cluster (created on first use: `manager1` Leader, `worker1`, `worker2`).
  * Flags → options → validate → run, as each command in `commands/`.
  */
-export function runDocker(env: ShellEnvironment, argv0: readonly string[], sink: OutputSink): Execution {
+export function runDocker(env: ShellEnvironment, argv0: readonly string[], sink: OutputSink, taskLogs: TaskLogs = () => []): Execution {
   let host: string | undefined;
   let argv = argv0;
   // The one global option simulated: -H/--host, the machine whose daemon the CLI talks to (`docker -H ssh://worker1 swarm join …`).
@@ -45,15 +45,11 @@ export function runDocker(env: ShellEnvironment, argv0: readonly string[], sink:
     return finished(0);
   }
   const cmd = DOCKER_COMMANDS.find((c) => c.path[0] === group && (c.path[1] === sub || c.aliases?.includes(sub)));
-  if (!cmd && group === 'service' && sub === 'logs') {
-    sink.stderr('not simulated: `docker service logs` — the swarm\'s containers keep no logs in the playground yet\n');
-    return finished(1);
-  }
   if (!cmd) {
     sink.stderr(`unknown command: docker ${group} ${sub}\n\nUsage:  docker ${group} COMMAND\n\nRun 'docker ${group} --help' for more information\n`);
     return finished(1);
   }
-  return runCommand(env, cmd, rest, sink, host);
+  return runCommand(env, cmd, rest, sink, taskLogs, host);
 }
 
 /** The machine `-H` names: `worker1`, `ssh://[user@]worker1`, `tcp://192.168.99.101:2376`; undefined when there is none. */
@@ -70,7 +66,7 @@ function machineFor(swarm: Swarm, host: string | undefined): { id: string; hostn
   return undefined;
 }
 
-function runCommand(env: ShellEnvironment, cmd: DockerCommand, argv: readonly string[], sink: OutputSink, host?: string): Execution {
+function runCommand(env: ShellEnvironment, cmd: DockerCommand, argv: readonly string[], sink: OutputSink, taskLogs: TaskLogs, host?: string): Execution {
   const path = `docker ${cmd.path.join(' ')}`;
   const parsed = parseFlags(cmd, argv);
   if ('error' in parsed) {
@@ -116,7 +112,7 @@ function runCommand(env: ShellEnvironment, cmd: DockerCommand, argv: readonly st
       return finished(1);
     }
   }
-  return cmd.run({ swarm, getSwarm, clock, env, sink, flags: parsed.flags, args: parsed.args, local: machine.id, localHost: machine.hostname });
+  return cmd.run({ swarm, getSwarm, clock, env, sink, flags: parsed.flags, args: parsed.args, local: machine.id, localHost: machine.hostname, taskLogs });
 }
 
 function groupHelp(group: string): string {

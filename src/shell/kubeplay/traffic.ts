@@ -2,6 +2,7 @@ import { goDuration, parseDuration } from '../../lib/duration';
 import type { KubeObject } from '../../sim/k8s/index';
 import { WaitingExecution, finished } from '../execution';
 import type { Execution, OutputSink, ShellEnvironment } from '../types';
+import { runSwarmTraffic, swarmServiceNamed } from './swarmTraffic';
 
 interface Options {
   service: string;
@@ -90,6 +91,8 @@ function ingressTarget(env: ShellEnvironment, o: Options, sink: OutputSink): Tar
  * the ready endpoints; requests while none is ready fail. Ends with how many
  * each pod answered. `ingress/NAME` sends them from outside the cluster to
  * the Ingress's address with its host, through the ingress controller.
+ * A name no Service has but a swarm service has (`vote_vote`) sends the
+ * requests to that service's published port (`swarmTraffic.ts`).
  */
 export function runTraffic(env: ShellEnvironment, args: readonly string[], sink: OutputSink): Execution {
   const o = parse(args);
@@ -98,6 +101,9 @@ export function runTraffic(env: ShellEnvironment, args: readonly string[], sink:
     return finished(1);
   }
   const cluster = env.cluster;
+  // Not a Service of the cluster: a service of the swarm beside it (vote_vote), reached through its published port.
+  const swarmService = o.ingress === undefined && !cluster.client().get('services', o.namespace, o.service) ? swarmServiceNamed(env, o.service) : undefined;
+  if (swarmService) return runSwarmTraffic(env, swarmService, o, sink);
   const target = o.ingress !== undefined ? ingressTarget(env, o, sink) : serviceTarget(env, o, sink);
   if (!target) return finished(1);
   const { url, hostHeader } = target;

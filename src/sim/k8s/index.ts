@@ -47,6 +47,8 @@ export type { DecodeResult } from './api/decode';
 export { decodeObject } from './api/decode';
 export { LAST_APPLIED_ANNOTATION, applyPatch, createApplyPatch, lastAppliedValue } from './api/patch/applyPatch';
 export { imageProfile, IMAGE_CATALOG } from './images/catalog';
+export { accessLogLine, stampLogLine } from './containers/logStamp';
+export { serverResponseBody } from './network/http';
 export type { ClusterView } from './services/clusterView';
 export type { DnsAnswer, DnsQueryOptions, DnsQueryType, DnsRecord, ResolvConf } from './services/dns';
 export { resolveDns, reverseDns, podResolvConf, formatResolvConf, searchCandidates, clusterSearchPath, CLUSTER_DOMAIN, CLUSTER_DNS_IP } from './services/dns';

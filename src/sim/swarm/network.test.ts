@@ -39,4 +39,26 @@ describe('routing mesh and service discovery', () => {
     expect(s.resolve('nope').ok).toBe(false);
     expect(d.spec.endpointMode).toBe('dnsrr');
   });
+
+  it('a task behind the mesh sees the ingress sandbox of the node the request came in by, and keeps what it served', () => {
+    const s = testSwarm();
+    const v = s.svc('web', 'nginx', { ...replicas(1), ports: [{ protocol: 'tcp', targetPort: 80, publishedPort: 8080, publishMode: 'ingress' }] });
+    s.advance(10_000);
+    const a = s.route('manager1', 8080);
+    const b = s.route('worker2', 8080);
+    const c = s.route('manager1', 8080);
+    if (!a.ok || !b.ok || !c.ok) throw new Error('not routed');
+    expect(a.source).toMatch(/^10\.0\.0\.\d+$/);
+    expect(b.source).not.toBe(a.source);
+    expect(c.source).toBe(a.source);
+    expect(s.served(s.live(v.id)[0].id).map((r) => r.source)).toEqual([a.source, b.source, a.source]);
+  });
+
+  it("a host-mode port is reached with the client's own address", () => {
+    const s = testSwarm();
+    const v = s.svc('web', 'nginx', { ports: [{ protocol: 'tcp', targetPort: 80, publishedPort: 8080, publishMode: 'host' }] });
+    s.advance(10_000);
+    const r = s.route(s.node(s.live(v.id)[0].nodeId)!.description.hostname, 8080);
+    expect(r.ok && r.source).toBe('192.168.99.1');
+  });
 });

@@ -2,7 +2,24 @@ import { allNodes, SERVICES, TASKS, type SwarmContext } from './context';
 import type { SwarmService, SwarmTask } from './types';
 
 /** Where one request ended up: the task that answered, or the client's error. */
-export type RouteResult = { ok: true; service: SwarmService; task: SwarmTask; via: 'ingress' | 'host' } | { ok: false; error: string };
+export type RouteResult = { ok: true; service: SwarmService; task: SwarmTask; via: 'ingress' | 'host'; source: string } | { ok: false; error: string };
+
+/** A request a task's container served: when, from which address (what its access log shows), on which port. */
+export interface ServedRequest {
+  readonly at: number;
+  readonly source: string;
+  readonly port: number;
+}
+
+/** The outside client's address: the host of the tutorial's docker-machine network (192.168.99.0/24). */
+export const OUTSIDE_CLIENT = '192.168.99.1';
+
+/** The routing mesh's memory: round-robin positions per service and each node's ingress sandbox address. */
+export interface MeshState {
+  counters: Map<string, number>;
+  /** A node's `ingress-sbox` address on the ingress network (10.0.0.0/24), given when the node first serves the mesh. */
+  sandboxes: Map<string, string>;
+}
 
 /** A DNS answer inside the swarm's overlay networks. */
 export type ResolveResult = { ok: true; addresses: string[]; kind: 'vip' | 'dnsrr' | 'tasks' } | { ok: false; error: string };
@@ -17,11 +34,11 @@ const running = (ctx: SwarmContext, serviceId: string) =>
  * The ingress routing mesh (docs: "swarm mode routing mesh"): a port
  * published in ingress mode listens on every node, even one without a task
  * of the service, and IPVS balances requests over the service's running
- * tasks (round robin here). A host-mode port listens only on nodes running a
- * task, and reaches that task. `counters` keeps the round-robin position per
- * service.
+ * tasks (round robin here), masquerading the client behind the node's
+ * ingress sandbox address. A host-mode port listens only on nodes running a
+ * task, and reaches that task with the client's own address.
  */
-export function routeRequest(ctx: SwarmContext, counters: Map<string, number>, nodeRef: string, port: number, protocol: 'tcp' | 'udp' = 'tcp'): RouteResult {
+export function routeRequest(ctx: SwarmContext, mesh: MeshState, nodeRef: string, port: number, protocol: 'tcp' | 'udp' = 'tcp'): RouteResult {
   const node = allNodes(ctx.store).find((n) => n.id === nodeRef || n.description.hostname === nodeRef || n.status.addr === nodeRef);
   if (!node) return { ok: false, error: `Could not resolve host: ${nodeRef}` };
   const refused = { ok: false as const, error: `Failed to connect to ${node.status.addr} port ${port}: Connection refused` };
@@ -31,14 +48,17 @@ export function routeRequest(ctx: SwarmContext, counters: Map<string, number>, n
       if (p.publishedPort !== port || p.protocol !== protocol) continue;
       if (p.publishMode === 'host') {
         const local = running(ctx, s.id).find((t) => t.nodeId === node.id);
-        if (local) return { ok: true, service: s, task: local, via: 'host' };
+        if (local) return { ok: true, service: s, task: local, via: 'host', source: OUTSIDE_CLIENT };
         continue;
       }
       const backends = running(ctx, s.id);
       if (backends.length === 0) return refused;
-      const i = counters.get(s.id) ?? 0;
-      counters.set(s.id, i + 1);
-      return { ok: true, service: s, task: backends[i % backends.length], via: 'ingress' };
+      const i = mesh.counters.get(s.id) ?? 0;
+      mesh.counters.set(s.id, i + 1);
+      // IPVS in the node's ingress sandbox masquerades: the container sees the sandbox's address, not the client's.
+      let source = mesh.sandboxes.get(node.id);
+      if (!source) mesh.sandboxes.set(node.id, (source = `10.0.0.${ctx.nextVip()}`));
+      return { ok: true, service: s, task: backends[i % backends.length], via: 'ingress', source };
     }
   }
   return refused;

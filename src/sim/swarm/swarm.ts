@@ -16,7 +16,7 @@ import { createRaft, hasLeader } from './controllers/raft';
 import { createTaskReaper } from './controllers/taskReaper';
 import { isTerminal, type NodeRole, type ServiceSpec, type SwarmNode, type SwarmResult, type SwarmService, type SwarmTask } from './types';
 import { createMembership, NO_LEADER } from './membership';
-import { resolveName, routeRequest, type ResolveResult, type RouteResult } from './network';
+import { resolveName, routeRequest, type MeshState, type ResolveResult, type RouteResult, type ServedRequest } from './network';
 
 export interface SwarmOptions {
   /** Seed of the swarm's random generator (IDs, pull times). */
@@ -76,6 +76,8 @@ export interface Swarm {
   apiError(localNodeId?: string): string | undefined;
   /** The routing mesh: one request to `node`'s published `port` (hostname, ID or address); round robin over running tasks. */
   route(node: string, port: number, protocol?: 'tcp' | 'udp'): RouteResult;
+  /** Requests a task's container served through `route`, oldest first (at most the last 1,000). */
+  served(taskId: string): readonly ServedRequest[];
   /** The overlay DNS: a service name (VIP or dnsrr) or `tasks.<service>`. */
   resolve(name: string): ResolveResult;
   /** Membership: a node leaves (`docker swarm leave`), joins (`docker swarm join`), or is removed (`docker node rm`). */
@@ -93,6 +95,8 @@ export interface Membership {
 }
 
 const DEFAULT_START = Date.parse('2025-03-01T09:00:00Z');
+/** Served requests kept per task (a container's log is bounded too). */
+const SERVED_KEPT = 1000;
 
 export function createSwarm(options: SwarmOptions = {}): Swarm {
   const seed = options.seed ?? 1;
@@ -170,7 +174,8 @@ export function createSwarm(options: SwarmOptions = {}): Swarm {
     }
   };
   const membership = createMembership(ctx, () => manager.runUntilIdle());
-  const rr = new Map<string, number>();
+  const mesh: MeshState = { counters: new Map(), sandboxes: new Map() };
+  const served = new Map<string, ServedRequest[]>();
   const byPrefix = <T extends { id: string }>(items: T[], ref: string): T | undefined => {
     const hits = items.filter((x) => x.id.startsWith(ref));
     return hits.length === 1 ? hits[0] : undefined;
@@ -239,7 +244,17 @@ export function createSwarm(options: SwarmOptions = {}): Swarm {
       return undefined;
     },
     membership,
-    route: (node, port, protocol = 'tcp') => routeRequest(ctx, rr, node, port, protocol),
+    route(node, port, protocol = 'tcp') {
+      const r = routeRequest(ctx, mesh, node, port, protocol);
+      if (r.ok) {
+        const list = served.get(r.task.id) ?? [];
+        list.push({ at: clock.now(), source: r.source, port });
+        if (list.length > SERVED_KEPT) list.splice(0, list.length - SERVED_KEPT);
+        served.set(r.task.id, list);
+      }
+      return r;
+    },
+    served: (taskId) => served.get(taskId) ?? [],
     resolve: (name) => resolveName(ctx, name),
     watch(handler) {
       const offs = [NODES, SERVICES, TASKS].map((r) => store.watch(r, handler));

@@ -7,6 +7,7 @@ import { nodeDemote, nodePromote, nodeRm } from './nodeRole';
 import { swarmInit, swarmJoin, swarmJoinToken, swarmLeave } from './swarm';
 import { serviceCreate } from './serviceCreate';
 import { serviceInspect } from './serviceInspect';
+import { serviceLogs } from './serviceLogs';
 import { serviceLs } from './serviceLs';
 import { servicePs } from './servicePs';
 import { serviceRm } from './serviceRm';
@@ -20,7 +21,7 @@ import { stackRm } from './stackRm';
 import { stackServices } from './stackServices';
 
 /** Every simulated docker command; help and tab completion read this list. */
-export const DOCKER_COMMANDS: readonly DockerCommand[] = [serviceCreate, serviceInspect, serviceLs, servicePs, serviceRm, serviceRollback, serviceScale, serviceUpdate, nodeDemote, nodeInspect, nodeLs, nodePromote, nodePs, nodeRm, nodeUpdate, stackDeploy, stackLs, stackPs, stackRm, stackServices, swarmInit, swarmJoin, swarmJoinToken, swarmLeave];
+export const DOCKER_COMMANDS: readonly DockerCommand[] = [serviceCreate, serviceInspect, serviceLogs, serviceLs, servicePs, serviceRm, serviceRollback, serviceScale, serviceUpdate, nodeDemote, nodeInspect, nodeLs, nodePromote, nodePs, nodeRm, nodeUpdate, stackDeploy, stackLs, stackPs, stackRm, stackServices, swarmInit, swarmJoin, swarmJoinToken, swarmLeave];
 
 /** Management commands (`docker service`, `docker node`) with their one-line summaries. */
 export const DOCKER_GROUPS: Readonly<Record<string, string>> = {

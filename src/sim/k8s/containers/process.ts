@@ -1,5 +1,5 @@
 import { bytesOf } from '../../../lib/quantity';
-import { stampLogLine } from './logStamp';
+import { accessLogLine, stampLogLine } from './logStamp';
 import { curl, nslookup, wget } from './netTools';
 import { MAX_LOG_LINES, type Exit, type LogLine, type ProcessSpec } from './processTypes';
 import { IDLE, isShellTool, runArgv, runShell, type Io, type ShellHost, type Yield } from './sh/interpret';
@@ -135,11 +135,7 @@ export class ContainerProcess {
     const fmt = this.spec.profile.accessLog;
     if (!fmt || this.exit) return;
     this.advance(now);
-    const d = new Date(now);
-    const mon = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][d.getUTCMonth()];
-    const p2 = (n: number) => String(n).padStart(2, '0');
-    const stamp = `${p2(d.getUTCDate())}/${mon}/${d.getUTCFullYear()}:${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())} +0000`;
-    const line = `${clientIP} - - [${stamp}] "GET ${path} HTTP/1.1" ${status} ${bytes} "-" "${userAgent}"${fmt === 'nginx' ? ' "-"' : ''}`;
+    const line = accessLogLine(fmt, clientIP, path, status, bytes, userAgent, now);
     this.logs.push({ at: now, text: line });
     if (this.logs.length > MAX_LOG_LINES) this.logs.splice(0, this.logs.length - MAX_LOG_LINES);
   }

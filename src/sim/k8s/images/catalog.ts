@@ -96,6 +96,17 @@ const NGINX_LOGS = [
   '{nginxtime} [notice] 1#1: start worker processes',
 ];
 
+/** gunicorn 23 starting with `--workers 4` as PID 1 (the master), each worker booting as a child. */
+const GUNICORN_LOGS = [
+  '[{gunicorntime}] [1] [INFO] Starting gunicorn 23.0.0',
+  '[{gunicorntime}] [1] [INFO] Listening at: http://0.0.0.0:80 (1)',
+  '[{gunicorntime}] [1] [INFO] Using worker: sync',
+  '[{gunicorntime}] [7] [INFO] Booting worker with pid: 7',
+  '[{gunicorntime}] [8] [INFO] Booting worker with pid: 8',
+  '[{gunicorntime}] [9] [INFO] Booting worker with pid: 9',
+  '[{gunicorntime}] [10] [INFO] Booting worker with pid: 10',
+];
+
 const ANY: TagRule = { any: true };
 
 const server = (sizeBytes: number, memoryMi: number, ports: number[], extra: Partial<ImageProfile> = {}): ImageProfile => ({
@@ -202,7 +213,9 @@ export const IMAGE_CATALOG: Readonly<Record<string, ImageProfile>> = {
   'us-docker.pkg.dev/google-samples/containers/gke/gb-frontend': server(130 * MB, 20, [80], { http: { '/': 200 }, httpDefault: 404, tags: { names: ['latest', 'v5', 'v6'] } }),
   'us-docker.pkg.dev/google-samples/containers/gke/gb-redis-follower': server(40 * MB, 3, [6379], { tags: { names: ['latest', 'v2'] } }),
   'us-docker.pkg.dev/google-samples/containers/gke/hello-app': server(4 * MB, 3, [8080], { shell: false, http: {}, httpDefault: 200, logs: ['{gotime} Server listening on port 8080'], tags: { names: ['latest', '1.0', '2.0'] } }),
-  'docker.io/dockersamples/examplevotingapp_vote': server(50 * MB, 30, [80], { http: { '/': 200 }, httpDefault: 404, tags: { names: ['latest', 'before', 'after'] } }),
+  // The vote app runs `gunicorn app:app -b 0.0.0.0:80 --log-file - --access-logfile - --workers 4` (its Dockerfile's CMD):
+  // gunicorn's start-up lines, and its default access log format, which is Apache's combined format.
+  'docker.io/dockersamples/examplevotingapp_vote': server(50 * MB, 30, [80], { logs: GUNICORN_LOGS, accessLog: 'apache', http: { '/': 200 }, httpDefault: 404, tags: { names: ['latest', 'before', 'after'] } }),
   'docker.io/dockersamples/examplevotingapp_result': server(80 * MB, 40, [80], { http: { '/': 200 }, httpDefault: 404, tags: { names: ['latest', 'before', 'after'] } }),
   'docker.io/dockersamples/examplevotingapp_worker': server(70 * MB, 30, [], { tags: { names: ['latest', 'dotnet', 'java', 'before', 'after'] } }),
   'docker.io/dockersamples/visualizer': server(60 * MB, 30, [8080], { http: { '/': 200 }, tags: { names: ['latest', 'stable'] } }),

@@ -246,15 +246,24 @@ function hostPortPod(env: NetworkEnv, ip: string, port: number): { pod: PodObj; 
 }
 
 function responseBody(image: string, proc: ContainerProcess, status: number, pod: PodObj, path: string, now: number): string {
+  if (status >= 500 && image.endsWith('/liveness')) return `error: ${((now - proc.startedAt) / 1000).toFixed(0)}`;
+  return serverResponseBody(image, status, pod.metadata.name, path);
+}
+
+/**
+ * What a catalog server sends back for GET `path` with `status`, when it
+ * runs with host name `hostname` (a pod's name; a swarm task's container's).
+ */
+export function serverResponseBody(image: string, status: number, hostname: string, path: string): string {
   if (status === 404) return image.endsWith('/nginx') ? '<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx/1.27.3</center>\r\n</body>\r\n</html>\r\n' : '404 page not found\n';
-  if (status >= 500) return image.endsWith('/liveness') ? `error: ${((now - proc.startedAt) / 1000).toFixed(0)}` : 'Internal Server Error\n';
+  if (status >= 500) return 'Internal Server Error\n';
   if (image.endsWith('/nginx') || image.endsWith('/nginx-slim')) return NGINX_WELCOME;
   if (image.endsWith('/httpd')) return '<html><body><h1>It works!</h1></body></html>\n';
-  if (image.endsWith('/hello-app')) return `Hello, world!\nVersion: 1.0.0\nHostname: ${pod.metadata.name}\n`;
-  if (image.endsWith('/agnhost') && path === '/hostname') return pod.metadata.name;
-  if (image.endsWith('/echoserver')) return `Hostname: ${pod.metadata.name}\n\nRequest Information:\n\tmethod=GET\n\treal path=${path}\n`;
+  if (image.endsWith('/hello-app')) return `Hello, world!\nVersion: 1.0.0\nHostname: ${hostname}\n`;
+  if (image.endsWith('/agnhost') && path === '/hostname') return hostname;
+  if (image.endsWith('/echoserver')) return `Hostname: ${hostname}\n\nRequest Information:\n\tmethod=GET\n\treal path=${path}\n`;
   if (image.endsWith('/hpa-example')) return 'OK!';
-  return `${pod.metadata.name}\n`;
+  return `${hostname}\n`;
 }
 
 /** The Service whose cluster IP is `ip` (kube-proxy's KUBE-SERVICES match). */
