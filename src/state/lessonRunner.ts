@@ -28,6 +28,7 @@ export class LessonRunner {
   private generation = 0;
   private sinceCheck = Infinity;
   private seenVersion = -1;
+  private seenSwarm = -1;
   private seenCommands = -1;
 
   constructor(
@@ -88,6 +89,7 @@ export class LessonRunner {
   invalidate(): void {
     this.sinceCheck = Infinity;
     this.seenVersion = -1;
+    this.seenSwarm = -1;
   }
 
   /** Once per frame, after the clock loop polled the running commands. */
@@ -100,10 +102,12 @@ export class LessonRunner {
     const state = this.get();
     this.sinceCheck += realMs;
     if (!state.lesson || state.lesson.satisfied) return;
-    const changed = state.snapshot.version !== this.seenVersion || state.commandLog.length !== this.seenCommands;
+    const swarmVersion = state.swarm?.version ?? 0;
+    const changed = state.snapshot.version !== this.seenVersion || swarmVersion !== this.seenSwarm || state.commandLog.length !== this.seenCommands;
     if (!changed || this.sinceCheck < CHECK_EVERY_MS) return;
     this.sinceCheck = 0;
     this.seenVersion = state.snapshot.version;
+    this.seenSwarm = swarmVersion;
     this.seenCommands = state.commandLog.length;
     state.checkLessonStep();
   }

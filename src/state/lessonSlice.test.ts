@@ -132,6 +132,20 @@ describe('lesson slice', () => {
     expect(text(store)).toMatch(/\$ sleep 1m\n\^C/);
   });
 
+  it('a step shows the cluster it is about: the swarm, both, or (in a lesson that names views) the Kubernetes cluster', async () => {
+    const store = await lessonStore();
+    store.getState().setViewMode('side-by-side');
+    store.getState().startLesson('self-healing');
+    expect(store.getState().viewMode).toBe('side-by-side');
+    store.getState().startLesson('vs-swarm-architecture');
+    expect(store.getState().viewMode).toBe('kubernetes');
+    store.getState().goToStep(1);
+    expect(store.getState().lesson?.step).toBe(1);
+    expect(store.getState().viewMode).toBe('swarm');
+    store.getState().goToStep(2);
+    expect(store.getState().viewMode).toBe('kubernetes');
+  });
+
   it('hints are revealed one at a time, up to the step’s count', async () => {
     const store = await lessonStore();
     store.getState().startLesson('self-healing');

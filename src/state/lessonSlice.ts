@@ -368,7 +368,7 @@ export function createLessonSlice(set: SetState, get: GetState, kit: () => Store
     },
   };
 
-  /** A step begins: its files open in the editor and its check is evaluated at the next frame. */
+  /** A step begins: its files open in the editor, the cluster area shows what it is about, and its check is evaluated at the next frame. */
   function enterStep(index: number): void {
     const c = current();
     if (!c) return;
@@ -377,6 +377,8 @@ export function createLessonSlice(set: SetState, get: GetState, kit: () => Store
     // coming back to a step keeps what the learner wrote.
     for (const f of step.files) if (get().files[f.name] === undefined || !c.a.visited.includes(step.id)) writeFile(f.name, f.content);
     if (!c.a.visited.includes(step.id)) patch({ visited: [...c.a.visited, step.id] });
+    const view = step.view ?? (c.lesson.steps.some((s) => s.view) ? 'kubernetes' : undefined);
+    if (view) get().setViewMode(view);
     runner.invalidate();
   }
 }

@@ -3,8 +3,8 @@
  * parser and loader, checks evaluated through the terminal's shell, and
  * solutions played through a host. Pure TypeScript: no DOM, no Node.
  */
-export type { Check, Comparison, Expectation, Lesson, LessonCluster, LessonError, LessonFile, LessonLanguage, LessonPosition, Probe, Quiz, SolutionAction, Step, SwarmQuestion } from './types';
-export { LESSON_LANGUAGES } from './types';
+export type { Check, Comparison, Expectation, Lesson, LessonCluster, LessonError, LessonFile, LessonLanguage, LessonPosition, Probe, Quiz, SolutionAction, Step, SwarmQuestion, LessonView } from './types';
+export { LESSON_LANGUAGES, LESSON_VIEWS } from './types';
 export { parseLesson, type ParseResult } from './parseLesson';
 export { loadLessons, compareTranslations, type LessonEntry } from './loadLessons';
 export { EXPECTATIONS, parseExpectation, testExpectation, describeExpectation, type ExpectationKind } from './checks/index';

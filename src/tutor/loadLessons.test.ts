@@ -60,6 +60,7 @@ describe('loadLessons', () => {
     expect(vs(lesson({ check: 'kubectl get ns shop' }))).toEqual([`lessons/01-demo/zh-CN.md:10: step "one": the check differs${against}`]);
     expect(vs(lesson({ solution: 'kubectl create ns shop' }))).toEqual([`lessons/01-demo/zh-CN.md:8: step "one": the solution differs${against}`]);
     expect(vs(lesson({ hints: 2 }))).toEqual([`lessons/01-demo/zh-CN.md:8: step "one": 2 hints instead of 1${against}`]);
+    expect(vs(lesson({ stepId: 'one view=swarm' }))).toEqual([`lessons/01-demo/zh-CN.md:8: step "one": the view differs (swarm instead of none)${against}`]);
     expect(vs(lesson({ prerequisites: 'demo' }))).toContain(`lessons/01-demo/zh-CN.md:1: front matter "prerequisites" differs${against}`);
   });
 

@@ -95,6 +95,7 @@ export function compareTranslations(original: Lesson, translation: Lesson): Less
     const actions = (s: typeof o) => s.solution.map(({ sourceLine: _l, ...a }) => a);
     if (!same(actions(o), actions(t))) at(t.line, `step "${t.id}": the solution differs`);
     if (!same(o.files, t.files)) at(t.line, `step "${t.id}": the files differ`);
+    if (o.view !== t.view) at(t.line, `step "${t.id}": the view differs (${t.view ?? 'none'} instead of ${o.view ?? 'none'})`);
     if (o.hints.length !== t.hints.length) at(t.line, `step "${t.id}": ${t.hints.length} hints instead of ${o.hints.length}`);
   });
   return errors;

@@ -59,6 +59,15 @@ describe('parseLesson', () => {
     ]);
   });
 
+  it('reads the view a step shows ({#id view=swarm}) and reports one it does not know', () => {
+    const r = parse([...FRONT, ...STEP.map((l) => (l === '## Apply it {#apply}' ? '## Apply it {#apply view=side-by-side}' : l))]);
+    if (!r.ok) throw new Error(r.errors.map(formatLessonError).join('\n'));
+    expect(r.lesson.steps[0]).toMatchObject({ id: 'apply', title: 'Apply it', view: 'side-by-side' });
+    const plain = parse([...FRONT, ...STEP]);
+    expect(plain.ok && plain.lesson.steps[0].view).toBeUndefined();
+    expect(errorsOf([...FRONT, ...STEP.map((l) => (l === '## Apply it {#apply}' ? '## Apply it {#apply view=docker}' : l))])).toEqual(['lessons/01-demo/en.md:11: a step\'s view is one of kubernetes, swarm, side-by-side, got "docker"']);
+  });
+
   it('reads Chinese hints (提示：)', () => {
     const r = parse([...FRONT, ...STEP.map((l) => (l.startsWith('> Hint:') ? '> 提示：点击 Apply 按钮' : l))]);
     expect(r.ok && r.lesson.steps[0].hints[0]).toBe('点击 Apply 按钮 or kubectl apply.');
@@ -80,7 +89,7 @@ describe('parseLesson', () => {
   });
 
   it('reports a step without an id, without a check or without a solution', () => {
-    expect(errorsOf([...FRONT, '## No id', 'text'])).toEqual(['lessons/01-demo/en.md:11: a step heading needs an id: "## Title {#step-id}" (lowercase words joined by "-")']);
+    expect(errorsOf([...FRONT, '## No id', 'text'])).toEqual(['lessons/01-demo/en.md:11: a step heading needs an id: "## Title {#step-id}" (lowercase words joined by "-"), optionally a view: "{#step-id view=swarm}"']);
     expect(errorsOf([...FRONT, '## Empty {#empty}', 'text'])).toEqual([
       'lessons/01-demo/en.md:11: step "empty" has no `check` block (nor a `quiz`)',
       'lessons/01-demo/en.md:11: step "empty" has no `solution` block',

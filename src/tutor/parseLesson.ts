@@ -2,6 +2,7 @@ import { parseExpectation } from './checks/index';
 import { parseSwarmQuestion, swarmQuestionCommand } from './checks/swarm';
 import { readFrontMatter } from './frontMatter';
 import { readQuiz } from './quiz';
+import { LESSON_VIEWS, type LessonView } from './types';
 import type { Check, Lesson, LessonError, LessonFile, LessonLanguage, Probe, Quiz, SolutionAction, Step } from './types';
 
 /** What `parseLesson` returns: the lesson, or every problem found (file and line). */
@@ -14,7 +15,7 @@ interface Fence {
   lines: string[];
 }
 
-const STEP_HEADING = /^##\s+(.+?)\s*\{#([a-z0-9]+(?:-[a-z0-9]+)*)\}\s*$/;
+const STEP_HEADING = /^##\s+(.+?)\s*\{#([a-z0-9]+(?:-[a-z0-9]+)*)(?:\s+view=(\S+))?\}\s*$/;
 const HINT = /^>\s*(?:Hint|提示)\s*[:：]\s*(.*)$/;
 const CAPTURE = /^([A-Za-z_][A-Za-z0-9_]*)=\$\((.+)\)$/;
 
@@ -52,7 +53,7 @@ export function parseLesson(text: string, options: { file: string; language: Les
 
   const intro: string[] = [];
   const steps: Step[] = [];
-  let step: { id: string; title: string; line: number; body: string[]; fences: Fence[]; hints: string[]; hintOpen: boolean } | undefined;
+  let step: { id: string; title: string; line: number; view?: LessonView; body: string[]; fences: Fence[]; hints: string[]; hintOpen: boolean } | undefined;
   const finish = () => {
     if (step) {
       const built = buildStep(step, err);
@@ -83,12 +84,14 @@ export function parseLesson(text: string, options: { file: string; language: Les
       finish();
       const m = STEP_HEADING.exec(line);
       if (!m) {
-        err(lineNo, 'a step heading needs an id: "## Title {#step-id}" (lowercase words joined by "-")');
+        err(lineNo, 'a step heading needs an id: "## Title {#step-id}" (lowercase words joined by "-"), optionally a view: "{#step-id view=swarm}"');
         step = undefined;
         continue;
       }
       if (steps.some((s) => s.id === m[2])) err(lineNo, `step id "${m[2]}" is used twice`);
-      step = { title: m[1], id: m[2], line: lineNo, body: [], fences: [], hints: [], hintOpen: false };
+      const view = m[3] as LessonView | undefined;
+      if (view !== undefined && !LESSON_VIEWS.includes(view)) err(lineNo, `a step's view is one of ${LESSON_VIEWS.join(', ')}, got "${view}"`);
+      step = { title: m[1], id: m[2], line: lineNo, ...(view && { view }), body: [], fences: [], hints: [], hintOpen: false };
       continue;
     }
     if (!step) {
@@ -127,7 +130,7 @@ export function parseLesson(text: string, options: { file: string; language: Les
 }
 
 function buildStep(
-  s: { id: string; title: string; line: number; body: string[]; fences: Fence[]; hints: string[] },
+  s: { id: string; title: string; line: number; view?: LessonView; body: string[]; fences: Fence[]; hints: string[] },
   err: (line: number, message: string) => void,
 ): Step | undefined {
   const files: LessonFile[] = [];
@@ -156,7 +159,7 @@ function buildStep(
   if (!has('check') && has('quiz') && has('solution')) err(s.line, `step "${s.id}": a quiz's solution is its "+" options; a \`solution\` block belongs to a \`check\``);
   if (has('check') ? !check || solution.length === 0 : !quiz) return undefined;
   if (has('quiz') && !quiz) return undefined;
-  return { id: s.id, title: s.title, line: s.line, body: s.body.join('\n').trim(), files, ...(check && { check }), ...(quiz && { quiz }), hints: s.hints, solution };
+  return { id: s.id, title: s.title, line: s.line, ...(s.view && { view: s.view }), body: s.body.join('\n').trim(), files, ...(check && { check }), ...(quiz && { quiz }), hints: s.hints, solution };
 }
 
 const joinContent = (lines: string[]) => (lines.length ? `${lines.join('\n')}\n` : '');

@@ -8,6 +8,10 @@
 export const LESSON_LANGUAGES = ['en', 'zh-CN'] as const;
 export type LessonLanguage = (typeof LESSON_LANGUAGES)[number];
 
+/** What a step shows in the cluster area (`{#id view=swarm}`): the Kubernetes cluster, the swarm, or both. */
+export const LESSON_VIEWS = ['kubernetes', 'swarm', 'side-by-side'] as const;
+export type LessonView = (typeof LESSON_VIEWS)[number];
+
 /** Where something is in a lesson file (1-based line). */
 export interface LessonPosition {
   file: string;
@@ -98,6 +102,12 @@ export interface Step {
   id: string;
   title: string;
   line: number;
+  /**
+   * The cluster the step shows when it begins (`## Title {#id view=swarm}`).
+   * In a lesson where some step names a view, a step that names none shows
+   * the Kubernetes cluster; a lesson that names none leaves the view alone.
+   */
+  view?: LessonView;
   /** The explanation as Markdown (check, solution, file blocks and hints taken out). */
   body: string;
   /** Files to open in the editor for this step, with the contents to show. */
