@@ -1,25 +1,87 @@
-import { expect, test } from './support/fixtures';
+import type { Page } from '@playwright/test';
+import { expect, test, type KubeplayPage } from './support/fixtures';
+
+const swarmOf = (page: Page) => page.getByRole('region', { name: 'Swarm cluster' });
+const modes = (page: Page) => page.getByRole('radiogroup', { name: 'Cluster mode' });
+
+/** Running tasks of `web` drawn in the Swarm view, by the node they are drawn on. */
+async function runningWebTasks(page: Page): Promise<string[]> {
+  const labels = await swarmOf(page)
+    .getByRole('button', { name: /^web\.\d+, running \(running and ready\) on / })
+    .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+  return labels.map((l) => /on (\S+)$/.exec(l)?.[1] ?? '').sort();
+}
+
+async function startWeb(kp: KubeplayPage, page: Page) {
+  await modes(page).getByRole('radio', { name: 'Swarm' }).check();
+  await expect(swarmOf(page)).toContainText('3 nodes · 0 services');
+  await kp.run('docker service create --name web --replicas 3 -p 8080:80 nginx');
+  await kp.speed.selectOption('10');
+  await expect.poll(() => runningWebTasks(page), { timeout: 30_000 }).toEqual(['manager1', 'worker1', 'worker2']);
+}
 
 test('the cluster mode switches between the Kubernetes view, the Swarm view and both side by side', async ({ kp, page }) => {
-  const modes = page.getByRole('radiogroup', { name: 'Cluster mode' });
-  await expect(modes.getByRole('radio', { name: 'Kubernetes' })).toBeChecked();
-  const swarm = page.getByRole('region', { name: 'Swarm cluster' });
+  await expect(modes(page).getByRole('radio', { name: 'Kubernetes' })).toBeChecked();
+  const swarm = swarmOf(page);
   await expect(swarm).toHaveCount(0);
 
-  await modes.getByRole('radio', { name: 'Swarm' }).check();
+  await modes(page).getByRole('radio', { name: 'Swarm' }).check();
   await expect(swarm).toBeVisible();
   await expect(kp.cluster).toHaveCount(0);
-  await expect(swarm).toContainText('3 nodes');
+  await expect(swarm.getByRole('group', { name: /^manager1, manager \(Leader\), Ready, Active/ })).toBeVisible();
 
-  await modes.getByRole('radio', { name: 'Side by side' }).check();
+  await modes(page).getByRole('radio', { name: 'Side by side' }).check();
   await expect(swarm).toBeVisible();
   await expect(kp.cluster).toBeVisible();
   const k8s = (await kp.cluster.boundingBox())!;
   const docker = (await swarm.boundingBox())!;
   expect(docker.x, 'the Swarm view beside the Kubernetes view').toBeGreaterThanOrEqual(k8s.x + k8s.width - 1);
-  await kp.screenshot('swarm-side-by-side-skeleton');
 
-  await modes.getByRole('radio', { name: 'Kubernetes' }).check();
+  await modes(page).getByRole('radio', { name: 'Kubernetes' }).check();
   await expect(swarm).toHaveCount(0);
   await expect(kp.cluster).toBeVisible();
+});
+
+test('a replicated service spreads over the three nodes; a stopped worker loses its task to another node after the heartbeat timeout', async ({ kp, page }) => {
+  test.setTimeout(120_000);
+  await startWeb(kp, page);
+  const swarm = swarmOf(page);
+  await expect(swarm.getByRole('button', { name: /^web, replicated 3\/3, image nginx, port 8080:80\/tcp/ })).toBeVisible();
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await kp.screenshot(`swarm-1280x720-${scheme}`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  // Keyboard: Tab to worker1's box and open its panel with Enter.
+  const worker1 = swarm.getByRole('button', { name: /^worker1, worker, Ready, Active/ });
+  await worker1.focus();
+  await page.keyboard.press('Enter');
+  const panel = page.getByRole('complementary', { name: 'Node worker1' });
+  await expect(panel).toBeVisible();
+  await expect(panel).toContainText('docker node inspect --pretty worker1');
+  await expect(panel).toContainText('Hostname:');
+  await panel.getByRole('button', { name: 'Stop node' }).click();
+  await expect(kp.output).toContainText('$ kubeplay node stop worker1');
+  await expect(swarm.getByRole('group', { name: /^worker1, worker, Ready, Active, powered off/ })).toBeVisible();
+  // After the heartbeat timeout worker1 is Down and its task runs again on another node.
+  await kp.speed.selectOption('30');
+  await expect(swarm.getByRole('group', { name: /^worker1, worker, Down/ })).toBeVisible({ timeout: 30_000 });
+  await expect.poll(() => runningWebTasks(page), { timeout: 30_000 }).toHaveLength(3);
+  expect(await runningWebTasks(page)).not.toContain('worker1');
+  await kp.screenshot('swarm-node-down');
+});
+
+test('side by side at 1280×720, light and dark', async ({ kp, page }) => {
+  await startWeb(kp, page);
+  await kp.run('kubectl create deployment web --image=nginx --replicas=3');
+  await modes(page).getByRole('radio', { name: 'Side by side' }).check();
+  await expect(kp.cluster.getByRole('button', { name: /^web-.*Running \(running and ready\)/ })).toHaveCount(3, { timeout: 30_000 });
+  const doc = await page.evaluate(() => ({ w: document.scrollingElement!.scrollWidth, h: document.scrollingElement!.scrollHeight }));
+  expect(doc.w).toBeLessThanOrEqual(1280);
+  expect(doc.h).toBeLessThanOrEqual(720);
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await kp.screenshot(`swarm-side-by-side-1280x720-${scheme}`);
+  }
 });

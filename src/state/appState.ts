@@ -9,6 +9,8 @@ import type { ScenariosSlice } from './scenariosSlice';
 import type { NodeForm } from './nodeCommands';
 import type { TrafficFacts, ClusterSnapshot, InspectorData, LoggedCommand, ObjectRef, PodRef, Speed, SwarmSnapshot, TerminalEvent, ViewMode } from './types';
 import type { TranscriptLine } from './transcript';
+import type { SwarmInspectorData, SwarmRef } from './inspectSwarm';
+import type { SwarmNodeAction } from './swarmSlice';
 
 /** The clock: how fast virtual time runs and what it reads. */
 export interface ClockSlice {
@@ -91,6 +93,18 @@ export interface SwarmSlice {
   setViewMode(mode: ViewMode): void;
   /** The swarm beside the cluster, refreshed as it changes; undefined while there is none. */
   swarm: SwarmSnapshot | undefined;
+  /** The swarm node, task or service selected in the Swarm view. */
+  swarmSelection: SwarmRef | undefined;
+  /** What the Swarm panel shows for it (docker's own printers), refreshed while it is open. */
+  swarmInspector: SwarmInspectorData | undefined;
+  selectSwarm(ref: SwarmRef | undefined): void;
+  refreshSwarmInspector(): void;
+  /** `kubeplay node stop|start NAME`, `docker node update --availability drain|active|pause NAME`, `docker node promote|demote NAME`. */
+  swarmNodeAction(nodeId: string, action: SwarmNodeAction): void;
+  /** `docker service scale NAME=N`. */
+  scaleSwarmService(serviceId: string, replicas: number): void;
+  /** `docker service rollback NAME`. */
+  rollbackSwarmService(serviceId: string): void;
 }
 
 /** The terminal: transcript, history and the command log. */

@@ -31,3 +31,5 @@ export type { ScenariosSlice, AutosaveStatus } from './scenariosSlice';
 export { selectRedoLine, selectTimeline, selectUndoLine, type TimelineMark, type TimelineView } from './historySelectors';
 export type { KeyValueStorage, SavedScenarioInfo } from './scenarioShelf';
 export { LONG_LINK_CHARS, SCENARIO_FILE_SUFFIX, type RealClusterExport, type ShareNotice, type ShareSlice, type SharedText } from './shareSlice';
+export type { SwarmInspectorData, SwarmReading, SwarmRef } from './inspectSwarm';
+export type { SwarmNodeAction } from './swarmSlice';

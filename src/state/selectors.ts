@@ -13,6 +13,8 @@ export const selectStarted = (s: AppState) => !s.booting && s.bootError === unde
 export const selectTraffic = (s: AppState) => s.traffic;
 export const selectViewMode = (s: AppState) => s.viewMode;
 export const selectSwarm = (s: AppState) => s.swarm;
+export const selectSwarmSelection = (s: AppState) => s.swarmSelection;
+export const selectSwarmInspector = (s: AppState) => s.swarmInspector;
 export const selectSelectedPod = (s: AppState) => s.selectedPod;
 export const selectSelectedNode = (s: AppState) => s.selectedNode;
 export const selectSelection = (s: AppState) => s.selection;

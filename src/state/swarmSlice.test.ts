@@ -92,4 +92,44 @@ describe('the view mode and the swarm beside the cluster', () => {
     expect((await other.getState().openSharedText(JSON.stringify({ ...scenario, view: undefined }), 'file')).ok).toBe(true);
     expect(other.getState().viewMode).toBe('kubernetes');
   });
+
+  it('selecting a swarm node shows what docker node inspect --pretty and docker node ps print', async () => {
+    const store = await realStore({});
+    store.getState().setViewMode('swarm');
+    const worker1 = store.getState().swarm!.nodes.find((n) => n.description.hostname === 'worker1')!;
+    store.getState().selectSwarm({ kind: 'node', id: worker1.id });
+    const panel = store.getState().swarmInspector!;
+    expect(panel).toMatchObject({ exists: true, name: 'worker1' });
+    expect(panel.readings.map((r) => r.command)).toEqual(['docker node inspect --pretty worker1', 'docker node ps worker1']);
+    expect(panel.readings[0].output).toMatch(/Hostname:\s+worker1/);
+    // Reading is not a command: nothing in the log or the terminal.
+    expect(store.getState().commandLog).toEqual([]);
+  });
+
+  it('the panel\'s node and service actions are typed commands, echoed and logged', async () => {
+    const store = await realStore({});
+    store.getState().setViewMode('swarm');
+    const worker2 = store.getState().swarm!.nodes.find((n) => n.description.hostname === 'worker2')!;
+    store.getState().swarmNodeAction(worker2.id, 'drain');
+    store.getState().swarmNodeAction(worker2.id, 'stop');
+    store.getState().runCommand('docker service create --name web --replicas 2 nginx --detach');
+    run(store, 100);
+    const web = store.getState().swarm!.services[0];
+    store.getState().scaleSwarmService(web.id, 4);
+    run(store, 30_000);
+    store.getState().rollbackSwarmService(web.id);
+    run(store, 100);
+    const lines = store.getState().commandLog.flatMap((c) => ('line' in c ? [c.line] : []));
+    expect(lines).toEqual([
+      'docker node update --availability drain worker2',
+      'kubeplay node stop worker2',
+      'docker service create --name web --replicas 2 nginx --detach',
+      'docker service scale web=4',
+      'docker service rollback web',
+    ]);
+    const swarm = store.getState().swarm!;
+    expect(swarm.nodes.find((n) => n.id === worker2.id)?.spec.availability).toBe('drain');
+    expect(swarm.stoppedNodes).toEqual([worker2.id]);
+    expect(store.getState().transcript.map((l) => l.text).join('\n')).toContain('$ docker service scale web=4');
+  });
 });

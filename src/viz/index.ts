@@ -18,3 +18,4 @@ export { filterEvents, objectName, type EventFilter } from './model/eventFilter'
 export { setVizText, vizText, VIZ_TEXT_EN, type VizText } from './text';
 export { trafficFlows, trafficSummary, formatRps, type ServiceTrafficInput, type TrafficFlow, type TrafficWords } from './model/traffic';
 export { TrafficParticles, trafficScene, travelMs, MAX_PARTICLES, type TrafficScene } from './render/trafficParticles';
+export * from './swarm/index';

@@ -1,0 +1,61 @@
+import { useTranslation } from 'react-i18next';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { selectNow, selectSpeed, selectSwarm, selectSwarmSelection } from '../../state/index';
+import { buildSwarmView, layoutSwarm, renderSwarm, swarmText, transitionMs, type SwarmView } from '../../viz/index';
+import { useApp } from '../hooks/useApp';
+import { useMediaQuery } from '../hooks/useMediaQuery';
+
+/** The swarm's view model: from the snapshot, and the clock's second (ended tasks linger a few seconds). */
+export function useSwarmView(): SwarmView | undefined {
+  const swarm = useApp(selectSwarm);
+  const second = Math.floor(useApp(selectNow) / 1000);
+  // The words are part of the view (accessible names): a new language builds it again.
+  const words = swarmText();
+  return useMemo(() => (swarm ? buildSwarmView(swarm, Math.max(swarm.now, second * 1000)) : undefined), [swarm, second, words]);
+}
+
+/**
+ * Hosts the Swarm drawing: React renders the `<svg>` and measures its
+ * container; `renderSwarm` owns everything inside it.
+ */
+export function SwarmDrawing({ view }: { view: SwarmView }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.resolvedLanguage ?? i18n.language;
+  const speed = useApp(selectSpeed);
+  const selection = useApp(selectSwarmSelection);
+  const selectSwarm = useApp((s) => s.selectSwarm);
+  const reducedMotion = useMediaQuery('(prefers-reduced-motion: reduce)');
+  const hostRef = useRef<HTMLDivElement>(null);
+  const svgRef = useRef<SVGSVGElement>(null);
+  const [width, setWidth] = useState(0);
+
+  useLayoutEffect(() => {
+    const host = hostRef.current;
+    if (!host) return;
+    setWidth(host.clientWidth);
+    const observer = new ResizeObserver((entries) => setWidth(Math.floor(entries[0].contentRect.width)));
+    observer.observe(host);
+    return () => observer.disconnect();
+  }, []);
+
+  const layout = useMemo(() => layoutSwarm(view, width), [view, width]);
+  const selectedKey = selection?.id;
+  useEffect(() => {
+    const svg = svgRef.current;
+    if (!svg || width === 0) return;
+    renderSwarm(svg, layout, {
+      selectedKey,
+      durationMs: reducedMotion ? 200 : transitionMs(speed),
+      reducedMotion,
+      onSelect: (pick) => selectSwarm(pick.key === selectedKey ? undefined : { kind: pick.kind, id: pick.key }),
+    });
+  }, [language, layout, selectedKey, speed, reducedMotion, selectSwarm, width]);
+
+  return (
+    <div className="cluster-drawing swarm-drawing" ref={hostRef}>
+      <div className="cluster-canvas-host">
+        <svg key={language} ref={svgRef} className="kp-cluster kp-swarm" role="group" aria-label={t('swarm.drawing')} />
+      </div>
+    </div>
+  );
+}

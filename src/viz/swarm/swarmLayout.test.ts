@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { createSwarm, defaultServiceSpec, type ServiceSpec, type Swarm } from '../../sim/swarm/index';
+import { buildSwarmView } from './swarmModel';
+import { layoutSwarm, SWARM_METRICS } from './swarmLayout';
+
+function swarmWith(services: [string, Partial<ServiceSpec>][]): Swarm {
+  const swarm = createSwarm({ seed: 1 });
+  for (const [name, patch] of services) {
+    const r = swarm.createService({ ...defaultServiceSpec(name, 'nginx'), ...patch });
+    if (!r.ok) throw new Error(r.error);
+  }
+  swarm.advance(30_000);
+  return swarm;
+}
+
+const layoutOf = (swarm: Swarm, width: number) =>
+  layoutSwarm(buildSwarmView({ nodes: swarm.nodes(), services: swarm.services(), tasks: swarm.tasks(), stoppedNodes: [], hasLeader: true }, swarm.now()), width);
+const inside = (p: { x: number; y: number }, b: { x: number; y: number; width: number; height: number }) => p.x >= b.x && p.y >= b.y && p.x <= b.x + b.width && p.y <= b.y + b.height;
+const published = (n: number): Partial<ServiceSpec> => ({ mode: { replicated: { replicas: n } }, ports: [{ protocol: 'tcp', targetPort: 80, publishedPort: 8080, publishMode: 'ingress' }] });
+
+describe('the Swarm layout', () => {
+  it('puts the three nodes side by side when there is room, and one under the other when narrow', () => {
+    const swarm = swarmWith([]);
+    const wide = layoutOf(swarm, 900);
+    expect(new Set(wide.nodes.map((n) => n.box.y)).size).toBe(1);
+    const narrow = layoutOf(swarm, 300);
+    expect(new Set(narrow.nodes.map((n) => n.box.x)).size).toBe(1);
+    expect(narrow.nodes[1].box.y).toBeGreaterThan(narrow.nodes[0].box.y + narrow.nodes[0].box.height - 1);
+    for (const n of narrow.nodes) expect(n.box.x + n.box.width).toBeLessThanOrEqual(300);
+  });
+
+  it('draws every task inside its node box, in an outline of its service', () => {
+    const swarm = swarmWith([['web', published(5)], ['cache', { mode: { replicated: { replicas: 2 } } }]]);
+    const layout = layoutOf(swarm, 900);
+    expect(layout.tasks).toHaveLength(7);
+    for (const t of layout.tasks) {
+      const node = layout.nodes.find((n) => n.node.key === t.nodeKey)!;
+      expect(inside({ x: t.x, y: t.y }, node.box)).toBe(true);
+      expect(inside({ x: t.x + SWARM_METRICS.task, y: t.y + SWARM_METRICS.task }, node.box)).toBe(true);
+      const group = layout.groups.find((g) => g.key === `${t.nodeKey}/${t.task.serviceKey}`)!;
+      expect(inside({ x: t.x + SWARM_METRICS.task, y: t.y + SWARM_METRICS.task }, group.box)).toBe(true);
+    }
+    expect(new Set(layout.groups.map((g) => g.name))).toEqual(new Set(['web', 'cache']));
+  });
+
+  it('a published port puts the routing mesh over the nodes, with a line to every node and to each running task', () => {
+    const swarm = swarmWith([['web', published(2)]]);
+    const layout = layoutOf(swarm, 900);
+    expect(layout.mesh?.ports).toEqual([8080]);
+    const meshBottom = layout.mesh!.box.y + layout.mesh!.box.height;
+    for (const n of layout.nodes) expect(n.box.y).toBeGreaterThan(meshBottom);
+    expect(layout.meshLinks.filter((l) => l.kind === 'node')).toHaveLength(3);
+    expect(layout.meshLinks.filter((l) => l.kind === 'task')).toHaveLength(2);
+    const services = layout.services.map((s) => s.box);
+    for (const b of services) expect(b.y + b.height).toBeLessThanOrEqual(layout.mesh!.box.y);
+  });
+
+  it('no published port, no mesh', () => {
+    const layout = layoutOf(swarmWith([['worker', { mode: { replicated: { replicas: 1 } } }]]), 900);
+    expect(layout.mesh).toBeUndefined();
+    expect(layout.meshLinks).toEqual([]);
+  });
+
+  it('tasks no node can take wait in the pending box above the nodes', () => {
+    const swarm = swarmWith([['big', { mode: { replicated: { replicas: 4 } }, resources: { reservations: { nanoCPUs: 3e9, memoryBytes: 0 }, limits: { nanoCPUs: 0, memoryBytes: 0 } } }]]);
+    const layout = layoutOf(swarm, 900);
+    expect(layout.pending).toBeDefined();
+    const waiting = layout.tasks.filter((t) => t.nodeKey === undefined);
+    expect(waiting).toHaveLength(1);
+    expect(inside({ x: waiting[0].x, y: waiting[0].y }, layout.pending!.box)).toBe(true);
+    for (const n of layout.nodes) expect(n.box.y).toBeGreaterThan(layout.pending!.box.y + layout.pending!.box.height);
+  });
+
+  it('a node box grows with its tasks and its row keeps one height', () => {
+    const swarm = swarmWith([['web', { mode: { replicated: { replicas: 24 } } }]]);
+    const layout = layoutOf(swarm, 900);
+    const heights = new Set(layout.nodes.map((n) => n.box.height));
+    expect(heights.size).toBe(1);
+    expect(layout.height).toBeGreaterThan(layout.nodes[0].box.y + layout.nodes[0].box.height);
+  });
+});

@@ -1,0 +1,207 @@
+import type { Box } from '../layout/box';
+import type { SwarmNodeView, SwarmServiceView, SwarmView, TaskView } from './swarmModel';
+
+/** Sizes of the Swarm drawing (px), in the Kubernetes drawing's proportions. */
+export const SWARM_METRICS = {
+  pad: 16,
+  gap: 14,
+  serviceWidth: 236,
+  serviceHeight: 78,
+  /** Extra height of a service card showing an update's progress. */
+  updateRow: 22,
+  meshHeight: 30,
+  /** The space between the mesh and the node boxes, where its lines run. */
+  meshGap: 26,
+  minCardWidth: 230,
+  maxCardWidth: 400,
+  cardHeader: 50,
+  barRow: 19,
+  tasksLabel: 22,
+  cardPad: 12,
+  task: 26,
+  /** A task's cell: its square and its slot under it. */
+  cellWidth: 40,
+  cellHeight: 42,
+  groupPad: 6,
+  groupLabel: 16,
+  groupGap: 8,
+  pendingHeight: 74,
+} as const;
+
+const M = SWARM_METRICS;
+
+export interface PlacedTask {
+  readonly task: TaskView;
+  /** Top-left of the task's square. */
+  readonly x: number;
+  readonly y: number;
+  /** The node box it sits in (undefined: pending). */
+  readonly nodeKey: string | undefined;
+}
+
+/** A service's tasks on one node, outlined together. */
+export interface PlacedGroup {
+  readonly key: string;
+  readonly serviceKey: string;
+  readonly name: string;
+  readonly hue: number;
+  readonly box: Box;
+}
+
+export interface PlacedSwarmNode {
+  readonly node: SwarmNodeView;
+  readonly box: Box;
+}
+
+export interface PlacedService {
+  readonly service: SwarmServiceView;
+  readonly box: Box;
+}
+
+/** A line of the routing mesh: from the mesh bar to a running task of a service publishing a port, or down to a node (the port on every node). */
+export interface MeshLink {
+  readonly key: string;
+  readonly kind: 'node' | 'task';
+  readonly points: readonly { readonly x: number; readonly y: number }[];
+}
+
+export interface SwarmLayout {
+  readonly width: number;
+  readonly height: number;
+  readonly services: readonly PlacedService[];
+  /** The routing mesh's bar, when a service publishes a port in ingress mode. */
+  readonly mesh: { readonly box: Box; readonly ports: readonly number[] } | undefined;
+  readonly meshLinks: readonly MeshLink[];
+  readonly pending: { readonly box: Box } | undefined;
+  readonly nodes: readonly PlacedSwarmNode[];
+  readonly groups: readonly PlacedGroup[];
+  readonly tasks: readonly PlacedTask[];
+}
+
+/** Tasks per row in a group of the given inner width. */
+function perRow(inner: number): number {
+  return Math.max(1, Math.floor(inner / M.cellWidth));
+}
+
+/** Groups of consecutive tasks of the same service (the model sorts a node's tasks by service). */
+function groupsOf(tasks: readonly TaskView[]): TaskView[][] {
+  const out: TaskView[][] = [];
+  for (const t of tasks) {
+    const last = out.at(-1);
+    if (last && last[0].serviceKey === t.serviceKey) last.push(t);
+    else out.push([t]);
+  }
+  return out;
+}
+
+function groupHeight(count: number, inner: number): number {
+  return M.groupPad + M.groupLabel + Math.ceil(count / perRow(inner - 2 * M.groupPad)) * M.cellHeight;
+}
+
+/** Height of a node box holding `tasks` at `width`. */
+export function nodeHeight(tasks: readonly TaskView[], width: number): number {
+  const inner = width - 2 * M.cardPad;
+  const groups = groupsOf(tasks);
+  const body = groups.length === 0 ? 24 : groups.reduce((h, g) => h + groupHeight(g.length, inner) + M.groupGap, 0);
+  return M.cardHeader + 2 * M.barRow + M.tasksLabel + body + M.cardPad - (groups.length > 0 ? M.groupGap : 0);
+}
+
+/**
+ * Places the swarm for a drawing `width` px wide: the services' band, the
+ * routing mesh under it, the pending tasks, then the node boxes in a grid
+ * (rows as tall as their tallest box) with each service's tasks outlined
+ * together inside them.
+ */
+export function layoutSwarm(view: SwarmView, width: number): SwarmLayout {
+  const w = Math.max(width, M.minCardWidth + 2 * M.pad);
+  const inner = w - 2 * M.pad;
+  const hue = new Map(view.services.map((s) => [s.key, s.hue]));
+  const serviceName = new Map(view.services.map((s) => [s.key, s.name]));
+  let y = M.pad;
+
+  // The services' band: cards in rows.
+  const services: PlacedService[] = [];
+  const serviceCols = Math.max(1, Math.floor((inner + M.gap) / (M.serviceWidth + M.gap)));
+  const serviceWidth = Math.min(M.serviceWidth + 60, (inner - (serviceCols - 1) * M.gap) / serviceCols);
+  const anyUpdate = view.services.some((s) => s.update && s.update.state !== 'completed');
+  const serviceHeight = M.serviceHeight + (anyUpdate || view.services.some((s) => s.update) ? M.updateRow : 0);
+  view.services.forEach((service, i) => {
+    const col = i % serviceCols;
+    const row = Math.floor(i / serviceCols);
+    services.push({ service, box: { x: M.pad + col * (serviceWidth + M.gap), y: y + row * (serviceHeight + M.gap), width: serviceWidth, height: serviceHeight } });
+  });
+  if (services.length > 0) y += Math.ceil(services.length / serviceCols) * (serviceHeight + M.gap);
+
+  // The routing mesh: one bar, when some service publishes a port through it.
+  const ports = [...new Set(view.services.flatMap((s) => s.ports.filter((p) => p.mode === 'ingress').map((p) => p.published)))].sort((a, b) => a - b);
+  const mesh = ports.length > 0 ? { box: { x: M.pad, y, width: inner, height: M.meshHeight }, ports } : undefined;
+  if (mesh) y += M.meshHeight + M.meshGap;
+  else if (services.length > 0) y += 4;
+
+  // Tasks no node holds yet float in a dashed box above the nodes (as unscheduled pods under the control plane).
+  const tasks: PlacedTask[] = [];
+  let pending: SwarmLayout['pending'];
+  if (view.pending.length > 0) {
+    const per = perRow(inner - 2 * M.cardPad);
+    const height = M.groupLabel + M.cardPad + Math.ceil(view.pending.length / per) * M.cellHeight;
+    pending = { box: { x: M.pad, y, width: inner, height } };
+    view.pending.forEach((task, i) => {
+      tasks.push({ task, nodeKey: undefined, x: M.pad + M.cardPad + (i % per) * M.cellWidth + (M.cellWidth - M.task) / 2, y: y + M.groupLabel + 6 + Math.floor(i / per) * M.cellHeight });
+    });
+    y += height + M.gap;
+  }
+
+  // The node grid.
+  const cols = Math.max(1, Math.min(view.nodes.length, Math.floor((inner + M.gap) / (M.minCardWidth + M.gap))));
+  const cardWidth = Math.min(M.maxCardWidth, (inner - (cols - 1) * M.gap) / cols);
+  const nodes: PlacedSwarmNode[] = [];
+  const groups: PlacedGroup[] = [];
+  for (let start = 0; start < view.nodes.length; start += cols) {
+    const row = view.nodes.slice(start, start + cols);
+    const height = Math.max(...row.map((n) => nodeHeight(n.tasks, cardWidth)));
+    row.forEach((node, col) => {
+      const box = { x: M.pad + col * (cardWidth + M.gap), y, width: cardWidth, height };
+      nodes.push({ node, box });
+      let gy = y + M.cardHeader + 2 * M.barRow + M.tasksLabel;
+      const gInner = cardWidth - 2 * M.cardPad;
+      for (const g of groupsOf(node.tasks)) {
+        const gh = groupHeight(g.length, gInner);
+        const serviceKey = g[0].serviceKey;
+        groups.push({ key: `${node.key}/${serviceKey}`, serviceKey, name: serviceName.get(serviceKey) ?? '', hue: hue.get(serviceKey) ?? 0, box: { x: box.x + M.cardPad, y: gy, width: gInner, height: gh } });
+        const per = perRow(gInner - 2 * M.groupPad);
+        g.forEach((task, i) => {
+          tasks.push({
+            task,
+            nodeKey: node.key,
+            x: box.x + M.cardPad + M.groupPad + (i % per) * M.cellWidth + (M.cellWidth - M.task) / 2,
+            y: gy + M.groupLabel + Math.floor(i / per) * M.cellHeight,
+          });
+        });
+        gy += gh + M.groupGap;
+      }
+    });
+    y += height + M.gap;
+  }
+
+  return { width: w, height: y - M.gap + M.pad, services, mesh, meshLinks: mesh ? meshLinks(mesh.box, nodes, tasks, view) : [], pending, nodes, groups, tasks };
+}
+
+/** The mesh's lines: down to every node (the port listens there), and to each running task of a service that publishes through it. */
+function meshLinks(bar: Box, nodes: readonly PlacedSwarmNode[], tasks: readonly PlacedTask[], view: SwarmView): MeshLink[] {
+  const published = new Set(view.services.filter((s) => s.ports.some((p) => p.mode === 'ingress')).map((s) => s.key));
+  const bottom = bar.y + bar.height;
+  const links: MeshLink[] = nodes.map((n) => {
+    const x = n.box.x + n.box.width / 2;
+    return { key: `node:${n.node.key}`, kind: 'node', points: [{ x, y: bottom }, { x, y: n.box.y }] };
+  });
+  const boxOf = new Map(nodes.map((n) => [n.node.key, n.box]));
+  for (const t of tasks) {
+    const box = t.nodeKey ? boxOf.get(t.nodeKey) : undefined;
+    if (!box || !published.has(t.task.serviceKey) || t.task.state !== 'running' || t.task.desired !== 'running' || t.task.look !== 'ready') continue;
+    // Down the card's left margin (clear of its text), then across into the task's row: a bus per node.
+    const x = box.x + M.cardPad / 2;
+    const y = t.y + M.task / 2;
+    links.push({ key: `task:${t.task.key}`, kind: 'task', points: [{ x, y: bottom }, { x, y }, { x: t.x, y }] });
+  }
+  return links;
+}

@@ -1,0 +1,99 @@
+import type { EnterElement, Selection } from 'd3';
+import { formatCpu, formatMemory } from '../model/resources';
+import { setAttr, setText } from '../glyphs/dom';
+import type { PlacedSwarmNode } from './swarmLayout';
+import { SWARM_METRICS as M } from './swarmLayout';
+import type { NodeUsage } from './swarmModel';
+import { swarmText } from './swarmText';
+
+type NodeSelection = Selection<SVGGElement, PlacedSwarmNode, SVGGElement, unknown>;
+
+const BARS = [
+  { key: 'cpu', label: () => 'CPU', format: (nano: number) => formatCpu(nano / 1e6) },
+  { key: 'memory', label: () => swarmText().memory, format: formatMemory },
+] as const;
+
+/** Builds a node box's elements once. */
+export function enterSwarmNode(sel: Selection<EnterElement, PlacedSwarmNode, SVGGElement, unknown>): NodeSelection {
+  const g = sel.append('g').attr('class', 'node snode').attr('role', 'group').attr('data-kind', 'swarm-node');
+  g.append('rect').attr('class', 'node-card').attr('rx', 10);
+  g.append('rect').attr('class', 'node-hatch').attr('rx', 10).attr('height', M.cardHeader - 8);
+  g.append('text').attr('class', 'node-name').attr('x', M.cardPad).attr('y', 23);
+  const badge = g.append('g').attr('class', 'node-readiness');
+  badge.append('rect').attr('class', 'node-readiness-pill').attr('height', 20).attr('rx', 10).attr('y', 8);
+  badge.append('text').attr('class', 'node-readiness-text').attr('y', 22);
+  const meta = g.append('text').attr('class', 'node-meta').attr('x', M.cardPad).attr('y', 41);
+  // Role and Raft status (Leader, Reachable, Unreachable), then availability and power.
+  meta.append('tspan').attr('class', 'snode-role');
+  meta.append('tspan').attr('class', 'snode-rest');
+  for (const [i, bar] of BARS.entries()) {
+    const row = g.append('g').attr('class', `node-bar node-bar-${bar.key}`).attr('transform', `translate(${M.cardPad},${M.cardHeader + i * M.barRow})`);
+    row.append('text').attr('class', 'node-bar-label').attr('y', 11).text(bar.label());
+    row.append('rect').attr('class', 'node-bar-track').attr('x', 62).attr('y', 3).attr('height', 8).attr('rx', 4);
+    row.append('rect').attr('class', 'node-bar-fill').attr('x', 62).attr('y', 3).attr('height', 8).attr('rx', 4);
+    row.append('text').attr('class', 'node-bar-value').attr('y', 11);
+  }
+  g.append('text').attr('class', 'node-pods-label').attr('x', M.cardPad).attr('y', M.cardHeader + 2 * M.barRow + 14);
+  g.append('text').attr('class', 'node-empty').attr('x', M.cardPad).attr('y', M.cardHeader + 2 * M.barRow + M.tasksLabel + 14);
+  // The header is the node's button; its tasks sit in a layer above.
+  g.append('rect').attr('class', 'node-head').attr('role', 'button').attr('tabindex', 0).attr('data-kind', 'swarm-node').attr('rx', 10).attr('height', M.cardHeader - 2);
+  return g;
+}
+
+const ratio = (u: NodeUsage) => (u.capacity > 0 ? Math.min(1, u.reserved / u.capacity) : 0);
+
+/** The pill at the top right: the dispatcher's word for the node (Ready, Down…). */
+function pillText(d: PlacedSwarmNode): string {
+  return d.node.status === 'Ready' ? '● Ready' : `⚠ ${d.node.status}`;
+}
+
+/** Applies a node's current state and size to its box. */
+export function updateSwarmNode(sel: NodeSelection, selectedKey: string | undefined): void {
+  const words = swarmText();
+  sel.each((d, i, all) => {
+    const g = all[i];
+    const { node, box } = d;
+    setAttr(g, 'transform', `translate(${box.x},${box.y})`);
+    setAttr(g, 'data-key', node.key);
+    setAttr(g, 'aria-label', node.label);
+    g.classList.toggle('is-notready', node.status !== 'Ready');
+    g.classList.toggle('is-stopped', node.stopped);
+    g.classList.toggle('is-cordoned', node.availability !== 'Active');
+    g.classList.toggle('is-selected', node.key === selectedKey);
+    g.classList.toggle('is-manager', node.role === 'manager');
+    const head = g.querySelector('.node-head');
+    setAttr(head, 'width', box.width);
+    setAttr(head, 'data-key', node.key);
+    setAttr(head, 'aria-label', node.label);
+    setAttr(head, 'aria-expanded', String(node.key === selectedKey));
+    setAttr(g.querySelector('.node-card'), 'width', box.width);
+    setAttr(g.querySelector('.node-card'), 'height', box.height);
+    setAttr(g.querySelector('.node-hatch'), 'width', box.width);
+    const name = g.querySelector<SVGTextElement>('.node-name');
+    setText(name, node.hostname);
+    const role = g.querySelector('.snode-role');
+    setText(role, node.managerStatus ? `manager · ${node.managerStatus}` : 'worker');
+    role?.classList.toggle('is-leader', node.managerStatus === 'Leader');
+    role?.classList.toggle('is-unreachable', node.managerStatus === 'Unreachable');
+    setText(g.querySelector('.snode-rest'), ` · ${[node.availability, node.stopped ? words.poweredOff : ''].filter(Boolean).join(' · ')}`);
+    const pill = g.querySelector<SVGGElement>('.node-readiness');
+    const text = pillText(d);
+    const width = 20 + text.length * 6.6;
+    setText(pill?.querySelector('.node-readiness-text') ?? null, text);
+    setAttr(pill, 'transform', `translate(${box.width - M.cardPad - width},0)`);
+    setAttr(pill?.querySelector('.node-readiness-pill') ?? null, 'width', width);
+    setAttr(pill?.querySelector('.node-readiness-text') ?? null, 'x', width / 2);
+    const barWidth = Math.max(40, box.width - 2 * M.cardPad - 62 - 100);
+    for (const bar of BARS) {
+      const row = g.querySelector(`.node-bar-${bar.key}`);
+      const usage = node[bar.key];
+      setAttr(row?.querySelector('.node-bar-track') ?? null, 'width', barWidth);
+      setAttr(row?.querySelector('.node-bar-fill') ?? null, 'width', barWidth * ratio(usage));
+      const value = row?.querySelector('.node-bar-value') ?? null;
+      setAttr(value, 'x', box.width - 2 * M.cardPad);
+      setText(value, `${bar.format(usage.reserved)} / ${bar.format(usage.capacity)}`);
+    }
+    setText(g.querySelector('.node-pods-label'), words.tasksOnNode(node.activeTasks));
+    setText(g.querySelector('.node-empty'), node.tasks.length === 0 ? words.noTasks(node.availability) : '');
+  });
+}
