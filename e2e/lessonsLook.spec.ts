@@ -38,7 +38,10 @@ for (const look of LOOKS) {
       await kp.screenshot(`lessons-${look.name}-step`);
 
       // A lesson with quiz steps: the question as a group of options.
-      await page.getByRole('button', { name: zh ? '← 全部课程' : '← All lessons' }).click();
+      await page
+        .getByRole('button', { name: zh ? '全部课程' : 'All lessons', exact: true })
+        .first()
+        .click();
       await cards
         .nth(10)
         .getByRole('button', { name: zh ? /^开始课程/ : /^Start lesson/ })

@@ -28,7 +28,8 @@ export class LessonsUi {
   async openList(): Promise<void> {
     const list = this.page.locator('.lesson-cards');
     if (!(await list.isVisible())) {
-      if (await this.page.getByRole('button', { name: '← All lessons' }).isVisible()) await this.page.getByRole('button', { name: '← All lessons' }).click();
+      const back = this.page.getByRole('button', { name: 'All lessons', exact: true }).first();
+      if (await back.isVisible()) await back.click();
       else await this.page.getByRole('button', { name: 'Lessons', exact: true }).click();
     }
     await expect(list).toBeVisible();

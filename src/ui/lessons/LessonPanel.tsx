@@ -21,8 +21,9 @@ export function LessonPanel() {
     <section id="lesson-panel" className="panel lesson-panel" aria-labelledby="lesson-panel-title">
       <div className="panel-header lesson-header">
         {showing && (
-          <button type="button" className="button lesson-back" onClick={() => store.getState().showLessonList()}>
-            ← {t('lessons.allLessons')}
+          // Only the arrow shows: the column is narrow and the lesson's title needs the room.
+          <button type="button" className="button lesson-back" aria-label={t('lessons.allLessons')} title={t('lessons.allLessons')} onClick={() => store.getState().showLessonList()}>
+            <span aria-hidden="true">←</span>
           </button>
         )}
         <h2 id="lesson-panel-title" className={showing ? 'lesson-title' : 'panel-title'} aria-label={showing ? t('lessons.region', { title }) : undefined} title={showing ? title : undefined}>

@@ -1,3 +1,4 @@
+import { codeLines } from './codeLines';
 import { useMemo, type ReactNode } from 'react';
 import { parseInline, parseMarkdown, type Block, type Inline } from './markdown';
 
@@ -42,7 +43,14 @@ function blocks(nodes: readonly Block[], headingBase: number): ReactNode[] {
       case 'code':
         return (
           <pre key={k} className="md-code" data-lang={b.lang || undefined} tabIndex={0}>
-            <code>{b.text}</code>
+            <code>
+              {codeLines(b.text, b.lang).map((line, i) => (
+                <span key={i} className={line.wraps ? 'md-line wraps' : 'md-line'}>
+                  {line.text}
+                  {'\n'}
+                </span>
+              ))}
+            </code>
           </pre>
         );
       case 'quote':
