@@ -23,6 +23,9 @@ export interface NewEvent {
 
 const HEX = '0123456789abcdef';
 
+/** First capacity of the typed columns (doubled as needed). */
+const INITIAL = 1024;
+
 /**
  * The `events` resource, stored as columns instead of one object per event:
  * there are several Events per pod, and at 150,000 pods keeping each as a
@@ -35,20 +38,26 @@ const HEX = '0123456789abcdef';
  */
 export class EventLog implements VirtualTable {
   private base = 0;
+  /** Events in the columns (the next one goes to index `length`). */
+  private length = 0;
   private ns: string[] = [];
   private involved: ObjectReference[] = [];
   private reason: string[] = [];
   private message: string[] = [];
-  private type: ('Normal' | 'Warning')[] = [];
   private source: EventSourceRef[] = [];
-  private firstAt: number[] = [];
-  private lastAt: number[] = [];
-  private count_: number[] = [];
-  private rv: number[] = [];
-  private createRv: number[] = [];
-  private alive: boolean[] = [];
+  // Numbers and flags in typed columns: nothing for the garbage collector to scan or copy.
+  private warning = new Uint8Array(INITIAL);
+  private firstAt = new Float64Array(INITIAL);
+  private lastAt = new Float64Array(INITIAL);
+  private count_ = new Float64Array(INITIAL);
+  private rv = new Float64Array(INITIAL);
+  private createRv = new Float64Array(INITIAL);
+  private alive = new Uint8Array(INITIAL);
+  /** The previous event (id) about the same object, or -1: the `involvedUid` index as a chain. */
+  private prevSame = new Float64Array(INITIAL);
   private live = 0;
-  private readonly byUid = new Map<string, number[]>();
+  /** The newest event (id) about each object, by uid; older ones follow `prevSame`. */
+  private readonly byUid = new Map<string, number>();
   private byName: Map<string, number> | undefined;
   /** Events written through the API by users (`kubectl create -f event.yaml`) are kept as objects. */
   private readonly external = new Map<string, KubeObject>();
@@ -65,33 +74,55 @@ export class EventLog implements VirtualTable {
     this.expire();
     const at = this.now();
     const rv = this.store.nextRevision();
-    const id = this.base + this.ns.length;
+    const i = this.length;
+    if (i === this.alive.length) this.grow(i * 2);
+    const id = this.base + i;
+    this.length = i + 1;
     this.ns.push(e.namespace);
     this.involved.push(e.involved);
     this.reason.push(e.reason);
     this.message.push(flat(e.message));
-    this.type.push(e.type);
     this.source.push(e.source);
-    this.firstAt.push(at);
-    this.lastAt.push(at);
-    this.count_.push(1);
-    this.rv.push(rv);
-    this.createRv.push(rv);
-    this.alive.push(true);
+    this.warning[i] = e.type === 'Warning' ? 1 : 0;
+    this.firstAt[i] = at;
+    this.lastAt[i] = at;
+    this.count_[i] = 1;
+    this.rv[i] = rv;
+    this.createRv[i] = rv;
+    this.alive[i] = 1;
     this.live++;
     const uid = e.involved.uid ?? '';
-    const list = this.byUid.get(uid);
-    if (list) list.push(id);
-    else this.byUid.set(uid, [id]);
+    this.prevSame[i] = this.byUid.get(uid) ?? -1;
+    this.byUid.set(uid, id);
     if (this.byName) this.byName.set(this.keyOf(id), id);
     if (this.store.hasWatchers(this.resource)) this.store.emitVirtual({ type: 'ADDED', resource: this.resource, key: this.keyOf(id), object: this.materialize(id) });
     return id;
   }
 
+  /** Resizes the typed columns to `capacity` (at least the events held). */
+  private grow(capacity: number): void {
+    const n = this.length;
+    const resize = <A extends Uint8Array | Float64Array>(a: A, make: (n: number) => A): A => {
+      const b = make(capacity);
+      b.set(a.subarray(0, n));
+      return b;
+    };
+    const f64 = (k: number) => new Float64Array(k);
+    const u8 = (k: number) => new Uint8Array(k);
+    this.warning = resize(this.warning, u8);
+    this.alive = resize(this.alive, u8);
+    this.firstAt = resize(this.firstAt, f64);
+    this.lastAt = resize(this.lastAt, f64);
+    this.count_ = resize(this.count_, f64);
+    this.rv = resize(this.rv, f64);
+    this.createRv = resize(this.createRv, f64);
+    this.prevSame = resize(this.prevSame, f64);
+  }
+
   /** A repeat of the same event: count + 1, lastTimestamp now. */
   bump(id: number): boolean {
     const i = id - this.base;
-    if (i < 0 || !this.alive[i]) return false;
+    if (i < 0 || i >= this.length || !this.alive[i]) return false;
     const old = this.store.hasWatchers(this.resource) ? this.materialize(id) : undefined;
     this.count_[i]++;
     this.lastAt[i] = this.now();
@@ -102,7 +133,7 @@ export class EventLog implements VirtualTable {
 
   isLive(id: number): boolean {
     const i = id - this.base;
-    return i >= 0 && this.alive[i] === true;
+    return i >= 0 && i < this.length && this.alive[i] === 1;
   }
 
   get(key: string): StoredObject | undefined {
@@ -114,7 +145,7 @@ export class EventLog implements VirtualTable {
 
   list(namespace?: string): StoredObject[] {
     const out: StoredObject[] = [];
-    for (let i = 0; i < this.ns.length; i++) if (this.alive[i] && (namespace === undefined || this.ns[i] === namespace)) out.push(this.materialize(this.base + i));
+    for (let i = 0; i < this.length; i++) if (this.alive[i] && (namespace === undefined || this.ns[i] === namespace)) out.push(this.materialize(this.base + i));
     for (const e of this.external.values()) if (namespace === undefined || e.metadata.namespace === namespace) out.push(e);
     return out;
   }
@@ -122,14 +153,17 @@ export class EventLog implements VirtualTable {
   count(namespace?: string): number {
     if (namespace === undefined) return this.live + this.external.size;
     let n = 0;
-    for (let i = 0; i < this.ns.length; i++) if (this.alive[i] && this.ns[i] === namespace) n++;
+    for (let i = 0; i < this.length; i++) if (this.alive[i] && this.ns[i] === namespace) n++;
     for (const e of this.external.values()) if (e.metadata.namespace === namespace) n++;
     return n;
   }
 
   byIndex(name: string, value: string): string[] {
     if (name !== 'involvedUid') throw new Error(`events: no index ${name}`);
-    const ids = (this.byUid.get(value) ?? []).filter((id) => this.isLive(id)).map((id) => this.keyOf(id));
+    const ids: string[] = [];
+    for (let id = this.byUid.get(value) ?? -1; id >= this.base; id = this.prevSame[id - this.base]) if (this.alive[id - this.base]) ids.push(this.keyOf(id));
+    // The chain runs newest first; the index lists oldest first.
+    ids.reverse();
     for (const [k, e] of this.external) if ((e.involvedObject as ObjectReference | undefined)?.uid === value) ids.push(k);
     return ids;
   }
@@ -165,7 +199,7 @@ export class EventLog implements VirtualTable {
 
   private kill(id: number): void {
     const i = id - this.base;
-    this.alive[i] = false;
+    this.alive[i] = 0;
     this.live--;
   }
 
@@ -173,7 +207,7 @@ export class EventLog implements VirtualTable {
   private expire(): void {
     const cutoff = this.now() - EVENT_TTL_MS;
     let i = 0;
-    while (i < this.ns.length && (!this.alive[i] || this.lastAt[i] <= cutoff)) {
+    while (i < this.length && (!this.alive[i] || this.lastAt[i] <= cutoff)) {
       if (this.alive[i]) {
         const key = this.keyOf(this.base + i);
         const old = this.store.hasWatchers(this.resource) ? this.materialize(this.base + i) : undefined;
@@ -182,28 +216,28 @@ export class EventLog implements VirtualTable {
       }
       i++;
     }
-    if (i > 4096 && i * 2 > this.ns.length) this.compact(i);
+    if (i > 4096 && i * 2 > this.length) this.compact(i);
   }
 
   private compact(n: number): void {
+    // An object whose newest event goes is out of the index (its older ones go too).
+    const cut = this.base + n;
     for (let j = 0; j < n; j++) {
       const uid = this.involved[j].uid ?? '';
-      const ids = this.byUid.get(uid);
-      if (ids) {
-        const rest = ids.filter((id) => id >= this.base + n);
-        if (rest.length) this.byUid.set(uid, rest);
-        else this.byUid.delete(uid);
-      }
+      const newest = this.byUid.get(uid);
+      if (newest !== undefined && newest < cut) this.byUid.delete(uid);
     }
-    for (const col of [this.ns, this.involved, this.reason, this.message, this.type, this.source, this.firstAt, this.lastAt, this.count_, this.rv, this.createRv, this.alive] as unknown[][]) col.splice(0, n);
-    this.base += n;
+    for (const col of [this.ns, this.involved, this.reason, this.message, this.source] as unknown[][]) col.splice(0, n);
+    for (const col of [this.warning, this.alive, this.firstAt, this.lastAt, this.count_, this.rv, this.createRv, this.prevSame]) col.copyWithin(0, n, this.length);
+    this.length -= n;
+    this.base = cut;
     this.byName = undefined;
   }
 
   private names(): Map<string, number> {
     if (!this.byName) {
       this.byName = new Map();
-      for (let i = 0; i < this.ns.length; i++) if (this.alive[i]) this.byName.set(this.keyOf(this.base + i), this.base + i);
+      for (let i = 0; i < this.length; i++) if (this.alive[i]) this.byName.set(this.keyOf(this.base + i), this.base + i);
     }
     return this.byName;
   }
@@ -252,7 +286,7 @@ export class EventLog implements VirtualTable {
       firstTimestamp: toTimestamp(this.firstAt[i]),
       lastTimestamp: toTimestamp(this.lastAt[i]),
       count: this.count_[i],
-      type: this.type[i],
+      type: this.warning[i] ? 'Warning' : 'Normal',
       eventTime: null,
       reportingComponent: source.component,
       reportingInstance: source.host ?? '',

@@ -1,4 +1,5 @@
 import { fnv32a } from '../../../lib/fnv';
+import { flat } from '../../../lib/flat';
 
 /** A parsed container image reference, normalised the way containerd normalises it. */
 export interface ImageRef {
@@ -83,5 +84,10 @@ function computeDigest(full: string): string {
 
 /** The `imageID` the kubelet reports: `docker.io/library/nginx@sha256:…`. */
 export function imageID(ref: ImageRef): string {
-  return `${ref.name}@${ref.digest ?? imageDigest(ref.full)}`;
+  let id = imageIDs.get(ref);
+  if (id === undefined) imageIDs.set(ref, (id = flat(`${ref.name}@${ref.digest ?? imageDigest(ref.full)}`)));
+  return id;
 }
+
+/** One imageID string per (shared, frozen) reference: every container status of every pod carries one. */
+const imageIDs = new WeakMap<ImageRef, string>();

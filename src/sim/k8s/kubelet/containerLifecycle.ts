@@ -119,7 +119,7 @@ export function stepContainer(c: ContainerRuntime, spec: Container, env: StepEnv
         const pullPolicy = spec.imagePullPolicy ?? (c.ref.tag === 'latest' ? 'Always' : 'IfNotPresent');
         const present = node.images.has(c.ref.full);
         if (present && pullPolicy !== 'Always') {
-          event('Normal', 'Pulled', `Container image "${image}" already present on machine`, c);
+          event('Normal', 'Pulled', text(PRESENT, image), c);
           c.waiting = undefined;
           c.phase = 'pulled';
           break;
@@ -194,7 +194,7 @@ export function stepContainer(c: ContainerRuntime, spec: Container, env: StepEnv
         }
         c.waiting = undefined;
         c.containerID = flat(`containerd://${ctx.rng.hex(64)}`);
-        event('Normal', 'Created', `Created container: ${c.name}`, c);
+        event('Normal', 'Created', text(CREATED, c.name), c);
         // A restart creates and starts in the same sync; a first start has the runtime's create latency.
         c.startAt = c.restartCount > 0 ? now : now + jitter(ctx.rng, TIMINGS.createMs);
         c.phase = 'created';
@@ -205,7 +205,7 @@ export function stepContainer(c: ContainerRuntime, spec: Container, env: StepEnv
         start(c, spec, env);
         if (c.proc!.exit?.reason === 'StartError') {
           event('Warning', 'Failed', `Error: ${c.proc!.exit.message}`, c);
-        } else event('Normal', 'Started', `Started container ${c.name}`, c);
+        } else event('Normal', 'Started', text(STARTED, c.name), c);
         break;
       }
       case 'running': {
@@ -342,6 +342,20 @@ export function stopPlan(c: ContainerRuntime, from: number, deadline: number): N
   const stopMs = profile?.stopMs ?? 300;
   const code = profile?.stopExitCode ?? 0;
   return from + stopMs < deadline ? { at: from + stopMs, code, reason: code === 0 ? 'Completed' : 'Error' } : { at: deadline, code: 137, reason: 'Error' };
+}
+
+/** Messages every pod's containers repeat, one string each (the event log keeps them for an hour). */
+const PRESENT = { cache: new Map<string, string>(), build: (image: string) => `Container image "${image}" already present on machine` };
+const CREATED = { cache: new Map<string, string>(), build: (name: string) => `Created container: ${name}` };
+const STARTED = { cache: new Map<string, string>(), build: (name: string) => `Started container ${name}` };
+
+function text(kind: { cache: Map<string, string>; build: (v: string) => string }, value: string): string {
+  let s = kind.cache.get(value);
+  if (s === undefined) {
+    s = flat(kind.build(value));
+    if (kind.cache.size < 10_000) kind.cache.set(value, s);
+  }
+  return s;
 }
 
 function rpcError(e: { code: string; message: string }): string {
