@@ -9,6 +9,9 @@ import type { K8sContext } from './context';
 import { adopt, release } from './controllerRefManager';
 import { isPodActive, type PodObj } from './replicaset/podTally';
 
+/** No owner keys (shared: returned for most pod events). */
+const NONE: string[] = [];
+
 type Owner = KubeObject & { spec?: { selector?: LabelSelector } };
 
 /**
@@ -37,8 +40,10 @@ export class PodClaims {
   mapPod = (e: WatchEvent): string[] => {
     const pod = e.object as PodObj;
     const old = e.old as PodObj | undefined;
-    const ns = pod.metadata.namespace!;
     const ref = controllerRef(pod.metadata);
+    // A pod another kind controls, whose owners did not change: no concern of this controller (most pod events).
+    if (ref && ref.kind !== this.kind && (!old || old.metadata.ownerReferences === pod.metadata.ownerReferences)) return NONE;
+    const ns = pod.metadata.namespace!;
     const oldRef = old && controllerRef(old.metadata);
     const keys: string[] = [];
     if (oldRef && oldRef.uid !== ref?.uid && oldRef.kind === this.kind) keys.push(`${ns}/${oldRef.name}`);

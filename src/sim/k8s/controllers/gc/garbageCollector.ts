@@ -26,8 +26,8 @@ export function createGarbageCollector(store: ObjectStore, resources: readonly s
   const map = (e: WatchEvent): string[] | undefined => {
     const obj = e.object as KubeObject;
     const uid = obj.metadata.uid;
-    const keys: string[] = [];
     if (e.type === 'DELETED') {
+      const keys: string[] = [];
       if (uid && byUid.get(uid)?.key === e.key) byUid.delete(uid);
       if (uid) for (const d of dependentsOf(uid)) keys.push(`dep|${d.resource}|${d.key}`);
       for (const ref of obj.metadata.ownerReferences ?? []) ownerWaiting(ref, keys);
@@ -35,13 +35,17 @@ export function createGarbageCollector(store: ObjectStore, resources: readonly s
     }
     if (uid && e.type === 'ADDED') byUid.set(uid, { resource: e.resource, key: e.key });
     const old = e.old as KubeObject | undefined;
+    const deleting = obj.metadata.deletionTimestamp;
+    // Most writes (a status update) change neither owners nor deletion: nothing to look at, nothing allocated.
+    const refs = obj.metadata.ownerReferences;
+    if (old && old.metadata.ownerReferences === refs && !deleting) return undefined;
+    const keys: string[] = [];
     // Like the graph builder, only a dependent with an owner that is not plainly alive is checked
     // (`addDependentToOwners` enqueues no dependent whose owners are all in the graph).
-    const refs = obj.metadata.ownerReferences;
     if (refs && (!old || old.metadata.ownerReferences !== refs) && !refs.every((r) => ownerState(r, store, byUid) === SOLID)) keys.push(`dep|${e.resource}|${e.key}`);
     const fin = obj.metadata.finalizers;
-    if (obj.metadata.deletionTimestamp && fin && (fin.includes('foregroundDeletion') || fin.includes('orphan'))) keys.push(`owner|${e.resource}|${e.key}`);
-    if (obj.metadata.deletionTimestamp && !old?.metadata.deletionTimestamp) for (const ref of obj.metadata.ownerReferences ?? []) ownerWaiting(ref, keys);
+    if (deleting && fin && (fin.includes('foregroundDeletion') || fin.includes('orphan'))) keys.push(`owner|${e.resource}|${e.key}`);
+    if (deleting && !old?.metadata.deletionTimestamp) for (const ref of obj.metadata.ownerReferences ?? []) ownerWaiting(ref, keys);
     return keys;
   };
   /** A dependent went away or started terminating: its foreground owner may now finish. */

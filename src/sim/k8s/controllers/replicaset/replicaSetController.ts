@@ -1,4 +1,5 @@
 import type { PodSpec } from 'kubernetes-types/core/v1';
+import type { OwnerReference } from 'kubernetes-types/meta/v1';
 import { defaultedPodSpec } from '../workloadPods';
 import type { ReplicaSet, ReplicaSetCondition, ReplicaSetStatus } from 'kubernetes-types/apps/v1';
 import { parseTimestamp } from '../../../engine/clock';
@@ -13,6 +14,9 @@ import { PodTally, isPodActive, isPodReady, type PodObj } from './podTally';
 import { SlowStartInitialBatchSize, slowStartBatch } from './slowStartBatch';
 
 type RSObj = Stored<ReplicaSet>;
+
+/** No keys (shared: returned for most pod events). */
+const NONE: string[] = [];
 
 /** `BurstReplicas`: most pods created or deleted in one sync. */
 export const BurstReplicas = 500;
@@ -35,6 +39,8 @@ export function createReplicaSetController(store: ObjectStore): K8sController {
   const mapPod = (e: WatchEvent): string[] => {
     const pod = e.object as PodObj;
     const old = e.old as PodObj | undefined;
+    // A write that changes neither owners, labels nor anything the ReplicaSet counts (a kubelet's progress report).
+    if (e.type === 'MODIFIED' && old && old.metadata.ownerReferences === pod.metadata.ownerReferences && old.metadata.labels === pod.metadata.labels && !relevantChange(old, pod)) return NONE;
     const keys: string[] = [];
     const ns = pod.metadata.namespace!;
     const ref = controllerRef(pod.metadata);
@@ -185,6 +191,23 @@ function podSpecOf(spec: PodSpec): PodSpec {
   return d;
 }
 
+/**
+ * The ownerReferences of a ReplicaSet's new pods: one array per ReplicaSet,
+ * shared by its pods (stored objects are immutable), rebuilt if the
+ * ReplicaSet is another one under the same uid key.
+ */
+const controllerRefs = new Map<string, OwnerReference[]>();
+function controllerRefsOf(rs: RSObj): OwnerReference[] {
+  const uid = rs.metadata.uid!;
+  let refs = controllerRefs.get(uid);
+  const ref = refs?.[0];
+  if (!ref || ref.name !== rs.metadata.name || ref.apiVersion !== rs.apiVersion || ref.kind !== rs.kind) {
+    if (controllerRefs.size >= 10_000) controllerRefs.clear();
+    controllerRefs.set(uid, (refs = [newControllerRef(rs)]));
+  }
+  return refs!;
+}
+
 /** `GetPodFromTemplate`: a pod for this ReplicaSet (named by the API server from generateName). */
 function podFromTemplate(rs: RSObj): KubeObject {
   const tpl = rs.spec!.template!;
@@ -192,7 +215,7 @@ function podFromTemplate(rs: RSObj): KubeObject {
     name: '',
     generateName: `${rs.metadata.name}-`,
     namespace: rs.metadata.namespace,
-    ownerReferences: [newControllerRef(rs)],
+    ownerReferences: controllerRefsOf(rs),
   };
   if (tpl.metadata?.labels) meta.labels = tpl.metadata.labels;
   if (tpl.metadata?.annotations) meta.annotations = tpl.metadata.annotations;
