@@ -6,6 +6,7 @@ import type { LessonSlice } from './lessonSlice';
 import type { LoadScenarioOptions, LoadScenarioResult, SessionOrigin } from './sessionSlice';
 import type { HistorySlice } from './historySlice';
 import type { ScenariosSlice } from './scenariosSlice';
+import type { PairedSlice } from './pairedSlice';
 import type { NodeForm } from './nodeCommands';
 import type { TrafficFacts, ClusterSnapshot, InspectorData, LoggedCommand, ObjectRef, PodRef, Speed, SwarmSnapshot, TerminalEvent, ViewMode } from './types';
 import type { TranscriptLine } from './transcript';
@@ -164,4 +165,7 @@ export type { ShareSlice };
 /** The lessons: see lessonSlice.ts. */
 export type { LessonSlice };
 
-export type AppState = ClockSlice & ClusterSlice & TerminalSlice & FilesSlice & SessionSlice & HistorySlice & ScenariosSlice & ShareSlice & LessonSlice & SwarmSlice;
+export type AppState = ClockSlice & ClusterSlice & TerminalSlice & FilesSlice & SessionSlice & HistorySlice & ScenariosSlice & ShareSlice & LessonSlice & SwarmSlice & PairedSlice;
+
+/** One action on both clusters (side by side): see pairedSlice.ts. */
+export type { PairedSlice };

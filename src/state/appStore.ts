@@ -14,6 +14,7 @@ import { memoryFiles } from '../shell/memoryFiles';
 import { SimRuntime } from './simRuntime';
 import { SwarmBridge } from './swarmBridge';
 import { createSwarmSlice } from './swarmSlice';
+import { createPairedSlice } from './pairedSlice';
 import type { StoreKit } from './storeKit';
 import { createSessionSlice } from './sessionSlice';
 import { createShareSlice } from './shareSlice';
@@ -125,6 +126,7 @@ export function createAppStore(factory: WorldFactory, options: AppStoreOptions):
       ...createShareSlice(set, get),
       ...createLessonSlice(set, get, getKit, runner, options.lessons, baseline),
       ...createSwarmSlice(set, get, getKit),
+      ...createPairedSlice(set, get, getKit),
     };
   });
 

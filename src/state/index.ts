@@ -33,3 +33,6 @@ export type { KeyValueStorage, SavedScenarioInfo } from './scenarioShelf';
 export { LONG_LINK_CHARS, SCENARIO_FILE_SUFFIX, type RealClusterExport, type ShareNotice, type ShareSlice, type SharedText } from './shareSlice';
 export type { SwarmInspectorData, SwarmReading, SwarmRef } from './inspectSwarm';
 export type { SwarmNodeAction } from './swarmSlice';
+export { selectPairedPlan, type PairedRun } from './pairedSlice';
+export { MAX_PAIRED_REPLICAS, nextImage, type PairedAction, type PairedActionType, type PairedPlan, type PairedReason } from './pairedActions';
+export { VOTING_APP_K8S_FILE, VOTING_APP_STACK_FILE } from '../scenarios/votingApp';

@@ -1,5 +1,6 @@
 import { enSession } from './enSession';
 import { enSwarm } from './enSwarm';
+import { enPaired } from './enPaired';
 
 /**
  * English interface strings: the source of truth for the keys. `zh-CN.ts` must have exactly
@@ -11,6 +12,7 @@ import { enSwarm } from './enSwarm';
 export const en = {
   ...enSession,
   ...enSwarm,
+  ...enPaired,
   app: {
     tagline: 'Kubernetes {{version}}, simulated in your browser',
     resizeTerminal: 'Resize the terminal',

@@ -1,5 +1,6 @@
 import type { Messages } from './en';
 import { zhCNSwarm } from './zhCNSwarm';
+import { zhCNPaired } from './zhCNPaired';
 import { zhCNSession } from './zhCNSession';
 
 /**
@@ -11,6 +12,7 @@ import { zhCNSession } from './zhCNSession';
 export const zhCN: Messages = {
   ...zhCNSession,
   ...zhCNSwarm,
+  ...zhCNPaired,
   app: {
     tagline: '在浏览器中模拟的 Kubernetes {{version}}',
     resizeTerminal: '调整终端大小',

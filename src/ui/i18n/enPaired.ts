@@ -1,0 +1,57 @@
+/** English strings of the side-by-side action bar (part of `en.ts`). */
+export const enPaired = {
+  both: {
+    label: 'Actions on both clusters',
+    onBoth: 'On both:',
+    short: { deploy: 'Deploy', stopNode: 'Stop a node', startNode: 'Start node', rollOut: 'New image', scale: 'Scale to', rollBack: 'Roll back' },
+    intro: 'The same voting app on both clusters; each button types one command for each.',
+    deploy: 'Deploy on both',
+    deployTitle: 'Adds voting-app.yaml and docker-stack.yml to the editor if missing, then runs kubectl apply and docker stack deploy',
+    stopNode: 'Stop a node on both',
+    startNode: 'Start node on both',
+    rollOut: 'Roll out a new image on both',
+    replicas: 'Replicas',
+    scale: 'Scale to {{count}} on both',
+    rollBack: 'Roll back on both',
+    runs: 'Runs: {{commands}}',
+    cannot: 'Not now — Kubernetes: {{kubernetes}}; Swarm: {{swarm}}',
+    canOnly: '{{side}} only — {{other}}: {{reason}}',
+    hide: 'Hide',
+    kubernetes: 'Kubernetes',
+    swarm: 'Swarm',
+    reason: {
+      notDeployed: 'the voting app is not deployed',
+      noWorkerWithApp: 'no running worker runs the app',
+      noStoppedNode: 'no node is stopped',
+      nothingToRollBack: 'no previous version to go back to',
+      badReplicas: 'replicas must be a whole number from 0 to 20',
+      badImage: 'not an image reference',
+    },
+    caption: {
+      deploy: {
+        kubernetes: 'kubectl apply creates five Deployments and four Services; the scheduler scores the nodes and spreads the pods. vote is reached through its Service: NodePort 31000 on every node, balanced over the ready pods.',
+        swarm: 'docker stack deploy creates the overlay networks and the services vote_*; the spread scheduler puts each task where its service has fewest. vote is reached through the routing mesh: port 8080 on every node.',
+      },
+      stopNode: {
+        kubernetes: 'The node stops heartbeating: NotReady (Unknown) after the 50 s grace period, its pods dropped from Services; evicted 300 s later (the unreachable toleration) and replaced on other nodes.',
+        swarm: 'The node is Down 15 s after its last heartbeat (every 5 s) and its tasks are rescheduled at once on the other nodes.',
+      },
+      startNode: {
+        kubernetes: 'The node is Ready again and takes new pods; pods already replaced elsewhere stay there (no rebalancing).',
+        swarm: 'The node is Ready again but gets no tasks back: Swarm does not rebalance (docker service update --force would).',
+      },
+      rollOut: {
+        kubernetes: 'RollingUpdate, max surge 25 % (rounded up) and max unavailable 25 % (rounded down): with 2 replicas a new pod starts before each old one stops.',
+        swarm: 'update_config: parallelism 1, stop-first — one task is stopped, then its replacement started and watched for the 5 s monitor period before the next.',
+      },
+      scale: {
+        kubernetes: 'The ReplicaSet adds or removes pods at once. A HorizontalPodAutoscaler could do this from CPU use by itself.',
+        swarm: 'The orchestrator fills or empties slots at once. Swarm has no autoscaler: scaling is always docker service scale.',
+      },
+      rollBack: {
+        kubernetes: 'kubectl rollout undo goes back to the previous ReplicaSet (any of the last 10 revisions), rolled out like any update.',
+        swarm: 'docker service rollback swaps in the previous spec (one step back only), with rollback_config: parallelism 1, stop-first.',
+      },
+    },
+  },
+};
