@@ -48,6 +48,12 @@ test('side by side: Deploy on both, Stop a node on both, and both clusters recov
   await expect(kp.cluster.getByRole('button', { name: new RegExp(`^(vote|worker|result|redis|db)-[^,]*, Running \\(running and ready\\) on ${k8sNode}`) })).toHaveCount(0);
   await kp.screenshot('side-by-side-recovered');
 
+  // The swarm's drawing: the node Down, seven tasks running and ready on the other two nodes.
+  await expect(swarm.getByRole('group', { name: new RegExp(`^${swarmNode}, worker, Down, Active, powered off`) })).toBeVisible();
+  const swarmReady = swarm.getByRole('button', { name: /^vote_\w+\.\d+, running \(running and ready\) on / });
+  await expect(swarmReady).toHaveCount(7);
+  for (const name of await swarmReady.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''))) expect(name).not.toMatch(new RegExp(` on ${swarmNode}$`));
+
   await kp.run('docker node ls');
   await expect(kp.output).toContainText(new RegExp(`${swarmNode}\\s+Down\\s+Active`));
   await kp.run('docker stack ps vote --filter desired-state=running');

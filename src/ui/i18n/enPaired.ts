@@ -17,6 +17,16 @@ export const enPaired = {
     cannot: 'Not now — Kubernetes: {{kubernetes}}; Swarm: {{swarm}}',
     canOnly: '{{side}} only — {{other}}: {{reason}}',
     hide: 'Hide',
+    more: 'More',
+    less: 'Less',
+    brief: {
+      deploy: { kubernetes: 'five Deployments and four Services; vote on NodePort 31000 of every node', swarm: 'five services vote_*; vote on port 8080 of every node (routing mesh)' },
+      stopNode: { kubernetes: 'NotReady after 50 s; its pods evicted 300 s later and replaced elsewhere', swarm: 'Down 15 s after the last heartbeat; its tasks rescheduled at once' },
+      startNode: { kubernetes: 'Ready again; the moved pods stay where they are', swarm: 'Ready again; no task comes back (no rebalancing)' },
+      rollOut: { kubernetes: '25 % surge, 25 % unavailable: a new pod starts before an old one stops', swarm: 'stop-first, one task at a time, 5 s monitor before the next' },
+      scale: { kubernetes: 'the ReplicaSet adds or removes pods; an HPA could do it by itself', swarm: 'slots filled or emptied at once; Swarm has no autoscaler' },
+      rollBack: { kubernetes: 'back to the previous ReplicaSet (any of the last 10)', swarm: 'the previous spec only, stop-first, one task at a time' },
+    },
     kubernetes: 'Kubernetes',
     swarm: 'Swarm',
     reason: {

@@ -19,6 +19,16 @@ export const zhCNPaired: typeof enPaired = {
     cannot: '现在不可用 — Kubernetes：{{kubernetes}}；Swarm：{{swarm}}',
     canOnly: '仅 {{side}} — {{other}}：{{reason}}',
     hide: '隐藏',
+    more: '详细',
+    less: '简略',
+    brief: {
+      deploy: { kubernetes: '五个 Deployment 和四个 Service；vote 在每个节点的 NodePort 31000 上', swarm: '五个 vote_* 服务；vote 在每个节点的 8080 端口上（路由网格）' },
+      stopNode: { kubernetes: '50 秒后 NotReady；300 秒后驱逐其 Pod 并在别处重建', swarm: '最后一次心跳 15 秒后 Down；其 task 立即重新调度' },
+      startNode: { kubernetes: '重新 Ready；已迁走的 Pod 留在原处', swarm: '重新 Ready；task 不会回来（不重新平衡）' },
+      rollOut: { kubernetes: '激增 25%、不可用 25%：旧 Pod 停止前先启动新 Pod', swarm: 'stop-first，一次一个 task，每个之后监控 5 秒' },
+      scale: { kubernetes: 'ReplicaSet 增删 Pod；HPA 可以自动完成', swarm: '立即填充或清空 slot；Swarm 没有自动扩缩器' },
+      rollBack: { kubernetes: '回到上一个 ReplicaSet（最近 10 个中的任意一个）', swarm: '只能回到上一个 spec，stop-first，一次一个 task' },
+    },
     kubernetes: 'Kubernetes',
     swarm: 'Swarm',
     reason: {

@@ -21,6 +21,7 @@ export function BothActions() {
   const runPaired = useApp((s) => s.runPaired);
   const dismiss = useApp((s) => s.dismissPaired);
   const [replicas, setReplicas] = useState(4);
+  const [more, setMore] = useState(false);
   const state = useMemo(() => ({ snapshot, swarm }), [snapshot, swarm]);
   const buttons: Button[] = [
     { action: { type: 'deploy' }, label: t('both.deploy'), short: t('both.short.deploy'), title: t('both.deployTitle') },
@@ -63,14 +64,19 @@ export function BothActions() {
       {last && (
         <div className="both-captions" role="status">
           <p>
-            <strong>{t('both.kubernetes')}</strong> {t(`both.caption.${last.type}.kubernetes`)}
+            <strong>{t('both.kubernetes')}</strong> {t(more ? `both.caption.${last.type}.kubernetes` : `both.brief.${last.type}.kubernetes`)}
           </p>
           <p>
-            <strong>{t('both.swarm')}</strong> {t(`both.caption.${last.type}.swarm`)}
+            <strong>{t('both.swarm')}</strong> {t(more ? `both.caption.${last.type}.swarm` : `both.brief.${last.type}.swarm`)}
           </p>
-          <button type="button" className="icon-button both-hide" onClick={dismiss} aria-label={t('both.hide')} title={t('both.hide')}>
-            ×
-          </button>
+          <span className="both-caption-tools">
+            <button type="button" className="link-button" aria-expanded={more} onClick={() => setMore((m) => !m)}>
+              {t(more ? 'both.less' : 'both.more')}
+            </button>
+            <button type="button" className="icon-button both-hide" onClick={dismiss} aria-label={t('both.hide')} title={t('both.hide')}>
+              ×
+            </button>
+          </span>
         </div>
       )}
     </section>
