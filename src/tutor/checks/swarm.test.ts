@@ -55,6 +55,8 @@ describe('swarm questions in checks', () => {
     p.run('docker service create --name web --replicas 3 nginx:1.27');
     expect(p.ask('service web has 3 running tasks').pass).toBe(true);
     expect(p.ask('service web has >= 4 running tasks').pass).toBe(false);
+    expect(p.ask('service web has 1 running tasks on worker1', 'service web has 0 running tasks on worker9').pass).toBe(true);
+    expect(p.ask('service web has 2 running tasks on worker1').probes[0].expectations[0].text).toBe('service web has 2 running tasks on worker1 (now: 1 running on worker1 (all running: on manager1, worker1, worker2))');
     const r = p.ask('service web has 4 running tasks');
     expect(r.probes[0].stdout).toContain('web.1');
     expect(formatCheckResult(r)).toContain('✗ service web has 4 running tasks (now: 3 running (on ');

@@ -81,18 +81,19 @@ const NAME = '([a-z0-9][a-zA-Z0-9_.-]*)';
 
 export const SWARM_QUESTIONS: readonly SwarmQuestionKind[] = [
   {
-    syntax: 'service NAME has [OP] N STATE tasks  (STATE: running, pending, failed, shutdown, complete, rejected)',
+    syntax: 'service NAME has [OP] N STATE tasks [on NODE]  (STATE: running, pending, failed, shutdown, complete, rejected)',
     parse(text) {
-      const m = new RegExp(`^service ${NAME} has (?:(==|!=|>=|<=|>|<) )?(\\d+) (\\S+) tasks?$`).exec(text);
+      const m = new RegExp(`^service ${NAME} has (?:(==|!=|>=|<=|>|<) )?(\\d+) (\\S+) tasks?(?: on ${NAME})?$`).exec(text);
       if (!m) return undefined;
       if (!(TASK_WORDS as readonly string[]).includes(m[4])) return `a task state is one of ${TASK_WORDS.join(', ')}, got "${m[4]}"`;
-      return [m[1], m[2] ?? '==', m[3], m[4]];
+      return m[5] ? [m[1], m[2] ?? '==', m[3], m[4], m[5]] : [m[1], m[2] ?? '==', m[3], m[4]];
     },
     shownBy: ([name]) => `docker service ps ${name}`,
-    answer: (swarm, [name, op, n, state]) =>
+    answer: (swarm, [name, op, n, state, node]) =>
       withService(swarm, name, (s) => {
-        const tasks = tasksIn(swarm, s, state as (typeof TASK_WORDS)[number]);
-        return { pass: compare(tasks.length, op as Comparison, Number(n)), seen: `${tasks.length} ${state} (on ${where(swarm, tasks)})` };
+        const all = tasksIn(swarm, s, state as (typeof TASK_WORDS)[number]);
+        const tasks = node === undefined ? all : all.filter((t) => hostname(swarm, t.nodeId) === node);
+        return { pass: compare(tasks.length, op as Comparison, Number(n)), seen: node === undefined ? `${all.length} ${state} (on ${where(swarm, all)})` : `${tasks.length} ${state} on ${node} (all ${state}: on ${where(swarm, all)})` };
       }),
   },
   {
