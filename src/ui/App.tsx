@@ -35,7 +35,8 @@ export function App() {
       key={stacked ? 'stacked' : 'side'}
       direction="column"
       storageKey={stacked ? 'kubeplay.split.terminal.stacked' : 'kubeplay.split.terminal'}
-      initial={stacked ? 0.74 : 0.68}
+      // The cluster view gets the room for a row of node cards at 1280×720; the terminal keeps eight lines.
+      initial={stacked ? 0.77 : 0.71}
       min={0.3}
       max={0.85}
       label={t('app.resizeTerminal')}

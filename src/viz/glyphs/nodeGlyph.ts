@@ -60,10 +60,31 @@ function ratio(u: Usage): number {
   return u.allocatable > 0 ? Math.min(1, u.requested / u.allocatable) : 0;
 }
 
-function metaLine(node: NodeView): string {
+/** What each text was last fitted for. */
+const fitted = new WeakMap<SVGTextElement, string>();
+
+/** Writes `text`, cut with an ellipsis to `width` pixels when the browser can measure it (measured only when text or width changed). */
+function fitText(el: SVGTextElement, text: string, width: number): void {
+  const key = `${text}|${width}`;
+  if (fitted.get(el) === key) return;
+  fitted.set(el, key);
+  el.textContent = text;
+  if (typeof el.getComputedTextLength !== 'function' || el.getComputedTextLength() <= width) return;
+  let n = text.length;
+  while (n > 1 && el.getComputedTextLength() > width) el.textContent = `${text.slice(0, --n).trimEnd()}…`;
+}
+
+/** A card narrower than the grid's least width (all nodes in one row): it says less, in fewer words. */
+const isCompact = (d: PlacedNode) => d.box.width < METRICS.minCardWidth;
+
+/** Width of a bar's label column (CPU, Memory). */
+const labelWidth = (d: PlacedNode) => (isCompact(d) ? 58 : 62);
+
+/** The line under the name: roles and version, or (compact) the pod count, which has no row of its own there; then what is unusual. */
+function metaLine(node: NodeView, compact: boolean): string {
   if (node.deleted) return vizText().deletedNodeNote;
   const roles = node.roles.length > 0 ? node.roles.join(',') : '<none>';
-  const parts = [vizText().roles(roles), node.version];
+  const parts = compact ? [vizText().podsOfCapacity(node.pods.length, node.podCapacity)] : [vizText().roles(roles), node.version];
   if (node.unschedulable) parts.push('SchedulingDisabled');
   if (node.stopped) parts.push(vizText().poweredOff);
   return parts.filter(Boolean).join(' · ');
@@ -99,9 +120,13 @@ export function updateNode(sel: NodeSelection, selectedKey: string | undefined):
   sel.select('.node-card').attr('width', (d) => d.box.width).attr('height', (d) => d.box.height);
   sel.select('.node-hatch').attr('width', (d) => d.box.width);
   sel.select('.node-name').text((d) => d.node.name);
-  sel.select('.node-meta').text((d) => metaLine(d.node));
+  sel.select('.node-meta').each(function (d) {
+    fitText(this as SVGTextElement, metaLine(d.node, isCompact(d)), d.box.width - 2 * pad);
+  });
   sel.select('.node-readiness').each(function (d) {
-    const text = d.node.readiness === 'Ready' ? '● Ready' : `⚠ ${d.node.readiness}`;
+    // Compact: the symbol alone (its shape is the second cue; the words are in the node's name for screen readers and its panel).
+    const symbol = d.node.readiness === 'Ready' ? '●' : '⚠';
+    const text = isCompact(d) ? symbol : d.node.readiness === 'Ready' ? '● Ready' : `⚠ ${d.node.readiness}`;
     const g = this as SVGGElement;
     // Measuring forces a layout: only when the text or the card's width changed.
     const key = `${text}|${d.box.width}`;
@@ -117,17 +142,21 @@ export function updateNode(sel: NodeSelection, selectedKey: string | undefined):
     g.querySelector('.node-readiness-pill')?.setAttribute('width', String(width));
     label.setAttribute('x', String(width / 2));
   });
-  const barWidth = (d: PlacedNode) => Math.max(40, d.box.width - 2 * pad - 62 - 112);
+  // Compact: the request alone (the bar shows its share of allocatable).
+  const barWidth = (d: PlacedNode) => (isCompact(d) ? Math.max(24, d.box.width - 2 * pad - labelWidth(d) - 56) : Math.max(40, d.box.width - 2 * pad - 62 - 112));
   for (const bar of BARS) {
     const row = sel.select(`.node-bar-${bar.key}`);
-    row.select('.node-bar-track').attr('width', barWidth);
-    row.select('.node-bar-fill').attr('width', (d) => barWidth(d) * ratio(d.node[bar.key]));
+    row.select('.node-bar-track').attr('x', labelWidth).attr('width', barWidth);
+    row
+      .select('.node-bar-fill')
+      .attr('x', labelWidth)
+      .attr('width', (d) => barWidth(d) * ratio(d.node[bar.key]));
     row
       .select('.node-bar-value')
       .attr('x', (d) => d.box.width - 2 * pad)
-      .text((d) => `${bar.format(d.node[bar.key].requested)} / ${bar.format(d.node[bar.key].allocatable)}`);
+      .text((d) => (isCompact(d) ? bar.format(d.node[bar.key].requested) : `${bar.format(d.node[bar.key].requested)} / ${bar.format(d.node[bar.key].allocatable)}`));
   }
-  sel.select('.node-pods-label').text((d) => (d.node.deleted ? vizText().podCount(d.node.pods.length) : vizText().podsOfCapacity(d.node.pods.length, d.node.podCapacity)));
+  sel.select('.node-pods-label').text((d) => (isCompact(d) ? '' : d.node.deleted ? vizText().podCount(d.node.pods.length) : vizText().podsOfCapacity(d.node.pods.length, d.node.podCapacity)));
   for (const agent of AGENTS) {
     const mark = sel.select(`.agent-${agent.id}`);
     mark

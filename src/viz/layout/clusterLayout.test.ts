@@ -29,11 +29,31 @@ function nodeView(name: string, pods: number): NodeView {
 const view: ClusterView = { nodes: ['control-plane', 'worker-1', 'worker-2', 'worker-3'].map((n, i) => nodeView(n, i * 5)), unscheduled: [podView('pending-1')], podTotal: 16 };
 
 describe('layoutCluster', () => {
-  it('puts two cards per row in ~800px and four in ~1200px', () => {
-    const narrow = layoutCluster(view, 800);
+  it('puts two cards per row in ~600px and four in ~1200px', () => {
+    const narrow = layoutCluster(view, 600);
     expect(new Set(narrow.nodes.map((n) => n.box.y)).size).toBe(2);
     const wide = layoutCluster(view, 1200);
     expect(new Set(wide.nodes.map((n) => n.box.y)).size).toBe(1);
+    expect(wide.nodes[0].box.width).toBeGreaterThanOrEqual(METRICS.minCardWidth);
+  });
+
+  it('puts the default cluster’s four nodes in one row of compact cards where two rows would push them below the fold (the view at 1280×720)', () => {
+    const layout = layoutCluster(view, 782);
+    expect(new Set(layout.nodes.map((n) => n.box.y)).size).toBe(1);
+    for (const n of layout.nodes) {
+      expect(n.box.width).toBeGreaterThanOrEqual(METRICS.compactCardWidth);
+      expect(n.box.width).toBeLessThan(METRICS.minCardWidth);
+      expect(n.box.x + n.box.width).toBeLessThanOrEqual(782 - METRICS.pad);
+    }
+    // The kubelet and kube-proxy marks stay inside the card.
+    expect(layout.nodes[0].kubelet.x).toBeGreaterThanOrEqual(METRICS.cardPad);
+  });
+
+  it('a larger cluster keeps cards of the least width in several rows (it scrolls, or goes dense)', () => {
+    const eight: ClusterView = { nodes: Array.from({ length: 8 }, (_, i) => nodeView(`worker-${i + 1}`, 2)), unscheduled: [], podTotal: 16 };
+    const layout = layoutCluster(eight, 782);
+    expect(new Set(layout.nodes.map((n) => n.box.y)).size).toBe(4);
+    for (const n of layout.nodes) expect(n.box.width).toBeGreaterThanOrEqual(METRICS.minCardWidth);
   });
 
   it('never makes a card narrower than the minimum, even in a tiny box', () => {

@@ -9,10 +9,16 @@ export type { Box } from './box';
 
 /** Sizes of the drawing, in CSS pixels. */
 export const METRICS = {
-  pad: 16,
-  gap: 16,
+  pad: 12,
+  gap: 12,
   minCardWidth: 250,
   maxCardWidth: 420,
+  /**
+   * Narrower cards (a compact card: the pod count in the meta line, requests without the
+   * allocatable, a symbol for readiness) are used only to put every node in one row: the
+   * default cluster's four nodes then show at 1280×720 without scrolling.
+   */
+  compactCardWidth: 168,
   cardHeader: 50,
   barRow: 19,
   podsLabel: 22,
@@ -124,8 +130,10 @@ export function layoutCluster(view: ClusterView, width: number, workloads?: Work
   const cards = view.deletedNodes?.length ? [...view.nodes, ...view.deletedNodes].sort((a, b) => naturalCompare(a.name, b.name)) : view.nodes;
   const count = Math.max(1, cards.length);
   const fit = Math.max(1, Math.min(count, Math.floor((inner + m.gap) / (m.minCardWidth + m.gap))));
+  // All nodes in one row of compact cards, when they fit so: no node below the fold.
+  const oneRow = fit < count && count * m.compactCardWidth + (count - 1) * m.gap <= inner;
   // Balance the grid: 4 nodes in 3 columns read better as 2 × 2 than as 3 + 1.
-  const cols = Math.ceil(count / Math.ceil(count / fit));
+  const cols = oneRow ? count : Math.ceil(count / Math.ceil(count / fit));
   const cardWidth = Math.min(m.maxCardWidth, (inner - (cols - 1) * m.gap) / cols);
   const pods: PlacedPod[] = [];
 
