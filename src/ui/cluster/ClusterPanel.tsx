@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { useMemo, useState } from 'react';
-import { selectSelection, selectSnapshot, selectStarted } from '../../state/index';
+import { useState } from 'react';
+import { selectNoWorkloadPods, selectSelection, selectStarted } from '../../state/index';
 import { EventsFeed, useWarningCount } from '../events/EventsFeed';
 import { useApp } from '../hooks/useApp';
 import { SplitPane } from '../layout/SplitPane';
@@ -18,9 +18,9 @@ import { TrafficStatus } from './TrafficStatus';
  */
 export function ClusterPanel({ title }: { title?: string } = {}) {
   const { t } = useTranslation();
-  const snapshot = useApp(selectSnapshot);
   const started = useApp(selectStarted);
-  const empty = useMemo(() => !snapshot.pods.some((p) => p.metadata?.namespace !== 'kube-system'), [snapshot]);
+  // Booleans and counts, not the snapshot: the panel (and all it holds) re-renders when they change, not on every snapshot.
+  const empty = useApp(selectNoWorkloadPods);
   const [feedOpen, setFeedOpen] = useState(false);
   const warnings = useWarningCount();
   const selection = useApp(selectSelection);

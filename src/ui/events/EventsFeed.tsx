@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { selectEvents, selectNow, selectSelection, type EventRecord, type SelectableKind } from '../../state/index';
+import { selectEvents, selectWarningCount, selectNow, selectSelection, type EventRecord, type SelectableKind } from '../../state/index';
 import { filterEvents } from '../../viz/index';
 import { useApp } from '../hooks/useApp';
 import { EventsTable } from '../panels/EventsTable';
@@ -96,7 +96,6 @@ export function EventsFeed({ onClose }: { onClose: () => void }) {
 
 /** How many warnings the feed holds (the button's badge). */
 export function useWarningCount(): number {
-  const events = useApp(selectEvents);
-  return useMemo(() => events.filter((e) => e.type === 'Warning').length, [events]);
+  return useApp(selectWarningCount);
 }
 

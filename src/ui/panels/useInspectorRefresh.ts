@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { selectSelection, selectSnapshot } from '../../state/index';
+import { selectInspectedVersion, selectSelection } from '../../state/index';
 import { useApp } from '../hooks/useApp';
 
 /** At most this often (real time) the inspector reads describe, events and the scheduling decision again. */
@@ -8,7 +8,8 @@ const REFRESH_MS = 400;
 /** Keeps the inspector's details fresh while the cluster changes, without re-describing on every frame. */
 export function useInspectorRefresh(): void {
   const selection = useApp(selectSelection);
-  const version = useApp(selectSnapshot).version;
+  // The version only while something is selected: a closed inspector does not re-render on every snapshot.
+  const version = useApp(selectInspectedVersion);
   const refresh = useApp((s) => s.refreshInspector);
   const last = useRef(0);
   useEffect(() => {

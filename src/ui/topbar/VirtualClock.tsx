@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { selectElapsed, selectNow, selectStarted } from '../../state/index';
+import { selectElapsedSeconds, selectNowSecond, selectStarted } from '../../state/index';
 import { useApp } from '../hooks/useApp';
 
 function pad(n: number): string {
@@ -18,8 +18,9 @@ export function formatElapsed(ms: number): string {
 /** The virtual clock: time since the cluster started; the full timestamp on hover. */
 export function VirtualClock() {
   const { t } = useTranslation();
-  const elapsed = useApp(selectElapsed);
-  const now = useApp(selectNow);
+  // Whole seconds: the clock re-renders once a second, not on every snapshot.
+  const elapsed = useApp(selectElapsedSeconds) * 1000;
+  const now = useApp(selectNowSecond);
   // Before the cluster exists there is no virtual date to name: the clock reads 00:00:00 and nothing more.
   const started = useApp(selectStarted);
   const iso = started ? new Date(Math.floor(now / 1000) * 1000).toISOString().replace('.000Z', 'Z') : undefined;
