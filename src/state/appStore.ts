@@ -1,7 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AppState } from './appState';
 import { createClockSlice } from './clockSlice';
-import { animationFrames, startClockLoop, type FrameScheduler } from './clockLoop';
+import { animationFrames, MAX_FRAME_MS, startClockLoop, type FrameScheduler, type TaskScheduler } from './clockLoop';
 import { createClusterSlice } from './clusterSlice';
 import { createFilesSlice } from './filesSlice';
 import { createHistorySlice, followHistory } from './historySlice';
@@ -25,10 +25,22 @@ import { WELCOME } from './welcome';
 
 /** How often (real ms) the cluster view's traffic facts are refreshed while requests flow. */
 const TRAFFIC_EVERY_MS = 250;
+/**
+ * Real time whose worth of virtual time the engine advances at once between
+ * frames (at 2× speed, 8 virtual ms): the grain at which it checks whether
+ * the next frame is due.
+ */
+const ENGINE_CHUNK_MS = 4;
 
 export interface AppStore extends StoreApi<AppState> {
-  /** Starts the clock loop (virtual time follows real time × speed); returns a stop function. */
-  start(frames?: FrameScheduler): () => void;
+  /**
+   * Starts the clock loop (virtual time follows real time × speed): each
+   * animation frame publishes what changed and the page draws it; the engine
+   * catches up in a task after the frame, handing back before the next one is
+   * due (unless it has fallen more than MAX_FRAME_MS of real time behind).
+   * Returns a stop function.
+   */
+  start(frames?: FrameScheduler, tasks?: TaskScheduler): () => void;
   /** Advances by `realMs` of real time at the current speed, as one frame of the loop does. */
   frame(realMs: number): void;
   /** Settles once the (lazily loaded) engine and shell are ready, or failed to load. */
@@ -159,18 +171,53 @@ export function createAppStore(factory: WorldFactory, options: AppStoreOptions):
     store.setState({ traffic: facts });
   }
 
-  function frame(realMs: number): void {
-    const k = getKit();
+  const wallNow = options.wallNow ?? (() => globalThis.performance.now());
+  /** Virtual ms the cluster owes to real time (real time × speed), not yet advanced. */
+  let owed = 0;
+
+  /** Real time passed: the cluster owes its worth of virtual time. */
+  function owe(realMs: number): void {
     const { speed } = store.getState();
     // A fast-forward owns the clock while it runs: where it stops must not depend on frame timing.
-    if (speed > 0 && realMs > 0 && !k.runtime.settling()) k.runtime.advance(realMs * speed);
+    if (speed > 0 && realMs > 0 && !getKit().runtime.settling()) owed += realMs * speed;
+  }
+
+  /**
+   * Advances the cluster by what it owes, in chunks, until `deadline` (real
+   * ms, `wallNow`); past it, what is left waits for the next call, unless the
+   * cluster would lag real time by more than MAX_FRAME_MS. Then lets waiting
+   * commands look again.
+   */
+  function catchUp(deadline: number): void {
+    const k = getKit();
+    const { speed } = store.getState();
+    if (k.runtime.settling()) owed = 0;
+    const chunk = ENGINE_CHUNK_MS * Math.max(speed, 1);
+    while (owed > 0) {
+      const step = Math.min(owed, chunk);
+      owed -= step;
+      k.runtime.advance(step);
+      const lagMs = speed > 0 ? owed / speed : 0;
+      if (owed > 0 && lagMs <= MAX_FRAME_MS && wallNow() >= deadline) break;
+    }
     const finished = k.runtime.pollRunning();
-    // Cheap when nothing changed: no snapshot is taken unless a watch event arrived,
-    // and the store is only written when something differs.
+    if (finished.length === 0) return;
     k.publish();
-    publishTraffic(realMs);
     if (finished.some((r) => r.source === 'prompt') && !k.runtime.promptBusy()) k.emit({ type: 'idle' });
+  }
+
+  /** What the frame shows: the cluster's changes (cheap when nothing changed: no snapshot is taken unless a watch event arrived, and the store is only written when something differs), traffic, the lesson's checks. */
+  function present(realMs: number): void {
+    getKit().publish();
+    publishTraffic(realMs);
     runner?.frame(realMs);
+  }
+
+  /** One frame all at once (what tests drive): the cluster advances by `realMs` × speed, then the frame's state is published. */
+  function frame(realMs: number): void {
+    owe(realMs);
+    catchUp(Number.POSITIVE_INFINITY);
+    present(realMs);
   }
 
   followHistory(store, getKit);
@@ -186,8 +233,18 @@ export function createAppStore(factory: WorldFactory, options: AppStoreOptions):
     frame,
     stopAutosave,
     ready: Promise.all([getKit().runtime.ready, engineArrived, swarms.ready]).then(() => undefined),
-    start(frames: FrameScheduler = animationFrames) {
-      return startClockLoop(frame, frames);
+    start(frames: FrameScheduler = animationFrames, tasks?: TaskScheduler) {
+      return startClockLoop(
+        {
+          frame(realMs) {
+            owe(realMs);
+            present(realMs);
+          },
+          between: catchUp,
+        },
+        frames,
+        tasks,
+      );
     },
   });
 }
