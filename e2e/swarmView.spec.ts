@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { seriousViolations } from './support/axe';
 import { expect, test, type KubeplayPage } from './support/fixtures';
 
 const swarmOf = (page: Page) => page.getByRole('region', { name: 'Swarm cluster' });
@@ -61,6 +62,7 @@ test('a replicated service spreads over the three nodes; a stopped worker loses 
   await expect(panel).toBeVisible();
   await expect(panel).toContainText('docker node inspect --pretty worker1');
   await expect(panel).toContainText('Hostname:');
+  expect(await seriousViolations(page)).toEqual([]);
   await panel.getByRole('button', { name: 'Stop node' }).click();
   await expect(kp.output).toContainText('$ kubeplay node stop worker1');
   await expect(swarm.getByRole('group', { name: /^worker1, worker, Ready, Active, powered off/ })).toBeVisible();
@@ -84,4 +86,32 @@ test('side by side at 1280×720, light and dark', async ({ kp, page }) => {
     await page.emulateMedia({ colorScheme: scheme });
     await kp.screenshot(`swarm-side-by-side-1280x720-${scheme}`);
   }
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('side by side on an upright tablet and on a narrow window: both views in the window, stacked when narrow; the top bar fits', async ({ kp, page }) => {
+  await page.setViewportSize({ width: 768, height: 1024 });
+  await modes(page).getByRole('radio', { name: 'Side by side' }).check();
+  for (const control of [modes(page), kp.speed, page.getByRole('button', { name: 'Reset' }), page.getByRole('combobox', { name: /Language/ })]) {
+    const box = (await control.boundingBox())!;
+    expect(box.x, 'left edge in the window').toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(768);
+  }
+  // The logo and the mode switch do not overlap.
+  const logo = (await page.locator('.brand .logo').boundingBox())!;
+  expect((await modes(page).boundingBox())!.x).toBeGreaterThanOrEqual(logo.x + logo.width);
+  let k8s = (await kp.cluster.boundingBox())!;
+  let docker = (await swarmOf(page).boundingBox())!;
+  expect(docker.x, 'the Swarm view beside the Kubernetes view').toBeGreaterThanOrEqual(k8s.x + k8s.width - 1);
+  expect(docker.x + docker.width).toBeLessThanOrEqual(768);
+  const doc = await page.evaluate(() => ({ w: document.scrollingElement!.scrollWidth, h: document.scrollingElement!.scrollHeight }));
+  expect(doc.w).toBeLessThanOrEqual(768);
+  expect(doc.h).toBeLessThanOrEqual(1024);
+  await kp.screenshot('swarm-side-by-side-768x1024');
+
+  await page.setViewportSize({ width: 600, height: 1024 });
+  await expect.poll(async () => (await swarmOf(page).boundingBox())!.y).toBeGreaterThanOrEqual((await kp.cluster.boundingBox())!.y + 100);
+  k8s = (await kp.cluster.boundingBox())!;
+  docker = (await swarmOf(page).boundingBox())!;
+  expect(docker.y, 'the Swarm view under the Kubernetes view').toBeGreaterThanOrEqual(k8s.y + k8s.height - 1);
 });

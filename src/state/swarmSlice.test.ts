@@ -29,6 +29,10 @@ describe('the view mode and the swarm beside the cluster', () => {
     expect(swarm.nodes.map((n) => n.description.hostname)).toEqual(['manager1', 'worker1', 'worker2']);
     expect(swarm.nodes[0].managerStatus?.leader).toBe(true);
     expect(swarm.hasLeader).toBe(true);
+    // The terminal says it takes docker commands too (once).
+    store.getState().setViewMode('side-by-side');
+    const hints = store.getState().transcript.filter((l) => l.text.includes('docker service create'));
+    expect(hints).toHaveLength(1);
   });
 
   it('the first docker command publishes the swarm even on the Kubernetes view', async () => {

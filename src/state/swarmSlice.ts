@@ -3,6 +3,7 @@ import { inspectSwarm, swarmName } from './inspectSwarm';
 import { shellWord } from './nodeCommands';
 import type { GetState, SetState, StoreKit } from './storeKit';
 import { VIEW_MODES } from './types';
+import { SWARM_HINT } from './welcome';
 
 /** The docker (or kubeplay) command behind each node action of the Swarm panel. */
 const NODE_ACTIONS = {
@@ -25,6 +26,7 @@ export type SwarmNodeAction = keyof typeof NODE_ACTIONS;
  */
 export function createSwarmSlice(set: SetState, get: GetState, kit: () => StoreKit): SwarmSlice {
   const nameOf = (id: string, kind: 'node' | 'service') => swarmName(get().swarm, { kind, id });
+  let hinted = false;
   return {
     viewMode: 'kubernetes',
     swarm: undefined,
@@ -33,7 +35,14 @@ export function createSwarmSlice(set: SetState, get: GetState, kit: () => StoreK
     setViewMode(mode) {
       if (!VIEW_MODES.includes(mode) || mode === get().viewMode) return;
       set({ viewMode: mode });
-      kit().publish();
+      const k = kit();
+      if (mode !== 'kubernetes' && !hinted) {
+        // Once per page: the terminal takes docker commands too.
+        hinted = true;
+        k.transcript.appendLine(`# ${SWARM_HINT}`);
+        k.emit({ type: 'notice', text: SWARM_HINT });
+      }
+      k.publish();
     },
     selectSwarm(ref) {
       set({ swarmSelection: ref, swarmInspector: ref ? inspectSwarm(kit().runtime.probeShell(), get().swarm, ref) : undefined });

@@ -9,3 +9,6 @@ export function welcomeLines(workers = 3): readonly string[] {
 }
 
 export const WELCOME: readonly string[] = welcomeLines();
+
+/** What the terminal says the first time the Swarm view is shown: the swarm beside the cluster and three docker commands to try. */
+export const SWARM_HINT = 'Docker Swarm beside the cluster (manager1 the Leader, worker1, worker2). Try: docker node ls · docker service create --name web --replicas 3 -p 8080:80 nginx · docker service ps web';

@@ -7,8 +7,9 @@
 import i18next, { type BackendModule, type i18n as I18n } from 'i18next';
 import LanguageDetector from 'i18next-browser-languagedetector';
 import { initReactI18next } from 'react-i18next';
-import { setVizText } from '../../viz/index';
+import { setSwarmText, setVizText } from '../../viz/index';
 import { en } from './en';
+import { swarmTextOf } from './swarmVizText';
 import { vizTextOf } from './vizText';
 
 export const LANGUAGES = ['en', 'zh-CN'] as const;
@@ -44,6 +45,7 @@ function setDocumentLanguage(language: string): void {
 /** The cluster drawing's words (viz/ cannot import ui/: it is handed them). */
 function setDrawingLanguage(instance: I18n): void {
   setVizText(vizTextOf(instance.t));
+  setSwarmText(swarmTextOf(instance.t));
 }
 
 /**
