@@ -84,4 +84,25 @@ describe('default-profile fused kernel', () => {
       }
     }
   });
+
+  it('rebuilds its spread score per pod count when the range of counts changes, even to a narrower one', () => {
+    const fast = new SchedulingFramework();
+    const reference = new SchedulingFramework([...FILTER_PLUGINS], [...SCORE_PLUGINS]);
+    const rs = { apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: { name: 'web', namespace: 'default' }, spec: { selector: { matchLabels: { app: 'web' } } } };
+    // Matching pods per node: 0..4 first (the table covers counts 0–4), then 2..3 (same node count, another range).
+    const worlds = [[0, 1, 2, 3, 4], [2, 3, 3, 2, 3], [0, 1, 2, 3, 4]];
+    worlds.forEach((counts, w) => {
+      const nodes = counts.map((_, i) => node(`n${i}`));
+      const pods = counts.flatMap((c, i) => Array.from({ length: c }, (_, j) => pod(`w${w}-${i}-${j}`, { nodeName: `n${i}`, labels: { app: 'web' }, cpu: '100m', memory: '64Mi' })));
+      const cache = cacheWith(nodes, pods);
+      cache.upsertObject('replicasets.apps', rs, false);
+      const p = pod(`new-${w}`, { labels: { app: 'web' }, cpu: '100m', memory: '64Mi' });
+      const a = fast.schedulePod(new PodInfo(p), cache, createRng(w), 0);
+      const b = reference.schedulePod(new PodInfo(p), cache, createRng(w), 0);
+      expect(a.scored).toBe(true);
+      expect(scoresOf(a, 'PodTopologySpread')).toEqual(scoresOf(b, 'PodTopologySpread'));
+      expect(totalsOf(a)).toEqual(totalsOf(b));
+      expect(a.node?.name).toBe(b.node?.name);
+    });
+  });
 });

@@ -41,7 +41,6 @@ const requestKeys = new Map<string, number>();
 let raw = new Int32Array(16);
 /** Normalised hostname-spread score per matching-pod count (current cycle). */
 let countTable = new Float64Array(128);
-const EMPTY = new Int32Array(0);
 
 let nextRequestKey = 0;
 
@@ -59,6 +58,27 @@ function requestKey(nzCpu: number, nzMem: number, cpu: number, mem: number): num
   }
   last = { nzCpu, nzMem, cpu, mem, id };
   return id;
+}
+
+/** What `countTable` was last built for (consecutive pods of a workload mostly see the same range). */
+let tableMaxC = -1;
+let tableMin = Number.NaN;
+let tableMax = Number.NaN;
+let tableW = Number.NaN;
+let tableOff = Number.NaN;
+
+/** The normalised hostname-spread score per matching-pod count 0..maxC, for raw range [min, max]. */
+function countTableFor(maxC: number, min: number, max: number, w: number, off: number): Float64Array {
+  if (maxC <= tableMaxC && min === tableMin && max === tableMax && w === tableW && off === tableOff) return countTable;
+  if (countTable.length <= maxC + 1) countTable = new Float64Array(Math.max(maxC + 2, countTable.length * 2));
+  const byCount = countTable;
+  for (let c = 0; c <= maxC; c++) byCount[c] = max === 0 ? MAX_NODE_SCORE : Math.trunc((MAX_NODE_SCORE * (max + min - Math.round(c * w + off))) / max);
+  tableMaxC = maxC;
+  tableMin = min;
+  tableMax = max;
+  tableW = w;
+  tableOff = off;
+  return byCount;
 }
 
 /** Whether the active filters are exactly the ones `doubtfulNodes` vouches for. */
@@ -114,28 +134,79 @@ export function fusedScoreApplies(state: CycleState, skipped: readonly boolean[]
   return s !== undefined && spreadIsSimple(s);
 }
 
-/** Fit and BalancedAllocation of node slot `x` into fit[i] and bal[i] (same formulas as the plugins'), memoised. */
-function fitAndBalance(t: NodeTable, x: number, key: number, r: PodResources, fit: Float64Array, bal: Float64Array, i: number): void {
+/** Fit and BalancedAllocation of node slot `x` for request signature `key` into the slot's memo (same formulas as the plugins'). */
+function fitAndBalance(t: NodeTable, x: number, key: number, r: PodResources): void {
   const ac = t.allocCpu[x];
   const am = t.allocMemory[x];
+  let fit: number;
+  let bal: number;
   if (ac !== 0 && am !== 0) {
     const rc = t.nonZeroCpu[x] + r.nonZeroCpu;
     const rm = t.nonZeroMemory[x] + r.nonZeroMemory;
     const sc = rc > ac ? 0 : Math.trunc(((ac - rc) * MAX_NODE_SCORE) / ac);
     const sm = rm > am ? 0 : Math.trunc(((am - rm) * MAX_NODE_SCORE) / am);
-    fit[i] = (sc + sm) >> 1;
+    fit = (sc + sm) >> 1;
     const qc = t.reqCpu[x] + r.cpu;
     const qm = t.reqMemory[x] + r.memory;
     const fc = qc > ac ? 1 : qc / ac;
     const fm = qm > am ? 1 : qm / am;
-    bal[i] = Math.trunc((1 - Math.abs((fc - fm) / 2)) * MAX_NODE_SCORE);
+    bal = Math.trunc((1 - Math.abs((fc - fm) / 2)) * MAX_NODE_SCORE);
   } else {
-    fit[i] = leastAllocatedAt(t, x, r.nonZeroCpu, r.nonZeroMemory);
-    bal[i] = balancedAt(t, x, r.cpu, r.memory);
+    fit = leastAllocatedAt(t, x, r.nonZeroCpu, r.nonZeroMemory);
+    bal = balancedAt(t, x, r.cpu, r.memory);
   }
   t.memoKey[x] = key;
-  t.memoFit[x] = fit[i];
-  t.memoBalanced[x] = bal[i];
+  t.memoFit[x] = fit;
+  t.memoBalanced[x] = bal;
+}
+
+/**
+ * The main pass when every scored node has a hostname label: each node's
+ * three scores copied into the decision buffers and totalled. A small
+ * function of its own with typed-array parameters only, so V8 compiles a
+ * tight loop. Returns how many nodes share the best total (their indexes in `ties`).
+ */
+function finishHostSpread(
+  n: number, idx: Int32Array, memoFit: Float64Array, memoBalanced: Float64Array, hostCounts: Int32Array, byCount: Float64Array,
+  fit: Float64Array, bal: Float64Array, spread: Float64Array, totals: Float64Array, ties: Int32Array,
+): number {
+  let best = -Infinity;
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    const x = idx[i];
+    const f = memoFit[x];
+    const bl = memoBalanced[x];
+    const sp = byCount[hostCounts[x]];
+    fit[i] = f;
+    bal[i] = bl;
+    spread[i] = sp;
+    const total = f * W_FIT + bl * W_BALANCED + sp * W_SPREAD;
+    totals[i] = total;
+    // Ties collected on the way: a new best is rare after the first nodes (predictable), equality is branch-free.
+    if (total > best) {
+      best = total;
+      k = 0;
+    }
+    ties[k] = i;
+    k += +(total === best);
+  }
+  return k;
+}
+
+/** The main pass when PodTopologySpread was skipped: Fit and BalancedAllocation only. */
+function finishUnspread(n: number, idx: Int32Array, memoFit: Float64Array, memoBalanced: Float64Array, fit: Float64Array, bal: Float64Array, totals: Float64Array, ties: Int32Array): number {
+  let best = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const x = idx[i];
+    const f = memoFit[x];
+    const bl = memoBalanced[x];
+    fit[i] = f;
+    bal[i] = bl;
+    const total = f * W_FIT + bl * W_BALANCED;
+    totals[i] = total;
+    if (total > best) best = total;
+  }
+  return collectTies(totals, n, best, ties);
 }
 
 /**
@@ -173,51 +244,50 @@ export function fusedScore(state: CycleState, b: CycleBuffers, n: number, skippe
   const simpleSpread = s !== undefined && s.kinds.length <= 2 && s.kinds[0] === 0 && (s.kinds.length === 1 || s.kinds[1] === 1);
   const noZones = t.zones.length === 0;
   if (s === undefined || (simpleSpread && (s.kinds.length === 1 || noZones))) {
-    // One pass. Normalised spread score per matching-pod count over these nodes, first.
-    let byCount: Float64Array | null = null;
-    let unlabelledScore = 0;
-    const hostCounts = s ? s.perNode[0] : EMPTY;
-    if (s) {
-      let minC = Number.MAX_SAFE_INTEGER;
-      let maxC = -1;
-      let unlabelled = false;
-      for (let i = 0; i < n; i++) {
-        const x = idx[i];
-        if ((flags[x] & FLAG_HOSTNAME_LABEL) === 0) {
-          unlabelled = true;
-          continue;
-        }
-        const c = hostCounts[x];
-        if (c < minC) minC = c;
-        if (c > maxC) maxC = c;
-      }
-      byCount = countTable.length > maxC + 1 ? countTable : (countTable = new Float64Array(Math.max(maxC + 2, countTable.length * 2)));
-      // Raw score: Math.round(count × weight + maxSkew − 1), which keeps the order of counts, so
-      // the range of raw scores is that of the counts. Inline arithmetic: no boxed numbers.
-      const w = s.weights[0];
-      const off = s.offsets[0];
-      const min = unlabelled || maxC < 0 ? 0 : Math.round(minC * w + off);
-      const max = maxC < 0 ? 0 : Math.round(maxC * w + off);
-      for (let c = 0; c <= maxC; c++) byCount[c] = max === 0 ? MAX_NODE_SCORE : Math.trunc((MAX_NODE_SCORE * (max + min - Math.round(c * w + off))) / max);
-      unlabelledScore = max === 0 ? MAX_NODE_SCORE : Math.trunc((MAX_NODE_SCORE * (max + min)) / max);
+    if (s === undefined) {
+      for (let i = 0; i < n; i++) if (memoKey[idx[i]] !== key) fitAndBalance(t, idx[i], key, r);
+      return finishUnspread(n, idx, memoFit, memoBalanced, fit, bal, totals, ties);
     }
-    const wSpread = s ? W_SPREAD : 0;
+    // Pre-pass: memo filled for nodes that changed, and the range of matching-pod counts.
+    const hostCounts = s.perNode[0];
+    let minC = Number.MAX_SAFE_INTEGER;
+    let maxC = -1;
+    let unlabelled = false;
     for (let i = 0; i < n; i++) {
       const x = idx[i];
-      if (memoKey[x] === key) {
-        fit[i] = memoFit[x];
-        bal[i] = memoBalanced[x];
-      } else fitAndBalance(t, x, key, r, fit, bal, i);
-      let sp = 0;
-      if (byCount !== null) {
-        sp = (flags[x] & FLAG_HOSTNAME_LABEL) !== 0 ? byCount[hostCounts[x]] : unlabelledScore;
-        spread[i] = sp;
+      if (memoKey[x] !== key) fitAndBalance(t, x, key, r);
+      if ((flags[x] & FLAG_HOSTNAME_LABEL) === 0) {
+        unlabelled = true;
+        continue;
       }
-      const total = fit[i] * W_FIT + bal[i] * W_BALANCED + sp * wSpread;
-      totals[i] = total;
-      if (total > best) best = total;
+      const c = hostCounts[x];
+      if (c < minC) minC = c;
+      if (c > maxC) maxC = c;
     }
-    return collectTies(totals, n, best, ties);
+    // Raw score: Math.round(count × weight + maxSkew − 1), which keeps the order of counts, so
+    // the range of raw scores is that of the counts. Inline arithmetic: no boxed numbers.
+    const w = s.weights[0];
+    const off = s.offsets[0];
+    const min = unlabelled || maxC < 0 ? 0 : Math.round(minC * w + off);
+    const max = maxC < 0 ? 0 : Math.round(maxC * w + off);
+    const byCount = countTableFor(maxC, min, max, w, off);
+    const unlabelledScore = max === 0 ? MAX_NODE_SCORE : Math.trunc((MAX_NODE_SCORE * (max + min)) / max);
+    if (unlabelled) {
+      for (let i = 0; i < n; i++) {
+        const x = idx[i];
+        const f = memoFit[x];
+        const bl = memoBalanced[x];
+        const sp = (flags[x] & FLAG_HOSTNAME_LABEL) !== 0 ? byCount[hostCounts[x]] : unlabelledScore;
+        fit[i] = f;
+        bal[i] = bl;
+        spread[i] = sp;
+        const total = f * W_FIT + bl * W_BALANCED + sp * W_SPREAD;
+        totals[i] = total;
+        if (total > best) best = total;
+      }
+      return collectTies(totals, n, best, ties);
+    }
+    return finishHostSpread(n, idx, memoFit, memoBalanced, hostCounts, byCount, fit, bal, spread, totals, ties);
   }
 
   // Two passes: hostname and zone (or any simple mix), raw range found on the way.
@@ -227,10 +297,9 @@ export function fusedScore(state: CycleState, b: CycleBuffers, n: number, skippe
   let max = 0;
   for (let i = 0; i < n; i++) {
     const x = idx[i];
-    if (memoKey[x] === key) {
-      fit[i] = memoFit[x];
-      bal[i] = memoBalanced[x];
-    } else fitAndBalance(t, x, key, r, fit, bal, i);
+    if (memoKey[x] !== key) fitAndBalance(t, x, key, r);
+    fit[i] = memoFit[x];
+    bal[i] = memoBalanced[x];
     const v = spreadRawAt(s!, flags, zoneId, x);
     rawSpread[i] = v;
     if (v < min) min = v;
