@@ -42,6 +42,8 @@ export class WorkloadSelectors {
   private readonly setSelectors: ByNamespace<Readonly<Record<string, string>>> = new Map();
   private readonly labelSelectors: ByNamespace<Selector> = new Map();
   private readonly cache = new Map<string, Selector | undefined>();
+  /** The `spec.selector` object last seen per ReplicaSet/StatefulSet: a status update keeps it, so nothing is re-parsed. */
+  private readonly rawSelectors = new Map<string, LabelSelector | undefined>();
 
   setNamespace(obj: KubeObject, deleted: boolean): void {
     if (deleted) this.namespaces.delete(obj.metadata.name);
@@ -73,9 +75,13 @@ export class WorkloadSelectors {
   /** A ReplicaSet or StatefulSet (`spec.selector` LabelSelector); empty selectors select nothing. */
   setLabelSelector(kind: string, obj: KubeObject, deleted: boolean): void {
     const raw = (obj.spec as { selector?: LabelSelector } | undefined)?.selector;
-    const sel = deleted ? null : fromLabelSelector(raw);
-    const key = `${kind}/${obj.metadata.name}`;
     const ns = obj.metadata.namespace ?? '';
+    const key = `${kind}/${obj.metadata.name}`;
+    const rawKey = `${ns}/${key}`;
+    if (deleted) this.rawSelectors.delete(rawKey);
+    else if (raw !== undefined && this.rawSelectors.get(rawKey) === raw) return;
+    else this.rawSelectors.set(rawKey, raw);
+    const sel = deleted ? null : fromLabelSelector(raw);
     const old = this.labelSelectors.get(ns)?.get(key);
     const next = sel === null || sel.length === 0 ? undefined : sel;
     if (deepEqual(old ?? null, next ?? null)) return;
