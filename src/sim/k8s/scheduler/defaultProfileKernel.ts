@@ -89,16 +89,16 @@ export function quickFilterApplies(active: readonly SchedulerPlugin[]): boolean 
 /**
  * One chunk of `findNodesThatPassFilters` for the default filters, in one
  * pass: copies the `m` slots from `slots` at `next` (wrapping after `head`)
- * into `cand`, `evalSlot` at `at` and `feasible` at `found` (right unless a
- * node gets rejected), and writes into `doubt` the chunk positions of the
- * nodes that might fail NodeUnschedulable, TaintToleration or
- * NodeResourcesFit (cordoned, with a NoSchedule/NoExecute taint, or without
- * room for the pod); every other node certainly passes all three. Returns
- * how many positions were written.
+ * into `evalSlot` at `at` and `feasible` at `found` (right unless a node
+ * gets rejected), and writes into `doubt` the chunk positions of the nodes
+ * that might fail NodeUnschedulable, TaintToleration or NodeResourcesFit
+ * (cordoned, with a NoSchedule/NoExecute taint, or without room for the
+ * pod); every other node certainly passes all three. Returns how many
+ * positions were written.
  */
 export function scanChunk(
   state: CycleState, slots: Int32Array, next: number, head: number, m: number,
-  cand: Int32Array, evalSlot: Int32Array, at: number, feasible: Int32Array, found: number, doubt: Int32Array,
+  evalSlot: Int32Array, at: number, feasible: Int32Array, found: number, doubt: Int32Array,
 ): number {
   const t = state.snapshot.table;
   const r = state.pod.res;
@@ -106,17 +106,34 @@ export function scanChunk(
   // A request of 0 always fits its resource (NodeResourcesFit's own test): −∞ never compares greater.
   const cpu = r.cpu > 0 ? r.cpu : Number.NEGATIVE_INFINITY;
   const memory = r.memory > 0 ? r.memory : Number.NEGATIVE_INFINITY;
-  const storage = r.ephemeralStorage > 0 ? r.ephemeralStorage : Number.NEGATIVE_INFINITY;
+  // Most pods ask no ephemeral storage: its column is then not read at all.
+  const storage = r.ephemeralStorage;
   const blocking = FLAG_UNSCHEDULABLE | FLAG_DO_NOT_SCHEDULE_TAINTS;
   // Extended resources: the plugins decide for every node.
-  const always = r.scalar !== null;
+  if (r.scalar !== null) {
+    for (let j = 0; j < m; j++) {
+      const x = j < head ? slots[next + j] : slots[j - head];
+      evalSlot[at + j] = x;
+      feasible[found + j] = x;
+      doubt[j] = j;
+    }
+    return m;
+  }
   let n = 0;
+  if (storage > 0) {
+    for (let j = 0; j < m; j++) {
+      const x = j < head ? slots[next + j] : slots[j - head];
+      evalSlot[at + j] = x;
+      feasible[found + j] = x;
+      if ((flags[x] & blocking) !== 0 || podRoom[x] < 1 || cpu > freeCpu[x] || memory > freeMemory[x] || storage > freeEphemeralStorage[x]) doubt[n++] = j;
+    }
+    return n;
+  }
   for (let j = 0; j < m; j++) {
     const x = j < head ? slots[next + j] : slots[j - head];
-    cand[j] = x;
     evalSlot[at + j] = x;
     feasible[found + j] = x;
-    if (always || (flags[x] & blocking) !== 0 || podRoom[x] < 1 || cpu > freeCpu[x] || memory > freeMemory[x] || storage > freeEphemeralStorage[x]) doubt[n++] = j;
+    if ((flags[x] & blocking) !== 0 || podRoom[x] < 1 || cpu > freeCpu[x] || memory > freeMemory[x]) doubt[n++] = j;
   }
   return n;
 }
@@ -170,6 +187,10 @@ function finishHostSpread(
   n: number, idx: Int32Array, memoFit: Float64Array, memoBalanced: Float64Array, hostCounts: Int32Array, byCount: Float64Array,
   fit: Float64Array, bal: Float64Array, spread: Float64Array, totals: Float64Array, ties: Int32Array,
 ): number {
+  // Weights as locals: module constants are context loads with a TDZ check each time.
+  const wFit = W_FIT;
+  const wBalanced = W_BALANCED;
+  const wSpread = W_SPREAD;
   let best = -Infinity;
   let k = 0;
   for (let i = 0; i < n; i++) {
@@ -180,7 +201,7 @@ function finishHostSpread(
     fit[i] = f;
     bal[i] = bl;
     spread[i] = sp;
-    const total = f * W_FIT + bl * W_BALANCED + sp * W_SPREAD;
+    const total = f * wFit + bl * wBalanced + sp * wSpread;
     totals[i] = total;
     // Ties collected on the way: a new best is rare after the first nodes (predictable), equality is branch-free.
     if (total > best) {

@@ -14,9 +14,7 @@ import type { Status } from './status';
  * and the plugins only look at the rest. Owns its scratch arrays.
  */
 export class FeasibleNodeFinder {
-  /** Table slot of each node of the chunk being filtered. */
-  private candSlot = new Int32Array(16);
-  /** The nodes a filter is run on: table slot and chunk position. */
+  /** The nodes a filter is run on: table slot and chunk position (the chunk's slots are `evalSlot` from its first position). */
   private subSlot = new Int32Array(16);
   private subPos = new Int32Array(16);
   /** Filter output for `subSlot` (scratch; undefined between uses). */
@@ -35,13 +33,12 @@ export class FeasibleNodeFinder {
     const numNodes = slots.length;
     const numToFind = numFeasibleNodesToFind(numNodes);
     b.ensure(numNodes + 1);
-    if (this.candSlot.length < numNodes + 1) {
-      const n = Math.max(numNodes + 1, this.candSlot.length * 2);
-      this.candSlot = new Int32Array(n);
+    if (this.subSlot.length < numNodes + 1) {
+      const n = Math.max(numNodes + 1, this.subSlot.length * 2);
       this.subSlot = new Int32Array(n);
       this.subPos = new Int32Array(n);
     }
-    const { candSlot, subPos, statusBuf } = this;
+    const { subPos, statusBuf } = this;
     const { evalSlot, evalStatus, evalFeasibleIndex, feasibleIndex } = b;
     // The default filters: a cheap check vouches for most nodes, the plugins look at the rest.
     const quick = this.defaultProfile && quickFilterApplies(active);
@@ -56,20 +53,19 @@ export class FeasibleNodeFinder {
       const head = Math.min(m, numNodes - next);
       let n = m;
       if (quick) {
-        // One pass: the chunk's slots into candSlot, evalSlot and (hopefully) feasibleIndex, doubtful nodes noted.
-        n = scanChunk(state, slots, next, head, m, candSlot, evalSlot, processed, feasibleIndex, found, subPos);
+        // One pass: the chunk's slots into evalSlot and (hopefully) feasibleIndex, doubtful nodes noted.
+        n = scanChunk(state, slots, next, head, m, evalSlot, processed, feasibleIndex, found, subPos);
       } else {
         // Plain loops: `subarray` views would allocate every cycle.
-        for (let j = 0; j < head; j++) candSlot[j] = slots[next + j];
-        for (let j = head; j < m; j++) candSlot[j] = slots[j - head];
         for (let j = 0; j < m; j++) {
-          evalSlot[processed + j] = candSlot[j];
-          feasibleIndex[found + j] = candSlot[j];
+          const x = j < head ? slots[next + j] : slots[j - head];
+          evalSlot[processed + j] = x;
+          feasibleIndex[found + j] = x;
           subPos[j] = j;
         }
       }
       next = (next + m) % numNodes;
-      const rejected = n > 0 && active.length > 0 ? this.runFilters(state, active, n) : 0;
+      const rejected = n > 0 && active.length > 0 ? this.runFilters(state, active, n, evalSlot, processed) : 0;
       if (rejected === 0) {
         if (!b.allFeasible) for (let j = 0; j < m; j++) evalFeasibleIndex[processed + j] = found + j;
         found += m;
@@ -87,7 +83,7 @@ export class FeasibleNodeFinder {
             evalFeasibleIndex[processed + j] = -1;
             (rejectors ??= new Set()).add(s.plugin);
           } else {
-            feasibleIndex[found] = candSlot[j];
+            feasibleIndex[found] = evalSlot[processed + j];
             evalFeasibleIndex[processed + j] = found++;
           }
         }
@@ -100,15 +96,15 @@ export class FeasibleNodeFinder {
   }
 
   /**
-   * Runs the filters in order on the chunk positions `subPos[0..n)` of
-   * `candSlot`, each on the nodes the previous ones let through; a node's
+   * Runs the filters in order on the chunk positions `subPos[0..n)` (the
+   * chunk's slots are `chunk` from `base`), each on the nodes the previous ones let through; a node's
    * first rejection lands in `statusBuf` at its chunk position. Returns how
    * many nodes were rejected.
    */
-  private runFilters(state: CycleState, active: readonly SchedulerPlugin[], n: number): number {
-    const { candSlot, subSlot, subPos, subStatus, statusBuf } = this;
+  private runFilters(state: CycleState, active: readonly SchedulerPlugin[], n: number, chunk: Int32Array, base: number): number {
+    const { subSlot, subPos, subStatus, statusBuf } = this;
     const bySlot = state.snapshot.bySlot;
-    for (let k = 0; k < n; k++) subSlot[k] = candSlot[subPos[k]];
+    for (let k = 0; k < n; k++) subSlot[k] = chunk[base + subPos[k]];
     let live = n;
     for (const p of active) {
       if (p.filter!(state, bySlot, subSlot, live, subStatus) === 0) continue;
