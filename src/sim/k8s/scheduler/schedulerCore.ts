@@ -178,6 +178,13 @@ export class SchedulerCore {
     this.volumeEvents = false;
     if (volumeEvents) this.queue.moveIf(this.queue.unschedulableWith(['VolumeBinding']), () => true, this.now());
     if (this.nodeEvents.size === 0 && this.podEvents.length === 0 && !this.podEventsOverflow) return;
+    if (this.queue.unschedulableCount === 0) {
+      // Nobody waits for an event: they are simply dropped (the common case while a workload rolls out).
+      if (this.nodeEvents.size > 0) this.nodeEvents = new Map();
+      this.podEvents.length = 0;
+      this.podEventsOverflow = false;
+      return;
+    }
     const nodeEvents = [...this.nodeEvents.values()];
     const podEvents = this.podEvents;
     const overflow = this.podEventsOverflow;

@@ -77,6 +77,11 @@ export class SchedulingQueue {
     return this.activeCount;
   }
 
+  /** How many pods wait in unschedulablePods. */
+  get unschedulableCount(): number {
+    return this.unschedulable.size;
+  }
+
   unschedulablePods(): IterableIterator<QueuedPod> {
     return this.unschedulable.values();
   }
