@@ -27,6 +27,7 @@ import { fail, ok, statusErrors, type ApiResult } from './status';
 import type { KubeObject } from './types';
 import { defineIndexes } from './indexes';
 import { generateJobSelector } from './jobSelector';
+import { sharedPodCondition } from './sharedCondition';
 
 /** Kinds whose spec changes bump metadata.generation (pods do not, in 1.32). */
 const GENERATION_KINDS = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'HorizontalPodAutoscaler', 'PodDisruptionBudget', 'Ingress', 'IngressClass', 'NetworkPolicy', 'EndpointSlice']);
@@ -352,7 +353,7 @@ export class ApiServer {
     const gr = { group: '', resource: 'pods/binding' };
     if (pod.spec?.nodeName) return fail(statusErrors.conflict(gr, name, `pod ${name} is already assigned to node "${pod.spec.nodeName}"`));
     if (pod.metadata.deletionTimestamp) return fail(statusErrors.conflict(gr, name, `pod ${name} is being deleted, cannot be assigned to a host`));
-    const conditions = upsertCondition(pod.status?.conditions, { type: 'PodScheduled', status: 'True', lastProbeTime: null as unknown as string, lastTransitionTime: clock.timestamp() });
+    const conditions = upsertCondition(pod.status?.conditions, sharedPodCondition('PodScheduled', 'True', clock.timestamp()));
     const obj = this.stamp(extend(pod, { spec: extend(pod.spec!, { nodeName }), status: extend(pod.status ?? {}, { conditions }) }) as KubeObject);
     store.put('pods', obj, key);
     this.record(actor, 'bind', 'pods', key);
@@ -378,7 +379,7 @@ function upsertCondition(list: PodCondition[] | undefined, cond: PodCondition): 
   // `concat`/`slice` size the array exactly (a spread or `push` leaves 16 spare slots per pod).
   if (i < 0) return (list ?? []).concat([cond]);
   const out = list!.slice();
-  out[i] = out[i].status === cond.status ? { ...cond, lastTransitionTime: out[i].lastTransitionTime } : cond;
+  out[i] = out[i].status === cond.status ? sharedPodCondition(cond.type, cond.status, out[i].lastTransitionTime!, cond.reason, cond.message) : cond;
   return out;
 }
 

@@ -3,6 +3,7 @@ import { flat } from '../../../lib/flat';
 import { toTimestamp } from '../../engine/clock';
 import { imageID } from '../images/imageRef';
 import { getPhase } from './getPhase';
+import { sharedPodCondition } from '../api/sharedCondition';
 import type { ContainerRuntime, PodRuntime, Termination } from './runtime';
 
 const KUBELET_CONDITIONS = ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady'];
@@ -69,12 +70,8 @@ function condition(type: string, ok: boolean, old: PodCondition[] | undefined, n
   const prev = old?.find((c) => c.type === type);
   // Unchanged conditions keep their object: less garbage, and equality checks short-circuit.
   if (prev && prev.status === status && (ok || (prev.reason === reason && prev.message === message))) return prev;
-  const c: PodCondition = { type, status, lastProbeTime: null as unknown as string, lastTransitionTime: prev && prev.status === status ? prev.lastTransitionTime : toTimestamp(now) };
-  if (!ok && reason) {
-    c.reason = reason;
-    c.message = message;
-  }
-  return c;
+  const since = prev && prev.status === status ? prev.lastTransitionTime! : toTimestamp(now);
+  return !ok && reason ? sharedPodCondition(type, status, since, reason, message) : sharedPodCondition(type, status, since);
 }
 
 const NONE: readonly string[] = Object.freeze([]);
@@ -124,7 +121,7 @@ export function buildPodStatus(pod: Pod, rt: PodRuntime, hostIP: string, now: nu
   const others = old.conditions?.filter((c) => !KUBELET_CONDITIONS.includes(c.type));
   const conditions: PodCondition[] = others?.length ? kubeletOwned.concat(others) : kubeletOwned;
   // Unchanged parts keep their objects across writes (less garbage, cheaper comparisons).
-  const hostIPs = old.hostIP === hostIP && old.hostIPs ? old.hostIPs : [{ ip: hostIP }];
+  const hostIPs = old.hostIP === hostIP && old.hostIPs ? old.hostIPs : hostIPsOf(hostIP);
   let phase = initializing ? initPhase(spec.restartPolicy, rt) : getPhase(spec.restartPolicy, statuses, terminal);
   // A sidecar still up keeps a pod whose app containers are done Running (getPhase counts it as running).
   if ((phase === 'Succeeded' || phase === 'Failed') && rt.initContainers.length > 0 && rt.initContainers.some((c) => isSidecarIn(spec, c) && (c.phase === 'running' || c.stopping))) phase = 'Running';
@@ -148,6 +145,19 @@ export function buildPodStatus(pod: Pod, rt: PodRuntime, hostIP: string, now: nu
     status.podIPs = old.podIP === rt.ip && old.podIPs ? old.podIPs : [{ ip: rt.ip }];
   }
   return status;
+}
+
+const hostIPLists = new Map<string, { ip: string }[]>();
+
+/** `status.hostIPs` for a node's address: one frozen list per node, shared by its pods. */
+function hostIPsOf(hostIP: string): { ip: string }[] {
+  let list = hostIPLists.get(hostIP);
+  if (list === undefined) {
+    list = Object.freeze([Object.freeze({ ip: hostIP })]) as { ip: string }[];
+    if (hostIPLists.size >= 10_000) hostIPLists.clear();
+    hostIPLists.set(hostIP, list);
+  }
+  return list;
 }
 
 /** Phase while init containers run: Pending, or Failed once one failed under restartPolicy Never. */
