@@ -162,13 +162,17 @@ export function createAppStore(factory: WorldFactory, options: AppStoreOptions):
     trafficAge += realMs;
     if (trafficAge < TRAFFIC_EVERY_MS) return;
     trafficAge = 0;
-    const total = k.runtime.trafficTotal();
+    // The swarm beside the cluster counts the requests through its routing mesh the same way.
+    const swarm = swarms.current(k.runtime.liveCluster());
+    const total = k.runtime.trafficTotal() + (swarm?.traffic.total ?? 0);
     const shown = store.getState().traffic;
-    if (total === trafficSeen && shown.services.length === 0) return;
+    const shownSwarm = shown.swarm?.length ?? 0;
+    if (total === trafficSeen && shown.services.length === 0 && shownSwarm === 0) return;
     trafficSeen = total;
     const facts = k.runtime.traffic();
-    if (facts.services.length === 0 && shown.services.length === 0) return;
-    store.setState({ traffic: facts });
+    const swarmFacts = swarm ? swarm.traffic.recent(swarm.now()) : [];
+    if (facts.services.length === 0 && swarmFacts.length === 0 && shown.services.length === 0 && shownSwarm === 0) return;
+    store.setState({ traffic: { ...facts, swarm: swarmFacts } });
   }
 
   const wallNow = options.wallNow ?? (() => globalThis.performance.now());

@@ -3,7 +3,7 @@ import type { Node, Pod, Service } from 'kubernetes-types/core/v1';
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 import type { Activity, Cluster, ClusterOptions, SchedulingDecision, ServiceTraffic } from '../sim/k8s/index';
 import type { FileSource, Shell } from '../shell/types';
-import type { Swarm, SwarmNode, SwarmService, SwarmTask } from '../sim/swarm/index';
+import type { Swarm, SwarmNode, SwarmService, SwarmServiceTraffic, SwarmTask } from '../sim/swarm/index';
 
 /** What the drawing and the panels read: the cluster's objects at one instant. */
 export interface ClusterSnapshot {
@@ -39,6 +39,8 @@ export interface ClusterSnapshot {
  */
 export interface TrafficFacts {
   readonly services: readonly ServiceTraffic[];
+  /** Requests through the swarm's routing mesh per published service (`kubeplay traffic vote_vote`), when there is a swarm. */
+  readonly swarm?: readonly SwarmServiceTraffic[];
   /** Virtual time the facts were read at. */
   readonly at: number;
 }

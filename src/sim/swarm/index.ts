@@ -6,6 +6,7 @@ export { createSwarm, type Swarm, type SwarmOptions } from './swarm';
 export type { NodeChanges } from './api';
 export type { ResolveResult, RouteResult, ServedRequest } from './network';
 export { OUTSIDE_CLIENT } from './network';
+export type { SwarmServiceTraffic, SwarmTrafficMeter } from './trafficMeter';
 export { DEFAULT_SWARM, type NodeShape } from './bootstrap';
 export { defaultServiceSpec, DEFAULT_RESTART_POLICY, DEFAULT_UPDATE_CONFIG, TASK_HISTORY_LIMIT, HEARTBEAT_PERIOD_MS, ENGINE_VERSION } from './defaults';
 export { parseConstraints, type Constraint } from './constraints';

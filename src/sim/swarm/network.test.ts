@@ -61,4 +61,24 @@ describe('routing mesh and service discovery', () => {
     const r = s.route(s.node(s.live(v.id)[0].nodeId)!.description.hostname, 8080);
     expect(r.ok && r.source).toBe('192.168.99.1');
   });
+
+  it('counts the requests through the mesh per service: the task that answered, the node they came in by, and what failed', () => {
+    const s = testSwarm();
+    const v = s.svc('web', 'nginx', { ...replicas(2), ports: [{ protocol: 'tcp', targetPort: 80, publishedPort: 8080, publishMode: 'ingress' }] });
+    s.advance(10_000);
+    const worker2 = s.findNode('worker2')!.id;
+    for (const n of ['manager1', 'worker1', 'worker2', 'manager1']) s.route(n, 8080);
+    s.stopNode(worker2);
+    s.route('worker2', 8080);
+    expect(s.traffic.recent(s.now())).toEqual([]);
+    s.advance(1000);
+    const [web] = s.traffic.recent(s.now(), 2000);
+    expect(web.serviceId).toBe(v.id);
+    expect([web.requests, web.rps]).toEqual([5, 2.5]);
+    expect(web.byTask.map((t) => t.requests)).toEqual([2, 2]);
+    expect(web.byEntry).toEqual([{ node: s.findNode('manager1')!.id, requests: 2 }, ...[s.findNode('worker1')!.id, worker2].sort().map((node) => ({ node, requests: node === worker2 ? 2 : 1 }))].sort((a, b) => b.requests - a.requests || (a.node < b.node ? -1 : 1)));
+    expect(web.failed).toEqual([{ error: 'Failed to connect to 192.168.99.102 port 8080: Connection timed out', requests: 1 }]);
+    s.advance(5000);
+    expect(s.traffic.recent(s.now(), 2000)).toEqual([]);
+  });
 });

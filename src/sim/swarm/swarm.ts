@@ -16,6 +16,7 @@ import { createRaft, hasLeader } from './controllers/raft';
 import { createTaskReaper } from './controllers/taskReaper';
 import { isTerminal, type NodeRole, type ServiceSpec, type SwarmNode, type SwarmResult, type SwarmService, type SwarmTask } from './types';
 import { createMembership, NO_LEADER } from './membership';
+import { SwarmTrafficMeter } from './trafficMeter';
 import { resolveName, routeRequest, type MeshState, type ResolveResult, type RouteResult, type ServedRequest } from './network';
 
 export interface SwarmOptions {
@@ -78,6 +79,8 @@ export interface Swarm {
   route(node: string, port: number, protocol?: 'tcp' | 'udp'): RouteResult;
   /** Requests a task's container served through `route`, oldest first (at most the last 1,000). */
   served(taskId: string): readonly ServedRequest[];
+  /** Requests through the mesh per published service, for the screen (`route` counts them). */
+  readonly traffic: SwarmTrafficMeter;
   /** The overlay DNS: a service name (VIP or dnsrr) or `tasks.<service>`. */
   resolve(name: string): ResolveResult;
   /** Membership: a node leaves (`docker swarm leave`), joins (`docker swarm join`), or is removed (`docker node rm`). */
@@ -176,6 +179,7 @@ export function createSwarm(options: SwarmOptions = {}): Swarm {
   const membership = createMembership(ctx, () => manager.runUntilIdle());
   const mesh: MeshState = { counters: new Map(), sandboxes: new Map() };
   const served = new Map<string, ServedRequest[]>();
+  const meter = new SwarmTrafficMeter();
   const byPrefix = <T extends { id: string }>(items: T[], ref: string): T | undefined => {
     const hits = items.filter((x) => x.id.startsWith(ref));
     return hits.length === 1 ? hits[0] : undefined;
@@ -246,6 +250,9 @@ export function createSwarm(options: SwarmOptions = {}): Swarm {
     membership,
     route(node, port, protocol = 'tcp') {
       const r = routeRequest(ctx, mesh, node, port, protocol);
+      const entry = allNodes(store).find((n) => n.id === node || n.description.hostname === node || n.status.addr === node);
+      const target = r.ok ? r.service : store.list<SwarmService>(SERVICES).find((s) => s.spec.ports.some((p) => p.publishedPort === port && p.protocol === protocol));
+      if (entry && target) meter.count(target.id, clock.now(), entry.id, r.ok ? { task: r.task.id } : { error: r.error });
       if (r.ok) {
         const list = served.get(r.task.id) ?? [];
         list.push({ at: clock.now(), source: r.source, port });
@@ -255,6 +262,7 @@ export function createSwarm(options: SwarmOptions = {}): Swarm {
       return r;
     },
     served: (taskId) => served.get(taskId) ?? [],
+    traffic: meter,
     resolve: (name) => resolveName(ctx, name),
     watch(handler) {
       const offs = [NODES, SERVICES, TASKS].map((r) => store.watch(r, handler));
