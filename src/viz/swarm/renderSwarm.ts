@@ -37,7 +37,7 @@ function setUp(svg: SVGSVGElement): void {
   const defs = root.append('defs');
   const hatch = defs.append('pattern').attr('id', 'kp-swarm-hatch').attr('width', 8).attr('height', 8).attr('patternUnits', 'userSpaceOnUse').attr('patternTransform', 'rotate(45)');
   hatch.append('rect').attr('width', 3).attr('height', 8).attr('class', 'hatch-stroke');
-  for (const layer of ['services', 'mesh', 'pending', 'nodes', 'groups', 'links', 'tasks']) root.append('g').attr('class', `layer-${layer}`);
+  for (const layer of ['services', 'mesh', 'pending', 'nodes', 'groups', 'links', 'chips', 'tasks']) root.append('g').attr('class', `layer-${layer}`);
   const pick = (target: EventTarget | null): SwarmPick | undefined => {
     const el = (target as Element | null)?.closest?.('[data-kind][data-key][role="button"]');
     const kind = el ? KIND[el.getAttribute('data-kind') ?? ''] : undefined;
@@ -111,6 +111,28 @@ export function renderSwarm(svg: SVGSVGElement, layout: SwarmLayout, options: Sw
     setAttr(text, 'y', d.box.y + 19);
     setText(text, `${words.routingMesh} · ${d.ports.map((p) => words.meshPort(p)).join(' · ')}`);
   });
+
+  // Each node's chip: the published ports listen on every node.
+  const chipText = layout.mesh ? layout.mesh.ports.map((p) => `:${p}`).join(' ') : '';
+  const chipWidth = 14 + chipText.length * 6.6;
+  root
+    .select<SVGGElement>('.layer-chips')
+    .selectAll<SVGGElement, SwarmLayout['chips'][number]>('g.schip')
+    .data(layout.chips, (d) => d.key)
+    .join((enter) => {
+      const g = enter.append('g').attr('class', 'schip').attr('aria-hidden', 'true');
+      g.append('rect').attr('class', 'schip-box').attr('rx', 8).attr('height', M.chipHeight);
+      g.append('text').attr('class', 'schip-text').attr('y', 12);
+      return g;
+    })
+    .each((d, i, all) => {
+      const g = all[i];
+      setAttr(g, 'transform', `translate(${d.x - chipWidth / 2},${d.y - M.chipHeight / 2})`);
+      setAttr(g.querySelector('.schip-box'), 'width', chipWidth);
+      const text = g.querySelector('.schip-text');
+      setAttr(text, 'x', chipWidth / 2);
+      setText(text, chipText);
+    });
 
   root
     .select<SVGGElement>('.layer-links')

@@ -50,7 +50,12 @@ describe('the Swarm layout', () => {
     const meshBottom = layout.mesh!.box.y + layout.mesh!.box.height;
     for (const n of layout.nodes) expect(n.box.y).toBeGreaterThan(meshBottom);
     expect(layout.meshLinks.filter((l) => l.kind === 'node')).toHaveLength(3);
+    expect(layout.chips).toHaveLength(3);
     expect(layout.meshLinks.filter((l) => l.kind === 'task')).toHaveLength(2);
+    // Narrow, the nodes stack: only the first is joined by a line (the others would be crossed), all carry the port.
+    const narrow = layoutOf(swarm, 300);
+    expect(narrow.meshLinks.filter((l) => l.kind === 'node')).toHaveLength(1);
+    expect(narrow.chips).toHaveLength(3);
     const services = layout.services.map((s) => s.box);
     for (const b of services) expect(b.y + b.height).toBeLessThanOrEqual(layout.mesh!.box.y);
   });

@@ -26,6 +26,8 @@ export const SWARM_METRICS = {
   groupLabel: 16,
   groupGap: 8,
   pendingHeight: 74,
+  /** The published ports' chip on each node's top edge (the port listens on every node). */
+  chipHeight: 16,
 } as const;
 
 const M = SWARM_METRICS;
@@ -71,6 +73,8 @@ export interface SwarmLayout {
   readonly services: readonly PlacedService[];
   /** The routing mesh's bar, when a service publishes a port in ingress mode. */
   readonly mesh: { readonly box: Box; readonly ports: readonly number[] } | undefined;
+  /** Where each node shows the mesh's ports (the middle of its top edge), when there is a mesh. */
+  readonly chips: readonly { readonly key: string; readonly x: number; readonly y: number }[];
   readonly meshLinks: readonly MeshLink[];
   readonly pending: { readonly box: Box } | undefined;
   readonly nodes: readonly PlacedSwarmNode[];
@@ -183,17 +187,22 @@ export function layoutSwarm(view: SwarmView, width: number): SwarmLayout {
     y += height + M.gap;
   }
 
-  return { width: w, height: y - M.gap + M.pad, services, mesh, meshLinks: mesh ? meshLinks(mesh.box, nodes, tasks, view) : [], pending, nodes, groups, tasks };
+  const chips = mesh ? nodes.map((n) => ({ key: n.node.key, x: n.box.x + n.box.width / 2, y: n.box.y })) : [];
+  return { width: w, height: y - M.gap + M.pad, services, mesh, chips, meshLinks: mesh ? meshLinks(mesh.box, nodes, tasks, view) : [], pending, nodes, groups, tasks };
 }
 
 /** The mesh's lines: down to every node (the port listens there), and to each running task of a service that publishes through it. */
 function meshLinks(bar: Box, nodes: readonly PlacedSwarmNode[], tasks: readonly PlacedTask[], view: SwarmView): MeshLink[] {
   const published = new Set(view.services.filter((s) => s.ports.some((p) => p.mode === 'ingress')).map((s) => s.key));
   const bottom = bar.y + bar.height;
-  const links: MeshLink[] = nodes.map((n) => {
-    const x = n.box.x + n.box.width / 2;
-    return { key: `node:${n.node.key}`, kind: 'node', points: [{ x, y: bottom }, { x, y: n.box.y }] };
-  });
+  // Down to each node of the first row (lower rows carry the port on their chip: a line would cross the boxes above).
+  const firstRow = Math.min(...nodes.map((n) => n.box.y));
+  const links: MeshLink[] = nodes
+    .filter((n) => n.box.y === firstRow)
+    .map((n) => {
+      const x = n.box.x + n.box.width / 2;
+      return { key: `node:${n.node.key}`, kind: 'node', points: [{ x, y: bottom }, { x, y: n.box.y - M.chipHeight / 2 }] };
+    });
   const boxOf = new Map(nodes.map((n) => [n.node.key, n.box]));
   for (const t of tasks) {
     const box = t.nodeKey ? boxOf.get(t.nodeKey) : undefined;
