@@ -54,6 +54,23 @@ test('a replicated service spreads over the three nodes; a stopped worker loses 
   }
   await page.emulateMedia({ colorScheme: 'light' });
 
+  // A task's panel: docker service ps of its service.
+  await swarm.getByRole('button', { name: /^web\.1, running/ }).click();
+  const taskPanel = page.getByRole('complementary', { name: 'Task web.1' });
+  await expect(taskPanel).toContainText('$ docker service ps web');
+  await expect(taskPanel).toContainText('web.1');
+  await taskPanel.getByRole('button', { name: 'Close' }).click();
+  // A service's panel: Scale… issues docker service scale.
+  await swarm.getByRole('button', { name: /^web, replicated 3\/3/ }).click();
+  const servicePanel = page.getByRole('complementary', { name: 'Service web' });
+  await expect(servicePanel).toContainText('docker service inspect --pretty web');
+  await servicePanel.getByRole('spinbutton', { name: 'Replicas' }).fill('4');
+  await servicePanel.getByRole('button', { name: /^Scale/ }).click();
+  await expect(kp.output).toContainText('$ docker service scale web=4');
+  await expect.poll(() => runningWebTasks(page), { timeout: 30_000 }).toHaveLength(4);
+  await kp.screenshot('swarm-service-panel');
+  await servicePanel.getByRole('button', { name: 'Close' }).click();
+
   // Keyboard: Tab to worker1's box and open its panel with Enter.
   const worker1 = swarm.getByRole('button', { name: /^worker1, worker, Ready, Active/ });
   await worker1.focus();
@@ -69,7 +86,7 @@ test('a replicated service spreads over the three nodes; a stopped worker loses 
   // After the heartbeat timeout worker1 is Down and its task runs again on another node.
   await kp.speed.selectOption('30');
   await expect(swarm.getByRole('group', { name: /^worker1, worker, Down/ })).toBeVisible({ timeout: 30_000 });
-  await expect.poll(() => runningWebTasks(page), { timeout: 30_000 }).toHaveLength(3);
+  await expect.poll(() => runningWebTasks(page), { timeout: 30_000 }).toHaveLength(4);
   expect(await runningWebTasks(page)).not.toContain('worker1');
   await kp.screenshot('swarm-node-down');
 });

@@ -34,6 +34,8 @@ const M = SWARM_METRICS;
 
 export interface PlacedTask {
   readonly task: TaskView;
+  /** Its service's hue (the outline's, the card's edge). */
+  readonly hue: number;
   /** Top-left of the task's square. */
   readonly x: number;
   readonly y: number;
@@ -150,7 +152,7 @@ export function layoutSwarm(view: SwarmView, width: number): SwarmLayout {
     const height = M.groupLabel + M.cardPad + Math.ceil(view.pending.length / per) * M.cellHeight;
     pending = { box: { x: M.pad, y, width: inner, height } };
     view.pending.forEach((task, i) => {
-      tasks.push({ task, nodeKey: undefined, x: M.pad + M.cardPad + (i % per) * M.cellWidth + (M.cellWidth - M.task) / 2, y: y + M.groupLabel + 6 + Math.floor(i / per) * M.cellHeight });
+      tasks.push({ task, hue: hue.get(task.serviceKey) ?? 0, nodeKey: undefined, x: M.pad + M.cardPad + (i % per) * M.cellWidth + (M.cellWidth - M.task) / 2, y: y + M.groupLabel + 6 + Math.floor(i / per) * M.cellHeight });
     });
     y += height + M.gap;
   }
@@ -176,6 +178,7 @@ export function layoutSwarm(view: SwarmView, width: number): SwarmLayout {
         g.forEach((task, i) => {
           tasks.push({
             task,
+            hue: hue.get(serviceKey) ?? 0,
             nodeKey: node.key,
             x: box.x + M.cardPad + M.groupPad + (i % per) * M.cellWidth + (M.cellWidth - M.task) / 2,
             y: gy + M.groupLabel + Math.floor(i / per) * M.cellHeight,

@@ -31,8 +31,6 @@ export interface TaskView {
   readonly progress: number;
   /** The node it is assigned to (undefined while pending). */
   readonly nodeKey: string | undefined;
-  /** The service spec version it was made from (a rolling update changes it: old and new colors). */
-  readonly specVersion: number;
   /** Made from an older spec than the service's (a rolling update has not reached it yet). */
   readonly outdated: boolean;
   /** Ended (complete, shutdown, failed, rejected…): drawn a moment, then gone. */
@@ -190,7 +188,6 @@ export function buildSwarmView(source: SwarmSource, now: number): SwarmView {
       look,
       progress: PROGRESS[t.status.state] ?? (look === 'ready' || look === 'notReady' ? 1 : 0),
       nodeKey: look === 'pending' ? undefined : t.nodeId || undefined,
-      specVersion: t.specVersion,
       outdated: isTaskDirty(service, t),
       ended,
       error: t.status.err,

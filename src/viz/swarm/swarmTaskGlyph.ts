@@ -15,7 +15,7 @@ export function enterSwarmTask(sel: Selection<EnterElement, PlacedTask, SVGGElem
   const inner = g.append('g').attr('class', 'stask-inner');
   inner.append('rect').attr('class', 'stask-body').attr('width', M.task).attr('height', M.task).attr('rx', 6);
   inner.append('rect').attr('class', 'stask-fill').attr('x', 2).attr('width', M.task - 4).attr('rx', 4);
-  // The spec version as a colored edge: a rolling update reads as the old color draining and the new filling.
+  // An edge in the service's hue, grey on a task from the previous template: a rolling update reads as grey draining, the hue filling.
   inner.append('rect').attr('class', 'stask-rev').attr('x', 5).attr('y', M.task - 4).attr('width', M.task - 10).attr('height', 3).attr('rx', 1.5);
   inner.append('text').attr('class', 'stask-mark').attr('x', M.task / 2).attr('y', M.task / 2 + 5);
   g.append('rect').attr('class', 'stask-focus').attr('x', -3).attr('y', -3).attr('width', M.task + 6).attr('height', M.task + 6).attr('rx', 8);
@@ -42,7 +42,7 @@ export function updateSwarmTask(sel: TaskSelection, selectedKey: string | undefi
     setAttr(g, 'aria-label', t.label);
     setAttr(g, 'aria-expanded', String(t.key === selectedKey));
     g.classList.toggle('is-selected', t.key === selectedKey);
-    const signature = `${t.look}|${t.progress}|${t.specVersion}|${t.slot}`;
+    const signature = `${t.look}|${t.progress}|${t.outdated}|${d.hue}|${t.slot}`;
     const before = drawnLook.get(g);
     if (before === signature) return;
     drawnLook.set(g, signature);
@@ -59,7 +59,7 @@ export function updateSwarmTask(sel: TaskSelection, selectedKey: string | undefi
     const h = t.look === 'creating' ? Math.max(0, (M.task - 4) * t.progress) : 0;
     setAttr(fill, 'height', h);
     setAttr(fill, 'y', M.task - 2 - h);
-    setAttr(g.querySelector('.stask-rev'), 'class', `stask-rev rev-${t.specVersion % 6}`);
+    setAttr(g.querySelector('.stask-rev'), 'class', t.outdated ? 'stask-rev is-outdated' : `stask-rev rev-${d.hue % 6}`);
     setText(g.querySelector('.stask-mark'), LOOK_MARK[t.look]);
     setText(g.querySelector('.stask-slot'), slotText(d));
   });
