@@ -142,6 +142,25 @@ describe("the drawing's words", () => {
     for (const state of ['rolling out', 'complete', 'paused', 'not progressing', 'ProgressDeadlineExceeded']) expect(text.deploymentState(state)).toBe(state);
   });
 
+  it('remember each phrase per arguments: asked again, the same text without translating again; other arguments, their own text', async () => {
+    const { vizTextOf } = await import('./vizText');
+    const i18n = createInstance();
+    await i18n.init({ lng: 'en', interpolation: { escapeValue: false }, resources: { en: { translation: en } } });
+    let calls = 0;
+    const counting = ((...args: Parameters<typeof i18n.t>) => {
+      calls++;
+      return i18n.t(...args);
+    }) as typeof i18n.t;
+    const text = vizTextOf(counting);
+    const before = calls;
+    expect(text.onNode('worker-1')).toBe(i18n.t('viz.onNode', { node: 'worker-1' }));
+    expect(text.onNode('worker-1')).toBe(i18n.t('viz.onNode', { node: 'worker-1' }));
+    expect(calls - before).toBe(1);
+    expect(text.onNode('worker-2')).toBe(i18n.t('viz.onNode', { node: 'worker-2' }));
+    expect(text.workloadCounts(3, 2, 1)).not.toBe(text.workloadCounts(3, 2, 2));
+    expect(calls - before).toBe(4);
+  });
+
   it('name every Deployment state in Chinese, and leave a condition reason as Kubernetes wrote it', async () => {
     const { vizTextOf } = await import('./vizText');
     const i18n = createInstance();

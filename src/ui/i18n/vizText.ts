@@ -9,8 +9,38 @@ const STATES: Readonly<Record<string, (t: TFunction) => string>> = {
   'not progressing': (t) => t('viz.stateNotProgressing'),
 };
 
+/** Phrases remembered per function, at most this many (then forgotten all at once). */
+const REMEMBERED = 1000;
+
+/**
+ * A phrase remembered by its arguments: i18next's t() takes microseconds a
+ * call, and the drawing asks for the same phrases (a pod's node, a card's
+ * counts) again on every snapshot. Like the constant words here, what is
+ * remembered belongs to this table's language (a new language, a new table).
+ */
+function remembered<A extends unknown[]>(phrase: (...args: A) => string): (...args: A) => string {
+  const texts = new Map<string, string>();
+  return (...args) => {
+    const key = JSON.stringify(args);
+    let text = texts.get(key);
+    if (text === undefined) {
+      if (texts.size >= REMEMBERED) texts.clear();
+      text = phrase(...args);
+      texts.set(key, text);
+    }
+    return text;
+  };
+}
+
 /** The drawing's words (viz/text.ts) from the interface language. */
 export function vizTextOf(t: TFunction): VizText {
+  const text = phrases(t);
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(text)) out[name] = typeof value === 'function' ? remembered(value as (...args: unknown[]) => string) : value;
+  return out as unknown as VizText;
+}
+
+function phrases(t: TFunction): VizText {
   return {
     memory: t('viz.memory'),
     podsOfCapacity: (pods, capacity) => t('viz.podsOfCapacity', { pods, capacity }),
