@@ -29,6 +29,24 @@ function nodeView(name: string, pods: number): NodeView {
 const view: ClusterView = { nodes: ['control-plane', 'worker-1', 'worker-2', 'worker-3'].map((n, i) => nodeView(n, i * 5)), unscheduled: [podView('pending-1')], podTotal: 16 };
 
 describe('layoutCluster', () => {
+  it('keeps an unchanged pod at an unchanged place as the same placement object, and places a changed or moved pod anew', () => {
+    const first = layoutCluster(view, 1200);
+    const again = layoutCluster(view, 1200);
+    expect(again.pods).toEqual(first.pods);
+    again.pods.forEach((p, i) => expect(p).toBe(first.pods[i]));
+    // worker-1's first pod changes (a new view object): only it is placed anew.
+    const worker1 = view.nodes[1];
+    const changed: ClusterView = { ...view, nodes: view.nodes.map((n) => (n === worker1 ? { ...n, pods: [{ ...n.pods[0], look: 'terminating' as const }, ...n.pods.slice(1)] } : n)) };
+    const third = layoutCluster(changed, 1200);
+    const fresh = third.pods.filter((p, i) => p !== first.pods[i]);
+    expect(fresh.map((p) => p.pod.key)).toEqual([worker1.pods[0].key]);
+    // A narrower drawing moves the pods: new placements at the new places.
+    const narrow = layoutCluster(view, 600);
+    const moved = narrow.pods.filter((p, i) => p.x !== first.pods[i].x || p.y !== first.pods[i].y);
+    expect(moved.length).toBeGreaterThan(0);
+    for (const p of moved) expect(first.pods).not.toContain(p);
+  });
+
   it('puts two cards per row in ~600px and four in ~1200px', () => {
     const narrow = layoutCluster(view, 600);
     expect(new Set(narrow.nodes.map((n) => n.box.y)).size).toBe(2);

@@ -96,10 +96,26 @@ function podRows(count: number, perRow: number): number {
   return Math.max(1, Math.ceil(count / perRow));
 }
 
+/**
+ * Each pod view's latest placement: an unchanged pod at an unchanged place
+ * keeps the same object from one layout to the next, so the renderer and the
+ * pods' canvas skip it with one comparison.
+ */
+const placedAs = new WeakMap<PodView, PlacedPod>();
+
 function placePods(pods: readonly PodView[], x0: number, y0: number, perRow: number, nodeKey: string | undefined, grid: PodGrid, out: PlacedPod[]): void {
   const pitch = grid.size + grid.gap;
   pods.forEach((pod, i) => {
-    out.push({ pod, nodeKey, x: x0 + (i % perRow) * pitch, y: y0 + Math.floor(i / perRow) * pitch });
+    const x = x0 + (i % perRow) * pitch;
+    const y = y0 + Math.floor(i / perRow) * pitch;
+    const last = placedAs.get(pod);
+    if (last && last.x === x && last.y === y && last.nodeKey === nodeKey) {
+      out.push(last);
+      return;
+    }
+    const placed: PlacedPod = { pod, nodeKey, x, y };
+    placedAs.set(pod, placed);
+    out.push(placed);
   });
 }
 

@@ -87,6 +87,14 @@ function isTerminal(pod: Pod): boolean {
   return pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
 }
 
+/** Each pod's requests, parsed once per stored object (quantities are slow to parse; the store replaces an object it changes, never edits it). */
+const requestsOfPod = new WeakMap<Pod, { cpuMillis: number; memoryBytes: number }>();
+function requestsOf(pod: Pod): { cpuMillis: number; memoryBytes: number } {
+  let r = requestsOfPod.get(pod);
+  if (!r) requestsOfPod.set(pod, (r = podRequests(pod)));
+  return r;
+}
+
 /** What the view knows of a pod's node: reporting, silent (stopped or NotReady), or gone. */
 type NodeState = 'reporting' | 'silent' | 'deleted';
 
@@ -210,7 +218,7 @@ export function buildClusterView(source: ClusterSource): ClusterView {
     if (!list) podsByNode.set(view.nodeName, (list = []));
     list.push(view);
     if (!isTerminal(pod)) {
-      const r = podRequests(pod);
+      const r = requestsOf(pod);
       const sum = requests.get(view.nodeName) ?? { cpu: 0, memory: 0 };
       requests.set(view.nodeName, { cpu: sum.cpu + r.cpuMillis, memory: sum.memory + r.memoryBytes });
     }

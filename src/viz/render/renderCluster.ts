@@ -61,6 +61,8 @@ const drawnOnce = new WeakSet<SVGSVGElement>();
 const latest = new WeakMap<SVGSVGElement, RenderOptions>();
 /** What each pod element was last drawn as: unchanged pods are not touched (no style work). */
 const drawnAs = new WeakMap<SVGGElement, string>();
+/** The placement (the layout keeps an unchanged pod's object) and selection each pod element was last drawn with. */
+const placedAs = new WeakMap<SVGGElement, { readonly placed: PlacedPod; readonly selected: boolean }>();
 
 function nodeSignature(d: PlacedNode, selectedKey: string | undefined): string {
   const n = d.node;
@@ -179,8 +181,16 @@ function renderPods(svg: SVGSVGElement, layout: ClusterLayout, options: RenderOp
   const at = (d: PlacedPod) => `translate(${d.x},${d.y})`;
   // DOM order = reading order, for screen readers, Tab and the arrow keys alike.
   const all = entered.merge(pods).order();
-  // Only pods whose look, name, restarts, revision or selection changed are written to.
-  all
+  // Only pods whose look, name, restarts, revision, place or selection changed are written to
+  // (the same placement object as last time, selected alike: nothing to compare further).
+  const moved = all.filter(function (d) {
+    const selected = d.pod.key === options.selectedKey;
+    const last = placedAs.get(this);
+    if (last?.placed === d && last.selected === selected) return false;
+    placedAs.set(this, { placed: d, selected });
+    return true;
+  });
+  moved
     .filter(function (d) {
       const sig = podSignature(d, options.selectedKey);
       if (drawnAs.get(this) === sig) return false;
@@ -188,7 +198,7 @@ function renderPods(svg: SVGSVGElement, layout: ClusterLayout, options: RenderOp
       return true;
     })
     .call(updatePod, options.selectedKey);
-  all.each(function (d) {
+  moved.each(function (d) {
     setAttr(this, 'transform', at(d));
   });
   // A leaving pod's element goes at once (tests and screen readers see no ghosts); the canvas fades it out.
