@@ -11,6 +11,15 @@ import type { ClusterSnapshot, Engine } from './types';
 
 export type ClusterObjects = Pick<ClusterSnapshot, 'now' | 'nodes' | 'pods' | 'podStatus' | 'deployments' | 'replicaSets' | 'services' | 'endpointSlices' | 'stoppedNodes'>;
 
+/**
+ * Each pod's STATUS text by stored object: the store replaces a pod it
+ * changes (never edits it), and the text depends on the pod alone (`now`
+ * only enters the RESTARTS column), so a snapshot works out only the pods
+ * that changed since the last one (the resourceVersion too: a pod written in
+ * place would still be worked out again).
+ */
+const statusOfPod = new WeakMap<Pod, { readonly version: string | undefined; readonly status: string }>();
+
 /** Lists what the drawing shows (objects are the store's own, shared, never copied). */
 export function readClusterObjects(engine: Engine, cluster: Cluster, reader: ApiClient): ClusterObjects {
   const now = cluster.now();
@@ -20,7 +29,10 @@ export function readClusterObjects(engine: Engine, cluster: Cluster, reader: Api
   const podStatus: Record<string, string> = {};
   for (const pod of pods) {
     const meta = pod.metadata;
-    if (meta?.name) podStatus[`${meta.namespace ?? ''}/${meta.name}`] = engine.podStatusText(pod, now);
+    if (!meta?.name) continue;
+    let known = statusOfPod.get(pod);
+    if (!known || known.version !== meta.resourceVersion) statusOfPod.set(pod, (known = { version: meta.resourceVersion, status: engine.podStatusText(pod, now) }));
+    podStatus[`${meta.namespace ?? ''}/${meta.name}`] = known.status;
   }
   const stoppedNodes: string[] = [];
   for (const node of nodes) {
