@@ -21,6 +21,10 @@ function play(lines: string[]): string {
 beforeAll(preloadShellData);
 
 describe('the paired voting app', () => {
+  it('the golden scenarios read the same manifests from disk', () => {
+    expect(readFileSync(join(examples, '../../cli/scenarios/paired-voting-app.yaml'), 'utf8')).toBe(VOTING_APP_MANIFESTS);
+  });
+
   it("keeps upstream's docker-stack.yml byte for byte", () => {
     expect(VOTING_APP_STACK_YAML).toBe(readFileSync(join(examples, 'swarm/voting-app__docker-stack.yaml'), 'utf8'));
   });

@@ -89,6 +89,11 @@ describe('paired actions: one logical action, two commands', () => {
     expect(planPaired({ type: 'rollOut', image: 'nginx; rm -rf /' }, k8s(), swarm()).swarm).toEqual({ reason: 'badImage' });
   });
 
+  it('sends the same simulated traffic to the vote Service and to the vote service through the routing mesh', () => {
+    expect(planCommands(planPaired({ type: 'traffic' }, k8s(), swarm()))).toEqual(['kubeplay traffic vote --rps 10 --for 1m', 'kubeplay traffic vote_vote --rps 10 --for 1m']);
+    expect(planPaired({ type: 'traffic' }, k8s({ main: undefined }), swarm()).kubernetes).toEqual({ reason: 'notDeployed' });
+  });
+
   it('rolls back only a side with a previous version', () => {
     const plan = planPaired({ type: 'rollBack' }, k8s({ main: { ...k8s().main!, canRollBack: true } }), swarm());
     expect(plan).toEqual({ kubernetes: { command: 'kubectl rollout undo deployment/vote' }, swarm: { reason: 'nothingToRollBack' } });
@@ -136,6 +141,14 @@ describe('paired actions on the real clusters', () => {
     expect(k.running).toHaveLength(7);
     expect(s.running).toHaveLength(7);
     expect(s.workers.map((w) => w.name)).toEqual(['worker1', 'worker2']);
+  });
+
+  it('traffic on both: every request answered on each side, spread over the two vote replicas', () => {
+    const [k, s] = planCommands(plan({ type: 'traffic' })).map(run);
+    expect(k).toMatch(/^600 requests in 1m0s: 600 answered \(600× 200\), 0 failed$/m);
+    expect(s).toMatch(/^600 requests in 1m0s: 600 answered \(600× 200\), 0 failed$/m);
+    expect(k.match(/^vote-\S+\s+\d+/gm)).toHaveLength(2);
+    expect(s).toMatch(/^vote_vote\.1\s+300\s+50\.0%\nvote_vote\.2\s+300\s+50\.0%$/m);
   });
 
   it('stops a worker running app instances on each side, and both clusters see it', () => {

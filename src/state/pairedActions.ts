@@ -15,7 +15,8 @@ export type PairedAction =
   | { readonly type: 'startNode' }
   | { readonly type: 'rollOut'; readonly image?: string }
   | { readonly type: 'scale'; readonly replicas: number }
-  | { readonly type: 'rollBack' };
+  | { readonly type: 'rollBack' }
+  | { readonly type: 'traffic' };
 
 export type PairedActionType = PairedAction['type'];
 
@@ -53,6 +54,9 @@ export interface PairedPlan {
   readonly kubernetes: PairedCommand;
   readonly swarm: PairedCommand;
 }
+
+/** The simulated requests "Send traffic" sends to each side: requests per second, and for how long. */
+export const PAIRED_TRAFFIC = { rps: 10, duration: '1m' } as const;
 
 /** Most replicas the action bar offers (a small cluster's worth). */
 export const MAX_PAIRED_REPLICAS = 20;
@@ -112,6 +116,11 @@ function sideCommand(action: PairedAction, side: PairedSide, kind: 'kubernetes' 
       if (!IMAGE.test(image)) return { reason: 'badImage' };
       const name = shellWord(side.main.name);
       return { command: k8s ? `kubectl set image deployment/${name} ${shellWord(side.main.container ?? side.main.name)}=${image}` : `docker service update --image ${image} ${name}` };
+    }
+    case 'traffic': {
+      // The same requests on both sides: to the vote Service (its cluster IP), and to the vote service's published port on every swarm node.
+      if (!side.main) return { reason: 'notDeployed' };
+      return { command: `kubeplay traffic ${shellWord(side.main.name)} --rps ${PAIRED_TRAFFIC.rps} --for ${PAIRED_TRAFFIC.duration}` };
     }
     case 'rollBack': {
       if (!side.main) return { reason: 'notDeployed' };

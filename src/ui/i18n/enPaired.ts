@@ -3,7 +3,7 @@ export const enPaired = {
   both: {
     label: 'Actions on both clusters',
     onBoth: 'On both:',
-    short: { deploy: 'Deploy', stopNode: 'Stop a node', startNode: 'Start node', rollOut: 'New image', scale: 'Scale to', rollBack: 'Roll back' },
+    short: { deploy: 'Deploy', stopNode: 'Stop a node', startNode: 'Start node', rollOut: 'New image', scale: 'Scale to', rollBack: 'Roll back', traffic: 'Traffic' },
     intro: 'The same voting app on both clusters; each button types one command for each.',
     deploy: 'Deploy on both',
     deployTitle: 'Adds voting-app.yaml and docker-stack.yml to the editor if missing, then runs kubectl apply and docker stack deploy',
@@ -13,6 +13,7 @@ export const enPaired = {
     replicas: 'Replicas',
     scale: 'Scale to {{count}} on both',
     rollBack: 'Roll back on both',
+    traffic: 'Send traffic on both',
     runs: 'Runs: {{commands}}',
     cannot: 'Not now — Kubernetes: {{kubernetes}}; Swarm: {{swarm}}',
     canOnly: '{{side}} only — {{other}}: {{reason}}',
@@ -26,6 +27,7 @@ export const enPaired = {
       rollOut: { kubernetes: '25 % surge, 25 % unavailable: a new pod starts before an old one stops', swarm: 'stop-first, one task at a time, 5 s monitor before the next' },
       scale: { kubernetes: 'the ReplicaSet adds or removes pods; an HPA could do it by itself', swarm: 'slots filled or emptied at once; Swarm has no autoscaler' },
       rollBack: { kubernetes: 'back to the previous ReplicaSet (any of the last 10)', swarm: 'the previous spec only, stop-first, one task at a time' },
+      traffic: { kubernetes: '10 requests/s for 1 min to the vote Service, spread over its ready pods', swarm: '10 requests/s for 1 min to port 8080 of each node in turn, balanced over running tasks' },
     },
     kubernetes: 'Kubernetes',
     swarm: 'Swarm',
@@ -57,6 +59,10 @@ export const enPaired = {
       scale: {
         kubernetes: 'The ReplicaSet adds or removes pods at once. A HorizontalPodAutoscaler could do this from CPU use by itself.',
         swarm: 'The orchestrator fills or empties slots at once. Swarm has no autoscaler: scaling is always docker service scale.',
+      },
+      traffic: {
+        kubernetes: 'kubeplay traffic sends 10 requests/s for a minute to the vote Service from inside the cluster; kube-proxy picks a ready pod at random for each. A pod on a stopped node keeps getting requests until it is marked not ready.',
+        swarm: 'kubeplay traffic sends 10 requests/s for a minute from outside to port 8080 of every node in turn; the routing mesh balances them round robin over the running tasks. A stopped node does not answer: its share times out.',
       },
       rollBack: {
         kubernetes: 'kubectl rollout undo goes back to the previous ReplicaSet (any of the last 10 revisions), rolled out like any update.',

@@ -5,7 +5,7 @@ export const zhCNPaired: typeof enPaired = {
   both: {
     label: '同时作用于两个集群的操作',
     onBoth: '两边同时：',
-    short: { deploy: '部署', stopNode: '停止一个节点', startNode: '启动节点', rollOut: '新镜像', scale: '扩缩到', rollBack: '回滚' },
+    short: { deploy: '部署', stopNode: '停止一个节点', startNode: '启动节点', rollOut: '新镜像', scale: '扩缩到', rollBack: '回滚', traffic: '流量' },
     intro: '两个集群上运行同一个投票应用；每个按钮为两边各输入一条命令。',
     deploy: '在两边部署',
     deployTitle: '若编辑器中没有 voting-app.yaml 和 docker-stack.yml 则先添加，然后运行 kubectl apply 和 docker stack deploy',
@@ -15,6 +15,7 @@ export const zhCNPaired: typeof enPaired = {
     replicas: '副本数',
     scale: '在两边扩缩到 {{count}} 个',
     rollBack: '在两边回滚',
+    traffic: '向两边发送流量',
     runs: '将运行：{{commands}}',
     cannot: '现在不可用 — Kubernetes：{{kubernetes}}；Swarm：{{swarm}}',
     canOnly: '仅 {{side}} — {{other}}：{{reason}}',
@@ -28,6 +29,7 @@ export const zhCNPaired: typeof enPaired = {
       rollOut: { kubernetes: '激增 25%、不可用 25%：旧 Pod 停止前先启动新 Pod', swarm: 'stop-first，一次一个 task，每个之后监控 5 秒' },
       scale: { kubernetes: 'ReplicaSet 增删 Pod；HPA 可以自动完成', swarm: '立即填充或清空 slot；Swarm 没有自动扩缩器' },
       rollBack: { kubernetes: '回到上一个 ReplicaSet（最近 10 个中的任意一个）', swarm: '只能回到上一个 spec，stop-first，一次一个 task' },
+      traffic: { kubernetes: '每秒 10 个请求，持续 1 分钟，发往 vote Service，分散到就绪的 Pod', swarm: '每秒 10 个请求，持续 1 分钟，轮流发往各节点的 8080 端口，在运行中的 task 间均衡' },
     },
     kubernetes: 'Kubernetes',
     swarm: 'Swarm',
@@ -59,6 +61,10 @@ export const zhCNPaired: typeof enPaired = {
       scale: {
         kubernetes: 'ReplicaSet 立即增加或删除 Pod。HorizontalPodAutoscaler 可以根据 CPU 使用率自动完成。',
         swarm: '编排器立即填充或清空 slot。Swarm 没有自动扩缩器：扩缩总是靠 docker service scale。',
+      },
+      traffic: {
+        kubernetes: 'kubeplay traffic 从集群内部以每秒 10 个请求、持续一分钟发往 vote Service；kube-proxy 为每个请求随机选择一个就绪的 Pod。已停止节点上的 Pod 在被标记为未就绪之前仍会收到请求。',
+        swarm: 'kubeplay traffic 从外部以每秒 10 个请求、持续一分钟轮流发往每个节点的 8080 端口；路由网格在运行中的 task 之间轮询均衡。已停止的节点不会应答：发往它的请求超时。',
       },
       rollBack: {
         kubernetes: 'kubectl rollout undo 回到上一个 ReplicaSet（最近 10 个版本中的任意一个），像普通更新一样滚动发布。',

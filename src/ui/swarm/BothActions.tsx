@@ -8,7 +8,8 @@ type Button = { action: PairedAction; label: string; short: string; title?: stri
 
 /**
  * Side by side: the action bar that applies one action to both clusters
- * (Deploy, Stop a node, Start node, Roll out a new image, Scale, Roll back),
+ * (Deploy, Stop a node, Start node, Roll out a new image, Scale, Roll back,
+ * Send traffic),
  * each button issuing a command per cluster through the terminal, and below
  * it what differs while the two react. A button works when at least one side
  * can act; its tooltip says what it runs, or why a side cannot.
@@ -30,6 +31,7 @@ export function BothActions() {
     { action: { type: 'rollOut' }, label: t('both.rollOut'), short: t('both.short.rollOut') },
     { action: { type: 'scale', replicas }, label: t('both.scale', { count: replicas }), short: t('both.short.scale') },
     { action: { type: 'rollBack' }, label: t('both.rollBack'), short: t('both.short.rollBack') },
+    { action: { type: 'traffic' }, label: t('both.traffic'), short: t('both.short.traffic') },
   ];
   const explain = (plan: PairedPlan): { ok: boolean; text: string } => {
     const k = plan.kubernetes;
