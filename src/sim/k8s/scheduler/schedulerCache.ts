@@ -83,6 +83,11 @@ export class SchedulerCache implements SchedulingSnapshot {
     return this.pods.get(key)?.info;
   }
 
+  /** A cached pod with its node, in one lookup (read-only). */
+  cachedPodEntry(key: string): { readonly info: PodInfo; readonly node: NodeInfo } | undefined {
+    return this.pods.get(key);
+  }
+
   get podCount(): number {
     return this.pods.size;
   }

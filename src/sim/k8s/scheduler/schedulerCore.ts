@@ -145,8 +145,9 @@ export class SchedulerCore {
     }
     const nodeName = pod.spec?.nodeName;
     if (nodeName) {
-      const cached = this.cache.cachedPod(key);
-      if (cached && this.cache.podNode(key)!.name === nodeName) {
+      const entry = this.cache.cachedPodEntry(key);
+      const cached = entry?.info;
+      if (cached && entry.node.name === nodeName) {
         // Assumed or known (so no longer queued): only labels and termination matter to the cache (the old version can go).
         if (sameLabels(cached.labels, pod.metadata.labels) && cached.terminating === (pod.metadata.deletionTimestamp != null)) {
           cached.pod = pod;
