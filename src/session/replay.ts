@@ -106,6 +106,11 @@ export class Replayer {
     return this.scenario.log.slice(this.next);
   }
 
+  /** Log entries run so far. */
+  get position(): number {
+    return this.next;
+  }
+
   /** When the next entry of the log is due (ms since start), if any is left. */
   nextAt(): number | undefined {
     return this.scenario.log[this.next]?.at;
@@ -113,9 +118,13 @@ export class Replayer {
 
   /**
    * Runs the clock to `at` (ms since start, never back), running every log
-   * entry due at or before it at its own time. Throws only on an engine bug.
+   * entry due at or before it at its own time. With `pauseWhen`, it may stop
+   * between two entries (after at least one) when that says so, returning
+   * false: calling again with the same `at` goes on exactly as one call
+   * would have (nothing else touches the replay's cluster meanwhile).
+   * Throws only on an engine bug.
    */
-  advanceTo(at: number): void {
+  advanceTo(at: number, pauseWhen?: () => boolean): boolean {
     const start = this.cluster.startTime;
     const log = this.scenario.log;
     this.pace.replaying = true;
@@ -125,8 +134,10 @@ export class Replayer {
         this.drive(start + entry.at);
         this.pace.yieldAt = start + Math.min(at, log[this.next]?.at ?? Infinity);
         this.apply(entry);
+        if (pauseWhen && this.next < log.length && log[this.next].at <= at && pauseWhen()) return false;
       }
       this.drive(start + at);
+      return true;
     } finally {
       this.pace.replaying = false;
     }
@@ -197,6 +208,48 @@ export function startReplay(scenario: Scenario, options: StartReplayOptions = {}
   const shouldYield = () => (pace.replaying ? cluster.now() >= pace.yieldAt : (options.shouldYield?.() ?? false));
   const shell = createShell({ cluster, files, shouldYield });
   return { ok: true, replayer: new Replayer(scenario, cluster, shell, options.sink ?? silent, pace, contents) };
+}
+
+/** How a replay shares the thread with a page: slices of real time, a pause between them, and progress. */
+export interface ReplaySlicing {
+  /** Real time in ms (the page's `performance.now`). */
+  wallNow(): number;
+  /** Real ms a slice may take before the replay pauses (between two log entries). */
+  sliceMs: number;
+  /** Hands the thread back (the page paints and handles input) and resolves when the replay may go on. */
+  pause(): Promise<void>;
+  /** Commands replayed so far of those to replay, reported at each pause. */
+  progress?(done: number, total: number): void;
+}
+
+/**
+ * `replayScenario` in slices of real time, pausing between two log entries
+ * so that the page stays responsive and can show progress. The result is the
+ * same cluster, byte for byte, as replaying in one go.
+ */
+export async function replayScenarioSliced(scenario: Scenario, options: ReplayOptions & { slicing: ReplaySlicing }): Promise<ReplayResult> {
+  const started = startReplay(scenario, { sink: options.sink, shouldYield: options.shouldYield });
+  if (!started.ok) return started;
+  const { replayer } = started;
+  const { slicing } = options;
+  const target = Math.min(options.until ?? scenario.endAt, scenario.endAt);
+  const log = scenario.log;
+  const isCommand = (e: LogEntry) => 'line' in e;
+  const total = log.filter((e) => e.at <= target && isCommand(e)).length;
+  let counted = 0;
+  let done = 0;
+  try {
+    for (;;) {
+      const sliceEnd = slicing.wallNow() + slicing.sliceMs;
+      if (replayer.advanceTo(target, () => slicing.wallNow() >= sliceEnd)) break;
+      for (; counted < replayer.position; counted++) if (isCommand(log[counted])) done++;
+      slicing.progress?.(done, total);
+      await slicing.pause();
+    }
+  } catch (e) {
+    return { ok: false, error: `the replay stopped on an internal error (please report): ${e instanceof Error ? e.message : String(e)}` };
+  }
+  return { ok: true, replayed: { cluster: replayer.cluster, shell: replayer.shell, running: replayer.takeRunning() } };
 }
 
 /** Replays `scenario` to `until` (default: its `endAt`); refuses (before running anything) one that exceeds the bounds. */

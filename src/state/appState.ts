@@ -158,6 +158,8 @@ export interface SessionSlice {
    * replayed session and time goes on from there. On failure nothing changes.
    */
   loadScenario(scenario: Scenario, options?: LoadScenarioOptions): Promise<LoadScenarioResult>;
+  /** A replay that takes more than one slice of real time: commands replayed so far, of how many (the page shows a progress bar). */
+  replayProgress: { readonly done: number; readonly total: number } | undefined;
 }
 
 export type { ShareSlice };

@@ -10,6 +10,10 @@ import { filesRecord, fromScenarioLog, toScenarioLog } from './scenarioLog';
 import type { ClusterOrigin, Running } from './simRuntime';
 import type { GetState, SetState, StoreKit } from './storeKit';
 import type { LoggedCommand } from './types';
+import type { ReplaySlicing } from '../session/replay';
+
+/** Real ms a replay runs before it lets the page draw a frame (and show its progress). */
+const REPLAY_SLICE_MS = 12;
 
 /** Output a replay keeps for the terminal (its tail): the transcript shows the last lines anyway. */
 const REPLAY_OUTPUT_CHARS = 200_000;
@@ -63,6 +67,7 @@ export function createSessionSlice(set: SetState, get: GetState, kit: () => Stor
   return {
     lessonStep: undefined,
     sessionOrigin: 'local',
+    replayProgress: undefined,
 
     setLessonStep(step) {
       set({ lessonStep: step });
@@ -95,15 +100,22 @@ export function createSessionSlice(set: SetState, get: GetState, kit: () => Stor
       await k.runtime.ready;
       const bootError = k.runtime.bootError();
       if (bootError !== undefined) return { ok: false, error: `the cluster could not start (${bootError})` };
-      let replayScenario: typeof import('../session/replay').replayScenario;
+      let replayScenarioSliced: typeof import('../session/replay').replayScenarioSliced;
       try {
-        ({ replayScenario } = await import('../session/replay'));
+        ({ replayScenarioSliced } = await import('../session/replay'));
       } catch (e) {
         return { ok: false, error: `the replay could not load (${e instanceof Error ? e.message : String(e)}); reload the page` };
       }
       const until = options.until;
       const holding = holdingSink((stream, text) => (stream === 'stdout' ? k.sink.stdout(text) : k.sink.stderr(text)));
-      const result = replayScenario(scenario, { sink: holding.sink, until, shouldYield: k.runtime.shouldYield });
+      // In slices of real time: the page keeps drawing and answering, and says how far the replay is.
+      const slicing: ReplaySlicing = {
+        wallNow: k.runtime.wallNow,
+        sliceMs: REPLAY_SLICE_MS,
+        pause: () => new Promise((resolve) => setTimeout(resolve, 0)),
+        progress: (done, total) => set({ replayProgress: { done, total } }),
+      };
+      const result = await replayScenarioSliced(scenario, { sink: holding.sink, until, shouldYield: k.runtime.shouldYield, slicing }).finally(() => set({ replayProgress: undefined }));
       if (!result.ok) return result;
       const { cluster, running } = result.replayed;
       const waiting: Running[] = running.map((r) => ({ execution: r.execution, source: r.source, line: r.line }));

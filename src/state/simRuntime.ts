@@ -92,7 +92,8 @@ export class SimRuntime {
   constructor(
     factory: WorldFactory,
     private readonly files: FileSource,
-    private readonly wallNow: () => number = () => globalThis.performance.now(),
+    /** Real time in ms (`performance.now`; tests pass a fake). */
+    readonly wallNow: () => number = () => globalThis.performance.now(),
   ) {
     // Both requested at once: neither waits for the other.
     this.engineReady = factory.loadEngine().then(

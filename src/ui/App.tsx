@@ -7,6 +7,7 @@ import { useMediaQuery } from './hooks/useMediaQuery';
 import { SplitPane } from './layout/SplitPane';
 import { useSavedProgress } from './lessons/useSavedProgress';
 import { FileDropZone } from './share/FileDropZone';
+import { ReplayProgress } from './share/ReplayProgress';
 import { ShareNoticeBar } from './share/ShareNoticeBar';
 import { TerminalPanel } from './terminal/TerminalPanel';
 import { TopBar } from './topbar/TopBar';
@@ -63,6 +64,7 @@ export function App() {
     <div className="app">
       <TopBar />
       <ShareNoticeBar />
+      <ReplayProgress />
       <main className="app-main">
         {/* The lesson column sits beside the whole playground; closing it keeps the playground mounted. */}
         <SplitPane

@@ -126,6 +126,8 @@ export const enSession = {
     solutionStopped: 'The solution stopped: {{reason}}',
   },
   share: {
+    replayProgress: 'Replaying {{done}} of {{total}} commands…',
+    replayLabel: 'Replay progress',
     button: 'Share',
     buttonTitle: 'A link that opens this scenario: files, commands, cluster',
     dialogTitle: 'Share this scenario',

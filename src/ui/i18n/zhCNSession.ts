@@ -128,6 +128,8 @@ export const zhCNSession: Pick<Messages, 'session' | 'lessons' | 'share' | 'real
     solutionStopped: '参考答案已停止：{{reason}}',
   },
   share: {
+    replayProgress: '正在重放：第 {{done}} 条，共 {{total}} 条命令…',
+    replayLabel: '重放进度',
     button: '分享',
     buttonTitle: '生成一个能打开此场景的链接：文件、命令、集群',
     dialogTitle: '分享此场景',

@@ -5,6 +5,7 @@ import { TerminalPanel } from '../terminal/TerminalPanel';
 import { Logo } from '../topbar/Logo';
 import { SpeedControl } from '../topbar/SpeedControl';
 import { VirtualClock } from '../topbar/VirtualClock';
+import { ReplayProgress } from './ReplayProgress';
 import { ShareNoticeBar } from './ShareNoticeBar';
 import './share.css';
 
@@ -32,6 +33,7 @@ export function EmbedApp({ fullUrl, hasScenario }: { fullUrl: string; hasScenari
       </header>
       {hasScenario ? null : <p className="share-hint embed-note">{t('share.embedNoScenario')}</p>}
       <ShareNoticeBar problemsOnly />
+      <ReplayProgress />
       <main className="app-main">
         <SplitPane direction="column" storageKey="kubeplay.split.embed" initial={0.62} min={0.3} max={0.85} label={t('app.resizeTerminal')} first={<ClusterArea />} second={<TerminalPanel minimal />} />
       </main>
