@@ -132,3 +132,27 @@ test('side by side on an upright tablet and on a narrow window: both views in th
   docker = (await swarmOf(page).boundingBox())!;
   expect(docker.y, 'the Swarm view under the Kubernetes view').toBeGreaterThanOrEqual(k8s.y + k8s.height - 1);
 });
+
+test('a rolling update shows its progress, a failing task turns red, and a lost quorum gets a banner', async ({ kp, page }) => {
+  test.setTimeout(120_000);
+  await startWeb(kp, page);
+  const swarm = swarmOf(page);
+  await kp.speed.selectOption('1');
+  await kp.run('docker service update --detach --image nginx:1.27 --update-delay 20s web');
+  await expect(swarm.getByRole('button', { name: /^web, replicated .*update updating/ })).toBeVisible({ timeout: 15_000 });
+  await kp.screenshot('swarm-rolling-update');
+  await kp.run('docker service create --detach --name bad alpine false');
+  await expect(swarm.getByRole('button', { name: /^bad\.1, failed \(crashing\)/ })).toBeVisible({ timeout: 20_000 });
+  await kp.screenshot('swarm-task-failed');
+
+  await kp.run('docker node promote worker1 worker2');
+  await expect(kp.output).toContainText('Node worker2 promoted to a manager in the swarm.');
+  await kp.run('kubeplay node stop worker1');
+  await kp.run('kubeplay node stop worker2');
+  await kp.speed.selectOption('30');
+  const banner = swarm.getByRole('alert');
+  await expect(banner).toContainText('Quorum lost: 1 of 3 managers reachable, 2 needed.', { timeout: 30_000 });
+  await expect(swarm.getByRole('group', { name: /^worker1, manager \(Unreachable\)/ })).toBeVisible();
+  await kp.speed.selectOption('0');
+  await kp.screenshot('swarm-quorum-lost');
+});

@@ -48,7 +48,7 @@ export const enSwarm = {
     routingMesh: 'Ingress routing mesh',
     meshPort: ':{{port}} on every node',
     noPorts: 'no published ports',
-    updateProgress: '{{state}} · {{updated}}/{{total}} updated · {{order}}, {{parallelism}} at a time',
+    updateProgress: '{{state}} {{updated}}/{{total}} · {{order}}, {{parallelism}} at a time',
     quorumLost: 'Quorum lost: {{reachable}} of {{managers}} managers reachable, {{needed}} needed.',
     quorumHint: 'Running tasks keep running, but the swarm accepts no changes until a majority of managers is back.',
     services: 'Services',

@@ -50,7 +50,7 @@ export const zhCNSwarm: typeof enSwarm = {
     routingMesh: 'Ingress 路由网格',
     meshPort: '每个节点上的 :{{port}}',
     noPorts: '没有发布端口',
-    updateProgress: '{{state}} · 已更新 {{updated}}/{{total}} · {{order}}，每次 {{parallelism}} 个',
+    updateProgress: '{{state}} {{updated}}/{{total}} · {{order}}，每次 {{parallelism}} 个',
     quorumLost: '失去仲裁：{{managers}} 个 manager 中 {{reachable}} 个可达，需要 {{needed}} 个。',
     quorumHint: '运行中的 task 继续运行，但在多数 manager 恢复之前，swarm 不接受任何更改。',
     services: 'Service',

@@ -5,7 +5,7 @@ import type { SwarmNodeView, SwarmServiceView, SwarmView, TaskView } from './swa
 export const SWARM_METRICS = {
   pad: 16,
   gap: 14,
-  serviceWidth: 236,
+  serviceWidth: 268,
   serviceHeight: 78,
   /** Extra height of a service card showing an update's progress. */
   updateRow: 22,

@@ -90,7 +90,7 @@ export interface SwarmServiceView {
   /** `8080:80/tcp` per published port (ingress, or host mode). */
   readonly ports: readonly { readonly published: number; readonly target: number; readonly protocol: string; readonly mode: 'ingress' | 'host' }[];
   readonly update: UpdateView | undefined;
-  /** Index into the service palette (one hue per service, in name order). */
+  /** Index into the service palette: from the service's name, so it keeps its hue as others come and go. */
   readonly hue: number;
   readonly label: string;
 }
@@ -220,7 +220,7 @@ export function buildSwarmView(source: SwarmSource, now: number): SwarmView {
     };
     return { ...view, label: words.nodeLabel(view) };
   });
-  const serviceViews = source.services.map((s, i): SwarmServiceView => {
+  const serviceViews = source.services.map((s): SwarmServiceView => {
     const global = 'global' in s.spec.mode;
     const desired = 'replicated' in s.spec.mode ? s.spec.mode.replicated.replicas : (shouldRun.get(s.id) ?? 0);
     const view = {
@@ -232,11 +232,18 @@ export function buildSwarmView(source: SwarmSource, now: number): SwarmView {
       image: s.spec.image,
       ports: s.spec.ports.map((p) => ({ published: p.publishedPort, target: p.targetPort, protocol: p.protocol, mode: p.publishMode })),
       update: updateOf(s, source.tasks),
-      hue: i,
+      hue: hueOf(s.spec.name),
     };
     return { ...view, label: words.serviceLabel(view) };
   });
   return { nodes, services: serviceViews, pending: pending.sort(compareTasks(order)), quorum: { hasLeader: source.hasLeader, managers: managers.length, reachable, needed: Math.floor(managers.length / 2) + 1 } };
+}
+
+/** A small stable hash of a name onto the six revision hues. */
+function hueOf(name: string): number {
+  let h = 0;
+  for (let i = 0; i < name.length; i++) h = (h * 31 + name.charCodeAt(i)) >>> 0;
+  return h % 6;
 }
 
 /** The service's update: how many of its running tasks are made from the current spec. */

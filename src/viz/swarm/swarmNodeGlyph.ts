@@ -26,6 +26,7 @@ export function enterSwarmNode(sel: Selection<EnterElement, PlacedSwarmNode, SVG
   // Role and Raft status (Leader, Reachable, Unreachable), then availability and power.
   meta.append('tspan').attr('class', 'snode-role');
   meta.append('tspan').attr('class', 'snode-rest');
+  meta.append('title').attr('class', 'snode-title');
   for (const [i, bar] of BARS.entries()) {
     const row = g.append('g').attr('class', `node-bar node-bar-${bar.key}`).attr('transform', `translate(${M.cardPad},${M.cardHeader + i * M.barRow})`);
     row.append('text').attr('class', 'node-bar-label').attr('y', 11).text(bar.label());
@@ -73,9 +74,15 @@ export function updateSwarmNode(sel: NodeSelection, selectedKey: string | undefi
     setText(name, node.hostname);
     const role = g.querySelector('.snode-role');
     setText(role, node.managerStatus ? `manager · ${node.managerStatus}` : 'worker');
+    // The whole line, uncut, on hover.
+    setText(g.querySelector('.snode-title'), [role?.textContent, node.availability, node.stopped ? words.poweredOff : ''].filter(Boolean).join(' · '));
     role?.classList.toggle('is-leader', node.managerStatus === 'Leader');
     role?.classList.toggle('is-unreachable', node.managerStatus === 'Unreachable');
-    setText(g.querySelector('.snode-rest'), ` · ${[node.availability, node.stopped ? words.poweredOff : ''].filter(Boolean).join(' · ')}`);
+    // Cut by characters (never measured) to the box's width.
+    const roleText = node.managerStatus ? `manager · ${node.managerStatus}` : 'worker';
+    const room = Math.floor((box.width - 2 * M.cardPad) / 6.8) - roleText.length;
+    const rest = ` · ${[node.availability, node.stopped ? words.poweredOff : ''].filter(Boolean).join(' · ')}`;
+    setText(g.querySelector('.snode-rest'), rest.length > room ? `${rest.slice(0, Math.max(0, room - 1))}…` : rest);
     const pill = g.querySelector<SVGGElement>('.node-readiness');
     const text = pillText(d);
     const width = 20 + text.length * 6.6;

@@ -68,7 +68,7 @@ export const SWARM_TEXT_EN: SwarmText = {
   routingMesh: 'Ingress routing mesh',
   meshPort: (published) => `:${published} on every node`,
   noPorts: 'no published ports',
-  updateProgress: (state, updated, total, order, parallelism) => `${state} · ${updated}/${total} updated · ${order}, ${parallelism} at a time`,
+  updateProgress: (state, updated, total, order, parallelism) => `${state} ${updated}/${total} · ${order}, ${parallelism} at a time`,
   quorumLost: (reachable, managers, needed) => `Quorum lost: ${reachable} of ${managers} managers reachable, ${needed} needed.`,
   quorumHint: 'Running tasks keep running, but the swarm accepts no changes until a majority of managers is back.',
   services: 'Services',
