@@ -10,6 +10,7 @@ import { resolveDns, type DnsAnswer } from '../services/dns';
 import { findServiceByNodePort, pickEndpoint, serviceBackends } from '../services/kubeProxy';
 import { imageProfile } from '../images/catalog';
 import { routeIngress } from './ingressRouting';
+import type { TrafficOutcome } from './trafficMeter';
 
 type PodObj = KubeObject & Pod;
 
@@ -36,6 +37,11 @@ export type HttpResult =
       port: number;
       /** The Service the request went through (`namespace/name`), if any. */
       service?: string;
+      /**
+       * What the traffic meter counts when it is not what `service` and the answer say: the
+       * ingress controller answering for a backend Service it could not reach (503, 502).
+       */
+      metered?: { service: string; outcome: TrafficOutcome };
     }
   | {
       ok: false;
@@ -206,21 +212,26 @@ const nginxPage = (status: string) => `<html>\r\n<head><title>${status}</title><
  */
 function ingressNginx(env: NetworkEnv, client: Client, host: string, path: string, proc: ContainerProcess, controller: PodObj): HttpResult {
   const self = { namespace: controller.metadata.namespace ?? 'default', name: controller.metadata.name };
-  const answer = (status: number, title: string): HttpResult => {
+  const answer = (status: number, title: string): Extract<HttpResult, { ok: true }> => {
     const body = nginxPage(title);
     proc.noteRequest(env.now);
     return { ok: true, status, body, pod: self, ip: controller.status?.podIP ?? '', port: 80 };
   };
   const route = routeIngress(env.store, client.hostHeader ?? host, path);
+  // The controller's own default backend: no Service of the cluster is involved.
   if (route.type === 'default') return answer(404, '404 Not Found');
   const b = route.backend;
+  const service = `${b.namespace}/${b.service}`;
   const backends = serviceBackends(env.view, b.namespace, b.service, b.port);
   const ep = backends.type === 'ok' ? pickEndpoint(backends.endpoints, () => env.rng.next()) : undefined;
-  if (!ep) return answer(503, '503 Service Temporarily Unavailable');
+  // No ready endpoint: for the Service's traffic, a refused request (as kube-proxy's REJECT would be).
+  if (!ep) return { ...answer(503, '503 Service Temporarily Unavailable'), metered: { service, outcome: { failure: 'refused' } } };
   proc.noteRequest(env.now);
-  // The controller proxies to the pod itself, as a client in the controller's pod.
+  // The controller proxies to the pod itself (nginx's upstream is the Service's endpoints, not its cluster IP),
+  // as a client in the controller's pod; the request is the backend Service's traffic all the same.
   const upstream = httpGet(env, { ...client, namespace: self.namespace, ip: controller.status?.podIP ?? client.ip, hostHeader: undefined }, `http://${ep.ip}:${ep.port}${path}`);
-  return upstream.ok ? upstream : answer(502, '502 Bad Gateway');
+  if (upstream.ok) return { ...upstream, service };
+  return { ...answer(502, '502 Bad Gateway'), metered: { service, outcome: { failure: upstream.kind } } };
 }
 
 /** The node whose address is `ip`, if any. */
