@@ -113,3 +113,34 @@ test('in the dense drawing, requests still travel from the Service card to the c
   expect(await stillAcrossFrames(page)).toBeLessThan(3);
   await kp.screenshot('traffic-dense');
 });
+
+test('traffic through an Ingress is drawn along its backend Service’s lines, as traffic to the Service is', async ({ kp, page }) => {
+  test.setTimeout(120_000);
+  await kp.run('kubeplay addon enable ingress-nginx');
+  await serviceWithThreePods(kp);
+  await kp.run('kubectl create ingress web --rule="web.test/*=web:80"');
+  await kp.speed.selectOption('30');
+  // The controller publishes the Ingress's address once it runs (and on its 60 s status sync).
+  await expect
+    .poll(
+      async () => {
+        await kp.run('kubectl get ingress web -o jsonpath={.status.loadBalancer.ingress[0].ip}');
+        return (await kp.output.textContent()) ?? '';
+      },
+      { timeout: 60_000, intervals: [2000] },
+    )
+    .toMatch(/jsonpath=\{\.status\.loadBalancer\.ingress\[0\]\.ip\}\n172\.18\.0\.\d+/);
+  await kp.speed.selectOption('1');
+  await kp.run('kubeplay traffic ingress/web --rps 20 --for 10m');
+  await expect(kp.output).toContainText('Sending 20 requests/s to ingress/web');
+  const status = page.getByRole('status', { name: 'Traffic' });
+  await expect(status).toHaveText(/^⇢ web: (19\.5|20|21) req\/s → 3 pods$/, { timeout: 15_000 });
+  const canvas = page.locator('canvas.kp-cluster-traffic');
+  await expect(canvas).toHaveAttribute('data-lines', '3');
+  await expect.poll(async () => (await canvasInk(page)).ink, { timeout: 5_000 }).toBeGreaterThan(20);
+  expect(await stillAcrossFrames(page)).toBeLessThan(3);
+  await kp.screenshot('traffic-through-ingress');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await kp.screenshot('traffic-through-ingress-dark');
+  await kp.terminal.press('Control+C');
+});
