@@ -104,6 +104,11 @@ test('side by side at 1280×720, light and dark', async ({ kp, page }) => {
     await kp.screenshot(`swarm-side-by-side-1280x720-${scheme}`);
   }
   expect(await seriousViolations(page)).toEqual([]);
+  // In Chinese the drawing's words change, the names (web.1, worker1) and docker's words stay.
+  await page.getByRole('combobox', { name: /Language/ }).selectOption('zh-CN');
+  await expect(swarmOf(page)).toContainText('Ingress 路由网格');
+  await expect(swarmOf(page).getByRole('button', { name: /^web\.\d+, running/ })).toHaveCount(3);
+  await kp.screenshot('swarm-side-by-side-1280x720-zh-CN-dark');
 });
 
 test('side by side on an upright tablet and on a narrow window: both views in the window, stacked when narrow; the top bar fits', async ({ kp, page }) => {
