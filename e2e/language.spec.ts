@@ -31,7 +31,8 @@ test('switching to 简体中文 translates the top bar and the inspector, and su
   // The drawing's own words follow the language; Kubernetes states (Ready) stay as they are.
   await expect(kp.cluster.getByRole('group', { name: '控制平面' })).toBeVisible();
   await expect(kp.cluster.locator('.node-bar-memory .node-bar-label').first()).toHaveText('内存');
-  await expect(kp.cluster.locator('.node-readiness-text').first()).toContainText('Ready');
+  // A node's readiness is the Kubernetes word in its accessible name (compact cards draw ● / ⚠ alone).
+  await expect(kp.cluster.getByRole('group', { name: /^worker-1, Ready\b/ })).toBeAttached();
   await kp.screenshot('language-zh-cluster');
   // Screen readers hear the drawing in the same language; a pod's name still comes first.
   await expect(pod).toHaveAttribute('aria-label', /^web-[\w-]+, \S+ \(.*[\u4e00-\u9fff]/);
