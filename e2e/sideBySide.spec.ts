@@ -1,4 +1,27 @@
+import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
+
+/** Every node card of a region lies inside the region, its drawing's scroller (no scrolling) and the window. */
+async function expectNodesInView(page: Page, region: Locator, cards: Locator, count: number): Promise<void> {
+  await expect(cards).toHaveCount(count);
+  const window = page.viewportSize()!;
+  const outer = (await region.boundingBox())!;
+  const scroller = (await region.locator('.cluster-drawing').boundingBox())!;
+  for (const card of await cards.all()) {
+    const box = (await card.boundingBox())!;
+    const name = await card.getAttribute('aria-label');
+    for (const [what, frame] of [
+      ['region', outer],
+      ['drawing', scroller],
+      ['window', { x: 0, y: 0, width: window.width, height: window.height }],
+    ] as const) {
+      expect(box.x, `${name} inside the ${what} (left)`).toBeGreaterThanOrEqual(frame.x - 0.5);
+      expect(box.y, `${name} inside the ${what} (top)`).toBeGreaterThanOrEqual(frame.y - 0.5);
+      expect(box.x + box.width, `${name} inside the ${what} (right)`).toBeLessThanOrEqual(frame.x + frame.width + 0.5);
+      expect(box.y + box.height, `${name} inside the ${what} (bottom)`).toBeLessThanOrEqual(frame.y + frame.height + 0.5);
+    }
+  }
+}
 
 /** The voting app's pods: vote ×2, worker ×2, result, redis, db. */
 const APP_POD = /^(vote|worker|result|redis|db)-[^,]*, Running \(running and ready\)/;
@@ -21,7 +44,13 @@ test('side by side: Deploy on both, Stop a node on both, and both clusters recov
   const ready = kp.cluster.getByRole('button', { name: APP_POD });
   await expect(ready).toHaveCount(7, { timeout: 60_000 });
   await expect(swarm).toContainText('7 running tasks', { timeout: 30_000 });
+  // At 1280×720 both clusters' nodes, with their pods and tasks, show without scrolling.
+  await expectNodesInView(page, kp.cluster, kp.cluster.locator('g.node'), 4);
+  await expectNodesInView(page, swarm, swarm.locator('g.snode'), 3);
   await kp.screenshot('side-by-side-deployed');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await kp.screenshot('side-by-side-deployed-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
 
   await kp.speed.selectOption('0');
   await both.getByRole('button', { name: 'Stop a node on both' }).click();
@@ -47,6 +76,9 @@ test('side by side: Deploy on both, Stop a node on both, and both clusters recov
   for (const name of victims) await expect(kp.cluster.getByRole('button', { name: new RegExp(`^${name}, Running \\(running and ready\\)`) })).toHaveCount(0);
   await expect(kp.cluster.getByRole('button', { name: new RegExp(`^(vote|worker|result|redis|db)-[^,]*, Running \\(running and ready\\) on ${k8sNode}`) })).toHaveCount(0);
   await kp.screenshot('side-by-side-recovered');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await kp.screenshot('side-by-side-recovered-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
 
   // The swarm's drawing: the node Down, seven tasks running and ready on the other two nodes.
   await expect(swarm.getByRole('group', { name: new RegExp(`^${swarmNode}, worker, Down, Active, powered off`) })).toBeVisible();

@@ -20,8 +20,8 @@ export function ClusterArea() {
     <div className="cluster-area">
       <BothActions />
       <div className="cluster-pair">
-        <ClusterPanel title={t('viewMode.kubernetes')} />
-        <SwarmView />
+        <ClusterPanel title={t('viewMode.kubernetes')} sideBySide />
+        <SwarmView sideBySide />
       </div>
     </div>
   );

@@ -10,9 +10,10 @@ import './cluster.css';
 
 /**
  * Hosts the d3 drawing: React renders the `<svg>` element and measures its
- * container; `renderCluster` owns everything inside the SVG.
+ * container; `renderCluster` owns everything inside the SVG. Side by side,
+ * the layout makes the drawing compact (the layout decides how).
  */
-export function ClusterDrawing() {
+export function ClusterDrawing({ sideBySide = false }: { sideBySide?: boolean } = {}) {
   const { t, i18n } = useTranslation();
   // The drawing's words follow the language (ui/i18n hands them to viz/): a new language redraws the SVG.
   const language = i18n.resolvedLanguage ?? i18n.language;
@@ -64,7 +65,7 @@ export function ClusterDrawing() {
 
   const view = clusterViewOf(snapshot);
   const workloads = workloadsViewOf(snapshot);
-  const layout = useMemo(() => layoutCluster(view, width, workloads), [view, width, workloads]);
+  const layout = useMemo(() => layoutCluster(view, width, workloads, { sideBySide }), [view, width, workloads, sideBySide]);
   const selectedWorkloadKey =
     selection?.kind === 'Deployment' || selection?.kind === 'Service' ? `${selection.kind.toLowerCase()}:${selection.namespace ?? 'default'}/${selection.name}` : undefined;
   const activity = useMemo(() => {

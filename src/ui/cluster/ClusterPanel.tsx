@@ -16,7 +16,7 @@ import { TrafficStatus } from './TrafficStatus';
  * The cluster view: a region named "Cluster" with the drawing (and the empty
  * state, or while the engine loads the starting state), the events feed under it when open, and the inspector beside it.
  */
-export function ClusterPanel({ title }: { title?: string } = {}) {
+export function ClusterPanel({ title, sideBySide = false }: { title?: string; sideBySide?: boolean } = {}) {
   const { t } = useTranslation();
   const started = useApp(selectStarted);
   // Booleans and counts, not the snapshot: the panel (and all it holds) re-renders when they change, not on every snapshot.
@@ -58,7 +58,7 @@ export function ClusterPanel({ title }: { title?: string } = {}) {
           first={
             <div className="cluster-main">
               {started ? empty && <EmptyState /> : <BootState />}
-              <ClusterDrawing />
+              <ClusterDrawing sideBySide={sideBySide} />
               {feedOpen && <EventsFeed onClose={() => setFeedOpen(false)} />}
             </div>
           }

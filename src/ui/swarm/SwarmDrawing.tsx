@@ -18,7 +18,7 @@ export function useSwarmView(): SwarmView | undefined {
  * Hosts the Swarm drawing: React renders the `<svg>` and measures its
  * container; `renderSwarm` owns everything inside it.
  */
-export function SwarmDrawing({ view }: { view: SwarmView }) {
+export function SwarmDrawing({ view, sideBySide = false }: { view: SwarmView; sideBySide?: boolean }) {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? i18n.language;
   const speed = useApp(selectSpeed);
@@ -38,7 +38,7 @@ export function SwarmDrawing({ view }: { view: SwarmView }) {
     return () => observer.disconnect();
   }, []);
 
-  const layout = useMemo(() => layoutSwarm(view, width), [view, width]);
+  const layout = useMemo(() => layoutSwarm(view, width, { sideBySide }), [view, width, sideBySide]);
   const selectedKey = selection?.id;
   useEffect(() => {
     const svg = svgRef.current;

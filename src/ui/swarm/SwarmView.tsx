@@ -16,7 +16,7 @@ const TRY = 'docker service create --name web --replicas 3 -p 8080:80 nginx';
  * drawing, and the panel of the selected node, task or service beside it.
  * Reads the store's swarm snapshot (showing this view makes the default swarm).
  */
-export function SwarmView() {
+export function SwarmView({ sideBySide = false }: { sideBySide?: boolean } = {}) {
   const { t } = useTranslation();
   const swarm = useApp(selectSwarm);
   const selection = useApp(selectSwarmSelection);
@@ -68,7 +68,7 @@ export function SwarmView() {
                   </div>
                 )
               )}
-              {view && <SwarmDrawing view={view} />}
+              {view && <SwarmDrawing view={view} sideBySide={sideBySide} />}
             </div>
           }
           second={view ? <SwarmPanel view={view} /> : null}

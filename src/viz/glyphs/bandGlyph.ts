@@ -24,6 +24,12 @@ export interface BandState {
 export function renderBand(layer: Root, state: BandState): void {
   const { layout } = state;
   if (layer.select('rect.band-box').empty()) enterBand(layer);
+  // Left out (side by side): only the scheduling queue shows.
+  const el0 = layer.node();
+  if (el0) {
+    el0.classList.toggle('is-bare', layout.bare);
+    setAttr(el0, 'aria-hidden', layout.bare ? 'true' : null);
+  }
   // The geometry changes only with the drawing's width and the queue: skip it otherwise.
   const geometry = JSON.stringify([layout, state.queued]);
   const el = layer.node();

@@ -109,7 +109,8 @@ export function updateNode(sel: NodeSelection, selectedKey: string | undefined):
     .classed('is-notready', (d) => d.node.readiness !== 'Ready')
     .classed('is-stopped', (d) => d.node.stopped)
     .classed('is-deleted', (d) => d.node.deleted === true)
-    .classed('is-selected', (d) => d.node.key === selectedKey);
+    .classed('is-selected', (d) => d.node.key === selectedKey)
+    .classed('is-bare', (d) => d.bare === true);
   sel
     .select('.node-head')
     .attr('width', (d) => d.box.width)
@@ -165,5 +166,8 @@ export function updateNode(sel: NodeSelection, selectedKey: string | undefined):
       .classed('is-off', (d) => d.node.stopped);
     mark.select('rect').attr('width', (d) => agent.box(d).width);
   }
-  sel.select('.node-empty').text((d) => emptyText(d.node));
+  sel
+    .select('.node-empty')
+    .attr('y', (d) => (d.bare ? METRICS.cardHeader + 16 : METRICS.cardHeader + 2 * METRICS.barRow + METRICS.podsLabel + 16))
+    .text((d) => emptyText(d.node));
 }

@@ -76,7 +76,9 @@ export function renderWorkloads(layer: Layer, workloads: readonly PlacedWorkload
     const card = this.querySelector('rect.workload-card');
     setAttr(card, 'width', d.box.width);
     setAttr(card, 'height', d.box.height);
-    if (d.kind === 'deployment') updateDeployment(this, d.view, d.box.width);
+    this.classList.toggle('is-chip', d.chip === true);
+    if (d.chip) updateChip(this, d);
+    else if (d.kind === 'deployment') updateDeployment(this, d.view, d.box.width);
     else updateService(this, d.view, d.box.width);
   });
   cards.exit().remove();
@@ -90,6 +92,25 @@ function append(parent: Element, tag: string, cls: string, attrs: Record<string,
   for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
   parent.appendChild(el);
   return el;
+}
+
+/**
+ * A one-line chip (side by side): a Deployment's name and available/desired
+ * pods, a Service's kind, name and ready endpoints; the rest is in its panel.
+ */
+function updateChip(g: SVGGElement, d: PlacedWorkload): void {
+  const q = <T extends Element>(sel: string) => g.querySelector<T>(sel)!;
+  const name = q<SVGTextElement>('.workload-name');
+  const state = q<SVGTextElement>('.workload-state');
+  const count = d.kind === 'deployment' ? `${d.view.available}/${d.view.desired}` : `● ${d.view.readyCount}`;
+  setText(state, d.kind === 'deployment' && d.view.rolling ? `↻ ${count}` : count);
+  setAttr(state, 'x', String(d.box.width - 6));
+  setAttr(state, 'y', '15');
+  setAttr(name, 'x', '6');
+  setAttr(name, 'y', '15');
+  if (d.kind === 'deployment') g.classList.toggle('is-rolling', d.view.rolling);
+  // The count's 11 px digits take about 6.5 px each.
+  fitText(name, d.view.name, d.box.width - 12 - 6.5 * count.length - 4, 12);
 }
 
 function enterDeployment(g: SVGGElement): void {
@@ -151,6 +172,8 @@ function updateDeployment(g: SVGGElement, d: DeploymentView, width: number): voi
 function enterService(g: SVGGElement): void {
   append(g, 'text', 'workload-kind', { x: PAD, y: 17 }).textContent = 'svc';
   append(g, 'text', 'workload-name', { x: PAD + 30, y: 17 });
+  // Empty on the card; a chip (side by side) writes its ready endpoints there.
+  append(g, 'text', 'workload-state', { y: 17 });
   append(g, 'text', 'workload-line workload-address', { x: PAD, y: 35 });
   append(g, 'text', 'workload-line workload-ports', { x: PAD, y: 50 });
   const eps = append(g, 'text', 'workload-line workload-endpoints', { x: PAD, y: 67 });

@@ -23,6 +23,8 @@ const SHARE: Readonly<Record<Exclude<BandComponent, 'controller-manager'>, reado
 };
 
 export interface BandLayout {
+  /** Left out (side by side): no components, bus or note; only the scheduling queue, when pods wait. */
+  readonly bare: boolean;
   readonly box: Box;
   readonly components: Readonly<Record<BandComponent, Box>>;
   /** Where each component meets the bus (the middle of its bottom edge, or top edge below the bus). */
@@ -66,7 +68,8 @@ function row(ids: readonly BandComponent[], x0: number, y: number, inner: number
  * wait for a node. When the row does not fit, the scheduler and the
  * controller-manager move to a second row below the bus.
  */
-export function layoutBand(x: number, y: number, width: number, queueHeight: number): BandLayout {
+export function layoutBand(x: number, y: number, width: number, queueHeight: number, bare = false): BandLayout {
+  if (bare) return bareBand(x, y, width, queueHeight);
   const inner = width - 2 * BAND.pad;
   const top = y + BAND.pad;
   const left = x + BAND.pad;
@@ -100,6 +103,7 @@ export function layoutBand(x: number, y: number, width: number, queueHeight: num
     bottom = queue.y + queue.height;
   }
   return {
+    bare: false,
     box: { x, y, width, height: bottom + BAND.pad - y },
     components,
     anchors,
@@ -107,5 +111,30 @@ export function layoutBand(x: number, y: number, width: number, queueHeight: num
     message: { x: left, y: messageY, width: inner },
     queue,
     queueOrigin,
+  };
+}
+
+/**
+ * The band left out (side by side, where the nodes need the height): its
+ * components sit in a zero-height strip at the top (not drawn), and only the
+ * scheduling queue takes room, when pods wait for a node.
+ */
+function bareBand(x: number, y: number, width: number, queueHeight: number): BandLayout {
+  const components = {} as Record<BandComponent, Box>;
+  const anchors = {} as Record<BandComponent, { x: number; y: number }>;
+  for (const id of BAND_COMPONENTS) {
+    components[id] = { x, y, width: 0, height: 0 };
+    anchors[id] = { x, y };
+  }
+  const queue = queueHeight > 0 ? { x, y, width, height: BAND.queueLabel + queueHeight + 6 } : undefined;
+  return {
+    bare: true,
+    box: { x, y, width, height: queue ? queue.height : 0 },
+    components,
+    anchors,
+    busY: y,
+    message: { x, y, width: 0 },
+    queue,
+    queueOrigin: { x: x + 4, y: y + 2 + BAND.queueLabel },
   };
 }

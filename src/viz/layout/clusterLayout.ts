@@ -56,15 +56,17 @@ export interface PlacedNode {
   /** The node agents' marks, relative to the card. */
   readonly kubelet: Box;
   readonly kubeProxy: Box;
+  /** Side by side: no request bars, agent marks or pods row label; the pods sit right under the header. */
+  readonly bare?: boolean;
 }
 
 /** A Deployment or Service card in the row under the control plane. */
 export type PlacedWorkload =
-  | { readonly kind: 'deployment'; readonly key: string; readonly view: DeploymentView; readonly box: Box }
-  | { readonly kind: 'service'; readonly key: string; readonly view: ServiceView; readonly box: Box };
+  | { readonly kind: 'deployment'; readonly key: string; readonly view: DeploymentView; readonly box: Box; readonly chip?: boolean }
+  | { readonly kind: 'service'; readonly key: string; readonly view: ServiceView; readonly box: Box; readonly chip?: boolean };
 
-/** Sizes of the workload cards. */
-export const WORKLOAD = { deploymentWidth: 244, serviceWidth: 214, height: 74, gap: 12 } as const;
+/** Sizes of the workload cards (and of the one-line chips side by side). */
+export const WORKLOAD = { deploymentWidth: 244, serviceWidth: 214, height: 74, gap: 12, chipMin: 80, chipHeight: 22, chipGap: 6 } as const;
 
 export interface ClusterLayout {
   readonly width: number;
@@ -86,6 +88,12 @@ export interface ClusterLayout {
 export interface LayoutOptions {
   /** Force the dense drawing on or off (default: above METRICS.denseAbove pods). */
   readonly dense?: boolean;
+  /**
+   * Beside the Swarm view (half the width, the height of one view): the
+   * control-plane band left out, workloads as one-line chips, nodes as compact
+   * cards without request bars, as many to a row as fit.
+   */
+  readonly sideBySide?: boolean;
 }
 
 function podsPerRow(innerWidth: number, grid: PodGrid): number {
@@ -138,6 +146,7 @@ function agentMarks(cardWidth: number): { kubelet: Box; kubeProxy: Box } {
  */
 export function layoutCluster(view: ClusterView, width: number, workloads?: WorkloadsView, options: LayoutOptions = {}): ClusterLayout {
   const m = METRICS;
+  const sbs = options.sideBySide === true;
   const dense = options.dense ?? view.podTotal > m.denseAbove;
   const grid: PodGrid = dense ? { size: m.cell, gap: m.cellGap } : { size: m.pod, gap: m.podGap };
   const pitch = grid.size + grid.gap;
@@ -148,22 +157,26 @@ export function layoutCluster(view: ClusterView, width: number, workloads?: Work
   const fit = Math.max(1, Math.min(count, Math.floor((inner + m.gap) / (m.minCardWidth + m.gap))));
   // All nodes in one row of compact cards, when they fit so: no node below the fold.
   const oneRow = fit < count && count * m.compactCardWidth + (count - 1) * m.gap <= inner;
+  // Side by side: as many compact cards to a row as fit.
+  const fitCompact = Math.max(1, Math.min(count, Math.floor((inner + m.gap) / (m.compactCardWidth + m.gap))));
   // Balance the grid: 4 nodes in 3 columns read better as 2 × 2 than as 3 + 1.
-  const cols = oneRow ? count : Math.ceil(count / Math.ceil(count / fit));
+  const cols = oneRow ? count : sbs ? Math.ceil(count / Math.ceil(count / fitCompact)) : Math.ceil(count / Math.ceil(count / fit));
   const cardWidth = Math.min(m.maxCardWidth, (inner - (cols - 1) * m.gap) / cols);
   const pods: PlacedPod[] = [];
 
   const queuePerRow = podsPerRow(inner - 2 * BAND.pad, grid);
   const queueHeight = view.unscheduled.length > 0 ? podRows(view.unscheduled.length, queuePerRow) * pitch - grid.gap : 0;
-  const band = layoutBand(m.pad, m.pad, inner, queueHeight);
+  const band = layoutBand(m.pad, m.pad, inner, queueHeight, sbs);
   if (band.queue) placePods(view.unscheduled, band.queueOrigin.x, band.queueOrigin.y, queuePerRow, undefined, grid, pods);
-  let y = band.box.y + band.box.height + m.gap;
-  const placed = workloads ? placeWorkloads(workloads, m.pad, y, inner) : [];
+  let y = band.box.height > 0 ? band.box.y + band.box.height + m.gap : band.box.y;
+  const placed = workloads ? (sbs ? placeChips(workloads, m.pad, y, inner) : placeWorkloads(workloads, m.pad, y, inner)) : [];
   if (placed.length > 0) y = Math.max(...placed.map((w) => w.box.y + w.box.height)) + m.gap;
 
   const innerCard = cardWidth - 2 * m.cardPad;
   const perRow = podsPerRow(innerCard, grid);
-  const heightOf = (n: NodeView) => m.cardHeader + 2 * m.barRow + m.podsLabel + podRows(n.pods.length, perRow) * pitch - grid.gap + m.cardPad;
+  // Where the pods start in a card: under the bars and the pods row, or (side by side) right under the header.
+  const podsOffset = sbs ? m.cardHeader : m.cardHeader + 2 * m.barRow + m.podsLabel;
+  const heightOf = (n: NodeView) => podsOffset + podRows(n.pods.length, perRow) * pitch - grid.gap + m.cardPad;
   const marks = agentMarks(cardWidth);
   const nodes: PlacedNode[] = [];
   for (let start = 0; start < cards.length; start += cols) {
@@ -171,8 +184,8 @@ export function layoutCluster(view: ClusterView, width: number, workloads?: Work
     const rowHeight = Math.max(...row.map(heightOf));
     row.forEach((node, i) => {
       const x = m.pad + i * (cardWidth + m.gap);
-      nodes.push({ node, box: { x, y, width: cardWidth, height: rowHeight }, ...marks });
-      const podsTop = y + m.cardHeader + 2 * m.barRow + m.podsLabel;
+      nodes.push({ node, box: { x, y, width: cardWidth, height: rowHeight }, ...marks, ...(sbs ? { bare: true } : {}) });
+      const podsTop = y + podsOffset;
       placePods(node.pods, x + m.cardPad, podsTop, perRow, node.key, grid, pods);
     });
     y += rowHeight + m.gap;
@@ -210,6 +223,21 @@ function placeWorkloads(workloads: WorkloadsView, x0: number, y0: number, width:
   };
   for (const d of workloads.deployments) out.push({ kind: 'deployment', key: `deployment:${d.key}`, view: d, box: place(WORKLOAD.deploymentWidth) });
   for (const s of workloads.services) out.push({ kind: 'service', key: `service:${s.key}`, view: s, box: place(WORKLOAD.serviceWidth) });
+  return out;
+}
+
+/**
+ * Side by side: Deployments, then Services, as one-line chips (name and
+ * counts) in equal columns, as many as fit at least WORKLOAD.chipMin wide.
+ */
+function placeChips(workloads: WorkloadsView, x0: number, y0: number, width: number): PlacedWorkload[] {
+  const w = WORKLOAD;
+  const cols = Math.max(1, Math.floor((width + w.chipGap) / (w.chipMin + w.chipGap)));
+  const column = (width - (cols - 1) * w.chipGap) / cols;
+  const box = (i: number): Box => ({ x: x0 + (i % cols) * (column + w.chipGap), y: y0 + Math.floor(i / cols) * (w.chipHeight + w.chipGap), width: column, height: w.chipHeight });
+  const out: PlacedWorkload[] = workloads.deployments.map((d, i) => ({ kind: 'deployment', key: `deployment:${d.key}`, view: d, box: box(i), chip: true }));
+  const n = out.length;
+  workloads.services.forEach((s, i) => out.push({ kind: 'service', key: `service:${s.key}`, view: s, box: box(n + i), chip: true }));
   return out;
 }
 
@@ -253,6 +281,8 @@ export interface Point {
  * the path runs between cards rather than across them.
  */
 export function pulsePoints(layout: ClusterLayout, from: ComponentId, to: ComponentId): Point[] | undefined {
+  // No band drawn (side by side): nothing to travel along.
+  if (layout.band.bare) return undefined;
   const bus = layout.band.busY;
   const leg = (id: ComponentId): Point[] | undefined => {
     const a = anchorOf(layout, id);

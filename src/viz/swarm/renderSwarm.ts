@@ -106,6 +106,7 @@ export function renderSwarm(svg: SVGSVGElement, layout: SwarmLayout, options: Sw
     setAttr(bar, 'y', d.box.y);
     setAttr(bar, 'width', d.box.width);
     setAttr(bar, 'height', d.box.height);
+    this.classList.toggle('is-thin', d.thin);
     const text = this.querySelector('.smesh-text');
     setAttr(text, 'x', d.box.x + 12);
     setAttr(text, 'y', d.box.y + 19);
@@ -184,7 +185,10 @@ export function renderSwarm(svg: SVGSVGElement, layout: SwarmLayout, options: Sw
       setAttr(box, 'width', d.box.width);
       setAttr(box, 'height', d.box.height);
       setAttr(box, 'class', `sgroup-box rev-${d.hue % 6}`);
-      setText(this.querySelector('.sgroup-name'), d.name);
+      // Cut by characters to the group's width (side by side, groups are as narrow as one task), keeping
+      // the end: a stack's services share their start (vote_db, vote_redis), and differ at the end.
+      const room = Math.max(2, Math.floor((d.box.width - 12) / 6.2));
+      setText(this.querySelector('.sgroup-name'), d.name.length > room ? `…${d.name.slice(d.name.length - room + 1)}` : d.name);
     });
 
   drawTasks(root.select<SVGGElement>('.layer-tasks'), layout, options, duration);

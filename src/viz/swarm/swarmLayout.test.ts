@@ -83,4 +83,64 @@ describe('the Swarm layout', () => {
     expect(heights.size).toBe(1);
     expect(layout.height).toBeGreaterThan(layout.nodes[0].box.y + layout.nodes[0].box.height);
   });
+
+  describe('side by side (the drawing beside the Kubernetes view at 1280×720: about 440 × 330 px)', () => {
+    const voting = (): Swarm =>
+      swarmWith([
+        ['vote_db', { mode: { replicated: { replicas: 1 } } }],
+        ['vote_redis', { mode: { replicated: { replicas: 1 } } }],
+        ['vote_result', { mode: { replicated: { replicas: 1 } }, ports: [{ protocol: 'tcp', targetPort: 80, publishedPort: 8081, publishMode: 'ingress' }] }],
+        ['vote_vote', published(2)],
+        ['vote_worker', { mode: { replicated: { replicas: 2 } } }],
+      ]);
+    const sideBySide = (swarm: Swarm, width: number) =>
+      layoutSwarm(buildSwarmView({ nodes: swarm.nodes(), services: swarm.services(), tasks: swarm.tasks(), stoppedNodes: [], hasLeader: true }, swarm.now()), width, { sideBySide: true });
+
+    it('side by side packs the services into chips, the mesh into a thin line, and keeps every node and task in view', () => {
+      const layout = sideBySide(voting(), 440);
+      expect(layout.services).toHaveLength(5);
+      for (const s of layout.services) {
+        expect(s.chip).toBe(true);
+        expect(s.box.height).toBe(SWARM_METRICS.serviceChipHeight);
+        expect(s.box.y + s.box.height).toBeLessThanOrEqual(layout.mesh!.box.y);
+      }
+      expect(layout.mesh?.thin).toBe(true);
+      expect(layout.mesh?.box.height).toBe(SWARM_METRICS.thinMesh);
+      // The three nodes in one row, all inside the drawing's height.
+      expect(layout.nodes).toHaveLength(3);
+      expect(new Set(layout.nodes.map((n) => n.box.y)).size).toBe(1);
+      for (const n of layout.nodes) {
+        expect(n.bare).toBe(true);
+        expect(n.box.x + n.box.width).toBeLessThanOrEqual(440);
+        expect(n.box.y + n.box.height).toBeLessThanOrEqual(330);
+      }
+      expect(layout.tasks).toHaveLength(7);
+      for (const t of layout.tasks) {
+        const node = layout.nodes.find((n) => n.node.key === t.nodeKey)!;
+        const group = layout.groups.find((g) => g.key === `${t.nodeKey}/${t.task.serviceKey}`)!;
+        expect(inside({ x: t.x + SWARM_METRICS.task, y: t.y + SWARM_METRICS.task }, group.box)).toBe(true);
+        expect(inside({ x: group.box.x, y: group.box.y }, node.box)).toBe(true);
+        expect(inside({ x: group.box.x + group.box.width, y: group.box.y + group.box.height }, node.box)).toBe(true);
+        expect(group.box.y).toBeGreaterThanOrEqual(node.box.y + SWARM_METRICS.cardHeader);
+      }
+      // A node's groups sit side by side without overlapping.
+      for (const a of layout.groups)
+        for (const b of layout.groups) {
+          if (a === b) continue;
+          const apart = a.box.x + a.box.width <= b.box.x || b.box.x + b.box.width <= a.box.x || a.box.y + a.box.height <= b.box.y || b.box.y + b.box.height <= a.box.y;
+          expect(apart, `${a.key} and ${b.key}`).toBe(true);
+        }
+    });
+
+    it('leaves the Swarm view alone as it was: service cards, the mesh bar, full node boxes', () => {
+      const swarm = voting();
+      const alone = layoutOf(swarm, 440);
+      const view = buildSwarmView({ nodes: swarm.nodes(), services: swarm.services(), tasks: swarm.tasks(), stoppedNodes: [], hasLeader: true }, swarm.now());
+      expect(alone).toEqual(layoutSwarm(view, 440, { sideBySide: false }));
+      expect(alone.mesh?.thin).toBe(false);
+      expect(alone.mesh?.box.height).toBe(SWARM_METRICS.meshHeight);
+      for (const s of alone.services) expect(s.chip).toBeUndefined();
+      for (const n of alone.nodes) expect(n.bare).toBeUndefined();
+    });
+  });
 });

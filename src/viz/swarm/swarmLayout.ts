@@ -28,6 +28,16 @@ export const SWARM_METRICS = {
   pendingHeight: 74,
   /** The published ports' chip on each node's top edge (the port listens on every node). */
   chipHeight: 16,
+  /** Side by side: services as one-line chips, the mesh as a thin line, narrower node boxes. */
+  serviceChipMin: 124,
+  serviceChipHeight: 24,
+  chipGap: 6,
+  thinMesh: 6,
+  thinMeshGap: 20,
+  compactCardWidth: 120,
+  /** Bare boxes: the groups' inset from the box's sides, and the gap between groups side by side. */
+  bareCardPad: 8,
+  flowGap: 4,
 } as const;
 
 const M = SWARM_METRICS;
@@ -55,11 +65,20 @@ export interface PlacedGroup {
 export interface PlacedSwarmNode {
   readonly node: SwarmNodeView;
   readonly box: Box;
+  /** Side by side: no reservation bars or tasks row label; the groups sit right under the header, side by side. */
+  readonly bare?: boolean;
 }
 
 export interface PlacedService {
   readonly service: SwarmServiceView;
   readonly box: Box;
+  /** A one-line chip (side by side): name, running/desired, image tag. */
+  readonly chip?: boolean;
+}
+
+export interface SwarmLayoutOptions {
+  /** Beside the Kubernetes view: service chips, a thin mesh, compact node boxes packed to fit. */
+  readonly sideBySide?: boolean;
 }
 
 /** A line of the routing mesh: from the mesh bar to a running task of a service publishing a port, or down to a node (the port on every node). */
@@ -74,7 +93,7 @@ export interface SwarmLayout {
   readonly height: number;
   readonly services: readonly PlacedService[];
   /** The routing mesh's bar, when a service publishes a port in ingress mode. */
-  readonly mesh: { readonly box: Box; readonly ports: readonly number[] } | undefined;
+  readonly mesh: { readonly box: Box; readonly ports: readonly number[]; /** Side by side: a thin line, its ports on the nodes' chips. */ readonly thin: boolean } | undefined;
   /** Where each node shows the mesh's ports (the middle of its top edge), when there is a mesh. */
   readonly chips: readonly { readonly key: string; readonly x: number; readonly y: number }[];
   readonly meshLinks: readonly MeshLink[];
@@ -104,10 +123,36 @@ function groupHeight(count: number, inner: number): number {
   return M.groupPad + M.groupLabel + Math.ceil(count / perRow(inner - 2 * M.groupPad)) * M.cellHeight;
 }
 
-/** Height of a node box holding `tasks` at `width`. */
-export function nodeHeight(tasks: readonly TaskView[], width: number): number {
-  const inner = width - 2 * M.cardPad;
+/** A group's width when groups sit side by side (bare boxes): as wide as its tasks' row. */
+function flowWidth(count: number, inner: number): number {
+  return Math.min(inner, 2 * M.groupPad + Math.min(count, perRow(inner - 2 * M.groupPad)) * M.cellWidth);
+}
+
+/** Groups side by side, wrapping at `inner`: each group's offset from the first's, and the height they take. */
+function flowGroups(groups: readonly TaskView[][], inner: number): { at: { x: number; y: number }[]; height: number } {
+  const at: { x: number; y: number }[] = [];
+  let x = 0;
+  let y = 0;
+  let rowHeight = 0;
+  for (const g of groups) {
+    const w = flowWidth(g.length, inner);
+    if (x > 0 && x + w > inner) {
+      x = 0;
+      y += rowHeight + M.groupGap;
+      rowHeight = 0;
+    }
+    at.push({ x, y });
+    x += w + M.flowGap;
+    rowHeight = Math.max(rowHeight, groupHeight(g.length, inner));
+  }
+  return { at, height: y + rowHeight };
+}
+
+/** Height of a node box holding `tasks` at `width` (bare: groups side by side right under the header). */
+export function nodeHeight(tasks: readonly TaskView[], width: number, bare = false): number {
   const groups = groupsOf(tasks);
+  if (bare) return M.cardHeader + (groups.length === 0 ? 24 : flowGroups(groups, width - 2 * M.bareCardPad).height) + M.bareCardPad;
+  const inner = width - 2 * M.cardPad;
   const body = groups.length === 0 ? 24 : groups.reduce((h, g) => h + groupHeight(g.length, inner) + M.groupGap, 0);
   return M.cardHeader + 2 * M.barRow + M.tasksLabel + body + M.cardPad - (groups.length > 0 ? M.groupGap : 0);
 }
@@ -118,15 +163,28 @@ export function nodeHeight(tasks: readonly TaskView[], width: number): number {
  * (rows as tall as their tallest box) with each service's tasks outlined
  * together inside them.
  */
-export function layoutSwarm(view: SwarmView, width: number): SwarmLayout {
+export function layoutSwarm(view: SwarmView, width: number, options: SwarmLayoutOptions = {}): SwarmLayout {
+  const sbs = options.sideBySide === true;
   const w = Math.max(width, M.minCardWidth + 2 * M.pad);
   const inner = w - 2 * M.pad;
-  const hue = new Map(view.services.map((s) => [s.key, s.hue]));
-  const serviceName = new Map(view.services.map((s) => [s.key, s.name]));
   let y = M.pad;
 
-  // The services' band: cards in rows.
+  // The services' band: cards in rows (side by side, chips).
   const services: PlacedService[] = [];
+  if (sbs) y = placeServiceChips(view.services, inner, y, services);
+  else y = placeServiceCards(view, inner, y, services);
+
+  // The routing mesh: one bar (side by side, a thin line), when some service publishes a port through it.
+  const ports = [...new Set(view.services.flatMap((s) => s.ports.filter((p) => p.mode === 'ingress').map((p) => p.published)))].sort((a, b) => a - b);
+  const meshHeight = sbs ? M.thinMesh : M.meshHeight;
+  const mesh = ports.length > 0 ? { box: { x: M.pad, y, width: inner, height: meshHeight }, ports, thin: sbs } : undefined;
+  if (mesh) y += meshHeight + (sbs ? M.thinMeshGap : M.meshGap);
+  else if (services.length > 0) y += 4;
+  return placeRest(view, w, inner, y, services, mesh, sbs);
+}
+
+/** The services' band: cards in rows. Returns the y under it. */
+function placeServiceCards(view: SwarmView, inner: number, y: number, services: PlacedService[]): number {
   const serviceCols = Math.max(1, Math.floor((inner + M.gap) / (M.serviceWidth + M.gap)));
   const serviceWidth = Math.min(M.serviceWidth + 60, (inner - (serviceCols - 1) * M.gap) / serviceCols);
   const anyUpdate = view.services.some((s) => s.update && s.update.state !== 'completed');
@@ -136,13 +194,25 @@ export function layoutSwarm(view: SwarmView, width: number): SwarmLayout {
     const row = Math.floor(i / serviceCols);
     services.push({ service, box: { x: M.pad + col * (serviceWidth + M.gap), y: y + row * (serviceHeight + M.gap), width: serviceWidth, height: serviceHeight } });
   });
-  if (services.length > 0) y += Math.ceil(services.length / serviceCols) * (serviceHeight + M.gap);
+  return services.length > 0 ? y + Math.ceil(services.length / serviceCols) * (serviceHeight + M.gap) : y;
+}
 
-  // The routing mesh: one bar, when some service publishes a port through it.
-  const ports = [...new Set(view.services.flatMap((s) => s.ports.filter((p) => p.mode === 'ingress').map((p) => p.published)))].sort((a, b) => a - b);
-  const mesh = ports.length > 0 ? { box: { x: M.pad, y, width: inner, height: M.meshHeight }, ports } : undefined;
-  if (mesh) y += M.meshHeight + M.meshGap;
-  else if (services.length > 0) y += 4;
+/** Side by side: the services as one-line chips in equal columns. Returns the y under them. */
+function placeServiceChips(list: readonly SwarmServiceView[], inner: number, y: number, services: PlacedService[]): number {
+  const cols = Math.max(1, Math.floor((inner + M.chipGap) / (M.serviceChipMin + M.chipGap)));
+  const column = (inner - (cols - 1) * M.chipGap) / cols;
+  list.forEach((service, i) => {
+    const box = { x: M.pad + (i % cols) * (column + M.chipGap), y: y + Math.floor(i / cols) * (M.serviceChipHeight + M.chipGap), width: column, height: M.serviceChipHeight };
+    services.push({ service, box, chip: true });
+  });
+  return list.length > 0 ? y + Math.ceil(list.length / cols) * (M.serviceChipHeight + M.chipGap) + M.gap - M.chipGap : y;
+}
+
+/** Pending tasks, then the node grid with each service's tasks outlined together. */
+function placeRest(view: SwarmView, w: number, inner: number, y0: number, services: PlacedService[], mesh: SwarmLayout['mesh'], sbs: boolean): SwarmLayout {
+  let y = y0;
+  const hue = new Map(view.services.map((s) => [s.key, s.hue]));
+  const serviceName = new Map(view.services.map((s) => [s.key, s.name]));
 
   // Tasks no node holds yet float in a dashed box above the nodes (as unscheduled pods under the control plane).
   const tasks: PlacedTask[] = [];
@@ -158,34 +228,43 @@ export function layoutSwarm(view: SwarmView, width: number): SwarmLayout {
   }
 
   // The node grid.
-  const cols = Math.max(1, Math.min(view.nodes.length, Math.floor((inner + M.gap) / (M.minCardWidth + M.gap))));
+  const least = sbs ? M.compactCardWidth : M.minCardWidth;
+  const cols = Math.max(1, Math.min(view.nodes.length, Math.floor((inner + M.gap) / (least + M.gap))));
   const cardWidth = Math.min(M.maxCardWidth, (inner - (cols - 1) * M.gap) / cols);
   const nodes: PlacedSwarmNode[] = [];
   const groups: PlacedGroup[] = [];
   for (let start = 0; start < view.nodes.length; start += cols) {
     const row = view.nodes.slice(start, start + cols);
-    const height = Math.max(...row.map((n) => nodeHeight(n.tasks, cardWidth)));
+    const height = Math.max(...row.map((n) => nodeHeight(n.tasks, cardWidth, sbs)));
     row.forEach((node, col) => {
       const box = { x: M.pad + col * (cardWidth + M.gap), y, width: cardWidth, height };
-      nodes.push({ node, box });
-      let gy = y + M.cardHeader + 2 * M.barRow + M.tasksLabel;
-      const gInner = cardWidth - 2 * M.cardPad;
-      for (const g of groupsOf(node.tasks)) {
+      nodes.push(sbs ? { node, box, bare: true } : { node, box });
+      const top = y + M.cardHeader + (sbs ? 0 : 2 * M.barRow + M.tasksLabel);
+      const inset = sbs ? M.bareCardPad : M.cardPad;
+      const gInner = cardWidth - 2 * inset;
+      const list = groupsOf(node.tasks);
+      // Stacked full width, or (bare) side by side as wide as their tasks.
+      let stacked = top;
+      const flow = sbs ? flowGroups(list, gInner).at : undefined;
+      list.forEach((g, gi) => {
         const gh = groupHeight(g.length, gInner);
+        const gx = box.x + inset + (flow ? flow[gi].x : 0);
+        const gy = flow ? top + flow[gi].y : stacked;
+        const gw = flow ? flowWidth(g.length, gInner) : gInner;
         const serviceKey = g[0].serviceKey;
-        groups.push({ key: `${node.key}/${serviceKey}`, serviceKey, name: serviceName.get(serviceKey) ?? '', hue: hue.get(serviceKey) ?? 0, box: { x: box.x + M.cardPad, y: gy, width: gInner, height: gh } });
+        groups.push({ key: `${node.key}/${serviceKey}`, serviceKey, name: serviceName.get(serviceKey) ?? '', hue: hue.get(serviceKey) ?? 0, box: { x: gx, y: gy, width: gw, height: gh } });
         const per = perRow(gInner - 2 * M.groupPad);
         g.forEach((task, i) => {
           tasks.push({
             task,
             hue: hue.get(serviceKey) ?? 0,
             nodeKey: node.key,
-            x: box.x + M.cardPad + M.groupPad + (i % per) * M.cellWidth + (M.cellWidth - M.task) / 2,
+            x: gx + M.groupPad + (i % per) * M.cellWidth + (M.cellWidth - M.task) / 2,
             y: gy + M.groupLabel + Math.floor(i / per) * M.cellHeight,
           });
         });
-        gy += gh + M.groupGap;
-      }
+        stacked += gh + M.groupGap;
+      });
     });
     y += height + M.gap;
   }

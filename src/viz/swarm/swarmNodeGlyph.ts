@@ -62,6 +62,7 @@ export function updateSwarmNode(sel: NodeSelection, selectedKey: string | undefi
     g.classList.toggle('is-cordoned', node.availability !== 'Active');
     g.classList.toggle('is-selected', node.key === selectedKey);
     g.classList.toggle('is-manager', node.role === 'manager');
+    g.classList.toggle('is-bare', d.bare === true);
     const head = g.querySelector('.node-head');
     setAttr(head, 'width', box.width);
     setAttr(head, 'data-key', node.key);
@@ -84,7 +85,8 @@ export function updateSwarmNode(sel: NodeSelection, selectedKey: string | undefi
     const rest = ` · ${[node.availability, node.stopped ? words.poweredOff : ''].filter(Boolean).join(' · ')}`;
     setText(g.querySelector('.snode-rest'), rest.length > room ? `${rest.slice(0, Math.max(0, room - 1))}…` : rest);
     const pill = g.querySelector<SVGGElement>('.node-readiness');
-    const text = pillText(d);
+    // A narrow box: the symbol alone (its shape is the second cue; the words are in the node's name and panel).
+    const text = box.width < M.minCardWidth ? pillText(d).slice(0, 1) : pillText(d);
     const width = 20 + text.length * 6.6;
     setText(pill?.querySelector('.node-readiness-text') ?? null, text);
     setAttr(pill, 'transform', `translate(${box.width - M.cardPad - width},0)`);
@@ -101,6 +103,8 @@ export function updateSwarmNode(sel: NodeSelection, selectedKey: string | undefi
       setText(value, `${bar.format(usage.reserved)} / ${bar.format(usage.capacity)}`);
     }
     setText(g.querySelector('.node-pods-label'), words.tasksOnNode(node.activeTasks));
-    setText(g.querySelector('.node-empty'), node.tasks.length === 0 ? words.noTasks(node.availability) : '');
+    const empty = g.querySelector('.node-empty');
+    setAttr(empty, 'y', d.bare ? M.cardHeader + 16 : M.cardHeader + 2 * M.barRow + M.tasksLabel + 14);
+    setText(empty, node.tasks.length === 0 ? words.noTasks(node.availability) : '');
   });
 }

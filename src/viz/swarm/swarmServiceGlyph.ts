@@ -47,6 +47,11 @@ export function updateSwarmService(sel: ServiceSelection, selectedKey: string | 
     setAttr(hit, 'aria-expanded', String(s.key === selectedKey));
     setAttr(g.querySelector('.sservice-hue'), 'height', box.height);
     setAttr(g.querySelector('.sservice-hue'), 'class', `sservice-hue rev-${s.hue % 6}`);
+    g.classList.toggle('is-chip', d.chip === true);
+    if (d.chip) {
+      updateChip(g, d);
+      return;
+    }
     setText(g.querySelector('.workload-kind'), `service · ${s.mode}`);
     const state = g.querySelector('.workload-state');
     setAttr(state, 'x', box.width - PAD);
@@ -63,4 +68,38 @@ export function updateSwarmService(sel: ServiceSelection, selectedKey: string | 
       setText(update?.querySelector('.sservice-update-text') ?? null, words.updateProgress(s.update.state, s.update.updated, s.update.total, s.update.order, s.update.parallelism));
     }
   });
+}
+
+/** The image's tag (`latest` when it names none; a digest is left out). */
+export function imageTag(image: string): string {
+  const bare = image.split('@')[0];
+  const colon = bare.lastIndexOf(':');
+  return colon > bare.lastIndexOf('/') ? bare.slice(colon + 1) : 'latest';
+}
+
+/** Advance of one character of the chip's texts (a little over, so they never overflow; never measured): the bold name, the mono tag and count. */
+const CHAR = 7.6;
+const MONO = 6.8;
+
+/** A one-line chip (side by side): name, the image's tag, running/desired; the rest is in its panel. */
+function updateChip(g: SVGGElement, d: PlacedService): void {
+  const { service: s, box } = d;
+  const count = `${s.running}/${s.desired}`;
+  const tag = `:${imageTag(s.image)}`;
+  const state = g.querySelector('.workload-state');
+  setAttr(state, 'x', box.width - 8);
+  setAttr(state, 'y', 16);
+  setText(state, count);
+  const free = box.width - 2 * PAD - count.length * MONO - 6;
+  const room = Math.floor(free / CHAR);
+  const name = s.name.length > room ? `${s.name.slice(0, Math.max(1, room - 1))}…` : s.name;
+  const tagRoom = Math.floor((free - name.length * CHAR - 4) / MONO);
+  const image = g.querySelector('.sservice-image');
+  setAttr(image, 'x', PAD + name.length * CHAR + 4);
+  setAttr(image, 'y', 16);
+  setText(image, tagRoom >= 3 ? (tag.length > tagRoom ? `${tag.slice(0, tagRoom - 1)}…` : tag) : '');
+  const nameEl = g.querySelector('.workload-name');
+  setAttr(nameEl, 'y', 16);
+  setText(nameEl, name);
+  setAttr(g.querySelector('.sservice-update'), 'display', 'none');
 }
