@@ -167,7 +167,7 @@ export function layoutSwarm(view: SwarmView, width: number, options: SwarmLayout
   const sbs = options.sideBySide === true;
   const w = Math.max(width, M.minCardWidth + 2 * M.pad);
   const inner = w - 2 * M.pad;
-  let y = M.pad;
+  let y: number = M.pad;
 
   // The services' band: cards in rows (side by side, chips).
   const services: PlacedService[] = [];
