@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { world } from '../testing/harness';
+import { isCalm } from './calm';
 import { isHeartbeatOnly, Settler, SETTLE_CALM_QUIET_MS, SETTLE_QUIET_MS } from './settle';
 
 const WEB = `apiVersion: apps/v1
@@ -72,6 +73,40 @@ describe('fast-forward until nothing changes', () => {
     const ready = w.client.get('nodes', undefined, 'worker-1')!.status as { conditions: { type: string; status: string }[] };
     expect(ready.conditions.find((c) => c.type === 'Ready')?.status).toBe('Unknown');
     expect(w.deployment('web').status?.availableReplicas).toBe(3);
+  });
+
+  it('settles within the default cap after a node powers off: once its pods are evicted and replaced, Terminating pods on a machine that is off stay so', () => {
+    const w = world().apply(WEB).advance('30s');
+    const stoppedAt = w.cluster.now();
+    w.cluster.stopNode('worker-1');
+    const r = new Settler(w.cluster, { maxMs: 10 * 60_000 }).run();
+    expect(r?.type).toBe('settled');
+    if (r?.type !== 'settled') return;
+    // The last change is the eviction and its replacements (50 s + 300 s + a few seconds); then the short, calm window.
+    expect(r.settledAt - stoppedAt).toBeGreaterThan(350_000);
+    expect(r.endedAt).toBe(r.settledAt + SETTLE_CALM_QUIET_MS);
+    const left = w.pods().filter((p) => p.spec?.nodeName === 'worker-1' && p.metadata.namespace === 'default');
+    expect(left.every((p) => p.metadata.deletionTimestamp)).toBe(true);
+  });
+
+  it('keeps waiting while a pod on a tainted node tolerates the taint only for a while, not when it tolerates it forever', () => {
+    // A bare pod pinned to worker-1 (a Deployment short of a Ready replica would keep waiting anyway).
+    const tolerating = (seconds?: number) => `apiVersion: v1
+kind: Pod
+metadata: {name: pinned}
+spec:
+  nodeName: worker-1
+  tolerations: [{key: node.kubernetes.io/unreachable, operator: Exists, effect: NoExecute${seconds === undefined ? '' : `, tolerationSeconds: ${seconds}`}}]
+  containers: [{name: nginx, image: "nginx:1.27"}]
+`;
+    const forever = world().apply(tolerating()).advance('30s');
+    forever.cluster.stopNode('worker-1');
+    forever.advance('120s');
+    expect(isCalm(forever.cluster)).toBe(true);
+    const forAWhile = world().apply(tolerating(3600)).advance('30s');
+    forAWhile.cluster.stopNode('worker-1');
+    forAWhile.advance('120s');
+    expect(isCalm(forAWhile.cluster)).toBe(false);
   });
 
   it('keeps the long window for an image pull back-off, which retries minutes apart', () => {
