@@ -31,37 +31,40 @@ function longScenario(commands: number): Scenario {
 
 test('a long link replays with a progress bar while the page keeps drawing, then opens its world', async ({ kp, page }) => {
   test.setTimeout(180_000);
+  // Watch every frame from the page's start, so a fast machine that replays in a blink is judged as fairly as a slow one.
+  await page.addInitScript(() => {
+    const seen = { frames: 0, values: [] as string[], maxGap: 0, max: null as string | null, text: null as string | null };
+    (window as unknown as { __replaySeen: typeof seen }).__replaySeen = seen;
+    let last = 0;
+    const tick = (t: number) => {
+      const bar = document.querySelector('[role="progressbar"]');
+      const v = bar?.getAttribute('aria-valuenow');
+      if (v) {
+        seen.frames++;
+        if (!seen.values.includes(v)) seen.values.push(v);
+        seen.max = bar?.getAttribute('aria-valuemax') ?? null;
+        seen.text = bar?.getAttribute('aria-valuetext') ?? null;
+        if (last) seen.maxGap = Math.max(seen.maxGap, t - last);
+        last = t;
+      } else last = 0;
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
   const link = await encodeScenario(longScenario(1500));
   await page.goto('about:blank');
   await page.goto(`/#${link}`);
   const bar = page.getByRole('progressbar', { name: 'Replay progress' });
   await expect(bar).toBeVisible({ timeout: 30_000 });
   await kp.screenshot('replay-progress');
-  // Frames keep coming while it replays (the main thread is not held for the whole replay), and the count moves.
-  const seen = await page.evaluate(
-    () =>
-      new Promise<{ frames: number; values: string[]; ms: number; max: string | null; text: string | null }>((resolve) => {
-        const values = new Set<string>();
-        const bar = document.querySelector('[role="progressbar"]');
-        const max = bar?.getAttribute('aria-valuemax') ?? null;
-        const text = bar?.getAttribute('aria-valuetext') ?? null;
-        let frames = 0;
-        const t0 = performance.now();
-        const tick = () => {
-          frames++;
-          const v = document.querySelector('[role="progressbar"]')?.getAttribute('aria-valuenow');
-          if (v) values.add(v);
-          if (v && performance.now() - t0 < 60_000) requestAnimationFrame(tick);
-          else resolve({ frames, values: [...values], ms: performance.now() - t0, max, text });
-        };
-        requestAnimationFrame(tick);
-      }),
-  );
-  expect(seen.frames).toBeGreaterThan(10);
+  await expect(bar).toBeHidden({ timeout: 120_000 });
+  // Frames kept coming while it replayed (the main thread was never held for the whole replay), and the count moved.
+  const seen = await page.evaluate(() => (window as unknown as { __replaySeen: { frames: number; values: string[]; maxGap: number; max: string | null; text: string | null } }).__replaySeen);
   expect(seen.values.length).toBeGreaterThan(2);
+  expect(seen.frames).toBeGreaterThanOrEqual(seen.values.length);
+  expect(seen.maxGap).toBeLessThan(1000);
   expect(seen.max).toBe('1500');
   expect(seen.text).toMatch(/^Replaying \d+ of 1500 commands…$/);
-  await expect(bar).toBeHidden({ timeout: 120_000 });
   await kp.run('kubectl get configmaps -o name | wc -l');
   // 1,000 configmaps from the log, and kube-root-ca.crt.
   await expect(kp.output).toContainText(/\n1001\n/);
