@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { selectNow, selectSpeed, selectSwarm, selectSwarmSelection } from '../../state/index';
-import { buildSwarmView, layoutSwarm, renderSwarm, swarmText, transitionMs, type SwarmView } from '../../viz/index';
+import { selectNow, selectSpeed, selectSwarm, selectSwarmSelection, selectTraffic } from '../../state/index';
+import { buildSwarmView, layoutSwarm, renderSwarm, swarmText, swarmTrafficFlows, swarmTrafficScene, TrafficParticles, transitionMs, type SwarmView } from '../../viz/index';
 import { useApp } from '../hooks/useApp';
 import { useMediaQuery } from '../hooks/useMediaQuery';
 
@@ -27,6 +27,9 @@ export function SwarmDrawing({ view, sideBySide = false }: { view: SwarmView; si
   const reducedMotion = useMediaQuery('(prefers-reduced-motion: reduce)');
   const hostRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
+  const trafficRef = useRef<HTMLCanvasElement>(null);
+  const particles = useRef<TrafficParticles | undefined>(undefined);
+  const traffic = useApp(selectTraffic);
   const [width, setWidth] = useState(0);
 
   useLayoutEffect(() => {
@@ -51,10 +54,28 @@ export function SwarmDrawing({ view, sideBySide = false }: { view: SwarmView; si
     });
   }, [language, layout, selectedKey, speed, reducedMotion, selectSwarm, width]);
 
+  // Requests through the routing mesh as particles along its lines (the Kubernetes side's particle layer, which owns its canvas).
+  const flows = useMemo(() => swarmTrafficFlows(traffic.swarm ?? []), [traffic]);
+  useEffect(() => {
+    const canvas = trafficRef.current;
+    if (!canvas) return;
+    const layer = new TrafficParticles(canvas);
+    particles.current = layer;
+    return () => {
+      layer.dispose();
+      particles.current = undefined;
+    };
+  }, []);
+  useEffect(() => {
+    if (width === 0) return;
+    particles.current?.update(swarmTrafficScene(layout, flows, speed, reducedMotion));
+  }, [layout, flows, speed, reducedMotion, width]);
+
   return (
     <div className="cluster-drawing swarm-drawing" ref={hostRef}>
       <div className="cluster-canvas-host">
         <svg key={language} ref={svgRef} className="kp-cluster kp-swarm" role="group" aria-label={t('swarm.drawing')} />
+        <canvas ref={trafficRef} className="kp-swarm-traffic" aria-hidden="true" />
       </div>
     </div>
   );

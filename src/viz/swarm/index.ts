@@ -7,3 +7,4 @@ export { buildSwarmView, taskLook, ENDED_LINGER_MS, type SwarmSource, type Swarm
 export { layoutSwarm, SWARM_METRICS, type SwarmLayout } from './swarmLayout';
 export { renderSwarm, type SwarmPick, type SwarmRenderOptions } from './renderSwarm';
 export { setSwarmText, swarmText, SWARM_TEXT_EN, type SwarmText } from './swarmText';
+export { swarmTrafficFlows, swarmTrafficScene, type SwarmTrafficInput } from './swarmTraffic';
