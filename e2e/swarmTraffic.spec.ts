@@ -16,7 +16,7 @@ async function swarmInk(page: Page): Promise<number> {
     });
 }
 
-test('kubeplay traffic to a swarm service shows requests travelling from the routing mesh to the three running tasks', async ({ kp, page }) => {
+test('kubeplay traffic to a swarm service shows requests travelling from the routing mesh to the three running tasks, and refusals when none runs', async ({ kp, page }) => {
   test.setTimeout(120_000);
   await page.getByRole('radiogroup', { name: 'Cluster mode' }).getByRole('radio', { name: 'Swarm' }).check();
   await expect(swarmOf(page)).toContainText('3 nodes · 0 services');
@@ -32,4 +32,16 @@ test('kubeplay traffic to a swarm service shows requests travelling from the rou
   await expect(canvas).toHaveAttribute('data-failing', 'false');
   await expect.poll(() => swarmInk(page), { timeout: 5_000 }).toBeGreaterThan(20);
   await kp.screenshot('swarm-traffic-three-tasks');
+
+  // Ctrl+C stops the traffic: the particles go.
+  await kp.terminal.press('Control+C');
+  await expect.poll(() => swarmInk(page), { timeout: 15_000 }).toBe(0);
+
+  // No running task left: the mesh refuses, and the refusals fall from the mesh bar as red crosses.
+  await kp.run('docker service scale --detach web=0');
+  await expect(swarmOf(page).getByRole('button', { name: /^web\.\d+, running \(running and ready\) on / })).toHaveCount(0, { timeout: 30_000 });
+  await kp.run('kubeplay traffic web --rps 10 --for 30s');
+  await expect(canvas).toHaveAttribute('data-failing', 'true', { timeout: 15_000 });
+  await expect(canvas).toHaveAttribute('data-lines', '0', { timeout: 15_000 });
+  await expect.poll(() => swarmInk(page), { timeout: 5_000 }).toBeGreaterThan(10);
 });
