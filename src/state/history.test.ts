@@ -146,3 +146,26 @@ describe('timeline', () => {
     expect(forked.getState().past).toBeUndefined();
   });
 });
+
+describe('timeline and the swarm', () => {
+  it('a past moment loaded shows that moment’s swarm too, and back to now the present one', async () => {
+    const store = await realStore({});
+    await store.ready;
+    store.getState().runCommand('docker service create --detach --name web --replicas 1 nginx');
+    run(store, 20);
+    const scaleAt = store.getState().now - store.getState().startedAt;
+    store.getState().runCommand('docker service scale --detach web=3');
+    run(store, 20);
+    const running = () => (store.getState().swarm?.tasks ?? []).filter((t) => t.status.state === 'running' && t.desiredState === 'running').length;
+    store.getState().setViewMode('swarm');
+    run(store, 1);
+    expect(running()).toBe(3);
+    store.getState().viewAt(scaleAt - 1000);
+    await settled(store);
+    store.frame(50);
+    expect(running()).toBe(1);
+    await store.getState().backToNow();
+    store.frame(50);
+    expect(running()).toBe(3);
+  });
+});
