@@ -178,9 +178,20 @@ export function createAppStore(factory: WorldFactory, options: AppStoreOptions):
   const wallNow = options.wallNow ?? (() => globalThis.performance.now());
   /** Virtual ms the cluster owes to real time (real time × speed), not yet advanced. */
   let owed = 0;
+  /** The cluster `owed` is owed by: a world replaced (a replay, a link, Undo, the timeline) starts owing nothing. */
+  let owedBy: unknown;
+
+  /** Drops what was owed by a cluster that is no longer the live one. */
+  function forgetOwedOfReplaced(): void {
+    const live = getKit().runtime.liveCluster();
+    if (live === owedBy) return;
+    owedBy = live;
+    owed = 0;
+  }
 
   /** Real time passed: the cluster owes its worth of virtual time. */
   function owe(realMs: number): void {
+    forgetOwedOfReplaced();
     const { speed } = store.getState();
     // A fast-forward owns the clock while it runs: where it stops must not depend on frame timing.
     if (speed > 0 && realMs > 0 && !getKit().runtime.settling()) owed += realMs * speed;
@@ -195,6 +206,7 @@ export function createAppStore(factory: WorldFactory, options: AppStoreOptions):
   function catchUp(deadline: number): void {
     const k = getKit();
     const { speed } = store.getState();
+    forgetOwedOfReplaced();
     if (k.runtime.settling()) owed = 0;
     const chunk = ENGINE_CHUNK_MS * Math.max(speed, 1);
     while (owed > 0) {

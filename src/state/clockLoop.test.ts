@@ -98,3 +98,31 @@ describe('clock loop', () => {
     expect(world.cluster.now()).toBe(start);
   });
 });
+
+describe('clock loop and a replaced world', () => {
+  it('a world replaced while time is still owed (a reset, a link, Undo) starts at its own time, not with the old one’s debt', async () => {
+    const { realStore } = await import('./realWorld.testkit');
+    const store = await realStore({});
+    let pending: ((t: number) => void) | undefined;
+    const frames: FrameScheduler = { request: (cb) => ((pending = cb), 1), cancel: () => (pending = undefined) };
+    const queued: (() => void)[] = [];
+    const stop = store.start(frames, { post: (cb) => void queued.push(cb) });
+    const frameAt = (t: number) => {
+      const cb = pending;
+      pending = undefined;
+      cb?.(t);
+    };
+    store.getState().setSpeed(10);
+    frameAt(0);
+    // 100 ms of real time at 10× owed, its catch-up task not run yet.
+    frameAt(100);
+    store.getState().reset();
+    await store.ready;
+    store.getState().setSpeed(0);
+    const fresh = store.getState().captureScenario()?.endAt;
+    while (queued.length > 0) queued.shift()!();
+    frameAt(116);
+    expect(store.getState().captureScenario()?.endAt).toBe(fresh);
+    stop();
+  });
+});
