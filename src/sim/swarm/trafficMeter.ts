@@ -5,11 +5,11 @@
  * facts; the Kubernetes side keeps the same for its Services.
  */
 
-/** Requests to one service over a recent window. */
+/** Requests to one service over the recent seconds asked for. */
 export interface SwarmServiceTraffic {
   readonly serviceId: string;
   readonly requests: number;
-  /** Requests per second of virtual time over the window. */
+  /** Requests per second of virtual time over those seconds. */
   readonly rps: number;
   /** Answered requests per task ID, most first. */
   readonly byTask: readonly { readonly task: string; readonly requests: number }[];
