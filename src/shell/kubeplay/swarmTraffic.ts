@@ -4,6 +4,7 @@ import { imageProfile } from '../../sim/k8s/index';
 import { WaitingExecution, finished } from '../execution';
 import { existingSwarm, swarmFor } from '../docker/swarmHost';
 import type { Execution, OutputSink, ShellEnvironment } from '../types';
+import { printTrafficReport } from './trafficReport';
 
 /** What `kubeplay traffic` was asked for, as far as the swarm needs it. */
 export interface SwarmTrafficOptions {
@@ -59,18 +60,7 @@ export function runSwarmTraffic(env: ShellEnvironment, service: SwarmService, o:
       count(statuses, profile?.http?.['/'] ?? profile?.httpDefault ?? 200);
     }
   };
-  const report = () => {
-    const answered = [...byTask.values()].reduce((a, b) => a + b, 0);
-    const codes = [...statuses.entries()].sort((a, b) => a[0] - b[0]).map(([c, n]) => `${n}× ${c}`).join(', ');
-    sink.stdout(`${sent} requests in ${goDuration(o.durationMs)}: ${answered} answered${codes ? ` (${codes})` : ''}, ${sent - answered} failed\n`);
-    if (byTask.size) {
-      const rows = [...byTask.entries()].sort((a, b) => a[0].localeCompare(b[0], 'en', { numeric: true }));
-      const w = Math.max(4, ...rows.map(([t]) => t.length));
-      sink.stdout(`${'TASK'.padEnd(w)}   REQUESTS   SHARE\n`);
-      for (const [t, n] of rows) sink.stdout(`${t.padEnd(w)}   ${String(n).padEnd(8)}   ${((100 * n) / Math.max(1, sent)).toFixed(1)}%\n`);
-    }
-    for (const [m, n] of failures) sink.stdout(`failed ×${n}: ${m}\n`);
-  };
+  const report = () => printTrafficReport(sink, { sent, durationMs: o.durationMs, statuses, answeredBy: byTask, failures }, 'TASK', (x, y) => x.localeCompare(y, 'en', { numeric: true }));
   const exec = new WaitingExecution({
     deadline: end,
     check: () => {

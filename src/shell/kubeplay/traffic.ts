@@ -3,6 +3,7 @@ import type { KubeObject } from '../../sim/k8s/index';
 import { WaitingExecution, finished } from '../execution';
 import type { Execution, OutputSink, ShellEnvironment } from '../types';
 import { runSwarmTraffic, swarmServiceNamed } from './swarmTraffic';
+import { printTrafficReport } from './trafficReport';
 
 interface Options {
   service: string;
@@ -124,19 +125,7 @@ export function runTraffic(env: ShellEnvironment, args: readonly string[], sink:
       } else failures.set(r.message, (failures.get(r.message) ?? 0) + 1);
     }
   };
-  const report = () => {
-    const answered = [...byPod.values()].reduce((a, b) => a + b, 0);
-    const failed = sent - answered;
-    const codes = [...statuses.entries()].sort((a, b) => a[0] - b[0]).map(([c, n]) => `${n}× ${c}`).join(', ');
-    sink.stdout(`${sent} requests in ${goDuration(o.durationMs)}: ${answered} answered${codes ? ` (${codes})` : ''}, ${failed} failed\n`);
-    if (byPod.size) {
-      const rows = [...byPod.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1));
-      const w = Math.max(3, ...rows.map(([p]) => p.length));
-      sink.stdout(`${'POD'.padEnd(w)}   REQUESTS   SHARE\n`);
-      for (const [p, n] of rows) sink.stdout(`${p.padEnd(w)}   ${String(n).padEnd(8)}   ${((100 * n) / Math.max(1, sent)).toFixed(1)}%\n`);
-    }
-    for (const [m, n] of failures) sink.stdout(`failed ×${n}: ${m}\n`);
-  };
+  const report = () => printTrafficReport(sink, { sent, durationMs: o.durationMs, statuses, answeredBy: byPod, failures }, 'POD', (x, y) => (x < y ? -1 : 1));
   const exec = new WaitingExecution({
     deadline: end,
     check: () => {
