@@ -1,9 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { selectSelectedNode, selectSelectedPod, selectSelection, selectSnapshot, selectSpeed, selectTraffic } from '../../state/index';
-import { layoutCluster, noteLines, renderCluster, setPodViewport, summarizeActivity, trafficFlows, trafficScene, TrafficParticles, transitionMs, type PlacedWorkload } from '../../viz/index';
+import { layoutCluster, noteLines, renderCluster, setPodViewport, summarizeActivity, trafficFlows, trafficScene, transitionMs, type PlacedWorkload } from '../../viz/index';
 import { useApp } from '../hooks/useApp';
 import { useMediaQuery } from '../hooks/useMediaQuery';
+import { useParticles } from '../hooks/useParticles';
+import { useWidth } from '../hooks/useWidth';
 import { keepInView } from './keepInView';
 import { clusterViewOf, workloadsViewOf } from './useClusterView';
 import './cluster.css';
@@ -32,20 +34,10 @@ export function ClusterDrawing({ sideBySide = false }: { sideBySide?: boolean } 
   const podsRef = useRef<HTMLCanvasElement>(null);
   const fxRef = useRef<SVGSVGElement>(null);
   const trafficRef = useRef<HTMLCanvasElement>(null);
-  const particles = useRef<TrafficParticles | undefined>(undefined);
   const traffic = useApp(selectTraffic);
-  const [width, setWidth] = useState(0);
+  const width = useWidth(hostRef);
   /** The selection and width last kept in view. */
   const shown = useRef<{ target: string | undefined; width: number }>({ target: undefined, width: 0 });
-
-  useLayoutEffect(() => {
-    const host = hostRef.current;
-    if (!host) return;
-    setWidth(host.clientWidth);
-    const observer = new ResizeObserver((entries) => setWidth(Math.floor(entries[0].contentRect.width)));
-    observer.observe(host);
-    return () => observer.disconnect();
-  }, []);
 
   // The pods' canvas covers only what the scroller shows: it follows the scroll and the size of the view.
   useEffect(() => {
@@ -118,20 +110,8 @@ export function ClusterDrawing({ sideBySide = false }: { sideBySide?: boolean } 
 
   // Requests as particles along the Services' lines (the particle layer owns its canvas).
   const flows = useMemo(() => trafficFlows(traffic.services), [traffic]);
-  useEffect(() => {
-    const canvas = trafficRef.current;
-    if (!canvas) return;
-    const layer = new TrafficParticles(canvas);
-    particles.current = layer;
-    return () => {
-      layer.dispose();
-      particles.current = undefined;
-    };
-  }, []);
-  useEffect(() => {
-    if (width === 0) return;
-    particles.current?.update(trafficScene(layout, flows, speed, reducedMotion));
-  }, [layout, flows, speed, reducedMotion, width]);
+  const scene = useMemo(() => (width === 0 ? undefined : trafficScene(layout, flows, speed, reducedMotion)), [layout, flows, speed, reducedMotion, width]);
+  useParticles(trafficRef, scene);
 
   return (
     <div className="cluster-drawing" ref={hostRef}>

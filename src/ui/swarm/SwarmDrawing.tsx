@@ -1,9 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { selectNow, selectSpeed, selectSwarm, selectSwarmSelection, selectTraffic } from '../../state/index';
-import { buildSwarmView, layoutSwarm, renderSwarm, swarmText, swarmTrafficFlows, swarmTrafficScene, TrafficParticles, transitionMs, type SwarmView } from '../../viz/index';
+import { buildSwarmView, layoutSwarm, renderSwarm, swarmText, swarmTrafficFlows, swarmTrafficScene, transitionMs, type SwarmView } from '../../viz/index';
 import { useApp } from '../hooks/useApp';
 import { useMediaQuery } from '../hooks/useMediaQuery';
+import { useParticles } from '../hooks/useParticles';
+import { useWidth } from '../hooks/useWidth';
 
 /** The swarm's view model: from the snapshot, and the clock's second (ended tasks linger a few seconds). */
 export function useSwarmView(): SwarmView | undefined {
@@ -28,18 +30,8 @@ export function SwarmDrawing({ view, sideBySide = false }: { view: SwarmView; si
   const hostRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
   const trafficRef = useRef<HTMLCanvasElement>(null);
-  const particles = useRef<TrafficParticles | undefined>(undefined);
   const traffic = useApp(selectTraffic);
-  const [width, setWidth] = useState(0);
-
-  useLayoutEffect(() => {
-    const host = hostRef.current;
-    if (!host) return;
-    setWidth(host.clientWidth);
-    const observer = new ResizeObserver((entries) => setWidth(Math.floor(entries[0].contentRect.width)));
-    observer.observe(host);
-    return () => observer.disconnect();
-  }, []);
+  const width = useWidth(hostRef);
 
   const layout = useMemo(() => layoutSwarm(view, width, { sideBySide }), [view, width, sideBySide]);
   const selectedKey = selection?.id;
@@ -56,20 +48,8 @@ export function SwarmDrawing({ view, sideBySide = false }: { view: SwarmView; si
 
   // Requests through the routing mesh as particles along its lines (the Kubernetes side's particle layer, which owns its canvas).
   const flows = useMemo(() => swarmTrafficFlows(traffic.swarm ?? []), [traffic]);
-  useEffect(() => {
-    const canvas = trafficRef.current;
-    if (!canvas) return;
-    const layer = new TrafficParticles(canvas);
-    particles.current = layer;
-    return () => {
-      layer.dispose();
-      particles.current = undefined;
-    };
-  }, []);
-  useEffect(() => {
-    if (width === 0) return;
-    particles.current?.update(swarmTrafficScene(layout, flows, speed, reducedMotion));
-  }, [layout, flows, speed, reducedMotion, width]);
+  const scene = useMemo(() => (width === 0 ? undefined : swarmTrafficScene(layout, flows, speed, reducedMotion)), [layout, flows, speed, reducedMotion, width]);
+  useParticles(trafficRef, scene);
 
   return (
     <div className="cluster-drawing swarm-drawing" ref={hostRef}>
