@@ -31,4 +31,33 @@ describe('VirtualClock timers', () => {
     clock.setNow(100);
     expect(clock.popDue().map((t) => t.at)).toEqual([10, 30]);
   });
+
+  it('gives a key a new wake-up when it is requested again at the instant its last one fired', () => {
+    const clock = new VirtualClock(0);
+    clock.wakeAt('t', 'a', 10);
+    clock.setNow(10);
+    expect(clock.popDue().map((t) => t.key)).toEqual(['a']);
+    clock.wakeAt('t', 'a', 10);
+    clock.wakeAt('t', 'a', 20);
+    expect(clock.popDue().map((t) => [t.key, t.at])).toEqual([['a', 10]]);
+    expect(clock.timerCount).toBe(0);
+  });
+
+  it('keeps de-duplicating right after the wake-ups of many keys have fired', () => {
+    const clock = new VirtualClock(0);
+    const n = 140_000;
+    for (let i = 0; i < n; i++) clock.wakeAt('t', `k${i}`, 1 + (i % 3));
+    const fired: string[] = [];
+    clock.setNow(3);
+    clock.drainDue((_target, key) => fired.push(key));
+    expect(fired.length).toBe(n);
+    for (let i = 0; i < n; i++) clock.wakeAt('t', `k${i}`, 10);
+    for (let i = 0; i < n; i += 2) clock.wakeAt('t', `k${i}`, 12);
+    expect(clock.timerCount).toBe(n);
+    clock.setNow(20);
+    const again = clock.popDue();
+    expect(again.length).toBe(n);
+    expect(again.every((t) => t.at === 10)).toBe(true);
+    expect(again.map((t) => t.key)).toEqual(Array.from({ length: n }, (_, i) => `k${i}`));
+  });
 });

@@ -99,6 +99,12 @@ export class ControllerManager<C> {
     }
   }
 
+  /** A due timer: its key joins its controller's queue. */
+  private readonly fire = (target: string, key: string): void => {
+    const q = this.byName.get(target);
+    if (q) q.add(key);
+  };
+
   /** Fires due timers and reconciles until `target`; leaves the clock at `target`. */
   runUntil(target: number): void {
     this.runUntilIdle();
@@ -106,10 +112,7 @@ export class ControllerManager<C> {
       const next = this.clock.nextTimerAt();
       if (next === undefined || next > target) break;
       this.clock.setNow(next);
-      for (const t of this.clock.popDue()) {
-        const q = this.byName.get(t.target);
-        if (q) q.add(t.key);
-      }
+      this.clock.drainDue(this.fire);
       this.runUntilIdle();
     }
     this.clock.setNow(target);
