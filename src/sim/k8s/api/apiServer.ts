@@ -354,7 +354,10 @@ export class ApiServer {
     if (pod.spec?.nodeName) return fail(statusErrors.conflict(gr, name, `pod ${name} is already assigned to node "${pod.spec.nodeName}"`));
     if (pod.metadata.deletionTimestamp) return fail(statusErrors.conflict(gr, name, `pod ${name} is being deleted, cannot be assigned to a host`));
     const conditions = upsertCondition(pod.status?.conditions, sharedPodCondition('PodScheduled', 'True', clock.timestamp()));
-    const obj = this.stamp(extend(pod, { spec: extend(pod.spec!, { nodeName }), status: extend(pod.status ?? {}, { conditions }) }) as KubeObject);
+    // One copy of the pod with its new spec, status and resourceVersion (as `stamp` would give it, without a second copy).
+    const spec = extend(pod.spec!, { nodeName });
+    const status = extend(pod.status ?? {}, { conditions });
+    const obj = extend(pod, { spec, status, metadata: extend(pod.metadata, { resourceVersion: store.nextResourceVersion() }) }) as KubeObject;
     store.put('pods', obj, key);
     this.record(actor, 'bind', 'pods', key);
     return ok(obj);

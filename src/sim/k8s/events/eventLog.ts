@@ -71,6 +71,11 @@ export class EventLog implements VirtualTable {
 
   /** Records a new Event; returns its id for later `bump`. */
   append(e: NewEvent): number {
+    return this.add(e.namespace, e.involved, e.reason, e.message, e.type, e.source);
+  }
+
+  /** `append` without a NewEvent object (the recorder's hot path). */
+  add(namespace: string, involved: ObjectReference, reason: string, message: string, type: 'Normal' | 'Warning', source: EventSourceRef): number {
     this.expire();
     const at = this.now();
     const rv = this.store.nextRevision();
@@ -78,12 +83,12 @@ export class EventLog implements VirtualTable {
     if (i === this.alive.length) this.grow(i * 2);
     const id = this.base + i;
     this.length = i + 1;
-    this.ns.push(e.namespace);
-    this.involved.push(e.involved);
-    this.reason.push(e.reason);
-    this.message.push(flat(e.message));
-    this.source.push(e.source);
-    this.warning[i] = e.type === 'Warning' ? 1 : 0;
+    this.ns.push(namespace);
+    this.involved.push(involved);
+    this.reason.push(reason);
+    this.message.push(flat(message));
+    this.source.push(source);
+    this.warning[i] = type === 'Warning' ? 1 : 0;
     this.firstAt[i] = at;
     this.lastAt[i] = at;
     this.count_[i] = 1;
@@ -91,7 +96,7 @@ export class EventLog implements VirtualTable {
     this.createRv[i] = rv;
     this.alive[i] = 1;
     this.live++;
-    const uid = e.involved.uid ?? '';
+    const uid = involved.uid ?? '';
     this.prevSame[i] = this.byUid.get(uid) ?? -1;
     this.byUid.set(uid, id);
     if (this.byName) this.byName.set(this.keyOf(id), id);

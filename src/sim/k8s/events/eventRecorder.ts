@@ -77,7 +77,7 @@ export class EventRecorder {
         ? { kind: obj.kind, name: meta.name, uid: meta.uid, apiVersion: obj.apiVersion, resourceVersion: meta.resourceVersion, fieldPath }
         : { kind: obj.kind, name: meta.name, uid: meta.uid, apiVersion: obj.apiVersion, resourceVersion: meta.resourceVersion };
     this.lastRef = involved;
-    const id = this.log.append({ namespace, involved, reason, message, type, source: this.sourceObject(component, host) });
+    const id = this.log.add(namespace, involved, reason, message, type, this.sourceObject(component, host));
     const entry: Recent = { component, host, fieldPath, type, reason, message, id };
     if (recent) {
       recent.push(entry);
