@@ -61,6 +61,8 @@ export class DecisionLog {
   private seq = 0;
   private readonly weights: Record<string, number> = {};
   private epoch: number | undefined;
+  /** Whether any summary ever got a preemption (until then `record` has nothing to carry over). */
+  private preempted = false;
 
   constructor(
     private readonly scorers: readonly WeightedScorePlugin[],
@@ -92,7 +94,8 @@ export class DecisionLog {
     const s = new Summary(at - this.epoch, podUid, o.evaluated, o.numAllNodes, o.feasible, o.scored, owned ? index : -1, owned ? slot.seq : -1);
     if (o.message !== undefined) s.message = o.message;
     // A preemption made for this pod stays part of its story until it is bound (and after).
-    const before = this.summaries.get(key);
+    // Why: one lookup fewer per cycle in the common case (a map of every pod).
+    const before = this.preempted ? this.summaries.get(key) : undefined;
     if (before?.preemption && before.podUid === podUid) s.preemption = before.preemption;
     if (o.node) {
       s.nodeName = o.node.name;
@@ -150,7 +153,10 @@ export class DecisionLog {
     const s = this.summaries.get(key);
     if (!s) return;
     s.message = message;
-    if (p.nominatedNode) s.preemption = { nominatedNode: p.nominatedNode, victims: p.victims, victimPriorities: p.victimPriorities, priority: p.priority };
+    if (p.nominatedNode) {
+      s.preemption = { nominatedNode: p.nominatedNode, victims: p.victims, victimPriorities: p.victimPriorities, priority: p.priority };
+      this.preempted = true;
+    }
   }
 
   forget(key: string): void {

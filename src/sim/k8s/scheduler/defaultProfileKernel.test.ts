@@ -85,6 +85,41 @@ describe('default-profile fused kernel', () => {
     }
   });
 
+  it('vouches for a node without re-checking its room only while the node is unchanged (nodes filling up, cordons, taints, pods leaving)', () => {
+    const fast = new SchedulingFramework();
+    const reference = new SchedulingFramework([...FILTER_PLUGINS], [...SCORE_PLUGINS]);
+    const world = createRng(11);
+    for (let round = 0; round < 12; round++) {
+      const nodes = Array.from({ length: 3 + world.int(30) }, (_, i) => node(`n${i}`, { cpu: String(1 + world.int(3)), memory: `${1 + world.int(4)}Gi`, pods: 2 + world.int(12) }));
+      const cache = cacheWith(nodes);
+      const placed: { key: string }[] = [];
+      let start = 0;
+      for (let i = 0; i < 120; i++) {
+        const tolerations = world.int(3) === 0 ? [{ key: 'dedicated', operator: 'Exists' as const }] : undefined;
+        const cpu = ['100m', '300m', '700m'][world.int(3)];
+        const p = pod(`f${round}-${i}`, { labels: { app: 'web' }, cpu, memory: '256Mi', spec: { tolerations } });
+        const seed = world.int(1e9);
+        const a = fast.schedulePod(new PodInfo(p), cache, createRng(seed), start);
+        const b = reference.schedulePod(new PodInfo(p), cache, createRng(seed), start);
+        expect([a.kind, a.node?.name, a.message, a.evaluated, a.feasible]).toEqual([b.kind, b.node?.name, b.message, b.evaluated, b.feasible]);
+        expect(statusesOf(a)).toEqual(statusesOf(b));
+        if (a.scored) expect(totalsOf(a)).toEqual(totalsOf(b));
+        start = a.nextStartIndex;
+        if (a.node) {
+          const info = new PodInfo({ ...p, spec: { ...p.spec!, nodeName: a.node.name } });
+          cache.addPod(info, a.node.name);
+          placed.push(info);
+        }
+        // Now and then a node gets cordoned, tainted or freed again, or a pod leaves.
+        const change = world.int(10);
+        const target = nodes[world.int(nodes.length)];
+        if (change === 0) cache.upsertNode({ ...target, spec: { unschedulable: world.int(2) === 0 } });
+        else if (change === 1) cache.upsertNode({ ...target, spec: world.int(2) === 0 ? { taints: [{ key: 'dedicated', effect: 'NoSchedule' }] } : {} });
+        else if (change === 2 && placed.length > 0) cache.removePod(placed.splice(world.int(placed.length), 1)[0].key);
+      }
+    }
+  });
+
   it('rebuilds its spread score per pod count when the range of counts changes, even to a narrower one', () => {
     const fast = new SchedulingFramework();
     const reference = new SchedulingFramework([...FILTER_PLUGINS], [...SCORE_PLUGINS]);

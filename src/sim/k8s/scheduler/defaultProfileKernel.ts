@@ -60,6 +60,23 @@ function requestKey(nzCpu: number, nzMem: number, cpu: number, mem: number): num
   return id;
 }
 
+const roomKeys = new Map<string, number>();
+let nextRoomKey = 0;
+let lastRoom = { cpu: Number.NaN, mem: Number.NaN, id: -1 };
+
+/** An id per distinct (cpu, memory) request, for `NodeTable.passKey`; ids are never reused. */
+function roomKey(cpu: number, mem: number): number {
+  if (lastRoom.cpu === cpu && lastRoom.mem === mem) return lastRoom.id;
+  const s = `${cpu},${mem}`;
+  let id = roomKeys.get(s);
+  if (id === undefined) {
+    if (roomKeys.size >= 100_000) roomKeys.clear();
+    roomKeys.set(s, (id = nextRoomKey++));
+  }
+  lastRoom = { cpu, mem, id };
+  return id;
+}
+
 /** What `countTable` was last built for (consecutive pods of a workload mostly see the same range). */
 let tableMaxC = -1;
 let tableMin = Number.NaN;
@@ -109,31 +126,34 @@ export function scanChunk(
   // Most pods ask no ephemeral storage: its column is then not read at all.
   const storage = r.ephemeralStorage;
   const blocking = FLAG_UNSCHEDULABLE | FLAG_DO_NOT_SCHEDULE_TAINTS;
+  // Why: block copies (memcpy) instead of an element loop; the views cost a few small objects per chunk.
+  if (head >= m) evalSlot.set(slots.subarray(next, next + m), at);
+  else {
+    evalSlot.set(slots.subarray(next, next + head), at);
+    evalSlot.set(slots.subarray(0, m - head), at + head);
+  }
+  feasible.set(evalSlot.subarray(at, at + m), found);
   // Extended resources: the plugins decide for every node.
   if (r.scalar !== null) {
-    for (let j = 0; j < m; j++) {
-      const x = j < head ? slots[next + j] : slots[j - head];
-      evalSlot[at + j] = x;
-      feasible[found + j] = x;
-      doubt[j] = j;
-    }
+    for (let j = 0; j < m; j++) doubt[j] = j;
     return m;
   }
   let n = 0;
   if (storage > 0) {
     for (let j = 0; j < m; j++) {
-      const x = j < head ? slots[next + j] : slots[j - head];
-      evalSlot[at + j] = x;
-      feasible[found + j] = x;
+      const x = evalSlot[at + j];
       if ((flags[x] & blocking) !== 0 || podRoom[x] < 1 || cpu > freeCpu[x] || memory > freeMemory[x] || storage > freeEphemeralStorage[x]) doubt[n++] = j;
     }
     return n;
   }
+  // Why: a node seen with room for these requests (and not blocked) since it last changed needs no second look.
+  const key = roomKey(r.cpu, r.memory);
+  const passKey = t.passKey;
   for (let j = 0; j < m; j++) {
-    const x = j < head ? slots[next + j] : slots[j - head];
-    evalSlot[at + j] = x;
-    feasible[found + j] = x;
+    const x = evalSlot[at + j];
+    if (passKey[x] === key) continue;
     if ((flags[x] & blocking) !== 0 || podRoom[x] < 1 || cpu > freeCpu[x] || memory > freeMemory[x]) doubt[n++] = j;
+    else passKey[x] = key;
   }
   return n;
 }

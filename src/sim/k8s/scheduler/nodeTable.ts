@@ -39,6 +39,13 @@ export class NodeTable {
    * whenever the slot's numbers change).
    */
   memoKey = new Int32Array(0);
+  /**
+   * Per-slot memo for the default filters' quick check: the id of the last
+   * (cpu, memory) request the slot was seen to have room for, not cordoned
+   * and without a NoSchedule/NoExecute taint (-1: none; reset whenever the
+   * slot's numbers or flags change).
+   */
+  passKey = new Int32Array(0);
   memoFit = new Float64Array(0);
   memoBalanced = new Float64Array(0);
   private readonly zoneIds = new Map<string, number>();
@@ -71,6 +78,7 @@ export class NodeTable {
     this.memoFit = f64(this.memoFit);
     this.memoBalanced = f64(this.memoBalanced);
     this.memoKey = new Int32Array(capacity).fill(-1);
+    this.passKey = new Int32Array(capacity).fill(-1);
 
     const podCount = new Int32Array(capacity);
     podCount.set(this.podCount);
@@ -88,6 +96,7 @@ export class NodeTable {
   setFlags(i: number, flags: number): void {
     const old = this.flags[i];
     if (old === flags) return;
+    this.passKey[i] = -1;
     for (let b = 0; b < 8; b++) {
       const m = 1 << b;
       if ((old & m) !== (flags & m)) this.flagCounts[b] += flags & m ? 1 : -1;
@@ -113,6 +122,7 @@ export class NodeTable {
   /** Recomputes a slot's free amounts after its allocatable or requests changed, and drops its memo. */
   refreshFree(i: number): void {
     this.memoKey[i] = -1;
+    this.passKey[i] = -1;
     this.freeCpu[i] = this.allocCpu[i] - this.reqCpu[i];
     this.freeMemory[i] = this.allocMemory[i] - this.reqMemory[i];
     this.freeEphemeralStorage[i] = this.allocEphemeralStorage[i] - this.reqEphemeralStorage[i];

@@ -42,11 +42,13 @@ export class PodInfo {
     /** The latest version of the pod object seen (the one it was assumed with, until the binding lands). */
     public pod: PodObject,
     same?: PodInfo,
+    /** Its `namespace/name`, when the caller has that string already. */
+    key?: string,
   ) {
     const meta = pod.metadata;
     this.namespace = meta.namespace ?? '';
     this.name = meta.name;
-    this.key = `${this.namespace}/${this.name}`;
+    this.key = key ?? `${this.namespace}/${this.name}`;
     this.uid = meta.uid ?? '';
     this.labels = meta.labels ?? NO_LABELS;
     this.terminating = meta.deletionTimestamp != null;

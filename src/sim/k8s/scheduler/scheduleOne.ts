@@ -41,7 +41,7 @@ export function scheduleOne(core: SchedulerCore, ctx: K8sContext, q: QueuedPod):
     core.queue.delete(q.key);
     return 0;
   }
-  const info = (q.info ??= new PodInfo(pod));
+  const info = (q.info ??= new PodInfo(pod, undefined, q.key));
   const now = ctx.clock.now();
   const o = core.framework.schedulePod(info, core.cache, ctx.rng, core.nextStartIndex, core.decisions.nextBuffers());
   core.nextStartIndex = o.nextStartIndex;

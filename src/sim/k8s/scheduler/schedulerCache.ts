@@ -48,6 +48,9 @@ export class SchedulerCache implements SchedulingSnapshot {
   private listIndexes = new Int32Array(0);
   private readonly withAffinity = new Set<NodeInfo>();
   private readonly withAntiAffinity = new Set<NodeInfo>();
+  /** The lists `nodesWithAffinityPods`/`nodesWithRequiredAntiAffinityPods` last returned (null: changed since). */
+  private withAffinityList: readonly NodeInfo[] | null = NO_NODES;
+  private withAntiAffinityList: readonly NodeInfo[] | null = NO_NODES;
   readonly workloads = new WorkloadSelectors();
   /** The informer cache VolumeBinding reads claims, volumes and classes from (set when the scheduler starts). */
   volumes: ObjectStore | undefined = undefined;
@@ -133,7 +136,10 @@ export class SchedulerCache implements SchedulingSnapshot {
       return change;
     }
     n.setNode(obj);
-    if (added) this.tree.add(n);
+    if (added) {
+      this.tree.add(n);
+      this.nodeSetChanged();
+    }
     else if (change.labels) this.tree.update(n);
     if (change.labels) for (const c of this.counters.values()) c.invalidateSums();
     if (imagesChanged) this.updateImages(n, oldImages, n.images);
@@ -145,6 +151,7 @@ export class SchedulerCache implements SchedulingSnapshot {
     const n = this.byName.get(name);
     if (!n || !this.tree.has(n)) return;
     this.tree.remove(n);
+    this.nodeSetChanged();
     this.updateImages(n, n.images, []);
     for (const c of this.counters.values()) c.invalidateSums();
     if (n.pods.length === 0) this.dropNode(n);
@@ -188,8 +195,14 @@ export class SchedulerCache implements SchedulingSnapshot {
     const n = this.byName.get(nodeName) ?? this.newNode({ apiVersion: 'v1', kind: 'Node', metadata: { name: nodeName } });
     n.addPod(info);
     this.pods.set(info.key, { info, node: n });
-    if (info.hasAffinity) this.withAffinity.add(n);
-    if (info.hasRequiredAntiAffinity) this.withAntiAffinity.add(n);
+    if (info.hasAffinity) {
+      this.withAffinity.add(n);
+      this.withAffinityList = null;
+    }
+    if (info.hasRequiredAntiAffinity) {
+      this.withAntiAffinity.add(n);
+      this.withAntiAffinityList = null;
+    }
     for (const c of this.counters.values()) if (c.counts(info)) c.add(n, 1);
   }
 
@@ -200,19 +213,26 @@ export class SchedulerCache implements SchedulingSnapshot {
     const { info, node: n } = e;
     this.pods.delete(key);
     n.removePod(info);
-    if (n.podsWithAffinity.length === 0) this.withAffinity.delete(n);
-    if (n.podsWithRequiredAntiAffinity.length === 0) this.withAntiAffinity.delete(n);
+    if (n.podsWithAffinity.length === 0 && this.withAffinity.delete(n)) this.withAffinityList = null;
+    if (n.podsWithRequiredAntiAffinity.length === 0 && this.withAntiAffinity.delete(n)) this.withAntiAffinityList = null;
     for (const c of this.counters.values()) if (c.counts(info)) c.add(n, -1);
     if (n.pods.length === 0 && !this.tree.has(n)) this.dropNode(n);
     return n;
   }
 
+  /** A node joined or left the tree: the affinity lists may change. */
+  private nodeSetChanged(): void {
+    this.withAffinityList = null;
+    this.withAntiAffinityList = null;
+  }
+
+  // Why: read every cycle; rebuilt only after a pod with (anti-)affinity or a node came or went.
   nodesWithAffinityPods(): readonly NodeInfo[] {
-    return this.withAffinity.size === 0 ? NO_NODES : [...this.withAffinity].filter((n) => this.tree.has(n));
+    return (this.withAffinityList ??= this.withAffinity.size === 0 ? NO_NODES : Object.freeze([...this.withAffinity].filter((n) => this.tree.has(n))));
   }
 
   nodesWithRequiredAntiAffinityPods(): readonly NodeInfo[] {
-    return this.withAntiAffinity.size === 0 ? NO_NODES : [...this.withAntiAffinity].filter((n) => this.tree.has(n));
+    return (this.withAntiAffinityList ??= this.withAntiAffinity.size === 0 ? NO_NODES : Object.freeze([...this.withAntiAffinity].filter((n) => this.tree.has(n))));
   }
 
   namespaceLabels(namespace: string): Labels {

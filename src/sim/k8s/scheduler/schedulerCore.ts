@@ -156,7 +156,7 @@ export class SchedulerCore {
       }
       this.queue.delete(key);
       // A bound pod's spec no longer changes in what PodInfo derives from it.
-      const info = new PodInfo(pod, cached?.uid === pod.metadata.uid ? cached : undefined);
+      const info = new PodInfo(pod, cached?.uid === pod.metadata.uid ? cached : undefined, key);
       this.cache.addPod(info, nodeName);
       this.podEvent(info, true);
       return true;
@@ -198,7 +198,7 @@ export class SchedulerCore {
     for (const e of podEvents) for (const p of e.added ? POD_ADDED_PLUGINS : POD_REMOVED_PLUGINS) interested.add(p);
     if (overflow) for (const p of POD_REMOVED_PLUGINS) interested.add(p);
     this.queue.moveIf(this.queue.unschedulableWith(interested), (q) => {
-      const info = (q.info ??= new PodInfo(q.pod));
+      const info = (q.info ??= new PodInfo(q.pod, undefined, q.key));
       for (const plugin of q.unschedulablePlugins) {
         for (const e of nodeEvents) if (nodeEventHint(plugin, info, e)) return true;
         if (overflow && POD_REMOVED_PLUGINS.includes(plugin)) return true;

@@ -25,6 +25,18 @@ function sameSet(a: Labels, b: Labels): boolean {
   return true;
 }
 
+/** Equal label sets, without allocating (key order aside). */
+function sameLabels(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean {
+  if (a === b) return true;
+  let n = 0;
+  for (const k in a) {
+    if (a[k] !== b[k] || !Object.prototype.hasOwnProperty.call(b, k)) return false;
+    n++;
+  }
+  for (const k in b) if (Object.prototype.hasOwnProperty.call(b, k)) n--;
+  return n === 0;
+}
+
 function setMatches(set: Readonly<Record<string, string>>, labels: Labels): boolean {
   for (const k in set) if (labels?.[k] !== set[k] || !Object.prototype.hasOwnProperty.call(labels ?? {}, k)) return false;
   return true;
@@ -42,6 +54,10 @@ export class WorkloadSelectors {
   private readonly setSelectors: ByNamespace<Readonly<Record<string, string>>> = new Map();
   private readonly labelSelectors: ByNamespace<Selector> = new Map();
   private readonly cache = new Map<string, Selector | undefined>();
+  /** The last answer and what it was for: replicas of one workload ask in a row with equal labels. */
+  private lastNamespace: string | undefined = undefined;
+  private lastLabels: Readonly<Record<string, string>> | undefined = undefined;
+  private lastResult: Selector | undefined = undefined;
   /** The `spec.selector` object last seen per ReplicaSet/StatefulSet: a status update keeps it, so nothing is re-parsed. */
   private readonly rawSelectors = new Map<string, LabelSelector | undefined>();
 
@@ -69,7 +85,7 @@ export class WorkloadSelectors {
     const next = deleted || sel == null ? undefined : sel;
     if (old === next || (old && next && sameSet(old, next))) return;
     put(this.setSelectors, ns, key, next);
-    this.cache.clear();
+    this.clearCache();
   }
 
   /** A ReplicaSet or StatefulSet (`spec.selector` LabelSelector); empty selectors select nothing. */
@@ -86,7 +102,7 @@ export class WorkloadSelectors {
     const next = sel === null || sel.length === 0 ? undefined : sel;
     if (deepEqual(old ?? null, next ?? null)) return;
     put(this.labelSelectors, ns, key, next);
-    this.cache.clear();
+    this.clearCache();
   }
 
   /**
@@ -96,19 +112,35 @@ export class WorkloadSelectors {
    */
   defaultSelector(pod: PodInfo): Selector | undefined {
     const labels = pod.labels;
+    // Why: building the cache key costs a string per cycle; the previous pod usually had the same labels.
+    if (this.lastLabels !== undefined && pod.namespace === this.lastNamespace && sameLabels(labels, this.lastLabels)) return this.lastResult;
+    const result = this.lookup(pod.namespace, labels);
+    this.lastNamespace = pod.namespace;
+    this.lastLabels = labels;
+    this.lastResult = result;
+    return result;
+  }
+
+  private clearCache(): void {
+    this.cache.clear();
+    this.lastLabels = undefined;
+    this.lastResult = undefined;
+  }
+
+  private lookup(namespace: string, labels: Readonly<Record<string, string>>): Selector | undefined {
     // Insertion order is fine for a cache key: a differently ordered equal set only misses the cache.
-    let cacheKey = pod.namespace;
+    let cacheKey = namespace;
     for (const k in labels) cacheKey += `\u0000${k}=${labels[k]}`;
     if (this.cache.has(cacheKey)) return this.cache.get(cacheKey);
     const merged: Record<string, string> = {};
-    for (const set of this.setSelectors.get(pod.namespace)?.values() ?? []) if (setMatches(set, labels)) Object.assign(merged, set);
+    for (const set of this.setSelectors.get(namespace)?.values() ?? []) if (setMatches(set, labels)) Object.assign(merged, set);
     const reqs: Requirement[] = Object.keys(merged).map((k) => ({ key: k, operator: 'Equals', values: [merged[k]] }));
     if (Object.keys(labels).length > 0) {
-      for (const sel of this.labelSelectors.get(pod.namespace)?.values() ?? []) if (matches(sel, labels)) reqs.push(...sel!);
+      for (const sel of this.labelSelectors.get(namespace)?.values() ?? []) if (matches(sel, labels)) reqs.push(...sel!);
     }
     reqs.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     const result = reqs.length > 0 ? reqs : undefined;
-    if (this.cache.size > 10_000) this.cache.clear();
+    if (this.cache.size > 10_000) this.clearCache();
     this.cache.set(cacheKey, result);
     return result;
   }

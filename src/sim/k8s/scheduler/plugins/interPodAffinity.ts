@@ -4,6 +4,7 @@ import type { CycleState } from '../cycleState';
 import type { NodeInfo } from '../nodeInfo';
 import { MAX_NODE_SCORE, type SchedulerPlugin } from '../plugin';
 import type { PodInfo } from '../podInfo';
+import type { SchedulingSnapshot } from '../schedulingSnapshot';
 import { unresolvable, unschedulable } from '../status';
 
 const NAME = 'InterPodAffinity';
@@ -102,17 +103,34 @@ function satisfiesExistingAntiAffinity(s: FilterState, node: NodeInfo): boolean 
 
 type TopologyScore = Map<string, Map<string, number>>;
 
-function processTerm(m: TopologyScore, t: AffinityTerm, weight: number, p: { namespace: string; labels: Labels }, nsLabels: Labels, node: NodeInfo, mult: number): void {
-  if (!termMatches(t, p.namespace, p.labels, nsLabels)) return;
-  if (!Object.prototype.hasOwnProperty.call(node.labels, t.topologyKey)) return;
+/** Adds the term's weight to the node's domain when it matches `p`; returns the map, created on first use. */
+function processTerm(m: TopologyScore | null, t: AffinityTerm, weight: number, p: { namespace: string; labels: Labels }, nsLabels: Labels, node: NodeInfo, mult: number): TopologyScore | null {
+  if (!termMatches(t, p.namespace, p.labels, nsLabels)) return m;
+  if (!Object.prototype.hasOwnProperty.call(node.labels, t.topologyKey)) return m;
+  m ??= new Map();
   let byValue = m.get(t.topologyKey);
   if (!byValue) m.set(t.topologyKey, (byValue = new Map()));
   const v = node.labels[t.topologyKey];
   byValue.set(v, (byValue.get(v) ?? 0) + weight * mult);
+  return m;
 }
 
-function processTerms(m: TopologyScore, terms: readonly WeightedAffinityTerm[], p: { namespace: string; labels: Labels }, nsLabels: Labels, node: NodeInfo, mult: number): void {
-  for (const t of terms) processTerm(m, t, t.weight, p, nsLabels, node, mult);
+function processTerms(m: TopologyScore | null, terms: readonly WeightedAffinityTerm[], p: { namespace: string; labels: Labels }, nsLabels: Labels, node: NodeInfo, mult: number): TopologyScore | null {
+  for (let i = 0; i < terms.length; i++) m = processTerm(m, terms[i], terms[i].weight, p, nsLabels, node, mult);
+  return m;
+}
+
+function hasLabels(labels: Readonly<Record<string, string>>): boolean {
+  for (const k in labels) if (Object.prototype.hasOwnProperty.call(labels, k)) return true;
+  return false;
+}
+
+const NO_WEIGHTED_TERMS: readonly WeightedAffinityTerm[] = Object.freeze([]);
+
+/** The incoming pod's preferred terms with their namespaces merged (none: a shared empty list). */
+function mergedTerms(terms: readonly WeightedAffinityTerm[], snap: SchedulingSnapshot): readonly WeightedAffinityTerm[] {
+  if (terms.length === 0) return NO_WEIGHTED_TERMS;
+  return terms.map((t) => ({ ...mergeNamespaces(t, (sel) => snap.namespacesMatching(sel)), weight: t.weight }));
 }
 
 /** PreScore: weights of preferred terms (both directions) summed per topology domain. */
@@ -120,32 +138,30 @@ function preScore(state: CycleState): TopologyScore | undefined {
   const pod = state.pod;
   const snap = state.snapshot;
   const hasConstraints = pod.preferredAffinityTerms.length > 0 || pod.preferredAntiAffinityTerms.length > 0;
-  if (!hasConstraints && snap.nodesWithAffinityPods().length === 0) return undefined;
-  const merge = (t: WeightedAffinityTerm): WeightedAffinityTerm => ({ ...mergeNamespaces(t, (sel) => snap.namespacesMatching(sel)), weight: t.weight });
-  const prefAffinity = pod.preferredAffinityTerms.map(merge);
-  const prefAnti = pod.preferredAntiAffinityTerms.map(merge);
+  const withAffinity = snap.nodesWithAffinityPods();
+  if (!hasConstraints && withAffinity.length === 0) return undefined;
+  // Why: this runs every cycle (existing pods with affinity are common, e.g. CoreDNS), so nothing is allocated unless a term matches.
+  const prefAffinity = mergedTerms(pod.preferredAffinityTerms, snap);
+  const prefAnti = mergedTerms(pod.preferredAntiAffinityTerms, snap);
   const nsLabels = snap.namespaceLabels(pod.namespace);
-  const m: TopologyScore = new Map();
-  for (const node of hasConstraints ? snap.nodes : snap.nodesWithAffinityPods()) {
-    if (Object.keys(node.labels).length === 0) continue;
-    for (const existing of hasConstraints ? node.pods : node.podsWithAffinity) {
-      processTerms(m, prefAffinity, existing, undefined, node, 1);
-      processTerms(m, prefAnti, existing, undefined, node, -1);
-      for (const t of existing.requiredAffinityTerms) processTerm(m, t, HARD_POD_AFFINITY_WEIGHT, pod, nsLabels, node, 1);
-      processTerms(m, existing.preferredAffinityTerms, pod, nsLabels, node, 1);
-      processTerms(m, existing.preferredAntiAffinityTerms, pod, nsLabels, node, -1);
+  let m: TopologyScore | null = null;
+  const nodes = hasConstraints ? snap.nodes : withAffinity;
+  for (let n = 0; n < nodes.length; n++) {
+    const node = nodes[n];
+    if (!hasLabels(node.labels)) continue;
+    const existingPods = hasConstraints ? node.pods : node.podsWithAffinity;
+    for (let e = 0; e < existingPods.length; e++) {
+      const existing = existingPods[e];
+      m = processTerms(m, prefAffinity, existing, undefined, node, 1);
+      m = processTerms(m, prefAnti, existing, undefined, node, -1);
+      for (const t of existing.requiredAffinityTerms) m = processTerm(m, t, HARD_POD_AFFINITY_WEIGHT, pod, nsLabels, node, 1);
+      m = processTerms(m, existing.preferredAffinityTerms, pod, nsLabels, node, 1);
+      m = processTerms(m, existing.preferredAntiAffinityTerms, pod, nsLabels, node, -1);
     }
   }
-  return m.size === 0 ? undefined : m;
+  return m === null || m.size === 0 ? undefined : m;
 }
 
-/**
- * Filter: the pod's required affinity (a matching pod in the node's domain,
- * or none anywhere and the pod matches itself), its required anti-affinity,
- * and existing pods' required anti-affinity against it. Score (weight 2):
- * preferred terms of the pod and of existing pods, plus existing pods'
- * required affinity (weight 1), normalised min–max.
- */
 export const interPodAffinity: SchedulerPlugin = {
   name: NAME,
   preFilter(state) {
