@@ -136,6 +136,17 @@ export class EventLog implements VirtualTable {
     return true;
   }
 
+  /**
+   * Whether a live event `id` has this source (the same shared object), field
+   * path ('' as none), type, reason and message: what the recorder compares
+   * before counting a repeat on it.
+   */
+  repeats(id: number, source: EventSourceRef, fieldPath: string | undefined, type: 'Normal' | 'Warning', reason: string, message: string): boolean {
+    const i = id - this.base;
+    if (i < 0 || i >= this.length || this.alive[i] === 0) return false;
+    return this.reason[i] === reason && this.message[i] === message && this.source[i] === source && this.warning[i] === (type === 'Warning' ? 1 : 0) && this.involved[i].fieldPath === (fieldPath || undefined);
+  }
+
   isLive(id: number): boolean {
     const i = id - this.base;
     return i >= 0 && i < this.length && this.alive[i] === 1;

@@ -9,28 +9,24 @@ export interface EventSource {
   host?: string;
 }
 
-interface Recent {
-  component: string;
-  host: string | undefined;
-  fieldPath: string | undefined;
-  type: EventType;
-  reason: string;
-  message: string;
-  id: number;
-}
-
 const MAX_CACHE = 4096;
 const MAX_PER_OBJECT = 16;
 
 /**
  * Records core/v1 Events the way client-go's recorder and EventCorrelator do:
- * an identical event (same source, object, type, reason, message) seen again
- * bumps `count` and `lastTimestamp` of the existing Event instead of adding
- * one.
+ * an identical event (same source, object, field path, type, reason,
+ * message) seen again bumps `count` and `lastTimestamp` of the existing
+ * Event instead of adding one. As in client-go's event key (Go strings), an
+ * empty host or field path is the same as none.
  */
 export class EventRecorder {
-  /** Correlation cache: per involved object (by uid), its recent events. */
-  private readonly seen = new Map<string, Recent[]>();
+  /**
+   * Correlation cache: per involved object (by uid), the ids of its recent
+   * events in the log, oldest first. Their source, field path, type, reason
+   * and message are read back from the log's columns (no entry object per
+   * event).
+   */
+  private readonly seen = new Map<string, number[]>();
   /**
    * The cached object ids in insertion order, a ring of MAX_CACHE slots: the
    * oldest is evicted first. (Deleting `seen.keys().next()` instead walks the
@@ -59,11 +55,12 @@ export class EventRecorder {
     const meta = obj.metadata;
     const namespace = meta.namespace || 'default';
     const objectId = meta.uid ?? `${obj.kind}/${namespace}/${meta.name}`;
+    const source = this.sourceObject(component, host);
     const recent = this.seen.get(objectId);
     if (recent) {
-      for (const r of recent) {
-        if (r.reason !== reason || r.message !== message || r.component !== component || r.host !== host || r.fieldPath !== fieldPath || r.type !== type) continue;
-        if (this.log.bump(r.id)) return;
+      for (let k = 0; k < recent.length; k++) {
+        const id = recent[k];
+        if (this.log.repeats(id, source, fieldPath, type, reason, message) && this.log.bump(id)) return;
       }
     }
     const last = this.lastRef;
@@ -77,10 +74,9 @@ export class EventRecorder {
         ? { kind: obj.kind, name: meta.name, uid: meta.uid, apiVersion: obj.apiVersion, resourceVersion: meta.resourceVersion, fieldPath }
         : { kind: obj.kind, name: meta.name, uid: meta.uid, apiVersion: obj.apiVersion, resourceVersion: meta.resourceVersion };
     this.lastRef = involved;
-    const id = this.log.add(namespace, involved, reason, message, type, this.sourceObject(component, host));
-    const entry: Recent = { component, host, fieldPath, type, reason, message, id };
+    const id = this.log.add(namespace, involved, reason, message, type, source);
     if (recent) {
-      recent.push(entry);
+      recent.push(id);
       if (recent.length > MAX_PER_OBJECT) recent.shift();
     } else {
       if (this.order.length < MAX_CACHE) this.order.push(objectId);
@@ -89,7 +85,7 @@ export class EventRecorder {
         this.order[this.oldest] = objectId;
         this.oldest = (this.oldest + 1) % MAX_CACHE;
       }
-      this.seen.set(objectId, [entry]);
+      this.seen.set(objectId, [id]);
     }
   }
 

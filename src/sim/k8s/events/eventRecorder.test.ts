@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { ObjectStore } from '../../engine/store';
+import type { KubeObject } from '../api/types';
+import { EVENT_TTL_MS, EventLog } from './eventLog';
+import { EventRecorder } from './eventRecorder';
+
+function setUp() {
+  const store = new ObjectStore();
+  let now = Date.parse('2025-03-01T09:00:00Z');
+  const log = new EventLog(store, 'events', 7, () => now);
+  store.defineVirtual('events', log);
+  const recorder = new EventRecorder(log);
+  const pod = (name: string, rv = '1'): KubeObject => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'default', uid: `uid-${name}`, resourceVersion: rv } });
+  const events = (uid: string) => log.byIndex('involvedUid', uid).map((k) => log.get(k) as unknown as { reason: string; message: string; count: number; source: { component: string; host?: string }; involvedObject: { fieldPath?: string; resourceVersion?: string } });
+  return { log, recorder, pod, events, advance: (ms: number) => (now += ms) };
+}
+
+describe('EventRecorder', () => {
+  it('counts an identical event about the same object on one Event, as client-go correlates them', () => {
+    const { recorder, pod, events, advance } = setUp();
+    const p = pod('a');
+    recorder.recordAs('kubelet', 'worker-1', p, 'Warning', 'BackOff', 'Back-off restarting failed container', 'spec.containers{app}');
+    advance(10_000);
+    recorder.recordAs('kubelet', 'worker-1', pod('a', '7'), 'Warning', 'BackOff', 'Back-off restarting failed container', 'spec.containers{app}');
+    const evs = events('uid-a');
+    expect(evs.map((e) => [e.reason, e.count])).toEqual([['BackOff', 2]]);
+    // The Event keeps the object reference of its first occurrence.
+    expect(evs[0].involvedObject.resourceVersion).toBe('1');
+  });
+
+  it('keeps events apart that differ in source, host, field path, type, reason or message', () => {
+    const { recorder, pod, events } = setUp();
+    const p = pod('a');
+    recorder.recordAs('kubelet', 'worker-1', p, 'Normal', 'Pulled', 'm', 'spec.containers{app}');
+    recorder.recordAs('kubelet', 'worker-2', p, 'Normal', 'Pulled', 'm', 'spec.containers{app}');
+    recorder.recordAs('other', 'worker-1', p, 'Normal', 'Pulled', 'm', 'spec.containers{app}');
+    recorder.recordAs('kubelet', 'worker-1', p, 'Normal', 'Pulled', 'm', 'spec.containers{side}');
+    recorder.recordAs('kubelet', 'worker-1', p, 'Normal', 'Pulled', 'm');
+    recorder.recordAs('kubelet', undefined, p, 'Normal', 'Pulled', 'm');
+    recorder.recordAs('kubelet', 'worker-1', p, 'Warning', 'Pulled', 'm', 'spec.containers{app}');
+    recorder.recordAs('kubelet', 'worker-1', p, 'Normal', 'Created', 'm', 'spec.containers{app}');
+    recorder.recordAs('kubelet', 'worker-1', p, 'Normal', 'Pulled', 'n', 'spec.containers{app}');
+    recorder.recordAs('kubelet', 'worker-1', pod('b'), 'Normal', 'Pulled', 'm', 'spec.containers{app}');
+    expect(events('uid-a').map((e) => e.count)).toEqual([1, 1, 1, 1, 1, 1, 1, 1, 1]);
+    // Each of them again: every one is counted on its own Event.
+    recorder.recordAs('kubelet', 'worker-1', p, 'Normal', 'Pulled', 'm', 'spec.containers{app}');
+    recorder.recordAs('kubelet', 'worker-2', p, 'Normal', 'Pulled', 'm', 'spec.containers{app}');
+    recorder.recordAs('other', 'worker-1', p, 'Normal', 'Pulled', 'm', 'spec.containers{app}');
+    recorder.recordAs('kubelet', 'worker-1', p, 'Normal', 'Pulled', 'm', 'spec.containers{side}');
+    recorder.recordAs('kubelet', 'worker-1', p, 'Normal', 'Pulled', 'm');
+    recorder.recordAs('kubelet', undefined, p, 'Normal', 'Pulled', 'm');
+    recorder.recordAs('kubelet', 'worker-1', p, 'Warning', 'Pulled', 'm', 'spec.containers{app}');
+    recorder.recordAs('kubelet', 'worker-1', p, 'Normal', 'Created', 'm', 'spec.containers{app}');
+    recorder.recordAs('kubelet', 'worker-1', p, 'Normal', 'Pulled', 'n', 'spec.containers{app}');
+    expect(events('uid-a').map((e) => e.count)).toEqual([2, 2, 2, 2, 2, 2, 2, 2, 2]);
+    expect(events('uid-a').map((e) => [e.source.component, e.source.host, e.involvedObject.fieldPath])[5]).toEqual(['kubelet', undefined, undefined]);
+  });
+
+  it('starts a new Event once the counted one has expired', () => {
+    const { recorder, pod, events, advance } = setUp();
+    recorder.recordAs('kubelet', 'worker-1', pod('a'), 'Warning', 'BackOff', 'm');
+    advance(EVENT_TTL_MS + 1000);
+    recorder.recordAs('kubelet', 'worker-1', pod('b'), 'Normal', 'Pulled', 'm');
+    expect(events('uid-a')).toEqual([]);
+    recorder.recordAs('kubelet', 'worker-1', pod('a'), 'Warning', 'BackOff', 'm');
+    expect(events('uid-a').map((e) => e.count)).toEqual([1]);
+  });
+
+  it('remembers the last 16 distinct events per object: an older one seen again is a new Event', () => {
+    const { recorder, pod, events } = setUp();
+    const p = pod('a');
+    for (let i = 0; i < 17; i++) recorder.recordAs('c', undefined, p, 'Normal', 'R', `m${i}`);
+    recorder.recordAs('c', undefined, p, 'Normal', 'R', 'm1');
+    recorder.recordAs('c', undefined, p, 'Normal', 'R', 'm0');
+    const evs = events('uid-a');
+    expect(evs.length).toBe(18);
+    expect(evs.filter((e) => e.message === 'm1').map((e) => e.count)).toEqual([2]);
+    expect(evs.filter((e) => e.message === 'm0').map((e) => e.count)).toEqual([1, 1]);
+  });
+
+  it('forgets the objects seen longest ago once it remembers 4096', () => {
+    const { recorder, pod, events } = setUp();
+    for (let i = 0; i < 4097; i++) recorder.recordAs('c', undefined, pod(`p${i}`), 'Normal', 'R', 'm');
+    recorder.recordAs('c', undefined, pod('p1'), 'Normal', 'R', 'm');
+    recorder.recordAs('c', undefined, pod('p0'), 'Normal', 'R', 'm');
+    expect(events('uid-p1').map((e) => e.count)).toEqual([2]);
+    expect(events('uid-p0').map((e) => e.count)).toEqual([1, 1]);
+  });
+});
