@@ -45,7 +45,8 @@ describe('VirtualClock timers', () => {
 
   it('keeps de-duplicating right after the wake-ups of many keys have fired', () => {
     const clock = new VirtualClock(0);
-    const n = 140_000;
+    // More fired keys than the clock keeps before it sweeps them out (65,536).
+    const n = 70_000;
     for (let i = 0; i < n; i++) clock.wakeAt('t', `k${i}`, 1 + (i % 3));
     const fired: string[] = [];
     clock.setNow(3);
@@ -57,7 +58,6 @@ describe('VirtualClock timers', () => {
     clock.setNow(20);
     const again = clock.popDue();
     expect(again.length).toBe(n);
-    expect(again.every((t) => t.at === 10)).toBe(true);
-    expect(again.map((t) => t.key)).toEqual(Array.from({ length: n }, (_, i) => `k${i}`));
+    expect(again.every((t, i) => t.at === 10 && t.key === `k${i}`)).toBe(true);
   });
 });
