@@ -187,4 +187,25 @@ describe('container processes', () => {
     expect(text(p)).toEqual(["tail: can't open '/nope': No such file or directory"]);
     expect(p.exit?.code).toBe(1);
   });
+
+  it("an image's own program without arguments runs exactly as it does with arguments it ignores", () => {
+    // The entrypoint without arguments runs as a small state machine; with ignored arguments, as the generator.
+    const images = Object.keys(IMAGE_CATALOG).filter((i) => IMAGE_CATALOG[i].kind !== 'shell' && !IMAGE_CATALOG[i].entrypoint);
+    expect(images.length).toBeGreaterThan(10);
+    const trace = (p: ContainerProcess, profile: (typeof IMAGE_CATALOG)[string]) => {
+      const out: unknown[] = [];
+      for (const t of [T0, T0 + 1, T0 + Math.round(profile.startMs / 4), T0 + profile.startMs - 1, T0 + profile.startMs, T0 + profile.startMs + 1, T0 + 3_600_000, T0 + 3 * 3_600_000]) {
+        p.advance(t);
+        out.push([t - T0, p.exit, p.nextWake(), [...p.listening], p.memoryBytes(), text(p), (profile.ports ?? []).map((port) => p.http(port, '/', t))]);
+      }
+      return out;
+    };
+    for (const image of images) {
+      const profile = IMAGE_CATALOG[image];
+      for (const env of [undefined, { env: () => new Map(profile.requiresEnv?.map((k) => [k, 'x'])), files: () => new Map() }]) {
+        const over = env ? { context: env } : {};
+        expect(trace(proc(image, over), profile), image).toEqual(trace(proc(image, { ...over, args: ['ignored'] }), profile));
+      }
+    }
+  });
 });

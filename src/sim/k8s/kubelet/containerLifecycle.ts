@@ -1,19 +1,17 @@
 import type { Container } from 'kubernetes-types/core/v1';
 import { goDuration } from '../../../lib/duration';
 import { flat } from '../../../lib/flat';
-import { bytesOf } from '../../../lib/quantity';
-import type { ContainerNetwork } from '../containers/netTools';
-import { ContainerProcess, type ProcessContext } from '../containers/process';
+import { ContainerProcess } from '../containers/process';
 import type { K8sContext } from '../controllers/context';
 import { imageProfile } from '../images/catalog';
 import { parseImageRef } from '../images/imageRef';
 import { invalidImageName, pullImage } from '../images/registry';
 import type { Backoff } from './backoff';
-import { configError, containerEnv, containerFiles } from './containerEnv';
-import { freshProbeState } from './probes';
+import { configError } from './containerEnv';
+import { ContainerContext } from './containerContext';
+import { freshProbeState, unstartedProbeState } from './probes';
 import type { ContainerRuntime, NodeRuntime, PodRuntime } from './runtime';
 import type { KubeletState, PodObj } from './syncPod';
-import { podNetwork } from '../network/podNetwork';
 import { podNeedsVolumeSetUp, volumeManagerFor } from '../volumes/volumeManager';
 import { TIMINGS, jitter } from './timings';
 
@@ -61,11 +59,17 @@ export function newContainerRuntime(c: Container, index: number, init: boolean):
     adopted: undefined,
     stopping: undefined,
     restartCount: 0,
-    probes: freshProbeState(c),
+    probes: unstartedProbeState(c),
     lastRun: NO_RUNS,
     lastGateAt: undefined,
     lastStatus: undefined,
-    lastStatusKey: undefined,
+    statusPhase: undefined,
+    statusRestarts: 0,
+    statusWaiting: undefined,
+    statusReady: false,
+    statusStarted: false,
+    statusInitializing: false,
+    statusTerminated: undefined,
   };
 }
 
@@ -263,57 +267,9 @@ function restart(c: ContainerRuntime): void {
   c.phase = 'pending';
 }
 
-/**
- * Environment, files and network of one container, computed when its program
- * first asks. It reads the pod's metadata and spec as they were at the start,
- * never its status (the IPs come as arguments): `start` hands it a view
- * without the status, so a running container does not keep its pod's
- * superseded status objects alive (~1 KB a pod at 150,000 pods).
- */
-class ContainerContext implements ProcessContext {
-  constructor(
-    private readonly pod: PodObj,
-    private readonly spec: Container,
-    private readonly podIP: string,
-    private readonly node: NodeRuntime,
-    private readonly services: () => Record<string, string>,
-    private readonly ctx: K8sContext,
-    private readonly state: KubeletState,
-  ) {}
-
-  env(): Map<string, string> {
-    const r = containerEnv(this.pod, this.spec, this.ctx.store, this.node.name, this.podIP, this.node.hostIP, this.services);
-    return r.ok ? r.env : new Map();
-  }
-
-  files(): Map<string, string> {
-    return containerFiles(this.pod, this.podIP, this.spec, this.ctx, this.node.name);
-  }
-
-  network(): ContainerNetwork {
-    return podNetwork(this.ctx, this.state, this.pod, this.podIP);
-  }
-}
-
 function start(c: ContainerRuntime, spec: Container, env: StepEnv): void {
   const { pod, node, now } = env;
-  const profile = imageProfile(c.ref)!;
-  const podIP = env.rt.ip ?? '';
-  const limit = spec.resources?.limits?.memory;
-  c.proc = new ContainerProcess({
-    profile,
-    image: spec.image ?? '',
-    command: spec.command,
-    args: spec.args,
-    context: new ContainerContext({ apiVersion: pod.apiVersion, kind: pod.kind, metadata: pod.metadata, spec: pod.spec }, spec, podIP, node, env.serviceEnv(pod), env.ctx, env.state),
-    stdin: spec.stdin,
-    tty: spec.tty,
-    memoryLimit: limit === undefined ? undefined : bytesOf(limit),
-    hostname: pod.spec?.hostname ?? pod.metadata.name,
-    podIP,
-    initContainer: c.init,
-    startedAt: c.adopted?.startedAt ?? now,
-  });
+  c.proc = new ContainerProcess(new ContainerContext(imageProfile(c.ref)!, pod, spec, env.rt.ip ?? '', c.init, c.adopted?.startedAt ?? now, node, env.serviceEnv(pod), env.ctx, env.state));
   c.proc.advance(now);
   c.startedAt = now;
   c.phase = 'running';

@@ -6,8 +6,6 @@ import { getPhase } from './getPhase';
 import { sharedPodCondition } from '../api/sharedCondition';
 import type { ContainerRuntime, PodRuntime, Termination } from './runtime';
 
-const KUBELET_CONDITIONS = ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady'];
-
 function termination(t: Termination): NonNullable<ContainerStatus['state']>['terminated'] {
   const out: NonNullable<NonNullable<ContainerStatus['state']>['terminated']> = { exitCode: t.exitCode, reason: t.reason };
   if (t.message) out.message = t.message;
@@ -17,57 +15,81 @@ function termination(t: Termination): NonNullable<ContainerStatus['state']>['ter
   return out;
 }
 
+type ContainerState = NonNullable<ContainerStatus['state']>;
+
+/** States every container reports alike: shared, frozen objects (stored objects are never changed). */
+const CREATING: ContainerState = Object.freeze({ waiting: Object.freeze({ reason: 'ContainerCreating' }) });
+const INITIALIZING: ContainerState = Object.freeze({ waiting: Object.freeze({ reason: 'PodInitializing' }) });
+const NO_LAST_STATE: ContainerState = Object.freeze({});
+
+/** `state.running` of the containers started in the latest second seen (they start in waves). */
+let runningSince = '';
+let runningState: ContainerState = NO_LAST_STATE;
+
+function runningAt(startedAt: number): ContainerState {
+  const since = toTimestamp(startedAt);
+  if (since !== runningSince) {
+    runningSince = since;
+    runningState = Object.freeze({ running: Object.freeze({ startedAt: since }) });
+  }
+  return runningState;
+}
+
 function containerStatus(c: ContainerRuntime, specImage: string, initializing: boolean): ContainerStatus {
   const pulled = c.phase !== 'pending' && c.phase !== 'pulling' || c.restartCount > 0 || c.last !== undefined;
-  const s: ContainerStatus = {
-    name: c.name,
-    image: pulled ? c.ref.full : specImage,
-    imageID: pulled ? imageID(c.ref) : '',
-    ready: false,
-    restartCount: c.restartCount,
-    started: false,
-    state: { waiting: { reason: initializing ? 'PodInitializing' : 'ContainerCreating' } },
-    lastState: {},
-  };
   // Waiting to restart, the run that just ended is lastState (as the kubelet reports it).
   const previous = c.phase === 'waiting' && c.terminated ? c.terminated : c.last;
-  if (previous) s.lastState = { terminated: termination(previous) };
-  if (c.containerID) s.containerID = c.containerID;
+  const lastState = previous ? { terminated: termination(previous) } : NO_LAST_STATE;
+  let state = initializing ? INITIALIZING : CREATING;
+  let ready = false;
+  let started = false;
   if (c.phase === 'running') {
-    s.state = { running: { startedAt: toTimestamp(c.startedAt!) } };
-    s.started = c.probes.started;
-    s.ready = c.probes.ready;
+    state = runningAt(c.startedAt!);
+    started = c.probes.started;
+    ready = c.probes.ready;
   } else if (c.phase === 'exited' && c.terminated) {
-    s.state = { terminated: termination(c.terminated) };
+    state = { terminated: termination(c.terminated) };
   } else if (c.waiting) {
-    s.state = { waiting: c.waiting.message ? { reason: c.waiting.reason, message: c.waiting.message } : { reason: c.waiting.reason } };
+    state = { waiting: c.waiting.message ? { reason: c.waiting.reason, message: c.waiting.message } : { reason: c.waiting.reason } };
   }
-  return s;
+  const image = pulled ? c.ref.full : specImage;
+  const id = pulled ? imageID(c.ref) : '';
+  // One literal per shape (fields added later would need an extra backing store per object).
+  return c.containerID
+    ? { name: c.name, image, imageID: id, ready, restartCount: c.restartCount, started, state, lastState, containerID: c.containerID }
+    : { name: c.name, image, imageID: id, ready, restartCount: c.restartCount, started, state, lastState };
 }
 
-function statusesOf(list: ContainerRuntime[], specs: readonly { image?: string }[], initializing: boolean): ContainerStatus[] {
-  return list.map((c, i) => {
-    const k = c.lastStatusKey;
-    if (c.lastStatus && k && k.phase === c.phase && k.restarts === c.restartCount && k.waiting === c.waiting && k.ready === c.probes.ready && k.started === c.probes.started && k.initializing === initializing && k.terminated === c.terminated) return c.lastStatus;
-    c.lastStatus = containerStatus(c, specs[i]?.image ?? '', initializing);
-    // The key is the kubelet's own record (never stored in the API): updated in place.
-    if (!k) c.lastStatusKey = { phase: c.phase, restarts: c.restartCount, waiting: c.waiting, ready: c.probes.ready, started: c.probes.started, initializing, terminated: c.terminated };
-    else {
-      k.phase = c.phase;
-      k.restarts = c.restartCount;
-      k.waiting = c.waiting;
-      k.ready = c.probes.ready;
-      k.started = c.probes.started;
-      k.initializing = initializing;
-      k.terminated = c.terminated;
-    }
-    return c.lastStatus;
-  });
+/**
+ * The container statuses of `list`: each container's last status while nothing it is built from
+ * changed. When every item is the one `old` has, `old` itself (no new array).
+ */
+function statusesOf(list: ContainerRuntime[], specs: readonly { image?: string }[], initializing: boolean, old: ContainerStatus[] | undefined): ContainerStatus[] {
+  let same = old !== undefined && old.length === list.length;
+  for (let i = 0; i < list.length; i++) if (statusOf(list[i], specs[i]?.image ?? '', initializing) !== old?.[i]) same = false;
+  return same ? old! : list.map(lastStatusOf);
 }
 
-function condition(type: string, ok: boolean, old: PodCondition[] | undefined, now: number, reason?: string, message?: string): PodCondition {
+const lastStatusOf = (c: ContainerRuntime): ContainerStatus => c.lastStatus!;
+
+function statusOf(c: ContainerRuntime, specImage: string, initializing: boolean): ContainerStatus {
+  const { phase, restartCount, waiting, terminated } = c;
+  const { ready, started } = c.probes;
+  if (c.lastStatus !== undefined && c.statusPhase === phase && c.statusRestarts === restartCount && c.statusWaiting === waiting && c.statusReady === ready && c.statusStarted === started && c.statusInitializing === initializing && c.statusTerminated === terminated) return c.lastStatus;
+  // The key is the kubelet's own record (never stored in the API): updated in place.
+  c.statusPhase = phase;
+  c.statusRestarts = restartCount;
+  c.statusWaiting = waiting;
+  c.statusReady = ready;
+  c.statusStarted = started;
+  c.statusInitializing = initializing;
+  c.statusTerminated = terminated;
+  return (c.lastStatus = containerStatus(c, specImage, initializing));
+}
+
+/** A kubelet-owned condition: `prev` (the pod's current one of that type) while it still holds. */
+function condition(type: string, ok: boolean, prev: PodCondition | undefined, now: number, reason?: string, message?: string): PodCondition {
   const status = ok ? 'True' : 'False';
-  const prev = old?.find((c) => c.type === type);
   // Unchanged conditions keep their object: less garbage, and equality checks short-circuit.
   if (prev && prev.status === status && (ok || (prev.reason === reason && prev.message === message))) return prev;
   const since = prev && prev.status === status ? prev.lastTransitionTime! : toTimestamp(now);
@@ -100,51 +122,106 @@ function isSidecarIn(spec: Pod['spec'] & object, c: ContainerRuntime): boolean {
 export function buildPodStatus(pod: Pod, rt: PodRuntime, hostIP: string, now: number, terminal = false): PodStatus {
   const spec = pod.spec!;
   const old = pod.status ?? {};
-  const initStatuses = rt.initContainers.length ? statusesOf(rt.initContainers, spec.initContainers ?? [], false) : undefined;
+  const nInit = rt.initContainers.length;
+  const initStatuses = nInit ? statusesOf(rt.initContainers, spec.initContainers ?? [], false, undefined) : undefined;
   // A sidecar counts as initialized once started; once the pod is initialized, for good.
-  const pendingInit = rt.initialized || rt.initContainers.length === 0 ? NONE : rt.initContainers.filter((c) => (isSidecarIn(spec, c) ? !(c.phase === 'running' && c.probes.started) : !(c.phase === 'exited' && c.terminated?.exitCode === 0))).map((c) => c.name);
+  const pendingInit = rt.initialized || nInit === 0 ? NONE : pendingInitNames(spec, rt);
   const initializing = pendingInit.length > 0;
-  const statuses = statusesOf(rt.containers, spec.containers, initializing);
-  // Sidecars count for readiness, listed first (generateContainersReadyCondition).
-  const unready: string[] = [];
-  if (initStatuses) for (let i = 0; i < initStatuses.length; i++) if (isSidecarIn(spec, rt.initContainers[i]) && !initStatuses[i].ready) unready.push(initStatuses[i].name);
-  for (const s of statuses) if (!s.ready) unready.push(s.name);
-  const sandboxReady = rt.ip !== undefined;
-  const unreadyMessage = unready.length ? unreadyText(unready.join(' ')) : undefined;
-  const kubeletOwned = [
-    condition('PodReadyToStartContainers', sandboxReady, old.conditions, now),
-    condition('Initialized', !initializing, old.conditions, now, 'ContainersNotInitialized', initializing ? flat(`containers with incomplete status: [${pendingInit.join(' ')}]`) : undefined),
-    condition('Ready', unready.length === 0, old.conditions, now, 'ContainersNotReady', unreadyMessage),
-    condition('ContainersReady', unready.length === 0, old.conditions, now, 'ContainersNotReady', unreadyMessage),
-  ];
-  // `concat` sizes the array exactly (`push` would leave 16 spare slots in every stored pod).
-  const others = old.conditions?.filter((c) => !KUBELET_CONDITIONS.includes(c.type));
-  const conditions: PodCondition[] = others?.length ? kubeletOwned.concat(others) : kubeletOwned;
+  // The pod's current list while every container reports what it reported (then kept as is below).
+  const statuses = statusesOf(rt.containers, spec.containers, initializing, old.containerStatuses);
+  // Sidecars count for readiness, listed first (generateContainersReadyCondition): `a b c`, the names of the unready ones.
+  let unreadyNames: string | undefined;
+  if (initStatuses) {
+    for (let i = 0; i < initStatuses.length; i++) {
+      if (isSidecarIn(spec, rt.initContainers[i]) && !initStatuses[i].ready) unreadyNames = unreadyNames === undefined ? initStatuses[i].name : `${unreadyNames} ${initStatuses[i].name}`;
+    }
+  }
+  for (let i = 0; i < statuses.length; i++) {
+    const s = statuses[i];
+    if (!s.ready) unreadyNames = unreadyNames === undefined ? s.name : `${unreadyNames} ${s.name}`;
+  }
+  const allReady = unreadyNames === undefined;
+  const unreadyMessage = allReady ? undefined : unreadyText(unreadyNames!);
+  // The pod's kubelet-owned conditions (the first of each type) and the others, in one pass.
+  let sandboxPrev: PodCondition | undefined;
+  let initializedPrev: PodCondition | undefined;
+  let readyPrev: PodCondition | undefined;
+  let containersReadyPrev: PodCondition | undefined;
+  let other: PodCondition | undefined;
+  let nOthers = 0;
+  const oldConditions = old.conditions;
+  if (oldConditions) {
+    for (let i = 0; i < oldConditions.length; i++) {
+      const c = oldConditions[i];
+      switch (c.type) {
+        case 'PodReadyToStartContainers':
+          sandboxPrev ??= c;
+          break;
+        case 'Initialized':
+          initializedPrev ??= c;
+          break;
+        case 'Ready':
+          readyPrev ??= c;
+          break;
+        case 'ContainersReady':
+          containersReadyPrev ??= c;
+          break;
+        default:
+          if (nOthers++ === 0) other = c;
+      }
+    }
+  }
+  const c0 = condition('PodReadyToStartContainers', rt.ip !== undefined, sandboxPrev, now);
+  const c1 = condition('Initialized', !initializing, initializedPrev, now, 'ContainersNotInitialized', initializing ? flat(`containers with incomplete status: [${pendingInit.join(' ')}]`) : undefined);
+  const c2 = condition('Ready', allReady, readyPrev, now, 'ContainersNotReady', unreadyMessage);
+  const c3 = condition('ContainersReady', allReady, containersReadyPrev, now, 'ContainersNotReady', unreadyMessage);
+  // Sized exactly (`push` would leave 16 spare slots in every stored pod).
+  const conditions: PodCondition[] = nOthers === 0 ? [c0, c1, c2, c3] : nOthers === 1 ? [c0, c1, c2, c3, other!] : [c0, c1, c2, c3].concat(othersOf(oldConditions!));
   // Unchanged parts keep their objects across writes (less garbage, cheaper comparisons).
   const hostIPs = old.hostIP === hostIP && old.hostIPs ? old.hostIPs : hostIPsOf(hostIP);
   let phase = initializing ? initPhase(spec.restartPolicy, rt) : getPhase(spec.restartPolicy, statuses, terminal);
   // A sidecar still up keeps a pod whose app containers are done Running (getPhase counts it as running).
-  if ((phase === 'Succeeded' || phase === 'Failed') && rt.initContainers.length > 0 && rt.initContainers.some((c) => isSidecarIn(spec, c) && (c.phase === 'running' || c.stopping))) phase = 'Running';
+  if ((phase === 'Succeeded' || phase === 'Failed') && nInit > 0 && sidecarUp(spec, rt)) phase = 'Running';
   if (rt.terminal) phase = 'Failed';
-  const status: PodStatus = {
-    phase,
-    conditions,
-    hostIP,
-    hostIPs,
-    startTime: old.startTime ?? toTimestamp(rt.admittedAt),
-  };
+  const startTime = old.startTime ?? toTimestamp(rt.admittedAt);
+  // The usual shapes as one literal each (fields added later would need an extra backing store per status).
+  if (!rt.terminal?.reason && !initStatuses) {
+    return rt.ip
+      ? { phase, conditions, hostIP, hostIPs, startTime, containerStatuses: statuses, qosClass: old.qosClass, podIP: rt.ip, podIPs: old.podIP === rt.ip && old.podIPs ? old.podIPs : [{ ip: rt.ip }] }
+      : { phase, conditions, hostIP, hostIPs, startTime, containerStatuses: statuses, qosClass: old.qosClass };
+  }
+  const status: PodStatus = { phase, conditions, hostIP, hostIPs, startTime };
   if (rt.terminal?.reason) {
     status.reason = rt.terminal.reason;
     status.message = rt.terminal.message;
   }
   if (initStatuses) status.initContainerStatuses = sameItems(old.initContainerStatuses, initStatuses) ? old.initContainerStatuses : initStatuses;
-  status.containerStatuses = sameItems(old.containerStatuses, statuses) ? old.containerStatuses : statuses;
+  status.containerStatuses = statuses;
   status.qosClass = old.qosClass;
   if (rt.ip) {
     status.podIP = rt.ip;
     status.podIPs = old.podIP === rt.ip && old.podIPs ? old.podIPs : [{ ip: rt.ip }];
   }
   return status;
+}
+
+const KUBELET_CONDITIONS = ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady'];
+
+/** The conditions of others (PodScheduled, readiness gates …), in their order. */
+function othersOf(conditions: PodCondition[]): PodCondition[] {
+  return conditions.filter((c) => !KUBELET_CONDITIONS.includes(c.type));
+}
+
+// The closures live in helpers: one in buildPodStatus itself would make every call allocate a context for `spec`.
+
+/** The init containers not done yet (a sidecar is done once started). */
+function pendingInitNames(spec: Pod['spec'] & object, rt: PodRuntime): string[] {
+  return rt.initContainers.filter((c) => (isSidecarIn(spec, c) ? !(c.phase === 'running' && c.probes.started) : !(c.phase === 'exited' && c.terminated?.exitCode === 0))).map((c) => c.name);
+}
+
+/** Whether a sidecar is still up (or being stopped). */
+function sidecarUp(spec: Pod['spec'] & object, rt: PodRuntime): boolean {
+  return rt.initContainers.some((c) => isSidecarIn(spec, c) && (c.phase === 'running' || c.stopping));
 }
 
 const hostIPLists = new Map<string, { ip: string }[]>();

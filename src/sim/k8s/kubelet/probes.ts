@@ -20,14 +20,32 @@ export function probeTimings(p: Probe): { periodMs: number; delayMs: number; tim
   };
 }
 
+/** The counts of a container whose probes never ran (shared: the first run replaces them). */
+const ZEROS = Object.freeze([0, 0, 0]) as unknown as [number, number, number];
+
+/** A started container's probe state (its own object: the kubelet updates it in place). */
 export function freshProbeState(spec: Container): ProbeState {
   return {
-    failures: [0, 0, 0],
-    successes: [0, 0, 0],
+    failures: ZEROS,
+    successes: ZEROS,
     started: !spec.startupProbe,
     ready: false,
     readinessProbed: false,
   };
+}
+
+const NOT_STARTED: { started: ProbeState; unstarted: ProbeState } = {
+  started: Object.freeze({ failures: ZEROS, successes: ZEROS, started: true, ready: false, readinessProbed: false }) as ProbeState,
+  unstarted: Object.freeze({ failures: ZEROS, successes: ZEROS, started: false, ready: false, readinessProbed: false }) as ProbeState,
+};
+
+/**
+ * The probe state of a container that has not started yet: shared and
+ * frozen (probes run, and results change, only once it runs: `start` gives
+ * it a fresh state of its own).
+ */
+export function unstartedProbeState(spec: Container): ProbeState {
+  return spec.startupProbe ? NOT_STARTED.unstarted : NOT_STARTED.started;
 }
 
 function probeOf(spec: Container, kind: Kind): Probe | undefined {
@@ -89,6 +107,8 @@ export function runDueProbes(
     c.lastRun = runs;
     if (best === READINESS) c.probes.readinessProbed = true;
     const t = probeTimings(p);
+    if (c.probes.successes === ZEROS) c.probes.successes = [0, 0, 0];
+    if (c.probes.failures === ZEROS) c.probes.failures = [0, 0, 0];
     if (ok) {
       c.probes.successes[best]++;
       c.probes.failures[best] = 0;

@@ -75,8 +75,18 @@ export interface ContainerRuntime {
   lastGateAt?: number;
   /** The status last reported for this container, reused while nothing changed. */
   lastStatus?: ContainerStatus;
-  /** What `lastStatus` was built from (identity compare: `waiting` and `terminated` objects are replaced on change). */
-  lastStatusKey?: { phase: ContainerPhase; restarts: number; waiting: ContainerRuntime['waiting']; ready: boolean; started: boolean; initializing: boolean; terminated: Termination | undefined };
+  /**
+   * What `lastStatus` was built from (identity compare: `waiting` and
+   * `terminated` objects are replaced on change), kept in the container's own
+   * fields rather than an object of its own (150,000 pods keep one each).
+   */
+  statusPhase?: ContainerPhase;
+  statusRestarts: number;
+  statusWaiting?: ContainerRuntime['waiting'];
+  statusReady: boolean;
+  statusStarted: boolean;
+  statusInitializing: boolean;
+  statusTerminated?: Termination;
 }
 
 /** A pod as the kubelet's runtime holds it (sandbox, IP, containers). */

@@ -51,16 +51,13 @@ export function syncPod(key: string, ctx: K8sContext, state: KubeletState): void
   const node = state.nodes.get(pod.spec.nodeName);
   if (!node) return;
   const now = ctx.clock.now();
-  const host = node.name;
-  const event: Emit = (type, reason, message, c) =>
-    ctx.event(pod, type, reason, message, { host, fieldPath: c ? containerFieldPath(c.name, c.init) : undefined });
 
   if (pod.metadata.deletionTimestamp) {
     if (!rt) {
       (node.client ??= ctx.clientAs(node.actor)).delete('pods', pod.metadata.namespace, pod.metadata.name, { gracePeriodSeconds: 0, preconditionUid: pod.metadata.uid });
       return;
     }
-    return terminate(pod, rt, node, ctx, state, event);
+    return terminate(pod, rt, node, ctx, state, emitter(pod, node, ctx));
   }
   const phase = pod.status?.phase;
   if (phase === 'Succeeded' || phase === 'Failed') return;
@@ -74,6 +71,7 @@ export function syncPod(key: string, ctx: K8sContext, state: KubeletState): void
   const spec = pod.spec;
   const policy = spec.restartPolicy;
   if (rt.ip && !rt.terminal) {
+    const event = emitter(pod, node, ctx);
     const env: StepEnv = { pod, rt, node, ctx, now, event, imageBackoff: state.imageBackoff, crashBackoff: state.crashBackoff, serviceEnv: state.serviceEnv, state };
     const deadline = spec.activeDeadlineSeconds;
     const startedAt = rt.admittedAt;
@@ -84,9 +82,7 @@ export function syncPod(key: string, ctx: K8sContext, state: KubeletState): void
       if (deadline !== undefined) next = Math.min(next, startedAt + deadline * 1000);
       // Init containers (and sidecars) in order; app containers once the pod is initialized.
       // (Closures only for pods that need them: most pods have no init container and no probe.)
-      const init = rt.initContainers.length === 0
-        ? initDone(rt)
-        : stepInitContainers(env, (c, cspec, kind, ok, message, at) => onProbe(c, cspec, kind, ok, message, at, env), () => failPod(rt!, undefined, undefined, now, node, spec));
+      const init = rt.initContainers.length === 0 ? initDone(rt) : stepInit(env);
       next = Math.min(next, init.next);
       if (init.done && !rt.terminal) {
         for (let i = 0; i < rt.containers.length; i++) {
@@ -94,7 +90,7 @@ export function syncPod(key: string, ctx: K8sContext, state: KubeletState): void
           const cspec = spec.containers[i];
           next = Math.min(next, stepContainer(c, cspec, env, policy));
           const probed = cspec.startupProbe !== undefined || cspec.livenessProbe !== undefined || cspec.readinessProbe !== undefined;
-          const due = runDueProbes(c, cspec, rt.admittedAt, now, rt.ip, probed ? (kind, ok, message, at) => onProbe(c, cspec, kind, ok, message, at, env) : NO_PROBES);
+          const due = runDueProbes(c, cspec, rt.admittedAt, now, rt.ip, probed ? probeHandler(c, cspec, env) : NO_PROBES);
           if (c.stopping || due < Infinity) next = Math.min(next, due, stepContainer(c, cspec, env, policy));
         }
         next = Math.min(next, finishSidecars(env));
@@ -106,12 +102,32 @@ export function syncPod(key: string, ctx: K8sContext, state: KubeletState): void
   if (next < Infinity) ctx.wakeAt(key, Math.max(next, now + 1));
 }
 
+/** The pod's events, as this node's kubelet records them (with the container's field path). */
+function emitter(pod: PodObj, node: NodeRuntime, ctx: K8sContext): Emit {
+  const host = node.name;
+  return (type, reason, message, c) => ctx.event(pod, type, reason, message, { host, fieldPath: c ? containerFieldPath(c.name, c.init) : undefined });
+}
+
 const INIT_DONE = Object.freeze({ next: Infinity, done: true });
 
 /** `stepInitContainers` for a pod without init containers: initialized at once. */
 function initDone(rt: PodRuntime): { next: number; done: boolean } {
   rt.initialized = true;
   return INIT_DONE;
+}
+
+// The closures live in helpers: a closure in syncPod itself would make every call allocate a context for what it captures.
+
+/** `stepInitContainers` with the pod's probe handler and failure. */
+function stepInit(env: StepEnv): { next: number; done: boolean } {
+  const { rt, now, node } = env;
+  const spec = env.pod.spec!;
+  return stepInitContainers(env, (c, cspec, kind, ok, message, at) => onProbe(c, cspec, kind, ok, message, at, env), () => failPod(rt, undefined, undefined, now, node, spec));
+}
+
+/** The probe result handler of container `c`. */
+function probeHandler(c: ContainerRuntime, cspec: Container, env: StepEnv): (kind: number, ok: boolean, message: string, at: number) => 'stop' | void {
+  return (kind, ok, message, at) => onProbe(c, cspec, kind, ok, message, at, env);
 }
 
 /** The result handler of a container without probes (never called: there is nothing to run). */
@@ -150,6 +166,9 @@ function failPod(rt: PodRuntime, reason: string | undefined, message: string | u
   void node;
 }
 
+/** The init containers of a pod without any (shared: never changed). */
+const NO_CONTAINERS: ContainerRuntime[] = Object.freeze([]) as unknown as ContainerRuntime[];
+
 function admit(pod: PodObj, key: string, node: NodeRuntime, ctx: K8sContext, state: KubeletState): PodRuntime {
   const now = ctx.clock.now();
   // A pod already running before this kubelet (re)started: adopt its containers as they are.
@@ -160,7 +179,7 @@ function admit(pod: PodObj, key: string, node: NodeRuntime, ctx: K8sContext, sta
     node: node.name,
     admittedAt: running ? (parseTimestamp(pod.status!.startTime) ?? now) : now,
     sandboxAt: running ? now : now + jitter(ctx.rng, TIMINGS.sandboxMs),
-    initContainers: (pod.spec!.initContainers ?? []).map((c, i) => {
+    initContainers: pod.spec!.initContainers === undefined || pod.spec!.initContainers.length === 0 ? NO_CONTAINERS : pod.spec!.initContainers.map((c, i) => {
       // Sidecars of a running pod are adopted like app containers.
       if (running && isSidecar(c)) return adoptContainer(c, i, true, now, pod.status?.initContainerStatuses);
       const rtc = newContainerRuntime(c, i, true);
@@ -188,13 +207,13 @@ function admit(pod: PodObj, key: string, node: NodeRuntime, ctx: K8sContext, sta
  * this kubelet finds already up), the image's program running since it started.
  */
 function adoptContainer(c: Container, i: number, init: boolean, now: number, running: ContainerStatus[] | undefined, known = running): ContainerRuntime {
-  const cs = known?.find((s) => s.name === c.name);
+  const cs = statusNamed(known, c.name);
   const rtc = newContainerRuntime(c, i, init);
   rtc.restartCount = cs?.restartCount ?? 0;
   // The runtime's record of the previous run survives (RESTARTS keeps its "(Xs ago)").
   const t = cs?.lastState?.terminated ?? cs?.state?.terminated;
   if (t) rtc.last = { exitCode: t.exitCode, reason: t.reason ?? (t.exitCode === 0 ? 'Completed' : 'Error'), startedAt: parseTimestamp(t.startedAt), finishedAt: parseTimestamp(t.finishedAt) ?? now, containerID: t.containerID };
-  const rs = running?.find((s) => s.name === c.name);
+  const rs = statusNamed(running, c.name);
   if (rs?.state?.running) {
     rtc.phase = 'created';
     rtc.startAt = now;
@@ -202,6 +221,13 @@ function adoptContainer(c: Container, i: number, init: boolean, now: number, run
     rtc.adopted = { startedAt: parseTimestamp(rs.state.running.startedAt) ?? now, ready: rs.ready === true, started: rs.started !== false };
   }
   return rtc;
+}
+
+/** The first status of container `name` in `list`. */
+function statusNamed(list: ContainerStatus[] | undefined, name: string): ContainerStatus | undefined {
+  if (list === undefined) return undefined;
+  for (const s of list) if (s.name === name) return s;
+  return undefined;
 }
 
 const fieldPaths = new Map<string, string>();
