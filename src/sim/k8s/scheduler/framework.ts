@@ -91,7 +91,7 @@ export class SchedulingFramework {
     const active = this.active;
     active.length = 0;
     let allowed: Set<string> | undefined;
-    const narrowing: string[] = [];
+    let narrowing: string[] | undefined;
     for (const p of this.filters) {
       const r = p.preFilter?.(state);
       if (r === 'skip') continue;
@@ -102,7 +102,7 @@ export class SchedulingFramework {
         return out;
       }
       if (r && 'nodeNames' in r) {
-        narrowing.push(p.name);
+        (narrowing ??= []).push(p.name);
         allowed = allowed ? new Set([...allowed].filter((n) => r.nodeNames.has(n))) : new Set(r.nodeNames);
         if (allowed.size === 0) {
           const msg = narrowing.length === 1 ? `node(s) didn't satisfy plugin ${narrowing[0]}` : `node(s) didn't satisfy plugin(s) [${narrowing.join(' ')}] simultaneously`;
@@ -122,7 +122,7 @@ export class SchedulingFramework {
       const statuses: Status[] = [];
       for (let i = 0; i < out.evaluated; i++) statuses.push(buffers.evalStatus[i]!);
       out.diagnosis = { nodeStatuses: statuses };
-      if (allowed) out.diagnosis.absentStatus = unresolvable('', `node(s) didn't satisfy plugin(s) [${[...narrowing].sort().join(' ')}]`);
+      if (allowed) out.diagnosis.absentStatus = unresolvable('', `node(s) didn't satisfy plugin(s) [${[...(narrowing ?? [])].sort().join(' ')}]`);
       out.message = failedSchedulingMessage(all.length, out.diagnosis, pod.pod.spec?.preemptionPolicy);
       return out;
     }

@@ -19,6 +19,9 @@ export function imageLocalityPriority(sumScores: number, numContainers: number):
   return Math.trunc((MAX_NODE_SCORE * (s - MIN_THRESHOLD)) / (max - MIN_THRESHOLD));
 }
 
+const NO_STATES: ImageState[] = [];
+const NO_SCALED: number[] = [];
+
 interface Prepared {
   /** Images on some but not all nodes (per-node sums needed). */
   states: ImageState[];
@@ -59,7 +62,8 @@ export const imageLocality: SchedulerPlugin = {
     const init = spec?.initContainers ?? [];
     const app = spec?.containers ?? [];
     const total = state.snapshot.nodes.length;
-    const p: Prepared = { states: [], scaled: [], numContainers: init.length + app.length, everywhere: 0 };
+    // Why: once per cycle; most images are on every node or none, so the lists stay the shared empty ones.
+    const p: Prepared = { states: NO_STATES, scaled: NO_SCALED, numContainers: init.length + app.length, everywhere: 0 };
     for (let i = 0; i < p.numContainers; i++) {
       const c = i < init.length ? init[i] : app[i - init.length];
       const st = c.image ? state.snapshot.imageState(normalizedCached(c.image)) : undefined;
@@ -68,6 +72,10 @@ export const imageLocality: SchedulerPlugin = {
       if (st.numNodes === total) {
         p.everywhere += scaled;
         continue;
+      }
+      if (p.states === NO_STATES) {
+        p.states = [];
+        p.scaled = [];
       }
       p.states.push(st);
       p.scaled.push(scaled);

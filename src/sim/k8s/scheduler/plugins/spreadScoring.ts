@@ -41,7 +41,13 @@ interface Shape {
   keys: readonly string[];
   kinds: readonly number[];
   offsets: readonly number[];
+  /** `zoneCounts` when no node has a zone label (shared, never written): empty counts for zone constraints. */
+  noZoneCounts: readonly (Float64Array | null)[];
+  /** `valueCounts` when no constraint reads another label (shared, never written). */
+  noValueCounts: readonly (Map<string, number> | null)[] | null;
 }
+
+const NO_ZONES = new Float64Array(0);
 
 /** The per-constraint constants, per (shared, read-only) constraint list. */
 const shapes = new WeakMap<readonly SpreadConstraint[], Shape>();
@@ -53,13 +59,14 @@ function shapeOf(constraints: readonly SpreadConstraint[]): Shape {
       keys: constraints.map((c) => c.topologyKey),
       kinds: constraints.map((c) => (c.topologyKey === LABEL_HOSTNAME ? KIND_HOSTNAME : c.topologyKey === LABEL_ZONE ? KIND_ZONE : KIND_OTHER)),
       offsets: constraints.map((c) => c.maxSkew - 1),
+      noZoneCounts: Object.freeze(constraints.map((c) => (c.topologyKey === LABEL_ZONE ? NO_ZONES : null))),
+      noValueCounts: constraints.some((c) => c.topologyKey !== LABEL_HOSTNAME && c.topologyKey !== LABEL_ZONE) ? null : Object.freeze(constraints.map(() => null)),
     };
     shapes.set(constraints, s);
   }
   return s;
 }
 
-const NO_ZONES = new Float64Array(0);
 /** Scratch: which zone ids (id + 1; 0 = no zone label) occur among this cycle's nodes. */
 let zoneSeen = new Int32Array(16);
 let zoneStamp = 0;
@@ -79,7 +86,8 @@ export function initPreScoreState(state: CycleState, nodes: readonly NodeInfo[],
   const requireAll = (pod.pod.spec?.topologySpreadConstraints?.length ?? 0) > 0;
   const required = state.requiredNodeAffinity;
   const table = snap.table;
-  const { keys, kinds, offsets } = shapeOf(constraints);
+  const shape = shapeOf(constraints);
+  const { keys, kinds, offsets } = shape;
   let ignored: Set<string> | null = null;
   if (requireAll) {
     for (let i = 0; i < count; i++) {
@@ -94,8 +102,9 @@ export function initPreScoreState(state: CycleState, nodes: readonly NodeInfo[],
     keys,
     kinds,
     perNode: counts.map((c) => c.perNode),
-    zoneCounts: constraints.map(() => null),
-    valueCounts: constraints.map(() => null),
+    // Why: without zone labels (and other keys) both lists are the same every cycle: shared, not rebuilt.
+    zoneCounts: table.zones.length === 0 ? (shape.noZoneCounts as (Float64Array | null)[]) : constraints.map(() => null),
+    valueCounts: shape.noValueCounts !== null ? (shape.noValueCounts as (Map<string, number> | null)[]) : constraints.map(() => null),
     weights: constraints.map(() => Number.NaN),
     offsets,
     min: 0,
@@ -109,7 +118,6 @@ export function initPreScoreState(state: CycleState, nodes: readonly NodeInfo[],
     } else if (kinds[c] === KIND_ZONE && table.zones.length === 0) {
       // No node has a zone label: one value (''), and no node gets a zone score.
       values = 1;
-      s.zoneCounts[c] = NO_ZONES;
     } else if (kinds[c] === KIND_ZONE && ignored === null) {
       values = markZones(table.zoneId, table.zones.length, idx, count);
       const zc = new Float64Array(table.zones.length);

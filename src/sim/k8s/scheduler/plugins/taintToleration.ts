@@ -9,6 +9,7 @@ const NAME = 'TaintToleration';
 const PRESCORE_KEY = 'PreScoreTaintToleration';
 const rejections = new Map<string, Status>();
 const NO_TOLERATIONS: Toleration[] = [];
+const preferNoSchedule = (t: Toleration): boolean => !t.effect || t.effect === 'PreferNoSchedule';
 
 /** `node(s) had untolerated taint {key: value}` (empty value prints as `{key: }`). */
 export function untoleratedTaintReason(t: Taint): string {
@@ -50,7 +51,8 @@ export const taintToleration: SchedulerPlugin = {
   preScore(state) {
     // getAllTolerationPreferNoSchedule: tolerations with effect PreferNoSchedule or none.
     const all = state.pod.pod.spec?.tolerations;
-    const tols = all ? all.filter((t) => !t.effect || t.effect === 'PreferNoSchedule') : NO_TOLERATIONS;
+    // Why: most pods carry only the NoExecute defaults; they share the empty list instead of a fresh one per cycle.
+    const tols = all && all.some(preferNoSchedule) ? all.filter(preferNoSchedule) : NO_TOLERATIONS;
     state.write(PRESCORE_KEY, tols);
     return true;
   },
