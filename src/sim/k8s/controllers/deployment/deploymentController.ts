@@ -1,5 +1,7 @@
 import type { ObjectStore, WatchEvent } from '../../../engine/store';
-import { fromLabelSelector, matches } from '../../api/selectors';
+import { matches } from '../../api/selectors';
+import { selectorOf } from '../labelSelectorCache';
+import { ownerKey } from '../objectKeys';
 import { controllerRef, type KubeObject } from '../../api/types';
 import type { K8sContext, K8sController } from '../context';
 import type { DeploymentObj, ReplicaSetObj } from './deploymentUtil';
@@ -30,16 +32,21 @@ export function createDeploymentController(store: ObjectStore): K8sController {
   };
 }
 
-function replicaSetToDeployments(e: WatchEvent, store: ObjectStore): string[] | undefined {
+function replicaSetToDeployments(e: WatchEvent, store: ObjectStore): string[] | string | undefined {
+  const obj = e.object as KubeObject;
+  const old = e.old as KubeObject | undefined;
+  const ref = controllerRef(obj.metadata);
+  // The common case (a status or scale write): the same owner before and after, one key (a repeated key is queued once).
+  if (ref?.kind === 'Deployment' && (!old || old.metadata.ownerReferences === obj.metadata.ownerReferences)) return ownerKey(obj.metadata.namespace, ref.name);
   const keys: string[] = [];
-  for (const obj of [e.object, e.old]) {
-    if (!obj) continue;
-    const ref = controllerRef((obj as KubeObject).metadata);
-    if (ref?.kind === 'Deployment') keys.push(`${obj.metadata.namespace}/${ref.name}`);
-    else if (!ref && e.type !== 'DELETED') {
+  for (const o of [obj, old]) {
+    if (!o) continue;
+    const r = controllerRef(o.metadata);
+    if (r?.kind === 'Deployment') keys.push(`${o.metadata.namespace}/${r.name}`);
+    else if (!r && e.type !== 'DELETED') {
       // An orphan: every deployment whose selector matches may adopt it.
-      for (const d of store.list<DeploymentObj>('deployments.apps', obj.metadata.namespace)) {
-        if (matches(fromLabelSelector(d.spec?.selector), obj.metadata.labels)) keys.push(`${d.metadata.namespace}/${d.metadata.name}`);
+      for (const d of store.list<DeploymentObj>('deployments.apps', o.metadata.namespace)) {
+        if (matches(selectorOf(d.spec?.selector), o.metadata.labels)) keys.push(`${d.metadata.namespace}/${d.metadata.name}`);
       }
     }
   }
@@ -83,5 +90,10 @@ function syncDeployment(key: string, ctx: K8sContext): void {
 }
 
 function freshList(rsList: ReplicaSetObj[], ctx: K8sContext): ReplicaSetObj[] {
-  return rsList.map((rs) => ctx.store.get<ReplicaSetObj>('replicasets.apps', `${rs.metadata.namespace}/${rs.metadata.name}`)).filter((x): x is ReplicaSetObj => !!x);
+  const out: ReplicaSetObj[] = [];
+  for (const rs of rsList) {
+    const fresh = ctx.store.get<ReplicaSetObj>('replicasets.apps', `${rs.metadata.namespace}/${rs.metadata.name}`);
+    if (fresh) out.push(fresh);
+  }
+  return out;
 }

@@ -64,8 +64,24 @@ function isRollingUpdate(d: DeploymentObj): boolean {
   return (d.spec?.strategy?.type ?? 'RollingUpdate') === 'RollingUpdate';
 }
 
+/**
+ * `maxUnavailable` and `maxSurge` per spec object: pure functions of the
+ * spec, which a status write keeps (stored objects are immutable), and
+ * asked several times per sync.
+ */
+const maxUnavailableOfSpec = new WeakMap<object, number>();
+const maxSurgeOfSpec = new WeakMap<object, number>();
+
 /** `MaxUnavailable`: 0 for Recreate or 0 replicas; never more than replicas. */
 export function maxUnavailable(d: DeploymentObj): number {
+  const spec = d.spec;
+  if (!spec) return computeMaxUnavailable(d);
+  let v = maxUnavailableOfSpec.get(spec);
+  if (v === undefined) maxUnavailableOfSpec.set(spec, (v = computeMaxUnavailable(d)));
+  return v;
+}
+
+function computeMaxUnavailable(d: DeploymentObj): number {
   const replicas = replicasOf(d);
   if (!isRollingUpdate(d) || replicas === 0) return 0;
   const ru = d.spec?.strategy?.rollingUpdate;
@@ -81,6 +97,14 @@ export function minAvailable(d: DeploymentObj): number {
 
 /** `MaxSurge`: 0 for Recreate. */
 export function maxSurge(d: DeploymentObj): number {
+  const spec = d.spec;
+  if (!spec) return computeMaxSurge(d);
+  let v = maxSurgeOfSpec.get(spec);
+  if (v === undefined) maxSurgeOfSpec.set(spec, (v = computeMaxSurge(d)));
+  return v;
+}
+
+function computeMaxSurge(d: DeploymentObj): number {
   if (!isRollingUpdate(d)) return 0;
   const ru = d.spec?.strategy?.rollingUpdate;
   const [surge] = resolveFenceposts(ru?.maxSurge, ru?.maxUnavailable, replicasOf(d));
@@ -174,11 +198,15 @@ export function equalIgnoreHash(a: PodTemplateSpec | undefined, b: PodTemplateSp
   return templateWithoutHash(a) === templateWithoutHash(b);
 }
 
-/** `FindNewReplicaSet`: the oldest RS whose template equals the deployment's. */
+/** `FindNewReplicaSet`: the oldest RS whose template equals the deployment's (first by `byCreationTimestamp`, no sorted copy). */
 export function findNewReplicaSet(d: DeploymentObj, rsList: readonly ReplicaSetObj[]): ReplicaSetObj | undefined {
-  const sorted = [...rsList].sort(byCreationTimestamp);
   const want = templateWithoutHash(d.spec?.template);
-  return sorted.find((rs) => templateWithoutHash(rs.spec?.template) === want);
+  let found: ReplicaSetObj | undefined;
+  for (const rs of rsList) {
+    if (templateWithoutHash(rs.spec?.template) !== want) continue;
+    if (found === undefined || byCreationTimestamp(rs, found) < 0) found = rs;
+  }
+  return found;
 }
 
 /** `FilterActiveReplicaSets`: spec.replicas > 0. */
@@ -209,11 +237,24 @@ export function hasProgressDeadline(d: DeploymentObj): boolean {
 }
 
 export function getDeploymentCondition(status: DeploymentStatus | undefined, type: string): DeploymentCondition | undefined {
-  return status?.conditions?.find((c) => c.type === type);
+  const conditions = status?.conditions;
+  if (conditions) for (const c of conditions) if (c.type === type) return c;
+  return undefined;
 }
 
 export function newDeploymentCondition(type: string, status: string, reason: string, message: string, now: string): DeploymentCondition {
   return { type, status, lastUpdateTime: now, lastTransitionTime: now, reason, message };
+}
+
+/**
+ * `SetDeploymentCondition(status, NewDeploymentCondition(…))` without
+ * building the condition when the current one has the same status and
+ * reason (which leaves status as it is).
+ */
+export function setNewDeploymentCondition(status: DeploymentStatus, type: string, conditionStatus: string, reason: string, message: string, now: string): void {
+  const current = getDeploymentCondition(status, type);
+  if (current && current.status === conditionStatus && current.reason === reason) return;
+  setDeploymentCondition(status, newDeploymentCondition(type, conditionStatus, reason, message, now));
 }
 
 /** `SetDeploymentCondition`: same status and reason → no change; same status → keep the transition time; the new one goes last. */
@@ -225,8 +266,9 @@ export function setDeploymentCondition(status: DeploymentStatus, condition: Depl
   status.conditions = [...(status.conditions ?? []).filter((x) => x.type !== c.type), c];
 }
 
+/** Removes the condition of `type` (the conditions array is replaced, never changed in place: it may be shared with a stored status). */
 export function removeDeploymentCondition(status: DeploymentStatus, type: string): void {
-  if (status.conditions) status.conditions = status.conditions.filter((c) => c.type !== type);
+  if (status.conditions && getDeploymentCondition(status, type)) status.conditions = status.conditions.filter((c) => c.type !== type);
   if (status.conditions && status.conditions.length === 0) delete status.conditions;
 }
 

@@ -1,4 +1,4 @@
-import type { DeploymentStatus } from 'kubernetes-types/apps/v1';
+import type { DeploymentStatus, ReplicaSetCondition } from 'kubernetes-types/apps/v1';
 import type { K8sContext } from '../context';
 import {
   MinimumReplicasAvailable,
@@ -22,39 +22,40 @@ import {
   removeDeploymentCondition,
   replicasOf,
   setDeploymentCondition,
+  setNewDeploymentCondition,
   type DeploymentObj,
   type ReplicaSetObj,
 } from './deploymentUtil';
 import { deepEqual } from '../../api/objectDiff';
 import { parseTimestamp } from '../../../engine/clock';
 
-/** `calculateStatus`: counts summed over the ReplicaSets, and the Available condition. */
+/**
+ * `calculateStatus`: counts summed over the ReplicaSets, and the Available
+ * condition. Zero counters are left out (the API omits them, omitempty, so
+ * status comparisons must too). The conditions array may be the current
+ * status's own: it is replaced, never changed in place.
+ */
 export function calculateStatus(allRSs: readonly (ReplicaSetObj | undefined)[], newRS: ReplicaSetObj | undefined, d: DeploymentObj, now: string): DeploymentStatus {
   const available = getAvailableReplicaCountForReplicaSets(allRSs);
   const total = getReplicaCountForReplicaSets(allRSs);
-  const status: DeploymentStatus = {
-    observedGeneration: d.metadata.generation,
-    replicas: getActualReplicaCountForReplicaSets(allRSs),
-    updatedReplicas: getActualReplicaCountForReplicaSets([newRS]),
-    readyReplicas: getReadyReplicaCountForReplicaSets(allRSs),
-    availableReplicas: available,
-    unavailableReplicas: Math.max(0, total - available),
-  };
+  const replicas = getActualReplicaCountForReplicaSets(allRSs);
+  const updated = newRS?.status?.replicas ?? 0;
+  const ready = getReadyReplicaCountForReplicaSets(allRSs);
+  const unavailable = Math.max(0, total - available);
+  const status: DeploymentStatus = { observedGeneration: d.metadata.generation };
+  if (replicas) status.replicas = replicas;
+  if (updated) status.updatedReplicas = updated;
+  if (ready) status.readyReplicas = ready;
+  if (available) status.availableReplicas = available;
+  if (unavailable) status.unavailableReplicas = unavailable;
   if (d.status?.collisionCount !== undefined) status.collisionCount = d.status.collisionCount;
-  if (d.status?.conditions) status.conditions = [...d.status.conditions];
+  if (d.status?.conditions) status.conditions = d.status.conditions;
   if (available >= replicasOf(d) - maxUnavailable(d)) {
-    setDeploymentCondition(status, newDeploymentCondition('Available', 'True', MinimumReplicasAvailable, 'Deployment has minimum availability.', now));
+    setNewDeploymentCondition(status, 'Available', 'True', MinimumReplicasAvailable, 'Deployment has minimum availability.', now);
   } else {
-    setDeploymentCondition(status, newDeploymentCondition('Available', 'False', MinimumReplicasUnavailable, 'Deployment does not have minimum availability.', now));
+    setNewDeploymentCondition(status, 'Available', 'False', MinimumReplicasUnavailable, 'Deployment does not have minimum availability.', now);
   }
-  return withoutZeroes(status);
-}
-
-/** The API omits zero counters (omitempty), so status comparisons must too. */
-function withoutZeroes(s: DeploymentStatus): DeploymentStatus {
-  const out: DeploymentStatus = { ...s };
-  for (const k of ['replicas', 'updatedReplicas', 'readyReplicas', 'availableReplicas', 'unavailableReplicas'] as const) if (!out[k]) delete out[k];
-  return out;
+  return status;
 }
 
 function writeStatus(d: DeploymentObj, status: DeploymentStatus, ctx: K8sContext): DeploymentObj {
@@ -105,13 +106,23 @@ export function syncRolloutStatus(allRSs: readonly (ReplicaSetObj | undefined)[]
   requeueStuckDeployment(updated, newStatus, ctx);
 }
 
-/** `getReplicaFailures`: the ReplicaFailure condition of the new RS (or any old one). */
+/** `getReplicaFailures`: the ReplicaFailure condition of the new RS (or else of the first old one that has it). */
 function getReplicaFailures(allRSs: readonly (ReplicaSetObj | undefined)[], newRS: ReplicaSetObj | undefined) {
-  const order = newRS ? [newRS, ...allRSs.filter((r) => r !== newRS)] : allRSs;
-  for (const rs of order) {
-    const c = rs?.status?.conditions?.find((x) => x.type === 'ReplicaFailure' && x.status === 'True');
-    if (c) return { type: 'ReplicaFailure', status: 'True', lastUpdateTime: c.lastTransitionTime, lastTransitionTime: c.lastTransitionTime, reason: c.reason, message: c.message };
+  let c = newRS && replicaFailure(newRS);
+  if (!c) {
+    for (const rs of allRSs) {
+      if (rs === newRS || !rs) continue;
+      c = replicaFailure(rs);
+      if (c) break;
+    }
   }
+  if (c) return { type: 'ReplicaFailure', status: 'True', lastUpdateTime: c.lastTransitionTime, lastTransitionTime: c.lastTransitionTime, reason: c.reason, message: c.message };
+  return undefined;
+}
+
+function replicaFailure(rs: ReplicaSetObj): ReplicaSetCondition | undefined {
+  const conditions = rs.status?.conditions;
+  if (conditions) for (const x of conditions) if (x.type === 'ReplicaFailure' && x.status === 'True') return x;
   return undefined;
 }
 
@@ -131,12 +142,11 @@ export function checkPausedConditions(d: DeploymentObj, ctx: K8sContext): Deploy
   const cond = getDeploymentCondition(d.status, 'Progressing');
   if (cond?.reason === TimedOutReason) return d;
   const pausedCondExists = cond?.reason === PausedDeployReason;
+  const pause = d.spec?.paused && !pausedCondExists;
+  if (!pause && (d.spec?.paused || !pausedCondExists)) return d;
   const status: DeploymentStatus = { ...d.status };
   const now = ctx.clock.timestamp();
-  if (d.spec?.paused && !pausedCondExists) {
-    setDeploymentCondition(status, newDeploymentCondition('Progressing', 'Unknown', PausedDeployReason, 'Deployment is paused', now));
-  } else if (!d.spec?.paused && pausedCondExists) {
-    setDeploymentCondition(status, newDeploymentCondition('Progressing', 'Unknown', ResumedDeployReason, 'Deployment is resumed', now));
-  } else return d;
+  if (pause) setDeploymentCondition(status, newDeploymentCondition('Progressing', 'Unknown', PausedDeployReason, 'Deployment is paused', now));
+  else setDeploymentCondition(status, newDeploymentCondition('Progressing', 'Unknown', ResumedDeployReason, 'Deployment is resumed', now));
   return writeStatus(d, status, ctx);
 }

@@ -1,5 +1,6 @@
 import type { ReplicaSet } from 'kubernetes-types/apps/v1';
-import { fromLabelSelector, matches } from '../../api/selectors';
+import { matches } from '../../api/selectors';
+import { selectorOf } from '../labelSelectorCache';
 import { controllerRef, type KubeObject } from '../../api/types';
 import type { K8sContext } from '../context';
 import { adopt, newControllerRef, release } from '../controllerRefManager';
@@ -28,7 +29,7 @@ const SKIP_COPY = new Set([LastAppliedAnnotation, RevisionAnnotation, RevisionHi
  */
 export function getReplicaSetsForDeployment(d: DeploymentObj, ctx: K8sContext): ReplicaSetObj[] {
   const ns = d.metadata.namespace!;
-  const selector = fromLabelSelector(d.spec?.selector);
+  const selector = selectorOf(d.spec?.selector);
   const out: ReplicaSetObj[] = [];
   for (const rs of ctx.store.listByIndex<ReplicaSetObj>('replicasets.apps', 'controllerUid', d.metadata.uid!)) {
     if (rs.metadata.namespace !== ns) continue;
@@ -39,7 +40,7 @@ export function getReplicaSetsForDeployment(d: DeploymentObj, ctx: K8sContext): 
     // Release: the RS no longer matches the selector.
     release(ctx, 'replicasets.apps', rs, d.metadata.uid!);
   }
-  if (d.metadata.deletionTimestamp) return out;
+  if (d.metadata.deletionTimestamp || ctx.store.byIndex('replicasets.apps', 'orphan', ns).size === 0) return out;
   for (const rs of ctx.store.listByIndex<ReplicaSetObj>('replicasets.apps', 'orphan', ns)) {
     if (rs.metadata.deletionTimestamp || !matches(selector, rs.metadata.labels)) continue;
     const res = adopt<ReplicaSetObj>(ctx, 'replicasets.apps', rs, d);
@@ -75,6 +76,24 @@ export function setReplicasAnnotations(annotations: Record<string, string>, desi
 export function replicasAnnotationsNeedUpdate(rs: ReplicaSetObj, desired: number, max: number): boolean {
   const a = rs.metadata.annotations ?? {};
   return a[DesiredReplicasAnnotation] !== String(desired) || a[MaxReplicasAnnotation] !== String(max);
+}
+
+/**
+ * Whether `setNewReplicaSetAnnotations(d, {...rs annotations}, newRevision, true)`
+ * surely reports no change, read without copying: the deployment's
+ * annotations are all there and the revision is not behind (or not a
+ * number, which makes it report none). False means "run it to know".
+ */
+export function newRSAnnotationsInStep(d: DeploymentObj, rs: ReplicaSetObj, newRevision: string): boolean {
+  const annotations = rs.metadata.annotations;
+  const oldRevision = annotations?.[RevisionAnnotation];
+  if (oldRevision === undefined) return false;
+  const n = Number(oldRevision);
+  if (!Number.isInteger(n)) return true;
+  if (n < Number(newRevision)) return false;
+  const own = d.metadata.annotations;
+  for (const k in own) if (!SKIP_COPY.has(k) && annotations![k] !== own[k]) return false;
+  return true;
 }
 
 /** `SetNewReplicaSetAnnotations`: copies annotations, bumps the revision and keeps the revision history on rollback. */

@@ -25,7 +25,7 @@ import {
   type DeploymentObj,
   type ReplicaSetObj,
 } from './deploymentUtil';
-import { buildNewReplicaSet, replicasAnnotationsNeedUpdate, setNewReplicaSetAnnotations, setReplicasAnnotations } from './replicaSets';
+import { buildNewReplicaSet, newRSAnnotationsInStep, replicasAnnotationsNeedUpdate, setNewReplicaSetAnnotations, setReplicasAnnotations } from './replicaSets';
 
 export interface RSState {
   d: DeploymentObj;
@@ -44,27 +44,24 @@ export function getAllReplicaSetsAndSyncRevision(d: DeploymentObj, rsList: Repli
   const newRevision = String(maxRevision(oldRSs) + 1);
   if (existing) {
     let rs = existing;
-    const annotations = { ...rs.metadata.annotations };
-    const annotationsUpdated = setNewReplicaSetAnnotations(d, annotations, newRevision, true);
     const minReadyNeedsUpdate = (rs.spec?.minReadySeconds ?? 0) !== (d.spec?.minReadySeconds ?? 0);
-    if (annotationsUpdated || minReadyNeedsUpdate) {
-      const res = ctx.api.update<ReplicaSetObj>({ ...rs, metadata: { ...rs.metadata, annotations }, spec: { ...rs.spec!, minReadySeconds: d.spec?.minReadySeconds ?? 0 } } as ReplicaSetObj, { trusted: true });
-      if (res.ok) rs = res.object;
-      return { d, newRS: rs, oldRSs };
+    if (minReadyNeedsUpdate || !newRSAnnotationsInStep(d, rs, newRevision)) {
+      const annotations = { ...rs.metadata.annotations };
+      const annotationsUpdated = setNewReplicaSetAnnotations(d, annotations, newRevision, true);
+      if (annotationsUpdated || minReadyNeedsUpdate) {
+        const res = ctx.api.update<ReplicaSetObj>({ ...rs, metadata: { ...rs.metadata, annotations }, spec: { ...rs.spec!, minReadySeconds: d.spec?.minReadySeconds ?? 0 } } as ReplicaSetObj, { trusted: true });
+        if (res.ok) rs = res.object;
+        return { d, newRS: rs, oldRSs };
+      }
     }
-    let needsUpdate = false;
-    const dAnnotations = { ...d.metadata.annotations };
     const rev = rs.metadata.annotations?.[RevisionAnnotation];
-    if (rev !== undefined && dAnnotations[RevisionAnnotation] !== rev) {
-      dAnnotations[RevisionAnnotation] = rev;
-      needsUpdate = true;
-    }
-    const status = { ...d.status };
-    if (hasProgressDeadline(d) && !getDeploymentCondition(d.status, 'Progressing')) {
-      setDeploymentCondition(status, newDeploymentCondition('Progressing', 'True', FoundNewRSReason, `Found new replica set "${rs.metadata.name}"`, ctx.clock.timestamp()));
-      needsUpdate = true;
-    }
-    if (needsUpdate) {
+    const revisionNeedsUpdate = rev !== undefined && d.metadata.annotations?.[RevisionAnnotation] !== rev;
+    const conditionNeeded = hasProgressDeadline(d) && !getDeploymentCondition(d.status, 'Progressing');
+    if (revisionNeedsUpdate || conditionNeeded) {
+      const dAnnotations = { ...d.metadata.annotations };
+      if (revisionNeedsUpdate) dAnnotations[RevisionAnnotation] = rev;
+      const status = { ...d.status };
+      if (conditionNeeded) setDeploymentCondition(status, newDeploymentCondition('Progressing', 'True', FoundNewRSReason, `Found new replica set "${rs.metadata.name}"`, ctx.clock.timestamp()));
       const res = ctx.api.updateStatus<DeploymentObj>({ ...d, metadata: { ...d.metadata, annotations: dAnnotations }, status } as DeploymentObj);
       if (res.ok) d = res.object;
     }
@@ -178,12 +175,15 @@ export function scale(d: DeploymentObj, newRS: ReplicaSetObj | undefined, oldRSs
 /** `isScalingEvent`: an active RS whose desired-replicas annotation differs from spec.replicas. */
 export function isScalingEvent(d: DeploymentObj, rsList: ReplicaSetObj[], ctx: K8sContext): boolean {
   const { newRS, oldRSs } = getAllReplicaSetsAndSyncRevision(d, rsList, false, ctx);
-  for (const rs of filterActiveReplicaSets([...oldRSs, newRS])) {
-    const desired = intAnnotation(rs, DesiredReplicasAnnotation);
-    if (desired === undefined) continue;
-    if (desired !== replicasOf(d)) return true;
-  }
-  return false;
+  for (const rs of oldRSs) if (scaledElsewhere(rs, d)) return true;
+  return newRS !== undefined && scaledElsewhere(newRS, d);
+}
+
+/** An active ReplicaSet whose desired-replicas annotation is not the deployment's replicas. */
+function scaledElsewhere(rs: ReplicaSetObj, d: DeploymentObj): boolean {
+  if (!((rs.spec?.replicas ?? 1) > 0)) return false;
+  const desired = intAnnotation(rs, DesiredReplicasAnnotation);
+  return desired !== undefined && desired !== replicasOf(d);
 }
 
 /** `sync`: scaling and paused deployments. */
@@ -206,9 +206,11 @@ export function refresh(state: RSState, ctx: K8sContext): RSState {
 export function cleanupDeployment(oldRSs: ReplicaSetObj[], d: DeploymentObj, ctx: K8sContext): void {
   const limit = d.spec?.revisionHistoryLimit;
   if (limit === undefined || limit === null) return;
+  let count = 0;
+  for (const rs of oldRSs) if (!rs.metadata.deletionTimestamp) count++;
+  if (count - limit <= 0) return;
   const cleanable = oldRSs.filter((rs) => !rs.metadata.deletionTimestamp);
   const diff = cleanable.length - limit;
-  if (diff <= 0) return;
   cleanable.sort(byRevision);
   for (let i = 0; i < diff; i++) {
     const rs = cleanable[i];

@@ -39,10 +39,13 @@ export function createGarbageCollector(store: ObjectStore, resources: readonly s
     // Most writes (a status update) change neither owners nor deletion: nothing to look at, nothing allocated.
     const refs = obj.metadata.ownerReferences;
     if (old && old.metadata.ownerReferences === refs && !deleting) return undefined;
-    const keys: string[] = [];
     // Like the graph builder, only a dependent with an owner that is not plainly alive is checked
     // (`addDependentToOwners` enqueues no dependent whose owners are all in the graph).
-    if (refs && (!old || old.metadata.ownerReferences !== refs) && !refs.every((r) => ownerState(r, store, byUid) === SOLID)) keys.push(`dep|${e.resource}|${e.key}`);
+    const checkDependent = !!refs && (!old || old.metadata.ownerReferences !== refs) && !allSolid(refs, store, byUid);
+    // A new or re-owned object whose owners are all alive, not being deleted: nothing to queue (most creations).
+    if (!checkDependent && !deleting) return undefined;
+    const keys: string[] = [];
+    if (checkDependent) keys.push(`dep|${e.resource}|${e.key}`);
     const fin = obj.metadata.finalizers;
     if (deleting && fin && (fin.includes('foregroundDeletion') || fin.includes('orphan'))) keys.push(`owner|${e.resource}|${e.key}`);
     if (deleting && !old?.metadata.deletionTimestamp) for (const ref of obj.metadata.ownerReferences ?? []) ownerWaiting(ref, keys);
@@ -75,6 +78,11 @@ function ownerState(ref: OwnerReference, store: ObjectStore, byUid: Map<string, 
   if (!owner || owner.metadata.uid !== ref.uid) return DANGLING;
   if (owner.metadata.deletionTimestamp && owner.metadata.finalizers?.includes('foregroundDeletion')) return WAITING;
   return SOLID;
+}
+
+function allSolid(refs: readonly OwnerReference[], store: ObjectStore, byUid: Map<string, Located>): boolean {
+  for (const r of refs) if (ownerState(r, store, byUid) !== SOLID) return false;
+  return true;
 }
 
 function split(key: string): [string | undefined, string] {

@@ -28,6 +28,13 @@ export function isPodReady(pod: PodObj): boolean {
   return false;
 }
 
+/** Whether two versions of a pod count the same way (active, and ready when active). */
+function sameCounts(a: PodObj, b: PodObj): boolean {
+  const active = isPodActive(a);
+  if (active !== isPodActive(b)) return false;
+  return !active || (a.status?.conditions === b.status?.conditions || isPodReady(a) === isPodReady(b));
+}
+
 /**
  * Per-controller pod counts (active, ready), updated incrementally on every
  * pod event, so a ReplicaSet sync costs O(1) in its pod count instead of a
@@ -47,6 +54,8 @@ export class PodTally {
   private onEvent(e: WatchEvent): void {
     const next = e.type === 'DELETED' ? undefined : (e.object as PodObj);
     const prev = e.type === 'ADDED' ? undefined : ((e.old ?? e.object) as PodObj);
+    // Most writes keep the owner and what is counted: taking the pod out and back in would change nothing.
+    if (prev && next && prev.metadata.ownerReferences === next.metadata.ownerReferences && sameCounts(prev, next)) return;
     if (prev) this.add(prev, -1);
     if (next) this.add(next, 1);
   }

@@ -6,6 +6,8 @@ import { parseTimestamp } from '../../../engine/clock';
 import type { ObjectStore, WatchEvent } from '../../../engine/store';
 import { deepEqual } from '../../api/objectDiff';
 import { fromLabelSelector, matches } from '../../api/selectors';
+import { selectorOf } from '../labelSelectorCache';
+import { ownerKey } from '../objectKeys';
 import { controllerRef, type KubeObject, type Stored } from '../../api/types';
 import type { K8sContext, K8sController } from '../context';
 import { adopt, newControllerRef, release } from '../controllerRefManager';
@@ -14,9 +16,6 @@ import { PodTally, isPodActive, isPodReady, type PodObj } from './podTally';
 import { SlowStartInitialBatchSize, slowStartBatch } from './slowStartBatch';
 
 type RSObj = Stored<ReplicaSet>;
-
-/** No keys (shared: returned for most pod events). */
-const NONE: string[] = [];
 
 /** `BurstReplicas`: most pods created or deleted in one sync. */
 export const BurstReplicas = 500;
@@ -36,17 +35,26 @@ export function createReplicaSetController(store: ObjectStore): K8sController {
     if (!s) claims.set(rsKey, (s = new Set()));
     s.add(podKey);
   };
-  const mapPod = (e: WatchEvent): string[] => {
+  const mapPod = (e: WatchEvent): string[] | string | undefined => {
     const pod = e.object as PodObj;
     const old = e.old as PodObj | undefined;
+    const sameOwners = old !== undefined && old.metadata.ownerReferences === pod.metadata.ownerReferences;
     // A write that changes neither owners, labels nor anything the ReplicaSet counts (a kubelet's progress report).
-    if (e.type === 'MODIFIED' && old && old.metadata.ownerReferences === pod.metadata.ownerReferences && old.metadata.labels === pod.metadata.labels && !relevantChange(old, pod)) return NONE;
-    const keys: string[] = [];
+    if (e.type === 'MODIFIED' && sameOwners && old.metadata.labels === pod.metadata.labels && !relevantChange(old, pod)) return undefined;
     const ns = pod.metadata.namespace!;
     const ref = controllerRef(pod.metadata);
+    const labelsChanged = !old || old.metadata.labels !== pod.metadata.labels;
+    if (ref && (!old || sameOwners)) {
+      // Same controller before and after (most events): at most its own key.
+      if (ref.kind !== 'ReplicaSet') return undefined;
+      const rsKey = ownerKey(ns, ref.name);
+      if (e.type !== 'DELETED' && labelsChanged) addClaim(rsKey, e.key);
+      if (e.type === 'MODIFIED' && old && !relevantChange(old, pod)) return undefined;
+      return rsKey;
+    }
+    const keys: string[] = [];
     const oldRef = old && controllerRef(old.metadata);
     if (oldRef && oldRef.uid !== ref?.uid && oldRef.kind === 'ReplicaSet') keys.push(`${ns}/${oldRef.name}`);
-    const labelsChanged = !old || old.metadata.labels !== pod.metadata.labels;
     if (ref) {
       if (ref.kind !== 'ReplicaSet') return keys;
       const rsKey = `${ns}/${ref.name}`;
@@ -55,7 +63,7 @@ export function createReplicaSetController(store: ObjectStore): K8sController {
       keys.push(rsKey);
     } else if (e.type !== 'DELETED' && labelsChanged) {
       for (const rs of store.list<RSObj>('replicasets.apps', ns)) {
-        if (matches(fromLabelSelector(rs.spec?.selector), pod.metadata.labels)) {
+        if (matches(selectorOf(rs.spec?.selector), pod.metadata.labels)) {
           const rsKey = `${ns}/${rs.metadata.name}`;
           addClaim(rsKey, e.key);
           keys.push(rsKey);
@@ -109,7 +117,7 @@ function syncReplicaSet(key: string, ctx: K8sContext, tally: PodTally, pendingCl
 
 /** `ClaimPods`: adopt matching orphans, release owned pods that no longer match. */
 function claimPods(rs: RSObj, podKeys: Set<string>, ctx: K8sContext): void {
-  const selector = fromLabelSelector(rs.spec?.selector);
+  const selector = selectorOf(rs.spec?.selector);
   const ns = rs.metadata.namespace!;
   for (const podKey of podKeys) {
     const pod = ctx.store.get<PodObj>('pods', podKey);
@@ -137,8 +145,9 @@ function manageReplicas(rs: RSObj, ctx: K8sContext, tally: PodTally): { reason: 
   if (diff < 0) {
     const toCreate = Math.min(-diff, BurstReplicas);
     ctx.note(`ReplicaSet ${rs.metadata.name}: ${active} of ${replicas} pods → creating ${toCreate}`, rsKey);
+    const generateName = `${rs.metadata.name}-`;
     const { successes, error } = slowStartBatch(toCreate, SlowStartInitialBatchSize, () => {
-      const res = ctx.api.create<PodObj>(podFromTemplate(rs), { trusted: true });
+      const res = ctx.api.create<PodObj>(podFromTemplate(rs, generateName), { trusted: true });
       if (!res.ok) return res.status.message;
       ctx.event(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${res.object.metadata.name}`);
       return undefined;
@@ -209,11 +218,11 @@ function controllerRefsOf(rs: RSObj): OwnerReference[] {
 }
 
 /** `GetPodFromTemplate`: a pod for this ReplicaSet (named by the API server from generateName). */
-function podFromTemplate(rs: RSObj): KubeObject {
+function podFromTemplate(rs: RSObj, generateName: string): KubeObject {
   const tpl = rs.spec!.template!;
   const meta: KubeObject['metadata'] = {
     name: '',
-    generateName: `${rs.metadata.name}-`,
+    generateName,
     namespace: rs.metadata.namespace,
     ownerReferences: controllerRefsOf(rs),
   };
@@ -223,19 +232,39 @@ function podFromTemplate(rs: RSObj): KubeObject {
   return { apiVersion: 'v1', kind: 'Pod', metadata: meta, spec: podSpecOf(tpl.spec!) };
 }
 
+const NO_CONDITIONS: readonly ReplicaSetCondition[] = [];
+
+/** Per spec object (a pure function of it; a status write keeps the spec). */
+const extraTemplateLabelsOfSpec = new WeakMap<object, boolean>();
+
+/**
+ * Whether some pod template label is not pinned by the selector's
+ * matchLabels (or the selector has expressions): only then may a pod be
+ * active without being fully labeled, and counting those needs a scan.
+ */
+function hasExtraTemplateLabels(rs: RSObj): boolean {
+  const spec = rs.spec;
+  if (!spec) return false;
+  let extra = extraTemplateLabelsOfSpec.get(spec);
+  if (extra === undefined) {
+    const templateLabels = spec.template?.metadata?.labels ?? {};
+    const selectorLabels = spec.selector?.matchLabels ?? {};
+    extra = Object.keys(templateLabels).some((k) => selectorLabels[k] !== templateLabels[k]) || (spec.selector?.matchExpressions?.length ?? 0) > 0;
+    extraTemplateLabelsOfSpec.set(spec, extra);
+  }
+  return extra;
+}
+
 /** `calculateStatus`. */
 function calculateStatus(rs: RSObj, ctx: K8sContext, tally: PodTally, manageError: { reason: string; message: string } | undefined): ReplicaSetStatus {
   const t = tally.get(rs.metadata.uid!);
   const minReady = rs.spec?.minReadySeconds ?? 0;
   let available = t.ready;
   let fullyLabeled = t.active;
-  const templateLabels = rs.spec?.template?.metadata?.labels ?? {};
-  const selectorLabels = rs.spec?.selector?.matchLabels ?? {};
-  const extraTemplateLabels = Object.keys(templateLabels).some((k) => selectorLabels[k] !== templateLabels[k]) || (rs.spec?.selector?.matchExpressions?.length ?? 0) > 0;
-  if (minReady > 0 || extraTemplateLabels) {
+  if (minReady > 0 || hasExtraTemplateLabels(rs)) {
     // Only these ReplicaSets pay for a scan of their pods.
     const now = ctx.clock.now();
-    const templateSel = fromLabelSelector({ matchLabels: templateLabels });
+    const templateSel = fromLabelSelector({ matchLabels: rs.spec?.template?.metadata?.labels ?? {} });
     available = 0;
     fullyLabeled = 0;
     let nextAvailableAt = Infinity;
@@ -254,7 +283,11 @@ function calculateStatus(rs: RSObj, ctx: K8sContext, tally: PodTally, manageErro
   if (t.ready) status.readyReplicas = t.ready;
   if (available) status.availableReplicas = available;
   status.observedGeneration = rs.metadata.generation;
-  const existing = rs.status?.conditions?.find((c) => c.type === 'ReplicaFailure');
+  let existing: ReplicaSetCondition | undefined;
+  for (const c of rs.status?.conditions ?? NO_CONDITIONS) if (c.type === 'ReplicaFailure') {
+    existing = c;
+    break;
+  }
   let conditions = rs.status?.conditions ?? [];
   if (manageError && !existing) {
     const cond: ReplicaSetCondition = { type: 'ReplicaFailure', status: 'True', lastTransitionTime: ctx.clock.timestamp(), reason: manageError.reason, message: manageError.message };
