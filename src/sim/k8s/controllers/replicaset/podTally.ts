@@ -43,15 +43,17 @@ function sameCounts(a: PodObj, b: PodObj): boolean {
 export class PodTally {
   private readonly byOwner = new Map<string, Tally>();
 
-  constructor(store: ObjectStore) {
-    store.watch('pods', (e) => this.onEvent(e));
+  /** With a store, the tally watches its pods; without, its owner passes every pod event to `observe`. */
+  constructor(store?: ObjectStore) {
+    store?.watch('pods', (e) => this.observe(e));
   }
 
   get(ownerUid: string): Tally {
     return this.byOwner.get(ownerUid) ?? EMPTY;
   }
 
-  private onEvent(e: WatchEvent): void {
+  /** Counts a pod watch event. */
+  observe(e: WatchEvent): void {
     const next = e.type === 'DELETED' ? undefined : (e.object as PodObj);
     const prev = e.type === 'ADDED' ? undefined : ((e.old ?? e.object) as PodObj);
     // Most writes keep the owner and what is counted: taking the pod out and back in would change nothing.

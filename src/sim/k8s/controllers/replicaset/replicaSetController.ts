@@ -27,7 +27,8 @@ export const BurstReplicas = 500;
  * pods that stop matching — and reports counts in status.
  */
 export function createReplicaSetController(store: ObjectStore): K8sController {
-  const tally = new PodTally(store);
+  // Fed by mapPod, which sees every pod event first (one watcher, not two, per pod event).
+  const tally = new PodTally();
   /** Pods whose ownership must be re-checked, per ReplicaSet key. */
   const claims = new Map<string, Set<string>>();
   const addClaim = (rsKey: string, podKey: string) => {
@@ -40,7 +41,9 @@ export function createReplicaSetController(store: ObjectStore): K8sController {
     const old = e.old as PodObj | undefined;
     const sameOwners = old !== undefined && old.metadata.ownerReferences === pod.metadata.ownerReferences;
     // A write that changes neither owners, labels nor anything the ReplicaSet counts (a kubelet's progress report).
+    // (Nor the tally: owners, phase, deletion and readiness are all unchanged.)
     if (e.type === 'MODIFIED' && sameOwners && old.metadata.labels === pod.metadata.labels && !relevantChange(old, pod)) return undefined;
+    tally.observe(e);
     const ns = pod.metadata.namespace!;
     const ref = controllerRef(pod.metadata);
     const labelsChanged = !old || old.metadata.labels !== pod.metadata.labels;
@@ -48,7 +51,9 @@ export function createReplicaSetController(store: ObjectStore): K8sController {
       // Same controller before and after (most events): at most its own key.
       if (ref.kind !== 'ReplicaSet') return undefined;
       const rsKey = ownerKey(ns, ref.name);
-      if (e.type !== 'DELETED' && labelsChanged) addClaim(rsKey, e.key);
+      // ClaimPods would only release this pod if its ReplicaSet (this uid) stopped matching it; a ReplicaSet's selector
+      // cannot change, and a later label change comes back here. So a pod its owner matches now needs no claim (every new pod).
+      if (e.type !== 'DELETED' && labelsChanged && !ownerMatches(rsKey, ref.uid, pod)) addClaim(rsKey, e.key);
       if (e.type === 'MODIFIED' && old && !relevantChange(old, pod)) return undefined;
       return rsKey;
     }
@@ -71,6 +76,11 @@ export function createReplicaSetController(store: ObjectStore): K8sController {
       }
     }
     return keys;
+  };
+  /** The ReplicaSet at `rsKey` is the one with `uid` and its selector matches the pod's labels. */
+  const ownerMatches = (rsKey: string, uid: string, pod: PodObj): boolean => {
+    const rs = store.get<RSObj>('replicasets.apps', rsKey);
+    return rs !== undefined && rs.metadata.uid === uid && matches(selectorOf(rs.spec?.selector), pod.metadata.labels);
   };
   const mapRS = (e: WatchEvent): string => {
     if (e.type === 'ADDED') for (const pod of store.listByIndex('pods', 'orphan', e.object.metadata.namespace ?? '')) addClaim(e.key, `${pod.metadata.namespace}/${pod.metadata.name}`);
