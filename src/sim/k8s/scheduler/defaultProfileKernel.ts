@@ -197,6 +197,40 @@ function fitAndBalance(t: NodeTable, x: number, key: number, r: PodResources): v
   t.memoBalanced[x] = bal;
 }
 
+/** Scratch: slots whose Fit/BalancedAllocation memo is stale (`hostRange` output; `staleCount` entries). */
+let stale = new Int32Array(16);
+let staleCount = 0;
+const hostRangeOut = { min: 0, max: 0, unlabelled: false };
+
+/**
+ * The pre-pass of the hostname-spread route: the range of matching-pod
+ * counts over the labelled nodes, whether some node lacks the hostname
+ * label, and (into `stale`) the slots whose memo is not for `key`. Typed
+ * arrays only and no calls, so V8 compiles a tight loop.
+ */
+function hostRange(n: number, idx: Int32Array, memoKey: Int32Array, key: number, flags: Uint8Array, hostCounts: Int32Array, out: Int32Array): { min: number; max: number; unlabelled: boolean } {
+  let minC = Number.MAX_SAFE_INTEGER;
+  let maxC = -1;
+  let unlabelled = false;
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    const x = idx[i];
+    if (memoKey[x] !== key) out[k++] = x;
+    if ((flags[x] & FLAG_HOSTNAME_LABEL) === 0) {
+      unlabelled = true;
+      continue;
+    }
+    const c = hostCounts[x];
+    if (c < minC) minC = c;
+    if (c > maxC) maxC = c;
+  }
+  staleCount = k;
+  hostRangeOut.min = minC;
+  hostRangeOut.max = maxC;
+  hostRangeOut.unlabelled = unlabelled;
+  return hostRangeOut;
+}
+
 /**
  * The main pass when every scored node has a hostname label: each node's
  * three scores copied into the decision buffers and totalled. A small
@@ -291,20 +325,13 @@ export function fusedScore(state: CycleState, b: CycleBuffers, n: number, skippe
     }
     // Pre-pass: memo filled for nodes that changed, and the range of matching-pod counts.
     const hostCounts = s.perNode[0];
-    let minC = Number.MAX_SAFE_INTEGER;
-    let maxC = -1;
-    let unlabelled = false;
-    for (let i = 0; i < n; i++) {
-      const x = idx[i];
-      if (memoKey[x] !== key) fitAndBalance(t, x, key, r);
-      if ((flags[x] & FLAG_HOSTNAME_LABEL) === 0) {
-        unlabelled = true;
-        continue;
-      }
-      const c = hostCounts[x];
-      if (c < minC) minC = c;
-      if (c > maxC) maxC = c;
-    }
+    if (stale.length < n) stale = new Int32Array(Math.max(n, stale.length * 2));
+    const range = hostRange(n, idx, memoKey, key, flags, hostCounts, stale);
+    // Why: few nodes changed since they were last scored; their memo is refilled outside the tight loop.
+    for (let j = 0; j < staleCount; j++) fitAndBalance(t, stale[j], key, r);
+    const minC = range.min;
+    const maxC = range.max;
+    const unlabelled = range.unlabelled;
     // Raw score: Math.round(count × weight + maxSkew − 1), which keeps the order of counts, so
     // the range of raw scores is that of the counts. Inline arithmetic: no boxed numbers.
     const w = s.weights[0];
