@@ -9,7 +9,7 @@ import { invalidImageName, pullImage } from '../images/registry';
 import type { Backoff } from './backoff';
 import { configError } from './containerEnv';
 import { ContainerContext } from './containerContext';
-import { freshProbeState, unstartedProbeState } from './probes';
+import { freshProbeState, setReady, startedProbeState, unstartedProbeState } from './probes';
 import type { ContainerRuntime, NodeRuntime, PodRuntime } from './runtime';
 import type { KubeletState, PodObj } from './syncPod';
 import { podNeedsVolumeSetUp, volumeManagerFor } from '../volumes/volumeManager';
@@ -222,7 +222,7 @@ export function stepContainer(c: ContainerRuntime, spec: Container, env: StepEnv
         if (!exit) return Math.min(proc.nextWake(), c.stopping?.at ?? Infinity);
         c.terminated = { exitCode: exit.code, reason: exit.reason, message: exit.message, startedAt: c.startedAt, finishedAt: exit.at, containerID: c.containerID };
         c.stopping = undefined;
-        c.probes.ready = false;
+        setReady(c, false);
         c.phase = 'exited';
         break;
       }
@@ -273,10 +273,10 @@ function start(c: ContainerRuntime, spec: Container, env: StepEnv): void {
   c.proc.advance(now);
   c.startedAt = now;
   c.phase = 'running';
-  c.probes = freshProbeState(spec);
+  const adopted = c.adopted;
+  c.probes = adopted ? freshProbeState(spec) : startedProbeState(spec);
   c.lastRun = NO_RUNS;
   c.lastGateAt = undefined;
-  const adopted = c.adopted;
   if (adopted) {
     // A container that was already running keeps its start time and its last probe results.
     c.startedAt = adopted.startedAt;

@@ -34,18 +34,42 @@ export function freshProbeState(spec: Container): ProbeState {
   };
 }
 
-const NOT_STARTED: { started: ProbeState; unstarted: ProbeState } = {
-  started: Object.freeze({ failures: ZEROS, successes: ZEROS, started: true, ready: false, readinessProbed: false }) as ProbeState,
-  unstarted: Object.freeze({ failures: ZEROS, successes: ZEROS, started: false, ready: false, readinessProbed: false }) as ProbeState,
-};
+/**
+ * Shared, frozen states: a container without a startup probe that is not
+ * ready (not started yet, or without any probe), one without probes that is
+ * ready, and one waiting for its startup probe to pass before it starts.
+ */
+const UNREADY = Object.freeze({ failures: ZEROS, successes: ZEROS, started: true, ready: false, readinessProbed: false }) as ProbeState;
+const READY = Object.freeze({ failures: ZEROS, successes: ZEROS, started: true, ready: true, readinessProbed: false }) as ProbeState;
+const NOT_STARTED = Object.freeze({ failures: ZEROS, successes: ZEROS, started: false, ready: false, readinessProbed: false }) as ProbeState;
 
 /**
  * The probe state of a container that has not started yet: shared and
  * frozen (probes run, and results change, only once it runs: `start` gives
- * it a fresh state of its own).
+ * it a state of its own, or a shared one when it has no probe).
  */
 export function unstartedProbeState(spec: Container): ProbeState {
-  return spec.startupProbe ? NOT_STARTED.unstarted : NOT_STARTED.started;
+  return spec.startupProbe ? NOT_STARTED : UNREADY;
+}
+
+/** Whether the container has any probe. */
+export function hasProbes(spec: Container): boolean {
+  return spec.startupProbe !== undefined || spec.livenessProbe !== undefined || spec.readinessProbe !== undefined;
+}
+
+/**
+ * The probe state of a container starting now: a shared one, ready or not,
+ * for a container without probes (all that changes is whether it is ready),
+ * else its own, updated in place.
+ */
+export function startedProbeState(spec: Container): ProbeState {
+  return hasProbes(spec) ? freshProbeState(spec) : UNREADY;
+}
+
+/** Sets whether the container is ready (swapping a shared state, updating its own). */
+export function setReady(c: ContainerRuntime, ready: boolean): void {
+  if (c.probes === UNREADY || c.probes === READY) c.probes = ready ? READY : UNREADY;
+  else c.probes.ready = ready;
 }
 
 function probeOf(spec: Container, kind: Kind): Probe | undefined {
@@ -71,7 +95,7 @@ export function runDueProbes(
   const proc = c.proc;
   if (c.phase !== 'running' || !proc || c.stopping || c.startedAt === undefined) return Infinity;
   if (!spec.startupProbe && !spec.livenessProbe && !spec.readinessProbe) {
-    c.probes.ready = true;
+    setReady(c, true);
     return Infinity;
   }
   const startedAt = c.startedAt;

@@ -8,7 +8,7 @@ import { imageProfile } from '../images/catalog';
 import type { Backoff } from './backoff';
 import { newContainerRuntime, shouldRestart, stepContainer, stopPlan, type Emit, type StepEnv } from './containerLifecycle';
 import { allocatePodIP, releasePodIP, reservePodIP } from './ipam';
-import { failureMessage, LIVENESS, probeName, probeTimings, READINESS, runDueProbes, STARTUP } from './probes';
+import { failureMessage, hasProbes, LIVENESS, probeName, probeTimings, READINESS, runDueProbes, STARTUP } from './probes';
 import { buildPodStatus } from './podStatus';
 import type { ContainerRuntime, NodeRuntime, PodRuntime } from './runtime';
 import { finishSidecars, isSidecar, planSidecarStops, stepInitContainers } from './sidecars';
@@ -89,8 +89,7 @@ export function syncPod(key: string, ctx: K8sContext, state: KubeletState): void
           const c = rt.containers[i];
           const cspec = spec.containers[i];
           next = Math.min(next, stepContainer(c, cspec, env, policy));
-          const probed = cspec.startupProbe !== undefined || cspec.livenessProbe !== undefined || cspec.readinessProbe !== undefined;
-          const due = runDueProbes(c, cspec, rt.admittedAt, now, rt.ip, probed ? probeHandler(c, cspec, env) : NO_PROBES);
+          const due = runDueProbes(c, cspec, rt.admittedAt, now, rt.ip, hasProbes(cspec) ? probeHandler(c, cspec, env) : NO_PROBES);
           if (c.stopping || due < Infinity) next = Math.min(next, due, stepContainer(c, cspec, env, policy));
         }
         next = Math.min(next, finishSidecars(env));
@@ -191,6 +190,13 @@ function admit(pod: PodObj, key: string, node: NodeRuntime, ctx: K8sContext, sta
       return rtc;
     }),
     containers: pod.spec!.containers.map((c, i) => adoptContainer(c, i, false, now, running ? pod.status?.containerStatuses : undefined, pod.status?.containerStatuses)),
+    // Every field from the start: one hidden class, no extra property store per pod.
+    ip: undefined,
+    killing: undefined,
+    terminal: undefined,
+    initialized: undefined,
+    sidecarsStopping: undefined,
+    resyncAt: undefined,
   };
   if (running) {
     rt.initialized = true;
