@@ -4,7 +4,7 @@ import { selectorOf } from '../labelSelectorCache';
 import { ownerKey } from '../objectKeys';
 import { controllerRef, type KubeObject } from '../../api/types';
 import type { K8sContext, K8sController } from '../context';
-import type { DeploymentObj, ReplicaSetObj } from './deploymentUtil';
+import { allReplicaSets, type DeploymentObj, type ReplicaSetObj } from './deploymentUtil';
 import { getReplicaSetsForDeployment } from './replicaSets';
 import { rolloutRecreate } from './recreate';
 import { rolloutRolling } from './rolling';
@@ -76,7 +76,7 @@ function syncDeployment(key: string, ctx: K8sContext): void {
   const rsList = getReplicaSetsForDeployment(d, ctx);
   if (d.metadata.deletionTimestamp) {
     const { newRS, oldRSs } = getAllReplicaSetsAndSyncRevision(d, rsList, false, ctx);
-    return syncDeploymentStatus([...oldRSs, newRS], newRS, d, ctx);
+    return syncDeploymentStatus(allReplicaSets(oldRSs, newRS), newRS, d, ctx);
   }
   d = checkPausedConditions(d, ctx);
   if (d.spec?.paused) return syncScaleOrPaused(d, rsList, ctx);
@@ -90,10 +90,11 @@ function syncDeployment(key: string, ctx: K8sContext): void {
 }
 
 function freshList(rsList: ReplicaSetObj[], ctx: K8sContext): ReplicaSetObj[] {
-  const out: ReplicaSetObj[] = [];
-  for (const rs of rsList) {
+  let gone = false;
+  const out = rsList.map((rs) => {
     const fresh = ctx.store.get<ReplicaSetObj>('replicasets.apps', `${rs.metadata.namespace}/${rs.metadata.name}`);
-    if (fresh) out.push(fresh);
-  }
-  return out;
+    if (!fresh) gone = true;
+    return fresh;
+  });
+  return gone ? out.filter((x): x is ReplicaSetObj => !!x) : (out as ReplicaSetObj[]);
 }

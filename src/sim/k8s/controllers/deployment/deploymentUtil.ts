@@ -111,6 +111,14 @@ function computeMaxSurge(d: DeploymentObj): number {
   return surge;
 }
 
+/** `[...oldRSs, newRS]`, sized exactly (an array literal with a spread reserves room to grow: ~0.5 KB per sync). */
+export function allReplicaSets<T extends ReplicaSetObj | undefined>(oldRSs: readonly ReplicaSetObj[], newRS: T): (ReplicaSetObj | T)[] {
+  if (oldRSs.length === 0) return [newRS];
+  const all: (ReplicaSetObj | T)[] = oldRSs.slice();
+  all.push(newRS);
+  return all;
+}
+
 /** Σ spec.replicas. */
 export function getReplicaCountForReplicaSets(rss: readonly (ReplicaSetObj | undefined)[]): number {
   let n = 0;

@@ -28,6 +28,7 @@ import {
 } from './deploymentUtil';
 import { deepEqual } from '../../api/objectDiff';
 import { parseTimestamp } from '../../../engine/clock';
+import { ownerKey } from '../objectKeys';
 
 /**
  * `calculateStatus`: counts summed over the ReplicaSets, and the Available
@@ -133,7 +134,7 @@ function requeueStuckDeployment(d: DeploymentObj, newStatus: DeploymentStatus, c
   if (deploymentComplete(d, newStatus)) return;
   const last = parseTimestamp(cond.lastUpdateTime) ?? ctx.clock.now();
   const at = last + d.spec!.progressDeadlineSeconds! * 1000 + 1000;
-  ctx.wakeAt(`${d.metadata.namespace}/${d.metadata.name}`, at);
+  ctx.wakeAt(ownerKey(d.metadata.namespace, d.metadata.name), at);
 }
 
 /** `checkPausedConditions`: Progressing Unknown/DeploymentPaused while paused, DeploymentResumed after. */

@@ -1,5 +1,5 @@
 import type { K8sContext } from '../context';
-import { deploymentComplete, filterActiveReplicaSets, getActualReplicaCountForReplicaSets, replicasOf, type DeploymentObj, type ReplicaSetObj } from './deploymentUtil';
+import { allReplicaSets, deploymentComplete, filterActiveReplicaSets, getActualReplicaCountForReplicaSets, replicasOf, type DeploymentObj, type ReplicaSetObj } from './deploymentUtil';
 import { cleanupDeployment, getAllReplicaSetsAndSyncRevision, refresh, scaleReplicaSet, syncRolloutStatus } from './sync';
 import type { KubeObject } from '../../api/types';
 
@@ -16,9 +16,9 @@ export function rolloutRecreate(d: DeploymentObj, rsList: ReplicaSetObj[], ctx: 
   }
   if (scaledDown) {
     state = refresh(state, ctx);
-    return syncRolloutStatus([...state.oldRSs, state.newRS], state.newRS, state.d, ctx);
+    return syncRolloutStatus(allReplicaSets(state.oldRSs, state.newRS), state.newRS, state.d, ctx);
   }
-  if (oldPodsRunning(state.newRS, state.oldRSs, ctx)) return syncRolloutStatus([...state.oldRSs, state.newRS], state.newRS, state.d, ctx);
+  if (oldPodsRunning(state.newRS, state.oldRSs, ctx)) return syncRolloutStatus(allReplicaSets(state.oldRSs, state.newRS), state.newRS, state.d, ctx);
   if (!state.newRS) state = getAllReplicaSetsAndSyncRevision(state.d, rsList, true, ctx);
   if (state.newRS) scaleReplicaSet(state.newRS, replicasOf(state.d), state.d, ctx);
   state = refresh(state, ctx);
@@ -26,7 +26,7 @@ export function rolloutRecreate(d: DeploymentObj, rsList: ReplicaSetObj[], ctx: 
     cleanupDeployment(state.oldRSs, state.d, ctx);
     state = refresh(state, ctx);
   }
-  syncRolloutStatus([...state.oldRSs, state.newRS], state.newRS, state.d, ctx);
+  syncRolloutStatus(allReplicaSets(state.oldRSs, state.newRS), state.newRS, state.d, ctx);
 }
 
 /** `oldPodsRunning`: any pod of an old ReplicaSet not yet Succeeded/Failed (terminating ones count). */

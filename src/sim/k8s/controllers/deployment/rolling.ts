@@ -1,5 +1,5 @@
 import type { K8sContext } from '../context';
-import { deploymentComplete, getAvailableReplicaCountForReplicaSets, getReplicaCountForReplicaSets, maxUnavailable, newRSNewReplicas, replicasOf, byCreationTimestamp, filterActiveReplicaSets, type DeploymentObj, type ReplicaSetObj } from './deploymentUtil';
+import { allReplicaSets, deploymentComplete, getAvailableReplicaCountForReplicaSets, getReplicaCountForReplicaSets, maxUnavailable, newRSNewReplicas, replicasOf, byCreationTimestamp, filterActiveReplicaSets, type DeploymentObj, type ReplicaSetObj } from './deploymentUtil';
 import { cleanupDeployment, getAllReplicaSetsAndSyncRevision, refresh, scaleReplicaSet, syncRolloutStatus } from './sync';
 
 /**
@@ -10,19 +10,19 @@ import { cleanupDeployment, getAllReplicaSetsAndSyncRevision, refresh, scaleRepl
 export function rolloutRolling(d: DeploymentObj, rsList: ReplicaSetObj[], ctx: K8sContext): void {
   let state = getAllReplicaSetsAndSyncRevision(d, rsList, true, ctx);
   if (!state.newRS) return syncRolloutStatus(state.oldRSs, undefined, state.d, ctx);
-  const scaledUp = reconcileNewReplicaSet([...state.oldRSs, state.newRS], state.newRS, state.d, ctx);
+  const scaledUp = reconcileNewReplicaSet(allReplicaSets(state.oldRSs, state.newRS), state.newRS, state.d, ctx);
   if (scaledUp) {
     state = refresh(state, ctx);
-    return syncRolloutStatus([...state.oldRSs, state.newRS], state.newRS, state.d, ctx);
+    return syncRolloutStatus(allReplicaSets(state.oldRSs, state.newRS), state.newRS, state.d, ctx);
   }
-  const scaledDown = reconcileOldReplicaSets([...state.oldRSs, state.newRS], filterActiveReplicaSets(state.oldRSs), state.newRS, state.d, ctx);
+  const scaledDown = reconcileOldReplicaSets(allReplicaSets(state.oldRSs, state.newRS), filterActiveReplicaSets(state.oldRSs), state.newRS, state.d, ctx);
   state = refresh(state, ctx);
-  if (scaledDown) return syncRolloutStatus([...state.oldRSs, state.newRS], state.newRS, state.d, ctx);
+  if (scaledDown) return syncRolloutStatus(allReplicaSets(state.oldRSs, state.newRS), state.newRS, state.d, ctx);
   if (deploymentComplete(state.d, state.d.status ?? {})) {
     cleanupDeployment(state.oldRSs, state.d, ctx);
     state = refresh(state, ctx);
   }
-  syncRolloutStatus([...state.oldRSs, state.newRS], state.newRS, state.d, ctx);
+  syncRolloutStatus(allReplicaSets(state.oldRSs, state.newRS), state.newRS, state.d, ctx);
 }
 
 /** `reconcileNewReplicaSet`. */
@@ -41,7 +41,7 @@ function reconcileOldReplicaSets(allRSs: ReplicaSetObj[], oldRSs: ReplicaSetObj[
   const maxScaledDown = maxScaledDownCount(d, allRSs, newRS);
   if (maxScaledDown <= 0) return false;
   const [cleaned, cleanupCount] = cleanupUnhealthyReplicas(oldRSs, d, maxScaledDown, ctx);
-  const scaledDownCount = scaleDownOldReplicaSetsForRollingUpdate([...cleaned, newRS], cleaned, d, ctx);
+  const scaledDownCount = scaleDownOldReplicaSetsForRollingUpdate(allReplicaSets(cleaned, newRS), cleaned, d, ctx);
   return cleanupCount + scaledDownCount > 0;
 }
 

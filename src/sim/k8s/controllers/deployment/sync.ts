@@ -2,6 +2,7 @@ import type { K8sContext } from '../context';
 import { checkPausedConditions, syncDeploymentStatus, syncRolloutStatus } from './progress';
 import {
   DesiredReplicasAnnotation,
+  allReplicaSets,
   FailedRSCreateReason,
   FoundNewRSReason,
   NewReplicaSetReason,
@@ -192,7 +193,7 @@ export function syncScaleOrPaused(d: DeploymentObj, rsList: ReplicaSetObj[], ctx
   scale(state.d, state.newRS, state.oldRSs, ctx);
   const fresh = refresh(state, ctx);
   if (fresh.d.spec?.paused) cleanupDeployment(fresh.oldRSs, fresh.d, ctx);
-  syncDeploymentStatus([...fresh.oldRSs, fresh.newRS], fresh.newRS, fresh.d, ctx);
+  syncDeploymentStatus(allReplicaSets(fresh.oldRSs, fresh.newRS), fresh.newRS, fresh.d, ctx);
 }
 
 /** Re-reads the deployment and its ReplicaSets after writes in this sync. */
