@@ -3,7 +3,8 @@ import type { LabelSelector } from 'kubernetes-types/meta/v1';
 import { cloneJson } from '../api/defaults/clone';
 import { defaultPod } from '../api/defaults/podDefaults';
 import type { ObjectStore, WatchEvent } from '../../engine/store';
-import { fromLabelSelector, matches } from '../api/selectors';
+import { matches } from '../api/selectors';
+import { selectorOf } from './labelSelectorCache';
 import { controllerRef, type KubeObject } from '../api/types';
 import type { K8sContext } from './context';
 import { adopt, release } from './controllerRefManager';
@@ -55,7 +56,7 @@ export class PodClaims {
       keys.push(key);
     } else if (e.type !== 'DELETED' && labelsChanged) {
       for (const owner of this.store.list<Owner>(this.resource, ns)) {
-        if (matches(fromLabelSelector(owner.spec?.selector), pod.metadata.labels)) {
+        if (matches(selectorOf(owner.spec?.selector), pod.metadata.labels)) {
           const key = `${ns}/${owner.metadata.name}`;
           this.add(key, e.key);
           keys.push(key);
@@ -78,7 +79,7 @@ export class PodClaims {
     const pending = this.claims.get(key);
     this.claims.delete(key);
     if (!pending) return;
-    const selector = fromLabelSelector(owner.spec?.selector);
+    const selector = selectorOf(owner.spec?.selector);
     for (const podKey of pending) {
       const pod = ctx.store.get<PodObj>('pods', podKey);
       if (!pod) continue;

@@ -6,6 +6,7 @@ import { objectKey, type ObjectStore, type WatchEvent } from '../../../engine/st
 import { deepEqual } from '../../api/objectDiff';
 import { conditionsAreUpToDate, DISRUPTION_ALLOWED, setStatusCondition, updateDisruptionAllowedCondition, type PdbObj } from '../../api/podDisruptionBudget';
 import { fromLabelSelector, matches, selectFromStore } from '../../api/selectors';
+import { selectorOf } from '../labelSelectorCache';
 import { controllerRef, type KubeObject } from '../../api/types';
 import type { K8sContext, K8sController } from '../context';
 import { disruptionsAllowed, expectedPodCount } from './expectedPods';
@@ -196,6 +197,6 @@ function goSelectorString(sel: LabelSelector | undefined): string {
 export function budgetsSelecting(store: ObjectStore, ns: string, labels: Record<string, string> | undefined): string[] | undefined {
   if (store.count(PDBS, ns) === 0) return undefined;
   const keys: string[] = [];
-  for (const pdb of store.list<PdbObj>(PDBS, ns)) if (matches(fromLabelSelector(pdb.spec?.selector), labels)) keys.push(objectKey(ns, pdb.metadata.name));
+  for (const pdb of store.list<PdbObj>(PDBS, ns)) if (matches(selectorOf(pdb.spec?.selector), labels)) keys.push(objectKey(ns, pdb.metadata.name));
   return keys;
 }
