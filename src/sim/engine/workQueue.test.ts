@@ -1,0 +1,62 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { WorkQueue } from './workQueue';
+
+/** The plain model: a FIFO whose keys are unique while they wait. */
+class ModelQueue {
+  items: string[] = [];
+  add(k: string) {
+    if (!this.items.includes(k)) this.items.push(k);
+  }
+  pop() {
+    return this.items.shift();
+  }
+}
+
+describe('WorkQueue', () => {
+  it('processes a key added while it waits once, in its first place', () => {
+    const q = new WorkQueue();
+    q.add('a');
+    q.add('b');
+    q.add('a');
+    expect(q.toArray()).toEqual(['a', 'b']);
+    expect(q.pop()).toBe('a');
+    expect(q.has('a')).toBe(false);
+    q.add('a');
+    expect(q.toArray()).toEqual(['b', 'a']);
+    expect([q.pop(), q.pop(), q.pop()]).toEqual(['b', 'a', undefined]);
+    expect(q.length).toBe(0);
+  });
+
+  it('takes a key back after it was processed, across compaction and many keys', () => {
+    const q = new WorkQueue();
+    for (let i = 0; i < 6000; i++) q.add(`k${i}`);
+    for (let i = 0; i < 3000; i++) expect(q.pop()).toBe(`k${i}`);
+    q.add('k0');
+    q.add('k5999');
+    expect(q.length).toBe(3001);
+    expect(q.has('k0')).toBe(true);
+    expect(q.has('k1')).toBe(false);
+    while (q.length) q.pop();
+    q.add('k1');
+    expect(q.toArray()).toEqual(['k1']);
+  });
+
+  it('behaves as a de-duplicating FIFO for any sequence of adds and pops', () => {
+    const op = fc.oneof(fc.constantFrom('a', 'b', 'c', 'd', 'e').map((k) => ({ add: k })), fc.constant({ pop: true }));
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 300 }), (ops) => {
+        const q = new WorkQueue();
+        const m = new ModelQueue();
+        for (const o of ops) {
+          if ('add' in o) {
+            q.add(o.add);
+            m.add(o.add);
+          } else expect(q.pop()).toBe(m.pop());
+          expect(q.toArray()).toEqual(m.items);
+          for (const k of ['a', 'b', 'c', 'd', 'e']) expect(q.has(k)).toBe(m.items.includes(k));
+        }
+      }),
+    );
+  });
+});
