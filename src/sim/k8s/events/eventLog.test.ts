@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ObjectStore } from '../../engine/store';
 import { EVENT_TTL_MS, EventLog } from './eventLog';
+import { PAGE_SIZE } from './pagedColumns';
 
 function setUp() {
   const store = new ObjectStore();
@@ -27,15 +28,19 @@ describe('EventLog', () => {
 
   it('keeps every field of an event across column growth', () => {
     const { log, record } = setUp();
-    for (let i = 0; i < 3000; i++) record(`u${i}`, i % 2 ? 'Pulled' : 'Failed', i % 2 ? 'Normal' : 'Warning');
-    const ev = log.get(log.byIndex('involvedUid', 'u2998')[0]) as unknown as Record<string, unknown>;
-    expect(ev).toMatchObject({ reason: 'Failed', type: 'Warning', count: 1, message: 'Failed for u2998', firstTimestamp: '2025-03-01T09:00:00Z' });
-    expect(log.count()).toBe(3000);
+    const n = 2 * PAGE_SIZE + 3;
+    for (let i = 0; i < n; i++) record(`u${i}`, i % 2 ? 'Pulled' : 'Failed', i % 2 ? 'Normal' : 'Warning');
+    for (const i of [0, PAGE_SIZE - 1, PAGE_SIZE, n - 1]) {
+      const ev = log.get(log.byIndex('involvedUid', `u${i}`)[0]) as unknown as Record<string, unknown>;
+      expect(ev).toMatchObject({ reason: i % 2 ? 'Pulled' : 'Failed', type: i % 2 ? 'Normal' : 'Warning', count: 1, message: `${i % 2 ? 'Pulled' : 'Failed'} for u${i}`, firstTimestamp: '2025-03-01T09:00:00Z' });
+    }
+    expect(log.count()).toBe(n);
   });
 
   it('forgets expired events of an object, also after the log compacts, and keeps its newer ones', () => {
     const { log, record, reasonsOf, advance } = setUp();
-    for (let i = 0; i < 5000; i++) record(`old${i}`, 'Scheduled');
+    const old = PAGE_SIZE + 5000;
+    for (let i = 0; i < old; i++) record(`old${i}`, 'Scheduled');
     record('keep', 'Scheduled');
     advance(EVENT_TTL_MS - 1000);
     record('keep', 'Started');
@@ -48,6 +53,21 @@ describe('EventLog', () => {
     expect(log.count()).toBe(2);
     record('old42', 'Killing');
     expect(reasonsOf('old42')).toEqual(['Killing']);
+    expect(log.list().map((e) => (e as unknown as { reason: string }).reason)).toEqual(['Started', 'Pulled', 'Killing']);
+  });
+
+  it('counts repeats on an event that outlived a compaction of the log', () => {
+    const { log, record, reasonsOf, advance } = setUp();
+    for (let i = 0; i < PAGE_SIZE * 2; i++) record(`old${i}`, 'Scheduled');
+    advance(EVENT_TTL_MS - 1000);
+    const id = record('keep', 'BackOff', 'Warning');
+    advance(2000);
+    record('new', 'Pulled');
+    expect(log.bump(id)).toBe(true);
+    expect(reasonsOf('keep')).toEqual(['BackOff']);
+    const ev = log.get(log.byIndex('involvedUid', 'keep')[0]) as unknown as Record<string, unknown>;
+    expect(ev).toMatchObject({ count: 2, type: 'Warning', message: 'BackOff for keep', lastTimestamp: '2025-03-01T10:00:01Z' });
+    expect(log.count()).toBe(2);
   });
 
   it('counts a repeated event on the same Event', () => {

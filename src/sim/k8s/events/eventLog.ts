@@ -3,6 +3,7 @@ import { flat } from '../../../lib/flat';
 import { toTimestamp } from '../../engine/clock';
 import { objectKey, type ObjectStore, type StoredObject, type VirtualTable, type WatchEvent } from '../../engine/store';
 import type { KubeObject } from '../api/types';
+import { F64Column, PAGE_SIZE, U8Column } from './pagedColumns';
 
 /** kube-apiserver `--event-ttl` default: an Event lives one hour after its last update. */
 export const EVENT_TTL_MS = 60 * 60_000;
@@ -22,9 +23,6 @@ export interface NewEvent {
 }
 
 const HEX = '0123456789abcdef';
-
-/** First capacity of the typed columns (doubled as needed). */
-const INITIAL = 1024;
 
 /**
  * The `events` resource, stored as columns instead of one object per event:
@@ -46,15 +44,19 @@ export class EventLog implements VirtualTable {
   private message: string[] = [];
   private source: EventSourceRef[] = [];
   // Numbers and flags in typed columns: nothing for the garbage collector to scan or copy.
-  private warning = new Uint8Array(INITIAL);
-  private firstAt = new Float64Array(INITIAL);
-  private lastAt = new Float64Array(INITIAL);
-  private count_ = new Float64Array(INITIAL);
-  private rv = new Float64Array(INITIAL);
-  private createRv = new Float64Array(INITIAL);
-  private alive = new Uint8Array(INITIAL);
+  private readonly warning = new U8Column();
+  private readonly firstAt = new F64Column();
+  private readonly lastAt = new F64Column();
+  private readonly count_ = new F64Column();
+  private readonly rv = new F64Column();
+  private readonly createRv = new F64Column();
+  private readonly alive = new U8Column();
   /** The previous event (id) about the same object, or -1: the `involvedUid` index as a chain. */
-  private prevSame = new Float64Array(INITIAL);
+  private readonly prevSame = new F64Column();
+  /** Entries the columns have room for. */
+  private capacity = 0;
+  /** Entries below this one have expired or were deleted (`expire` starts here). */
+  private expiredTo = 0;
   private live = 0;
   /** The newest event (id) about each object, by uid; older ones follow `prevSame`. */
   private readonly byUid = new Map<string, number>();
@@ -80,7 +82,7 @@ export class EventLog implements VirtualTable {
     const at = this.now();
     const rv = this.store.nextRevision();
     const i = this.length;
-    if (i === this.alive.length) this.grow(i * 2);
+    if (i === this.capacity) this.grow();
     const id = this.base + i;
     this.length = i + 1;
     this.ns.push(namespace);
@@ -88,50 +90,40 @@ export class EventLog implements VirtualTable {
     this.reason.push(reason);
     this.message.push(flat(message));
     this.source.push(source);
-    this.warning[i] = type === 'Warning' ? 1 : 0;
-    this.firstAt[i] = at;
-    this.lastAt[i] = at;
-    this.count_[i] = 1;
-    this.rv[i] = rv;
-    this.createRv[i] = rv;
-    this.alive[i] = 1;
+    this.warning.set(i, type === 'Warning' ? 1 : 0);
+    this.firstAt.set(i, at);
+    this.lastAt.set(i, at);
+    this.count_.set(i, 1);
+    this.rv.set(i, rv);
+    this.createRv.set(i, rv);
+    this.alive.set(i, 1);
     this.live++;
     const uid = involved.uid ?? '';
-    this.prevSame[i] = this.byUid.get(uid) ?? -1;
+    this.prevSame.set(i, this.byUid.get(uid) ?? -1);
     this.byUid.set(uid, id);
     if (this.byName) this.byName.set(this.keyOf(id), id);
     if (this.store.hasWatchers(this.resource)) this.store.emitVirtual({ type: 'ADDED', resource: this.resource, key: this.keyOf(id), object: this.materialize(id) });
     return id;
   }
 
-  /** Resizes the typed columns to `capacity` (at least the events held). */
-  private grow(capacity: number): void {
-    const n = this.length;
-    const resize = <A extends Uint8Array | Float64Array>(a: A, make: (n: number) => A): A => {
-      const b = make(capacity);
-      b.set(a.subarray(0, n));
-      return b;
-    };
-    const f64 = (k: number) => new Float64Array(k);
-    const u8 = (k: number) => new Uint8Array(k);
-    this.warning = resize(this.warning, u8);
-    this.alive = resize(this.alive, u8);
-    this.firstAt = resize(this.firstAt, f64);
-    this.lastAt = resize(this.lastAt, f64);
-    this.count_ = resize(this.count_, f64);
-    this.rv = resize(this.rv, f64);
-    this.createRv = resize(this.createRv, f64);
-    this.prevSame = resize(this.prevSame, f64);
+  /** One more page in every typed column. */
+  private grow(): void {
+    this.capacity += PAGE_SIZE;
+    for (const col of this.numberColumns()) col.reserve(this.capacity);
+  }
+
+  private numberColumns(): (F64Column | U8Column)[] {
+    return [this.warning, this.alive, this.firstAt, this.lastAt, this.count_, this.rv, this.createRv, this.prevSame];
   }
 
   /** A repeat of the same event: count + 1, lastTimestamp now. */
   bump(id: number): boolean {
     const i = id - this.base;
-    if (i < 0 || i >= this.length || !this.alive[i]) return false;
+    if (i < 0 || i >= this.length || !this.alive.get(i)) return false;
     const old = this.store.hasWatchers(this.resource) ? this.materialize(id) : undefined;
-    this.count_[i]++;
-    this.lastAt[i] = this.now();
-    this.rv[i] = this.store.nextRevision();
+    this.count_.set(i, this.count_.get(i) + 1);
+    this.lastAt.set(i, this.now());
+    this.rv.set(i, this.store.nextRevision());
     if (old) this.store.emitVirtual({ type: 'MODIFIED', resource: this.resource, key: this.keyOf(id), object: this.materialize(id), old });
     return true;
   }
@@ -143,13 +135,13 @@ export class EventLog implements VirtualTable {
    */
   repeats(id: number, source: EventSourceRef, fieldPath: string | undefined, type: 'Normal' | 'Warning', reason: string, message: string): boolean {
     const i = id - this.base;
-    if (i < 0 || i >= this.length || this.alive[i] === 0) return false;
-    return this.reason[i] === reason && this.message[i] === message && this.source[i] === source && this.warning[i] === (type === 'Warning' ? 1 : 0) && this.involved[i].fieldPath === (fieldPath || undefined);
+    if (i < 0 || i >= this.length || this.alive.get(i) === 0) return false;
+    return this.reason[i] === reason && this.message[i] === message && this.source[i] === source && this.warning.get(i) === (type === 'Warning' ? 1 : 0) && this.involved[i].fieldPath === (fieldPath || undefined);
   }
 
   isLive(id: number): boolean {
     const i = id - this.base;
-    return i >= 0 && i < this.length && this.alive[i] === 1;
+    return i >= 0 && i < this.length && this.alive.get(i) === 1;
   }
 
   get(key: string): StoredObject | undefined {
@@ -161,7 +153,7 @@ export class EventLog implements VirtualTable {
 
   list(namespace?: string): StoredObject[] {
     const out: StoredObject[] = [];
-    for (let i = 0; i < this.length; i++) if (this.alive[i] && (namespace === undefined || this.ns[i] === namespace)) out.push(this.materialize(this.base + i));
+    for (let i = 0; i < this.length; i++) if (this.alive.get(i) && (namespace === undefined || this.ns[i] === namespace)) out.push(this.materialize(this.base + i));
     for (const e of this.external.values()) if (namespace === undefined || e.metadata.namespace === namespace) out.push(e);
     return out;
   }
@@ -169,7 +161,7 @@ export class EventLog implements VirtualTable {
   count(namespace?: string): number {
     if (namespace === undefined) return this.live + this.external.size;
     let n = 0;
-    for (let i = 0; i < this.length; i++) if (this.alive[i] && this.ns[i] === namespace) n++;
+    for (let i = 0; i < this.length; i++) if (this.alive.get(i) && this.ns[i] === namespace) n++;
     for (const e of this.external.values()) if (e.metadata.namespace === namespace) n++;
     return n;
   }
@@ -177,7 +169,7 @@ export class EventLog implements VirtualTable {
   byIndex(name: string, value: string): string[] {
     if (name !== 'involvedUid') throw new Error(`events: no index ${name}`);
     const ids: string[] = [];
-    for (let id = this.byUid.get(value) ?? -1; id >= this.base; id = this.prevSame[id - this.base]) if (this.alive[id - this.base]) ids.push(this.keyOf(id));
+    for (let id = this.byUid.get(value) ?? -1; id >= this.base; id = this.prevSame.get(id - this.base)) if (this.alive.get(id - this.base)) ids.push(this.keyOf(id));
     // The chain runs newest first; the index lists oldest first.
     ids.reverse();
     for (const [k, e] of this.external) if ((e.involvedObject as ObjectReference | undefined)?.uid === value) ids.push(k);
@@ -215,16 +207,16 @@ export class EventLog implements VirtualTable {
 
   private kill(id: number): void {
     const i = id - this.base;
-    this.alive[i] = 0;
+    this.alive.set(i, 0);
     this.live--;
   }
 
   /** Drops events an hour past their last update (oldest first), and compacts the columns now and then. */
   private expire(): void {
     const cutoff = this.now() - EVENT_TTL_MS;
-    let i = 0;
-    while (i < this.length && (!this.alive[i] || this.lastAt[i] <= cutoff)) {
-      if (this.alive[i]) {
+    let i = this.expiredTo;
+    while (i < this.length && (!this.alive.get(i) || this.lastAt.get(i) <= cutoff)) {
+      if (this.alive.get(i)) {
         const key = this.keyOf(this.base + i);
         const old = this.store.hasWatchers(this.resource) ? this.materialize(this.base + i) : undefined;
         this.kill(this.base + i);
@@ -232,9 +224,12 @@ export class EventLog implements VirtualTable {
       }
       i++;
     }
-    if (i > 4096 && i * 2 > this.length) this.compact(i);
+    this.expiredTo = i;
+    // Whole pages go: the typed columns drop them without copying.
+    if (i >= PAGE_SIZE && i * 2 > this.length) this.compact(i - (i % PAGE_SIZE));
   }
 
+  /** Forgets the first `n` entries (a whole number of pages). */
   private compact(n: number): void {
     // An object whose newest event goes is out of the index (its older ones go too).
     const cut = this.base + n;
@@ -244,8 +239,10 @@ export class EventLog implements VirtualTable {
       if (newest !== undefined && newest < cut) this.byUid.delete(uid);
     }
     for (const col of [this.ns, this.involved, this.reason, this.message, this.source] as unknown[][]) col.splice(0, n);
-    for (const col of [this.warning, this.alive, this.firstAt, this.lastAt, this.count_, this.rv, this.createRv, this.prevSame]) col.copyWithin(0, n, this.length);
+    for (const col of this.numberColumns()) col.dropPages(n / PAGE_SIZE);
+    this.capacity -= n;
     this.length -= n;
+    this.expiredTo -= n;
     this.base = cut;
     this.byName = undefined;
   }
@@ -253,7 +250,7 @@ export class EventLog implements VirtualTable {
   private names(): Map<string, number> {
     if (!this.byName) {
       this.byName = new Map();
-      for (let i = 0; i < this.length; i++) if (this.alive[i]) this.byName.set(this.keyOf(this.base + i), this.base + i);
+      for (let i = 0; i < this.length; i++) if (this.alive.get(i)) this.byName.set(this.keyOf(this.base + i), this.base + i);
     }
     return this.byName;
   }
@@ -265,8 +262,8 @@ export class EventLog implements VirtualTable {
 
   /** client-go names an Event `<object name>.<%x of the time in ns>`; the id keeps it unique. */
   private nameOf(i: number): string {
-    const ms = Math.floor(this.firstAt[i]);
-    const sub = (this.createRv[i] * 1009) % 1_000_000;
+    const ms = Math.floor(this.firstAt.get(i));
+    const sub = (this.createRv.get(i) * 1009) % 1_000_000;
     const xh = Math.floor(ms / 1048576);
     let lo = (ms % 1048576) * 1_000_000 + sub;
     const hi = xh * 1_000_000 + Math.floor(lo / 1048576);
@@ -276,7 +273,7 @@ export class EventLog implements VirtualTable {
 
   /** A v4-shaped uid derived from the seed and the event's creation resourceVersion (stable, unique). */
   private uidOf(i: number): string {
-    let h = (this.salt ^ Math.imul(this.createRv[i], 0x9e3779b1)) >>> 0;
+    let h = (this.salt ^ Math.imul(this.createRv.get(i), 0x9e3779b1)) >>> 0;
     let out = '';
     for (let w = 0; w < 4; w++) {
       h = Math.imul(h ^ (h >>> 16), 0x85ebca6b) >>> 0;
@@ -294,15 +291,15 @@ export class EventLog implements VirtualTable {
     return {
       apiVersion: 'v1',
       kind: 'Event',
-      metadata: { name: this.nameOf(i), namespace: this.ns[i], uid: this.uidOf(i), resourceVersion: String(this.rv[i]), creationTimestamp: toTimestamp(this.firstAt[i]) },
+      metadata: { name: this.nameOf(i), namespace: this.ns[i], uid: this.uidOf(i), resourceVersion: String(this.rv.get(i)), creationTimestamp: toTimestamp(this.firstAt.get(i)) },
       involvedObject: this.involved[i],
       reason: this.reason[i],
       message: this.message[i],
       source,
-      firstTimestamp: toTimestamp(this.firstAt[i]),
-      lastTimestamp: toTimestamp(this.lastAt[i]),
-      count: this.count_[i],
-      type: this.warning[i] ? 'Warning' : 'Normal',
+      firstTimestamp: toTimestamp(this.firstAt.get(i)),
+      lastTimestamp: toTimestamp(this.lastAt.get(i)),
+      count: this.count_.get(i),
+      type: this.warning.get(i) ? 'Warning' : 'Normal',
       eventTime: null,
       reportingComponent: source.component,
       reportingInstance: source.host ?? '',
