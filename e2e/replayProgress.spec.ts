@@ -81,3 +81,18 @@ test('the replay’s progress in the dark theme and in Chinese', async ({ kp, pa
   await kp.screenshot('replay-progress-zh-dark');
   await expect(page.getByRole('progressbar', { name: '重放进度' })).toBeHidden({ timeout: 120_000 });
 });
+
+test('a command typed while a long link replays runs on the world the link opens', async ({ kp, page }) => {
+  test.setTimeout(180_000);
+  const link = await encodeScenario(longScenario(1500));
+  await page.goto('about:blank');
+  await page.goto(`/#${link}`);
+  const bar = page.getByRole('progressbar', { name: 'Replay progress' });
+  await expect(bar).toBeVisible({ timeout: 30_000 });
+  await kp.run('kubectl scale deployment web --replicas=4');
+  await expect(bar).toBeHidden({ timeout: 120_000 });
+  // It waited for the replay, then ran on the replayed cluster (before the fix it went to the page's old cluster and was lost).
+  await expect(kp.output).toContainText('deployment.apps/web scaled', { timeout: 30_000 });
+  await kp.run('kubectl get deployment web -o jsonpath={.spec.replicas}');
+  await expect(kp.output).toContainText(/\n4\s*$/);
+});

@@ -160,6 +160,12 @@ export interface SessionSlice {
   loadScenario(scenario: Scenario, options?: LoadScenarioOptions): Promise<LoadScenarioResult>;
   /** A replay that takes more than one slice of real time: commands replayed so far, of how many (the page shows a progress bar). */
   replayProgress: { readonly done: number; readonly total: number } | undefined;
+  /**
+   * Set while `loadScenario` runs: commands issued meanwhile wait for it and
+   * then run on the loaded cluster (a replay would otherwise replace the
+   * cluster and the log they went into).
+   */
+  scenarioLoading: Promise<void> | undefined;
 }
 
 export type { ShareSlice };

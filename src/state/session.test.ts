@@ -158,6 +158,24 @@ describe('captureScenario and loadScenario (the session primitive)', () => {
     expect(other.getState().history).toContain('kubectl rollout status deployment/web');
   });
 
+  it('runs a command typed while a scenario replays on the replayed cluster once it has loaded, and logs it there', async () => {
+    const live = await liveSession();
+    const scenario = live.getState().captureScenario()!;
+    const other = await realStore({});
+    const loading = other.getState().loadScenario(scenario);
+    // Typed during the replay: on the page's old cluster it would have been lost when the replay took over.
+    other.getState().runCommand('kubectl scale deployment web --replicas=2');
+    other.getState().runCommand('kubectl label deployment web typed=later');
+    expect(await loading).toEqual({ ok: true });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const lines = commandLines(other.getState().commandLog);
+    expect(lines.slice(-2)).toEqual(['kubectl scale deployment web --replicas=2', 'kubectl label deployment web typed=later']);
+    expect(output(other, 'kubectl get deployment web -o jsonpath={.spec.replicas}')).toBe('2');
+    expect(output(other, 'kubectl get deployment web -o jsonpath={.metadata.labels.typed}')).toBe('later');
+    expect(other.getState().transcript.map((l) => l.text)).toContain('deployment.apps/web scaled');
+    expect(other.getState().scenarioLoading).toBeUndefined();
+  });
+
   it('refuses a scenario past the bounds and changes nothing', async () => {
     const store = await realStore({ 'mine.yaml': 'x: 1\n' });
     store.getState().runCommand('kubectl create deployment mine --image=nginx');

@@ -68,6 +68,7 @@ export function createSessionSlice(set: SetState, get: GetState, kit: () => Stor
     lessonStep: undefined,
     sessionOrigin: 'local',
     replayProgress: undefined,
+    scenarioLoading: undefined,
 
     setLessonStep(step) {
       set({ lessonStep: step });
@@ -96,65 +97,78 @@ export function createSessionSlice(set: SetState, get: GetState, kit: () => Stor
     },
 
     async loadScenario(scenario, options = {}) {
-      const k = kit();
-      await k.runtime.ready;
-      const bootError = k.runtime.bootError();
-      if (bootError !== undefined) return { ok: false, error: `the cluster could not start (${bootError})` };
-      let replayScenarioSliced: typeof import('../session/replay').replayScenarioSliced;
+      let loaded!: () => void;
+      const loading = new Promise<void>((resolve) => (loaded = resolve));
+      set({ scenarioLoading: loading });
       try {
-        ({ replayScenarioSliced } = await import('../session/replay'));
-      } catch (e) {
-        return { ok: false, error: `the replay could not load (${e instanceof Error ? e.message : String(e)}); reload the page` };
+        return await load(scenario, options);
+      } finally {
+        // Cleared before the waiting commands run, so they run as usual (on the loaded cluster, or the old one if it failed).
+        if (get().scenarioLoading === loading) set({ scenarioLoading: undefined });
+        loaded();
       }
-      const until = options.until;
-      const holding = holdingSink((stream, text) => (stream === 'stdout' ? k.sink.stdout(text) : k.sink.stderr(text)));
-      // In slices of real time: the page keeps drawing and answering, and says how far the replay is.
-      const slicing: ReplaySlicing = {
-        wallNow: k.runtime.wallNow,
-        sliceMs: REPLAY_SLICE_MS,
-        pause: () => new Promise((resolve) => setTimeout(resolve, 0)),
-        progress: (done, total) => set({ replayProgress: { done, total } }),
-      };
-      const result = await replayScenarioSliced(scenario, { sink: holding.sink, until, shouldYield: k.runtime.shouldYield, slicing }).finally(() => set({ replayProgress: undefined }));
-      if (!result.ok) return result;
-      const { cluster, running } = result.replayed;
-      const waiting: Running[] = running.map((r) => ({ execution: r.execution, source: r.source, line: r.line }));
-      if (!k.runtime.adopt(cluster, waiting)) return { ok: false, error: 'the cluster is not ready yet' };
-      const kept = until === undefined ? scenario.log : scenario.log.filter((e) => e.at <= until);
-      const commandLog: LoggedCommand[] = fromScenarioLog(kept, scenario.files, cluster.startTime);
-      const files = filesRecord(scenario.files);
-      const fileOrder = Object.keys(files);
-      const now = cluster.now();
-      k.transcript.clear();
-      k.emit({ type: 'clear' });
-      if (options.notice) {
-        k.transcript.appendLine(`# ${options.notice}`);
-        k.emit({ type: 'notice', text: options.notice });
-      }
-      holding.release();
-      set({
-        files,
-        fileOrder,
-        activeFile: fileOrder[0],
-        fileDiagnostics: {},
-        closedFiles: [],
-        commandLog,
-        history: commandLog.flatMap((c) => ('line' in c && c.source === 'prompt' ? [c.line] : [])).slice(-500),
-        lessonStep: scenario.lesson ? { ...scenario.lesson } : undefined,
-        sessionOrigin: options.origin ?? 'local',
-        selection: undefined,
-        selectedPod: undefined,
-        selectedNode: undefined,
-        inspector: undefined,
-        startedAt: cluster.startTime,
-        now,
-        traffic: { services: [], at: now },
-      });
-      k.publish(true);
-      if (!k.runtime.promptBusy()) k.emit({ type: 'idle' });
-      return { ok: true };
     },
   };
+
+  async function load(scenario: Scenario, options: LoadScenarioOptions): Promise<LoadScenarioResult> {
+    const k = kit();
+    await k.runtime.ready;
+    const bootError = k.runtime.bootError();
+    if (bootError !== undefined) return { ok: false, error: `the cluster could not start (${bootError})` };
+    let replayScenarioSliced: typeof import('../session/replay').replayScenarioSliced;
+    try {
+      ({ replayScenarioSliced } = await import('../session/replay'));
+    } catch (e) {
+      return { ok: false, error: `the replay could not load (${e instanceof Error ? e.message : String(e)}); reload the page` };
+    }
+    const until = options.until;
+    const holding = holdingSink((stream, text) => (stream === 'stdout' ? k.sink.stdout(text) : k.sink.stderr(text)));
+    // In slices of real time: the page keeps drawing and answering, and says how far the replay is.
+    const slicing: ReplaySlicing = {
+      wallNow: k.runtime.wallNow,
+      sliceMs: REPLAY_SLICE_MS,
+      pause: () => new Promise((resolve) => setTimeout(resolve, 0)),
+      progress: (done, total) => set({ replayProgress: { done, total } }),
+    };
+    const result = await replayScenarioSliced(scenario, { sink: holding.sink, until, shouldYield: k.runtime.shouldYield, slicing }).finally(() => set({ replayProgress: undefined }));
+    if (!result.ok) return result;
+    const { cluster, running } = result.replayed;
+    const waiting: Running[] = running.map((r) => ({ execution: r.execution, source: r.source, line: r.line }));
+    if (!k.runtime.adopt(cluster, waiting)) return { ok: false, error: 'the cluster is not ready yet' };
+    const kept = until === undefined ? scenario.log : scenario.log.filter((e) => e.at <= until);
+    const commandLog: LoggedCommand[] = fromScenarioLog(kept, scenario.files, cluster.startTime);
+    const files = filesRecord(scenario.files);
+    const fileOrder = Object.keys(files);
+    const now = cluster.now();
+    k.transcript.clear();
+    k.emit({ type: 'clear' });
+    if (options.notice) {
+      k.transcript.appendLine(`# ${options.notice}`);
+      k.emit({ type: 'notice', text: options.notice });
+    }
+    holding.release();
+    set({
+      files,
+      fileOrder,
+      activeFile: fileOrder[0],
+      fileDiagnostics: {},
+      closedFiles: [],
+      commandLog,
+      history: commandLog.flatMap((c) => ('line' in c && c.source === 'prompt' ? [c.line] : [])).slice(-500),
+      lessonStep: scenario.lesson ? { ...scenario.lesson } : undefined,
+      sessionOrigin: options.origin ?? 'local',
+      selection: undefined,
+      selectedPod: undefined,
+      selectedNode: undefined,
+      inspector: undefined,
+      startedAt: cluster.startTime,
+      now,
+      traffic: { services: [], at: now },
+    });
+    k.publish(true);
+    if (!k.runtime.promptBusy()) k.emit({ type: 'idle' });
+    return { ok: true };
+  }
 }
 
 export type { LessonStep };

@@ -42,6 +42,12 @@ export function createTerminalSlice(set: SetState, get: GetState, kit: () => Sto
     runCommand(line, source = 'prompt', tap) {
       // Typed while the timeline shows a moment whose cluster is not loaded yet (the drawing is a preview):
       // load that moment first, so the command acts on it and forks history there, not on the present.
+      // Typed while a scenario (a link, a lesson, Undo) replays: it runs on that cluster once it has loaded.
+      const loading = get().scenarioLoading;
+      if (loading) {
+        void loading.then(() => get().runCommand(line, source, tap));
+        return undefined;
+      }
       const past = get().past;
       if (past && past.at !== past.loadedAt && !get().replaying) {
         void get().loadPastNow().then(() => get().runCommand(line, source, tap));
