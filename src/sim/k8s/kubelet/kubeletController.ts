@@ -68,7 +68,7 @@ export function createKubelets(): Kubelets {
     }
     return thunk;
   };
-  const state: KubeletState = { nodes: new Map(), pods: new Map(), imageBackoff: new Backoff(), crashBackoff: new Backoff(), serviceEnv };
+  const state: KubeletState = { nodes: new Map(), pods: new Map(), imageBackoff: new Backoff(), crashBackoff: new Backoff(), serviceEnv, spareEnv: undefined };
   const mirrors = new MirrorPods();
   let stoppedNodes = 0;
   /** A powered-off node's kubelet syncs nothing: its pods keep their last reported status. */

@@ -29,6 +29,13 @@ export interface KubeletState {
    * Services created later do not reach the container.
    */
   serviceEnv: (pod: PodObj) => () => Record<string, string>;
+  /**
+   * The step environment and its event emitter, reused by one sync after
+   * another (150,000 pods sync three times each on their way to Running):
+   * a sync takes it and puts it back when done; a sync running inside
+   * another (none does today) finds none and builds its own.
+   */
+  spareEnv?: StepEnv;
 }
 
 /**
@@ -71,12 +78,11 @@ export function syncPod(key: string, ctx: K8sContext, state: KubeletState): void
   const spec = pod.spec;
   const policy = spec.restartPolicy;
   if (rt.ip && !rt.terminal) {
-    const event = emitter(pod, node, ctx);
-    const env: StepEnv = { pod, rt, node, ctx, now, event, imageBackoff: state.imageBackoff, crashBackoff: state.crashBackoff, serviceEnv: state.serviceEnv, state };
+    const env = takeEnv(state, pod, rt, node, ctx, now);
     const deadline = spec.activeDeadlineSeconds;
     const startedAt = rt.admittedAt;
     if (deadline !== undefined && now >= startedAt + deadline * 1000) {
-      event('Normal', 'DeadlineExceeded', 'Pod was active on the node longer than the specified deadline');
+      env.event('Normal', 'DeadlineExceeded', 'Pod was active on the node longer than the specified deadline');
       failPod(rt, 'DeadlineExceeded', 'Pod was active on the node longer than the specified deadline', now, node, spec);
     } else {
       if (deadline !== undefined) next = Math.min(next, startedAt + deadline * 1000);
@@ -95,6 +101,7 @@ export function syncPod(key: string, ctx: K8sContext, state: KubeletState): void
         next = Math.min(next, finishSidecars(env));
       }
     }
+    state.spareEnv = env;
   }
   const status = buildPodStatus(pod, rt, node.hostIP, now);
   if (!deepEqual(status, pod.status)) (node.client ??= ctx.clientAs(node.actor)).updateStatus({ ...pod, status });
@@ -106,6 +113,31 @@ function emitter(pod: PodObj, node: NodeRuntime, ctx: K8sContext): Emit {
   const host = node.name;
   return (type, reason, message, c) => ctx.event(pod, type, reason, message, { host, fieldPath: c ? containerFieldPath(c.name, c.init) : undefined });
 }
+
+/** The state's spare step environment (or a new one) set up for this sync of `pod`. */
+function takeEnv(state: KubeletState, pod: PodObj, rt: PodRuntime, node: NodeRuntime, ctx: K8sContext, now: number): StepEnv {
+  let env = state.spareEnv;
+  if (env === undefined) env = newStepEnv(state, pod, rt, node, ctx, now);
+  else {
+    state.spareEnv = undefined;
+    env.pod = pod;
+    env.rt = rt;
+    env.node = node;
+    env.ctx = ctx;
+    env.now = now;
+  }
+  return env;
+}
+
+/** A step environment whose emitter records the events of the pod it is set up for at the time (as `emitter` does). */
+function newStepEnv(state: KubeletState, pod: PodObj, rt: PodRuntime, node: NodeRuntime, ctx: K8sContext, now: number): StepEnv {
+  const env: StepEnv = { pod, rt, node, ctx, now, event: NO_EVENTS, imageBackoff: state.imageBackoff, crashBackoff: state.crashBackoff, serviceEnv: state.serviceEnv, state };
+  env.event = (type, reason, message, c) => env.ctx.event(env.pod, type, reason, message, { host: env.node.name, fieldPath: c ? containerFieldPath(c.name, c.init) : undefined });
+  return env;
+}
+
+/** Placeholder emitter of a step environment being built (replaced before any use). */
+function NO_EVENTS(): void {}
 
 const INIT_DONE = Object.freeze({ next: Infinity, done: true });
 
