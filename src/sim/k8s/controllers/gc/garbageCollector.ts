@@ -3,21 +3,17 @@ import type { ObjectStore, WatchEvent } from '../../../engine/store';
 import type { KubeObject } from '../../api/types';
 import type { K8sContext, K8sController } from '../context';
 import { release } from '../controllerRefManager';
-
-interface Located {
-  resource: string;
-  key: string;
-}
+import { type Located, UidIndex } from './uidIndex';
 
 /**
  * The garbage collector (`pkg/controller/garbagecollector`): deletes
  * objects whose owners are gone (background cascade), deletes dependents
  * first for owners deleted in the foreground (then removes the owner's
  * `foregroundDeletion` finalizer), and orphans dependents for the `orphan`
- * finalizer. Owners are found by uid through a uid → object map.
+ * finalizer. Owners are found by uid through a uid → object map (`UidIndex`).
  */
 export function createGarbageCollector(store: ObjectStore, resources: readonly string[]): K8sController {
-  const byUid = new Map<string, Located>();
+  const byUid = new UidIndex();
   const dependentsOf = (uid: string): Located[] => {
     const out: Located[] = [];
     for (const resource of resources) for (const key of store.byIndex(resource, 'ownerUid', uid)) out.push({ resource, key });
@@ -28,12 +24,12 @@ export function createGarbageCollector(store: ObjectStore, resources: readonly s
     const uid = obj.metadata.uid;
     if (e.type === 'DELETED') {
       const keys: string[] = [];
-      if (uid && byUid.get(uid)?.key === e.key) byUid.delete(uid);
+      if (uid) byUid.delete(uid, e.key);
       if (uid) for (const d of dependentsOf(uid)) keys.push(`dep|${d.resource}|${d.key}`);
       for (const ref of obj.metadata.ownerReferences ?? []) ownerWaiting(ref, keys);
       return keys;
     }
-    if (uid && e.type === 'ADDED') byUid.set(uid, { resource: e.resource, key: e.key });
+    if (uid && e.type === 'ADDED') byUid.add(uid, e.resource, e.key);
     const old = e.old as KubeObject | undefined;
     const deleting = obj.metadata.deletionTimestamp;
     // Most writes (a status update) change neither owners nor deletion: nothing to look at, nothing allocated.
@@ -72,7 +68,7 @@ const DANGLING = 1;
 const WAITING = 2;
 
 /** An owner reference is dangling (owner gone or replaced), waiting (owner deleted in the foreground) or solid. */
-function ownerState(ref: OwnerReference, store: ObjectStore, byUid: Map<string, Located>): number {
+function ownerState(ref: OwnerReference, store: ObjectStore, byUid: UidIndex): number {
   const loc = byUid.get(ref.uid);
   const owner = loc && store.get<KubeObject>(loc.resource, loc.key);
   if (!owner || owner.metadata.uid !== ref.uid) return DANGLING;
@@ -80,7 +76,7 @@ function ownerState(ref: OwnerReference, store: ObjectStore, byUid: Map<string, 
   return SOLID;
 }
 
-function allSolid(refs: readonly OwnerReference[], store: ObjectStore, byUid: Map<string, Located>): boolean {
+function allSolid(refs: readonly OwnerReference[], store: ObjectStore, byUid: UidIndex): boolean {
   for (const r of refs) if (ownerState(r, store, byUid) !== SOLID) return false;
   return true;
 }
@@ -91,7 +87,7 @@ function split(key: string): [string | undefined, string] {
 }
 
 /** `attemptToDeleteItem`: a dependent whose owners are all gone is deleted; dangling references are dropped. */
-function attemptToDeleteItem(resource: string, key: string, ctx: K8sContext, byUid: Map<string, Located>): void {
+function attemptToDeleteItem(resource: string, key: string, ctx: K8sContext, byUid: UidIndex): void {
   const obj = ctx.store.get<KubeObject>(resource, key);
   if (!obj || obj.metadata.deletionTimestamp && !obj.metadata.finalizers?.length) return;
   const refs = obj.metadata.ownerReferences ?? [];
