@@ -49,3 +49,13 @@ function other(type: string, status: string, lastTransitionTime: string, reason:
   }
   return c;
 }
+
+/** Replaces the condition of the same type, keeping lastTransitionTime when the status is unchanged. */
+export function upsertCondition(list: PodCondition[] | undefined, cond: PodCondition): PodCondition[] {
+  const i = list ? list.findIndex((c) => c.type === cond.type) : -1;
+  // `concat`/`slice` size the array exactly (a spread or `push` leaves 16 spare slots per pod).
+  if (i < 0) return (list ?? []).concat([cond]);
+  const out = list!.slice();
+  out[i] = out[i].status === cond.status ? sharedPodCondition(cond.type, cond.status, out[i].lastTransitionTime!, cond.reason, cond.message) : cond;
+  return out;
+}
