@@ -10,7 +10,7 @@ import type { Backoff } from './backoff';
 import { configError } from './containerEnv';
 import { ContainerContext } from './containerContext';
 import { freshProbeState, setReady, startedProbeState, unstartedProbeState } from './probes';
-import type { ContainerRuntime, NodeRuntime, PodRuntime } from './runtime';
+import type { ContainerRuntime, ImagePull, NodeRuntime, PodRuntime } from './runtime';
 import type { KubeletState, PodObj } from './syncPod';
 import { podNeedsVolumeSetUp, volumeManagerFor } from '../volumes/volumeManager';
 import { TIMINGS, jitter } from './timings';
@@ -45,10 +45,7 @@ export function newContainerRuntime(c: Container, index: number, init: boolean):
     phase: 'pending',
     waiting: undefined,
     retryAt: undefined,
-    pullRequestedAt: undefined,
-    pullStartAt: undefined,
-    pullDoneAt: undefined,
-    pullError: undefined,
+    pull: undefined,
     startAt: undefined,
     startedAt: undefined,
     containerID: undefined,
@@ -64,11 +61,8 @@ export function newContainerRuntime(c: Container, index: number, init: boolean):
     lastGateAt: undefined,
     lastStatus: undefined,
     statusPhase: undefined,
-    statusRestarts: 0,
+    statusKey: -1,
     statusWaiting: undefined,
-    statusReady: false,
-    statusStarted: false,
-    statusInitializing: false,
     statusTerminated: undefined,
   };
 }
@@ -143,12 +137,11 @@ export function stepContainer(c: ContainerRuntime, spec: Container, env: StepEnv
             event('Normal', 'BackOff', `Back-off pulling image "${image}"`, c);
             event('Warning', 'Failed', 'Error: ImagePullBackOff', c);
           }
-          c.waiting = { reason: 'ImagePullBackOff', message: `Back-off pulling image "${image}": ErrImagePull: ${c.pullError ? rpcError(c.pullError) : ''}` };
+          c.waiting = { reason: 'ImagePullBackOff', message: `Back-off pulling image "${image}": ErrImagePull: ${c.pull?.error ? rpcError(c.pull.error) : ''}` };
           return Math.max(env.imageBackoff.updatedAt(key) + env.imageBackoff.get(key), now + 1);
         }
         event('Normal', 'Pulling', `Pulling image "${image}"`, c);
         const result = pullImage(c.ref);
-        c.pullError = result.ok ? undefined : { code: result.code, message: result.message };
         const profile = result.ok ? result.profile : undefined;
         // A pull queued behind another pull of the same image finds its layers present by the time it runs.
         const layersArrive = present || node.pulling.has(c.ref.full);
@@ -157,18 +150,19 @@ export function stepContainer(c: ContainerRuntime, spec: Container, env: StepEnv
           : layersArrive
             ? jitter(ctx.rng, TIMINGS.pullCachedMs)
             : jitter(ctx.rng, TIMINGS.pullLatencyMs) + Math.round((profile.sizeBytes / TIMINGS.pullBytesPerMs) * (0.85 + 0.3 * ctx.rng.next()));
-        c.pullRequestedAt = now;
-        c.pullStartAt = Math.max(now, node.pullBusyUntil);
-        c.pullDoneAt = c.pullStartAt + duration;
-        node.pullBusyUntil = c.pullDoneAt;
-        if (profile) node.pulling.set(c.ref.full, Math.max(node.pulling.get(c.ref.full) ?? 0, c.pullDoneAt));
+        const startAt = Math.max(now, node.pullBusyUntil);
+        const pull: ImagePull = { requestedAt: now, startAt, doneAt: startAt + duration, error: result.ok ? undefined : { code: result.code, message: result.message } };
+        c.pull = pull;
+        node.pullBusyUntil = pull.doneAt;
+        if (profile) node.pulling.set(c.ref.full, Math.max(node.pulling.get(c.ref.full) ?? 0, pull.doneAt));
         c.phase = 'pulling';
         break;
       }
       case 'pulling': {
-        if (now < c.pullDoneAt!) return c.pullDoneAt!;
-        if (c.pullError) {
-          const err = rpcError(c.pullError);
+        const pull = c.pull!;
+        if (now < pull.doneAt) return pull.doneAt;
+        if (pull.error) {
+          const err = rpcError(pull.error);
           event('Warning', 'Failed', `Failed to pull image "${image}": ${err}`, c);
           event('Warning', 'Failed', 'Error: ErrImagePull', c);
           env.imageBackoff.next(`${pod.metadata.uid}_${image}`, now);
@@ -182,7 +176,8 @@ export function stepContainer(c: ContainerRuntime, spec: Container, env: StepEnv
           node.images.set(c.ref.full, size);
           node.imagesChanged = true;
         }
-        event('Normal', 'Pulled', `Successfully pulled image "${image}" in ${goDuration(c.pullDoneAt! - c.pullStartAt!)} (${goDuration(c.pullDoneAt! - c.pullRequestedAt!)} including waiting). Image size: ${size} bytes.`, c);
+        event('Normal', 'Pulled', `Successfully pulled image "${image}" in ${goDuration(pull.doneAt - pull.startAt)} (${goDuration(pull.doneAt - pull.requestedAt)} including waiting). Image size: ${size} bytes.`, c);
+        c.pull = undefined;
         c.waiting = undefined;
         c.phase = 'pulled';
         break;

@@ -46,11 +46,12 @@ export interface ContainerRuntime {
   waiting?: { reason: string; message?: string };
   /** When a `waiting` container may be tried again. */
   retryAt?: number;
-  pullRequestedAt?: number;
-  pullStartAt?: number;
-  pullDoneAt?: number;
-  /** Whether the pull under way will fail (the registry's answer, known at request time). */
-  pullError?: { code: string; message: string };
+  /**
+   * The pull under way, or the last one when it failed (its error words the
+   * ImagePullBackOff message); dropped once a pull succeeds, so that a
+   * container keeps no pull fields for its life.
+   */
+  pull?: ImagePull;
   /** When a created container starts running. */
   startAt?: number;
   startedAt?: number;
@@ -81,12 +82,19 @@ export interface ContainerRuntime {
    * fields rather than an object of its own (150,000 pods keep one each).
    */
   statusPhase?: ContainerPhase;
-  statusRestarts: number;
+  /** The restart count, ready, started and initializing flags in one number (`statusKey` in podStatus.ts). */
+  statusKey: number;
   statusWaiting?: ContainerRuntime['waiting'];
-  statusReady: boolean;
-  statusStarted: boolean;
-  statusInitializing: boolean;
   statusTerminated?: Termination;
+}
+
+/** An image pull of a container: requested, started behind the node's serialised pulls, done. */
+export interface ImagePull {
+  requestedAt: number;
+  startAt: number;
+  doneAt: number;
+  /** Whether the pull will fail (the registry's answer, known at request time). */
+  error: { code: string; message: string } | undefined;
 }
 
 /** A pod as the kubelet's runtime holds it (sandbox, IP, containers). */
