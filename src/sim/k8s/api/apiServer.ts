@@ -117,15 +117,18 @@ export class ApiServer {
     if (info.namespaced) obj.metadata.namespace = obj.metadata.namespace || 'default';
     else delete obj.metadata.namespace;
     const ns = obj.metadata.namespace;
-    if (!obj.metadata.name) {
+    // A generated name is known to be free: nothing below writes to the store before `put`.
+    const generated = !obj.metadata.name;
+    let key: string;
+    if (generated) {
       if (!obj.metadata.generateName) {
         return fail(statusErrors.invalid(info, '', [fieldError.required('metadata.name', 'name or generateName is required')]));
       }
       let name: string;
-      do name = flat(obj.metadata.generateName.slice(0, 58) + rng.string(5, NAME_ALPHABET));
-      while (store.get(resource, objectKey(ns, name)));
+      do key = objectKey(ns, (name = flat(obj.metadata.generateName.slice(0, 58) + rng.string(5, NAME_ALPHABET))));
+      while (store.get(resource, key));
       obj.metadata.name = name;
-    }
+    } else key = objectKey(ns, obj.metadata.name);
     const name = obj.metadata.name;
     if (ns !== undefined) {
       const nsObj = store.get<KubeObject>('namespaces', ns);
@@ -156,7 +159,7 @@ export class ApiServer {
       const refused = info.kind === 'PriorityClass' ? validatePriorityClassAdmission(obj, store, 'create') : undefined;
       if (refused) return fail(statusErrors.forbidden(gr, name, refused));
     }
-    if (store.get(resource, objectKey(ns, name))) return fail(statusErrors.alreadyExists(gr, name));
+    if (!generated && store.get(resource, key)) return fail(statusErrors.alreadyExists(gr, name));
     obj = prepareForCreate(obj, info);
     if (info.kind === 'Service' && !options.dryRun) {
       const alloc = this.services.allocate((obj as Service).spec ?? {});
@@ -175,7 +178,6 @@ export class ApiServer {
     if (!quota.ok) return fail(statusErrors.forbidden(gr, name, quota.message));
     if (options.dryRun) return ok(obj as T);
     meta.resourceVersion = store.nextResourceVersion();
-    const key = objectKey(ns, name);
     store.put(resource, obj, key);
     this.record(actor, 'create', resource, key);
     for (const c of quota.charges) this.updateStatus('resourcequota-admission', { ...c.quota, status: { ...c.quota.status, used: c.used } });
