@@ -9,6 +9,7 @@ import { fromLabelSelector, matches, selectFromStore } from '../../api/selectors
 import { selectorOf } from '../labelSelectorCache';
 import { controllerRef, type KubeObject } from '../../api/types';
 import type { K8sContext, K8sController } from '../context';
+import { WatchedCount } from '../watchedCount';
 import { disruptionsAllowed, expectedPodCount } from './expectedPods';
 
 type PodObj = KubeObject & Pod;
@@ -27,14 +28,22 @@ const DELETION_TIMEOUT_MS = 2 * 60_000;
  */
 export function createDisruptionController(store: ObjectStore): K8sController {
   /** Pods → the budgets in their namespace that select them (`GetPodPodDisruptionBudgets`). */
+  const budgets = new WatchedCount(store, PDBS);
   const mapPod = (e: WatchEvent): string[] | undefined => {
+    if (budgets.none()) return undefined;
     const pod = e.object as PodObj;
     return budgetsSelecting(store, pod.metadata.namespace ?? 'default', pod.metadata.labels);
   };
   return {
     name: 'controllermanager',
     watches: [
-      { resource: PDBS, map: (e) => e.key },
+      {
+        resource: PDBS,
+        map: (e) => {
+          budgets.observe(e);
+          return e.key;
+        },
+      },
       { resource: 'pods', map: mapPod },
     ],
     reconcile(key, ctx) {

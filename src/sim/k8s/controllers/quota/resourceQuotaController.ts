@@ -1,5 +1,6 @@
 import type { ObjectStore } from '../../../engine/store';
 import type { K8sController } from '../context';
+import { WatchedCount } from '../watchedCount';
 import { computeUsed, type QuotaObj } from './quotaUsage';
 import { amountsOf, toResourceList } from './resourceList';
 
@@ -10,14 +11,22 @@ const WATCHED = ['pods', 'services', 'configmaps', 'secrets', 'persistentvolumec
 /**
  * The resource quota controller: keeps each quota's `status.hard` equal to
  * `spec.hard` and `status.used` equal to what the namespace's objects use.
- * Keyed by namespace; events in namespaces without quotas cost one lookup.
+ * Keyed by namespace; events cost one comparison while no quota exists, and
+ * one lookup in namespaces without quotas.
  */
 export function createResourceQuotaController(store: ObjectStore): K8sController {
-  const inQuotaNamespace = (ns: string | undefined) => (ns && store.keysInNamespace(QUOTAS, ns).size > 0 ? ns : undefined);
+  const quotas = new WatchedCount(store, QUOTAS);
+  const inQuotaNamespace = (ns: string | undefined) => (ns && !quotas.none() && store.keysInNamespace(QUOTAS, ns).size > 0 ? ns : undefined);
   return {
     name: 'resourcequota-controller',
     watches: [
-      { resource: QUOTAS, map: (e) => (e.type === 'DELETED' ? undefined : e.object.metadata.namespace) },
+      {
+        resource: QUOTAS,
+        map: (e) => {
+          quotas.observe(e);
+          return e.type === 'DELETED' ? undefined : e.object.metadata.namespace;
+        },
+      },
       ...WATCHED.filter((r) => store.has(r)).map((resource) => ({ resource, map: (e: { object: { metadata: { namespace?: string } } }) => inQuotaNamespace(e.object.metadata.namespace) })),
     ],
     reconcile(ns, ctx) {
