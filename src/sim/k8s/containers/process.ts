@@ -1,4 +1,5 @@
 import { bytesOf } from '../../../lib/quantity';
+import { ImageProgram, runImage, type ImageProgramHost } from './imageProgram';
 import { accessLogLine, stampLogLine } from './logStamp';
 import { curl, nslookup, wget } from './netTools';
 import { MAX_LOG_LINES, type Exit, type LogLine, type ProcessSpec } from './processTypes';
@@ -14,7 +15,7 @@ const MiB = 1024 * 1024;
  * ports, memory, and when and how it exits. Deterministic: the same spec and
  * start time give the same run.
  */
-export class ContainerProcess {
+export class ContainerProcess implements ImageProgramHost {
   readonly logs: LogLine[] = [];
   private files_: Map<string, string> | undefined;
   private env_: Map<string, string> | undefined;
@@ -26,10 +27,8 @@ export class ContainerProcess {
   private wakeAt: number;
   /** Whether the program waits for ever (until killed), or its next step cannot end it. */
   private blocked = false;
-  /** The program as a generator; absent while it is the image's own entrypoint without arguments (`stage` then). */
-  private readonly gen: Generator<Yield, number> | undefined;
-  /** Where the image's own program is (0: not started, 1: starting, 2: up), when it runs without a generator. */
-  private stage = 0;
+  /** What runs: the image's own entrypoint without arguments (most containers), or any other program as a generator. */
+  private readonly program_: ImageProgram | Generator<Yield, number>;
   private readonly httpFailAt: number;
   /** When `agnhost liveness` started serving: its /healthz fails 10 s later. */
   private agnhostLivenessSince: number | undefined;
@@ -38,9 +37,9 @@ export class ContainerProcess {
     this.clock = spec.startedAt;
     this.wakeAt = spec.startedAt;
     this.httpFailAt = spec.profile.httpFailAfterMs !== undefined ? spec.startedAt + spec.profile.httpFailAfterMs : Infinity;
-    // Most containers run their image's entrypoint as is: a small state machine instead of two generators (150,000 pods keep one each).
+    // Most containers run their image's entrypoint as is: a small state machine instead of generators (150,000 pods keep one each).
     const { command, args, profile } = spec;
-    this.gen = !command?.length && !args?.length && profile.kind !== 'shell' ? undefined : this.main();
+    this.program_ = !command?.length && !args?.length && profile.kind !== 'shell' ? new ImageProgram(profile) : this.main();
   }
 
   /** TCP ports the program listens on (created on first use: most processes are never asked). */
@@ -70,21 +69,25 @@ export class ContainerProcess {
     let steps = 0;
     while (!this.exit && this.wakeAt <= now) {
       this.clock = this.wakeAt;
-      if (this.gen === undefined) {
-        const code = this.imageStep();
-        if (code !== undefined) {
-          this.finish(code);
+      const program = this.program_;
+      let wait: Yield;
+      if (program instanceof ImageProgram) {
+        const r = program.step(this);
+        if (typeof r === 'number') {
+          this.finish(r);
           break;
         }
+        wait = r;
       } else {
-        const r = this.gen.next();
+        const r = program.next();
         if (r.done) {
           this.finish(r.value);
           break;
         }
-        this.blocked = r.value === IDLE || r.value.quiet === true;
-        this.wakeAt = this.clock + Math.max(1, r.value.sleep);
+        wait = r.value;
       }
+      this.blocked = wait === IDLE || wait.quiet === true;
+      this.wakeAt = this.clock + Math.max(1, wait.sleep);
       this.checkMemory();
       // A script printing without sleeping: give up this round, resume later.
       if (++steps > 10_000) break;
@@ -234,7 +237,7 @@ export class ContainerProcess {
     else if (args && args.length) {
       if (profile.kind === 'shell') argv = [...args];
       else if (profile.entrypoint) argv = [...profile.entrypoint, ...args];
-      else return yield* this.imageProcess([...args]);
+      else return yield* runImage(profile, this);
     }
     if (!argv) {
       if (profile.kind === 'shell') {
@@ -242,7 +245,7 @@ export class ContainerProcess {
         if (this.spec.stdin && this.spec.tty) for (;;) yield IDLE;
         return 0;
       }
-      return yield* this.imageProcess([]);
+      return yield* runImage(profile, this);
     }
     const base = argv[0].slice(argv[0].lastIndexOf('/') + 1);
     if ((base === 'sh' || base === 'bash' || base === 'ash') && (!profile.shell || (base === 'bash' && profile.noBash))) return this.startError(`exec: "${argv[0]}": executable file not found in $PATH`);
@@ -259,59 +262,16 @@ export class ContainerProcess {
     return 128;
   }
 
-  /**
-   * One step of the image's own program run without arguments, exactly as
-   * `imageProcess([])` steps as a generator: sets when it next wakes and
-   * whether that is blocked, or returns its exit code.
-   */
-  private imageStep(): number | undefined {
-    const p = this.spec.profile;
-    if (this.stage === 0) {
-      this.stage = 1;
-      if (p.requiresEnv && this.lacksEnv(p.requiresEnv)) {
-        this.stage = -1;
-        this.blocked = false;
-        this.wakeAt = this.clock + Math.max(1, Math.max(50, Math.round(p.startMs / 4)));
-        return undefined;
-      }
-      this.blocked = p.kind === 'server';
-      this.wakeAt = this.clock + Math.max(1, p.startMs);
-      return undefined;
-    }
-    if (this.stage === -1) {
-      for (const l of p.missingEnvLog ?? []) this.write(this.stamp(l));
-      return 1;
-    }
-    if (this.stage === 1) {
-      this.stage = 2;
-      for (const l of p.logs ?? []) this.write(this.stamp(l));
-      for (const port of p.ports ?? []) this.listening.add(port);
-      if (p.kind === 'exit') return 0;
-    }
-    this.blocked = true;
-    this.wakeAt = this.clock + Math.max(1, IDLE.sleep);
-    return undefined;
-  }
-
-  /** Whether none of `names` is set (a closure in `imageStep` would allocate a context on every step). */
-  private lacksEnv(names: readonly string[]): boolean {
+  lacksEnv(names: readonly string[]): boolean {
     return !names.some((k) => (this.env.get(k) ?? '') !== '');
   }
 
-  /** The image's own program (its entrypoint), with extra arguments. */
-  private *imageProcess(args: string[]): Generator<Yield, number> {
-    const p = this.spec.profile;
-    if (p.requiresEnv && !p.requiresEnv.some((k) => (this.env.get(k) ?? '') !== '')) {
-      yield { sleep: Math.max(50, Math.round(p.startMs / 4)) };
-      for (const l of p.missingEnvLog ?? []) this.write(this.stamp(l));
-      return 1;
-    }
-    yield p.kind === 'server' ? { sleep: p.startMs, quiet: true } : { sleep: p.startMs };
-    for (const l of p.logs ?? []) this.write(this.stamp(l));
-    for (const port of p.ports ?? []) this.listening.add(port);
-    void args;
-    if (p.kind === 'exit') return 0;
-    for (;;) yield IDLE;
+  logLine(line: string): void {
+    this.write(this.stamp(line));
+  }
+
+  listen(port: number): void {
+    this.listening.add(port);
   }
 
   private stamp(line: string): string {
@@ -332,7 +292,7 @@ export class ContainerProcess {
       if (base === 'nslookup') return nslookup(net, argv.slice(1), io);
     }
     const known = p.binaries?.some((b) => b === argv[0] || b === base || b.slice(b.lastIndexOf('/') + 1) === base);
-    if (known || (p.kind !== 'shell' && !this.spec.initContainer)) return this.imageProcess(argv.slice(1));
+    if (known || (p.kind !== 'shell' && !this.spec.initContainer)) return runImage(p, this);
     // Tools of server images used by init scripts (cp, chown, ncat …): they do their job and succeed.
     if (p.kind !== 'shell') return succeed();
     return undefined;

@@ -1,0 +1,83 @@
+import type { ImageProfile } from '../images/catalog';
+import { IDLE, type Yield } from './sh/interpret';
+
+/** What the image's own program does to its process. */
+export interface ImageProgramHost {
+  /** Whether none of `names` is set (non-empty) in the environment. */
+  lacksEnv(names: readonly string[]): boolean;
+  /** Writes one of the image's log lines (stamped as the image stamps them). */
+  logLine(line: string): void;
+  /** Starts listening on a TCP port. */
+  listen(port: number): void;
+}
+
+const NOT_STARTED = 0;
+const STARTING = 1;
+const MISSING_ENV = 2;
+const UP = 3;
+
+/** The waits of a profile's start-up, made once per image (a step allocates nothing). */
+const waits = new WeakMap<ImageProfile, { start: Yield; missingEnv: Yield }>();
+
+function waitsOf(p: ImageProfile): { start: Yield; missingEnv: Yield } {
+  let w = waits.get(p);
+  if (!w) {
+    w = {
+      // A server is quiet while it starts: nothing but its start can end it.
+      start: Object.freeze(p.kind === 'server' ? { sleep: p.startMs, quiet: true } : { sleep: p.startMs }),
+      missingEnv: Object.freeze({ sleep: Math.max(50, Math.round(p.startMs / 4)) }),
+    };
+    waits.set(p, w);
+  }
+  return w;
+}
+
+/**
+ * The image's own program (its entrypoint): it starts within `startMs`,
+ * writes its start-up lines and opens its ports, then exits 0 (a job's
+ * image) or serves until killed; an image that needs an environment
+ * variable nobody set logs why and exits 1. A small state machine rather
+ * than a generator: most containers run their image as is, and 150,000
+ * pods keep one each. A shell running the image with arguments wraps it
+ * as a generator (`runImage`).
+ */
+export class ImageProgram {
+  private stage = NOT_STARTED;
+
+  constructor(private readonly profile: ImageProfile) {}
+
+  /** Runs up to its next wait and returns it, or returns the exit code. */
+  step(host: ImageProgramHost): Yield | number {
+    const p = this.profile;
+    switch (this.stage) {
+      case NOT_STARTED:
+        if (p.requiresEnv && host.lacksEnv(p.requiresEnv)) {
+          this.stage = MISSING_ENV;
+          return waitsOf(p).missingEnv;
+        }
+        this.stage = STARTING;
+        return waitsOf(p).start;
+      case MISSING_ENV:
+        for (const l of p.missingEnvLog ?? []) host.logLine(l);
+        return 1;
+      case STARTING:
+        this.stage = UP;
+        for (const l of p.logs ?? []) host.logLine(l);
+        for (const port of p.ports ?? []) host.listen(port);
+        if (p.kind === 'exit') return 0;
+        return IDLE;
+      default:
+        return IDLE;
+    }
+  }
+}
+
+/** The image's program as a generator, for a shell that runs it. */
+export function* runImage(profile: ImageProfile, host: ImageProgramHost): Generator<Yield, number> {
+  const program = new ImageProgram(profile);
+  for (;;) {
+    const r = program.step(host);
+    if (typeof r === 'number') return r;
+    yield r;
+  }
+}
