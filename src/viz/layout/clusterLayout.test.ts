@@ -1,30 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildWorkloadsView } from '../model/workloads';
-import type { ClusterView, NodeView, PodView } from '../model/clusterView';
+import type { ClusterView, NodeView } from '../model/clusterView';
+import { nodeView, podView } from '../model/views.testkit';
 import { podAt } from '../render/renderDense';
 import { alongPolyline, anchorOf, layoutCluster, METRICS, pulsePath, WORKLOAD, WORKLOAD_MIN_WIDTH } from './clusterLayout';
-
-function podView(name: string, nodeName?: string): PodView {
-  return { key: `default/${name}`, name, namespace: 'default', nodeName, status: 'Running', look: 'ready', ready: '1/1', restarts: 0, podIP: undefined, createdAt: 0, startedAt: undefined, owner: undefined, label: name };
-}
-
-function nodeView(name: string, pods: number): NodeView {
-  return {
-    key: name,
-    name,
-    readiness: 'Ready',
-    roles: [],
-    unschedulable: false,
-    stopped: false,
-    taints: [],
-    version: 'v1.32.2',
-    cpu: { requested: 0, allocatable: 4000 },
-    memory: { requested: 0, allocatable: 1 },
-    podCapacity: 110,
-    pods: Array.from({ length: pods }, (_, i) => podView(`${name}-p${i}`, name)),
-    label: name,
-  };
-}
 
 const view: ClusterView = { nodes: ['control-plane', 'worker-1', 'worker-2', 'worker-3'].map((n, i) => nodeView(n, i * 5)), unscheduled: [podView('pending-1')], podTotal: 16 };
 

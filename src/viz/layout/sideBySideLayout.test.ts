@@ -1,29 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildWorkloadsView } from '../model/workloads';
-import type { ClusterView, NodeView, PodView } from '../model/clusterView';
+import type { ClusterView } from '../model/clusterView';
+import { nodeView, podView } from '../model/views.testkit';
 import { layoutCluster, METRICS, pulsePoints, WORKLOAD } from './clusterLayout';
-
-function podView(name: string, nodeName?: string): PodView {
-  return { key: `default/${name}`, name, namespace: 'default', nodeName, status: 'Running', look: 'ready', ready: '1/1', restarts: 0, podIP: undefined, createdAt: 0, startedAt: undefined, owner: undefined, label: name };
-}
-
-function nodeView(name: string, pods: number): NodeView {
-  return {
-    key: name,
-    name,
-    readiness: 'Ready',
-    roles: [],
-    unschedulable: false,
-    stopped: false,
-    taints: [],
-    version: 'v1.32.2',
-    cpu: { requested: 0, allocatable: 4000 },
-    memory: { requested: 0, allocatable: 1 },
-    podCapacity: 110,
-    pods: Array.from({ length: pods }, (_, i) => podView(`${name}-p${i}`, name)),
-    label: name,
-  };
-}
 
 /** The voting app on the default cluster: the control plane's six pods, seven app pods on the workers. */
 const voting: ClusterView = { nodes: [nodeView('control-plane', 6), nodeView('worker-1', 2), nodeView('worker-2', 2), nodeView('worker-3', 3)], unscheduled: [], podTotal: 13 };

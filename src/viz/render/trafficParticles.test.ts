@@ -1,30 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { layoutCluster } from '../layout/clusterLayout';
-import type { ClusterView, NodeView, PodView } from '../model/clusterView';
+import type { ClusterView } from '../model/clusterView';
+import { nodeView } from '../model/views.testkit';
 import type { ServiceView } from '../model/workloads';
 import { trafficScene } from './trafficParticles';
-
-function podView(name: string, nodeName: string): PodView {
-  return { key: `default/${name}`, name, namespace: 'default', nodeName, status: 'Running', look: 'ready', ready: '1/1', restarts: 0, podIP: undefined, createdAt: 0, startedAt: undefined, owner: undefined, label: name };
-}
-
-function nodeView(name: string, pods: number): NodeView {
-  return {
-    key: name,
-    name,
-    readiness: 'Ready',
-    roles: [],
-    unschedulable: false,
-    stopped: false,
-    taints: [],
-    version: 'v1.32.2',
-    cpu: { requested: 0, allocatable: 4000 },
-    memory: { requested: 0, allocatable: 1 },
-    podCapacity: 110,
-    pods: Array.from({ length: pods }, (_, i) => podView(`${name}-p${i}`, name)),
-    label: name,
-  };
-}
 
 const view: ClusterView = { nodes: [nodeView('worker-1', 200), nodeView('worker-2', 200)], unscheduled: [], podTotal: 400 };
 const web: ServiceView = {
