@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createCluster, type Cluster, type KubeObject } from '../sim/k8s/index';
-import { runScript } from './runScript';
+import { type Cluster, type KubeObject } from '../sim/k8s/index';
+import { scriptSession } from './scriptSession.testkit';
 
 /** The ingress-nginx add-on against the whole simulated cluster: addresses, default class, routing. */
-function session(): { cluster: Cluster; run(script: string): string } {
-  const cluster = createCluster({ seed: 7 });
-  return {
-    cluster,
-    run(script: string) {
-      let out = '';
-      runScript(script, { cluster, files: { read: () => undefined, list: () => undefined }, write: (t) => (out += t) });
-      return out;
-    },
-  };
-}
+const session = () => scriptSession(7);
 
 type Ing = KubeObject & { spec?: { ingressClassName?: string }; status?: { loadBalancer?: { ingress?: { ip?: string }[] } } };
 const address = (c: Cluster, name: string) => c.client().get<Ing>('ingresses.networking.k8s.io', 'default', name)?.status?.loadBalancer?.ingress?.map((i) => i.ip).join(',') ?? '';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createCluster, type Cluster, type ServiceTraffic } from '../sim/k8s/index';
-import { runScript } from './runScript';
+import { type ServiceTraffic } from '../sim/k8s/index';
+import { scriptSession } from './scriptSession.testkit';
 
 /**
  * `kubeplay traffic ingress/NAME` is metered like traffic to a Service: the ingress-nginx
@@ -10,17 +10,7 @@ import { runScript } from './runScript';
  * 503), a refused request. The controller's own 404 (no rule, no default backend) is no
  * Service's traffic.
  */
-function session(): { cluster: Cluster; run(script: string): string } {
-  const cluster = createCluster({ seed: 11 });
-  return {
-    cluster,
-    run(script: string) {
-      let out = '';
-      runScript(script, { cluster, files: { read: () => undefined, list: () => undefined }, write: (t) => (out += t) });
-      return out;
-    },
-  };
-}
+const session = () => scriptSession(11);
 
 const SETUP = [
   'kubeplay addon enable ingress-nginx',

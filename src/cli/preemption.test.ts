@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createCluster, type Cluster, type KubeObject } from '../sim/k8s/index';
-import { runScript } from './runScript';
+import type { KubeObject } from '../sim/k8s/index';
+import { scriptSession } from './scriptSession.testkit';
 
 /** DefaultPreemption end to end on the default cluster (three 4-CPU workers). */
-function session(): { cluster: Cluster; run(script: string): string } {
-  const cluster = createCluster({ seed: 11 });
-  return {
-    cluster,
-    run(script: string) {
-      let out = '';
-      runScript(script, { cluster, files: { read: () => undefined, list: () => undefined }, write: (t) => (out += t) });
-      return out;
-    },
-  };
-}
+const session = () => scriptSession(11);
 
 // busybox's `sleep` ignores SIGTERM: a victim takes its whole grace period to go.
 const fill = 'kubectl create deployment filler --image=busybox:1.36 --replicas=3 -- sleep 3600\nkubectl set resources deployment filler --requests=cpu=3\nsleep 30s';
