@@ -3,6 +3,7 @@ import { formatCpu, formatMemory } from '../model/resources';
 import type { NodeView, Usage } from '../model/clusterView';
 import { METRICS, type PlacedNode } from '../layout/clusterLayout';
 import { vizText } from '../text';
+import { enterCardFrame, enterCardHead } from './machineCard';
 
 type NodeSelection = Selection<SVGGElement, PlacedNode, SVGGElement, unknown>;
 
@@ -22,21 +23,7 @@ const BARS = [
 /** Builds a node card's elements once. */
 export function enterNode(sel: Selection<EnterElement, PlacedNode, SVGGElement, unknown>): NodeSelection {
   const g = sel.append('g').attr('class', 'node').attr('role', 'group').attr('data-kind', 'node');
-  g.append('rect').attr('class', 'node-card').attr('rx', 10);
-  g.append('rect').attr('class', 'node-hatch').attr('rx', 10).attr('height', METRICS.cardHeader - 8);
-  g.append('text').attr('class', 'node-name').attr('x', METRICS.cardPad).attr('y', 23);
-  const badge = g.append('g').attr('class', 'node-readiness');
-  badge.append('rect').attr('class', 'node-readiness-pill').attr('height', 20).attr('rx', 10).attr('y', 8);
-  badge.append('text').attr('class', 'node-readiness-text').attr('y', 22);
-  g.append('text').attr('class', 'node-meta').attr('x', METRICS.cardPad).attr('y', 41);
-  for (const [i, bar] of BARS.entries()) {
-    const row = g.append('g').attr('class', `node-bar node-bar-${bar.key}`).attr('transform', `translate(${METRICS.cardPad},${METRICS.cardHeader + i * METRICS.barRow})`);
-    row.append('text').attr('class', 'node-bar-label').attr('y', 11).text(bar.label());
-    row.append('rect').attr('class', 'node-bar-track').attr('x', 62).attr('y', 3).attr('height', 8).attr('rx', 4);
-    row.append('rect').attr('class', 'node-bar-fill').attr('x', 62).attr('y', 3).attr('height', 8).attr('rx', 4);
-    row.append('text').attr('class', 'node-bar-value').attr('y', 11);
-  }
-  g.append('text').attr('class', 'node-pods-label').attr('x', METRICS.cardPad).attr('y', METRICS.cardHeader + 2 * METRICS.barRow + 14);
+  enterCardFrame(g, METRICS, BARS);
   // The node agents: the kubelet (runs the pods, reports status) and kube-proxy (programs Service routing).
   for (const agent of AGENTS) {
     const mark = g.append('g').attr('class', `node-agent agent-${agent.id}`).attr('data-kind', 'agent').attr('aria-hidden', 'true');
@@ -45,14 +32,7 @@ export function enterNode(sel: Selection<EnterElement, PlacedNode, SVGGElement, 
     mark.append('text').attr('class', 'node-agent-text').attr('x', 14).attr('y', 11.5).text(agent.id);
   }
   g.append('text').attr('class', 'node-empty').attr('x', METRICS.cardPad).attr('y', METRICS.cardHeader + 2 * METRICS.barRow + METRICS.podsLabel + 16);
-  // The header is the node's button (select it to see its actions); pods sit in a layer above.
-  g.append('rect')
-    .attr('class', 'node-head')
-    .attr('role', 'button')
-    .attr('tabindex', 0)
-    .attr('data-kind', 'node')
-    .attr('rx', 10)
-    .attr('height', METRICS.cardHeader - 2);
+  enterCardHead(g, METRICS, 'node');
   return g;
 }
 

@@ -1,6 +1,7 @@
 import type { EnterElement, Selection } from 'd3';
 import { formatCpu, formatMemory } from '../model/resources';
 import { setAttr, setText } from '../glyphs/dom';
+import { enterCardFrame, enterCardHead } from '../glyphs/machineCard';
 import type { PlacedSwarmNode } from './swarmLayout';
 import { SWARM_METRICS as M } from './swarmLayout';
 import type { NodeUsage } from './swarmModel';
@@ -16,28 +17,13 @@ const BARS = [
 /** Builds a node box's elements once. */
 export function enterSwarmNode(sel: Selection<EnterElement, PlacedSwarmNode, SVGGElement, unknown>): NodeSelection {
   const g = sel.append('g').attr('class', 'node snode').attr('role', 'group').attr('data-kind', 'swarm-node');
-  g.append('rect').attr('class', 'node-card').attr('rx', 10);
-  g.append('rect').attr('class', 'node-hatch').attr('rx', 10).attr('height', M.cardHeader - 8);
-  g.append('text').attr('class', 'node-name').attr('x', M.cardPad).attr('y', 23);
-  const badge = g.append('g').attr('class', 'node-readiness');
-  badge.append('rect').attr('class', 'node-readiness-pill').attr('height', 20).attr('rx', 10).attr('y', 8);
-  badge.append('text').attr('class', 'node-readiness-text').attr('y', 22);
-  const meta = g.append('text').attr('class', 'node-meta').attr('x', M.cardPad).attr('y', 41);
+  const meta = enterCardFrame(g, M, BARS);
   // Role and Raft status (Leader, Reachable, Unreachable), then availability and power.
   meta.append('tspan').attr('class', 'snode-role');
   meta.append('tspan').attr('class', 'snode-rest');
   meta.append('title').attr('class', 'snode-title');
-  for (const [i, bar] of BARS.entries()) {
-    const row = g.append('g').attr('class', `node-bar node-bar-${bar.key}`).attr('transform', `translate(${M.cardPad},${M.cardHeader + i * M.barRow})`);
-    row.append('text').attr('class', 'node-bar-label').attr('y', 11).text(bar.label());
-    row.append('rect').attr('class', 'node-bar-track').attr('x', 62).attr('y', 3).attr('height', 8).attr('rx', 4);
-    row.append('rect').attr('class', 'node-bar-fill').attr('x', 62).attr('y', 3).attr('height', 8).attr('rx', 4);
-    row.append('text').attr('class', 'node-bar-value').attr('y', 11);
-  }
-  g.append('text').attr('class', 'node-pods-label').attr('x', M.cardPad).attr('y', M.cardHeader + 2 * M.barRow + 14);
   g.append('text').attr('class', 'node-empty').attr('x', M.cardPad).attr('y', M.cardHeader + 2 * M.barRow + M.tasksLabel + 14);
-  // The header is the node's button; its tasks sit in a layer above.
-  g.append('rect').attr('class', 'node-head').attr('role', 'button').attr('tabindex', 0).attr('data-kind', 'swarm-node').attr('rx', 10).attr('height', M.cardHeader - 2);
+  enterCardHead(g, M, 'swarm-node');
   return g;
 }
 
