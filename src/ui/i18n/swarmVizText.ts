@@ -1,20 +1,10 @@
 import type { TFunction } from 'i18next';
 import type { SwarmText } from '../../viz/index';
+import { lookWordsOf } from './lookText';
 
 /** The Swarm drawing's words (viz/swarm/swarmText.ts) from the interface language; docker's own words stay. */
 export function swarmTextOf(t: TFunction): SwarmText {
-  const look: SwarmText['look'] = {
-    pending: t('look.pending'),
-    creating: t('look.creating'),
-    notReady: t('look.notReady'),
-    ready: t('look.ready'),
-    terminating: t('look.terminating'),
-    crash: t('look.crash'),
-    imagePull: t('look.imagePull'),
-    completed: t('look.completed'),
-    failed: t('look.failed'),
-    unknown: t('look.unknown'),
-  };
+  const look = lookWordsOf(t);
   return {
     look,
     taskLabel: (name, state, l, host, error) =>

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { VizText } from '../../viz/index';
+import { lookWordsOf } from './lookText';
 
 /** A Deployment's states as the drawing names them (a condition's reason is shown as it is). */
 const STATES: Readonly<Record<string, (t: TFunction) => string>> = {
@@ -61,18 +62,7 @@ function phrases(t: TFunction): VizText {
     readyEndpoints: (count) => t('viz.readyEndpoints', { count }),
     notReadyEndpoints: (count) => t('viz.notReadyEndpoints', { count }),
     noPorts: t('viz.noPorts'),
-    look: {
-      pending: t('look.pending'),
-      creating: t('look.creating'),
-      notReady: t('look.notReady'),
-      ready: t('look.ready'),
-      terminating: t('look.terminating'),
-      crash: t('look.crash'),
-      imagePull: t('look.imagePull'),
-      completed: t('look.completed'),
-      failed: t('look.failed'),
-      unknown: t('look.unknown'),
-    },
+    look: lookWordsOf(t),
     nodeLost: (node) => t('viz.nodeLost', { node }),
     nodeDeleted: (node) => t('viz.nodeDeleted', { node }),
     deletedNodeLabel: (node, count) => t('viz.deletedNodeLabel', { node, count }),
