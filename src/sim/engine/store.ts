@@ -1,4 +1,8 @@
 import { flat } from '../../lib/flat';
+import { addTo, asArray, reindexCustom, removeFrom, reindexPair, type CustomIndex, type IndexFn } from './customIndex';
+import { reindexLabels, type LabelIndex } from './labelIndex';
+
+export type { IndexFn } from './customIndex';
 
 /**
  * The object store behind the simulated API server: one table per resource,
@@ -35,9 +39,6 @@ export interface WatchEvent<T extends StoredObject = StoredObject> {
 
 export type WatchHandler = (event: WatchEvent) => void;
 
-/** A custom index: maps an object to the index values it should be found under. */
-export type IndexFn = (obj: StoredObject) => readonly string[] | string | undefined;
-
 /** `namespace/name`, or `name` for cluster-scoped objects. */
 export function objectKey(namespace: string | undefined, name: string): string {
   return namespace ? flat(`${namespace}/${name}`) : name;
@@ -61,17 +62,10 @@ export interface VirtualTable {
   remove(key: string, final?: StoredObject): WatchEvent | undefined;
 }
 
-interface CustomIndex {
-  fn: IndexFn;
-  dependsOn?: (obj: StoredObject) => unknown;
-  map: Map<string, Set<string>>;
-}
-
 class Table {
   readonly objects = new Map<string, StoredObject>();
   readonly byNamespace = new Map<string, Set<string>>();
-  readonly byLabel = new Map<string, Set<string>>();
-  readonly byLabelKey = new Map<string, Set<string>>();
+  readonly labels: LabelIndex = new Map();
   readonly custom = new Map<string, CustomIndex>();
   /** `custom`'s values, for the write path (no iterator per write). */
   readonly customList: CustomIndex[] = [];
@@ -95,24 +89,6 @@ export type EventsSince = readonly WatchEvent[] | { expired: number };
 
 function eventRevision(event: WatchEvent): number {
   return Number(event.object.metadata.resourceVersion ?? 0);
-}
-
-function addTo(map: Map<string, Set<string>>, value: string, key: string): void {
-  let set = map.get(value);
-  if (!set) map.set(value, (set = new Set()));
-  set.add(key);
-}
-
-function removeFrom(map: Map<string, Set<string>>, value: string, key: string): void {
-  const set = map.get(value);
-  if (set) {
-    set.delete(key);
-    if (set.size === 0) map.delete(value);
-  }
-}
-
-function asArray(v: readonly string[] | string | undefined): readonly string[] {
-  return v === undefined ? [] : typeof v === 'string' ? [v] : v;
 }
 
 export interface TableOptions {
@@ -210,13 +186,13 @@ export class ObjectStore {
   /** Keys of objects carrying label `key=value` (all namespaces); undefined when the table has no label index (virtual). */
   keysWithLabel(resource: string, key: string, value: string): ReadonlySet<string> | undefined {
     if (this.virtual.has(resource)) return undefined;
-    return this.table(resource).byLabel.get(`${key}=${value}`) ?? EMPTY;
+    return this.table(resource).labels.get(key)?.byValue.get(value) ?? EMPTY;
   }
 
   /** Keys of objects that have label `key` with any value (all namespaces); undefined without a label index. */
   keysWithLabelKey(resource: string, key: string): ReadonlySet<string> | undefined {
     if (this.virtual.has(resource)) return undefined;
-    return this.table(resource).byLabelKey.get(key) ?? EMPTY;
+    return this.table(resource).labels.get(key)?.keys ?? EMPTY;
   }
 
   /** Keys of objects in a namespace. */
@@ -230,15 +206,29 @@ export class ObjectStore {
    * Registers a custom index; existing objects are indexed at once.
    * `dependsOn` names the part of the object the index reads: when a write
    * leaves that part identical (same reference), the index is not recomputed.
+   * `pairWith` names an index registered before, registered with the same
+   * `dependsOn`, that usually gives the same values (see `CustomIndex`): the
+   * two then share their Sets. The pair is made only while the table is empty.
    */
-  addIndex(resource: string, name: string, fn: IndexFn, dependsOn?: (obj: StoredObject) => unknown): void {
+  addIndex(resource: string, name: string, fn: IndexFn, dependsOn?: (obj: StoredObject) => unknown, pairWith?: string): void {
     const t = this.table(resource);
     const map = new Map<string, Set<string>>();
-    const idx: CustomIndex = { fn, dependsOn, map };
-    const i = t.customList.indexOf(t.custom.get(name)!);
+    const idx: CustomIndex = { fn, dependsOn, map, leads: false };
+    const replaced = t.custom.get(name);
+    if (replaced?.partner) {
+      replaced.partner.partner = undefined;
+      replaced.partner.leads = false;
+    }
+    const i = replaced ? t.customList.indexOf(replaced) : -1;
     if (i >= 0) t.customList[i] = idx;
     else t.customList.push(idx);
     t.custom.set(name, idx);
+    const partner = pairWith === undefined ? undefined : t.custom.get(pairWith);
+    if (partner && partner !== idx && !partner.partner && t.objects.size === 0) {
+      idx.partner = partner;
+      idx.leads = true;
+      partner.partner = idx;
+    }
     for (const [key, obj] of t.objects) for (const v of asArray(fn(obj))) addTo(map, v, key);
   }
 
@@ -351,28 +341,11 @@ export class ObjectStore {
       if (old) removeFrom(t.byNamespace, oldNs, key);
       if (next) addTo(t.byNamespace, newNs, key);
     }
-    if (t.indexLabels) {
-      const ol = old?.metadata.labels;
-      const nl = next?.metadata.labels;
-      if (ol !== nl) {
-        if (ol) for (const k in ol) if (!nl || nl[k] !== ol[k]) {
-          removeFrom(t.byLabel, `${k}=${ol[k]}`, key);
-          if (!nl || !(k in nl)) removeFrom(t.byLabelKey, k, key);
-        }
-        if (nl) for (const k in nl) if (!ol || ol[k] !== nl[k]) {
-          addTo(t.byLabel, `${k}=${nl[k]}`, key);
-          if (!ol || !(k in ol)) addTo(t.byLabelKey, k, key);
-        }
-      }
-    }
+    if (t.indexLabels) reindexLabels(t.labels, key, old?.metadata.labels, next?.metadata.labels);
     for (let i = 0; i < t.customList.length; i++) {
       const idx = t.customList[i];
-      if (old && next && idx.dependsOn && idx.dependsOn(old) === idx.dependsOn(next)) continue;
-      const ov = old ? asArray(idx.fn(old)) : [];
-      const nv = next ? asArray(idx.fn(next)) : [];
-      if (ov.length === 1 && nv.length === 1 && ov[0] === nv[0]) continue;
-      for (const v of ov) if (!nv.includes(v)) removeFrom(idx.map, v, key);
-      for (const v of nv) if (!ov.includes(v)) addTo(idx.map, v, key);
+      if (idx.partner === undefined) reindexCustom(idx, key, old, next);
+      else if (idx.leads) reindexPair(idx, idx.partner, key, old, next);
     }
   }
 }

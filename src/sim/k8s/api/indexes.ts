@@ -14,8 +14,9 @@ export function defineIndexes(store: ObjectStore, registry: ResourceRegistry): v
     const resource = storageName(info);
     if (info.resource === 'events') continue;
     const owners = (o: { metadata: unknown }) => (o.metadata as KubeObject['metadata']).ownerReferences;
-    store.addIndex(resource, 'ownerUid', (o) => (o as KubeObject).metadata.ownerReferences?.map((r) => r.uid), owners);
     store.addIndex(resource, 'controllerUid', (o) => controllerRef((o as KubeObject).metadata)?.uid, owners);
+    // Most objects' one owner is their controller: the two indexes share their Sets while they agree.
+    store.addIndex(resource, 'ownerUid', (o) => (o as KubeObject).metadata.ownerReferences?.map((r) => r.uid), owners, 'controllerUid');
     store.addIndex(resource, 'orphan', (o) => (controllerRef((o as KubeObject).metadata) ? undefined : (o.metadata.namespace ?? '')), owners);
   }
   store.addIndex('pods', 'spec.nodeName', (o) => (o as KubeObject & Pod).spec?.nodeName || undefined, (o) => (o as KubeObject).spec);

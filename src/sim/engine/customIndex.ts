@@ -1,0 +1,121 @@
+import type { StoredObject } from './store';
+
+/** A custom index: maps an object to the index values it should be found under. */
+export type IndexFn = (obj: StoredObject) => readonly string[] | string | undefined;
+
+/**
+ * A custom index of one table: index value -> keys of the objects under it,
+ * in the order they came under it.
+ *
+ * Two indexes can be paired (`ownerUid` with `controllerUid`: a pod's one
+ * owner is its controller). Under a value that both reach through the same
+ * writes, the pair holds one Set: the two would hold the same keys in the
+ * same order. A write that moves a key under that value in one index only
+ * first gives the other its own copy.
+ */
+export interface CustomIndex {
+  fn: IndexFn;
+  dependsOn?: (obj: StoredObject) => unknown;
+  map: Map<string, Set<string>>;
+  /** The index this one shares Sets with; the pair is reindexed by the one registered second. */
+  partner?: CustomIndex;
+  /** True on the second of a pair. */
+  leads: boolean;
+}
+
+const NONE: readonly string[] = [];
+
+export function asArray(v: readonly string[] | string | undefined): readonly string[] {
+  return v === undefined ? NONE : typeof v === 'string' ? [v] : v;
+}
+
+export function addTo(map: Map<string, Set<string>>, value: string, key: string): void {
+  let set = map.get(value);
+  if (!set) map.set(value, (set = new Set()));
+  set.add(key);
+}
+
+export function removeFrom(map: Map<string, Set<string>>, value: string, key: string): void {
+  const set = map.get(value);
+  if (set) {
+    set.delete(key);
+    if (set.size === 0) map.delete(value);
+  }
+}
+
+type Obj = StoredObject;
+
+function unchanged(idx: CustomIndex, old: Obj, next: Obj): boolean {
+  return idx.dependsOn !== undefined && idx.dependsOn(old) === idx.dependsOn(next);
+}
+
+/** Moves `key` in one index for a write from `old` to `next` (undefined: a create or a delete). */
+export function reindexCustom(idx: CustomIndex, key: string, old: Obj | undefined, next: Obj | undefined): void {
+  if (old && next && unchanged(idx, old, next)) return;
+  const ov = old ? asArray(idx.fn(old)) : NONE;
+  const nv = next ? asArray(idx.fn(next)) : NONE;
+  if (ov.length === 1 && nv.length === 1 && ov[0] === nv[0]) return;
+  for (const v of ov) if (!nv.includes(v)) removeFrom(idx.map, v, key);
+  for (const v of nv) if (!ov.includes(v)) addTo(idx.map, v, key);
+}
+
+/** `reindexCustom` for a pair `a` (registered second) and `b`, keeping their common Sets shared. */
+export function reindexPair(a: CustomIndex, b: CustomIndex, key: string, old: Obj | undefined, next: Obj | undefined): void {
+  const both = old !== undefined && next !== undefined;
+  const skipA = both && unchanged(a, old, next);
+  const skipB = both && unchanged(b, old, next);
+  if (skipA && skipB) return;
+  const oa = old && !skipA ? asArray(a.fn(old)) : NONE;
+  const na = next && !skipA ? asArray(a.fn(next)) : NONE;
+  const ob = old && !skipB ? asArray(b.fn(old)) : NONE;
+  const nb = next && !skipB ? asArray(b.fn(next)) : NONE;
+  // Every value either index has before or after, once (the lists are short: an object's owners).
+  const lists = [oa, na, ob, nb];
+  for (let i = 0; i < 4; i++) {
+    const list = lists[i];
+    for (let k = 0; k < list.length; k++) {
+      const v = list[k];
+      if (list.indexOf(v) !== k || seenBefore(lists, i, v)) continue;
+      moveInPair(a.map, b.map, v, key, change(oa, na, v), change(ob, nb, v));
+    }
+  }
+}
+
+function seenBefore(lists: readonly (readonly string[])[], i: number, v: string): boolean {
+  for (let j = 0; j < i; j++) if (lists[j].includes(v)) return true;
+  return false;
+}
+
+/** +1: `v` is new in `after`; -1: it left; 0: no change. */
+function change(before: readonly string[], after: readonly string[], v: string): number {
+  return (after.includes(v) ? 1 : 0) - (before.includes(v) ? 1 : 0);
+}
+
+function moveInPair(ma: Map<string, Set<string>>, mb: Map<string, Set<string>>, v: string, key: string, da: number, db: number): void {
+  if (da === 0 && db === 0) return;
+  const sa = ma.get(v);
+  const shared = sa !== undefined && sa === mb.get(v);
+  if (da === db) {
+    if (shared) {
+      if (da > 0) sa.add(key);
+      else {
+        sa.delete(key);
+        if (sa.size === 0) {
+          ma.delete(v);
+          mb.delete(v);
+        }
+      }
+      return;
+    }
+    if (da > 0 && sa === undefined && !mb.has(v)) {
+      const set = new Set<string>().add(key);
+      ma.set(v, set);
+      mb.set(v, set);
+      return;
+    }
+  } else if (shared) mb.set(v, new Set(sa));
+  if (da > 0) addTo(ma, v, key);
+  else if (da < 0) removeFrom(ma, v, key);
+  if (db > 0) addTo(mb, v, key);
+  else if (db < 0) removeFrom(mb, v, key);
+}

@@ -1,0 +1,117 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ObjectStore, type StoredObject } from './store';
+
+type Ref = { uid: string; controller?: boolean };
+type Obj = StoredObject & { metadata: { ownerReferences?: Ref[] } };
+
+const LABEL_KEYS = ['app', 'tier', 'hash'];
+const VALUES = ['a', 'b', 'c'];
+const UIDS = ['u1', 'u2', 'u3'];
+
+/** The indexes as the store kept them before sharing Sets: one Set per label `key=value`, per label key, per owner uid. */
+class ReferenceIndexes {
+  readonly byLabel = new Map<string, Set<string>>();
+  readonly byLabelKey = new Map<string, Set<string>>();
+  readonly owner = new Map<string, Set<string>>();
+  readonly controller = new Map<string, Set<string>>();
+  private readonly objects = new Map<string, Obj>();
+
+  write(key: string, next: Obj | undefined): void {
+    const old = this.objects.get(key);
+    if (next) this.objects.set(key, next);
+    else this.objects.delete(key);
+    const ol = old?.metadata.labels;
+    const nl = next?.metadata.labels;
+    if (ol) for (const k in ol) if (!nl || nl[k] !== ol[k]) {
+      remove(this.byLabel, `${k}=${ol[k]}`, key);
+      if (!nl || !(k in nl)) remove(this.byLabelKey, k, key);
+    }
+    if (nl) for (const k in nl) if (!ol || ol[k] !== nl[k]) {
+      add(this.byLabel, `${k}=${nl[k]}`, key);
+      if (!ol || !(k in ol)) add(this.byLabelKey, k, key);
+    }
+    const owners = (o: Obj | undefined) => o?.metadata.ownerReferences?.map((r) => r.uid) ?? [];
+    const ctrl = (o: Obj | undefined) => {
+      const r = o?.metadata.ownerReferences?.find((x) => x.controller);
+      return r ? [r.uid] : [];
+    };
+    for (const [map, fn] of [[this.owner, owners], [this.controller, ctrl]] as const) {
+      const ov = fn(old);
+      const nv = fn(next);
+      for (const v of ov) if (!nv.includes(v)) remove(map, v, key);
+      for (const v of nv) if (!ov.includes(v)) add(map, v, key);
+    }
+  }
+}
+
+function add(map: Map<string, Set<string>>, v: string, key: string): void {
+  if (!map.has(v)) map.set(v, new Set());
+  map.get(v)!.add(key);
+}
+
+function remove(map: Map<string, Set<string>>, v: string, key: string): void {
+  const set = map.get(v);
+  set?.delete(key);
+  if (set?.size === 0) map.delete(v);
+}
+
+const labels = fc.option(fc.dictionary(fc.constantFrom(...LABEL_KEYS), fc.constantFrom(...VALUES), { maxKeys: 3 }), { nil: undefined });
+const refs = fc.option(fc.array(fc.record({ uid: fc.constantFrom(...UIDS), controller: fc.boolean() }), { maxLength: 3 }), { nil: undefined });
+// A write: which object, then its new labels and owners (or a delete); `keep*` reuses the stored object's own value, as most writes do.
+const write = fc.record({ i: fc.integer({ min: 0, max: 5 }), remove: fc.boolean(), labels, refs, keepLabels: fc.boolean(), keepRefs: fc.boolean() });
+
+function storeWithIndexes(): ObjectStore {
+  const store = new ObjectStore();
+  store.define('things');
+  const owners = (o: StoredObject) => (o as Obj).metadata.ownerReferences;
+  store.addIndex('things', 'controllerUid', (o) => (o as Obj).metadata.ownerReferences?.find((r) => r.controller)?.uid, owners);
+  store.addIndex('things', 'ownerUid', (o) => (o as Obj).metadata.ownerReferences?.map((r) => r.uid), owners, 'controllerUid');
+  return store;
+}
+
+describe('ObjectStore indexes', () => {
+  it('list the same keys in the same order as one Set per label, label key and owner would, whatever the writes', () => {
+    fc.assert(
+      fc.property(fc.array(write, { maxLength: 60 }), (writes) => {
+        const store = storeWithIndexes();
+        const ref = new ReferenceIndexes();
+        for (const w of writes) {
+          const key = `ns/o${w.i}`;
+          const old = store.get<Obj>('things', key);
+          if (w.remove) {
+            store.remove('things', key);
+            ref.write(key, undefined);
+            continue;
+          }
+          const metadata = { name: `o${w.i}`, namespace: 'ns', labels: w.keepLabels && old ? old.metadata.labels : w.labels, ownerReferences: w.keepRefs && old ? old.metadata.ownerReferences : w.refs };
+          const obj = { metadata } as Obj;
+          store.put('things', obj, key);
+          ref.write(key, obj);
+        }
+        for (const k of LABEL_KEYS) {
+          expect([...store.keysWithLabelKey('things', k)!]).toEqual([...(ref.byLabelKey.get(k) ?? [])]);
+          for (const v of VALUES) expect([...store.keysWithLabel('things', k, v)!]).toEqual([...(ref.byLabel.get(`${k}=${v}`) ?? [])]);
+        }
+        for (const uid of UIDS) {
+          expect([...store.byIndex('things', 'ownerUid', uid)]).toEqual([...(ref.owner.get(uid) ?? [])]);
+          expect([...store.byIndex('things', 'controllerUid', uid)]).toEqual([...(ref.controller.get(uid) ?? [])]);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('keep one Set for a label key whose objects all carry one value, and for owners that are all controllers', () => {
+    const store = storeWithIndexes();
+    for (let i = 0; i < 3; i++) store.put('things', { metadata: { name: `p${i}`, namespace: 'ns', labels: { app: 'web' }, ownerReferences: [{ uid: 'rs', controller: true }] } } as Obj);
+    expect(store.keysWithLabelKey('things', 'app')).toBe(store.keysWithLabel('things', 'app', 'web'));
+    expect(store.byIndex('things', 'ownerUid', 'rs')).toBe(store.byIndex('things', 'controllerUid', 'rs'));
+    // A second value, or an owner that is not the controller, parts them; both stay right.
+    store.put('things', { metadata: { name: 'q', namespace: 'ns', labels: { app: 'db' }, ownerReferences: [{ uid: 'rs' }] } } as Obj);
+    expect([...store.keysWithLabelKey('things', 'app')!]).toEqual(['ns/p0', 'ns/p1', 'ns/p2', 'ns/q']);
+    expect([...store.keysWithLabel('things', 'app', 'web')!]).toEqual(['ns/p0', 'ns/p1', 'ns/p2']);
+    expect([...store.byIndex('things', 'ownerUid', 'rs')]).toEqual(['ns/p0', 'ns/p1', 'ns/p2', 'ns/q']);
+    expect([...store.byIndex('things', 'controllerUid', 'rs')]).toEqual(['ns/p0', 'ns/p1', 'ns/p2']);
+  });
+});
