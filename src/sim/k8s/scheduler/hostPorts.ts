@@ -18,14 +18,20 @@ function sanitize(p: ContainerPort): HostPort {
 export function getHostPorts(spec: PodSpec | undefined): readonly HostPort[] {
   if (!spec) return NONE;
   let out: HostPort[] | null = null;
-  for (const c of spec.initContainers ?? []) {
-    if (c.restartPolicy !== 'Always') continue;
-    for (const p of c.ports ?? []) if ((p.hostPort ?? 0) > 0) (out ??= []).push(sanitize(p));
+  // Indexed loops: this runs for every pod, and most have neither init containers nor ports.
+  const init = spec.initContainers;
+  if (init) {
+    for (let i = 0; i < init.length; i++) if (init[i].restartPolicy === 'Always') out = hostPortsOf(init[i].ports, out);
   }
-  for (const c of spec.containers ?? []) {
-    for (const p of c.ports ?? []) if ((p.hostPort ?? 0) > 0) (out ??= []).push(sanitize(p));
-  }
+  const containers = spec.containers;
+  if (containers) for (let i = 0; i < containers.length; i++) out = hostPortsOf(containers[i].ports, out);
   return out ?? NONE;
+}
+
+function hostPortsOf(ports: readonly ContainerPort[] | undefined, out: HostPort[] | null): HostPort[] | null {
+  if (!ports) return out;
+  for (let i = 0; i < ports.length; i++) if ((ports[i].hostPort ?? 0) > 0) (out ??= []).push(sanitize(ports[i]));
+  return out;
 }
 
 /** `framework.HostPortInfo`: ports in use on a node, per host IP (a port may be bound by several pods). */

@@ -51,4 +51,19 @@ describe('computePodResources (PodRequests)', () => {
     const r = computePodResources({ containers: [{ name: 'a', image: 'x', resources: { requests: { 'nvidia.com/gpu': '2', 'hugepages-2Mi': '4Mi', foo: '3' } } }] });
     expect(r.scalar).toEqual(new Map([['nvidia.com/gpu', 2], ['hugepages-2Mi', 4 * Mi]]));
   });
+
+  it('gives each pod its own requests when pods of one workload share a result', () => {
+    const a1 = computePodResources({ containers: [c('a', '100m', '64Mi')] });
+    const a2 = computePodResources({ containers: [c('a', '100m', '64Mi')] });
+    const b = computePodResources({ containers: [c('a', '200m', '64Mi')] });
+    const none = computePodResources({ containers: [c('a')] });
+    const a3 = computePodResources({ containers: [c('a', '100m', '64Mi')] });
+    expect(a2).toBe(a1);
+    expect([a1, b, none, a3].map((r) => [r.cpu, r.memory, r.nonZeroCpu, r.nonZeroMemory])).toEqual([
+      [100, 64 * Mi, 100, 64 * Mi],
+      [200, 64 * Mi, 200, 64 * Mi],
+      [0, 0, 100, 200 * Mi],
+      [100, 64 * Mi, 100, 64 * Mi],
+    ]);
+  });
 });

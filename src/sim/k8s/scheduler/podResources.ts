@@ -6,19 +6,19 @@ export const DEFAULT_MILLI_CPU_REQUEST = 100;
 /** Memory a container without a memory request counts for in scoring (`DefaultMemoryRequest`, 200 MiB). */
 export const DEFAULT_MEMORY_REQUEST = 200 * 1024 * 1024;
 
-/** What a pod asks of a node: real requests (filtering) and "non-zero" ones (scoring). */
+/** What a pod asks of a node: real requests (filtering) and "non-zero" ones (scoring). Shared between pods: never written. */
 export interface PodResources {
   /** Millicores. */
-  cpu: number;
+  readonly cpu: number;
   /** Bytes. */
-  memory: number;
-  ephemeralStorage: number;
+  readonly memory: number;
+  readonly ephemeralStorage: number;
   /** Extended resources, hugepages, attachable volumes (`IsScalarResourceName`). */
-  scalar: ReadonlyMap<string, number> | null;
+  readonly scalar: ReadonlyMap<string, number> | null;
   /** CPU with 100m for every container that sets no CPU request. */
-  nonZeroCpu: number;
+  readonly nonZeroCpu: number;
   /** Memory with 200Mi for every container that sets no memory request. */
-  nonZeroMemory: number;
+  readonly nonZeroMemory: number;
 }
 
 type Requests = Record<string, string | number> | undefined;
@@ -97,6 +97,9 @@ function podRequests(spec: PodSpec, nonZero: boolean): Map<string, number> {
   return reqs;
 }
 
+/** The last result of `simplePod` (shared by every pod asking the same). */
+let lastSimple: PodResources = { cpu: -1, memory: -1, ephemeralStorage: 0, scalar: null, nonZeroCpu: -1, nonZeroMemory: -1 };
+
 /** The common pod: app containers requesting at most cpu and memory; no init containers, no overhead. */
 function simplePod(spec: PodSpec): PodResources | undefined {
   if (spec.initContainers?.length || spec.overhead) return undefined;
@@ -126,8 +129,12 @@ function simplePod(spec: PodSpec): PodResources | undefined {
       nonZeroMemory += v;
     }
   }
-  return { cpu, memory, ephemeralStorage: 0, scalar: null, nonZeroCpu, nonZeroMemory };
+  // Why: pods of one workload ask the same; they share one (never written) object instead of one each.
+  const l = lastSimple;
+  if (l.cpu === cpu && l.memory === memory && l.nonZeroCpu === nonZeroCpu && l.nonZeroMemory === nonZeroMemory) return l;
+  return (lastSimple = { cpu, memory, ephemeralStorage: 0, scalar: null, nonZeroCpu, nonZeroMemory });
 }
+
 
 /** `computePodResourceRequest` and `calculateResource`: the pod's requests, real and non-zero. */
 export function computePodResources(spec: PodSpec | undefined): PodResources {

@@ -35,7 +35,8 @@ function same(a: unknown, b: unknown): boolean {
 export class SchedulerCache implements SchedulingSnapshot {
   private readonly byName = new Map<string, NodeInfo>();
   private readonly tree = new NodeTree();
-  private readonly pods = new Map<string, { info: PodInfo; node: NodeInfo }>();
+  /** Cached pods by key; each knows its node (`PodInfo.cachedNode`). */
+  private readonly pods = new Map<string, PodInfo>();
   private readonly images = new Map<string, ImageState>();
   private readonly counters = new Map<string, SpreadCounter>();
   private readonly counterBySelector = new WeakMap<object, SpreadCounter>();
@@ -79,15 +80,11 @@ export class SchedulerCache implements SchedulingSnapshot {
   }
 
   podNode(key: string): NodeInfo | undefined {
-    return this.pods.get(key)?.node;
+    return this.pods.get(key)?.cachedNode;
   }
 
+  /** A cached pod (its node is `cachedNode`). */
   cachedPod(key: string): PodInfo | undefined {
-    return this.pods.get(key)?.info;
-  }
-
-  /** A cached pod with its node, in one lookup (read-only). */
-  cachedPodEntry(key: string): { readonly info: PodInfo; readonly node: NodeInfo } | undefined {
     return this.pods.get(key);
   }
 
@@ -194,7 +191,8 @@ export class SchedulerCache implements SchedulingSnapshot {
     this.removePod(info.key);
     const n = this.byName.get(nodeName) ?? this.newNode({ apiVersion: 'v1', kind: 'Node', metadata: { name: nodeName } });
     n.addPod(info);
-    this.pods.set(info.key, { info, node: n });
+    info.cachedNode = n;
+    this.pods.set(info.key, info);
     if (info.hasAffinity) {
       this.withAffinity.add(n);
       this.withAffinityList = null;
@@ -208,9 +206,10 @@ export class SchedulerCache implements SchedulingSnapshot {
 
   /** `RemovePod`/`ForgetPod`. Returns the node the pod was on. */
   removePod(key: string): NodeInfo | undefined {
-    const e = this.pods.get(key);
-    if (!e) return undefined;
-    const { info, node: n } = e;
+    const info = this.pods.get(key);
+    if (!info) return undefined;
+    const n = info.cachedNode!;
+    info.cachedNode = undefined;
     this.pods.delete(key);
     n.removePod(info);
     if (n.podsWithAffinity.length === 0 && this.withAffinity.delete(n)) this.withAffinityList = null;
@@ -267,7 +266,7 @@ export class SchedulerCache implements SchedulingSnapshot {
     }
     c = new SpreadCounter(namespace, selector, this.capacity);
     c.nodes = () => this.tree.list();
-    for (const { info, node } of this.pods.values()) if (c.counts(info)) c.perNode[node.index]++;
+    for (const info of this.pods.values()) if (c.counts(info)) c.perNode[info.cachedNode!.index]++;
     if (this.counters.size >= MAX_COUNTERS) this.counters.delete(this.counters.keys().next().value!);
     this.counters.set(key, c);
     return c;

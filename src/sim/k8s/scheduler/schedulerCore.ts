@@ -145,9 +145,8 @@ export class SchedulerCore {
     }
     const nodeName = pod.spec?.nodeName;
     if (nodeName) {
-      const entry = this.cache.cachedPodEntry(key);
-      const cached = entry?.info;
-      if (cached && entry.node.name === nodeName) {
+      const cached = this.cache.cachedPod(key);
+      if (cached && cached.cachedNode!.name === nodeName) {
         // Assumed or known (so no longer queued): only labels and termination matter to the cache (the old version can go).
         if (sameLabels(cached.labels, pod.metadata.labels) && cached.terminating === (pod.metadata.deletionTimestamp != null)) {
           cached.pod = pod;
