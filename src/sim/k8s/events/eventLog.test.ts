@@ -78,4 +78,13 @@ describe('EventLog', () => {
     const ev = log.get(log.byIndex('involvedUid', 'a')[0]) as unknown as Record<string, unknown>;
     expect(ev).toMatchObject({ count: 2, firstTimestamp: '2025-03-01T09:00:00Z', lastTimestamp: '2025-03-01T09:00:10Z', type: 'Warning' });
   });
+
+  it('returns the involved object reference given to append as it was given', () => {
+    const { log } = setUp();
+    const involved = { uid: 'u', name: 'pod-u', kind: 'Pod', resourceVersion: '09' };
+    log.append({ namespace: 'default', involved, reason: 'R', message: 'm', type: 'Normal', source: { component: 'c' } });
+    const ev = log.get(log.byIndex('involvedUid', 'u')[0]) as unknown as { involvedObject: unknown; metadata: { name: string } };
+    expect(ev.involvedObject).toBe(involved);
+    expect(ev.metadata.name.startsWith('pod-u.')).toBe(true);
+  });
 });

@@ -3,7 +3,9 @@ import { flat } from '../../../lib/flat';
 import { toTimestamp } from '../../engine/clock';
 import { objectKey, type ObjectStore, type StoredObject, type VirtualTable, type WatchEvent } from '../../engine/store';
 import type { KubeObject } from '../api/types';
-import { F64Column, PAGE_SIZE, U8Column } from './pagedColumns';
+import { eventName, eventUid } from './eventIdentity';
+import { buildRef, NO_RV, ODD_RV, rvCode, type Subject } from './involvedRefs';
+import { F64Column, PAGE_SIZE, RefColumn, U8Column } from './pagedColumns';
 
 /** kube-apiserver `--event-ttl` default: an Event lives one hour after its last update. */
 export const EVENT_TTL_MS = 60 * 60_000;
@@ -22,8 +24,6 @@ export interface NewEvent {
   source: EventSourceRef;
 }
 
-const HEX = '0123456789abcdef';
-
 /**
  * The `events` resource, stored as columns instead of one object per event:
  * there are several Events per pod, and at 150,000 pods keeping each as a
@@ -38,17 +38,23 @@ export class EventLog implements VirtualTable {
   private base = 0;
   /** Events in the columns (the next one goes to index `length`). */
   private length = 0;
-  private ns: string[] = [];
-  private involved: ObjectReference[] = [];
-  private reason: string[] = [];
-  private message: string[] = [];
-  private source: EventSourceRef[] = [];
+  // Strings and shared objects in paged columns: appending copies nothing.
+  private readonly ns = new RefColumn<string>();
+  /** The involved object without its version and field path, shared by consecutive events about it. */
+  private readonly subject = new RefColumn<Subject>();
+  /** The involved object's field path ('' for none). */
+  private readonly fieldPath = new RefColumn<string>();
+  private readonly reason = new RefColumn<string>();
+  private readonly message = new RefColumn<string>();
+  private readonly source = new RefColumn<EventSourceRef>();
   // Numbers and flags in typed columns: nothing for the garbage collector to scan or copy.
   private readonly warning = new U8Column();
   private readonly firstAt = new F64Column();
   private readonly lastAt = new F64Column();
   private readonly count_ = new F64Column();
   private readonly rv = new F64Column();
+  /** The involved object's resourceVersion as a number (see `rvCode`), not a string per event. */
+  private readonly involvedRv = new F64Column();
   private readonly createRv = new F64Column();
   private readonly alive = new U8Column();
   /** The previous event (id) about the same object, or -1: the `involvedUid` index as a chain. */
@@ -63,6 +69,10 @@ export class EventLog implements VirtualTable {
   private byName: Map<string, number> | undefined;
   /** Events written through the API by users (`kubectl create -f event.yaml`) are kept as objects. */
   private readonly external = new Map<string, KubeObject>();
+  /** The text of involved resourceVersions that are not plain numbers (ODD_RV), by event id. */
+  private readonly oddRvs = new Map<number, unknown>();
+  /** References given whole to `append`, returned as given, by event id. */
+  private readonly givenRefs = new Map<number, ObjectReference>();
 
   constructor(
     private readonly store: ObjectStore,
@@ -71,25 +81,51 @@ export class EventLog implements VirtualTable {
     private readonly now: () => number,
   ) {}
 
-  /** Records a new Event; returns its id for later `bump`. */
+  /** Records a new Event about the object `e.involved` refers to; returns its id for later `bump`. */
   append(e: NewEvent): number {
-    return this.add(e.namespace, e.involved, e.reason, e.message, e.type, e.source);
+    const r = e.involved;
+    const subject: Subject = { kind: r.kind, namespace: r.namespace, name: r.name, uid: r.uid, apiVersion: r.apiVersion };
+    this.expire();
+    const id = this.add(e.namespace, subject, this.byUid.get(r.uid ?? ''), r.resourceVersion, r.fieldPath || '', e.reason, e.message, e.type, e.source);
+    this.givenRefs.set(id, r);
+    return id;
   }
 
-  /** `append` without a NewEvent object (the recorder's hot path). */
-  add(namespace: string, involved: ObjectReference, reason: string, message: string, type: 'Normal' | 'Warning', source: EventSourceRef): number {
+  /**
+   * Records a new Event about this version of `obj` (the recorder's hot
+   * path): its involvedObject is the reference client-go builds, with
+   * `fieldPath` ('' for none).
+   */
+  record(obj: KubeObject, fieldPath: string, reason: string, message: string, type: 'Normal' | 'Warning', source: EventSourceRef): number {
     this.expire();
+    const meta = obj.metadata;
+    const uid = meta.uid;
+    // The object's previous event (the index is looked up anyway) usually has the same subject.
+    const prev = this.byUid.get(uid ?? '');
+    let subject = prev !== undefined && prev >= this.base ? this.subject.get(prev - this.base) : undefined;
+    if (subject === undefined || subject.uid !== uid || subject.name !== meta.name || subject.namespace !== meta.namespace || subject.kind !== obj.kind || subject.apiVersion !== obj.apiVersion) {
+      subject = { kind: obj.kind, namespace: meta.namespace, name: meta.name, uid, apiVersion: obj.apiVersion };
+    }
+    return this.add(meta.namespace || 'default', subject, prev, meta.resourceVersion, fieldPath, reason, message, type, source);
+  }
+
+  /** Appends an event (expired ones are gone); `prev` is the newest event about the same object (the index's entry for its uid). */
+  private add(namespace: string, subject: Subject, prev: number | undefined, involvedRv: unknown, fieldPath: string, reason: string, message: string, type: 'Normal' | 'Warning', source: EventSourceRef): number {
     const at = this.now();
     const rv = this.store.nextRevision();
     const i = this.length;
     if (i === this.capacity) this.grow();
     const id = this.base + i;
     this.length = i + 1;
-    this.ns.push(namespace);
-    this.involved.push(involved);
-    this.reason.push(reason);
-    this.message.push(flat(message));
-    this.source.push(source);
+    this.ns.set(i, namespace);
+    this.subject.set(i, subject);
+    this.fieldPath.set(i, fieldPath);
+    const code = rvCode(involvedRv);
+    this.involvedRv.set(i, code);
+    if (code === ODD_RV) this.oddRvs.set(id, involvedRv);
+    this.reason.set(i, reason);
+    this.message.set(i, flat(message));
+    this.source.set(i, source);
     this.warning.set(i, type === 'Warning' ? 1 : 0);
     this.firstAt.set(i, at);
     this.lastAt.set(i, at);
@@ -98,22 +134,21 @@ export class EventLog implements VirtualTable {
     this.createRv.set(i, rv);
     this.alive.set(i, 1);
     this.live++;
-    const uid = involved.uid ?? '';
-    this.prevSame.set(i, this.byUid.get(uid) ?? -1);
-    this.byUid.set(uid, id);
+    this.prevSame.set(i, prev ?? -1);
+    this.byUid.set(subject.uid ?? '', id);
     if (this.byName) this.byName.set(this.keyOf(id), id);
     if (this.store.hasWatchers(this.resource)) this.store.emitVirtual({ type: 'ADDED', resource: this.resource, key: this.keyOf(id), object: this.materialize(id) });
     return id;
   }
 
-  /** One more page in every typed column. */
+  /** One more page in every column. */
   private grow(): void {
     this.capacity += PAGE_SIZE;
-    for (const col of this.numberColumns()) col.reserve(this.capacity);
+    for (const col of this.columns()) col.reserve(this.capacity);
   }
 
-  private numberColumns(): (F64Column | U8Column)[] {
-    return [this.warning, this.alive, this.firstAt, this.lastAt, this.count_, this.rv, this.createRv, this.prevSame];
+  private columns(): { reserve(n: number): void; dropPages(count: number): void }[] {
+    return [this.ns, this.subject, this.fieldPath, this.reason, this.message, this.source, this.warning, this.alive, this.firstAt, this.lastAt, this.count_, this.rv, this.createRv, this.involvedRv, this.prevSame];
   }
 
   /** A repeat of the same event: count + 1, lastTimestamp now. */
@@ -136,7 +171,7 @@ export class EventLog implements VirtualTable {
   repeats(id: number, source: EventSourceRef, fieldPath: string | undefined, type: 'Normal' | 'Warning', reason: string, message: string): boolean {
     const i = id - this.base;
     if (i < 0 || i >= this.length || this.alive.get(i) === 0) return false;
-    return this.reason[i] === reason && this.message[i] === message && this.source[i] === source && this.warning.get(i) === (type === 'Warning' ? 1 : 0) && this.involved[i].fieldPath === (fieldPath || undefined);
+    return this.reason.get(i) === reason && this.message.get(i) === message && this.source.get(i) === source && this.warning.get(i) === (type === 'Warning' ? 1 : 0) && this.fieldPath.get(i) === (fieldPath || '');
   }
 
   isLive(id: number): boolean {
@@ -153,7 +188,7 @@ export class EventLog implements VirtualTable {
 
   list(namespace?: string): StoredObject[] {
     const out: StoredObject[] = [];
-    for (let i = 0; i < this.length; i++) if (this.alive.get(i) && (namespace === undefined || this.ns[i] === namespace)) out.push(this.materialize(this.base + i));
+    for (let i = 0; i < this.length; i++) if (this.alive.get(i) && (namespace === undefined || this.ns.get(i) === namespace)) out.push(this.materialize(this.base + i));
     for (const e of this.external.values()) if (namespace === undefined || e.metadata.namespace === namespace) out.push(e);
     return out;
   }
@@ -161,7 +196,7 @@ export class EventLog implements VirtualTable {
   count(namespace?: string): number {
     if (namespace === undefined) return this.live + this.external.size;
     let n = 0;
-    for (let i = 0; i < this.length; i++) if (this.alive.get(i) && this.ns[i] === namespace) n++;
+    for (let i = 0; i < this.length; i++) if (this.alive.get(i) && this.ns.get(i) === namespace) n++;
     for (const e of this.external.values()) if (e.metadata.namespace === namespace) n++;
     return n;
   }
@@ -234,12 +269,12 @@ export class EventLog implements VirtualTable {
     // An object whose newest event goes is out of the index (its older ones go too).
     const cut = this.base + n;
     for (let j = 0; j < n; j++) {
-      const uid = this.involved[j].uid ?? '';
+      const uid = this.subject.get(j).uid ?? '';
       const newest = this.byUid.get(uid);
       if (newest !== undefined && newest < cut) this.byUid.delete(uid);
     }
-    for (const col of [this.ns, this.involved, this.reason, this.message, this.source] as unknown[][]) col.splice(0, n);
-    for (const col of this.numberColumns()) col.dropPages(n / PAGE_SIZE);
+    for (const col of this.columns()) col.dropPages(n / PAGE_SIZE);
+    for (const m of [this.oddRvs, this.givenRefs]) for (const id of m.keys()) if (id < cut) m.delete(id);
     this.capacity -= n;
     this.length -= n;
     this.expiredTo -= n;
@@ -257,44 +292,36 @@ export class EventLog implements VirtualTable {
 
   private keyOf(id: number): string {
     const i = id - this.base;
-    return flat(`${this.ns[i]}/${this.nameOf(i)}`);
+    return flat(`${this.ns.get(i)}/${this.nameOf(i)}`);
   }
 
-  /** client-go names an Event `<object name>.<%x of the time in ns>`; the id keeps it unique. */
   private nameOf(i: number): string {
-    const ms = Math.floor(this.firstAt.get(i));
-    const sub = (this.createRv.get(i) * 1009) % 1_000_000;
-    const xh = Math.floor(ms / 1048576);
-    let lo = (ms % 1048576) * 1_000_000 + sub;
-    const hi = xh * 1_000_000 + Math.floor(lo / 1048576);
-    lo %= 1048576;
-    return `${this.involved[i].name}.${hi.toString(16)}${lo.toString(16).padStart(5, '0')}`;
+    return eventName(this.subject.get(i).name, this.firstAt.get(i), this.createRv.get(i));
   }
 
-  /** A v4-shaped uid derived from the seed and the event's creation resourceVersion (stable, unique). */
   private uidOf(i: number): string {
-    let h = (this.salt ^ Math.imul(this.createRv.get(i), 0x9e3779b1)) >>> 0;
-    let out = '';
-    for (let w = 0; w < 4; w++) {
-      h = Math.imul(h ^ (h >>> 16), 0x85ebca6b) >>> 0;
-      h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) >>> 0;
-      h = (h ^ (h >>> 16)) >>> 0;
-      for (let k = 28; k >= 0; k -= 4) out += HEX[(h >>> k) & 15];
-      h = (h + 0x9e3779b9 + w) >>> 0;
-    }
-    return `${out.slice(0, 8)}-${out.slice(8, 12)}-4${out.slice(13, 16)}-${HEX[(parseInt(out[16], 16) & 3) | 8]}${out.slice(17, 20)}-${out.slice(20, 32)}`;
+    return eventUid(this.salt, this.createRv.get(i));
+  }
+
+  private involvedOf(id: number): ObjectReference {
+    const given = this.givenRefs.size === 0 ? undefined : this.givenRefs.get(id);
+    if (given) return given;
+    const i = id - this.base;
+    const code = this.involvedRv.get(i);
+    const rv = code >= 0 ? String(code) : code === NO_RV ? undefined : (this.oddRvs.get(id) as string);
+    return buildRef(this.subject.get(i), rv, this.fieldPath.get(i));
   }
 
   private materialize(id: number): KubeObject {
     const i = id - this.base;
-    const source = this.source[i];
+    const source = this.source.get(i);
     return {
       apiVersion: 'v1',
       kind: 'Event',
-      metadata: { name: this.nameOf(i), namespace: this.ns[i], uid: this.uidOf(i), resourceVersion: String(this.rv.get(i)), creationTimestamp: toTimestamp(this.firstAt.get(i)) },
-      involvedObject: this.involved[i],
-      reason: this.reason[i],
-      message: this.message[i],
+      metadata: { name: this.nameOf(i), namespace: this.ns.get(i), uid: this.uidOf(i), resourceVersion: String(this.rv.get(i)), creationTimestamp: toTimestamp(this.firstAt.get(i)) },
+      involvedObject: this.involvedOf(id),
+      reason: this.reason.get(i),
+      message: this.message.get(i),
       source,
       firstTimestamp: toTimestamp(this.firstAt.get(i)),
       lastTimestamp: toTimestamp(this.lastAt.get(i)),

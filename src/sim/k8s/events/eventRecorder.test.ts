@@ -86,4 +86,39 @@ describe('EventRecorder', () => {
     expect(events('uid-p1').map((e) => e.count)).toEqual([2]);
     expect(events('uid-p0').map((e) => e.count)).toEqual([1, 1]);
   });
+
+  it("writes each event's involvedObject as client-go's reference to the version it was about, keys in order", () => {
+    const { log, recorder } = setUp();
+    const node: KubeObject = { apiVersion: 'v1', kind: 'Node', metadata: { name: 'worker-1', uid: 'uid-n', resourceVersion: '12' } };
+    const versions = ['5', '6', '007', 'abc', undefined, '123456789012345678'];
+    for (const rv of versions) {
+      const pod: KubeObject = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'a', namespace: 'web', uid: 'uid-a', resourceVersion: rv } };
+      recorder.recordAs('kubelet', 'worker-1', pod, 'Normal', 'Pulled', `at ${rv}`, 'spec.containers{app}');
+      recorder.recordAs('default-scheduler', undefined, pod, 'Normal', 'Scheduled', `at ${rv}`);
+    }
+    recorder.recordAs('kubelet', 'worker-1', node, 'Normal', 'Starting', 'Starting kubelet.');
+    recorder.recordAs('kubelet', 'worker-1', node, 'Normal', 'Rebooted', 'again', '');
+    const refs = (uid: string) => log.byIndex('involvedUid', uid).map((k) => (log.get(k) as unknown as { involvedObject: Record<string, unknown> }).involvedObject);
+    const pods = refs('uid-a');
+    expect(pods.map((r) => r.resourceVersion)).toEqual(versions.flatMap((rv) => [rv, rv]));
+    expect(Object.keys(pods[0])).toEqual(['kind', 'namespace', 'name', 'uid', 'apiVersion', 'resourceVersion', 'fieldPath']);
+    expect(pods[0]).toEqual({ kind: 'Pod', namespace: 'web', name: 'a', uid: 'uid-a', apiVersion: 'v1', resourceVersion: '5', fieldPath: 'spec.containers{app}' });
+    expect(Object.keys(pods[1])).toEqual(['kind', 'namespace', 'name', 'uid', 'apiVersion', 'resourceVersion']);
+    expect(refs('uid-n').map((r) => Object.entries(r))).toEqual([
+      [['kind', 'Node'], ['name', 'worker-1'], ['uid', 'uid-n'], ['apiVersion', 'v1'], ['resourceVersion', '12']],
+      [['kind', 'Node'], ['name', 'worker-1'], ['uid', 'uid-n'], ['apiVersion', 'v1'], ['resourceVersion', '12']],
+    ]);
+  });
+
+  it('names an object renamed under the same uid by its new name in its new events only', () => {
+    const { log, recorder } = setUp();
+    const obj = (name: string): KubeObject => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: 'default', uid: 'uid-x', resourceVersion: '3' } });
+    recorder.recordAs('c', undefined, obj('old'), 'Normal', 'R', 'm');
+    recorder.recordAs('c', undefined, obj('new'), 'Normal', 'R', 'n');
+    const evs = log.byIndex('involvedUid', 'uid-x').map((k) => log.get(k) as unknown as { metadata: { name: string }; involvedObject: { name: string } });
+    expect(evs.map((e) => [e.involvedObject.name, e.metadata.name.split('.')[0]])).toEqual([
+      ['old', 'old'],
+      ['new', 'new'],
+    ]);
+  });
 });

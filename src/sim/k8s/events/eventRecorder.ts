@@ -1,4 +1,3 @@
-import type { ObjectReference } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../api/types';
 import type { EventLog } from './eventLog';
 
@@ -21,27 +20,24 @@ const MAX_PER_OBJECT = 16;
  */
 export class EventRecorder {
   /**
-   * Correlation cache: per involved object (by uid), the ids of its recent
-   * events in the log, oldest first. Their source, field path, type, reason
-   * and message are read back from the log's columns (no entry object per
-   * event).
+   * Correlation cache: per involved object (by uid), a slot holding the ids
+   * of its recent events in the log, oldest first. Their source, field
+   * path, type, reason and message are read back from the log's columns (no
+   * entry object per event), and the ids sit in one typed array (no array
+   * per object).
    */
-  private readonly seen = new Map<string, number[]>();
-  /**
-   * The cached object ids in insertion order, a ring of MAX_CACHE slots: the
-   * oldest is evicted first. (Deleting `seen.keys().next()` instead walks the
-   * Map's deleted slots each time, ~2 µs per new object once the cache is full.)
-   */
+  private readonly slotOf = new Map<string, number>();
+  /** The cached object ids by slot, in insertion order as a ring: the oldest is evicted first. */
   private readonly order: string[] = [];
   private oldest = 0;
-  /**
-   * The last involved-object reference built: the next event about the same
-   * version of the same object, with the same field path, shares it (a
-   * ReplicaSet's SuccessfulCreate burst, a kubelet's Pulled + Created).
-   */
-  private lastRef: ObjectReference | undefined;
+  /** Slot `s` holds `lengths[s]` event ids from `ids[s * MAX_PER_OBJECT]` on. */
+  private readonly ids = new Float64Array(MAX_CACHE * MAX_PER_OBJECT);
+  private readonly lengths = new Uint8Array(MAX_CACHE);
   /** Shared `source` objects (events are numerous; their sources are few), by component, then host ('' for none). */
   private readonly sources = new Map<string, Map<string, EventSource>>();
+  private lastComponent = '';
+  private lastHost: string | undefined;
+  private lastSource: EventSource | undefined;
 
   constructor(private readonly log: EventLog) {}
 
@@ -53,47 +49,52 @@ export class EventRecorder {
   /** `record` from `component` on `host`, without a source object per call (the controllers' hot path). */
   recordAs(component: string, host: string | undefined, obj: KubeObject, type: EventType, reason: string, message: string, fieldPath?: string): void {
     const meta = obj.metadata;
-    const namespace = meta.namespace || 'default';
-    const objectId = meta.uid ?? `${obj.kind}/${namespace}/${meta.name}`;
+    const objectId = meta.uid ?? `${obj.kind}/${meta.namespace || 'default'}/${meta.name}`;
     const source = this.sourceObject(component, host);
-    const recent = this.seen.get(objectId);
-    if (recent) {
-      for (let k = 0; k < recent.length; k++) {
-        const id = recent[k];
+    let slot = this.slotOf.get(objectId);
+    if (slot !== undefined) {
+      const from = slot * MAX_PER_OBJECT;
+      const to = from + this.lengths[slot];
+      for (let k = from; k < to; k++) {
+        const id = this.ids[k];
         if (this.log.repeats(id, source, fieldPath, type, reason, message) && this.log.bump(id)) return;
       }
     }
-    const last = this.lastRef;
-    const involved: ObjectReference = last !== undefined && last.uid === meta.uid && last.resourceVersion === meta.resourceVersion && last.fieldPath === fieldPath && last.name === meta.name && last.namespace === meta.namespace && last.kind === obj.kind && last.apiVersion === obj.apiVersion
-      ? last
-      : meta.namespace
-      ? fieldPath
-        ? { kind: obj.kind, namespace: meta.namespace, name: meta.name, uid: meta.uid, apiVersion: obj.apiVersion, resourceVersion: meta.resourceVersion, fieldPath }
-        : { kind: obj.kind, namespace: meta.namespace, name: meta.name, uid: meta.uid, apiVersion: obj.apiVersion, resourceVersion: meta.resourceVersion }
-      : fieldPath
-        ? { kind: obj.kind, name: meta.name, uid: meta.uid, apiVersion: obj.apiVersion, resourceVersion: meta.resourceVersion, fieldPath }
-        : { kind: obj.kind, name: meta.name, uid: meta.uid, apiVersion: obj.apiVersion, resourceVersion: meta.resourceVersion };
-    this.lastRef = involved;
-    const id = this.log.add(namespace, involved, reason, message, type, source);
-    if (recent) {
-      recent.push(id);
-      if (recent.length > MAX_PER_OBJECT) recent.shift();
-    } else {
-      if (this.order.length < MAX_CACHE) this.order.push(objectId);
-      else {
-        this.seen.delete(this.order[this.oldest]);
-        this.order[this.oldest] = objectId;
-        this.oldest = (this.oldest + 1) % MAX_CACHE;
+    const id = this.log.record(obj, fieldPath || '', reason, message, type, source);
+    if (slot === undefined) {
+      if (this.order.length < MAX_CACHE) {
+        slot = this.order.length;
+        this.order.push(objectId);
+      } else {
+        slot = this.oldest;
+        this.slotOf.delete(this.order[slot]);
+        this.order[slot] = objectId;
+        this.oldest = (slot + 1) % MAX_CACHE;
       }
-      this.seen.set(objectId, [id]);
+      this.slotOf.set(objectId, slot);
+      this.lengths[slot] = 0;
+    }
+    const from = slot * MAX_PER_OBJECT;
+    const n = this.lengths[slot];
+    if (n < MAX_PER_OBJECT) {
+      this.ids[from + n] = id;
+      this.lengths[slot] = n + 1;
+    } else {
+      // The oldest of the object's events leaves the cache.
+      this.ids.copyWithin(from, from + 1, from + MAX_PER_OBJECT);
+      this.ids[from + MAX_PER_OBJECT - 1] = id;
     }
   }
 
   private sourceObject(component: string, host: string | undefined): EventSource {
+    if (component === this.lastComponent && host === this.lastHost && this.lastSource) return this.lastSource;
     let byHost = this.sources.get(component);
     if (!byHost) this.sources.set(component, (byHost = new Map()));
     let s = byHost.get(host ?? '');
     if (!s) byHost.set(host ?? '', (s = host ? { component, host } : { component }));
+    this.lastComponent = component;
+    this.lastHost = host;
+    this.lastSource = s;
     return s;
   }
 }

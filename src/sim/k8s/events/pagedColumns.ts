@@ -60,5 +60,30 @@ export class U8Column {
   }
 }
 
+/**
+ * Strings or objects, one plain array page after another: appending never
+ * copies the entries before it (a growing array of 750,000 pointers is
+ * copied whole at each growth), and whole pages drop without a splice.
+ */
+export class RefColumn<T> {
+  private pages: T[][] = [];
+
+  get(i: number): T {
+    return this.pages[i >>> PAGE_BITS][i & MASK];
+  }
+
+  set(i: number, v: T): void {
+    this.pages[i >>> PAGE_BITS][i & MASK] = v;
+  }
+
+  reserve(n: number): void {
+    while (this.pages.length << PAGE_BITS < n) this.pages.push(Array.from<T>({ length: PAGE }));
+  }
+
+  dropPages(count: number): void {
+    this.pages.splice(0, count);
+  }
+}
+
 /** Entries per page. */
 export const PAGE_SIZE = PAGE;
