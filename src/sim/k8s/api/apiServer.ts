@@ -29,6 +29,7 @@ import { defineIndexes } from './indexes';
 import { generateJobSelector } from './jobSelector';
 import { sharedPodCondition, upsertCondition } from './sharedCondition';
 import { withStatus } from './withStatus';
+import { compactPod, compactWith } from './compact';
 import { GENERATION_KINDS, keepsStoredMetadata } from './plainUpdate';
 
 const PROTECTED_NAMESPACES = new Set(['default', 'kube-system', 'kube-public']);
@@ -178,6 +179,7 @@ export class ApiServer {
     if (!quota.ok) return fail(statusErrors.forbidden(gr, name, quota.message));
     if (options.dryRun) return ok(obj as T);
     meta.resourceVersion = store.nextResourceVersion();
+    if (info.kind === 'Pod') obj = compactPod(obj);
     store.put(resource, obj, key);
     this.record(actor, 'create', resource, key);
     for (const c of quota.charges) this.updateStatus('resourcequota-admission', { ...c.quota, status: { ...c.quota.status, used: c.used } });
@@ -362,12 +364,12 @@ export class ApiServer {
     if (pod.spec?.nodeName) return fail(statusErrors.conflict(gr, name, `pod ${name} is already assigned to node "${pod.spec.nodeName}"`));
     if (pod.metadata.deletionTimestamp) return fail(statusErrors.conflict(gr, name, `pod ${name} is being deleted, cannot be assigned to a host`));
     const conditions = upsertCondition(pod.status?.conditions, sharedPodCondition('PodScheduled', 'True', clock.timestamp()));
-    // One copy of the pod with its new spec, status and resourceVersion (as `stamp` would give it, without a second copy).
-    const spec = extend(pod.spec!, { nodeName });
-    const status = extend(pod.status ?? {}, { conditions });
-    // A spread for the metadata (it has a resourceVersion already): a site that sees only pods stays fast (see withStatus.ts).
-    const metadata = { ...pod.metadata, resourceVersion: store.nextResourceVersion() };
-    const obj = extend(pod, { spec, status, metadata }) as KubeObject;
+    // One copy of the pod with its new spec, status and resourceVersion (`stamp` would copy twice), compact as `create` stored it.
+    const spec = compactWith(pod.spec!, 'nodeName', nodeName);
+    const metadata = compactWith(pod.metadata, 'resourceVersion', store.nextResourceVersion());
+    const obj = compactWith(pod, 'spec', spec) as KubeObject;
+    obj.status = extend(pod.status ?? {}, { conditions });
+    obj.metadata = metadata;
     store.put('pods', obj, key);
     this.record(actor, 'bind', 'pods', key);
     return ok(obj);

@@ -2,6 +2,7 @@ import type { Pod, PodSpec, Toleration, Volume, VolumeMount } from 'kubernetes-t
 import { extend } from '../../../../lib/extend';
 import type { Rng } from '../../../../lib/rng';
 import type { ObjectStore } from '../../../engine/store';
+import { compactWith } from '../compact';
 import { statusErrors, type Status } from '../status';
 import type { KubeObject } from '../types';
 import { admitPodPriority } from './priorityAdmission';
@@ -38,8 +39,8 @@ export function admitPod(pod: Stored, store: ObjectStore, rng: Rng): { ok: true;
     // `concat`, not `[...list, x]`: Node 20's V8 gives a spread literal 16 spare slots, kept by every pod.
     spec.volumes = (spec.volumes ?? []).concat([tokenVolume(volumeName)]);
     const mount: VolumeMount = { name: volumeName, readOnly: true, mountPath: SA_MOUNT_PATH };
-    spec.containers = spec.containers.map((c) => extend(c, { volumeMounts: (c.volumeMounts ?? []).concat([mount]) }));
-    if (spec.initContainers) spec.initContainers = spec.initContainers.map((c) => extend(c, { volumeMounts: (c.volumeMounts ?? []).concat([mount]) }));
+    spec.containers = spec.containers.map((c) => compactWith(c, 'volumeMounts', (c.volumeMounts ?? []).concat([mount])));
+    if (spec.initContainers) spec.initContainers = spec.initContainers.map((c) => compactWith(c, 'volumeMounts', (c.volumeMounts ?? []).concat([mount])));
   }
 
   // Priority

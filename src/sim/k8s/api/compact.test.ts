@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { compactPod, compactWith } from './compact';
+
+const withFields = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`f${i}`, i]));
+
+describe('compactWith', () => {
+  it('copies like a spread: same keys in the same order, an existing key keeps its place, a new one comes last', () => {
+    for (const n of [0, 1, 4, 8, 13, 24, 25, 40]) {
+      const src = Object.freeze(withFields(n));
+      expect(Object.entries(compactWith(src))).toEqual(Object.entries({ ...src }));
+      expect(Object.entries(compactWith(src, 'f0', 'x'))).toEqual(Object.entries({ ...src, f0: 'x' }));
+      expect(Object.entries(compactWith(src, 'nodeName', 'node-1'))).toEqual(Object.entries({ ...src, nodeName: 'node-1' }));
+    }
+  });
+
+  it('makes plain objects: Object.prototype, constructor Object, a new object each time', () => {
+    const src = { a: 1 };
+    const copy = compactWith(src, 'b', 2);
+    expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
+    expect(copy.constructor).toBe(Object);
+    expect(copy).not.toBe(src);
+    expect(copy).toStrictEqual({ a: 1, b: 2 });
+    expect(src).toStrictEqual({ a: 1 });
+  });
+
+  it('compacts a pod with its metadata and spec, sharing everything below them', () => {
+    const labels = { app: 'web' };
+    const containers = [{ name: 'c', image: 'nginx' }];
+    const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', labels }, spec: { containers }, status: { phase: 'Pending' } };
+    const copy = compactPod(pod);
+    expect(copy).toStrictEqual(pod);
+    expect(Object.keys(copy)).toEqual(Object.keys(pod));
+    expect(copy.metadata).not.toBe(pod.metadata);
+    expect(copy.spec).not.toBe(pod.spec);
+    expect(copy.metadata.labels).toBe(labels);
+    expect(copy.spec.containers).toBe(containers);
+    expect(copy.status).toBe(pod.status);
+  });
+});

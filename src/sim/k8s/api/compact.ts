@@ -1,0 +1,66 @@
+/**
+ * Copies of stored objects whose fields all sit inside the object.
+ *
+ * A plain `{}` has room for four fields; Node 20's V8 keeps the fields
+ * added beyond those in a separate array that grows three slots at a time
+ * (one more object to allocate, copy and keep per copy: a pod's metadata
+ * has 8 fields, its spec 13-14). An object made by `new C()` gets room for
+ * the fields its constructor's first objects had. So each field count has
+ * its own constructor, used only for objects with that many fields: their
+ * copies have exactly that room, and copies with the same keys in the same
+ * order share one hidden class (a spread copy gets a new one per source
+ * class, so a pod's copies after create, bind and status writes would make
+ * the sites that read them megamorphic).
+ *
+ * The constructors' prototype is `Object.prototype`: a copy is a plain
+ * object to every reader (`constructor === Object`, same keys, same order).
+ */
+type Ctor = new () => Record<string, unknown>;
+
+/**
+ * A constructor whose objects have room for up to 32 fields: V8 sizes them
+ * from the `this.x` stores in its body (never run: `new C()` passes no
+ * argument, and a minifier cannot drop the branch), then shrinks them to
+ * what its first objects used.
+ */
+function sizedConstructor(): Ctor {
+  const C = function CompactObject(this: Record<string, unknown>, fill?: number) {
+    if (fill !== undefined) {
+      this.a = this.b = this.c = this.d = this.e = this.f = this.g = this.h = fill;
+      this.i = this.j = this.k = this.l = this.m = this.n = this.o = this.p = fill;
+      this.q = this.r = this.s = this.t = this.u = this.v = this.w = this.x = fill;
+    }
+  } as unknown as Ctor & { prototype: object };
+  C.prototype = Object.prototype;
+  return C;
+}
+
+const MAX_FIELDS = 24;
+const BY_FIELD_COUNT: Ctor[] = Array.from({ length: MAX_FIELDS + 1 }, sizedConstructor);
+
+function fieldCount(o: object): number {
+  let n = 0;
+  for (const k in o) if (Object.prototype.hasOwnProperty.call(o, k)) n++;
+  return n;
+}
+
+/**
+ * `{ ...o, [key]: value }` (or `{ ...o }` without a key) as a compact object:
+ * `o`'s own enumerable fields in its order, `key` last if `o` lacks it.
+ *
+ * @example compactWith({ a: 1, b: 2 }, 'c', 3) // { a: 1, b: 2, c: 3 }
+ */
+export function compactWith<T extends object>(o: T, key?: string, value?: unknown): T {
+  const n = fieldCount(o) + (key !== undefined && !Object.prototype.hasOwnProperty.call(o, key) ? 1 : 0);
+  const out = n <= MAX_FIELDS ? new BY_FIELD_COUNT[n]() : {};
+  Object.assign(out, o);
+  if (key !== undefined) out[key] = value;
+  return out as T;
+}
+
+/** The pod `create` stores: its own, its metadata's and its spec's fields inside the objects (pods are most of what a cluster keeps). */
+export function compactPod<T extends { metadata: object; spec?: unknown }>(pod: T): T {
+  const out = compactWith(pod, 'metadata', compactWith(pod.metadata));
+  if (typeof pod.spec === 'object' && pod.spec !== null) out.spec = compactWith(pod.spec);
+  return out;
+}
