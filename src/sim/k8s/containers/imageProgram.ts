@@ -11,7 +11,8 @@ export interface ImageProgramHost {
   listen(port: number): void;
 }
 
-const NOT_STARTED = 0;
+/** The stage of a program that has not run yet. */
+export const NOT_STARTED = 0;
 const STARTING = 1;
 const MISSING_ENV = 2;
 const UP = 3;
@@ -32,51 +33,49 @@ function waitsOf(p: ImageProfile): { start: Yield; missingEnv: Yield } {
   return w;
 }
 
+/** Where an image's program is (`NOT_STARTED` at first): a process keeps it in a field of its own. */
+export interface ImageStage {
+  stage: number;
+}
+
 /**
  * The image's own program (its entrypoint): it starts within `startMs`,
  * writes its start-up lines and opens its ports, then exits 0 (a job's
  * image) or serves until killed; an image that needs an environment
  * variable nobody set logs why and exits 1. A small state machine rather
  * than a generator: most containers run their image as is, and 150,000
- * pods keep one each. A shell running the image with arguments wraps it
- * as a generator (`runImage`).
+ * pods keep one each — as a number in the process itself (`at`), no
+ * object of its own. Runs up to its next wait and returns it, or returns
+ * the exit code.
  */
-export class ImageProgram {
-  private stage = NOT_STARTED;
-
-  constructor(private readonly profile: ImageProfile) {}
-
-  /** Runs up to its next wait and returns it, or returns the exit code. */
-  step(host: ImageProgramHost): Yield | number {
-    const p = this.profile;
-    switch (this.stage) {
-      case NOT_STARTED:
-        if (p.requiresEnv && host.lacksEnv(p.requiresEnv)) {
-          this.stage = MISSING_ENV;
-          return waitsOf(p).missingEnv;
-        }
-        this.stage = STARTING;
-        return waitsOf(p).start;
-      case MISSING_ENV:
-        for (const l of p.missingEnvLog ?? []) host.logLine(l);
-        return 1;
-      case STARTING:
-        this.stage = UP;
-        for (const l of p.logs ?? []) host.logLine(l);
-        for (const port of p.ports ?? []) host.listen(port);
-        if (p.kind === 'exit') return 0;
-        return IDLE;
-      default:
-        return IDLE;
-    }
+export function stepImageProgram(p: ImageProfile, at: ImageStage, host: ImageProgramHost): Yield | number {
+  switch (at.stage) {
+    case NOT_STARTED:
+      if (p.requiresEnv && host.lacksEnv(p.requiresEnv)) {
+        at.stage = MISSING_ENV;
+        return waitsOf(p).missingEnv;
+      }
+      at.stage = STARTING;
+      return waitsOf(p).start;
+    case MISSING_ENV:
+      for (const l of p.missingEnvLog ?? []) host.logLine(l);
+      return 1;
+    case STARTING:
+      at.stage = UP;
+      for (const l of p.logs ?? []) host.logLine(l);
+      for (const port of p.ports ?? []) host.listen(port);
+      if (p.kind === 'exit') return 0;
+      return IDLE;
+    default:
+      return IDLE;
   }
 }
 
 /** The image's program as a generator, for a shell that runs it. */
 export function* runImage(profile: ImageProfile, host: ImageProgramHost): Generator<Yield, number> {
-  const program = new ImageProgram(profile);
+  const at: ImageStage = { stage: NOT_STARTED };
   for (;;) {
-    const r = program.step(host);
+    const r = stepImageProgram(profile, at, host);
     if (typeof r === 'number') return r;
     yield r;
   }

@@ -1,8 +1,8 @@
 import { bytesOf } from '../../../lib/quantity';
-import { ImageProgram, runImage, type ImageProgramHost } from './imageProgram';
+import { NOT_STARTED, runImage, stepImageProgram, type ImageProgramHost, type ImageStage } from './imageProgram';
 import { accessLogLine, stampLogLine } from './logStamp';
 import { curl, nslookup, wget } from './netTools';
-import { MAX_LOG_LINES, type Exit, type LogLine, type ProcessSpec } from './processTypes';
+import { MAX_LOG_LINES, type Exit, type LogLine, type ProcessExtras, type ProcessSpec } from './processTypes';
 import { IDLE, isShellTool, runArgv, runShell, type Io, type ShellHost, type Yield } from './sh/interpret';
 
 export { MAX_LOG_LINES, type Exit, type LogLine, type ProcessContext, type ProcessSpec } from './processTypes';
@@ -15,31 +15,43 @@ const MiB = 1024 * 1024;
  * ports, memory, and when and how it exits. Deterministic: the same spec and
  * start time give the same run.
  */
-export class ContainerProcess implements ImageProgramHost {
-  readonly logs: LogLine[] = [];
-  private files_: Map<string, string> | undefined;
-  private env_: Map<string, string> | undefined;
-  private listening_: Set<number> | undefined;
-  exit: Exit | undefined;
-  /** Extra memory allocated by the program (e.g. `stress --vm-bytes`), bytes. */
-  private allocated = 0;
-  private clock: number;
-  private wakeAt: number;
+export class ContainerProcess implements ImageProgramHost, ImageStage {
+  private logs_: LogLine[] | undefined = undefined;
+  private listening_: Set<number> | undefined = undefined;
+  exit: Exit | undefined = undefined;
+  /**
+   * The program's clock and its next wake-up, in ms after the start: small
+   * integers kept in the object itself (an epoch time would be a boxed
+   * number of its own in every process).
+   */
+  private clockMs = 0;
+  private wakeMs = 0;
   /** Whether the program waits for ever (until killed), or its next step cannot end it. */
   private blocked = false;
-  /** What runs: the image's own entrypoint without arguments (most containers), or any other program as a generator. */
-  private readonly program_: ImageProgram | Generator<Yield, number>;
-  private readonly httpFailAt: number;
-  /** When `agnhost liveness` started serving: its /healthz fails 10 s later. */
-  private agnhostLivenessSince: number | undefined;
+  /** What runs besides the image's own entrypoint without arguments (most containers run that: `stage` alone tracks it). */
+  private readonly program_: Generator<Yield, number> | undefined;
+  /** Where the image's own program is (`stepImageProgram`). */
+  stage = NOT_STARTED;
+  /** What few processes use (files, environment, allocations, request counts), created on first use. */
+  private more_: ProcessExtras | undefined = undefined;
 
   constructor(private readonly spec: ProcessSpec) {
-    this.clock = spec.startedAt;
-    this.wakeAt = spec.startedAt;
-    this.httpFailAt = spec.profile.httpFailAfterMs !== undefined ? spec.startedAt + spec.profile.httpFailAfterMs : Infinity;
     // Most containers run their image's entrypoint as is: a small state machine instead of generators (150,000 pods keep one each).
     const { command, args, profile } = spec;
-    this.program_ = !command?.length && !args?.length && profile.kind !== 'shell' ? new ImageProgram(profile) : this.main();
+    this.program_ = !command?.length && !args?.length && profile.kind !== 'shell' ? undefined : this.main();
+  }
+
+  /** The lines the program wrote (the array is created on first use: most processes never write). */
+  get logs(): LogLine[] {
+    return (this.logs_ ??= []);
+  }
+
+  private get clock(): number {
+    return this.spec.startedAt + this.clockMs;
+  }
+
+  private get more(): ProcessExtras {
+    return (this.more_ ??= { files: undefined, env: undefined, allocated: 0, cpuHogs: 0, agnhostLivenessSince: undefined, hits: undefined, hitsSecond: -1 });
   }
 
   /** TCP ports the program listens on (created on first use: most processes are never asked). */
@@ -53,11 +65,11 @@ export class ContainerProcess implements ImageProgramHost {
   }
 
   get files(): Map<string, string> {
-    return (this.files_ ??= this.spec.context.files());
+    return (this.more.files ??= this.spec.context.files());
   }
 
   get env(): Map<string, string> {
-    return (this.env_ ??= this.spec.context.env());
+    return (this.more.env ??= this.spec.context.env());
   }
 
   get startedAt(): number {
@@ -67,12 +79,13 @@ export class ContainerProcess implements ImageProgramHost {
   /** Runs the program up to virtual time `now`. */
   advance(now: number): void {
     let steps = 0;
-    while (!this.exit && this.wakeAt <= now) {
-      this.clock = this.wakeAt;
+    const since = this.spec.startedAt;
+    while (!this.exit && since + this.wakeMs <= now) {
+      this.clockMs = this.wakeMs;
       const program = this.program_;
       let wait: Yield;
-      if (program instanceof ImageProgram) {
-        const r = program.step(this);
+      if (program === undefined) {
+        const r = stepImageProgram(this.spec.profile, this, this);
         if (typeof r === 'number') {
           this.finish(r);
           break;
@@ -87,7 +100,7 @@ export class ContainerProcess implements ImageProgramHost {
         wait = r.value;
       }
       this.blocked = wait === IDLE || wait.quiet === true;
-      this.wakeAt = this.clock + Math.max(1, wait.sleep);
+      this.wakeMs = this.clockMs + Math.max(1, wait.sleep);
       this.checkMemory();
       // A script printing without sleeping: give up this round, resume later.
       if (++steps > 10_000) break;
@@ -96,55 +109,57 @@ export class ContainerProcess implements ImageProgramHost {
 
   /** When the program next does something (Infinity once it exited or waits forever). */
   nextWake(): number {
-    return this.exit || this.blocked ? Infinity : this.wakeAt;
+    return this.exit || this.blocked ? Infinity : this.spec.startedAt + this.wakeMs;
   }
 
   /** Bytes of memory in use now. */
   memoryBytes(): number {
-    return Math.round(this.spec.profile.memoryMi * MiB) + this.allocated;
+    return Math.round(this.spec.profile.memoryMi * MiB) + (this.more_?.allocated ?? 0);
   }
 
   /** An HTTP GET to `port` + `path`: the status, or 'refused' when nothing listens. */
   http(port: number, path: string, now: number): number | 'refused' {
     if (!this.listens(port) || this.exit) return 'refused';
-    if (now >= this.httpFailAt) return 500;
-    if (this.agnhostLivenessSince !== undefined) {
+    const p = this.spec.profile;
+    if (p.httpFailAfterMs !== undefined && now >= this.spec.startedAt + p.httpFailAfterMs) return 500;
+    const liveSince = this.more_?.agnhostLivenessSince;
+    if (liveSince !== undefined) {
       // test/images/agnhost/liveness: /healthz 200 while up to 10 s old, then 500; /started 200; no other routes.
-      if (path === '/healthz') return now - this.agnhostLivenessSince > 10_000 ? 500 : 200;
+      if (path === '/healthz') return now - liveSince > 10_000 ? 500 : 200;
       return path === '/started' ? 200 : 404;
     }
-    const p = this.spec.profile;
     return p.http?.[path] ?? p.httpDefault ?? 200;
   }
-
-  /** Requests served per virtual second over the last minute (ring buffer), for the CPU model. */
-  private hits: Int32Array | undefined;
-  private hitsSecond = -1;
 
   /** Counts a request this process served at `now`. */
   noteRequest(now: number): void {
     const sec = Math.floor(now / 1000);
-    const hits = (this.hits ??= new Int32Array(60));
-    if (sec !== this.hitsSecond) {
+    const more = this.more;
+    const hits = (more.hits ??= new Int32Array(60));
+    if (sec !== more.hitsSecond) {
       // Clear the buckets of the seconds that passed without a request.
-      const gap = this.hitsSecond < 0 ? 60 : Math.min(60, sec - this.hitsSecond);
-      for (let i = 1; i <= gap; i++) hits[(this.hitsSecond + i + 60 * 60) % 60] = 0;
-      this.hitsSecond = sec;
+      const gap = more.hitsSecond < 0 ? 60 : Math.min(60, sec - more.hitsSecond);
+      for (let i = 1; i <= gap; i++) hits[(more.hitsSecond + i + 60 * 60) % 60] = 0;
+      more.hitsSecond = sec;
     }
     hits[sec % 60]++;
   }
 
   /** Requests per second served over the `windowSeconds` before `now`. */
   requestRate(now: number, windowSeconds: number): number {
-    if (this.hitsSecond < 0 || !this.hits) return 0;
+    const more = this.more_;
+    if (!more || more.hitsSecond < 0 || !more.hits) return 0;
     const sec = Math.floor(now / 1000);
+    const { hits, hitsSecond } = more;
     let n = 0;
-    for (let s = sec - windowSeconds + 1; s <= sec; s++) if (s <= this.hitsSecond && this.hitsSecond - s < 60) n += this.hits[((s % 60) + 60) % 60];
+    for (let s = sec - windowSeconds + 1; s <= sec; s++) if (s <= hitsSecond && hitsSecond - s < 60) n += hits[((s % 60) + 60) % 60];
     return n / windowSeconds;
   }
 
   /** CPU hogs started by the program (`stress --cpu N`), in cores. */
-  cpuHogs = 0;
+  get cpuHogs(): number {
+    return this.more_?.cpuHogs ?? 0;
+  }
 
   /** Logs a served request the way the image's server does (nginx/apache combined log format). */
   accessLog(clientIP: string, path: string, status: number, bytes: number, userAgent: string, now: number): void {
@@ -152,8 +167,9 @@ export class ContainerProcess implements ImageProgramHost {
     if (!fmt || this.exit) return;
     this.advance(now);
     const line = accessLogLine(fmt, clientIP, path, status, bytes, userAgent, now);
-    this.logs.push({ at: now, text: line });
-    if (this.logs.length > MAX_LOG_LINES) this.logs.splice(0, this.logs.length - MAX_LOG_LINES);
+    const logs = this.logs;
+    logs.push({ at: now, text: line });
+    if (logs.length > MAX_LOG_LINES) logs.splice(0, logs.length - MAX_LOG_LINES);
   }
 
   /** Ends the process with a signal-like exit (the kubelet's stop, a crash). */
@@ -191,8 +207,9 @@ export class ContainerProcess implements ImageProgramHost {
   }
 
   private write(text: string): void {
-    this.logs.push({ at: this.clock, text });
-    if (this.logs.length > MAX_LOG_LINES) this.logs.splice(0, this.logs.length - MAX_LOG_LINES);
+    const logs = this.logs;
+    logs.push({ at: this.clock, text });
+    if (logs.length > MAX_LOG_LINES) logs.splice(0, logs.length - MAX_LOG_LINES);
   }
 
   private finish(code: number): void {
@@ -315,16 +332,16 @@ export class ContainerProcess implements ImageProgramHost {
     const vm = Number(opt('--vm') ?? opt('-m') ?? 0);
     const bytes = parseSize(opt('--vm-bytes') ?? '256M');
     const cpu = Number(opt('--cpu') ?? opt('-c') ?? 0);
-    this.cpuHogs += cpu;
+    this.more.cpuHogs += cpu;
     io.out(`stress: info: [1] dispatching hogs: ${cpu} cpu, 0 io, ${vm} vm, 0 hdd\n`);
     yield { sleep: 100 };
-    this.allocated += vm * bytes;
+    this.more.allocated += vm * bytes;
     this.checkMemory();
     if (this.exit) return 137;
     const timeout = opt('--timeout') ?? opt('-t');
     if (timeout) {
       yield { sleep: Number.parseInt(timeout, 10) * 1000 };
-      this.allocated -= vm * bytes;
+      this.more.allocated -= vm * bytes;
       io.out(`stress: info: [1] successful run completed in ${Number.parseInt(timeout, 10)}s\n`);
       return 0;
     }
@@ -345,7 +362,7 @@ export class ContainerProcess implements ImageProgramHost {
     } else if (sub === 'serve-hostname') this.listening.add(flag('port', 9376));
     else if (sub === 'liveness') {
       this.listening.add(8080);
-      this.agnhostLivenessSince = this.clock;
+      this.more.agnhostLivenessSince = this.clock;
     } else if (sub === 'test-webserver') this.listening.add(flag('port', 80));
     else if (sub === 'grpc-health-checking') this.listening.add(flag('port', 5000));
     for (;;) yield IDLE;

@@ -50,3 +50,18 @@ export interface Exit {
   at: number;
   message?: string;
 }
+
+/** The state of the few processes that use more than their image's program. */
+export interface ProcessExtras {
+  files: Map<string, string> | undefined;
+  env: Map<string, string> | undefined;
+  /** Extra memory allocated by the program (e.g. `stress --vm-bytes`), bytes. */
+  allocated: number;
+  /** CPU hogs started by the program (`stress --cpu N`), in cores. */
+  cpuHogs: number;
+  /** When `agnhost liveness` started serving: its /healthz fails 10 s later. */
+  agnhostLivenessSince: number | undefined;
+  /** Requests served per virtual second over the last minute (ring buffer), for the CPU model. */
+  hits: Int32Array | undefined;
+  hitsSecond: number;
+}

@@ -15,14 +15,19 @@ import type { KubeletState, PodObj } from './syncPod';
  * (`ProcessContext`): one object per container. It reads the pod's metadata
  * and spec as they were at the start, never its status (the IPs come as
  * arguments), so a running container does not keep its pod's superseded
- * status objects alive (~1 KB a pod at 150,000 pods).
+ * status objects alive (~1 KB a pod at 150,000 pods); of the metadata it
+ * keeps only what a container reads (name, namespace, uid, labels and
+ * annotations: objects the pod's later versions share), not the metadata
+ * object itself, which the kubelet's own status write supersedes (~120 B a pod).
  */
 export class ContainerContext implements ProcessSpec, ProcessContext {
   readonly memoryLimit: number | undefined;
   readonly initContainer: boolean;
-  private readonly apiVersion: PodObj['apiVersion'];
-  private readonly kind: PodObj['kind'];
-  private readonly metadata: PodObj['metadata'];
+  private readonly name: string;
+  private readonly namespace: string | undefined;
+  private readonly uid: string | undefined;
+  private readonly labels: PodObj['metadata']['labels'];
+  private readonly annotations: PodObj['metadata']['annotations'];
   private readonly podSpec: PodObj['spec'];
 
   constructor(
@@ -40,9 +45,12 @@ export class ContainerContext implements ProcessSpec, ProcessContext {
     const limit = container.resources?.limits?.memory;
     this.memoryLimit = limit === undefined ? undefined : bytesOf(limit);
     this.initContainer = init;
-    this.apiVersion = pod.apiVersion;
-    this.kind = pod.kind;
-    this.metadata = pod.metadata;
+    const meta = pod.metadata;
+    this.name = meta.name;
+    this.namespace = meta.namespace;
+    this.uid = meta.uid;
+    this.labels = meta.labels;
+    this.annotations = meta.annotations;
     this.podSpec = pod.spec;
   }
 
@@ -72,12 +80,15 @@ export class ContainerContext implements ProcessSpec, ProcessContext {
   }
 
   get hostname(): string {
-    return this.podSpec?.hostname ?? this.metadata.name;
+    return this.podSpec?.hostname ?? this.name;
   }
 
-  /** The pod as the container saw it at its start: metadata and spec, no status. */
+  /** The pod as the container saw it at its start: what it reads of the metadata, and the spec; no status. */
   private pod(): PodObj {
-    return { apiVersion: this.apiVersion, kind: this.kind, metadata: this.metadata, spec: this.podSpec };
+    const metadata: PodObj['metadata'] = { name: this.name, namespace: this.namespace, uid: this.uid };
+    if (this.labels !== undefined) metadata.labels = this.labels;
+    if (this.annotations !== undefined) metadata.annotations = this.annotations;
+    return { apiVersion: 'v1', kind: 'Pod', metadata, spec: this.podSpec };
   }
 
   env(): Map<string, string> {

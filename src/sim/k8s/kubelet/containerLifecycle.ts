@@ -201,6 +201,8 @@ export function stepContainer(c: ContainerRuntime, spec: Container, env: StepEnv
       }
       case 'created': {
         if (now < c.startAt!) return c.startAt!;
+        // Started: the time is of no further use (a boxed number less per container).
+        c.startAt = undefined;
         start(c, spec, env);
         if (c.proc!.exit?.reason === 'StartError') {
           event('Warning', 'Failed', `Error: ${c.proc!.exit.message}`, c);

@@ -55,16 +55,17 @@ export function createKubelets(): Kubelets {
     }
     return list;
   };
-  // One thunk per namespace snapshot and links setting, shared by the containers started meanwhile.
-  const thunks = new Map<string, () => Record<string, string>>();
+  // One thunk per namespace snapshot and links setting, shared by the containers started meanwhile
+  // (keyed by the pod's own namespace string: no key to build per container start).
+  const thunks = { links: new Map<string, () => Record<string, string>>(), noLinks: new Map<string, () => Record<string, string>>() };
   const serviceEnv = (pod: PodObj) => {
     const ns = pod.metadata.namespace ?? 'default';
     const links = pod.spec?.enableServiceLinks !== false;
-    const key = `${links ? '+' : '-'}${ns}`;
-    let thunk = thunks.get(key);
+    const byNs = links ? thunks.links : thunks.noLinks;
+    let thunk = byNs.get(ns);
     if (!thunk) {
       const services = servicesOf(ns);
-      thunks.set(key, (thunk = () => serviceEnvVars(services, ns, links)));
+      byNs.set(ns, (thunk = () => serviceEnvVars(services, ns, links)));
     }
     return thunk;
   };
@@ -133,7 +134,8 @@ export function createKubelets(): Kubelets {
           resource: 'services',
           map: () => {
             servicesByNs.clear();
-            thunks.clear();
+            thunks.links.clear();
+            thunks.noLinks.clear();
             return undefined;
           },
         },

@@ -103,8 +103,12 @@ export interface PodRuntime {
   key: string;
   node: string;
   admittedAt: number;
-  /** When the pod sandbox (network namespace, IP) is ready. */
-  sandboxAt: number;
+  /**
+   * When the pod sandbox (network namespace, IP) is ready, in ms after
+   * `admittedAt` (a small integer kept in the record itself: a second epoch
+   * time would be a boxed number per pod).
+   */
+  sandboxMs: number;
   ip?: string;
   /** Init containers (run one after another before the app containers). */
   initContainers: ContainerRuntime[];
@@ -121,8 +125,6 @@ export interface PodRuntime {
   initialized?: boolean;
   /** The app containers are done for good (restartPolicy not Always): the sidecars are being stopped, by this deadline. */
   sidecarsStopping?: { deadline: number };
-  /** Pod-worker resync after an error (ErrImagePull, back-off…): not before this time. */
-  resyncAt?: number;
 }
 
 /** One node's container runtime: pulled images, the pull queue and the pod IP pool. */

@@ -72,8 +72,9 @@ export function syncPod(key: string, ctx: K8sContext, state: KubeletState): void
 
   let next = Infinity;
   if (!rt.ip) {
-    if (now >= rt.sandboxAt) rt.ip = pod.spec.hostNetwork ? node.hostIP : allocatePodIP(node);
-    else next = Math.min(next, rt.sandboxAt);
+    const sandboxAt = rt.admittedAt + rt.sandboxMs;
+    if (now >= sandboxAt) rt.ip = pod.spec.hostNetwork ? node.hostIP : allocatePodIP(node);
+    else next = Math.min(next, sandboxAt);
   }
   const spec = pod.spec;
   const policy = spec.restartPolicy;
@@ -197,6 +198,16 @@ function failPod(rt: PodRuntime, reason: string | undefined, message: string | u
   void node;
 }
 
+/**
+ * `n` as a small integer when it is one: V8 keeps such a number in the
+ * object's field itself, while a field that ever held another number (an
+ * integral result of arithmetic on epoch times counts) boxes every object's
+ * value in a heap number of its own (16 B per pod).
+ */
+function smallInt(n: number): number {
+  return (n | 0) === n ? n | 0 : n;
+}
+
 /** The init containers of a pod without any (shared: never changed). */
 const NO_CONTAINERS: ContainerRuntime[] = Object.freeze([]) as unknown as ContainerRuntime[];
 
@@ -204,12 +215,13 @@ function admit(pod: PodObj, key: string, node: NodeRuntime, ctx: K8sContext, sta
   const now = ctx.clock.now();
   // A pod already running before this kubelet (re)started: adopt its containers as they are.
   const running = pod.status?.phase === 'Running' && pod.status.podIP;
+  const admittedAt = running ? (parseTimestamp(pod.status!.startTime) ?? now) : now;
   const rt: PodRuntime = {
     uid: pod.metadata.uid!,
     key,
     node: node.name,
-    admittedAt: running ? (parseTimestamp(pod.status!.startTime) ?? now) : now,
-    sandboxAt: running ? now : now + jitter(ctx.rng, TIMINGS.sandboxMs),
+    admittedAt,
+    sandboxMs: smallInt(running ? now - admittedAt : jitter(ctx.rng, TIMINGS.sandboxMs)),
     initContainers: pod.spec!.initContainers === undefined || pod.spec!.initContainers.length === 0 ? NO_CONTAINERS : pod.spec!.initContainers.map((c, i) => {
       // Sidecars of a running pod are adopted like app containers.
       if (running && isSidecar(c)) return adoptContainer(c, i, true, now, pod.status?.initContainerStatuses);
@@ -228,7 +240,6 @@ function admit(pod: PodObj, key: string, node: NodeRuntime, ctx: K8sContext, sta
     terminal: undefined,
     initialized: undefined,
     sidecarsStopping: undefined,
-    resyncAt: undefined,
   };
   if (running) {
     rt.initialized = true;
