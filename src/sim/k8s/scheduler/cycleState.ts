@@ -24,6 +24,6 @@ export class CycleState {
 
   /** The pod's nodeSelector + required node affinity, compiled once per cycle. */
   get requiredNodeAffinity(): RequiredNodeAffinity {
-    return (this.required ??= new RequiredNodeAffinity(this.pod.pod));
+    return (this.required ??= RequiredNodeAffinity.of(this.pod.pod));
   }
 }

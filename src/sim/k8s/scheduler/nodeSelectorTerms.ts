@@ -105,6 +105,13 @@ export class RequiredNodeAffinity {
     }
   }
 
+  /** The pod's; pods with neither a nodeSelector nor required node affinity share one empty instance. */
+  static of(pod: Pod): RequiredNodeAffinity {
+    const sel = pod.spec?.nodeSelector;
+    if (pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution == null && (sel == null || !hasKeys(sel))) return NONE;
+    return new RequiredNodeAffinity(pod);
+  }
+
   /** Whether the pod has any nodeSelector or required node affinity at all. */
   get isEmpty(): boolean {
     return this.selector === null && this.terms === null;
@@ -120,6 +127,13 @@ export class RequiredNodeAffinity {
     }
     return true;
   }
+}
+
+const NONE = new RequiredNodeAffinity({});
+
+function hasKeys(o: object): boolean {
+  for (const k in o) if (Object.prototype.hasOwnProperty.call(o, k)) return true;
+  return false;
 }
 
 /** `nodeaffinity.PreferredSchedulingTerms`: Σ weights of the matching preferred terms. */

@@ -29,16 +29,19 @@ export function isScalarResourceName(name: string): boolean {
   return name.includes('/') && !name.startsWith('requests.');
 }
 
-const parsed = new Map<string, number>();
+/** Parsed quantities by their text: cpu in millicores, anything else in whole units (no key string built per lookup). */
+const parsedCpu = new Map<string | number, number>();
+const parsedBytes = new Map<string | number, number>();
 
 /** cpu in millicores, anything else in whole units; memoised (the same few strings recur for every pod). */
 function valueOf(name: string, q: string | number): number {
-  const key = name === 'cpu' ? `c${q}` : `b${q}`;
-  let v = parsed.get(key);
+  const cpu = name === 'cpu';
+  const parsed = cpu ? parsedCpu : parsedBytes;
+  let v = parsed.get(q);
   if (v === undefined) {
-    v = name === 'cpu' ? cpuMillis(q) : bytesOf(q);
+    v = cpu ? cpuMillis(q) : bytesOf(q);
     if (parsed.size > 10_000) parsed.clear();
-    parsed.set(key, v);
+    parsed.set(q, v);
   }
   return v;
 }

@@ -116,6 +116,8 @@ export class SchedulerCache implements SchedulingSnapshot {
   upsertNode(obj: NodeObject): NodeChange {
     let n = this.byName.get(obj.metadata.name);
     const added = !n || !this.tree.has(n);
+    // A NodeInfo made from this very object has read it already (no second parse of its quantities).
+    const fresh = n === undefined;
     n ??= this.newNode(obj);
     const old = n.node;
     const change: NodeChange = {
@@ -132,7 +134,7 @@ export class SchedulerCache implements SchedulingSnapshot {
       n.node = obj;
       return change;
     }
-    n.setNode(obj);
+    if (!fresh) n.setNode(obj);
     if (added) {
       this.tree.add(n);
       this.nodeSetChanged();

@@ -15,6 +15,8 @@ describe('NodeAffinity filter', () => {
   it.each<[string, Parameters<typeof pod>[1], string[]]>([
     ['no selector: all', {}, ['a', 'b', 'c']],
     ['nodeSelector', { spec: { nodeSelector: { disk: 'ssd' } } }, ['a']],
+    ['empty nodeSelector: all', { spec: { nodeSelector: {} } }, ['a', 'b', 'c']],
+    ['nodeSelector and terms both apply', { spec: { nodeSelector: { disk: 'ssd' }, ...withTerms([{ matchExpressions: [{ key: 'zone', operator: 'In', values: ['z2'] }] }]).spec } }, []],
     ['In', withTerms([{ matchExpressions: [{ key: 'zone', operator: 'In', values: ['z1', 'z2'] }] }]), ['a', 'b']],
     ['NotIn matches nodes without the label', withTerms([{ matchExpressions: [{ key: 'zone', operator: 'NotIn', values: ['z1'] }] }]), ['b', 'c']],
     ['Exists', withTerms([{ matchExpressions: [{ key: 'disk', operator: 'Exists' }] }]), ['a', 'b']],
