@@ -76,9 +76,10 @@ export class SchedulingFramework {
   /** Schedules one pod. `buffers` receive the per-node detail (default: the framework's own, reused every cycle). */
   schedulePod(pod: PodInfo, snapshot: SchedulingSnapshot, rng: Pick<Rng, 'int'>, startIndex: number, buffers: CycleBuffers = this.ownBuffers): ScheduleOutcome {
     const all = snapshot.nodes;
+    // Every field from the start (setting one later would give the object a second, out-of-line property store).
     const out: ScheduleOutcome = {
-      kind: 'noNodes', chosenIndex: -1, numAllNodes: all.length, evaluated: 0, feasible: 0, unschedulablePlugins: NO_PLUGINS, nextStartIndex: startIndex,
-      buffers, nodesBySlot: snapshot.bySlot, slotEpoch: snapshot.slotEpoch, scored: false, skipped: this.skipped.fill(false),
+      kind: 'noNodes', node: undefined, chosenIndex: -1, numAllNodes: all.length, evaluated: 0, feasible: 0, unschedulablePlugins: NO_PLUGINS, diagnosis: undefined, message: undefined,
+      nextStartIndex: startIndex, buffers, nodesBySlot: snapshot.bySlot, slotEpoch: snapshot.slotEpoch, scored: false, skipped: this.skipped.fill(false),
     };
     if (all.length === 0) {
       out.message = NO_NODES_AVAILABLE;
@@ -88,11 +89,13 @@ export class SchedulingFramework {
     const state = new CycleState(pod, snapshot);
 
     // PreFilter: plugins may skip their Filter, narrow the node set, or reject the pod outright.
+    // Why: `length = 0` would drop the array's storage and the pushes below allocate it again every cycle.
     const active = this.active;
-    active.length = 0;
+    let activeCount = 0;
     let allowed: Set<string> | undefined;
     let narrowing: string[] | undefined;
-    for (const p of this.filters) {
+    for (let f = 0; f < this.filters.length; f++) {
+      const p = this.filters[f];
       const r = p.preFilter?.(state);
       if (r === 'skip') continue;
       if (r && 'status' in r) {
@@ -111,8 +114,9 @@ export class SchedulingFramework {
           return out;
         }
       }
-      if (p.filter) active.push(p);
+      if (p.filter) active[activeCount++] = p;
     }
+    if (active.length !== activeCount) active.length = activeCount;
     const pinned = allowed;
     const slots = pinned ? Int32Array.from(all.filter((n) => pinned.has(n.name)), (n) => n.index) : snapshot.nodeIndexes;
 
