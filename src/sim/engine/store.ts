@@ -1,6 +1,6 @@
 import { flat } from '../../lib/flat';
 import { addTo, asArray, reindexCustom, removeFrom, reindexPair, type CustomIndex, type IndexFn } from './customIndex';
-import { reindexLabels, type LabelIndex } from './labelIndex';
+import { keysWithLabelKey, reindexLabels, type LabelIndex } from './labelIndex';
 
 export type { IndexFn } from './customIndex';
 
@@ -64,7 +64,12 @@ export interface VirtualTable {
 
 class Table {
   readonly objects = new Map<string, StoredObject>();
-  readonly byNamespace = new Map<string, Set<string>>();
+  /**
+   * Keys by namespace, built at the first query by namespace (a scan of
+   * `objects`, in their order: the order the Sets would have had) and kept
+   * from then on. A table nobody asks by namespace (pods, mostly) keeps none.
+   */
+  byNamespace: Map<string, Set<string>> | undefined = undefined;
   readonly labels: LabelIndex = new Map();
   readonly custom = new Map<string, CustomIndex>();
   /** `custom`'s values, for the write path (no iterator per write). */
@@ -89,6 +94,15 @@ export type EventsSince = readonly WatchEvent[] | { expired: number };
 
 function eventRevision(event: WatchEvent): number {
   return Number(event.object.metadata.resourceVersion ?? 0);
+}
+
+/** The table's namespace index, built now if nobody asked for it before. */
+function namespaces(t: Table): Map<string, Set<string>> {
+  if (t.byNamespace === undefined) {
+    t.byNamespace = new Map();
+    for (const [key, obj] of t.objects) addTo(t.byNamespace, obj.metadata.namespace ?? '', key);
+  }
+  return t.byNamespace;
 }
 
 export interface TableOptions {
@@ -169,7 +183,7 @@ export class ObjectStore {
     if (v) return v.table.list(namespace) as T[];
     const t = this.table(resource);
     if (namespace === undefined) return [...t.objects.values()] as T[];
-    const keys = t.byNamespace.get(namespace);
+    const keys = namespaces(t).get(namespace);
     if (!keys) return [];
     const out: T[] = [];
     for (const k of keys) out.push(t.objects.get(k) as T);
@@ -180,7 +194,7 @@ export class ObjectStore {
     const v = this.virtual.get(resource);
     if (v) return v.table.count(namespace);
     const t = this.table(resource);
-    return namespace === undefined ? t.objects.size : (t.byNamespace.get(namespace)?.size ?? 0);
+    return namespace === undefined ? t.objects.size : (namespaces(t).get(namespace)?.size ?? 0);
   }
 
   /** Keys of objects carrying label `key=value` (all namespaces); undefined when the table has no label index (virtual). */
@@ -192,14 +206,14 @@ export class ObjectStore {
   /** Keys of objects that have label `key` with any value (all namespaces); undefined without a label index. */
   keysWithLabelKey(resource: string, key: string): ReadonlySet<string> | undefined {
     if (this.virtual.has(resource)) return undefined;
-    return this.table(resource).labels.get(key)?.keys ?? EMPTY;
+    return keysWithLabelKey(this.table(resource).labels, key) ?? EMPTY;
   }
 
   /** Keys of objects in a namespace. */
   keysInNamespace(resource: string, namespace: string): ReadonlySet<string> {
     const v = this.virtual.get(resource);
     if (v) return new Set(v.table.list(namespace).map((o) => objectKey(o.metadata.namespace, o.metadata.name)));
-    return this.table(resource).byNamespace.get(namespace) ?? EMPTY;
+    return namespaces(this.table(resource)).get(namespace) ?? EMPTY;
   }
 
   /**
@@ -263,6 +277,8 @@ export class ObjectStore {
     }
     const t = found ?? this.table(resource);
     const old = t.objects.get(key);
+    // An object moving to another namespace under its key leaves the scan's order: the index must exist before.
+    if (old !== undefined && t.byNamespace === undefined && old.metadata.namespace !== obj.metadata.namespace) namespaces(t);
     t.objects.set(key, obj);
     this.reindex(t, key, old, obj);
     const event: WatchEvent = old ? { type: 'MODIFIED', resource, key, object: obj, old } : { type: 'ADDED', resource, key, object: obj };
@@ -337,7 +353,7 @@ export class ObjectStore {
   private reindex(t: Table, key: string, old: StoredObject | undefined, next: StoredObject | undefined): void {
     const oldNs = old?.metadata.namespace ?? '';
     const newNs = next?.metadata.namespace ?? '';
-    if (!old || !next || oldNs !== newNs) {
+    if (t.byNamespace !== undefined && (!old || !next || oldNs !== newNs)) {
       if (old) removeFrom(t.byNamespace, oldNs, key);
       if (next) addTo(t.byNamespace, newNs, key);
     }

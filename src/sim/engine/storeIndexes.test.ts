@@ -15,12 +15,19 @@ class ReferenceIndexes {
   readonly byLabelKey = new Map<string, Set<string>>();
   readonly owner = new Map<string, Set<string>>();
   readonly controller = new Map<string, Set<string>>();
+  readonly byNamespace = new Map<string, Set<string>>();
   private readonly objects = new Map<string, Obj>();
 
   write(key: string, next: Obj | undefined): void {
     const old = this.objects.get(key);
     if (next) this.objects.set(key, next);
     else this.objects.delete(key);
+    const oldNs = old?.metadata.namespace ?? '';
+    const newNs = next?.metadata.namespace ?? '';
+    if (!old || !next || oldNs !== newNs) {
+      if (old) remove(this.byNamespace, oldNs, key);
+      if (next) add(this.byNamespace, newNs, key);
+    }
     const ol = old?.metadata.labels;
     const nl = next?.metadata.labels;
     if (ol) for (const k in ol) if (!nl || nl[k] !== ol[k]) {
@@ -59,7 +66,8 @@ function remove(map: Map<string, Set<string>>, v: string, key: string): void {
 const labels = fc.option(fc.dictionary(fc.constantFrom(...LABEL_KEYS), fc.constantFrom(...VALUES), { maxKeys: 3 }), { nil: undefined });
 const refs = fc.option(fc.array(fc.record({ uid: fc.constantFrom(...UIDS), controller: fc.boolean() }), { maxLength: 3 }), { nil: undefined });
 // A write: which object, then its new labels and owners (or a delete); `keep*` reuses the stored object's own value, as most writes do.
-const write = fc.record({ i: fc.integer({ min: 0, max: 5 }), remove: fc.boolean(), labels, refs, keepLabels: fc.boolean(), keepRefs: fc.boolean() });
+// `query` asks the indexes first (an index built or kept at a query must go on agreeing); an object may even change namespace under its key.
+const write = fc.record({ i: fc.integer({ min: 0, max: 5 }), ns: fc.constantFrom('ns', 'ns', 'ns', 'other'), remove: fc.boolean(), labels, refs, keepLabels: fc.boolean(), keepRefs: fc.boolean(), query: fc.boolean() });
 
 function storeWithIndexes(): ObjectStore {
   const store = new ObjectStore();
@@ -70,13 +78,30 @@ function storeWithIndexes(): ObjectStore {
   return store;
 }
 
+function expectSame(store: ObjectStore, ref: ReferenceIndexes): void {
+  for (const k of LABEL_KEYS) {
+    expect([...store.keysWithLabelKey('things', k)!]).toEqual([...(ref.byLabelKey.get(k) ?? [])]);
+    for (const v of VALUES) expect([...store.keysWithLabel('things', k, v)!]).toEqual([...(ref.byLabel.get(`${k}=${v}`) ?? [])]);
+  }
+  for (const uid of UIDS) {
+    expect([...store.byIndex('things', 'ownerUid', uid)]).toEqual([...(ref.owner.get(uid) ?? [])]);
+    expect([...store.byIndex('things', 'controllerUid', uid)]).toEqual([...(ref.controller.get(uid) ?? [])]);
+  }
+  for (const ns of ['ns', 'other']) {
+    expect([...store.keysInNamespace('things', ns)]).toEqual([...(ref.byNamespace.get(ns) ?? [])]);
+    expect(store.list('things', ns).map((o) => o.metadata.name)).toEqual([...(ref.byNamespace.get(ns) ?? [])].map((k) => k.slice(3)));
+    expect(store.count('things', ns)).toBe(ref.byNamespace.get(ns)?.size ?? 0);
+  }
+}
+
 describe('ObjectStore indexes', () => {
-  it('list the same keys in the same order as one Set per label, label key and owner would, whatever the writes', () => {
+  it('list the same keys in the same order as one Set per label, label key, owner and namespace kept at every write would, whatever the writes and queries', () => {
     fc.assert(
       fc.property(fc.array(write, { maxLength: 60 }), (writes) => {
         const store = storeWithIndexes();
         const ref = new ReferenceIndexes();
         for (const w of writes) {
+          if (w.query) expectSame(store, ref);
           const key = `ns/o${w.i}`;
           const old = store.get<Obj>('things', key);
           if (w.remove) {
@@ -84,19 +109,12 @@ describe('ObjectStore indexes', () => {
             ref.write(key, undefined);
             continue;
           }
-          const metadata = { name: `o${w.i}`, namespace: 'ns', labels: w.keepLabels && old ? old.metadata.labels : w.labels, ownerReferences: w.keepRefs && old ? old.metadata.ownerReferences : w.refs };
+          const metadata = { name: `o${w.i}`, namespace: w.ns, labels: w.keepLabels && old ? old.metadata.labels : w.labels, ownerReferences: w.keepRefs && old ? old.metadata.ownerReferences : w.refs };
           const obj = { metadata } as Obj;
           store.put('things', obj, key);
           ref.write(key, obj);
         }
-        for (const k of LABEL_KEYS) {
-          expect([...store.keysWithLabelKey('things', k)!]).toEqual([...(ref.byLabelKey.get(k) ?? [])]);
-          for (const v of VALUES) expect([...store.keysWithLabel('things', k, v)!]).toEqual([...(ref.byLabel.get(`${k}=${v}`) ?? [])]);
-        }
-        for (const uid of UIDS) {
-          expect([...store.byIndex('things', 'ownerUid', uid)]).toEqual([...(ref.owner.get(uid) ?? [])]);
-          expect([...store.byIndex('things', 'controllerUid', uid)]).toEqual([...(ref.controller.get(uid) ?? [])]);
-        }
+        expectSame(store, ref);
       }),
       { numRuns: 2000 },
     );
@@ -107,7 +125,7 @@ describe('ObjectStore indexes', () => {
     for (let i = 0; i < 3; i++) store.put('things', { metadata: { name: `p${i}`, namespace: 'ns', labels: { app: 'web' }, ownerReferences: [{ uid: 'rs', controller: true }] } } as Obj);
     expect(store.keysWithLabelKey('things', 'app')).toBe(store.keysWithLabel('things', 'app', 'web'));
     expect(store.byIndex('things', 'ownerUid', 'rs')).toBe(store.byIndex('things', 'controllerUid', 'rs'));
-    // A second value, or an owner that is not the controller, parts them; both stay right.
+    // An object under a newer value, or an owner that is not the controller, parts them; both stay right.
     store.put('things', { metadata: { name: 'q', namespace: 'ns', labels: { app: 'db' }, ownerReferences: [{ uid: 'rs' }] } } as Obj);
     expect([...store.keysWithLabelKey('things', 'app')!]).toEqual(['ns/p0', 'ns/p1', 'ns/p2', 'ns/q']);
     expect([...store.keysWithLabel('things', 'app', 'web')!]).toEqual(['ns/p0', 'ns/p1', 'ns/p2']);
