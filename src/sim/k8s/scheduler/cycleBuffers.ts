@@ -47,14 +47,22 @@ export class CycleBuffers {
     return Number.isNaN(u) ? this.scores[k][i] : u;
   }
 
-  /** Room for `n` nodes. */
-  ensure(n: number): void {
-    if (this.evalFeasibleIndex.length >= n) return;
-    const cap = Math.max(n, this.evalFeasibleIndex.length * 2);
-    this.evalSlot = new Int32Array(cap);
-    this.evalFeasibleIndex = new Int32Array(cap);
-    this.feasibleIndex = new Int32Array(cap);
-    this.totals = new Float64Array(cap);
-    this.scores = this.scores.map(() => new Float64Array(cap));
+  /**
+   * Room for `evaluated` evaluated nodes and `feasible` feasible ones. A
+   * cycle stops at `numFeasibleNodesToFind` feasible nodes, so the score
+   * arrays need only that many entries even on a cluster of thousands.
+   */
+  ensure(evaluated: number, feasible: number): void {
+    if (this.evalSlot.length < evaluated) {
+      const cap = Math.max(evaluated, this.evalSlot.length * 2);
+      this.evalSlot = new Int32Array(cap);
+      this.evalFeasibleIndex = new Int32Array(cap);
+    }
+    if (this.feasibleIndex.length < feasible) {
+      const cap = Math.max(feasible, this.feasibleIndex.length * 2);
+      this.feasibleIndex = new Int32Array(cap);
+      this.totals = new Float64Array(cap);
+      this.scores = this.scores.map(() => new Float64Array(cap));
+    }
   }
 }

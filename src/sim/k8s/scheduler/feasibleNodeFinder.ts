@@ -32,7 +32,8 @@ export class FeasibleNodeFinder {
   find(state: CycleState, active: readonly SchedulerPlugin[], slots: Int32Array, startIndex: number, out: ScheduleOutcome, b: CycleBuffers): void {
     const numNodes = slots.length;
     const numToFind = numFeasibleNodesToFind(numNodes);
-    b.ensure(numNodes + 1);
+    // Never more feasible nodes than wanted: each chunk asks for exactly the number still missing.
+    b.ensure(numNodes + 1, Math.min(numNodes, numToFind) + 1);
     if (this.subSlot.length < numNodes + 1) {
       const n = Math.max(numNodes + 1, this.subSlot.length * 2);
       this.subSlot = new Int32Array(n);

@@ -34,6 +34,20 @@ describe('sampling (percentageOfNodesToScore)', () => {
     expect([o.evaluated, o.feasible, o.nextStartIndex]).toEqual([150, 100, 0]);
   });
 
+  it('a walk past many rejected nodes keeps every verdict and scores every feasible node', () => {
+    // 1000 nodes → 420 feasible wanted; only the last 430 have room, so 990 are checked.
+    const nodes = [...many(570, { cpu: '100m' }), ...many(1000).slice(570)];
+    const fw = new SchedulingFramework();
+    const log = new DecisionLog(fw.scorers, 1);
+    const o = fw.schedulePod(new PodInfo(pod('p', { cpu: '1' })), cacheWith(nodes), createRng(1), 0, log.nextBuffers());
+    expect([o.evaluated, o.feasible, o.scored]).toEqual([990, 420, true]);
+    log.record('default/p', 'u', 0, o);
+    const d = log.get('default/p')!;
+    expect(d.nodes).toHaveLength(990);
+    expect(d.nodes.filter((v) => v.failedPlugin === 'NodeResourcesFit')).toHaveLength(570);
+    expect(d.nodes.filter((v) => v.total !== undefined)).toHaveLength(420);
+  });
+
   it('an unschedulable pod checks every node', () => {
     const o = scheduleIn(cacheWith(many(5000, { cpu: '1' })), pod('p', { cpu: '2' }));
     expect([o.evaluated, o.feasible]).toEqual([5000, 0]);
