@@ -60,6 +60,13 @@ export class U8Column {
   }
 }
 
+let blank: unknown[] | undefined;
+
+/** A page of `undefined`: copying it is a block copy (building one with `Array.from` walks its 16K entries one by one). */
+function blankPage(): unknown[] {
+  return (blank ??= Array.from({ length: PAGE }));
+}
+
 /**
  * Strings or objects, one plain array page after another: appending never
  * copies the entries before it (a growing array of 750,000 pointers is
@@ -77,7 +84,7 @@ export class RefColumn<T> {
   }
 
   reserve(n: number): void {
-    while (this.pages.length << PAGE_BITS < n) this.pages.push(Array.from<T>({ length: PAGE }));
+    while (this.pages.length << PAGE_BITS < n) this.pages.push(blankPage().slice() as T[]);
   }
 
   dropPages(count: number): void {
