@@ -45,7 +45,7 @@ describe('VirtualClock timers', () => {
 
   it('keeps de-duplicating right after the wake-ups of many keys have fired', () => {
     const clock = new VirtualClock(0);
-    // More fired keys than the clock keeps before it sweeps them out (65,536).
+    // Many keys at once (more than a full cluster start has pending).
     const n = 70_000;
     for (let i = 0; i < n; i++) clock.wakeAt('t', `k${i}`, 1 + (i % 3));
     const fired: string[] = [];
