@@ -8,7 +8,8 @@ import { serviceEnvVars } from '../services/serviceEnv';
 import type { ObjectStore } from '../../engine/store';
 import { Backoff } from './backoff';
 import { MirrorPods } from './mirrorPods';
-import { parseCidr } from './ipam';
+import { newIPBitmap, parseCidr } from './ipam';
+import { hostIPsOf } from './podStatus';
 import { nodeTick, powerOff, powerOn } from './nodeAgent';
 import type { NodeRuntime } from './runtime';
 import { syncPod, type KubeletState, type PodObj } from './syncPod';
@@ -83,7 +84,7 @@ export function createKubelets(): Kubelets {
     if (!rt) {
       const { base, size } = parseCidr(node.spec?.podCIDR ?? '10.244.0.0/24');
       const hostIP = node.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? '';
-      rt = { name: node.metadata.name, actor: flat(`kubelet/${node.metadata.name}`), client: undefined, leaseKey: flat(`kube-node-lease/${node.metadata.name}`), images: new Map(), pullBusyUntil: 0, pulling: new Map(), cidrBase: base, cidrSize: size, usedIPs: new Set(), lastIP: 1, imagesChanged: false, lastStatusReport: parseTimestamp(node.metadata.creationTimestamp) ?? 0, hostIP };
+      rt = { name: node.metadata.name, actor: flat(`kubelet/${node.metadata.name}`), client: undefined, leaseKey: flat(`kube-node-lease/${node.metadata.name}`), images: new Map(), pullBusyUntil: 0, pulling: new Map(), cidrBase: base, cidrSize: size, usedIPs: newIPBitmap(), lastIP: 1, imagesChanged: false, lastStatusReport: parseTimestamp(node.metadata.creationTimestamp) ?? 0, hostIP, hostIPs: hostIPsOf(hostIP) };
       state.nodes.set(node.metadata.name, rt);
     }
     return rt;

@@ -118,7 +118,8 @@ function isSidecarIn(spec: Pod['spec'] & object, c: ContainerRuntime): boolean {
  * the kubelet-owned conditions (kept in its order, other conditions such as
  * PodScheduled after them), IPs, start time and container statuses.
  */
-export function buildPodStatus(pod: Pod, rt: PodRuntime, hostIP: string, now: number, terminal = false): PodStatus {
+export function buildPodStatus(pod: Pod, rt: PodRuntime, node: { hostIP: string; hostIPs: { ip: string }[] }, now: number, terminal = false): PodStatus {
+  const hostIP = node.hostIP;
   const spec = pod.spec!;
   const old = pod.status ?? {};
   const nInit = rt.initContainers.length;
@@ -177,7 +178,7 @@ export function buildPodStatus(pod: Pod, rt: PodRuntime, hostIP: string, now: nu
   // Sized exactly (`push` would leave 16 spare slots in every stored pod).
   const conditions: PodCondition[] = nOthers === 0 ? [c0, c1, c2, c3] : nOthers === 1 ? [c0, c1, c2, c3, other!] : [c0, c1, c2, c3].concat(othersOf(oldConditions!));
   // Unchanged parts keep their objects across writes (less garbage, cheaper comparisons).
-  const hostIPs = old.hostIP === hostIP && old.hostIPs ? old.hostIPs : hostIPsOf(hostIP);
+  const hostIPs = old.hostIP === hostIP && old.hostIPs ? old.hostIPs : node.hostIPs;
   let phase = initializing ? initPhase(spec.restartPolicy, rt) : getPhase(spec.restartPolicy, statuses, terminal);
   // A sidecar still up keeps a pod whose app containers are done Running (getPhase counts it as running).
   if ((phase === 'Succeeded' || phase === 'Failed') && nInit > 0 && sidecarUp(spec, rt)) phase = 'Running';
@@ -223,17 +224,9 @@ function sidecarUp(spec: Pod['spec'] & object, rt: PodRuntime): boolean {
   return rt.initContainers.some((c) => isSidecarIn(spec, c) && (c.phase === 'running' || c.stopping));
 }
 
-const hostIPLists = new Map<string, { ip: string }[]>();
-
-/** `status.hostIPs` for a node's address: one frozen list per node, shared by its pods. */
-function hostIPsOf(hostIP: string): { ip: string }[] {
-  let list = hostIPLists.get(hostIP);
-  if (list === undefined) {
-    list = Object.freeze([Object.freeze({ ip: hostIP })]) as { ip: string }[];
-    if (hostIPLists.size >= 10_000) hostIPLists.clear();
-    hostIPLists.set(hostIP, list);
-  }
-  return list;
+/** `status.hostIPs` for a node's address: made once per node (`NodeRuntime.hostIPs`), frozen, shared by its pods. */
+export function hostIPsOf(hostIP: string): { ip: string }[] {
+  return Object.freeze([Object.freeze({ ip: hostIP })]) as { ip: string }[];
 }
 
 /** Phase while init containers run: Pending, or Failed once one failed under restartPolicy Never. */

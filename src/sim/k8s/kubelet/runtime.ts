@@ -142,14 +142,16 @@ export interface NodeRuntime {
   pullBusyUntil: number;
   /** Images with a pull queued or under way → when that pull completes. */
   pulling: Map<string, number>;
-  /** Network address of the node's pod CIDR and the in-use host numbers. */
+  /** Network address of the node's pod CIDR and the in-use host numbers (a bit set, `newIPBitmap` in ipam.ts). */
   cidrBase: number;
   cidrSize: number;
-  usedIPs: Set<number>;
+  usedIPs: Uint32Array;
   lastIP: number;
   imagesChanged: boolean;
   lastStatusReport: number;
   hostIP: string;
+  /** `status.hostIPs` of the node's pods: one frozen list, shared by all of them. */
+  hostIPs: { ip: string }[];
   /** Powered off (`kubeplay node stop`): no Lease renewals, no node status, no pod syncs; its containers are down. */
   stopped?: boolean;
   /** Powered on again and not yet through the kubelet's start-up (events, status, pod restarts). */

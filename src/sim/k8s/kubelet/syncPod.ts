@@ -104,7 +104,7 @@ export function syncPod(key: string, ctx: K8sContext, state: KubeletState): void
     }
     state.spareEnv = env;
   }
-  const status = buildPodStatus(pod, rt, node.hostIP, now);
+  const status = buildPodStatus(pod, rt, node, now);
   if (!deepEqual(status, pod.status)) (node.client ??= ctx.clientAs(node.actor)).updateStatus({ ...pod, status });
   if (next < Infinity) ctx.wakeAt(key, Math.max(next, now + 1));
 }
@@ -338,7 +338,7 @@ function terminate(pod: PodObj, rt: PodRuntime, node: NodeRuntime, ctx: K8sConte
 function writeStatus(pod: PodObj, rt: PodRuntime, node: NodeRuntime, ctx: K8sContext, terminal = false): void {
   const current = ctx.store.get<PodObj>('pods', rt.key);
   if (!current) return;
-  const status = buildPodStatus(current, rt, node.hostIP, ctx.clock.now(), terminal);
+  const status = buildPodStatus(current, rt, node, ctx.clock.now(), terminal);
   if (!deepEqual(status, current.status)) (node.client ??= ctx.clientAs(node.actor)).updateStatus({ ...current, status });
 }
 
