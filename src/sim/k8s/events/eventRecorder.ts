@@ -9,6 +9,13 @@ export interface EventSource {
 }
 
 const MAX_CACHE = 4096;
+
+/** A component's shared sources by host ('' for none), and the one it used last. */
+interface ComponentSources {
+  byHost: Map<string, EventSource>;
+  lastHost: string | undefined;
+  last: EventSource | undefined;
+}
 const MAX_PER_OBJECT = 16;
 
 /**
@@ -33,11 +40,10 @@ export class EventRecorder {
   /** Slot `s` holds `lengths[s]` event ids from `ids[s * MAX_PER_OBJECT]` on. */
   private readonly ids = new Float64Array(MAX_CACHE * MAX_PER_OBJECT);
   private readonly lengths = new Uint8Array(MAX_CACHE);
-  /** Shared `source` objects (events are numerous; their sources are few), by component, then host ('' for none). */
-  private readonly sources = new Map<string, Map<string, EventSource>>();
+  /** Shared `source` objects (events are numerous; their sources are few), by component. */
+  private readonly sources = new Map<string, ComponentSources>();
   private lastComponent = '';
-  private lastHost: string | undefined;
-  private lastSource: EventSource | undefined;
+  private lastSources: ComponentSources | undefined;
 
   constructor(private readonly log: EventLog) {}
 
@@ -87,14 +93,19 @@ export class EventRecorder {
   }
 
   private sourceObject(component: string, host: string | undefined): EventSource {
-    if (component === this.lastComponent && host === this.lastHost && this.lastSource) return this.lastSource;
-    let byHost = this.sources.get(component);
-    if (!byHost) this.sources.set(component, (byHost = new Map()));
-    let s = byHost.get(host ?? '');
-    if (!s) byHost.set(host ?? '', (s = host ? { component, host } : { component }));
-    this.lastComponent = component;
-    this.lastHost = host;
-    this.lastSource = s;
+    let of = component === this.lastComponent ? this.lastSources : undefined;
+    if (!of) {
+      of = this.sources.get(component);
+      if (!of) this.sources.set(component, (of = { byHost: new Map(), lastHost: undefined, last: undefined }));
+      this.lastComponent = component;
+      this.lastSources = of;
+    }
+    // A kubelet's events about one pod come from one host in a row: no lookup among 5,000 hosts each time.
+    if (of.last !== undefined && host === of.lastHost) return of.last;
+    let s = of.byHost.get(host ?? '');
+    if (!s) of.byHost.set(host ?? '', (s = host ? { component, host } : { component }));
+    of.lastHost = host;
+    of.last = s;
     return s;
   }
 }
