@@ -67,6 +67,9 @@ function shapeOf(constraints: readonly SpreadConstraint[]): Shape {
   return s;
 }
 
+/** Scratch: the counters of the constraints of the current `initPreScoreState` call. */
+const countersScratch: (SpreadCounts | undefined)[] = [];
+
 /** Scratch: which zone ids (id + 1; 0 = no zone label) occur among this cycle's nodes. */
 let zoneSeen = new Int32Array(16);
 let zoneStamp = 0;
@@ -95,17 +98,26 @@ export function initPreScoreState(state: CycleState, nodes: readonly NodeInfo[],
       if (!nodeHasAllKeys(n.labels, constraints)) (ignored ??= new Set()).add(n.name);
     }
   }
-  // Arrays of the exact size (pushing would allocate spare room every cycle).
-  const counts = constraints.map((con) => snap.spreadCounts(pod.namespace, con.selector));
+  // Arrays of the exact size, filled by a plain loop (`map` with closures and pushing both allocated more every cycle); the counters only for this call.
+  const n = constraints.length;
+  const counts = countersScratch;
+  // oxlint-disable-next-line no-new-array -- n is a length: slots filled below
+  const perNode = new Array<Int32Array>(n);
+  // oxlint-disable-next-line no-new-array -- n is a length: slots filled below
+  const weights = new Array<number>(n);
+  for (let c = 0; c < n; c++) {
+    perNode[c] = (counts[c] = snap.spreadCounts(pod.namespace, constraints[c].selector)).perNode;
+    weights[c] = Number.NaN;
+  }
   const s: SpreadScoreState = {
     ignored,
     keys,
     kinds,
-    perNode: counts.map((c) => c.perNode),
+    perNode,
     // Why: without zone labels (and other keys) both lists are the same every cycle: shared, not rebuilt.
     zoneCounts: table.zones.length === 0 ? (shape.noZoneCounts as (Float64Array | null)[]) : constraints.map(() => null),
     valueCounts: shape.noValueCounts !== null ? (shape.noValueCounts as (Map<string, number> | null)[]) : constraints.map(() => null),
-    weights: constraints.map(() => Number.NaN),
+    weights,
     offsets,
     min: 0,
     max: 0,
@@ -121,7 +133,7 @@ export function initPreScoreState(state: CycleState, nodes: readonly NodeInfo[],
     } else if (kinds[c] === KIND_ZONE && ignored === null) {
       values = markZones(table.zoneId, table.zones.length, idx, count);
       const zc = new Float64Array(table.zones.length);
-      sumZones(state, con, counts[c], requireAll ? constraints : null, required, zc);
+      sumZones(state, con, counts[c]!, requireAll ? constraints : null, required, zc);
       s.zoneCounts[c] = zc;
     } else {
       // The topology values present among the scored nodes (missing label: '').
@@ -131,7 +143,7 @@ export function initPreScoreState(state: CycleState, nodes: readonly NodeInfo[],
         if (ignored === null || !ignored.has(n.name)) wanted.add(n.label(con.topologyKey) ?? '');
       }
       values = wanted.size;
-      const vc = valueCountsFor(state, con, counts[c], wanted, requireAll, constraints, required);
+      const vc = valueCountsFor(state, con, counts[c]!, wanted, requireAll, constraints, required);
       if (kinds[c] === KIND_ZONE) {
         const zc = new Float64Array(table.zones.length);
         for (const [v, n] of vc) if (v !== '') zc[table.internZone(v)] = n;
@@ -140,6 +152,8 @@ export function initPreScoreState(state: CycleState, nodes: readonly NodeInfo[],
     }
     s.weights[c] = Math.log(values + 2);
   }
+  // Counters are the cache's; the scratch list does not keep evicted ones alive.
+  for (let c = 0; c < n; c++) counts[c] = undefined;
   return s;
 }
 
