@@ -2,7 +2,9 @@ import type { ContainerStatus, Pod, PodCondition, PodStatus } from 'kubernetes-t
 import { flat } from '../../../lib/flat';
 import { toTimestamp } from '../../engine/clock';
 import { imageID } from '../images/imageRef';
+import { sharedConditionList } from './conditionLists';
 import { getPhase } from './getPhase';
+import { pendingStatus, pendingStatusList } from './pendingStatus';
 import { sharedPodCondition } from '../api/sharedCondition';
 import type { ContainerRuntime, PodRuntime, Termination } from './runtime';
 
@@ -52,6 +54,8 @@ function containerStatus(c: ContainerRuntime, specImage: string, initializing: b
   } else if (c.waiting) {
     state = { waiting: c.waiting.message ? { reason: c.waiting.reason, message: c.waiting.message } : { reason: c.waiting.reason } };
   }
+  // Not pulled, not started, not waiting on an error: what every pod of a workload reports alike.
+  if (!pulled && lastState === NO_LAST_STATE && (state === CREATING || state === INITIALIZING) && !c.containerID) return pendingStatus(c.name, specImage, state, initializing, lastState);
   const image = pulled ? c.ref.full : specImage;
   const id = pulled ? imageID(c.ref) : '';
   // One literal per shape (fields added later would need an extra backing store per object).
@@ -67,7 +71,8 @@ function containerStatus(c: ContainerRuntime, specImage: string, initializing: b
 function statusesOf(list: ContainerRuntime[], specs: readonly { image?: string }[], initializing: boolean, old: ContainerStatus[] | undefined): ContainerStatus[] {
   let same = old !== undefined && old.length === list.length;
   for (let i = 0; i < list.length; i++) if (statusOf(list[i], specs[i]?.image ?? '', initializing) !== old?.[i]) same = false;
-  return same ? old! : list.map(lastStatusOf);
+  if (same) return old!;
+  return list.length === 1 ? (pendingStatusList(list[0].lastStatus!) ?? [list[0].lastStatus!]) : list.map(lastStatusOf);
 }
 
 const lastStatusOf = (c: ContainerRuntime): ContainerStatus => c.lastStatus!;
@@ -175,8 +180,8 @@ export function buildPodStatus(pod: Pod, rt: PodRuntime, node: { hostIP: string;
   const c1 = condition('Initialized', !initializing, initializedPrev, now, 'ContainersNotInitialized', initializing ? flat(`containers with incomplete status: [${pendingInit.join(' ')}]`) : undefined);
   const c2 = condition('Ready', allReady, readyPrev, now, 'ContainersNotReady', unreadyMessage);
   const c3 = condition('ContainersReady', allReady, containersReadyPrev, now, 'ContainersNotReady', unreadyMessage);
-  // Sized exactly (`push` would leave 16 spare slots in every stored pod).
-  const conditions: PodCondition[] = nOthers === 0 ? [c0, c1, c2, c3] : nOthers === 1 ? [c0, c1, c2, c3, other!] : [c0, c1, c2, c3].concat(othersOf(oldConditions!));
+  // Sized exactly (`push` would leave 16 spare slots in every stored pod); the usual lists shared between pods.
+  const conditions: PodCondition[] = nOthers <= 1 ? sharedConditionList(c0, c1, c2, c3, other) : [c0, c1, c2, c3].concat(othersOf(oldConditions!));
   // Unchanged parts keep their objects across writes (less garbage, cheaper comparisons).
   const hostIPs = old.hostIP === hostIP && old.hostIPs ? old.hostIPs : node.hostIPs;
   let phase = initializing ? initPhase(spec.restartPolicy, rt) : getPhase(spec.restartPolicy, statuses, terminal);

