@@ -270,13 +270,30 @@ export class ObjectStore {
    * resourceVersion). `key` is its `objectKey` when the caller has it.
    */
   put(resource: string, obj: StoredObject, key = objectKey(obj.metadata.namespace, obj.metadata.name)): WatchEvent {
-    const found = this.tables.get(resource);
-    if (found === undefined) {
-      const v = this.virtual.get(resource);
-      if (v) return v.table.put(obj);
-    }
-    const t = found ?? this.table(resource);
-    const old = t.objects.get(key);
+    const t = this.tables.get(resource);
+    if (t === undefined) return this.putVirtual(resource, obj);
+    return this.write(t, resource, obj, key, t.objects.get(key));
+  }
+
+  /**
+   * `put` for a caller that has just read the stored version of `key` with
+   * `get` (`old`, undefined when there was none) and written nothing since:
+   * the table is not searched again (in a 150,000-pod table each search
+   * costs more than the rest of a write's bookkeeping).
+   */
+  putOver(resource: string, obj: StoredObject, key: string, old: StoredObject | undefined): WatchEvent {
+    const t = this.tables.get(resource);
+    if (t === undefined) return this.putVirtual(resource, obj);
+    return this.write(t, resource, obj, key, old);
+  }
+
+  private putVirtual(resource: string, obj: StoredObject): WatchEvent {
+    const v = this.virtual.get(resource);
+    if (!v) throw new Error(`store: unknown resource ${resource}`);
+    return v.table.put(obj);
+  }
+
+  private write(t: Table, resource: string, obj: StoredObject, key: string, old: StoredObject | undefined): WatchEvent {
     // An object moving to another namespace under its key leaves the scan's order: the index must exist before.
     if (old !== undefined && t.byNamespace === undefined && old.metadata.namespace !== obj.metadata.namespace) namespaces(t);
     t.objects.set(key, obj);

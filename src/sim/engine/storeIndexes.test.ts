@@ -133,3 +133,29 @@ describe('ObjectStore indexes', () => {
     expect([...store.byIndex('things', 'controllerUid', 'rs')]).toEqual(['ns/p0', 'ns/p1', 'ns/p2']);
   });
 });
+
+describe('ObjectStore.putOver', () => {
+  it('stores, indexes and reports like put when given the version get returned', () => {
+    const viaPut = storeWithIndexes();
+    const viaPutOver = storeWithIndexes();
+    const events: string[][] = [[], []];
+    viaPut.watch('things', (e) => events[0].push(`${e.type} ${e.key} ${e.old?.metadata.name ?? '-'}`));
+    viaPutOver.watch('things', (e) => events[1].push(`${e.type} ${e.key} ${e.old?.metadata.name ?? '-'}`));
+    const writes: Obj[] = [
+      { metadata: { name: 'a', namespace: 'ns', labels: { app: 'web' }, ownerReferences: [{ uid: 'rs', controller: true }] } },
+      { metadata: { name: 'b', namespace: 'ns', labels: { app: 'web' } } },
+      { metadata: { name: 'a', namespace: 'ns', labels: { app: 'db' }, ownerReferences: [] } },
+    ];
+    for (const obj of writes) {
+      const key = `ns/${obj.metadata.name}`;
+      viaPut.put('things', obj, key);
+      viaPutOver.putOver('things', obj, key, viaPutOver.get('things', key));
+    }
+    expect(events[1]).toEqual(events[0]);
+    expect(events[1]).toEqual(['ADDED ns/a -', 'ADDED ns/b -', 'MODIFIED ns/a a']);
+    expect(viaPutOver.list('things')).toEqual(viaPut.list('things'));
+    expect([...viaPutOver.keysWithLabel('things', 'app', 'db')!]).toEqual(['ns/a']);
+    expect([...viaPutOver.keysWithLabel('things', 'app', 'web')!]).toEqual(['ns/b']);
+    expect(viaPutOver.byIndex('things', 'controllerUid', 'rs').size).toBe(0);
+  });
+});

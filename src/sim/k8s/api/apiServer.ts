@@ -180,7 +180,7 @@ export class ApiServer {
     if (options.dryRun) return ok(obj as T);
     meta.resourceVersion = store.nextResourceVersion();
     if (info.kind === 'Pod') obj = compactPod(obj);
-    store.put(resource, obj, key);
+    store.putOver(resource, obj, key, undefined); // the key was free when checked, and nothing has written since
     this.record(actor, 'create', resource, key);
     for (const c of quota.charges) this.updateStatus('resourcequota-admission', { ...c.quota, status: { ...c.quota.status, used: c.used } });
     return ok(obj as T);
@@ -203,7 +203,7 @@ export class ApiServer {
       // The general path below would build this same object with four copies instead of two (a Lease renewal).
       if (deepEqual(input, old)) return ok(old as T);
       const stored = extend(input, { metadata: extend(old.metadata, { resourceVersion: store.nextResourceVersion() }) });
-      store.put(resource, stored, key);
+      store.putOver(resource, stored, key, old);
       this.record(actor, verb, resource, key);
       return ok(stored as T);
     }
@@ -250,7 +250,7 @@ export class ApiServer {
       return this.remove(actor, resource, key, obj) as ApiResult<T>;
     }
     const stored = this.stamp(obj);
-    store.put(resource, stored, key);
+    store.putOver(resource, stored, key, old);
     this.record(actor, verb, resource, key);
     return ok(stored as T);
   }
@@ -267,7 +267,7 @@ export class ApiServer {
     const sameAnnotations = annotations === old.metadata.annotations || deepEqual(annotations, old.metadata.annotations);
     if (sameAnnotations && deepEqual(input.status, old.status)) return ok(old as T);
     const obj = withStatus(resource, old, store.nextResourceVersion(), annotations, input.status);
-    store.put(resource, obj, key);
+    store.putOver(resource, obj, key, old);
     this.record(actor, 'updateStatus', resource, key);
     return ok(obj as T);
   }
@@ -370,7 +370,7 @@ export class ApiServer {
     const obj = compactWith(pod, 'spec', spec) as KubeObject;
     obj.status = extend(pod.status ?? {}, { conditions });
     obj.metadata = metadata;
-    store.put('pods', obj, key);
+    store.putOver('pods', obj, key, pod);
     this.record(actor, 'bind', 'pods', key);
     return ok(obj);
   }
