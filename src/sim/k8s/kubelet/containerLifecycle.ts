@@ -8,6 +8,7 @@ import { parseImageRef } from '../images/imageRef';
 import { invalidImageName, pullImage } from '../images/registry';
 import type { Backoff } from './backoff';
 import { configError } from './containerEnv';
+import { containerdID } from './containerId';
 import { ContainerContext } from './containerContext';
 import { freshProbeState, setReady, startedProbeState, unstartedProbeState } from './probes';
 import type { ContainerRuntime, ImagePull, NodeRuntime, PodRuntime } from './runtime';
@@ -192,7 +193,7 @@ export function stepContainer(c: ContainerRuntime, spec: Container, env: StepEnv
           return c.retryAt;
         }
         c.waiting = undefined;
-        c.containerID = flat(`containerd://${ctx.rng.hex(64)}`);
+        c.containerID = containerdID(ctx.rng);
         event('Normal', 'Created', text(CREATED, c.name), c);
         // A restart creates and starts in the same sync; a first start has the runtime's create latency.
         c.startAt = c.restartCount > 0 ? now : now + jitter(ctx.rng, TIMINGS.createMs);
