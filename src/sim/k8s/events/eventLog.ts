@@ -64,8 +64,17 @@ export class EventLog implements VirtualTable {
   /** Entries below this one have expired or were deleted (`expire` starts here). */
   private expiredTo = 0;
   private live = 0;
-  /** The newest event (id) about each object, by uid; older ones follow `prevSame`. */
+  /**
+   * The newest event (id) about each object, by uid; older ones follow
+   * `prevSame`. A negative entry `-(slot + 2)` stands for an object whose
+   * events were all compacted away while the recorder still remembers it in
+   * `slot` (so the recorder finds its objects with this one lookup).
+   */
   private readonly byUid = new Map<string, number>();
+  /** The recorder's cache slot of the event's object when it was recorded, or -1. */
+  private readonly slot = new F64Column();
+  /** Whether the recorder still remembers `uid` in `slot` (set by the recorder). */
+  private remembers: (uid: string, slot: number) => boolean = () => false;
   private byName: Map<string, number> | undefined;
   /** Events written through the API by users (`kubectl create -f event.yaml`) are kept as objects. */
   private readonly external = new Map<string, KubeObject>();
@@ -86,31 +95,61 @@ export class EventLog implements VirtualTable {
     const r = e.involved;
     const subject: Subject = { kind: r.kind, namespace: r.namespace, name: r.name, uid: r.uid, apiVersion: r.apiVersion };
     this.expire();
-    const id = this.add(e.namespace, subject, this.byUid.get(r.uid ?? ''), r.resourceVersion, r.fieldPath || '', e.reason, e.message, e.type, e.source);
+    const prev = this.byUid.get(r.uid ?? '');
+    // The object keeps the recorder's slot it may have.
+    const slot = prev === undefined ? -1 : prev < 0 ? -prev - 2 : this.slot.get(prev - this.base);
+    const id = this.add(e.namespace, subject, prev, slot, r.resourceVersion, r.fieldPath || '', e.reason, e.message, e.type, e.source);
     this.givenRefs.set(id, r);
     return id;
+  }
+
+  /** The index entry of `uid`: its newest event's id, a negative remembered-slot mark (see `byUid`), or undefined. */
+  newest(uid: string): number | undefined {
+    return this.byUid.get(uid);
+  }
+
+  /** The recorder's slot stored with the live event `id`. */
+  slotOf(id: number): number {
+    return this.slot.get(id - this.base);
+  }
+
+  /** Whether a compaction ever dropped events (before that, the index has an entry for every uid ever recorded). */
+  get compacted(): boolean {
+    return this.base > 0;
+  }
+
+  /** The recorder tells the log which objects it remembers (kept in the index across compactions). */
+  setRemembers(remembers: (uid: string, slot: number) => boolean): void {
+    this.remembers = remembers;
+  }
+
+  /** Drops a remembered-slot mark for `uid` (the recorder forgot the object). */
+  forgetMark(uid: string): void {
+    const v = this.byUid.get(uid);
+    if (v !== undefined && v < 0) this.byUid.delete(uid);
   }
 
   /**
    * Records a new Event about this version of `obj` (the recorder's hot
    * path): its involvedObject is the reference client-go builds, with
-   * `fieldPath` ('' for none).
+   * `fieldPath` ('' for none). `prev` is what `newest` gave for the uid
+   * just before; `slot` the recorder's cache slot for the object.
    */
-  record(obj: KubeObject, fieldPath: string, reason: string, message: string, type: 'Normal' | 'Warning', source: EventSourceRef): number {
+  record(obj: KubeObject, fieldPath: string, reason: string, message: string, type: 'Normal' | 'Warning', source: EventSourceRef, prev: number | undefined, slot: number): number {
     this.expire();
     const meta = obj.metadata;
     const uid = meta.uid;
-    // The object's previous event (the index is looked up anyway) usually has the same subject.
-    const prev = this.byUid.get(uid ?? '');
+    // The object's previous event usually has the same subject. (A compaction in `expire` may have just
+    // dropped `prev`: then it is below `base`, which the subject, the chain and the index all treat as none.)
     let subject = prev !== undefined && prev >= this.base ? this.subject.get(prev - this.base) : undefined;
     if (subject === undefined || subject.uid !== uid || subject.name !== meta.name || subject.namespace !== meta.namespace || subject.kind !== obj.kind || subject.apiVersion !== obj.apiVersion) {
       subject = { kind: obj.kind, namespace: meta.namespace, name: meta.name, uid, apiVersion: obj.apiVersion };
     }
-    return this.add(meta.namespace || 'default', subject, prev, meta.resourceVersion, fieldPath, reason, message, type, source);
+    return this.add(meta.namespace || 'default', subject, prev, slot, meta.resourceVersion, fieldPath, reason, message, type, source);
   }
 
   /** Appends an event (expired ones are gone); `prev` is the newest event about the same object (the index's entry for its uid). */
-  private add(namespace: string, subject: Subject, prev: number | undefined, involvedRv: unknown, fieldPath: string, reason: string, message: string, type: 'Normal' | 'Warning', source: EventSourceRef): number {
+  private add(namespace: string, subject: Subject, prev: number | undefined, slot: number, involvedRv: unknown, fieldPath: string, reason: string, message: string, type: 'Normal' | 'Warning', source: EventSourceRef): number {
     const at = this.now();
     const rv = this.store.nextRevision();
     const i = this.length;
@@ -134,7 +173,8 @@ export class EventLog implements VirtualTable {
     this.createRv.set(i, rv);
     this.alive.set(i, 1);
     this.live++;
-    this.prevSame.set(i, prev ?? -1);
+    this.prevSame.set(i, prev === undefined || prev < 0 ? -1 : prev);
+    this.slot.set(i, slot);
     this.byUid.set(subject.uid ?? '', id);
     if (this.byName) this.byName.set(this.keyOf(id), id);
     if (this.store.hasWatchers(this.resource)) this.store.emitVirtual({ type: 'ADDED', resource: this.resource, key: this.keyOf(id), object: this.materialize(id) });
@@ -148,7 +188,7 @@ export class EventLog implements VirtualTable {
   }
 
   private columns(): { reserve(n: number): void; dropPages(count: number): void }[] {
-    return [this.ns, this.subject, this.fieldPath, this.reason, this.message, this.source, this.warning, this.alive, this.firstAt, this.lastAt, this.count_, this.rv, this.createRv, this.involvedRv, this.prevSame];
+    return [this.ns, this.subject, this.fieldPath, this.reason, this.message, this.source, this.warning, this.alive, this.firstAt, this.lastAt, this.count_, this.rv, this.createRv, this.involvedRv, this.prevSame, this.slot];
   }
 
   /** A repeat of the same event: count + 1, lastTimestamp now. */
@@ -271,7 +311,10 @@ export class EventLog implements VirtualTable {
     for (let j = 0; j < n; j++) {
       const uid = this.subject.get(j).uid ?? '';
       const newest = this.byUid.get(uid);
-      if (newest !== undefined && newest < cut) this.byUid.delete(uid);
+      if (newest === undefined || newest < 0 || newest >= cut) continue;
+      const slot = this.slot.get(newest - this.base);
+      if (slot >= 0 && this.remembers(uid, slot)) this.byUid.set(uid, -slot - 2);
+      else this.byUid.delete(uid);
     }
     for (const col of this.columns()) col.dropPages(n / PAGE_SIZE);
     for (const m of [this.oddRvs, this.givenRefs]) for (const id of m.keys()) if (id < cut) m.delete(id);

@@ -121,4 +121,26 @@ describe('EventRecorder', () => {
       ['new', 'new'],
     ]);
   });
+
+  it('keeps remembering an object whose events the log compacted away, in its place among the 4096', () => {
+    const { recorder, pod, events, advance } = setUp();
+    recorder.recordAs('c', undefined, pod('keep'), 'Normal', 'R', 'first');
+    // 20,000 events about 4,000 other objects: more than a page of the log, fewer objects than the recorder remembers.
+    for (let i = 0; i < 4000; i++) for (let m = 0; m < 5; m++) recorder.recordAs('c', undefined, pod(`o${i}`), 'Normal', 'R', `m${m}`);
+    advance(EVENT_TTL_MS + 1000);
+    // The next event expires them all and the log drops its first page, with every event about `keep`.
+    recorder.recordAs('c', undefined, pod('x'), 'Normal', 'R', 'm');
+    expect(events('uid-keep')).toEqual([]);
+    recorder.recordAs('c', undefined, pod('keep'), 'Normal', 'R', 'again');
+    // `keep` is still the object remembered longest: 95 new objects later (4,097 in all) it is the one forgotten.
+    for (let i = 0; i < 95; i++) recorder.recordAs('c', undefined, pod(`n${i}`), 'Normal', 'R', 'm');
+    recorder.recordAs('c', undefined, pod('keep'), 'Normal', 'R', 'again');
+    expect(events('uid-keep').map((e) => [e.message, e.count])).toEqual([
+      ['again', 1],
+      ['again', 1],
+    ]);
+    // `n0`, remembered later, is still remembered: its event counts on.
+    recorder.recordAs('c', undefined, pod('n0'), 'Normal', 'R', 'm');
+    expect(events('uid-n0').map((e) => e.count)).toEqual([2]);
+  });
 });

@@ -27,15 +27,19 @@ const MAX_PER_OBJECT = 16;
  */
 export class EventRecorder {
   /**
-   * Correlation cache: per involved object (by uid), a slot holding the ids
-   * of its recent events in the log, oldest first. Their source, field
-   * path, type, reason and message are read back from the log's columns (no
-   * entry object per event), and the ids sit in one typed array (no array
-   * per object).
+   * Correlation cache: per involved object, a slot holding the ids of its
+   * recent events in the log, oldest first. Their source, field path, type,
+   * reason and message are read back from the log's columns (no entry
+   * object per event), and the ids sit in one typed array (no array per
+   * object). An object with a uid finds its slot through the log's index
+   * (its newest event carries the slot: one lookup serves both); one without
+   * is remembered in `keyed` by kind, namespace and name.
    */
-  private readonly slotOf = new Map<string, number>();
-  /** The cached object ids by slot, in insertion order as a ring: the oldest is evicted first. */
+  private readonly keyed = new Map<string, number>();
+  /** The cached object ids (uid, or the `keyed` key) by slot, in insertion order as a ring: the oldest is evicted first. */
   private readonly order: string[] = [];
+  /** 1 for a slot whose object is in `keyed`. */
+  private readonly isKeyed = new Uint8Array(MAX_CACHE);
   private oldest = 0;
   /** Slot `s` holds `lengths[s]` event ids from `ids[s * MAX_PER_OBJECT]` on. */
   private readonly ids = new Float64Array(MAX_CACHE * MAX_PER_OBJECT);
@@ -45,7 +49,9 @@ export class EventRecorder {
   private lastComponent = '';
   private lastSources: ComponentSources | undefined;
 
-  constructor(private readonly log: EventLog) {}
+  constructor(private readonly log: EventLog) {
+    log.setRemembers((uid, slot) => this.isKeyed[slot] === 0 && this.order[slot] === uid);
+  }
 
   /** Records an event about `obj` from `source`. Field path (e.g. `spec.containers{nginx}`) is optional. */
   record(source: EventSource, obj: KubeObject, type: EventType, reason: string, message: string, fieldPath?: string): void {
@@ -55,10 +61,14 @@ export class EventRecorder {
   /** `record` from `component` on `host`, without a source object per call (the controllers' hot path). */
   recordAs(component: string, host: string | undefined, obj: KubeObject, type: EventType, reason: string, message: string, fieldPath?: string): void {
     const meta = obj.metadata;
-    const objectId = meta.uid ?? `${obj.kind}/${meta.namespace || 'default'}/${meta.name}`;
+    const uid = meta.uid;
+    // As in client-go's key, an empty uid is a uid ('' for all such objects), kept with the objects without one.
+    const byKey = uid === undefined || uid === '';
+    const objectId = uid ?? `${obj.kind}/${meta.namespace || 'default'}/${meta.name}`;
     const source = this.sourceObject(component, host);
-    let slot = this.slotOf.get(objectId);
-    if (slot !== undefined) {
+    const prev = this.log.newest(uid ?? '');
+    let slot = byKey ? (this.keyed.get(objectId) ?? -1) : this.slotFrom(prev, objectId);
+    if (slot >= 0) {
       const from = slot * MAX_PER_OBJECT;
       const to = from + this.lengths[slot];
       for (let k = from; k < to; k++) {
@@ -66,18 +76,20 @@ export class EventRecorder {
         if (this.log.repeats(id, source, fieldPath, type, reason, message) && this.log.bump(id)) return;
       }
     }
-    const id = this.log.record(obj, fieldPath || '', reason, message, type, source);
-    if (slot === undefined) {
-      if (this.order.length < MAX_CACHE) {
-        slot = this.order.length;
-        this.order.push(objectId);
-      } else {
-        slot = this.oldest;
-        this.slotOf.delete(this.order[slot]);
+    const entering = slot < 0;
+    if (entering) slot = this.order.length < MAX_CACHE ? this.order.length : this.oldest;
+    const id = this.log.record(obj, fieldPath || '', reason, message, type, source, prev, byKey ? -1 : slot);
+    if (entering) {
+      if (this.order.length < MAX_CACHE) this.order.push(objectId);
+      else {
+        const gone = this.order[slot];
+        if (this.isKeyed[slot]) this.keyed.delete(gone);
+        else if (this.log.compacted) this.log.forgetMark(gone);
         this.order[slot] = objectId;
         this.oldest = (slot + 1) % MAX_CACHE;
       }
-      this.slotOf.set(objectId, slot);
+      if (byKey) this.keyed.set(objectId, slot);
+      this.isKeyed[slot] = byKey ? 1 : 0;
       this.lengths[slot] = 0;
     }
     const from = slot * MAX_PER_OBJECT;
@@ -90,6 +102,13 @@ export class EventRecorder {
       this.ids.copyWithin(from, from + 1, from + MAX_PER_OBJECT);
       this.ids[from + MAX_PER_OBJECT - 1] = id;
     }
+  }
+
+  /** The slot of the object with this uid, from its index entry in the log (-1: not remembered). */
+  private slotFrom(prev: number | undefined, uid: string): number {
+    if (prev === undefined) return -1;
+    const slot = prev < 0 ? -prev - 2 : this.log.slotOf(prev);
+    return slot >= 0 && this.isKeyed[slot] === 0 && this.order[slot] === uid ? slot : -1;
   }
 
   private sourceObject(component: string, host: string | undefined): EventSource {
