@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compactPod, compactWith } from './compact';
+import { compactCopyFor, compactPod, compactWith } from './compact';
 
 const withFields = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`f${i}`, i]));
 
@@ -23,7 +23,16 @@ describe('compactWith', () => {
     expect(src).toStrictEqual({ a: 1 });
   });
 
-  it('compacts a pod with its metadata and spec, sharing everything below them', () => {
+  it('copies with room for fields to come: same keys and order, the new ones after', () => {
+    const src = Object.freeze({ containers: [], dnsPolicy: 'ClusterFirst', priority: 0 });
+    const copy = compactCopyFor(src, ['priority', 'tolerations']);
+    expect(Object.entries(copy)).toEqual(Object.entries(src));
+    (copy as Record<string, unknown>).tolerations = [];
+    expect(Object.keys(copy)).toEqual(['containers', 'dnsPolicy', 'priority', 'tolerations']);
+    expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
+  });
+
+  it('compacts a pod and its metadata, sharing everything below them', () => {
     const labels = { app: 'web' };
     const containers = [{ name: 'c', image: 'nginx' }];
     const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', labels }, spec: { containers }, status: { phase: 'Pending' } };
@@ -31,7 +40,7 @@ describe('compactWith', () => {
     expect(copy).toStrictEqual(pod);
     expect(Object.keys(copy)).toEqual(Object.keys(pod));
     expect(copy.metadata).not.toBe(pod.metadata);
-    expect(copy.spec).not.toBe(pod.spec);
+    expect(copy.spec).toBe(pod.spec);
     expect(copy.metadata.labels).toBe(labels);
     expect(copy.spec.containers).toBe(containers);
     expect(copy.status).toBe(pod.status);

@@ -58,9 +58,25 @@ export function compactWith<T extends object>(o: T, key?: string, value?: unknow
   return out as T;
 }
 
-/** The pod `create` stores: its own, its metadata's and its spec's fields inside the objects (pods are most of what a cluster keeps). */
-export function compactPod<T extends { metadata: object; spec?: unknown }>(pod: T): T {
-  const out = compactWith(pod, 'metadata', compactWith(pod.metadata));
-  if (typeof pod.spec === 'object' && pod.spec !== null) out.spec = compactWith(pod.spec);
-  return out;
+/**
+ * A compact copy of `o` with room for each key of `next` it lacks: the
+ * fields the caller adds right after (adding them to a plain copy would
+ * regrow its property array three slots at a time).
+ *
+ * @example const spec = compactCopyFor(pod.spec, ['priority']); spec.priority = 0;
+ */
+export function compactCopyFor<T extends object>(o: T, next: readonly string[]): T {
+  let n = fieldCount(o);
+  for (const k of next) if (!Object.prototype.hasOwnProperty.call(o, k)) n++;
+  const out = n <= MAX_FIELDS ? new BY_FIELD_COUNT[n]() : {};
+  return Object.assign(out, o) as T;
+}
+
+/**
+ * The pod `create` stores: its own and its metadata's fields inside the
+ * objects (pods are most of what a cluster keeps; admission made the spec
+ * compact already).
+ */
+export function compactPod<T extends { metadata: object }>(pod: T): T {
+  return compactWith(pod, 'metadata', compactWith(pod.metadata));
 }

@@ -2,7 +2,7 @@ import type { Pod, PodSpec, Toleration, Volume, VolumeMount } from 'kubernetes-t
 import { extend } from '../../../../lib/extend';
 import type { Rng } from '../../../../lib/rng';
 import type { ObjectStore } from '../../../engine/store';
-import { compactWith } from '../compact';
+import { compactCopyFor, compactWith } from '../compact';
 import { statusErrors, type Status } from '../status';
 import type { KubeObject } from '../types';
 import { admitPodPriority } from './priorityAdmission';
@@ -10,6 +10,8 @@ import { admitPodPriority } from './priorityAdmission';
 
 const SA_MOUNT_PATH = '/var/run/secrets/kubernetes.io/serviceaccount';
 const NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
+/** The spec fields the plugins below set on most pods (`priorityClassName` only with a default class). */
+const ADDED_FIELDS = ['serviceAccountName', 'serviceAccount', 'volumes', 'priority', 'preemptionPolicy', 'tolerations'];
 
 /**
  * The mutating admission plugins that touch every new pod, in the API
@@ -17,10 +19,11 @@ const NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
  * Priority (`admitPodPriority`), DefaultTolerationSeconds. Returns the admitted pod or a 403.
  */
 export function admitPod(pod: Stored, store: ObjectStore, rng: Rng): { ok: true; pod: Stored } | { ok: false; status: Status } {
-  // Object.assign, not `{ ...x }` + new keys: in Node 20's V8 a spread clone
-  // that then gains a property gets a fresh hidden class per object (slow,
-  // and every later read of it turns megamorphic). See src/lib/extend.ts.
-  const spec: PodSpec = Object.assign({}, pod.spec as PodSpec);
+  // Not `{ ...x }` + new keys: in Node 20's V8 a spread clone that then gains
+  // a property gets a fresh hidden class per object (slow, and every later
+  // read of it turns megamorphic; src/lib/extend.ts). A compact copy with
+  // room for the fields the plugins add is the spec the pod is stored with.
+  const spec: PodSpec = compactCopyFor(pod.spec as PodSpec, ADDED_FIELDS);
   const ns = pod.metadata.namespace ?? 'default';
   const gr = { group: '', resource: 'pods' };
   const name = pod.metadata.name;
