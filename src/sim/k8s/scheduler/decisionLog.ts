@@ -1,3 +1,4 @@
+import { grown } from '../../../lib/grown';
 import { CycleBuffers } from './cycleBuffers';
 import type { ScheduleOutcome } from './framework';
 import type { NodeInfo } from './nodeInfo';
@@ -60,27 +61,15 @@ class SummaryColumns {
   }
 
   private grow(capacity: number): void {
-    const f64 = (a: Float64Array) => {
-      const b = new Float64Array(capacity);
-      b.set(a);
-      return b;
-    };
-    const i32 = (a: Int32Array) => {
-      const b = new Int32Array(capacity);
-      b.set(a);
-      return b;
-    };
-    this.at = f64(this.at);
-    this.seq = f64(this.seq);
-    this.evaluated = i32(this.evaluated);
-    this.total = i32(this.total);
-    this.feasible = i32(this.feasible);
-    this.slot = i32(this.slot);
-    this.packedLow = i32(this.packedLow);
-    this.packedHigh = i32(this.packedHigh);
-    const scored = new Uint8Array(capacity);
-    scored.set(this.scored);
-    this.scored = scored;
+    this.at = grown(this.at, capacity);
+    this.seq = grown(this.seq, capacity);
+    this.evaluated = grown(this.evaluated, capacity);
+    this.total = grown(this.total, capacity);
+    this.feasible = grown(this.feasible, capacity);
+    this.slot = grown(this.slot, capacity);
+    this.packedLow = grown(this.packedLow, capacity);
+    this.packedHigh = grown(this.packedHigh, capacity);
+    this.scored = grown(this.scored, capacity);
     this.capacity = capacity;
   }
 }

@@ -1,3 +1,4 @@
+import { grown } from '../../../lib/grown';
 /** `NodeTable.flags` bits. */
 export const FLAG_UNSCHEDULABLE = 1;
 /** The node has a NoSchedule or NoExecute taint. */
@@ -57,11 +58,7 @@ export class NodeTable {
 
   grow(capacity: number): void {
     if (capacity <= this.capacity) return;
-    const f64 = (a: Float64Array) => {
-      const b = new Float64Array(capacity);
-      b.set(a);
-      return b;
-    };
+    const f64 = (a: Float64Array<ArrayBuffer>) => grown(a, capacity);
     this.allocCpu = f64(this.allocCpu);
     this.allocMemory = f64(this.allocMemory);
     this.allocEphemeralStorage = f64(this.allocEphemeralStorage);
@@ -80,15 +77,9 @@ export class NodeTable {
     this.memoKey = new Int32Array(capacity).fill(-1);
     this.passKey = new Int32Array(capacity).fill(-1);
 
-    const podCount = new Int32Array(capacity);
-    podCount.set(this.podCount);
-    this.podCount = podCount;
-    const flags = new Uint8Array(capacity);
-    flags.set(this.flags);
-    this.flags = flags;
-    const zoneId = new Int32Array(capacity).fill(-1);
-    zoneId.set(this.zoneId);
-    this.zoneId = zoneId;
+    this.podCount = grown(this.podCount, capacity);
+    this.flags = grown(this.flags, capacity);
+    this.zoneId = grown(this.zoneId, capacity, -1);
     this.capacity = capacity;
   }
 
