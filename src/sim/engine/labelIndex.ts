@@ -42,7 +42,7 @@ export function keysWithLabelKey(index: LabelIndex, name: string): ReadonlySet<s
 }
 
 /** Object `key` gained label `name=value`. */
-export function addLabel(index: LabelIndex, name: string, value: string, key: string): void {
+function addLabel(index: LabelIndex, name: string, value: string, key: string): void {
   const idx = index.get(name);
   if (idx === undefined) {
     index.set(name, { byValue: new Map([[value, new Set<string>().add(key)]]), keys: undefined, last: value });
@@ -68,7 +68,7 @@ export function addLabel(index: LabelIndex, name: string, value: string, key: st
 }
 
 /** Object `key` lost label `name` (it had `value`). */
-export function removeLabel(index: LabelIndex, name: string, value: string, key: string): void {
+function removeLabel(index: LabelIndex, name: string, value: string, key: string): void {
   const idx = index.get(name);
   if (idx === undefined) return;
   const set = idx.byValue.get(value);
@@ -81,7 +81,7 @@ export function removeLabel(index: LabelIndex, name: string, value: string, key:
 }
 
 /** Object `key` keeps label `name` with another value (it keeps its place among the keys with `name`). */
-export function changeLabel(index: LabelIndex, name: string, from: string, to: string, key: string): void {
+function changeLabel(index: LabelIndex, name: string, from: string, to: string, key: string): void {
   const idx = index.get(name);
   if (idx === undefined) return;
   if (idx.keys === undefined) materialize(idx);
