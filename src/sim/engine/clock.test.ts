@@ -61,3 +61,50 @@ describe('VirtualClock timers', () => {
     expect(again.every((t, i) => t.at === 10 && t.key === `k${i}`)).toBe(true);
   });
 });
+
+describe('VirtualClock wake-up records', () => {
+  it('still de-duplicates after the records of fired keys were swept out by new keys', () => {
+    const clock = new VirtualClock(0);
+    const n = 20_000;
+    for (let i = 0; i < n; i++) clock.wakeAt('t', `old${i}`, 5);
+    clock.setNow(5);
+    expect(clock.popDue().length).toBe(n);
+    // New keys arrive while the old keys' records have all fired: the fired ones are swept out.
+    for (let i = 0; i < n; i++) clock.wakeAt('t', `new${i}`, 10 + (i % 7));
+    for (let i = 0; i < n; i++) clock.wakeAt('t', `new${i}`, 50);
+    for (let i = 0; i < n; i += 3) clock.wakeAt('t', `old${i}`, 8);
+    for (let i = 0; i < n; i += 3) clock.wakeAt('t', `old${i}`, 9);
+    expect(clock.timerCount).toBe(n + Math.ceil(n / 3));
+    clock.setNow(100);
+    const fired = clock.popDue();
+    expect(fired.filter((t) => t.key.startsWith('old')).every((t) => t.at === 8)).toBe(true);
+    expect(fired.filter((t) => t.key.startsWith('new')).every((t) => t.at >= 10 && t.at < 17)).toBe(true);
+  });
+
+  it('fires a wake-up an earlier one superseded at its own time, and a key re-woken in between again', () => {
+    const clock = new VirtualClock(0);
+    const fired: [string, number][] = [];
+    const drain = () => clock.drainDue((_t, key, at) => fired.push([key, at]));
+    clock.wakeAt('t', 'a', 30);
+    clock.wakeAt('t', 'a', 10);
+    clock.setNow(10);
+    drain();
+    clock.wakeAt('t', 'a', 20);
+    clock.wakeAt('t', 'a', 25);
+    clock.setNow(20);
+    drain();
+    // The 30 ms wake-up is still pending but not the key's latest: a new request is not folded into it.
+    clock.wakeAt('t', 'a', 40);
+    clock.setNow(30);
+    drain();
+    clock.wakeAt('t', 'a', 45);
+    clock.setNow(50);
+    drain();
+    expect(fired).toEqual([
+      ['a', 10],
+      ['a', 20],
+      ['a', 30],
+      ['a', 40],
+    ]);
+  });
+});

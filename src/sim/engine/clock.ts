@@ -11,6 +11,29 @@ export interface Timer {
   key: string;
 }
 
+/**
+ * A key's wake-up record: the time and sequence number of its latest
+ * request, while that has not fired (`seq` -1 once it has). Heap entries
+ * point at it, so a firing timer learns whether it is its key's latest
+ * without a lookup by key.
+ */
+interface Wake {
+  readonly target: string;
+  readonly key: string;
+  readonly owner: TargetWakes;
+  at: number;
+  seq: number;
+}
+
+/** A target's wake-up records by key, and how many of them have fired (kept until a sweep). */
+interface TargetWakes {
+  readonly byKey: Map<string, Wake>;
+  fired: number;
+}
+
+/** Fired records a target keeps before sweeping them out (also at least as many as it has pending). */
+const SWEEP_AFTER = 4096;
+
 /** The engine's virtual clock: milliseconds since the Unix epoch, advanced only by the engine. */
 export class VirtualClock {
   private current: number;
@@ -19,13 +42,16 @@ export class VirtualClock {
   private readonly timers = new TimerHeap();
   /**
    * Earliest pending wake-up per target, per key, to avoid piling up
-   * duplicate timers. A key leaves when its timer fires: the map holds only
-   * what is pending (a few thousand keys while 150,000 pods start) rather
-   * than every key ever woken, so its lookups stay in cache. (Overwriting
-   * fired entries with a mark instead, and sweeping the marks now and then,
-   * replayed 25 % slower on the wake-ups of a 150,000-pod run.)
+   * duplicate timers. A fired record stays (marked) until a sweep, which
+   * runs once a target has more fired records than pending ones (and than
+   * SWEEP_AFTER): the map holds about what is pending (a few thousand keys
+   * while 150,000 pods start), and a key woken again soon after it fired
+   * (a starting pod's next step) reuses its record — a firing timer costs
+   * no lookup by key, a re-wake no insertion.
    */
-  private readonly pending = new Map<string, Map<string, number>>();
+  private readonly pending = new Map<string, TargetWakes>();
+  private lastTarget = '';
+  private lastWakes: TargetWakes | undefined;
 
   constructor(startMs: number) {
     this.current = startMs;
@@ -48,12 +74,25 @@ export class VirtualClock {
    */
   wakeAt(target: string, key: string, at: number): void {
     const when = Math.max(at, this.current);
-    let forTarget = this.pending.get(target);
-    if (!forTarget) this.pending.set(target, (forTarget = new Map()));
-    const existing = forTarget.get(key);
-    if (existing !== undefined && existing <= when && existing >= this.current) return;
-    forTarget.set(key, when);
-    this.timers.push(when, this.seq++, target, key);
+    let wakes = target === this.lastTarget ? this.lastWakes : undefined;
+    if (wakes === undefined) {
+      wakes = this.pending.get(target);
+      if (!wakes) this.pending.set(target, (wakes = { byKey: new Map(), fired: 0 }));
+      this.lastTarget = target;
+      this.lastWakes = wakes;
+    }
+    let w = wakes.byKey.get(key);
+    if (w !== undefined && w.seq >= 0 && w.at <= when && w.at >= this.current) return;
+    const seq = this.seq++;
+    if (w === undefined) {
+      if (wakes.fired > SWEEP_AFTER && wakes.fired * 2 > wakes.byKey.size) sweep(wakes);
+      wakes.byKey.set(key, (w = { target, key, owner: wakes, at: when, seq }));
+    } else {
+      if (w.seq < 0) wakes.fired--;
+      w.at = when;
+      w.seq = seq;
+    }
+    this.timers.push(when, seq, w);
   }
 
   wakeAfter(target: string, key: string, delayMs: number): void {
@@ -83,13 +122,15 @@ export class VirtualClock {
     while (timers.size > 0) {
       const at = timers.topAt();
       if (at > this.current) break;
-      const target = timers.topTarget();
-      const key = timers.topKey();
+      const w = timers.topWake();
       const seq = timers.topSeq();
       timers.pop();
-      const forTarget = this.pending.get(target);
-      if (forTarget && forTarget.get(key) === at) forTarget.delete(key);
-      fire(target, key, at, seq);
+      // The key's latest request fired: its record is kept, marked, for a re-wake or the next sweep.
+      if (w.seq === seq) {
+        w.seq = -1;
+        w.owner.fired++;
+      }
+      fire(w.target, w.key, at, seq);
     }
   }
 
@@ -98,20 +139,25 @@ export class VirtualClock {
   }
 }
 
+/** Drops a target's fired records. */
+function sweep(wakes: TargetWakes): void {
+  for (const [key, w] of wakes.byKey) if (w.seq < 0) wakes.byKey.delete(key);
+  wakes.fired = 0;
+}
+
 /**
  * The clock's timer heap, a binary min-heap on (at, seq) kept in columns:
- * times and sequence numbers in typed arrays, targets and keys in plain
- * arrays. Sifting compares numbers that sit side by side instead of
- * following a pointer to a scattered Timer object per comparison (150,000
- * pods' and 5,000 Leases' wake-ups pass through it), and a pending timer
- * costs no object of its own. Holes are filled once per sift (one write per
+ * times and sequence numbers in typed arrays, the wake-up records in a
+ * plain array. Sifting compares numbers that sit side by side instead of
+ * following a pointer to a scattered object per comparison (150,000 pods'
+ * and 5,000 Leases' wake-ups pass through it), and a pending timer costs
+ * no object of its own. Holes are filled once per sift (one write per
  * level instead of a swap).
  */
 class TimerHeap {
   private at = new Float64Array(1024);
   private seq = new Float64Array(1024);
-  private target: string[] = [];
-  private key: string[] = [];
+  private wake: (Wake | undefined)[] = [];
   private n = 0;
 
   get size(): number {
@@ -123,12 +169,11 @@ class TimerHeap {
     return this.at[0];
   }
 
-  push(when: number, seq: number, target: string, key: string): void {
+  push(when: number, seq: number, wake: Wake): void {
     if (this.n === this.at.length) this.grow();
     const at = this.at;
     const sq = this.seq;
-    const tg = this.target;
-    const ky = this.key;
+    const wk = this.wake;
     let i = this.n++;
     while (i > 0) {
       const parent = (i - 1) >> 1;
@@ -136,30 +181,25 @@ class TimerHeap {
       if (pa < when || (pa === when && sq[parent] < seq)) break;
       at[i] = pa;
       sq[i] = sq[parent];
-      tg[i] = tg[parent];
-      ky[i] = ky[parent];
+      wk[i] = wk[parent];
       i = parent;
     }
     at[i] = when;
     sq[i] = seq;
-    tg[i] = target;
-    ky[i] = key;
+    wk[i] = wake;
   }
 
-  /** Removes the earliest timer (the caller reads it first through `topAt`, `topSeq`, `topTarget`, `topKey`). */
+  /** Removes the earliest timer (the caller reads it first through `topAt`, `topSeq`, `topWake`). */
   pop(): void {
     const n = --this.n;
     const at = this.at;
     const sq = this.seq;
-    const tg = this.target;
-    const ky = this.key;
+    const wk = this.wake;
     const lastAt = at[n];
     const lastSeq = sq[n];
-    const lastTarget = tg[n];
-    const lastKey = ky[n];
-    // The string columns keep their length (no trimming and regrowing); the freed slot lets go of its strings.
-    tg[n] = '';
-    ky[n] = '';
+    const lastWake = wk[n];
+    // The record column keeps its length (no trimming and regrowing); the freed slot lets go of its record.
+    wk[n] = undefined;
     if (n === 0) return;
     let i = 0;
     for (;;) {
@@ -176,26 +216,20 @@ class TimerHeap {
       if (lastAt < am || (lastAt === am && lastSeq < sq[m])) break;
       at[i] = am;
       sq[i] = sq[m];
-      tg[i] = tg[m];
-      ky[i] = ky[m];
+      wk[i] = wk[m];
       i = m;
     }
     at[i] = lastAt;
     sq[i] = lastSeq;
-    tg[i] = lastTarget;
-    ky[i] = lastKey;
+    wk[i] = lastWake;
   }
 
   topSeq(): number {
     return this.seq[0];
   }
 
-  topTarget(): string {
-    return this.target[0];
-  }
-
-  topKey(): string {
-    return this.key[0];
+  topWake(): Wake {
+    return this.wake[0]!;
   }
 
   private grow(): void {
