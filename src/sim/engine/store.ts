@@ -375,8 +375,19 @@ export class ObjectStore {
       if (next) addTo(t.byNamespace, newNs, key);
     }
     if (t.indexLabels) reindexLabels(t.labels, key, old?.metadata.labels, next?.metadata.labels);
+    // Indexes registered with one `dependsOn` (a resource's owner indexes) ask it once per write.
+    let dep: ((obj: StoredObject) => unknown) | undefined;
+    let same = false;
     for (let i = 0; i < t.customList.length; i++) {
       const idx = t.customList[i];
+      if (old !== undefined && next !== undefined && idx.dependsOn !== undefined) {
+        if (idx.dependsOn !== dep) {
+          dep = idx.dependsOn;
+          same = dep(old) === dep(next);
+        }
+        // What `reindexCustom` and `reindexPair` would find: nothing to move.
+        if (same && (idx.partner === undefined || idx.partner.dependsOn === dep)) continue;
+      }
       if (idx.partner === undefined) reindexCustom(idx, key, old, next);
       else if (idx.leads) reindexPair(idx, idx.partner, key, old, next);
     }

@@ -1,5 +1,5 @@
 import { extend } from '../../../lib/extend';
-import type { Pod, Service } from 'kubernetes-types/core/v1';
+import type { Pod, PodSpec, Service } from 'kubernetes-types/core/v1';
 import { flat } from '../../../lib/flat';
 import type { Rng } from '../../../lib/rng';
 import type { ActivityLog } from '../../engine/activity';
@@ -13,14 +13,14 @@ import { admitIngress } from './admission/ingressAdmission';
 import { validatePriorityClassAdmission } from './admission/priorityAdmission';
 import { SYSTEM_PRIORITY_CLASS_VALUES } from './validation/scheduling';
 import { ApiServerClient } from './apiServerClient';
-import { prepareForCreate } from './prepareForCreate';
+import { initialPodStatus, prepareForCreate } from './prepareForCreate';
 import type { ApiClient, DeleteOptions, EvictOptions, ListOptions, PatchType, WriteOptions } from './client';
 import { evictPod } from './eviction';
 import { fieldError } from './fieldErrors';
 import type { ApiMachinery } from './machinery';
 import { deepEqual, specPart } from './objectDiff';
 import { ResourceRegistry, storageName, type ResourceInfo } from './resources';
-import { matches, selectFromStore } from './selectors';
+import { fieldValue, matches, selectFromStore } from './selectors';
 import { ServiceAllocator } from './serviceAllocator';
 import { prepareServiceUpdate } from './serviceUpdate';
 import { fail, ok, statusErrors, type ApiResult } from './status';
@@ -29,7 +29,7 @@ import { defineIndexes } from './indexes';
 import { generateJobSelector } from './jobSelector';
 import { sharedPodCondition, upsertCondition } from './sharedCondition';
 import { withStatus } from './withStatus';
-import { compactPod, compactWith } from './compact';
+import { compactPod, compactWith, podShell } from './compact';
 import { GENERATION_KINDS, keepsStoredMetadata } from './plainUpdate';
 
 const PROTECTED_NAMESPACES = new Set(['default', 'kube-system', 'kube-public']);
@@ -114,7 +114,8 @@ export class ApiServer {
     if (!info) return fail(statusErrors.notFound({ group: '', resource: input.kind }, input.metadata?.name ?? ''));
     const resource = storageName(info);
     const gr = { group: info.group, resource: info.resource };
-    let obj: KubeObject = extend(input, { metadata: Object.assign({}, input.metadata) });
+    let obj: KubeObject = info.kind === 'Pod' ? podShell(input) : extend(input, { metadata: Object.assign({}, input.metadata) });
+    const shell = obj;
     if (info.namespaced) obj.metadata.namespace = obj.metadata.namespace || 'default';
     else delete obj.metadata.namespace;
     const ns = obj.metadata.namespace;
@@ -142,7 +143,7 @@ export class ApiServer {
     if (info.kind === 'Pod') {
       const admitted = admitPod(obj as KubeObject & Pick<Pod, 'spec'>, store, rng);
       if (!admitted.ok) return fail(admitted.status);
-      obj = admitted.pod;
+      obj.spec = admitted.spec; // `obj` is this call's own copy (the shell or the defaulted clone)
     }
     if (info.kind === 'PersistentVolumeClaim' || info.kind === 'PersistentVolume') obj = admitStorage(obj, store);
     if (info.kind === 'Ingress') obj = admitIngress(obj, store);
@@ -161,7 +162,8 @@ export class ApiServer {
       if (refused) return fail(statusErrors.forbidden(gr, name, refused));
     }
     if (!generated && store.get(resource, key)) return fail(statusErrors.alreadyExists(gr, name));
-    obj = prepareForCreate(obj, info);
+    if (info.kind === 'Pod') obj.status = initialPodStatus(obj.spec as PodSpec);
+    else obj = prepareForCreate(obj, info);
     if (info.kind === 'Service' && !options.dryRun) {
       const alloc = this.services.allocate((obj as Service).spec ?? {});
       if (!alloc.ok) return fail(statusErrors.invalid(info, name, alloc.errors));
@@ -171,6 +173,7 @@ export class ApiServer {
     // The API server's own bootstrap objects may bring a uid, so they draw nothing from the seeded generator.
     meta.uid = earlyUid ?? options.uid ?? rng.uuid();
     meta.creationTimestamp = clock.timestamp();
+    const deletes = 'deletionTimestamp' in meta || 'deletionGracePeriodSeconds' in meta || 'generation' in meta;
     delete meta.deletionTimestamp;
     delete meta.deletionGracePeriodSeconds;
     if (GENERATION_KINDS.has(info.kind)) meta.generation = 1;
@@ -179,7 +182,7 @@ export class ApiServer {
     if (!quota.ok) return fail(statusErrors.forbidden(gr, name, quota.message));
     if (options.dryRun) return ok(obj as T);
     meta.resourceVersion = store.nextResourceVersion();
-    if (info.kind === 'Pod') obj = compactPod(obj);
+    if (info.kind === 'Pod' && (obj !== shell || meta !== shell.metadata || deletes)) obj = compactPod(obj);
     store.putOver(resource, obj, key, undefined); // the key was free when checked, and nothing has written since
     this.record(actor, 'create', resource, key);
     for (const c of quota.charges) this.updateStatus('resourcequota-admission', { ...c.quota, status: { ...c.quota.status, used: c.used } });
@@ -384,16 +387,6 @@ function byStorageKey(a: KubeObject, b: KubeObject): number {
 }
 
 function hasSpecFinalizers(obj: KubeObject): boolean {
-  const spec = obj.spec as { finalizers?: string[] } | undefined;
-  return obj.kind === 'Namespace' && (spec?.finalizers ?? []).length > 0;
-}
-
-function fieldValue(obj: KubeObject, path: string): string | undefined {
-  let cur: unknown = obj;
-  for (const part of path.split('.')) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<string, unknown>)[part];
-  }
-  return cur === undefined || cur === null ? '' : String(cur);
+  return obj.kind === 'Namespace' && ((obj.spec as { finalizers?: string[] } | undefined)?.finalizers ?? []).length > 0;
 }
 

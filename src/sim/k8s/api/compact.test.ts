@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compactCopyFor, compactPod, compactWith } from './compact';
+import { compactCopyFor, compactPod, compactWith, podShell } from './compact';
 
 const withFields = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`f${i}`, i]));
 
@@ -44,5 +44,19 @@ describe('compactWith', () => {
     expect(copy.metadata.labels).toBe(labels);
     expect(copy.spec.containers).toBe(containers);
     expect(copy.status).toBe(pod.status);
+  });
+
+  it('makes a new pod a shell that create fills in place: same keys and order as a spread copy, nothing below shared with changes', () => {
+    const metadata = Object.freeze({ generateName: 'web-', labels: { app: 'web' } });
+    const pod = Object.freeze({ apiVersion: 'v1', kind: 'Pod', metadata, spec: { containers: [] } });
+    const shell = podShell(pod);
+    expect(shell).toStrictEqual({ ...pod, metadata: { ...metadata } });
+    expect(shell.metadata).not.toBe(metadata);
+    expect(Object.getPrototypeOf(shell.metadata)).toBe(Object.prototype);
+    Object.assign(shell.metadata, { namespace: 'default', name: 'web-x', uid: 'u' });
+    (shell as Record<string, unknown>).status = { phase: 'Pending' };
+    expect(Object.keys(shell)).toEqual(['apiVersion', 'kind', 'metadata', 'spec', 'status']);
+    expect(Object.keys(shell.metadata)).toEqual(['generateName', 'labels', 'namespace', 'name', 'uid']);
+    expect(Object.keys(podShell({ kind: 'Pod' } as { kind: string; metadata?: object }))).toEqual(['kind', 'metadata']);
   });
 });

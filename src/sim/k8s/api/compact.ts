@@ -80,3 +80,21 @@ export function compactCopyFor<T extends object>(o: T, next: readonly string[]):
 export function compactPod<T extends { metadata: object }>(pod: T): T {
   return compactWith(pod, 'metadata', compactWith(pod.metadata));
 }
+
+/** The fields `create` may add to a pod's metadata, in the order it adds them. */
+const CREATED_META = ['namespace', 'name', 'uid', 'creationTimestamp', 'resourceVersion'];
+const CREATED_POD = ['metadata', 'spec', 'status'];
+
+/**
+ * The copy of a new pod that `create` fills in place and stores: compact,
+ * with room for the fields create adds (status; namespace, name, uid,
+ * creationTimestamp, resourceVersion in the metadata), so that it needs no
+ * `compactPod` copy at the end. Same keys in the same order as
+ * `{ ...pod, metadata: { ...pod.metadata } }`.
+ */
+export function podShell<T extends { metadata?: object }>(pod: T): T & { metadata: NonNullable<T['metadata']> } {
+  const metadata = compactCopyFor(pod.metadata ?? {}, CREATED_META);
+  const out = compactCopyFor(pod, CREATED_POD) as Record<string, unknown>;
+  out.metadata = metadata;
+  return out as T & { metadata: NonNullable<T['metadata']> };
+}

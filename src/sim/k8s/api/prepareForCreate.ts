@@ -1,16 +1,19 @@
 import { extend } from '../../../lib/extend';
-import type { Pod } from 'kubernetes-types/core/v1';
+import type { Pod, PodSpec } from 'kubernetes-types/core/v1';
 import { podQOSClass } from './admission/qos';
 import type { ResourceInfo } from './resources';
 import type { KubeObject } from './types';
 
+/** The status a pod starts with. */
+export function initialPodStatus(spec: PodSpec): NonNullable<Pod['status']> {
+  return { phase: 'Pending', qosClass: podQOSClass(spec) };
+}
+
 /** The status an object starts with (each kind's PrepareForCreate). */
 export function prepareForCreate(obj: KubeObject, info: ResourceInfo): KubeObject {
   switch (info.kind) {
-    case 'Pod': {
-      const spec = (obj as KubeObject & Pod).spec!;
-      return extend(obj, { status: { phase: 'Pending', qosClass: podQOSClass(spec) } });
-    }
+    case 'Pod':
+      return extend(obj, { status: initialPodStatus((obj as KubeObject & Pod).spec!) });
     case 'Deployment':
     case 'ReplicaSet':
     case 'StatefulSet':

@@ -217,3 +217,13 @@ export function selectFromStore<T extends StoredObject>(store: ObjectStore, reso
   }
   return out;
 }
+
+/** The value a field selector compares at `path` (`spec.nodeName`): '' for a missing leaf, undefined below a missing object. */
+export function fieldValue(obj: object, path: string): string | undefined {
+  let cur: unknown = obj;
+  for (const part of path.split('.')) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string, unknown>)[part];
+  }
+  return cur === undefined || cur === null ? '' : String(cur);
+}

@@ -1,5 +1,4 @@
 import type { Pod, PodSpec, Toleration, Volume, VolumeMount } from 'kubernetes-types/core/v1';
-import { extend } from '../../../../lib/extend';
 import type { Rng } from '../../../../lib/rng';
 import type { ObjectStore } from '../../../engine/store';
 import { compactCopyFor, compactWith } from '../compact';
@@ -16,9 +15,9 @@ const ADDED_FIELDS = ['serviceAccountName', 'serviceAccount', 'volumes', 'priori
 /**
  * The mutating admission plugins that touch every new pod, in the API
  * server's order: ServiceAccount (default account, token volume and mounts),
- * Priority (`admitPodPriority`), DefaultTolerationSeconds. Returns the admitted pod or a 403.
+ * Priority (`admitPodPriority`), DefaultTolerationSeconds. Returns the admitted pod's spec (the caller stores it in its own copy of the pod) or a 403.
  */
-export function admitPod(pod: Stored, store: ObjectStore, rng: Rng): { ok: true; pod: Stored } | { ok: false; status: Status } {
+export function admitPod(pod: Stored, store: ObjectStore, rng: Rng): { ok: true; spec: PodSpec } | { ok: false; status: Status } {
   // Not `{ ...x }` + new keys: in Node 20's V8 a spread clone that then gains
   // a property gets a fresh hidden class per object (slow, and every later
   // read of it turns megamorphic; src/lib/extend.ts). A compact copy with
@@ -53,7 +52,7 @@ export function admitPod(pod: Stored, store: ObjectStore, rng: Rng): { ok: true;
   // DefaultTolerationSeconds
   spec.tolerations = withDefaultTolerations(spec.tolerations);
 
-  return { ok: true, pod: extend(pod, { spec }) };
+  return { ok: true, spec };
 }
 
 type Stored = KubeObject & Pick<Pod, 'spec'>;
