@@ -26,6 +26,32 @@ export interface Controller<C> {
   reconcile(key: string, ctx: C): void | number;
 }
 
+/**
+ * One store watcher for controller watches registered one after the other
+ * on a resource: it calls their maps in registration order (one store
+ * dispatch per event instead of one per watch).
+ */
+interface FanOut {
+  readonly watches: ControllerWatch[];
+  /** The queue of each watch's controller. */
+  readonly queues: WorkQueue[];
+  readonly handler: (event: WatchEvent) => void;
+}
+
+function fanOut(first: ControllerWatch, queue: WorkQueue): FanOut {
+  const watches = [first];
+  const queues = [queue];
+  const handler = (event: WatchEvent): void => {
+    for (let i = 0; i < watches.length; i++) {
+      const keys = watches[i].map(event);
+      if (keys === undefined || keys === null) continue;
+      if (typeof keys === 'string') queues[i].add(keys);
+      else for (const k of keys) queues[i].add(k);
+    }
+  };
+  return { watches, queues, handler };
+}
+
 /** Queue key that only resumes a busy controller. */
 const RESUME = '\u0000resume';
 
@@ -33,6 +59,8 @@ const RESUME = '\u0000resume';
 export class ControllerManager<C> {
   private readonly entries: { controller: Controller<C>; queue: WorkQueue; busyUntil: number }[] = [];
   private readonly byName = new Map<string, WorkQueue>();
+  /** The store watcher registered last for each resource. */
+  private readonly fanOuts = new Map<string, FanOut>();
   /** Safety net against controllers that wake each other forever within one instant. */
   maxReconcilesPerInstant = 50_000_000;
   reconcileCount = 0;
@@ -48,12 +76,16 @@ export class ControllerManager<C> {
     this.entries.push({ controller, queue, busyUntil: -Infinity });
     this.byName.set(controller.name, queue);
     for (const w of controller.watches) {
-      this.store.watch(w.resource, (event) => {
-        const keys = w.map(event);
-        if (keys === undefined || keys === null) return;
-        if (typeof keys === 'string') queue.add(keys);
-        else for (const k of keys) queue.add(k);
-      });
+      const last = this.fanOuts.get(w.resource);
+      if (last !== undefined && this.store.isLastWatcher(w.resource, last.handler)) {
+        // Called right after the watches before it, as a watcher of its own registered now would be.
+        last.watches.push(w);
+        last.queues.push(queue);
+        continue;
+      }
+      const fan = fanOut(w, queue);
+      this.store.watch(w.resource, fan.handler);
+      this.fanOuts.set(w.resource, fan);
     }
   }
 

@@ -327,6 +327,11 @@ export class ObjectStore {
     };
   }
 
+  /** Whether `handler` is the watcher of `resource` registered last (one registered now would be called right after it). */
+  isLastWatcher(resource: string, handler: WatchHandler): boolean {
+    return (this.virtual.get(resource)?.watchers ?? this.table(resource).watchers).at(-1) === handler;
+  }
+
   /**
    * The events of a resource with a resourceVersion above `rv`, oldest
    * first (what a watch from `rv` replays); `{ expired }` when some of them
@@ -375,7 +380,7 @@ export class ObjectStore {
       if (next) addTo(t.byNamespace, newNs, key);
     }
     if (t.indexLabels) reindexLabels(t.labels, key, old?.metadata.labels, next?.metadata.labels);
-    // Indexes registered with one `dependsOn` (a resource's owner indexes) ask it once per write.
+    // Indexes registered with one `dependsOn` (a resource's owner indexes) ask it once per write; unchanged, none moves.
     let dep: ((obj: StoredObject) => unknown) | undefined;
     let same = false;
     for (let i = 0; i < t.customList.length; i++) {
@@ -385,7 +390,6 @@ export class ObjectStore {
           dep = idx.dependsOn;
           same = dep(old) === dep(next);
         }
-        // What `reindexCustom` and `reindexPair` would find: nothing to move.
         if (same && (idx.partner === undefined || idx.partner.dependsOn === dep)) continue;
       }
       if (idx.partner === undefined) reindexCustom(idx, key, old, next);

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { VirtualClock } from './clock';
+import { ControllerManager, type Controller } from './controllerManager';
+import { ObjectStore, type WatchEvent } from './store';
+
+type Log = string[];
+
+function recorder(name: string, log: Log, keys: (e: WatchEvent) => string | string[] | undefined = (e) => e.key): Controller<Log> {
+  return {
+    name,
+    watches: [{ resource: 'things', map: (e) => (log.push(`${name} map ${e.type} ${e.key}`), keys(e)) }],
+    reconcile: (key, ctx) => void ctx.push(`${name} reconcile ${key}`),
+  };
+}
+
+function setup(): { store: ObjectStore; manager: ControllerManager<Log>; log: Log } {
+  const store = new ObjectStore();
+  store.define('things');
+  const log: Log = [];
+  const manager = new ControllerManager<Log>(store, new VirtualClock(0), () => log);
+  return { store, manager, log };
+}
+
+const thing = (name: string) => ({ metadata: { name, resourceVersion: '1' } });
+
+describe('ControllerManager watches', () => {
+  it('maps each event through every watch in registration order, store watchers registered between them keeping their place', () => {
+    const { store, manager, log } = setup();
+    manager.register(recorder('a', log));
+    manager.register(recorder('b', log));
+    store.watch('things', (e) => log.push(`plain ${e.type} ${e.key}`));
+    manager.register(recorder('c', log));
+    manager.register(recorder('d', log, () => undefined));
+    store.put('things', thing('x'));
+    expect(log).toEqual(['a map ADDED x', 'b map ADDED x', 'plain ADDED x', 'c map ADDED x', 'd map ADDED x']);
+    log.length = 0;
+    manager.runUntilIdle();
+    expect(log).toEqual(['a reconcile x', 'b reconcile x', 'c reconcile x']);
+  });
+
+  it('queues each key a map returns in its own controller, once while it waits', () => {
+    const { store, manager, log } = setup();
+    manager.register(recorder('a', log, (e) => [e.key, `${e.key}-2`, e.key]));
+    manager.register(recorder('b', log, () => 'fixed'));
+    store.put('things', thing('x'));
+    store.put('things', thing('y'));
+    expect(manager.queueLength('a')).toBe(4);
+    expect(manager.queueLength('b')).toBe(1);
+  });
+
+  it('a watcher left last after another unsubscribes is followed by the next watch, as the store would order them', () => {
+    const { store, manager, log } = setup();
+    manager.register(recorder('a', log));
+    const off = store.watch('things', (e) => log.push(`gone ${e.key}`));
+    off();
+    manager.register(recorder('b', log));
+    store.watch('things', (e) => log.push(`plain ${e.key}`));
+    store.put('things', thing('x'));
+    expect(log).toEqual(['a map ADDED x', 'b map ADDED x', 'plain x']);
+  });
+});
