@@ -5,7 +5,7 @@ import { objectKey, type ObjectStore, type StoredObject, type VirtualTable, type
 import type { KubeObject } from '../api/types';
 import { eventName, eventUid } from './eventIdentity';
 import { buildRef, NO_RV, ODD_RV, rvCode, type Subject } from './involvedRefs';
-import { F64Column, PAGE_SIZE, RefColumn, U8Column } from './pagedColumns';
+import { F64Rows, PAGE_SIZE, RefRows, rowOffset, U8Column } from './pagedColumns';
 
 /** kube-apiserver `--event-ttl` default: an Event lives one hour after its last update. */
 export const EVENT_TTL_MS = 60 * 60_000;
@@ -14,6 +14,36 @@ export interface EventSourceRef {
   component: string;
   host?: string;
 }
+
+// An event's numbers, one row each (see F64Rows).
+const FIRST_AT = 0;
+const LAST_AT = 1;
+const COUNT = 2;
+const RV = 3;
+/** The resourceVersion it was created with (its name and uid derive from it). */
+const CREATE_RV = 4;
+/** The involved object's resourceVersion as a number (see `rvCode`), not a string per event. */
+const INVOLVED_RV = 5;
+/** The previous event (id) about the same object, or -1: the `involvedUid` index as a chain. */
+const PREV_SAME = 6;
+/** The recorder's cache slot of the event's object when it was recorded, or -1. */
+const SLOT = 7;
+const NUMS = 8;
+
+// An event's strings and shared objects, one row each (see RefRows).
+const NS = 0;
+/** The involved object without its version and field path, shared by consecutive events about it. */
+const SUBJECT = 1;
+/** The involved object's field path ('' for none). */
+const FIELD_PATH = 2;
+const REASON = 3;
+const MESSAGE = 4;
+const SOURCE = 5;
+const REFS = 6;
+
+// An event's flags.
+const ALIVE = 1;
+const WARNING = 2;
 
 export interface NewEvent {
   namespace: string;
@@ -38,27 +68,11 @@ export class EventLog implements VirtualTable {
   private base = 0;
   /** Events in the columns (the next one goes to index `length`). */
   private length = 0;
-  // Strings and shared objects in paged columns: appending copies nothing.
-  private readonly ns = new RefColumn<string>();
-  /** The involved object without its version and field path, shared by consecutive events about it. */
-  private readonly subject = new RefColumn<Subject>();
-  /** The involved object's field path ('' for none). */
-  private readonly fieldPath = new RefColumn<string>();
-  private readonly reason = new RefColumn<string>();
-  private readonly message = new RefColumn<string>();
-  private readonly source = new RefColumn<EventSourceRef>();
-  // Numbers and flags in typed columns: nothing for the garbage collector to scan or copy.
-  private readonly warning = new U8Column();
-  private readonly firstAt = new F64Column();
-  private readonly lastAt = new F64Column();
-  private readonly count_ = new F64Column();
-  private readonly rv = new F64Column();
-  /** The involved object's resourceVersion as a number (see `rvCode`), not a string per event. */
-  private readonly involvedRv = new F64Column();
-  private readonly createRv = new F64Column();
-  private readonly alive = new U8Column();
-  /** The previous event (id) about the same object, or -1: the `involvedUid` index as a chain. */
-  private readonly prevSame = new F64Column();
+  // Paged rows: appending copies nothing; an event's fields of a kind sit together.
+  private readonly nums = new F64Rows(NUMS);
+  private readonly refs = new RefRows<unknown>(REFS);
+  /** ALIVE and WARNING. */
+  private readonly flags = new U8Column();
   /** Entries the columns have room for. */
   private capacity = 0;
   /** Entries below this one have expired or were deleted (`expire` starts here). */
@@ -71,8 +85,14 @@ export class EventLog implements VirtualTable {
    * `slot` (so the recorder finds its objects with this one lookup).
    */
   private readonly byUid = new Map<string, number>();
-  /** The recorder's cache slot of the event's object when it was recorded, or -1. */
-  private readonly slot = new F64Column();
+  /**
+   * The uid of the newest event and its index entry (its id), while the
+   * index has not changed otherwise: the object of consecutive events
+   * (a ReplicaSet's SuccessfulCreate, a pod's Pulled, Created and Started)
+   * is found without a lookup among 150,000 uids.
+   */
+  private lastUid: string | undefined;
+  private lastId = -1;
   /** Whether the recorder still remembers `uid` in `slot` (set by the recorder). */
   private remembers: (uid: string, slot: number) => boolean = () => false;
   private byName: Map<string, number> | undefined;
@@ -97,7 +117,7 @@ export class EventLog implements VirtualTable {
     this.expire();
     const prev = this.byUid.get(r.uid ?? '');
     // The object keeps the recorder's slot it may have.
-    const slot = prev === undefined ? -1 : prev < 0 ? -prev - 2 : this.slot.get(prev - this.base);
+    const slot = prev === undefined ? -1 : prev < 0 ? -prev - 2 : this.nums.get(prev - this.base, SLOT);
     const id = this.add(e.namespace, subject, prev, slot, r.resourceVersion, r.fieldPath || '', e.reason, e.message, e.type, e.source);
     this.givenRefs.set(id, r);
     return id;
@@ -105,12 +125,12 @@ export class EventLog implements VirtualTable {
 
   /** The index entry of `uid`: its newest event's id, a negative remembered-slot mark (see `byUid`), or undefined. */
   newest(uid: string): number | undefined {
-    return this.byUid.get(uid);
+    return uid === this.lastUid ? this.lastId : this.byUid.get(uid);
   }
 
   /** The recorder's slot stored with the live event `id`. */
   slotOf(id: number): number {
-    return this.slot.get(id - this.base);
+    return this.nums.get(id - this.base, SLOT);
   }
 
   /** Whether a compaction ever dropped events (before that, the index has an entry for every uid ever recorded). */
@@ -125,6 +145,7 @@ export class EventLog implements VirtualTable {
 
   /** Drops a remembered-slot mark for `uid` (the recorder forgot the object). */
   forgetMark(uid: string): void {
+    this.lastUid = undefined;
     const v = this.byUid.get(uid);
     if (v !== undefined && v < 0) this.byUid.delete(uid);
   }
@@ -141,7 +162,7 @@ export class EventLog implements VirtualTable {
     const uid = meta.uid;
     // The object's previous event usually has the same subject. (A compaction in `expire` may have just
     // dropped `prev`: then it is below `base`, which the subject, the chain and the index all treat as none.)
-    let subject = prev !== undefined && prev >= this.base ? this.subject.get(prev - this.base) : undefined;
+    let subject = prev !== undefined && prev >= this.base ? (this.refs.get(prev - this.base, SUBJECT) as Subject) : undefined;
     if (subject === undefined || subject.uid !== uid || subject.name !== meta.name || subject.namespace !== meta.namespace || subject.kind !== obj.kind || subject.apiVersion !== obj.apiVersion) {
       subject = { kind: obj.kind, namespace: meta.namespace, name: meta.name, uid, apiVersion: obj.apiVersion };
     }
@@ -156,26 +177,30 @@ export class EventLog implements VirtualTable {
     if (i === this.capacity) this.grow();
     const id = this.base + i;
     this.length = i + 1;
-    this.ns.set(i, namespace);
-    this.subject.set(i, subject);
-    this.fieldPath.set(i, fieldPath);
     const code = rvCode(involvedRv);
-    this.involvedRv.set(i, code);
     if (code === ODD_RV) this.oddRvs.set(id, involvedRv);
-    this.reason.set(i, reason);
-    this.message.set(i, flat(message));
-    this.source.set(i, source);
-    this.warning.set(i, type === 'Warning' ? 1 : 0);
-    this.firstAt.set(i, at);
-    this.lastAt.set(i, at);
-    this.count_.set(i, 1);
-    this.rv.set(i, rv);
-    this.createRv.set(i, rv);
-    this.alive.set(i, 1);
+    const r = this.refs.page(i);
+    const ro = rowOffset(i, REFS);
+    r[ro + NS] = namespace;
+    r[ro + SUBJECT] = subject;
+    r[ro + FIELD_PATH] = fieldPath;
+    r[ro + REASON] = reason;
+    r[ro + MESSAGE] = flat(message);
+    r[ro + SOURCE] = source;
+    const n = this.nums.page(i);
+    const no = rowOffset(i, NUMS);
+    n[no + FIRST_AT] = at;
+    n[no + LAST_AT] = at;
+    n[no + COUNT] = 1;
+    n[no + RV] = rv;
+    n[no + CREATE_RV] = rv;
+    n[no + INVOLVED_RV] = code;
+    n[no + PREV_SAME] = prev === undefined || prev < 0 ? -1 : prev;
+    n[no + SLOT] = slot;
+    this.flags.set(i, type === 'Warning' ? ALIVE | WARNING : ALIVE);
     this.live++;
-    this.prevSame.set(i, prev === undefined || prev < 0 ? -1 : prev);
-    this.slot.set(i, slot);
-    this.byUid.set(subject.uid ?? '', id);
+    this.byUid.set((this.lastUid = subject.uid ?? ''), id);
+    this.lastId = id;
     if (this.byName) this.byName.set(this.keyOf(id), id);
     if (this.store.hasWatchers(this.resource)) this.store.emitVirtual({ type: 'ADDED', resource: this.resource, key: this.keyOf(id), object: this.materialize(id) });
     return id;
@@ -188,17 +213,17 @@ export class EventLog implements VirtualTable {
   }
 
   private columns(): { reserve(n: number): void; dropPages(count: number): void }[] {
-    return [this.ns, this.subject, this.fieldPath, this.reason, this.message, this.source, this.warning, this.alive, this.firstAt, this.lastAt, this.count_, this.rv, this.createRv, this.involvedRv, this.prevSame, this.slot];
+    return [this.nums, this.refs, this.flags];
   }
 
   /** A repeat of the same event: count + 1, lastTimestamp now. */
   bump(id: number): boolean {
     const i = id - this.base;
-    if (i < 0 || i >= this.length || !this.alive.get(i)) return false;
+    if (i < 0 || i >= this.length || this.flags.get(i) === 0) return false;
     const old = this.store.hasWatchers(this.resource) ? this.materialize(id) : undefined;
-    this.count_.set(i, this.count_.get(i) + 1);
-    this.lastAt.set(i, this.now());
-    this.rv.set(i, this.store.nextRevision());
+    this.nums.set(i, COUNT, this.nums.get(i, COUNT) + 1);
+    this.nums.set(i, LAST_AT, this.now());
+    this.nums.set(i, RV, this.store.nextRevision());
     if (old) this.store.emitVirtual({ type: 'MODIFIED', resource: this.resource, key: this.keyOf(id), object: this.materialize(id), old });
     return true;
   }
@@ -210,13 +235,17 @@ export class EventLog implements VirtualTable {
    */
   repeats(id: number, source: EventSourceRef, fieldPath: string | undefined, type: 'Normal' | 'Warning', reason: string, message: string): boolean {
     const i = id - this.base;
-    if (i < 0 || i >= this.length || this.alive.get(i) === 0) return false;
-    return this.reason.get(i) === reason && this.message.get(i) === message && this.source.get(i) === source && this.warning.get(i) === (type === 'Warning' ? 1 : 0) && this.fieldPath.get(i) === (fieldPath || '');
+    if (i < 0 || i >= this.length) return false;
+    const flags = this.flags.get(i);
+    if (flags === 0) return false;
+    const r = this.refs.page(i);
+    const ro = rowOffset(i, REFS);
+    return r[ro + REASON] === reason && r[ro + MESSAGE] === message && r[ro + SOURCE] === source && (flags & WARNING) === (type === 'Warning' ? WARNING : 0) && r[ro + FIELD_PATH] === (fieldPath || '');
   }
 
   isLive(id: number): boolean {
     const i = id - this.base;
-    return i >= 0 && i < this.length && this.alive.get(i) === 1;
+    return i >= 0 && i < this.length && this.flags.get(i) !== 0;
   }
 
   get(key: string): StoredObject | undefined {
@@ -228,7 +257,7 @@ export class EventLog implements VirtualTable {
 
   list(namespace?: string): StoredObject[] {
     const out: StoredObject[] = [];
-    for (let i = 0; i < this.length; i++) if (this.alive.get(i) && (namespace === undefined || this.ns.get(i) === namespace)) out.push(this.materialize(this.base + i));
+    for (let i = 0; i < this.length; i++) if (this.flags.get(i) && (namespace === undefined || this.refs.get(i, NS) === namespace)) out.push(this.materialize(this.base + i));
     for (const e of this.external.values()) if (namespace === undefined || e.metadata.namespace === namespace) out.push(e);
     return out;
   }
@@ -236,7 +265,7 @@ export class EventLog implements VirtualTable {
   count(namespace?: string): number {
     if (namespace === undefined) return this.live + this.external.size;
     let n = 0;
-    for (let i = 0; i < this.length; i++) if (this.alive.get(i) && this.ns.get(i) === namespace) n++;
+    for (let i = 0; i < this.length; i++) if (this.flags.get(i) && this.refs.get(i, NS) === namespace) n++;
     for (const e of this.external.values()) if (e.metadata.namespace === namespace) n++;
     return n;
   }
@@ -244,7 +273,7 @@ export class EventLog implements VirtualTable {
   byIndex(name: string, value: string): string[] {
     if (name !== 'involvedUid') throw new Error(`events: no index ${name}`);
     const ids: string[] = [];
-    for (let id = this.byUid.get(value) ?? -1; id >= this.base; id = this.prevSame.get(id - this.base)) if (this.alive.get(id - this.base)) ids.push(this.keyOf(id));
+    for (let id = this.byUid.get(value) ?? -1; id >= this.base; id = this.nums.get(id - this.base, PREV_SAME)) if (this.flags.get(id - this.base)) ids.push(this.keyOf(id));
     // The chain runs newest first; the index lists oldest first.
     ids.reverse();
     for (const [k, e] of this.external) if ((e.involvedObject as ObjectReference | undefined)?.uid === value) ids.push(k);
@@ -282,7 +311,7 @@ export class EventLog implements VirtualTable {
 
   private kill(id: number): void {
     const i = id - this.base;
-    this.alive.set(i, 0);
+    this.flags.set(i, 0);
     this.live--;
   }
 
@@ -290,8 +319,8 @@ export class EventLog implements VirtualTable {
   private expire(): void {
     const cutoff = this.now() - EVENT_TTL_MS;
     let i = this.expiredTo;
-    while (i < this.length && (!this.alive.get(i) || this.lastAt.get(i) <= cutoff)) {
-      if (this.alive.get(i)) {
+    while (i < this.length && (!this.flags.get(i) || this.nums.get(i, LAST_AT) <= cutoff)) {
+      if (this.flags.get(i)) {
         const key = this.keyOf(this.base + i);
         const old = this.store.hasWatchers(this.resource) ? this.materialize(this.base + i) : undefined;
         this.kill(this.base + i);
@@ -308,11 +337,12 @@ export class EventLog implements VirtualTable {
   private compact(n: number): void {
     // An object whose newest event goes is out of the index (its older ones go too).
     const cut = this.base + n;
+    this.lastUid = undefined;
     for (let j = 0; j < n; j++) {
-      const uid = this.subject.get(j).uid ?? '';
+      const uid = (this.refs.get(j, SUBJECT) as Subject).uid ?? '';
       const newest = this.byUid.get(uid);
       if (newest === undefined || newest < 0 || newest >= cut) continue;
-      const slot = this.slot.get(newest - this.base);
+      const slot = this.nums.get(newest - this.base, SLOT);
       if (slot >= 0 && this.remembers(uid, slot)) this.byUid.set(uid, -slot - 2);
       else this.byUid.delete(uid);
     }
@@ -328,48 +358,48 @@ export class EventLog implements VirtualTable {
   private names(): Map<string, number> {
     if (!this.byName) {
       this.byName = new Map();
-      for (let i = 0; i < this.length; i++) if (this.alive.get(i)) this.byName.set(this.keyOf(this.base + i), this.base + i);
+      for (let i = 0; i < this.length; i++) if (this.flags.get(i)) this.byName.set(this.keyOf(this.base + i), this.base + i);
     }
     return this.byName;
   }
 
   private keyOf(id: number): string {
     const i = id - this.base;
-    return flat(`${this.ns.get(i)}/${this.nameOf(i)}`);
+    return flat(`${this.refs.get(i, NS) as string}/${this.nameOf(i)}`);
   }
 
   private nameOf(i: number): string {
-    return eventName(this.subject.get(i).name, this.firstAt.get(i), this.createRv.get(i));
+    return eventName((this.refs.get(i, SUBJECT) as Subject).name, this.nums.get(i, FIRST_AT), this.nums.get(i, CREATE_RV));
   }
 
   private uidOf(i: number): string {
-    return eventUid(this.salt, this.createRv.get(i));
+    return eventUid(this.salt, this.nums.get(i, CREATE_RV));
   }
 
   private involvedOf(id: number): ObjectReference {
     const given = this.givenRefs.size === 0 ? undefined : this.givenRefs.get(id);
     if (given) return given;
     const i = id - this.base;
-    const code = this.involvedRv.get(i);
+    const code = this.nums.get(i, INVOLVED_RV);
     const rv = code >= 0 ? String(code) : code === NO_RV ? undefined : (this.oddRvs.get(id) as string);
-    return buildRef(this.subject.get(i), rv, this.fieldPath.get(i));
+    return buildRef(this.refs.get(i, SUBJECT) as Subject, rv, this.refs.get(i, FIELD_PATH) as string);
   }
 
   private materialize(id: number): KubeObject {
     const i = id - this.base;
-    const source = this.source.get(i);
+    const source = this.refs.get(i, SOURCE) as EventSourceRef;
     return {
       apiVersion: 'v1',
       kind: 'Event',
-      metadata: { name: this.nameOf(i), namespace: this.ns.get(i), uid: this.uidOf(i), resourceVersion: String(this.rv.get(i)), creationTimestamp: toTimestamp(this.firstAt.get(i)) },
+      metadata: { name: this.nameOf(i), namespace: this.refs.get(i, NS) as string, uid: this.uidOf(i), resourceVersion: String(this.nums.get(i, RV)), creationTimestamp: toTimestamp(this.nums.get(i, FIRST_AT)) },
       involvedObject: this.involvedOf(id),
-      reason: this.reason.get(i),
-      message: this.message.get(i),
+      reason: this.refs.get(i, REASON) as string,
+      message: this.refs.get(i, MESSAGE) as string,
       source,
-      firstTimestamp: toTimestamp(this.firstAt.get(i)),
-      lastTimestamp: toTimestamp(this.lastAt.get(i)),
-      count: this.count_.get(i),
-      type: this.warning.get(i) ? 'Warning' : 'Normal',
+      firstTimestamp: toTimestamp(this.nums.get(i, FIRST_AT)),
+      lastTimestamp: toTimestamp(this.nums.get(i, LAST_AT)),
+      count: this.nums.get(i, COUNT),
+      type: this.flags.get(i) & WARNING ? 'Warning' : 'Normal',
       eventTime: null,
       reportingComponent: source.component,
       reportingInstance: source.host ?? '',

@@ -143,4 +143,31 @@ describe('EventRecorder', () => {
     recorder.recordAs('c', undefined, pod('n0'), 'Normal', 'R', 'm');
     expect(events('uid-n0').map((e) => e.count)).toEqual([2]);
   });
+
+  it('tells apart messages that differ only inside and counts the repeat among them', () => {
+    const { recorder, pod, events } = setUp();
+    const rs = pod('rs');
+    // Same lengths, same first and last characters: only the middle differs.
+    const msg = (i: number) => `Created pod: a${i.toString(16).padStart(2, '0')}z`;
+    for (let i = 0; i < 16; i++) recorder.recordAs('replicaset-controller', undefined, rs, 'Normal', 'SuccessfulCreate', msg(i));
+    recorder.recordAs('replicaset-controller', undefined, rs, 'Normal', 'SuccessfulCreate', msg(3));
+    recorder.recordAs('replicaset-controller', undefined, rs, 'Warning', 'SuccessfulCreate', msg(3));
+    recorder.recordAs('replicaset-controller', undefined, rs, 'Normal', 'SuccessfulDelete', msg(3));
+    const evs = events('uid-rs');
+    expect(evs.map((e) => [e.message, e.count])).toEqual([...Array.from({ length: 16 }, (_, i) => [msg(i), i === 3 ? 2 : 1]), [msg(3), 1], [msg(3), 1]]);
+  });
+
+  it('counts a repeat about an object after events about others came in between', () => {
+    const { recorder, pod, events } = setUp();
+    recorder.recordAs('kubelet', 'worker-1', pod('a'), 'Normal', 'Pulled', 'm', 'spec.containers{app}');
+    recorder.recordAs('kubelet', 'worker-1', pod('a'), 'Normal', 'Created', 'm', 'spec.containers{app}');
+    recorder.recordAs('kubelet', 'worker-2', pod('b'), 'Normal', 'Pulled', 'm', 'spec.containers{app}');
+    recorder.recordAs('kubelet', 'worker-1', pod('a'), 'Normal', 'Pulled', 'm', 'spec.containers{app}');
+    recorder.recordAs('kubelet', 'worker-2', pod('b'), 'Normal', 'Pulled', 'm', 'spec.containers{app}');
+    expect(events('uid-a').map((e) => [e.reason, e.count])).toEqual([
+      ['Pulled', 2],
+      ['Created', 1],
+    ]);
+    expect(events('uid-b').map((e) => [e.reason, e.count])).toEqual([['Pulled', 2]]);
+  });
 });

@@ -19,6 +19,22 @@ interface ComponentSources {
 const MAX_PER_OBJECT = 16;
 
 /**
+ * A number that equal (type, reason, message) triples share, from the
+ * type and the lengths and a few characters of reason and message (a
+ * message's last ones: where a pod's name ends it). Reading a message's
+ * characters also flattens it, as the log would.
+ */
+function signature(type: EventType, reason: string, message: string): number {
+  const r = reason.length;
+  const m = message.length;
+  let h = Math.imul((type === 'Warning' ? 0x10000 : 0) ^ r, 0x01000193);
+  if (r > 0) h = Math.imul(h ^ reason.charCodeAt(0) ^ (reason.charCodeAt(r - 1) << 16), 0x01000193);
+  h = Math.imul(h ^ m, 0x01000193);
+  if (m > 1) h = Math.imul(h ^ message.charCodeAt(0) ^ (message.charCodeAt(m - 1) << 8) ^ (message.charCodeAt(m - 2) << 16), 0x01000193);
+  return h;
+}
+
+/**
  * Records core/v1 Events the way client-go's recorder and EventCorrelator do:
  * an identical event (same source, object, field path, type, reason,
  * message) seen again bumps `count` and `lastTimestamp` of the existing
@@ -41,8 +57,14 @@ export class EventRecorder {
   /** 1 for a slot whose object is in `keyed`. */
   private readonly isKeyed = new Uint8Array(MAX_CACHE);
   private oldest = 0;
-  /** Slot `s` holds `lengths[s]` event ids from `ids[s * MAX_PER_OBJECT]` on. */
-  private readonly ids = new Float64Array(MAX_CACHE * MAX_PER_OBJECT);
+  /**
+   * Slot `s` holds `lengths[s]` events from `ids[2 * s * MAX_PER_OBJECT]`
+   * on, each as its id and its `signature`: a cached event whose signature
+   * differs is no repeat, without reading it back from the log (a
+   * ReplicaSet's 16 cached SuccessfulCreate events differ in their pods'
+   * names, which end their messages).
+   */
+  private readonly ids = new Float64Array(2 * MAX_CACHE * MAX_PER_OBJECT);
   private readonly lengths = new Uint8Array(MAX_CACHE);
   /** Shared `source` objects (events are numerous; their sources are few), by component. */
   private readonly sources = new Map<string, ComponentSources>();
@@ -68,11 +90,14 @@ export class EventRecorder {
     const source = this.sourceObject(component, host);
     const prev = this.log.newest(uid ?? '');
     let slot = byKey ? (this.keyed.get(objectId) ?? -1) : this.slotFrom(prev, objectId);
+    const sig = signature(type, reason, message);
     if (slot >= 0) {
-      const from = slot * MAX_PER_OBJECT;
-      const to = from + this.lengths[slot];
-      for (let k = from; k < to; k++) {
-        const id = this.ids[k];
+      const ids = this.ids;
+      const from = 2 * slot * MAX_PER_OBJECT;
+      const to = from + 2 * this.lengths[slot];
+      for (let k = from; k < to; k += 2) {
+        if (ids[k + 1] !== sig) continue;
+        const id = ids[k];
         if (this.log.repeats(id, source, fieldPath, type, reason, message) && this.log.bump(id)) return;
       }
     }
@@ -92,16 +117,16 @@ export class EventRecorder {
       this.isKeyed[slot] = byKey ? 1 : 0;
       this.lengths[slot] = 0;
     }
-    const from = slot * MAX_PER_OBJECT;
-    const n = this.lengths[slot];
-    if (n < MAX_PER_OBJECT) {
-      this.ids[from + n] = id;
-      this.lengths[slot] = n + 1;
-    } else {
+    const from = 2 * slot * MAX_PER_OBJECT;
+    let n = this.lengths[slot];
+    if (n < MAX_PER_OBJECT) this.lengths[slot] = n + 1;
+    else {
       // The oldest of the object's events leaves the cache.
-      this.ids.copyWithin(from, from + 1, from + MAX_PER_OBJECT);
-      this.ids[from + MAX_PER_OBJECT - 1] = id;
+      this.ids.copyWithin(from, from + 2, from + 2 * MAX_PER_OBJECT);
+      n = MAX_PER_OBJECT - 1;
     }
+    this.ids[from + 2 * n] = id;
+    this.ids[from + 2 * n + 1] = sig;
   }
 
   /** The slot of the object with this uid, from its index entry in the log (-1: not remembered). */
