@@ -1,4 +1,5 @@
 import type { ContainerStatus, Node, NodeCondition, PodCondition } from 'kubernetes-types/core/v1';
+import { flat } from '../../../lib/flat';
 import { toMicroTimestamp, toTimestamp } from '../../engine/clock';
 import { objectKey } from '../../engine/store';
 import type { KubeObject } from '../api/types';
@@ -27,7 +28,7 @@ export function nodeTick(name: string, ctx: K8sContext, state: KubeletState, wak
   const api = (rt.client ??= ctx.clientAs(rt.actor));
   const now = ctx.clock.now();
   const lease = ctx.store.get<KubeObject>('leases.coordination.k8s.io', rt.leaseKey);
-  if (lease) api.update({ ...lease, spec: { ...(lease.spec as object), renewTime: toMicroTimestamp(now) } }, { trusted: true });
+  if (lease) api.update({ ...lease, spec: { ...(lease.spec as object), renewTime: renewTime(now) } }, { trusted: true });
   if (rt.booting) boot(node, rt, ctx, state);
   else if (rt.imagesChanged || now - rt.lastStatusReport >= TIMINGS.nodeStatusReportMs) {
     const ts = toTimestamp(now);
@@ -38,6 +39,18 @@ export function nodeTick(name: string, ctx: K8sContext, state: KubeletState, wak
     rt.lastStatusReport = now;
   }
   ctx.wakeAfter(wakeKey ?? `node:${name}`, TIMINGS.leaseRenewMs);
+}
+
+let renewAt = NaN;
+let renewStamp = '';
+
+/** `renewTime` of a Lease renewed at `now`: one flat string for the Leases renewed at the same instant (nodes tick together). */
+function renewTime(now: number): string {
+  if (now !== renewAt) {
+    renewAt = now;
+    renewStamp = flat(toMicroTimestamp(now));
+  }
+  return renewStamp;
 }
 
 /** Powers a node's machine off: from now on its kubelet renews nothing, reports nothing and syncs no pod. */

@@ -72,9 +72,13 @@ const live = (c: ContainerRuntime) => c.phase === 'running' || c.phase === 'crea
  * from then on). Returns the next due time.
  */
 export function finishSidecars(env: StepEnv): number {
+  // Most pods have no init container: no closure context to allocate for them (stopSidecarsWhenDone has it).
+  return env.rt.initContainers.length === 0 ? Infinity : stopSidecarsWhenDone(env);
+}
+
+function stopSidecarsWhenDone(env: StepEnv): number {
   const { rt, pod, now, event } = env;
   const spec = pod.spec!;
-  if (rt.initContainers.length === 0) return Infinity;
   if (!rt.initContainers.some((c, i) => isSidecar(spec.initContainers?.[i]))) return Infinity;
   if (!rt.sidecarsStopping) {
     const policy = spec.restartPolicy ?? 'Always';

@@ -105,8 +105,17 @@ export function syncPod(key: string, ctx: K8sContext, state: KubeletState): void
     state.spareEnv = env;
   }
   const status = buildPodStatus(pod, rt, node, now);
-  if (!deepEqual(status, pod.status)) (node.client ??= ctx.clientAs(node.actor)).updateStatus({ ...pod, status });
+  if (!deepEqual(status, pod.status)) (node.client ??= ctx.clientAs(node.actor)).updateStatus(statusWrite(pod, status));
   if (next < Infinity) ctx.wakeAt(key, Math.max(next, now + 1));
+}
+
+/**
+ * What a status write of `pod` sends: a status write reads only the kind,
+ * the name, namespace and annotations and the status (the stored object
+ * keeps its own spec), so no copy of the whole pod per write.
+ */
+function statusWrite(pod: PodObj, status: PodObj['status']): PodObj {
+  return { apiVersion: pod.apiVersion, kind: pod.kind, metadata: pod.metadata, status };
 }
 
 /** The pod's events, as this node's kubelet records them (with the container's field path). */
@@ -133,7 +142,13 @@ function takeEnv(state: KubeletState, pod: PodObj, rt: PodRuntime, node: NodeRun
 /** A step environment whose emitter records the events of the pod it is set up for at the time (as `emitter` does). */
 function newStepEnv(state: KubeletState, pod: PodObj, rt: PodRuntime, node: NodeRuntime, ctx: K8sContext, now: number): StepEnv {
   const env: StepEnv = { pod, rt, node, ctx, now, event: NO_EVENTS, imageBackoff: state.imageBackoff, crashBackoff: state.crashBackoff, serviceEnv: state.serviceEnv, state };
-  env.event = (type, reason, message, c) => env.ctx.event(env.pod, type, reason, message, { host: env.node.name, fieldPath: c ? containerFieldPath(c.name, c.init) : undefined });
+  // One options object for every event of the env: the recorder reads its two fields at once and keeps neither it nor them past the call.
+  const opts: { host: string; fieldPath: string | undefined } = { host: '', fieldPath: undefined };
+  env.event = (type, reason, message, c) => {
+    opts.host = env.node.name;
+    opts.fieldPath = c ? containerFieldPath(c.name, c.init) : undefined;
+    env.ctx.event(env.pod, type, reason, message, opts);
+  };
   return env;
 }
 
@@ -233,7 +248,7 @@ function admit(pod: PodObj, key: string, node: NodeRuntime, ctx: K8sContext, sta
       }
       return rtc;
     }),
-    containers: pod.spec!.containers.map((c, i) => adoptContainer(c, i, false, now, running ? pod.status?.containerStatuses : undefined, pod.status?.containerStatuses)),
+    containers: appContainers(pod, now, running),
     // Every field from the start: one hidden class, no extra property store per pod.
     ip: undefined,
     killing: undefined,
@@ -248,6 +263,14 @@ function admit(pod: PodObj, key: string, node: NodeRuntime, ctx: K8sContext, sta
   }
   state.pods.set(key, rt);
   return rt;
+}
+
+/** The runtime records of the pod's app containers at admission (no closure for a pod of one container, the usual one). */
+function appContainers(pod: PodObj, now: number, running: unknown): ContainerRuntime[] {
+  const specs = pod.spec!.containers;
+  const known = pod.status?.containerStatuses;
+  if (specs.length === 1) return [adoptContainer(specs[0], 0, false, now, running ? known : undefined, known)];
+  return specs.map((c, i) => adoptContainer(c, i, false, now, running ? known : undefined, known));
 }
 
 /**
@@ -339,7 +362,7 @@ function writeStatus(pod: PodObj, rt: PodRuntime, node: NodeRuntime, ctx: K8sCon
   const current = ctx.store.get<PodObj>('pods', rt.key);
   if (!current) return;
   const status = buildPodStatus(current, rt, node, ctx.clock.now(), terminal);
-  if (!deepEqual(status, current.status)) (node.client ??= ctx.clientAs(node.actor)).updateStatus({ ...current, status });
+  if (!deepEqual(status, current.status)) (node.client ??= ctx.clientAs(node.actor)).updateStatus(statusWrite(current, status));
 }
 
 /** Drops a pod from the runtime and frees its IP. */
