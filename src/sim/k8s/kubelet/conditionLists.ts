@@ -4,6 +4,8 @@ import type { PodCondition } from 'kubernetes-types/core/v1';
 const RECENT = 16;
 const recent: (PodCondition[] | undefined)[] = Array.from({ length: RECENT }, () => undefined);
 let nextSlot = 0;
+/** Where the list handed out last is. */
+let lastFound = 0;
 
 /**
  * The conditions list `[c0, c1, c2, c3]` (plus `other`, when given) as a
@@ -16,13 +18,19 @@ let nextSlot = 0;
  */
 export function sharedConditionList(c0: PodCondition, c1: PodCondition, c2: PodCondition, c3: PodCondition, other: PodCondition | undefined): PodCondition[] {
   const length = other === undefined ? 4 : 5;
-  for (let i = 0; i < RECENT; i++) {
+  // The list found last first (pods of a wave come one after another), then the others from the newest.
+  for (let k = 0; k < RECENT; k++) {
+    const i = (lastFound + RECENT - k) % RECENT;
     const l = recent[i];
-    if (l !== undefined && l[2] === c2 && l[0] === c0 && l[1] === c1 && l[3] === c3 && l.length === length && (other === undefined || l[4] === other)) return l;
+    if (l !== undefined && l[2] === c2 && l[0] === c0 && l[1] === c1 && l[3] === c3 && l.length === length && (other === undefined || l[4] === other)) {
+      lastFound = i;
+      return l;
+    }
   }
   // Not frozen: V8 iterates a frozen array (for…of) through a slow path that allocates per item; stored objects are never changed anyway.
   const list = other === undefined ? [c0, c1, c2, c3] : [c0, c1, c2, c3, other];
   recent[nextSlot] = list;
+  lastFound = nextSlot;
   nextSlot = (nextSlot + 1) % RECENT;
   return list;
 }

@@ -84,7 +84,7 @@ export function createKubelets(): Kubelets {
     if (!rt) {
       const { base, size } = parseCidr(node.spec?.podCIDR ?? '10.244.0.0/24');
       const hostIP = node.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? '';
-      rt = { name: node.metadata.name, actor: flat(`kubelet/${node.metadata.name}`), client: undefined, leaseKey: flat(`kube-node-lease/${node.metadata.name}`), images: new Map(), pullBusyUntil: 0, pulling: new Map(), cidrBase: base, cidrSize: size, usedIPs: newIPBitmap(), lastIP: 1, imagesChanged: false, lastStatusReport: parseTimestamp(node.metadata.creationTimestamp) ?? 0, hostIP, hostIPs: hostIPsOf(hostIP) };
+      rt = { name: node.metadata.name, actor: flat(`kubelet/${node.metadata.name}`), client: undefined, leaseKey: flat(`kube-node-lease/${node.metadata.name}`), images: new Map(), pullBusyUntil: 0, pulling: new Map(), cidrBase: base, cidrSize: size, usedIPs: newIPBitmap(), lastIP: 1, imagesChanged: false, lastStatusReport: parseTimestamp(node.metadata.creationTimestamp) ?? 0, hostIP, hostIPs: hostIPsOf(hostIP), removed: false };
       state.nodes.set(node.metadata.name, rt);
     }
     return rt;
@@ -100,7 +100,11 @@ export function createKubelets(): Kubelets {
   };
   const mapNode = (e: WatchEvent): string | undefined => {
     if (e.type === 'DELETED') {
-      if (state.nodes.get(e.key)?.stopped) stoppedNodes--;
+      const gone = state.nodes.get(e.key);
+      if (gone) {
+        if (gone.stopped) stoppedNodes--;
+        gone.removed = true;
+      }
       state.nodes.delete(e.key);
       mirrors.forgetNode(e.key);
       return undefined;

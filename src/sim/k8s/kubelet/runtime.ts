@@ -102,6 +102,12 @@ export interface PodRuntime {
   uid: string;
   key: string;
   node: string;
+  /**
+   * The runtime of `node` at admission: a sync takes it rather than looking
+   * the node up again, while it is not `removed` (a node deleted and added
+   * again has a new runtime).
+   */
+  nodeRt: NodeRuntime;
   admittedAt: number;
   /**
    * When the pod sandbox (network namespace, IP) is ready, in ms after
@@ -152,6 +158,8 @@ export interface NodeRuntime {
   hostIP: string;
   /** `status.hostIPs` of the node's pods: one frozen list, shared by all of them. */
   hostIPs: { ip: string }[];
+  /** The node left the cluster: this runtime is no longer the kubelet's (`PodRuntime.nodeRt`). */
+  removed: boolean;
   /** Powered off (`kubeplay node stop`): no Lease renewals, no node status, no pod syncs; its containers are down. */
   stopped?: boolean;
   /** Powered on again and not yet through the kubelet's start-up (events, status, pod restarts). */

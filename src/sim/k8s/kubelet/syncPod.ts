@@ -55,7 +55,8 @@ export function syncPod(key: string, ctx: K8sContext, state: KubeletState): void
     rt = undefined;
   }
   if (!pod || !pod.spec?.nodeName) return;
-  const node = state.nodes.get(pod.spec.nodeName);
+  // The node this pod was admitted on while it is still the kubelet's (a pod's nodeName never changes once bound).
+  const node = rt !== undefined && !rt.nodeRt.removed && rt.node === pod.spec.nodeName ? rt.nodeRt : state.nodes.get(pod.spec.nodeName);
   if (!node) return;
   const now = ctx.clock.now();
 
@@ -105,17 +106,8 @@ export function syncPod(key: string, ctx: K8sContext, state: KubeletState): void
     state.spareEnv = env;
   }
   const status = buildPodStatus(pod, rt, node, now);
-  if (!deepEqual(status, pod.status)) (node.client ??= ctx.clientAs(node.actor)).updateStatus(statusWrite(pod, status));
+  if (!deepEqual(status, pod.status)) (node.client ??= ctx.clientAs(node.actor)).updateStatus({ ...pod, status });
   if (next < Infinity) ctx.wakeAt(key, Math.max(next, now + 1));
-}
-
-/**
- * What a status write of `pod` sends: a status write reads only the kind,
- * the name, namespace and annotations and the status (the stored object
- * keeps its own spec), so no copy of the whole pod per write.
- */
-function statusWrite(pod: PodObj, status: PodObj['status']): PodObj {
-  return { apiVersion: pod.apiVersion, kind: pod.kind, metadata: pod.metadata, status };
 }
 
 /** The pod's events, as this node's kubelet records them (with the container's field path). */
@@ -235,6 +227,7 @@ function admit(pod: PodObj, key: string, node: NodeRuntime, ctx: K8sContext, sta
     uid: pod.metadata.uid!,
     key,
     node: node.name,
+    nodeRt: node,
     admittedAt,
     sandboxMs: smallInt(running ? now - admittedAt : jitter(ctx.rng, TIMINGS.sandboxMs)),
     initContainers: pod.spec!.initContainers === undefined || pod.spec!.initContainers.length === 0 ? NO_CONTAINERS : pod.spec!.initContainers.map((c, i) => {
@@ -362,7 +355,7 @@ function writeStatus(pod: PodObj, rt: PodRuntime, node: NodeRuntime, ctx: K8sCon
   const current = ctx.store.get<PodObj>('pods', rt.key);
   if (!current) return;
   const status = buildPodStatus(current, rt, node, ctx.clock.now(), terminal);
-  if (!deepEqual(status, current.status)) (node.client ??= ctx.clientAs(node.actor)).updateStatus(statusWrite(current, status));
+  if (!deepEqual(status, current.status)) (node.client ??= ctx.clientAs(node.actor)).updateStatus({ ...current, status });
 }
 
 /** Drops a pod from the runtime and frees its IP. */
