@@ -1,3 +1,4 @@
+import { hostSpreadScore } from './kernelScores';
 import type { Status } from './status';
 
 /**
@@ -25,6 +26,28 @@ export class CycleBuffers {
   totals = new Float64Array(16);
   /** Σ score × weight of the uniform plugins (the same for every node). */
   base = 0;
+  /**
+   * When ≥ 0: the score plugin (hostname spreading) whose scores follow from
+   * `hostCounts` and the cycle's count range instead of being in `scores`;
+   * `totals` is then not written either (see `spreadFromCounts`).
+   */
+  countSpread = -1;
+  /**
+   * Matching pods of each feasible node (while `countSpread` ≥ 0); when
+   * `packed`, Fit, BalancedAllocation and the count in one number instead
+   * (bits 0–6, 7–13, 14–30), and those two plugins' `scores` are not written.
+   */
+  hostCounts = new Int32Array(16);
+  packed = false;
+  private spreadMin = 0;
+  private spreadMax = 0;
+  private spreadW = 0;
+  private spreadOff = 0;
+  private fitK = 0;
+  private wFit = 0;
+  private balK = 0;
+  private wBalanced = 0;
+  private wSpread = 0;
 
   constructor(readonly scorePlugins: number) {
     this.scores = Array.from({ length: scorePlugins }, () => new Float64Array(16));
@@ -38,13 +61,40 @@ export class CycleBuffers {
 
   /** The weighted total of feasible node i. */
   totalAt(i: number): number {
+    if (this.countSpread >= 0) return this.scoreAt(this.fitK, i) * this.wFit + this.scoreAt(this.balK, i) * this.wBalanced + this.scoreAt(this.countSpread, i) * this.wSpread + this.base;
     return this.totals[i] + this.base;
   }
 
   /** Plugin k's normalised score for feasible node i. */
   scoreAt(k: number, i: number): number {
+    if (this.countSpread >= 0 && this.packed) {
+      const d = this.hostCounts[i];
+      if (k === this.fitK) return d & 127;
+      if (k === this.balK) return (d >>> 7) & 127;
+      if (k === this.countSpread) return hostSpreadScore(d >>> 14, this.spreadMin, this.spreadMax, this.spreadW, this.spreadOff);
+    } else if (k === this.countSpread) return hostSpreadScore(this.hostCounts[i], this.spreadMin, this.spreadMax, this.spreadW, this.spreadOff);
     const u = this.uniform[k];
     return Number.isNaN(u) ? this.scores[k][i] : u;
+  }
+
+  /**
+   * This cycle's scores are Fit (plugin `fitK`), BalancedAllocation
+   * (`balK`) and hostname spreading (`spreadK`, from `hostCounts` over raw
+   * range [min, max] with weight `w` and offset `off`) plus the uniform
+   * ones: totals are summed in the kernel's order when read. `packed`: see `hostCounts`.
+   */
+  spreadFromCounts(spreadK: number, min: number, max: number, w: number, off: number, fitK: number, wFit: number, balK: number, wBalanced: number, wSpread: number, packed: boolean): void {
+    this.countSpread = spreadK;
+    this.packed = packed;
+    this.spreadMin = min;
+    this.spreadMax = max;
+    this.spreadW = w;
+    this.spreadOff = off;
+    this.fitK = fitK;
+    this.wFit = wFit;
+    this.balK = balK;
+    this.wBalanced = wBalanced;
+    this.wSpread = wSpread;
   }
 
   /**
@@ -62,6 +112,7 @@ export class CycleBuffers {
       const cap = Math.max(feasible, this.feasibleIndex.length * 2);
       this.feasibleIndex = new Int32Array(cap);
       this.totals = new Float64Array(cap);
+      this.hostCounts = new Int32Array(cap);
       this.scores = this.scores.map(() => new Float64Array(cap));
     }
   }

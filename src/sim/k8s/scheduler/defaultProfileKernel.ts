@@ -1,12 +1,12 @@
+import type { Rng } from '../../../lib/rng';
 import type { CycleBuffers } from './cycleBuffers';
 import type { CycleState } from './cycleState';
+import { HostSpreadIndex } from './hostSpreadIndex';
+import { countTableFor, fitAndBalance, requestKey } from './kernelScores';
 import { FLAG_DO_NOT_SCHEDULE_TAINTS, FLAG_HOSTNAME_LABEL, FLAG_PREFER_NO_SCHEDULE_TAINTS, FLAG_UNSCHEDULABLE, type NodeTable } from './nodeTable';
-import type { PodResources } from './podResources';
 import type { SchedulerPlugin } from './plugin';
-import { balancedAt } from './plugins/balancedAllocation';
 import { uniformImageScore } from './plugins/imageLocality';
 import { SCORE_PLUGINS } from './plugins/index';
-import { leastAllocatedAt } from './plugins/nodeResourcesFit';
 import { nodeResourcesFit } from './plugins/nodeResourcesFit';
 import { nodeUnschedulable } from './plugins/nodeUnschedulable';
 import { spreadScoreState } from './plugins/podTopologySpread';
@@ -36,29 +36,11 @@ const W_SPREAD = SCORE_PLUGINS[SPREAD].weight;
 const W_BALANCED = SCORE_PLUGINS[BALANCED].weight;
 const W_IMAGE = SCORE_PLUGINS[IMAGE].weight;
 
-const requestKeys = new Map<string, number>();
+/** The hostname-spread index of each node table. */
+const indexes = new WeakMap<NodeTable, HostSpreadIndex>();
+
 /** Raw spread scores of the current cycle (integers, so they index the normalisation table directly). */
 let raw = new Int32Array(16);
-/** Normalised hostname-spread score per matching-pod count (current cycle). */
-let countTable = new Float64Array(128);
-
-let nextRequestKey = 0;
-
-/** An id per distinct (non-zero cpu, non-zero memory, cpu, memory) request; ids are never reused. */
-let last = { nzCpu: -1, nzMem: -1, cpu: -1, mem: -1, id: -1 };
-
-function requestKey(nzCpu: number, nzMem: number, cpu: number, mem: number): number {
-  // Consecutive pods of one workload ask the same.
-  if (last.nzCpu === nzCpu && last.nzMem === nzMem && last.cpu === cpu && last.mem === mem) return last.id;
-  const s = `${nzCpu},${nzMem},${cpu},${mem}`;
-  let id = requestKeys.get(s);
-  if (id === undefined) {
-    if (requestKeys.size >= 100_000) requestKeys.clear();
-    requestKeys.set(s, (id = nextRequestKey++));
-  }
-  last = { nzCpu, nzMem, cpu, mem, id };
-  return id;
-}
 
 const roomKeys = new Map<string, number>();
 let nextRoomKey = 0;
@@ -75,27 +57,6 @@ function roomKey(cpu: number, mem: number): number {
   }
   lastRoom = { cpu, mem, id };
   return id;
-}
-
-/** What `countTable` was last built for (consecutive pods of a workload mostly see the same range). */
-let tableMaxC = -1;
-let tableMin = Number.NaN;
-let tableMax = Number.NaN;
-let tableW = Number.NaN;
-let tableOff = Number.NaN;
-
-/** The normalised hostname-spread score per matching-pod count 0..maxC, for raw range [min, max]. */
-function countTableFor(maxC: number, min: number, max: number, w: number, off: number): Float64Array {
-  if (maxC <= tableMaxC && min === tableMin && max === tableMax && w === tableW && off === tableOff) return countTable;
-  if (countTable.length <= maxC + 1) countTable = new Float64Array(Math.max(maxC + 2, countTable.length * 2));
-  const byCount = countTable;
-  for (let c = 0; c <= maxC; c++) byCount[c] = max === 0 ? MAX_NODE_SCORE : Math.trunc((MAX_NODE_SCORE * (max + min - Math.round(c * w + off))) / max);
-  tableMaxC = maxC;
-  tableMin = min;
-  tableMax = max;
-  tableW = w;
-  tableOff = off;
-  return byCount;
 }
 
 /** Whether the active filters are exactly the ones `doubtfulNodes` vouches for. */
@@ -169,32 +130,6 @@ export function fusedScoreApplies(state: CycleState, skipped: readonly boolean[]
   if (skipped[SPREAD]) return true;
   const s = spreadScoreState(state);
   return s !== undefined && spreadIsSimple(s);
-}
-
-/** Fit and BalancedAllocation of node slot `x` for request signature `key` into the slot's memo (same formulas as the plugins'). */
-function fitAndBalance(t: NodeTable, x: number, key: number, r: PodResources): void {
-  const ac = t.allocCpu[x];
-  const am = t.allocMemory[x];
-  let fit: number;
-  let bal: number;
-  if (ac !== 0 && am !== 0) {
-    const rc = t.nonZeroCpu[x] + r.nonZeroCpu;
-    const rm = t.nonZeroMemory[x] + r.nonZeroMemory;
-    const sc = rc > ac ? 0 : Math.trunc(((ac - rc) * MAX_NODE_SCORE) / ac);
-    const sm = rm > am ? 0 : Math.trunc(((am - rm) * MAX_NODE_SCORE) / am);
-    fit = (sc + sm) >> 1;
-    const qc = t.reqCpu[x] + r.cpu;
-    const qm = t.reqMemory[x] + r.memory;
-    const fc = qc > ac ? 1 : qc / ac;
-    const fm = qm > am ? 1 : qm / am;
-    bal = Math.trunc((1 - Math.abs((fc - fm) / 2)) * MAX_NODE_SCORE);
-  } else {
-    fit = leastAllocatedAt(t, x, r.nonZeroCpu, r.nonZeroMemory);
-    bal = balancedAt(t, x, r.cpu, r.memory);
-  }
-  t.memoKey[x] = key;
-  t.memoFit[x] = fit;
-  t.memoBalanced[x] = bal;
 }
 
 /** Scratch: slots whose Fit/BalancedAllocation memo is stale (`hostRange` output; `staleCount` entries). */
@@ -290,10 +225,13 @@ function finishUnspread(n: number, idx: Int32Array, memoFit: Float64Array, memoB
  * the node's matching-pod count, so its range comes from a cheap pre-pass
  * and one pass does the rest; otherwise pass 1 computes Fit,
  * BalancedAllocation and raw spread with its range, pass 2 normalises and
- * totals. Writes the indexes of the nodes sharing the best total into `ties`
- * and returns how many there are.
+ * totals. Draws among the nodes sharing the best total (their indexes
+ * written into `ties`) as `selectHost` does and returns the winner's index.
+ * `window`: the list position of the first of the `evaluated` nodes when
+ * they are consecutive in the node list (the hostname route's index needs
+ * that), else -1.
  */
-export function fusedScore(state: CycleState, b: CycleBuffers, n: number, skipped: readonly boolean[], ties: Int32Array): number {
+export function fusedScore(state: CycleState, b: CycleBuffers, n: number, skipped: readonly boolean[], ties: Int32Array, rng: Pick<Rng, 'int'>, window: number, evaluated: number): number {
   const t = state.snapshot.table;
   const r = state.pod.res;
   const idx = b.feasibleIndex;
@@ -321,10 +259,17 @@ export function fusedScore(state: CycleState, b: CycleBuffers, n: number, skippe
   if (s === undefined || (simpleSpread && (s.kinds.length === 1 || noZones))) {
     if (s === undefined) {
       for (let i = 0; i < n; i++) if (memoKey[idx[i]] !== key) fitAndBalance(t, idx[i], key, r);
-      return finishUnspread(n, idx, memoFit, memoBalanced, fit, bal, totals, ties);
+      return pick(finishUnspread(n, idx, memoFit, memoBalanced, fit, bal, totals, ties), ties, rng);
+    }
+    const hostCounts = s.perNode[0];
+    // Why: one workload's pods in a row see the same nodes but the few they went to: its index rescans only those.
+    if (window >= 0) {
+      const list = state.snapshot.nodeIndexes;
+      const index = indexes.get(t) ?? indexes.set(t, new HostSpreadIndex(W_FIT, W_BALANCED, W_SPREAD)).get(t)!;
+      const chosen = index.choose(t, list, hostCounts, key, r, window, evaluated, s.weights[0], s.offsets[0], rng, b, FIT, BALANCED, SPREAD);
+      if (chosen >= 0) return chosen;
     }
     // Pre-pass: memo filled for nodes that changed, and the range of matching-pod counts.
-    const hostCounts = s.perNode[0];
     if (stale.length < n) stale = new Int32Array(Math.max(n, stale.length * 2));
     const range = hostRange(n, idx, memoKey, key, flags, hostCounts, stale);
     // Why: few nodes changed since they were last scored; their memo is refilled outside the tight loop.
@@ -353,9 +298,9 @@ export function fusedScore(state: CycleState, b: CycleBuffers, n: number, skippe
         totals[i] = total;
         if (total > best) best = total;
       }
-      return collectTies(totals, n, best, ties);
+      return pick(collectTies(totals, n, best, ties), ties, rng);
     }
-    return finishHostSpread(n, idx, memoFit, memoBalanced, hostCounts, byCount, fit, bal, spread, totals, ties);
+    return pick(finishHostSpread(n, idx, memoFit, memoBalanced, hostCounts, byCount, fit, bal, spread, totals, ties), ties, rng);
   }
 
   // Two passes: hostname and zone (or any simple mix), raw range found on the way.
@@ -382,7 +327,12 @@ export function fusedScore(state: CycleState, b: CycleBuffers, n: number, skippe
     totals[i] = total;
     if (total > best) best = total;
   }
-  return collectTies(totals, n, best, ties);
+  return pick(collectTies(totals, n, best, ties), ties, rng);
+}
+
+/** `selectHost`'s draw: one of the `count` tied feasible indexes in `ties`. */
+function pick(count: number, ties: Int32Array, rng: Pick<Rng, 'int'>): number {
+  return count === 1 ? ties[0] : ties[rng.int(count)];
 }
 
 /**

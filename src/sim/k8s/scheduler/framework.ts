@@ -136,7 +136,9 @@ export class SchedulingFramework {
       out.chosenIndex = 0;
       return out;
     }
-    out.chosenIndex = this.scoreNodes(state, out, buffers, rng);
+    // Without a narrowed node set the evaluated nodes are one window of the node list from the start.
+    const window = pinned === undefined ? startIndex % all.length : -1;
+    out.chosenIndex = this.scoreNodes(state, out, buffers, rng, window);
     out.node = snapshot.bySlot[buffers.feasibleIndex[out.chosenIndex]];
     return out;
   }
@@ -144,10 +146,13 @@ export class SchedulingFramework {
   /**
    * `prioritizeNodes` + `selectHost`: PreScore, Score, NormalizeScore per
    * plugin, Σ score × weight, and the winner (ties drawn uniformly). Returns
-   * the winner's index among the feasible nodes.
+   * the winner's index among the feasible nodes. `window`: the list
+   * position of the first evaluated node when the evaluated nodes are
+   * consecutive in the node list, else -1.
    */
-  private scoreNodes(state: CycleState, out: ScheduleOutcome, b: CycleBuffers, rng: Pick<Rng, 'int'>): number {
+  private scoreNodes(state: CycleState, out: ScheduleOutcome, b: CycleBuffers, rng: Pick<Rng, 'int'>, window: number): number {
     const n = out.feasible;
+    b.countSpread = -1;
     const nodes = state.snapshot.bySlot;
     const idx = b.feasibleIndex;
     out.scored = true;
@@ -157,8 +162,7 @@ export class SchedulingFramework {
     }
     const ties = this.ties.length >= n ? this.ties : (this.ties = new Int32Array(Math.max(n, this.ties.length * 2)));
     if (this.defaultProfile && fusedScoreApplies(state, out.skipped)) {
-      const nTies = fusedScore(state, b, n, out.skipped, ties);
-      return nTies === 1 ? ties[0] : ties[rng.int(nTies)];
+      return fusedScore(state, b, n, out.skipped, ties, rng, window, out.evaluated);
     }
     // Uniform scores add to every node alike: summed once (`base`), not node by node.
     let base = 0;

@@ -5,6 +5,8 @@ export const FLAG_UNSCHEDULABLE = 1;
 export const FLAG_DO_NOT_SCHEDULE_TAINTS = 2;
 export const FLAG_PREFER_NO_SCHEDULE_TAINTS = 4;
 export const FLAG_HOSTNAME_LABEL = 8;
+/** Entries of `NodeTable.changeLog` (a power of two). */
+const CHANGE_LOG = 1024;
 
 /**
  * The numbers every filter and score reads, one typed array per field,
@@ -49,6 +51,13 @@ export class NodeTable {
   passKey = new Int32Array(0);
   memoFit = new Float64Array(0);
   memoBalanced = new Float64Array(0);
+  /**
+   * The slots whose numbers, flags or matching-pod counts changed, oldest
+   * first: a ring of the last `CHANGE_LOG` entries; `changes` counts every
+   * entry ever written (a reader that fell further behind rereads everything).
+   */
+  readonly changeLog = new Int32Array(CHANGE_LOG);
+  changes = 0;
   private readonly zoneIds = new Map<string, number>();
   readonly zones: string[] = [];
 
@@ -88,6 +97,7 @@ export class NodeTable {
     const old = this.flags[i];
     if (old === flags) return;
     this.passKey[i] = -1;
+    this.touch(i);
     for (let b = 0; b < 8; b++) {
       const m = 1 << b;
       if ((old & m) !== (flags & m)) this.flagCounts[b] += flags & m ? 1 : -1;
@@ -112,12 +122,19 @@ export class NodeTable {
 
   /** Recomputes a slot's free amounts after its allocatable or requests changed, and drops its memo. */
   refreshFree(i: number): void {
+    this.touch(i);
     this.memoKey[i] = -1;
     this.passKey[i] = -1;
     this.freeCpu[i] = this.allocCpu[i] - this.reqCpu[i];
     this.freeMemory[i] = this.allocMemory[i] - this.reqMemory[i];
     this.freeEphemeralStorage[i] = this.allocEphemeralStorage[i] - this.reqEphemeralStorage[i];
     this.podRoom[i] = this.allocPods[i] - this.podCount[i];
+  }
+
+  /** Notes in `changeLog` that slot `i` changed. */
+  touch(i: number): void {
+    this.changeLog[this.changes & (CHANGE_LOG - 1)] = i;
+    this.changes++;
   }
 
   /** The id of a zone value, interning it on first sight. */

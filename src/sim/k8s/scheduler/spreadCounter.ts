@@ -45,6 +45,7 @@ export class SpreadCounter implements SpreadCounts {
   /** Adds `delta` matching pods on `node`. */
   add(node: NodeInfo, delta: number): void {
     this.perNode[node.index] += delta;
+    node.table.touch(node.index);
     for (const [key, sums] of this.byKey) {
       const v = Object.prototype.hasOwnProperty.call(node.labels, key) ? node.labels[key] : MISSING_LABEL;
       sums.set(v, (sums.get(v) ?? 0) + delta);
@@ -59,6 +60,7 @@ export class SpreadCounter implements SpreadCounts {
   /** Forgets a node slot (the node was removed; its pods went first). */
   clearNode(node: NodeInfo): void {
     this.perNode[node.index] = 0;
+    node.table.touch(node.index);
     this.byKey.clear();
   }
 
