@@ -52,8 +52,17 @@ function unchanged(idx: CustomIndex, old: Obj, next: Obj): boolean {
 /** Moves `key` in one index for a write from `old` to `next` (undefined: a create or a delete). */
 export function reindexCustom(idx: CustomIndex, key: string, old: Obj | undefined, next: Obj | undefined): void {
   if (old && next && unchanged(idx, old, next)) return;
-  const ov = old ? asArray(idx.fn(old)) : NONE;
-  const nv = next ? asArray(idx.fn(next)) : NONE;
+  const o = old ? idx.fn(old) : undefined;
+  const n = next ? idx.fn(next) : undefined;
+  if ((o === undefined || typeof o === 'string') && (n === undefined || typeof n === 'string')) {
+    // One value or none on each side (a pod's node), without the lists below.
+    if (o === n) return;
+    if (o !== undefined) removeFrom(idx.map, o, key);
+    if (n !== undefined) addTo(idx.map, n, key);
+    return;
+  }
+  const ov = asArray(o);
+  const nv = asArray(n);
   if (ov.length === 1 && nv.length === 1 && ov[0] === nv[0]) return;
   for (const v of ov) if (!nv.includes(v)) removeFrom(idx.map, v, key);
   for (const v of nv) if (!ov.includes(v)) addTo(idx.map, v, key);
@@ -69,6 +78,16 @@ export function reindexPair(a: CustomIndex, b: CustomIndex, key: string, old: Ob
   const na = next && !skipA ? asArray(a.fn(next)) : NONE;
   const ob = old && !skipB ? asArray(b.fn(old)) : NONE;
   const nb = next && !skipB ? asArray(b.fn(next)) : NONE;
+  // A create or delete under one value in both (an object whose one owner is its controller): what the loop below would do.
+  if (!both) {
+    const va = old ? oa : na;
+    const vb = old ? ob : nb;
+    if (va.length === 1 && vb.length === 1 && va[0] === vb[0]) {
+      const d = old ? -1 : 1;
+      moveInPair(a.map, b.map, va[0], key, d, d);
+      return;
+    }
+  }
   // Every value either index has before or after, once (the lists are short: an object's owners).
   const lists = [oa, na, ob, nb];
   for (let i = 0; i < 4; i++) {

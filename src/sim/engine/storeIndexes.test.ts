@@ -15,6 +15,7 @@ class ReferenceIndexes {
   readonly byLabelKey = new Map<string, Set<string>>();
   readonly owner = new Map<string, Set<string>>();
   readonly controller = new Map<string, Set<string>>();
+  readonly tier = new Map<string, Set<string>>();
   readonly byNamespace = new Map<string, Set<string>>();
   private readonly objects = new Map<string, Obj>();
 
@@ -43,7 +44,8 @@ class ReferenceIndexes {
       const r = o?.metadata.ownerReferences?.find((x) => x.controller);
       return r ? [r.uid] : [];
     };
-    for (const [map, fn] of [[this.owner, owners], [this.controller, ctrl]] as const) {
+    const tier = (o: Obj | undefined) => (o?.metadata.labels?.tier === undefined ? [] : [o.metadata.labels.tier]);
+    for (const [map, fn] of [[this.owner, owners], [this.controller, ctrl], [this.tier, tier]] as const) {
       const ov = fn(old);
       const nv = fn(next);
       for (const v of ov) if (!nv.includes(v)) remove(map, v, key);
@@ -75,6 +77,8 @@ function storeWithIndexes(): ObjectStore {
   const owners = (o: StoredObject) => (o as Obj).metadata.ownerReferences;
   store.addIndex('things', 'controllerUid', (o) => (o as Obj).metadata.ownerReferences?.find((r) => r.controller)?.uid, owners);
   store.addIndex('things', 'ownerUid', (o) => (o as Obj).metadata.ownerReferences?.map((r) => r.uid), owners, 'controllerUid');
+  // A single-valued index (as pods by node).
+  store.addIndex('things', 'tier', (o) => o.metadata.labels?.tier, (o) => o.metadata.labels);
   return store;
 }
 
@@ -87,6 +91,7 @@ function expectSame(store: ObjectStore, ref: ReferenceIndexes): void {
     expect([...store.byIndex('things', 'ownerUid', uid)]).toEqual([...(ref.owner.get(uid) ?? [])]);
     expect([...store.byIndex('things', 'controllerUid', uid)]).toEqual([...(ref.controller.get(uid) ?? [])]);
   }
+  for (const v of VALUES) expect([...store.byIndex('things', 'tier', v)]).toEqual([...(ref.tier.get(v) ?? [])]);
   for (const ns of ['ns', 'other']) {
     expect([...store.keysInNamespace('things', ns)]).toEqual([...(ref.byNamespace.get(ns) ?? [])]);
     expect(store.list('things', ns).map((o) => o.metadata.name)).toEqual([...(ref.byNamespace.get(ns) ?? [])].map((k) => k.slice(3)));
