@@ -22,7 +22,82 @@ export interface LabelKeyIndex {
   last: string;
 }
 
-export type LabelIndex = Map<string, LabelKeyIndex>;
+/** A label `name=value` whose key Set is shared with other labels. */
+interface Slot {
+  readonly name: string;
+  readonly value: string;
+}
+
+/**
+ * The label indexes of one table. Labels that objects gain together in the
+ * same writes (a ReplicaSet's pods' `app` and `pod-template-hash`) hold one
+ * Set between them: two labels whose value Sets are made by one write (for
+ * the one object that write adds) share that Set, and `shared` lists the
+ * labels holding it. A write that would give or take an object under some
+ * of those labels only first gives each of them its own copy, so every
+ * label's keys stay what its own Set would hold, in the same order.
+ */
+export interface LabelIndex {
+  readonly byKey: Map<string, LabelKeyIndex>;
+  readonly shared: Map<Set<string>, Slot[]>;
+}
+
+export function newLabelIndex(): LabelIndex {
+  return { byKey: new Map(), shared: new Map() };
+}
+
+/** The Set made by the current write for its object (one key), and the label it was made for. */
+let fresh: Set<string> | undefined;
+let freshSlot: Slot | undefined;
+
+/**
+ * The Set to change under `name=value` for an object that comes (`adds`) or
+ * goes: `set` itself when every label sharing it takes the same step in this
+ * write (`to` are the object's new labels), else a copy of its own.
+ *
+ * The same step: all gain the object, none of them rebuilding its keys
+ * (`materialize` would see the object already there, out of its place);
+ * or all lose their label (a label changing its value rebuilds its keys).
+ */
+function own(index: LabelIndex, idx: LabelKeyIndex, name: string, value: string, set: Set<string>, to: Labels | undefined, adds: boolean): Set<string> {
+  const slots = index.shared.get(set);
+  if (slots === undefined) return set;
+  let together = true;
+  for (const s of slots) {
+    if (!adds) together &&= to === undefined || !(s.name in to);
+    else if (to === undefined || to[s.name] !== s.value) together = false;
+    else {
+      const other = index.byKey.get(s.name);
+      together &&= other !== undefined && (other.keys !== undefined || other.last === s.value);
+    }
+  }
+  if (together) return set;
+  const copy = new Set(set);
+  idx.byValue.set(value, copy);
+  slots.splice(slots.findIndex((s) => s.name === name && s.value === value), 1);
+  if (slots.length === 1) index.shared.delete(set);
+  return copy;
+}
+
+/** A new Set holding `key` for `name=value`: the one this write already made, shared, if any. */
+function newSet(index: LabelIndex, name: string, value: string, key: string): Set<string> {
+  if (fresh === undefined) {
+    fresh = new Set<string>().add(key);
+    freshSlot = { name, value };
+    return fresh;
+  }
+  const slots = index.shared.get(fresh);
+  if (slots === undefined) index.shared.set(fresh, [freshSlot!, { name, value }]);
+  else slots.push({ name, value });
+  return fresh;
+}
+
+/** `set` lost its last key. */
+function emptied(index: LabelIndex, set: Set<string>): void {
+  if (index.shared.size > 0) index.shared.delete(set);
+}
+
+type Labels = Record<string, string>;
 
 /** Keeps `keys` from now on. */
 function materialize(idx: LabelKeyIndex): Set<string> {
@@ -34,25 +109,26 @@ function materialize(idx: LabelKeyIndex): Set<string> {
 
 /** Keys of objects that have label `name`, in the order they gained it. */
 export function keysWithLabelKey(index: LabelIndex, name: string): ReadonlySet<string> | undefined {
-  const idx = index.get(name);
+  const idx = index.byKey.get(name);
   if (idx === undefined) return undefined;
   if (idx.keys !== undefined) return idx.keys;
   if (idx.byValue.size === 1) return idx.byValue.values().next().value;
   return materialize(idx);
 }
 
-/** Object `key` gained label `name=value`. */
-function addLabel(index: LabelIndex, name: string, value: string, key: string): void {
-  const idx = index.get(name);
+/** Object `key` gained label `name=value` (`to`: its labels now). */
+function addLabel(index: LabelIndex, name: string, value: string, key: string, to: Labels): void {
+  const idx = index.byKey.get(name);
   if (idx === undefined) {
-    index.set(name, { byValue: new Map([[value, new Set<string>().add(key)]]), keys: undefined, last: value });
+    index.byKey.set(name, { byValue: new Map([[value, newSet(index, name, value, key)]]), keys: undefined, last: value });
     return;
   }
   let set = idx.byValue.get(value);
+  if (set !== undefined && index.shared.size > 0) set = own(index, idx, name, value, set, to, true);
   let keys = idx.keys;
   if (keys === undefined) {
     if (set === undefined) {
-      idx.byValue.set(value, new Set<string>().add(key));
+      idx.byValue.set(value, newSet(index, name, value, key));
       idx.last = value;
       return;
     }
@@ -62,35 +138,40 @@ function addLabel(index: LabelIndex, name: string, value: string, key: string): 
     }
     keys = materialize(idx);
   }
-  if (set === undefined) idx.byValue.set(value, (set = new Set()));
-  set.add(key);
+  if (set === undefined) idx.byValue.set(value, (set = newSet(index, name, value, key)));
+  else set.add(key);
   keys.add(key);
 }
 
-/** Object `key` lost label `name` (it had `value`). */
-function removeLabel(index: LabelIndex, name: string, value: string, key: string): void {
-  const idx = index.get(name);
-  if (idx === undefined) return;
-  const set = idx.byValue.get(value);
-  if (set !== undefined) {
-    set.delete(key);
-    if (set.size === 0) idx.byValue.delete(value);
+/** Object `key` is no longer under `name=value` (`to`: its labels now). */
+function leave(index: LabelIndex, idx: LabelKeyIndex, name: string, value: string, key: string, to: Labels | undefined): void {
+  let set = idx.byValue.get(value);
+  if (set === undefined) return;
+  if (index.shared.size > 0) set = own(index, idx, name, value, set, to, false);
+  set.delete(key);
+  if (set.size === 0) {
+    idx.byValue.delete(value);
+    emptied(index, set);
   }
+}
+
+/** Object `key` lost label `name` (it had `value`). */
+function removeLabel(index: LabelIndex, name: string, value: string, key: string, to: Labels | undefined): void {
+  const idx = index.byKey.get(name);
+  if (idx === undefined) return;
+  leave(index, idx, name, value, key, to);
   idx.keys?.delete(key);
-  if (idx.byValue.size === 0) index.delete(name);
+  if (idx.byValue.size === 0) index.byKey.delete(name);
 }
 
 /** Object `key` keeps label `name` with another value (it keeps its place among the keys with `name`). */
-function changeLabel(index: LabelIndex, name: string, from: string, to: string, key: string): void {
-  const idx = index.get(name);
+function changeLabel(index: LabelIndex, name: string, from: string, to: string, key: string, labels: Labels): void {
+  const idx = index.byKey.get(name);
   if (idx === undefined) return;
   if (idx.keys === undefined) materialize(idx);
-  const set = idx.byValue.get(from);
-  if (set !== undefined) {
-    set.delete(key);
-    if (set.size === 0) idx.byValue.delete(from);
-  }
+  leave(index, idx, name, from, key, labels);
   let next = idx.byValue.get(to);
+  if (next !== undefined && index.shared.size > 0) next = own(index, idx, name, to, next, labels, true);
   if (next === undefined) idx.byValue.set(to, (next = new Set()));
   next.add(key);
 }
@@ -99,13 +180,17 @@ function changeLabel(index: LabelIndex, name: string, from: string, to: string, 
  * Moves `key` between label sets for a write that changes labels `from`
  * into `to` (either may be undefined: a create or a delete).
  */
-export function reindexLabels(index: LabelIndex, key: string, from: Record<string, string> | undefined, to: Record<string, string> | undefined): void {
+export function reindexLabels(index: LabelIndex, key: string, from: Labels | undefined, to: Labels | undefined): void {
   if (from === to) return;
   if (from) {
     for (const k in from) {
-      if (to === undefined || !(k in to)) removeLabel(index, k, from[k], key);
-      else if (to[k] !== from[k]) changeLabel(index, k, from[k], to[k], key);
+      if (to === undefined || !(k in to)) removeLabel(index, k, from[k], key, to);
+      else if (to[k] !== from[k]) changeLabel(index, k, from[k], to[k], key, to);
     }
   }
-  if (to) for (const k in to) if (from === undefined || !(k in from)) addLabel(index, k, to[k], key);
+  if (to) {
+    fresh = undefined;
+    for (const k in to) if (from === undefined || !(k in from)) addLabel(index, k, to[k], key, to);
+    fresh = freshSlot = undefined;
+  }
 }

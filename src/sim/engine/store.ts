@@ -1,6 +1,6 @@
 import { flat } from '../../lib/flat';
 import { addTo, asArray, reindexCustom, removeFrom, reindexPair, type CustomIndex, type IndexFn } from './customIndex';
-import { keysWithLabelKey, reindexLabels, type LabelIndex } from './labelIndex';
+import { keysWithLabelKey, newLabelIndex, reindexLabels, type LabelIndex } from './labelIndex';
 
 export type { IndexFn } from './customIndex';
 
@@ -70,7 +70,7 @@ class Table {
    * from then on. A table nobody asks by namespace (pods, mostly) keeps none.
    */
   byNamespace: Map<string, Set<string>> | undefined = undefined;
-  readonly labels: LabelIndex = new Map();
+  readonly labels: LabelIndex = newLabelIndex();
   readonly custom = new Map<string, CustomIndex>();
   /** `custom`'s values, for the write path (no iterator per write). */
   readonly customList: CustomIndex[] = [];
@@ -200,7 +200,7 @@ export class ObjectStore {
   /** Keys of objects carrying label `key=value` (all namespaces); undefined when the table has no label index (virtual). */
   keysWithLabel(resource: string, key: string, value: string): ReadonlySet<string> | undefined {
     if (this.virtual.has(resource)) return undefined;
-    return this.table(resource).labels.get(key)?.byValue.get(value) ?? EMPTY;
+    return this.table(resource).labels.byKey.get(key)?.byValue.get(value) ?? EMPTY;
   }
 
   /** Keys of objects that have label `key` with any value (all namespaces); undefined without a label index. */

@@ -139,6 +139,20 @@ describe('ObjectStore indexes', () => {
   });
 });
 
+describe('ObjectStore label index', () => {
+  it('keeps one Set for labels objects gain together (app and pod-template-hash), parted by the first write that moves one only', () => {
+    const store = storeWithIndexes();
+    for (let i = 0; i < 3; i++) store.put('things', { metadata: { name: `p${i}`, namespace: 'ns', labels: { app: 'web', hash: 'h1' } } });
+    expect(store.keysWithLabel('things', 'app', 'web')).toBe(store.keysWithLabel('things', 'hash', 'h1'));
+    store.put('things', { metadata: { name: 'p1', namespace: 'ns', labels: { app: 'web', hash: 'h2' } } });
+    store.put('things', { metadata: { name: 'q', namespace: 'ns', labels: { app: 'web', hash: 'h1' } } });
+    expect([...store.keysWithLabel('things', 'app', 'web')!]).toEqual(['ns/p0', 'ns/p1', 'ns/p2', 'ns/q']);
+    expect([...store.keysWithLabel('things', 'hash', 'h1')!]).toEqual(['ns/p0', 'ns/p2', 'ns/q']);
+    expect([...store.keysWithLabel('things', 'hash', 'h2')!]).toEqual(['ns/p1']);
+    expect([...store.keysWithLabelKey('things', 'hash')!]).toEqual(['ns/p0', 'ns/p1', 'ns/p2', 'ns/q']);
+  });
+});
+
 describe('ObjectStore.putOver', () => {
   it('stores, indexes and reports like put when given the version get returned', () => {
     const viaPut = storeWithIndexes();
