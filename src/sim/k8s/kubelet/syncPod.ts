@@ -230,17 +230,7 @@ function admit(pod: PodObj, key: string, node: NodeRuntime, ctx: K8sContext, sta
     nodeRt: node,
     admittedAt,
     sandboxMs: smallInt(running ? now - admittedAt : jitter(ctx.rng, TIMINGS.sandboxMs)),
-    initContainers: pod.spec!.initContainers === undefined || pod.spec!.initContainers.length === 0 ? NO_CONTAINERS : pod.spec!.initContainers.map((c, i) => {
-      // Sidecars of a running pod are adopted like app containers.
-      if (running && isSidecar(c)) return adoptContainer(c, i, true, now, pod.status?.initContainerStatuses);
-      const rtc = newContainerRuntime(c, i, true);
-      if (running) {
-        // Init containers of a running pod have completed.
-        rtc.phase = 'exited';
-        rtc.terminated = { exitCode: 0, reason: 'Completed', finishedAt: now };
-      }
-      return rtc;
-    }),
+    initContainers: pod.spec!.initContainers === undefined || pod.spec!.initContainers.length === 0 ? NO_CONTAINERS : initContainers(pod, now, running),
     containers: appContainers(pod, now, running),
     // Every field from the start: one hidden class, no extra property store per pod.
     ip: undefined,
@@ -258,12 +248,33 @@ function admit(pod: PodObj, key: string, node: NodeRuntime, ctx: K8sContext, sta
   return rt;
 }
 
-/** The runtime records of the pod's app containers at admission (no closure for a pod of one container, the usual one). */
+// The closures of admission live in helpers that only pods needing them call: one in `admit` or
+// `appContainers` would make every call allocate a context for what it captures.
+
+/** The runtime records of the pod's init containers at admission. */
+function initContainers(pod: PodObj, now: number, running: unknown): ContainerRuntime[] {
+  return pod.spec!.initContainers!.map((c, i) => {
+    // Sidecars of a running pod are adopted like app containers.
+    if (running && isSidecar(c)) return adoptContainer(c, i, true, now, pod.status?.initContainerStatuses);
+    const rtc = newContainerRuntime(c, i, true);
+    if (running) {
+      // Init containers of a running pod have completed.
+      rtc.phase = 'exited';
+      rtc.terminated = { exitCode: 0, reason: 'Completed', finishedAt: now };
+    }
+    return rtc;
+  });
+}
+
+/** The runtime records of the pod's app containers at admission. */
 function appContainers(pod: PodObj, now: number, running: unknown): ContainerRuntime[] {
   const specs = pod.spec!.containers;
   const known = pod.status?.containerStatuses;
-  if (specs.length === 1) return [adoptContainer(specs[0], 0, false, now, running ? known : undefined, known)];
-  return specs.map((c, i) => adoptContainer(c, i, false, now, running ? known : undefined, known));
+  return specs.length === 1 ? [adoptContainer(specs[0], 0, false, now, running ? known : undefined, known)] : adoptAll(specs, now, running ? known : undefined, known);
+}
+
+function adoptAll(specs: Container[], now: number, running: ContainerStatus[] | undefined, known: ContainerStatus[] | undefined): ContainerRuntime[] {
+  return specs.map((c, i) => adoptContainer(c, i, false, now, running, known));
 }
 
 /**
