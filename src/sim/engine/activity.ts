@@ -64,7 +64,7 @@ export class ActivityLog {
     this.resource[i] = resource;
     this.key[i] = key;
     this.message[i] = message;
-    this.next = (i + 1) % this.capacity;
+    this.next = i + 1 === this.capacity ? 0 : i + 1;
     if (this.size < this.capacity) this.size++;
     if (this.listeners.size) {
       const a = this.entryAt(i);

@@ -18,8 +18,11 @@ export class WorkQueue {
   private readonly pushedAt = new Map<string, number>();
 
   add(key: string): void {
-    const at = this.pushedAt.get(key);
-    if (at !== undefined && at >= this.base + this.head) return;
+    // In an empty queue no key waits: its remembered position need not be looked up.
+    if (this.head < this.items.length) {
+      const at = this.pushedAt.get(key);
+      if (at !== undefined && at >= this.base + this.head) return;
+    }
     this.pushedAt.set(key, this.base + this.items.length);
     this.items.push(key);
   }
