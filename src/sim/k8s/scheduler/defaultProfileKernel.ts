@@ -3,6 +3,7 @@ import type { CycleBuffers } from './cycleBuffers';
 import type { CycleState } from './cycleState';
 import { HostSpreadIndex } from './hostSpreadIndex';
 import { countTableFor, fitAndBalance, requestKey } from './kernelScores';
+import { PassBlocks } from './passBlocks';
 import { FLAG_DO_NOT_SCHEDULE_TAINTS, FLAG_HOSTNAME_LABEL, FLAG_PREFER_NO_SCHEDULE_TAINTS, FLAG_UNSCHEDULABLE, type NodeTable } from './nodeTable';
 import type { SchedulerPlugin } from './plugin';
 import { uniformImageScore } from './plugins/imageLocality';
@@ -36,8 +37,9 @@ const W_SPREAD = SCORE_PLUGINS[SPREAD].weight;
 const W_BALANCED = SCORE_PLUGINS[BALANCED].weight;
 const W_IMAGE = SCORE_PLUGINS[IMAGE].weight;
 
-/** The hostname-spread index of each node table. */
+/** The hostname-spread index and the quick check's blocks of each node table. */
 const indexes = new WeakMap<NodeTable, HostSpreadIndex>();
+const passBlocks = new WeakMap<NodeTable, PassBlocks>();
 
 /** Raw spread scores of the current cycle (integers, so they index the normalisation table directly). */
 let raw = new Int32Array(16);
@@ -109,6 +111,11 @@ export function scanChunk(
   }
   // Why: a node seen with room for these requests (and not blocked) since it last changed needs no second look.
   const key = roomKey(r.cpu, r.memory);
+  if (slots === state.snapshot.nodeIndexes) {
+    // The whole node list: whole blocks of such nodes need no look at all.
+    const blocks = passBlocks.get(t) ?? passBlocks.set(t, new PassBlocks()).get(t)!;
+    return blocks.scan(t, slots, next, head, m, key, cpu, memory, doubt);
+  }
   const passKey = t.passKey;
   for (let j = 0; j < m; j++) {
     const x = evalSlot[at + j];

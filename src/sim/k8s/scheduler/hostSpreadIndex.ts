@@ -1,12 +1,10 @@
 import type { Rng } from '../../../lib/rng';
 import type { CycleBuffers } from './cycleBuffers';
 import { countTableFor, fitAndBalance } from './kernelScores';
+import { BLOCK, ListChanges, SHIFT } from './listChanges';
 import { FLAG_HOSTNAME_LABEL, type NodeTable } from './nodeTable';
 import type { PodResources } from './podResources';
 
-/** Positions per block (a power of two). */
-const SHIFT = 5;
-const BLOCK = 1 << SHIFT;
 /** Block flags: some node lacks the hostname label; some Fit + BalancedAllocation sum is NaN. */
 const UNLABELLED = 1;
 const NOT_A_NUMBER = 2;
@@ -29,7 +27,7 @@ interface Best {
  * BalancedAllocation, weighted) depends only on the node's numbers and the
  * pod's requests, and `count` is the node's matching pods. Between two
  * cycles of one workload only the nodes a pod went to or left change, so
- * the index keeps `A` and `count` per list position and, per block of 32
+ * the index keeps `A` and `count` per list position and, per block of 16
  * positions, the range of counts and for each count present the best `A`
  * and how many nodes reach it. A window then finds its count range, best
  * total and ties from its blocks, and rescans only the block holding the
@@ -42,12 +40,8 @@ export class HostSpreadIndex {
   /** What the blocks were built from. */
   private list: Int32Array | null = null;
   private counts: Int32Array | null = null;
-  private memo: Float64Array | null = null;
   private key = -1;
-  /** `NodeTable.changes` already applied. */
-  private seen = 0;
-  /** List position of each table slot (-1: not listed). */
-  private posOf = new Int32Array(0);
+  private readonly changes = new ListChanges();
   /** Per list position (valid in built blocks): Fit, BalancedAllocation, their weighted sum, matching pods (-1: no hostname label). */
   private fit = new Float64Array(0);
   private bal = new Float64Array(0);
@@ -82,10 +76,7 @@ export class HostSpreadIndex {
   /** Drops every block built from inputs other than these, and the blocks of nodes changed since the last cycle. */
   private sync(t: NodeTable, list: Int32Array, counts: Int32Array, key: number): void {
     const n = list.length;
-    if (list !== this.list || t.memoFit !== this.memo) {
-      // Another node list (or a grown table): positions move.
-      this.list = list;
-      this.memo = t.memoFit;
+    if (!this.changes.follow(t, list, this.built, 0)) {
       if (this.fit.length < n) {
         this.fit = new Float64Array(n);
         this.bal = new Float64Array(n);
@@ -107,23 +98,11 @@ export class HostSpreadIndex {
         this.entryTies = new Int32Array(blocks << SHIFT);
         this.blockExcluded = new Uint8Array(blocks);
       }
-      if (this.posOf.length !== t.capacity) this.posOf = new Int32Array(t.capacity);
-      this.posOf.fill(-1);
-      for (let p = 0; p < n; p++) this.posOf[list[p]] = p;
       this.built.fill(0);
-    } else if (counts !== this.counts || key !== this.key || t.changes - this.seen > t.changeLog.length) {
-      this.built.fill(0);
-    } else {
-      const log = t.changeLog;
-      const mask = log.length - 1;
-      for (let s = this.seen; s < t.changes; s++) {
-        const p = this.posOf[log[s & mask]];
-        if (p >= 0) this.built[p >> SHIFT] = 0;
-      }
-    }
+    } else if (counts !== this.counts || key !== this.key) this.built.fill(0);
+    this.list = list;
     this.counts = counts;
     this.key = key;
-    this.seen = t.changes;
   }
 
   /** Reads the nodes of block `b` (refilling stale Fit/BalancedAllocation memos) and sums it up. */
