@@ -37,7 +37,7 @@ export function createGarbageCollector(store: ObjectStore, resources: readonly s
     if (old && old.metadata.ownerReferences === refs && !deleting) return undefined;
     // Like the graph builder, only a dependent with an owner that is not plainly alive is checked
     // (`addDependentToOwners` enqueues no dependent whose owners are all in the graph).
-    const checkDependent = !!refs && (!old || old.metadata.ownerReferences !== refs) && !allSolid(refs, store, byUid);
+    const checkDependent = !!refs && (!old || old.metadata.ownerReferences !== refs) && !allSolidNow(refs);
     // A new or re-owned object whose owners are all alive, not being deleted: nothing to queue (most creations).
     if (!checkDependent && !deleting) return undefined;
     const keys: string[] = [];
@@ -46,6 +46,24 @@ export function createGarbageCollector(store: ObjectStore, resources: readonly s
     if (deleting && fin && (fin.includes('foregroundDeletion') || fin.includes('orphan'))) keys.push(`owner|${e.resource}|${e.key}`);
     if (deleting && !old?.metadata.deletionTimestamp) for (const ref of obj.metadata.ownerReferences ?? []) ownerWaiting(ref, keys);
     return keys;
+  };
+  // The last owner references found all solid, where their owners were, and which stored versions they were:
+  // a ReplicaSet's new pods share one list, and owners whose stored objects are the same ones are still solid.
+  let solidRefs: readonly OwnerReference[] | undefined;
+  let solidAt: Located[] = [];
+  let solidOwners: (KubeObject | undefined)[] = [];
+  const allSolidNow = (refs: readonly OwnerReference[]): boolean => {
+    if (refs === solidRefs) {
+      let same = true;
+      for (let i = 0; i < solidAt.length && same; i++) same = store.get<KubeObject>(solidAt[i].resource, solidAt[i].key) === solidOwners[i];
+      if (same) return true;
+    }
+    solidRefs = undefined;
+    if (!allSolid(refs, store, byUid)) return false;
+    solidAt = refs.map((r) => byUid.get(r.uid)!);
+    solidOwners = solidAt.map((loc) => store.get<KubeObject>(loc.resource, loc.key));
+    solidRefs = refs;
+    return true;
   };
   /** A dependent went away or started terminating: its foreground owner may now finish. */
   const ownerWaiting = (ref: OwnerReference, keys: string[]) => {

@@ -42,7 +42,8 @@ export function createReplicaSetController(store: ObjectStore): K8sController {
     const sameOwners = old !== undefined && old.metadata.ownerReferences === pod.metadata.ownerReferences;
     // A write that changes neither owners, labels nor anything the ReplicaSet counts (a kubelet's progress report).
     // (Nor the tally: owners, phase, deletion and readiness are all unchanged.)
-    if (e.type === 'MODIFIED' && sameOwners && old.metadata.labels === pod.metadata.labels && !relevantChange(old, pod)) return undefined;
+    let relevant: boolean | undefined;
+    if (e.type === 'MODIFIED' && sameOwners && old.metadata.labels === pod.metadata.labels && !(relevant = relevantChange(old, pod))) return undefined;
     tally.observe(e);
     const ns = pod.metadata.namespace!;
     const ref = controllerRef(pod.metadata);
@@ -54,7 +55,7 @@ export function createReplicaSetController(store: ObjectStore): K8sController {
       // ClaimPods would only release this pod if its ReplicaSet (this uid) stopped matching it; a ReplicaSet's selector
       // cannot change, and a later label change comes back here. So a pod its owner matches now needs no claim (every new pod).
       if (e.type !== 'DELETED' && labelsChanged && !ownerMatches(rsKey, ref.uid, pod)) addClaim(rsKey, e.key);
-      if (e.type === 'MODIFIED' && old && !relevantChange(old, pod)) return undefined;
+      if (e.type === 'MODIFIED' && old && !(relevant ?? relevantChange(old, pod))) return undefined;
       return rsKey;
     }
     const keys: string[] = [];
@@ -77,10 +78,19 @@ export function createReplicaSetController(store: ObjectStore): K8sController {
     }
     return keys;
   };
+  // The last ReplicaSet (stored version) found to match a labels object: its next pods carry the same one (its template's).
+  let matchedRS: RSObj | undefined;
+  let matchedLabels: PodObj['metadata']['labels'];
   /** The ReplicaSet at `rsKey` is the one with `uid` and its selector matches the pod's labels. */
   const ownerMatches = (rsKey: string, uid: string, pod: PodObj): boolean => {
     const rs = store.get<RSObj>('replicasets.apps', rsKey);
-    return rs !== undefined && rs.metadata.uid === uid && matches(selectorOf(rs.spec?.selector), pod.metadata.labels);
+    if (rs === undefined || rs.metadata.uid !== uid) return false;
+    const labels = pod.metadata.labels;
+    if (rs === matchedRS && labels === matchedLabels) return true;
+    if (!matches(selectorOf(rs.spec?.selector), labels)) return false;
+    matchedRS = rs;
+    matchedLabels = labels;
+    return true;
   };
   const mapRS = (e: WatchEvent): string => {
     if (e.type === 'ADDED') for (const pod of store.listByIndex('pods', 'orphan', e.object.metadata.namespace ?? '')) addClaim(e.key, `${pod.metadata.namespace}/${pod.metadata.name}`);
