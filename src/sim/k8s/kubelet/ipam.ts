@@ -18,7 +18,7 @@ export function allocatePodIP(node: NodeRuntime): string | undefined {
   for (let i = 0; i < node.cidrSize; i++) {
     let n = node.lastIP + 1 + i;
     if (n > last) n = first + ((n - first) % (last - first + 1));
-    if (!isUsed(node.usedIPs, n)) {
+    if (!isUsed(node, n)) {
       markUsed(node, n);
       node.lastIP = n;
       return intToIp(node.cidrBase + n);
@@ -36,30 +36,37 @@ export function reservePodIP(node: NodeRuntime, ip: string): void {
 export function releasePodIP(node: NodeRuntime, ip: string | undefined): void {
   if (!ip) return;
   const n = ipToInt(ip) - node.cidrBase;
-  if (n >= 0 && isUsed(node.usedIPs, n)) node.usedIPs[n >>> 5] &= ~(1 << (n & 31));
+  if (n < 0 || !isUsed(node, n)) return;
+  if (n < 32) node.ipWord0 &= ~(1 << n);
+  else node.usedIPs[n >>> 5] &= ~(1 << (n & 31));
 }
 
 /**
- * The in-use host numbers of a node's pod CIDR: a bit set, grown as
- * addresses are handed out (they go up from the start: a node of 30 pods
- * needs one word), rather than a Set (a hash lookup per address, on 5,000
- * nodes' sets).
+ * The words of the bit set past the first of a node that has none yet
+ * (shared, never written: `markUsed` replaces it). The first word is the
+ * node runtime's own `ipWord0` field, read with the other fields a sync
+ * reads (rather than a typed array of its own per node, two objects more
+ * to fetch per address handed out); word w is `usedIPs[w]`, w ≥ 1.
  */
-export function newIPBitmap(): Uint32Array {
-  return new Uint32Array(1);
-}
+export const NO_IP_WORDS = new Uint32Array(1);
 
-function isUsed(bits: Uint32Array, n: number): boolean {
+function isUsed(node: NodeRuntime, n: number): boolean {
+  if (n < 32) return (node.ipWord0 & (1 << n)) !== 0;
   const w = n >>> 5;
+  const bits = node.usedIPs;
   return w < bits.length && (bits[w] & (1 << (n & 31))) !== 0;
 }
 
 function markUsed(node: NodeRuntime, n: number): void {
+  if (n < 32) {
+    node.ipWord0 |= 1 << n;
+    return;
+  }
   const w = n >>> 5;
   let bits = node.usedIPs;
-  if (w >= bits.length) {
+  if (w >= bits.length || bits === NO_IP_WORDS) {
     const grown = new Uint32Array(Math.max(w + 1, bits.length * 2));
-    grown.set(bits);
+    if (bits !== NO_IP_WORDS) grown.set(bits);
     node.usedIPs = bits = grown;
   }
   bits[w] |= 1 << (n & 31);

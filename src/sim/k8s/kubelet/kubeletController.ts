@@ -8,7 +8,7 @@ import { serviceEnvVars } from '../services/serviceEnv';
 import type { ObjectStore } from '../../engine/store';
 import { Backoff } from './backoff';
 import { MirrorPods } from './mirrorPods';
-import { newIPBitmap, parseCidr } from './ipam';
+import { NO_IP_WORDS, parseCidr } from './ipam';
 import { hostIPsOf } from './podStatus';
 import { nodeTick, powerOff, powerOn } from './nodeAgent';
 import type { NodeRuntime } from './runtime';
@@ -33,6 +33,34 @@ export interface Kubelets {
   setPower(node: string, on: boolean, now: number): boolean | undefined;
   /** Whether a node's machine is powered off. */
   isStopped(node: string): boolean;
+}
+
+/**
+ * A node's runtime as its kubelet starts: no image, no pod IP in use. The
+ * fields a pod sync reads come first (the object's first cache lines: 5,000
+ * nodes' runtimes are read in turn by 150,000 pod syncs).
+ */
+export function newNodeRuntime(name: string, podCIDR: string, hostIP: string, lastStatusReport: number): NodeRuntime {
+  const { base, size } = parseCidr(podCIDR);
+  return {
+    removed: false,
+    name,
+    client: undefined,
+    hostIP,
+    hostIPs: hostIPsOf(hostIP),
+    cidrBase: base,
+    cidrSize: size,
+    lastIP: 1,
+    ipWord0: 0,
+    usedIPs: NO_IP_WORDS,
+    images: new Map(),
+    actor: flat(`kubelet/${name}`),
+    leaseKey: flat(`kube-node-lease/${name}`),
+    pullBusyUntil: 0,
+    pulling: new Map(),
+    imagesChanged: false,
+    lastStatusReport,
+  };
 }
 
 /**
@@ -82,9 +110,8 @@ export function createKubelets(): Kubelets {
   const ensureNode = (node: NodeObj): NodeRuntime => {
     let rt = state.nodes.get(node.metadata.name);
     if (!rt) {
-      const { base, size } = parseCidr(node.spec?.podCIDR ?? '10.244.0.0/24');
       const hostIP = node.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? '';
-      rt = { name: node.metadata.name, actor: flat(`kubelet/${node.metadata.name}`), client: undefined, leaseKey: flat(`kube-node-lease/${node.metadata.name}`), images: new Map(), pullBusyUntil: 0, pulling: new Map(), cidrBase: base, cidrSize: size, usedIPs: newIPBitmap(), lastIP: 1, imagesChanged: false, lastStatusReport: parseTimestamp(node.metadata.creationTimestamp) ?? 0, hostIP, hostIPs: hostIPsOf(hostIP), removed: false };
+      rt = newNodeRuntime(node.metadata.name, node.spec?.podCIDR ?? '10.244.0.0/24', hostIP, parseTimestamp(node.metadata.creationTimestamp) ?? 0);
       state.nodes.set(node.metadata.name, rt);
     }
     return rt;

@@ -148,9 +148,14 @@ export interface NodeRuntime {
   pullBusyUntil: number;
   /** Images with a pull queued or under way → when that pull completes. */
   pulling: Map<string, number>;
-  /** Network address of the node's pod CIDR and the in-use host numbers (a bit set, `newIPBitmap` in ipam.ts). */
+  /**
+   * Network address of the node's pod CIDR and the in-use host numbers: a
+   * bit set whose first word (host numbers 0–31, all a node of up to 30
+   * pods uses) is a field of its own, the others in `usedIPs` (ipam.ts).
+   */
   cidrBase: number;
   cidrSize: number;
+  ipWord0: number;
   usedIPs: Uint32Array;
   lastIP: number;
   imagesChanged: boolean;
