@@ -2,6 +2,7 @@ import type { ContainerStatus, Node, NodeCondition, PodCondition } from 'kuberne
 import { flat } from '../../../lib/flat';
 import { toMicroTimestamp, toTimestamp } from '../../engine/clock';
 import { objectKey } from '../../engine/store';
+import type { ApiClient } from '../api/client';
 import type { KubeObject } from '../api/types';
 import type { K8sContext } from '../controllers/context';
 import { imageDigest, parseImageRef } from '../images/imageRef';
@@ -22,23 +23,30 @@ const MAX_NODE_IMAGES = 50;
  * has it (reused: 5,000 nodes tick every 10 s).
  */
 export function nodeTick(name: string, ctx: K8sContext, state: KubeletState, wakeKey?: string): void {
-  const node = ctx.store.get<NodeObj>('nodes', name);
+  // A node has a runtime exactly while its Node object exists (the kubelet's node watch adds
+  // and drops it as the store writes): the Node itself is read only when its status is written.
   const rt = state.nodes.get(name);
-  if (!node || !rt || rt.stopped) return;
+  if (!rt || rt.stopped) return;
   const api = (rt.client ??= ctx.clientAs(rt.actor));
   const now = ctx.clock.now();
   const lease = ctx.store.get<KubeObject>('leases.coordination.k8s.io', rt.leaseKey);
   if (lease) api.update({ ...lease, spec: { ...(lease.spec as object), renewTime: renewTime(now) } }, { trusted: true });
-  if (rt.booting) boot(node, rt, ctx, state);
-  else if (rt.imagesChanged || now - rt.lastStatusReport >= TIMINGS.nodeStatusReportMs) {
-    const ts = toTimestamp(now);
-    const conditions = (node.status?.conditions ?? []).map((c: NodeCondition) => ({ ...c, lastHeartbeatTime: ts }));
-    const status = { ...node.status, conditions, images: nodeImages(rt.images) };
-    api.updateStatus({ ...node, status });
-    rt.imagesChanged = false;
-    rt.lastStatusReport = now;
+  if (rt.booting || rt.imagesChanged || now - rt.lastStatusReport >= TIMINGS.nodeStatusReportMs) {
+    const node = ctx.store.get<NodeObj>('nodes', name);
+    if (node && rt.booting) boot(node, rt, ctx, state);
+    else if (node) reportStatus(node, rt, api, now);
   }
   ctx.wakeAfter(wakeKey ?? `node:${name}`, TIMINGS.leaseRenewMs);
+}
+
+/** The node status every 5 minutes, or when the image list changed: conditions heartbeated now, the images. */
+function reportStatus(node: NodeObj, rt: NodeRuntime, api: ApiClient, now: number): void {
+  const ts = toTimestamp(now);
+  const conditions = (node.status?.conditions ?? []).map((c: NodeCondition) => ({ ...c, lastHeartbeatTime: ts }));
+  const status = { ...node.status, conditions, images: nodeImages(rt.images) };
+  api.updateStatus({ ...node, status });
+  rt.imagesChanged = false;
+  rt.lastStatusReport = now;
 }
 
 let renewAt = NaN;
