@@ -59,6 +59,8 @@ const RESUME = '\u0000resume';
 export class ControllerManager<C> {
   private readonly entries: { controller: Controller<C>; queue: WorkQueue; busyUntil: number }[] = [];
   private readonly byName = new Map<string, WorkQueue>();
+  /** Keys waiting in all the queues. */
+  private readonly waiting = { count: 0 };
   /** The store watcher registered last for each resource. */
   private readonly fanOuts = new Map<string, FanOut>();
   /** Safety net against controllers that wake each other forever within one instant. */
@@ -72,7 +74,7 @@ export class ControllerManager<C> {
   ) {}
 
   register(controller: Controller<C>): void {
-    const queue = new WorkQueue();
+    const queue = new WorkQueue(this.waiting);
     this.entries.push({ controller, queue, busyUntil: -Infinity });
     this.byName.set(controller.name, queue);
     for (const w of controller.watches) {
@@ -104,6 +106,8 @@ export class ControllerManager<C> {
   runUntilIdle(): void {
     let budget = this.maxReconcilesPerInstant;
     for (;;) {
+      // Nothing queued: the pass below would find nothing to do.
+      if (this.waiting.count === 0) return;
       let worked = false;
       const now = this.clock.now();
       for (const entry of this.entries) {

@@ -28,6 +28,23 @@ describe('WorkQueue', () => {
     expect(q.length).toBe(0);
   });
 
+  it('keeps a count of the keys waiting in all the queues that share it', () => {
+    const waiting = { count: 0 };
+    const a = new WorkQueue(waiting);
+    const b = new WorkQueue(waiting);
+    a.add('x');
+    a.add('x');
+    b.add('x');
+    b.add('y');
+    expect(waiting.count).toBe(3);
+    a.pop();
+    b.pop();
+    expect(waiting.count).toBe(1);
+    b.pop();
+    b.pop();
+    expect(waiting.count).toBe(0);
+  });
+
   it('takes a key back after it was processed, across compaction and many keys', () => {
     const q = new WorkQueue();
     for (let i = 0; i < 6000; i++) q.add(`k${i}`);
@@ -46,7 +63,8 @@ describe('WorkQueue', () => {
     const op = fc.oneof(fc.constantFrom('a', 'b', 'c', 'd', 'e').map((k) => ({ add: k })), fc.constant({ pop: true }));
     fc.assert(
       fc.property(fc.array(op, { maxLength: 300 }), (ops) => {
-        const q = new WorkQueue();
+        const waiting = { count: 0 };
+        const q = new WorkQueue(waiting);
         const m = new ModelQueue();
         for (const o of ops) {
           if ('add' in o) {
@@ -54,6 +72,7 @@ describe('WorkQueue', () => {
             m.add(o.add);
           } else expect(q.pop()).toBe(m.pop());
           expect(q.toArray()).toEqual(m.items);
+          expect(waiting.count).toBe(m.items.length);
           for (const k of ['a', 'b', 'c', 'd', 'e']) expect(q.has(k)).toBe(m.items.includes(k));
         }
       }),

@@ -11,6 +11,9 @@
  * allocation at 30,000 pods).
  */
 export class WorkQueue {
+  /** `waiting`: a count of the keys waiting, shared with other queues (a controller manager's), kept up to date by this one. */
+  constructor(private readonly waiting: { count: number } = { count: 0 }) {}
+
   private items: string[] = [];
   private head = 0;
   /** Positions of the items before `items[0]` (dropped by compaction or a reset). */
@@ -25,6 +28,7 @@ export class WorkQueue {
     }
     this.pushedAt.set(key, this.base + this.items.length);
     this.items.push(key);
+    this.waiting.count++;
   }
 
   get length(): number {
@@ -34,6 +38,7 @@ export class WorkQueue {
   pop(): string | undefined {
     if (this.head >= this.items.length) return undefined;
     const key = this.items[this.head++];
+    this.waiting.count--;
     if (this.head === this.items.length) {
       // Empty: start the items afresh; forget the positions once they are many.
       this.base += this.head;
