@@ -8,16 +8,26 @@ import type { Status } from './status';
  * of recent decisions costs no copying.
  */
 export class CycleBuffers {
-  /** Table slot of each evaluated node, in evaluation order. */
+  /**
+   * Table slot of each evaluated node, in evaluation order. During a cycle
+   * (and until the finder's next one) the finder's own array; afterwards
+   * read `slotAt`: a cycle that walked the node list keeps only the list.
+   */
   evalSlot = new Int32Array(16);
+  /** The node list the evaluated nodes are a window of (never mutated; null: see `evalSlot`), and the window's first position. */
+  window: Int32Array | null = null;
+  windowStart = 0;
   /** Rejection per evaluated node (only meaningful where `evalFeasibleIndex` is -1). */
   evalStatus: (Status | undefined)[] = [];
   /** Per evaluated node: its index among the feasible nodes, or -1 (unless `allFeasible`). */
   evalFeasibleIndex = new Int32Array(16);
   /** No node was rejected: evaluated node i is feasible node i (`evalFeasibleIndex` not written). */
   allFeasible = true;
-  /** Table slot (`NodeInfo.index`) of each feasible node. */
+  /** Table slot (`NodeInfo.index`) of each feasible node (the finder's array, like `evalSlot`: valid until its next cycle). */
   feasibleIndex = new Int32Array(16);
+  /** This set's own arrays for the slots, when a cycle's slots are not a window of the node list. */
+  private ownEvalSlot = this.evalSlot;
+  private ownFeasibleIndex = this.feasibleIndex;
   /** Per score plugin: normalised scores of the feasible nodes, before weights (unless `uniform`). */
   scores: Float64Array[];
   /** Per score plugin: the score every feasible node got, or NaN when `scores` holds them. */
@@ -52,6 +62,44 @@ export class CycleBuffers {
   constructor(readonly scorePlugins: number) {
     this.scores = Array.from({ length: scorePlugins }, () => new Float64Array(16));
     this.uniform = new Float64Array(scorePlugins);
+  }
+
+  /** Table slot of evaluated node i. */
+  slotAt(i: number): number {
+    const w = this.window;
+    if (w === null) return this.evalSlot[i];
+    const p = this.windowStart + i;
+    return w[p < w.length ? p : p - w.length];
+  }
+
+  /**
+   * For one cycle the evaluated and feasible slots go into `scratch`'s
+   * arrays (the finder's, written every cycle, so they stay in cache;
+   * this set lives in the decision log's ring).
+   */
+  borrow(scratch: CycleBuffers): void {
+    this.evalSlot = scratch.evalSlot;
+    this.feasibleIndex = scratch.feasibleIndex;
+    this.window = null;
+  }
+
+  /**
+   * After filtering: the `evaluated` nodes were positions `start`, `start + 1`, …
+   * (wrapping) of `list`, which is then all this set keeps of them; or,
+   * with `list` null, they are copied into this set's own arrays.
+   */
+  keep(list: Int32Array | null, start: number, evaluated: number, feasible: number): void {
+    if (list !== null) {
+      this.window = list;
+      this.windowStart = start;
+      return;
+    }
+    if (this.ownEvalSlot.length < evaluated) this.ownEvalSlot = new Int32Array(evaluated);
+    if (this.ownFeasibleIndex.length < feasible) this.ownFeasibleIndex = new Int32Array(feasible);
+    this.ownEvalSlot.set(this.evalSlot.subarray(0, evaluated));
+    this.ownFeasibleIndex.set(this.feasibleIndex.subarray(0, feasible));
+    this.evalSlot = this.ownEvalSlot;
+    this.feasibleIndex = this.ownFeasibleIndex;
   }
 
   /** Feasible index of evaluated node i, or -1. */
@@ -103,14 +151,11 @@ export class CycleBuffers {
    * arrays need only that many entries even on a cluster of thousands.
    */
   ensure(evaluated: number, feasible: number): void {
-    if (this.evalSlot.length < evaluated) {
-      const cap = Math.max(evaluated, this.evalSlot.length * 2);
-      this.evalSlot = new Int32Array(cap);
-      this.evalFeasibleIndex = new Int32Array(cap);
-    }
-    if (this.feasibleIndex.length < feasible) {
-      const cap = Math.max(feasible, this.feasibleIndex.length * 2);
-      this.feasibleIndex = new Int32Array(cap);
+    if (this.evalSlot.length < evaluated) this.evalSlot = new Int32Array(Math.max(evaluated, this.evalSlot.length * 2));
+    if (this.evalFeasibleIndex.length < evaluated) this.evalFeasibleIndex = new Int32Array(Math.max(evaluated, this.evalFeasibleIndex.length * 2));
+    if (this.feasibleIndex.length < feasible) this.feasibleIndex = new Int32Array(Math.max(feasible, this.feasibleIndex.length * 2));
+    if (this.totals.length < feasible) {
+      const cap = Math.max(feasible, this.totals.length * 2);
       this.totals = new Float64Array(cap);
       this.hostCounts = new Int32Array(cap);
       this.scores = this.scores.map(() => new Float64Array(cap));

@@ -239,7 +239,7 @@ export class DecisionLog {
     for (let i = 0; i < evaluated; i++) {
       const fi = b.feasibleIndexOf(i);
       const st = b.evalStatus[i];
-      const name = slot.nodesBySlot[b.evalSlot[i]].name;
+      const name = slot.nodesBySlot[b.slotAt(i)].name;
       if (fi < 0 && st) {
         d.nodes.push({ node: name, failedPlugin: st.plugin, reasons: [...st.reasons] });
         continue;

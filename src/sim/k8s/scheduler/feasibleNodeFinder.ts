@@ -1,4 +1,4 @@
-import type { CycleBuffers } from './cycleBuffers';
+import { CycleBuffers } from './cycleBuffers';
 import type { CycleState } from './cycleState';
 import { quickFilterApplies, scanChunk } from './defaultProfileKernel';
 import type { ScheduleOutcome } from './framework';
@@ -21,6 +21,8 @@ export class FeasibleNodeFinder {
   private readonly subStatus: (Status | undefined)[] = [];
   /** First rejection per chunk position (scratch; undefined between uses). */
   private readonly statusBuf: (Status | undefined)[] = [];
+  /** Where every cycle's evaluated and feasible slots are written (see `CycleBuffers.borrow`). */
+  private readonly slots = new CycleBuffers(0);
 
   constructor(private readonly defaultProfile: boolean) {}
 
@@ -33,6 +35,8 @@ export class FeasibleNodeFinder {
     const numNodes = slots.length;
     const numToFind = numFeasibleNodesToFind(numNodes);
     // Never more feasible nodes than wanted: each chunk asks for exactly the number still missing.
+    this.slots.ensure(numNodes + 1, Math.min(numNodes, numToFind) + 1);
+    b.borrow(this.slots);
     b.ensure(numNodes + 1, Math.min(numNodes, numToFind) + 1);
     if (this.subSlot.length < numNodes + 1) {
       const n = Math.max(numNodes + 1, this.subSlot.length * 2);
@@ -94,6 +98,7 @@ export class FeasibleNodeFinder {
     if (rejectors) out.unschedulablePlugins = rejectors;
     out.evaluated = processed;
     out.feasible = found;
+    b.keep(slots === state.snapshot.nodeIndexes ? slots : null, numNodes === 0 ? 0 : startIndex % numNodes, processed, found);
   }
 
   /**

@@ -137,8 +137,7 @@ export class SchedulingFramework {
       return out;
     }
     // Without a narrowed node set the evaluated nodes are one window of the node list from the start.
-    const window = pinned === undefined ? startIndex % all.length : -1;
-    out.chosenIndex = this.scoreNodes(state, out, buffers, rng, window);
+    out.chosenIndex = this.scoreNodes(state, out, buffers, rng, buffers.window !== null ? buffers.windowStart : -1);
     out.node = snapshot.bySlot[buffers.feasibleIndex[out.chosenIndex]];
     return out;
   }

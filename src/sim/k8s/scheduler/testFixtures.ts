@@ -86,7 +86,7 @@ export function statusesOf(o: ScheduleOutcome): (Status | undefined)[] {
 
 /** Evaluated node names in order. */
 export function evaluatedOf(o: ScheduleOutcome): string[] {
-  return Array.from(o.buffers.evalSlot.subarray(0, o.evaluated), (x) => o.nodesBySlot[x].name);
+  return Array.from({ length: o.evaluated }, (_, i) => o.nodesBySlot[o.buffers.slotAt(i)].name);
 }
 
 /** Feasible node names in order. */

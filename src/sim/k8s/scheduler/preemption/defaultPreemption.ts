@@ -52,7 +52,7 @@ function nodeStatuses(o: ScheduleOutcome): Map<NodeInfo, Status> {
   const b = o.buffers;
   for (let i = 0; i < o.evaluated; i++) {
     const st = b.evalStatus[i];
-    const node = o.nodesBySlot[b.evalSlot[i]];
+    const node = o.nodesBySlot[b.slotAt(i)];
     if (st && node) out.set(node, st);
   }
   return out;
