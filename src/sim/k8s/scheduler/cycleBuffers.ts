@@ -81,6 +81,7 @@ export class CycleBuffers {
     this.evalSlot = scratch.evalSlot;
     this.feasibleIndex = scratch.feasibleIndex;
     this.window = null;
+    this.countSpread = -1;
   }
 
   /**
