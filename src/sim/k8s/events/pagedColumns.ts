@@ -75,6 +75,15 @@ export class U8Column {
   }
 }
 
+/** Pages of `undefined` by row width: copying one is a block copy (building one with `Array.from` walks its entries one by one). */
+const blanks = new Map<number, unknown[]>();
+
+function blankPage(width: number): unknown[] {
+  let page = blanks.get(width);
+  if (page === undefined) blanks.set(width, (page = Array.from({ length: PAGE * width })));
+  return page;
+}
+
 /**
  * Rows of `width` strings or objects, one plain array page after another:
  * appending never copies the entries before it (a growing array of
@@ -83,8 +92,6 @@ export class U8Column {
  */
 export class RefRows<T> {
   private pages: T[][] = [];
-  /** A page of `undefined`: copying it is a block copy (building one with `Array.from` walks its entries one by one). */
-  private blank: T[] | undefined;
 
   constructor(private readonly width: number) {}
 
@@ -98,7 +105,7 @@ export class RefRows<T> {
   }
 
   reserve(n: number): void {
-    while (this.pages.length << PAGE_BITS < n) this.pages.push((this.blank ??= Array.from({ length: PAGE * this.width }) as T[]).slice());
+    while (this.pages.length << PAGE_BITS < n) this.pages.push(blankPage(this.width).slice() as T[]);
   }
 
   dropPages(count: number): void {
