@@ -113,6 +113,12 @@ export class NodeInfo {
     t.refreshFree(i);
     this.allocScalar = null;
     for (const k in a) if (isScalarResourceName(k)) (this.allocScalar ??= new Map()).set(k, bytesOf(a[k]));
+    this.setImages(node);
+  }
+
+  /** Takes a new version of the node whose labels, taints, cordon and allocatable are the same: only `status.images` is re-read. */
+  setImages(node: NodeObject): void {
+    this.node = node;
     const images: string[] = [];
     for (const img of node.status?.images ?? []) for (const n of img.names ?? []) images.push(n);
     this.images = images;

@@ -134,7 +134,11 @@ export class SchedulerCache implements SchedulingSnapshot {
       n.node = obj;
       return change;
     }
-    if (!fresh) n.setNode(obj);
+    // Why: a kubelet reporting its pulled images changes nothing else: no re-parse, and the node's cached scores stay valid.
+    if (!fresh) {
+      if (change.allocatable || change.labels || change.taints || change.unschedulable) n.setNode(obj);
+      else n.setImages(obj);
+    }
     if (added) {
       this.tree.add(n);
       this.nodeSetChanged();
