@@ -103,4 +103,30 @@ describe('hostname-spread index', () => {
     expect(indexed).toBeGreaterThan(500);
     expect(withRejected).toBeGreaterThan(100);
   });
+
+  it('reads node by node a block whose nodes have many different counts', () => {
+    const fast = new SchedulingFramework();
+    const reference = new SchedulingFramework([...FILTER_PLUGINS], [...SCORE_PLUGINS]);
+    const world = createRng(5);
+    // 0–9 matching pods per node: blocks of 16 nodes hold more distinct counts than they keep entries for.
+    const nodes = Array.from({ length: 260 }, (_, i) => node(`n${i}`, { cpu: '8', memory: '32Gi' }));
+    const pods = nodes.flatMap((n, i) => Array.from({ length: (i * 7) % 10 }, (_, j) => pod(`e${i}-${j}`, { nodeName: n.metadata.name, labels: { app: 'web' }, cpu: '100m', memory: '128Mi' })));
+    const cache = cacheWith(nodes, pods);
+    cache.upsertObject('replicasets.apps', rsOf('web'), false);
+    let start = 0;
+    for (let i = 0; i < 60; i++) {
+      const p = pod(`m${i}`, { labels: { app: 'web' }, cpu: '100m', memory: '128Mi' });
+      const seed = world.int(1e9);
+      const x = recording(seed);
+      const y = recording(seed);
+      const a = fast.schedulePod(new PodInfo(p), cache, x.rng, start);
+      const da = detail(a, fast);
+      const b = reference.schedulePod(new PodInfo(p), cache, y.rng, start);
+      expect(a.buffers.countSpread).toBeGreaterThanOrEqual(0);
+      expect([a.node?.name, a.chosenIndex, x.draws]).toEqual([b.node?.name, b.chosenIndex, y.draws]);
+      expect(da).toEqual(detail(b, reference));
+      start = a.nextStartIndex;
+      cache.addPod(new PodInfo({ ...p, spec: { ...p.spec!, nodeName: a.node!.name } }), a.node!.name);
+    }
+  });
 });

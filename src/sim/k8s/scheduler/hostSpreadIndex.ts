@@ -10,6 +10,11 @@ const UNLABELLED = 1;
 const NOT_A_NUMBER = 2;
 /** Some node's Fit, BalancedAllocation or count does not fit `CycleBuffers`' packed detail. */
 const UNPACKED = 4;
+/** A block with more distinct counts than it keeps entries for: read node by node. */
+const MANY = 8;
+/** Entries (distinct counts) kept per block: few, so that a window's entries share cache lines. */
+const ENTRY_SHIFT = 2;
+const ENTRIES = 1 << ENTRY_SHIFT;
 /** Largest count the packed detail holds (17 bits). */
 const MAX_PACKED_COUNT = (1 << 17) - 1;
 
@@ -28,13 +33,14 @@ interface Best {
  * pod's requests, and `count` is the node's matching pods. Between two
  * cycles of one workload only the nodes a pod went to or left change, so
  * the index keeps `A` and `count` per list position and, per block of 16
- * positions, the range of counts and for each count present the best `A`
- * and how many nodes reach it. A window then finds its count range, best
- * total and ties from its blocks, and rescans only the block holding the
- * drawn tie. Blocks are rebuilt when a node in them changed (`NodeTable.changeLog`)
+ * positions, the range of counts and for each count present (up to 4;
+ * a block with more is read node by node) the best `A` and how many nodes
+ * reach it. A window then finds its count range, best total and ties from
+ * its blocks, and rescans only the block holding the drawn tie. Blocks are rebuilt when a node in them changed (`NodeTable.changeLog`)
  * or the request signature, the counter or the node list is another.
  * Exactly what the node-by-node pass computes: the property tests in
- * defaultProfileKernel.test.ts compare both with the plugin-by-plugin path.
+ * hostSpreadIndex.test.ts and defaultProfileKernel.test.ts compare both
+ * with the plugin-by-plugin path.
  */
 export class HostSpreadIndex {
   /** What the blocks were built from. */
@@ -93,9 +99,9 @@ export class HostSpreadIndex {
         this.maxC = new Int32Array(blocks);
         this.flags = new Uint8Array(blocks);
         this.entryCount = new Int32Array(blocks);
-        this.entries = new Int32Array(blocks << SHIFT);
-        this.entrySum = new Float64Array(blocks << SHIFT);
-        this.entryTies = new Int32Array(blocks << SHIFT);
+        this.entries = new Int32Array(blocks << ENTRY_SHIFT);
+        this.entrySum = new Float64Array(blocks << ENTRY_SHIFT);
+        this.entryTies = new Int32Array(blocks << ENTRY_SHIFT);
         this.blockExcluded = new Uint8Array(blocks);
       }
       this.built.fill(0);
@@ -144,10 +150,15 @@ export class HostSpreadIndex {
         fl |= NOT_A_NUMBER;
         continue;
       }
-      let e = lo;
-      const end = lo + len;
+      if ((fl & MANY) !== 0) continue;
+      let e = b << ENTRY_SHIFT;
+      const end = e + len;
       while (e < end && entries[e] !== c) e++;
       if (e === end) {
+        if (len === ENTRIES) {
+          fl |= MANY;
+          continue;
+        }
         entries[e] = c;
         entrySum[e] = a;
         entryTies[e] = 1;
@@ -217,9 +228,9 @@ export class HostSpreadIndex {
     return k;
   }
 
-  /** Whether positions [p, p + BLOCK) are block `blk`, inside [p, e), none excluded: its sums stand for it. */
+  /** Whether positions [p, p + BLOCK) are block `blk`, inside [p, e), none excluded, its entries complete: its sums stand for it. */
   private whole(p: number, e: number, blk: number, bEnd: number): boolean {
-    return p === blk << SHIFT && bEnd <= e && this.blockExcluded[blk] === 0;
+    return p === blk << SHIFT && bEnd <= e && this.blockExcluded[blk] === 0 && (this.flags[blk] & MANY) === 0;
   }
 
   private chooseIn(
@@ -317,7 +328,7 @@ export class HostSpreadIndex {
       const blk = p >> SHIFT;
       const bEnd = Math.min((blk + 1) << SHIFT, total);
       if (this.whole(p, e, blk, bEnd)) {
-        for (let x = p, stop = p + this.entryCount[blk]; x < stop; x++) {
+        for (let x = blk << ENTRY_SHIFT, stop = x + this.entryCount[blk]; x < stop; x++) {
           const tot = entrySum[x] + byCount[entries[x]] * ws;
           if (tot > best) {
             best = tot;
@@ -351,7 +362,7 @@ export class HostSpreadIndex {
       const bEnd = Math.min((blk + 1) << SHIFT, total);
       if (this.whole(p, e, blk, bEnd)) {
         let here = 0;
-        for (let x = p, stop = p + this.entryCount[blk]; x < stop; x++) if (entrySum[x] + byCount[entries[x]] * ws === best) here += entryTies[x];
+        for (let x = blk << ENTRY_SHIFT, stop = x + this.entryCount[blk]; x < stop; x++) if (entrySum[x] + byCount[entries[x]] * ws === best) here += entryTies[x];
         if (k >= here) {
           k -= here;
           p = bEnd;
