@@ -5,6 +5,7 @@ import { objectKey, type ObjectStore, type StoredObject, type VirtualTable, type
 import type { KubeObject } from '../api/types';
 import { eventName, eventUid } from './eventIdentity';
 import { buildRef, NO_RV, ODD_RV, rvCode, type Subject } from './involvedRefs';
+import { ALIVE, COUNT, CREATE_RV, FIELD_PATH, FIRST_AT, INVOLVED_RV, LAST_AT, MESSAGE, NS, NUMS, PREV_SAME, REASON, REFS, RV, SLOT, SOURCE, SUBJECT, WARNING } from './eventRows';
 import { F64Rows, PAGE_SIZE, RefRows, rowOffset, U8Column } from './pagedColumns';
 
 /** kube-apiserver `--event-ttl` default: an Event lives one hour after its last update. */
@@ -14,36 +15,6 @@ export interface EventSourceRef {
   component: string;
   host?: string;
 }
-
-// An event's numbers, one row each (see F64Rows).
-const FIRST_AT = 0;
-const LAST_AT = 1;
-const COUNT = 2;
-const RV = 3;
-/** The resourceVersion it was created with (its name and uid derive from it). */
-const CREATE_RV = 4;
-/** The involved object's resourceVersion as a number (see `rvCode`), not a string per event. */
-const INVOLVED_RV = 5;
-/** The previous event (id) about the same object, or -1: the `involvedUid` index as a chain. */
-const PREV_SAME = 6;
-/** The recorder's cache slot of the event's object when it was recorded, or -1. */
-const SLOT = 7;
-const NUMS = 8;
-
-// An event's strings and shared objects, one row each (see RefRows).
-const NS = 0;
-/** The involved object without its version and field path, shared by consecutive events about it. */
-const SUBJECT = 1;
-/** The involved object's field path ('' for none). */
-const FIELD_PATH = 2;
-const REASON = 3;
-const MESSAGE = 4;
-const SOURCE = 5;
-const REFS = 6;
-
-// An event's flags.
-const ALIVE = 1;
-const WARNING = 2;
 
 export interface NewEvent {
   namespace: string;

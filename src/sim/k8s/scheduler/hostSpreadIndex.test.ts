@@ -29,6 +29,24 @@ function detail(o: ScheduleOutcome, fw: SchedulingFramework) {
   return { totals: totalsOf(o), scores: SCORE_PLUGINS.map(({ plugin }) => scoresOf(o, plugin.name, fw)) };
 }
 
+/**
+ * One cycle of `p` through both frameworks with the same seed: both
+ * outcomes, after checking they agree on the node, the draws and every
+ * score the decision log shows (the fast path's detail read before the
+ * reference cycle reuses anything).
+ */
+function bothPaths(fast: SchedulingFramework, reference: SchedulingFramework, p: ReturnType<typeof pod>, cache: ReturnType<typeof cacheWith>, seed: number, start: number) {
+  const x = recording(seed);
+  const y = recording(seed);
+  const a = fast.schedulePod(new PodInfo(p), cache, x.rng, start);
+  const da = detail(a, fast);
+  const b = reference.schedulePod(new PodInfo(p), cache, y.rng, start);
+  expect([a.kind, a.node?.name, a.chosenIndex, a.evaluated, a.feasible, a.message]).toEqual([b.kind, b.node?.name, b.chosenIndex, b.evaluated, b.feasible, b.message]);
+  expect(x.draws).toEqual(y.draws);
+  expect(da).toEqual(detail(b, reference));
+  return a;
+}
+
 describe('hostname-spread index', () => {
   it('places pods exactly as the plugin-by-plugin path while nodes fill, change and come and go', () => {
     const fast = new SchedulingFramework();
@@ -54,15 +72,7 @@ describe('hostname-spread index', () => {
         const app = world.int(6) === 0 ? 'db' : 'web';
         const cpu = world.int(8) === 0 ? '250m' : '100m';
         const p = pod(`s${round}-${i}`, { labels: { app }, ...(world.int(15) === 0 ? {} : { cpu, memory: '128Mi' }) });
-        const seed = world.int(1e9);
-        const x = recording(seed);
-        const y = recording(seed);
-        const a = fast.schedulePod(new PodInfo(p), cache, x.rng, start);
-        const da = detail(a, fast);
-        const b = reference.schedulePod(new PodInfo(p), cache, y.rng, start);
-        expect([a.kind, a.node?.name, a.chosenIndex, a.evaluated, a.feasible, a.message]).toEqual([b.kind, b.node?.name, b.chosenIndex, b.evaluated, b.feasible, b.message]);
-        expect(x.draws).toEqual(y.draws);
-        expect(da).toEqual(detail(b, reference));
+        const a = bothPaths(fast, reference, p, cache, world.int(1e9), start);
         if (a.buffers.countSpread >= 0) {
           indexed++;
           if (!a.buffers.allFeasible) withRejected++;
@@ -116,15 +126,8 @@ describe('hostname-spread index', () => {
     let start = 0;
     for (let i = 0; i < 60; i++) {
       const p = pod(`m${i}`, { labels: { app: 'web' }, cpu: '100m', memory: '128Mi' });
-      const seed = world.int(1e9);
-      const x = recording(seed);
-      const y = recording(seed);
-      const a = fast.schedulePod(new PodInfo(p), cache, x.rng, start);
-      const da = detail(a, fast);
-      const b = reference.schedulePod(new PodInfo(p), cache, y.rng, start);
+      const a = bothPaths(fast, reference, p, cache, world.int(1e9), start);
       expect(a.buffers.countSpread).toBeGreaterThanOrEqual(0);
-      expect([a.node?.name, a.chosenIndex, x.draws]).toEqual([b.node?.name, b.chosenIndex, y.draws]);
-      expect(da).toEqual(detail(b, reference));
       start = a.nextStartIndex;
       cache.addPod(new PodInfo({ ...p, spec: { ...p.spec!, nodeName: a.node!.name } }), a.node!.name);
     }
