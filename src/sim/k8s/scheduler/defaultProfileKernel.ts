@@ -2,7 +2,7 @@ import type { Rng } from '../../../lib/rng';
 import type { CycleBuffers } from './cycleBuffers';
 import type { CycleState } from './cycleState';
 import { HostSpreadIndex } from './hostSpreadIndex';
-import { countTableFor, fitAndBalance, requestKey } from './kernelScores';
+import { countTableFor, fitAndBalance, requestKey, SignatureIds } from './kernelScores';
 import { PassBlocks } from './passBlocks';
 import { FLAG_DO_NOT_SCHEDULE_TAINTS, FLAG_HOSTNAME_LABEL, FLAG_PREFER_NO_SCHEDULE_TAINTS, FLAG_UNSCHEDULABLE, type NodeTable } from './nodeTable';
 import type { SchedulerPlugin } from './plugin';
@@ -44,21 +44,14 @@ const passBlocks = new WeakMap<NodeTable, PassBlocks>();
 /** Raw spread scores of the current cycle (integers, so they index the normalisation table directly). */
 let raw = new Int32Array(16);
 
-const roomKeys = new Map<string, number>();
-let nextRoomKey = 0;
+const roomIds = new SignatureIds();
 let lastRoom = { cpu: Number.NaN, mem: Number.NaN, id: -1 };
 
-/** An id per distinct (cpu, memory) request, for `NodeTable.passKey`; ids are never reused. */
+/** An id per distinct (cpu, memory) request, for `NodeTable.passKey`. */
 function roomKey(cpu: number, mem: number): number {
   if (lastRoom.cpu === cpu && lastRoom.mem === mem) return lastRoom.id;
-  const s = `${cpu},${mem}`;
-  let id = roomKeys.get(s);
-  if (id === undefined) {
-    if (roomKeys.size >= 100_000) roomKeys.clear();
-    roomKeys.set(s, (id = nextRoomKey++));
-  }
-  lastRoom = { cpu, mem, id };
-  return id;
+  lastRoom = { cpu, mem, id: roomIds.idOf(`${cpu},${mem}`) };
+  return lastRoom.id;
 }
 
 /** Whether the active filters are exactly the ones `doubtfulNodes` vouches for. */

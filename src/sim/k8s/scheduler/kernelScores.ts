@@ -11,23 +11,35 @@ import type { PodResources } from './podResources';
  * formulas as the plugins').
  */
 
-const requestKeys = new Map<string, number>();
-let nextRequestKey = 0;
+/**
+ * A small id per distinct request signature (a string such as `cpu,memory`),
+ * for typed-array memo keys; ids are never reused (the map is cleared, never
+ * renumbered, should it grow past 100,000 signatures).
+ */
+export class SignatureIds {
+  private readonly ids = new Map<string, number>();
+  private next = 0;
 
-/** An id per distinct (non-zero cpu, non-zero memory, cpu, memory) request; ids are never reused. */
+  idOf(signature: string): number {
+    let id = this.ids.get(signature);
+    if (id === undefined) {
+      if (this.ids.size >= 100_000) this.ids.clear();
+      this.ids.set(signature, (id = this.next++));
+    }
+    return id;
+  }
+}
+
+const requestIds = new SignatureIds();
+/** The request asked last, with its id. */
 let last = { nzCpu: -1, nzMem: -1, cpu: -1, mem: -1, id: -1 };
 
+/** An id per distinct (non-zero cpu, non-zero memory, cpu, memory) request. */
 export function requestKey(nzCpu: number, nzMem: number, cpu: number, mem: number): number {
   // Consecutive pods of one workload ask the same.
   if (last.nzCpu === nzCpu && last.nzMem === nzMem && last.cpu === cpu && last.mem === mem) return last.id;
-  const s = `${nzCpu},${nzMem},${cpu},${mem}`;
-  let id = requestKeys.get(s);
-  if (id === undefined) {
-    if (requestKeys.size >= 100_000) requestKeys.clear();
-    requestKeys.set(s, (id = nextRequestKey++));
-  }
-  last = { nzCpu, nzMem, cpu, mem, id };
-  return id;
+  last = { nzCpu, nzMem, cpu, mem, id: requestIds.idOf(`${nzCpu},${nzMem},${cpu},${mem}`) };
+  return last.id;
 }
 
 /**
