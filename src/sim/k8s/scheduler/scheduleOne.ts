@@ -51,8 +51,9 @@ export function scheduleOne(core: SchedulerCore, ctx: K8sContext, q: QueuedPod):
   if (o.kind === 'scheduled' && o.node) {
     const host = o.node.name;
     // Assume: the cache counts the pod on its node before the binding lands (the bound version replaces `info.pod` then).
-    core.cache.addPod(info, host);
+    // Why this order: the queue and the cache share one map, so the cache finds the entry the queue just let go of still warm.
     core.queue.delete(q.key);
+    core.cache.assumePod(info, o.node);
     preBindVolumes(ctx.api, ctx.store, pod, host);
     const res = ctx.api.bind(ns, name, host);
     if (!res.ok) {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { cacheWith, node, pod } from './testFixtures';
 import { PodInfo } from './podInfo';
+import { SchedulerCache } from './schedulerCache';
+import { SchedulingQueue, type PodsByKey } from './schedulingQueue';
 
 describe('scheduler cache', () => {
   it('takes a node update that only lists newly pulled images without touching the node numbers', () => {
@@ -25,5 +27,31 @@ describe('scheduler cache', () => {
     const n = cache.node('n1')!;
     expect([n.allocCpu, n.reqCpu, n.images]).toEqual([4000, 500, ['nginx:1.25']]);
     expect(cache.table.freeCpu[n.index]).toBe(3500);
+  });
+
+  it('shares one pod map with the queue: each sees only its own pods, a scheduled pod moves from one to the other', () => {
+    const pods: PodsByKey = new Map();
+    const cache = new SchedulerCache(pods);
+    const queue = new SchedulingQueue(pods);
+    cache.upsertNode(node('n1', { cpu: '2', memory: '4Gi' }));
+    cache.addPod(new PodInfo(pod('bound', { nodeName: 'n1', cpu: '500m' })), 'n1');
+    queue.add(pod('pending', { cpu: '250m' }), 0);
+    expect([cache.cachedPod('default/pending'), queue.get('default/bound'), cache.podCount, queue.size]).toEqual([undefined, undefined, 1, 1]);
+    // Deleting a key from the wrong side leaves the other's pod alone.
+    queue.delete('default/bound');
+    expect(cache.removePod('default/pending')).toBeUndefined();
+    expect([cache.podNode('default/bound')?.name, queue.get('default/pending')?.key]).toEqual(['n1', 'default/pending']);
+    const q = queue.pop()!;
+    const info = new PodInfo(q.pod, undefined, q.key);
+    queue.delete(q.key);
+    cache.assumePod(info, cache.node('n1')!);
+    expect([cache.cachedPod('default/pending'), queue.get('default/pending'), cache.podCount, queue.size, cache.node('n1')!.reqCpu]).toEqual([info, undefined, 2, 0, 750]);
+  });
+
+  it('refuses to assume a pod onto a node it does not hold', () => {
+    const cache = cacheWith([node('n1')]);
+    const stranger = cacheWith([node('n1'), node('n2')]).node('n2')!;
+    expect(() => cache.assumePod(new PodInfo(pod('a')), stranger)).toThrow('scheduler cache: node n2 is not in the cache');
+    expect(cache.podCount).toBe(0);
   });
 });

@@ -5,7 +5,8 @@ import type { KubeObject } from '../api/types';
 import { NodeInfo, type NodeObject } from './nodeInfo';
 import { NodeTable } from './nodeTable';
 import { NodeTree } from './nodeTree';
-import type { PodInfo } from './podInfo';
+import { PodInfo } from './podInfo';
+import type { PodsByKey } from './schedulingQueue';
 import type { ImageState, SchedulingSnapshot, SpreadCounts } from './schedulingSnapshot';
 import { SpreadCounter } from './spreadCounter';
 import { WorkloadSelectors } from './workloadSelectors';
@@ -35,8 +36,8 @@ function same(a: unknown, b: unknown): boolean {
 export class SchedulerCache implements SchedulingSnapshot {
   private readonly byName = new Map<string, NodeInfo>();
   private readonly tree = new NodeTree();
-  /** Cached pods by key; each knows its node (`PodInfo.cachedNode`). */
-  private readonly pods = new Map<string, PodInfo>();
+  /** How many of `pods` are cached PodInfos. */
+  private cachedCount = 0;
   private readonly images = new Map<string, ImageState>();
   private readonly counters = new Map<string, SpreadCounter>();
   private readonly counterBySelector = new WeakMap<object, SpreadCounter>();
@@ -55,6 +56,9 @@ export class SchedulerCache implements SchedulingSnapshot {
   readonly workloads = new WorkloadSelectors();
   /** The informer cache VolumeBinding reads claims, volumes and classes from (set when the scheduler starts). */
   volumes: ObjectStore | undefined = undefined;
+
+  /** `pods`: cached pods by key, each knowing its node (`PodInfo.cachedNode`); shared with the scheduling queue (see `PodsByKey`), or the cache's own. */
+  constructor(private readonly pods: PodsByKey = new Map()) {}
 
   get nodes(): readonly NodeInfo[] {
     return this.tree.list();
@@ -80,16 +84,17 @@ export class SchedulerCache implements SchedulingSnapshot {
   }
 
   podNode(key: string): NodeInfo | undefined {
-    return this.pods.get(key)?.cachedNode;
+    return this.cachedPod(key)?.cachedNode;
   }
 
   /** A cached pod (its node is `cachedNode`). */
   cachedPod(key: string): PodInfo | undefined {
-    return this.pods.get(key);
+    const v = this.pods.get(key);
+    return v instanceof PodInfo ? v : undefined;
   }
 
   get podCount(): number {
-    return this.pods.size;
+    return this.cachedCount;
   }
 
   /** A NodeInfo in a free slot of the table (growing the table and the per-node arrays as needed). */
@@ -195,10 +200,21 @@ export class SchedulerCache implements SchedulingSnapshot {
   /** `AddPod`/`AssumePod`: counts an assigned pod on its node (creating a placeholder for an unknown node). */
   addPod(info: PodInfo, nodeName: string): void {
     this.removePod(info.key);
-    const n = this.byName.get(nodeName) ?? this.newNode({ apiVersion: 'v1', kind: 'Node', metadata: { name: nodeName } });
+    this.addTo(info, this.byName.get(nodeName) ?? this.newNode({ apiVersion: 'v1', kind: 'Node', metadata: { name: nodeName } }));
+  }
+
+  /** `AssumePod` on a node of the cache's node list (the one a cycle chose): as `addPod` with the node in hand. */
+  assumePod(info: PodInfo, n: NodeInfo): void {
+    if (this.bySlot[n.index] !== n) throw new Error(`scheduler cache: node ${n.name} is not in the cache`);
+    this.removePod(info.key);
+    this.addTo(info, n);
+  }
+
+  private addTo(info: PodInfo, n: NodeInfo): void {
     n.addPod(info);
     info.cachedNode = n;
     this.pods.set(info.key, info);
+    this.cachedCount++;
     if (info.hasAffinity) {
       this.withAffinity.add(n);
       this.withAffinityList = null;
@@ -212,11 +228,12 @@ export class SchedulerCache implements SchedulingSnapshot {
 
   /** `RemovePod`/`ForgetPod`. Returns the node the pod was on. */
   removePod(key: string): NodeInfo | undefined {
-    const info = this.pods.get(key);
+    const info = this.cachedPod(key);
     if (!info) return undefined;
     const n = info.cachedNode!;
     info.cachedNode = undefined;
     this.pods.delete(key);
+    this.cachedCount--;
     n.removePod(info);
     if (n.podsWithAffinity.length === 0 && this.withAffinity.delete(n)) this.withAffinityList = null;
     if (n.podsWithRequiredAntiAffinity.length === 0 && this.withAntiAffinity.delete(n)) this.withAntiAffinityList = null;
@@ -272,7 +289,7 @@ export class SchedulerCache implements SchedulingSnapshot {
     }
     c = new SpreadCounter(namespace, selector, this.capacity);
     c.nodes = () => this.tree.list();
-    for (const info of this.pods.values()) if (c.counts(info)) c.perNode[info.cachedNode!.index]++;
+    for (const info of this.pods.values()) if (info instanceof PodInfo && c.counts(info)) c.perNode[info.cachedNode!.index]++;
     if (this.counters.size >= MAX_COUNTERS) this.counters.delete(this.counters.keys().next().value!);
     this.counters.set(key, c);
     return c;

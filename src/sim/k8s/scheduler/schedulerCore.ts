@@ -7,7 +7,7 @@ import type { NodeObject } from './nodeInfo';
 import { PodInfo, type PodObject } from './podInfo';
 import { nodeEventHint, podEventHint, type NodeEvent } from './queueingHints';
 import { SchedulerCache } from './schedulerCache';
-import { SchedulingQueue } from './schedulingQueue';
+import { SchedulingQueue, type PodsByKey } from './schedulingQueue';
 
 export const SCHEDULER_NAME = 'default-scheduler';
 
@@ -60,8 +60,10 @@ function relevantPendingChange(old: PodObject | undefined, p: PodObject): boolea
  * decision log.
  */
 export class SchedulerCore {
-  readonly cache = new SchedulerCache();
-  readonly queue = new SchedulingQueue();
+  /** Queued and cached pods by key, in one map (see `PodsByKey`). */
+  private readonly pods: PodsByKey = new Map();
+  readonly cache = new SchedulerCache(this.pods);
+  readonly queue = new SchedulingQueue(this.pods);
   readonly framework = new SchedulingFramework();
   readonly decisions: DecisionLog;
   nextStartIndex = 0;

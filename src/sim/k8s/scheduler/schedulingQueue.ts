@@ -1,6 +1,6 @@
 import { Heap } from '../../../lib/heap';
 import { ActiveQueue } from './activeQueue';
-import type { PodInfo, PodObject } from './podInfo';
+import { PodInfo, type PodObject } from './podInfo';
 
 /** `podInitialBackoffDuration`. */
 export const POD_INITIAL_BACKOFF_MS = 1000;
@@ -30,6 +30,15 @@ export interface QueuedPod {
   gen: number;
 }
 
+/**
+ * The scheduler's pods by `namespace/name`: a QueuedPod while the pod waits to
+ * be scheduled, its PodInfo once the scheduler cache counts it on a node
+ * (assumed or bound). A pod is never both (a queued pod has no node, a bound
+ * one never loses it), so the queue and the cache can share one map: a pod
+ * handed from one to the other is looked up once, not once per map.
+ */
+export type PodsByKey = Map<string, QueuedPod | PodInfo>;
+
 interface Entry {
   q: QueuedPod;
   gen: number;
@@ -55,7 +64,8 @@ export function backoffDuration(attempts: number): number {
  * lazily. Pure: callers pass the virtual time.
  */
 export class SchedulingQueue {
-  private readonly pods = new Map<string, QueuedPod>();
+  /** How many of `pods` are QueuedPods. */
+  private count = 0;
   private readonly active = new ActiveQueue<Entry>();
   private readonly backoff = new Heap<Entry>((a, b) => a.at < b.at || (a.at === b.at && a.seq < b.seq));
   /** Insertion order = queue time order (re-inserted on every move). */
@@ -65,12 +75,16 @@ export class SchedulingQueue {
   private seq = 0;
   private activeCount = 0;
 
+  /** `pods`: shared with the scheduler cache (see `PodsByKey`), or the queue's own. */
+  constructor(private readonly pods: PodsByKey = new Map()) {}
+
   get(key: string): QueuedPod | undefined {
-    return this.pods.get(key);
+    const v = this.pods.get(key);
+    return v === undefined || v instanceof PodInfo ? undefined : v;
   }
 
   get size(): number {
-    return this.pods.size;
+    return this.count;
   }
 
   get activeLength(): number {
@@ -89,6 +103,7 @@ export class SchedulingQueue {
   /** A new pending pod: activeQ, or parked while it has scheduling gates. `key` is its `namespace/name`, when the caller has it. */
   add(pod: PodObject, now: number, key = `${pod.metadata.namespace ?? ''}/${pod.metadata.name}`): QueuedPod {
     const q: QueuedPod = { key, pod, info: null, timestamp: now, seq: 0, attempts: 0, unschedulablePlugins: NO_PLUGINS, area: 'gated', gen: 0 };
+    if (this.get(key) === undefined) this.count++;
     this.pods.set(key, q);
     if ((pod.spec?.schedulingGates?.length ?? 0) === 0) this.toActive(q, now);
     return q;
@@ -96,7 +111,7 @@ export class SchedulingQueue {
 
   /** The pod object changed. `relevant`: spec or labels changed, so it may now fit (gates lifted, tolerations added…). */
   update(pod: PodObject, relevant: boolean, now: number, key = `${pod.metadata.namespace ?? ''}/${pod.metadata.name}`): void {
-    const q = this.pods.get(key);
+    const q = this.get(key);
     if (!q) return;
     q.pod = pod;
     if (!relevant) return;
@@ -106,12 +121,13 @@ export class SchedulingQueue {
   }
 
   delete(key: string): void {
-    const q = this.pods.get(key);
+    const q = this.get(key);
     if (!q) return;
     if (q.area === 'active') this.activeCount--;
     this.unpark(q);
     q.gen++;
     this.pods.delete(key);
+    this.count--;
   }
 
   private unpark(q: QueuedPod): void {
