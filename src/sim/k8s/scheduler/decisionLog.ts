@@ -2,6 +2,7 @@ import { grown } from '../../../lib/grown';
 import { CycleBuffers } from './cycleBuffers';
 import type { ScheduleOutcome } from './framework';
 import type { NodeInfo } from './nodeInfo';
+import { PodRegistry, type DecisionHolder } from './podRegistry';
 import type { WeightedScorePlugin } from './plugins/index';
 import type { SchedulingDecision, SchedulingNodeVerdict } from './types';
 
@@ -41,6 +42,11 @@ class SummaryColumns {
   readonly chosen = new Map<number, number[]>();
   private readonly free: number[] = [];
   private used = 0;
+
+  /** Rows in use. */
+  get live(): number {
+    return this.used - this.free.length;
+  }
 
   /** A row for a new pod. */
   take(): number {
@@ -92,8 +98,6 @@ interface Slot {
  * older detail is simply overwritten.
  */
 export class DecisionLog {
-  /** The row of each pod's summary in `cols`. */
-  private readonly rows = new Map<string, number>();
   private readonly cols = new SummaryColumns();
   private readonly ring: Slot[] = [];
   private next = 0;
@@ -105,6 +109,8 @@ export class DecisionLog {
     private readonly scorers: readonly WeightedScorePlugin[],
     private readonly capacity = FULL_DECISIONS,
     private readonly snapshot?: { readonly slotEpoch: number },
+    /** Where each pod's row in `cols` is kept: on its queue or cache entry, or else in `registry.rows`. */
+    private readonly registry = new PodRegistry(),
   ) {
     for (const { plugin, weight } of scorers) this.weights[plugin.name] = weight;
   }
@@ -117,8 +123,34 @@ export class DecisionLog {
     return slot.buffers;
   }
 
-  /** Records a cycle's outcome for the pod; its buffers must come from `nextBuffers`, or the detail is dropped. */
-  record(key: string, podUid: string, at: number, o: ScheduleOutcome): void {
+  /** The row of `key`'s summary, or -1. */
+  private rowOf(key: string): number {
+    return this.registry.holder(key)?.decisionRow ?? this.registry.rows.get(key) ?? -1;
+  }
+
+  /**
+   * The row for a cycle of `key`: the one `holder` (the pod's registry entry) holds, else the one kept for the pod
+   * in `registry.rows` (then moved to `holder`), else a new one.
+   */
+  private rowFor(key: string, holder: DecisionHolder | undefined): number {
+    if (holder === undefined) {
+      let row = this.rowOf(key);
+      if (row < 0) this.registry.rows.set(key, (row = this.cols.take()));
+      return row;
+    }
+    if (holder.decisionRow >= 0) return holder.decisionRow;
+    const rows = this.registry.rows;
+    // Why: most pods have never left the registry; an empty map needs no lookup.
+    const kept = rows.size > 0 ? rows.get(key) : undefined;
+    if (kept !== undefined) rows.delete(key);
+    return (holder.decisionRow = kept ?? this.cols.take());
+  }
+
+  /**
+   * Records a cycle's outcome for the pod; its buffers must come from `nextBuffers`, or the detail is dropped.
+   * `holder`: the pod's entry in the registry, which keeps the row.
+   */
+  record(key: string, podUid: string, at: number, o: ScheduleOutcome, holder?: DecisionHolder): void {
     const index = this.next;
     const slot = this.ring[index];
     const owned = slot?.buffers === o.buffers;
@@ -129,8 +161,7 @@ export class DecisionLog {
     }
     this.epoch ??= at;
     const c = this.cols;
-    let row = this.rows.get(key);
-    if (row === undefined) this.rows.set(key, (row = c.take()));
+    const row = this.rowFor(key, holder);
     // A preemption made for this pod stays part of its story until it is bound (and after).
     if (c.preemption.size > 0 && c.podUid[row] !== podUid) c.preemption.delete(row);
     c.at[row] = at - this.epoch;
@@ -198,26 +229,34 @@ export class DecisionLog {
 
   /** The PostFilter's outcome for the pod's last (failed) attempt: the final message, and any nomination and victims. */
   notePreemption(key: string, message: string, p: { nominatedNode?: string; victims: string[]; victimPriorities: number[]; priority: number }): void {
-    const row = this.rows.get(key);
-    if (row === undefined) return;
+    const row = this.rowOf(key);
+    if (row < 0) return;
     this.cols.message[row] = message;
     if (p.nominatedNode) this.cols.preemption.set(row, { nominatedNode: p.nominatedNode, victims: p.victims, victimPriorities: p.victimPriorities, priority: p.priority });
   }
 
   forget(key: string): void {
-    const row = this.rows.get(key);
-    if (row === undefined) return;
-    this.rows.delete(key);
+    const holder = this.registry.holder(key);
+    let row: number;
+    if (holder !== undefined) {
+      row = holder.decisionRow;
+      holder.decisionRow = -1;
+    } else {
+      const kept = this.registry.rows.get(key);
+      if (kept === undefined) return;
+      this.registry.rows.delete(key);
+      row = kept;
+    }
     this.cols.release(row);
   }
 
   get size(): number {
-    return this.rows.size;
+    return this.cols.live;
   }
 
   get(key: string): SchedulingDecision | undefined {
-    const row = this.rows.get(key);
-    if (row === undefined) return undefined;
+    const row = this.rowOf(key);
+    if (row < 0) return undefined;
     const c = this.cols;
     const evaluated = c.evaluated[row];
     const scored = c.scored[row] === 1;

@@ -67,6 +67,8 @@ export class PodInfo {
   private readonly traits: PodTraits;
   /** The node the scheduler cache counts it on (kept by the cache; undefined outside it). */
   cachedNode: NodeInfo | undefined = undefined;
+  /** The pod's decision-log row while the cache's entry holds it (see `PodRegistry`); -1: none. */
+  decisionRow = -1;
 
   /** `same`: a PodInfo of the same pod whose spec-derived data can be reused. */
   constructor(

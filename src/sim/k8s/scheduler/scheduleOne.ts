@@ -45,13 +45,16 @@ export function scheduleOne(core: SchedulerCore, ctx: K8sContext, q: QueuedPod):
   const now = ctx.clock.now();
   const o = core.framework.schedulePod(info, core.cache, ctx.rng, core.nextStartIndex, core.decisions.nextBuffers());
   core.nextStartIndex = o.nextStartIndex;
-  core.decisions.record(q.key, pod.metadata.uid ?? '', now, o);
+  core.decisions.record(q.key, pod.metadata.uid ?? '', now, o, q);
   const cost = cycleCostMs(o.evaluated);
 
   if (o.kind === 'scheduled' && o.node) {
     const host = o.node.name;
     // Assume: the cache counts the pod on its node before the binding lands (the bound version replaces `info.pod` then).
     // Why this order: the queue and the cache share one map, so the cache finds the entry the queue just let go of still warm.
+    // The decision row goes with the pod from its queue entry to its cache entry.
+    info.decisionRow = q.decisionRow;
+    q.decisionRow = -1;
     core.queue.delete(q.key);
     core.cache.assumePod(info, o.node);
     preBindVolumes(ctx.api, ctx.store, pod, host);

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { cacheWith, node, pod } from './testFixtures';
 import { PodInfo } from './podInfo';
 import { SchedulerCache } from './schedulerCache';
-import { SchedulingQueue, type PodsByKey } from './schedulingQueue';
+import { SchedulingQueue } from './schedulingQueue';
+import { PodRegistry } from './podRegistry';
 
 describe('scheduler cache', () => {
   it('takes a node update that only lists newly pulled images without touching the node numbers', () => {
@@ -30,7 +31,7 @@ describe('scheduler cache', () => {
   });
 
   it('shares one pod map with the queue: each sees only its own pods, a scheduled pod moves from one to the other', () => {
-    const pods: PodsByKey = new Map();
+    const pods = new PodRegistry();
     const cache = new SchedulerCache(pods);
     const queue = new SchedulingQueue(pods);
     cache.upsertNode(node('n1', { cpu: '2', memory: '4Gi' }));

@@ -6,7 +6,7 @@ import { NodeInfo, type NodeObject } from './nodeInfo';
 import { NodeTable } from './nodeTable';
 import { NodeTree } from './nodeTree';
 import { PodInfo } from './podInfo';
-import type { PodsByKey } from './schedulingQueue';
+import { PodRegistry } from './podRegistry';
 import type { ImageState, SchedulingSnapshot, SpreadCounts } from './schedulingSnapshot';
 import { SpreadCounter } from './spreadCounter';
 import { WorkloadSelectors } from './workloadSelectors';
@@ -57,8 +57,13 @@ export class SchedulerCache implements SchedulingSnapshot {
   /** The informer cache VolumeBinding reads claims, volumes and classes from (set when the scheduler starts). */
   volumes: ObjectStore | undefined = undefined;
 
-  /** `pods`: cached pods by key, each knowing its node (`PodInfo.cachedNode`); shared with the scheduling queue (see `PodsByKey`), or the cache's own. */
-  constructor(private readonly pods: PodsByKey = new Map()) {}
+  /** Cached pods by key (`registry.byKey`), each knowing its node (`PodInfo.cachedNode`). */
+  private readonly pods: Map<string, unknown>;
+
+  /** `registry`: shared with the scheduling queue (see `PodRegistry`), or the cache's own. */
+  constructor(private readonly registry = new PodRegistry()) {
+    this.pods = registry.byKey;
+  }
 
   get nodes(): readonly NodeInfo[] {
     return this.tree.list();
@@ -89,8 +94,7 @@ export class SchedulerCache implements SchedulingSnapshot {
 
   /** A cached pod (its node is `cachedNode`). */
   cachedPod(key: string): PodInfo | undefined {
-    const v = this.pods.get(key);
-    return v instanceof PodInfo ? v : undefined;
+    return this.registry.cached(key);
   }
 
   get podCount(): number {
@@ -232,7 +236,7 @@ export class SchedulerCache implements SchedulingSnapshot {
     if (!info) return undefined;
     const n = info.cachedNode!;
     info.cachedNode = undefined;
-    this.pods.delete(key);
+    this.registry.remove(key, info);
     this.cachedCount--;
     n.removePod(info);
     if (n.podsWithAffinity.length === 0 && this.withAffinity.delete(n)) this.withAffinityList = null;

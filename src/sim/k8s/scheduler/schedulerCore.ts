@@ -7,7 +7,8 @@ import type { NodeObject } from './nodeInfo';
 import { PodInfo, type PodObject } from './podInfo';
 import { nodeEventHint, podEventHint, type NodeEvent } from './queueingHints';
 import { SchedulerCache } from './schedulerCache';
-import { SchedulingQueue, type PodsByKey } from './schedulingQueue';
+import { SchedulingQueue } from './schedulingQueue';
+import { PodRegistry } from './podRegistry';
 
 export const SCHEDULER_NAME = 'default-scheduler';
 
@@ -60,10 +61,10 @@ function relevantPendingChange(old: PodObject | undefined, p: PodObject): boolea
  * decision log.
  */
 export class SchedulerCore {
-  /** Queued and cached pods by key, in one map (see `PodsByKey`). */
-  private readonly pods: PodsByKey = new Map();
-  readonly cache = new SchedulerCache(this.pods);
-  readonly queue = new SchedulingQueue(this.pods);
+  /** Queued and cached pods by key, in one map, with their decision-log rows (see `PodRegistry`). */
+  private readonly registry = new PodRegistry();
+  readonly cache = new SchedulerCache(this.registry);
+  readonly queue = new SchedulingQueue(this.registry);
   readonly framework = new SchedulingFramework();
   readonly decisions: DecisionLog;
   nextStartIndex = 0;
@@ -77,7 +78,7 @@ export class SchedulerCore {
   private volumeEvents = false;
 
   constructor(fullDecisions = FULL_DECISIONS) {
-    this.decisions = new DecisionLog(this.framework.scorers, fullDecisions, this.cache);
+    this.decisions = new DecisionLog(this.framework.scorers, fullDecisions, this.cache, this.registry);
   }
 
   get initialised(): boolean {

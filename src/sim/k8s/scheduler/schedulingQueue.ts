@@ -1,6 +1,7 @@
 import { Heap } from '../../../lib/heap';
 import { ActiveQueue } from './activeQueue';
-import { PodInfo, type PodObject } from './podInfo';
+import type { PodInfo, PodObject } from './podInfo';
+import { PodRegistry } from './podRegistry';
 
 /** `podInitialBackoffDuration`. */
 export const POD_INITIAL_BACKOFF_MS = 1000;
@@ -28,16 +29,9 @@ export interface QueuedPod {
   unschedulablePlugins: ReadonlySet<string>;
   area: QueueArea;
   gen: number;
+  /** The pod's row in the decision log, while this entry holds it (see `PodRegistry`); -1: none. */
+  decisionRow: number;
 }
-
-/**
- * The scheduler's pods by `namespace/name`: a QueuedPod while the pod waits to
- * be scheduled, its PodInfo once the scheduler cache counts it on a node
- * (assumed or bound). A pod is never both (a queued pod has no node, a bound
- * one never loses it), so the queue and the cache can share one map: a pod
- * handed from one to the other is looked up once, not once per map.
- */
-export type PodsByKey = Map<string, QueuedPod | PodInfo>;
 
 interface Entry {
   q: QueuedPod;
@@ -75,12 +69,15 @@ export class SchedulingQueue {
   private seq = 0;
   private activeCount = 0;
 
-  /** `pods`: shared with the scheduler cache (see `PodsByKey`), or the queue's own. */
-  constructor(private readonly pods: PodsByKey = new Map()) {}
+  private readonly pods: Map<string, QueuedPod | PodInfo>;
+
+  /** `registry`: shared with the scheduler cache (see `PodRegistry`), or the queue's own. */
+  constructor(private readonly registry = new PodRegistry()) {
+    this.pods = registry.byKey;
+  }
 
   get(key: string): QueuedPod | undefined {
-    const v = this.pods.get(key);
-    return v === undefined || v instanceof PodInfo ? undefined : v;
+    return this.registry.queued(key);
   }
 
   get size(): number {
@@ -102,8 +99,10 @@ export class SchedulingQueue {
 
   /** A new pending pod: activeQ, or parked while it has scheduling gates. `key` is its `namespace/name`, when the caller has it. */
   add(pod: PodObject, now: number, key = `${pod.metadata.namespace ?? ''}/${pod.metadata.name}`): QueuedPod {
-    const q: QueuedPod = { key, pod, info: null, timestamp: now, seq: 0, attempts: 0, unschedulablePlugins: NO_PLUGINS, area: 'gated', gen: 0 };
-    if (this.get(key) === undefined) this.count++;
+    const q: QueuedPod = { key, pod, info: null, timestamp: now, seq: 0, attempts: 0, unschedulablePlugins: NO_PLUGINS, area: 'gated', gen: 0, decisionRow: -1 };
+    const old = this.get(key);
+    if (old === undefined) this.count++;
+    else q.decisionRow = old.decisionRow;
     this.pods.set(key, q);
     if ((pod.spec?.schedulingGates?.length ?? 0) === 0) this.toActive(q, now);
     return q;
@@ -126,7 +125,7 @@ export class SchedulingQueue {
     if (q.area === 'active') this.activeCount--;
     this.unpark(q);
     q.gen++;
-    this.pods.delete(key);
+    this.registry.remove(key, q);
     this.count--;
   }
 
