@@ -4,14 +4,14 @@ import { flat } from '../../../lib/flat';
 import { ContainerProcess } from '../containers/process';
 import type { K8sContext } from '../controllers/context';
 import { imageProfile } from '../images/catalog';
-import { parseImageRef } from '../images/imageRef';
+import { parseImageRef, type ImageRef } from '../images/imageRef';
 import { invalidImageName, pullImage } from '../images/registry';
 import type { Backoff } from './backoff';
 import { configError } from './containerEnv';
 import { containerdID } from './containerId';
 import { ContainerContext } from './containerContext';
 import { freshProbeState, setReady, startedProbeState, unstartedProbeState } from './probes';
-import type { ContainerRuntime, ImagePull, NodeRuntime, PodRuntime } from './runtime';
+import { ContainerRuntime, NO_RUNS, type ImagePull, type NodeRuntime, type PodRuntime } from './runtime';
 import type { KubeletState, PodObj } from './syncPod';
 import { podNeedsVolumeSetUp, volumeManagerFor } from '../volumes/volumeManager';
 import { TIMINGS, jitter } from './timings';
@@ -33,39 +33,8 @@ export interface StepEnv {
   state: KubeletState;
 }
 
-/** Probe run times of a container whose probes never ran (shared: runs replace the array). */
-const NO_RUNS = Object.freeze([-Infinity, -Infinity, -Infinity]) as unknown as [number, number, number];
-
 export function newContainerRuntime(c: Container, index: number, init: boolean): ContainerRuntime {
-  // Every field from the start: one hidden class with in-object fields for all containers.
-  return {
-    name: c.name,
-    index,
-    init,
-    ref: parseImageRef(c.image ?? ''),
-    phase: 'pending',
-    waiting: undefined,
-    retryAt: undefined,
-    pull: undefined,
-    startAt: undefined,
-    startedAt: undefined,
-    containerID: undefined,
-    proc: undefined,
-    prevProc: undefined,
-    terminated: undefined,
-    last: undefined,
-    adopted: undefined,
-    stopping: undefined,
-    restartCount: 0,
-    probes: unstartedProbeState(c),
-    lastRun: NO_RUNS,
-    lastGateAt: undefined,
-    lastStatus: undefined,
-    statusPhase: undefined,
-    statusKey: -1,
-    statusWaiting: undefined,
-    statusTerminated: undefined,
-  };
+  return new ContainerRuntime(c.name, index, init, parseImageRef(c.image ?? ''), unstartedProbeState(c));
 }
 
 /** `podName_namespace(uid)`, as the kubelet names a pod in messages. */
@@ -116,7 +85,7 @@ export function stepContainer(c: ContainerRuntime, spec: Container, env: StepEnv
           return Infinity;
         }
         const pullPolicy = spec.imagePullPolicy ?? (c.ref.tag === 'latest' ? 'Always' : 'IfNotPresent');
-        const present = node.images.has(c.ref.full);
+        const present = isPresent(node, c.ref);
         if (present && pullPolicy !== 'Always') {
           event('Normal', 'Pulled', text(PRESENT, image), c);
           c.waiting = undefined;
@@ -254,6 +223,14 @@ export function stepContainer(c: ContainerRuntime, spec: Container, env: StepEnv
   return now + 1;
 }
 
+/** Whether the node has the image `ref` (a pulled image stays: the last reference found is remembered). */
+function isPresent(node: NodeRuntime, ref: ImageRef): boolean {
+  if (node.presentRef === ref) return true;
+  if (!node.images.has(ref.full)) return false;
+  node.presentRef = ref;
+  return true;
+}
+
 /** A new run of an exited container: the old one becomes lastState, the image is checked again. */
 function restart(c: ContainerRuntime): void {
   c.last = c.terminated;
@@ -284,6 +261,7 @@ function start(c: ContainerRuntime, spec: Container, env: StepEnv): void {
     c.lastRun = [now, now, now];
     c.adopted = undefined;
   }
+  c.dropIdleExtras();
 }
 
 /**

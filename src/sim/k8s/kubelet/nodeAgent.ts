@@ -15,18 +15,19 @@ type NodeObj = KubeObject & Node;
 const MAX_NODE_IMAGES = 50;
 
 /**
- * The kubelet's node-level loop: renew the node's Lease every 10 s (the
- * cheap heartbeat), and write the node status when something changed (the
- * image list after a pull) or at least every 5 minutes. A powered-off node
- * does nothing at all; the first tick after power-on is the kubelet's
- * start-up (`boot`). `wakeKey` is the queue key `node:<name>` when the caller
- * has it (reused: 5,000 nodes tick every 10 s).
+ * The kubelet's node-level loop of the node runtime `rt` (undefined: the
+ * node is gone): renew the node's Lease every 10 s (the cheap heartbeat),
+ * and write the node status when something changed (the image list after a
+ * pull) or at least every 5 minutes. A powered-off node does nothing at all;
+ * the first tick after power-on is the kubelet's start-up (`boot`). It wakes
+ * again under `wakeKey`, the queue key `node:<name>` it ran with (reused:
+ * 5,000 nodes tick every 10 s). A node has a runtime exactly while its Node
+ * object exists (the kubelet's node watch adds and drops it as the store
+ * writes): the Node itself is read only when its status is written.
  */
-export function nodeTick(name: string, ctx: K8sContext, state: KubeletState, wakeKey?: string): void {
-  // A node has a runtime exactly while its Node object exists (the kubelet's node watch adds
-  // and drops it as the store writes): the Node itself is read only when its status is written.
-  const rt = state.nodes.get(name);
+export function tickNode(rt: NodeRuntime | undefined, ctx: K8sContext, state: KubeletState, wakeKey: string): void {
   if (!rt || rt.stopped) return;
+  const name = rt.name;
   const api = (rt.client ??= ctx.clientAs(rt.actor));
   const now = ctx.clock.now();
   const lease = ctx.store.get<KubeObject>('leases.coordination.k8s.io', rt.leaseKey);
@@ -36,7 +37,7 @@ export function nodeTick(name: string, ctx: K8sContext, state: KubeletState, wak
     if (node && rt.booting) boot(node, rt, ctx, state);
     else if (node) reportStatus(node, rt, api, now);
   }
-  ctx.wakeAfter(wakeKey ?? `node:${name}`, TIMINGS.leaseRenewMs);
+  ctx.wakeAfter(wakeKey, TIMINGS.leaseRenewMs);
 }
 
 /** The node status every 5 minutes, or when the image list changed: conditions heartbeated now, the images. */

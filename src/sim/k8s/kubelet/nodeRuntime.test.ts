@@ -37,4 +37,21 @@ describe("the kubelet's node runtime of a pod", () => {
     expect(written.length).toBeGreaterThan(0);
     expect(written[written.length - 1]).toBe(newIP);
   });
+
+  it('renews the Lease of a node removed and added again under its name every 10 s (the new runtime ticks, not the old one)', () => {
+    const w = world({ workers: 1 });
+    w.cluster.addNode({ name: 'a' });
+    w.advance('30s');
+    w.cluster.removeNode('a');
+    w.cluster.addNode({ name: 'a' });
+    const renewTime = () => (w.client.get<KubeObject & { spec?: { renewTime?: string } }>('leases.coordination.k8s.io', 'kube-node-lease', 'a')?.spec?.renewTime);
+    const seen = new Set<string | undefined>();
+    for (let i = 0; i < 6; i++) {
+      w.advance('10s');
+      seen.add(renewTime());
+    }
+    // One renewal per 10 s: six distinct renew times (a Lease not renewed, or renewed by two runtimes, would show fewer or bunch up).
+    expect(seen.size).toBe(6);
+    expect(seen.has(undefined)).toBe(false);
+  });
 });

@@ -35,57 +35,198 @@ export interface ProbeState {
   readinessProbed: boolean;
 }
 
-export interface ContainerRuntime {
-  name: string;
-  /** Index in spec.containers (or spec.initContainers for init containers). */
-  index: number;
-  init: boolean;
-  ref: ImageRef;
-  phase: ContainerPhase;
-  /** Why the container waits, when phase is `waiting` (or a pull error). */
-  waiting?: { reason: string; message?: string };
-  /** When a `waiting` container may be tried again. */
-  retryAt?: number;
-  /**
-   * The pull under way, or the last one when it failed (its error words the
-   * ImagePullBackOff message); dropped once a pull succeeds, so that a
-   * container keeps no pull fields for its life.
-   */
-  pull?: ImagePull;
-  /** When a created container starts running. */
-  startAt?: number;
-  startedAt?: number;
-  containerID?: string;
-  /** The running (or last) process of the container. */
-  proc?: ContainerProcess;
-  /** The process of the previous run (`kubectl logs --previous`). */
-  prevProc?: ContainerProcess;
-  /** The current run's end (phase `exited`, or waiting to restart). */
-  terminated?: Termination;
-  /** The previous run's end (`lastState.terminated`). */
-  last?: Termination;
-  /** A container found running when this kubelet started (bootstrap, restart): its start time and probe state carry over. */
-  adopted?: { startedAt: number; ready: boolean; started: boolean };
-  /** Set while the kubelet stops the container (liveness kill, deletion). */
-  stopping?: { at: number; code: number; reason: string };
-  restartCount: number;
-  probes: ProbeState;
-  /** Last run time of each probe kind in this run of the container (startup, liveness, readiness). */
+/** Probe run times of a container whose probes never ran (shared: runs replace the array). */
+export const NO_RUNS = Object.freeze([-Infinity, -Infinity, -Infinity]) as unknown as [number, number, number];
+
+/**
+ * What a container holds only while something is out of the ordinary — a
+ * reason it waits, a pull, a run that ended, a stop under way, probes that
+ * ran —, in an object made on first use: most containers are pulled,
+ * created and started without any of it, and 150,000 pods keep one
+ * container each (96 bytes less per container than fields of its own).
+ */
+interface ContainerExtras {
+  waiting: ContainerRuntime['waiting'];
+  retryAt: number | undefined;
+  pull: ImagePull | undefined;
+  prevProc: ContainerProcess | undefined;
+  terminated: Termination | undefined;
+  last: Termination | undefined;
+  adopted: ContainerRuntime['adopted'];
+  stopping: ContainerRuntime['stopping'];
   lastRun: [number, number, number];
-  /** When the startup probe passed (the readiness probe runs right away then). */
-  lastGateAt?: number;
+  lastGateAt: number | undefined;
+  statusWaiting: ContainerRuntime['waiting'];
+  statusTerminated: Termination | undefined;
+}
+
+/** A container as the kubelet's runtime holds it. */
+export class ContainerRuntime {
+  readonly name: string;
+  /** Index in spec.containers (or spec.initContainers for init containers). */
+  readonly index: number;
+  readonly init: boolean;
+  readonly ref: ImageRef;
+  phase: ContainerPhase = 'pending';
+  restartCount = 0;
+  probes: ProbeState;
+  /** When a created container starts running. */
+  startAt: number | undefined = undefined;
+  startedAt: number | undefined = undefined;
+  containerID: string | undefined = undefined;
+  /** The running (or last) process of the container. */
+  proc: ContainerProcess | undefined = undefined;
   /** The status last reported for this container, reused while nothing changed. */
-  lastStatus?: ContainerStatus;
+  lastStatus: ContainerStatus | undefined = undefined;
   /**
    * What `lastStatus` was built from (identity compare: `waiting` and
    * `terminated` objects are replaced on change), kept in the container's own
    * fields rather than an object of its own (150,000 pods keep one each).
    */
-  statusPhase?: ContainerPhase;
+  statusPhase: ContainerPhase | undefined = undefined;
   /** The restart count, ready, started and initializing flags in one number (`statusKey` in podStatus.ts). */
-  statusKey: number;
-  statusWaiting?: ContainerRuntime['waiting'];
-  statusTerminated?: Termination;
+  statusKey = -1;
+  private more: ContainerExtras | undefined = undefined;
+
+  constructor(name: string, index: number, init: boolean, ref: ImageRef, probes: ProbeState) {
+    this.name = name;
+    this.index = index;
+    this.init = init;
+    this.ref = ref;
+    this.probes = probes;
+  }
+
+  /** The extras, made when first set to something. */
+  private extras(): ContainerExtras {
+    return (this.more ??= {
+      waiting: undefined,
+      retryAt: undefined,
+      pull: undefined,
+      prevProc: undefined,
+      terminated: undefined,
+      last: undefined,
+      adopted: undefined,
+      stopping: undefined,
+      lastRun: NO_RUNS,
+      lastGateAt: undefined,
+      statusWaiting: undefined,
+      statusTerminated: undefined,
+    });
+  }
+
+  /** Whether the container holds extras now (what only out-of-the-ordinary containers need). */
+  get hasExtras(): boolean {
+    return this.more !== undefined;
+  }
+
+  /** Forgets the extras when none is set any more (a container that waited on its image, now running). */
+  dropIdleExtras(): void {
+    const m = this.more;
+    if (m === undefined) return;
+    if (m.waiting === undefined && m.retryAt === undefined && m.pull === undefined && m.prevProc === undefined && m.terminated === undefined && m.last === undefined) {
+      if (m.adopted === undefined && m.stopping === undefined && m.lastRun === NO_RUNS && m.lastGateAt === undefined && m.statusWaiting === undefined && m.statusTerminated === undefined) this.more = undefined;
+    }
+  }
+
+  /** Why the container waits, when phase is `waiting` (or a pull error). */
+  get waiting(): { reason: string; message?: string } | undefined {
+    return this.more?.waiting;
+  }
+  set waiting(v: { reason: string; message?: string } | undefined) {
+    if (v !== undefined || this.more !== undefined) this.extras().waiting = v;
+  }
+
+  /** When a `waiting` container may be tried again. */
+  get retryAt(): number | undefined {
+    return this.more?.retryAt;
+  }
+  set retryAt(v: number | undefined) {
+    if (v !== undefined || this.more !== undefined) this.extras().retryAt = v;
+  }
+
+  /**
+   * The pull under way, or the last one when it failed (its error words the
+   * ImagePullBackOff message); dropped once a pull succeeds, so that a
+   * container keeps no pull fields for its life.
+   */
+  get pull(): ImagePull | undefined {
+    return this.more?.pull;
+  }
+  set pull(v: ImagePull | undefined) {
+    if (v !== undefined || this.more !== undefined) this.extras().pull = v;
+  }
+
+  /** The process of the previous run (`kubectl logs --previous`). */
+  get prevProc(): ContainerProcess | undefined {
+    return this.more?.prevProc;
+  }
+  set prevProc(v: ContainerProcess | undefined) {
+    if (v !== undefined || this.more !== undefined) this.extras().prevProc = v;
+  }
+
+  /** The current run's end (phase `exited`, or waiting to restart). */
+  get terminated(): Termination | undefined {
+    return this.more?.terminated;
+  }
+  set terminated(v: Termination | undefined) {
+    if (v !== undefined || this.more !== undefined) this.extras().terminated = v;
+  }
+
+  /** The previous run's end (`lastState.terminated`). */
+  get last(): Termination | undefined {
+    return this.more?.last;
+  }
+  set last(v: Termination | undefined) {
+    if (v !== undefined || this.more !== undefined) this.extras().last = v;
+  }
+
+  /** A container found running when this kubelet started (bootstrap, restart): its start time and probe state carry over. */
+  get adopted(): { startedAt: number; ready: boolean; started: boolean } | undefined {
+    return this.more?.adopted;
+  }
+  set adopted(v: { startedAt: number; ready: boolean; started: boolean } | undefined) {
+    if (v !== undefined || this.more !== undefined) this.extras().adopted = v;
+  }
+
+  /** Set while the kubelet stops the container (liveness kill, deletion). */
+  get stopping(): { at: number; code: number; reason: string } | undefined {
+    return this.more?.stopping;
+  }
+  set stopping(v: { at: number; code: number; reason: string } | undefined) {
+    if (v !== undefined || this.more !== undefined) this.extras().stopping = v;
+  }
+
+  /** Last run time of each probe kind in this run of the container (startup, liveness, readiness); `NO_RUNS` before any. */
+  get lastRun(): [number, number, number] {
+    return this.more?.lastRun ?? NO_RUNS;
+  }
+  set lastRun(v: [number, number, number]) {
+    if (v !== NO_RUNS || this.more !== undefined) this.extras().lastRun = v;
+  }
+
+  /** When the startup probe passed (the readiness probe runs right away then). */
+  get lastGateAt(): number | undefined {
+    return this.more?.lastGateAt;
+  }
+  set lastGateAt(v: number | undefined) {
+    if (v !== undefined || this.more !== undefined) this.extras().lastGateAt = v;
+  }
+
+  /** The `waiting` that `lastStatus` was built from. */
+  get statusWaiting(): { reason: string; message?: string } | undefined {
+    return this.more?.statusWaiting;
+  }
+  set statusWaiting(v: { reason: string; message?: string } | undefined) {
+    if (v !== undefined || this.more !== undefined) this.extras().statusWaiting = v;
+  }
+
+  /** The `terminated` that `lastStatus` was built from. */
+  get statusTerminated(): Termination | undefined {
+    return this.more?.statusTerminated;
+  }
+  set statusTerminated(v: Termination | undefined) {
+    if (v !== undefined || this.more !== undefined) this.extras().statusTerminated = v;
+  }
 }
 
 /** An image pull of a container: requested, started behind the node's serialised pulls, done. */
@@ -142,8 +283,14 @@ export interface NodeRuntime {
   client: ApiClient | undefined;
   /** Store key of the node's Lease, `kube-node-lease/<name>` (built once: 5,000 Leases renew every 10 s). */
   leaseKey: string;
-  /** Pulled images: full reference → compressed size. */
+  /** Pulled images: full reference → compressed size (only ever added to: a pulled image stays). */
   images: Map<string, number>;
+  /**
+   * The image reference last found in `images` (references are shared per
+   * image string): the pods of a workload find their image without a lookup
+   * in the node's map, whose table is cold by the time the next one syncs.
+   */
+  presentRef: ImageRef | undefined;
   /** Pulls are serialised (kubelet `serializeImagePulls: true`): the queue is free from this time. */
   pullBusyUntil: number;
   /** Images with a pull queued or under way → when that pull completes. */
