@@ -29,4 +29,14 @@ describe('ActiveQueue', () => {
     for (let e = h.pop(); e; e = h.pop()) expect(q.pop()).toBe(e);
     expect(q.pop()).toBeUndefined();
   });
+
+  it('hands back each item with the tag it was pushed with', () => {
+    const q = new ActiveQueue<string>();
+    q.push(0, 'a', 7);
+    q.push(5, 'b', 3);
+    q.push(0, 'c');
+    const popped: [string | undefined, number][] = [];
+    for (let i = 0; i < 3; i++) popped.push([q.pop(), q.lastTag]);
+    expect(popped).toEqual([['b', 3], ['a', 7], ['c', 0]]);
+  });
 });

@@ -24,7 +24,6 @@ export interface QueuedPod {
   info: PodInfo | null;
   /** Virtual time it was (re)queued; activeQ orders by priority, then this. */
   timestamp: number;
-  seq: number;
   attempts: number;
   unschedulablePlugins: ReadonlySet<string>;
   area: QueueArea;
@@ -33,10 +32,10 @@ export interface QueuedPod {
   decisionRow: number;
 }
 
+/** A backoffQ entry: stale once the pod's `gen` moved on. */
 interface Entry {
   q: QueuedPod;
   gen: number;
-  priority: number;
   seq: number;
   at: number;
 }
@@ -60,7 +59,8 @@ export function backoffDuration(attempts: number): number {
 export class SchedulingQueue {
   /** How many of `pods` are QueuedPods. */
   private count = 0;
-  private readonly active = new ActiveQueue<Entry>();
+  /** Queued pods tagged with their `gen` when pushed (a later move makes the entry stale). */
+  private readonly active = new ActiveQueue<QueuedPod>();
   private readonly backoff = new Heap<Entry>((a, b) => a.at < b.at || (a.at === b.at && a.seq < b.seq));
   /** Insertion order = queue time order (re-inserted on every move). */
   private readonly unschedulable = new Map<string, QueuedPod>();
@@ -99,7 +99,7 @@ export class SchedulingQueue {
 
   /** A new pending pod: activeQ, or parked while it has scheduling gates. `key` is its `namespace/name`, when the caller has it. */
   add(pod: PodObject, now: number, key = `${pod.metadata.namespace ?? ''}/${pod.metadata.name}`): QueuedPod {
-    const q: QueuedPod = { key, pod, info: null, timestamp: now, seq: 0, attempts: 0, unschedulablePlugins: NO_PLUGINS, area: 'gated', gen: 0, decisionRow: -1 };
+    const q: QueuedPod = { key, pod, info: null, timestamp: now, attempts: 0, unschedulablePlugins: NO_PLUGINS, area: 'gated', gen: 0, decisionRow: -1 };
     const old = this.get(key);
     if (old === undefined) this.count++;
     else q.decisionRow = old.decisionRow;
@@ -159,18 +159,18 @@ export class SchedulingQueue {
     this.unpark(q);
     q.area = 'active';
     q.timestamp = now;
-    q.seq = this.seq++;
+    // Why: the sequence numbers of backoffQ entries stay what they were when activeQ entries took one too.
+    this.seq++;
     q.gen++;
     this.activeCount++;
-    const priority = q.pod.spec?.priority ?? 0;
-    this.active.push(priority, { q, gen: q.gen, priority, seq: q.seq, at: now });
+    this.active.push(q.pod.spec?.priority ?? 0, q, q.gen);
   }
 
   private toBackoff(q: QueuedPod, expiry: number): void {
     this.unpark(q);
     q.area = 'backoff';
     q.gen++;
-    this.backoff.push({ q, gen: q.gen, priority: 0, seq: this.seq++, at: expiry });
+    this.backoff.push({ q, gen: q.gen, seq: this.seq++, at: expiry });
   }
 
   private backoffExpiry(q: QueuedPod): number {
@@ -213,12 +213,12 @@ export class SchedulingQueue {
 
   /** Pops the next pod to schedule (`Pop`: counts an attempt). */
   pop(): QueuedPod | undefined {
-    for (let e = this.active.pop(); e; e = this.active.pop()) {
-      if (e.gen !== e.q.gen || e.q.area !== 'active') continue;
+    for (let q = this.active.pop(); q; q = this.active.pop()) {
+      if (this.active.lastTag !== q.gen || q.area !== 'active') continue;
       this.activeCount--;
-      e.q.area = 'inFlight';
-      e.q.attempts++;
-      return e.q;
+      q.area = 'inFlight';
+      q.attempts++;
+      return q;
     }
     return undefined;
   }
