@@ -78,6 +78,15 @@ class Table {
   /** The last WATCH_HISTORY_SIZE events, a ring: `historyNext` is the slot the next one goes to. */
   readonly history: WatchEvent[] = [];
   historyNext = 0;
+  /**
+   * The key read or written last and what `objects` holds under it now
+   * (undefined: nothing). A write reads the object its caller has just read
+   * (a kubelet's status write, a node's), and the second read then needs no
+   * search of a 150,000-pod table. Every write and removal sets it, so it is
+   * always what `objects.get(lastKey)` would answer.
+   */
+  lastKey: string | undefined = undefined;
+  lastObj: StoredObject | undefined = undefined;
   constructor(readonly indexLabels: boolean) {}
 }
 
@@ -94,6 +103,15 @@ export type EventsSince = readonly WatchEvent[] | { expired: number };
 
 function eventRevision(event: WatchEvent): number {
   return Number(event.object.metadata.resourceVersion ?? 0);
+}
+
+/** `t.objects.get(key)`, remembered as the table's last key. */
+function lookup(t: Table, key: string): StoredObject | undefined {
+  if (key === t.lastKey) return t.lastObj;
+  const obj = t.objects.get(key);
+  t.lastKey = key;
+  t.lastObj = obj;
+  return obj;
 }
 
 /** The table's namespace index, built now if nobody asked for it before. */
@@ -115,10 +133,15 @@ export class ObjectStore {
   private readonly virtual = new Map<string, { table: VirtualTable; watchers: WatchHandler[] }>();
   private readonly anyWatchers: WatchHandler[] = [];
   private rv = 0;
+  /** The last `tables` lookup and its answer (a status write asks for its table three times). */
+  private lastResource = '';
+  private lastTable: Table | undefined = undefined;
 
   /** Declares a resource table (idempotent). */
   define(resource: string, options: TableOptions = {}): void {
     if (!this.tables.has(resource)) this.tables.set(resource, new Table(options.indexLabels ?? true));
+    this.lastResource = '';
+    this.lastTable = undefined;
   }
 
   /** Declares a resource served by a virtual table. */
@@ -126,6 +149,17 @@ export class ObjectStore {
     // A virtual table serves the resource alone (the read paths look in `tables` first).
     this.tables.delete(resource);
     this.virtual.set(resource, { table, watchers: [] });
+    this.lastResource = '';
+    this.lastTable = undefined;
+  }
+
+  /** `tables.get(resource)`. */
+  private tableFor(resource: string): Table | undefined {
+    if (resource === this.lastResource) return this.lastTable;
+    const t = this.tables.get(resource);
+    this.lastResource = resource;
+    this.lastTable = t;
+    return t;
   }
 
   /** Whether anyone watches a resource (virtual tables skip building events nobody reads). */
@@ -142,7 +176,7 @@ export class ObjectStore {
   }
 
   private table(resource: string): Table {
-    const t = this.tables.get(resource);
+    const t = this.tableFor(resource);
     if (!t) throw new Error(`store: unknown resource ${resource}`);
     return t;
   }
@@ -170,11 +204,21 @@ export class ObjectStore {
   }
 
   get<T extends StoredObject = StoredObject>(resource: string, key: string): T | undefined {
-    const t = this.tables.get(resource);
-    if (t !== undefined) return t.objects.get(key) as T | undefined;
+    const t = this.tableFor(resource);
+    if (t !== undefined) return lookup(t, key) as T | undefined;
     const v = this.virtual.get(resource);
     if (v) return v.table.get(key) as T | undefined;
     return this.table(resource).objects.get(key) as T | undefined;
+  }
+
+  /**
+   * The key of the object read or written last in `resource`'s table if
+   * that object's metadata is `metadata` (a caller writing back a copy of
+   * what it has just read), else undefined.
+   */
+  lastKeyFor(resource: string, metadata: StoredMeta): string | undefined {
+    const t = this.tableFor(resource);
+    return t !== undefined && t.lastObj !== undefined && t.lastObj.metadata === metadata ? t.lastKey : undefined;
   }
 
   /** Objects of a resource, optionally in one namespace, in creation order. */
@@ -270,9 +314,9 @@ export class ObjectStore {
    * resourceVersion). `key` is its `objectKey` when the caller has it.
    */
   put(resource: string, obj: StoredObject, key = objectKey(obj.metadata.namespace, obj.metadata.name)): WatchEvent {
-    const t = this.tables.get(resource);
+    const t = this.tableFor(resource);
     if (t === undefined) return this.putVirtual(resource, obj);
-    return this.write(t, resource, obj, key, t.objects.get(key));
+    return this.write(t, resource, obj, key, lookup(t, key));
   }
 
   /**
@@ -282,7 +326,7 @@ export class ObjectStore {
    * costs more than the rest of a write's bookkeeping).
    */
   putOver(resource: string, obj: StoredObject, key: string, old: StoredObject | undefined): WatchEvent {
-    const t = this.tables.get(resource);
+    const t = this.tableFor(resource);
     if (t === undefined) return this.putVirtual(resource, obj);
     return this.write(t, resource, obj, key, old);
   }
@@ -297,6 +341,8 @@ export class ObjectStore {
     // An object moving to another namespace under its key leaves the scan's order: the index must exist before.
     if (old !== undefined && t.byNamespace === undefined && old.metadata.namespace !== obj.metadata.namespace) namespaces(t);
     t.objects.set(key, obj);
+    t.lastKey = key;
+    t.lastObj = obj;
     this.reindex(t, key, old, obj);
     const event: WatchEvent = old ? { type: 'MODIFIED', resource, key, object: obj, old } : { type: 'ADDED', resource, key, object: obj };
     this.emit(t, event);
@@ -308,9 +354,11 @@ export class ObjectStore {
     const v = this.virtual.get(resource);
     if (v) return v.table.remove(key, final);
     const t = this.table(resource);
-    const old = t.objects.get(key);
+    const old = lookup(t, key);
     if (!old) return undefined;
     t.objects.delete(key);
+    t.lastKey = key;
+    t.lastObj = undefined;
     this.reindex(t, key, old, undefined);
     const event: WatchEvent = { type: 'DELETED', resource, key, object: final ?? old, old };
     this.emit(t, event);

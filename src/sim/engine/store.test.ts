@@ -1,0 +1,86 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ObjectStore, type StoredObject } from './store';
+
+const KEYS = ['default/a', 'default/b', 'other/a'];
+const RESOURCES = ['pods', 'nodes'];
+
+type Op = { kind: 'get' | 'put' | 'putOver' | 'remove' | 'lastKeyFor'; resource: string; key: string };
+
+const op = fc.record({
+  kind: fc.constantFrom<Op['kind']>('get', 'put', 'putOver', 'remove', 'lastKeyFor'),
+  resource: fc.constantFrom(...RESOURCES),
+  key: fc.constantFrom(...KEYS),
+});
+
+function object(key: string, rv: string): StoredObject {
+  const [namespace, name] = key.split('/');
+  return { metadata: { namespace, name, resourceVersion: rv } };
+}
+
+describe('ObjectStore reads', () => {
+  it('answers every read with what the table holds, whatever reads, writes and removals came before', () => {
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 60 }), (ops) => {
+        const store = new ObjectStore();
+        for (const r of RESOURCES) store.define(r);
+        const reference = new Map(RESOURCES.map((r) => [r, new Map<string, StoredObject>()]));
+        for (const { kind, resource, key } of ops) {
+          const ref = reference.get(resource)!;
+          // Each read gets its own copy of the key string, as callers build keys.
+          const k = `${key}`.split('').join('');
+          if (kind === 'get') expect(store.get(resource, k)).toBe(ref.get(key));
+          else if (kind === 'put' || kind === 'putOver') {
+            const obj = object(key, store.nextResourceVersion());
+            if (kind === 'put') store.put(resource, obj, k);
+            else store.putOver(resource, obj, k, store.get(resource, k));
+            ref.set(key, obj);
+          } else if (kind === 'remove') {
+            store.remove(resource, k);
+            ref.delete(key);
+          } else {
+            const stored = ref.get(key);
+            const found = stored && store.lastKeyFor(resource, stored.metadata);
+            // Only the object read or written last is known by its metadata, and then under its own key.
+            if (found !== undefined) expect(found).toBe(key);
+          }
+        }
+        for (const r of RESOURCES) for (const key of KEYS) expect(store.get(r, key)).toBe(reference.get(r)!.get(key));
+      }),
+    );
+  });
+
+  it('knows the key of the object read last by its metadata, and forgets it once another key is read', () => {
+    const store = new ObjectStore();
+    store.define('pods');
+    const a = object('default/a', store.nextResourceVersion());
+    const b = object('default/b', store.nextResourceVersion());
+    store.put('pods', a);
+    store.put('pods', b);
+    expect(store.lastKeyFor('pods', b.metadata)).toBe('default/b');
+    expect(store.lastKeyFor('pods', a.metadata)).toBeUndefined();
+    expect(store.get('pods', 'default/a')).toBe(a);
+    expect(store.lastKeyFor('pods', a.metadata)).toBe('default/a');
+    store.remove('pods', 'default/a');
+    expect(store.lastKeyFor('pods', a.metadata)).toBeUndefined();
+    expect(store.get('pods', 'default/a')).toBeUndefined();
+  });
+
+  it('serves a resource from its virtual table once one is defined, even right after reading the plain one', () => {
+    const store = new ObjectStore();
+    store.define('events');
+    const plain = object('default/e', '1');
+    store.put('events', plain);
+    expect(store.get('events', 'default/e')).toBe(plain);
+    const virtualObj = object('default/e', '2');
+    store.defineVirtual('events', {
+      get: (key) => (key === 'default/e' ? virtualObj : undefined),
+      list: () => [virtualObj],
+      count: () => 1,
+      byIndex: () => [],
+      put: () => ({ type: 'ADDED', resource: 'events', key: 'default/e', object: virtualObj }),
+      remove: () => undefined,
+    });
+    expect(store.get('events', 'default/e')).toBe(virtualObj);
+  });
+});
