@@ -174,10 +174,12 @@ export class ApiServer {
     meta.uid = earlyUid ?? options.uid ?? rng.uuid();
     meta.creationTimestamp = clock.timestamp();
     const deletes = 'deletionTimestamp' in meta || 'deletionGracePeriodSeconds' in meta || 'generation' in meta;
-    delete meta.deletionTimestamp;
-    delete meta.deletionGracePeriodSeconds;
+    if (deletes) {
+      delete meta.deletionTimestamp;
+      delete meta.deletionGracePeriodSeconds;
+    }
     if (GENERATION_KINDS.has(info.kind)) meta.generation = 1;
-    else delete meta.generation;
+    else if (deletes) delete meta.generation;
     const quota = admitQuota(obj, resource, store);
     if (!quota.ok) return fail(statusErrors.forbidden(gr, name, quota.message));
     if (options.dryRun) return ok(obj as T);
@@ -263,9 +265,12 @@ export class ApiServer {
     const info = registry.forKind(input.apiVersion, input.kind);
     if (!info) return fail(statusErrors.notFound({ group: '', resource: input.kind }, input.metadata.name));
     const resource = storageName(info);
-    const key = objectKey(info.namespaced ? input.metadata.namespace || 'default' : undefined, input.metadata.name);
+    const m = input.metadata;
+    const ns = info.namespaced ? m.namespace || 'default' : undefined;
+    // A copy of the object just read (a kubelet's status write) is stored under the key that read used.
+    const key = (ns === m.namespace && store.lastKeyFor(resource, m)) || objectKey(ns, m.name);
     const old = store.get<KubeObject>(resource, key);
-    if (!old) return fail(statusErrors.notFound({ group: info.group, resource: info.resource }, input.metadata.name));
+    if (!old) return fail(statusErrors.notFound({ group: info.group, resource: info.resource }, m.name));
     const annotations = input.metadata.annotations ?? old.metadata.annotations;
     const sameAnnotations = annotations === old.metadata.annotations || deepEqual(annotations, old.metadata.annotations);
     if (sameAnnotations && deepEqual(input.status, old.status)) return ok(old as T);
