@@ -59,3 +59,38 @@ describe('ControllerManager watches', () => {
     expect(log).toEqual(['a map ADDED x', 'b map ADDED x', 'plain x']);
   });
 });
+
+describe('ControllerManager passes', () => {
+  /** A controller whose reconcile logs and then queues keys in other controllers (by name). */
+  function chaining(name: string, manager: ControllerManager<Log>, next: Record<string, [string, string][]>): Controller<Log> {
+    return {
+      name,
+      watches: [],
+      reconcile: (key, log) => {
+        log.push(`${name} ${key}`);
+        for (const [target, k] of next[key] ?? []) manager.enqueue(target, k);
+      },
+    };
+  }
+
+  it('reconciles keys queued during a pass by later controllers in the same pass and by earlier ones (or itself) in the next', () => {
+    const { manager, log } = setup();
+    manager.register(chaining('a', manager, { x: [['c', 'k1'], ['a', 'k2']] }));
+    manager.register(chaining('b', manager, {}));
+    manager.register(chaining('c', manager, { k1: [['b', 'k3']] }));
+    manager.enqueue('a', 'x');
+    manager.runUntilIdle();
+    expect(log).toEqual(['a x', 'c k1', 'a k2', 'b k3']);
+  });
+
+  it('keeps registration order across more than 32 controllers', () => {
+    const { manager, log } = setup();
+    const names = Array.from({ length: 40 }, (_, i) => `c${i}`);
+    const next: Record<string, [string, string][]> = { start: [['c35', 'hop'], ['c3', 'hop']], hop: [], late: [['c31', 'back'], ['c39', 'end']] };
+    for (const n of names) manager.register(chaining(n, manager, n === 'c35' ? { hop: [['c36', 'late'], ['c2', 'back']] } : next));
+    manager.enqueue('c33', 'start');
+    manager.runUntilIdle();
+    expect(log).toEqual(['c33 start', 'c35 hop', 'c36 late', 'c39 end', 'c2 back', 'c3 hop', 'c31 back']);
+    expect(manager.queueLength('c3')).toBe(0);
+  });
+});
