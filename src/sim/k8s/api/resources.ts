@@ -117,9 +117,19 @@ export class ResourceRegistry {
     }
   }
 
+  /** The last `forKind` question and answer (a run of writes of one kind asks the same). */
+  private lastKind = '';
+  private lastApiVersion = '';
+  private lastInfo: ResourceInfo | undefined = undefined;
+
   /** The resource for an apiVersion + kind, or undefined (`no matches for kind`). */
   forKind(apiVersion: string, kind: string): ResourceInfo | undefined {
-    return this.byGvk.get(apiVersion)?.get(kind);
+    if (kind === this.lastKind && apiVersion === this.lastApiVersion) return this.lastInfo;
+    const info = this.byGvk.get(apiVersion)?.get(kind);
+    this.lastKind = kind;
+    this.lastApiVersion = apiVersion;
+    this.lastInfo = info;
+    return info;
   }
 
   /** The resource by its storage name (`deployments.apps`). */

@@ -1,6 +1,7 @@
 import type { Pod, PodSpec, Toleration, Volume, VolumeMount } from 'kubernetes-types/core/v1';
 import type { Rng } from '../../../../lib/rng';
-import type { ObjectStore } from '../../../engine/store';
+import { flat } from '../../../../lib/flat';
+import { objectKey, type ObjectStore } from '../../../engine/store';
 import { compactCopyFor, compactWith } from '../compact';
 import { statusErrors, type Status } from '../status';
 import type { KubeObject } from '../types';
@@ -29,7 +30,7 @@ export function admitPod(pod: Stored, store: ObjectStore, rng: Rng): { ok: true;
 
   // ServiceAccount
   const saName = spec.serviceAccountName || spec.serviceAccount || 'default';
-  const sa = store.get<KubeObject>('serviceaccounts', `${ns}/${saName}`);
+  const sa = store.get<KubeObject>('serviceaccounts', accountKey(ns, saName));
   if (!sa && !isMirrorPod(pod)) {
     return { ok: false, status: statusErrors.forbidden(gr, name, `error looking up service account ${ns}/${saName}: serviceaccount "${saName}" not found`) };
   }
@@ -37,7 +38,7 @@ export function admitPod(pod: Stored, store: ObjectStore, rng: Rng): { ok: true;
   spec.serviceAccount = saName;
   const automount = spec.automountServiceAccountToken ?? (sa?.automountServiceAccountToken as boolean | undefined) ?? true;
   if (automount && !isMirrorPod(pod) && !hasTokenMount(spec)) {
-    const volumeName = `kube-api-access-${rng.string(5, NAME_ALPHABET)}`;
+    const volumeName = flat(`kube-api-access-${rng.string(5, NAME_ALPHABET)}`);
     // `concat`, not `[...list, x]`: Node 20's V8 gives a spread literal 16 spare slots, kept by every pod.
     spec.volumes = (spec.volumes ?? []).concat([tokenVolume(volumeName)]);
     const mount: VolumeMount = { name: volumeName, readOnly: true, mountPath: SA_MOUNT_PATH };
@@ -56,6 +57,14 @@ export function admitPod(pod: Stored, store: ObjectStore, rng: Rng): { ok: true;
 }
 
 type Stored = KubeObject & Pick<Pod, 'spec'>;
+
+/** The last service account key built: a workload's pods ask for the same account (and its key's hash is kept). */
+let lastAccount = { ns: '', name: '', key: '' };
+
+function accountKey(ns: string, name: string): string {
+  if (ns !== lastAccount.ns || name !== lastAccount.name) lastAccount = { ns, name, key: objectKey(ns, name) };
+  return lastAccount.key;
+}
 
 function isMirrorPod(pod: KubeObject): boolean {
   return pod.metadata.annotations?.['kubernetes.io/config.mirror'] !== undefined;

@@ -14,7 +14,10 @@ const REQUIRED: Readonly<Record<string, ['requests' | 'limits', string]>> = {
   'limits.memory': ['limits', 'memory'],
 };
 
-export type QuotaAdmission = { ok: true; charges: { quota: QuotaObj; used: Record<string, string> }[] } | { ok: false; message: string };
+export type QuotaAdmission = { ok: true; charges: readonly { quota: QuotaObj; used: Record<string, string> }[] } | { ok: false; message: string };
+
+/** The answer in a namespace without quotas (every create of most clusters): one shared object, never changed. */
+const NOTHING_CHARGED: QuotaAdmission = { ok: true, charges: [] };
 
 function missingRequirements(pod: KubeObject & Pod, hard: string[]): string[] {
   const missing = new Set<string>();
@@ -36,7 +39,7 @@ function missingRequirements(pod: KubeObject & Pod, hard: string[]): string[] {
  */
 export function admitQuota(obj: KubeObject, resource: string, store: ObjectStore): QuotaAdmission {
   const ns = obj.metadata.namespace;
-  if (!ns || !store.has('resourcequotas') || store.keysInNamespace('resourcequotas', ns).size === 0) return { ok: true, charges: [] };
+  if (!ns || !store.has('resourcequotas') || store.keysInNamespace('resourcequotas', ns).size === 0) return NOTHING_CHARGED;
   const charges: { quota: QuotaObj; used: Record<string, string> }[] = [];
   for (const quota of store.list<QuotaObj>('resourcequotas', ns).sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1))) {
     const delta = usageOf(obj, resource, quota);
