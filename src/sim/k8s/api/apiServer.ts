@@ -29,7 +29,7 @@ import { defineIndexes } from './indexes';
 import { generateJobSelector } from './jobSelector';
 import { sharedPodCondition, upsertCondition } from './sharedCondition';
 import { withStatus } from './withStatus';
-import { compactPod, compactWith, podShell } from './compact';
+import { compactPod, compactWith, copyPod, podShell, withResourceVersion } from './compact';
 import { GENERATION_KINDS, keepsStoredMetadata } from './plainUpdate';
 
 const PROTECTED_NAMESPACES = new Set(['default', 'kube-system', 'kube-public']);
@@ -374,8 +374,9 @@ export class ApiServer {
     const conditions = upsertCondition(pod.status?.conditions, sharedPodCondition('PodScheduled', 'True', clock.timestamp()));
     // One copy of the pod with its new spec, status and resourceVersion (`stamp` would copy twice), compact as `create` stored it.
     const spec = compactWith(pod.spec!, 'nodeName', nodeName);
-    const metadata = compactWith(pod.metadata, 'resourceVersion', store.nextResourceVersion());
-    const obj = compactWith(pod, 'spec', spec) as KubeObject;
+    const metadata = withResourceVersion(pod.metadata, store.nextResourceVersion());
+    const obj = copyPod(pod) as KubeObject;
+    obj.spec = spec;
     obj.status = extend(pod.status ?? {}, { conditions });
     obj.metadata = metadata;
     store.putOver('pods', obj, key, pod);

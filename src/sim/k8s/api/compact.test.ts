@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compactCopyFor, compactPod, compactWith, podShell } from './compact';
+import { compactCopyFor, compactPod, compactWith, copyPod, podShell, withResourceVersion } from './compact';
 
 const withFields = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`f${i}`, i]));
 
@@ -58,5 +58,32 @@ describe('compactWith', () => {
     expect(Object.keys(shell)).toEqual(['apiVersion', 'kind', 'metadata', 'spec', 'status']);
     expect(Object.keys(shell.metadata)).toEqual(['generateName', 'labels', 'namespace', 'name', 'uid']);
     expect(Object.keys(podShell({ kind: 'Pod' } as { kind: string; metadata?: object }))).toEqual(['kind', 'metadata']);
+  });
+
+  it('gives a pod its next metadata and top level exactly as compactWith would, whatever their keys', () => {
+    const workload = Object.freeze({ name: 'web-x', generateName: 'web-', namespace: 'default', ownerReferences: [], labels: { app: 'web' }, uid: 'u', creationTimestamp: 't', resourceVersion: '7' });
+    const others = [
+      { name: 'p', namespace: 'default', uid: 'u', creationTimestamp: 't', resourceVersion: '7' },
+      { generateName: 'web-', name: 'web-x', namespace: 'default', ownerReferences: [], labels: {}, uid: 'u', creationTimestamp: 't', resourceVersion: '7' },
+      { ...workload, annotations: { a: 'b' } },
+      { name: 'web-x', generateName: 'web-', namespace: 'default', ownerReferences: [], labels: {}, uid: 'u', creationTimestamp: 't' },
+    ];
+    for (const meta of [workload, ...others]) {
+      const next = withResourceVersion(meta, '8');
+      expect(Object.entries(next)).toEqual(Object.entries(compactWith(meta, 'resourceVersion', '8')));
+      expect(Object.getPrototypeOf(next)).toBe(Object.prototype);
+      expect(next.constructor).toBe(Object);
+      expect(meta.resourceVersion === undefined || meta.resourceVersion === '7').toBe(true);
+    }
+    const inherited = Object.assign(Object.create({ extra: 1 }), workload) as typeof workload;
+    expect(Object.keys(withResourceVersion(inherited, '8'))).toEqual(Object.keys(compactWith(inherited, 'resourceVersion', '8')));
+    const pod = Object.freeze({ apiVersion: 'v1', kind: 'Pod', metadata: workload, spec: { containers: [] }, status: { phase: 'Pending' } });
+    for (const p of [pod, { kind: 'Pod', apiVersion: 'v1', metadata: workload, spec: {}, status: {} }, { apiVersion: 'v1', kind: 'Pod', metadata: workload, spec: {} }]) {
+      const copy = copyPod(p);
+      expect(copy).not.toBe(p);
+      expect(Object.entries(copy)).toEqual(Object.entries(compactWith(p)));
+      expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
+      expect(copy.constructor).toBe(Object);
+    }
   });
 });

@@ -104,3 +104,57 @@ export function podShell<T extends { metadata?: object }>(pod: T): T & { metadat
   out.metadata = metadata;
   return out as T & { metadata: NonNullable<T['metadata']> };
 }
+
+/**
+ * Key lists with a copier of their own. `Object.assign` adds a copy's keys
+ * one at a time, each a search of the hidden-class transitions (~0.2 µs for
+ * a pod's metadata, four copies per pod); a constructor storing the same
+ * keys in the same order makes the same object several times faster. An
+ * object matches when `for…in` lists exactly these keys in this order (so
+ * no inherited enumerable ones; stored objects carry no symbol keys).
+ */
+function hasLayout(o: object, keys: readonly string[]): boolean {
+  let i = 0;
+  for (const k in o) if (k !== keys[i++]) return false;
+  return i === keys.length;
+}
+
+type Fields = Record<string, unknown>;
+
+/** The metadata of a workload's pods (ReplicaSet, Job, …): generated name, owner, labels. */
+const WORKLOAD_POD_META = ['name', 'generateName', 'namespace', 'ownerReferences', 'labels', 'uid', 'creationTimestamp', 'resourceVersion'];
+
+const WorkloadPodMeta = function WorkloadPodMeta(this: Fields, m: Fields, resourceVersion: string) {
+  this.name = m.name;
+  this.generateName = m.generateName;
+  this.namespace = m.namespace;
+  this.ownerReferences = m.ownerReferences;
+  this.labels = m.labels;
+  this.uid = m.uid;
+  this.creationTimestamp = m.creationTimestamp;
+  this.resourceVersion = resourceVersion;
+} as unknown as (new (m: Fields, resourceVersion: string) => Fields) & { prototype: object };
+WorkloadPodMeta.prototype = Object.prototype;
+
+/** `compactWith(meta, 'resourceVersion', resourceVersion)`: a stored pod's metadata for its next write. */
+export function withResourceVersion<T extends object>(meta: T, resourceVersion: string): T {
+  if (hasLayout(meta, WORKLOAD_POD_META)) return new WorkloadPodMeta(meta as Fields, resourceVersion) as T;
+  return compactWith(meta, 'resourceVersion', resourceVersion);
+}
+
+/** A stored pod's top level, as `create` leaves it. */
+const POD = ['apiVersion', 'kind', 'metadata', 'spec', 'status'];
+
+const PodCopy = function PodCopy(this: Fields, p: Fields) {
+  this.apiVersion = p.apiVersion;
+  this.kind = p.kind;
+  this.metadata = p.metadata;
+  this.spec = p.spec;
+  this.status = p.status;
+} as unknown as (new (p: Fields) => Fields) & { prototype: object };
+PodCopy.prototype = Object.prototype;
+
+/** `compactWith(pod)` (the caller then replaces fields the pod has). */
+export function copyPod<T extends object>(pod: T): T {
+  return hasLayout(pod, POD) ? (new PodCopy(pod as Fields) as T) : compactWith(pod);
+}

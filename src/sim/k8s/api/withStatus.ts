@@ -1,4 +1,4 @@
-import { compactWith } from './compact';
+import { withResourceVersion } from './compact';
 import type { KubeObject } from './types';
 
 type Annotations = Record<string, string> | undefined;
@@ -23,7 +23,7 @@ export function withStatus(resource: string, old: KubeObject, resourceVersion: s
 }
 
 function podWithStatus(old: KubeObject, resourceVersion: string, annotations: Annotations, status: unknown): KubeObject {
-  const meta = compactWith(old.metadata, 'resourceVersion', resourceVersion);
+  const meta = withResourceVersion(old.metadata, resourceVersion);
   if (annotations) meta.annotations = annotations;
   return { ...old, metadata: meta, status };
 }
