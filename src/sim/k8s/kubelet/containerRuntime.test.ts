@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { world } from '../../testing/harness';
 import { parseImageRef } from '../images/imageRef';
 import { unstartedProbeState } from './probes';
-import { ContainerRuntime, NO_RUNS } from './runtime';
+import { newNodeRuntime } from './kubeletController';
+import { ContainerRuntime, NO_RUNS, PodRuntime } from './runtime';
 
 const pod = (name: string, image: string) => `
 apiVersion: v1
@@ -55,5 +56,23 @@ describe('images a node already has', () => {
     expect(messages('b')).toContain('Container image "nginx:1.27" already present on machine');
     expect(messages('c')).toContain('Pulling image "redis:7"');
     expect(messages('c').some((m) => m.startsWith('Successfully pulled image "redis:7"'))).toBe(true);
+  });
+});
+
+describe("a pod's runtime record", () => {
+  it('names the node it was admitted on, and reads back how it is ending once set', () => {
+    const node = newNodeRuntime('worker-1', '10.244.1.0/24', '172.18.0.3', 0);
+    const rt = new PodRuntime('uid-1', 'default/web', node, 1_700_000_000_000, 450, [], []);
+    expect(rt.node).toBe('worker-1');
+    expect(rt.terminal).toBeUndefined();
+    expect(rt.killing).toBeUndefined();
+    rt.sidecarsStopping = undefined;
+    const terminal = { reason: 'DeadlineExceeded', message: 'm' };
+    rt.terminal = terminal;
+    expect(rt.terminal).toBe(terminal);
+    expect(rt.killing).toBeUndefined();
+    rt.killing = { startedAt: 1, deadline: 2 };
+    expect(rt.killing).toEqual({ startedAt: 1, deadline: 2 });
+    expect(rt.terminal).toBe(terminal);
   });
 });

@@ -14,6 +14,9 @@ type NodeObj = KubeObject & Node;
 
 const MAX_NODE_IMAGES = 50;
 
+/** The options of a Lease renewal (one object for the 5,000 nodes renewing every 10 s; the API server only reads it). */
+const TRUSTED = Object.freeze({ trusted: true });
+
 /**
  * The kubelet's node-level loop of the node runtime `rt` (undefined: the
  * node is gone): renew the node's Lease every 10 s (the cheap heartbeat),
@@ -31,7 +34,7 @@ export function tickNode(rt: NodeRuntime | undefined, ctx: K8sContext, state: Ku
   const api = (rt.client ??= ctx.clientAs(rt.actor));
   const now = ctx.clock.now();
   const lease = ctx.store.get<KubeObject>('leases.coordination.k8s.io', rt.leaseKey);
-  if (lease) api.update({ ...lease, spec: { ...(lease.spec as object), renewTime: renewTime(now) } }, { trusted: true });
+  if (lease) api.update({ ...lease, spec: { ...(lease.spec as object), renewTime: renewTime(now) } }, TRUSTED);
   if (rt.booting || rt.imagesChanged || now - rt.lastStatusReport >= TIMINGS.nodeStatusReportMs) {
     const node = ctx.store.get<NodeObj>('nodes', name);
     if (node && rt.booting) boot(node, rt, ctx, state);

@@ -238,40 +238,84 @@ export interface ImagePull {
   error: { code: string; message: string } | undefined;
 }
 
+/** How a pod is ending, when it is: few pods are at any time (one object for the three, made on first set). */
+interface PodEnding {
+  killing: PodRuntime['killing'];
+  terminal: PodRuntime['terminal'];
+  sidecarsStopping: PodRuntime['sidecarsStopping'];
+}
+
 /** A pod as the kubelet's runtime holds it (sandbox, IP, containers). */
-export interface PodRuntime {
+export class PodRuntime {
   uid: string;
-  key: string;
-  node: string;
+  readonly key: string;
   /**
    * The runtime of `node` at admission: a sync takes it rather than looking
    * the node up again, while it is not `removed` (a node deleted and added
    * again has a new runtime).
    */
-  nodeRt: NodeRuntime;
-  admittedAt: number;
+  readonly nodeRt: NodeRuntime;
+  readonly admittedAt: number;
   /**
    * When the pod sandbox (network namespace, IP) is ready, in ms after
    * `admittedAt` (a small integer kept in the record itself: a second epoch
    * time would be a boxed number per pod).
    */
-  sandboxMs: number;
-  ip?: string;
+  readonly sandboxMs: number;
+  ip: string | undefined = undefined;
   /** Init containers (run one after another before the app containers). */
-  initContainers: ContainerRuntime[];
-  containers: ContainerRuntime[];
-  /** Set when the API asked for deletion: containers are being stopped. */
-  killing?: { startedAt: number; deadline: number };
-  /** The pod failed for good (activeDeadlineSeconds, or restartPolicy Never after a failure). */
-  terminal?: { reason?: string; message?: string };
+  readonly initContainers: ContainerRuntime[];
+  readonly containers: ContainerRuntime[];
   /**
    * All init containers have run (regular ones completed, sidecars started):
    * from then on only sidecars are looked after (restarted), never re-gating
    * the app containers.
    */
-  initialized?: boolean;
+  initialized: boolean | undefined = undefined;
+  private ending: PodEnding | undefined = undefined;
+
+  constructor(uid: string, key: string, nodeRt: NodeRuntime, admittedAt: number, sandboxMs: number, initContainers: ContainerRuntime[], containers: ContainerRuntime[]) {
+    this.uid = uid;
+    this.key = key;
+    this.nodeRt = nodeRt;
+    this.admittedAt = admittedAt;
+    this.sandboxMs = sandboxMs;
+    this.initContainers = initContainers;
+    this.containers = containers;
+  }
+
+  /** The name of the node the pod was admitted on. */
+  get node(): string {
+    return this.nodeRt.name;
+  }
+
+  private endingOf(): PodEnding {
+    return (this.ending ??= { killing: undefined, terminal: undefined, sidecarsStopping: undefined });
+  }
+
+  /** Set when the API asked for deletion: containers are being stopped. */
+  get killing(): { startedAt: number; deadline: number } | undefined {
+    return this.ending?.killing;
+  }
+  set killing(v: { startedAt: number; deadline: number } | undefined) {
+    if (v !== undefined || this.ending !== undefined) this.endingOf().killing = v;
+  }
+
+  /** The pod failed for good (activeDeadlineSeconds, or restartPolicy Never after a failure). */
+  get terminal(): { reason?: string; message?: string } | undefined {
+    return this.ending?.terminal;
+  }
+  set terminal(v: { reason?: string; message?: string } | undefined) {
+    if (v !== undefined || this.ending !== undefined) this.endingOf().terminal = v;
+  }
+
   /** The app containers are done for good (restartPolicy not Always): the sidecars are being stopped, by this deadline. */
-  sidecarsStopping?: { deadline: number };
+  get sidecarsStopping(): { deadline: number } | undefined {
+    return this.ending?.sidecarsStopping;
+  }
+  set sidecarsStopping(v: { deadline: number } | undefined) {
+    if (v !== undefined || this.ending !== undefined) this.endingOf().sidecarsStopping = v;
+  }
 }
 
 /** One node's container runtime: pulled images, the pull queue and the pod IP pool. */

@@ -10,7 +10,7 @@ import { newContainerRuntime, shouldRestart, stepContainer, stopPlan, type Emit,
 import { allocatePodIP, releasePodIP, reservePodIP } from './ipam';
 import { failureMessage, hasProbes, LIVENESS, probeName, probeTimings, READINESS, runDueProbes, STARTUP } from './probes';
 import { buildPodStatus } from './podStatus';
-import type { ContainerRuntime, NodeRuntime, PodRuntime } from './runtime';
+import { PodRuntime, type ContainerRuntime, type NodeRuntime } from './runtime';
 import { finishSidecars, isSidecar, planSidecarStops, stepInitContainers } from './sidecars';
 import { TIMINGS, jitter } from './timings';
 
@@ -223,22 +223,9 @@ function admit(pod: PodObj, key: string, node: NodeRuntime, ctx: K8sContext, sta
   // A pod already running before this kubelet (re)started: adopt its containers as they are.
   const running = pod.status?.phase === 'Running' && pod.status.podIP;
   const admittedAt = running ? (parseTimestamp(pod.status!.startTime) ?? now) : now;
-  const rt: PodRuntime = {
-    uid: pod.metadata.uid!,
-    key,
-    node: node.name,
-    nodeRt: node,
-    admittedAt,
-    sandboxMs: smallInt(running ? now - admittedAt : jitter(ctx.rng, TIMINGS.sandboxMs)),
-    initContainers: pod.spec!.initContainers === undefined || pod.spec!.initContainers.length === 0 ? NO_CONTAINERS : initContainers(pod, now, running),
-    containers: appContainers(pod, now, running),
-    // Every field from the start: one hidden class, no extra property store per pod.
-    ip: undefined,
-    killing: undefined,
-    terminal: undefined,
-    initialized: undefined,
-    sidecarsStopping: undefined,
-  };
+  const sandboxMs = smallInt(running ? now - admittedAt : jitter(ctx.rng, TIMINGS.sandboxMs));
+  const inits = pod.spec!.initContainers === undefined || pod.spec!.initContainers.length === 0 ? NO_CONTAINERS : initContainers(pod, now, running);
+  const rt = new PodRuntime(pod.metadata.uid!, key, node, admittedAt, sandboxMs, inits, appContainers(pod, now, running));
   if (running) {
     rt.initialized = true;
     rt.ip = pod.status!.podIP;
