@@ -8,8 +8,9 @@
  */
 export class ActiveQueue<T> {
   private readonly levels = new Map<number, Fifo<T>>();
-  /** Priorities with a FIFO, highest first. */
+  /** Priorities with a FIFO, highest first, and their FIFOs in the same order (no map lookup per pop). */
   private readonly priorities: number[] = [];
+  private readonly fifos: Fifo<T>[] = [];
   /** The tag of the item `pop` returned last. */
   lastTag = 0;
 
@@ -21,14 +22,15 @@ export class ActiveQueue<T> {
       let i = 0;
       while (i < this.priorities.length && this.priorities[i] > priority) i++;
       this.priorities.splice(i, 0, priority);
+      this.fifos.splice(i, 0, level);
     }
     level.push(item, tag);
   }
 
   /** Removes and returns the first item of the highest priority (its tag in `lastTag`), or undefined when empty. */
   pop(): T | undefined {
-    for (const p of this.priorities) {
-      const level = this.levels.get(p)!;
+    for (let i = 0; i < this.fifos.length; i++) {
+      const level = this.fifos[i];
       const item = level.shift();
       if (item !== undefined) {
         this.lastTag = level.shiftedTag;

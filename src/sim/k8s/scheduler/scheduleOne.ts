@@ -51,11 +51,8 @@ export function scheduleOne(core: SchedulerCore, ctx: K8sContext, q: QueuedPod):
   if (o.kind === 'scheduled' && o.node) {
     const host = o.node.name;
     // Assume: the cache counts the pod on its node before the binding lands (the bound version replaces `info.pod` then).
-    // Why this order: the queue and the cache share one map, so the cache finds the entry the queue just let go of still warm.
-    // The decision row goes with the pod from its queue entry to its cache entry.
-    info.decisionRow = q.decisionRow;
-    q.decisionRow = -1;
-    core.queue.delete(q.key);
+    // The queue hands the pod (and its decision row) to the cache, whose entry replaces the queue's in their shared map.
+    core.queue.handOver(q, info);
     core.cache.assumePod(info, o.node);
     preBindVolumes(ctx.api, ctx.store, pod, host);
     const res = ctx.api.bind(ns, name, host);

@@ -43,10 +43,13 @@ describe('scheduler cache', () => {
     expect(cache.removePod('default/pending')).toBeUndefined();
     expect([cache.podNode('default/bound')?.name, queue.get('default/pending')?.key]).toEqual(['n1', 'default/pending']);
     const q = queue.pop()!;
+    q.decisionRow = 5;
     const info = new PodInfo(q.pod, undefined, q.key);
-    queue.delete(q.key);
+    queue.handOver(q, info);
     cache.assumePod(info, cache.node('n1')!);
     expect([cache.cachedPod('default/pending'), queue.get('default/pending'), cache.podCount, queue.size, cache.node('n1')!.reqCpu]).toEqual([info, undefined, 2, 0, 750]);
+    // The cache's entry took the queue's place (nothing left behind) and holds the pod's decision row.
+    expect([pods.byKey.size, info.decisionRow, q.decisionRow, pods.holder('default/pending')]).toEqual([2, 5, -1, info]);
   });
 
   it('refuses to assume a pod onto a node it does not hold', () => {

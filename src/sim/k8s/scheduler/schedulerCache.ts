@@ -207,7 +207,10 @@ export class SchedulerCache implements SchedulingSnapshot {
     this.addTo(info, this.byName.get(nodeName) ?? this.newNode({ apiVersion: 'v1', kind: 'Node', metadata: { name: nodeName } }));
   }
 
-  /** `AssumePod` on a node of the cache's node list (the one a cycle chose): as `addPod` with the node in hand. */
+  /**
+   * `AssumePod` on a node of the cache's node list (the one a cycle chose): as `addPod` with the node in hand.
+   * A pod the queue just handed over (`SchedulingQueue.handOver`) has its queue entry overwritten in the shared map.
+   */
   assumePod(info: PodInfo, n: NodeInfo): void {
     if (this.bySlot[n.index] !== n) throw new Error(`scheduler cache: node ${n.name} is not in the cache`);
     this.removePod(info.key);

@@ -1,7 +1,7 @@
 import { Heap } from '../../../lib/heap';
 import { ActiveQueue } from './activeQueue';
-import type { PodInfo, PodObject } from './podInfo';
-import { PodRegistry } from './podRegistry';
+import { PodInfo, type PodObject } from './podInfo';
+import { PodRegistry, type DecisionHolder } from './podRegistry';
 
 /** `podInitialBackoffDuration`. */
 export const POD_INITIAL_BACKOFF_MS = 1000;
@@ -57,8 +57,6 @@ export function backoffDuration(attempts: number): number {
  * lazily. Pure: callers pass the virtual time.
  */
 export class SchedulingQueue {
-  /** How many of `pods` are QueuedPods. */
-  private count = 0;
   /** Queued pods tagged with their `gen` when pushed (a later move makes the entry stale). */
   private readonly active = new ActiveQueue<QueuedPod>();
   private readonly backoff = new Heap<Entry>((a, b) => a.at < b.at || (a.at === b.at && a.seq < b.seq));
@@ -80,8 +78,11 @@ export class SchedulingQueue {
     return this.registry.queued(key);
   }
 
+  /** How many pods are queued (counted: for tests and tools, not for cycles). */
   get size(): number {
-    return this.count;
+    let n = 0;
+    for (const v of this.pods.values()) if (!(v instanceof PodInfo)) n++;
+    return n;
   }
 
   get activeLength(): number {
@@ -97,12 +98,12 @@ export class SchedulingQueue {
     return this.unschedulable.values();
   }
 
-  /** A new pending pod: activeQ, or parked while it has scheduling gates. `key` is its `namespace/name`, when the caller has it. */
+  /**
+   * A new pending pod: activeQ, or parked while it has scheduling gates. `key` is its `namespace/name`, when the caller has it.
+   * The pod must not be queued or cached already (callers check `get`): its entry is written without a second lookup.
+   */
   add(pod: PodObject, now: number, key = `${pod.metadata.namespace ?? ''}/${pod.metadata.name}`): QueuedPod {
     const q: QueuedPod = { key, pod, info: null, timestamp: now, attempts: 0, unschedulablePlugins: NO_PLUGINS, area: 'gated', gen: 0, decisionRow: -1 };
-    const old = this.get(key);
-    if (old === undefined) this.count++;
-    else q.decisionRow = old.decisionRow;
     this.pods.set(key, q);
     if ((pod.spec?.schedulingGates?.length ?? 0) === 0) this.toActive(q, now);
     return q;
@@ -126,7 +127,19 @@ export class SchedulingQueue {
     this.unpark(q);
     q.gen++;
     this.registry.remove(key, q);
-    this.count--;
+  }
+
+  /**
+   * The popped pod `q` was assumed: it leaves the queue and `info`, its scheduler cache entry, takes over its decision row.
+   * The shared map entry is left for `SchedulerCache.assumePod(info, …)`, which must follow at once and overwrites it:
+   * the hand-over looks the key up once, and leaves no deleted entry behind in the map.
+   */
+  handOver(q: QueuedPod, info: DecisionHolder): void {
+    if (q.area === 'active') this.activeCount--;
+    this.unpark(q);
+    q.gen++;
+    info.decisionRow = q.decisionRow;
+    q.decisionRow = -1;
   }
 
   private unpark(q: QueuedPod): void {
@@ -194,6 +207,8 @@ export class SchedulingQueue {
 
   /** `flushUnschedulablePodsLeftover`: pods unschedulable for more than 5 minutes are retried. */
   flushLeftover(now: number): void {
+    // Why: called every cycle; an empty map needs no iterator.
+    if (this.unschedulable.size === 0) return;
     for (const q of this.unschedulable.values()) {
       if (now - q.timestamp <= POD_MAX_IN_UNSCHEDULABLE_MS) break;
       this.requeue(q, now);
