@@ -66,4 +66,15 @@ describe('computePodResources (PodRequests)', () => {
       [100, 64 * Mi, 100, 64 * Mi],
     ]);
   });
+
+  it('answers pods sharing one requests object with one shared result, and reads a different object afresh', () => {
+    const shared = { cpu: '100m', memory: '128Mi' };
+    const pod = (requests: Record<string, string>) => ({ containers: [{ name: 'app', image: 'x', resources: { requests } }] });
+    const first = computePodResources(pod(shared));
+    expect(computePodResources(pod(shared))).toBe(first);
+    const other = computePodResources(pod({ cpu: '200m', memory: '128Mi' }));
+    expect(other).toMatchObject({ cpu: 200, memory: 128 * Mi, nonZeroCpu: 200 });
+    expect(computePodResources({ containers: [c('a', '1'), c('b', '1')] })).toMatchObject({ cpu: 2000, nonZeroMemory: 2 * 200 * Mi });
+    expect(computePodResources(pod(shared))).toMatchObject({ cpu: 100, memory: 128 * Mi, nonZeroCpu: 100, nonZeroMemory: 128 * Mi });
+  });
 });

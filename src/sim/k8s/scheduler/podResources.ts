@@ -103,9 +103,18 @@ function podRequests(spec: PodSpec, nonZero: boolean): Map<string, number> {
 /** The last result of `simplePod` (shared by every pod asking the same). */
 let lastSimple: PodResources = { cpu: -1, memory: -1, ephemeralStorage: 0, scalar: null, nonZeroCpu: -1, nonZeroMemory: -1 };
 
+/**
+ * The requests object of the one container `lastSimple` was computed from (undefined: none). Pods of a
+ * workload share their containers' requests object, and stored objects are never written: the same object
+ * gives the same answer without reading it again.
+ */
+let lastRequests: object | undefined;
+
 /** The common pod: app containers requesting at most cpu and memory; no init containers, no overhead. */
 function simplePod(spec: PodSpec): PodResources | undefined {
   if (spec.initContainers?.length || spec.overhead) return undefined;
+  const only = spec.containers?.length === 1 ? spec.containers[0].resources?.requests : undefined;
+  if (only !== undefined && only === lastRequests) return lastSimple;
   let cpu = 0;
   let memory = 0;
   let nonZeroCpu = 0;
@@ -134,6 +143,7 @@ function simplePod(spec: PodSpec): PodResources | undefined {
   }
   // Why: pods of one workload ask the same; they share one (never written) object instead of one each.
   const l = lastSimple;
+  lastRequests = only;
   if (l.cpu === cpu && l.memory === memory && l.nonZeroCpu === nonZeroCpu && l.nonZeroMemory === nonZeroMemory) return l;
   return (lastSimple = { cpu, memory, ephemeralStorage: 0, scalar: null, nonZeroCpu, nonZeroMemory });
 }
