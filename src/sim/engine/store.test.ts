@@ -84,3 +84,18 @@ describe('ObjectStore reads', () => {
     expect(store.get('events', 'default/e')).toBe(virtualObj);
   });
 });
+
+describe('ObjectStore resourceVersions', () => {
+  it('hands out the decimal strings of 1, 2, 3, … across every power of ten', () => {
+    const store = new ObjectStore();
+    for (let i = 1; i <= 12_345; i++) expect(store.nextResourceVersion()).toBe(String(i));
+    expect(store.nextRevision()).toBe(12_346);
+    const wrong: string[] = [];
+    for (let i = 12_347; i <= 1_001_000; i++) {
+      const rv = store.nextResourceVersion();
+      if (rv !== String(i)) wrong.push(`${i}: ${rv}`);
+    }
+    expect(wrong).toEqual([]);
+    expect(store.currentResourceVersion).toBe(1_001_000);
+  });
+});

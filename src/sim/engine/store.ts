@@ -1,6 +1,7 @@
 import { flat } from '../../lib/flat';
-import { addTo, asArray, reindexCustom, removeFrom, reindexPair, type CustomIndex, type IndexFn } from './customIndex';
-import { keysWithLabelKey, newLabelIndex, reindexLabels, type LabelIndex } from './labelIndex';
+import { addTo, asArray, type CustomIndex, type IndexFn } from './customIndex';
+import { keysWithLabelKey } from './labelIndex';
+import { lookup, namespaces, reindex, Table } from './storeTable';
 
 export type { IndexFn } from './customIndex';
 
@@ -62,33 +63,6 @@ export interface VirtualTable {
   remove(key: string, final?: StoredObject): WatchEvent | undefined;
 }
 
-class Table {
-  readonly objects = new Map<string, StoredObject>();
-  /**
-   * Keys by namespace, built at the first query by namespace (a scan of
-   * `objects`, in their order: the order the Sets would have had) and kept
-   * from then on. A table nobody asks by namespace (pods, mostly) keeps none.
-   */
-  byNamespace: Map<string, Set<string>> | undefined = undefined;
-  readonly labels: LabelIndex = newLabelIndex();
-  readonly custom = new Map<string, CustomIndex>();
-  /** `custom`'s values, for the write path (no iterator per write). */
-  readonly customList: CustomIndex[] = [];
-  readonly watchers: WatchHandler[] = [];
-  /** The last WATCH_HISTORY_SIZE events, a ring: `historyNext` is the slot the next one goes to. */
-  readonly history: WatchEvent[] = [];
-  historyNext = 0;
-  /**
-   * The key read or written last and what `objects` holds under it now
-   * (undefined: nothing). A write reads the object its caller has just read
-   * (a kubelet's status write, a node's), and the second read then needs no
-   * search of a 150,000-pod table. Every write and removal sets it, so it is
-   * always what `objects.get(lastKey)` would answer.
-   */
-  lastKey: string | undefined = undefined;
-  lastObj: StoredObject | undefined = undefined;
-  constructor(readonly indexLabels: boolean) {}
-}
 
 /**
  * Events kept per resource for watches that start from an older
@@ -98,6 +72,9 @@ class Table {
  */
 export const WATCH_HISTORY_SIZE = 1024;
 
+/** '000' … '999'. */
+const THREE_DIGITS: readonly string[] = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
+
 /** Events after a resourceVersion, or the oldest resourceVersion a watch could still start from. */
 export type EventsSince = readonly WatchEvent[] | { expired: number };
 
@@ -105,23 +82,6 @@ function eventRevision(event: WatchEvent): number {
   return Number(event.object.metadata.resourceVersion ?? 0);
 }
 
-/** `t.objects.get(key)`, remembered as the table's last key. */
-function lookup(t: Table, key: string): StoredObject | undefined {
-  if (key === t.lastKey) return t.lastObj;
-  const obj = t.objects.get(key);
-  t.lastKey = key;
-  t.lastObj = obj;
-  return obj;
-}
-
-/** The table's namespace index, built now if nobody asked for it before. */
-function namespaces(t: Table): Map<string, Set<string>> {
-  if (t.byNamespace === undefined) {
-    t.byNamespace = new Map();
-    for (const [key, obj] of t.objects) addTo(t.byNamespace, obj.metadata.namespace ?? '', key);
-  }
-  return t.byNamespace;
-}
 
 export interface TableOptions {
   /** Index labels for selector queries (default true; events do not need it). */
@@ -133,6 +93,9 @@ export class ObjectStore {
   private readonly virtual = new Map<string, { table: VirtualTable; watchers: WatchHandler[] }>();
   private readonly anyWatchers: WatchHandler[] = [];
   private rv = 0;
+  /** `String(thousandsOf)`, the leading digits of the resourceVersions handed out last. */
+  private thousandsOf = -1;
+  private thousands = '';
   /** The last `tables` lookup and its answer (a status write asks for its table three times). */
   private lastResource = '';
   private lastTable: Table | undefined = undefined;
@@ -191,7 +154,15 @@ export class ObjectStore {
 
   /** The next resourceVersion (a cluster-wide counter, as etcd's revision). */
   nextResourceVersion(): string {
-    return String(++this.rv);
+    const rv = ++this.rv;
+    if (rv < 1000) return String(rv);
+    // The thousands as one string per thousand writes and three digits from a table: cheaper than a number conversion per write.
+    const thousands = Math.floor(rv / 1000);
+    if (thousands !== this.thousandsOf) {
+      this.thousandsOf = thousands;
+      this.thousands = String(thousands);
+    }
+    return this.thousands + THREE_DIGITS[rv - thousands * 1000];
   }
 
   /** `nextResourceVersion` as a number (for tables that keep it as one). */
@@ -343,7 +314,7 @@ export class ObjectStore {
     t.objects.set(key, obj);
     t.lastKey = key;
     t.lastObj = obj;
-    this.reindex(t, key, old, obj);
+    reindex(t, key, old, obj);
     const event: WatchEvent = old ? { type: 'MODIFIED', resource, key, object: obj, old } : { type: 'ADDED', resource, key, object: obj };
     this.emit(t, event);
     return event;
@@ -359,7 +330,7 @@ export class ObjectStore {
     t.objects.delete(key);
     t.lastKey = key;
     t.lastObj = undefined;
-    this.reindex(t, key, old, undefined);
+    reindex(t, key, old, undefined);
     const event: WatchEvent = { type: 'DELETED', resource, key, object: final ?? old, old };
     this.emit(t, event);
     return event;
@@ -420,28 +391,4 @@ export class ObjectStore {
     for (let i = 0; i < this.anyWatchers.length; i++) this.anyWatchers[i](event);
   }
 
-  private reindex(t: Table, key: string, old: StoredObject | undefined, next: StoredObject | undefined): void {
-    const oldNs = old?.metadata.namespace ?? '';
-    const newNs = next?.metadata.namespace ?? '';
-    if (t.byNamespace !== undefined && (!old || !next || oldNs !== newNs)) {
-      if (old) removeFrom(t.byNamespace, oldNs, key);
-      if (next) addTo(t.byNamespace, newNs, key);
-    }
-    if (t.indexLabels) reindexLabels(t.labels, key, old?.metadata.labels, next?.metadata.labels);
-    // Indexes registered with one `dependsOn` (a resource's owner indexes) ask it once per write; unchanged, none moves.
-    let dep: ((obj: StoredObject) => unknown) | undefined;
-    let same = false;
-    for (let i = 0; i < t.customList.length; i++) {
-      const idx = t.customList[i];
-      if (old !== undefined && next !== undefined && idx.dependsOn !== undefined) {
-        if (idx.dependsOn !== dep) {
-          dep = idx.dependsOn;
-          same = dep(old) === dep(next);
-        }
-        if (same && (idx.partner === undefined || idx.partner.dependsOn === dep)) continue;
-      }
-      if (idx.partner === undefined) reindexCustom(idx, key, old, next);
-      else if (idx.leads) reindexPair(idx, idx.partner, key, old, next);
-    }
-  }
 }

@@ -1,0 +1,76 @@
+import { addTo, reindexCustom, reindexPair, removeFrom, type CustomIndex } from './customIndex';
+import { newLabelIndex, reindexLabels, type LabelIndex } from './labelIndex';
+import type { StoredObject, WatchEvent, WatchHandler } from './store';
+
+/** One resource's table in the object store: its objects, indexes, watchers and watch window. */
+export class Table {
+  readonly objects = new Map<string, StoredObject>();
+  /**
+   * Keys by namespace, built at the first query by namespace (a scan of
+   * `objects`, in their order: the order the Sets would have had) and kept
+   * from then on. A table nobody asks by namespace (pods, mostly) keeps none.
+   */
+  byNamespace: Map<string, Set<string>> | undefined = undefined;
+  readonly labels: LabelIndex = newLabelIndex();
+  readonly custom = new Map<string, CustomIndex>();
+  /** `custom`'s values, for the write path (no iterator per write). */
+  readonly customList: CustomIndex[] = [];
+  readonly watchers: WatchHandler[] = [];
+  /** The last WATCH_HISTORY_SIZE events, a ring: `historyNext` is the slot the next one goes to. */
+  readonly history: WatchEvent[] = [];
+  historyNext = 0;
+  /**
+   * The key read or written last and what `objects` holds under it now
+   * (undefined: nothing). A write reads the object its caller has just read
+   * (a kubelet's status write, a node's), and the second read then needs no
+   * search of a 150,000-pod table. Every write and removal sets it, so it is
+   * always what `objects.get(lastKey)` would answer.
+   */
+  lastKey: string | undefined = undefined;
+  lastObj: StoredObject | undefined = undefined;
+  constructor(readonly indexLabels: boolean) {}
+}
+
+/** `t.objects.get(key)`, remembered as the table's last key. */
+export function lookup(t: Table, key: string): StoredObject | undefined {
+  if (key === t.lastKey) return t.lastObj;
+  const obj = t.objects.get(key);
+  t.lastKey = key;
+  t.lastObj = obj;
+  return obj;
+}
+
+/** The table's namespace index, built now if nobody asked for it before. */
+export function namespaces(t: Table): Map<string, Set<string>> {
+  if (t.byNamespace === undefined) {
+    t.byNamespace = new Map();
+    for (const [key, obj] of t.objects) addTo(t.byNamespace, obj.metadata.namespace ?? '', key);
+  }
+  return t.byNamespace;
+}
+
+/** Moves `key` in the table's indexes for a write from `old` to `next` (undefined: a create or a delete). */
+export function reindex(t: Table, key: string, old: StoredObject | undefined, next: StoredObject | undefined): void {
+  const oldNs = old?.metadata.namespace ?? '';
+  const newNs = next?.metadata.namespace ?? '';
+  if (t.byNamespace !== undefined && (!old || !next || oldNs !== newNs)) {
+    if (old) removeFrom(t.byNamespace, oldNs, key);
+    if (next) addTo(t.byNamespace, newNs, key);
+  }
+  if (t.indexLabels) reindexLabels(t.labels, key, old?.metadata.labels, next?.metadata.labels);
+  // Indexes registered with one `dependsOn` (a resource's owner indexes) ask it once per write; unchanged, none moves.
+  let dep: ((obj: StoredObject) => unknown) | undefined;
+  let same = false;
+  for (let i = 0; i < t.customList.length; i++) {
+    const idx = t.customList[i];
+    if (old !== undefined && next !== undefined && idx.dependsOn !== undefined) {
+      if (idx.dependsOn !== dep) {
+        dep = idx.dependsOn;
+        same = dep(old) === dep(next);
+      }
+      if (same && (idx.partner === undefined || idx.partner.dependsOn === dep)) continue;
+    }
+    if (idx.partner === undefined) reindexCustom(idx, key, old, next);
+    else if (idx.leads) reindexPair(idx, idx.partner, key, old, next);
+  }
+}
