@@ -23,7 +23,7 @@ import { ResourceRegistry, storageName, type ResourceInfo } from './resources';
 import { fieldValue, matches, selectFromStore } from './selectors';
 import { ServiceAllocator } from './serviceAllocator';
 import { prepareServiceUpdate } from './serviceUpdate';
-import { fail, ok, statusErrors, type ApiResult } from './status';
+import { fail, ok, statusErrors, type ApiResult, type GroupResource } from './status';
 import type { KubeObject } from './types';
 import { defineIndexes } from './indexes';
 import { generateJobSelector } from './jobSelector';
@@ -33,6 +33,7 @@ import { compactPod, compactWith, copyPod, podShell, withResourceVersion } from 
 import { GENERATION_KINDS, keepsStoredMetadata } from './plainUpdate';
 
 const PROTECTED_NAMESPACES = new Set(['default', 'kube-system', 'kube-public']);
+const BINDING: GroupResource = { group: '', resource: 'pods/binding' };
 const NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
 
 export interface ApiServerDeps {
@@ -113,7 +114,7 @@ export class ApiServer {
     const info = registry.forKind(input.apiVersion, input.kind);
     if (!info) return fail(statusErrors.notFound({ group: '', resource: input.kind }, input.metadata?.name ?? ''));
     const resource = storageName(info);
-    const gr = { group: info.group, resource: info.resource };
+    const gr: GroupResource = info; // read only: no copy per write
     let obj: KubeObject = info.kind === 'Pod' ? podShell(input) : extend(input, { metadata: Object.assign({}, input.metadata) });
     const shell = obj;
     if (info.namespaced) obj.metadata.namespace = obj.metadata.namespace || 'default';
@@ -196,7 +197,7 @@ export class ApiServer {
     const info = registry.forKind(input.apiVersion, input.kind);
     if (!info) return fail(statusErrors.notFound({ group: '', resource: input.kind }, input.metadata.name));
     const resource = storageName(info);
-    const gr = { group: info.group, resource: info.resource };
+    const gr: GroupResource = info; // read only: no copy per write
     const ns = info.namespaced ? input.metadata.namespace || 'default' : undefined;
     const key = objectKey(ns, input.metadata.name);
     const old = store.get<KubeObject>(resource, key);
@@ -293,7 +294,7 @@ export class ApiServer {
   delete<T extends KubeObject>(actor: string, resource: string, namespace: string | undefined, name: string, options: DeleteOptions = {}): ApiResult<T> {
     const { store, clock } = this.deps;
     const info = this.info(resource);
-    const gr = { group: info.group, resource: info.resource };
+    const gr: GroupResource = info; // read only: no copy per write
     const key = objectKey(info.namespaced ? namespace || 'default' : undefined, name);
     const old = store.get<KubeObject>(resource, key);
     if (!old) return fail(statusErrors.notFound(gr, name));
@@ -368,7 +369,7 @@ export class ApiServer {
     const key = objectKey(namespace, name);
     const pod = store.get<KubeObject & Pod>('pods', key);
     if (!pod) return fail(statusErrors.notFound({ group: '', resource: 'pods' }, name));
-    const gr = { group: '', resource: 'pods/binding' };
+    const gr = BINDING;
     if (pod.spec?.nodeName) return fail(statusErrors.conflict(gr, name, `pod ${name} is already assigned to node "${pod.spec.nodeName}"`));
     if (pod.metadata.deletionTimestamp) return fail(statusErrors.conflict(gr, name, `pod ${name} is being deleted, cannot be assigned to a host`));
     const conditions = upsertCondition(pod.status?.conditions, sharedPodCondition('PodScheduled', 'True', clock.timestamp()));
