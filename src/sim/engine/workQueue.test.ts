@@ -59,6 +59,42 @@ describe('WorkQueue', () => {
     expect(q.toArray()).toEqual(['k1']);
   });
 
+  it('keeps the order of waiting keys when they outgrow the ring while it wraps', () => {
+    const q = new WorkQueue();
+    for (let i = 0; i < 12; i++) q.add(`a${i}`);
+    for (let i = 0; i < 10; i++) q.pop();
+    const more = Array.from({ length: 40 }, (_, i) => `b${i}`);
+    for (const k of more) q.add(k);
+    q.add('a11');
+    q.add('b3');
+    expect(q.toArray()).toEqual(['a10', 'a11', ...more]);
+    expect(q.has('a9')).toBe(false);
+    expect(q.has('b39')).toBe(true);
+    const popped: string[] = [];
+    for (let k = q.pop(); k !== undefined; k = q.pop()) popped.push(k);
+    expect(popped).toEqual(['a10', 'a11', ...more]);
+  });
+
+  it('behaves as a de-duplicating FIFO for any sequence of adds and pops over many keys', () => {
+    const keys = Array.from({ length: 60 }, (_, i) => `k${i}`);
+    // More adds than pops, so the waiting keys outgrow the ring now and then.
+    const op = fc.oneof({ arbitrary: fc.constantFrom(...keys).map((k) => ({ add: k })), weight: 2 }, { arbitrary: fc.constant({ pop: true }), weight: 1 });
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 400 }), (ops) => {
+        const q = new WorkQueue();
+        const m = new ModelQueue();
+        for (const o of ops) {
+          if ('add' in o) {
+            q.add(o.add);
+            m.add(o.add);
+          } else expect(q.pop()).toBe(m.pop());
+        }
+        expect(q.toArray()).toEqual(m.items);
+        for (const k of keys) expect(q.has(k)).toBe(m.items.includes(k));
+      }),
+    );
+  });
+
   it('behaves as a de-duplicating FIFO for any sequence of adds and pops', () => {
     const op = fc.oneof(fc.constantFrom('a', 'b', 'c', 'd', 'e').map((k) => ({ add: k })), fc.constant({ pop: true }));
     fc.assert(
