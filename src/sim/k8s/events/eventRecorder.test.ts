@@ -78,6 +78,19 @@ describe('EventRecorder', () => {
     expect(evs.filter((e) => e.message === 'm0').map((e) => e.count)).toEqual([1, 1]);
   });
 
+  it('keeps remembering the last 16 distinct events per object however many came before', () => {
+    const { recorder, pod, events } = setUp();
+    const p = pod('a');
+    for (let i = 0; i < 40; i++) recorder.recordAs('c', undefined, p, 'Normal', 'R', `m${i}`);
+    // The last 16 (m24..m39) repeat in another order, twice; m23 was forgotten.
+    for (let round = 0; round < 2; round++) for (let i = 39; i >= 24; i--) recorder.recordAs('c', undefined, p, 'Normal', 'R', `m${i}`);
+    recorder.recordAs('c', undefined, p, 'Normal', 'R', 'm23');
+    const evs = events('uid-a');
+    expect(evs.length).toBe(41);
+    expect(evs.filter((e) => Number(e.message.slice(1)) >= 24).map((e) => e.count)).toEqual(Array.from({ length: 16 }, () => 3));
+    expect(evs.filter((e) => e.message === 'm23').map((e) => e.count)).toEqual([1, 1]);
+  });
+
   it('forgets the objects seen longest ago once it remembers 4096', () => {
     const { recorder, pod, events } = setUp();
     for (let i = 0; i < 4097; i++) recorder.recordAs('c', undefined, pod(`p${i}`), 'Normal', 'R', 'm');

@@ -16,6 +16,7 @@ interface ComponentSources {
   lastHost: string | undefined;
   last: EventSource | undefined;
 }
+/** Events cached per object (a power of two: their ring wraps with a mask). */
 const MAX_PER_OBJECT = 16;
 
 /**
@@ -58,14 +59,17 @@ export class EventRecorder {
   private readonly isKeyed = new Uint8Array(MAX_CACHE);
   private oldest = 0;
   /**
-   * Slot `s` holds `lengths[s]` events from `ids[2 * s * MAX_PER_OBJECT]`
-   * on, each as its id and its `signature`: a cached event whose signature
+   * Slot `s` holds `lengths[s]` events in a ring of MAX_PER_OBJECT entries
+   * from `ids[2 * s * MAX_PER_OBJECT]` on, oldest at entry `starts[s]`,
+   * each as its id and its `signature`: a cached event whose signature
    * differs is no repeat, without reading it back from the log (a
    * ReplicaSet's 16 cached SuccessfulCreate events differ in their pods'
-   * names, which end their messages).
+   * names, which end their messages). A full slot overwrites its oldest
+   * entry instead of moving the others.
    */
   private readonly ids = new Float64Array(2 * MAX_CACHE * MAX_PER_OBJECT);
   private readonly lengths = new Uint8Array(MAX_CACHE);
+  private readonly starts = new Uint8Array(MAX_CACHE);
   /** Shared `source` objects (events are numerous; their sources are few), by component. */
   private readonly sources = new Map<string, ComponentSources>();
   private lastComponent = '';
@@ -94,8 +98,11 @@ export class EventRecorder {
     if (slot >= 0) {
       const ids = this.ids;
       const from = 2 * slot * MAX_PER_OBJECT;
-      const to = from + 2 * this.lengths[slot];
-      for (let k = from; k < to; k += 2) {
+      const n = this.lengths[slot];
+      const start = this.starts[slot];
+      // Oldest first, around the ring.
+      for (let j = 0; j < n; j++) {
+        const k = from + 2 * ((start + j) & (MAX_PER_OBJECT - 1));
         if (ids[k + 1] !== sig) continue;
         const id = ids[k];
         if (this.log.repeats(id, source, fieldPath, type, reason, message) && this.log.bump(id)) return;
@@ -116,17 +123,21 @@ export class EventRecorder {
       if (byKey) this.keyed.set(objectId, slot);
       this.isKeyed[slot] = byKey ? 1 : 0;
       this.lengths[slot] = 0;
+      this.starts[slot] = 0;
     }
-    const from = 2 * slot * MAX_PER_OBJECT;
-    let n = this.lengths[slot];
-    if (n < MAX_PER_OBJECT) this.lengths[slot] = n + 1;
-    else {
-      // The oldest of the object's events leaves the cache.
-      this.ids.copyWithin(from, from + 2, from + 2 * MAX_PER_OBJECT);
-      n = MAX_PER_OBJECT - 1;
+    const n = this.lengths[slot];
+    let at: number;
+    if (n < MAX_PER_OBJECT) {
+      at = n;
+      this.lengths[slot] = n + 1;
+    } else {
+      // The oldest of the object's events leaves the cache: the new one takes its entry.
+      at = this.starts[slot];
+      this.starts[slot] = (at + 1) & (MAX_PER_OBJECT - 1);
     }
-    this.ids[from + 2 * n] = id;
-    this.ids[from + 2 * n + 1] = sig;
+    const k = 2 * (slot * MAX_PER_OBJECT + at);
+    this.ids[k] = id;
+    this.ids[k + 1] = sig;
   }
 
   /** The slot of the object with this uid, from its index entry in the log (-1: not remembered). */
