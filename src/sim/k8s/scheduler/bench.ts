@@ -2,7 +2,8 @@
  * Micro-bench of the scheduler (not part of the app): 150,000 pods of one
  * ReplicaSet onto 5,000 nodes, (1) through the kernel alone (framework +
  * cache + decision log), (2) through the controller path (queue, informer
- * handlers, scheduleOne) with a fake API that echoes the binding back.
+ * handlers, scheduleOne, and the kubelet's three status writes per pod) with
+ * a fake API that echoes the binding back.
  * Run: npx tsx src/sim/k8s/scheduler/bench.ts [pods] [nodes] [runs]
  */
 import { createRng } from '../../../lib/rng';
@@ -26,6 +27,8 @@ const args = (globalThis as unknown as { process?: { argv: string[] } }).process
 const PODS = Number(args[0] ?? 150_000);
 const NODES = Number(args[1] ?? 5_000);
 const RUNS = Number(args[2] ?? 3);
+/** How many pods later a pod's status writes arrive. */
+const STATUS_LAG = 2_000;
 
 const labels = { app: 'web', 'pod-template-hash': '7d4b9c7f6d' };
 const rs: KubeObject = { apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: { name: 'web-7d4b9c7f6d', namespace: 'default' }, spec: { selector: { matchLabels: labels } } };
@@ -92,15 +95,26 @@ function controllerPath(): { ms: number } {
   core.init(store as never, clock);
   for (const n of nodes()) emit({ type: 'ADDED', resource: 'nodes', key: n.metadata.name, object: n });
   emit({ type: 'ADDED', resource: 'replicasets.apps', key: 'default/web', object: rs });
+  // The kubelet's three status writes per pod (Pending twice, then Running) reach the informer some pods later.
+  const status = (key: string, phase: string) => {
+    const old = pods.get(key)!;
+    const next = { ...old, status: { ...old.status, phase } };
+    pods.set(key, next);
+    emit({ type: 'MODIFIED', resource: 'pods', key, object: next, old });
+  };
+  const keys: string[] = [];
   const t0 = perf.now();
   for (let i = 0; i < PODS; i++) {
     const p = makePod(i);
-    pods.set(`default/${p.metadata.name}`, p);
-    emit({ type: 'ADDED', resource: 'pods', key: `default/${p.metadata.name}`, object: p });
+    const key = `default/${p.metadata.name}`;
+    keys.push(key);
+    pods.set(key, p);
+    emit({ type: 'ADDED', resource: 'pods', key, object: p });
     // As the reconcile loop does once per wake-up.
     core.applyClusterEvents();
     const q = core.queue.pop()!;
     now += scheduleOne(core, ctx, q);
+    if (i >= STATUS_LAG) for (const phase of ['Pending', 'Pending', 'Running']) status(keys[i - STATUS_LAG], phase);
   }
   return { ms: perf.now() - t0 };
 }
