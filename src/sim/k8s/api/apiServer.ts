@@ -29,7 +29,7 @@ import { defineIndexes } from './indexes';
 import { generateJobSelector } from './jobSelector';
 import { sharedPodCondition, upsertCondition } from './sharedCondition';
 import { withStatus } from './withStatus';
-import { compactPod, compactWith, copyPod, podShell, withResourceVersion } from './compact';
+import { compactPod, copyPod, podShell, withNodeName, withResourceVersion } from './compact';
 import { GENERATION_KINDS, keepsStoredMetadata } from './plainUpdate';
 
 const PROTECTED_NAMESPACES = new Set(['default', 'kube-system', 'kube-public']);
@@ -374,7 +374,7 @@ export class ApiServer {
     if (pod.metadata.deletionTimestamp) return fail(statusErrors.conflict(gr, name, `pod ${name} is being deleted, cannot be assigned to a host`));
     const conditions = upsertCondition(pod.status?.conditions, sharedPodCondition('PodScheduled', 'True', clock.timestamp()));
     // One copy of the pod with its new spec, status and resourceVersion (`stamp` would copy twice), compact as `create` stored it.
-    const spec = compactWith(pod.spec!, 'nodeName', nodeName);
+    const spec = withNodeName(pod.spec!, nodeName);
     const metadata = withResourceVersion(pod.metadata, store.nextResourceVersion());
     const obj = copyPod(pod) as KubeObject;
     obj.spec = spec;

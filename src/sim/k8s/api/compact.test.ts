@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compactCopyFor, compactPod, compactWith, copyPod, podShell, withResourceVersion } from './compact';
+import { compactCopyFor, compactPod, compactWith, copyPod, podShell, withNodeName, withResourceVersion } from './compact';
 
 const withFields = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`f${i}`, i]));
 
@@ -84,6 +84,18 @@ describe('compactWith', () => {
       expect(Object.entries(copy)).toEqual(Object.entries(compactWith(p)));
       expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
       expect(copy.constructor).toBe(Object);
+    }
+  });
+
+  it('gives a bound pod its spec exactly as compactWith would, whatever its keys', () => {
+    const template = Object.freeze({ containers: [], dnsPolicy: 'ClusterFirst', restartPolicy: 'Always', securityContext: {}, terminationGracePeriodSeconds: 30, schedulerName: 'default-scheduler', enableServiceLinks: true, serviceAccountName: 'default', serviceAccount: 'default', volumes: [], priority: 0, preemptionPolicy: 'PreemptLowerPriority', tolerations: [] });
+    const { enableServiceLinks: _, ...withoutLinks } = template;
+    for (const spec of [template, withoutLinks, { ...template, nodeSelector: { a: 'b' } }, { ...template, nodeName: 'old' }, { nodeSelector: {}, ...template }]) {
+      const bound = withNodeName(spec, 'node-1');
+      expect(Object.entries(bound)).toEqual(Object.entries(compactWith(spec, 'nodeName', 'node-1')));
+      expect(Object.getPrototypeOf(bound)).toBe(Object.prototype);
+      expect(bound.constructor).toBe(Object);
+      expect(bound).not.toBe(spec);
     }
   });
 });

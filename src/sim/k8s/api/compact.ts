@@ -158,3 +158,30 @@ PodCopy.prototype = Object.prototype;
 export function copyPod<T extends object>(pod: T): T {
   return hasLayout(pod, POD) ? (new PodCopy(pod as Fields) as T) : compactWith(pod);
 }
+
+/** A pod spec as defaulting and admission leave a template that sets only its containers (most workloads' pods). */
+const TEMPLATE_POD_SPEC = ['containers', 'dnsPolicy', 'restartPolicy', 'securityContext', 'terminationGracePeriodSeconds', 'schedulerName', 'enableServiceLinks', 'serviceAccountName', 'serviceAccount', 'volumes', 'priority', 'preemptionPolicy', 'tolerations'];
+
+const BoundPodSpec = function BoundPodSpec(this: Fields, s: Fields, nodeName: string) {
+  this.containers = s.containers;
+  this.dnsPolicy = s.dnsPolicy;
+  this.restartPolicy = s.restartPolicy;
+  this.securityContext = s.securityContext;
+  this.terminationGracePeriodSeconds = s.terminationGracePeriodSeconds;
+  this.schedulerName = s.schedulerName;
+  this.enableServiceLinks = s.enableServiceLinks;
+  this.serviceAccountName = s.serviceAccountName;
+  this.serviceAccount = s.serviceAccount;
+  this.volumes = s.volumes;
+  this.priority = s.priority;
+  this.preemptionPolicy = s.preemptionPolicy;
+  this.tolerations = s.tolerations;
+  this.nodeName = nodeName;
+} as unknown as (new (s: Fields, nodeName: string) => Fields) & { prototype: object };
+BoundPodSpec.prototype = Object.prototype;
+
+/** `compactWith(spec, 'nodeName', nodeName)`: the spec a binding stores. */
+export function withNodeName<T extends object>(spec: T, nodeName: string): T {
+  if (hasLayout(spec, TEMPLATE_POD_SPEC)) return new BoundPodSpec(spec as Fields, nodeName) as T;
+  return compactWith(spec, 'nodeName', nodeName);
+}
