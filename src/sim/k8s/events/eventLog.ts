@@ -4,8 +4,10 @@ import { toTimestamp } from '../../engine/clock';
 import { objectKey, type ObjectStore, type StoredObject, type VirtualTable, type WatchEvent } from '../../engine/store';
 import type { KubeObject } from '../api/types';
 import { eventName, eventUid } from './eventIdentity';
-import { buildRef, NO_RV, ODD_RV, rvCode, type Subject } from './involvedRefs';
-import { ALIVE, COUNT, CREATE_RV, FIELD_PATH, FIRST_AT, INVOLVED_RV, LAST_AT, MESSAGE, NS, NUMS, PREV_SAME, REASON, REFS, RV, SLOT, SOURCE, SUBJECT, WARNING } from './eventRows';
+import { NewestByUid } from './newestByUid';
+import { ObjectKinds } from './objectKinds';
+import { buildRef, NO_RV, ODD_RV, rvCode, type ObjectKind } from './involvedRefs';
+import { ALIVE, COUNT, CREATE_RV, FIELD_PATH, FIRST_AT, INVOLVED_RV, KIND, LAST_AT, MESSAGE, NAME, NUMS, PREV_SAME, REASON, REFS, RV, SLOT, SOURCE, UID, WARNING } from './eventRows';
 import { F64Rows, PAGE_SIZE, RefRows, rowOffset, U8Column } from './pagedColumns';
 
 /** kube-apiserver `--event-ttl` default: an Event lives one hour after its last update. */
@@ -32,6 +34,8 @@ export interface NewEvent {
  * pods themselves. Reads (get, list, by involved object, watch) see ordinary
  * core/v1 Event objects, built on demand; the uid and the name
  * (`<object>.<hex nanoseconds>`) are derived deterministically at read time.
+ * An event holds its object's own name and uid strings and a shared
+ * `ObjectKind`: nothing allocated per involved object.
  * Events expire an hour after their last update, as with the API server's
  * default `--event-ttl`.
  */
@@ -55,15 +59,8 @@ export class EventLog implements VirtualTable {
    * events were all compacted away while the recorder still remembers it in
    * `slot` (so the recorder finds its objects with this one lookup).
    */
-  private readonly byUid = new Map<string, number>();
-  /**
-   * The uid of the newest event and its index entry (its id), while the
-   * index has not changed otherwise: the object of consecutive events
-   * (a ReplicaSet's SuccessfulCreate, a pod's Pulled, Created and Started)
-   * is found without a lookup among 150,000 uids.
-   */
-  private lastUid: string | undefined;
-  private lastId = -1;
+  private readonly byUid = new NewestByUid();
+  private readonly kinds = new ObjectKinds();
   /** Whether the recorder still remembers `uid` in `slot` (set by the recorder). */
   private remembers: (uid: string, slot: number) => boolean = () => false;
   private byName: Map<string, number> | undefined;
@@ -84,19 +81,19 @@ export class EventLog implements VirtualTable {
   /** Records a new Event about the object `e.involved` refers to; returns its id for later `bump`. */
   append(e: NewEvent): number {
     const r = e.involved;
-    const subject: Subject = { kind: r.kind, namespace: r.namespace, name: r.name, uid: r.uid, apiVersion: r.apiVersion };
+    const kind = this.kinds.of(r.kind, r.apiVersion, r.namespace, e.namespace);
     this.expire();
     const prev = this.byUid.get(r.uid ?? '');
     // The object keeps the recorder's slot it may have.
     const slot = prev === undefined ? -1 : prev < 0 ? -prev - 2 : this.nums.get(prev - this.base, SLOT);
-    const id = this.add(e.namespace, subject, prev, slot, r.resourceVersion, r.fieldPath || '', e.reason, e.message, e.type, e.source);
+    const id = this.add(kind, r.name, r.uid, prev, slot, r.resourceVersion, r.fieldPath || '', e.reason, e.message, e.type, e.source);
     this.givenRefs.set(id, r);
     return id;
   }
 
   /** The index entry of `uid`: its newest event's id, a negative remembered-slot mark (see `byUid`), or undefined. */
   newest(uid: string): number | undefined {
-    return uid === this.lastUid ? this.lastId : this.byUid.get(uid);
+    return this.byUid.get(uid);
   }
 
   /** The recorder's slot stored with the live event `id`. */
@@ -116,7 +113,6 @@ export class EventLog implements VirtualTable {
 
   /** Drops a remembered-slot mark for `uid` (the recorder forgot the object). */
   forgetMark(uid: string): void {
-    this.lastUid = undefined;
     const v = this.byUid.get(uid);
     if (v !== undefined && v < 0) this.byUid.delete(uid);
   }
@@ -130,18 +126,13 @@ export class EventLog implements VirtualTable {
   record(obj: KubeObject, fieldPath: string, reason: string, message: string, type: 'Normal' | 'Warning', source: EventSourceRef, prev: number | undefined, slot: number): number {
     this.expire();
     const meta = obj.metadata;
-    const uid = meta.uid;
-    // The object's previous event usually has the same subject. (A compaction in `expire` may have just
-    // dropped `prev`: then it is below `base`, which the subject, the chain and the index all treat as none.)
-    let subject = prev !== undefined && prev >= this.base ? (this.refs.get(prev - this.base, SUBJECT) as Subject) : undefined;
-    if (subject === undefined || subject.uid !== uid || subject.name !== meta.name || subject.namespace !== meta.namespace || subject.kind !== obj.kind || subject.apiVersion !== obj.apiVersion) {
-      subject = { kind: obj.kind, namespace: meta.namespace, name: meta.name, uid, apiVersion: obj.apiVersion };
-    }
-    return this.add(meta.namespace || 'default', subject, prev, slot, meta.resourceVersion, fieldPath, reason, message, type, source);
+    const ns = meta.namespace;
+    // (A compaction in `expire` may have just dropped `prev`: then it is below `base`, which the chain and the index treat as none.)
+    return this.add(this.kinds.of(obj.kind, obj.apiVersion, ns, ns || 'default'), meta.name, meta.uid, prev, slot, meta.resourceVersion, fieldPath, reason, message, type, source);
   }
 
   /** Appends an event (expired ones are gone); `prev` is the newest event about the same object (the index's entry for its uid). */
-  private add(namespace: string, subject: Subject, prev: number | undefined, slot: number, involvedRv: unknown, fieldPath: string, reason: string, message: string, type: 'Normal' | 'Warning', source: EventSourceRef): number {
+  private add(kind: ObjectKind, name: string | undefined, uid: string | undefined, prev: number | undefined, slot: number, involvedRv: unknown, fieldPath: string, reason: string, message: string, type: 'Normal' | 'Warning', source: EventSourceRef): number {
     const at = this.now();
     const rv = this.store.nextRevision();
     const i = this.length;
@@ -152,8 +143,9 @@ export class EventLog implements VirtualTable {
     if (code === ODD_RV) this.oddRvs.set(id, involvedRv);
     const r = this.refs.page(i);
     const ro = rowOffset(i, REFS);
-    r[ro + NS] = namespace;
-    r[ro + SUBJECT] = subject;
+    r[ro + KIND] = kind;
+    r[ro + NAME] = name;
+    r[ro + UID] = uid;
     r[ro + FIELD_PATH] = fieldPath;
     r[ro + REASON] = reason;
     r[ro + MESSAGE] = flat(message);
@@ -170,8 +162,7 @@ export class EventLog implements VirtualTable {
     n[no + SLOT] = slot;
     this.flags.set(i, type === 'Warning' ? ALIVE | WARNING : ALIVE);
     this.live++;
-    this.byUid.set((this.lastUid = subject.uid ?? ''), id);
-    this.lastId = id;
+    this.byUid.set(uid ?? '', id);
     if (this.byName) this.byName.set(this.keyOf(id), id);
     if (this.store.hasWatchers(this.resource)) this.store.emitVirtual({ type: 'ADDED', resource: this.resource, key: this.keyOf(id), object: this.materialize(id) });
     return id;
@@ -228,7 +219,7 @@ export class EventLog implements VirtualTable {
 
   list(namespace?: string): StoredObject[] {
     const out: StoredObject[] = [];
-    for (let i = 0; i < this.length; i++) if (this.flags.get(i) && (namespace === undefined || this.refs.get(i, NS) === namespace)) out.push(this.materialize(this.base + i));
+    for (let i = 0; i < this.length; i++) if (this.flags.get(i) && (namespace === undefined || this.namespaceOf(i) === namespace)) out.push(this.materialize(this.base + i));
     for (const e of this.external.values()) if (namespace === undefined || e.metadata.namespace === namespace) out.push(e);
     return out;
   }
@@ -236,7 +227,7 @@ export class EventLog implements VirtualTable {
   count(namespace?: string): number {
     if (namespace === undefined) return this.live + this.external.size;
     let n = 0;
-    for (let i = 0; i < this.length; i++) if (this.flags.get(i) && this.refs.get(i, NS) === namespace) n++;
+    for (let i = 0; i < this.length; i++) if (this.flags.get(i) && this.namespaceOf(i) === namespace) n++;
     for (const e of this.external.values()) if (e.metadata.namespace === namespace) n++;
     return n;
   }
@@ -308,14 +299,14 @@ export class EventLog implements VirtualTable {
   private compact(n: number): void {
     // An object whose newest event goes is out of the index (its older ones go too).
     const cut = this.base + n;
-    this.lastUid = undefined;
+    const byUid = this.byUid.entries();
     for (let j = 0; j < n; j++) {
-      const uid = (this.refs.get(j, SUBJECT) as Subject).uid ?? '';
-      const newest = this.byUid.get(uid);
+      const uid = (this.refs.get(j, UID) as string | undefined) ?? '';
+      const newest = byUid.get(uid);
       if (newest === undefined || newest < 0 || newest >= cut) continue;
       const slot = this.nums.get(newest - this.base, SLOT);
-      if (slot >= 0 && this.remembers(uid, slot)) this.byUid.set(uid, -slot - 2);
-      else this.byUid.delete(uid);
+      if (slot >= 0 && this.remembers(uid, slot)) byUid.set(uid, -slot - 2);
+      else byUid.delete(uid);
     }
     for (const col of this.columns()) col.dropPages(n / PAGE_SIZE);
     for (const m of [this.oddRvs, this.givenRefs]) for (const id of m.keys()) if (id < cut) m.delete(id);
@@ -336,11 +327,16 @@ export class EventLog implements VirtualTable {
 
   private keyOf(id: number): string {
     const i = id - this.base;
-    return flat(`${this.refs.get(i, NS) as string}/${this.nameOf(i)}`);
+    return flat(`${this.namespaceOf(i)}/${this.nameOf(i)}`);
+  }
+
+  /** The namespace of entry `i`'s Event. */
+  private namespaceOf(i: number): string {
+    return (this.refs.get(i, KIND) as ObjectKind).eventNamespace;
   }
 
   private nameOf(i: number): string {
-    return eventName((this.refs.get(i, SUBJECT) as Subject).name, this.nums.get(i, FIRST_AT), this.nums.get(i, CREATE_RV));
+    return eventName(this.refs.get(i, NAME) as string | undefined, this.nums.get(i, FIRST_AT), this.nums.get(i, CREATE_RV));
   }
 
   private uidOf(i: number): string {
@@ -353,7 +349,7 @@ export class EventLog implements VirtualTable {
     const i = id - this.base;
     const code = this.nums.get(i, INVOLVED_RV);
     const rv = code >= 0 ? String(code) : code === NO_RV ? undefined : (this.oddRvs.get(id) as string);
-    return buildRef(this.refs.get(i, SUBJECT) as Subject, rv, this.refs.get(i, FIELD_PATH) as string);
+    return buildRef(this.refs.get(i, KIND) as ObjectKind, this.refs.get(i, NAME) as string | undefined, this.refs.get(i, UID) as string | undefined, rv, this.refs.get(i, FIELD_PATH) as string);
   }
 
   private materialize(id: number): KubeObject {
@@ -362,7 +358,7 @@ export class EventLog implements VirtualTable {
     return {
       apiVersion: 'v1',
       kind: 'Event',
-      metadata: { name: this.nameOf(i), namespace: this.refs.get(i, NS) as string, uid: this.uidOf(i), resourceVersion: String(this.nums.get(i, RV)), creationTimestamp: toTimestamp(this.nums.get(i, FIRST_AT)) },
+      metadata: { name: this.nameOf(i), namespace: this.namespaceOf(i), uid: this.uidOf(i), resourceVersion: String(this.nums.get(i, RV)), creationTimestamp: toTimestamp(this.nums.get(i, FIRST_AT)) },
       involvedObject: this.involvedOf(id),
       reason: this.refs.get(i, REASON) as string,
       message: this.refs.get(i, MESSAGE) as string,

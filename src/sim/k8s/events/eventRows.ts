@@ -19,15 +19,17 @@ export const SLOT = 7;
 export const NUMS = 8;
 
 // An event's strings and shared objects, one row each (see RefRows).
-export const NS = 0;
-/** The involved object without its version and field path, shared by consecutive events about it. */
-export const SUBJECT = 1;
+/** Its object's kind, apiVersion and namespace and its own namespace (an ObjectKind shared by many events). */
+export const KIND = 0;
+/** Its object's name and uid (the object's own strings, not copies). */
+export const NAME = 1;
+export const UID = 2;
 /** The involved object's field path ('' for none). */
-export const FIELD_PATH = 2;
-export const REASON = 3;
-export const MESSAGE = 4;
-export const SOURCE = 5;
-export const REFS = 6;
+export const FIELD_PATH = 3;
+export const REASON = 4;
+export const MESSAGE = 5;
+export const SOURCE = 6;
+export const REFS = 7;
 
 // An event's flags.
 export const ALIVE = 1;

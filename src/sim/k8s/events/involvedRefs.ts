@@ -1,17 +1,18 @@
 import type { ObjectReference } from 'kubernetes-types/core/v1';
 
 /**
- * What an Event's `involvedObject` says about its object apart from the
- * object's version and the field path: one shared by consecutive events
- * about the same object (a pod's Scheduled, Pulled, Created and Started
- * carry one, not a reference object each).
+ * What an Event's `involvedObject` shares with other objects' events: its
+ * kind, apiVersion and namespace, and the Event's own namespace. One is
+ * shared by every event about objects of a kind in a namespace (150,000
+ * pods' events carry one), so an event keeps only its object's name and
+ * uid of its own.
  */
-export interface Subject {
-  kind: string | undefined;
-  namespace: string | undefined;
-  name: string | undefined;
-  uid: string | undefined;
-  apiVersion: string | undefined;
+export interface ObjectKind {
+  readonly kind: string | undefined;
+  readonly apiVersion: string | undefined;
+  readonly namespace: string | undefined;
+  /** The namespace the Event itself lives in. */
+  readonly eventNamespace: string;
 }
 
 /** The `resourceVersion` code for none. */
@@ -44,8 +45,8 @@ export function rvCode(rv: unknown): number {
  * uid, apiVersion, resourceVersion, and fieldPath when given — in that key
  * order, as a reference built at record time had it.
  */
-export function buildRef(s: Subject, resourceVersion: string | undefined, fieldPath: string): ObjectReference {
-  const { kind, namespace, name, uid, apiVersion } = s;
+export function buildRef(k: ObjectKind, name: string | undefined, uid: string | undefined, resourceVersion: string | undefined, fieldPath: string): ObjectReference {
+  const { kind, namespace, apiVersion } = k;
   return namespace
     ? fieldPath
       ? { kind, namespace, name, uid, apiVersion, resourceVersion, fieldPath }
