@@ -17,6 +17,13 @@ export interface CustomIndex {
   fn: IndexFn;
   dependsOn?: (obj: StoredObject) => unknown;
   map: Map<string, Set<string>>;
+  /**
+   * A list index keeps each value's keys in an array instead (`map` stays
+   * empty): adding a key is a push, with no search of a Set's hash chain
+   * (each a comparison with another pod's key). For values with few keys
+   * that are read as lists (pods by node).
+   */
+  lists: Map<string, string[]> | undefined;
   /** The index this one shares Sets with; the pair is reindexed by the one registered second. */
   partner?: CustomIndex;
   /** True on the second of a pair. */
@@ -33,6 +40,33 @@ export function addTo(map: Map<string, Set<string>>, value: string, key: string)
   let set = map.get(value);
   if (!set) map.set(value, (set = new Set()));
   set.add(key);
+}
+
+/** Adds `key` under `value` in a list index (the caller knows it is not there yet). */
+export function pushTo(lists: Map<string, string[]>, value: string, key: string): void {
+  const list = lists.get(value);
+  if (list === undefined) lists.set(value, [key]);
+  else list.push(key);
+}
+
+function removeFromList(lists: Map<string, string[]>, value: string, key: string): void {
+  const list = lists.get(value);
+  if (list === undefined) return;
+  const i = list.indexOf(key);
+  if (i < 0) return;
+  if (list.length === 1) lists.delete(value);
+  else list.splice(i, 1);
+}
+
+/** Moves `key` from `from` to `to` in the index's Sets or lists (either undefined: none). */
+function move(idx: CustomIndex, key: string, from: string | undefined, to: string | undefined): void {
+  if (idx.lists !== undefined) {
+    if (from !== undefined) removeFromList(idx.lists, from, key);
+    if (to !== undefined) pushTo(idx.lists, to, key);
+    return;
+  }
+  if (from !== undefined) removeFrom(idx.map, from, key);
+  if (to !== undefined) addTo(idx.map, to, key);
 }
 
 export function removeFrom(map: Map<string, Set<string>>, value: string, key: string): void {
@@ -57,15 +91,14 @@ export function reindexCustom(idx: CustomIndex, key: string, old: Obj | undefine
   if ((o === undefined || typeof o === 'string') && (n === undefined || typeof n === 'string')) {
     // One value or none on each side (a pod's node), without the lists below.
     if (o === n) return;
-    if (o !== undefined) removeFrom(idx.map, o, key);
-    if (n !== undefined) addTo(idx.map, n, key);
+    move(idx, key, o, n);
     return;
   }
   const ov = asArray(o);
   const nv = asArray(n);
   if (ov.length === 1 && nv.length === 1 && ov[0] === nv[0]) return;
-  for (const v of ov) if (!nv.includes(v)) removeFrom(idx.map, v, key);
-  for (const v of nv) if (!ov.includes(v)) addTo(idx.map, v, key);
+  for (let i = 0; i < ov.length; i++) if (!nv.includes(ov[i]) && ov.indexOf(ov[i]) === i) move(idx, key, ov[i], undefined);
+  for (let i = 0; i < nv.length; i++) if (!ov.includes(nv[i]) && nv.indexOf(nv[i]) === i) move(idx, key, undefined, nv[i]);
 }
 
 /** `reindexCustom` for a pair `a` (registered second) and `b`, keeping their common Sets shared. */

@@ -1,7 +1,7 @@
 import { flat } from '../../lib/flat';
-import { addTo, asArray, type CustomIndex, type IndexFn } from './customIndex';
+import type { CustomIndex, IndexFn } from './customIndex';
 import { keysWithLabelKey } from './labelIndex';
-import { lookup, namespaces, reindex, Table } from './storeTable';
+import { lookup, namespaces, registerIndex, reindex, Table } from './storeTable';
 
 export type { IndexFn } from './customIndex';
 
@@ -240,34 +240,34 @@ export class ObjectStore {
    * two then share their Sets. The pair is made only while the table is empty.
    */
   addIndex(resource: string, name: string, fn: IndexFn, dependsOn?: (obj: StoredObject) => unknown, pairWith?: string): void {
-    const t = this.table(resource);
-    const map = new Map<string, Set<string>>();
-    const idx: CustomIndex = { fn, dependsOn, map, leads: false };
-    const replaced = t.custom.get(name);
-    if (replaced?.partner) {
-      replaced.partner.partner = undefined;
-      replaced.partner.leads = false;
-    }
-    const i = replaced ? t.customList.indexOf(replaced) : -1;
-    if (i >= 0) t.customList[i] = idx;
-    else t.customList.push(idx);
-    t.custom.set(name, idx);
-    const partner = pairWith === undefined ? undefined : t.custom.get(pairWith);
-    if (partner && partner !== idx && !partner.partner && t.objects.size === 0) {
-      idx.partner = partner;
-      idx.leads = true;
-      partner.partner = idx;
-    }
-    for (const [key, obj] of t.objects) for (const v of asArray(fn(obj))) addTo(map, v, key);
+    registerIndex(this.table(resource), name, fn, dependsOn, pairWith, false);
+  }
+
+  /**
+   * `addIndex` for values that hold few keys each and are read with
+   * `listByIndex` (pods by node): each value's keys sit in an array, so a
+   * write adds a key without searching a Set. `byIndex` answers a copy.
+   */
+  addListIndex(resource: string, name: string, fn: IndexFn, dependsOn?: (obj: StoredObject) => unknown): void {
+    registerIndex(this.table(resource), name, fn, dependsOn, undefined, true);
   }
 
   /** Keys under a custom index value. */
   byIndex(resource: string, name: string, value: string): ReadonlySet<string> {
     const v = this.virtual.get(resource);
     if (v) return new Set(v.table.byIndex(name, value));
+    const idx = this.index(resource, name);
+    if (idx.lists !== undefined) {
+      const list = idx.lists.get(value);
+      return list === undefined ? EMPTY : new Set(list);
+    }
+    return idx.map.get(value) ?? EMPTY;
+  }
+
+  private index(resource: string, name: string): CustomIndex {
     const idx = this.table(resource).custom.get(name);
     if (!idx) throw new Error(`store: no index ${name} on ${resource}`);
-    return idx.map.get(value) ?? EMPTY;
+    return idx;
   }
 
   /** Objects under a custom index value. */
@@ -275,8 +275,10 @@ export class ObjectStore {
     const v = this.virtual.get(resource);
     if (v) return v.table.byIndex(name, value).map((k) => v.table.get(k) as T);
     const t = this.table(resource);
+    const idx = this.index(resource, name);
+    const keys: Iterable<string> = (idx.lists !== undefined ? idx.lists.get(value) : idx.map.get(value)) ?? EMPTY;
     const out: T[] = [];
-    for (const k of this.byIndex(resource, name, value)) out.push(t.objects.get(k) as T);
+    for (const k of keys) out.push(t.objects.get(k) as T);
     return out;
   }
 

@@ -79,6 +79,9 @@ function storeWithIndexes(): ObjectStore {
   store.addIndex('things', 'ownerUid', (o) => (o as Obj).metadata.ownerReferences?.map((r) => r.uid), owners, 'controllerUid');
   // A single-valued index (as pods by node).
   store.addIndex('things', 'tier', (o) => o.metadata.labels?.tier, (o) => o.metadata.labels);
+  // The same as list indexes (as pods by node), one of them with several values per object.
+  store.addListIndex('things', 'tierList', (o) => o.metadata.labels?.tier, (o) => o.metadata.labels);
+  store.addListIndex('things', 'ownerList', (o) => (o as Obj).metadata.ownerReferences?.map((r) => r.uid), owners);
   return store;
 }
 
@@ -91,7 +94,12 @@ function expectSame(store: ObjectStore, ref: ReferenceIndexes): void {
     expect([...store.byIndex('things', 'ownerUid', uid)]).toEqual([...(ref.owner.get(uid) ?? [])]);
     expect([...store.byIndex('things', 'controllerUid', uid)]).toEqual([...(ref.controller.get(uid) ?? [])]);
   }
-  for (const v of VALUES) expect([...store.byIndex('things', 'tier', v)]).toEqual([...(ref.tier.get(v) ?? [])]);
+  for (const v of VALUES) {
+    expect([...store.byIndex('things', 'tier', v)]).toEqual([...(ref.tier.get(v) ?? [])]);
+    expect([...store.byIndex('things', 'tierList', v)]).toEqual([...(ref.tier.get(v) ?? [])]);
+    expect(store.listByIndex('things', 'tierList', v).map((o) => o.metadata.name)).toEqual([...(ref.tier.get(v) ?? [])].map((k) => k.slice(3)));
+  }
+  for (const uid of UIDS) expect([...store.byIndex('things', 'ownerList', uid)]).toEqual([...(ref.owner.get(uid) ?? [])]);
   for (const ns of ['ns', 'other']) {
     expect([...store.keysInNamespace('things', ns)]).toEqual([...(ref.byNamespace.get(ns) ?? [])]);
     expect(store.list('things', ns).map((o) => o.metadata.name)).toEqual([...(ref.byNamespace.get(ns) ?? [])].map((k) => k.slice(3)));

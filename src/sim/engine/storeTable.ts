@@ -1,4 +1,4 @@
-import { addTo, reindexCustom, reindexPair, removeFrom, type CustomIndex } from './customIndex';
+import { addTo, asArray, pushTo, reindexCustom, reindexPair, removeFrom, type CustomIndex, type IndexFn } from './customIndex';
 import { newLabelIndex, reindexLabels, type LabelIndex } from './labelIndex';
 import type { StoredObject, WatchEvent, WatchHandler } from './store';
 
@@ -72,5 +72,34 @@ export function reindex(t: Table, key: string, old: StoredObject | undefined, ne
     }
     if (idx.partner === undefined) reindexCustom(idx, key, old, next);
     else if (idx.leads) reindexPair(idx, idx.partner, key, old, next);
+  }
+}
+
+/** Registers (or replaces) a custom index on `t` and indexes its objects; see `ObjectStore.addIndex`. */
+export function registerIndex(t: Table, name: string, fn: IndexFn, dependsOn: ((obj: StoredObject) => unknown) | undefined, pairWith: string | undefined, list: boolean): void {
+  const map = new Map<string, Set<string>>();
+  const idx: CustomIndex = { fn, dependsOn, map, lists: list ? new Map() : undefined, leads: false };
+  const replaced = t.custom.get(name);
+  if (replaced?.partner) {
+    replaced.partner.partner = undefined;
+    replaced.partner.leads = false;
+  }
+  const i = replaced ? t.customList.indexOf(replaced) : -1;
+  if (i >= 0) t.customList[i] = idx;
+  else t.customList.push(idx);
+  t.custom.set(name, idx);
+  const partner = pairWith === undefined ? undefined : t.custom.get(pairWith);
+  if (partner && partner !== idx && !partner.partner && t.objects.size === 0) {
+    idx.partner = partner;
+    idx.leads = true;
+    partner.partner = idx;
+  }
+  for (const [key, obj] of t.objects) {
+    const values = asArray(fn(obj));
+    for (let k = 0; k < values.length; k++) {
+      if (values.indexOf(values[k]) !== k) continue;
+      if (idx.lists !== undefined) pushTo(idx.lists, values[k], key);
+      else addTo(map, values[k], key);
+    }
   }
 }

@@ -19,5 +19,6 @@ export function defineIndexes(store: ObjectStore, registry: ResourceRegistry): v
     store.addIndex(resource, 'ownerUid', (o) => (o as KubeObject).metadata.ownerReferences?.map((r) => r.uid), owners, 'controllerUid');
     store.addIndex(resource, 'orphan', (o) => (controllerRef((o as KubeObject).metadata) ? undefined : (o.metadata.namespace ?? '')), owners);
   }
-  store.addIndex('pods', 'spec.nodeName', (o) => (o as KubeObject & Pod).spec?.nodeName || undefined, (o) => (o as KubeObject).spec);
+  // A node's pods are read as a list; a bind then adds its pod without searching a Set of the node's pods.
+  store.addListIndex('pods', 'spec.nodeName', (o) => (o as KubeObject & Pod).spec?.nodeName || undefined, (o) => (o as KubeObject).spec);
 }
