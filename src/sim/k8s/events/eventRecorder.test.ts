@@ -170,6 +170,23 @@ describe('EventRecorder', () => {
     expect(evs.map((e) => [e.message, e.count])).toEqual([...Array.from({ length: 16 }, (_, i) => [msg(i), i === 3 ? 2 : 1]), [msg(3), 1], [msg(3), 1]]);
   });
 
+  it('tells hosts apart and counts repeats from each, also hosts whose names end alike', () => {
+    const { recorder, pod, events } = setUp();
+    // Same length and last characters: one entry of the recorder's host cache.
+    const hosts = ['rack-a-1234', 'rack-b-1234', 'rack-c-1234'];
+    for (let round = 0; round < 2; round++) for (const h of hosts) recorder.recordAs('kubelet', h, pod('a'), 'Normal', 'Pulled', 'm', 'spec.containers{app}');
+    recorder.recordAs('kubelet', ['rack-b-', '1234'].join(''), pod('a'), 'Normal', 'Pulled', 'm', 'spec.containers{app}');
+    recorder.recordAs('kubelet', undefined, pod('a'), 'Normal', 'Pulled', 'm', 'spec.containers{app}');
+    recorder.recordAs('kubelet', '', pod('a'), 'Normal', 'Pulled', 'm', 'spec.containers{app}');
+    expect(events('uid-a').map((e) => [e.source.host, e.count])).toEqual([
+      ['rack-a-1234', 2],
+      ['rack-b-1234', 3],
+      ['rack-c-1234', 2],
+      // As in client-go's key, an empty host is the same as none.
+      [undefined, 2],
+    ]);
+  });
+
   it('counts a repeat about an object after events about others came in between', () => {
     const { recorder, pod, events } = setUp();
     recorder.recordAs('kubelet', 'worker-1', pod('a'), 'Normal', 'Pulled', 'm', 'spec.containers{app}');

@@ -15,6 +15,24 @@ interface ComponentSources {
   byHost: Map<string, EventSource>;
   lastHost: string | undefined;
   last: EventSource | undefined;
+  /**
+   * Hosts and their sources by `hostEntry` (made at the first host): a
+   * kubelet's events come from 5,000 hosts in turn, and a lookup in a
+   * 5,000-entry Map costs a few cache misses where this costs one.
+   */
+  hostAt: (string | undefined)[] | undefined;
+  sourceAt: (EventSource | undefined)[] | undefined;
+}
+
+/** Entries of a component's host cache (a power of two). */
+const HOST_ENTRIES = 8192;
+
+/** A host's entry in the cache, from its length and last four characters (where `worker-1234` differs from its neighbours). */
+function hostEntry(host: string): number {
+  const n = host.length;
+  let h = n;
+  for (let i = n > 4 ? n - 4 : 0; i < n; i++) h = h * 31 + host.charCodeAt(i);
+  return h & (HOST_ENTRIES - 1);
 }
 /** Events cached per object (a power of two: their ring wraps with a mask). */
 const MAX_PER_OBJECT = 16;
@@ -151,16 +169,34 @@ export class EventRecorder {
     let of = component === this.lastComponent ? this.lastSources : undefined;
     if (!of) {
       of = this.sources.get(component);
-      if (!of) this.sources.set(component, (of = { byHost: new Map(), lastHost: undefined, last: undefined }));
+      if (!of) this.sources.set(component, (of = { byHost: new Map(), lastHost: undefined, last: undefined, hostAt: undefined, sourceAt: undefined }));
       this.lastComponent = component;
       this.lastSources = of;
     }
     // A kubelet's events about one pod come from one host in a row: no lookup among 5,000 hosts each time.
     if (of.last !== undefined && host === of.lastHost) return of.last;
-    let s = of.byHost.get(host ?? '');
-    if (!s) of.byHost.set(host ?? '', (s = host ? { component, host } : { component }));
+    let s: EventSource | undefined;
+    if (host === undefined) s = this.sharedSource(of, component, host);
+    else {
+      const e = hostEntry(host);
+      const hostAt = (of.hostAt ??= Array.from<string | undefined>({ length: HOST_ENTRIES }));
+      const sourceAt = (of.sourceAt ??= Array.from<EventSource | undefined>({ length: HOST_ENTRIES }));
+      if (hostAt[e] === host) s = sourceAt[e]!;
+      else {
+        s = this.sharedSource(of, component, host);
+        hostAt[e] = host;
+        sourceAt[e] = s;
+      }
+    }
     of.lastHost = host;
     of.last = s;
+    return s;
+  }
+
+  /** The component's one source for `host` (made at its first event). */
+  private sharedSource(of: ComponentSources, component: string, host: string | undefined): EventSource {
+    let s = of.byHost.get(host ?? '');
+    if (!s) of.byHost.set(host ?? '', (s = host ? { component, host } : { component }));
     return s;
   }
 }
