@@ -142,23 +142,6 @@ export function withResourceVersion<T extends object>(meta: T, resourceVersion: 
   return compactWith(meta, 'resourceVersion', resourceVersion);
 }
 
-/** A stored pod's top level, as `create` leaves it. */
-const POD = ['apiVersion', 'kind', 'metadata', 'spec', 'status'];
-
-const PodCopy = function PodCopy(this: Fields, p: Fields) {
-  this.apiVersion = p.apiVersion;
-  this.kind = p.kind;
-  this.metadata = p.metadata;
-  this.spec = p.spec;
-  this.status = p.status;
-} as unknown as (new (p: Fields) => Fields) & { prototype: object };
-PodCopy.prototype = Object.prototype;
-
-/** `compactWith(pod)` (the caller then replaces fields the pod has). */
-export function copyPod<T extends object>(pod: T): T {
-  return hasLayout(pod, POD) ? (new PodCopy(pod as Fields) as T) : compactWith(pod);
-}
-
 /** A pod spec as defaulting and admission leave a template that sets only its containers (most workloads' pods). */
 const TEMPLATE_POD_SPEC = ['containers', 'dnsPolicy', 'restartPolicy', 'securityContext', 'terminationGracePeriodSeconds', 'schedulerName', 'enableServiceLinks', 'serviceAccountName', 'serviceAccount', 'volumes', 'priority', 'preemptionPolicy', 'tolerations'];
 
