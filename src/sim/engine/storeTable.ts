@@ -2,7 +2,7 @@ import { addTo, asArray, pushTo, reindexCustom, reindexPair, removeFrom, type Cu
 import { newLabelIndex, reindexLabels, type LabelIndex } from './labelIndex';
 import type { StoredObject, WatchEvent, WatchHandler } from './store';
 
-/** One resource's table in the object store: its objects, indexes, watchers and watch window. */
+/** One resource's table in the object store: its objects, indexes, watchers and recent watch events. */
 export class Table {
   readonly objects = new Map<string, StoredObject>();
   /**
