@@ -6,6 +6,7 @@ import type { K8sContext } from '../controllers/context';
 import type { ImageProfile } from '../images/catalog';
 import { podNetwork } from '../network/podNetwork';
 import { containerEnv, containerFiles } from './containerEnv';
+import { packTime, unpackTime, type PackedTime } from './packedTime';
 import type { NodeRuntime } from './runtime';
 import type { KubeletState, PodObj } from './syncPod';
 
@@ -29,6 +30,8 @@ export class ContainerContext implements ProcessSpec, ProcessContext {
   private readonly labels: PodObj['metadata']['labels'];
   private readonly annotations: PodObj['metadata']['annotations'];
   private readonly podSpec: PodObj['spec'];
+  /** The start time, packed (a small integer in the object itself: no heap number per container). */
+  private readonly started: PackedTime;
 
   constructor(
     readonly profile: ImageProfile,
@@ -36,7 +39,7 @@ export class ContainerContext implements ProcessSpec, ProcessContext {
     private readonly container: Container,
     readonly podIP: string,
     init: boolean,
-    readonly startedAt: number,
+    startedAt: number,
     private readonly node: NodeRuntime,
     private readonly services: () => Record<string, string>,
     private readonly ctx: K8sContext,
@@ -45,6 +48,7 @@ export class ContainerContext implements ProcessSpec, ProcessContext {
     const limit = container.resources?.limits?.memory;
     this.memoryLimit = limit === undefined ? undefined : bytesOf(limit);
     this.initContainer = init;
+    this.started = packTime(startedAt);
     const meta = pod.metadata;
     this.name = meta.name;
     this.namespace = meta.namespace;
@@ -52,6 +56,10 @@ export class ContainerContext implements ProcessSpec, ProcessContext {
     this.labels = meta.labels;
     this.annotations = meta.annotations;
     this.podSpec = pod.spec;
+  }
+
+  get startedAt(): number {
+    return unpackTime(this.started);
   }
 
   get context(): ProcessContext {

@@ -246,15 +246,13 @@ function start(c: ContainerRuntime, spec: Container, env: StepEnv): void {
   const { pod, node, now } = env;
   c.proc = new ContainerProcess(new ContainerContext(imageProfile(c.ref)!, pod, spec, env.rt.ip ?? '', c.init, c.adopted?.startedAt ?? now, node, env.serviceEnv(pod), env.ctx, env.state));
   c.proc.advance(now);
-  c.startedAt = now;
   c.phase = 'running';
   const adopted = c.adopted;
   c.probes = adopted ? freshProbeState(spec) : startedProbeState(spec);
   c.lastRun = NO_RUNS;
   c.lastGateAt = undefined;
   if (adopted) {
-    // A container that was already running keeps its start time and its last probe results.
-    c.startedAt = adopted.startedAt;
+    // A container that was already running keeps its start time (its process's) and its last probe results.
     c.probes.ready = adopted.ready;
     c.probes.started = adopted.started;
     c.probes.readinessProbed = true;

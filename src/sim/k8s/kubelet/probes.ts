@@ -93,12 +93,13 @@ export function runDueProbes(
   onResult: (kind: Kind, ok: boolean, message: string, at: number) => 'stop' | void,
 ): number {
   const proc = c.proc;
-  if (c.phase !== 'running' || !proc || c.stopping || c.startedAt === undefined) return Infinity;
+  // A running container's start time is its process's: there is one once there is a process.
+  if (c.phase !== 'running' || !proc || c.stopping) return Infinity;
   if (!spec.startupProbe && !spec.livenessProbe && !spec.readinessProbe) {
     setReady(c, true);
     return Infinity;
   }
-  const startedAt = c.startedAt;
+  const startedAt = proc.startedAt;
   for (let guard = 0; guard < 10_000; guard++) {
     // The earliest due probe run across the kinds that may run now.
     let bestAt = Infinity;

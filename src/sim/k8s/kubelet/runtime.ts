@@ -3,6 +3,7 @@ import type { ImageRef } from '../images/imageRef';
 
 import type { ContainerStatus } from 'kubernetes-types/core/v1';
 import type { ContainerProcess } from '../containers/process';
+import { packTime, unpackTime, type PackedTime } from './packedTime';
 
 /**
  * Where a container is in its life, as the simulated container runtime sees
@@ -70,9 +71,8 @@ export class ContainerRuntime {
   phase: ContainerPhase = 'pending';
   restartCount = 0;
   probes: ProbeState;
-  /** When a created container starts running. */
-  startAt: number | undefined = undefined;
-  startedAt: number | undefined = undefined;
+  /** When a created container starts running (packed: a small integer in the record itself, no heap number). */
+  private startAtP: PackedTime | undefined = undefined;
   containerID: string | undefined = undefined;
   /** The running (or last) process of the container. */
   proc: ContainerProcess | undefined = undefined;
@@ -94,6 +94,24 @@ export class ContainerRuntime {
     this.init = init;
     this.ref = ref;
     this.probes = probes;
+  }
+
+  /** When a created container starts running. */
+  get startAt(): number | undefined {
+    const p = this.startAtP;
+    return p === undefined ? undefined : unpackTime(p);
+  }
+  set startAt(v: number | undefined) {
+    this.startAtP = v === undefined ? undefined : packTime(v);
+  }
+
+  /**
+   * When the current run started: its process's start (the process keeps
+   * it: no time of the record's own), none before the container first runs
+   * and from a restart until it runs again.
+   */
+  get startedAt(): number | undefined {
+    return this.proc?.startedAt;
   }
 
   /** The extras, made when first set to something. */
@@ -255,7 +273,7 @@ export class PodRuntime {
    * again has a new runtime).
    */
   readonly nodeRt: NodeRuntime;
-  readonly admittedAt: number;
+  private readonly admitted: PackedTime;
   /**
    * When the pod sandbox (network namespace, IP) is ready, in ms after
    * `admittedAt` (a small integer kept in the record itself: a second epoch
@@ -278,10 +296,15 @@ export class PodRuntime {
     this.uid = uid;
     this.key = key;
     this.nodeRt = nodeRt;
-    this.admittedAt = admittedAt;
+    this.admitted = packTime(admittedAt);
     this.sandboxMs = sandboxMs;
     this.initContainers = initContainers;
     this.containers = containers;
+  }
+
+  /** When the kubelet admitted the pod (kept packed: a small integer in the record itself, no heap number per pod). */
+  get admittedAt(): number {
+    return unpackTime(this.admitted);
   }
 
   /** The name of the node the pod was admitted on. */

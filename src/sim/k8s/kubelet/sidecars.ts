@@ -104,7 +104,6 @@ export function planSidecarStops(rt: PodRuntime, spec: PodSpec, now: number, dea
     if (!c.stopping) {
       event('Normal', 'Killing', `Stopping container ${c.name}`, c);
       c.stopping = stopPlan(c, now, Math.max(deadline, now));
-      if (c.phase === 'created') c.startedAt = undefined;
     }
     return c.stopping.at;
   }

@@ -327,7 +327,6 @@ function terminate(pod: PodObj, rt: PodRuntime, node: NodeRuntime, ctx: K8sConte
       if ((c.phase === 'running' || c.phase === 'created') && !(c.init && isSidecar(pod.spec?.initContainers?.[c.index]))) {
         event('Normal', 'Killing', `Stopping container ${c.name}`, c);
         c.stopping = stopPlan(c, now, deadline);
-        if (c.phase === 'created') c.startedAt = undefined;
       }
     }
   }
