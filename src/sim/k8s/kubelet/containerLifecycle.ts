@@ -170,7 +170,8 @@ export function stepContainer(c: ContainerRuntime, spec: Container, env: StepEnv
         break;
       }
       case 'created': {
-        if (now < c.startAt!) return c.startAt!;
+        const startAt = c.startAt!;
+        if (now < startAt) return startAt;
         // Started: the time is of no further use (a boxed number less per container).
         c.startAt = undefined;
         start(c, spec, env);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { allocatePodIP, parseCidr, releasePodIP, reservePodIP } from './ipam';
+import { intToIp } from '../api/serviceAllocator';
+import { allocatePodIP, octetPrefix, parseCidr, releasePodIP, reservePodIP } from './ipam';
 import { newNodeRuntime } from './kubeletController';
 
 function node(cidr = '10.244.1.0/24') {
@@ -49,6 +50,20 @@ describe('host-local pod IPs of a node', () => {
     releasePodIP(n, '10.9.9.9');
     releasePodIP(n, undefined);
     expect(allocatePodIP(n)).toBe('10.244.1.2');
+  });
+
+  it('writes every address as intToIp does, in CIDRs within one /24 and wider ones', () => {
+    for (const cidr of ['10.244.1.0/24', '10.244.1.128/25', '192.168.255.0/24', '10.244.0.0/23', '10.0.0.0/16', '172.18.3.64/26']) {
+      const n = node(cidr);
+      const { base } = parseCidr(cidr);
+      for (let i = 0; i < 300; i++) {
+        const ip = allocatePodIP(n);
+        if (ip === undefined) break;
+        expect(ip).toBe(intToIp(base + n.lastIP));
+      }
+    }
+    expect(octetPrefix(parseCidr('10.244.7.0/24').base, 256)).toBe('10.244.7.');
+    expect(octetPrefix(parseCidr('10.244.6.0/23').base, 512)).toBe('');
   });
 
   it('parses a pod CIDR into its base address and size', () => {

@@ -1,3 +1,4 @@
+import { flat } from '../../../lib/flat';
 import { intToIp, ipToInt } from '../api/serviceAllocator';
 import type { NodeRuntime } from './runtime';
 
@@ -21,10 +22,26 @@ export function allocatePodIP(node: NodeRuntime): string | undefined {
     if (!isUsed(node, n)) {
       markUsed(node, n);
       node.lastIP = n;
-      return intToIp(node.cidrBase + n);
+      return podIPString(node, n);
     }
   }
   return undefined;
+}
+
+/**
+ * `a.b.c.` when every address of the CIDR `base`/`size` shares its first three
+ * octets (a /24 or smaller), else '' (built once per node).
+ */
+export function octetPrefix(base: number, size: number): string {
+  if ((base & 255) + size > 256) return '';
+  const ip = intToIp(base);
+  return flat(ip.slice(0, ip.lastIndexOf('.') + 1));
+}
+
+/** Host number `n`'s address as `intToIp` writes it: from the node's prefix, one number written per address (no four). */
+function podIPString(node: NodeRuntime, n: number): string {
+  const prefix = node.ipPrefix;
+  return prefix === '' ? intToIp(node.cidrBase + n) : flat(`${prefix}${(node.cidrBase + n) & 255}`);
 }
 
 /** Marks an address already in use (a pod the kubelet adopts after a restart). */

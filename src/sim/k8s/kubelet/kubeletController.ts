@@ -8,7 +8,7 @@ import { serviceEnvVars } from '../services/serviceEnv';
 import type { ObjectStore } from '../../engine/store';
 import { Backoff } from './backoff';
 import { MirrorPods } from './mirrorPods';
-import { NO_IP_WORDS, parseCidr } from './ipam';
+import { NO_IP_WORDS, octetPrefix, parseCidr } from './ipam';
 import { hostIPsOf } from './podStatus';
 import { powerOff, powerOn, tickNode } from './nodeAgent';
 import type { NodeRuntime } from './runtime';
@@ -50,6 +50,7 @@ export function newNodeRuntime(name: string, podCIDR: string, hostIP: string, la
     hostIPs: hostIPsOf(hostIP),
     cidrBase: base,
     cidrSize: size,
+    ipPrefix: octetPrefix(base, size),
     lastIP: 1,
     ipWord0: 0,
     usedIPs: NO_IP_WORDS,

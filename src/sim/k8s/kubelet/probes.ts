@@ -79,7 +79,7 @@ function probeOf(spec: Container, kind: Kind): Probe | undefined {
 /**
  * The probe results due for `c` up to `now`, as the kubelet's prober
  * workers produce them: each probe runs on its period from the worker's
- * start (the pod's admission), once the container has run for its initial
+ * start (the admission of `pod`), once the container has run for its initial
  * delay; the readiness probe also runs right when the container starts (or
  * its startup probe passes). Startup gates the other two. Calls `onResult`
  * per run; returns the next due time.
@@ -87,7 +87,7 @@ function probeOf(spec: Container, kind: Kind): Probe | undefined {
 export function runDueProbes(
   c: ContainerRuntime,
   spec: Container,
-  anchor: number,
+  pod: { readonly admittedAt: number },
   now: number,
   podIP: string,
   onResult: (kind: Kind, ok: boolean, message: string, at: number) => 'stop' | void,
@@ -100,6 +100,8 @@ export function runDueProbes(
     return Infinity;
   }
   const startedAt = proc.startedAt;
+  // The worker's start, read only for a container with probes (a heap number per read).
+  const anchor = pod.admittedAt;
   for (let guard = 0; guard < 10_000; guard++) {
     // The earliest due probe run across the kinds that may run now.
     let bestAt = Infinity;

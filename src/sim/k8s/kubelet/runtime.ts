@@ -369,6 +369,8 @@ export interface NodeRuntime {
    */
   cidrBase: number;
   cidrSize: number;
+  /** `a.b.c.` when all the CIDR's addresses share their first three octets, else '' (`octetPrefix`). */
+  ipPrefix: string;
   ipWord0: number;
   usedIPs: Uint32Array;
   lastIP: number;

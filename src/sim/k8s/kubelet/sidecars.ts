@@ -23,7 +23,7 @@ export type ProbeHandler = (c: ContainerRuntime, spec: Container, kind: number, 
 
 /** A running container's due probes; returns the next due time (re-stepping the container when a probe stops it). */
 function probe(c: ContainerRuntime, spec: Container, env: StepEnv, policy: string | undefined, onProbe: ProbeHandler): number {
-  const due = runDueProbes(c, spec, env.rt.admittedAt, env.now, env.rt.ip!, (kind, ok, message, at) => onProbe(c, spec, kind, ok, message, at));
+  const due = runDueProbes(c, spec, env.rt, env.now, env.rt.ip!, (kind, ok, message, at) => onProbe(c, spec, kind, ok, message, at));
   return c.stopping || due < Infinity ? Math.min(due, stepContainer(c, spec, env, policy)) : Infinity;
 }
 

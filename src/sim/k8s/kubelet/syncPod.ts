@@ -82,12 +82,13 @@ export function syncPod(key: string, ctx: K8sContext, state: KubeletState): void
   if (rt.ip && !rt.terminal) {
     const env = takeEnv(state, pod, rt, node, ctx, now);
     const deadline = spec.activeDeadlineSeconds;
-    const startedAt = rt.admittedAt;
-    if (deadline !== undefined && now >= startedAt + deadline * 1000) {
+    // The admission time only for a pod with a deadline (each read of the packed time is a heap number).
+    const deadlineAt = deadline === undefined ? Infinity : rt.admittedAt + deadline * 1000;
+    if (now >= deadlineAt) {
       env.event('Normal', 'DeadlineExceeded', 'Pod was active on the node longer than the specified deadline');
       failPod(rt, 'DeadlineExceeded', 'Pod was active on the node longer than the specified deadline', now, node, spec);
     } else {
-      if (deadline !== undefined) next = Math.min(next, startedAt + deadline * 1000);
+      next = Math.min(next, deadlineAt);
       // Init containers (and sidecars) in order; app containers once the pod is initialized.
       // (Closures only for pods that need them: most pods have no init container and no probe.)
       const init = rt.initContainers.length === 0 ? initDone(rt) : stepInit(env);
@@ -97,7 +98,7 @@ export function syncPod(key: string, ctx: K8sContext, state: KubeletState): void
           const c = rt.containers[i];
           const cspec = spec.containers[i];
           next = Math.min(next, stepContainer(c, cspec, env, policy));
-          const due = runDueProbes(c, cspec, rt.admittedAt, now, rt.ip, hasProbes(cspec) ? probeHandler(c, cspec, env) : NO_PROBES);
+          const due = runDueProbes(c, cspec, rt, now, rt.ip, hasProbes(cspec) ? probeHandler(c, cspec, env) : NO_PROBES);
           if (c.stopping || due < Infinity) next = Math.min(next, due, stepContainer(c, cspec, env, policy));
         }
         next = Math.min(next, finishSidecars(env));
