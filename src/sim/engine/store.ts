@@ -1,7 +1,7 @@
 import { flat } from '../../lib/flat';
 import type { CustomIndex, IndexFn } from './customIndex';
 import { keysWithLabelKey } from './labelIndex';
-import { lookup, namespaces, registerIndex, reindex, Table } from './storeTable';
+import { changed, lookup, namespaces, registerIndex, reindex, Table } from './storeTable';
 
 export type { IndexFn } from './customIndex';
 
@@ -63,7 +63,6 @@ export interface VirtualTable {
   remove(key: string, final?: StoredObject): WatchEvent | undefined;
 }
 
-
 /**
  * Events kept per resource for watches that start from an older
  * resourceVersion: the API server's watch cache keeps such a window of
@@ -81,7 +80,6 @@ export type EventsSince = readonly WatchEvent[] | { expired: number };
 function eventRevision(event: WatchEvent): number {
   return Number(event.object.metadata.resourceVersion ?? 0);
 }
-
 
 export interface TableOptions {
   /** Index labels for selector queries (default true; events do not need it). */
@@ -172,6 +170,11 @@ export class ObjectStore {
 
   get currentResourceVersion(): number {
     return this.rv;
+  }
+
+  /** A number that changes with a generic table's content (for readers caching what they compute from it); -1 if virtual. */
+  changedAt(resource: string): number {
+    return this.tableFor(resource)?.changedAt ?? -1;
   }
 
   get<T extends StoredObject = StoredObject>(resource: string, key: string): T | undefined {
@@ -316,6 +319,7 @@ export class ObjectStore {
     t.objects.set(key, obj);
     t.lastKey = key;
     t.lastObj = obj;
+    changed(t);
     reindex(t, key, old, obj);
     const event: WatchEvent = old ? { type: 'MODIFIED', resource, key, object: obj, old } : { type: 'ADDED', resource, key, object: obj };
     this.emit(t, event);
@@ -332,6 +336,7 @@ export class ObjectStore {
     t.objects.delete(key);
     t.lastKey = key;
     t.lastObj = undefined;
+    changed(t);
     reindex(t, key, old, undefined);
     const event: WatchEvent = { type: 'DELETED', resource, key, object: final ?? old, old };
     this.emit(t, event);
@@ -392,5 +397,4 @@ export class ObjectStore {
     for (let i = 0; i < t.watchers.length; i++) t.watchers[i](event);
     for (let i = 0; i < this.anyWatchers.length; i++) this.anyWatchers[i](event);
   }
-
 }

@@ -31,6 +31,22 @@ describe('the Priority admission plugin', () => {
     expect(r.ok && r.object.spec).toMatchObject({ priority: 100, priorityClassName: 'default-low' });
   });
 
+  it('gives each new pod the default class of that moment, as the classes come and go', () => {
+    const c = createCluster().client();
+    const spec = (name: string) => {
+      const r = c.create<KubeObject & { spec: Record<string, unknown> }>(pod(name));
+      return r.ok ? [r.object.spec.priority, r.object.spec.priorityClassName] : r.status.message;
+    };
+    expect(spec('a')).toEqual([0, undefined]);
+    expect(message(c.create(pc('default-low', 100, { globalDefault: true })))).toBe('ok');
+    expect(spec('b')).toEqual([100, 'default-low']);
+    expect(spec('c')).toEqual([100, 'default-low']);
+    expect(message(c.delete('priorityclasses.scheduling.k8s.io', undefined, 'default-low'))).toBe('ok');
+    expect(spec('d')).toEqual([0, undefined]);
+    expect(message(c.create(pc('default-high', 300, { globalDefault: true })))).toBe('ok');
+    expect(spec('e')).toEqual([300, 'default-high']);
+  });
+
   it('serves the two system classes, which cannot be deleted', () => {
     const c = createCluster().client();
     expect(c.list('priorityclasses.scheduling.k8s.io').map((o) => [o.metadata.name, o.value])).toEqual([['system-cluster-critical', 2000000000], ['system-node-critical', 2000001000]]);
