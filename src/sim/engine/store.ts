@@ -1,5 +1,5 @@
 import { flat } from '../../lib/flat';
-import type { CustomIndex, IndexFn } from './customIndex';
+import { listsOf, type CustomIndex, type IndexFn } from './customIndex';
 import { keysWithLabelKey } from './labelIndex';
 import { changed, lookup, namespaces, registerIndex, reindex, Table } from './storeTable';
 
@@ -261,7 +261,7 @@ export class ObjectStore {
     if (v) return new Set(v.table.byIndex(name, value));
     const idx = this.index(resource, name);
     if (idx.lists !== undefined) {
-      const list = idx.lists.get(value);
+      const list = listsOf(idx).get(value);
       return list === undefined ? EMPTY : new Set(list);
     }
     return idx.map.get(value) ?? EMPTY;
@@ -279,7 +279,7 @@ export class ObjectStore {
     if (v) return v.table.byIndex(name, value).map((k) => v.table.get(k) as T);
     const t = this.table(resource);
     const idx = this.index(resource, name);
-    const keys: Iterable<string> = (idx.lists !== undefined ? idx.lists.get(value) : idx.map.get(value)) ?? EMPTY;
+    const keys: Iterable<string> = (idx.lists !== undefined ? listsOf(idx).get(value) : idx.map.get(value)) ?? EMPTY;
     const out: T[] = [];
     for (const k of keys) out.push(t.objects.get(k) as T);
     return out;

@@ -186,3 +186,20 @@ describe('ObjectStore.putOver', () => {
     expect(viaPutOver.byIndex('things', 'controllerUid', 'rs').size).toBe(0);
   });
 });
+
+describe('ObjectStore list index', () => {
+  it('lists each value\'s keys in arrival order, for keys added since the last read and for a key moved before any read', () => {
+    const store = storeWithIndexes();
+    const put = (name: string, tier: string) => store.put('things', { metadata: { name, namespace: 'ns', labels: { tier } } });
+    put('a', 'x');
+    put('b', 'y');
+    put('c', 'x');
+    expect(store.listByIndex('things', 'tierList', 'x').map((o) => o.metadata.name)).toEqual(['a', 'c']);
+    put('d', 'x');
+    put('b', 'x'); // moves before anything read it under y
+    store.remove('things', 'ns/a');
+    put('e', 'y');
+    expect(store.listByIndex('things', 'tierList', 'x').map((o) => o.metadata.name)).toEqual(['c', 'd', 'b']);
+    expect([...store.byIndex('things', 'tierList', 'y')]).toEqual(['ns/e']);
+  });
+});

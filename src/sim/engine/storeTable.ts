@@ -87,7 +87,7 @@ export function reindex(t: Table, key: string, old: StoredObject | undefined, ne
 /** Registers (or replaces) a custom index on `t` and indexes its objects; see `ObjectStore.addIndex`. */
 export function registerIndex(t: Table, name: string, fn: IndexFn, dependsOn: ((obj: StoredObject) => unknown) | undefined, pairWith: string | undefined, list: boolean): void {
   const map = new Map<string, Set<string>>();
-  const idx: CustomIndex = { fn, dependsOn, map, lists: list ? new Map() : undefined, leads: false };
+  const idx: CustomIndex = { fn, dependsOn, map, lists: list ? new Map() : undefined, pending: list ? [] : undefined, leads: false };
   const replaced = t.custom.get(name);
   if (replaced?.partner) {
     replaced.partner.partner = undefined;
