@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compactCopyFor, compactPod, compactWith, podShell, withNodeName, withResourceVersion } from './compact';
+import { compactCopyFor, compactPod, compactWith, podShell, withMetadataAndStatus, withNodeName, withResourceVersion } from './compact';
 
 const withFields = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`f${i}`, i]));
 
@@ -88,6 +88,25 @@ describe('compactWith', () => {
       expect(Object.getPrototypeOf(bound)).toBe(Object.prototype);
       expect(bound.constructor).toBe(Object);
       expect(bound).not.toBe(spec);
+    }
+  });
+});
+
+describe('withMetadataAndStatus', () => {
+  it('copies like { ...o, metadata, status }: same keys in the same order, a plain object, whatever the key list', () => {
+    const metadata = { name: 'rs', resourceVersion: '2' };
+    const status = { replicas: 3 };
+    const objects = [
+      { apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: { name: 'rs' }, spec: { replicas: 3 }, status: { replicas: 1 } },
+      { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'ns' }, status: { phase: 'Active' } },
+      { kind: 'X', apiVersion: 'v1', metadata: { name: 'x' }, spec: {}, status: {} },
+      { apiVersion: 'v1', kind: 'Y', metadata: { name: 'y' }, spec: {}, status: {}, extra: 1 },
+    ];
+    for (const o of objects) {
+      const copy = withMetadataAndStatus(Object.freeze(o), metadata, status);
+      expect(Object.entries(copy)).toEqual(Object.entries({ ...o, metadata, status }));
+      expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
+      expect(copy.constructor).toBe(Object);
     }
   });
 });

@@ -1,4 +1,4 @@
-import { withResourceVersion } from './compact';
+import { withMetadataAndStatus, withResourceVersion } from './compact';
 import type { KubeObject } from './types';
 
 type Annotations = Record<string, string> | undefined;
@@ -28,10 +28,10 @@ function podWithStatus(old: KubeObject, resourceVersion: string, annotations: An
   return { ...old, metadata: meta, status };
 }
 
-/** `podWithStatus` for every other resource: the same code, its own inline caches. */
+/** `podWithStatus` for every other resource: its own inline caches, and no spread site shared by every kind (`withMetadataAndStatus`). */
 function objectWithStatus(old: KubeObject, resourceVersion: string, annotations: Annotations, status: unknown): KubeObject {
   const meta = Object.assign({}, old.metadata);
   meta.resourceVersion = resourceVersion;
   if (annotations) meta.annotations = annotations;
-  return { ...old, metadata: meta, status };
+  return withMetadataAndStatus(old, meta, status);
 }
