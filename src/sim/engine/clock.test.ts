@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../lib/rng';
-import { VirtualClock } from './clock';
+import { VirtualClock, type Wake } from './clock';
 
 describe('VirtualClock timers', () => {
   it('fires wake-ups in time order, and in request order at the same instant', () => {
@@ -106,5 +106,45 @@ describe('VirtualClock wake-up records', () => {
       ['a', 30],
       ['a', 40],
     ]);
+  });
+});
+
+describe('VirtualClock resumed records', () => {
+  /** Fires every due wake-up, returning the records `drainDue` hands out by key. */
+  function drainRecords(clock: VirtualClock): Map<string, Wake> {
+    const out = new Map<string, Wake>();
+    clock.drainDue((_t, key, _at, _seq, wake) => out.set(key, wake));
+    return out;
+  }
+
+  it('a resumed key re-requesting its wake-up de-duplicates as a looked-up one does, and says when it wakes', () => {
+    const clock = new VirtualClock(0);
+    clock.wakeAt('t', 'a', 10);
+    clock.setNow(10);
+    const a = drainRecords(clock).get('a')!;
+    clock.resume(a);
+    expect(clock.wakeAt('t', 'a', 30)).toBe(30);
+    expect(clock.wakeAt('t', 'a', 40)).toBe(30);
+    // Another target's key of the same name is not the resumed record.
+    expect(clock.wakeAt('u', 'a', 50)).toBe(50);
+    expect(clock.timerCount).toBe(2);
+  });
+
+  it('a record swept out after its key was resumed is not revived: the key keeps one record', () => {
+    const clock = new VirtualClock(0);
+    clock.wakeAt('t', 'a', 10);
+    clock.wakeAt('t', 'b', 10);
+    for (let i = 0; i < 5000; i++) clock.wakeAt('t', `f${i}`, 10);
+    clock.setNow(10);
+    const fired = drainRecords(clock);
+    // A new key after so many records fired: a sweep drops them, a's too.
+    for (let i = 0; i < 10_000; i++) clock.wakeAt('t', `k${i}`, 1000);
+    clock.resume(fired.get('a')!);
+    clock.wakeAt('t', 'a', 50);
+    clock.resume(fired.get('b')!);
+    clock.wakeAt('t', 'a', 60);
+    expect(clock.timerCount).toBe(10_001);
+    clock.setNow(100);
+    expect(clock.popDue().map((t) => `${t.key}@${t.at}`)).toEqual(['a@50']);
   });
 });

@@ -94,3 +94,26 @@ describe('ControllerManager passes', () => {
     expect(manager.queueLength('c3')).toBe(0);
   });
 });
+
+describe('ControllerManager busy controllers', () => {
+  it('resumes a busy controller when its sync time is over, with the keys queued meanwhile, again after each sync', () => {
+    const clock = new VirtualClock(0);
+    const store = new ObjectStore();
+    const log: Log = [];
+    const manager = new ControllerManager<Log>(store, clock, () => log);
+    manager.register({ name: 'slow', watches: [], reconcile: (key, l) => (l.push(`${clock.now()} ${key}`), 5) });
+    manager.enqueue('slow', 'a');
+    manager.runUntilIdle();
+    manager.enqueue('slow', 'b');
+    manager.runUntilIdle();
+    manager.enqueue('slow', 'c');
+    manager.runUntilIdle();
+    expect(clock.timerCount).toBe(1);
+    manager.runUntil(7);
+    manager.enqueue('slow', 'd');
+    manager.runUntilIdle();
+    manager.enqueue('slow', 'e');
+    manager.runUntil(30);
+    expect(log).toEqual(['0 a', '5 b', '5 c', '15 d', '15 e']);
+  });
+});

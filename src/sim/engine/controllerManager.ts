@@ -1,4 +1,4 @@
-import type { VirtualClock } from './clock';
+import type { VirtualClock, Wake } from './clock';
 import type { ObjectStore, WatchEvent } from './store';
 import { WorkQueue } from './workQueue';
 
@@ -29,8 +29,11 @@ export interface Controller<C> {
 /** A registered controller, its queue and where its bit is in `Marks`. */
 interface Entry<C> {
   readonly controller: Controller<C>;
-  readonly queue: WorkQueue;
+  /** Keys, with the timer record of those a timer queued (see `VirtualClock.resume`). */
+  readonly queue: WorkQueue<Wake>;
   busyUntil: number;
+  /** When the entry last asked the clock to resume it (its RESUME timer is pending while that is still ahead). */
+  resumeAt: number;
   /** `Marks` word and bit of this entry (entries in registration order). */
   readonly word: number;
   readonly bit: number;
@@ -45,8 +48,8 @@ interface Entry<C> {
 type Marks = number[];
 
 /** Adds `key` to an entry's queue and marks the entry. */
-function enqueueIn<C>(marks: Marks, entry: Entry<C>, key: string): void {
-  entry.queue.add(key);
+function enqueueIn<C>(marks: Marks, entry: Entry<C>, key: string, wake?: Wake): void {
+  entry.queue.add(key, wake);
   marks[entry.word] |= entry.bit;
 }
 
@@ -100,7 +103,7 @@ export class ControllerManager<C> {
 
   register(controller: Controller<C>): void {
     const index = this.entries.length;
-    const entry: Entry<C> = { controller, queue: new WorkQueue(this.waiting), busyUntil: -Infinity, word: index >>> 5, bit: 1 << (index & 31) };
+    const entry: Entry<C> = { controller, queue: new WorkQueue<Wake>(this.waiting), busyUntil: -Infinity, resumeAt: -Infinity, word: index >>> 5, bit: 1 << (index & 31) };
     this.entries.push(entry);
     if (entry.word === this.marks.length) this.marks.push(0);
     this.byName.set(controller.name, entry);
@@ -147,7 +150,8 @@ export class ControllerManager<C> {
           continue;
         }
         if (entry.busyUntil > now) {
-          this.clock.wakeAt(controller.name, RESUME, entry.busyUntil);
+          // A RESUME timer still pending (ahead of now: unfired) at or before busyUntil makes the request a no-op: skip its lookup (every pass while a ReplicaSet is busy).
+          if (!(entry.resumeAt > now && entry.resumeAt <= entry.busyUntil)) entry.resumeAt = this.clock.wakeAt(controller.name, RESUME, entry.busyUntil);
           continue;
         }
         const ctx = this.ctxFor(controller);
@@ -155,6 +159,8 @@ export class ControllerManager<C> {
         while (n-- > 0) {
           const key = queue.pop()!;
           if (key === RESUME) continue;
+          const wake = queue.poppedToken;
+          if (wake !== undefined) this.clock.resume(wake);
           const spent = controller.reconcile(key, ctx);
           if (spent) cost += spent;
           this.reconcileCount++;
@@ -180,9 +186,9 @@ export class ControllerManager<C> {
   }
 
   /** A due timer: its key joins its controller's queue. */
-  private readonly fire = (target: string, key: string): void => {
+  private readonly fire = (target: string, key: string, _at: number, _seq: number, wake: Wake): void => {
     const entry = this.byName.get(target);
-    if (entry) enqueueIn(this.marks, entry, key);
+    if (entry) enqueueIn(this.marks, entry, key, wake);
   };
 
   /** Fires due timers and reconciles until `target`; leaves the clock at `target`. */

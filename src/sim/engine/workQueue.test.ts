@@ -103,3 +103,21 @@ describe('WorkQueue', () => {
     checkAgainstModel(Array.from({ length: 60 }, (_, i) => `k${i}`), 2, 400);
   });
 });
+
+describe('WorkQueue tokens', () => {
+  it('gives back the token of the add that queued the key, also after the ring grew', () => {
+    const q = new WorkQueue<string>();
+    q.add('a', 'first');
+    q.add('a', 'second');
+    q.add('b');
+    for (let i = 0; i < 40; i++) q.add(`k${i}`, `t${i}`);
+    expect(q.pop()).toBe('a');
+    expect(q.poppedToken).toBe('first');
+    expect(q.pop()).toBe('b');
+    expect(q.poppedToken).toBeUndefined();
+    for (let i = 0; i < 40; i++) {
+      expect(q.pop()).toBe(`k${i}`);
+      expect(q.poppedToken).toBe(`t${i}`);
+    }
+  });
+});

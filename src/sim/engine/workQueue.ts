@@ -14,7 +14,7 @@
  * (an array started afresh at every burst regrew by copying: another 2 %
  * of the allocation).
  */
-export class WorkQueue {
+export class WorkQueue<T = unknown> {
   /** `waiting`: a count of the keys waiting, shared with other queues (a controller manager's), kept up to date by this one. */
   constructor(private readonly waiting: { count: number } = { count: 0 }) {}
 
@@ -25,8 +25,13 @@ export class WorkQueue {
   private pushed = 0;
   private popped = 0;
   private readonly pushedAt = new Map<string, number>();
+  /** The token given with each waiting key (`tokens[p & mask]`, as `ring`). */
+  private tokens: (T | undefined)[] = Array.from<T | undefined>({ length: INITIAL });
+  /** The token of the key `pop` returned last. */
+  poppedToken: T | undefined;
 
-  add(key: string): void {
+  /** Adds `key` unless it waits already; `token` (optional) comes back through `poppedToken` when the key is popped. */
+  add(key: string, token?: T): void {
     // In an empty queue no key waits: its remembered position need not be looked up.
     if (this.pushed !== this.popped) {
       const at = this.pushedAt.get(key);
@@ -36,6 +41,7 @@ export class WorkQueue {
     const p = this.pushed++;
     this.pushedAt.set(key, p);
     this.ring[p & this.mask] = key;
+    this.tokens[p & this.mask] = token;
     this.waiting.count++;
   }
 
@@ -49,6 +55,8 @@ export class WorkQueue {
     const key = this.ring[i]!;
     // The slot lets go of its key (the ring outlives the keys it held).
     this.ring[i] = undefined;
+    this.poppedToken = this.tokens[i];
+    this.tokens[i] = undefined;
     this.waiting.count--;
     // Empty: forget the positions once they are many.
     if (this.popped === this.pushed && this.pushedAt.size > FORGET_AT) this.pushedAt.clear();
@@ -71,8 +79,13 @@ export class WorkQueue {
   private grow(): void {
     const size = 2 * (this.mask + 1);
     const ring = Array.from<string | undefined>({ length: size });
-    for (let p = this.popped; p < this.pushed; p++) ring[p & (size - 1)] = this.ring[p & this.mask];
+    const tokens = Array.from<T | undefined>({ length: size });
+    for (let p = this.popped; p < this.pushed; p++) {
+      ring[p & (size - 1)] = this.ring[p & this.mask];
+      tokens[p & (size - 1)] = this.tokens[p & this.mask];
+    }
     this.ring = ring;
+    this.tokens = tokens;
     this.mask = size - 1;
   }
 }

@@ -27,11 +27,16 @@ interface ComponentSources {
 /** Entries of a component's host cache (a power of two). */
 const HOST_ENTRIES = 8192;
 
-/** A host's entry in the cache, from its length and last four characters (where `worker-1234` differs from its neighbours). */
+/**
+ * A host's entry in the cache, from its length and last four characters
+ * (where `worker-1234` differs from its neighbours), read as decimal
+ * digits: consecutive numbers get consecutive entries, so 5,000 workers
+ * share few (a base-31 mix made most of them collide and evict each other).
+ */
 function hostEntry(host: string): number {
   const n = host.length;
-  let h = n;
-  for (let i = n > 4 ? n - 4 : 0; i < n; i++) h = h * 31 + host.charCodeAt(i);
+  let h = n * 4099;
+  for (let i = n > 4 ? n - 4 : 0; i < n; i++) h = h * 10 + host.charCodeAt(i);
   return h & (HOST_ENTRIES - 1);
 }
 /** Events cached per object (a power of two: their ring wraps with a mask). */
