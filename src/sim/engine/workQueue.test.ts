@@ -17,7 +17,7 @@ class ModelQueue {
 function checkAgainstModel(keys: string[], addWeight: number, maxLength: number): void {
   const op = fc.oneof({ arbitrary: fc.constantFrom(...keys).map((k) => ({ add: k })), weight: addWeight }, { arbitrary: fc.constant({ pop: true }), weight: 1 });
   fc.assert(
-    fc.property(fc.array(op, { maxLength }), (ops) => {
+    fc.property(fc.array(op, { maxLength, size: 'max' }), (ops) => {
       const waiting = { count: 0 };
       const q = new WorkQueue(waiting);
       const m = new ModelQueue();
@@ -101,6 +101,25 @@ describe('WorkQueue', () => {
     checkAgainstModel(['a', 'b', 'c', 'd', 'e'], 1, 300);
     // Many keys, more adds than pops: the waiting keys outgrow the ring now and then.
     checkAgainstModel(Array.from({ length: 60 }, (_, i) => `k${i}`), 2, 400);
+    // Keys around the scan limit: bursts outgrow the scan and the queue runs empty again and again.
+    checkAgainstModel(Array.from({ length: 14 }, (_, i) => `m${i}`), 2, 400);
+  });
+});
+
+describe('WorkQueue bursts', () => {
+  it('still knows the keys that waited before a burst made it keep positions, and forgets them once empty', () => {
+    const q = new WorkQueue();
+    const keys = Array.from({ length: 12 }, (_, i) => `k${i}`);
+    for (const k of keys) q.add(k);
+    // Fresh strings: equal keys need not be the same string.
+    for (const k of keys) q.add(`${k.slice(0, 1)}${k.slice(1)}`);
+    expect(q.toArray()).toEqual(keys);
+    expect(keys.every((k) => q.has(k))).toBe(true);
+    while (q.pop() !== undefined);
+    q.add('k3');
+    q.add('k3');
+    expect(q.toArray()).toEqual(['k3']);
+    expect(q.has('k4')).toBe(false);
   });
 });
 
