@@ -187,6 +187,22 @@ describe('EventRecorder', () => {
     ]);
   });
 
+  it("records through a node's source fetched once as through its component and host, repeats counted across both", () => {
+    const { recorder, pod, events } = setUp();
+    const node1 = recorder.sourceFor('kubelet', 'worker-1');
+    expect(recorder.sourceFor('kubelet', 'worker-1')).toBe(node1);
+    recorder.recordFrom(node1, pod('a'), 'Normal', 'Pulled', 'm', 'spec.containers{app}');
+    recorder.recordAs('kubelet', 'worker-1', pod('a'), 'Normal', 'Pulled', 'm', 'spec.containers{app}');
+    recorder.recordFrom(recorder.sourceFor('kubelet', 'worker-2'), pod('a'), 'Normal', 'Pulled', 'm', 'spec.containers{app}');
+    recorder.recordFrom(recorder.sourceFor('kubelet'), pod('a'), 'Normal', 'Pulled', 'm', 'spec.containers{app}');
+    recorder.recordAs('kubelet', '', pod('a'), 'Normal', 'Pulled', 'm', 'spec.containers{app}');
+    expect(events('uid-a').map((e) => [e.source.host, e.count])).toEqual([
+      ['worker-1', 2],
+      ['worker-2', 1],
+      [undefined, 2],
+    ]);
+  });
+
   it('counts a repeat about an object after events about others came in between', () => {
     const { recorder, pod, events } = setUp();
     recorder.recordAs('kubelet', 'worker-1', pod('a'), 'Normal', 'Pulled', 'm', 'spec.containers{app}');

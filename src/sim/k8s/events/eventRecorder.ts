@@ -107,14 +107,27 @@ export class EventRecorder {
     this.recordAs(source.component, source.host, obj, type, reason, message, fieldPath);
   }
 
+  /**
+   * The shared source of `component` on `host`: a caller that records many
+   * events from one place (a kubelet's node) can fetch it once and pass it
+   * to `recordFrom`, skipping the recorder's cache of hosts.
+   */
+  sourceFor(component: string, host?: string): EventSource {
+    return this.sourceObject(component, host);
+  }
+
   /** `record` from `component` on `host`, without a source object per call (the controllers' hot path). */
   recordAs(component: string, host: string | undefined, obj: KubeObject, type: EventType, reason: string, message: string, fieldPath?: string): void {
+    this.recordFrom(this.sourceObject(component, host), obj, type, reason, message, fieldPath);
+  }
+
+  /** `record` from a source `sourceFor` gave (the same object: repeats are told by it). */
+  recordFrom(source: EventSource, obj: KubeObject, type: EventType, reason: string, message: string, fieldPath?: string): void {
     const meta = obj.metadata;
     const uid = meta.uid;
     // As in client-go's key, an empty uid is a uid ('' for all such objects), kept with the objects without one.
     const byKey = uid === undefined || uid === '';
     const objectId = uid ?? `${obj.kind}/${meta.namespace || 'default'}/${meta.name}`;
-    const source = this.sourceObject(component, host);
     const prev = this.log.newest(uid ?? '');
     let slot = byKey ? (this.keyed.get(objectId) ?? -1) : this.slotFrom(prev, objectId);
     const sig = signature(type, reason, message);
