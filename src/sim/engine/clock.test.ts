@@ -81,6 +81,21 @@ describe('VirtualClock wake-up records', () => {
     expect(fired.filter((t) => t.key.startsWith('new')).every((t) => t.at >= 10 && t.at < 17)).toBe(true);
   });
 
+  it('still finds the records a sweep kept: a pending key requested again after the sweep keeps one wake-up', () => {
+    const clock = new VirtualClock(0);
+    clock.wakeAt('t', 'p', 1000);
+    for (let i = 0; i < 5000; i++) clock.wakeAt('t', `f${i}`, 10);
+    clock.setNow(10);
+    expect(clock.popDue().length).toBe(5000);
+    // A new key: the sweep drops the 5,000 fired records and keeps p's.
+    clock.wakeAt('t', 'n', 20);
+    expect(clock.wakeAt('t', 'p', 2000)).toBe(1000);
+    expect(clock.wakeAt('t', 'p', 500)).toBe(500);
+    clock.setNow(5000);
+    // (The superseded 1000 ms wake-up still fires, as any does.)
+    expect(clock.popDue().map((t) => `${t.key}@${t.at}`)).toEqual(['n@20', 'p@500', 'p@1000']);
+  });
+
   it('fires a wake-up an earlier one superseded at its own time, and a key re-woken in between again', () => {
     const clock = new VirtualClock(0);
     const fired: [string, number][] = [];
