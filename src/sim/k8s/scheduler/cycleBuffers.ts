@@ -58,6 +58,9 @@ export class CycleBuffers {
   private balK = 0;
   private wBalanced = 0;
   private wSpread = 0;
+  /** Lengths of `evalFeasibleIndex` and of `totals` (the per-feasible arrays), kept here: `ensure` then reads no array of a cold ring slot. */
+  private evalCapacity = 16;
+  private feasibleCapacity = 16;
 
   constructor(readonly scorePlugins: number) {
     this.scores = Array.from({ length: scorePlugins }, () => new Float64Array(16));
@@ -153,10 +156,13 @@ export class CycleBuffers {
    */
   ensure(evaluated: number, feasible: number): void {
     if (this.evalSlot.length < evaluated) this.evalSlot = new Int32Array(Math.max(evaluated, this.evalSlot.length * 2));
-    if (this.evalFeasibleIndex.length < evaluated) this.evalFeasibleIndex = new Int32Array(Math.max(evaluated, this.evalFeasibleIndex.length * 2));
+    if (this.evalCapacity < evaluated) {
+      this.evalCapacity = Math.max(evaluated, this.evalCapacity * 2);
+      this.evalFeasibleIndex = new Int32Array(this.evalCapacity);
+    }
     if (this.feasibleIndex.length < feasible) this.feasibleIndex = new Int32Array(Math.max(feasible, this.feasibleIndex.length * 2));
-    if (this.totals.length < feasible) {
-      const cap = Math.max(feasible, this.totals.length * 2);
+    if (this.feasibleCapacity < feasible) {
+      const cap = (this.feasibleCapacity = Math.max(feasible, this.feasibleCapacity * 2));
       this.totals = new Float64Array(cap);
       this.hostCounts = new Int32Array(cap);
       this.scores = this.scores.map(() => new Float64Array(cap));

@@ -241,10 +241,6 @@ export function fusedScore(state: CycleState, b: CycleBuffers, n: number, skippe
   b.uniform[TAINT] = MAX_NODE_SCORE;
   b.uniform[IMAGE] = image;
   b.base = MAX_NODE_SCORE * W_TAINT + image * W_IMAGE;
-  const fit = b.scores[FIT];
-  const bal = b.scores[BALANCED];
-  const spread = b.scores[SPREAD];
-  const totals = b.totals;
   const s = skipped[SPREAD] ? undefined : spreadScoreState(state)!;
   // Everything a node's scores need, hoisted into locals for a tight loop (same formulas as the plugins').
   const { flags, zoneId, memoKey, memoFit, memoBalanced } = t;
@@ -256,19 +252,24 @@ export function fusedScore(state: CycleState, b: CycleBuffers, n: number, skippe
   // Spread constraints: at most one hostname and one zone constraint take the inline routes.
   const simpleSpread = s !== undefined && s.kinds.length <= 2 && s.kinds[0] === 0 && (s.kinds.length === 1 || s.kinds[1] === 1);
   const noZones = t.zones.length === 0;
+  if (s !== undefined && simpleSpread && (s.kinds.length === 1 || noZones) && window >= 0) {
+    // Why: one workload's pods in a row see the same nodes but the few they went to: its index rescans only those.
+    const list = state.snapshot.nodeIndexes;
+    const index = indexes.get(t) ?? indexes.set(t, new HostSpreadIndex(W_FIT, W_BALANCED, W_SPREAD)).get(t)!;
+    const chosen = index.choose(t, list, s.perNode[0], key, r, window, evaluated, s.weights[0], s.offsets[0], rng, b, FIT, BALANCED, SPREAD);
+    if (chosen >= 0) return chosen;
+  }
+  // Read only now: the index's usual (packed) route touches none of these arrays of the cold ring slot.
+  const fit = b.scores[FIT];
+  const bal = b.scores[BALANCED];
+  const spread = b.scores[SPREAD];
+  const totals = b.totals;
   if (s === undefined || (simpleSpread && (s.kinds.length === 1 || noZones))) {
     if (s === undefined) {
       for (let i = 0; i < n; i++) if (memoKey[idx[i]] !== key) fitAndBalance(t, idx[i], key, r);
       return pick(finishUnspread(n, idx, memoFit, memoBalanced, fit, bal, totals, ties), ties, rng);
     }
     const hostCounts = s.perNode[0];
-    // Why: one workload's pods in a row see the same nodes but the few they went to: its index rescans only those.
-    if (window >= 0) {
-      const list = state.snapshot.nodeIndexes;
-      const index = indexes.get(t) ?? indexes.set(t, new HostSpreadIndex(W_FIT, W_BALANCED, W_SPREAD)).get(t)!;
-      const chosen = index.choose(t, list, hostCounts, key, r, window, evaluated, s.weights[0], s.offsets[0], rng, b, FIT, BALANCED, SPREAD);
-      if (chosen >= 0) return chosen;
-    }
     // Pre-pass: memo filled for nodes that changed, and the range of matching-pod counts.
     if (stale.length < n) stale = new Int32Array(Math.max(n, stale.length * 2));
     const range = hostRange(n, idx, memoKey, key, flags, hostCounts, stale);

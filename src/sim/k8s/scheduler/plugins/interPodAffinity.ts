@@ -56,9 +56,13 @@ function preFilter(state: CycleState): FilterState | undefined {
   const antiAffinity = pod.requiredAntiAffinityTerms.map(merge);
   const nsLabels = snap.namespaceLabels(pod.namespace);
   const existingAntiCounts: Counts = new Map();
-  for (const node of snap.nodesWithRequiredAntiAffinityPods()) {
+  // Indexed loops: the node list is frozen, which for-of walks on V8's slow path.
+  const withAnti = snap.nodesWithRequiredAntiAffinityPods();
+  for (let n = 0; n < withAnti.length; n++) {
+    const node = withAnti[n];
     for (const existing of node.podsWithRequiredAntiAffinity) {
-      for (const t of existing.requiredAntiAffinityTerms) if (termMatches(t, pod.namespace, pod.labels, nsLabels)) bump(existingAntiCounts, node, t.topologyKey, 1);
+      const terms = existing.requiredAntiAffinityTerms;
+      for (let i = 0; i < terms.length; i++) if (termMatches(terms[i], pod.namespace, pod.labels, nsLabels)) bump(existingAntiCounts, node, terms[i].topologyKey, 1);
     }
   }
   const affinityCounts: Counts = new Map();
@@ -154,7 +158,9 @@ function preScore(state: CycleState): TopologyScore | undefined {
       const existing = existingPods[e];
       m = processTerms(m, prefAffinity, existing, undefined, node, 1);
       m = processTerms(m, prefAnti, existing, undefined, node, -1);
-      for (const t of existing.requiredAffinityTerms) m = processTerm(m, t, HARD_POD_AFFINITY_WEIGHT, pod, nsLabels, node, 1);
+      // Indexed: most pods' terms are the shared frozen empty list, which for-of walks on V8's slow path.
+      const required = existing.requiredAffinityTerms;
+      for (let i = 0; i < required.length; i++) m = processTerm(m, required[i], HARD_POD_AFFINITY_WEIGHT, pod, nsLabels, node, 1);
       m = processTerms(m, existing.preferredAffinityTerms, pod, nsLabels, node, 1);
       m = processTerms(m, existing.preferredAntiAffinityTerms, pod, nsLabels, node, -1);
     }
