@@ -55,7 +55,9 @@ export function scheduleOne(core: SchedulerCore, ctx: K8sContext, q: QueuedPod):
     core.queue.handOver(q, info);
     core.cache.assumePod(info, o.node);
     preBindVolumes(ctx.api, ctx.store, pod, host);
+    core.binding = info;
     const res = ctx.api.bind(ns, name, host);
+    core.binding = null;
     if (!res.ok) {
       core.cache.removePod(q.key);
       const current = ctx.store.get<PodObject>('pods', q.key);

@@ -5,8 +5,9 @@ import type { KubeObject } from '../api/types';
 import { NodeInfo, type NodeObject } from './nodeInfo';
 import { NodeTable } from './nodeTable';
 import { NodeTree } from './nodeTree';
-import { PodInfo } from './podInfo';
+import { PodInfo, type PodObject } from './podInfo';
 import { PodRegistry } from './podRegistry';
+import { PodsByVersion } from './podsByVersion';
 import type { ImageState, SchedulingSnapshot, SpreadCounts } from './schedulingSnapshot';
 import { SpreadCounter } from './spreadCounter';
 import { WorkloadSelectors } from './workloadSelectors';
@@ -57,6 +58,9 @@ export class SchedulerCache implements SchedulingSnapshot {
   /** The informer cache VolumeBinding reads claims, volumes and classes from (set when the scheduler starts). */
   volumes: ObjectStore | undefined = undefined;
 
+  /** Cached pods by the version they hold, for the watch events that replace it (see `PodsByVersion`). */
+  private readonly byVersion = new PodsByVersion();
+
   /** Cached pods by key (`registry.byKey`), each knowing its node (`PodInfo.cachedNode`). */
   private readonly pods: Map<string, unknown>;
 
@@ -95,6 +99,19 @@ export class SchedulerCache implements SchedulingSnapshot {
   /** A cached pod (its node is `cachedNode`). */
   cachedPod(key: string): PodInfo | undefined {
     return this.registry.cached(key);
+  }
+
+  /** The cached pod whose version the cache holds is `old` (a watch event's previous object), when found without a lookup by key. */
+  cachedVersion(old: PodObject): PodInfo | undefined {
+    return this.byVersion.find(old);
+  }
+
+  /**
+   * A cached pod's newer version `pod` (same node, labels and termination): `info.pod` becomes it.
+   * `assumed`: `info` is the pod just assumed, whose binding this is (it held no version for `cachedVersion` yet).
+   */
+  holdVersion(info: PodInfo, pod: PodObject, assumed: boolean): void {
+    this.byVersion.move(info, pod, this.cachedCount, assumed);
   }
 
   get podCount(): number {
@@ -205,15 +222,18 @@ export class SchedulerCache implements SchedulingSnapshot {
   addPod(info: PodInfo, nodeName: string): void {
     this.removePod(info.key);
     this.addTo(info, this.byName.get(nodeName) ?? this.newNode({ apiVersion: 'v1', kind: 'Node', metadata: { name: nodeName } }));
+    this.byVersion.put(info, this.cachedCount);
   }
 
   /**
-   * `AssumePod` on a node of the cache's node list (the one a cycle chose): as `addPod` with the node in hand.
-   * A pod the queue just handed over (`SchedulingQueue.handOver`) has its queue entry overwritten in the shared map.
+   * `AssumePod` of a pod the queue just handed over (`SchedulingQueue.handOver`) onto a node of the cache's
+   * node list (the one a cycle chose): as `addPod` with the node in hand; the queue entry is overwritten in
+   * the shared map. A queued pod is never the cache's (see `PodRegistry`), so there is nothing to remove first.
    */
   assumePod(info: PodInfo, n: NodeInfo): void {
     if (this.bySlot[n.index] !== n) throw new Error(`scheduler cache: node ${n.name} is not in the cache`);
-    this.removePod(info.key);
+    // Why: no `removePod(key)` — its lookup in the 150,000-pod map could only find the queue's entry.
+    if (info.cachedNode !== undefined) this.removePod(info.key);
     this.addTo(info, n);
   }
 
@@ -238,6 +258,7 @@ export class SchedulerCache implements SchedulingSnapshot {
     const info = this.cachedPod(key);
     if (!info) return undefined;
     const n = info.cachedNode!;
+    this.byVersion.drop(info);
     info.cachedNode = undefined;
     this.registry.remove(key, info);
     this.cachedCount--;

@@ -68,6 +68,8 @@ export class SchedulerCore {
   readonly framework = new SchedulingFramework();
   readonly decisions: DecisionLog;
   nextStartIndex = 0;
+  /** The pod `scheduleOne` is binding (assumed, so cached), while its binding is written; else null. */
+  binding: PodInfo | null = null;
   busyUntil = 0;
   /** When the leftover flush ticker started (scheduler start). */
   flushEpoch = 0;
@@ -148,11 +150,16 @@ export class SchedulerCore {
     }
     const nodeName = pod.spec?.nodeName;
     if (nodeName) {
-      const cached = this.cache.cachedPod(key);
+      // Why: no lookup by key in the 150,000-pod map for the binding's echo (the pod in hand: cached while `cachedNode` is
+      // set) nor, mostly, for a status write (the version it replaces finds the pod, see `PodsByVersion`).
+      const b = this.binding;
+      const assumed = b !== null && b.cachedNode !== undefined && b.key === key;
+      const old = e.old as PodObject | undefined;
+      const cached = assumed ? b : ((old !== undefined ? this.cache.cachedVersion(old) : undefined) ?? this.cache.cachedPod(key));
       if (cached && cached.cachedNode!.name === nodeName) {
         // Assumed or known (so no longer queued): only labels and termination matter to the cache (the old version can go).
         if (sameLabels(cached.labels, pod.metadata.labels) && cached.terminating === (pod.metadata.deletionTimestamp != null)) {
-          cached.pod = pod;
+          this.cache.holdVersion(cached, pod, assumed);
           return false;
         }
       }
@@ -167,7 +174,9 @@ export class SchedulerCore {
       this.queue.delete(key);
       return false;
     }
-    if (!this.queue.get(key)) {
+    // Why: an ADDED pod is new to the registry (the store reports ADDED only for a key it did not hold, and a pod
+    // leaves the registry with its DELETED event): no lookup that must miss in the 150,000-pod map.
+    if (e.type === 'ADDED' || !this.queue.get(key)) {
       this.queue.add(pod, this.now(), key);
       return true;
     }

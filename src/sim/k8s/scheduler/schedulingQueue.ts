@@ -143,7 +143,8 @@ export class SchedulingQueue {
   }
 
   private unpark(q: QueuedPod): void {
-    if (!this.unschedulable.delete(q.key)) return;
+    // Why: usually nobody is parked; an empty map needs no hashing of the (long untouched) key.
+    if (this.unschedulable.size === 0 || !this.unschedulable.delete(q.key)) return;
     for (const p of q.unschedulablePlugins) {
       const set = this.byPlugin.get(p);
       set?.delete(q);
