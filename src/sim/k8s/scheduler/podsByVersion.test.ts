@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { PodInfo, type PodObject } from './podInfo';
 import { PodsByVersion } from './podsByVersion';
 import { SchedulerCache } from './schedulerCache';
+import { SchedulerCore } from './schedulerCore';
+import type { VirtualClock } from '../../engine/clock';
 import { node, pod } from './testFixtures';
 
 function version(p: PodObject, rv: string): PodObject {
@@ -60,5 +62,20 @@ describe('pods by version', () => {
     const gone = new PodInfo(version(pod('gone'), '5'));
     t.put(gone, 1);
     expect(t.find(gone.pod)).toBeUndefined();
+  });
+
+  it('takes a bound pod\'s status writes through its held version: the pod stays counted once on its node, holding the latest version', () => {
+    const core = new SchedulerCore();
+    core.init({ has: () => false, list: () => [] } as never, { now: () => 0 } as unknown as VirtualClock);
+    core.onEvent({ type: 'ADDED', resource: 'nodes', key: 'n1', object: node('n1', { cpu: '2' }) });
+    let v = version(pod('a', { nodeName: 'n1', cpu: '500m' }), '10');
+    core.onEvent({ type: 'ADDED', resource: 'pods', key: 'default/a', object: v });
+    const info = core.cache.cachedPod('default/a')!;
+    for (const rv of ['11', '12', '13']) {
+      const next = { ...version(v, rv), status: { phase: rv === '13' ? 'Running' : 'Pending' } };
+      expect(core.onEvent({ type: 'MODIFIED', resource: 'pods', key: 'default/a', object: next, old: v })).toBe(false);
+      v = next;
+    }
+    expect([core.cache.cachedPod('default/a'), info.pod, core.cache.cachedVersion(v), core.cache.podCount, core.cache.node('n1')!.reqCpu]).toEqual([info, v, info, 1, 500]);
   });
 });

@@ -155,8 +155,11 @@ export class SchedulerCore {
       const b = this.binding;
       const assumed = b !== null && b.cachedNode !== undefined && b.key === key;
       const old = e.old as PodObject | undefined;
-      const cached = assumed ? b : ((old !== undefined ? this.cache.cachedVersion(old) : undefined) ?? this.cache.cachedPod(key));
-      if (cached && cached.cachedNode!.name === nodeName) {
+      const byVersion = assumed || old === undefined ? undefined : this.cache.cachedVersion(old);
+      const cached = assumed ? b : (byVersion ?? this.cache.cachedPod(key));
+      // A pod found by the version it holds is on the node that version names (a bound pod is cached on its spec's
+      // node, and no version of it names another): the version the store just read is asked, not the NodeInfo.
+      if (cached && (byVersion !== undefined ? old!.spec?.nodeName === nodeName : cached.cachedNode!.name === nodeName)) {
         // Assumed or known (so no longer queued): only labels and termination matter to the cache (the old version can go).
         if (sameLabels(cached.labels, pod.metadata.labels) && cached.terminating === (pod.metadata.deletionTimestamp != null)) {
           this.cache.holdVersion(cached, pod, assumed);
