@@ -1,7 +1,7 @@
 import { flat } from '../../lib/flat';
 import { listsOf, type CustomIndex, type IndexFn } from './customIndex';
 import { keysWithLabelKey } from './labelIndex';
-import { changed, lookup, namespaces, registerIndex, reindex, Table } from './storeTable';
+import { lookup, namespaces, registerIndex, reindex, Table } from './storeTable';
 
 export type { IndexFn } from './customIndex';
 
@@ -172,11 +172,6 @@ export class ObjectStore {
     return this.rv;
   }
 
-  /** A number that changes with a generic table's content (for readers caching what they compute from it); -1 if virtual. */
-  changedAt(resource: string): number {
-    return this.tableFor(resource)?.changedAt ?? -1;
-  }
-
   get<T extends StoredObject = StoredObject>(resource: string, key: string): T | undefined {
     const t = this.tableFor(resource);
     if (t !== undefined) return lookup(t, key) as T | undefined;
@@ -319,7 +314,6 @@ export class ObjectStore {
     t.objects.set(key, obj);
     t.lastKey = key;
     t.lastObj = obj;
-    changed(t);
     reindex(t, key, old, obj);
     const event: WatchEvent = old ? { type: 'MODIFIED', resource, key, object: obj, old } : { type: 'ADDED', resource, key, object: obj };
     this.emit(t, event);
@@ -336,7 +330,6 @@ export class ObjectStore {
     t.objects.delete(key);
     t.lastKey = key;
     t.lastObj = undefined;
-    changed(t);
     reindex(t, key, old, undefined);
     const event: WatchEvent = { type: 'DELETED', resource, key, object: final ?? old, old };
     this.emit(t, event);

@@ -28,16 +28,7 @@ export class Table {
    */
   lastKey: string | undefined = undefined;
   lastObj: StoredObject | undefined = undefined;
-  /** Stamped by `changed` at each write or removal (readers caching something computed from the table compare it). */
-  changedAt = 0;
   constructor(readonly indexLabels: boolean) {}
-}
-
-let writes = 0;
-
-/** Marks a write or removal in `t`: its `changedAt` takes a number no table had before. */
-export function changed(t: Table): void {
-  t.changedAt = ++writes;
 }
 
 /** `t.objects.get(key)`, remembered as the table's last key. */

@@ -7,18 +7,14 @@ export const PRIORITY_CLASSES = 'priorityclasses.scheduling.k8s.io';
 
 type PC = KubeObject & { value?: number; globalDefault?: boolean; preemptionPolicy?: string };
 
-/** Each store's last `defaultPriorityClass` answer, good while the table is unchanged since `changedAt` (every new pod asks). */
-const lastDefault = new WeakMap<ObjectStore, { changedAt: number; pc: PC | undefined }>();
-
-/** `getDefaultPriorityClass`: the globalDefault class (the lowest value if a race left several). */
+/** `getDefaultPriorityClass`: the globalDefault class (the lowest value if a race left several), by the store's `globalDefault` index. */
 export function defaultPriorityClass(store: ObjectStore): PC | undefined {
   if (!store.has(PRIORITY_CLASSES)) return undefined;
-  const changedAt = store.changedAt(PRIORITY_CLASSES);
-  const last = lastDefault.get(store);
-  if (last !== undefined && last.changedAt === changedAt && changedAt >= 0) return last.pc;
   let best: PC | undefined;
-  for (const pc of store.list<PC>(PRIORITY_CLASSES)) if (pc.globalDefault && (!best || (best.value ?? 0) > (pc.value ?? 0))) best = pc;
-  lastDefault.set(store, { changedAt, pc: best });
+  for (const key of store.byIndex(PRIORITY_CLASSES, 'globalDefault', 'true')) {
+    const pc = store.get<PC>(PRIORITY_CLASSES, key)!;
+    if (!best || (best.value ?? 0) > (pc.value ?? 0)) best = pc;
+  }
   return best;
 }
 
