@@ -124,6 +124,8 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
       activity,
       config,
       event: (obj, type, reason, message, opts) => recorder.recordAs(name, opts?.host, obj, type, reason, message, opts?.fieldPath),
+      eventSource: (host) => recorder.sourceFor(name, host),
+      eventFrom: (source, obj, type, reason, message, fieldPath) => recorder.recordFrom(source, obj, type, reason, message, fieldPath),
       note: (message, key) => activity.record({ at: clock.now(), actor: name, type: 'note', message, key }),
       wakeAfter: (key, ms) => clock.wakeAfter(name, key, ms),
       wakeAt: (key, at) => clock.wakeAt(name, key, at),

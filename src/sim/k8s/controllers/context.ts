@@ -5,7 +5,7 @@ import type { Controller } from '../../engine/controllerManager';
 import type { ObjectStore } from '../../engine/store';
 import type { ApiClient } from '../api/client';
 import type { KubeObject } from '../api/types';
-import type { EventType } from '../events/eventRecorder';
+import type { EventSource, EventType } from '../events/eventRecorder';
 
 /** The shape of the simulated cluster's machines (from the CLI flags or a scenario). */
 export interface ClusterConfig {
@@ -36,6 +36,10 @@ export interface K8sContext {
   readonly config: ClusterConfig;
   /** Records a core/v1 Event about `obj` with this controller as source (`host` for kubelets). */
   event(obj: KubeObject, type: EventType, reason: string, message: string, options?: { host?: string; fieldPath?: string }): void;
+  /** This controller's Event source on `host`, for `eventFrom`: a kubelet fetches its node's once. */
+  eventSource(host: string): EventSource;
+  /** `event` from a source `eventSource` gave (no lookup of the host among thousands per Event). */
+  eventFrom(source: EventSource, obj: KubeObject, type: EventType, reason: string, message: string, fieldPath?: string): void;
   /** A short note for the activity view. */
   note(message: string, key?: string): void;
   /** Reconcile `key` again after `ms` of virtual time. */

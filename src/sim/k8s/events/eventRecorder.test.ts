@@ -172,7 +172,7 @@ describe('EventRecorder', () => {
 
   it('tells hosts apart and counts repeats from each, also hosts whose names end alike', () => {
     const { recorder, pod, events } = setUp();
-    // Same length and last characters: one entry of the recorder's host cache.
+    // Same length and last characters: still different hosts.
     const hosts = ['rack-a-1234', 'rack-b-1234', 'rack-c-1234'];
     for (let round = 0; round < 2; round++) for (const h of hosts) recorder.recordAs('kubelet', h, pod('a'), 'Normal', 'Pulled', 'm', 'spec.containers{app}');
     recorder.recordAs('kubelet', ['rack-b-', '1234'].join(''), pod('a'), 'Normal', 'Pulled', 'm', 'spec.containers{app}');

@@ -15,30 +15,8 @@ interface ComponentSources {
   byHost: Map<string, EventSource>;
   lastHost: string | undefined;
   last: EventSource | undefined;
-  /**
-   * Hosts and their sources by `hostEntry` (made at the first host): a
-   * kubelet's events come from 5,000 hosts in turn, and a lookup in a
-   * 5,000-entry Map costs a few cache misses where this costs one.
-   */
-  hostAt: (string | undefined)[] | undefined;
-  sourceAt: (EventSource | undefined)[] | undefined;
 }
 
-/** Entries of a component's host cache (a power of two). */
-const HOST_ENTRIES = 8192;
-
-/**
- * A host's entry in the cache, from its length and last four characters
- * (where `worker-1234` differs from its neighbours), read as decimal
- * digits: consecutive numbers get consecutive entries, so 5,000 workers
- * share few (a base-31 mix made most of them collide and evict each other).
- */
-function hostEntry(host: string): number {
-  const n = host.length;
-  let h = n * 4099;
-  for (let i = n > 4 ? n - 4 : 0; i < n; i++) h = h * 10 + host.charCodeAt(i);
-  return h & (HOST_ENTRIES - 1);
-}
 /** Events cached per object (a power of two: their ring wraps with a mask). */
 const MAX_PER_OBJECT = 16;
 
@@ -109,8 +87,8 @@ export class EventRecorder {
 
   /**
    * The shared source of `component` on `host`: a caller that records many
-   * events from one place (a kubelet's node) can fetch it once and pass it
-   * to `recordFrom`, skipping the recorder's cache of hosts.
+   * events from one place (a kubelet's node, one of 5,000) fetches it once
+   * and passes it to `recordFrom`, with no lookup among the hosts per event.
    */
   sourceFor(component: string, host?: string): EventSource {
     return this.sourceObject(component, host);
@@ -187,34 +165,15 @@ export class EventRecorder {
     let of = component === this.lastComponent ? this.lastSources : undefined;
     if (!of) {
       of = this.sources.get(component);
-      if (!of) this.sources.set(component, (of = { byHost: new Map(), lastHost: undefined, last: undefined, hostAt: undefined, sourceAt: undefined }));
+      if (!of) this.sources.set(component, (of = { byHost: new Map(), lastHost: undefined, last: undefined }));
       this.lastComponent = component;
       this.lastSources = of;
     }
-    // A kubelet's events about one pod come from one host in a row: no lookup among 5,000 hosts each time.
     if (of.last !== undefined && host === of.lastHost) return of.last;
-    let s: EventSource | undefined;
-    if (host === undefined) s = this.sharedSource(of, component, host);
-    else {
-      const e = hostEntry(host);
-      const hostAt = (of.hostAt ??= Array.from<string | undefined>({ length: HOST_ENTRIES }));
-      const sourceAt = (of.sourceAt ??= Array.from<EventSource | undefined>({ length: HOST_ENTRIES }));
-      if (hostAt[e] === host) s = sourceAt[e]!;
-      else {
-        s = this.sharedSource(of, component, host);
-        hostAt[e] = host;
-        sourceAt[e] = s;
-      }
-    }
-    of.lastHost = host;
-    of.last = s;
-    return s;
-  }
-
-  /** The component's one source for `host` (made at its first event). */
-  private sharedSource(of: ComponentSources, component: string, host: string | undefined): EventSource {
     let s = of.byHost.get(host ?? '');
     if (!s) of.byHost.set(host ?? '', (s = host ? { component, host } : { component }));
+    of.lastHost = host;
+    of.last = s;
     return s;
   }
 }

@@ -46,6 +46,7 @@ export function newNodeRuntime(name: string, podCIDR: string, hostIP: string, la
     removed: false,
     name,
     client: undefined,
+    events: undefined,
     hostIP,
     hostIPs: hostIPsOf(hostIP),
     cidrBase: base,

@@ -1,4 +1,5 @@
 import type { ApiClient } from '../api/client';
+import type { EventSource } from '../events/eventRecorder';
 import type { ImageRef } from '../images/imageRef';
 
 import type { ContainerStatus } from 'kubernetes-types/core/v1';
@@ -348,6 +349,8 @@ export interface NodeRuntime {
   actor: string;
   /** The API client acting as `actor` (looked up once: every pod sync and heartbeat writes through it). */
   client: ApiClient | undefined;
+  /** The kubelet's Event source on this node (looked up once: a pod's way to Running records three Events). */
+  events: EventSource | undefined;
   /** Store key of the node's Lease, `kube-node-lease/<name>` (built once: 5,000 Leases renew every 10 s). */
   leaseKey: string;
   /** Pulled images: full reference → compressed size (only ever added to: a pulled image stays). */

@@ -113,8 +113,7 @@ export function syncPod(key: string, ctx: K8sContext, state: KubeletState): void
 
 /** The pod's events, as this node's kubelet records them (with the container's field path). */
 function emitter(pod: PodObj, node: NodeRuntime, ctx: K8sContext): Emit {
-  const host = node.name;
-  return (type, reason, message, c) => ctx.event(pod, type, reason, message, { host, fieldPath: c ? containerFieldPath(c.name, c.init) : undefined });
+  return (type, reason, message, c) => ctx.eventFrom((node.events ??= ctx.eventSource(node.name)), pod, type, reason, message, c ? containerFieldPath(c.name, c.init) : undefined);
 }
 
 /** The state's spare step environment (or a new one) set up for this sync of `pod`. */
@@ -135,12 +134,10 @@ function takeEnv(state: KubeletState, pod: PodObj, rt: PodRuntime, node: NodeRun
 /** A step environment whose emitter records the events of the pod it is set up for at the time (as `emitter` does). */
 function newStepEnv(state: KubeletState, pod: PodObj, rt: PodRuntime, node: NodeRuntime, ctx: K8sContext, now: number): StepEnv {
   const env: StepEnv = { pod, rt, node, ctx, now, event: NO_EVENTS, imageBackoff: state.imageBackoff, crashBackoff: state.crashBackoff, serviceEnv: state.serviceEnv, state };
-  // One options object for every event of the env: the recorder reads its two fields at once and keeps neither it nor them past the call.
-  const opts: { host: string; fieldPath: string | undefined } = { host: '', fieldPath: undefined };
+  // The node's Event source, fetched once per node: no lookup among the hosts per Event.
   env.event = (type, reason, message, c) => {
-    opts.host = env.node.name;
-    opts.fieldPath = c ? containerFieldPath(c.name, c.init) : undefined;
-    env.ctx.event(env.pod, type, reason, message, opts);
+    const n = env.node;
+    env.ctx.eventFrom((n.events ??= env.ctx.eventSource(n.name)), env.pod, type, reason, message, c ? containerFieldPath(c.name, c.init) : undefined);
   };
   return env;
 }
