@@ -21,7 +21,7 @@ describe('pods by version', () => {
     // Another object with the same version is not the version the cache holds.
     expect(cache.cachedVersion(version(v1, '1041'))).toBeUndefined();
     const v2 = version(v1, '1042');
-    cache.holdVersion(info, v2, false);
+    cache.holdVersion(info, v2);
     expect([info.pod, cache.cachedVersion(v2), cache.cachedVersion(v1)]).toEqual([v2, info, undefined]);
   });
 

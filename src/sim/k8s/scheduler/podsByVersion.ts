@@ -56,9 +56,9 @@ export class PodsByVersion {
     if (this.slots[s] === info) this.slots[s] = undefined;
   }
 
-  /** `info` now holds `pod`, a newer version of its pod. `fresh`: `info` was never `put` (just assumed), so has no slot to leave. */
-  move(info: PodInfo, pod: PodObject, cached: number, fresh: boolean): void {
-    if (!fresh) this.drop(info);
+  /** `info` now holds `pod`, a newer version of its pod (a pod just assumed has no slot yet: `drop` finds none). */
+  move(info: PodInfo, pod: PodObject, cached: number): void {
+    this.drop(info);
     info.pod = pod;
     this.put(info, cached);
   }

@@ -106,12 +106,9 @@ export class SchedulerCache implements SchedulingSnapshot {
     return this.byVersion.find(old);
   }
 
-  /**
-   * A cached pod's newer version `pod` (same node, labels and termination): `info.pod` becomes it.
-   * `assumed`: `info` is the pod just assumed, whose binding this is (it held no version for `cachedVersion` yet).
-   */
-  holdVersion(info: PodInfo, pod: PodObject, assumed: boolean): void {
-    this.byVersion.move(info, pod, this.cachedCount, assumed);
+  /** A cached pod's newer version `pod` (same node, labels and termination): `info.pod` becomes it. */
+  holdVersion(info: PodInfo, pod: PodObject): void {
+    this.byVersion.move(info, pod, this.cachedCount);
   }
 
   get podCount(): number {

@@ -162,7 +162,7 @@ export class SchedulerCore {
       if (cached && (byVersion !== undefined ? old!.spec?.nodeName === nodeName : cached.cachedNode!.name === nodeName)) {
         // Assumed or known (so no longer queued): only labels and termination matter to the cache (the old version can go).
         if (sameLabels(cached.labels, pod.metadata.labels) && cached.terminating === (pod.metadata.deletionTimestamp != null)) {
-          this.cache.holdVersion(cached, pod, assumed);
+          this.cache.holdVersion(cached, pod);
           return false;
         }
       }
