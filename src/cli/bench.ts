@@ -173,13 +173,15 @@ function run(child: string[], runs: number, sizes: [number, number][], how: stri
       median(results.map((r) => r.peakHeapMB)).toFixed(0),
       median(results.map((r) => r.peakRssMB)).toFixed(0),
     ]);
-    printTable(header, rows);
+    printTable(header, rows, sizes);
   }
 }
 
 let printed = 0;
-function printTable(header: string[], rows: string[][]): void {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+/** Prints the rows not printed yet; the columns are as wide as the header, the largest size's counts and every row so far (rows come one size at a time). */
+function printTable(header: string[], rows: string[][], sizes: [number, number][]): void {
+  const counts = (i: number) => Math.max(...sizes.map((s) => String(s[i]).length));
+  const widths = header.map((h, i) => Math.max(h.length, i < 2 ? counts(i) : 0, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i])).join('   ');
   if (printed === 0) console.log(line(header));
   for (const r of rows.slice(printed)) console.log(line(r));
