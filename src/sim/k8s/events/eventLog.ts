@@ -75,7 +75,8 @@ export class EventLog implements VirtualTable {
     private readonly store: ObjectStore,
     private readonly resource: string,
     private readonly salt: number,
-    private readonly now: () => number,
+    /** The virtual time now (the recorder's correlator reads it too). */
+    readonly now: () => number,
   ) {}
 
   /** Records a new Event about the object `e.involved` refers to; returns its id for later `bump`. */
@@ -121,18 +122,20 @@ export class EventLog implements VirtualTable {
    * Records a new Event about this version of `obj` (the recorder's hot
    * path): its involvedObject is the reference client-go builds, with
    * `fieldPath` ('' for none). `prev` is what `newest` gave for the uid
-   * just before; `slot` the recorder's cache slot for the object.
+   * just before; `slot` the recorder's cache slot for the object. An event
+   * the correlator held back before comes with the `count` and `firstAt` of
+   * all its occurrences (client-go creates it so when its patch finds none).
    */
-  record(obj: KubeObject, fieldPath: string, reason: string, message: string, type: 'Normal' | 'Warning', source: EventSourceRef, prev: number | undefined, slot: number): number {
+  record(obj: KubeObject, fieldPath: string, reason: string, message: string, type: 'Normal' | 'Warning', source: EventSourceRef, prev: number | undefined, slot: number, count = 1, firstAt?: number): number {
     this.expire();
     const meta = obj.metadata;
     const ns = meta.namespace;
     // (A compaction in `expire` may have just dropped `prev`: then it is below `base`, which the chain and the index treat as none.)
-    return this.add(this.kinds.of(obj.kind, obj.apiVersion, ns, ns || 'default'), meta.name, meta.uid, prev, slot, meta.resourceVersion, fieldPath, reason, message, type, source);
+    return this.add(this.kinds.of(obj.kind, obj.apiVersion, ns, ns || 'default'), meta.name, meta.uid, prev, slot, meta.resourceVersion, fieldPath, reason, message, type, source, count, firstAt);
   }
 
   /** Appends an event (expired ones are gone); `prev` is the newest event about the same object (the index's entry for its uid). */
-  private add(kind: ObjectKind, name: string | undefined, uid: string | undefined, prev: number | undefined, slot: number, involvedRv: unknown, fieldPath: string, reason: string, message: string, type: 'Normal' | 'Warning', source: EventSourceRef): number {
+  private add(kind: ObjectKind, name: string | undefined, uid: string | undefined, prev: number | undefined, slot: number, involvedRv: unknown, fieldPath: string, reason: string, message: string, type: 'Normal' | 'Warning', source: EventSourceRef, count = 1, firstAt?: number): number {
     const at = this.now();
     const rv = this.store.nextRevision();
     const i = this.length;
@@ -152,9 +155,9 @@ export class EventLog implements VirtualTable {
     r[ro + SOURCE] = source;
     const n = this.nums.page(i);
     const no = rowOffset(i, NUMS);
-    n[no + FIRST_AT] = at;
+    n[no + FIRST_AT] = firstAt ?? at;
     n[no + LAST_AT] = at;
-    n[no + COUNT] = 1;
+    n[no + COUNT] = count;
     n[no + RV] = rv;
     n[no + CREATE_RV] = rv;
     n[no + INVOLVED_RV] = code;
@@ -178,12 +181,13 @@ export class EventLog implements VirtualTable {
     return [this.nums, this.refs, this.flags];
   }
 
-  /** A repeat of the same event: count + 1, lastTimestamp now. */
-  bump(id: number): boolean {
+  /** A repeat: count + `by` (with the repeats the correlator held back), lastTimestamp now, an aggregate's newest message. */
+  bump(id: number, by = 1, message?: string): boolean {
     const i = id - this.base;
     if (i < 0 || i >= this.length || this.flags.get(i) === 0) return false;
     const old = this.store.hasWatchers(this.resource) ? this.materialize(id) : undefined;
-    this.nums.set(i, COUNT, this.nums.get(i, COUNT) + 1);
+    this.nums.set(i, COUNT, this.nums.get(i, COUNT) + by);
+    if (message !== undefined) this.refs.set(i, MESSAGE, flat(message));
     this.nums.set(i, LAST_AT, this.now());
     this.nums.set(i, RV, this.store.nextRevision());
     if (old) this.store.emitVirtual({ type: 'MODIFIED', resource: this.resource, key: this.keyOf(id), object: this.materialize(id), old });
@@ -203,6 +207,25 @@ export class EventLog implements VirtualTable {
     const r = this.refs.page(i);
     const ro = rowOffset(i, REFS);
     return r[ro + REASON] === reason && r[ro + MESSAGE] === message && r[ro + SOURCE] === source && (flags & WARNING) === (type === 'Warning' ? WARNING : 0) && r[ro + FIELD_PATH] === (fieldPath || '');
+  }
+
+  /** The message of the live event `id` if it has this source, type and reason (client-go's aggregation groups by them). */
+  similar(id: number, source: EventSourceRef, type: 'Normal' | 'Warning', reason: string): string | undefined {
+    const i = id - this.base;
+    if (i < 0 || i >= this.length) return undefined;
+    const flags = this.flags.get(i);
+    if (flags === 0) return undefined;
+    const r = this.refs.page(i);
+    const ro = rowOffset(i, REFS);
+    return r[ro + SOURCE] === source && r[ro + REASON] === reason && (flags & WARNING) === (type === 'Warning' ? WARNING : 0) ? (r[ro + MESSAGE] as string) : undefined;
+  }
+
+  /** The count of event `id`, and when it was last seen (its lastTimestamp). */
+  countOf(id: number): number {
+    return this.nums.get(id - this.base, COUNT);
+  }
+  lastAt(id: number): number {
+    return this.nums.get(id - this.base, LAST_AT);
   }
 
   isLive(id: number): boolean {

@@ -69,9 +69,10 @@ describe('EventRecorder', () => {
   it('remembers the last 16 distinct events per object: an older one seen again is a new Event', () => {
     const { recorder, pod, events } = setUp();
     const p = pod('a');
-    for (let i = 0; i < 17; i++) recorder.recordAs('c', undefined, p, 'Normal', 'R', `m${i}`);
-    recorder.recordAs('c', undefined, p, 'Normal', 'R', 'm1');
-    recorder.recordAs('c', undefined, p, 'Normal', 'R', 'm0');
+    // (The scheduler's events are neither aggregated nor throttled: this is about the cache of repeats alone.)
+    for (let i = 0; i < 17; i++) recorder.recordAs('default-scheduler', undefined, p, 'Normal', 'R', `m${i}`);
+    recorder.recordAs('default-scheduler', undefined, p, 'Normal', 'R', 'm1');
+    recorder.recordAs('default-scheduler', undefined, p, 'Normal', 'R', 'm0');
     const evs = events('uid-a');
     expect(evs.length).toBe(18);
     expect(evs.filter((e) => e.message === 'm1').map((e) => e.count)).toEqual([2]);
@@ -81,10 +82,10 @@ describe('EventRecorder', () => {
   it('keeps remembering the last 16 distinct events per object however many came before', () => {
     const { recorder, pod, events } = setUp();
     const p = pod('a');
-    for (let i = 0; i < 40; i++) recorder.recordAs('c', undefined, p, 'Normal', 'R', `m${i}`);
+    for (let i = 0; i < 40; i++) recorder.recordAs('default-scheduler', undefined, p, 'Normal', 'R', `m${i}`);
     // The last 16 (m24..m39) repeat in another order, twice; m23 was forgotten.
-    for (let round = 0; round < 2; round++) for (let i = 39; i >= 24; i--) recorder.recordAs('c', undefined, p, 'Normal', 'R', `m${i}`);
-    recorder.recordAs('c', undefined, p, 'Normal', 'R', 'm23');
+    for (let round = 0; round < 2; round++) for (let i = 39; i >= 24; i--) recorder.recordAs('default-scheduler', undefined, p, 'Normal', 'R', `m${i}`);
+    recorder.recordAs('default-scheduler', undefined, p, 'Normal', 'R', 'm23');
     const evs = events('uid-a');
     expect(evs.length).toBe(41);
     expect(evs.filter((e) => Number(e.message.slice(1)) >= 24).map((e) => e.count)).toEqual(Array.from({ length: 16 }, () => 3));
@@ -160,12 +161,13 @@ describe('EventRecorder', () => {
   it('tells apart messages that differ only inside and counts the repeat among them', () => {
     const { recorder, pod, events } = setUp();
     const rs = pod('rs');
+    // (From the scheduler, whose events are not aggregated: 16 similar ones from a ReplicaSet would be.)
     // Same lengths, same first and last characters: only the middle differs.
     const msg = (i: number) => `Created pod: a${i.toString(16).padStart(2, '0')}z`;
-    for (let i = 0; i < 16; i++) recorder.recordAs('replicaset-controller', undefined, rs, 'Normal', 'SuccessfulCreate', msg(i));
-    recorder.recordAs('replicaset-controller', undefined, rs, 'Normal', 'SuccessfulCreate', msg(3));
-    recorder.recordAs('replicaset-controller', undefined, rs, 'Warning', 'SuccessfulCreate', msg(3));
-    recorder.recordAs('replicaset-controller', undefined, rs, 'Normal', 'SuccessfulDelete', msg(3));
+    for (let i = 0; i < 16; i++) recorder.recordAs('default-scheduler', undefined, rs, 'Normal', 'SuccessfulCreate', msg(i));
+    recorder.recordAs('default-scheduler', undefined, rs, 'Normal', 'SuccessfulCreate', msg(3));
+    recorder.recordAs('default-scheduler', undefined, rs, 'Warning', 'SuccessfulCreate', msg(3));
+    recorder.recordAs('default-scheduler', undefined, rs, 'Normal', 'SuccessfulDelete', msg(3));
     const evs = events('uid-rs');
     expect(evs.map((e) => [e.message, e.count])).toEqual([...Array.from({ length: 16 }, (_, i) => [msg(i), i === 3 ? 2 : 1]), [msg(3), 1], [msg(3), 1]]);
   });

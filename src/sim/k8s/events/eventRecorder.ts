@@ -1,4 +1,5 @@
 import type { KubeObject } from '../api/types';
+import { aggregates, COMBINED_PREFIX, correlated, Correlation } from './eventCorrelator';
 import type { EventLog } from './eventLog';
 
 export type EventType = 'Normal' | 'Warning';
@@ -75,6 +76,8 @@ export class EventRecorder {
   private readonly sources = new Map<string, ComponentSources>();
   private lastComponent = '';
   private lastSources: ComponentSources | undefined;
+  /** client-go's EventCorrelator state (aggregation, spam filter) by slot. */
+  private readonly correlation = new Correlation(MAX_CACHE);
 
   constructor(private readonly log: EventLog) {
     log.setRemembers((uid, slot) => this.isKeyed[slot] === 0 && this.order[slot] === uid);
@@ -109,6 +112,12 @@ export class EventRecorder {
     const prev = this.log.newest(uid ?? '');
     let slot = byKey ? (this.keyed.get(objectId) ?? -1) : this.slotFrom(prev, objectId);
     const sig = signature(type, reason, message);
+    // client-go's EventCorrelator: aggregation, counting, then the spam filter (an object new to the cache has a full bucket).
+    const correlate = slot >= 0 && correlated(source);
+    let agg = correlate ? this.correlation.aggregateOf(slot, source, type, reason) : undefined;
+    let repeat = -1;
+    let similar: string[] | undefined;
+    let similarAt = -Infinity;
     if (slot >= 0) {
       const ids = this.ids;
       const from = 2 * slot * MAX_PER_OBJECT;
@@ -117,14 +126,58 @@ export class EventRecorder {
       // Oldest first, around the ring.
       for (let j = 0; j < n; j++) {
         const k = from + 2 * ((start + j) & (MAX_PER_OBJECT - 1));
-        if (ids[k + 1] !== sig) continue;
         const id = ids[k];
-        if (this.log.repeats(id, source, fieldPath, type, reason, message) && this.log.bump(id)) return;
+        if (repeat < 0 && ids[k + 1] === sig && this.log.repeats(id, source, fieldPath, type, reason, message)) repeat = id;
+        if (correlate && agg === undefined) {
+          const m = this.log.similar(id, source, type, reason);
+          if (m !== undefined) {
+            if (similar === undefined) similar = [m];
+            else if (!similar.includes(m)) similar.push(m);
+            similarAt = Math.max(similarAt, this.log.lastAt(id));
+          }
+        }
       }
     }
+    if (correlate) {
+      const now = this.log.now();
+      // A group needs a record of its own only once a second distinct message comes.
+      if (agg === undefined && similar !== undefined && (similar.length > 1 || similar[0] !== message)) agg = this.correlation.startAggregate(slot, source, type, reason, similar, similarAt);
+      const combined = agg !== undefined && aggregates(agg, message, now);
+      if (combined) {
+        if (agg!.observed++ === 0) agg!.firstAt = now;
+      }
+      if (!this.correlation.allow(slot, source, now)) {
+        if (combined) return;
+        if (repeat >= 0) this.correlation.holdRepeat(repeat);
+        else {
+          const held = this.correlation.heldBackOf(slot, source, fieldPath || '', type, reason, message);
+          if (held) held.count++;
+          else this.correlation.holdBack(slot, source, fieldPath || '', type, reason, message, now);
+        }
+        return;
+      }
+      if (combined) {
+        const a = agg!;
+        const text = COMBINED_PREFIX + message;
+        if (a.id < 0 || !this.log.bump(a.id, a.observed - this.log.countOf(a.id), text)) a.id = this.log.record(obj, fieldPath || '', reason, text, type, source, prev, byKey ? -1 : slot, a.observed, a.firstAt);
+        return;
+      }
+      if (repeat >= 0 && this.log.bump(repeat, 1 + this.correlation.takeRepeats(repeat))) return;
+      const held = this.correlation.heldBackOf(slot, source, fieldPath || '', type, reason, message);
+      if (held) {
+        this.correlation.release(slot, held);
+        this.add(obj, objectId, byKey, fieldPath, reason, message, type, source, prev, slot, sig, held.count + 1, held.firstAt);
+        return;
+      }
+    } else if (repeat >= 0 && this.log.bump(repeat)) return;
+    this.add(obj, objectId, byKey, fieldPath, reason, message, type, source, prev, slot, sig, 1, undefined);
+  }
+
+  /** Writes a new event about `obj` to the log and caches it with its object (which takes a slot if it has none). */
+  private add(obj: KubeObject, objectId: string, byKey: boolean, fieldPath: string | undefined, reason: string, message: string, type: EventType, source: EventSource, prev: number | undefined, slot: number, sig: number, count: number, firstAt: number | undefined): void {
     const entering = slot < 0;
     if (entering) slot = this.order.length < MAX_CACHE ? this.order.length : this.oldest;
-    const id = this.log.record(obj, fieldPath || '', reason, message, type, source, prev, byKey ? -1 : slot);
+    const id = this.log.record(obj, fieldPath || '', reason, message, type, source, prev, byKey ? -1 : slot, count, firstAt);
     if (entering) {
       if (this.order.length < MAX_CACHE) this.order.push(objectId);
       else {
@@ -138,6 +191,9 @@ export class EventRecorder {
       this.isKeyed[slot] = byKey ? 1 : 0;
       this.lengths[slot] = 0;
       this.starts[slot] = 0;
+      this.correlation.reset(slot);
+      // The new object's first event takes the first token of its source's bucket.
+      if (correlated(source)) this.correlation.allow(slot, source, this.log.now());
     }
     const n = this.lengths[slot];
     let at: number;

@@ -99,6 +99,10 @@ export class RefRows<T> {
     return this.pages[i >>> PAGE_BITS][(i & MASK) * this.width + field];
   }
 
+  set(i: number, field: number, v: T): void {
+    this.pages[i >>> PAGE_BITS][(i & MASK) * this.width + field] = v;
+  }
+
   /** The page holding entry `i` (its fields start at `rowOffset(i, width)`). */
   page(i: number): T[] {
     return this.pages[i >>> PAGE_BITS];
