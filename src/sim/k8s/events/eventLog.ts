@@ -200,13 +200,7 @@ export class EventLog implements VirtualTable {
    * before counting a repeat on it.
    */
   repeats(id: number, source: EventSourceRef, fieldPath: string | undefined, type: 'Normal' | 'Warning', reason: string, message: string): boolean {
-    const i = id - this.base;
-    if (i < 0 || i >= this.length) return false;
-    const flags = this.flags.get(i);
-    if (flags === 0) return false;
-    const r = this.refs.page(i);
-    const ro = rowOffset(i, REFS);
-    return r[ro + REASON] === reason && r[ro + MESSAGE] === message && r[ro + SOURCE] === source && (flags & WARNING) === (type === 'Warning' ? WARNING : 0) && r[ro + FIELD_PATH] === (fieldPath || '');
+    return this.similar(id, source, type, reason) === message && this.refs.get(id - this.base, FIELD_PATH) === (fieldPath || '');
   }
 
   /** The message of the live event `id` if it has this source, type and reason (client-go's aggregation groups by them). */
