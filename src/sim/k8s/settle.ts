@@ -44,7 +44,7 @@ export interface Changing {
  * How a fast-forward ended: `settled` when nothing visible changed for the
  * quiet window (`settledAt` is the time of the last change), `cap` when the
  * cluster was still changing at the cap (`changing`: what changed most
- * recently, most changes first).
+ * recently, most changes first, Events after the objects they report on).
  */
 export type SettleResult =
   | { type: 'settled'; startedAt: number; settledAt: number; endedAt: number; changes: number }
@@ -191,6 +191,8 @@ export class Settler {
   private changing(): Changing[] {
     const merged = new Map(this.previous);
     for (const [id, c] of this.recent) merged.set(id, { ...c, count: c.count + (merged.get(id)?.count ?? 0) });
-    return [...merged.values()].sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    // Events only report what their objects do (a crash loop's BackOff counts up every 10 s): the objects come first.
+    const report = (c: Changing) => (c.resource === 'events' ? 1 : 0);
+    return [...merged.values()].sort((a, b) => report(a) - report(b) || b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   }
 }

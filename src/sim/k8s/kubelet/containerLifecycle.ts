@@ -42,6 +42,11 @@ export function podDesc(pod: PodObj): string {
   return `${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`;
 }
 
+/** The BackOff Event of a container waiting out its crash-loop back-off. */
+function crashBackOffMessage(c: ContainerRuntime, pod: PodObj): string {
+  return `Back-off restarting failed container ${c.name} in pod ${podDesc(pod)}`;
+}
+
 /** Whether restartPolicy restarts a container that exited with `code`. */
 export function shouldRestart(policy: string | undefined, code: number): boolean {
   const p = policy ?? 'Always';
@@ -51,6 +56,25 @@ export function shouldRestart(policy: string | undefined, code: number): boolean
 /** The pod worker's resync after an error: 10 s plus up to 50 % jitter. */
 function resync(env: StepEnv): number {
   return env.now + jitter(env.ctx.rng, [10_000, 15_000]);
+}
+
+/**
+ * The pod worker's next sync while container `c` waits out a back-off
+ * (crash loop, image pull): a sync that ends in an error requeues the pod
+ * 10 s later plus up to 50 % jitter (podWorkers.completeWork), and each
+ * such sync records the back-off Events again — the `(x45 over 10m)` of a
+ * crash-looping pod. The jitter is a hash of the pod, the container and the
+ * time, not a draw from the cluster's random stream: these syncs change
+ * nothing else, and the other objects' draws stay as they were.
+ */
+function backOffResync(env: StepEnv, c: ContainerRuntime): number {
+  const uid = env.pod.metadata.uid ?? '';
+  let h = Math.imul((env.now % 0x7fffffff) ^ Math.imul(c.index + (c.init ? 97 : 0), 0x9e3779b1), 0x85ebca6b);
+  for (let i = 0; i < uid.length && i < 8; i++) h = Math.imul(h ^ uid.charCodeAt(i), 0x01000193);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return env.now + 10_000 + ((h >>> 0) % 5_001);
 }
 
 /**
@@ -103,12 +127,11 @@ export function stepContainer(c: ContainerRuntime, spec: Container, env: StepEnv
         }
         const key = `${pod.metadata.uid}_${image}`;
         if (env.imageBackoff.isInBackOffSinceUpdate(key, now)) {
-          if (c.waiting?.reason !== 'ImagePullBackOff') {
-            event('Normal', 'BackOff', `Back-off pulling image "${image}"`, c);
-            event('Warning', 'Failed', 'Error: ImagePullBackOff', c);
-          }
+          // Every sync in the back-off records both again (EnsureImageExists, then startContainer's error).
+          event('Normal', 'BackOff', `Back-off pulling image "${image}"`, c);
+          event('Warning', 'Failed', 'Error: ImagePullBackOff', c);
           c.waiting = { reason: 'ImagePullBackOff', message: `Back-off pulling image "${image}": ErrImagePull: ${c.pull?.error ? rpcError(c.pull.error) : ''}` };
-          return Math.max(env.imageBackoff.updatedAt(key) + env.imageBackoff.get(key), now + 1);
+          return Math.min(Math.max(env.imageBackoff.updatedAt(key) + env.imageBackoff.get(key), now + 1), backOffResync(env, c));
         }
         event('Normal', 'Pulling', `Pulling image "${image}"`, c);
         const result = pullImage(c.ref);
@@ -200,18 +223,23 @@ export function stepContainer(c: ContainerRuntime, spec: Container, env: StepEnv
         const key = `${pod.metadata.uid}_${c.init ? 'init:' : ''}${c.name}`;
         if (env.crashBackoff.isInBackOffSince(key, t.finishedAt, now)) {
           const delay = env.crashBackoff.get(key);
-          if (c.waiting?.reason !== 'CrashLoopBackOff') event('Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${podDesc(pod)}`, c);
+          event('Warning', 'BackOff', crashBackOffMessage(c, pod), c);
           c.waiting = { reason: 'CrashLoopBackOff', message: `back-off ${goDuration(delay)} restarting failed container=${c.name} pod=${podDesc(pod)}` };
           c.phase = 'waiting';
           c.retryAt = t.finishedAt + delay;
-          return c.retryAt;
+          return Math.min(c.retryAt, backOffResync(env, c));
         }
         env.crashBackoff.next(key, t.finishedAt);
         restart(c);
         break;
       }
       case 'waiting': {
-        if (now < (c.retryAt ?? 0)) return c.retryAt!;
+        if (now < (c.retryAt ?? 0)) {
+          if (c.waiting?.reason !== 'CrashLoopBackOff') return c.retryAt!;
+          // doBackOff: every sync within the back-off records BackOff again.
+          event('Warning', 'BackOff', crashBackOffMessage(c, pod), c);
+          return Math.min(c.retryAt!, backOffResync(env, c));
+        }
         if (c.waiting?.reason === 'CrashLoopBackOff') {
           const t = c.terminated!;
           env.crashBackoff.next(`${pod.metadata.uid}_${c.init ? 'init:' : ''}${c.name}`, t.finishedAt);
