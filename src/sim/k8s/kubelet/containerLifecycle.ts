@@ -59,11 +59,11 @@ function resync(env: StepEnv): number {
 }
 
 /**
- * The pod worker's next sync while container `c` waits out a back-off
- * (crash loop, image pull): a sync that ends in an error requeues the pod
- * 10 s later plus up to 50 % jitter (podWorkers.completeWork), and each
- * such sync records the back-off Events again — the `(x45 over 10m)` of a
- * crash-looping pod. The jitter is a hash of the pod, the container and the
+ * The pod worker's next sync while container `c` cannot start (a crash-loop
+ * or image-pull back-off, an invalid image name): a sync that ends in an
+ * error requeues the pod 10 s later plus up to 50 % jitter
+ * (podWorkers.completeWork), and each such sync records its Events again —
+ * the `(x45 over 10m)` of a crash-looping pod. The jitter is a hash of the pod, the container and the
  * time, not a draw from the cluster's random stream: these syncs change
  * nothing else, and the other objects' draws stay as they were.
  */
@@ -100,13 +100,12 @@ export function stepContainer(c: ContainerRuntime, spec: Container, env: StepEnv
           }
         }
         const invalid = invalidImageName(image);
+        // These errors end the sync: the pod worker syncs again 10-15 s later, and each sync records them again.
         if (invalid) {
-          if (c.waiting?.reason !== 'InvalidImageName') {
-            event('Warning', 'InspectFailed', invalid, c);
-            event('Warning', 'Failed', 'Error: InvalidImageName', c);
-          }
+          event('Warning', 'InspectFailed', invalid, c);
+          event('Warning', 'Failed', 'Error: InvalidImageName', c);
           c.waiting = { reason: 'InvalidImageName', message: invalid };
-          return Infinity;
+          return backOffResync(env, c);
         }
         const pullPolicy = spec.imagePullPolicy ?? (c.ref.tag === 'latest' ? 'Always' : 'IfNotPresent');
         const present = isPresent(node, c.ref);
@@ -118,10 +117,8 @@ export function stepContainer(c: ContainerRuntime, spec: Container, env: StepEnv
         }
         if (pullPolicy === 'Never') {
           const message = `Container image "${image}" is not present with pull policy of Never`;
-          if (c.waiting?.reason !== 'ErrImageNeverPull') {
-            event('Warning', 'ErrImageNeverPull', message, c);
-            event('Warning', 'Failed', 'Error: ErrImageNeverPull', c);
-          }
+          event('Warning', 'ErrImageNeverPull', message, c);
+          event('Warning', 'Failed', 'Error: ErrImageNeverPull', c);
           c.waiting = { reason: 'ErrImageNeverPull', message };
           return resync(env);
         }
@@ -178,7 +175,7 @@ export function stepContainer(c: ContainerRuntime, spec: Container, env: StepEnv
       case 'pulled': {
         const problem = configError(pod, spec, ctx.store);
         if (problem !== undefined) {
-          if (c.waiting?.reason !== 'CreateContainerConfigError' || c.waiting.message !== problem) event('Warning', 'Failed', `Error: ${problem}`, c);
+          event('Warning', 'Failed', `Error: ${problem}`, c);
           c.waiting = { reason: 'CreateContainerConfigError', message: problem };
           c.phase = 'waiting';
           c.retryAt = resync(env);
