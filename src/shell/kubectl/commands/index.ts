@@ -25,6 +25,7 @@ import { deleteCommand } from './delete';
 import { describeCommand } from './describe';
 import { drainCommand } from './drain';
 import { editCommand } from './edit';
+import { eventsCommand } from './events';
 import { taintCommand } from './taint';
 import { explainCommand } from './explain';
 import { exposeCommand } from './expose';
@@ -82,7 +83,6 @@ const stub = {
   cp: notSimulated('cp', 'Copy files and directories to and from containers'),
   auth: notSimulated('auth', 'Inspect authorization'),
   debug: notSimulated('debug', 'Create debugging sessions for troubleshooting workloads and nodes'),
-  events: notSimulated('events', 'List events'),
   kustomize: notSimulated('kustomize', 'Build a kustomization target from a directory or URL'),
   completion: notSimulated('completion', 'Output shell completion code for the specified shell (bash, zsh, fish, or powershell)'),
   config: notSimulated('config', 'Modify kubeconfig files'),
@@ -167,7 +167,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   stub.cp,
   stub.auth,
   stub.debug,
-  stub.events,
+  eventsCommand,
   diffCommand,
   applyCommand,
   patchCommand,
