@@ -112,3 +112,17 @@ describe('kubeplay clock step|settle', () => {
     expect(r.out).toContain('  pod/crashy (');
   });
 });
+
+describe('kubeplay machine add', () => {
+  it('adds a Docker machine beside the swarm that joins with the token a manager prints', () => {
+    const { run } = shellOver();
+    expect(run('kubeplay machine add').out).toBe('machine/worker3 created: Docker Engine is running, outside the swarm (join it: docker -H worker3 swarm join --token … 192.168.99.100:2377)\n');
+    expect(run('docker node ls').out).not.toContain('worker3');
+    const token = run('docker swarm join-token -q worker').out.trim();
+    expect(run(`docker -H worker3 swarm join --token ${token} 192.168.99.100:2377`).out).toBe('This node joined a swarm as a worker.\n');
+    expect(run('docker node ls').out).toMatch(/\n\w{25} {5}worker3 +Ready +Active +/);
+    expect(run('kubeplay machine add worker3').out).toBe('kubeplay: machine "worker3" already exists\n');
+    expect(run('kubeplay machine add a b').out).toBe('kubeplay: usage: kubeplay machine add [NAME]\n');
+    expect(run('kubeplay machine add --help').out).toContain('docker -H worker3 swarm join --token <token> 192.168.99.100:2377');
+  });
+});

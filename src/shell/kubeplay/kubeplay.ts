@@ -2,6 +2,7 @@ import { finished } from '../execution';
 import { runAddon } from './addon';
 import { runClockSettle, runClockStep } from './clock';
 import { runContainerCrash } from './containerCrash';
+import { MACHINE_ADD_DETAILS, MACHINE_ADD_USAGE, runMachineAdd } from './machine';
 import { NODE_ADD_USAGE, NODE_SET_USAGE, runNodeAdd, runNodeRemove, runNodeSet } from './nodeShape';
 import { runTraffic } from './traffic';
 import { swarmFor } from '../docker/swarmHost';
@@ -79,6 +80,7 @@ export const PLAYGROUND_COMMANDS: readonly PlaygroundCommand[] = [
   { path: ['node', 'add'], usage: 'kubeplay node add [NAME] [flags]', summary: 'a worker joins the cluster (kubeadm join); --help for the flags', details: NODE_ADD_DETAILS, run: runNodeAdd },
   { path: ['node', 'remove'], usage: 'kubeplay node remove NAME', summary: 'the worker leaves: Node deleted, its pods replaced elsewhere', details: NODE_REMOVE_DETAILS, run: runNodeRemove },
   { path: ['node', 'set'], usage: 'kubeplay node set NAME [flags]', summary: "resize a node's machine (--cpu, --memory, --max-pods)", details: NODE_SET_DETAILS, run: runNodeSet },
+  { path: ['machine', 'add'], usage: MACHINE_ADD_USAGE, summary: 'a new Docker machine beside the swarm, to docker swarm join; --help for more', details: MACHINE_ADD_DETAILS, run: runMachineAdd },
   { path: ['clock', 'step'], usage: 'kubeplay clock step [DURATION]', summary: 'move virtual time on by 1s (or DURATION), even when paused', run: runClockStep },
   { path: ['clock', 'settle'], usage: 'kubeplay clock settle [--max 10m]', summary: 'fast-forward until nothing visible changes (at most 10m)', details: SETTLE_DETAILS, run: runClockSettle },
   { path: ['container', 'crash'], usage: 'kubeplay container crash POD [-c CONTAINER]', summary: 'the container exits with an error', run: runContainerCrash },

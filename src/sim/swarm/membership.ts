@@ -7,6 +7,9 @@ import type { NodeRole, SwarmNode, SwarmResult } from './types';
 export const NO_LEADER =
   "Error response from daemon: rpc error: code = Unknown desc = The swarm does not have a leader. It's possible that too few managers are online. Make sure more than half of the managers are online.";
 
+/** Machines beside the cluster, swarm members and not: the Swarm view draws each as a card. */
+export const MAX_MACHINES = 9;
+
 const ALREADY = 'Error response from daemon: This node is already part of a swarm. Use "docker swarm leave" to leave this swarm and join another one.';
 
 /**
@@ -34,6 +37,17 @@ export function createMembership(ctx: SwarmContext, settle: () => void) {
     },
     token,
     outside: () => [...left.keys()].sort(),
+    provision(hostname?: string): SwarmResult<string> {
+      const taken = new Set([...allNodes(ctx.store).map((n) => n.description.hostname), ...left.keys()]);
+      if (taken.size >= MAX_MACHINES) return { ok: false, error: `the playground runs at most ${MAX_MACHINES} machines beside the cluster` };
+      let name = hostname;
+      if (name === undefined) for (let i = 1; name === undefined || taken.has(name); i++) name = `worker${i}`;
+      if (!/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/.test(name)) return { ok: false, error: `invalid machine name "${name}": lower-case letters, digits and '-', starting and ending with a letter or digit` };
+      if (taken.has(name)) return { ok: false, error: `machine "${name}" already exists` };
+      // A new machine with Docker Engine, outside the swarm until it runs `docker swarm join`.
+      left.set(name, '');
+      return { ok: true, value: name };
+    },
     leave(nodeId: string, force: boolean): SwarmResult {
       const node = getNode(ctx, nodeId);
       if (!node || left.get(node.description.hostname) === nodeId) return { ok: false, error: 'Error response from daemon: This node is not part of a swarm' };

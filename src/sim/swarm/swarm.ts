@@ -95,6 +95,12 @@ export interface Membership {
   token(role: NodeRole): string;
   /** The machines that are not (or no longer) members, by hostname. */
   outside(): string[];
+  /**
+   * A new machine with Docker Engine (`kubeplay machine add`), outside the
+   * swarm until it runs `docker swarm join`: named `hostname`, or the first
+   * free `workerN`. Returns its name.
+   */
+  provision(hostname?: string): SwarmResult<string>;
 }
 
 const DEFAULT_START = Date.parse('2025-03-01T09:00:00Z');
