@@ -46,7 +46,8 @@ export class FeasibleNodeFinder {
     const { subPos, statusBuf } = this;
     const { evalSlot, evalStatus, evalFeasibleIndex, feasibleIndex } = b;
     // The default filters: a cheap check vouches for most nodes, the plugins look at the rest.
-    const quick = this.defaultProfile && quickFilterApplies(active);
+    // (Not while pods are nominated to nodes: the cheap check knows nothing of them.)
+    const quick = this.defaultProfile && quickFilterApplies(active) && state.nominated === undefined;
     let rejectors: Set<string> | undefined;
     b.allFeasible = true;
     let found = 0;

@@ -5,6 +5,7 @@ import { fusedScore, fusedScoreApplies } from './defaultProfileKernel';
 import { FeasibleNodeFinder } from './feasibleNodeFinder';
 import { failedSchedulingMessage, NO_NODES_AVAILABLE, preFilterDiagnosis, type Diagnosis } from './fitError';
 import type { NodeInfo } from './nodeInfo';
+import type { NominatedLoad, PodNominator } from './nominator';
 import type { SchedulerPlugin } from './plugin';
 import { FILTER_PLUGINS, SCORE_PLUGINS, type WeightedScorePlugin } from './plugins/index';
 import type { PodInfo } from './podInfo';
@@ -51,6 +52,16 @@ const NO_PLUGINS: ReadonlySet<string> = new Set();
  * then PreScore, Score, NormalizeScore, weights, and `selectHost` (ties broken
  * by reservoir sampling with the seeded RNG). Pure: reads only the snapshot.
  */
+/** The nominated loads by the node's table slot (nodes the snapshot no longer has are left out). */
+function loadsBySlot(loads: Map<string, NominatedLoad>, snapshot: SchedulingSnapshot): Map<number, NominatedLoad> | undefined {
+  let out: Map<number, NominatedLoad> | undefined;
+  for (const n of snapshot.nodes) {
+    const l = loads.get(n.name);
+    if (l) (out ??= new Map()).set(n.index, l);
+  }
+  return out;
+}
+
 export class SchedulingFramework {
   private readonly finder: FeasibleNodeFinder;
   private readonly ownBuffers: CycleBuffers;
@@ -59,6 +70,9 @@ export class SchedulingFramework {
   /** Filters to run this cycle, and score plugins PreScore skipped (scratch, reused every cycle). */
   private readonly active: SchedulerPlugin[] = [];
   private readonly skipped: boolean[];
+
+  /** The scheduling queue's nominated pods (set by the scheduler; a bare framework has none). */
+  nominator: PodNominator | undefined = undefined;
 
   /** The default profile gets fused fast paths for its common case. */
   private readonly defaultProfile: boolean;
@@ -120,6 +134,21 @@ export class SchedulingFramework {
     const pinned = allowed;
     const slots = pinned ? Int32Array.from(all.filter((n) => pinned.has(n.name)), (n) => n.index) : snapshot.nodeIndexes;
 
+    const loads = this.nominator?.loadsFor(pod);
+    if (loads) state.nominated = loadsBySlot(loads, snapshot);
+    // evaluateNominatedNode: a preemptor tries the node it was nominated to first; if that node fits, it is the one.
+    const nominatedTo = this.nominator?.nodeOf(pod.key);
+    const target = nominatedTo === undefined || (pinned && !pinned.has(nominatedTo)) ? undefined : snapshot.nodes.find((n) => n.name === nominatedTo);
+    if (target) {
+      this.finder.find(state, active, Int32Array.of(target.index), 0, out, buffers);
+      if (out.feasible === 1) {
+        out.kind = 'scheduled';
+        out.node = target;
+        out.chosenIndex = 0;
+        return out;
+      }
+      out.unschedulablePlugins = NO_PLUGINS;
+    }
     this.finder.find(state, active, slots, startIndex, out, buffers);
     out.nextStartIndex = (startIndex + out.evaluated) % all.length;
     if (out.feasible === 0) {

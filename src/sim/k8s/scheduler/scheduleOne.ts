@@ -53,6 +53,7 @@ export function scheduleOne(core: SchedulerCore, ctx: K8sContext, q: QueuedPod):
     // Assume: the cache counts the pod on its node before the binding lands (the bound version replaces `info.pod` then).
     // The queue hands the pod (and its decision row) to the cache, whose entry replaces the queue's in their shared map.
     core.queue.handOver(q, info);
+    core.nominator.delete(q.key);
     core.cache.assumePod(info, o.node);
     preBindVolumes(ctx.api, ctx.store, pod, host);
     core.binding = info;
@@ -77,7 +78,7 @@ export function scheduleOne(core: SchedulerCore, ctx: K8sContext, q: QueuedPod):
   // PostFilter: DefaultPreemption may nominate a node and evict lower-priority pods; its verdict ends the message.
   let message = o.message ?? '';
   if (o.kind === 'unschedulable' && o.diagnosis) {
-    const p = runDefaultPreemption(ctx, core.cache, info, o);
+    const p = runDefaultPreemption(ctx, core.cache, info, o, core.nominator);
     message = fitErrorMessage(o.numAllNodes, o.diagnosis, p.postFilterMsg);
     core.decisions.notePreemption(q.key, message, p);
   }

@@ -9,6 +9,7 @@ import { nodeEventHint, podEventHint, type NodeEvent } from './queueingHints';
 import { SchedulerCache } from './schedulerCache';
 import { SchedulingQueue } from './schedulingQueue';
 import { PodRegistry } from './podRegistry';
+import { PodNominator } from './nominator';
 
 export const SCHEDULER_NAME = 'default-scheduler';
 
@@ -66,6 +67,8 @@ export class SchedulerCore {
   readonly cache = new SchedulerCache(this.registry);
   readonly queue = new SchedulingQueue(this.registry);
   readonly framework = new SchedulingFramework();
+  /** Pending pods nominated to a node by a preemption (the queue's PodNominator). */
+  readonly nominator = new PodNominator();
   readonly decisions: DecisionLog;
   nextStartIndex = 0;
   /** The pod `scheduleOne` is binding (assumed, so cached), while its binding is written; else null. */
@@ -81,6 +84,7 @@ export class SchedulerCore {
 
   constructor(fullDecisions = FULL_DECISIONS) {
     this.decisions = new DecisionLog(this.framework.scorers, fullDecisions, this.cache, this.registry);
+    this.framework.nominator = this.nominator;
   }
 
   get initialised(): boolean {
@@ -143,6 +147,7 @@ export class SchedulerCore {
     if (e.type === 'DELETED') this.decisions.forget(key);
     // The scheduler's pod informer never sees finished pods: they are gone for it.
     if (e.type === 'DELETED' || isTerminal(pod)) {
+      this.nominator.delete(key);
       this.queue.delete(key);
       const gone = this.cache.cachedPod(key);
       if (gone && this.cache.removePod(key)) this.podEvent(gone, false);
@@ -150,6 +155,7 @@ export class SchedulerCore {
     }
     const nodeName = pod.spec?.nodeName;
     if (nodeName) {
+      this.nominator.delete(key);
       // Why: no lookup by key in the 150,000-pod map for the binding's echo (the pod in hand: cached while `cachedNode` is
       // set) nor, mostly, for a status write (the version it replaces finds the pod, see `PodsByVersion`).
       const b = this.binding;
@@ -174,9 +180,14 @@ export class SchedulerCore {
       return true;
     }
     if ((pod.spec?.schedulerName ?? SCHEDULER_NAME) !== SCHEDULER_NAME || pod.metadata.deletionTimestamp) {
+      this.nominator.delete(key);
       this.queue.delete(key);
       return false;
     }
+    // A pending pod's nomination (set by a preemption, cleared by a later one): other pods are filtered with it on that node.
+    const nominated = pod.status?.nominatedNodeName;
+    if (nominated) this.nominator.set(key, nominated, new PodInfo(pod, undefined, key));
+    else this.nominator.delete(key);
     // Why: an ADDED pod is new to the registry (the store reports ADDED only for a key it did not hold, and a pod
     // leaves the registry with its DELETED event): no lookup that must miss in the 150,000-pod map.
     if (e.type === 'ADDED' || !this.queue.get(key)) {

@@ -1,4 +1,5 @@
 import type { NodeInfo } from '../nodeInfo';
+import type { NominatedLoad } from '../nominator';
 import type { NodeTable } from '../nodeTable';
 import { MAX_NODE_SCORE, type SchedulerPlugin } from '../plugin';
 import type { PodResources } from '../podResources';
@@ -23,19 +24,20 @@ function rejection(reasons: string[]): Status {
  * empty when it fits. A request of 0 never fails, so a BestEffort pod only
  * checks the pod count.
  */
-export function insufficientResources(r: PodResources, n: NodeInfo): string[] {
+export function insufficientResources(r: PodResources, n: NodeInfo, nominated?: NominatedLoad): string[] {
   const reasons: string[] = [];
-  if (n.pods.length + 1 > n.allocPods) reasons.push('Too many pods');
+  const e = nominated;
+  if (n.pods.length + (e?.pods ?? 0) + 1 > n.allocPods) reasons.push('Too many pods');
   if (r.cpu === 0 && r.memory === 0 && r.ephemeralStorage === 0 && !r.scalar) return reasons;
-  if (r.cpu > 0 && r.cpu > n.allocCpu - n.reqCpu) reasons.push('Insufficient cpu');
-  if (r.memory > 0 && r.memory > n.allocMemory - n.reqMemory) reasons.push('Insufficient memory');
-  if (r.ephemeralStorage > 0 && r.ephemeralStorage > n.allocEphemeralStorage - n.reqEphemeralStorage) reasons.push('Insufficient ephemeral-storage');
+  if (r.cpu > 0 && r.cpu > n.allocCpu - n.reqCpu - (e?.cpu ?? 0)) reasons.push('Insufficient cpu');
+  if (r.memory > 0 && r.memory > n.allocMemory - n.reqMemory - (e?.memory ?? 0)) reasons.push('Insufficient memory');
+  if (r.ephemeralStorage > 0 && r.ephemeralStorage > n.allocEphemeralStorage - n.reqEphemeralStorage - (e?.ephemeralStorage ?? 0)) reasons.push('Insufficient ephemeral-storage');
   if (r.scalar) {
     // Go iterates a map here; sorted names keep the simulation deterministic.
     for (const name of [...r.scalar.keys()].sort()) {
       const q = r.scalar.get(name)!;
       if (q === 0) continue;
-      if (q > (n.allocScalar?.get(name) ?? 0) - (n.reqScalar?.get(name) ?? 0)) reasons.push(`Insufficient ${name}`);
+      if (q > (n.allocScalar?.get(name) ?? 0) - (n.reqScalar?.get(name) ?? 0) - (e?.scalar?.get(name) ?? 0)) reasons.push(`Insufficient ${name}`);
     }
   }
   return reasons;
@@ -72,12 +74,15 @@ export const nodeResourcesFit: SchedulerPlugin = {
     const simple = !r.scalar;
     const t = state.snapshot.table;
     const { podRoom, freeCpu, freeMemory, freeEphemeralStorage } = t;
+    // Pods nominated to a node count as if they ran there (`RunFilterPluginsWithNominatedPods`).
+    const nominated = state.nominated;
     let rejected = 0;
     for (let i = 0; i < count; i++) {
       const x = idx[i];
+      const extra = nominated === undefined ? undefined : nominated.get(x);
       // Fast path: the common case where everything fits (same checks as insufficientResources).
-      if (podRoom[x] >= 1 && (bestEffort || (simple && cpu <= freeCpu[x] && memory <= freeMemory[x] && ephemeralStorage <= freeEphemeralStorage[x]))) continue;
-      const reasons = insufficientResources(r, nodes[idx[i]]);
+      if (extra === undefined && podRoom[x] >= 1 && (bestEffort || (simple && cpu <= freeCpu[x] && memory <= freeMemory[x] && ephemeralStorage <= freeEphemeralStorage[x]))) continue;
+      const reasons = insufficientResources(r, nodes[idx[i]], extra);
       if (reasons.length > 0) {
         out[i] = rejection(reasons);
         rejected++;

@@ -4,6 +4,7 @@ import type { K8sContext } from '../../controllers/context';
 import { fitErrorMessage, preemptionMessage } from '../fitError';
 import type { ScheduleOutcome } from '../framework';
 import type { NodeInfo } from '../nodeInfo';
+import type { PodNominator } from '../nominator';
 import type { PodInfo, PodObject } from '../podInfo';
 import type { SchedulingSnapshot } from '../schedulingSnapshot';
 import type { Status } from '../status';
@@ -66,7 +67,7 @@ function nodeStatuses(o: ScheduleOutcome): Map<NodeInfo, Status> {
  * graceful delete and a `Preempted` event, and the pod is nominated to the
  * node. Returns the message for the FailedScheduling event otherwise.
  */
-export function runDefaultPreemption(ctx: K8sContext, snapshot: SchedulingSnapshot, pod: PodInfo, o: ScheduleOutcome): PreemptionOutcome {
+export function runDefaultPreemption(ctx: K8sContext, snapshot: SchedulingSnapshot, pod: PodInfo, o: ScheduleOutcome, nominator?: PodNominator): PreemptionOutcome {
   const spec = pod.pod.spec;
   if (spec?.preemptionPolicy === 'Never') return { postFilterMsg: 'preemption: not eligible due to preemptionPolicy=Never.', victims: [], victimPriorities: [], priority: pod.priority };
   const d = o.diagnosis;
@@ -90,24 +91,26 @@ export function runDefaultPreemption(ctx: K8sContext, snapshot: SchedulingSnapsh
     else potential.push(node);
   }
   const pdbs = pdbViews(ctx);
+  // The dry run counts the pods nominated to a node (same or higher priority) as running there.
+  const loads = nominator?.loadsFor(pod);
   const candidates: Candidate[] = [];
   const offset = potential.length > 1 ? ctx.rng.int(potential.length) : 0;
   for (let k = 0; k < potential.length; k++) {
     const node = potential[(offset + k) % potential.length];
     const st = statuses.get(node) ?? d.absentStatus!;
-    const r = selectVictimsOnNode(pod, node, pdbs);
+    const r = selectVictimsOnNode(pod, node, pdbs, loads?.get(node.name));
     if ('victims' in r && SIMULATED.has(st.plugin)) candidates.push({ node, ...r });
     else if ('victims' in r) verdicts.push(status([...st.reasons], false));
     else verdicts.push(status(r.reasons, r.unresolvable));
   }
   const best = pickOneNodeForPreemption(candidates);
   if (!best) return { postFilterMsg: `preemption: ${fitErrorMessage(o.numAllNodes, { nodeStatuses: verdicts })}`, victims: [], victimPriorities: [], priority: pod.priority };
-  prepareCandidate(ctx, pod, best);
+  prepareCandidate(ctx, pod, best, nominator);
   return { nominatedNode: best.node.name, victims: best.victims.map((v) => v.key), victimPriorities: best.victims.map((v) => v.priority), priority: pod.priority };
 }
 
 /** `PrepareCandidate`: each victim gets DisruptionTarget, a graceful delete and a `Preempted` event; the pod is nominated. */
-function prepareCandidate(ctx: K8sContext, pod: PodInfo, c: Candidate): void {
+function prepareCandidate(ctx: K8sContext, pod: PodInfo, c: Candidate, nominator: PodNominator | undefined): void {
   const schedulerName = pod.pod.spec?.schedulerName ?? 'default-scheduler';
   for (const v of c.victims) {
     const victim = ctx.store.get<PodObject>('pods', v.key);
@@ -117,6 +120,13 @@ function prepareCandidate(ctx: K8sContext, pod: PodInfo, c: Candidate): void {
     ctx.api.updateStatus({ ...victim, status: { ...victim.status, conditions } } as KubeObject);
     ctx.api.delete('pods', v.namespace, v.name);
     ctx.event(victim as KubeObject, 'Normal', 'Preempted', `Preempted by pod ${pod.uid} on node ${c.node.name}`);
+  }
+  // Lower-priority pods nominated to the node lose their nomination: the room is this pod's now.
+  for (const key of nominator?.lowerPriorityOn(c.node.name, pod.priority) ?? []) {
+    const other = ctx.store.get<PodObject>('pods', key);
+    if (!other?.status?.nominatedNodeName) continue;
+    const { nominatedNodeName: _dropped, ...status } = other.status;
+    ctx.api.updateStatus({ ...other, status } as KubeObject);
   }
   const current = ctx.store.get<PodObject>('pods', pod.key);
   if (current && current.status?.nominatedNodeName !== c.node.name) ctx.api.updateStatus({ ...current, status: { ...current.status, nominatedNodeName: c.node.name } } as KubeObject);

@@ -1,6 +1,7 @@
 import { labelSelectorMatches } from '../../api/selectors';
 import { HostPortInfo } from '../hostPorts';
 import type { NodeInfo } from '../nodeInfo';
+import type { NominatedLoad } from '../nominator';
 import type { PodInfo } from '../podInfo';
 
 /**
@@ -48,11 +49,12 @@ export function moreImportantFirst(a: PodInfo, b: PodInfo): number {
  * NodeResourcesFit's reasons (`Too many pods`, `Insufficient <resource>`)
  * and the NodePorts conflict. Empty when it fits.
  */
-export function reasonsWithout(pod: PodInfo, node: NodeInfo, removed: ReadonlySet<PodInfo>): string[] {
-  let cpu = node.reqCpu;
-  let memory = node.reqMemory;
-  let eph = node.reqEphemeralStorage;
+export function reasonsWithout(pod: PodInfo, node: NodeInfo, removed: ReadonlySet<PodInfo>, nominated?: NominatedLoad): string[] {
+  let cpu = node.reqCpu + (nominated?.cpu ?? 0);
+  let memory = node.reqMemory + (nominated?.memory ?? 0);
+  let eph = node.reqEphemeralStorage + (nominated?.ephemeralStorage ?? 0);
   const scalar = new Map(node.reqScalar ?? []);
+  for (const [k, q] of nominated?.scalar ?? []) scalar.set(k, (scalar.get(k) ?? 0) + q);
   for (const v of removed) {
     cpu -= v.res.cpu;
     memory -= v.res.memory;
@@ -61,7 +63,7 @@ export function reasonsWithout(pod: PodInfo, node: NodeInfo, removed: ReadonlySe
   }
   const r = pod.res;
   const reasons: string[] = [];
-  if (node.pods.length - removed.size + 1 > node.allocPods) reasons.push('Too many pods');
+  if (node.pods.length + (nominated?.pods ?? 0) - removed.size + 1 > node.allocPods) reasons.push('Too many pods');
   if (r.cpu > 0 && r.cpu > node.allocCpu - cpu) reasons.push('Insufficient cpu');
   if (r.memory > 0 && r.memory > node.allocMemory - memory) reasons.push('Insufficient memory');
   if (r.ephemeralStorage > 0 && r.ephemeralStorage > node.allocEphemeralStorage - eph) reasons.push('Insufficient ephemeral-storage');
@@ -107,11 +109,11 @@ export function filterPodsWithPDBViolation(pods: readonly PodInfo[], pdbs: reado
  * status); otherwise add pods back, most important first — PDB-violating
  * ones before the others — keeping each that leaves room.
  */
-export function selectVictimsOnNode(pod: PodInfo, node: NodeInfo, pdbs: readonly PdbView[]): { victims: PodInfo[]; numPDBViolations: number } | { reasons: string[]; unresolvable: boolean } {
+export function selectVictimsOnNode(pod: PodInfo, node: NodeInfo, pdbs: readonly PdbView[], nominated?: NominatedLoad): { victims: PodInfo[]; numPDBViolations: number } | { reasons: string[]; unresolvable: boolean } {
   const potential = node.pods.filter((p) => p.priority < pod.priority);
   if (potential.length === 0) return { reasons: [NO_VICTIMS], unresolvable: true };
   const removed = new Set(potential);
-  const still = reasonsWithout(pod, node, removed);
+  const still = reasonsWithout(pod, node, removed, nominated);
   if (still.length > 0) return { reasons: still, unresolvable: false };
   potential.sort(moreImportantFirst);
   const { violating, nonViolating } = filterPodsWithPDBViolation(potential, pdbs);
@@ -119,7 +121,7 @@ export function selectVictimsOnNode(pod: PodInfo, node: NodeInfo, pdbs: readonly
   let numPDBViolations = 0;
   const reprieve = (p: PodInfo): boolean => {
     removed.delete(p);
-    if (reasonsWithout(pod, node, removed).length === 0) return true;
+    if (reasonsWithout(pod, node, removed, nominated).length === 0) return true;
     removed.add(p);
     victims.push(p);
     return false;

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { SchedulingFramework } from './framework';
+import { PodNominator } from './nominator';
+import { PodInfo } from './podInfo';
+import { selectVictimsOnNode } from './preemption/selectVictims';
+import { cacheWith, evaluatedOf, feasibleOf, node, pod, scheduleIn } from './testFixtures';
+
+const withPriority = (name: string, priority: number, cpu = '1') => pod(name, { cpu, spec: { priority } });
+
+/** A framework whose queue has `preemptor` nominated to `nodeName`. */
+function nominated(preemptor: ReturnType<typeof pod>, nodeName: string) {
+  const fw = new SchedulingFramework();
+  const nominator = new PodNominator();
+  fw.nominator = nominator;
+  const info = new PodInfo(preemptor);
+  nominator.set(info.key, nodeName, info);
+  return { fw, nominator, info };
+}
+
+describe('pods nominated to a node (PodNominator, RunFilterPluginsWithNominatedPods)', () => {
+  it('a pod of the same or lower priority is filtered as if the nominated pod already ran there', () => {
+    // n1 has 1 CPU free; the preemptor (priority 1000, 1 CPU) waits for it.
+    const cache = cacheWith([node('n1', { cpu: '2' }), node('n2', { cpu: '1' })], [pod('running', { cpu: '1', nodeName: 'n1' }), pod('full', { cpu: '1', nodeName: 'n2' })]);
+    const { fw } = nominated(withPriority('high', 1000), 'n1');
+    const low = scheduleIn(cache, withPriority('low', 0), { framework: fw });
+    expect(low.kind).toBe('unschedulable');
+    expect(low.message).toMatch(/^0\/2 nodes are available: 2 Insufficient cpu\./);
+    // Equal priority: held back too.
+    expect(scheduleIn(cache, withPriority('peer', 1000), { framework: fw }).kind).toBe('unschedulable');
+    // A more important pod is not held back by it.
+    const higher = scheduleIn(cache, withPriority('higher', 2000), { framework: fw });
+    expect(higher.kind).toBe('scheduled');
+    expect(feasibleOf(higher)).toEqual(['n1']);
+    // Without the nomination the low pod fits.
+    expect(scheduleIn(cache, withPriority('low2', 0)).kind).toBe('scheduled');
+  });
+
+  it('the nominated pod tries its node first and alone (evaluateNominatedNode)', () => {
+    const nodes = Array.from({ length: 10 }, (_, i) => node(`n${i}`));
+    const cache = cacheWith(nodes);
+    const high = withPriority('high', 1000);
+    const { fw } = nominated(high, 'n7');
+    const o = scheduleIn(cache, high, { framework: fw, start: 0 });
+    expect([o.kind, o.node?.name, o.evaluated, o.feasible, o.scored]).toEqual(['scheduled', 'n7', 1, 1, false]);
+    expect(evaluatedOf(o)).toEqual(['n7']);
+    // Nominated to a node that cannot take it now: the usual search over every node.
+    const { fw: fw2 } = nominated(high, 'gone');
+    expect(scheduleIn(cache, high, { framework: fw2 }).evaluated).toBe(10);
+  });
+
+  it("counts only pods of the same or higher priority, the pod's own nomination aside", () => {
+    const nominator = new PodNominator();
+    const add = (p: ReturnType<typeof pod>, n: string) => {
+      const info = new PodInfo(p);
+      nominator.set(info.key, n, info);
+      return info;
+    };
+    const a = add(withPriority('a', 100, '500m'), 'n1');
+    add(withPriority('b', 10, '1'), 'n1');
+    add(withPriority('c', 100, '2'), 'n2');
+    const loads = nominator.loadsFor(new PodInfo(withPriority('me', 100)))!;
+    expect([...loads.entries()].map(([n, l]) => [n, l.pods, l.cpu])).toEqual([
+      ['n1', 1, 500],
+      ['n2', 1, 2000],
+    ]);
+    expect(nominator.loadsFor(a)!.has('n1')).toBe(false);
+    expect(nominator.lowerPriorityOn('n1', 100).length).toBe(1);
+    nominator.delete(a.key);
+    expect(nominator.nodeOf(a.key)).toBeUndefined();
+  });
+
+  it("preemption's dry run counts the pods nominated to the node: more victims, or none", () => {
+    // n1: two low pods of 1 CPU each on 2 CPU; a nominated pod of priority 1000 waits for 1 CPU there.
+    const lows = [withPriority('l1', 0), withPriority('l2', 0)].map((p) => ({ ...p, spec: { ...p.spec!, nodeName: 'n1' } }));
+    const cache = cacheWith([node('n1', { cpu: '2' })], lows);
+    const n1 = cache.nodes[0];
+    const preemptor = new PodInfo(withPriority('second', 1000));
+    const plain = selectVictimsOnNode(preemptor, n1, []);
+    expect('victims' in plain && plain.victims.length).toBe(1);
+    const load = { pods: 1, cpu: 1000, memory: 0, ephemeralStorage: 0, scalar: null };
+    const withNominated = selectVictimsOnNode(preemptor, n1, [], load);
+    expect('victims' in withNominated && withNominated.victims.length).toBe(2);
+  });
+});
