@@ -1,9 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ObjectStore } from '../../engine/store';
 import type { KubeObject } from '../api/types';
-import { EventLog } from './eventLog';
-import { EventRecorder, type EventType } from './eventRecorder';
+import type { EventType } from './eventRecorder';
+import { recorderFixture } from './recorderFixture';
 
 /**
  * client-go's EventCorrelator (tools/record/events_cache.go) written out
@@ -88,16 +87,11 @@ describe('EventRecorder against client-go’s EventCorrelator', () => {
   it('leaves the same Events behind for any sequence of events (aggregation, counting, spam filter)', () => {
     fc.assert(
       fc.property(fc.array(step, { minLength: 40, maxLength: 240 }), (steps) => {
-        const store = new ObjectStore();
-        let now = Date.parse('2025-03-01T09:00:00Z');
-        const t0 = now;
-        const log = new EventLog(store, 'events', 7, () => now);
-        store.defineVirtual('events', log);
-        const recorder = new EventRecorder(log);
+        const { log, recorder, t0, advance } = recorderFixture();
         const reference = new ReferenceCorrelator();
         const objects: KubeObject[] = [0, 1].map((i) => ({ apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: { name: `rs${i}`, namespace: 'default', uid: `uid-${i}`, resourceVersion: '1' } }));
         for (const s of steps) {
-          now += s.advance;
+          const now = advance(s.advance);
           // The whole run stays within the Events' hour-long TTL: expiry is another test's.
           if (now - t0 > 55 * 60_000) break;
           const g = GROUPS[s.group];

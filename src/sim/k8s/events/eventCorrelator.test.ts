@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ObjectStore } from '../../engine/store';
 import type { KubeObject } from '../api/types';
-import { EventLog } from './eventLog';
-import { EventRecorder } from './eventRecorder';
+import { recorderFixture } from './recorderFixture';
 
 interface Ev {
   metadata: { name: string };
@@ -14,16 +12,11 @@ interface Ev {
 }
 
 function setUp() {
-  const store = new ObjectStore();
-  const t0 = Date.parse('2025-03-01T09:00:00Z');
-  let now = t0;
-  const log = new EventLog(store, 'events', 7, () => now);
-  store.defineVirtual('events', log);
-  const recorder = new EventRecorder(log);
+  const { log, recorder, t0, advance } = recorderFixture();
   const obj = (kind: string, name: string): KubeObject => ({ apiVersion: kind === 'ReplicaSet' ? 'apps/v1' : 'v1', kind, metadata: { name, namespace: 'default', uid: `uid-${name}`, resourceVersion: '1' } });
   const events = (uid: string) => log.byIndex('involvedUid', uid).map((k) => log.get(k) as unknown as Ev);
   const at = (e: Ev) => (Date.parse(e.lastTimestamp) - t0) / 1000;
-  return { recorder, obj, events, at, advance: (ms: number) => (now += ms) };
+  return { recorder, obj, events, at, advance };
 }
 
 const created = (i: number) => `Created pod: web-7d4b9c8f5-${String(i).padStart(5, '0')}`;
