@@ -106,9 +106,33 @@ export function syncPod(key: string, ctx: K8sContext, state: KubeletState): void
     }
     state.spareEnv = env;
   }
-  const status = buildPodStatus(pod, rt, node, now);
-  if (!deepEqual(status, pod.status)) (node.client ??= ctx.clientAs(node.actor)).updateStatus({ ...pod, status });
+  // While the pod worker is inside the SyncPod call that creates the sandbox and starts the containers, the kubelet
+  // has reported the pod as it was when the call began (ContainerCreating, no IP yet); it reports again once the call
+  // returns (Running, or the error that ended it).
+  if (pod.status?.containerStatuses === undefined || !starting(rt)) {
+    const status = buildPodStatus(pod, rt, node, now);
+    if (!deepEqual(status, pod.status)) (node.client ??= ctx.clientAs(node.actor)).updateStatus({ ...pod, status });
+  }
   if (next < Infinity) ctx.wakeAt(key, Math.max(next, now + 1));
+}
+
+/**
+ * Whether a SyncPod call is still starting the pod: its sandbox is being
+ * created, or a container it started is being pulled, created or started
+ * (the current init container while the pod initializes, else the app
+ * containers) and has met no error. A container waiting out a back-off or
+ * stopped by an error has ended the call.
+ */
+function starting(rt: PodRuntime): boolean {
+  if (rt.terminal) return false;
+  if (!rt.ip) return true;
+  const list = rt.initialized ? rt.containers : rt.initContainers;
+  for (let i = 0; i < list.length; i++) {
+    const c = list[i];
+    const p = c.phase;
+    if ((p === 'pending' || p === 'pulling' || p === 'pulled' || p === 'created') && c.waiting === undefined) return true;
+  }
+  return false;
 }
 
 /** The pod's events, as this node's kubelet records them (with the container's field path). */
