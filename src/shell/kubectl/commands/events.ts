@@ -1,10 +1,11 @@
-import { parseTimestamp, type KubeObject, type ResourceInfo } from '../../../sim/k8s/index';
-import { humanDuration } from '../../../lib/duration';
+import type { KubeObject, ResourceInfo } from '../../../sim/k8s/index';
 import { WaitingExecution } from '../../execution';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
 import { printContext, templateFlags } from '../common';
 import { err } from '../errors';
 import { parseOutputFormat, printObjects, tabwrite, type OutputFormat } from '../printerApi';
+import { eventInterval, sortEvents } from '../printers/text/eventTiming';
+import { writeEscaped } from '../printers/text/writeEscaped';
 import { resolveType } from '../resourceArgs';
 import { examples, longDesc } from '../text';
 
@@ -48,17 +49,13 @@ export const eventsCommand: CommandSpec = {
   run: runEvents,
 };
 
+/** The fields of an Event the filters and the table read. */
 interface EventView {
   metadata: { namespace?: string };
   involvedObject?: { kind?: string; name?: string };
   type?: string;
   reason?: string;
   message?: string;
-  count?: number;
-  firstTimestamp?: string | null;
-  lastTimestamp?: string | null;
-  eventTime?: string | null;
-  series?: { count?: number; lastObservedTime?: string } | null;
 }
 
 function runEvents(ctx: CommandContext): CommandResult {
@@ -88,17 +85,14 @@ function runEvents(ctx: CommandContext): CommandResult {
   const noHeaders = ctx.flags.bool('no-headers');
   if (ctx.flags.bool('watch')) return watchEvents(ctx, wanted, format, allNamespaces, noHeaders);
 
-  const events = ctx.client
-    .list('events', allNamespaces ? {} : { namespace: ctx.namespace })
-    .filter((o) => wanted(o as unknown as EventView))
-    .sort((a, b) => eventTime(a as unknown as EventView) - eventTime(b as unknown as EventView));
+  const events = sortEvents(ctx.client.list('events', allNamespaces ? {} : { namespace: ctx.namespace }).filter((o) => wanted(o as unknown as EventView)));
   if (events.length === 0) {
     ctx.errOut(allNamespaces ? 'No events found.\n' : `No events found in ${ctx.namespace} namespace.\n`);
     return 0;
   }
   if (format) return printFormatted(ctx, format, { apiVersion: 'v1', kind: 'EventList', metadata: {}, items: events } as unknown as KubeObject);
   const now = ctx.cluster.now();
-  ctx.out(tabwrite([...(noHeaders ? [] : [headings(allNamespaces)]), ...events.map((e) => row(e as unknown as EventView, now, allNamespaces))], { minWidth: 6, padding: 3 }));
+  ctx.out(tabwrite([...(noHeaders ? [] : [headings(allNamespaces)]), ...events.map((e) => row(e, now, allNamespaces))], { minWidth: 6, padding: 3 }));
   return 0;
 }
 
@@ -113,7 +107,7 @@ function watchEvents(ctx: CommandContext, wanted: (e: EventView) => boolean, for
       printFormatted(ctx, format, event.object as unknown as KubeObject);
       return;
     }
-    const rows = [row(e, ctx.cluster.now(), allNamespaces)];
+    const rows = [row(event.object as unknown as KubeObject, ctx.cluster.now(), allNamespaces)];
     if (!headersPrinted) rows.unshift(headings(allNamespaces));
     headersPrinted = true;
     ctx.out(tabwrite(rows, { minWidth: 6, padding: 3 }));
@@ -137,32 +131,14 @@ function headings(allNamespaces: boolean): string[] {
 }
 
 /** `printOneEvent`: the interval, type, reason, `Kind/name` and message (cut at a line break). */
-function row(e: EventView, now: number, allNamespaces: boolean): string[] {
-  return [...(allNamespaces ? [e.metadata.namespace ?? ''] : []), interval(e, now), cell(e.type), cell(e.reason), `${cell(e.involvedObject?.kind)}/${cell(e.involvedObject?.name)}`, cell((e.message ?? '').trim())];
+function row(obj: KubeObject, now: number, allNamespaces: boolean): string[] {
+  const e = obj as unknown as EventView;
+  return [...(allNamespaces ? [e.metadata.namespace ?? ''] : []), eventInterval(obj, now), cell(e.type), cell(e.reason), `${cell(e.involvedObject?.kind)}/${cell(e.involvedObject?.name)}`, cell((e.message ?? '').trim())];
 }
 
-/** `getInterval`: when first seen, or `<last> (xN over <first>)` for a repeated event or a series. */
-function interval(e: EventView, now: number): string {
-  const first = since(e.eventTime ? e.eventTime : e.firstTimestamp, now);
-  if (e.series) return `${since(e.series.lastObservedTime, now)} (x${e.series.count ?? 0} over ${first})`;
-  if ((e.count ?? 0) > 1) return `${since(e.lastTimestamp, now)} (x${e.count} over ${first})`;
-  return first;
-}
-
-function since(ts: string | null | undefined, now: number): string {
-  const ms = ts ? parseTimestamp(ts) : undefined;
-  return ms === undefined ? '<unknown>' : humanDuration(now - ms);
-}
-
-/** `escapeCell`: a cell ends at its first line break, marked `...`. */
+/** `escapeCell`: a cell ends at its first line break, marked `...`; terminal escapes made visible. */
 function cell(s: string | undefined): string {
   const text = s ?? '';
   const i = text.search(/[\f\n\r]/);
-  return i >= 0 ? `${text.slice(0, i)}...` : text;
-}
-
-/** `eventTime`: the series' last observation, else lastTimestamp, else eventTime (for sorting). */
-function eventTime(e: EventView): number {
-  const ts = e.series ? e.series.lastObservedTime : e.lastTimestamp || e.eventTime;
-  return (ts ? parseTimestamp(ts) : undefined) ?? 0;
+  return writeEscaped(i >= 0 ? `${text.slice(0, i)}...` : text);
 }
