@@ -1,5 +1,5 @@
 import type { KubeObject } from '../api/types';
-import { aggregates, COMBINED_PREFIX, correlated, Correlation } from './eventCorrelator';
+import { aggregates, COMBINED_PREFIX, correlated, Correlation, type Aggregate } from './eventCorrelator';
 import type { EventLog } from './eventLog';
 
 export type EventType = 'Normal' | 'Warning';
@@ -110,7 +110,7 @@ export class EventRecorder {
     const byKey = uid === undefined || uid === '';
     const objectId = uid ?? `${obj.kind}/${meta.namespace || 'default'}/${meta.name}`;
     const prev = this.log.newest(uid ?? '');
-    let slot = byKey ? (this.keyed.get(objectId) ?? -1) : this.slotFrom(prev, objectId);
+    const slot = byKey ? (this.keyed.get(objectId) ?? -1) : this.slotFrom(prev, objectId);
     const sig = signature(type, reason, message);
     // client-go's EventCorrelator: aggregation, counting, then the spam filter (an object new to the cache has a full bucket).
     const correlate = slot >= 0 && correlated(source);
@@ -138,39 +138,43 @@ export class EventRecorder {
         }
       }
     }
-    if (correlate) {
-      const now = this.log.now();
-      // A group needs a record of its own only once a second distinct message comes.
-      if (agg === undefined && similar !== undefined && (similar.length > 1 || similar[0] !== message)) agg = this.correlation.startAggregate(slot, source, type, reason, similar, similarAt);
-      const combined = agg !== undefined && aggregates(agg, message, now);
-      if (combined) {
-        if (agg!.observed++ === 0) agg!.firstAt = now;
-      }
-      if (!this.correlation.allow(slot, source, now)) {
-        if (combined) return;
-        if (repeat >= 0) this.correlation.holdRepeat(repeat);
-        else {
-          const held = this.correlation.heldBackOf(slot, source, fieldPath || '', type, reason, message);
-          if (held) held.count++;
-          else this.correlation.holdBack(slot, source, fieldPath || '', type, reason, message, now);
-        }
-        return;
-      }
-      if (combined) {
-        const a = agg!;
-        const text = COMBINED_PREFIX + message;
-        if (a.id < 0 || !this.log.bump(a.id, a.observed - this.log.countOf(a.id), text)) a.id = this.log.record(obj, fieldPath || '', reason, text, type, source, prev, byKey ? -1 : slot, a.observed, a.firstAt);
-        return;
-      }
-      if (repeat >= 0 && this.log.bump(repeat, 1 + this.correlation.takeRepeats(repeat))) return;
-      const held = this.correlation.heldBackOf(slot, source, fieldPath || '', type, reason, message);
-      if (held) {
-        this.correlation.release(slot, held);
-        this.add(obj, objectId, byKey, fieldPath, reason, message, type, source, prev, slot, sig, held.count + 1, held.firstAt);
-        return;
-      }
-    } else if (repeat >= 0 && this.log.bump(repeat)) return;
-    this.add(obj, objectId, byKey, fieldPath, reason, message, type, source, prev, slot, sig, 1, undefined);
+    if (!correlate) {
+      if (repeat >= 0 && this.log.bump(repeat)) return;
+      this.add(obj, objectId, byKey, fieldPath, reason, message, type, source, prev, slot, sig, 1, undefined);
+      return;
+    }
+    const now = this.log.now();
+    const path = fieldPath || '';
+    // A group needs a record of its own only once a second distinct message comes.
+    if (agg === undefined && similar !== undefined && (similar.length > 1 || similar[0] !== message)) agg = this.correlation.startAggregate(slot, source, type, reason, similar, similarAt);
+    const combined = agg !== undefined && aggregates(agg, message, now);
+    if (combined && agg!.observed++ === 0) agg!.firstAt = now;
+    // The spam filter sees every occurrence; one it holds back still counts (on the aggregate, the repeat, or the event held back).
+    const allowed = this.correlation.allow(slot, source, now);
+    if (combined) {
+      if (allowed) this.writeAggregate(agg!, obj, path, reason, message, type, source, prev, byKey ? -1 : slot);
+      return;
+    }
+    if (repeat >= 0) {
+      if (!allowed) this.correlation.holdRepeat(repeat);
+      else this.log.bump(repeat, 1 + this.correlation.takeRepeats(repeat));
+      return;
+    }
+    const held = this.correlation.heldBackOf(slot, source, path, type, reason, message);
+    if (!allowed) {
+      if (held) held.count++;
+      else this.correlation.holdBack(slot, source, path, type, reason, message, now);
+      return;
+    }
+    if (held) this.correlation.release(slot, held);
+    this.add(obj, objectId, byKey, fieldPath, reason, message, type, source, prev, slot, sig, held ? held.count + 1 : 1, held?.firstAt);
+  }
+
+  /** Writes the aggregate's count and newest message on its Event, or creates it (again, if it expired) with the count observed. */
+  private writeAggregate(a: Aggregate, obj: KubeObject, fieldPath: string, reason: string, message: string, type: EventType, source: EventSource, prev: number | undefined, slot: number): void {
+    const text = COMBINED_PREFIX + message;
+    if (a.id >= 0 && this.log.bump(a.id, a.observed - this.log.countOf(a.id), text)) return;
+    a.id = this.log.record(obj, fieldPath, reason, text, type, source, prev, slot, a.observed, a.firstAt);
   }
 
   /** Writes a new event about `obj` to the log and caches it with its object (which takes a slot if it has none). */
