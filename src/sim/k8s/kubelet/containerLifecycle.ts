@@ -53,21 +53,16 @@ export function shouldRestart(policy: string | undefined, code: number): boolean
   return p === 'Always' || (p === 'OnFailure' && code !== 0);
 }
 
-/** The pod worker's resync after an error: 10 s plus up to 50 % jitter. */
-function resync(env: StepEnv): number {
-  return env.now + jitter(env.ctx.rng, [10_000, 15_000]);
-}
-
 /**
- * The pod worker's next sync while container `c` cannot start (a crash-loop
- * or image-pull back-off, an invalid image name): a sync that ends in an
- * error requeues the pod 10 s later plus up to 50 % jitter
- * (podWorkers.completeWork), and each such sync records its Events again —
- * the `(x45 over 10m)` of a crash-looping pod. The jitter is a hash of the pod, the container and the
+ * The pod worker's next sync after a sync that ended in an error (container
+ * `c` in a back-off, an image it cannot pull or name, a config it cannot
+ * build): 10 s plus up to 50 % jitter (podWorkers.completeWork), and each
+ * such sync records its Events again — the `(x45 over 10m)` of a
+ * crash-looping pod. The jitter is a hash of the pod, the container and the
  * time, not a draw from the cluster's random stream: these syncs change
  * nothing else, and the other objects' draws stay as they were.
  */
-function backOffResync(env: StepEnv, c: ContainerRuntime): number {
+function resync(env: StepEnv, c: ContainerRuntime): number {
   const uid = env.pod.metadata.uid ?? '';
   let h = Math.imul((env.now % 0x7fffffff) ^ Math.imul(c.index + (c.init ? 97 : 0), 0x9e3779b1), 0x85ebca6b);
   for (let i = 0; i < uid.length && i < 8; i++) h = Math.imul(h ^ uid.charCodeAt(i), 0x01000193);
@@ -105,7 +100,7 @@ export function stepContainer(c: ContainerRuntime, spec: Container, env: StepEnv
           event('Warning', 'InspectFailed', invalid, c);
           event('Warning', 'Failed', 'Error: InvalidImageName', c);
           c.waiting = { reason: 'InvalidImageName', message: invalid };
-          return backOffResync(env, c);
+          return resync(env, c);
         }
         const pullPolicy = spec.imagePullPolicy ?? (c.ref.tag === 'latest' ? 'Always' : 'IfNotPresent');
         const present = isPresent(node, c.ref);
@@ -120,7 +115,7 @@ export function stepContainer(c: ContainerRuntime, spec: Container, env: StepEnv
           event('Warning', 'ErrImageNeverPull', message, c);
           event('Warning', 'Failed', 'Error: ErrImageNeverPull', c);
           c.waiting = { reason: 'ErrImageNeverPull', message };
-          return resync(env);
+          return resync(env, c);
         }
         const key = `${pod.metadata.uid}_${image}`;
         if (env.imageBackoff.isInBackOffSinceUpdate(key, now)) {
@@ -128,7 +123,7 @@ export function stepContainer(c: ContainerRuntime, spec: Container, env: StepEnv
           event('Normal', 'BackOff', `Back-off pulling image "${image}"`, c);
           event('Warning', 'Failed', 'Error: ImagePullBackOff', c);
           c.waiting = { reason: 'ImagePullBackOff', message: `Back-off pulling image "${image}": ErrImagePull: ${c.pull?.error ? rpcError(c.pull.error) : ''}` };
-          return Math.min(Math.max(env.imageBackoff.updatedAt(key) + env.imageBackoff.get(key), now + 1), backOffResync(env, c));
+          return Math.min(Math.max(env.imageBackoff.updatedAt(key) + env.imageBackoff.get(key), now + 1), resync(env, c));
         }
         event('Normal', 'Pulling', `Pulling image "${image}"`, c);
         const result = pullImage(c.ref);
@@ -158,7 +153,7 @@ export function stepContainer(c: ContainerRuntime, spec: Container, env: StepEnv
           env.imageBackoff.next(`${pod.metadata.uid}_${image}`, now);
           c.waiting = { reason: 'ErrImagePull', message: err };
           c.phase = 'pending';
-          return resync(env);
+          return resync(env, c);
         }
         const size = imageProfile(c.ref)?.sizeBytes ?? 0;
         if ((node.pulling.get(c.ref.full) ?? 0) <= now) node.pulling.delete(c.ref.full);
@@ -178,7 +173,7 @@ export function stepContainer(c: ContainerRuntime, spec: Container, env: StepEnv
           event('Warning', 'Failed', `Error: ${problem}`, c);
           c.waiting = { reason: 'CreateContainerConfigError', message: problem };
           c.phase = 'waiting';
-          c.retryAt = resync(env);
+          c.retryAt = resync(env, c);
           return c.retryAt;
         }
         c.waiting = undefined;
@@ -224,7 +219,7 @@ export function stepContainer(c: ContainerRuntime, spec: Container, env: StepEnv
           c.waiting = { reason: 'CrashLoopBackOff', message: `back-off ${goDuration(delay)} restarting failed container=${c.name} pod=${podDesc(pod)}` };
           c.phase = 'waiting';
           c.retryAt = t.finishedAt + delay;
-          return Math.min(c.retryAt, backOffResync(env, c));
+          return Math.min(c.retryAt, resync(env, c));
         }
         env.crashBackoff.next(key, t.finishedAt);
         restart(c);
@@ -235,7 +230,7 @@ export function stepContainer(c: ContainerRuntime, spec: Container, env: StepEnv
           if (c.waiting?.reason !== 'CrashLoopBackOff') return c.retryAt!;
           // doBackOff: every sync within the back-off records BackOff again.
           event('Warning', 'BackOff', crashBackOffMessage(c, pod), c);
-          return Math.min(c.retryAt!, backOffResync(env, c));
+          return Math.min(c.retryAt!, resync(env, c));
         }
         if (c.waiting?.reason === 'CrashLoopBackOff') {
           const t = c.terminated!;
