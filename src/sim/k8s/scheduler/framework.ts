@@ -46,12 +46,6 @@ export interface ScheduleOutcome {
 
 const NO_PLUGINS: ReadonlySet<string> = new Set();
 
-/**
- * The scheduling framework for the default profile (`schedulePod`):
- * PreFilter, filters over a round-robin sample of nodes (`numFeasibleNodesToFind`),
- * then PreScore, Score, NormalizeScore, weights, and `selectHost` (ties broken
- * by reservoir sampling with the seeded RNG). Pure: reads only the snapshot.
- */
 /** The nominated loads by the node's table slot (nodes the snapshot no longer has are left out). */
 function loadsBySlot(loads: Map<string, NominatedLoad>, snapshot: SchedulingSnapshot): Map<number, NominatedLoad> | undefined {
   let out: Map<number, NominatedLoad> | undefined;
@@ -62,6 +56,12 @@ function loadsBySlot(loads: Map<string, NominatedLoad>, snapshot: SchedulingSnap
   return out;
 }
 
+/**
+ * The scheduling framework for the default profile (`schedulePod`):
+ * PreFilter, filters over a round-robin sample of nodes (`numFeasibleNodesToFind`),
+ * then PreScore, Score, NormalizeScore, weights, and `selectHost` (ties broken
+ * by reservoir sampling with the seeded RNG). Pure: reads only the snapshot.
+ */
 export class SchedulingFramework {
   private readonly finder: FeasibleNodeFinder;
   private readonly ownBuffers: CycleBuffers;

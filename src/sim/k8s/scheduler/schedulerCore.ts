@@ -145,9 +145,10 @@ export class SchedulerCore {
     // The store's key is the same `namespace/name` (pods are namespaced), already hashed: no new string per event.
     const key = e.key || `${pod.metadata.namespace ?? ''}/${pod.metadata.name}`;
     if (e.type === 'DELETED') this.decisions.forget(key);
+    // The queue's nominations: only a pending pod with status.nominatedNodeName keeps one (set again below).
+    this.nominator.delete(key);
     // The scheduler's pod informer never sees finished pods: they are gone for it.
     if (e.type === 'DELETED' || isTerminal(pod)) {
-      this.nominator.delete(key);
       this.queue.delete(key);
       const gone = this.cache.cachedPod(key);
       if (gone && this.cache.removePod(key)) this.podEvent(gone, false);
@@ -155,7 +156,6 @@ export class SchedulerCore {
     }
     const nodeName = pod.spec?.nodeName;
     if (nodeName) {
-      this.nominator.delete(key);
       // Why: no lookup by key in the 150,000-pod map for the binding's echo (the pod in hand: cached while `cachedNode` is
       // set) nor, mostly, for a status write (the version it replaces finds the pod, see `PodsByVersion`).
       const b = this.binding;
@@ -180,14 +180,12 @@ export class SchedulerCore {
       return true;
     }
     if ((pod.spec?.schedulerName ?? SCHEDULER_NAME) !== SCHEDULER_NAME || pod.metadata.deletionTimestamp) {
-      this.nominator.delete(key);
       this.queue.delete(key);
       return false;
     }
     // A pending pod's nomination (set by a preemption, cleared by a later one): other pods are filtered with it on that node.
     const nominated = pod.status?.nominatedNodeName;
     if (nominated) this.nominator.set(key, nominated, new PodInfo(pod, undefined, key));
-    else this.nominator.delete(key);
     // Why: an ADDED pod is new to the registry (the store reports ADDED only for a key it did not hold, and a pod
     // leaves the registry with its DELETED event): no lookup that must miss in the 150,000-pod map.
     if (e.type === 'ADDED' || !this.queue.get(key)) {
