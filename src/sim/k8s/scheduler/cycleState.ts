@@ -1,5 +1,5 @@
 import { RequiredNodeAffinity } from './nodeSelectorTerms';
-import type { NominatedLoad } from './nominator';
+import type { NodeLoad } from './nominator';
 import type { PodInfo } from './podInfo';
 import type { SchedulingSnapshot } from './schedulingSnapshot';
 
@@ -8,7 +8,7 @@ export class CycleState {
   /** Plugin state by key (a plain object: cheaper than a Map for a handful of fixed keys). */
   private readonly data: Record<string, unknown> = {};
   /** What pods nominated to a node (same or higher priority) add to it for this pod's filters, by table slot; undefined: none. */
-  nominated: Map<number, NominatedLoad> | undefined = undefined;
+  nominated: Map<number, NodeLoad> | undefined = undefined;
 
   constructor(
     readonly pod: PodInfo,

@@ -5,7 +5,7 @@ import { fusedScore, fusedScoreApplies } from './defaultProfileKernel';
 import { FeasibleNodeFinder } from './feasibleNodeFinder';
 import { failedSchedulingMessage, NO_NODES_AVAILABLE, preFilterDiagnosis, type Diagnosis } from './fitError';
 import type { NodeInfo } from './nodeInfo';
-import type { NominatedLoad, PodNominator } from './nominator';
+import type { NodeLoad, PodNominator } from './nominator';
 import type { SchedulerPlugin } from './plugin';
 import { FILTER_PLUGINS, SCORE_PLUGINS, type WeightedScorePlugin } from './plugins/index';
 import type { PodInfo } from './podInfo';
@@ -47,8 +47,8 @@ export interface ScheduleOutcome {
 const NO_PLUGINS: ReadonlySet<string> = new Set();
 
 /** The nominated loads by the node's table slot (nodes the snapshot no longer has are left out). */
-function loadsBySlot(loads: Map<string, NominatedLoad>, snapshot: SchedulingSnapshot): Map<number, NominatedLoad> | undefined {
-  let out: Map<number, NominatedLoad> | undefined;
+function loadsBySlot(loads: Map<string, NodeLoad>, snapshot: SchedulingSnapshot): Map<number, NodeLoad> | undefined {
+  let out: Map<number, NodeLoad> | undefined;
   for (const n of snapshot.nodes) {
     const l = loads.get(n.name);
     if (l) (out ??= new Map()).set(n.index, l);

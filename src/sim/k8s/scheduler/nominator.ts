@@ -1,7 +1,11 @@
 import type { PodInfo } from './podInfo';
 
-/** What the pods nominated to one node ask for, added to its requests when another pod is filtered (`addNominatedPods`). */
-export interface NominatedLoad {
+/**
+ * Requests to add to a node's when a pod is checked against it (negative
+ * where pods are taken off): what the pods nominated to it ask for
+ * (`addNominatedPods`), less preemption's victims.
+ */
+export interface NodeLoad {
   pods: number;
   cpu: number;
   memory: number;
@@ -52,9 +56,9 @@ export class PodNominator {
    * the same or a higher priority, `pod` itself aside. Undefined when there
    * are none.
    */
-  loadsFor(pod: PodInfo): Map<string, NominatedLoad> | undefined {
+  loadsFor(pod: PodInfo): Map<string, NodeLoad> | undefined {
     if (this.byKey.size === 0) return undefined;
-    let loads: Map<string, NominatedLoad> | undefined;
+    let loads: Map<string, NodeLoad> | undefined;
     for (const [key, n] of this.byKey) {
       const p = n.info;
       if (key === pod.key || p.uid === pod.uid || p.priority < pod.priority) continue;

@@ -1,5 +1,5 @@
 import type { NodeInfo } from '../nodeInfo';
-import type { NominatedLoad } from '../nominator';
+import type { NodeLoad } from '../nominator';
 import type { NodeTable } from '../nodeTable';
 import { MAX_NODE_SCORE, type SchedulerPlugin } from '../plugin';
 import type { PodResources } from '../podResources';
@@ -24,7 +24,7 @@ function rejection(reasons: string[]): Status {
  * empty when it fits. A request of 0 never fails, so a BestEffort pod only
  * checks the pod count.
  */
-export function insufficientResources(r: PodResources, n: NodeInfo, nominated?: NominatedLoad): string[] {
+export function insufficientResources(r: PodResources, n: NodeInfo, nominated?: NodeLoad): string[] {
   const reasons: string[] = [];
   const e = nominated;
   if (n.pods.length + (e?.pods ?? 0) + 1 > n.allocPods) reasons.push('Too many pods');

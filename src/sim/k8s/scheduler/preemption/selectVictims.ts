@@ -1,7 +1,8 @@
 import { labelSelectorMatches } from '../../api/selectors';
 import { HostPortInfo } from '../hostPorts';
 import type { NodeInfo } from '../nodeInfo';
-import type { NominatedLoad } from '../nominator';
+import type { NodeLoad } from '../nominator';
+import { insufficientResources } from '../plugins/nodeResourcesFit';
 import type { PodInfo } from '../podInfo';
 
 /**
@@ -49,28 +50,16 @@ export function moreImportantFirst(a: PodInfo, b: PodInfo): number {
  * NodeResourcesFit's reasons (`Too many pods`, `Insufficient <resource>`)
  * and the NodePorts conflict. Empty when it fits.
  */
-export function reasonsWithout(pod: PodInfo, node: NodeInfo, removed: ReadonlySet<PodInfo>, nominated?: NominatedLoad): string[] {
-  let cpu = node.reqCpu + (nominated?.cpu ?? 0);
-  let memory = node.reqMemory + (nominated?.memory ?? 0);
-  let eph = node.reqEphemeralStorage + (nominated?.ephemeralStorage ?? 0);
-  const scalar = new Map(node.reqScalar ?? []);
-  for (const [k, q] of nominated?.scalar ?? []) scalar.set(k, (scalar.get(k) ?? 0) + q);
+export function reasonsWithout(pod: PodInfo, node: NodeInfo, removed: ReadonlySet<PodInfo>, nominated?: NodeLoad): string[] {
+  // NodeResourcesFit's own check, on the node with the removed pods taken off (and the nominated ones added).
+  const change: NodeLoad = { pods: (nominated?.pods ?? 0) - removed.size, cpu: nominated?.cpu ?? 0, memory: nominated?.memory ?? 0, ephemeralStorage: nominated?.ephemeralStorage ?? 0, scalar: nominated?.scalar ? new Map(nominated.scalar) : null };
   for (const v of removed) {
-    cpu -= v.res.cpu;
-    memory -= v.res.memory;
-    eph -= v.res.ephemeralStorage;
-    for (const [k, q] of v.res.scalar ?? []) scalar.set(k, (scalar.get(k) ?? 0) - q);
+    change.cpu -= v.res.cpu;
+    change.memory -= v.res.memory;
+    change.ephemeralStorage -= v.res.ephemeralStorage;
+    for (const [k, q] of v.res.scalar ?? []) (change.scalar ??= new Map()).set(k, (change.scalar.get(k) ?? 0) - q);
   }
-  const r = pod.res;
-  const reasons: string[] = [];
-  if (node.pods.length + (nominated?.pods ?? 0) - removed.size + 1 > node.allocPods) reasons.push('Too many pods');
-  if (r.cpu > 0 && r.cpu > node.allocCpu - cpu) reasons.push('Insufficient cpu');
-  if (r.memory > 0 && r.memory > node.allocMemory - memory) reasons.push('Insufficient memory');
-  if (r.ephemeralStorage > 0 && r.ephemeralStorage > node.allocEphemeralStorage - eph) reasons.push('Insufficient ephemeral-storage');
-  for (const name of [...(r.scalar?.keys() ?? [])].sort()) {
-    const q = r.scalar!.get(name)!;
-    if (q > 0 && q > (node.allocScalar?.get(name) ?? 0) - (scalar.get(name) ?? 0)) reasons.push(`Insufficient ${name}`);
-  }
+  const reasons = insufficientResources(pod.res, node, change);
   if (reasons.length === 0 && pod.hostPorts.length > 0) {
     const used = new HostPortInfo();
     for (const p of node.pods) if (!removed.has(p)) for (const hp of p.hostPorts) used.add(hp);
@@ -109,7 +98,7 @@ export function filterPodsWithPDBViolation(pods: readonly PodInfo[], pdbs: reado
  * status); otherwise add pods back, most important first — PDB-violating
  * ones before the others — keeping each that leaves room.
  */
-export function selectVictimsOnNode(pod: PodInfo, node: NodeInfo, pdbs: readonly PdbView[], nominated?: NominatedLoad): { victims: PodInfo[]; numPDBViolations: number } | { reasons: string[]; unresolvable: boolean } {
+export function selectVictimsOnNode(pod: PodInfo, node: NodeInfo, pdbs: readonly PdbView[], nominated?: NodeLoad): { victims: PodInfo[]; numPDBViolations: number } | { reasons: string[]; unresolvable: boolean } {
   const potential = node.pods.filter((p) => p.priority < pod.priority);
   if (potential.length === 0) return { reasons: [NO_VICTIMS], unresolvable: true };
   const removed = new Set(potential);
