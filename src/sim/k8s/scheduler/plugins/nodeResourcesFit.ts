@@ -22,11 +22,10 @@ function rejection(reasons: string[]): Status {
  * `fitsRequest`: every shortage of the node for the pod, in upstream order
  * (`Too many pods`, cpu, memory, ephemeral-storage, then extended resources);
  * empty when it fits. A request of 0 never fails, so a BestEffort pod only
- * checks the pod count.
+ * checks the pod count. `e` is added to the node's requests (nominated pods, less preemption's victims).
  */
-export function insufficientResources(r: PodResources, n: NodeInfo, nominated?: NodeLoad): string[] {
+export function insufficientResources(r: PodResources, n: NodeInfo, e?: NodeLoad): string[] {
   const reasons: string[] = [];
-  const e = nominated;
   if (n.pods.length + (e?.pods ?? 0) + 1 > n.allocPods) reasons.push('Too many pods');
   if (r.cpu === 0 && r.memory === 0 && r.ephemeralStorage === 0 && !r.scalar) return reasons;
   if (r.cpu > 0 && r.cpu > n.allocCpu - n.reqCpu - (e?.cpu ?? 0)) reasons.push('Insufficient cpu');
