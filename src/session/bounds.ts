@@ -105,21 +105,57 @@ export function checkReplayBounds(scenario: Scenario): string | undefined {
   return undefined;
 }
 
+/**
+ * The bounds again, for each command as the replay runs it (the shell's
+ * `guard`), with its words expanded and its piped input: what reading the
+ * log cannot tell — `--replicas=$N`, `kubeplay clock step $T`, a manifest
+ * piped into `kubectl apply -f -`, `xargs` running `kubeplay node add` once
+ * per line — is refused there, before it runs.
+ */
+export class ReplayGuard {
+  private nodes: number;
+  private virtual: number;
+
+  constructor(scenario: Scenario) {
+    this.nodes = 1 + (scenario.cluster.workers ?? 3);
+    this.virtual = scenario.endAt;
+  }
+
+  /** Why this command must not run in the replay, or undefined. */
+  check(words: readonly string[], stdin: string | undefined): string | undefined {
+    const max = REPLAY_LIMITS.replicas;
+    const shown = words.join(' ').slice(0, 80);
+    if (words[0] === 'kubectl') {
+      const c = flagCount(words);
+      if (c && Number.isFinite(c.n) && c.n > max) return `refused: "${shown}" asks for ${c.flag.slice(2)} ${c.n} (the playground runs at most ${max} per object)`;
+      if (stdin !== undefined) {
+        const refusal = checkManifest(undefined, stdin);
+        if (refusal) return refusal;
+      }
+    }
+    if (words[0] === 'kubeplay' && words[1] === 'node' && words[2] === 'add' && ++this.nodes > REPLAY_LIMITS.nodes) return `refused: the scenario adds nodes past ${REPLAY_LIMITS.nodes}`;
+    const move = clockMove(words);
+    if (move > 0 && (this.virtual += move) > REPLAY_LIMITS.virtualMs) return `refused: the scenario runs the clock past ${REPLAY_LIMITS.virtualMs / 3_600_000}h of virtual time`;
+    return undefined;
+  }
+}
+
 /** Why a manifest must not be replayed (an alias bomb, too many replicas), or undefined. */
-function checkManifest(name: string, content: string): string | undefined {
+function checkManifest(name: string | undefined, content: string): string | undefined {
   const max = REPLAY_LIMITS.replicas;
-  const shown = name.slice(0, 80);
+  // A manifest piped into kubectl (`-f -`) has no file name.
+  const what = name === undefined ? 'the manifest piped into kubectl' : `file "${name.slice(0, 80)}"`;
   for (const doc of parseAllDocuments(content)) {
     let value: unknown;
     try {
       // yaml's own guard against alias bombs (billion laughs): expanding more than this many aliased nodes throws.
       value = doc.toJS({ maxAliasCount: REPLAY_LIMITS.yamlAliases });
     } catch (e) {
-      if (/alias/i.test(e instanceof Error ? e.message : '')) return `refused: file "${shown}" expands YAML aliases past ${REPLAY_LIMITS.yamlAliases} (an alias bomb?)`;
+      if (/alias/i.test(e instanceof Error ? e.message : '')) return `refused: ${what} expands YAML aliases past ${REPLAY_LIMITS.yamlAliases} (an alias bomb?)`;
       continue; // Other syntax errors are kubectl apply's to report.
     }
     const c = largestCount(value);
-    if (c && c.n > max) return `refused: file "${shown}" asks for ${c.field}: ${c.n} (the playground runs at most ${max} per object)`;
+    if (c && c.n > max) return `refused: ${what} asks for ${c.field}: ${c.n} (the playground runs at most ${max} per object)`;
   }
   return undefined;
 }

@@ -69,4 +69,22 @@ describe('exportToKind', () => {
     expect(script.match(/^cat > /gm)).toHaveLength(3);
     expect(script.match(/^kubectl /gm)?.length).toBe(1 + 20 - 2);
   });
+
+  it('keeps variables and safe command substitutions for bash to expand, and runs no command the playground does not run', () => {
+    const { script } = exportToKind(
+      scenario([
+        `POD=$(kubectl get pods -l app=web -o jsonpath='{.items[0].metadata.name}')`,
+        'kubectl delete pod "$POD"',
+        'kubectl get pods -l "a=$(rm -rf ~)"',
+        'rm -rf ~',
+        'kubectl get pods -o name | xargs rm',
+        '$CMD get pods',
+      ]),
+    );
+    expect(script).toContain(`\nPOD=$(kubectl get pods -l app=web -o jsonpath='{.items[0].metadata.name}')\nkubectl delete pod "$POD"\n`);
+    expect(script).toContain(`\nkubectl get pods -l 'a=$(rm -rf ~)'\n`);
+    expect(script).toContain('\n# (not run: rm -rf ~ — a command the playground does not run)\n');
+    expect(script).toContain('\n# (not run: kubectl get pods -o name | xargs rm — a command the playground does not run)\n');
+    expect(script).toContain('\n# (not run: $CMD get pods — a command the playground does not run)\n');
+  });
 });

@@ -4,7 +4,8 @@
  * command log with the real kubectl. Playground-only commands become
  * commented instructions with their real-world equivalent.
  */
-import { tokenize } from '../shell/index';
+import { expands, tokenize } from '../shell/index';
+import { runnable, safeExpansion } from './exportWords';
 import type { Scenario } from './scenario';
 
 export interface KindExport {
@@ -132,7 +133,6 @@ export function exportToKind(scenario: Scenario, cluster = 'kubeplay'): KindExpo
     '#!/usr/bin/env bash',
     '# The playground session for a real cluster: kind create cluster --config kind.yaml, then run this script.',
     '# Commands that failed in the playground fail here too, so the script does not stop on errors.',
-    'set -u',
     `kubectl config use-context kind-${cluster}`,
     '',
   ];
@@ -155,8 +155,13 @@ export function exportToKind(scenario: Scenario, cluster = 'kubeplay'): KindExpo
       continue;
     }
     if (words[0] === 'clear' || words[0] === 'help') continue;
-    const { stages } = tokenize(entry.line);
-    const real = stages.map((stage) => stage.map((w) => sh(node(w))).join(' ')).join(' | ');
+    const { stages, parts, raw } = tokenize(entry.line);
+    if (!stages.every((stage, s) => runnable(stage, parts[s]))) {
+      out.push(`# (not run: ${entry.line.replace(/[\r\n]/g, ' ')} — a command the playground does not run)`);
+      continue;
+    }
+    // A word with a safe expansion ($POD, $(kubectl …)) is bash's to expand: it goes as typed.
+    const real = stages.map((stage, s) => stage.map((w, j) => (expands(parts[s][j]) && safeExpansion(parts[s][j]) ? raw[s][j] : sh(node(w)))).join(' ')).join(' | ');
     const watches = words.some((w) => w === '-w' || w === '--watch' || w.startsWith('--watch='));
     out.push(watches ? `timeout 30 ${real}   # a watch: stopped after 30s` : real);
   }

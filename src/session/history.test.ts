@@ -29,6 +29,15 @@ describe('isLookOnly with pipes', () => {
   });
 });
 
+describe('isLookOnly with shell variables', () => {
+  it('keeps assignments (later lines read them) and any line whose substitution changes the cluster', () => {
+    for (const line of ['echo $POD', 'kubectl get pod $POD', 'kubectl get $(kubectl get pods -o name | head -1)', 'echo "$(echo `kubectl get pods`)"'])
+      expect(isLookOnly(line), line).toBe(true);
+    for (const line of ["POD=$(kubectl get pods -o jsonpath='{.items[0].metadata.name}')", 'export NS=web', 'unset POD', 'kubectl get $(kubectl delete pod web-1 -o name)', 'echo "$(echo `kubectl scale deploy web --replicas=2`)"', 'A=1 kubectl get pods'])
+      expect(isLookOnly(line), line).toBe(false);
+  });
+});
+
 describe('undoStep', () => {
   const log: LogEntry[] = [
     { at: 100, line: 'kubectl apply -f web.yaml' },

@@ -5,6 +5,7 @@
  */
 // From their own module: the shell's entry would bring the whole shell (and the engine) into the page's first chunk.
 import { FILTER_NAMES } from '../shell/filters/names';
+import { substitutions } from '../shell/expansion';
 import { tokenize } from '../shell/tokenize';
 import type { LogEntry } from './scenario';
 
@@ -39,11 +40,13 @@ function kubectlVerbs(words: readonly string[]): string[] {
 }
 
 /** Whether a command line only looks at the cluster (`kubectl get`, `describe`, `rollout status`, `help` …). */
-export function isLookOnly(line: string): boolean {
-  const { stages, error } = tokenize(line);
+export function isLookOnly(line: string, depth = 0): boolean {
+  const { stages, parts, error } = tokenize(line);
   if (error || stages[0].length === 0) return stages[0].length === 0 && !error;
-  // A pipeline only looks when each of its commands does (`kubectl get pods | grep web`, not `… | kubectl apply -f -`).
-  return stages.every(commandIsLookOnly);
+  // A pipeline only looks when each of its commands does (`kubectl get pods | grep web`, not `… | kubectl apply -f -`),
+  // and so does every command substitution in it (`kubectl get $(kubectl delete pod x -o name)` deletes). An
+  // assignment (`POD=$(…)`) is no look: later lines read the variable.
+  return stages.every(commandIsLookOnly) && parts.every((stage) => stage.every((word) => substitutions(word).every((s) => depth < 8 && isLookOnly(s.line, depth + 1))));
 }
 
 function commandIsLookOnly(words: readonly string[]): boolean {

@@ -166,4 +166,30 @@ describe('replay bounds', () => {
     expect(refusal({ log: steps })).toBe('refused: the scenario runs the clock past 24h of virtual time');
     expect(refusal({ log: [{ at: 0, line: 'kubeplay clock settle --max 24h' }], endAt: 1000 })).toMatch(/past 24h/);
   });
+
+  it('refuses, as the replay runs it, what only expanding the line reveals: --replicas=$N, a manifest piped in, a clock step of $T', () => {
+    const sink = { out: '', stdout(t: string) { this.out += t; }, stderr(t: string) { this.out += t; } };
+    const r = replayScenario(
+      {
+        ...base,
+        log: [
+          { at: 0, line: 'kubectl create deployment web --image=nginx' },
+          { at: 0, line: 'N=10000000' },
+          { at: 0, line: 'kubectl scale deployment web --replicas=$N' },
+          { at: 0, line: `echo '{"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"big"},"spec":{"replicas":5000000}}' | kubectl apply -f -` },
+          { at: 0, line: 'T=25h' },
+          { at: 0, line: 'kubeplay clock step $T' },
+        ],
+        endAt: 1000,
+      },
+      { sink },
+    );
+    if (!r.ok) throw new Error(r.error);
+    expect(sink.out).toContain('refused: "kubectl scale deployment web --replicas=10000000" asks for replicas 10000000 (the playground runs at most 1000 per object)\n');
+    expect(sink.out).toContain('refused: the manifest piped into kubectl asks for replicas: 5000000 (the playground runs at most 1000 per object)\n');
+    expect(sink.out).toContain('refused: the scenario runs the clock past 24h of virtual time\n');
+    expect(r.replayed.cluster.client().list('deployments.apps').filter((d) => d.metadata.namespace === 'default').map((d) => [d.metadata.name, (d.spec as { replicas: number }).replicas])).toEqual([['web', 1]]);
+    // The learner's own commands after the replay are not bounded.
+    expect(r.replayed.shell.run('kubectl scale deployment web --replicas=$N', { stdout: () => {}, stderr: () => {} }).exitCode).toBe(0);
+  });
 });

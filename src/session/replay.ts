@@ -10,7 +10,7 @@
  */
 import { createCluster, type Cluster } from '../sim/k8s/index';
 import { createShell, memoryFiles, type Execution, type FileSource, type OutputSink, type Shell } from '../shell/index';
-import { checkReplayBounds } from './bounds';
+import { checkReplayBounds, ReplayGuard } from './bounds';
 import { advanceWhileRunning } from './drive';
 import type { LogEntry, Scenario } from './scenario';
 
@@ -206,7 +206,9 @@ export function startReplay(scenario: Scenario, options: StartReplayOptions = {}
     list: (path) => (pace.replaying ? replayFiles : after).list?.(path),
   };
   const shouldYield = () => (pace.replaying ? cluster.now() >= pace.yieldAt : (options.shouldYield?.() ?? false));
-  const shell = createShell({ cluster, files, shouldYield });
+  // The bounds hold for the replayed log only: the learner's own commands afterwards are theirs.
+  const guard = new ReplayGuard(scenario);
+  const shell = createShell({ cluster, files, shouldYield, guard: (words, stdin) => (pace.replaying ? guard.check(words, stdin) : undefined) });
   return { ok: true, replayer: new Replayer(scenario, cluster, shell, options.sink ?? silent, pace, contents) };
 }
 

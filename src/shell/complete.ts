@@ -20,7 +20,7 @@ export function completeLine(env: ShellEnvironment, line: string, cursor: number
   const current = words[words.length - 1];
   const done = words.slice(0, -1);
   const pick = (cands: Iterable<string>) => [...new Set(cands)].filter((c) => c.startsWith(current)).sort();
-  if (done.length === 0) return pick(['kubectl', 'kubeplay', 'docker', ...BUILTINS.map((b) => b.name), ...FILTERS.map((f) => f.name), 'xargs']);
+  if (done.length === 0) return pick(['kubectl', 'kubeplay', 'docker', ...BUILTINS.map((b) => b.name), ...FILTERS.map((f) => f.name), 'xargs', 'export', 'unset']);
   if (done[0] === 'docker') return completeDocker(env, done, current);
   if (done[0] === 'kubeplay') {
     const depth = done.length - 1;

@@ -11,6 +11,43 @@ export function finished(exitCode: number): Execution {
   };
 }
 
+/** `exec`, calling `then` with its exit status once it has finished (at once if it already has). */
+export function afterwards(exec: Execution, then: (exitCode: number) => void): Execution {
+  if (exec.done) {
+    then(exec.exitCode ?? 0);
+    return exec;
+  }
+  let told = false;
+  const tell = () => {
+    if (told || !exec.done) return;
+    told = true;
+    then(exec.exitCode ?? 0);
+  };
+  return {
+    get done() {
+      return exec.done;
+    },
+    get exitCode() {
+      return exec.exitCode;
+    },
+    get deadline() {
+      return exec.deadline;
+    },
+    get wakeAt() {
+      return exec.wakeAt;
+    },
+    poll() {
+      const done = exec.poll();
+      tell();
+      return done;
+    },
+    cancel() {
+      exec.cancel();
+      tell();
+    },
+  };
+}
+
 /** What a waiting command does each time the host polls it. */
 export interface WaitStep {
   /** Re-checks the world; returns the exit status once the command is finished, else undefined. */

@@ -5,7 +5,10 @@
  */
 import { BUILTINS } from './builtins/index';
 import { completeLine } from './complete';
-import { finished } from './execution';
+import { afterwards, finished } from './execution';
+import { assignmentOf } from './expansion';
+import { LineRun } from './lineRun';
+import { runExport, runUnset, ShellVariables } from './variables';
 import { FILTERS } from './filters/index';
 import { Pipeline } from './pipeline';
 import { runXargs } from './xargs';
@@ -20,6 +23,8 @@ import type { Execution, OutputSink, Shell, ShellEnvironment } from './types';
 export type { Execution, FileSource, OutputSink, Shell, ShellEnvironment } from './types';
 export { CLEAR_SCREEN } from './builtins/index';
 export { tokenize } from './tokenize';
+export { ShellVariables } from './variables';
+export { assignmentOf, expands, substitutions, type Part } from './expansion';
 /** The names of the pipeline filters (`grep`, `head`, …): commands that only read their input. */
 export { FILTER_NAMES } from './filters/names';
 export { memoryFiles, normalisePath } from './memoryFiles';
@@ -31,43 +36,64 @@ export async function preloadShellData(): Promise<void> {
   await loadExplainData();
 }
 
-/** Creates a shell over `env` (a cluster and where `-f` reads files). */
+/** Creates a shell over `env` (a cluster and where `-f` reads files). Its variables (`POD=…`, `$POD`) last as long as it does. */
 export function createShell(env: ShellEnvironment): Shell {
-  return {
-    run(line: string, sink: OutputSink): Execution {
-      const { stages, error } = tokenize(line);
-      if (error) {
-        sink.stderr(`${error}\n`);
-        return finished(2);
-      }
-      if (stages[0].length === 0) return finished(0);
-      const runCommand = (words: readonly string[], stdin: string | undefined, out: OutputSink): Execution => {
-        const [cmd, ...args] = words;
-        try {
-          if (cmd === 'kubectl') return runKubectl(env, args, out, line, stdin);
-          if (cmd === 'kubeplay') return runKubeplay(env, args, out);
-          if (cmd === 'docker') return runDocker(env, args, out, swarmTaskLogs);
-          if (cmd === 'xargs') return runXargs(args, stdin, out, runCommand);
-          const builtin = BUILTINS.find((b) => b.name === cmd);
-          if (builtin) return builtin.run(env, args, out);
-          out.stderr(`${cmd}: command not found\n`);
-          return finished(127);
-        } catch (e) {
-          out.stderr(`internal error (please report): ${e instanceof Error ? e.message : String(e)}\n`);
-          return finished(1);
-        }
-      };
-      if (stages.length === 1 && !FILTERS.some((f) => f.name === stages[0][0])) return runCommand(stages[0], undefined, sink);
-      try {
-        return new Pipeline(env, stages, sink, runCommand);
-      } catch (e) {
-        sink.stderr(`internal error (please report): ${e instanceof Error ? e.message : String(e)}\n`);
+  const vars = new ShellVariables();
+  /** Runs one command with its words expanded; `line` is what kubectl records as the command (its change-cause). */
+  const runCommand = (words: readonly string[], stdin: string | undefined, out: OutputSink, line: string): Execution => {
+    if (words.length === 0) return finished(0);
+    const [cmd, ...args] = words;
+    try {
+      const refused = env.guard?.(words, stdin);
+      if (refused !== undefined) {
+        out.stderr(`${refused}\n`);
         return finished(1);
       }
+      if (cmd === 'kubectl') return runKubectl(env, args, out, line, stdin);
+      if (cmd === 'kubeplay') return runKubeplay(env, args, out);
+      if (cmd === 'docker') return runDocker(env, args, out, swarmTaskLogs);
+      if (cmd === 'xargs') return runXargs(args, stdin, out, (w, input, o) => runCommand(w, input, o, w.join(' ')));
+      if (cmd === 'export') return runExport(vars, args, out);
+      if (cmd === 'unset') return runUnset(vars, args, out);
+      const builtin = BUILTINS.find((b) => b.name === cmd);
+      if (builtin) return builtin.run(env, args, out);
+      out.stderr(`${cmd}: command not found\n`);
+      return finished(127);
+    } catch (e) {
+      out.stderr(`internal error (please report): ${e instanceof Error ? e.message : String(e)}\n`);
+      return finished(1);
+    }
+  };
+  /** A pipeline of commands whose words are final; `line` as for `runCommand`. */
+  const runStages = (stages: string[][], sink: OutputSink, line: string): Execution => {
+    if (stages.length === 1 && !FILTERS.some((f) => f.name === stages[0][0])) return runCommand(stages[0], undefined, sink, line);
+    try {
+      return new Pipeline(env, stages, sink, (w, input, o) => runCommand(w, input, o, line));
+    } catch (e) {
+      sink.stderr(`internal error (please report): ${e instanceof Error ? e.message : String(e)}\n`);
+      return finished(1);
+    }
+  };
+  /** Runs a line: as typed when it has no expansion, else through `LineRun` (substitutions, variables, assignments). */
+  const runLine = (line: string, sink: OutputSink): Execution => {
+    const { stages, parts, expands, error } = tokenize(line);
+    if (error) {
+      sink.stderr(`${error}\n`);
+      return finished(2);
+    }
+    if (stages[0].length === 0) return finished(0);
+    if (!expands && !parts.some((stage) => stage.length > 0 && assignmentOf(stage[0]) !== undefined)) return runStages(stages, sink, line);
+    // kubectl records the command as its arguments came (expanded), as `os.Args` holds them.
+    return new LineRun({ vars, runLine, runStages: (expanded, out) => runStages(expanded, out, expanded.map((w) => w.join(' ')).join(' | ')) }, parts, sink);
+  };
+  return {
+    run(line: string, sink: OutputSink): Execution {
+      return afterwards(runLine(line, sink), (code) => (vars.status = code));
     },
     complete(line: string, cursor: number): string[] {
       return completeLine(env, line, cursor);
     },
     swarm: () => existingSwarm(env.cluster),
+    variables: vars,
   };
 }

@@ -70,3 +70,44 @@ describe('tokenize: pipelines', () => {
     expect(tokenize(`echo 'a > b; c && d'`).error).toBeUndefined();
   });
 });
+
+describe('tokenize: expansions', () => {
+  it('keeps a command substitution one word, pipes and blanks inside it included', () => {
+    const t = tokenize(`kubectl delete pod $(kubectl get pods -o name | head -1) --wait=false`);
+    expect(t.stages).toEqual([['kubectl', 'delete', 'pod', '$(kubectl get pods -o name | head -1)', '--wait=false']]);
+    expect(t.expands).toBe(true);
+    expect(t.parts[0][3]).toEqual([{ kind: 'subst', line: 'kubectl get pods -o name | head -1', quoted: false }]);
+  });
+
+  it('matches the closing parenthesis past quotes and nested substitutions', () => {
+    const t = tokenize(`echo "$(echo ')' "$(echo a)")"x`);
+    expect(t.parts[0][1]).toEqual([
+      { kind: 'text', text: '', quoted: true },
+      { kind: 'subst', line: `echo ')' "$(echo a)"`, quoted: true },
+      { kind: 'text', text: 'x', quoted: false },
+    ]);
+  });
+
+  it('reads $NAME, ${NAME}, $? and backquotes, and leaves $ alone where nothing follows', () => {
+    const t = tokenize('echo $POD ${NS}x $? `kubectl version` $ a$');
+    expect(t.parts[0].slice(1).map((w) => w.map((p) => (p.kind === 'text' ? p.text : p.kind === 'var' ? `var:${p.name}` : `subst:${p.line}`)))).toEqual([['var:POD'], ['var:NS', 'x'], ['var:?'], ['subst:kubectl version'], ['$'], ['a$']]);
+  });
+
+  it('expands nothing inside single quotes or after a backslash', () => {
+    const t = tokenize(`awk '{print $1}' \\$HOME "\\$HOME"`);
+    expect(t.expands).toBe(false);
+    expect(t.words).toEqual(['awk', '{print $1}', '$HOME', '$HOME']);
+  });
+
+  it('reports an unclosed substitution and refuses arithmetic', () => {
+    expect(tokenize('echo $(kubectl get pods').error).toBe("unexpected EOF while looking for matching `)'");
+    expect(tokenize('echo `date').error).toContain('unexpected EOF');
+    expect(tokenize('echo $((1+2))').error).toContain('not simulated');
+    expect(tokenize('echo ${A:=x}').error).toContain('not simulated');
+    expect(tokenize('echo ${A B}').error).toBe('${A B}: bad substitution');
+  });
+
+  it('keeps each word as typed for the export', () => {
+    expect(tokenize(`POD=$(kubectl get pods -o name) | grep "$X"`).raw).toEqual([['POD=$(kubectl get pods -o name)'], ['grep', '"$X"']]);
+  });
+});

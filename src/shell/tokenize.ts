@@ -1,3 +1,6 @@
+import type { Part } from './expansion';
+import { readExpansion } from './readExpansion';
+
 /**
  * Splits a command line into words the way a POSIX shell does for simple
  * commands: `'…'` keeps everything literally, `"…"` allows `\"`, `\\`, `\$`
@@ -6,7 +9,8 @@
  * separates the stages of a pipeline; the other control and redirection
  * operators (`;`, `&&`, `||`, `&`, `>`, `>>`, `<`) are refused with a clear
  * error, since this terminal runs one pipeline per line and has no files to
- * redirect to.
+ * redirect to. `$NAME`, `${…}`, `$(…)` and backquotes are kept as parts
+ * of their words for the shell to expand (see `expansion.ts`).
  * @example tokenize(`kubectl label pod x 'a=b c'`).words // ['kubectl','label','pod','x','a=b c']
  * @example tokenize(`kubectl get pods | grep web`).stages // [['kubectl','get','pods'],['grep','web']]
  */
@@ -15,6 +19,15 @@ export interface TokenizeResult {
   words: string[];
   /** Each command of the pipeline, in order (one entry when there is no `|`). */
   stages: string[][];
+  /** Each stage's words as parts, for the shell's expansions. */
+  parts: Part[][][];
+  /** Each stage's words as typed (quotes and all): what a bash script would say. */
+  raw: string[][];
+  /**
+   * Whether a word has an expansion (`$NAME`, `${…}`, `$(…)`, `` `…` ``):
+   * `words` and `stages` then show it as typed, unexpanded (`kubectl delete pod $POD`).
+   */
+  expands: boolean;
   /** Set when the line cannot run: an open quote, a misplaced `|`, an operator not simulated. */
   error?: string;
 }
@@ -39,15 +52,47 @@ function refusedOperator(line: string, i: number): string | undefined {
 /** Splits `line` into shell words, grouped into pipeline stages. */
 export function tokenize(line: string): TokenizeResult {
   const stages: string[][] = [];
+  const parts: Part[][][] = [];
+  const raw: string[][] = [];
   let words: string[] = [];
+  let wordParts: Part[][] = [];
+  let raws: string[] = [];
   let word = '';
+  let current: Part[] = [];
   let inWord = false;
+  let wordStart = 0;
+  let expanding = false;
   let i = 0;
   const n = line.length;
-  const fail = (error: string): TokenizeResult => ({ words: stages[0] ?? words, stages: [...stages, words], error });
+  const fail = (error: string): TokenizeResult => ({ words: stages[0] ?? words, stages: [...stages, words], parts: [...parts, wordParts], raw: [...raw, raws], expands: expanding, error });
+  /** Literal text of the word (quoted: not to be split, not an assignment's name). */
+  const text = (t: string, quoted: boolean) => {
+    word += t;
+    const last = current[current.length - 1];
+    if (last !== undefined && last.kind === 'text' && last.quoted === quoted) current[current.length - 1] = { ...last, text: last.text + t };
+    else current.push({ kind: 'text', text: t, quoted });
+  };
+  /** An expansion starting at `line[i]` ('$' or '`'); returns where the word goes on, or an error. */
+  const expansion = (quoted: boolean): string | undefined => {
+    const found = readExpansion(line, i, quoted);
+    if ('error' in found) return found.error;
+    if (found.part === undefined) text(line.slice(i, found.end), quoted);
+    else {
+      word += line.slice(i, found.end);
+      current.push(found.part);
+      expanding = true;
+    }
+    i = found.end;
+    return undefined;
+  };
   const endWord = () => {
-    if (inWord) words.push(word);
+    if (inWord) {
+      words.push(word);
+      wordParts.push(current);
+      raws.push(line.slice(wordStart, i));
+    }
     word = '';
+    current = [];
     inWord = false;
   };
   while (i < n) {
@@ -64,21 +109,28 @@ export function tokenize(line: string): TokenizeResult {
       endWord();
       if (words.length === 0) return fail("syntax error near unexpected token `|'");
       stages.push(words);
+      parts.push(wordParts);
+      raw.push(raws);
       words = [];
+      wordParts = [];
+      raws = [];
       i++;
       continue;
     }
+    if (!inWord) wordStart = i;
     inWord = true;
     if (c === "'") {
       const end = line.indexOf("'", i + 1);
       if (end < 0) return fail(`unexpected EOF while looking for matching \`''`);
-      word += line.slice(i + 1, end);
+      text(line.slice(i + 1, end), true);
       i = end + 1;
       continue;
     }
     if (c === '"') {
       i++;
       let closed = false;
+      // An empty "" still makes the word (and a field).
+      text('', true);
       while (i < n) {
         const d = line[i];
         if (d === '"') {
@@ -87,28 +139,40 @@ export function tokenize(line: string): TokenizeResult {
           break;
         }
         if (d === '\\' && i + 1 < n && '"\\$`'.includes(line[i + 1])) {
-          word += line[i + 1];
+          text(line[i + 1], true);
           i += 2;
           continue;
         }
-        word += d;
+        if (d === '$' || d === '`') {
+          const error = expansion(true);
+          if (error) return fail(error);
+          continue;
+        }
+        text(d, true);
         i++;
       }
       if (!closed) return fail('unexpected EOF while looking for matching `"\'');
       continue;
     }
     if (c === '\\') {
-      if (i + 1 < n) word += line[i + 1];
+      if (i + 1 < n) text(line[i + 1], true);
       i += 2;
       continue;
     }
-    word += c;
+    if (c === '$' || c === '`') {
+      const error = expansion(false);
+      if (error) return fail(error);
+      continue;
+    }
+    text(c, false);
     i++;
   }
   endWord();
   if (stages.length > 0 && words.length === 0) return fail('syntax error: unexpected end of file');
   stages.push(words);
-  return { words: stages[0], stages };
+  parts.push(wordParts);
+  raw.push(raws);
+  return { words: stages[0], stages, parts, raw, expands: expanding };
 }
 
 /** Quotes a word for display so that `tokenize` would read it back unchanged. */

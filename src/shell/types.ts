@@ -1,5 +1,6 @@
 import type { Cluster } from '../sim/k8s/index';
 import type { Swarm } from '../sim/swarm/index';
+import type { ShellVariables } from './variables';
 
 /**
  * The terminal's interpreter contract. The same shell runs in the browser
@@ -56,6 +57,13 @@ export interface ShellEnvironment {
    * the end in one go).
    */
   shouldYield?: () => boolean;
+  /**
+   * Asked before each command runs, with its words as expanded (and its
+   * piped input): a refusal, printed instead of running it (status 1), or
+   * undefined. A replayed link's bounds (`session/bounds.ts`) use it for
+   * what only running the line reveals (`--replicas=$N`, a manifest piped in).
+   */
+  guard?: (words: readonly string[], stdin: string | undefined) => string | undefined;
 }
 
 export interface Shell {
@@ -63,6 +71,8 @@ export interface Shell {
   run(line: string, sink: OutputSink): Execution;
   /** Tab completion candidates for the word at the cursor. */
   complete(line: string, cursor: number): string[];
+  /** Its variables (`POD=…`): a replayed link's shell hands them to the page's (`ShellVariables.copyFrom`). */
+  readonly variables?: ShellVariables;
   /** The swarm its `docker` commands reach, once one of them has made it (a lesson's swarm questions read it). */
   swarm?(): Swarm | undefined;
 }

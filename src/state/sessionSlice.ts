@@ -132,9 +132,9 @@ export function createSessionSlice(set: SetState, get: GetState, kit: () => Stor
     };
     const result = await replayScenarioSliced(scenario, { sink: holding.sink, until, shouldYield: k.runtime.shouldYield, slicing }).finally(() => set({ replayProgress: undefined }));
     if (!result.ok) return result;
-    const { cluster, running } = result.replayed;
+    const { cluster, running, shell } = result.replayed;
     const waiting: Running[] = running.map((r) => ({ execution: r.execution, source: r.source, line: r.line }));
-    if (!k.runtime.adopt(cluster, waiting)) return { ok: false, error: 'the cluster is not ready yet' };
+    if (!k.runtime.adopt(cluster, waiting, shell)) return { ok: false, error: 'the cluster is not ready yet' };
     const kept = until === undefined ? scenario.log : scenario.log.filter((e) => e.at <= until);
     const commandLog: LoggedCommand[] = fromScenarioLog(kept, scenario.files, cluster.startTime);
     const files = filesRecord(scenario.files);

@@ -169,14 +169,16 @@ export class SimRuntime {
   /**
    * Makes `cluster` (a replayed scenario's) the live one: the old world and
    * its waiting commands are dropped, `running` (commands the replay left
-   * waiting) go on. Returns false (changing nothing) before the engine and
+   * waiting) go on, and so do the variables `replayedShell` holds. Returns false (changing nothing) before the engine and
    * the shell have loaded.
    */
-  adopt(cluster: Cluster, running: readonly Running[]): boolean {
+  adopt(cluster: Cluster, running: readonly Running[], replayedShell?: Shell): boolean {
     if (!this.engine || !this.makeShell) return false;
     for (const r of this.running) r.execution.cancel();
     this.running = [...running];
     this.build(this.engine, cluster);
+    // The session goes on with the variables the replayed commands set (`POD=$(…)`, then `$POD`).
+    if (replayedShell?.variables) this.shell?.variables?.copyFrom(replayedShell.variables);
     return true;
   }
 

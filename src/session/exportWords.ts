@@ -1,0 +1,45 @@
+/**
+ * Which commands of a shared scenario the bash export may run on a real
+ * machine. A link is anyone's to write: the playground answers "command not
+ * found" to `rm -rf ~`, but bash would run it. So a command goes into the
+ * script only when it is one the playground runs too (kubectl, docker, the
+ * pipeline filters, echo, sleep, export, unset, xargs of one of these, a
+ * variable assignment), and an expansion stays live (`$POD`, `$(kubectl …)`)
+ * only when every command substitution in it passes the same test;
+ * otherwise the word goes quoted, inert.
+ */
+import { assignmentOf, FILTER_NAMES, substitutions, tokenize, type Part } from '../shell/index';
+
+const RUNS = new Set(['kubectl', 'docker', 'echo', 'sleep', 'export', 'unset', ...FILTER_NAMES]);
+/** xargs options that take a value as the next word. */
+const XARGS_VALUE_OPTIONS = new Set(['-n', '-I', '-L', '-d', '-P', '-s', '-E']);
+
+/** Whether a command (its words as written, expansions unexpanded) is one the export may run. */
+export function runnable(words: readonly string[], parts: readonly Part[][]): boolean {
+  let i = 0;
+  while (i < parts.length && assignmentOf(parts[i]) !== undefined) i++;
+  // Assignments only: a line that sets variables.
+  if (i === words.length) return true;
+  const cmd = words[i];
+  if (cmd === 'xargs') {
+    let j = i + 1;
+    while (j < words.length && words[j].startsWith('-')) j += XARGS_VALUE_OPTIONS.has(words[j]) ? 2 : 1;
+    return j < words.length && words[j] !== 'xargs' && RUNS.has(words[j]) && !parts[j].some((p) => p.kind !== 'text');
+  }
+  // The command's name itself must be plain text: `$CMD args` could be anything.
+  return RUNS.has(cmd) && parts[i].every((p) => p.kind === 'text');
+}
+
+/** Whether a word's expansions may stay live in the script: each command substitution in it is a runnable pipeline whose own words are safe. */
+export function safeExpansion(word: readonly Part[], depth = 0): boolean {
+  if (depth > 8) return false;
+  for (const s of substitutions(word)) {
+    const t = tokenize(s.line);
+    if (t.error !== undefined) return false;
+    for (let k = 0; k < t.stages.length; k++) {
+      if (!runnable(t.stages[k], t.parts[k])) return false;
+      if (!t.parts[k].every((w) => safeExpansion(w, depth + 1))) return false;
+    }
+  }
+  return true;
+}

@@ -1,0 +1,153 @@
+import { isName, SPECIAL_PARAMETERS, type Part } from './expansion';
+
+/**
+ * Reads the expansion that starts at `line[i]` (a `$` or a backquote), as
+ * bash's parser does: `$NAME`, `$?` and the other special parameters,
+ * `${…}`, `$(…)` (to its matching parenthesis, past quotes and nested
+ * substitutions) and `` `…` ``. A `$` that starts none of these is a
+ * literal `$` (no part). `quoted`: the expansion is inside double quotes.
+ */
+export function readExpansion(line: string, i: number, quoted: boolean): { end: number; part?: Part } | { error: string } {
+  if (line[i] === '`') {
+    let inner = '';
+    for (let j = i + 1; j < line.length; j++) {
+      const c = line[j];
+      if (c === '`') return { end: j + 1, part: { kind: 'subst', line: inner, quoted } };
+      // Inside backquotes a backslash escapes only $, ` and \.
+      if (c === '\\' && j + 1 < line.length && '$`\\'.includes(line[j + 1])) {
+        inner += line[++j];
+        continue;
+      }
+      inner += c;
+    }
+    return { error: 'unexpected EOF while looking for matching ``\'' };
+  }
+  const next = line[i + 1];
+  if (next === '(') {
+    if (line[i + 2] === '(') return { error: 'arithmetic expansion $((…)) is not simulated in this terminal' };
+    const close = matching(line, i + 2, ')');
+    if (close < 0) return { error: "unexpected EOF while looking for matching `)'" };
+    return { end: close + 1, part: { kind: 'subst', line: line.slice(i + 2, close), quoted } };
+  }
+  if (next === '{') {
+    const close = matching(line, i + 2, '}');
+    if (close < 0) return { error: "unexpected EOF while looking for matching `}'" };
+    const part = braced(line.slice(i + 2, close), quoted);
+    return typeof part === 'string' ? { error: part } : { end: close + 1, part };
+  }
+  if (next !== undefined && /[A-Za-z_]/.test(next)) {
+    let j = i + 2;
+    while (j < line.length && /[A-Za-z0-9_]/.test(line[j])) j++;
+    return { end: j, part: { kind: 'var', name: line.slice(i + 1, j), quoted } };
+  }
+  if (next !== undefined && SPECIAL_PARAMETERS.includes(next)) return { end: i + 2, part: { kind: 'var', name: next, quoted } };
+  return { end: i + 1 };
+}
+
+/**
+ * The index of the `close` (')' or '}') that ends the construct whose body
+ * starts at `from`, skipping quoted text, escapes and nested `$(…)`, `${…}`
+ * and parentheses; -1 when the line ends first.
+ */
+function matching(line: string, from: number, close: ')' | '}'): number {
+  let depth = 1;
+  for (let j = from; j < line.length; j++) {
+    const c = line[j];
+    if (c === '\\') {
+      j++;
+      continue;
+    }
+    if (c === "'" && close === ')') {
+      const end = line.indexOf("'", j + 1);
+      if (end < 0) return -1;
+      j = end;
+      continue;
+    }
+    if (c === '"') {
+      j++;
+      while (j < line.length && line[j] !== '"') j += line[j] === '\\' ? 2 : 1;
+      if (j >= line.length) return -1;
+      continue;
+    }
+    if (c === '`') {
+      const end = line.indexOf('`', j + 1);
+      if (end < 0) return -1;
+      j = end;
+      continue;
+    }
+    if (c === '$' && (line[j + 1] === '(' || line[j + 1] === '{')) {
+      const inner = matching(line, j + 2, line[j + 1] === '(' ? ')' : '}');
+      if (inner < 0) return -1;
+      j = inner;
+      continue;
+    }
+    if (close === ')' && c === '(') depth++;
+    else if (c === close && --depth === 0) return j;
+  }
+  return -1;
+}
+
+/** The body of `${…}`: NAME, #NAME, or NAME with `:-`, `-`, `:+` or `+` and a word. An error text when bash would refuse it (or it is not simulated). */
+function braced(body: string, quoted: boolean): Part | string {
+  const bad = `\${${body}}: bad substitution`;
+  if (body.startsWith('#') && body.length > 1) {
+    const name = body.slice(1);
+    return isName(name) || (name.length === 1 && SPECIAL_PARAMETERS.includes(name)) ? { kind: 'var', name, quoted, length: true } : bad;
+  }
+  const m = /^([A-Za-z_][A-Za-z0-9_]*|[?$#0-9@*!-])(?:(:?)([-+=?])([\s\S]*))?$/.exec(body);
+  if (!m) return bad;
+  const [, name, colon, op, rest] = m;
+  if (op === undefined) return { kind: 'var', name, quoted };
+  if (op === '=' || op === '?') return `\${${name}${colon}${op}…} is not simulated in this terminal: set the variable with ${name}=value on a line of its own`;
+  const word = wordParts(rest, quoted);
+  if (typeof word === 'string') return word;
+  return { kind: 'var', name, quoted, fallback: { colon: colon === ':', word, alternate: op === '+' } };
+}
+
+/** A word inside `${NAME:-word}` as parts: quotes, escapes and expansions, blanks kept. */
+function wordParts(text: string, quoted: boolean): Part[] | string {
+  const parts: Part[] = [];
+  const lit = (t: string, q: boolean) => {
+    const last = parts[parts.length - 1];
+    if (last !== undefined && last.kind === 'text' && last.quoted === q) parts[parts.length - 1] = { ...last, text: last.text + t };
+    else parts.push({ kind: 'text', text: t, quoted: q });
+  };
+  for (let i = 0; i < text.length; ) {
+    const c = text[i];
+    if (c === "'" && !quoted) {
+      const end = text.indexOf("'", i + 1);
+      if (end < 0) return `unexpected EOF while looking for matching \`''`;
+      lit(text.slice(i + 1, end), true);
+      i = end + 1;
+    } else if (c === '\\' && i + 1 < text.length) {
+      lit(text[i + 1], true);
+      i += 2;
+    } else if (c === '$' || c === '`') {
+      const found = readExpansion(text, i, quoted);
+      if ('error' in found) return found.error;
+      if (found.part === undefined) lit('$', quoted);
+      else parts.push(found.part);
+      i = found.end;
+    } else if (c === '"' && !quoted) {
+      lit('', true);
+      i++;
+      while (i < text.length && text[i] !== '"') {
+        if (text[i] === '$' || text[i] === '`') {
+          const found = readExpansion(text, i, true);
+          if ('error' in found) return found.error;
+          if (found.part === undefined) lit('$', true);
+          else parts.push(found.part);
+          i = found.end;
+        } else {
+          lit(text[i] === '\\' && i + 1 < text.length && '"\\$`'.includes(text[i + 1]) ? text[++i] : text[i], true);
+          i++;
+        }
+      }
+      i++;
+    } else {
+      lit(c, quoted);
+      i++;
+    }
+  }
+  return parts;
+}
