@@ -162,16 +162,23 @@ test('a rolling update shows its progress, a failing task turns red, and a lost 
   await kp.screenshot('swarm-quorum-lost');
 });
 
-test('a machine added with kubeplay machine add joins the swarm and shows as a fourth node', async ({ kp, page }) => {
+test('a machine added with kubeplay machine add shows outside the swarm, then joins it as a fourth node', async ({ kp, page }) => {
   await modes(page).getByRole('radio', { name: 'Swarm' }).check();
   const swarm = swarmOf(page);
   await expect(swarm).toContainText('3 nodes · 0 services');
   await kp.run('kubeplay machine add');
   await expect(kp.output).toContainText('machine/worker3 created');
   await expect(swarm).toContainText('3 nodes');
-  await kp.run('docker swarm join-token -q worker | xargs -I T docker -H worker3 swarm join --token T 192.168.99.100:2377');
+  // Outside the swarm until it joins: a dashed card saying how it comes in.
+  const outside = swarm.getByRole('group', { name: 'worker3, a Docker machine outside the swarm' });
+  await expect(outside).toBeVisible();
+  await expect(outside).toContainText('not in the swarm');
+  await kp.screenshot('swarm-machine-outside');
+  await kp.run('TOKEN=$(docker swarm join-token -q worker)');
+  await kp.run('docker -H worker3 swarm join --token $TOKEN 192.168.99.100:2377');
   await expect(kp.output).toContainText('This node joined a swarm as a worker.');
   await expect(swarm).toContainText('4 nodes · 0 services');
   await expect(swarm.getByRole('group', { name: /^worker3, worker, Ready, Active/ })).toBeVisible();
+  await expect(outside).toHaveCount(0);
   await kp.screenshot('swarm-fourth-machine');
 });

@@ -20,6 +20,7 @@ export class SwarmBridge {
   private version = 0;
   private stopped = '';
   private leader = true;
+  private outside = '';
   /** Settles when the swarm's code has loaded (or at once when there is none). */
   readonly ready: Promise<void>;
 
@@ -63,10 +64,15 @@ export class SwarmBridge {
     const stopped = nodes.filter((n) => swarm.isNodeStopped(n.id)).map((n) => n.id);
     const leader = swarm.hasLeader();
     const stoppedKey = stopped.join(',');
-    if (!force && !this.changed && stoppedKey === this.stopped && leader === this.leader) return undefined;
+    // A machine added (`kubeplay machine add`) writes nothing to the swarm's store either.
+    const members = new Set(nodes.map((n) => n.description.hostname));
+    const outside = swarm.membership.outside().filter((h) => !members.has(h));
+    const outsideKey = outside.join(',');
+    if (!force && !this.changed && stoppedKey === this.stopped && leader === this.leader && outsideKey === this.outside) return undefined;
     this.changed = false;
     this.stopped = stoppedKey;
     this.leader = leader;
+    this.outside = outsideKey;
     return {
       now: swarm.now(),
       nodes,
@@ -75,6 +81,7 @@ export class SwarmBridge {
       stoppedNodes: stopped,
       hasLeader: leader,
       localNodeId: swarm.localNodeId(),
+      outside,
       version: ++this.version,
     };
   }

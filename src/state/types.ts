@@ -70,6 +70,8 @@ export interface SwarmSnapshot {
   readonly hasLeader: boolean;
   /** The node the CLI talks to. */
   readonly localNodeId: string;
+  /** Hostnames of machines beside the cluster that are not in the swarm (added and not joined, or left and removed), sorted. */
+  readonly outside: readonly string[];
   /** Increases with every published swarm snapshot. */
   readonly version: number;
 }

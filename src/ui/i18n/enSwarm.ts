@@ -53,5 +53,8 @@ export const enSwarm = {
     quorumHint: 'Running tasks keep running, but the swarm accepts no changes until a majority of managers is back.',
     services: 'Services',
     noServices: 'No services yet',
+    outsideLabel: '{{hostname}}, a Docker machine outside the swarm',
+    outsideMeta: 'Docker Engine · not in the swarm',
+    outsideHint: 'joins with docker swarm join',
   },
 };

@@ -28,5 +28,8 @@ export function swarmTextOf(t: TFunction): SwarmText {
     quorumHint: t('swarmViz.quorumHint'),
     services: t('swarmViz.services'),
     noServices: t('swarmViz.noServices'),
+    outsideLabel: (hostname) => t('swarmViz.outsideLabel', { hostname }),
+    outsideMeta: t('swarmViz.outsideMeta'),
+    outsideHint: t('swarmViz.outsideHint'),
   };
 }

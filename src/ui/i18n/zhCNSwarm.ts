@@ -55,5 +55,8 @@ export const zhCNSwarm: typeof enSwarm = {
     quorumHint: '运行中的 task 继续运行，但在多数 manager 恢复之前，swarm 不接受任何更改。',
     services: 'Service',
     noServices: '还没有 service',
+    outsideLabel: '{{hostname}}，swarm 之外的一台 Docker 机器',
+    outsideMeta: 'Docker Engine · 不在 swarm 中',
+    outsideHint: '用 docker swarm join 加入',
   },
 };

@@ -1,6 +1,6 @@
 import { easeCubicInOut, select, type Selection } from 'd3';
 import { setAttr, setText } from '../glyphs/dom';
-import type { MeshLink, PlacedGroup, PlacedService, PlacedSwarmNode, PlacedTask, SwarmLayout } from './swarmLayout';
+import type { MeshLink, PlacedGroup, PlacedMachine, PlacedService, PlacedSwarmNode, PlacedTask, SwarmLayout } from './swarmLayout';
 import { SWARM_METRICS as M } from './swarmLayout';
 import { enterSwarmNode, updateSwarmNode } from './swarmNodeGlyph';
 import { enterSwarmService, updateSwarmService } from './swarmServiceGlyph';
@@ -37,7 +37,7 @@ function setUp(svg: SVGSVGElement): void {
   const defs = root.append('defs');
   const hatch = defs.append('pattern').attr('id', 'kp-swarm-hatch').attr('width', 8).attr('height', 8).attr('patternUnits', 'userSpaceOnUse').attr('patternTransform', 'rotate(45)');
   hatch.append('rect').attr('width', 3).attr('height', 8).attr('class', 'hatch-stroke');
-  for (const layer of ['services', 'mesh', 'pending', 'nodes', 'groups', 'links', 'chips', 'tasks']) root.append('g').attr('class', `layer-${layer}`);
+  for (const layer of ['services', 'mesh', 'pending', 'nodes', 'machines', 'groups', 'links', 'chips', 'tasks']) root.append('g').attr('class', `layer-${layer}`);
   const pick = (target: EventTarget | null): SwarmPick | undefined => {
     const el = (target as Element | null)?.closest?.('[data-kind][data-key][role="button"]');
     const kind = el ? KIND[el.getAttribute('data-kind') ?? ''] : undefined;
@@ -168,6 +168,35 @@ export function renderSwarm(svg: SVGSVGElement, layout: SwarmLayout, options: Sw
     .data(layout.nodes, (d) => d.node.key)
     .join(enterSwarmNode)
     .call(updateSwarmNode, options.selectedKey);
+
+  // Machines outside the swarm: a dashed card, its name, and how it joins.
+  root
+    .select<SVGGElement>('.layer-machines')
+    .selectAll<SVGGElement, PlacedMachine>('g.smachine')
+    .data(layout.machines, (d) => d.machine.key)
+    .join((enter) => {
+      const g = enter.append('g').attr('class', 'smachine').attr('role', 'group');
+      g.append('rect').attr('class', 'smachine-card').attr('rx', 10);
+      g.append('text').attr('class', 'node-name').attr('x', M.cardPad).attr('y', 23);
+      g.append('text').attr('class', 'node-meta').attr('x', M.cardPad).attr('y', 41);
+      g.append('text').attr('class', 'smachine-hint').attr('x', M.cardPad).attr('y', 61);
+      return g;
+    })
+    .each((d, i, all) => {
+      const g = all[i];
+      setAttr(g, 'transform', `translate(${d.box.x},${d.box.y})`);
+      setAttr(g, 'data-key', d.machine.key);
+      setAttr(g, 'aria-label', d.machine.label);
+      const card = g.querySelector('.smachine-card');
+      setAttr(card, 'width', d.box.width);
+      setAttr(card, 'height', d.box.height);
+      setText(g.querySelector('.node-name'), d.machine.hostname);
+      setText(g.querySelector('.node-meta'), words.outsideMeta);
+      // Cut by characters (never measured) to the card's width.
+      const hint = words.outsideHint;
+      const room = Math.floor((d.box.width - 2 * M.cardPad) / 6.2);
+      setText(g.querySelector('.smachine-hint'), hint.length > room ? `${hint.slice(0, Math.max(0, room - 1))}…` : hint);
+    });
 
   root
     .select<SVGGElement>('.layer-groups')

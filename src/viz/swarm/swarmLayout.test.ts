@@ -143,4 +143,22 @@ describe('the Swarm layout', () => {
       for (const n of alone.nodes) expect(n.bare).toBeUndefined();
     });
   });
+
+  it('draws machines outside the swarm as short cards under the nodes, in their columns', () => {
+    const swarm = swarmWith([]);
+    const view = buildSwarmView({ nodes: swarm.nodes(), services: [], tasks: [], stoppedNodes: [], hasLeader: true, outside: ['db1', 'worker3'] }, swarm.now());
+    expect(view.machines.map((m) => [m.hostname, m.label])).toEqual([
+      ['db1', 'db1, a Docker machine outside the swarm'],
+      ['worker3', 'worker3, a Docker machine outside the swarm'],
+    ]);
+    const layout = layoutSwarm(view, 900);
+    const bottom = Math.max(...layout.nodes.map((n) => n.box.y + n.box.height));
+    expect(layout.machines.map((m) => m.box.x)).toEqual(layout.nodes.slice(0, 2).map((n) => n.box.x));
+    for (const m of layout.machines) {
+      expect(m.box.y).toBeGreaterThan(bottom);
+      expect(m.box.width).toBe(layout.nodes[0].box.width);
+      expect(m.box.y + m.box.height).toBeLessThanOrEqual(layout.height);
+    }
+    expect(layoutOf(swarm, 900).machines).toEqual([]);
+  });
 });

@@ -1,5 +1,5 @@
 import type { Box } from '../layout/box';
-import type { SwarmNodeView, SwarmServiceView, SwarmView, TaskView } from './swarmModel';
+import type { OutsideMachineView, SwarmNodeView, SwarmServiceView, SwarmView, TaskView } from './swarmModel';
 
 /** Sizes of the Swarm drawing (px), in the Kubernetes drawing's proportions. */
 export const SWARM_METRICS = {
@@ -38,6 +38,8 @@ export const SWARM_METRICS = {
   /** Bare boxes: the groups' inset from the box's sides, and the gap between groups side by side. */
   bareCardPad: 8,
   flowGap: 4,
+  /** A machine outside the swarm: its name and state, and a line on how it joins. */
+  outsideHeight: 74,
 } as const;
 
 const M = SWARM_METRICS;
@@ -67,6 +69,12 @@ export interface PlacedSwarmNode {
   readonly box: Box;
   /** Side by side: no reservation bars or tasks row label; the groups sit right under the header, side by side. */
   readonly bare?: boolean;
+}
+
+/** A machine outside the swarm, after the node boxes. */
+export interface PlacedMachine {
+  readonly machine: OutsideMachineView;
+  readonly box: Box;
 }
 
 export interface PlacedService {
@@ -99,6 +107,7 @@ export interface SwarmLayout {
   readonly meshLinks: readonly MeshLink[];
   readonly pending: { readonly box: Box } | undefined;
   readonly nodes: readonly PlacedSwarmNode[];
+  readonly machines: readonly PlacedMachine[];
   readonly groups: readonly PlacedGroup[];
   readonly tasks: readonly PlacedTask[];
 }
@@ -229,7 +238,8 @@ function placeRest(view: SwarmView, w: number, inner: number, y0: number, servic
 
   // The node grid.
   const least = sbs ? M.compactCardWidth : M.minCardWidth;
-  const cols = Math.max(1, Math.min(view.nodes.length, Math.floor((inner + M.gap) / (least + M.gap))));
+  const fit = Math.max(1, Math.floor((inner + M.gap) / (least + M.gap)));
+  const cols = Math.max(1, Math.min(view.nodes.length, fit));
   const cardWidth = Math.min(M.maxCardWidth, (inner - (cols - 1) * M.gap) / cols);
   const nodes: PlacedSwarmNode[] = [];
   const groups: PlacedGroup[] = [];
@@ -269,8 +279,18 @@ function placeRest(view: SwarmView, w: number, inner: number, y0: number, servic
     y += height + M.gap;
   }
 
+  // Machines outside the swarm: short cards in the nodes' columns (as many columns as fit when there is no node).
+  const machines: PlacedMachine[] = [];
+  const mcols = view.nodes.length > 0 ? cols : Math.min(view.machines.length, fit);
+  const mwidth = view.nodes.length > 0 ? cardWidth : Math.min(M.maxCardWidth, (inner - (mcols - 1) * M.gap) / Math.max(1, mcols));
+  view.machines.forEach((machine, i) => {
+    if (i > 0 && i % mcols === 0) y += M.outsideHeight + M.gap;
+    machines.push({ machine, box: { x: M.pad + (i % mcols) * (mwidth + M.gap), y, width: mwidth, height: M.outsideHeight } });
+  });
+  if (machines.length > 0) y += M.outsideHeight + M.gap;
+
   const chips = mesh ? nodes.map((n) => ({ key: n.node.key, x: n.box.x + n.box.width / 2, y: n.box.y })) : [];
-  return { width: w, height: y - M.gap + M.pad, services, mesh, chips, meshLinks: mesh ? meshLinks(mesh.box, nodes, tasks, view) : [], pending, nodes, groups, tasks };
+  return { width: w, height: y - M.gap + M.pad, services, mesh, chips, meshLinks: mesh ? meshLinks(mesh.box, nodes, tasks, view) : [], pending, nodes, machines, groups, tasks };
 }
 
 /** The mesh's lines: down to every node (the port listens there), and to each running task of a service that publishes through it. */

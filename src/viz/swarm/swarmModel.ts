@@ -10,6 +10,8 @@ export interface SwarmSource {
   /** IDs of nodes whose machine is powered off. */
   readonly stoppedNodes: readonly string[];
   readonly hasLeader: boolean;
+  /** Hostnames of the machines beside the cluster that are not in the swarm (none when absent). */
+  readonly outside?: readonly string[];
 }
 
 /** How long (virtual ms) a task that ended stays drawn (red, grey) before it fades out: Swarm's default restart delay. */
@@ -103,8 +105,17 @@ export interface QuorumView {
   readonly needed: number;
 }
 
+/** A Docker machine that is not in the swarm: added and never joined, or left and removed from the node list. */
+export interface OutsideMachineView {
+  readonly key: string;
+  readonly hostname: string;
+  readonly label: string;
+}
+
 export interface SwarmView {
   readonly nodes: readonly SwarmNodeView[];
+  /** Machines outside the swarm, drawn after the nodes (a `docker swarm join` brings one in). */
+  readonly machines: readonly OutsideMachineView[];
   readonly services: readonly SwarmServiceView[];
   /** Tasks no node holds yet (new, pending: the scheduler has not placed them). */
   readonly pending: readonly TaskView[];
@@ -236,7 +247,8 @@ export function buildSwarmView(source: SwarmSource, now: number): SwarmView {
     };
     return { ...view, label: words.serviceLabel(view) };
   });
-  return { nodes, services: serviceViews, pending: pending.sort(compareTasks(order)), quorum: { hasLeader: source.hasLeader, managers: managers.length, reachable, needed: Math.floor(managers.length / 2) + 1 } };
+  const machines = (source.outside ?? []).map((hostname): OutsideMachineView => ({ key: `machine:${hostname}`, hostname, label: words.outsideLabel(hostname) }));
+  return { nodes, machines, services: serviceViews, pending: pending.sort(compareTasks(order)), quorum: { hasLeader: source.hasLeader, managers: managers.length, reachable, needed: Math.floor(managers.length / 2) + 1 } };
 }
 
 /** A small stable hash of a name onto the six revision hues. */

@@ -48,6 +48,10 @@ export interface SwarmText {
   readonly quorumHint: string;
   readonly services: string;
   readonly noServices: string;
+  /** A machine outside the swarm: its accessible name, its card's second line and its hint. */
+  readonly outsideLabel: (hostname: string) => string;
+  readonly outsideMeta: string;
+  readonly outsideHint: string;
 }
 
 export const SWARM_TEXT_EN: SwarmText = {
@@ -73,6 +77,9 @@ export const SWARM_TEXT_EN: SwarmText = {
   quorumHint: 'Running tasks keep running, but the swarm accepts no changes until a majority of managers is back.',
   services: 'Services',
   noServices: 'No services yet',
+  outsideLabel: (hostname) => `${hostname}, a Docker machine outside the swarm`,
+  outsideMeta: 'Docker Engine · not in the swarm',
+  outsideHint: 'joins with docker swarm join',
 };
 
 let current: SwarmText = SWARM_TEXT_EN;
