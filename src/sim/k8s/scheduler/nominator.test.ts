@@ -81,4 +81,32 @@ describe('pods nominated to a node (PodNominator, RunFilterPluginsWithNominatedP
     const withNominated = selectVictimsOnNode(preemptor, n1, [], load);
     expect('victims' in withNominated && withNominated.victims.length).toBe(2);
   });
+
+  it("a nominated pod's host ports count as bound on its node: a pod asking for the same port goes elsewhere", () => {
+    const port = (name: string, priority: number) => pod(name, { spec: { priority }, containers: [{ name: 'app', image: 'nginx:1.25', ports: [{ containerPort: 80, hostPort: 8080 }] }] });
+    const cache = cacheWith([node('n1'), node('n2')]);
+    const { fw } = nominated(port('high', 1000), 'n1');
+    const peer = scheduleIn(cache, port('peer', 1000), { framework: fw });
+    expect([peer.kind, peer.node?.name]).toEqual(['scheduled', 'n2']);
+    expect(feasibleOf(peer)).toEqual(['n2']);
+    // Another port, or a more important pod, is not held back.
+    const other = pod('other', { spec: { priority: 1000 }, containers: [{ name: 'app', image: 'nginx:1.25', ports: [{ containerPort: 80, hostPort: 9090 }] }] });
+    expect(feasibleOf(scheduleIn(cache, other, { framework: fw })).sort()).toEqual(['n1', 'n2']);
+    expect(feasibleOf(scheduleIn(cache, port('higher', 2000), { framework: fw })).sort()).toEqual(['n1', 'n2']);
+    // With every node's port taken by a nominated pod, kube-scheduler's message names the ports.
+    const { fw: both, nominator } = nominated(port('high', 1000), 'n1');
+    const second = new PodInfo(port('high2', 1000));
+    nominator.set(second.key, 'n2', second);
+    const blocked = scheduleIn(cache, port('late', 0), { framework: both });
+    expect(blocked.message).toMatch(/^0\/2 nodes are available: 2 node\(s\) didn't have free ports for the requested pod ports\./);
+  });
+
+  it("preemption's dry run sees the ports of the pods nominated to the node", () => {
+    const withPort = (name: string, priority: number, nodeName?: string) =>
+      pod(name, { spec: { priority, ...(nodeName ? { nodeName } : {}) }, containers: [{ name: 'app', image: 'nginx:1.25', ports: [{ containerPort: 80, hostPort: 8080 }] }] });
+    const cache = cacheWith([node('n1')], [withPriority('low', 0, '1')].map((p) => ({ ...p, spec: { ...p.spec!, nodeName: 'n1' } })));
+    const preemptor = new PodInfo(withPort('second', 1000));
+    const load = { pods: 1, cpu: 0, memory: 0, ephemeralStorage: 0, scalar: null, hostPorts: new PodInfo(withPort('first', 1000)).hostPorts };
+    expect(selectVictimsOnNode(preemptor, cache.nodes[0], [], load)).toMatchObject({ reasons: ["node(s) didn't have free ports for the requested pod ports"] });
+  });
 });

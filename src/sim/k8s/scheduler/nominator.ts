@@ -1,3 +1,4 @@
+import type { HostPort } from './hostPorts';
 import type { PodInfo } from './podInfo';
 
 /**
@@ -12,6 +13,8 @@ export interface NodeLoad {
   ephemeralStorage: number;
   /** Extended resources, when a nominated pod asks for any. */
   scalar: Map<string, number> | null;
+  /** The host ports the nominated pods bind (NodePorts counts them as in use), when any does. */
+  hostPorts?: HostPort[] | null;
 }
 
 /**
@@ -19,8 +22,8 @@ export interface NodeLoad {
  * `status.nominatedNodeName` (a preemption made room for them there), by
  * node. While a preemptor waits for its victims to go, other pods of the
  * same or lower priority are filtered as if it already ran on that node, so
- * they do not take the room made for it; higher-priority pods are not held
- * back by it. Empty in the common case: every read returns at once.
+ * they do not take the room made for it (nor the host ports it will bind);
+ * higher-priority pods are not held back by it. Empty in the common case: every read returns at once.
  */
 export class PodNominator {
   private readonly byKey = new Map<string, { node: string; info: PodInfo }>();
@@ -70,6 +73,7 @@ export class PodNominator {
       l.memory += p.res.memory;
       l.ephemeralStorage += p.res.ephemeralStorage;
       if (p.res.scalar) for (const [name, q] of p.res.scalar) (l.scalar ??= new Map()).set(name, (l.scalar.get(name) ?? 0) + q);
+      if (p.hostPorts.length > 0) (l.hostPorts ??= []).push(...p.hostPorts);
     }
     return loads;
   }

@@ -1,3 +1,4 @@
+import { HostPortInfo, type HostPort } from '../hostPorts';
 import type { SchedulerPlugin } from '../plugin';
 import { unschedulable } from '../status';
 
@@ -6,17 +7,29 @@ const NAME = 'NodePorts';
 export const ERR_REASON_PORTS = "node(s) didn't have free ports for the requested pod ports";
 const REJECT = unschedulable(NAME, ERR_REASON_PORTS);
 
-/** Filter: a host port (IP, protocol, port) already bound on the node rejects it; 0.0.0.0 clashes with every IP. */
+/** Whether one of `want` clashes with `ports` (bound by the pods nominated to a node). */
+export function clashesWith(want: readonly HostPort[], ports: readonly HostPort[]): boolean {
+  const used = new HostPortInfo();
+  for (const p of ports) used.add(p);
+  return want.some((p) => used.conflicts(p));
+}
+
+/**
+ * Filter: a host port (IP, protocol, port) already bound on the node rejects
+ * it; 0.0.0.0 clashes with every IP. The ports of pods nominated to the node
+ * (same or higher priority) count as bound (`RunFilterPluginsWithNominatedPods`).
+ */
 export const nodePorts: SchedulerPlugin = {
   name: NAME,
   preFilter: (state) => (state.pod.hostPorts.length === 0 ? 'skip' : undefined),
   filter(state, nodes, idx, count, out) {
     const want = state.pod.hostPorts;
+    const nominated = state.nominated;
     let rejected = 0;
     for (let i = 0; i < count; i++) {
       const used = nodes[idx[i]].usedPorts;
-      if (!used || used.size === 0) continue;
-      if (want.some((p) => used.conflicts(p))) {
+      const extra = nominated?.get(idx[i])?.hostPorts;
+      if ((used && used.size > 0 && want.some((p) => used.conflicts(p))) || (extra && clashesWith(want, extra))) {
         out[i] = REJECT;
         rejected++;
       }

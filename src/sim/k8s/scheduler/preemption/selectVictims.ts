@@ -48,7 +48,8 @@ export function moreImportantFirst(a: PodInfo, b: PodInfo): number {
 /**
  * What still stops `pod` from fitting on `node` once `removed` are gone:
  * NodeResourcesFit's reasons (`Too many pods`, `Insufficient <resource>`)
- * and the NodePorts conflict. Empty when it fits.
+ * and the NodePorts conflict (the nominated pods' ports counted as bound).
+ * Empty when it fits.
  */
 export function reasonsWithout(pod: PodInfo, node: NodeInfo, removed: ReadonlySet<PodInfo>, nominated?: NodeLoad): string[] {
   // NodeResourcesFit's own check, on the node with the removed pods taken off (and the nominated ones added).
@@ -63,6 +64,7 @@ export function reasonsWithout(pod: PodInfo, node: NodeInfo, removed: ReadonlySe
   if (reasons.length === 0 && pod.hostPorts.length > 0) {
     const used = new HostPortInfo();
     for (const p of node.pods) if (!removed.has(p)) for (const hp of p.hostPorts) used.add(hp);
+    for (const hp of nominated?.hostPorts ?? []) used.add(hp);
     if (pod.hostPorts.some((hp) => used.conflicts(hp))) reasons.push(PORTS_CONFLICT);
   }
   return reasons;
