@@ -110,3 +110,52 @@ describe('pods nominated to a node (PodNominator, RunFilterPluginsWithNominatedP
     expect(selectVictimsOnNode(preemptor, cache.nodes[0], [], load)).toMatchObject({ reasons: ["node(s) didn't have free ports for the requested pod ports"] });
   });
 });
+
+describe('pods nominated to a node, as InterPodAffinity and PodTopologySpread see them (their AddPod extensions)', () => {
+  const HOST = 'kubernetes.io/hostname';
+  const term = (app: string) => ({ labelSelector: { matchLabels: { app } }, topologyKey: HOST });
+  const labelled = (name: string, app: string, spec: Record<string, unknown> = {}) => pod(name, { labels: { app }, spec: { priority: 1000, ...spec } });
+
+  it('a required anti-affinity keeps the pod off the node a matching pod is nominated to', () => {
+    const cache = cacheWith([node('n1'), node('n2')]);
+    const { fw } = nominated(labelled('db-0', 'db'), 'n1');
+    const web = labelled('web', 'web', { affinity: { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [term('db')] } } });
+    const o = scheduleIn(cache, web, { framework: fw });
+    expect([o.kind, o.node?.name]).toEqual(['scheduled', 'n2']);
+    expect(feasibleOf(o)).toEqual(['n2']);
+    // Without the nomination both nodes fit.
+    expect(feasibleOf(scheduleIn(cache, web)).sort()).toEqual(['n1', 'n2']);
+  });
+
+  it("a nominated pod's own required anti-affinity counts once the plugin runs for the pod (and, as upstream, not when it is skipped)", () => {
+    const guard = labelled('guard', 'guard', { affinity: { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [term('web')] } } });
+    // A running pod whose anti-affinity matches the incoming pod makes the plugin run (it keeps the pod off n3).
+    const other = pod('other', { labels: { app: 'x' }, nodeName: 'n3', spec: { affinity: { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [term('web')] } } } });
+    const cache = cacheWith([node('n1'), node('n2'), node('n3')], [other]);
+    const { fw } = nominated(guard, 'n1');
+    const o = scheduleIn(cache, labelled('web', 'web'), { framework: fw });
+    expect(feasibleOf(o)).toEqual(['n2']);
+    // No running pod's anti-affinity matches it: InterPodAffinity's PreFilter skips the plugin, nominations and all.
+    const bare = cacheWith([node('n1'), node('n2')]);
+    expect(feasibleOf(scheduleIn(bare, labelled('web', 'web'), { framework: nominated(guard, 'n1').fw })).sort()).toEqual(['n1', 'n2']);
+  });
+
+  it('a required affinity met only by a nominated pod does not count: the filter must pass without it too', () => {
+    const cache = cacheWith([node('n1'), node('n2')]);
+    const { fw } = nominated(labelled('db-0', 'db'), 'n1');
+    const web = labelled('web', 'web', { affinity: { podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [term('db')] } } });
+    const o = scheduleIn(cache, web, { framework: fw });
+    expect(o.kind).toBe('unschedulable');
+    expect(o.message).toMatch(/^0\/2 nodes are available: 2 node\(s\) didn't match pod affinity rules\./);
+  });
+
+  it('a topology spread constraint counts the matching pod nominated to the node', () => {
+    const cache = cacheWith([node('n1'), node('n2')]);
+    const spread = { topologySpreadConstraints: [{ maxSkew: 1, topologyKey: HOST, whenUnsatisfiable: 'DoNotSchedule', labelSelector: { matchLabels: { app: 'web' } } }] };
+    const { fw } = nominated(labelled('web-0', 'web', spread), 'n1');
+    const o = scheduleIn(cache, labelled('web-1', 'web', spread), { framework: fw });
+    expect(feasibleOf(o)).toEqual(['n2']);
+    // A nominated pod the selector does not match changes nothing.
+    expect(feasibleOf(scheduleIn(cache, labelled('web-2', 'web', spread), { framework: nominated(labelled('db-0', 'db'), 'n1').fw })).sort()).toEqual(['n1', 'n2']);
+  });
+});

@@ -15,6 +15,8 @@ export interface NodeLoad {
   scalar: Map<string, number> | null;
   /** The host ports the nominated pods bind (NodePorts counts them as in use), when any does. */
   hostPorts?: HostPort[] | null;
+  /** The nominated pods themselves (InterPodAffinity and PodTopologySpread add them: their `AddPod` extensions). */
+  nominatedPods?: PodInfo[];
 }
 
 /**
@@ -74,6 +76,7 @@ export class PodNominator {
       l.ephemeralStorage += p.res.ephemeralStorage;
       if (p.res.scalar) for (const [name, q] of p.res.scalar) (l.scalar ??= new Map()).set(name, (l.scalar.get(name) ?? 0) + q);
       if (p.hostPorts.length > 0) (l.hostPorts ??= []).push(...p.hostPorts);
+      (l.nominatedPods ??= []).push(p);
     }
     return loads;
   }

@@ -105,6 +105,29 @@ function satisfiesExistingAntiAffinity(s: FilterState, node: NodeInfo): boolean 
   return true;
 }
 
+/** Why `node` fails the filter for `pod` with these counts (undefined: it passes). */
+function verdictOf(s: FilterState, pod: PodInfo, node: NodeInfo) {
+  return !satisfiesAffinity(s, pod, node) ? REJECT_AFFINITY : !satisfiesAntiAffinity(s, node) ? REJECT_ANTI : !satisfiesExistingAntiAffinity(s, node) ? REJECT_EXISTING : undefined;
+}
+
+/**
+ * The counts with the pods nominated to `node` added there (the plugin's
+ * `AddPod` extension, `updateWithPod`): their required anti-affinity terms
+ * that match the incoming pod, and their labels for its own terms.
+ */
+function withNominated(s: FilterState, state: CycleState, node: NodeInfo, added: readonly PodInfo[]): FilterState {
+  const pod = state.pod;
+  const nsLabels = state.snapshot.namespaceLabels(pod.namespace);
+  const out: FilterState = { ...s, existingAntiCounts: new Map(s.existingAntiCounts), affinityCounts: new Map(s.affinityCounts), antiCounts: new Map(s.antiCounts) };
+  for (const p of added) {
+    for (const t of p.requiredAntiAffinityTerms) if (termMatches(t, pod.namespace, pod.labels, nsLabels)) bump(out.existingAntiCounts, node, t.topologyKey, 1);
+    if (matchesAll(s.affinity, p)) for (const t of s.affinity) bump(out.affinityCounts, node, t.topologyKey, 1);
+    // The incoming pod's terms have their namespaces merged: no namespace labels needed.
+    for (const t of s.antiAffinity) if (termMatches(t, p.namespace, p.labels, undefined)) bump(out.antiCounts, node, t.topologyKey, 1);
+  }
+  return out;
+}
+
 type TopologyScore = Map<string, Map<string, number>>;
 
 /** Adds the term's weight to the node's domain when it matches `p`; returns the map, created on first use. */
@@ -178,10 +201,13 @@ export const interPodAffinity: SchedulerPlugin = {
   },
   filter(state, nodes, idx, count, out) {
     const s = state.read<FilterState>(PREFILTER_KEY);
+    const nominated = state.nominated;
     let rejected = 0;
     for (let i = 0; i < count; i++) {
       const n = nodes[idx[i]];
-      const verdict = !satisfiesAffinity(s, state.pod, n) ? REJECT_AFFINITY : !satisfiesAntiAffinity(s, n) ? REJECT_ANTI : !satisfiesExistingAntiAffinity(s, n) ? REJECT_EXISTING : undefined;
+      const added = nominated?.get(idx[i])?.nominatedPods;
+      // RunFilterPluginsWithNominatedPods: the node must pass with the pods nominated to it, then without them.
+      const verdict = (added ? verdictOf(withNominated(s, state, n, added), state.pod, n) : undefined) ?? verdictOf(s, state.pod, n);
       if (verdict) {
         out[i] = verdict;
         rejected++;

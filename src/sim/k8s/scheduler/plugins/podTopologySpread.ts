@@ -1,4 +1,6 @@
 import type { CycleState } from '../cycleState';
+import type { NodeInfo } from '../nodeInfo';
+import type { PodInfo } from '../podInfo';
 import { FLAG_HOSTNAME_LABEL } from '../nodeTable';
 import { MAX_NODE_SCORE, type SchedulerPlugin } from '../plugin';
 import { nodeHasAllKeys, nodeIncluded, podConstraints, selfMatches, type SpreadConstraint } from '../spreadConstraints';
@@ -44,13 +46,52 @@ function preFilter(state: CycleState): FilterState | undefined {
       matchNum[i].set(v, (matchNum[i].get(v) ?? 0) + counts[i].perNode[node.index]);
     }
   }
-  const minMatch = constraints.map((c, i) => {
-    if (matchNum[i].size < c.minDomains) return 0;
-    let min = Number.MAX_SAFE_INTEGER;
-    for (const n of matchNum[i].values()) if (n < min) min = n;
-    return min;
-  });
+  const minMatch = constraints.map((c, i) => minimumOf(matchNum[i], c.minDomains));
   return { constraints, matchNum, minMatch };
+}
+
+/** Why a node with these labels fails the constraints for `pod` with these counts (undefined: it passes). */
+function verdictAt(s: FilterState, pod: PodInfo, labels: Readonly<Record<string, string>>) {
+  for (let c = 0; c < s.constraints.length; c++) {
+    const con = s.constraints[c];
+    if (!Object.prototype.hasOwnProperty.call(labels, con.topologyKey)) return REJECT_LABEL;
+    const self = selfMatches(con, pod) ? 1 : 0;
+    const skew = (s.matchNum[c].get(labels[con.topologyKey]) ?? 0) + self - s.minMatch[c];
+    if (skew > con.maxSkew) return REJECT_SKEW;
+  }
+  return undefined;
+}
+
+/**
+ * The counts with the pods nominated to `node` added in its domains (the
+ * plugin's `AddPod` extension, `updateWithPod`): those in the pod's
+ * namespace that a constraint's selector matches, where the node counts for
+ * it. Undefined when none changes a count.
+ */
+function withNominated(s: FilterState, state: CycleState, node: NodeInfo, added: readonly PodInfo[]): FilterState | undefined {
+  if (!nodeHasAllKeys(node.labels, s.constraints)) return undefined;
+  let out: FilterState | undefined;
+  for (const p of added) {
+    if (p.namespace !== state.pod.namespace) continue;
+    for (let c = 0; c < s.constraints.length; c++) {
+      const con = s.constraints[c];
+      if (!selfMatches(con, p) || !nodeIncluded(con, state.pod, node, state.requiredNodeAffinity)) continue;
+      out ??= { constraints: s.constraints, matchNum: [...s.matchNum], minMatch: [...s.minMatch] };
+      if (out.matchNum[c] === s.matchNum[c]) out.matchNum[c] = new Map(s.matchNum[c]);
+      const v = node.labels[con.topologyKey];
+      out.matchNum[c].set(v, (out.matchNum[c].get(v) ?? 0) + 1);
+      out.minMatch[c] = minimumOf(out.matchNum[c], con.minDomains);
+    }
+  }
+  return out;
+}
+
+/** The global minimum of a constraint's counts (0 when there are fewer domains than minDomains). */
+function minimumOf(counts: Map<string, number>, minDomains: number): number {
+  if (counts.size < minDomains) return 0;
+  let min = Number.MAX_SAFE_INTEGER;
+  for (const n of counts.values()) if (n < min) min = n;
+  return min;
 }
 
 /**
@@ -71,23 +112,14 @@ export const podTopologySpread: SchedulerPlugin = {
   },
   filter(state, nodes, idx, count, out) {
     const s = state.read<FilterState>(PREFILTER_KEY);
+    const nominated = state.nominated;
     let rejected = 0;
     for (let i = 0; i < count; i++) {
-      const labels = nodes[idx[i]].labels;
-      let verdict;
-      for (let c = 0; c < s.constraints.length; c++) {
-        const con = s.constraints[c];
-        if (!Object.prototype.hasOwnProperty.call(labels, con.topologyKey)) {
-          verdict = REJECT_LABEL;
-          break;
-        }
-        const self = selfMatches(con, state.pod) ? 1 : 0;
-        const skew = (s.matchNum[c].get(labels[con.topologyKey]) ?? 0) + self - s.minMatch[c];
-        if (skew > con.maxSkew) {
-          verdict = REJECT_SKEW;
-          break;
-        }
-      }
+      const node = nodes[idx[i]];
+      const added = nominated?.get(idx[i])?.nominatedPods;
+      // RunFilterPluginsWithNominatedPods: the node must pass with the pods nominated to it, then without them.
+      const withAdded = added ? withNominated(s, state, node, added) : undefined;
+      const verdict = (withAdded ? verdictAt(withAdded, state.pod, node.labels) : undefined) ?? verdictAt(s, state.pod, node.labels);
       if (verdict) {
         out[i] = verdict;
         rejected++;
