@@ -13,7 +13,7 @@ import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createCluster, type KubeObject } from '../sim/k8s/index';
+import { median, runToRunning, tablePrinter } from './benchRun';
 
 interface RunResult {
   nodes: number;
@@ -34,31 +34,6 @@ const DEFAULT_SIZES: [number, number][] = [
   [5_000, 150_000],
 ];
 
-function deployment(replicas: number): KubeObject {
-  return {
-    apiVersion: 'apps/v1',
-    kind: 'Deployment',
-    metadata: { name: 'bench', namespace: 'default' },
-    spec: {
-      replicas,
-      selector: { matchLabels: { app: 'bench' } },
-      strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' } },
-      revisionHistoryLimit: 10,
-      progressDeadlineSeconds: 600,
-      template: {
-        metadata: { labels: { app: 'bench' } },
-        spec: {
-          restartPolicy: 'Always',
-          terminationGracePeriodSeconds: 30,
-          dnsPolicy: 'ClusterFirst',
-          schedulerName: 'default-scheduler',
-          containers: [{ name: 'app', image: 'registry.k8s.io/pause:3.10', imagePullPolicy: 'IfNotPresent', resources: { requests: { cpu: '10m', memory: '16Mi' } } }],
-        },
-      },
-    },
-  };
-}
-
 /** One measured run in this process. */
 function runOnce(nodes: number, pods: number): RunResult {
   let peakHeap = 0;
@@ -68,39 +43,11 @@ function runOnce(nodes: number, pods: number): RunResult {
     peakHeap = Math.max(peakHeap, m.heapUsed);
     peakRss = Math.max(peakRss, m.rss);
   };
-  const t0 = performance.now();
-  const cluster = createCluster({ seed: 1, workers: nodes });
-  const bootMs = performance.now() - t0;
-  let running = 0;
-  cluster.watch('pods', (e) => {
-    if (e.object.metadata.namespace !== 'default') return;
-    const was = e.type !== 'ADDED' && (e.old as { status?: { phase?: string } } | undefined)?.status?.phase === 'Running';
-    const is = e.type !== 'DELETED' && (e.object as { status?: { phase?: string } }).status?.phase === 'Running';
-    if (was !== is) running += is ? 1 : -1;
-  });
-  sample();
-  const vStart = cluster.now();
-  const c1 = process.cpuUsage();
-  const t1 = performance.now();
-  const res = cluster.client().create(deployment(pods));
-  if (!res.ok) throw new Error(res.status.message);
-  cluster.runUntilIdle();
-  const limit = vStart + 3 * 3600_000;
-  while (running < pods) {
-    if (cluster.now() > limit) throw new Error(`only ${running}/${pods} pods Running after 3h of virtual time`);
-    cluster.advance(1000);
-    sample();
-  }
-  const wallMs = performance.now() - t1;
+  let c1 = process.cpuUsage();
+  const run = runToRunning(nodes, pods, sample, () => (c1 = process.cpuUsage()));
   const cpu = process.cpuUsage(c1);
   sample();
-  return { nodes, pods, bootMs, wallMs, cpuMs: (cpu.user + cpu.system) / 1000, virtualS: (cluster.now() - vStart) / 1000, peakHeapMB: peakHeap / 2 ** 20, peakRssMB: peakRss / 2 ** 20 };
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+  return { ...run, cpuMs: (cpu.user + cpu.system) / 1000, peakHeapMB: peakHeap / 2 ** 20, peakRssMB: peakRss / 2 ** 20 };
 }
 
 /**
@@ -151,6 +98,7 @@ function run(child: string[], runs: number, sizes: [number, number][], how: stri
   console.log('');
   const header = ['nodes', 'pods', 'boot (s)', 'apply→Running (s)', 'µs/pod', 'CPU (s)', 'virtual time', 'peak heap (MB)', 'peak RSS (MB)'];
   const rows: string[][] = [];
+  const printTable = tablePrinter(header, sizes);
   for (const [nodes, pods] of sizes) {
     const results: RunResult[] = [];
     for (let i = 0; i < runs; i++) {
@@ -173,19 +121,8 @@ function run(child: string[], runs: number, sizes: [number, number][], how: stri
       median(results.map((r) => r.peakHeapMB)).toFixed(0),
       median(results.map((r) => r.peakRssMB)).toFixed(0),
     ]);
-    printTable(header, rows, sizes);
+    printTable(rows);
   }
-}
-
-let printed = 0;
-/** Prints the rows not printed yet; the columns are as wide as the header, the largest size's counts and every row so far (rows come one size at a time). */
-function printTable(header: string[], rows: string[][], sizes: [number, number][]): void {
-  const counts = (i: number) => Math.max(...sizes.map((s) => String(s[i]).length));
-  const widths = header.map((h, i) => Math.max(h.length, i < 2 ? counts(i) : 0, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i])).join('   ');
-  if (printed === 0) console.log(line(header));
-  for (const r of rows.slice(printed)) console.log(line(r));
-  printed = rows.length;
 }
 
 void main();
