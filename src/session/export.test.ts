@@ -87,4 +87,10 @@ describe('exportToKind', () => {
     expect(script).toContain('\n# (not run: kubectl get pods -o name | xargs rm — a command the playground does not run)\n');
     expect(script).toContain('\n# (not run: $CMD get pods — a command the playground does not run)\n');
   });
+
+  it('keeps a command list a list, and comments it out whole when one of its commands is not the playground\'s', () => {
+    const { script } = exportToKind(scenario(['kubectl apply -f web.yaml && kubectl rollout status deployment/web; kubectl get pods | grep web', 'kubectl get pods && rm -rf ~']));
+    expect(script).toContain('\nkubectl apply -f web.yaml && kubectl rollout status deployment/web; kubectl get pods | grep web\n');
+    expect(script).toContain('\n# (not run: kubectl get pods && rm -rf ~ — a command the playground does not run)\n');
+  });
 });

@@ -155,13 +155,15 @@ export function exportToKind(scenario: Scenario, cluster = 'kubeplay'): KindExpo
       continue;
     }
     if (words[0] === 'clear' || words[0] === 'help') continue;
-    const { stages, parts, raw } = tokenize(entry.line);
+    const { stages, parts, raw, list } = tokenize(entry.line);
     if (!stages.every((stage, s) => runnable(stage, parts[s]))) {
       out.push(`# (not run: ${entry.line.replace(/[\r\n]/g, ' ')} — a command the playground does not run)`);
       continue;
     }
     // A word with a safe expansion ($POD, $(kubectl …)) is bash's to expand: it goes as typed.
-    const real = stages.map((stage, s) => stage.map((w, j) => (expands(parts[s][j]) && safeExpansion(parts[s][j]) ? raw[s][j] : sh(node(w)))).join(' ')).join(' | ');
+    const command = (s: number) => stages[s].map((w, j) => (expands(parts[s][j]) && safeExpansion(parts[s][j]) ? raw[s][j] : sh(node(w)))).join(' ');
+    const pipeline = (item: (typeof list)[number]) => stages.slice(item.start, item.end).map((_, k) => command(item.start + k)).join(' | ');
+    const real = list.map((item) => `${pipeline(item)}${item.op ? (item.op === ';' ? '; ' : ` ${item.op} `) : ''}`).join('').trimEnd();
     const watches = words.some((w) => w === '-w' || w === '--watch' || w.startsWith('--watch='));
     out.push(watches ? `timeout 30 ${real}   # a watch: stopped after 30s` : real);
   }

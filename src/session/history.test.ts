@@ -38,6 +38,14 @@ describe('isLookOnly with shell variables', () => {
   });
 });
 
+describe('isLookOnly with command lists', () => {
+  it('a list looks only when every command in it does', () => {
+    expect(isLookOnly('kubectl get pods; kubectl describe deploy web || echo none')).toBe(true);
+    expect(isLookOnly('kubectl get pods && kubectl delete pod web-1')).toBe(false);
+    expect(isLookOnly('kubectl scale deploy web --replicas=2; kubectl get pods')).toBe(false);
+  });
+});
+
 describe('undoStep', () => {
   const log: LogEntry[] = [
     { at: 100, line: 'kubectl apply -f web.yaml' },

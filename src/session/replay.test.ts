@@ -145,6 +145,10 @@ describe('replay bounds', () => {
     expect(refusal({ log: [{ at: 0, line: `kubectl scale deployment web --replicas=${REPLAY_LIMITS.replicas}` }] })).toBeUndefined();
   });
 
+  it('reads every command of a list (a && b; c) before running anything', () => {
+    expect(refusal({ log: [{ at: 0, line: 'kubectl get pods && echo ok; kubectl scale deployment web --replicas=5000' }] })).toMatch(/asks for replicas 5000/);
+  });
+
   it('refuses a file asking for more replicas than the limit, in any document', () => {
     const big = DEPLOYMENT.replace('replicas: 3', 'replicas: 10000000');
     expect(refusal({ files: [{ name: 'web.yaml', content: `${SERVICE}---\n${big}` }] })).toBe('refused: file "web.yaml" asks for replicas: 10000000 (the playground runs at most 1000 per object)');

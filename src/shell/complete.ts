@@ -81,7 +81,8 @@ function lastPipe(text: string): number {
       else if (c === '\\' && quote === '"') i++;
     } else if (c === "'" || c === '"') quote = c;
     else if (c === '\\') i++;
-    else if (c === '|') last = i;
+    // A pipe or a list operator (`|`, `||`, `&&`, `;`): the command the cursor is in starts after it.
+    else if (c === '|' || c === ';' || (c === '&' && text[i + 1] === '&')) last = c === '&' ? ++i : i;
   }
   return last;
 }

@@ -8,6 +8,7 @@ import { completeLine } from './complete';
 import { afterwards, finished } from './execution';
 import { assignmentOf } from './expansion';
 import { LineRun } from './lineRun';
+import { ListRun } from './listRun';
 import { runExport, runUnset, ShellVariables } from './variables';
 import { FILTERS } from './filters/index';
 import { Pipeline } from './pipeline';
@@ -76,12 +77,13 @@ export function createShell(env: ShellEnvironment): Shell {
   };
   /** Runs a line: as typed when it has no expansion, else through `LineRun` (substitutions, variables, assignments). */
   const runLine = (line: string, sink: OutputSink): Execution => {
-    const { stages, parts, expands, error } = tokenize(line);
+    const { stages, parts, list, expands, error } = tokenize(line);
     if (error) {
       sink.stderr(`${error}\n`);
       return finished(2);
     }
     if (stages[0].length === 0) return finished(0);
+    if (list.length > 1) return new ListRun(list, runLine, sink, (code) => (vars.status = code));
     if (!expands && !parts.some((stage) => stage.length > 0 && assignmentOf(stage[0]) !== undefined)) return runStages(stages, sink, line);
     // kubectl records the command as its arguments came (expanded), as `os.Args` holds them.
     return new LineRun({ vars, runLine, runStages: (expanded, out) => runStages(expanded, out, expanded.map((w) => w.join(' ')).join(' | ')) }, parts, sink);

@@ -64,10 +64,28 @@ describe('tokenize: pipelines', () => {
   it('says which shell operators this terminal does not run', () => {
     expect(tokenize(`kubectl get pods > pods.txt`).error).toContain(`'>' is not simulated`);
     expect(tokenize(`kubectl get pods 2>&1`).error).toContain(`is not simulated`);
-    expect(tokenize(`kubectl get pods && echo ok`).error).toContain(`'&&' is not simulated`);
-    expect(tokenize(`kubectl get pods || echo failed`).error).toContain(`'||' is not simulated`);
-    expect(tokenize(`kubectl get pods; echo done`).error).toContain(`';' is not simulated`);
+    expect(tokenize(`kubectl get pods &`).error).toContain(`'&' is not simulated`);
     expect(tokenize(`echo 'a > b; c && d'`).error).toBeUndefined();
+  });
+  it('reads a list: pipelines joined by &&, || and ;, every command in stages', () => {
+    const t = tokenize(`kubectl apply -f web.yaml && kubectl get pods | grep web || echo none; echo done;`);
+    expect(t.error).toBeUndefined();
+    expect(t.stages).toEqual([['kubectl', 'apply', '-f', 'web.yaml'], ['kubectl', 'get', 'pods'], ['grep', 'web'], ['echo', 'none'], ['echo', 'done']]);
+    expect(t.list).toEqual([
+      { start: 0, end: 1, text: 'kubectl apply -f web.yaml', op: '&&' },
+      { start: 1, end: 3, text: 'kubectl get pods | grep web', op: '||' },
+      { start: 3, end: 4, text: 'echo none', op: ';' },
+      { start: 4, end: 5, text: 'echo done' },
+    ]);
+    expect(tokenize('kubectl get pods').list).toEqual([{ start: 0, end: 1, text: 'kubectl get pods' }]);
+  });
+  it('refuses a list operator with no command before it, or && and || with none after', () => {
+    expect(tokenize(`; echo a`).error).toBe("syntax error near unexpected token `;'");
+    expect(tokenize(`echo a;; echo b`).error).toBe("syntax error near unexpected token `;'");
+    expect(tokenize(`echo a && && echo b`).error).toBe("syntax error near unexpected token `&&'");
+    expect(tokenize(`echo a &&`).error).toBe('syntax error: unexpected end of file');
+    expect(tokenize(`echo a ||`).error).toBe('syntax error: unexpected end of file');
+    expect(tokenize(`echo "a && b" '; c'`).list).toHaveLength(1);
   });
 });
 

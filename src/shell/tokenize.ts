@@ -6,19 +6,32 @@ import { readExpansion } from './readExpansion';
  * commands: `'…'` keeps everything literally, `"…"` allows `\"`, `\\`, `\$`
  * and `` \` `` escapes, a bare backslash escapes the next character, and an
  * unquoted `#` at the start of a word begins a comment. An unquoted `|`
- * separates the stages of a pipeline; the other control and redirection
- * operators (`;`, `&&`, `||`, `&`, `>`, `>>`, `<`) are refused with a clear
- * error, since this terminal runs one pipeline per line and has no files to
- * redirect to. `$NAME`, `${…}`, `$(…)` and backquotes are kept as parts
+ * separates the stages of a pipeline, and `&&`, `||` and `;` join pipelines
+ * into a list; the other operators (`&`, `>`, `>>`, `<`) are refused with a
+ * clear error, since this terminal runs no background jobs and has no files
+ * to redirect to. `$NAME`, `${…}`, `$(…)` and backquotes are kept as parts
  * of their words for the shell to expand (see `expansion.ts`).
  * @example tokenize(`kubectl label pod x 'a=b c'`).words // ['kubectl','label','pod','x','a=b c']
  * @example tokenize(`kubectl get pods | grep web`).stages // [['kubectl','get','pods'],['grep','web']]
  */
+/** A pipeline of a list (`a | b && c; d`): its commands `stages[start..end)`, its text, and the operator that follows it. */
+export interface ListItem {
+  start: number;
+  end: number;
+  text: string;
+  op?: '&&' | '||' | ';';
+}
+
 export interface TokenizeResult {
   /** The words of the first (often the only) command of the line. */
   words: string[];
-  /** Each command of the pipeline, in order (one entry when there is no `|`). */
+  /**
+   * Every command of the line, in order: the stages of its pipeline (one
+   * entry when there is no `|`), or of all its pipelines when it is a list.
+   */
   stages: string[][];
+  /** The line's pipelines, joined by `&&`, `||` or `;` (one item for a plain pipeline). */
+  list: ListItem[];
   /** Each stage's words as parts, for the shell's expansions. */
   parts: Part[][][];
   /** Each stage's words as typed (quotes and all): what a bash script would say. */
@@ -33,7 +46,6 @@ export interface TokenizeResult {
 }
 
 const NOT_SIMULATED_REDIRECT = "is not simulated in this terminal (redirection: there are no files to write to or read from); pipes ('|') work";
-const NOT_SIMULATED_LIST = "is not simulated in this terminal: type one command per line; pipes ('|') work";
 
 /** The operator starting at `line[i]` and the error it gets, if it is one this terminal refuses. */
 function refusedOperator(line: string, i: number): string | undefined {
@@ -43,9 +55,7 @@ function refusedOperator(line: string, i: number): string | undefined {
     const op = two === '>>' || two === '>&' || two === '<<' ? two : c;
     return `'${op}' ${NOT_SIMULATED_REDIRECT}`;
   }
-  if (two === '&&' || two === '||') return `'${two}' ${NOT_SIMULATED_LIST}`;
-  if (c === ';') return `';' ${NOT_SIMULATED_LIST}`;
-  if (c === '&') return `'&' is not simulated in this terminal (background jobs): type one command per line`;
+  if (c === '&' && two !== '&&') return `'&' is not simulated in this terminal (background jobs): type one command per line`;
   return undefined;
 }
 
@@ -62,9 +72,13 @@ export function tokenize(line: string): TokenizeResult {
   let inWord = false;
   let wordStart = 0;
   let expanding = false;
+  const list: ListItem[] = [];
+  /** Where the current pipeline starts: its first stage and its first character. */
+  let itemStage = 0;
+  let itemFrom = 0;
   let i = 0;
   const n = line.length;
-  const fail = (error: string): TokenizeResult => ({ words: stages[0] ?? words, stages: [...stages, words], parts: [...parts, wordParts], raw: [...raw, raws], expands: expanding, error });
+  const fail = (error: string): TokenizeResult => ({ words: stages[0] ?? words, stages: [...stages, words], list, parts: [...parts, wordParts], raw: [...raw, raws], expands: expanding, error });
   /** Literal text of the word (quoted: not to be split, not an assignment's name). */
   const text = (t: string, quoted: boolean) => {
     word += t;
@@ -105,6 +119,23 @@ export function tokenize(line: string): TokenizeResult {
     if (c === '#' && !inWord) break;
     const refused = refusedOperator(line, i);
     if (refused) return fail(refused);
+    const op = c === ';' ? ';' : line.startsWith('&&', i) ? '&&' : line.startsWith('||', i) ? '||' : undefined;
+    if (op !== undefined) {
+      // A list: this pipeline ends here; the next one runs after it (`&&`: if it succeeded, `||`: if it failed).
+      endWord();
+      if (words.length === 0) return fail(`syntax error near unexpected token \`${op}'`);
+      stages.push(words);
+      parts.push(wordParts);
+      raw.push(raws);
+      words = [];
+      wordParts = [];
+      raws = [];
+      list.push({ start: itemStage, end: stages.length, text: line.slice(itemFrom, i).trim(), op });
+      i += op.length;
+      itemStage = stages.length;
+      itemFrom = i;
+      continue;
+    }
     if (c === '|') {
       endWord();
       if (words.length === 0) return fail("syntax error near unexpected token `|'");
@@ -168,11 +199,17 @@ export function tokenize(line: string): TokenizeResult {
     i++;
   }
   endWord();
+  // `a;` ends the list; `a &&`, `a ||` and `a |` want more.
+  if (words.length === 0 && list.length > 0 && stages.length === itemStage && list[list.length - 1].op === ';') {
+    list[list.length - 1].op = undefined;
+    return { words: stages[0], stages, list, parts, raw, expands: expanding };
+  }
   if (stages.length > 0 && words.length === 0) return fail('syntax error: unexpected end of file');
   stages.push(words);
   parts.push(wordParts);
   raw.push(raws);
-  return { words: stages[0], stages, parts, raw, expands: expanding };
+  list.push({ start: itemStage, end: stages.length, text: line.slice(itemFrom).trim() });
+  return { words: stages[0], stages, list, parts, raw, expands: expanding };
 }
 
 /** Quotes a word for display so that `tokenize` would read it back unchanged. */

@@ -90,3 +90,34 @@ describe('shell variables and command substitution', () => {
     expect(run(`kubectl get deploy web -o jsonpath='{.metadata.annotations.kubernetes\\.io/change-cause}'`).stdout).toBe('kubectl set image deployment/web nginx=nginx:1.27 --record');
   });
 });
+
+describe('command lists: &&, || and ;', () => {
+  it('runs the next pipeline after && only on success, after || only on failure, after ; always', () => {
+    const { run } = shellHarness();
+    const t = run('kubectl get pod nothere && echo found || echo missing; echo always');
+    expect(t.stdout).toBe('missing\nalways\n');
+    expect(t.stderr).toBe('Error from server (NotFound): pods "nothere" not found\n');
+    expect(t.exitCode).toBe(0);
+    expect(run('echo a && echo b || echo c').stdout).toBe('a\nb\n');
+    expect(run('kubectl get pod nothere; echo $?').stdout).toBe('1\n');
+    expect(run('kubectl get pod nothere || kubectl get pod other').exitCode).toBe(1);
+  });
+
+  it('expands each pipeline when it starts: a variable set before && reaches the command after it', () => {
+    const { run } = clusterShell({ 'web.yaml': WEB_DEPLOYMENT });
+    const t = run("kubectl apply -f web.yaml && kubectl rollout status deployment/web && POD=$(kubectl get pods -o jsonpath='{.items[0].metadata.name}') && echo \"first: $POD\"", 60_000);
+    expect(t.stdout).toMatch(/^deployment.apps\/web created\n(Waiting for [^\n]*\n)*deployment "web" successfully rolled out\nfirst: web-[a-z0-9]+-[a-z0-9]{5}\n$/);
+    expect(t.exitCode).toBe(0);
+  });
+
+  it('Ctrl+C stops the pipeline running and the rest of the list', () => {
+    const { shell } = shellHarness();
+    let out = '';
+    const exec = shell.run('sleep 1h; echo after', { stdout: (t) => (out += t), stderr: (t) => (out += t) });
+    expect(exec.done).toBe(false);
+    exec.cancel();
+    expect([exec.done, exec.exitCode]).toEqual([true, 130]);
+    exec.poll();
+    expect(out).toBe('');
+  });
+});

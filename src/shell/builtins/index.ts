@@ -91,7 +91,10 @@ const help: Builtin = {
         '  kubectl delete pod $POD',
         '  $NAME ${NAME} ${NAME:-default} ${#NAME} $? $(command) `command`; export NAME=value; unset NAME',
         '',
-        "Not simulated: redirection (>, >>, <), ';', '&&', '||', '&' (one command per line) and arithmetic $((…)).",
+        'Lists, as in bash: a && b runs b if a succeeded, a || b if it failed, a; b both',
+        '  (kubectl apply -f web.yaml && kubectl rollout status deployment/web).',
+        '',
+        "Not simulated: redirection (>, >>, <), '&' (background jobs) and arithmetic $((…)).",
         '',
       ].join('\n'),
     );
