@@ -1,6 +1,6 @@
 import { expect, KubeplayPage, test } from './support/fixtures';
 
-test('a learner keeps a pod name in $POD with $(…), uses it, and a share link replays the variable', async ({ kp, page, browser }) => {
+test('a learner keeps a pod name in $POD with $(…), uses it in commands and lists, and a share link replays the variable', async ({ kp, page, browser }) => {
   test.setTimeout(120_000);
   await kp.speed.selectOption('10');
   await kp.run('kubectl create deployment web --image=nginx --replicas=2');
@@ -15,6 +15,9 @@ test('a learner keeps a pod name in $POD with $(…), uses it, and a share link 
   // The ReplicaSet replaces it: two pods again, the deleted name gone.
   await expect(kp.pods(name)).toHaveCount(0, { timeout: 30_000 });
   await expect(kp.pods('web-')).toHaveCount(2, { timeout: 30_000 });
+  // A list: the second command only if the first failed.
+  await kp.run('kubectl get pod $POD && echo "still there" || echo "gone: $POD"');
+  await expect(kp.output).toContainText(`gone: ${name}\n`);
   await kp.speed.selectOption('0');
   await kp.screenshot('terminal-variables');
 
