@@ -40,8 +40,8 @@ export async function preloadShellData(): Promise<void> {
 /** Creates a shell over `env` (a cluster and where `-f` reads files). Its variables (`POD=…`, `$POD`) last as long as it does. */
 export function createShell(env: ShellEnvironment): Shell {
   const vars = new ShellVariables();
-  /** Runs one command with its words expanded; `line` is what kubectl records as the command (its change-cause). */
-  const runCommand = (words: readonly string[], stdin: string | undefined, out: OutputSink, line: string): Execution => {
+  /** Runs one command with its words expanded. */
+  const runCommand = (words: readonly string[], stdin: string | undefined, out: OutputSink): Execution => {
     if (words.length === 0) return finished(0);
     const [cmd, ...args] = words;
     try {
@@ -50,10 +50,10 @@ export function createShell(env: ShellEnvironment): Shell {
         out.stderr(`${refused}\n`);
         return finished(1);
       }
-      if (cmd === 'kubectl') return runKubectl(env, args, out, line, stdin);
+      if (cmd === 'kubectl') return runKubectl(env, args, out, stdin);
       if (cmd === 'kubeplay') return runKubeplay(env, args, out);
       if (cmd === 'docker') return runDocker(env, args, out, swarmTaskLogs);
-      if (cmd === 'xargs') return runXargs(args, stdin, out, (w, input, o) => runCommand(w, input, o, w.join(' ')));
+      if (cmd === 'xargs') return runXargs(args, stdin, out, runCommand);
       if (cmd === 'export') return runExport(vars, args, out);
       if (cmd === 'unset') return runUnset(vars, args, out);
       const builtin = BUILTINS.find((b) => b.name === cmd);
@@ -65,11 +65,11 @@ export function createShell(env: ShellEnvironment): Shell {
       return finished(1);
     }
   };
-  /** A pipeline of commands whose words are final; `line` as for `runCommand`. */
-  const runStages = (stages: string[][], sink: OutputSink, line: string): Execution => {
-    if (stages.length === 1 && !FILTERS.some((f) => f.name === stages[0][0])) return runCommand(stages[0], undefined, sink, line);
+  /** A pipeline of commands whose words are final. */
+  const runStages = (stages: string[][], sink: OutputSink): Execution => {
+    if (stages.length === 1 && !FILTERS.some((f) => f.name === stages[0][0])) return runCommand(stages[0], undefined, sink);
     try {
-      return new Pipeline(env, stages, sink, (w, input, o) => runCommand(w, input, o, line));
+      return new Pipeline(env, stages, sink, runCommand);
     } catch (e) {
       sink.stderr(`internal error (please report): ${e instanceof Error ? e.message : String(e)}\n`);
       return finished(1);
@@ -84,9 +84,8 @@ export function createShell(env: ShellEnvironment): Shell {
     }
     if (stages[0].length === 0) return finished(0);
     if (list.length > 1) return new ListRun(list, runLine, sink, (code) => (vars.status = code));
-    if (!expands && !parts.some((stage) => stage.length > 0 && assignmentOf(stage[0]) !== undefined)) return runStages(stages, sink, line);
-    // kubectl records the command as its arguments came (expanded), as `os.Args` holds them.
-    return new LineRun({ vars, runLine, runStages: (expanded, out) => runStages(expanded, out, expanded.map((w) => w.join(' ')).join(' | ')) }, parts, sink);
+    if (!expands && !parts.some((stage) => stage.length > 0 && assignmentOf(stage[0]) !== undefined)) return runStages(stages, sink);
+    return new LineRun({ vars, runLine, runStages }, parts, sink);
   };
   return {
     run(line: string, sink: OutputSink): Execution {

@@ -87,7 +87,7 @@ describe('shell variables and command substitution', () => {
     run('kubectl create deployment web --image=nginx');
     run('IMAGE=nginx:1.27');
     run('kubectl set image deployment/web nginx=$IMAGE --record');
-    expect(run(`kubectl get deploy web -o jsonpath='{.metadata.annotations.kubernetes\\.io/change-cause}'`).stdout).toBe('kubectl set image deployment/web nginx=nginx:1.27 --record');
+    expect(run(`kubectl get deploy web -o jsonpath='{.metadata.annotations.kubernetes\\.io/change-cause}'`).stdout).toBe('kubectl set image deployment/web nginx=nginx:1.27 --record=true');
   });
 });
 

@@ -47,7 +47,7 @@ export interface CommandContext {
   readonly explicitNamespace: boolean;
   /** `kubectl rollout status`, for usage errors. */
   readonly commandPath: string;
-  /** The whole command line as typed (for `--record`). */
+  /** The command as kubectl records it for `--record` (`kubectl set image … --record=true`). */
   readonly commandLine: string;
   /** Standard input when kubectl is in a pipeline (`… | kubectl apply -f -`); read once, as a stream is. Undefined: the terminal. */
   readonly stdin?: { text: string | undefined };

@@ -148,6 +148,14 @@ export function filenameFlags(usage: string): FlagSpec[] {
   ];
 }
 
+/** cli-runtime's RecordFlags: `--record`, deprecated (pflag warns when it is given), hidden from help. */
+export const recordFlag: FlagSpec = {
+  name: 'record',
+  type: 'bool',
+  usage: 'Record current kubectl command in the resource annotation. If set to false, do not record the command. If set to true, record the command. If not set, default to updating the existing annotation value only if one already exists.',
+  deprecated: '--record will be removed in the future',
+};
+
 export const dryRunFlag: FlagSpec = {
   name: 'dry-run',
   type: 'string',

@@ -29,6 +29,8 @@ export interface ParsedFlags {
   args: string[];
   /** Arguments after `--` (cobra's ArgsLenAtDash). */
   dashIndex: number;
+  /** Each flag as given, in order, by its long name with its value as written (`-f web.yaml` is `filename`, `web.yaml`; a bare bool `true`). */
+  given: { name: string; value: string }[];
 }
 
 /** A flag error worded as pflag words it (`unknown flag: --foo`). */
@@ -72,7 +74,7 @@ function splitCsv(value: string): string[] {
   return out;
 }
 
-function setValue(values: Map<string, FlagValue>, changed: Set<string>, spec: FlagSpec, raw: string): void {
+function setValue(values: Map<string, FlagValue>, changed: Set<string>, spec: FlagSpec, raw: string, given: { name: string; value: string }[]): void {
   const bad = (why: string) => new FlagError(`invalid argument "${raw}" for "${displayName(spec)}" flag: ${why}`);
   switch (spec.type) {
     case 'bool': {
@@ -106,6 +108,7 @@ function setValue(values: Map<string, FlagValue>, changed: Set<string>, spec: Fl
       values.set(spec.name, raw);
   }
   changed.add(spec.name);
+  given.push({ name: spec.name, value: raw });
 }
 
 /** Go's strconv.ParseBool. */
@@ -122,6 +125,7 @@ export function parseFlags(words: readonly string[], specs: readonly FlagSpec[])
   const values = new Map<string, FlagValue>();
   for (const s of specs) values.set(s.name, defaultValue(s));
   const changed = new Set<string>();
+  const given: { name: string; value: string }[] = [];
   const args: string[] = [];
   let dashIndex = -1;
   for (let i = 0; i < words.length; i++) {
@@ -136,10 +140,10 @@ export function parseFlags(words: readonly string[], specs: readonly FlagSpec[])
       const name = eq < 0 ? w.slice(2) : w.slice(2, eq);
       const spec = byName.get(name);
       if (!spec) throw new FlagError(`unknown flag: --${name}`);
-      if (eq >= 0) setValue(values, changed, spec, w.slice(eq + 1));
-      else if (spec.type === 'bool') setValue(values, changed, spec, 'true');
-      else if (spec.noOptDefault !== undefined) setValue(values, changed, spec, spec.noOptDefault);
-      else if (i + 1 < words.length) setValue(values, changed, spec, words[++i]);
+      if (eq >= 0) setValue(values, changed, spec, w.slice(eq + 1), given);
+      else if (spec.type === 'bool') setValue(values, changed, spec, 'true', given);
+      else if (spec.noOptDefault !== undefined) setValue(values, changed, spec, spec.noOptDefault, given);
+      else if (i + 1 < words.length) setValue(values, changed, spec, words[++i], given);
       else throw new FlagError(`flag needs an argument: --${name}`);
       continue;
     }
@@ -151,20 +155,20 @@ export function parseFlags(words: readonly string[], specs: readonly FlagSpec[])
         if (!spec) throw new FlagError(`unknown shorthand flag: '${c}' in ${w}`);
         const rest = w.slice(j + 1);
         if (rest.startsWith('=')) {
-          setValue(values, changed, spec, rest.slice(1));
+          setValue(values, changed, spec, rest.slice(1), given);
           break;
         }
         if (spec.type === 'bool') {
-          setValue(values, changed, spec, 'true');
+          setValue(values, changed, spec, 'true', given);
           j++;
           continue;
         }
         if (spec.noOptDefault !== undefined) {
-          setValue(values, changed, spec, rest || spec.noOptDefault);
+          setValue(values, changed, spec, rest || spec.noOptDefault, given);
           break;
         }
-        if (rest !== '') setValue(values, changed, spec, rest);
-        else if (i + 1 < words.length) setValue(values, changed, spec, words[++i]);
+        if (rest !== '') setValue(values, changed, spec, rest, given);
+        else if (i + 1 < words.length) setValue(values, changed, spec, words[++i], given);
         else throw new FlagError(`flag needs an argument: '${c}' in -${c}`);
         break;
       }
@@ -172,7 +176,7 @@ export function parseFlags(words: readonly string[], specs: readonly FlagSpec[])
     }
     args.push(w);
   }
-  return { values, changed, args, dashIndex };
+  return { values, changed, args, dashIndex, given };
 }
 
 /** Typed accessors over parsed flags. */

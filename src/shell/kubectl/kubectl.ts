@@ -2,7 +2,7 @@ import { finished } from '../execution';
 import type { Execution, OutputSink, ShellEnvironment } from '../types';
 import type { CommandContext, CommandResult, CommandSpec } from './command';
 import { checkErrText, type KubectlError } from './errors';
-import { FlagError, Flags, parseFlags, type FlagSpec } from './flags';
+import { FlagError, Flags, parseFlags, type FlagSpec, type ParsedFlags } from './flags';
 import { GLOBAL_FLAGS, HELP_FLAG } from './globalFlags';
 import { flagsUsages, renderHelp } from './help';
 import { COMMANDS, ROOT, ROOT_GROUPS, childrenOf } from './commands/index';
@@ -12,7 +12,7 @@ import { COMMANDS, ROOT, ROOT_GROUPS, childrenOf } from './commands/index';
  * registry, parse flags with pflag's rules, print help or run it, and print
  * any error through checkErr.
  */
-export function runKubectl(env: ShellEnvironment, words: readonly string[], sink: OutputSink, line: string, stdin?: string): Execution {
+export function runKubectl(env: ShellEnvironment, words: readonly string[], sink: OutputSink, stdin?: string): Execution {
   const found = findCommand(words);
   if ('unknown' in found) {
     const hint = suggestions(found.unknown);
@@ -36,6 +36,11 @@ export function runKubectl(env: ShellEnvironment, words: readonly string[], sink
     throw e;
   }
   const flags = new Flags(parsed);
+  // pflag warns on standard error as it sets a deprecated flag.
+  for (const g of parsed.given) {
+    const spec = cmd.flags.find((f) => f.name === g.name) ?? GLOBAL_FLAGS.find((f) => f.name === g.name);
+    if (spec?.deprecated) sink.stderr(`Flag --${g.name} has been deprecated, ${spec.deprecated}\n`);
+  }
   const help = () => renderHelp(cmd, childrenOf(cmd), cmd === ROOT ? ROOT_GROUPS : undefined);
   if (flags.bool('help') || (cmd === ROOT && parsed.args.length === 0)) {
     sink.stdout(help());
@@ -59,7 +64,7 @@ export function runKubectl(env: ShellEnvironment, words: readonly string[], sink
     namespace: namespace || 'default',
     explicitNamespace: namespace !== '',
     commandPath,
-    commandLine: line.trim(),
+    commandLine: changeCause(cmd, parsed),
     stdin: stdin === undefined ? undefined : { text: stdin },
     out: (t) => sink.stdout(t),
     errOut: (t) => sink.stderr(t),
@@ -89,6 +94,18 @@ function flagTakesValue(word: string, specs: readonly FlagSpec[]): boolean {
 }
 
 /** cobra's Find: descends through subcommand names, skipping flags (and their values). */
+/**
+ * The command as kubectl records it in `kubernetes.io/change-cause`
+ * (cli-runtime's `parseCommandArguments`): `kubectl`, the arguments that are
+ * not flags (the command's own words first), then each flag given, in order,
+ * as `--name=value` (`--record` is `--record=true`, `-f web.yaml`
+ * `--filename=web.yaml`).
+ */
+function changeCause(cmd: CommandSpec, parsed: ParsedFlags): string {
+  const args = [...cmd.path, ...parsed.args];
+  return `kubectl${args.length ? ` ${args.join(' ')}` : ''}${parsed.given.map((f) => ` --${f.name}=${f.value}`).join('')}`;
+}
+
 export function findCommand(words: readonly string[]): { cmd: CommandSpec; rest: string[] } | { unknown: string } {
   let cmd = ROOT;
   const rest = [...words];

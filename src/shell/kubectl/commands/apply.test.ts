@@ -33,12 +33,14 @@ describe('kubectl apply', () => {
     expect(live.metadata.annotations?.['kubectl.kubernetes.io/last-applied-configuration']).toContain('"replicas":3');
   });
 
-  it('records the change cause only with --record', () => {
+  it('records the change cause only with --record, as kubectl writes the command: arguments, then each flag as --name=value', () => {
     const { run, cluster } = shellHarness({ 'web.yaml': WEB });
     run('kubectl apply -f web.yaml');
     expect(cluster.client().get('deployments.apps', 'default', 'web')!.metadata.annotations?.['kubernetes.io/change-cause']).toBeUndefined();
     run('kubectl apply -f web.yaml --record');
-    expect(cluster.client().get('deployments.apps', 'default', 'web')!.metadata.annotations?.['kubernetes.io/change-cause']).toBe('kubectl apply -f web.yaml --record');
+    expect(cluster.client().get('deployments.apps', 'default', 'web')!.metadata.annotations?.['kubernetes.io/change-cause']).toBe('kubectl apply --filename=web.yaml --record=true');
+    // pflag warns as it sets the deprecated flag.
+    expect(run('kubectl apply -f web.yaml --record').stderr).toBe('Flag --record has been deprecated, --record will be removed in the future\n');
   });
 
   it('applies every file of a directory and several -f', () => {

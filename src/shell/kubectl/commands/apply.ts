@@ -1,7 +1,7 @@
 import { deepCopy } from '../deepCopy';
 import { storageName, type KubeObject, type ResourceInfo, type Status } from '../../../sim/k8s/index';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
-import { dryRunFlag, dryRunStrategy, dryRunSuffix, fieldManagerFlag, filenameFlags, objectRef, printContext, readFiles, templateFlags, validateFlag, type DryRun } from '../common';
+import { dryRunFlag, dryRunStrategy, dryRunSuffix, fieldManagerFlag, filenameFlags, objectRef, printContext, readFiles, recordFlag, templateFlags, type DryRun, validateFlag } from '../common';
 import { addSourceToErr, checkErrText, err, messageForError, type KubectlError } from '../errors';
 import { createApplyPatch, decodeObject, LAST_APPLIED_ANNOTATION, lastAppliedValue, parseManifests, splitPath, type ManifestDocument } from '../engineApi';
 import { isTable, parseOutputFormat, printObjects } from '../printerApi';
@@ -54,7 +54,7 @@ export const applyCommand: CommandSpec = {
     { name: 'output', shorthand: 'o', type: 'string', usage: 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).' },
     { name: 'overwrite', type: 'bool', default: 'true', usage: 'Automatically resolve conflicts between the modified and live configuration by using values from the modified configuration' },
     { name: 'prune', type: 'bool', usage: 'Automatically delete resource objects, that do not appear in the configs and are created by either apply or create --save-config. Should be used with either -l or --all.' },
-    { name: 'record', type: 'bool', usage: 'Record current kubectl command in the resource annotation. If set to false, do not record the command. If set to true, record the command. If not set, default to updating the existing annotation value only if one already exists.', deprecated: '--record will be removed in the future' },
+    recordFlag,
     { name: 'selector', shorthand: 'l', type: 'string', usage: "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.(e.g. -l key1=value1,key2=value2,key3 in (value3)). Matching objects must satisfy all of the specified label constraints." },
     { name: 'server-side', type: 'bool', usage: 'If true, apply runs in the server instead of the client.' },
     { name: 'timeout', type: 'duration', usage: 'The length of time to wait before giving up on a delete, zero means determine a timeout from the size of the object' },

@@ -1,6 +1,6 @@
 import { applyPatch, decodeObject, formatLabelSelector, goQuote, parseManifests, storageName, type KubeObject, type PatchType, type ResourceInfo } from '../../../sim/k8s/index';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
-import { dryRunFlag, dryRunStrategy, dryRunSuffix, fieldManagerFlag, filenameFlags, objectRef, printContext, readFiles, templateFlags, type DryRun } from '../common';
+import { dryRunFlag, dryRunStrategy, dryRunSuffix, fieldManagerFlag, filenameFlags, objectRef, printContext, readFiles, recordFlag, templateFlags, type DryRun } from '../common';
 import { deepCopy } from '../deepCopy';
 import { err, type KubectlError } from '../errors';
 import { goJsonSyntaxError } from '../goJsonSyntax';
@@ -51,7 +51,7 @@ export const patchCommand: CommandSpec = {
     { name: 'output', shorthand: 'o', type: 'string', usage: 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).' },
     { name: 'patch', shorthand: 'p', type: 'string', usage: 'The patch to be applied to the resource JSON file.' },
     { name: 'patch-file', type: 'string', usage: 'A file containing a patch to be applied to the resource.' },
-    { name: 'record', type: 'bool', usage: 'Record current kubectl command in the resource annotation. If set to false, do not record the command. If set to true, record the command. If not set, default to updating the existing annotation value only if one already exists.', deprecated: '--record will be removed in the future' },
+    recordFlag,
     { name: 'subresource', type: 'string', usage: 'If specified, patch will operate on the subresource of the requested object. Must be one of [status scale]. This flag is beta and may change in the future.' },
     { name: 'type', type: 'string', default: 'strategic', usage: 'The type of patch being provided; one of [json merge strategic]' },
     ...templateFlags,

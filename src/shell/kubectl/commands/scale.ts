@@ -1,6 +1,6 @@
 import { storageName } from '../../../sim/k8s/index';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
-import { dryRunFlag, dryRunStrategy, dryRunSuffix, filenameFlags, objectRef, templateFlags } from '../common';
+import { dryRunFlag, dryRunStrategy, dryRunSuffix, filenameFlags, objectRef, recordFlag, templateFlags } from '../common';
 import { err, type KubectlError } from '../errors';
 import { resolveTargets } from '../targets';
 import { examples, longDesc } from '../text';
@@ -42,6 +42,7 @@ export const scaleCommand: CommandSpec = {
     dryRunFlag,
     ...filenameFlags('identifying the resource to set a new size'),
     { name: 'output', shorthand: 'o', type: 'string', usage: 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).' },
+    recordFlag,
     { name: 'replicas', type: 'int', default: '0', usage: 'The new desired number of replicas. Required.' },
     { name: 'resource-version', type: 'string', usage: 'Precondition for resource version. Requires that the current resource version match this value in order to scale.' },
     { name: 'selector', shorthand: 'l', type: 'string', usage: "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.(e.g. -l key1=value1,key2=value2,key3 in (value3)). Matching objects must satisfy all of the specified label constraints." },
@@ -84,6 +85,8 @@ function runScale(ctx: CommandContext): CommandResult {
         errors.push(err.status(r.status));
         continue;
       }
+      // The recorder's merge patch, sent after the scale (RunScale), with the same dry run.
+      if (ctx.flags.bool('record')) ctx.client.patch(storageName(info), obj.metadata.namespace, obj.metadata.name, { metadata: { annotations: { 'kubernetes.io/change-cause': ctx.commandLine } } }, 'merge', { dryRun: dry === 'server' });
       ctx.cluster.runUntilIdle();
     }
     ctx.out(`${objectRef(info, obj.metadata.name)} scaled${dryRunSuffix(dry)}\n`);

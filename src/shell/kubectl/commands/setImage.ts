@@ -1,7 +1,7 @@
 import { deepCopy } from '../deepCopy';
 import { storageName } from '../../../sim/k8s/index';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
-import { dryRunFlag, dryRunStrategy, dryRunSuffix, fieldManagerFlag, filenameFlags, objectRef, templateFlags } from '../common';
+import { dryRunFlag, dryRunStrategy, dryRunSuffix, fieldManagerFlag, filenameFlags, objectRef, recordFlag, templateFlags } from '../common';
 import { err, type KubectlError } from '../errors';
 import { podSpecOf, podSpecPath } from '../podSpec';
 import { resolveTargets } from '../targets';
@@ -38,7 +38,7 @@ export const setImageCommand: CommandSpec = {
     ...filenameFlags('identifying the resource to get from a server.'),
     { name: 'local', type: 'bool', usage: 'If true, set image will NOT contact api-server but run locally.' },
     { name: 'output', shorthand: 'o', type: 'string', usage: 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).' },
-    { name: 'record', type: 'bool', usage: 'Record current kubectl command in the resource annotation. If set to false, do not record the command. If set to true, record the command. If not set, default to updating the existing annotation value only if one already exists.', deprecated: '--record will be removed in the future' },
+    recordFlag,
     { name: 'selector', shorthand: 'l', type: 'string', usage: "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.(e.g. -l key1=value1,key2=value2,key3 in (value3)). Matching objects must satisfy all of the specified label constraints." },
     ...templateFlags,
   ],

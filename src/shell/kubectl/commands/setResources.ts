@@ -1,6 +1,6 @@
 import { parseQuantity } from '../../../lib/quantity';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
-import { dryRunFlag, dryRunStrategy, fieldManagerFlag, filenameFlags, templateFlags } from '../common';
+import { dryRunFlag, dryRunStrategy, fieldManagerFlag, filenameFlags, recordFlag, templateFlags } from '../common';
 import { err, type KubectlError } from '../errors';
 import { resolveTargets } from '../targets';
 import { examples, longDesc } from '../text';
@@ -39,7 +39,7 @@ export const setResourcesCommand: CommandSpec = {
     { name: 'limits', type: 'string', usage: "The resource requirement requests for this container.  For example, 'cpu=100m,memory=256Mi'.  Note that server side components may assign requests depending on the server configuration, such as limit ranges." },
     { name: 'local', type: 'bool', usage: 'If true, set resources will NOT contact api-server but run locally.' },
     { name: 'output', shorthand: 'o', type: 'string', usage: 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).' },
-    { name: 'record', type: 'bool', usage: 'Record current kubectl command in the resource annotation. If set to false, do not record the command. If set to true, record the command. If not set, default to updating the existing annotation value only if one already exists.', deprecated: '--record will be removed in the future' },
+    recordFlag,
     { name: 'requests', type: 'string', usage: "The resource requirement requests for this container.  For example, 'cpu=100m,memory=256Mi'.  Note that server side components may assign requests depending on the server configuration, such as limit ranges." },
     { name: 'selector', shorthand: 'l', type: 'string', usage: "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2)" },
     ...templateFlags,
