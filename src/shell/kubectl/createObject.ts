@@ -17,7 +17,7 @@ export function createGenerated(ctx: CommandContext, generated: KubeObject, opti
   if (typeof dry !== 'string') return dry;
   const info: ResourceInfo | undefined = ctx.cluster.resources.forKind(generated.apiVersion, generated.kind);
   if (!info) return err.message(`no matches for kind "${generated.kind}" in version "${generated.apiVersion}"`);
-  const format = parseOutputFormat(ctx.flags.string('output'));
+  const format = parseOutputFormat(ctx.flags.string('output'), ctx.flags.string('template'));
   if ('error' in format) return err.message(format.error);
   const obj = deepCopy(generated);
   if (ctx.flags.bool('save-config')) obj.metadata.annotations = { ...obj.metadata.annotations, [LAST_APPLIED_ANNOTATION]: lastAppliedValue(generated) };

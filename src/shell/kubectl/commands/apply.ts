@@ -101,7 +101,7 @@ function runApply(ctx: CommandContext): CommandResult {
   const filenames = ctx.flags.list('filename');
   if (filenames.length === 0) return err.message('must specify one of -f and -k');
   const outFormat = ctx.flags.string('output');
-  const format = parseOutputFormat(outFormat);
+  const format = parseOutputFormat(outFormat, ctx.flags.string('template'));
   if ('error' in format) return err.message(format.error);
   const files = readFiles(ctx, filenames, ctx.flags.bool('recursive'));
   if (!Array.isArray(files)) return files;

@@ -109,7 +109,7 @@ interface Batch {
 function runGet(ctx: CommandContext): CommandResult {
   const raw = ctx.flags.string('raw');
   if (raw) return runGetRaw(ctx, raw);
-  const format = parseOutputFormat(ctx.flags.string('output'));
+  const format = parseOutputFormat(ctx.flags.string('output'), ctx.flags.string('template'));
   if ('error' in format) return err.message(format.error);
   const watch = ctx.flags.bool('watch') || ctx.flags.bool('watch-only');
   if (ctx.args.length === 0 && ctx.flags.list('filename').length === 0 && !watch) {

@@ -82,7 +82,7 @@ function patchOptions(ctx: CommandContext): PatchOptions | KubectlError {
   if (typeName && !PATCH_TYPES.includes(type)) return err.message(`--type must be one of [json merge strategic], not ${goQuote(typeName)}`);
   const subresource = ctx.flags.string('subresource');
   if (subresource && !SUBRESOURCES.includes(subresource)) return err.message(`invalid subresource value: ${goQuote(subresource)}. Must be one of [status scale]`);
-  const format = parseOutputFormat(ctx.flags.string('output'));
+  const format = parseOutputFormat(ctx.flags.string('output'), ctx.flags.string('template'));
   if ('error' in format) return err.message(format.error);
   let source = text;
   if (file) {

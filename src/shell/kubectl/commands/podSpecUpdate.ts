@@ -40,7 +40,7 @@ export function selectContainers(containers: readonly ContainerLike[] | undefine
  */
 export function updatePodSpecs(ctx: CommandContext, targets: readonly Target[], update: PodSpecUpdate): KubectlError[] {
   const errors: KubectlError[] = [];
-  const format = parseOutputFormat(ctx.flags.string('output'));
+  const format = parseOutputFormat(ctx.flags.string('output'), ctx.flags.string('template'));
   if ('error' in format) return [err.message(format.error)];
   for (const target of targets) {
     const { info, obj } = target;

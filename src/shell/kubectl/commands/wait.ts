@@ -193,7 +193,7 @@ function runWait(ctx: CommandContext): CommandResult {
   const condition = conditionFor(ctx.flags.string('for'));
   if ('type' in condition && !['delete', 'create', 'check'].includes(condition.type)) return condition as KubectlError;
   const cond = condition as Condition;
-  const format = parseOutputFormat(ctx.flags.string('output'));
+  const format = parseOutputFormat(ctx.flags.string('output'), ctx.flags.string('template'));
   if ('error' in format) return err.message(format.error);
   const targets = waitTargets(ctx, cond);
   if (!Array.isArray(targets)) return targets;

@@ -32,4 +32,5 @@ export type OutputFormat =
   | { type: 'json' }
   | { type: 'name' }
   | { type: 'jsonpath'; template: string }
+  | { type: 'go-template'; template: string }
   | { type: 'custom-columns'; spec: string };

@@ -2,9 +2,10 @@
  * A start-up log line of a catalog image with its placeholders filled in
  * the way each server prints time (`{nginxtime}` `2025/03/01 09:00:03`,
  * `{redistime}`, `{pgtime}`, `{mysqltime}`, `{apachetime}`, `{gotime}`,
- * `{gunicorntime}` `2025-03-01 09:00:03 +0000`) and `{podIP}`.
+ * `{gunicorntime}` `2025-03-01 09:00:03 +0000`, `{isotime}` as JavaScript's
+ * Date prints, `2025-03-01T09:00:03.000Z`), `{podIP}` and `{hostname}`.
  */
-export function stampLogLine(line: string, at: number, podIP: string): string {
+export function stampLogLine(line: string, at: number, podIP: string, hostname = ''): string {
   const d = new Date(at);
   const iso = d.toISOString();
   const p2 = (n: number) => String(n).padStart(2, '0');
@@ -19,7 +20,9 @@ export function stampLogLine(line: string, at: number, podIP: string): string {
     .replace('{apachetime}', `${d.toUTCString().slice(0, 3)} ${mon} ${p2(d.getUTCDate())} ${hms}.${String(d.getUTCMilliseconds()).padStart(3, '0')}000 ${d.getUTCFullYear()}`)
     .replace('{gotime}', `${ymd} ${hms}`)
     .replace('{gunicorntime}', `${iso.slice(0, 10)} ${hms} +0000`)
-    .replace('{podIP}', podIP);
+    .replace('{isotime}', iso)
+    .replace('{podIP}', podIP)
+    .replace('{hostname}', hostname);
 }
 
 /**

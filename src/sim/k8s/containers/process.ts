@@ -292,7 +292,7 @@ export class ContainerProcess implements ImageProgramHost, ImageStage {
   }
 
   private stamp(line: string): string {
-    return stampLogLine(line, this.clock, this.spec.podIP);
+    return stampLogLine(line, this.clock, this.spec.podIP, this.spec.hostname);
   }
 
   /** Programs beyond the shell's tools: the image's binaries, `stress`, agnhost's subcommands. */

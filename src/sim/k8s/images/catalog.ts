@@ -107,6 +107,12 @@ const GUNICORN_LOGS = [
   '[{gunicorntime}] [10] [INFO] Booting worker with pid: 10',
 ];
 
+/** The Kubernetes Basics tutorial's app (server.js on Node): its start-up line, as `console.log` writes it, and the blank line its "\n" adds. */
+const BOOTCAMP_LOGS = ['Kubernetes Bootcamp App Started At: {isotime} | Running On:  {hostname} ', ''];
+
+/** The Kubernetes Basics tutorial's image: a Node.js server on 8080 that answers every path with its host name and version. */
+const bootcamp = (tags: string[]): ImageProfile => server(80 * MB, 20, [8080], { startMs: 400, binaries: ['node'], tools: ['curl'], logs: BOOTCAMP_LOGS, http: {}, httpDefault: 200, tags: { names: tags } });
+
 const ANY: TagRule = { any: true };
 
 const server = (sizeBytes: number, memoryMi: number, ports: number[], extra: Partial<ImageProfile> = {}): ImageProfile => ({
@@ -206,6 +212,8 @@ export const IMAGE_CATALOG: Readonly<Record<string, ImageProfile>> = {
   'registry.k8s.io/metrics-server/metrics-server': server(19 * MB, 20, [10250], { shell: false, cpuIdleMilli: 3, binaries: ['/metrics-server'], http: { '/livez': 200, '/readyz': 200 }, tags: { newest: '0.7.2', oldest: '0.3' } }),
   'registry.k8s.io/coredns/coredns': server(18 * MB, 15, [53, 8080, 8181, 9153], { cpuIdleMilli: 2, startMs: 500, shell: false, binaries: ['/coredns', 'coredns'], http: { '/health': 200, '/ready': 200 }, logs: ['.:53', '[INFO] plugin/reload: Running configuration SHA512 = 591cf328cccc12bc490481273e738df59329c62c0b729d94e8b61db9961c2fa5f046dd37f1cf888b953814040d180f52594972691cd6ff41be96639138a43908', 'CoreDNS-1.11.3', 'linux/amd64, go1.21.11, a6338e9'], tags: ANY }),
   'k8s.gcr.io/fluentd-elasticsearch': server(60 * MB, 60, [], { binaries: ['fluentd'], tags: ANY }),
+  'gcr.io/google-samples/kubernetes-bootcamp': bootcamp(['v1']),
+  'docker.io/jocatalin/kubernetes-bootcamp': bootcamp(['v1', 'v2']),
   'gcr.io/google-samples/cassandra': server(140 * MB, 600, [7000, 7001, 7199, 9042], { startMs: 8000, checks: ['nodetool', '/ready-probe.sh'], tags: ANY }),
   'gcr.io/google-samples/gb-frontend': server(130 * MB, 20, [80], { http: { '/': 200 }, httpDefault: 404, tags: ANY }),
   'gcr.io/google-samples/xtrabackup': server(110 * MB, 10, [3307], { tags: ANY }),

@@ -194,7 +194,7 @@ function answerFrom(env: NetworkEnv, client: Client, pod: PodObj, t: Target, tar
     }
     const status = proc.http(targetPort, path, env.now);
     if (status === 'refused') continue;
-    const body = responseBody(c.ref.name, proc, status, pod, path, env.now);
+    const body = responseBody(c.ref.name, proc, status, pod, path, env.now, c.ref.tag);
     proc.noteRequest(env.now);
     proc.accessLog(client.ip, path, status, body.length, client.userAgent, env.now);
     return { ok: true, status, body, pod: { namespace: pod.metadata.namespace ?? 'default', name: pod.metadata.name }, ip: t.ip, port: targetPort };
@@ -256,16 +256,17 @@ function hostPortPod(env: NetworkEnv, ip: string, port: number): { pod: PodObj; 
   return undefined;
 }
 
-function responseBody(image: string, proc: ContainerProcess, status: number, pod: PodObj, path: string, now: number): string {
+function responseBody(image: string, proc: ContainerProcess, status: number, pod: PodObj, path: string, now: number, tag: string | undefined): string {
   if (status >= 500 && image.endsWith('/liveness')) return `error: ${((now - proc.startedAt) / 1000).toFixed(0)}`;
-  return serverResponseBody(image, status, pod.metadata.name, path);
+  return serverResponseBody(image, status, pod.metadata.name, path, tag);
 }
 
 /**
  * What a catalog server sends back for GET `path` with `status`, when it
- * runs with host name `hostname` (a pod's name; a swarm task's container's).
+ * runs with host name `hostname` (a pod's name; a swarm task's container's)
+ * from tag `tag`.
  */
-export function serverResponseBody(image: string, status: number, hostname: string, path: string): string {
+export function serverResponseBody(image: string, status: number, hostname: string, path: string, tag?: string): string {
   if (status === 404) return image.endsWith('/nginx') ? '<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx/1.27.3</center>\r\n</body>\r\n</html>\r\n' : '404 page not found\n';
   if (status >= 500) return 'Internal Server Error\n';
   if (image.endsWith('/nginx') || image.endsWith('/nginx-slim')) return NGINX_WELCOME;
@@ -274,6 +275,8 @@ export function serverResponseBody(image: string, status: number, hostname: stri
   if (image.endsWith('/agnhost') && path === '/hostname') return hostname;
   if (image.endsWith('/echoserver')) return `Hostname: ${hostname}\n\nRequest Information:\n\tmethod=GET\n\treal path=${path}\n`;
   if (image.endsWith('/hpa-example')) return 'OK!';
+  // server.js of the Kubernetes Basics tutorial; its v2 image says v=2.
+  if (image.endsWith('/kubernetes-bootcamp')) return `Hello Kubernetes bootcamp! | Running on: ${hostname} | v=${tag === 'v2' ? 2 : 1}\n`;
   return `${hostname}\n`;
 }
 

@@ -1,4 +1,5 @@
 import type { OutputFormat } from '../types';
+import { parseGoTemplateFormat } from './gotemplate/printGoTemplate';
 import { parseTemplate } from './jsonpath/printJsonPath';
 import { parseCustomColumns } from './customColumns';
 
@@ -17,9 +18,10 @@ function unquote(s: string): string {
 
 /**
  * Parses `-o` the way kubectl's PrintFlags do (json/yaml case-insensitive,
- * `jsonpath=…`, `custom-columns=…`), or returns kubectl's error text.
+ * `jsonpath=…`, `go-template=…` or `template=…`, `custom-columns=…`; the
+ * template may come from `--template` instead), or returns kubectl's error text.
  */
-export function parseOutputFormat(flag: string): OutputFormat | { error: string } {
+export function parseOutputFormat(flag: string, templateArg = ''): OutputFormat | { error: string } {
   const lower = flag.toLowerCase();
   if (flag === '') return { type: 'table' };
   if (flag === 'wide') return { type: 'wide' };
@@ -27,11 +29,19 @@ export function parseOutputFormat(flag: string): OutputFormat | { error: string 
   if (lower === 'yaml') return { type: 'yaml' };
   if (flag === 'name') return { type: 'name' };
   if (flag === 'jsonpath' || flag.startsWith('jsonpath=')) {
-    const template = unquote(flag.slice('jsonpath='.length));
+    const template = templateArg || unquote(flag.slice('jsonpath='.length));
     if (template.length === 0) return { error: 'template format specified but no template given' };
     const parsed = parseTemplate(template);
     if ('error' in parsed) return parsed;
     return { type: 'jsonpath', template };
+  }
+  const go = /^(go-template|template)(=|$)/.exec(flag);
+  if (go) {
+    const template = templateArg || flag.slice(go[0].length);
+    if (template.length === 0) return { error: 'template format specified but no template given' };
+    const parsed = parseGoTemplateFormat(template);
+    if ('error' in parsed) return parsed;
+    return { type: 'go-template', template };
   }
   if (flag === 'custom-columns' || flag.startsWith('custom-columns=')) {
     const spec = unquote(flag.slice('custom-columns='.length));
@@ -40,5 +50,5 @@ export function parseOutputFormat(flag: string): OutputFormat | { error: string 
     return { type: 'custom-columns', spec };
   }
   const eq = flag.indexOf('=');
-  return noPrinter(eq >= 0 && ['jsonpath-file', 'jsonpath-as-json', 'go-template', 'go-template-file', 'template', 'templatefile', 'custom-columns-file'].includes(flag.slice(0, eq)) ? flag.slice(0, eq) : flag);
+  return noPrinter(eq >= 0 && ['jsonpath-file', 'jsonpath-as-json', 'go-template-file', 'templatefile', 'custom-columns-file'].includes(flag.slice(0, eq)) ? flag.slice(0, eq) : flag);
 }

@@ -1,6 +1,7 @@
 import { splitApiVersion, type KubeObject } from '../../../../sim/k8s/index';
 import type { OutputFormat, PrintContext } from '../types';
 import { parseCustomColumns, printCustomColumns } from './customColumns';
+import { printGoTemplate } from './gotemplate/printGoTemplate';
 import { printJsonPath } from './jsonpath/printJsonPath';
 import { toJson } from './toJson';
 import { toYaml } from './yaml/toYaml';
@@ -58,6 +59,12 @@ export function printObjects(format: OutputFormat, objects: readonly KubeObject[
       const value = options.asList ? listOf(items) : items[0];
       if (value === undefined) return { text: '' };
       return printJsonPath(format.template, value);
+    }
+    case 'go-template': {
+      const items = objects.map(plain);
+      const value = options.asList ? listOf(items) : items[0];
+      if (value === undefined) return { text: '' };
+      return printGoTemplate(format.template, value);
     }
     case 'custom-columns': {
       const columns = parseCustomColumns(format.spec);
