@@ -12,7 +12,7 @@
  */
 import { chromium } from '@playwright/test';
 import { build } from 'esbuild';
-import { median, tablePrinter } from '../src/cli/benchRun';
+import { benchRow, tablePrinter } from '../src/cli/benchRun';
 import { CHROMIUM_ARGS, findChromium } from './browserPath';
 
 interface BrowserRun {
@@ -87,16 +87,7 @@ async function main(): Promise<void> {
         await browser.close();
       }
     }
-    const wall = median(results.map((r) => r.wallMs));
-    rows.push([
-      String(nodes),
-      String(pods),
-      (median(results.map((r) => r.bootMs)) / 1000).toFixed(2),
-      (wall / 1000).toFixed(2),
-      ((wall * 1000) / pods).toFixed(1),
-      `${median(results.map((r) => r.virtualS)).toFixed(0)} s`,
-      median(results.map((r) => r.peakHeapMB)).toFixed(0),
-    ]);
+    rows.push(benchRow(results, () => [], (pick) => [pick((r) => r.peakHeapMB).toFixed(0)]));
     printTable(rows);
   }
 }

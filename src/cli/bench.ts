@@ -13,7 +13,7 @@ import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { median, runToRunning, tablePrinter } from './benchRun';
+import { benchRow, runToRunning, tablePrinter } from './benchRun';
 
 interface RunResult {
   nodes: number;
@@ -109,18 +109,7 @@ function run(child: string[], runs: number, sizes: [number, number][], how: stri
       }
       results.push(JSON.parse(out.stdout.trim().split('\n').pop()!));
     }
-    const wall = median(results.map((r) => r.wallMs));
-    rows.push([
-      String(nodes),
-      String(pods),
-      (median(results.map((r) => r.bootMs)) / 1000).toFixed(2),
-      (wall / 1000).toFixed(2),
-      ((wall * 1000) / pods).toFixed(1),
-      (median(results.map((r) => r.cpuMs)) / 1000).toFixed(2),
-      `${median(results.map((r) => r.virtualS)).toFixed(0)} s`,
-      median(results.map((r) => r.peakHeapMB)).toFixed(0),
-      median(results.map((r) => r.peakRssMB)).toFixed(0),
-    ]);
+    rows.push(benchRow(results, (pick) => [(pick((r) => r.cpuMs) / 1000).toFixed(2)], (pick) => [pick((r) => r.peakHeapMB).toFixed(0), pick((r) => r.peakRssMB).toFixed(0)]));
     printTable(rows);
   }
 }

@@ -81,6 +81,14 @@ export function median(xs: readonly number[]): number {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
+/** The medians of a size's runs as the bench tables show them: nodes, pods, boot, apply→Running, µs/pod, then `extra` (CPU…), virtual time, then `tail` (memory). */
+export function benchRow<R extends EngineRun>(runs: readonly R[], extra: (pick: (f: (r: R) => number) => number) => string[], tail: (pick: (f: (r: R) => number) => number) => string[]): string[] {
+  const pick = (f: (r: R) => number) => median(runs.map(f));
+  const wall = pick((r) => r.wallMs);
+  const { nodes, pods } = runs[0];
+  return [String(nodes), String(pods), (pick((r) => r.bootMs) / 1000).toFixed(2), (wall / 1000).toFixed(2), ((wall * 1000) / pods).toFixed(1), ...extra(pick), `${pick((r) => r.virtualS).toFixed(0)} s`, ...tail(pick)];
+}
+
 /**
  * Prints a table one size at a time: each call prints the rows not printed
  * yet (and the header first). Columns are as wide as the header, the largest

@@ -109,6 +109,15 @@ export function tokenize(line: string): TokenizeResult {
     current = [];
     inWord = false;
   };
+  /** The command read so far becomes a stage (its words, their parts, their text). */
+  const endStage = () => {
+    stages.push(words);
+    parts.push(wordParts);
+    raw.push(raws);
+    words = [];
+    wordParts = [];
+    raws = [];
+  };
   while (i < n) {
     const c = line[i];
     if (c === ' ' || c === '\t' || c === '\n' || c === '\r') {
@@ -124,12 +133,7 @@ export function tokenize(line: string): TokenizeResult {
       // A list: this pipeline ends here; the next one runs after it (`&&`: if it succeeded, `||`: if it failed).
       endWord();
       if (words.length === 0) return fail(`syntax error near unexpected token \`${op}'`);
-      stages.push(words);
-      parts.push(wordParts);
-      raw.push(raws);
-      words = [];
-      wordParts = [];
-      raws = [];
+      endStage();
       list.push({ start: itemStage, end: stages.length, text: line.slice(itemFrom, i).trim(), op });
       i += op.length;
       itemStage = stages.length;
@@ -139,12 +143,7 @@ export function tokenize(line: string): TokenizeResult {
     if (c === '|') {
       endWord();
       if (words.length === 0) return fail("syntax error near unexpected token `|'");
-      stages.push(words);
-      parts.push(wordParts);
-      raw.push(raws);
-      words = [];
-      wordParts = [];
-      raws = [];
+      endStage();
       i++;
       continue;
     }
@@ -205,9 +204,7 @@ export function tokenize(line: string): TokenizeResult {
     return { words: stages[0], stages, list, parts, raw, expands: expanding };
   }
   if (stages.length > 0 && words.length === 0) return fail('syntax error: unexpected end of file');
-  stages.push(words);
-  parts.push(wordParts);
-  raw.push(raws);
+  endStage();
   list.push({ start: itemStage, end: stages.length, text: line.slice(itemFrom).trim() });
   return { words: stages[0], stages, list, parts, raw, expands: expanding };
 }

@@ -177,7 +177,6 @@ export class SimRuntime {
     for (const r of this.running) r.execution.cancel();
     this.running = [...running];
     this.build(this.engine, cluster);
-    // The session goes on with the variables the replayed commands set (`POD=$(…)`, then `$POD`).
     if (replayedShell?.variables) this.shell?.variables?.copyFrom(replayedShell.variables);
     return true;
   }
