@@ -7,6 +7,7 @@ import { BUILTINS } from './builtins/index';
 import { completeLine } from './complete';
 import { afterwards, finished } from './execution';
 import { assignmentOf } from './expansion';
+import { hostCommandHint } from './hostCommands';
 import { LineRun } from './lineRun';
 import { ListRun } from './listRun';
 import { runExport, runUnset, ShellVariables } from './variables';
@@ -58,7 +59,7 @@ export function createShell(env: ShellEnvironment): Shell {
       if (cmd === 'unset') return runUnset(vars, args, out);
       const builtin = BUILTINS.find((b) => b.name === cmd);
       if (builtin) return builtin.run(env, args, out);
-      out.stderr(`${cmd}: command not found\n`);
+      out.stderr(`${hostCommandHint(cmd) ?? `${cmd}: command not found`}\n`);
       return finished(127);
     } catch (e) {
       out.stderr(`internal error (please report): ${e instanceof Error ? e.message : String(e)}\n`);

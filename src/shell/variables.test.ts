@@ -121,3 +121,16 @@ describe('command lists: &&, || and ;', () => {
     expect(out).toBe('');
   });
 });
+
+describe('host commands of tutorials', () => {
+  it('curl, minikube and editors say they are not simulated, and what to do instead', () => {
+    const { run } = shellHarness();
+    const t = run('curl http://"$(minikube ip):30080"');
+    expect(t.stderr).toBe(
+      "minikube: not simulated: the playground's cluster is already running (kubectl get nodes); where a tutorial uses $(minikube ip):NODE_PORT, reach the Service from inside a Pod (kubectl exec POD -- curl http://SERVICE:PORT)\n" +
+        'curl: not simulated at this prompt: the playground has no machine outside the cluster. Run it inside a Pod (kubectl exec POD -- curl http://SERVICE:PORT), or send requests with kubeplay traffic SERVICE\n',
+    );
+    expect(t.exitCode).toBe(127);
+    expect(run('frobnicate').stderr).toBe('frobnicate: command not found\n');
+  });
+});
