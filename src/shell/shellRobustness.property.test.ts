@@ -1,0 +1,34 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { shellHarness } from './testing/shellHarness';
+import { tokenize } from './tokenize';
+
+/** Lines made of what shells treat specially, and a few words the playground knows. */
+const line = fc
+  .array(fc.oneof(fc.constantFrom('$', '(', ')', '{', '}', '"', "'", '`', '\\', '|', '&', ';', '#', ' ', '=', ':', '-', '+', '?', 'a', 'X', '1'), fc.constantFrom('echo ', 'kubectl get pods ', 'POD=', '$POD', '${#A}', '${A:-b}', '$(echo x)', '`echo y`', ' && ', ' || ', '; ', ' | grep a', 'export ', 'unset ')), { maxLength: 24 })
+  .map((parts) => parts.join(''));
+
+describe('the shell on any line', () => {
+  it('tokenizes without throwing, and every list item stays inside the stages', () => {
+    fc.assert(
+      fc.property(line, (l) => {
+        const t = tokenize(l);
+        if (t.error === undefined) for (const item of t.list) expect(item.start <= item.end && item.end <= t.stages.length).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('runs it without throwing: bad input gets an error and a status, never an exception', () => {
+    const { run } = shellHarness();
+    fc.assert(
+      fc.property(line, (l) => {
+        const t = run(l, 2000);
+        if (t.execution.done) expect(typeof t.exitCode).toBe('number');
+        else t.execution.cancel();
+        expect(t.stderr).not.toContain('internal error');
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
