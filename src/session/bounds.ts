@@ -79,9 +79,8 @@ export function checkReplayBounds(scenario: Scenario): string | undefined {
     const refusal = checkManifest(file.name, file.content);
     if (refusal) return refusal;
   }
-  const max = REPLAY_LIMITS.replicas;
-  let nodes = 1 + (scenario.cluster.workers ?? 3);
-  let virtual = scenario.endAt;
+  // The same checks as while replaying, on each command as written (every command of a pipeline or list runs).
+  const guard = new ReplayGuard(scenario);
   for (const entry of scenario.log) {
     if ('file' in entry) {
       const refusal = entry.content === undefined ? undefined : checkManifest(entry.file, entry.content);
@@ -89,26 +88,19 @@ export function checkReplayBounds(scenario: Scenario): string | undefined {
       continue;
     }
     if (!('line' in entry)) continue;
-    // Every command of a pipeline runs (`kubectl create … -o yaml | kubectl apply -f -`).
     for (const words of tokenize(entry.line).stages) {
-      if (words[0] === 'kubectl') {
-        const c = flagCount(words);
-        if (c && Number.isFinite(c.n) && c.n > max) return `refused: "${entry.line.slice(0, 80)}" asks for ${c.flag.slice(2)} ${c.n} (the playground runs at most ${max} per object)`;
-      }
-      if (words[0] === 'kubeplay' && words[1] === 'node' && words[2] === 'add' && ++nodes > REPLAY_LIMITS.nodes) {
-        return `refused: the scenario adds nodes past ${REPLAY_LIMITS.nodes}`;
-      }
-      virtual += clockMove(words);
+      const refusal = guard.check(words, undefined);
+      if (refusal) return refusal;
     }
-    if (virtual > REPLAY_LIMITS.virtualMs) return `refused: the scenario runs the clock past ${REPLAY_LIMITS.virtualMs / 3_600_000}h of virtual time`;
   }
   return undefined;
 }
 
 /**
- * The bounds again, for each command as the replay runs it (the shell's
- * `guard`), with its words expanded and its piped input: what reading the
- * log cannot tell — `--replicas=$N`, `kubeplay clock step $T`, a manifest
+ * The bounds, command by command: `checkReplayBounds` reads the log's
+ * commands through it before anything runs, and the replay asks it again
+ * for each command as it runs (the shell's `guard`), with its words
+ * expanded and its piped input: what reading the log cannot tell — `--replicas=$N`, `kubeplay clock step $T`, a manifest
  * piped into `kubectl apply -f -`, `xargs` running `kubeplay node add` once
  * per line — is refused there, before it runs.
  */

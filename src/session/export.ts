@@ -149,13 +149,12 @@ export function exportToKind(scenario: Scenario, cluster = 'kubeplay'): KindExpo
       out.push(`# (Ctrl+C: stopped the ${entry.cancel === 'settle' ? 'fast-forward' : 'waiting command'})`);
       continue;
     }
-    const { words } = tokenize(entry.line);
+    const { words, stages, parts, raw, list } = tokenize(entry.line);
     if (words[0] === 'kubeplay') {
       out.push(`# playground: ${entry.line.replace(/\n/g, ' ')}`, ...playgroundOnly(words, node).map((l) => `#   ${l}`));
       continue;
     }
     if (words[0] === 'clear' || words[0] === 'help') continue;
-    const { stages, parts, raw, list } = tokenize(entry.line);
     if (!stages.every((stage, s) => runnable(stage, parts[s]))) {
       out.push(`# (not run: ${entry.line.replace(/[\r\n]/g, ' ')} — a command the playground does not run)`);
       continue;
