@@ -106,7 +106,7 @@ describe('pods nominated to a node (PodNominator, RunFilterPluginsWithNominatedP
       pod(name, { spec: { priority, ...(nodeName ? { nodeName } : {}) }, containers: [{ name: 'app', image: 'nginx:1.25', ports: [{ containerPort: 80, hostPort: 8080 }] }] });
     const cache = cacheWith([node('n1')], [withPriority('low', 0, '1')].map((p) => ({ ...p, spec: { ...p.spec!, nodeName: 'n1' } })));
     const preemptor = new PodInfo(withPort('second', 1000));
-    const load = { pods: 1, cpu: 0, memory: 0, ephemeralStorage: 0, scalar: null, hostPorts: [...new PodInfo(withPort('first', 1000)).hostPorts] };
+    const load = { pods: 1, cpu: 0, memory: 0, ephemeralStorage: 0, scalar: null, nominatedPods: [new PodInfo(withPort('first', 1000))] };
     expect(selectVictimsOnNode(preemptor, cache.nodes[0], [], load)).toMatchObject({ reasons: ["node(s) didn't have free ports for the requested pod ports"] });
   });
 });

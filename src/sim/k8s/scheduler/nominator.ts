@@ -1,4 +1,3 @@
-import type { HostPort } from './hostPorts';
 import type { PodInfo } from './podInfo';
 
 /**
@@ -13,9 +12,7 @@ export interface NodeLoad {
   ephemeralStorage: number;
   /** Extended resources, when a nominated pod asks for any. */
   scalar: Map<string, number> | null;
-  /** The host ports the nominated pods bind (NodePorts counts them as in use), when any does. */
-  hostPorts?: HostPort[] | null;
-  /** The nominated pods themselves (InterPodAffinity and PodTopologySpread add them: their `AddPod` extensions). */
+  /** The nominated pods themselves (NodePorts counts their host ports as bound; InterPodAffinity and PodTopologySpread add them: their `AddPod` extensions). */
   nominatedPods?: PodInfo[];
 }
 
@@ -75,7 +72,6 @@ export class PodNominator {
       l.memory += p.res.memory;
       l.ephemeralStorage += p.res.ephemeralStorage;
       if (p.res.scalar) for (const [name, q] of p.res.scalar) (l.scalar ??= new Map()).set(name, (l.scalar.get(name) ?? 0) + q);
-      if (p.hostPorts.length > 0) (l.hostPorts ??= []).push(...p.hostPorts);
       (l.nominatedPods ??= []).push(p);
     }
     return loads;

@@ -1,5 +1,6 @@
 import { HostPortInfo, type HostPort } from '../hostPorts';
 import type { SchedulerPlugin } from '../plugin';
+import type { PodInfo } from '../podInfo';
 import { unschedulable } from '../status';
 
 const NAME = 'NodePorts';
@@ -7,10 +8,10 @@ const NAME = 'NodePorts';
 export const ERR_REASON_PORTS = "node(s) didn't have free ports for the requested pod ports";
 const REJECT = unschedulable(NAME, ERR_REASON_PORTS);
 
-/** Whether one of `want` clashes with `ports` (bound by the pods nominated to a node). */
-export function clashesWith(want: readonly HostPort[], ports: readonly HostPort[]): boolean {
+/** Whether one of `want` clashes with a host port of `pods` (those nominated to a node). */
+function clashesWith(want: readonly HostPort[], pods: readonly PodInfo[]): boolean {
   const used = new HostPortInfo();
-  for (const p of ports) used.add(p);
+  for (const p of pods) for (const hp of p.hostPorts) used.add(hp);
   return want.some((p) => used.conflicts(p));
 }
 
@@ -28,7 +29,7 @@ export const nodePorts: SchedulerPlugin = {
     let rejected = 0;
     for (let i = 0; i < count; i++) {
       const used = nodes[idx[i]].usedPorts;
-      const extra = nominated?.get(idx[i])?.hostPorts;
+      const extra = nominated?.get(idx[i])?.nominatedPods;
       if ((used && used.size > 0 && want.some((p) => used.conflicts(p))) || (extra && clashesWith(want, extra))) {
         out[i] = REJECT;
         rejected++;

@@ -64,7 +64,7 @@ export function reasonsWithout(pod: PodInfo, node: NodeInfo, removed: ReadonlySe
   if (reasons.length === 0 && pod.hostPorts.length > 0) {
     const used = new HostPortInfo();
     for (const p of node.pods) if (!removed.has(p)) for (const hp of p.hostPorts) used.add(hp);
-    for (const hp of nominated?.hostPorts ?? []) used.add(hp);
+    for (const p of nominated?.nominatedPods ?? []) for (const hp of p.hostPorts) used.add(hp);
     if (pod.hostPorts.some((hp) => used.conflicts(hp))) reasons.push(PORTS_CONFLICT);
   }
   return reasons;
