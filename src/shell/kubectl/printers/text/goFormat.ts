@@ -69,17 +69,22 @@ export function goNumber(n: number): string {
   return Number.isInteger(n) && Math.abs(n) < 2 ** 63 ? BigInt(n).toString() : goFloat(n);
 }
 
-/** Go `%v` (fmt.Sprint) of a decoded JSON value: `map[a:1 b:x]`, `[a b]`, `<nil>`. */
-export function goSprint(value: unknown): string {
+/**
+ * Go `%v` (fmt.Sprint) of a decoded JSON value: `map[a:1 b:x]`, `[a b]`,
+ * `<nil>`. Numbers as kubectl's unstructured decoder holds them (int64 or
+ * float64), or as `number` says (encoding/json's float64: `goFloat`); a
+ * bigint is a Go int.
+ */
+export function goSprint(value: unknown, number: (n: number) => string = goNumber): string {
   if (value === null || value === undefined) return '<nil>';
   if (typeof value === 'string') return value;
-  if (typeof value === 'number') return goNumber(value);
-  if (typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) return `[${value.map(goSprint).join(' ')}]`;
+  if (typeof value === 'number') return number(value);
+  if (typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  if (Array.isArray(value)) return `[${value.map((v) => goSprint(v, number)).join(' ')}]`;
   if (typeof value === 'object') {
     const obj = value as Record<string, unknown>;
     const keys = Object.keys(obj).filter((k) => obj[k] !== undefined).sort();
-    return `map[${keys.map((k) => `${k}:${goSprint(obj[k])}`).join(' ')}]`;
+    return `map[${keys.map((k) => `${k}:${goSprint(obj[k], number)}`).join(' ')}]`;
   }
   return String(value);
 }

@@ -1,6 +1,6 @@
 import { decodeBase64 } from '../../../../../lib/base64';
 import { utf8Length } from '../../../../../lib/encodeBase64';
-import { goFloat, goQuote } from '../../text/goFormat';
+import { goFloat, goQuote, goSprint } from '../../text/goFormat';
 import type { Arg, Node, Pipeline } from './parseGoTemplate';
 
 /**
@@ -59,14 +59,8 @@ function typeName(v: Value): string {
 }
 
 /** fmt's %v of a decoded JSON value (float64 numbers). */
-export function sprint(v: Value): string {
-  if (v === MISSING) return '<no value>';
-  if (v === null || v === undefined) return '<nil>';
-  if (typeof v === 'number') return goFloat(v);
-  if (typeof v === 'string' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
-  if (Array.isArray(v)) return `[${v.map(sprint).join(' ')}]`;
-  const o = v as Record<string, unknown>;
-  return `map[${Object.keys(o).sort().map((k) => `${k}:${sprint(o[k])}`).join(' ')}]`;
+function sprint(v: Value): string {
+  return v === MISSING ? '<no value>' : goSprint(v, goFloat);
 }
 
 /** A field of `v` (a map key; a missing key is MISSING, a field of MISSING too). */
