@@ -2,7 +2,7 @@ import { kindGroup, parseSelector, SelectorParseError, storageName, type KubeObj
 import type { CommandContext } from './command';
 import { err, type KubectlError } from './errors';
 import type { FlagSpec } from './flags';
-import type { PrintContext } from './printerApi';
+import { parseOutputFormat, type OutputFormat, type PrintContext } from './printerApi';
 
 /** Helpers shared by the kubectl commands (flags they all declare, names, files). */
 
@@ -40,6 +40,11 @@ export function objectRef(info: ResourceInfo, name: string): string {
 /** The namespace to use for `info`: the context's for namespaced kinds, undefined otherwise. */
 export function namespaceFor(info: ResourceInfo, ctx: CommandContext): string | undefined {
   return info.namespaced ? ctx.namespace : undefined;
+}
+
+/** The command's `-o` (with `--template`), parsed as kubectl's PrintFlags do, or kubectl's error text. */
+export function outputFormat(ctx: CommandContext): OutputFormat | { error: string } {
+  return parseOutputFormat(ctx.flags.string('output'), ctx.flags.string('template'));
 }
 
 export function printContext(ctx: CommandContext): PrintContext {

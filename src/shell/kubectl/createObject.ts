@@ -1,10 +1,10 @@
 import { deepCopy } from './deepCopy';
 import { storageName, type KubeObject, type ResourceInfo } from '../../sim/k8s/index';
 import type { CommandContext, CommandResult } from './command';
-import { dryRunStrategy, dryRunSuffix, objectRef, printContext } from './common';
+import { dryRunStrategy, dryRunSuffix, objectRef, outputFormat, printContext } from './common';
 import { err } from './errors';
 import { LAST_APPLIED_ANNOTATION, lastAppliedValue } from './engineApi';
-import { isTable, parseOutputFormat, printObjects } from './printerApi';
+import { isTable, printObjects } from './printerApi';
 
 /**
  * The tail every generator command shares (`create deployment`, `create
@@ -17,7 +17,7 @@ export function createGenerated(ctx: CommandContext, generated: KubeObject, opti
   if (typeof dry !== 'string') return dry;
   const info: ResourceInfo | undefined = ctx.cluster.resources.forKind(generated.apiVersion, generated.kind);
   if (!info) return err.message(`no matches for kind "${generated.kind}" in version "${generated.apiVersion}"`);
-  const format = parseOutputFormat(ctx.flags.string('output'), ctx.flags.string('template'));
+  const format = outputFormat(ctx);
   if ('error' in format) return err.message(format.error);
   const obj = deepCopy(generated);
   if (ctx.flags.bool('save-config')) obj.metadata.annotations = { ...obj.metadata.annotations, [LAST_APPLIED_ANNOTATION]: lastAppliedValue(generated) };

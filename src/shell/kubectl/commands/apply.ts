@@ -1,10 +1,10 @@
 import { deepCopy } from '../deepCopy';
 import { storageName, type KubeObject, type ResourceInfo, type Status } from '../../../sim/k8s/index';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
-import { dryRunFlag, dryRunStrategy, dryRunSuffix, fieldManagerFlag, filenameFlags, objectRef, printContext, readFiles, recordFlag, templateFlags, type DryRun, validateFlag } from '../common';
+import { dryRunFlag, dryRunStrategy, dryRunSuffix, fieldManagerFlag, filenameFlags, objectRef, outputFormat, printContext, readFiles, recordFlag, templateFlags, type DryRun, validateFlag } from '../common';
 import { addSourceToErr, checkErrText, err, messageForError, type KubectlError } from '../errors';
 import { createApplyPatch, decodeObject, LAST_APPLIED_ANNOTATION, lastAppliedValue, parseManifests, splitPath, type ManifestDocument } from '../engineApi';
-import { isTable, parseOutputFormat, printObjects } from '../printerApi';
+import { isTable, printObjects } from '../printerApi';
 import { examples, longDesc } from '../text';
 
 /** `kubectl apply` (kubectl `pkg/cmd/apply/apply.go`, client-side apply). */
@@ -100,8 +100,7 @@ function runApply(ctx: CommandContext): CommandResult {
   if (ctx.flags.bool('prune')) return err.message('not simulated yet: apply --prune');
   const filenames = ctx.flags.list('filename');
   if (filenames.length === 0) return err.message('must specify one of -f and -k');
-  const outFormat = ctx.flags.string('output');
-  const format = parseOutputFormat(outFormat, ctx.flags.string('template'));
+  const format = outputFormat(ctx);
   if ('error' in format) return err.message(format.error);
   const files = readFiles(ctx, filenames, ctx.flags.bool('recursive'));
   if (!Array.isArray(files)) return files;
@@ -133,7 +132,7 @@ function runApply(ctx: CommandContext): CommandResult {
   return 1;
 }
 
-function applyDocument(ctx: CommandContext, source: string, doc: ManifestDocument, dry: DryRun, format: ReturnType<typeof parseOutputFormat> | undefined): Located | undefined {
+function applyDocument(ctx: CommandContext, source: string, doc: ManifestDocument, dry: DryRun, format: ReturnType<typeof outputFormat> | undefined): Located | undefined {
   const decoded = decodeObject(doc.value, ctx.cluster.resources);
   if (!decoded.ok) {
     const where = locate(source, doc, decoded.paths);
@@ -204,7 +203,7 @@ export function withLastApplied(desired: KubeObject): KubeObject {
   return copy;
 }
 
-function report(ctx: CommandContext, info: ResourceInfo, obj: KubeObject, operation: string, format: ReturnType<typeof parseOutputFormat> | undefined): undefined {
+function report(ctx: CommandContext, info: ResourceInfo, obj: KubeObject, operation: string, format: ReturnType<typeof outputFormat> | undefined): undefined {
   if (format && !('error' in format) && !isTable(format)) {
     const r = printObjects(format, [obj], { asList: false }, printContext(ctx));
     if (!('error' in r)) ctx.out(r.text);

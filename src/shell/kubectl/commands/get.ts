@@ -2,9 +2,9 @@ import { parseDuration } from '../../../lib/duration';
 import { storageName, type KubeObject, type ResourceInfo } from '../../../sim/k8s/index';
 import { WaitingExecution } from '../../execution';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
-import { fieldSelector, filenameFlags, labelSelector, listObjects, matchesFields, printContext, templateFlags, type FieldRequirement } from '../common';
+import { fieldSelector, filenameFlags, labelSelector, listObjects, matchesFields, outputFormat, printContext, templateFlags, type FieldRequirement } from '../common';
 import { err, type KubectlError } from '../errors';
-import { isTable, type OutputFormat, parseOutputFormat, printObjects, printTable, type TableOptions } from '../printerApi';
+import { isTable, type OutputFormat, printObjects, printTable, type TableOptions } from '../printerApi';
 import { parseResourceArgs } from '../resourceArgs';
 import { examples, longDesc } from '../text';
 import { runGetRaw } from './getRaw';
@@ -109,7 +109,7 @@ interface Batch {
 function runGet(ctx: CommandContext): CommandResult {
   const raw = ctx.flags.string('raw');
   if (raw) return runGetRaw(ctx, raw);
-  const format = parseOutputFormat(ctx.flags.string('output'), ctx.flags.string('template'));
+  const format = outputFormat(ctx);
   if ('error' in format) return err.message(format.error);
   const watch = ctx.flags.bool('watch') || ctx.flags.bool('watch-only');
   if (ctx.args.length === 0 && ctx.flags.list('filename').length === 0 && !watch) {

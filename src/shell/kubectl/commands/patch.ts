@@ -1,10 +1,10 @@
 import { applyPatch, decodeObject, formatLabelSelector, goQuote, parseManifests, storageName, type KubeObject, type PatchType, type ResourceInfo } from '../../../sim/k8s/index';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
-import { dryRunFlag, dryRunStrategy, dryRunSuffix, fieldManagerFlag, filenameFlags, objectRef, printContext, readFiles, recordFlag, templateFlags, type DryRun } from '../common';
+import { dryRunFlag, dryRunStrategy, dryRunSuffix, fieldManagerFlag, filenameFlags, objectRef, outputFormat, printContext, readFiles, recordFlag, templateFlags, type DryRun } from '../common';
 import { deepCopy } from '../deepCopy';
 import { err, type KubectlError } from '../errors';
 import { goJsonSyntaxError } from '../goJsonSyntax';
-import { isTable, parseOutputFormat, printObjects, type OutputFormat } from '../printerApi';
+import { isTable, printObjects, type OutputFormat } from '../printerApi';
 import { resolveTargets, type Target, type Targets } from '../targets';
 import { examples, longDesc } from '../text';
 
@@ -82,7 +82,7 @@ function patchOptions(ctx: CommandContext): PatchOptions | KubectlError {
   if (typeName && !PATCH_TYPES.includes(type)) return err.message(`--type must be one of [json merge strategic], not ${goQuote(typeName)}`);
   const subresource = ctx.flags.string('subresource');
   if (subresource && !SUBRESOURCES.includes(subresource)) return err.message(`invalid subresource value: ${goQuote(subresource)}. Must be one of [status scale]`);
-  const format = parseOutputFormat(ctx.flags.string('output'), ctx.flags.string('template'));
+  const format = outputFormat(ctx);
   if ('error' in format) return err.message(format.error);
   let source = text;
   if (file) {

@@ -1,10 +1,10 @@
 import type { KubeObject } from '../../../sim/k8s/index';
 import type { CommandContext } from '../command';
-import { dryRunSuffix, objectRef, printContext, type DryRun } from '../common';
+import { dryRunSuffix, objectRef, outputFormat, printContext, type DryRun } from '../common';
 import { deepCopy } from '../deepCopy';
 import { err, type KubectlError } from '../errors';
 import { podSpecOf, type ContainerLike } from '../podSpec';
-import { isTable, parseOutputFormat, printObjects } from '../printerApi';
+import { isTable, printObjects } from '../printerApi';
 import type { Target } from '../targets';
 
 /** A pod spec as `UpdatePodSpecForObject` hands it to a `set` command. */
@@ -40,7 +40,7 @@ export function selectContainers(containers: readonly ContainerLike[] | undefine
  */
 export function updatePodSpecs(ctx: CommandContext, targets: readonly Target[], update: PodSpecUpdate): KubectlError[] {
   const errors: KubectlError[] = [];
-  const format = parseOutputFormat(ctx.flags.string('output'), ctx.flags.string('template'));
+  const format = outputFormat(ctx);
   if ('error' in format) return [err.message(format.error)];
   for (const target of targets) {
     const { info, obj } = target;

@@ -1,8 +1,8 @@
 import { goQuote, storageName, type KubeObject, type ResourceInfo } from '../../../sim/k8s/index';
 import { WaitingExecution } from '../../execution';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
-import { filenameFlags, objectRef, printContext, templateFlags } from '../common';
-import { isTable, parseOutputFormat, printObjects } from '../printerApi';
+import { filenameFlags, objectRef, outputFormat, printContext, templateFlags } from '../common';
+import { isTable, printObjects } from '../printerApi';
 import { checkErrText, err, type KubectlError } from '../errors';
 import { findResults } from '../printers/format/jsonpath/evaluateJsonPath';
 import { parseJsonPath } from '../printers/format/jsonpath/parseJsonPath';
@@ -193,7 +193,7 @@ function runWait(ctx: CommandContext): CommandResult {
   const condition = conditionFor(ctx.flags.string('for'));
   if ('type' in condition && !['delete', 'create', 'check'].includes(condition.type)) return condition as KubectlError;
   const cond = condition as Condition;
-  const format = parseOutputFormat(ctx.flags.string('output'), ctx.flags.string('template'));
+  const format = outputFormat(ctx);
   if ('error' in format) return err.message(format.error);
   const targets = waitTargets(ctx, cond);
   if (!Array.isArray(targets)) return targets;
