@@ -31,7 +31,7 @@ export class LineRun implements Execution {
   private readonly steps: Step[] = [];
   private next = 0;
   private readonly outputs = new Map<Subst, string>();
-  private sub: { part: Subst; exec: Execution; out: string } | undefined;
+  private sub: { part: Subst; exec: Execution; output: () => string } | undefined;
   private main: Execution | undefined;
   private status = 0;
   private cancelled = false;
@@ -101,11 +101,11 @@ export class LineRun implements Execution {
       if (step.kind === 'assign') this.host.vars.set(step.name, joined(step.value, this.valueOf));
       else if (step.kind === 'run') this.main = this.host.runStages(this.expandedStages(), this.sink);
       else {
-        const sub: { part: Subst; exec?: Execution; out: string } = { part: step.part, out: '' };
         // Its standard error reaches the terminal, as in bash; its output becomes the value.
-        sub.exec = this.host.runLine(step.part.line, { stdout: (t) => (sub.out += t), stderr: (t) => this.sink.stderr(t) });
-        this.sub = sub as { part: Subst; exec: Execution; out: string };
-        if (!sub.exec.done) return;
+        let out = '';
+        const exec = this.host.runLine(step.part.line, { stdout: (t) => (out += t), stderr: (t) => this.sink.stderr(t) });
+        this.sub = { part: step.part, exec, output: () => out };
+        if (!exec.done) return;
         this.substituted();
       }
     }
@@ -114,7 +114,7 @@ export class LineRun implements Execution {
   private substituted(): void {
     const sub = this.sub!;
     this.sub = undefined;
-    this.outputs.set(sub.part, substitutionOutput(sub.out));
+    this.outputs.set(sub.part, substitutionOutput(sub.output()));
     this.status = sub.exec.exitCode ?? 0;
   }
 

@@ -112,7 +112,17 @@ function wordParts(text: string, quoted: boolean): Part[] | string {
     if (last !== undefined && last.kind === 'text' && last.quoted === q) parts[parts.length - 1] = { ...last, text: last.text + t };
     else parts.push({ kind: 'text', text: t, quoted: q });
   };
-  for (let i = 0; i < text.length; ) {
+  let i = 0;
+  /** The expansion at `text[i]` (inside double quotes or not); an error text, or undefined once read. */
+  const expansion = (q: boolean): string | undefined => {
+    const found = readExpansion(text, i, q);
+    if ('error' in found) return found.error;
+    if (found.part === undefined) lit('$', q);
+    else parts.push(found.part);
+    i = found.end;
+    return undefined;
+  };
+  while (i < text.length) {
     const c = text[i];
     if (c === "'" && !quoted) {
       const end = text.indexOf("'", i + 1);
@@ -123,21 +133,14 @@ function wordParts(text: string, quoted: boolean): Part[] | string {
       lit(text[i + 1], true);
       i += 2;
     } else if (c === '$' || c === '`') {
-      const found = readExpansion(text, i, quoted);
-      if ('error' in found) return found.error;
-      if (found.part === undefined) lit('$', quoted);
-      else parts.push(found.part);
-      i = found.end;
+      const error = expansion(quoted);
+      if (error) return error;
     } else if (c === '"' && !quoted) {
       lit('', true);
-      i++;
-      while (i < text.length && text[i] !== '"') {
+      for (i++; i < text.length && text[i] !== '"'; ) {
         if (text[i] === '$' || text[i] === '`') {
-          const found = readExpansion(text, i, true);
-          if ('error' in found) return found.error;
-          if (found.part === undefined) lit('$', true);
-          else parts.push(found.part);
-          i = found.end;
+          const error = expansion(true);
+          if (error) return error;
         } else {
           lit(text[i] === '\\' && i + 1 < text.length && '"\\$`'.includes(text[i + 1]) ? text[++i] : text[i], true);
           i++;
