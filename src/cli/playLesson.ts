@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { createCluster, type Cluster } from '../sim/k8s/index';
-import { createShell, type Shell } from '../shell/index';
+import { createShell, echoedCommand, type Shell } from '../shell/index';
 import { evaluateCheck, evaluateQuiz, formatCheckResult, playSolution, quizAnswer, quizWrongAnswers, type Lesson, type Step } from '../tutor/index';
 import { driveUntilDone } from '../session/drive';
 
@@ -28,7 +28,7 @@ export interface LessonPlay {
 /** Runs a line through the shell and keeps virtual time moving until it is done, as the CLI does. */
 function runLine(shell: Shell, cluster: Cluster, line: string, log: (t: string) => void): { stdout: string; exitCode: number } {
   let stdout = '';
-  log(`$ ${line}\n`);
+  log(`${echoedCommand(line)}\n`);
   const exec = shell.run(line, {
     stdout: (t) => {
       stdout += t;

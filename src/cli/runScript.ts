@@ -1,5 +1,5 @@
 import type { Cluster } from '../sim/k8s/index';
-import { createShell, type Execution, type FileSource } from '../shell/index';
+import { createShell, echoedCommand, scriptCommands, type Execution, type FileSource } from '../shell/index';
 import { driveUntilDone } from '../session/drive';
 
 export interface ScriptOptions {
@@ -9,12 +9,9 @@ export interface ScriptOptions {
   write(text: string): void;
 }
 
-/** The command lines of a script: blank lines and `#` comment lines skipped. */
+/** The commands of a script: blank lines and `#` comment lines skipped, a here-document or a continued line with its lines. */
 export function scriptLines(text: string): string[] {
-  return text
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter((l) => l !== '' && !l.startsWith('#'));
+  return scriptCommands(text);
 }
 
 /** A line ending in ` &`: the command, run in the background. */
@@ -44,7 +41,7 @@ export function runScript(text: string, options: ScriptOptions): void {
     }
   };
   for (const line of scriptLines(text)) {
-    options.write(`$ ${line}\n`);
+    options.write(`${echoedCommand(line)}\n`);
     const bg = backgroundCommand(line);
     const exec = shell.run(bg ?? line, { stdout: options.write, stderr: options.write });
     if (bg !== undefined) background.push({ exec, command: bg });

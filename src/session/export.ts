@@ -5,7 +5,7 @@
  * commented instructions with their real-world equivalent.
  */
 import { expands, tokenize } from '../shell/index';
-import { runnable, safeExpansion } from './exportWords';
+import { redirectsText, runnable, safeExpansion, sh } from './exportWords';
 import type { Scenario } from './scenario';
 
 export interface KindExport {
@@ -27,10 +27,6 @@ function kindWorkerName(cluster: string, n: number): string {
   return n === 1 ? `${cluster}-worker` : `${cluster}-worker${n}`;
 }
 
-/** A word as bash reads it back. */
-function sh(word: string): string {
-  return /^[A-Za-z0-9_./:=@%+,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
 
 function yamlString(s: string): string {
   return JSON.stringify(s);
@@ -149,20 +145,23 @@ export function exportToKind(scenario: Scenario, cluster = 'kubeplay'): KindExpo
       out.push(`# (Ctrl+C: stopped the ${entry.cancel === 'settle' ? 'fast-forward' : 'waiting command'})`);
       continue;
     }
-    const { words, stages, parts, raw, list } = tokenize(entry.line);
+    const { words, stages, parts, raw, list, redirects } = tokenize(entry.line);
     if (words[0] === 'kubeplay') {
       out.push(`# playground: ${entry.line.replace(/\n/g, ' ')}`, ...playgroundOnly(words, node).map((l) => `#   ${l}`));
       continue;
     }
     if (words[0] === 'clear' || words[0] === 'help') continue;
-    if (!stages.every((stage, s) => runnable(stage, parts[s]))) {
+    const io = redirects.map(redirectsText);
+    if (!stages.every((stage, s) => runnable(stage, parts[s]) && io[s] !== undefined)) {
       out.push(`# (not run: ${entry.line.replace(/[\r\n]/g, ' ')} — a command the playground does not run)`);
       continue;
     }
     // A word with a safe expansion ($POD, $(kubectl …)) is bash's to expand: it goes as typed.
-    const command = (s: number) => stages[s].map((w, j) => (expands(parts[s][j]) && safeExpansion(parts[s][j]) ? raw[s][j] : sh(node(w)))).join(' ');
+    const command = (s: number) => [...stages[s].map((w, j) => (expands(parts[s][j]) && safeExpansion(parts[s][j]) ? raw[s][j] : sh(node(w)))), io[s]!.inline].filter((w) => w !== '').join(' ');
     const pipeline = (item: (typeof list)[number]) => stages.slice(item.start, item.end).map((_, k) => command(item.start + k)).join(' | ');
-    const real = list.map((item) => `${pipeline(item)}${item.op ? (item.op === ';' ? '; ' : ` ${item.op} `) : ''}`).join('').trimEnd();
+    const line = list.map((item) => `${pipeline(item)}${item.op ? (item.op === ';' ? '; ' : ` ${item.op} `) : ''}`).join('').trimEnd();
+    // Here-documents' lines come after the line whose commands read them.
+    const real = [line, ...io.flatMap((r) => r!.bodies)].join('\n');
     const watches = words.some((w) => w === '-w' || w === '--watch' || w.startsWith('--watch='));
     out.push(watches ? `timeout 30 ${real}   # a watch: stopped after 30s` : real);
   }

@@ -8,7 +8,7 @@
  * only when every command substitution in it passes the same test;
  * otherwise the word goes quoted, inert.
  */
-import { assignmentOf, FILTER_NAMES, substitutions, tokenize, type Part } from '../shell/index';
+import { assignmentOf, expands, FILTER_NAMES, substitutions, tokenize, type Part, type Redirect } from '../shell/index';
 
 const RUNS = new Set(['kubectl', 'docker', 'echo', 'sleep', 'export', 'unset', ...FILTER_NAMES]);
 /** xargs options that take a value as the next word. */
@@ -42,4 +42,53 @@ export function safeExpansion(word: readonly Part[], depth = 0): boolean {
     }
   }
   return true;
+}
+
+/** A word as bash reads it back. */
+export function sh(word: string): string {
+  return /^[A-Za-z0-9_./:=@%+,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/** A file a redirection may read in the script: one the script itself wrote (a plain relative name), or /dev/null. */
+function scriptFile(path: string): boolean {
+  return path === '/dev/null' || /^(\.\/)?[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*$/.test(path);
+}
+
+/**
+ * A command's redirections as the script writes them: the text after its
+ * words, and the here-documents' lines, which go after the line. Undefined
+ * when one may not run on a real machine: a file written other than
+ * /dev/null (the playground refuses it; bash would write it), a file read
+ * that the script did not write.
+ */
+export function redirectsText(redirects: readonly Redirect[]): { inline: string; bodies: string[] } | undefined {
+  const inline: string[] = [];
+  const bodies: string[] = [];
+  const live = (word: readonly Part[], raw: string) => (expands(word) && safeExpansion(word) ? raw : sh(raw));
+  for (const r of redirects) {
+    switch (r.kind) {
+      case 'heredoc': {
+        // An expansion stays live only when it is safe; else the body goes as typed, inert (a quoted delimiter).
+        const liveBody = !r.quoted && (!expands(r.body) || safeExpansion(r.body)) && /^[A-Za-z0-9_]+$/.test(r.delimiter);
+        inline.push(liveBody ? `<<${r.delimiter}` : `<<'${r.delimiter.replace(/'/g, '')}'`);
+        bodies.push(`${r.text}${liveBody ? r.delimiter : r.delimiter.replace(/'/g, '')}`);
+        break;
+      }
+      case 'herestring':
+        inline.push(`<<< ${live(r.word, r.raw)}`);
+        break;
+      case 'read':
+        if (expands(r.target) || !scriptFile(r.raw)) return undefined;
+        inline.push(`< ${r.raw}`);
+        break;
+      case 'write':
+        if (expands(r.target) || r.raw !== '/dev/null') return undefined;
+        inline.push(`${r.op}/dev/null`);
+        break;
+      case 'dup':
+        inline.push(r.op);
+        break;
+    }
+  }
+  return { inline: inline.join(' '), bodies };
 }

@@ -9,7 +9,7 @@
  * playback runs recorded commands as their moment comes.
  */
 import { createCluster, type Cluster } from '../sim/k8s/index';
-import { createShell, memoryFiles, type Execution, type FileSource, type OutputSink, type Shell } from '../shell/index';
+import { createShell, echoedCommand, memoryFiles, type Execution, type FileSource, type OutputSink, type Shell } from '../shell/index';
 import { checkReplayBounds, ReplayGuard } from './bounds';
 import { advanceWhileRunning } from './drive';
 import type { LogEntry, Scenario } from './scenario';
@@ -178,7 +178,7 @@ export class Replayer {
       this.waiting = this.waiting.filter((r) => !stop.includes(r));
       return;
     }
-    this.sink.stdout(`$ ${entry.line}\n`);
+    this.sink.stdout(`${echoedCommand(entry.line)}\n`);
     const execution = this.shell.run(entry.line, this.sink);
     if (!execution.done) this.waiting.push({ execution, source: entry.source ?? 'prompt', line: entry.line });
   }

@@ -36,7 +36,8 @@ describe('parseScenario', () => {
     expect(errorOf({ version: 1, log: [], cluster: { workers: 100000 } })).toMatch(/cluster\.workers must be a whole number from 1 to 200/);
     expect(errorOf({ version: 1, log: [], cluster: { nodeMemory: '8 GB' } })).toMatch(/memory quantity/);
     expect(errorOf({ version: 1, log: [], files: [{ name: 'a', content: 'x' }, { name: 'a', content: 'y' }] })).toMatch(/two files are named "a"/);
-    expect(errorOf({ version: 1, log: [{ at: 0, line: 'a\nb' }] })).toMatch(/one line/);
+    expect(errorOf({ version: 1, log: [{ at: 0, line: 'a\r\nb' }] })).toMatch(/carriage return/);
+    expect(errorOf({ version: 1, log: [{ at: 0, line: 'kubectl apply -f - <<EOF\nkind: Pod\nEOF' }] })).toBeUndefined();
     expect(errorOf({ version: 1, log: [], __proto__x: 1 })).toMatch(/unknown field "__proto__x"/);
     expect(errorOf({ version: 1, log: [{ at: 3, line: 'a' }], endAt: 1 })).toMatch(/endAt \(1\) is before the last command/);
   });

@@ -192,7 +192,8 @@ function parseLog(v: unknown): LogEntry[] {
     }
     onlyKeys(e, ['at', 'line', 'source'], `log[${i}]`);
     const line = text(e.line, `log[${i}].line`, SCENARIO_LIMITS.lineChars);
-    if (/[\r\n]/.test(line)) fail(`log[${i}].line must be one line`);
+    // A command may span lines (a here-document, a line continued with `\`); a carriage return is never typed.
+    if (line.includes('\r')) fail(`log[${i}].line must not contain a carriage return`);
     if (e.source !== undefined && e.source !== 'prompt' && e.source !== 'ui') fail(`log[${i}].source must be "prompt" or "ui"`);
     return e.source === undefined ? { at, line } : { at, line, source: e.source };
   });

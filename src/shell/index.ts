@@ -6,13 +6,14 @@
 import { BUILTINS } from './builtins/index';
 import { completeLine } from './complete';
 import { afterwards, finished } from './execution';
-import { assignmentOf } from './expansion';
+import { assignmentOf, type Part } from './expansion';
 import { hostCommandHint } from './hostCommands';
 import { LineRun } from './lineRun';
 import { ListRun } from './listRun';
 import { runExport, runUnset, ShellVariables } from './variables';
 import { FILTERS } from './filters/index';
 import { Pipeline } from './pipeline';
+import { applyRedirects, literalText, redirectedSink, type Redirect } from './redirect';
 import { runXargs } from './xargs';
 import { loadExplainData } from './kubectl/explain/explainData';
 import { runKubectl } from './kubectl/kubectl';
@@ -25,6 +26,8 @@ import type { Execution, OutputSink, Shell, ShellEnvironment } from './types';
 export type { Execution, FileSource, OutputSink, Shell, ShellEnvironment } from './types';
 export { CLEAR_SCREEN } from './builtins/index';
 export { tokenize } from './tokenize';
+export type { Redirect } from './redirect';
+export { echoedCommand, needsMoreLines, scriptCommands } from './commandText';
 export { ShellVariables } from './variables';
 export { assignmentOf, expands, substitutions, type Part } from './expansion';
 /** The names of the pipeline filters (`grep`, `head`, …): commands that only read their input. */
@@ -66,11 +69,25 @@ export function createShell(env: ShellEnvironment): Shell {
       return finished(1);
     }
   };
-  /** A pipeline of commands whose words are final. */
-  const runStages = (stages: string[][], sink: OutputSink): Execution => {
-    if (stages.length === 1 && !FILTERS.some((f) => f.name === stages[0][0])) return runCommand(stages[0], undefined, sink);
+  /**
+   * A pipeline of commands whose words are final, each with its
+   * redirections (`expand` gives their words' values): a redirection that
+   * fails (`< missing.yaml`) fails its command, which does not run.
+   */
+  const runStages = (stages: string[][], redirects: readonly (readonly Redirect[])[], expand: (word: readonly Part[]) => string, sink: OutputSink): Execution => {
+    const io = stages.map((_, k) => applyRedirects(redirects[k] ?? [], expand, env.files));
+    const failed = (k: number): Execution | undefined => {
+      const r = io[k];
+      if (!('error' in r)) return undefined;
+      sink.stderr(`${r.error}\n`);
+      return finished(1);
+    };
+    if (stages.length === 1 && !FILTERS.some((f) => f.name === stages[0][0])) {
+      const r = io[0];
+      return 'error' in r ? failed(0)! : runCommand(stages[0], r.stdin, redirectedSink(r, sink));
+    }
     try {
-      return new Pipeline(env, stages, sink, runCommand);
+      return new Pipeline(env, stages, io, sink, runCommand);
     } catch (e) {
       sink.stderr(`internal error (please report): ${e instanceof Error ? e.message : String(e)}\n`);
       return finished(1);
@@ -78,15 +95,17 @@ export function createShell(env: ShellEnvironment): Shell {
   };
   /** Runs a line: as typed when it has no expansion, else through `LineRun` (substitutions, variables, assignments). */
   const runLine = (line: string, sink: OutputSink): Execution => {
-    const { stages, parts, list, expands, error } = tokenize(line);
+    const { stages, parts, list, redirects, expands, error, warning } = tokenize(line);
     if (error) {
       sink.stderr(`${error}\n`);
       return finished(2);
     }
-    if (stages[0].length === 0) return finished(0);
     if (list.length > 1) return new ListRun(list, runLine, sink, (code) => (vars.status = code));
-    if (!expands && !parts.some((stage) => stage.length > 0 && assignmentOf(stage[0]) !== undefined)) return runStages(stages, sink);
-    return new LineRun({ vars, runLine, runStages }, parts, sink);
+    // A list's pipelines say their own warnings when they run.
+    if (warning) sink.stderr(`${warning}\n`);
+    if (stages[0].length === 0 && redirects[0].length === 0) return finished(0);
+    if (!expands && !parts.some((stage) => stage.length > 0 && assignmentOf(stage[0]) !== undefined)) return runStages(stages, redirects, literalText, sink);
+    return new LineRun({ vars, runLine, runStages }, parts, redirects, sink);
   };
   return {
     run(line: string, sink: OutputSink): Execution {

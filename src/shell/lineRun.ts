@@ -1,4 +1,5 @@
 import { assignmentOf, expands, fields, joined, parameter, substitutionOutput, substitutions, type Part, type ValueOf } from './expansion';
+import { redirectWords, type Redirect } from './redirect';
 import type { Execution, OutputSink } from './types';
 import type { ShellVariables } from './variables';
 
@@ -12,8 +13,8 @@ export interface LineHost {
   vars: ShellVariables;
   /** Runs a command line (a command substitution's) with its output going to `sink`. */
   runLine(line: string, sink: OutputSink): Execution;
-  /** Runs the line's pipeline, its words expanded (`words` of each stage). */
-  runStages(stages: string[][], sink: OutputSink): Execution;
+  /** Runs the line's pipeline, its words expanded (`words` of each stage), its redirections' words expanded by `expand`. */
+  runStages(stages: string[][], redirects: readonly (readonly Redirect[])[], expand: (word: readonly Part[]) => string, sink: OutputSink): Execution;
 }
 
 /** Builtins whose `NAME=value` arguments are assignments, expanded without field splitting (bash's declaration utilities). */
@@ -40,6 +41,7 @@ export class LineRun implements Execution {
   constructor(
     private readonly host: LineHost,
     private readonly parts: Part[][][],
+    private readonly redirects: readonly (readonly Redirect[])[],
     private readonly sink: OutputSink,
   ) {
     const only = parts.length === 1 ? parts[0] : undefined;
@@ -51,7 +53,10 @@ export class LineRun implements Execution {
         this.steps.push({ kind: 'assign', name: a!.name, value: a!.value });
       }
     } else {
-      for (const stage of parts) for (const word of stage) for (const part of substitutions(word)) this.steps.push({ kind: 'subst', part });
+      parts.forEach((stage, k) => {
+        for (const word of stage) for (const part of substitutions(word)) this.steps.push({ kind: 'subst', part });
+        for (const r of redirects[k] ?? []) for (const part of substitutions(redirectWords(r))) this.steps.push({ kind: 'subst', part });
+      });
       this.steps.push({ kind: 'run' });
     }
     this.proceed();
@@ -99,7 +104,7 @@ export class LineRun implements Execution {
     while (this.sub === undefined && this.main === undefined && this.next < this.steps.length) {
       const step = this.steps[this.next++];
       if (step.kind === 'assign') this.host.vars.set(step.name, joined(step.value, this.valueOf));
-      else if (step.kind === 'run') this.main = this.host.runStages(this.expandedStages(), this.sink);
+      else if (step.kind === 'run') this.main = this.host.runStages(this.expandedStages(), this.redirects, (w) => joined(w, this.valueOf), this.sink);
       else {
         // Its standard error reaches the terminal, as in bash; its output becomes the value.
         let out = '';

@@ -1,12 +1,23 @@
 import { FILTERS, type FilterRun } from './filters/index';
+import { PLAIN_IO, type StageIo } from './redirect';
 import type { Execution, OutputSink, ShellEnvironment } from './types';
+
+/** A command whose redirection failed: it never ran (status 1). */
+const FAILED: Execution = { done: true, exitCode: 1, deadline: undefined, poll: () => true, cancel: () => {} };
 
 /** Runs one command with its standard input (undefined: the terminal) and where its output goes. */
 export type RunCommand = (words: readonly string[], stdin: string | undefined, sink: OutputSink) => Execution;
 
-type Stage =
-  | { kind: 'filter'; run?: FilterRun; code?: number; ended: boolean }
-  | { kind: 'command'; words: readonly string[]; input: string; exec?: Execution; ended: boolean };
+/** Where a stage's two streams go (`StageIo` applied), and whether a redirection gave it its own input. */
+interface Routes {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  /** Its input comes from a redirection (`<<EOF`, `< file`): what the stage before writes is dropped. */
+  ownInput: boolean;
+}
+
+type Stage = Routes &
+  ({ kind: 'filter'; run?: FilterRun; code?: number; ended: boolean } | { kind: 'command'; words: readonly string[]; input: string; exec?: Execution; ended: boolean; failed?: boolean });
 
 /**
  * A pipeline `A | B | C`: each stage's standard output is the next one's
@@ -25,14 +36,31 @@ export class Pipeline implements Execution {
   constructor(
     env: ShellEnvironment,
     words: readonly (readonly string[])[],
+    /** Each stage's redirections applied (an error: the stage fails with it and does not run). */
+    io: readonly (StageIo | { error: string })[],
     private readonly sink: OutputSink,
     private readonly runCommand: RunCommand,
   ) {
-    this.stages = words.map((w, i) => {
+    this.stages = words.map((w, i): Stage => {
+      const r = io[i] ?? PLAIN_IO;
+      const stageIo = 'error' in r ? PLAIN_IO : r;
+      const to = (s: StageIo['stdout']) => (s === 'out' ? (t: string) => this.deliver(i + 1, t) : s === 'err' ? (t: string) => sink.stderr(t) : () => {});
+      const routes: Routes = { out: to(stageIo.stdout), err: to(stageIo.stderr), ownInput: stageIo.stdin !== undefined };
+      if ('error' in r) {
+        sink.stderr(`${r.error}\n`);
+        return { ...routes, kind: 'command', words: w, input: '', ended: false, failed: true };
+      }
       const spec = FILTERS.find((f) => f.name === w[0]);
-      if (!spec) return { kind: 'command', words: w, input: '', ended: false };
-      const started = spec.start(w.slice(1), { err: (t) => sink.stderr(t), files: env.files, piped: i > 0 });
-      return 'code' in started ? { kind: 'filter', code: started.code, ended: true } : { kind: 'filter', run: started, ended: false };
+      if (!spec) return { ...routes, kind: 'command', words: w, input: stageIo.stdin ?? '', ended: false };
+      const started = spec.start(w.slice(1), { err: routes.err, files: env.files, piped: i > 0 || routes.ownInput });
+      return 'code' in started ? { ...routes, kind: 'filter', code: started.code, ended: true } : { ...routes, kind: 'filter', run: started, ended: false };
+    });
+    // A stage with its own input starts with it, whatever comes down the pipe.
+    this.stages.forEach((s, i) => {
+      if (!s.ownInput || s.kind !== 'filter' || s.ended || !s.run) return;
+      const text = (io[i] as StageIo).stdin ?? '';
+      s.out(s.run.write(text));
+      if (!s.run.closed) this.endInput(i);
     });
     if (this.stages[0].kind === 'command') this.startCommand(0);
     else this.endInput(0);
@@ -92,6 +120,7 @@ export class Pipeline implements Execution {
       return;
     }
     const s = this.stages[i];
+    if (s.ownInput) return;
     if (s.kind === 'command') {
       if (!s.exec) s.input += text;
       return;
@@ -100,7 +129,7 @@ export class Pipeline implements Execution {
       this.brokenPipe(i - 1);
       return;
     }
-    this.deliver(i + 1, s.run.write(text));
+    s.out(s.run.write(text));
     if (s.run.closed) this.endInput(i);
   }
 
@@ -129,13 +158,13 @@ export class Pipeline implements Execution {
     s.ended = true;
     const r = s.run!.end();
     s.code = r.code;
-    this.deliver(i + 1, r.out);
+    s.out(r.out);
     this.endInput(i + 1);
   }
 
   private startCommand(i: number): void {
     const s = this.stages[i] as Extract<Stage, { kind: 'command' }>;
-    s.exec = this.runCommand(s.words, i > 0 ? s.input : undefined, { stdout: (t) => this.deliver(i + 1, t), stderr: (t) => this.sink.stderr(t) });
+    s.exec = s.failed ? FAILED : this.runCommand(s.words, i > 0 || s.ownInput ? s.input : undefined, { stdout: s.out, stderr: s.err });
     s.input = '';
     // Its reader went away while it was still writing its first output (`get -w | head -1`).
     if (s.ended && !s.exec.done) s.exec.cancel();

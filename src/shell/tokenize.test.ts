@@ -62,9 +62,8 @@ describe('tokenize: pipelines', () => {
     expect(tokenize(`kubectl get pods |`).error).toBe('syntax error: unexpected end of file');
   });
   it('says which shell operators this terminal does not run', () => {
-    expect(tokenize(`kubectl get pods > pods.txt`).error).toContain(`'>' is not simulated`);
-    expect(tokenize(`kubectl get pods 2>&1`).error).toContain(`is not simulated`);
     expect(tokenize(`kubectl get pods &`).error).toContain(`'&' is not simulated`);
+    expect(tokenize(`cat <&3`).error).toContain(`'<&' is not simulated`);
     expect(tokenize(`echo 'a > b; c && d'`).error).toBeUndefined();
   });
   it('reads a list: pipelines joined by &&, || and ;, every command in stages', () => {
@@ -127,5 +126,67 @@ describe('tokenize: expansions', () => {
 
   it('keeps each word as typed for the export', () => {
     expect(tokenize(`POD=$(kubectl get pods -o name) | grep "$X"`).raw).toEqual([['POD=$(kubectl get pods -o name)'], ['grep', '"$X"']]);
+  });
+});
+
+describe('tokenize: redirections and here-documents', () => {
+  const kinds = (line: string) => tokenize(line).redirects.map((rs) => rs.map((r) => (r.kind === 'dup' || r.kind === 'write' ? `${r.kind} ${r.op}` : r.kind)));
+  it('keeps redirections apart from the words, in the order written', () => {
+    const t = tokenize('kubectl get pods >/dev/null 2>&1');
+    expect(t.error).toBeUndefined();
+    expect(t.stages).toEqual([['kubectl', 'get', 'pods']]);
+    expect(kinds('kubectl get pods >/dev/null 2>&1')).toEqual([['write >', 'dup 2>&1']]);
+    expect(kinds('kubectl get pods 2> /dev/null | grep web')).toEqual([['write 2>'], []]);
+    expect(kinds('kubectl get pods &>/dev/null')).toEqual([['write &>']]);
+    expect(kinds('echo a>&2')).toEqual([['dup >&2']]);
+  });
+  it('takes a digit as a stream number only right before the operator', () => {
+    expect(tokenize('echo 2 >/dev/null').stages).toEqual([['echo', '2']]);
+    expect(tokenize('echo a2>/dev/null').stages).toEqual([['echo', 'a2']]);
+    expect(tokenize("echo '2'>/dev/null").stages).toEqual([['echo', '2']]);
+  });
+  it('reads a here-document from the lines after its line, up to its delimiter', () => {
+    const t = tokenize('kubectl apply -f - <<EOF\nkind: Pod\nmetadata:\n  name: a\nEOF');
+    expect(t.error).toBeUndefined();
+    expect(t.incomplete).toBeUndefined();
+    expect(t.stages).toEqual([['kubectl', 'apply', '-f', '-']]);
+    const doc = t.redirects[0][0];
+    expect(doc.kind === 'heredoc' && doc.text).toBe('kind: Pod\nmetadata:\n  name: a\n');
+  });
+  it('strips leading tabs with <<- and expands nothing in a quoted delimiter\'s body', () => {
+    const stripped = tokenize('cat <<-END\n\tone\n\t\ttwo\n\tEND').redirects[0][0];
+    expect(stripped.kind === 'heredoc' && stripped.text).toBe('one\ntwo\n');
+    const quoted = tokenize("cat <<'END'\n$HOME $(date)\nEND").redirects[0][0];
+    expect(quoted.kind === 'heredoc' && quoted.quoted).toBe(true);
+    expect(tokenize("cat <<'END'\n$HOME\nEND").expands).toBe(false);
+    expect(tokenize('cat <<END\n$HOME\nEND').expands).toBe(true);
+  });
+  it('keeps each list item\'s here-document with its text, for the item to run alone', () => {
+    const t = tokenize('cat <<A && cat <<B\none\nA\ntwo\nB\necho done');
+    expect(t.list.map((item) => item.text)).toEqual(['cat <<A\none\nA', 'cat <<B\ntwo\nB', 'echo done']);
+    expect(tokenize(t.list[1].text).redirects[0][0]).toMatchObject({ kind: 'heredoc', text: 'two\n' });
+  });
+  it('ends a pipeline at a line break, except after |, && or ||', () => {
+    expect(tokenize('echo a\necho b').list.map((i) => i.text)).toEqual(['echo a', 'echo b']);
+    expect(tokenize('kubectl get pods |\ngrep web').stages).toEqual([['kubectl', 'get', 'pods'], ['grep', 'web']]);
+    expect(tokenize('echo a &&\necho b').list.map((i) => i.op)).toEqual(['&&', undefined]);
+    expect(tokenize('kubectl get \\\npods').stages).toEqual([['kubectl', 'get', 'pods']]);
+  });
+  it('says when more lines would complete the command, as bash prompts with >', () => {
+    expect(tokenize('kubectl apply -f - <<EOF').incomplete).toBe('heredoc');
+    expect(tokenize('kubectl apply -f - <<EOF\nkind: Pod').incomplete).toBe('heredoc');
+    expect(tokenize("echo 'abc").incomplete).toBe('quote');
+    expect(tokenize('echo "$(kubectl get pods').incomplete).toBe('quote');
+    expect(tokenize('kubectl get pods |').incomplete).toBe('operator');
+    expect(tokenize('echo a &&').incomplete).toBe('operator');
+    expect(tokenize('kubectl get \\').incomplete).toBe('backslash');
+    expect(tokenize('kubectl get pods').incomplete).toBeUndefined();
+  });
+  it('warns, as bash does, when the text ends a here-document', () => {
+    expect(tokenize('cat <<EOF\nonly').warning).toBe("warning: here-document at line 1 delimited by end-of-file (wanted `EOF')");
+  });
+  it('refuses a redirection without its word', () => {
+    expect(tokenize('kubectl get pods >').error).toBe("syntax error near unexpected token `newline'");
+    expect(tokenize('kubectl get pods > | grep x').error).toBe("syntax error near unexpected token `|'");
   });
 });

@@ -1,20 +1,23 @@
 import type { Part } from './expansion';
 import { readExpansion } from './readExpansion';
+import { heredocParts, type Redirect } from './redirect';
 
 /**
  * Splits a command line into words the way a POSIX shell does for simple
  * commands: `'…'` keeps everything literally, `"…"` allows `\"`, `\\`, `\$`
- * and `` \` `` escapes, a bare backslash escapes the next character, and an
- * unquoted `#` at the start of a word begins a comment. An unquoted `|`
- * separates the stages of a pipeline, and `&&`, `||` and `;` join pipelines
- * into a list; the other operators (`&`, `>`, `>>`, `<`) are refused with a
- * clear error, since this terminal runs no background jobs and has no files
- * to redirect to. `$NAME`, `${…}`, `$(…)` and backquotes are kept as parts
- * of their words for the shell to expand (see `expansion.ts`).
+ * and `` \` `` escapes, a bare backslash escapes the next character (and
+ * a backslash before a line break joins the lines), and an unquoted `#` at
+ * the start of a word begins a comment. An unquoted `|` separates the
+ * stages of a pipeline; `&&`, `||`, `;` and a line break join pipelines
+ * into a list. Redirections (`<<EOF`, `<<-EOF`, `<<<`, `<`, `>`, `>>`,
+ * `2>`, `&>`, `2>&1`, `>&2`) are kept per command, here-documents with the
+ * lines that follow their line (see `redirect.ts`); `&` (background jobs)
+ * is refused with a clear error. `$NAME`, `${…}`, `$(…)` and backquotes are
+ * kept as parts of their words for the shell to expand (see `expansion.ts`).
  * @example tokenize(`kubectl label pod x 'a=b c'`).words // ['kubectl','label','pod','x','a=b c']
  * @example tokenize(`kubectl get pods | grep web`).stages // [['kubectl','get','pods'],['grep','web']]
  */
-/** A pipeline of a list (`a | b && c; d`): its commands `stages[start..end)`, its text, and the operator that follows it. */
+/** A pipeline of a list (`a | b && c; d`): its commands `stages[start..end)`, its text (with its here-documents), and the operator that follows it. */
 export interface ListItem {
   start: number;
   end: number;
@@ -30,33 +33,63 @@ export interface TokenizeResult {
    * entry when there is no `|`), or of all its pipelines when it is a list.
    */
   stages: string[][];
-  /** The line's pipelines, joined by `&&`, `||` or `;` (one item for a plain pipeline). */
+  /** The line's pipelines, joined by `&&`, `||`, `;` or a line break (one item for a plain pipeline). */
   list: ListItem[];
   /** Each stage's words as parts, for the shell's expansions. */
   parts: Part[][][];
   /** Each stage's words as typed (quotes and all): what a bash script would say. */
   raw: string[][];
+  /** Each stage's redirections, in the order written. */
+  redirects: Redirect[][];
   /**
-   * Whether a word has an expansion (`$NAME`, `${…}`, `$(…)`, `` `…` ``):
+   * Whether a word or a redirection has an expansion (`$NAME`, `${…}`, `$(…)`, `` `…` ``):
    * `words` and `stages` then show it as typed, unexpanded (`kubectl delete pod $POD`).
    */
   expands: boolean;
   /** Set when the line cannot run: an open quote, a misplaced `|`, an operator not simulated. */
   error?: string;
+  /**
+   * Set when more lines would complete the command (an open quote, a
+   * here-document without its end line, a line ending in `|`, `&&`, `||` or
+   * `\`): an interactive shell asks for them with its `> ` prompt. Run as
+   * it is (a script's end), the line fails with `error`, or for a
+   * here-document runs with `warning`.
+   */
+  incomplete?: 'quote' | 'heredoc' | 'operator' | 'backslash';
+  /** bash's warning for a here-document that the text's end closed. */
+  warning?: string;
 }
 
-const NOT_SIMULATED_REDIRECT = "is not simulated in this terminal (redirection: there are no files to write to or read from); pipes ('|') work";
+const NOT_SIMULATED_REDIRECT = "is not simulated in this terminal; here-documents (<<EOF), '<' from an editor file, '2>&1' and '>/dev/null' work";
 
-/** The operator starting at `line[i]` and the error it gets, if it is one this terminal refuses. */
-function refusedOperator(line: string, i: number): string | undefined {
+/** A redirection operator starting at `line[i]`, the longest that matches. */
+const REDIRECT_OPS = ['<<<', '<<-', '<<', '<>', '<&', '<', '&>>', '&>', '>>', '>&', '>|', '>'] as const;
+type RedirectOp = (typeof REDIRECT_OPS)[number];
+
+function redirectOp(line: string, i: number): RedirectOp | undefined {
   const c = line[i];
-  const two = line.slice(i, i + 2);
-  if (c === '>' || c === '<') {
-    const op = two === '>>' || two === '>&' || two === '<<' ? two : c;
-    return `'${op}' ${NOT_SIMULATED_REDIRECT}`;
-  }
-  if (c === '&' && two !== '&&') return `'&' is not simulated in this terminal (background jobs): type one command per line`;
-  return undefined;
+  if (c !== '<' && c !== '>' && !(c === '&' && line[i + 1] === '>')) return undefined;
+  return REDIRECT_OPS.find((op) => line.startsWith(op, i));
+}
+
+/** A redirection whose word comes next: what it becomes once the word is read. */
+interface Awaiting {
+  op: RedirectOp;
+  fd: number | undefined;
+}
+
+/** A here-document waiting for its lines (they follow the line that has the `<<`). */
+interface OpenHeredoc {
+  redirect: Extract<Redirect, { kind: 'heredoc' }>;
+  /** The list item whose command reads it. */
+  item: number;
+  /** The line of the text its `<<` is on (bash's warning names it). */
+  lineNo: number;
+}
+
+/** bash's warning for a here-document that the end of the text closed. */
+function endOfFileWarning(doc: OpenHeredoc): string {
+  return `warning: here-document at line ${doc.lineNo} delimited by end-of-file (wanted \`${doc.redirect.delimiter}')`;
 }
 
 /** Splits `line` into shell words, grouped into pipeline stages. */
@@ -64,24 +97,43 @@ export function tokenize(line: string): TokenizeResult {
   const stages: string[][] = [];
   const parts: Part[][][] = [];
   const raw: string[][] = [];
+  const redirects: Redirect[][] = [];
   let words: string[] = [];
   let wordParts: Part[][] = [];
   let raws: string[] = [];
+  let stageRedirects: Redirect[] = [];
   let word = '';
   let current: Part[] = [];
   let inWord = false;
+  let wordQuoted = false;
   let wordStart = 0;
   let expanding = false;
+  let awaiting: Awaiting | undefined;
+  const open: OpenHeredoc[] = [];
+  /** Each list item's here-document lines, as typed (delimiter lines included). */
+  const bodies = new Map<number, string>();
+  let warning: string | undefined;
   const list: ListItem[] = [];
   /** Where the current pipeline starts: its first stage and its first character. */
   let itemStage = 0;
   let itemFrom = 0;
   let i = 0;
   const n = line.length;
-  const fail = (error: string): TokenizeResult => ({ words: stages[0] ?? words, stages: [...stages, words], list, parts: [...parts, wordParts], raw: [...raw, raws], expands: expanding, error });
+  const fail = (error: string, incomplete?: TokenizeResult['incomplete']): TokenizeResult => ({
+    words: stages[0] ?? words,
+    stages: [...stages, words],
+    list,
+    parts: [...parts, wordParts],
+    raw: [...raw, raws],
+    redirects: [...redirects, stageRedirects],
+    expands: expanding,
+    error,
+    incomplete,
+  });
   /** Literal text of the word (quoted: not to be split, not an assignment's name). */
   const text = (t: string, quoted: boolean) => {
     word += t;
+    if (quoted) wordQuoted = true;
     const last = current[current.length - 1];
     if (last !== undefined && last.kind === 'text' && last.quoted === quoted) current[current.length - 1] = { ...last, text: last.text + t };
     else current.push({ kind: 'text', text: t, quoted });
@@ -99,40 +151,141 @@ export function tokenize(line: string): TokenizeResult {
     i = found.end;
     return undefined;
   };
+  /** The word read so far ends: a word of the command, or the word a redirection was waiting for. */
   const endWord = () => {
     if (inWord) {
-      words.push(word);
-      wordParts.push(current);
-      raws.push(line.slice(wordStart, i));
+      if (awaiting) redirected(awaiting, line.slice(wordStart, i));
+      else {
+        words.push(word);
+        wordParts.push(current);
+        raws.push(line.slice(wordStart, i));
+      }
     }
     word = '';
     current = [];
     inWord = false;
+    wordQuoted = false;
   };
-  /** The command read so far becomes a stage (its words, their parts, their text). */
+  /** A redirection with its word read. */
+  const redirected = (a: Awaiting, rawWord: string) => {
+    awaiting = undefined;
+    const op = a.op;
+    if (op === '<<' || op === '<<-') {
+      const redirect: OpenHeredoc['redirect'] = { kind: 'heredoc', delimiter: word, quoted: wordQuoted, strip: op === '<<-', body: [], text: '' };
+      stageRedirects.push(redirect);
+      open.push({ redirect, item: list.length, lineNo: line.slice(0, wordStart).split('\n').length });
+    } else if (op === '<<<') stageRedirects.push({ kind: 'herestring', word: current, raw: rawWord });
+    else if (op === '<') stageRedirects.push({ kind: 'read', target: current, raw: rawWord });
+    else {
+      const fd = op === '&>' || op === '&>>' || op === '>&' ? 'both' : a.fd === 2 ? 2 : 1;
+      stageRedirects.push({ kind: 'write', fd, append: op === '>>' || op === '&>>', target: current, raw: rawWord, op: `${a.fd ?? ''}${op}` });
+    }
+  };
+  /** The command read so far becomes a stage (its words, their parts, their text, its redirections). */
   const endStage = () => {
     stages.push(words);
     parts.push(wordParts);
     raw.push(raws);
+    redirects.push(stageRedirects);
     words = [];
     wordParts = [];
     raws = [];
+    stageRedirects = [];
+  };
+  /** Whether the command being read has anything (a word or a redirection). */
+  const hasCommand = () => words.length > 0 || stageRedirects.length > 0;
+  /** The lines after a line break that has open here-documents: their bodies, up to each one's delimiter line. */
+  const readBodies = (): string | undefined => {
+    for (const doc of open.splice(0)) {
+      const r = doc.redirect;
+      const from = i;
+      let body = '';
+      let closed = false;
+      while (i < n) {
+        const eol = line.indexOf('\n', i);
+        const text = line.slice(i, eol < 0 ? n : eol);
+        i = eol < 0 ? n : eol + 1;
+        const content = r.strip ? text.replace(/^\t+/, '') : text;
+        if (content === r.delimiter) {
+          closed = true;
+          break;
+        }
+        body += `${content}\n`;
+      }
+      if (!closed) {
+        warning = endOfFileWarning(doc);
+        open.length = 0;
+        open.push(doc);
+      }
+      const parsed = r.quoted ? [{ kind: 'text' as const, text: body, quoted: true }] : heredocParts(body);
+      if ('error' in parsed) return parsed.error;
+      if (parsed.some((p) => p.kind !== 'text')) expanding = true;
+      r.body = parsed;
+      r.text = body;
+      bodies.set(doc.item, `${bodies.get(doc.item) ?? ''}\n${line.slice(from, i).replace(/\n$/, '')}`);
+      if (!closed) return undefined;
+    }
+    return undefined;
   };
   while (i < n) {
     const c = line[i];
-    if (c === ' ' || c === '\t' || c === '\n' || c === '\r') {
+    if (c === '\n') {
+      endWord();
+      if (awaiting) return fail("syntax error near unexpected token `newline'");
+      const eolAt = i++;
+      const bad = open.length > 0 ? readBodies() : undefined;
+      if (bad !== undefined) return fail(bad);
+      // A line break ends a pipeline as `;` does, unless the line ended in `|`, `&&` or `||` (or had nothing).
+      if (hasCommand()) {
+        endStage();
+        list.push({ start: itemStage, end: stages.length, text: line.slice(itemFrom, eolAt).trim(), op: ';' });
+        itemStage = stages.length;
+        itemFrom = i;
+      } else if (stages.length === itemStage) itemFrom = i;
+      continue;
+    }
+    if (c === ' ' || c === '\t' || c === '\r') {
       endWord();
       i++;
       continue;
     }
-    if (c === '#' && !inWord) break;
-    const refused = refusedOperator(line, i);
-    if (refused) return fail(refused);
+    if (c === '#' && !inWord) {
+      const eol = line.indexOf('\n', i);
+      i = eol < 0 ? n : eol;
+      continue;
+    }
+    const rop = redirectOp(line, i);
+    if (rop !== undefined) {
+      // `2>` and `2>&1`: a lone unquoted digit right before the operator names the stream.
+      let fd: number | undefined;
+      if (inWord && !wordQuoted && /^[0-9]$/.test(word) && current.length === 1 && i === wordStart + 1) {
+        fd = Number(word);
+        word = '';
+        current = [];
+        inWord = false;
+      } else endWord();
+      if (awaiting) return fail(`syntax error near unexpected token \`${rop}'`);
+      if (rop === '<>' || rop === '<&') return fail(`'${rop}' ${NOT_SIMULATED_REDIRECT}`);
+      i += rop.length;
+      if (rop === '>&' && /[0-9-]/.test(line[i] ?? '') && !/[^\s|;&<>]/.test(line[i + 1] ?? ' ')) {
+        // `2>&1`, `>&2`; `>&-` closes the stream (nothing more reaches it).
+        const to = line[i];
+        i++;
+        const from = fd === 2 ? 2 : 1;
+        if (to === '-') stageRedirects.push({ kind: 'write', fd: from, append: false, target: [{ kind: 'text', text: '/dev/null', quoted: false }], raw: '/dev/null', op: `${from}>` });
+        else if (to === '1' || to === '2') stageRedirects.push({ kind: 'dup', fd: from, to: to === '1' ? 1 : 2, op: `${fd ?? ''}>&${to}` });
+        else return fail(`${to}: Bad file descriptor`);
+        continue;
+      }
+      awaiting = { op: rop, fd };
+      continue;
+    }
+    if (c === '&' && !line.startsWith('&&', i)) return fail(`'&' is not simulated in this terminal (background jobs): type one command per line`);
     const op = c === ';' ? ';' : line.startsWith('&&', i) ? '&&' : line.startsWith('||', i) ? '||' : undefined;
     if (op !== undefined) {
       // A list: this pipeline ends here; the next one runs after it (`&&`: if it succeeded, `||`: if it failed).
       endWord();
-      if (words.length === 0) return fail(`syntax error near unexpected token \`${op}'`);
+      if (awaiting || !hasCommand()) return fail(`syntax error near unexpected token \`${op}'`);
       endStage();
       list.push({ start: itemStage, end: stages.length, text: line.slice(itemFrom, i).trim(), op });
       i += op.length;
@@ -142,16 +295,21 @@ export function tokenize(line: string): TokenizeResult {
     }
     if (c === '|') {
       endWord();
-      if (words.length === 0) return fail("syntax error near unexpected token `|'");
+      if (awaiting || !hasCommand()) return fail("syntax error near unexpected token `|'");
       endStage();
       i++;
+      continue;
+    }
+    if (c === '\\' && line[i + 1] === '\n') {
+      // A line continuation: the two lines are one.
+      i += 2;
       continue;
     }
     if (!inWord) wordStart = i;
     inWord = true;
     if (c === "'") {
       const end = line.indexOf("'", i + 1);
-      if (end < 0) return fail(`unexpected EOF while looking for matching \`''`);
+      if (end < 0) return fail(`unexpected EOF while looking for matching \`''`, 'quote');
       text(line.slice(i + 1, end), true);
       i = end + 1;
       continue;
@@ -168,6 +326,10 @@ export function tokenize(line: string): TokenizeResult {
           i++;
           break;
         }
+        if (d === '\\' && line[i + 1] === '\n') {
+          i += 2;
+          continue;
+        }
         if (d === '\\' && i + 1 < n && '"\\$`'.includes(line[i + 1])) {
           text(line[i + 1], true);
           i += 2;
@@ -175,38 +337,52 @@ export function tokenize(line: string): TokenizeResult {
         }
         if (d === '$' || d === '`') {
           const error = expansion(true);
-          if (error) return fail(error);
+          if (error) return fail(error, error.startsWith('unexpected EOF') ? 'quote' : undefined);
           continue;
         }
         text(d, true);
         i++;
       }
-      if (!closed) return fail('unexpected EOF while looking for matching `"\'');
+      if (!closed) return fail('unexpected EOF while looking for matching `"\'', 'quote');
       continue;
     }
     if (c === '\\') {
       if (i + 1 < n) text(line[i + 1], true);
+      else if (inWord && word === '') inWord = false;
       i += 2;
+      if (i > n) return finish(true);
       continue;
     }
     if (c === '$' || c === '`') {
       const error = expansion(false);
-      if (error) return fail(error);
+      if (error) return fail(error, error.startsWith('unexpected EOF') ? 'quote' : undefined);
       continue;
     }
     text(c, false);
     i++;
   }
-  endWord();
-  // `a;` ends the list; `a &&`, `a ||` and `a |` want more.
-  if (words.length === 0 && list.length > 0 && stages.length === itemStage && list[list.length - 1].op === ';') {
-    list[list.length - 1].op = undefined;
-    return { words: stages[0], stages, list, parts, raw, expands: expanding };
+  return finish(false);
+
+  /** The text has ended: the last pipeline, or what it still lacks. */
+  function finish(backslash: boolean): TokenizeResult {
+    endWord();
+    if (awaiting) return fail("syntax error near unexpected token `newline'");
+    const withBodies = (item: ListItem, k: number): ListItem => (bodies.has(k) ? { ...item, text: `${item.text}${bodies.get(k)}` } : item);
+    const incomplete: TokenizeResult['incomplete'] = backslash ? 'backslash' : open.length > 0 ? 'heredoc' : undefined;
+    if (open.length > 0) {
+      // A here-document's line break is still to come: its body is empty, as bash reads it at the end of a script.
+      for (const doc of open) warning ??= endOfFileWarning(doc);
+    }
+    // `a;` or a final line break ends the list; `a &&`, `a ||` and `a |` want more.
+    if (!hasCommand() && list.length > 0 && stages.length === itemStage && list[list.length - 1].op === ';') {
+      list[list.length - 1].op = undefined;
+      return { words: stages[0], stages, list: list.map(withBodies), parts, raw, redirects, expands: expanding, incomplete, warning };
+    }
+    if (stages.length > 0 && !hasCommand()) return fail('syntax error: unexpected end of file', 'operator');
+    endStage();
+    list.push({ start: itemStage, end: stages.length, text: line.slice(itemFrom).trim() });
+    return { words: stages[0], stages, list: list.map(withBodies), parts, raw, redirects, expands: expanding, incomplete, warning };
   }
-  if (stages.length > 0 && words.length === 0) return fail('syntax error: unexpected end of file');
-  endStage();
-  list.push({ start: itemStage, end: stages.length, text: line.slice(itemFrom).trim() });
-  return { words: stages[0], stages, list, parts, raw, expands: expanding };
 }
 
 /** Quotes a word for display so that `tokenize` would read it back unchanged. */

@@ -1,0 +1,46 @@
+import { tokenize } from './tokenize';
+
+/**
+ * Whether `text` needs more lines to be a whole command, as bash's
+ * interactive parser sees it (it then prompts with `> `): an open quote or
+ * `$(`, a here-document still waiting for its end line, or a last line
+ * ending in `|`, `&&`, `||` or `\`.
+ * @example needsMoreLines('kubectl apply -f - <<EOF') // true
+ */
+export function needsMoreLines(text: string): boolean {
+  return tokenize(text).incomplete !== undefined;
+}
+
+/**
+ * A script's commands, as bash reads them: one a line, except that a line
+ * which leaves a command open (`needsMoreLines`) takes the lines after it
+ * (a here-document's body keeps its indentation). Blank lines and comment
+ * lines between commands are skipped; a command still open when the text
+ * ends is the last one, as it is.
+ * @example scriptCommands('kubectl apply -f - <<EOF\nkind: Pod\nEOF\nkubectl get pods') // two commands
+ */
+export function scriptCommands(text: string): string[] {
+  const out: string[] = [];
+  let open: string | undefined;
+  // The text's last line break ends its last line; it starts no line of its own.
+  for (const raw of text.replace(/\r?\n$/, '').split(/\r?\n/)) {
+    if (open !== undefined) {
+      open += `\n${raw}`;
+    } else {
+      const line = raw.trim();
+      if (line === '' || line.startsWith('#')) continue;
+      open = line;
+    }
+    if (!needsMoreLines(open)) {
+      out.push(open);
+      open = undefined;
+    }
+  }
+  if (open !== undefined) out.push(open);
+  return out;
+}
+
+/** A command as the terminal echoes it: `$ ` before its first line, bash's `> ` before each line after. */
+export function echoedCommand(line: string): string {
+  return `$ ${line.split('\n').join('\n> ')}`;
+}

@@ -1,0 +1,145 @@
+import { joined, type Part, type ValueOf } from './expansion';
+import { readExpansion } from './readExpansion';
+import type { FileSource, OutputSink } from './types';
+
+/**
+ * A command's redirections, as bash reads them (`kubectl apply -f - <<EOF`,
+ * `2>&1`, `>/dev/null`, `< web.yaml`), in the order written: the order in
+ * which bash applies them (`>/dev/null 2>&1` silences both streams,
+ * `2>&1 >/dev/null` only the output).
+ */
+export type Redirect =
+  /** `<<WORD` / `<<-WORD`: the lines up to WORD, the command's input. `body` is expanded unless WORD was quoted. */
+  | { kind: 'heredoc'; delimiter: string; quoted: boolean; strip: boolean; body: Part[]; text: string }
+  /** `<<< word`: the word and a newline, the command's input. */
+  | { kind: 'herestring'; word: Part[]; raw: string }
+  /** `< file`: the file's contents (an editor tab here), the command's input. */
+  | { kind: 'read'; target: Part[]; raw: string }
+  /** `> file`, `>> file`, `2> file`, `&> file`: only /dev/null has somewhere to go. */
+  | { kind: 'write'; fd: 1 | 2 | 'both'; append: boolean; target: Part[]; raw: string; op: string }
+  /** `2>&1` (`fd` goes where `to` goes now), `>&2`. */
+  | { kind: 'dup'; fd: 1 | 2; to: 1 | 2; op: string };
+
+/** Where a stream of a command goes: on down the pipe (or to the terminal), to the terminal's error stream, or nowhere. */
+export type Stream = 'out' | 'err' | 'null';
+
+/** A command's streams once its redirections are applied. */
+export interface StageIo {
+  /** Its input, when a redirection gives one (else the pipe, or none). */
+  stdin?: string;
+  stdout: Stream;
+  stderr: Stream;
+}
+
+export const PLAIN_IO: StageIo = { stdout: 'out', stderr: 'err' };
+
+/** The error for a file a redirection writes: this terminal has no file system to write into. */
+function cannotWrite(path: string): string {
+  return `${path}: writing files is not simulated in this terminal (only /dev/null); create or edit files in the editor`;
+}
+
+/**
+ * Applies a command's redirections in order: its input and where its two
+ * streams go, or bash's error (the command then does not run, status 1).
+ * `expand` gives a word's value (its expansions done).
+ */
+export function applyRedirects(redirects: readonly Redirect[], expand: (word: readonly Part[]) => string, files: FileSource): StageIo | { error: string } {
+  if (redirects.length === 0) return PLAIN_IO;
+  const io: StageIo = { stdout: 'out', stderr: 'err' };
+  for (const r of redirects) {
+    switch (r.kind) {
+      case 'heredoc':
+        io.stdin = expand(r.body);
+        break;
+      case 'herestring':
+        io.stdin = `${expand(r.word)}\n`;
+        break;
+      case 'read': {
+        const path = expand(r.target);
+        const text = path === '/dev/null' ? '' : files.read(path);
+        if (text === undefined) return { error: `${path}: No such file or directory` };
+        io.stdin = text;
+        break;
+      }
+      case 'write': {
+        const path = expand(r.target);
+        if (path !== '/dev/null') return { error: cannotWrite(path) };
+        if (r.fd !== 2) io.stdout = 'null';
+        if (r.fd !== 1) io.stderr = 'null';
+        break;
+      }
+      case 'dup':
+        if (r.fd === 1) io.stdout = r.to === 1 ? io.stdout : io.stderr;
+        else io.stderr = r.to === 2 ? io.stderr : io.stdout;
+        break;
+    }
+  }
+  return io;
+}
+
+/** The sink a command writes to: its two streams sent where `io` says (`out` is the pipe or the terminal). */
+export function redirectedSink(io: StageIo, out: OutputSink): OutputSink {
+  if (io.stdout === 'out' && io.stderr === 'err') return out;
+  const to = (s: Stream) => (s === 'out' ? out.stdout : s === 'err' ? out.stderr : () => {});
+  return { stdout: to(io.stdout), stderr: to(io.stderr) };
+}
+
+/** A value for text-only words: what `applyRedirects` expands with when the line has no expansion. */
+export const literal: ValueOf = () => '';
+
+/**
+ * A here-document's body as parts: `$NAME`, `${…}`, `$(…)` and backquotes
+ * expand (never split into fields), a backslash escapes only `$`, `` ` ``,
+ * `\` and a newline; everything else, quotes included, is literal.
+ */
+export function heredocParts(body: string): Part[] | { error: string } {
+  const parts: Part[] = [];
+  let text = '';
+  const flush = () => {
+    if (text !== '') parts.push({ kind: 'text', text, quoted: true });
+    text = '';
+  };
+  for (let i = 0; i < body.length; ) {
+    const c = body[i];
+    if (c === '\\' && i + 1 < body.length && '$`\\\n'.includes(body[i + 1])) {
+      if (body[i + 1] !== '\n') text += body[i + 1];
+      i += 2;
+      continue;
+    }
+    if (c === '$' || c === '`') {
+      const found = readExpansion(body, i, true);
+      if ('error' in found) return found;
+      if (found.part === undefined) text += body.slice(i, found.end);
+      else {
+        flush();
+        parts.push(found.part);
+      }
+      i = found.end;
+      continue;
+    }
+    text += c;
+    i++;
+  }
+  flush();
+  return parts;
+}
+
+/** The parts of every word a redirection expands (for the substitutions to run before the command). */
+export function redirectWords(r: Redirect): readonly Part[] {
+  switch (r.kind) {
+    case 'heredoc':
+      return r.quoted ? [] : r.body;
+    case 'herestring':
+      return r.word;
+    case 'read':
+    case 'write':
+      return r.target;
+    case 'dup':
+      return [];
+  }
+}
+
+/** A text-only word's value. */
+export function literalText(word: readonly Part[]): string {
+  return joined(word, literal);
+}
