@@ -93,4 +93,23 @@ describe('exportToKind', () => {
     expect(script).toContain('\nkubectl apply -f web.yaml && kubectl rollout status deployment/web; kubectl get pods | grep web\n');
     expect(script).toContain('\n# (not run: kubectl get pods && rm -rf ~ — a command the playground does not run)\n');
   });
+
+  it('writes a here-document after its line, live only when its expansions are safe, and runs no file write', () => {
+    const { script } = exportToKind(
+      scenario([
+        'kubectl apply -f - <<EOF\nkind: ConfigMap\nmetadata:\n  name: $NAME\nEOF',
+        'cat <<EOF | kubectl apply -f -\nname: $(rm -rf ~)\nEOF',
+        'kubectl get pod x 2>/dev/null || echo gone',
+        'kubectl apply -f - < web.yaml',
+        'kubectl get pods > ~/.bashrc',
+        'kubectl apply -f - < /etc/passwd',
+      ]),
+    );
+    expect(script).toContain('\nkubectl apply -f - <<EOF\nkind: ConfigMap\nmetadata:\n  name: $NAME\nEOF\n');
+    expect(script).toContain("\ncat <<'EOF' | kubectl apply -f -\nname: $(rm -rf ~)\nEOF\n");
+    expect(script).toContain('\nkubectl get pod x 2>/dev/null || echo gone\n');
+    expect(script).toContain('\nkubectl apply -f - < web.yaml\n');
+    expect(script).toContain('\n# (not run: kubectl get pods > ~/.bashrc — a command the playground does not run)\n');
+    expect(script).toContain('\n# (not run: kubectl apply -f - < /etc/passwd — a command the playground does not run)\n');
+  });
 });
