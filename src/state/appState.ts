@@ -130,6 +130,8 @@ export interface TerminalSlice {
   clearTerminal(): void;
   /** Tab completion candidates for the word at the cursor. */
   complete(line: string, cursor: number): string[];
+  /** Whether the lines typed so far leave the command open (a here-document, a quote, a last `|`, `&&` or `\`): the prompt asks for more with `> `. */
+  needsMoreLines(text: string): boolean;
   /** Subscribes to what the terminal must draw; returns the unsubscribe function. */
   subscribeTerminal(listener: (event: TerminalEvent) => void): () => void;
 }

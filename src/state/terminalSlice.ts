@@ -1,3 +1,4 @@
+import { echoedCommand, needsMoreLines } from '../shell/commandText';
 import type { TerminalSlice } from './appState';
 import type { GetState, SetState, StoreKit } from './storeKit';
 import type { CommandSource, LoggedLine } from './types';
@@ -55,7 +56,7 @@ export function createTerminalSlice(set: SetState, get: GetState, kit: () => Sto
       }
       const k = kit();
       const entry = remember(line, source);
-      k.transcript.appendLine(`$ ${line}`);
+      k.transcript.appendLine(echoedCommand(line));
       k.emit({ type: 'command', line, source });
       if (line.trim() === '' || isClear(line)) {
         if (isClear(line)) get().clearTerminal();
@@ -82,7 +83,7 @@ export function createTerminalSlice(set: SetState, get: GetState, kit: () => Sto
 
     abandonLine(text) {
       const k = kit();
-      k.transcript.appendLine(`$ ${text}^C`);
+      k.transcript.appendLine(`${echoedCommand(text)}^C`);
       k.publish();
     },
 
@@ -96,6 +97,8 @@ export function createTerminalSlice(set: SetState, get: GetState, kit: () => Sto
     complete(line, cursor) {
       return kit().runtime.complete(line, cursor);
     },
+
+    needsMoreLines,
 
     subscribeTerminal(listener) {
       return kit().subscribe(listener);

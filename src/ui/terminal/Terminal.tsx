@@ -49,6 +49,7 @@ export default function Terminal() {
       abandonLine: actions.abandonLine,
       clearTerminal: actions.clearTerminal,
       complete: actions.complete,
+      needsMoreLines: actions.needsMoreLines,
       isBusy: () => store.getState().busy,
       history: () => store.getState().history,
     });

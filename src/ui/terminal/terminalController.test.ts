@@ -1,5 +1,6 @@
 import type { Terminal as XTerm } from '@xterm/xterm';
 import { describe, expect, it } from 'vitest';
+import { needsMoreLines } from '../../shell/commandText';
 import { stripAnsi } from '../../state/transcript';
 import { TerminalController, type TerminalActions } from './terminalController';
 
@@ -35,6 +36,7 @@ function setup(opts: { busyAfterRun?: boolean; candidates?: string[] } = {}) {
   } as unknown as XTerm;
   const input = new FakeInput();
   const ran: string[] = [];
+  const abandoned: string[] = [];
   let busy = false;
   let cancelled = 0;
   const actions: TerminalActions = {
@@ -46,9 +48,10 @@ function setup(opts: { busyAfterRun?: boolean; candidates?: string[] } = {}) {
       cancelled++;
       busy = false;
     },
-    abandonLine: () => {},
+    abandonLine: (text) => abandoned.push(text),
     clearTerminal: () => {},
     complete: () => opts.candidates ?? [],
+    needsMoreLines,
     isBusy: () => busy,
     history: () => ran,
   };
@@ -63,6 +66,7 @@ function setup(opts: { busyAfterRun?: boolean; candidates?: string[] } = {}) {
     controller,
     input,
     ran,
+    abandoned,
     key,
     tick,
     text: () => stripAnsi(screen),
@@ -143,6 +147,51 @@ describe('TerminalController', () => {
     for (let i = 0; i < 4; i++) await t.tick();
     expect(t.ran).toEqual(['echo one', 'echo two']);
     expect(t.input.value).toBe('kubectl');
+  });
+
+  it('asks for a here-document\'s lines with > and runs the command once its end line is typed', async () => {
+    const t = setup();
+    t.controller.replay([]);
+    await t.tick();
+    for (const line of ['kubectl apply -f - <<EOF', 'kind: ConfigMap', 'metadata:', '  name: demo']) {
+      t.input.type(line);
+      t.key('Enter');
+      await t.tick();
+    }
+    expect(t.ran).toEqual([]);
+    // (The fake screen keeps every redraw: each line is on it as finished, with its prompt.)
+    for (const line of ['$ kubectl apply -f - <<EOF\n', '> kind: ConfigMap\n', '> metadata:\n', '>   name: demo\n']) expect(t.text()).toContain(line);
+    t.input.type('EOF');
+    t.key('Enter');
+    expect(t.ran).toEqual(['kubectl apply -f - <<EOF\nkind: ConfigMap\nmetadata:\n  name: demo\nEOF']);
+    await t.tick();
+    expect(t.text()).toContain('> EOF\n');
+    expect(t.text().endsWith('$ ')).toBe(true);
+  });
+
+  it('runs a pasted here-document as one command', async () => {
+    const t = setup();
+    t.controller.replay([]);
+    await t.tick();
+    t.controller.paste({ clipboardData: { getData: () => 'cat <<EOF | kubectl apply -f -\nkind: Namespace\nEOF\nkubectl get ns\n' }, preventDefault: () => {} } as unknown as ClipboardEvent);
+    for (let i = 0; i < 8; i++) await t.tick();
+    expect(t.ran).toEqual(['cat <<EOF | kubectl apply -f -\nkind: Namespace\nEOF', 'kubectl get ns']);
+  });
+
+  it('Ctrl+C under a > prompt abandons the whole command', async () => {
+    const t = setup();
+    t.controller.replay([]);
+    await t.tick();
+    t.input.type('kubectl apply -f - <<EOF');
+    t.key('Enter');
+    await t.tick();
+    t.input.type('kind: Pod');
+    t.key('c', { ctrlKey: true });
+    expect(t.abandoned).toEqual(['kubectl apply -f - <<EOF\nkind: Pod']);
+    await t.tick();
+    t.input.type('kubectl get pods');
+    t.key('Enter');
+    expect(t.ran).toEqual(['kubectl get pods']);
   });
 
   it('echoes commands issued by buttons as if typed', async () => {

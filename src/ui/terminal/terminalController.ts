@@ -13,11 +13,14 @@ export interface TerminalActions {
   abandonLine(text: string): void;
   clearTerminal(): void;
   complete(line: string, cursor: number): string[];
+  needsMoreLines(text: string): boolean;
   isBusy(): boolean;
   history(): readonly string[];
 }
 
 const PROMPT = '\x1b[1;34m$\x1b[0m ';
+/** bash's PS2: the prompt for the next line of a command still open (a here-document's body). */
+const CONTINUATION = '\x1b[2m>\x1b[0m ';
 const PROMPT_WIDTH = 2;
 const DIM = '\x1b[2m';
 const RED = '\x1b[31m';
@@ -37,6 +40,8 @@ export class TerminalController {
   private history: HistoryCursor | undefined;
   private readonly pending: string[] = [];
   private promptQueued = false;
+  /** The lines typed so far of a command still open, shown with `> ` prompts until it is whole. */
+  private continued: string[] = [];
 
   constructor(
     private readonly term: XTerm,
@@ -61,7 +66,7 @@ export class TerminalController {
   private line(): PromptLine {
     const value = this.input.value;
     const cursor = this.input.selectionStart ?? value.length;
-    return { prompt: PROMPT, promptWidth: PROMPT_WIDTH, value, cursor, cols: this.term.cols };
+    return { prompt: this.continued.length > 0 ? CONTINUATION : PROMPT, promptWidth: PROMPT_WIDTH, value, cursor, cols: this.term.cols };
   }
 
   /** Redraws the prompt line from the input's value and caret. */
@@ -105,7 +110,7 @@ export class TerminalController {
       this.promptQueued = false;
       if (this.actions.isBusy()) return;
       const next = this.pending.shift();
-      if (next !== undefined) this.submit(next);
+      if (next !== undefined) this.enter(next);
       else this.showPrompt();
     });
   }
@@ -123,7 +128,7 @@ export class TerminalController {
       case 'command':
         // A command typed here is already on screen; one issued by a button is echoed as if typed.
         if (event.source === 'ui') {
-          this.write(`${this.atLineStart ? '' : '\r\n'}${PROMPT}${printable(event.line)}\r\n`);
+          this.write(`${this.atLineStart ? '' : '\r\n'}${PROMPT}${event.line.split('\n').map(printable).join(`\r\n${CONTINUATION}`)}\r\n`);
         }
         break;
       case 'output':
@@ -149,8 +154,13 @@ export class TerminalController {
     this.queuePrompt();
   }
 
-  /** Runs a line: the prompt line (redrawn with exactly this text) becomes part of the scrollback. */
-  private submit(line: string): void {
+  /**
+   * A line entered (typed, or one of a paste): its prompt line (redrawn with
+   * exactly this text) becomes part of the scrollback; then the command
+   * runs, or, while it is still open (a here-document waiting for its end
+   * line), the next line is asked for with `> `, as bash does.
+   */
+  private enter(line: string): void {
     this.hidePrompt();
     this.showPromptWith(line);
     this.term.write(finishPrompt(this.cursorRow, { ...this.line(), value: line, cursor: line.length }));
@@ -158,8 +168,15 @@ export class TerminalController {
     this.cursorRow = 0;
     this.atLineStart = true;
     this.history = undefined;
+    const text = [...this.continued, line].join('\n');
+    if (this.actions.needsMoreLines(text)) {
+      this.continued.push(line);
+      this.queuePrompt();
+      return;
+    }
+    this.continued = [];
     this.term.write('\x1b[?25l');
-    this.actions.runCommand(line);
+    this.actions.runCommand(text);
     if (!this.actions.isBusy()) this.term.write('\x1b[?25h');
     this.queuePrompt();
   }
@@ -214,7 +231,7 @@ export class TerminalController {
         // Typed ahead while a command waits: run it when the prompt comes back, as a shell does.
         this.pending.push(line);
         this.write(`${printable(line)}\r\n`);
-      } else this.submit(line);
+      } else this.enter(line);
       return;
     }
     if (ctrl && key === 'c') {
@@ -231,8 +248,10 @@ export class TerminalController {
       }
       const text = this.input.value;
       this.hidePrompt();
-      this.term.write(`${PROMPT}${printable(text)}^C\r\n`);
-      this.actions.abandonLine(text);
+      this.term.write(`${this.line().prompt}${printable(text)}^C\r\n`);
+      // The whole command is abandoned, the lines typed before this one too.
+      this.actions.abandonLine([...this.continued, text].join('\n'));
+      this.continued = [];
       this.input.value = '';
       this.history = undefined;
       this.atLineStart = true;
@@ -260,7 +279,8 @@ export class TerminalController {
       case 'ArrowUp':
       case 'ArrowDown': {
         ev.preventDefault();
-        this.history ??= new HistoryCursor(this.actions.history());
+        // A command of several lines (a here-document) cannot be edited in the one-line input: ↑ skips it.
+        this.history ??= new HistoryCursor(this.actions.history().filter((l) => !l.includes('\n')));
         const next = ev.key === 'ArrowUp' ? this.history.up(this.input.value) : this.history.down();
         if (next !== undefined) this.setValue(next);
         return;

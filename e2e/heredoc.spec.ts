@@ -1,0 +1,41 @@
+import { expect, KubeplayPage, test } from './support/fixtures';
+
+test('a learner types a manifest into kubectl apply -f - <<EOF line by line, pastes another, and a share link replays both', async ({ kp, page, browser }) => {
+  test.setTimeout(120_000);
+  // Typed: each line under bash's > prompt until the EOF line runs the command.
+  for (const line of ['kubectl apply -f - <<EOF', 'apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: greeting', 'data:', '  message: hello', 'EOF']) await kp.run(line);
+  await expect(kp.output).toContainText('configmap/greeting created');
+  await expect(kp.output).toContainText('$ kubectl apply -f - <<EOF\n> apiVersion: v1\n> kind: ConfigMap\n> metadata:\n>   name: greeting');
+  await kp.run("kubectl get configmap greeting -o jsonpath='{.data.message}{\"\\n\"}'");
+  await expect(kp.output).toContainText(/\nhello\n/);
+
+  // Pasted, as one copies it from the docs: the here-document runs as one command, the next line after it.
+  await kp.terminal.focus();
+  await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.setData('text/plain', 'cat <<EOF | kubectl apply -f -\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 2\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n      - name: nginx\n        image: nginx:1.27\nEOF\nkubectl get deployments 2>&1 | grep -c web\n');
+    document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  await expect(kp.output).toContainText('deployment.apps/web created');
+  await expect(kp.output).toContainText(/grep -c web\n1\n/);
+  await kp.speed.selectOption('10');
+  await expect(kp.pods('web-')).toHaveCount(2, { timeout: 30_000 });
+  await kp.speed.selectOption('0');
+  await kp.screenshot('terminal-heredoc');
+
+  await page.getByRole('button', { name: /^Share/ }).click();
+  const box = page.getByRole('dialog', { name: 'Share this scenario' }).getByRole('textbox', { name: /^Share link/ });
+  await expect(box).toHaveValue(/#v1\./);
+  const link = await box.inputValue();
+  await page.keyboard.press('Escape');
+
+  const other = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const fresh = await other.newPage();
+  await fresh.goto(link);
+  const kp2 = new KubeplayPage(fresh);
+  await expect(fresh.getByRole('status').filter({ hasText: 'Opened a shared link' })).toBeVisible({ timeout: 30_000 });
+  await expect(kp2.pods('web-')).toHaveCount(2);
+  await kp2.run("kubectl get configmap greeting -o jsonpath='{.data.message}{\"\\n\"}'");
+  await expect(kp2.output).toContainText(/\nhello\n/);
+  await other.close();
+});
