@@ -1,6 +1,5 @@
 import type { Terminal as XTerm } from '@xterm/xterm';
 import { describe, expect, it } from 'vitest';
-import { needsMoreLines } from '../../shell/commandText';
 import { stripAnsi } from '../../state/transcript';
 import { TerminalController, type TerminalActions } from './terminalController';
 
@@ -51,7 +50,8 @@ function setup(opts: { busyAfterRun?: boolean; candidates?: string[] } = {}) {
     abandonLine: (text) => abandoned.push(text),
     clearTerminal: () => {},
     complete: () => opts.candidates ?? [],
-    needsMoreLines,
+    // The shell's answer for here-documents ending in EOF (what these tests type).
+    needsMoreLines: (text) => text.includes('<<EOF') && !text.split('\n').includes('EOF'),
     isBusy: () => busy,
     history: () => ran,
   };
