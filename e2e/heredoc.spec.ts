@@ -1,6 +1,6 @@
 import { expect, KubeplayPage, test } from './support/fixtures';
 
-test('a learner types a manifest into kubectl apply -f - <<EOF line by line, pastes another, and a share link replays both', async ({ kp, page, browser }) => {
+test('a learner types a manifest into kubectl apply -f - <<EOF line by line, pastes another, writes a manifest into the editor with >, and a share link replays it all', async ({ kp, page, browser }) => {
   test.setTimeout(120_000);
   // Typed: each line under bash's > prompt until the EOF line runs the command.
   for (const line of ['kubectl apply -f - <<EOF', 'apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: greeting', 'data:', '  message: hello', 'EOF']) await kp.run(line);
@@ -23,6 +23,15 @@ test('a learner types a manifest into kubectl apply -f - <<EOF line by line, pas
   await kp.speed.selectOption('0');
   await kp.screenshot('terminal-heredoc');
 
+  // Output written to a file opens it in the editor, where kubectl apply -f finds it.
+  await kp.run('kubectl create deployment api --image=nginx:1.27 --dry-run=client -o yaml > api.yaml');
+  const tab = page.getByRole('tablist', { name: 'Open files' }).getByRole('tab', { name: 'api.yaml', selected: true, exact: true });
+  await expect(tab).toBeVisible();
+  await expect(page.locator('.monaco-editor .view-lines')).toContainText('name: api');
+  await kp.run('kubectl apply -f api.yaml');
+  await expect(kp.output).toContainText('deployment.apps/api created');
+  await kp.screenshot('terminal-redirect-to-editor');
+
   await page.getByRole('button', { name: /^Share/ }).click();
   const box = page.getByRole('dialog', { name: 'Share this scenario' }).getByRole('textbox', { name: /^Share link/ });
   await expect(box).toHaveValue(/#v1\./);
@@ -37,5 +46,8 @@ test('a learner types a manifest into kubectl apply -f - <<EOF line by line, pas
   await expect(kp2.pods('web-')).toHaveCount(2);
   await kp2.run("kubectl get configmap greeting -o jsonpath='{.data.message}{\"\\n\"}'");
   await expect(kp2.output).toContainText(/\nhello\n/);
+  await expect(fresh.getByRole('tablist', { name: 'Open files' }).getByRole('tab', { name: 'api.yaml', exact: true })).toBeVisible();
+  await kp2.run('kubectl get deployment api -o name');
+  await expect(kp2.output).toContainText('deployment.apps/api\n');
   await other.close();
 });

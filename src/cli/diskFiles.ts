@@ -17,3 +17,21 @@ export function diskFilesFor(baseDir: string): FileSource {
     },
   };
 }
+
+/**
+ * `files` with the files a script writes (`> pods.txt`) kept in memory over
+ * them: later commands read what was written; the disk is never written.
+ */
+export function withWrittenFiles(files: FileSource): FileSource {
+  const written = new Map<string, string>();
+  const key = (p: string) => p.replace(/^(\.\/)+/, '');
+  return {
+    read: (p) => written.get(key(p)) ?? files.read(p),
+    list: files.list && ((p) => files.list!(p)),
+    write: (p, text) => {
+      if (key(p) === '' || key(p).includes('/')) return `${p}: No such file or directory`;
+      written.set(key(p), text);
+      return undefined;
+    },
+  };
+}

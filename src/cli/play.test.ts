@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createCluster } from '../sim/k8s/index';
 import { preloadShellData } from '../shell/index';
 import { normalizeAges } from './normalizeAges';
-import { diskFilesFor } from './diskFiles';
+import { diskFilesFor, withWrittenFiles } from './diskFiles';
 import { runScript, scriptLines } from './runScript';
 
 /**
@@ -31,7 +31,7 @@ function play(name: string): string {
   const text = readFileSync(path, 'utf8');
   const seed = /^#\s*seed:\s*(\d+)/m.exec(text);
   let out = '';
-  runScript(text, { cluster: createCluster({ seed: seed ? Number(seed[1]) : 1 }), files: diskFilesFor(dir), write: (t) => (out += t) });
+  runScript(text, { cluster: createCluster({ seed: seed ? Number(seed[1]) : 1 }), files: withWrittenFiles(diskFilesFor(dir)), write: (t) => (out += t) });
   return out;
 }
 

@@ -7,7 +7,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { createCluster, type ClusterOptions } from '../sim/k8s/index';
 import { preloadShellData } from '../shell/index';
-import { diskFilesFor } from './diskFiles';
+import { diskFilesFor, withWrittenFiles } from './diskFiles';
 import { runScript } from './runScript';
 
 const USAGE = 'usage: npm run --silent play -- SCRIPT [--seed N] [--nodes N] [--node-cpu C] [--node-memory M]\n';
@@ -72,7 +72,7 @@ function main(argv: readonly string[]): number {
     process.stderr.write(`play: cannot create the cluster: ${e instanceof Error ? e.message : String(e)}\n`);
     return 2;
   }
-  runScript(text, { cluster, files: diskFilesFor(dirname(path)), write: (t) => process.stdout.write(t) });
+  runScript(text, { cluster, files: withWrittenFiles(diskFilesFor(dirname(path))), write: (t) => process.stdout.write(t) });
   return 0;
 }
 

@@ -50,7 +50,7 @@ function runLine(shell: Shell, cluster: Cluster, line: string, log: (t: string) 
 export async function playLesson(lesson: Lesson): Promise<LessonPlay> {
   const cluster = createCluster(lesson.cluster);
   const files = new Map(lesson.files.map((f) => [f.name, f.content]));
-  const shell = createShell({ cluster, files: { read: (p) => files.get(p.replace(/^\.\//, '')) } });
+  const shell = createShell({ cluster, files: { read: (p) => files.get(p.replace(/^\.\//, '')), write: (p, text) => (files.set(p.replace(/^\.\//, ''), text), undefined) } });
   const checkShell = createShell({ cluster, files: { read: () => undefined } });
   const problems: string[] = [];
   let transcript = '';

@@ -103,8 +103,12 @@ describe('exportToKind', () => {
         'kubectl apply -f - < web.yaml',
         'kubectl get pods > ~/.bashrc',
         'kubectl apply -f - < /etc/passwd',
+        'kubectl get deploy web -o yaml > web-copy.yaml',
+        'echo x >> .profile',
       ]),
     );
+    expect(script).toContain('\nkubectl get deploy web -o yaml > web-copy.yaml\n');
+    expect(script).toContain('\n# (not run: echo x >> .profile — a command the playground does not run)\n');
     expect(script).toContain('\nkubectl apply -f - <<EOF\nkind: ConfigMap\nmetadata:\n  name: $NAME\nEOF\n');
     expect(script).toContain("\ncat <<'EOF' | kubectl apply -f -\nname: $(rm -rf ~)\nEOF\n");
     expect(script).toContain('\nkubectl get pod x 2>/dev/null || echo gone\n');

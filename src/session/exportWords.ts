@@ -57,9 +57,8 @@ function scriptFile(path: string): boolean {
 /**
  * A command's redirections as the script writes them: the text after its
  * words, and the here-documents' lines, which go after the line. Undefined
- * when one may not run on a real machine: a file written other than
- * /dev/null (the playground refuses it; bash would write it), a file read
- * that the script did not write.
+ * when one may not run on a real machine: a file written or read outside
+ * the script's folder, or a dotfile (`> ~/.bashrc`, `< /etc/passwd`).
  */
 export function redirectsText(redirects: readonly Redirect[]): { inline: string; bodies: string[] } | undefined {
   const inline: string[] = [];
@@ -82,8 +81,11 @@ export function redirectsText(redirects: readonly Redirect[]): { inline: string;
         inline.push(`< ${r.raw}`);
         break;
       case 'write':
-        if (expands(r.target) || r.raw !== '/dev/null') return undefined;
-        inline.push(`${r.op}/dev/null`);
+        if (expands(r.target)) return undefined;
+        if (r.raw === '/dev/null' || r.raw === '/dev/stdout' || r.raw === '/dev/stderr') inline.push(`${r.op}${r.raw}`);
+        // A file of the playground's one folder, written in the script's: no path, no dotfile (`> .bashrc`).
+        else if (/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/.test(r.raw)) inline.push(`${r.op} ${r.raw}`);
+        else return undefined;
         break;
       case 'dup':
         inline.push(r.op);

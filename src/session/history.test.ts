@@ -9,6 +9,14 @@ describe('isLookOnly', () => {
     for (const line of ['kubectl scale deployment web --replicas=5', 'kubectl apply -f web.yaml', 'kubectl rollout undo deployment/web', 'kubectl rollout restart deploy/web', 'kubeplay node stop worker-2', 'kubeplay clock step', 'kubectl exec web-1 -- kill 1', 'kubectl config set-context x', 'frobnicate', "kubectl get 'unclosed", 'kubectl -n web scale deployment web --replicas=3', 'kubectl diff -f web.yaml'])
       expect(isLookOnly(line), line).toBe(false);
   });
+
+  it('counts a command that writes a file of the editor as a change, and one that only silences a stream as a look', () => {
+    expect(isLookOnly('kubectl get deploy web -o yaml > web.yaml')).toBe(false);
+    expect(isLookOnly('kubectl get pods -o name >> names.txt')).toBe(false);
+    expect(isLookOnly('kubectl get pods 2>/dev/null')).toBe(true);
+    expect(isLookOnly('kubectl get pods >/dev/null 2>&1')).toBe(true);
+    expect(isLookOnly('kubectl apply -f - <<EOF\nkind: Namespace\nEOF')).toBe(false);
+  });
 });
 
 describe('isLookOnly for docker', () => {

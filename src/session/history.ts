@@ -22,6 +22,8 @@ const ROLLOUT_READS = new Set(['status', 'history']);
 const CONFIG_READS = new Set(['view', 'get-contexts', 'current-context', 'get-clusters', 'get-users']);
 /** Shell builtins with no effect on the cluster (`sleep` waits while the clock runs anyway). */
 const SHELL_READS = new Set(['help', 'echo', 'clear', 'sleep', ...FILTER_NAMES]);
+/** The files a redirection writes that are streams, not files of the editor. */
+const STREAM_FILES = new Set(['/dev/null', '/dev/stdout', '/dev/stderr']);
 /** kubectl's global flags that take the next word as their value (`kubectl -n web get pods`). */
 const VALUE_FLAGS = new Set(['-n', '--namespace', '--context', '--kubeconfig', '--cluster', '--user', '-s', '--server', '--request-timeout']);
 
@@ -41,8 +43,10 @@ function kubectlVerbs(words: readonly string[]): string[] {
 
 /** Whether a command line only looks at the cluster (`kubectl get`, `describe`, `rollout status`, `help` …). */
 export function isLookOnly(line: string, depth = 0): boolean {
-  const { stages, parts, error } = tokenize(line);
+  const { stages, parts, redirects, error } = tokenize(line);
   if (error || stages[0].length === 0) return stages[0].length === 0 && !error;
+  // `kubectl get deploy web -o yaml > web.yaml` writes a file of the editor: a change.
+  if (redirects.some((rs) => rs.some((r) => r.kind === 'write' && !STREAM_FILES.has(r.raw)))) return false;
   // A pipeline only looks when each of its commands does (`kubectl get pods | grep web`, not `… | kubectl apply -f -`),
   // and so does every command substitution in it (`kubectl get $(kubectl delete pod x -o name)` deletes). An
   // assignment (`POD=$(…)`) is no look: later lines read the variable.

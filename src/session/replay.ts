@@ -12,7 +12,7 @@ import { createCluster, type Cluster } from '../sim/k8s/index';
 import { createShell, echoedCommand, memoryFiles, type Execution, type FileSource, type OutputSink, type Shell } from '../shell/index';
 import { checkReplayBounds, ReplayGuard } from './bounds';
 import { advanceWhileRunning } from './drive';
-import type { LogEntry, Scenario } from './scenario';
+import { fileWriteProblem, type LogEntry, type Scenario } from './scenario';
 
 /** A command of the log still waiting (a `rollout status` or `get -w`). */
 export interface ReplayRunning {
@@ -199,11 +199,22 @@ export function startReplay(scenario: Scenario, options: StartReplayOptions = {}
   const contents = Object.create(null) as Record<string, string>;
   for (const f of scenario.files) contents[f.name] = f.content;
   const pace: Pace = { replaying: false, yieldAt: Infinity };
-  const replayFiles = memoryFiles(() => contents);
+  const replayFiles = memoryFiles(
+    () => contents,
+    (name, text) => {
+      const problem = fileWriteProblem(contents, name, text);
+      if (problem === undefined) Object.defineProperty(contents, name, { value: text, enumerable: true, writable: true, configurable: true });
+      return problem;
+    },
+  );
   const after = options.files ?? replayFiles;
   const files: FileSource = {
     read: (path) => (pace.replaying ? replayFiles : after).read(path),
     list: (path) => (pace.replaying ? replayFiles : after).list?.(path),
+    write: (path, text) => {
+      const to = pace.replaying ? replayFiles : after;
+      return to.write ? to.write(path, text) : `${path}: writing files is not simulated here`;
+    },
   };
   const shouldYield = () => (pace.replaying ? cluster.now() >= pace.yieldAt : (options.shouldYield?.() ?? false));
   // The bounds hold for the replayed log only: the learner's own commands afterwards are theirs.

@@ -24,6 +24,18 @@ export const SCENARIO_LIMITS = {
   lessonIdChars: 100,
 } as const;
 
+/**
+ * Why a command may not write `text` to file `name` of `files` (`> name`),
+ * in bash's words, or undefined: a scenario's bounds hold for what its
+ * commands write, as for what a link carries.
+ */
+export function fileWriteProblem(files: Readonly<Record<string, string>>, name: string, text: string): string | undefined {
+  if (name.length > SCENARIO_LIMITS.fileNameChars) return 'File name too long';
+  if (text.length > SCENARIO_LIMITS.fileChars) return 'File too large';
+  if (!Object.prototype.hasOwnProperty.call(files, name) && Object.keys(files).length >= SCENARIO_LIMITS.files) return 'No space left on device';
+  return undefined;
+}
+
 /** The cluster the session started from, as `npm run play`'s flags and `createCluster`'s options say it. */
 export interface ClusterShape {
   /** Workers beside the control-plane node (`worker-1..N`); default 3. */

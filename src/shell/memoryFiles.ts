@@ -6,12 +6,22 @@ export function normalisePath(path: string): string {
 }
 
 /**
- * A `FileSource` over files held in memory (the editor's tabs, later). `read`
+ * A `FileSource` over files held in memory (the editor's tabs). `read`
  * looks at the current contents each time, so edits are seen by the next
- * `kubectl apply -f`.
+ * `kubectl apply -f`. With `write` (the host's: it sets a file, creating
+ * it, or says why not), `> file` writes one; the files live in one folder,
+ * so a path into a folder does not exist, as bash would say.
  */
-export function memoryFiles(current: () => Readonly<Record<string, string>>): FileSource {
+export function memoryFiles(current: () => Readonly<Record<string, string>>, write?: (name: string, text: string) => string | undefined): FileSource {
   return {
+    write: write
+      ? (path, text) => {
+          const name = normalisePath(path);
+          if (name === '' || name.includes('/')) return `${path}: No such file or directory`;
+          const problem = write(name, text);
+          return problem === undefined ? undefined : `${path}: ${problem}`;
+        }
+      : undefined,
     read(path) {
       const files = current();
       const name = normalisePath(path);

@@ -1,5 +1,5 @@
 import { FILTERS, type FilterRun } from './filters/index';
-import { PLAIN_IO, type StageIo } from './redirect';
+import { PLAIN_IO, streamWriter, type StageIo } from './redirect';
 import type { Execution, OutputSink, ShellEnvironment } from './types';
 
 /** A command whose redirection failed: it never ran (status 1). */
@@ -44,8 +44,9 @@ export class Pipeline implements Execution {
     this.stages = words.map((w, i): Stage => {
       const r = io[i] ?? PLAIN_IO;
       const stageIo = 'error' in r ? PLAIN_IO : r;
-      const to = (s: StageIo['stdout']) => (s === 'out' ? (t: string) => this.deliver(i + 1, t) : s === 'err' ? (t: string) => sink.stderr(t) : () => {});
-      const routes: Routes = { out: to(stageIo.stdout), err: to(stageIo.stderr), ownInput: stageIo.stdin !== undefined };
+      const down = (t: string) => this.deliver(i + 1, t);
+      const err = (t: string) => sink.stderr(t);
+      const routes: Routes = { out: streamWriter(stageIo.stdout, down, err), err: streamWriter(stageIo.stderr, down, err), ownInput: stageIo.stdin !== undefined };
       if ('error' in r) {
         sink.stderr(`${r.error}\n`);
         return { ...routes, kind: 'command', words: w, input: '', ended: false, failed: true };

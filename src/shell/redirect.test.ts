@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { preloadShellData } from './index';
+import { createShell, preloadShellData } from './index';
 import { clusterShell } from './testing/clusterShell';
 import { shellHarness } from './testing/shellHarness';
 
@@ -63,11 +63,28 @@ describe('redirections', () => {
     expect(run('echo to-stderr >&2').stderr).toBe('to-stderr\n');
   });
 
-  it('refuses to write a file, and says where files live', () => {
-    const { run } = shellHarness();
-    const t = run('kubectl get pods > pods.txt');
-    expect(t.stderr).toBe('pods.txt: writing files is not simulated in this terminal (only /dev/null); create or edit files in the editor\n');
-    expect(t.exitCode).toBe(1);
+  it('> writes a file that later commands read; >> appends; the file is emptied before the command runs', () => {
+    const files: Record<string, string> = {};
+    const { run } = clusterShell(files);
+    expect(run('kubectl create deployment web --image=nginx --dry-run=client -o yaml > web.yaml').stdout).toBe('');
+    expect(files['web.yaml']).toContain('kind: Deployment');
+    expect(run('kubectl apply -f web.yaml').stdout).toBe('deployment.apps/web created\n');
+    run('echo one > notes.txt');
+    run('echo two >> notes.txt');
+    expect(files['notes.txt']).toBe('one\ntwo\n');
+    // As in bash, `>` empties the file before the command runs: it reads nothing back.
+    run('kubectl get pod nothere > notes.txt');
+    expect(files['notes.txt']).toBe('');
+    expect(run('kubectl get pod nothere > err.txt 2>&1').stderr).toBe('');
+    expect(files['err.txt']).toBe('Error from server (NotFound): pods "nothere" not found\n');
+  });
+
+  it('writing needs a host that keeps files, and says so', () => {
+    const { cluster } = shellHarness();
+    const shell = createShell({ cluster, files: { read: () => undefined } });
+    let err = '';
+    const exec = shell.run('kubectl get pods > pods.txt', { stdout: () => {}, stderr: (t) => (err += t) });
+    expect([err, exec.exitCode]).toEqual(['pods.txt: writing files is not simulated here\n', 1]);
   });
 
   it('runs a here-document the text ends, with bash\'s warning', () => {

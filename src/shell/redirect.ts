@@ -15,13 +15,20 @@ export type Redirect =
   | { kind: 'herestring'; word: Part[]; raw: string }
   /** `< file`: the file's contents (an editor tab here), the command's input. */
   | { kind: 'read'; target: Part[]; raw: string }
-  /** `> file`, `>> file`, `2> file`, `&> file`: only /dev/null has somewhere to go. */
+  /** `> file`, `>> file`, `2> file`, `&> file`: a file of the host's (the editor's tabs), or /dev/null. */
   | { kind: 'write'; fd: 1 | 2 | 'both'; append: boolean; target: Part[]; raw: string; op: string }
   /** `2>&1` (`fd` goes where `to` goes now), `>&2`. */
   | { kind: 'dup'; fd: 1 | 2; to: 1 | 2; op: string };
 
-/** Where a stream of a command goes: on down the pipe (or to the terminal), to the terminal's error stream, or nowhere. */
-export type Stream = 'out' | 'err' | 'null';
+/** A file a command's stream writes: each chunk is appended as it comes (the file was created or emptied when opened). */
+export interface FileStream {
+  readonly path: string;
+  /** Appends; an error as bash words it, or undefined. */
+  append(text: string): string | undefined;
+}
+
+/** Where a stream of a command goes: on down the pipe (or to the terminal), to the terminal's error stream, nowhere, or a file. */
+export type Stream = 'out' | 'err' | 'null' | FileStream;
 
 /** A command's streams once its redirections are applied. */
 export interface StageIo {
@@ -33,11 +40,25 @@ export interface StageIo {
 
 export const PLAIN_IO: StageIo = { stdout: 'out', stderr: 'err' };
 
-/** The error for a file a redirection writes: this terminal has no file system to write into. */
+/** The error for a file a redirection writes where the host keeps no files (a check's shell). */
 function cannotWrite(path: string): string {
-  return `${path}: writing files is not simulated in this terminal (only /dev/null); create or edit files in the editor`;
+  return `${path}: writing files is not simulated here`;
 }
 
+/**
+ * Opens `path` for writing as bash does before the command runs: created,
+ * and emptied unless appending. The special files /dev/null, /dev/stdout and
+ * /dev/stderr are the streams themselves.
+ */
+function openForWriting(path: string, append: boolean, files: FileSource): Stream | { error: string } {
+  if (path === '/dev/null') return 'null';
+  if (path === '/dev/stdout') return 'out';
+  if (path === '/dev/stderr') return 'err';
+  if (!files.write) return { error: cannotWrite(path) };
+  const error = files.write(path, append ? (files.read(path) ?? '') : '');
+  if (error !== undefined) return { error };
+  return { path, append: (text) => files.write!(path, (files.read(path) ?? '') + text) };
+}
 /**
  * Applies a command's redirections in order: its input and where its two
  * streams go, or bash's error (the command then does not run, status 1).
@@ -62,10 +83,10 @@ export function applyRedirects(redirects: readonly Redirect[], expand: (word: re
         break;
       }
       case 'write': {
-        const path = expand(r.target);
-        if (path !== '/dev/null') return { error: cannotWrite(path) };
-        if (r.fd !== 2) io.stdout = 'null';
-        if (r.fd !== 1) io.stderr = 'null';
+        const to = openForWriting(expand(r.target), r.append, files);
+        if (typeof to === 'object' && 'error' in to) return to;
+        if (r.fd !== 2) io.stdout = to;
+        if (r.fd !== 1) io.stderr = to;
         break;
       }
       case 'dup':
@@ -77,11 +98,29 @@ export function applyRedirects(redirects: readonly Redirect[], expand: (word: re
   return io;
 }
 
+/**
+ * What writes to stream `s`: `out` (the pipe or the terminal), `err` (the
+ * terminal's errors), nothing, or a file (whose own error, a file grown too
+ * large, goes to `err` once).
+ */
+export function streamWriter(s: Stream, out: (text: string) => void, err: (text: string) => void): (text: string) => void {
+  if (s === 'out') return out;
+  if (s === 'err') return err;
+  if (s === 'null') return () => {};
+  let failed = false;
+  return (text) => {
+    if (failed) return;
+    const error = s.append(text);
+    if (error === undefined) return;
+    failed = true;
+    err(`${error}\n`);
+  };
+}
+
 /** The sink a command writes to: its two streams sent where `io` says (`out` is the pipe or the terminal). */
 export function redirectedSink(io: StageIo, out: OutputSink): OutputSink {
   if (io.stdout === 'out' && io.stderr === 'err') return out;
-  const to = (s: Stream) => (s === 'out' ? out.stdout : s === 'err' ? out.stderr : () => {});
-  return { stdout: to(io.stdout), stderr: to(io.stderr) };
+  return { stdout: streamWriter(io.stdout, out.stdout, out.stderr), stderr: streamWriter(io.stderr, out.stdout, out.stderr) };
 }
 
 /** A value for text-only words: what `applyRedirects` expands with when the line has no expansion. */

@@ -14,6 +14,12 @@ export interface FileSource {
   read(path: string): string | undefined;
   /** For a directory: the paths of the files directly inside it (undefined when not a directory). */
   list?(path: string): string[] | undefined;
+  /**
+   * Sets a file's contents, creating it (`> file`, `>> file`): an error as
+   * bash words it (`pods.txt: File too large`), or undefined. Absent: the
+   * host keeps no files a command may write.
+   */
+  write?(path: string, text: string): string | undefined;
 }
 
 /** Receives output as it is produced. Each chunk may hold several lines; lines end with `\n`. */

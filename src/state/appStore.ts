@@ -87,7 +87,14 @@ export function createAppStore(factory: WorldFactory, options: AppStoreOptions):
   const swarms = new SwarmBridge(factory.loadSwarm?.bind(factory));
   const baseline = new WorkBaseline(options.files);
   const store = createStore<AppState>()((set, get) => {
-    const runtime = new SimRuntime(factory, memoryFiles(() => get().files), options.wallNow);
+    const runtime = new SimRuntime(
+      factory,
+      memoryFiles(
+        () => get().files,
+        (name, text) => get().writeFile(name, text),
+      ),
+      options.wallNow,
+    );
     const emit = (event: TerminalEvent) => {
       for (const l of listeners) l(event);
     };

@@ -1,6 +1,7 @@
 import type { AppState } from './appState';
 import { applyTargets, DiagnosticReader, type FileDiagnostic } from './fileDiagnostics';
 import { normalisePath } from '../shell/memoryFiles';
+import { fileWriteProblem } from '../session/scenario';
 import type { GetState, SetState, StoreKit } from './storeKit';
 
 /** A file whose tab was closed, kept so that it can be reopened. */
@@ -38,6 +39,12 @@ export interface FilesSlice {
   moveFile(name: string, index: number): void;
   /** Adds `text` to a file as a new YAML document (after `---`). */
   appendToFile(name: string, text: string): void;
+  /**
+   * A command wrote a file (`kubectl get deploy web -o yaml > web.yaml`): its
+   * contents set (a new file's tab opens after the active one) and its tab
+   * shown. Returns why not, in bash's words, when it cannot be written.
+   */
+  writeFile(name: string, text: string): string | undefined;
   /** Replaces every file (restoring saved work); files that are not text are ignored. */
   restoreFiles(files: Readonly<Record<string, string>>, order?: readonly string[], active?: string): void;
 }
@@ -179,6 +186,21 @@ export function createFilesSlice(set: SetState, get: GetState, kit: () => StoreK
       const to = Math.max(0, Math.min(rest.length, index));
       if (to === from) return;
       set({ fileOrder: [...rest.slice(0, to), name, ...rest.slice(to)] });
+    },
+
+    writeFile(name, text) {
+      const { files, fileOrder, activeFile, fileDiagnostics } = get();
+      const exists = Object.prototype.hasOwnProperty.call(files, name);
+      if (!exists && fileNameProblem(name, [])) return 'No such file or directory';
+      const problem = fileWriteProblem(files, name, text);
+      if (problem) return problem;
+      if (exists) {
+        if (files[name] !== text || activeFile !== name) set({ files: { ...files, [name]: text }, activeFile: name, ...(fileDiagnostics[name] ? { fileDiagnostics: without(fileDiagnostics, name) } : {}) });
+        return undefined;
+      }
+      const at = activeFile ? fileOrder.indexOf(activeFile) + 1 : fileOrder.length;
+      set({ files: { ...files, [name]: text }, fileOrder: [...fileOrder.slice(0, at), name, ...fileOrder.slice(at)], activeFile: name });
+      return undefined;
     },
 
     appendToFile(name, text) {

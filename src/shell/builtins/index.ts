@@ -99,9 +99,10 @@ const help: Builtin = {
         "                                <<-EOF strips leading tabs, <<'EOF' expands nothing in them",
         '  grep web <<< "$POD"           a here-string: the word is the input',
         '  kubectl apply -f - < web.yaml  a file of the editor is the input',
+        '  kubectl get deploy web -o yaml > web.yaml   writes a file of the editor (>> appends); it opens there',
         '  2>/dev/null  >/dev/null  &>/dev/null  2>&1  >&2',
         '',
-        "Not simulated: writing files (> file, >> file: use the editor), '&' (background jobs) and arithmetic $((…)).",
+        "Not simulated: '&' (background jobs) and arithmetic $((…)).",
         '',
       ].join('\n'),
     );

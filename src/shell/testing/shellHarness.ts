@@ -10,10 +10,14 @@ export interface Transcript {
   execution: Execution;
 }
 
-/** In-memory files for `-f` (a path ending in `/` lists a directory). */
+/** In-memory files for `-f` (a path ending in `/` lists a directory); `> file` writes into them. */
 export function memoryFiles(files: Record<string, string>): FileSource {
   return {
     read: (p) => files[p.replace(/^\.\//, '')],
+    write: (p, text) => {
+      files[p.replace(/^\.\//, '')] = text;
+      return undefined;
+    },
     list: (p) => {
       const dir = p.replace(/^\.\//, '').replace(/\/?$/, '/');
       const inside = Object.keys(files).filter((f) => f.startsWith(dir) && !f.slice(dir.length).includes('/'));
