@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { shellHarness } from './testing/shellHarness';
 import { tokenize } from './tokenize';
 
-/** Lines made of what shells treat specially, and a few words the playground knows. */
+/** Lines made of what shells treat specially (quotes, expansions, lists, redirections, here-documents, line breaks), and a few words the playground knows. */
 const line = fc
-  .array(fc.oneof(fc.constantFrom('$', '(', ')', '{', '}', '"', "'", '`', '\\', '|', '&', ';', '#', ' ', '=', ':', '-', '+', '?', 'a', 'X', '1'), fc.constantFrom('echo ', 'kubectl get pods ', 'POD=', '$POD', '${#A}', '${A:-b}', '$(echo x)', '`echo y`', ' && ', ' || ', '; ', ' | grep a', 'export ', 'unset ')), { maxLength: 24 })
+  .array(fc.oneof(fc.constantFrom('$', '(', ')', '{', '}', '"', "'", '`', '\\', '|', '&', ';', '#', ' ', '=', ':', '-', '+', '?', 'a', 'X', '1', '\n', '\t', '<', '>', '2'), fc.constantFrom('echo ', 'kubectl get pods ', 'POD=', '$POD', '${#A}', '${A:-b}', '$(echo x)', '`echo y`', ' && ', ' || ', '; ', ' | grep a', 'export ', 'unset ', '<<EOF', '<<-EOF', "<<'EOF'", '\nEOF', '\n\tEOF', '<<< ', ' > f.txt', ' >> f.txt', ' < f.txt', ' 2>&1', ' >&2', ' &>/dev/null', ' 2>/dev/null', '\\\n')), { maxLength: 24 })
   .map((parts) => parts.join(''));
 
 describe('the shell on any line', () => {
@@ -14,6 +14,7 @@ describe('the shell on any line', () => {
       fc.property(line, (l) => {
         const t = tokenize(l);
         if (t.error === undefined) for (const item of t.list) expect(item.start <= item.end && item.end <= t.stages.length).toBe(true);
+        if (t.error === undefined) expect(t.redirects.length).toBe(t.stages.length);
       }),
       { numRuns: 2000 },
     );
