@@ -28,7 +28,7 @@ export interface LessonPlay {
 /** Runs a line through the shell and keeps virtual time moving until it is done, as the CLI does. */
 function runLine(shell: Shell, cluster: Cluster, line: string, log: (t: string) => void): { stdout: string; exitCode: number } {
   let stdout = '';
-  log(`${echoedCommand(line)}\n`);
+  log(`${echoedCommand(line, shell.prompt?.())}\n`);
   const exec = shell.run(line, {
     stdout: (t) => {
       stdout += t;

@@ -41,7 +41,7 @@ export function runScript(text: string, options: ScriptOptions): void {
     }
   };
   for (const line of scriptLines(text)) {
-    options.write(`${echoedCommand(line)}\n`);
+    options.write(`${echoedCommand(line, shell.prompt?.())}\n`);
     const bg = backgroundCommand(line);
     const exec = shell.run(bg ?? line, { stdout: options.write, stderr: options.write });
     if (bg !== undefined) background.push({ exec, command: bg });

@@ -116,4 +116,9 @@ describe('exportToKind', () => {
     expect(script).toContain('\n# (not run: kubectl get pods > ~/.bashrc — a command the playground does not run)\n');
     expect(script).toContain('\n# (not run: kubectl apply -f - < /etc/passwd — a command the playground does not run)\n');
   });
+
+  it('runs an interactive shell\'s typed lines through a here-document of kubectl exec -i', () => {
+    const { script } = exportToKind(scenario(['kubectl exec -it web -- sh', 'cd /tmp', 'echo hi > note.txt', 'exit', 'kubectl get pods']));
+    expect(script).toContain("\nkubectl exec -i web -- sh <<'KUBEPLAY_SHELL'\ncd /tmp\necho hi > note.txt\nexit\nKUBEPLAY_SHELL\nkubectl get pods\n");
+  });
 });

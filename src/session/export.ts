@@ -5,7 +5,7 @@
  * commented instructions with their real-world equivalent.
  */
 import { expands, tokenize } from '../shell/index';
-import { redirectsText, runnable, safeExpansion, sh } from './exportWords';
+import { endsShell, interactiveShell, redirectsText, runnable, safeExpansion, sh } from './exportWords';
 import type { Scenario } from './scenario';
 
 export interface KindExport {
@@ -135,7 +135,10 @@ export function exportToKind(scenario: Scenario, cluster = 'kubeplay'): KindExpo
   for (const f of scenario.files) out.push(...writeFile(f.name, f.content));
   out.push('');
   let edited = false;
-  for (const entry of scenario.log) {
+  /** The log entries typed into an interactive shell: they go to the script with the command that opened it. */
+  const inShell = new Set<number>();
+  for (const [index, entry] of scenario.log.entries()) {
+    if (inShell.has(index)) continue;
     if ('file' in entry) {
       edited = true;
       out.push(...(entry.content === undefined ? [`rm -f ${sh(entry.file)}`] : writeFile(entry.file, entry.content, '# the file as it was then (edited later in the playground)')));
@@ -146,6 +149,22 @@ export function exportToKind(scenario: Scenario, cluster = 'kubeplay'): KindExpo
       continue;
     }
     const { words, stages, parts, raw, list, redirects } = tokenize(entry.line);
+    const session = entry.source === 'ui' ? undefined : interactiveShell(words);
+    if (session) {
+      // `kubectl exec -it POD -- sh` and the lines typed into it: a script cannot type, so the shell reads them from a here-document.
+      const lines: string[] = [];
+      for (let k = index + 1; k < scenario.log.length; k++) {
+        const e = scenario.log[k];
+        if (!('line' in e) || e.source === 'ui') continue;
+        inShell.add(k);
+        lines.push(e.line);
+        if (endsShell(e.line)) break;
+      }
+      let delimiter = 'KUBEPLAY_SHELL';
+      while (lines.some((l) => l.split('\n').includes(delimiter))) delimiter += '_';
+      out.push(`# an interactive shell (${entry.line.replace(/\n/g, ' ')}): the lines typed into it`, `${session.map((w) => sh(node(w))).join(' ')} <<'${delimiter}'`, ...lines, delimiter);
+      continue;
+    }
     if (words[0] === 'kubeplay') {
       out.push(`# playground: ${entry.line.replace(/\n/g, ' ')}`, ...playgroundOnly(words, node).map((l) => `#   ${l}`));
       continue;

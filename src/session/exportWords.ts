@@ -94,3 +94,29 @@ export function redirectsText(redirects: readonly Redirect[]): { inline: string;
   }
   return { inline: inline.join(' '), bodies };
 }
+
+const SHELLS = new Set(['sh', 'bash', 'ash', 'zsh', '/bin/sh', '/bin/bash', '/bin/ash']);
+
+/**
+ * `kubectl exec -it POD -- sh` (its words as typed): the interactive shell
+ * it opens, as the command that runs the session's lines from a script
+ * (`-i` without `-t`: the shell reads them from standard input); undefined
+ * for any other command.
+ */
+export function interactiveShell(words: readonly string[]): string[] | undefined {
+  const dash = words.indexOf('--');
+  if (words[0] !== 'kubectl' || dash < 0 || !words.slice(1, dash).includes('exec')) return undefined;
+  const argv = words.slice(dash + 1);
+  if (!SHELLS.has(argv[0] ?? '') || !argv.slice(1).every((a) => /^-[il]+$/.test(a))) return undefined;
+  const flags = words.slice(1, dash);
+  const stdin = flags.some((f) => f === '--stdin' || /^-[a-z]*i[a-z]*$/.test(f));
+  const tty = flags.some((f) => f === '--tty' || /^-[a-z]*t[a-z]*$/.test(f));
+  if (!stdin || !tty) return undefined;
+  const noTty = flags.flatMap((f) => (f === '--tty' ? [] : /^-[a-z]*t[a-z]*$/.test(f) ? (f.replace('t', '') === '-' ? [] : [f.replace('t', '')]) : [f]));
+  return ['kubectl', ...noTty, '--', ...argv];
+}
+
+/** A line that ends an interactive shell (`exit`, `exit 3`, `logout`). */
+export function endsShell(line: string): boolean {
+  return /^(exit(\s+\d+)?|logout)$/.test(line.trim());
+}

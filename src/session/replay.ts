@@ -178,8 +178,8 @@ export class Replayer {
       this.waiting = this.waiting.filter((r) => !stop.includes(r));
       return;
     }
-    this.sink.stdout(`${echoedCommand(entry.line)}\n`);
-    const execution = this.shell.run(entry.line, this.sink);
+    this.sink.stdout(`${echoedCommand(entry.line, entry.source === 'ui' ? undefined : this.shell.prompt?.())}\n`);
+    const execution = this.shell.run(entry.line, this.sink, { source: entry.source ?? 'prompt' });
     if (!execution.done) this.waiting.push({ execution, source: entry.source ?? 'prompt', line: entry.line });
   }
 }

@@ -40,7 +40,7 @@ export function scriptCommands(text: string): string[] {
   return out;
 }
 
-/** A command as the terminal echoes it: `$ ` before its first line, bash's `> ` before each line after. */
-export function echoedCommand(line: string): string {
-  return `$ ${line.split('\n').join('\n> ')}`;
+/** A command as the terminal echoes it: its prompt (`$ `, or a container shell's) before its first line, bash's `> ` before each line after. */
+export function echoedCommand(line: string, prompt = '$ '): string {
+  return `${prompt}${line.split('\n').join('\n> ')}`;
 }

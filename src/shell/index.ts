@@ -8,6 +8,7 @@ import { completeLine } from './complete';
 import { afterwards, finished } from './execution';
 import { assignmentOf, type Part } from './expansion';
 import { hostCommandHint } from './hostCommands';
+import { containerPrompt, runContainerLine } from './containerSession';
 import { LineRun } from './lineRun';
 import { ListRun } from './listRun';
 import { runExport, runUnset, ShellVariables } from './variables';
@@ -21,6 +22,7 @@ import { runKubeplay } from './kubeplay/kubeplay';
 import { runDocker } from './docker/docker';
 import { swarmTaskLogs } from './containerLogs';
 import { tokenize } from './tokenize';
+import type { ShellHandle } from '../sim/k8s/index';
 import type { Execution, OutputSink, Shell, ShellEnvironment } from './types';
 
 export type { Execution, FileSource, OutputSink, Shell, ShellEnvironment } from './types';
@@ -54,7 +56,7 @@ export function createShell(env: ShellEnvironment): Shell {
         out.stderr(`${refused}\n`);
         return finished(1);
       }
-      if (cmd === 'kubectl') return runKubectl(env, args, out, stdin);
+      if (cmd === 'kubectl') return noticeAttach(runKubectl(env, args, out, stdin));
       if (cmd === 'kubeplay') return runKubeplay(env, args, out);
       if (cmd === 'docker') return runDocker(env, args, out, swarmTaskLogs);
       if (cmd === 'xargs') return runXargs(args, stdin, out, runCommand);
@@ -107,10 +109,26 @@ export function createShell(env: ShellEnvironment): Shell {
     if (!expands && !parts.some((stage) => stage.length > 0 && assignmentOf(stage[0]) !== undefined)) return runStages(stages, redirects, literalText, sink);
     return new LineRun({ vars, runLine, runStages }, parts, redirects, sink);
   };
+  /** A shell open in a container (`kubectl exec -it POD -- sh`): the lines typed at the prompt go to it. */
+  let attached: ShellHandle | undefined;
+  const noticeAttach = (exec: Execution): Execution => {
+    if (exec.attach) attached = exec.attach;
+    return exec;
+  };
   return {
-    run(line: string, sink: OutputSink): Execution {
+    run(line: string, sink: OutputSink, options?: { source?: 'prompt' | 'ui' }): Execution {
+      if (attached && options?.source !== 'ui') {
+        const r = runContainerLine(env.cluster, attached, line, sink);
+        if (!('ok' in r)) {
+          if (!r.open) attached = undefined;
+          return afterwards(r.execution, (code) => (vars.status = code));
+        }
+        // Its container stopped: the session was over, and the line is the terminal's.
+        attached = undefined;
+      }
       return afterwards(runLine(line, sink), (code) => (vars.status = code));
     },
+    prompt: () => (attached ? containerPrompt(attached) : undefined),
     complete(line: string, cursor: number): string[] {
       return completeLine(env, line, cursor);
     },

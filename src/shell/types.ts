@@ -1,4 +1,4 @@
-import type { Cluster } from '../sim/k8s/index';
+import type { Cluster, ShellHandle } from '../sim/k8s/index';
 import type { Swarm } from '../sim/swarm/index';
 import type { ShellVariables } from './variables';
 
@@ -47,6 +47,12 @@ export interface Execution {
    * cluster stays idle (a retry, e.g. drain re-trying an eviction every 5s).
    */
   readonly wakeAt?: number;
+  /**
+   * `kubectl exec -it POD -- sh`: an interactive shell opened in a
+   * container. The shell's next lines run in it (`Shell.prompt` shows its
+   * prompt) until it exits or its container stops.
+   */
+  readonly attach?: ShellHandle;
   /** Re-checks the cluster after time moved; returns `done`. */
   poll(): boolean;
   /** Ctrl+C: stops waiting (kubectl prints nothing more; exit status 130). */
@@ -73,10 +79,19 @@ export interface ShellEnvironment {
 }
 
 export interface Shell {
-  /** Runs one command line, writing its output to `sink`. Never throws for bad input. */
-  run(line: string, sink: OutputSink): Execution;
+  /**
+   * Runs one command line, writing its output to `sink`. Never throws for
+   * bad input. While a container's shell is open (`kubectl exec -it`), a
+   * line typed at the prompt goes to it; one a button issued (`ui`) does not.
+   */
+  run(line: string, sink: OutputSink, options?: { source?: 'prompt' | 'ui' }): Execution;
   /** Tab completion candidates for the word at the cursor. */
   complete(line: string, cursor: number): string[];
+  /**
+   * Its prompt: `$ ` (undefined), or while a `kubectl exec -it … -- sh` is
+   * open, the container shell's (`root@web:/# `, `/ # `).
+   */
+  prompt?(): string | undefined;
   /** Its variables (`POD=…`): a replayed link's shell hands them to the page's (`ShellVariables.copyFrom`). */
   readonly variables?: ShellVariables;
   /** The swarm its `docker` commands reach, once one of them has made it (a lesson's swarm questions read it). */

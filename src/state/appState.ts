@@ -132,6 +132,8 @@ export interface TerminalSlice {
   complete(line: string, cursor: number): string[];
   /** Whether the lines typed so far leave the command open (a here-document, a quote, a last `|`, `&&` or `\`): the prompt asks for more with `> `. */
   needsMoreLines(text: string): boolean;
+  /** The prompt for the next line: undefined for `$ `, or a container shell's open at the prompt (`kubectl exec -it POD -- sh`). */
+  terminalPrompt(): string | undefined;
   /** Subscribes to what the terminal must draw; returns the unsubscribe function. */
   subscribeTerminal(listener: (event: TerminalEvent) => void): () => void;
 }

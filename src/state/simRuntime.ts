@@ -215,14 +215,14 @@ export class SimRuntime {
    */
   run(line: string, source: CommandSource, sink: OutputSink, started?: (at: number) => void): Execution {
     this.sliceEnd = this.wallNow() + SLICE_MS;
-    const execution = this.shell ? this.runNow(this.shell, line, sink) : this.runLater(line, sink, started);
+    const execution = this.shell ? this.runNow(this.shell, line, source, sink) : this.runLater(line, source, sink, started);
     if (!execution.done) this.running.push({ execution, source, line });
     return execution;
   }
 
-  private runNow(shell: Shell, line: string, sink: OutputSink): Execution {
+  private runNow(shell: Shell, line: string, source: CommandSource, sink: OutputSink): Execution {
     try {
-      return shell.run(line, sink);
+      return shell.run(line, sink, { source });
     } catch (err) {
       // The shell promises never to throw; if it does, say so instead of freezing the prompt.
       sink.stderr(`error: internal error in the playground: ${err instanceof Error ? err.message : String(err)}\n`);
@@ -231,11 +231,11 @@ export class SimRuntime {
   }
 
   /** Before the engine and the shell have loaded: the command waits for them (the clock loop polls it). */
-  private runLater(line: string, sink: OutputSink, started?: (at: number) => void): Execution {
+  private runLater(line: string, source: CommandSource, sink: OutputSink, started?: (at: number) => void): Execution {
     return new DeferredExecution(() => {
       if (this.shell && this.world) {
         started?.(this.world.cluster.now());
-        return this.runNow(this.shell, line, sink);
+        return this.runNow(this.shell, line, source, sink);
       }
       if (this.engineError !== undefined) {
         sink.stderr(`error: the cluster could not start (${this.engineError}); reload the page\n`);
@@ -263,6 +263,15 @@ export class SimRuntime {
   /** Drives the waits of a running command as fast as each frame allows (a lesson's solution: `sleep 6m` takes moments, not minutes). */
   hurry(execution: Execution): void {
     if (!execution.done) this.hurried.add(execution);
+  }
+
+  /** The terminal's prompt: undefined for `$ `, or the prompt of a container's shell open at the prompt (`kubectl exec -it`). */
+  prompt(): string | undefined {
+    try {
+      return this.shell?.prompt?.();
+    } catch {
+      return undefined;
+    }
   }
 
   /** Tab completion candidates from the shell. */

@@ -56,7 +56,7 @@ export function createTerminalSlice(set: SetState, get: GetState, kit: () => Sto
       }
       const k = kit();
       const entry = remember(line, source);
-      k.transcript.appendLine(echoedCommand(line));
+      k.transcript.appendLine(echoedCommand(line, source === 'ui' ? undefined : k.runtime.prompt()));
       k.emit({ type: 'command', line, source });
       if (line.trim() === '' || isClear(line)) {
         if (isClear(line)) get().clearTerminal();
@@ -83,7 +83,7 @@ export function createTerminalSlice(set: SetState, get: GetState, kit: () => Sto
 
     abandonLine(text) {
       const k = kit();
-      k.transcript.appendLine(`${echoedCommand(text)}^C`);
+      k.transcript.appendLine(`${echoedCommand(text, kit().runtime.prompt())}^C`);
       k.publish();
     },
 
@@ -99,6 +99,10 @@ export function createTerminalSlice(set: SetState, get: GetState, kit: () => Sto
     },
 
     needsMoreLines,
+
+    terminalPrompt() {
+      return kit().runtime.prompt();
+    },
 
     subscribeTerminal(listener) {
       return kit().subscribe(listener);

@@ -219,6 +219,8 @@ export function createFakeCluster(options: { workers?: number; start?: number } 
     resizeNode: () => ({ type: 'notSimulated', reason: 'the fake cluster has no kubelets' }),
     containerLogs: (_ns, name) => ({ ok: false, reason: 'BadRequest', message: `container logs of ${name}: the fake cluster has no kubelets` }),
     execInContainer: (_ns, name) => ({ ok: false, reason: 'BadRequest', message: `exec in ${name}: the fake cluster has no kubelets` }),
+    openShell: (_ns, name) => ({ ok: false, reason: 'BadRequest', message: `exec in ${name}: the fake cluster has no kubelets` }),
+    runInShell: () => ({ ok: false, code: 137 }),
     podMetrics: () => ({ ok: false, message: 'Metrics API not available' }),
     nodeMetrics: () => ({ ok: false, message: 'Metrics API not available' }),
     httpGet: (url) => ({ ok: false, kind: 'timeout', message: `GET ${url}: the fake cluster has no network`, host: url, port: 0 }),

@@ -35,7 +35,7 @@ import { createTaintEvictionController } from './controllers/tainteviction/taint
 import { EventLog } from './events/eventLog';
 import { EventRecorder } from './events/eventRecorder';
 import { KUBERNETES_VERSION, type Cluster, type ClusterOptions, type NodePowerResult } from './index';
-import { containerLogs, crashContainer, execInContainer } from './kubelet/containerApi';
+import { containerLogs, crashContainer, execInContainer, openShell, runInShell } from './kubelet/containerApi';
 import { httpGet } from './network/http';
 import { TrafficMeter } from './network/trafficMeter';
 import { nodeMetrics, podMetrics } from './metrics/usage';
@@ -184,6 +184,8 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     resizeNode: (name, size) => membership.resizeNode(name, size),
     containerLogs: (namespace, name, container, previous = false) => containerLogs(store, kubelets.state, namespace, name, container, previous, clock.now()),
     execInContainer: (namespace, name, container, argv) => execInContainer(store, kubelets.state, namespace, name, container, argv, clock.now()),
+    openShell: (namespace, name, container, argv) => openShell(store, kubelets.state, namespace, name, container, argv, clock.now()),
+    runInShell: (handle, line) => runInShell(store, kubelets.state, handle, line, clock.now()),
     podMetrics: (namespace) => podMetrics(store, kubelets.state, clock.now(), namespace),
     nodeMetrics: () => nodeMetrics(store, kubelets.state, clock.now()),
     httpGet: (url, from = {}) => {

@@ -5,7 +5,7 @@
  */
 import type { Activity, ActivityLog } from '../engine/activity';
 import type { EventsSince, WatchEvent, WatchHandler } from '../engine/store';
-import type { CrashResult, ExecResult, LogsResult } from './kubelet/containerApi';
+import type { CrashResult, ExecResult, LogsResult, OpenShellResult, ShellHandle, ShellLineResult } from './kubelet/containerApi';
 import type { HttpResult } from './network/http';
 import type { TrafficMeter } from './network/trafficMeter';
 import type { MetricsResult, NodeMetrics, PodMetrics } from './metrics/usage';
@@ -155,6 +155,10 @@ export interface Cluster {
   containerLogs(namespace: string, name: string, container?: string, previous?: boolean): LogsResult;
   /** `POST pods/NAME/exec`: runs a command in the running container now. */
   execInContainer(namespace: string, name: string, container: string | undefined, argv: string[]): ExecResult;
+  /** `POST pods/NAME/exec` with a TTY: an interactive shell (`argv`: sh, bash…) in the running container. */
+  openShell(namespace: string, name: string, container: string | undefined, argv: string[]): OpenShellResult;
+  /** Runs one typed line in a shell `openShell` opened, now; `ok: false` once its container has stopped. */
+  runInShell(handle: ShellHandle, line: string): ShellLineResult;
   /**
    * One HTTP GET through the simulated network (DNS in `from.namespace`,
    * kube-proxy's random pick among ready endpoints, the target container's
@@ -173,7 +177,7 @@ export interface Cluster {
   crashContainer(namespace: string, name: string, container?: string): CrashResult;
 }
 
-export type { CrashResult, ExecResult, LogsResult } from './kubelet/containerApi';
+export type { CrashResult, ExecResult, LogsResult, OpenShellResult, ShellHandle, ShellLineResult } from './kubelet/containerApi';
 export type { HttpResult } from './network/http';
 export { TrafficMeter, type ServiceTraffic, type TrafficOutcome } from './network/trafficMeter';
 export type { MetricsResult, NodeMetrics, PodMetrics } from './metrics/usage';

@@ -50,6 +50,7 @@ export default function Terminal() {
       clearTerminal: actions.clearTerminal,
       complete: actions.complete,
       needsMoreLines: actions.needsMoreLines,
+      prompt: actions.terminalPrompt,
       isBusy: () => store.getState().busy,
       history: () => store.getState().history,
     });

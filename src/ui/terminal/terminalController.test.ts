@@ -51,6 +51,7 @@ function setup(opts: { busyAfterRun?: boolean; candidates?: string[] } = {}) {
     clearTerminal: () => {},
     complete: () => opts.candidates ?? [],
     // The shell's answer for here-documents ending in EOF (what these tests type).
+    prompt: () => undefined,
     needsMoreLines: (text) => text.includes('<<EOF') && !text.split('\n').includes('EOF'),
     isBusy: () => busy,
     history: () => ran,

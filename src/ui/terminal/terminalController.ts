@@ -14,6 +14,8 @@ export interface TerminalActions {
   clearTerminal(): void;
   complete(line: string, cursor: number): string[];
   needsMoreLines(text: string): boolean;
+  /** The prompt when it is not `$ `: a container shell's (`kubectl exec -it POD -- sh`). */
+  prompt(): string | undefined;
   isBusy(): boolean;
   history(): readonly string[];
 }
@@ -66,7 +68,9 @@ export class TerminalController {
   private line(): PromptLine {
     const value = this.input.value;
     const cursor = this.input.selectionStart ?? value.length;
-    return { prompt: this.continued.length > 0 ? CONTINUATION : PROMPT, promptWidth: PROMPT_WIDTH, value, cursor, cols: this.term.cols };
+    if (this.continued.length > 0) return { prompt: CONTINUATION, promptWidth: PROMPT_WIDTH, value, cursor, cols: this.term.cols };
+    const container = this.actions.prompt();
+    return { prompt: container ?? PROMPT, promptWidth: container?.length ?? PROMPT_WIDTH, value, cursor, cols: this.term.cols };
   }
 
   /** Redraws the prompt line from the input's value and caret. */
@@ -256,6 +260,12 @@ export class TerminalController {
       this.history = undefined;
       this.atLineStart = true;
       this.showPrompt();
+      return;
+    }
+    if (ctrl && key === 'd' && this.input.value === '' && this.continued.length === 0 && !this.actions.isBusy() && this.actions.prompt() !== undefined) {
+      // End of input to a container's shell: it exits, as it does on a real terminal.
+      ev.preventDefault();
+      this.enter('exit');
       return;
     }
     if (ctrl && key === 'l') {

@@ -1,3 +1,4 @@
+import { finished } from '../../execution';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
 import { err } from '../errors';
 import { examples, longDesc } from '../text';
@@ -56,11 +57,8 @@ function runExec(ctx: CommandContext): CommandResult {
   if ('type' in target) return target;
   const container = ctx.flags.string('container') || undefined;
   const interactive = ctx.flags.bool('stdin') && ctx.flags.bool('tty');
-  if (interactive && SHELLS.has(argv[0]) && argv.length <= 2) {
-    return err.message(
-      `error: interactive shells are not available in the playground yet: run one command at a time, e.g. kubectl exec ${target.name} -- ls /`,
-    );
-  }
+  // `-it -- sh` (or `bash`, `sh -i`, `bash -il`): the terminal's next lines go to the container's shell.
+  if (interactive && SHELLS.has(argv[0]) && argv.slice(1).every((a) => /^-[il]+$/.test(a))) return openInteractive(ctx, target.name, container, argv);
   const r = ctx.cluster.execInContainer(ctx.namespace, target.name, container, [...argv]);
   if (!r.ok) {
     if (r.reason === 'NotFound') return err.status({ kind: 'Status', apiVersion: 'v1', status: 'Failure', reason: 'NotFound', code: 404, message: r.message, metadata: {} });
@@ -73,4 +71,20 @@ function runExec(ctx: CommandContext): CommandResult {
     return r.code;
   }
   return 0;
+}
+
+/** `kubectl exec -it POD -- sh`: opens the shell; the returned execution hands it to the terminal's shell. */
+function openInteractive(ctx: CommandContext, pod: string, container: string | undefined, argv: string[]): CommandResult {
+  const r = ctx.cluster.openShell(ctx.namespace, pod, container, [...argv]);
+  if (!r.ok) {
+    if (r.reason === 'NotFound') return err.status({ kind: 'Status', apiVersion: 'v1', status: 'Failure', reason: 'NotFound', code: 404, message: r.message, metadata: {} });
+    return err.message(`error: ${r.message}`);
+  }
+  if (r.handle === undefined) {
+    ctx.out(r.output);
+    ctx.errOut(`command terminated with exit code ${r.code}\n`);
+    return r.code;
+  }
+  if (r.defaulted && !ctx.flags.bool('quiet')) ctx.errOut(`${r.defaulted}\n`);
+  return { ...finished(0), attach: r.handle };
 }

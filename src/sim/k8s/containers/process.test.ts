@@ -10,7 +10,8 @@ function proc(image: string, over: Partial<ProcessSpec> = {}): ContainerProcess 
     image,
     context: {
       env: () => new Map([['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'], ['HOSTNAME', 'web-1']]),
-      files: () => new Map([['/etc/hostname', 'web-1\n']]),
+      // The image's files and the kubelet's, as containerFiles gives them.
+      files: () => new Map([...Object.entries(IMAGE_CATALOG[image].files ?? {}), ['/etc/hostname', 'web-1\n']]),
     },
     hostname: 'web-1',
     podIP: '10.244.1.5',
@@ -102,6 +103,18 @@ describe('container processes', () => {
     expect(p.http(80, '/', T0 + 1000)).toBe(200);
     expect(p.http(80, '/healthz', T0 + 1000)).toBe(404);
     expect(p.http(8080, '/', T0 + 1000)).toBe('refused');
+  });
+
+  it('nginx serves the files of its document root: a page written in the container is what it answers', () => {
+    const p = proc('docker.io/library/nginx');
+    p.advance(T0 + 1000);
+    expect(p.staticFile('/')).toContain('<title>Welcome to nginx!</title>');
+    p.files.set('/usr/share/nginx/html/index.html', '<h1>mine</h1>\n');
+    expect(p.staticFile('/index.html')).toBe('<h1>mine</h1>\n');
+    expect(p.http(80, '/50x.html', T0 + 1000)).toBe(200);
+    expect(p.http(80, '/missing.html', T0 + 1000)).toBe(404);
+    p.files.delete('/usr/share/nginx/html/index.html');
+    expect(p.http(80, '/', T0 + 1000)).toBe(403);
   });
 
   it('postgres without POSTGRES_PASSWORD exits 1 with its real complaint', () => {

@@ -3,11 +3,22 @@ import { NOT_STARTED, runImage, stepImageProgram, type ImageProgramHost, type Im
 import { accessLogLine, stampLogLine } from './logStamp';
 import { curl, nslookup, wget } from './netTools';
 import { MAX_LOG_LINES, type Exit, type LogLine, type ProcessExtras, type ProcessSpec } from './processTypes';
-import { IDLE, isShellTool, runArgv, runShell, type Io, type ShellHost, type Yield } from './sh/interpret';
+import { IDLE, isShellTool, runArgv, runShell, ShellSession, type Io, type ShellHost, type Yield } from './sh/interpret';
 
 export { MAX_LOG_LINES, type Exit, type LogLine, type ProcessContext, type ProcessSpec } from './processTypes';
 
 const MiB = 1024 * 1024;
+
+/** An interactive shell running in a container (see `ContainerProcess.session`). */
+export interface ContainerShell {
+  /** The process it runs in: when the container's process is another (a restart), the session is over. */
+  readonly process: ContainerProcess;
+  readonly cwd: string;
+  /** The status it ended with (`exit`), once it has. */
+  readonly exited: number | undefined;
+  /** Runs one typed line now: its status and output (sleeps count against `timeoutMs`). */
+  run(line: string, now: number, timeoutMs: number): { code: number; output: string; timedOut: boolean };
+}
 
 /**
  * A container's process as the simulation runs it: what the image's program
@@ -128,7 +139,17 @@ export class ContainerProcess implements ImageProgramHost, ImageStage {
       if (path === '/healthz') return now - liveSince > 10_000 ? 500 : 200;
       return path === '/started' ? 200 : 404;
     }
+    // A static web server: the file under its document root, or nginx's answers for none (403 for a folder without an index).
+    if (p.docRoot !== undefined) return this.staticFile(path) !== undefined ? 200 : path.replace(/[?#].*$/, '').endsWith('/') ? 403 : 404;
     return p.http?.[path] ?? p.httpDefault ?? 200;
+  }
+
+  /** What a static web server sends for GET `path`: its document root's file (`index.html` for a folder), if there is one. */
+  staticFile(path: string): string | undefined {
+    const root = this.spec.profile.docRoot;
+    if (root === undefined) return undefined;
+    const clean = path.replace(/[?#].*$/, '');
+    return this.files.get(`${root}${clean.endsWith('/') ? `${clean}index.html` : clean}`);
   }
 
   /** Counts a request this process served at `now`. */
@@ -179,6 +200,11 @@ export class ContainerProcess implements ImageProgramHost, ImageStage {
     this.listening_?.clear();
   }
 
+  /** The image has no bash (busybox, alpine): its sh is busybox's ash. */
+  get noBash(): boolean {
+    return this.spec.profile.noBash ?? false;
+  }
+
   /** Whether the image has the program `argv0` (its shell tools when it has a shell, its own binaries). */
   hasProgram(argv0: string): boolean {
     const p = this.spec.profile;
@@ -187,6 +213,35 @@ export class ContainerProcess implements ImageProgramHost, ImageStage {
     if (this.spec.context.network && p.tools?.includes(base)) return true;
     const named = (b: string) => b === argv0 || b.slice(b.lastIndexOf('/') + 1) === base;
     return (p.binaries?.some(named) ?? false) || (p.checks?.some(named) ?? false);
+  }
+
+  /**
+   * An interactive shell in the container (`kubectl exec -it POD -- sh`):
+   * each typed line runs in the same shell (its variables and working
+   * directory last), with the container's environment.
+   */
+  session(bash: boolean): ContainerShell {
+    const session = new ShellSession(this.host(), { env: new Map(this.env), bash });
+    return {
+      process: this,
+      get cwd() {
+        return session.cwd;
+      },
+      get exited() {
+        return session.exited;
+      },
+      run: (line, now, timeoutMs) => {
+        let output = '';
+        const gen = session.run(line, this.host(now, (t) => (output += `${t}\n`)));
+        let slept = 0;
+        for (;;) {
+          const r = gen.next();
+          if (r.done) return { code: r.value, output, timedOut: false };
+          slept += r.value.sleep;
+          if (slept > timeoutMs) return { code: -1, output, timedOut: true };
+        }
+      },
+    };
   }
 
   /**
@@ -233,7 +288,7 @@ export class ContainerProcess implements ImageProgramHost, ImageStage {
       hostname: this.spec.hostname,
       mainCommand: this.mainCommand(),
       noBash: this.spec.profile.noBash,
-      program: (argv: string[], io: Io) => this.program(argv, io),
+      program: (argv: string[], io: Io) => this.program(argv, io, sink !== undefined),
     };
     // The files are built on first use (most programs never touch them).
     return Object.defineProperty(host, 'files', { get: () => this.files, enumerable: true }) as typeof host & { files: Map<string, string> };
@@ -296,7 +351,8 @@ export class ContainerProcess implements ImageProgramHost, ImageStage {
   }
 
   /** Programs beyond the shell's tools: the image's binaries, `stress`, agnhost's subcommands. */
-  private program(argv: string[], io: Io): Generator<Yield, number> | undefined {
+  /** The program `argv` names, or undefined (the shell says "not found"). `exec`: run by `kubectl exec` or a probe, not the container's own command. */
+  private program(argv: string[], io: Io, exec: boolean): Generator<Yield, number> | undefined {
     const p = this.spec.profile;
     const base = argv[0].slice(argv[0].lastIndexOf('/') + 1);
     if (base === 'stress' && (p.binaries?.includes('stress') || p.binaries?.includes('/stress'))) return this.stress(argv.slice(1), io);
@@ -309,7 +365,10 @@ export class ContainerProcess implements ImageProgramHost, ImageStage {
       if (base === 'nslookup') return nslookup(net, argv.slice(1), io);
     }
     const known = p.binaries?.some((b) => b === argv[0] || b === base || b.slice(b.lastIndexOf('/') + 1) === base);
-    if (known || (p.kind !== 'shell' && !this.spec.initContainer)) return runImage(p, this);
+    if (known) return runImage(p, this);
+    // A command typed into `kubectl exec` that the image lacks (kubectl, vi) is not found; it never starts the server.
+    if (exec) return undefined;
+    if (p.kind !== 'shell' && !this.spec.initContainer) return runImage(p, this);
     // Tools of server images used by init scripts (cp, chown, ncat …): they do their job and succeed.
     if (p.kind !== 'shell') return succeed();
     return undefined;

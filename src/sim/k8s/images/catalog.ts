@@ -1,3 +1,4 @@
+import { bootcampFiles, HTTPD_FILES, NGINX_FILES } from './imageFiles';
 import { parseImageRef, type ImageRef } from './imageRef';
 
 /**
@@ -51,6 +52,10 @@ export interface ImageProfile {
   memoryMi: number;
   /** Lines the default process logs at start (`{time}` is replaced by the start time). */
   logs?: readonly string[];
+  /** Files the image ships (see `imageFiles.ts`), by absolute path. */
+  files?: Readonly<Record<string, string>>;
+  /** A static web server's document root: GET /x answers the file DIR/x (DIR/x/index.html for a folder), 404 when there is none. */
+  docRoot?: string;
   /** HTTP answers of the default process: path → status (others: `httpDefault`). */
   http?: Readonly<Record<string, number>>;
   httpDefault?: number;
@@ -111,7 +116,7 @@ const GUNICORN_LOGS = [
 const BOOTCAMP_LOGS = ['Kubernetes Bootcamp App Started At: {isotime} | Running On:  {hostname} ', ''];
 
 /** The Kubernetes Basics tutorial's image: a Node.js server on 8080 that answers every path with its host name and version. */
-const bootcamp = (tags: string[]): ImageProfile => server(80 * MB, 20, [8080], { startMs: 400, binaries: ['node'], tools: ['curl'], logs: BOOTCAMP_LOGS, http: {}, httpDefault: 200, tags: { names: tags } });
+const bootcamp = (tags: string[]): ImageProfile => server(80 * MB, 20, [8080], { startMs: 400, binaries: ['node'], tools: ['curl'], logs: BOOTCAMP_LOGS, files: bootcampFiles(1), http: {}, httpDefault: 200, tags: { names: tags } });
 
 const ANY: TagRule = { any: true };
 
@@ -136,6 +141,8 @@ export const IMAGE_CATALOG: Readonly<Record<string, ImageProfile>> = {
     tools: ['curl'],
     logs: NGINX_LOGS,
     accessLog: 'nginx',
+    files: NGINX_FILES,
+    docRoot: '/usr/share/nginx/html',
     http: { '/': 200, '/index.html': 200 },
     httpDefault: 404,
     tags: { names: ['latest', 'stable', 'mainline', 'alpine', 'perl', 'alpine-slim', 'stable-alpine', 'mainline-alpine', 'bookworm'], newest: '1.27.3', oldest: '1.0', variants: ['alpine', 'perl', 'alpine-slim', 'alpine-perl', 'bookworm', 'bullseye'] },
@@ -145,6 +152,8 @@ export const IMAGE_CATALOG: Readonly<Record<string, ImageProfile>> = {
     stopMs: 150,
     binaries: ['httpd', 'httpd-foreground'],
     accessLog: 'apache',
+    files: HTTPD_FILES,
+    docRoot: '/usr/local/apache2/htdocs',
     logs: ['AH00558: httpd: Could not reliably determine the server\'s fully qualified domain name, using {podIP}. Set the \'ServerName\' directive globally to suppress this message', '[{apachetime}] [mpm_event:notice] [pid 1:tid 1] AH00489: Apache/2.4.62 (Unix) configured -- resuming normal operations', '[{apachetime}] [core:notice] [pid 1:tid 1] AH00094: Command line: \'httpd -D FOREGROUND\''],
     http: { '/': 200, '/index.html': 200 },
     httpDefault: 404,

@@ -1,7 +1,7 @@
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { ObjectStore } from '../../engine/store';
 import type { KubeObject } from '../api/types';
-import type { LogLine } from '../containers/process';
+import type { ContainerShell, LogLine } from '../containers/process';
 import type { ContainerRuntime } from './runtime';
 import type { KubeletState } from './syncPod';
 
@@ -94,4 +94,57 @@ export function crashContainer(store: ObjectStore, state: KubeletState, namespac
   c.proc.advance(now);
   c.proc.kill(now, 1, 'Error');
   return { ok: true, container: t.container };
+}
+
+/** An interactive shell open in a container (`kubectl exec -it POD -- sh`), and where it is. */
+export interface ShellHandle {
+  readonly namespace: string;
+  readonly pod: string;
+  readonly container: string;
+  /** The pod's uid when it opened: a pod of the same name made later is another pod. */
+  readonly uid: string | undefined;
+  /** The container's host name (the pod's name), for the prompt. */
+  readonly hostname: string;
+  /** bash, rather than a POSIX sh: the prompt is bash's. */
+  readonly bash: boolean;
+  /** The image's sh is busybox's (its prompt shows the directory). */
+  readonly busybox: boolean;
+  readonly shell: ContainerShell;
+}
+
+export type OpenShellResult = { ok: true; handle: ShellHandle; defaulted?: string } | { ok: false; reason: 'NotFound' | 'BadRequest'; message: string } | { ok: true; handle: undefined; code: number; output: string };
+
+/** `POST pods/NAME/exec` with a TTY and a shell: an interactive shell in the running container, or why not (as `execInContainer` says it). */
+export function openShell(store: ObjectStore, state: KubeletState, namespace: string, name: string, container: string | undefined, argv: string[], now: number): OpenShellResult {
+  const t = findContainer(store, state, namespace, name, container);
+  if (!t.ok) return t;
+  const proc = t.rt?.phase === 'running' ? t.rt.proc : undefined;
+  if (!proc || proc.exit) {
+    const phase = t.pod.status?.phase;
+    if (phase === 'Succeeded' || phase === 'Failed') return { ok: false, reason: 'BadRequest', message: `cannot exec into a container in a completed pod; current phase is ${phase}` };
+    return { ok: false, reason: 'BadRequest', message: `container ${t.container} is not running` };
+  }
+  proc.advance(now);
+  if (!proc.hasProgram(argv[0] ?? '')) {
+    return { ok: true, handle: undefined, code: 126, output: `OCI runtime exec failed: exec failed: unable to start container process: exec: "${argv[0] ?? ''}": executable file not found in $PATH: unknown\n` };
+  }
+  const bash = /(^|\/)bash$/.test(argv[0]);
+  const busybox = !bash && proc.noBash;
+  return { ok: true, handle: { namespace, pod: name, container: t.container, uid: t.pod.metadata.uid, hostname: name, bash, busybox, shell: proc.session(bash) }, defaulted: t.defaulted };
+}
+
+export type ShellLineResult = { ok: true; code: number; output: string; exited?: number } | { ok: false; code: number };
+
+/**
+ * Runs one typed line in an open shell now. When the container's process is
+ * no longer the one the shell opened in (it stopped, restarted, its pod was
+ * deleted), the session is over: `ok: false` with the status kubectl reports.
+ */
+export function runInShell(store: ObjectStore, state: KubeletState, handle: ShellHandle, line: string, now: number): ShellLineResult {
+  const t = findContainer(store, state, handle.namespace, handle.pod, handle.container);
+  const proc = t.ok && t.pod.metadata.uid === handle.uid && t.rt?.phase === 'running' ? t.rt.proc : undefined;
+  if (!proc || proc !== handle.shell.process || proc.exit) return { ok: false, code: handle.shell.process.exit?.code ?? 137 };
+  proc.advance(now);
+  const r = handle.shell.run(line, now, 60_000);
+  return { ok: true, code: r.code, output: r.output, exited: handle.shell.exited };
 }

@@ -105,7 +105,7 @@ export class ContainerContext implements ProcessSpec, ProcessContext {
   }
 
   files(): Map<string, string> {
-    return containerFiles(this.pod(), this.podIP, this.container, this.ctx, this.node.name);
+    return containerFiles(this.pod(), this.podIP, this.container, this.ctx, this.node.name, this.profile.files);
   }
 
   network(): ContainerNetwork {

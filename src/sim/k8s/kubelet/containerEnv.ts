@@ -131,10 +131,11 @@ function envValue(e: EnvVar, pod: PodObj, c: Container, env: Map<string, string>
  * volume mounts (a ContainerFS whose mounted paths live in the volumes'
  * storage, see volumes/). A container with no other mounts gets a plain Map.
  */
-export function containerFiles(pod: PodObj, podIP: string, c?: Container, cluster?: { store: ObjectStore; clock: VirtualClock }, nodeName = ''): Map<string, string> {
+export function containerFiles(pod: PodObj, podIP: string, c?: Container, cluster?: { store: ObjectStore; clock: VirtualClock }, nodeName = '', imageFiles: Readonly<Record<string, string>> = {}): Map<string, string> {
   const ns = pod.metadata.namespace ?? 'default';
   const name = pod.spec?.hostname ?? pod.metadata.name;
-  const files = new Map<string, string>();
+  // The image's own files first: what the kubelet writes (hosts, resolv.conf) and the volumes mounted over them win.
+  const files = new Map<string, string>(Object.entries(imageFiles));
   files.set('/etc/hostname', `${name}\n`);
   files.set('/etc/hosts', `# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n${podIP}\t${name}\n`);
   files.set('/etc/resolv.conf', `search ${ns}.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n`);

@@ -3,6 +3,7 @@ import type { Rng } from '../../../lib/rng';
 import type { ObjectStore } from '../../engine/store';
 import type { KubeObject } from '../api/types';
 import type { ContainerProcess } from '../containers/process';
+import { NGINX_WELCOME } from '../images/imageFiles';
 import { ipToInt } from '../api/serviceAllocator';
 import type { KubeletState } from '../kubelet/syncPod';
 import type { ClusterView } from '../services/clusterView';
@@ -64,18 +65,6 @@ export interface NetworkEnv {
   now: number;
 }
 
-const NGINX_WELCOME = `<!DOCTYPE html>
-<html>
-<head>
-<title>Welcome to nginx!</title>
-</head>
-<body>
-<h1>Welcome to nginx!</h1>
-<p>If you see this page, the nginx web server is successfully installed and
-working. Further configuration is required.</p>
-</body>
-</html>
-`;
 
 /** Resolves a host name as the client's resolver would: IPs pass through, then the pod's `/etc/hosts`, then DNS. */
 export function resolveHost(env: NetworkEnv, client: Client, host: string): { ip: string } | { error: DnsAnswer } {
@@ -257,6 +246,8 @@ function hostPortPod(env: NetworkEnv, ip: string, port: number): { pod: PodObj; 
 }
 
 function responseBody(image: string, proc: ContainerProcess, status: number, pod: PodObj, path: string, now: number, tag: string | undefined): string {
+  const file = status === 200 ? proc.staticFile(path) : undefined;
+  if (file !== undefined) return file;
   if (status >= 500 && image.endsWith('/liveness')) return `error: ${((now - proc.startedAt) / 1000).toFixed(0)}`;
   return serverResponseBody(image, status, pod.metadata.name, path, tag);
 }
@@ -268,6 +259,7 @@ function responseBody(image: string, proc: ContainerProcess, status: number, pod
  */
 export function serverResponseBody(image: string, status: number, hostname: string, path: string, tag?: string): string {
   if (status === 404) return image.endsWith('/nginx') ? '<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx/1.27.3</center>\r\n</body>\r\n</html>\r\n' : '404 page not found\n';
+  if (status === 403) return '<html>\r\n<head><title>403 Forbidden</title></head>\r\n<body>\r\n<center><h1>403 Forbidden</h1></center>\r\n<hr><center>nginx/1.27.3</center>\r\n</body>\r\n</html>\r\n';
   if (status >= 500) return 'Internal Server Error\n';
   if (image.endsWith('/nginx') || image.endsWith('/nginx-slim')) return NGINX_WELCOME;
   if (image.endsWith('/httpd')) return '<html><body><h1>It works!</h1></body></html>\n';

@@ -91,7 +91,9 @@ export const BUILTINS: Record<string, Builtin> = {
     return 0;
   },
   cd(sh, args) {
-    sh.setCwd(sh.path(args[0] ?? '/root'));
+    // `cd`, `cd ~` and `cd ~/dir`: root's home (the containers run as root).
+    const a = args[0];
+    sh.setCwd(sh.path(a === undefined || a === '~' ? '/root' : a.startsWith('~/') ? `/root${a.slice(1)}` : a));
     return 0;
   },
   pwd(sh, _args, io) {
@@ -223,10 +225,32 @@ export const BUILTINS: Record<string, Builtin> = {
     io.out(args.includes('-l') ? `${lines}\n` : `${lines} ${io.stdin.split(/\s+/).filter(Boolean).length} ${io.stdin.length}\n`);
     return 0;
   },
-  head(_sh, args, io) {
-    const n = Number(args[args.indexOf('-n') + 1] ?? 10) || 10;
-    io.out(io.stdin.split('\n').slice(0, n).join('\n') + (io.stdin ? '\n' : ''));
-    return 0;
+  /** `head [-n N | -N] [FILE]…`: the first lines (of stdin without files). */
+  head(sh, args, io) {
+    let n = 10;
+    const files: string[] = [];
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i];
+      if (a === '-n') n = Number(args[++i] ?? 10);
+      else if (/^-n?\d+$/.test(a)) n = Number(a.replace(/^-n?/, ''));
+      else if (!a.startsWith('-') || a === '-') files.push(a);
+    }
+    const first = (text: string) => {
+      const lines = text.split('\n');
+      if (text.endsWith('\n')) lines.pop();
+      return lines.slice(0, n).map((l) => `${l}\n`).join('');
+    };
+    let st = 0;
+    for (const f of files.length ? files : ['-']) {
+      const content = f === '-' ? io.stdin : sh.hostRef.files.get(sh.path(f));
+      if (content === undefined) {
+        io.err(`head: ${f}: No such file or directory\n`);
+        st = 1;
+        continue;
+      }
+      io.out(first(content));
+    }
+    return st;
   },
   /** busybox `tail [-n N] [-f|-F] [FILE]…`: the last lines, then (following) what is appended, checked every second. */
   *tail(sh, args, io) {

@@ -33,6 +33,51 @@ export function* runShell(script: string, host: ShellHost, options: ShellOptions
   }
 }
 
+/**
+ * An interactive shell (`kubectl exec -it POD -- sh`): one shell whose
+ * variables and working directory last from one typed line to the next.
+ * `run` is a generator per line whose return value is the status; after an
+ * `exit`, `exited` holds the shell's status.
+ */
+export class ShellSession {
+  private readonly sh: Interp;
+  exited: number | undefined = undefined;
+
+  constructor(host: ShellHost, options: ShellOptions) {
+    this.sh = new Interp(host, options);
+  }
+
+  get cwd(): string {
+    return this.sh.getCwd();
+  }
+
+  *run(line: string, host: ShellHost): Generator<Yield, number> {
+    let parsed: Script;
+    try {
+      parsed = parseScript(line, this.sh.isBash);
+    } catch (e) {
+      if (e instanceof ShellSyntaxError) {
+        host.write(`sh: ${e.message}`, 2);
+        return 2;
+      }
+      throw e;
+    }
+    this.sh.rehost(host);
+    const io = this.sh.logIo();
+    try {
+      return yield* this.sh.list(parsed, io);
+    } catch (e) {
+      if (e instanceof ShellExit) {
+        this.exited = e.code;
+        return e.code;
+      }
+      throw e;
+    } finally {
+      io.end();
+    }
+  }
+}
+
 /** Runs one command line (argv) as sh would run it as a simple command: builtin, tool or image program. */
 export function* runArgv(argv: string[], host: ShellHost, options: ShellOptions): Generator<Yield, number> {
   const sh = new Interp(host, options);
@@ -49,6 +94,7 @@ export function* runArgv(argv: string[], host: ShellHost, options: ShellOptions)
 
 class Interp implements ShellApi {
   private status = 0;
+  private host: ShellHost;
   private readonly env: Map<string, string>;
   private readonly args: string[];
   private errexit: boolean;
@@ -57,10 +103,8 @@ class Interp implements ShellApi {
   /** bash's indexed arrays (none in a POSIX sh). */
   private arrays: ArrayStore = new Map();
 
-  constructor(
-    private readonly host: ShellHost,
-    options: ShellOptions,
-  ) {
+  constructor(host: ShellHost, options: ShellOptions) {
+    this.host = host;
     this.env = options.env;
     this.args = options.args ?? [];
     this.errexit = options.errexit ?? false;
@@ -357,7 +401,7 @@ class Interp implements ShellApi {
     }
     const program = this.host.program(argv, io);
     if (program) return yield* program;
-    io.err(`sh: ${name}: not found\n`);
+    io.err(this.bash ? `bash: ${name}: command not found\n` : `sh: ${name}: not found\n`);
     return 127;
   }
 
@@ -379,6 +423,15 @@ class Interp implements ShellApi {
 
   getCwd(): string {
     return this.cwd;
+  }
+
+  get isBash(): boolean {
+    return this.bash;
+  }
+
+  /** An interactive session's next line runs at another time, with its output going elsewhere. */
+  rehost(host: ShellHost): void {
+    this.host = host;
   }
 }
 

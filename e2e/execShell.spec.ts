@@ -1,0 +1,38 @@
+import { expect, KubeplayPage, test } from './support/fixtures';
+
+test('kubectl exec -it opens a shell in the container: its prompt, its directory kept, a page nginx then serves, Ctrl+D back to $, replayed by a link', async ({ kp, page, browser }) => {
+  test.setTimeout(120_000);
+  await kp.run('kubectl run web --image=nginx');
+  await kp.speed.selectOption('10');
+  await expect(kp.pods('web')).toHaveCount(1);
+  await kp.run('kubectl wait --for=condition=Ready pod/web');
+  await expect(kp.output).toContainText('pod/web condition met', { timeout: 30_000 });
+  await kp.speed.selectOption('0');
+
+  await kp.run('kubectl exec -it web -- bash');
+  await kp.run('cd /usr/share/nginx/html');
+  await kp.run('echo "<h1>Hello from inside</h1>" > index.html');
+  await kp.run('curl -s localhost');
+  await expect(kp.output).toContainText('root@web:/usr/share/nginx/html# curl -s localhost\n<h1>Hello from inside</h1>\n');
+  await kp.screenshot('terminal-exec-shell');
+  // Ctrl+D on an empty line: the shell exits and the prompt is the terminal's again.
+  await kp.terminal.focus();
+  await kp.terminal.press('Control+d');
+  await expect(kp.output).toContainText('root@web:/usr/share/nginx/html# exit\n');
+  await kp.run('kubectl get pod web -o name');
+  await expect(kp.output).toContainText('$ kubectl get pod web -o name\npod/web\n');
+
+  await page.getByRole('button', { name: /^Share/ }).click();
+  const box = page.getByRole('dialog', { name: 'Share this scenario' }).getByRole('textbox', { name: /^Share link/ });
+  await expect(box).toHaveValue(/#v1\./);
+  const link = await box.inputValue();
+  await page.keyboard.press('Escape');
+  const other = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const fresh = await other.newPage();
+  await fresh.goto(link);
+  const kp2 = new KubeplayPage(fresh);
+  await expect(fresh.getByRole('status').filter({ hasText: 'Opened a shared link' })).toBeVisible({ timeout: 30_000 });
+  await kp2.run('kubectl exec web -- cat /usr/share/nginx/html/index.html');
+  await expect(kp2.output).toContainText('<h1>Hello from inside</h1>');
+  await other.close();
+});

@@ -1,0 +1,86 @@
+/**
+ * Files some images ship that learners look at or change from
+ * `kubectl exec`: a web server's pages (which it then serves: write a new
+ * index.html and curl shows it), a tutorial's source. Mounting a volume on
+ * their folder hides them, as on a real node.
+ */
+
+/** nginx's default page (docker.io/library/nginx, /usr/share/nginx/html/index.html). */
+export const NGINX_WELCOME = `<!DOCTYPE html>
+<html>
+<head>
+<title>Welcome to nginx!</title>
+</head>
+<body>
+<h1>Welcome to nginx!</h1>
+<p>If you see this page, the nginx web server is successfully installed and
+working. Further configuration is required.</p>
+</body>
+</html>
+`;
+
+const NGINX_50X = `<!DOCTYPE html>
+<html>
+<head>
+<title>Error</title>
+</head>
+<body>
+<h1>An error occurred.</h1>
+<p>Sorry, the page you are looking for is currently unavailable.<br/>
+Please try again later.</p>
+</body>
+</html>
+`;
+
+const NGINX_DEFAULT_CONF = `server {
+    listen       80;
+    listen  [::]:80;
+    server_name  localhost;
+
+    location / {
+        root   /usr/share/nginx/html;
+        index  index.html index.htm;
+    }
+
+    error_page   500 502 503 504  /50x.html;
+    location = /50x.html {
+        root   /usr/share/nginx/html;
+    }
+}
+`;
+
+export const NGINX_FILES: Readonly<Record<string, string>> = {
+  '/usr/share/nginx/html/index.html': NGINX_WELCOME,
+  '/usr/share/nginx/html/50x.html': NGINX_50X,
+  '/etc/nginx/conf.d/default.conf': NGINX_DEFAULT_CONF,
+};
+
+export const HTTPD_FILES: Readonly<Record<string, string>> = {
+  '/usr/local/apache2/htdocs/index.html': '<html><body><h1>It works!</h1></body></html>\n',
+};
+
+/** The Kubernetes Basics tutorial's app (`cat server.js` in its "Explore your app" module): a Node server on 8080. */
+export const bootcampFiles = (version: 1 | 2): Readonly<Record<string, string>> => ({
+  '/server.js': `var http = require('http');
+var requests = 0;
+var host;
+var startTime;
+
+// Answers every request with a greeting, the pod's host name and the app's version.
+var handleRequest = function (request, response) {
+  response.setHeader('Content-Type', 'text/plain');
+  response.writeHead(200);
+  response.write('Hello Kubernetes bootcamp! | Running on: ');
+  response.write(host);
+  response.end(' | v=${version}\\n');
+  console.log('Running On:', host, '| Total Requests:', ++requests, '| App Uptime:', (new Date() - startTime) / 1000, 'seconds', '| Log Time:', new Date());
+};
+
+var www = http.createServer(handleRequest);
+www.listen(8080, function () {
+  startTime = new Date();
+  host = process.env.HOSTNAME;
+  console.log('Kubernetes Bootcamp App Started At:', startTime, '| Running On: ', host, '\\n');
+});
+`,
+});
