@@ -1,4 +1,4 @@
-import { expect, KubeplayPage, test } from './support/fixtures';
+import { expect, openSharedInFreshBrowser, test } from './support/fixtures';
 
 test('kubectl exec -it opens a shell in the container: its prompt, its directory kept, a page nginx then serves, Ctrl+D back to $, replayed by a link', async ({ kp, page, browser }) => {
   test.setTimeout(120_000);
@@ -22,16 +22,7 @@ test('kubectl exec -it opens a shell in the container: its prompt, its directory
   await kp.run('kubectl get pod web -o name');
   await expect(kp.output).toContainText('$ kubectl get pod web -o name\npod/web\n');
 
-  await page.getByRole('button', { name: /^Share/ }).click();
-  const box = page.getByRole('dialog', { name: 'Share this scenario' }).getByRole('textbox', { name: /^Share link/ });
-  await expect(box).toHaveValue(/#v1\./);
-  const link = await box.inputValue();
-  await page.keyboard.press('Escape');
-  const other = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-  const fresh = await other.newPage();
-  await fresh.goto(link);
-  const kp2 = new KubeplayPage(fresh);
-  await expect(fresh.getByRole('status').filter({ hasText: 'Opened a shared link' })).toBeVisible({ timeout: 30_000 });
+  const { kp: kp2, context: other } = await openSharedInFreshBrowser(page, browser);
   await kp2.run('kubectl exec web -- cat /usr/share/nginx/html/index.html');
   await expect(kp2.output).toContainText('<h1>Hello from inside</h1>');
   await other.close();

@@ -1,4 +1,4 @@
-import { expect, KubeplayPage, test } from './support/fixtures';
+import { expect, openSharedInFreshBrowser, test } from './support/fixtures';
 
 test('a learner types a manifest into kubectl apply -f - <<EOF line by line, pastes another, writes a manifest into the editor with >, and a share link replays it all', async ({ kp, page, browser }) => {
   test.setTimeout(120_000);
@@ -32,17 +32,7 @@ test('a learner types a manifest into kubectl apply -f - <<EOF line by line, pas
   await expect(kp.output).toContainText('deployment.apps/api created');
   await kp.screenshot('terminal-redirect-to-editor');
 
-  await page.getByRole('button', { name: /^Share/ }).click();
-  const box = page.getByRole('dialog', { name: 'Share this scenario' }).getByRole('textbox', { name: /^Share link/ });
-  await expect(box).toHaveValue(/#v1\./);
-  const link = await box.inputValue();
-  await page.keyboard.press('Escape');
-
-  const other = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-  const fresh = await other.newPage();
-  await fresh.goto(link);
-  const kp2 = new KubeplayPage(fresh);
-  await expect(fresh.getByRole('status').filter({ hasText: 'Opened a shared link' })).toBeVisible({ timeout: 30_000 });
+  const { kp: kp2, page: fresh, context: other } = await openSharedInFreshBrowser(page, browser);
   await expect(kp2.pods('web-')).toHaveCount(2);
   await kp2.run("kubectl get configmap greeting -o jsonpath='{.data.message}{\"\\n\"}'");
   await expect(kp2.output).toContainText(/\nhello\n/);

@@ -1,4 +1,4 @@
-import { expect, KubeplayPage, test } from './support/fixtures';
+import { expect, openSharedInFreshBrowser, test } from './support/fixtures';
 
 test('a learner keeps a pod name in $POD with $(…), uses it in commands and lists, and a share link replays the variable', async ({ kp, page, browser }) => {
   test.setTimeout(120_000);
@@ -21,17 +21,7 @@ test('a learner keeps a pod name in $POD with $(…), uses it in commands and li
   await kp.speed.selectOption('0');
   await kp.screenshot('terminal-variables');
 
-  await page.getByRole('button', { name: /^Share/ }).click();
-  const box = page.getByRole('dialog', { name: 'Share this scenario' }).getByRole('textbox', { name: /^Share link/ });
-  await expect(box).toHaveValue(/#v1\./);
-  const link = await box.inputValue();
-  await page.keyboard.press('Escape');
-
-  const other = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-  const fresh = await other.newPage();
-  await fresh.goto(link);
-  const kp2 = new KubeplayPage(fresh);
-  await expect(fresh.getByRole('status').filter({ hasText: 'Opened a shared link' })).toBeVisible({ timeout: 30_000 });
+  const { kp: kp2, context: other } = await openSharedInFreshBrowser(page, browser);
   await kp2.run('echo "replayed: $POD"');
   await expect(kp2.output).toContainText(`replayed: ${name}\n`);
   await expect(kp2.pods(name)).toHaveCount(0);

@@ -1,4 +1,4 @@
-import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import { test as base, expect, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -40,6 +40,24 @@ export class KubeplayPage {
     mkdirSync(SCREENSHOTS, { recursive: true });
     await this.page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
   }
+}
+
+/**
+ * Shares the page's current state (the Share dialog's link) and opens the
+ * link in a fresh browser context, as someone it was sent to would; waits
+ * until the shared session has opened. Close `context` when done.
+ */
+export async function openSharedInFreshBrowser(page: Page, browser: Browser): Promise<{ kp: KubeplayPage; page: Page; context: BrowserContext }> {
+  await page.getByRole('button', { name: /^Share/ }).click();
+  const box = page.getByRole('dialog', { name: 'Share this scenario' }).getByRole('textbox', { name: /^Share link/ });
+  await expect(box).toHaveValue(/#v1\./);
+  const link = await box.inputValue();
+  await page.keyboard.press('Escape');
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const fresh = await context.newPage();
+  await fresh.goto(link);
+  await expect(fresh.getByRole('status').filter({ hasText: 'Opened a shared link' })).toBeVisible({ timeout: 30_000 });
+  return { kp: new KubeplayPage(fresh), page: fresh, context };
 }
 
 /** `kp`: the app, opened; the test fails if the page logs an error or throws. */

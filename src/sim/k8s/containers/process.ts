@@ -230,17 +230,7 @@ export class ContainerProcess implements ImageProgramHost, ImageStage {
       get exited() {
         return session.exited;
       },
-      run: (line, now, timeoutMs) => {
-        let output = '';
-        const gen = session.run(line, this.host(now, (t) => (output += `${t}\n`)));
-        let slept = 0;
-        for (;;) {
-          const r = gen.next();
-          if (r.done) return { code: r.value, output, timedOut: false };
-          slept += r.value.sleep;
-          if (slept > timeoutMs) return { code: -1, output, timedOut: true };
-        }
-      },
+      run: (line, now, timeoutMs) => this.runNow(now, timeoutMs, (host) => session.run(line, host)),
     };
   }
 
@@ -249,9 +239,13 @@ export class ContainerProcess implements ImageProgramHost, ImageStage {
    * the status and output. Sleeps count against `timeoutMs`.
    */
   run(argv: string[], now: number, timeoutMs: number): { code: number; output: string; timedOut: boolean } {
+    return this.runNow(now, timeoutMs, (host) => runArgv(argv, host, { env: new Map(this.env) }));
+  }
+
+  /** Runs a program at `now` to its end (its sleeps pass at once, up to `timeoutMs`): its status and output. */
+  private runNow(now: number, timeoutMs: number, start: (host: ShellHost) => Generator<Yield, number>): { code: number; output: string; timedOut: boolean } {
     let output = '';
-    const host = this.host(now, (t) => (output += `${t}\n`));
-    const gen = runArgv(argv, host, { env: new Map(this.env) });
+    const gen = start(this.host(now, (t) => (output += `${t}\n`)));
     let slept = 0;
     for (;;) {
       const r = gen.next();

@@ -1,7 +1,7 @@
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { ObjectStore } from '../../engine/store';
 import type { KubeObject } from '../api/types';
-import type { ContainerShell, LogLine } from '../containers/process';
+import type { ContainerProcess, ContainerShell, LogLine } from '../containers/process';
 import type { ContainerRuntime } from './runtime';
 import type { KubeletState } from './syncPod';
 
@@ -66,6 +66,18 @@ export type ExecResult = { ok: true; code: number; output: string; defaulted?: s
 
 /** `POST pods/NAME/exec`: runs `argv` in the running container now (sleeps count up to 60 s). */
 export function execInContainer(store: ObjectStore, state: KubeletState, namespace: string, name: string, container: string | undefined, argv: string[], now: number): ExecResult {
+  const t = execTarget(store, state, namespace, name, container, argv, now);
+  if (!t.ok || !('proc' in t)) return t;
+  const r = t.proc.run(argv, now, 60_000);
+  return { ok: true, code: r.code, output: r.output, defaulted: t.defaulted };
+}
+
+/**
+ * Where an exec runs: the container's running process (advanced to `now`),
+ * or the API's error, or the runtime's answer for a program the image lacks
+ * (status 126).
+ */
+function execTarget(store: ObjectStore, state: KubeletState, namespace: string, name: string, container: string | undefined, argv: string[], now: number): { ok: true; proc: ContainerProcess; container: string; uid: string | undefined; defaulted?: string } | Extract<ExecResult, { ok: false }> | { ok: true; code: number; output: string; defaulted?: string } {
   const t = findContainer(store, state, namespace, name, container);
   if (!t.ok) return t;
   const proc = t.rt?.phase === 'running' ? t.rt.proc : undefined;
@@ -79,8 +91,7 @@ export function execInContainer(store: ObjectStore, state: KubeletState, namespa
     const message = `OCI runtime exec failed: exec failed: unable to start container process: exec: "${argv[0] ?? ''}": executable file not found in $PATH: unknown\n`;
     return { ok: true, code: 126, output: message, defaulted: t.defaulted };
   }
-  const r = proc.run(argv, now, 60_000);
-  return { ok: true, code: r.code, output: r.output, defaulted: t.defaulted };
+  return { ok: true, proc, container: t.container, uid: t.pod.metadata.uid, defaulted: t.defaulted };
 }
 
 export type CrashResult = { ok: true; container: string } | { ok: false; reason: 'NotFound' | 'BadRequest'; message: string };
@@ -116,21 +127,11 @@ export type OpenShellResult = { ok: true; handle: ShellHandle; defaulted?: strin
 
 /** `POST pods/NAME/exec` with a TTY and a shell: an interactive shell in the running container, or why not (as `execInContainer` says it). */
 export function openShell(store: ObjectStore, state: KubeletState, namespace: string, name: string, container: string | undefined, argv: string[], now: number): OpenShellResult {
-  const t = findContainer(store, state, namespace, name, container);
+  const t = execTarget(store, state, namespace, name, container, argv, now);
   if (!t.ok) return t;
-  const proc = t.rt?.phase === 'running' ? t.rt.proc : undefined;
-  if (!proc || proc.exit) {
-    const phase = t.pod.status?.phase;
-    if (phase === 'Succeeded' || phase === 'Failed') return { ok: false, reason: 'BadRequest', message: `cannot exec into a container in a completed pod; current phase is ${phase}` };
-    return { ok: false, reason: 'BadRequest', message: `container ${t.container} is not running` };
-  }
-  proc.advance(now);
-  if (!proc.hasProgram(argv[0] ?? '')) {
-    return { ok: true, handle: undefined, code: 126, output: `OCI runtime exec failed: exec failed: unable to start container process: exec: "${argv[0] ?? ''}": executable file not found in $PATH: unknown\n` };
-  }
+  if (!('proc' in t)) return { ok: true, handle: undefined, code: t.code, output: t.output };
   const bash = /(^|\/)bash$/.test(argv[0]);
-  const busybox = !bash && proc.noBash;
-  return { ok: true, handle: { namespace, pod: name, container: t.container, uid: t.pod.metadata.uid, hostname: name, bash, busybox, shell: proc.session(bash) }, defaulted: t.defaulted };
+  return { ok: true, handle: { namespace, pod: name, container: t.container, uid: t.uid, hostname: name, bash, busybox: !bash && t.proc.noBash, shell: t.proc.session(bash) }, defaulted: t.defaulted };
 }
 
 export type ShellLineResult = { ok: true; code: number; output: string; exited?: number } | { ok: false; code: number };
