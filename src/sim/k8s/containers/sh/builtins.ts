@@ -13,6 +13,24 @@ export function unixDate(ms: number): string {
 /** A builtin or shell tool: a status at once, or a generator when it may pause (`sleep`). */
 type Builtin = (sh: ShellApi, args: string[], io: Io) => number | Generator<Yield, number>;
 
+/**
+ * A filter's inputs: each named file (`-` is standard input), or standard
+ * input alone without files; a missing file is busybox's error and status 1.
+ */
+function eachInput(sh: ShellApi, tool: string, files: readonly string[], io: Io, each: (content: string) => void): number {
+  let st = 0;
+  for (const f of files.length ? files : ['-']) {
+    const content = f === '-' ? io.stdin : sh.hostRef.files.get(sh.path(f));
+    if (content === undefined) {
+      io.err(`${tool}: ${f}: No such file or directory\n`);
+      st = 1;
+      continue;
+    }
+    each(content);
+  }
+  return st;
+}
+
 /** Seconds for `sleep`: `5`, `0.5`, `2m`, `1h`, `infinity`. */
 export function sleepMs(arg: string): number | undefined {
   if (arg === 'infinity' || arg === 'inf') return Infinity;
@@ -240,17 +258,7 @@ export const BUILTINS: Record<string, Builtin> = {
       if (text.endsWith('\n')) lines.pop();
       return lines.slice(0, n).map((l) => `${l}\n`).join('');
     };
-    let st = 0;
-    for (const f of files.length ? files : ['-']) {
-      const content = f === '-' ? io.stdin : sh.hostRef.files.get(sh.path(f));
-      if (content === undefined) {
-        io.err(`head: ${f}: No such file or directory\n`);
-        st = 1;
-        continue;
-      }
-      io.out(first(content));
-    }
-    return st;
+    return eachInput(sh, 'head', files, io, (content) => io.out(first(content)));
   },
   /** busybox `tail [-n N] [-f|-F] [FILE]…`: the last lines, then (following) what is appended, checked every second. */
   *tail(sh, args, io) {
@@ -314,19 +322,11 @@ export const BUILTINS: Record<string, Builtin> = {
   /** busybox `rev [FILE]…`: each line reversed (stdin without files). */
   rev(sh, args, io) {
     const files = args.filter((a) => !a.startsWith('-'));
-    let st = 0;
-    for (const f of files.length ? files : ['-']) {
-      const content = f === '-' ? io.stdin : sh.hostRef.files.get(sh.path(f));
-      if (content === undefined) {
-        io.err(`rev: ${f}: No such file or directory\n`);
-        st = 1;
-        continue;
-      }
+    return eachInput(sh, 'rev', files, io, (content) => {
       const lines = content.split('\n');
       if (lines[lines.length - 1] === '') lines.pop();
       for (const l of lines) io.out(`${[...l].reverse().join('')}\n`);
-    }
-    return st;
+    });
   },
 };
 
