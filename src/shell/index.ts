@@ -130,7 +130,8 @@ export function createShell(env: ShellEnvironment): Shell {
     },
     prompt: () => (attached ? containerPrompt(attached) : undefined),
     complete(line: string, cursor: number): string[] {
-      return completeLine(env, line, cursor);
+      // Inside a container's shell the words are the container's, not kubectl's.
+      return attached ? [] : completeLine(env, line, cursor);
     },
     swarm: () => existingSwarm(env.cluster),
     variables: vars,

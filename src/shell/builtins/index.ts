@@ -102,6 +102,8 @@ const help: Builtin = {
         '  kubectl get deploy web -o yaml > web.yaml   writes a file of the editor (>> appends); it opens there',
         '  2>/dev/null  >/dev/null  &>/dev/null  2>&1  >&2',
         '',
+        'A shell in a container: kubectl exec -it POD -- sh (or bash); the next lines run in it, until exit or Ctrl+D.',
+        '',
         "Not simulated: '&' (background jobs) and arithmetic $((…)).",
         '',
       ].join('\n'),
