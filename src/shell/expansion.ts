@@ -1,7 +1,7 @@
 /**
  * The shell's word expansions, as bash does them for the subset this
  * terminal runs: parameters (`$NAME`, `${NAME}`, `${NAME:-word}`, `$?`),
- * command substitution (`$(…)` and `` `…` ``) and the field splitting of
+ * command substitution (`$(…)` and `` `…` ``), arithmetic (`$((…))`) and the field splitting of
  * unquoted results. A word is kept as parts by `tokenize`; expanding it
  * gives zero or more fields (an unquoted expansion that is empty gives none,
  * one with blanks in it gives several).
@@ -12,7 +12,9 @@
 export type Part =
   | { kind: 'text'; text: string; quoted: boolean }
   | { kind: 'var'; name: string; quoted: boolean; length?: boolean; fallback?: Fallback }
-  | { kind: 'subst'; line: string; quoted: boolean };
+  | { kind: 'subst'; line: string; quoted: boolean }
+  /** `$((expr))`: arithmetic expansion (see `arithmetic.ts`). */
+  | { kind: 'arith'; expr: string; quoted: boolean };
 
 /**
  * `${NAME:-word}` (a default when NAME is unset or, with the colon, empty)

@@ -1,4 +1,5 @@
 import { assignmentOf, expands, fields, joined, parameter, substitutionOutput, substitutions, type Part, type ValueOf } from './expansion';
+import { arithmetic } from './arithmetic';
 import { redirectWords, type Redirect } from './redirect';
 import type { Execution, OutputSink } from './types';
 import type { ShellVariables } from './variables';
@@ -36,7 +37,16 @@ export class LineRun implements Execution {
   private main: Execution | undefined;
   private status = 0;
   private cancelled = false;
-  private readonly valueOf: ValueOf = (p) => (p.kind === 'subst' ? (this.outputs.get(p) ?? '') : parameter(p, (n) => this.host.vars.get(n), this.valueOf));
+  /** The first error an expansion met (`$((1/0))`): the command does not run. */
+  private expansionError: string | undefined;
+  private readonly valueOf: ValueOf = (p) => {
+    if (p.kind === 'subst') return this.outputs.get(p) ?? '';
+    if (p.kind === 'var') return parameter(p, (n) => this.host.vars.get(n), this.valueOf);
+    const r = arithmetic(p.expr, (n) => this.host.vars.get(n));
+    if ('value' in r) return r.value;
+    this.expansionError ??= r.error;
+    return '';
+  };
 
   constructor(
     private readonly host: LineHost,
@@ -103,8 +113,15 @@ export class LineRun implements Execution {
   private proceed(): void {
     while (this.sub === undefined && this.main === undefined && this.next < this.steps.length) {
       const step = this.steps[this.next++];
-      if (step.kind === 'assign') this.host.vars.set(step.name, joined(step.value, this.valueOf));
-      else if (step.kind === 'run') this.main = this.host.runStages(this.expandedStages(), this.redirects, (w) => joined(w, this.valueOf), this.sink);
+      if (step.kind === 'assign') {
+        const value = joined(step.value, this.valueOf);
+        if (this.failedExpansion()) return;
+        this.host.vars.set(step.name, value);
+      } else if (step.kind === 'run') {
+        const stages = this.expandedStages();
+        if (this.failedExpansion()) return;
+        this.main = this.host.runStages(stages, this.redirects, (w) => joined(w, this.valueOf), this.sink);
+      }
       else {
         // Its standard error reaches the terminal, as in bash; its output becomes the value.
         let out = '';
@@ -114,6 +131,15 @@ export class LineRun implements Execution {
         this.substituted();
       }
     }
+  }
+
+  /** An expansion failed: bash's message, status 1, and the line goes no further. */
+  private failedExpansion(): boolean {
+    if (this.expansionError === undefined) return false;
+    this.sink.stderr(`${this.expansionError}\n`);
+    this.status = 1;
+    this.next = this.steps.length;
+    return true;
   }
 
   private substituted(): void {

@@ -24,7 +24,7 @@ export function readExpansion(line: string, i: number, quoted: boolean): { end: 
   }
   const next = line[i + 1];
   if (next === '(') {
-    if (line[i + 2] === '(') return { error: 'arithmetic expansion $((…)) is not simulated in this terminal' };
+    if (line[i + 2] === '(') return arithmeticAt(line, i, quoted);
     const close = matching(line, i + 2, ')');
     if (close < 0) return { error: "unexpected EOF while looking for matching `)'" };
     return { end: close + 1, part: { kind: 'subst', line: line.slice(i + 2, close), quoted } };
@@ -153,4 +153,22 @@ function wordParts(text: string, quoted: boolean): Part[] | string {
     }
   }
   return parts;
+}
+
+/** `$((expr))` starting at `line[i]`: its expression, up to the `))` that closes it. */
+function arithmeticAt(line: string, i: number, quoted: boolean): { end: number; part: Part } | { error: string } {
+  let depth = 0;
+  for (let j = i + 3; j < line.length; j++) {
+    const c = line[j];
+    if (c === '(') depth++;
+    else if (c === ')') {
+      if (depth > 0) depth--;
+      else if (line[j + 1] === ')') {
+        const expr = line.slice(i + 3, j);
+        if (/\$\(|`/.test(expr)) return { error: 'a command substitution inside $((…)) is not simulated in this terminal: set a variable first (N=$(…)), then $((N + 1))' };
+        return { end: j + 2, part: { kind: 'arith', expr, quoted } };
+      } else return { error: `${line.slice(i + 3, j)}: syntax error: missing \`)'` };
+    }
+  }
+  return { error: "unexpected EOF while looking for matching `)'" };
 }

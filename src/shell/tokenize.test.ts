@@ -107,7 +107,7 @@ describe('tokenize: expansions', () => {
 
   it('reads $NAME, ${NAME}, $? and backquotes, and leaves $ alone where nothing follows', () => {
     const t = tokenize('echo $POD ${NS}x $? `kubectl version` $ a$');
-    expect(t.parts[0].slice(1).map((w) => w.map((p) => (p.kind === 'text' ? p.text : p.kind === 'var' ? `var:${p.name}` : `subst:${p.line}`)))).toEqual([['var:POD'], ['var:NS', 'x'], ['var:?'], ['subst:kubectl version'], ['$'], ['a$']]);
+    expect(t.parts[0].slice(1).map((w) => w.map((p) => (p.kind === 'text' ? p.text : p.kind === 'var' ? `var:${p.name}` : p.kind === 'subst' ? `subst:${p.line}` : `arith:${p.expr}`)))).toEqual([['var:POD'], ['var:NS', 'x'], ['var:?'], ['subst:kubectl version'], ['$'], ['a$']]);
   });
 
   it('expands nothing inside single quotes or after a backslash', () => {
@@ -119,7 +119,9 @@ describe('tokenize: expansions', () => {
   it('reports an unclosed substitution and refuses arithmetic', () => {
     expect(tokenize('echo $(kubectl get pods').error).toBe("unexpected EOF while looking for matching `)'");
     expect(tokenize('echo `date').error).toContain('unexpected EOF');
-    expect(tokenize('echo $((1+2))').error).toContain('not simulated');
+    expect(tokenize('echo $((1+2))').parts[0][1]).toEqual([{ kind: 'arith', expr: '1+2', quoted: false }]);
+    expect(tokenize('echo $(( $(date) ))').error).toContain('not simulated');
+    expect(tokenize('echo $((1+2').incomplete).toBe('quote');
     expect(tokenize('echo ${A:=x}').error).toContain('not simulated');
     expect(tokenize('echo ${A B}').error).toBe('${A B}: bad substitution');
   });

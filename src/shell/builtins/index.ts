@@ -89,7 +89,7 @@ const help: Builtin = {
         'Variables, as in bash:',
         "  POD=$(kubectl get pods -l app=web -o jsonpath='{.items[0].metadata.name}')",
         '  kubectl delete pod $POD',
-        '  $NAME ${NAME} ${NAME:-default} ${#NAME} $? $(command) `command`; export NAME=value; unset NAME',
+        '  $NAME ${NAME} ${NAME:-default} ${#NAME} $? $(command) `command` $((N * 2 + 1)); export NAME=value; unset NAME',
         '',
         'Lists, as in bash: a && b runs b if a succeeded, a || b if it failed, a; b both',
         '  (kubectl apply -f web.yaml && kubectl rollout status deployment/web).',
@@ -104,7 +104,7 @@ const help: Builtin = {
         '',
         'A shell in a container: kubectl exec -it POD -- sh (or bash); the next lines run in it, until exit or Ctrl+D.',
         '',
-        "Not simulated: '&' (background jobs) and arithmetic $((…)).",
+        "Not simulated: '&' (background jobs), loops (for, while) and assignment inside $((…)).",
         '',
       ].join('\n'),
     );
