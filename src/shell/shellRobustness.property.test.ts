@@ -5,7 +5,7 @@ import { tokenize } from './tokenize';
 
 /** Lines made of what shells treat specially (quotes, expansions, lists, redirections, here-documents, line breaks), and a few words the playground knows. */
 const line = fc
-  .array(fc.oneof(fc.constantFrom('$', '(', ')', '{', '}', '"', "'", '`', '\\', '|', '&', ';', '#', ' ', '=', ':', '-', '+', '?', 'a', 'X', '1', '\n', '\t', '<', '>', '2'), fc.constantFrom('echo ', 'kubectl get pods ', 'POD=', '$POD', '${#A}', '${A:-b}', '$(echo x)', '`echo y`', ' && ', ' || ', '; ', ' | grep a', 'export ', 'unset ', '<<EOF', '<<-EOF', "<<'EOF'", '\nEOF', '\n\tEOF', '<<< ', ' > f.txt', ' >> f.txt', ' < f.txt', ' 2>&1', ' >&2', ' &>/dev/null', ' 2>/dev/null', '\\\n')), { maxLength: 24 })
+  .array(fc.oneof(fc.constantFrom('$', '(', ')', '{', '}', '"', "'", '`', '\\', '|', '&', ';', '#', ' ', '=', ':', '-', '+', '?', 'a', 'X', '1', '\n', '\t', '<', '>', '2'), fc.constantFrom('echo ', 'kubectl get pods ', 'POD=', '$POD', '${#A}', '${A:-b}', '$(echo x)', '`echo y`', ' && ', ' || ', '; ', ' | grep a', 'export ', 'unset ', '<<EOF', '<<-EOF', "<<'EOF'", '\nEOF', '\n\tEOF', '<<< ', ' > f.txt', ' >> f.txt', ' < f.txt', ' 2>&1', ' >&2', ' &>/dev/null', ' 2>/dev/null', '\\\n', '$((1+2))', '$((', '))', ' $((A / 0))')), { maxLength: 24 })
   .map((parts) => parts.join(''));
 
 describe('the shell on any line', () => {
