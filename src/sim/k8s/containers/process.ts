@@ -1,31 +1,14 @@
-import { bytesOf } from '../../../lib/quantity';
 import { NOT_STARTED, runImage, stepImageProgram, type ImageProgramHost, type ImageStage } from './imageProgram';
 import { accessLogLine, stampLogLine } from './logStamp';
 import { curl, nslookup, wget } from './netTools';
-import { MAX_LOG_LINES, type Exit, type LogLine, type ProcessExtras, type ProcessSpec } from './processTypes';
+import { MAX_LOG_LINES, type ContainerShell, type Exit, type LogLine, type ProcessExtras, type ProcessSpec } from './processTypes';
+import { agnhost, stress, type TestImageHost } from './testImages';
 import { IDLE, isShellTool, runArgv, runShell, ShellSession, type Io, type ShellHost, type Yield } from './sh/interpret';
 
-export { MAX_LOG_LINES, type Exit, type LogLine, type ProcessContext, type ProcessSpec } from './processTypes';
+export { MAX_LOG_LINES, type ContainerShell, type Exit, type LogLine, type ProcessContext, type ProcessSpec } from './processTypes';
 
 const MiB = 1024 * 1024;
 
-/** An interactive shell running in a container (see `ContainerProcess.session`). */
-export interface ContainerShell {
-  /** The process it runs in: when the container's process is another (a restart), the session is over. */
-  readonly process: ContainerProcess;
-  readonly cwd: string;
-  /** The status it ended with (`exit`), once it has. */
-  readonly exited: number | undefined;
-  /** Runs one typed line now: its status and output (sleeps count against `timeoutMs`). */
-  run(line: string, now: number, timeoutMs: number): { code: number; output: string; timedOut: boolean };
-}
-
-/**
- * A container's process as the simulation runs it: what the image's program
- * or the pod's command does over virtual time — its output, files, open
- * ports, memory, and when and how it exits. Deterministic: the same spec and
- * start time give the same run.
- */
 export class ContainerProcess implements ImageProgramHost, ImageStage {
   private logs_: LogLine[] | undefined = undefined;
   private listening_: Set<number> | undefined = undefined;
@@ -349,8 +332,8 @@ export class ContainerProcess implements ImageProgramHost, ImageStage {
   private program(argv: string[], io: Io, exec: boolean): Generator<Yield, number> | undefined {
     const p = this.spec.profile;
     const base = argv[0].slice(argv[0].lastIndexOf('/') + 1);
-    if (base === 'stress' && (p.binaries?.includes('stress') || p.binaries?.includes('/stress'))) return this.stress(argv.slice(1), io);
-    if (base === 'agnhost' && p.binaries?.includes('agnhost')) return this.agnhost(argv.slice(1));
+    if (base === 'stress' && (p.binaries?.includes('stress') || p.binaries?.includes('/stress'))) return stress(argv.slice(1), io, this.testHost());
+    if (base === 'agnhost' && p.binaries?.includes('agnhost')) return agnhost(argv.slice(1), this.testHost());
     if (p.checks?.some((c) => c === argv[0] || c.slice(c.lastIndexOf('/') + 1) === base)) return this.check(argv.slice(1));
     const net = p.tools?.includes(base) ? this.spec.context.network?.() : undefined;
     if (net) {
@@ -368,6 +351,17 @@ export class ContainerProcess implements ImageProgramHost, ImageStage {
     return undefined;
   }
 
+  /** What the test images' programs (`testImages.ts`) may touch of this process. */
+  private testHost(): TestImageHost {
+    return {
+      extras: this.more,
+      clock: () => this.clock,
+      oomKilled: () => (this.checkMemory(), this.exit !== undefined),
+      listen: (port) => this.listening.add(port),
+      log: (text) => this.write(text),
+    };
+  }
+
   /** An image's health-check program: 0 while the server listens (on the port argument, if any), else 1. */
   // oxlint-disable-next-line require-yield
   private *check(args: string[]): Generator<Yield, number> {
@@ -375,65 +369,12 @@ export class ContainerProcess implements ImageProgramHost, ImageStage {
     const up = port === undefined ? (this.listening_?.size ?? 0) > 0 : this.listens(port);
     return up ? 0 : 1;
   }
-
-  /** polinux/stress: `--vm N --vm-bytes SIZE [--vm-hang S] [--timeout S]` allocates N × SIZE. */
-  private *stress(args: string[], io: Io): Generator<Yield, number> {
-    const opt = (name: string) => {
-      const i = args.indexOf(name);
-      return i >= 0 ? args[i + 1] : undefined;
-    };
-    const vm = Number(opt('--vm') ?? opt('-m') ?? 0);
-    const bytes = parseSize(opt('--vm-bytes') ?? '256M');
-    const cpu = Number(opt('--cpu') ?? opt('-c') ?? 0);
-    this.more.cpuHogs += cpu;
-    io.out(`stress: info: [1] dispatching hogs: ${cpu} cpu, 0 io, ${vm} vm, 0 hdd\n`);
-    yield { sleep: 100 };
-    this.more.allocated += vm * bytes;
-    this.checkMemory();
-    if (this.exit) return 137;
-    const timeout = opt('--timeout') ?? opt('-t');
-    if (timeout) {
-      yield { sleep: Number.parseInt(timeout, 10) * 1000 };
-      this.more.allocated -= vm * bytes;
-      io.out(`stress: info: [1] successful run completed in ${Number.parseInt(timeout, 10)}s\n`);
-      return 0;
-    }
-    for (;;) yield IDLE;
-  }
-
-  /** agnhost (Kubernetes e2e image) subcommands used in the docs. */
-  private *agnhost(args: string[]): Generator<Yield, number> {
-    const sub = args[0] ?? '';
-    const flag = (name: string, dflt: number) => {
-      const a = args.find((x) => x.startsWith(`--${name}=`));
-      return a ? Number(a.slice(name.length + 3)) : dflt;
-    };
-    yield { sleep: 50 };
-    if (sub === 'netexec') {
-      this.listening.add(flag('http-port', 8080));
-      this.write(`I${''} Started HTTP server on port ${flag('http-port', 8080)}`);
-    } else if (sub === 'serve-hostname') this.listening.add(flag('port', 9376));
-    else if (sub === 'liveness') {
-      this.listening.add(8080);
-      this.more.agnhostLivenessSince = this.clock;
-    } else if (sub === 'test-webserver') this.listening.add(flag('port', 80));
-    else if (sub === 'grpc-health-checking') this.listening.add(flag('port', 5000));
-    for (;;) yield IDLE;
-  }
 }
 
 /** A program that does its job at once and exits 0. */
 // oxlint-disable-next-line require-yield
 function* succeed(): Generator<Yield, number> {
   return 0;
-}
-
-/** `150M`, `1G`, `512k`, `100Mi` → bytes. */
-function parseSize(s: string): number {
-  const m = /^(\d+(?:\.\d+)?)([kKmMgG]?)(i?)[bB]?$/.exec(s);
-  if (!m) return s ? bytesOf(s) : 0;
-  const unit = { '': 1, k: 1024, m: MiB, g: 1024 * MiB }[m[2].toLowerCase()]!;
-  return Math.round(Number(m[1]) * unit);
 }
 
 /** `sh -c SCRIPT` run outside a container (for tests). */

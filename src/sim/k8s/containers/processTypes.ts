@@ -1,3 +1,4 @@
+import type { ContainerProcess } from './process';
 /** What a container's process is made from and reports: the contract between the kubelet and `ContainerProcess`. */
 import type { ImageProfile } from '../images/catalog';
 import type { ContainerNetwork } from './netTools';
@@ -65,3 +66,21 @@ export interface ProcessExtras {
   hits: Int32Array | undefined;
   hitsSecond: number;
 }
+
+/** An interactive shell running in a container (see `ContainerProcess.session`). */
+export interface ContainerShell {
+  /** The process it runs in: when the container's process is another (a restart), the session is over. */
+  readonly process: ContainerProcess;
+  readonly cwd: string;
+  /** The status it ended with (`exit`), once it has. */
+  readonly exited: number | undefined;
+  /** Runs one typed line now: its status and output (sleeps count against `timeoutMs`). */
+  run(line: string, now: number, timeoutMs: number): { code: number; output: string; timedOut: boolean };
+}
+
+/**
+ * A container's process as the simulation runs it: what the image's program
+ * or the pod's command does over virtual time — its output, files, open
+ * ports, memory, and when and how it exits. Deterministic: the same spec and
+ * start time give the same run.
+ */
