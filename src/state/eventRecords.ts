@@ -71,3 +71,15 @@ export class EventFeed {
     return this.cached;
   }
 }
+
+/** Events a preview frame keeps (the feed's own bound). */
+export const PREVIEW_EVENTS = 300;
+/** Event records by stored object: preview frames share them (the store replaces an Event when it changes). */
+const eventRecords = new WeakMap<KubeObject, EventRecord>();
+
+/** `toEventRecord`, remembered for the stored object. */
+export function eventRecordOf(obj: KubeObject): EventRecord {
+  let record = eventRecords.get(obj);
+  if (!record) eventRecords.set(obj, (record = toEventRecord(obj)));
+  return record;
+}

@@ -3,20 +3,10 @@ import { driveSlice } from '../session/drive';
 import type { Execution, FileSource, OutputSink, Shell } from '../shell/types';
 import { readClusterObjects } from './clusterObjects';
 import { DeferredExecution } from './deferredExecution';
-import { EventFeed, toEventRecord } from './eventRecords';
+import { EventFeed, eventRecordOf, PREVIEW_EVENTS, toEventRecord } from './eventRecords';
 import { inspectObject } from './inspectObject';
 import { ACTIVITY_PER_SNAPSHOT, EMPTY_SNAPSHOT, finished, NOTES_KEPT } from './runtimeTables';
-import type { TrafficFacts, ClusterSnapshot, CommandSource, Engine, EventRecord, InspectorData, ObjectRef, ShellFactory, WorldFactory } from './types';
-
-/** Events a preview frame keeps (the feed's own bound). */
-const PREVIEW_EVENTS = 300;
-/** Event records by stored object: preview frames share them (the store replaces an Event when it changes). */
-const eventRecords = new WeakMap<KubeObject, EventRecord>();
-function eventRecordOf(obj: KubeObject): EventRecord {
-  let record = eventRecords.get(obj);
-  if (!record) eventRecords.set(obj, (record = toEventRecord(obj)));
-  return record;
-}
+import type { TrafficFacts, ClusterSnapshot, CommandSource, Engine, InspectorData, ObjectRef, ShellFactory, WorldFactory } from './types';
 
 /** The live cluster and the UI's client of it (absent until the engine has loaded). */
 interface World {
@@ -267,11 +257,7 @@ export class SimRuntime {
 
   /** The terminal's prompt: undefined for `$ `, or the prompt of a container's shell open at the prompt (`kubectl exec -it`). */
   prompt(): string | undefined {
-    try {
-      return this.shell?.prompt?.();
-    } catch {
-      return undefined;
-    }
+    return this.shell?.prompt?.();
   }
 
   /** Tab completion candidates from the shell. */

@@ -3,7 +3,8 @@ import { accessLogLine, stampLogLine } from './logStamp';
 import { curl, nslookup, wget } from './netTools';
 import { MAX_LOG_LINES, type ContainerShell, type Exit, type LogLine, type ProcessExtras, type ProcessSpec } from './processTypes';
 import { agnhost, stress, type TestImageHost } from './testImages';
-import { IDLE, isShellTool, runArgv, runShell, ShellSession, type Io, type ShellHost, type Yield } from './sh/interpret';
+import { IDLE, isShellTool, runArgv, runShell, type Io, type ShellHost, type Yield } from './sh/interpret';
+import { ShellSession } from './sh/interactive';
 
 export { MAX_LOG_LINES, type ContainerShell, type Exit, type LogLine, type ProcessContext, type ProcessSpec } from './processTypes';
 

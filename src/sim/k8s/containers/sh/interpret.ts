@@ -3,6 +3,7 @@ import { parseScript } from './parse';
 import { arithmetic } from './arithmetic';
 import { elementOf, elementsOf, setElement, type ArrayStore } from './arrays';
 import { BUILTINS } from './builtins';
+import { normalize } from './paths';
 import { redirectIo } from './redirect';
 import { ShellExit, type Io, type ShellApi, type ShellHost, type ShellOptions, type Yield } from './types';
 
@@ -11,16 +12,8 @@ export { isShellTool, sleepMs, unixDate } from './builtins';
 
 /** Runs `sh -c SCRIPT`: a generator whose return value is the exit status. */
 export function* runShell(script: string, host: ShellHost, options: ShellOptions): Generator<Yield, number> {
-  let parsed: Script;
-  try {
-    parsed = parseScript(script, options.bash);
-  } catch (e) {
-    if (e instanceof ShellSyntaxError) {
-      host.write(`sh: ${e.message}`, 2);
-      return 2;
-    }
-    throw e;
-  }
+  const parsed = parseOrSay(script, options.bash, host);
+  if (parsed === undefined) return 2;
   const sh = new Interp(host, options);
   const io = sh.logIo();
   try {
@@ -33,48 +26,14 @@ export function* runShell(script: string, host: ShellHost, options: ShellOptions
   }
 }
 
-/**
- * An interactive shell (`kubectl exec -it POD -- sh`): one shell whose
- * variables and working directory last from one typed line to the next.
- * `run` is a generator per line whose return value is the status; after an
- * `exit`, `exited` holds the shell's status.
- */
-export class ShellSession {
-  private readonly sh: Interp;
-  exited: number | undefined = undefined;
-
-  constructor(host: ShellHost, options: ShellOptions) {
-    this.sh = new Interp(host, options);
-  }
-
-  get cwd(): string {
-    return this.sh.getCwd();
-  }
-
-  *run(line: string, host: ShellHost): Generator<Yield, number> {
-    let parsed: Script;
-    try {
-      parsed = parseScript(line, this.sh.isBash);
-    } catch (e) {
-      if (e instanceof ShellSyntaxError) {
-        host.write(`sh: ${e.message}`, 2);
-        return 2;
-      }
-      throw e;
-    }
-    this.sh.rehost(host);
-    const io = this.sh.logIo();
-    try {
-      return yield* this.sh.list(parsed, io);
-    } catch (e) {
-      if (e instanceof ShellExit) {
-        this.exited = e.code;
-        return e.code;
-      }
-      throw e;
-    } finally {
-      io.end();
-    }
+/** A script parsed, or undefined after sh's syntax error went to the host's error stream (status 2). */
+export function parseOrSay(script: string, bash: boolean | undefined, host: ShellHost): Script | undefined {
+  try {
+    return parseScript(script, bash);
+  } catch (e) {
+    if (!(e instanceof ShellSyntaxError)) throw e;
+    host.write(`sh: ${e.message}`, 2);
+    return undefined;
   }
 }
 
@@ -92,7 +51,8 @@ export function* runArgv(argv: string[], host: ShellHost, options: ShellOptions)
   }
 }
 
-class Interp implements ShellApi {
+/** The shell's interpreter: its variables, directory and status (one per `sh -c`, one per interactive session). */
+export class Interp implements ShellApi {
   private status = 0;
   private host: ShellHost;
   private readonly env: Map<string, string>;
@@ -437,14 +397,4 @@ class Interp implements ShellApi {
 
 function async0(fields: string[]): string {
   return fields.join(' ');
-}
-
-function normalize(p: string): string {
-  const out: string[] = [];
-  for (const seg of p.split('/')) {
-    if (seg === '' || seg === '.') continue;
-    if (seg === '..') out.pop();
-    else out.push(seg);
-  }
-  return `/${out.join('/')}`;
 }
