@@ -57,6 +57,12 @@ describe('kubectl exec -it: an interactive shell in the container', () => {
     expect(shell.prompt?.()).toBe('/ # ');
   });
 
+  it('opens no session for a button\'s kubectl exec -it (nobody types into it)', () => {
+    const { shell } = running();
+    shell.run('kubectl exec -it bb -- sh', { stdout: () => {}, stderr: () => {} }, { source: 'ui' });
+    expect(shell.prompt?.()).toBeUndefined();
+  });
+
   it('ends when the container stops: the next line is the terminal\'s, after kubectl\'s status', () => {
     const { run, shell } = running();
     run('kubectl exec -it bb -- sh');

@@ -111,13 +111,16 @@ export function createShell(env: ShellEnvironment): Shell {
   };
   /** A shell open in a container (`kubectl exec -it POD -- sh`): the lines typed at the prompt go to it. */
   let attached: ShellHandle | undefined;
+  /** Whether the line running came from a button (a lesson's solution): nobody types into a shell it opens. */
+  let fromUi = false;
   const noticeAttach = (exec: Execution): Execution => {
-    if (exec.attach) attached = exec.attach;
+    if (exec.attach && !fromUi) attached = exec.attach;
     return exec;
   };
   return {
     run(line: string, sink: OutputSink, options?: { source?: 'prompt' | 'ui' }): Execution {
-      if (attached && options?.source !== 'ui') {
+      fromUi = options?.source === 'ui';
+      if (attached && !fromUi) {
         const r = runContainerLine(env.cluster, attached, line, sink);
         if (!('ok' in r)) {
           if (!r.open) attached = undefined;
