@@ -1,4 +1,4 @@
-import { bootcampFiles, HTTPD_FILES, NGINX_FILES } from './imageFiles';
+import { BOOTCAMP_FILES, HTTPD_FILES, NGINX_FILES } from './imageFiles';
 import { parseImageRef, type ImageRef } from './imageRef';
 
 /**
@@ -116,7 +116,7 @@ const GUNICORN_LOGS = [
 const BOOTCAMP_LOGS = ['Kubernetes Bootcamp App Started At: {isotime} | Running On:  {hostname} ', ''];
 
 /** The Kubernetes Basics tutorial's image: a Node.js server on 8080 that answers every path with its host name and version. */
-const bootcamp = (tags: string[]): ImageProfile => server(80 * MB, 20, [8080], { startMs: 400, binaries: ['node'], tools: ['curl'], logs: BOOTCAMP_LOGS, files: bootcampFiles(1), http: {}, httpDefault: 200, tags: { names: tags } });
+const bootcamp = (tags: string[]): ImageProfile => server(80 * MB, 20, [8080], { startMs: 400, binaries: ['node'], tools: ['curl'], logs: BOOTCAMP_LOGS, files: BOOTCAMP_FILES, http: {}, httpDefault: 200, tags: { names: tags } });
 
 const ANY: TagRule = { any: true };
 

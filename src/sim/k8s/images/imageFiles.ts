@@ -59,12 +59,15 @@ export const HTTPD_FILES: Readonly<Record<string, string>> = {
   '/usr/local/apache2/htdocs/index.html': '<html><body><h1>It works!</h1></body></html>\n',
 };
 
-/** The Kubernetes Basics tutorial's app (`cat server.js` in its "Explore your app" module): a Node server on 8080. */
-export const bootcampFiles = (version: 1 | 2): Readonly<Record<string, string>> => ({
+/**
+ * The Kubernetes Basics tutorial's app (`cat server.js` in its "Explore
+ * your app" module): a Node server on 8080, written for the playground to
+ * behave as the tutorial's (its v1; the v2 image answers `v=2`).
+ */
+export const BOOTCAMP_FILES: Readonly<Record<string, string>> = {
   '/server.js': `var http = require('http');
 var requests = 0;
-var host;
-var startTime;
+var host = process.env.HOSTNAME;
 
 // Answers every request with a greeting, the pod's host name and the app's version.
 var handleRequest = function (request, response) {
@@ -72,15 +75,13 @@ var handleRequest = function (request, response) {
   response.writeHead(200);
   response.write('Hello Kubernetes bootcamp! | Running on: ');
   response.write(host);
-  response.end(' | v=${version}\\n');
-  console.log('Running On:', host, '| Total Requests:', ++requests, '| App Uptime:', (new Date() - startTime) / 1000, 'seconds', '| Log Time:', new Date());
+  response.end(' | v=1\\n');
+  console.log('Running On:', host, '| Total Requests:', ++requests, '| App Uptime:', process.uptime(), 'seconds');
 };
 
 var www = http.createServer(handleRequest);
 www.listen(8080, function () {
-  startTime = new Date();
-  host = process.env.HOSTNAME;
-  console.log('Kubernetes Bootcamp App Started At:', startTime, '| Running On: ', host, '\\n');
+  console.log('Kubernetes Bootcamp App Started | Running On:', host);
 });
 `,
-});
+};
