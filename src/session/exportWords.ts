@@ -8,7 +8,7 @@
  * only when every command substitution in it passes the same test;
  * otherwise the word goes quoted, inert.
  */
-import { assignmentOf, expands, FILTER_NAMES, substitutions, tokenize, type Part, type Redirect } from '../shell/index';
+import { assignmentOf, expands, FILTER_NAMES, isInteractiveShell, substitutions, tokenize, type Part, type Redirect } from '../shell/index';
 
 const RUNS = new Set(['kubectl', 'docker', 'echo', 'sleep', 'export', 'unset', ...FILTER_NAMES]);
 /** xargs options that take a value as the next word. */
@@ -95,8 +95,6 @@ export function redirectsText(redirects: readonly Redirect[]): { inline: string;
   return { inline: inline.join(' '), bodies };
 }
 
-const SHELLS = new Set(['sh', 'bash', 'ash', 'zsh', '/bin/sh', '/bin/bash', '/bin/ash']);
-
 /**
  * `kubectl exec -it POD -- sh` (its words as typed): the interactive shell
  * it opens, as the command that runs the session's lines from a script
@@ -107,7 +105,7 @@ export function interactiveShell(words: readonly string[]): string[] | undefined
   const dash = words.indexOf('--');
   if (words[0] !== 'kubectl' || dash < 0 || !words.slice(1, dash).includes('exec')) return undefined;
   const argv = words.slice(dash + 1);
-  if (!SHELLS.has(argv[0] ?? '') || !argv.slice(1).every((a) => /^-[il]+$/.test(a))) return undefined;
+  if (!isInteractiveShell(argv)) return undefined;
   const flags = words.slice(1, dash);
   const stdin = flags.some((f) => f === '--stdin' || /^-[a-z]*i[a-z]*$/.test(f));
   const tty = flags.some((f) => f === '--tty' || /^-[a-z]*t[a-z]*$/.test(f));

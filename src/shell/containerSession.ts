@@ -2,6 +2,13 @@ import type { Cluster, ShellHandle } from '../sim/k8s/index';
 import { finished } from './execution';
 import type { Execution, OutputSink } from './types';
 
+const SHELLS = new Set(['sh', 'bash', 'ash', 'zsh', '/bin/sh', '/bin/bash', '/bin/ash']);
+
+/** Whether a container command (`kubectl exec … -- ARGV`) is an interactive shell: `sh`, `bash`, `sh -i`, `bash -il`. */
+export function isInteractiveShell(argv: readonly string[]): boolean {
+  return SHELLS.has(argv[0] ?? '') && argv.slice(1).every((a) => /^-[il]+$/.test(a));
+}
+
 /**
  * The prompt of a shell open in a container, as its image's shell writes
  * it: bash's `root@POD:DIR# ` (`~` for root's home), busybox's `DIR # `,

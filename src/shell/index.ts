@@ -30,6 +30,7 @@ export { CLEAR_SCREEN } from './builtins/index';
 export { tokenize } from './tokenize';
 export type { Redirect } from './redirect';
 export { echoedCommand, needsMoreLines, scriptCommands } from './commandText';
+export { isInteractiveShell } from './containerSession';
 export { ShellVariables } from './variables';
 export { assignmentOf, expands, substitutions, type Part } from './expansion';
 /** The names of the pipeline filters (`grep`, `head`, …): commands that only read their input. */
@@ -78,15 +79,12 @@ export function createShell(env: ShellEnvironment): Shell {
    */
   const runStages = (stages: string[][], redirects: readonly (readonly Redirect[])[], expand: (word: readonly Part[]) => string, sink: OutputSink): Execution => {
     const io = stages.map((_, k) => applyRedirects(redirects[k] ?? [], expand, env.files));
-    const failed = (k: number): Execution | undefined => {
-      const r = io[k];
-      if (!('error' in r)) return undefined;
-      sink.stderr(`${r.error}\n`);
-      return finished(1);
-    };
+    // One command, no filter: no pipeline to build (a failed redirection fails it, as the pipeline would).
     if (stages.length === 1 && !FILTERS.some((f) => f.name === stages[0][0])) {
       const r = io[0];
-      return 'error' in r ? failed(0)! : runCommand(stages[0], r.stdin, redirectedSink(r, sink));
+      if (!('error' in r)) return runCommand(stages[0], r.stdin, redirectedSink(r, sink));
+      sink.stderr(`${r.error}\n`);
+      return finished(1);
     }
     try {
       return new Pipeline(env, stages, io, sink, runCommand);

@@ -1,9 +1,7 @@
 import { FILTERS, type FilterRun } from './filters/index';
+import { finished } from './execution';
 import { PLAIN_IO, streamWriter, type StageIo } from './redirect';
 import type { Execution, OutputSink, ShellEnvironment } from './types';
-
-/** A command whose redirection failed: it never ran (status 1). */
-const FAILED: Execution = { done: true, exitCode: 1, deadline: undefined, poll: () => true, cancel: () => {} };
 
 /** Runs one command with its standard input (undefined: the terminal) and where its output goes. */
 export type RunCommand = (words: readonly string[], stdin: string | undefined, sink: OutputSink) => Execution;
@@ -12,8 +10,8 @@ export type RunCommand = (words: readonly string[], stdin: string | undefined, s
 interface Routes {
   out: (text: string) => void;
   err: (text: string) => void;
-  /** Its input comes from a redirection (`<<EOF`, `< file`): what the stage before writes is dropped. */
-  ownInput: boolean;
+  /** Its input when a redirection gives one (`<<EOF`, `< file`): what the stage before writes is then dropped. */
+  ownInput: string | undefined;
 }
 
 type Stage = Routes &
@@ -46,21 +44,20 @@ export class Pipeline implements Execution {
       const stageIo = 'error' in r ? PLAIN_IO : r;
       const down = (t: string) => this.deliver(i + 1, t);
       const err = (t: string) => sink.stderr(t);
-      const routes: Routes = { out: streamWriter(stageIo.stdout, down, err), err: streamWriter(stageIo.stderr, down, err), ownInput: stageIo.stdin !== undefined };
+      const routes: Routes = { out: streamWriter(stageIo.stdout, down, err), err: streamWriter(stageIo.stderr, down, err), ownInput: stageIo.stdin };
       if ('error' in r) {
         sink.stderr(`${r.error}\n`);
         return { ...routes, kind: 'command', words: w, input: '', ended: false, failed: true };
       }
       const spec = FILTERS.find((f) => f.name === w[0]);
       if (!spec) return { ...routes, kind: 'command', words: w, input: stageIo.stdin ?? '', ended: false };
-      const started = spec.start(w.slice(1), { err: routes.err, files: env.files, piped: i > 0 || routes.ownInput });
+      const started = spec.start(w.slice(1), { err: routes.err, files: env.files, piped: i > 0 || routes.ownInput !== undefined });
       return 'code' in started ? { ...routes, kind: 'filter', code: started.code, ended: true } : { ...routes, kind: 'filter', run: started, ended: false };
     });
     // A stage with its own input starts with it, whatever comes down the pipe.
     this.stages.forEach((s, i) => {
-      if (!s.ownInput || s.kind !== 'filter' || s.ended || !s.run) return;
-      const text = (io[i] as StageIo).stdin ?? '';
-      s.out(s.run.write(text));
+      if (s.ownInput === undefined || s.kind !== 'filter' || s.ended || !s.run) return;
+      s.out(s.run.write(s.ownInput));
       if (!s.run.closed) this.endInput(i);
     });
     if (this.stages[0].kind === 'command') this.startCommand(0);
@@ -121,7 +118,7 @@ export class Pipeline implements Execution {
       return;
     }
     const s = this.stages[i];
-    if (s.ownInput) return;
+    if (s.ownInput !== undefined) return;
     if (s.kind === 'command') {
       if (!s.exec) s.input += text;
       return;
@@ -165,7 +162,7 @@ export class Pipeline implements Execution {
 
   private startCommand(i: number): void {
     const s = this.stages[i] as Extract<Stage, { kind: 'command' }>;
-    s.exec = s.failed ? FAILED : this.runCommand(s.words, i > 0 || s.ownInput ? s.input : undefined, { stdout: s.out, stderr: s.err });
+    s.exec = s.failed ? finished(1) : this.runCommand(s.words, i > 0 || s.ownInput !== undefined ? s.input : undefined, { stdout: s.out, stderr: s.err });
     s.input = '';
     // Its reader went away while it was still writing its first output (`get -w | head -1`).
     if (s.ended && !s.exec.done) s.exec.cancel();

@@ -1,4 +1,4 @@
-import { joined, type Part, type ValueOf } from './expansion';
+import { joined, type Part } from './expansion';
 import { readExpansion } from './readExpansion';
 import type { FileSource, OutputSink } from './types';
 
@@ -66,7 +66,7 @@ function openForWriting(path: string, append: boolean, files: FileSource): Strea
  */
 export function applyRedirects(redirects: readonly Redirect[], expand: (word: readonly Part[]) => string, files: FileSource): StageIo | { error: string } {
   if (redirects.length === 0) return PLAIN_IO;
-  const io: StageIo = { stdout: 'out', stderr: 'err' };
+  const io: StageIo = { ...PLAIN_IO };
   for (const r of redirects) {
     switch (r.kind) {
       case 'heredoc':
@@ -123,9 +123,6 @@ export function redirectedSink(io: StageIo, out: OutputSink): OutputSink {
   return { stdout: streamWriter(io.stdout, out.stdout, out.stderr), stderr: streamWriter(io.stderr, out.stdout, out.stderr) };
 }
 
-/** A value for text-only words: what `applyRedirects` expands with when the line has no expansion. */
-export const literal: ValueOf = () => '';
-
 /**
  * A here-document's body as parts: `$NAME`, `${…}`, `$(…)` and backquotes
  * expand (never split into fields), a backslash escapes only `$`, `` ` ``,
@@ -167,7 +164,7 @@ export function heredocParts(body: string): Part[] | { error: string } {
 export function redirectWords(r: Redirect): readonly Part[] {
   switch (r.kind) {
     case 'heredoc':
-      return r.quoted ? [] : r.body;
+      return r.body;
     case 'herestring':
       return r.word;
     case 'read':
@@ -180,5 +177,5 @@ export function redirectWords(r: Redirect): readonly Part[] {
 
 /** A text-only word's value. */
 export function literalText(word: readonly Part[]): string {
-  return joined(word, literal);
+  return joined(word, () => '');
 }

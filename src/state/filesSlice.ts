@@ -75,6 +75,12 @@ export function fileNameProblem(name: string, existing: readonly string[]): stri
   return undefined;
 }
 
+/** The tabs with a new one, `name`, right after the active tab (at the end without one). */
+function afterActive(order: readonly string[], active: string | undefined, name: string): string[] {
+  const at = active ? order.indexOf(active) + 1 : order.length;
+  return [...order.slice(0, at), name, ...order.slice(at)];
+}
+
 /** `name` if free, else `name-2.ext`, `name-3.ext`… */
 export function uniqueFileName(name: string, existing: readonly string[]): string {
   if (!existing.includes(name)) return name;
@@ -126,9 +132,7 @@ export function createFilesSlice(set: SetState, get: GetState, kit: () => StoreK
       const { files, fileOrder, activeFile } = get();
       const base = fileNameProblem(name, []) ? 'untitled.yaml' : name;
       const unique = uniqueFileName(base, fileOrder);
-      const at = activeFile ? fileOrder.indexOf(activeFile) + 1 : fileOrder.length;
-      const nextOrder = [...fileOrder.slice(0, at), unique, ...fileOrder.slice(at)];
-      set({ files: { ...files, [unique]: text }, fileOrder: nextOrder, activeFile: unique });
+      set({ files: { ...files, [unique]: text }, fileOrder: afterActive(fileOrder, activeFile, unique), activeFile: unique });
       return unique;
     },
 
@@ -198,8 +202,7 @@ export function createFilesSlice(set: SetState, get: GetState, kit: () => StoreK
         if (files[name] !== text || activeFile !== name) set({ files: { ...files, [name]: text }, activeFile: name, ...(fileDiagnostics[name] ? { fileDiagnostics: without(fileDiagnostics, name) } : {}) });
         return undefined;
       }
-      const at = activeFile ? fileOrder.indexOf(activeFile) + 1 : fileOrder.length;
-      set({ files: { ...files, [name]: text }, fileOrder: [...fileOrder.slice(0, at), name, ...fileOrder.slice(at)], activeFile: name });
+      set({ files: { ...files, [name]: text }, fileOrder: afterActive(fileOrder, activeFile, name), activeFile: name });
       return undefined;
     },
 

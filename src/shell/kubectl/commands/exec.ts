@@ -1,10 +1,9 @@
+import { isInteractiveShell } from '../../containerSession';
 import { finished } from '../../execution';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
 import { err } from '../errors';
 import { examples, longDesc } from '../text';
 import { podForArg } from './logs';
-
-const SHELLS = new Set(['sh', 'bash', 'ash', '/bin/sh', '/bin/bash', '/bin/ash', 'zsh']);
 
 /** `kubectl exec` (kubectl `pkg/cmd/exec/exec.go`): one command in a running container. */
 export const execCommand: CommandSpec = {
@@ -58,7 +57,7 @@ function runExec(ctx: CommandContext): CommandResult {
   const container = ctx.flags.string('container') || undefined;
   const interactive = ctx.flags.bool('stdin') && ctx.flags.bool('tty');
   // `-it -- sh` (or `bash`, `sh -i`, `bash -il`): the terminal's next lines go to the container's shell.
-  if (interactive && SHELLS.has(argv[0]) && argv.slice(1).every((a) => /^-[il]+$/.test(a))) return openInteractive(ctx, target.name, container, argv);
+  if (interactive && isInteractiveShell(argv)) return openInteractive(ctx, target.name, container, argv);
   const r = ctx.cluster.execInContainer(ctx.namespace, target.name, container, [...argv]);
   if (!r.ok) {
     if (r.reason === 'NotFound') return err.status({ kind: 'Status', apiVersion: 'v1', status: 'Failure', reason: 'NotFound', code: 404, message: r.message, metadata: {} });
