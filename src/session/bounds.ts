@@ -8,6 +8,7 @@
  */
 import { parseDuration } from '../lib/duration';
 import { parseAllDocuments } from 'yaml';
+import { reservedPrefix } from '../shell/compound';
 import { tokenize } from '../shell/index';
 import { SCENARIO_LIMITS, type Scenario } from './scenario';
 
@@ -88,8 +89,10 @@ export function checkReplayBounds(scenario: Scenario): string | undefined {
       continue;
     }
     if (!('line' in entry)) continue;
-    for (const words of tokenize(entry.line).stages) {
-      const refusal = guard.check(words, undefined);
+    const t = tokenize(entry.line);
+    for (const [s, words] of t.stages.entries()) {
+      // A loop's or an if's commands come after their reserved words (`do kubeplay node add`).
+      const refusal = guard.check(words.slice(reservedPrefix(t, s).skip), undefined);
       if (refusal) return refusal;
     }
   }

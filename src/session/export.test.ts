@@ -48,6 +48,14 @@ describe('exportToKind', () => {
     expect(script).toContain(`\nkubectl get secret db -o 'jsonpath={.data.password}' | base64 -d\n`);
   });
 
+  it('writes loops and ifs as bash reads them, a loop typed over several lines on one line', () => {
+    const { script } = exportToKind(scenario(['for n in worker-1 worker-2\ndo\n  kubectl cordon $n\ndone', 'while ! kubectl get deploy web; do sleep 1; done', 'if [ -f web.yaml ]; then kubectl apply -f web.yaml; else echo none; fi', 'for i in 1 2; do kubeplay node stop worker-1; done']));
+    expect(script).toContain('\nfor n in kubeplay-worker kubeplay-worker2; do kubectl cordon $n; done\n');
+    expect(script).toContain('\nwhile ! kubectl get deploy web; do sleep 1; done\n');
+    expect(script).toContain('\nif [ -f web.yaml ]; then kubectl apply -f web.yaml; else echo none; fi\n');
+    expect(script).toContain('# (not run: for i in 1 2; do kubeplay node stop worker-1; done — a command the playground does not run)');
+  });
+
   it('keeps hostile names and contents inert: quoted words, a heredoc delimiter that never occurs in the file', () => {
     const s = scenario(['kubectl get pods -l "a=$(rm -rf ~)"', 'kubectl get pods -w'], { files: [{ name: "x'; rm -rf ~; '.yaml", content: 'KUBEPLAY_EOF\n$(whoami)\n' }] });
     const { script } = exportToKind(s);

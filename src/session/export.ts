@@ -4,6 +4,7 @@
  * command log with the real kubectl. Playground-only commands become
  * commented instructions with their real-world equivalent.
  */
+import { reservedPrefix } from '../shell/compound';
 import { expands, tokenize } from '../shell/index';
 import { endsShell, interactiveShell, redirectsText, runnable, safeExpansion, sh } from './exportWords';
 import type { Scenario } from './scenario';
@@ -148,7 +149,11 @@ export function exportToKind(scenario: Scenario, cluster = 'kubeplay'): KindExpo
       out.push(`# (Ctrl+C: stopped the ${entry.cancel === 'settle' ? 'fast-forward' : 'waiting command'})`);
       continue;
     }
-    const { words, stages, parts, raw, list, redirects } = tokenize(entry.line);
+    const t = tokenize(entry.line);
+    const { words, stages, parts, raw, list, redirects } = t;
+    // A loop's or an if's reserved words go as typed; the commands after them are checked as any other (a `for` header's words are its list).
+    const prefix = stages.map((_, s) => reservedPrefix(t, s));
+    const lead = (s: number) => (prefix[s].forHeader ? Math.min(prefix[s].skip + 2, raw[s].length) : prefix[s].skip);
     const session = entry.source === 'ui' ? undefined : interactiveShell(words);
     if (session) {
       // `kubectl exec -it POD -- sh` and the lines typed into it: a script cannot type, so the shell reads them from a here-document.
@@ -171,14 +176,17 @@ export function exportToKind(scenario: Scenario, cluster = 'kubeplay'): KindExpo
     }
     if (words[0] === 'clear' || words[0] === 'help') continue;
     const io = redirects.map(redirectsText);
-    if (!stages.every((stage, s) => runnable(stage, parts[s]) && io[s] !== undefined)) {
+    if (!stages.every((stage, s) => (prefix[s].forHeader || runnable(stage.slice(prefix[s].skip), parts[s].slice(prefix[s].skip))) && io[s] !== undefined)) {
       out.push(`# (not run: ${entry.line.replace(/[\r\n]/g, ' ')} — a command the playground does not run)`);
       continue;
     }
     // A word with a safe expansion ($POD, $(kubectl …)) is bash's to expand: it goes as typed.
-    const command = (s: number) => [...stages[s].map((w, j) => (expands(parts[s][j]) && safeExpansion(parts[s][j]) ? raw[s][j] : sh(node(w)))), io[s]!.inline].filter((w) => w !== '').join(' ');
+    const command = (s: number) => [...stages[s].map((w, j) => (j < lead(s) || (expands(parts[s][j]) && safeExpansion(parts[s][j])) ? raw[s][j] : sh(node(w)))), io[s]!.inline].filter((w) => w !== '').join(' ');
     const pipeline = (item: (typeof list)[number]) => stages.slice(item.start, item.end).map((_, k) => command(item.start + k)).join(' | ');
-    const line = list.map((item) => `${pipeline(item)}${item.op ? (item.op === ';' ? '; ' : ` ${item.op} `) : ''}`).join('').trimEnd();
+    // `do`, `then`, `else` on a line of their own: the command after them goes on the same line (`do;` is no bash).
+    const opensCommand = (item: (typeof list)[number]) => item.end - item.start === 1 && prefix[item.start].skip === raw[item.start].length && !/^(done|fi)$/.test(raw[item.start].at(-1) ?? '');
+    const joiner = (item: (typeof list)[number]) => (item.op === undefined ? '' : item.op === ';' ? (opensCommand(item) ? ' ' : '; ') : ` ${item.op} `);
+    const line = list.map((item) => `${pipeline(item)}${joiner(item)}`).join('').trimEnd();
     // Here-documents' lines come after the line whose commands read them.
     const real = [line, ...io.flatMap((r) => r!.bodies)].join('\n');
     const watches = words.some((w) => w === '-w' || w === '--watch' || w.startsWith('--watch='));

@@ -10,7 +10,7 @@
  */
 import { assignmentOf, expands, FILTER_NAMES, isInteractiveShell, substitutions, tokenize, type Part, type Redirect } from '../shell/index';
 
-const RUNS = new Set(['kubectl', 'docker', 'echo', 'sleep', 'export', 'unset', ...FILTER_NAMES]);
+const RUNS = new Set(['kubectl', 'docker', 'echo', 'sleep', 'export', 'unset', 'seq', 'test', '[', 'true', 'false', 'break', 'continue', ...FILTER_NAMES]);
 /** xargs options that take a value as the next word. */
 const XARGS_VALUE_OPTIONS = new Set(['-n', '-I', '-L', '-d', '-P', '-s', '-E']);
 
@@ -46,7 +46,7 @@ export function safeExpansion(word: readonly Part[], depth = 0): boolean {
 
 /** A word as bash reads it back. */
 export function sh(word: string): string {
-  return /^[A-Za-z0-9_./:=@%+,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+  return /^[A-Za-z0-9_./:=@%+,-]+$/.test(word) || word === '[' || word === ']' ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
 /** A file a redirection may read in the script: one the script itself wrote (a plain relative name), or /dev/null. */

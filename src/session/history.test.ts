@@ -54,6 +54,18 @@ describe('isLookOnly with command lists', () => {
   });
 });
 
+describe('isLookOnly with loops and conditions', () => {
+  it('looks at the commands inside: a loop that only reads is a look, one that changes or sets a for variable is not', () => {
+    expect(isLookOnly('while true; do kubectl get pods; sleep 2; done')).toBe(true);
+    expect(isLookOnly('until kubectl get pod web\ndo\n  sleep 1\ndone')).toBe(true);
+    expect(isLookOnly('if ! kubectl get deploy web; then echo missing; fi')).toBe(true);
+    expect(isLookOnly('while true; do kubectl delete pod web-1; sleep 2; done')).toBe(false);
+    expect(isLookOnly('if kubectl get deploy web; then kubectl scale deploy web --replicas=1; fi')).toBe(false);
+    // `for` sets its variable, which later lines may read.
+    expect(isLookOnly('for p in $(kubectl get pods -o name); do kubectl get $p; done')).toBe(false);
+  });
+});
+
 describe('undoStep', () => {
   const log: LogEntry[] = [
     { at: 100, line: 'kubectl apply -f web.yaml' },

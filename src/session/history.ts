@@ -5,6 +5,7 @@
  */
 // From their own module: the shell's entry would bring the whole shell (and the engine) into the page's first chunk.
 import { FILTER_NAMES } from '../shell/filters/names';
+import { reservedPrefix } from '../shell/compound';
 import { substitutions } from '../shell/expansion';
 import { tokenize } from '../shell/tokenize';
 import type { LogEntry } from './scenario';
@@ -21,7 +22,7 @@ const KUBECTL_READS = new Set(['get', 'describe', 'logs', 'top', 'explain', 'ver
 const ROLLOUT_READS = new Set(['status', 'history']);
 const CONFIG_READS = new Set(['view', 'get-contexts', 'current-context', 'get-clusters', 'get-users']);
 /** Shell builtins with no effect on the cluster (`sleep` waits while the clock runs anyway). */
-const SHELL_READS = new Set(['help', 'echo', 'clear', 'sleep', ...FILTER_NAMES]);
+const SHELL_READS = new Set(['help', 'echo', 'clear', 'sleep', 'seq', 'test', '[', 'true', 'false', 'break', 'continue', ...FILTER_NAMES]);
 /** The files a redirection writes that are streams, not files of the editor. */
 const STREAM_FILES = new Set(['/dev/null', '/dev/stdout', '/dev/stderr']);
 /** kubectl's global flags that take the next word as their value (`kubectl -n web get pods`). */
@@ -43,14 +44,20 @@ function kubectlVerbs(words: readonly string[]): string[] {
 
 /** Whether a command line only looks at the cluster (`kubectl get`, `describe`, `rollout status`, `help` …). */
 export function isLookOnly(line: string, depth = 0): boolean {
-  const { stages, parts, redirects, error } = tokenize(line);
+  const t = tokenize(line);
+  const { stages, parts, redirects, error } = t;
   if (error || stages[0].length === 0) return stages[0].length === 0 && !error;
   // `kubectl get deploy web -o yaml > web.yaml` writes a file of the editor: a change.
   if (redirects.some((rs) => rs.some((r) => r.kind === 'write' && !STREAM_FILES.has(r.raw)))) return false;
   // A pipeline only looks when each of its commands does (`kubectl get pods | grep web`, not `… | kubectl apply -f -`),
   // and so does every command substitution in it (`kubectl get $(kubectl delete pod x -o name)` deletes). An
   // assignment (`POD=$(…)`) is no look: later lines read the variable.
-  return stages.every(commandIsLookOnly) && parts.every((stage) => stage.every((word) => substitutions(word).every((s) => depth < 8 && isLookOnly(s.line, depth + 1))));
+  // In a loop or an if, the commands after `do`, `then`, `while` … count; a `for` sets its variable, which later lines may read.
+  const commands = stages.map((words, s) => {
+    const { skip, forHeader } = reservedPrefix(t, s);
+    return forHeader ? undefined : words.slice(skip);
+  });
+  return commands.every((words) => words !== undefined && (words.length === 0 || commandIsLookOnly(words))) && parts.every((stage) => stage.every((word) => substitutions(word).every((s) => depth < 8 && isLookOnly(s.line, depth + 1))));
 }
 
 function commandIsLookOnly(words: readonly string[]): boolean {

@@ -149,6 +149,16 @@ describe('replay bounds', () => {
     expect(refusal({ log: [{ at: 0, line: 'kubectl get pods && echo ok; kubectl scale deployment web --replicas=5000' }] })).toMatch(/asks for replicas 5000/);
   });
 
+  it('reads the commands inside a loop or an if, before and while running them', () => {
+    expect(refusal({ log: [{ at: 0, line: 'for i in 1 2; do kubectl scale deployment web --replicas=5000; done' }] })).toMatch(/asks for replicas 5000/);
+    expect(refusal({ log: [{ at: 0, line: 'if true; then\n  kubectl scale deployment web --replicas=5000\nfi' }] })).toMatch(/asks for replicas 5000/);
+    const sink = { out: '', stdout(t: string) { this.out += t; }, stderr(t: string) { this.out += t; } };
+    const r = replayScenario({ ...base, log: [{ at: 0, line: 'for n in 2 5000; do kubectl create deployment d$n --image=nginx --replicas=$n; done' }], endAt: 1000 }, { sink });
+    if (!r.ok) throw new Error(r.error);
+    expect(sink.out).toContain('refused: "kubectl create deployment d5000 --image=nginx --replicas=5000" asks for replicas 5000 (the playground runs at most 1000 per object)\n');
+    expect(r.replayed.cluster.client().list('deployments.apps').filter((d) => d.metadata.namespace === 'default').map((d) => d.metadata.name)).toEqual(['d2']);
+  });
+
   it('refuses a file asking for more replicas than the limit, in any document', () => {
     const big = DEPLOYMENT.replace('replicas: 3', 'replicas: 10000000');
     expect(refusal({ files: [{ name: 'web.yaml', content: `${SERVICE}---\n${big}` }] })).toBe('refused: file "web.yaml" asks for replicas: 10000000 (the playground runs at most 1000 per object)');

@@ -1,14 +1,17 @@
+import { compoundOpen } from './compound';
 import { tokenize } from './tokenize';
 
 /**
  * Whether `text` needs more lines to be a whole command, as bash's
  * interactive parser sees it (it then prompts with `> `): an open quote or
- * `$(`, a here-document still waiting for its end line, or a last line
- * ending in `|`, `&&`, `||` or `\`.
+ * `$(`, a here-document still waiting for its end line, a last line
+ * ending in `|`, `&&`, `||` or `\`, or a loop or an if without its `done`
+ * or `fi`.
  * @example needsMoreLines('kubectl apply -f - <<EOF') // true
+ * @example needsMoreLines('for i in 1 2 3') // true
  */
 export function needsMoreLines(text: string): boolean {
-  return tokenize(text).incomplete !== undefined;
+  return tokenize(text).incomplete !== undefined || compoundOpen(text);
 }
 
 /**

@@ -8,6 +8,9 @@ import { GLOBAL_FLAGS } from './kubectl/globalFlags';
 import { PLAYGROUND_COMMANDS } from './kubeplay/kubeplay';
 import type { ShellEnvironment } from './types';
 
+/** Reserved words after which a command starts. */
+const LEADING_RESERVED = new Set(['do', 'then', 'else', 'elif', 'if', 'while', 'until', '!']);
+
 /**
  * Tab completion from the registries: commands and subcommands, flags,
  * resource types, and object names from the live cluster.
@@ -16,11 +19,13 @@ export function completeLine(env: ShellEnvironment, line: string, cursor: number
   // Only the command the cursor is in counts: what follows the last unquoted `|`.
   const before = line.slice(lastPipe(line.slice(0, cursor)) + 1, cursor);
   const words = before.split(/\s+/).filter((w, i, a) => w !== '' || i === a.length - 1);
+  // In a loop or an if, the command starts after its reserved words (`do kubectl get po`).
+  while (words.length > 1 && LEADING_RESERVED.has(words[0])) words.shift();
   if (words.length === 0) words.push('');
   const current = words[words.length - 1];
   const done = words.slice(0, -1);
   const pick = (cands: Iterable<string>) => [...new Set(cands)].filter((c) => c.startsWith(current)).sort();
-  if (done.length === 0) return pick(['kubectl', 'kubeplay', 'docker', ...BUILTINS.map((b) => b.name), ...FILTERS.map((f) => f.name), 'xargs', 'export', 'unset']);
+  if (done.length === 0) return pick(['kubectl', 'kubeplay', 'docker', ...BUILTINS.map((b) => b.name), ...FILTERS.map((f) => f.name), 'xargs', 'export', 'unset', 'for', 'while', 'until', 'if']);
   if (done[0] === 'docker') return completeDocker(env, done, current);
   if (done[0] === 'kubeplay') {
     const depth = done.length - 1;

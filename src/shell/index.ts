@@ -5,6 +5,8 @@
  */
 import { BUILTINS } from './builtins/index';
 import { completeLine } from './complete';
+import { parseCompound } from './compound';
+import { SequenceRun, type CompoundHost } from './compoundRun';
 import { afterwards, finished } from './execution';
 import { assignmentOf, type Part } from './expansion';
 import { hostCommandHint } from './hostCommands';
@@ -93,12 +95,21 @@ export function createShell(env: ShellEnvironment): Shell {
       return finished(1);
     }
   };
-  /** Runs a line: as typed when it has no expansion, else through `LineRun` (substitutions, variables, assignments). */
+  /** Runs a line: as typed when it has no expansion, else through `LineRun` (substitutions, variables, assignments); a loop or an if through `SequenceRun`. */
   const runLine = (line: string, sink: OutputSink): Execution => {
-    const { stages, parts, list, redirects, expands, error, warning } = tokenize(line);
+    const tokens = tokenize(line);
+    const { stages, parts, list, redirects, expands, error, warning } = tokens;
     if (error) {
       sink.stderr(`${error}\n`);
       return finished(2);
+    }
+    const compound = parseCompound(tokens);
+    if (compound !== undefined) {
+      if ('error' in compound) {
+        sink.stderr(`${compound.error}\n`);
+        return finished(2);
+      }
+      return new SequenceRun(compound.nodes, compoundHost, sink, 0);
     }
     if (list.length > 1) return new ListRun(list, runLine, sink, (code) => (vars.status = code));
     // A list's pipelines say their own warnings when they run.
@@ -106,6 +117,26 @@ export function createShell(env: ShellEnvironment): Shell {
     if (stages[0].length === 0 && redirects[0].length === 0) return finished(0);
     if (!expands && !parts.some((stage) => stage.length > 0 && assignmentOf(stage[0]) !== undefined)) return runStages(stages, redirects, literalText, sink);
     return new LineRun({ vars, runLine, runStages }, parts, redirects, sink);
+  };
+  const compoundHost: CompoundHost = {
+    vars,
+    runLine: (line, sink) => runLine(line, sink),
+    // The words as a command's arguments would be expanded, after a first word that keeps them from reading as assignments.
+    expandWords: (words, sink, then) =>
+      new LineRun(
+        {
+          vars,
+          runLine,
+          runStages: (stages) => {
+            then(stages[0].slice(1));
+            return finished(0);
+          },
+        },
+        [[[{ kind: 'text', text: 'for', quoted: false }], ...words]],
+        [[]],
+        sink,
+      ),
+    now: () => env.cluster.now(),
   };
   /** A shell open in a container (`kubectl exec -it POD -- sh`): the lines typed at the prompt go to it. */
   let attached: ShellHandle | undefined;

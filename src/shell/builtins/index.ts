@@ -2,9 +2,12 @@ import { parseDuration } from '../../lib/duration';
 import { finished, WaitingExecution } from '../execution';
 import { FILTERS } from '../filters/index';
 import type { Execution, OutputSink, ShellEnvironment } from '../types';
+import { SEQ } from './seq';
+import { BRACKET, FALSE, TEST, TRUE } from './test';
 
 /**
- * The shell's own commands: `sleep`, `echo`, `clear`, `help`.
+ * The shell's own commands: `sleep`, `echo`, `clear`, `help`, and for
+ * loops and conditions `seq`, `test`/`[`, `true`, `false`.
  * `clear` writes the ANSI sequence `clear` writes on a real terminal
  * (`CLEAR_SCREEN`); xterm clears itself, other hosts can look for it.
  */
@@ -12,6 +15,7 @@ export const CLEAR_SCREEN = '\x1b[H\x1b[2J\x1b[3J';
 
 export interface Builtin {
   name: string;
+  /** Its line in `help` (empty: another builtin's line covers it). */
   summary: string;
   run(env: ShellEnvironment, args: readonly string[], sink: OutputSink): Execution;
 }
@@ -78,7 +82,7 @@ const help: Builtin = {
         '  kubectl …        the Kubernetes CLI (try: kubectl --help)',
         '  kubeplay …       playground actions no real CLI has (try: kubeplay help)',
         '  docker …         Docker Swarm beside the cluster: service, node (try: docker --help)',
-        ...BUILTINS.map((b) => `  ${b.summary}`),
+        ...BUILTINS.filter((b) => b.summary !== '').map((b) => `  ${b.summary}`),
         '',
         "Pipes: '|' sends a command's output to the next one (kubectl get pods | grep web),",
         'and these filters read it (or a file of the editor), as their GNU versions do:',
@@ -102,9 +106,16 @@ const help: Builtin = {
         '  kubectl get deploy web -o yaml > web.yaml   writes a file of the editor (>> appends); it opens there',
         '  2>/dev/null  >/dev/null  &>/dev/null  2>&1  >&2',
         '',
+        'Loops and conditions, as in bash (typed over several lines, the prompt shows > until done or fi):',
+        '  for p in $(kubectl get pods -o name); do kubectl delete $p; done',
+        '  while true; do kubectl get pods; sleep 2; done          (Ctrl+C stops it)',
+        '  until kubectl get pod web; do sleep 1; done',
+        '  if kubectl get deploy web; then echo found; else echo missing; fi',
+        '  break, continue, ! CMD; a loop that never waits is stopped after 10000 rounds',
+        '',
         'A shell in a container: kubectl exec -it POD -- sh (or bash); the next lines run in it, until exit or Ctrl+D.',
         '',
-        "Not simulated: '&' (background jobs), loops (for, while) and assignment inside $((…)).",
+        "Not simulated: '&' (background jobs), case, functions, piping a whole loop (done | …) and assignment inside $((…)).",
         '',
       ].join('\n'),
     );
@@ -113,4 +124,4 @@ const help: Builtin = {
 };
 
 /** The builtins, in the order `help` lists them. */
-export const BUILTINS: readonly Builtin[] = [sleep, echo, clear, help];
+export const BUILTINS: readonly Builtin[] = [sleep, echo, SEQ, TEST, BRACKET, TRUE, FALSE, clear, help];

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { needsMoreLines, scriptCommands } from './commandText';
+import { parseCompound, reservedPrefix, type Node } from './compound';
+import { tokenize } from './tokenize';
+
+const parse = (line: string) => parseCompound(tokenize(line));
+const nodes = (line: string): Node[] => {
+  const r = parse(line);
+  if (r === undefined || 'error' in r) throw new Error(`no compound: ${JSON.stringify(r)}`);
+  return r.nodes;
+};
+const error = (line: string) => {
+  const r = parse(line);
+  return r !== undefined && 'error' in r ? r.error : undefined;
+};
+
+describe('compound commands: parsing', () => {
+  it('reads a for loop typed on one line or over several into its name, words and body', () => {
+    for (const line of ['for i in 1 2 3; do echo $i; done', 'for i in 1 2 3\ndo\n  echo $i\ndone', 'for i in 1 2 3; do\n  echo $i\ndone']) {
+      const [loop] = nodes(line);
+      expect(loop.kind).toBe('for');
+      if (loop.kind !== 'for') return;
+      expect(loop.name).toBe('i');
+      expect(loop.words?.map((w) => w.map((p) => (p.kind === 'text' ? p.text : p.kind)).join(''))).toEqual(['1', '2', '3']);
+      // A line break ends a pipeline as `;` does.
+      expect(loop.body).toEqual([{ kind: 'simple', text: 'echo $i', negate: false, op: ';' }]);
+    }
+  });
+
+  it('nests loops and ifs, and keeps the operator after a compound for the list around it', () => {
+    const [outer, after] = nodes('for a in 1 2; do for b in x y; do echo $a$b; done; done && echo ok');
+    expect(outer).toMatchObject({ kind: 'for', name: 'a', op: '&&', body: [{ kind: 'for', name: 'b', body: [{ kind: 'simple', text: 'echo $a$b' }] }] });
+    expect(after).toMatchObject({ kind: 'simple', text: 'echo ok' });
+    const [cond] = nodes('if kubectl get pod x; then echo yes; elif true; then echo maybe; else echo no; fi');
+    expect(cond).toMatchObject({ kind: 'if', clauses: [{ cond: [{ text: 'kubectl get pod x' }], body: [{ text: 'echo yes' }] }, { cond: [{ text: 'true' }] }], otherwise: [{ text: 'echo no' }] });
+  });
+
+  it('reads while and until with a list as the condition, ! and break/continue with their count', () => {
+    expect(nodes('while sleep 1; ! kubectl get pod x; do continue 2; break; done')[0]).toMatchObject({
+      kind: 'while',
+      until: false,
+      cond: [{ kind: 'simple', text: 'sleep 1' }, { kind: 'simple', text: 'kubectl get pod x', negate: true }],
+      body: [{ kind: 'jump', jump: 'continue', levels: 2 }, { kind: 'jump', jump: 'break', levels: 1 }],
+    });
+    expect(nodes('until false; do echo; done')[0]).toMatchObject({ kind: 'while', until: true });
+  });
+
+  it('takes a reserved word only where a command starts, unquoted', () => {
+    expect(parse('echo done for if')).toBeUndefined();
+    expect(parse("'for' i in 1")).toBeUndefined();
+    expect(parse('kubectl get pods | grep done')).toBeUndefined();
+    expect(parse('fortune; iffy=1')).toBeUndefined();
+  });
+
+  it("words bash's syntax errors as bash does", () => {
+    expect(error('done')).toBe("syntax error near unexpected token `done'");
+    expect(error('for i in 1; do done')).toBe("syntax error near unexpected token `done'");
+    expect(error('if true; then fi')).toBe("syntax error near unexpected token `fi'");
+    expect(error('while do echo; done')).toBe("syntax error near unexpected token `do'");
+    expect(error('for 1x in a; do echo; done')).toBe("`1x': not a valid identifier");
+    expect(error('for i in 1; do echo; done echo')).toBe("syntax error near unexpected token `echo'");
+    expect(error('for i in 1; do echo $i; done | sort')).toMatch(/^'done \|' is not simulated in this terminal: .*put the pipe or the redirection on the commands inside it$/);
+    expect(error('if true; then echo; fi > out.txt')).toMatch(/^'fi >' is not simulated/);
+  });
+
+  it('asks for more lines while a loop or an if is open, as an interactive bash shows > for them', () => {
+    for (const open of ['for i in 1 2 3', 'for i in 1 2 3; do', 'while true; do echo hi', 'if true; then', 'if true; then echo; else', 'for a in 1; do for b in 2; do echo; done']) {
+      expect([open, needsMoreLines(open)]).toEqual([open, true]);
+    }
+    for (const whole of ['for i in 1 2 3; do echo $i; done', 'echo done', 'done', 'if true; then echo; fi']) expect([whole, needsMoreLines(whole)]).toEqual([whole, false]);
+    expect(error('while true; do echo hi')).toBe('syntax error: unexpected end of file');
+  });
+
+  it('keeps a script\'s multi-line loop one command', () => {
+    expect(scriptCommands('for i in 1 2\ndo\n  echo $i\ndone\nkubectl get pods\n')).toEqual(['for i in 1 2\ndo\n  echo $i\ndone', 'kubectl get pods']);
+  });
+
+  it('tells the tools that read a line\'s commands which words are reserved', () => {
+    const t = tokenize('while true; do ! kubectl get pods; done; for p in a b; do kubectl delete $p; done');
+    expect(t.stages.map((_, s) => reservedPrefix(t, s))).toEqual([
+      { skip: 1, forHeader: false },
+      { skip: 2, forHeader: false },
+      { skip: 1, forHeader: false },
+      { skip: 1, forHeader: true },
+      { skip: 1, forHeader: false },
+      { skip: 1, forHeader: false },
+    ]);
+  });
+});

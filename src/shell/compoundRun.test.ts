@@ -1,0 +1,101 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { driveUntilDone } from '../session/drive';
+import { MAX_ROUNDS_AT_ONE_INSTANT } from './compoundRun';
+import { preloadShellData } from './index';
+import { clusterShell } from './testing/clusterShell';
+import { shellHarness } from './testing/shellHarness';
+
+beforeAll(preloadShellData);
+
+describe('loops and conditions at the prompt', () => {
+  it('runs a for loop once per word, the variable set for each round, and keeps the last value', () => {
+    const { run } = shellHarness();
+    expect(run('for i in 1 2 3; do echo "round $i"; done').stdout).toBe('round 1\nround 2\nround 3\n');
+    expect(run('echo $i').stdout).toBe('3\n');
+    expect(run('for w in $(echo a b) "c d"; do echo "[$w]"; done').stdout).toBe('[a]\n[b]\n[c d]\n');
+    expect(run('for i in; do echo never; done; echo $?').stdout).toBe('0\n');
+  });
+
+  it('loops over the cluster\'s objects: kubectl in the body sees the variable', () => {
+    const { run } = clusterShell();
+    run('kubectl create deployment web --image=nginx --replicas=3', 30_000);
+    const t = run('for p in $(kubectl get pods -l app=web -o name); do kubectl label $p checked=yes; done');
+    expect(t.stdout.trim().split('\n')).toHaveLength(3);
+    expect(t.stdout).toMatch(/^pod\/web-[a-z0-9]+-[a-z0-9]{5} labeled\n/);
+    expect(run('kubectl get pods -l checked=yes -o name').stdout.trim().split('\n')).toHaveLength(3);
+  });
+
+  it('runs while and until as long as their condition holds, and their status is the last round\'s', () => {
+    const { run } = shellHarness();
+    expect(run('n=0; while [ $n -lt 3 ]; do echo $n; n=$((n+1)); done').stdout).toBe('0\n1\n2\n');
+    expect(run('until [ $n -eq 0 ]; do n=$((n-1)); false; done; echo $? $n').stdout).toBe('1 0\n');
+    expect(run('while false; do echo never; done; echo $?').stdout).toBe('0\n');
+  });
+
+  it('runs the first branch of an if whose condition succeeds, else its else; ! inverts a status', () => {
+    const { run } = shellHarness();
+    expect(run('if [ a = b ]; then echo one; elif [ a = a ]; then echo two; else echo three; fi').stdout).toBe('two\n');
+    expect(run('if false; then echo one; fi; echo $?').stdout).toBe('0\n');
+    expect(run('if ! false; then echo negated; fi').stdout).toBe('negated\n');
+    expect(run('! true; echo $?').stdout).toBe('1\n');
+  });
+
+  it('break and continue leave the loop (or N loops) they are in; outside a loop they only say so', () => {
+    const { run } = shellHarness();
+    expect(run('for i in 1 2 3 4; do if [ $i = 3 ]; then break; fi; echo $i; done').stdout).toBe('1\n2\n');
+    expect(run('for i in 1 2 3; do if [ $i = 2 ]; then continue; fi; echo $i; done').stdout).toBe('1\n3\n');
+    expect(run('for a in 1 2; do for b in x y; do echo $a$b; break 2; done; done').stdout).toBe('1x\n');
+    expect(run('for a in 1 2; do for b in x y; do continue 2; echo no; done; echo no; done; echo $a$b').stdout).toBe('2x\n');
+    const outside = run('break');
+    expect([outside.stderr, outside.exitCode]).toEqual(["break: only meaningful in a `for', `while', or `until' loop\n", 0]);
+  });
+
+  it('lets virtual time pass in a loop that sleeps, so it runs round by round as the cluster moves', () => {
+    const { shell, cluster } = clusterShell();
+    let out = '';
+    const start = cluster.now();
+    const exec = shell.run('for i in 1 2 3; do echo "tick $i"; sleep 10; done', { stdout: (t) => (out += t), stderr: (t) => (out += t) });
+    expect([exec.done, out]).toEqual([false, 'tick 1\n']);
+    // No timeout of its own: only the sleep inside wakes it.
+    expect(exec.deadline).toBeUndefined();
+    expect(exec.wakeAt).toBe(start + 10_000);
+    driveUntilDone(cluster, exec, (t) => (out += t));
+    expect([exec.exitCode, out, cluster.now() - start]).toEqual([0, 'tick 1\ntick 2\ntick 3\n', 30_000]);
+  });
+
+  it('waits on kubectl inside a loop: until … rollout status … retries until the Deployment is out', () => {
+    const { run } = clusterShell();
+    run('kubectl create deployment web --image=nginx --replicas=2');
+    const t = run('until kubectl rollout status deployment/web --timeout=1s >/dev/null 2>&1; do echo waiting; sleep 1; done; echo ready', 120_000);
+    expect(t.exitCode).toBe(0);
+    expect(t.stdout).toMatch(/^(waiting\n)+ready\n$/);
+  });
+
+  it('Ctrl+C stops a while true loop for good (status 130)', () => {
+    const { shell, cluster } = clusterShell();
+    let out = '';
+    const exec = shell.run('while true; do kubectl get nodes --no-headers | wc -l; sleep 2; done', { stdout: (t) => (out += t), stderr: (t) => (out += t) });
+    for (let k = 0; k < 50; k++) {
+      cluster.advanceTo(cluster.now() + 100);
+      exec.poll();
+    }
+    // Rounds at 0, 2 and 4 s.
+    expect(out).toBe('4\n4\n4\n');
+    exec.cancel();
+    cluster.advanceTo(cluster.now() + 5000);
+    expect([exec.done, exec.exitCode, exec.poll(), out]).toEqual([true, 130, true, '4\n4\n4\n']);
+  });
+
+  it('stops a loop that never lets time pass, with a message, instead of hanging the page', () => {
+    const { run } = shellHarness();
+    const t = run('while true; do echo hi; done');
+    expect(t.stdout).toBe('hi\n'.repeat(MAX_ROUNDS_AT_ONE_INSTANT));
+    expect([t.stderr, t.exitCode]).toEqual([`kubeplay: stopped the loop after ${MAX_ROUNDS_AT_ONE_INSTANT} rounds at one instant of virtual time: a loop that never waits would hang the page (put a sleep in it)\n`, 1]);
+  });
+
+  it('a loop is a command of a list, and runs inside a command substitution', () => {
+    const { run } = shellHarness();
+    expect(run('echo start && for i in a b; do echo $i; done && echo end').stdout).toBe('start\na\nb\nend\n');
+    expect(run('X=$(for i in 1 2 3; do echo -n $i; done); echo "[$X]"').stdout).toBe('[123]\n');
+  });
+});

@@ -1,0 +1,340 @@
+import type { Node } from './compound';
+import type { Part } from './expansion';
+import type { Execution, OutputSink } from './types';
+import type { ShellVariables } from './variables';
+
+/**
+ * Running bash's compound commands (`compound.ts` parses them): each is an
+ * Execution that starts its inner commands one at a time, so a `sleep` or
+ * a `kubectl rollout status` inside a loop waits across virtual time like
+ * one typed at the prompt, and Ctrl+C stops the whole loop.
+ */
+
+/** What running a compound command needs of its shell. */
+export interface CompoundHost {
+  vars: ShellVariables;
+  /** Runs a pipeline (the text between reserved words) as a command line of its own. */
+  runLine(line: string, sink: OutputSink): Execution;
+  /** Expands a `for` loop's words (substitutions may wait), then tells `then` their fields. */
+  expandWords(words: Part[][], sink: OutputSink, then: (fields: string[]) => void): Execution;
+  /** Virtual time now. */
+  now(): number;
+}
+
+/** A `break` or `continue` on its way out to the loop it is for (`levels` loops out). */
+interface Jump {
+  kind: 'break' | 'continue';
+  levels: number;
+}
+
+/** An Execution that a `break` or `continue` inside it may end early. */
+interface Step extends Execution {
+  readonly jump: Jump | undefined;
+}
+
+/**
+ * Rounds a loop may run at one instant of virtual time: a loop that never
+ * waits (`while true; do echo hi; done`) would otherwise hang the page.
+ */
+export const MAX_ROUNDS_AT_ONE_INSTANT = 10_000;
+
+const JUMP_OUTSIDE = (kind: string) => `${kind}: only meaningful in a \`for', \`while', or \`until' loop`;
+
+/** The base of the runners: the command running now, the status, Ctrl+C. */
+abstract class Runner implements Step {
+  protected current: Step | Execution | undefined;
+  protected status = 0;
+  protected over = false;
+  private cancelled = false;
+  jump: Jump | undefined;
+
+  constructor(
+    protected readonly host: CompoundHost,
+    protected readonly sink: OutputSink,
+    /** How many loops enclose this command (a `break` outside every loop is only a message). */
+    protected readonly loops: number,
+  ) {}
+
+  get done(): boolean {
+    return this.cancelled || this.over;
+  }
+
+  get exitCode(): number | undefined {
+    if (this.cancelled) return 130;
+    return this.over ? this.status : undefined;
+  }
+
+  get deadline(): number | undefined {
+    return this.current?.deadline;
+  }
+
+  get wakeAt(): number | undefined {
+    return this.current?.wakeAt;
+  }
+
+  poll(): boolean {
+    if (this.done) return true;
+    if (this.current === undefined || this.current.poll()) this.proceed();
+    return this.done;
+  }
+
+  cancel(): void {
+    if (this.done) return;
+    this.cancelled = true;
+    this.current?.cancel();
+    this.current = undefined;
+  }
+
+  /** Goes on from where the command running last ended, until one waits or this is over. */
+  protected abstract proceed(): void;
+
+  protected finish(status: number, jump?: Jump): void {
+    this.status = status;
+    this.jump = jump;
+    this.current = undefined;
+    this.over = true;
+  }
+}
+
+/** Starts one command of a list. */
+function start(node: Node, host: CompoundHost, sink: OutputSink, loops: number): Step | Execution {
+  switch (node.kind) {
+    case 'simple':
+      return host.runLine(node.text, sink);
+    case 'for':
+      return new ForRun(node, host, sink, loops);
+    case 'while':
+      return new WhileRun(node, host, sink, loops);
+    case 'if':
+      return new IfRun(node, host, sink, loops);
+    case 'jump':
+      return new JumpRun(node, host, sink, loops);
+  }
+}
+
+/**
+ * A list (`a && b || c; d`) as bash runs one: each command when the one
+ * before it has finished — after `&&` only if its status was 0, after `||`
+ * only if it was not; `!` inverts a command's status. Each status becomes
+ * `$?`. A `break` or `continue` ends the list and goes out to its loop.
+ */
+export class SequenceRun extends Runner {
+  private next = 0;
+
+  constructor(
+    private readonly nodes: readonly Node[],
+    host: CompoundHost,
+    sink: OutputSink,
+    loops: number,
+  ) {
+    super(host, sink, loops);
+    this.proceed();
+  }
+
+  protected proceed(): void {
+    for (;;) {
+      const ended = this.current;
+      if (ended !== undefined) {
+        if (!ended.done) return;
+        const node = this.nodes[this.next - 1];
+        const code = ended.exitCode ?? 0;
+        this.status = node.negate ? (code === 0 ? 1 : 0) : code;
+        this.host.vars.status = this.status;
+        this.current = undefined;
+        const jump = 'jump' in ended ? ended.jump : undefined;
+        if (jump !== undefined) return this.finish(this.status, jump);
+      }
+      if (this.next === this.nodes.length) return this.finish(this.status);
+      const op = this.next > 0 ? this.nodes[this.next - 1].op : undefined;
+      const node = this.nodes[this.next++];
+      if ((op === '&&' && this.status !== 0) || (op === '||' && this.status === 0)) continue;
+      this.current = start(node, this.host, this.sink, this.loops);
+    }
+  }
+}
+
+/** `break [N]`, `continue [N]`. */
+class JumpRun extends Runner {
+  constructor(node: Extract<Node, { kind: 'jump' }>, host: CompoundHost, sink: OutputSink, loops: number) {
+    super(host, sink, loops);
+    if (loops === 0) {
+      sink.stderr(`${JUMP_OUTSIDE(node.jump)}\n`);
+      this.finish(0);
+    } else if (typeof node.levels === 'string') {
+      sink.stderr(`${node.jump}: ${node.levels}: numeric argument required\n`);
+      this.finish(128, { kind: 'break', levels: loops });
+    } else if (node.levels < 1) {
+      sink.stderr(`${node.jump}: ${node.levels}: loop count out of range\n`);
+      this.finish(1);
+    } else this.finish(0, { kind: node.jump, levels: Math.min(node.levels, loops) });
+  }
+
+  protected proceed(): void {}
+}
+
+/** The loops' common part: a round's body, a `break`/`continue` it ends with, and the guard against a loop that never waits. */
+abstract class LoopRun extends Runner {
+  private roundAt = Number.NaN;
+  private roundsNow = 0;
+
+  override get deadline(): number | undefined {
+    // A loop has no timeout of its own: what its command waits for is only its next wake-up.
+    return undefined;
+  }
+
+  override get wakeAt(): number | undefined {
+    const c = this.current;
+    if (c === undefined) return undefined;
+    const a = c.wakeAt;
+    const b = c.deadline;
+    return a === undefined ? b : b === undefined ? a : Math.min(a, b);
+  }
+
+  /** A new round begins: false (and the loop is over, with a message) when too many ran at this instant. */
+  protected newRound(): boolean {
+    const now = this.host.now();
+    if (now !== this.roundAt) {
+      this.roundAt = now;
+      this.roundsNow = 0;
+    }
+    if (++this.roundsNow <= MAX_ROUNDS_AT_ONE_INSTANT) return true;
+    this.sink.stderr(`kubeplay: stopped the loop after ${MAX_ROUNDS_AT_ONE_INSTANT} rounds at one instant of virtual time: a loop that never waits would hang the page (put a sleep in it)\n`);
+    this.finish(1);
+    return false;
+  }
+
+  /**
+   * The body (or a `while` condition) has ended with `ended`: its status
+   * counts, and a `break` or `continue` is handled. Returns whether the
+   * loop goes on to its next round.
+   */
+  protected afterBody(ended: Step | Execution, body: boolean): boolean {
+    const code = ended.exitCode ?? 0;
+    if (body) this.status = code;
+    const jump = 'jump' in ended ? ended.jump : undefined;
+    if (jump === undefined) return true;
+    if (jump.levels > 1) {
+      this.finish(this.status, { kind: jump.kind, levels: jump.levels - 1 });
+      return false;
+    }
+    if (jump.kind === 'break') {
+      this.finish(body ? code : this.status);
+      return false;
+    }
+    return true;
+  }
+}
+
+/** `for NAME in WORDS; do LIST; done`: the words expanded once, then a round per field with NAME set to it. */
+class ForRun extends LoopRun {
+  private fields: string[] | undefined;
+  private index = 0;
+  private expanding = true;
+
+  constructor(
+    private readonly node: Extract<Node, { kind: 'for' }>,
+    host: CompoundHost,
+    sink: OutputSink,
+    loops: number,
+  ) {
+    super(host, sink, loops);
+    if (node.words === undefined) this.fields = [];
+    else this.current = host.expandWords(node.words, sink, (f) => (this.fields = f));
+    this.proceed();
+  }
+
+  protected proceed(): void {
+    for (;;) {
+      const ended = this.current;
+      if (ended !== undefined) {
+        if (!ended.done) return;
+        this.current = undefined;
+        if (this.expanding) {
+          this.expanding = false;
+          // An expansion that failed (`$((1/0))`) ran nothing: the loop is over with its status.
+          if (this.fields === undefined) return this.finish(ended.exitCode ?? 1);
+        } else if (!this.afterBody(ended, true)) return;
+      }
+      this.expanding = false;
+      const fields = this.fields ?? [];
+      if (this.index >= fields.length) return this.finish(this.status);
+      if (!this.newRound()) return;
+      this.host.vars.set(this.node.name, fields[this.index++]);
+      this.current = new SequenceRun(this.node.body, this.host, this.sink, this.loops + 1);
+    }
+  }
+}
+
+/** `while LIST; do LIST; done` (`until`: while the condition fails). Its status is the last round's, 0 with none. */
+class WhileRun extends LoopRun {
+  private inBody = false;
+
+  constructor(
+    private readonly node: Extract<Node, { kind: 'while' }>,
+    host: CompoundHost,
+    sink: OutputSink,
+    loops: number,
+  ) {
+    super(host, sink, loops);
+    this.proceed();
+  }
+
+  protected proceed(): void {
+    for (;;) {
+      const ended = this.current;
+      if (ended !== undefined) {
+        if (!ended.done) return;
+        this.current = undefined;
+        if (!this.afterBody(ended, this.inBody)) return;
+        const jumped = 'jump' in ended && ended.jump !== undefined;
+        if (!this.inBody && !jumped) {
+          const ok = (ended.exitCode ?? 0) === 0;
+          if (ok === this.node.until) return this.finish(this.status);
+          this.inBody = true;
+          this.current = new SequenceRun(this.node.body, this.host, this.sink, this.loops + 1);
+          continue;
+        }
+      }
+      if (!this.newRound()) return;
+      this.inBody = false;
+      this.current = new SequenceRun(this.node.cond, this.host, this.sink, this.loops + 1);
+    }
+  }
+}
+
+/** `if LIST; then LIST; [elif LIST; then LIST;]… [else LIST;] fi`: its status is the branch run's, 0 when none ran. */
+class IfRun extends Runner {
+  private clause = 0;
+  private inBody = false;
+
+  constructor(
+    private readonly node: Extract<Node, { kind: 'if' }>,
+    host: CompoundHost,
+    sink: OutputSink,
+    loops: number,
+  ) {
+    super(host, sink, loops);
+    this.current = new SequenceRun(node.clauses[0].cond, host, sink, loops);
+    this.proceed();
+  }
+
+  protected proceed(): void {
+    for (;;) {
+      const ended = this.current;
+      if (ended === undefined || !ended.done) return;
+      const code = ended.exitCode ?? 0;
+      const jump = 'jump' in ended ? ended.jump : undefined;
+      if (this.inBody || jump !== undefined) return this.finish(code, jump);
+      const { clauses, otherwise } = this.node;
+      if (code === 0) {
+        this.inBody = true;
+        this.current = new SequenceRun(clauses[this.clause].body, this.host, this.sink, this.loops);
+      } else if (++this.clause < clauses.length) {
+        this.current = new SequenceRun(clauses[this.clause].cond, this.host, this.sink, this.loops);
+      } else if (otherwise !== undefined) {
+        this.inBody = true;
+        this.current = new SequenceRun(otherwise, this.host, this.sink, this.loops);
+      } else return this.finish(0);
+    }
+  }
+}
