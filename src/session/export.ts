@@ -4,7 +4,7 @@
  * command log with the real kubectl. Playground-only commands become
  * commented instructions with their real-world equivalent.
  */
-import { reservedPrefix } from '../shell/compound';
+import { opensCommand, reservedPrefix } from '../shell/compound';
 import { expands, tokenize } from '../shell/index';
 import { endsShell, interactiveShell, redirectsText, runnable, safeExpansion, sh } from './exportWords';
 import type { Scenario } from './scenario';
@@ -184,8 +184,7 @@ export function exportToKind(scenario: Scenario, cluster = 'kubeplay'): KindExpo
     const command = (s: number) => [...stages[s].map((w, j) => (j < lead(s) || (expands(parts[s][j]) && safeExpansion(parts[s][j])) ? raw[s][j] : sh(node(w)))), io[s]!.inline].filter((w) => w !== '').join(' ');
     const pipeline = (item: (typeof list)[number]) => stages.slice(item.start, item.end).map((_, k) => command(item.start + k)).join(' | ');
     // `do`, `then`, `else` on a line of their own: the command after them goes on the same line (`do;` is no bash).
-    const opensCommand = (item: (typeof list)[number]) => item.end - item.start === 1 && prefix[item.start].skip === raw[item.start].length && !/^(done|fi)$/.test(raw[item.start].at(-1) ?? '');
-    const joiner = (item: (typeof list)[number]) => (item.op === undefined ? '' : item.op === ';' ? (opensCommand(item) ? ' ' : '; ') : ` ${item.op} `);
+    const joiner = (item: (typeof list)[number]) => (item.op === undefined ? '' : item.op === ';' ? (opensCommand(t, item) ? ' ' : '; ') : ` ${item.op} `);
     const line = list.map((item) => `${pipeline(item)}${joiner(item)}`).join('').trimEnd();
     // Here-documents' lines come after the line whose commands read them.
     const real = [line, ...io.flatMap((r) => r!.bodies)].join('\n');

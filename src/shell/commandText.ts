@@ -1,4 +1,4 @@
-import { compoundOpen } from './compound';
+import { compoundOpen, opensCommand } from './compound';
 import { tokenize } from './tokenize';
 
 /**
@@ -46,4 +46,20 @@ export function scriptCommands(text: string): string[] {
 /** A command as the terminal echoes it: its prompt (`$ `, or a container shell's) before its first line, bash's `> ` before each line after. */
 export function echoedCommand(line: string, prompt = '$ '): string {
   return `${prompt}${line.split('\n').join('\n> ')}`;
+}
+
+/**
+ * A command typed over several lines as one line, as bash's history keeps
+ * it (`for i in 1 2\ndo\n  echo $i\ndone` → `for i in 1 2; do echo $i; done`),
+ * for ↑ to bring back; undefined when no one line says the same (a
+ * here-document, a quoted line break, a comment).
+ * @example oneLine('kubectl get pods &&\nkubectl get svc') // 'kubectl get pods && kubectl get svc'
+ */
+export function oneLine(text: string): string | undefined {
+  if (!text.includes('\n')) return text;
+  const t = tokenize(text);
+  if (t.error !== undefined || t.incomplete !== undefined || t.redirects.some((rs) => rs.some((r) => r.kind === 'heredoc'))) return undefined;
+  const line = t.list.map((item) => `${item.text}${item.op === undefined ? '' : item.op === ';' ? (opensCommand(t, item) ? ' ' : '; ') : ` ${item.op} `}`).join('').trimEnd();
+  if (line.includes('\n') || JSON.stringify(tokenize(line).raw.flat()) !== JSON.stringify(t.raw.flat())) return undefined;
+  return line;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { needsMoreLines, scriptCommands } from './commandText';
+import { needsMoreLines, oneLine, scriptCommands } from './commandText';
 import { parseCompound, reservedPrefix, type Node } from './compound';
 import { tokenize } from './tokenize';
 
@@ -85,5 +85,17 @@ describe('compound commands: parsing', () => {
       { skip: 1, forHeader: false },
       { skip: 1, forHeader: false },
     ]);
+  });
+});
+
+describe('oneLine: a multi-line command as history keeps it', () => {
+  it('joins a loop typed over several lines, and gives up where no one line says the same', () => {
+    expect(oneLine('for i in 1 2\ndo\n  echo $i\ndone')).toBe('for i in 1 2; do echo $i; done');
+    expect(oneLine('if kubectl get pod web\nthen\n  echo yes\nelse\n  echo no\nfi')).toBe('if kubectl get pod web; then echo yes; else echo no; fi');
+    expect(oneLine('kubectl get pods &&\nkubectl get svc')).toBe('kubectl get pods && kubectl get svc');
+    expect(oneLine('kubectl get pods')).toBe('kubectl get pods');
+    expect(oneLine('kubectl apply -f - <<EOF\nkind: Pod\nEOF')).toBeUndefined();
+    expect(oneLine('echo "a\nb"')).toBeUndefined();
+    expect(oneLine('for i in 1 2 # the nodes\ndo echo $i\ndone')).toBeUndefined();
   });
 });

@@ -232,3 +232,14 @@ export function reservedPrefix(t: TokenizeResult, stage: number): { skip: number
   }
   return { skip, forHeader: false };
 }
+
+/**
+ * Whether a pipeline of the list is only reserved words after which a
+ * command follows (`do`, `then`, `else` on a line of their own): written
+ * on one line, the next command joins it with a space (`do;` is no bash).
+ */
+export function opensCommand(t: TokenizeResult, item: ListItem): boolean {
+  if (item.end - item.start !== 1) return false;
+  const raw = t.raw[item.start];
+  return reservedPrefix(t, item.start).skip === raw.length && raw.length > 0 && !/^(done|fi)$/.test(raw[raw.length - 1]);
+}

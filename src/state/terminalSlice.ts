@@ -1,4 +1,4 @@
-import { echoedCommand, needsMoreLines } from '../shell/commandText';
+import { echoedCommand, needsMoreLines, oneLine } from '../shell/commandText';
 import type { TerminalSlice } from './appState';
 import type { GetState, SetState, StoreKit } from './storeKit';
 import type { CommandSource, LoggedLine } from './types';
@@ -21,7 +21,9 @@ export function createTerminalSlice(set: SetState, get: GetState, kit: () => Sto
     const { history, commandLog, files } = get();
     const trimmed = line.trim();
     if (trimmed === '') return undefined;
-    const nextHistory = source === 'prompt' && history[history.length - 1] !== line ? [...history, line].slice(-HISTORY_LIMIT) : history;
+    // As bash's history keeps it: a loop typed over several lines comes back (↑) as one line.
+    const recalled = oneLine(line) ?? line;
+    const nextHistory = source === 'prompt' && history[history.length - 1] !== recalled ? [...history, recalled].slice(-HISTORY_LIMIT) : history;
     const entry: LoggedLine = { at: kit().runtime.now(), line: trimmed, source, files };
     set({ history: nextHistory, commandLog: [...commandLog, entry] });
     return entry;

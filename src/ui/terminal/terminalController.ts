@@ -289,7 +289,7 @@ export class TerminalController {
       case 'ArrowUp':
       case 'ArrowDown': {
         ev.preventDefault();
-        // A command of several lines (a here-document) cannot be edited in the one-line input: ↑ skips it.
+        // A command no one line can say (a here-document) cannot be edited in the one-line input: ↑ skips it.
         this.history ??= new HistoryCursor(this.actions.history().filter((l) => !l.includes('\n')));
         const next = ev.key === 'ArrowUp' ? this.history.up(this.input.value) : this.history.down();
         if (next !== undefined) this.setValue(next);
