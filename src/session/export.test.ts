@@ -49,7 +49,8 @@ describe('exportToKind', () => {
   });
 
   it('writes loops and ifs as bash reads them, a loop typed over several lines on one line', () => {
-    const { script } = exportToKind(scenario(['for n in worker-1 worker-2\ndo\n  kubectl cordon $n\ndone', 'while ! kubectl get deploy web; do sleep 1; done', 'if [ -f web.yaml ]; then kubectl apply -f web.yaml; else echo none; fi', 'for i in 1 2; do kubeplay node stop worker-1; done']));
+    const { script } = exportToKind(scenario(['for n in worker-1 worker-2\ndo\n  kubectl cordon $n\ndone', 'while ! kubectl get deploy web; do sleep 1; done', 'if [ -f web.yaml ]; then kubectl apply -f web.yaml; else echo none; fi', 'for i in 1 2; do kubeplay node stop worker-1; done', 'kubectl get pods -o name | while read p; do kubectl delete $p; done']));
+    expect(script).toContain('\nkubectl get pods -o name | while read p; do kubectl delete $p; done\n');
     expect(script).toContain('\nfor n in kubeplay-worker kubeplay-worker2; do kubectl cordon $n; done\n');
     expect(script).toContain('\nwhile ! kubectl get deploy web; do sleep 1; done\n');
     expect(script).toContain('\nif [ -f web.yaml ]; then kubectl apply -f web.yaml; else echo none; fi\n');

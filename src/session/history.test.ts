@@ -63,6 +63,7 @@ describe('isLookOnly with loops and conditions', () => {
     expect(isLookOnly('if kubectl get deploy web; then kubectl scale deploy web --replicas=1; fi')).toBe(false);
     // `for` sets its variable, which later lines may read.
     expect(isLookOnly('for p in $(kubectl get pods -o name); do kubectl get $p; done')).toBe(false);
+    expect(isLookOnly('kubectl get pods -o name | while read p; do kubectl delete $p; done')).toBe(false);
   });
 });
 

@@ -21,7 +21,14 @@ export type Node = (
   | { kind: 'for'; name: string; words: Part[][] | undefined; body: Node[] }
   | { kind: 'while'; until: boolean; cond: Node[]; body: Node[] }
   | { kind: 'if'; clauses: { cond: Node[]; body: Node[] }[]; otherwise: Node[] | undefined }
-) & { op?: Op; negate: boolean };
+) & {
+  op?: Op;
+  negate: boolean;
+  /** A pipe or redirections after a compound's `done` or `fi` (`| sort`, `> pods.txt`): its output goes there. */
+  tail?: string;
+  /** The pipeline before a compound that a pipe feeds (`kubectl get pods -o name` in `… | while read p`): its input. */
+  head?: string;
+};
 
 export type Parsed = { nodes: Node[] } | { error: string; incomplete: boolean };
 
@@ -46,7 +53,18 @@ function leadingWord(text: string): { word: string; rest: string } | undefined {
 
 /** Whether a tokenized line has a compound command (or `!`, `break`, `continue`) anywhere a command starts. */
 export function hasCompound(t: TokenizeResult): boolean {
-  return t.list.some((item) => leadingWord(item.text) !== undefined);
+  return t.list.some((item) => leadingWord(item.text) !== undefined) || t.raw.some((words, s) => OPENERS.has(words[0]) && !t.list.some((item) => item.start === s));
+}
+
+/** A pipeline whose later stage is a compound (`kubectl get pods -o name | while read p`): the text before its `|`, and the compound's. */
+function pipedInto(text: string): { head: string; rest: string } | undefined {
+  const t = tokenize(text);
+  for (let k = 1; k < t.stages.length; k++) {
+    const at = t.starts[k];
+    if (!OPENERS.has(t.raw[k][0]) || !text.startsWith(t.raw[k][0], at)) continue;
+    return { head: text.slice(0, at).replace(/\s*\|\s*$/, ''), rest: text.slice(at) };
+  }
+  return undefined;
 }
 
 class SyntaxError {
@@ -95,22 +113,33 @@ class Parser {
     return this.i < this.segs.length ? leadingWord(this.segs[this.i].text)?.word : undefined;
   }
 
-  /** A closing word (`done`, `fi`) and the operator after it; nothing else may follow it in its pipeline. */
-  private close(word: string): Op | undefined {
+  /**
+   * A closing word (`done`, `fi`), the operator after it, and what follows
+   * it in its pipeline: a pipe or redirections of the whole compound
+   * (`done | sort`, `done > pods.txt`), kept as text, or nothing.
+   */
+  private close(word: string): { op?: Op; tail?: string } {
     if (this.i >= this.segs.length) throw endOfFile();
     const { op, whole } = this.take(word);
-    if (whole) return op;
-    const rest = this.segs[this.i].text;
-    if (/^(?:[|<>]|&>|[0-9]+[<>])/.test(rest)) {
-      throw new SyntaxError(`'${word} ${rest.split(/\s/)[0]}' is not simulated in this terminal: the output of a loop or an if cannot be piped or redirected as a whole; put the pipe or the redirection on the commands inside it`);
+    if (whole) return { op };
+    const rest = this.segs[this.i];
+    if (/^(?:[|<>]|&>|[0-9]+[<>])/.test(rest.text) && !rest.text.startsWith('||')) {
+      this.i++;
+      return { op: rest.op, tail: rest.text };
     }
-    throw unexpected(rest.split(/\s/)[0]);
+    throw unexpected(rest.text.split(/\s/)[0]);
   }
 
   /** One command: a compound, `!` before one, a jump or a plain pipeline. */
   private command(): Node {
     const seg = this.segs[this.i];
     const lead = leadingWord(seg.text);
+    const piped = lead === undefined ? pipedInto(seg.text) : undefined;
+    if (piped !== undefined) {
+      // `… | while read p; do …; done`: the compound reads what the pipeline before it writes.
+      this.segs[this.i] = { text: piped.rest, op: seg.op };
+      return { ...this.command(), head: piped.head };
+    }
     if (lead === undefined) {
       this.i++;
       return { kind: 'simple', text: seg.text, op: seg.op, negate: false };
@@ -147,7 +176,7 @@ class Parser {
     if (this.i >= this.segs.length) throw endOfFile();
     const words = inWord === undefined ? undefined : t.parts[0].slice(2);
     const body = this.doGroup();
-    return { kind: 'for', name, words, body, op: this.close('done'), negate: false };
+    return { kind: 'for', name, words, body, ...this.close('done'), negate: false };
   }
 
   private whileLoop(word: 'while' | 'until'): Node {
@@ -155,7 +184,7 @@ class Parser {
     const cond = this.list(new Set(['do']));
     if (cond.length === 0) throw unexpected('do');
     const body = this.doGroup();
-    return { kind: 'while', until: word === 'until', cond, body, op: this.close('done'), negate: false };
+    return { kind: 'while', until: word === 'until', cond, body, ...this.close('done'), negate: false };
   }
 
   /** `do LIST` up to its `done` (left for the caller). */
@@ -188,7 +217,7 @@ class Parser {
         otherwise = this.list(new Set(['fi']));
         if (otherwise.length === 0) throw unexpected('fi');
       }
-      return { kind: 'if', clauses, otherwise, op: this.close('fi'), negate: false };
+      return { kind: 'if', clauses, otherwise, ...this.close('fi'), negate: false };
     }
   }
 }
@@ -225,7 +254,10 @@ export function compoundOpen(text: string): boolean {
 export function reservedPrefix(t: TokenizeResult, stage: number): { skip: number; forHeader: boolean } {
   const item = t.list.find((it) => it.start === stage);
   let skip = 0;
-  for (let text = item?.text ?? '', lead = leadingWord(text); lead !== undefined && !JUMPS.has(lead.word); lead = leadingWord(text)) {
+  // A compound a pipe feeds (`… | while read p`) starts a stage of its pipeline.
+  const raw = t.raw[stage] ?? [];
+  const piped = item === undefined && OPENERS.has(raw[0]) ? raw.join(' ') : undefined;
+  for (let text = item?.text ?? piped ?? '', lead = leadingWord(text); lead !== undefined && !JUMPS.has(lead.word); lead = leadingWord(text)) {
     skip++;
     if (lead.word === 'for') return { skip, forHeader: true };
     text = lead.rest;

@@ -93,6 +93,52 @@ describe('loops and conditions at the prompt', () => {
     expect([t.stderr, t.exitCode]).toEqual([`kubeplay: stopped the loop after ${MAX_ROUNDS_AT_ONE_INSTANT} rounds at one instant of virtual time: a loop that never waits would hang the page (put a sleep in it)\n`, 1]);
   });
 
+  it('pipes or redirects a whole loop: its output streams into the pipe, and a reader that has had enough ends it', () => {
+    const { run } = shellHarness();
+    expect(run('for i in 3 1 2; do echo $i; done | sort').stdout).toBe('1\n2\n3\n');
+    expect(run('for i in a b; do echo $i; echo oops >&2; done 2>/dev/null | wc -l').stdout).toBe('2\n');
+    const head = run('while true; do echo y; done | head -2');
+    expect([head.stdout, head.stderr, head.exitCode]).toEqual(['y\ny\n', '', 0]);
+    // A piped loop runs in a subshell: break 2 leaves only its own loops.
+    expect(run('for a in 1 2; do for b in 1 2; do echo $a$b; break 2; done; done | cat; echo after').stdout).toBe('11\nafter\n');
+  });
+
+  it('feeds a loop from a pipe: read takes a line a round, split into its names, and the loop ends with the input', () => {
+    const { run } = clusterShell();
+    run('kubectl create deployment web --image=nginx --replicas=2');
+    run('sleep 30', 30_000);
+    expect(run('kubectl get pods -o name | while read p; do echo "found $p"; done').stdout).toMatch(/^found pod\/web-[a-z0-9]+-[a-z0-9]{5}\nfound pod\/web-[a-z0-9]+-[a-z0-9]{5}\n$/);
+    expect(run('kubectl get pods --no-headers | while read name ready status rest; do echo "$status $ready"; done').stdout).toBe('Running 1/1\nRunning 1/1\n');
+    // A last line without its line break: read sets it but fails, so the body does not run for it (as in bash).
+    expect(run('echo -n "a b" | while read x; do echo "[$x]"; done; echo "$? [$x]"').stdout).toBe('0 [a b]\n');
+  });
+
+  it('reads a watch line by line as it comes, and stops the watch when the loop ends', () => {
+    const { shell, cluster, run } = clusterShell();
+    run('kubectl create deployment web --image=nginx');
+    let out = '';
+    const exec = shell.run('kubectl get pods -w --no-headers | while read name rest; do echo "seen $name"; done', { stdout: (t) => (out += t), stderr: (t) => (out += t) });
+    expect(exec.done).toBe(false);
+    expect(out).toMatch(/^seen web-[a-z0-9]+-[a-z0-9]{5}\n$/);
+    // Each change the watch prints reaches the loop as it happens.
+    run('kubectl scale deployment web --replicas=2');
+    cluster.advanceTo(cluster.now() + 100);
+    exec.poll();
+    expect(out.split('\n').length).toBeGreaterThan(2);
+    exec.cancel();
+    expect([exec.done, exec.exitCode]).toEqual([true, 130]);
+    // The loop ends (break): the watch feeding it stops too.
+    const t = run('kubectl get pods -w | while read line; do echo "first: $line" | cut -c1-11; break; done; echo $?');
+    expect([t.stdout, t.execution.done]).toEqual(['first: NAME\n0\n', true]);
+  });
+
+  it('writes a whole loop\'s output to a file of the editor', () => {
+    const files: Record<string, string> = {};
+    const { run } = shellHarness(files);
+    expect(run('for n in 1 2; do echo "line $n"; done > lines.txt').stdout).toBe('');
+    expect(run('cat lines.txt').stdout).toBe('line 1\nline 2\n');
+  });
+
   it('a loop is a command of a list, and runs inside a command substitution', () => {
     const { run } = shellHarness();
     expect(run('echo start && for i in a b; do echo $i; done && echo end').stdout).toBe('start\na\nb\nend\n');

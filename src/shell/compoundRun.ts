@@ -1,4 +1,5 @@
 import type { Node } from './compound';
+import type { LineStream } from './lineStream';
 import type { Part } from './expansion';
 import type { Execution, OutputSink } from './types';
 import type { ShellVariables } from './variables';
@@ -13,10 +14,22 @@ import type { ShellVariables } from './variables';
 /** What running a compound command needs of its shell. */
 export interface CompoundHost {
   vars: ShellVariables;
-  /** Runs a pipeline (the text between reserved words) as a command line of its own. */
-  runLine(line: string, sink: OutputSink): Execution;
+  /** Runs a pipeline (the text between reserved words) as a command line of its own; `read` in it reads `input`. */
+  runLine(line: string, sink: OutputSink, input: LineStream | undefined): Execution;
   /** Expands a `for` loop's words (substitutions may wait), then tells `then` their fields. */
   expandWords(words: Part[][], sink: OutputSink, then: (fields: string[]) => void): Execution;
+  /**
+   * Runs a compound whose output is piped or redirected (`done | sort`,
+   * `done > pods.txt`): `tail` is the text after its `done` or `fi`, and
+   * `start` starts the compound writing to the sink it is given.
+   */
+  runTail(tail: string, start: (sink: OutputSink) => Execution, sink: OutputSink): Execution;
+  /**
+   * Runs a compound that a pipe feeds (`kubectl get pods -o name | while
+   * read p; do …; done`): `head`, the pipeline before it, writes into the
+   * stream that `start` starts the compound reading.
+   */
+  runHead(head: string, start: (input: LineStream) => Execution, sink: OutputSink): Execution;
   /** Virtual time now. */
   now(): number;
 }
@@ -53,6 +66,8 @@ abstract class Runner implements Step {
     protected readonly sink: OutputSink,
     /** How many loops enclose this command (a `break` outside every loop is only a message). */
     protected readonly loops: number,
+    /** What `read` in it reads: the stream a pipe feeds it with (undefined: none). */
+    protected readonly input: LineStream | undefined,
   ) {}
 
   get done(): boolean {
@@ -96,19 +111,29 @@ abstract class Runner implements Step {
   }
 }
 
-/** Starts one command of a list. */
-function start(node: Node, host: CompoundHost, sink: OutputSink, loops: number): Step | Execution {
+/**
+ * Starts one command of a list. A compound piped or redirected as a whole
+ * runs as bash runs it, in a subshell of its own: a `break` in it ends it,
+ * not the loops around it.
+ */
+function start(node: Node, host: CompoundHost, sink: OutputSink, loops: number, input: LineStream | undefined): Step | Execution {
+  if (node.head !== undefined) return host.runHead(node.head, (fed) => start({ ...node, head: undefined }, host, sink, 0, fed), sink);
+  if (node.tail !== undefined && node.kind !== 'simple') return host.runTail(node.tail, (out) => startHere({ ...node, tail: undefined }, host, out, 0, input), sink);
+  return startHere(node, host, sink, loops, input);
+}
+
+function startHere(node: Node, host: CompoundHost, sink: OutputSink, loops: number, input: LineStream | undefined): Step | Execution {
   switch (node.kind) {
     case 'simple':
-      return host.runLine(node.text, sink);
+      return host.runLine(node.text, sink, input);
     case 'for':
-      return new ForRun(node, host, sink, loops);
+      return new ForRun(node, host, sink, loops, input);
     case 'while':
-      return new WhileRun(node, host, sink, loops);
+      return new WhileRun(node, host, sink, loops, input);
     case 'if':
-      return new IfRun(node, host, sink, loops);
+      return new IfRun(node, host, sink, loops, input);
     case 'jump':
-      return new JumpRun(node, host, sink, loops);
+      return new JumpRun(node, host, sink, loops, input);
   }
 }
 
@@ -126,8 +151,9 @@ export class SequenceRun extends Runner {
     host: CompoundHost,
     sink: OutputSink,
     loops: number,
+    input: LineStream | undefined,
   ) {
-    super(host, sink, loops);
+    super(host, sink, loops, input);
     this.proceed();
   }
 
@@ -148,15 +174,15 @@ export class SequenceRun extends Runner {
       const op = this.next > 0 ? this.nodes[this.next - 1].op : undefined;
       const node = this.nodes[this.next++];
       if ((op === '&&' && this.status !== 0) || (op === '||' && this.status === 0)) continue;
-      this.current = start(node, this.host, this.sink, this.loops);
+      this.current = start(node, this.host, this.sink, this.loops, this.input);
     }
   }
 }
 
 /** `break [N]`, `continue [N]`. */
 class JumpRun extends Runner {
-  constructor(node: Extract<Node, { kind: 'jump' }>, host: CompoundHost, sink: OutputSink, loops: number) {
-    super(host, sink, loops);
+  constructor(node: Extract<Node, { kind: 'jump' }>, host: CompoundHost, sink: OutputSink, loops: number, input: LineStream | undefined) {
+    super(host, sink, loops, input);
     if (loops === 0) {
       sink.stderr(`${JUMP_OUTSIDE(node.jump)}\n`);
       this.finish(0);
@@ -192,6 +218,11 @@ abstract class LoopRun extends Runner {
 
   /** A new round begins: false (and the loop is over, with a message) when too many ran at this instant. */
   protected newRound(): boolean {
+    // Its reader has gone (`done | head -3`): the loop ends as SIGPIPE ends it.
+    if (this.sink.closed?.() === true) {
+      this.finish(141);
+      return false;
+    }
     const now = this.host.now();
     if (now !== this.roundAt) {
       this.roundAt = now;
@@ -236,8 +267,9 @@ class ForRun extends LoopRun {
     host: CompoundHost,
     sink: OutputSink,
     loops: number,
+    input: LineStream | undefined,
   ) {
-    super(host, sink, loops);
+    super(host, sink, loops, input);
     if (node.words === undefined) this.fields = [];
     else this.current = host.expandWords(node.words, sink, (f) => (this.fields = f));
     this.proceed();
@@ -260,7 +292,7 @@ class ForRun extends LoopRun {
       if (this.index >= fields.length) return this.finish(this.status);
       if (!this.newRound()) return;
       this.host.vars.set(this.node.name, fields[this.index++]);
-      this.current = new SequenceRun(this.node.body, this.host, this.sink, this.loops + 1);
+      this.current = new SequenceRun(this.node.body, this.host, this.sink, this.loops + 1, this.input);
     }
   }
 }
@@ -274,8 +306,9 @@ class WhileRun extends LoopRun {
     host: CompoundHost,
     sink: OutputSink,
     loops: number,
+    input: LineStream | undefined,
   ) {
-    super(host, sink, loops);
+    super(host, sink, loops, input);
     this.proceed();
   }
 
@@ -291,13 +324,13 @@ class WhileRun extends LoopRun {
           const ok = (ended.exitCode ?? 0) === 0;
           if (ok === this.node.until) return this.finish(this.status);
           this.inBody = true;
-          this.current = new SequenceRun(this.node.body, this.host, this.sink, this.loops + 1);
+          this.current = new SequenceRun(this.node.body, this.host, this.sink, this.loops + 1, this.input);
           continue;
         }
       }
       if (!this.newRound()) return;
       this.inBody = false;
-      this.current = new SequenceRun(this.node.cond, this.host, this.sink, this.loops + 1);
+      this.current = new SequenceRun(this.node.cond, this.host, this.sink, this.loops + 1, this.input);
     }
   }
 }
@@ -312,9 +345,10 @@ class IfRun extends Runner {
     host: CompoundHost,
     sink: OutputSink,
     loops: number,
+    input: LineStream | undefined,
   ) {
-    super(host, sink, loops);
-    this.current = new SequenceRun(node.clauses[0].cond, host, sink, loops);
+    super(host, sink, loops, input);
+    this.current = new SequenceRun(node.clauses[0].cond, host, sink, loops, input);
     this.proceed();
   }
 
@@ -328,12 +362,12 @@ class IfRun extends Runner {
       const { clauses, otherwise } = this.node;
       if (code === 0) {
         this.inBody = true;
-        this.current = new SequenceRun(clauses[this.clause].body, this.host, this.sink, this.loops);
+        this.current = new SequenceRun(clauses[this.clause].body, this.host, this.sink, this.loops, this.input);
       } else if (++this.clause < clauses.length) {
-        this.current = new SequenceRun(clauses[this.clause].cond, this.host, this.sink, this.loops);
+        this.current = new SequenceRun(clauses[this.clause].cond, this.host, this.sink, this.loops, this.input);
       } else if (otherwise !== undefined) {
         this.inBody = true;
-        this.current = new SequenceRun(otherwise, this.host, this.sink, this.loops);
+        this.current = new SequenceRun(otherwise, this.host, this.sink, this.loops, this.input);
       } else return this.finish(0);
     }
   }

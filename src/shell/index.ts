@@ -8,6 +8,9 @@ import { completeLine } from './complete';
 import { parseCompound } from './compound';
 import { SequenceRun, type CompoundHost } from './compoundRun';
 import { afterwards, finished } from './execution';
+import type { LineStream } from './lineStream';
+import { PipedInto } from './pipedInto';
+import { runRead } from './read';
 import { assignmentOf, type Part } from './expansion';
 import { hostCommandHint } from './hostCommands';
 import { containerPrompt, runContainerLine } from './containerSession';
@@ -49,8 +52,16 @@ export async function preloadShellData(): Promise<void> {
 /** Creates a shell over `env` (a cluster and where `-f` reads files). Its variables (`POD=…`, `$POD`) last as long as it does. */
 export function createShell(env: ShellEnvironment): Shell {
   const vars = new ShellVariables();
-  /** Runs one command with its words expanded. */
-  const runCommand = (words: readonly string[], stdin: string | undefined, out: OutputSink): Execution => {
+  /**
+   * Compounds whose output is piped or redirected (`done | sort`), by the
+   * word that stands for each as the first command of its pipeline.
+   */
+  const compoundsPiped = new Map<string, (sink: OutputSink) => Execution>();
+  let compoundsStarted = 0;
+  /** While a line of a loop a pipe feeds is starting: the stream its `read` reads. */
+  let loopInput: LineStream | undefined;
+  /** Runs one command with its words expanded; `inPipeline`: as a stage of a pipeline (a subshell to bash, whose `read` sets nothing). */
+  const runCommand = (words: readonly string[], stdin: string | undefined, out: OutputSink, inPipeline = false): Execution => {
     if (words.length === 0) return finished(0);
     const [cmd, ...args] = words;
     try {
@@ -59,12 +70,18 @@ export function createShell(env: ShellEnvironment): Shell {
         out.stderr(`${refused}\n`);
         return finished(1);
       }
+      const compound = compoundsPiped.get(cmd);
+      if (compound !== undefined) {
+        compoundsPiped.delete(cmd);
+        return compound(out);
+      }
       if (cmd === 'kubectl') return noticeAttach(runKubectl(env, args, out, stdin));
       if (cmd === 'kubeplay') return runKubeplay(env, args, out);
       if (cmd === 'docker') return runDocker(env, args, out, swarmTaskLogs);
       if (cmd === 'xargs') return runXargs(args, stdin, out, runCommand);
       if (cmd === 'export') return runExport(vars, args, out);
       if (cmd === 'unset') return runUnset(vars, args, out);
+      if (cmd === 'read') return runRead(vars, args, { stdin, stream: stdin === undefined ? loopInput : undefined, subshell: inPipeline }, out);
       const builtin = BUILTINS.find((b) => b.name === cmd);
       if (builtin) return builtin.run(env, args, out);
       out.stderr(`${hostCommandHint(cmd) ?? `${cmd}: command not found`}\n`);
@@ -89,7 +106,7 @@ export function createShell(env: ShellEnvironment): Shell {
       return finished(1);
     }
     try {
-      return new Pipeline(env, stages, io, sink, runCommand);
+      return new Pipeline(env, stages, io, sink, (words, stdin, out) => runCommand(words, stdin, out, true));
     } catch (e) {
       sink.stderr(`internal error (please report): ${e instanceof Error ? e.message : String(e)}\n`);
       return finished(1);
@@ -109,7 +126,7 @@ export function createShell(env: ShellEnvironment): Shell {
         sink.stderr(`${compound.error}\n`);
         return finished(2);
       }
-      return new SequenceRun(compound.nodes, compoundHost, sink, 0);
+      return new SequenceRun(compound.nodes, compoundHost, sink, 0, undefined);
     }
     if (list.length > 1) return new ListRun(list, runLine, sink, (code) => (vars.status = code));
     // A list's pipelines say their own warnings when they run.
@@ -120,7 +137,16 @@ export function createShell(env: ShellEnvironment): Shell {
   };
   const compoundHost: CompoundHost = {
     vars,
-    runLine: (line, sink) => runLine(line, sink),
+    runLine: (line, sink, input) => {
+      // `read` in the line takes its input from the stream a pipe feeds the loop with.
+      const outer = loopInput;
+      loopInput = input;
+      try {
+        return runLine(line, sink);
+      } finally {
+        loopInput = outer;
+      }
+    },
     // The words as a command's arguments would be expanded, after a first word that keeps them from reading as assignments.
     expandWords: (words, sink, then) =>
       new LineRun(
@@ -136,6 +162,13 @@ export function createShell(env: ShellEnvironment): Shell {
         [[]],
         sink,
       ),
+    runTail: (tail, start, sink) => {
+      // The compound is the pipeline's first command (so it streams into `| grep`, and `> file` or `2>&1` apply to it).
+      const word = `\u0000compound-${++compoundsStarted}`;
+      compoundsPiped.set(word, start);
+      return afterwards(runLine(`${word} ${tail}`, sink), () => compoundsPiped.delete(word));
+    },
+    runHead: (head, start, sink) => PipedInto.run((write, closed) => runLine(head, { stdout: write, stderr: (t) => sink.stderr(t), closed }), start),
     now: () => env.cluster.now(),
   };
   /** A shell open in a container (`kubectl exec -it POD -- sh`): the lines typed at the prompt go to it. */

@@ -162,7 +162,7 @@ export class Pipeline implements Execution {
 
   private startCommand(i: number): void {
     const s = this.stages[i] as Extract<Stage, { kind: 'command' }>;
-    s.exec = s.failed ? finished(1) : this.runCommand(s.words, i > 0 || s.ownInput !== undefined ? s.input : undefined, { stdout: s.out, stderr: s.err });
+    s.exec = s.failed ? finished(1) : this.runCommand(s.words, i > 0 || s.ownInput !== undefined ? s.input : undefined, { stdout: s.out, stderr: s.err, closed: () => s.ended });
     s.input = '';
     // Its reader went away while it was still writing its first output (`get -w | head -1`).
     if (s.ended && !s.exec.done) s.exec.cancel();

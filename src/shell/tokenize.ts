@@ -41,6 +41,8 @@ export interface TokenizeResult {
   raw: string[][];
   /** Each stage's redirections, in the order written. */
   redirects: Redirect[][];
+  /** Where each stage starts in the line: its first word's (or redirection's) first character. */
+  starts: number[];
   /**
    * Whether a word or a redirection has an expansion (`$NAME`, `${…}`, `$(…)`, `` `…` ``):
    * `words` and `stages` then show it as typed, unexpanded (`kubectl delete pod $POD`).
@@ -98,6 +100,9 @@ export function tokenize(line: string): TokenizeResult {
   const parts: Part[][][] = [];
   const raw: string[][] = [];
   const redirects: Redirect[][] = [];
+  const starts: number[] = [];
+  /** Where the command being read starts (-1: nothing of it read yet). */
+  let stageFrom = -1;
   let words: string[] = [];
   let wordParts: Part[][] = [];
   let raws: string[] = [];
@@ -126,6 +131,7 @@ export function tokenize(line: string): TokenizeResult {
     parts: [...parts, wordParts],
     raw: [...raw, raws],
     redirects: [...redirects, stageRedirects],
+    starts: [...starts, stageFrom],
     expands: expanding,
     error,
     incomplete,
@@ -187,6 +193,8 @@ export function tokenize(line: string): TokenizeResult {
     parts.push(wordParts);
     raw.push(raws);
     redirects.push(stageRedirects);
+    starts.push(stageFrom);
+    stageFrom = -1;
     words = [];
     wordParts = [];
     raws = [];
@@ -256,6 +264,7 @@ export function tokenize(line: string): TokenizeResult {
     }
     const rop = redirectOp(line, i);
     if (rop !== undefined) {
+      if (stageFrom < 0) stageFrom = i;
       // `2>` and `2>&1`: a lone unquoted digit right before the operator names the stream.
       let fd: number | undefined;
       if (inWord && !wordQuoted && /^[0-9]$/.test(word) && current.length === 1 && i === wordStart + 1) {
@@ -306,6 +315,7 @@ export function tokenize(line: string): TokenizeResult {
       continue;
     }
     if (!inWord) wordStart = i;
+    if (stageFrom < 0) stageFrom = i;
     inWord = true;
     if (c === "'") {
       const end = line.indexOf("'", i + 1);
@@ -376,12 +386,12 @@ export function tokenize(line: string): TokenizeResult {
     // `a;` or a final line break ends the list; `a &&`, `a ||` and `a |` want more.
     if (!hasCommand() && list.length > 0 && stages.length === itemStage && list[list.length - 1].op === ';') {
       list[list.length - 1].op = undefined;
-      return { words: stages[0], stages, list: list.map(withBodies), parts, raw, redirects, expands: expanding, incomplete, warning };
+      return { words: stages[0], stages, list: list.map(withBodies), parts, raw, redirects, starts, expands: expanding, incomplete, warning };
     }
     if (stages.length > 0 && !hasCommand()) return fail('syntax error: unexpected end of file', 'operator');
     endStage();
     list.push({ start: itemStage, end: stages.length, text: line.slice(itemFrom).trim() });
-    return { words: stages[0], stages, list: list.map(withBodies), parts, raw, redirects, expands: expanding, incomplete, warning };
+    return { words: stages[0], stages, list: list.map(withBodies), parts, raw, redirects, starts, expands: expanding, incomplete, warning };
   }
 }
 

@@ -26,6 +26,11 @@ export interface FileSource {
 export interface OutputSink {
   stdout(text: string): void;
   stderr(text: string): void;
+  /**
+   * Whether what reads the output has gone (`| head -3` has its lines): a
+   * writer that loops stops, as SIGPIPE stops it. Absent: never.
+   */
+  closed?(): boolean;
 }
 
 /**
