@@ -27,6 +27,9 @@ test('a learner types a loop over several lines, recalls it with ↑, watches th
   await expect(kp.output).toContainText(/(pod "web-[a-z0-9]+-[a-z0-9]{5}" deleted\n){3}/);
   await kp.run('until [ "$(kubectl get pods -l app=web --no-headers | grep -c Running)" -eq 3 ]; do sleep 1; done; echo healed');
   await expect(kp.output).toContainText('\nhealed\n', { timeout: 30_000 });
+  // A loop fed by a pipe: read takes a pod a round.
+  await kp.run(`kubectl get pods -l app=web --no-headers | while read name ready status rest; do printf '%-24s %s\\n' "$name" "$status"; done`);
+  await expect(kp.output).toContainText(/(web-[a-z0-9]+-[a-z0-9]{5} +Running\n){3}/);
   await kp.speed.selectOption('0');
   await kp.screenshot('terminal-for-loop-self-healing');
 

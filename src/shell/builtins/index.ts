@@ -2,12 +2,13 @@ import { parseDuration } from '../../lib/duration';
 import { finished, WaitingExecution } from '../execution';
 import { FILTERS } from '../filters/index';
 import type { Execution, OutputSink, ShellEnvironment } from '../types';
+import { PRINTF } from './printf';
 import { SEQ } from './seq';
 import { BRACKET, FALSE, TEST, TRUE } from './test';
 
 /**
- * The shell's own commands: `sleep`, `echo`, `clear`, `help`, and for
- * loops and conditions `seq`, `test`/`[`, `true`, `false`.
+ * The shell's own commands: `sleep`, `echo`, `printf`, `clear`, `help`,
+ * and for loops and conditions `seq`, `test`/`[`, `true`, `false`.
  * `clear` writes the ANSI sequence `clear` writes on a real terminal
  * (`CLEAR_SCREEN`); xterm clears itself, other hosts can look for it.
  */
@@ -126,4 +127,4 @@ const help: Builtin = {
 };
 
 /** The builtins, in the order `help` lists them. */
-export const BUILTINS: readonly Builtin[] = [sleep, echo, SEQ, TEST, BRACKET, TRUE, FALSE, clear, help];
+export const BUILTINS: readonly Builtin[] = [sleep, echo, PRINTF, SEQ, TEST, BRACKET, TRUE, FALSE, clear, help];
