@@ -1,6 +1,7 @@
 import type { Node } from './compound';
 import type { LineStream } from './lineStream';
 import type { Part } from './expansion';
+import { finished } from './execution';
 import type { Execution, OutputSink } from './types';
 import type { ShellVariables } from './variables';
 
@@ -53,8 +54,16 @@ export const MAX_ROUNDS_AT_ONE_INSTANT = 10_000;
 
 const JUMP_OUTSIDE = (kind: string) => `${kind}: only meaningful in a \`for', \`while', or \`until' loop`;
 
-/** The base of the runners: the command running now, the status, Ctrl+C. */
-abstract class Runner implements Step {
+/** Where a command runs: its shell, its output, how many loops enclose it (a `break` outside every loop is only a message), and what `read` in it reads (the stream a pipe feeds it with). */
+export interface Scope {
+  host: CompoundHost;
+  sink: OutputSink;
+  loops: number;
+  input: LineStream | undefined;
+}
+
+/** The base of the runners: the command running now, the status, Ctrl+C. `begin` starts it (after its fields are set). */
+abstract class Runner<N> implements Step {
   protected current: Step | Execution | undefined;
   protected status = 0;
   protected over = false;
@@ -62,13 +71,14 @@ abstract class Runner implements Step {
   jump: Jump | undefined;
 
   constructor(
-    protected readonly host: CompoundHost,
-    protected readonly sink: OutputSink,
-    /** How many loops enclose this command (a `break` outside every loop is only a message). */
-    protected readonly loops: number,
-    /** What `read` in it reads: the stream a pipe feeds it with (undefined: none). */
-    protected readonly input: LineStream | undefined,
+    protected readonly node: N,
+    protected readonly scope: Scope,
   ) {}
+
+  begin(): this {
+    this.proceed();
+    return this;
+  }
 
   get done(): boolean {
     return this.cancelled || this.over;
@@ -109,6 +119,11 @@ abstract class Runner implements Step {
     this.current = undefined;
     this.over = true;
   }
+
+  /** Starts a list of this command's (a body, a condition), one loop deeper for a loop's. */
+  protected list(nodes: readonly Node[], deeper = false): SequenceRun {
+    return new SequenceRun(nodes, deeper ? { ...this.scope, loops: this.scope.loops + 1 } : this.scope).begin();
+  }
 }
 
 /**
@@ -116,24 +131,21 @@ abstract class Runner implements Step {
  * runs as bash runs it, in a subshell of its own: a `break` in it ends it,
  * not the loops around it.
  */
-function start(node: Node, host: CompoundHost, sink: OutputSink, loops: number, input: LineStream | undefined): Step | Execution {
-  if (node.head !== undefined) return host.runHead(node.head, (fed) => start({ ...node, head: undefined }, host, sink, 0, fed), sink);
-  if (node.tail !== undefined && node.kind !== 'simple') return host.runTail(node.tail, (out) => startHere({ ...node, tail: undefined }, host, out, 0, input), sink);
-  return startHere(node, host, sink, loops, input);
-}
-
-function startHere(node: Node, host: CompoundHost, sink: OutputSink, loops: number, input: LineStream | undefined): Step | Execution {
+function start(node: Node, scope: Scope): Step | Execution {
+  const { host, sink } = scope;
+  if (node.head !== undefined) return host.runHead(node.head, (input) => start({ ...node, head: undefined }, { ...scope, loops: 0, input }), sink);
+  if (node.tail !== undefined && node.kind !== 'simple') return host.runTail(node.tail, (out) => start({ ...node, tail: undefined }, { ...scope, loops: 0, sink: out }), sink);
   switch (node.kind) {
     case 'simple':
-      return host.runLine(node.text, sink, input);
+      return host.runLine(node.text, sink, scope.input);
     case 'for':
-      return new ForRun(node, host, sink, loops, input);
+      return new ForRun(node, scope).begin();
     case 'while':
-      return new WhileRun(node, host, sink, loops, input);
+      return new WhileRun(node, scope).begin();
     case 'if':
-      return new IfRun(node, host, sink, loops, input);
+      return new IfRun(node, scope).begin();
     case 'jump':
-      return new JumpRun(node, host, sink, loops, input);
+      return jump(node, scope);
   }
 }
 
@@ -143,63 +155,52 @@ function startHere(node: Node, host: CompoundHost, sink: OutputSink, loops: numb
  * only if it was not; `!` inverts a command's status. Each status becomes
  * `$?`. A `break` or `continue` ends the list and goes out to its loop.
  */
-export class SequenceRun extends Runner {
+export class SequenceRun extends Runner<readonly Node[]> {
   private next = 0;
 
-  constructor(
-    private readonly nodes: readonly Node[],
-    host: CompoundHost,
-    sink: OutputSink,
-    loops: number,
-    input: LineStream | undefined,
-  ) {
-    super(host, sink, loops, input);
-    this.proceed();
-  }
-
   protected proceed(): void {
+    const nodes = this.node;
     for (;;) {
       const ended = this.current;
       if (ended !== undefined) {
         if (!ended.done) return;
-        const node = this.nodes[this.next - 1];
         const code = ended.exitCode ?? 0;
-        this.status = node.negate ? (code === 0 ? 1 : 0) : code;
-        this.host.vars.status = this.status;
+        this.status = nodes[this.next - 1].negate ? (code === 0 ? 1 : 0) : code;
+        this.scope.host.vars.status = this.status;
         this.current = undefined;
         const jump = 'jump' in ended ? ended.jump : undefined;
         if (jump !== undefined) return this.finish(this.status, jump);
       }
-      if (this.next === this.nodes.length) return this.finish(this.status);
-      const op = this.next > 0 ? this.nodes[this.next - 1].op : undefined;
-      const node = this.nodes[this.next++];
+      if (this.next === nodes.length) return this.finish(this.status);
+      const op = this.next > 0 ? nodes[this.next - 1].op : undefined;
+      const node = nodes[this.next++];
       if ((op === '&&' && this.status !== 0) || (op === '||' && this.status === 0)) continue;
-      this.current = start(node, this.host, this.sink, this.loops, this.input);
+      this.current = start(node, this.scope);
     }
   }
 }
 
-/** `break [N]`, `continue [N]`. */
-class JumpRun extends Runner {
-  constructor(node: Extract<Node, { kind: 'jump' }>, host: CompoundHost, sink: OutputSink, loops: number, input: LineStream | undefined) {
-    super(host, sink, loops, input);
-    if (loops === 0) {
-      sink.stderr(`${JUMP_OUTSIDE(node.jump)}\n`);
-      this.finish(0);
-    } else if (typeof node.levels === 'string') {
-      sink.stderr(`${node.jump}: ${node.levels}: numeric argument required\n`);
-      this.finish(128, { kind: 'break', levels: loops });
-    } else if (node.levels < 1) {
-      sink.stderr(`${node.jump}: ${node.levels}: loop count out of range\n`);
-      this.finish(1);
-    } else this.finish(0, { kind: node.jump, levels: Math.min(node.levels, loops) });
+/** `break [N]`, `continue [N]`: finished at once, on its way out to its loop. */
+function jump(node: Extract<Node, { kind: 'jump' }>, scope: Scope): Step {
+  const { sink, loops } = scope;
+  const ended = (exitCode: number, jump?: Jump): Step => ({ ...finished(exitCode), jump });
+  if (loops === 0) {
+    sink.stderr(`${JUMP_OUTSIDE(node.jump)}\n`);
+    return ended(0);
   }
-
-  protected proceed(): void {}
+  if (typeof node.levels === 'string') {
+    sink.stderr(`${node.jump}: ${node.levels}: numeric argument required\n`);
+    return ended(128, { kind: 'break', levels: loops });
+  }
+  if (node.levels < 1) {
+    sink.stderr(`${node.jump}: ${node.levels}: loop count out of range\n`);
+    return ended(1);
+  }
+  return ended(0, { kind: node.jump, levels: Math.min(node.levels, loops) });
 }
 
 /** The loops' common part: a round's body, a `break`/`continue` it ends with, and the guard against a loop that never waits. */
-abstract class LoopRun extends Runner {
+abstract class LoopRun<N> extends Runner<N> {
   private roundAt = Number.NaN;
   private roundsNow = 0;
 
@@ -219,17 +220,17 @@ abstract class LoopRun extends Runner {
   /** A new round begins: false (and the loop is over, with a message) when too many ran at this instant. */
   protected newRound(): boolean {
     // Its reader has gone (`done | head -3`): the loop ends as SIGPIPE ends it.
-    if (this.sink.closed?.() === true) {
+    if (this.scope.sink.closed?.() === true) {
       this.finish(141);
       return false;
     }
-    const now = this.host.now();
+    const now = this.scope.host.now();
     if (now !== this.roundAt) {
       this.roundAt = now;
       this.roundsNow = 0;
     }
     if (++this.roundsNow <= MAX_ROUNDS_AT_ONE_INSTANT) return true;
-    this.sink.stderr(`kubeplay: stopped the loop after ${MAX_ROUNDS_AT_ONE_INSTANT} rounds at one instant of virtual time: a loop that never waits would hang the page (put a sleep in it)\n`);
+    this.scope.sink.stderr(`kubeplay: stopped the loop after ${MAX_ROUNDS_AT_ONE_INSTANT} rounds at one instant of virtual time: a loop that never waits would hang the page (put a sleep in it)\n`);
     this.finish(1);
     return false;
   }
@@ -257,22 +258,16 @@ abstract class LoopRun extends Runner {
 }
 
 /** `for NAME in WORDS; do LIST; done`: the words expanded once, then a round per field with NAME set to it. */
-class ForRun extends LoopRun {
+class ForRun extends LoopRun<Extract<Node, { kind: 'for' }>> {
   private fields: string[] | undefined;
   private index = 0;
   private expanding = true;
 
-  constructor(
-    private readonly node: Extract<Node, { kind: 'for' }>,
-    host: CompoundHost,
-    sink: OutputSink,
-    loops: number,
-    input: LineStream | undefined,
-  ) {
-    super(host, sink, loops, input);
-    if (node.words === undefined) this.fields = [];
-    else this.current = host.expandWords(node.words, sink, (f) => (this.fields = f));
-    this.proceed();
+  override begin(): this {
+    const { words } = this.node;
+    if (words === undefined) this.fields = [];
+    else this.current = this.scope.host.expandWords(words, this.scope.sink, (f) => (this.fields = f));
+    return super.begin();
   }
 
   protected proceed(): void {
@@ -291,26 +286,15 @@ class ForRun extends LoopRun {
       const fields = this.fields ?? [];
       if (this.index >= fields.length) return this.finish(this.status);
       if (!this.newRound()) return;
-      this.host.vars.set(this.node.name, fields[this.index++]);
-      this.current = new SequenceRun(this.node.body, this.host, this.sink, this.loops + 1, this.input);
+      this.scope.host.vars.set(this.node.name, fields[this.index++]);
+      this.current = this.list(this.node.body, true);
     }
   }
 }
 
 /** `while LIST; do LIST; done` (`until`: while the condition fails). Its status is the last round's, 0 with none. */
-class WhileRun extends LoopRun {
+class WhileRun extends LoopRun<Extract<Node, { kind: 'while' }>> {
   private inBody = false;
-
-  constructor(
-    private readonly node: Extract<Node, { kind: 'while' }>,
-    host: CompoundHost,
-    sink: OutputSink,
-    loops: number,
-    input: LineStream | undefined,
-  ) {
-    super(host, sink, loops, input);
-    this.proceed();
-  }
 
   protected proceed(): void {
     for (;;) {
@@ -324,32 +308,25 @@ class WhileRun extends LoopRun {
           const ok = (ended.exitCode ?? 0) === 0;
           if (ok === this.node.until) return this.finish(this.status);
           this.inBody = true;
-          this.current = new SequenceRun(this.node.body, this.host, this.sink, this.loops + 1, this.input);
+          this.current = this.list(this.node.body, true);
           continue;
         }
       }
       if (!this.newRound()) return;
       this.inBody = false;
-      this.current = new SequenceRun(this.node.cond, this.host, this.sink, this.loops + 1, this.input);
+      this.current = this.list(this.node.cond, true);
     }
   }
 }
 
 /** `if LIST; then LIST; [elif LIST; then LIST;]… [else LIST;] fi`: its status is the branch run's, 0 when none ran. */
-class IfRun extends Runner {
+class IfRun extends Runner<Extract<Node, { kind: 'if' }>> {
   private clause = 0;
   private inBody = false;
 
-  constructor(
-    private readonly node: Extract<Node, { kind: 'if' }>,
-    host: CompoundHost,
-    sink: OutputSink,
-    loops: number,
-    input: LineStream | undefined,
-  ) {
-    super(host, sink, loops, input);
-    this.current = new SequenceRun(node.clauses[0].cond, host, sink, loops, input);
-    this.proceed();
+  override begin(): this {
+    this.current = this.list(this.node.clauses[0].cond);
+    return super.begin();
   }
 
   protected proceed(): void {
@@ -362,12 +339,12 @@ class IfRun extends Runner {
       const { clauses, otherwise } = this.node;
       if (code === 0) {
         this.inBody = true;
-        this.current = new SequenceRun(clauses[this.clause].body, this.host, this.sink, this.loops, this.input);
+        this.current = this.list(clauses[this.clause].body);
       } else if (++this.clause < clauses.length) {
-        this.current = new SequenceRun(clauses[this.clause].cond, this.host, this.sink, this.loops, this.input);
+        this.current = this.list(clauses[this.clause].cond);
       } else if (otherwise !== undefined) {
         this.inBody = true;
-        this.current = new SequenceRun(otherwise, this.host, this.sink, this.loops, this.input);
+        this.current = this.list(otherwise);
       } else return this.finish(0);
     }
   }

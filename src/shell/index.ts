@@ -15,7 +15,6 @@ import { assignmentOf, type Part } from './expansion';
 import { hostCommandHint } from './hostCommands';
 import { containerPrompt, runContainerLine } from './containerSession';
 import { LineRun } from './lineRun';
-import { ListRun } from './listRun';
 import { runExport, runUnset, ShellVariables } from './variables';
 import { FILTERS } from './filters/index';
 import { Pipeline } from './pipeline';
@@ -126,9 +125,10 @@ export function createShell(env: ShellEnvironment): Shell {
         sink.stderr(`${compound.error}\n`);
         return finished(2);
       }
-      return new SequenceRun(compound.nodes, compoundHost, sink, 0, undefined);
+      return new SequenceRun(compound.nodes, { host: compoundHost, sink, loops: 0, input: undefined }).begin();
     }
-    if (list.length > 1) return new ListRun(list, runLine, sink, (code) => (vars.status = code));
+    // A list (`a && b; c`): each pipeline a line of its own, so its expansions see the variables set before it.
+    if (list.length > 1) return new SequenceRun(list.map((item) => ({ kind: 'simple', text: item.text, op: item.op, negate: false })), { host: compoundHost, sink, loops: 0, input: loopInput }).begin();
     // A list's pipelines say their own warnings when they run.
     if (warning) sink.stderr(`${warning}\n`);
     if (stages[0].length === 0 && redirects[0].length === 0) return finished(0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { quoteWord, tokenize } from './tokenize';
+import { tokenize } from './tokenize';
 
 describe('tokenize', () => {
   it('splits on blanks and keeps quoted words whole', () => {
@@ -22,10 +22,9 @@ describe('tokenize', () => {
   it('keeps empty quoted words', () => {
     expect(tokenize(`echo '' x`).words).toEqual(['echo', '', 'x']);
   });
-  it('quotes words that need it', () => {
-    expect(quoteWord('a b')).toBe(`'a b'`);
-    expect(quoteWord('app=web')).toBe('app=web');
-    expect(tokenize(quoteWord(`it's`)).words).toEqual([`it's`]);
+  it('records where each stage starts', () => {
+    const line = `kubectl get pods |  grep web && 2>/dev/null echo ok`;
+    expect(tokenize(line).starts.map((at) => line.slice(at, at + 4))).toEqual(['kube', 'grep', '2>/d']);
   });
 });
 

@@ -394,9 +394,3 @@ export function tokenize(line: string): TokenizeResult {
     return { words: stages[0], stages, list: list.map(withBodies), parts, raw, redirects, starts, expands: expanding, incomplete, warning };
   }
 }
-
-/** Quotes a word for display so that `tokenize` would read it back unchanged. */
-export function quoteWord(word: string): string {
-  if (word !== '' && /^[A-Za-z0-9_@%+=:,./-]+$/.test(word)) return word;
-  return `'${word.replace(/'/g, `'\\''`)}'`;
-}
