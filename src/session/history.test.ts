@@ -64,6 +64,8 @@ describe('isLookOnly with loops and conditions', () => {
     // `for` sets its variable, which later lines may read.
     expect(isLookOnly('for p in $(kubectl get pods -o name); do kubectl get $p; done')).toBe(false);
     expect(isLookOnly('kubectl get pods -o name | while read p; do kubectl delete $p; done')).toBe(false);
+    expect(isLookOnly('kubectl get pods -n ${NS:=default}')).toBe(false);
+    expect(isLookOnly('kubectl get pods -n ${NS:-default}')).toBe(true);
   });
 });
 

@@ -52,6 +52,8 @@ export function isLookOnly(line: string, depth = 0): boolean {
   // A pipeline only looks when each of its commands does (`kubectl get pods | grep web`, not `… | kubectl apply -f -`),
   // and so does every command substitution in it (`kubectl get $(kubectl delete pod x -o name)` deletes). An
   // assignment (`POD=$(…)`) is no look: later lines read the variable.
+  // `${NS:=default}` sets NS, which later lines may read.
+  if (parts.some((stage) => stage.some((word) => word.some((p) => p.kind === 'var' && p.fallback?.assign)))) return false;
   // In a loop or an if, the commands after `do`, `then`, `while` … count; a `for` sets its variable, which later lines may read.
   const commands = stages.map((words, s) => {
     const { skip, forHeader } = reservedPrefix(t, s);

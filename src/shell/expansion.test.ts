@@ -12,7 +12,7 @@ function word(text: string): Part[] {
 
 /** Values from a table: variables by name, substitutions by their command line. */
 function valuesFrom(vars: Record<string, string>, outputs: Record<string, string> = {}): ValueOf {
-  const valueOf: ValueOf = (p) => (p.kind === 'subst' ? (outputs[p.line] ?? '') : p.kind === 'var' ? parameter(p, (n) => vars[n], valueOf) : `arith:${p.expr}`);
+  const valueOf: ValueOf = (p) => (p.kind === 'subst' ? (outputs[p.line] ?? '') : p.kind === 'var' ? parameter(p, { get: (n) => vars[n] }, valueOf) : `arith:${p.expr}`);
   return valueOf;
 }
 

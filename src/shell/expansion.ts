@@ -1,6 +1,9 @@
+import { changeCase, ExpansionError, replacePattern, substring, trimPattern, type PatternPiece } from './parameterOps';
+
 /**
  * The shell's word expansions, as bash does them for the subset this
- * terminal runs: parameters (`$NAME`, `${NAME}`, `${NAME:-word}`, `$?`),
+ * terminal runs: parameters (`$NAME`, `${NAME}`, `${NAME:-word}`, `$?`, the
+ * operators of `parameterOps.ts`),
  * command substitution (`$(…)` and `` `…` ``), arithmetic (`$((…))`) and the field splitting of
  * unquoted results. A word is kept as parts by `tokenize`; expanding it
  * gives zero or more fields (an unquoted expansion that is empty gives none,
@@ -11,7 +14,7 @@
 /** A piece of a shell word. `quoted`: it was inside quotes (its expansion is not split into fields). */
 export type Part =
   | { kind: 'text'; text: string; quoted: boolean }
-  | { kind: 'var'; name: string; quoted: boolean; length?: boolean; fallback?: Fallback }
+  | { kind: 'var'; name: string; quoted: boolean; length?: boolean; fallback?: Fallback; op?: ParameterOp }
   | { kind: 'subst'; line: string; quoted: boolean }
   /** `$((expr))`: arithmetic expansion (see `arithmetic.ts`). */
   | { kind: 'arith'; expr: string; quoted: boolean };
@@ -25,7 +28,18 @@ export interface Fallback {
   colon: boolean;
   word: Part[];
   alternate: boolean;
+  /** `${NAME:=word}`: the default is also assigned. */
+  assign?: boolean;
+  /** `${NAME:?word}`: an unset NAME is an error (the word its message). */
+  error?: boolean;
 }
+
+/** `${NAME#pattern}`, `${NAME/pattern/string}`, `${NAME:offset:length}`, `${NAME^^}` … (see `parameterOps.ts`). */
+export type ParameterOp =
+  | { kind: 'trim'; fromStart: boolean; longest: boolean; pattern: Part[] }
+  | { kind: 'replace'; all: boolean; anchor?: 'start' | 'end'; pattern: Part[]; with: Part[] }
+  | { kind: 'slice'; offset: string; length?: string }
+  | { kind: 'case'; upper: boolean; all: boolean };
 
 /** What an expansion stands for: a parameter's value, or a command substitution's output (trailing newlines removed). */
 export type ValueOf = (part: Exclude<Part, { kind: 'text' }>) => string;
@@ -43,20 +57,67 @@ export function substitutions(word: readonly Part[]): Extract<Part, { kind: 'sub
   const out: Extract<Part, { kind: 'subst' }>[] = [];
   for (const p of word) {
     if (p.kind === 'subst') out.push(p);
-    else if (p.kind === 'var' && p.fallback) out.push(...substitutions(p.fallback.word));
+    else if (p.kind === 'var') for (const w of innerWords(p)) out.push(...substitutions(w));
   }
   return out;
 }
 
-/** A parameter's value (`get` answers undefined for an unset one) with its `${#NAME}`, `${NAME:-word}` or `${NAME:+word}` form applied. */
-export function parameter(part: Extract<Part, { kind: 'var' }>, get: (name: string) => string | undefined, valueOf: ValueOf): string {
-  const value = get(part.name);
+/** The words inside a parameter expansion: its default, its pattern and replacement. */
+function innerWords(p: Extract<Part, { kind: 'var' }>): Part[][] {
+  const out: Part[][] = [];
+  if (p.fallback) out.push(p.fallback.word);
+  if (p.op?.kind === 'trim') out.push(p.op.pattern);
+  if (p.op?.kind === 'replace') out.push(p.op.pattern, p.op.with);
+  return out;
+}
+
+/** A pattern's parts as glob pieces: unquoted text and unquoted expansions match as globs, the rest literally. */
+function patternPieces(word: readonly Part[], valueOf: ValueOf): PatternPiece[] {
+  return word.map((p) => (p.kind === 'text' ? { text: p.text, glob: !p.quoted } : { text: valueOf(p), glob: !p.quoted }));
+}
+
+/** How `parameter` reads and sets variables. */
+export interface Variables {
+  get(name: string): string | undefined;
+  /** For `${NAME:=word}`. */
+  set?(name: string, value: string): void;
+}
+
+/**
+ * A parameter's value (`get` answers undefined for an unset one) with its
+ * form applied: `${#NAME}`, `${NAME:-word}`, `${NAME:+word}`,
+ * `${NAME:=word}`, `${NAME:?word}`, or an operator (`${NAME#pattern}` …).
+ * Throws `ExpansionError` where bash fails the command.
+ */
+export function parameter(part: Extract<Part, { kind: 'var' }>, vars: Variables, valueOf: ValueOf): string {
+  const value = vars.get(part.name);
   if (part.length) return String([...(value ?? '')].length);
   const f = part.fallback;
-  if (f === undefined) return value ?? '';
-  const missing = value === undefined || (f.colon && value === '');
-  if (f.alternate) return missing ? '' : joined(f.word, valueOf);
-  return missing ? joined(f.word, valueOf) : value;
+  if (f !== undefined) {
+    const missing = value === undefined || (f.colon && value === '');
+    if (f.alternate) return missing ? '' : joined(f.word, valueOf);
+    if (!missing) return value;
+    const word = joined(f.word, valueOf);
+    if (f.error) throw new ExpansionError(`${part.name}: ${word === '' ? (f.colon ? 'parameter null or not set' : 'parameter not set') : word}`);
+    if (f.assign) {
+      if (!/^[A-Za-z_]/.test(part.name)) throw new ExpansionError(`$${part.name}: cannot assign in this way`);
+      vars.set?.(part.name, word);
+    }
+    return word;
+  }
+  const op = part.op;
+  const v = value ?? '';
+  if (op === undefined) return v;
+  switch (op.kind) {
+    case 'trim':
+      return trimPattern(v, patternPieces(op.pattern, valueOf), op.fromStart, op.longest);
+    case 'replace':
+      return replacePattern(v, patternPieces(op.pattern, valueOf), joined(op.with, valueOf), op.all, op.anchor);
+    case 'slice':
+      return substring(v, op.offset, op.length, (n) => vars.get(n));
+    case 'case':
+      return changeCase(v, op.upper, op.all);
+  }
 }
 
 /** A word's parts expanded and joined, without field splitting (an assignment's value, a quoted default). */

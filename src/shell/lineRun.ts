@@ -1,5 +1,6 @@
 import { assignmentOf, expands, fields, joined, parameter, substitutionOutput, substitutions, type Part, type ValueOf } from './expansion';
 import { arithmetic } from './arithmetic';
+import { ExpansionError } from './parameterOps';
 import { redirectWords, type Redirect } from './redirect';
 import type { Execution, OutputSink } from './types';
 import type { ShellVariables } from './variables';
@@ -41,7 +42,15 @@ export class LineRun implements Execution {
   private expansionError: string | undefined;
   private readonly valueOf: ValueOf = (p) => {
     if (p.kind === 'subst') return this.outputs.get(p) ?? '';
-    if (p.kind === 'var') return parameter(p, (n) => this.host.vars.get(n), this.valueOf);
+    if (p.kind === 'var') {
+      try {
+        return parameter(p, this.host.vars, this.valueOf);
+      } catch (e) {
+        if (!(e instanceof ExpansionError)) throw e;
+        this.expansionError ??= e.message;
+        return '';
+      }
+    }
     const r = arithmetic(p.expr, (n) => this.host.vars.get(n));
     if ('value' in r) return r.value;
     this.expansionError ??= r.error;

@@ -87,21 +87,64 @@ function matching(line: string, from: number, close: ')' | '}'): number {
   return -1;
 }
 
-/** The body of `${…}`: NAME, #NAME, or NAME with `:-`, `-`, `:+` or `+` and a word. An error text when bash would refuse it (or it is not simulated). */
+/** Where `text` has its first `/` outside quotes and escapes (the pattern's end in `${v/pattern/string}`), or -1. */
+function patternEnd(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\\') i++;
+    else if (c === "'" || c === '"') {
+      const end = text.indexOf(c, i + 1);
+      if (end < 0) return -1;
+      i = end;
+    } else if (c === '/') return i;
+  }
+  return -1;
+}
+
+/**
+ * The body of `${…}`: NAME, #NAME, NAME with `:-`, `-`, `:+`, `+`, `:=`,
+ * `=`, `:?` or `?` and a word, or an operator: `#`, `##`, `%`, `%%` and a
+ * pattern, `/`, `//`, `/#`, `/%` with a pattern and a string, `:offset` and
+ * `:offset:length`, `^^`, `^`, `,,`, `,`. An error text when bash would
+ * refuse it.
+ */
 function braced(body: string, quoted: boolean): Part | string {
   const bad = `\${${body}}: bad substitution`;
   if (body.startsWith('#') && body.length > 1) {
     const name = body.slice(1);
     return isName(name) || (name.length === 1 && SPECIAL_PARAMETERS.includes(name)) ? { kind: 'var', name, quoted, length: true } : bad;
   }
-  const m = /^([A-Za-z_][A-Za-z0-9_]*|[?$#0-9@*!-])(?:(:?)([-+=?])([\s\S]*))?$/.exec(body);
+  const m = /^([A-Za-z_][A-Za-z0-9_]*|[?$#0-9@*!-])([\s\S]*)$/.exec(body);
   if (!m) return bad;
-  const [, name, colon, op, rest] = m;
-  if (op === undefined) return { kind: 'var', name, quoted };
-  if (op === '=' || op === '?') return `\${${name}${colon}${op}…} is not simulated in this terminal: set the variable with ${name}=value on a line of its own`;
-  const word = wordParts(rest, quoted);
-  if (typeof word === 'string') return word;
-  return { kind: 'var', name, quoted, fallback: { colon: colon === ':', word, alternate: op === '+' } };
+  const [, name, rest] = m;
+  if (rest === '') return { kind: 'var', name, quoted };
+  const fb = /^(:?)([-+=?])([\s\S]*)$/.exec(rest);
+  if (fb) {
+    const word = wordParts(fb[3], quoted);
+    if (typeof word === 'string') return word;
+    return { kind: 'var', name, quoted, fallback: { colon: fb[1] === ':', word, alternate: fb[2] === '+', assign: fb[2] === '=' || undefined, error: fb[2] === '?' || undefined } };
+  }
+  const trim = /^(##?|%%?)([\s\S]*)$/.exec(rest);
+  if (trim) {
+    const pattern = wordParts(trim[2], false);
+    if (typeof pattern === 'string') return pattern;
+    return { kind: 'var', name, quoted, op: { kind: 'trim', fromStart: trim[1][0] === '#', longest: trim[1].length === 2, pattern } };
+  }
+  if (rest.startsWith('/')) {
+    const mode = rest[1] === '/' ? 'all' : rest[1] === '#' ? 'start' : rest[1] === '%' ? 'end' : 'first';
+    const spec = rest.slice(mode === 'first' ? 1 : 2);
+    const cut = patternEnd(spec);
+    const pattern = wordParts(cut < 0 ? spec : spec.slice(0, cut), false);
+    const replacement = wordParts(cut < 0 ? '' : spec.slice(cut + 1), quoted);
+    if (typeof pattern === 'string') return pattern;
+    if (typeof replacement === 'string') return replacement;
+    return { kind: 'var', name, quoted, op: { kind: 'replace', all: mode === 'all', anchor: mode === 'start' || mode === 'end' ? mode : undefined, pattern, with: replacement } };
+  }
+  const slice = /^:([^:]*)(?::([\s\S]*))?$/.exec(rest);
+  if (slice) return slice[1].trim() === '' && slice[2] === undefined ? bad : { kind: 'var', name, quoted, op: { kind: 'slice', offset: slice[1].trim() === '' ? '0' : slice[1], length: slice[2] } };
+  const changed = /^(\^\^?|,,?)$/.exec(rest);
+  if (changed) return { kind: 'var', name, quoted, op: { kind: 'case', upper: changed[1][0] === '^', all: changed[1].length === 2 } };
+  return bad;
 }
 
 /** A word inside `${NAME:-word}` as parts: quotes, escapes and expansions, blanks kept. */

@@ -121,8 +121,9 @@ describe('tokenize: expansions', () => {
     expect(tokenize('echo $((1+2))').parts[0][1]).toEqual([{ kind: 'arith', expr: '1+2', quoted: false }]);
     expect(tokenize('echo $(( $(date) ))').error).toContain('not simulated');
     expect(tokenize('echo $((1+2').incomplete).toBe('quote');
-    expect(tokenize('echo ${A:=x}').error).toContain('not simulated');
+    expect(tokenize('echo ${A:=x}').parts[0][1]).toMatchObject([{ kind: 'var', name: 'A', fallback: { assign: true } }]);
     expect(tokenize('echo ${A B}').error).toBe('${A B}: bad substitution');
+    expect(tokenize('echo ${A@Q}').error).toBe('${A@Q}: bad substitution');
   });
 
   it('keeps each word as typed for the export', () => {
