@@ -67,15 +67,15 @@ function pipedInto(text: string): { head: string; rest: string } | undefined {
   return undefined;
 }
 
-class SyntaxError {
+class ParseError {
   constructor(
     readonly message: string,
     readonly incomplete = false,
   ) {}
 }
 
-const unexpected = (token: string) => new SyntaxError(`syntax error near unexpected token \`${token}'`);
-const endOfFile = () => new SyntaxError('syntax error: unexpected end of file', true);
+const unexpected = (token: string) => new ParseError(`syntax error near unexpected token \`${token}'`);
+const endOfFile = () => new ParseError('syntax error: unexpected end of file', true);
 
 /** A recursive-descent parser over the list's pipelines, splitting a reserved word off the front of one as it is read. */
 class Parser {
@@ -123,7 +123,7 @@ class Parser {
     const { op, whole } = this.take(word);
     if (whole) return { op };
     const rest = this.segs[this.i];
-    if (/^(?:[|<>]|&>|[0-9]+[<>])/.test(rest.text) && !rest.text.startsWith('||')) {
+    if (/^(?:[|<>]|&>|[0-9]+[<>])/.test(rest.text)) {
       this.i++;
       return { op: rest.op, tail: rest.text };
     }
@@ -169,7 +169,7 @@ class Parser {
     const t = tokenize(header.text);
     const [name, inWord] = t.raw[0];
     if (t.stages.length > 1 || t.redirects[0].length > 0) throw unexpected(t.stages.length > 1 ? '|' : t.raw[0][0]);
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new SyntaxError(`\`${name}': not a valid identifier`);
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new ParseError(`\`${name}': not a valid identifier`);
     if (inWord !== undefined && inWord !== 'in') throw unexpected(inWord);
     if (header.op === '&&' || header.op === '||') throw unexpected(header.op);
     this.i++;
@@ -233,7 +233,7 @@ export function parseCompound(t: TokenizeResult): Parsed | undefined {
   try {
     return { nodes: new Parser(t.list.map((item) => ({ text: item.text, op: item.op }))).list(new Set()) };
   } catch (e) {
-    if (e instanceof SyntaxError) return { error: e.message, incomplete: e.incomplete };
+    if (e instanceof ParseError) return { error: e.message, incomplete: e.incomplete };
     throw e;
   }
 }
