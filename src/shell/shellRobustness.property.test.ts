@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { shellHarness } from './testing/shellHarness';
 import { tokenize } from './tokenize';
 
-/** Lines made of what shells treat specially (quotes, expansions, lists, redirections, here-documents, line breaks), and a few words the playground knows. */
+/** Lines made of what shells treat specially (quotes, expansions, lists, redirections, here-documents, line breaks, loops and conditions), and a few words the playground knows. */
 const line = fc
-  .array(fc.oneof(fc.constantFrom('$', '(', ')', '{', '}', '"', "'", '`', '\\', '|', '&', ';', '#', ' ', '=', ':', '-', '+', '?', 'a', 'X', '1', '\n', '\t', '<', '>', '2'), fc.constantFrom('echo ', 'kubectl get pods ', 'POD=', '$POD', '${#A}', '${A:-b}', '$(echo x)', '`echo y`', ' && ', ' || ', '; ', ' | grep a', 'export ', 'unset ', '<<EOF', '<<-EOF', "<<'EOF'", '\nEOF', '\n\tEOF', '<<< ', ' > f.txt', ' >> f.txt', ' < f.txt', ' 2>&1', ' >&2', ' &>/dev/null', ' 2>/dev/null', '\\\n', '$((1+2))', '$((', '))', ' $((A / 0))')), { maxLength: 24 })
+  .array(fc.oneof(fc.constantFrom('$', '(', ')', '{', '}', '"', "'", '`', '\\', '|', '&', ';', '#', ' ', '=', ':', '-', '+', '?', 'a', 'X', '1', '\n', '\t', '<', '>', '2'), fc.constantFrom('echo ', 'kubectl get pods ', 'POD=', '$POD', '${#A}', '${A:-b}', '$(echo x)', '`echo y`', ' && ', ' || ', '; ', ' | grep a', 'export ', 'unset ', '<<EOF', '<<-EOF', "<<'EOF'", '\nEOF', '\n\tEOF', '<<< ', ' > f.txt', ' >> f.txt', ' < f.txt', ' 2>&1', ' >&2', ' &>/dev/null', ' 2>/dev/null', '\\\n', '$((1+2))', '$((', '))', ' $((A / 0))', 'for i in a b', 'while ', 'until ', 'if ', '; do ', '; then ', '; else ', '; elif ', 'done', 'fi', '! ', 'break', 'continue 2', 'read x', ' | while read p', 'true', 'false', '[ a = a ]', 'seq 3', "printf '%s\\n' ", '${A#*/}', '${A//a/b}', '${A:1:2}', '${A:=x}', '${A:?}', '${A^^}')), { maxLength: 24 })
   .map((parts) => parts.join(''));
 
 describe('the shell on any line', () => {
