@@ -16,7 +16,9 @@ export const CLEAR_SCREEN = '\x1b[H\x1b[2J\x1b[3J';
 
 export interface Builtin {
   name: string;
-  /** Its line in `help` (empty: another builtin's line covers it). */
+  /** How it is called, for its line in `help` (empty: another builtin's line covers it). */
+  usage: string;
+  /** What it does, after its usage in `help`. */
   summary: string;
   run(env: ShellEnvironment, args: readonly string[], sink: OutputSink): Execution;
 }
@@ -31,7 +33,8 @@ function sleepMs(arg: string): number | undefined {
 
 const sleep: Builtin = {
   name: 'sleep',
-  summary: 'sleep DURATION   let virtual time pass (e.g. sleep 30s, sleep 2m)',
+  usage: 'sleep DURATION',
+  summary: 'let virtual time pass (e.g. sleep 30s, sleep 2m)',
   run(env, args, sink) {
     if (args.length === 0) {
       sink.stderr("sleep: missing operand\nTry 'sleep --help' for more information.\n");
@@ -55,7 +58,8 @@ const sleep: Builtin = {
 
 const echo: Builtin = {
   name: 'echo',
-  summary: 'echo TEXT…       print text',
+  usage: 'echo TEXT…',
+  summary: 'print text',
   run(_env, args, sink) {
     const noNewline = args[0] === '-n';
     const words = noNewline ? args.slice(1) : args;
@@ -66,7 +70,8 @@ const echo: Builtin = {
 
 const clear: Builtin = {
   name: 'clear',
-  summary: 'clear            clear the terminal screen',
+  usage: 'clear',
+  summary: 'clear the terminal screen',
   run(_env, _args, sink) {
     sink.stdout(CLEAR_SCREEN);
     return finished(0);
@@ -75,15 +80,18 @@ const clear: Builtin = {
 
 const help: Builtin = {
   name: 'help',
-  summary: 'help             this list',
+  usage: 'help',
+  summary: 'this list',
   run(_env, _args, sink) {
     sink.stdout(
       [
         'Commands you can type here:',
-        '  kubectl …        the Kubernetes CLI (try: kubectl --help)',
-        '  kubeplay …       playground actions no real CLI has (try: kubeplay help)',
-        '  docker …         Docker Swarm beside the cluster: service, node (try: docker --help)',
-        ...BUILTINS.filter((b) => b.summary !== '').map((b) => `  ${b.summary}`),
+        ...[
+          ['kubectl …', 'the Kubernetes CLI (try: kubectl --help)'],
+          ['kubeplay …', 'playground actions no real CLI has (try: kubeplay help)'],
+          ['docker …', 'Docker Swarm beside the cluster: service, node (try: docker --help)'],
+          ...BUILTINS.filter((b) => b.usage !== '').map((b) => [b.usage, b.summary]),
+        ].map(([usage, summary]) => `  ${usage.padEnd(24)} ${summary}`),
         '',
         "Pipes: '|' sends a command's output to the next one (kubectl get pods | grep web),",
         'and these filters read it (or a file of the editor), as their GNU versions do:',

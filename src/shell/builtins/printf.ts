@@ -149,7 +149,8 @@ const CONVERSION = /^%([-+ #0]*)(\*|[0-9]+)?(?:\.(\*|[0-9]*))?([sbqcdiuoxXfFeEgG
 
 export const PRINTF: Builtin = {
   name: 'printf',
-  summary: 'printf FORMAT ARG…  formatted output, as bash (printf "%-20s %s\\n" NAME VALUE)',
+  usage: 'printf FORMAT ARG…',
+  summary: 'formatted output (printf "%-20s %s\\n" NAME VALUE)',
   run(_env, args, sink) {
     if (args.length === 0) {
       sink.stderr('printf: usage: printf [-v var] format [arguments]\n');

@@ -32,7 +32,8 @@ function format(v: bigint, decimals: number): string {
  */
 export const SEQ: Builtin = {
   name: 'seq',
-  summary: 'seq [FIRST [STEP]] LAST  print numbers (for i in $(seq 1 5); do …; done)',
+  usage: 'seq [FIRST [STEP]] LAST',
+  summary: 'print numbers (for i in $(seq 1 5); do …; done)',
   run(_env, args, sink) {
     let sep = '\n';
     let equalWidth = false;

@@ -157,7 +157,8 @@ class Evaluator {
 function testCommand(name: 'test' | '['): Builtin {
   return {
     name,
-    summary: name === 'test' ? 'test EXPR, [ EXPR ]  a condition for if/while: -z S, S1 = S2, N1 -lt N2, -f FILE, !, -a, -o' : '',
+    usage: name === 'test' ? 'test EXPR, [ EXPR ]' : '',
+    summary: 'a condition for if/while: -z S, S1 = S2, N1 -lt N2, -f FILE, !, -a, -o',
     run(env, args, sink) {
       let words = args;
       if (name === '[') {
@@ -181,5 +182,5 @@ function testCommand(name: 'test' | '['): Builtin {
 export const TEST = testCommand('test');
 export const BRACKET = testCommand('[');
 
-export const TRUE: Builtin = { name: 'true', summary: 'true, false       do nothing, successfully or not (while true; do …; done)', run: () => finished(0) };
-export const FALSE: Builtin = { name: 'false', summary: '', run: () => finished(1) };
+export const TRUE: Builtin = { name: 'true', usage: 'true, false', summary: 'do nothing, successfully or not (while true; do …; done)', run: () => finished(0) };
+export const FALSE: Builtin = { name: 'false', usage: '', summary: '', run: () => finished(1) };
