@@ -88,13 +88,42 @@ export const BUILTINS: Record<string, Builtin> = {
     }
     return st;
   },
-  mkdir() {
-    return 0;
+  mkdir(sh, args, io) {
+    const files = sh.hostRef.files;
+    const parents = args.some((a) => /^-[a-z]*p/.test(a));
+    // busybox's words, or GNU coreutils' (the images with bash).
+    const cannot = (a: string, why: string) => io.err(sh.hostRef.noBash ? `mkdir: can't create directory '${a}': ${why}\n` : `mkdir: cannot create directory '${a}': ${why}\n`);
+    let st = 0;
+    for (const a of args.filter((x) => !x.startsWith('-'))) {
+      const p = sh.path(a);
+      if (listDir(files, p) !== undefined) {
+        if (!parents) {
+          cannot(a, 'File exists');
+          st = 1;
+        }
+        continue;
+      }
+      if (!parents && listDir(files, p.slice(0, p.lastIndexOf('/')) || '/') === undefined) {
+        cannot(a, 'No such file or directory');
+        st = 1;
+        continue;
+      }
+      // A directory with nothing in it yet: a key of its own, ending in '/'.
+      files.set(`${p}/`, '');
+    }
+    return st;
   },
-  cd(sh, args) {
+  cd(sh, args, io) {
     // `cd`, `cd ~` and `cd ~/dir`: root's home (the containers run as root).
     const a = args[0];
-    sh.setCwd(sh.path(a === undefined || a === '~' ? '/root' : a.startsWith('~/') ? `/root${a.slice(1)}` : a));
+    const dir = sh.path(a === undefined || a === '~' ? '/root' : a.startsWith('~/') ? `/root${a.slice(1)}` : a);
+    const found = listDir(sh.hostRef.files, dir);
+    if (found === undefined || typeof found === 'string') {
+      const why = found === undefined ? 'No such file or directory' : 'Not a directory';
+      io.err(sh.bash ? `bash: cd: ${a}: ${why}\n` : `sh: cd: can't cd to ${a}: ${why}\n`);
+      return sh.bash ? 1 : 2;
+    }
+    sh.setCwd(dir);
     return 0;
   },
   pwd(sh, _args, io) {
@@ -244,7 +273,10 @@ function listDir(files: Map<string, string>, dir: string): string | string[] | u
   const names = new Set<string>();
   const prefix = dir === '/' ? '/' : `${dir}/`;
   let exists = STANDARD_DIRS.has(dir);
-  for (const k of files.keys()) if (k.startsWith(prefix)) names.add(k.slice(prefix.length).split('/')[0]);
+  for (const k of files.keys()) {
+    if (k === prefix) exists = true;
+    else if (k.startsWith(prefix)) names.add(k.slice(prefix.length).split('/')[0]);
+  }
   for (const m of mountPointsOf(files)) {
     if (m === dir) exists = true;
     else if (m.startsWith(prefix)) names.add(m.slice(prefix.length).split('/')[0]);

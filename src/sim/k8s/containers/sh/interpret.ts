@@ -59,7 +59,7 @@ export class Interp implements ShellApi {
   private readonly args: string[];
   private errexit: boolean;
   private cwd = '/';
-  private readonly bash: boolean;
+  readonly bash: boolean;
   /** bash's indexed arrays (none in a POSIX sh). */
   private arrays: ArrayStore = new Map();
 

@@ -61,6 +61,8 @@ export interface ShellOptions {
 /** What builtins need from the running shell. */
 export interface ShellApi {
   readonly hostRef: ShellHost;
+  /** bash rather than a POSIX sh: its words for errors. */
+  readonly bash: boolean;
   readonly vars: Map<string, string>;
   path(p: string): string;
   exec(argv: string[], io: Io): Generator<Yield, number>;
