@@ -188,7 +188,7 @@ export function exportToKind(scenario: Scenario, cluster = 'kubeplay'): KindExpo
     const line = list.map((item) => `${pipeline(item)}${joiner(item)}`).join('').trimEnd();
     // Here-documents' lines come after the line whose commands read them.
     const real = [line, ...io.flatMap((r) => r!.bodies)].join('\n');
-    const watches = words.some((w) => w === '-w' || w === '--watch' || w.startsWith('--watch='));
+    const watches = words[0] === 'watch' || words.some((w) => w === '-w' || w === '--watch' || w.startsWith('--watch='));
     out.push(watches ? `timeout 30 ${real}   # a watch: stopped after 30s` : real);
   }
   if (edited) {

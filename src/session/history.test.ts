@@ -66,6 +66,8 @@ describe('isLookOnly with loops and conditions', () => {
     expect(isLookOnly('kubectl get pods -o name | while read p; do kubectl delete $p; done')).toBe(false);
     expect(isLookOnly('kubectl get pods -n ${NS:=default}')).toBe(false);
     expect(isLookOnly('kubectl get pods -n ${NS:-default}')).toBe(true);
+    expect(isLookOnly('watch -n 1 kubectl get pods')).toBe(true);
+    expect(isLookOnly("watch 'kubectl delete pod web-1'")).toBe(false);
   });
 });
 

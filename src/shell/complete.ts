@@ -21,11 +21,16 @@ export function completeLine(env: ShellEnvironment, line: string, cursor: number
   const words = before.split(/\s+/).filter((w, i, a) => w !== '' || i === a.length - 1);
   // In a loop or an if, the command starts after its reserved words (`do kubectl get po`).
   while (words.length > 1 && LEADING_RESERVED.has(words[0])) words.shift();
+  // `watch [-n SECS] COMMAND`: the command's words complete as typed alone.
+  if (words.length > 1 && words[0] === 'watch') {
+    words.shift();
+    for (let w = words[0]; words.length > 1 && w.startsWith('-'); w = words[0]) words.splice(0, w === '-n' || w === '--interval' ? 2 : 1);
+  }
   if (words.length === 0) words.push('');
   const current = words[words.length - 1];
   const done = words.slice(0, -1);
   const pick = (cands: Iterable<string>) => [...new Set(cands)].filter((c) => c.startsWith(current)).sort();
-  if (done.length === 0) return pick(['kubectl', 'kubeplay', 'docker', ...BUILTINS.map((b) => b.name), ...FILTERS.map((f) => f.name), 'xargs', 'export', 'unset', 'for', 'while', 'until', 'if']);
+  if (done.length === 0) return pick(['kubectl', 'kubeplay', 'docker', ...BUILTINS.map((b) => b.name), ...FILTERS.map((f) => f.name), 'xargs', 'watch', 'export', 'unset', 'for', 'while', 'until', 'if']);
   if (done[0] === 'docker') return completeDocker(env, done, current);
   if (done[0] === 'kubeplay') {
     const depth = done.length - 1;

@@ -19,6 +19,7 @@ import { runExport, runUnset, ShellVariables } from './variables';
 import { FILTERS } from './filters/index';
 import { Pipeline } from './pipeline';
 import { applyRedirects, literalText, redirectedSink, type Redirect } from './redirect';
+import { runWatch } from './watch';
 import { runXargs } from './xargs';
 import { loadExplainData } from './kubectl/explain/explainData';
 import { runKubectl } from './kubectl/kubectl';
@@ -78,6 +79,7 @@ export function createShell(env: ShellEnvironment): Shell {
       if (cmd === 'kubeplay') return runKubeplay(env, args, out);
       if (cmd === 'docker') return runDocker(env, args, out, swarmTaskLogs);
       if (cmd === 'xargs') return runXargs(args, stdin, out, runCommand);
+      if (cmd === 'watch') return runWatch(args, out, { runLine, now: () => env.cluster.now() });
       if (cmd === 'export') return runExport(vars, args, out);
       if (cmd === 'unset') return runUnset(vars, args, out);
       if (cmd === 'read') return runRead(vars, args, { stdin, stream: stdin === undefined ? loopInput : undefined, subshell: inPipeline }, out);
