@@ -22,7 +22,7 @@ const KUBECTL_READS = new Set(['get', 'describe', 'logs', 'top', 'explain', 'ver
 const ROLLOUT_READS = new Set(['status', 'history']);
 const CONFIG_READS = new Set(['view', 'get-contexts', 'current-context', 'get-clusters', 'get-users']);
 /** Shell builtins with no effect on the cluster (`sleep` waits while the clock runs anyway). */
-const SHELL_READS = new Set(['help', 'echo', 'clear', 'sleep', 'seq', 'printf', 'test', '[', 'true', 'false', 'break', 'continue', ...FILTER_NAMES]);
+const SHELL_READS = new Set(['help', 'echo', 'clear', 'sleep', 'seq', 'printf', 'test', '[', 'true', 'false', ':', 'break', 'continue', ...FILTER_NAMES]);
 /** The files a redirection writes that are streams, not files of the editor. */
 const STREAM_FILES = new Set(['/dev/null', '/dev/stdout', '/dev/stderr']);
 /** kubectl's global flags that take the next word as their value (`kubectl -n web get pods`). */

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { driveUntilDone } from '../session/drive';
-import { MAX_ROUNDS_AT_ONE_INSTANT } from './compoundRun';
+import { MAX_ROUNDS_WITHOUT_WAITING } from './compoundRun';
 import { preloadShellData } from './index';
 import { clusterShell } from './testing/clusterShell';
 import { shellHarness } from './testing/shellHarness';
@@ -86,11 +86,20 @@ describe('loops and conditions at the prompt', () => {
     expect([exec.done, exec.exitCode, exec.poll(), out]).toEqual([true, 130, true, '4\n4\n4\n']);
   });
 
-  it('stops a loop that never lets time pass, with a message, instead of hanging the page', () => {
+  it('stops a loop that never waits, with a message, instead of hanging the page: one whose commands move the clock too', () => {
     const { run } = shellHarness();
     const t = run('while true; do echo hi; done');
-    expect(t.stdout).toBe('hi\n'.repeat(MAX_ROUNDS_AT_ONE_INSTANT));
-    expect([t.stderr, t.exitCode]).toEqual([`kubeplay: stopped the loop after ${MAX_ROUNDS_AT_ONE_INSTANT} rounds at one instant of virtual time: a loop that never waits would hang the page (put a sleep in it)\n`, 1]);
+    expect(t.stdout).toBe('hi\n'.repeat(MAX_ROUNDS_WITHOUT_WAITING));
+    expect([t.stderr, t.exitCode]).toEqual([`kubeplay: stopped the loop after ${MAX_ROUNDS_WITHOUT_WAITING} rounds that never waited: a loop that never lets the page go on would hang it (put a sleep in it)\n`, 1]);
+    // Its clock moves each round, yet the loop never hands the page back: stopped all the same.
+    const { run: runOnCluster, cluster } = clusterShell();
+    const start = cluster.now();
+    expect(runOnCluster('while true; do kubeplay clock step 1s; done').exitCode).toBe(1);
+    expect(cluster.now() - start).toBe(MAX_ROUNDS_WITHOUT_WAITING * 1000);
+    // Nested loops share the budget: 200 × 200 rounds is too many.
+    const nested = run('for a in $(seq 1 200); do for b in $(seq 1 200); do :; done; done');
+    expect([nested.stderr.split('\n').filter((l) => l.startsWith('kubeplay: stopped the loop')).length, nested.exitCode]).toEqual([1, 1]);
+    expect(run('for a in $(seq 1 50); do for b in $(seq 1 50); do :; done; done').exitCode).toBe(0);
   });
 
   it('pipes or redirects a whole loop: its output streams into the pipe, and a reader that has had enough ends it', () => {

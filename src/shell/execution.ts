@@ -48,6 +48,33 @@ export function afterwards(exec: Execution, then: (exitCode: number) => void): E
   };
 }
 
+/** `exec`, calling `first` each time the host polls it (before it looks at the world). */
+export function beforePoll(exec: Execution, first: () => void): Execution {
+  if (exec.done) return exec;
+  return {
+    get done() {
+      return exec.done;
+    },
+    get exitCode() {
+      return exec.exitCode;
+    },
+    get deadline() {
+      return exec.deadline;
+    },
+    get wakeAt() {
+      return exec.wakeAt;
+    },
+    get attach() {
+      return exec.attach;
+    },
+    poll() {
+      first();
+      return exec.poll();
+    },
+    cancel: () => exec.cancel(),
+  };
+}
+
 /** What a waiting command does each time the host polls it. */
 export interface WaitStep {
   /** Re-checks the world; returns the exit status once the command is finished, else undefined. */

@@ -6,8 +6,8 @@
 import { BUILTINS } from './builtins/index';
 import { completeLine } from './complete';
 import { parseCompound } from './compound';
-import { SequenceRun, type CompoundHost } from './compoundRun';
-import { afterwards, finished } from './execution';
+import { MAX_ROUNDS_WITHOUT_WAITING, SequenceRun, type CompoundHost } from './compoundRun';
+import { afterwards, beforePoll, finished } from './execution';
 import type { LineStream } from './lineStream';
 import { PipedInto } from './pipedInto';
 import { runRead } from './read';
@@ -58,6 +58,8 @@ export function createShell(env: ShellEnvironment): Shell {
    */
   const compoundsPiped = new Map<string, (sink: OutputSink) => Execution>();
   let compoundsStarted = 0;
+  /** Rounds the loops of the command typed last have run since the page last polled it (a wait). */
+  let roundsSinceWait = 0;
   /** While a line of a loop a pipe feeds is starting: the stream its `read` reads. */
   let loopInput: LineStream | undefined;
   /** Runs one command with its words expanded; `inPipeline`: as a stage of a pipeline (a subshell to bash, whose `read` sets nothing). */
@@ -171,8 +173,14 @@ export function createShell(env: ShellEnvironment): Shell {
       return afterwards(runLine(`${word} ${tail}`, sink), () => compoundsPiped.delete(word));
     },
     runHead: (head, start, sink) => PipedInto.run((write, closed) => runLine(head, { stdout: write, stderr: (t) => sink.stderr(t), closed }), start),
-    now: () => env.cluster.now(),
+    round: (sink) => {
+      if (++roundsSinceWait <= MAX_ROUNDS_WITHOUT_WAITING) return true;
+      if (roundsSinceWait === MAX_ROUNDS_WITHOUT_WAITING + 1) sink.stderr(`kubeplay: stopped the loop after ${MAX_ROUNDS_WITHOUT_WAITING} rounds that never waited: a loop that never lets the page go on would hang it (put a sleep in it)\n`);
+      return false;
+    },
   };
+  /** The command typed, whose every poll by the page is a wait: its loops' round budget starts again. */
+  const waited = (exec: Execution): Execution => beforePoll(exec, () => (roundsSinceWait = 0));
   /** A shell open in a container (`kubectl exec -it POD -- sh`): the lines typed at the prompt go to it. */
   let attached: ShellHandle | undefined;
   /** Whether the line running came from a button (a lesson's solution): nobody types into a shell it opens. */
@@ -193,7 +201,8 @@ export function createShell(env: ShellEnvironment): Shell {
         // Its container stopped: the session was over, and the line is the terminal's.
         attached = undefined;
       }
-      return afterwards(runLine(line, sink), (code) => (vars.status = code));
+      roundsSinceWait = 0;
+      return waited(afterwards(runLine(line, sink), (code) => (vars.status = code)));
     },
     prompt: () => (attached ? containerPrompt(attached) : undefined),
     complete(line: string, cursor: number): string[] {

@@ -4,7 +4,7 @@ import { FILTERS } from '../filters/index';
 import type { Execution, OutputSink, ShellEnvironment } from '../types';
 import { PRINTF } from './printf';
 import { SEQ } from './seq';
-import { BRACKET, FALSE, TEST, TRUE } from './test';
+import { BRACKET, COLON, FALSE, TEST, TRUE } from './test';
 
 /**
  * The shell's own commands: `sleep`, `echo`, `printf`, `clear`, `help`,
@@ -138,4 +138,4 @@ const help: Builtin = {
 };
 
 /** The builtins, in the order `help` lists them. */
-export const BUILTINS: readonly Builtin[] = [sleep, echo, PRINTF, SEQ, TEST, BRACKET, TRUE, FALSE, clear, help];
+export const BUILTINS: readonly Builtin[] = [sleep, echo, PRINTF, SEQ, TEST, BRACKET, TRUE, FALSE, COLON, clear, help];

@@ -182,5 +182,7 @@ function testCommand(name: 'test' | '['): Builtin {
 export const TEST = testCommand('test');
 export const BRACKET = testCommand('[');
 
-export const TRUE: Builtin = { name: 'true', usage: 'true, false', summary: 'do nothing, successfully or not (while true; do …; done)', run: () => finished(0) };
+export const TRUE: Builtin = { name: 'true', usage: 'true, false, :', summary: 'do nothing, successfully or not (while true; do …; done)', run: () => finished(0) };
 export const FALSE: Builtin = { name: 'false', usage: '', summary: '', run: () => finished(1) };
+/** `:`, the null command (`while :; do …; done`). */
+export const COLON: Builtin = { name: ':', usage: '', summary: '', run: () => finished(0) };
