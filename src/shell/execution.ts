@@ -11,46 +11,8 @@ export function finished(exitCode: number): Execution {
   };
 }
 
-/** `exec`, calling `then` with its exit status once it has finished (at once if it already has). */
-export function afterwards(exec: Execution, then: (exitCode: number) => void): Execution {
-  if (exec.done) {
-    then(exec.exitCode ?? 0);
-    return exec;
-  }
-  let told = false;
-  const tell = () => {
-    if (told || !exec.done) return;
-    told = true;
-    then(exec.exitCode ?? 0);
-  };
-  return {
-    get done() {
-      return exec.done;
-    },
-    get exitCode() {
-      return exec.exitCode;
-    },
-    get deadline() {
-      return exec.deadline;
-    },
-    get wakeAt() {
-      return exec.wakeAt;
-    },
-    poll() {
-      const done = exec.poll();
-      tell();
-      return done;
-    },
-    cancel() {
-      exec.cancel();
-      tell();
-    },
-  };
-}
-
-/** `exec`, calling `first` each time the host polls it (before it looks at the world). */
-export function beforePoll(exec: Execution, first: () => void): Execution {
-  if (exec.done) return exec;
+/** `exec` with other `poll` and `cancel` (which call the original's), the rest as it is. */
+function wrapped(exec: Execution, poll: () => boolean, cancel: () => void): Execution {
   return {
     get done() {
       return exec.done;
@@ -67,12 +29,48 @@ export function beforePoll(exec: Execution, first: () => void): Execution {
     get attach() {
       return exec.attach;
     },
-    poll() {
+    poll,
+    cancel,
+  };
+}
+
+/** `exec`, calling `then` with its exit status once it has finished (at once if it already has). */
+export function afterwards(exec: Execution, then: (exitCode: number) => void): Execution {
+  if (exec.done) {
+    then(exec.exitCode ?? 0);
+    return exec;
+  }
+  let told = false;
+  const tell = () => {
+    if (told || !exec.done) return;
+    told = true;
+    then(exec.exitCode ?? 0);
+  };
+  return wrapped(
+    exec,
+    () => {
+      const done = exec.poll();
+      tell();
+      return done;
+    },
+    () => {
+      exec.cancel();
+      tell();
+    },
+  );
+}
+
+/** `exec`, calling `first` each time the host polls it (before it looks at the world). */
+export function beforePoll(exec: Execution, first: () => void): Execution {
+  if (exec.done) return exec;
+  return wrapped(
+    exec,
+    () => {
       first();
       return exec.poll();
     },
-    cancel: () => exec.cancel(),
-  };
+    () => exec.cancel(),
+  );
 }
 
 /** What a waiting command does each time the host polls it. */
