@@ -11,10 +11,14 @@ test('watch redraws kubectl get pods as the cluster changes, and Ctrl+C brings b
   // On the alternate screen: what was typed before is not in view while watch runs.
   await expect(screen).not.toContainText('before watch');
   await kp.speed.selectOption('0');
+  // The transcript screen readers read holds watch's latest screen only.
+  await expect(kp.output).toContainText('Every 2.0s: kubectl get pods');
+  expect((await kp.output.innerText()).split('Every 2.0s').length).toBe(2);
   await kp.screenshot('terminal-watch');
   await kp.terminal.press('Control+c');
   await expect(screen).toContainText('before watch');
   await expect(screen).not.toContainText('Every 2.0s');
+  await expect(kp.output).not.toContainText('Every 2.0s');
   await kp.run('echo "after watch $?"');
   await expect(kp.output).toContainText('after watch 130');
   await kp.screenshot('terminal-after-watch');

@@ -30,6 +30,20 @@ describe('Transcript', () => {
     expect(stripAnsi('\x1b[1;34m$\x1b[0m kubectl\r\n')).toBe('$ kubectl\n');
   });
 
+  it('keeps only the latest screen a program draws on the alternate screen (watch), and none once it leaves', () => {
+    const t = new Transcript();
+    t.append('$ echo before\nbefore\n$ watch kubectl get pods\n');
+    t.append('\x1b[?1049h\x1b[H\x1b[2JEvery 2.0s: kubectl get pods\n\nweb-1 Pending\n');
+    t.append('\x1b[H\x1b[2JEvery 2.0s: kubectl get pods\n\nweb-1 Running\n');
+    expect(t.snapshot().map((l) => l.text)).toEqual(['$ echo before', 'before', '$ watch kubectl get pods', 'Every 2.0s: kubectl get pods', '', 'web-1 Running']);
+    t.append('\x1b[?1049l');
+    t.appendLine('^C');
+    expect(t.snapshot().map((l) => l.text)).toEqual(['$ echo before', 'before', '$ watch kubectl get pods', '^C']);
+    // `clear` on the normal screen leaves the transcript as it was.
+    t.append('\x1b[H\x1b[2J\x1b[3J');
+    expect(t.snapshot()).toHaveLength(4);
+  });
+
   it('appendLine closes an open line first', () => {
     const t = new Transcript();
     t.append('partial');

@@ -14,6 +14,10 @@ export interface TranscriptLine {
 // eslint-disable-next-line no-control-regex
 const ANSI = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]/g;
 
+/** The alternate screen (`watch`, full-screen programs): entered, cleared (cursor home, erase), left. */
+// eslint-disable-next-line no-control-regex
+const SCREEN = /\x1b\[\?1049h|\x1b\[H\x1b\[2J|\x1b\[\?1049l/g;
+
 /** Removes terminal escape sequences and carriage returns. */
 export function stripAnsi(text: string): string {
   return text.replace(ANSI, '').replace(/\r(?!\n)/g, '').replace(/\r/g, '');
@@ -29,11 +33,38 @@ export class Transcript {
   private nextId = 0;
   private open = false;
   private changes = 0;
+  /** While a program draws on the alternate screen: the id of the first line it drew (its lines are the screen, not history). */
+  private screenFrom: number | undefined;
 
   constructor(private readonly capacity = 1000) {}
 
-  /** Appends text (which may hold several lines, or end mid-line). */
+  /**
+   * Appends text (which may hold several lines, or end mid-line). What a
+   * program draws on the alternate screen (`watch`) is only its latest
+   * screen while it runs, and gone when it leaves, as on the terminal.
+   */
   append(text: string): void {
+    if (!text.includes('\x1b[')) return this.appendText(text);
+    let at = 0;
+    for (const m of text.matchAll(SCREEN)) {
+      this.appendText(text.slice(at, m.index));
+      at = m.index + m[0].length;
+      if (m[0] === '\x1b[?1049h') {
+        if (this.open) this.appendText('\n');
+        this.screenFrom = this.nextId;
+      } else if (this.screenFrom !== undefined) {
+        // A redraw, or the screen left: what was drawn goes.
+        const from = this.screenFrom;
+        this.lines = this.lines.filter((l) => l.id < from);
+        this.open = false;
+        this.changes++;
+        if (m[0] === '\x1b[?1049l') this.screenFrom = undefined;
+      }
+    }
+    this.appendText(text.slice(at));
+  }
+
+  private appendText(text: string): void {
     const clean = stripAnsi(text);
     if (clean === '') return;
     const parts = clean.split('\n');
