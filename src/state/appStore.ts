@@ -214,7 +214,8 @@ export function createAppStore(factory: WorldFactory, options: AppStoreOptions):
     const k = getKit();
     const { speed } = store.getState();
     forgetOwedOfReplaced();
-    if (k.runtime.settling()) owed = 0;
+    // Paused: what real time had owed the cluster before the pause is not owed any more (the clock stops where it is).
+    if (k.runtime.settling() || speed === 0) owed = 0;
     const chunk = ENGINE_CHUNK_MS * Math.max(speed, 1);
     while (owed > 0) {
       const step = Math.min(owed, chunk);

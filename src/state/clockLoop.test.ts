@@ -66,12 +66,21 @@ describe('clock loop', () => {
     // The frame's deadline (16 + 16 - 4 = 28) cut the catch-up short of the 32 ms owed.
     expect(afterOne).toBeGreaterThan(0);
     expect(afterOne).toBeLessThan(32);
-    // Idle frames let it catch up: no virtual time is dropped.
-    for (let t = 100; t <= 5000; t += 100) {
-      store.getState().setSpeed(t === 100 ? 2 : 0);
-      frameAt(t);
-    }
-    expect(world.cluster.now() - start).toBe(2 * 100);
+    // Frames that bring no more real time let it catch up: no virtual time is dropped.
+    for (let k = 0; k < 50; k++) frameAt(16);
+    expect(world.cluster.now() - start).toBe(2 * 16);
+  });
+
+  it('pausing stops the clock where it is: what real time owed before the pause is not advanced after it', async () => {
+    const { world, store, frameAt, start } = await setup(5);
+    store.getState().setSpeed(2);
+    frameAt(0);
+    frameAt(16);
+    const atPause = world.cluster.now();
+    expect(atPause - start).toBeLessThan(32);
+    store.getState().setSpeed(0);
+    for (let t = 100; t <= 1000; t += 100) frameAt(t);
+    expect(world.cluster.now()).toBe(atPause);
   });
 
   it('never lets the cluster fall more than MAX_FRAME_MS of real time behind, however slow the engine', async () => {
