@@ -4,7 +4,7 @@
  * command log with the real kubectl. Playground-only commands become
  * commented instructions with their real-world equivalent.
  */
-import { opensCommand, reservedPrefix } from '../shell/compound';
+import { joinerAfter, reservedPrefix } from '../shell/compound';
 import { expands, tokenize } from '../shell/index';
 import { endsShell, interactiveShell, redirectsText, runnable, safeExpansion, sh } from './exportWords';
 import type { Scenario } from './scenario';
@@ -183,9 +183,7 @@ export function exportToKind(scenario: Scenario, cluster = 'kubeplay'): KindExpo
     // A word with a safe expansion ($POD, $(kubectl …)) is bash's to expand: it goes as typed.
     const command = (s: number) => [...stages[s].map((w, j) => (j < lead(s) || (expands(parts[s][j]) && safeExpansion(parts[s][j])) ? raw[s][j] : sh(node(w)))), io[s]!.inline].filter((w) => w !== '').join(' ');
     const pipeline = (item: (typeof list)[number]) => stages.slice(item.start, item.end).map((_, k) => command(item.start + k)).join(' | ');
-    // `do`, `then`, `else` on a line of their own: the command after them goes on the same line (`do;` is no bash).
-    const joiner = (item: (typeof list)[number]) => (item.op === undefined ? '' : item.op === ';' ? (opensCommand(t, item) ? ' ' : '; ') : ` ${item.op} `);
-    const line = list.map((item) => `${pipeline(item)}${joiner(item)}`).join('').trimEnd();
+    const line = list.map((item) => `${pipeline(item)}${joinerAfter(t, item)}`).join('').trimEnd();
     // Here-documents' lines come after the line whose commands read them.
     const real = [line, ...io.flatMap((r) => r!.bodies)].join('\n');
     const watches = words[0] === 'watch' || words.some((w) => w === '-w' || w === '--watch' || w.startsWith('--watch='));

@@ -8,6 +8,7 @@ import { FILTER_NAMES } from '../shell/filters/names';
 import { reservedPrefix } from '../shell/compound';
 import { substitutions } from '../shell/expansion';
 import { tokenize } from '../shell/tokenize';
+import { watchedFrom } from '../shell/watch';
 import type { LogEntry } from './scenario';
 
 /**
@@ -62,16 +63,9 @@ export function isLookOnly(line: string, depth = 0): boolean {
   return commands.every((words) => words !== undefined && (words.length === 0 || commandIsLookOnly(words))) && parts.every((stage) => stage.every((word) => substitutions(word).every((s) => depth < 8 && isLookOnly(s.line, depth + 1))));
 }
 
-/** `watch [-n SECS] COMMAND…`: the command it runs again and again. */
-function watchedCommand(words: readonly string[]): string {
-  let i = 1;
-  while (i < words.length && words[i].startsWith('-')) i += words[i] === '-n' || words[i] === '--interval' ? 2 : 1;
-  return words.slice(i).join(' ');
-}
-
 function commandIsLookOnly(words: readonly string[]): boolean {
   const [cmd, sub] = words;
-  if (cmd === 'watch') return isLookOnly(watchedCommand(words), 1);
+  if (cmd === 'watch') return isLookOnly(words.slice(watchedFrom(words)).join(' '), 1);
   if (cmd === 'kubectl') {
     if (words.includes('--help') || words.includes('-h')) return true;
     const [verb, subVerb] = kubectlVerbs(words);

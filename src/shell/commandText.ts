@@ -1,4 +1,4 @@
-import { compoundOpen, opensCommand } from './compound';
+import { compoundOpen, joinerAfter } from './compound';
 import { tokenize } from './tokenize';
 
 /**
@@ -59,7 +59,7 @@ export function oneLine(text: string): string | undefined {
   if (!text.includes('\n')) return text;
   const t = tokenize(text);
   if (t.error !== undefined || t.incomplete !== undefined || t.redirects.some((rs) => rs.some((r) => r.kind === 'heredoc'))) return undefined;
-  const line = t.list.map((item) => `${item.text}${item.op === undefined ? '' : item.op === ';' ? (opensCommand(t, item) ? ' ' : '; ') : ` ${item.op} `}`).join('').trimEnd();
+  const line = t.list.map((item) => `${item.text}${joinerAfter(t, item)}`).join('').trimEnd();
   if (line.includes('\n') || JSON.stringify(tokenize(line).raw.flat()) !== JSON.stringify(t.raw.flat())) return undefined;
   return line;
 }

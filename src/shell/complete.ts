@@ -1,5 +1,7 @@
 import { storageName } from '../sim/k8s/index';
 import { BUILTINS } from './builtins/index';
+import { BEFORE_COMMAND } from './compound';
+import { watchedFrom } from './watch';
 import { completeDocker } from './docker/complete';
 import { FILTERS } from './filters/index';
 import { childrenOf, ROOT } from './kubectl/commands/index';
@@ -7,9 +9,6 @@ import type { CommandSpec } from './kubectl/command';
 import { GLOBAL_FLAGS } from './kubectl/globalFlags';
 import { PLAYGROUND_COMMANDS } from './kubeplay/kubeplay';
 import type { ShellEnvironment } from './types';
-
-/** Reserved words after which a command starts. */
-const LEADING_RESERVED = new Set(['do', 'then', 'else', 'elif', 'if', 'while', 'until', '!']);
 
 /**
  * Tab completion from the registries: commands and subcommands, flags,
@@ -20,12 +19,9 @@ export function completeLine(env: ShellEnvironment, line: string, cursor: number
   const before = line.slice(lastPipe(line.slice(0, cursor)) + 1, cursor);
   const words = before.split(/\s+/).filter((w, i, a) => w !== '' || i === a.length - 1);
   // In a loop or an if, the command starts after its reserved words (`do kubectl get po`).
-  while (words.length > 1 && LEADING_RESERVED.has(words[0])) words.shift();
+  while (words.length > 1 && BEFORE_COMMAND.has(words[0])) words.shift();
   // `watch [-n SECS] COMMAND`: the command's words complete as typed alone.
-  if (words.length > 1 && words[0] === 'watch') {
-    words.shift();
-    for (let w = words[0]; words.length > 1 && w.startsWith('-'); w = words[0]) words.splice(0, w === '-n' || w === '--interval' ? 2 : 1);
-  }
+  if (words.length > 1 && words[0] === 'watch') words.splice(0, Math.min(watchedFrom(words), words.length - 1));
   if (words.length === 0) words.push('');
   const current = words[words.length - 1];
   const done = words.slice(0, -1);

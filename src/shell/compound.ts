@@ -265,12 +265,22 @@ export function reservedPrefix(t: TokenizeResult, stage: number): { skip: number
   return { skip, forHeader: false };
 }
 
+/** What follows a pipeline of the list when the list is written on one line: its operator (`; `, ` && `), a space after `do`/`then`/`else`, nothing after the last. */
+export function joinerAfter(t: TokenizeResult, item: ListItem): string {
+  if (item.op === undefined) return '';
+  if (item.op !== ';') return ` ${item.op} `;
+  return opensCommand(t, item) ? ' ' : '; ';
+}
+
+/** Reserved words after which a command starts (`do kubectl get po`: Tab completes kubectl's words). */
+export const BEFORE_COMMAND = new Set(['do', 'then', 'else', 'elif', 'if', 'while', 'until', '!']);
+
 /**
  * Whether a pipeline of the list is only reserved words after which a
  * command follows (`do`, `then`, `else` on a line of their own): written
  * on one line, the next command joins it with a space (`do;` is no bash).
  */
-export function opensCommand(t: TokenizeResult, item: ListItem): boolean {
+function opensCommand(t: TokenizeResult, item: ListItem): boolean {
   if (item.end - item.start !== 1) return false;
   const raw = t.raw[item.start];
   return reservedPrefix(t, item.start).skip === raw.length && raw.length > 0 && !/^(done|fi)$/.test(raw[raw.length - 1]);

@@ -124,15 +124,13 @@ export function createShell(env: ShellEnvironment): Shell {
       return finished(2);
     }
     const compound = parseCompound(tokens);
-    if (compound !== undefined) {
-      if ('error' in compound) {
-        sink.stderr(`${compound.error}\n`);
-        return finished(2);
-      }
-      return new SequenceRun(compound.nodes, { host: compoundHost, sink, loops: 0, input: undefined }).begin();
+    if (compound !== undefined && 'error' in compound) {
+      sink.stderr(`${compound.error}\n`);
+      return finished(2);
     }
-    // A list (`a && b; c`): each pipeline a line of its own, so its expansions see the variables set before it.
-    if (list.length > 1) return new SequenceRun(list.map((item) => ({ kind: 'simple', text: item.text, op: item.op, negate: false })), { host: compoundHost, sink, loops: 0, input: loopInput }).begin();
+    // A loop, an if, or a list (`a && b; c`): each pipeline a line of its own, so its expansions see the variables set before it.
+    const nodes = compound?.nodes ?? (list.length > 1 ? list.map((item) => ({ kind: 'simple' as const, text: item.text, op: item.op, negate: false })) : undefined);
+    if (nodes !== undefined) return new SequenceRun(nodes, { host: compoundHost, sink, loops: 0, input: loopInput }).begin();
     // A list's pipelines say their own warnings when they run.
     if (warning) sink.stderr(`${warning}\n`);
     if (stages[0].length === 0 && redirects[0].length === 0) return finished(0);

@@ -17,19 +17,22 @@ export interface PatternPiece {
   glob: boolean;
 }
 
+/** Text that a regular expression matches literally. */
+const literal = (text: string) => text.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+
 /** A glob as an anchored regular expression source (without the anchors). */
 function globSource(pieces: readonly PatternPiece[]): string {
   let out = '';
   for (const { text, glob } of pieces) {
     if (!glob) {
-      out += text.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+      out += literal(text);
       continue;
     }
     for (let i = 0; i < text.length; i++) {
       const c = text[i];
       if (c === '*') out += '[\\s\\S]*';
       else if (c === '?') out += '[\\s\\S]';
-      else if (c === '\\' && i + 1 < text.length) out += text[++i].replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+      else if (c === '\\' && i + 1 < text.length) out += literal(text[++i]);
       else if (c === '[') {
         const close = text.indexOf(']', i + 2);
         if (close < 0) out += '\\[';
@@ -40,7 +43,7 @@ function globSource(pieces: readonly PatternPiece[]): string {
           out += `[${negate ? '^' : ''}${set.replace(/\\/g, '\\\\').replace(/\]/g, '\\]')}]`;
           i = close;
         }
-      } else out += c.replace(/[\\^$.+()[\]{}|/-]/g, '\\$&');
+      } else out += literal(c);
     }
   }
   return out;

@@ -30,6 +30,13 @@ Options:
   -t, --no-title         turn off header
 `;
 
+/** Where the command starts in `watch [-n SECS] [-t] … COMMAND…` (`words[0]` is `watch`): what undo and Tab look at. */
+export function watchedFrom(words: readonly string[]): number {
+  let i = 1;
+  while (i < words.length && words[i].startsWith('-') && words[i] !== '-') i += words[i] === '-n' || words[i] === '--interval' ? 2 : 1;
+  return i;
+}
+
 /** ctime's form of a virtual time, as watch's title shows it (`Sat Mar  1 09:00:00 2025`). */
 function ctime(ms: number): string {
   const d = new Date(ms);
