@@ -1,5 +1,5 @@
 import { parseOptions, terminalInput, type FilterSpec } from './filter';
-import { toJsRegex } from './posixRegex';
+import { toJsRegex } from '../../lib/posixRegex';
 
 type Item = { type: 'field'; n: number | 'NF' } | { type: 'var'; name: 'NR' | 'NF' } | { type: 'text'; text: string };
 type Pattern = { type: 'always' } | { type: 'nr'; op: string; n: number } | { type: 'regex'; re: RegExp };

@@ -1,5 +1,5 @@
 import { parseOptions, splitLines, terminalInput, type FilterRun, type FilterSpec } from './filter';
-import { toJsRegex } from './posixRegex';
+import { toJsRegex } from '../../lib/posixRegex';
 
 const USAGE = "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n";
 

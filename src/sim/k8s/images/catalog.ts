@@ -1,4 +1,4 @@
-import { BOOTCAMP_FILES, HTTPD_FILES, NGINX_FILES } from './imageFiles';
+import { BOOTCAMP_FILES, BOOTCAMP_V2_FILES, HTTPD_FILES, NGINX_FILES } from './imageFiles';
 import { parseImageRef, type ImageRef } from './imageRef';
 
 /**
@@ -54,6 +54,8 @@ export interface ImageProfile {
   logs?: readonly string[];
   /** Files the image ships (see `imageFiles.ts`), by absolute path. */
   files?: Readonly<Record<string, string>>;
+  /** The files of the tags whose files differ from `files` (the tutorial's v2 app), by tag. */
+  tagFiles?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** A static web server's document root: GET /x answers the file DIR/x (DIR/x/index.html for a folder), 404 when there is none. */
   docRoot?: string;
   /** HTTP answers of the default process: path → status (others: `httpDefault`). */
@@ -116,7 +118,7 @@ const GUNICORN_LOGS = [
 const BOOTCAMP_LOGS = ['Kubernetes Bootcamp App Started At: {isotime} | Running On:  {hostname} ', ''];
 
 /** The Kubernetes Basics tutorial's image: a Node.js server on 8080 that answers every path with its host name and version. */
-const bootcamp = (tags: string[]): ImageProfile => server(80 * MB, 20, [8080], { startMs: 400, binaries: ['node'], tools: ['curl'], logs: BOOTCAMP_LOGS, files: BOOTCAMP_FILES, http: {}, httpDefault: 200, tags: { names: tags } });
+const bootcamp = (tags: string[]): ImageProfile => server(80 * MB, 20, [8080], { startMs: 400, binaries: ['node'], tools: ['curl'], logs: BOOTCAMP_LOGS, files: BOOTCAMP_FILES, tagFiles: { v2: BOOTCAMP_V2_FILES }, http: {}, httpDefault: 200, tags: { names: tags } });
 
 const ANY: TagRule = { any: true };
 
@@ -253,6 +255,13 @@ export const IMAGE_CATALOG: Readonly<Record<string, ImageProfile>> = {
 export function imageProfile(image: string | ImageRef): ImageProfile | undefined {
   const ref = typeof image === 'string' ? parseImageRef(image) : image;
   return IMAGE_CATALOG[ref.name];
+}
+
+/** The files a container of `image` (with profile `profile`) starts with: its tag's own, else the image's. */
+export function imageFiles(profile: ImageProfile, image: string): Readonly<Record<string, string>> | undefined {
+  if (profile.tagFiles === undefined) return profile.files;
+  const tag = parseImageRef(image).tag;
+  return (tag !== undefined ? profile.tagFiles[tag] : undefined) ?? profile.files;
 }
 
 /** Whether `tag` exists under `rule` (see TagRule). */

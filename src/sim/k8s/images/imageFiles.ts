@@ -62,10 +62,11 @@ export const HTTPD_FILES: Readonly<Record<string, string>> = {
 /**
  * The Kubernetes Basics tutorial's app (`cat server.js` in its "Explore
  * your app" module): a Node server on 8080, written for the playground to
- * behave as the tutorial's (its v1; the v2 image answers `v=2`).
+ * behave as the tutorial's. Its v1 image answers `v=1`, its v2 `v=2`.
  */
-export const BOOTCAMP_FILES: Readonly<Record<string, string>> = {
-  '/server.js': `var http = require('http');
+function bootcampFiles(version: number): Readonly<Record<string, string>> {
+  return {
+    '/server.js': `var http = require('http');
 var requests = 0;
 var host = process.env.HOSTNAME;
 
@@ -75,7 +76,7 @@ var handleRequest = function (request, response) {
   response.writeHead(200);
   response.write('Hello Kubernetes bootcamp! | Running on: ');
   response.write(host);
-  response.end(' | v=1\\n');
+  response.end(' | v=${version}\\n');
   console.log('Running On:', host, '| Total Requests:', ++requests, '| App Uptime:', process.uptime(), 'seconds');
 };
 
@@ -84,4 +85,8 @@ www.listen(8080, function () {
   console.log('Kubernetes Bootcamp App Started | Running On:', host);
 });
 `,
-};
+  };
+}
+
+export const BOOTCAMP_FILES = bootcampFiles(1);
+export const BOOTCAMP_V2_FILES = bootcampFiles(2);

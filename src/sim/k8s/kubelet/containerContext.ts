@@ -3,7 +3,7 @@ import { bytesOf } from '../../../lib/quantity';
 import type { ContainerNetwork } from '../containers/netTools';
 import type { ProcessContext, ProcessSpec } from '../containers/process';
 import type { K8sContext } from '../controllers/context';
-import type { ImageProfile } from '../images/catalog';
+import { imageFiles, type ImageProfile } from '../images/catalog';
 import { podNetwork } from '../network/podNetwork';
 import { containerEnv, containerFiles } from './containerEnv';
 import { packTime, unpackTime, type PackedTime } from './packedTime';
@@ -105,7 +105,7 @@ export class ContainerContext implements ProcessSpec, ProcessContext {
   }
 
   files(): Map<string, string> {
-    return containerFiles(this.pod(), this.podIP, this.container, this.ctx, this.node.name, this.profile.files);
+    return containerFiles(this.pod(), this.podIP, this.container, this.ctx, this.node.name, imageFiles(this.profile, this.image));
   }
 
   network(): ContainerNetwork {

@@ -1,4 +1,5 @@
 import { IDLE, mountPointsOf, ShellExit, type Io, type ShellApi, type Yield } from './types';
+import { LINE_TOOLS } from './lineTools';
 import { TEXT_TOOLS } from './textTools';
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
@@ -261,6 +262,7 @@ export const BUILTINS: Record<string, Builtin> = {
     return 0;
   },
   ...TEXT_TOOLS,
+  ...LINE_TOOLS,
 };
 
 /**

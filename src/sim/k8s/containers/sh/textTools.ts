@@ -1,4 +1,5 @@
 import type { Builtin } from './builtins';
+import { grep } from './grep';
 import type { Io, ShellApi } from './types';
 
 /**
@@ -86,12 +87,8 @@ export const TEXT_TOOLS: Record<string, Builtin> = {
       }
     }
   },
-  grep(_sh, args, io) {
-    const pattern = args.find((a) => !a.startsWith('-')) ?? '';
-    const lines = io.stdin.split('\n').filter((l) => l.includes(pattern));
-    if (lines.length) io.out(`${lines.join('\n')}\n`);
-    return lines.length ? 0 : 1;
-  },
+  /** `grep` with its options, on files or standard input (`grep.ts`). */
+  grep,
   /** busybox `rev [FILE]…`: each line reversed (stdin without files). */
   rev(sh, args, io) {
     const files = args.filter((a) => !a.startsWith('-'));

@@ -1,0 +1,160 @@
+import { toJsRegex } from '../../../../lib/posixRegex';
+import type { Io, ShellApi } from './types';
+
+/** The one-letter options of a container's grep, and those that take a value. */
+const FLAGS = 'ivcEFwxnqoHhlLsr';
+const WITH_VALUE = 'e';
+
+/** GNU grep's long options (Debian images) by the letter they stand for. */
+const LONG: Record<string, string> = {
+  'ignore-case': 'i',
+  'invert-match': 'v',
+  count: 'c',
+  'extended-regexp': 'E',
+  'fixed-strings': 'F',
+  'word-regexp': 'w',
+  'line-regexp': 'x',
+  'line-number': 'n',
+  quiet: 'q',
+  silent: 'q',
+  'only-matching': 'o',
+  'with-filename': 'H',
+  'no-filename': 'h',
+  'files-with-matches': 'l',
+  'files-without-match': 'L',
+  'no-messages': 's',
+  recursive: 'r',
+};
+
+const GNU_USAGE = "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n";
+
+/** The options given, the patterns (`-e`) and the operands, or the message of a bad option. */
+function parse(sh: ShellApi, args: readonly string[]): { on: Set<string>; patterns: string[]; operands: string[] } | { error: string } {
+  const on = new Set<string>();
+  const patterns: string[] = [];
+  const operands: string[] = [];
+  const bad = (opt: string) => ({ error: sh.hostRef.noBash ? `grep: unrecognized option: ${opt}\n` : `grep: invalid option -- '${opt}'\n${GNU_USAGE}` });
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--') {
+      operands.push(...args.slice(i + 1));
+      break;
+    }
+    if (a.startsWith('--')) {
+      const [name, value] = a.slice(2).split(/=(.*)/s, 2);
+      if (name === 'regexp') {
+        const v = value ?? args[++i];
+        if (v === undefined) return { error: `grep: option '--regexp' requires an argument\n${GNU_USAGE}` };
+        patterns.push(v);
+      } else if (LONG[name] !== undefined) on.add(LONG[name]);
+      else return { error: sh.hostRef.noBash ? `grep: unrecognized option: ${a.slice(2)}\n` : `grep: unrecognized option '${a}'\n${GNU_USAGE}` };
+      continue;
+    }
+    if (!a.startsWith('-') || a === '-') {
+      operands.push(a);
+      continue;
+    }
+    for (let j = 1; j < a.length; j++) {
+      const c = a[j];
+      if (WITH_VALUE.includes(c)) {
+        const v = j + 1 < a.length ? a.slice(j + 1) : args[++i];
+        if (v === undefined) return { error: sh.hostRef.noBash ? `grep: option requires an argument: ${c}\n` : `grep: option requires an argument -- '${c}'\n${GNU_USAGE}` };
+        patterns.push(v);
+        break;
+      }
+      if (!FLAGS.includes(c)) return bad(c);
+      on.add(c);
+    }
+  }
+  return { on, patterns, operands };
+}
+
+/** The files under directory `dir` (for -r), in name order. */
+function filesUnder(sh: ShellApi, dir: string): string[] {
+  const root = sh.path(dir).replace(/\/$/, '');
+  const prefix = `${root}/`;
+  const out: string[] = [];
+  for (const k of sh.hostRef.files.keys()) if (k.startsWith(prefix) && !k.endsWith('/')) out.push(k);
+  return out.sort();
+}
+
+/**
+ * `grep [-ivcEFwxnqoHhlLsr] [-e PATTERN]… PATTERN [FILE]…` in a container:
+ * busybox's (or GNU's, in images with bash) lines that match a basic
+ * regular expression (extended with -E, fixed strings with -F), read from
+ * the named files or standard input. Status 0 when a line was selected,
+ * 1 when none, 2 on an error (a missing file, a bad pattern or option).
+ */
+export function grep(sh: ShellApi, args: string[], io: Io): number {
+  const parsed = parse(sh, args);
+  if ('error' in parsed) {
+    io.err(parsed.error);
+    return 2;
+  }
+  const { on, patterns, operands } = parsed;
+  if (patterns.length === 0) {
+    if (operands.length === 0) {
+      io.err(sh.hostRef.noBash ? 'BusyBox grep: a pattern is needed\n' : GNU_USAGE);
+      return 2;
+    }
+    patterns.push(...operands.shift()!.split('\n'));
+  }
+  const sources: string[] = [];
+  for (const p of patterns) {
+    const r = on.has('F') ? { source: p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&') } : toJsRegex(p, on.has('E'));
+    if ('error' in r) {
+      io.err(`grep: ${r.error}\n`);
+      return 2;
+    }
+    sources.push(r.source);
+  }
+  let source = sources.map((s) => `(?:${s})`).join('|');
+  if (on.has('w')) source = `(?<![A-Za-z0-9_])(?:${source})(?![A-Za-z0-9_])`;
+  if (on.has('x')) source = `^(?:${source})$`;
+  const flags = on.has('i') ? 'i' : '';
+  const re = new RegExp(source, flags);
+  const all = new RegExp(source, `${flags}g`);
+
+  // The inputs: each operand (a directory's files with -r), or standard input.
+  const inputs: { name: string; text: string | undefined; dir?: boolean }[] = [];
+  for (const f of operands.length ? operands : ['-']) {
+    if (f === '-') {
+      inputs.push({ name: '(standard input)', text: io.stdin });
+      continue;
+    }
+    const text = sh.hostRef.files.get(sh.path(f));
+    const under = text === undefined ? filesUnder(sh, f) : [];
+    if (under.length > 0 && on.has('r')) for (const k of under) inputs.push({ name: f.replace(/\/$/, '') + k.slice(sh.path(f).replace(/\/$/, '').length), text: sh.hostRef.files.get(k) });
+    else inputs.push({ name: f, text, dir: under.length > 0 });
+  }
+  const showName = on.has('h') ? false : on.has('H') || inputs.length > 1 || on.has('r');
+  let selected = 0;
+  let error = false;
+  for (const input of inputs) {
+    if (input.text === undefined) {
+      error = true;
+      if (!on.has('s')) io.err(input.dir ? `grep: ${input.name}: Is a directory\n` : `grep: ${input.name}: No such file or directory\n`);
+      continue;
+    }
+    const lines = input.text.split('\n');
+    if (lines[lines.length - 1] === '') lines.pop();
+    let count = 0;
+    for (let n = 0; n < lines.length; n++) {
+      const line = lines[n];
+      if (re.test(line) === on.has('v')) continue;
+      count++;
+      if (on.has('q')) return 0;
+      if (on.has('c') || on.has('l') || on.has('L')) continue;
+      const prefix = `${showName ? `${input.name}:` : ''}${on.has('n') ? `${n + 1}:` : ''}`;
+      if (on.has('o') && !on.has('v')) {
+        for (const m of line.matchAll(all)) if (m[0] !== '') io.out(`${prefix}${m[0]}\n`);
+      } else io.out(`${prefix}${line}\n`);
+    }
+    selected += count;
+    if (on.has('c')) io.out(`${showName ? `${input.name}:` : ''}${count}\n`);
+    else if (on.has('l') && count > 0) io.out(`${input.name}\n`);
+    else if (on.has('L') && count === 0) io.out(`${input.name}\n`);
+  }
+  if (error && !(on.has('q') && selected > 0)) return 2;
+  return selected > 0 ? 0 : 1;
+}
