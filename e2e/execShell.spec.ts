@@ -1,6 +1,6 @@
 import { expect, openSharedInFreshBrowser, test } from './support/fixtures';
 
-test('kubectl exec -it opens a shell in the container: its prompt, its directory kept, a page nginx then serves, Ctrl+D back to $, replayed by a link', async ({ kp, page, browser }) => {
+test('kubectl exec -it opens a shell in the container: its prompt, Tab on its paths and commands, its directory kept, a page nginx then serves, Ctrl+D back to $, replayed by a link', async ({ kp, page, browser }) => {
   test.setTimeout(120_000);
   await kp.run('kubectl run web --image=nginx');
   await kp.speed.selectOption('10');
@@ -10,8 +10,20 @@ test('kubectl exec -it opens a shell in the container: its prompt, its directory
   await kp.speed.selectOption('0');
 
   await kp.run('kubectl exec -it web -- bash');
-  await kp.run('cd /usr/share/nginx/html');
+  // Tab completes the container's paths and commands, not kubectl's words.
+  await kp.terminal.fill('cd /usr/share/ngi');
+  await kp.terminal.press('Tab');
+  await expect(kp.terminal).toHaveValue('cd /usr/share/nginx/');
+  await kp.terminal.press('End');
+  await kp.terminal.press('h');
+  await kp.terminal.press('Tab');
+  await expect(kp.terminal).toHaveValue('cd /usr/share/nginx/html/');
+  await kp.terminal.press('Enter');
   await kp.run('echo "<h1>Hello from inside</h1>" > index.html');
+  await kp.terminal.fill('cur');
+  await kp.terminal.press('Tab');
+  await expect(kp.terminal).toHaveValue('curl ');
+  await kp.terminal.fill('');
   await kp.run('curl -s localhost');
   await expect(kp.output).toContainText('root@web:/usr/share/nginx/html# curl -s localhost\n<h1>Hello from inside</h1>\n');
   await kp.screenshot('terminal-exec-shell');

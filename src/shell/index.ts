@@ -204,8 +204,8 @@ export function createShell(env: ShellEnvironment): Shell {
     },
     prompt: () => (attached ? containerPrompt(attached) : undefined),
     complete(line: string, cursor: number): string[] {
-      // Inside a container's shell the words are the container's, not kubectl's.
-      return attached ? [] : completeLine(env, line, cursor);
+      // Inside a container's shell the words are the container's (its commands and files), not kubectl's.
+      return attached ? attached.shell.complete(line, cursor) : completeLine(env, line, cursor);
     },
     swarm: () => existingSwarm(env.cluster),
     variables: vars,

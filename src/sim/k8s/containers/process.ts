@@ -5,6 +5,7 @@ import { MAX_LOG_LINES, type ContainerShell, type Exit, type LogLine, type Proce
 import { agnhost, stress, type TestImageHost } from './testImages';
 import { IDLE, isShellTool, runArgv, runShell, type Io, type ShellHost, type Yield } from './sh/interpret';
 import { ShellSession } from './sh/interactive';
+import { completeInContainer, containerCommands } from './sh/completion';
 
 export { MAX_LOG_LINES, type ContainerShell, type Exit, type LogLine, type ProcessContext, type ProcessSpec } from './processTypes';
 
@@ -215,6 +216,7 @@ export class ContainerProcess implements ImageProgramHost, ImageStage {
         return session.exited;
       },
       run: (line, now, timeoutMs) => this.runNow(now, timeoutMs, (host) => session.run(line, host)),
+      complete: (line, cursor) => completeInContainer(line, cursor, { files: this.files, cwd: session.cwd, commands: containerCommands(this.spec.profile) }),
     };
   }
 

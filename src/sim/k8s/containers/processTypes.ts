@@ -76,6 +76,8 @@ export interface ContainerShell {
   readonly exited: number | undefined;
   /** Runs one typed line now: its status and output (sleeps count against `timeoutMs`). */
   run(line: string, now: number, timeoutMs: number): { code: number; output: string; timedOut: boolean };
+  /** Tab at `cursor` in a line typed into it: the words that complete the word there (commands, or paths in the container). */
+  complete(line: string, cursor: number): string[];
 }
 
 /**
