@@ -39,3 +39,32 @@ test('kubectl exec -it opens a shell in the container: its prompt, Tab on its pa
   await expect(kp2.output).toContainText('<h1>Hello from inside</h1>');
   await other.close();
 });
+
+test('kubectl exec runs as virtual time passes: a loop prints as it goes, Ctrl+C stops tail -f and a loop that never waits', async ({ kp }) => {
+  test.setTimeout(120_000);
+  await kp.run('kubectl run web --image=nginx');
+  await kp.speed.selectOption('10');
+  await kp.run('kubectl wait --for=condition=Ready pod/web');
+  await expect(kp.output).toContainText('pod/web condition met', { timeout: 30_000 });
+
+  await kp.run(`kubectl exec web -- sh -c 'for i in 1 2 3; do echo "tick $i"; sleep 2; done'`);
+  await expect(kp.output).toContainText('tick 1\n');
+  await expect(kp.output).toContainText('tick 3\n', { timeout: 20_000 });
+  await kp.run('echo "exit $?"');
+  await expect(kp.output).toContainText('exit 0');
+
+  await kp.run('kubectl exec web -- tail -f /etc/hosts');
+  await expect(kp.output).toContainText('localhost');
+  await kp.terminal.press('Control+c');
+  await expect(kp.output).toContainText('^C');
+  await kp.run('echo "tail $?"');
+  await expect(kp.output).toContainText('tail 130');
+
+  // A loop that never waits is paced by the simulation: the page stays responsive and Ctrl+C ends it.
+  await kp.run(`kubectl exec web -- sh -c 'while true; do i=$((i+1)); done'`);
+  await expect(kp.output).toContainText("while true; do i=$((i+1)); done'");
+  await kp.terminal.press('Control+c');
+  await kp.run('kubectl get pod web');
+  await expect(kp.output).toContainText(/web\s+1\/1\s+Running/);
+  await kp.screenshot('terminal-exec-streaming');
+});

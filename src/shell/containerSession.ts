@@ -1,5 +1,5 @@
-import type { Cluster, ShellHandle } from '../sim/k8s/index';
-import { finished } from './execution';
+import type { Cluster, ExecStream, ShellHandle } from '../sim/k8s/index';
+import { WaitingExecution } from './execution';
 import type { Execution, OutputSink } from './types';
 
 const SHELLS = new Set(['sh', 'bash', 'ash', 'zsh', '/bin/sh', '/bin/bash', '/bin/ash']);
@@ -22,20 +22,48 @@ export function containerPrompt(handle: ShellHandle): string {
 }
 
 /**
- * One line typed into a container's shell: its output, and whether the
- * session goes on. It ends when the shell exits (kubectl then reports a
- * non-zero status as `command terminated with exit code N`), or when the
- * container is found stopped: the line then was never the container's
- * (`ok: false`), and the caller runs it on the terminal's own shell.
+ * An execution that runs a container's stream: its output as it comes, and
+ * `ended`'s status for how it ended (kubectl's `command terminated with exit
+ * code N`). Ctrl+C ends the stream (status 130).
  */
-export function runContainerLine(cluster: Cluster, handle: ShellHandle, line: string, sink: OutputSink): { execution: Execution; open: boolean } | { ok: false } {
+export function streamed(stream: ExecStream, out: (text: string) => void, ended: (code: number, closed: boolean) => number): Execution {
+  const exec = new WaitingExecution({
+    check: () => {
+      const p = stream.poll();
+      if (p.output) out(p.output);
+      return p.code === undefined ? undefined : ended(p.code, p.closed === true);
+    },
+    wakeAt: () => stream.wakeAt,
+    dispose: () => stream.cancel(),
+  });
+  exec.poll();
+  return exec;
+}
+
+/**
+ * One line typed into a container's shell, running as virtual time passes
+ * (`sleep 5` takes five seconds, `tail -f` follows until Ctrl+C). The
+ * session ends when the shell exits (kubectl then reports a non-zero status
+ * as `command terminated with exit code N`) or its container stops under the
+ * line: `onEnd` is told. When the container is found stopped before the
+ * line, the line was never the container's (`ok: false`), and the caller
+ * runs it on the terminal's own shell.
+ */
+export function runContainerLine(cluster: Cluster, handle: ShellHandle, line: string, sink: OutputSink, onEnd: () => void): Execution | { ok: false } {
   const r = cluster.runInShell(handle, line);
   if (!r.ok) {
     sink.stderr(`command terminated with exit code ${r.code}\n`);
     return { ok: false };
   }
-  if (r.output) sink.stdout(r.output);
-  if (r.exited === undefined) return { execution: finished(r.code), open: true };
-  if (r.exited !== 0) sink.stderr(`command terminated with exit code ${r.exited}\n`);
-  return { execution: finished(r.exited), open: false };
+  return streamed(
+    r.stream,
+    (text) => sink.stdout(text),
+    (code, closed) => {
+      const exited = closed ? code : handle.shell.exited;
+      if (exited === undefined) return code;
+      if (exited !== 0) sink.stderr(`command terminated with exit code ${exited}\n`);
+      onEnd();
+      return exited;
+    },
+  );
 }

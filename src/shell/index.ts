@@ -191,11 +191,11 @@ export function createShell(env: ShellEnvironment): Shell {
     run(line: string, sink: OutputSink, options?: { source?: 'prompt' | 'ui' }): Execution {
       fromUi = options?.source === 'ui';
       if (attached && !fromUi) {
-        const r = runContainerLine(env.cluster, attached, line, sink);
-        if (!('ok' in r)) {
-          if (!r.open) attached = undefined;
-          return afterwards(r.execution, (code) => (vars.status = code));
-        }
+        const session = attached;
+        const r = runContainerLine(env.cluster, session, line, sink, () => {
+          if (attached === session) attached = undefined;
+        });
+        if (!('ok' in r)) return afterwards(r, (code) => (vars.status = code));
         // Its container stopped: the session was over, and the line is the terminal's.
         attached = undefined;
       }

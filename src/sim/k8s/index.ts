@@ -153,11 +153,11 @@ export interface Cluster {
    * when none is named); with `previous`, the last terminated run's.
    */
   containerLogs(namespace: string, name: string, container?: string, previous?: boolean): LogsResult;
-  /** `POST pods/NAME/exec`: runs a command in the running container now. */
+  /** `POST pods/NAME/exec`: starts a command in the running container now; its stream runs it as virtual time passes. */
   execInContainer(namespace: string, name: string, container: string | undefined, argv: string[]): ExecResult;
   /** `POST pods/NAME/exec` with a TTY: an interactive shell (`argv`: sh, bash…) in the running container. */
   openShell(namespace: string, name: string, container: string | undefined, argv: string[]): OpenShellResult;
-  /** Runs one typed line in a shell `openShell` opened, now; `ok: false` once its container has stopped. */
+  /** Starts one typed line in a shell `openShell` opened, now (a stream, as for exec); `ok: false` once its container has stopped. */
   runInShell(handle: ShellHandle, line: string): ShellLineResult;
   /**
    * One HTTP GET through the simulated network (DNS in `from.namespace`,
@@ -177,7 +177,7 @@ export interface Cluster {
   crashContainer(namespace: string, name: string, container?: string): CrashResult;
 }
 
-export type { CrashResult, ExecResult, LogsResult, OpenShellResult, ShellHandle, ShellLineResult } from './kubelet/containerApi';
+export type { CrashResult, ExecResult, ExecStream, LogsResult, OpenShellResult, ShellHandle, ShellLineResult } from './kubelet/containerApi';
 export type { HttpResult } from './network/http';
 export { TrafficMeter, type ServiceTraffic, type TrafficOutcome } from './network/trafficMeter';
 export type { MetricsResult, NodeMetrics, PodMetrics } from './metrics/usage';

@@ -83,6 +83,26 @@ export class World {
     return this.client.list<ReplicaSetObj>('replicasets.apps', { namespace });
   }
 
+  /**
+   * `kubectl exec`: runs `argv` in a pod's container to its end, moving
+   * virtual time as it waits (up to `max`). Its status and output, or the
+   * API's error.
+   */
+  exec(pod: string, container: string | undefined, argv: string[], namespace = 'default', max: string | number = '10m'): { ok: true; code: number; output: string } | { ok: false; message: string } {
+    const r = this.cluster.execInContainer(namespace, pod, container, argv);
+    if (!r.ok) return r;
+    const deadline = this.cluster.now() + toMs(max);
+    let output = '';
+    for (;;) {
+      const p = r.stream.poll();
+      output += p.output;
+      if (p.code !== undefined) return { ok: true, code: p.code, output };
+      const at = r.stream.wakeAt ?? deadline;
+      if (at > deadline) throw new Error(`exec ${argv.join(' ')} still running after ${max}`);
+      this.cluster.advanceTo(Math.max(at, this.cluster.now() + 1));
+    }
+  }
+
   /** Reasons (and messages) of the events about an object, oldest first. */
   events(obj: KubeObject): { reason: string; message: string; count: number }[] {
     return this.cluster.eventsFor(obj).map((e) => ({ reason: e.reason as string, message: e.message as string, count: e.count as number }));

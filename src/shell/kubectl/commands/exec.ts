@@ -1,4 +1,4 @@
-import { isInteractiveShell } from '../../containerSession';
+import { isInteractiveShell, streamed } from '../../containerSession';
 import { finished } from '../../execution';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
 import { err } from '../errors';
@@ -64,12 +64,15 @@ function runExec(ctx: CommandContext): CommandResult {
     return err.message(`error: ${r.message}`);
   }
   if (r.defaulted && !ctx.flags.bool('quiet')) ctx.errOut(`${r.defaulted}\n`);
-  if (r.output) ctx.out(r.output);
-  if (r.code !== 0) {
-    ctx.errOut(`command terminated with exit code ${r.code}\n`);
-    return r.code;
-  }
-  return 0;
+  // The command runs as virtual time passes: its output as it comes, until it ends or Ctrl+C.
+  return streamed(
+    r.stream,
+    (text) => ctx.out(text),
+    (code) => {
+      if (code !== 0) ctx.errOut(`command terminated with exit code ${code}\n`);
+      return code;
+    },
+  );
 }
 
 /** `kubectl exec -it POD -- sh`: opens the shell; the returned execution hands it to the terminal's shell. */

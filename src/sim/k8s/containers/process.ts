@@ -6,6 +6,7 @@ import { agnhost, stress, type TestImageHost } from './testImages';
 import { IDLE, isShellTool, runArgv, runShell, type Io, type ShellHost, type Yield } from './sh/interpret';
 import { ShellSession } from './sh/interactive';
 import { completeInContainer, containerCommands } from './sh/completion';
+import { ExecRun } from './execRun';
 
 export { MAX_LOG_LINES, type ContainerShell, type Exit, type LogLine, type ProcessContext, type ProcessSpec } from './processTypes';
 
@@ -215,14 +216,19 @@ export class ContainerProcess implements ImageProgramHost, ImageStage {
       get exited() {
         return session.exited;
       },
-      run: (line, now, timeoutMs) => this.runNow(now, timeoutMs, (host) => session.run(line, host)),
+      run: (line, now) => new ExecRun((clock, write) => session.run(line, this.host(clock, write)), now),
       complete: (line, cursor) => completeInContainer(line, cursor, { files: this.files, cwd: session.cwd, commands: containerCommands(this.spec.profile) }),
     };
   }
 
+  /** Starts a command inside the container at `now` (`kubectl exec`), to run over virtual time. */
+  exec(argv: string[], now: number): ExecRun {
+    return new ExecRun((clock, write) => runArgv(argv, this.host(clock, write), { env: new Map(this.env) }), now);
+  }
+
   /**
-   * Runs a command inside the container now (exec probes, `kubectl exec`):
-   * the status and output. Sleeps count against `timeoutMs`.
+   * Runs a command inside the container now (exec probes): the status and
+   * output. Sleeps pass at once and count against `timeoutMs`.
    */
   run(argv: string[], now: number, timeoutMs: number): { code: number; output: string; timedOut: boolean } {
     return this.runNow(now, timeoutMs, (host) => runArgv(argv, host, { env: new Map(this.env) }));
@@ -261,9 +267,9 @@ export class ContainerProcess implements ImageProgramHost, ImageStage {
     }
   }
 
-  private host(now?: number, sink?: (t: string) => void): ShellHost {
+  private host(now?: number | (() => number), sink?: (t: string) => void): ShellHost {
     const host = {
-      now: () => now ?? this.clock,
+      now: typeof now === 'function' ? now : () => now ?? this.clock,
       write: (t: string) => (sink ? sink(t) : this.write(t)),
       hostname: this.spec.hostname,
       mainCommand: this.mainCommand(),

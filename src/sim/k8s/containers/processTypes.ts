@@ -2,6 +2,7 @@ import type { ContainerProcess } from './process';
 /** What a container's process is made from and reports: the contract between the kubelet and `ContainerProcess`. */
 import type { ImageProfile } from '../images/catalog';
 import type { ContainerNetwork } from './netTools';
+import type { ExecRun } from './execRun';
 
 /** One line a container wrote, with the virtual time it was written. */
 export interface LogLine {
@@ -74,8 +75,8 @@ export interface ContainerShell {
   readonly cwd: string;
   /** The status it ended with (`exit`), once it has. */
   readonly exited: number | undefined;
-  /** Runs one typed line now: its status and output (sleeps count against `timeoutMs`). */
-  run(line: string, now: number, timeoutMs: number): { code: number; output: string; timedOut: boolean };
+  /** Starts one typed line at `now`, to run over virtual time. */
+  run(line: string, now: number): ExecRun;
   /** Tab at `cursor` in a line typed into it: the words that complete the word there (commands, or paths in the container). */
   complete(line: string, cursor: number): string[];
 }

@@ -1,6 +1,7 @@
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { ObjectStore } from '../../engine/store';
 import type { KubeObject } from '../api/types';
+import type { ExecRun } from '../containers/execRun';
 import type { ContainerProcess, ContainerShell, LogLine } from '../containers/process';
 import type { ContainerRuntime } from './runtime';
 import type { KubeletState } from './syncPod';
@@ -62,14 +63,71 @@ export function containerLogs(store: ObjectStore, state: KubeletState, namespace
   return { ok: true, lines: proc.logs, defaulted: t.defaulted };
 }
 
-export type ExecResult = { ok: true; code: number; output: string; defaulted?: string } | { ok: false; reason: 'NotFound' | 'BadRequest'; message: string };
+/**
+ * A command running in a container (`kubectl exec`, a line typed into an
+ * open shell), run as virtual time passes.
+ */
+export interface ExecStream {
+  /**
+   * Runs it through the cluster's present: what it wrote meanwhile, and its
+   * status once it has ended. `closed`: its container stopped or was
+   * replaced under it (the runtime killed it: status 137).
+   */
+  poll(): { output: string; code: number | undefined; closed?: boolean };
+  /** Virtual time it next has something to do (undefined once ended). */
+  readonly wakeAt: number | undefined;
+  /** Ends it (the client went away: Ctrl+C). */
+  cancel(): void;
+}
 
-/** `POST pods/NAME/exec`: runs `argv` in the running container now (sleeps count up to 60 s). */
-export function execInContainer(store: ObjectStore, state: KubeletState, namespace: string, name: string, container: string | undefined, argv: string[], now: number): ExecResult {
+export type ExecResult = { ok: true; stream: ExecStream; defaulted?: string } | { ok: false; reason: 'NotFound' | 'BadRequest'; message: string };
+
+/** `POST pods/NAME/exec`: starts `argv` in the running container now. */
+export function execInContainer(store: ObjectStore, state: KubeletState, namespace: string, name: string, container: string | undefined, argv: string[], clock: () => number): ExecResult {
+  const now = clock();
   const t = execTarget(store, state, namespace, name, container, argv, now);
-  if (!t.ok || !('proc' in t)) return t;
-  const r = t.proc.run(argv, now, 60_000);
-  return { ok: true, code: r.code, output: r.output, defaulted: t.defaulted };
+  if (!t.ok) return t;
+  if (!('proc' in t)) return { ok: true, stream: endedStream(t.output, t.code), defaulted: t.defaulted };
+  const proc = t.proc;
+  const alive = () => {
+    const c = findContainer(store, state, namespace, name, t.container);
+    if (!c.ok || c.pod.metadata.uid !== t.uid || c.rt?.proc !== proc) return false;
+    proc.advance(clock());
+    return c.rt.phase === 'running' && !proc.exit;
+  };
+  return { ok: true, stream: streamOf(proc.exec(argv, now), alive, clock), defaulted: t.defaulted };
+}
+
+/** The stream of `run`, which goes on while `alive` says its container runs the process it started in. */
+function streamOf(run: ExecRun, alive: () => boolean, clock: () => number): ExecStream {
+  return {
+    poll() {
+      if (run.code !== undefined) return { output: run.advance(clock()), code: run.code };
+      if (!alive()) return { output: run.stop(137), code: 137, closed: true };
+      const output = run.advance(clock());
+      return { output, code: run.code };
+    },
+    get wakeAt() {
+      return run.wakeAt;
+    },
+    cancel() {
+      run.stop(130);
+    },
+  };
+}
+
+/** A stream that has already ended with `output` and `code`. */
+function endedStream(output: string, code: number): ExecStream {
+  let told = false;
+  return {
+    poll() {
+      const out = told ? '' : output;
+      told = true;
+      return { output: out, code };
+    },
+    wakeAt: undefined,
+    cancel() {},
+  };
 }
 
 /**
@@ -134,18 +192,22 @@ export function openShell(store: ObjectStore, state: KubeletState, namespace: st
   return { ok: true, handle: { namespace, pod: name, container: t.container, uid: t.uid, hostname: name, bash, busybox: !bash && t.proc.noBash, shell: t.proc.session(bash) }, defaulted: t.defaulted };
 }
 
-export type ShellLineResult = { ok: true; code: number; output: string; exited?: number } | { ok: false; code: number };
+export type ShellLineResult = { ok: true; stream: ExecStream } | { ok: false; code: number };
 
 /**
- * Runs one typed line in an open shell now. When the container's process is
- * no longer the one the shell opened in (it stopped, restarted, its pod was
- * deleted), the session is over: `ok: false` with the status kubectl reports.
+ * Starts one typed line in an open shell now. When the container's process
+ * is no longer the one the shell opened in (it stopped, restarted, its pod
+ * was deleted), the session is over: `ok: false` with the status kubectl
+ * reports; the same ends a line still running (`closed`).
  */
-export function runInShell(store: ObjectStore, state: KubeletState, handle: ShellHandle, line: string, now: number): ShellLineResult {
-  const t = findContainer(store, state, handle.namespace, handle.pod, handle.container);
-  const proc = t.ok && t.pod.metadata.uid === handle.uid && t.rt?.phase === 'running' ? t.rt.proc : undefined;
-  if (!proc || proc !== handle.shell.process || proc.exit) return { ok: false, code: handle.shell.process.exit?.code ?? 137 };
-  proc.advance(now);
-  const r = handle.shell.run(line, now, 60_000);
-  return { ok: true, code: r.code, output: r.output, exited: handle.shell.exited };
+export function runInShell(store: ObjectStore, state: KubeletState, handle: ShellHandle, line: string, clock: () => number): ShellLineResult {
+  const alive = () => {
+    const t = findContainer(store, state, handle.namespace, handle.pod, handle.container);
+    const proc = t.ok && t.pod.metadata.uid === handle.uid && t.rt?.phase === 'running' ? t.rt.proc : undefined;
+    if (!proc || proc !== handle.shell.process) return false;
+    proc.advance(clock());
+    return !proc.exit;
+  };
+  if (!alive()) return { ok: false, code: handle.shell.process.exit?.code ?? 137 };
+  return { ok: true, stream: streamOf(handle.shell.run(line, clock()), alive, clock) };
 }

@@ -4,7 +4,7 @@ import type { KubeObject } from '../api/types';
 
 /** The environment a container sees, as `kubectl exec POD -- env` prints it. */
 function envOf(w: ReturnType<typeof world>, pod: string): Record<string, string> {
-  const r = w.cluster.execInContainer('default', pod, undefined, ['env']);
+  const r = w.exec(pod, undefined, ['env']);
   if (!r.ok) throw new Error(r.message);
   return Object.fromEntries(r.output.trim().split('\n').map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { world } from '../../testing/harness';
 
 const exec = (w: ReturnType<typeof world>, argv: string[]) => {
-  const r = w.cluster.execInContainer('default', 'p', undefined, argv);
+  const r = w.exec('p', undefined, argv);
   return r.ok ? { code: r.code, output: r.output } : { code: -1, output: r.message };
 };
 

@@ -45,7 +45,7 @@ describe('Tab in a container shell', () => {
 
   it('completes a relative path from the shell\'s directory', () => {
     const sh = shell(NGINX, true, FILES);
-    sh.run('cd /usr/share/nginx', T0 + 5_000, 1_000);
+    sh.run('cd /usr/share/nginx', T0 + 5_000).advance(T0 + 5_000);
     expect(sh.cwd).toBe('/usr/share/nginx');
     expect(sh.complete('cat ht', 6)).toEqual(['html/']);
     expect(sh.complete('cat html/5', 10)).toEqual(['html/50x.html']);

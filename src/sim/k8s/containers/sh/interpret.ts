@@ -5,7 +5,7 @@ import { elementOf, elementsOf, setElement, type ArrayStore } from './arrays';
 import { BUILTINS } from './builtins';
 import { normalize } from './paths';
 import { redirectIo } from './redirect';
-import { ShellExit, type Io, type ShellApi, type ShellHost, type ShellOptions, type Yield } from './types';
+import { ShellExit, SPIN_PAUSE, SPIN_ROUNDS, type Io, type ShellApi, type ShellHost, type ShellOptions, type Yield } from './types';
 
 export { IDLE, ShellExit, type Io, type ShellHost, type ShellOptions, type Yield } from './types';
 export { isShellTool, sleepMs, unixDate } from './builtins';
@@ -14,16 +14,7 @@ export { isShellTool, sleepMs, unixDate } from './builtins';
 export function* runShell(script: string, host: ShellHost, options: ShellOptions): Generator<Yield, number> {
   const parsed = parseOrSay(script, options.bash, host);
   if (parsed === undefined) return 2;
-  const sh = new Interp(host, options);
-  const io = sh.logIo();
-  try {
-    return yield* sh.list(parsed, io);
-  } catch (e) {
-    if (e instanceof ShellExit) return e.code;
-    throw e;
-  } finally {
-    io.end();
-  }
+  return yield* runIn(host, options, (sh, io) => sh.list(parsed, io));
 }
 
 /** A script parsed, or undefined after sh's syntax error went to the host's error stream (status 2). */
@@ -38,11 +29,16 @@ export function parseOrSay(script: string, bash: boolean | undefined, host: Shel
 }
 
 /** Runs one command line (argv) as sh would run it as a simple command: builtin, tool or image program. */
-export function* runArgv(argv: string[], host: ShellHost, options: ShellOptions): Generator<Yield, number> {
+export function runArgv(argv: string[], host: ShellHost, options: ShellOptions): Generator<Yield, number> {
+  return runIn(host, options, (sh, io) => sh.exec(argv, io));
+}
+
+/** A new shell running `body` to its status (an `exit` included), its buffered output flushed at the end. */
+function* runIn(host: ShellHost, options: ShellOptions, body: (sh: Interp, io: Io & { end(): void }) => Generator<Yield, number>): Generator<Yield, number> {
   const sh = new Interp(host, options);
   const io = sh.logIo();
   try {
-    return yield* sh.exec(argv, io);
+    return yield* body(sh, io);
   } catch (e) {
     if (e instanceof ShellExit) return e.code;
     throw e;
@@ -51,7 +47,6 @@ export function* runArgv(argv: string[], host: ShellHost, options: ShellOptions)
   }
 }
 
-/** The shell's interpreter: its variables, directory and status (one per `sh -c`, one per interactive session). */
 export class Interp implements ShellApi {
   private status = 0;
   private host: ShellHost;
@@ -156,16 +151,18 @@ export class Interp implements ShellApi {
       }
       case 'while': {
         let st = 0;
-        let guard = 0;
+        let spins = 0;
         for (;;) {
+          const started = this.host.now();
           const saved = this.errexit;
           this.errexit = false;
           const cond = yield* this.list(c.cond, io);
           this.errexit = saved;
           if ((cond === 0) === c.until) break;
           st = yield* this.list(c.body, io);
-          // A loop that never sleeps would spin forever in zero virtual time: pace it.
-          if (++guard % 1000 === 0) yield { sleep: 1 };
+          // A round in which no time passed is a busy CPU's: pace such rounds (a loop that never waits would spin for ever in no time).
+          spins = this.host.now() !== started ? 0 : spins + 1;
+          if (spins > 0 && spins % SPIN_ROUNDS === 0) yield SPIN_PAUSE;
         }
         return st;
       }

@@ -39,6 +39,15 @@ export type Yield = { sleep: number; quiet?: boolean };
 /** Yielded by a program that waits for ever (a server, `sleep infinity`): no need to wake it. */
 export const IDLE: Yield = Object.freeze({ sleep: 3_600_000 });
 
+/**
+ * How fast a loop that never waits runs: SPIN_ROUNDS rounds, then a pause of
+ * SPIN_PAUSE (100 rounds a second of virtual time, ten at a time). Far
+ * slower than a real shell's arithmetic, about as fast as a loop of `wget`s;
+ * a pod spinning for an hour costs the simulation a second or two, not for ever.
+ */
+export const SPIN_ROUNDS = 10;
+export const SPIN_PAUSE: Yield = Object.freeze({ sleep: 100 });
+
 /** Where a command's output goes (a file, a pipe, or the log). */
 export interface Io {
   out(text: string): void;

@@ -139,10 +139,10 @@ describe('WaitForFirstConsumer and the local-path provisioner', () => {
 
   it('keeps the data written into the claim across pod replacement', () => {
     const w = world().apply(claimYaml('data', '1Gi', '', 'standard') + '---' + podYaml('p', 'data')).advance('20s');
-    expect(w.cluster.execInContainer('default', 'p', 'c', ['sh', '-c', 'echo kept > /data/f'])).toMatchObject({ ok: true, code: 0 });
+    expect(w.exec('p', 'c', ['sh', '-c', 'echo kept > /data/f'])).toMatchObject({ ok: true, code: 0 });
     w.client.delete('pods', 'default', 'p');
     w.advance('60s').apply(podYaml('p', 'data')).advance('20s');
-    expect(w.cluster.execInContainer('default', 'p', 'c', ['cat', '/data/f'])).toMatchObject({ ok: true, output: 'kept\n' });
+    expect(w.exec('p', 'c', ['cat', '/data/f'])).toMatchObject({ ok: true, output: 'kept\n' });
   });
 });
 
