@@ -68,3 +68,24 @@ test('kubectl exec runs as virtual time passes: a loop prints as it goes, Ctrl+C
   await expect(kp.output).toContainText(/web\s+1\/1\s+Running/);
   await kp.screenshot('terminal-exec-streaming');
 });
+
+test('kubectl run -it --rm opens the new pod\'s shell at the terminal; exit ends the pod and deletes it; a link replays it', async ({ kp, page, browser }) => {
+  test.setTimeout(120_000);
+  await kp.speed.selectOption('10');
+  await kp.run('kubectl run -it --rm debug --image=busybox --restart=Never -- sh');
+  await expect(kp.output).toContainText("If you don't see a command prompt, try pressing enter.", { timeout: 30_000 });
+  await kp.run('nslookup kubernetes.default');
+  await expect(kp.output).toContainText('/ # nslookup kubernetes.default\nServer:');
+  await expect(kp.output).toContainText('Address: 10.96.0.1');
+  await kp.screenshot('terminal-run-it-rm');
+  await kp.run('exit');
+  await expect(kp.output).toContainText('pod "debug" deleted');
+  await kp.run('kubectl get pods');
+  await expect(kp.output).toContainText(/No resources found in default namespace\.|debug\s+0\/1\s+Terminating/);
+  await kp.run('kubectl run web --image=nginx');
+
+  const { kp: kp2, context: other } = await openSharedInFreshBrowser(page, browser);
+  await kp2.run('kubectl get pods -o name');
+  await expect(kp2.output).toContainText('$ kubectl get pods -o name\npod/web\n');
+  await other.close();
+});

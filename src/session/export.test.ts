@@ -130,4 +130,10 @@ describe('exportToKind', () => {
     const { script } = exportToKind(scenario(['kubectl exec -it web -- sh', 'cd /tmp', 'echo hi > note.txt', 'exit', 'kubectl get pods']));
     expect(script).toContain("\nkubectl exec -i web -- sh <<'KUBEPLAY_SHELL'\ncd /tmp\necho hi > note.txt\nexit\nKUBEPLAY_SHELL\nkubectl get pods\n");
   });
+
+  it('runs the lines typed into kubectl run -it\'s shell through a here-document of kubectl run -i', () => {
+    const { script } = exportToKind(scenario(['kubectl run -it --rm debug --image=busybox --restart=Never -- sh', 'hostname', 'exit', 'kubectl run -it --rm b --image=busybox', 'exit']));
+    expect(script).toContain("\nkubectl run -i --rm debug --image=busybox --restart=Never -- sh <<'KUBEPLAY_SHELL'\nhostname\nexit\nKUBEPLAY_SHELL\n");
+    expect(script).toContain("\nkubectl run -i --rm b --image=busybox <<'KUBEPLAY_SHELL'\nexit\nKUBEPLAY_SHELL\n");
+  });
 });

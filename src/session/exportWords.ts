@@ -102,16 +102,19 @@ export function redirectsText(redirects: readonly Redirect[]): { inline: string;
  * for any other command.
  */
 export function interactiveShell(words: readonly string[]): string[] | undefined {
+  if (words[0] !== 'kubectl') return undefined;
   const dash = words.indexOf('--');
-  if (words[0] !== 'kubectl' || dash < 0 || !words.slice(1, dash).includes('exec')) return undefined;
-  const argv = words.slice(dash + 1);
-  if (!isInteractiveShell(argv)) return undefined;
-  const flags = words.slice(1, dash);
+  // `kubectl run -it` may leave the shell to the image (`--image=busybox`, no command).
+  const verb = words.slice(1, dash < 0 ? undefined : dash).find((w) => w === 'exec' || w === 'run');
+  if (verb === undefined || (dash < 0 && verb === 'exec')) return undefined;
+  const argv = dash < 0 ? [] : words.slice(dash + 1);
+  if (!(verb === 'run' && argv.length === 0) && !isInteractiveShell(argv)) return undefined;
+  const flags = words.slice(1, dash < 0 ? undefined : dash);
   const stdin = flags.some((f) => f === '--stdin' || /^-[a-z]*i[a-z]*$/.test(f));
   const tty = flags.some((f) => f === '--tty' || /^-[a-z]*t[a-z]*$/.test(f));
   if (!stdin || !tty) return undefined;
   const noTty = flags.flatMap((f) => (f === '--tty' ? [] : /^-[a-z]*t[a-z]*$/.test(f) ? (f.replace('t', '') === '-' ? [] : [f.replace('t', '')]) : [f]));
-  return ['kubectl', ...noTty, '--', ...argv];
+  return ['kubectl', ...noTty, ...(dash < 0 ? [] : ['--', ...argv])];
 }
 
 /** A line that ends an interactive shell (`exit`, `exit 3`, `logout`). */

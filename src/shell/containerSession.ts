@@ -43,13 +43,12 @@ export function streamed(stream: ExecStream, out: (text: string) => void, ended:
 /**
  * One line typed into a container's shell, running as virtual time passes
  * (`sleep 5` takes five seconds, `tail -f` follows until Ctrl+C). The
- * session ends when the shell exits (kubectl then reports a non-zero status
- * as `command terminated with exit code N`) or its container stops under the
- * line: `onEnd` is told. When the container is found stopped before the
+ * session ends when the shell exits or its container stops under the line:
+ * `onEnd` gets the status and gives the one the line ends with. When the container is found stopped before the
  * line, the line was never the container's (`ok: false`), and the caller
  * runs it on the terminal's own shell.
  */
-export function runContainerLine(cluster: Cluster, handle: ShellHandle, line: string, sink: OutputSink, onEnd: () => void): Execution | { ok: false } {
+export function runContainerLine(cluster: Cluster, handle: ShellHandle, line: string, sink: OutputSink, onEnd: (code: number) => number): Execution | { ok: false } {
   const r = cluster.runInShell(handle, line);
   if (!r.ok) {
     sink.stderr(`command terminated with exit code ${r.code}\n`);
@@ -60,10 +59,7 @@ export function runContainerLine(cluster: Cluster, handle: ShellHandle, line: st
     (text) => sink.stdout(text),
     (code, closed) => {
       const exited = closed ? code : handle.shell.exited;
-      if (exited === undefined) return code;
-      if (exited !== 0) sink.stderr(`command terminated with exit code ${exited}\n`);
-      onEnd();
-      return exited;
+      return exited === undefined ? code : onEnd(exited);
     },
   );
 }

@@ -29,6 +29,9 @@ function wrapped(exec: Execution, poll: () => boolean, cancel: () => void): Exec
     get attach() {
       return exec.attach;
     },
+    get detach() {
+      return exec.detach;
+    },
     poll,
     cancel,
   };

@@ -181,23 +181,44 @@ export function createShell(env: ShellEnvironment): Shell {
   const waited = (exec: Execution): Execution => beforePoll(exec, () => (roundsSinceWait = 0));
   /** A shell open in a container (`kubectl exec -it POD -- sh`): the lines typed at the prompt go to it. */
   let attached: ShellHandle | undefined;
+  /** How the attached session ends (`kubectl run -it`: the pod's end), when not as kubectl exec's. */
+  let detach: Execution['detach'];
   /** Whether the line running came from a button (a lesson's solution): nobody types into a shell it opens. */
   let fromUi = false;
+  /** A command that opens a shell in a container (at once, or once it has waited: `kubectl run -it`): the next lines go to it. */
   const noticeAttach = (exec: Execution): Execution => {
-    if (exec.attach && !fromUi) attached = exec.attach;
-    return exec;
+    const ui = fromUi;
+    const take = () => {
+      if (!exec.attach || ui) return;
+      attached = exec.attach;
+      detach = exec.detach;
+    };
+    if (exec.done) {
+      take();
+      return exec;
+    }
+    return afterwards(exec, take);
+  };
+  /** The attached session is over with `code`: the status the line ends with. */
+  const sessionEnded = (session: ShellHandle, code: number, sink: OutputSink): number => {
+    if (attached !== session) return code;
+    attached = undefined;
+    const end = detach;
+    detach = undefined;
+    if (end) return end(code, sink);
+    if (code !== 0) sink.stderr(`command terminated with exit code ${code}\n`);
+    return code;
   };
   return {
     run(line: string, sink: OutputSink, options?: { source?: 'prompt' | 'ui' }): Execution {
       fromUi = options?.source === 'ui';
       if (attached && !fromUi) {
         const session = attached;
-        const r = runContainerLine(env.cluster, session, line, sink, () => {
-          if (attached === session) attached = undefined;
-        });
+        const r = runContainerLine(env.cluster, session, line, sink, (code) => sessionEnded(session, code, sink));
         if (!('ok' in r)) return afterwards(r, (code) => (vars.status = code));
         // Its container stopped: the session was over, and the line is the terminal's.
         attached = undefined;
+        detach = undefined;
       }
       roundsSinceWait = 0;
       return waited(afterwards(runLine(line, sink), (code) => (vars.status = code)));

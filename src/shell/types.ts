@@ -58,6 +58,12 @@ export interface Execution {
    * prompt) until it exits or its container stops.
    */
   readonly attach?: ShellHandle;
+  /**
+   * What ends the attached shell's session when it exits (with its status,
+   * or 137 when its container stopped under it): the status the session
+   * ends with. Without it, kubectl exec's `command terminated with exit code N`.
+   */
+  readonly detach?: (code: number, sink: OutputSink) => number;
   /** Re-checks the cluster after time moved; returns `done`. */
   poll(): boolean;
   /** Ctrl+C: stops waiting (kubectl prints nothing more; exit status 130). */

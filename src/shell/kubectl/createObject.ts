@@ -12,7 +12,7 @@ import { isTable, printObjects } from './printerApi';
  * `<kind>/<name> created` (or the command's own verb, `exposed`).
  * @param generated the object as kubectl builds it (printed as is by `--dry-run=client -o yaml`)
  */
-export function createGenerated(ctx: CommandContext, generated: KubeObject, options: { failurePrefix?: string; operation?: string } = {}): CommandResult {
+export function createGenerated(ctx: CommandContext, generated: KubeObject, options: { failurePrefix?: string; operation?: string; quiet?: boolean } = {}): CommandResult {
   const dry = dryRunStrategy(ctx);
   if (typeof dry !== 'string') return dry;
   const info: ResourceInfo | undefined = ctx.cluster.resources.forKind(generated.apiVersion, generated.kind);
@@ -33,6 +33,7 @@ export function createGenerated(ctx: CommandContext, generated: KubeObject, opti
     ctx.cluster.runUntilIdle();
     result = r.object;
   }
+  if (options.quiet) return 0;
   if (!isTable(format)) {
     const r = printObjects(format, [result], { asList: false }, printContext(ctx));
     if ('error' in r) return err.message(r.error);

@@ -197,8 +197,8 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
       else if (r.service) traffic.record(clock.now(), r.service, r.ok ? { pod: `${r.pod.namespace}/${r.pod.name}` } : { failure: r.kind });
       return r;
     },
-    crashContainer: (namespace, name, container) => {
-      const r = crashContainer(store, kubelets.state, namespace, name, container, clock.now());
+    crashContainer: (namespace, name, container, exitCode) => {
+      const r = crashContainer(store, kubelets.state, namespace, name, container, clock.now(), exitCode);
       if (r.ok) {
         // The kubelet's PLEG sees the exit right away.
         manager.enqueue(kubelets.controller.name, objectKey(namespace, name));

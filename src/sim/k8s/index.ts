@@ -173,8 +173,8 @@ export interface Cluster {
    */
   podMetrics(namespace?: string): MetricsResult<PodMetrics>;
   nodeMetrics(): MetricsResult<NodeMetrics>;
-  /** Playground (`kubeplay container crash POD`): the container's process exits with code 1 now. */
-  crashContainer(namespace: string, name: string, container?: string): CrashResult;
+  /** Playground (`kubeplay container crash POD`): the container's process exits with code 1 (or `exitCode`) now. */
+  crashContainer(namespace: string, name: string, container?: string, exitCode?: number): CrashResult;
 }
 
 export type { CrashResult, ExecResult, ExecStream, LogsResult, OpenShellResult, ShellHandle, ShellLineResult } from './kubelet/containerApi';

@@ -1,9 +1,11 @@
-import type { KubeObject } from '../../../sim/k8s/index';
+import { imageProfile, type KubeObject } from '../../../sim/k8s/index';
+import { isInteractiveShell } from '../../containerSession';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
 import { dryRunFlag, fieldManagerFlag, templateFlags } from '../common';
 import { createGenerated } from '../createObject';
 import { err } from '../errors';
 import { examples, longDesc } from '../text';
+import { attachToRun } from './runAttach';
 
 /** `kubectl run` (kubectl `pkg/cmd/run/run.go`, generator `run-pod/v1`). */
 export const runCommand: CommandSpec = {
@@ -70,15 +72,19 @@ export const runCommand: CommandSpec = {
 function runRun(ctx: CommandContext): CommandResult {
   const named = ctx.dashIndex >= 0 ? ctx.args.slice(0, ctx.dashIndex) : ctx.args;
   if (named.length === 0) return err.usage(ctx.commandPath, 'NAME is required for run');
-  if (ctx.flags.bool('stdin') || ctx.flags.bool('tty') || ctx.flags.bool('attach') || ctx.flags.bool('rm')) {
-    return err.message('not simulated: attaching to a container (-i, -t, --attach, --rm); the playground has no container terminals');
-  }
   if (ctx.flags.string('overrides')) return err.message('not simulated yet: kubectl run --overrides');
   if (ctx.flags.bool('expose')) return err.message('not simulated yet: kubectl run --expose');
   const image = ctx.flags.string('image');
   if (image === '') return err.message('--image is required');
+  const stdin = ctx.flags.bool('stdin');
+  const tty = ctx.flags.bool('tty');
+  // -i attaches unless --attach=false says otherwise.
+  const attach = ctx.flags.changed('attach') ? ctx.flags.bool('attach') : stdin;
+  if (tty && !stdin) return err.message('error: -i/--stdin is required for containers with -t/--tty=true');
   const restart = ctx.flags.string('restart');
   if (!['Always', 'OnFailure', 'Never'].includes(restart)) return err.message(`invalid restart policy: ${restart}`);
+  if (!attach && ctx.flags.bool('rm')) return err.message('error: --rm should only be used for attached containers');
+  if (attach && ctx.flags.string('dry-run') !== 'none') return err.message("error: --dry-run=[server|client] can't be used with attached containers options (--attach, --stdin, or --tty)");
   const name = named[0];
   const labels: Record<string, string> = {};
   const labelText = ctx.flags.string('labels');
@@ -106,6 +112,11 @@ function runRun(ctx: CommandContext): CommandResult {
   const pull = ctx.flags.string('image-pull-policy');
   if (pull) container.imagePullPolicy = pull;
   container.name = name;
+  if (stdin) {
+    container.stdin = true;
+    if (attach && !ctx.flags.bool('leave-stdin-open')) container.stdinOnce = true;
+  }
+  if (tty) container.tty = true;
   const port = ctx.flags.string('port');
   if (port) {
     if (!/^\d+$/.test(port)) return err.message(`strconv.Atoi: parsing "${port}": invalid syntax`);
@@ -122,5 +133,11 @@ function runRun(ctx: CommandContext): CommandResult {
   if (Object.keys(annotations).length) metadata.annotations = annotations;
   if (ctx.explicitNamespace) metadata.namespace = ctx.namespace;
   const pod: KubeObject = { apiVersion: 'v1', kind: 'Pod', metadata, spec: { containers: [container], dnsPolicy: 'ClusterFirst', restartPolicy: restart }, status: {} };
-  return createGenerated(ctx, pod);
+  if (!attach) return createGenerated(ctx, pod);
+  // Attached: the pod is created without a word, then its output shown (run.go prints the object only when not attaching).
+  const created = createGenerated(ctx, pod, { quiet: true });
+  if (created !== 0) return created;
+  // -it with a shell (given, or the image's own command): the terminal's lines go to it once the pod runs.
+  const shell = stdin && tty && (rest.length === 0 ? imageProfile(image)?.kind === 'shell' : isInteractiveShell(rest)) ? (rest.length ? rest : ['sh']) : undefined;
+  return attachToRun(ctx, { namespace: ctx.namespace, name, tty, quiet: ctx.flags.bool('quiet'), remove: ctx.flags.bool('rm'), restart, runningTimeout: ctx.flags.duration('pod-running-timeout'), shell });
 }

@@ -154,14 +154,14 @@ function execTarget(store: ObjectStore, state: KubeletState, namespace: string, 
 
 export type CrashResult = { ok: true; container: string } | { ok: false; reason: 'NotFound' | 'BadRequest'; message: string };
 
-/** Playground: the container's process dies with exit code 1 now (`kubeplay container crash`). */
-export function crashContainer(store: ObjectStore, state: KubeletState, namespace: string, name: string, container: string | undefined, now: number): CrashResult {
+/** Playground: the container's process dies with exit code 1 now (`kubeplay container crash`), or ends with `exitCode` (an attached shell's `exit`). */
+export function crashContainer(store: ObjectStore, state: KubeletState, namespace: string, name: string, container: string | undefined, now: number, exitCode = 1): CrashResult {
   const t = findContainer(store, state, namespace, name, container);
   if (!t.ok) return t;
   const c = t.rt;
   if (!c || c.phase !== 'running' || !c.proc || c.proc.exit) return { ok: false, reason: 'BadRequest', message: `container "${t.container}" in pod "${name}" is not running` };
   c.proc.advance(now);
-  c.proc.kill(now, 1, 'Error');
+  c.proc.kill(now, exitCode, exitCode === 0 ? 'Completed' : 'Error');
   return { ok: true, container: t.container };
 }
 

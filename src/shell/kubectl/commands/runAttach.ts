@@ -1,0 +1,161 @@
+import type { Pod } from 'kubernetes-types/core/v1';
+import type { KubeObject, ShellHandle } from '../../../sim/k8s/index';
+import { WaitingExecution } from '../../execution';
+import type { Execution, OutputSink } from '../../types';
+import type { CommandContext } from '../command';
+
+type PodObj = KubeObject & Pod;
+
+export interface AttachOptions {
+  namespace: string;
+  name: string;
+  /** `-i` and `-t`: kubectl's prompt hint ("If you don't see a command prompt…") unless `quiet`. */
+  tty: boolean;
+  quiet: boolean;
+  /** `--rm`: delete the pod once attaching is over. */
+  remove: boolean;
+  restart: string;
+  /** `--pod-running-timeout` (ms). */
+  runningTimeout: number;
+  /** The interactive shell the container runs (`-it … -- sh`, or an image whose command is one): the terminal's next lines go to it. */
+  shell?: string[];
+}
+
+/** The pod's first container as its status reports it. */
+function firstStatus(pod: PodObj | undefined) {
+  return pod?.status?.containerStatuses?.[0];
+}
+
+function completed(pod: PodObj | undefined): boolean {
+  const phase = pod?.status?.phase;
+  return phase === 'Succeeded' || phase === 'Failed';
+}
+
+function runningAndReady(pod: PodObj | undefined): boolean {
+  return pod?.status?.phase === 'Running' && pod.status.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') === true;
+}
+
+/**
+ * `kubectl run --attach` (or `-i`, `-it`), after the pod was created
+ * (`pkg/cmd/run/run.go`): waits for the pod to be running and ready (or
+ * done), then shows its container's output as it comes, until the container
+ * stops. With `--restart=Never` (or OnFailure) it then waits for the pod to
+ * complete and returns the container's exit code: a failed pod ends with
+ * `pod NS/NAME terminated (Reason)`. `--rm` deletes the pod at the end
+ * (`pod "NAME" deleted`), whatever the outcome. With `shell`, once the pod
+ * runs the terminal's next lines go to the container's shell; its `exit`
+ * ends the container with that status (`detach`).
+ */
+export function attachToRun(ctx: CommandContext, o: AttachOptions): Execution {
+  const get = () => ctx.client.get<PodObj>('pods', o.namespace, o.name);
+  const waitForExitCode = o.restart === 'Never' || o.restart === 'OnFailure';
+  const deadline = ctx.cluster.now() + o.runningTimeout;
+  let stage: 'starting' | 'attached' | 'exiting' = 'starting';
+  let shown = 0;
+  let runsSeen = -1;
+  let removed = false;
+  const remove = () => {
+    if (!o.remove || removed) return;
+    removed = true;
+    const r = ctx.client.delete('pods', o.namespace, o.name, {});
+    if (r.ok) ctx.out(`pod "${o.name}" deleted\n`);
+    ctx.cluster.runUntilIdle();
+  };
+  // The container's log lines not shown yet (the whole log once: attaching late shows what it had written).
+  const showNewLines = () => {
+    const r = ctx.cluster.containerLogs(o.namespace, o.name);
+    if (!r.ok) return;
+    for (let i = shown; i < r.lines.length; i++) ctx.out(`${r.lines[i].text}\n`);
+    shown = r.lines.length;
+  };
+  const finish = (pod: PodObj | undefined): number => {
+    remove();
+    if (!waitForExitCode) return 0;
+    if (pod?.status?.phase === 'Succeeded') return 0;
+    const t = firstStatus(pod)?.state?.terminated;
+    if (!t || t.exitCode === 0) {
+      ctx.errOut(`error: pod ${o.namespace}/${o.name} failed with unknown exit code\n`);
+      return 1;
+    }
+    ctx.errOut(`pod ${o.namespace}/${o.name} terminated (${t.reason ?? 'Error'})\n${t.message ?? ''}`);
+    return t.exitCode;
+  };
+  // (Declared before the execution's first check, which may open the shell.)
+  let handle: ShellHandle | undefined;
+  const exec = new WaitingExecution({
+    check: () => {
+      const pod = get();
+      if (!pod) {
+        if (stage === 'starting') ctx.errOut(`error: pods "${o.name}" not found\n`);
+        return 1;
+      }
+      if (stage === 'starting') {
+        if (!runningAndReady(pod) && !completed(pod)) {
+          if (ctx.cluster.now() < deadline) return undefined;
+          remove();
+          ctx.errOut('error: timed out waiting for the condition\n');
+          return 1;
+        }
+        // A pod already done has its log shown instead (kubectl falls back to the logs).
+        if (!completed(pod) && o.tty && !o.quiet) ctx.errOut("If you don't see a command prompt, try pressing enter.\n");
+        stage = 'attached';
+        runsSeen = firstStatus(pod)?.restartCount ?? 0;
+        if (o.shell && !completed(pod)) {
+          const r = ctx.cluster.openShell(o.namespace, o.name, undefined, o.shell);
+          if (r.ok && r.handle) {
+            handle = r.handle;
+            return 0;
+          }
+        }
+      }
+      if (stage === 'attached') {
+        showNewLines();
+        const s = firstStatus(pod);
+        const stillRunning = s?.state?.running !== undefined && (s.restartCount ?? 0) === runsSeen && !completed(pod);
+        if (stillRunning) return undefined;
+        stage = 'exiting';
+      }
+      // The attach is over: with Never/OnFailure, kubectl waits for the pod to complete (OnFailure: succeed) for its exit code.
+      if (!waitForExitCode) return finish(pod);
+      const done = o.restart === 'OnFailure' ? pod.status?.phase === 'Succeeded' : completed(pod);
+      return done ? finish(pod) : undefined;
+    },
+    wakeAt: () => ctx.cluster.now() + 1_000,
+    deadline: undefined,
+    dispose: () => {
+      // Ctrl+C: kubectl's deferred removal still runs.
+      if (exec.exitCode === 130) remove();
+    },
+  });
+  exec.poll();
+  /** The attached shell exited with `code`: it stood for the container's own process, whose exit ends the container. */
+  const detach = (code: number, sink: OutputSink): number => {
+    ctx.cluster.crashContainer(o.namespace, o.name, undefined, code);
+    if (o.restart === 'Always' && !o.quiet) sink.stderr(`Session ended, resume using 'kubectl attach ${o.name} -c ${o.name} -i -t' command when the pod is running\n`);
+    if (o.remove && ctx.client.delete('pods', o.namespace, o.name, {}).ok) sink.stdout(`pod "${o.name}" deleted\n`);
+    ctx.cluster.runUntilIdle();
+    if (!waitForExitCode || code === 0) return 0;
+    sink.stderr(`pod ${o.namespace}/${o.name} terminated (Error)\n`);
+    return code;
+  };
+  return {
+    get done() {
+      return exec.done;
+    },
+    get exitCode() {
+      return exec.exitCode;
+    },
+    get deadline() {
+      return exec.deadline;
+    },
+    get wakeAt() {
+      return exec.wakeAt;
+    },
+    get attach() {
+      return handle;
+    },
+    detach,
+    poll: () => exec.poll(),
+    cancel: () => exec.cancel(),
+  };
+}
