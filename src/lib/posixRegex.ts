@@ -106,3 +106,23 @@ function bracket(inner: string): string {
   }
   return `[${neg}${out}]`;
 }
+
+/**
+ * grep's matcher for `patterns` (any of them matches) with its options as
+ * letters in `on`: F fixed strings, E extended syntax (else basic), w whole
+ * words, x whole lines, i any case. `re` tests a line; `all` finds every
+ * match (-o). Or the message of a pattern that is not valid.
+ */
+export function grepMatcher(patterns: readonly string[], on: ReadonlySet<string>): { re: RegExp; all: RegExp } | { error: string } {
+  const sources: string[] = [];
+  for (const p of patterns) {
+    const r = on.has('F') ? { source: p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&') } : toJsRegex(p, on.has('E'));
+    if ('error' in r) return r;
+    sources.push(r.source);
+  }
+  let source = sources.map((s) => `(?:${s})`).join('|');
+  if (on.has('w')) source = `(?<![A-Za-z0-9_])(?:${source})(?![A-Za-z0-9_])`;
+  if (on.has('x')) source = `^(?:${source})$`;
+  const flags = on.has('i') ? 'i' : '';
+  return { re: new RegExp(source, flags), all: new RegExp(source, `${flags}g`) };
+}

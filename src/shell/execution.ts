@@ -1,3 +1,4 @@
+import type { ShellHandle } from '../sim/k8s/index';
 import type { Execution } from './types';
 
 /** An Execution that finished during `run`, with its exit status. */
@@ -11,8 +12,8 @@ export function finished(exitCode: number): Execution {
   };
 }
 
-/** `exec` with other `poll` and `cancel` (which call the original's), the rest as it is. */
-function wrapped(exec: Execution, poll: () => boolean, cancel: () => void): Execution {
+/** `exec` with other `poll` and `cancel` (which call the original's) and, given `shell`, another attached shell; the rest as it is. */
+function wrapped(exec: Execution, poll: () => boolean, cancel: () => void, shell?: { attach: () => ShellHandle | undefined; detach: Execution['detach'] }): Execution {
   return {
     get done() {
       return exec.done;
@@ -27,10 +28,10 @@ function wrapped(exec: Execution, poll: () => boolean, cancel: () => void): Exec
       return exec.wakeAt;
     },
     get attach() {
-      return exec.attach;
+      return shell ? shell.attach() : exec.attach;
     },
     get detach() {
-      return exec.detach;
+      return shell ? shell.detach : exec.detach;
     },
     poll,
     cancel,
@@ -132,4 +133,14 @@ export class WaitingExecution implements Execution {
   cancel(): void {
     this.finish(130);
   }
+}
+
+/** `exec` that, once finished, has opened the shell `attach()` gives (if any) at the terminal, its session ended by `detach`. */
+export function attaching(exec: Execution, attach: () => ShellHandle | undefined, detach: Execution['detach']): Execution {
+  return wrapped(
+    exec,
+    () => exec.poll(),
+    () => exec.cancel(),
+    { attach, detach },
+  );
 }

@@ -1,5 +1,5 @@
 import { parseOptions, splitLines, terminalInput, type FilterRun, type FilterSpec } from './filter';
-import { toJsRegex } from '../../lib/posixRegex';
+import { grepMatcher } from '../../lib/posixRegex';
 
 const USAGE = "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n";
 
@@ -46,21 +46,12 @@ export const grep: FilterSpec = {
       }
       patterns.push(...operands.shift()!.split('\n'));
     }
-    const sources: string[] = [];
-    for (const p of patterns) {
-      const r = on.has('F') ? { source: p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&') } : toJsRegex(p, on.has('E'));
-      if ('error' in r) {
-        io.err(`grep: ${r.error}\n`);
-        return { code: 2 };
-      }
-      sources.push(r.source);
+    const matcher = grepMatcher(patterns, on);
+    if ('error' in matcher) {
+      io.err(`grep: ${matcher.error}\n`);
+      return { code: 2 };
     }
-    let source = sources.map((s) => `(?:${s})`).join('|');
-    if (on.has('w')) source = `(?<![A-Za-z0-9_])(?:${source})(?![A-Za-z0-9_])`;
-    if (on.has('x')) source = `^(?:${source})$`;
-    const flags = on.has('i') ? 'i' : '';
-    const re = new RegExp(source, flags);
-    const all = new RegExp(source, `${flags}g`);
+    const { re, all } = matcher;
     const showName = on.has('h') ? false : on.has('H') || operands.length > 1;
     let matched = 0;
     const select = (line: string, n: number, name: string): string => {

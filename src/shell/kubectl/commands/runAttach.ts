@@ -1,6 +1,6 @@
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { KubeObject, ShellHandle } from '../../../sim/k8s/index';
-import { WaitingExecution } from '../../execution';
+import { attaching, WaitingExecution } from '../../execution';
 import type { Execution, OutputSink } from '../../types';
 import type { CommandContext } from '../command';
 
@@ -138,24 +138,5 @@ export function attachToRun(ctx: CommandContext, o: AttachOptions): Execution {
     sink.stderr(`pod ${o.namespace}/${o.name} terminated (Error)\n`);
     return code;
   };
-  return {
-    get done() {
-      return exec.done;
-    },
-    get exitCode() {
-      return exec.exitCode;
-    },
-    get deadline() {
-      return exec.deadline;
-    },
-    get wakeAt() {
-      return exec.wakeAt;
-    },
-    get attach() {
-      return handle;
-    },
-    detach,
-    poll: () => exec.poll(),
-    cancel: () => exec.cancel(),
-  };
+  return attaching(exec, () => handle, detach);
 }

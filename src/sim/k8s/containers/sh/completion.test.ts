@@ -1,24 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IMAGE_CATALOG } from '../../images/catalog';
-import { ContainerProcess } from '../process';
-
-const T0 = Date.parse('2026-01-01T00:00:00Z');
-
-/** An interactive shell in a running container of `image` with `files`. */
-function shell(image: string, bash: boolean, files: Record<string, string> = {}) {
-  const fs = new Map(Object.entries(files));
-  const p = new ContainerProcess({
-    profile: IMAGE_CATALOG[image],
-    image,
-    context: { env: () => new Map(), files: () => fs },
-    hostname: 'web-0',
-    podIP: '10.244.1.5',
-    initContainer: false,
-    startedAt: T0,
-  });
-  p.advance(T0 + 5_000);
-  return p.session(bash);
-}
+import { shellIn as shell, T0 } from './shell.testkit';
 
 const NGINX = 'docker.io/library/nginx';
 const FILES = { '/usr/share/nginx/html/index.html': '<h1>hi</h1>\n', '/usr/share/nginx/html/50x.html': 'x\n', '/etc/nginx/nginx.conf': '', '/etc/hosts': '', '/etc/.hidden': '' };

@@ -1,25 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IMAGE_CATALOG } from '../../images/catalog';
-import { ContainerProcess } from '../process';
-
-const T0 = Date.parse('2026-01-01T00:00:00Z');
-
-/** Runs `script` with `shell -c` in `image` to its end: its log lines and exit code. */
-function run(image: string, shell: string, script: string): { out: string[]; code: number | undefined } {
-  const files = new Map<string, string>();
-  const p = new ContainerProcess({
-    profile: IMAGE_CATALOG[image],
-    image,
-    command: [shell, '-c', script],
-    context: { env: () => new Map(), files: () => files },
-    hostname: 'pod-0',
-    podIP: '10.244.1.5',
-    initContainer: false,
-    startedAt: T0,
-  });
-  p.advance(T0 + 60_000);
-  return { out: p.logs.map((l) => l.text), code: p.exit?.code };
-}
+import { runScriptIn as run } from './shell.testkit';
 
 describe('directories in a container: cd and mkdir', () => {
   it('cd goes only where a directory is, with busybox sh\'s and bash\'s errors', () => {

@@ -1,4 +1,4 @@
-import { toJsRegex } from '../../../../lib/posixRegex';
+import { grepMatcher } from '../../../../lib/posixRegex';
 import type { Io, ShellApi } from './types';
 
 /** The one-letter options of a container's grep, and those that take a value. */
@@ -99,21 +99,12 @@ export function grep(sh: ShellApi, args: string[], io: Io): number {
     }
     patterns.push(...operands.shift()!.split('\n'));
   }
-  const sources: string[] = [];
-  for (const p of patterns) {
-    const r = on.has('F') ? { source: p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&') } : toJsRegex(p, on.has('E'));
-    if ('error' in r) {
-      io.err(`grep: ${r.error}\n`);
-      return 2;
-    }
-    sources.push(r.source);
+  const matcher = grepMatcher(patterns, on);
+  if ('error' in matcher) {
+    io.err(`grep: ${matcher.error}\n`);
+    return 2;
   }
-  let source = sources.map((s) => `(?:${s})`).join('|');
-  if (on.has('w')) source = `(?<![A-Za-z0-9_])(?:${source})(?![A-Za-z0-9_])`;
-  if (on.has('x')) source = `^(?:${source})$`;
-  const flags = on.has('i') ? 'i' : '';
-  const re = new RegExp(source, flags);
-  const all = new RegExp(source, `${flags}g`);
+  const { re, all } = matcher;
 
   // The inputs: each operand (a directory's files with -r), or standard input.
   const inputs: { name: string; text: string | undefined; dir?: boolean }[] = [];
