@@ -3,6 +3,7 @@ import type { CommandContext } from './command';
 import { err, type KubectlError } from './errors';
 import type { FlagSpec } from './flags';
 import { parseOutputFormat, type OutputFormat, type PrintContext } from './printerApi';
+import { WEBSITE_EXAMPLE_COUNT, websiteExample } from './examples/websiteExamples';
 
 /** Helpers shared by the kubectl commands (flags they all declare, names, files). */
 
@@ -210,7 +211,13 @@ const MANIFEST_EXT = ['.json', '.yaml', '.yml'];
 export function readFiles(ctx: CommandContext, paths: readonly string[], recursive: boolean): SourceFile[] | KubectlError {
   const out: SourceFile[] = [];
   const visit = (p: string, top: boolean): KubectlError | undefined => {
-    if (/^https?:\/\//.test(p)) return err.message(`not simulated: no network access in the playground; cannot read "${p}" (copy the manifest into a file instead)`);
+    if (/^https?:\/\//.test(p)) {
+      // kubernetes.io's examples the docs apply by URL are served offline; the playground reaches no other address.
+      const text = websiteExample(p);
+      if (text === undefined) return err.message(`not simulated: no network access in the playground; cannot read "${p}" (of https://k8s.io/examples/ it serves ${WEBSITE_EXAMPLE_COUNT} files offline; copy any other manifest into a file instead)`);
+      out.push({ source: p, text });
+      return undefined;
+    }
     if (p === '-') {
       // kubectl names standard input STDIN in its errors; a stream is read once.
       if (ctx.stdin === undefined) return err.message("not simulated: reading standard input from the terminal; pipe into it (kubectl create … --dry-run=client -o yaml | kubectl apply -f -) or use -f FILE");

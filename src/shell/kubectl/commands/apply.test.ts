@@ -80,6 +80,14 @@ describe('kubectl apply', () => {
     expect(run('kubectl apply').stderr).toBe('error: must specify one of -f and -k\n');
   });
 
+  it('applies the kubernetes.io examples the docs give by URL, from the copies it serves offline', () => {
+    const { run } = shellHarness();
+    expect(run('kubectl apply -f https://k8s.io/examples/application/php-apache.yaml').stdout).toBe('deployment.apps/php-apache created\nservice/php-apache created\n');
+    expect(run('kubectl apply -f https://kubernetes.io/examples/controllers/nginx-deployment.yaml').stdout).toBe('deployment.apps/nginx-deployment created\n');
+    expect(run('kubectl create -f https://raw.githubusercontent.com/kubernetes/website/main/content/en/examples/admin/namespace-dev.yaml').stdout).toBe('namespace/development created\n');
+    expect(run('kubectl apply -f https://k8s.io/examples/nothing-here.yaml').stderr).toMatch(/^error: not simulated: no network access in the playground; cannot read "https:\/\/k8s\.io\/examples\/nothing-here\.yaml" \(of https:\/\/k8s\.io\/examples\/ it serves \d+ files offline/);
+  });
+
   it('formats a single Invalid status the way checkErr does', () => {
     const { run, cluster } = shellHarness({ 'web.yaml': WEB });
     const c = cluster.client();
