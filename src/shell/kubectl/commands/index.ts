@@ -1,3 +1,4 @@
+import { attachCommand } from './attach';
 import { execCommand } from './exec';
 import { logsCommand } from './logs';
 import { autoscaleCommand } from './autoscale';
@@ -78,7 +79,6 @@ function notSimulated(path: string, short: string): CommandSpec {
 const stub = {
   certificate: notSimulated('certificate', 'Modify certificate resources'),
   clusterInfo: notSimulated('cluster-info', 'Display cluster information'),
-  attach: notSimulated('attach', 'Attach to a running container'),
   proxy: notSimulated('proxy', 'Run a proxy to the Kubernetes API server'),
   cp: notSimulated('cp', 'Copy files and directories to and from containers'),
   auth: notSimulated('auth', 'Inspect authorization'),
@@ -160,7 +160,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   taintCommand,
   describeCommand,
   logsCommand,
-  stub.attach,
+  attachCommand,
   execCommand,
   portForwardCommand,
   stub.proxy,

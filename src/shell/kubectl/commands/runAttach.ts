@@ -19,11 +19,16 @@ export interface AttachOptions {
   runningTimeout: number;
   /** The interactive shell the container runs (`-it … -- sh`, or an image whose command is one): the terminal's next lines go to it. */
   shell?: string[];
+  /** The container (the pod's first without one). */
+  container?: string;
+  /** `kubectl attach`: only what the container writes from now on, and no exit code of the pod's. */
+  attachOnly?: boolean;
 }
 
-/** The pod's first container as its status reports it. */
-function firstStatus(pod: PodObj | undefined) {
-  return pod?.status?.containerStatuses?.[0];
+/** The container's status (the pod's first container's without a name). */
+function statusOf(pod: PodObj | undefined, container: string | undefined) {
+  const all = pod?.status?.containerStatuses;
+  return container === undefined ? all?.[0] : all?.find((s) => s.name === container);
 }
 
 function completed(pod: PodObj | undefined): boolean {
@@ -48,7 +53,7 @@ function runningAndReady(pod: PodObj | undefined): boolean {
  */
 export function attachToRun(ctx: CommandContext, o: AttachOptions): Execution {
   const get = () => ctx.client.get<PodObj>('pods', o.namespace, o.name);
-  const waitForExitCode = o.restart === 'Never' || o.restart === 'OnFailure';
+  const waitForExitCode = !o.attachOnly && (o.restart === 'Never' || o.restart === 'OnFailure');
   const deadline = ctx.cluster.now() + o.runningTimeout;
   let stage: 'starting' | 'attached' | 'exiting' = 'starting';
   let shown = 0;
@@ -61,10 +66,11 @@ export function attachToRun(ctx: CommandContext, o: AttachOptions): Execution {
     if (r.ok) ctx.out(`pod "${o.name}" deleted\n`);
     ctx.cluster.runUntilIdle();
   };
-  // The container's log lines not shown yet (the whole log once: attaching late shows what it had written).
+  // The container's log lines not shown yet (run: the whole log once, as attaching late shows what it had written; attach: from now).
   const showNewLines = () => {
-    const r = ctx.cluster.containerLogs(o.namespace, o.name);
+    const r = ctx.cluster.containerLogs(o.namespace, o.name, o.container);
     if (!r.ok) return;
+    if (shown < 0) shown = r.lines.length;
     for (let i = shown; i < r.lines.length; i++) ctx.out(`${r.lines[i].text}\n`);
     shown = r.lines.length;
   };
@@ -72,7 +78,7 @@ export function attachToRun(ctx: CommandContext, o: AttachOptions): Execution {
     remove();
     if (!waitForExitCode) return 0;
     if (pod?.status?.phase === 'Succeeded') return 0;
-    const t = firstStatus(pod)?.state?.terminated;
+    const t = statusOf(pod, o.container)?.state?.terminated;
     if (!t || t.exitCode === 0) {
       ctx.errOut(`error: pod ${o.namespace}/${o.name} failed with unknown exit code\n`);
       return 1;
@@ -99,9 +105,10 @@ export function attachToRun(ctx: CommandContext, o: AttachOptions): Execution {
         // A pod already done has its log shown instead (kubectl falls back to the logs).
         if (!completed(pod) && o.tty && !o.quiet) ctx.errOut("If you don't see a command prompt, try pressing enter.\n");
         stage = 'attached';
-        runsSeen = firstStatus(pod)?.restartCount ?? 0;
+        runsSeen = statusOf(pod, o.container)?.restartCount ?? 0;
+        if (o.attachOnly) shown = -1;
         if (o.shell && !completed(pod)) {
-          const r = ctx.cluster.openShell(o.namespace, o.name, undefined, o.shell);
+          const r = ctx.cluster.openShell(o.namespace, o.name, o.container, o.shell);
           if (r.ok && r.handle) {
             handle = r.handle;
             return 0;
@@ -110,7 +117,7 @@ export function attachToRun(ctx: CommandContext, o: AttachOptions): Execution {
       }
       if (stage === 'attached') {
         showNewLines();
-        const s = firstStatus(pod);
+        const s = statusOf(pod, o.container);
         const stillRunning = s?.state?.running !== undefined && (s.restartCount ?? 0) === runsSeen && !completed(pod);
         if (stillRunning) return undefined;
         stage = 'exiting';
@@ -130,8 +137,9 @@ export function attachToRun(ctx: CommandContext, o: AttachOptions): Execution {
   exec.poll();
   /** The attached shell exited with `code`: it stood for the container's own process, whose exit ends the container. */
   const detach = (code: number, sink: OutputSink): number => {
-    ctx.cluster.crashContainer(o.namespace, o.name, undefined, code);
-    if (o.restart === 'Always' && !o.quiet) sink.stderr(`Session ended, resume using 'kubectl attach ${o.name} -c ${o.name} -i -t' command when the pod is running\n`);
+    ctx.cluster.crashContainer(o.namespace, o.name, o.container, code);
+    const container = o.container ?? statusOf(get(), undefined)?.name ?? o.name;
+    if (o.restart === 'Always' && !o.quiet) sink.stderr(`Session ended, resume using 'kubectl attach ${o.name} -c ${container} -i -t' command when the pod is running\n`);
     if (o.remove && ctx.client.delete('pods', o.namespace, o.name, {}).ok) sink.stdout(`pod "${o.name}" deleted\n`);
     ctx.cluster.runUntilIdle();
     if (!waitForExitCode || code === 0) return 0;

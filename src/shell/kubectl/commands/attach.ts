@@ -1,0 +1,78 @@
+import type { Pod } from 'kubernetes-types/core/v1';
+import { imageProfile, type KubeObject } from '../../../sim/k8s/index';
+import { isInteractiveShell } from '../../containerSession';
+import type { CommandContext, CommandResult, CommandSpec } from '../command';
+import { err } from '../errors';
+import { examples, longDesc } from '../text';
+import { podForArg } from './logs';
+import { attachToRun } from './runAttach';
+
+type PodObj = KubeObject & Pod;
+
+/** `kubectl attach` (kubectl `pkg/cmd/attach/attach.go`): the output of a container's running process, or its shell at the terminal. */
+export const attachCommand: CommandSpec = {
+  path: ['attach'],
+  use: 'attach (POD | TYPE/NAME) -c CONTAINER',
+  short: 'Attach to a running container',
+  long: longDesc(`
+    Attach to a process that is already running inside an existing container.`),
+  example: examples(`
+    # Get output from running pod mypod; use the 'kubectl.kubernetes.io/default-container' annotation
+    # for selecting the container to be attached or the first container in the pod will be chosen
+    kubectl attach mypod
+
+    # Get output from ruby-container from pod mypod
+    kubectl attach mypod -c ruby-container
+
+    # Switch to raw terminal mode; sends stdin to 'bash' in ruby-container from pod mypod
+    # and sends stdout/stderr from 'bash' back to the client
+    kubectl attach mypod -c ruby-container -i -t
+
+    # Get output from the first pod of a replica set named nginx
+    kubectl attach rs/nginx`),
+  completion: 'resource',
+  flags: [
+    { name: 'container', shorthand: 'c', type: 'string', usage: 'Container name. If omitted, use the kubectl.kubernetes.io/default-container annotation for selecting the container to be attached or the first container in the pod will be chosen' },
+    { name: 'pod-running-timeout', type: 'duration', default: '1m0s', usage: 'The length of time (like 5s, 2m, or 3h, higher than zero) to wait until at least one pod is running' },
+    { name: 'quiet', shorthand: 'q', type: 'bool', default: 'false', usage: 'Only print output from the remote session' },
+    { name: 'stdin', shorthand: 'i', type: 'bool', default: 'false', usage: 'Pass stdin to the container' },
+    { name: 'tty', shorthand: 't', type: 'bool', default: 'false', usage: 'Stdin is a TTY' },
+  ],
+  run: runAttach,
+};
+
+function runAttach(ctx: CommandContext): CommandResult {
+  if (ctx.args.length === 0) return err.usage(ctx.commandPath, 'error: at least 1 argument is required for attach');
+  if (ctx.args.length > 2) return err.usage(ctx.commandPath, 'error: expected POD, TYPE/NAME, or TYPE NAME, (at most 2 arguments) saw 3');
+  const target = podForArg(ctx, ctx.args.length === 2 ? `${ctx.args[0]}/${ctx.args[1]}` : ctx.args[0], false);
+  if ('type' in target) return target;
+  const pod = ctx.client.get<PodObj>('pods', ctx.namespace, target.name);
+  if (!pod) return err.status({ kind: 'Status', apiVersion: 'v1', status: 'Failure', reason: 'NotFound', code: 404, message: `pods "${target.name}" not found`, metadata: {} });
+  const phase = pod.status?.phase;
+  if (phase === 'Succeeded' || phase === 'Failed') return err.message(`error: cannot attach a container in a completed pod; current phase is ${phase}`);
+  const named = ctx.flags.string('container') || undefined;
+  const container = named === undefined ? pod.spec?.containers[0] : pod.spec?.containers.find((c) => c.name === named);
+  if (!container) return err.message(`error: container ${named} not found in pod ${target.name}`);
+  const stdin = ctx.flags.bool('stdin');
+  let tty = ctx.flags.bool('tty');
+  if (tty && !container.tty) {
+    ctx.errOut(`error: Unable to use a TTY - container ${container.name} did not allocate one\n`);
+    tty = false;
+  }
+  // The container's own process is a shell and the terminal is handed to it: its lines go to that shell.
+  const argv = [...(container.command ?? []), ...(container.args ?? [])];
+  const isShell = argv.length === 0 ? imageProfile(container.image ?? '')?.kind === 'shell' : isInteractiveShell(argv);
+  const shell = stdin && tty && container.stdin && isShell ? (argv.length ? argv : ['sh']) : undefined;
+  return attachToRun(ctx, {
+    namespace: ctx.namespace,
+    name: target.name,
+    container: container.name,
+    tty: stdin && tty,
+    quiet: ctx.flags.bool('quiet'),
+    remove: false,
+    restart: pod.spec?.restartPolicy ?? 'Always',
+    runningTimeout: ctx.flags.duration('pod-running-timeout'),
+    shell,
+    attachOnly: true,
+  });
+}
