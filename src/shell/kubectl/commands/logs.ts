@@ -114,7 +114,7 @@ function runLogs(ctx: CommandContext): CommandResult {
   const since = ctx.flags.duration('since');
   const previous = ctx.flags.bool('previous');
   const follow = ctx.flags.bool('follow');
-  const format = (s: Source, c: string, l: LogLine) => `${prefix ? `[pod/${s.pod}/${c}] ` : ''}${timestamps ? `${stamp(l.at)} ` : ''}${l.text}\n`;
+  const format = (s: Source, c: string, l: LogLine) => `${prefix ? `[pod/${s.pod}/${c}] ` : ''}${timestamps ? `${stamp(l.at)} ` : ''}${l.text}${l.partial ? '' : '\n'}`;
   const printed = new Map<Source, { count: number; container: string; last: LogLine | undefined }>();
   const errors: KubectlError[] = [];
   for (const s of expanded) {

@@ -71,7 +71,7 @@ export function attachToRun(ctx: CommandContext, o: AttachOptions): Execution {
     const r = ctx.cluster.containerLogs(o.namespace, o.name, o.container);
     if (!r.ok) return;
     if (shown < 0) shown = r.lines.length;
-    for (let i = shown; i < r.lines.length; i++) ctx.out(`${r.lines[i].text}\n`);
+    for (let i = shown; i < r.lines.length; i++) ctx.out(r.lines[i].partial ? r.lines[i].text : `${r.lines[i].text}\n`);
     shown = r.lines.length;
   };
   const finish = (pod: PodObj | undefined): number => {

@@ -26,12 +26,12 @@ export class ExecRun {
   private readonly program: Generator<Yield, number>;
 
   /** `start` gets the program's clock and where its lines go. */
-  constructor(start: (clock: () => number, write: (line: string) => void) => Generator<Yield, number>, now: number) {
+  constructor(start: (clock: () => number, write: (line: string, partial?: boolean) => void) => Generator<Yield, number>, now: number) {
     this.at = now;
     this.resumeAt = now;
     this.program = start(
       () => this.at,
-      (line) => (this.output += `${line}\n`),
+      (line, partial) => (this.output += partial ? line : `${line}\n`),
     );
   }
 

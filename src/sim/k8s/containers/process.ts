@@ -237,7 +237,7 @@ export class ContainerProcess implements ImageProgramHost, ImageStage {
   /** Runs a program at `now` to its end (its sleeps pass at once, up to `timeoutMs`): its status and output. */
   private runNow(now: number, timeoutMs: number, start: (host: ShellHost) => Generator<Yield, number>): { code: number; output: string; timedOut: boolean } {
     let output = '';
-    const gen = start(this.host(now, (t) => (output += `${t}\n`)));
+    const gen = start(this.host(now, (t, partial) => (output += partial ? t : `${t}\n`)));
     let slept = 0;
     for (;;) {
       const r = gen.next();
@@ -247,9 +247,9 @@ export class ContainerProcess implements ImageProgramHost, ImageStage {
     }
   }
 
-  private write(text: string): void {
+  private write(text: string, partial?: boolean): void {
     const logs = this.logs;
-    logs.push({ at: this.clock, text });
+    logs.push(partial ? { at: this.clock, text, partial } : { at: this.clock, text });
     if (logs.length > MAX_LOG_LINES) logs.splice(0, logs.length - MAX_LOG_LINES);
   }
 
@@ -267,10 +267,10 @@ export class ContainerProcess implements ImageProgramHost, ImageStage {
     }
   }
 
-  private host(now?: number | (() => number), sink?: (t: string) => void): ShellHost {
+  private host(now?: number | (() => number), sink?: (t: string, partial?: boolean) => void): ShellHost {
     const host = {
       now: typeof now === 'function' ? now : () => now ?? this.clock,
-      write: (t: string) => (sink ? sink(t) : this.write(t)),
+      write: (t: string, _fd: 1 | 2, partial?: boolean) => (sink ? sink(t, partial) : this.write(t, partial)),
       hostname: this.spec.hostname,
       mainCommand: this.mainCommand(),
       noBash: this.spec.profile.noBash,

@@ -8,6 +8,8 @@ import type { ExecRun } from './execRun';
 export interface LogLine {
   at: number;
   text: string;
+  /** Written without a newline (the program paused mid-line): printed as is, the next entry going on from it. */
+  partial?: boolean;
 }
 
 /** Logs kept per container (the kubelet rotates at 10 MiB; lines are what matter here). */

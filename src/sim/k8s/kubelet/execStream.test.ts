@@ -86,6 +86,29 @@ describe('kubectl exec runs its command over virtual time', () => {
     expect(handle.shell.exited).toBe(4);
   });
 
+  it('what the command prints without a newline shows when it pauses, as on a terminal', () => {
+    const w = running();
+    const r = w.cluster.execInContainer('default', 'bb', undefined, ['sh', '-c', 'printf .; sleep 1; printf .; sleep 1; echo done']);
+    if (!r.ok) throw new Error(r.message);
+    expect(r.stream.poll().output).toBe('.');
+    w.advance('1s');
+    expect(r.stream.poll().output).toBe('.');
+    w.advance('1s');
+    expect(r.stream.poll()).toEqual({ output: 'done\n', code: 0 });
+  });
+
+  it("a container's log keeps a line written in pieces as pieces, each marked unfinished but the last", () => {
+    const w = world({ workers: 1 }).apply(POD.replace("command: [sleep, '3600']", "command: [sh, -c, 'printf OK!; sleep 1; printf OK!; sleep 1; echo; sleep 3600']"));
+    w.until((x) => x.pods()[0]?.status?.phase === 'Running').advance('3s');
+    const r = w.cluster.containerLogs('default', 'bb');
+    if (!r.ok) throw new Error(r.message);
+    expect(r.lines.map((l) => [l.text, l.partial === true])).toEqual([
+      ['OK!', true],
+      ['OK!', true],
+      ['', false],
+    ]);
+  });
+
   it('a pod whose command spins for ever lets the cluster move on: an hour of it passes', () => {
     const w = world({ workers: 1 }).apply(POD.replace("command: [sleep, '3600']", "command: [sh, -c, 'i=0; while true; do i=$((i+1)); done']"));
     w.advance('1h');

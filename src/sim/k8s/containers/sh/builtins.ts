@@ -67,7 +67,10 @@ export const BUILTINS: Record<string, Builtin> = {
     if (ms === Infinity) {
       for (;;) yield IDLE;
     }
-    if (ms > 0) yield { sleep: ms };
+    if (ms > 0) {
+      io.flush?.();
+      yield { sleep: ms };
+    }
     return 0;
   },
   touch(sh, args) {

@@ -75,16 +75,13 @@ export class Interp implements ShellApi {
       for (let i = 0; i < lines.length - 1; i++) this.host.write(lines[i], fd);
       return lines[lines.length - 1];
     };
-    return {
-      out: (t) => (outBuf = flush(outBuf + t, 1)),
-      err: (t) => (errBuf = flush(errBuf + t, 2)),
-      stdin: '',
-      end: () => {
-        if (outBuf) this.host.write(outBuf, 1);
-        if (errBuf) this.host.write(errBuf, 2);
-        outBuf = errBuf = '';
-      },
+    // What is left without a newline: unfinished (a pause) or the last line (the end).
+    const rest = (partial: boolean) => {
+      if (outBuf) this.host.write(outBuf, 1, partial);
+      if (errBuf) this.host.write(errBuf, 2, partial);
+      outBuf = errBuf = '';
     };
+    return { out: (t) => (outBuf = flush(outBuf + t, 1)), err: (t) => (errBuf = flush(errBuf + t, 2)), stdin: '', flush: () => rest(true), end: () => rest(false) };
   }
 
   *list(script: Script, io: Io): Generator<Yield, number> {
@@ -162,7 +159,10 @@ export class Interp implements ShellApi {
           st = yield* this.list(c.body, io);
           // A round in which no time passed is a busy CPU's: pace such rounds (a loop that never waits would spin for ever in no time).
           spins = this.host.now() !== started ? 0 : spins + 1;
-          if (spins > 0 && spins % SPIN_ROUNDS === 0) yield SPIN_PAUSE;
+          if (spins > 0 && spins % SPIN_ROUNDS === 0) {
+            io.flush?.();
+            yield SPIN_PAUSE;
+          }
         }
         return st;
       }

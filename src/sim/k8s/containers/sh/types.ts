@@ -7,8 +7,11 @@
  */
 export interface ShellHost {
   now(): number;
-  /** Appends a line of output (stdout or stderr) to the container log. */
-  write(text: string, fd: 1 | 2): void;
+  /**
+   * Appends a line of output (stdout or stderr) to the container log;
+   * `partial`: text written without a newline yet (the program paused).
+   */
+  write(text: string, fd: 1 | 2, partial?: boolean): void;
   files: Map<string, string>;
   hostname: string;
   /** The image has no `bash` (busybox, alpine): `bash` is `not found` like any missing program. */
@@ -53,6 +56,8 @@ export interface Io {
   out(text: string): void;
   err(text: string): void;
   stdin: string;
+  /** Writes out what was printed without a newline yet (the program pauses: `printf .; sleep 1` shows its dot). */
+  flush?(): void;
 }
 
 export class ShellExit {
