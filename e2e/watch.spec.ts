@@ -23,3 +23,18 @@ test('watch redraws kubectl get pods as the cluster changes, and Ctrl+C brings b
   await expect(kp.output).toContainText('after watch 130');
   await kp.screenshot('terminal-after-watch');
 });
+
+test('watch -d shows what changed since the last round in reverse video; the transcript holds the text alone', async ({ kp, page }) => {
+  await kp.run('kubectl create deployment web --image=nginx:1.27 --replicas=2');
+  await kp.speed.selectOption('10');
+  await kp.run('watch -d -n 1 kubectl get pods');
+  const screen = page.locator('.terminal-host .xterm-rows');
+  await expect(screen).toContainText(/web-[a-z0-9]+-[a-z0-9]{5}\s+1\/1\s+Running/, { timeout: 30_000 });
+  // xterm draws standout (SGR 7) in the inverted default colors: the AGE digits that ticked.
+  await expect(page.locator('.terminal-host .xterm-rows span.xterm-bg-257').filter({ hasText: /^\d+$/ }).first()).toBeVisible({ timeout: 10_000 });
+  await kp.speed.selectOption('0');
+  await expect(kp.output).toContainText('Every 1.0s: kubectl get pods');
+  expect(await kp.output.innerText()).not.toContain('\x1b');
+  await kp.screenshot('terminal-watch-differences');
+  await kp.terminal.press('Control+c');
+});

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { preloadShellData } from './index';
 import { clusterShell } from './testing/clusterShell';
 import { shellHarness } from './testing/shellHarness';
-import { WATCH_SCREEN, watchTitle } from './watch';
+import { highlightChanges, WATCH_SCREEN, watchTitle } from './watch';
 
 beforeAll(preloadShellData);
 
@@ -47,6 +47,32 @@ describe('watch', () => {
     const screens = out.split(WATCH_SCREEN.redraw).slice(1);
     expect(screens[0]).toBe('0\n');
     expect(['1\n', '2\n'].map((n) => `${n}${WATCH_SCREEN.leave}`)).toContain(screens.at(-1));
+  });
+
+  it('with -d shows in reverse video the characters that changed since the last round, and with -d=permanent those that ever did', () => {
+    expect(highlightChanges('web   0/1\nx', 'web   1/1\nx')).toBe('web   \x1b[7m1\x1b[27m/1\nx');
+    // A longer line's new characters are changes; what a shorter one no longer covers is cleared, not marked.
+    expect(highlightChanges('ab', 'abcd\n')).toBe('ab\x1b[7mcd\x1b[27m\n');
+    expect(highlightChanges('abcd', 'ab')).toBe('ab');
+    const ever = new Set<string>();
+    expect(highlightChanges('0s', '1s', ever)).toBe('\x1b[7m1\x1b[27ms');
+    expect(highlightChanges('1s', '1s', ever)).toBe('\x1b[7m1\x1b[27ms');
+    expect(highlightChanges('1s', '1s')).toBe('1s');
+
+    const { shell, cluster, run } = clusterShell();
+    run('kubectl create deployment web --image=nginx');
+    let out = '';
+    const exec = shell.run('watch -d -t -n 1 kubectl get deploy --no-headers', { stdout: (t) => (out += t), stderr: (t) => (out += t) });
+    for (let t = 0; t < 60; t++) {
+      cluster.advanceTo(cluster.now() + 100);
+      exec.poll();
+    }
+    exec.cancel();
+    const screens = out.split(WATCH_SCREEN.redraw).slice(1);
+    // The first screen has nothing to compare with; later ones mark the age that ticked.
+    expect(screens[0]).not.toContain('\x1b[7m');
+    expect(screens.slice(1).every((s) => s.includes('\x1b[7m'))).toBe(true);
+    expect(run('watch -d=permanent -n 1 true').stderr).toBe('');
   });
 
   it('says its usage without a command, and refuses what procps watch refuses', () => {

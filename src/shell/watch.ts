@@ -24,7 +24,8 @@ Usage:
  watch [options] command
 
 Options:
-  -d, --differences      highlight changes between updates (accepted; not highlighted here)
+  -d, --differences[=<permanent>]
+                         highlight changes between updates
   -g, --chgexit          exit when output from command changes
   -n, --interval <secs>  seconds to wait between updates
   -t, --no-title         turn off header
@@ -58,7 +59,8 @@ export function watchTitle(intervalS: number, command: string, now: number): str
 /**
  * `watch [-n SECS] [-t] [-d] [-g] COMMAND…` (procps-ng): runs the command
  * every SECS seconds of virtual time (2 by default, 0.1 at least), each time
- * redrawing the screen with its title and the command's output, until
+ * redrawing the screen with its title and the command's output (with -d,
+ * the characters that changed since the last round in reverse video), until
  * Ctrl+C (or, with -g, until the output changes); then the terminal shows
  * what it showed before. The words are joined and
  * run as one line, as watch hands them to `sh -c`
@@ -68,6 +70,7 @@ export function runWatch(args: readonly string[], sink: OutputSink, host: WatchH
   let interval = 2;
   let title = true;
   let exitOnChange = false;
+  let differences: Differences = 'off';
   let i = 0;
   for (; i < args.length && args[i].startsWith('-') && args[i] !== '-'; i++) {
     const a = args[i];
@@ -86,9 +89,17 @@ export function runWatch(args: readonly string[], sink: OutputSink, host: WatchH
     } else if (/^-[dgt]+$/.test(a)) {
       if (a.includes('t')) title = false;
       if (a.includes('g')) exitOnChange = true;
+      if (a.includes('d')) differences = 'last';
     } else if (a === '--no-title') title = false;
     else if (a === '--chgexit') exitOnChange = true;
-    else if (a !== '--differences') {
+    else if (a === '--differences' || a.startsWith('--differences=')) differences = a === '--differences' ? 'last' : 'permanent';
+    else if (/^-[gt]*d./.test(a)) {
+      // -d with an argument (`-d=permanent`, `-dpermanent`, as getopt reads `d::`): changes since the first round.
+      differences = 'permanent';
+      if (/^-[gt]*t/.test(a)) title = false;
+      if (/^-[gt]*g/.test(a)) exitOnChange = true;
+    }
+    else {
       sink.stderr(`watch: invalid option -- '${a.replace(/^-+/, '')}'${USAGE}`);
       return finished(1);
     }
@@ -98,7 +109,42 @@ export function runWatch(args: readonly string[], sink: OutputSink, host: WatchH
     sink.stderr(USAGE.slice(1));
     return finished(1);
   }
-  return new WatchRun(command, interval, title, exitOnChange, sink, host);
+  return new WatchRun(command, interval, { title, exitOnChange, differences }, sink, host);
+}
+
+/** `-d`: the characters that differ from the last round's; `-d=permanent`: those that ever changed since the first. */
+type Differences = 'off' | 'last' | 'permanent';
+
+/** Standout on and off (curses' A_STANDOUT, reverse video on a terminal). */
+const STANDOUT = '\x1b[7m';
+const STANDOUT_END = '\x1b[27m';
+
+/**
+ * `next` with the characters marked that are not what `prev` had at the
+ * same row and column, or (given `ever`) that have changed in any round so
+ * far; `ever` learns this round's changes. What a shorter line no longer
+ * covers is not marked (watch clears the rest of the line).
+ */
+export function highlightChanges(prev: string, next: string, ever?: Set<string>): string {
+  const old = prev.split('\n');
+  return next
+    .split('\n')
+    .map((line, r) => {
+      let out = '';
+      let on = false;
+      for (let c = 0; c < line.length; c++) {
+        let changed = line[c] !== (old[r] ?? '')[c];
+        if (ever !== undefined) {
+          if (changed) ever.add(`${r}:${c}`);
+          changed = ever.has(`${r}:${c}`);
+        }
+        if (changed !== on) out += changed ? STANDOUT : STANDOUT_END;
+        on = changed;
+        out += line[c];
+      }
+      return on ? `${out}${STANDOUT_END}` : out;
+    })
+    .join('\n');
 }
 
 class WatchRun implements Execution {
@@ -107,12 +153,13 @@ class WatchRun implements Execution {
   private last: string | undefined;
   private nextAt = 0;
   private code: number | undefined;
+  /** With -d=permanent: the cells that have changed so far. */
+  private readonly ever = new Set<string>();
 
   constructor(
     private readonly command: string,
     private readonly interval: number,
-    private readonly title: boolean,
-    private readonly exitOnChange: boolean,
+    private readonly options: { title: boolean; exitOnChange: boolean; differences: Differences },
     private readonly sink: OutputSink,
     private readonly host: WatchHost,
   ) {
@@ -168,9 +215,11 @@ class WatchRun implements Execution {
   private shown(): void {
     this.current = undefined;
     const now = this.host.now();
-    const head = this.title ? `${watchTitle(this.interval, this.command, now)}\n\n` : '';
-    this.sink.stdout(`${this.last === undefined ? WATCH_SCREEN.enter : ''}${WATCH_SCREEN.redraw}${head}${this.output}`);
-    if (this.exitOnChange && this.last !== undefined && this.output !== this.last) {
+    const { title, exitOnChange, differences } = this.options;
+    const head = title ? `${watchTitle(this.interval, this.command, now)}\n\n` : '';
+    const body = differences === 'off' || this.last === undefined ? this.output : highlightChanges(this.last, this.output, differences === 'permanent' ? this.ever : undefined);
+    this.sink.stdout(`${this.last === undefined ? WATCH_SCREEN.enter : ''}${WATCH_SCREEN.redraw}${head}${body}`);
+    if (exitOnChange && this.last !== undefined && this.output !== this.last) {
       this.end(0);
       return;
     }

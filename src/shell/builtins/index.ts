@@ -91,7 +91,7 @@ const help: Builtin = {
           ['kubeplay …', 'playground actions no real CLI has (try: kubeplay help)'],
           ['docker …', 'Docker Swarm beside the cluster: service, node (try: docker --help)'],
           ...BUILTINS.filter((b) => b.usage !== '').map((b) => [b.usage, b.summary]),
-          ['watch [-n SECS] COMMAND', 'run it every SECS (2) seconds of virtual time, the screen redrawn, until Ctrl+C'],
+          ['watch [-n SECS] [-d] COMMAND', 'run it every SECS (2) seconds of virtual time, the screen redrawn (-d: changes marked), until Ctrl+C'],
         ].map(([usage, summary]) => `  ${usage.padEnd(24)} ${summary}`),
         '',
         "Pipes: '|' sends a command's output to the next one (kubectl get pods | grep web),",
