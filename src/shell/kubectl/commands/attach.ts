@@ -4,6 +4,7 @@ import { isInteractiveShell } from '../../containerSession';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
 import { err } from '../errors';
 import { examples, longDesc } from '../text';
+import { streamFlags } from './exec';
 import { podForArg } from './logs';
 import { attachToRun } from './runAttach';
 
@@ -31,13 +32,7 @@ export const attachCommand: CommandSpec = {
     # Get output from the first pod of a replica set named nginx
     kubectl attach rs/nginx`),
   completion: 'resource',
-  flags: [
-    { name: 'container', shorthand: 'c', type: 'string', usage: 'Container name. If omitted, use the kubectl.kubernetes.io/default-container annotation for selecting the container to be attached or the first container in the pod will be chosen' },
-    { name: 'pod-running-timeout', type: 'duration', default: '1m0s', usage: 'The length of time (like 5s, 2m, or 3h, higher than zero) to wait until at least one pod is running' },
-    { name: 'quiet', shorthand: 'q', type: 'bool', default: 'false', usage: 'Only print output from the remote session' },
-    { name: 'stdin', shorthand: 'i', type: 'bool', default: 'false', usage: 'Pass stdin to the container' },
-    { name: 'tty', shorthand: 't', type: 'bool', default: 'false', usage: 'Stdin is a TTY' },
-  ],
+  flags: streamFlags,
   run: runAttach,
 };
 

@@ -2,8 +2,18 @@ import { isInteractiveShell, streamed } from '../../containerSession';
 import { finished } from '../../execution';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
 import { err } from '../errors';
+import type { FlagSpec } from '../flags';
 import { examples, longDesc } from '../text';
 import { podForArg } from './logs';
+
+/** The flags exec and attach share (kubectl's `StreamOptions`, with the container and the wait for a running pod). */
+export const streamFlags: FlagSpec[] = [
+  { name: 'container', shorthand: 'c', type: 'string', usage: 'Container name. If omitted, use the kubectl.kubernetes.io/default-container annotation for selecting the container to be attached or the first container in the pod will be chosen' },
+  { name: 'pod-running-timeout', type: 'duration', default: '1m0s', usage: 'The length of time (like 5s, 2m, or 3h, higher than zero) to wait until at least one pod is running' },
+  { name: 'quiet', shorthand: 'q', type: 'bool', default: 'false', usage: 'Only print output from the remote session' },
+  { name: 'stdin', shorthand: 'i', type: 'bool', default: 'false', usage: 'Pass stdin to the container' },
+  { name: 'tty', shorthand: 't', type: 'bool', default: 'false', usage: 'Stdin is a TTY' },
+];
 
 /** `kubectl exec` (kubectl `pkg/cmd/exec/exec.go`): one command in a running container. */
 export const execCommand: CommandSpec = {
@@ -33,13 +43,7 @@ export const execCommand: CommandSpec = {
     # Get output from running 'date' command from the first pod of the deployment mydeployment, using the first container by default
     kubectl exec deploy/mydeployment -- date`),
   completion: 'resource',
-  flags: [
-    { name: 'container', shorthand: 'c', type: 'string', usage: 'Container name. If omitted, use the kubectl.kubernetes.io/default-container annotation for selecting the container to be attached or the first container in the pod will be chosen' },
-    { name: 'pod-running-timeout', type: 'duration', default: '1m0s', usage: 'The length of time (like 5s, 2m, or 3h, higher than zero) to wait until at least one pod is running' },
-    { name: 'quiet', shorthand: 'q', type: 'bool', default: 'false', usage: 'Only print output from the remote session' },
-    { name: 'stdin', shorthand: 'i', type: 'bool', default: 'false', usage: 'Pass stdin to the container' },
-    { name: 'tty', shorthand: 't', type: 'bool', default: 'false', usage: 'Stdin is a TTY' },
-  ],
+  flags: streamFlags,
   run: runExec,
 };
 
