@@ -2,12 +2,7 @@ import type { Cluster, ExecStream, ShellHandle } from '../sim/k8s/index';
 import { WaitingExecution } from './execution';
 import type { Execution, OutputSink } from './types';
 
-const SHELLS = new Set(['sh', 'bash', 'ash', 'zsh', '/bin/sh', '/bin/bash', '/bin/ash']);
-
-/** Whether a container command (`kubectl exec … -- ARGV`) is an interactive shell: `sh`, `bash`, `sh -i`, `bash -il`. */
-export function isInteractiveShell(argv: readonly string[]): boolean {
-  return SHELLS.has(argv[0] ?? '') && argv.slice(1).every((a) => /^-[il]+$/.test(a));
-}
+export { isInteractiveShell } from '../sim/k8s/index';
 
 /**
  * The prompt of a shell open in a container, as its image's shell writes

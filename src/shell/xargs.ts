@@ -1,5 +1,5 @@
 import { finished, WaitingExecution } from './execution';
-import { parseOptions } from './filters/filter';
+import { parseOptions } from '../lib/filters/filter';
 import type { RunCommand } from './pipeline';
 import type { Execution, OutputSink } from './types';
 

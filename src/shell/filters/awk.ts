@@ -1,4 +1,4 @@
-import { parseOptions, terminalInput, type FilterSpec } from './filter';
+import { parseOptions, terminalInput, type FilterSpec } from '../../lib/filters/filter';
 import { toJsRegex } from '../../lib/posixRegex';
 
 type Item = { type: 'field'; n: number | 'NF' } | { type: 'var'; name: 'NR' | 'NF' } | { type: 'text'; text: string };

@@ -1,6 +1,6 @@
 import { decodeBase64 } from '../../lib/base64';
 import { encodeBase64 } from '../../lib/encodeBase64';
-import { collecting, parseOptions, type FilterSpec } from './filter';
+import { collecting, parseOptions, type FilterSpec } from '../../lib/filters/filter';
 
 /** `base64 [-d] [-w COLS] [FILE]`: encodes (lines of 76), or decodes with -d (what a Secret's data needs). */
 export const base64: FilterSpec = {

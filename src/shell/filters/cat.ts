@@ -1,4 +1,4 @@
-import { collecting, parseOptions, type FilterSpec } from './filter';
+import { collecting, parseOptions, type FilterSpec } from '../../lib/filters/filter';
 
 /** `cat [-n] [FILE]…`: an editor file's text, or standard input, as it is (-n numbers the lines). */
 export const cat: FilterSpec = {

@@ -1,4 +1,4 @@
-import { parseOptions, splitLines, terminalInput, type FilterRun, type FilterSpec } from './filter';
+import { parseOptions, splitLines, terminalInput, type FilterRun, type FilterSpec } from '../../lib/filters/filter';
 import { grepMatcher } from '../../lib/posixRegex';
 
 const USAGE = "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n";

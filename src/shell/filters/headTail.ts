@@ -1,4 +1,4 @@
-import { collecting, parseOptions, terminalInput, type FilterSpec } from './filter';
+import { collecting, parseOptions, terminalInput, type FilterSpec } from '../../lib/filters/filter';
 
 const tryHelp = (name: string) => `Try '${name} --help' for more information.\n`;
 

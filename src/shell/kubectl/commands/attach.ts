@@ -1,6 +1,5 @@
 import type { Pod } from 'kubernetes-types/core/v1';
-import { imageProfile, type KubeObject } from '../../../sim/k8s/index';
-import { isInteractiveShell } from '../../containerSession';
+import { containerShell, type KubeObject } from '../../../sim/k8s/index';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
 import { err } from '../errors';
 import { examples, longDesc } from '../text';
@@ -55,9 +54,7 @@ function runAttach(ctx: CommandContext): CommandResult {
     tty = false;
   }
   // The container's own process is a shell and the terminal is handed to it: its lines go to that shell.
-  const argv = [...(container.command ?? []), ...(container.args ?? [])];
-  const isShell = argv.length === 0 ? imageProfile(container.image ?? '')?.kind === 'shell' : isInteractiveShell(argv);
-  const shell = stdin && tty && container.stdin && isShell ? (argv.length ? argv : ['sh']) : undefined;
+  const shell = stdin && tty && container.stdin ? containerShell(container.image ?? '', [...(container.command ?? []), ...(container.args ?? [])]) : undefined;
   return attachToRun(ctx, {
     namespace: ctx.namespace,
     name: target.name,

@@ -114,7 +114,7 @@ function runLogs(ctx: CommandContext): CommandResult {
   const since = ctx.flags.duration('since');
   const previous = ctx.flags.bool('previous');
   const follow = ctx.flags.bool('follow');
-  const format = (s: Source, c: string, l: LogLine) => `${prefix ? `[pod/${s.pod}/${c}] ` : ''}${timestamps ? `${stamp(l.at)} ` : ''}${l.text}${l.partial ? '' : '\n'}`;
+  const format = (s: Source, c: string, l: LogLine) => `${prefix ? `[pod/${s.pod}/${c}] ` : ''}${timestamps ? `${stamp(l.at)} ` : ''}${logText(l)}`;
   const printed = new Map<Source, { count: number; container: string; last: LogLine | undefined }>();
   const errors: KubectlError[] = [];
   for (const s of expanded) {
@@ -142,8 +142,7 @@ function runLogs(ctx: CommandContext): CommandResult {
         if (!seen) continue;
         const r = ctx.cluster.containerLogs(ns, s.pod, s.container, false);
         if (!r.ok) continue;
-        const idx = seen.last ? r.lines.lastIndexOf(seen.last) : -1;
-        const fresh = idx >= 0 ? r.lines.slice(idx + 1) : seen.last ? [] : r.lines;
+        const fresh = linesAfter(r.lines, seen.last);
         for (const l of fresh) ctx.out(format(s, seen.container, l));
         if (fresh.length) seen.last = fresh[fresh.length - 1];
         const pod = ctx.client.get<KubeObject & { status?: { containerStatuses?: { name: string; state?: { running?: unknown } }[] } }>('pods', ns, s.pod);
@@ -155,6 +154,22 @@ function runLogs(ctx: CommandContext): CommandResult {
   });
   exec.poll();
   return exec;
+}
+
+/**
+ * The log lines written after `last` (all of them without it): what a
+ * follower has not shown yet. Lines are told by identity, so a log whose
+ * oldest lines were rotated away still finds its place.
+ */
+export function linesAfter(lines: readonly LogLine[], last: LogLine | undefined): readonly LogLine[] {
+  if (last === undefined) return lines;
+  const idx = lines.lastIndexOf(last);
+  return idx >= 0 ? lines.slice(idx + 1) : [];
+}
+
+/** A log line as a follower prints it: as written, a newline after it unless it was left unfinished. */
+export function logText(l: LogLine): string {
+  return l.partial ? l.text : `${l.text}\n`;
 }
 
 function containerOf(ctx: CommandContext, ns: string, pod: string): string {

@@ -1,5 +1,4 @@
-import { imageProfile, type KubeObject } from '../../../sim/k8s/index';
-import { isInteractiveShell } from '../../containerSession';
+import { containerShell, type KubeObject } from '../../../sim/k8s/index';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
 import { dryRunFlag, fieldManagerFlag, templateFlags } from '../common';
 import { createGenerated } from '../createObject';
@@ -138,6 +137,6 @@ function runRun(ctx: CommandContext): CommandResult {
   const created = createGenerated(ctx, pod, { quiet: true });
   if (created !== 0) return created;
   // -it with a shell (given, or the image's own command): the terminal's lines go to it once the pod runs.
-  const shell = stdin && tty && (rest.length === 0 ? imageProfile(image)?.kind === 'shell' : isInteractiveShell(rest)) ? (rest.length ? rest : ['sh']) : undefined;
+  const shell = stdin && tty ? containerShell(image, rest) : undefined;
   return attachToRun(ctx, { namespace: ctx.namespace, name, tty, quiet: ctx.flags.bool('quiet'), remove: ctx.flags.bool('rm'), restart, runningTimeout: ctx.flags.duration('pod-running-timeout'), shell });
 }

@@ -1,8 +1,9 @@
 import type { Pod } from 'kubernetes-types/core/v1';
-import type { KubeObject, ShellHandle } from '../../../sim/k8s/index';
+import type { KubeObject, LogLine, ShellHandle } from '../../../sim/k8s/index';
 import { attaching, WaitingExecution } from '../../execution';
 import type { Execution, OutputSink } from '../../types';
 import type { CommandContext } from '../command';
+import { linesAfter, logText } from './logs';
 
 type PodObj = KubeObject & Pod;
 
@@ -56,7 +57,8 @@ export function attachToRun(ctx: CommandContext, o: AttachOptions): Execution {
   const waitForExitCode = !o.attachOnly && (o.restart === 'Never' || o.restart === 'OnFailure');
   const deadline = ctx.cluster.now() + o.runningTimeout;
   let stage: 'starting' | 'attached' | 'exiting' = 'starting';
-  let shown = 0;
+  /** The last log line shown (undefined: none yet, so all of them are new). */
+  let shown: LogLine | undefined;
   let runsSeen = -1;
   let removed = false;
   const remove = () => {
@@ -66,13 +68,15 @@ export function attachToRun(ctx: CommandContext, o: AttachOptions): Execution {
     if (r.ok) ctx.out(`pod "${o.name}" deleted\n`);
     ctx.cluster.runUntilIdle();
   };
+  const logs = () => {
+    const r = ctx.cluster.containerLogs(o.namespace, o.name, o.container);
+    return r.ok ? r.lines : [];
+  };
   // The container's log lines not shown yet (run: the whole log once, as attaching late shows what it had written; attach: from now).
   const showNewLines = () => {
-    const r = ctx.cluster.containerLogs(o.namespace, o.name, o.container);
-    if (!r.ok) return;
-    if (shown < 0) shown = r.lines.length;
-    for (let i = shown; i < r.lines.length; i++) ctx.out(r.lines[i].partial ? r.lines[i].text : `${r.lines[i].text}\n`);
-    shown = r.lines.length;
+    const fresh = linesAfter(logs(), shown);
+    for (const l of fresh) ctx.out(logText(l));
+    shown = fresh.at(-1) ?? shown;
   };
   const finish = (pod: PodObj | undefined): number => {
     remove();
@@ -106,7 +110,7 @@ export function attachToRun(ctx: CommandContext, o: AttachOptions): Execution {
         if (!completed(pod) && o.tty && !o.quiet) ctx.errOut("If you don't see a command prompt, try pressing enter.\n");
         stage = 'attached';
         runsSeen = statusOf(pod, o.container)?.restartCount ?? 0;
-        if (o.attachOnly) shown = -1;
+        if (o.attachOnly) shown = logs().at(-1);
         if (o.shell && !completed(pod)) {
           const r = ctx.cluster.openShell(o.namespace, o.name, o.container, o.shell);
           if (r.ok && r.handle) {

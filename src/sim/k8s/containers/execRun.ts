@@ -1,13 +1,6 @@
 import type { Yield } from './sh/types';
 
 /**
- * Zero-length pauses in a row after which a program is made to wait a
- * millisecond: a loop that yields without sleeping must still let virtual
- * time, and so the page, move on.
- */
-const MAX_ZERO_SLEEPS = 1_000;
-
-/**
  * A program started in a container by an exec (`kubectl exec POD -- CMD`,
  * a line typed into `kubectl exec -it POD -- sh`), run over virtual time:
  * its sleeps take the time they say, so `sleep 5` ends five seconds later,
@@ -22,7 +15,6 @@ export class ExecRun {
   private at: number;
   /** When its current pause ends. */
   private resumeAt: number;
-  private zeroSleeps = 0;
   private readonly program: Generator<Yield, number>;
 
   /** `start` gets the program's clock and where its lines go. */
@@ -44,14 +36,10 @@ export class ExecRun {
         this.code = r.value;
         break;
       }
-      let pause = Math.max(0, r.value.sleep);
-      if (pause === 0 && ++this.zeroSleeps >= MAX_ZERO_SLEEPS) pause = 1;
-      if (pause > 0) this.zeroSleeps = 0;
-      this.resumeAt = this.at + pause;
+      // Every pause takes a millisecond at least, as for the container's own process: time moves on.
+      this.resumeAt = this.at + Math.max(1, r.value.sleep);
     }
-    const out = this.output;
-    this.output = '';
-    return out;
+    return this.take();
   }
 
   /** When it next has something to do (undefined once it has ended). */
@@ -65,6 +53,11 @@ export class ExecRun {
       this.code = code;
       this.program.return(code);
     }
+    return this.take();
+  }
+
+  /** What it wrote and has not handed out yet. */
+  private take(): string {
     const out = this.output;
     this.output = '';
     return out;

@@ -7,6 +7,7 @@ import { IDLE, isShellTool, runArgv, runShell, type Io, type ShellHost, type Yie
 import { ShellSession } from './sh/interactive';
 import { completeInContainer, containerCommands } from './sh/completion';
 import { ExecRun } from './execRun';
+import { isInteractiveShell } from './interactiveShell';
 
 export { MAX_LOG_LINES, type ContainerShell, type Exit, type LogLine, type ProcessContext, type ProcessSpec } from './processTypes';
 
@@ -308,7 +309,7 @@ export class ContainerProcess implements ImageProgramHost, ImageStage {
     const base = argv[0].slice(argv[0].lastIndexOf('/') + 1);
     if ((base === 'sh' || base === 'bash' || base === 'ash') && (!profile.shell || (base === 'bash' && profile.noBash))) return this.startError(`exec: "${argv[0]}": executable file not found in $PATH`);
     // A shell given no script (`sh`, `bash -il`) is interactive: it waits on its terminal, or reads end-of-file without one.
-    if ((base === 'sh' || base === 'bash' || base === 'ash') && argv.slice(1).every((a) => /^-[il]+$/.test(a))) {
+    if (isInteractiveShell(argv)) {
       if (this.spec.stdin && this.spec.tty) for (;;) yield IDLE;
       return 0;
     }

@@ -89,13 +89,16 @@ export function execInContainer(store: ObjectStore, state: KubeletState, namespa
   if (!t.ok) return t;
   if (!('proc' in t)) return { ok: true, stream: endedStream(t.output, t.code), defaulted: t.defaulted };
   const proc = t.proc;
-  const alive = () => {
-    const c = findContainer(store, state, namespace, name, t.container);
-    if (!c.ok || c.pod.metadata.uid !== t.uid || c.rt?.proc !== proc) return false;
-    proc.advance(clock());
-    return c.rt.phase === 'running' && !proc.exit;
-  };
+  const alive = () => stillRuns(store, state, namespace, name, t.container, t.uid, proc, clock());
   return { ok: true, stream: streamOf(proc.exec(argv, now), alive, clock), defaulted: t.defaulted };
+}
+
+/** Whether the container (of the pod with `uid`) still runs `proc`, not stopped nor restarted since: advanced to `now`. */
+function stillRuns(store: ObjectStore, state: KubeletState, namespace: string, name: string, container: string, uid: string | undefined, proc: ContainerProcess, now: number): boolean {
+  const t = findContainer(store, state, namespace, name, container);
+  if (!t.ok || t.pod.metadata.uid !== uid || t.rt?.proc !== proc || t.rt.phase !== 'running') return false;
+  proc.advance(now);
+  return !proc.exit;
 }
 
 /** The stream of `run`, which goes on while `alive` says its container runs the process it started in. */
@@ -201,13 +204,7 @@ export type ShellLineResult = { ok: true; stream: ExecStream } | { ok: false; co
  * reports; the same ends a line still running (`closed`).
  */
 export function runInShell(store: ObjectStore, state: KubeletState, handle: ShellHandle, line: string, clock: () => number): ShellLineResult {
-  const alive = () => {
-    const t = findContainer(store, state, handle.namespace, handle.pod, handle.container);
-    const proc = t.ok && t.pod.metadata.uid === handle.uid && t.rt?.phase === 'running' ? t.rt.proc : undefined;
-    if (!proc || proc !== handle.shell.process) return false;
-    proc.advance(clock());
-    return !proc.exit;
-  };
+  const alive = () => stillRuns(store, state, handle.namespace, handle.pod, handle.container, handle.uid, handle.shell.process, clock());
   if (!alive()) return { ok: false, code: handle.shell.process.exit?.code ?? 137 };
   return { ok: true, stream: streamOf(handle.shell.run(line, clock()), alive, clock) };
 }

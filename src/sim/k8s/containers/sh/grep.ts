@@ -1,72 +1,29 @@
+import { parseOptions } from '../../../../lib/filters/filter';
 import { grepMatcher } from '../../../../lib/posixRegex';
 import type { Io, ShellApi } from './types';
 
-/** The one-letter options of a container's grep, and those that take a value. */
-const FLAGS = 'ivcEFwxnqoHhlLsr';
-const WITH_VALUE = 'e';
-
-/** GNU grep's long options (Debian images) by the letter they stand for. */
-const LONG: Record<string, string> = {
-  'ignore-case': 'i',
-  'invert-match': 'v',
-  count: 'c',
-  'extended-regexp': 'E',
-  'fixed-strings': 'F',
-  'word-regexp': 'w',
-  'line-regexp': 'x',
-  'line-number': 'n',
-  quiet: 'q',
-  silent: 'q',
-  'only-matching': 'o',
-  'with-filename': 'H',
-  'no-filename': 'h',
-  'files-with-matches': 'l',
-  'files-without-match': 'L',
-  'no-messages': 's',
-  recursive: 'r',
-};
+/** GNU grep's long options (Debian images) by the letter they stand for; `--regexp` takes the pattern. */
+const LONG: Record<string, { key: string; value: boolean }> = Object.fromEntries([
+  ...Object.entries({ 'ignore-case': 'i', 'invert-match': 'v', count: 'c', 'extended-regexp': 'E', 'fixed-strings': 'F', 'word-regexp': 'w', 'line-regexp': 'x', 'line-number': 'n', quiet: 'q', silent: 'q', 'only-matching': 'o', 'with-filename': 'H', 'no-filename': 'h', 'files-with-matches': 'l', 'files-without-match': 'L', 'no-messages': 's', recursive: 'r' }).map(([name, key]) => [name, { key, value: false }]),
+  ['regexp', { key: 'e', value: true }],
+]);
 
 const GNU_USAGE = "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n";
 
-/** The options given, the patterns (`-e`) and the operands, or the message of a bad option. */
+/**
+ * The options given (getopt's reading, as the terminal's filters do), the
+ * patterns (`-e`) and the operands, or the message of a bad option: GNU
+ * grep's, or busybox's words in an image without bash.
+ */
 function parse(sh: ShellApi, args: readonly string[]): { on: Set<string>; patterns: string[]; operands: string[] } | { error: string } {
-  const on = new Set<string>();
-  const patterns: string[] = [];
-  const operands: string[] = [];
-  const bad = (opt: string) => ({ error: sh.hostRef.noBash ? `grep: unrecognized option: ${opt}\n` : `grep: invalid option -- '${opt}'\n${GNU_USAGE}` });
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '--') {
-      operands.push(...args.slice(i + 1));
-      break;
-    }
-    if (a.startsWith('--')) {
-      const [name, value] = a.slice(2).split(/=(.*)/s, 2);
-      if (name === 'regexp') {
-        const v = value ?? args[++i];
-        if (v === undefined) return { error: `grep: option '--regexp' requires an argument\n${GNU_USAGE}` };
-        patterns.push(v);
-      } else if (LONG[name] !== undefined) on.add(LONG[name]);
-      else return { error: sh.hostRef.noBash ? `grep: unrecognized option: ${a.slice(2)}\n` : `grep: unrecognized option '${a}'\n${GNU_USAGE}` };
-      continue;
-    }
-    if (!a.startsWith('-') || a === '-') {
-      operands.push(a);
-      continue;
-    }
-    for (let j = 1; j < a.length; j++) {
-      const c = a[j];
-      if (WITH_VALUE.includes(c)) {
-        const v = j + 1 < a.length ? a.slice(j + 1) : args[++i];
-        if (v === undefined) return { error: sh.hostRef.noBash ? `grep: option requires an argument: ${c}\n` : `grep: option requires an argument -- '${c}'\n${GNU_USAGE}` };
-        patterns.push(v);
-        break;
-      }
-      if (!FLAGS.includes(c)) return bad(c);
-      on.add(c);
-    }
+  const parsed = parseOptions('grep', args, { flags: 'ivcEFwxnqoHhlLsr', withValue: 'e', long: LONG });
+  if ('error' in parsed) {
+    if (!sh.hostRef.noBash) return { error: `${parsed.error}${GNU_USAGE}` };
+    return { error: parsed.error.replace(/^grep: invalid option -- '(.)'/, 'grep: unrecognized option: $1').replace(/^grep: option requires an argument -- '(.)'/, 'grep: option requires an argument: $1') };
   }
-  return { on, patterns, operands };
+  const on = new Set(parsed.opts.map((o) => o.key));
+  const patterns = parsed.opts.filter((o) => o.key === 'e').map((o) => o.value ?? '');
+  return { on, patterns, operands: parsed.operands };
 }
 
 /** The files under directory `dir` (for -r), in name order. */

@@ -1,4 +1,4 @@
-import { collecting, parseOptions, splitLines, type FilterSpec } from './filter';
+import { collecting, missingFile, parseOptions, splitLines, type FilterSpec } from './filter';
 
 type Range = { from: number; to: number };
 
@@ -49,7 +49,11 @@ export const cut: FilterSpec = {
         list = o.value;
       }
     }
-    if (!mode || list === undefined) return usage('you must specify a list of bytes, characters, or fields');
+    if (!mode || list === undefined) {
+      if (!io.busybox) return usage('you must specify a list of bytes, characters, or fields');
+      io.err('cut: expected a list of bytes, characters, or fields\n');
+      return { code: 1 };
+    }
     if (mode === 'c' && delimGiven) return usage('an input delimiter may be specified only when operating on fields');
     const ranges = parseList(list);
     if ('error' in ranges) return usage(ranges.error);
@@ -59,13 +63,12 @@ export const cut: FilterSpec = {
       if (!line.includes(delim)) return onlyDelimited ? undefined : line;
       return line.split(delim).filter((_, i) => selected(ranges, i + 1)).join(delim);
     };
-    return collecting(parsed.operands, io, 'cut', (inputs, err) => {
+    return collecting(parsed.operands, io, 'cut', (inputs) => {
       let out = '';
       let code = 0;
       for (const input of inputs) {
         if (input.text === undefined) {
-          err(`cut: ${input.name}: No such file or directory\n`);
-          code = 1;
+          code = missingFile(io, 'cut', input.name, `cut: ${input.name}: No such file or directory\n`, 1);
           continue;
         }
         for (const line of splitLines(input.text)) {

@@ -1,9 +1,14 @@
-import type { FileSource } from '../types';
+/** The files a filter reads its operands from. */
+export interface FilterFiles {
+  /** File contents, or undefined when there is no such file. */
+  read(path: string): string | undefined;
+}
 
 /**
- * A text filter of the terminal's pipelines (`grep`, `head`, `wc`, …): it
- * reads standard input (or the files named as operands, from the editor's
- * tabs) and writes standard output, with GNU coreutils' and GNU grep's
+ * A text filter of the terminal's pipelines (`grep`, `head`, `wc`, …), which
+ * a container's shell runs too (`sort`, `uniq`, `cut`): it reads standard
+ * input (or the files named as operands, from the editor's tabs or the
+ * container) and writes standard output, with GNU coreutils' and GNU grep's
  * options, output and error messages (C locale: ASCII quotes, byte order).
  */
 export interface FilterSpec {
@@ -19,10 +24,18 @@ export interface FilterSpec {
 export interface FilterIo {
   /** Standard error (the terminal). */
   err(text: string): void;
-  /** Where file operands are read: the editor's tabs in the browser, disk in the CLI. */
-  files: FileSource;
+  /** Where file operands are read: the editor's tabs in the browser, disk in the CLI, a container's files. */
+  files: FilterFiles;
   /** Whether standard input is a pipe; false when the filter is the first command of the line (the terminal). */
   piped: boolean;
+  /** Busybox's applet runs it (a container without bash): a missing file is its `can't open`, status 1. */
+  busybox?: boolean;
+}
+
+/** A file operand that does not exist, said as the tool says it (`gnu`, with `gnuCode`; busybox: `can't open`, 1): the status. */
+export function missingFile(io: FilterIo, tool: string, file: string, gnu: string, gnuCode: number): number {
+  io.err(io.busybox ? `${tool}: can't open '${file}': No such file or directory\n` : gnu);
+  return io.busybox ? 1 : gnuCode;
 }
 
 /** A started filter. */

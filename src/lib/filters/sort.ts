@@ -1,4 +1,4 @@
-import { collecting, parseOptions, splitLines, type FilterSpec } from './filter';
+import { collecting, missingFile, parseOptions, splitLines, type FilterSpec } from './filter';
 
 interface Key {
   start: number;
@@ -105,12 +105,11 @@ export const sort: FilterSpec = {
       const c = compareKeys(a, b) || (lastResort ? bytewise(a, b) : 0);
       return on.has('r') ? -c : c;
     };
-    return collecting(parsed.operands, io, 'sort', (inputs, err) => {
+    return collecting(parsed.operands, io, 'sort', (inputs) => {
       const lines: string[] = [];
       for (const input of inputs) {
         if (input.text === undefined) {
-          err(`sort: cannot read: ${input.name}: No such file or directory\n`);
-          return { out: '', code: 2 };
+          return { out: '', code: missingFile(io, 'sort', input.name, `sort: cannot read: ${input.name}: No such file or directory\n`, 2) };
         }
         lines.push(...splitLines(input.text));
       }

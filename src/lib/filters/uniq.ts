@@ -1,4 +1,4 @@
-import { collecting, parseOptions, splitLines, type FilterSpec } from './filter';
+import { collecting, missingFile, parseOptions, splitLines, type FilterSpec } from './filter';
 
 /** `uniq [-c -d -u -i] [INPUT]`: adjacent equal lines once; -c counts them (`%7d `). */
 export const uniq: FilterSpec = {
@@ -16,11 +16,8 @@ export const uniq: FilterSpec = {
       return { code: 1 };
     }
     const on = new Set(parsed.opts.map((o) => o.key));
-    return collecting(parsed.operands, io, 'uniq', ([input], err) => {
-      if (input.text === undefined) {
-        err(`uniq: ${input.name}: No such file or directory\n`);
-        return { out: '', code: 1 };
-      }
+    return collecting(parsed.operands, io, 'uniq', ([input]) => {
+      if (input.text === undefined) return { out: '', code: missingFile(io, 'uniq', input.name, `uniq: ${input.name}: No such file or directory\n`, 1) };
       const same = (a: string, b: string) => (on.has('i') ? a.toLowerCase() === b.toLowerCase() : a === b);
       let out = '';
       const lines = splitLines(input.text);
