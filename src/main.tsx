@@ -44,7 +44,7 @@ const store = createAppStore(
         createCluster: (options) => sim.createCluster(options ?? shape),
         podStatusText: (pod, now) => printers.podStatusText(pod as unknown as KubeObject, now),
       })),
-    loadShell: () => import('./shell/index').then(({ createShell }) => (cluster, files, shouldYield) => createShell({ cluster, files, shouldYield })),
+    loadShell: () => import('./shell/index').then(({ createShell }) => (cluster, files, shouldYield) => createShell({ cluster, files, shouldYield, interactive: true })),
     // The swarm beside the cluster lives in the shell's chunk: the same swarm `docker` commands meet.
     loadSwarm: () => import('./shell/index').then(({ swarmFor, existingSwarm }) => ({ swarmFor, existingSwarm })),
   },

@@ -14,26 +14,21 @@ export function scriptLines(text: string): string[] {
   return scriptCommands(text);
 }
 
-/** A line ending in ` &`: the command, run in the background. */
-function backgroundCommand(line: string): string | undefined {
-  const m = /^(.*\S)\s+&$/.exec(line);
-  return m ? m[1] : undefined;
-}
-
 /**
  * Runs a script: prints `$ <command>` then the command's output, for each
- * command. A line ending in ` &` runs in the background, as in a shell
- * script: the next lines start at once and its output appears as it is
- * produced (a `kubectl get -w` seeing what later commands change); at the end
- * of the script each background command runs to its own timeout, or is
- * stopped as Ctrl+C would stop it.
+ * command. A line ending in `&` runs in the background, as in a shell
+ * script (the shell's jobs, which a script's shell does not announce): the
+ * next lines start at once and its output appears as it is produced (a
+ * `kubectl get -w` seeing what later commands change); at the end of the
+ * script each background command runs to its own timeout, or is stopped as
+ * Ctrl+C would stop it.
  */
 export function runScript(text: string, options: ScriptOptions): void {
   const shell = createShell({ cluster: options.cluster, files: options.files });
-  const background: { exec: Execution; command: string }[] = [];
+  const jobs = () => shell.jobs?.() ?? [];
   const drive = (exec: Execution) => {
     try {
-      driveUntilDone(options.cluster, exec, options.write, background.map((b) => b.exec));
+      driveUntilDone(options.cluster, exec, options.write, jobs().map((j) => j.execution));
     } catch (e) {
       // An engine fault while time moved: report it like the shell reports its own, and go on.
       exec.cancel();
@@ -42,17 +37,14 @@ export function runScript(text: string, options: ScriptOptions): void {
   };
   for (const line of scriptLines(text)) {
     options.write(`${echoedCommand(line, shell.prompt?.())}\n`);
-    const bg = backgroundCommand(line);
-    const exec = shell.run(bg ?? line, { stdout: options.write, stderr: options.write });
-    if (bg !== undefined) background.push({ exec, command: bg });
-    else drive(exec);
+    drive(shell.run(line, { stdout: options.write, stderr: options.write }));
   }
-  for (const b of background) {
-    if (b.exec.done) continue;
-    if (b.exec.deadline !== undefined) drive(b.exec);
+  for (const job of jobs()) {
+    if (job.execution.done) continue;
+    if (job.execution.deadline !== undefined) drive(job.execution);
     else {
-      b.exec.cancel();
-      options.write(`play: the script ended; stopped the background command "${b.command}" (as Ctrl+C would)\n`);
+      job.execution.cancel();
+      options.write(`play: the script ended; stopped the background command "${job.command}" (as Ctrl+C would)\n`);
     }
   }
 }

@@ -175,6 +175,11 @@ export function exportToKind(scenario: Scenario, cluster = 'kubeplay'): KindExpo
       continue;
     }
     if (words[0] === 'clear' || words[0] === 'help') continue;
+    if (words[0] === 'fg' || words[0] === 'bg') {
+      // A script has no job control: it waits for the job instead of taking it into the foreground.
+      out.push(words[0] === 'fg' ? `wait ${words.slice(1).map(sh).join(' ')}`.trimEnd() + `   # ${entry.line}: a script has no job control` : `# (${entry.line}: the job already runs in the background)`);
+      continue;
+    }
     const io = redirects.map(redirectsText);
     if (!stages.every((stage, s) => (prefix[s].forHeader || runnable(stage.slice(prefix[s].skip), parts[s].slice(prefix[s].skip))) && io[s] !== undefined)) {
       out.push(`# (not run: ${entry.line.replace(/[\r\n]/g, ' ')} — a command the playground does not run)`);
@@ -183,7 +188,7 @@ export function exportToKind(scenario: Scenario, cluster = 'kubeplay'): KindExpo
     // A word with a safe expansion ($POD, $(kubectl …)) is bash's to expand: it goes as typed.
     const command = (s: number) => [...stages[s].map((w, j) => (j < lead(s) || (expands(parts[s][j]) && safeExpansion(parts[s][j])) ? raw[s][j] : sh(node(w)))), io[s]!.inline].filter((w) => w !== '').join(' ');
     const pipeline = (item: (typeof list)[number]) => stages.slice(item.start, item.end).map((_, k) => command(item.start + k)).join(' | ');
-    const line = list.map((item) => `${pipeline(item)}${joinerAfter(t, item)}`).join('').trimEnd();
+    const line = list.map((item) => `${pipeline(item)}${joinerAfter(t, item)}`).join('').trimEnd() + (t.background !== undefined ? ' &' : '');
     // Here-documents' lines come after the line whose commands read them.
     const real = [line, ...io.flatMap((r) => r!.bodies)].join('\n');
     const watches = words[0] === 'watch' || words.some((w) => w === '-w' || w === '--watch' || w.startsWith('--watch='));

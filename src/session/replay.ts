@@ -157,12 +157,9 @@ export class Replayer {
     }
     this.pace.yieldAt = to;
     const settles = this.waiting.filter((r) => isSettle(r.line)).map((r) => r.execution);
-    const still = advanceWhileRunning(
-      this.cluster,
-      this.waiting.map((r) => r.execution),
-      to,
-      settles,
-    );
+    // The shell's background jobs are polled with the commands (they report their own end, and stay the shell's).
+    const jobs = (this.shell.jobs?.() ?? []).map((j) => j.execution);
+    const still = advanceWhileRunning(this.cluster, [...this.waiting.map((r) => r.execution), ...jobs], to, settles);
     this.waiting = this.waiting.filter((r) => still.includes(r.execution));
   }
 
@@ -219,7 +216,7 @@ export function startReplay(scenario: Scenario, options: StartReplayOptions = {}
   const shouldYield = () => (pace.replaying ? cluster.now() >= pace.yieldAt : (options.shouldYield?.() ?? false));
   // The bounds hold for the replayed log only: the learner's own commands afterwards are theirs.
   const guard = new ReplayGuard(scenario);
-  const shell = createShell({ cluster, files, shouldYield, guard: (words, stdin) => (pace.replaying ? guard.check(words, stdin) : undefined) });
+  const shell = createShell({ cluster, files, shouldYield, interactive: true, guard: (words, stdin) => (pace.replaying ? guard.check(words, stdin) : undefined) });
   return { ok: true, replayer: new Replayer(scenario, cluster, shell, options.sink ?? silent, pace, contents) };
 }
 

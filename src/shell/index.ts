@@ -21,6 +21,8 @@ import { Pipeline } from './pipeline';
 import { applyRedirects, literalText, redirectedSink, type Redirect } from './redirect';
 import { runWatch } from './watch';
 import { runXargs } from './xargs';
+import { Jobs } from './jobs';
+import { JOB_BUILTINS, runJobBuiltin } from './jobBuiltins';
 import { loadExplainData } from './kubectl/explain/explainData';
 import { runKubectl } from './kubectl/kubectl';
 import { runKubeplay } from './kubeplay/kubeplay';
@@ -31,6 +33,7 @@ import type { ShellHandle } from '../sim/k8s/index';
 import type { Execution, OutputSink, Shell, ShellEnvironment } from './types';
 
 export type { Execution, FileSource, OutputSink, Shell, ShellEnvironment } from './types';
+export type { Job } from './jobs';
 export { CLEAR_SCREEN } from './builtins/index';
 export { tokenize } from './tokenize';
 export type { Redirect } from './redirect';
@@ -52,6 +55,7 @@ export async function preloadShellData(): Promise<void> {
 /** Creates a shell over `env` (a cluster and where `-f` reads files). Its variables (`POD=…`, `$POD`) last as long as it does. */
 export function createShell(env: ShellEnvironment): Shell {
   const vars = new ShellVariables();
+  const jobs = new Jobs(env.interactive === true);
   /**
    * Compounds whose output is piped or redirected (`done | sort`), by the
    * word that stands for each as the first command of its pipeline.
@@ -84,6 +88,7 @@ export function createShell(env: ShellEnvironment): Shell {
       if (cmd === 'watch') return runWatch(args, out, { runLine, now: () => env.cluster.now() });
       if (cmd === 'export') return runExport(vars, args, out);
       if (cmd === 'unset') return runUnset(vars, args, out);
+      if (JOB_BUILTINS.has(cmd)) return runJobBuiltin(jobs, cmd, args, out);
       if (cmd === 'read') return runRead(vars, args, { stdin, stream: stdin === undefined ? loopInput : undefined, subshell: inPipeline }, out);
       const builtin = BUILTINS.find((b) => b.name === cmd);
       if (builtin) return builtin.run(env, args, out);
@@ -209,6 +214,19 @@ export function createShell(env: ShellEnvironment): Shell {
     if (code !== 0) sink.stderr(`command terminated with exit code ${code}\n`);
     return code;
   };
+  /** `COMMAND &`: one command (a pipeline, an `&&`/`||` chain, a loop) started as a background job; the line itself is done at once. */
+  const startJob = (command: string, sink: OutputSink): Execution => {
+    const t = tokenize(command);
+    const compound = parseCompound(t);
+    if (compound === undefined ? t.list.some((item) => item.op === ';') : 'nodes' in compound && compound.nodes.length > 1) {
+      sink.stderr('kubeplay: only the last command of a line can run in the background here (COMMAND &): type the commands before it on a line of their own\n');
+      return finished(2);
+    }
+    jobs.start(command, (out) => waited(runLine(command, out)), sink);
+    vars.lastJob = jobs.lastPid;
+    vars.status = 0;
+    return finished(0);
+  };
   return {
     run(line: string, sink: OutputSink, options?: { source?: 'prompt' | 'ui' }): Execution {
       fromUi = options?.source === 'ui';
@@ -221,8 +239,12 @@ export function createShell(env: ShellEnvironment): Shell {
         detach = undefined;
       }
       roundsSinceWait = 0;
+      jobs.ranLine();
+      const background = line.includes('&') ? tokenize(line).background : undefined;
+      if (background !== undefined) return startJob(line.slice(0, background).trim(), sink);
       return waited(afterwards(runLine(line, sink), (code) => (vars.status = code)));
     },
+    jobs: () => jobs.live(),
     prompt: () => (attached ? containerPrompt(attached) : undefined),
     complete(line: string, cursor: number): string[] {
       // Inside a container's shell the words are the container's (its commands and files), not kubectl's.

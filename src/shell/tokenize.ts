@@ -11,9 +11,9 @@ import { heredocParts, type Redirect } from './redirect';
  * stages of a pipeline; `&&`, `||`, `;` and a line break join pipelines
  * into a list. Redirections (`<<EOF`, `<<-EOF`, `<<<`, `<`, `>`, `>>`,
  * `2>`, `&>`, `2>&1`, `>&2`) are kept per command, here-documents with the
- * lines that follow their line (see `redirect.ts`); `&` (background jobs)
- * is refused with a clear error. `$NAME`, `${…}`, `$(…)` and backquotes are
- * kept as parts of their words for the shell to expand (see `expansion.ts`).
+ * lines that follow their line (see `redirect.ts`); a final `&` makes the
+ * line a background job, one elsewhere is refused. `$NAME`, `${…}`, `$(…)`
+ * and backquotes are kept as parts of their words for the shell to expand.
  * @example tokenize(`kubectl label pod x 'a=b c'`).words // ['kubectl','label','pod','x','a=b c']
  * @example tokenize(`kubectl get pods | grep web`).stages // [['kubectl','get','pods'],['grep','web']]
  */
@@ -60,6 +60,8 @@ export interface TokenizeResult {
   incomplete?: 'quote' | 'heredoc' | 'operator' | 'backslash';
   /** bash's warning for a here-document that the text's end closed. */
   warning?: string;
+  /** Where the `&` that ends the line is (`COMMAND &`): the rest describes the line before it, a background job (`jobs.ts`). */
+  background?: number;
 }
 
 const NOT_SIMULATED_REDIRECT = "is not simulated in this terminal; here-documents (<<EOF), '<' from an editor file, '2>&1' and '>/dev/null' work";
@@ -125,16 +127,8 @@ export function tokenize(line: string): TokenizeResult {
   let i = 0;
   const n = line.length;
   const fail = (error: string, incomplete?: TokenizeResult['incomplete']): TokenizeResult => ({
-    words: stages[0] ?? words,
-    stages: [...stages, words],
-    list,
-    parts: [...parts, wordParts],
-    raw: [...raw, raws],
-    redirects: [...redirects, stageRedirects],
-    starts: [...starts, stageFrom],
-    expands: expanding,
-    error,
-    incomplete,
+    words: stages[0] ?? words, stages: [...stages, words], list, parts: [...parts, wordParts], raw: [...raw, raws],
+    redirects: [...redirects, stageRedirects], starts: [...starts, stageFrom], expands: expanding, error, incomplete,
   });
   /** Literal text of the word (quoted: not to be split, not an assignment's name). */
   const text = (t: string, quoted: boolean) => {
@@ -289,7 +283,12 @@ export function tokenize(line: string): TokenizeResult {
       awaiting = { op: rop, fd };
       continue;
     }
-    if (c === '&' && !line.startsWith('&&', i)) return fail(`'&' is not simulated in this terminal (background jobs): type one command per line`);
+    if (c === '&' && !line.startsWith('&&', i)) {
+      endWord();
+      if (awaiting || !hasCommand()) return fail("syntax error near unexpected token `&'");
+      if (/^[ \t]*(#.*)?$/.test(line.slice(i + 1))) return { ...tokenize(line.slice(0, i)), background: i };
+      return fail(`'&' is simulated at the end of a line only (COMMAND &, a background job): put the command after it on a line of its own`);
+    }
     const op = c === ';' ? ';' : line.startsWith('&&', i) ? '&&' : line.startsWith('||', i) ? '||' : undefined;
     if (op !== undefined) {
       // A list: this pipeline ends here; the next one runs after it (`&&`: if it succeeded, `||`: if it failed).

@@ -1,5 +1,6 @@
 import type { Cluster, ShellHandle } from '../sim/k8s/index';
 import type { Swarm } from '../sim/swarm/index';
+import type { Job } from './jobs';
 import type { ShellVariables } from './variables';
 
 /**
@@ -87,6 +88,12 @@ export interface ShellEnvironment {
    * what only running the line reveals (`--replicas=$N`, a manifest piped in).
    */
   guard?: (words: readonly string[], stdin: string | undefined) => string | undefined;
+  /**
+   * An interactive shell (the page's terminal, and a link's replay of it):
+   * background jobs report their start (`[1] 1001`) and end (`[1]+  Done …`).
+   * Absent: a script's shell (the CLI), which reports neither.
+   */
+  interactive?: boolean;
 }
 
 export interface Shell {
@@ -105,6 +112,8 @@ export interface Shell {
   prompt?(): string | undefined;
   /** Its variables (`POD=…`): a replayed link's shell hands them to the page's (`ShellVariables.copyFrom`). */
   readonly variables?: ShellVariables;
+  /** Its background jobs still running (`COMMAND &`): the host polls their executions as it polls the command in the foreground. */
+  jobs?(): readonly Job[];
   /** The swarm its `docker` commands reach, once one of them has made it (a lesson's swarm questions read it). */
   swarm?(): Swarm | undefined;
 }

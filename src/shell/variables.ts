@@ -12,6 +12,8 @@ export class ShellVariables {
   private readonly exported = new Set<string>();
   /** `$?`: the exit status of the last command line. */
   status = 0;
+  /** `$!`: the process id of the newest background job. */
+  lastJob: number | undefined;
 
   /** A variable's value, or a special parameter's (`$?`, `$$`, `$0`, …); undefined when unset. */
   get(name: string): string | undefined {
@@ -21,7 +23,8 @@ export class ShellVariables {
     if (name === '0') return 'bash';
     if (name === '#') return '0';
     if (name === '-') return 'hB';
-    if (name === '@' || name === '*' || name === '!' || /^[1-9]$/.test(name)) return undefined;
+    if (name === '!') return this.lastJob === undefined ? undefined : String(this.lastJob);
+    if (name === '@' || name === '*' || /^[1-9]$/.test(name)) return undefined;
     return this.values.get(name);
   }
 
@@ -41,6 +44,7 @@ export class ShellVariables {
     for (const [k, v] of other.values) this.values.set(k, v);
     for (const k of other.exported) this.exported.add(k);
     this.status = other.status;
+    this.lastJob = other.lastJob;
   }
 
   /** `export NAME[=value]`. */

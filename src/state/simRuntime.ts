@@ -297,6 +297,9 @@ export class SimRuntime {
 
   /** Re-checks waiting commands; returns those that finished. */
   pollRunning(): Running[] {
+    // Background jobs (`COMMAND &`) are the shell's: polled here too, they report their own end.
+    const jobs = this.shell?.jobs?.() ?? [];
+    for (const job of jobs) job.execution.poll();
     if (this.running.length === 0) return [];
     this.sliceEnd = this.wallNow() + SLICE_MS;
     this.driveHurried();
@@ -315,7 +318,7 @@ export class SimRuntime {
     const { cluster } = this.world;
     for (const exec of this.hurried) {
       if (!exec.done && this.running.some((r) => r.execution === exec)) {
-        const others = this.running.filter((r) => r.execution !== exec).map((r) => r.execution);
+        const others = [...this.running.filter((r) => r.execution !== exec).map((r) => r.execution), ...(this.shell?.jobs?.() ?? []).map((j) => j.execution)];
         if (driveSlice(cluster, exec, this.shouldYield, others) === 'yielded') break;
       }
       if (exec.done || !this.running.some((r) => r.execution === exec)) this.hurried.delete(exec);
