@@ -17,6 +17,11 @@ describe('isLookOnly', () => {
     expect(isLookOnly('kubectl get pods >/dev/null 2>&1')).toBe(true);
     expect(isLookOnly('kubectl apply -f - <<EOF\nkind: Namespace\nEOF')).toBe(false);
   });
+
+  it('counts a background job as a change: later lines name it (kill %1)', () => {
+    expect(isLookOnly('kubectl get pods -w &')).toBe(false);
+    expect(isLookOnly('sleep 5 &')).toBe(false);
+  });
 });
 
 describe('isLookOnly for docker', () => {

@@ -48,6 +48,8 @@ export function isLookOnly(line: string, depth = 0): boolean {
   const t = tokenize(line);
   const { stages, parts, redirects, error } = t;
   if (error || stages[0].length === 0) return stages[0].length === 0 && !error;
+  // `COMMAND &` starts a job that later lines name (`kill %1`, `fg`): never only a look.
+  if (t.background !== undefined) return false;
   // `kubectl get deploy web -o yaml > web.yaml` writes a file of the editor: a change.
   if (redirects.some((rs) => rs.some((r) => r.kind === 'write' && !STREAM_FILES.has(r.raw)))) return false;
   // A pipeline only looks when each of its commands does (`kubectl get pods | grep web`, not `… | kubectl apply -f -`),
