@@ -10,7 +10,7 @@
  */
 import { assignmentOf, expands, FILTER_NAMES, isInteractiveShell, substitutions, tokenize, type Part, type Redirect } from '../shell/index';
 
-const RUNS = new Set(['kubectl', 'docker', 'echo', 'sleep', 'export', 'unset', 'seq', 'test', '[', 'true', 'false', ':', 'break', 'continue', 'read', 'printf', 'watch', 'jobs', 'kill', 'wait', ...FILTER_NAMES]);
+const RUNS = new Set(['kubectl', 'docker', 'echo', 'sleep', 'export', 'unset', 'seq', 'test', '[', 'true', 'false', ':', 'break', 'continue', 'read', 'printf', 'watch', 'jobs', 'kill', 'wait', 'curl', ...FILTER_NAMES]);
 /** xargs options that take a value as the next word. */
 const XARGS_VALUE_OPTIONS = new Set(['-n', '-I', '-L', '-d', '-P', '-s', '-E']);
 

@@ -3,12 +3,9 @@
  * not in it — which the playground has no equivalent of. Typed here, they
  * say so and what to do instead, rather than only "command not found".
  */
-const INSIDE_A_POD = 'the playground has no machine outside the cluster. Run it inside a Pod (kubectl exec POD -- curl http://SERVICE:PORT), or send requests with kubeplay traffic SERVICE';
-
 const HINTS: Readonly<Record<string, string>> = {
-  curl: `not simulated at this prompt: ${INSIDE_A_POD}`,
-  wget: `not simulated at this prompt: ${INSIDE_A_POD.replace('curl http', 'wget -qO- http')}`,
-  minikube: "not simulated: the playground's cluster is already running (kubectl get nodes); where a tutorial uses $(minikube ip):NODE_PORT, reach the Service from inside a Pod (kubectl exec POD -- curl http://SERVICE:PORT)",
+  wget: 'not simulated at this prompt: curl is (curl localhost:8080 through kubectl port-forward svc/NAME 8080:80 &), and wget runs inside a Pod (kubectl exec POD -- wget -qO- http://SERVICE:PORT)',
+  minikube: "not simulated: the playground's cluster is already running (kubectl get nodes); where a tutorial uses $(minikube ip):NODE_PORT, use a node's address (kubectl get nodes -o wide) with the NodePort: curl http://NODE_IP:NODE_PORT",
   kind: 'not simulated: the cluster is already running (kubectl get nodes); kubeplay node add adds a node',
   helm: "not simulated: apply the chart's manifests with kubectl apply -f",
   vi: 'not simulated: edit files in the editor (its tabs sit beside the cluster view)',

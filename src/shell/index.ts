@@ -22,6 +22,8 @@ import { applyRedirects, literalText, redirectedSink, type Redirect } from './re
 import { runWatch } from './watch';
 import { runXargs } from './xargs';
 import { Jobs } from './jobs';
+import { LocalPorts } from './localPorts';
+import { runHostCurl } from './hostCurl';
 import { JOB_BUILTINS, runJobBuiltin } from './jobBuiltins';
 import { loadExplainData } from './kubectl/explain/explainData';
 import { runKubectl } from './kubectl/kubectl';
@@ -53,7 +55,8 @@ export async function preloadShellData(): Promise<void> {
 }
 
 /** Creates a shell over `env` (a cluster and where `-f` reads files). Its variables (`POD=…`, `$POD`) last as long as it does. */
-export function createShell(env: ShellEnvironment): Shell {
+export function createShell(shellEnv: ShellEnvironment): Shell {
+  const env: ShellEnvironment = shellEnv.localPorts ? shellEnv : { ...shellEnv, localPorts: new LocalPorts() };
   const vars = new ShellVariables();
   const jobs = new Jobs(env.interactive === true);
   /**
@@ -89,6 +92,7 @@ export function createShell(env: ShellEnvironment): Shell {
       if (cmd === 'export') return runExport(vars, args, out);
       if (cmd === 'unset') return runUnset(vars, args, out);
       if (JOB_BUILTINS.has(cmd)) return runJobBuiltin(jobs, cmd, args, out);
+      if (cmd === 'curl') return runHostCurl(env, args, out, !inPipeline);
       if (cmd === 'read') return runRead(vars, args, { stdin, stream: stdin === undefined ? loopInput : undefined, subshell: inPipeline }, out);
       const builtin = BUILTINS.find((b) => b.name === cmd);
       if (builtin) return builtin.run(env, args, out);

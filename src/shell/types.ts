@@ -1,6 +1,7 @@
 import type { Cluster, ShellHandle } from '../sim/k8s/index';
 import type { Swarm } from '../sim/swarm/index';
 import type { Job } from './jobs';
+import type { LocalPorts } from './localPorts';
 import type { ShellVariables } from './variables';
 
 /**
@@ -94,6 +95,8 @@ export interface ShellEnvironment {
    * Absent: a script's shell (the CLI), which reports neither.
    */
   interactive?: boolean;
+  /** The learner's machine's ports (`kubectl port-forward`, `curl localhost:PORT`); the shell makes its own when absent. */
+  localPorts?: LocalPorts;
 }
 
 export interface Shell {

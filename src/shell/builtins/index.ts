@@ -90,6 +90,7 @@ const help: Builtin = {
           ['kubectl …', 'the Kubernetes CLI (try: kubectl --help)'],
           ['kubeplay …', 'playground actions no real CLI has (try: kubeplay help)'],
           ['docker …', 'Docker Swarm beside the cluster: service, node (try: docker --help)'],
+          ['curl URL', 'from your own machine: localhost:PORT (kubectl port-forward svc/web 8080:80 &), NODE_IP:NODE_PORT'],
           ...BUILTINS.filter((b) => b.usage !== '').map((b) => [b.usage, b.summary]),
           ['watch [-n SECS] [-d] COMMAND', 'run it every SECS (2) seconds of virtual time, the screen redrawn (-d: changes marked), until Ctrl+C'],
         ].map(([usage, summary]) => `  ${usage.padEnd(24)} ${summary}`),

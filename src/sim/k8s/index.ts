@@ -164,9 +164,10 @@ export interface Cluster {
    * One HTTP GET through the simulated network (DNS in `from.namespace`,
    * kube-proxy's random pick among ready endpoints, the target container's
    * answer and access log), from a client on the control-plane node unless
-   * `from.clientIP` says otherwise. For `kubeplay traffic`.
+   * `from.clientIP` says otherwise. For `kubeplay traffic`. With `from.pod`,
+   * from inside that pod (its `localhost`: what `kubectl port-forward` reaches).
    */
-  httpGet(url: string, from?: { namespace?: string; clientIP?: string; userAgent?: string; hostHeader?: string }): HttpResult;
+  httpGet(url: string, from?: { namespace?: string; clientIP?: string; userAgent?: string; hostHeader?: string; pod?: string }): HttpResult;
   /**
    * The metrics API (`metrics.k8s.io`, what `kubectl top` reads): per-pod
    * container usage from the usage model, served while a metrics-server pod
@@ -180,6 +181,7 @@ export interface Cluster {
 
 export type { CrashResult, ExecResult, ExecStream, LogsResult, OpenShellResult, ShellHandle, ShellLineResult } from './kubelet/containerApi';
 export type { HttpResult } from './network/http';
+export { runCurl, type ContainerNetwork, type NetResult } from './containers/netTools';
 export { TrafficMeter, type ServiceTraffic, type TrafficOutcome } from './network/trafficMeter';
 export type { MetricsResult, NodeMetrics, PodMetrics } from './metrics/usage';
 export type { LogLine } from './containers/process';

@@ -104,16 +104,3 @@ describe('kubectl create service', () => {
     expect(run('kubectl create service clusterip h --clusterip=None').stdout).toBe('service/h created\n');
   });
 });
-
-describe('kubectl port-forward', () => {
-  it('checks its arguments and the target, then says honestly it cannot forward from a browser', () => {
-    const { run } = harness();
-    run('kubectl create deployment web --image=nginx:1.27');
-    run('kubectl expose deployment web --port=80');
-    const t = run('kubectl port-forward svc/web 8080:80');
-    expect(t.exitCode).toBe(1);
-    expect(t.stderr).toMatch(/^error: not simulated: kubectl port-forward listens on a port of your own machine/);
-    expect(run('kubectl port-forward svc/web').stderr).toBe("error: TYPE/NAME and list of ports are required for port-forward\nSee 'kubectl port-forward -h' for help and examples\n");
-    expect(run('kubectl port-forward nope 80').stderr).toBe('Error from server (NotFound): pods "nope" not found\n');
-  });
-});

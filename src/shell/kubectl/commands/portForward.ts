@@ -1,15 +1,19 @@
-import { storageName } from '../../../sim/k8s/index';
+import { storageName, type KubeObject } from '../../../sim/k8s/index';
+import { WaitingExecution } from '../../execution';
+import type { Forward } from '../../localPorts';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
-import { err } from '../errors';
+import { err, type KubectlError } from '../errors';
+import { podForArg } from './logs';
 import { resolveType } from '../resourceArgs';
 import { notFoundError } from '../targets';
 import { examples, longDesc } from '../text';
 
 /**
- * `kubectl port-forward` (kubectl `pkg/cmd/portforward/portforward.go`):
- * checked like the real command (arguments, the target exists), then
- * answered honestly — a playground in a browser tab has no local port to
- * listen on.
+ * `kubectl port-forward` (kubectl `pkg/cmd/portforward/portforward.go`): the
+ * target's pod (a Service's, a workload's) and its port (a Service port
+ * translated to its targetPort, a named port looked up), then listening on
+ * the learner's machine's local ports (`localPorts.ts`) until Ctrl+C; `curl
+ * localhost:PORT` at the prompt reaches the pod through it.
  */
 export const portForwardCommand: CommandSpec = {
   path: ['port-forward'],
@@ -50,10 +54,15 @@ export const portForwardCommand: CommandSpec = {
   run: runPortForward,
 };
 
-/** What the playground says instead of forwarding. */
-export const PORT_FORWARD_NOT_SIMULATED =
-  'not simulated: kubectl port-forward listens on a port of your own machine, and a cluster that lives in a browser tab cannot be reached from it. ' +
-  'To reach the pods, send requests from inside the cluster: "kubeplay traffic SERVICE --rps N", or "kubectl exec POD -- curl http://SERVICE:PORT".';
+/** A port pair as typed: `[LOCAL:]REMOTE` (REMOTE a number or a port's name). */
+interface PortPair {
+  local: string;
+  remote: string;
+  typed: string;
+}
+
+type PodObj = KubeObject & { spec?: { containers?: { ports?: { name?: string; containerPort: number }[] }[] }; status?: { phase?: string; conditions?: { type: string; status: string }[] } };
+type ServiceObj = KubeObject & { spec?: { selector?: Record<string, string>; ports?: { name?: string; port: number; targetPort?: number | string }[] } };
 
 function runPortForward(ctx: CommandContext): CommandResult {
   if (ctx.args.length < 2) return err.usage(ctx.commandPath, 'TYPE/NAME and list of ports are required for port-forward');
@@ -62,6 +71,132 @@ function runPortForward(ctx: CommandContext): CommandResult {
   const info = slash < 0 ? ctx.cluster.resources.resolve('pods')! : resolveType(ctx.cluster.resources, target.slice(0, slash));
   if ('type' in info) return info;
   const name = slash < 0 ? target : target.slice(slash + 1);
-  if (!ctx.client.get(storageName(info), info.namespaced ? ctx.namespace : undefined, name)) return notFoundError(info, name);
-  return err.message(PORT_FORWARD_NOT_SIMULATED);
+  const obj = ctx.client.get<KubeObject>(storageName(info), info.namespaced ? ctx.namespace : undefined, name);
+  if (!obj) return notFoundError(info, name);
+  const pairs: PortPair[] = [];
+  for (const typed of ctx.args.slice(1)) {
+    const [local, remote] = typed.includes(':') ? [typed.slice(0, typed.indexOf(':')), typed.slice(typed.indexOf(':') + 1)] : [typed, typed];
+    if (local !== '' && !/^\d+$/.test(local)) return err.message(`error: Error parsing local port '${local}': strconv.ParseUint: parsing "${local}": invalid syntax`);
+    pairs.push({ local, remote, typed });
+  }
+  const pod = info.kind === 'Pod' ? { name } : info.kind === 'Service' ? servicePod(ctx, obj as ServiceObj) : podForArg(ctx, target, false);
+  if ('type' in pod) return pod;
+  const p = ctx.client.get<PodObj>('pods', ctx.namespace, pod.name);
+  if (!p) return notFoundError(ctx.cluster.resources.resolve('pods')!, pod.name);
+  // Ports named or numbered as the Service says, then as the pod's containers do.
+  const resolved: { local: number; remote: number }[] = [];
+  for (const pair of pairs) {
+    const remote = info.kind === 'Service' ? servicePort(obj as ServiceObj, p, pair.remote) : podPort(p, pair.remote);
+    if (typeof remote === 'string') return err.message(`error: ${remote}`);
+    resolved.push({ local: pair.local === '' ? -1 : Number(pair.local), remote });
+  }
+  if (p.status?.phase !== 'Running') return err.message(`error: unable to forward port because pod is not running. Current status=${p.status?.phase ?? 'Pending'}`);
+  return forward(ctx, p, resolved);
 }
+
+/** The Service's first pod (selected as kubectl's AttachablePodForObject does: running and ready first, then the oldest). */
+function servicePod(ctx: CommandContext, svc: ServiceObj): { name: string } | KubectlError {
+  const selector = svc.spec?.selector;
+  if (!selector || Object.keys(selector).length === 0) return err.message(`error: invalid service '${svc.metadata.name}': Service is defined without a selector`);
+  const ready = (p: PodObj) => (p.status?.phase === 'Running' && p.status.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ? 0 : 1);
+  const pods = ctx.client
+    .list<PodObj>('pods', { namespace: ctx.namespace })
+    .filter((p) => !p.metadata.deletionTimestamp && Object.entries(selector).every(([k, v]) => p.metadata.labels?.[k] === v))
+    .sort((a, b) => ready(a) - ready(b) || (a.metadata.creationTimestamp ?? '').localeCompare(b.metadata.creationTimestamp ?? '') || a.metadata.name.localeCompare(b.metadata.name));
+  if (pods.length === 0) return err.message('error: timed out waiting for the condition');
+  return { name: pods[0].metadata.name };
+}
+
+/** A container port by number, or by its name (`http`). */
+function podPort(pod: PodObj, remote: string): number | string {
+  if (/^\d+$/.test(remote)) return Number(remote);
+  for (const c of pod.spec?.containers ?? []) for (const cp of c.ports ?? []) if (cp.name === remote) return cp.containerPort;
+  return `Pod '${pod.metadata.name}' does not have a named port '${remote}'`;
+}
+
+/** A Service's port (by number or name) translated to the pod's port behind it (its targetPort, a number or a container port's name). */
+function servicePort(svc: ServiceObj, pod: PodObj, remote: string): number | string {
+  const ports = svc.spec?.ports ?? [];
+  const sp = /^\d+$/.test(remote) ? ports.find((x) => x.port === Number(remote)) : ports.find((x) => x.name === remote);
+  if (!sp) return /^\d+$/.test(remote) ? `Service ${svc.metadata.name} does not have a service port ${remote}` : `Service '${svc.metadata.name}' does not have a named port '${remote}'`;
+  const t = sp.targetPort;
+  if (t === undefined || t === 0) return sp.port;
+  return typeof t === 'number' ? t : podPort(pod, t);
+}
+
+/** The addresses `--address` names (`localhost`: 127.0.0.1 and ::1). */
+function addresses(ctx: CommandContext): string[] {
+  const given = ctx.flags.changed('address') ? ctx.flags.list('address').flatMap((a) => a.split(',')) : ['localhost'];
+  return given.flatMap((a) => (a === 'localhost' ? ['127.0.0.1', '::1'] : [a]));
+}
+
+const shown = (address: string) => (address.includes(':') ? `[${address}]` : address);
+
+/**
+ * Listens on the local ports and forwards each connection (`curl
+ * localhost:PORT` at the prompt) to the pod's port, until Ctrl+C, or until
+ * the pod goes (`error: lost connection to pod`).
+ */
+function forward(ctx: CommandContext, pod: PodObj, ports: { local: number; remote: number }[]): CommandResult {
+  const local = ctx.env.localPorts;
+  if (!local) return err.message(PORT_FORWARD_NOT_SIMULATED);
+  const addrs = addresses(ctx);
+  const opened: Forward[] = [];
+  let lost = false;
+  const uid = pod.metadata.uid;
+  const ns = pod.metadata.namespace ?? ctx.namespace;
+  const current = () => ctx.client.get<PodObj>('pods', ns, pod.metadata.name);
+  for (const { remote, ...p } of ports) {
+    const port = p.local < 0 ? local.freePort() : p.local;
+    const busy = addrs.filter((a) => local.inUse(port, a));
+    if (busy.length > 0) {
+      const errors = busy.map((a) => `unable to create listener: Error listen tcp${a.includes(':') ? '6' : '4'} ${shown(a)}:${port}: bind: address already in use`);
+      ctx.errOut(`Unable to listen on port ${port}: Listeners failed to create with the following errors: [${errors.join(' ')}]\n`);
+      continue;
+    }
+    const f: Forward = {
+      port,
+      addresses: addrs,
+      namespace: ns,
+      pod: pod.metadata.name,
+      podPort: remote,
+      connect: () => {
+        const now = current();
+        if (!now || now.metadata.uid !== uid || now.status?.phase !== 'Running') {
+          lost = true;
+          return false;
+        }
+        ctx.out(`Handling connection for ${port}\n`);
+        return true;
+      },
+      refused: () => ctx.errOut(`${klogError(ctx.cluster.now())} portforward.go:424] "Unhandled Error" err="an error occurred forwarding ${port} -> ${remote}: error forwarding port ${remote} to pod ${uid}, uid : failed to connect to localhost:${remote} inside namespace: connect: connection refused"\n`),
+    };
+    local.open(f);
+    opened.push(f);
+    for (const a of addrs) ctx.out(`Forwarding from ${shown(a)}:${port} -> ${remote}\n`);
+  }
+  if (opened.length === 0) return err.message(`error: unable to listen on any of the requested ports: [${ports.map((p) => `{${p.local < 0 ? 0 : p.local} ${p.remote}}`).join(' ')}]`);
+  const exec = new WaitingExecution({
+    check: () => {
+      const now = current();
+      if (!lost && now && now.metadata.uid === uid && now.status?.phase === 'Running') return undefined;
+      ctx.errOut('error: lost connection to pod\n');
+      return 1;
+    },
+    dispose: () => {
+      for (const f of opened) local.close(f);
+    },
+  });
+  exec.poll();
+  return exec;
+}
+
+/** The head of a klog error line at virtual time `at` (`E1124 00:12:34.000000   4021`), as kubectl logs an error it goes on after. */
+function klogError(at: number): string {
+  const d = new Date(at);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `E${two(d.getUTCMonth() + 1)}${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}.${String(d.getUTCMilliseconds() * 1000).padStart(6, '0')}    4021`;
+}
+
+/** What the playground says when it cannot forward (a host with no local ports). */
+export const PORT_FORWARD_NOT_SIMULATED = 'not simulated here: kubectl port-forward needs the terminal\'s local ports';

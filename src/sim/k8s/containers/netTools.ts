@@ -10,13 +10,13 @@ export interface ContainerNetwork {
 
 export type NetResult =
   | { ok: true; status: number; body: string; ip: string; port: number }
-  | { ok: false; kind: 'resolve' | 'refused' | 'timeout' | 'unsupported'; message: string; host: string; port: number; ip?: string };
+  | { ok: false; kind: 'resolve' | 'refused' | 'timeout' | 'unsupported' | 'empty'; message: string; host: string; port: number; ip?: string };
 
 export type LookupResult = { ok: true; name: string; addresses: string[] } | { ok: false; name: string };
 
 const REASONS: Record<number, string> = { 200: 'OK', 201: 'Created', 204: 'No Content', 301: 'Moved Permanently', 302: 'Found', 400: 'Bad Request', 403: 'Forbidden', 404: 'Not Found', 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable' };
 
-const CURL_CODES = { resolve: 6, refused: 7, timeout: 28, unsupported: 60 } as const;
+const CURL_CODES = { resolve: 6, refused: 7, timeout: 28, unsupported: 60, empty: 52 } as const;
 
 /** The value of a `Host:` header among `-H`/`--header` values, if one is given. */
 function hostHeaderOf(headers: readonly string[]): string | undefined {
@@ -27,9 +27,12 @@ function hostHeaderOf(headers: readonly string[]): string | undefined {
   return undefined;
 }
 
-/** curl 8 (`-s`, `-S`, `-f`, `-o FILE`, `-w '%{http_code}'`, `-I`, `-H 'Host: …'`, `-m`, `--connect-timeout`). */
+/**
+ * curl 8 (`-s`, `-S`, `-f`, `-o FILE`, `-w '%{http_code}'`, `-I`, `-H 'Host: …'`, `-m`, `--connect-timeout`).
+ * `tty`: its output goes to a terminal, where curl shows no progress meter.
+ */
 // oxlint-disable-next-line require-yield
-export function* curl(net: ContainerNetwork, args: string[], io: Io, files: Map<string, string>): Generator<Yield, number> {
+export function* curl(net: ContainerNetwork, args: string[], io: Io, files: Map<string, string>, tty = false): Generator<Yield, number> {
   let silent = false;
   let showError = false;
   let fail = false;
@@ -71,7 +74,7 @@ export function* curl(net: ContainerNetwork, args: string[], io: Io, files: Map<
   if (fail && r.status >= 400) return complain(22, `The requested URL returned error: ${r.status}`);
   const responseHead = `HTTP/1.1 ${r.status} ${REASONS[r.status] ?? ''}\r\nContent-Length: ${r.body.length}\r\n\r\n`;
   const payload = head ? responseHead : r.body;
-  if (!silent && output !== '/dev/null') {
+  if (!silent && output !== '/dev/null' && !(tty && output === undefined)) {
     const n = payload.length;
     io.err(`  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n                                 Dload  Upload   Total   Spent    Left  Speed\n100 ${String(n).padStart(5)}  100 ${String(n).padStart(5)}    0     0   ${String(n).padStart(4)}k      0 --:--:-- --:--:-- --:--:--  ${String(n).padStart(4)}k\n`);
   }
@@ -112,6 +115,7 @@ export function* wget(net: ContainerNetwork, args: string[], io: Io, files: Map<
   if (!r.ok) {
     if (r.kind === 'resolve') io.err(`wget: bad address '${host}'\n`);
     else if (r.kind === 'timeout') io.err(`wget: download timed out\n`);
+    else if (r.kind === 'empty') io.err(`wget: error getting response: Connection reset by peer\n`);
     else io.err(`wget: can't connect to remote host${r.ip ? ` (${r.ip})` : ''}: Connection refused\n`);
     return 1;
   }
@@ -151,4 +155,14 @@ export function* nslookup(net: ContainerNetwork, args: string[], io: Io): Genera
   for (const a of r.addresses) io.out(`Name:\t${r.name}\nAddress: ${a}\n`);
   io.out('\n');
   return 0;
+}
+
+/**
+ * curl run at once for a caller outside the containers (the learner's own
+ * machine at the terminal's prompt): it never pauses. Files it writes
+ * (`-o FILE`) land in `files`.
+ */
+export function runCurl(net: ContainerNetwork, args: string[], out: (text: string) => void, err: (text: string) => void, files: Map<string, string>, tty: boolean): number {
+  const run = curl(net, args, { out, err, stdin: '' }, files, tty);
+  for (let step = run.next(); ; step = run.next()) if (step.done) return step.value;
 }

@@ -1,0 +1,74 @@
+import { runCurl, type ContainerNetwork, type KubeObject, type NetResult } from '../sim/k8s/index';
+import { finished } from './execution';
+import type { Execution, OutputSink, ShellEnvironment } from './types';
+
+/**
+ * `curl` at the prompt: from the learner's own machine, outside the
+ * cluster. It reaches what such a machine reaches: `localhost` ports that
+ * `kubectl port-forward` listens on, and the nodes' addresses (a NodePort
+ * Service, a hostPort), as a kind or minikube cluster's host does. A
+ * Service's name does not resolve there, and cluster and pod IPs are not
+ * routed there: curl fails as it would, and a hint says what works.
+ */
+
+/** The learner's machine as the nodes see it: the gateway of kind's docker network. */
+const HOST_IP = '172.18.0.1';
+
+const LOCAL_NAMES: Readonly<Record<string, string>> = { localhost: '127.0.0.1', '127.0.0.1': '127.0.0.1', '[::1]': '::1', '0.0.0.0': '127.0.0.1' };
+
+export const OUTSIDE_HINT =
+  'kubeplay: this prompt is your own machine, outside the cluster: Service names resolve only inside pods, and cluster and pod IPs are not routed here. ' +
+  'Forward a port (kubectl port-forward svc/NAME 8080:80 &, then curl localhost:8080), use a node\'s address and a NodePort, or curl from inside a pod (kubectl exec POD -- curl http://NAME).\n';
+
+const NOTHING_LISTENS = 'kubeplay: nothing listens on that port of your machine: forward one to a pod first (kubectl port-forward svc/NAME 8080:80 &, then curl localhost:8080).\n';
+
+/** Whether curl's URL (its first argument that is no option) is on this machine. */
+function local(args: readonly string[]): boolean {
+  const url = args.find((a, i) => !a.startsWith('-') && !['-o', '-w', '-H', '-m', '-A', '--output', '--write-out', '--header', '--max-time', '--connect-timeout', '--user-agent'].includes(args[i - 1] ?? ''));
+  const host = url ? /^(?:https?:\/\/)?(\[[^\]]*\]|[^/:]+)/.exec(url)?.[1] : undefined;
+  return host !== undefined && LOCAL_NAMES[host] !== undefined;
+}
+
+type NodeObj = KubeObject & { status?: { addresses?: { type: string; address: string }[] } };
+
+/** Runs curl on the learner's machine; `tty`: its output goes to the terminal (no progress meter). */
+export function runHostCurl(env: ShellEnvironment, args: readonly string[], sink: OutputSink, tty: boolean): Execution {
+  const net: ContainerNetwork = { nameserver: '', lookup: (name) => ({ ok: false, name }), http: (url, userAgent, hostHeader) => hostRequest(env, url, userAgent, hostHeader) };
+  const files = new Map<string, string>();
+  const code = runCurl(net, [...args], (t) => sink.stdout(t), (t) => sink.stderr(t), files, tty);
+  for (const [path, text] of files) {
+    const refused = env.files.write?.(path.replace(/^\//, ''), text);
+    if (refused) sink.stderr(`curl: (23) Failure writing output to destination: ${refused}\n`);
+  }
+  if (code === 6 || code === 28) sink.stderr(OUTSIDE_HINT);
+  else if (code === 7 && local(args)) sink.stderr(NOTHING_LISTENS);
+  return finished(code);
+}
+
+function hostRequest(env: ShellEnvironment, url: string, userAgent: string, hostHeader: string | undefined): NetResult {
+  const m = /^(?:(https?):\/\/)?(\[[^\]]*\]|[^/:]+)(?::(\d+))?(\/.*)?$/.exec(url.trim());
+  if (!m) return { ok: false, kind: 'unsupported', message: 'URL rejected: Malformed input to a URL function', host: url, port: 0 };
+  const scheme = m[1] ?? 'http';
+  const host = m[2];
+  const port = m[3] ? Number(m[3]) : scheme === 'https' ? 443 : 80;
+  const path = m[4] ?? '/';
+  const local = LOCAL_NAMES[host];
+  if (local !== undefined) {
+    const f = env.localPorts?.at(local, port);
+    if (!f) return { ok: false, kind: 'refused', message: `Failed to connect to ${host} port ${port} after 0 ms: Couldn't connect to server`, host, port };
+    if (!f.connect()) return { ok: false, kind: 'empty', message: 'Empty reply from server', host, port };
+    const r = env.cluster.httpGet(`${scheme}://localhost:${f.podPort}${path}`, { namespace: f.namespace, pod: f.pod, userAgent, hostHeader });
+    if (!r.ok && r.kind === 'refused') {
+      f.refused();
+      return { ok: false, kind: 'empty', message: 'Empty reply from server', host, port };
+    }
+    return r.ok ? { ...r, ip: local, port } : r;
+  }
+  if (/^\d+\.\d+\.\d+\.\d+$/.test(host)) {
+    const nodes = env.cluster.client().list<NodeObj>('nodes');
+    // A node's address: kube-proxy's NodePorts and the pods' hostPorts answer there.
+    if (nodes.some((n) => n.status?.addresses?.some((a) => a.address === host))) return env.cluster.httpGet(url, { clientIP: HOST_IP, userAgent, hostHeader });
+    return { ok: false, kind: 'timeout', message: `Failed to connect to ${host} port ${port} after 130000 ms: Connection timed out`, host, port };
+  }
+  return { ok: false, kind: 'resolve', message: `Could not resolve host: ${host}`, host, port };
+}
