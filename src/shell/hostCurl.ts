@@ -54,15 +54,9 @@ function hostRequest(env: ShellEnvironment, url: string, userAgent: string, host
   const path = m[4] ?? '/';
   const local = LOCAL_NAMES[host];
   if (local !== undefined) {
-    const f = env.localPorts?.at(local, port);
-    if (!f) return { ok: false, kind: 'refused', message: `Failed to connect to ${host} port ${port} after 0 ms: Couldn't connect to server`, host, port };
-    if (!f.connect()) return { ok: false, kind: 'empty', message: 'Empty reply from server', host, port };
-    const r = env.cluster.httpGet(`${scheme}://localhost:${f.podPort}${path}`, { namespace: f.namespace, pod: f.pod, userAgent, hostHeader });
-    if (!r.ok && r.kind === 'refused') {
-      f.refused();
-      return { ok: false, kind: 'empty', message: 'Empty reply from server', host, port };
-    }
-    return r.ok ? { ...r, ip: local, port } : r;
+    const listener = env.localPorts?.at(local, port);
+    if (!listener) return { ok: false, kind: 'refused', message: `Failed to connect to ${host} port ${port} after 0 ms: Couldn't connect to server`, host, port };
+    return listener.request({ scheme, ip: local, path, userAgent, hostHeader });
   }
   if (/^\d+\.\d+\.\d+\.\d+$/.test(host)) {
     const nodes = env.cluster.client().list<NodeObj>('nodes');

@@ -14,7 +14,7 @@ import { wireJson, wireWatchEvent } from '../printers/format/wireJson';
  * 410 `Expired` ERROR event when N has left it.
  */
 
-interface RawTarget {
+export interface RawTarget {
   info: ResourceInfo;
   namespace?: string;
   name?: string;
@@ -24,7 +24,8 @@ function notFound(message: string): CommandResult {
   return err.status({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', reason: 'NotFound', code: 404, message });
 }
 
-function parsePath(ctx: CommandContext, path: string): RawTarget | undefined {
+/** The resource (and namespace, name) an API path names: `/api/v1/namespaces/NS/pods/NAME`, `/apis/apps/v1/deployments`. */
+export function parsePath(ctx: Pick<CommandContext, 'cluster'>, path: string): RawTarget | undefined {
   const segs = path.split('/').filter((s) => s !== '');
   let group = '';
   let version: string;
@@ -46,7 +47,7 @@ function statusObject(reason: string, code: number, message: string): unknown {
 }
 
 /** The query of a URI (`a=1&b=x%3Dy`), decoded. */
-function parseQuery(query: string): Map<string, string> {
+export function parseQuery(query: string): Map<string, string> {
   const out = new Map<string, string>();
   for (const part of query.split('&')) {
     if (part === '') continue;
@@ -85,17 +86,24 @@ export function runGetRaw(ctx: CommandContext, uri: string): CommandResult {
   const resource = storageName(target.info);
   const watch = params.get('watch');
   if (watch === '1' || watch === 'true') return rawWatch(ctx, target, resource, selector, params);
+  const r = readResource(ctx, target, selector);
+  if ('missing' in r) return notFound(r.missing);
+  ctx.out(`${r.body}\n`);
+  return 0;
+}
+
+/** A GET of a resource path: the JSON the server sends (an object, or a list), or the NotFound message. */
+export function readResource(ctx: Pick<CommandContext, 'cluster' | 'client'>, target: RawTarget, selector?: Selector): { body: string } | { missing: string } {
+  const resource = storageName(target.info);
   if (target.name !== undefined) {
     const obj = ctx.client.get(resource, target.namespace, target.name);
-    if (!obj) return notFound(`${target.info.group ? `${target.info.resource}.${target.info.group}` : target.info.resource} "${target.name}" not found`);
-    ctx.out(`${wireJson(obj)}\n`);
-    return 0;
+    if (!obj) return { missing: `${target.info.group ? `${target.info.resource}.${target.info.group}` : target.info.resource} "${target.name}" not found` };
+    return { body: wireJson(obj) };
   }
   const items = ctx.client.list(resource, { namespace: target.namespace, labelSelector: selector });
   const body = items.map((o) => wireJson({ ...o, kind: undefined, apiVersion: undefined }));
   const apiVersion = target.info.group ? `${target.info.group}/${target.info.version}` : target.info.version;
-  ctx.out(`{"kind":"${target.info.kind}List","apiVersion":"${apiVersion}","metadata":{"resourceVersion":"${ctx.cluster.currentResourceVersion()}"},"items":[${body.join(',')}]}\n`);
-  return 0;
+  return { body: `{"kind":"${target.info.kind}List","apiVersion":"${apiVersion}","metadata":{"resourceVersion":"${ctx.cluster.currentResourceVersion()}"},"items":[${body.join(',')}]}` };
 }
 
 function rawWatch(ctx: CommandContext, target: RawTarget, resource: string, selector: Selector | undefined, params: Map<string, string>): CommandResult {

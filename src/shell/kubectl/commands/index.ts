@@ -38,6 +38,7 @@ import { diffCommand } from './diff';
 import { waitCommand } from './wait';
 import { defaultSubCommandRun } from './parent';
 import { portForwardCommand } from './portForward';
+import { proxyCommand } from './proxy';
 import { rolloutCommand } from './rollout';
 import { rolloutHistoryCommand } from './rolloutHistory';
 import { rolloutPauseCommand, rolloutResumeCommand } from './rolloutPause';
@@ -79,7 +80,6 @@ function notSimulated(path: string, short: string): CommandSpec {
 const stub = {
   certificate: notSimulated('certificate', 'Modify certificate resources'),
   clusterInfo: notSimulated('cluster-info', 'Display cluster information'),
-  proxy: notSimulated('proxy', 'Run a proxy to the Kubernetes API server'),
   cp: notSimulated('cp', 'Copy files and directories to and from containers'),
   auth: notSimulated('auth', 'Inspect authorization'),
   debug: notSimulated('debug', 'Create debugging sessions for troubleshooting workloads and nodes'),
@@ -163,7 +163,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   attachCommand,
   execCommand,
   portForwardCommand,
-  stub.proxy,
+  proxyCommand,
   stub.cp,
   stub.auth,
   stub.debug,

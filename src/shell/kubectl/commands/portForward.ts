@@ -1,6 +1,7 @@
 import { storageName, type KubeObject } from '../../../sim/k8s/index';
 import { WaitingExecution } from '../../execution';
-import type { Forward } from '../../localPorts';
+import { addressInUse, type Listener } from '../../localPorts';
+import type { NetResult } from '../../../sim/k8s/index';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
 import { err, type KubectlError } from '../errors';
 import { podForArg } from './logs';
@@ -141,45 +142,49 @@ function forward(ctx: CommandContext, pod: PodObj, ports: { local: number; remot
   const local = ctx.env.localPorts;
   if (!local) return err.message(PORT_FORWARD_NOT_SIMULATED);
   const addrs = addresses(ctx);
-  const opened: Forward[] = [];
+  const opened: Listener[] = [];
   let lost = false;
   const uid = pod.metadata.uid;
   const ns = pod.metadata.namespace ?? ctx.namespace;
   const current = () => ctx.client.get<PodObj>('pods', ns, pod.metadata.name);
+  const running = () => {
+    const now = current();
+    return now !== undefined && now.metadata.uid === uid && now.status?.phase === 'Running';
+  };
   for (const { remote, ...p } of ports) {
     const port = p.local < 0 ? local.freePort() : p.local;
     const busy = addrs.filter((a) => local.inUse(port, a));
     if (busy.length > 0) {
-      const errors = busy.map((a) => `unable to create listener: Error listen tcp${a.includes(':') ? '6' : '4'} ${shown(a)}:${port}: bind: address already in use`);
+      const errors = busy.map((a) => `unable to create listener: Error ${addressInUse(port, [a])}`);
       ctx.errOut(`Unable to listen on port ${port}: Listeners failed to create with the following errors: [${errors.join(' ')}]\n`);
       continue;
     }
-    const f: Forward = {
+    const empty = (): NetResult => ({ ok: false, kind: 'empty', message: 'Empty reply from server', host: 'localhost', port });
+    const listener: Listener = {
       port,
       addresses: addrs,
-      namespace: ns,
-      pod: pod.metadata.name,
-      podPort: remote,
-      connect: () => {
-        const now = current();
-        if (!now || now.metadata.uid !== uid || now.status?.phase !== 'Running') {
+      request: (req) => {
+        // The pod has gone: the connection is dropped, and the forward ends.
+        if (!running()) {
           lost = true;
-          return false;
+          return empty();
         }
         ctx.out(`Handling connection for ${port}\n`);
-        return true;
+        const r = ctx.cluster.httpGet(`${req.scheme}://localhost:${remote}${req.path}`, { namespace: ns, pod: pod.metadata.name, userAgent: req.userAgent, hostHeader: req.hostHeader });
+        if (r.ok) return { ...r, ip: req.ip, port };
+        if (r.kind !== 'refused') return r;
+        ctx.errOut(`${klogError(ctx.cluster.now())} portforward.go:424] "Unhandled Error" err="an error occurred forwarding ${port} -> ${remote}: error forwarding port ${remote} to pod ${uid}, uid : failed to connect to localhost:${remote} inside namespace: connect: connection refused"\n`);
+        return empty();
       },
-      refused: () => ctx.errOut(`${klogError(ctx.cluster.now())} portforward.go:424] "Unhandled Error" err="an error occurred forwarding ${port} -> ${remote}: error forwarding port ${remote} to pod ${uid}, uid : failed to connect to localhost:${remote} inside namespace: connect: connection refused"\n`),
     };
-    local.open(f);
-    opened.push(f);
+    local.open(listener);
+    opened.push(listener);
     for (const a of addrs) ctx.out(`Forwarding from ${shown(a)}:${port} -> ${remote}\n`);
   }
   if (opened.length === 0) return err.message(`error: unable to listen on any of the requested ports: [${ports.map((p) => `{${p.local < 0 ? 0 : p.local} ${p.remote}}`).join(' ')}]`);
   const exec = new WaitingExecution({
     check: () => {
-      const now = current();
-      if (!lost && now && now.metadata.uid === uid && now.status?.phase === 'Running') return undefined;
+      if (!lost && running()) return undefined;
       ctx.errOut('error: lost connection to pod\n');
       return 1;
     },

@@ -23,7 +23,8 @@ export const versionCommand: CommandSpec = {
   run: runVersion,
 };
 
-function info(version: string): Record<string, string> {
+/** A build's version info (`version.Info`), as `kubectl version -o json` and the API server's `/version` give it. */
+export function info(version: string): Record<string, string> {
   const m = /^v(\d+)\.(\d+)\.(\d+)/.exec(version) ?? ['', '1', '32', '0'];
   return {
     major: m[1],

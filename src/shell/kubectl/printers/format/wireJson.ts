@@ -36,3 +36,43 @@ export function wireJson(obj: unknown): string {
 export function wireWatchEvent(type: string, object: unknown): string {
   return `{"type":${jsonMarshal(type)},"object":${wireJson(object)}}\n`;
 }
+
+/**
+ * Compact JSON re-indented as Go's `json.Indent` with two spaces does (what
+ * the API server sends a curl, wget or browser client): a line per member
+ * and element, `": "` after keys, `{}` and `[]` kept empty, strings as they are.
+ */
+export function indentJson(compact: string): string {
+  let out = '';
+  let depth = 0;
+  let inString = false;
+  const newline = () => `\n${'  '.repeat(depth)}`;
+  for (let i = 0; i < compact.length; i++) {
+    const c = compact[i];
+    if (inString) {
+      out += c;
+      if (c === '\\') out += compact[++i];
+      else if (c === '"') inString = false;
+      continue;
+    }
+    if (c === '"') {
+      inString = true;
+      out += c;
+    } else if (c === '{' || c === '[') {
+      const close = c === '{' ? '}' : ']';
+      if (compact[i + 1] === close) {
+        out += c + close;
+        i++;
+      } else {
+        depth++;
+        out += c + newline();
+      }
+    } else if (c === '}' || c === ']') {
+      depth--;
+      out += newline() + c;
+    } else if (c === ',') out += `,${newline()}`;
+    else if (c === ':') out += ': ';
+    else out += c;
+  }
+  return out;
+}
