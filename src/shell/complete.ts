@@ -38,7 +38,7 @@ export function completeLine(env: ShellEnvironment, line: string, cursor: number
   if (done[0] !== 'kubectl') return [];
   let cmd: CommandSpec = ROOT;
   const positional: string[] = [];
-  let namespace = 'default';
+  let namespace = env.kubeconfig?.namespace() ?? 'default';
   for (let i = 1; i < done.length; i++) {
     const w = done[i];
     if (w === '-n' || w === '--namespace') {

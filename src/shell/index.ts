@@ -23,6 +23,7 @@ import { runWatch } from './watch';
 import { runXargs } from './xargs';
 import { Jobs } from './jobs';
 import { LocalPorts } from './localPorts';
+import { Kubeconfig } from './kubectl/kubeconfig';
 import { runHostCurl } from './hostCurl';
 import { JOB_BUILTINS, runJobBuiltin } from './jobBuiltins';
 import { loadExplainData } from './kubectl/explain/explainData';
@@ -56,7 +57,7 @@ export async function preloadShellData(): Promise<void> {
 
 /** Creates a shell over `env` (a cluster and where `-f` reads files). Its variables (`POD=…`, `$POD`) last as long as it does. */
 export function createShell(shellEnv: ShellEnvironment): Shell {
-  const env: ShellEnvironment = shellEnv.localPorts ? shellEnv : { ...shellEnv, localPorts: new LocalPorts() };
+  const env: ShellEnvironment = { ...shellEnv, localPorts: shellEnv.localPorts ?? new LocalPorts(), kubeconfig: shellEnv.kubeconfig ?? new Kubeconfig() };
   const vars = new ShellVariables();
   const jobs = new Jobs(env.interactive === true);
   /**

@@ -2,6 +2,7 @@ import type { Cluster, ShellHandle } from '../sim/k8s/index';
 import type { Swarm } from '../sim/swarm/index';
 import type { Job } from './jobs';
 import type { LocalPorts } from './localPorts';
+import type { Kubeconfig } from './kubectl/kubeconfig';
 import type { ShellVariables } from './variables';
 
 /**
@@ -97,6 +98,8 @@ export interface ShellEnvironment {
   interactive?: boolean;
   /** The learner's machine's ports (`kubectl port-forward`, `curl localhost:PORT`); the shell makes its own when absent. */
   localPorts?: LocalPorts;
+  /** The learner's kubeconfig (`kubectl config`, the namespace of the current context); the shell makes its own when absent. */
+  kubeconfig?: Kubeconfig;
 }
 
 export interface Shell {

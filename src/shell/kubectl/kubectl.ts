@@ -52,6 +52,14 @@ export function runKubectl(env: ShellEnvironment, words: readonly string[], sink
     return finished(0);
   }
   const namespace = flags.string('namespace');
+  // Without -n, the current context's namespace (`kubectl config set-context --current --namespace=…`).
+  const context = flags.string('context');
+  // A context that is not there (named by --context, or a current one deleted): kubectl cannot reach a cluster; `kubectl config` still works.
+  const contextName = context || env.kubeconfig?.current;
+  if (cmd.path[0] !== 'config' && env.kubeconfig && contextName !== undefined && !env.kubeconfig.contexts.has(contextName)) {
+    sink.stderr(`error: context was not found for specified context: ${contextName}\n`);
+    return finished(1);
+  }
   const client = env.cluster.client('kubectl');
   const ctx: CommandContext = {
     env,
@@ -61,7 +69,7 @@ export function runKubectl(env: ShellEnvironment, words: readonly string[], sink
     flags,
     args: parsed.args,
     dashIndex: parsed.dashIndex,
-    namespace: namespace || 'default',
+    namespace: namespace || env.kubeconfig?.namespace(context) || 'default',
     explicitNamespace: namespace !== '',
     commandPath,
     commandLine: changeCause(cmd, parsed),

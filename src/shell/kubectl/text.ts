@@ -31,6 +31,12 @@ export function longDesc(s: string): string {
       for (const l of block) out += `  * ${' ' + l.trim().slice(2).trim()}\n`;
       continue;
     }
+    // A numbered list, as the markdown renderer of kubectl's templates writes it: `  1.  text`.
+    if (block.every((l) => /^\s*\d+\. /.test(l))) {
+      out += '\n';
+      for (const l of block) out += `  ${l.trim().replace(/^(\d+\.)\s+/, '$1  ')}\n`;
+      continue;
+    }
     out += '\n';
     for (const l of block) {
       const t = l.trim();

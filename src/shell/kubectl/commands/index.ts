@@ -39,6 +39,19 @@ import { waitCommand } from './wait';
 import { defaultSubCommandRun } from './parent';
 import { portForwardCommand } from './portForward';
 import { proxyCommand } from './proxy';
+import { clusterInfoCommand, clusterInfoDumpCommand } from './clusterInfo';
+import {
+  configCommand,
+  configCurrentContextCommand,
+  configDeleteContextCommand,
+  configGetClustersCommand,
+  configGetContextsCommand,
+  configGetUsersCommand,
+  configRenameContextCommand,
+  configSetContextCommand,
+  configUseContextCommand,
+  configViewCommand,
+} from './config';
 import { rolloutCommand } from './rollout';
 import { rolloutHistoryCommand } from './rolloutHistory';
 import { rolloutPauseCommand, rolloutResumeCommand } from './rolloutPause';
@@ -79,13 +92,11 @@ function notSimulated(path: string, short: string): CommandSpec {
 
 const stub = {
   certificate: notSimulated('certificate', 'Modify certificate resources'),
-  clusterInfo: notSimulated('cluster-info', 'Display cluster information'),
   cp: notSimulated('cp', 'Copy files and directories to and from containers'),
   auth: notSimulated('auth', 'Inspect authorization'),
   debug: notSimulated('debug', 'Create debugging sessions for troubleshooting workloads and nodes'),
   kustomize: notSimulated('kustomize', 'Build a kustomization target from a directory or URL'),
   completion: notSimulated('completion', 'Output shell completion code for the specified shell (bash, zsh, fish, or powershell)'),
-  config: notSimulated('config', 'Modify kubeconfig files'),
   plugin: notSimulated('plugin', 'Provides utilities for interacting with plugins'),
 };
 
@@ -150,7 +161,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   scaleCommand,
   autoscaleCommand,
   stub.certificate,
-  stub.clusterInfo,
+  clusterInfoCommand,
+  clusterInfoDumpCommand,
   topCommand,
   topNodeCommand,
   topPodCommand,
@@ -179,7 +191,16 @@ export const COMMANDS: readonly CommandSpec[] = [
   stub.completion,
   apiResourcesCommand,
   apiVersionsCommand,
-  stub.config,
+  configCommand,
+  configCurrentContextCommand,
+  configDeleteContextCommand,
+  configGetClustersCommand,
+  configGetContextsCommand,
+  configGetUsersCommand,
+  configRenameContextCommand,
+  configSetContextCommand,
+  configUseContextCommand,
+  configViewCommand,
   stub.plugin,
   versionCommand,
   optionsCommand,
