@@ -250,6 +250,7 @@ export function createShell(shellEnv: ShellEnvironment): Shell {
       return waited(afterwards(runLine(line, sink), (code) => (vars.status = code)));
     },
     jobs: () => jobs.live(),
+    namespace: () => env.kubeconfig?.namespace() ?? 'default',
     prompt: () => (attached ? containerPrompt(attached) : undefined),
     complete(line: string, cursor: number): string[] {
       // Inside a container's shell the words are the container's (its commands and files), not kubectl's.

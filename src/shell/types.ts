@@ -111,6 +111,8 @@ export interface Shell {
   run(line: string, sink: OutputSink, options?: { source?: 'prompt' | 'ui' }): Execution;
   /** Tab completion candidates for the word at the cursor. */
   complete(line: string, cursor: number): string[];
+  /** The namespace kubectl works in without `-n`: the current context's (`kubectl config set-context --current --namespace=…`). */
+  namespace?(): string;
   /**
    * Its prompt: `$ ` (undefined), or while a `kubectl exec -it … -- sh` is
    * open, the container shell's (`root@web:/# `, `/ # `).

@@ -15,8 +15,10 @@ function selectionState(ref: ObjectRef | undefined): Pick<ClusterSlice, 'selecti
 }
 
 /** ` -n NS` unless the namespace is the default one (commands read as a person would type them). */
-function nsFlag(namespace: string | undefined): string {
-  return namespace && namespace !== 'default' ? ` -n ${namespace}` : '';
+/** `-n NS` unless NS is where the terminal's kubectl works anyway (the current context's namespace, `default` unless changed). */
+function nsFlag(namespace: string | undefined, current = 'default'): string {
+  const ns = namespace || 'default';
+  return ns !== current ? ` -n ${ns}` : '';
 }
 
 export function createClusterSlice(set: SetState, get: GetState, kit: () => StoreKit, snapshot: ClusterSnapshot): ClusterSlice {
@@ -60,13 +62,13 @@ export function createClusterSlice(set: SetState, get: GetState, kit: () => Stor
       get().runCommand(`kubectl drain ${name} --ignore-daemonsets`, 'ui');
     },
     scaleDeployment(ref, replicas) {
-      get().runCommand(`kubectl scale deployment ${ref.name}${nsFlag(ref.namespace)} --replicas=${Math.max(0, Math.floor(replicas))}`, 'ui');
+      get().runCommand(`kubectl scale deployment ${ref.name}${nsFlag(ref.namespace, kit().runtime.namespace())} --replicas=${Math.max(0, Math.floor(replicas))}`, 'ui');
     },
     restartDeployment(ref) {
-      get().runCommand(`kubectl rollout restart deployment/${ref.name}${nsFlag(ref.namespace)}`, 'ui');
+      get().runCommand(`kubectl rollout restart deployment/${ref.name}${nsFlag(ref.namespace, kit().runtime.namespace())}`, 'ui');
     },
     undoDeployment(ref) {
-      get().runCommand(`kubectl rollout undo deployment/${ref.name}${nsFlag(ref.namespace)}`, 'ui');
+      get().runCommand(`kubectl rollout undo deployment/${ref.name}${nsFlag(ref.namespace, kit().runtime.namespace())}`, 'ui');
     },
     stopNode(name) {
       get().runCommand(`kubeplay node stop ${name}`, 'ui');
@@ -78,7 +80,7 @@ export function createClusterSlice(set: SetState, get: GetState, kit: () => Stor
       get().runCommand(`kubectl ${cordon ? 'cordon' : 'uncordon'} ${name}`, 'ui');
     },
     killPod(pod) {
-      get().runCommand(`kubectl delete pod ${pod.name}${nsFlag(pod.namespace)} --grace-period=0 --force`, 'ui');
+      get().runCommand(`kubectl delete pod ${pod.name}${nsFlag(pod.namespace, kit().runtime.namespace())} --grace-period=0 --force`, 'ui');
     },
     crashContainer(pod) {
       get().runCommand(`kubeplay container crash ${pod.name}${nsFlag(pod.namespace)}`, 'ui');

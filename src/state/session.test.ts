@@ -200,3 +200,17 @@ describe('captureScenario and loadScenario (the session primitive)', () => {
     expect(other.getState().speed).toBe(1);
   });
 });
+
+describe('the terminal\'s namespace', () => {
+  it('a button\'s command names the namespace when the terminal works in another one (kubectl config set-context)', async () => {
+    const store = await realStore({});
+    store.getState().runCommand('kubectl config set-context --current --namespace=dev');
+    store.getState().killPod({ namespace: 'default', name: 'web-1' });
+    store.getState().scaleDeployment({ namespace: 'dev', name: 'api' }, 2);
+    expect(commandLines(store.getState().commandLog)).toEqual([
+      'kubectl config set-context --current --namespace=dev',
+      'kubectl delete pod web-1 -n default --grace-period=0 --force',
+      'kubectl scale deployment api --replicas=2',
+    ]);
+  });
+});

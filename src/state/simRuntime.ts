@@ -256,6 +256,11 @@ export class SimRuntime {
   }
 
   /** The terminal's prompt: undefined for `$ `, or the prompt of a container's shell open at the prompt (`kubectl exec -it`). */
+  /** The namespace the terminal's kubectl works in without `-n` (its current context's). */
+  namespace(): string {
+    return this.shell?.namespace?.() ?? 'default';
+  }
+
   prompt(): string | undefined {
     return this.shell?.prompt?.();
   }
