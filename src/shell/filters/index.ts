@@ -7,7 +7,7 @@ import { grep } from './grep';
 import { head, tail } from './headTail';
 import { sort } from '../../lib/filters/sort';
 import { uniq } from '../../lib/filters/uniq';
-import { wc } from './wc';
+import { wc } from '../../lib/filters/wc';
 
 export type { FilterIo, FilterRun, FilterSpec } from '../../lib/filters/filter';
 

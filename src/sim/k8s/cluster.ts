@@ -183,7 +183,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     removeNode: (name) => membership.removeNode(name),
     resizeNode: (name, size) => membership.resizeNode(name, size),
     containerLogs: (namespace, name, container, previous = false) => containerLogs(store, kubelets.state, namespace, name, container, previous, clock.now()),
-    execInContainer: (namespace, name, container, argv) => execInContainer(store, kubelets.state, namespace, name, container, argv, () => clock.now()),
+    execInContainer: (namespace, name, container, argv, stdin) => execInContainer(store, kubelets.state, namespace, name, container, argv, () => clock.now(), stdin),
     openShell: (namespace, name, container, argv) => openShell(store, kubelets.state, namespace, name, container, argv, clock.now()),
     runInShell: (handle, line) => runInShell(store, kubelets.state, handle, line, () => clock.now()),
     podMetrics: (namespace) => podMetrics(store, kubelets.state, clock.now(), namespace),

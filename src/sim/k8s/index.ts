@@ -155,7 +155,7 @@ export interface Cluster {
    */
   containerLogs(namespace: string, name: string, container?: string, previous?: boolean): LogsResult;
   /** `POST pods/NAME/exec`: starts a command in the running container now; its stream runs it as virtual time passes. */
-  execInContainer(namespace: string, name: string, container: string | undefined, argv: string[]): ExecResult;
+  execInContainer(namespace: string, name: string, container: string | undefined, argv: string[], stdin?: string): ExecResult;
   /** `POST pods/NAME/exec` with a TTY: an interactive shell (`argv`: sh, bash…) in the running container. */
   openShell(namespace: string, name: string, container: string | undefined, argv: string[]): OpenShellResult;
   /** Starts one typed line in a shell `openShell` opened, now (a stream, as for exec); `ok: false` once its container has stopped. */

@@ -62,7 +62,9 @@ function runExec(ctx: CommandContext): CommandResult {
   const interactive = ctx.flags.bool('stdin') && ctx.flags.bool('tty');
   // `-it -- sh` (or `bash`, `sh -i`, `bash -il`): the terminal's next lines go to the container's shell.
   if (interactive && isInteractiveShell(argv)) return openInteractive(ctx, target.name, container, argv);
-  const r = ctx.cluster.execInContainer(ctx.namespace, target.name, container, [...argv]);
+  // -i passes the terminal's standard input: what a pipe or `< file` feeds kubectl (the keyboard sends nothing here).
+  const stdin = ctx.flags.bool('stdin') ? ctx.stdin?.text : undefined;
+  const r = ctx.cluster.execInContainer(ctx.namespace, target.name, container, [...argv], stdin);
   if (!r.ok) {
     if (r.reason === 'NotFound') return err.status({ kind: 'Status', apiVersion: 'v1', status: 'Failure', reason: 'NotFound', code: 404, message: r.message, metadata: {} });
     return err.message(`error: ${r.message}`);

@@ -39,6 +39,7 @@ import { waitCommand } from './wait';
 import { defaultSubCommandRun } from './parent';
 import { portForwardCommand } from './portForward';
 import { proxyCommand } from './proxy';
+import { cpCommand } from './cp';
 import { clusterInfoCommand, clusterInfoDumpCommand } from './clusterInfo';
 import {
   configCommand,
@@ -92,7 +93,6 @@ function notSimulated(path: string, short: string): CommandSpec {
 
 const stub = {
   certificate: notSimulated('certificate', 'Modify certificate resources'),
-  cp: notSimulated('cp', 'Copy files and directories to and from containers'),
   auth: notSimulated('auth', 'Inspect authorization'),
   debug: notSimulated('debug', 'Create debugging sessions for troubleshooting workloads and nodes'),
   kustomize: notSimulated('kustomize', 'Build a kustomization target from a directory or URL'),
@@ -176,7 +176,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   execCommand,
   portForwardCommand,
   proxyCommand,
-  stub.cp,
+  cpCommand,
   stub.auth,
   stub.debug,
   eventsCommand,

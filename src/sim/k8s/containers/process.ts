@@ -223,8 +223,8 @@ export class ContainerProcess implements ImageProgramHost, ImageStage {
   }
 
   /** Starts a command inside the container at `now` (`kubectl exec`), to run over virtual time. */
-  exec(argv: string[], now: number): ExecRun {
-    return new ExecRun((clock, write) => runArgv(argv, this.host(clock, write), { env: new Map(this.env) }), now);
+  exec(argv: string[], now: number, stdin?: string): ExecRun {
+    return new ExecRun((clock, write) => runArgv(argv, this.host(clock, write), { env: new Map(this.env), stdin }), now);
   }
 
   /**

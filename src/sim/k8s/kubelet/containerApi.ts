@@ -83,14 +83,14 @@ export interface ExecStream {
 export type ExecResult = { ok: true; stream: ExecStream; defaulted?: string } | { ok: false; reason: 'NotFound' | 'BadRequest'; message: string };
 
 /** `POST pods/NAME/exec`: starts `argv` in the running container now. */
-export function execInContainer(store: ObjectStore, state: KubeletState, namespace: string, name: string, container: string | undefined, argv: string[], clock: () => number): ExecResult {
+export function execInContainer(store: ObjectStore, state: KubeletState, namespace: string, name: string, container: string | undefined, argv: string[], clock: () => number, stdin?: string): ExecResult {
   const now = clock();
   const t = execTarget(store, state, namespace, name, container, argv, now);
   if (!t.ok) return t;
   if (!('proc' in t)) return { ok: true, stream: endedStream(t.output, t.code), defaulted: t.defaulted };
   const proc = t.proc;
   const alive = () => stillRuns(store, state, namespace, name, t.container, t.uid, proc, clock());
-  return { ok: true, stream: streamOf(proc.exec(argv, now), alive, clock), defaulted: t.defaulted };
+  return { ok: true, stream: streamOf(proc.exec(argv, now, stdin), alive, clock), defaulted: t.defaulted };
 }
 
 /** Whether the container (of the pod with `uid`) still runs `proc`, not stopped nor restarted since: advanced to `now`. */

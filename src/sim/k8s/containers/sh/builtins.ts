@@ -254,11 +254,6 @@ export const BUILTINS: Record<string, Builtin> = {
     const st = yield* sh.exec(args, io);
     throw new ShellExit(st);
   },
-  wc(_sh, args, io) {
-    const lines = io.stdin === '' ? 0 : io.stdin.split('\n').length - (io.stdin.endsWith('\n') ? 1 : 0);
-    io.out(args.includes('-l') ? `${lines}\n` : `${lines} ${io.stdin.split(/\s+/).filter(Boolean).length} ${io.stdin.length}\n`);
-    return 0;
-  },
   tee(sh, args, io) {
     for (const a of args) if (!a.startsWith('-')) sh.hostRef.files.set(sh.path(a), io.stdin);
     io.out(io.stdin);

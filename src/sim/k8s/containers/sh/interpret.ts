@@ -54,6 +54,8 @@ export class Interp implements ShellApi {
   private readonly args: string[];
   private errexit: boolean;
   private cwd = '/';
+  /** The standard input the shell was started with. */
+  private readonly stdin: string;
   readonly bash: boolean;
   /** bash's indexed arrays (none in a POSIX sh). */
   private arrays: ArrayStore = new Map();
@@ -64,6 +66,7 @@ export class Interp implements ShellApi {
     this.args = options.args ?? [];
     this.errexit = options.errexit ?? false;
     this.bash = options.bash ?? false;
+    this.stdin = options.stdin ?? '';
   }
 
   /** Output to the container log, line by line (`end` writes an unfinished last line). */
@@ -81,7 +84,7 @@ export class Interp implements ShellApi {
       if (errBuf) this.host.write(errBuf, 2, partial);
       outBuf = errBuf = '';
     };
-    return { out: (t) => (outBuf = flush(outBuf + t, 1)), err: (t) => (errBuf = flush(errBuf + t, 2)), stdin: '', flush: () => rest(true), end: () => rest(false) };
+    return { out: (t) => (outBuf = flush(outBuf + t, 1)), err: (t) => (errBuf = flush(errBuf + t, 2)), stdin: this.stdin, flush: () => rest(true), end: () => rest(false) };
   }
 
   *list(script: Script, io: Io): Generator<Yield, number> {
@@ -353,8 +356,8 @@ export class Interp implements ShellApi {
         }
         return yield* this.exec([base, '-c', script, ...args], io);
       }
-      // An interactive shell without a terminal reads EOF and exits.
-      return 0;
+      // Without a script, the shell reads its commands from standard input (none: end of file, and it exits).
+      return io.stdin === '' ? 0 : yield* this.exec([base, '-c', io.stdin], { ...io, stdin: '' });
     }
     const program = this.host.program(argv, io);
     if (program) return yield* program;

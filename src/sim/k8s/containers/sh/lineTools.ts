@@ -2,6 +2,7 @@ import { cut } from '../../../../lib/filters/cut';
 import { parseOptions, type FilterSpec } from '../../../../lib/filters/filter';
 import { sort } from '../../../../lib/filters/sort';
 import { uniq } from '../../../../lib/filters/uniq';
+import { wc } from '../../../../lib/filters/wc';
 import type { Builtin } from './builtins';
 
 /**
@@ -20,11 +21,12 @@ function containerFilter(spec: FilterSpec): Builtin {
   };
 }
 
-/** `sort`, `uniq` and `cut` (the terminal's), and `tr`, as a container's shell runs them. */
+/** `sort`, `uniq`, `cut` and `wc` (the terminal's), and `tr`, as a container's shell runs them. */
 export const LINE_TOOLS: Record<string, Builtin> = {
   sort: containerFilter(sort),
   uniq: containerFilter(uniq),
   cut: containerFilter(cut),
+  wc: containerFilter(wc),
   /** `tr [-d] SET1 [SET2]`: characters of SET1 as those of SET2 (ranges `a-z`, classes `[:upper:]`), or deleted. */
   tr(sh, args, io) {
     const parsed = parseOptions('tr', args, { flags: 'd', withValue: '', long: { delete: { key: 'd', value: false } } });

@@ -70,6 +70,8 @@ export interface ShellOptions {
   errexit?: boolean;
   /** bash rather than a POSIX sh (busybox ash): indexed arrays. */
   bash?: boolean;
+  /** What its standard input holds (`kubectl exec -i … < file`); none: end of file at once. */
+  stdin?: string;
 }
 
 /** What builtins need from the running shell. */

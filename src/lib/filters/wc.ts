@@ -1,5 +1,5 @@
-import { utf8Length } from '../../lib/encodeBase64';
-import { collecting, parseOptions, type FilterSpec } from '../../lib/filters/filter';
+import { utf8Length } from '../encodeBase64';
+import { collecting, parseOptions, type FilterSpec } from './filter';
 
 const COUNTS = [
   { key: 'l', count: (t: string) => (t.match(/\n/g) ?? []).length },
