@@ -1,4 +1,4 @@
-import { utf8Length } from '../encodeBase64';
+import { utf8Length } from '../../lib/encodeBase64';
 import { collecting, parseOptions, type FilterSpec } from './filter';
 
 const COUNTS = [
