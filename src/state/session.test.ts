@@ -206,7 +206,7 @@ describe('the terminal\'s namespace', () => {
     const store = await realStore({});
     store.getState().runCommand('kubectl config set-context --current --namespace=dev');
     store.getState().killPod({ namespace: 'default', name: 'web-1' });
-    store.getState().scaleDeployment({ namespace: 'dev', name: 'api' }, 2);
+    store.getState().scaleDeployment({ kind: 'Deployment', namespace: 'dev', name: 'api' }, 2);
     expect(commandLines(store.getState().commandLog)).toEqual([
       'kubectl config set-context --current --namespace=dev',
       'kubectl delete pod web-1 -n default --grace-period=0 --force',
