@@ -3,7 +3,7 @@ import { printJsonPath } from '../printers/format/jsonpath/printJsonPath';
 import { toJson } from '../printers/format/toJson';
 import { toYaml } from '../printers/format/yaml/toYaml';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
-import { err } from '../errors';
+import { err, type KubectlError } from '../errors';
 import { Kubeconfig, KUBECONFIG_PATH } from '../kubeconfig';
 import { examples, longDesc } from '../text';
 import { defaultSubCommandRun } from './parent';
@@ -15,6 +15,11 @@ import { defaultSubCommandRun } from './parent';
  */
 
 const OUTPUT_FLAG = { name: 'output', shorthand: 'o', type: 'string', usage: 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).' } as const;
+
+/** cobra's ExactArgs(n) as kubectl config's commands check it: the usage error, or undefined. */
+function wrongArgs(ctx: CommandContext, n: number): KubectlError | undefined {
+  return ctx.args.length === n ? undefined : err.usage(ctx.commandPath, `Unexpected args: [${ctx.args.join(' ')}]`);
+}
 
 /** The shell's kubeconfig (a command run outside a shell gets a fresh one). */
 function config(ctx: CommandContext): Kubeconfig {
@@ -134,7 +139,8 @@ export const configUseContextCommand: CommandSpec = {
     kubectl config use-context minikube`),
   flags: [],
   run: (ctx) => {
-    if (ctx.args.length !== 1) return err.usage(ctx.commandPath, 'Unexpected args: ' + `[${ctx.args.join(' ')}]`);
+    const wrong = wrongArgs(ctx, 1);
+    if (wrong) return wrong;
     const kc = config(ctx);
     const name = ctx.args[0];
     if (!kc.contexts.has(name)) return err.message(`error: no context exists with the name: "${name}"`);
@@ -165,7 +171,8 @@ export const configSetContextCommand: CommandSpec = {
     const kc = config(ctx);
     const current = ctx.flags.bool('current');
     if (current && ctx.args.length > 0) return err.message('you cannot specify both a context name and --current');
-    if (!current && ctx.args.length !== 1) return err.usage(ctx.commandPath, 'Unexpected args: ' + `[${ctx.args.join(' ')}]`);
+    const wrong = current ? undefined : wrongArgs(ctx, 1);
+    if (wrong) return wrong;
     const name = current ? kc.current : ctx.args[0];
     if (name === '') return err.message('no current context is set');
     const existed = kc.contexts.get(name);
@@ -190,7 +197,8 @@ export const configDeleteContextCommand: CommandSpec = {
     kubectl config delete-context minikube`),
   flags: [],
   run: (ctx) => {
-    if (ctx.args.length !== 1) return err.usage(ctx.commandPath, 'Unexpected args: ' + `[${ctx.args.join(' ')}]`);
+    const wrong = wrongArgs(ctx, 1);
+    if (wrong) return wrong;
     const kc = config(ctx);
     const name = ctx.args[0];
     if (!kc.contexts.has(name)) return err.message(`cannot delete context ${name}, not in ${KUBECONFIG_PATH}`);
@@ -218,7 +226,8 @@ export const configRenameContextCommand: CommandSpec = {
     kubectl config rename-context old-name new-name`),
   flags: [],
   run: (ctx) => {
-    if (ctx.args.length !== 2) return err.usage(ctx.commandPath, 'Unexpected args: ' + `[${ctx.args.join(' ')}]`);
+    const wrong = wrongArgs(ctx, 2);
+    if (wrong) return wrong;
     const kc = config(ctx);
     const [from, to] = ctx.args;
     const entry = kc.contexts.get(from);
@@ -272,3 +281,17 @@ function runView(ctx: CommandContext): CommandResult {
   } else return err.message(`output must be one of '', 'json', 'yaml' or a jsonpath: ${ctx.flags.string('output')}`);
   return 0;
 }
+
+/** Every `kubectl config` command, the parent first. */
+export const CONFIG_COMMANDS: readonly CommandSpec[] = [
+  configCommand,
+  configCurrentContextCommand,
+  configDeleteContextCommand,
+  configGetClustersCommand,
+  configGetContextsCommand,
+  configGetUsersCommand,
+  configRenameContextCommand,
+  configSetContextCommand,
+  configUseContextCommand,
+  configViewCommand,
+];

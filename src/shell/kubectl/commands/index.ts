@@ -41,18 +41,7 @@ import { portForwardCommand } from './portForward';
 import { proxyCommand } from './proxy';
 import { cpCommand } from './cp';
 import { clusterInfoCommand, clusterInfoDumpCommand } from './clusterInfo';
-import {
-  configCommand,
-  configCurrentContextCommand,
-  configDeleteContextCommand,
-  configGetClustersCommand,
-  configGetContextsCommand,
-  configGetUsersCommand,
-  configRenameContextCommand,
-  configSetContextCommand,
-  configUseContextCommand,
-  configViewCommand,
-} from './config';
+import { CONFIG_COMMANDS } from './config';
 import { rolloutCommand } from './rollout';
 import { rolloutHistoryCommand } from './rolloutHistory';
 import { rolloutPauseCommand, rolloutResumeCommand } from './rolloutPause';
@@ -191,16 +180,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   stub.completion,
   apiResourcesCommand,
   apiVersionsCommand,
-  configCommand,
-  configCurrentContextCommand,
-  configDeleteContextCommand,
-  configGetClustersCommand,
-  configGetContextsCommand,
-  configGetUsersCommand,
-  configRenameContextCommand,
-  configSetContextCommand,
-  configUseContextCommand,
-  configViewCommand,
+  ...CONFIG_COMMANDS,
   stub.plugin,
   versionCommand,
   optionsCommand,
