@@ -195,9 +195,12 @@ export function createShell(shellEnv: ShellEnvironment): Shell {
   let detach: Execution['detach'];
   /** Whether the line running came from a button (a lesson's solution): nobody types into a shell it opens. */
   let fromUi = false;
+  /** Whether a background job (`COMMAND &`) is starting: a shell it opens does not take the terminal either. */
+  let startingJob = false;
   /** A command that opens a shell in a container (at once, or once it has waited: `kubectl run -it`): the next lines go to it. */
   const noticeAttach = (exec: Execution): Execution => {
-    const ui = fromUi;
+    // A button's command, or a background job's (bash stops a job that reads the terminal), takes no terminal.
+    const ui = fromUi || startingJob;
     const take = () => {
       if (!exec.attach || ui) return;
       attached = exec.attach;
@@ -227,7 +230,12 @@ export function createShell(shellEnv: ShellEnvironment): Shell {
       sink.stderr('kubeplay: only the last command of a line can run in the background here (COMMAND &): type the commands before it on a line of their own\n');
       return finished(2);
     }
-    jobs.start(command, (out) => waited(runLine(command, out)), sink);
+    startingJob = true;
+    try {
+      jobs.start(command, (out) => waited(runLine(command, out)), sink);
+    } finally {
+      startingJob = false;
+    }
     vars.lastJob = jobs.lastPid;
     vars.status = 0;
     return finished(0);

@@ -150,6 +150,17 @@ describe('background jobs (COMMAND &)', () => {
     expect(t.output()).toContain('only the last command of a line can run in the background');
   });
 
+  it('a shell opened by a background job does not take the prompt', () => {
+    const t = terminal();
+    t.runToEnd('kubectl run web --image=nginx');
+    t.runToEnd('kubectl wait --for=condition=Ready pod/web');
+    t.run('kubectl exec -it web -- sh &');
+    expect(t.shell.prompt?.()).toBeUndefined();
+    t.clear();
+    t.runToEnd('echo still the terminal');
+    expect(t.output()).toBe('still the terminal\n');
+  });
+
   it("a script's shell (the CLI) announces nothing", () => {
     const t = terminal(false);
     t.run('sleep 1 &');
