@@ -10,6 +10,19 @@ describe('tab completion', () => {
     expect(shell.complete('kubectl get --show-l', 20)).toEqual(['--show-labels']);
   });
 
+  it('completes job specs for the job builtins, and contexts for kubectl config', () => {
+    const { shell } = shellHarness();
+    const sink = { stdout: () => undefined, stderr: () => undefined };
+    shell.run('sleep 30 &', sink);
+    shell.run('sleep 60 &', sink);
+    expect(shell.complete('kill %', 6)).toEqual(['%1', '%2']);
+    expect(shell.complete('fg ', 3)).toEqual(['%1', '%2']);
+    expect(shell.complete('jo', 2)).toEqual(['jobs']);
+    shell.run('kubectl config set-context lab --cluster=kind-kubeplay --user=kind-kubeplay', sink);
+    expect(shell.complete('kubectl config use-context ', 27)).toEqual(['kind-kubeplay', 'lab']);
+    expect(shell.complete('kubectl config use', 18)).toEqual(['use-context']);
+  });
+
   it('completes resource types and live object names', () => {
     const { shell, cluster } = shellHarness();
     cluster.add({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web-1', namespace: 'default' }, spec: {} });

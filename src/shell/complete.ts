@@ -8,13 +8,15 @@ import { childrenOf, ROOT } from './kubectl/commands/index';
 import type { CommandSpec } from './kubectl/command';
 import { GLOBAL_FLAGS } from './kubectl/globalFlags';
 import { PLAYGROUND_COMMANDS } from './kubeplay/kubeplay';
+import { JOB_BUILTINS } from './jobBuiltins';
+import type { Job } from './jobs';
 import type { ShellEnvironment } from './types';
 
 /**
  * Tab completion from the registries: commands and subcommands, flags,
  * resource types, and object names from the live cluster.
  */
-export function completeLine(env: ShellEnvironment, line: string, cursor: number): string[] {
+export function completeLine(env: ShellEnvironment, line: string, cursor: number, jobs: () => readonly Job[] = () => []): string[] {
   // Only the command the cursor is in counts: what follows the last unquoted `|`.
   const before = line.slice(lastPipe(line.slice(0, cursor)) + 1, cursor);
   const words = before.split(/\s+/).filter((w, i, a) => w !== '' || i === a.length - 1);
@@ -26,7 +28,9 @@ export function completeLine(env: ShellEnvironment, line: string, cursor: number
   const current = words[words.length - 1];
   const done = words.slice(0, -1);
   const pick = (cands: Iterable<string>) => [...new Set(cands)].filter((c) => c.startsWith(current)).sort();
-  if (done.length === 0) return pick(['kubectl', 'kubeplay', 'docker', ...BUILTINS.map((b) => b.name), ...FILTERS.map((f) => f.name), 'xargs', 'watch', 'export', 'unset', 'for', 'while', 'until', 'if']);
+  if (done.length === 0) return pick(['kubectl', 'kubeplay', 'docker', ...BUILTINS.map((b) => b.name), ...FILTERS.map((f) => f.name), ...JOB_BUILTINS, 'curl', 'xargs', 'watch', 'export', 'unset', 'for', 'while', 'until', 'if']);
+  // A job spec for the job builtins (`kill %1`, `fg %2`).
+  if (JOB_BUILTINS.has(done[0]) && (current === '' || current.startsWith('%'))) return pick(jobs().map((j) => `%${j.id}`));
   if (done[0] === 'docker') return completeDocker(env, done, current);
   if (done[0] === 'kubeplay') {
     const depth = done.length - 1;
@@ -67,6 +71,8 @@ export function completeLine(env: ShellEnvironment, line: string, cursor: number
       .map((o) => o.metadata.name);
   };
   if (cmd.completion === 'node') return pick(names('nodes'));
+  // The kubeconfig's contexts, for the `kubectl config` commands that name one.
+  if (cmd.path[0] === 'config' && /^(use-context|delete-context|rename-context|get-contexts|set-context)$/.test(cmd.path[1] ?? '') && positional.length === 0) return pick(env.kubeconfig?.contexts.keys() ?? []);
   if (cmd.completion !== 'resource') return [];
   if (current.includes('/')) {
     const type = current.slice(0, current.indexOf('/'));

@@ -262,7 +262,7 @@ export function createShell(shellEnv: ShellEnvironment): Shell {
     prompt: () => (attached ? containerPrompt(attached) : undefined),
     complete(line: string, cursor: number): string[] {
       // Inside a container's shell the words are the container's (its commands and files), not kubectl's.
-      return attached ? attached.shell.complete(line, cursor) : completeLine(env, line, cursor);
+      return attached ? attached.shell.complete(line, cursor) : completeLine(env, line, cursor, () => jobs.live());
     },
     swarm: () => existingSwarm(env.cluster),
     variables: vars,
