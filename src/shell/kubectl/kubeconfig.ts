@@ -20,9 +20,25 @@ export const API_SERVER_URL = 'https://172.18.0.2:6443';
 /** Where kubectl reports the file it changed. */
 export const KUBECONFIG_PATH = '/home/learner/.kube/config';
 
+/** The base64 of a PEM block, as the file holds certificates and keys. */
+const CERT_DATA = 'LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCg==';
+/** What `kubectl config view` shows instead of secrets (`--raw` shows them): data fields are omitted, tokens and passwords redacted. */
+const hidden = (key: string, value: string | boolean): string | boolean => (key.endsWith('-data') ? 'DATA+OMITTED' : key === 'token' || key === 'password' ? 'REDACTED' : value);
+
+/** Fields with their keys sorted (Go's map order in kubectl's YAML and JSON). */
+function sortedFields<T>(fields: Record<string, T>, shown: (key: string, value: T) => T): Record<string, T> {
+  return Object.fromEntries(
+    Object.keys(fields)
+      .sort()
+      .map((k) => [k, shown(k, fields[k])]),
+  );
+}
+
 export class Kubeconfig {
-  readonly clusters = new Map<string, { server: string }>([[KIND_NAME, { server: API_SERVER_URL }]]);
-  readonly users = new Set<string>([KIND_NAME]);
+  /** Each cluster's fields as the file holds them (`server`, `insecure-skip-tls-verify`, …). */
+  readonly clusters = new Map<string, Record<string, string | boolean>>([[KIND_NAME, { 'certificate-authority-data': CERT_DATA, server: API_SERVER_URL }]]);
+  /** Each user's credentials as the file holds them (`client-certificate-data`, `token`, …). */
+  readonly users = new Map<string, Record<string, string>>([[KIND_NAME, { 'client-certificate-data': CERT_DATA, 'client-key-data': CERT_DATA }]]);
   readonly contexts = new Map<string, ContextEntry>([[KIND_NAME, { cluster: KIND_NAME, user: KIND_NAME }]]);
   current = KIND_NAME;
 
@@ -31,16 +47,33 @@ export class Kubeconfig {
     return this.contexts.get(context || this.current)?.namespace || 'default';
   }
 
+  /**
+   * Why kubectl cannot reach the playground's API server through `context`
+   * (the current one when undefined), in client-go's and Go's words; undefined
+   * when it can.
+   */
+  unreachable(context?: string): string | undefined {
+    const name = context || this.current;
+    // No context at all: client-go falls back to an API server on localhost:8080, which is not there.
+    if (name === '') return 'The connection to the server localhost:8080 was refused - did you specify the right host or port?';
+    const ctx = this.contexts.get(name);
+    if (!ctx) return `error: context was not found for specified context: ${name}`;
+    const server = this.clusters.get(ctx.cluster)?.server;
+    if (server === undefined || server === '') return 'The connection to the server localhost:8080 was refused - did you specify the right host or port?';
+    if (server !== API_SERVER_URL) return `Unable to connect to the server: dial tcp ${String(server).replace(/^https?:\/\//, '').replace(/\/.*$/, '')}: i/o timeout`;
+    return undefined;
+  }
+
   /** `kubectl config view` as an object (keys in kubectl's order: Go's sorted map keys). */
   view(minify: boolean, raw: boolean): Record<string, unknown> {
     const ctxNames = minify ? [this.current].filter((n) => this.contexts.has(n)) : [...this.contexts.keys()].sort();
     const ctxs = ctxNames.map((n) => this.contexts.get(n)!);
     const clusterNames = minify ? ctxs.map((c) => c.cluster).filter((n) => this.clusters.has(n)) : [...this.clusters.keys()].sort();
-    const userNames = minify ? ctxs.map((c) => c.user).filter((n) => this.users.has(n)) : [...this.users].sort();
-    const secret = raw ? 'LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCg==' : 'DATA+OMITTED';
+    const userNames = minify ? ctxs.map((c) => c.user).filter((n) => this.users.has(n)) : [...this.users.keys()].sort();
+    const show = <T extends string | boolean>(k: string, v: T): T => (raw ? v : (hidden(k, v) as T));
     return {
       apiVersion: 'v1',
-      clusters: clusterNames.map((name) => ({ cluster: { 'certificate-authority-data': secret, server: this.clusters.get(name)!.server }, name })),
+      clusters: clusterNames.map((name) => ({ cluster: sortedFields(this.clusters.get(name)!, show), name })),
       contexts: ctxNames.map((name) => {
         const c = this.contexts.get(name)!;
         return { context: { cluster: c.cluster, ...(c.namespace ? { namespace: c.namespace } : {}), user: c.user }, name };
@@ -48,7 +81,7 @@ export class Kubeconfig {
       'current-context': this.current,
       kind: 'Config',
       preferences: {},
-      users: userNames.map((name) => ({ name, user: { 'client-certificate-data': raw ? secret : 'DATA+OMITTED', 'client-key-data': raw ? secret : 'DATA+OMITTED' } })),
+      users: userNames.map((name) => ({ name, user: sortedFields(this.users.get(name)!, show) })),
     };
   }
 }

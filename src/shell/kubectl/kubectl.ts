@@ -55,9 +55,11 @@ export function runKubectl(env: ShellEnvironment, words: readonly string[], sink
   // Without -n, the current context's namespace (`kubectl config set-context --current --namespace=…`).
   const context = flags.string('context');
   // A context that is not there (named by --context, or a current one deleted): kubectl cannot reach a cluster; `kubectl config` still works.
-  const contextName = context || env.kubeconfig?.current;
-  if (cmd.path[0] !== 'config' && env.kubeconfig && contextName !== undefined && !env.kubeconfig.contexts.has(contextName)) {
-    sink.stderr(`error: context was not found for specified context: ${contextName}\n`);
+  // Commands that need no API server go on (`kubectl version` says so after its client lines).
+  const offline = ['config', 'version', 'help', 'options', 'completion'].includes(cmd.path[0] ?? '');
+  const unreachable = offline ? undefined : env.kubeconfig?.unreachable(context);
+  if (unreachable !== undefined) {
+    sink.stderr(`${unreachable}\n`);
     return finished(1);
   }
   const client = env.cluster.client('kubectl');

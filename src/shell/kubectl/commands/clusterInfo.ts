@@ -39,7 +39,7 @@ type ServiceObj = KubeObject & { spec?: { ports?: { name?: string; port: number 
 function runClusterInfo(ctx: CommandContext): CommandResult {
   if (ctx.args.length > 0) return err.usage(ctx.commandPath, `Unexpected args: [${ctx.args.join(' ')}]`);
   const kc = ctx.env.kubeconfig ?? new Kubeconfig();
-  const server = kc.clusters.get(kc.contexts.get(kc.current)?.cluster ?? '')?.server ?? API_SERVER_URL;
+  const server = String(kc.clusters.get(kc.contexts.get(kc.current)?.cluster ?? '')?.server ?? API_SERVER_URL);
   const line = (name: string, link: string) => `${GREEN}${name}${RESET} is running at ${YELLOW}${link}${RESET}\n`;
   let out = line('Kubernetes control plane', server);
   const services = ctx.client.list<ServiceObj>('services', { namespace: 'kube-system' }).filter((s) => s.metadata.labels?.['kubernetes.io/cluster-service'] === 'true');

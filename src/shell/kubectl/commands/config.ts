@@ -3,8 +3,9 @@ import { printJsonPath } from '../printers/format/jsonpath/printJsonPath';
 import { toJson } from '../printers/format/toJson';
 import { toYaml } from '../printers/format/yaml/toYaml';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
-import { err, type KubectlError } from '../errors';
-import { Kubeconfig, KUBECONFIG_PATH } from '../kubeconfig';
+import { err } from '../errors';
+import { KUBECONFIG_PATH } from '../kubeconfig';
+import { config, configDeleteClusterCommand, configDeleteUserCommand, configSetClusterCommand, configSetCommand, configSetCredentialsCommand, configUnsetCommand, wrongArgs } from './configEntries';
 import { examples, longDesc } from '../text';
 import { defaultSubCommandRun } from './parent';
 
@@ -15,16 +16,6 @@ import { defaultSubCommandRun } from './parent';
  */
 
 const OUTPUT_FLAG = { name: 'output', shorthand: 'o', type: 'string', usage: 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).' } as const;
-
-/** cobra's ExactArgs(n) as kubectl config's commands check it: the usage error, or undefined. */
-function wrongArgs(ctx: CommandContext, n: number): KubectlError | undefined {
-  return ctx.args.length === n ? undefined : err.usage(ctx.commandPath, `Unexpected args: [${ctx.args.join(' ')}]`);
-}
-
-/** The shell's kubeconfig (a command run outside a shell gets a fresh one). */
-function config(ctx: CommandContext): Kubeconfig {
-  return ctx.env.kubeconfig ?? new Kubeconfig();
-}
 
 export const configCommand: CommandSpec = {
   path: ['config'],
@@ -112,7 +103,7 @@ function listing(what: 'clusters' | 'users', short: string, example: string): Co
     flags: [],
     run: (ctx) => {
       const kc = config(ctx);
-      const names = what === 'clusters' ? [...kc.clusters.keys()] : [...kc.users];
+      const names = [...(what === 'clusters' ? kc.clusters : kc.users).keys()];
       ctx.out(`NAME\n${names.sort().map((n) => `${n}\n`).join('')}`);
       return 0;
     },
@@ -286,12 +277,18 @@ function runView(ctx: CommandContext): CommandResult {
 export const CONFIG_COMMANDS: readonly CommandSpec[] = [
   configCommand,
   configCurrentContextCommand,
+  configDeleteClusterCommand,
   configDeleteContextCommand,
+  configDeleteUserCommand,
   configGetClustersCommand,
   configGetContextsCommand,
   configGetUsersCommand,
   configRenameContextCommand,
+  configSetCommand,
+  configSetClusterCommand,
   configSetContextCommand,
+  configSetCredentialsCommand,
+  configUnsetCommand,
   configUseContextCommand,
   configViewCommand,
 ];

@@ -52,6 +52,11 @@ function runVersion(ctx: CommandContext): CommandResult {
     return 0;
   }
   ctx.out(`Client Version: ${KUBERNETES_VERSION}\nKustomize Version: ${KUSTOMIZE_VERSION}\n`);
+  const unreachable = clientOnly ? undefined : ctx.env.kubeconfig?.unreachable(ctx.flags.string('context'));
+  if (unreachable !== undefined) {
+    ctx.errOut(`${unreachable}\n`);
+    return 1;
+  }
   if (!clientOnly) ctx.out(`Server Version: ${KUBERNETES_VERSION}\n`);
   return 0;
 }

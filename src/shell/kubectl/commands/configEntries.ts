@@ -1,0 +1,231 @@
+import type { CommandContext, CommandSpec } from '../command';
+import { err, type KubectlError } from '../errors';
+import { Kubeconfig, KUBECONFIG_PATH } from '../kubeconfig';
+import { examples, longDesc } from '../text';
+
+/**
+ * The `kubectl config` commands that write clusters, users and single
+ * properties of the kubeconfig (kubectl `pkg/cmd/config`): `set-cluster`,
+ * `set-credentials`, `delete-cluster`, `delete-user`, `set`, `unset`.
+ */
+
+/** The shell's kubeconfig (a command run outside a shell gets a fresh one). */
+export function config(ctx: CommandContext): Kubeconfig {
+  return ctx.env.kubeconfig ?? new Kubeconfig();
+}
+
+/** cobra's ExactArgs(n) as kubectl config's commands check it: the usage error, or undefined. */
+export function wrongArgs(ctx: CommandContext, n: number): KubectlError | undefined {
+  return ctx.args.length === n ? undefined : err.usage(ctx.commandPath, `Unexpected args: [${ctx.args.join(' ')}]`);
+}
+
+/** The flags given, as the entry's fields (`--insecure-skip-tls-verify` a boolean). */
+function fieldsFrom(ctx: CommandContext, names: readonly string[], bools: readonly string[] = []): Record<string, string | boolean> {
+  const out: Record<string, string | boolean> = {};
+  for (const n of names) if (ctx.flags.changed(n)) out[n] = ctx.flags.string(n);
+  for (const n of bools) if (ctx.flags.changed(n)) out[n] = ctx.flags.bool(n);
+  return out;
+}
+
+const CLUSTER_FIELDS = ['server', 'certificate-authority', 'tls-server-name', 'proxy-url'];
+const USER_FIELDS = ['client-certificate', 'client-key', 'token', 'username', 'password'];
+
+export const configSetClusterCommand: CommandSpec = {
+  path: ['config', 'set-cluster'],
+  use: 'set-cluster NAME [--server=server] [--certificate-authority=path/to/certificate/authority] [--insecure-skip-tls-verify=true] [--tls-server-name=example.com]',
+  short: 'Set a cluster entry in kubeconfig',
+  long: longDesc(`
+    Set a cluster entry in kubeconfig.
+
+     Specifying a name that already exists will merge new fields on top of existing values for those fields.`),
+  example: examples(`
+    # Set only the server field on the e2e cluster entry without touching other values
+    kubectl config set-cluster e2e --server=https://1.2.3.4
+
+    # Disable cert checking for the e2e cluster entry
+    kubectl config set-cluster e2e --insecure-skip-tls-verify=true`),
+  flags: [
+    { name: 'certificate-authority', type: 'string', usage: 'Path to certificate-authority file for the cluster entry in kubeconfig' },
+    { name: 'embed-certs', type: 'bool', usage: 'embed-certs for the cluster entry in kubeconfig' },
+    { name: 'insecure-skip-tls-verify', type: 'bool', usage: 'insecure-skip-tls-verify for the cluster entry in kubeconfig' },
+    { name: 'proxy-url', type: 'string', usage: 'proxy-url for the cluster entry in kubeconfig' },
+    { name: 'server', type: 'string', usage: 'server for the cluster entry in kubeconfig' },
+    { name: 'tls-server-name', type: 'string', usage: 'tls-server-name for the cluster entry in kubeconfig' },
+  ],
+  run: (ctx) => {
+    const wrong = wrongArgs(ctx, 1);
+    if (wrong) return wrong;
+    const kc = config(ctx);
+    const name = ctx.args[0];
+    kc.clusters.set(name, { ...kc.clusters.get(name), ...fieldsFrom(ctx, CLUSTER_FIELDS, ['insecure-skip-tls-verify']) });
+    ctx.out(`Cluster "${name}" set.\n`);
+    return 0;
+  },
+};
+
+export const configSetCredentialsCommand: CommandSpec = {
+  path: ['config', 'set-credentials'],
+  use: 'set-credentials NAME [--client-certificate=path/to/certfile] [--client-key=path/to/keyfile] [--token=bearer_token] [--username=basic_user] [--password=basic_password] [--auth-provider=provider_name] [--auth-provider-arg=key=value] [--exec-command=exec_command] [--exec-api-version=exec_api_version] [--exec-arg=arg] [--exec-env=key=value]',
+  short: 'Set a user entry in kubeconfig',
+  long: longDesc(`
+    Set a user entry in kubeconfig.
+
+     Specifying a name that already exists will merge new fields on top of existing values.
+
+      Client-certificate flags:
+      --client-certificate=certfile --client-key=keyfile
+
+      Bearer token flags:
+        --token=bearer_token
+
+      Basic auth flags:
+        --username=basic_user --password=basic_password
+
+     Bearer token and basic auth are mutually exclusive.`),
+  example: examples(`
+    # Set only the "client-key" field on the "cluster-admin"
+    # entry, without touching other values
+    kubectl config set-credentials cluster-admin --client-key=~/.kube/admin.key
+
+    # Set basic auth for the "cluster-admin" entry
+    kubectl config set-credentials cluster-admin --username=admin --password=uXFGweU9l35qcif
+
+    # Embed client certificate data in the "cluster-admin" entry
+    kubectl config set-credentials cluster-admin --client-certificate=~/.kube/admin.crt --embed-certs=true`),
+  flags: [
+    { name: 'client-certificate', type: 'string', usage: 'Path to client-certificate file for the user entry in kubeconfig' },
+    { name: 'client-key', type: 'string', usage: 'Path to client-key file for the user entry in kubeconfig' },
+    { name: 'embed-certs', type: 'bool', usage: 'Embed client cert/key for the user entry in kubeconfig' },
+    { name: 'password', type: 'string', usage: 'password for the user entry in kubeconfig' },
+    { name: 'token', type: 'string', usage: 'token for the user entry in kubeconfig' },
+    { name: 'username', type: 'string', usage: 'username for the user entry in kubeconfig' },
+  ],
+  run: (ctx) => {
+    const wrong = wrongArgs(ctx, 1);
+    if (wrong) return wrong;
+    const fields = fieldsFrom(ctx, USER_FIELDS) as Record<string, string>;
+    if (fields.token !== undefined && (fields.username !== undefined || fields.password !== undefined)) {
+      return err.message('you cannot specify more than one authentication method at the same time: --token, --username/--password');
+    }
+    const kc = config(ctx);
+    const name = ctx.args[0];
+    kc.users.set(name, { ...kc.users.get(name), ...fields });
+    ctx.out(`User "${name}" set.\n`);
+    return 0;
+  },
+};
+
+function deleting(what: 'cluster' | 'user'): CommandSpec {
+  return {
+    path: ['config', `delete-${what}`],
+    use: `delete-${what} ${what.toUpperCase()}_NAME`,
+    short: `Delete the specified ${what} from the kubeconfig`,
+    long: longDesc(`
+      Delete the specified ${what} from the kubeconfig.`),
+    example: examples(`
+      # Delete the ${what === 'cluster' ? 'minikube cluster' : 'exp user'}
+      kubectl config delete-${what} ${what === 'cluster' ? 'minikube' : 'exp'}`),
+    flags: [],
+    run: (ctx) => {
+      const wrong = wrongArgs(ctx, 1);
+      if (wrong) return wrong;
+      const kc = config(ctx);
+      const entries = what === 'cluster' ? kc.clusters : kc.users;
+      const name = ctx.args[0];
+      if (!entries.has(name)) return err.message(`cannot delete ${what} ${name}, not in ${KUBECONFIG_PATH}`);
+      entries.delete(name);
+      ctx.out(`deleted ${what} ${name} from ${KUBECONFIG_PATH}\n`);
+      return 0;
+    },
+  };
+}
+
+export const configDeleteClusterCommand = deleting('cluster');
+export const configDeleteUserCommand = deleting('user');
+
+/**
+ * A property path of `set`/`unset`: `current-context`, or
+ * `contexts|clusters|users.NAME.FIELD`; the entry and field it names.
+ */
+function property(kc: Kubeconfig, path: string): { set(value: string | undefined): void } | string {
+  if (path === 'current-context') return { set: (v) => (kc.current = v ?? '') };
+  const m = /^(contexts|clusters|users)\.([^.]+)\.([^.]+)$/.exec(path);
+  if (!m) return `unable to locate path ${path}`;
+  const [, kind, name, field] = m;
+  if (kind === 'contexts') {
+    if (!['cluster', 'user', 'namespace'].includes(field)) return `unable to locate path ${field}`;
+    return {
+      set: (v) => {
+        const c = kc.contexts.get(name) ?? { cluster: '', user: '' };
+        if (field === 'namespace') c.namespace = v || undefined;
+        else c[field as 'cluster' | 'user'] = v ?? '';
+        kc.contexts.set(name, c);
+      },
+    };
+  }
+  const entries: Map<string, Record<string, string | boolean>> = kind === 'clusters' ? kc.clusters : kc.users;
+  return {
+    set: (v) => {
+      const e = { ...entries.get(name) };
+      if (v === undefined) delete e[field];
+      else e[field] = field === 'insecure-skip-tls-verify' ? v === 'true' : v;
+      entries.set(name, e);
+    },
+  };
+}
+
+export const configSetCommand: CommandSpec = {
+  path: ['config', 'set'],
+  use: 'set PROPERTY_NAME PROPERTY_VALUE',
+  short: 'Set an individual value in a kubeconfig file',
+  long: longDesc(`
+    Set an individual value in a kubeconfig file.
+
+     PROPERTY_NAME is a dot delimited name where each token represents either an attribute name or a map key.  Map keys may not contain dots.
+
+     PROPERTY_VALUE is the new value you want to set. Binary fields such as 'certificate-authority-data' expect a base64 encoded string unless the --set-raw-bytes flag is used.
+
+     Specifying an attribute name that already exists will merge new fields on top of existing values.`),
+  example: examples(`
+    # Set the server field on the my-cluster cluster to https://1.2.3.4
+    kubectl config set clusters.my-cluster.server https://1.2.3.4
+
+    # Set the namespace field on the my-context context to my-namespace
+    kubectl config set contexts.my-context.namespace my-namespace`),
+  flags: [{ name: 'set-raw-bytes', type: 'bool', usage: 'When writing a []byte PROPERTY_VALUE, write the given string directly without base64 decoding.' }],
+  run: (ctx) => {
+    const wrong = wrongArgs(ctx, 2);
+    if (wrong) return wrong;
+    const p = property(config(ctx), ctx.args[0]);
+    if (typeof p === 'string') return err.message(p);
+    p.set(ctx.args[1]);
+    ctx.out(`Property "${ctx.args[0]}" set.\n`);
+    return 0;
+  },
+};
+
+export const configUnsetCommand: CommandSpec = {
+  path: ['config', 'unset'],
+  use: 'unset PROPERTY_NAME',
+  short: 'Unset an individual value in a kubeconfig file',
+  long: longDesc(`
+    Unset an individual value in a kubeconfig file.
+
+     PROPERTY_NAME is a dot delimited name where each token represents either an attribute name or a map key.  Map keys may not contain dots.`),
+  example: examples(`
+    # Unset the current-context
+    kubectl config unset current-context
+
+    # Unset namespace in foo context
+    kubectl config unset contexts.foo.namespace`),
+  flags: [],
+  run: (ctx) => {
+    const wrong = wrongArgs(ctx, 1);
+    if (wrong) return wrong;
+    const p = property(config(ctx), ctx.args[0]);
+    if (typeof p === 'string') return err.message(p);
+    p.set(undefined);
+    ctx.out(`Property "${ctx.args[0]}" unset.\n`);
+    return 0;
+  },
+};
