@@ -1,4 +1,4 @@
-import { parseOptions, splitLines, terminalInput, type FilterRun, type FilterSpec } from '../../lib/filters/filter';
+import { collecting, parseOptions, splitLines, terminalInput, type FilterRun, type FilterSpec } from '../../lib/filters/filter';
 import { grepMatcher } from '../../lib/posixRegex';
 
 const USAGE = "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n";
@@ -90,29 +90,21 @@ export const grep: FilterSpec = {
   },
 };
 
-function fromFiles(operands: string[], io: Parameters<FilterSpec['start']>[1], select: (line: string, n: number, name: string) => string, countLine: (name: string, n: number) => string, matched: () => number, quiet: boolean): FilterRun {
-  let stdin = '';
-  return {
-    closed: false,
-    write(text) {
-      stdin += text;
-      return '';
-    },
-    end() {
-      let out = '';
-      let error = false;
-      for (const name of operands) {
-        const text = name === '-' ? stdin : io.files.read(name);
-        if (text === undefined) {
-          io.err(`grep: ${name}: No such file or directory\n`);
-          error = true;
-          continue;
-        }
-        const before = matched();
-        splitLines(text).forEach((line, i) => (out += select(line, i + 1, name)));
-        out += countLine(name, matched() - before);
+/** grep over its file operands (`-` is standard input), once all input is in. */
+function fromFiles(operands: string[], io: Parameters<FilterSpec['start']>[1], select: (line: string, n: number, name: string) => string, countLine: (name: string, n: number) => string, matched: () => number, quiet: boolean): FilterRun | { code: number } {
+  return collecting(operands, io, 'grep', (inputs, err) => {
+    let out = '';
+    let error = false;
+    for (const { name, text } of inputs) {
+      if (text === undefined) {
+        err(`grep: ${name}: No such file or directory\n`);
+        error = true;
+        continue;
       }
-      return { out, code: quiet && matched() > 0 ? 0 : error ? 2 : matched() > 0 ? 0 : 1 };
-    },
-  };
+      const before = matched();
+      splitLines(text).forEach((line, i) => (out += select(line, i + 1, name)));
+      out += countLine(name, matched() - before);
+    }
+    return { out, code: quiet && matched() > 0 ? 0 : error ? 2 : matched() > 0 ? 0 : 1 };
+  });
 }
