@@ -5,6 +5,7 @@ import { readClusterObjects } from './clusterObjects';
 import { DeferredExecution } from './deferredExecution';
 import { EventFeed, eventRecordOf, PREVIEW_EVENTS, toEventRecord } from './eventRecords';
 import { inspectObject } from './inspectObject';
+import { RunningCommands, type Running } from './runningCommands';
 import { ACTIVITY_PER_SNAPSHOT, EMPTY_SNAPSHOT, finished, NOTES_KEPT } from './runtimeTables';
 import type { TrafficFacts, ClusterSnapshot, CommandSource, Engine, InspectorData, ObjectRef, ShellFactory, WorldFactory } from './types';
 
@@ -22,19 +23,10 @@ export interface ClusterOrigin {
   readonly startTime: number;
 }
 
-export interface Running {
-  readonly execution: Execution;
-  readonly source: CommandSource;
-  readonly line: string;
-}
+export { isSettleCommand, type Running } from './runningCommands';
 
 /** Real time a long command (fast-forward) may take per frame before the page draws again. */
 export const SLICE_MS = 12;
-
-/** `kubeplay clock settle …`: the fast-forward command. */
-export function isSettleCommand(line: string): boolean {
-  return /^kubeplay\s+clock\s+settle(\s|$)/.test(line.trim());
-}
 
 /**
  * The sim bridge: owns the live cluster and shell, knows when the cluster
@@ -62,9 +54,7 @@ export class SimRuntime {
   private bootNow = 0;
   /** Fractions of a millisecond of real time not yet passed on to the cluster. */
   private carryMs = 0;
-  private running: Running[] = [];
-  /** Running commands whose waits are driven as fast as the frame allows (a lesson's solution). */
-  private hurried = new Set<Execution>();
+  private readonly running = new RunningCommands();
   /** The shell a lesson's checks run in (no history, no log), built on first use per cluster. */
   private checkShell: Shell | undefined;
   private changed = true;
@@ -111,7 +101,6 @@ export class SimRuntime {
     this.unwatch();
     this.unwatchEvents();
     this.checkShell = undefined;
-    this.hurried.clear();
     const reader = cluster.client('kubeplay-ui');
     const world: World = { engine, cluster, reader };
     this.world = world;
@@ -150,8 +139,7 @@ export class SimRuntime {
    */
   reset(options?: ClusterOptions): { now: number; workers: number } | undefined {
     if (!this.engine) return undefined;
-    for (const r of this.running) r.execution.cancel();
-    this.running = [];
+    this.running.replace();
     const { cluster } = this.build(this.engine, this.engine.createCluster(options));
     return { now: cluster.now(), workers: cluster.config?.workers ?? 3 };
   }
@@ -164,8 +152,7 @@ export class SimRuntime {
    */
   adopt(cluster: Cluster, running: readonly Running[], replayedShell?: Shell): boolean {
     if (!this.engine || !this.makeShell) return false;
-    for (const r of this.running) r.execution.cancel();
-    this.running = [...running];
+    this.running.replace(running);
     this.build(this.engine, cluster);
     if (replayedShell?.variables) this.shell?.variables?.copyFrom(replayedShell.variables);
     return true;
@@ -206,7 +193,7 @@ export class SimRuntime {
   run(line: string, source: CommandSource, sink: OutputSink, started?: (at: number) => void): Execution {
     this.sliceEnd = this.wallNow() + SLICE_MS;
     const execution = this.shell ? this.runNow(this.shell, line, source, sink) : this.runLater(line, source, sink, started);
-    if (!execution.done) this.running.push({ execution, source, line });
+    this.running.add({ execution, source, line });
     return execution;
   }
 
@@ -252,15 +239,15 @@ export class SimRuntime {
 
   /** Drives the waits of a running command as fast as each frame allows (a lesson's solution: `sleep 6m` takes moments, not minutes). */
   hurry(execution: Execution): void {
-    if (!execution.done) this.hurried.add(execution);
+    this.running.hurry(execution);
   }
 
-  /** The terminal's prompt: undefined for `$ `, or the prompt of a container's shell open at the prompt (`kubectl exec -it`). */
   /** The namespace the terminal's kubectl works in without `-n` (its current context's). */
   namespace(): string {
     return this.shell?.namespace?.() ?? 'default';
   }
 
+  /** The terminal's prompt: undefined for `$ `, or the prompt of a container's shell open at the prompt (`kubectl exec -it`). */
   prompt(): string | undefined {
     return this.shell?.prompt?.();
   }
@@ -276,58 +263,30 @@ export class SimRuntime {
 
   /** Ctrl+C: cancels the commands typed at the prompt that are still waiting. */
   cancelPrompt(): boolean {
-    const typed = this.running.filter((r) => r.source === 'prompt');
-    for (const r of typed) r.execution.cancel();
-    this.running = this.running.filter((r) => r.source !== 'prompt');
-    return typed.length > 0;
+    return this.running.cancelPrompt();
   }
 
   /** Whether a fast-forward (`kubeplay clock settle`) is running. */
   settling(): boolean {
-    return this.running.some((r) => isSettleCommand(r.line));
+    return this.running.settling();
   }
 
   /** Stops the running fast-forwards (the button's Stop); returns whether there was one. */
   cancelSettle(): boolean {
-    const settles = this.running.filter((r) => isSettleCommand(r.line));
-    for (const r of settles) r.execution.cancel();
-    this.running = this.running.filter((r) => !settles.includes(r));
-    return settles.length > 0;
+    return this.running.cancelSettle();
   }
 
   /** Whether a command typed at the prompt is still running. */
   promptBusy(): boolean {
-    return this.running.some((r) => r.source === 'prompt');
+    return this.running.promptBusy();
   }
 
-  /** Re-checks waiting commands; returns those that finished. */
+  /** Re-checks waiting commands and the shell's background jobs, this frame's slice spent on the hurried ones; returns the commands that finished. */
   pollRunning(): Running[] {
-    // Background jobs (`COMMAND &`) are the shell's: polled here too, they report their own end.
-    const jobs = this.shell?.jobs?.() ?? [];
-    for (const job of jobs) job.execution.poll();
-    if (this.running.length === 0) return [];
     this.sliceEnd = this.wallNow() + SLICE_MS;
-    this.driveHurried();
-    const finishedNow: Running[] = [];
-    this.running = this.running.filter((r) => {
-      const done = r.execution.done || r.execution.poll();
-      if (done) finishedNow.push(r);
-      return !done;
-    });
-    return finishedNow;
-  }
-
-  /** Spends this frame's slice moving time toward what the hurried commands wait for. */
-  private driveHurried(): void {
-    if (this.hurried.size === 0 || !this.world) return;
-    const { cluster } = this.world;
-    for (const exec of this.hurried) {
-      if (!exec.done && this.running.some((r) => r.execution === exec)) {
-        const others = [...this.running.filter((r) => r.execution !== exec).map((r) => r.execution), ...(this.shell?.jobs?.() ?? []).map((j) => j.execution)];
-        if (driveSlice(cluster, exec, this.shouldYield, others) === 'yielded') break;
-      }
-      if (exec.done || !this.running.some((r) => r.execution === exec)) this.hurried.delete(exec);
-    }
+    const world = this.world;
+    const jobs = (this.shell?.jobs?.() ?? []).map((j) => j.execution);
+    return this.running.poll(jobs, world && ((exec, others) => driveSlice(world.cluster, exec, this.shouldYield, others)));
   }
 
   /** Requests counted by the traffic meter so far (changes whenever one is made). */
