@@ -22,26 +22,23 @@ export const OUTSIDE_HINT =
 
 const NOTHING_LISTENS = 'kubeplay: nothing listens on that port of your machine: forward one to a pod first (kubectl port-forward svc/NAME 8080:80 &, then curl localhost:8080).\n';
 
-/** Whether curl's URL (its first argument that is no option) is on this machine. */
-function local(args: readonly string[]): boolean {
-  const url = args.find((a, i) => !a.startsWith('-') && !['-o', '-w', '-H', '-m', '-A', '--output', '--write-out', '--header', '--max-time', '--connect-timeout', '--user-agent'].includes(args[i - 1] ?? ''));
-  const host = url ? /^(?:https?:\/\/)?(\[[^\]]*\]|[^/:]+)/.exec(url)?.[1] : undefined;
-  return host !== undefined && LOCAL_NAMES[host] !== undefined;
-}
-
 type NodeObj = KubeObject & { status?: { addresses?: { type: string; address: string }[] } };
 
 /** Runs curl on the learner's machine; `tty`: its output goes to the terminal (no progress meter). */
 export function runHostCurl(env: ShellEnvironment, args: readonly string[], sink: OutputSink, tty: boolean): Execution {
-  const net: ContainerNetwork = { nameserver: '', lookup: (name) => ({ ok: false, name }), http: (url, userAgent, hostHeader) => hostRequest(env, url, userAgent, hostHeader) };
+  /** The request curl made (its failure says which hint helps). */
+  let sent: NetResult | undefined;
+  const net: ContainerNetwork = { nameserver: '', lookup: (name) => ({ ok: false, name }), http: (url, userAgent, hostHeader) => (sent = hostRequest(env, url, userAgent, hostHeader)) };
   const files = new Map<string, string>();
   const code = runCurl(net, [...args], (t) => sink.stdout(t), (t) => sink.stderr(t), files, tty);
   for (const [path, text] of files) {
     const refused = env.files.write?.(path.replace(/^\//, ''), text);
     if (refused) sink.stderr(`curl: (23) Failure writing output to destination: ${refused}\n`);
   }
-  if (code === 6 || code === 28) sink.stderr(OUTSIDE_HINT);
-  else if (code === 7 && local(args)) sink.stderr(NOTHING_LISTENS);
+  if (sent !== undefined && !sent.ok) {
+    if (sent.kind === 'resolve' || sent.kind === 'timeout') sink.stderr(OUTSIDE_HINT);
+    else if (sent.kind === 'refused' && LOCAL_NAMES[sent.host] !== undefined) sink.stderr(NOTHING_LISTENS);
+  }
   return finished(code);
 }
 

@@ -59,7 +59,12 @@ export class LocalPorts {
   }
 }
 
+/** An address as it stands before `:PORT` (an IPv6 one in brackets). */
+export function hostOf(address: string): string {
+  return address.includes(':') ? `[${address}]` : address;
+}
+
 /** The message of a listener that could not bind `port` on `addresses` (Go's words), as kubectl prints it. */
 export function addressInUse(port: number, addresses: readonly string[]): string {
-  return addresses.map((a) => `listen tcp${a.includes(':') ? '6' : '4'} ${a.includes(':') ? `[${a}]` : a}:${port}: bind: address already in use`).join(' ');
+  return addresses.map((a) => `listen tcp${a.includes(':') ? '6' : '4'} ${hostOf(a)}:${port}: bind: address already in use`).join(' ');
 }

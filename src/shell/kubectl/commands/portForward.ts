@@ -1,6 +1,6 @@
 import { storageName, type KubeObject } from '../../../sim/k8s/index';
 import { WaitingExecution } from '../../execution';
-import { addressInUse, type Listener } from '../../localPorts';
+import { addressInUse, hostOf, type Listener } from '../../localPorts';
 import type { NetResult } from '../../../sim/k8s/index';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
 import { err, type KubectlError } from '../errors';
@@ -131,8 +131,6 @@ function addresses(ctx: CommandContext): string[] {
   return given.flatMap((a) => (a === 'localhost' ? ['127.0.0.1', '::1'] : [a]));
 }
 
-const shown = (address: string) => (address.includes(':') ? `[${address}]` : address);
-
 /**
  * Listens on the local ports and forwards each connection (`curl
  * localhost:PORT` at the prompt) to the pod's port, until Ctrl+C, or until
@@ -179,7 +177,7 @@ function forward(ctx: CommandContext, pod: PodObj, ports: { local: number; remot
     };
     local.open(listener);
     opened.push(listener);
-    for (const a of addrs) ctx.out(`Forwarding from ${shown(a)}:${port} -> ${remote}\n`);
+    for (const a of addrs) ctx.out(`Forwarding from ${hostOf(a)}:${port} -> ${remote}\n`);
   }
   if (opened.length === 0) return err.message(`error: unable to listen on any of the requested ports: [${ports.map((p) => `{${p.local < 0 ? 0 : p.local} ${p.remote}}`).join(' ')}]`);
   const exec = new WaitingExecution({

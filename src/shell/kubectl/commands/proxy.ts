@@ -1,6 +1,7 @@
 import { KUBERNETES_VERSION, type KubeObject, type NetResult } from '../../../sim/k8s/index';
 import { WaitingExecution } from '../../execution';
-import { addressInUse, type Listener, type LocalRequest } from '../../localPorts';
+import { addressInUse, hostOf, type Listener, type LocalRequest } from '../../localPorts';
+import { API_SERVER_URL } from '../kubeconfig';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
 import { err } from '../errors';
 import { indentJson } from '../printers/format/wireJson';
@@ -62,9 +63,6 @@ export const proxyCommand: CommandSpec = {
   run: runProxy,
 };
 
-/** The control plane's API endpoint, as `/api` lists it. */
-const API_SERVER = '172.18.0.2:6443';
-
 function runProxy(ctx: CommandContext): CommandResult {
   if (ctx.args.length > 0) return err.usage(ctx.commandPath, `Unexpected args: [${ctx.args.join(' ')}]`);
   const local = ctx.env.localPorts;
@@ -80,7 +78,7 @@ function runProxy(ctx: CommandContext): CommandResult {
   if (local.inUse(port, address)) return err.message(addressInUse(port, [address]).replace(/^listen tcp[46]/, 'listen tcp'));
   const listener: Listener = { port, addresses: [address], request: (req) => serve(ctx, req, prefix, port) };
   local.open(listener);
-  ctx.out(`Starting to serve on ${address.includes(':') ? `[${address}]` : address}:${port}\n`);
+  ctx.out(`Starting to serve on ${hostOf(address)}:${port}\n`);
   const exec = new WaitingExecution({ check: () => undefined, dispose: () => local.close(listener) });
   exec.poll();
   return exec;
@@ -97,7 +95,7 @@ function serve(ctx: CommandContext, req: LocalRequest, prefix: string, port: num
     answer(code, `${indentJson(`{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":${JSON.stringify(message)},"reason":"${reason}","details":${details},"code":${code}}`)}\n`);
   if (path === '/version' || path === '/version/') return answer(200, `${JSON.stringify(info(KUBERNETES_VERSION), null, 2)}\n`);
   if (path === '/healthz' || path === '/livez' || path === '/readyz') return answer(200, 'ok');
-  if (path === '/api' || path === '/api/') return answer(200, `${indentJson(`{"kind":"APIVersions","versions":["v1"],"serverAddressByClientCIDRs":[{"clientCIDR":"0.0.0.0/0","serverAddress":"${API_SERVER}"}]}`)}\n`);
+  if (path === '/api' || path === '/api/') return answer(200, `${indentJson(`{"kind":"APIVersions","versions":["v1"],"serverAddressByClientCIDRs":[{"clientCIDR":"0.0.0.0/0","serverAddress":"${API_SERVER_URL.replace(/^https:\/\//, '')}"}]}`)}\n`);
   const sub = /^\/api\/v1\/namespaces\/([^/]+)\/(pods|services)\/([^/]+)\/proxy(\/.*)?$/.exec(path);
   if (sub) return proxied(ctx, sub[1], sub[2] as 'pods' | 'services', decodeURIComponent(sub[3]), sub[4] ?? '/', req, answer, status);
   const target = parsePath(ctx, path);
