@@ -168,6 +168,7 @@ export function createFakeCluster(options: { workers?: number; start?: number } 
       const c = client();
       return c.patch('pods', namespace, name, { spec: { nodeName } }, 'merge');
     },
+    updateEphemeralContainers: (namespace: string, name: string, ephemeralContainers: unknown[]) => client().patch('pods', namespace, name, { spec: { ephemeralContainers } }, 'merge'),
   });
   const runTimers = (until: number) => {
     timers.sort((a, b) => a.at - b.at);

@@ -1,4 +1,6 @@
+import type { EphemeralContainer } from 'kubernetes-types/core/v1';
 import type { ApiServer } from './apiServer';
+import { updateEphemeralContainers } from './ephemeralContainers';
 import type { ApiClient, DeleteOptions, EvictOptions, ListOptions, PatchType, WriteOptions } from './client';
 import type { KubeObject } from './types';
 
@@ -34,5 +36,8 @@ export class ApiServerClient implements ApiClient {
   }
   bind(namespace: string, name: string, nodeName: string) {
     return this.server.bind(this.actor, namespace, name, nodeName);
+  }
+  updateEphemeralContainers(namespace: string, name: string, containers: EphemeralContainer[]) {
+    return updateEphemeralContainers(this.server, this.actor, namespace, name, containers);
   }
 }

@@ -1,3 +1,4 @@
+import type { EphemeralContainer } from 'kubernetes-types/core/v1';
 import type { Selector } from './selectors';
 import type { ApiResult } from './status';
 import type { KubeObject } from './types';
@@ -60,4 +61,6 @@ export interface ApiClient {
   evict(namespace: string, name: string, options?: EvictOptions): ApiResult<KubeObject>;
   /** The pods/binding subresource: sets spec.nodeName once. */
   bind(namespace: string, name: string, nodeName: string): ApiResult<KubeObject>;
+  /** The pods/ephemeralcontainers subresource: the pod's whole list of ephemeral containers, the ones it had unchanged (`kubectl debug`). */
+  updateEphemeralContainers(namespace: string, name: string, containers: EphemeralContainer[]): ApiResult<KubeObject>;
 }

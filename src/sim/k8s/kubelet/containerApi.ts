@@ -18,25 +18,31 @@ export type ContainerTarget =
   | { ok: true; pod: PodObj; container: string; rt: ContainerRuntime | undefined; defaulted?: string }
   | { ok: false; reason: 'NotFound' | 'BadRequest'; message: string };
 
-/** Finds a pod's container (the first one when none is named, as kubectl defaults). */
+/**
+ * Finds a pod's container: an app, init or ephemeral one by name, else the
+ * first app container (or the one the `kubectl.kubernetes.io/default-container`
+ * annotation names), with kubectl's note of the choice when there was one to
+ * make (`FindOrDefaultContainerByName`).
+ */
 export function findContainer(store: ObjectStore, state: KubeletState, namespace: string, name: string, container: string | undefined): ContainerTarget {
   const pod = store.get<PodObj>('pods', `${namespace}/${name}`);
   if (!pod) return { ok: false, reason: 'NotFound', message: `pods "${name}" not found` };
   const specs = pod.spec?.containers ?? [];
   const inits = pod.spec?.initContainers ?? [];
+  const ephemeral = pod.spec?.ephemeralContainers ?? [];
   let defaulted: string | undefined;
   if (container === undefined) {
     const annotated = pod.metadata.annotations?.['kubectl.kubernetes.io/default-container'];
     container = annotated && specs.some((c) => c.name === annotated) ? annotated : specs[0]?.name;
-    if (!annotated && specs.length > 1) defaulted = `Defaulted container "${container}" out of: ${[...specs, ...inits].map((c) => c.name).join(', ')}${inits.length ? ` (init)` : ''}`;
+    if (container !== annotated && (specs.length > 1 || inits.length > 0 || ephemeral.length > 0)) {
+      defaulted = `Defaulted container "${container}" out of: ${[...specs.map((c) => c.name), ...ephemeral.map((c) => `${c.name} (ephem)`), ...inits.map((c) => `${c.name} (init)`)].join(', ')}`;
+    }
   }
-  const isInit = inits.some((c) => c.name === container);
-  if (!specs.some((c) => c.name === container) && !isInit) {
-    return { ok: false, reason: 'BadRequest', message: `container ${container} is not valid for pod ${name}` };
-  }
+  const kind = specs.some((c) => c.name === container) ? 'app' : inits.some((c) => c.name === container) ? 'init' : ephemeral.some((c) => c.name === container) ? 'ephemeral' : undefined;
+  if (kind === undefined) return { ok: false, reason: 'BadRequest', message: `container ${container} is not valid for pod ${name}` };
   const prt = state.pods.get(`${namespace}/${name}`);
-  const rt = prt && prt.uid === pod.metadata.uid ? (isInit ? prt.initContainers : prt.containers).find((c) => c.name === container) : undefined;
-  return { ok: true, pod, container: container!, rt, defaulted };
+  const list = prt && prt.uid === pod.metadata.uid ? (kind === 'init' ? prt.initContainers : kind === 'app' ? prt.containers : prt.ephemeral) : undefined;
+  return { ok: true, pod, container: container!, rt: list?.find((c) => c.name === container), defaulted };
 }
 
 export type LogsResult = { ok: true; lines: LogLine[]; defaulted?: string } | { ok: false; reason: 'NotFound' | 'BadRequest'; message: string };

@@ -6,6 +6,7 @@ import { sharedConditionList } from './conditionLists';
 import { getPhase } from './getPhase';
 import { pendingStatus, pendingStatusList } from './pendingStatus';
 import { sharedPodCondition } from '../api/sharedCondition';
+import { ephemeralStatuses } from './ephemeral';
 import type { ContainerRuntime, PodRuntime, Termination } from './runtime';
 
 function termination(t: Termination): NonNullable<ContainerStatus['state']>['terminated'] {
@@ -190,7 +191,7 @@ export function buildPodStatus(pod: Pod, rt: PodRuntime, node: { hostIP: string;
   if (rt.terminal) phase = 'Failed';
   const startTime = old.startTime ?? toTimestamp(rt.admittedAt);
   // The usual shapes as one literal each (fields added later would need an extra backing store per status).
-  if (!rt.terminal?.reason && !initStatuses) {
+  if (!rt.terminal?.reason && !initStatuses && rt.ephemeral === undefined) {
     return rt.ip
       ? { phase, conditions, hostIP, hostIPs, startTime, containerStatuses: statuses, qosClass: old.qosClass, podIP: rt.ip, podIPs: old.podIP === rt.ip && old.podIPs ? old.podIPs : [{ ip: rt.ip }] }
       : { phase, conditions, hostIP, hostIPs, startTime, containerStatuses: statuses, qosClass: old.qosClass };
@@ -207,6 +208,8 @@ export function buildPodStatus(pod: Pod, rt: PodRuntime, node: { hostIP: string;
     status.podIP = rt.ip;
     status.podIPs = old.podIP === rt.ip && old.podIPs ? old.podIPs : [{ ip: rt.ip }];
   }
+  const ephemeral = ephemeralStatuses(rt, spec.ephemeralContainers, old.ephemeralContainerStatuses, (c, image) => containerStatus(c, image, false));
+  if (ephemeral) status.ephemeralContainerStatuses = ephemeral;
   return status;
 }
 

@@ -291,6 +291,8 @@ export class PodRuntime {
    * the app containers.
    */
   initialized: boolean | undefined = undefined;
+  /** Ephemeral containers (`kubectl debug`), in the order the pod's spec added them: made when the first is. */
+  ephemeral: EphemeralContainerRuntime[] | undefined = undefined;
   private ending: PodEnding | undefined = undefined;
 
   constructor(uid: string, key: string, nodeRt: NodeRuntime, admittedAt: number, sandboxMs: number, initContainers: ContainerRuntime[], containers: ContainerRuntime[]) {
@@ -341,6 +343,12 @@ export class PodRuntime {
     if (v !== undefined || this.ending !== undefined) this.endingOf().sidecarsStopping = v;
   }
 }
+
+/**
+ * An ephemeral container's runtime record (its own class: event field
+ * paths and status lists tell it apart; pods without one never meet it).
+ */
+export class EphemeralContainerRuntime extends ContainerRuntime {}
 
 /** One node's container runtime: pulled images, the pull queue and the pod IP pool. */
 export interface NodeRuntime {

@@ -1,5 +1,4 @@
 import type { Container, ContainerStatus, Pod, PodSpec } from 'kubernetes-types/core/v1';
-import { flat } from '../../../lib/flat';
 import { parseTimestamp } from '../../engine/clock';
 import { deepEqual } from '../api/objectDiff';
 import type { KubeObject } from '../api/types';
@@ -10,6 +9,8 @@ import { newContainerRuntime, shouldRestart, stepContainer, stopPlan, type Emit,
 import { allocatePodIP, releasePodIP, reservePodIP } from './ipam';
 import { failureMessage, hasProbes, LIVENESS, probeName, probeTimings, READINESS, runDueProbes, STARTUP } from './probes';
 import { buildPodStatus } from './podStatus';
+import { stepEphemeral } from './ephemeral';
+import { fieldPathOf } from './fieldPaths';
 import { PodRuntime, type ContainerRuntime, type NodeRuntime } from './runtime';
 import { finishSidecars, isSidecar, planSidecarStops, stepInitContainers } from './sidecars';
 import { TIMINGS, jitter } from './timings';
@@ -103,6 +104,8 @@ export function syncPod(key: string, ctx: K8sContext, state: KubeletState): void
         }
         next = Math.min(next, finishSidecars(env));
       }
+      // Ephemeral containers start once the sandbox is up, whether or not the pod is initialized.
+      if (spec.ephemeralContainers !== undefined && !rt.terminal) next = Math.min(next, stepEphemeral(env, spec.ephemeralContainers));
     }
     state.spareEnv = env;
   }
@@ -137,7 +140,7 @@ function starting(rt: PodRuntime): boolean {
 
 /** The pod's events, as this node's kubelet records them (with the container's field path). */
 function emitter(pod: PodObj, node: NodeRuntime, ctx: K8sContext): Emit {
-  return (type, reason, message, c) => ctx.eventFrom((node.events ??= ctx.eventSource(node.name)), pod, type, reason, message, c ? containerFieldPath(c.name, c.init) : undefined);
+  return (type, reason, message, c) => ctx.eventFrom((node.events ??= ctx.eventSource(node.name)), pod, type, reason, message, c ? fieldPathOf(c) : undefined);
 }
 
 /** The state's spare step environment (or a new one) set up for this sync of `pod`. */
@@ -161,7 +164,7 @@ function newStepEnv(state: KubeletState, pod: PodObj, rt: PodRuntime, node: Node
   // The node's Event source, fetched once per node: no lookup among the hosts per Event.
   env.event = (type, reason, message, c) => {
     const n = env.node;
-    env.ctx.eventFrom((n.events ??= env.ctx.eventSource(n.name)), env.pod, type, reason, message, c ? containerFieldPath(c.name, c.init) : undefined);
+    env.ctx.eventFrom((n.events ??= env.ctx.eventSource(n.name)), env.pod, type, reason, message, c ? fieldPathOf(c) : undefined);
   };
   return env;
 }
@@ -214,7 +217,7 @@ function onProbe(c: ContainerRuntime, spec: Container, kind: number, ok: boolean
 /** Ends the pod for good (activeDeadlineSeconds, or a failed init container under restartPolicy Never). */
 function failPod(rt: PodRuntime, reason: string | undefined, message: string | undefined, now: number, node: NodeRuntime, spec: PodSpec): void {
   rt.terminal = { reason, message };
-  for (const c of [...rt.initContainers, ...rt.containers]) {
+  for (const c of [...rt.initContainers, ...rt.containers, ...(rt.ephemeral ?? [])]) {
     if (c.phase === 'running' && c.proc) {
       const stopMs = imageProfile(c.ref)?.stopMs ?? 300;
       const grace = (spec.terminationGracePeriodSeconds ?? 30) * 1000;
@@ -315,32 +318,11 @@ function statusNamed(list: ContainerStatus[] | undefined, name: string): Contain
   return undefined;
 }
 
-const fieldPaths = new Map<string, string>();
-/** The app container name asked for last and its path (a pod's events come in a row, and the pods of a workload name their containers alike). */
-let lastName: string | undefined;
-let lastPath = '';
-
-/** `spec.containers{name}`, the event field path of a container (shared strings: few distinct names). */
-function containerFieldPath(name: string, init = false): string {
-  if (name === lastName && !init) return lastPath;
-  const k = init ? `init:${name}` : name;
-  let p = fieldPaths.get(k);
-  if (p === undefined) {
-    p = flat(init ? `spec.initContainers{${name}}` : `spec.containers{${name}}`);
-    if (fieldPaths.size < 10_000) fieldPaths.set(k, p);
-  }
-  if (!init) {
-    lastName = name;
-    lastPath = p;
-  }
-  return p;
-}
-
 /** Graceful termination: stop each container (SIGTERM, SIGKILL at the deadline), then remove the pod object. */
 function terminate(pod: PodObj, rt: PodRuntime, node: NodeRuntime, ctx: K8sContext, state: KubeletState, event: Emit): void {
   const now = ctx.clock.now();
   const api = (node.client ??= ctx.clientAs(node.actor));
-  const all = [...rt.initContainers, ...rt.containers];
+  const all = [...rt.initContainers, ...rt.containers, ...(rt.ephemeral ?? [])];
   if (!rt.killing) {
     const deadline = parseTimestamp(pod.metadata.deletionTimestamp) ?? now;
     rt.killing = { startedAt: now, deadline };

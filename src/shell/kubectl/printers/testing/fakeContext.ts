@@ -51,6 +51,7 @@ export function fakeContext(objects: KubeObject[], now: number): PrintContext {
     delete: unsupported,
     evict: unsupported,
     bind: unsupported,
+    updateEphemeralContainers: unsupported,
   };
   const cluster = {
     resources: registry,

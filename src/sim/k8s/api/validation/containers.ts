@@ -227,6 +227,39 @@ export function validateContainers(containers: Obj[], initContainers: Obj[], vol
   return errs;
 }
 
+/** Whether a field holds Go's zero value (`resources: {}` is how an unset struct comes back). */
+function isZero(v: unknown): boolean {
+  return v === undefined || v === null || v === '' || (Array.isArray(v) ? v.length === 0 : isObj(v) && Object.values(v).every(isZero));
+}
+
+/** What an ephemeral container may not set (`allowedEphemeralContainerFields` is the complement): its fields that keep a workload running. */
+const NOT_EPHEMERAL = ['ports', 'resources', 'resizePolicy', 'restartPolicy', 'lifecycle', 'livenessProbe', 'readinessProbe', 'startupProbe'];
+
+/**
+ * `validateEphemeralContainers`: each one as a container, its name unique
+ * across all the pod's containers, its target an app or init container,
+ * none of the fields a workload relies on, no subPath mounts.
+ */
+export function validateEphemeralContainers(ephemeral: Obj[], containers: Obj[], initContainers: Obj[], volumes: ReadonlySet<string>, path: string): FieldError[] {
+  const errs: FieldError[] = [];
+  const others = new Set([...containers, ...initContainers].map((c) => str(c.name)));
+  const all = new Set(others);
+  ephemeral.forEach((c, i) => {
+    const p = `${path}.ephemeralContainers[${i}]`;
+    errs.push(...validateContainerCommon(c, volumes, p));
+    const name = str(c.name);
+    if (all.has(name)) errs.push(fieldError.duplicate(`${p}.name`, name));
+    else all.add(name);
+    const target = str(c.targetContainerName);
+    if (target && !others.has(target)) errs.push(fieldError.notFound(`${p}.targetContainerName`, target));
+    for (const field of NOT_EPHEMERAL) if (!isZero(c[field])) errs.push(fieldError.forbidden(`${p}.${field}`, 'cannot be set for an Ephemeral Container'));
+    objects(c.volumeMounts).forEach((m, j) => {
+      for (const sub of ['subPath', 'subPathExpr']) if (str(m[sub])) errs.push(fieldError.forbidden(`${p}.volumeMounts[${j}].${sub}`, 'cannot be set for an Ephemeral Container'));
+    });
+  });
+  return errs;
+}
+
 /** `%#v` of an internal `core.Toleration`. */
 export function goToleration(t: Obj): GoLiteral {
   const q = (v: unknown) => JSON.stringify(str(v));

@@ -1,5 +1,5 @@
 import { fieldError, type FieldError } from '../fieldErrors';
-import { goToleration, objects, validateContainers, validateDNS1123Label } from './containers';
+import { goToleration, objects, validateContainers, validateDNS1123Label, validateEphemeralContainers } from './containers';
 import { isQualifiedName, isValidLabelValue, nameIsDNSSubdomain } from './names';
 import { validateAnnotations, validateLabels } from './objectMeta';
 
@@ -82,6 +82,7 @@ export function validatePodSpec(spec: unknown, path: string): FieldError[] {
   const s = isObj(spec) ? spec : {};
   const { names, errs } = validateVolumes(objects(s.volumes), `${path}.volumes`);
   errs.push(...validateContainers(objects(s.containers), objects(s.initContainers), names, path));
+  errs.push(...validateEphemeralContainers(objects(s.ephemeralContainers), objects(s.containers), objects(s.initContainers), names, path));
   errs.push(...validateEnum(s.restartPolicy, RESTART_POLICIES, `${path}.restartPolicy`));
   errs.push(...validateEnum(s.dnsPolicy, DNS_POLICIES, `${path}.dnsPolicy`));
   errs.push(...validateLabels(isObj(s.nodeSelector) ? (s.nodeSelector as Record<string, string>) : undefined, `${path}.nodeSelector`));
@@ -105,5 +106,13 @@ export function validatePodTemplateSpec(template: unknown, path: string): FieldE
   const errs = validateLabels(meta.labels as Record<string, string> | undefined, `${path}.labels`);
   errs.push(...validateAnnotations(meta.annotations as Record<string, string> | undefined, `${path}.annotations`));
   errs.push(...validatePodSpec(t.spec, `${path}.spec`));
+  if (isObj(t.spec) && objects(t.spec.ephemeralContainers).length > 0) errs.push(fieldError.forbidden(`${path}.spec.ephemeralContainers`, 'ephemeral containers not allowed in pod template'));
+  return errs;
+}
+
+/** `ValidatePodCreate`: the spec, and no ephemeral containers (they come only through the `ephemeralcontainers` subresource). */
+export function validatePodCreate(spec: unknown): FieldError[] {
+  const errs = validatePodSpec(spec, 'spec');
+  if (isObj(spec) && objects(spec.ephemeralContainers).length > 0) errs.push(fieldError.forbidden('spec.ephemeralContainers', 'cannot be set on create'));
   return errs;
 }

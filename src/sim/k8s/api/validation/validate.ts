@@ -8,7 +8,7 @@ import { validateDaemonSetSpec, validateStatefulSetSpec, validateStatefulSetUpda
 import { validateEndpointSlice, validateEndpointSliceUpdate, validateEndpoints } from './endpoints';
 import { nameIsDNS1035Label, nameIsDNSLabel, nameIsDNSSubdomain, type NameValidator } from './names';
 import { validateObjectMeta, validateObjectMetaUpdate } from './objectMeta';
-import { validatePodSpec } from './podSpec';
+import { validatePodCreate, validatePodSpec } from './podSpec';
 import { validatePodDisruptionBudget } from './policy';
 import { validateHorizontalPodAutoscaler } from './autoscaling';
 import { validatePodSpecUpdate } from './podUpdate';
@@ -35,7 +35,7 @@ export interface KindValidator {
 export const VALIDATORS: Readonly<Record<string, KindValidator>> = {
   '/Namespace': { name: nameIsDNSLabel, spec: validateNamespaceSpec },
   '/Node': { name: nameIsDNSSubdomain, spec: validateNodeSpec },
-  '/Pod': { name: nameIsDNSSubdomain, spec: (o) => validatePodSpec(o.spec, 'spec'), update: validatePodSpecUpdate },
+  '/Pod': { name: nameIsDNSSubdomain, spec: (o) => validatePodSpec(o.spec, 'spec'), create: (o) => validatePodCreate(o.spec), update: validatePodSpecUpdate },
   '/Service': { name: nameIsDNS1035Label, spec: validateServiceSpec, update: validateServiceUpdate, updateFirst: true },
   '/ServiceAccount': { name: nameIsDNSSubdomain },
   '/ConfigMap': { name: nameIsDNSSubdomain, spec: validateConfigMap, update: validateConfigMapUpdate, updateFirst: true },
