@@ -25,6 +25,15 @@ describe('grep', () => {
     expect(run('cat pods.txt | grep -v Running').stdout).toBe(PODS.split('\n')[0] + '\n' + PODS.split('\n')[2] + '\n');
     expect(run('cat pods.txt | grep -n db').stdout).toBe('3:db-0                   0/1     Pending   0          5s\n');
   });
+  it('-A, -B and -C print context lines (`-` after the number), groups apart separated by --', () => {
+    const nums = 'one\ntwo\nthree\nfour\nfive\nsix\nseven\n';
+    expect(run(`printf '${nums}' | grep -A1 two`).stdout).toBe('two\nthree\n');
+    expect(run(`printf '${nums}' | grep -n -B1 -e two -e six`).stdout).toBe('1-one\n2:two\n--\n5-five\n6:six\n');
+    expect(run(`printf '${nums}' | grep -C1 -e two -e four`).stdout).toBe('one\ntwo\nthree\nfour\nfive\n');
+    expect(run(`printf '${nums}' | grep -A 9 seven`).stdout).toBe('seven\n');
+    const bad = run(`printf '${nums}' | grep -C x two`);
+    expect([bad.stderr, bad.exitCode]).toEqual(['grep: x: invalid context length argument\n', 2]);
+  });
   it('basic regular expressions take | literally and \\| as alternation; -E the reverse', () => {
     expect(run(`cat pods.txt | grep -c 'db|Pending'`).stdout).toBe('0\n');
     expect(run(`cat pods.txt | grep -c 'db\\|Pending'`).stdout).toBe('1\n');
