@@ -1,4 +1,4 @@
-import type { Pod } from 'kubernetes-types/core/v1';
+import type { Container, Pod } from 'kubernetes-types/core/v1';
 import { containerShell, type KubeObject } from '../../../sim/k8s/index';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
 import { err } from '../errors';
@@ -45,7 +45,9 @@ function runAttach(ctx: CommandContext): CommandResult {
   const phase = pod.status?.phase;
   if (phase === 'Succeeded' || phase === 'Failed') return err.message(`error: cannot attach a container in a completed pod; current phase is ${phase}`);
   const named = ctx.flags.string('container') || undefined;
-  const container = named === undefined ? pod.spec?.containers[0] : pod.spec?.containers.find((c) => c.name === named);
+  // FindContainerByName: app containers, then init, then ephemeral ones (`kubectl debug`'s).
+  const all = [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? []), ...((pod.spec?.ephemeralContainers ?? []) as Container[])];
+  const container = named === undefined ? pod.spec?.containers[0] : all.find((c) => c.name === named);
   if (!container) return err.message(`error: container ${named} not found in pod ${target.name}`);
   const stdin = ctx.flags.bool('stdin');
   let tty = ctx.flags.bool('tty');

@@ -40,6 +40,7 @@ import { defaultSubCommandRun } from './parent';
 import { portForwardCommand } from './portForward';
 import { proxyCommand } from './proxy';
 import { cpCommand } from './cp';
+import { debugCommand } from './debug';
 import { clusterInfoCommand, clusterInfoDumpCommand } from './clusterInfo';
 import { CONFIG_COMMANDS } from './config';
 import { rolloutCommand } from './rollout';
@@ -83,7 +84,6 @@ function notSimulated(path: string, short: string): CommandSpec {
 const stub = {
   certificate: notSimulated('certificate', 'Modify certificate resources'),
   auth: notSimulated('auth', 'Inspect authorization'),
-  debug: notSimulated('debug', 'Create debugging sessions for troubleshooting workloads and nodes'),
   kustomize: notSimulated('kustomize', 'Build a kustomization target from a directory or URL'),
   completion: notSimulated('completion', 'Output shell completion code for the specified shell (bash, zsh, fish, or powershell)'),
   plugin: notSimulated('plugin', 'Provides utilities for interacting with plugins'),
@@ -167,7 +167,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   proxyCommand,
   cpCommand,
   stub.auth,
-  stub.debug,
+  debugCommand,
   eventsCommand,
   diffCommand,
   applyCommand,

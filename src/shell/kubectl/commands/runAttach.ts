@@ -24,12 +24,27 @@ export interface AttachOptions {
   container?: string;
   /** `kubectl attach`: only what the container writes from now on, and no exit code of the pod's. */
   attachOnly?: boolean;
+  /**
+   * What attaching waits for: the pod running and ready (`kubectl run`), or
+   * only the container running or done (`kubectl debug`'s waitForContainer).
+   */
+  until?: 'ready' | 'container';
 }
 
-/** The container's status (the pod's first container's without a name). */
+/** The container's status, an app, init or ephemeral one's (the pod's first container's without a name). */
 function statusOf(pod: PodObj | undefined, container: string | undefined) {
-  const all = pod?.status?.containerStatuses;
-  return container === undefined ? all?.[0] : all?.find((s) => s.name === container);
+  const s = pod?.status;
+  if (container === undefined) return s?.containerStatuses?.[0];
+  for (const list of [s?.containerStatuses, s?.initContainerStatuses, s?.ephemeralContainerStatuses]) {
+    const found = list?.find((c) => c.name === container);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Whether `container` is one of the pod's ephemeral containers. */
+function isEphemeral(pod: PodObj | undefined, container: string | undefined): boolean {
+  return container !== undefined && pod?.spec?.ephemeralContainers?.some((c) => c.name === container) === true;
 }
 
 function completed(pod: PodObj | undefined): boolean {
@@ -100,18 +115,21 @@ export function attachToRun(ctx: CommandContext, o: AttachOptions): Execution {
         return 1;
       }
       if (stage === 'starting') {
-        if (!runningAndReady(pod) && !completed(pod)) {
+        const container = statusOf(pod, o.container)?.state;
+        const up = o.until === 'container' ? container?.running !== undefined || container?.terminated !== undefined : runningAndReady(pod);
+        if (!up && !completed(pod)) {
           if (ctx.cluster.now() < deadline) return undefined;
           remove();
           ctx.errOut('error: timed out waiting for the condition\n');
           return 1;
         }
-        // A pod already done has its log shown instead (kubectl falls back to the logs).
-        if (!completed(pod) && o.tty && !o.quiet) ctx.errOut("If you don't see a command prompt, try pressing enter.\n");
+        // A pod (or debug container) already done has its log shown instead (kubectl falls back to the logs).
+        const done = completed(pod) || (o.until === 'container' && container?.terminated !== undefined);
+        if (!done && o.tty && !o.quiet) ctx.errOut("If you don't see a command prompt, try pressing enter.\n");
         stage = 'attached';
         runsSeen = statusOf(pod, o.container)?.restartCount ?? 0;
         if (o.attachOnly) shown = logs().at(-1);
-        if (o.shell && !completed(pod)) {
+        if (o.shell && !done) {
           const r = ctx.cluster.openShell(o.namespace, o.name, o.container, o.shell);
           if (r.ok && r.handle) {
             handle = r.handle;
@@ -143,7 +161,11 @@ export function attachToRun(ctx: CommandContext, o: AttachOptions): Execution {
   const detach = (code: number, sink: OutputSink): number => {
     ctx.cluster.crashContainer(o.namespace, o.name, o.container, code);
     const container = o.container ?? statusOf(get(), undefined)?.name ?? o.name;
-    if (o.restart === 'Always' && !o.quiet) sink.stderr(`Session ended, resume using 'kubectl attach ${o.name} -c ${container} -i -t' command when the pod is running\n`);
+    // attach.go's reattachMessage, on standard output.
+    if (o.restart === 'Always' && !o.quiet) {
+      if (isEphemeral(get(), container)) sink.stdout(`Session ended, the ephemeral container will not be restarted but may be reattached using 'kubectl attach ${o.name} -c ${container} -i -t' if it is still running\n`);
+      else sink.stdout(`Session ended, resume using 'kubectl attach ${o.name} -c ${container} -i -t' command when the pod is running\n`);
+    }
     if (o.remove && ctx.client.delete('pods', o.namespace, o.name, {}).ok) sink.stdout(`pod "${o.name}" deleted\n`);
     ctx.cluster.runUntilIdle();
     if (!waitForExitCode || code === 0) return 0;

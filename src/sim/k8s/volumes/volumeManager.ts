@@ -3,6 +3,7 @@ import type { VirtualClock } from '../../engine/clock';
 import type { ObjectStore } from '../../engine/store';
 import type { KubeObject } from '../api/types';
 import { ContainerFS, MapStorage, type Mount, type VolumeStorage } from './containerFS';
+import { nodeRootFiles } from './nodeRoot';
 import { isTokenVolume, project, sourcesOf } from './volumeSources';
 
 type PodObj = KubeObject & Pod;
@@ -100,6 +101,22 @@ export class VolumeManager {
     return d;
   }
 
+  /** A directory of a node's own file system (a hostPath): what the node holds there at first (`nodeRootFiles`), then what pods write. */
+  private hostDisk(node: string, path: string): MapStorage {
+    const key = `hostPath:${node}:${path}`;
+    let d = this.disks.get(key);
+    if (!d) {
+      const dir = path.replace(/^\/+|\/+$/g, '');
+      const files = new Map<string, string>();
+      for (const [rel, text] of nodeRootFiles(this.store, node)) {
+        if (dir === '') files.set(rel, text);
+        else if (rel.startsWith(`${dir}/`)) files.set(rel.slice(dir.length + 1), text);
+      }
+      this.disks.set(key, (d = new MapStorage(files)));
+    }
+    return d;
+  }
+
   /** Why the pod's volumes cannot be set up yet (MountVolume.SetUp / claim not bound), or undefined. */
   setUpError(pod: PodObj): { volume: string; message: string } | undefined {
     const ns = pod.metadata.namespace ?? 'default';
@@ -146,7 +163,7 @@ export class VolumeManager {
         if (!p) this.projections.set(key, (p = new ProjectedStorage(this, podKey, v, this.clock.now())));
         storage = p;
         readOnly = true;
-      } else if (v.hostPath) storage = this.disk(`hostPath:${nodeName}:${v.hostPath.path}`);
+      } else if (v.hostPath) storage = this.hostDisk(nodeName, v.hostPath.path);
       else if (v.persistentVolumeClaim) {
         const pvc = this.store.get<KubeObject & PersistentVolumeClaim>('persistentvolumeclaims', `${ns}/${v.persistentVolumeClaim.claimName}`);
         storage = this.disk(`pv:${pvc?.spec?.volumeName ?? `${uid}/${v.name}`}`);
