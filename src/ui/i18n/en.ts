@@ -228,6 +228,8 @@ export const en = {
     labels: 'Labels',
     notScheduled: 'not scheduled',
     noneYet: 'none yet',
+    ephemeral: 'Debug containers',
+    ephemeralState: { running: 'running', waiting: 'starting', terminated: 'exited {{code}}' },
     crashContainer: 'Crash container',
     ownerChain: 'Owner chain',
     bare: 'none (a bare {{what}})',

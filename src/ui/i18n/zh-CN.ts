@@ -224,6 +224,8 @@ export const zhCN: Messages = {
     labels: '标签',
     notScheduled: '尚未调度',
     noneYet: '尚未分配',
+    ephemeral: '调试容器',
+    ephemeralState: { running: '运行中', waiting: '启动中', terminated: '已退出 {{code}}' },
     crashContainer: '让容器崩溃',
     ownerChain: '属主链',
     bare: '无（独立的{{what}}）',

@@ -68,6 +68,14 @@ export function PodOverview({ target }: { target: ObjectRef }) {
         <dd>
           <Labels labels={raw.metadata?.labels} />
         </dd>
+        {(raw.spec?.ephemeralContainers?.length ?? 0) > 0 && (
+          <>
+            <dt>{t('inspector.ephemeral')}</dt>
+            <dd>
+              <EphemeralList pod={raw} />
+            </dd>
+          </>
+        )}
       </dl>
       <div className="panel-actions">
         <button type="button" className="button danger" onClick={() => killPod(ref)} aria-label={fixedName('Kill pod', t('visible.killPod'))} title={`kubectl delete pod ${target.name} --grace-period=0 --force`}>
@@ -80,6 +88,25 @@ export function PodOverview({ target }: { target: ObjectRef }) {
         )}
       </div>
     </>
+  );
+}
+
+/** The pod's ephemeral containers (`kubectl debug`): each one's name and whether it runs, starts or has exited. */
+function EphemeralList({ pod }: { pod: Pod }) {
+  const { t } = useTranslation();
+  const statuses = pod.status?.ephemeralContainerStatuses ?? [];
+  return (
+    <ul className="plain-list">
+      {(pod.spec?.ephemeralContainers ?? []).map((c) => {
+        const state = statuses.find((s) => s.name === c.name)?.state;
+        const said = state?.running ? t('inspector.ephemeralState.running') : state?.terminated ? t('inspector.ephemeralState.terminated', { code: state.terminated.exitCode }) : t('inspector.ephemeralState.waiting');
+        return (
+          <li key={c.name}>
+            <span className="mono">{c.name}</span> <span className="muted">({said})</span>
+          </li>
+        );
+      })}
+    </ul>
   );
 }
 
