@@ -33,6 +33,15 @@ describe('tab completion', () => {
     expect(shell.complete('kubectl get pods -n kube-', 25)).toEqual(['kube-node-lease', 'kube-public', 'kube-system']);
   });
 
+  it('completes a pod name first for the commands that take one (exec, logs, attach, debug, port-forward), TYPE/ still a kind', () => {
+    const { shell, cluster } = shellHarness();
+    cluster.add({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web-1', namespace: 'default' }, spec: {} });
+    expect(shell.complete('kubectl exec w', 14)).toEqual(['web-1']);
+    expect(shell.complete('kubectl debug -it w', 19)).toEqual(['web-1']);
+    expect(shell.complete('kubectl debug node/worker-', 26)).toEqual(['node/worker-1', 'node/worker-2', 'node/worker-3']);
+    expect(shell.complete('kubectl logs pod/w', 18)).toEqual(['pod/web-1']);
+  });
+
   it('completes the command after a pipe: filters and kubectl, not the words before the |', () => {
     const { shell, cluster } = shellHarness();
     cluster.add({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web-1', namespace: 'default' }, spec: {} });

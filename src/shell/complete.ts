@@ -73,11 +73,13 @@ export function completeLine(env: ShellEnvironment, line: string, cursor: number
   if (cmd.completion === 'node') return pick(names('nodes'));
   // The kubeconfig's contexts, for the `kubectl config` commands that name one.
   if (cmd.path[0] === 'config' && /^(use-context|delete-context|rename-context|get-contexts|set-context)$/.test(cmd.path[1] ?? '') && positional.length === 0) return pick(env.kubeconfig?.contexts.keys() ?? []);
-  if (cmd.completion !== 'resource') return [];
+  if (cmd.completion !== 'resource' && cmd.completion !== 'pod') return [];
   if (current.includes('/')) {
     const type = current.slice(0, current.indexOf('/'));
     return pick(names(type).map((n) => `${type}/${n}`));
   }
+  // kubectl's PodResourceNameCompletionFunc: a pod's name first.
+  if (cmd.completion === 'pod') return positional.length === 0 ? pick(names('pods')) : [];
   if (positional.length === 0) return pick(resources.all.map((i) => i.resource));
   return pick(names(positional[0]));
 }

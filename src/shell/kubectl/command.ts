@@ -25,7 +25,8 @@ export interface CommandSpec {
   /** Runs the command; absent for pure parents (`rollout`, `set`). */
   run?(ctx: CommandContext): CommandResult;
   /** Kinds of completion for positional arguments (`resource`, then object names; `node`). */
-  completion?: 'resource' | 'node' | 'none';
+  /** What Tab offers for the arguments: resource types then names, nodes, pods by name first (exec, logs, debug …; `TYPE/` still works), or nothing. */
+  completion?: 'resource' | 'node' | 'pod' | 'none';
 }
 
 /** An exit status, an error to print through checkErr, or a still-running Execution. */

@@ -30,7 +30,7 @@ export const attachCommand: CommandSpec = {
 
     # Get output from the first pod of a replica set named nginx
     kubectl attach rs/nginx`),
-  completion: 'resource',
+  completion: 'pod',
   flags: streamFlags,
   run: runAttach,
 };

@@ -80,7 +80,7 @@ export const debugCommand: CommandSpec = {
     # Create an interactive debugging session on a node and immediately attach to it.
     # The container will run in the host namespaces and the host's filesystem will be mounted at /host
     kubectl debug node/mynode -it --image=busybox`),
-  completion: 'resource',
+  completion: 'pod',
   flags: FLAGS,
   run: runDebug,
 };

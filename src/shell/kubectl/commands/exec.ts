@@ -42,7 +42,7 @@ export const execCommand: CommandSpec = {
 
     # Get output from running 'date' command from the first pod of the deployment mydeployment, using the first container by default
     kubectl exec deploy/mydeployment -- date`),
-  completion: 'resource',
+  completion: 'pod',
   flags: streamFlags,
   run: runExec,
 };

@@ -45,7 +45,7 @@ export const logsCommand: CommandSpec = {
 
     # Return snapshot logs from container nginx-1 of a deployment named nginx
     kubectl logs deployment/nginx -c nginx-1`),
-  completion: 'resource',
+  completion: 'pod',
   flags: [
     { name: 'all-containers', type: 'bool', default: 'false', usage: 'Get all containers\' logs in the pod(s).' },
     { name: 'container', shorthand: 'c', type: 'string', usage: 'Print the logs of this container' },

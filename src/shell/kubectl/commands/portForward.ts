@@ -47,7 +47,7 @@ export const portForwardCommand: CommandSpec = {
 
     # Listen on a random port locally, forwarding to 5000 in the pod
     kubectl port-forward pod/mypod :5000`),
-  completion: 'resource',
+  completion: 'pod',
   flags: [
     { name: 'address', type: 'stringSlice', default: '[localhost]', usage: 'Addresses to listen on (comma separated). Only accepts IP addresses or localhost as a value. When localhost is supplied, kubectl will try to bind on both 127.0.0.1 and ::1 and will fail if neither of these addresses are available to bind.' },
     { name: 'pod-running-timeout', type: 'duration', default: '1m0s', usage: 'The length of time (like 5s, 2m, or 3h, higher than zero) to wait until at least one pod is running' },
