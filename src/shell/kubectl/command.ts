@@ -1,4 +1,4 @@
-import type { ApiClient, Cluster } from '../../sim/k8s/index';
+import type { ApiClient, Cluster, UserInfo } from '../../sim/k8s/index';
 import type { Execution, OutputSink, ShellEnvironment } from '../types';
 import type { KubectlError } from './errors';
 import type { FlagSpec, Flags } from './flags';
@@ -37,6 +37,8 @@ export interface CommandContext {
   readonly env: ShellEnvironment;
   readonly cluster: Cluster;
   readonly client: ApiClient;
+  /** Who kubectl is to the API server: the kubeconfig's admin, or the user `--as` impersonates. */
+  readonly user: UserInfo;
   readonly sink: OutputSink;
   readonly flags: Flags;
   readonly args: readonly string[];

@@ -70,7 +70,7 @@ describe('kubectl dispatch (cobra + pflag wording)', () => {
 
   it('says honestly when a real command is not simulated', () => {
     const { run } = shellHarness();
-    const t = run('kubectl auth can-i get pods');
+    const t = run('kubectl certificate approve csr-1');
     expect(t.exitCode).toBe(1);
     expect(t.stderr).toContain('not simulated yet');
   });

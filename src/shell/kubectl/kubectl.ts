@@ -1,10 +1,11 @@
 import { finished } from '../execution';
 import type { Execution, OutputSink, ShellEnvironment } from '../types';
 import type { CommandContext, CommandResult, CommandSpec } from './command';
-import { checkErrText, type KubectlError } from './errors';
+import { checkErrText, err, type KubectlError } from './errors';
 import { FlagError, Flags, parseFlags, type FlagSpec, type ParsedFlags } from './flags';
 import { GLOBAL_FLAGS, HELP_FLAG } from './globalFlags';
 import { flagsUsages, renderHelp } from './help';
+import { ADMIN_USER, clientOf, ForbiddenError, impersonation, subresourceRefusal } from './identity';
 import { COMMANDS, ROOT, ROOT_GROUPS, childrenOf } from './commands/index';
 
 /**
@@ -62,11 +63,15 @@ export function runKubectl(env: ShellEnvironment, words: readonly string[], sink
     sink.stderr(`${unreachable}\n`);
     return finished(1);
   }
-  const client = env.cluster.client('kubectl');
+  // --as: the API as that user sees it (RBAC); reads refused while the command runs are its error.
+  const impersonated = impersonation(flags);
+  let running = true;
+  const client = clientOf(env.cluster, impersonated, () => running);
   const ctx: CommandContext = {
     env,
     cluster: env.cluster,
     client,
+    user: impersonated ?? ADMIN_USER,
     sink,
     flags,
     args: parsed.args,
@@ -82,8 +87,13 @@ export function runKubectl(env: ShellEnvironment, words: readonly string[], sink
   };
   let result: CommandResult;
   try {
-    result = cmd.run(ctx);
+    const refused = impersonated && subresourceRefusal(env.cluster, impersonated, cmd.path[0], parsed.args, ctx.namespace);
+    result = refused ? err.status(refused) : cmd.run(ctx);
+  } catch (e) {
+    if (!(e instanceof ForbiddenError)) throw e;
+    result = err.status(e.status);
   } finally {
+    running = false;
     env.cluster.runUntilIdle();
   }
   return toExecution(result, sink);

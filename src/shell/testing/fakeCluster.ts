@@ -184,6 +184,10 @@ export function createFakeCluster(options: { workers?: number; start?: number } 
     seed: 1,
     resources,
     activity: {} as ActivityLog,
+    // The fake has no RBAC objects: everyone may do everything.
+    clientFor: () => client(),
+    authorize: () => ({ allowed: true, reason: '' }),
+    rulesFor: () => [{ apiGroups: ['*'], resources: ['*'], verbs: ['*'] }],
     traffic: new TrafficMeter(),
     now: () => now,
     client,

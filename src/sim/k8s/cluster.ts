@@ -30,11 +30,14 @@ import { createLocalPathProvisioner } from './controllers/persistentvolume/local
 import { createNodeLifecycleController } from './controllers/nodeLifecycleController';
 import { createReplicaSetController } from './controllers/replicaset/replicaSetController';
 import { createServiceAccountController } from './controllers/serviceAccountController';
+import { createClusterRoleAggregationController } from './controllers/rbac/clusterRoleAggregation';
 import { createRootCACertPublisher } from './controllers/rootca/rootCACertPublisher';
 import { createTaintEvictionController } from './controllers/tainteviction/taintEvictionController';
 import { EventLog } from './events/eventLog';
 import { EventRecorder } from './events/eventRecorder';
 import { KUBERNETES_VERSION, type Cluster, type ClusterOptions, type NodePowerResult } from './index';
+import { authorizingClient } from './api/authorizingClient';
+import { authorize, rulesFor } from './api/rbacAuthorizer';
 import { containerLogs, crashContainer, execInContainer, openShell, runInShell } from './kubelet/containerApi';
 import { httpGet } from './network/http';
 import { TrafficMeter } from './network/trafficMeter';
@@ -79,6 +82,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
   const controllers: K8sController[] = [
     createServiceAccountController(),
     createRootCACertPublisher(),
+    createClusterRoleAggregationController(),
     createDeploymentController(store),
     createReplicaSetController(store),
     createJobController(store),
@@ -166,6 +170,9 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     traffic,
     now: () => clock.now(),
     client: (actor = 'kubectl') => clientAs(actor),
+    clientFor: (user, strict) => authorizingClient(clientAs('kubectl'), store, registry, user, strict),
+    authorize: (user, attributes) => authorize(store, user, attributes),
+    rulesFor: (user, namespace) => rulesFor(store, user, namespace),
     watch: (resource, handler) => store.watch(resource, handler),
     watchAll: (handler) => store.watchAll(handler),
     eventsSince: (resource, rv) => store.eventsSince(resource, rv),

@@ -7,6 +7,8 @@ import type { Activity, ActivityLog } from '../engine/activity';
 import type { EventsSince, WatchEvent, WatchHandler } from '../engine/store';
 import type { CrashResult, ExecResult, LogsResult, OpenShellResult, ShellHandle, ShellLineResult } from './kubelet/containerApi';
 import type { HttpResult } from './network/http';
+import type { Decision, RequestAttributes, UserInfo } from './api/rbacAuthorizer';
+import type { PolicyRule } from 'kubernetes-types/rbac/v1';
 import type { TrafficMeter } from './network/trafficMeter';
 import type { MetricsResult, NodeMetrics, PodMetrics } from './metrics/usage';
 import type { ApiClient } from './api/client';
@@ -25,6 +27,9 @@ export type { FieldError, FieldErrorType } from './api/fieldErrors';
 export { fieldError, fieldErrorBody, fieldErrorString } from './api/fieldErrors';
 export { goQuote, goValue, goStringMap, GoLiteral } from './api/goValue';
 export type { ResourceInfo } from './api/resources';
+export type { Decision, RequestAttributes, UserInfo } from './api/rbacAuthorizer';
+export { allows, impersonatedUser, SUPERUSER_GROUP } from './api/rbacAuthorizer';
+export { ForbiddenError, forbiddenText } from './api/authorizingClient';
 export { WATCH_HISTORY_SIZE } from '../engine/store';
 export { ResourceRegistry, RESOURCES, storageName, apiVersionOf, kindGroup, splitApiVersion } from './api/resources';
 export type { Requirement, Selector, Operator } from './api/selectors';
@@ -95,6 +100,12 @@ export interface Cluster {
   now(): number;
   /** An API client acting as `actor` (default `kubectl`). */
   client(actor?: string): ApiClient;
+  /** kubectl's client as `user` (`--as`): every call authorized through RBAC first (`authorizingClient`). */
+  clientFor(user: UserInfo, strict: () => boolean): ApiClient;
+  /** The RBAC authorizer's answer for `user` (a SelfSubjectAccessReview). */
+  authorize(user: UserInfo, attributes: RequestAttributes): Decision;
+  /** The RBAC rules that apply to `user` in `namespace` (a SelfSubjectRulesReview). */
+  rulesFor(user: UserInfo, namespace: string): PolicyRule[];
   watch(resource: string, handler: WatchHandler): () => void;
   watchAll(handler: WatchHandler): () => void;
   /**

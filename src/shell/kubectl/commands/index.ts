@@ -20,6 +20,10 @@ import { createServiceAccountCommand } from './createServiceAccount';
 import { createIngressCommand } from './createIngress';
 import { createNamespaceCommand } from './createNamespace';
 import { createQuotaCommand } from './createQuota';
+import { createClusterRoleCommand } from './createClusterRole';
+import { createClusterRoleBindingCommand } from './createClusterRoleBinding';
+import { createRoleCommand } from './createRole';
+import { createRoleBindingCommand } from './createRoleBinding';
 import { createSecretCommand, createSecretDockerRegistryCommand, createSecretGenericCommand, createSecretTLSCommand } from './createSecret';
 import { createServiceClusterIPCommand, createServiceCommand, createServiceExternalNameCommand, createServiceLoadBalancerCommand, createServiceNodePortCommand } from './createService';
 import { deleteCommand } from './delete';
@@ -39,6 +43,7 @@ import { waitCommand } from './wait';
 import { defaultSubCommandRun } from './parent';
 import { portForwardCommand } from './portForward';
 import { proxyCommand } from './proxy';
+import { AUTH_COMMANDS } from './auth';
 import { cpCommand } from './cp';
 import { debugCommand } from './debug';
 import { clusterInfoCommand, clusterInfoDumpCommand } from './clusterInfo';
@@ -83,7 +88,6 @@ function notSimulated(path: string, short: string): CommandSpec {
 
 const stub = {
   certificate: notSimulated('certificate', 'Modify certificate resources'),
-  auth: notSimulated('auth', 'Inspect authorization'),
   kustomize: notSimulated('kustomize', 'Build a kustomization target from a directory or URL'),
   completion: notSimulated('completion', 'Output shell completion code for the specified shell (bash, zsh, fish, or powershell)'),
   plugin: notSimulated('plugin', 'Provides utilities for interacting with plugins'),
@@ -120,6 +124,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   createJobCommand,
   createNamespaceCommand,
   createQuotaCommand,
+  createRoleCommand, createClusterRoleCommand, createRoleBindingCommand, createClusterRoleBindingCommand,
   createSecretCommand,
   createSecretDockerRegistryCommand,
   createSecretGenericCommand,
@@ -166,7 +171,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   portForwardCommand,
   proxyCommand,
   cpCommand,
-  stub.auth,
+  ...AUTH_COMMANDS,
   debugCommand,
   eventsCommand,
   diffCommand,

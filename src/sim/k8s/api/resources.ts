@@ -71,6 +71,10 @@ export const RESOURCES: readonly ResourceInfo[] = [
   r('IngressClass', 'networking.k8s.io', 'v1', 'ingressclasses', [], false, { hasStatus: false }),
   r('Ingress', 'networking.k8s.io', 'v1', 'ingresses', ['ing'], true),
   r('PodDisruptionBudget', 'policy', 'v1', 'poddisruptionbudgets', ['pdb'], true),
+  r('ClusterRoleBinding', 'rbac.authorization.k8s.io', 'v1', 'clusterrolebindings', [], false, { hasStatus: false }),
+  r('ClusterRole', 'rbac.authorization.k8s.io', 'v1', 'clusterroles', [], false, { hasStatus: false }),
+  r('RoleBinding', 'rbac.authorization.k8s.io', 'v1', 'rolebindings', [], true, { hasStatus: false }),
+  r('Role', 'rbac.authorization.k8s.io', 'v1', 'roles', [], true, { hasStatus: false }),
   r('PriorityClass', 'scheduling.k8s.io', 'v1', 'priorityclasses', ['pc'], false, { hasStatus: false }),
   r('StorageClass', 'storage.k8s.io', 'v1', 'storageclasses', ['sc'], false, { hasStatus: false }),
 ];

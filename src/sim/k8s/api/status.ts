@@ -77,7 +77,7 @@ export const statusErrors = {
   },
   badRequest: (message: string, causes?: StatusCause[]): Status => status(400, 'BadRequest', message, causes ? { causes } : undefined),
   forbidden: (gr: GroupResource, name: string, message: string): Status =>
-    status(403, 'Forbidden', `${qualifiedResource(gr)} "${name}" is forbidden: ${message}`, { name, group: gr.group, kind: gr.resource }),
+    status(403, 'Forbidden', name ? `${qualifiedResource(gr)} "${name}" is forbidden: ${message}` : `${qualifiedResource(gr)} is forbidden: ${message}`, name ? { name, group: gr.group, kind: gr.resource } : { group: gr.group, kind: gr.resource }),
   methodNotSupported: (gr: GroupResource, action: string): Status =>
     status(405, 'MethodNotAllowed', `${action} is not supported on resources of kind "${qualifiedResource(gr)}"`, { group: gr.group, kind: gr.resource }),
   tooManyRequests: (message: string, retryAfterSeconds: number, causes?: StatusCause[]): Status =>

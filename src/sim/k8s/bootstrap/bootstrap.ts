@@ -9,6 +9,7 @@ import { parseImageRef } from '../images/imageRef';
 import type { Kubelets } from '../kubelet/kubeletController';
 import { nodeIP, nodeObject, nodeShapes } from './nodes';
 import { COREDNS_IMAGE, apiServerEndpoints, bootstrapCoreDNS } from './clusterServices';
+import { bootstrapRbac } from './rbacPolicy';
 import { controlPlaneStaticPods, mirrorPod } from './staticPods';
 import { bootstrapStorageClass } from './storageClass';
 
@@ -37,6 +38,8 @@ export function bootstrapCluster(api: ApiServer, kubelets: Kubelets, recorder: E
   if (api.registry.byName('priorityclasses.scheduling.k8s.io')) {
     SYSTEM_PRIORITY_CLASSES.forEach((pc, i) => must(server.create(pc, { trusted: true, uid: SYSTEM_PRIORITY_CLASS_UIDS[i] })));
   }
+  // And the RBAC policy (rbac/bootstrap-roles), with kubeadm's and kind's additions.
+  if (api.registry.byName('clusterroles.rbac.authorization.k8s.io')) bootstrapRbac(server);
   settle();
   must(
     server.create(

@@ -19,6 +19,7 @@ import { describePersistentVolume, describePersistentVolumeClaim, describeStorag
 import { describeService } from './describeService';
 import { describeServiceAccount } from './describeServiceAccount';
 import { describeIngress, describeIngressClass, describePriorityClass } from './describeNetworking';
+import { describeRole, describeRoleBinding } from './describeRbac';
 
 interface Describer {
   group: string;
@@ -56,6 +57,10 @@ export const DESCRIBERS: readonly Describer[] = [
   { group: 'networking.k8s.io', kind: 'Ingress', describe: describeIngress },
   { group: 'networking.k8s.io', kind: 'IngressClass', describe: describeIngressClass },
   { group: 'scheduling.k8s.io', kind: 'PriorityClass', describe: describePriorityClass },
+  { group: 'rbac.authorization.k8s.io', kind: 'Role', describe: describeRole },
+  { group: 'rbac.authorization.k8s.io', kind: 'ClusterRole', describe: describeRole },
+  { group: 'rbac.authorization.k8s.io', kind: 'RoleBinding', describe: describeRoleBinding },
+  { group: 'rbac.authorization.k8s.io', kind: 'ClusterRoleBinding', describe: describeRoleBinding },
 ];
 
 /** `kubectl describe` of one object. */

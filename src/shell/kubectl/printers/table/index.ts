@@ -21,6 +21,7 @@ import { limitRangePrinter, resourceQuotaPrinter } from './quotaPrinters';
 import { persistentVolumeClaimPrinter, persistentVolumePrinter, storageClassPrinter } from './storagePrinters';
 import { serviceAccountPrinter } from './serviceAccountPrinter';
 import { ingressClassPrinter, ingressPrinter, priorityClassPrinter } from './networkingPrinters';
+import { clusterRoleBindingPrinter, clusterRolePrinter, roleBindingPrinter, rolePrinter } from './rbacPrinters';
 import { servicePrinter } from './servicePrinter';
 import { statefulSetPrinter } from './statefulSetPrinter';
 import type { KindPrinter } from './tableTypes';
@@ -55,6 +56,10 @@ export const TABLE_PRINTERS: readonly KindPrinter[] = [
   ingressPrinter,
   ingressClassPrinter,
   priorityClassPrinter,
+  rolePrinter,
+  clusterRolePrinter,
+  roleBindingPrinter,
+  clusterRoleBindingPrinter,
 ];
 
 /** The printer for a resource; kinds without one print NAME AGE. */

@@ -15,6 +15,7 @@ import { validatePodSpecUpdate } from './podUpdate';
 import { validateServiceSpec, validateServiceUpdate } from './service';
 import { validateLimitRange, validateResourceQuota } from './quota';
 import { validateIngressClass, validateIngressClassUpdate, validateIngressCreate, validateIngressSpec } from './networking';
+import { nameIsPathSegment, validateBindingUpdate, validateClusterRole, validateClusterRoleBinding, validateRole, validateRoleBinding } from './rbac';
 import { validatePriorityClass, validatePriorityClassUpdate } from './scheduling';
 import { validatePersistentVolume, validatePersistentVolumeClaim, validatePersistentVolumeClaimUpdate, validatePersistentVolumeUpdate, validateStorageClass, validateStorageClassUpdate } from './storage';
 import { validateDeploymentSpec, validateReplicaSetSpec, validateSelectorImmutable } from './workloads';
@@ -59,6 +60,10 @@ export const VALIDATORS: Readonly<Record<string, KindValidator>> = {
   'autoscaling/HorizontalPodAutoscaler': { name: nameIsDNSSubdomain, spec: validateHorizontalPodAutoscaler },
   'networking.k8s.io/Ingress': { name: nameIsDNSSubdomain, spec: validateIngressSpec, create: validateIngressCreate },
   'networking.k8s.io/IngressClass': { name: nameIsDNSSubdomain, spec: validateIngressClass, update: validateIngressClassUpdate, updateFirst: true },
+  'rbac.authorization.k8s.io/Role': { name: nameIsPathSegment, spec: validateRole },
+  'rbac.authorization.k8s.io/ClusterRole': { name: nameIsPathSegment, spec: validateClusterRole },
+  'rbac.authorization.k8s.io/RoleBinding': { name: nameIsPathSegment, spec: validateRoleBinding, update: validateBindingUpdate },
+  'rbac.authorization.k8s.io/ClusterRoleBinding': { name: nameIsPathSegment, spec: validateClusterRoleBinding, update: validateBindingUpdate },
   'scheduling.k8s.io/PriorityClass': { name: nameIsDNSSubdomain, spec: validatePriorityClass, update: validatePriorityClassUpdate, updateFirst: true },
   'discovery.k8s.io/EndpointSlice': { name: nameIsDNSSubdomain, spec: validateEndpointSlice, update: validateEndpointSliceUpdate },
 };
