@@ -18,7 +18,7 @@ import { defaultSubCommandRun } from './parent';
  */
 export const authCommand: CommandSpec = {
   path: ['auth'],
-  use: 'auth',
+  use: 'auth [flags]',
   short: 'Inspect authorization',
   long: longDesc(`
     Inspect authorization.`),
@@ -136,11 +136,15 @@ function printRules(ctx: CommandContext, namespace: string): CommandResult {
 export const whoamiCommand: CommandSpec = {
   path: ['auth', 'whoami'],
   use: 'whoami',
-  short: 'Check self subject attributes',
-  long: longDesc(`
-    Check who you are and your attributes (groups, extra).
-
-    This command is helpful to get yourself aware of the current user attributes, especially when dynamic authentication, e.g., token webhook, auth proxy, or OIDC provider, is enabled in the Kubernetes cluster.`),
+  short: 'Experimental: Check self subject attributes',
+  // Upstream's template keeps the text's own indentation (as kubectl 1.32 prints it).
+  long: [
+    'Experimental: Check who you are and your attributes (groups, extra).',
+    '',
+    '        This command is helpful to get yourself aware of the current user attributes,',
+    '        especially when dynamic authentication, e.g., token webhook, auth proxy, or OIDC provider,',
+    '        is enabled in the Kubernetes cluster.',
+  ].join('\n'),
   example: examples(`
     # Get your subject attributes
     kubectl auth whoami

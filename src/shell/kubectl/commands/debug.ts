@@ -6,6 +6,7 @@ import type { CommandContext, CommandResult, CommandSpec } from '../command';
 import { err, type KubectlError } from '../errors';
 import type { FlagSpec } from '../flags';
 import { examples, longDesc } from '../text';
+import { readCustomProfile } from './debugCustom';
 import { ephemeralDebugContainer, nodeDebugPod, podCopy, PROFILES, type DebugSpec, type Profile } from './debugPods';
 import { attachToRun } from './runAttach';
 
@@ -16,6 +17,7 @@ const FLAGS: FlagSpec[] = [
   { name: 'attach', type: 'bool', default: 'false', usage: "If true, wait for the container to start running, and then attach as if 'kubectl attach ...' were called.  Default false, unless '-i/--stdin' is set, in which case the default is true." },
   { name: 'container', shorthand: 'c', type: 'string', usage: 'Container name to use for debug container.' },
   { name: 'copy-to', type: 'string', usage: 'Create a copy of the target Pod with this name.' },
+  { name: 'custom', type: 'string', usage: 'Path to a JSON or YAML file containing a partial container spec to customize built-in debug profiles.' },
   { name: 'filename', shorthand: 'f', type: 'stringSlice', default: '[]', usage: 'identifying the resource to debug' },
   { name: 'env', type: 'stringArray', default: '[]', usage: 'Environment variables to set in the container.' },
   { name: 'image', type: 'string', usage: 'Container image to use for debug container.' },
@@ -51,9 +53,7 @@ export const debugCommand: CommandSpec = {
 
     * Workload: Create a copy of an existing pod with certain attributes changed, for example changing the image tag to a new version.
     * Workload: Add an ephemeral container to an already running pod, for example to add debugging utilities without restarting the pod.
-    * Node: Create a new pod that runs in the node's host namespaces and can access the node's filesystem.
-
-    Note: When a non-root user is configured for the entire target Pod, some capabilities granted by debug profile may not work.`),
+    * Node: Create a new pod that runs in the node's host namespaces and can access the node's filesystem.`),
   example: examples(`
     # Create an interactive debugging session in pod mypod and immediately attach to it.
     kubectl debug mypod -it --image=busybox
@@ -122,6 +122,9 @@ function runDebug(ctx: CommandContext): CommandResult {
   // Complete: the profile's applier.
   const profile = f.string('profile') as Profile;
   if (!PROFILES.includes(profile)) return err.message(`error: unknown profile: ${profile}`);
+  const customPath = f.string('custom');
+  const custom = customPath ? readCustomProfile(ctx, customPath) : undefined;
+  if (custom && 'error' in custom) return err.message(`error: ${custom.error as string}`);
   // Validate.
   if (attach && f.changed('attach') && !image && !container) return err.message('error: you must specify --container or create a new container using --image in order to attach.');
   if (copyTo) {
@@ -151,6 +154,7 @@ function runDebug(ctx: CommandContext): CommandResult {
     args,
     argsOnly: f.bool('arguments-only'),
     profile,
+    custom: custom as Record<string, unknown> | undefined,
     keep: { labels: f.bool('keep-labels'), annotations: f.bool('keep-annotations'), liveness: f.bool('keep-liveness'), readiness: f.bool('keep-readiness'), startup: f.bool('keep-startup'), initContainers: f.bool('keep-init-containers') },
   };
   // Run: each target in turn; the last one attached to (kubectl attaches inside its visit).

@@ -1,6 +1,7 @@
 import type { Container, EphemeralContainer, EnvVar, Pod, PodSpec, SecurityContext } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../../sim/k8s/index';
 import { deepCopy } from '../deepCopy';
+import { applyCustomProfile } from './debugCustom';
 
 type PodObj = KubeObject & Pod;
 
@@ -20,6 +21,8 @@ export interface DebugSpec {
   args: string[];
   argsOnly: boolean;
   profile: Profile;
+  /** `--custom`: a partial container spec merged over the debug container after the profile. */
+  custom?: Record<string, unknown>;
   keep: { labels: boolean; annotations: boolean; liveness: boolean; readiness: boolean; startup: boolean; initContainers: boolean };
 }
 
@@ -45,7 +48,7 @@ export function ephemeralDebugContainer(d: DebugSpec, target: string): Ephemeral
   if (target) ec.targetContainerName = target;
   // Profiles: the ephemeral style.
   applySecurity(ec, d.profile, 'ephemeral');
-  return ec;
+  return d.custom ? applyCustomProfile(ec, d.custom) : ec;
 }
 
 /** `generateNodeDebugPod`: a pod on `node` in its host namespaces, the node's file system at /host. */
@@ -72,6 +75,7 @@ export function nodeDebugPod(d: DebugSpec, node: string, podName: string): KubeO
       break;
   }
   applySecurity(c, d.profile, 'node');
+  if (d.custom) spec.containers[0] = applyCustomProfile(c, d.custom);
   return { apiVersion: 'v1', kind: 'Pod', metadata: { name: podName }, spec: spec as unknown as KubeObject['spec'] };
 }
 
@@ -122,6 +126,10 @@ export function podCopy(pod: PodObj, d: DebugSpec | undefined, o: { name: string
     if (d.tty) c.tty = true;
     else delete c.tty;
     applyCopyProfile(copy, spec, c, d);
+    if (d.custom) {
+      const i = spec.containers.indexOf(c);
+      if (i >= 0) spec.containers[i] = applyCustomProfile(c, d.custom);
+    }
   }
   return { pod: copy, container: name };
 }
