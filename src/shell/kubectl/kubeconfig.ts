@@ -1,3 +1,5 @@
+import { API_SERVER_ADDRESS } from '../../sim/k8s/index';
+
 /**
  * The learner's kubeconfig (`~/.kube/config`) as kind writes it for the
  * playground's cluster: one cluster, user and context, all `kind-kubeplay`.
@@ -16,7 +18,7 @@ export interface ContextEntry {
 /** kind's name for the playground's cluster, as the export to a kind cluster names it too. */
 export const KIND_NAME = 'kind-kubeplay';
 /** The API server the control-plane node serves (its InternalIP). */
-export const API_SERVER_URL = 'https://172.18.0.2:6443';
+export const API_SERVER_URL = `https://${API_SERVER_ADDRESS}`;
 /** Where kubectl reports the file it changed. */
 export const KUBECONFIG_PATH = '/home/learner/.kube/config';
 

@@ -188,6 +188,7 @@ export function createFakeCluster(options: { workers?: number; start?: number } 
     clientFor: () => client(),
     authorize: () => ({ allowed: true, reason: '' }),
     rulesFor: () => [{ apiGroups: ['*'], resources: ['*'], verbs: ['*'] }],
+    apiRequest: () => ({ status: 404, body: '404 page not found\n' }),
     traffic: new TrafficMeter(),
     now: () => now,
     client,

@@ -36,6 +36,8 @@ import { createTaintEvictionController } from './controllers/tainteviction/taint
 import { EventLog } from './events/eventLog';
 import { EventRecorder } from './events/eventRecorder';
 import { KUBERNETES_VERSION, type Cluster, type ClusterOptions, type NodePowerResult } from './index';
+import { serveApi } from './api/apiHttp';
+import { API_SERVER_ADDRESS } from './version';
 import { authorizingClient } from './api/authorizingClient';
 import { authorize, rulesFor } from './api/rbacAuthorizer';
 import { containerLogs, crashContainer, execInContainer, openShell, runInShell } from './kubelet/containerApi';
@@ -173,6 +175,17 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     clientFor: (user, strict) => authorizingClient(clientAs('kubectl'), store, registry, user, strict),
     authorize: (user, attributes) => authorize(store, user, attributes),
     rulesFor: (user, namespace) => rulesFor(store, user, namespace),
+    apiRequest: (request) =>
+      serveApi(
+        {
+          registry,
+          client: clientAs('kube-apiserver'),
+          resourceVersion: () => store.currentResourceVersion,
+          authorize: (user, a) => authorize(store, user, a),
+          proxyGet: (url, namespace, userAgent, hostHeader) => httpGet({ store, view: clientAs('kube-proxy'), kubelets: kubelets.state, rng, now: clock.now() }, { namespace, ip: API_SERVER_ADDRESS.split(':')[0], userAgent, hostHeader }, url),
+        },
+        request,
+      ),
     watch: (resource, handler) => store.watch(resource, handler),
     watchAll: (handler) => store.watchAll(handler),
     eventsSince: (resource, rv) => store.eventsSince(resource, rv),

@@ -8,6 +8,7 @@ import type { EventsSince, WatchEvent, WatchHandler } from '../engine/store';
 import type { CrashResult, ExecResult, LogsResult, OpenShellResult, ShellHandle, ShellLineResult } from './kubelet/containerApi';
 import type { HttpResult } from './network/http';
 import type { Decision, RequestAttributes, UserInfo } from './api/rbacAuthorizer';
+import type { ApiHttpAnswer, ApiHttpRequest } from './api/apiHttp';
 import type { PolicyRule } from 'kubernetes-types/rbac/v1';
 import type { TrafficMeter } from './network/trafficMeter';
 import type { MetricsResult, NodeMetrics, PodMetrics } from './metrics/usage';
@@ -30,6 +31,7 @@ export type { ResourceInfo } from './api/resources';
 export type { Decision, RequestAttributes, UserInfo } from './api/rbacAuthorizer';
 export { allows, impersonatedUser, SUPERUSER_GROUP } from './api/rbacAuthorizer';
 export { ForbiddenError, forbiddenText } from './api/authorizingClient';
+export { parseApiPath, readApiResource, type ApiTarget, type ApiHttpAnswer, type ApiHttpRequest } from './api/apiHttp';
 export { WATCH_HISTORY_SIZE } from '../engine/store';
 export { ResourceRegistry, RESOURCES, storageName, apiVersionOf, kindGroup, splitApiVersion } from './api/resources';
 export type { Requirement, Selector, Operator } from './api/selectors';
@@ -67,7 +69,7 @@ export { isConfigMapKey } from './api/validation/configKinds';
 export { encodeBase64 } from '../../lib/encodeBase64';
 export type { ImageProfile } from './images/catalog';
 
-export { KUBERNETES_VERSION } from './version';
+export { API_SERVER_ADDRESS, KUBERNETES_VERSION, versionInfo } from './version';
 
 export interface ClusterOptions {
   /** Seed of the random generator (pod names, IPs, tie-breaks). Default 1. */
@@ -106,6 +108,8 @@ export interface Cluster {
   authorize(user: UserInfo, attributes: RequestAttributes): Decision;
   /** The RBAC rules that apply to `user` in `namespace` (a SelfSubjectRulesReview). */
   rulesFor(user: UserInfo, namespace: string): PolicyRule[];
+  /** The API server's answer to an HTTP GET (`kubectl proxy` passes the learner's on). */
+  apiRequest(request: ApiHttpRequest): ApiHttpAnswer;
   watch(resource: string, handler: WatchHandler): () => void;
   watchAll(handler: WatchHandler): () => void;
   /**

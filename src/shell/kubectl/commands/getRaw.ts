@@ -1,9 +1,9 @@
 import { parseDuration } from '../../../lib/duration';
-import { parseSelector, SelectorParseError, matches, storageName, type KubeObject, type ResourceInfo, type Selector } from '../../../sim/k8s/index';
+import { parseApiPath, parseSelector, readApiResource, SelectorParseError, matches, storageName, type ApiTarget, type KubeObject, type Selector } from '../../../sim/k8s/index';
 import { WaitingExecution } from '../../execution';
 import type { CommandContext, CommandResult } from '../command';
 import { err } from '../errors';
-import { wireJson, wireWatchEvent } from '../printers/format/wireJson';
+import { wireWatchEvent } from '../printers/format/wireJson';
 
 /**
  * `kubectl get --raw URI`: a GET on the API server, its body printed as is.
@@ -14,31 +14,15 @@ import { wireJson, wireWatchEvent } from '../printers/format/wireJson';
  * 410 `Expired` ERROR event when N has left it.
  */
 
-export interface RawTarget {
-  info: ResourceInfo;
-  namespace?: string;
-  name?: string;
-}
+export type RawTarget = ApiTarget;
 
 function notFound(message: string): CommandResult {
   return err.status({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', reason: 'NotFound', code: 404, message });
 }
 
-/** The resource (and namespace, name) an API path names: `/api/v1/namespaces/NS/pods/NAME`, `/apis/apps/v1/deployments`. */
+/** The resource (and namespace, name) an API path names (the API server's own parsing). */
 export function parsePath(ctx: Pick<CommandContext, 'cluster'>, path: string): RawTarget | undefined {
-  const segs = path.split('/').filter((s) => s !== '');
-  let group = '';
-  let version: string;
-  let rest: string[];
-  if (segs[0] === 'api' && segs.length >= 2) [version, rest] = [segs[1], segs.slice(2)];
-  else if (segs[0] === 'apis' && segs.length >= 3) [group, version, rest] = [segs[1], segs[2], segs.slice(3)];
-  else return undefined;
-  let namespace: string | undefined;
-  if (rest[0] === 'namespaces' && rest.length >= 3) [namespace, rest] = [rest[1], rest.slice(2)];
-  if (rest.length < 1 || rest.length > 2) return undefined;
-  const info = ctx.cluster.resources.all.find((i) => i.group === group && i.version === version && i.resource === rest[0]);
-  if (!info || (namespace !== undefined && !info.namespaced)) return undefined;
-  return { info, namespace, name: rest[1] };
+  return parseApiPath(ctx.cluster.resources, path);
 }
 
 /** The Status of an ERROR watch event. */
@@ -94,16 +78,7 @@ export function runGetRaw(ctx: CommandContext, uri: string): CommandResult {
 
 /** A GET of a resource path: the JSON the server sends (an object, or a list), or the NotFound message. */
 export function readResource(ctx: Pick<CommandContext, 'cluster' | 'client'>, target: RawTarget, selector?: Selector): { body: string } | { missing: string } {
-  const resource = storageName(target.info);
-  if (target.name !== undefined) {
-    const obj = ctx.client.get(resource, target.namespace, target.name);
-    if (!obj) return { missing: `${target.info.group ? `${target.info.resource}.${target.info.group}` : target.info.resource} "${target.name}" not found` };
-    return { body: wireJson(obj) };
-  }
-  const items = ctx.client.list(resource, { namespace: target.namespace, labelSelector: selector });
-  const body = items.map((o) => wireJson({ ...o, kind: undefined, apiVersion: undefined }));
-  const apiVersion = target.info.group ? `${target.info.group}/${target.info.version}` : target.info.version;
-  return { body: `{"kind":"${target.info.kind}List","apiVersion":"${apiVersion}","metadata":{"resourceVersion":"${ctx.cluster.currentResourceVersion()}"},"items":[${body.join(',')}]}` };
+  return readApiResource(ctx.client, ctx.cluster.currentResourceVersion(), target, selector);
 }
 
 function rawWatch(ctx: CommandContext, target: RawTarget, resource: string, selector: Selector | undefined, params: Map<string, string>): CommandResult {

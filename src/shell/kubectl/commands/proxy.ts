@@ -1,13 +1,9 @@
-import { KUBERNETES_VERSION, type KubeObject, type NetResult } from '../../../sim/k8s/index';
+import type { NetResult } from '../../../sim/k8s/index';
 import { WaitingExecution } from '../../execution';
 import { addressInUse, hostOf, type Listener, type LocalRequest } from '../../localPorts';
-import { API_SERVER_URL } from '../kubeconfig';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
 import { err } from '../errors';
-import { indentJson } from '../printers/format/wireJson';
 import { examples, longDesc } from '../text';
-import { parsePath, readResource } from './getRaw';
-import { info } from './version';
 
 /**
  * `kubectl proxy` (kubectl `pkg/cmd/proxy/proxy.go`): serves the API server
@@ -84,66 +80,11 @@ function runProxy(ctx: CommandContext): CommandResult {
   return exec;
 }
 
-/** The API server's answer to a GET the proxy passes on (pretty JSON: the client is curl). */
+/** The API server's answer to a GET the proxy passes on, as kubectl's user (the proxy adds its credentials). */
 function serve(ctx: CommandContext, req: LocalRequest, prefix: string, port: number): NetResult {
-  const answer = (status: number, body: string): NetResult => ({ ok: true, status, body, ip: req.ip, port });
   const q = req.path.indexOf('?');
   const full = q < 0 ? req.path : req.path.slice(0, q);
-  if (!full.startsWith(prefix) && `${full}/` !== prefix) return answer(404, '404 page not found\n');
-  const path = `/${full.slice(prefix.length)}`;
-  const status = (code: number, reason: string, message: string, details = '{}') =>
-    answer(code, `${indentJson(`{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":${JSON.stringify(message)},"reason":"${reason}","details":${details},"code":${code}}`)}\n`);
-  if (path === '/version' || path === '/version/') return answer(200, `${JSON.stringify(info(KUBERNETES_VERSION), null, 2)}\n`);
-  if (path === '/healthz' || path === '/livez' || path === '/readyz') return answer(200, 'ok');
-  if (path === '/api' || path === '/api/') return answer(200, `${indentJson(`{"kind":"APIVersions","versions":["v1"],"serverAddressByClientCIDRs":[{"clientCIDR":"0.0.0.0/0","serverAddress":"${API_SERVER_URL.replace(/^https:\/\//, '')}"}]}`)}\n`);
-  const sub = /^\/api\/v1\/namespaces\/([^/]+)\/(pods|services)\/([^/]+)\/proxy(\/.*)?$/.exec(path);
-  if (sub) return proxied(ctx, sub[1], sub[2] as 'pods' | 'services', decodeURIComponent(sub[3]), sub[4] ?? '/', req, answer, status);
-  const target = parsePath(ctx, path);
-  if (!target) return status(404, 'NotFound', 'the server could not find the requested resource');
-  const r = readResource(ctx, target);
-  if ('missing' in r) return status(404, 'NotFound', r.missing, JSON.stringify({ name: target.name, group: target.info.group || undefined, kind: target.info.resource }));
-  return answer(200, `${indentJson(r.body)}\n`);
-}
-
-type PodLike = KubeObject & { status?: { podIP?: string }; spec?: { containers?: { ports?: { name?: string; containerPort: number }[] }[] } };
-type ServiceLike = KubeObject & { spec?: { clusterIP?: string; ports?: { name?: string; port: number }[] } };
-
-/**
- * `pods/NAME[:PORT]/proxy/PATH` and `services/[SCHEME:]NAME[:PORT]/proxy/PATH`:
- * the API server makes the request to the pod (its IP), or to one of the
- * Service's endpoints, and relays the answer.
- */
-function proxied(
-  ctx: CommandContext,
-  namespace: string,
-  kind: 'pods' | 'services',
-  id: string,
-  path: string,
-  req: LocalRequest,
-  answer: (status: number, body: string) => NetResult,
-  status: (code: number, reason: string, message: string, details?: string) => NetResult,
-): NetResult {
-  const parts = id.split(':');
-  const [name, portText] = parts.length === 3 ? [parts[1], parts[2]] : [parts[0], parts[1]];
-  const obj = ctx.client.get<PodLike & ServiceLike>(kind, namespace, name);
-  if (!obj) return status(404, 'NotFound', `${kind} "${name}" not found`, JSON.stringify({ name, kind }));
-  let url: string;
-  if (kind === 'pods') {
-    const ip = obj.status?.podIP;
-    const named = portText && !/^\d+$/.test(portText) ? obj.spec?.containers?.flatMap((c) => c.ports ?? []).find((p) => p.name === portText)?.containerPort : undefined;
-    const port = portText === undefined || portText === '' ? 80 : /^\d+$/.test(portText) ? Number(portText) : named;
-    if (port === undefined) return status(503, 'ServiceUnavailable', `no such port: ${portText}`);
-    if (!ip) return status(503, 'ServiceUnavailable', `address not allowed`);
-    url = `http://${ip}:${port}${path}`;
-  } else {
-    const ports = obj.spec?.ports ?? [];
-    const sp = portText === undefined || portText === '' ? (ports.length === 1 ? ports[0] : undefined) : ports.find((p) => p.name === portText || String(p.port) === portText);
-    if (!sp) return status(503, 'ServiceUnavailable', `no endpoints available for service "${name}"`);
-    url = `http://${obj.spec?.clusterIP}:${sp.port}${path}`;
-  }
-  const r = ctx.cluster.httpGet(url, { namespace, userAgent: req.userAgent, hostHeader: req.hostHeader });
-  if (r.ok) return answer(r.status, r.body);
-  if (kind === 'services' && r.kind === 'refused') return status(503, 'ServiceUnavailable', `no endpoints available for service "${name}"`);
-  const dial = url.replace(/^http:\/\/([^/]+).*$/, '$1');
-  return status(503, 'ServiceUnavailable', `error trying to reach service: dial tcp ${dial}: connect: connection refused`);
+  if (!full.startsWith(prefix) && `${full}/` !== prefix) return { ok: true, status: 404, body: '404 page not found\n', ip: req.ip, port };
+  const r = ctx.cluster.apiRequest({ path: `/${full.slice(prefix.length)}${q < 0 ? '' : req.path.slice(q)}`, userAgent: req.userAgent, hostHeader: req.hostHeader, user: ctx.user });
+  return { ok: true, status: r.status, body: r.body, ip: req.ip, port };
 }

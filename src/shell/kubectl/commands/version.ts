@@ -1,4 +1,4 @@
-import { KUBERNETES_VERSION } from '../../../sim/k8s/index';
+import { KUBERNETES_VERSION, versionInfo } from '../../../sim/k8s/index';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
 import { err } from '../errors';
 import { examples, longDesc } from '../text';
@@ -24,20 +24,7 @@ export const versionCommand: CommandSpec = {
 };
 
 /** A build's version info (`version.Info`), as `kubectl version -o json` and the API server's `/version` give it. */
-export function info(version: string): Record<string, string> {
-  const m = /^v(\d+)\.(\d+)\.(\d+)/.exec(version) ?? ['', '1', '32', '0'];
-  return {
-    major: m[1],
-    minor: m[2],
-    gitVersion: version,
-    gitCommit: '0000000000000000000000000000000000000000',
-    gitTreeState: 'clean',
-    buildDate: '2025-02-12T21:26:09Z',
-    goVersion: 'go1.23.6',
-    compiler: 'gc',
-    platform: 'linux/amd64',
-  };
-}
+export const info = versionInfo;
 
 function runVersion(ctx: CommandContext): CommandResult {
   if (ctx.args.length > 0) return err.usage(ctx.commandPath, `Unexpected args: [${ctx.args.join(' ')}]`);

@@ -3,7 +3,7 @@ import type { Io, Yield } from './sh/interpret';
 /** What a container's network tools can do: an HTTP GET and a DNS lookup, as seen from its pod. */
 export interface ContainerNetwork {
   /** Client identity for access logs; `hostHeader` when a `Host:` header overrides the URL's host. */
-  http(url: string, userAgent: string, hostHeader?: string): NetResult;
+  http(url: string, userAgent: string, hostHeader?: string, extra?: { authorization?: string; tls?: 'verify' | 'insecure' | 'cacert' }): NetResult;
   lookup(name: string): LookupResult;
   nameserver: string;
 }
@@ -17,6 +17,15 @@ export type LookupResult = { ok: true; name: string; addresses: string[] } | { o
 const REASONS: Record<number, string> = { 200: 'OK', 201: 'Created', 204: 'No Content', 301: 'Moved Permanently', 302: 'Found', 400: 'Bad Request', 403: 'Forbidden', 404: 'Not Found', 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable' };
 
 const CURL_CODES = { resolve: 6, refused: 7, timeout: 28, unsupported: 60, empty: 52 } as const;
+
+/** The value of header `name` among `-H`/`--header` values, if one is given. */
+function headerOf(headers: readonly string[], name: string): string | undefined {
+  for (const h of headers) {
+    const i = h.indexOf(':');
+    if (i > 0 && h.slice(0, i).trim().toLowerCase() === name) return h.slice(i + 1).trim();
+  }
+  return undefined;
+}
 
 /** The value of a `Host:` header among `-H`/`--header` values, if one is given. */
 function hostHeaderOf(headers: readonly string[]): string | undefined {
@@ -41,11 +50,16 @@ export function* curl(net: ContainerNetwork, args: string[], io: Io, files: Map<
   let writeOut: string | undefined;
   let url: string | undefined;
   const headers: string[] = [];
+  let tls: 'verify' | 'insecure' | 'cacert' | 'missing-ca' = 'verify';
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '-o' || a === '--output') output = args[++i];
     else if (a === '-w' || a === '--write-out') writeOut = args[++i];
     else if (a === '-H' || a === '--header') headers.push(args[++i] ?? '');
+    else if (a === '--cacert') {
+      // The file must be there for curl to use it (the pod's service account CA is).
+      tls = files.has(args[++i] ?? '') ? 'cacert' : 'missing-ca';
+    } else if (a === '-k' || a === '--insecure') tls = 'insecure';
     else if (a === '-m' || a === '--max-time' || a === '--connect-timeout' || a === '-A' || a === '--user-agent') i++;
     else if (a.startsWith('--')) {
       if (a === '--silent') silent = true;
@@ -58,6 +72,7 @@ export function* curl(net: ContainerNetwork, args: string[], io: Io, files: Map<
         else if (f === 'S') showError = true;
         else if (f === 'f') fail = true;
         else if (f === 'I') head = true;
+        else if (f === 'k') tls = 'insecure';
       }
     } else url = a;
   }
@@ -65,7 +80,11 @@ export function* curl(net: ContainerNetwork, args: string[], io: Io, files: Map<
     io.err('curl: try \'curl --help\' or \'curl --manual\' for more information\n');
     return 2;
   }
-  const r = net.http(url, 'curl/8.5.0', hostHeaderOf(headers));
+  if (tls === 'missing-ca') {
+    if (!silent || showError) io.err('curl: (77) error setting certificate file\n');
+    return 77;
+  }
+  const r = net.http(url, 'curl/8.5.0', hostHeaderOf(headers), { authorization: headerOf(headers, 'authorization'), tls });
   const complain = (code: number, message: string) => {
     if (!silent || showError) io.err(`curl: (${code}) ${message}\n`);
     return code;

@@ -6,6 +6,7 @@ import { mountsVolumes, volumeManagerFor } from '../volumes/volumeManager';
 import { resourceFieldValue } from '../volumes/volumeSources';
 import { CLUSTER_CA_PEM } from '../controllers/rootca/rootCACertPublisher';
 import type { KubeObject } from '../api/types';
+import { serviceAccountToken } from './serviceAccountToken';
 
 type PodObj = KubeObject & Pod;
 
@@ -143,7 +144,7 @@ export function containerFiles(pod: PodObj, podIP: string, c?: Container, cluste
   const mounted = pod.spec?.containers.some((c) => c.volumeMounts?.some((m) => m.mountPath === sa));
   if (mounted) {
     files.set(`${sa}/namespace`, ns);
-    files.set(`${sa}/token`, 'eyJhbGciOiJSUzI1NiIsImtpZCI6Imt1YmVwbGF5In0.eyJpc3MiOiJodHRwczovL2t1YmVybmV0ZXMuZGVmYXVsdC5zdmMuY2x1c3Rlci5sb2NhbCJ9.c2ltdWxhdGVk');
+    files.set(`${sa}/token`, serviceAccountToken(ns, pod.spec?.serviceAccountName ?? 'default', pod.metadata.name, Date.parse(pod.metadata.creationTimestamp ?? '') || 0));
     files.set(`${sa}/ca.crt`, CLUSTER_CA_PEM);
   }
   if (c && cluster && mountsVolumes(c)) return volumeManagerFor(cluster.store, cluster.clock).containerFS(files, pod, c, nodeName);

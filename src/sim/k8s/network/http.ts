@@ -10,6 +10,7 @@ import type { ClusterView } from '../services/clusterView';
 import { resolveDns, type DnsAnswer } from '../services/dns';
 import { findServiceByNodePort, pickEndpoint, serviceBackends } from '../services/kubeProxy';
 import { imageProfile } from '../images/catalog';
+import { apiServerAnswer, isApiServer } from './apiServerHttp';
 import { routeIngress } from './ingressRouting';
 import type { TrafficOutcome } from './trafficMeter';
 
@@ -25,6 +26,10 @@ export interface Client {
   userAgent: string;
   /** The Host header, when it differs from the URL's host (`curl -H 'Host: …'`). */
   hostHeader?: string;
+  /** The Authorization header (`Bearer TOKEN`), for the API server. */
+  authorization?: string;
+  /** How the client treats an HTTPS server's certificate: verified against the system's CAs (default), skipped (`-k`), or against a CA file (`--cacert`). */
+  tls?: 'verify' | 'insecure' | 'cacert';
 }
 
 export type HttpResult =
@@ -128,6 +133,8 @@ function request(env: NetworkEnv, client: Client, url: string, via: { service?: 
     targetPort = ep.port;
     target = ep.pod;
   }
+  // The API server (the kubernetes Service's endpoint, or the control-plane node's address) answers as itself.
+  if (!target && isApiServer(env, ip, targetPort)) return apiServerAnswer(env, client, { scheme, host, port, path, ip });
   let pod = target ? env.store.get<PodObj>('pods', `${target.namespace}/${target.name}`) : podByIP(env, ip);
   if (!pod && !target) {
     // A node's address: a pod publishing the port as a hostPort answers on its container port.

@@ -13,7 +13,7 @@ export function podNetwork(ctx: K8sContext, kubelets: KubeletState, pod: KubeObj
   const env = (): NetworkEnv => ({ store: ctx.store, view: ctx.api, kubelets, rng: ctx.rng, now: ctx.clock.now() });
   return {
     nameserver: CLUSTER_DNS_IP,
-    http: (url, userAgent, hostHeader) => httpGet(env(), { namespace, ip: podIP, pod: pod.metadata.name, hostname, userAgent, hostHeader }, url),
+    http: (url, userAgent, hostHeader, extra) => httpGet(env(), { namespace, ip: podIP, pod: pod.metadata.name, hostname, userAgent, hostHeader, ...extra }, url),
     lookup: (name) => {
       const a = resolveDns(ctx.api, name, { namespace });
       const addresses = a.records.flatMap((r) => (r.type === 'A' ? [r.address] : []));
