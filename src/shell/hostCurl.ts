@@ -28,7 +28,7 @@ type NodeObj = KubeObject & { status?: { addresses?: { type: string; address: st
 export function runHostCurl(env: ShellEnvironment, args: readonly string[], sink: OutputSink, tty: boolean): Execution {
   /** The request curl made (its failure says which hint helps). */
   let sent: NetResult | undefined;
-  const net: ContainerNetwork = { nameserver: '', lookup: (name) => ({ ok: false, name }), http: (url, userAgent, hostHeader) => (sent = hostRequest(env, url, userAgent, hostHeader)) };
+  const net: ContainerNetwork = { nameserver: '', lookup: (name) => ({ ok: false, name }), http: (url, userAgent, hostHeader, extra) => (sent = hostRequest(env, url, userAgent, hostHeader, extra)) };
   const files = new Map<string, string>();
   const code = runCurl(net, [...args], (t) => sink.stdout(t), (t) => sink.stderr(t), files, tty);
   for (const [path, text] of files) {
@@ -42,7 +42,7 @@ export function runHostCurl(env: ShellEnvironment, args: readonly string[], sink
   return finished(code);
 }
 
-function hostRequest(env: ShellEnvironment, url: string, userAgent: string, hostHeader: string | undefined): NetResult {
+function hostRequest(env: ShellEnvironment, url: string, userAgent: string, hostHeader: string | undefined, extra: { authorization?: string; tls?: 'verify' | 'insecure' | 'cacert' } = {}): NetResult {
   const m = /^(?:(https?):\/\/)?(\[[^\]]*\]|[^/:]+)(?::(\d+))?(\/.*)?$/.exec(url.trim());
   if (!m) return { ok: false, kind: 'unsupported', message: 'URL rejected: Malformed input to a URL function', host: url, port: 0 };
   const scheme = m[1] ?? 'http';
@@ -57,8 +57,8 @@ function hostRequest(env: ShellEnvironment, url: string, userAgent: string, host
   }
   if (/^\d+\.\d+\.\d+\.\d+$/.test(host)) {
     const nodes = env.cluster.client().list<NodeObj>('nodes');
-    // A node's address: kube-proxy's NodePorts and the pods' hostPorts answer there.
-    if (nodes.some((n) => n.status?.addresses?.some((a) => a.address === host))) return env.cluster.httpGet(url, { clientIP: HOST_IP, userAgent, hostHeader });
+    // A node's address: kube-proxy's NodePorts and the pods' hostPorts answer there, and the API server on the control plane's 6443.
+    if (nodes.some((n) => n.status?.addresses?.some((a) => a.address === host))) return env.cluster.httpGet(url, { clientIP: HOST_IP, userAgent, hostHeader, ...extra });
     return { ok: false, kind: 'timeout', message: `Failed to connect to ${host} port ${port} after 130000 ms: Connection timed out`, host, port };
   }
   return { ok: false, kind: 'resolve', message: `Could not resolve host: ${host}`, host, port };

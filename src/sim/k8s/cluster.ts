@@ -211,7 +211,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     httpGet: (url, from = {}) => {
       const cp = store.get<KubeObject>('nodes', 'control-plane');
       const nodeIP = (cp?.status as { addresses?: { type: string; address: string }[] } | undefined)?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? '172.18.0.2';
-      const r = httpGet({ store, view: clientAs('kube-proxy'), kubelets: kubelets.state, rng, now: clock.now() }, { namespace: from.namespace ?? 'default', ip: from.clientIP ?? nodeIP, pod: from.pod, userAgent: from.userAgent ?? 'curl/8.5.0', hostHeader: from.hostHeader }, url);
+      const r = httpGet({ store, view: clientAs('kube-proxy'), kubelets: kubelets.state, rng, now: clock.now() }, { namespace: from.namespace ?? 'default', ip: from.clientIP ?? nodeIP, pod: from.pod, userAgent: from.userAgent ?? 'curl/8.5.0', hostHeader: from.hostHeader, authorization: from.authorization, tls: from.tls }, url);
       // Through a Service (its cluster IP, a node port, or an Ingress's backend): the meter counts who answered.
       if (r.ok && r.metered) traffic.record(clock.now(), r.metered.service, r.metered.outcome);
       else if (r.service) traffic.record(clock.now(), r.service, r.ok ? { pod: `${r.pod.namespace}/${r.pod.name}` } : { failure: r.kind });

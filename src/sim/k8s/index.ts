@@ -31,6 +31,7 @@ export type { ResourceInfo } from './api/resources';
 export type { Decision, RequestAttributes, UserInfo } from './api/rbacAuthorizer';
 export { allows, impersonatedUser, SUPERUSER_GROUP } from './api/rbacAuthorizer';
 export { ForbiddenError, forbiddenText } from './api/authorizingClient';
+export { serviceAccountToken } from './kubelet/serviceAccountToken';
 export { parseApiPath, readApiResource, type ApiTarget, type ApiHttpAnswer, type ApiHttpRequest } from './api/apiHttp';
 export { WATCH_HISTORY_SIZE } from '../engine/store';
 export { ResourceRegistry, RESOURCES, storageName, apiVersionOf, kindGroup, splitApiVersion } from './api/resources';
@@ -182,7 +183,7 @@ export interface Cluster {
    * `from.clientIP` says otherwise. For `kubeplay traffic`. With `from.pod`,
    * from inside that pod (its `localhost`: what `kubectl port-forward` reaches).
    */
-  httpGet(url: string, from?: { namespace?: string; clientIP?: string; userAgent?: string; hostHeader?: string; pod?: string }): HttpResult;
+  httpGet(url: string, from?: { namespace?: string; clientIP?: string; userAgent?: string; hostHeader?: string; pod?: string; authorization?: string; tls?: 'verify' | 'insecure' | 'cacert' }): HttpResult;
   /**
    * The metrics API (`metrics.k8s.io`, what `kubectl top` reads): per-pod
    * container usage from the usage model, served while a metrics-server pod

@@ -17,6 +17,7 @@ import { createCronJobCommand } from './createCronJob';
 import { createDeploymentCommand } from './createDeployment';
 import { createJobCommand } from './createJob';
 import { createServiceAccountCommand } from './createServiceAccount';
+import { createTokenCommand } from './createToken';
 import { createIngressCommand } from './createIngress';
 import { createNamespaceCommand } from './createNamespace';
 import { createQuotaCommand } from './createQuota';
@@ -130,6 +131,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   createSecretGenericCommand,
   createSecretTLSCommand,
   createServiceAccountCommand,
+  createTokenCommand,
   createServiceCommand,
   createServiceClusterIPCommand,
   createServiceExternalNameCommand,

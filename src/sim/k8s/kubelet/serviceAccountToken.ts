@@ -20,14 +20,14 @@ const base64url = (text: string) => encodeBase64(text).replace(/=+$/, '').replac
  * JWT the API server signed, here with a made-up signature): the service
  * account it stands for in `sub`, the pod it is bound to, its lifetime.
  */
-export function serviceAccountToken(namespace: string, serviceAccount: string, pod: string, issuedAt: number): string {
+export function serviceAccountToken(namespace: string, serviceAccount: string, pod: string | undefined, issuedAt: number, lifetimeSeconds = LIFETIME_S, audiences: readonly string[] = [ISSUER]): string {
   const iat = Math.floor(issuedAt / 1000);
   const claims = {
-    aud: [ISSUER],
-    exp: iat + LIFETIME_S,
+    aud: audiences,
+    exp: iat + lifetimeSeconds,
     iat,
     iss: ISSUER,
-    'kubernetes.io': { namespace, pod: { name: pod }, serviceaccount: { name: serviceAccount } },
+    'kubernetes.io': pod === undefined ? { namespace, serviceaccount: { name: serviceAccount } } : { namespace, pod: { name: pod }, serviceaccount: { name: serviceAccount } },
     nbf: iat,
     sub: `system:serviceaccount:${namespace}:${serviceAccount}`,
   };
