@@ -1,14 +1,12 @@
 import type { RequestAttributes } from '../../../sim/k8s/index';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
+import { outputFlag, templateFlags } from '../common';
 import { err } from '../errors';
-import { parseOutputFormat } from '../printers/format/parseOutputFormat';
-import { printJsonPath } from '../printers/format/jsonpath/printJsonPath';
-import { toJson } from '../printers/format/toJson';
-import { toYaml } from '../printers/format/yaml/toYaml';
 import { tabwrite } from '../printers/text/tabwrite';
 import { combineResourceGroup, describedRules, goSlice } from '../printers/describe/policyRules';
 import { examples, longDesc } from '../text';
 import { defaultSubCommandRun } from './parent';
+import { printResponse } from './printResponse';
 
 /**
  * `kubectl auth` (kubectl `pkg/cmd/auth`): `can-i` asks the RBAC authorizer
@@ -152,12 +150,7 @@ export const whoamiCommand: CommandSpec = {
     # Get your subject attributes in JSON format
     kubectl auth whoami -o json`),
   completion: 'none',
-  flags: [
-    { name: 'allow-missing-template-keys', type: 'bool', default: 'true', usage: 'If true, ignore any errors in templates when a field or map key is missing in the template. Only applies to golang and jsonpath output formats.' },
-    { name: 'output', shorthand: 'o', type: 'string', usage: 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).' },
-    { name: 'show-managed-fields', type: 'bool', default: 'false', usage: 'If true, keep the managedFields when printing objects in JSON or YAML format.' },
-    { name: 'template', type: 'string', usage: 'Template string or path to template file to use when -o=go-template, -o=go-template-file. The template format is golang templates [http://golang.org/pkg/text/template/#pkg-overview].' },
-  ],
+  flags: [outputFlag('json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file'), ...templateFlags],
   run: runWhoami,
 };
 
@@ -171,17 +164,7 @@ function runWhoami(ctx: CommandContext): CommandResult {
     return 0;
   }
   const review = { kind: 'SelfSubjectReview', apiVersion: 'authentication.k8s.io/v1', metadata: { creationTimestamp: new Date(ctx.cluster.now()).toISOString().replace(/\.\d+Z$/, 'Z') }, status: { userInfo: { username: user.name, groups: [...user.groups] } } };
-  const format = parseOutputFormat(output, ctx.flags.string('template'));
-  if ('error' in format) return err.message(format.error);
-  if (format.type === 'yaml') ctx.out(toYaml(review));
-  else if (format.type === 'json') ctx.out(toJson(review));
-  else if (format.type === 'name') ctx.out('selfsubjectreview.authentication.k8s.io/\n');
-  else if (format.type === 'jsonpath') {
-    const r = printJsonPath(format.template, review);
-    if ('error' in r) return err.message(r.error);
-    ctx.out(r.text);
-  } else return err.message(`error: unable to match a printer suitable for the output format "${output}"`);
-  return 0;
+  return printResponse(ctx, output, review, 'selfsubjectreview.authentication.k8s.io/');
 }
 
 export const authReconcileCommand: CommandSpec = {

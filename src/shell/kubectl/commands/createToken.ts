@@ -1,11 +1,9 @@
 import { serviceAccountToken } from '../../../sim/k8s/index';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
+import { outputFlag, templateFlags } from '../common';
 import { err } from '../errors';
-import { parseOutputFormat } from '../printers/format/parseOutputFormat';
-import { printJsonPath } from '../printers/format/jsonpath/printJsonPath';
-import { toJson } from '../printers/format/toJson';
-import { toYaml } from '../printers/format/yaml/toYaml';
 import { examples } from '../text';
+import { printResponse } from './printResponse';
 
 /** The kinds a token may be bound to, and their API versions (`boundObjectKindToAPIVersions`). */
 const BOUND_KINDS: Readonly<Record<string, string>> = { Node: 'v1', Pod: 'v1', Secret: 'v1' };
@@ -43,15 +41,13 @@ export const createTokenCommand: CommandSpec = {
     kubectl create token myapp --bound-object-kind Secret --bound-object-name mysecret --bound-object-uid 0d4691ed-659b-4935-a832-355f77ee47cc`),
   completion: 'none',
   flags: [
-    { name: 'allow-missing-template-keys', type: 'bool', default: 'true', usage: 'If true, ignore any errors in templates when a field or map key is missing in the template. Only applies to golang and jsonpath output formats.' },
     { name: 'audience', type: 'stringArray', default: '[]', usage: 'Audience of the requested token. If unset, defaults to requesting a token for use with the Kubernetes API server. May be repeated to request a token valid for multiple audiences.' },
     { name: 'bound-object-kind', type: 'string', usage: `Kind of an object to bind the token to. Supported kinds are ${Object.keys(BOUND_KINDS).join(', ')}. If set, --bound-object-name must be provided.` },
     { name: 'bound-object-name', type: 'string', usage: 'Name of an object to bind the token to. The token will expire when the object is deleted. Requires --bound-object-kind.' },
     { name: 'bound-object-uid', type: 'string', usage: 'UID of an object to bind the token to. Requires --bound-object-kind and --bound-object-name. If unset, the UID of the existing object is used.' },
     { name: 'duration', type: 'duration', default: '0s', usage: 'Requested lifetime of the issued token. If not set or if set to 0, the lifetime will be determined by the server automatically. The server may return a token with a longer or shorter lifetime.' },
-    { name: 'output', shorthand: 'o', type: 'string', usage: 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).' },
-    { name: 'show-managed-fields', type: 'bool', default: 'false', usage: 'If true, keep the managedFields when printing objects in JSON or YAML format.' },
-    { name: 'template', type: 'string', usage: 'Template string or path to template file to use when -o=go-template, -o=go-template-file. The template format is golang templates [http://golang.org/pkg/text/template/#pkg-overview].' },
+    outputFlag('json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file'),
+    ...templateFlags,
   ],
   run: runCreateToken,
 };
@@ -91,15 +87,5 @@ function runCreateToken(ctx: CommandContext): CommandResult {
   }
   const spec: Record<string, unknown> = { audiences: audiences.length > 0 ? audiences : ['https://kubernetes.default.svc.cluster.local'], boundObjectRef: kind ? { kind, apiVersion: BOUND_KINDS[kind], name: boundName, ...(boundUid ? { uid: boundUid } : {}) } : null, expirationSeconds: lifetime };
   const request = { kind: 'TokenRequest', apiVersion: 'authentication.k8s.io/v1', metadata: { name, namespace: ctx.namespace, creationTimestamp: null }, spec, status: { token, expirationTimestamp: new Date(now + lifetime * 1000).toISOString().replace(/\.\d+Z$/, 'Z') } };
-  const format = parseOutputFormat(output, f.string('template'));
-  if ('error' in format) return err.message(format.error);
-  if (format.type === 'yaml') ctx.out(toYaml(request));
-  else if (format.type === 'json') ctx.out(toJson(request));
-  else if (format.type === 'name') ctx.out(`tokenrequest.authentication.k8s.io/${name}\n`);
-  else if (format.type === 'jsonpath') {
-    const r = printJsonPath(format.template, request);
-    if ('error' in r) return err.message(r.error);
-    ctx.out(r.text);
-  } else return err.message(`error: unable to match a printer suitable for the output format "${output}"`);
-  return 0;
+  return printResponse(ctx, output, request, `tokenrequest.authentication.k8s.io/${name}`);
 }
