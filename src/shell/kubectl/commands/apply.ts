@@ -55,7 +55,7 @@ export const applyCommand: CommandSpec = {
     { name: 'overwrite', type: 'bool', default: 'true', usage: 'Automatically resolve conflicts between the modified and live configuration by using values from the modified configuration' },
     { name: 'prune', type: 'bool', usage: 'Automatically delete resource objects, that do not appear in the configs and are created by either apply or create --save-config. Should be used with either -l or --all.' },
     recordFlag,
-    { name: 'selector', shorthand: 'l', type: 'string', usage: "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.(e.g. -l key1=value1,key2=value2,key3 in (value3)). Matching objects must satisfy all of the specified label constraints." },
+    { name: 'selector', shorthand: 'l', type: 'string', usage: "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints." },
     { name: 'server-side', type: 'bool', usage: 'If true, apply runs in the server instead of the client.' },
     { name: 'timeout', type: 'duration', usage: 'The length of time to wait before giving up on a delete, zero means determine a timeout from the size of the object' },
     validateFlag,

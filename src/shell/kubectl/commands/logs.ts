@@ -188,12 +188,15 @@ export function podForArg(ctx: CommandContext, arg: string, announce = true): { 
   const info = ctx.cluster.resources.resolve(type);
   if (!info) return err.message(`error: the server doesn't have a resource type "${type}"`);
   if (info.kind === 'Pod') return { name };
-  const owner = ctx.client.get<KubeObject & { spec?: { selector?: { matchLabels?: Record<string, string> } } }>(info.resource + (info.group ? `.${info.group}` : ''), ctx.namespace, name);
+  const owner = ctx.client.get<KubeObject & { spec?: { selector?: { matchLabels?: Record<string, string> } | Record<string, string> } }>(info.resource + (info.group ? `.${info.group}` : ''), ctx.namespace, name);
   if (!owner) return notFound(info.group ? `${info.resource}.${info.group}` : info.resource, name);
-  const labels = owner.spec?.selector?.matchLabels ?? {};
+  // A Service selects with a plain map; the workloads with a LabelSelector.
+  const selector = owner.spec?.selector;
+  const labels = (info.kind === 'Service' ? selector : (selector as { matchLabels?: Record<string, string> } | undefined)?.matchLabels) as Record<string, string> | undefined;
+  if (info.kind === 'Service' && (!labels || Object.keys(labels).length === 0)) return err.message(`error: invalid service '${name}': Service is defined without a selector`);
   const pods = ctx.client
     .list<KubeObject>('pods', { namespace: ctx.namespace })
-    .filter((p) => Object.entries(labels).every(([k, v]) => p.metadata.labels?.[k] === v))
+    .filter((p) => Object.entries(labels ?? {}).every(([k, v]) => p.metadata.labels?.[k] === v))
     .sort((a, b) => (a.metadata.creationTimestamp ?? '').localeCompare(b.metadata.creationTimestamp ?? '') || a.metadata.name.localeCompare(b.metadata.name));
   if (pods.length === 0) return err.message(`error: timed out waiting for the condition`);
   if (pods.length > 1 && announce) ctx.errOut(`Found ${pods.length} pods, using pod/${pods[0].metadata.name}\n`);

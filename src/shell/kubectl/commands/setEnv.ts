@@ -79,7 +79,7 @@ export const setEnvCommand: CommandSpec = {
     { name: 'overwrite', type: 'bool', default: 'true', usage: 'If true, allow environment to be overwritten, otherwise reject updates that overwrite existing environment.' },
     { name: 'prefix', type: 'string', usage: 'Prefix to append to variable names' },
     { name: 'resolve', type: 'bool', usage: 'If true, show secret or configmap references when listing variables' },
-    { name: 'selector', shorthand: 'l', type: 'string', usage: "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.(e.g. -l key1=value1,key2=value2,key3 in (value3)). Matching objects must satisfy all of the specified label constraints." },
+    { name: 'selector', shorthand: 'l', type: 'string', usage: "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints." },
     ...templateFlags,
   ],
   run: runSetEnv,

@@ -52,7 +52,7 @@ export const topPodCommand: CommandSpec = {
     { name: 'all-namespaces', shorthand: 'A', type: 'bool', default: 'false', usage: 'If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even if specified with --namespace.' },
     { name: 'containers', type: 'bool', default: 'false', usage: 'If present, print usage of containers within a pod.' },
     { name: 'no-headers', type: 'bool', default: 'false', usage: 'If present, print output without headers.' },
-    { name: 'selector', shorthand: 'l', type: 'string', usage: "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.(e.g. -l key1=value1,key2=value2,key3 in (value3)). Matching objects must satisfy all of the specified label constraints." },
+    { name: 'selector', shorthand: 'l', type: 'string', usage: "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints." },
     { ...sortFlag, usage: "If non-empty, sort pods list using specified field. The field can be either 'cpu' or 'memory'." },
     { name: 'sum', type: 'bool', default: 'false', usage: 'Print the sum of the resource usage' },
   ],
@@ -77,7 +77,7 @@ export const topNodeCommand: CommandSpec = {
     kubectl top node NODE_NAME`),
   flags: [
     { name: 'no-headers', type: 'bool', default: 'false', usage: 'If present, print output without headers' },
-    { name: 'selector', shorthand: 'l', type: 'string', usage: "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.(e.g. -l key1=value1,key2=value2,key3 in (value3)). Matching objects must satisfy all of the specified label constraints." },
+    { name: 'selector', shorthand: 'l', type: 'string', usage: "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints." },
     { name: 'show-capacity', type: 'bool', default: 'false', usage: 'Print node resources based on Capacity instead of Allocatable(default) of the nodes.' },
     sortFlag,
   ],
