@@ -1,4 +1,4 @@
-import { ForbiddenError, forbiddenText, impersonatedUser, statusErrors, type ApiClient, type Cluster, type Status, type UserInfo } from '../../sim/k8s/index';
+import { forbiddenText, impersonatedUser, statusErrors, type ApiClient, type Cluster, type Status, type UserInfo } from '../../sim/k8s/index';
 import type { Flags } from './flags';
 
 /**
@@ -45,4 +45,3 @@ export function clientOf(cluster: Cluster, user: UserInfo | undefined, strict: (
   return user ? cluster.clientFor(user, strict) : cluster.client('kubectl');
 }
 
-export { ForbiddenError };

@@ -5,7 +5,8 @@ import { checkErrText, err, type KubectlError } from './errors';
 import { FlagError, Flags, parseFlags, type FlagSpec, type ParsedFlags } from './flags';
 import { GLOBAL_FLAGS, HELP_FLAG } from './globalFlags';
 import { flagsUsages, renderHelp } from './help';
-import { ADMIN_USER, clientOf, ForbiddenError, impersonation, subresourceRefusal } from './identity';
+import { ForbiddenError } from '../../sim/k8s/index';
+import { ADMIN_USER, clientOf, impersonation, subresourceRefusal } from './identity';
 import { COMMANDS, ROOT, ROOT_GROUPS, childrenOf } from './commands/index';
 
 /**

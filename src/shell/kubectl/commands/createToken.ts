@@ -1,4 +1,4 @@
-import { serviceAccountToken } from '../../../sim/k8s/index';
+import { forbiddenText, serviceAccountToken } from '../../../sim/k8s/index';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
 import { outputFlag, templateFlags } from '../common';
 import { err } from '../errors';
@@ -73,9 +73,8 @@ function runCreateToken(ctx: CommandContext): CommandResult {
   }
   // The serviceaccounts/token subresource: the caller must be allowed to create tokens for it.
   const attributes = { verb: 'create', apiGroup: '', resource: 'serviceaccounts', subresource: 'token', namespace: ctx.namespace, name };
-  if (!ctx.cluster.authorize(ctx.user, attributes).allowed) {
-    return err.message(`error: failed to create token: serviceaccounts "${name}" is forbidden: User "${ctx.user.name}" cannot create resource "serviceaccounts/token" in API group "" in the namespace "${ctx.namespace}"`);
-  }
+  const decision = ctx.cluster.authorize(ctx.user, attributes);
+  if (!decision.allowed) return err.message(`error: failed to create token: serviceaccounts "${name}" is forbidden: ${forbiddenText(ctx.user, attributes, decision.reason)}`);
   if (!ctx.client.get('serviceaccounts', ctx.namespace, name)) return err.message(`error: failed to create token: serviceaccounts "${name}" not found`);
   const now = ctx.cluster.now();
   const lifetime = durationMs > 0 ? durationMs / 1000 : DEFAULT_LIFETIME_S;

@@ -38,7 +38,7 @@ export function authorizingClient(inner: ApiClient, store: ObjectStore, registry
   const check = (a: RequestAttributes, name = ''): Status | undefined => {
     const d = authorize(store, user, a);
     if (d.allowed) return undefined;
-    const gr = { group: a.apiGroup ?? '', resource: a.subresource ? a.resource! : a.resource! };
+    const gr = { group: a.apiGroup ?? '', resource: a.resource! };
     return statusErrors.forbidden(gr, name, forbiddenText(user, a, d.reason));
   };
   const attrs = (resource: string, verb: string, namespace: string | undefined, name?: string, subresource?: string): RequestAttributes => {

@@ -8,7 +8,7 @@ import { imageProfile } from '../images/catalog';
 import { parseImageRef } from '../images/imageRef';
 import type { Kubelets } from '../kubelet/kubeletController';
 import { nodeIP, nodeObject, nodeShapes } from './nodes';
-import { COREDNS_IMAGE, apiServerEndpoints, bootstrapCoreDNS } from './clusterServices';
+import { COREDNS_IMAGE, apiServerEndpoints, bootstrapCoreDNS, must } from './clusterServices';
 import { bootstrapRbac } from './rbacPolicy';
 import { controlPlaneStaticPods, mirrorPod } from './staticPods';
 import { bootstrapStorageClass } from './storageClass';
@@ -110,9 +110,4 @@ export function registrationEvents(recorder: EventRecorder, node: KubeObject, na
   }
   recorder.record({ component: 'node-controller' }, node, 'Normal', 'RegisteredNode', `Node ${name} event: Registered Node ${name} in Controller`);
   recorder.record(kubelet, node, 'Normal', 'NodeReady', `Node ${name} status is now: NodeReady`);
-}
-
-function must<T>(res: { ok: true; object: T } | { ok: false; status: { message: string } }): T {
-  if (!res.ok) throw new Error(`bootstrap: ${res.status.message}`);
-  return res.object;
 }

@@ -203,7 +203,8 @@ function parseCidr(cidr: string): { base: number } {
   return { base: ipToInt(cidr.split('/')[0]) };
 }
 
-function must<T>(res: { ok: true; object: T } | { ok: false; status: { message: string } }): T {
+/** A bootstrap write's object; a failure is a bug in the bootstrap (thrown). */
+export function must<T>(res: { ok: true; object: T } | { ok: false; status: { message: string } }): T {
   if (!res.ok) throw new Error(`bootstrap: ${res.status.message}`);
   return res.object;
 }

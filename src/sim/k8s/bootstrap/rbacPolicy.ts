@@ -2,6 +2,7 @@ import type { ClusterRole, ClusterRoleBinding, PolicyRule, Role, RoleBinding, Su
 import { fnv32a } from '../../../lib/fnv';
 import type { ApiClient } from '../api/client';
 import type { KubeObject } from '../api/types';
+import { must } from './clusterServices';
 
 /**
  * The RBAC objects a kind cluster starts with: the API server's bootstrap
@@ -262,9 +263,4 @@ function aggregatedRules(target: string, byName: Map<string, RoleSpec>): PolicyR
     for (const x of rules) if (!out.some((y) => JSON.stringify(y) === JSON.stringify(x))) out.push(x);
   }
   return out;
-}
-
-function must<T>(res: { ok: true; object: T } | { ok: false; status: { message: string } }): T {
-  if (!res.ok) throw new Error(`bootstrap: ${res.status.message}`);
-  return res.object;
 }

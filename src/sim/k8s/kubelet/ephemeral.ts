@@ -2,7 +2,13 @@ import type { Container, ContainerStatus, EphemeralContainer } from 'kubernetes-
 import { parseImageRef } from '../images/imageRef';
 import { stepContainer, type StepEnv } from './containerLifecycle';
 import { unstartedProbeState } from './probes';
-import { EphemeralContainerRuntime, type PodRuntime } from './runtime';
+import { ContainerRuntime, type PodRuntime } from './runtime';
+
+/**
+ * An ephemeral container's runtime record (its own class: event field
+ * paths and status lists tell it apart; pods without one never meet it).
+ */
+export class EphemeralContainerRuntime extends ContainerRuntime {}
 
 /**
  * Ephemeral containers (`kubectl debug`): the kubelet starts each one the

@@ -1,6 +1,6 @@
 import { flat } from '../../../lib/flat';
-import { ephemeralFieldPath } from './ephemeral';
-import { EphemeralContainerRuntime, type ContainerRuntime } from './runtime';
+import { EphemeralContainerRuntime, ephemeralFieldPath } from './ephemeral';
+import type { ContainerRuntime } from './runtime';
 
 /** The event field path of container `c`. */
 export function fieldPathOf(c: ContainerRuntime): string {

@@ -4,6 +4,7 @@ import type { ImageRef } from '../images/imageRef';
 
 import type { ContainerStatus } from 'kubernetes-types/core/v1';
 import type { ContainerProcess } from '../containers/process';
+import type { EphemeralContainerRuntime } from './ephemeral';
 import { packTime, unpackTime, type PackedTime } from './packedTime';
 
 /**
@@ -343,12 +344,6 @@ export class PodRuntime {
     if (v !== undefined || this.ending !== undefined) this.endingOf().sidecarsStopping = v;
   }
 }
-
-/**
- * An ephemeral container's runtime record (its own class: event field
- * paths and status lists tell it apart; pods without one never meet it).
- */
-export class EphemeralContainerRuntime extends ContainerRuntime {}
 
 /** One node's container runtime: pulled images, the pull queue and the pod IP pool. */
 export interface NodeRuntime {

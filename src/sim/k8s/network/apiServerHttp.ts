@@ -4,7 +4,7 @@ import { authorize, impersonatedUser, type UserInfo } from '../api/rbacAuthorize
 import { ResourceRegistry } from '../api/resources';
 import type { KubeObject } from '../api/types';
 import { serviceAccountOfToken } from '../kubelet/serviceAccountToken';
-import type { Client, HttpResult, NetworkEnv } from './http';
+import { httpGet, type Client, type HttpResult, type NetworkEnv } from './http';
 
 let registry: ResourceRegistry | undefined;
 
@@ -47,7 +47,8 @@ export function apiServerAnswer(env: NetworkEnv, client: Client, t: { scheme: st
       client: env.view,
       resourceVersion: () => env.store.currentResourceVersion,
       authorize: (u, a) => authorize(env.store, u, a),
-      proxyGet: () => ({ ok: false, kind: 'refused' }),
+      // The API server makes the proxied request itself, from its own address.
+      proxyGet: (url, namespace, userAgent, hostHeader) => httpGet(env, { namespace, ip: t.ip, userAgent, hostHeader }, url),
     },
     { path: t.path, userAgent: client.userAgent, user },
   );
