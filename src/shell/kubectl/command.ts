@@ -18,6 +18,8 @@ export interface CommandSpec {
   long?: string;
   /** Examples as printed (already normalized with `examples`). */
   example?: string;
+  /** cobra prints ` [flags]` in the usage line (the command does not set DisableFlagsInUseLine). */
+  flagsInUseLine?: boolean;
   /** Local flags, in the order kubectl's help lists them (sorted by name). */
   flags: readonly FlagSpec[];
   /** Commands other spellings should suggest (cobra SuggestFor). */

@@ -154,12 +154,26 @@ export function filenameFlags(usage: string): FlagSpec[] {
   ];
 }
 
+/** cli-runtime's FileNameFlags (delete, apply, replace): `-f` worded by the command, `-k` as "a kustomization directory". */
+export function fileNameFlags(usage: string): FlagSpec[] {
+  const [filename, kustomize, recursive] = filenameFlags('');
+  return [{ ...filename, usage }, { ...kustomize, usage: "Process a kustomization directory. This flag can't be used together with -f or -R." }, recursive];
+}
+
 /** cli-runtime's RecordFlags: `--record`, deprecated (pflag warns when it is given), hidden from help. */
 export const recordFlag: FlagSpec = {
   name: 'record',
   type: 'bool',
   usage: 'Record current kubectl command in the resource annotation. If set to false, do not record the command. If set to true, record the command. If not set, default to updating the existing annotation value only if one already exists.',
   deprecated: '--record will be removed in the future',
+};
+
+/** `-l, --selector` as cmdutil.AddLabelSelectorFlagVar words it. */
+export const selectorFlag: FlagSpec = {
+  name: 'selector',
+  shorthand: 'l',
+  type: 'string',
+  usage: "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints.",
 };
 
 export const dryRunFlag: FlagSpec = {

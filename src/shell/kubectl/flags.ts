@@ -14,6 +14,8 @@ export interface FlagSpec {
   /** Default as pflag prints it in help (`false`, `''`, `[]`, `-1`, `0s`). */
   default?: string;
   usage: string;
+  /** pflag's `Value.Type()` when it is not the FlagType's (`--vmodule`'s `pattern=N`): help then prints the default unquoted. */
+  valueType?: string;
   /** Value used when the flag is given without `=value` (pflag NoOptDefVal). */
   noOptDefault?: string;
   hidden?: boolean;

@@ -1,11 +1,12 @@
 import type { FlagSpec } from './flags';
+import { KUBECONFIG_PATH } from './kubeconfig';
 
 /** kubectl's persistent flags (`kubectl options`); only `-n` changes what the playground does. */
 export const GLOBAL_FLAGS: readonly FlagSpec[] = [
   { name: 'as', type: 'string', usage: 'Username to impersonate for the operation. User could be a regular user or a service account in a namespace.' },
   { name: 'as-group', type: 'stringArray', default: '[]', usage: 'Group to impersonate for the operation, this flag can be repeated to specify multiple groups.' },
   { name: 'as-uid', type: 'string', usage: 'UID to impersonate for the operation.' },
-  { name: 'cache-dir', type: 'string', default: '$HOME/.kube/cache', usage: 'Default cache directory' },
+  { name: 'cache-dir', type: 'string', default: KUBECONFIG_PATH.replace(/config$/, 'cache'), usage: 'Default cache directory' },
   { name: 'certificate-authority', type: 'string', usage: 'Path to a cert file for the certificate authority' },
   { name: 'client-certificate', type: 'string', usage: 'Path to a client certificate file for TLS' },
   { name: 'client-key', type: 'string', usage: 'Path to a client key file for TLS' },
@@ -27,7 +28,7 @@ export const GLOBAL_FLAGS: readonly FlagSpec[] = [
   { name: 'user', type: 'string', usage: 'The name of the kubeconfig user to use' },
   { name: 'username', type: 'string', usage: 'Username for basic authentication to the API server' },
   { name: 'v', shorthand: 'v', type: 'int', default: '0', usage: 'number for the log level verbosity' },
-  { name: 'vmodule', type: 'string', usage: 'comma-separated list of pattern=N settings for file-filtered logging (only works for the default text log format)' },
+  { name: 'vmodule', type: 'string', valueType: 'pattern=N', usage: 'comma-separated list of pattern=N settings for file-filtered logging (only works for the default text log format)' },
   { name: 'warnings-as-errors', type: 'bool', usage: 'Treat warnings received from the server as errors and exit with a non-zero exit code' },
 ];
 

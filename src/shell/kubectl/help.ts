@@ -10,7 +10,7 @@ import type { FlagSpec } from './flags';
 /** One flag as the help flag printer writes it. */
 export function flagUsage(f: FlagSpec): string {
   const def = f.default ?? defaultFor(f);
-  const value = f.type === 'string' ? `'${def}'` : def;
+  const value = f.type === 'string' && f.valueType === undefined ? `'${def}'` : def;
   const head = f.shorthand ? `    -${f.shorthand}, --${f.name}=${value}:` : `    --${f.name}=${value}:`;
   const usage = f.usage.split('\n').join(' ');
   return `${head}\n\t${usage}${f.deprecated ? ` (DEPRECATED: ${f.deprecated})` : ''}\n\n`;
@@ -41,11 +41,11 @@ export function flagsUsages(flags: readonly FlagSpec[]): string {
     .join('');
 }
 
-/** `cobra.Command.UseLine()` plus kubectl's ` [options]` suffix. */
+/** `cobra.Command.UseLine()` (` [flags]` unless the command sets DisableFlagsInUseLine) plus kubectl's ` [options]` suffix. */
 export function usageLine(cmd: CommandSpec): string {
   const parents = cmd.path.slice(0, -1);
-  let use = ['kubectl', ...parents, cmd.use].join(' ');
-  if (cmd.path.length === 0) use = 'kubectl [flags]';
+  let use = cmd.path.length === 0 ? 'kubectl' : ['kubectl', ...parents, cmd.use].join(' ');
+  if (cmd.path.length === 0 || cmd.flagsInUseLine) use += ' [flags]';
   if (!use.includes('[options]')) use += ' [options]';
   return use;
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { shellHarness } from '../testing/shellHarness';
+import { COMMANDS } from './commands/index';
+import { GLOBAL_FLAGS } from './globalFlags';
 
 describe('kubectl dispatch (cobra + pflag wording)', () => {
   it('reports an unknown command with cobra suggestions', () => {
@@ -46,7 +48,7 @@ describe('kubectl dispatch (cobra + pflag wording)', () => {
     const { run } = shellHarness();
     const t = run('kubectl rollout');
     expect(t.exitCode).toBe(1);
-    expect(t.stderr).toContain('Manage the rollout of one or many resources.\n\n Valid resource types include:\n\n  *  deployments\n  *  daemonsets\n  *  statefulsets\n');
+    expect(t.stderr).toContain('Manage the rollout of one or many resources.\n        \n Valid resource types include:\n\n  *  deployments\n  *  daemonsets\n  *  statefulsets\n');
     expect(run('kubectl rollout foo').stderr).toBe('error: unknown command "foo"\nSee \'kubectl rollout -h\' for help and examples\n');
   });
 
@@ -56,7 +58,7 @@ describe('kubectl dispatch (cobra + pflag wording)', () => {
     expect(help).toBe(
       'Mark node as unschedulable.\n\nExamples:\n  # Mark node "foo" as unschedulable\n  kubectl cordon foo\n\nOptions:\n' +
         "    --dry-run='none':\n\tMust be \"none\", \"server\", or \"client\". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource.\n\n" +
-        "    -l, --selector='':\n\tSelector (label query) to filter on\n\n" +
+        "    -l, --selector='':\n\tSelector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints.\n\n" +
         'Usage:\n  kubectl cordon NODE [options]\n\nUse "kubectl options" for a list of global command-line options (applies to all commands).\n',
     );
   });
@@ -66,6 +68,22 @@ describe('kubectl dispatch (cobra + pflag wording)', () => {
     const help = run('kubectl').stdout;
     expect(help.startsWith('kubectl controls the Kubernetes cluster manager.\n\n Find more information at: https://kubernetes.io/docs/reference/kubectl/\n\nBasic Commands (Beginner):\n  create          Create a resource from a file or from stdin\n')).toBe(true);
     expect(help.endsWith('Usage:\n  kubectl [flags] [options]\n\nUse "kubectl <command> --help" for more information about a given command.\nUse "kubectl options" for a list of global command-line options (applies to all commands).\n')).toBe(true);
+  });
+
+  it('declares each flag of a command once, as pflag requires (its help would list a repeat twice)', () => {
+    for (const cmd of COMMANDS) {
+      const local = cmd.flags.map((f) => f.name);
+      const shorthands = [...cmd.flags, ...GLOBAL_FLAGS.filter((g) => !local.includes(g.name))].flatMap((f) => (f.shorthand ? [f.shorthand] : []));
+      expect({ cmd: cmd.path.join(' '), names: local.filter((n, i) => local.indexOf(n) !== i) }).toEqual({ cmd: cmd.path.join(' '), names: [] });
+      expect({ cmd: cmd.path.join(' '), shorthands: shorthands.filter((n, i) => shorthands.indexOf(n) !== i) }).toEqual({ cmd: cmd.path.join(' '), shorthands: [] });
+    }
+  });
+
+  it('prints nothing for kubectl options --help, as kubectl does', () => {
+    const { run } = shellHarness();
+    expect(run('kubectl options --help').stdout).toBe('');
+    expect(run('kubectl options').stdout).toContain("    --cache-dir='/home/learner/.kube/cache':\n\tDefault cache directory\n\n");
+    expect(run('kubectl options').stdout).toContain('    --vmodule=:\n');
   });
 
   it('says honestly when a real command is not simulated', () => {

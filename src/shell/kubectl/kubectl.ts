@@ -24,6 +24,8 @@ export function runKubectl(env: ShellEnvironment, words: readonly string[], sink
   const { cmd, rest } = found;
   const commandPath = ['kubectl', ...cmd.path].join(' ');
   if (cmd.path.length === 1 && cmd.path[0] === 'options') {
+    // kubectl's options command has an empty help template: `kubectl options --help` prints nothing.
+    if (rest.some((w) => w === '--help' || w === '-h')) return finished(0);
     sink.stdout(`The following options can be passed to any command:\n\n${flagsUsages(GLOBAL_FLAGS)}`);
     return finished(0);
   }
@@ -179,7 +181,8 @@ function helpTopic(args: readonly string[], sink: OutputSink): Execution {
   const found = findCommand(args);
   if ('unknown' in found || found.rest.length > 0) {
     sink.stdout(`Unknown help topic [\`${args.join(' ')}\`]\n`);
-    sink.stdout(renderHelp(ROOT, childrenOf(ROOT), ROOT_GROUPS).replace(/^[\s\S]*?\n\n/, ''));
+    // cobra then prints the root's usage: the help without its description, after a blank line.
+    sink.stdout(`\n${renderHelp(ROOT, childrenOf(ROOT), ROOT_GROUPS).slice((ROOT.long ?? ROOT.short).length + 1)}`);
     return finished(0);
   }
   sink.stdout(renderHelp(found.cmd, childrenOf(found.cmd), found.cmd === ROOT ? ROOT_GROUPS : undefined));

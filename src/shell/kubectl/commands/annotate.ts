@@ -1,7 +1,7 @@
 import type { CommandSpec } from '../command';
 import { dryRunFlag, fieldManagerFlag, filenameFlags, templateFlags } from '../common';
 import { runMetadataEdit } from '../metadataEdit';
-import { examples, longDesc } from '../text';
+import { examples, longDesc, SUGGEST_API_RESOURCES } from '../text';
 
 /** `kubectl annotate` (kubectl `pkg/cmd/annotate/annotate.go`). */
 export const annotateCommand: CommandSpec = {
@@ -18,9 +18,7 @@ export const annotateCommand: CommandSpec = {
 
     Attempting to set an annotation that already exists will fail unless --overwrite is set.
     If --resource-version is specified and does not match the current resource version on
-    the server the command will fail.
-
-    Use "kubectl api-resources" for a complete list of supported resources.`),
+    the server the command will fail.`) + SUGGEST_API_RESOURCES,
   example: examples(`
     # Update pod 'foo' with the annotation 'description' and the value 'my frontend'
     # If the same annotation is set multiple times, only the last value will be applied

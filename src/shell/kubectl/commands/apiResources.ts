@@ -7,6 +7,7 @@ import { examples, longDesc } from '../text';
 /** `kubectl api-resources` (kubectl `pkg/cmd/apiresources/apiresources.go`). */
 export const apiResourcesCommand: CommandSpec = {
   path: ['api-resources'],
+  flagsInUseLine: true,
   use: 'api-resources',
   short: 'Print the supported API resources on the server',
   long: longDesc(`
@@ -35,7 +36,7 @@ export const apiResourcesCommand: CommandSpec = {
     { name: 'categories', type: 'stringSlice', default: '[]', usage: 'Limit to resources that belong to the specified categories.' },
     { name: 'namespaced', type: 'bool', default: 'true', usage: 'If false, non-namespaced resources will be returned, otherwise returning namespaced resources by default.' },
     { name: 'no-headers', type: 'bool', usage: "When using the default or custom-column output format, don't print headers (default print headers)." },
-    { name: 'output', shorthand: 'o', type: 'string', usage: 'Output format. One of: (json, yaml, name, wide).' },
+    { name: 'output', shorthand: 'o', type: 'string', usage: 'Output format. One of: (wide, name).' },
     { name: 'sort-by', type: 'string', usage: "If non-empty, sort list of resources using specified field. The field can be either 'name' or 'kind'." },
     { name: 'verbs', type: 'stringSlice', default: '[]', usage: 'Limit to resources that support the specified verbs.' },
   ],

@@ -1,7 +1,7 @@
 import { deepCopy } from '../deepCopy';
 import { storageName, type KubeObject, type ResourceInfo, type Status } from '../../../sim/k8s/index';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
-import { dryRunFlag, dryRunStrategy, dryRunSuffix, fieldManagerFlag, filenameFlags, objectRef, outputFormat, printContext, readFiles, recordFlag, templateFlags, type DryRun, validateFlag } from '../common';
+import { dryRunFlag, dryRunStrategy, dryRunSuffix, fieldManagerFlag, fileNameFlags, objectRef, outputFormat, printContext, readFiles, recordFlag, templateFlags, type DryRun, validateFlag } from '../common';
 import { addSourceToErr, checkErrText, err, messageForError, type KubectlError } from '../errors';
 import { createApplyPatch, decodeObject, LAST_APPLIED_ANNOTATION, lastAppliedValue, parseManifests, splitPath, type ManifestDocument } from '../engineApi';
 import { isTable, printObjects } from '../printerApi';
@@ -19,9 +19,7 @@ export const applyCommand: CommandSpec = {
 
     JSON and YAML formats are accepted.
 
-    Alpha Disclaimer: the --prune functionality is not yet complete. Do not use unless you are aware of what the current state is. See https://issues.k8s.io/34274.
-
-    Playground note: when an error points at a place in your file, one extra line follows it, "  --> FILE:LINE:COLUMN (field.path)", so you can find the spot. Real kubectl does not print it.`),
+    Alpha Disclaimer: the --prune functionality is not yet complete. Do not use unless you are aware of what the current state is. See https://issues.k8s.io/34274.`),
   example: examples(`
     # Apply the configuration in pod.json to a pod
     kubectl apply -f ./pod.json
@@ -46,7 +44,7 @@ export const applyCommand: CommandSpec = {
     { name: 'cascade', type: 'string', default: 'background', noOptDefault: 'background', usage: 'Must be "background", "orphan", or "foreground". Selects the deletion cascading strategy for the dependents (e.g. Pods created by a ReplicationController). Defaults to background.' },
     dryRunFlag,
     fieldManagerFlag('kubectl-client-side-apply'),
-    ...filenameFlags('that contains the configuration to apply'),
+    ...fileNameFlags('The files that contain the configurations to apply.'),
     { name: 'force', type: 'bool', usage: 'If true, immediately remove resources from API and bypass graceful deletion. Note that immediate deletion of some resources may result in inconsistency or data loss and requires confirmation.' },
     { name: 'force-conflicts', type: 'bool', usage: 'If true, server-side apply will force the changes against conflicts.' },
     { name: 'grace-period', type: 'int', default: '-1', usage: 'Period of time in seconds given to the resource to terminate gracefully. Ignored if negative. Set to 1 for immediate shutdown. Can only be set to 0 when --force is true (force deletion).' },

@@ -25,7 +25,7 @@ export const autoscaleCommand: CommandSpec = {
   completion: 'resource',
   flags: [
     { name: 'cpu-percent', type: 'int', default: '-1', usage: 'The target average CPU utilization (represented as a percent of requested CPU) over all the pods. If it\'s not specified or negative, a default autoscaling policy will be used.' },
-    ...filenameFlags('Filename, directory, or URL to files identifying the resource to autoscale.'),
+    ...filenameFlags('identifying the resource to autoscale.'),
     { name: 'max', type: 'int', default: '-1', usage: 'The upper limit for the number of pods that can be set by the autoscaler. Required.' },
     { name: 'min', type: 'int', default: '-1', usage: 'The lower limit for the number of pods that can be set by the autoscaler. If it\'s not specified or negative, the server will apply a default value.' },
     { name: 'name', type: 'string', usage: 'The name for the newly created object. If not specified, the name of the input resource will be used.' },

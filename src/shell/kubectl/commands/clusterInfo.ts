@@ -11,6 +11,7 @@ import { examples, longDesc } from '../text';
  */
 export const clusterInfoCommand: CommandSpec = {
   path: ['cluster-info'],
+  flagsInUseLine: true,
   use: 'cluster-info',
   short: 'Display cluster information',
   long: longDesc(`
@@ -24,6 +25,7 @@ export const clusterInfoCommand: CommandSpec = {
 
 export const clusterInfoDumpCommand: CommandSpec = {
   path: ['cluster-info', 'dump'],
+  flagsInUseLine: true,
   use: 'dump',
   short: 'Dump relevant information for debugging and diagnosis',
   flags: [],

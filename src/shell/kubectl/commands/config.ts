@@ -4,6 +4,7 @@ import { toJson } from '../printers/format/toJson';
 import { toYaml } from '../printers/format/yaml/toYaml';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
 import { err } from '../errors';
+import { templateFlags } from '../common';
 import { KUBECONFIG_PATH } from '../kubeconfig';
 import { config, configDeleteClusterCommand, configDeleteUserCommand, configSetClusterCommand, configSetCommand, configSetCredentialsCommand, configUnsetCommand, wrongArgs } from './configEntries';
 import { examples, longDesc } from '../text';
@@ -35,6 +36,7 @@ export const configCommand: CommandSpec = {
 
 export const configCurrentContextCommand: CommandSpec = {
   path: ['config', 'current-context'],
+  flagsInUseLine: true,
   use: 'current-context',
   short: 'Display the current-context',
   long: longDesc(`
@@ -95,6 +97,7 @@ function tabwriter(rows: string[][]): string {
 function listing(what: 'clusters' | 'users', short: string, example: string): CommandSpec {
   return {
     path: ['config', `get-${what}`],
+    flagsInUseLine: true,
     use: `get-${what}`,
     short,
     long: longDesc(`
@@ -179,7 +182,7 @@ export const configSetContextCommand: CommandSpec = {
 
 export const configDeleteContextCommand: CommandSpec = {
   path: ['config', 'delete-context'],
-  use: 'delete-context CONTEXT_NAME',
+  use: 'delete-context NAME',
   short: 'Delete the specified context from the kubeconfig',
   long: longDesc(`
     Delete the specified context from the kubeconfig.`),
@@ -234,6 +237,7 @@ export const configRenameContextCommand: CommandSpec = {
 
 export const configViewCommand: CommandSpec = {
   path: ['config', 'view'],
+  flagsInUseLine: true,
   use: 'view',
   short: 'Display merged kubeconfig settings or a specified kubeconfig file',
   long: longDesc(`
@@ -253,8 +257,9 @@ export const configViewCommand: CommandSpec = {
     { name: 'flatten', type: 'bool', usage: 'Flatten the resulting kubeconfig file into self-contained output (useful for creating portable kubeconfig files)' },
     { name: 'merge', type: 'bool', default: 'true', usage: 'Merge the full hierarchy of kubeconfig files' },
     { name: 'minify', type: 'bool', usage: 'Remove all information not used by current-context from the output' },
-    OUTPUT_FLAG,
+    { ...OUTPUT_FLAG, default: 'yaml' },
     { name: 'raw', type: 'bool', usage: 'Display raw byte data and sensitive data' },
+    ...templateFlags,
   ],
   run: (ctx) => runView(ctx),
 };

@@ -42,8 +42,17 @@ export const configSetClusterCommand: CommandSpec = {
     # Set only the server field on the e2e cluster entry without touching other values
     kubectl config set-cluster e2e --server=https://1.2.3.4
 
+    # Embed certificate authority data for the e2e cluster entry
+    kubectl config set-cluster e2e --embed-certs --certificate-authority=~/.kube/e2e/kubernetes.ca.crt
+
     # Disable cert checking for the e2e cluster entry
-    kubectl config set-cluster e2e --insecure-skip-tls-verify=true`),
+    kubectl config set-cluster e2e --insecure-skip-tls-verify=true
+
+    # Set the custom TLS server name to use for validation for the e2e cluster entry
+    kubectl config set-cluster e2e --tls-server-name=my-cluster-name
+
+    # Set the proxy URL for the e2e cluster entry
+    kubectl config set-cluster e2e --proxy-url=https://1.2.3.4`),
   flags: [
     { name: 'certificate-authority', type: 'string', usage: 'Path to certificate-authority file for the cluster entry in kubeconfig' },
     { name: 'embed-certs', type: 'bool', usage: 'embed-certs for the cluster entry in kubeconfig' },
@@ -70,18 +79,18 @@ export const configSetCredentialsCommand: CommandSpec = {
   long: longDesc(`
     Set a user entry in kubeconfig.
 
-     Specifying a name that already exists will merge new fields on top of existing values.
+    Specifying a name that already exists will merge new fields on top of existing values.
 
-      Client-certificate flags:
-      --client-certificate=certfile --client-key=keyfile
+        Client-certificate flags:
+        --client-certificate=certfile --client-key=keyfile
 
-      Bearer token flags:
+        Bearer token flags:
         --token=bearer_token
 
-      Basic auth flags:
+        Basic auth flags:
         --username=basic_user --password=basic_password
 
-     Bearer token and basic auth are mutually exclusive.`),
+    Bearer token and basic auth are mutually exclusive.`),
   example: examples(`
     # Set only the "client-key" field on the "cluster-admin"
     # entry, without touching other values
@@ -91,7 +100,31 @@ export const configSetCredentialsCommand: CommandSpec = {
     kubectl config set-credentials cluster-admin --username=admin --password=uXFGweU9l35qcif
 
     # Embed client certificate data in the "cluster-admin" entry
-    kubectl config set-credentials cluster-admin --client-certificate=~/.kube/admin.crt --embed-certs=true`),
+    kubectl config set-credentials cluster-admin --client-certificate=~/.kube/admin.crt --embed-certs=true
+
+    # Enable the Google Compute Platform auth provider for the "cluster-admin" entry
+    kubectl config set-credentials cluster-admin --auth-provider=gcp
+
+    # Enable the OpenID Connect auth provider for the "cluster-admin" entry with additional arguments
+    kubectl config set-credentials cluster-admin --auth-provider=oidc --auth-provider-arg=client-id=foo --auth-provider-arg=client-secret=bar
+
+    # Remove the "client-secret" config value for the OpenID Connect auth provider for the "cluster-admin" entry
+    kubectl config set-credentials cluster-admin --auth-provider=oidc --auth-provider-arg=client-secret-
+
+    # Enable new exec auth plugin for the "cluster-admin" entry
+    kubectl config set-credentials cluster-admin --exec-command=/path/to/the/executable --exec-api-version=client.authentication.k8s.io/v1beta1
+
+    # Enable new exec auth plugin for the "cluster-admin" entry with interactive mode
+    kubectl config set-credentials cluster-admin --exec-command=/path/to/the/executable --exec-api-version=client.authentication.k8s.io/v1beta1 --exec-interactive-mode=Never
+
+    # Define new exec auth plugin arguments for the "cluster-admin" entry
+    kubectl config set-credentials cluster-admin --exec-arg=arg1 --exec-arg=arg2
+
+    # Create or update exec auth plugin environment variables for the "cluster-admin" entry
+    kubectl config set-credentials cluster-admin --exec-env=key1=val1 --exec-env=key2=val2
+
+    # Remove exec auth plugin environment variables for the "cluster-admin" entry
+    kubectl config set-credentials cluster-admin --exec-env=var-to-remove-`),
   flags: [
     { name: 'client-certificate', type: 'string', usage: 'Path to client-certificate file for the user entry in kubeconfig' },
     { name: 'client-key', type: 'string', usage: 'Path to client-key file for the user entry in kubeconfig' },
@@ -118,13 +151,13 @@ export const configSetCredentialsCommand: CommandSpec = {
 function deleting(what: 'cluster' | 'user'): CommandSpec {
   return {
     path: ['config', `delete-${what}`],
-    use: `delete-${what} ${what.toUpperCase()}_NAME`,
+    use: `delete-${what} NAME`,
     short: `Delete the specified ${what} from the kubeconfig`,
     long: longDesc(`
       Delete the specified ${what} from the kubeconfig.`),
     example: examples(`
-      # Delete the ${what === 'cluster' ? 'minikube cluster' : 'exp user'}
-      kubectl config delete-${what} ${what === 'cluster' ? 'minikube' : 'exp'}`),
+      # Delete the minikube ${what}
+      kubectl config delete-${what} minikube`),
     flags: [],
     run: (ctx) => {
       const wrong = wrongArgs(ctx, 1);
@@ -190,8 +223,14 @@ export const configSetCommand: CommandSpec = {
     # Set the server field on the my-cluster cluster to https://1.2.3.4
     kubectl config set clusters.my-cluster.server https://1.2.3.4
 
-    # Set the namespace field on the my-context context to my-namespace
-    kubectl config set contexts.my-context.namespace my-namespace`),
+    # Set the certificate-authority-data field on the my-cluster cluster
+    kubectl config set clusters.my-cluster.certificate-authority-data $(echo "cert_data_here" | base64 -i -)
+
+    # Set the cluster field in the my-context context to my-cluster
+    kubectl config set contexts.my-context.cluster my-cluster
+
+    # Set the client-key-data field in the cluster-admin user using --set-raw-bytes option
+    kubectl config set users.cluster-admin.client-key-data cert_data_here --set-raw-bytes=true`),
   flags: [{ name: 'set-raw-bytes', type: 'bool', usage: 'When writing a []byte PROPERTY_VALUE, write the given string directly without base64 decoding.' }],
   run: (ctx) => {
     const wrong = wrongArgs(ctx, 2);

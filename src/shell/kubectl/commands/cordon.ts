@@ -1,6 +1,6 @@
 import { storageName, type KubeObject, type Selector } from '../../../sim/k8s/index';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
-import { dryRunFlag, dryRunStrategy, dryRunSuffix, labelSelector, type DryRun } from '../common';
+import { type DryRun, dryRunFlag, dryRunStrategy, dryRunSuffix, labelSelector, selectorFlag } from '../common';
 import { err, type KubectlError } from '../errors';
 import { notFoundError } from '../targets';
 import { examples, longDesc } from '../text';
@@ -16,7 +16,7 @@ export const cordonCommand: CommandSpec = {
     # Mark node "foo" as unschedulable
     kubectl cordon foo`),
   completion: 'node',
-  flags: [dryRunFlag, { name: 'selector', shorthand: 'l', type: 'string', usage: 'Selector (label query) to filter on' }],
+  flags: [dryRunFlag, selectorFlag],
   run: (ctx) => runCordon(ctx, true),
 };
 
@@ -31,7 +31,7 @@ export const uncordonCommand: CommandSpec = {
     # Mark node "foo" as schedulable
     kubectl uncordon foo`),
   completion: 'node',
-  flags: [dryRunFlag, { name: 'selector', shorthand: 'l', type: 'string', usage: 'Selector (label query) to filter on' }],
+  flags: [dryRunFlag, selectorFlag],
   run: (ctx) => runCordon(ctx, false),
 };
 

@@ -8,6 +8,7 @@ import { examples, longDesc } from '../text';
 /** `kubectl create cronjob` (kubectl `pkg/cmd/create/create_cronjob.go`). */
 export const createCronJobCommand: CommandSpec = {
   path: ['create', 'cronjob'],
+  flagsInUseLine: true,
   use: "cronjob NAME --image=image --schedule='0/5 * * * ?' -- [COMMAND] [args...]",
   aliases: ['cj'],
   short: 'Create a cron job with the specified name',

@@ -6,7 +6,7 @@ import { err } from '../errors';
 import type { FlagSpec } from '../flags';
 import { examples, longDesc } from '../text';
 import { readDataSources } from './configSources';
-import { appendHashFlag, outputFlag, saveConfigFlag, sourceFlags } from './createConfigMap';
+import { appendHashFlag as configMapAppendHashFlag, outputFlag, saveConfigFlag } from './createConfigMap';
 import { defaultSubCommandRun } from './parent';
 
 /** `kubectl create secret` (kubectl `pkg/cmd/create/create_secret.go`): the parent of generic, tls and docker-registry. */
@@ -25,6 +25,14 @@ export const createSecretCommand: CommandSpec = {
   flags: [],
   run: defaultSubCommandRun,
 };
+
+/** The configmap flags worded for a secret, as create_secret.go words them. */
+const appendHashFlag: FlagSpec = { ...configMapAppendHashFlag, usage: 'Append a hash of the secret to its name.' };
+const sourceFlags: FlagSpec[] = [
+  { name: 'from-env-file', type: 'stringSlice', default: '[]', usage: 'Specify the path to a file to read lines of key=val pairs to create a secret.' },
+  { name: 'from-file', type: 'stringSlice', default: '[]', usage: 'Key files can be specified using their file path, in which case a default name will be given to them, or optionally with a name and file path, in which case the given name will be used.  Specifying a directory will iterate each named file in the directory that is a valid secret key.' },
+  { name: 'from-literal', type: 'stringArray', default: '[]', usage: 'Specify a key and literal value to insert in secret (i.e. mykey=somevalue)' },
+];
 
 const common = (extra: FlagSpec[]) => [appendHashFlag, dryRunFlag, fieldManagerFlag('kubectl-create'), outputFlag, saveConfigFlag, ...templateFlags, validateFlag, ...extra].sort((a, b) => (a.name < b.name ? -1 : 1));
 
@@ -58,8 +66,14 @@ export const createSecretGenericCommand: CommandSpec = {
     # Create a new secret named my-secret with keys for each file in folder bar
     kubectl create secret generic my-secret --from-file=path/to/bar
 
+    # Create a new secret named my-secret with specified keys instead of names on disk
+    kubectl create secret generic my-secret --from-file=ssh-privatekey=path/to/id_rsa --from-file=ssh-publickey=path/to/id_rsa.pub
+
     # Create a new secret named my-secret with key1=supersecret and key2=topsecret
     kubectl create secret generic my-secret --from-literal=key1=supersecret --from-literal=key2=topsecret
+
+    # Create a new secret named my-secret using a combination of a file and a literal
+    kubectl create secret generic my-secret --from-file=ssh-privatekey=path/to/id_rsa --from-literal=passphrase=topsecret
 
     # Create a new secret named my-secret from env files
     kubectl create secret generic my-secret --from-env-file=path/to/foo.env --from-env-file=path/to/bar.env`),
@@ -114,19 +128,20 @@ export const createSecretDockerRegistryCommand: CommandSpec = {
   path: ['create', 'secret', 'docker-registry'],
   use: 'docker-registry NAME --docker-username=user --docker-password=password --docker-email=email [--docker-server=string] [--from-file=[key=]source] [--dry-run=server|client|none]',
   short: 'Create a secret for use with a Docker registry',
+  // Upstream's text is indented more than its "That produces" line, so its markdown renders the rest as code.
   long: longDesc(`
-    Create a new secret for use with Docker registries.
+        Create a new secret for use with Docker registries.
 
-    Dockercfg secrets are used to authenticate against Docker registries.
+        Dockercfg secrets are used to authenticate against Docker registries.
 
-    When using the Docker command line to push images, you can authenticate to a given registry by running:
-    '$ docker login DOCKER_REGISTRY_SERVER --username=DOCKER_USER --password=DOCKER_PASSWORD --email=DOCKER_EMAIL'.
+        When using the Docker command line to push images, you can authenticate to a given registry by running:
+        '$ docker login DOCKER_REGISTRY_SERVER --username=DOCKER_USER --password=DOCKER_PASSWORD --email=DOCKER_EMAIL'.
 
     That produces a ~/.dockercfg file that is used by subsequent 'docker push' and 'docker pull' commands to authenticate to the registry. The email address is optional.
 
-    When creating applications, you may have a Docker registry that requires authentication.  In order for the
-    nodes to pull images on your behalf, they must have the credentials.  You can provide this information
-    by creating a dockercfg secret and attaching it to your service account.`),
+        When creating applications, you may have a Docker registry that requires authentication.  In order for the
+        nodes to pull images on your behalf, they must have the credentials.  You can provide this information
+        by creating a dockercfg secret and attaching it to your service account.`),
   example: examples(`
     # If you do not already have a .dockercfg file, create a dockercfg secret directly
     kubectl create secret docker-registry my-secret --docker-server=DOCKER_REGISTRY_SERVER --docker-username=DOCKER_USER --docker-password=DOCKER_PASSWORD --docker-email=DOCKER_EMAIL

@@ -10,6 +10,7 @@ import { defaultSubCommandRun } from './parent';
 /** `kubectl create service` (kubectl `pkg/cmd/create/create_service.go`): the parent of the four types. */
 export const createServiceCommand: CommandSpec = {
   path: ['create', 'service'],
+  flagsInUseLine: true,
   use: 'service',
   aliases: ['svc'],
   short: 'Create a service using a specified subcommand',

@@ -1,7 +1,7 @@
 import { kindGroup, storageName, type KubeObject, type PropagationPolicy, type ResourceInfo, type Selector } from '../../../sim/k8s/index';
 import { WaitingExecution } from '../../execution';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
-import { dryRunFlag, dryRunStrategy, dryRunSuffix, fieldSelector, filenameFlags, labelSelector, listObjects, type DryRun } from '../common';
+import { dryRunFlag, dryRunStrategy, dryRunSuffix, fieldSelector, fileNameFlags, labelSelector, listObjects, type DryRun } from '../common';
 import { objectsFromFiles } from '../targets';
 import { addSourceToErr, err, type KubectlError } from '../errors';
 import { MISSING_RESOURCE } from '../missingResource';
@@ -82,7 +82,7 @@ export const deleteCommand: CommandSpec = {
     { name: 'cascade', type: 'string', default: 'background', noOptDefault: 'background', usage: 'Must be "background", "orphan", or "foreground". Selects the deletion cascading strategy for the dependents (e.g. Pods created by a ReplicationController). Defaults to background.' },
     dryRunFlag,
     { name: 'field-selector', type: 'string', usage: "Selector (field query) to filter on, supports '=', '==', and '!='.(e.g. --field-selector key1=value1,key2=value2). The server only supports a limited number of field queries per type." },
-    ...filenameFlags('containing the resource to delete.'),
+    ...fileNameFlags('containing the resource to delete.'),
     { name: 'force', type: 'bool', usage: 'If true, immediately remove resources from API and bypass graceful deletion. Note that immediate deletion of some resources may result in inconsistency or data loss and requires confirmation.' },
     { name: 'grace-period', type: 'int', default: '-1', usage: 'Period of time in seconds given to the resource to terminate gracefully. Ignored if negative. Set to 1 for immediate shutdown. Can only be set to 0 when --force is true (force deletion).' },
     { name: 'ignore-not-found', type: 'bool', usage: 'Treat "resource not found" as a successful delete. Defaults to "true" when --all is specified.' },

@@ -16,7 +16,7 @@ export const describeCommand: CommandSpec = {
     'Show details of a specific resource or group of resources.',
     ' Print a detailed description of the selected resources, including related resources such as events or controllers. You may select a single object by name, all objects of that type, provide a name prefix, or label selector. For example:',
     '        $ kubectl describe TYPE NAME_PREFIX\n        \n will first check for an exact match on TYPE and NAME_PREFIX. If no such resource exists, it will output details for every resource that has a name prefixed with NAME_PREFIX.',
-    ' Use "kubectl api-resources" for a complete list of supported resources.',
+    'Use "kubectl api-resources" for a complete list of supported resources.',
   ].join('\n\n'),
   example: examples(`
     # Describe a node

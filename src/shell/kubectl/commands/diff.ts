@@ -41,6 +41,8 @@ export const diffCommand: CommandSpec = {
     # Diff file read from stdin
     cat service.yaml | kubectl diff -f -`),
   flags: [
+    // Parsed only: the playground diffs the objects one after another, which any concurrency gives the same result as.
+    { name: 'concurrency', type: 'int', default: '1', usage: 'Number of objects to process in parallel when diffing against the live version. Larger number = faster, but more memory, I/O and CPU over that shorter period of time.' },
     fieldManagerFlag('kubectl-client-side-apply'),
     ...filenameFlags('contains the configuration to diff'),
     { name: 'server-side', type: 'bool', usage: 'If true, apply runs in the server instead of the client.' },

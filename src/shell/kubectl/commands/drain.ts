@@ -2,7 +2,7 @@ import { goDuration } from '../../../lib/duration';
 import { aggregateMessage, controllerRef, matches, parseSelector, type KubeObject } from '../../../sim/k8s/index';
 import { WaitingExecution } from '../../execution';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
-import { dryRunFlag, dryRunStrategy, dryRunSuffix } from '../common';
+import { dryRunFlag, dryRunStrategy, dryRunSuffix, selectorFlag } from '../common';
 import { checkErrText, err, errorString, type KubectlError } from '../errors';
 import { examples } from '../text';
 import { cordonNodes, resolveNodes } from './cordon';
@@ -36,7 +36,7 @@ export const drainCommand: CommandSpec = {
     { name: 'grace-period', type: 'int', default: '-1', usage: 'Period of time in seconds given to each pod to terminate gracefully. If negative, the default value specified in the pod will be used.' },
     { name: 'ignore-daemonsets', type: 'bool', usage: 'Ignore DaemonSet-managed pods.' },
     { name: 'pod-selector', type: 'string', usage: 'Label selector to filter pods on the node' },
-    { name: 'selector', shorthand: 'l', type: 'string', usage: 'Selector (label query) to filter on' },
+    selectorFlag,
     { name: 'skip-wait-for-delete-timeout', type: 'int', default: '0', usage: 'If pod DeletionTimestamp older than N seconds, skip waiting for the pod.  Seconds must be greater than 0 to skip.' },
     { name: 'timeout', type: 'duration', usage: 'The length of time to wait before giving up, zero means infinite' },
   ],

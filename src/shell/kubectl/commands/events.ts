@@ -11,11 +11,13 @@ import { examples, longDesc } from '../text';
 
 /** Output formats `kubectl events` takes besides its own table (PrintFlags without the table printer). */
 const ALLOWED = 'go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml';
+/** The formats in the order the print flags list them (help); the error lists them sorted. */
+const FORMATS = ['json', 'yaml', 'name', 'go-template', 'go-template-file', 'template', 'templatefile', 'jsonpath', 'jsonpath-as-json', 'jsonpath-file'];
 
 /** `kubectl events` (kubectl `pkg/cmd/events/events.go`, `event_printer.go`). */
 export const eventsCommand: CommandSpec = {
   path: ['events'],
-  use: `events [(-o|--output=)${ALLOWED.split(',').join('|')}] [--for TYPE/NAME] [--watch] [--event=Normal,Warning]`,
+  use: `events [(-o|--output=)${FORMATS.join('|')}] [--for TYPE/NAME] [--watch] [--types=Normal,Warning]`,
   short: 'List events',
   long: longDesc(`
     Display events.
@@ -41,7 +43,7 @@ export const eventsCommand: CommandSpec = {
     { name: 'chunk-size', type: 'int', default: '500', usage: 'Return large lists in chunks rather than all at once. Pass 0 to disable. This flag is beta and may change in the future.' },
     { name: 'for', type: 'string', usage: 'Filter events to only those pertaining to the specified resource.' },
     { name: 'no-headers', type: 'bool', usage: "When using the default output format, don't print headers." },
-    { name: 'output', shorthand: 'o', type: 'string', usage: `Output format. One of: (${ALLOWED.split(',').join(', ')}).` },
+    { name: 'output', shorthand: 'o', type: 'string', usage: `Output format. One of: (${FORMATS.join(', ')}).` },
     ...templateFlags,
     { name: 'types', type: 'stringSlice', usage: 'Output only events of given types.' },
     { name: 'watch', shorthand: 'w', type: 'bool', usage: 'After listing the requested events, watch for more events.' },

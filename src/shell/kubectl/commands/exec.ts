@@ -41,7 +41,10 @@ export const execCommand: CommandSpec = {
     kubectl exec mypod -i -t -- ls -t /usr
 
     # Get output from running 'date' command from the first pod of the deployment mydeployment, using the first container by default
-    kubectl exec deploy/mydeployment -- date`),
+    kubectl exec deploy/mydeployment -- date
+
+    # Get output from running 'date' command from the first pod of the service myservice, using the first container by default
+    kubectl exec svc/myservice -- date`),
   completion: 'pod',
   flags: streamFlags,
   run: runExec,

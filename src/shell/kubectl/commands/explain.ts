@@ -5,7 +5,7 @@ import { explainDataFailure, explainDataNow, loadExplainData } from '../explain/
 import type { ExplainData } from '../explain/explainTypes';
 import { ExplainRenderer } from '../explain/renderExplain';
 import { resolveType } from '../resourceArgs';
-import { examples, longDesc } from '../text';
+import { examples, longDesc, SUGGEST_API_RESOURCES } from '../text';
 
 /** `kubectl explain` (kubectl `pkg/cmd/explain/explain.go`, OpenAPI v3 plaintext templates). */
 export const explainCommand: CommandSpec = {
@@ -18,11 +18,9 @@ export const explainCommand: CommandSpec = {
     This command describes the fields associated with each supported API resource.
     Fields are identified via a simple JSONPath identifier:
 
-    <type>.<fieldName>[.<fieldName>]
+        <type>.<fieldName>[.<fieldName>]
 
-    Information about each field is retrieved from the server in OpenAPI format.
-
-    Use "kubectl api-resources" for a complete list of supported resources.`),
+    Information about each field is retrieved from the server in OpenAPI format.`) + SUGGEST_API_RESOURCES,
   example: examples(`
     # Get the documentation of the resource and its fields
     kubectl explain pods

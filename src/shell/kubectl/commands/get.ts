@@ -6,7 +6,7 @@ import { fieldSelector, filenameFlags, labelSelector, listObjects, matchesFields
 import { err, type KubectlError } from '../errors';
 import { isTable, type OutputFormat, printObjects, printTable, type TableOptions } from '../printerApi';
 import { parseResourceArgs } from '../resourceArgs';
-import { examples, longDesc } from '../text';
+import { examples, longDesc, SUGGEST_API_RESOURCES } from '../text';
 import { runGetRaw } from './getRaw';
 import { matches, type Selector } from '../../../sim/k8s/index';
 
@@ -24,9 +24,7 @@ export const getCommand: CommandSpec = {
     namespace if you don't specify any namespace.
 
     By specifying the output as 'template' and providing a Go template as the value
-    of the --template flag, you can filter the attributes of the fetched resources.
-
-    Use "kubectl api-resources" for a complete list of supported resources.`),
+    of the --template flag, you can filter the attributes of the fetched resources.`) + SUGGEST_API_RESOURCES,
   example: examples(`
     # List all pods in ps output format
     kubectl get pods
@@ -76,7 +74,7 @@ export const getCommand: CommandSpec = {
     { name: 'chunk-size', type: 'int', default: '500', usage: 'Return large lists in chunks rather than all at once. Pass 0 to disable. This flag is beta and may change in the future.' },
     { name: 'field-selector', type: 'string', usage: "Selector (field query) to filter on, supports '=', '==', and '!='.(e.g. --field-selector key1=value1,key2=value2). The server only supports a limited number of field queries per type." },
     ...filenameFlags('identifying the resource to get from a server.'),
-    { name: 'ignore-not-found', type: 'bool', usage: 'If set to true, suppresses NotFound error for specific objects that do not exist. Using this flag with commands that query for collections of resources has no effect when no resources are found.' },
+    { name: 'ignore-not-found', type: 'bool', usage: 'If the requested object does not exist the command will return exit code 0.' },
     { name: 'label-columns', shorthand: 'L', type: 'stringSlice', default: '[]', usage: 'Accepts a comma separated list of labels that are going to be presented as columns. Names are case-sensitive. You can also use multiple flag options like -L label1 -L label2...' },
     { name: 'no-headers', type: 'bool', usage: "When using the default or custom-column output format, don't print headers (default print headers)." },
     {
@@ -93,7 +91,7 @@ export const getCommand: CommandSpec = {
     { name: 'show-kind', type: 'bool', usage: 'If present, list the resource type for the requested object(s).' },
     { name: 'show-labels', type: 'bool', usage: 'When printing, show all labels as the last column (default hide labels column)' },
     { name: 'sort-by', type: 'string', usage: "If non-empty, sort list types using this field specification.  The field specification is expressed as a JSONPath expression (e.g. '{.metadata.name}'). The field in the API resource specified by this JSONPath expression must be an integer or a string." },
-    { name: 'subresource', type: 'string', usage: "If specified, gets the subresource of the requested object. Must be one of [status scale]. This flag is beta and may change in the future." },
+    { name: 'subresource', type: 'string', usage: "If specified, gets the subresource of the requested object. This flag is beta and may change in the future." },
     { name: 'watch', shorthand: 'w', type: 'bool', usage: 'After listing/getting the requested object, watch for changes.' },
     { name: 'watch-only', type: 'bool', usage: 'Watch for changes to the requested object(s), without listing/getting first.' },
     ...templateFlags,

@@ -108,9 +108,8 @@ const helpCommand: CommandSpec = {
   path: ['help'],
   use: 'help [command]',
   short: 'Help about any command',
-  long: longDesc(`
-    Help provides help for any command in the application.
-    Simply type kubectl help [path to command] for full details.`),
+  long: 'Help provides help for any command in the application.\nSimply type kubectl help [path to command] for full details.',
+  flagsInUseLine: true,
   flags: [],
   run: () => 0,
 };
@@ -212,6 +211,7 @@ export const ROOT_GROUPS: readonly HelpGroup[] = [
   { message: 'Troubleshooting and Debugging Commands:', commands: ['describe', 'logs', 'attach', 'exec', 'port-forward', 'proxy', 'cp', 'auth', 'debug', 'events'].map(byName) },
   { message: 'Advanced Commands:', commands: ['diff', 'apply', 'patch', 'replace', 'wait', 'kustomize'].map(byName) },
   { message: 'Settings Commands:', commands: ['label', 'annotate', 'completion'].map(byName) },
+  { message: 'Subcommands provided by plugins:', commands: [] },
   { message: 'Other Commands:', commands: ['api-resources', 'api-versions', 'config', 'plugin', 'version'].map(byName) },
 ];
 

@@ -1,7 +1,7 @@
 import type { KubeObject, LogLine, Selector } from '../../../sim/k8s/index';
 import { WaitingExecution } from '../../execution';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
-import { labelSelector } from '../common';
+import { labelSelector, selectorFlag } from '../common';
 import { err, type KubectlError } from '../errors';
 import { examples, longDesc } from '../text';
 
@@ -19,26 +19,47 @@ export const logsCommand: CommandSpec = {
     # Return snapshot logs from pod nginx, prefixing each line with the source pod and container name
     kubectl logs nginx --prefix
 
+    # Return snapshot logs from pod nginx, limiting output to 500 bytes
+    kubectl logs nginx --limit-bytes=500
+
+    # Return snapshot logs from pod nginx, waiting up to 20 seconds for it to start running.
+    kubectl logs nginx --pod-running-timeout=20s
+
     # Return snapshot logs from pod nginx with multi containers
     kubectl logs nginx --all-containers=true
+
+    # Return snapshot logs from all pods in the deployment nginx
+    kubectl logs deployment/nginx --all-pods=true
 
     # Return snapshot logs from all containers in pods defined by label app=nginx
     kubectl logs -l app=nginx --all-containers=true
 
-    # Return snapshot logs for the pods defined by label app=nginx
-    kubectl logs -l app=nginx
+    # Return snapshot logs from all pods defined by label app=nginx, limiting concurrent log requests to 10 pods
+    kubectl logs -l app=nginx --max-log-requests=10
 
     # Return snapshot of previous terminated ruby container logs from pod web-1
     kubectl logs -p -c ruby web-1
 
+    # Begin streaming the logs from pod nginx, continuing even if errors occur
+    kubectl logs nginx -f --ignore-errors=true
+
     # Begin streaming the logs of the ruby container in pod web-1
     kubectl logs -f -c ruby web-1
+
+    # Begin streaming the logs from all containers in pods defined by label app=nginx
+    kubectl logs -f -l app=nginx --all-containers=true
 
     # Display only the most recent 20 lines of output in pod nginx
     kubectl logs --tail=20 nginx
 
     # Show all logs from pod nginx written in the last hour
     kubectl logs --since=1h nginx
+
+    # Show all logs with timestamps from pod nginx starting from August 30, 2024, at 06:00:00 UTC
+    kubectl logs nginx --since-time=2024-08-30T06:00:00Z --timestamps=true
+
+    # Show logs from a kubelet with an expired serving certificate
+    kubectl logs --insecure-skip-tls-verify-backend nginx
 
     # Return snapshot logs from first container of a job named hello
     kubectl logs job/hello
@@ -50,10 +71,12 @@ export const logsCommand: CommandSpec = {
     { name: 'all-containers', type: 'bool', default: 'false', usage: 'Get all containers\' logs in the pod(s).' },
     { name: 'container', shorthand: 'c', type: 'string', usage: 'Print the logs of this container' },
     { name: 'follow', shorthand: 'f', type: 'bool', default: 'false', usage: 'Specify if the logs should be streamed.' },
+    // Parsed only: the playground's kubelets serve their logs without TLS.
+    { name: 'insecure-skip-tls-verify-backend', type: 'bool', usage: 'Skip verifying the identity of the kubelet that logs are requested from.  In theory, an attacker could provide invalid log content back. You might want to use this if your kubelet serving certificates have expired.' },
     { name: 'max-log-requests', type: 'int', default: '5', usage: 'Specify maximum number of concurrent logs to follow when using by a selector. Defaults to 5.' },
     { name: 'prefix', type: 'bool', default: 'false', usage: 'Prefix each log line with the log source (pod name and container name)' },
     { name: 'previous', shorthand: 'p', type: 'bool', default: 'false', usage: 'If true, print the logs for the previous instance of the container in a pod if it exists.' },
-    { name: 'selector', shorthand: 'l', type: 'string', usage: 'Selector (label query) to filter on, supports \'=\', \'==\', \'!=\', \'in\', \'notin\'.(e.g. -l key1=value1,key2=value2,key3 in (value3)). Matching objects must satisfy all of the specified label constraints.' },
+    selectorFlag,
     { name: 'since', type: 'duration', default: '0s', usage: 'Only return logs newer than a relative duration like 5s, 2m, or 3h. Defaults to all logs. Only one of since-time / since may be used.' },
     { name: 'tail', type: 'int', default: '-1', usage: 'Lines of recent log file to display. Defaults to -1 with no selector, showing all log lines otherwise 10, if a selector is provided.' },
     { name: 'timestamps', type: 'bool', default: 'false', usage: 'Include timestamps on each line in the log output' },
@@ -72,11 +95,11 @@ function stamp(ms: number): string {
 }
 
 function runLogs(ctx: CommandContext): CommandResult {
-  const selectorFlag = ctx.flags.string('selector');
-  if (ctx.args.length === 0 && !selectorFlag) {
+  const selectorText = ctx.flags.string('selector');
+  if (ctx.args.length === 0 && !selectorText) {
     return err.usage(ctx.commandPath, "error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command");
   }
-  if (ctx.args.length > 0 && selectorFlag) return err.usage(ctx.commandPath, 'error: only a selector (-l) or a POD name is allowed');
+  if (ctx.args.length > 0 && selectorText) return err.usage(ctx.commandPath, 'error: only a selector (-l) or a POD name is allowed');
   if (ctx.args.length > 2) return err.usage(ctx.commandPath, "error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command");
   let container = ctx.flags.string('container') || undefined;
   if (ctx.args.length === 2) {
@@ -85,7 +108,7 @@ function runLogs(ctx: CommandContext): CommandResult {
   }
   const sources: Source[] = [];
   const ns = ctx.namespace;
-  if (selectorFlag) {
+  if (selectorText) {
     const sel = labelSelector(ctx);
     if (sel && 'type' in sel) return sel;
     const pods = ctx.client.list<KubeObject>('pods', { namespace: ns, labelSelector: sel as Selector | undefined });
@@ -110,7 +133,7 @@ function runLogs(ctx: CommandContext): CommandResult {
   }
   const prefix = ctx.flags.bool('prefix');
   const timestamps = ctx.flags.bool('timestamps');
-  const tail = ctx.flags.changed('tail') ? ctx.flags.int('tail') : selectorFlag ? 10 : -1;
+  const tail = ctx.flags.changed('tail') ? ctx.flags.int('tail') : selectorText ? 10 : -1;
   const since = ctx.flags.duration('since');
   const previous = ctx.flags.bool('previous');
   const follow = ctx.flags.bool('follow');

@@ -52,7 +52,7 @@ export const patchCommand: CommandSpec = {
     { name: 'patch', shorthand: 'p', type: 'string', usage: 'The patch to be applied to the resource JSON file.' },
     { name: 'patch-file', type: 'string', usage: 'A file containing a patch to be applied to the resource.' },
     recordFlag,
-    { name: 'subresource', type: 'string', usage: 'If specified, patch will operate on the subresource of the requested object. Must be one of [status scale]. This flag is beta and may change in the future.' },
+    { name: 'subresource', type: 'string', usage: 'If specified, patch will operate on the subresource of the requested object. This flag is beta and may change in the future.' },
     { name: 'type', type: 'string', default: 'strategic', usage: 'The type of patch being provided; one of [json merge strategic]' },
     ...templateFlags,
   ],

@@ -1,7 +1,7 @@
 import { kindGroup, storageName, type KubeObject, type ResourceInfo } from '../../../sim/k8s/index';
 import { WaitingExecution } from '../../execution';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
-import { dryRunFlag, dryRunStrategy, dryRunSuffix, fieldManagerFlag, filenameFlags, objectRef, readFiles, templateFlags, validateFlag } from '../common';
+import { dryRunFlag, dryRunStrategy, dryRunSuffix, fieldManagerFlag, fileNameFlags, objectRef, readFiles, templateFlags, validateFlag } from '../common';
 import { deepCopy } from '../deepCopy';
 import { decodeObject, parseManifests } from '../engineApi';
 import { addSourceToErr, err, messageForError, type KubectlError } from '../errors';
@@ -25,13 +25,19 @@ export const replaceCommand: CommandSpec = {
     # Replace a pod using the data in pod.json
     kubectl replace -f ./pod.json
 
+    # Replace a pod based on the JSON passed into stdin
+    cat pod.json | kubectl replace -f -
+
+    # Update a single-container pod's image version (tag) to v4
+    kubectl get pod mypod -o yaml | sed 's/\\(image: myimage\\):.*$/\\1:v4/' | kubectl replace -f -
+
     # Force replace, delete and then re-create the resource
     kubectl replace --force -f ./pod.json`),
   flags: [
     { name: 'cascade', type: 'string', default: 'background', noOptDefault: 'background', usage: 'Must be "background", "orphan", or "foreground". Selects the deletion cascading strategy for the dependents (e.g. Pods created by a ReplicationController). Defaults to background.' },
     dryRunFlag,
     fieldManagerFlag('kubectl-replace'),
-    ...filenameFlags('to use to replace the resource.'),
+    ...fileNameFlags('The files that contain the configurations to replace.'),
     { name: 'force', type: 'bool', usage: 'If true, immediately remove resources from API and bypass graceful deletion. Note that immediate deletion of some resources may result in inconsistency or data loss and requires confirmation.' },
     { name: 'grace-period', type: 'int', default: '-1', usage: 'Period of time in seconds given to the resource to terminate gracefully. Ignored if negative. Set to 1 for immediate shutdown. Can only be set to 0 when --force is true (force deletion).' },
     { name: 'output', shorthand: 'o', type: 'string', usage: 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).' },

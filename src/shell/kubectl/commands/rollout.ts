@@ -10,9 +10,9 @@ export const rolloutCommand: CommandSpec = {
   path: ['rollout'],
   use: 'rollout SUBCOMMAND',
   short: 'Manage the rollout of a resource',
+  // Upstream appends the list right after an indented line, which its markdown renders as code.
   long: longDesc(`
-    Manage the rollout of one or many resources.
-
+        Manage the rollout of one or many resources.
     Valid resource types include:
 
        * deployments

@@ -1,6 +1,6 @@
 import { storageName, toTimestamp } from '../../../sim/k8s/index';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
-import { dryRunFlag, dryRunStrategy, dryRunSuffix, fieldManagerFlag, filenameFlags, objectRef, templateFlags } from '../common';
+import { dryRunStrategy, dryRunSuffix, fieldManagerFlag, filenameFlags, objectRef, templateFlags } from '../common';
 import { err } from '../errors';
 import { examples, longDesc } from '../text';
 import { resourceQuoted, rolloutTargets } from './rollout';
@@ -15,7 +15,7 @@ export const rolloutRestartCommand: CommandSpec = {
   long: longDesc(`
     Restart a resource.
 
-            Resource rollout will be restarted.`),
+        Resource rollout will be restarted.`),
   example: examples(`
     # Restart all deployments in the test-namespace namespace
     kubectl rollout restart deployment -n test-namespace
@@ -29,8 +29,8 @@ export const rolloutRestartCommand: CommandSpec = {
     # Restart deployments with the app=nginx label
     kubectl rollout restart deployment --selector=app=nginx`),
   completion: 'resource',
+  // kubectl 1.32's restart has no --dry-run (dryRunStrategy reads "none").
   flags: [
-    dryRunFlag,
     fieldManagerFlag('kubectl-rollout'),
     ...filenameFlags('identifying the resource to get from a server.'),
     { name: 'output', shorthand: 'o', type: 'string', usage: 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).' },

@@ -1,5 +1,5 @@
 import type { CommandSpec } from '../command';
-import { examples, longDesc } from '../text';
+import { longDesc } from '../text';
 import { defaultSubCommandRun } from './parent';
 
 /** `kubectl set` (kubectl `pkg/cmd/set/set.go`). */
@@ -11,7 +11,6 @@ export const setCommand: CommandSpec = {
     Configure application resources.
 
     These commands help you make changes to existing application resources.`),
-  example: examples(''),
   flags: [],
   run: defaultSubCommandRun,
 };

@@ -28,7 +28,7 @@ export const setEnvCommand: CommandSpec = {
 
     Possible resources include (case insensitive):
 
-    pod (po), replicationcontroller (rc), deployment (deploy), daemonset (ds), statefulset (sts), cronjob (cj), replicaset (rs)`),
+        pod (po), replicationcontroller (rc), deployment (deploy), daemonset (ds), statefulset (sts), cronjob (cj), replicaset (rs)`),
   example: examples(`
     # Update deployment 'registry' with a new environment variable
     kubectl set env deployment/registry STORAGE_DIR=/local

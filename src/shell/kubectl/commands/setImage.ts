@@ -17,7 +17,7 @@ export const setImageCommand: CommandSpec = {
 
     Possible resources include (case insensitive):
 
-    pod (po), replicationcontroller (rc), deployment (deploy), daemonset (ds), statefulset (sts), cronjob (cj), replicaset (rs)`),
+        pod (po), replicationcontroller (rc), deployment (deploy), daemonset (ds), statefulset (sts), cronjob (cj), replicaset (rs)`),
   example: examples(`
     # Set a deployment's nginx container image to 'nginx:1.9.1', and its busybox container image to 'busybox'
     kubectl set image deployment/nginx busybox=busybox nginx=nginx:1.9.1

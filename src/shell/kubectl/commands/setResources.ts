@@ -1,6 +1,6 @@
 import { parseQuantity } from '../../../lib/quantity';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
-import { dryRunFlag, dryRunStrategy, fieldManagerFlag, filenameFlags, recordFlag, templateFlags } from '../common';
+import { dryRunFlag, dryRunStrategy, fieldManagerFlag, filenameFlags, recordFlag, selectorFlag, templateFlags } from '../common';
 import { err, type KubectlError } from '../errors';
 import { resolveTargets } from '../targets';
 import { examples, longDesc } from '../text';
@@ -16,7 +16,7 @@ export const setResourcesCommand: CommandSpec = {
 
     For each compute resource, if a limit is specified and a request is omitted, the request will default to the limit.
 
-    Possible resources include (case insensitive): replicationcontroller (rc), deployment (deploy), daemonset (ds), job, replicaset (rs), statefulset (sts).`),
+    Possible resources include (case insensitive): Use "kubectl api-resources" for a complete list of supported resources..`),
   example: examples(`
     # Set a deployments nginx container cpu limits to "200m" and memory to "512Mi"
     kubectl set resources deployment nginx -c=nginx --limits=cpu=200m,memory=512Mi
@@ -41,7 +41,7 @@ export const setResourcesCommand: CommandSpec = {
     { name: 'output', shorthand: 'o', type: 'string', usage: 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).' },
     recordFlag,
     { name: 'requests', type: 'string', usage: "The resource requirement requests for this container.  For example, 'cpu=100m,memory=256Mi'.  Note that server side components may assign requests depending on the server configuration, such as limit ranges." },
-    { name: 'selector', shorthand: 'l', type: 'string', usage: "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2)" },
+    selectorFlag,
     ...templateFlags,
   ],
   run: runSetResources,

@@ -1,7 +1,7 @@
 import type { Node, Taint } from 'kubernetes-types/core/v1';
 import { isQualifiedName, isValidLabelValue, storageName, type KubeObject, type Selector } from '../../../sim/k8s/index';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
-import { dryRunFlag, dryRunStrategy, dryRunSuffix, labelSelector, type DryRun } from '../common';
+import { type DryRun, dryRunFlag, dryRunStrategy, dryRunSuffix, labelSelector, selectorFlag } from '../common';
 import { checkErrText, err, type KubectlError } from '../errors';
 import { notFoundError } from '../targets';
 import { examples, longDesc } from '../text';
@@ -16,7 +16,7 @@ export const taintCommand: CommandSpec = {
 
     * A taint consists of a key, value, and effect. As an argument here, it is expressed as key=value:effect.
     * The key must begin with a letter or number, and may contain letters, numbers, hyphens, dots, and underscores, up to 253 characters.
-    * Optionally, the key can begin with a DNS subdomain prefix and a single '/', like example.com/my-app
+    * Optionally, the key can begin with a DNS subdomain prefix and a single '/', like example.com/my-app.
     * The value is optional. If given, it must begin with a letter or number, and may contain letters, numbers, hyphens, dots, and underscores, up to 63 characters.
     * The effect must be NoSchedule, PreferNoSchedule or NoExecute.
     * Currently taint can only apply to node.`),
@@ -42,7 +42,7 @@ export const taintCommand: CommandSpec = {
     dryRunFlag,
     { name: 'field-manager', type: 'string', default: 'kubectl-taint', usage: 'Name of the manager used to track field ownership.' },
     { name: 'overwrite', type: 'bool', usage: 'If true, allow taints to be overwritten, otherwise reject taint updates that overwrite existing taints.' },
-    { name: 'selector', shorthand: 'l', type: 'string', usage: "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2)" },
+    selectorFlag,
   ],
   run: runTaint,
 };

@@ -2,14 +2,19 @@ import type { KubeObject, NodeMetrics, PodMetrics, Selector } from '../../../sim
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
 import { labelSelector } from '../common';
 import { err } from '../errors';
+import type { FlagSpec } from '../flags';
 import { examples, longDesc } from '../text';
 import { defaultSubCommandRun } from './parent';
 
 const MiB = 1024 * 1024;
 
+/** Parsed only: how kubectl encodes its Metrics API requests, which the playground makes in memory. */
+const protocolBuffersFlag: FlagSpec = { name: 'use-protocol-buffers', type: 'bool', default: 'true', usage: 'Enables using protocol-buffers to access Metrics API.' };
+
 /** `kubectl top` (kubectl `pkg/cmd/top/top.go`). */
 export const topCommand: CommandSpec = {
   path: ['top'],
+  flagsInUseLine: true,
   use: 'top',
   short: 'Display resource (CPU/memory) usage',
   long: longDesc(`
@@ -55,6 +60,7 @@ export const topPodCommand: CommandSpec = {
     { name: 'selector', shorthand: 'l', type: 'string', usage: "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints." },
     { ...sortFlag, usage: "If non-empty, sort pods list using specified field. The field can be either 'cpu' or 'memory'." },
     { name: 'sum', type: 'bool', default: 'false', usage: 'Print the sum of the resource usage' },
+    protocolBuffersFlag,
   ],
   run: runTopPod,
 };
@@ -80,6 +86,7 @@ export const topNodeCommand: CommandSpec = {
     { name: 'selector', shorthand: 'l', type: 'string', usage: "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints." },
     { name: 'show-capacity', type: 'bool', default: 'false', usage: 'Print node resources based on Capacity instead of Allocatable(default) of the nodes.' },
     sortFlag,
+    protocolBuffersFlag,
   ],
   run: runTopNode,
 };

@@ -9,6 +9,7 @@ const KUSTOMIZE_VERSION = 'v5.5.0';
 /** `kubectl version` (kubectl `pkg/cmd/version/version.go`). */
 export const versionCommand: CommandSpec = {
   path: ['version'],
+  flagsInUseLine: true,
   use: 'version',
   short: 'Print the client and server version information',
   long: longDesc(`
