@@ -1,9 +1,11 @@
 import { flat } from '../../lib/flat';
 import { listsOf, type CustomIndex, type IndexFn } from './customIndex';
 import { keysWithLabelKey } from './labelIndex';
-import { lookup, namespaces, registerIndex, reindex, Table } from './storeTable';
+import type { EventsSince } from './watchHistory';
+import { entryOf, lookup, namespaces, registerIndex, reindex, Table, type Entry } from './storeTable';
 
 export type { IndexFn } from './customIndex';
+export { WATCH_HISTORY_SIZE, type EventsSince } from './watchHistory';
 
 /**
  * The object store behind the simulated API server: one table per resource,
@@ -63,23 +65,8 @@ export interface VirtualTable {
   remove(key: string, final?: StoredObject): WatchEvent | undefined;
 }
 
-/**
- * Events kept per resource for watches that start from an older
- * resourceVersion: the API server's watch cache keeps such a window of
- * recent changes (it starts at 100 and grows so as to hold at least the
- * last 75 s; a fixed window keeps the write path cheap here).
- */
-export const WATCH_HISTORY_SIZE = 1024;
-
 /** '000' … '999'. */
 const THREE_DIGITS: readonly string[] = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
-
-/** Events after a resourceVersion, or the oldest resourceVersion a watch could still start from. */
-export type EventsSince = readonly WatchEvent[] | { expired: number };
-
-function eventRevision(event: WatchEvent): number {
-  return Number(event.object.metadata.resourceVersion ?? 0);
-}
 
 export interface TableOptions {
   /** Index labels for selector queries (default true; events do not need it). */
@@ -177,7 +164,7 @@ export class ObjectStore {
     if (t !== undefined) return lookup(t, key) as T | undefined;
     const v = this.virtual.get(resource);
     if (v) return v.table.get(key) as T | undefined;
-    return this.table(resource).objects.get(key) as T | undefined;
+    return lookup(this.table(resource), key) as T | undefined;
   }
 
   /**
@@ -187,7 +174,7 @@ export class ObjectStore {
    */
   lastKeyFor(resource: string, metadata: StoredMeta): string | undefined {
     const t = this.tableFor(resource);
-    return t !== undefined && t.lastObj !== undefined && t.lastObj.metadata === metadata ? t.lastKey : undefined;
+    return t !== undefined && t.lastEntry !== undefined && t.lastEntry.obj.metadata === metadata ? t.lastKey : undefined;
   }
 
   /** Objects of a resource, optionally in one namespace, in creation order. */
@@ -195,11 +182,15 @@ export class ObjectStore {
     const v = this.virtual.get(resource);
     if (v) return v.table.list(namespace) as T[];
     const t = this.table(resource);
-    if (namespace === undefined) return [...t.objects.values()] as T[];
+    if (namespace === undefined) {
+      const all: T[] = [];
+      for (const e of t.objects.values()) all.push(e.obj as T);
+      return all;
+    }
     const keys = namespaces(t).get(namespace);
     if (!keys) return [];
     const out: T[] = [];
-    for (const k of keys) out.push(t.objects.get(k) as T);
+    for (const k of keys) out.push(t.objects.get(k)!.obj as T);
     return out;
   }
 
@@ -276,7 +267,7 @@ export class ObjectStore {
     const idx = this.index(resource, name);
     const keys: Iterable<string> = (idx.lists !== undefined ? listsOf(idx).get(value) : idx.map.get(value)) ?? EMPTY;
     const out: T[] = [];
-    for (const k of keys) out.push(t.objects.get(k) as T);
+    for (const k of keys) out.push(t.objects.get(k)!.obj as T);
     return out;
   }
 
@@ -287,7 +278,7 @@ export class ObjectStore {
   put(resource: string, obj: StoredObject, key = objectKey(obj.metadata.namespace, obj.metadata.name)): WatchEvent {
     const t = this.tableFor(resource);
     if (t === undefined) return this.putVirtual(resource, obj);
-    return this.write(t, resource, obj, key, lookup(t, key));
+    return this.write(t, resource, obj, key, entryOf(t, key));
   }
 
   /**
@@ -299,7 +290,10 @@ export class ObjectStore {
   putOver(resource: string, obj: StoredObject, key: string, old: StoredObject | undefined): WatchEvent {
     const t = this.tableFor(resource);
     if (t === undefined) return this.putVirtual(resource, obj);
-    return this.write(t, resource, obj, key, old);
+    // The entry read last holds `old` unless the caller read other keys since.
+    const last = t.lastEntry;
+    const entry = old === undefined ? undefined : last !== undefined && last.obj === old ? last : t.objects.get(key);
+    return this.write(t, resource, obj, key, entry);
   }
 
   private putVirtual(resource: string, obj: StoredObject): WatchEvent {
@@ -308,12 +302,21 @@ export class ObjectStore {
     return v.table.put(obj);
   }
 
-  private write(t: Table, resource: string, obj: StoredObject, key: string, old: StoredObject | undefined): WatchEvent {
-    // An object moving to another namespace under its key leaves the scan's order: the index must exist before.
-    if (old !== undefined && t.byNamespace === undefined && old.metadata.namespace !== obj.metadata.namespace) namespaces(t);
-    t.objects.set(key, obj);
+  /** Stores `obj` in `entry` (the key's, undefined for a new key); the events carry the entry's key. */
+  private write(t: Table, resource: string, obj: StoredObject, key: string, entry: Entry | undefined): WatchEvent {
+    let old: StoredObject | undefined;
+    if (entry !== undefined) {
+      old = entry.obj;
+      key = entry.key;
+      // An object moving to another namespace under its key leaves the scan's order: the index must exist before.
+      if (t.byNamespace === undefined && old.metadata.namespace !== obj.metadata.namespace) namespaces(t);
+      entry.obj = obj;
+    } else {
+      entry = { key, obj };
+      t.objects.set(key, entry);
+    }
     t.lastKey = key;
-    t.lastObj = obj;
+    t.lastEntry = entry;
     reindex(t, key, old, obj);
     const event: WatchEvent = old ? { type: 'MODIFIED', resource, key, object: obj, old } : { type: 'ADDED', resource, key, object: obj };
     this.emit(t, event);
@@ -325,11 +328,13 @@ export class ObjectStore {
     const v = this.virtual.get(resource);
     if (v) return v.table.remove(key, final);
     const t = this.table(resource);
-    const old = lookup(t, key);
-    if (!old) return undefined;
+    const entry = entryOf(t, key);
+    if (entry === undefined) return undefined;
+    const old = entry.obj;
+    key = entry.key;
     t.objects.delete(key);
     t.lastKey = key;
-    t.lastObj = undefined;
+    t.lastEntry = undefined;
     reindex(t, key, old, undefined);
     const event: WatchEvent = { type: 'DELETED', resource, key, object: final ?? old, old };
     this.emit(t, event);
@@ -359,20 +364,7 @@ export class ObjectStore {
    */
   eventsSince(resource: string, rv: number): EventsSince | undefined {
     if (this.virtual.has(resource)) return undefined;
-    const t = this.table(resource);
-    const h = t.history;
-    const full = h.length === WATCH_HISTORY_SIZE;
-    const start = full ? t.historyNext : 0;
-    if (full) {
-      const oldest = eventRevision(h[start]);
-      if (rv < oldest - 1) return { expired: oldest - 1 };
-    }
-    const out: WatchEvent[] = [];
-    for (let i = 0; i < h.length; i++) {
-      const e = h[(start + i) % h.length];
-      if (eventRevision(e) > rv) out.push(e);
-    }
-    return out;
+    return this.table(resource).history.since(rv);
   }
 
   /** Watches every resource. */
@@ -385,8 +377,7 @@ export class ObjectStore {
   }
 
   private emit(t: Table, event: WatchEvent): void {
-    t.history[t.historyNext] = event;
-    t.historyNext = t.historyNext + 1 === WATCH_HISTORY_SIZE ? 0 : t.historyNext + 1;
+    t.history.push(event);
     for (let i = 0; i < t.watchers.length; i++) t.watchers[i](event);
     for (let i = 0; i < this.anyWatchers.length; i++) this.anyWatchers[i](event);
   }

@@ -1,10 +1,24 @@
 import { addTo, asArray, pushTo, reindexCustom, reindexPair, removeFrom, type CustomIndex, type IndexFn } from './customIndex';
 import { newLabelIndex, reindexLabels, type LabelIndex } from './labelIndex';
-import type { StoredObject, WatchEvent, WatchHandler } from './store';
+import type { StoredObject, WatchHandler } from './store';
+import { WatchHistory } from './watchHistory';
+
+/**
+ * A stored object under its key. The entry outlives the versions it holds:
+ * an update replaces `obj` in place (no search of the table to write), and
+ * `key` is the one string every event, queue and index then uses for the
+ * object. A lookup with that very string compares one pointer per probe; an
+ * equal string built anew (`${ns}/${name}`) is compared character by
+ * character, which at 150,000 pods is a cache miss per lookup.
+ */
+export interface Entry {
+  readonly key: string;
+  obj: StoredObject;
+}
 
 /** One resource's table in the object store: its objects, indexes, watchers and recent watch events. */
 export class Table {
-  readonly objects = new Map<string, StoredObject>();
+  readonly objects = new Map<string, Entry>();
   /**
    * Keys by namespace, built at the first query by namespace (a scan of
    * `objects`, in their order: the order the Sets would have had) and kept
@@ -16,35 +30,39 @@ export class Table {
   /** `custom`'s values, for the write path (no iterator per write). */
   readonly customList: CustomIndex[] = [];
   readonly watchers: WatchHandler[] = [];
-  /** The last WATCH_HISTORY_SIZE events, a ring: `historyNext` is the slot the next one goes to. */
-  readonly history: WatchEvent[] = [];
-  historyNext = 0;
+  /** Recent watch events, for watches from an older resourceVersion. */
+  readonly history = new WatchHistory();
   /**
-   * The key read or written last and what `objects` holds under it now
-   * (undefined: nothing). A write reads the object its caller has just read
+   * The key read or written last and the entry `objects` holds under it now
+   * (undefined: none). A write reads the object its caller has just read
    * (a kubelet's status write, a node's), and the second read then needs no
    * search of a 150,000-pod table. Every write and removal sets it, so it is
    * always what `objects.get(lastKey)` would answer.
    */
   lastKey: string | undefined = undefined;
-  lastObj: StoredObject | undefined = undefined;
+  lastEntry: Entry | undefined = undefined;
   constructor(readonly indexLabels: boolean) {}
 }
 
-/** `t.objects.get(key)`, remembered as the table's last key. */
-export function lookup(t: Table, key: string): StoredObject | undefined {
-  if (key === t.lastKey) return t.lastObj;
-  const obj = t.objects.get(key);
+/** The entry under `key`, remembered as the table's last. */
+export function entryOf(t: Table, key: string): Entry | undefined {
+  if (key === t.lastKey) return t.lastEntry;
+  const e = t.objects.get(key);
   t.lastKey = key;
-  t.lastObj = obj;
-  return obj;
+  t.lastEntry = e;
+  return e;
+}
+
+/** The object under `key` (see `entryOf`). */
+export function lookup(t: Table, key: string): StoredObject | undefined {
+  return entryOf(t, key)?.obj;
 }
 
 /** The table's namespace index, built now if nobody asked for it before. */
 export function namespaces(t: Table): Map<string, Set<string>> {
   if (t.byNamespace === undefined) {
     t.byNamespace = new Map();
-    for (const [key, obj] of t.objects) addTo(t.byNamespace, obj.metadata.namespace ?? '', key);
+    for (const [key, e] of t.objects) addTo(t.byNamespace, e.obj.metadata.namespace ?? '', key);
   }
   return t.byNamespace;
 }
@@ -94,8 +112,8 @@ export function registerIndex(t: Table, name: string, fn: IndexFn, dependsOn: ((
     idx.leads = true;
     partner.partner = idx;
   }
-  for (const [key, obj] of t.objects) {
-    const values = asArray(fn(obj));
+  for (const [key, e] of t.objects) {
+    const values = asArray(fn(e.obj));
     for (let k = 0; k < values.length; k++) {
       if (values.indexOf(values[k]) !== k) continue;
       if (idx.lists !== undefined) pushTo(idx.lists, values[k], key);
