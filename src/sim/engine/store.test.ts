@@ -66,6 +66,39 @@ describe('ObjectStore reads', () => {
     expect(store.get('pods', 'default/a')).toBeUndefined();
   });
 
+  it('reads through a handle the current version of its key until the key is deleted, even when made again', () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ kind: fc.constantFrom('handle', 'read', 'put', 'remove', 'get'), key: fc.constantFrom(...KEYS) }), { maxLength: 60 }), (ops) => {
+        const store = new ObjectStore();
+        store.define('pods');
+        const current = new Map<string, StoredObject>();
+        /** Deletions per key so far: a handle reads while the count it was taken at holds. */
+        const deletions = new Map<string, number>();
+        const handles: { key: string; at: number; handle: NonNullable<ReturnType<ObjectStore['handle']>> }[] = [];
+        for (const { kind, key } of ops) {
+          const k = `${key}`.split('').join('');
+          if (kind === 'put') {
+            const obj = object(key, store.nextResourceVersion());
+            store.put('pods', obj, k);
+            current.set(key, obj);
+          } else if (kind === 'remove') {
+            if (store.remove('pods', k)) deletions.set(key, (deletions.get(key) ?? 0) + 1);
+            current.delete(key);
+          } else if (kind === 'get') expect(store.get('pods', k)).toBe(current.get(key));
+          else if (kind === 'handle') {
+            const handle = store.handle('pods', k);
+            expect(handle === undefined).toBe(!current.has(key));
+            if (handle) handles.push({ key, at: deletions.get(key) ?? 0, handle });
+          }
+          for (const h of handles) {
+            const live = (deletions.get(h.key) ?? 0) === h.at;
+            expect(store.read('pods', h.handle)).toBe(live ? current.get(h.key) : undefined);
+          }
+        }
+      }),
+    );
+  });
+
   it('serves a resource from its virtual table once one is defined, even right after reading the plain one', () => {
     const store = new ObjectStore();
     store.define('events');

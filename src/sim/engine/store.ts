@@ -1,6 +1,7 @@
 import { flat } from '../../lib/flat';
 import { listsOf, type CustomIndex, type IndexFn } from './customIndex';
 import { keysWithLabelKey } from './labelIndex';
+import { Revisions } from './revisions';
 import type { EventsSince } from './watchHistory';
 import { entryOf, lookup, namespaces, registerIndex, reindex, Table, type Entry } from './storeTable';
 
@@ -27,6 +28,11 @@ export interface StoredMeta {
 
 export interface StoredObject {
   metadata: StoredMeta;
+}
+
+/** The store's entry for one key, to read again without a search (`ObjectStore.handle`). */
+export interface StoreHandle {
+  readonly key: string;
 }
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
@@ -65,8 +71,6 @@ export interface VirtualTable {
   remove(key: string, final?: StoredObject): WatchEvent | undefined;
 }
 
-/** '000' … '999'. */
-const THREE_DIGITS: readonly string[] = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
 
 export interface TableOptions {
   /** Index labels for selector queries (default true; events do not need it). */
@@ -77,10 +81,7 @@ export class ObjectStore {
   private readonly tables = new Map<string, Table>();
   private readonly virtual = new Map<string, { table: VirtualTable; watchers: WatchHandler[] }>();
   private readonly anyWatchers: WatchHandler[] = [];
-  private rv = 0;
-  /** `String(thousandsOf)`, the leading digits of the resourceVersions handed out last. */
-  private thousandsOf = -1;
-  private thousands = '';
+  private readonly revisions = new Revisions();
   /** The last `tables` lookup and its answer (a status write asks for its table three times). */
   private lastResource = '';
   private lastTable: Table | undefined = undefined;
@@ -139,24 +140,16 @@ export class ObjectStore {
 
   /** The next resourceVersion (a cluster-wide counter, as etcd's revision). */
   nextResourceVersion(): string {
-    const rv = ++this.rv;
-    if (rv < 1000) return String(rv);
-    // The thousands as one string per thousand writes and three digits from a table: cheaper than a number conversion per write.
-    const thousands = Math.floor(rv / 1000);
-    if (thousands !== this.thousandsOf) {
-      this.thousandsOf = thousands;
-      this.thousands = String(thousands);
-    }
-    return this.thousands + THREE_DIGITS[rv - thousands * 1000];
+    return this.revisions.nextString();
   }
 
   /** `nextResourceVersion` as a number (for tables that keep it as one). */
   nextRevision(): number {
-    return ++this.rv;
+    return this.revisions.next();
   }
 
   get currentResourceVersion(): number {
-    return this.rv;
+    return this.revisions.current;
   }
 
   get<T extends StoredObject = StoredObject>(resource: string, key: string): T | undefined {
@@ -165,6 +158,28 @@ export class ObjectStore {
     const v = this.virtual.get(resource);
     if (v) return v.table.get(key) as T | undefined;
     return lookup(this.table(resource), key) as T | undefined;
+  }
+
+  /**
+   * A handle on the object under `key` in a generic table (undefined: none
+   * there, or a virtual table): `read` then gives the object's current
+   * version without searching the table, as long as the key is not deleted.
+   * (A kubelet reads each of its pods three times on the way to Running.)
+   */
+  handle(resource: string, key: string): StoreHandle | undefined {
+    const t = this.tableFor(resource);
+    return t === undefined ? undefined : entryOf(t, key);
+  }
+
+  /** `get` of the handle's key (undefined once the key was deleted), with no search. */
+  read<T extends StoredObject = StoredObject>(resource: string, handle: StoreHandle): T | undefined {
+    const t = this.tableFor(resource);
+    const e = handle as Entry;
+    if (t === undefined || e.removed) return undefined;
+    // Remembered as the table's last read, as `get` does: a write of a copy of it needs no search either.
+    t.lastKey = e.key;
+    t.lastEntry = e;
+    return e.obj as T;
   }
 
   /**
@@ -312,7 +327,7 @@ export class ObjectStore {
       if (t.byNamespace === undefined && old.metadata.namespace !== obj.metadata.namespace) namespaces(t);
       entry.obj = obj;
     } else {
-      entry = { key, obj };
+      entry = { key, obj, removed: false };
       t.objects.set(key, entry);
     }
     t.lastKey = key;
@@ -332,6 +347,7 @@ export class ObjectStore {
     if (entry === undefined) return undefined;
     const old = entry.obj;
     key = entry.key;
+    entry.removed = true;
     t.objects.delete(key);
     t.lastKey = key;
     t.lastEntry = undefined;

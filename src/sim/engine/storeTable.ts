@@ -14,6 +14,8 @@ import { WatchHistory } from './watchHistory';
 export interface Entry {
   readonly key: string;
   obj: StoredObject;
+  /** The key was deleted (an object created under it again gets an entry of its own). */
+  removed: boolean;
 }
 
 /** One resource's table in the object store: its objects, indexes, watchers and recent watch events. */

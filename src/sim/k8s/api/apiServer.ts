@@ -199,7 +199,8 @@ export class ApiServer {
     const resource = storageName(info);
     const gr: GroupResource = info; // read only: no copy per write
     const ns = info.namespaced ? input.metadata.namespace || 'default' : undefined;
-    const key = objectKey(ns, input.metadata.name);
+    // A copy of the object just read (a Lease renewal) is stored under the key that read used.
+    const key = (ns === input.metadata.namespace && store.lastKeyFor(resource, input.metadata)) || objectKey(ns, input.metadata.name);
     const old = store.get<KubeObject>(resource, key);
     if (!old) return fail(statusErrors.notFound(gr, input.metadata.name));
     if (input.metadata.resourceVersion && input.metadata.resourceVersion !== old.metadata.resourceVersion) {

@@ -1,3 +1,4 @@
+import type { StoreHandle } from '../../engine/store';
 import type { ApiClient } from '../api/client';
 import type { EventSource } from '../events/eventRecorder';
 import type { ImageRef } from '../images/imageRef';
@@ -292,6 +293,8 @@ export class PodRuntime {
    * the app containers.
    */
   initialized: boolean | undefined = undefined;
+  /** The pod's entry in the store, read by each sync without a search of the pods (set at admission). */
+  handle: StoreHandle | undefined = undefined;
   /** Ephemeral containers (`kubectl debug`), in the order the pod's spec added them: made when the first is. */
   ephemeral: EphemeralContainerRuntime[] | undefined = undefined;
   private ending: PodEnding | undefined = undefined;

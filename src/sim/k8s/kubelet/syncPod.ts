@@ -49,8 +49,9 @@ export interface KubeletState {
  * next due step (the kubelet's queue key of a pod is its store key).
  */
 export function syncPod(key: string, ctx: K8sContext, state: KubeletState): void {
-  const pod = ctx.store.get<PodObj>('pods', key);
   let rt = state.pods.get(key);
+  // The runtime's handle gives the pod with no search of 150,000 pods; a pod deleted (or made again) is looked up.
+  const pod = (rt?.handle !== undefined ? ctx.store.read<PodObj>('pods', rt.handle) : undefined) ?? ctx.store.get<PodObj>('pods', key);
   if (rt && (!pod || pod.metadata.uid !== rt.uid)) {
     forget(rt, state);
     rt = undefined;
@@ -256,6 +257,7 @@ function admit(pod: PodObj, key: string, node: NodeRuntime, ctx: K8sContext, sta
     rt.ip = pod.status!.podIP;
     if (!pod.spec?.hostNetwork) reservePodIP(node, rt.ip!);
   }
+  rt.handle = ctx.store.handle('pods', key);
   state.pods.set(key, rt);
   return rt;
 }
