@@ -99,9 +99,8 @@ function fieldValue(obj: KubeObject, field: string): string {
   return cur === undefined || cur === null ? '' : String(cur);
 }
 
-/** Parses `--field-selector` and checks the fields the API server supports for the kind. */
-export function fieldSelector(ctx: CommandContext, info: ResourceInfo): FieldRequirement[] | KubectlError {
-  const text = ctx.flags.string('field-selector');
+/** `fields.ParseSelector`: `--field-selector`'s requirements, with no check of the fields. */
+export function parseFieldSelector(text: string): FieldRequirement[] | KubectlError {
   if (!text) return [];
   const reqs: FieldRequirement[] = [];
   for (const part of text.split(',')) {
@@ -109,22 +108,32 @@ export function fieldSelector(ctx: CommandContext, info: ResourceInfo): FieldReq
     if (!m) return err.message(`invalid selector: '${text}'; can't understand '${part}'`);
     reqs.push({ field: m[1].trim(), value: m[3].trim(), negate: m[2] === '!=' });
   }
-  const allowed = info.kind === 'Pod' ? POD_FIELDS : info.kind === 'Event' ? EVENT_FIELDS : ['metadata.name', 'metadata.namespace'];
-  for (const r of reqs) {
-    if (!allowed.includes(r.field)) {
-      const gv = info.group ? `${info.group}/${info.version}` : `/${info.version}`;
-      return err.status({
-        kind: 'Status',
-        apiVersion: 'v1',
-        metadata: {},
-        status: 'Failure',
-        reason: 'BadRequest',
-        code: 400,
-        message: `Unable to find "${gv}, Resource=${info.resource}" that match label selector "${ctx.flags.string('selector')}", field selector "${text}": field label not supported: ${r.field}`,
-      });
-    }
-  }
   return reqs;
+}
+
+/**
+ * Parses `--field-selector` and checks the fields the API server supports
+ * for the kind. `wrapped`: the error as kubectl's resource builder words it
+ * (get, delete…); a plain client call (top) shows the API server's own.
+ */
+export function fieldSelector(ctx: CommandContext, info: ResourceInfo, wrapped = true): FieldRequirement[] | KubectlError {
+  const text = ctx.flags.string('field-selector');
+  const reqs = parseFieldSelector(text);
+  if (!Array.isArray(reqs)) return reqs;
+  const allowed = info.kind === 'Pod' ? POD_FIELDS : info.kind === 'Event' ? EVENT_FIELDS : ['metadata.name', 'metadata.namespace'];
+  const bad = reqs.find((r) => !allowed.includes(r.field));
+  if (bad === undefined) return reqs;
+  const gv = info.group ? `${info.group}/${info.version}` : `/${info.version}`;
+  const message = `field label not supported: ${bad.field}`;
+  return err.status({
+    kind: 'Status',
+    apiVersion: 'v1',
+    metadata: {},
+    status: 'Failure',
+    reason: 'BadRequest',
+    code: 400,
+    message: wrapped ? `Unable to find "${gv}, Resource=${info.resource}" that match label selector "${ctx.flags.string('selector')}", field selector "${text}": ${message}` : message,
+  });
 }
 
 export function matchesFields(obj: KubeObject, reqs: readonly FieldRequirement[]): boolean {

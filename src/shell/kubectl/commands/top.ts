@@ -1,7 +1,8 @@
-import type { KubeObject, NodeMetrics, PodMetrics, Selector } from '../../../sim/k8s/index';
+import { goDuration } from '../../../lib/duration';
+import { parseTimestamp, type KubeObject, type NodeMetrics, type PodMetrics, type Selector } from '../../../sim/k8s/index';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
-import { labelSelector } from '../common';
-import { err } from '../errors';
+import { fieldSelector, labelSelector, listObjects, parseFieldSelector, type FieldRequirement } from '../common';
+import { err, type KubectlError } from '../errors';
 import type { FlagSpec } from '../flags';
 import { examples, longDesc } from '../text';
 import { defaultSubCommandRun } from './parent';
@@ -56,6 +57,7 @@ export const topPodCommand: CommandSpec = {
   flags: [
     { name: 'all-namespaces', shorthand: 'A', type: 'bool', default: 'false', usage: 'If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even if specified with --namespace.' },
     { name: 'containers', type: 'bool', default: 'false', usage: 'If present, print usage of containers within a pod.' },
+    { name: 'field-selector', type: 'string', usage: "Selector (field query) to filter on, supports '=', '==', and '!='.(e.g. --field-selector key1=value1,key2=value2). The server only supports a limited number of field queries per type." },
     { name: 'no-headers', type: 'bool', default: 'false', usage: 'If present, print output without headers.' },
     { name: 'selector', shorthand: 'l', type: 'string', usage: "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints." },
     { ...sortFlag, usage: "If non-empty, sort pods list using specified field. The field can be either 'cpu' or 'memory'." },
@@ -114,7 +116,9 @@ function runTopPod(ctx: CommandContext): CommandResult {
   if (sel && 'type' in sel) return sel;
   const name = ctx.args[0];
   if (ctx.args.length > 1) return err.usage(ctx.commandPath, 'error: expected at most one pod name');
-  if (name && sel) return err.message('error: only one of NAME or --selector can be provided');
+  const fields = parseFieldSelector(ctx.flags.string('field-selector'));
+  if (name && (sel || ctx.flags.string('field-selector'))) return err.message('error: only one of NAME or selector can be provided');
+  if (!Array.isArray(fields)) return fields;
   const ns = all ? undefined : ctx.namespace;
   if (name) {
     const pod = ctx.client.get('pods', ctx.namespace, name);
@@ -125,14 +129,16 @@ function runTopPod(ctx: CommandContext): CommandResult {
   let items: PodMetrics[] = r.items;
   if (name) {
     items = items.filter((p) => p.name === name);
-    if (items.length === 0) return err.message('error: metrics not available yet');
+    // metrics-server answers a pod it has no metrics for yet as not found.
+    if (items.length === 0) return err.status({ kind: 'Status', apiVersion: 'v1', status: 'Failure', reason: 'NotFound', code: 404, message: `podmetrics.metrics.k8s.io "${ctx.namespace}/${name}" not found`, metadata: {} });
   } else if (sel) {
     const wanted = new Set(ctx.client.list<KubeObject>('pods', { namespace: ns, labelSelector: sel as Selector }).map((p) => `${p.metadata.namespace}/${p.metadata.name}`));
     items = items.filter((p) => wanted.has(`${p.namespace}/${p.name}`));
   }
+  items = items.filter((p) => metricsMatch(p, fields));
   if (items.length === 0) {
-    const pods = ctx.client.list<KubeObject>('pods', { namespace: ns, labelSelector: sel as Selector | undefined });
-    if (pods.length > 0) return err.message('error: metrics not available yet');
+    const empty = verifyEmptyMetrics(ctx, sel as Selector | undefined);
+    if (empty !== undefined) return empty;
     ctx.errOut(all ? 'No resources found\n' : `No resources found in ${ctx.namespace} namespace.\n`);
     return 0;
   }
@@ -154,6 +160,34 @@ function runTopPod(ctx: CommandContext): CommandResult {
   }
   ctx.out(table(rows));
   return 0;
+}
+
+/** metrics-server's field selection of PodMetrics: by name and namespace only (any other field reads as empty). */
+function metricsMatch(p: PodMetrics, fields: readonly FieldRequirement[]): boolean {
+  return fields.every((f) => ((f.field === 'metadata.name' ? p.name : f.field === 'metadata.namespace' ? p.namespace : '') === f.value) !== f.negate);
+}
+
+/** Metrics must wait for pods this new (kubectl's metricsCreationDelay). */
+const METRICS_CREATION_DELAY_MS = 120_000;
+
+/**
+ * `verifyEmptyMetrics`: why no metrics came back. kubectl asks the API
+ * server for the pods the same selectors pick, in the command's namespace
+ * (even with -A): none is fine; one older than two minutes has lost its
+ * metrics; younger ones are not measured yet.
+ */
+function verifyEmptyMetrics(ctx: CommandContext, sel: Selector | undefined): KubectlError | undefined {
+  const info = ctx.cluster.resources.byName('pods')!;
+  const fields = fieldSelector(ctx, info, false);
+  if (!Array.isArray(fields)) return fields;
+  const pods = listObjects(ctx, info, { selector: sel, fields });
+  if (pods.length === 0) return undefined;
+  const now = ctx.cluster.now();
+  for (const pod of pods) {
+    const age = now - (parseTimestamp(pod.metadata.creationTimestamp) ?? now);
+    if (age > METRICS_CREATION_DELAY_MS) return err.message(`error: Metrics not available for pod ${pod.metadata.namespace}/${pod.metadata.name}, age: ${goDuration(age)}`);
+  }
+  return err.message('error: metrics not available yet');
 }
 
 function runTopNode(ctx: CommandContext): CommandResult {
