@@ -5,7 +5,7 @@ import { parseDuration } from '../../lib/duration';
  * `--name=value`, `--name value`, `-n value`, `-nvalue`, combined boolean
  * shorthands (`-it`), `--` ends the flags, flags and arguments interleave.
  */
-export type FlagType = 'bool' | 'string' | 'int' | 'duration' | 'stringSlice' | 'stringArray';
+export type FlagType = 'bool' | 'string' | 'int' | 'int32' | 'duration' | 'stringSlice' | 'stringArray';
 
 export interface FlagSpec {
   name: string;
@@ -43,6 +43,7 @@ function defaultValue(spec: FlagSpec): FlagValue {
     case 'bool':
       return spec.default === 'true';
     case 'int':
+    case 'int32':
       return Number(spec.default ?? '0');
     case 'duration':
       return parseDuration(spec.default ?? '0s') ?? 0;
@@ -85,9 +86,12 @@ function setValue(values: Map<string, FlagValue>, changed: Set<string>, spec: Fl
       values.set(spec.name, v);
       break;
     }
-    case 'int': {
+    case 'int':
+    case 'int32': {
       if (!/^[+-]?\d+$/.test(raw)) throw bad(`strconv.ParseInt: parsing "${raw}": invalid syntax`);
-      values.set(spec.name, Number(raw));
+      const n = Number(raw);
+      if (spec.type === 'int32' && (n > 2147483647 || n < -2147483648)) throw bad(`strconv.ParseInt: parsing "${raw}": value out of range`);
+      values.set(spec.name, n);
       break;
     }
     case 'duration': {

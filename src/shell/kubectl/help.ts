@@ -21,6 +21,7 @@ function defaultFor(f: FlagSpec): string {
     case 'bool':
       return 'false';
     case 'int':
+    case 'int32':
       return '0';
     case 'duration':
       return '0s';

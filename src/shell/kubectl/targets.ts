@@ -30,6 +30,8 @@ export interface FileObject {
   namespace: string | undefined;
   name: string;
   source: string;
+  /** The object as the file has it (decoded). */
+  object: KubeObject;
 }
 
 /** Reads and decodes every document of the `-f` files, as kubectl's resource builder does. */
@@ -47,7 +49,7 @@ export function objectsFromFiles(ctx: CommandContext, filenames: string[]): { ob
         errors.push(err.message(`unable to recognize "${f.source}": ${d.message}`));
         continue;
       }
-      objects.push({ info: d.info, namespace: d.info.namespaced ? d.object.metadata.namespace || ctx.namespace : undefined, name: d.object.metadata.name, source: f.source });
+      objects.push({ info: d.info, namespace: d.info.namespaced ? d.object.metadata.namespace || ctx.namespace : undefined, name: d.object.metadata.name, source: f.source, object: d.object });
     }
   }
   return { objects, errors };

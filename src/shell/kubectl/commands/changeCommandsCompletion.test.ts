@@ -13,7 +13,7 @@ describe('tab completion of patch, wait, explain, edit, set env|resources and cr
     expect(complete('kubectl wa')).toEqual(['wait']);
     expect(complete('kubectl exp')).toEqual(['explain', 'expose']);
     expect(complete('kubectl ed')).toEqual(['edit']);
-    expect(complete('kubectl set ')).toEqual(['env', 'image', 'resources']);
+    expect(complete('kubectl set ')).toEqual(['env', 'image', 'resources', 'selector', 'serviceaccount', 'subject']);
     expect(complete('kubectl create q')).toEqual(['quota']);
   });
 

@@ -20,6 +20,8 @@ import { createServiceAccountCommand } from './createServiceAccount';
 import { createTokenCommand } from './createToken';
 import { createIngressCommand } from './createIngress';
 import { createNamespaceCommand } from './createNamespace';
+import { createPodDisruptionBudgetCommand } from './createPodDisruptionBudget';
+import { createPriorityClassCommand } from './createPriorityClass';
 import { createQuotaCommand } from './createQuota';
 import { createClusterRoleCommand } from './createClusterRole';
 import { createClusterRoleBindingCommand } from './createClusterRoleBinding';
@@ -61,6 +63,9 @@ import { setCommand } from './set';
 import { setEnvCommand } from './setEnv';
 import { setImageCommand } from './setImage';
 import { setResourcesCommand } from './setResources';
+import { setSelectorCommand } from './setSelector';
+import { setServiceAccountCommand } from './setServiceAccount';
+import { setSubjectCommand } from './setSubject';
 import { versionCommand } from './version';
 
 /** `kubectl` itself. */
@@ -123,6 +128,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   createIngressCommand,
   createJobCommand,
   createNamespaceCommand,
+  createPodDisruptionBudgetCommand,
+  createPriorityClassCommand,
   createQuotaCommand,
   createRoleCommand, createClusterRoleCommand, createRoleBindingCommand, createClusterRoleBindingCommand,
   createSecretCommand,
@@ -142,6 +149,9 @@ export const COMMANDS: readonly CommandSpec[] = [
   setEnvCommand,
   setImageCommand,
   setResourcesCommand,
+  setSelectorCommand,
+  setServiceAccountCommand,
+  setSubjectCommand,
   explainCommand,
   getCommand,
   editCommand,
