@@ -10,6 +10,9 @@ import { longDesc } from '../text';
 import { annotateCommand } from './annotate';
 import { apiResourcesCommand, apiVersionsCommand } from './apiResources';
 import { applyCommand } from './apply';
+import { applyEditLastAppliedCommand } from './applyEditLastApplied';
+import { applySetLastAppliedCommand } from './applySetLastApplied';
+import { applyViewLastAppliedCommand } from './applyViewLastApplied';
 import { cordonCommand, uncordonCommand } from './cordon';
 import { createCommand } from './create';
 import { createConfigMapCommand } from './createConfigMap';
@@ -187,6 +190,9 @@ export const COMMANDS: readonly CommandSpec[] = [
   eventsCommand,
   diffCommand,
   applyCommand,
+  applyEditLastAppliedCommand,
+  applySetLastAppliedCommand,
+  applyViewLastAppliedCommand,
   patchCommand,
   replaceCommand,
   waitCommand,
