@@ -100,31 +100,38 @@ export function wireWatchEvent(type: string, object: unknown): string {
 }
 
 /**
- * Compact JSON re-indented as Go's `json.Indent` with two spaces does (what
- * the API server sends a curl, wget or browser client): a line per member
- * and element, `": "` after keys, `{}` and `[]` kept empty, strings as they are.
+ * JSON re-indented as Go's `json.Indent(dst, src, "", "  ")` does (what the
+ * API server sends a curl, wget or browser client; kubectl's
+ * view-last-applied -o json): leading space and space between tokens
+ * dropped, a line per member and element, `": "` after keys, `{}` and `[]`
+ * kept empty, strings as written, trailing space (an annotation's newline) kept.
  */
-export function indentJson(compact: string): string {
+export function indentJson(src: string): string {
+  const body = src.trim();
+  const trailing = src.slice(src.trimEnd().length);
   let out = '';
   let depth = 0;
   let inString = false;
   const newline = () => `\n${'  '.repeat(depth)}`;
-  for (let i = 0; i < compact.length; i++) {
-    const c = compact[i];
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
     if (inString) {
       out += c;
-      if (c === '\\') out += compact[++i];
+      if (c === '\\') out += body[++i];
       else if (c === '"') inString = false;
       continue;
     }
+    if (c === ' ' || c === '\t' || c === '\n' || c === '\r') continue;
     if (c === '"') {
       inString = true;
       out += c;
     } else if (c === '{' || c === '[') {
       const close = c === '{' ? '}' : ']';
-      if (compact[i + 1] === close) {
+      let j = i + 1;
+      while (j < body.length && ' \t\n\r'.includes(body[j])) j++;
+      if (body[j] === close) {
         out += c + close;
-        i++;
+        i = j;
       } else {
         depth++;
         out += c + newline();
@@ -136,5 +143,5 @@ export function indentJson(compact: string): string {
     else if (c === ':') out += ': ';
     else out += c;
   }
-  return out;
+  return out + trailing;
 }

@@ -48,6 +48,20 @@ export function outputFormat(ctx: CommandContext): OutputFormat | { error: strin
   return parseOutputFormat(ctx.flags.string('output'), ctx.flags.string('template'));
 }
 
+/**
+ * `-o` as cli-runtime's PrintFlags.ToPrinter reads it for a command that
+ * prints the objects it changed: no tables, and `--template` without `-o`
+ * means `-o go-template`. A `table` result: no `-o` (the `<kind>/<name> <verb>` line).
+ */
+export function printFlagsFormat(ctx: CommandContext): OutputFormat | { error: string } {
+  const template = ctx.flags.string('template');
+  const output = ctx.flags.string('output') || (template ? 'go-template' : '');
+  const format = parseOutputFormat(output, template);
+  const noPrinter = 'error' in format ? format.error.startsWith('unable to match a printer') : format.type === 'wide' || format.type === 'custom-columns';
+  if (!noPrinter) return format;
+  return { error: `unable to match a printer suitable for the output format "${output}", allowed formats are: go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml` };
+}
+
 export function printContext(ctx: CommandContext): PrintContext {
   return { cluster: ctx.cluster, client: ctx.client, now: ctx.cluster.now() };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { shellHarness } from '../../testing/shellHarness';
-import { jsonIndent } from './applyViewLastApplied';
+import { indentJson } from '../printers/format/wireJson';
 
 const CM = `apiVersion: v1
 kind: ConfigMap
@@ -12,7 +12,7 @@ data:
 
 describe('kubectl apply view-last-applied / set-last-applied', () => {
   it('re-indents the annotation as json.Indent does, keeping its trailing newline', () => {
-    expect(jsonIndent('{"a":{},"b":[1, {"c":"x\\"y"}]}\n')).toBe('{\n  "a": {},\n  "b": [\n    1,\n    {\n      "c": "x\\"y"\n    }\n  ]\n}\n');
+    expect(indentJson('{"a":{},"b":[1, {"c":"x\\"y"}]}\n')).toBe('{\n  "a": {},\n  "b": [\n    1,\n    {\n      "c": "x\\"y"\n    }\n  ]\n}\n');
   });
 
   it('views what apply recorded and sets it from a file without touching the object', () => {

@@ -4,6 +4,7 @@ import { LAST_APPLIED_ANNOTATION } from '../engineApi';
 import { err } from '../errors';
 import { goJsonSyntaxError } from '../goJsonSyntax';
 import { toYaml } from '../printerApi';
+import { indentJson } from '../printers/format/wireJson';
 import { examples, longDesc } from '../text';
 import { isError, visitLastApplied } from './applyLastAppliedTargets';
 
@@ -53,53 +54,9 @@ function runViewLastApplied(ctx: CommandContext): CommandResult {
     if (output !== 'json' && output !== 'yaml') return err.usage(ctx.commandPath, `Unexpected -o output mode: ${output}, the flag 'output' must be one of yaml|json`);
     const syntax = goJsonSyntaxError(config);
     if (syntax !== undefined) return err.message(syntax);
-    const text = output === 'json' ? jsonIndent(config) : toYaml(JSON.parse(config));
+    const text = output === 'json' ? indentJson(config) : toYaml(JSON.parse(config));
     if (text) ctx.out(text);
   }
   return 0;
 }
 
-/**
- * Go's `json.Indent(dst, src, "", "  ")`: leading space dropped, space between
- * tokens dropped, a line per member and element, `{}`/`[]` kept empty,
- * strings as written, trailing space (the annotation's newline) kept.
- */
-export function jsonIndent(src: string): string {
-  const body = src.trim();
-  const trailing = src.slice(src.trimEnd().length);
-  let out = '';
-  let depth = 0;
-  let inString = false;
-  const newline = () => `\n${'  '.repeat(depth)}`;
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i];
-    if (inString) {
-      out += c;
-      if (c === '\\') out += body[++i];
-      else if (c === '"') inString = false;
-      continue;
-    }
-    if (c === ' ' || c === '\t' || c === '\n' || c === '\r') continue;
-    if (c === '"') {
-      inString = true;
-      out += c;
-    } else if (c === '{' || c === '[') {
-      const close = c === '{' ? '}' : ']';
-      let j = i + 1;
-      while (j < body.length && ' \t\n\r'.includes(body[j])) j++;
-      if (body[j] === close) {
-        out += c + close;
-        i = j;
-      } else {
-        depth++;
-        out += c + newline();
-      }
-    } else if (c === '}' || c === ']') {
-      depth--;
-      out += newline() + c;
-    } else if (c === ',') out += `,${newline()}`;
-    else if (c === ':') out += ': ';
-    else out += c;
-  }
-  return out + trailing;
-}

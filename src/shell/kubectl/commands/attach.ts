@@ -4,7 +4,7 @@ import type { CommandContext, CommandResult, CommandSpec } from '../command';
 import { err } from '../errors';
 import { examples, longDesc } from '../text';
 import { streamFlags } from './exec';
-import { podForArg } from './logs';
+import { podForArg } from './podForArg';
 import { attachToRun } from './runAttach';
 
 type PodObj = KubeObject & Pod;

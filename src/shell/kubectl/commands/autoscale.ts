@@ -1,9 +1,13 @@
 import type { KubeObject } from '../../../sim/k8s/index';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
-import { filenameFlags } from '../common';
+import { type DryRun, dryRunStrategy, dryRunSuffix, filenameFlags, generatorFlags, printContext, printFlagsFormat, recordFlag } from '../common';
+import { LAST_APPLIED_ANNOTATION } from '../engineApi';
 import { err, type KubectlError } from '../errors';
-import { resolveTargets } from '../targets';
+import { isTable, printObjects } from '../printerApi';
+import { resolveTargets, type Target } from '../targets';
 import { examples, longDesc } from '../text';
+import { hpaToV1 } from './hpaToV1';
+import { CHANGE_CAUSE_ANNOTATION } from './rollout';
 
 const SCALABLE = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'ReplicationController']);
 
@@ -29,11 +33,16 @@ export const autoscaleCommand: CommandSpec = {
     { name: 'max', type: 'int', default: '-1', usage: 'The upper limit for the number of pods that can be set by the autoscaler. Required.' },
     { name: 'min', type: 'int', default: '-1', usage: 'The lower limit for the number of pods that can be set by the autoscaler. If it\'s not specified or negative, the server will apply a default value.' },
     { name: 'name', type: 'string', usage: 'The name for the newly created object. If not specified, the name of the input resource will be used.' },
+    recordFlag,
+    // --field-manager is parsed only: the playground's API server keeps no managedFields.
+    ...generatorFlags('kubectl-autoscale').filter((f) => f.name !== 'validate'),
   ],
   run: runAutoscale,
 };
 
 function runAutoscale(ctx: CommandContext): CommandResult {
+  const dry = dryRunStrategy(ctx);
+  if (typeof dry !== 'string') return dry;
   const max = ctx.flags.int('max');
   const min = ctx.flags.int('min');
   if (max < 1) return err.message(`error: --max=MAXPODS is required and must be at least 1, max: ${max}`);
@@ -41,28 +50,78 @@ function runAutoscale(ctx: CommandContext): CommandResult {
   const resolved = resolveTargets(ctx, ctx.args);
   if ('type' in resolved) return resolved;
   const errors: KubectlError[] = [...resolved.errors];
+  let count = 0;
   for (const t of resolved.targets) {
     if (!SCALABLE.has(t.info.kind)) {
       errors.push(err.message(`error: cannot autoscale a ${t.info.kind}: cannot autoscale a ${t.info.kind}`));
       continue;
     }
-    const name = ctx.flags.string('name') || t.obj.metadata.name;
-    const cpu = ctx.flags.int('cpu-percent');
-    const spec: Record<string, unknown> = {
-      scaleTargetRef: { apiVersion: `${t.info.group ? `${t.info.group}/` : ''}${t.info.version}`, kind: t.info.kind, name: t.obj.metadata.name },
-      maxReplicas: max,
-    };
-    if (min >= 0) spec.minReplicas = min;
-    if (cpu >= 0) spec.metrics = [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: cpu } } }];
-    const hpa: KubeObject = { apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler', metadata: { name, namespace: t.obj.metadata.namespace }, spec };
-    const r = ctx.client.create(hpa);
-    if (!r.ok) {
-      errors.push(err.status(r.status));
-      continue;
-    }
-    ctx.cluster.runUntilIdle();
-    ctx.out(`horizontalpodautoscaler.autoscaling/${name} autoscaled\n`);
+    const e = autoscaleOne(ctx, t, dry);
+    if (e) errors.push(e);
+    else count++;
   }
   if (errors.length) return errors.length === 1 ? errors[0] : err.aggregate(errors);
+  if (count === 0) return err.message('no objects passed to autoscale');
   return 0;
+}
+
+/** `createHorizontalPodAutoscaler`: the autoscaling/v1 object kubectl 1.32 sends, fields in the Go struct's order. */
+function generateHpa(ctx: CommandContext, t: Target): KubeObject {
+  const min = ctx.flags.int('min');
+  const cpu = ctx.flags.int('cpu-percent');
+  const metadata: KubeObject['metadata'] = { name: ctx.flags.string('name') || t.obj.metadata.name };
+  if (ctx.explicitNamespace) metadata.namespace = ctx.namespace;
+  (metadata as Record<string, unknown>).creationTimestamp = null;
+  const spec: Record<string, unknown> = { scaleTargetRef: { kind: t.info.kind, name: t.obj.metadata.name, apiVersion: `${t.info.group ? `${t.info.group}/` : ''}${t.info.version}` } };
+  if (min > 0) spec.minReplicas = min;
+  spec.maxReplicas = ctx.flags.int('max');
+  if (cpu >= 0) spec.targetCPUUtilizationPercentage = cpu;
+  const hpa: KubeObject = { kind: 'HorizontalPodAutoscaler', apiVersion: 'autoscaling/v1', metadata, spec, status: { currentReplicas: 0, desiredReplicas: 0 } };
+  if (ctx.flags.bool('record')) hpa.metadata.annotations = { [CHANGE_CAUSE_ANNOTATION]: ctx.commandLine };
+  return hpa;
+}
+
+/**
+ * `--save-config`'s annotation of a typed object (`GetModifiedConfiguration`):
+ * its JSON without that annotation, fields in struct order, an emptied
+ * annotations map left out (omitempty), `<`, `>` and `&` escaped as Go does.
+ */
+function typedLastApplied(obj: KubeObject): string {
+  const { [LAST_APPLIED_ANNOTATION]: _, ...annotations } = obj.metadata.annotations ?? {};
+  const { annotations: __, ...metadata } = obj.metadata;
+  const json = JSON.stringify({ ...obj, metadata: Object.keys(annotations).length ? { ...metadata, annotations } : metadata });
+  return `${json.replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
+}
+
+/** The same autoscaler at autoscaling/v2, the version the playground's API server stores. */
+function toV2(v1: KubeObject, namespace: string): KubeObject {
+  const spec = v1.spec as { scaleTargetRef: unknown; minReplicas?: number; maxReplicas: number; targetCPUUtilizationPercentage?: number };
+  const v2Spec: Record<string, unknown> = { scaleTargetRef: spec.scaleTargetRef, maxReplicas: spec.maxReplicas };
+  if (spec.minReplicas !== undefined) v2Spec.minReplicas = spec.minReplicas;
+  if (spec.targetCPUUtilizationPercentage !== undefined) v2Spec.metrics = [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: spec.targetCPUUtilizationPercentage } } }];
+  const { creationTimestamp: _, ...metadata } = v1.metadata as KubeObject['metadata'] & { creationTimestamp?: unknown };
+  return { apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler', metadata: { ...metadata, namespace }, spec: v2Spec };
+}
+
+/** One target's autoscaler: printed (client dry run), or created and printed as the server answered, at autoscaling/v1. */
+function autoscaleOne(ctx: CommandContext, t: Target, dry: DryRun): KubectlError | undefined {
+  const hpa = generateHpa(ctx, t);
+  const print = (obj: KubeObject, operation: string): KubectlError | undefined => {
+    const format = printFlagsFormat(ctx);
+    if ('error' in format) return err.message(format.error);
+    if (isTable(format)) {
+      ctx.out(`horizontalpodautoscaler.autoscaling/${obj.metadata.name} ${operation}${dryRunSuffix(dry)}\n`);
+      return undefined;
+    }
+    const r = printObjects(format, [obj], { asList: false }, printContext(ctx));
+    if ('error' in r) return err.message(r.error);
+    ctx.out(r.text);
+    return undefined;
+  };
+  if (dry === 'client') return print(hpa, 'created');
+  if (ctx.flags.bool('save-config')) hpa.metadata.annotations = { ...hpa.metadata.annotations, [LAST_APPLIED_ANNOTATION]: typedLastApplied(hpa) };
+  const r = ctx.client.create(toV2(hpa, ctx.namespace), { dryRun: dry === 'server' });
+  if (!r.ok) return err.status(r.status);
+  ctx.cluster.runUntilIdle();
+  return print(hpaToV1(r.object), 'autoscaled');
 }

@@ -1,10 +1,11 @@
 import { isInteractiveShell, streamed } from '../../containerSession';
 import { finished } from '../../execution';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
-import { err } from '../errors';
+import { err, type KubectlError } from '../errors';
 import type { FlagSpec } from '../flags';
+import { objectsFromFiles } from '../targets';
 import { examples, longDesc } from '../text';
-import { podForArg } from './logs';
+import { podForArg, podsForObject } from './podForArg';
 
 /** The flags exec and attach share (kubectl's `StreamOptions`, with the container and the wait for a running pod). */
 export const streamFlags: FlagSpec[] = [
@@ -46,28 +47,33 @@ export const execCommand: CommandSpec = {
     # Get output from running 'date' command from the first pod of the service myservice, using the first container by default
     kubectl exec svc/myservice -- date`),
   completion: 'pod',
-  flags: streamFlags,
+  flags: [...streamFlags, { name: 'filename', shorthand: 'f', type: 'stringSlice', default: '[]', usage: 'to use to exec into the resource' }],
   run: runExec,
 };
 
 function runExec(ctx: CommandContext): CommandResult {
-  if (ctx.args.length === 0) {
-    return err.usage(ctx.commandPath, "error: expected 'exec (POD | TYPE/NAME) COMMAND [ARG1] [ARG2] ... [ARGN]'.\nPOD or TYPE/NAME is a required argument for the exec command");
-  }
-  if (ctx.dashIndex < 0 && ctx.args.length > 1) {
+  // Complete: the pod argument and the command after `--`.
+  const filenames = ctx.flags.list('filename');
+  const resourceName = ctx.args.length > 0 && ctx.dashIndex !== 0 ? ctx.args[0] : '';
+  if (ctx.dashIndex < 0 && (ctx.args.length > 1 || (ctx.args.length > 0 && filenames.length > 0))) {
     return err.usage(ctx.commandPath, 'error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead');
   }
+  // --pod-running-timeout is checked only: the playground finds a workload's pod at once or not at all.
+  if (ctx.flags.duration('pod-running-timeout') <= 0) return err.usage(ctx.commandPath, 'error: --pod-running-timeout must be higher than zero');
+  // Validate.
+  if (!resourceName && filenames.length === 0) return err.message('error: pod, type/name or --filename must be specified');
   const argv = ctx.dashIndex >= 0 ? ctx.args.slice(ctx.dashIndex) : [];
   if (argv.length === 0) return err.message('error: you must specify at least one command for the container');
-  const target = podForArg(ctx, ctx.args[0], false);
+  // Run: the pod, from the argument or the file.
+  const target = filenames.length > 0 ? podFromFiles(ctx, filenames, resourceName) : inNamespace(podForArg(ctx, resourceName, false, 'attach to'), ctx.namespace);
   if ('type' in target) return target;
   const container = ctx.flags.string('container') || undefined;
   const interactive = ctx.flags.bool('stdin') && ctx.flags.bool('tty');
   // `-it -- sh` (or `bash`, `sh -i`, `bash -il`): the terminal's next lines go to the container's shell.
-  if (interactive && isInteractiveShell(argv)) return openInteractive(ctx, target.name, container, argv);
+  if (interactive && isInteractiveShell(argv)) return openInteractive(ctx, target.namespace, target.name, container, argv);
   // -i passes the terminal's standard input: what a pipe or `< file` feeds kubectl (the keyboard sends nothing here).
   const stdin = ctx.flags.bool('stdin') ? ctx.stdin?.text : undefined;
-  const r = ctx.cluster.execInContainer(ctx.namespace, target.name, container, [...argv], stdin);
+  const r = ctx.cluster.execInContainer(target.namespace, target.name, container, [...argv], stdin);
   if (!r.ok) {
     if (r.reason === 'NotFound') return err.status({ kind: 'Status', apiVersion: 'v1', status: 'Failure', reason: 'NotFound', code: 404, message: r.message, metadata: {} });
     return err.message(`error: ${r.message}`);
@@ -84,9 +90,35 @@ function runExec(ctx: CommandContext): CommandResult {
   );
 }
 
+function inNamespace(pod: { name: string } | KubectlError, namespace: string): { name: string; namespace: string } | KubectlError {
+  return 'type' in pod ? pod : { name: pod.name, namespace };
+}
+
+/**
+ * `exec -f FILE`: the pod the file's one object stands for, as the resource
+ * builder reads it (a pod is taken as written; a workload or Service by its
+ * selector), in the file's namespace.
+ */
+function podFromFiles(ctx: CommandContext, filenames: string[], resourceName: string): { name: string; namespace: string } | KubectlError {
+  const read = objectsFromFiles(ctx, filenames);
+  if ('type' in read) return read;
+  if (resourceName) return err.message('error: resource/name arguments cannot be provided when a path is specified');
+  if (read.errors.length) return read.errors[0];
+  if (read.objects.length !== 1) return err.message('error: cannot exec into multiple objects at a time');
+  const [o] = read.objects;
+  const fileNs = o.object.metadata.namespace;
+  if (o.info.namespaced && fileNs && ctx.explicitNamespace && fileNs !== ctx.namespace) {
+    return err.message(`error: the namespace from the provided object "${fileNs}" does not match the namespace "${ctx.namespace}". You must pass '--namespace=${fileNs}' to perform this operation.`);
+  }
+  const namespace = o.namespace ?? ctx.namespace;
+  const pods = podsForObject(ctx, o.info, { ...o.object, metadata: { ...o.object.metadata, namespace } }, 'attach to');
+  if (!Array.isArray(pods)) return pods;
+  return { name: pods[0].metadata.name, namespace };
+}
+
 /** `kubectl exec -it POD -- sh`: opens the shell; the returned execution hands it to the terminal's shell. */
-function openInteractive(ctx: CommandContext, pod: string, container: string | undefined, argv: string[]): CommandResult {
-  const r = ctx.cluster.openShell(ctx.namespace, pod, container, [...argv]);
+function openInteractive(ctx: CommandContext, namespace: string, pod: string, container: string | undefined, argv: string[]): CommandResult {
+  const r = ctx.cluster.openShell(namespace, pod, container, [...argv]);
   if (!r.ok) {
     if (r.reason === 'NotFound') return err.status({ kind: 'Status', apiVersion: 'v1', status: 'Failure', reason: 'NotFound', code: 404, message: r.message, metadata: {} });
     return err.message(`error: ${r.message}`);

@@ -4,7 +4,7 @@ import { addressInUse, hostOf, type Listener } from '../../localPorts';
 import type { NetResult } from '../../../sim/k8s/index';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
 import { err, type KubectlError } from '../errors';
-import { podForArg } from './logs';
+import { podForArg } from './podForArg';
 import { resolveType } from '../resourceArgs';
 import { notFoundError } from '../targets';
 import { examples, longDesc } from '../text';

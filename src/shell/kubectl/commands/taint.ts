@@ -1,8 +1,9 @@
 import type { Node, Taint } from 'kubernetes-types/core/v1';
 import { isQualifiedName, isValidLabelValue, storageName, type KubeObject, type Selector } from '../../../sim/k8s/index';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
-import { type DryRun, dryRunFlag, dryRunStrategy, dryRunSuffix, labelSelector, selectorFlag } from '../common';
+import { type DryRun, dryRunFlag, dryRunStrategy, dryRunSuffix, fieldManagerFlag, labelSelector, outputFlag, printContext, printFlagsFormat, selectorFlag, templateFlags, validateFlag } from '../common';
 import { checkErrText, err, type KubectlError } from '../errors';
+import { isTable, printObjects } from '../printerApi';
 import { notFoundError } from '../targets';
 import { examples, longDesc } from '../text';
 
@@ -40,9 +41,13 @@ export const taintCommand: CommandSpec = {
   flags: [
     { name: 'all', type: 'bool', usage: 'Select all nodes in the cluster' },
     dryRunFlag,
-    { name: 'field-manager', type: 'string', default: 'kubectl-taint', usage: 'Name of the manager used to track field ownership.' },
+    fieldManagerFlag('kubectl-taint'),
+    outputFlag('json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file'),
     { name: 'overwrite', type: 'bool', usage: 'If true, allow taints to be overwritten, otherwise reject taint updates that overwrite existing taints.' },
     selectorFlag,
+    ...templateFlags,
+    // Parsed only, as kubectl taint does: it patches the node without reading the directive.
+    validateFlag,
   ],
   run: runTaint,
 };
@@ -166,7 +171,7 @@ function runTaint(ctx: CommandContext): CommandResult {
   return errors[errors.length - 1];
 }
 
-/** `updateTaints` + the patch of one node; prints `node/NAME tainted|untainted|modified`. */
+/** `updateTaints` + the patch of one node; prints `node/NAME tainted|untainted|modified`, or with `-o` the node patched. */
 function taintNode(ctx: CommandContext, node: KubeObject & Node, add: Taint[], remove: Taint[], dry: DryRun): KubectlError | undefined {
   const old = node.spec?.taints ?? [];
   if (!ctx.flags.bool('overwrite')) {
@@ -175,14 +180,24 @@ function taintNode(ctx: CommandContext, node: KubeObject & Node, add: Taint[], r
   }
   const { operation, taints, errors } = reorganizeTaints(old, ctx.flags.bool('overwrite'), add, remove);
   if (errors.length) return err.aggregate(errors.map((m) => err.message(m)));
+  const format = printFlagsFormat(ctx);
+  if ('error' in format) return err.message(format.error);
+  const spec = { ...node.spec };
+  if (taints.length) spec.taints = taints;
+  else delete spec.taints;
+  let patched = { ...node, spec } as KubeObject;
   if (dry !== 'client') {
-    const spec = { ...node.spec };
-    if (taints.length) spec.taints = taints;
-    else delete spec.taints;
-    const r = ctx.client.update({ ...node, spec } as KubeObject, { dryRun: dry === 'server' });
+    const r = ctx.client.update(patched, { dryRun: dry === 'server' });
     if (!r.ok) return err.status(r.status);
     ctx.cluster.runUntilIdle();
+    patched = r.object;
   }
-  ctx.out(`node/${node.metadata.name} ${operation}${dryRunSuffix(dry)}\n`);
+  if (isTable(format)) {
+    ctx.out(`node/${node.metadata.name} ${operation}${dryRunSuffix(dry)}\n`);
+    return undefined;
+  }
+  const printed = printObjects(format, [patched], { asList: false }, printContext(ctx));
+  if ('error' in printed) return err.message(printed.error);
+  ctx.out(printed.text);
   return undefined;
 }

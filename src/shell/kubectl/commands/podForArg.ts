@@ -1,0 +1,58 @@
+import type { KubeObject, ResourceInfo } from '../../../sim/k8s/index';
+import type { CommandContext } from '../command';
+import { err, type KubectlError } from '../errors';
+
+type Owner = KubeObject & { spec?: { selector?: { matchLabels?: Record<string, string> } | Record<string, string> } };
+
+/** Go's `%T` of a typed object (`*v1.ConfigMap`), as kubectl's polymorphic helpers name it in errors. */
+function goType(info: ResourceInfo): string {
+  return `*${info.version}.${info.kind}`;
+}
+
+/**
+ * The pods a workload or Service selects, in the order kubectl picks from
+ * them (`SelectorsForObject` then `GetPodList`); a Pod is itself.
+ */
+export function podsForObject(ctx: CommandContext, info: ResourceInfo, obj: KubeObject, verb = 'get the logs from'): KubeObject[] | KubectlError {
+  if (info.kind === 'Pod') return [obj];
+  const owner = obj as Owner;
+  const selector = owner.spec?.selector;
+  // A Service selects with a plain map; the workloads with a LabelSelector.
+  const labels = (info.kind === 'Service' ? selector : (selector as { matchLabels?: Record<string, string> } | undefined)?.matchLabels) as Record<string, string> | undefined;
+  if (info.kind === 'Service' && (!labels || Object.keys(labels).length === 0)) return err.message(`error: invalid service '${obj.metadata.name}': Service is defined without a selector`);
+  if (!selector) return err.message(`error: cannot ${verb} ${goType(info)}: selector for ${goType(info)} not implemented`);
+  const pods = ctx.client
+    .list<KubeObject>('pods', { namespace: obj.metadata.namespace ?? ctx.namespace })
+    .filter((p) => Object.entries(labels ?? {}).every(([k, v]) => p.metadata.labels?.[k] === v))
+    .sort((a, b) => (a.metadata.creationTimestamp ?? '').localeCompare(b.metadata.creationTimestamp ?? '') || a.metadata.name.localeCompare(b.metadata.name));
+  if (pods.length === 0) return err.message(`error: timed out waiting for the condition`);
+  return pods;
+}
+
+/**
+ * POD, pod/NAME, or a workload (deployment/NAME, rs/NAME, …): the pods it
+ * stands for (`polymorphichelpers.LogsForObject`). A bare name is a pod's,
+ * which may not exist (the API server says so when it is asked).
+ */
+export function podsForArg(ctx: CommandContext, arg: string, verb?: string): string[] | KubectlError {
+  const slash = arg.indexOf('/');
+  if (slash < 0) return [arg];
+  const type = arg.slice(0, slash);
+  const name = arg.slice(slash + 1);
+  const info = ctx.cluster.resources.resolve(type);
+  if (!info) return err.message(`error: the server doesn't have a resource type "${type}"`);
+  if (info.kind === 'Pod') return [name];
+  const resource = info.group ? `${info.resource}.${info.group}` : info.resource;
+  const owner = ctx.client.get<KubeObject>(resource, ctx.namespace, name);
+  if (!owner) return err.status({ kind: 'Status', apiVersion: 'v1', status: 'Failure', reason: 'NotFound', code: 404, message: `${resource} "${name}" not found`, metadata: {} });
+  const pods = podsForObject(ctx, info, owner, verb);
+  return Array.isArray(pods) ? pods.map((p) => p.metadata.name) : pods;
+}
+
+/** POD, pod/NAME, or a workload: its first pod, noting the choice when there were several (`Found 3 pods, using pod/…`). */
+export function podForArg(ctx: CommandContext, arg: string, announce = true, verb?: string): { name: string } | KubectlError {
+  const pods = podsForArg(ctx, arg, verb);
+  if (!Array.isArray(pods)) return pods;
+  if (pods.length > 1 && announce) ctx.errOut(`Found ${pods.length} pods, using pod/${pods[0]}\n`);
+  return { name: pods[0] };
+}
