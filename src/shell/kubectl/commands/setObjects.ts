@@ -1,11 +1,12 @@
 import type { KubeObject, ResourceInfo } from '../../../sim/k8s/index';
 import type { CommandContext } from '../command';
-import { dryRunSuffix, objectRef, printContext, type DryRun } from '../common';
+import { dryRunSuffix, objectRef, printContext, printFlagsFormat, type DryRun } from '../common';
 import { err, type KubectlError } from '../errors';
 import { MISSING_RESOURCE } from '../missingResource';
 import { podSpecPath } from '../podSpec';
-import { isTable, parseOutputFormat, printObjects, type OutputFormat } from '../printerApi';
+import { isTable, printObjects, type OutputFormat } from '../printerApi';
 import { objectsFromFiles, resolveTargets, type Targets } from '../targets';
+import { CHANGE_CAUSE_ANNOTATION } from './rollout';
 
 /**
  * What `set serviceaccount|selector|subject` share: where their objects come
@@ -19,13 +20,15 @@ Example resource specifications include:
    '-f rsrc.yaml'
    '--filename=rsrc.json'`;
 
-/** The formats a mutating command's PrintFlags accept (no tables), or PrintFlags' error. */
+/** `printFlagsFormat` as a command result: the format, or PrintFlags' error. */
 export function mutationOutputFormat(ctx: CommandContext): { format: OutputFormat } | KubectlError {
-  const output = ctx.flags.string('output');
-  const format = parseOutputFormat(output, ctx.flags.string('template'));
-  const noPrinter = 'error' in format ? format.error.startsWith('unable to match a printer') : format.type === 'wide' || format.type === 'custom-columns';
-  if (noPrinter) return err.message(`unable to match a printer suitable for the output format "${output}", allowed formats are: go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml`);
+  const format = printFlagsFormat(ctx);
   return 'error' in format ? err.message(format.error) : { format };
+}
+
+/** `--record`: the command line in the object's change-cause annotation (kubectl's Recorder). */
+export function recordChangeCause(ctx: CommandContext, obj: KubeObject): void {
+  if (ctx.flags.bool('record')) obj.metadata.annotations = { ...obj.metadata.annotations, [CHANGE_CAUSE_ANNOTATION]: ctx.commandLine };
 }
 
 /** `--local`: the objects of the `-f` files as written, never read from the server (`builder.Local()`). */

@@ -5,7 +5,7 @@ import { err, type KubectlError } from '../errors';
 import { formatMatchExpressions, parseToLabelSelector } from '../parseToLabelSelector';
 import { resolveTargets } from '../targets';
 import { examples, longDesc } from '../text';
-import { LOCAL_RESOURCE_ERROR, aggregateResult, localTargets, mutationOutputFormat, writeAndPrint } from './setObjects';
+import { LOCAL_RESOURCE_ERROR, aggregateResult, localTargets, mutationOutputFormat, recordChangeCause, writeAndPrint } from './setObjects';
 
 /** `kubectl set selector` (kubectl `pkg/cmd/set/set_selector.go`). */
 export const setSelectorCommand: CommandSpec = {
@@ -73,7 +73,7 @@ function runSetSelector(ctx: CommandContext): CommandResult {
     const keys = Object.keys(last.matchLabels).sort();
     if (keys.length) spec.selector = Object.fromEntries(keys.map((k) => [k, last.matchLabels[k]]));
     else delete spec.selector;
-    if (ctx.flags.bool('record')) copy.metadata.annotations = { ...copy.metadata.annotations, 'kubernetes.io/change-cause': ctx.commandLine };
+    recordChangeCause(ctx, copy);
     const failed = writeAndPrint(ctx, info, obj, copy, {
       dry,
       local,

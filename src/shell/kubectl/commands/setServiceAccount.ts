@@ -4,7 +4,7 @@ import { deepCopy } from '../deepCopy';
 import { err, errorString, type KubectlError } from '../errors';
 import { podSpecOf, podSpecPath } from '../podSpec';
 import { examples, longDesc } from '../text';
-import { aggregateResult, infoObjectName, mutationOutputFormat, setTargets, writeAndPrint } from './setObjects';
+import { aggregateResult, infoObjectName, mutationOutputFormat, recordChangeCause, setTargets, writeAndPrint } from './setObjects';
 
 /** `kubectl set serviceaccount` (kubectl `pkg/cmd/set/set_serviceaccount.go`). */
 export const setServiceAccountCommand: CommandSpec = {
@@ -62,7 +62,7 @@ function runSetServiceAccount(ctx: CommandContext): CommandResult {
       continue;
     }
     spec.serviceAccountName = serviceAccountName;
-    if (ctx.flags.bool('record')) copy.metadata.annotations = { ...copy.metadata.annotations, 'kubernetes.io/change-cause': ctx.commandLine };
+    recordChangeCause(ctx, copy);
     // No empty-patch check upstream: an unchanged object is still reported updated.
     const failed = writeAndPrint(ctx, info, obj, copy, {
       dry,
