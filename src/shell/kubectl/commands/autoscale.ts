@@ -6,7 +6,7 @@ import { err, type KubectlError } from '../errors';
 import { isTable, printObjects } from '../printerApi';
 import { resolveTargets, type Target } from '../targets';
 import { examples, longDesc } from '../text';
-import { hpaToV1 } from './hpaToV1';
+import { hpaToV1, hpaToV2 } from './hpaVersions';
 import { CHANGE_CAUSE_ANNOTATION } from './rollout';
 
 const SCALABLE = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'ReplicationController']);
@@ -93,16 +93,6 @@ function typedLastApplied(obj: KubeObject): string {
   return `${json.replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
 }
 
-/** The same autoscaler at autoscaling/v2, the version the playground's API server stores. */
-function toV2(v1: KubeObject, namespace: string): KubeObject {
-  const spec = v1.spec as { scaleTargetRef: unknown; minReplicas?: number; maxReplicas: number; targetCPUUtilizationPercentage?: number };
-  const v2Spec: Record<string, unknown> = { scaleTargetRef: spec.scaleTargetRef, maxReplicas: spec.maxReplicas };
-  if (spec.minReplicas !== undefined) v2Spec.minReplicas = spec.minReplicas;
-  if (spec.targetCPUUtilizationPercentage !== undefined) v2Spec.metrics = [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: spec.targetCPUUtilizationPercentage } } }];
-  const { creationTimestamp: _, ...metadata } = v1.metadata as KubeObject['metadata'] & { creationTimestamp?: unknown };
-  return { apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler', metadata: { ...metadata, namespace }, spec: v2Spec };
-}
-
 /** One target's autoscaler: printed (client dry run), or created and printed as the server answered, at autoscaling/v1. */
 function autoscaleOne(ctx: CommandContext, t: Target, dry: DryRun): KubectlError | undefined {
   const hpa = generateHpa(ctx, t);
@@ -120,7 +110,7 @@ function autoscaleOne(ctx: CommandContext, t: Target, dry: DryRun): KubectlError
   };
   if (dry === 'client') return print(hpa, 'created');
   if (ctx.flags.bool('save-config')) hpa.metadata.annotations = { ...hpa.metadata.annotations, [LAST_APPLIED_ANNOTATION]: typedLastApplied(hpa) };
-  const r = ctx.client.create(toV2(hpa, ctx.namespace), { dryRun: dry === 'server' });
+  const r = ctx.client.create(hpaToV2(hpa, ctx.namespace), { dryRun: dry === 'server' });
   if (!r.ok) return err.status(r.status);
   ctx.cluster.runUntilIdle();
   return print(hpaToV1(r.object), 'autoscaled');

@@ -1,5 +1,11 @@
 import type { KubeObject } from '../../../sim/k8s/index';
 
+/*
+ * kubectl autoscale builds and prints an autoscaling/v1 object, which the
+ * real API server converts; the playground's serves HorizontalPodAutoscalers
+ * at autoscaling/v2 only, so the command converts on both sides of the call.
+ */
+
 interface MetricV2 {
   type?: string;
   resource?: { name?: string; target?: { type?: string; averageUtilization?: number }; current?: { averageUtilization?: number } };
@@ -35,4 +41,14 @@ export function hpaToV1(obj: KubeObject): KubeObject {
   v1Status.desiredReplicas = status.desiredReplicas ?? 0;
   if (current !== undefined) v1Status.currentCPUUtilizationPercentage = current;
   return { apiVersion: 'autoscaling/v1', kind: 'HorizontalPodAutoscaler', metadata: obj.metadata, spec: v1Spec, status: v1Status };
+}
+
+/** The same autoscaler at autoscaling/v2, the one version the playground's API server serves. */
+export function hpaToV2(v1: KubeObject, namespace: string): KubeObject {
+  const spec = v1.spec as { scaleTargetRef: unknown; minReplicas?: number; maxReplicas: number; targetCPUUtilizationPercentage?: number };
+  const v2Spec: Record<string, unknown> = { scaleTargetRef: spec.scaleTargetRef, maxReplicas: spec.maxReplicas };
+  if (spec.minReplicas !== undefined) v2Spec.minReplicas = spec.minReplicas;
+  if (spec.targetCPUUtilizationPercentage !== undefined) v2Spec.metrics = [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: spec.targetCPUUtilizationPercentage } } }];
+  const { creationTimestamp: _, ...metadata } = v1.metadata as KubeObject['metadata'] & { creationTimestamp?: unknown };
+  return { apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler', metadata: { ...metadata, namespace }, spec: v2Spec };
 }
