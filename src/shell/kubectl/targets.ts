@@ -34,6 +34,12 @@ export interface FileObject {
   object: KubeObject;
 }
 
+/** The resource builder's RequireNamespace: a `-f` object's own namespace that contradicts an explicit `-n`. */
+export function fileNamespaceError(ctx: CommandContext, own: string | undefined): KubectlError | undefined {
+  if (!own || !ctx.explicitNamespace || own === ctx.namespace) return undefined;
+  return err.message(`the namespace from the provided object "${own}" does not match the namespace "${ctx.namespace}". You must pass '--namespace=${own}' to perform this operation.`);
+}
+
 /** Reads and decodes every document of the `-f` files, as kubectl's resource builder does. */
 export function objectsFromFiles(ctx: CommandContext, filenames: string[]): { objects: FileObject[]; errors: KubectlError[] } | KubectlError {
   const files = readFiles(ctx, filenames, ctx.flags.bool('recursive'));

@@ -5,6 +5,7 @@ import { dryRunFlag, dryRunStrategy, dryRunSuffix, fieldManagerFlag, fileNameFla
 import { addSourceToErr, checkErrText, err, messageForError, type KubectlError } from '../errors';
 import { createApplyPatch, decodeObject, LAST_APPLIED_ANNOTATION, lastAppliedValue, parseManifests, splitPath, type ManifestDocument } from '../engineApi';
 import { isTable, printObjects } from '../printerApi';
+import { fileNamespaceError } from '../targets';
 import { examples, longDesc } from '../text';
 
 /** `kubectl apply` (kubectl `pkg/cmd/apply/apply.go`, client-side apply). */
@@ -147,9 +148,8 @@ function applyDocument(ctx: CommandContext, source: string, doc: ManifestDocumen
   const desired: KubeObject = deepCopy(decoded.object);
   const objNs = desired.metadata.namespace;
   if (info.namespaced) {
-    if (objNs && ctx.explicitNamespace && objNs !== ctx.namespace) {
-      return { error: err.message(`the namespace from the provided object "${objNs}" does not match the namespace "${ctx.namespace}". You must pass '--namespace=${objNs}' to perform this operation.`), where: locate(source, doc, [['metadata', 'namespace']]) };
-    }
+    const mismatch = fileNamespaceError(ctx, objNs);
+    if (mismatch) return { error: mismatch, where: locate(source, doc, [['metadata', 'namespace']]) };
     desired.metadata.namespace = objNs || ctx.namespace;
   } else if (objNs) delete desired.metadata.namespace;
   const name = desired.metadata.name;

@@ -1,7 +1,7 @@
 import { storageName } from '../../../sim/k8s/index';
 import type { CommandContext } from '../command';
 import { err, type KubectlError } from '../errors';
-import { notFoundError, objectsFromFiles, resolveTargets, type FileObject, type Target } from '../targets';
+import { fileNamespaceError, notFoundError, objectsFromFiles, resolveTargets, type FileObject, type Target } from '../targets';
 
 /** A live object, and the file that named it (`''` when an argument or a selector did: `resource.Info.Source`). */
 export interface SourcedTarget extends Target {
@@ -38,9 +38,8 @@ export function builderArgsError(ctx: CommandContext, args: readonly string[], o
 export function withFileNamespace(ctx: CommandContext, o: FileObject): FileObject | KubectlError {
   if (!o.info.namespaced) return o;
   const own = o.object.metadata.namespace;
-  if (own && ctx.explicitNamespace && own !== ctx.namespace) {
-    return err.message(`the namespace from the provided object "${own}" does not match the namespace "${ctx.namespace}". You must pass '--namespace=${own}' to perform this operation.`);
-  }
+  const mismatch = fileNamespaceError(ctx, own);
+  if (mismatch) return mismatch;
   return { ...o, object: { ...o.object, metadata: { ...o.object.metadata, namespace: own || ctx.namespace } } };
 }
 

@@ -3,7 +3,7 @@ import { finished } from '../../execution';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
 import { err, type KubectlError } from '../errors';
 import type { FlagSpec } from '../flags';
-import { objectsFromFiles } from '../targets';
+import { fileNamespaceError, objectsFromFiles } from '../targets';
 import { examples, longDesc } from '../text';
 import { podForArg, podsForObject } from './podForArg';
 
@@ -107,9 +107,8 @@ function podFromFiles(ctx: CommandContext, filenames: string[], resourceName: st
   if (read.objects.length !== 1) return err.message('error: cannot exec into multiple objects at a time');
   const [o] = read.objects;
   const fileNs = o.object.metadata.namespace;
-  if (o.info.namespaced && fileNs && ctx.explicitNamespace && fileNs !== ctx.namespace) {
-    return err.message(`error: the namespace from the provided object "${fileNs}" does not match the namespace "${ctx.namespace}". You must pass '--namespace=${fileNs}' to perform this operation.`);
-  }
+  const mismatch = o.info.namespaced ? fileNamespaceError(ctx, fileNs) : undefined;
+  if (mismatch) return mismatch;
   const namespace = o.namespace ?? ctx.namespace;
   const pods = podsForObject(ctx, o.info, { ...o.object, metadata: { ...o.object.metadata, namespace } }, 'attach to');
   if (!Array.isArray(pods)) return pods;
