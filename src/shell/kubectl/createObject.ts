@@ -1,8 +1,8 @@
 import { deepCopy } from './deepCopy';
-import { storageName, type KubeObject, type ResourceInfo } from '../../sim/k8s/index';
+import type { KubeObject, ResourceInfo } from '../../sim/k8s/index';
 import type { CommandContext, CommandResult } from './command';
-import { dryRunStrategy, dryRunSuffix, objectRef, outputFormat, printContext } from './common';
-import { err } from './errors';
+import { dryRunStrategy, dryRunSuffix, objectRef, outputFormat, printContext, type DryRun } from './common';
+import { err, type KubectlError } from './errors';
 import { LAST_APPLIED_ANNOTATION, lastAppliedValue } from './engineApi';
 import { isTable, printObjects } from './printerApi';
 
@@ -13,6 +13,21 @@ import { isTable, printObjects } from './printerApi';
  * @param generated the object as kubectl builds it (printed as is by `--dry-run=client -o yaml`)
  */
 export function createGenerated(ctx: CommandContext, generated: KubeObject, options: { failurePrefix?: string; operation?: string; quiet?: boolean } = {}): CommandResult {
+  const sent = sendGenerated(ctx, generated, options.failurePrefix);
+  if ('type' in sent) return sent;
+  if (options.quiet) return 0;
+  return printGenerated(ctx, sent, options.operation);
+}
+
+/** A generated object as sent (or, with `--dry-run=client`, as built), ready to print. */
+export interface SentObject {
+  info: ResourceInfo;
+  object: KubeObject;
+  dry: DryRun;
+}
+
+/** The create half of `createGenerated`: `--save-config`, then the create request unless `--dry-run=client`. */
+export function sendGenerated(ctx: CommandContext, generated: KubeObject, failurePrefix?: string): SentObject | KubectlError {
   const dry = dryRunStrategy(ctx);
   if (typeof dry !== 'string') return dry;
   const info: ResourceInfo | undefined = ctx.cluster.resources.forKind(generated.apiVersion, generated.kind);
@@ -21,27 +36,26 @@ export function createGenerated(ctx: CommandContext, generated: KubeObject, opti
   if ('error' in format) return err.message(format.error);
   const obj = deepCopy(generated);
   if (ctx.flags.bool('save-config')) obj.metadata.annotations = { ...obj.metadata.annotations, [LAST_APPLIED_ANNOTATION]: lastAppliedValue(generated) };
-  let result = obj;
-  if (dry !== 'client') {
-    const toSend = stripEmpty(obj);
-    if (info.namespaced) toSend.metadata.namespace = obj.metadata.namespace || ctx.namespace;
-    const r = ctx.client.create(toSend, { dryRun: dry === 'server' });
-    if (!r.ok) {
-      if (options.failurePrefix) return err.message(`${options.failurePrefix}: ${r.status.message}`);
-      return err.status(r.status);
-    }
-    ctx.cluster.runUntilIdle();
-    result = r.object;
-  }
-  if (options.quiet) return 0;
+  if (dry === 'client') return { info, object: obj, dry };
+  const toSend = stripEmpty(obj);
+  if (info.namespaced) toSend.metadata.namespace = obj.metadata.namespace || ctx.namespace;
+  const r = ctx.client.create(toSend, { dryRun: dry === 'server' });
+  if (!r.ok) return failurePrefix ? err.message(`${failurePrefix}: ${r.status.message}`) : err.status(r.status);
+  ctx.cluster.runUntilIdle();
+  return { info, object: r.object, dry };
+}
+
+/** The print half: `-o` as asked, else `<kind>/<name> created` (or the command's own verb, `exposed`). */
+export function printGenerated(ctx: CommandContext, sent: SentObject, operation = 'created'): CommandResult {
+  const format = outputFormat(ctx);
+  if ('error' in format) return err.message(format.error);
   if (!isTable(format)) {
-    const r = printObjects(format, [result], { asList: false }, printContext(ctx));
+    const r = printObjects(format, [sent.object], { asList: false }, printContext(ctx));
     if ('error' in r) return err.message(r.error);
     ctx.out(r.text);
     return 0;
   }
-  ctx.out(`${objectRef(info, result.metadata.name)} ${options.operation ?? 'created'}${dryRunSuffix(dry)}\n`);
-  void storageName;
+  ctx.out(`${objectRef(sent.info, sent.object.metadata.name)} ${operation}${dryRunSuffix(sent.dry)}\n`);
   return 0;
 }
 

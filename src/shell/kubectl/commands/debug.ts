@@ -5,6 +5,7 @@ import { containerShell, type KubeObject } from '../../../sim/k8s/index';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
 import { err, type KubectlError } from '../errors';
 import type { FlagSpec } from '../flags';
+import { isImageReference } from '../generateParams';
 import { examples, longDesc } from '../text';
 import { readCustomProfile } from './debugCustom';
 import { ephemeralDebugContainer, nodeDebugPod, podCopy, PROFILES, type DebugSpec, type Profile } from './debugPods';
@@ -98,9 +99,6 @@ function pairs(ctx: CommandContext, flag: string): Map<string, string> | Kubectl
   return out;
 }
 
-/** distribution/reference's ReferenceRegexp, simplified: lower-case repository path components, an optional tag and digest. */
-const IMAGE_REF = /^(?:[a-zA-Z0-9.-]+(?::[0-9]+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@sha256:[0-9a-f]{64})?$/;
-
 function runDebug(ctx: CommandContext): CommandResult {
   const f = ctx.flags;
   if (f.list('filename').length > 0) return err.message('error: not simulated yet: kubectl debug -f (name the pod instead: kubectl debug POD …)');
@@ -134,10 +132,10 @@ function runDebug(ctx: CommandContext): CommandResult {
   else if (f.bool('same-node')) return err.message('error: --same-node may only be used with --copy-to.');
   else if (setImages.size > 0) return err.message('error: --set-image may only be used with --copy-to.');
   else if (!image) return err.message('error: you must specify --image when not using --copy-to.');
-  if (image && !IMAGE_REF.test(image)) return err.message(`error: invalid image name "${image}": invalid reference format`);
+  if (image && !isImageReference(image)) return err.message(`error: invalid image name "${image}": invalid reference format`);
   if (targets.length === 0) return err.message('error: NAME or filename is required for debug');
   if (pullPolicy && !['Always', 'IfNotPresent', 'Never'].includes(pullPolicy)) return err.message(`error: invalid image pull policy: ${pullPolicy}`);
-  for (const [name, img] of setImages) if (!IMAGE_REF.test(img)) return err.message(`error: invalid image name "${img}" for container "${name}": invalid reference format`);
+  for (const [name, img] of setImages) if (!isImageReference(img)) return err.message(`error: invalid image name "${img}" for container "${name}": invalid reference format`);
   if (target) {
     if (copyTo) return err.message('error: --target is incompatible with --copy-to. Use --share-processes instead.');
     if (!quiet) ctx.out(`Targeting container "${target}". If you don't see processes from this container it may be because the container runtime doesn't support this feature.\n`);

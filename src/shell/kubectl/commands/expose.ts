@@ -5,6 +5,7 @@ import type { CommandContext, CommandResult, CommandSpec } from '../command';
 import { dryRunFlag, fieldManagerFlag, filenameFlags, templateFlags } from '../common';
 import { createGenerated } from '../createObject';
 import { err, type KubectlError } from '../errors';
+import { parseLabels } from '../generateParams';
 import { resolveTargets } from '../targets';
 import { examples, longDesc } from '../text';
 
@@ -78,19 +79,6 @@ export const exposeCommand: CommandSpec = {
 };
 
 const EXPOSABLE = new Set(['/Pod', '/Service', '/ReplicationController', 'apps/Deployment', 'apps/ReplicaSet']);
-
-/** `generate.MakeLabels` + `parseLabels`: a label map as kubectl passes it around (`k=v,k2=v2`). */
-function parseLabels(spec: string): Record<string, string> | string {
-  if (spec === '') return 'no label spec passed';
-  const out: Record<string, string> = {};
-  for (const part of spec.split(',')) {
-    const kv = part.split('=');
-    if (kv.length !== 2) return `unexpected label spec: ${part}`;
-    if (kv[0] === '') return 'unexpected empty label key';
-    out[kv[0]] = kv[1];
-  }
-  return out;
-}
 
 function podSpecOf(obj: KubeObject): PodSpec | undefined {
   if (obj.kind === 'Pod') return obj.spec as PodSpec | undefined;

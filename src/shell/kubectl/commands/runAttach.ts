@@ -15,6 +15,8 @@ export interface AttachOptions {
   quiet: boolean;
   /** `--rm`: delete the pod once attaching is over. */
   remove: boolean;
+  /** What `--rm` deletes after the pod (`--expose`'s Service). */
+  removeAlso?: { resource: string; name: string }[];
   restart: string;
   /** `--pod-running-timeout` (ms). */
   runningTimeout: number;
@@ -79,9 +81,7 @@ export function attachToRun(ctx: CommandContext, o: AttachOptions): Execution {
   const remove = () => {
     if (!o.remove || removed) return;
     removed = true;
-    const r = ctx.client.delete('pods', o.namespace, o.name, {});
-    if (r.ok) ctx.out(`pod "${o.name}" deleted\n`);
-    ctx.cluster.runUntilIdle();
+    removeCreated(ctx, o, ctx.out);
   };
   const logs = () => {
     const r = ctx.cluster.containerLogs(o.namespace, o.name, o.container);
@@ -166,11 +166,18 @@ export function attachToRun(ctx: CommandContext, o: AttachOptions): Execution {
       if (isEphemeral(get(), container)) sink.stdout(`Session ended, the ephemeral container will not be restarted but may be reattached using 'kubectl attach ${o.name} -c ${container} -i -t' if it is still running\n`);
       else sink.stdout(`Session ended, resume using 'kubectl attach ${o.name} -c ${container} -i -t' command when the pod is running\n`);
     }
-    if (o.remove && ctx.client.delete('pods', o.namespace, o.name, {}).ok) sink.stdout(`pod "${o.name}" deleted\n`);
-    ctx.cluster.runUntilIdle();
+    if (o.remove) removeCreated(ctx, o, (text) => sink.stdout(text));
     if (!waitForExitCode || code === 0) return 0;
     sink.stderr(`pod ${o.namespace}/${o.name} terminated (Error)\n`);
     return code;
   };
   return attaching(exec, () => handle, detach);
+}
+
+/** run.go's removeCreatedObjects: the pod, then what was created with it, each `<kind> "NAME" deleted`. */
+function removeCreated(ctx: CommandContext, o: AttachOptions, out: (text: string) => void): void {
+  for (const { resource, name } of [{ resource: 'pods', name: o.name }, ...(o.removeAlso ?? [])]) {
+    if (ctx.client.delete(resource, o.namespace, name, {}).ok) out(`${resource === 'pods' ? 'pod' : 'service'} "${name}" deleted\n`);
+  }
+  ctx.cluster.runUntilIdle();
 }

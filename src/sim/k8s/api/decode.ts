@@ -21,8 +21,12 @@ export type DecodeResult =
   | { ok: true; object: KubeObject; info: ResourceInfo }
   | { ok: false; reason: 'missingKind' | 'noMatch' | 'decode'; message: string; status?: Status; paths: (string | number)[][] };
 
-/** Decodes one document's value into a typed object of a served kind, strictly. */
-export function decodeObject(value: unknown, registry: ResourceRegistry): DecodeResult {
+/**
+ * Decodes one document's value into a typed object of a served kind,
+ * strictly; `lenient` is kubectl's own universal decoder instead (unknown
+ * fields dropped without a word, type errors reported bare).
+ */
+export function decodeObject(value: unknown, registry: ResourceRegistry, lenient = false): DecodeResult {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     const kind = Array.isArray(value) ? 'array' : typeof value === 'string' ? 'string' : typeof value === 'boolean' ? 'bool' : 'number';
     return { ok: false, reason: 'missingKind', message: `json: cannot unmarshal ${kind} into Go value of type struct { Items json.RawMessage "json:\\"items\\"" }`, paths: [[]] };
@@ -39,9 +43,9 @@ export function decodeObject(value: unknown, registry: ResourceRegistry): Decode
   const input = apiVersion ? obj : { ...obj, apiVersion: servedVersion };
   if (!typeName) return { ok: true, object: input as KubeObject, info };
   const result = strictDecode(input, typeName, SCHEMA);
-  const prefix = `${info.kind} in version ${JSON.stringify(info.version)} cannot be handled as a ${info.kind}: `;
+  const prefix = lenient ? '' : `${info.kind} in version ${JSON.stringify(info.version)} cannot be handled as a ${info.kind}: `;
   if (result.error) return badRequest(prefix + result.error.message, [result.error.path]);
-  if (result.unknown.length) {
+  if (result.unknown.length && !lenient) {
     return badRequest(`${prefix}strict decoding error: ${result.unknown.map((u) => u.message).join(', ')}`, result.unknown.map((u) => u.path));
   }
   const object = result.value as KubeObject;
