@@ -20,6 +20,8 @@ export interface FlagSpec {
   noOptDefault?: string;
   hidden?: boolean;
   deprecated?: string;
+  /** cobra's MarkFlagRequired: the command does not run unless the flag is given (even as `--flag=`). */
+  required?: boolean;
 }
 
 export type FlagValue = boolean | string | number | string[];

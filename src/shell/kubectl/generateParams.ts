@@ -25,10 +25,10 @@ export function isImageReference(image: string): boolean {
   return IMAGE_REF.test(image);
 }
 
-/** `utilsnet.ParsePort(port, true)` (kubectl run's `--port`): the number, or strconv's error. */
-export function parsePort(text: string): number | string {
-  if (!/^\d+$/.test(text)) return `strconv.ParseUint: parsing ${JSON.stringify(text)}: invalid syntax`;
-  const n = Number(text);
-  if (n > 65535) return `strconv.ParseUint: parsing ${JSON.stringify(text)}: value out of range`;
-  return n;
+/** Go's `strconv.Atoi` (kubectl run's `--port`): the number, or strconv's error. */
+export function atoi(text: string): number | string {
+  if (!/^[+-]?\d+$/.test(text)) return `strconv.Atoi: parsing ${JSON.stringify(text)}: invalid syntax`;
+  const n = BigInt(text);
+  if (n > 2n ** 63n - 1n || n < -(2n ** 63n)) return `strconv.Atoi: parsing ${JSON.stringify(text)}: value out of range`;
+  return Number(n);
 }

@@ -57,6 +57,12 @@ export function runKubectl(env: ShellEnvironment, words: readonly string[], sink
   }
   const namespace = flags.string('namespace');
   // Without -n, the current context's namespace (`kubectl config set-context --current --namespace=…`).
+  // cobra's ValidateRequiredFlags, before the command runs: every flag marked required and not given, by name.
+  const missing = cmd.flags.filter((f) => f.required && !parsed.changed.has(f.name)).map((f) => f.name).sort();
+  if (missing.length > 0) {
+    sink.stderr(`error: required flag(s) "${missing.join('", "')}" not set\n`);
+    return finished(1);
+  }
   const context = flags.string('context');
   // A context that is not there (named by --context, or a current one deleted): kubectl cannot reach a cluster; `kubectl config` still works.
   // Commands that need no API server go on (`kubectl version` says so after its client lines).

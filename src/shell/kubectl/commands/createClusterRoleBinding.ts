@@ -16,13 +16,12 @@ export const createClusterRoleBindingCommand: CommandSpec = {
   example: examples(`
     # Create a cluster role binding for user1, user2, and group1 using the cluster-admin cluster role
     kubectl create clusterrolebinding cluster-admin --clusterrole=cluster-admin --user=user1 --user=user2 --group=group1`),
-  flags: [...generatorFlags('kubectl-create'), { name: 'clusterrole', type: 'string', usage: 'ClusterRole this ClusterRoleBinding should reference' }, ...subjectFlags('clusterrole')],
+  flags: [...generatorFlags('kubectl-create'), { name: 'clusterrole', type: 'string', required: true, usage: 'ClusterRole this ClusterRoleBinding should reference' }, ...subjectFlags('clusterrole')],
   run: runCreateClusterRoleBinding,
 };
 
 function runCreateClusterRoleBinding(ctx: CommandContext): CommandResult {
   // cobra checks MarkFlagRequired before the command runs.
-  if (!ctx.flags.changed('clusterrole')) return err.message('required flag(s) "clusterrole" not set');
   const name = completeName(ctx);
   if (typeof name !== 'string') return name;
   const subjects = bindingSubjects(ctx);

@@ -23,11 +23,11 @@ export const createCronJobCommand: CommandSpec = {
   flags: [
     dryRunFlag,
     fieldManagerFlag('kubectl-create'),
-    { name: 'image', type: 'string', usage: 'Image name to run.' },
+    { name: 'image', type: 'string', required: true, usage: 'Image name to run.' },
     { name: 'output', shorthand: 'o', type: 'string', usage: 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).' },
     { name: 'restart', type: 'string', usage: "job's restart policy. supported values: OnFailure, Never" },
     { name: 'save-config', type: 'bool', usage: "If true, the configuration of current object will be saved in its annotation. Otherwise, the annotation will be unchanged. This flag is useful when you want to perform kubectl apply on this object in the future." },
-    { name: 'schedule', type: 'string', usage: 'A schedule in the Cron format the job should be run with.' },
+    { name: 'schedule', type: 'string', required: true, usage: 'A schedule in the Cron format the job should be run with.' },
     validateFlag,
     ...templateFlags,
   ],
@@ -40,10 +40,9 @@ function runCreateCronJob(ctx: CommandContext): CommandResult {
   const name = named[0];
   const image = ctx.flags.string('image');
   const schedule = ctx.flags.string('schedule');
-  if (!image) return err.message('--image must be specified');
-  if (!schedule) return err.message('--schedule must be specified');
   const command = ctx.dashIndex >= 0 ? ctx.args.slice(ctx.dashIndex) : [];
-  const container: Record<string, unknown> = { image, name, resources: {} };
+  // An empty --image or --schedule goes through as is (the API server's validation speaks then).
+  const container: Record<string, unknown> = image ? { image, name, resources: {} } : { name, resources: {} };
   if (command.length) container.command = command;
   const metadata: KubeObject['metadata'] = { creationTimestamp: null as unknown as string, name };
   if (ctx.explicitNamespace) metadata.namespace = ctx.namespace;

@@ -31,7 +31,7 @@ export const createDeploymentCommand: CommandSpec = {
   flags: [
     dryRunFlag,
     fieldManagerFlag('kubectl-create'),
-    { name: 'image', type: 'stringSlice', default: '[]', usage: 'Image names to run. A deployment can have multiple images set for multi-container pod.' },
+    { name: 'image', type: 'stringSlice', default: '[]', required: true, usage: 'Image names to run. A deployment can have multiple images set for multi-container pod.' },
     { name: 'output', shorthand: 'o', type: 'string', usage: 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).' },
     { name: 'port', type: 'int', default: '-1', usage: 'The containerPort that this deployment exposes.' },
     { name: 'replicas', shorthand: 'r', type: 'int', default: '1', usage: 'Number of replicas to create. Default is 1.' },
@@ -54,7 +54,6 @@ function runCreateDeployment(ctx: CommandContext): CommandResult {
   const named = ctx.dashIndex >= 0 ? ctx.args.slice(0, ctx.dashIndex) : ctx.args;
   if (named.length !== 1) return err.usage(ctx.commandPath, `exactly one NAME is required, got ${named.length}`);
   const images = ctx.flags.list('image');
-  if (!ctx.flags.changed('image')) return err.message('required flag(s) "image" not set');
   const command = ctx.dashIndex >= 0 ? ctx.args.slice(ctx.dashIndex) : [];
   if (images.length > 1 && command.length > 0) return err.message('cannot specify multiple --image options and command');
   const name = named[0];

@@ -39,7 +39,8 @@ const common = (extra: FlagSpec[]) => [appendHashFlag, dryRunFlag, fieldManagerF
 function secret(name: string, type: string, data: [string, string][]): KubeObject {
   const s: KubeObject = { apiVersion: 'v1', kind: 'Secret', metadata: { creationTimestamp: null as unknown as string, name } };
   if (data.length) s.data = Object.fromEntries(data.map(([k, v]) => [k, encodeBase64(v)]));
-  s.type = type;
+  // An empty type is left to the API server, which defaults it to Opaque.
+  if (type) s.type = type;
   return s;
 }
 
@@ -49,7 +50,7 @@ function oneName(ctx: CommandContext): string | CommandResult {
   return ctx.args[0];
 }
 
-/** `kubectl create secret generic`: Opaque unless --type says otherwise. */
+/** `kubectl create secret generic`: typed only by --type (the API server defaults it to Opaque). */
 export const createSecretGenericCommand: CommandSpec = {
   path: ['create', 'secret', 'generic'],
   use: 'generic NAME [--type=string] [--from-file=[key=]source] [--from-literal=key1=value1] [--dry-run=server|client|none]',
@@ -86,7 +87,7 @@ export const createSecretGenericCommand: CommandSpec = {
     }
     const sources = readDataSources(ctx, 'Secret', name);
     if (!sources.ok) return err.message(sources.message);
-    return createGenerated(ctx, secret(name, ctx.flags.string('type') || 'Opaque', sources.data));
+    return createGenerated(ctx, secret(name, ctx.flags.string('type'), sources.data));
   },
 };
 
@@ -113,9 +114,9 @@ export const createSecretTLSCommand: CommandSpec = {
     const keyPath = ctx.flags.string('key');
     if (!certPath || !keyPath) return err.message('key and cert must be specified');
     const cert = ctx.env.files.read(certPath);
-    if (cert === undefined) return err.message(`open ${certPath}: no such file or directory`);
+    if (cert === undefined) return err.message(`Cannot read file ${certPath}, open ${certPath}: no such file or directory`);
     const key = ctx.env.files.read(keyPath);
-    if (key === undefined) return err.message(`open ${keyPath}: no such file or directory`);
+    if (key === undefined) return err.message(`Cannot read file ${keyPath}, open ${keyPath}: no such file or directory`);
     // tls.X509KeyPair: only the PEM framing is checked here (no cryptography in the playground).
     if (!/-----BEGIN [A-Z ]+-----/.test(cert)) return err.message('tls: failed to find any PEM data in certificate input');
     if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(key)) return err.message('tls: failed to find any PEM data in key input');

@@ -139,6 +139,6 @@ export const createServiceExternalNameCommand: CommandSpec = {
   example: examples(`
     # Create a new ExternalName service named my-ns
     kubectl create service externalname my-ns --external-name bar.com`),
-  flags: flagsWith([{ name: 'external-name', type: 'string', usage: 'External name of service' }]),
+  flags: flagsWith([{ name: 'external-name', type: 'string', required: true, usage: 'External name of service' }]),
   run: runCreateService('ExternalName'),
 };

@@ -3,7 +3,7 @@ import type { CommandContext, CommandResult, CommandSpec } from '../command';
 import { dryRunFlag, fieldManagerFlag, fileNameFlags, templateFlags } from '../common';
 import { printGenerated, sendGenerated } from '../createObject';
 import { err, type KubectlError } from '../errors';
-import { isImageReference, parseLabels, parsePort } from '../generateParams';
+import { atoi, isImageReference, parseLabels } from '../generateParams';
 import { examples, longDesc } from '../text';
 import { attachToRun } from './runAttach';
 import { applyOverrides, runService } from './runObjects';
@@ -58,7 +58,7 @@ export const runCommand: CommandSpec = {
     ...fileNameFlags('to use to replace the resource.'),
     { name: 'force', type: 'bool', usage: 'If true, immediately remove resources from API and bypass graceful deletion. Note that immediate deletion of some resources may result in inconsistency or data loss and requires confirmation.' },
     { name: 'grace-period', type: 'int', default: '-1', usage: 'Period of time in seconds given to the resource to terminate gracefully. Ignored if negative. Set to 1 for immediate shutdown. Can only be set to 0 when --force is true (force deletion).' },
-    { name: 'image', type: 'string', usage: 'The image for the container to run.' },
+    { name: 'image', type: 'string', required: true, usage: 'The image for the container to run.' },
     { name: 'image-pull-policy', type: 'string', usage: "The image pull policy for the container.  If left empty, this value will not be specified by the client and defaulted by the server." },
     { name: 'labels', shorthand: 'l', type: 'string', usage: 'Comma separated labels to apply to the pod. Will override previous values.' },
     { name: 'leave-stdin-open', type: 'bool', usage: "If the pod is started in interactive mode or with stdin, leave stdin open after the first attach completes. By default, stdin will be closed after the first attach completes." },
@@ -83,8 +83,9 @@ export const runCommand: CommandSpec = {
 
 function runRun(ctx: CommandContext): CommandResult {
   const named = ctx.dashIndex >= 0 ? ctx.args.slice(0, ctx.dashIndex) : ctx.args;
-  if (named.length === 0) return err.usage(ctx.commandPath, 'NAME is required for run');
-  // RunOptions.Validate, in its order.
+  // RunOptions.Validate, in its order (most of its errors are usage errors).
+  const usage = (message: string) => err.usage(ctx.commandPath, message);
+  if (named.length === 0) return usage('NAME is required for run');
   const image = ctx.flags.string('image');
   if (image === '') return err.message('--image is required');
   if (!isImageReference(image)) return err.message(`Invalid image name ${JSON.stringify(image)}: invalid reference format`);
@@ -92,18 +93,18 @@ function runRun(ctx: CommandContext): CommandResult {
   const tty = ctx.flags.bool('tty');
   // -i attaches unless --attach=false says otherwise.
   const attach = ctx.flags.changed('attach') ? ctx.flags.bool('attach') : stdin;
-  if (tty && !stdin) return err.message('error: -i/--stdin is required for containers with -t/--tty=true');
+  if (tty && !stdin) return usage('-i/--stdin is required for containers with -t/--tty=true');
   const port = ctx.flags.string('port');
   const expose = ctx.flags.bool('expose');
-  if (expose && !port) return err.message('--port must be set when exposing a service');
+  if (expose && !port) return usage('--port must be set when exposing a service');
   const restartFlag = ctx.flags.string('restart');
-  if (restartFlag && !['Always', 'OnFailure', 'Never'].includes(restartFlag)) return err.message(`invalid restart policy: ${restartFlag}`);
+  if (restartFlag && !['Always', 'OnFailure', 'Never'].includes(restartFlag)) return usage(`invalid restart policy: ${restartFlag}`);
   // An empty --restart: the pod gets the generator's Always, the wait for its exit OnFailure's rule when attached with -i.
   const restart = restartFlag || (stdin ? 'OnFailure' : 'Always');
-  if (!attach && ctx.flags.bool('rm')) return err.message('error: --rm should only be used for attached containers');
-  if (attach && ctx.flags.string('dry-run') !== 'none') return err.message("error: --dry-run=[server|client] can't be used with attached containers options (--attach, --stdin, or --tty)");
+  if (!attach && ctx.flags.bool('rm')) return usage('--rm should only be used for attached containers');
+  if (attach && ctx.flags.string('dry-run') !== 'none') return usage("--dry-run=[server|client] can't be used with attached containers options (--attach, --stdin, or --tty)");
   const pull = ctx.flags.string('image-pull-policy');
-  if (pull && !['Always', 'IfNotPresent', 'Never'].includes(pull)) return err.message(`invalid image pull policy: ${pull}`);
+  if (pull && !['Always', 'IfNotPresent', 'Never'].includes(pull)) return usage(`invalid image pull policy: ${pull}`);
   const name = named[0];
   const labelText = ctx.flags.string('labels');
   const labels = labelText ? parseLabels(labelText) : { run: name };
@@ -125,9 +126,10 @@ function runRun(ctx: CommandContext): CommandResult {
   if (pull) container.imagePullPolicy = pull;
   container.name = name;
   if (port) {
-    const n = parsePort(port);
+    const n = atoi(port);
     if (typeof n === 'string') return err.message(n);
-    container.ports = [{ containerPort: n }];
+    // Go's int32(port): the low 32 bits.
+    container.ports = [{ containerPort: Number(BigInt.asIntN(32, BigInt(n))) }];
   }
   container.resources = {};
   if (ctx.flags.bool('privileged')) container.securityContext = { privileged: true };
@@ -139,7 +141,7 @@ function runRun(ctx: CommandContext): CommandResult {
   const annotations: Record<string, string> = {};
   for (const a of ctx.flags.list('annotations')) {
     const i = a.indexOf('=');
-    if (i <= 0) return err.message(`invalid annotation spec: ${a}`);
+    if (i <= 0) return err.message(`invalid annotations format: ${a}`);
     annotations[a.slice(0, i)] = a.slice(i + 1);
   }
   const metadata: KubeObject['metadata'] = { creationTimestamp: null as unknown as string, labels, name };
@@ -161,7 +163,8 @@ function runRun(ctx: CommandContext): CommandResult {
     else {
       const printed = printGenerated(ctx, sent);
       if (printed !== 0) return printed;
-      if (ctx.flags.string('output') === 'yaml') ctx.out('---\n');
+      // generateService's own separator, then the YAML printer's before its second object.
+      if (ctx.flags.string('output') === 'yaml') ctx.out('---\n---\n');
       service = sent.object.metadata.name;
     }
   }

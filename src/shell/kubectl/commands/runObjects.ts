@@ -24,15 +24,14 @@ export function runService(ctx: CommandContext, name: string, labelsText: string
   const metadata: KubeObject['metadata'] = { creationTimestamp: null as unknown as string, name };
   if (labelsText) metadata.labels = selector;
   if (ctx.explicitNamespace) metadata.namespace = ctx.namespace;
-  const ports = [];
-  const list = port.split(',');
-  for (let i = 0; i < list.length; i++) {
-    if (!/^[+-]?\d+$/.test(list[i])) return { error: err.message(`strconv.Atoi: parsing ${JSON.stringify(list[i])}: invalid syntax`) };
-    const n = Number(list[i]);
-    ports.push(list.length > 1 ? { name: `port-${i + 1}`, port: n, protocol: 'TCP', targetPort: n } : { port: n, protocol: 'TCP', targetPort: n });
-  }
+  // The pod's generator has parsed --port already (strconv.Atoi), so it is one number here.
+  const n = Number(port);
+  const ports = [{ port: n | 0, protocol: 'TCP', targetPort: n | 0 }];
   return { object: { apiVersion: 'v1', kind: 'Service', metadata, spec: { ports, selector }, status: { loadBalancer: {} } } };
 }
+
+/** How Go's reflect names the struct the universal decoder reads a kind from. */
+const TYPE_META = 'struct { APIVersion string "json:\\"apiVersion,omitempty\\""; Kind string "json:\\"kind,omitempty\\"" }';
 
 const OVERRIDE_TYPES = ['json', 'merge', 'strategic'] as const;
 type OverrideType = (typeof OVERRIDE_TYPES)[number];
@@ -49,10 +48,21 @@ export function applyOverrides(ctx: CommandContext, generated: KubeObject, info:
   const type = (ctx.flags.string('override-type') || 'merge') as OverrideType;
   if (!OVERRIDE_TYPES.includes(type)) return { error: err.message(`invalid override type: ${type}`) };
   const syntax = goJsonSyntaxError(text);
-  // evanphx/json-patch's MergePatch answers any patch it cannot read as an object with errBadJSONPatch.
-  if (syntax) return { error: err.message(type === 'merge' ? 'Invalid JSON Patch' : syntax) };
-  const patch = JSON.parse(text) as unknown;
-  if (type !== 'json' && (patch === null || typeof patch !== 'object' || Array.isArray(patch))) return { error: err.message(type === 'merge' ? 'Invalid JSON Patch' : 'invalid JSON document') };
+  const patch = syntax ? undefined : (JSON.parse(text) as unknown);
+  const shape = patch === null ? 'null' : Array.isArray(patch) ? 'array' : typeof patch;
+  if (type === 'merge') {
+    // evanphx/json-patch's MergePatch: errBadJSONPatch for what is not an object or an array; an array replaces the document, which then has no kind.
+    if (syntax || (shape !== 'object' && shape !== 'array')) return { error: err.message('Invalid JSON Patch') };
+    if (shape === 'array') return { error: err.message(`couldn't get version/kind; json parse error: json: cannot unmarshal array into Go value of type ${TYPE_META}`) };
+  } else if (type === 'strategic') {
+    // strategicpatch answers mergepatch.ErrBadJSONDoc for anything but an object (null patches nothing).
+    if (syntax || (shape !== 'object' && shape !== 'null')) return { error: err.message('invalid JSON document') };
+    if (shape === 'null') return { object: asGoPod(generated) };
+  } else {
+    if (syntax) return { error: err.message(syntax) };
+    if (shape === 'null') return { object: asGoPod(generated) };
+    if (shape !== 'array') return { error: err.message(`json: cannot unmarshal ${shape === 'object' ? 'object' : shape === 'boolean' ? 'bool' : shape} into Go value of type jsonpatch.Patch`) };
+  }
   const patched = applyPatch(generated, patch, type, info);
   if (!patched.ok) return { error: err.message(patched.message) };
   const decoded = decodeObject(patched.object, ctx.cluster.resources, true);

@@ -43,7 +43,7 @@ export const scaleCommand: CommandSpec = {
     ...filenameFlags('identifying the resource to set a new size'),
     { name: 'output', shorthand: 'o', type: 'string', usage: 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).' },
     recordFlag,
-    { name: 'replicas', type: 'int', default: '0', usage: 'The new desired number of replicas. Required.' },
+    { name: 'replicas', type: 'int', default: '0', required: true, usage: 'The new desired number of replicas. Required.' },
     { name: 'resource-version', type: 'string', usage: 'Precondition for resource version. Requires that the current resource version match this value in order to scale.' },
     { name: 'selector', shorthand: 'l', type: 'string', usage: "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints." },
     { name: 'timeout', type: 'duration', usage: 'The length of time to wait before giving up on a scale operation, zero means don\'t wait. Any other values should contain a corresponding time unit (e.g. 1s, 2m, 3h).' },
@@ -53,7 +53,6 @@ export const scaleCommand: CommandSpec = {
 };
 
 function runScale(ctx: CommandContext): CommandResult {
-  if (!ctx.flags.changed('replicas')) return err.message('required flag(s) "replicas" not set');
   const replicas = ctx.flags.int('replicas');
   if (replicas < 0) return err.message('The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0');
   const dry = dryRunStrategy(ctx);
