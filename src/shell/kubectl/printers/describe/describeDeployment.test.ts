@@ -75,8 +75,10 @@ const settled = {
 describe('kubectl describe deployment', () => {
   // The documentation sample (concepts/workloads/controllers/deployment), in kubectl
   // 1.32's layout: `key: value` annotations and the pod template's Node-Selectors
-  // and Tolerations lines, which join the container block's alignment.
-  it('prints the documentation sample with old replica sets scaled to zero left out', () => {
+  // and Tolerations lines, which join the container block's alignment. The page
+  // predates 1.32, whose describe lists the old replica sets scaled to zero too
+  // (checked against the real 1.32 client).
+  it('prints the documentation sample, old replica sets scaled to zero listed too', () => {
     const d = deployment('nginx:1.16.1', settled);
     const objects = [
       d,
@@ -119,7 +121,7 @@ Conditions:
   ----           ------  ------
   Available      True    MinimumReplicasAvailable
   Progressing    True    NewReplicaSetAvailable
-OldReplicaSets:  <none>
+OldReplicaSets:  nginx-deployment-75675f5897 (0/0 replicas created), nginx-deployment-595696685f (0/0 replicas created)
 NewReplicaSet:   nginx-deployment-c4747d96c (3/3 replicas created)
 Events:
   Type    Reason              Age   From                   Message

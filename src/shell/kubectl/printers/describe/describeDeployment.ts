@@ -42,7 +42,7 @@ export function describeDeployment(d: KubeObject, ctx: PrintContext): string {
       for (const c of status.conditions) w.write(1, `${c.type} \t${c.status}\t${c.reason ?? ''}\n`);
     }
     if (rss) {
-      w.write(0, `OldReplicaSets:\t${replicaSetList(rss.oldRSs)}\n`);
+      w.write(0, `OldReplicaSets:\t${replicaSetList(rss.allOldRSs)}\n`);
       w.write(0, `NewReplicaSet:\t${replicaSetList(rss.newRS ? [rss.newRS] : [])}\n`);
     }
     describeEvents(ctx.cluster.eventsFor(d), w, ctx.now);

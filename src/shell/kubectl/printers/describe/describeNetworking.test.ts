@@ -68,7 +68,7 @@ describe('Ingress printing', () => {
 
   it('a backend without Endpoints shows the lookup error', () => {
     const lonely = { ...test, spec: { rules: [{ http: { paths: [{ path: '/', pathType: 'Prefix', backend: backend('gone', 80) }] } }] } };
-    expect(describeObject(info('ingresses.networking.k8s.io'), lonely, fakeContext([], NOW))).toContain('  *           \n              /   gone:80 (<error: endpoints "gone" not found>)\n');
+    expect(describeObject(info('ingresses.networking.k8s.io'), lonely, fakeContext([], NOW))).toContain('  *           \n              /   gone:80 (<error: services "gone" not found>)\n');
   });
 
   it('kubectl get priorityclass and ingressclass', () => {

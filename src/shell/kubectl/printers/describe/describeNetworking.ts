@@ -16,17 +16,17 @@ function serviceBackendString(service: unknown): string {
 /**
  * `describeBackendV1`: `svc:port (ip:port,…)` from the Service's Endpoints,
  * limited to the service port the backend names; the lookup error when the
- * Endpoints or Service is missing; a resource backend by group, kind, name.
+ * Service is missing; a resource backend by group, kind, name.
  */
 function describeBackend(ns: string, backend: unknown, ctx: PrintContext): string {
   const service = field(backend, 'service');
   if (service) {
     const sb = serviceBackendString(service);
     const name = str(field(service, 'name'));
-    const endpoints = ctx.client.get<KubeObject>('endpoints', ns, name);
-    if (!endpoints) return `${sb} (<error: endpoints "${name}" not found>)`;
+    // kubectl 1.32 lists the Service's EndpointSlices (none is no error), then gets the Service.
     const svc = ctx.client.get<KubeObject>('services', ns, name);
-    if (!svc) return `${sb}(<error: services "${name}" not found>)`;
+    if (!svc) return `${sb} (<error: services "${name}" not found>)`;
+    const endpoints = ctx.client.get<KubeObject>('endpoints', ns, name) ?? ({ subsets: [] } as unknown as KubeObject);
     let portName = '';
     const wantNumber = field(service, 'port', 'number');
     const wantName = str(field(service, 'port', 'name'));

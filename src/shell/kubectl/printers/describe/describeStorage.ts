@@ -117,7 +117,7 @@ export function describeStorageClass(sc: KubeObject, ctx: PrintContext): string 
     w.write(0, `Annotations:\t${formatLabels(sc.metadata.annotations)}\n`);
     w.write(0, `Provisioner:\t${str(sc.provisioner)}\n`);
     w.write(0, `Parameters:\t${formatLabels(map(sc.parameters))}\n`);
-    w.write(0, `AllowVolumeExpansion:\t${sc.allowVolumeExpansion === undefined ? '<unset>' : String(sc.allowVolumeExpansion === true)}\n`);
+    w.write(0, `AllowVolumeExpansion:\t${sc.allowVolumeExpansion === undefined ? '<unset>' : sc.allowVolumeExpansion === true ? 'True' : 'False'}\n`);
     const opts = arr<string>(sc.mountOptions);
     if (opts.length === 0) w.write(0, 'MountOptions:\t<none>\n');
     else {

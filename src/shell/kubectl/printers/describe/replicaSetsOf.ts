@@ -26,8 +26,8 @@ function stableJson(v: unknown): string {
  * kubectl's `GetAllReplicaSets` for a deployment: the replica sets it
  * controls (selector match and controller reference), oldest first; `newRS`
  * is the oldest whose template equals the deployment's, `oldRSs` the others
- * that still want pods (`spec.replicas != 0`, what describe lists) and
- * `allOldRSs` all the others. Undefined when replica sets cannot be listed.
+ * that still want pods (`spec.replicas != 0`) and `allOldRSs` all the others
+ * (what kubectl 1.32's describe lists, scaled-down ones too). Undefined when replica sets cannot be listed.
  */
 export function replicaSetsOf(deploy: KubeObject, ctx: PrintContext): { oldRSs: KubeObject[]; allOldRSs: KubeObject[]; newRS: KubeObject | undefined } | undefined {
   const spec = deploy.spec as { selector?: Parameters<typeof labelSelectorMatches>[0]; template?: PodTemplateSpec };
