@@ -161,9 +161,9 @@ export function sortByKey<T extends KubeObject>(objects: T[]): T[] {
 }
 
 /** Lists objects of a kind as kubectl would request them (sorted as the API server returns them). */
-export function listObjects(ctx: CommandContext, info: ResourceInfo, opts: { allNamespaces?: boolean; selector?: Selector; fields?: FieldRequirement[] }): KubeObject[] {
+export function listObjects(ctx: CommandContext, info: ResourceInfo, opts: { allNamespaces?: boolean; selector?: Selector; fields?: FieldRequirement[]; version?: string }): KubeObject[] {
   const namespace = info.namespaced && !opts.allNamespaces ? ctx.namespace : undefined;
-  const list = sortByKey(ctx.client.list(storageName(info), { namespace, labelSelector: opts.selector }));
+  const list = sortByKey(ctx.client.list(storageName(info), { namespace, labelSelector: opts.selector, version: opts.version }));
   const fields = opts.fields ?? [];
   return fields.length ? list.filter((o) => matchesFields(o, fields)) : list;
 }

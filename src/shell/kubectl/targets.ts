@@ -74,7 +74,7 @@ export function resolveTargets(ctx: CommandContext, args: readonly string[], opt
     if ('type' in read) return read;
     errors.push(...read.errors);
     for (const o of read.objects) {
-      const live = ctx.client.get(storageName(o.info), o.namespace, o.name);
+      const live = ctx.client.get(storageName(o.info), o.namespace, o.name, o.info.version);
       if (live) targets.push({ info: o.info, obj: live });
       else errors.push(notFoundError(o.info, o.name));
     }
@@ -85,7 +85,7 @@ export function resolveTargets(ctx: CommandContext, args: readonly string[], opt
   if (!('type' in sel) || (sel.type !== 'types' && sel.type !== 'names')) return sel as KubectlError;
   if (sel.type === 'names') {
     for (const { info, name } of sel.items) {
-      const live = ctx.client.get(storageName(info), info.namespaced ? ctx.namespace : undefined, name);
+      const live = ctx.client.get(storageName(info), info.namespaced ? ctx.namespace : undefined, name, info.version);
       if (live) targets.push({ info, obj: live });
       else errors.push(notFoundError(info, name));
     }
@@ -96,7 +96,7 @@ export function resolveTargets(ctx: CommandContext, args: readonly string[], opt
   const all = opts.all && ctx.flags.bool('all');
   if (!selector && !all) return err.message('resource(s) were provided, but no name was specified');
   for (const info of sel.infos) {
-    for (const obj of listObjects(ctx, info, { allNamespaces: ctx.flags.bool('all-namespaces'), selector: selector as Selector | undefined })) targets.push({ info, obj });
+    for (const obj of listObjects(ctx, info, { allNamespaces: ctx.flags.bool('all-namespaces'), selector: selector as Selector | undefined, version: info.version })) targets.push({ info, obj });
   }
   return { targets, errors };
 }

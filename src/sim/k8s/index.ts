@@ -21,7 +21,7 @@ import type { NodeJoinSpec, NodeResize, NodeShapeResult } from './bootstrap/node
 
 export type { SchedulingDecision, SchedulingNodeVerdict } from './scheduler/types';
 export type { Activity, ActivityLog, EventsSince, WatchEvent, WatchHandler, ApiClient, ClusterConfig, KubeObject };
-export type { DeleteOptions, ListOptions, PatchType, PropagationPolicy, WriteOptions } from './api/client';
+export type { DeleteOptions, ListOptions, PatchOptions, PatchType, PropagationPolicy, WriteOptions } from './api/client';
 export type { ApiResult, Status, StatusCause, StatusReason, GroupResource } from './api/status';
 export { statusErrors, aggregateMessage, qualifiedResource } from './api/status';
 export type { FieldError, FieldErrorType } from './api/fieldErrors';

@@ -92,7 +92,7 @@ export const apiVersionsCommand: CommandSpec = {
   flags: [],
   run: (ctx) => {
     if (ctx.args.length > 0) return err.usage(ctx.commandPath, `Unexpected args: [${ctx.args.join(' ')}]`);
-    const versions = new Set(ctx.cluster.resources.all.map((i) => (i.group ? `${i.group}/${i.version}` : i.version)));
+    const versions = new Set(ctx.cluster.resources.served.map((i) => (i.group ? `${i.group}/${i.version}` : i.version)));
     // Go's sort.Strings: byte order.
     ctx.out([...versions].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((v) => `${v}\n`).join(''));
     return 0;

@@ -161,7 +161,8 @@ function applyDocument(ctx: CommandContext, source: string, doc: ManifestDocumen
   }
   const resource = storageName(info);
   const ns = info.namespaced ? desired.metadata.namespace : undefined;
-  const live = name ? ctx.client.get(resource, ns, name) : undefined;
+  // Read at the manifest's version, as kubectl GETs at its group/version: the three-way merge compares like with like.
+  const live = name ? ctx.client.get(resource, ns, name, info.version) : undefined;
   const annotated = withLastApplied(desired);
   if (!live) {
     if (dry === 'client') return report(ctx, info, annotated, `created${dryRunSuffix(dry)}`, format);
@@ -186,7 +187,7 @@ function applyDocument(ctx: CommandContext, source: string, doc: ManifestDocumen
   const { patch, empty } = createApplyPatch(live, lastApplied, desired, info);
   if (empty) return report(ctx, info, live, `unchanged${dryRunSuffix(dry)}`, format);
   if (dry === 'client') return report(ctx, info, live, `configured${dryRunSuffix(dry)}`, format);
-  const r = ctx.client.patch(resource, ns, name, patch, 'strategic', { dryRun: dry === 'server' });
+  const r = ctx.client.patch(resource, ns, name, patch, 'strategic', { dryRun: dry === 'server', version: info.version });
   if (!r.ok) {
     const infoString = `Resource: "${info.group ? `${info.group}/` : '/'}${info.version}, Resource=${info.resource}", GroupVersionKind: "${info.group ? `${info.group}/` : '/'}${info.version}, Kind=${info.kind}"\nName: "${name}", Namespace: "${ns ?? ''}"`;
     const inner = addSourceToErr('patching', source, err.status(r.status));

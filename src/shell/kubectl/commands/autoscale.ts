@@ -6,12 +6,11 @@ import { err, type KubectlError } from '../errors';
 import { isTable, printObjects } from '../printerApi';
 import { resolveTargets, type Target } from '../targets';
 import { examples, longDesc } from '../text';
-import { hpaToV1, hpaToV2 } from './hpaVersions';
 import { CHANGE_CAUSE_ANNOTATION } from './rollout';
 
 const SCALABLE = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'ReplicationController']);
 
-/** `kubectl autoscale` (kubectl `pkg/cmd/autoscale/autoscale.go`): an autoscaling/v2 HPA for a workload. */
+/** `kubectl autoscale` (kubectl `pkg/cmd/autoscale/autoscale.go`): an autoscaling/v1 HPA for a workload. */
 export const autoscaleCommand: CommandSpec = {
   path: ['autoscale'],
   use: 'autoscale (-f FILENAME | TYPE NAME | TYPE/NAME) [--min=MINPODS] --max=MAXPODS [--cpu-percent=CPU]',
@@ -110,8 +109,9 @@ function autoscaleOne(ctx: CommandContext, t: Target, dry: DryRun): KubectlError
   };
   if (dry === 'client') return print(hpa, 'created');
   if (ctx.flags.bool('save-config')) hpa.metadata.annotations = { ...hpa.metadata.annotations, [LAST_APPLIED_ANNOTATION]: typedLastApplied(hpa) };
-  const r = ctx.client.create(hpaToV2(hpa, ctx.namespace), { dryRun: dry === 'server' });
+  // Sent at autoscaling/v1 as kubectl does: the API server converts it, and answers at v1.
+  const r = ctx.client.create({ ...hpa, metadata: { ...hpa.metadata, namespace: ctx.namespace } }, { dryRun: dry === 'server' });
   if (!r.ok) return err.status(r.status);
   ctx.cluster.runUntilIdle();
-  return print(hpaToV1(r.object), 'autoscaled');
+  return print(r.object, 'autoscaled');
 }

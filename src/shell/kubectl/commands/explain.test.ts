@@ -107,6 +107,13 @@ describe('kubectl explain', () => {
     expect(run('kubectl explain hpa --api-version=autoscaling/v1').stdout.startsWith(lines('GROUP:      autoscaling', 'KIND:       HorizontalPodAutoscaler', 'VERSION:    v1'))).toBe(true);
     expect(run('kubectl explain hpa --api-version=autoscaling/v9').stderr).toBe('error: GVR (autoscaling/v9, Resource=horizontalpodautoscalers) not found in OpenAPI schema\n');
   });
+
+  it('explains the served version a fully qualified resource names', () => {
+    const { run } = shellHarness();
+    const out = run('kubectl explain hpa.v1.autoscaling.spec.targetCPUUtilizationPercentage').stdout;
+    expect(out.startsWith(lines('GROUP:      autoscaling', 'KIND:       HorizontalPodAutoscaler', 'VERSION:    v1', '', 'FIELD: targetCPUUtilizationPercentage <integer>'))).toBe(true);
+    expect(run('kubectl explain hpa.autoscaling.spec.metrics').stdout).toContain('VERSION:    v2\n');
+  });
 });
 
 describe('explain data', () => {

@@ -65,8 +65,11 @@ function explainRequest(ctx: CommandContext): ExplainRequest | KubectlError {
   const [resourceWord, ...rest] = ctx.args[0].split('.');
   const info = resolveType(ctx.cluster.resources, resourceWord);
   if ('type' in info) return info;
-  const fieldPath = stripGroupPrefix(rest, info.group, info.version);
-  let { group, version } = info;
+  // A served version before the group (`hpa.v1.autoscaling.spec`) names the version to explain.
+  const groupFollows = info.group !== '' && rest.slice(1, 1 + info.group.split('.').length).join('.') === info.group;
+  const named = groupFollows && /^v\d+(?:(?:alpha|beta)\d+)?$/.test(rest[0]) ? ctx.cluster.resources.atVersion(info, rest[0]) : undefined;
+  const fieldPath = stripGroupPrefix(rest, info.group, named?.version ?? info.version);
+  let { group, version } = named ?? info;
   const apiVersion = ctx.flags.string('api-version');
   if (apiVersion) {
     const slash = apiVersion.indexOf('/');

@@ -125,17 +125,19 @@ function runGet(ctx: CommandContext): CommandResult {
   const batches: Batch[] = [];
   const errors: KubectlError[] = [];
   let singleItem = false;
+  // Objects are printed at the version asked for (`hpa.v1.autoscaling`); tables, which the server builds from the stored object, are the same at every version.
+  const versionOf = (info: ResourceInfo) => (isTable(format) ? undefined : info.version);
   if (selection.type === 'types') {
     for (const info of selection.infos) {
       const fields = fieldSelector(ctx, info);
       if (!Array.isArray(fields)) return fields;
-      batches.push({ info, objects: listObjects(ctx, info, { allNamespaces, selector: selector as Selector | undefined, fields }) });
+      batches.push({ info, objects: listObjects(ctx, info, { allNamespaces, selector: selector as Selector | undefined, fields, version: versionOf(info) }) });
     }
   } else {
     singleItem = selection.items.length === 1;
     for (const { info, name } of selection.items) {
       const ns = info.namespaced ? ctx.namespace : undefined;
-      const obj = ctx.client.get(storageName(info), ns, name);
+      const obj = ctx.client.get(storageName(info), ns, name, versionOf(info));
       if (!obj) {
         if (!ctx.flags.bool('ignore-not-found')) errors.push(notFound(info, name));
         continue;

@@ -179,11 +179,11 @@ function patchOne(ctx: CommandContext, { info, obj }: Target, o: PatchOptions): 
     ctx.cluster.runUntilIdle();
     return { object: w.object, ref, changed: !sameJson(w.object, obj) };
   }
-  let w = ctx.client.patch(storageName(info), ns, obj.metadata.name, o.patch, o.patchType, { dryRun: o.dry === 'server' });
+  let w = ctx.client.patch(storageName(info), ns, obj.metadata.name, o.patch, o.patchType, { dryRun: o.dry === 'server', version: info.version });
   if (!w.ok) return err.status(w.status);
   const changed = !sameJson(w.object, obj);
   if (ctx.flags.bool('record') && o.dry === 'none') {
-    const recorded = ctx.client.patch(storageName(info), ns, obj.metadata.name, { metadata: { annotations: { 'kubernetes.io/change-cause': ctx.commandLine } } }, 'merge');
+    const recorded = ctx.client.patch(storageName(info), ns, obj.metadata.name, { metadata: { annotations: { 'kubernetes.io/change-cause': ctx.commandLine } } }, 'merge', { version: info.version });
     if (recorded.ok) w = recorded;
   }
   ctx.cluster.runUntilIdle();

@@ -2,6 +2,7 @@ import { indentJson, wireJson } from '../../../lib/goJson';
 import { API_SERVER_ADDRESS, KUBERNETES_VERSION, versionInfo } from '../version';
 import type { ClusterView } from '../services/clusterView';
 import { forbiddenText } from './authorizingClient';
+import { servedObject } from './conversion';
 import type { Decision, RequestAttributes, UserInfo } from './rbacAuthorizer';
 import { storageName, type ResourceInfo, type ResourceRegistry } from './resources';
 import type { Selector } from './selectors';
@@ -25,7 +26,7 @@ export function parseApiPath(registry: ResourceRegistry, path: string): ApiTarge
   let namespace: string | undefined;
   if (rest[0] === 'namespaces' && rest.length >= 3) [namespace, rest] = [rest[1], rest.slice(2)];
   if (rest.length < 1 || rest.length > 2) return undefined;
-  const info = registry.all.find((i) => i.group === group && i.version === version && i.resource === rest[0]);
+  const info = registry.served.find((i) => i.group === group && i.version === version && i.resource === rest[0]);
   if (!info || (namespace !== undefined && !info.namespaced)) return undefined;
   return { info, namespace, name: rest[1] };
 }
@@ -36,9 +37,9 @@ export function readApiResource(client: ClusterView, resourceVersion: number, ta
   if (target.name !== undefined) {
     const obj = client.get(resource, target.namespace, target.name);
     if (!obj) return { missing: `${target.info.group ? `${target.info.resource}.${target.info.group}` : target.info.resource} "${target.name}" not found` };
-    return { body: wireJson(obj) };
+    return { body: wireJson(servedObject(obj, target.info)) };
   }
-  const items = client.list(resource, { namespace: target.namespace, labelSelector: selector });
+  const items = client.list(resource, { namespace: target.namespace, labelSelector: selector }).map((o) => servedObject(o, target.info));
   const body = items.map((o) => wireJson({ ...o, kind: undefined, apiVersion: undefined }));
   const apiVersion = target.info.group ? `${target.info.group}/${target.info.version}` : target.info.version;
   return { body: `{"kind":"${target.info.kind}List","apiVersion":"${apiVersion}","metadata":{"resourceVersion":"${resourceVersion}"},"items":[${body.join(',')}]}` };

@@ -70,7 +70,7 @@ export class ApiServer {
   }
 
   client(actor: string): ApiClient {
-    return new ApiServerClient(this, actor);
+    return new ApiServerClient(this, actor, this.deps.machinery);
   }
 
   private info(resource: string): ResourceInfo {

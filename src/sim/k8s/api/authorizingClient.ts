@@ -1,6 +1,6 @@
 import type { EphemeralContainer } from 'kubernetes-types/core/v1';
 import type { ObjectStore } from '../../engine/store';
-import type { ApiClient, DeleteOptions, EvictOptions, ListOptions, PatchType, WriteOptions } from './client';
+import type { ApiClient, DeleteOptions, EvictOptions, ListOptions, PatchOptions, PatchType, WriteOptions } from './client';
 import { authorize, type RequestAttributes, type UserInfo } from './rbacAuthorizer';
 import type { ResourceRegistry } from './resources';
 import { fail, statusErrors, type ApiResult, type Status } from './status';
@@ -58,10 +58,10 @@ export function authorizingClient(inner: ApiClient, store: ObjectStore, registry
   };
   return {
     actor: inner.actor,
-    get<T extends KubeObject>(resource: string, namespace: string | undefined, name: string): T | undefined {
+    get<T extends KubeObject>(resource: string, namespace: string | undefined, name: string, version?: string): T | undefined {
       const refused = check(attrs(resource, 'get', namespace, name), name);
       if (refused) return void refusedRead(refused);
-      return inner.get<T>(resource, namespace, name);
+      return inner.get<T>(resource, namespace, name, version);
     },
     list<T extends KubeObject>(resource: string, options?: ListOptions): T[] {
       const refused = check(attrs(resource, 'list', options?.namespace));
@@ -74,7 +74,7 @@ export function authorizingClient(inner: ApiClient, store: ObjectStore, registry
     create: <T extends KubeObject>(obj: KubeObject, options?: WriteOptions) => write(ofObject(obj, 'create'), '', () => inner.create<T>(obj, options)),
     update: <T extends KubeObject>(obj: KubeObject, options?: WriteOptions) => write(ofObject(obj, 'update'), obj.metadata.name, () => inner.update<T>(obj, options)),
     updateStatus: <T extends KubeObject>(obj: KubeObject) => write(ofObject(obj, 'update', 'status'), obj.metadata.name, () => inner.updateStatus<T>(obj)),
-    patch: <T extends KubeObject>(resource: string, namespace: string | undefined, name: string, patch: unknown, type: PatchType, options?: WriteOptions) => write(attrs(resource, 'patch', namespace, name), name, () => inner.patch<T>(resource, namespace, name, patch, type, options)),
+    patch: <T extends KubeObject>(resource: string, namespace: string | undefined, name: string, patch: unknown, type: PatchType, options?: PatchOptions) => write(attrs(resource, 'patch', namespace, name), name, () => inner.patch<T>(resource, namespace, name, patch, type, options)),
     delete: <T extends KubeObject>(resource: string, namespace: string | undefined, name: string, options?: DeleteOptions) => write(attrs(resource, 'delete', namespace, name), name, () => inner.delete<T>(resource, namespace, name, options)),
     evict: (namespace: string, name: string, options?: EvictOptions) => write(attrs('pods', 'create', namespace, name, 'eviction'), name, () => inner.evict(namespace, name, options)),
     bind: (namespace: string, name: string, nodeName: string) => write(attrs('pods', 'create', namespace, name, 'binding'), name, () => inner.bind(namespace, name, nodeName)),

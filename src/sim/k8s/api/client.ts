@@ -10,6 +10,8 @@ export interface ListOptions {
   labelSelector?: Selector;
   /** Field selector requirements, e.g. `{ 'spec.nodeName': 'worker-1' }` (equality only). */
   fieldSelector?: Record<string, string>;
+  /** The version to list at (`v1`), converted from the stored one; the stored version when unset. */
+  version?: string;
 }
 
 export interface WriteOptions {
@@ -18,6 +20,11 @@ export interface WriteOptions {
   trusted?: boolean;
   /** The uid to give a created object (the API server's own bootstrap objects), instead of a random one. */
   uid?: string;
+}
+
+export interface PatchOptions extends WriteOptions {
+  /** The version the patch is written against (`v1`): it applies to the object as served there; the stored version when unset. */
+  version?: string;
 }
 
 export interface DeleteOptions {
@@ -43,18 +50,21 @@ export interface EvictOptions {
  * `kubectl`, `deployment-controller`, `kubelet/worker-1`, … Reads come from
  * the store; writes go through defaulting, admission and validation and
  * produce watch events. Resources are named by storage name (`pods`,
- * `deployments.apps`). Errors come back as `metav1.Status`, never thrown.
+ * `deployments.apps`); objects at another served version than the stored
+ * one (`autoscaling/v1`) are converted both ways, as the real API server
+ * does. Errors come back as `metav1.Status`, never thrown.
  */
 export interface ApiClient {
   readonly actor: string;
-  get<T extends KubeObject = KubeObject>(resource: string, namespace: string | undefined, name: string): T | undefined;
+  /** The object, at `version` (`v1`) when given, else as stored. */
+  get<T extends KubeObject = KubeObject>(resource: string, namespace: string | undefined, name: string, version?: string): T | undefined;
   list<T extends KubeObject = KubeObject>(resource: string, options?: ListOptions): T[];
   create<T extends KubeObject = KubeObject>(obj: KubeObject, options?: WriteOptions): ApiResult<T>;
   /** Replaces spec/metadata (status is kept); fails with Conflict on a stale resourceVersion. */
   update<T extends KubeObject = KubeObject>(obj: KubeObject, options?: WriteOptions): ApiResult<T>;
   /** Writes only `.status` (and, as the real status strategies allow, annotations). */
   updateStatus<T extends KubeObject = KubeObject>(obj: KubeObject): ApiResult<T>;
-  patch<T extends KubeObject = KubeObject>(resource: string, namespace: string | undefined, name: string, patch: unknown, type: PatchType, options?: WriteOptions): ApiResult<T>;
+  patch<T extends KubeObject = KubeObject>(resource: string, namespace: string | undefined, name: string, patch: unknown, type: PatchType, options?: PatchOptions): ApiResult<T>;
   /** Graceful delete; returns the object as it is after the call (with deletionTimestamp, or as removed). */
   delete<T extends KubeObject = KubeObject>(resource: string, namespace: string | undefined, name: string, options?: DeleteOptions): ApiResult<T>;
   /** The pods/eviction subresource (policy/v1), honouring PodDisruptionBudgets. */

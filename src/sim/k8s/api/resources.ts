@@ -10,8 +10,12 @@ export interface ResourceInfo {
   kind: string;
   /** API group ('' for core). */
   group: string;
-  /** The preferred (and only served) version. */
+  /** The version: the preferred (and storage) one, unless `storageVersion` says this is another served one. */
   version: string;
+  /** Versions the resource is also served at (`autoscaling/v1` for HorizontalPodAutoscaler), converted by the API server (`conversion.ts`). */
+  otherVersions?: readonly string[];
+  /** Set on the resource as served at one of its `otherVersions`: the version its objects are stored at. */
+  storageVersion?: string;
   /** Plural resource name, as in URLs: `deployments`. */
   resource: string;
   singular: string;
@@ -63,7 +67,7 @@ export const RESOURCES: readonly ResourceInfo[] = [
   r('Deployment', 'apps', 'v1', 'deployments', ['deploy'], true, { categories: ['all'] }),
   r('ReplicaSet', 'apps', 'v1', 'replicasets', ['rs'], true, { categories: ['all'] }),
   r('StatefulSet', 'apps', 'v1', 'statefulsets', ['sts'], true, { categories: ['all'] }),
-  r('HorizontalPodAutoscaler', 'autoscaling', 'v2', 'horizontalpodautoscalers', ['hpa'], true, { categories: ['all'] }),
+  r('HorizontalPodAutoscaler', 'autoscaling', 'v2', 'horizontalpodautoscalers', ['hpa'], true, { categories: ['all'], otherVersions: ['v1'] }),
   r('CronJob', 'batch', 'v1', 'cronjobs', ['cj'], true, { categories: ['all'] }),
   r('Job', 'batch', 'v1', 'jobs', [], true, { categories: ['all'] }),
   r('Lease', 'coordination.k8s.io', 'v1', 'leases', [], true, { hasStatus: false }),
@@ -110,15 +114,25 @@ export class ResourceRegistry {
   private readonly byStorage = new Map<string, ResourceInfo>();
   /** By apiVersion, then kind: every API write looks its kind up, so without building a `group/version/kind` string. */
   private readonly byGvk = new Map<string, Map<string, ResourceInfo>>();
+  /** Every resource at every version it is served at: `all` first, then the other versions (what discovery lists). */
+  readonly served: readonly ResourceInfo[];
 
+  /** `all`: the resources at their preferred versions, one per resource (what `api-resources` lists). */
   constructor(readonly all: readonly ResourceInfo[] = RESOURCES) {
-    for (const info of all) {
-      this.byStorage.set(storageName(info), info);
+    const others = all.flatMap((info) => (info.otherVersions ?? []).map((version): ResourceInfo => ({ ...info, version, otherVersions: undefined, storageVersion: info.version })));
+    this.served = [...all, ...others];
+    for (const info of all) this.byStorage.set(storageName(info), info);
+    for (const info of this.served) {
       const apiVersion = apiVersionOf(info);
       let kinds = this.byGvk.get(apiVersion);
       if (!kinds) this.byGvk.set(apiVersion, (kinds = new Map()));
       kinds.set(info.kind, info);
     }
+  }
+
+  /** The resource as served at `version` (`v1`), or undefined when it is not served there. */
+  atVersion(info: ResourceInfo, version: string): ResourceInfo | undefined {
+    return this.byGvk.get(info.group ? `${info.group}/${version}` : version)?.get(info.kind);
   }
 
   /** The last `forKind` question and answer (a run of writes of one kind asks the same). */
@@ -159,7 +173,8 @@ export class ResourceRegistry {
         qualifier = m[2] ?? '';
       }
     }
-    for (const info of this.all) {
+    // The preferred versions come first: a name without a version means the preferred one.
+    for (const info of this.served) {
       if (qualifier !== undefined && info.group !== qualifier) continue;
       if (version !== undefined && info.version !== version) continue;
       if (info.resource === base || info.singular === base || info.kind.toLowerCase() === base || info.shortNames.includes(base)) return info;

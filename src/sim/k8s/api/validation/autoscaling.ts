@@ -6,10 +6,12 @@ import type { KubeObject } from '../types';
 export function validateHorizontalPodAutoscaler(obj: KubeObject): FieldError[] {
   const spec = (obj.spec ?? {}) as HorizontalPodAutoscalerSpec;
   const errs: FieldError[] = [];
-  const min = spec.minReplicas ?? 1;
-  if (min < 1) errs.push(fieldError.invalid('spec.minReplicas', min, 'must be greater than or equal to 1'));
-  if (!spec.maxReplicas || spec.maxReplicas < 1) errs.push(fieldError.invalid('spec.maxReplicas', spec.maxReplicas ?? 0, 'must be greater than or equal to 1'));
-  else if (spec.maxReplicas < min) errs.push(fieldError.invalid('spec.maxReplicas', spec.maxReplicas, 'must be greater than or equal to `minReplicas`'));
+  const min = spec.minReplicas;
+  const max = spec.maxReplicas ?? 0;
+  if (min !== undefined && min < 1) errs.push(fieldError.invalid('spec.minReplicas', min, 'must be greater than or equal to 1'));
+  // Two separate checks upstream: a missing maxReplicas (0) fails both when minReplicas is set (it is, by defaulting).
+  if (max < 1) errs.push(fieldError.invalid('spec.maxReplicas', max, 'must be greater than 0'));
+  if (min !== undefined && max < min) errs.push(fieldError.invalid('spec.maxReplicas', max, 'must be greater than or equal to `minReplicas`'));
   const ref = spec.scaleTargetRef;
   if (!ref?.kind) errs.push(fieldError.required('spec.scaleTargetRef.kind', ''));
   if (!ref?.name) errs.push(fieldError.required('spec.scaleTargetRef.name', ''));

@@ -1,0 +1,37 @@
+import { hpaFromV1, hpaToV1 } from './hpaConversion';
+import { apiVersionOf, type ResourceInfo } from './resources';
+import type { KubeObject } from './types';
+
+/**
+ * The API server's conversions between a kind's served versions and the one
+ * it stores (the scheme's conversion functions, through the internal type):
+ * requests at another version are converted on the way in, answers on the
+ * way out. Every version a resource lists in `otherVersions` has one here.
+ */
+export interface VersionConversion {
+  /** The object at the served version as the storage version holds it. */
+  toStorage(obj: KubeObject): KubeObject;
+  /** A stored object as the served version shows it. */
+  fromStorage(obj: KubeObject): KubeObject;
+}
+
+/** By apiVersion, then kind (a write asks for its apiVersion first: most have none here). */
+const CONVERSIONS: ReadonlyMap<string, ReadonlyMap<string, VersionConversion>> = new Map([
+  ['autoscaling/v1', new Map([['HorizontalPodAutoscaler', { toStorage: hpaFromV1, fromStorage: hpaToV1 }]])],
+]);
+
+/** The conversion of a kind at a non-storage apiVersion, or undefined (a storage version: nothing to convert). */
+export function conversionFor(apiVersion: string, kind: string): VersionConversion | undefined {
+  return CONVERSIONS.get(apiVersion)?.get(kind);
+}
+
+/**
+ * A stored object as the API server serves it at `info`'s version (the
+ * object itself at the storage version).
+ * @example servedObject(storedHpa, registry.resolve('hpa.v1.autoscaling')!).spec.targetCPUUtilizationPercentage // 50
+ */
+export function servedObject<T extends KubeObject>(obj: T, info: ResourceInfo): T {
+  if (info.storageVersion === undefined) return obj;
+  const conversion = conversionFor(apiVersionOf(info), info.kind);
+  return conversion ? (conversion.fromStorage(obj) as T) : obj;
+}
