@@ -15,6 +15,25 @@ export interface ContextEntry {
   namespace?: string;
 }
 
+/** A user's `auth-provider` (`kubectl config set-credentials --auth-provider=oidc --auth-provider-arg=k=v`). */
+export interface AuthProviderEntry {
+  config: Record<string, string>;
+  name: string;
+}
+
+/** A user's `exec` credential plugin, with the fields kubectl always writes (`args: null`, `env: null`, `provideClusterInfo: false`). */
+export interface ExecEntry {
+  apiVersion?: string;
+  args: string[] | null;
+  command: string;
+  env: { name: string; value: string }[] | null;
+  interactiveMode?: string;
+  provideClusterInfo: boolean;
+}
+
+/** A user's fields as the file holds them (`client-certificate-data`, `token`, `exec`, …). */
+export type UserEntry = Record<string, string | AuthProviderEntry | ExecEntry>;
+
 /** kind's name for the playground's cluster, as the export to a kind cluster names it too. */
 export const KIND_NAME = 'kind-kubeplay';
 /** The API server the control-plane node serves (its InternalIP). */
@@ -25,7 +44,7 @@ export const KUBECONFIG_PATH = '/home/learner/.kube/config';
 /** The base64 of a PEM block, as the file holds certificates and keys. */
 const CERT_DATA = 'LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCg==';
 /** What `kubectl config view` shows instead of secrets (`--raw` shows them): data fields are omitted, tokens and passwords redacted. */
-const hidden = (key: string, value: string | boolean): string | boolean => (key.endsWith('-data') ? 'DATA+OMITTED' : key === 'token' || key === 'password' ? 'REDACTED' : value);
+const hidden = <T>(key: string, value: T): T | string => (key.endsWith('-data') ? 'DATA+OMITTED' : key === 'token' || key === 'password' ? 'REDACTED' : value);
 
 /** Fields with their keys sorted (Go's map order in kubectl's YAML and JSON). */
 function sortedFields<T>(fields: Record<string, T>, shown: (key: string, value: T) => T): Record<string, T> {
@@ -40,7 +59,7 @@ export class Kubeconfig {
   /** Each cluster's fields as the file holds them (`server`, `insecure-skip-tls-verify`, …). */
   readonly clusters = new Map<string, Record<string, string | boolean>>([[KIND_NAME, { 'certificate-authority-data': CERT_DATA, server: API_SERVER_URL }]]);
   /** Each user's credentials as the file holds them (`client-certificate-data`, `token`, …). */
-  readonly users = new Map<string, Record<string, string>>([[KIND_NAME, { 'client-certificate-data': CERT_DATA, 'client-key-data': CERT_DATA }]]);
+  readonly users = new Map<string, UserEntry>([[KIND_NAME, { 'client-certificate-data': CERT_DATA, 'client-key-data': CERT_DATA }]]);
   readonly contexts = new Map<string, ContextEntry>([[KIND_NAME, { cluster: KIND_NAME, user: KIND_NAME }]]);
   current = KIND_NAME;
 
@@ -72,7 +91,7 @@ export class Kubeconfig {
     const ctxs = ctxNames.map((n) => this.contexts.get(n)!);
     const clusterNames = minify ? ctxs.map((c) => c.cluster).filter((n) => this.clusters.has(n)) : [...this.clusters.keys()].sort();
     const userNames = minify ? ctxs.map((c) => c.user).filter((n) => this.users.has(n)) : [...this.users.keys()].sort();
-    const show = <T extends string | boolean>(k: string, v: T): T => (raw ? v : (hidden(k, v) as T));
+    const show = <T,>(k: string, v: T): T => (raw ? v : (hidden(k, v) as T));
     return {
       apiVersion: 'v1',
       clusters: clusterNames.map((name) => ({ cluster: sortedFields(this.clusters.get(name)!, show), name })),

@@ -6,7 +6,8 @@ import type { CommandContext, CommandResult, CommandSpec } from '../command';
 import { err } from '../errors';
 import { templateFlags } from '../common';
 import { KUBECONFIG_PATH } from '../kubeconfig';
-import { config, configDeleteClusterCommand, configDeleteUserCommand, configSetClusterCommand, configSetCommand, configSetCredentialsCommand, configUnsetCommand, wrongArgs } from './configEntries';
+import { config, configDeleteClusterCommand, configDeleteUserCommand, configSetClusterCommand, configSetCommand, configUnsetCommand, wrongArgs } from './configEntries';
+import { configSetCredentialsCommand } from './configSetCredentials';
 import { examples, longDesc } from '../text';
 import { defaultSubCommandRun } from './parent';
 

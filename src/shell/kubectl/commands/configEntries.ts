@@ -6,7 +6,7 @@ import { examples, longDesc } from '../text';
 /**
  * The `kubectl config` commands that write clusters, users and single
  * properties of the kubeconfig (kubectl `pkg/cmd/config`): `set-cluster`,
- * `set-credentials`, `delete-cluster`, `delete-user`, `set`, `unset`.
+ * `delete-cluster`, `delete-user`, `set`, `unset`.
  */
 
 /** The shell's kubeconfig (a command run outside a shell gets a fresh one). */
@@ -28,7 +28,6 @@ function fieldsFrom(ctx: CommandContext, names: readonly string[], bools: readon
 }
 
 const CLUSTER_FIELDS = ['server', 'certificate-authority', 'tls-server-name', 'proxy-url'];
-const USER_FIELDS = ['client-certificate', 'client-key', 'token', 'username', 'password'];
 
 export const configSetClusterCommand: CommandSpec = {
   path: ['config', 'set-cluster'],
@@ -68,82 +67,6 @@ export const configSetClusterCommand: CommandSpec = {
     const name = ctx.args[0];
     kc.clusters.set(name, { ...kc.clusters.get(name), ...fieldsFrom(ctx, CLUSTER_FIELDS, ['insecure-skip-tls-verify']) });
     ctx.out(`Cluster "${name}" set.\n`);
-    return 0;
-  },
-};
-
-export const configSetCredentialsCommand: CommandSpec = {
-  path: ['config', 'set-credentials'],
-  use: 'set-credentials NAME [--client-certificate=path/to/certfile] [--client-key=path/to/keyfile] [--token=bearer_token] [--username=basic_user] [--password=basic_password] [--auth-provider=provider_name] [--auth-provider-arg=key=value] [--exec-command=exec_command] [--exec-api-version=exec_api_version] [--exec-arg=arg] [--exec-env=key=value]',
-  short: 'Set a user entry in kubeconfig',
-  long: longDesc(`
-    Set a user entry in kubeconfig.
-
-    Specifying a name that already exists will merge new fields on top of existing values.
-
-        Client-certificate flags:
-        --client-certificate=certfile --client-key=keyfile
-
-        Bearer token flags:
-        --token=bearer_token
-
-        Basic auth flags:
-        --username=basic_user --password=basic_password
-
-    Bearer token and basic auth are mutually exclusive.`),
-  example: examples(`
-    # Set only the "client-key" field on the "cluster-admin"
-    # entry, without touching other values
-    kubectl config set-credentials cluster-admin --client-key=~/.kube/admin.key
-
-    # Set basic auth for the "cluster-admin" entry
-    kubectl config set-credentials cluster-admin --username=admin --password=uXFGweU9l35qcif
-
-    # Embed client certificate data in the "cluster-admin" entry
-    kubectl config set-credentials cluster-admin --client-certificate=~/.kube/admin.crt --embed-certs=true
-
-    # Enable the Google Compute Platform auth provider for the "cluster-admin" entry
-    kubectl config set-credentials cluster-admin --auth-provider=gcp
-
-    # Enable the OpenID Connect auth provider for the "cluster-admin" entry with additional arguments
-    kubectl config set-credentials cluster-admin --auth-provider=oidc --auth-provider-arg=client-id=foo --auth-provider-arg=client-secret=bar
-
-    # Remove the "client-secret" config value for the OpenID Connect auth provider for the "cluster-admin" entry
-    kubectl config set-credentials cluster-admin --auth-provider=oidc --auth-provider-arg=client-secret-
-
-    # Enable new exec auth plugin for the "cluster-admin" entry
-    kubectl config set-credentials cluster-admin --exec-command=/path/to/the/executable --exec-api-version=client.authentication.k8s.io/v1beta1
-
-    # Enable new exec auth plugin for the "cluster-admin" entry with interactive mode
-    kubectl config set-credentials cluster-admin --exec-command=/path/to/the/executable --exec-api-version=client.authentication.k8s.io/v1beta1 --exec-interactive-mode=Never
-
-    # Define new exec auth plugin arguments for the "cluster-admin" entry
-    kubectl config set-credentials cluster-admin --exec-arg=arg1 --exec-arg=arg2
-
-    # Create or update exec auth plugin environment variables for the "cluster-admin" entry
-    kubectl config set-credentials cluster-admin --exec-env=key1=val1 --exec-env=key2=val2
-
-    # Remove exec auth plugin environment variables for the "cluster-admin" entry
-    kubectl config set-credentials cluster-admin --exec-env=var-to-remove-`),
-  flags: [
-    { name: 'client-certificate', type: 'string', usage: 'Path to client-certificate file for the user entry in kubeconfig' },
-    { name: 'client-key', type: 'string', usage: 'Path to client-key file for the user entry in kubeconfig' },
-    { name: 'embed-certs', type: 'bool', usage: 'Embed client cert/key for the user entry in kubeconfig' },
-    { name: 'password', type: 'string', usage: 'password for the user entry in kubeconfig' },
-    { name: 'token', type: 'string', usage: 'token for the user entry in kubeconfig' },
-    { name: 'username', type: 'string', usage: 'username for the user entry in kubeconfig' },
-  ],
-  run: (ctx) => {
-    const wrong = wrongArgs(ctx, 1);
-    if (wrong) return wrong;
-    const fields = fieldsFrom(ctx, USER_FIELDS) as Record<string, string>;
-    if (fields.token !== undefined && (fields.username !== undefined || fields.password !== undefined)) {
-      return err.message('you cannot specify more than one authentication method at the same time: --token, --username/--password');
-    }
-    const kc = config(ctx);
-    const name = ctx.args[0];
-    kc.users.set(name, { ...kc.users.get(name), ...fields });
-    ctx.out(`User "${name}" set.\n`);
     return 0;
   },
 };
@@ -196,7 +119,7 @@ function property(kc: Kubeconfig, path: string): { set(value: string | undefined
       },
     };
   }
-  const entries: Map<string, Record<string, string | boolean>> = kind === 'clusters' ? kc.clusters : kc.users;
+  const entries = (kind === 'clusters' ? kc.clusters : kc.users) as Map<string, Record<string, unknown>>;
   return {
     set: (v) => {
       const e = { ...entries.get(name) };
