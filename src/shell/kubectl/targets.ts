@@ -24,6 +24,17 @@ export function notFoundError(info: ResourceInfo, name: string): KubectlError {
   return err.status({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', reason: 'NotFound', code: 404, message: `${gr} "${name}" not found`, details: { name, group: info.group, kind: info.resource } });
 }
 
+/**
+ * cli-runtime's `Info.Get` on a NotFound: when the namespace asked for (one
+ * other than `default`) does not exist either, the error names it instead
+ * (`namespaces "nope" not found`), the mistake a learner most likely made.
+ */
+export function missingObjectError(ctx: CommandContext, info: ResourceInfo, namespace: string | undefined, name: string): KubectlError {
+  const namespaces = ctx.cluster.resources.byName('namespaces');
+  if (info.namespaced && namespace && namespace !== 'default' && namespaces && !ctx.client.get('namespaces', undefined, namespace)) return notFoundError(namespaces, namespace);
+  return notFoundError(info, name);
+}
+
 /** An object named in a `-f` file: what it is, where it lives, which file said so. */
 export interface FileObject {
   info: ResourceInfo;
@@ -65,7 +76,8 @@ export function objectsFromFiles(ctx: CommandContext, filenames: string[]): { ob
  * Resolves `TYPE NAME…`, `TYPE/NAME…`, `-f FILE`, or `TYPE -l SEL` / `TYPE --all`
  * into live objects, the way kubectl's resource builder does for most verbs.
  */
-export function resolveTargets(ctx: CommandContext, args: readonly string[], opts: { selector?: boolean; all?: boolean } = {}): Targets | KubectlError {
+export function resolveTargets(ctx: CommandContext, args: readonly string[], opts: { selector?: boolean; all?: boolean; namespaceCheck?: boolean } = {}): Targets | KubectlError {
+  const missing = (info: ResourceInfo, namespace: string | undefined, name: string) => (opts.namespaceCheck === false ? notFoundError(info, name) : missingObjectError(ctx, info, namespace, name));
   const targets: Target[] = [];
   const errors: KubectlError[] = [];
   const filenames = ctx.flags.list('filename');
@@ -76,7 +88,7 @@ export function resolveTargets(ctx: CommandContext, args: readonly string[], opt
     for (const o of read.objects) {
       const live = ctx.client.get(storageName(o.info), o.namespace, o.name, o.info.version);
       if (live) targets.push({ info: o.info, obj: live });
-      else errors.push(notFoundError(o.info, o.name));
+      else errors.push(missing(o.info, o.namespace, o.name));
     }
     return { targets, errors };
   }
@@ -85,9 +97,10 @@ export function resolveTargets(ctx: CommandContext, args: readonly string[], opt
   if (!('type' in sel) || (sel.type !== 'types' && sel.type !== 'names')) return sel as KubectlError;
   if (sel.type === 'names') {
     for (const { info, name } of sel.items) {
-      const live = ctx.client.get(storageName(info), info.namespaced ? ctx.namespace : undefined, name, info.version);
+      const ns = info.namespaced ? ctx.namespace : undefined;
+      const live = ctx.client.get(storageName(info), ns, name, info.version);
       if (live) targets.push({ info, obj: live });
-      else errors.push(notFoundError(info, name));
+      else errors.push(missing(info, ns, name));
     }
     return { targets, errors };
   }

@@ -2,6 +2,7 @@ import type { Container, Pod } from 'kubernetes-types/core/v1';
 import { containerShell, type KubeObject } from '../../../sim/k8s/index';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
 import { err } from '../errors';
+import { missingObjectError } from '../targets';
 import { examples, longDesc } from '../text';
 import { streamFlags } from './exec';
 import { podForArg } from './podForArg';
@@ -41,7 +42,7 @@ function runAttach(ctx: CommandContext): CommandResult {
   const target = podForArg(ctx, ctx.args.length === 2 ? `${ctx.args[0]}/${ctx.args[1]}` : ctx.args[0], false);
   if ('type' in target) return target;
   const pod = ctx.client.get<PodObj>('pods', ctx.namespace, target.name);
-  if (!pod) return err.status({ kind: 'Status', apiVersion: 'v1', status: 'Failure', reason: 'NotFound', code: 404, message: `pods "${target.name}" not found`, metadata: {} });
+  if (!pod) return missingObjectError(ctx, ctx.cluster.resources.resolve('pods')!, ctx.namespace, target.name);
   const phase = pod.status?.phase;
   if (phase === 'Succeeded' || phase === 'Failed') return err.message(`error: cannot attach a container in a completed pod; current phase is ${phase}`);
   const named = ctx.flags.string('container') || undefined;

@@ -90,7 +90,8 @@ function runCp(ctx: CommandContext): CommandResult {
     return inContainer(ctx, dest, container, ['sh', '-c', script], text, () => 0);
   }
   const q = quoted(src.path);
-  if (src.path.startsWith('/')) ctx.errOut("tar: Removing leading `/' from member names\n");
+  // tar's warning comes from inside the container: none when there is no pod to run it.
+  if (src.path.startsWith('/') && ctx.client.get('pods', src.namespace ?? ctx.namespace, src.pod!)) ctx.errOut("tar: Removing leading `/' from member names\n");
   const script = `if [ -d ${q} ]; then exit 3; fi; if [ ! -e ${q} ]; then echo "tar: ${src.path.replace(/["$`\\]/g, '')}: Cannot stat: No such file or directory" >&2; exit 2; fi; cat ${q}`;
   return inContainer(ctx, src, container, ['sh', '-c', script], undefined, (output, code) => {
     if (code === 3) return err.message(`not simulated: copying a directory (${src.path}); copy its files one by one`);

@@ -4,7 +4,7 @@ import { filenameFlags, labelSelector, listObjects, printContext } from '../comm
 import { err, type KubectlError } from '../errors';
 import { describe } from '../printerApi';
 import { parseResourceArgs } from '../resourceArgs';
-import { notFoundError, resolveTargets } from '../targets';
+import { missingObjectError, resolveTargets } from '../targets';
 import { examples } from '../text';
 
 /** `kubectl describe` (kubectl `pkg/cmd/describe/describe.go`). */
@@ -55,7 +55,8 @@ function runDescribe(ctx: CommandContext): CommandResult {
   const items: { info: ResourceInfo; obj: KubeObject }[] = [];
   const errors: KubectlError[] = [];
   if (ctx.flags.list('filename').length > 0) {
-    const r = resolveTargets(ctx, ctx.args);
+    // describe -f reports a missing object as such, whatever its namespace.
+    const r = resolveTargets(ctx, ctx.args, { namespaceCheck: false });
     if ('type' in r) return r;
     items.push(...r.targets);
     errors.push(...r.errors);
@@ -80,7 +81,7 @@ function runDescribe(ctx: CommandContext): CommandResult {
           continue;
         }
         const prefixed = ctx.client.list(storageName(info), { namespace: ns }).filter((o) => o.metadata.name.startsWith(name));
-        if (prefixed.length === 0) errors.push(notFoundError(info, name));
+        if (prefixed.length === 0) errors.push(missingObjectError(ctx, info, ns, name));
         for (const o of prefixed) items.push({ info, obj: o });
       }
     }

@@ -2,6 +2,7 @@ import { isInteractiveShell, streamed } from '../../containerSession';
 import { finished } from '../../execution';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
 import { err, type KubectlError } from '../errors';
+import { missingObjectError } from '../targets';
 import type { FlagSpec } from '../flags';
 import { fileNamespaceError, objectsFromFiles } from '../targets';
 import { examples, longDesc } from '../text';
@@ -74,6 +75,7 @@ function runExec(ctx: CommandContext): CommandResult {
   // -i passes the terminal's standard input: what a pipe or `< file` feeds kubectl (the keyboard sends nothing here).
   const stdin = ctx.flags.bool('stdin') ? ctx.stdin?.text : undefined;
   const r = ctx.cluster.execInContainer(target.namespace, target.name, container, [...argv], stdin);
+  if (!r.ok && r.reason === 'NotFound' && !ctx.client.get('pods', target.namespace, target.name)) return missingObjectError(ctx, ctx.cluster.resources.resolve('pods')!, target.namespace, target.name);
   if (!r.ok) {
     if (r.reason === 'NotFound') return err.status({ kind: 'Status', apiVersion: 'v1', status: 'Failure', reason: 'NotFound', code: 404, message: r.message, metadata: {} });
     return err.message(`error: ${r.message}`);

@@ -4,6 +4,7 @@ import { WaitingExecution } from '../../execution';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
 import { fieldSelector, filenameFlags, labelSelector, listObjects, matchesFields, outputFormat, printContext, templateFlags, type FieldRequirement } from '../common';
 import { err, type KubectlError } from '../errors';
+import { missingObjectError } from '../targets';
 import { isTable, type OutputFormat, printObjects, printTable, type TableOptions } from '../printerApi';
 import { parseResourceArgs } from '../resourceArgs';
 import { examples, longDesc, SUGGEST_API_RESOURCES } from '../text';
@@ -139,7 +140,7 @@ function runGet(ctx: CommandContext): CommandResult {
       const ns = info.namespaced ? ctx.namespace : undefined;
       const obj = ctx.client.get(storageName(info), ns, name, versionOf(info));
       if (!obj) {
-        if (!ctx.flags.bool('ignore-not-found')) errors.push(notFound(info, name));
+        if (!ctx.flags.bool('ignore-not-found')) errors.push(missingObjectError(ctx, info, ns, name));
         continue;
       }
       const last = batches[batches.length - 1];
@@ -153,11 +154,6 @@ function runGet(ctx: CommandContext): CommandResult {
   if (errors.length) return err.aggregate(errors);
   // kubectl returns the printer's error (a jsonpath that cannot be executed): exit status 1.
   return printed ? 0 : 1;
-}
-
-function notFound(info: ResourceInfo, name: string): KubectlError {
-  const gr = info.group ? `${info.resource}.${info.group}` : info.resource;
-  return err.status({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', reason: 'NotFound', code: 404, message: `${gr} "${name}" not found`, details: { name, group: info.group, kind: info.resource } });
 }
 
 function tableOptions(ctx: CommandContext, format: OutputFormat, withKind: boolean): TableOptions {

@@ -4,6 +4,7 @@ import { WaitingExecution } from '../../execution';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
 import { labelSelector, selectorFlag } from '../common';
 import { err, type KubectlError } from '../errors';
+import { missingObjectError } from '../targets';
 import { parseRFC3339 } from '../parseRFC3339';
 import { examples, longDesc } from '../text';
 import { podsForArg } from './podForArg';
@@ -218,7 +219,10 @@ function podsToRead(ctx: CommandContext, selectorText: string): string[] | Kubec
   const pods = podsForArg(ctx, ctx.args[0]);
   const notFound = (message: string) => err.message(`error: error from server (NotFound): ${message} in namespace "${ctx.namespace}"`);
   if (!Array.isArray(pods)) return pods.type === 'status' && pods.status.reason === 'NotFound' ? notFound(pods.status.message) : pods;
-  if (!ctx.client.get('pods', ctx.namespace, pods[0])) return notFound(`pods "${pods[0]}" not found`);
+  if (!ctx.client.get('pods', ctx.namespace, pods[0])) {
+    const missing = missingObjectError(ctx, ctx.cluster.resources.resolve('pods')!, ctx.namespace, pods[0]);
+    return missing.type === 'status' ? notFound(missing.status.message) : missing;
+  }
   return pods;
 }
 

@@ -1,6 +1,7 @@
 import type { KubeObject, ResourceInfo } from '../../../sim/k8s/index';
 import type { CommandContext } from '../command';
 import { err, type KubectlError } from '../errors';
+import { missingObjectError } from '../targets';
 
 type Owner = KubeObject & { spec?: { selector?: { matchLabels?: Record<string, string> } | Record<string, string> } };
 
@@ -44,7 +45,7 @@ export function podsForArg(ctx: CommandContext, arg: string, verb?: string): str
   if (info.kind === 'Pod') return [name];
   const resource = info.group ? `${info.resource}.${info.group}` : info.resource;
   const owner = ctx.client.get<KubeObject>(resource, ctx.namespace, name);
-  if (!owner) return err.status({ kind: 'Status', apiVersion: 'v1', status: 'Failure', reason: 'NotFound', code: 404, message: `${resource} "${name}" not found`, metadata: {} });
+  if (!owner) return missingObjectError(ctx, info, ctx.namespace, name);
   const pods = podsForObject(ctx, info, owner, verb);
   return Array.isArray(pods) ? pods.map((p) => p.metadata.name) : pods;
 }

@@ -6,7 +6,7 @@ import type { CommandContext, CommandResult, CommandSpec } from '../command';
 import { err, type KubectlError } from '../errors';
 import { podForArg } from './podForArg';
 import { resolveType } from '../resourceArgs';
-import { notFoundError } from '../targets';
+import { missingObjectError, notFoundError } from '../targets';
 import { examples, longDesc } from '../text';
 
 /**
@@ -73,7 +73,7 @@ function runPortForward(ctx: CommandContext): CommandResult {
   if ('type' in info) return info;
   const name = slash < 0 ? target : target.slice(slash + 1);
   const obj = ctx.client.get<KubeObject>(storageName(info), info.namespaced ? ctx.namespace : undefined, name);
-  if (!obj) return notFoundError(info, name);
+  if (!obj) return missingObjectError(ctx, info, info.namespaced ? ctx.namespace : undefined, name);
   const pairs: PortPair[] = [];
   for (const typed of ctx.args.slice(1)) {
     const [local, remote] = typed.includes(':') ? [typed.slice(0, typed.indexOf(':')), typed.slice(typed.indexOf(':') + 1)] : [typed, typed];

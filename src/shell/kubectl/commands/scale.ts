@@ -1,7 +1,7 @@
 import { storageName } from '../../../sim/k8s/index';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
 import { dryRunFlag, dryRunStrategy, dryRunSuffix, filenameFlags, objectRef, recordFlag, templateFlags } from '../common';
-import { err, type KubectlError } from '../errors';
+import { err, errorString, type KubectlError } from '../errors';
 import { resolveTargets } from '../targets';
 import { examples, longDesc } from '../text';
 
@@ -60,7 +60,8 @@ function runScale(ctx: CommandContext): CommandResult {
   const resolved = resolveTargets(ctx, ctx.args, { selector: true, all: true });
   if ('type' in resolved) return resolved;
   const errors: KubectlError[] = [...resolved.errors];
-  if (resolved.targets.length === 0 && errors.length === 0) return err.message('no objects passed to scale');
+  // Nothing found: the builder's errors ride on the message (`no objects passed to scale [a, b]` for several).
+  if (resolved.targets.length === 0) return err.message(errors.length === 0 ? 'no objects passed to scale' : `no objects passed to scale ${errorString(errors.length === 1 ? errors[0] : err.aggregate(errors))}`);
   const current = ctx.flags.int('current-replicas');
   const rv = ctx.flags.string('resource-version');
   for (const { info, obj } of resolved.targets) {
