@@ -72,7 +72,7 @@ function runApiResources(ctx: CommandContext): CommandResult {
       i.group ? `${i.group}/${i.version}` : i.version,
       String(i.namespaced),
       i.kind,
-      ...(wide ? [`[${i.verbs.join(' ')}]`, i.categories.join(',')] : []),
+      ...(wide ? [i.verbs.join(','), i.categories.join(',')] : []),
     ]);
   }
   ctx.out(tabwrite(rows, { minWidth: 6, padding: 3 }));
