@@ -29,7 +29,7 @@ function quoteJson(s: string): string {
   return `${out}"`;
 }
 
-function encode(v: unknown, indent: string | undefined, depth: number): string {
+function encode(v: unknown, indent: string | undefined, depth: number, sorted = true): string {
   if (v === null || v === undefined) return 'null';
   if (typeof v === 'string') return quoteJson(v);
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : 'null';
@@ -39,15 +39,14 @@ function encode(v: unknown, indent: string | undefined, depth: number): string {
   const colon = indent === undefined ? ':' : ': ';
   if (Array.isArray(v)) {
     if (v.length === 0) return '[]';
-    return `[${v.map((x) => nl + encode(x, indent, depth + 1)).join(',')}${close}]`;
+    return `[${v.map((x) => nl + encode(x, indent, depth + 1, sorted)).join(',')}${close}]`;
   }
   if (typeof v === 'object') {
     const obj = v as Record<string, unknown>;
-    const keys = Object.keys(obj)
-      .filter((k) => obj[k] !== undefined)
-      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const keys = Object.keys(obj).filter((k) => obj[k] !== undefined);
+    if (sorted) keys.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     if (keys.length === 0) return '{}';
-    return `{${keys.map((k) => `${nl}${quoteJson(k)}${colon}${encode(obj[k], indent, depth + 1)}`).join(',')}${close}}`;
+    return `{${keys.map((k) => `${nl}${quoteJson(k)}${colon}${encode(obj[k], indent, depth + 1, sorted)}`).join(',')}${close}}`;
   }
   return 'null';
 }
@@ -60,6 +59,15 @@ export function jsonMarshal(value: unknown): string {
 /** `kubectl -o json`: `json.MarshalIndent(v, "", "    ")` plus a trailing newline. */
 export function toJson(value: unknown): string {
   return `${encode(value, '    ', 0)}\n`;
+}
+
+/**
+ * `-o json` of a Go struct (what kubectl builds itself, or its kubeconfig):
+ * the keys in the order the value has them, which the caller put in the
+ * struct's field order (map-typed fields already sorted).
+ */
+export function toStructJson(value: unknown): string {
+  return `${encode(value, '    ', 0, false)}\n`;
 }
 
 /**

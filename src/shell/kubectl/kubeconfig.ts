@@ -62,6 +62,8 @@ export class Kubeconfig {
   readonly users = new Map<string, UserEntry>([[KIND_NAME, { 'client-certificate-data': CERT_DATA, 'client-key-data': CERT_DATA }]]);
   readonly contexts = new Map<string, ContextEntry>([[KIND_NAME, { cluster: KIND_NAME, user: KIND_NAME }]]);
   current = KIND_NAME;
+  /** `preferences.colors` (`kubectl config set preferences.colors true`); false is omitted, as Go's omitempty does. */
+  colors: boolean | undefined;
 
   /** The namespace kubectl works in: the context's (`--context` names another), or `default`. */
   namespace(context?: string): string {
@@ -101,8 +103,51 @@ export class Kubeconfig {
       }),
       'current-context': this.current,
       kind: 'Config',
-      preferences: {},
+      preferences: this.colors ? { colors: true } : {},
       users: userNames.map((name) => ({ name, user: sortedFields(this.users.get(name)!, show) })),
     };
   }
+}
+
+/** The Go struct field orders of clientcmd's v1 Config, by what holds them (`kubectl config view -o json` prints the struct). */
+const CONFIG_ORDER: Record<string, readonly string[]> = {
+  config: ['kind', 'apiVersion', 'preferences', 'clusters', 'users', 'contexts', 'current-context', 'extensions'],
+  preferences: ['colors', 'extensions'],
+  namedCluster: ['name', 'cluster'],
+  cluster: ['server', 'tls-server-name', 'insecure-skip-tls-verify', 'certificate-authority', 'certificate-authority-data', 'proxy-url', 'disable-compression', 'extensions'],
+  namedUser: ['name', 'user'],
+  user: ['client-certificate', 'client-certificate-data', 'client-key', 'client-key-data', 'token', 'tokenFile', 'as', 'as-uid', 'as-groups', 'as-user-extra', 'username', 'password', 'auth-provider', 'exec', 'extensions'],
+  authProvider: ['name', 'config'],
+  exec: ['command', 'args', 'env', 'apiVersion', 'installHint', 'provideClusterInfo', 'interactiveMode'],
+  namedContext: ['name', 'context'],
+  context: ['cluster', 'user', 'namespace', 'extensions'],
+};
+
+function ordered(o: Record<string, unknown>, order: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of order) if (k in o) out[k] = o[k];
+  for (const k of Object.keys(o)) if (!(k in out)) out[k] = o[k];
+  return out;
+}
+
+/** `view()`'s object with its keys in the v1 Config struct's order (maps, such as an auth provider's config, stay sorted). */
+export function inConfigStructOrder(view: Record<string, unknown>): Record<string, unknown> {
+  const list = (key: string, named: string, inner: string, each?: (v: Record<string, unknown>) => Record<string, unknown>) =>
+    ((view[key] as Record<string, unknown>[]) ?? []).map((e) => ordered({ ...e, [inner]: ordered((each ?? ((v) => v))(e[inner] as Record<string, unknown>), CONFIG_ORDER[inner]) }, CONFIG_ORDER[named]));
+  const user = (u: Record<string, unknown>) => {
+    const out = { ...u };
+    if (out['auth-provider']) out['auth-provider'] = ordered(out['auth-provider'] as Record<string, unknown>, CONFIG_ORDER.authProvider);
+    if (out.exec) out.exec = ordered(out.exec as Record<string, unknown>, CONFIG_ORDER.exec);
+    return out;
+  };
+  return ordered(
+    {
+      ...view,
+      preferences: ordered(view.preferences as Record<string, unknown>, CONFIG_ORDER.preferences),
+      clusters: list('clusters', 'namedCluster', 'cluster'),
+      users: list('users', 'namedUser', 'user', user),
+      contexts: list('contexts', 'namedContext', 'context'),
+    },
+    CONFIG_ORDER.config,
+  );
 }

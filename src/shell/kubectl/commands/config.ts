@@ -1,11 +1,11 @@
 import { parseOutputFormat } from '../printers/format/parseOutputFormat';
 import { printJsonPath } from '../printers/format/jsonpath/printJsonPath';
-import { toJson } from '../printers/format/toJson';
+import { toStructJson } from '../printers/format/toJson';
 import { toYaml } from '../printers/format/yaml/toYaml';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
 import { err } from '../errors';
 import { templateFlags } from '../common';
-import { KUBECONFIG_PATH } from '../kubeconfig';
+import { inConfigStructOrder, KUBECONFIG_PATH } from '../kubeconfig';
 import { config, configDeleteClusterCommand, configDeleteUserCommand, configSetClusterCommand, configSetCommand, configUnsetCommand, wrongArgs } from './configEntries';
 import { configSetCredentialsCommand } from './configSetCredentials';
 import { examples, longDesc } from '../text';
@@ -84,14 +84,14 @@ export const configGetContextsCommand: CommandSpec = {
       if (!ctx.flags.bool('no-headers')) rows.unshift(['CURRENT', 'NAME', 'CLUSTER', 'AUTHINFO', 'NAMESPACE']);
       ctx.out(tabwriter(rows));
     }
-    if (missing.length) return err.message(`context ${missing.map((m) => `"${m}"`).join(', ')} not found`);
+    if (missing.length) return missing.length === 1 ? err.message(`context ${missing[0]} not found`) : err.aggregate(missing.map((m) => err.message(`context ${m} not found`)));
     return 0;
   },
 };
 
-/** Go's tabwriter as kubectl's config printers set it up (min width 10, padding 3): the last cell unpadded. */
+/** Go's tabwriter as kubectl's GetNewTabWriter sets it up (min width 6, padding 3): the last cell unpadded. */
 function tabwriter(rows: string[][]): string {
-  const widths = rows[0]?.map((_, i) => Math.max(10, ...rows.map((r) => r[i].length + 3))) ?? [];
+  const widths = rows[0]?.map((_, i) => Math.max(6, ...rows.map((r) => r[i].length + 3))) ?? [];
   return rows.map((r) => r.map((cell, i) => (i < r.length - 1 ? cell.padEnd(widths[i]) : cell)).join('') + '\n').join('');
 }
 
@@ -270,7 +270,8 @@ function runView(ctx: CommandContext): CommandResult {
   const format = parseOutputFormat(ctx.flags.string('output') || 'yaml');
   if ('error' in format) return err.message(format.error);
   if (format.type === 'yaml') ctx.out(toYaml(view));
-  else if (format.type === 'json') ctx.out(toJson(view));
+  // JSON is the v1 Config struct's (its fields in declaration order); YAML goes through a map, so its keys are sorted.
+  else if (format.type === 'json') ctx.out(toStructJson(inConfigStructOrder(view)));
   else if (format.type === 'jsonpath') {
     const r = printJsonPath(format.template, view);
     if ('error' in r) return err.message(r.error);

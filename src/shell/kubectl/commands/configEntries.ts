@@ -103,8 +103,20 @@ export const configDeleteUserCommand = deleting('user');
  * A property path of `set`/`unset`: `current-context`, or
  * `contexts|clusters|users.NAME.FIELD`; the entry and field it names.
  */
-function property(kc: Kubeconfig, path: string): { set(value: string | undefined): void } | string {
+function property(kc: Kubeconfig, path: string): { set(value: string | undefined): string | void } | string {
   if (path === 'current-context') return { set: (v) => (kc.current = v ?? '') };
+  if (path === 'preferences.colors') {
+    return {
+      set: (v) => {
+        // strconv.ParseBool's spellings; an error for anything else.
+        if (v === undefined) kc.colors = undefined;
+        else if (/^(1|t|T|TRUE|true|True)$/.test(v)) kc.colors = true;
+        else if (/^(0|f|F|FALSE|false|False)$/.test(v)) kc.colors = false;
+        else return `strconv.ParseBool: parsing ${JSON.stringify(v)}: invalid syntax`;
+        return undefined;
+      },
+    };
+  }
   const m = /^(contexts|clusters|users)\.([^.]+)\.([^.]+)$/.exec(path);
   if (!m) return `unable to locate path ${path}`;
   const [, kind, name, field] = m;
@@ -160,7 +172,8 @@ export const configSetCommand: CommandSpec = {
     if (wrong) return wrong;
     const p = property(config(ctx), ctx.args[0]);
     if (typeof p === 'string') return err.message(p);
-    p.set(ctx.args[1]);
+    const failed = p.set(ctx.args[1]);
+    if (failed) return err.message(failed);
     ctx.out(`Property "${ctx.args[0]}" set.\n`);
     return 0;
   },

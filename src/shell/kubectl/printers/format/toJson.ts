@@ -1,2 +1,2 @@
 // Go's encoding/json lives in lib (the simulated API server writes it too).
-export { jsonMarshal, toJson } from '../../../../lib/goJson';
+export { jsonMarshal, toJson, toStructJson } from '../../../../lib/goJson';
