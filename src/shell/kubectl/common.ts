@@ -45,7 +45,7 @@ export function namespaceFor(info: ResourceInfo, ctx: CommandContext): string | 
 
 /** The command's `-o` (with `--template`), parsed as kubectl's PrintFlags do, or kubectl's error text. */
 export function outputFormat(ctx: CommandContext): OutputFormat | { error: string } {
-  return parseOutputFormat(ctx.flags.string('output'), ctx.flags.string('template'));
+  return parseOutputFormat(ctx.flags.string('output'), ctx.flags.string('template'), (path) => ctx.env.files.read(path));
 }
 
 /**
@@ -56,7 +56,7 @@ export function outputFormat(ctx: CommandContext): OutputFormat | { error: strin
 export function printFlagsFormat(ctx: CommandContext): OutputFormat | { error: string } {
   const template = ctx.flags.string('template');
   const output = ctx.flags.string('output') || (template ? 'go-template' : '');
-  const format = parseOutputFormat(output, template);
+  const format = parseOutputFormat(output, template, (path) => ctx.env.files.read(path));
   const noPrinter = 'error' in format ? format.error.startsWith('unable to match a printer') : format.type === 'wide' || format.type === 'custom-columns';
   if (!noPrinter) return format;
   return { error: `unable to match a printer suitable for the output format "${output}", allowed formats are: go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml` };

@@ -273,7 +273,7 @@ function runView(ctx: CommandContext): CommandResult {
   // JSON is the v1 Config struct's (its fields in declaration order); YAML goes through a map, so its keys are sorted.
   else if (format.type === 'json') ctx.out(toStructJson(inConfigStructOrder(view)));
   else if (format.type === 'jsonpath') {
-    const r = printJsonPath(format.template, view);
+    const r = printJsonPath(format.template, view, format.asJson);
     if ('error' in r) return err.message(r.error);
     ctx.out(r.text);
   } else return err.message(`output must be one of '', 'json', 'yaml' or a jsonpath: ${ctx.flags.string('output')}`);

@@ -68,8 +68,8 @@ function runDescribe(ctx: CommandContext): CommandResult {
       if (selector && 'type' in selector) return selector;
       for (const info of sel.infos) for (const obj of listObjects(ctx, info, { allNamespaces: ctx.flags.bool('all-namespaces'), selector: selector as Selector | undefined })) items.push({ info, obj });
       if (items.length === 0) {
-        const namespaced = sel.infos.some((i) => i.namespaced);
-        ctx.errOut(namespaced && !ctx.flags.bool('all-namespaces') ? `No resources found in ${ctx.namespace} namespace.\n` : 'No resources found\n');
+        // describe names the namespace unless -A, even for a cluster-scoped kind (checked against the real 1.32 client).
+        ctx.errOut(!ctx.flags.bool('all-namespaces') ? `No resources found in ${ctx.namespace} namespace.\n` : 'No resources found\n');
         return 0;
       }
     } else {

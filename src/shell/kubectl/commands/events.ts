@@ -62,7 +62,7 @@ interface EventView {
 
 function runEvents(ctx: CommandContext): CommandResult {
   const output = ctx.flags.string('output');
-  const format = output === '' ? undefined : parseOutputFormat(output, ctx.flags.string('template'));
+  const format = output === '' ? undefined : parseOutputFormat(output, ctx.flags.string('template'), (path) => ctx.env.files.read(path));
   if (format && ('error' in format || format.type === 'wide' || format.type === 'custom-columns')) {
     return err.message(`unable to match a printer suitable for the output format "${output}", allowed formats are: ${ALLOWED}`);
   }

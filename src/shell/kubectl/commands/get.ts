@@ -5,7 +5,7 @@ import type { CommandContext, CommandResult, CommandSpec } from '../command';
 import { fieldSelector, filenameFlags, labelSelector, listObjects, matchesFields, outputFormat, printContext, templateFlags, type FieldRequirement } from '../common';
 import { err, type KubectlError } from '../errors';
 import { missingObjectError } from '../targets';
-import { isTable, type OutputFormat, printObjects, printTable, type TableOptions } from '../printerApi';
+import { isTable, type OutputFormat, printObjects, printTable, sortObjects, type TableOptions } from '../printerApi';
 import { parseResourceArgs } from '../resourceArgs';
 import { examples, longDesc, SUGGEST_API_RESOURCES } from '../text';
 import { runGetRaw } from './getRaw';
@@ -150,6 +150,15 @@ function runGet(ctx: CommandContext): CommandResult {
   }
   const multipleTypes = ctx.flags.bool('show-kind') || (ctx.args.length > 0 && (ctx.args[0].includes(',') || ctx.args[0].toLowerCase() === 'all')) || new Set(batches.map((b) => b.info)).size > 1;
   if (watch) return startWatch(ctx, batches, selection.type === 'names' ? selection.items.map((i) => i.name) : undefined, format, multipleTypes, selector as Selector | undefined);
+  // --sort-by orders every output, and fails when no object has the field (NewRuntimeSorter's error).
+  const sortBy = ctx.flags.string('sort-by');
+  if (sortBy) {
+    for (const b of batches) {
+      const sorted = sortObjects(b.objects, sortBy);
+      if (!Array.isArray(sorted)) return err.message(sorted.error);
+      b.objects = sorted;
+    }
+  }
   const printed = printBatches(ctx, batches, format, multipleTypes, singleItem, allNamespaces, selection.type === 'types');
   if (errors.length) return err.aggregate(errors);
   // kubectl returns the printer's error (a jsonpath that cannot be executed): exit status 1.

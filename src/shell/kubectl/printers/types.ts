@@ -31,6 +31,6 @@ export type OutputFormat =
   | { type: 'yaml' }
   | { type: 'json' }
   | { type: 'name' }
-  | { type: 'jsonpath'; template: string }
+  | { type: 'jsonpath'; template: string; /** `-o jsonpath-as-json`: each template node's results as a JSON array. */ asJson?: boolean }
   | { type: 'go-template'; template: string }
   | { type: 'custom-columns'; spec: string };

@@ -21,19 +21,31 @@ function unquote(s: string): string {
  * `jsonpath=…`, `go-template=…` or `template=…`, `custom-columns=…`; the
  * template may come from `--template` instead), or returns kubectl's error text.
  */
-export function parseOutputFormat(flag: string, templateArg = ''): OutputFormat | { error: string } {
+export function parseOutputFormat(flag: string, templateArg = '', read: (path: string) => string | undefined = () => undefined): OutputFormat | { error: string } {
   const lower = flag.toLowerCase();
+  // The -file formats read their template from the file named after `=` (or by --template).
+  const file = /^(jsonpath-file|go-template-file|templatefile|custom-columns-file)(=|$)/.exec(flag);
+  if (file) {
+    const path = templateArg || flag.slice(file[0].length);
+    if (path.length === 0) return { error: 'template format specified but no template given' };
+    const text = read(path);
+    if (text === undefined) return { error: `error reading ${file[1] === 'custom-columns-file' ? 'template' : '--template'} ${path}, open ${path}: no such file or directory` };
+    if (file[1] === 'jsonpath-file') return parseOutputFormat(`jsonpath=${text}`);
+    if (file[1] !== 'custom-columns-file') return parseOutputFormat(`go-template=${text}`);
+    return customColumnsFile(text);
+  }
   if (flag === '') return { type: 'table' };
   if (flag === 'wide') return { type: 'wide' };
   if (lower === 'json') return { type: 'json' };
   if (lower === 'yaml') return { type: 'yaml' };
   if (flag === 'name') return { type: 'name' };
-  if (flag === 'jsonpath' || flag.startsWith('jsonpath=')) {
-    const template = templateArg || unquote(flag.slice('jsonpath='.length));
+  const jsonpath = /^(jsonpath|jsonpath-as-json)(=|$)/.exec(flag);
+  if (jsonpath) {
+    const template = templateArg || unquote(flag.slice(jsonpath[0].length));
     if (template.length === 0) return { error: 'template format specified but no template given' };
     const parsed = parseTemplate(template);
     if ('error' in parsed) return parsed;
-    return { type: 'jsonpath', template };
+    return jsonpath[1] === 'jsonpath' ? { type: 'jsonpath', template } : { type: 'jsonpath', template, asJson: true };
   }
   const go = /^(go-template|template)(=|$)/.exec(flag);
   if (go) {
@@ -49,6 +61,14 @@ export function parseOutputFormat(flag: string, templateArg = ''): OutputFormat 
     if ('error' in columns) return columns;
     return { type: 'custom-columns', spec };
   }
-  const eq = flag.indexOf('=');
-  return noPrinter(eq >= 0 && ['jsonpath-file', 'jsonpath-as-json', 'go-template-file', 'templatefile', 'custom-columns-file'].includes(flag.slice(0, eq)) ? flag.slice(0, eq) : flag);
+  return noPrinter(flag);
+}
+
+/** `NewCustomColumnsPrinterFromTemplate`: headers on the first line, their JSONPath expressions on the second. */
+function customColumnsFile(text: string): OutputFormat | { error: string } {
+  const lines = text.split('\n');
+  const headers = (lines[0] ?? '').trim().split(/\s+/).filter(Boolean);
+  const specs = (lines[1] ?? '').trim().split(/\s+/).filter(Boolean);
+  if (headers.length !== specs.length) return { error: `number of headers (${headers.length}) and field specifications (${specs.length}) don't match` };
+  return parseOutputFormat(`custom-columns=${headers.map((h, i) => `${h}:${specs[i]}`).join(',')}`);
 }

@@ -58,7 +58,7 @@ export function printObjects(format: OutputFormat, objects: readonly KubeObject[
       const items = objects.map(plain);
       const value = options.asList ? listOf(items) : items[0];
       if (value === undefined) return { text: '' };
-      return printJsonPath(format.template, value);
+      return printJsonPath(format.template, value, format.asJson);
     }
     case 'go-template': {
       const items = objects.map(plain);

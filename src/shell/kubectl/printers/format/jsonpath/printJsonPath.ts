@@ -1,5 +1,5 @@
 import { goNumber, goQuote, goSharpV } from '../../text/goFormat';
-import { jsonMarshal } from '../toJson';
+import { jsonMarshal, toJson } from '../toJson';
 import { findResults, JsonPathError } from './evaluateJsonPath';
 import type { ListNode } from './nodes';
 import { parseJsonPath } from './parseJsonPath';
@@ -29,11 +29,13 @@ export function parseTemplate(template: string): ListNode | { error: string } {
  * `JSONPathPrinter.PrintObj` with missing keys allowed (kubectl's default):
  * the text, or kubectl's error including the dump of the object.
  */
-export function printJsonPath(template: string, data: unknown): { text: string } | { error: string } {
+export function printJsonPath(template: string, data: unknown, asJson = false): { text: string } | { error: string } {
   const root = parseTemplate(template);
   if ('error' in root) return root;
   try {
-    return { text: findResults(root, data, { allowMissingKeys: true }).map(printResults).join('') };
+    const results = findResults(root, data, { allowMissingKeys: true });
+    // EnableJSONOutput: each node's results as an indented JSON array (a text node's as a string).
+    return { text: asJson ? results.map((r) => toJson(r)).join('') : results.map(printResults).join('') };
   } catch (e) {
     if (!(e instanceof JsonPathError)) throw e;
     const debug =
