@@ -50,7 +50,7 @@ export function printGenerated(ctx: CommandContext, sent: SentObject, operation 
   const format = outputFormat(ctx);
   if ('error' in format) return err.message(format.error);
   if (!isTable(format)) {
-    const r = printObjects(format, [sent.object], { asList: false }, printContext(ctx));
+    const r = printObjects(format, [sent.object], { asList: false, goStruct: true }, printContext(ctx));
     if ('error' in r) return err.message(r.error);
     ctx.out(r.text);
     return 0;

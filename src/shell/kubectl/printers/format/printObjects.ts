@@ -3,7 +3,8 @@ import type { OutputFormat, PrintContext } from '../types';
 import { parseCustomColumns, printCustomColumns } from './customColumns';
 import { printGoTemplate } from './gotemplate/printGoTemplate';
 import { printJsonPath } from './jsonpath/printJsonPath';
-import { toJson } from './toJson';
+import { inGoStructOrder } from './goStructOrder';
+import { toJson, toStructJson } from './toJson';
 import { toYaml } from './yaml/toYaml';
 
 /** Options of the non-table printers. */
@@ -12,6 +13,12 @@ export interface PrintObjectsOptions {
   asList: boolean;
   /** `--no-headers` (custom-columns only). */
   noHeaders?: boolean;
+  /**
+   * The object is a Go struct kubectl built (a generator's, or the typed
+   * answer to its create): `-o json` lists its fields in struct order.
+   * Objects read from the server are maps to kubectl, so their keys come sorted.
+   */
+  goStruct?: boolean;
 }
 
 /** The object as kubectl holds it after decoding JSON (no undefined fields). */
@@ -52,7 +59,8 @@ export function printObjects(format: OutputFormat, objects: readonly KubeObject[
       const items = objects.map(withoutManagedFields);
       const value = options.asList ? listOf(items) : items[0];
       if (value === undefined) return { text: '' };
-      return { text: format.type === 'yaml' ? toYaml(value) : toJson(value) };
+      if (format.type === 'yaml') return { text: toYaml(value) };
+      return { text: options.goStruct && !options.asList ? toStructJson(inGoStructOrder(value as KubeObject)) : toJson(value) };
     }
     case 'jsonpath': {
       const items = objects.map(plain);
