@@ -23,7 +23,8 @@ export function utf8Length(input: string): number {
   return utf8Bytes(input).length;
 }
 
-function utf8Bytes(s: string): number[] {
+/** The string's UTF-8 bytes. */
+export function utf8Bytes(s: string): number[] {
   const out: number[] = [];
   for (const ch of s) {
     const cp = ch.codePointAt(0)!;

@@ -1,8 +1,9 @@
-import { applyPatch, decodeObject, formatLabelSelector, goQuote, parseManifests, storageName, type KubeObject, type PatchType, type ResourceInfo } from '../../../sim/k8s/index';
+import { applyPatch, decodeObject, goQuote, parseManifests, storageName, type KubeObject, type PatchType, type ResourceInfo } from '../../../sim/k8s/index';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
 import { dryRunFlag, dryRunStrategy, dryRunSuffix, fieldManagerFlag, filenameFlags, objectRef, outputFormat, printContext, readFiles, recordFlag, templateFlags, type DryRun } from '../common';
 import { deepCopy } from '../deepCopy';
 import { err, type KubectlError } from '../errors';
+import { scaleOf } from './scaleSubresource';
 import { goJsonSyntaxError } from '../goJsonSyntax';
 import { isTable, printObjects, type OutputFormat } from '../printerApi';
 import { resolveTargets, type Target, type Targets } from '../targets';
@@ -207,18 +208,6 @@ function patchScale(ctx: CommandContext, info: ResourceInfo, obj: KubeObject, o:
   return { object: after, ref, changed: !sameJson(after, scale) };
 }
 
-function scaleOf(obj: KubeObject): KubeObject {
-  const spec = (obj.spec ?? {}) as { replicas?: number; selector?: Parameters<typeof formatLabelSelector>[0] };
-  const status = (obj.status ?? {}) as { replicas?: number };
-  const m = obj.metadata;
-  return {
-    apiVersion: 'autoscaling/v1',
-    kind: 'Scale',
-    metadata: { name: m.name, namespace: m.namespace, uid: m.uid, resourceVersion: m.resourceVersion, creationTimestamp: m.creationTimestamp },
-    spec: { replicas: spec.replicas ?? 1 },
-    status: { replicas: status.replicas ?? 0, selector: spec.selector ? formatLabelSelector(spec.selector) : '' },
-  };
-}
 
 function badRequest(message: string): KubectlError {
   return err.status({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', reason: 'BadRequest', code: 400, message });

@@ -1,6 +1,8 @@
-import { decodeObject, formatLabelSelector, statusErrors, storageName, type KubeObject, type ResourceInfo, type Status } from '../../../sim/k8s/index';
+import { decodeObject, statusErrors, storageName, type KubeObject, type ResourceInfo, type Status } from '../../../sim/k8s/index';
 import type { CommandContext, CommandResult } from '../command';
+import { utf8Bytes } from '../../../lib/encodeBase64';
 import { err, type KubectlError } from '../errors';
+import { scaleOf } from './scaleSubresource';
 import { wireJson } from '../printers/format/wireJson';
 import { parsePath } from './getRaw';
 
@@ -29,18 +31,6 @@ export function validateRaw(ctx: CommandContext, raw: string, filenames: readonl
 const notFound = (): KubectlError => err.status({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', reason: 'NotFound', code: 404, message: 'the server could not find the requested resource' });
 const badRequest = (message: string): KubectlError => err.status(statusErrors.badRequest(message));
 
-/** The text's UTF-8 bytes. */
-function utf8(text: string): number[] {
-  const out: number[] = [];
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    if (cp < 0x80) out.push(cp);
-    else if (cp < 0x800) out.push(0xc0 | (cp >> 6), 0x80 | (cp & 63));
-    else if (cp < 0x10000) out.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
-    else out.push(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 63), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
-  }
-  return out;
-}
 
 /** Go's package path of a group's types: external (`k8s.io/api/apps/v1`) or the API server's internal one. */
 function goPackage(info: { group: string; version: string }, internal: boolean): string {
@@ -52,7 +42,7 @@ function goPackage(info: { group: string; version: string }, internal: boolean):
 function undecodable(body: string, into: string, cause: string, kind?: { kind: string; version: string }): KubectlError {
   if (kind) return badRequest(`${kind.kind} in version "${kind.version}" cannot be handled as a ${into}: ${cause}`);
   // summarizeData: the first 30 bytes, as text for JSON and in hex otherwise.
-  const bytes = utf8(body);
+  const bytes = utf8Bytes(body);
   const long = bytes.length > 30;
   const hex = bytes.slice(0, 30).map((b) => b.toString(16).padStart(2, '0')).join('');
   const summary = body.length === 0 ? '<empty>' : body.startsWith('{') ? (long ? `${body.slice(0, 30)} ...` : body) : `${hex}${long ? ' ...' : ''}`;
@@ -104,18 +94,6 @@ function decodeFor(ctx: CommandContext, body: string, info: ResourceInfo, namesp
   return { obj };
 }
 
-/** The autoscaling/v1 Scale the API server serves for a scalable object. */
-function scaleOf(obj: KubeObject): KubeObject {
-  const spec = (obj.spec ?? {}) as { replicas?: number; selector?: Parameters<typeof formatLabelSelector>[0] };
-  const m = obj.metadata;
-  return {
-    apiVersion: 'autoscaling/v1',
-    kind: 'Scale',
-    metadata: { name: m.name, namespace: m.namespace, uid: m.uid, resourceVersion: m.resourceVersion, creationTimestamp: m.creationTimestamp },
-    spec: { replicas: spec.replicas ?? 1 },
-    status: { replicas: (obj.status as { replicas?: number } | undefined)?.replicas ?? 0, selector: spec.selector ? formatLabelSelector(spec.selector) : '' },
-  };
-}
 
 type Put = { ok: true; object: KubeObject } | { ok: false; status: Status };
 
