@@ -168,7 +168,10 @@ function runLogs(ctx: CommandContext): CommandResult {
     const r = ctx.cluster.containerLogs(ns, s.pod, s.container, previous);
     if (!r.ok) {
       // The stream's own errors (a container waiting to start…) are what --ignore-errors prints and passes over.
-      if (ignoreErrors && r.reason !== 'NotFound' && !r.message.includes('is not valid for pod')) ctx.out(`error: ${r.message}\n`);
+      const badContainer = r.message.includes('is not valid for pod');
+      if (ignoreErrors && r.reason !== 'NotFound' && !badContainer) ctx.out(`error: ${r.message}\n`);
+      // LogsForObject looks the container up in the pod first: a plain error, no request made.
+      else if (badContainer) errors.push(err.message(r.message));
       else errors.push(err.status({ kind: 'Status', apiVersion: 'v1', status: 'Failure', reason: r.reason, code: r.reason === 'NotFound' ? 404 : 400, message: r.message, metadata: {} }));
       continue;
     }
