@@ -5,7 +5,7 @@ import { err } from '../errors';
 import { missingObjectError } from '../targets';
 import { examples, longDesc } from '../text';
 import { streamFlags } from './exec';
-import { podForArg } from './podForArg';
+import { FOR_ATTACH, podForArg } from './podForArg';
 import { attachToRun } from './runAttach';
 
 type PodObj = KubeObject & Pod;
@@ -39,7 +39,7 @@ export const attachCommand: CommandSpec = {
 function runAttach(ctx: CommandContext): CommandResult {
   if (ctx.args.length === 0) return err.usage(ctx.commandPath, 'error: at least 1 argument is required for attach');
   if (ctx.args.length > 2) return err.usage(ctx.commandPath, 'error: expected POD, TYPE/NAME, or TYPE NAME, (at most 2 arguments) saw 3');
-  const target = podForArg(ctx, ctx.args.length === 2 ? `${ctx.args[0]}/${ctx.args[1]}` : ctx.args[0], false);
+  const target = podForArg(ctx, ctx.args.length === 2 ? `${ctx.args[0]}/${ctx.args[1]}` : ctx.args[0], FOR_ATTACH);
   if ('type' in target) return target;
   const pod = ctx.client.get<PodObj>('pods', ctx.namespace, target.name);
   if (!pod) return missingObjectError(ctx, ctx.cluster.resources.resolve('pods')!, ctx.namespace, target.name);

@@ -6,7 +6,7 @@ import { missingObjectError } from '../targets';
 import type { FlagSpec } from '../flags';
 import { fileNamespaceError, objectsFromFiles } from '../targets';
 import { examples, longDesc } from '../text';
-import { podForArg, podsForObject } from './podForArg';
+import { FOR_ATTACH, podForArg, podsForObject } from './podForArg';
 
 /** The flags exec and attach share (kubectl's `StreamOptions`, with the container and the wait for a running pod). */
 export const streamFlags: FlagSpec[] = [
@@ -66,7 +66,7 @@ function runExec(ctx: CommandContext): CommandResult {
   const argv = ctx.dashIndex >= 0 ? ctx.args.slice(ctx.dashIndex) : [];
   if (argv.length === 0) return err.message('error: you must specify at least one command for the container');
   // Run: the pod, from the argument or the file.
-  const target = filenames.length > 0 ? podFromFiles(ctx, filenames, resourceName) : inNamespace(podForArg(ctx, resourceName, false, 'attach to'), ctx.namespace);
+  const target = filenames.length > 0 ? podFromFiles(ctx, filenames, resourceName) : inNamespace(podForArg(ctx, resourceName, FOR_ATTACH), ctx.namespace);
   if ('type' in target) return target;
   const container = ctx.flags.string('container') || undefined;
   const interactive = ctx.flags.bool('stdin') && ctx.flags.bool('tty');
@@ -112,7 +112,7 @@ function podFromFiles(ctx: CommandContext, filenames: string[], resourceName: st
   const mismatch = o.info.namespaced ? fileNamespaceError(ctx, fileNs) : undefined;
   if (mismatch) return mismatch;
   const namespace = o.namespace ?? ctx.namespace;
-  const pods = podsForObject(ctx, o.info, { ...o.object, metadata: { ...o.object.metadata, namespace } }, 'attach to');
+  const pods = podsForObject(ctx, o.info, { ...o.object, metadata: { ...o.object.metadata, namespace } }, FOR_ATTACH);
   if (!Array.isArray(pods)) return pods;
   return { name: pods[0].metadata.name, namespace };
 }

@@ -7,7 +7,7 @@ import { err, type KubectlError } from '../errors';
 import { missingObjectError } from '../targets';
 import { parseRFC3339 } from '../parseRFC3339';
 import { examples, longDesc } from '../text';
-import { podsForArg } from './podForArg';
+import { FOR_LOGS, podsForArg } from './podForArg';
 
 /** `kubectl logs` (kubectl `pkg/cmd/logs/logs.go`). */
 export const logsCommand: CommandSpec = {
@@ -219,7 +219,7 @@ function podsToRead(ctx: CommandContext, selectorText: string): string[] | Kubec
     if (sel && 'type' in sel) return sel;
     return ctx.client.list<KubeObject>('pods', { namespace: ctx.namespace, labelSelector: sel as Selector | undefined }).map((p) => p.metadata.name);
   }
-  const pods = podsForArg(ctx, ctx.args[0]);
+  const pods = podsForArg(ctx, ctx.args[0], FOR_LOGS);
   const notFound = (message: string) => err.message(`error: error from server (NotFound): ${message} in namespace "${ctx.namespace}"`);
   if (!Array.isArray(pods)) return pods.type === 'status' && pods.status.reason === 'NotFound' ? notFound(pods.status.message) : pods;
   if (!ctx.client.get('pods', ctx.namespace, pods[0])) {

@@ -3,8 +3,8 @@ import { WaitingExecution } from '../../execution';
 import { addressInUse, hostOf, type Listener } from '../../localPorts';
 import type { NetResult } from '../../../sim/k8s/index';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
-import { err, type KubectlError } from '../errors';
-import { podForArg } from './podForArg';
+import { err } from '../errors';
+import { FOR_ATTACH, podForArg } from './podForArg';
 import { resolveType } from '../resourceArgs';
 import { missingObjectError, notFoundError } from '../targets';
 import { examples, longDesc } from '../text';
@@ -80,7 +80,7 @@ function runPortForward(ctx: CommandContext): CommandResult {
     if (local !== '' && !/^\d+$/.test(local)) return err.message(`error: Error parsing local port '${local}': strconv.ParseUint: parsing "${local}": invalid syntax`);
     pairs.push({ local, remote, typed });
   }
-  const pod = info.kind === 'Pod' ? { name } : info.kind === 'Service' ? servicePod(ctx, obj as ServiceObj) : podForArg(ctx, target, false);
+  const pod = info.kind === 'Pod' ? { name } : podForArg(ctx, target, FOR_ATTACH);
   if ('type' in pod) return pod;
   const p = ctx.client.get<PodObj>('pods', ctx.namespace, pod.name);
   if (!p) return notFoundError(ctx.cluster.resources.resolve('pods')!, pod.name);
@@ -93,19 +93,6 @@ function runPortForward(ctx: CommandContext): CommandResult {
   }
   if (p.status?.phase !== 'Running') return err.message(`error: unable to forward port because pod is not running. Current status=${p.status?.phase ?? 'Pending'}`);
   return forward(ctx, p, resolved);
-}
-
-/** The Service's first pod (selected as kubectl's AttachablePodForObject does: running and ready first, then the oldest). */
-function servicePod(ctx: CommandContext, svc: ServiceObj): { name: string } | KubectlError {
-  const selector = svc.spec?.selector;
-  if (!selector || Object.keys(selector).length === 0) return err.message(`error: invalid service '${svc.metadata.name}': Service is defined without a selector`);
-  const ready = (p: PodObj) => (p.status?.phase === 'Running' && p.status.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ? 0 : 1);
-  const pods = ctx.client
-    .list<PodObj>('pods', { namespace: ctx.namespace })
-    .filter((p) => !p.metadata.deletionTimestamp && Object.entries(selector).every(([k, v]) => p.metadata.labels?.[k] === v))
-    .sort((a, b) => ready(a) - ready(b) || (a.metadata.creationTimestamp ?? '').localeCompare(b.metadata.creationTimestamp ?? '') || a.metadata.name.localeCompare(b.metadata.name));
-  if (pods.length === 0) return err.message('error: timed out waiting for the condition');
-  return { name: pods[0].metadata.name };
 }
 
 /** A container port by number, or by its name (`http`). */

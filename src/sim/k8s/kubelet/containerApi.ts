@@ -151,7 +151,8 @@ function execTarget(store: ObjectStore, state: KubeletState, namespace: string, 
   if (!proc || proc.exit) {
     const phase = t.pod.status?.phase;
     if (phase === 'Succeeded' || phase === 'Failed') return { ok: false, reason: 'BadRequest', message: `cannot exec into a container in a completed pod; current phase is ${phase}` };
-    return { ok: false, reason: 'BadRequest', message: `container ${t.container} is not running` };
+    // The kubelet finds only running containers (a waiting or crash-looping one is not found); kubectl wraps its answer.
+    return { ok: false, reason: 'BadRequest', message: `unable to upgrade connection: container not found ("${t.container}")` };
   }
   proc.advance(now);
   if (!proc.hasProgram(argv[0] ?? '')) {
