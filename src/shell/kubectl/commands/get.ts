@@ -173,7 +173,6 @@ function tableOptions(ctx: CommandContext, format: OutputFormat, withKind: boole
     allNamespaces: ctx.flags.bool('all-namespaces'),
     withKindPrefix: withKind,
     noHeaders: ctx.flags.bool('no-headers'),
-    sortBy: ctx.flags.string('sort-by') || undefined,
   };
 }
 

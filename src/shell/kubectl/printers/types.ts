@@ -18,8 +18,6 @@ export interface TableOptions {
   /** Prefix names with `<kind>[.<group>]/` (multi-kind output, `get all`). */
   withKindPrefix?: boolean;
   noHeaders?: boolean;
-  /** `--sort-by` jsonpath, e.g. `.metadata.name`. */
-  sortBy?: string;
   /** `--output-watch-events`: an EVENT column first, one watch event type per object (same order). */
   eventTypes?: readonly string[];
 }

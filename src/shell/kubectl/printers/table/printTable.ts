@@ -1,5 +1,4 @@
 import { kindGroup, type KubeObject, type ResourceInfo } from '../../../../sim/k8s/index';
-import { sortObjects } from '../sort/sortObjects';
 import { tabwrite } from '../text/tabwrite';
 import { writeEscaped } from '../text/writeEscaped';
 import type { PrintContext, TableOptions } from '../types';
@@ -33,12 +32,7 @@ function labelHeader(key: string): string {
 export function printTable(info: ResourceInfo, objects: readonly KubeObject[], options: TableOptions, ctx: PrintContext): string {
   if (objects.length === 0) return '';
   const printer = printerFor(info);
-  let items = objects;
   const events = options.eventTypes;
-  if (options.sortBy && objects.length > 1 && !events) {
-    const sorted = sortObjects(objects, options.sortBy);
-    if (Array.isArray(sorted)) items = sorted;
-  }
 
   const withNamespace = !!options.allNamespaces && info.namespaced;
   const labelColumns = options.labelColumns ?? [];
@@ -55,7 +49,7 @@ export function printTable(info: ResourceInfo, objects: readonly KubeObject[], o
   const visible = columns.map((c) => options.wide || !c.priority);
   const rows: string[][] = [];
   if (!options.noHeaders) rows.push(columns.filter((_, i) => visible[i]).map((c) => c.name.toUpperCase()));
-  for (const [i, obj] of items.entries()) {
+  for (const [i, obj] of objects.entries()) {
     const labels = obj.metadata.labels ?? {};
     const cells: Cell[] = [
       ...(events ? [events[i] ?? ''] : []),
