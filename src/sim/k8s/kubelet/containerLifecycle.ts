@@ -12,6 +12,7 @@ import { containerdID } from './containerId';
 import { ContainerContext } from './containerContext';
 import { freshProbeState, setReady, startedProbeState, unstartedProbeState } from './probes';
 import { ContainerRuntime, NO_RUNS, type ImagePull, type NodeRuntime, type PodRuntime } from './runtime';
+import { eventSubject } from './eventSubject';
 import type { KubeletState, PodObj } from './syncPod';
 import { podNeedsVolumeSetUp, volumeManagerFor } from '../volumes/volumeManager';
 import { TIMINGS, jitter } from './timings';
@@ -90,7 +91,7 @@ export function stepContainer(c: ContainerRuntime, spec: Container, env: StepEnv
           const failed = volumes.setUpError(pod);
           if (failed) {
             const retry = volumes.failureDue(pod.metadata.uid ?? '', now);
-            if (retry.due) ctx.event(pod, 'Warning', 'FailedMount', `MountVolume.SetUp failed for volume "${failed.volume}" : ${failed.message}`, { host: node.name });
+            if (retry.due) ctx.event(eventSubject(pod), 'Warning', 'FailedMount', `MountVolume.SetUp failed for volume "${failed.volume}" : ${failed.message}`, { host: node.name });
             return retry.retryAt;
           }
         }

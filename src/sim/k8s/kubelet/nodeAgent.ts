@@ -8,6 +8,7 @@ import type { K8sContext } from '../controllers/context';
 import { imageDigest, parseImageRef } from '../images/imageRef';
 import type { NodeRuntime } from './runtime';
 import { forget, type KubeletState, type PodObj } from './syncPod';
+import { eventSubject } from './eventSubject';
 import { TIMINGS } from './timings';
 
 type NodeObj = KubeObject & Node;
@@ -147,7 +148,7 @@ function restartPods(rt: NodeRuntime, ctx: K8sContext, state: KubeletState): voi
     const phase = pod.status?.phase;
     const statuses = pod.status?.containerStatuses ?? [];
     if (pod.metadata.deletionTimestamp || phase === 'Succeeded' || phase === 'Failed' || !statuses.some((s) => s.state?.running)) continue;
-    ctx.event(pod, 'Normal', 'SandboxChanged', 'Pod sandbox changed, it will be killed and re-created.', { host: rt.name });
+    ctx.event(eventSubject(pod), 'Normal', 'SandboxChanged', 'Pod sandbox changed, it will be killed and re-created.', { host: rt.name });
     const containerStatuses = statuses.map((s) => exitedByReboot(s, stoppedAt));
     const unready = `containers with unready status: [${containerStatuses.map((s) => s.name).join(' ')}]`;
     const conditions = (pod.status?.conditions ?? []).map((c) => rebootCondition(c, toTimestamp(ctx.clock.now()), unready));

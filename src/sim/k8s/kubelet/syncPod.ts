@@ -10,6 +10,7 @@ import { allocatePodIP, releasePodIP, reservePodIP } from './ipam';
 import { failureMessage, hasProbes, LIVENESS, probeName, probeTimings, READINESS, runDueProbes, STARTUP } from './probes';
 import { buildPodStatus } from './podStatus';
 import { stepEphemeral } from './ephemeral';
+import { eventSubject } from './eventSubject';
 import { fieldPathOf } from './fieldPaths';
 import { PodRuntime, type ContainerRuntime, type NodeRuntime } from './runtime';
 import { finishSidecars, isSidecar, planSidecarStops, stepInitContainers } from './sidecars';
@@ -141,7 +142,7 @@ function starting(rt: PodRuntime): boolean {
 
 /** The pod's events, as this node's kubelet records them (with the container's field path). */
 function emitter(pod: PodObj, node: NodeRuntime, ctx: K8sContext): Emit {
-  return (type, reason, message, c) => ctx.eventFrom((node.events ??= ctx.eventSource(node.name)), pod, type, reason, message, c ? fieldPathOf(c) : undefined);
+  return (type, reason, message, c) => ctx.eventFrom((node.events ??= ctx.eventSource(node.name)), eventSubject(pod), type, reason, message, c ? fieldPathOf(c) : undefined);
 }
 
 /** The state's spare step environment (or a new one) set up for this sync of `pod`. */
@@ -165,7 +166,7 @@ function newStepEnv(state: KubeletState, pod: PodObj, rt: PodRuntime, node: Node
   // The node's Event source, fetched once per node: no lookup among the hosts per Event.
   env.event = (type, reason, message, c) => {
     const n = env.node;
-    env.ctx.eventFrom((n.events ??= env.ctx.eventSource(n.name)), env.pod, type, reason, message, c ? fieldPathOf(c) : undefined);
+    env.ctx.eventFrom((n.events ??= env.ctx.eventSource(n.name)), eventSubject(env.pod), type, reason, message, c ? fieldPathOf(c) : undefined);
   };
   return env;
 }

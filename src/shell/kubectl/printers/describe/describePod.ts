@@ -85,7 +85,9 @@ export function describePod(pod: KubeObject, ctx: PrintContext): string {
     printLabelsMultiline(w, 'Node-Selectors', spec.nodeSelector);
     printTolerationsMultiline(w, 'Tolerations', spec.tolerations);
     describeTopologySpreadConstraints(spec.topologySpreadConstraints, w, '');
-    describeEvents(ctx.cluster.eventsFor(pod), w, ctx.now);
+    // A mirror pod's Events are searched by its static pod's uid, the config hash its kubelet records them with.
+    const mirror = pod.metadata.annotations?.['kubernetes.io/config.mirror'];
+    describeEvents(ctx.cluster.eventsFor(mirror === undefined ? pod : { ...pod, metadata: { ...pod.metadata, uid: mirror } }), w, ctx.now);
   });
 }
 
