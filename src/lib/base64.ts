@@ -17,11 +17,11 @@ export function decodeBase64(input: string): string | undefined {
     if (s[i + 2] !== '=') bytes.push((v >> 8) & 255);
     if (s[i + 3] !== '=') bytes.push(v & 255);
   }
-  return utf8(bytes);
+  return decodeUtf8(bytes);
 }
 
 /** UTF-8 bytes → string (invalid sequences become U+FFFD). */
-function utf8(b: number[]): string {
+export function decodeUtf8(b: readonly number[]): string {
   let out = '';
   for (let i = 0; i < b.length; ) {
     const c = b[i];

@@ -76,6 +76,18 @@ describe('head and tail', () => {
     expect(run('cat pods.txt | tail -n x').stderr).toBe("tail: invalid number of lines: 'x'\n");
     expect(run('cat pods.txt | head -q -z').stderr).toBe("head: invalid option -- 'z'\nTry 'head --help' for more information.\n");
   });
+  it('head -c N prints the first N bytes (-c -N all but the last N), tail -c N the last N (-c +N from byte N on), with GNU size suffixes', () => {
+    expect(run('echo hello world | head -c 5').stdout).toBe('hello');
+    expect(run('echo hello world | head -c -3').stdout).toBe('hello wor');
+    expect(run('echo hello world | head --bytes=1K').stdout).toBe('hello world\n');
+    expect(run('echo hello world | tail -c 6').stdout).toBe('world\n');
+    expect(run('echo hello world | tail -c +7').stdout).toBe('world\n');
+    // Bytes, not characters: half of é is a broken sequence.
+    expect(run('echo héllo | head -c 2').stdout).toBe('h\ufffd');
+    const t = run('echo hi | head -c x');
+    expect([t.stderr, t.exitCode]).toEqual(["head: invalid number of bytes: 'x'\n", 1]);
+  });
+
   it('put ==> name <== headers before each of several files', () => {
     expect(run('head -n 1 words.txt nums.txt').stdout).toBe('==> words.txt <==\nb\n\n==> nums.txt <==\n10\n');
   });

@@ -1,3 +1,5 @@
+import { decodeUtf8 } from '../../lib/base64';
+import { utf8Bytes } from '../../lib/encodeBase64';
 import { collecting, parseOptions, terminalInput, type FilterSpec } from '../../lib/filters/filter';
 
 const tryHelp = (name: string) => `Try '${name} --help' for more information.\n`;
@@ -15,6 +17,21 @@ function linesWithEnds(text: string): string[] {
   return text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
 }
 
+/** GNU's size suffixes of -c and -n: b (512), kB/K, MB/M, GB/G (powers of 1000 with B, of 1024 without). */
+const SUFFIX: Record<string, number> = { '': 1, b: 512, kB: 1000, K: 1024, KiB: 1024, MB: 1e6, M: 2 ** 20, MiB: 2 ** 20, GB: 1e9, G: 2 ** 30, GiB: 2 ** 30 };
+
+/** A -c or -n value (`[sign]N[suffix]`): its sign and byte count, or undefined when GNU rejects it. */
+function byteCount(value: string, signs: string): { sign: string; n: number } | undefined {
+  const m = /^([+-]?)(\d+)([A-Za-z]*)$/.exec(value);
+  if (!m || (m[1] !== '' && !signs.includes(m[1])) || SUFFIX[m[3]] === undefined) return undefined;
+  return { sign: m[1], n: Number(m[2]) * SUFFIX[m[3]] };
+}
+
+/** The bytes of `text` (UTF-8) from `start` to `end`, as text again (a cut character reads as U+FFFD, as a terminal shows it). */
+function byteSlice(text: string, start: number, end?: number): string {
+  return decodeUtf8(utf8Bytes(text).slice(start, end));
+}
+
 /** `==> name <==` headers when several files are read (standard input is called `standard input`). */
 function withHeaders(parts: { name: string; out: string }[]): string {
   if (parts.length === 1) return parts[0].out;
@@ -24,27 +41,28 @@ function withHeaders(parts: { name: string; out: string }[]): string {
 /** `head [-n [-]N | -N] [FILE]…`: the first N lines (10), or all but the last N. */
 export const head: FilterSpec = {
   name: 'head',
-  usage: 'head [-n N|-N]',
-  summary: 'the first N lines (10); -n -N: all but the last N',
+  usage: 'head [-n N|-N|-c N]',
+  summary: 'the first N lines (10); -n -N: all but the last N; -c N: the first N bytes',
   start(args, io) {
-    const parsed = parseOptions('head', obsoleteCount(args, false), { flags: 'qv', withValue: 'n', long: { lines: { key: 'n', value: true }, quiet: { key: 'q', value: false }, silent: { key: 'q', value: false }, verbose: { key: 'v', value: false } } });
+    const parsed = parseOptions('head', obsoleteCount(args, false), { flags: 'qv', withValue: 'nc', long: { lines: { key: 'n', value: true }, bytes: { key: 'c', value: true }, quiet: { key: 'q', value: false }, silent: { key: 'q', value: false }, verbose: { key: 'v', value: false } } });
     if ('error' in parsed) {
       io.err(parsed.error + tryHelp('head'));
       return { code: 1 };
     }
     let count = 10;
     let allBut = false;
+    let bytes = false;
     for (const o of parsed.opts) {
-      if (o.key !== 'n') continue;
-      const m = /^(-?)(\d+)$/.exec(o.value ?? '');
-      if (!m) {
-        io.err(`head: invalid number of lines: '${o.value}'\n`);
+      if (o.key !== 'n' && o.key !== 'c') continue;
+      const c = byteCount(o.value ?? '', '-');
+      if (!c) {
+        io.err(`head: invalid number of ${o.key === 'c' ? 'bytes' : 'lines'}: '${o.value}'\n`);
         return { code: 1 };
       }
-      allBut = m[1] === '-';
-      count = Number(m[2]);
+      [allBut, count, bytes] = [c.sign === '-', c.n, o.key === 'c'];
     }
     const take = (text: string) => {
+      if (bytes) return byteSlice(text, 0, allBut ? Math.max(0, utf8Bytes(text).length - count) : count);
       const lines = linesWithEnds(text);
       return (allBut ? lines.slice(0, Math.max(0, lines.length - count)) : lines.slice(0, count)).join('');
     };
@@ -62,6 +80,23 @@ export const head: FilterSpec = {
       });
     }
     if (!io.piped) return terminalInput('head', io);
+    if (bytes) {
+      // Streams: writes the bytes as they come and stops reading after the N-th.
+      let left = count;
+      const run = {
+        closed: count === 0,
+        write(text: string): string {
+          if (run.closed) return '';
+          const b = utf8Bytes(text);
+          const out = decodeUtf8(b.slice(0, left));
+          left -= Math.min(left, b.length);
+          run.closed = left === 0;
+          return out;
+        },
+        end: () => ({ out: '', code: 0 }),
+      };
+      return run;
+    }
     // Streams: writes each line as it comes and stops reading after the N-th.
     let seen = 0;
     let partial = '';
@@ -96,29 +131,29 @@ export const head: FilterSpec = {
 /** `tail [-n [+]N | -N] [FILE]…`: the last N lines (10), or from line N on. */
 export const tail: FilterSpec = {
   name: 'tail',
-  usage: 'tail [-n N|-N]',
-  summary: 'the last N lines (10); -n +N: from line N on',
+  usage: 'tail [-n N|-N|-c N]',
+  summary: 'the last N lines (10); -n +N: from line N on; -c N: the last N bytes',
   start(args, io) {
-    const parsed = parseOptions('tail', obsoleteCount(args, true), { flags: 'fFqv', withValue: 'n', long: { lines: { key: 'n', value: true }, follow: { key: 'f', value: false }, quiet: { key: 'q', value: false }, silent: { key: 'q', value: false }, verbose: { key: 'v', value: false } } });
+    const parsed = parseOptions('tail', obsoleteCount(args, true), { flags: 'fFqv', withValue: 'nc', long: { lines: { key: 'n', value: true }, bytes: { key: 'c', value: true }, follow: { key: 'f', value: false }, quiet: { key: 'q', value: false }, silent: { key: 'q', value: false }, verbose: { key: 'v', value: false } } });
     if ('error' in parsed) {
       io.err(parsed.error + tryHelp('tail'));
       return { code: 1 };
     }
     let count = 10;
     let from = false;
+    let bytes = false;
     for (const o of parsed.opts) {
       if ((o.key === 'f' || o.key === 'F') && parsed.operands.some((f) => f !== '-')) {
         io.err('tail: following a file (-f) is not simulated: the editor\'s files do not grow; use kubectl logs -f or kubectl get -w to follow\n');
         return { code: 1 };
       }
-      if (o.key !== 'n') continue;
-      const m = /^([+-]?)(\d+)$/.exec(o.value ?? '');
-      if (!m) {
-        io.err(`tail: invalid number of lines: '${o.value}'\n`);
+      if (o.key !== 'n' && o.key !== 'c') continue;
+      const c = byteCount(o.value ?? '', '+-');
+      if (!c) {
+        io.err(`tail: invalid number of ${o.key === 'c' ? 'bytes' : 'lines'}: '${o.value}'\n`);
         return { code: 1 };
       }
-      from = m[1] === '+';
-      count = Number(m[2]);
+      [from, count, bytes] = [c.sign === '+', c.n, o.key === 'c'];
     }
     // -f on a pipe is ignored, as GNU tail ignores it when standard input is a FIFO.
     return collecting(parsed.operands, io, 'tail', (inputs, err) => {
@@ -128,6 +163,11 @@ export const tail: FilterSpec = {
         if (input.text === undefined) {
           err(`tail: cannot open '${input.name}' for reading: No such file or directory\n`);
           code = 1;
+          continue;
+        }
+        if (bytes) {
+          const size = utf8Bytes(input.text).length;
+          parts.push({ name: input.name, out: byteSlice(input.text, from ? Math.max(0, count - 1) : Math.max(0, size - count)) });
           continue;
         }
         const lines = linesWithEnds(input.text);

@@ -20,6 +20,26 @@ describe('kubectl get --raw', () => {
     expect(t.stdout.endsWith('"data":{"k":"v"}}\n')).toBe(true);
   });
 
+  it('answers /healthz, /livez and /readyz with a bare ok, /version with the indented version, /api with APIVersions, and an unknown path with the 404', () => {
+    const { run } = clusterShell();
+    for (const path of ['/healthz', '/livez', '/readyz']) expect(run(`kubectl get --raw ${path}`).stdout).toBe('ok');
+    const version = run('kubectl get --raw /version');
+    expect(JSON.parse(version.stdout)).toMatchObject({ major: '1', minor: '32', platform: 'linux/amd64' });
+    expect(version.stdout.startsWith('{\n  "major": "1",')).toBe(true);
+    expect(JSON.parse(run('kubectl get --raw /api').stdout)).toMatchObject({ kind: 'APIVersions', versions: ['v1'] });
+    const unknown = run('kubectl get --raw /nothing-here');
+    expect([unknown.stderr, unknown.exitCode]).toEqual(['Error from server (NotFound): the server could not find the requested resource\n', 1]);
+  });
+
+  it('says plainly which paths a real server has that this one does not serve (discovery documents, OpenAPI, metrics, verbose health)', () => {
+    const { run } = clusterShell();
+    for (const path of ['/api/v1', '/apis', '/apis/apps', '/apis/apps/v1', '/openapi/v2', '/metrics', "'/livez?verbose'"]) {
+      const t = run(`kubectl get --raw ${path}`);
+      expect(t.stderr).toMatch(/^error: not simulated yet: kubectl get --raw \//);
+      expect(t.exitCode).toBe(1);
+    }
+  });
+
   it('lists a collection with the list resourceVersion and items without kind', () => {
     const { run } = clusterShell();
     run('kubectl create configmap c --from-literal=k=v');

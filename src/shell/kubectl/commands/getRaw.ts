@@ -1,5 +1,5 @@
 import { parseDuration } from '../../../lib/duration';
-import { parseApiPath, parseSelector, readApiResource, SelectorParseError, matches, storageName, type ApiTarget, type KubeObject, type Selector } from '../../../sim/k8s/index';
+import { KUBERNETES_VERSION, parseApiPath, parseSelector, readApiResource, SelectorParseError, matches, storageName, type ApiTarget, type KubeObject, type Selector } from '../../../sim/k8s/index';
 import { WaitingExecution } from '../../execution';
 import type { CommandContext, CommandResult } from '../command';
 import { err } from '../errors';
@@ -57,8 +57,9 @@ export function runGetRaw(ctx: CommandContext, uri: string): CommandResult {
   const q = uri.indexOf('?');
   const path = q < 0 ? uri : uri.slice(0, q);
   const params = parseQuery(q < 0 ? '' : uri.slice(q + 1));
-  if (!path.startsWith('/api/') && !path.startsWith('/apis/')) return err.message(`not simulated yet: kubectl get --raw ${path} (only /api/v1/... and /apis/GROUP/VERSION/... resource paths are served)`);
+  if (!path.startsWith('/api/') && !path.startsWith('/apis/')) return nonResourceGet(ctx, uri, path, params);
   const target = parsePath(ctx, path);
+  if (!target && discoveryPath(path)) return notSimulated(path);
   if (!target) return notFound('the server could not find the requested resource');
   let selector: Selector | undefined;
   try {
@@ -74,6 +75,39 @@ export function runGetRaw(ctx: CommandContext, uri: string): CommandResult {
   if ('missing' in r) return notFound(r.missing);
   ctx.out(`${r.body}\n`);
   return 0;
+}
+
+function notSimulated(path: string): CommandResult {
+  return err.message(`not simulated yet: kubectl get --raw ${path} (served: /version, /healthz, /livez, /readyz, /api and resource paths under /api/v1/ and /apis/GROUP/VERSION/)`);
+}
+
+/** `/api/v1`, `/apis`, `/apis/GROUP`, `/apis/GROUP/VERSION`: the discovery documents, which this API server does not write out. */
+function discoveryPath(path: string): boolean {
+  const segs = path.split('/').filter((x) => x !== '');
+  return (segs[0] === 'api' && segs.length === 2) || (segs[0] === 'apis' && segs.length <= 3);
+}
+
+/** Non-resource paths a real API server serves that this one does not: OpenAPI, metrics, logs, debug handlers, single health checks. */
+const UNSIMULATED = /^\/(openapi|metrics|logs|debug|\.well-known|healthz\/|livez\/|readyz\/)/;
+
+/**
+ * A path outside `/api/` and `/apis/`: `/version`, the health checks and
+ * `/api`, as the API server answers them (the body printed as it comes);
+ * a path no API server serves is its 404.
+ */
+function nonResourceGet(ctx: CommandContext, uri: string, path: string, params: Map<string, string>): CommandResult {
+  const health = path === '/healthz' || path === '/livez' || path === '/readyz';
+  if (path === '/apis' || UNSIMULATED.test(path) || (health && (params.has('verbose') || params.has('exclude')))) return notSimulated(path);
+  const r = ctx.cluster.apiRequest({ path: uri, userAgent: `kubectl/${KUBERNETES_VERSION} (linux/amd64)`, user: ctx.user });
+  if (r.status === 200) {
+    ctx.out(r.body);
+    return 0;
+  }
+  try {
+    return err.status(JSON.parse(r.body));
+  } catch {
+    return notFound('the server could not find the requested resource');
+  }
 }
 
 /** A GET of a resource path: the JSON the server sends (an object, or a list), or the NotFound message. */
