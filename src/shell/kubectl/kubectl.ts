@@ -63,6 +63,11 @@ export function runKubectl(env: ShellEnvironment, words: readonly string[], sink
     sink.stderr(`error: required flag(s) "${missing.join('", "')}" not set\n`);
     return finished(1);
   }
+  // -k (kustomize) is declared on every command that reads files, as kubectl's FilenameOptions are, but kustomize builds are not simulated.
+  if (parsed.changed.has('kustomize')) {
+    sink.stderr(`error: not simulated yet: kustomize (-k ${flags.string('kustomize')}) is not part of the playground (yet); name the manifests with -f\n`);
+    return finished(1);
+  }
   const context = flags.string('context');
   // A context that is not there (named by --context, or a current one deleted): kubectl cannot reach a cluster; `kubectl config` still works.
   // Commands that need no API server go on (`kubectl version` says so after its client lines).

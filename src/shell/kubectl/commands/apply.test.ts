@@ -33,6 +33,15 @@ describe('kubectl apply', () => {
     expect(live.metadata.annotations?.['kubectl.kubernetes.io/last-applied-configuration']).toContain('"replicas":3');
   });
 
+  it('says -k (kustomize) is not simulated, for apply and every other command that reads files, and changes nothing', () => {
+    const { run, cluster } = shellHarness({ 'web.yaml': WEB });
+    for (const cmd of ['kubectl apply -k ./overlay', 'kubectl delete -k ./overlay', 'kubectl diff -k ./overlay']) {
+      const t = run(cmd);
+      expect([t.stderr, t.exitCode]).toEqual(['error: not simulated yet: kustomize (-k ./overlay) is not part of the playground (yet); name the manifests with -f\n', 1]);
+    }
+    expect(cluster.client().get('deployments.apps', 'default', 'web')).toBeUndefined();
+  });
+
   it('records the change cause only with --record, as kubectl writes the command: arguments, then each flag as --name=value', () => {
     const { run, cluster } = shellHarness({ 'web.yaml': WEB });
     run('kubectl apply -f web.yaml');
