@@ -6,12 +6,15 @@ import { tokenize } from './tokenize';
  * interactive parser sees it (it then prompts with `> `): an open quote or
  * `$(`, a here-document still waiting for its end line, a last line
  * ending in `|`, `&&`, `||` or `\`, or a loop or an if without its `done`
- * or `fi`.
+ * or `fi` (unless the line already has a syntax error).
  * @example needsMoreLines('kubectl apply -f - <<EOF') // true
  * @example needsMoreLines('for i in 1 2 3') // true
  */
 export function needsMoreLines(text: string): boolean {
-  return tokenize(text).incomplete !== undefined || compoundOpen(text);
+  const t = tokenize(text);
+  if (t.incomplete !== undefined) return true;
+  // A syntax error (or a construct not simulated) ends the command where it is read, as bash's parser stops there.
+  return t.error === undefined && compoundOpen(text);
 }
 
 /**

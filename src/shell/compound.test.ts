@@ -80,6 +80,18 @@ describe('compound commands: parsing', () => {
     expect(error('while true; do echo hi')).toBe('syntax error: unexpected end of file');
   });
 
+  it('says case … esac and shell functions are not simulated as soon as a command starts with them, without asking for more lines', () => {
+    const caseMsg = /^case … esac is not simulated in this terminal/;
+    const fnMsg = /^shell functions are not simulated in this terminal/;
+    for (const line of ['case $x in a) echo a;; esac', 'for p in a b; do case $p in a) echo;; esac; done', 'if true; then case x in *) ;; esac; fi', 'echo a; case']) {
+      expect([line, tokenize(line).error]).toEqual([line, expect.stringMatching(caseMsg)]);
+      expect([line, needsMoreLines(line)]).toEqual([line, false]);
+    }
+    for (const line of ['f() { echo hi; }', 'f () { echo hi; }', 'function f { echo; }', 'echo a && greet() { :; }']) expect([line, tokenize(line).error]).toEqual([line, expect.stringMatching(fnMsg)]);
+    // Only where a command starts, and only unquoted: these are words, or a command named case.
+    for (const line of ['echo case', "'case' x", 'grep case pods.txt', 'x=case', 'for i in case; do echo $i; done']) expect([line, tokenize(line).error]).toEqual([line, undefined]);
+  });
+
   it('keeps a script\'s multi-line loop one command', () => {
     expect(scriptCommands('for i in 1 2\ndo\n  echo $i\ndone\nkubectl get pods\n')).toEqual(['for i in 1 2\ndo\n  echo $i\ndone', 'kubectl get pods']);
   });

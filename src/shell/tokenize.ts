@@ -1,6 +1,7 @@
 import type { Part } from './expansion';
 import { readExpansion } from './readExpansion';
 import { heredocParts, type Redirect } from './redirect';
+import { CommandStart } from './notSimulatedSyntax';
 
 /**
  * Splits a command line into words the way a POSIX shell does for simple
@@ -124,6 +125,9 @@ export function tokenize(line: string): TokenizeResult {
   /** Where the current pipeline starts: its first stage and its first character. */
   let itemStage = 0;
   let itemFrom = 0;
+  /** A construct not simulated, found at the start of a command. */
+  let refused: string | undefined;
+  const commandStart = new CommandStart();
   let i = 0;
   const n = line.length;
   const fail = (error: string, incomplete?: TokenizeResult['incomplete']): TokenizeResult => ({
@@ -156,6 +160,7 @@ export function tokenize(line: string): TokenizeResult {
     if (inWord) {
       if (awaiting) redirected(awaiting, line.slice(wordStart, i));
       else {
+        if (stageRedirects.length === 0) refused ??= commandStart.see(words.length, word, wordQuoted);
         words.push(word);
         wordParts.push(current);
         raws.push(line.slice(wordStart, i));
@@ -230,6 +235,7 @@ export function tokenize(line: string): TokenizeResult {
     return undefined;
   };
   while (i < n) {
+    if (refused !== undefined) return fail(refused);
     const c = line[i];
     if (c === '\n') {
       endWord();
@@ -375,6 +381,7 @@ export function tokenize(line: string): TokenizeResult {
   /** The text has ended: the last pipeline, or what it still lacks. */
   function finish(backslash: boolean): TokenizeResult {
     endWord();
+    if (refused !== undefined) return fail(refused);
     if (awaiting) return fail("syntax error near unexpected token `newline'");
     const withBodies = (item: ListItem, k: number): ListItem => (bodies.has(k) ? { ...item, text: `${item.text}${bodies.get(k)}` } : item);
     const incomplete: TokenizeResult['incomplete'] = backslash ? 'backslash' : open.length > 0 ? 'heredoc' : undefined;
