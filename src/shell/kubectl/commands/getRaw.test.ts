@@ -31,9 +31,17 @@ describe('kubectl get --raw', () => {
     expect([unknown.stderr, unknown.exitCode]).toEqual(['Error from server (NotFound): the server could not find the requested resource\n', 1]);
   });
 
-  it('says plainly which paths a real server has that this one does not serve (discovery documents, OpenAPI, metrics, verbose health)', () => {
+  it('prints the discovery documents compact, as the server sends them to kubectl', () => {
     const { run } = clusterShell();
-    for (const path of ['/api/v1', '/apis', '/apis/apps', '/apis/apps/v1', '/openapi/v2', '/metrics', "'/livez?verbose'"]) {
+    expect(run('kubectl get --raw /apis').stdout.startsWith('{"kind":"APIGroupList","apiVersion":"v1","groups":[{"name":"apps",')).toBe(true);
+    expect(run('kubectl get --raw /apis/apps/v1').stdout.startsWith('{"kind":"APIResourceList","apiVersion":"v1","groupVersion":"apps/v1","resources":[{"name":"controllerrevisions",')).toBe(true);
+    expect(JSON.parse(run('kubectl get --raw /api/v1').stdout).resources.some((r: { name: string }) => r.name === 'pods/log')).toBe(true);
+    expect(run('kubectl get --raw /apis/nope').stderr).toBe('Error from server (NotFound): the server could not find the requested resource\n');
+  });
+
+  it('says plainly which paths a real server has that this one does not serve (OpenAPI, metrics, verbose health)', () => {
+    const { run } = clusterShell();
+    for (const path of ['/openapi/v2', '/metrics', "'/livez?verbose'", '/readyz/etcd']) {
       const t = run(`kubectl get --raw ${path}`);
       expect(t.stderr).toMatch(/^error: not simulated yet: kubectl get --raw \//);
       expect(t.exitCode).toBe(1);

@@ -59,8 +59,7 @@ export function runGetRaw(ctx: CommandContext, uri: string): CommandResult {
   const params = parseQuery(q < 0 ? '' : uri.slice(q + 1));
   if (!path.startsWith('/api/') && !path.startsWith('/apis/')) return nonResourceGet(ctx, uri, path, params);
   const target = parsePath(ctx, path);
-  if (!target && discoveryPath(path)) return notSimulated(path);
-  if (!target) return notFound('the server could not find the requested resource');
+  if (!target) return nonResourceGet(ctx, uri, path, params);
   let selector: Selector | undefined;
   try {
     selector = params.has('labelSelector') ? parseSelector(params.get('labelSelector') ?? '') : undefined;
@@ -78,26 +77,20 @@ export function runGetRaw(ctx: CommandContext, uri: string): CommandResult {
 }
 
 function notSimulated(path: string): CommandResult {
-  return err.message(`not simulated yet: kubectl get --raw ${path} (served: /version, /healthz, /livez, /readyz, /api and resource paths under /api/v1/ and /apis/GROUP/VERSION/)`);
-}
-
-/** `/api/v1`, `/apis`, `/apis/GROUP`, `/apis/GROUP/VERSION`: the discovery documents, which this API server does not write out. */
-function discoveryPath(path: string): boolean {
-  const segs = path.split('/').filter((x) => x !== '');
-  return (segs[0] === 'api' && segs.length === 2) || (segs[0] === 'apis' && segs.length <= 3);
+  return err.message(`not simulated yet: kubectl get --raw ${path} (served: /version, /healthz, /livez, /readyz, /api, /apis, the discovery documents and resource paths)`);
 }
 
 /** Non-resource paths a real API server serves that this one does not: OpenAPI, metrics, logs, debug handlers, single health checks. */
 const UNSIMULATED = /^\/(openapi|metrics|logs|debug|\.well-known|healthz\/|livez\/|readyz\/)/;
 
 /**
- * A path outside `/api/` and `/apis/`: `/version`, the health checks and
- * `/api`, as the API server answers them (the body printed as it comes);
- * a path no API server serves is its 404.
+ * A path that names no resource: `/version`, the health checks, `/api` and
+ * the discovery documents, as the API server answers them (the body printed
+ * as it comes); a path no API server serves is its 404.
  */
 function nonResourceGet(ctx: CommandContext, uri: string, path: string, params: Map<string, string>): CommandResult {
   const health = path === '/healthz' || path === '/livez' || path === '/readyz';
-  if (path === '/apis' || UNSIMULATED.test(path) || (health && (params.has('verbose') || params.has('exclude')))) return notSimulated(path);
+  if (UNSIMULATED.test(path) || (health && (params.has('verbose') || params.has('exclude')))) return notSimulated(path);
   const r = ctx.cluster.apiRequest({ path: uri, userAgent: `kubectl/${KUBERNETES_VERSION} (linux/amd64)`, user: ctx.user });
   if (r.status === 200) {
     ctx.out(r.body);

@@ -2,6 +2,7 @@ import { indentJson, wireJson } from '../../../lib/goJson';
 import { API_SERVER_ADDRESS, KUBERNETES_VERSION, versionInfo } from '../version';
 import type { ClusterView } from '../services/clusterView';
 import { forbiddenText } from './authorizingClient';
+import { discoveryDocument } from './discovery';
 import { servedObject } from './conversion';
 import type { Decision, RequestAttributes, UserInfo } from './rbacAuthorizer';
 import { storageName, type ResourceInfo, type ResourceRegistry } from './resources';
@@ -75,6 +76,7 @@ const HEALTH = new Set(['/healthz', '/livez', '/readyz']);
 /**
  * The API server's answer to a GET (`kubectl proxy` passes the learner's
  * on, a pod's curl sends its own): `/version`, the health checks, `/api`,
+ * the discovery documents (`/api/v1`, `/apis`, `/apis/GROUP[/VERSION]`),
  * resource paths and the pods' and Services' `proxy` subresources, each
  * authorized for the request's user first (403 Status otherwise), JSON
  * indented for curl, wget and browsers as the server's pretty printing does.
@@ -103,6 +105,8 @@ export function serveApi(deps: ApiHttpDeps, req: ApiHttpRequest): ApiHttpAnswer 
     if (path === '/version' || path === '/version/') return { status: 200, body: `${JSON.stringify(versionInfo(KUBERNETES_VERSION), null, 2)}\n` };
     if (HEALTH.has(path)) return { status: 200, body: 'ok' };
     if (path === '/api' || path === '/api/') return json(200, `{"kind":"APIVersions","versions":["v1"],"serverAddressByClientCIDRs":[{"clientCIDR":"0.0.0.0/0","serverAddress":"${API_SERVER_ADDRESS}"}]}`);
+    const doc = discoveryDocument(deps.registry, path);
+    if (doc !== undefined) return json(200, doc);
     return statusBody(404, 'NotFound', 'the server could not find the requested resource');
   }
   if (sub) {
