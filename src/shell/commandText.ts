@@ -14,7 +14,7 @@ export function needsMoreLines(text: string): boolean {
   const t = tokenize(text);
   if (t.incomplete !== undefined) return true;
   // A syntax error (or a construct not simulated) ends the command where it is read, as bash's parser stops there.
-  return t.error === undefined && compoundOpen(text);
+  return t.error === undefined && compoundOpen(t);
 }
 
 /**

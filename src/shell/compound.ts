@@ -238,9 +238,9 @@ export function parseCompound(t: TokenizeResult): Parsed | undefined {
   }
 }
 
-/** Whether `text` is a compound command still waiting for its closing word (`done`, `fi`). */
-export function compoundOpen(text: string): boolean {
-  const r = parseCompound(tokenize(text));
+/** Whether a tokenized line is a compound command still waiting for its closing word (`done`, `fi`). */
+export function compoundOpen(t: TokenizeResult): boolean {
+  const r = parseCompound(t);
   return r !== undefined && 'error' in r && r.incomplete;
 }
 

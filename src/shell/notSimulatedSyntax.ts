@@ -18,11 +18,17 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
  * and the next, begin a construct not simulated.
  */
 export class CommandStart {
+  /** The message for the first construct not simulated seen, if any. */
+  refused: string | undefined;
   private at = 0;
   private name: string | undefined;
 
-  /** The word at `index` of the stage (unquoted unless `quoted`): the message when it begins a construct not simulated. */
-  see(index: number, word: string, quoted: boolean): string | undefined {
+  /** Reads the word at `index` of the stage (unquoted unless `quoted`); the first construct not simulated is kept in `refused`. */
+  see(index: number, word: string, quoted: boolean): void {
+    this.refused ??= this.check(index, word, quoted);
+  }
+
+  private check(index: number, word: string, quoted: boolean): string | undefined {
     if (index === 0) {
       this.at = 0;
       this.name = undefined;

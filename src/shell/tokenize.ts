@@ -125,9 +125,7 @@ export function tokenize(line: string): TokenizeResult {
   /** Where the current pipeline starts: its first stage and its first character. */
   let itemStage = 0;
   let itemFrom = 0;
-  /** A construct not simulated, found at the start of a command. */
-  let refused: string | undefined;
-  const commandStart = new CommandStart();
+  const commandStart = new CommandStart(); // finds a construct not simulated at the start of a command
   let i = 0;
   const n = line.length;
   const fail = (error: string, incomplete?: TokenizeResult['incomplete']): TokenizeResult => ({
@@ -160,7 +158,7 @@ export function tokenize(line: string): TokenizeResult {
     if (inWord) {
       if (awaiting) redirected(awaiting, line.slice(wordStart, i));
       else {
-        if (stageRedirects.length === 0) refused ??= commandStart.see(words.length, word, wordQuoted);
+        if (stageRedirects.length === 0) commandStart.see(words.length, word, wordQuoted);
         words.push(word);
         wordParts.push(current);
         raws.push(line.slice(wordStart, i));
@@ -235,7 +233,7 @@ export function tokenize(line: string): TokenizeResult {
     return undefined;
   };
   while (i < n) {
-    if (refused !== undefined) return fail(refused);
+    if (commandStart.refused !== undefined) return fail(commandStart.refused);
     const c = line[i];
     if (c === '\n') {
       endWord();
@@ -381,7 +379,7 @@ export function tokenize(line: string): TokenizeResult {
   /** The text has ended: the last pipeline, or what it still lacks. */
   function finish(backslash: boolean): TokenizeResult {
     endWord();
-    if (refused !== undefined) return fail(refused);
+    if (commandStart.refused !== undefined) return fail(commandStart.refused);
     if (awaiting) return fail("syntax error near unexpected token `newline'");
     const withBodies = (item: ListItem, k: number): ListItem => (bodies.has(k) ? { ...item, text: `${item.text}${bodies.get(k)}` } : item);
     const incomplete: TokenizeResult['incomplete'] = backslash ? 'backslash' : open.length > 0 ? 'heredoc' : undefined;

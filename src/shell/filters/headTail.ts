@@ -27,9 +27,10 @@ function byteCount(value: string, signs: string): { sign: string; n: number } | 
   return { sign: m[1], n: Number(m[2]) * SUFFIX[m[3]] };
 }
 
-/** The bytes of `text` (UTF-8) from `start` to `end`, as text again (a cut character reads as U+FFFD, as a terminal shows it). */
-function byteSlice(text: string, start: number, end?: number): string {
-  return decodeUtf8(utf8Bytes(text).slice(start, end));
+/** The UTF-8 bytes of `text` between the bounds `bounds` gives for its size in bytes, as text again (a cut character reads as U+FFFD, as a terminal shows it). */
+function byteSlice(text: string, bounds: (size: number) => [number, number?]): string {
+  const bytes = utf8Bytes(text);
+  return decodeUtf8(bytes.slice(...bounds(bytes.length)));
 }
 
 /** `==> name <==` headers when several files are read (standard input is called `standard input`). */
@@ -62,7 +63,7 @@ export const head: FilterSpec = {
       [allBut, count, bytes] = [c.sign === '-', c.n, o.key === 'c'];
     }
     const take = (text: string) => {
-      if (bytes) return byteSlice(text, 0, allBut ? Math.max(0, utf8Bytes(text).length - count) : count);
+      if (bytes) return byteSlice(text, (size) => [0, allBut ? Math.max(0, size - count) : count]);
       const lines = linesWithEnds(text);
       return (allBut ? lines.slice(0, Math.max(0, lines.length - count)) : lines.slice(0, count)).join('');
     };
@@ -166,8 +167,7 @@ export const tail: FilterSpec = {
           continue;
         }
         if (bytes) {
-          const size = utf8Bytes(input.text).length;
-          parts.push({ name: input.name, out: byteSlice(input.text, from ? Math.max(0, count - 1) : Math.max(0, size - count)) });
+          parts.push({ name: input.name, out: byteSlice(input.text, (size) => [from ? Math.max(0, count - 1) : Math.max(0, size - count)]) });
           continue;
         }
         const lines = linesWithEnds(input.text);

@@ -129,7 +129,7 @@ function entries(info: ResourceInfo): Record<string, unknown>[] {
 /** The versions a group is served at, the preferred one first. */
 function groupVersions(registry: ResourceRegistry, group: string): string[] {
   const versions: string[] = [];
-  for (const info of registry.all) if (info.group === group && !versions.includes(info.version)) versions.push(info.version);
+  // `served` lists every resource at its preferred version first, then the other versions.
   for (const info of registry.served) if (info.group === group && !versions.includes(info.version)) versions.push(info.version);
   return versions;
 }
@@ -158,7 +158,7 @@ export function discoveryDocument(registry: ResourceRegistry, path: string): str
   if (segs[0] === 'api' && segs.length === 2) return resourceList('', segs[1]);
   if (segs[0] !== 'apis') return undefined;
   if (segs.length === 1) return JSON.stringify({ kind: 'APIGroupList', apiVersion: 'v1', groups: groups(registry).map((g) => apiGroup(registry, g)) });
-  if (!groups(registry).includes(segs[1])) return undefined;
+  if (!registry.all.some((i) => i.group === segs[1] && i.group !== '')) return undefined;
   if (segs.length === 2) return JSON.stringify({ kind: 'APIGroup', apiVersion: 'v1', ...apiGroup(registry, segs[1]) });
   if (segs.length === 3) return resourceList(segs[1], segs[2]);
   return undefined;
