@@ -1,4 +1,5 @@
 import { kindGroup, parseSelector, SelectorParseError, storageName, type KubeObject, type ResourceInfo, type Selector } from '../../sim/k8s/index';
+import { KustomizeError, kustomizeBuild } from './kustomize/build';
 import type { CommandContext } from './command';
 import { err, type KubectlError } from './errors';
 import type { FlagSpec } from './flags';
@@ -244,8 +245,27 @@ export interface SourceFile {
 
 const MANIFEST_EXT = ['.json', '.yaml', '.yml'];
 
-/** Reads `-f` arguments through the environment's files (browser tabs or disk). */
+/** What a command that reads manifests was given: the `-f` arguments, or the `-k` directory (which `readFiles` builds). */
+export function manifestArgs(ctx: CommandContext): string[] {
+  return ctx.flags.changed('kustomize') ? [ctx.flags.string('kustomize')] : ctx.flags.list('filename');
+}
+
+/** `-k DIR`: the kustomization's build as one source named DIR (as kubectl's KustomizeVisitor names it), kustomize's warnings printed. */
+function kustomized(ctx: CommandContext): SourceFile[] | KubectlError {
+  const dir = ctx.flags.string('kustomize');
+  try {
+    const built = kustomizeBuild(ctx.env.files, dir);
+    for (const w of built.warnings) ctx.errOut(`${w}\n`);
+    return [{ source: dir, text: built.yaml }];
+  } catch (e) {
+    if (e instanceof KustomizeError) return err.message(e.message);
+    throw e;
+  }
+}
+
+/** Reads `-f` arguments through the environment's files (browser tabs or disk), or builds `-k`'s kustomization. */
 export function readFiles(ctx: CommandContext, paths: readonly string[], recursive: boolean): SourceFile[] | KubectlError {
+  if (ctx.flags.changed('kustomize')) return kustomized(ctx);
   const out: SourceFile[] = [];
   const visit = (p: string, top: boolean): KubectlError | undefined => {
     if (/^https?:\/\//.test(p)) {

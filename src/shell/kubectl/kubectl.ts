@@ -14,6 +14,9 @@ import { COMMANDS, ROOT, ROOT_GROUPS, childrenOf } from './commands/index';
  * registry, parse flags with pflag's rules, print help or run it, and print
  * any error through checkErr.
  */
+
+/** The commands whose `-k DIR` builds the kustomization and reads its objects as `-f` files would be. */
+const KUSTOMIZE_READERS = ['apply', 'create', 'delete', 'diff', 'replace'];
 export function runKubectl(env: ShellEnvironment, words: readonly string[], sink: OutputSink, stdin?: string): Execution {
   const found = findCommand(words);
   if ('unknown' in found) {
@@ -63,10 +66,17 @@ export function runKubectl(env: ShellEnvironment, words: readonly string[], sink
     sink.stderr(`error: required flag(s) "${missing.join('", "')}" not set\n`);
     return finished(1);
   }
-  // -k (kustomize) is declared on every command that reads files, as kubectl's FilenameOptions are, but kustomize builds are not simulated.
+  // -k (kustomize) is declared on every command that reads files, as kubectl's FilenameOptions are (and checked as its validate does).
   if (parsed.changed.has('kustomize')) {
-    sink.stderr(`error: not simulated yet: kustomize (-k ${flags.string('kustomize')}) is not part of the playground (yet); name the manifests with -f\n`);
-    return finished(1);
+    const problem = flags.list('filename').length > 0 ? 'only one of -f or -k can be specified' : flags.bool('recursive') ? "the -k flag can't be used with -f or -R" : undefined;
+    if (problem !== undefined) {
+      sink.stderr(`error: ${problem}\n`);
+      return finished(1);
+    }
+    if (!KUSTOMIZE_READERS.includes(cmd.path.join(' '))) {
+      sink.stderr(`error: not simulated yet: -k with kubectl ${cmd.path.join(' ')}; kubectl apply, create, delete, diff and replace build kustomizations (or print one with kubectl kustomize ${flags.string('kustomize')})\n`);
+      return finished(1);
+    }
   }
   const context = flags.string('context');
   // A context that is not there (named by --context, or a current one deleted): kubectl cannot reach a cluster; `kubectl config` still works.

@@ -33,13 +33,18 @@ describe('kubectl apply', () => {
     expect(live.metadata.annotations?.['kubectl.kubernetes.io/last-applied-configuration']).toContain('"replicas":3');
   });
 
-  it('says -k (kustomize) is not simulated, for apply and every other command that reads files, and changes nothing', () => {
-    const { run, cluster } = shellHarness({ 'web.yaml': WEB });
-    for (const cmd of ['kubectl apply -k ./overlay', 'kubectl delete -k ./overlay', 'kubectl diff -k ./overlay']) {
-      const t = run(cmd);
-      expect([t.stderr, t.exitCode]).toEqual(['error: not simulated yet: kustomize (-k ./overlay) is not part of the playground (yet); name the manifests with -f\n', 1]);
-    }
-    expect(cluster.client().get('deployments.apps', 'default', 'web')).toBeUndefined();
+  it('builds -k DIR as kubectl does, and a kustomization that fails changes nothing', () => {
+    const { run, cluster } = shellHarness({ 'web.yaml': WEB, 'kustomization.yaml': 'resources:\n- web.yaml\nnamePrefix: dev-\n' });
+    expect(run('kubectl apply -k .').stdout).toBe('deployment.apps/dev-web created\n');
+    expect(run('kubectl apply -k ./').stdout).toBe('deployment.apps/dev-web unchanged\n');
+    const broken = shellHarness({ 'web.yaml': WEB, 'kustomization.yaml': 'resources:\n- web.yaml\n- gone.yaml\n' });
+    const t = broken.run('kubectl apply -k .');
+    expect([t.stderr, t.exitCode]).toEqual([
+      "error: accumulating resources: accumulation err='accumulating resources from 'gone.yaml': evalsymlink failure on '/home/learner/gone.yaml' : lstat /home/learner/gone.yaml: no such file or directory': must build at directory: not a valid directory: evalsymlink failure on '/home/learner/gone.yaml' : lstat /home/learner/gone.yaml: no such file or directory\n",
+      1,
+    ]);
+    expect(broken.cluster.client().get('deployments.apps', 'default', 'web')).toBeUndefined();
+    expect(cluster.client().get('deployments.apps', 'default', 'dev-web')).toBeDefined();
   });
 
   it('records the change cause only with --record, as kubectl writes the command: arguments, then each flag as --name=value', () => {

@@ -1,7 +1,7 @@
 import { deepCopy } from '../deepCopy';
 import { storageName, type KubeObject, type ResourceInfo, type Status } from '../../../sim/k8s/index';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
-import { dryRunFlag, dryRunStrategy, dryRunSuffix, fieldManagerFlag, fileNameFlags, objectRef, outputFormat, printContext, readFiles, recordFlag, templateFlags, type DryRun, validateFlag } from '../common';
+import { dryRunFlag, dryRunStrategy, dryRunSuffix, fieldManagerFlag, fileNameFlags, objectRef, outputFormat, printContext, readFiles, recordFlag, templateFlags, type DryRun, validateFlag, manifestArgs } from '../common';
 import { addSourceToErr, checkErrText, err, messageForError, type KubectlError } from '../errors';
 import { createApplyPatch, decodeObject, LAST_APPLIED_ANNOTATION, lastAppliedValue, parseManifests, splitPath, type ManifestDocument } from '../engineApi';
 import { isTable, printObjects } from '../printerApi';
@@ -99,7 +99,7 @@ function runApply(ctx: CommandContext): CommandResult {
   if (typeof dry !== 'string') return dry;
   if (ctx.flags.bool('server-side')) return err.message('not simulated yet: server-side apply (--server-side); use client-side apply');
   if (ctx.flags.bool('prune')) return err.message('not simulated yet: apply --prune');
-  const filenames = ctx.flags.list('filename');
+  const filenames = manifestArgs(ctx);
   if (filenames.length === 0) return err.message('must specify one of -f and -k');
   const format = outputFormat(ctx);
   if ('error' in format) return err.message(format.error);

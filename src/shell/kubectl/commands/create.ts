@@ -1,6 +1,6 @@
 import { deepCopy } from '../deepCopy';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
-import { dryRunFlag, fieldManagerFlag, filenameFlags, templateFlags, validateFlag } from '../common';
+import { dryRunFlag, fieldManagerFlag, filenameFlags, templateFlags, validateFlag, manifestArgs } from '../common';
 import { err } from '../errors';
 import { examples, longDesc } from '../text';
 import { storageName, type KubeObject } from '../../../sim/k8s/index';
@@ -44,14 +44,14 @@ export const createCommand: CommandSpec = {
 };
 
 function runCreate(ctx: CommandContext): CommandResult {
-  if (ctx.flags.list('filename').length === 0) {
+  if (manifestArgs(ctx).length === 0) {
     ctx.errOut('Error: must specify one of -f and -k\n\n');
     return defaultSubCommandRun(ctx);
   }
   if (ctx.args.length > 0) return err.usage(ctx.commandPath, `Unexpected args: [${ctx.args.join(' ')}]`);
   const dry = dryRunStrategy(ctx);
   if (typeof dry !== 'string') return dry;
-  const files = readFiles(ctx, ctx.flags.list('filename'), ctx.flags.bool('recursive'));
+  const files = readFiles(ctx, manifestArgs(ctx), ctx.flags.bool('recursive'));
   if (!Array.isArray(files)) return files;
   const errors: KubectlError[] = [];
   for (const f of files) {

@@ -1,7 +1,7 @@
 import { kindGroup, storageName, type KubeObject, type PropagationPolicy, type ResourceInfo, type Selector } from '../../../sim/k8s/index';
 import { WaitingExecution } from '../../execution';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
-import { dryRunFlag, dryRunStrategy, dryRunSuffix, fieldSelector, fileNameFlags, labelSelector, listObjects, type DryRun } from '../common';
+import { dryRunFlag, dryRunStrategy, dryRunSuffix, fieldSelector, fileNameFlags, labelSelector, listObjects, type DryRun, manifestArgs } from '../common';
 import { objectsFromFiles } from '../targets';
 import { addSourceToErr, err, type KubectlError } from '../errors';
 import { MISSING_RESOURCE } from '../missingResource';
@@ -123,7 +123,7 @@ function cascadePolicy(ctx: CommandContext): PropagationPolicy | KubectlError {
 }
 
 function collectTargets(ctx: CommandContext): { targets: Target[]; errors: KubectlError[] } | KubectlError {
-  const filenames = ctx.flags.list('filename');
+  const filenames = manifestArgs(ctx);
   const errors: KubectlError[] = [];
   const targets: Target[] = [];
   if (filenames.length > 0) {

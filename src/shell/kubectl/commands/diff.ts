@@ -1,7 +1,7 @@
 import { fnv32a } from '../../../lib/fnv';
 import { matches, parseSelector, SelectorParseError, storageName, type KubeObject, type ResourceInfo, type Selector } from '../../../sim/k8s/index';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
-import { fieldManagerFlag, filenameFlags, printContext, readFiles } from '../common';
+import { fieldManagerFlag, filenameFlags, printContext, readFiles, manifestArgs } from '../common';
 import { deepCopy } from '../deepCopy';
 import { createApplyPatch, decodeObject, LAST_APPLIED_ANNOTATION, parseManifests } from '../engineApi';
 import { addSourceToErr, checkErrText, err, type KubectlError } from '../errors';
@@ -154,7 +154,7 @@ function fileSelector(ctx: CommandContext): Selector | undefined | KubectlError 
 /** Complete: the arguments, the files, the apply mode, the prune allowlist. */
 function complete(ctx: CommandContext): { prune?: PruneResource[] } | KubectlError {
   if (ctx.args.length > 0) return err.usage(ctx.commandPath, `Unexpected args: [${ctx.args.join(' ')}]`);
-  if (ctx.flags.list('filename').length === 0) return err.message('must specify one of -f and -k');
+  if (manifestArgs(ctx).length === 0) return err.message('must specify one of -f and -k');
   const serverSide = ctx.flags.bool('server-side');
   if (ctx.flags.bool('force-conflicts') && !serverSide) return err.message('--force-conflicts only works with --server-side');
   if (serverSide) return err.message('not simulated: kubectl diff --server-side (the playground has no server-side apply); use the default, client-side apply');
@@ -171,7 +171,7 @@ function runDiff(ctx: CommandContext): CommandResult {
   };
   const o = complete(ctx);
   if ('type' in o) return fail(o);
-  const files = readFiles(ctx, ctx.flags.list('filename'), ctx.flags.bool('recursive'));
+  const files = readFiles(ctx, manifestArgs(ctx), ctx.flags.bool('recursive'));
   if (!Array.isArray(files)) return fail(files);
   const selector = fileSelector(ctx);
   if (selector && !Array.isArray(selector)) return fail(selector);

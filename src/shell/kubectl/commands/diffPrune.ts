@@ -1,4 +1,5 @@
 import { storageName, type KubeObject, type ResourceInfo, type Selector } from '../../../sim/k8s/index';
+import { klogHead } from '../klog';
 import type { CommandContext } from '../command';
 import { LAST_APPLIED_ANNOTATION } from '../engineApi';
 import { err, type KubectlError } from '../errors';
@@ -56,13 +57,6 @@ export function parsePruneAllowlist(ctx: CommandContext, entries: readonly strin
   return out;
 }
 
-/** The head of a klog warning line at virtual time `at` (`W1124 00:12:34.000000    4021`). */
-function klogWarning(at: number): string {
-  const d = new Date(at);
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `W${two(d.getUTCMonth() + 1)}${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}.${String(d.getUTCMilliseconds() * 1000).padStart(6, '0')}    4021`;
-}
-
 /** What the files' objects tell the pruner: the namespaces they are in and the live objects they name. */
 export interface PruneTracker {
   namespaces: Set<string>;
@@ -76,7 +70,7 @@ export function prunedObjects(ctx: CommandContext, allowlist: readonly PruneReso
     resources = DEFAULT_PRUNE_RESOURCES.map(([group, version, kind, namespaced]) => ({ group, version, kind, namespaced }));
     // The namespace kubectl works in is never empty (`default` at least), so the default allowlist always warns.
     ctx.errOut(
-      `${klogWarning(ctx.cluster.now())} prune.go:71] Deprecated: kubectl apply will no longer prune non-namespaced resources by default when used with the --namespace flag in a future release. To preserve the current behaviour, list the resources you want to target explicitly in the --prune-allowlist flag.\n`,
+      `${klogHead('W', ctx.cluster.now())} prune.go:71] Deprecated: kubectl apply will no longer prune non-namespaced resources by default when used with the --namespace flag in a future release. To preserve the current behaviour, list the resources you want to target explicitly in the --prune-allowlist flag.\n`,
     );
   }
   const out: { info: ResourceInfo; object: KubeObject }[] = [];

@@ -1,4 +1,5 @@
 import { attachCommand } from './attach';
+import { kustomizeCommand } from './kustomize';
 import { execCommand } from './exec';
 import { logsCommand } from './logs';
 import { autoscaleCommand } from './autoscale';
@@ -97,7 +98,6 @@ function notSimulated(path: string, short: string): CommandSpec {
 
 const stub = {
   certificate: notSimulated('certificate', 'Modify certificate resources'),
-  kustomize: notSimulated('kustomize', 'Build a kustomization target from a directory or URL'),
   completion: notSimulated('completion', 'Output shell completion code for the specified shell (bash, zsh, fish, or powershell)'),
   plugin: notSimulated('plugin', 'Provides utilities for interacting with plugins'),
 };
@@ -196,7 +196,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   patchCommand,
   replaceCommand,
   waitCommand,
-  stub.kustomize,
+  kustomizeCommand,
   labelCommand,
   annotateCommand,
   stub.completion,

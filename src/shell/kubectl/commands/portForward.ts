@@ -1,4 +1,5 @@
 import { storageName, type KubeObject } from '../../../sim/k8s/index';
+import { klogHead } from '../klog';
 import { WaitingExecution } from '../../execution';
 import { addressInUse, hostOf, type Listener } from '../../localPorts';
 import type { NetResult } from '../../../sim/k8s/index';
@@ -158,7 +159,7 @@ function forward(ctx: CommandContext, pod: PodObj, ports: { local: number; remot
         const r = ctx.cluster.httpGet(`${req.scheme}://localhost:${remote}${req.path}`, { namespace: ns, pod: pod.metadata.name, userAgent: req.userAgent, hostHeader: req.hostHeader });
         if (r.ok) return { ...r, ip: req.ip, port };
         if (r.kind !== 'refused') return r;
-        ctx.errOut(`${klogError(ctx.cluster.now())} portforward.go:424] "Unhandled Error" err="an error occurred forwarding ${port} -> ${remote}: error forwarding port ${remote} to pod ${uid}, uid : failed to connect to localhost:${remote} inside namespace: connect: connection refused"\n`);
+        ctx.errOut(`${klogHead('E', ctx.cluster.now())} portforward.go:424] "Unhandled Error" err="an error occurred forwarding ${port} -> ${remote}: error forwarding port ${remote} to pod ${uid}, uid : failed to connect to localhost:${remote} inside namespace: connect: connection refused"\n`);
         return empty();
       },
     };
@@ -179,13 +180,6 @@ function forward(ctx: CommandContext, pod: PodObj, ports: { local: number; remot
   });
   exec.poll();
   return exec;
-}
-
-/** The head of a klog error line at virtual time `at` (`E1124 00:12:34.000000   4021`), as kubectl logs an error it goes on after. */
-function klogError(at: number): string {
-  const d = new Date(at);
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `E${two(d.getUTCMonth() + 1)}${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}.${String(d.getUTCMilliseconds() * 1000).padStart(6, '0')}    4021`;
 }
 
 /** What the playground says when it cannot forward (a host with no local ports). */

@@ -1,7 +1,7 @@
 import { kindGroup, storageName, type KubeObject, type ResourceInfo } from '../../../sim/k8s/index';
 import { WaitingExecution } from '../../execution';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
-import { dryRunFlag, dryRunStrategy, dryRunSuffix, fieldManagerFlag, fileNameFlags, objectRef, printContext, printFlagsFormat, readFiles, templateFlags, validateFlag } from '../common';
+import { dryRunFlag, dryRunStrategy, dryRunSuffix, fieldManagerFlag, fileNameFlags, objectRef, printContext, printFlagsFormat, readFiles, templateFlags, validateFlag, manifestArgs } from '../common';
 import { deepCopy } from '../deepCopy';
 import { decodeObject, LAST_APPLIED_ANNOTATION, lastAppliedValue, parseManifests } from '../engineApi';
 import { addSourceToErr, err, messageForError, type KubectlError } from '../errors';
@@ -70,7 +70,7 @@ function runReplace(ctx: CommandContext): CommandResult {
   if (typeof dry !== 'string') return dry;
   const format = printFlagsFormat(ctx);
   if ('error' in format) return err.message(format.error);
-  const filenames = ctx.flags.list('filename');
+  const filenames = manifestArgs(ctx);
   if (filenames.length === 0) return err.message('must specify one of -f and -k');
   if (ctx.args.length > 0) return err.usage(ctx.commandPath, `Unexpected args: [${ctx.args.join(' ')}]`);
   // Validate.
@@ -114,7 +114,7 @@ function withApplyAnnotation(ctx: CommandContext, object: KubeObject): KubeObjec
 }
 
 function readItems(ctx: CommandContext): Item[] | KubectlError {
-  const files = readFiles(ctx, ctx.flags.list('filename'), ctx.flags.bool('recursive'));
+  const files = readFiles(ctx, manifestArgs(ctx), ctx.flags.bool('recursive'));
   if (!Array.isArray(files)) return files;
   const items: Item[] = [];
   const errors: KubectlError[] = [];
