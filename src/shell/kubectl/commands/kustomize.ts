@@ -50,7 +50,9 @@ export const kustomizeCommand: CommandSpec = {
 
 function runKustomize(ctx: CommandContext): CommandResult {
   const failed = (message: string) => {
-    ctx.errOut(`${klogHead('E', ctx.cluster.now())} run.go:72] "command failed" err=${goQuote(message)}\n`);
+    // klog writes a value that spans lines as a block: `<`, each line after a tab, then ` >`.
+    const value = message.includes('\n') ? `<\n${message.split('\n').map((l) => `\t${l}\n`).join('')} >` : goQuote(message);
+    ctx.errOut(`${klogHead('E', ctx.cluster.now())} run.go:72] "command failed" err=${value}\n`);
     return 1;
   };
   if (ctx.args.length > 1) return failed('specify one path to kustomization.yaml');

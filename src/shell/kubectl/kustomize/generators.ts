@@ -71,7 +71,7 @@ function collect(files: FileSource, dir: string, entry: Dict, kind: string): Rec
   }
   for (const literal of asList(entry.literals)) {
     const eq = literal.indexOf('=');
-    if (eq <= 0) throw new KustomizeError(`invalid literal source ${literal}, expected key=value`);
+    if (eq <= 0) throw new KustomizeError(`loading KV pairs: literal sources [${asList(entry.literals).join(' ')}]: invalid literal source ${literal}, expected key=value`);
     let value = literal.slice(eq + 1);
     // kustomize drops one pair of matching quotes around a literal's value.
     if (value.length >= 2 && (value[0] === '"' || value[0] === "'") && value[value.length - 1] === value[0]) value = value.slice(1, -1);

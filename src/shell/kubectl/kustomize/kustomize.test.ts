@@ -50,7 +50,9 @@ describe('kustomize build', () => {
     expect(errorOf({ 'kustomization.yaml': 'resources:\n- cm.yaml\n- cm.yaml\n', 'cm.yaml': cm })).toBe(
       "accumulating resources: accumulation err='merging resources from 'cm.yaml': may not add resource with an already registered id: ConfigMap.v1.[noGrp]/x.[noNs]': must build at directory: '/home/learner/cm.yaml': file is not directory",
     );
-    expect(errorOf({ 'kustomization.yaml': 'resources:\n- cm.yaml\npatches:\n- patch: |-\n    apiVersion: v1\n    kind: ConfigMap\n    metadata:\n      name: y\n', 'cm.yaml': cm })).toContain('no resource matches strategic merge patch "ConfigMap.v1.[noGrp]/y.[noNs]"');
+    expect(errorOf({ 'kustomization.yaml': 'resources:\n- cm.yaml\npatches:\n- patch: |-\n    apiVersion: v1\n    kind: ConfigMap\n    metadata:\n      name: y\n', 'cm.yaml': cm })).toBe(
+      'no resource matches strategic merge patch "ConfigMap.v1.[noGrp]/y.[noNs]": no matches for Id ConfigMap.v1.[noGrp]/y.[noNs]; failed to find unique target for patch ConfigMap.v1.[noGrp]/y.[noNs]',
+    );
     expect(errorOf({ 'kustomization.yaml': 'replacements: []\n' })).toMatch(/^not simulated yet: kustomize's 'replacements' field/);
   });
 

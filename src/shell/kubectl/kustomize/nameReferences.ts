@@ -12,33 +12,32 @@ function setField(d: Dict | undefined, field: string, rename: (value: unknown) =
   if (d && d[field] !== undefined) d[field] = rename(d[field]);
 }
 
-/** Pod-spec references to ConfigMaps: volumes, projected sources, env and envFrom. */
-const configMapRefs: Visit = (obj, rename) => {
-  for (const spec of podSpecsOf(obj)) {
+/**
+ * Pod-spec references to a ConfigMap or a Secret: volumes (`volume.volumeName`)
+ * and projected sources, env values (`keyRef`) and envFrom (`fromRef`).
+ */
+function podSpecRefs(obj: Dict, rename: (value: unknown) => unknown, volume: string, volumeName: string, keyRef: string, fromRef: string): Dict[] {
+  const specs = podSpecsOf(obj);
+  for (const spec of specs) {
     for (const v of each(spec.volumes)) {
-      setField(dict(v.configMap), 'name', rename);
-      for (const s of each(dict(v.projected)?.sources)) setField(dict(s.configMap), 'name', rename);
+      setField(dict(v[volume]), volumeName, rename);
+      for (const s of each(dict(v.projected)?.sources)) setField(dict(s[volume]), 'name', rename);
     }
     for (const c of containersOf(spec)) {
-      for (const e of each(c.env)) setField(dict(dict(e.valueFrom)?.configMapKeyRef), 'name', rename);
-      for (const e of each(c.envFrom)) setField(dict(e.configMapRef), 'name', rename);
+      for (const e of each(c.env)) setField(dict(dict(e.valueFrom)?.[keyRef]), 'name', rename);
+      for (const e of each(c.envFrom)) setField(dict(e[fromRef]), 'name', rename);
     }
   }
+  return specs;
+}
+
+const configMapRefs: Visit = (obj, rename) => {
+  podSpecRefs(obj, rename, 'configMap', 'name', 'configMapKeyRef', 'configMapRef');
 };
 
-/** References to Secrets: pod volumes, env, envFrom, image pull secrets, Ingress TLS, ServiceAccounts. */
+/** References to Secrets: as ConfigMaps', plus image pull secrets, Ingress TLS, ServiceAccounts. */
 const secretRefs: Visit = (obj, rename) => {
-  for (const spec of podSpecsOf(obj)) {
-    for (const v of each(spec.volumes)) {
-      setField(dict(v.secret), 'secretName', rename);
-      for (const s of each(dict(v.projected)?.sources)) setField(dict(s.secret), 'name', rename);
-    }
-    for (const c of containersOf(spec)) {
-      for (const e of each(c.env)) setField(dict(dict(e.valueFrom)?.secretKeyRef), 'name', rename);
-      for (const e of each(c.envFrom)) setField(dict(e.secretRef), 'name', rename);
-    }
-    for (const s of each(spec.imagePullSecrets)) setField(s, 'name', rename);
-  }
+  for (const spec of podSpecRefs(obj, rename, 'secret', 'secretName', 'secretKeyRef', 'secretRef')) for (const s of each(spec.imagePullSecrets)) setField(s, 'name', rename);
   const kind = gvkOf(obj).kind;
   if (kind === 'Ingress') for (const t of each(dict(obj.spec)?.tls)) setField(t, 'secretName', rename);
   if (kind === 'ServiceAccount') for (const s of [...each(obj.secrets), ...each(obj.imagePullSecrets)]) setField(s, 'name', rename);
@@ -46,8 +45,25 @@ const secretRefs: Visit = (obj, rename) => {
 
 const serviceAccountRefs: Visit = (obj, rename) => {
   for (const spec of podSpecsOf(obj)) setField(spec, 'serviceAccountName', rename);
-  if (gvkOf(obj).kind.endsWith('RoleBinding')) for (const s of each(obj.subjects)) if (s.kind === 'ServiceAccount') setField(s, 'name', rename);
 };
+
+/**
+ * A binding's subjects naming a ServiceAccount of the build follow it:
+ * its name, and its namespace when it has one (a `namespace:` moved it),
+ * whatever namespace the subject named before.
+ */
+function fixSubjects(list: Res[], sa: Res): void {
+  const name = nameOf(sa.obj);
+  const ns = namespaceOf(sa.obj);
+  for (const r of list) {
+    if (!gvkOf(r.obj).kind.endsWith('RoleBinding')) continue;
+    for (const s of each(r.obj.subjects)) {
+      if (s.kind !== 'ServiceAccount' || (s.name !== sa.orgName && s.name !== name)) continue;
+      s.name = name;
+      if (ns !== '') s.namespace = ns;
+    }
+  }
+}
 
 const claimRefs: Visit = (obj, rename) => {
   for (const spec of podSpecsOf(obj)) for (const v of each(spec.volumes)) setField(dict(v.persistentVolumeClaim), 'claimName', rename);
@@ -103,6 +119,7 @@ const REFERENCES: Record<string, Visit> = {
  * referent only from referrers in its own namespace.
  */
 export function fixNameReferences(list: Res[]): void {
+  for (const target of list) if (gvkOf(target.obj).kind === 'ServiceAccount') fixSubjects(list, target);
   for (const target of list) {
     const visit = REFERENCES[gvkOf(target.obj).kind];
     const name = nameOf(target.obj);

@@ -19,7 +19,7 @@ function patchText(files: FileSource, dir: string, entry: Dict, field: string): 
   if (typeof entry.patch === 'string') return entry.patch;
   if (typeof entry.path === 'string') {
     const text = files.read(joinPath(dir, entry.path));
-    if (text === undefined) throw new KustomizeError(`trouble configuring builtin ${field === 'patchesJson6902' ? 'PatchJson6902Transformer' : 'PatchTransformer'} with config: \`\npath: ${entry.path}\n\`: ${missing(joinPath(dir, entry.path))}`);
+    if (text === undefined) throw new KustomizeError(`trouble configuring builtin ${field === 'patchesJson6902' ? 'PatchJson6902Transformer' : 'PatchTransformer'} with config: \`\npath: ${entry.path}\n\`: failed to get the patch file from path(${entry.path}): ${missing(joinPath(dir, entry.path))}`);
     return text;
   }
   throw new KustomizeError('must specify one of patch and path in ' + field);
@@ -66,12 +66,17 @@ function infoFor(obj: Dict): ResourceInfo {
 
 function applyTo(r: Res, patch: unknown, type: 'strategic' | 'json'): void {
   const result = applyPatch(r.obj as unknown as KubeObject, patch, type, infoFor(r.obj));
-  if (!result.ok) throw new KustomizeError(`unable to apply ${type === 'json' ? 'JSON' : 'strategic merge'} patch to ${idString(r.obj)}: ${result.message}`);
+  // kustomize's JSON patch library names the path unquoted.
+  if (!result.ok) throw new KustomizeError(type === 'json' ? result.message.replace(/path: "([^"]*)"/, 'path: $1') : `unable to apply strategic merge patch to ${idString(r.obj)}: ${result.message}`);
   r.obj = result.object as unknown as Dict;
 }
 
-/** A strategic merge patch on its own target (the resource with its kind and name), or on each resource `target` selects. */
-function strategic(list: Res[], patch: Dict, target: Target | undefined): void {
+/**
+ * A strategic merge patch on its own target (the resource with its kind and
+ * name), or on each resource `target` selects. `patches:` entries (`named`)
+ * say which patch found no target; patchesStrategicMerge's do not.
+ */
+function strategic(list: Res[], patch: Dict, target: Target | undefined, named: boolean): void {
   if (target !== undefined) {
     for (const r of targeted(list, target)) {
       const p = { ...patch, metadata: { ...(patch.metadata as Dict | undefined), name: nameOf(r.obj) } };
@@ -85,7 +90,8 @@ function strategic(list: Res[], patch: Dict, target: Target | undefined): void {
   const matches = list.filter((r) => gvkOf(r.obj).kind === kind && (r.orgName === name || nameOf(r.obj) === name) && (ns === '' || namespaceOf(r.obj) === ns));
   if (matches.length !== 1) {
     const id = idString(patch);
-    throw new KustomizeError(matches.length === 0 ? `no resource matches strategic merge patch "${id}": no matches for Id ${id}; failed to find unique target for patch ${id}` : `multiple matches for Id ${id}; failed to find unique target for patch ${id}`);
+    const why = `${matches.length === 0 ? 'no matches' : 'multiple matches'} for Id ${id}; failed to find unique target for patch ${id}`;
+    throw new KustomizeError(named ? `no resource matches strategic merge patch "${id}": ${why}` : why);
   }
   const r = matches[0];
   applyTo(r, { ...patch, metadata: { ...(patch.metadata as Dict | undefined), name: nameOf(r.obj) } }, 'strategic');
@@ -115,7 +121,7 @@ export function applyPatches(list: Res[], files: FileSource, dir: string, k: Dic
     for (const doc of parseAllDocuments(text)) {
       if (!('errors' in doc)) continue;
       const p = doc.toJS() as Dict | null;
-      if (p) strategic(list, p, undefined);
+      if (p) strategic(list, p, undefined, false);
     }
   }
   const entries = (Array.isArray(k.patches) ? k.patches : []) as Dict[];
@@ -131,7 +137,7 @@ export function applyPatches(list: Res[], files: FileSource, dir: string, k: Dic
     for (const doc of parseAllDocuments(text)) {
       if (!('errors' in doc)) continue;
       const p = doc.toJS() as Dict | null;
-      if (p) strategic(list, p, target);
+      if (p) strategic(list, p, target, true);
     }
   }
 }

@@ -2,10 +2,13 @@ import { addPairs, ANNOTATION_SPECS, METADATA_LABEL_SPECS, SELECTOR_LABEL_SPECS,
 import { KustomizeError, stringMap, type Dict } from './kustomization';
 import { gvkOf, isNamespaced, meta, nameOf, type Res } from './resources';
 
-/** `namespace:` — every namespaced resource moves there (a Namespace object is left as it is). */
+/** `namespace:` — every namespaced resource moves there, and a Namespace object takes its name (as kustomize does). */
 export function setNamespace(list: Res[], namespace: unknown): void {
   if (typeof namespace !== 'string' || namespace === '') return;
-  for (const r of list) if (isNamespaced(r.obj)) meta(r.obj).namespace = namespace;
+  for (const r of list) {
+    if (isNamespaced(r.obj)) meta(r.obj).namespace = namespace;
+    else if (gvkOf(r.obj).kind === 'Namespace') meta(r.obj).name = namespace;
+  }
 }
 
 /** Kinds whose names prefixes and suffixes leave alone (kustomize's `prefixSuffixFieldSpecsToSkip`). */
