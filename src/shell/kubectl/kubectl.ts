@@ -16,7 +16,7 @@ import { COMMANDS, ROOT, ROOT_GROUPS, childrenOf } from './commands/index';
  */
 
 /** The commands whose `-k DIR` builds the kustomization and reads its objects as `-f` files would be. */
-const KUSTOMIZE_READERS = ['apply', 'create', 'delete', 'diff', 'replace'];
+const KUSTOMIZE_READERS = ['apply', 'create', 'delete', 'diff', 'get', 'replace'];
 export function runKubectl(env: ShellEnvironment, words: readonly string[], sink: OutputSink, stdin?: string): Execution {
   const found = findCommand(words);
   if ('unknown' in found) {
@@ -74,7 +74,7 @@ export function runKubectl(env: ShellEnvironment, words: readonly string[], sink
       return finished(1);
     }
     if (!KUSTOMIZE_READERS.includes(cmd.path.join(' '))) {
-      sink.stderr(`error: not simulated yet: -k with kubectl ${cmd.path.join(' ')}; kubectl apply, create, delete, diff and replace build kustomizations (or print one with kubectl kustomize ${flags.string('kustomize')})\n`);
+      sink.stderr(`error: not simulated yet: -k with kubectl ${cmd.path.join(' ')}; kubectl apply, create, delete, diff, get and replace build kustomizations (or print one with kubectl kustomize ${flags.string('kustomize')})\n`);
       return finished(1);
     }
   }

@@ -64,6 +64,18 @@ describe('kubectl get', () => {
     expect(run('kubectl get events --field-selector spec.foo=x').stderr).toMatch(/field label not supported: spec.foo\n$/);
   });
 
+  it('get -f prints the live objects the file names: one object as itself, several as a List, none found as NotFound', () => {
+    const cm = (name: string, ns?: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n${ns ? `  namespace: ${ns}\n` : ''}`;
+    const { run } = shellHarness({ 'one.yaml': cm('a'), 'two.yaml': `${cm('a')}---\n${cm('b', 'kube-public')}` });
+    run('kubectl apply -f two.yaml');
+    expect(run('kubectl get -f one.yaml -o jsonpath={.kind}').stdout).toBe('ConfigMap');
+    expect(run('kubectl get -f two.yaml -o jsonpath={.kind}').stdout).toBe('List');
+    expect(run('kubectl get -f two.yaml -o name').stdout).toBe('configmap/a\nconfigmap/b\n');
+    run('kubectl delete configmap a');
+    expect(run('kubectl get -f one.yaml').stderr).toBe('Error from server (NotFound): configmaps "a" not found\n');
+    expect(run('kubectl get -f one.yaml pods').stderr).toBe('error: when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well\n');
+  });
+
   it('prefixes kinds when several types are asked for', () => {
     const { run, cluster } = shellHarness();
     cluster.add(pod('a'));

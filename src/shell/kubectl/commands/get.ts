@@ -2,9 +2,9 @@ import { parseDuration } from '../../../lib/duration';
 import { storageName, type KubeObject, type ResourceInfo } from '../../../sim/k8s/index';
 import { WaitingExecution } from '../../execution';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
-import { fieldSelector, filenameFlags, labelSelector, listObjects, matchesFields, outputFormat, printContext, templateFlags, type FieldRequirement } from '../common';
+import { fieldSelector, filenameFlags, labelSelector, listObjects, manifestArgs, matchesFields, outputFormat, printContext, templateFlags, type FieldRequirement } from '../common';
 import { err, type KubectlError } from '../errors';
-import { missingObjectError } from '../targets';
+import { missingObjectError, objectsFromFiles } from '../targets';
 import { isTable, type OutputFormat, printObjects, printTable, sortObjects, type TableOptions } from '../printerApi';
 import { parseResourceArgs } from '../resourceArgs';
 import { examples, longDesc, SUGGEST_API_RESOURCES } from '../text';
@@ -111,15 +111,19 @@ function runGet(ctx: CommandContext): CommandResult {
   const format = outputFormat(ctx);
   if ('error' in format) return err.message(format.error);
   const watch = ctx.flags.bool('watch') || ctx.flags.bool('watch-only');
-  if (ctx.args.length === 0 && ctx.flags.list('filename').length === 0 && !watch) {
+  const files = manifestArgs(ctx);
+  if (ctx.args.length === 0 && files.length === 0 && !watch) {
     ctx.errOut('You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\n');
     return err.usage(ctx.commandPath, 'Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).');
   }
   if (ctx.flags.bool('show-labels') && !isTable(format)) return err.message(`--show-labels option cannot be used with ${ctx.flags.string('output')} printer`);
-  if (ctx.flags.list('filename').length > 0) return err.message('not simulated yet: kubectl get -f; name the resources instead (kubectl get TYPE NAME)');
-  const sel = parseResourceArgs(ctx.cluster.resources, ctx.args);
+  if (files.length > 0) {
+    if (ctx.args.length > 0) return err.message('when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well');
+    if (watch) return err.message('not simulated yet: kubectl get -f with --watch; name the resources instead (kubectl get TYPE NAME --watch)');
+  }
+  const sel: FileSelection | ReturnType<typeof parseResourceArgs> = files.length > 0 ? fileSelection(ctx, files) : parseResourceArgs(ctx.cluster.resources, ctx.args);
   if ('type' in sel && sel.type !== 'types' && sel.type !== 'names') return sel;
-  const selection = sel as Exclude<typeof sel, KubectlError>;
+  const selection = sel as Exclude<typeof sel, KubectlError> | FileSelection;
   const selector = labelSelector(ctx);
   if (selector && 'type' in selector) return selector;
   const allNamespaces = ctx.flags.bool('all-namespaces');
@@ -135,9 +139,11 @@ function runGet(ctx: CommandContext): CommandResult {
       batches.push({ info, objects: listObjects(ctx, info, { allNamespaces, selector: selector as Selector | undefined, fields, version: versionOf(info) }) });
     }
   } else {
-    singleItem = selection.items.length === 1;
-    for (const { info, name } of selection.items) {
-      const ns = info.namespaced ? ctx.namespace : undefined;
+    // The resource builder implies a single item for one name, or for one file (or -k) holding one object.
+    singleItem = selection.items.length === 1 && (!('oneFile' in selection) || selection.oneFile);
+    for (const item of selection.items) {
+      const { info, name } = item;
+      const ns = info.namespaced ? (('namespace' in item ? item.namespace : undefined) ?? ctx.namespace) : undefined;
       const obj = ctx.client.get(storageName(info), ns, name, versionOf(info));
       if (!obj) {
         if (!ctx.flags.bool('ignore-not-found')) errors.push(missingObjectError(ctx, info, ns, name));
@@ -163,6 +169,25 @@ function runGet(ctx: CommandContext): CommandResult {
   if (errors.length) return err.aggregate(errors);
   // kubectl returns the printer's error (a jsonpath that cannot be executed): exit status 1.
   return printed ? 0 : 1;
+}
+
+interface FileSelection {
+  type: 'names';
+  items: { info: ResourceInfo; name: string; namespace?: string }[];
+  /** One file (or one kustomization) was read: one object in it is printed as itself, not as a List. */
+  oneFile: boolean;
+}
+
+/**
+ * `get -f FILE` (or `-k DIR`): the live objects the files name, each in its
+ * own namespace (the default one when it names none), in file order.
+ */
+function fileSelection(ctx: CommandContext, paths: string[]): FileSelection | KubectlError {
+  const read = objectsFromFiles(ctx, paths);
+  if ('type' in read) return read;
+  if (read.errors.length > 0) return err.aggregate(read.errors);
+  const oneFile = ctx.flags.changed('kustomize') || (paths.length === 1 && ctx.env.files.read(paths[0]) !== undefined);
+  return { type: 'names', items: read.objects.map((o) => ({ info: o.info, name: o.name, namespace: o.namespace })), oneFile };
 }
 
 function tableOptions(ctx: CommandContext, format: OutputFormat, withKind: boolean): TableOptions {

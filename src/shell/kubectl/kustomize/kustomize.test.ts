@@ -58,7 +58,7 @@ describe('kustomize build', () => {
 
   it('reads -k only for the commands that build kustomizations, and checks -k against -f and -R first', () => {
     const { run } = shellHarness({ 'kustomization.yaml': 'resources: []\n' });
-    expect(run('kubectl get -k .').stderr).toMatch(/^error: not simulated yet: -k with kubectl get;/);
+    expect(run('kubectl describe -k .').stderr).toMatch(/^error: not simulated yet: -k with kubectl describe;/);
     expect(run('kubectl delete -k . -f x.yaml').stderr).toBe('error: only one of -f or -k can be specified\n');
     expect(run('kubectl kustomize').stdout).toBe('');
   });
