@@ -92,19 +92,19 @@ beforeAll(async () => {
   setText = created.set;
 }, 60_000);
 
-async function diagnose(text: string): Promise<{ line: number; column: number; message: string }[]> {
-  const uri = `file:///doc-${++n}.yaml`;
+async function diagnose(text: string, file = `doc-${++n}.yaml`): Promise<{ line: number; column: number; message: string }[]> {
+  const uri = `file:///${++n}/${file}`;
   setText(uri, text);
   return (await worker.doValidation(uri)).map((d) => ({ line: d.range.start.line + 1, column: d.range.start.character + 1, message: d.message }));
 }
 
 /** Completion labels and hover text where `|` stands in the text. */
-async function at(textWithCursor: string) {
+async function at(textWithCursor: string, file = 'doc.yaml') {
   const offset = textWithCursor.indexOf('|');
   const text = textWithCursor.replace('|', '');
   const before = text.slice(0, offset).split('\n');
   const position = { line: before.length - 1, character: before[before.length - 1].length };
-  const uri = `file:///doc-${++n}.yaml`;
+  const uri = `file:///${++n}/${file}`;
   setText(uri, text);
   const completion = await worker.doComplete(uri, position);
   const hover = await worker.doHover(uri, position);
@@ -194,5 +194,19 @@ describe('the editor\'s Kubernetes schema', () => {
     const pull = await at('apiVersion: v1\nkind: Pod\nspec:\n  containers:\n    - name: a\n      imagePull|Policy: Always\n');
     expect(pull.hover).toContain('Image pull policy. One of Always, Never, IfNotPresent.');
     expect(pull.hover).toContain('`IfNotPresent`');
+  });
+
+  it('checks a kustomization file against kustomize\'s fields: completes them, explains them, flags a misspelt one', async () => {
+    const k = 'resources:\n- web.yaml\nnamePrefix: dev-\nconfigMapGenerator:\n- name: greeting\n  literals:\n  - MESSAGE=hello\nimages:\n- name: nginx\n  newTag: 1.27\n';
+    expect(await diagnose(k, 'kustomization.yaml')).toEqual([]);
+    const found = await diagnose('resource:\n- web.yaml\nreplicas:\n- name: web\n  count: two\n', 'kustomization.yaml');
+    expect(found.map((f) => [f.line, f.message]).sort()).toEqual([
+      [1, 'Property resource is not allowed.'],
+      [5, 'Incorrect type. Expected "integer".'],
+    ]);
+    // Only a file named as kustomize reads it is a kustomization.
+    expect(await diagnose('resource:\n- web.yaml\n', 'notes.yaml')).toEqual([]);
+    expect((await at('resources:\n- web.yaml\n|', 'kustomization.yaml')).labels).toEqual(expect.arrayContaining(['configMapGenerator', 'secretGenerator', 'patches', 'images', 'namePrefix']));
+    expect((await at('configMapGen|erator: []\n', 'kustomization.yaml')).hover).toContain('hash of the contents');
   });
 });

@@ -1,4 +1,5 @@
 import type { MonacoYamlOptions } from 'monaco-yaml';
+import { KUSTOMIZATION_FILE_MATCH, KUSTOMIZATION_SCHEMA } from './kustomizationSchema';
 
 /** The generated Kubernetes schema (scripts/gen-editor-schemas.ts). */
 export type KubernetesSchema = NonNullable<NonNullable<MonacoYamlOptions['schemas']>[number]['schema']>;
@@ -6,10 +7,13 @@ export type KubernetesSchema = NonNullable<NonNullable<MonacoYamlOptions['schema
 /** An identifier, never fetched (schema requests are off). */
 export const SCHEMA_URI = 'kubeplay://schemas/kubernetes.json';
 
+const KUSTOMIZATION_URI = 'kubeplay://schemas/kustomization.json';
+
 /**
  * monaco-yaml's settings, shared by the editor and the tests that run the
- * same language server in Node. Every file is checked against the schema;
- * the source line in hovers is left out (its link leads nowhere).
+ * same language server in Node. Every file is checked against the schema,
+ * a kustomization file against kustomize's too (it is small and always
+ * there); the source line in hovers is left out (its link leads nowhere).
  */
 export function yamlOptions(schema: KubernetesSchema | undefined): MonacoYamlOptions {
   return {
@@ -19,7 +23,7 @@ export function yamlOptions(schema: KubernetesSchema | undefined): MonacoYamlOpt
     format: { enable: true },
     enableSchemaRequest: false,
     isKubernetes: false,
-    schemas: schema ? [{ uri: SCHEMA_URI, fileMatch: ['*'], schema }] : [],
+    schemas: [...(schema ? [{ uri: SCHEMA_URI, fileMatch: ['*'], schema }] : []), { uri: KUSTOMIZATION_URI, fileMatch: KUSTOMIZATION_FILE_MATCH, schema: KUSTOMIZATION_SCHEMA }],
     ...({ hoverSchemaSource: false } as object),
   };
 }
