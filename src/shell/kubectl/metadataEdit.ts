@@ -1,9 +1,9 @@
 import { deepCopy } from './deepCopy';
-import { storageName } from '../../sim/k8s/index';
 import type { CommandContext, CommandResult } from './command';
-import { dryRunStrategy, dryRunSuffix, objectRef } from './common';
+import { dryRunStrategy, dryRunSuffix, objectRef, printContext } from './common';
 import { err, type KubectlError } from './errors';
-import { resolveTargets } from './targets';
+import { mutationOutputFormat, setTargets } from './commands/setObjects';
+import { isTable, printObjects } from './printerApi';
 
 /**
  * The shared body of `kubectl label` and `kubectl annotate`
@@ -67,6 +67,13 @@ export function runMetadataEdit(ctx: CommandContext, field: MetadataField): Comm
   const what = field === 'labels' ? 'label' : 'annotation';
   const split = resourcesAndPairs(ctx.args, what);
   if ('type' in split) return split;
+  const local = ctx.flags.bool('local');
+  if (local) {
+    // label's Validate words its examples as pod.yaml, annotate's as rsrc.yaml.
+    const [yaml, json] = field === 'labels' ? ['pod.yaml', 'pod.json'] : ['rsrc.yaml', 'rsrc.json'];
+    if (split.resources.length > 0) return err.message(`can only use local files by -f ${yaml} or --filename=${json} when --local=true is set`);
+    if (ctx.flags.list('filename').length === 0) return err.message(`one or more files must be specified as -f ${yaml} or --filename=${json}`);
+  }
   if (split.resources.length < 1 && ctx.flags.list('filename').length === 0) return err.message('one or more resources must be specified as <resource> <name> or <resource>/<name>');
   const parsed = parsePairs(field, split.pairs);
   if ('type' in parsed) return parsed;
@@ -74,7 +81,11 @@ export function runMetadataEdit(ctx: CommandContext, field: MetadataField): Comm
   if (parsed.set.size === 0 && parsed.remove.length === 0 && !list) return err.message(`at least one ${what} update is required`);
   const dry = dryRunStrategy(ctx);
   if (typeof dry !== 'string') return dry;
-  const resolved = resolveTargets(ctx, split.resources, { selector: true, all: true });
+  if (local && dry === 'server') return err.message('cannot specify --local and --dry-run=server - did you mean --dry-run=client?');
+  const printer = mutationOutputFormat(ctx);
+  if (!('format' in printer)) return printer;
+  // --local: the objects of the files, changed and printed, never sent.
+  const resolved = setTargets(ctx, split.resources, { local, selector: true, all: true });
   if ('type' in resolved) return resolved;
   const errors: KubectlError[] = [...resolved.errors];
   const overwrite = ctx.flags.bool('overwrite');
@@ -110,19 +121,26 @@ export function runMetadataEdit(ctx: CommandContext, field: MetadataField): Comm
     let message: string;
     if (field === 'annotations') message = 'annotated';
     else message = before === after ? 'not labeled' : !overwrite && after.length < before.length ? 'unlabeled' : 'labeled';
-    if (before !== after && dry !== 'client') {
-      const copy = deepCopy(obj);
-      (copy.metadata as Record<string, unknown>)[field] = Object.keys(current).length ? current : undefined;
-      if (rv) copy.metadata.resourceVersion = rv;
+    const copy = deepCopy(obj);
+    // A local object is a plain map: a label removed last leaves `labels: {}` (a server's typed object drops the empty map).
+    (copy.metadata as Record<string, unknown>)[field] = Object.keys(current).length || (local && obj.metadata[field] !== undefined) ? current : undefined;
+    if (rv) copy.metadata.resourceVersion = rv;
+    let result = copy;
+    if (before !== after && dry !== 'client' && !local) {
       const r = ctx.client.update(copy, { dryRun: dry === 'server' });
       if (!r.ok) {
         errors.push(err.status(r.status));
         continue;
       }
       ctx.cluster.runUntilIdle();
+      result = r.object;
     }
-    ctx.out(`${objectRef(info, obj.metadata.name)} ${message}${dryRunSuffix(dry)}\n`);
-    void storageName;
+    if (isTable(printer.format)) ctx.out(`${objectRef(info, obj.metadata.name)} ${message}${dryRunSuffix(dry)}\n`);
+    else {
+      const printed = printObjects(printer.format, [result], { asList: false }, printContext(ctx));
+      if ('error' in printed) return err.message(printed.error);
+      ctx.out(printed.text);
+    }
   }
   if (errors.length === 1) return errors[0];
   if (errors.length > 1) return err.aggregate(errors);

@@ -1,4 +1,5 @@
 import { applyPatch, decodeObject, goQuote, parseManifests, storageName, type KubeObject, type PatchType, type ResourceInfo } from '../../../sim/k8s/index';
+import { asTyped } from './setObjects';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
 import { dryRunFlag, dryRunStrategy, dryRunSuffix, fieldManagerFlag, filenameFlags, objectRef, outputFormat, printContext, readFiles, recordFlag, templateFlags, type DryRun } from '../common';
 import { deepCopy } from '../deepCopy';
@@ -153,7 +154,7 @@ function localTargets(ctx: CommandContext): Targets | KubectlError {
     if (parsed.error) errors.push(err.message(`error parsing ${f.source}: ${parsed.error.message}`));
     for (const doc of parsed.documents) {
       const d = decodeObject(doc.value, ctx.cluster.resources);
-      if (d.ok) targets.push({ info: d.info, obj: d.object });
+      if (d.ok) targets.push({ info: d.info, obj: asTyped(d.object) });
       else errors.push(err.message(`unable to recognize "${f.source}": ${d.message}`));
     }
   }

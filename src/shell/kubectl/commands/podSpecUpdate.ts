@@ -6,6 +6,7 @@ import { err, type KubectlError } from '../errors';
 import { podSpecOf, type ContainerLike } from '../podSpec';
 import { isTable, printObjects } from '../printerApi';
 import type { Target } from '../targets';
+import { infoObjectName } from './setObjects';
 
 /** A pod spec as `UpdatePodSpecForObject` hands it to a `set` command. */
 export interface PodSpecLike {
@@ -20,6 +21,8 @@ export interface PodSpecUpdate {
   /** Prefix of a failed write: `failed to patch env update to pod template:`. */
   failure: string;
   dry: DryRun;
+  /** `--local`: the objects come from files and nothing is sent; the result is printed as is. */
+  local?: boolean;
   /** Changes the copy's pod spec in place; an error message fails this object only. */
   mutate(spec: PodSpecLike, target: Target): string | undefined;
 }
@@ -44,7 +47,7 @@ export function updatePodSpecs(ctx: CommandContext, targets: readonly Target[], 
   if ('error' in format) return [err.message(format.error)];
   for (const target of targets) {
     const { info, obj } = target;
-    const name = `${info.resource}/${obj.metadata.name}`;
+    const name = infoObjectName(info, obj.metadata.name, update.local === true);
     const copy = deepCopy(obj);
     const spec = podSpecOf(copy);
     if (!spec) {
@@ -58,7 +61,7 @@ export function updatePodSpecs(ctx: CommandContext, targets: readonly Target[], 
     }
     if (JSON.stringify(copy) === JSON.stringify(obj)) continue;
     let result: KubeObject = copy;
-    if (update.dry !== 'client') {
+    if (update.dry !== 'client' && !update.local) {
       const r = ctx.client.update(copy, { dryRun: update.dry === 'server' });
       if (!r.ok) {
         errors.push(err.message(`${update.failure} ${r.status.message}`));

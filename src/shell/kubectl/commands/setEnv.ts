@@ -6,6 +6,7 @@ import { err, type KubectlError } from '../errors';
 import { deepCopy } from '../deepCopy';
 import { podSpecOf, type ContainerLike } from '../podSpec';
 import { resolveTargets } from '../targets';
+import { setTargets } from './setObjects';
 import { examples, longDesc } from '../text';
 import { selectContainers, updatePodSpecs } from './podSpecUpdate';
 
@@ -231,7 +232,10 @@ function runSetEnv(ctx: CommandContext): CommandResult {
   if (!split) return err.message(`all resources must be specified before environment changes: ${ctx.args.join(' ')}`);
   const dry = dryRunStrategy(ctx);
   if (typeof dry !== 'string') return dry;
-  if (ctx.flags.bool('local')) return err.message('not simulated yet: kubectl set env --local');
+  const local = ctx.flags.bool('local');
+  if (local && dry === 'server') return err.message('cannot specify --local and --dry-run=server - did you mean --dry-run=client?');
+  // --local reads --from through the same local builder, which has no ConfigMap or Secret to offer.
+  if (local && ctx.flags.string('from')) return err.message('unsupported resource specified in --from');
   if (ctx.flags.list('filename').length === 0 && split.resources.length < 1) return err.message('one or more resources must be specified as <resource> <name> or <resource>/<name>');
   const list = ctx.flags.bool('list');
   if (list && ctx.flags.string('output')) return err.message('--list and --output may not be specified together');
@@ -243,7 +247,7 @@ function runSetEnv(ctx: CommandContext): CommandResult {
   const env = [...parsed.env, ...from];
   const prefix = ctx.flags.string('prefix');
   if (prefix) for (const e of env) e.name = `${prefix}${e.name}`;
-  const resolved = resolveTargets(ctx, split.resources, { selector: true, all: true });
+  const resolved = setTargets(ctx, split.resources, { local, selector: true, all: true });
   if ('type' in resolved) return resolved;
   const selector = ctx.flags.string('containers');
   const overwrite = ctx.flags.bool('overwrite');
@@ -277,7 +281,7 @@ function runSetEnv(ctx: CommandContext): CommandResult {
     }
     return errors.length === 0 ? 0 : errors.length === 1 ? errors[0] : err.aggregate(errors);
   }
-  errors.push(...updatePodSpecs(ctx, resolved.targets, { operation: 'env updated', failure: 'failed to patch env update to pod template:', dry, mutate: (spec, t) => mutate(spec, t.obj) }));
+  errors.push(...updatePodSpecs(ctx, resolved.targets, { operation: 'env updated', failure: 'failed to patch env update to pod template:', dry, local, mutate: (spec, t) => mutate(spec, t.obj) }));
   if (errors.length === 1) return errors[0];
   if (errors.length > 1) return err.aggregate(errors);
   return 0;

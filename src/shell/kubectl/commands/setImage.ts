@@ -1,10 +1,9 @@
 import { deepCopy } from '../deepCopy';
-import { storageName } from '../../../sim/k8s/index';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
-import { dryRunFlag, dryRunStrategy, dryRunSuffix, fieldManagerFlag, filenameFlags, objectRef, recordFlag, templateFlags } from '../common';
-import { err, type KubectlError } from '../errors';
+import { dryRunFlag, dryRunStrategy, fieldManagerFlag, filenameFlags, recordFlag, templateFlags } from '../common';
+import { err, errorString, type KubectlError } from '../errors';
 import { podSpecOf, podSpecPath } from '../podSpec';
-import { resolveTargets } from '../targets';
+import { infoObjectName, LOCAL_NEEDS_FILES, mutationOutputFormat, recordChangeCause, setTargets, writeAndPrint } from './setObjects';
 import { examples, longDesc } from '../text';
 
 /** `kubectl set image` (kubectl `pkg/cmd/set/set_image.go`). */
@@ -57,17 +56,22 @@ function runSetImage(ctx: CommandContext): CommandResult {
     if (!name || !image) return err.message(`invalid image update: ${p}`);
     images.set(name, image);
   }
-  if (ctx.flags.bool('local')) return err.message('not simulated yet: kubectl set image --local');
   const dry = dryRunStrategy(ctx);
   if (typeof dry !== 'string') return dry;
-  const resolved = resolveTargets(ctx, resources, { selector: true, all: true });
+  const local = ctx.flags.bool('local');
+  if (local && dry === 'server') return err.message('cannot specify --local and --dry-run=server - did you mean --dry-run=client?');
+  // Resources named beside --local want files instead; with nothing named at all, the builder's own error (localTargets).
+  if (local && ctx.flags.list('filename').length === 0 && resources.length > 0) return err.message(LOCAL_NEEDS_FILES);
+  const printer = mutationOutputFormat(ctx);
+  if (!('format' in printer)) return printer;
+  const resolved = setTargets(ctx, resources, { local, selector: true, all: true });
   if ('type' in resolved) return resolved;
   const errors: KubectlError[] = [...resolved.errors];
   for (const { info, obj } of resolved.targets) {
     const copy = deepCopy(obj);
     const spec = podSpecOf(copy);
     if (!spec || !podSpecPath(info.kind)) {
-      errors.push(err.message(`error: ${info.group ? `${info.resource}.${info.group}` : info.resource}/${obj.metadata.name} the object is not a pod or does not have a pod template: *v1.${info.kind}`));
+      errors.push(err.message(`error: ${infoObjectName(info, obj.metadata.name, local)} the object is not a pod or does not have a pod template: *v1.${info.kind}`));
       continue;
     }
     let changed = false;
@@ -87,20 +91,13 @@ function runSetImage(ctx: CommandContext): CommandResult {
       if (!found) errors.push(err.message(`error: unable to find container named "${name}"`));
     }
     if (ctx.flags.bool('record')) {
-      copy.metadata.annotations = { ...copy.metadata.annotations, 'kubernetes.io/change-cause': ctx.commandLine };
+      recordChangeCause(ctx, copy);
       changed = changed || obj.metadata.annotations?.['kubernetes.io/change-cause'] !== ctx.commandLine;
     }
+    // An empty patch is skipped, printed or not (set_image.go's "no changes").
     if (!changed) continue;
-    if (dry !== 'client') {
-      const r = ctx.client.update(copy, { dryRun: dry === 'server' });
-      if (!r.ok) {
-        errors.push(err.message(`failed to patch image update to pod template: ${r.status.message}`));
-        continue;
-      }
-      ctx.cluster.runUntilIdle();
-    }
-    ctx.out(`${objectRef(info, obj.metadata.name)} image updated${dryRunSuffix(dry)}\n`);
-    void storageName;
+    const failed = writeAndPrint(ctx, info, obj, copy, { dry, local, format: printer.format, operation: 'image updated', failure: (e) => err.message(`failed to patch image update to pod template: ${errorString(e)}`) });
+    if (failed) errors.push(failed);
   }
   if (errors.length === 1) return errors[0];
   if (errors.length > 1) return err.aggregate(errors);

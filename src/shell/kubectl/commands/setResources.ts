@@ -2,7 +2,7 @@ import { parseQuantity } from '../../../lib/quantity';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
 import { dryRunFlag, dryRunStrategy, fieldManagerFlag, filenameFlags, recordFlag, selectorFlag, templateFlags } from '../common';
 import { err, type KubectlError } from '../errors';
-import { resolveTargets } from '../targets';
+import { LOCAL_NEEDS_FILES, setTargets } from './setObjects';
 import { examples, longDesc } from '../text';
 import { selectContainers, updatePodSpecs } from './podSpecUpdate';
 
@@ -67,7 +67,10 @@ type Resources = { limits?: Record<string, string>; requests?: Record<string, st
 function runSetResources(ctx: CommandContext): CommandResult {
   const dry = dryRunStrategy(ctx);
   if (typeof dry !== 'string') return dry;
-  if (ctx.flags.bool('local')) return err.message('not simulated yet: kubectl set resources --local');
+  const local = ctx.flags.bool('local');
+  if (local && dry === 'server') return err.message('cannot specify --local and --dry-run=server - did you mean --dry-run=client?');
+  // Resources named beside --local want files instead; with nothing named at all, the builder's own error (localTargets).
+  if (local && ctx.flags.list('filename').length === 0 && ctx.args.length > 0) return err.message(LOCAL_NEEDS_FILES);
   if (ctx.flags.bool('all') && ctx.flags.string('selector')) return err.message('cannot set --all and --selector at the same time');
   const limitsText = ctx.flags.string('limits');
   const requestsText = ctx.flags.string('requests');
@@ -78,7 +81,7 @@ function runSetResources(ctx: CommandContext): CommandResult {
   if ('error' in requestsList) return requestsList.error;
   const limits = limitsList.list;
   const requests = requestsList.list;
-  const resolved = resolveTargets(ctx, ctx.args, { selector: true, all: true });
+  const resolved = setTargets(ctx, ctx.args, { local, selector: true, all: true });
   if ('type' in resolved) return resolved;
   const selector = ctx.flags.string('containers');
   const errors: KubectlError[] = [...resolved.errors];
@@ -87,6 +90,7 @@ function runSetResources(ctx: CommandContext): CommandResult {
       operation: 'resource requirements updated',
       failure: 'failed to patch resources update to pod template',
       dry,
+      local,
       mutate: (spec, t) => {
         const containers = [...selectContainers(spec.containers, selector), ...selectContainers(spec.initContainers, selector)];
         if (containers.length === 0) {
