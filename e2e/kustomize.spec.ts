@@ -29,6 +29,6 @@ test('a learner writes a kustomization into the editor, prints its build with ku
   await expect(page.getByText('Loading the Kubernetes schema…')).toHaveCount(0, { timeout: 30_000 });
   await expect(page.locator('.editor-status-problems')).toContainText(/1 (error|warning)/);
   await kp.run('kubectl kustomize');
-  await expect(kp.output).toContainText('"command failed" err="invalid Kustomization: json: unknown field \\"resource\\""');
+  await expect(kp.output).toContainText('error: invalid Kustomization: json: unknown field "resource"');
   await kp.screenshot('kustomize-misspelt-field');
 });

@@ -1,7 +1,6 @@
-import { goQuote } from '../../../sim/k8s/index';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
 import type { FlagSpec } from '../flags';
-import { klogHead } from '../klog';
+import { err } from '../errors';
 import { KustomizeError, kustomizeBuild } from '../kustomize/build';
 import { examples, longDesc } from '../text';
 
@@ -23,9 +22,8 @@ const flags: FlagSpec[] = [
 
 /**
  * `kubectl kustomize [DIR]`: the build of the kustomization in DIR (`.` when
- * omitted) printed as one YAML stream, or written to `-o FILE`. Like
- * kubectl 1.32, whose kustomize command returns its error to cobra, a
- * failure is logged as a klog error line ("command failed").
+ * omitted) printed as one YAML stream, or written to `-o FILE`; a failure is
+ * kustomize's error as kubectl's CheckErr prints it (`error: …`).
  */
 export const kustomizeCommand: CommandSpec = {
   path: ['kustomize'],
@@ -49,12 +47,7 @@ export const kustomizeCommand: CommandSpec = {
 };
 
 function runKustomize(ctx: CommandContext): CommandResult {
-  const failed = (message: string) => {
-    // klog writes a value that spans lines as a block: `<`, each line after a tab, then ` >`.
-    const value = message.includes('\n') ? `<\n${message.split('\n').map((l) => `\t${l}\n`).join('')} >` : goQuote(message);
-    ctx.errOut(`${klogHead('E', ctx.cluster.now())} run.go:72] "command failed" err=${value}\n`);
-    return 1;
-  };
+  const failed = (message: string) => err.message(message);
   if (ctx.args.length > 1) return failed('specify one path to kustomization.yaml');
   const dir = ctx.args[0] ?? '.';
   if (/^(https?:\/\/|git@|github\.com\/)/.test(dir)) return failed(`not simulated: the playground has no network to clone ${dir}; copy the files into the editor instead`);
