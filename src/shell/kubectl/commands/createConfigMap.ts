@@ -1,4 +1,5 @@
 import type { KubeObject } from '../../../sim/k8s/index';
+import { appendHashIfAsked } from '../contentHash';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
 import { dryRunFlag, fieldManagerFlag, templateFlags, validateFlag } from '../common';
 import { createGenerated } from '../createObject';
@@ -53,11 +54,10 @@ function runCreateConfigMap(ctx: CommandContext): CommandResult {
   if (ctx.args.length !== 1) return err.usage(ctx.commandPath, `exactly one NAME is required, got ${ctx.args.length}`);
   if (ctx.flags.list('from-file').length > 0 && ctx.flags.list('from-env-file').length > 0) return err.message('from-env-file cannot be combined with from-file or from-literal');
   if (ctx.flags.list('from-literal').length > 0 && ctx.flags.list('from-env-file').length > 0) return err.message('from-env-file cannot be combined with from-file or from-literal');
-  if (ctx.flags.bool('append-hash')) return err.message('not simulated: --append-hash');
   const name = ctx.args[0];
   const sources = readDataSources(ctx, 'ConfigMap', name);
   if (!sources.ok) return err.message(sources.message);
   const cm: KubeObject = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { creationTimestamp: null as unknown as string, name } };
   if (sources.data.length) cm.data = Object.fromEntries(sources.data);
-  return createGenerated(ctx, cm);
+  return createGenerated(ctx, appendHashIfAsked(ctx, cm));
 }

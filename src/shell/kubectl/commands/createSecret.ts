@@ -1,4 +1,5 @@
 import { encodeBase64, type KubeObject } from '../../../sim/k8s/index';
+import { appendHashIfAsked } from '../contentHash';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
 import { dryRunFlag, fieldManagerFlag, templateFlags, validateFlag } from '../common';
 import { createGenerated } from '../createObject';
@@ -46,7 +47,6 @@ function secret(name: string, type: string, data: [string, string][]): KubeObjec
 
 function oneName(ctx: CommandContext): string | CommandResult {
   if (ctx.args.length !== 1) return err.usage(ctx.commandPath, `exactly one NAME is required, got ${ctx.args.length}`);
-  if (ctx.flags.bool('append-hash')) return err.message('not simulated: --append-hash');
   return ctx.args[0];
 }
 
@@ -87,7 +87,7 @@ export const createSecretGenericCommand: CommandSpec = {
     }
     const sources = readDataSources(ctx, 'Secret', name);
     if (!sources.ok) return err.message(sources.message);
-    return createGenerated(ctx, secret(name, ctx.flags.string('type'), sources.data));
+    return createGenerated(ctx, appendHashIfAsked(ctx, secret(name, ctx.flags.string('type'), sources.data)));
   },
 };
 
@@ -120,7 +120,7 @@ export const createSecretTLSCommand: CommandSpec = {
     // tls.X509KeyPair: only the PEM framing is checked here (no cryptography in the playground).
     if (!/-----BEGIN [A-Z ]+-----/.test(cert)) return err.message('tls: failed to find any PEM data in certificate input');
     if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(key)) return err.message('tls: failed to find any PEM data in key input');
-    return createGenerated(ctx, secret(name, 'kubernetes.io/tls', [['tls.crt', cert], ['tls.key', key]]));
+    return createGenerated(ctx, appendHashIfAsked(ctx, secret(name, 'kubernetes.io/tls', [['tls.crt', cert], ['tls.key', key]])));
   },
 };
 
@@ -162,7 +162,7 @@ export const createSecretDockerRegistryCommand: CommandSpec = {
     if (ctx.flags.list('from-file').length > 0) {
       const sources = readDataSources(ctx, 'Secret', name);
       if (!sources.ok) return err.message(sources.message);
-      return createGenerated(ctx, secret(name, 'kubernetes.io/dockerconfigjson', sources.data.map(([k, v]) => [k.includes('=') ? k : '.dockerconfigjson', v])));
+      return createGenerated(ctx, appendHashIfAsked(ctx, secret(name, 'kubernetes.io/dockerconfigjson', sources.data.map(([k, v]) => [k.includes('=') ? k : '.dockerconfigjson', v]))));
     }
     const user = ctx.flags.string('docker-username');
     const password = ctx.flags.string('docker-password');
@@ -173,6 +173,6 @@ export const createSecretDockerRegistryCommand: CommandSpec = {
     if (email) entry.email = email;
     entry.auth = encodeBase64(`${user}:${password}`);
     const json = JSON.stringify({ auths: { [server]: entry } });
-    return createGenerated(ctx, secret(name, 'kubernetes.io/dockerconfigjson', [['.dockerconfigjson', json]]));
+    return createGenerated(ctx, appendHashIfAsked(ctx, secret(name, 'kubernetes.io/dockerconfigjson', [['.dockerconfigjson', json]])));
   },
 };

@@ -1,6 +1,4 @@
-import { sha256 } from '@noble/hashes/sha2.js';
-import { utf8ToBytes } from '@noble/hashes/utils.js';
-import { jsonMarshal } from '../../../lib/goJson';
+import { contentHash } from '../contentHash';
 import { encodeBase64 } from '../../../lib/encodeBase64';
 import type { FileSource } from '../../types';
 import { joinPath, KustomizeError, missing, stringMap, type Dict } from './kustomization';
@@ -111,8 +109,5 @@ export function nameHash(obj: Dict): string {
   const m: Dict = { kind: obj.kind, name: '', data: obj.data ?? {} };
   if (obj.kind === 'Secret') m.type = obj.type;
   else if (obj.binaryData !== undefined) m.binaryData = obj.binaryData;
-  const digest = sha256(utf8ToBytes(jsonMarshal(m)));
-  let hex = '';
-  for (let i = 0; i < 5; i++) hex += digest[i].toString(16).padStart(2, '0');
-  return hex.replace(/[013ae]/g, (c) => ({ '0': 'g', '1': 'h', '3': 'k', a: 'm', e: 't' })[c]!);
+  return contentHash(m);
 }
