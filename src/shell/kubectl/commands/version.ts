@@ -1,4 +1,5 @@
 import { KUBERNETES_VERSION, versionInfo } from '../../../sim/k8s/index';
+import { toYaml } from '../printers/format/yaml/toYaml';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
 import { err } from '../errors';
 import { examples, longDesc } from '../text';
@@ -35,8 +36,9 @@ function runVersion(ctx: CommandContext): CommandResult {
   if (output) {
     const value: Record<string, unknown> = { clientVersion: info(KUBERNETES_VERSION), kustomizeVersion: KUSTOMIZE_VERSION };
     if (!clientOnly) value.serverVersion = { ...info(KUBERNETES_VERSION), platform: 'linux/amd64' };
+    // json.MarshalIndent keeps the struct's field order; sigs.k8s.io/yaml goes through JSON and sorts the keys. Println adds a line to both.
     if (output === 'json') ctx.out(`${JSON.stringify(value, null, 2)}\n`);
-    else ctx.out(toSimpleYaml(value));
+    else ctx.out(`${toYaml(value)}\n`);
     return 0;
   }
   ctx.out(`Client Version: ${KUBERNETES_VERSION}\nKustomize Version: ${KUSTOMIZE_VERSION}\n`);
@@ -47,13 +49,4 @@ function runVersion(ctx: CommandContext): CommandResult {
   }
   if (!clientOnly) ctx.out(`Server Version: ${KUBERNETES_VERSION}\n`);
   return 0;
-}
-
-function toSimpleYaml(value: Record<string, unknown>, indent = ''): string {
-  let out = '';
-  for (const [k, v] of Object.entries(value)) {
-    if (typeof v === 'object' && v !== null) out += `${indent}${k}:\n${toSimpleYaml(v as Record<string, unknown>, `${indent}  `)}`;
-    else out += `${indent}${k}: ${/^\d+$/.test(String(v)) ? `"${v}"` : String(v)}\n`;
-  }
-  return out;
 }
