@@ -197,12 +197,13 @@ describe('the editor\'s Kubernetes schema', () => {
   });
 
   it('checks a kustomization file against kustomize\'s fields: completes them, explains them, flags a misspelt one', async () => {
-    const k = 'resources:\n- web.yaml\nnamePrefix: dev-\nconfigMapGenerator:\n- name: greeting\n  literals:\n  - MESSAGE=hello\nimages:\n- name: nginx\n  newTag: 1.27\n';
+    const k = 'resources:\n- web.yaml\nnamePrefix: dev-\nconfigMapGenerator:\n- name: greeting\n  literals:\n  - MESSAGE=hello\nimages:\n- name: nginx\n  newTag: "1.27"\n';
     expect(await diagnose(k, 'kustomization.yaml')).toEqual([]);
-    const found = await diagnose('resource:\n- web.yaml\nreplicas:\n- name: web\n  count: two\n', 'kustomization.yaml');
+    const found = await diagnose('resource:\n- web.yaml\nreplicas:\n- name: web\n  count: two\nimages:\n- name: nginx\n  newTag: 1.10\n', 'kustomization.yaml');
     expect(found.map((f) => [f.line, f.message]).sort()).toEqual([
       [1, 'Property resource is not allowed.'],
       [5, 'Incorrect type. Expected "integer".'],
+      [8, 'Incorrect type. Expected "string".'],
     ]);
     // Only a file named as kustomize reads it is a kustomization.
     expect(await diagnose('resource:\n- web.yaml\n', 'notes.yaml')).toEqual([]);

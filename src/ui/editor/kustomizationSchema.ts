@@ -11,7 +11,8 @@ import type { KubernetesSchema } from './yamlOptions';
 
 const str = (description: string) => ({ type: 'string', description });
 const strings = (description: string) => ({ type: 'array', items: { type: 'string' }, description });
-const stringMap = (description: string) => ({ type: ['object', 'null'], additionalProperties: { type: ['string', 'number', 'boolean'] }, description });
+// kustomize decodes values into Go strings: `a: 1` or `on: true` is refused, so the schema wants them quoted.
+const stringMap = (description: string) => ({ type: ['object', 'null'], additionalProperties: { type: 'string' }, description });
 
 const target = {
   type: 'object',
@@ -102,7 +103,7 @@ export const KUSTOMIZATION_SCHEMA = {
         properties: {
           name: str('The image name to match, without tag: nginx.'),
           newName: str('The name to use instead: my-registry/nginx.'),
-          newTag: { type: ['string', 'number'], description: 'The tag to use: 1.27.' },
+          newTag: str('The tag to use, quoted when it looks like a number: "1.27".'),
           digest: str('A digest to pin instead of a tag: sha256:….'),
         },
       },

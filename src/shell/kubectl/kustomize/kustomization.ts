@@ -124,8 +124,23 @@ export function loadKustomization(files: FileSource, dir: string, arg: string): 
     if (dict.kind === 'Component') throw new KustomizeError('not simulated yet: kustomize components (kind: Component)');
     throw new KustomizeError(`kind should be Kustomization or Component`);
   }
+  for (const field of ['namespace', 'namePrefix', 'nameSuffix']) expectString(dict[field], `Kustomization.${field}`);
   const warnings = DEPRECATED.filter(([f]) => dict[f] !== undefined).map(([, w]) => w);
   return { dir, k: dict, warnings };
+}
+
+/** The JSON type Go's decoder names in its errors (`cannot unmarshal number into …`). */
+export function goJsonType(v: unknown): string {
+  if (Array.isArray(v)) return 'array';
+  if (typeof v === 'boolean') return 'bool';
+  return typeof v === 'object' ? 'object' : typeof v;
+}
+
+/** A value Go decodes into a string field (`where`: `Kustomization.namePrefix`, `Image.images.newTag` …): a string, or null. */
+export function expectString(v: unknown, where: string): string | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'string') throw new KustomizeError(`invalid Kustomization: json: cannot unmarshal ${goJsonType(v)} into Go struct field ${where} of type string`);
+  return v;
 }
 
 /** A field that must be a list of strings (resources, bases, patchesStrategicMerge's paths …). */
@@ -141,6 +156,6 @@ export function stringMap(v: unknown, field: string): Record<string, string> {
   if (v === undefined || v === null) return {};
   if (typeof v !== 'object' || Array.isArray(v)) throw new KustomizeError(`invalid Kustomization: json: cannot unmarshal ${Array.isArray(v) ? 'array' : typeof v} into Go struct field Kustomization.${field} of type map[string]string`);
   const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(v as Dict)) out[key] = value === null ? '' : String(value);
+  for (const [key, value] of Object.entries(v as Dict)) out[key] = expectString(value, `Kustomization.${field}`) ?? '';
   return out;
 }

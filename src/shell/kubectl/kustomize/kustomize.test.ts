@@ -54,6 +54,10 @@ describe('kustomize build', () => {
       'no resource matches strategic merge patch "ConfigMap.v1.[noGrp]/y.[noNs]": no matches for Id ConfigMap.v1.[noGrp]/y.[noNs]; failed to find unique target for patch ConfigMap.v1.[noGrp]/y.[noNs]',
     );
     expect(errorOf({ 'kustomization.yaml': 'replacements: []\n' })).toMatch(/^not simulated yet: kustomize's 'replacements' field/);
+    // Go's decoder takes no number for a string: an unquoted tag like 1.10 would otherwise become 1.1.
+    expect(errorOf({ 'kustomization.yaml': 'images:\n- name: nginx\n  newTag: 1.10\n' })).toBe('invalid Kustomization: json: cannot unmarshal number into Go struct field Image.images.newTag of type string');
+    expect(errorOf({ 'kustomization.yaml': 'commonLabels:\n  tier: 1\n' })).toBe('invalid Kustomization: json: cannot unmarshal number into Go struct field Kustomization.commonLabels of type string');
+    expect(errorOf({ 'kustomization.yaml': 'replicas:\n- name: web\n  count: "3"\n' })).toBe('invalid Kustomization: json: cannot unmarshal string into Go struct field Replica.replicas.count of type int64');
   });
 
   it('reads -k only for the commands that build kustomizations, and checks -k against -f and -R first', () => {

@@ -1,5 +1,5 @@
 import { addPairs, ANNOTATION_SPECS, METADATA_LABEL_SPECS, SELECTOR_LABEL_SPECS, TEMPLATE_LABEL_SPECS } from './fieldSpecs';
-import { KustomizeError, stringMap, type Dict } from './kustomization';
+import { expectString, goJsonType, KustomizeError, stringMap, type Dict } from './kustomization';
 import { gvkOf, isNamespaced, meta, nameOf, type Res } from './resources';
 
 /** `namespace:` — every namespaced resource moves there, and a Namespace object takes its name (as kustomize does). */
@@ -82,6 +82,7 @@ export function setImages(list: Res[], images: unknown): void {
   if (images === undefined || images === null) return;
   if (!Array.isArray(images)) throw new KustomizeError('invalid Kustomization: json: cannot unmarshal object into Go struct field Kustomization.images of type []types.Image');
   for (const img of images as Dict[]) {
+    for (const f of ['name', 'newName', 'newTag', 'digest']) expectString(img[f], `Image.images.${f}`);
     const name = String(img.name ?? '');
     for (const r of list) {
       for (const spec of podSpecsOf(r.obj)) {
@@ -106,7 +107,8 @@ export function setReplicas(list: Res[], replicas: unknown): void {
   if (replicas === undefined || replicas === null) return;
   if (!Array.isArray(replicas)) throw new KustomizeError('invalid Kustomization: json: cannot unmarshal object into Go struct field Kustomization.replicas of type []types.Replica');
   for (const rep of replicas as Dict[]) {
-    const count = Number(rep.count);
+    if (rep.count !== undefined && rep.count !== null && !Number.isInteger(rep.count)) throw new KustomizeError(`invalid Kustomization: json: cannot unmarshal ${typeof rep.count === 'number' ? 'number ' + String(rep.count) : goJsonType(rep.count)} into Go struct field Replica.replicas.count of type int64`);
+    const count = Number(rep.count ?? 0);
     for (const r of list) {
       if (!SCALABLE.includes(gvkOf(r.obj).kind) || (r.orgName !== rep.name && nameOf(r.obj) !== rep.name)) continue;
       if (!r.obj.spec || typeof r.obj.spec !== 'object') r.obj.spec = {};
