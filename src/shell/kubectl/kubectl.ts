@@ -15,8 +15,8 @@ import { COMMANDS, ROOT, ROOT_GROUPS, childrenOf } from './commands/index';
  * any error through checkErr.
  */
 
-/** The commands whose `-k DIR` builds the kustomization and reads its objects as `-f` files would be. */
-const KUSTOMIZE_READERS = ['apply', 'create', 'delete', 'diff', 'get', 'replace'];
+/** Commands that declare `-k` (kubectl's FilenameOptions) but read no files here: every other one builds the kustomization and reads its objects as `-f` files. */
+const KUSTOMIZE_UNREAD = ['run'];
 export function runKubectl(env: ShellEnvironment, words: readonly string[], sink: OutputSink, stdin?: string): Execution {
   const found = findCommand(words);
   if ('unknown' in found) {
@@ -73,8 +73,8 @@ export function runKubectl(env: ShellEnvironment, words: readonly string[], sink
       sink.stderr(`error: ${problem}\n`);
       return finished(1);
     }
-    if (!KUSTOMIZE_READERS.includes(cmd.path.join(' '))) {
-      sink.stderr(`error: not simulated yet: -k with kubectl ${cmd.path.join(' ')}; kubectl apply, create, delete, diff, get and replace build kustomizations (or print one with kubectl kustomize ${flags.string('kustomize')})\n`);
+    if (KUSTOMIZE_UNREAD.includes(cmd.path.join(' '))) {
+      sink.stderr(`error: not simulated yet: -k with kubectl ${cmd.path.join(' ')} (print the kustomization with kubectl kustomize ${flags.string('kustomize')}, apply it with kubectl apply -k)\n`);
       return finished(1);
     }
   }

@@ -1,6 +1,6 @@
 import { deepCopy } from './deepCopy';
 import type { CommandContext, CommandResult } from './command';
-import { dryRunStrategy, dryRunSuffix, objectRef, printContext } from './common';
+import { dryRunStrategy, dryRunSuffix, objectRef, printContext, manifestArgs } from './common';
 import { err, type KubectlError } from './errors';
 import { mutationOutputFormat, setTargets } from './commands/setObjects';
 import { isTable, printObjects } from './printerApi';
@@ -72,9 +72,9 @@ export function runMetadataEdit(ctx: CommandContext, field: MetadataField): Comm
     // label's Validate words its examples as pod.yaml, annotate's as rsrc.yaml.
     const [yaml, json] = field === 'labels' ? ['pod.yaml', 'pod.json'] : ['rsrc.yaml', 'rsrc.json'];
     if (split.resources.length > 0) return err.message(`can only use local files by -f ${yaml} or --filename=${json} when --local=true is set`);
-    if (ctx.flags.list('filename').length === 0) return err.message(`one or more files must be specified as -f ${yaml} or --filename=${json}`);
+    if (manifestArgs(ctx).length === 0) return err.message(`one or more files must be specified as -f ${yaml} or --filename=${json}`);
   }
-  if (split.resources.length < 1 && ctx.flags.list('filename').length === 0) return err.message('one or more resources must be specified as <resource> <name> or <resource>/<name>');
+  if (split.resources.length < 1 && manifestArgs(ctx).length === 0) return err.message('one or more resources must be specified as <resource> <name> or <resource>/<name>');
   const parsed = parsePairs(field, split.pairs);
   if ('type' in parsed) return parsed;
   const list = field === 'labels' && ctx.flags.bool('list');

@@ -1,6 +1,6 @@
 import { storageName, type KubeObject, type ResourceInfo, type Selector } from '../../sim/k8s/index';
 import type { CommandContext } from './command';
-import { labelSelector, listObjects, readFiles } from './common';
+import { labelSelector, listObjects, readFiles, manifestArgs } from './common';
 import { decodeObject, parseManifests } from './engineApi';
 import { err, type KubectlError } from './errors';
 import { MISSING_RESOURCE } from './missingResource';
@@ -80,7 +80,7 @@ export function resolveTargets(ctx: CommandContext, args: readonly string[], opt
   const missing = (info: ResourceInfo, namespace: string | undefined, name: string) => (opts.namespaceCheck === false ? notFoundError(info, name) : missingObjectError(ctx, info, namespace, name));
   const targets: Target[] = [];
   const errors: KubectlError[] = [];
-  const filenames = ctx.flags.list('filename');
+  const filenames = manifestArgs(ctx);
   if (filenames.length > 0) {
     const read = objectsFromFiles(ctx, filenames);
     if ('type' in read) return read;

@@ -1,4 +1,5 @@
 import { storageName } from '../../../sim/k8s/index';
+import { manifestArgs } from '../common';
 import type { CommandContext } from '../command';
 import { err, type KubectlError } from '../errors';
 import { fileNamespaceError, notFoundError, objectsFromFiles, resolveTargets, type FileObject, type Target } from '../targets';
@@ -17,7 +18,7 @@ export type Visited = SourcedTarget | KubectlError;
  * then `visitByPaths` and `visitBySelector`), which resolveTargets does not make.
  */
 export function builderArgsError(ctx: CommandContext, args: readonly string[], opts: { selector: boolean; all: boolean }): KubectlError | undefined {
-  const paths = ctx.flags.list('filename').length > 0;
+  const paths = manifestArgs(ctx).length > 0;
   const combined = args.some((a) => a.includes('/'));
   const selector = opts.selector ? ctx.flags.string('selector').trim() : '';
   const all = opts.all && ctx.flags.bool('all');
@@ -51,7 +52,7 @@ export function withFileNamespace(ctx: CommandContext, o: FileObject): FileObjec
 export function visitLastApplied(ctx: CommandContext, args: readonly string[], opts: { selector: boolean; all: boolean }): Visited[] | KubectlError {
   const invalid = builderArgsError(ctx, args, opts);
   if (invalid) return invalid;
-  const filenames = ctx.flags.list('filename');
+  const filenames = manifestArgs(ctx);
   if (filenames.length === 0) {
     const resolved = resolveTargets(ctx, args, opts);
     if ('type' in resolved) return resolved;

@@ -1,7 +1,7 @@
 import { jsonMarshal } from '../../../lib/goJson';
 import { storageName, type KubeObject, type ResourceInfo } from '../../../sim/k8s/index';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
-import { dryRunFlag, dryRunStrategy, dryRunSuffix, objectRef, printContext, templateFlags } from '../common';
+import { dryRunFlag, dryRunStrategy, dryRunSuffix, objectRef, printContext, templateFlags, manifestArgs } from '../common';
 import { LAST_APPLIED_ANNOTATION } from '../engineApi';
 import { err } from '../errors';
 import { MISSING_RESOURCE } from '../missingResource';
@@ -67,7 +67,7 @@ function runSetLastApplied(ctx: CommandContext): CommandResult {
   if (typeof dry !== 'string') return dry;
   const printer = mutationOutputFormat(ctx);
   if ('type' in printer) return printer;
-  const filenames = ctx.flags.list('filename');
+  const filenames = manifestArgs(ctx);
   if (filenames.length === 0) return err.message(MISSING_RESOURCE);
   const read = objectsFromFiles(ctx, filenames);
   if ('type' in read) return read;

@@ -1,6 +1,6 @@
 import { storageName, type KubeObject, type ResourceInfo, type Selector } from '../../../sim/k8s/index';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
-import { filenameFlags, labelSelector, listObjects, printContext } from '../common';
+import { filenameFlags, labelSelector, listObjects, printContext, manifestArgs } from '../common';
 import { err, type KubectlError } from '../errors';
 import { describe } from '../printerApi';
 import { parseResourceArgs } from '../resourceArgs';
@@ -49,12 +49,12 @@ export const describeCommand: CommandSpec = {
 };
 
 function runDescribe(ctx: CommandContext): CommandResult {
-  if (ctx.args.length === 0 && ctx.flags.list('filename').length === 0) {
+  if (ctx.args.length === 0 && manifestArgs(ctx).length === 0) {
     return err.usage(ctx.commandPath, 'You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.');
   }
   const items: { info: ResourceInfo; obj: KubeObject }[] = [];
   const errors: KubectlError[] = [];
-  if (ctx.flags.list('filename').length > 0) {
+  if (manifestArgs(ctx).length > 0) {
     // describe -f reports a missing object as such, whatever its namespace.
     const r = resolveTargets(ctx, ctx.args, { namespaceCheck: false });
     if ('type' in r) return r;

@@ -1,4 +1,5 @@
 import { isInteractiveShell, streamed } from '../../containerSession';
+import { manifestArgs } from '../common';
 import { finished } from '../../execution';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
 import { err, type KubectlError } from '../errors';
@@ -54,7 +55,7 @@ export const execCommand: CommandSpec = {
 
 function runExec(ctx: CommandContext): CommandResult {
   // Complete: the pod argument and the command after `--`.
-  const filenames = ctx.flags.list('filename');
+  const filenames = manifestArgs(ctx);
   const resourceName = ctx.args.length > 0 && ctx.dashIndex !== 0 ? ctx.args[0] : '';
   if (ctx.dashIndex < 0 && (ctx.args.length > 1 || (ctx.args.length > 0 && filenames.length > 0))) {
     return err.usage(ctx.commandPath, 'error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead');

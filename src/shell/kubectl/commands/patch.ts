@@ -1,7 +1,7 @@
 import { applyPatch, decodeObject, goQuote, parseManifests, storageName, type KubeObject, type PatchType, type ResourceInfo } from '../../../sim/k8s/index';
 import { asTyped } from './setObjects';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
-import { dryRunFlag, dryRunStrategy, dryRunSuffix, fieldManagerFlag, filenameFlags, objectRef, outputFormat, printContext, readFiles, recordFlag, templateFlags, type DryRun } from '../common';
+import { dryRunFlag, dryRunStrategy, dryRunSuffix, fieldManagerFlag, filenameFlags, objectRef, outputFormat, printContext, readFiles, recordFlag, templateFlags, type DryRun, manifestArgs } from '../common';
 import { deepCopy } from '../deepCopy';
 import { err, type KubectlError } from '../errors';
 import { scaleOf } from './scaleSubresource';
@@ -143,7 +143,7 @@ interface Patched {
 
 /** `--local`: the objects of the `-f` files as written, never read from the server. */
 function localTargets(ctx: CommandContext): Targets | KubectlError {
-  const filenames = ctx.flags.list('filename');
+  const filenames = manifestArgs(ctx);
   if (filenames.length === 0) return err.message('you must provide one or more resources by argument or filename (.json|.yaml|.yml|stdin)');
   const files = readFiles(ctx, filenames, ctx.flags.bool('recursive'));
   if (!Array.isArray(files)) return files;

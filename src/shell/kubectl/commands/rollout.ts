@@ -1,4 +1,5 @@
 import { storageName, type KubeObject } from '../../../sim/k8s/index';
+import { manifestArgs } from '../common';
 import type { CommandContext, CommandSpec } from '../command';
 import { err, type KubectlError } from '../errors';
 import { resolveTargets, type Target } from '../targets';
@@ -49,7 +50,7 @@ export function resourceQuoted(t: Target): string {
 
 /** Resolves the targets of a rollout subcommand, with its "Required resource not specified." usage error. */
 export function rolloutTargets(ctx: CommandContext): { targets: Target[]; errors: KubectlError[] } | KubectlError {
-  if (ctx.args.length === 0 && ctx.flags.list('filename').length === 0) return err.usage(ctx.commandPath, 'Required resource not specified.');
+  if (ctx.args.length === 0 && manifestArgs(ctx).length === 0) return err.usage(ctx.commandPath, 'Required resource not specified.');
   return resolveTargets(ctx, ctx.args, { selector: true, all: false });
 }
 

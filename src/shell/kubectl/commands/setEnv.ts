@@ -1,7 +1,7 @@
 import { decodeBase64 } from '../../../lib/base64';
 import type { KubeObject } from '../../../sim/k8s/index';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
-import { dryRunFlag, dryRunStrategy, fieldManagerFlag, filenameFlags, templateFlags } from '../common';
+import { dryRunFlag, dryRunStrategy, fieldManagerFlag, filenameFlags, templateFlags, manifestArgs } from '../common';
 import { err, type KubectlError } from '../errors';
 import { deepCopy } from '../deepCopy';
 import { podSpecOf, type ContainerLike } from '../podSpec';
@@ -236,7 +236,7 @@ function runSetEnv(ctx: CommandContext): CommandResult {
   if (local && dry === 'server') return err.message('cannot specify --local and --dry-run=server - did you mean --dry-run=client?');
   // --local reads --from through the same local builder, which has no ConfigMap or Secret to offer.
   if (local && ctx.flags.string('from')) return err.message('unsupported resource specified in --from');
-  if (ctx.flags.list('filename').length === 0 && split.resources.length < 1) return err.message('one or more resources must be specified as <resource> <name> or <resource>/<name>');
+  if (manifestArgs(ctx).length === 0 && split.resources.length < 1) return err.message('one or more resources must be specified as <resource> <name> or <resource>/<name>');
   const list = ctx.flags.bool('list');
   if (list && ctx.flags.string('output')) return err.message('--list and --output may not be specified together');
   if (ctx.flags.list('keys').length > 0 && !ctx.flags.string('from')) return err.message('when specifying --keys, a configmap or secret must be provided with --from');

@@ -1,6 +1,6 @@
 import { deepCopy } from '../deepCopy';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
-import { dryRunFlag, dryRunStrategy, fieldManagerFlag, filenameFlags, recordFlag, templateFlags } from '../common';
+import { dryRunFlag, dryRunStrategy, fieldManagerFlag, filenameFlags, recordFlag, templateFlags, manifestArgs } from '../common';
 import { err, errorString, type KubectlError } from '../errors';
 import { podSpecOf, podSpecPath } from '../podSpec';
 import { infoObjectName, LOCAL_NEEDS_FILES, mutationOutputFormat, recordChangeCause, setTargets, writeAndPrint } from './setObjects';
@@ -61,7 +61,7 @@ function runSetImage(ctx: CommandContext): CommandResult {
   const local = ctx.flags.bool('local');
   if (local && dry === 'server') return err.message('cannot specify --local and --dry-run=server - did you mean --dry-run=client?');
   // Resources named beside --local want files instead; with nothing named at all, the builder's own error (localTargets).
-  if (local && ctx.flags.list('filename').length === 0 && resources.length > 0) return err.message(LOCAL_NEEDS_FILES);
+  if (local && manifestArgs(ctx).length === 0 && resources.length > 0) return err.message(LOCAL_NEEDS_FILES);
   const printer = mutationOutputFormat(ctx);
   if (!('format' in printer)) return printer;
   const resolved = setTargets(ctx, resources, { local, selector: true, all: true });

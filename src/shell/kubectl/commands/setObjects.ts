@@ -1,6 +1,6 @@
 import type { KubeObject, ResourceInfo } from '../../../sim/k8s/index';
 import type { CommandContext } from '../command';
-import { dryRunSuffix, objectRef, printContext, printFlagsFormat, type DryRun } from '../common';
+import { dryRunSuffix, objectRef, printContext, printFlagsFormat, type DryRun, manifestArgs } from '../common';
 import { err, type KubectlError } from '../errors';
 import { MISSING_RESOURCE } from '../missingResource';
 import { podSpecPath } from '../podSpec';
@@ -36,7 +36,7 @@ export const LOCAL_NEEDS_FILES = "you must specify resources by --filename when 
 
 /** `--local`: the objects of the `-f` files as written, never read from the server (`builder.Local()`). */
 export function localTargets(ctx: CommandContext): Targets | KubectlError {
-  const filenames = ctx.flags.list('filename');
+  const filenames = manifestArgs(ctx);
   if (filenames.length === 0) return err.message(MISSING_RESOURCE);
   const read = objectsFromFiles(ctx, filenames);
   if ('type' in read) return read;

@@ -60,9 +60,9 @@ describe('kustomize build', () => {
     expect(errorOf({ 'kustomization.yaml': 'replicas:\n- name: web\n  count: "3"\n' })).toBe('invalid Kustomization: json: cannot unmarshal string into Go struct field Replica.replicas.count of type int64');
   });
 
-  it('reads -k only for the commands that build kustomizations, and checks -k against -f and -R first', () => {
+  it('reads -k for every command that reads files (not run), and checks -k against -f and -R first', () => {
     const { run } = shellHarness({ 'kustomization.yaml': 'resources: []\n' });
-    expect(run('kubectl describe -k .').stderr).toMatch(/^error: not simulated yet: -k with kubectl describe;/);
+    expect(run('kubectl run web --image=nginx -k .').stderr).toMatch(/^error: not simulated yet: -k with kubectl run /);
     expect(run('kubectl delete -k . -f x.yaml').stderr).toBe('error: only one of -f or -k can be specified\n');
     expect(run('kubectl kustomize').stdout).toBe('');
   });
