@@ -9,14 +9,14 @@ import { ForbiddenError } from '../../sim/k8s/index';
 import { ADMIN_USER, clientOf, impersonation, subresourceRefusal } from './identity';
 import { COMMANDS, ROOT, ROOT_GROUPS, childrenOf } from './commands/index';
 
+/** Commands that declare `-k` (kubectl's FilenameOptions) but read no files here: every other one builds the kustomization and reads its objects as `-f` files. */
+const KUSTOMIZE_UNREAD = ['run'];
+
 /**
  * Runs `kubectl ARGS…` the way cobra + kubectl do: find the command in the
  * registry, parse flags with pflag's rules, print help or run it, and print
  * any error through checkErr.
  */
-
-/** Commands that declare `-k` (kubectl's FilenameOptions) but read no files here: every other one builds the kustomization and reads its objects as `-f` files. */
-const KUSTOMIZE_UNREAD = ['run'];
 export function runKubectl(env: ShellEnvironment, words: readonly string[], sink: OutputSink, stdin?: string): Execution {
   const found = findCommand(words);
   if ('unknown' in found) {

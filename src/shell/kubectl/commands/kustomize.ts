@@ -47,15 +47,14 @@ export const kustomizeCommand: CommandSpec = {
 };
 
 function runKustomize(ctx: CommandContext): CommandResult {
-  const failed = (message: string) => err.message(message);
-  if (ctx.args.length > 1) return failed('specify one path to kustomization.yaml');
+  if (ctx.args.length > 1) return err.message('specify one path to kustomization.yaml');
   const dir = ctx.args[0] ?? '.';
-  if (/^(https?:\/\/|git@|github\.com\/)/.test(dir)) return failed(`not simulated: the playground has no network to clone ${dir}; copy the files into the editor instead`);
+  if (/^(https?:\/\/|git@|github\.com\/)/.test(dir)) return err.message(`not simulated: the playground has no network to clone ${dir}; copy the files into the editor instead`);
   let built;
   try {
     built = kustomizeBuild(ctx.env.files, dir);
   } catch (e) {
-    if (e instanceof KustomizeError) return failed(e.message);
+    if (e instanceof KustomizeError) return err.message(e.message);
     throw e;
   }
   for (const w of built.warnings) ctx.errOut(`${w}\n`);
@@ -65,5 +64,5 @@ function runKustomize(ctx: CommandContext): CommandResult {
     return 0;
   }
   const refused = ctx.env.files.write ? ctx.env.files.write(output, built.yaml) : 'this terminal keeps no files';
-  return refused === undefined ? 0 : failed(`open ${refused}`);
+  return refused === undefined ? 0 : err.message(`open ${refused}`);
 }

@@ -3,8 +3,8 @@ import { toYaml } from '../printers/format/yaml/toYaml';
 import { generate, nameHash } from './generators';
 import { absolute, joinPath, KustomizeError, loadKustomization, missing, pathKind, stringList, type Dict } from './kustomization';
 import { fixNameReferences } from './nameReferences';
-import { applyPatches } from './patches';
-import { appendRes, gvkOf, idString, meta, nameOf, namespaceOf, readObjects, type Res } from './resources';
+import { applyJson6902, applyStrategicMergeAndPatches } from './patches';
+import { appendRes, gvkOf, gvkString, meta, nameOf, namespaceOf, readObjects, type Res } from './resources';
 import { setImages, setLabelsAndAnnotations, setNameAffixes, setNamespace, setReplicas } from './transformers';
 
 export { KustomizeError } from './kustomization';
@@ -27,16 +27,17 @@ export interface KustomizeResult {
  */
 export function kustomizeBuild(files: FileSource, arg: string): KustomizeResult {
   const warnings: string[] = [];
-  const list = buildDir(files, joinPath('', arg), arg, warnings, []);
+  const { list, k } = buildDir(files, joinPath('', arg), arg, warnings, []);
   for (const r of list) if (r.needsHash) meta(r.obj).name = `${nameOf(r.obj)}-${nameHash(r.obj)}`;
   fixNameReferences(list);
-  const sorted = sortResources(list, loadKustomization(files, joinPath('', arg), arg).k.sortOptions);
+  // Only the top kustomization's sortOptions count (kustomize ignores those of bases).
+  const sorted = sortResources(list, k.sortOptions);
   const objects = sorted.map((r) => r.obj);
   return { yaml: objects.map((o) => toYaml(o)).join('---\n'), objects, warnings };
 }
 
-/** One kustomization level: its resources (sub-builds first), generators, patches and transformers. */
-function buildDir(files: FileSource, dir: string, arg: string, warnings: string[], stack: string[]): Res[] {
+/** One kustomization level: its resources (sub-builds first), generators, patches and transformers; and the kustomization read. */
+function buildDir(files: FileSource, dir: string, arg: string, warnings: string[], stack: string[]): { list: Res[]; k: Dict } {
   if (stack.includes(dir)) throw new KustomizeError(`cycle detected: candidate root '${dir}' contains visited root '${stack[stack.length - 1]}'`);
   const { k, warnings: w } = loadKustomization(files, dir, arg);
   warnings.push(...w);
@@ -47,20 +48,20 @@ function buildDir(files: FileSource, dir: string, arg: string, warnings: string[
     const kind = pathKind(files, path);
     if (kind === undefined) throw new KustomizeError(`accumulating resources: accumulation err='accumulating resources from '${entry}': ${missing(path)}': must build at directory: not a valid directory: ${missing(path)}`);
     if (kind === 'dir') {
-      for (const r of buildDir(files, path, entry, warnings, [...stack, dir])) appendRes(list, r);
+      for (const r of buildDir(files, path, entry, warnings, [...stack, dir]).list) appendRes(list, r);
       continue;
     }
     for (const obj of readObjects(files.read(path)!, entry)) appendRes(list, { obj, orgName: nameOf(obj), needsHash: false }, { entry, absolute: absolute(path) });
   }
   for (const r of [...generate(files, dir, k, 'ConfigMap'), ...generate(files, dir, k, 'Secret')]) appendRes(list, r);
-  applyPatches(list, files, dir, k, 'strategicMergeAndPatches');
+  applyStrategicMergeAndPatches(list, files, dir, k);
   setNamespace(list, k.namespace);
   setNameAffixes(list, k.namePrefix, k.nameSuffix);
   setLabelsAndAnnotations(list, k);
-  applyPatches(list, files, dir, k, 'json6902');
+  applyJson6902(list, files, dir, k);
   setReplicas(list, k.replicas);
   setImages(list, k.images);
-  return list;
+  return { list, k };
 }
 
 const ORDER_FIRST = ['Namespace', 'ResourceQuota', 'StorageClass', 'CustomResourceDefinition', 'ServiceAccount', 'PodSecurityPolicy', 'Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding', 'ConfigMap', 'Secret', 'Endpoints', 'Service', 'LimitRange', 'PriorityClass', 'PersistentVolume', 'PersistentVolumeClaim', 'Deployment', 'StatefulSet', 'CronJob', 'PodDisruptionBudget'];
@@ -78,22 +79,12 @@ function sortResources(list: Res[], options: unknown): Res[] {
   const first = legacy.orderFirst ?? [];
   const last = legacy.orderLast ?? [];
   const rank = (kind: string) => (first.includes(kind) ? -first.length + first.indexOf(kind) : last.includes(kind) ? 1 + last.indexOf(kind) : 0);
-  const gvkString = (obj: Dict) => {
-    const { group, version, kind } = gvkOf(obj);
-    return `${group || '~G'}_${version || '~V'}_${kind || '~K'}`;
-  };
-  const idSort = (obj: Dict) => `${idString(obj).split('/')[0]}|${namespaceOf(obj) || '~X'}|${nameOf(obj) || '~N'}`;
-  return [...list].sort((a, b) => {
-    const ga = gvkString(a.obj);
-    const gb = gvkString(b.obj);
-    if (ga !== gb) {
-      const ka = gvkOf(a.obj).kind;
-      const kb = gvkOf(b.obj).kind;
-      if (rank(ka) !== rank(kb)) return rank(ka) - rank(kb);
-      return ga < gb ? -1 : 1;
-    }
-    const ia = idSort(a.obj);
-    const ib = idSort(b.obj);
-    return ia < ib ? -1 : ia > ib ? 1 : 0;
+  // legacyGVKSortString and legacyResIDSortString, worked out once per resource.
+  const keyed = list.map((r) => {
+    const { group, version, kind } = gvkOf(r.obj);
+    return { r, rank: rank(kind), gvk: `${group || '~G'}_${version || '~V'}_${kind || '~K'}`, id: `${gvkString(r.obj)}|${namespaceOf(r.obj) || '~X'}|${nameOf(r.obj) || '~N'}` };
   });
+  const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  keyed.sort((a, b) => (a.gvk !== b.gvk ? a.rank - b.rank || cmp(a.gvk, b.gvk) : cmp(a.id, b.id)));
+  return keyed.map((e) => e.r);
 }

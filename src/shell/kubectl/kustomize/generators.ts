@@ -97,13 +97,10 @@ function parseEnvFile(text: string, source: string): [string, string][] {
 }
 
 /**
- * kustomize's name hash of a generated ConfigMap or Secret: SHA-256 of Go's
- * json.Marshal of its kind, data and an empty name (kustomize v5 hashes the
- * generated object before it has its name, so prefixes, namespaces and
- * labels never change the hash; older releases hashed the name too), a
- * Secret's type, a ConfigMap's binaryData when it has some; the first ten
- * hex digits with vowels and look-alike digits replaced (0→g, 1→h, 3→k,
- * a→m, e→t). Checked against kubectl 1.32's kustomize.
+ * kustomize's name hash of a generated ConfigMap or Secret (`contentHash`):
+ * kustomize v5 hashes the object before it has its name, so the name is
+ * empty and prefixes, namespaces and labels never change the hash (older
+ * releases, and kubectl's --append-hash, hash the name too).
  */
 export function nameHash(obj: Dict): string {
   const m: Dict = { kind: obj.kind, name: '', data: obj.data ?? {} };

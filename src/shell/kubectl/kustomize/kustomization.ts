@@ -1,4 +1,4 @@
-import { parseDocument } from 'yaml';
+import { parseDocument, type YAMLError } from 'yaml';
 import type { FileSource } from '../../types';
 
 /** The playground's working directory (the editor's files), as kustomize's absolute paths name it. */
@@ -62,11 +62,12 @@ const DEPRECATED: [string, string][] = [
   ['vars', `# Warning: 'vars' is deprecated. Please use 'replacements' instead. [EXPERIMENTAL] ${EDIT_FIX}`],
 ];
 
-/** `a/b/../c` → `a/c`; '' is the working directory. Paths above it stay as `..` parts. */
+/** `rel` from `dir`, cleaned: `a/b/../c` → `a/c`; '' is the working directory, and a relative path above it keeps its `..` parts. */
 export function joinPath(dir: string, rel: string): string {
   const parts: string[] = [];
-  const abs = rel.startsWith('/');
-  for (const p of `${abs ? '' : `${dir}/`}${rel}`.split('/')) {
+  const full = rel.startsWith('/') || dir === '' ? rel : `${dir}/${rel}`;
+  const abs = full.startsWith('/');
+  for (const p of full.split('/')) {
     if (p === '' || p === '.') continue;
     if (p === '..' && parts.length > 0 && parts[parts.length - 1] !== '..') parts.pop();
     else parts.push(p);
@@ -76,8 +77,7 @@ export function joinPath(dir: string, rel: string): string {
 
 /** The absolute path kustomize's messages show for a path of the playground. */
 export function absolute(path: string): string {
-  if (path.startsWith('/')) return joinPath('', path) === '' ? '/' : `/${joinPath('', path)}`;
-  return `/${joinPath(WORK_DIR.slice(1), path)}`;
+  return joinPath(WORK_DIR, path);
 }
 
 /** Where a path given to kustomize leads: a file, a directory, or nothing. */
@@ -93,10 +93,13 @@ export function missing(path: string, shown = absolute(path)): string {
 }
 
 export interface LoadedKustomization {
-  /** The directory, relative to the working directory ('' for it). */
-  dir: string;
   k: Dict;
   warnings: string[];
+}
+
+/** A YAML syntax error as Go's yaml package words it: `yaml: line N: message`. */
+export function yamlProblem(e: YAMLError): string {
+  return `yaml: line ${e.linePos?.[0].line ?? 1}: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`;
 }
 
 /** Reads and checks the kustomization file of directory `dir` (`arg` as the user wrote it). */
@@ -108,10 +111,7 @@ export function loadKustomization(files: FileSource, dir: string, arg: string): 
   if (name === undefined) throw new KustomizeError(`unable to find one of 'kustomization.yaml', 'kustomization.yml' or 'Kustomization' in directory '${absolute(dir)}'`);
   const text = files.read(joinPath(dir, name))!;
   const doc = parseDocument(text, { uniqueKeys: false });
-  if (doc.errors.length > 0) {
-    const e = doc.errors[0];
-    throw new KustomizeError(`invalid Kustomization: yaml: line ${e.linePos?.[0].line ?? 1}: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`);
-  }
+  if (doc.errors.length > 0) throw new KustomizeError(`invalid Kustomization: ${yamlProblem(doc.errors[0])}`);
   const k = (doc.toJS() ?? {}) as unknown;
   if (typeof k !== 'object' || k === null || Array.isArray(k)) throw new KustomizeError(`invalid Kustomization: json: cannot unmarshal ${Array.isArray(k) ? 'array' : 'string'} into Go value of type types.Kustomization`);
   const dict = k as Dict;
@@ -126,7 +126,7 @@ export function loadKustomization(files: FileSource, dir: string, arg: string): 
   }
   for (const field of ['namespace', 'namePrefix', 'nameSuffix']) expectString(dict[field], `Kustomization.${field}`);
   const warnings = DEPRECATED.filter(([f]) => dict[f] !== undefined).map(([, w]) => w);
-  return { dir, k: dict, warnings };
+  return { k: dict, warnings };
 }
 
 /** The JSON type Go's decoder names in its errors (`cannot unmarshal number into …`). */

@@ -1,5 +1,5 @@
 import { parse, parseAllDocuments } from 'yaml';
-import { applyPatch, type KubeObject, type ResourceInfo } from '../../../sim/k8s/index';
+import { applyPatch, matches, parseSelector, SelectorParseError, type KubeObject, type ResourceInfo } from '../../../sim/k8s/index';
 import type { FileSource } from '../../types';
 import { joinPath, KustomizeError, missing, stringList, type Dict } from './kustomization';
 import { gvkOf, idString, infoOf, nameOf, namespaceOf, type Res } from './resources';
@@ -25,19 +25,15 @@ function patchText(files: FileSource, dir: string, entry: Dict, field: string): 
   throw new KustomizeError('must specify one of patch and path in ' + field);
 }
 
-/** `a=b,c!=d` style selectors against a label (or annotation) map: equality, inequality and existence. */
+/** Whether a label (or annotation) map matches a selector as `labels.Parse` reads it (equality, sets, existence). */
 function selects(selector: string | undefined, map: unknown): boolean {
   if (!selector) return true;
-  const m = (map && typeof map === 'object' ? map : {}) as Record<string, string>;
-  return selector.split(',').every((term) => {
-    const t = term.trim();
-    const ne = t.indexOf('!=');
-    if (ne > 0) return m[t.slice(0, ne).trim()] !== t.slice(ne + 2).trim();
-    const eq = t.indexOf('=');
-    if (eq > 0) return m[t.slice(0, eq).trim()] === t.slice(eq + 1).replace(/^=/, '').trim();
-    if (t.startsWith('!')) return !(t.slice(1) in m);
-    return t in m;
-  });
+  try {
+    return matches(parseSelector(selector), (map ?? {}) as Record<string, string>);
+  } catch (e) {
+    if (e instanceof SelectorParseError) throw new KustomizeError(`unable to parse requirement: ${e.message}`);
+    throw e;
+  }
 }
 
 /** A glob-free regexp match as kustomize's target fields are anchored regular expressions. */
@@ -72,29 +68,37 @@ function applyTo(r: Res, patch: unknown, type: 'strategic' | 'json'): void {
 }
 
 /**
- * A strategic merge patch on its own target (the resource with its kind and
- * name), or on each resource `target` selects. `patches:` entries (`named`)
- * say which patch found no target; patchesStrategicMerge's do not.
+ * A strategic merge patch on each resource `target` selects, or without a
+ * target on its own (the one resource with its kind and name). The patch
+ * takes the target's current name. `patches:` entries (`named`) say which
+ * patch found no target; patchesStrategicMerge's do not.
  */
 function strategic(list: Res[], patch: Dict, target: Target | undefined, named: boolean): void {
-  if (target !== undefined) {
-    for (const r of targeted(list, target)) {
-      const p = { ...patch, metadata: { ...(patch.metadata as Dict | undefined), name: nameOf(r.obj) } };
-      applyTo(r, p, 'strategic');
+  let found: Res[];
+  if (target !== undefined) found = targeted(list, target);
+  else {
+    const { kind } = gvkOf(patch);
+    const name = nameOf(patch);
+    const ns = namespaceOf(patch);
+    found = list.filter((r) => gvkOf(r.obj).kind === kind && (r.orgName === name || nameOf(r.obj) === name) && (ns === '' || namespaceOf(r.obj) === ns));
+    if (found.length !== 1) {
+      const id = idString(patch);
+      const why = `${found.length === 0 ? 'no matches' : 'multiple matches'} for Id ${id}; failed to find unique target for patch ${id}`;
+      throw new KustomizeError(named ? `no resource matches strategic merge patch "${id}": ${why}` : why);
     }
-    return;
   }
-  const { kind } = gvkOf(patch);
-  const name = String((patch.metadata as Dict | undefined)?.name ?? '');
-  const ns = namespaceOf(patch);
-  const matches = list.filter((r) => gvkOf(r.obj).kind === kind && (r.orgName === name || nameOf(r.obj) === name) && (ns === '' || namespaceOf(r.obj) === ns));
-  if (matches.length !== 1) {
-    const id = idString(patch);
-    const why = `${matches.length === 0 ? 'no matches' : 'multiple matches'} for Id ${id}; failed to find unique target for patch ${id}`;
-    throw new KustomizeError(named ? `no resource matches strategic merge patch "${id}": ${why}` : why);
+  for (const r of found) applyTo(r, { ...patch, metadata: { ...(patch.metadata as Dict | undefined), name: nameOf(r.obj) } }, 'strategic');
+}
+
+/** The patches of a YAML stream (a strategic merge patch file may hold several). */
+function patchDocuments(text: string): Dict[] {
+  const out: Dict[] = [];
+  for (const doc of parseAllDocuments(text)) {
+    if (!('errors' in doc)) continue;
+    const p = doc.toJS() as Dict | null;
+    if (p) out.push(p);
   }
-  const r = matches[0];
-  applyTo(r, { ...patch, metadata: { ...(patch.metadata as Dict | undefined), name: nameOf(r.obj) } }, 'strategic');
+  return out;
 }
 
 /** Whether a patch text is a JSON 6902 operation list (kustomize's `patches` tells the two kinds apart this way). */
@@ -103,41 +107,31 @@ function jsonOps(text: string): unknown[] | undefined {
   return Array.isArray(v) ? v : undefined;
 }
 
-/** `patches:`, `patchesStrategicMerge:` and `patchesJson6902:` in kustomize's order. */
-export function applyPatches(list: Res[], files: FileSource, dir: string, k: Dict, which: 'strategicMergeAndPatches' | 'json6902'): void {
-  if (which === 'json6902') {
-    const entries = (Array.isArray(k.patchesJson6902) ? k.patchesJson6902 : []) as Dict[];
-    for (const e of entries) {
-      const ops = jsonOps(patchText(files, dir, e, 'patchesJson6902'));
-      const target = (e.target ?? {}) as Target;
-      for (const r of targeted(list, target)) applyTo(r, ops ?? [], 'json');
-    }
-    return;
-  }
+/** `patchesStrategicMerge:` then `patches:` (kustomize runs them before the other transformers). */
+export function applyStrategicMergeAndPatches(list: Res[], files: FileSource, dir: string, k: Dict): void {
   for (const entry of stringList(k, 'patchesStrategicMerge')) {
     // An entry is a file's path, or the patch itself written inline.
     const text = entry.includes('\n') || entry.trim().startsWith('{') ? entry : files.read(joinPath(dir, entry));
-    if (text === undefined) throw new KustomizeError(`${missing(joinPath(dir, entry))}`);
-    for (const doc of parseAllDocuments(text)) {
-      if (!('errors' in doc)) continue;
-      const p = doc.toJS() as Dict | null;
-      if (p) strategic(list, p, undefined, false);
-    }
+    if (text === undefined) throw new KustomizeError(missing(joinPath(dir, entry)));
+    for (const p of patchDocuments(text)) strategic(list, p, undefined, false);
   }
-  const entries = (Array.isArray(k.patches) ? k.patches : []) as Dict[];
-  for (const e of entries) {
+  for (const e of (Array.isArray(k.patches) ? k.patches : []) as Dict[]) {
     const text = patchText(files, dir, e, 'patches');
     const target = e.target as Target | undefined;
     const ops = jsonOps(text);
-    if (ops !== undefined) {
-      if (target === undefined) throw new KustomizeError('unable to find patch target for JSON patch: a target is required');
-      for (const r of targeted(list, target)) applyTo(r, ops, 'json');
+    if (ops === undefined) {
+      for (const p of patchDocuments(text)) strategic(list, p, target, true);
       continue;
     }
-    for (const doc of parseAllDocuments(text)) {
-      if (!('errors' in doc)) continue;
-      const p = doc.toJS() as Dict | null;
-      if (p) strategic(list, p, target, true);
-    }
+    if (target === undefined) throw new KustomizeError('unable to find patch target for JSON patch: a target is required');
+    for (const r of targeted(list, target)) applyTo(r, ops, 'json');
+  }
+}
+
+/** `patchesJson6902:` (kustomize runs them after labels and annotations). */
+export function applyJson6902(list: Res[], files: FileSource, dir: string, k: Dict): void {
+  for (const e of (Array.isArray(k.patchesJson6902) ? k.patchesJson6902 : []) as Dict[]) {
+    const ops = jsonOps(patchText(files, dir, e, 'patchesJson6902')) ?? [];
+    for (const r of targeted(list, (e.target ?? {}) as Target)) applyTo(r, ops, 'json');
   }
 }

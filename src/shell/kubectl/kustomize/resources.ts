@@ -1,6 +1,6 @@
 import { parseAllDocuments } from 'yaml';
-import { RESOURCES, type ResourceInfo } from '../../../sim/k8s/index';
-import { KustomizeError, type Dict } from './kustomization';
+import { RESOURCES, splitApiVersion, type ResourceInfo } from '../../../sim/k8s/index';
+import { KustomizeError, yamlProblem, type Dict } from './kustomization';
 
 /** One resource of a build: the object as it is now, and its name as it was loaded or generated. */
 export interface Res {
@@ -26,16 +26,18 @@ export function namespaceOf(obj: Dict): string {
 }
 
 export function gvkOf(obj: Dict): { group: string; version: string; kind: string } {
-  const av = typeof obj.apiVersion === 'string' ? obj.apiVersion : '';
-  const slash = av.indexOf('/');
-  return { group: slash < 0 ? '' : av.slice(0, slash), version: slash < 0 ? av : av.slice(slash + 1), kind: typeof obj.kind === 'string' ? obj.kind : '' };
+  return { ...splitApiVersion(typeof obj.apiVersion === 'string' ? obj.apiVersion : ''), kind: typeof obj.kind === 'string' ? obj.kind : '' };
+}
+
+/** kustomize's `Gvk.String()`: `Deployment.v1.apps`, `Service.v1.[noGrp]`. */
+export function gvkString(obj: Dict): string {
+  const { group, version, kind } = gvkOf(obj);
+  return `${kind}.${version || '[noVer]'}.${group || '[noGrp]'}`;
 }
 
 /** kustomize's `ResId.String()`: `Deployment.v1.apps/web.[noNs]`. */
-export function idString(obj: Dict, name = nameOf(obj)): string {
-  const { group, version, kind } = gvkOf(obj);
-  const ns = namespaceOf(obj);
-  return `${kind}.${version || '[noVer]'}.${group || '[noGrp]'}/${name}.${ns || '[noNs]'}`;
+export function idString(obj: Dict): string {
+  return `${gvkString(obj)}/${nameOf(obj)}.${namespaceOf(obj) || '[noNs]'}`;
 }
 
 /** The served resource of a kind (by group and kind), if the playground serves it. */
@@ -57,8 +59,7 @@ export function readObjects(text: string, source: string): Dict[] {
   for (const doc of parseAllDocuments(text, { uniqueKeys: false })) {
     if (!('errors' in doc)) continue;
     if (doc.errors.length > 0) {
-      const e = doc.errors[0];
-      throw new KustomizeError(`accumulating resources: accumulation err='accumulating resources from '${source}': yaml: line ${e.linePos?.[0].line ?? 1}: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}'`);
+      throw new KustomizeError(`accumulating resources: accumulation err='accumulating resources from '${source}': ${yamlProblem(doc.errors[0])}'`);
     }
     const v = doc.toJS() as unknown;
     if (v === null || v === undefined) continue;

@@ -1,3 +1,5 @@
+import type { KubeObject } from '../../../sim/k8s/index';
+import { podSpecOf } from '../podSpec';
 import { addPairs, ANNOTATION_SPECS, METADATA_LABEL_SPECS, SELECTOR_LABEL_SPECS, TEMPLATE_LABEL_SPECS } from './fieldSpecs';
 import { expectString, goJsonType, KustomizeError, stringMap, type Dict } from './kustomization';
 import { gvkOf, isNamespaced, meta, nameOf, type Res } from './resources';
@@ -44,17 +46,10 @@ function invalidLabels(): never {
   throw new KustomizeError('invalid Kustomization: json: cannot unmarshal object into Go struct field Kustomization.labels of type []types.Label');
 }
 
-/** The pod specs inside an object: a Pod's, a workload's template's, a CronJob's job template's. */
+/** The pod spec inside an object (a Pod's, a workload's template's, a CronJob's job template's), as a list of none or one. */
 export function podSpecsOf(obj: Dict): Dict[] {
-  const spec = obj.spec as Dict | undefined;
-  if (!spec || typeof spec !== 'object') return [];
-  const out: Dict[] = [];
-  if (gvkOf(obj).kind === 'Pod') out.push(spec);
-  const tmpl = (spec.template as Dict | undefined)?.spec as Dict | undefined;
-  if (tmpl && typeof tmpl === 'object') out.push(tmpl);
-  const job = ((spec.jobTemplate as Dict | undefined)?.spec as Dict | undefined)?.template as Dict | undefined;
-  if (job?.spec && typeof job.spec === 'object') out.push(job.spec as Dict);
-  return out;
+  const spec = podSpecOf(obj as unknown as KubeObject);
+  return spec && typeof spec === 'object' ? [spec as Dict] : [];
 }
 
 /** Every container of a pod spec (init and app containers), as kustomize's image transformer visits them. */
