@@ -1,9 +1,8 @@
 import { deepCopy } from './deepCopy';
 import type { CommandContext, CommandResult } from './command';
-import { dryRunStrategy, dryRunSuffix, objectRef, printContext, manifestArgs } from './common';
+import { dryRunStrategy, manifestArgs } from './common';
 import { err, type KubectlError } from './errors';
-import { mutationOutputFormat, setTargets } from './commands/setObjects';
-import { isTable, printObjects } from './printerApi';
+import { aggregateResult, LOCAL_SERVER_DRY_RUN, mutationOutputFormat, setTargets, writeAndPrint } from './commands/setObjects';
 
 /**
  * The shared body of `kubectl label` and `kubectl annotate`
@@ -81,7 +80,7 @@ export function runMetadataEdit(ctx: CommandContext, field: MetadataField): Comm
   if (parsed.set.size === 0 && parsed.remove.length === 0 && !list) return err.message(`at least one ${what} update is required`);
   const dry = dryRunStrategy(ctx);
   if (typeof dry !== 'string') return dry;
-  if (local && dry === 'server') return err.message('cannot specify --local and --dry-run=server - did you mean --dry-run=client?');
+  if (local && dry === 'server') return err.message(LOCAL_SERVER_DRY_RUN);
   const printer = mutationOutputFormat(ctx);
   if (!('format' in printer)) return printer;
   // --local: the objects of the files, changed and printed, never sent.
@@ -125,24 +124,8 @@ export function runMetadataEdit(ctx: CommandContext, field: MetadataField): Comm
     // A local object is a plain map: a label removed last leaves `labels: {}` (a server's typed object drops the empty map).
     (copy.metadata as Record<string, unknown>)[field] = Object.keys(current).length || (local && obj.metadata[field] !== undefined) ? current : undefined;
     if (rv) copy.metadata.resourceVersion = rv;
-    let result = copy;
-    if (before !== after && dry !== 'client' && !local) {
-      const r = ctx.client.update(copy, { dryRun: dry === 'server' });
-      if (!r.ok) {
-        errors.push(err.status(r.status));
-        continue;
-      }
-      ctx.cluster.runUntilIdle();
-      result = r.object;
-    }
-    if (isTable(printer.format)) ctx.out(`${objectRef(info, obj.metadata.name)} ${message}${dryRunSuffix(dry)}\n`);
-    else {
-      const printed = printObjects(printer.format, [result], { asList: false }, printContext(ctx));
-      if ('error' in printed) return err.message(printed.error);
-      ctx.out(printed.text);
-    }
+    const failed = writeAndPrint(ctx, info, obj, copy, { dry, local, format: printer.format, operation: message, unchanged: before === after, failure: (e) => e });
+    if (failed) errors.push(failed);
   }
-  if (errors.length === 1) return errors[0];
-  if (errors.length > 1) return err.aggregate(errors);
-  return 0;
+  return aggregateResult(errors);
 }

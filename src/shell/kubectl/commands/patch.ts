@@ -1,7 +1,7 @@
-import { applyPatch, decodeObject, goQuote, parseManifests, storageName, type KubeObject, type PatchType, type ResourceInfo } from '../../../sim/k8s/index';
-import { asTyped } from './setObjects';
+import { applyPatch, goQuote, parseManifests, storageName, type KubeObject, type PatchType, type ResourceInfo } from '../../../sim/k8s/index';
+import { LOCAL_SERVER_DRY_RUN, localTargets as filesAsTargets } from './setObjects';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
-import { dryRunFlag, dryRunStrategy, dryRunSuffix, fieldManagerFlag, filenameFlags, objectRef, outputFormat, printContext, readFiles, recordFlag, templateFlags, type DryRun, manifestArgs } from '../common';
+import { dryRunFlag, dryRunStrategy, dryRunSuffix, fieldManagerFlag, filenameFlags, objectRef, outputFormat, printContext, recordFlag, templateFlags, type DryRun, manifestArgs } from '../common';
 import { deepCopy } from '../deepCopy';
 import { err, type KubectlError } from '../errors';
 import { scaleOf } from './scaleSubresource';
@@ -78,7 +78,7 @@ function patchOptions(ctx: CommandContext): PatchOptions | KubectlError {
   if (text && file) return err.message('cannot specify --patch and --patch-file together');
   if (!text && !file) return err.message('must specify --patch or --patch-file containing the contents of the patch');
   if (ctx.flags.bool('local') && ctx.args.length !== 0) return err.message('cannot specify --local and server resources');
-  if (ctx.flags.bool('local') && dry === 'server') return err.message('cannot specify --local and --dry-run=server - did you mean --dry-run=client?');
+  if (ctx.flags.bool('local') && dry === 'server') return err.message(LOCAL_SERVER_DRY_RUN);
   const typeName = ctx.flags.string('type');
   const type = typeName.toLowerCase() as PatchType;
   if (typeName && !PATCH_TYPES.includes(type)) return err.message(`--type must be one of [json merge strategic], not ${goQuote(typeName)}`);
@@ -141,24 +141,10 @@ interface Patched {
   changed: boolean;
 }
 
-/** `--local`: the objects of the `-f` files as written, never read from the server. */
+/** `--local`: the objects of the `-f` files as written, never read from the server (patch words a missing -f its own way). */
 function localTargets(ctx: CommandContext): Targets | KubectlError {
-  const filenames = manifestArgs(ctx);
-  if (filenames.length === 0) return err.message('you must provide one or more resources by argument or filename (.json|.yaml|.yml|stdin)');
-  const files = readFiles(ctx, filenames, ctx.flags.bool('recursive'));
-  if (!Array.isArray(files)) return files;
-  const targets: Target[] = [];
-  const errors: KubectlError[] = [];
-  for (const f of files) {
-    const parsed = parseManifests(f.text);
-    if (parsed.error) errors.push(err.message(`error parsing ${f.source}: ${parsed.error.message}`));
-    for (const doc of parsed.documents) {
-      const d = decodeObject(doc.value, ctx.cluster.resources);
-      if (d.ok) targets.push({ info: d.info, obj: asTyped(d.object) });
-      else errors.push(err.message(`unable to recognize "${f.source}": ${d.message}`));
-    }
-  }
-  return { targets, errors };
+  if (manifestArgs(ctx).length === 0) return err.message('you must provide one or more resources by argument or filename (.json|.yaml|.yml|stdin)');
+  return filesAsTargets(ctx);
 }
 
 function patchOne(ctx: CommandContext, { info, obj }: Target, o: PatchOptions): Patched | KubectlError {

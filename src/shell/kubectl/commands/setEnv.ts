@@ -6,7 +6,7 @@ import { err, type KubectlError } from '../errors';
 import { deepCopy } from '../deepCopy';
 import { podSpecOf, type ContainerLike } from '../podSpec';
 import { resolveTargets } from '../targets';
-import { setTargets } from './setObjects';
+import { setTargets, LOCAL_SERVER_DRY_RUN } from './setObjects';
 import { examples, longDesc } from '../text';
 import { selectContainers, updatePodSpecs } from './podSpecUpdate';
 
@@ -233,7 +233,7 @@ function runSetEnv(ctx: CommandContext): CommandResult {
   const dry = dryRunStrategy(ctx);
   if (typeof dry !== 'string') return dry;
   const local = ctx.flags.bool('local');
-  if (local && dry === 'server') return err.message('cannot specify --local and --dry-run=server - did you mean --dry-run=client?');
+  if (local && dry === 'server') return err.message(LOCAL_SERVER_DRY_RUN);
   // --local reads --from through the same local builder, which has no ConfigMap or Secret to offer.
   if (local && ctx.flags.string('from')) return err.message('unsupported resource specified in --from');
   if (manifestArgs(ctx).length === 0 && split.resources.length < 1) return err.message('one or more resources must be specified as <resource> <name> or <resource>/<name>');

@@ -3,7 +3,7 @@ import type { CommandContext, CommandResult, CommandSpec } from '../command';
 import { dryRunFlag, dryRunStrategy, fieldManagerFlag, filenameFlags, recordFlag, templateFlags, manifestArgs } from '../common';
 import { err, errorString, type KubectlError } from '../errors';
 import { podSpecOf, podSpecPath } from '../podSpec';
-import { infoObjectName, LOCAL_NEEDS_FILES, mutationOutputFormat, recordChangeCause, setTargets, writeAndPrint } from './setObjects';
+import { aggregateResult, infoObjectName, LOCAL_NEEDS_FILES, mutationOutputFormat, recordChangeCause, setTargets, writeAndPrint, LOCAL_SERVER_DRY_RUN } from './setObjects';
 import { examples, longDesc } from '../text';
 
 /** `kubectl set image` (kubectl `pkg/cmd/set/set_image.go`). */
@@ -59,7 +59,7 @@ function runSetImage(ctx: CommandContext): CommandResult {
   const dry = dryRunStrategy(ctx);
   if (typeof dry !== 'string') return dry;
   const local = ctx.flags.bool('local');
-  if (local && dry === 'server') return err.message('cannot specify --local and --dry-run=server - did you mean --dry-run=client?');
+  if (local && dry === 'server') return err.message(LOCAL_SERVER_DRY_RUN);
   // Resources named beside --local want files instead; with nothing named at all, the builder's own error (localTargets).
   if (local && manifestArgs(ctx).length === 0 && resources.length > 0) return err.message(LOCAL_NEEDS_FILES);
   const printer = mutationOutputFormat(ctx);
@@ -99,7 +99,5 @@ function runSetImage(ctx: CommandContext): CommandResult {
     const failed = writeAndPrint(ctx, info, obj, copy, { dry, local, format: printer.format, operation: 'image updated', failure: (e) => err.message(`failed to patch image update to pod template: ${errorString(e)}`) });
     if (failed) errors.push(failed);
   }
-  if (errors.length === 1) return errors[0];
-  if (errors.length > 1) return err.aggregate(errors);
-  return 0;
+  return aggregateResult(errors);
 }

@@ -31,6 +31,9 @@ export function recordChangeCause(ctx: CommandContext, obj: KubeObject): void {
   if (ctx.flags.bool('record')) obj.metadata.annotations = { ...obj.metadata.annotations, [CHANGE_CAUSE_ANNOTATION]: ctx.commandLine };
 }
 
+/** What every command with `--local` says to `--dry-run=server` (their Validate). */
+export const LOCAL_SERVER_DRY_RUN = 'cannot specify --local and --dry-run=server - did you mean --dry-run=client?';
+
 /** What `set image|env|resources --local` say without `-f` (their Validate). */
 export const LOCAL_NEEDS_FILES = "you must specify resources by --filename when --local is set.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'";
 
@@ -44,7 +47,7 @@ export function localTargets(ctx: CommandContext): Targets | KubectlError {
 }
 
 /** Each ObjectMeta a typed Go object carries encodes a missing creationTimestamp as null. */
-export function asTyped(obj: KubeObject): KubeObject {
+function asTyped(obj: KubeObject): KubeObject {
   const withTimestamp = (meta: unknown) => {
     if (meta && typeof meta === 'object' && !('creationTimestamp' in meta)) (meta as Record<string, unknown>).creationTimestamp = null;
   };

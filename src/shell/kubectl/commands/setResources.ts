@@ -2,7 +2,7 @@ import { parseQuantity } from '../../../lib/quantity';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
 import { dryRunFlag, dryRunStrategy, fieldManagerFlag, filenameFlags, recordFlag, selectorFlag, templateFlags, manifestArgs } from '../common';
 import { err, type KubectlError } from '../errors';
-import { LOCAL_NEEDS_FILES, setTargets } from './setObjects';
+import { LOCAL_NEEDS_FILES, setTargets, LOCAL_SERVER_DRY_RUN } from './setObjects';
 import { examples, longDesc } from '../text';
 import { selectContainers, updatePodSpecs } from './podSpecUpdate';
 
@@ -68,7 +68,7 @@ function runSetResources(ctx: CommandContext): CommandResult {
   const dry = dryRunStrategy(ctx);
   if (typeof dry !== 'string') return dry;
   const local = ctx.flags.bool('local');
-  if (local && dry === 'server') return err.message('cannot specify --local and --dry-run=server - did you mean --dry-run=client?');
+  if (local && dry === 'server') return err.message(LOCAL_SERVER_DRY_RUN);
   // Resources named beside --local want files instead; with nothing named at all, the builder's own error (localTargets).
   if (local && manifestArgs(ctx).length === 0 && ctx.args.length > 0) return err.message(LOCAL_NEEDS_FILES);
   if (ctx.flags.bool('all') && ctx.flags.string('selector')) return err.message('cannot set --all and --selector at the same time');

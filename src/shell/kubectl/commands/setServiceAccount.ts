@@ -4,7 +4,7 @@ import { deepCopy } from '../deepCopy';
 import { err, errorString, type KubectlError } from '../errors';
 import { podSpecOf, podSpecPath } from '../podSpec';
 import { examples, longDesc } from '../text';
-import { aggregateResult, infoObjectName, mutationOutputFormat, recordChangeCause, setTargets, writeAndPrint } from './setObjects';
+import { aggregateResult, infoObjectName, mutationOutputFormat, recordChangeCause, setTargets, writeAndPrint, LOCAL_SERVER_DRY_RUN } from './setObjects';
 
 /** `kubectl set serviceaccount` (kubectl `pkg/cmd/set/set_serviceaccount.go`). */
 export const setServiceAccountCommand: CommandSpec = {
@@ -44,7 +44,7 @@ function runSetServiceAccount(ctx: CommandContext): CommandResult {
   const dry = dryRunStrategy(ctx);
   if (typeof dry !== 'string') return dry;
   const local = ctx.flags.bool('local');
-  if (local && dry === 'server') return err.message('cannot specify --local and --dry-run=server - did you mean --dry-run=client?');
+  if (local && dry === 'server') return err.message(LOCAL_SERVER_DRY_RUN);
   const printer = mutationOutputFormat(ctx);
   if (!('format' in printer)) return printer;
   if (ctx.args.length === 0) return err.message('serviceaccount is required');

@@ -4,7 +4,7 @@ import { deepCopy } from '../deepCopy';
 import { err, errorString, type KubectlError } from '../errors';
 import { resolveTargets } from '../targets';
 import { examples, longDesc } from '../text';
-import { LOCAL_RESOURCE_ERROR, aggregateResult, infoObjectName, localTargets, mutationOutputFormat, writeAndPrint } from './setObjects';
+import { LOCAL_RESOURCE_ERROR, aggregateResult, infoObjectName, localTargets, mutationOutputFormat, writeAndPrint, LOCAL_SERVER_DRY_RUN } from './setObjects';
 
 /** `kubectl set subject` (kubectl `pkg/cmd/set/set_subject.go`). */
 export const setSubjectCommand: CommandSpec = {
@@ -80,7 +80,7 @@ function runSetSubject(ctx: CommandContext): CommandResult {
   const resolved = local ? localTargets(ctx) : resolveTargets(ctx, ctx.args, { selector: true, all: true });
   if ('type' in resolved) return resolved;
   if (resolved.errors.length) return aggregateResult(resolved.errors);
-  if (local && dry === 'server') return err.message('cannot specify --local and --dry-run=server - did you mean --dry-run=client?');
+  if (local && dry === 'server') return err.message(LOCAL_SERVER_DRY_RUN);
   if (ctx.flags.bool('all') && ctx.flags.string('selector')) return err.message('cannot set --all and --selector at the same time');
   const users = ctx.flags.list('user');
   const groups = ctx.flags.list('group');
