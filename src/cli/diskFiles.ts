@@ -18,20 +18,46 @@ export function diskFilesFor(baseDir: string): FileSource {
   };
 }
 
+/** Every file under `baseDir`, as paths relative to it (`base/web.yaml`). */
+function walk(baseDir: string, rel = ''): string[] {
+  const dir = rel === '' ? baseDir : join(baseDir, rel);
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const p = rel === '' ? name : `${rel}/${name}`;
+    if (statSync(join(baseDir, p)).isDirectory()) out.push(...walk(baseDir, p));
+    else out.push(p);
+  }
+  return out;
+}
+
 /**
- * `files` with the files a script writes (`> pods.txt`) kept in memory over
- * them: later commands read what was written; the disk is never written.
+ * `files` with the files a script writes (`> pods.txt`) or removes (`rm`)
+ * kept in memory over them: later commands read what was written; the disk
+ * is never written. `baseDir` (the folder `files` reads) lets the folders
+ * of the disk be listed.
  */
-export function withWrittenFiles(files: FileSource): FileSource {
+export function withWrittenFiles(files: FileSource, baseDir?: string): FileSource {
   const written = new Map<string, string>();
+  const removed = new Set<string>();
   const key = (p: string) => p.replace(/^(\.\/)+/, '');
   return {
-    read: (p) => written.get(key(p)) ?? files.read(p),
-    list: files.list && ((p) => files.list!(p)),
+    read: (p) => (removed.has(key(p)) ? undefined : (written.get(key(p)) ?? files.read(p))),
+    list: files.list && ((p) => files.list!(p)?.filter((c) => !removed.has(key(c)))),
     write: (p, text) => {
-      if (key(p) === '' || key(p).includes('/')) return `${p}: No such file or directory`;
+      if (key(p) === '') return `${p}: No such file or directory`;
       written.set(key(p), text);
+      removed.delete(key(p));
       return undefined;
+    },
+    remove: (p) => {
+      if (written.get(key(p)) === undefined && (removed.has(key(p)) || files.read(p) === undefined)) return 'No such file or directory';
+      written.delete(key(p));
+      removed.add(key(p));
+      return undefined;
+    },
+    paths: () => {
+      const onDisk = baseDir !== undefined && existsSync(baseDir) ? walk(baseDir) : [];
+      return [...new Set([...onDisk, ...written.keys()])].filter((p) => !removed.has(p));
     },
   };
 }

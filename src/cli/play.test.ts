@@ -31,7 +31,7 @@ function play(name: string): string {
   const text = readFileSync(path, 'utf8');
   const seed = /^#\s*seed:\s*(\d+)/m.exec(text);
   let out = '';
-  runScript(text, { cluster: createCluster({ seed: seed ? Number(seed[1]) : 1 }), files: withWrittenFiles(diskFilesFor(dir)), write: (t) => (out += t) });
+  runScript(text, { cluster: createCluster({ seed: seed ? Number(seed[1]) : 1 }), files: withWrittenFiles(diskFilesFor(dir), dir), write: (t) => (out += t) });
   return out;
 }
 

@@ -72,7 +72,7 @@ function main(argv: readonly string[]): number {
     process.stderr.write(`play: cannot create the cluster: ${e instanceof Error ? e.message : String(e)}\n`);
     return 2;
   }
-  runScript(text, { cluster, files: withWrittenFiles(diskFilesFor(dirname(path))), write: (t) => process.stdout.write(t) });
+  runScript(text, { cluster, files: withWrittenFiles(diskFilesFor(dirname(path)), dirname(path)), write: (t) => process.stdout.write(t) });
   return 0;
 }
 

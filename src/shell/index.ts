@@ -24,6 +24,9 @@ import { runXargs } from './xargs';
 import { Jobs } from './jobs';
 import { LocalPorts } from './localPorts';
 import { Kubeconfig } from './kubectl/kubeconfig';
+import { Workspace } from './files/workspace';
+import { FILE_COMMANDS } from './files/fileCommands';
+import { runLs } from './files/ls';
 import { runHostCurl } from './hostCurl';
 import { JOB_BUILTINS, runJobBuiltin } from './jobBuiltins';
 import { loadExplainData } from './kubectl/explain/explainData';
@@ -57,7 +60,8 @@ export async function preloadShellData(): Promise<void> {
 
 /** Creates a shell over `env` (a cluster and where `-f` reads files). Its variables (`POD=…`, `$POD`) last as long as it does. */
 export function createShell(shellEnv: ShellEnvironment): Shell {
-  const env: ShellEnvironment = { ...shellEnv, localPorts: shellEnv.localPorts ?? new LocalPorts(), kubeconfig: shellEnv.kubeconfig ?? new Kubeconfig() };
+  const workspace = shellEnv.workspace ?? new Workspace(shellEnv.files, () => shellEnv.cluster.now());
+  const env: ShellEnvironment = { ...shellEnv, files: workspace.view, workspace, localPorts: shellEnv.localPorts ?? new LocalPorts(), kubeconfig: shellEnv.kubeconfig ?? new Kubeconfig() };
   const vars = new ShellVariables();
   const jobs = new Jobs(env.interactive === true);
   /**
@@ -71,7 +75,7 @@ export function createShell(shellEnv: ShellEnvironment): Shell {
   /** While a line of a loop a pipe feeds is starting: the stream its `read` reads. */
   let loopInput: LineStream | undefined;
   /** Runs one command with its words expanded; `inPipeline`: as a stage of a pipeline (a subshell to bash, whose `read` sets nothing). */
-  const runCommand = (words: readonly string[], stdin: string | undefined, out: OutputSink, inPipeline = false): Execution => {
+  const runCommand = (words: readonly string[], stdin: string | undefined, out: OutputSink, inPipeline = false, terminal = false): Execution => {
     if (words.length === 0) return finished(0);
     const [cmd, ...args] = words;
     try {
@@ -95,6 +99,9 @@ export function createShell(shellEnv: ShellEnvironment): Shell {
       if (JOB_BUILTINS.has(cmd)) return runJobBuiltin(jobs, cmd, args, out);
       if (cmd === 'curl') return runHostCurl(env, args, out, !inPipeline);
       if (cmd === 'read') return runRead(vars, args, { stdin, stream: stdin === undefined ? loopInput : undefined, subshell: inPipeline }, out);
+      if (cmd === 'ls') return finished(runLs(workspace, args, { out: (t) => out.stdout(t), err: (t) => out.stderr(t), terminal, now: env.cluster.now() }));
+      const fileCommand = FILE_COMMANDS.get(cmd);
+      if (fileCommand) return finished(fileCommand.run(workspace, args, { out: (t) => out.stdout(t), err: (t) => out.stderr(t) }));
       const builtin = BUILTINS.find((b) => b.name === cmd);
       if (builtin) return builtin.run(env, args, out);
       out.stderr(`${hostCommandHint(cmd) ?? `${cmd}: command not found`}\n`);
@@ -114,7 +121,7 @@ export function createShell(shellEnv: ShellEnvironment): Shell {
     // One command, no filter: no pipeline to build (a failed redirection fails it, as the pipeline would).
     if (stages.length === 1 && !FILTERS.some((f) => f.name === stages[0][0])) {
       const r = io[0];
-      if (!('error' in r)) return runCommand(stages[0], r.stdin, redirectedSink(r, sink));
+      if (!('error' in r)) return runCommand(stages[0], r.stdin, redirectedSink(r, sink), false, r.stdout === 'out');
       sink.stderr(`${r.error}\n`);
       return finished(1);
     }

@@ -6,27 +6,38 @@ export function normalisePath(path: string): string {
 }
 
 /**
- * A `FileSource` over files held in memory (the editor's tabs). `read`
- * looks at the current contents each time, so edits are seen by the next
- * `kubectl apply -f`. With `write` (the host's: it sets a file, creating
- * it, or says why not), `> file` writes one; the files live in one folder,
- * so a path into a folder does not exist, as bash would say.
+ * A `FileSource` over files held in memory (the editor's tabs), keyed by
+ * their path in the learner's home folder (`web.yaml`, `base/web.yaml`).
+ * `read` looks at the current contents each time, so edits are seen by the
+ * next `kubectl apply -f`. With `write` (the host's: it sets a file,
+ * creating it, or says why not), `> file` writes one; with `remove`, `rm`
+ * removes one. The shell's workspace (`Workspace`) resolves paths and
+ * keeps the folders; here a path is a key.
  */
-export function memoryFiles(current: () => Readonly<Record<string, string>>, write?: (name: string, text: string) => string | undefined): FileSource {
+export function memoryFiles(current: () => Readonly<Record<string, string>>, write?: (name: string, text: string) => string | undefined, remove?: (name: string) => void): FileSource {
+  // Own files only: `constructor` or `__proto__` are file names here, not the object's machinery.
+  const has = (files: Readonly<Record<string, string>>, name: string) => Object.prototype.hasOwnProperty.call(files, name);
   return {
     write: write
       ? (path, text) => {
           const name = normalisePath(path);
-          if (name === '' || name.includes('/')) return `${path}: No such file or directory`;
+          if (name === '') return `${path}: No such file or directory`;
           const problem = write(name, text);
           return problem === undefined ? undefined : `${path}: ${problem}`;
+        }
+      : undefined,
+    remove: remove
+      ? (path) => {
+          const name = normalisePath(path);
+          if (!has(current(), name)) return 'No such file or directory';
+          remove(name);
+          return undefined;
         }
       : undefined,
     read(path) {
       const files = current();
       const name = normalisePath(path);
-      // Own files only: `constructor` or `__proto__` are file names here, not the object's machinery.
-      return Object.prototype.hasOwnProperty.call(files, name) ? files[name] : undefined;
+      return has(files, name) ? files[name] : undefined;
     },
     list(path) {
       const dir = normalisePath(path);
@@ -36,5 +47,6 @@ export function memoryFiles(current: () => Readonly<Record<string, string>>, wri
       const inside = names.filter((n) => n.startsWith(prefix) && !n.slice(prefix.length).includes('/'));
       return inside.length > 0 ? inside : undefined;
     },
+    paths: () => Object.keys(current()),
   };
 }

@@ -4,6 +4,7 @@ import type { Job } from './jobs';
 import type { LocalPorts } from './localPorts';
 import type { Kubeconfig } from './kubectl/kubeconfig';
 import type { ShellVariables } from './variables';
+import type { Workspace } from './files/workspace';
 
 /**
  * The terminal's interpreter contract. The same shell runs in the browser
@@ -23,6 +24,10 @@ export interface FileSource {
    * host keeps no files a command may write.
    */
   write?(path: string, text: string): string | undefined;
+  /** Removes a file (`rm`): an error as `rm` words it after the path, or undefined. Absent: files cannot be removed. */
+  remove?(path: string): string | undefined;
+  /** Every file's path, for the folders they make (`ls`, `cd base`). Absent: folders are known only through `list`. */
+  paths?(): string[];
 }
 
 /** Receives output as it is produced. Each chunk may hold several lines; lines end with `\n`. */
@@ -100,6 +105,8 @@ export interface ShellEnvironment {
   localPorts?: LocalPorts;
   /** The learner's kubeconfig (`kubectl config`, the namespace of the current context); the shell makes its own when absent. */
   kubeconfig?: Kubeconfig;
+  /** The folders over `files` and the working folder (`cd`, `ls`, `mkdir`); the shell makes its own, and its `files` read from the working folder. */
+  workspace?: Workspace;
 }
 
 export interface Shell {

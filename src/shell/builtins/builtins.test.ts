@@ -26,8 +26,8 @@ describe('builtins', () => {
     expect(run('echo "hello  world" again').stdout).toBe('hello  world again\n');
     expect(run('clear').stdout).toBe(CLEAR_SCREEN);
     expect(run('help').stdout).toContain('sleep DURATION');
-    const t = run('ls -l');
-    expect(t.stderr).toBe('ls: command not found\n');
+    const t = run('tree');
+    expect(t.stderr).toBe('tree: command not found\n');
     expect(t.exitCode).toBe(127);
   });
 

@@ -1,6 +1,8 @@
 import { parseDuration } from '../../lib/duration';
 import { finished, WaitingExecution } from '../execution';
 import { FILTERS } from '../filters/index';
+import { FILE_COMMANDS } from '../files/fileCommands';
+import { HOME } from '../files/paths';
 import type { Execution, OutputSink, ShellEnvironment } from '../types';
 import { PRINTF } from './printf';
 import { SEQ } from './seq';
@@ -94,6 +96,9 @@ const help: Builtin = {
           ...BUILTINS.filter((b) => b.usage !== '').map((b) => [b.usage, b.summary]),
           ['watch [-n SECS] [-d] COMMAND', 'run it every SECS (2) seconds of virtual time, the screen redrawn (-d: changes marked), until Ctrl+C'],
         ].map(([usage, summary]) => `  ${usage.padEnd(24)} ${summary}`),
+        '',
+        `Files and folders: the editor's files live in ${HOME}, where the prompt starts:`,
+        ...[['ls [-l -a -R -1 -F] [PATH…]', 'list files and folders'], ...[...FILE_COMMANDS.values()].map((c) => [c.usage, c.summary])].map(([usage, summary]) => `  ${usage.padEnd(28)} ${summary}`),
         '',
         "Pipes: '|' sends a command's output to the next one (kubectl get pods | grep web),",
         'and these filters read it (or a file of the editor), as their GNU versions do:',
