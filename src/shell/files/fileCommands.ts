@@ -188,18 +188,20 @@ const touch: Run = (ws, args, io) => {
 };
 
 /** Copies (or moves) what `from` names to `to` (a new name); files one by one, a folder with what is in it. */
-function transfer(ws: Workspace, from: string, to: string, move: boolean): string | undefined {
+function transfer(ws: Workspace, from: string, to: string, move: boolean, copied: (suffix: string) => void, suffix = ''): string | undefined {
   if (ws.kind(from) === 'file') {
     const problem = ws.write(to, ws.read(from) ?? '');
-    if (problem !== undefined || !move) return problem;
-    return ws.removeFile(from);
+    if (problem !== undefined) return problem;
+    copied(suffix);
+    return move ? ws.removeFile(from) : undefined;
   }
   if (ws.kind(to) === undefined) {
     const problem = ws.mkdir(to);
     if (problem !== undefined) return problem;
   }
+  copied(suffix);
   for (const e of ws.entries(from)) {
-    const problem = transfer(ws, `${from}/${e.name}`, `${to}/${e.name}`, move);
+    const problem = transfer(ws, `${from}/${e.name}`, `${to}/${e.name}`, move, copied, `${suffix}/${e.name}`);
     if (problem !== undefined) return problem;
   }
   return move ? ws.removeDir(from) : undefined;
@@ -259,13 +261,15 @@ function copyOrMove(name: 'cp' | 'mv'): Run {
         continue;
       }
       if (name === 'mv' && kind === 'dir' && within(ws.cwd, from)) ws.cwd = to + ws.cwd.slice(from.length);
-      const problem = transfer(ws, from, to, name === 'mv');
+      // cp -v names each file and folder it copies; mv -v the one it renames.
+      const said = (suffix: string) => {
+        if (o.flags.has('v') && (name === 'cp' || suffix === '')) io.out(`${name === 'mv' ? 'renamed ' : ''}'${typed}${suffix}' -> '${toTyped}${suffix}'\n`);
+      };
+      const problem = transfer(ws, from, to, name === 'mv', said);
       if (problem !== undefined) {
         io.err(`${name}: cannot create regular file '${toTyped}': ${problem}\n`);
         code = 1;
-        continue;
       }
-      if (o.flags.has('v')) io.out(`${name === 'mv' ? 'renamed ' : ''}'${typed}' -> '${toTyped}'\n`);
     }
     return code;
   };

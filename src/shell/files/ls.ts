@@ -82,6 +82,8 @@ function parse(args: readonly string[], terminal: boolean): { opts: Options; ope
 /** A name as ls shows it on a terminal (shell-escape quoting: `'my file'`), or as it is into a pipe. */
 function shown(name: string, terminal: boolean): string {
   if (!terminal || /^[A-Za-z0-9_.,:@%+=^/-]+$/.test(name) || name === '') return name;
+  // shell-escape quoting: double quotes for a name with a single quote and nothing a double quote would expand.
+  if (name.includes("'") && !/["$`\\!]/.test(name)) return `"${name}"`;
   return `'${name.replace(/'/g, `'\\''`)}'`;
 }
 
@@ -149,7 +151,8 @@ function render(ws: Workspace, items: Item[], opts: Options, io: LsIo): string {
   }
   let names = items.map((item) => withIndicator(item, opts, io.terminal));
   // On a terminal, when a name is quoted the others get a space where its quote sits, to line up.
-  if (io.terminal && names.some((n, i) => n.startsWith("'") && !items[i].name.startsWith("'"))) names = names.map((n) => (n.startsWith("'") ? n : ` ${n}`));
+  const quoted = names.map((n, i) => n !== items[i].name && n.slice(0, items[i].name.length) !== items[i].name);
+  if (io.terminal && quoted.some(Boolean)) names = names.map((n, i) => (quoted[i] ? n : ` ${n}`));
   if (opts.format === 'single') return names.map((n) => `${n}\n`).join('');
   return layoutColumns(names, 80, opts.format === 'across');
 }
