@@ -203,6 +203,7 @@ export function startReplay(scenario: Scenario, options: StartReplayOptions = {}
       if (problem === undefined) Object.defineProperty(contents, name, { value: text, enumerable: true, writable: true, configurable: true });
       return problem;
     },
+    (name) => delete contents[name],
   );
   const after = options.files ?? replayFiles;
   const files: FileSource = {
@@ -212,6 +213,11 @@ export function startReplay(scenario: Scenario, options: StartReplayOptions = {}
       const to = pace.replaying ? replayFiles : after;
       return to.write ? to.write(path, text) : `${path}: writing files is not simulated here`;
     },
+    remove: (path) => {
+      const from = pace.replaying ? replayFiles : after;
+      return from.remove ? from.remove(path) : 'Operation not permitted';
+    },
+    paths: () => (pace.replaying ? replayFiles : after).paths?.() ?? [],
   };
   const shouldYield = () => (pace.replaying ? cluster.now() >= pace.yieldAt : (options.shouldYield?.() ?? false));
   // The bounds hold for the replayed log only: the learner's own commands afterwards are theirs.

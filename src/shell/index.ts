@@ -273,5 +273,6 @@ export function createShell(shellEnv: ShellEnvironment): Shell {
     },
     swarm: () => existingSwarm(env.cluster),
     variables: vars,
+    workspace,
   };
 }

@@ -127,6 +127,8 @@ export interface Shell {
   prompt?(): string | undefined;
   /** Its variables (`POD=…`): a replayed link's shell hands them to the page's (`ShellVariables.copyFrom`). */
   readonly variables?: ShellVariables;
+  /** Its working folder and the folders it made: a replayed link's shell hands them to the page's (`Workspace.copyFrom`). */
+  readonly workspace?: Workspace;
   /** Its background jobs still running (`COMMAND &`): the host polls their executions as it polls the command in the foreground. */
   jobs?(): readonly Job[];
   /** The swarm its `docker` commands reach, once one of them has made it (a lesson's swarm questions read it). */

@@ -92,6 +92,8 @@ export function createAppStore(factory: WorldFactory, options: AppStoreOptions):
       memoryFiles(
         () => get().files,
         (name, text) => get().writeFile(name, text),
+        // `rm` closes the file's tab: it can be reopened like any closed tab.
+        (name) => get().closeFile(name),
       ),
       options.wallNow,
     );

@@ -50,7 +50,7 @@ export function shellWords(line: string): string[] {
  * names, or `'all'` when an argument is a directory or a pattern. Undefined
  * for any other command.
  */
-export function applyTargets(line: string, known: readonly string[]): readonly string[] | 'all' | undefined {
+export function applyTargets(line: string, known: readonly string[], resolve: (path: string) => string = normalisePath): readonly string[] | 'all' | undefined {
   const words = shellWords(line);
   if (words[0] !== 'kubectl' || !words.includes('apply')) return undefined;
   const names: string[] = [];
@@ -62,7 +62,7 @@ export function applyTargets(line: string, known: readonly string[]): readonly s
     else if (w.startsWith('-f=')) arg = w.slice(3);
     else if (w.startsWith('-f') && w.length > 2 && !w.startsWith('--')) arg = w.slice(2);
     if (arg === undefined) continue;
-    const name = normalisePath(arg);
+    const name = resolve(arg);
     if (!known.includes(name)) return 'all';
     names.push(name);
   }

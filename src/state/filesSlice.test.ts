@@ -14,8 +14,15 @@ describe('file names', () => {
   it('refuses names kubectl or the tabs could not use', () => {
     expect(fileNameProblem('web.yaml', [])).toBeUndefined();
     expect(fileNameProblem('my app.yaml', [])).toBeUndefined();
-    for (const bad of ['', '  ', ' x', 'a/b', 'a\\b', '-f', '.', '..', 'x'.repeat(101), 'a\tb']) expect(fileNameProblem(bad, []), bad).toBeDefined();
+    for (const bad of ['', '  ', ' x', '/a', 'a/', 'a//b', 'a/../b', './a', 'a\\b', '-f', '.', '..', 'x'.repeat(101), 'a\tb']) expect(fileNameProblem(bad, []), bad).toBeDefined();
     expect(fileNameProblem('web.yaml', ['web.yaml'])).toMatch(/already/);
+  });
+
+  it('takes paths into folders, as long as a file and a folder never share a name', () => {
+    expect(fileNameProblem('base/web.yaml', [])).toBeUndefined();
+    expect(fileNameProblem('overlays/dev/kustomization.yaml', ['base/web.yaml'])).toBeUndefined();
+    expect(fileNameProblem('base', ['base/web.yaml'])).toBe('There is already a folder named base.');
+    expect(fileNameProblem('web.yaml/x', ['web.yaml'])).toBe('web.yaml is a file, not a folder.');
   });
 
   it('makes names unique before the extension', () => {
@@ -68,11 +75,11 @@ describe('files slice', () => {
 
   it('restores saved files, skipping what is not a file', async () => {
     const { s } = await setup();
-    s().restoreFiles({ 'b.yaml': 'b', 'a.yaml': 'a', 'x/y': 'bad', 'n.yaml': 3 as unknown as string }, ['a.yaml', 'b.yaml', 'gone.yaml'], 'b.yaml');
-    expect(s().fileOrder).toEqual(['a.yaml', 'b.yaml']);
+    s().restoreFiles({ 'b.yaml': 'b', 'a.yaml': 'a', 'x/y': 'in a folder', '/abs': 'bad', 'n.yaml': 3 as unknown as string }, ['a.yaml', 'b.yaml', 'gone.yaml'], 'b.yaml');
+    expect(s().fileOrder).toEqual(['a.yaml', 'b.yaml', 'x/y']);
     expect(s().activeFile).toBe('b.yaml');
     s().restoreFiles({});
-    expect(s().fileOrder).toEqual(['a.yaml', 'b.yaml']);
+    expect(s().fileOrder).toEqual(['a.yaml', 'b.yaml', 'x/y']);
   });
 
   it('kubectl apply -f reads what the editor holds now', async () => {

@@ -1,6 +1,7 @@
 import type { AppState } from './appState';
 import { applyTargets, DiagnosticReader, type FileDiagnostic } from './fileDiagnostics';
 import { normalisePath } from '../shell/memoryFiles';
+import { HOME, resolvePath } from '../shell/files/paths';
 import { fileWriteProblem } from '../session/scenario';
 import type { GetState, SetState, StoreKit } from './storeKit';
 
@@ -66,12 +67,18 @@ export function fileNameProblem(name: string, existing: readonly string[]): stri
   if (name.trim() === '') return 'A file needs a name.';
   if (name !== name.trim()) return 'A name cannot start or end with a space.';
   if (name.length > 100) return 'Keep names under 100 characters.';
-  if (/[/\\]/.test(name)) return 'Files live in one folder: no "/" or "\\" in names.';
+  if (name.includes('\\')) return 'Folders are separated by "/", not "\\".';
+  if (name.startsWith('/') || name.endsWith('/') || name.includes('//')) return 'A path names folders and a file: base/web.yaml (no "/" at either end, none doubled).';
+  if (name.split('/').some((part) => part === '.' || part === '..')) return 'A path cannot hold "." or ".." as a folder: name the folders (base/web.yaml).';
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(name)) return 'Names cannot hold control characters.';
   if (name.startsWith('-')) return 'A name cannot start with "-" (kubectl would read it as a flag).';
   if (name === '.' || name === '..') return `"${name}" is not a file name.`;
   if (existing.includes(name)) return `There is already a file named ${name}.`;
+  // A file cannot sit where a folder is, nor a folder where a file is.
+  if (existing.some((n) => n.startsWith(`${name}/`))) return `There is already a folder named ${name}.`;
+  const clash = existing.find((n) => name.startsWith(`${n}/`));
+  if (clash !== undefined) return `${clash} is a file, not a folder.`;
   return undefined;
 }
 
@@ -115,7 +122,9 @@ export function createFilesSlice(set: SetState, get: GetState, kit: () => StoreK
     closedFiles: [],
 
     applyFile(path) {
-      get().runCommand(`kubectl apply -f ${shellWord(path)}`, 'ui');
+      // From another working folder than home, the file is named from home (as bash expands ~/base/web.yaml).
+      const named = kit().runtime.workingFolder() === '' ? path : `${HOME}/${path}`;
+      get().runCommand(`kubectl apply -f ${shellWord(named)}`, 'ui');
     },
 
     openFile(name) {
@@ -233,10 +242,12 @@ export function createFilesSlice(set: SetState, get: GetState, kit: () => StoreK
 function watchApplyOutput(set: SetState, get: GetState, kit: () => StoreKit): void {
   const reader = new DiagnosticReader();
   let reading = false;
+  /** A path kubectl printed or was given, as the editor names the file: from the terminal's working folder. */
+  const fileNamed = (path: string) => resolvePath(kit().runtime.workingFolder(), path) ?? normalisePath(path);
   kit().subscribe((event) => {
     if (event.type === 'command') {
       const { fileOrder, fileDiagnostics } = get();
-      const targets = applyTargets(event.line, fileOrder);
+      const targets = applyTargets(event.line, fileOrder, fileNamed);
       reading = targets !== undefined;
       reader.reset();
       if (targets === undefined) return;
@@ -249,7 +260,7 @@ function watchApplyOutput(set: SetState, get: GetState, kit: () => StoreKit): vo
     if (found.length === 0) return;
     const next: Record<string, FileDiagnostic[]> = { ...get().fileDiagnostics } as Record<string, FileDiagnostic[]>;
     for (const { file, diagnostic } of found) {
-      const name = normalisePath(file);
+      const name = fileNamed(file);
       if (!(name in get().files)) continue;
       next[name] = [...(next[name] ?? []), diagnostic];
     }

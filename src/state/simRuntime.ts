@@ -147,7 +147,7 @@ export class SimRuntime {
   /**
    * Makes `cluster` (a replayed scenario's) the live one: the old world and
    * its waiting commands are dropped, `running` (commands the replay left
-   * waiting) go on, and so do the variables `replayedShell` holds. Returns false (changing nothing) before the engine and
+   * waiting) go on, and so do the variables, working folder and folders `replayedShell` holds. Returns false (changing nothing) before the engine and
    * the shell have loaded.
    */
   adopt(cluster: Cluster, running: readonly Running[], replayedShell?: Shell): boolean {
@@ -155,6 +155,7 @@ export class SimRuntime {
     this.running.replace(running);
     this.build(this.engine, cluster);
     if (replayedShell?.variables) this.shell?.variables?.copyFrom(replayedShell.variables);
+    if (replayedShell?.workspace) this.shell?.workspace?.copyFrom(replayedShell.workspace);
     return true;
   }
 
@@ -240,6 +241,11 @@ export class SimRuntime {
   /** Drives the waits of a running command as fast as each frame allows (a lesson's solution: `sleep 6m` takes moments, not minutes). */
   hurry(execution: Execution): void {
     this.running.hurry(execution);
+  }
+
+  /** The terminal's working folder, a path in the learner's home folder (`` for home itself). */
+  workingFolder(): string {
+    return this.shell?.workspace?.cwd ?? '';
   }
 
   /** The namespace the terminal's kubectl works in without `-n` (its current context's). */

@@ -29,7 +29,7 @@ export class Workspace {
   private readonly made = new Set<string>();
   /** Per path, the contents last seen and since when (virtual ms): a file changed in the editor is as new as the first look after it. */
   private readonly seen = new Map<string, { content: string | undefined; at: number }>();
-  private readonly startedAt: number;
+  private startedAt: number;
   /** Every command's files: paths resolved from the working folder. */
   readonly view: FileSource;
 
@@ -39,6 +39,17 @@ export class Workspace {
   ) {
     this.startedAt = now();
     this.view = this.makeView();
+  }
+
+  /** Takes the working folder, the folders made and the times seen of `other` (a replayed link's shell, whose session the page goes on with). */
+  copyFrom(other: Workspace): void {
+    this.cwd = other.cwd;
+    this.oldCwd = other.oldCwd;
+    this.startedAt = other.startedAt;
+    this.made.clear();
+    for (const d of other.made) this.made.add(d);
+    this.seen.clear();
+    for (const [k, v] of other.seen) this.seen.set(k, { ...v });
   }
 
   /** The workspace path a typed path names from the working folder (undefined: outside the home folder). */

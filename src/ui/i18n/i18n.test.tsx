@@ -93,9 +93,9 @@ describe('file name problems', () => {
     const { translateFileProblem } = await import('./fileProblems');
     const i18n = createInstance();
     await i18n.init({ lng: 'zh-CN', interpolation: { escapeValue: false }, resources: { 'zh-CN': { translation: zhCN } } });
-    const bad = ['', ' a.yaml', 'x'.repeat(101), 'a/b', 'a\u0001', '-a', '..', 'taken.yaml'];
+    const bad = ['', ' a.yaml', 'x'.repeat(101), '/b', 'a\\b', 'a/../b', 'taken.yaml/x', 'dir', 'a\u0001', '-a', '..', 'taken.yaml'];
     for (const name of bad) {
-      const english = fileNameProblem(name, ['taken.yaml']);
+      const english = fileNameProblem(name, ['taken.yaml', 'dir/in.yaml']);
       expect(english, name).toBeDefined();
       const chinese = translateFileProblem(english!, i18n.t);
       expect(chinese, english).not.toBe(english);

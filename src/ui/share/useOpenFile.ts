@@ -28,7 +28,7 @@ export function useOpenFile(): (file: File) => Promise<'yaml' | 'scenario' | 're
         return 'refused';
       }
       if (yaml) {
-        // A desktop file's name, made a valid editor name (one folder, no control characters, not a flag).
+        // A desktop file's name, made a valid editor name (in the home folder, no control characters, not a flag).
         // eslint-disable-next-line no-control-regex
         const name = file.name.replace(/[\u0000-\u001f\u007f/\\]/g, '_').replace(/^-/, '_').trim().slice(0, 90) || 'dropped.yaml';
         store.getState().createFile(name, read.text);
