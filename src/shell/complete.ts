@@ -11,6 +11,8 @@ import { PLAYGROUND_COMMANDS } from './kubeplay/kubeplay';
 import { JOB_BUILTINS } from './jobBuiltins';
 import type { Job } from './jobs';
 import type { ShellEnvironment } from './types';
+import { FILE_COMMANDS } from './files/fileCommands';
+import { completePaths } from './files/completePaths';
 
 /**
  * Tab completion from the registries: commands and subcommands, flags,
@@ -28,7 +30,13 @@ export function completeLine(env: ShellEnvironment, line: string, cursor: number
   const current = words[words.length - 1];
   const done = words.slice(0, -1);
   const pick = (cands: Iterable<string>) => [...new Set(cands)].filter((c) => c.startsWith(current)).sort();
-  if (done.length === 0) return pick(['kubectl', 'kubeplay', 'docker', ...BUILTINS.map((b) => b.name), ...FILTERS.map((f) => f.name), ...JOB_BUILTINS, 'curl', 'xargs', 'watch', 'export', 'unset', 'for', 'while', 'until', 'if']);
+  if (done.length === 0) return pick(['kubectl', 'kubeplay', 'docker', ...BUILTINS.map((b) => b.name), ...FILTERS.map((f) => f.name), ...JOB_BUILTINS, 'curl', 'xargs', 'watch', 'export', 'unset', 'for', 'while', 'until', 'if', 'ls', ...FILE_COMMANDS.keys()]);
+  // A file or a folder: after a redirection, for the file commands and the filters, and for kubectl's -f and -k.
+  const prevWord = done[done.length - 1];
+  if (env.workspace && !current.startsWith('-')) {
+    if (['>', '>>', '<'].includes(prevWord) || ['ls', 'cat', ...FILE_COMMANDS.keys(), ...FILTERS.map((f) => f.name)].includes(done[0])) return completePaths(env.workspace, current, done[0] === 'cd' || done[0] === 'rmdir');
+    if (done[0] === 'kubectl' && ['-f', '--filename', '-k', '--kustomize'].includes(prevWord)) return completePaths(env.workspace, current, prevWord === '-k' || prevWord === '--kustomize');
+  }
   // A job spec for the job builtins (`kill %1`, `fg %2`).
   if (JOB_BUILTINS.has(done[0]) && (current === '' || current.startsWith('%'))) return pick(jobs().map((j) => `%${j.id}`));
   if (done[0] === 'docker') return completeDocker(env, done, current);

@@ -17,13 +17,14 @@ function harness(initial: Record<string, string> = {}) {
       (name) => delete files[name],
     ),
   });
+  const complete = (line: string) => shell.complete(line, line.length);
   const run = (line: string) => {
     let stdout = '';
     let stderr = '';
     const exec = shell.run(line, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
     return { stdout, stderr, code: exec.exitCode };
   };
-  return { files, run, cluster };
+  return { files, run, cluster, complete };
 }
 
 const NAMES = ['a.txt', 'base', 'configmap-with-long-name.yaml', 'deployment.yaml', 'ingress.yaml', 'kustomization.yaml', 'overlays', 'pod.yaml', 'rbac.yaml', 'secret.yaml', 'service.yaml', 'web.yaml'];
@@ -138,5 +139,17 @@ describe('files and folders at the prompt', () => {
     expect(run('kubectl apply -f ../../base/deploy.yaml').stdout).toBe('deployment.apps/web created\n');
     run('cd ~');
     expect(run('kubectl get -k overlays/dev -o name').stdout).toBe('deployment.apps/dev-web\n');
+  });
+
+  it('tab completes paths as bash does: folders with their slash, cd only into folders, kubectl -f and -k too', () => {
+    const { run, complete } = harness({ 'web.yaml': '', 'base/kustomization.yaml': '', 'base/deploy.yaml': '', 'overlays/dev/kustomization.yaml': '' });
+    expect(complete('cd ')).toEqual(['base/', 'overlays/']);
+    expect(complete('ls b')).toEqual(['base/']);
+    expect(complete('cat base/k')).toEqual(['base/kustomization.yaml']);
+    expect(complete('kubectl apply -f w')).toEqual(['web.yaml']);
+    expect(complete('kubectl apply -k overlays/')).toEqual(['overlays/dev/']);
+    run('cd overlays');
+    expect(complete('ls ../b')).toEqual(['../base/']);
+    expect(complete('mk')).toEqual(['mkdir']);
   });
 });
