@@ -12,7 +12,7 @@ const TAB = 8;
 function columnWidths(lengths: readonly number[], cols: number, width: number, across: boolean): number[] | undefined {
   const n = lengths.length;
   const rows = Math.ceil(n / cols);
-  const widths = new Array<number>(cols).fill(MIN_COLUMN_WIDTH);
+  const widths = Array.from({ length: cols }, () => MIN_COLUMN_WIDTH);
   for (let i = 0; i < n; i++) {
     const col = across ? i % cols : Math.floor(i / rows);
     const len = lengths[i] + (col === cols - 1 ? 0 : 2);
