@@ -1,3 +1,4 @@
+import { HOME } from './files/paths';
 import type { Part } from './expansion';
 import { readExpansion } from './readExpansion';
 import { heredocParts, type Redirect } from './redirect';
@@ -153,9 +154,17 @@ export function tokenize(line: string): TokenizeResult {
     i = found.end;
     return undefined;
   };
+  /** Tilde expansion: an unquoted `~` alone or before the first `/` of a word is the home folder (bash's `$HOME`). */
+  const tildeExpanded = () => {
+    const first = current[0];
+    if (first === undefined || first.kind !== 'text' || first.quoted || !(first.text.startsWith('~/') || (first.text === '~' && current.length === 1))) return;
+    current[0] = { ...first, text: HOME + first.text.slice(1) };
+    word = HOME + word.slice(1);
+  };
   /** The word read so far ends: a word of the command, or the word a redirection was waiting for. */
   const endWord = () => {
     if (inWord) {
+      tildeExpanded();
       if (awaiting) redirected(awaiting, line.slice(wordStart, i));
       else {
         if (stageRedirects.length === 0) commandStart.see(words.length, word, wordQuoted);

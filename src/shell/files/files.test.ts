@@ -152,4 +152,13 @@ describe('files and folders at the prompt', () => {
     expect(complete('ls ../b')).toEqual(['../base/']);
     expect(complete('mk')).toEqual(['mkdir']);
   });
+
+  it('expands an unquoted ~ at the start of a word to the home folder, as bash does', () => {
+    const { run } = harness({ 'base/a.yaml': '' });
+    expect(run('echo ~ ~/base "~" a~ \'~/x\'').stdout).toBe('/home/learner /home/learner/base ~ a~ ~/x\n');
+    run('cd base');
+    expect(run('ls ~').stdout).toBe('base\n');
+    run('echo hi > ~/note.txt');
+    expect(run('cat ../note.txt').stdout).toBe('hi\n');
+  });
 });
