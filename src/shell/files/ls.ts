@@ -1,5 +1,6 @@
 import { parseOptions } from '../../lib/filters/filter';
 import { layoutColumns } from './columns';
+import { parentOf } from './paths';
 import type { Kind, Workspace } from './workspace';
 
 /**
@@ -169,7 +170,7 @@ function contents(ws: Workspace, dir: string, opts: Options): Item[] {
     .entries(dir)
     .filter((e) => opts.all || opts.almostAll || !e.name.startsWith('.'))
     .map((e) => ({ name: e.name, ws: dir === '' ? e.name : `${dir}/${e.name}`, kind: e.kind }));
-  if (opts.all) items.push({ name: '.', ws: dir, kind: 'dir' }, { name: '..', ws: dir, kind: 'dir' });
+  if (opts.all) items.push({ name: '.', ws: dir, kind: 'dir' }, { name: '..', ws: dir === '' ? dir : parentOf(dir), kind: 'dir' });
   return items;
 }
 

@@ -107,7 +107,7 @@ export function FileTabs(props: FileTabsProps) {
             type="button"
             role="tab"
             id={tabId(index)}
-            aria-label={withErrors.has(name) ? t('editor.tabErrors', { name }) : undefined}
+            aria-label={withErrors.has(name) ? t('editor.tabErrors', { name }) : name.includes('/') ? name : undefined}
             aria-selected={selected}
             aria-controls={selected ? TAB_PANEL_ID : undefined}
             aria-keyshortcuts={SHORTCUTS}
@@ -139,7 +139,7 @@ export function FileTabs(props: FileTabsProps) {
             onDragEnd={() => setDropAt(undefined)}
           >
             {withErrors.has(name) && <span className="file-tab-error" aria-hidden="true" />}
-            <span className="file-tab-name">{name}</span>
+            <TabName name={name} />
             <span
               className="file-tab-close"
               aria-hidden="true"
@@ -218,5 +218,21 @@ function RenameInput({ name, names, onRename, onCancelRename, onProblem, onFocus
         }
       }}
     />
+  );
+}
+
+/**
+ * A tab's label. A file in a folder shows its own name whole and, after it,
+ * its folder dimmed (shortened when long), as editors tell apart two
+ * `kustomization.yaml`; the tab's accessible name is the whole path.
+ */
+function TabName({ name }: { name: string }) {
+  const slash = name.lastIndexOf('/');
+  if (slash < 0) return <span className="file-tab-name">{name}</span>;
+  return (
+    <span className="file-tab-name in-folder">
+      <span className="file-tab-base">{name.slice(slash + 1)}</span>
+      <span className="file-tab-folder">{name.slice(0, slash)}</span>
+    </span>
   );
 }
