@@ -31,6 +31,12 @@ test('a learner lays out a kustomize base and overlay in folders, applies the ov
   await kp.run('ls -F ~/base');
   await expect(kp.output).toContainText(/\$ ls -F ~\/base\ndeployment\.yaml\n/);
 
+  // mv renames the file in its tab.
+  await kp.run('mv ~/base/deployment.yaml ~/base/web.yaml');
+  await expect(tabs.getByRole('tab', { name: 'base/web.yaml', exact: true })).toBeVisible();
+  await expect(tabs.getByRole('tab', { name: 'base/deployment.yaml', exact: true })).toHaveCount(0);
+  await kp.run('mv ~/base/web.yaml ~/base/deployment.yaml');
+
   const { kp: kp2, page: fresh, context } = await openSharedInFreshBrowser(page, browser);
   await expect(kp2.pods('dev-web-')).toHaveCount(2);
   await kp2.run('pwd');

@@ -204,6 +204,12 @@ export function startReplay(scenario: Scenario, options: StartReplayOptions = {}
       return problem;
     },
     (name) => delete contents[name],
+    (from, to) => {
+      const text = contents[from];
+      delete contents[from];
+      Object.defineProperty(contents, to, { value: text, enumerable: true, writable: true, configurable: true });
+      return undefined;
+    },
   );
   const after = options.files ?? replayFiles;
   const files: FileSource = {
@@ -216,6 +222,10 @@ export function startReplay(scenario: Scenario, options: StartReplayOptions = {}
     remove: (path) => {
       const from = pace.replaying ? replayFiles : after;
       return from.remove ? from.remove(path) : 'Operation not permitted';
+    },
+    rename: (from, to) => {
+      const on = pace.replaying ? replayFiles : after;
+      return on.rename ? on.rename(from, to) : 'Operation not permitted';
     },
     paths: () => (pace.replaying ? replayFiles : after).paths?.() ?? [],
   };

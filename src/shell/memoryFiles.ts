@@ -11,10 +11,15 @@ export function normalisePath(path: string): string {
  * `read` looks at the current contents each time, so edits are seen by the
  * next `kubectl apply -f`. With `write` (the host's: it sets a file,
  * creating it, or says why not), `> file` writes one; with `remove`, `rm`
- * removes one. The shell's workspace (`Workspace`) resolves paths and
+ * removes one; with `rename`, `mv` renames one in place. The shell's workspace (`Workspace`) resolves paths and
  * keeps the folders; here a path is a key.
  */
-export function memoryFiles(current: () => Readonly<Record<string, string>>, write?: (name: string, text: string) => string | undefined, remove?: (name: string) => void): FileSource {
+export function memoryFiles(
+  current: () => Readonly<Record<string, string>>,
+  write?: (name: string, text: string) => string | undefined,
+  remove?: (name: string) => void,
+  rename?: (from: string, to: string) => string | undefined,
+): FileSource {
   // Own files only: `constructor` or `__proto__` are file names here, not the object's machinery.
   const has = (files: Readonly<Record<string, string>>, name: string) => Object.prototype.hasOwnProperty.call(files, name);
   return {
@@ -34,6 +39,7 @@ export function memoryFiles(current: () => Readonly<Record<string, string>>, wri
           return undefined;
         }
       : undefined,
+    rename: rename && ((from, to) => rename(normalisePath(from), normalisePath(to))),
     read(path) {
       const files = current();
       const name = normalisePath(path);

@@ -26,6 +26,8 @@ export interface FileSource {
   write?(path: string, text: string): string | undefined;
   /** Removes a file (`rm`): an error as `rm` words it after the path, or undefined. Absent: files cannot be removed. */
   remove?(path: string): string | undefined;
+  /** Renames a file (`mv`), keeping its place (the editor's tab): an error, or undefined. Absent: a move is a copy and a removal. */
+  rename?(from: string, to: string): string | undefined;
   /** Every file's path, for the folders they make (`ls`, `cd base`). Absent: folders are known only through `list`. */
   paths?(): string[];
 }

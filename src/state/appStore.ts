@@ -94,6 +94,8 @@ export function createAppStore(factory: WorldFactory, options: AppStoreOptions):
         (name, text) => get().writeFile(name, text),
         // `rm` closes the file's tab: it can be reopened like any closed tab.
         (name) => get().closeFile(name),
+        // `mv` renames it in its tab.
+        (from, to) => get().renameFile(from, to),
       ),
       options.wallNow,
     );

@@ -190,10 +190,9 @@ const touch: Run = (ws, args, io) => {
 /** Copies (or moves) what `from` names to `to` (a new name); files one by one, a folder with what is in it. */
 function transfer(ws: Workspace, from: string, to: string, move: boolean, copied: (suffix: string) => void, suffix = ''): string | undefined {
   if (ws.kind(from) === 'file') {
-    const problem = ws.write(to, ws.read(from) ?? '');
-    if (problem !== undefined) return problem;
-    copied(suffix);
-    return move ? ws.removeFile(from) : undefined;
+    const problem = move ? ws.moveFile(from, to) : ws.write(to, ws.read(from) ?? '');
+    if (problem === undefined) copied(suffix);
+    return problem;
   }
   if (ws.kind(to) === undefined) {
     const problem = ws.mkdir(to);

@@ -161,4 +161,29 @@ describe('files and folders at the prompt', () => {
     run('echo hi > ~/note.txt');
     expect(run('cat ../note.txt').stdout).toBe('hi\n');
   });
+
+  it('mv renames a file in place when the host can (the editor keeps its tab), overwriting what is there', () => {
+    const files: Record<string, string> = { 'web.yaml': 'w\n', 'old.yaml': 'o\n' };
+    const renames: string[] = [];
+    const shell = createShell({
+      cluster: createCluster({ seed: 1 }),
+      files: memoryFiles(
+        () => files,
+        (name, text) => ((files[name] = text), undefined),
+        (name) => delete files[name],
+        (from, to) => {
+          renames.push(`${from}->${to}`);
+          files[to] = files[from];
+          delete files[from];
+          return undefined;
+        },
+      ),
+    });
+    const run = (line: string) => shell.run(line, { stdout: () => {}, stderr: () => {} });
+    run('mkdir base');
+    run('mv web.yaml base/');
+    run('mv base/web.yaml old.yaml');
+    expect(renames).toEqual(['web.yaml->base/web.yaml', 'base/web.yaml->old.yaml']);
+    expect(files).toEqual({ 'old.yaml': 'w\n' });
+  });
 });

@@ -134,6 +134,30 @@ export class Workspace {
     return undefined;
   }
 
+  /** Moves file `from` to `to` (a new name in an existing folder): renamed in place when the host can, else copied and removed. */
+  moveFile(from: string, to: string): string | undefined {
+    if (!this.inner.rename) {
+      const problem = this.write(to, this.inner.read(from) ?? '');
+      return problem ?? this.removeFile(from);
+    }
+    const pk = this.kind(parentOf(to));
+    if (pk === undefined) return 'No such file or directory';
+    if (pk === 'file') return 'Not a directory';
+    if (this.inner.read(to) !== undefined) {
+      const gone = this.removeFile(to);
+      if (gone !== undefined) return gone;
+    }
+    const problem = this.inner.rename(from, to);
+    if (problem !== undefined) return problem;
+    const seen = this.seen.get(from);
+    this.seen.delete(from);
+    if (seen) this.seen.set(to, seen);
+    this.keepParents(from);
+    this.touched(parentOf(from));
+    this.touched(parentOf(to));
+    return undefined;
+  }
+
   /** Removes an empty folder: the error text, or undefined. */
   removeDir(ws: string): string | undefined {
     if (ws === '') return 'Device or resource busy';
