@@ -28,6 +28,8 @@ export interface FileSource {
   remove?(path: string): string | undefined;
   /** Renames a file (`mv`), keeping its place (the editor's tab): an error, or undefined. Absent: a move is a copy and a removal. */
   rename?(from: string, to: string): string | undefined;
+  /** The absolute path a path names (`/home/learner/base`), from the working folder; absent: the host does not know. */
+  absolute?(path: string): string;
   /** Every file's path, for the folders they make (`ls`, `cd base`). Absent: folders are known only through `list`. */
   paths?(): string[];
 }

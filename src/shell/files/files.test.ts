@@ -186,4 +186,15 @@ describe('files and folders at the prompt', () => {
     expect(renames).toEqual(['web.yaml->base/web.yaml', 'base/web.yaml->old.yaml']);
     expect(files).toEqual({ 'old.yaml': 'w\n' });
   });
+
+  it("kustomize keeps a resource file in or below its folder, and names absolute paths from the working folder (kubectl 1.32's words)", () => {
+    const { run } = harness({ 'web.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: web}\n', 'base/kustomization.yaml': 'resources:\n- ../web.yaml\n', 'overlays/dev/kustomization.yaml': 'resources: [../../nowhere]\n' });
+    expect(run('kubectl kustomize base').stderr).toBe(
+      "error: accumulating resources: accumulation err='accumulating resources from '../web.yaml': security; file '/home/learner/web.yaml' is not in or below '/home/learner/base'': must build at directory: '/home/learner/web.yaml': file is not directory\n",
+    );
+    run('cd overlays');
+    expect(run('kubectl kustomize dev').stderr).toBe(
+      "error: accumulating resources: accumulation err='accumulating resources from '../../nowhere': evalsymlink failure on '/home/learner/nowhere' : lstat /home/learner/nowhere: no such file or directory': must build at directory: not a valid directory: evalsymlink failure on '/home/learner/nowhere' : lstat /home/learner/nowhere: no such file or directory\n",
+    );
+  });
 });

@@ -1,5 +1,5 @@
 import type { FileSource } from '../types';
-import { baseName, joinTyped, parentOf, resolvePath, within } from './paths';
+import { absolutePath, baseName, joinTyped, parentOf, resolvePath, within } from './paths';
 
 /** What a workspace path names. */
 export type Kind = 'file' | 'dir';
@@ -222,6 +222,10 @@ export class Workspace {
         if (this.kind(ws) !== 'dir') return undefined;
         return this.entries(ws).map((e) => joinTyped(path, e.name));
       },
+      absolute: (path) => {
+        const ws = at(path);
+        return ws === undefined ? cleanAbsolute(path.startsWith('/') ? path : `${absolutePath(this.cwd)}/${path}`) : absolutePath(ws);
+      },
       write: (path, text) => {
         const ws = at(path);
         const problem = ws === undefined ? 'No such file or directory' : this.write(ws, text);
@@ -229,4 +233,15 @@ export class Workspace {
       },
     };
   }
+}
+
+/** An absolute path with its `.` and `..` resolved (`/home/learner/../x` → `/home/x`). */
+function cleanAbsolute(path: string): string {
+  const out: string[] = [];
+  for (const s of path.split('/')) {
+    if (s === '' || s === '.') continue;
+    if (s === '..') out.pop();
+    else out.push(s);
+  }
+  return `/${out.join('/')}`;
 }

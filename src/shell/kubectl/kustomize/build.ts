@@ -46,12 +46,16 @@ function buildDir(files: FileSource, dir: string, arg: string, warnings: string[
     if (/^(https?:\/\/|git@|github\.com\/)/.test(entry)) throw new KustomizeError(`accumulating resources: accumulation err='accumulating resources from '${entry}': not simulated: the playground has no network; copy the files in instead'`);
     const path = joinPath(dir, entry);
     const kind = pathKind(files, path);
-    if (kind === undefined) throw new KustomizeError(`accumulating resources: accumulation err='accumulating resources from '${entry}': ${missing(path)}': must build at directory: not a valid directory: ${missing(path)}`);
+    if (kind === undefined) throw new KustomizeError(`accumulating resources: accumulation err='accumulating resources from '${entry}': ${missing(files, path)}': must build at directory: not a valid directory: ${missing(files, path)}`);
     if (kind === 'dir') {
       for (const r of buildDir(files, path, entry, warnings, [...stack, dir]).list) appendRes(list, r);
       continue;
     }
-    for (const obj of readObjects(files.read(path)!, entry)) appendRes(list, { obj, orgName: nameOf(obj), needsHash: false }, { entry, absolute: absolute(path) });
+    // kustomize's load restrictor: a resource file must sit in or below the kustomization's folder.
+    const root = absolute(files, dir);
+    const file = absolute(files, path);
+    if (!file.startsWith(`${root}/`)) throw new KustomizeError(`accumulating resources: accumulation err='accumulating resources from '${entry}': security; file '${file}' is not in or below '${root}'': must build at directory: '${file}': file is not directory`);
+    for (const obj of readObjects(files.read(path)!, entry)) appendRes(list, { obj, orgName: nameOf(obj), needsHash: false }, { entry, absolute: absolute(files, path) });
   }
   for (const r of [...generate(files, dir, k, 'ConfigMap'), ...generate(files, dir, k, 'Secret')]) appendRes(list, r);
   applyStrategicMergeAndPatches(list, files, dir, k);

@@ -56,7 +56,7 @@ function collect(files: FileSource, dir: string, entry: Dict, kind: string): Rec
   const envs = [...asList(entry.envs), ...(entry.env ? [String(entry.env)] : [])];
   for (const env of envs) {
     const text = files.read(joinPath(dir, env));
-    if (text === undefined) throw new KustomizeError(`loading KV pairs: env source files: [${envs.join(' ')}]: ${missing(joinPath(dir, env))}`);
+    if (text === undefined) throw new KustomizeError(`loading KV pairs: env source files: [${envs.join(' ')}]: ${missing(files, joinPath(dir, env))}`);
     for (const [key, value] of parseEnvFile(text, env)) put(key, value);
   }
   for (const spec of asList(entry.files)) {
@@ -64,7 +64,7 @@ function collect(files: FileSource, dir: string, entry: Dict, kind: string): Rec
     const key = eq < 0 ? spec.slice(spec.lastIndexOf('/') + 1) : spec.slice(0, eq);
     const path = eq < 0 ? spec : spec.slice(eq + 1);
     const text = files.read(joinPath(dir, path));
-    if (text === undefined) throw new KustomizeError(`loading KV pairs: file sources: [${asList(entry.files).join(' ')}]: ${missing(joinPath(dir, path))}`);
+    if (text === undefined) throw new KustomizeError(`loading KV pairs: file sources: [${asList(entry.files).join(' ')}]: ${missing(files, joinPath(dir, path))}`);
     put(key, text);
   }
   for (const literal of asList(entry.literals)) {

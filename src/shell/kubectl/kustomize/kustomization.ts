@@ -75,9 +75,9 @@ export function joinPath(dir: string, rel: string): string {
   return `${abs ? '/' : ''}${parts.join('/')}`;
 }
 
-/** The absolute path kustomize's messages show for a path of the playground. */
-export function absolute(path: string): string {
-  return joinPath(WORK_DIR, path);
+/** The absolute path kustomize's messages show for a path of the playground (from the working folder when the files know it). */
+export function absolute(files: FileSource, path: string): string {
+  return files.absolute?.(path) ?? joinPath(WORK_DIR, path);
 }
 
 /** Where a path given to kustomize leads: a file, a directory, or nothing. */
@@ -88,8 +88,8 @@ export function pathKind(files: FileSource, path: string): 'file' | 'dir' | unde
 }
 
 /** lstat's error on a missing path, as kustomize quotes it (`shown`: the path as the message names it first). */
-export function missing(path: string, shown = absolute(path)): string {
-  return `evalsymlink failure on '${shown}' : lstat ${absolute(path)}: no such file or directory`;
+export function missing(files: FileSource, path: string, shown = absolute(files, path)): string {
+  return `evalsymlink failure on '${shown}' : lstat ${absolute(files, path)}: no such file or directory`;
 }
 
 export interface LoadedKustomization {
@@ -105,10 +105,10 @@ export function yamlProblem(e: YAMLError): string {
 /** Reads and checks the kustomization file of directory `dir` (`arg` as the user wrote it). */
 export function loadKustomization(files: FileSource, dir: string, arg: string): LoadedKustomization {
   const kind = pathKind(files, dir);
-  if (kind === undefined) throw new KustomizeError(`must build at directory: not a valid directory: ${missing(dir, arg)}`);
+  if (kind === undefined) throw new KustomizeError(`must build at directory: not a valid directory: ${missing(files, dir, arg)}`);
   if (kind === 'file') throw new KustomizeError(`must build at directory: '${arg}': file is not directory`);
   const name = KUSTOMIZATION_FILES.find((f) => files.read(joinPath(dir, f)) !== undefined);
-  if (name === undefined) throw new KustomizeError(`unable to find one of 'kustomization.yaml', 'kustomization.yml' or 'Kustomization' in directory '${absolute(dir)}'`);
+  if (name === undefined) throw new KustomizeError(`unable to find one of 'kustomization.yaml', 'kustomization.yml' or 'Kustomization' in directory '${absolute(files, dir)}'`);
   const text = files.read(joinPath(dir, name))!;
   const doc = parseDocument(text, { uniqueKeys: false });
   if (doc.errors.length > 0) throw new KustomizeError(`invalid Kustomization: ${yamlProblem(doc.errors[0])}`);

@@ -19,7 +19,7 @@ function patchText(files: FileSource, dir: string, entry: Dict, field: string): 
   if (typeof entry.patch === 'string') return entry.patch;
   if (typeof entry.path === 'string') {
     const text = files.read(joinPath(dir, entry.path));
-    if (text === undefined) throw new KustomizeError(`trouble configuring builtin ${field === 'patchesJson6902' ? 'PatchJson6902Transformer' : 'PatchTransformer'} with config: \`\npath: ${entry.path}\n\`: failed to get the patch file from path(${entry.path}): ${missing(joinPath(dir, entry.path))}`);
+    if (text === undefined) throw new KustomizeError(`trouble configuring builtin ${field === 'patchesJson6902' ? 'PatchJson6902Transformer' : 'PatchTransformer'} with config: \`\npath: ${entry.path}\n\`: failed to get the patch file from path(${entry.path}): ${missing(files, joinPath(dir, entry.path))}`);
     return text;
   }
   throw new KustomizeError('must specify one of patch and path in ' + field);
@@ -112,7 +112,7 @@ export function applyStrategicMergeAndPatches(list: Res[], files: FileSource, di
   for (const entry of stringList(k, 'patchesStrategicMerge')) {
     // An entry is a file's path, or the patch itself written inline.
     const text = entry.includes('\n') || entry.trim().startsWith('{') ? entry : files.read(joinPath(dir, entry));
-    if (text === undefined) throw new KustomizeError(missing(joinPath(dir, entry)));
+    if (text === undefined) throw new KustomizeError(missing(files, joinPath(dir, entry)));
     for (const p of patchDocuments(text)) strategic(list, p, undefined, false);
   }
   for (const e of (Array.isArray(k.patches) ? k.patches : []) as Dict[]) {
