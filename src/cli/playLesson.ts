@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { createCluster, type Cluster } from '../sim/k8s/index';
-import { createShell, echoedCommand, type Shell } from '../shell/index';
+import { createShell, echoedCommand, memoryFiles, type Shell } from '../shell/index';
 import { evaluateCheck, evaluateQuiz, formatCheckResult, playSolution, quizAnswer, quizWrongAnswers, type Lesson, type Step } from '../tutor/index';
 import { driveUntilDone } from '../session/drive';
 
@@ -50,7 +50,7 @@ function runLine(shell: Shell, cluster: Cluster, line: string, log: (t: string) 
 export async function playLesson(lesson: Lesson): Promise<LessonPlay> {
   const cluster = createCluster(lesson.cluster);
   const files = new Map(lesson.files.map((f) => [f.name, f.content]));
-  const shell = createShell({ cluster, files: { read: (p) => files.get(p.replace(/^\.\//, '')), write: (p, text) => (files.set(p.replace(/^\.\//, ''), text), undefined) } });
+  const shell = createShell({ cluster, files: memoryFiles(() => Object.fromEntries(files), (name, text) => (files.set(name, text), undefined), (name) => files.delete(name)) });
   const checkShell = createShell({ cluster, files: { read: () => undefined } });
   const problems: string[] = [];
   let transcript = '';
