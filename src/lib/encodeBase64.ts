@@ -20,7 +20,12 @@ export function encodeBase64(input: string): string {
 
 /** The number of UTF-8 bytes of a string (what `kubectl describe secret` counts). */
 export function utf8Length(input: string): number {
-  return utf8Bytes(input).length;
+  let n = 0;
+  for (const ch of input) {
+    const cp = ch.codePointAt(0)!;
+    n += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+  }
+  return n;
 }
 
 /** The string's UTF-8 bytes. */

@@ -2,6 +2,7 @@ import { parseOptions } from '../../lib/filters/filter';
 import { layoutColumns } from './columns';
 import { parentOf } from './paths';
 import type { Kind, Workspace } from './workspace';
+import { utf8Length } from '../../lib/encodeBase64';
 
 /**
  * `ls` as GNU coreutils 9 prints in the C locale: names sorted bytewise,
@@ -90,16 +91,6 @@ function shown(name: string, terminal: boolean): string {
 
 function sizeOf(ws: Workspace, item: Item): number {
   return item.kind === 'dir' ? 4096 : utf8Length(ws.read(item.ws) ?? '');
-}
-
-/** The bytes of `text` in UTF-8 (a file's size). */
-function utf8Length(text: string): number {
-  let n = 0;
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!;
-    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-  }
-  return n;
 }
 
 /** `-h` sizes: 612, 4.0K, 1.2M (powers of 1024, one decimal under 10, rounded up as ls rounds). */

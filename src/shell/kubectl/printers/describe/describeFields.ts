@@ -1,20 +1,12 @@
 import type { Taint, Toleration } from 'kubernetes-types/core/v1';
 import { goSortBy } from '../sort/goSort';
 import type { DescribeWriter } from './describeWriter';
+import { utf8Length } from '../../../../lib/encodeBase64';
 
 /** The multi-line fields shared by describers (labels, annotations, taints, tolerations). */
 
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 const MAX_ANNOTATION_LEN = 140;
-
-function byteLength(s: string): number {
-  let n = 0;
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-  }
-  return n;
-}
 
 /** `printLabelsMultilineWithIndent`: `title:\tk=v` then `\tk=v` per further key, `<none>` when empty. */
 export function printLabelsMultiline(w: DescribeWriter, title: string, labels: Record<string, string> | undefined | null, initialIndent = '', innerIndent = '\t'): void {
@@ -47,7 +39,7 @@ export function printAnnotationsMultiline(w: DescribeWriter, title: string, anno
   keys.forEach((key, i) => {
     if (i !== 0) w.write(0, indent);
     const value = annotations![key].replace(/\n$/, '');
-    if (byteLength(value) + byteLength(key) + 2 > MAX_ANNOTATION_LEN || value.includes('\n')) {
+    if (utf8Length(value) + utf8Length(key) + 2 > MAX_ANNOTATION_LEN || value.includes('\n')) {
       w.write(0, `${key}:\n`);
       for (const s of value.split('\n')) w.write(0, `${indent}  ${[...s].length > MAX_ANNOTATION_LEN - 2 ? `${[...s].slice(0, MAX_ANNOTATION_LEN - 2).join('')}...` : s}\n`);
     } else {

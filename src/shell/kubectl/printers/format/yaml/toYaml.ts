@@ -3,6 +3,7 @@ import { YamlEmitter, type NodeContext } from './yamlEmitter';
 import { sortYamlKeys } from './yamlKeyOrder';
 import { canUsePlain } from './yamlResolve';
 import { analyzeScalar } from './yamlScalarAnalysis';
+import { utf8Length } from '../../../../../lib/encodeBase64';
 
 /**
  * `sigs.k8s.io/yaml.Marshal` as kubectl's `-o yaml` prints objects: the
@@ -25,15 +26,6 @@ function scalarText(v: Exclude<Json, Json[] | { [k: string]: Json }>): string {
   if (typeof v === 'boolean') return String(v);
   if (typeof v === 'number') return Number.isInteger(v) && Math.abs(v) < 2 ** 63 ? BigInt(v).toString() : goFloat(v);
   return v;
-}
-
-function utf8Length(s: string): number {
-  let n = 0;
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-  }
-  return n;
 }
 
 class Encoder {
