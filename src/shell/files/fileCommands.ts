@@ -149,9 +149,6 @@ const rm: Run = (ws, args, io) => {
     }
     if (kind === 'file') {
       if (!removeOne(ws, at, typed, o.flags.has('v'), io)) code = 1;
-    } else if (at === '' || within(ws.cwd, at)) {
-      io.err(`rm: cannot remove '${typed}': Device or resource busy\n`);
-      code = 1;
     } else if (recursive) {
       if (!removeTree(ws, at, typed, o.flags.has('v'), io)) code = 1;
     } else if (o.flags.has('d') && ws.entries(at).length === 0) {

@@ -197,4 +197,13 @@ describe('files and folders at the prompt', () => {
       "error: accumulating resources: accumulation err='accumulating resources from '../../nowhere': evalsymlink failure on '/home/learner/nowhere' : lstat /home/learner/nowhere: no such file or directory': must build at directory: not a valid directory: evalsymlink failure on '/home/learner/nowhere' : lstat /home/learner/nowhere: no such file or directory\n",
     );
   });
+
+  it('rm -r takes a folder the terminal is in (the working folder moves up out of it); the home folder only empties', () => {
+    const { run, files } = harness({ 'base/sub/a.yaml': 'a\n', 'web.yaml': 'w\n' });
+    run('cd base/sub');
+    expect(run('rm -r ../../base').code).toBe(0);
+    expect(run('pwd').stdout).toBe('/home/learner\n');
+    expect(run('rm -r ~')).toEqual({ stdout: '', stderr: "rm: cannot remove '/home/learner': Permission denied\n", code: 1 });
+    expect(files).toEqual({});
+  });
 });

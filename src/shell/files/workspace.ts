@@ -160,7 +160,8 @@ export class Workspace {
 
   /** Removes an empty folder: the error text, or undefined. */
   removeDir(ws: string): string | undefined {
-    if (ws === '') return 'Device or resource busy';
+    // The home folder sits in /home, which only root may change: `rm -r ~` empties it, then says so.
+    if (ws === '') return 'Permission denied';
     if (this.entries(ws).length > 0) return 'Directory not empty';
     this.made.delete(ws);
     this.seen.delete(ws);
