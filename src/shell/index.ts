@@ -24,7 +24,7 @@ import { runXargs } from './xargs';
 import { Jobs } from './jobs';
 import { LocalPorts } from './localPorts';
 import { Kubeconfig } from './kubectl/kubeconfig';
-import { Workspace } from './files/workspace';
+import { Workspace, workspaceVariable } from './files/workspace';
 import { FILE_COMMANDS } from './files/fileCommands';
 import { runLs } from './files/ls';
 import { runHostCurl } from './hostCurl';
@@ -63,6 +63,7 @@ export function createShell(shellEnv: ShellEnvironment): Shell {
   const workspace = shellEnv.workspace ?? new Workspace(shellEnv.files, () => shellEnv.cluster.now());
   const env: ShellEnvironment = { ...shellEnv, files: workspace.view, workspace, localPorts: shellEnv.localPorts ?? new LocalPorts(), kubeconfig: shellEnv.kubeconfig ?? new Kubeconfig() };
   const vars = new ShellVariables();
+  vars.environment = (name) => workspaceVariable(workspace, name);
   const jobs = new Jobs(env.interactive === true);
   /**
    * Compounds whose output is piped or redirected (`done | sort`), by the

@@ -14,6 +14,8 @@ export class ShellVariables {
   status = 0;
   /** `$!`: the process id of the newest background job. */
   lastJob: number | undefined;
+  /** The variables bash keeps up to date itself (`HOME`, `PWD`, `OLDPWD`, `USER`): asked when no value was set. */
+  environment: ((name: string) => string | undefined) | undefined;
 
   /** A variable's value, or a special parameter's (`$?`, `$$`, `$0`, …); undefined when unset. */
   get(name: string): string | undefined {
@@ -25,7 +27,7 @@ export class ShellVariables {
     if (name === '-') return 'hB';
     if (name === '!') return this.lastJob === undefined ? undefined : String(this.lastJob);
     if (name === '@' || name === '*' || /^[1-9]$/.test(name)) return undefined;
-    return this.values.get(name);
+    return this.values.get(name) ?? this.environment?.(name);
   }
 
   set(name: string, value: string): void {

@@ -206,4 +206,12 @@ describe('files and folders at the prompt', () => {
     expect(run('rm -r ~')).toEqual({ stdout: '', stderr: "rm: cannot remove '/home/learner': Permission denied\n", code: 1 });
     expect(files).toEqual({});
   });
+
+  it('bash keeps HOME, PWD, OLDPWD and USER up to date', () => {
+    const { run } = harness({ 'base/a.yaml': '' });
+    run('cd base');
+    expect(run('echo $HOME $PWD $OLDPWD $USER').stdout).toBe('/home/learner /home/learner/base /home/learner learner\n');
+    run('cd $HOME');
+    expect(run('pwd').stdout).toBe('/home/learner\n');
+  });
 });

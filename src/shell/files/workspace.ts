@@ -246,3 +246,12 @@ function cleanAbsolute(path: string): string {
   }
   return `/${out.join('/')}`;
 }
+
+/** The variables bash sets for the working folder and the learner: `HOME`, `PWD`, `OLDPWD` (once `cd` moved), `USER`. */
+export function workspaceVariable(ws: Workspace, name: string): string | undefined {
+  if (name === 'HOME') return absolutePath('');
+  if (name === 'PWD') return absolutePath(ws.cwd);
+  if (name === 'OLDPWD') return ws.oldCwd === undefined ? undefined : absolutePath(ws.oldCwd);
+  if (name === 'USER' || name === 'LOGNAME') return 'learner';
+  return undefined;
+}
