@@ -107,4 +107,15 @@ describe('files slice', () => {
     expect(s().fileDiagnostics['web.yaml']).toBeUndefined();
     expect(s().transcript.map((l) => l.text)).toContain('deployment.apps/web created');
   });
+
+  it('from another working folder, Apply names the file from home and its marks land on the file', async () => {
+    const store = await realStore({ 'base/bad.yaml': 'a: [\n', 'base/ns.yaml': 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: three\n' });
+    const s = () => store.getState();
+    s().runCommand('cd base', 'prompt');
+    s().applyFile('base/ns.yaml');
+    expect(s().transcript.map((l) => l.text)).toContain('$ kubectl apply -f /home/learner/base/ns.yaml');
+    expect(s().transcript.map((l) => l.text)).toContain('namespace/three created');
+    s().runCommand('kubectl apply -f bad.yaml', 'prompt');
+    expect(s().fileDiagnostics['base/bad.yaml']?.[0]).toEqual(expect.objectContaining({ line: 2 }));
+  });
 });
