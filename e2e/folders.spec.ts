@@ -8,7 +8,8 @@ test('a learner lays out a kustomize base and overlay in folders, applies the ov
   for (const line of ['cat > kustomization.yaml <<EOF', 'resources:', '- deployment.yaml', 'EOF']) await kp.run(line);
   await kp.run('cd ../overlays/dev');
   await kp.run('pwd');
-  await expect(kp.output).toContainText('/home/learner/overlays/dev');
+  // Away from home, the prompt says where the terminal is.
+  await expect(kp.output).toContainText('~/overlays/dev $ pwd\n/home/learner/overlays/dev');
   for (const line of ['cat > kustomization.yaml <<EOF', 'resources:', '- ../../base', 'namePrefix: dev-', 'EOF']) await kp.run(line);
 
   // The editor's tabs name each file by its path from the home folder.

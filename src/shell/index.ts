@@ -267,7 +267,8 @@ export function createShell(shellEnv: ShellEnvironment): Shell {
     },
     jobs: () => jobs.live(),
     namespace: () => env.kubeconfig?.namespace() ?? 'default',
-    prompt: () => (attached ? containerPrompt(attached) : undefined),
+    // Away from home the prompt says where it is, as bash's \w does (`~/overlays/dev $ `).
+    prompt: () => (attached ? containerPrompt(attached) : workspace.cwd === '' ? undefined : `~/${workspace.cwd} $ `),
     complete(line: string, cursor: number): string[] {
       // Inside a container's shell the words are the container's (its commands and files), not kubectl's.
       return attached ? attached.shell.complete(line, cursor) : completeLine(env, line, cursor, () => jobs.live());

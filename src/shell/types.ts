@@ -125,8 +125,9 @@ export interface Shell {
   /** The namespace kubectl works in without `-n`: the current context's (`kubectl config set-context --current --namespace=…`). */
   namespace?(): string;
   /**
-   * Its prompt: `$ ` (undefined), or while a `kubectl exec -it … -- sh` is
-   * open, the container shell's (`root@web:/# `, `/ # `).
+   * Its prompt: `$ ` (undefined) in the home folder, `~/base $ ` in another
+   * folder, or while a `kubectl exec -it … -- sh` is open, the container
+   * shell's (`root@web:/# `, `/ # `).
    */
   prompt?(): string | undefined;
   /** Its variables (`POD=…`): a replayed link's shell hands them to the page's (`ShellVariables.copyFrom`). */

@@ -253,7 +253,7 @@ export class SimRuntime {
     return this.shell?.namespace?.() ?? 'default';
   }
 
-  /** The terminal's prompt: undefined for `$ `, or the prompt of a container's shell open at the prompt (`kubectl exec -it`). */
+  /** The terminal's prompt: undefined for `$ `, the working folder's (`~/base $ `), or the prompt of a container's shell open at the prompt (`kubectl exec -it`). */
   prompt(): string | undefined {
     return this.shell?.prompt?.();
   }

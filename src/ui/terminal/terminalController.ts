@@ -24,6 +24,13 @@ const PROMPT = '\x1b[1;34m$\x1b[0m ';
 /** bash's PS2: the prompt for the next line of a command still open (a here-document's body). */
 const CONTINUATION = '\x1b[2m>\x1b[0m ';
 const PROMPT_WIDTH = 2;
+/** The shell's prompt in a folder other than home (`~/overlays/dev $ `). */
+const FOLDER_PROMPT = /^~\/\S* \$ /;
+
+/** A folder prompt with its folder tinted and its `$` as at home; any other prompt (a container's) as it is. */
+function colouredPrompt(prompt: string): string {
+  return FOLDER_PROMPT.test(prompt) ? `\x1b[36m${prompt.slice(0, -3)}\x1b[0m ${PROMPT}` : prompt;
+}
 const DIM = '\x1b[2m';
 const RED = '\x1b[31m';
 const YELLOW = '\x1b[33m';
@@ -57,7 +64,9 @@ export class TerminalController {
     // happened; ours never is, so reset the (inactive) alternate screen to show it.
     this.term.write('\x1b[?1047l');
     for (const { text } of lines) {
+      const folder = FOLDER_PROMPT.exec(text);
       if (text.startsWith('$ ')) this.term.write(`${PROMPT}${text.slice(2)}\r\n`);
+      else if (folder) this.term.write(`${colouredPrompt(folder[0])}${text.slice(folder[0].length)}\r\n`);
       else if (text.startsWith('# ')) this.term.write(`${DIM}${text}${RESET}\r\n`);
       else this.term.write(`${text}\r\n`);
     }
@@ -70,7 +79,7 @@ export class TerminalController {
     const cursor = this.input.selectionStart ?? value.length;
     if (this.continued.length > 0) return { prompt: CONTINUATION, promptWidth: PROMPT_WIDTH, value, cursor, cols: this.term.cols };
     const container = this.actions.prompt();
-    return { prompt: container ?? PROMPT, promptWidth: container?.length ?? PROMPT_WIDTH, value, cursor, cols: this.term.cols };
+    return { prompt: container === undefined ? PROMPT : colouredPrompt(container), promptWidth: container?.length ?? PROMPT_WIDTH, value, cursor, cols: this.term.cols };
   }
 
   /** Redraws the prompt line from the input's value and caret. */
