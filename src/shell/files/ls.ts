@@ -152,7 +152,7 @@ function render(ws: Workspace, items: Item[], opts: Options, io: LsIo): string {
 /** ls's `total` for `-l`: 1K blocks, a file taking whole 4K blocks (an empty one none), a folder one. */
 function total(ws: Workspace, items: Item[], opts: Options): string {
   const kb = items.reduce((sum, item) => sum + Math.ceil(sizeOf(ws, item) / 4096) * 4, 0);
-  return `total ${opts.human && kb >= 1024 ? human(kb * 1024) : kb}\n`;
+  return `total ${opts.human ? human(kb * 1024) : kb}\n`;
 }
 
 /** The entries of folder `dir` shown as `typed` (named from the operand), hidden ones as `-a`/`-A` say. */
