@@ -2,6 +2,8 @@
 export interface FilterFiles {
   /** File contents, or undefined when there is no such file. */
   read(path: string): string | undefined;
+  /** A folder's entries (undefined when `path` is no folder): a folder named as a file is `Is a directory`. */
+  list?(path: string): string[] | undefined;
 }
 
 /**
@@ -114,6 +116,13 @@ export function parseOptions(name: string, args: readonly string[], spec: OptSpe
 export interface Input {
   name: string;
   text: string | undefined;
+  /** The operand is a folder, not a file (`text` is undefined). */
+  dir?: boolean;
+}
+
+/** An operand read: its text, or none, and then whether it names a folder. */
+function input(name: string, text: string | undefined, io: FilterIo): Input {
+  return text === undefined && io.files.list?.(name) !== undefined ? { name, text, dir: true } : { name, text };
 }
 
 /** What a filter prints when it would read the terminal: real tools wait for typed input (Ctrl+D ends it), which this terminal cannot give. */
@@ -144,7 +153,7 @@ export function collecting(operands: readonly string[], io: FilterIo, name: stri
       return '';
     },
     end() {
-      const inputs = operands.length === 0 ? [{ name: '-', text: stdin }] : operands.map((o) => ({ name: o, text: o === '-' ? stdin : io.files.read(o) }));
+      const inputs: Input[] = operands.length === 0 ? [{ name: '-', text: stdin }] : operands.map((o) => input(o, o === '-' ? stdin : io.files.read(o), io));
       return finish(inputs, io.err);
     },
   };

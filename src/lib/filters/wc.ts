@@ -32,8 +32,12 @@ export const wc: FilterSpec = {
       let bytes = 0;
       for (const input of inputs) {
         if (input.text === undefined) {
-          err(`wc: ${input.name}: No such file or directory\n`);
+          // Like a pipe, a folder has no size to size the columns by: GNU wc pads them to 7.
+          if (input.dir) pipe = true;
+          err(`wc: ${input.name}: ${input.dir ? 'Is a directory' : 'No such file or directory'}\n`);
           code = 1;
+          // A folder still gets its row of zeros.
+          if (input.dir) rows.push({ name: input.name, counts: shown.map(() => 0) });
           continue;
         }
         if (input.name === '-') pipe = true;

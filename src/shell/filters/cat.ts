@@ -17,7 +17,7 @@ export const cat: FilterSpec = {
       let text = '';
       for (const input of inputs) {
         if (input.text === undefined) {
-          err(`cat: ${input.name}: No such file or directory\n`);
+          err(`cat: ${input.name}: ${input.dir ? 'Is a directory' : 'No such file or directory'}\n`);
           code = 1;
         } else text += input.text;
       }

@@ -154,6 +154,16 @@ describe('cut, awk, base64, cat', () => {
     expect(run('cat words.txt | head -1').stdout).toBe('b\n');
     expect(run('cat nope.yaml').stderr).toBe('cat: nope.yaml: No such file or directory\n');
   });
+  it('a folder named as a file is a directory to cat, grep, head, tail and wc, in their words', () => {
+    const h = shellHarness({ 'a.txt': 'hi\n' });
+    h.run('mkdir dd');
+    expect(h.run('cat dd').stderr).toBe('cat: dd: Is a directory\n');
+    expect(h.run('grep x dd')).toMatchObject({ stderr: 'grep: dd: Is a directory\n', exitCode: 2 });
+    expect(h.run('head dd').stderr).toBe("head: error reading 'dd': Is a directory\n");
+    expect(h.run('tail dd').stderr).toBe("tail: error reading 'dd': Is a directory\n");
+    // GNU wc still prints the folder's row, padded to 7 as for a pipe.
+    expect(h.run('wc a.txt dd')).toMatchObject({ stdout: '      1       1       3 a.txt\n      0       0       0 dd\n      1       1       3 total\n', stderr: 'wc: dd: Is a directory\n', exitCode: 1 });
+  });
   it('a filter with nothing piped in says the terminal cannot be read, not a silent wait', () => {
     const t = run('sort');
     expect(t.stderr).toContain('sort: reading standard input from the terminal is not simulated');

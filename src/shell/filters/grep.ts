@@ -135,9 +135,9 @@ function fromFiles(operands: string[], io: Parameters<FilterSpec['start']>[1], s
   return collecting(operands, io, 'grep', (inputs, err) => {
     let out = '';
     let error = false;
-    for (const { name, text } of inputs) {
+    for (const { name, text, dir } of inputs) {
       if (text === undefined) {
-        err(`grep: ${name}: No such file or directory\n`);
+        err(`grep: ${name}: ${dir ? 'Is a directory' : 'No such file or directory'}\n`);
         error = true;
         continue;
       }

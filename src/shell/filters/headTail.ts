@@ -73,7 +73,7 @@ export const head: FilterSpec = {
         const parts: { name: string; out: string }[] = [];
         for (const input of inputs) {
           if (input.text === undefined) {
-            err(`head: cannot open '${input.name}' for reading: No such file or directory\n`);
+            err(input.dir ? `head: error reading '${input.name}': Is a directory\n` : `head: cannot open '${input.name}' for reading: No such file or directory\n`);
             code = 1;
           } else parts.push({ name: input.name, out: take(input.text) });
         }
@@ -162,7 +162,7 @@ export const tail: FilterSpec = {
       const parts: { name: string; out: string }[] = [];
       for (const input of inputs) {
         if (input.text === undefined) {
-          err(`tail: cannot open '${input.name}' for reading: No such file or directory\n`);
+          err(input.dir ? `tail: error reading '${input.name}': Is a directory\n` : `tail: cannot open '${input.name}' for reading: No such file or directory\n`);
           code = 1;
           continue;
         }
