@@ -1,3 +1,4 @@
+import { HOME } from './files/paths';
 import { changeCase, ExpansionError, replacePattern, substring, trimPattern, type PatternPiece } from './parameterOps';
 
 /**
@@ -182,4 +183,15 @@ export function assignmentOf(word: readonly Part[]): { name: string; value: Part
 /** A command substitution's output as bash gives it: every trailing newline removed. */
 export function substitutionOutput(stdout: string): string {
   return stdout.replace(/\n+$/, '');
+}
+
+/**
+ * Tilde expansion: a word whose unquoted start is `~` alone or `~/…` with
+ * the home folder in its place (bash's `$HOME`); undefined when it has none.
+ * @example tildeExpanded([{ kind: 'text', text: '~/base', quoted: false }]) // [{ kind: 'text', text: '/home/learner/base', quoted: false }]
+ */
+export function tildeExpanded(word: readonly Part[]): Part[] | undefined {
+  const first = word[0];
+  if (first === undefined || first.kind !== 'text' || first.quoted || !(first.text.startsWith('~/') || (first.text === '~' && word.length === 1))) return undefined;
+  return [{ ...first, text: HOME + first.text.slice(1) }, ...word.slice(1)];
 }

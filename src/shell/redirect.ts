@@ -20,6 +20,20 @@ export type Redirect =
   /** `2>&1` (`fd` goes where `to` goes now), `>&2`. */
   | { kind: 'dup'; fd: 1 | 2; to: 1 | 2; op: string };
 
+/** What the terminal says of a redirection it does not simulate (after the operator). */
+export const NOT_SIMULATED_REDIRECT = "is not simulated in this terminal; here-documents (<<EOF), '<' from an editor file, '2>&1' and '>/dev/null' work";
+
+/** bash's redirection operators, longest first where one starts another. */
+export const REDIRECT_OPS = ['<<<', '<<-', '<<', '<>', '<&', '<', '&>>', '&>', '>>', '>&', '>|', '>'] as const;
+export type RedirectOp = (typeof REDIRECT_OPS)[number];
+
+/** A redirection operator starting at `line[i]`, the longest that matches. */
+export function redirectOp(line: string, i: number): RedirectOp | undefined {
+  const c = line[i];
+  if (c !== '<' && c !== '>' && !(c === '&' && line[i + 1] === '>')) return undefined;
+  return REDIRECT_OPS.find((op) => line.startsWith(op, i));
+}
+
 /** A file a command's stream writes: each chunk is appended as it comes (the file was created or emptied when opened). */
 export interface FileStream {
   readonly path: string;

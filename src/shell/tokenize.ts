@@ -1,7 +1,7 @@
 import { HOME } from './files/paths';
-import type { Part } from './expansion';
+import { tildeExpanded, type Part } from './expansion';
 import { readExpansion } from './readExpansion';
-import { heredocParts, type Redirect } from './redirect';
+import { heredocParts, NOT_SIMULATED_REDIRECT, redirectOp, type Redirect, type RedirectOp } from './redirect';
 import { CommandStart } from './notSimulatedSyntax';
 
 /**
@@ -64,18 +64,6 @@ export interface TokenizeResult {
   warning?: string;
   /** Where the `&` that ends the line is (`COMMAND &`): the rest describes the line before it, a background job (`jobs.ts`). */
   background?: number;
-}
-
-const NOT_SIMULATED_REDIRECT = "is not simulated in this terminal; here-documents (<<EOF), '<' from an editor file, '2>&1' and '>/dev/null' work";
-
-/** A redirection operator starting at `line[i]`, the longest that matches. */
-const REDIRECT_OPS = ['<<<', '<<-', '<<', '<>', '<&', '<', '&>>', '&>', '>>', '>&', '>|', '>'] as const;
-type RedirectOp = (typeof REDIRECT_OPS)[number];
-
-function redirectOp(line: string, i: number): RedirectOp | undefined {
-  const c = line[i];
-  if (c !== '<' && c !== '>' && !(c === '&' && line[i + 1] === '>')) return undefined;
-  return REDIRECT_OPS.find((op) => line.startsWith(op, i));
 }
 
 /** A redirection whose word comes next: what it becomes once the word is read. */
@@ -154,17 +142,11 @@ export function tokenize(line: string): TokenizeResult {
     i = found.end;
     return undefined;
   };
-  /** Tilde expansion: an unquoted `~` alone or before the first `/` of a word is the home folder (bash's `$HOME`). */
-  const tildeExpanded = () => {
-    const first = current[0];
-    if (first === undefined || first.kind !== 'text' || first.quoted || !(first.text.startsWith('~/') || (first.text === '~' && current.length === 1))) return;
-    current[0] = { ...first, text: HOME + first.text.slice(1) };
-    word = HOME + word.slice(1);
-  };
   /** The word read so far ends: a word of the command, or the word a redirection was waiting for. */
   const endWord = () => {
     if (inWord) {
-      tildeExpanded();
+      const home = tildeExpanded(current);
+      if (home) [current, word] = [home, HOME + word.slice(1)];
       if (awaiting) redirected(awaiting, line.slice(wordStart, i));
       else {
         if (stageRedirects.length === 0) commandStart.see(words.length, word, wordQuoted);
