@@ -49,9 +49,10 @@ export function memoryFiles(
       const dir = normalisePath(path);
       const names = Object.keys(current());
       if (dir === '' || dir === '.') return names.filter((n) => !n.includes('/'));
+      // A folder is there while a file is anywhere below it; its list holds the files directly in it.
       const prefix = `${dir}/`;
-      const inside = names.filter((n) => n.startsWith(prefix) && !n.slice(prefix.length).includes('/'));
-      return inside.length > 0 ? inside : undefined;
+      const below = names.filter((n) => n.startsWith(prefix));
+      return below.length > 0 ? below.filter((n) => !n.slice(prefix.length).includes('/')) : undefined;
     },
     paths: () => Object.keys(current()),
   };

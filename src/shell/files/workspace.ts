@@ -61,9 +61,8 @@ export class Workspace {
   kind(ws: string): Kind | undefined {
     if (ws === '') return 'dir';
     if (this.inner.read(ws) !== undefined) return 'file';
-    if (this.made.has(ws) || this.inner.list?.(ws) !== undefined) return 'dir';
-    const prefix = `${ws}/`;
-    return this.allPaths().some((p) => p.startsWith(prefix)) ? 'dir' : undefined;
+    // The host's list knows its folders (a folder of the editor's is one while a file is below it).
+    return this.made.has(ws) || this.inner.list?.(ws) !== undefined ? 'dir' : undefined;
   }
 
   /** The entries directly inside folder `ws`, sorted as the C locale sorts (bytewise). */
