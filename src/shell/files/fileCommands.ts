@@ -31,8 +31,11 @@ function usageError(name: string, message: string, io: FileIo): number {
   return 1;
 }
 
+/** mkdir's and rmdir's options: -p (the parents too), -v (say each). */
+const PARENTS_VERBOSE: OptSpec = { flags: 'pv', withValue: '', long: { parents: { key: 'p', value: false }, verbose: { key: 'v', value: false } } };
+
 const mkdir: Run = (ws, args, io) => {
-  const o = options('mkdir', args, { flags: 'pv', withValue: '', long: { parents: { key: 'p', value: false }, verbose: { key: 'v', value: false } } }, io);
+  const o = options('mkdir', args, PARENTS_VERBOSE, io);
   if (!o) return 1;
   if (o.operands.length === 0) return usageError('mkdir', 'missing operand', io);
   let code = 0;
@@ -75,18 +78,26 @@ function typedFor(typed: string, at: string, dir: string): string {
 }
 
 const rmdir: Run = (ws, args, io) => {
-  const o = options('rmdir', args, { flags: 'pv', withValue: '', long: { parents: { key: 'p', value: false }, verbose: { key: 'v', value: false } } }, io);
+  const o = options('rmdir', args, PARENTS_VERBOSE, io);
   if (!o) return 1;
   if (o.operands.length === 0) return usageError('rmdir', 'missing operand', io);
   let code = 0;
-  for (const typed of o.operands) {
+  const removeOne = (typed: string, parent: boolean): boolean => {
     const at = ws.resolve(typed);
     const kind = at === undefined ? undefined : ws.kind(at);
+    if (o.flags.has('v')) io.out(`rmdir: removing directory, '${typed}'\n`);
     const problem = baseName(typed) === '.' ? 'Invalid argument' : at === undefined || kind === undefined ? 'No such file or directory' : kind === 'file' ? 'Not a directory' : ws.removeDir(at);
-    if (problem !== undefined) {
-      io.err(`rmdir: failed to remove '${typed}': ${problem}\n`);
-      code = 1;
-    } else if (o.flags.has('v')) io.out(`rmdir: removing directory, '${typed}'\n`);
+    if (problem !== undefined) io.err(`rmdir: failed to remove ${parent ? 'directory ' : ''}'${typed}': ${problem}\n`);
+    return problem === undefined;
+  };
+  for (const typed of o.operands) {
+    let ok = removeOne(typed, false);
+    // -p: then each folder the operand names above it, as typed (a/b/c, a/b, a), while they empty.
+    for (let up = typed.replace(/\/+$/, ''); ok && o.flags.has('p') && up.includes('/'); ) {
+      up = up.slice(0, up.lastIndexOf('/'));
+      ok = removeOne(up, true);
+    }
+    if (!ok) code = 1;
   }
   return code;
 };

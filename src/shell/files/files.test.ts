@@ -214,4 +214,15 @@ describe('files and folders at the prompt', () => {
     run('cd $HOME');
     expect(run('pwd').stdout).toBe('/home/learner\n');
   });
+
+  it('rmdir -p removes the folders the operand names above it while they empty, as GNU rmdir says', () => {
+    const { run } = harness();
+    run('mkdir -p a/b/c a/x');
+    expect(run('rmdir -pv a/b/c')).toEqual({
+      stdout: "rmdir: removing directory, 'a/b/c'\nrmdir: removing directory, 'a/b'\nrmdir: removing directory, 'a'\n",
+      stderr: "rmdir: failed to remove directory 'a': Directory not empty\n",
+      code: 1,
+    });
+    expect(run('ls a').stdout).toBe('x\n');
+  });
 });
