@@ -192,6 +192,8 @@ describe('files and folders at the prompt', () => {
     expect(run('kubectl kustomize base').stderr).toBe(
       "error: accumulating resources: accumulation err='accumulating resources from '../web.yaml': security; file '/home/learner/web.yaml' is not in or below '/home/learner/base'': must build at directory: '/home/learner/web.yaml': file is not directory\n",
     );
+    expect(run('kubectl kustomize base --load-restrictor=LoadRestrictionsNone').stdout).toBe('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: web\n');
+    expect(run('kubectl kustomize base --load-restrictor=foo').stderr).toBe('error: illegal flag value --load-restrictor foo; legal values: [LoadRestrictionsRootOnly LoadRestrictionsNone]\n');
     run('cd overlays');
     expect(run('kubectl kustomize dev').stderr).toBe(
       "error: accumulating resources: accumulation err='accumulating resources from '../../nowhere': evalsymlink failure on '/home/learner/nowhere' : lstat /home/learner/nowhere: no such file or directory': must build at directory: not a valid directory: evalsymlink failure on '/home/learner/nowhere' : lstat /home/learner/nowhere: no such file or directory\n",

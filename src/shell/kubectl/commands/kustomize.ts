@@ -46,13 +46,18 @@ export const kustomizeCommand: CommandSpec = {
   run: runKustomize,
 };
 
+/** kustomize's load restrictors: files only in or below a kustomization's folder (the default), or anywhere. */
+const LOAD_RESTRICTORS = ['LoadRestrictionsRootOnly', 'LoadRestrictionsNone'];
+
 function runKustomize(ctx: CommandContext): CommandResult {
   if (ctx.args.length > 1) return err.message('specify one path to kustomization.yaml');
   const dir = ctx.args[0] ?? '.';
   if (/^(https?:\/\/|git@|github\.com\/)/.test(dir)) return err.message(`not simulated: the playground has no network to clone ${dir}; copy the files into the editor instead`);
+  const restrictor = ctx.flags.string('load-restrictor');
+  if (!LOAD_RESTRICTORS.includes(restrictor)) return err.message(`illegal flag value --load-restrictor ${restrictor}; legal values: [${LOAD_RESTRICTORS.join(' ')}]`);
   let built;
   try {
-    built = kustomizeBuild(ctx.env.files, dir);
+    built = kustomizeBuild(ctx.env.files, dir, restrictor === 'LoadRestrictionsRootOnly');
   } catch (e) {
     if (e instanceof KustomizeError) return err.message(e.message);
     throw e;

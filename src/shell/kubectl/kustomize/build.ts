@@ -24,10 +24,13 @@ export interface KustomizeResult {
  * annotations, JSON 6902 patches, replicas, images), generated names
  * hashed, references to renamed objects rewritten, and the result in
  * kustomize's legacy kind order. Throws KustomizeError with kustomize's words.
+ * `rootOnly` is kustomize's default load restrictor (a resource file must sit
+ * in or below its kustomization's folder); `kubectl kustomize
+ * --load-restrictor=LoadRestrictionsNone` lifts it.
  */
-export function kustomizeBuild(files: FileSource, arg: string): KustomizeResult {
+export function kustomizeBuild(files: FileSource, arg: string, rootOnly = true): KustomizeResult {
   const warnings: string[] = [];
-  const { list, k } = buildDir(files, joinPath('', arg), arg, warnings, []);
+  const { list, k } = buildDir(files, joinPath('', arg), arg, { warnings, rootOnly }, []);
   for (const r of list) if (r.needsHash) meta(r.obj).name = `${nameOf(r.obj)}-${nameHash(r.obj)}`;
   fixNameReferences(list);
   // Only the top kustomization's sortOptions count (kustomize ignores those of bases).
@@ -37,10 +40,16 @@ export function kustomizeBuild(files: FileSource, arg: string): KustomizeResult 
 }
 
 /** One kustomization level: its resources (sub-builds first), generators, patches and transformers; and the kustomization read. */
-function buildDir(files: FileSource, dir: string, arg: string, warnings: string[], stack: string[]): { list: Res[]; k: Dict } {
+/** What every level of one build shares: the warnings it collects and whether loads stay in their kustomization's folder. */
+interface BuildRun {
+  warnings: string[];
+  rootOnly: boolean;
+}
+
+function buildDir(files: FileSource, dir: string, arg: string, run: BuildRun, stack: string[]): { list: Res[]; k: Dict } {
   if (stack.includes(dir)) throw new KustomizeError(`cycle detected: candidate root '${dir}' contains visited root '${stack[stack.length - 1]}'`);
   const { k, warnings: w } = loadKustomization(files, dir, arg);
-  warnings.push(...w);
+  run.warnings.push(...w);
   const list: Res[] = [];
   for (const entry of [...stringList(k, 'resources'), ...stringList(k, 'bases')]) {
     if (/^(https?:\/\/|git@|github\.com\/)/.test(entry)) throw new KustomizeError(`accumulating resources: accumulation err='accumulating resources from '${entry}': not simulated: the playground has no network; copy the files in instead'`);
@@ -48,13 +57,13 @@ function buildDir(files: FileSource, dir: string, arg: string, warnings: string[
     const kind = pathKind(files, path);
     if (kind === undefined) throw new KustomizeError(`accumulating resources: accumulation err='accumulating resources from '${entry}': ${missing(files, path)}': must build at directory: not a valid directory: ${missing(files, path)}`);
     if (kind === 'dir') {
-      for (const r of buildDir(files, path, entry, warnings, [...stack, dir]).list) appendRes(list, r);
+      for (const r of buildDir(files, path, entry, run, [...stack, dir]).list) appendRes(list, r);
       continue;
     }
     // kustomize's load restrictor: a resource file must sit in or below the kustomization's folder.
     const root = absolute(files, dir);
     const file = absolute(files, path);
-    if (!file.startsWith(`${root}/`)) throw new KustomizeError(`accumulating resources: accumulation err='accumulating resources from '${entry}': security; file '${file}' is not in or below '${root}'': must build at directory: '${file}': file is not directory`);
+    if (run.rootOnly && !file.startsWith(`${root}/`)) throw new KustomizeError(`accumulating resources: accumulation err='accumulating resources from '${entry}': security; file '${file}' is not in or below '${root}'': must build at directory: '${file}': file is not directory`);
     for (const obj of readObjects(files.read(path)!, entry)) appendRes(list, { obj, orgName: nameOf(obj), needsHash: false }, { entry, absolute: absolute(files, path) });
   }
   for (const r of [...generate(files, dir, k, 'ConfigMap'), ...generate(files, dir, k, 'Secret')]) appendRes(list, r);
