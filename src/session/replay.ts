@@ -212,22 +212,27 @@ export function startReplay(scenario: Scenario, options: StartReplayOptions = {}
     },
   );
   const after = options.files ?? replayFiles;
+  // While the log replays, its commands see the files as they were then; afterwards, the page's.
+  const live = (): FileSource => (pace.replaying ? replayFiles : after);
   const files: FileSource = {
-    read: (path) => (pace.replaying ? replayFiles : after).read(path),
-    list: (path) => (pace.replaying ? replayFiles : after).list?.(path),
+    read: (path) => live().read(path),
+    list: (path) => live().list?.(path),
     write: (path, text) => {
-      const to = pace.replaying ? replayFiles : after;
+      const to = live();
       return to.write ? to.write(path, text) : `${path}: writing files is not simulated here`;
     },
     remove: (path) => {
-      const from = pace.replaying ? replayFiles : after;
+      const from = live();
       return from.remove ? from.remove(path) : 'Operation not permitted';
     },
     rename: (from, to) => {
-      const on = pace.replaying ? replayFiles : after;
-      return on.rename ? on.rename(from, to) : 'Operation not permitted';
+      const on = live();
+      if (on.rename) return on.rename(from, to);
+      // A host that cannot rename gets the copy and the removal `mv` would do.
+      if (!on.write || !on.remove) return 'Operation not permitted';
+      return on.write(to, on.read(from) ?? '') ?? on.remove(from);
     },
-    paths: () => (pace.replaying ? replayFiles : after).paths?.() ?? [],
+    paths: () => live().paths?.() ?? [],
   };
   const shouldYield = () => (pace.replaying ? cluster.now() >= pace.yieldAt : (options.shouldYield?.() ?? false));
   // The bounds hold for the replayed log only: the learner's own commands afterwards are theirs.

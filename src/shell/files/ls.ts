@@ -121,10 +121,11 @@ function withIndicator(item: Item, opts: Options, terminal: boolean): string {
 
 /** The items sorted as asked (names bytewise; `-t` newest first, `-S` largest first, ties by name). */
 function sorted(ws: Workspace, items: Item[], opts: Options): Item[] {
-  const byName = (a: Item, b: Item) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-  const cmp =
-    opts.sort === 'time' ? (a: Item, b: Item) => ws.mtime(b.ws) - ws.mtime(a.ws) || byName(a, b) : opts.sort === 'size' ? (a: Item, b: Item) => sizeOf(ws, b) - sizeOf(ws, a) || byName(a, b) : byName;
-  const out = [...items].sort(cmp);
+  // Each item's key once (a time or a size reads the file), not once per comparison.
+  const key = (item: Item) => (opts.sort === 'time' ? ws.mtime(item.ws) : opts.sort === 'size' ? sizeOf(ws, item) : 0);
+  const keyed = items.map((item) => ({ item, key: key(item) }));
+  keyed.sort((a, b) => b.key - a.key || (a.item.name < b.item.name ? -1 : a.item.name > b.item.name ? 1 : 0));
+  const out = keyed.map((k) => k.item);
   return opts.reverse ? out.reverse() : out;
 }
 
