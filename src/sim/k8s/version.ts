@@ -22,3 +22,6 @@ export function versionInfo(version: string): Record<string, string> {
 
 /** The API server's address as the nodes and the kubeconfig reach it (the control-plane node's, port 6443). */
 export const API_SERVER_ADDRESS = '172.18.0.2:6443';
+
+/** The Linux kernel of the machines the nodes run on (`nodeInfo.kernelVersion`; what a container's `uname -r` and nginx's start-up log name). */
+export const NODE_KERNEL = '6.8.0-51-generic';

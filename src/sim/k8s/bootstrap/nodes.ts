@@ -3,6 +3,7 @@ import { bytesOf, cpuMillis } from '../../../lib/quantity';
 import type { Rng } from '../../../lib/rng';
 import { intToIp, ipToInt } from '../api/serviceAllocator';
 import type { ClusterConfig } from '../controllers/context';
+import { NODE_KERNEL } from '../version';
 
 export const CONTROL_PLANE = 'control-plane';
 
@@ -111,7 +112,7 @@ export function nodeObject(shape: NodeShape, total: number, config: ClusterConfi
         machineID: randomHex(rng, 32),
         systemUUID: rng.uuid(),
         bootID: rng.uuid(),
-        kernelVersion: '6.8.0-51-generic',
+        kernelVersion: NODE_KERNEL,
         osImage: 'Debian GNU/Linux 12 (bookworm)',
         containerRuntimeVersion: 'containerd://1.7.24',
         kubeletVersion: config.kubernetesVersion,

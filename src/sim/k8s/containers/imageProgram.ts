@@ -9,6 +9,8 @@ export interface ImageProgramHost {
   logLine(line: string): void;
   /** Starts listening on a TCP port. */
   listen(port: number): void;
+  /** The CPUs the process sees (its node's: a container sees every CPU of the machine). */
+  cpus(): number;
 }
 
 /** The stage of a program that has not run yet. */
@@ -39,8 +41,9 @@ export interface ImageStage {
 }
 
 /**
- * The image's own program (its entrypoint): it starts within `startMs`,
- * writes its start-up lines and opens its ports, then exits 0 (a job's
+ * The image's own program (its entrypoint): it writes its first
+ * `logsAtStart` lines at once, starts within `startMs`, writes the rest of
+ * its start-up lines and opens its ports, then exits 0 (a job's
  * image) or serves until killed; an image that needs an environment
  * variable nobody set logs why and exits 1. A small state machine rather
  * than a generator: most containers run their image as is, and 150,000
@@ -56,19 +59,30 @@ export function stepImageProgram(p: ImageProfile, at: ImageStage, host: ImagePro
         return waitsOf(p).missingEnv;
       }
       at.stage = STARTING;
+      for (let i = 0; i < (p.logsAtStart ?? 0); i++) host.logLine(p.logs![i]);
+      if (p.logs !== undefined && p.logsAtStart === p.logs.length) logWorkers(p, host);
       return waitsOf(p).start;
     case MISSING_ENV:
       for (const l of p.missingEnvLog ?? []) host.logLine(l);
       return 1;
     case STARTING:
       at.stage = UP;
-      for (const l of p.logs ?? []) host.logLine(l);
+      for (let i = p.logsAtStart ?? 0; i < (p.logs?.length ?? 0); i++) host.logLine(p.logs![i]);
+      if (p.logsAtStart === undefined || p.logsAtStart < (p.logs?.length ?? 0)) logWorkers(p, host);
       for (const port of p.ports ?? []) host.listen(port);
       if (p.kind === 'exit') return 0;
       return IDLE;
     default:
       return IDLE;
   }
+}
+
+/** The line each worker process logs as the server starts it, one per CPU (nginx's `worker_processes auto`). */
+function logWorkers(p: ImageProfile, host: ImageProgramHost): void {
+  const w = p.workerLog;
+  if (w === undefined) return;
+  const n = Math.max(1, host.cpus());
+  for (let i = 0; i < n; i++) host.logLine(w.line.replace('{pid}', String(w.firstPid + i)));
 }
 
 /** The image's program as a generator, for a shell that runs it. */

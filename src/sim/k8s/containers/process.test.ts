@@ -105,6 +105,30 @@ describe('container processes', () => {
     expect(p.http(8080, '/', T0 + 1000)).toBe('refused');
   });
 
+  it('nginx has logged its start-up lines the moment it runs, before its port opens', () => {
+    const p = proc('docker.io/library/nginx');
+    p.spec.context.cpus = () => 2;
+    p.advance(T0);
+    expect(text(p)[0]).toBe('/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration');
+    expect(text(p).slice(-3)).toEqual([
+      '2026/01/01 00:00:00 [notice] 1#1: start worker processes',
+      '2026/01/01 00:00:00 [notice] 1#1: start worker process 29',
+      '2026/01/01 00:00:00 [notice] 1#1: start worker process 30',
+    ]);
+    expect(p.http(80, '/', T0)).toBe('refused');
+    p.advance(T0 + 1000);
+    expect(p.http(80, '/', T0 + 1000)).toBe(200);
+    expect(text(p)).toHaveLength(17);
+  });
+
+  it('postgres logs that it is ready only once it is (its start takes seconds)', () => {
+    const p = proc('docker.io/library/postgres', { context: { env: () => new Map([['POSTGRES_PASSWORD', 'x']]), files: () => new Map() } });
+    p.advance(T0);
+    expect(text(p)).toEqual([]);
+    p.advance(T0 + 3000);
+    expect(text(p).at(-1)).toContain('database system is ready to accept connections');
+  });
+
   it('nginx serves the files of its document root: a page written in the container is what it answers', () => {
     const p = proc('docker.io/library/nginx');
     p.advance(T0 + 1000);

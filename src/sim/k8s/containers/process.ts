@@ -338,6 +338,10 @@ export class ContainerProcess implements ImageProgramHost, ImageStage {
     this.listening.add(port);
   }
 
+  cpus(): number {
+    return this.spec.context.cpus?.() ?? 1;
+  }
+
   private stamp(line: string): string {
     return stampLogLine(line, this.clock, this.spec.podIP, this.spec.hostname);
   }

@@ -46,6 +46,8 @@ export interface ProcessContext {
   files(): Map<string, string>;
   /** The pod's view of the cluster network (curl, wget, nslookup); absent in tests without one. */
   network?(): ContainerNetwork;
+  /** The CPUs of the node it runs on (a container sees them all); 1 when unknown. */
+  cpus?(): number;
 }
 
 export interface Exit {

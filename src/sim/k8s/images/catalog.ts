@@ -1,5 +1,6 @@
 import { BOOTCAMP_FILES, BOOTCAMP_V2_FILES, HTTPD_FILES, NGINX_FILES } from './imageFiles';
 import { parseImageRef, type ImageRef } from './imageRef';
+import { NODE_KERNEL } from '../version';
 
 /**
  * What the simulation knows about a well-known image: how big it is (pull
@@ -52,6 +53,18 @@ export interface ImageProfile {
   memoryMi: number;
   /** Lines the default process logs at start (`{time}` is replaced by the start time). */
   logs?: readonly string[];
+  /**
+   * How many of `logs` the process writes as it starts, before it serves
+   * (the rest come once it serves, `startMs` later). Real servers that start
+   * in milliseconds have written these lines by the time the kubelet reports
+   * the container running, so `kubectl logs` right after `kubectl wait` shows them.
+   */
+  logsAtStart?: number;
+  /**
+   * The line the server logs for each worker it starts after `logs`, one per
+   * CPU it sees (`{pid}`: `firstPid`, then the next ones).
+   */
+  workerLog?: { line: string; firstPid: number };
   /** Files the image ships (see `imageFiles.ts`), by absolute path. */
   files?: Readonly<Record<string, string>>;
   /** The files of the tags whose files differ from `files` (the tutorial's v2 app), by tag. */
@@ -97,9 +110,15 @@ const NGINX_LOGS = [
   '/docker-entrypoint.sh: Launching /docker-entrypoint.d/10-listen-on-ipv6-by-default.sh',
   '10-listen-on-ipv6-by-default.sh: info: Getting the checksum of /etc/nginx/conf.d/default.conf',
   '10-listen-on-ipv6-by-default.sh: info: Enabled listen on IPv6 in /etc/nginx/conf.d/default.conf',
+  '/docker-entrypoint.sh: Sourcing /docker-entrypoint.d/15-local-resolvers.envsh',
+  '/docker-entrypoint.sh: Launching /docker-entrypoint.d/20-envsubst-on-templates.sh',
+  '/docker-entrypoint.sh: Launching /docker-entrypoint.d/30-tune-worker-processes.sh',
   '/docker-entrypoint.sh: Configuration complete; ready for start up',
   '{nginxtime} [notice] 1#1: using the "epoll" event method',
   '{nginxtime} [notice] 1#1: nginx/1.27.3',
+  '{nginxtime} [notice] 1#1: built by gcc 12.2.0 (Debian 12.2.0-14)',
+  `{nginxtime} [notice] 1#1: OS: Linux ${NODE_KERNEL}`,
+  '{nginxtime} [notice] 1#1: getrlimit(RLIMIT_NOFILE): 1048576:1048576',
   '{nginxtime} [notice] 1#1: start worker processes',
 ];
 
@@ -118,7 +137,7 @@ const GUNICORN_LOGS = [
 const BOOTCAMP_LOGS = ['Kubernetes Bootcamp App Started At: {isotime} | Running On:  {hostname} ', ''];
 
 /** The Kubernetes Basics tutorial's image: a Node.js server on 8080 that answers every path with its host name and version. */
-const bootcamp = (tags: string[]): ImageProfile => server(80 * MB, 20, [8080], { startMs: 400, binaries: ['node'], tools: ['curl'], logs: BOOTCAMP_LOGS, files: BOOTCAMP_FILES, tagFiles: { v2: BOOTCAMP_V2_FILES }, http: {}, httpDefault: 200, tags: { names: tags } });
+const bootcamp = (tags: string[]): ImageProfile => server(80 * MB, 20, [8080], { startMs: 400, binaries: ['node'], tools: ['curl'], logs: BOOTCAMP_LOGS, logsAtStart: BOOTCAMP_LOGS.length, files: BOOTCAMP_FILES, tagFiles: { v2: BOOTCAMP_V2_FILES }, http: {}, httpDefault: 200, tags: { names: tags } });
 
 const ANY: TagRule = { any: true };
 
@@ -142,6 +161,8 @@ export const IMAGE_CATALOG: Readonly<Record<string, ImageProfile>> = {
     binaries: ['nginx', 'nginx-debug'],
     tools: ['curl'],
     logs: NGINX_LOGS,
+    logsAtStart: NGINX_LOGS.length,
+    workerLog: { line: '{nginxtime} [notice] 1#1: start worker process {pid}', firstPid: 29 },
     accessLog: 'nginx',
     files: NGINX_FILES,
     docRoot: '/usr/share/nginx/html',
@@ -156,6 +177,7 @@ export const IMAGE_CATALOG: Readonly<Record<string, ImageProfile>> = {
     accessLog: 'apache',
     files: HTTPD_FILES,
     docRoot: '/usr/local/apache2/htdocs',
+    logsAtStart: 3,
     logs: ['AH00558: httpd: Could not reliably determine the server\'s fully qualified domain name, using {podIP}. Set the \'ServerName\' directive globally to suppress this message', '[{apachetime}] [mpm_event:notice] [pid 1:tid 1] AH00489: Apache/2.4.62 (Unix) configured -- resuming normal operations', '[{apachetime}] [core:notice] [pid 1:tid 1] AH00094: Command line: \'httpd -D FOREGROUND\''],
     http: { '/': 200, '/index.html': 200 },
     httpDefault: 404,
@@ -165,6 +187,7 @@ export const IMAGE_CATALOG: Readonly<Record<string, ImageProfile>> = {
     startMs: 150,
     stopMs: 100,
     binaries: ['redis-server', 'redis-cli', 'redis-sentinel', 'docker-entrypoint.sh'],
+    logsAtStart: 6,
     logs: ['1:C {redistime} * oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo', '1:C {redistime} * Redis version=7.4.1, bits=64, commit=00000000, modified=0, pid=1, just started', '1:M {redistime} * monotonic clock: POSIX clock_gettime', '1:M {redistime} * Running mode=standalone, port=6379.', '1:M {redistime} * Server initialized', '1:M {redistime} * Ready to accept connections tcp'],
     tags: { names: ['latest', 'alpine', 'bookworm'], newest: '7.4.1', oldest: '2.6', variants: ['alpine', 'bookworm', 'alpine3.20'] },
   }),

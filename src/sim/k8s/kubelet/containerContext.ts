@@ -1,5 +1,6 @@
-import type { Container } from 'kubernetes-types/core/v1';
-import { bytesOf } from '../../../lib/quantity';
+import type { Container, Node } from 'kubernetes-types/core/v1';
+import { bytesOf, cpuMillis } from '../../../lib/quantity';
+import type { KubeObject } from '../api/types';
 import type { ContainerNetwork } from '../containers/netTools';
 import type { ProcessContext, ProcessSpec } from '../containers/process';
 import type { K8sContext } from '../controllers/context';
@@ -106,6 +107,11 @@ export class ContainerContext implements ProcessSpec, ProcessContext {
 
   files(): Map<string, string> {
     return containerFiles(this.pod(), this.podIP, this.container, this.ctx, this.node.name, imageFiles(this.profile, this.image));
+  }
+
+  cpus(): number {
+    const node = this.ctx.store.get<KubeObject & Node>('nodes', this.node.name);
+    return Math.max(1, Math.floor(cpuMillis(node?.status?.capacity?.cpu) / 1000));
   }
 
   network(): ContainerNetwork {
