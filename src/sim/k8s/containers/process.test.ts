@@ -106,8 +106,9 @@ describe('container processes', () => {
   });
 
   it('nginx has logged its start-up lines the moment it runs, before its port opens', () => {
-    const p = proc('docker.io/library/nginx');
-    p.spec.context.cpus = () => 2;
+    const image = 'docker.io/library/nginx';
+    const files = () => new Map(Object.entries(IMAGE_CATALOG[image].files ?? {}));
+    const p = proc(image, { context: { env: () => new Map(), files, cpus: () => 2 } });
     p.advance(T0);
     expect(text(p)[0]).toBe('/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration');
     expect(text(p).slice(-3)).toEqual([
