@@ -40,7 +40,7 @@ import { serveApi } from './api/apiHttp';
 import { API_SERVER_ADDRESS } from './version';
 import { authorizingClient } from './api/authorizingClient';
 import { authorize, rulesFor } from './api/rbacAuthorizer';
-import { containerLogs, crashContainer, execInContainer, openShell, runInShell } from './kubelet/containerApi';
+import { containerLogs, crashContainer, execInContainer, openShell, runInShell, type ExecStream } from './kubelet/containerApi';
 import { httpGet } from './network/http';
 import { TrafficMeter } from './network/trafficMeter';
 import { nodeMetrics, podMetrics } from './metrics/usage';
@@ -163,6 +163,32 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     return { type: changed ? 'changed' : 'unchanged' };
   };
 
+  /**
+   * A command run in a container whose stream, once the command has ended,
+   * has the kubelet look at the pod: the command may have ended the
+   * container's own process (`nginx -s stop`), which the PLEG then sees.
+   */
+  const syncWhenEnded = <R extends { ok: boolean; stream?: ExecStream }>(r: R, namespace: string, name: string): R => {
+    const s = r.ok ? r.stream : undefined;
+    if (!s) return r;
+    let told = false;
+    const stream: ExecStream = {
+      poll() {
+        const out = s.poll();
+        if (out.code !== undefined && !told) {
+          told = true;
+          manager.enqueue(kubelets.controller.name, objectKey(namespace, name));
+        }
+        return out;
+      },
+      get wakeAt() {
+        return s.wakeAt;
+      },
+      cancel: () => s.cancel(),
+    };
+    return { ...r, stream };
+  };
+
   return {
     config,
     seed,
@@ -203,9 +229,9 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     removeNode: (name) => membership.removeNode(name),
     resizeNode: (name, size) => membership.resizeNode(name, size),
     containerLogs: (namespace, name, container, previous = false) => containerLogs(store, kubelets.state, namespace, name, container, previous, clock.now()),
-    execInContainer: (namespace, name, container, argv, stdin) => execInContainer(store, kubelets.state, namespace, name, container, argv, () => clock.now(), stdin),
+    execInContainer: (namespace, name, container, argv, stdin) => syncWhenEnded(execInContainer(store, kubelets.state, namespace, name, container, argv, () => clock.now(), stdin), namespace, name),
     openShell: (namespace, name, container, argv) => openShell(store, kubelets.state, namespace, name, container, argv, clock.now()),
-    runInShell: (handle, line) => runInShell(store, kubelets.state, handle, line, () => clock.now()),
+    runInShell: (handle, line) => syncWhenEnded(runInShell(store, kubelets.state, handle, line, () => clock.now()), handle.namespace, handle.pod),
     podMetrics: (namespace) => podMetrics(store, kubelets.state, clock.now(), namespace),
     nodeMetrics: () => nodeMetrics(store, kubelets.state, clock.now()),
     httpGet: (url, from = {}) => {

@@ -8,6 +8,8 @@ import { ShellSession } from './sh/interactive';
 import { completeInContainer, containerCommands } from './sh/completion';
 import { ExecRun } from './execRun';
 import { isInteractiveShell } from './interactiveShell';
+import { healthCheck, imageCommand, type ImageCommandHost } from './imageCommands';
+import { countRequest, requestsPerSecond } from './requestMeter';
 
 export { MAX_LOG_LINES, type ContainerShell, type Exit, type LogLine, type ProcessContext, type ProcessSpec } from './processTypes';
 
@@ -49,7 +51,7 @@ export class ContainerProcess implements ImageProgramHost, ImageStage {
   }
 
   private get more(): ProcessExtras {
-    return (this.more_ ??= { files: undefined, env: undefined, allocated: 0, cpuHogs: 0, agnhostLivenessSince: undefined, hits: undefined, hitsSecond: -1 });
+    return (this.more_ ??= { files: undefined, env: undefined, allocated: 0, cpuHogs: 0, agnhostLivenessSince: undefined, hits: undefined, hitsSecond: -1, lastPid: undefined, keyspace: undefined });
   }
 
   /** TCP ports the program listens on (created on first use: most processes are never asked). */
@@ -141,27 +143,12 @@ export class ContainerProcess implements ImageProgramHost, ImageStage {
 
   /** Counts a request this process served at `now`. */
   noteRequest(now: number): void {
-    const sec = Math.floor(now / 1000);
-    const more = this.more;
-    const hits = (more.hits ??= new Int32Array(60));
-    if (sec !== more.hitsSecond) {
-      // Clear the buckets of the seconds that passed without a request.
-      const gap = more.hitsSecond < 0 ? 60 : Math.min(60, sec - more.hitsSecond);
-      for (let i = 1; i <= gap; i++) hits[(more.hitsSecond + i + 60 * 60) % 60] = 0;
-      more.hitsSecond = sec;
-    }
-    hits[sec % 60]++;
+    countRequest(this.more, now);
   }
 
   /** Requests per second served over the `windowSeconds` before `now`. */
   requestRate(now: number, windowSeconds: number): number {
-    const more = this.more_;
-    if (!more || more.hitsSecond < 0 || !more.hits) return 0;
-    const sec = Math.floor(now / 1000);
-    const { hits, hitsSecond } = more;
-    let n = 0;
-    for (let s = sec - windowSeconds + 1; s <= sec; s++) if (s <= hitsSecond && hitsSecond - s < 60) n += hits[((s % 60) + 60) % 60];
-    return n / windowSeconds;
+    return this.more_ === undefined ? 0 : requestsPerSecond(this.more_, now, windowSeconds);
   }
 
   /** CPU hogs started by the program (`stress --cpu N`), in cores. */
@@ -174,10 +161,7 @@ export class ContainerProcess implements ImageProgramHost, ImageStage {
     const fmt = this.spec.profile.accessLog;
     if (!fmt || this.exit) return;
     this.advance(now);
-    const line = accessLogLine(fmt, clientIP, path, status, bytes, userAgent, now);
-    const logs = this.logs;
-    logs.push({ at: now, text: line });
-    if (logs.length > MAX_LOG_LINES) logs.splice(0, logs.length - MAX_LOG_LINES);
+    this.append({ at: now, text: accessLogLine(fmt, clientIP, path, status, bytes, userAgent, now) });
   }
 
   /** Ends the process with a signal-like exit (the kubelet's stop, a crash). */
@@ -249,8 +233,13 @@ export class ContainerProcess implements ImageProgramHost, ImageStage {
   }
 
   private write(text: string, partial?: boolean): void {
+    this.append(partial ? { at: this.clock, text, partial } : { at: this.clock, text });
+  }
+
+  /** Adds an entry to the log, which keeps its last MAX_LOG_LINES. */
+  private append(entry: LogLine): void {
     const logs = this.logs;
-    logs.push(partial ? { at: this.clock, text, partial } : { at: this.clock, text });
+    logs.push(entry);
     if (logs.length > MAX_LOG_LINES) logs.splice(0, logs.length - MAX_LOG_LINES);
   }
 
@@ -275,7 +264,7 @@ export class ContainerProcess implements ImageProgramHost, ImageStage {
       hostname: this.spec.hostname,
       mainCommand: this.mainCommand(),
       noBash: this.spec.profile.noBash,
-      program: (argv: string[], io: Io) => this.program(argv, io, sink !== undefined),
+      program: (argv: string[], io: Io) => this.program(argv, io, sink !== undefined, host.now),
     };
     // The files are built on first use (most programs never touch them).
     return Object.defineProperty(host, 'files', { get: () => this.files, enumerable: true }) as typeof host & { files: Map<string, string> };
@@ -346,14 +335,13 @@ export class ContainerProcess implements ImageProgramHost, ImageStage {
     return stampLogLine(line, this.clock, this.spec.podIP, this.spec.hostname);
   }
 
-  /** Programs beyond the shell's tools: the image's binaries, `stress`, agnhost's subcommands. */
-  /** The program `argv` names, or undefined (the shell says "not found"). `exec`: run by `kubectl exec` or a probe, not the container's own command. */
-  private program(argv: string[], io: Io, exec: boolean): Generator<Yield, number> | undefined {
+  /** The program `argv` names (beyond the shell's tools: the image's binaries, `stress`, agnhost's subcommands), or undefined (the shell says "not found"). `exec`: run by `kubectl exec` or a probe, not the container's own command. */
+  private program(argv: string[], io: Io, exec: boolean, now: () => number): Generator<Yield, number> | undefined {
     const p = this.spec.profile;
     const base = argv[0].slice(argv[0].lastIndexOf('/') + 1);
     if (base === 'stress' && (p.binaries?.includes('stress') || p.binaries?.includes('/stress'))) return stress(argv.slice(1), io, this.testHost());
     if (base === 'agnhost' && p.binaries?.includes('agnhost')) return agnhost(argv.slice(1), this.testHost());
-    if (p.checks?.some((c) => c === argv[0] || c.slice(c.lastIndexOf('/') + 1) === base)) return this.check(argv.slice(1));
+    if (p.checks?.some((c) => c === argv[0] || c.slice(c.lastIndexOf('/') + 1) === base)) return healthCheck(argv.slice(1), this.commandHost(now));
     const net = p.tools?.includes(base) ? this.spec.context.network?.() : undefined;
     if (net) {
       if (base === 'curl') return curl(net, argv.slice(1), io, this.files);
@@ -361,13 +349,31 @@ export class ContainerProcess implements ImageProgramHost, ImageStage {
       if (base === 'nslookup') return nslookup(net, argv.slice(1), io);
     }
     const known = p.binaries?.some((b) => b === argv[0] || b === base || b.slice(b.lastIndexOf('/') + 1) === base);
-    if (known) return runImage(p, this);
+    if (known) return imageCommand(argv, io, this.commandHost(now)) ?? runImage(p, this);
     // A command typed into `kubectl exec` that the image lacks (kubectl, vi) is not found; it never starts the server.
     if (exec) return undefined;
     if (p.kind !== 'shell' && !this.spec.initContainer) return runImage(p, this);
     // Tools of server images used by init scripts (cp, chown, ncat …): they do their job and succeed.
     if (p.kind !== 'shell') return succeed();
     return undefined;
+  }
+
+  /** What the image's programs run with arguments (`imageCommands.ts`) may touch of this process. */
+  private commandHost(now: () => number): ImageCommandHost {
+    return {
+      profile: this.spec.profile,
+      podIP: this.spec.podIP,
+      files: () => this.files,
+      now,
+      listens: (port) => (port === undefined ? (this.listening_?.size ?? 0) > 0 : this.listens(port)),
+      listen: (port) => this.listening.add(port),
+      logMain: (line) => this.append({ at: now(), text: stampLogLine(line, now(), this.spec.podIP, this.spec.hostname) }),
+      endMain: (code) => this.kill(now(), code, code === 0 ? 'Completed' : 'Error'),
+      nextPid: () => (this.more.lastPid = (this.more.lastPid ?? 28 + this.cpus()) + 1),
+      cpus: () => this.cpus(),
+      keyspace: () => (this.more.keyspace ??= new Map()),
+      lookup: (name) => /^\d+\.\d+\.\d+\.\d+$/.test(name) || (this.spec.context.network?.().lookup(name).ok ?? false),
+    };
   }
 
   /** What the test images' programs (`testImages.ts`) may touch of this process. */
@@ -379,14 +385,6 @@ export class ContainerProcess implements ImageProgramHost, ImageStage {
       listen: (port) => this.listening.add(port),
       log: (text) => this.write(text),
     };
-  }
-
-  /** An image's health-check program: 0 while the server listens (on the port argument, if any), else 1. */
-  // oxlint-disable-next-line require-yield
-  private *check(args: string[]): Generator<Yield, number> {
-    const port = /^\d+$/.test(args[0] ?? '') ? Number(args[0]) : undefined;
-    const up = port === undefined ? (this.listening_?.size ?? 0) > 0 : this.listens(port);
-    return up ? 0 : 1;
   }
 }
 

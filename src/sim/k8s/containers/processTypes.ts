@@ -70,6 +70,10 @@ export interface ProcessExtras {
   /** Requests served per virtual second over the last minute (ring buffer), for the CPU model. */
   hits: Int32Array | undefined;
   hitsSecond: number;
+  /** The last process id handed to a command run in the container (`imageCommands.ts`). */
+  lastPid: number | undefined;
+  /** What the container's redis server holds (redis-cli's SET and GET). */
+  keyspace: Map<string, string> | undefined;
 }
 
 /** An interactive shell running in a container (see `ContainerProcess.session`). */

@@ -49,7 +49,43 @@ const NGINX_DEFAULT_CONF = `server {
 }
 `;
 
+/** The image's main configuration (/etc/nginx/nginx.conf), which includes conf.d/*.conf. */
+const NGINX_CONF = `
+user  nginx;
+worker_processes  auto;
+
+error_log  /var/log/nginx/error.log notice;
+pid        /var/run/nginx.pid;
+
+
+events {
+    worker_connections  1024;
+}
+
+
+http {
+    include       /etc/nginx/mime.types;
+    default_type  application/octet-stream;
+
+    log_format  main  '$remote_addr - $remote_user [$time_local] "$request" '
+                      '$status $body_bytes_sent "$http_referer" '
+                      '"$http_user_agent" "$http_x_forwarded_for"';
+
+    access_log  /var/log/nginx/access.log  main;
+
+    sendfile        on;
+    #tcp_nopush     on;
+
+    keepalive_timeout  65;
+
+    #gzip  on;
+
+    include /etc/nginx/conf.d/*.conf;
+}
+`;
+
 export const NGINX_FILES: Readonly<Record<string, string>> = {
+  '/etc/nginx/nginx.conf': NGINX_CONF,
   '/usr/share/nginx/html/index.html': NGINX_WELCOME,
   '/usr/share/nginx/html/50x.html': NGINX_50X,
   '/etc/nginx/conf.d/default.conf': NGINX_DEFAULT_CONF,
