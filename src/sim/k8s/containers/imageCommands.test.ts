@@ -28,6 +28,7 @@ function run(argv: string[], over: Partial<ImageCommandHost> = {}) {
     cpus: () => 2,
     keyspace: () => keys,
     lookup: (name) => name === 'redis-leader',
+    etcd: () => undefined,
     ...over,
   };
   const io: Io = { out: (t) => (out += t), err: (t) => (err += t), stdin: '' };

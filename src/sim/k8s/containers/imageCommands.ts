@@ -1,4 +1,5 @@
 import type { ImageProfile } from '../images/catalog';
+import { etcdctl, type EtcdView } from './etcdctl';
 import { stampLogLine } from './logStamp';
 import type { Io, Yield } from './sh/interpret';
 
@@ -35,6 +36,8 @@ export interface ImageCommandHost {
   readonly podIP: string;
   /** Whether a host name resolves from the pod (its cluster DNS); true for an address. */
   lookup(name: string): boolean;
+  /** The cluster's etcd, when this container is the control plane's etcd. */
+  etcd(): EtcdView | undefined;
 }
 
 type Command = (args: string[], io: Io, host: ImageCommandHost) => Generator<Yield, number> | undefined;
@@ -338,6 +341,7 @@ function redisReply(command: string[], keys: Map<string, string>): string {
 }
 
 const COMMANDS: Record<string, Command> = {
+  etcdctl,
   nginx,
   'nginx-debug': nginx,
   'redis-cli': redisCli,

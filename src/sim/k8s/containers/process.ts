@@ -372,6 +372,7 @@ export class ContainerProcess implements ImageProgramHost, ImageStage {
       nextPid: () => (this.more.lastPid = (this.more.lastPid ?? 28 + this.cpus()) + 1),
       cpus: () => this.cpus(),
       keyspace: () => (this.more.keyspace ??= new Map()),
+      etcd: () => this.spec.context.etcd?.(),
       lookup: (name) => /^\d+\.\d+\.\d+\.\d+$/.test(name) || (this.spec.context.network?.().lookup(name).ok ?? false),
     };
   }

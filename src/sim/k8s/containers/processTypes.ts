@@ -3,6 +3,7 @@ import type { ContainerProcess } from './process';
 import type { ImageProfile } from '../images/catalog';
 import type { ContainerNetwork } from './netTools';
 import type { ExecRun } from './execRun';
+import type { EtcdView } from './etcdctl';
 
 /** One line a container wrote, with the virtual time it was written. */
 export interface LogLine {
@@ -48,6 +49,8 @@ export interface ProcessContext {
   network?(): ContainerNetwork;
   /** The CPUs of the node it runs on (a container sees them all); 1 when unknown. */
   cpus?(): number;
+  /** The cluster's etcd, for the control plane's etcd container (its etcdctl reads it). */
+  etcd?(): EtcdView | undefined;
 }
 
 export interface Exit {

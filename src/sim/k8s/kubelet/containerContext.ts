@@ -1,6 +1,8 @@
 import type { Container, Node } from 'kubernetes-types/core/v1';
 import { bytesOf, cpuMillis } from '../../../lib/quantity';
+import { etcdEntries } from '../api/etcdKeys';
 import type { KubeObject } from '../api/types';
+import type { EtcdView } from '../containers/etcdctl';
 import type { ContainerNetwork } from '../containers/netTools';
 import type { ProcessContext, ProcessSpec } from '../containers/process';
 import type { K8sContext } from '../controllers/context';
@@ -112,6 +114,15 @@ export class ContainerContext implements ProcessSpec, ProcessContext {
   cpus(): number {
     const node = this.ctx.store.get<KubeObject & Node>('nodes', this.node.name);
     return Math.max(1, Math.floor(cpuMillis(node?.status?.capacity?.cpu) / 1000));
+  }
+
+  /** The cluster's etcd as its etcdctl sees it, in the control plane's etcd static Pod only (an etcd Pod of one's own is an empty etcd). */
+  etcd(): EtcdView | undefined {
+    const mirror = this.annotations?.['kubernetes.io/config.mirror'] !== undefined;
+    if (!mirror || this.namespace !== 'kube-system' || this.container.name !== 'etcd') return undefined;
+    const store = this.ctx.store;
+    const ip = this.node.hostIP;
+    return { entries: () => etcdEntries(store), peerURL: `https://${ip}:2380`, clientURL: `https://${ip}:2379`, name: this.node.name };
   }
 
   network(): ContainerNetwork {

@@ -1,0 +1,16 @@
+import { chromium } from '@playwright/test';
+const [url, out] = process.argv.slice(2);
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--headless'] });
+const p = await b.newPage({ viewport: { width: 1440, height: 900 } });
+await p.goto(url);
+await p.waitForTimeout(6000);
+await p.getByRole('button', { name: 'Lessons' }).first().click();
+await p.waitForTimeout(800);
+await p.screenshot({ path: out.replace('.png', '-list.png') });
+await p.getByRole('button', { name: /Start/ }).nth(3).click();
+await p.waitForTimeout(1500);
+const crash = p.getByText('A process that ends cleanly', { exact: false }).first();
+await crash.scrollIntoViewIfNeeded().catch(() => {});
+await p.waitForTimeout(500);
+await p.screenshot({ path: out });
+await b.close();
