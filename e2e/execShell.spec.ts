@@ -89,3 +89,32 @@ test('kubectl run -it --rm opens the new pod\'s shell at the terminal; exit ends
   await expect(kp2.output).toContainText('$ kubectl get pods -o name\npod/web\n');
   await other.close();
 });
+
+test("kubectl exec -it POD -- redis-cli opens redis-cli's prompt: Tab completes commands, replies print as on a terminal, exit returns to $, a link replays the data", async ({ kp, page, browser }) => {
+  test.setTimeout(120_000);
+  await kp.run('kubectl run db --image=redis:7.4');
+  await kp.speed.selectOption('10');
+  await kp.run('kubectl wait --for=condition=Ready pod/db');
+  await expect(kp.output).toContainText('pod/db condition met', { timeout: 30_000 });
+  await kp.speed.selectOption('0');
+
+  await kp.run('kubectl exec -it db -- redis-cli');
+  await kp.terminal.fill('CONF');
+  await kp.terminal.press('Tab');
+  await expect(kp.terminal).toHaveValue('CONFIG ');
+  await kp.terminal.press('End');
+  await kp.terminal.pressSequentially('GET maxmemory');
+  await kp.terminal.press('Enter');
+  await expect(kp.output).toContainText('127.0.0.1:6379> CONFIG GET maxmemory\n1) "maxmemory"\n2) "0"\n');
+  await kp.run('set greeting "hello world"');
+  await kp.run('get greeting');
+  await expect(kp.output).toContainText('127.0.0.1:6379> get greeting\n"hello world"\n');
+  await kp.run('exit');
+  await kp.run('kubectl exec db -- redis-cli get greeting');
+  await expect(kp.output).toContainText('$ kubectl exec db -- redis-cli get greeting\nhello world\n');
+
+  const { kp: kp2, context: other } = await openSharedInFreshBrowser(page, browser);
+  await kp2.run('kubectl exec db -- redis-cli get greeting');
+  await expect(kp2.output).toContainText('hello world');
+  await other.close();
+});

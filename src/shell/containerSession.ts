@@ -2,14 +2,16 @@ import type { Cluster, ExecStream, ShellHandle } from '../sim/k8s/index';
 import { WaitingExecution } from './execution';
 import type { Execution, OutputSink } from './types';
 
-export { isInteractiveShell } from '../sim/k8s/index';
+export { isInteractiveSession, isInteractiveShell } from '../sim/k8s/index';
 
 /**
  * The prompt of a shell open in a container, as its image's shell writes
  * it: bash's `root@POD:DIR# ` (`~` for root's home), busybox's `DIR # `,
- * and a plain `# ` for a POSIX sh such as Debian's dash (nginx's `sh`).
+ * and a plain `# ` for a POSIX sh such as Debian's dash (nginx's `sh`); a
+ * program's own prompt for another session (redis-cli's `127.0.0.1:6379> `).
  */
 export function containerPrompt(handle: ShellHandle): string {
+  if (handle.prompt !== undefined) return handle.prompt;
   const cwd = handle.shell.cwd;
   if (handle.bash) return `root@${handle.hostname}:${cwd === '/root' ? '~' : cwd}# `;
   if (handle.busybox) return `${cwd} # `;

@@ -55,7 +55,7 @@ export type { DecodeResult } from './api/decode';
 export { decodeObject } from './api/decode';
 export { LAST_APPLIED_ANNOTATION, applyPatch, createApplyPatch, lastAppliedValue } from './api/patch/applyPatch';
 export { imageProfile, IMAGE_CATALOG } from './images/catalog';
-export { containerShell, isInteractiveShell } from './containers/interactiveShell';
+export { containerShell, isInteractiveSession, isInteractiveShell } from './containers/interactiveShell';
 export { accessLogLine, stampLogLine } from './containers/logStamp';
 export { serverResponseBody } from './network/http';
 export type { ClusterView } from './services/clusterView';

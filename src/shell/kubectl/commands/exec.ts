@@ -1,4 +1,4 @@
-import { isInteractiveShell, streamed } from '../../containerSession';
+import { isInteractiveSession, streamed } from '../../containerSession';
 import { manifestArgs } from '../common';
 import { finished } from '../../execution';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
@@ -71,8 +71,8 @@ function runExec(ctx: CommandContext): CommandResult {
   if ('type' in target) return target;
   const container = ctx.flags.string('container') || undefined;
   const interactive = ctx.flags.bool('stdin') && ctx.flags.bool('tty');
-  // `-it -- sh` (or `bash`, `sh -i`, `bash -il`): the terminal's next lines go to the container's shell.
-  if (interactive && isInteractiveShell(argv)) return openInteractive(ctx, target.namespace, target.name, container, argv);
+  // `-it -- sh` (or `bash`, `sh -i`, `bash -il`, or `redis-cli`): the terminal's next lines go to the container's shell (or redis-cli's prompt).
+  if (interactive && isInteractiveSession(argv)) return openInteractive(ctx, target.namespace, target.name, container, argv);
   // -i passes the terminal's standard input: what a pipe or `< file` feeds kubectl (the keyboard sends nothing here).
   const stdin = ctx.flags.bool('stdin') ? ctx.stdin?.text : undefined;
   const r = ctx.cluster.execInContainer(target.namespace, target.name, container, [...argv], stdin);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { IMAGE_CATALOG } from '../images/catalog';
 import { imageCommand, type ImageCommandHost } from './imageCommands';
+import { newRedisServer } from './redis';
 import type { Io, Yield } from './sh/interpret';
 
 const T0 = Date.parse('2026-01-01T00:00:00Z');
@@ -14,7 +15,7 @@ function run(argv: string[], over: Partial<ImageCommandHost> = {}) {
   const listening = new Set<number>([80, 6379]);
   let ended: number | undefined;
   let pid = 32;
-  const keys = new Map<string, string>();
+  const server = newRedisServer();
   const host: ImageCommandHost = {
     profile: IMAGE_CATALOG['docker.io/library/nginx'],
     podIP: '10.244.1.5',
@@ -26,7 +27,7 @@ function run(argv: string[], over: Partial<ImageCommandHost> = {}) {
     endMain: (code) => (ended = code),
     nextPid: () => ++pid,
     cpus: () => 2,
-    keyspace: () => keys,
+    redis: () => server,
     lookup: (name) => name === 'redis-leader',
     etcd: () => undefined,
     ...over,
@@ -36,7 +37,7 @@ function run(argv: string[], over: Partial<ImageCommandHost> = {}) {
   if (!program) return undefined;
   let r: IteratorResult<Yield, number>;
   while (!(r = program.next()).done) now += r.value.sleep;
-  return { code: r.value, out, err, main, ended, now, keys };
+  return { code: r.value, out, err, main, ended, now, server };
 }
 
 describe('image commands run at the container prompt', () => {
@@ -90,8 +91,8 @@ describe('image commands run at the container prompt', () => {
   });
 
   it('redis-cli answers raw, as without a terminal, and keeps what it sets in the server', () => {
-    const keys = new Map<string, string>();
-    const cli = (...a: string[]) => run(['redis-cli', ...a], { keyspace: () => keys })!;
+    const server = newRedisServer();
+    const cli = (...a: string[]) => run(['redis-cli', ...a], { redis: () => server })!;
     expect(cli('ping').out).toBe('PONG\n');
     expect(cli('SET', 'a', '1').out).toBe('OK\n');
     expect(cli('incr', 'a').out).toBe('2\n');
@@ -112,6 +113,15 @@ describe('image commands run at the container prompt', () => {
     expect(run(['node', '--version'])?.out).toBe('v23.4.0\n');
     expect(run(['/usr/local/bin/python3', '-V'])?.out).toBe('Python 3.13.1\n');
     expect(run(['node', 'server.js'])).toBeUndefined();
-    expect(run(['redis-server', '--appendonly', 'yes'])).toBeUndefined();
+  });
+
+  it('redis-server reads its configuration file and command line, then runs as the image; a second one cannot bind', () => {
+    const server = newRedisServer();
+    const files = () => new Map([['/redis-master/redis.conf', '# limits\nmaxmemory 2mb\nmaxmemory-policy allkeys-lru\n']]);
+    expect(run(['redis-server', '/redis-master/redis.conf', '--appendonly', 'yes'], { redis: () => server, files, listens: () => false })).toBeUndefined();
+    expect(Object.fromEntries(server.config)).toEqual({ maxmemory: '2097152', 'maxmemory-policy': 'allkeys-lru', appendonly: 'yes' });
+    const second = run(['redis-server'])!;
+    expect(second.code).toBe(1);
+    expect(second.out).toMatch(/^33:M 01 Jan 2026 00:00:00\.000 # Warning: Could not create server TCP listening socket \*:6379: bind: Address already in use\n/);
   });
 });

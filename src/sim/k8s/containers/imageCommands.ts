@@ -1,6 +1,7 @@
 import type { ImageProfile } from '../images/catalog';
 import { etcdctl, type EtcdView } from './etcdctl';
 import { stampLogLine } from './logStamp';
+import { configureRedis, rawReply, redisCommand, type RedisServer } from './redis';
 import type { Io, Yield } from './sh/interpret';
 
 /**
@@ -8,8 +9,9 @@ import type { Io, Yield } from './sh/interpret';
  * inside the container (`kubectl exec POD -- nginx -t`), rather than as the
  * container's server: their version and help texts, nginx's configuration
  * test and signals to its master process, a second nginx that finds its
- * ports taken, and redis-cli's everyday commands against the container's
- * redis server. A program or an invocation not listed here runs as the
+ * ports taken, redis-cli's everyday commands against the container's
+ * redis server (`redis.ts`) and the settings redis-server starts with, and
+ * etcdctl in the control plane's etcd (`etcdctl.ts`). A program or an invocation not listed here runs as the
  * image's program, as before (`runImage`).
  */
 export interface ImageCommandHost {
@@ -30,8 +32,8 @@ export interface ImageCommandHost {
   cpus(): number;
   /** The container's files. */
   files(): Map<string, string>;
-  /** What the container's redis server holds, made on first use. */
-  keyspace(): Map<string, string>;
+  /** The container's redis server (its keys and settings), made on first use. */
+  redis(): RedisServer;
   /** The pod's IP (log stamps). */
   readonly podIP: string;
   /** Whether a host name resolves from the pod (its cluster DNS); true for an address. */
@@ -258,6 +260,30 @@ function nginxMasterSignalled(signal: string, from: number, h: ImageCommandHost)
   h.endMain(0);
 }
 
+/** redis-cli's command line: the server it talks to and the command, or `--version`. */
+export function redisCliArgs(args: readonly string[]): { host: string; port: number; command: string[] } | 'version' {
+  let host = '127.0.0.1';
+  let port = 6379;
+  let i = 0;
+  for (; i < args.length; i++) {
+    const a = args[i];
+    if (a === '-v' || a === '--version') return 'version';
+    if (a === '-h' && args[i + 1] !== undefined) host = args[++i];
+    else if (a === '-p' && args[i + 1] !== undefined) port = Number(args[++i]);
+    else if (a !== '--raw' && a !== '--no-raw') break;
+  }
+  return { host, port, command: args.slice(i) };
+}
+
+/** Why redis-cli cannot reach `host:port` from this container, or undefined when it is the container's own server. */
+export function redisUnreachable(host: string, port: number, h: Pick<ImageCommandHost, 'lookup' | 'listens'>): string | undefined {
+  if (host !== '127.0.0.1' && host !== 'localhost') {
+    if (!h.lookup(host)) return `Could not connect to Redis at ${host}:${port}: Name or service not known`;
+    return `redis-cli: a redis server in another pod (${host}) is not simulated; run redis-cli in that pod (kubectl exec POD -- redis-cli …)`;
+  }
+  return h.listens(port) ? undefined : `Could not connect to Redis at ${host}:${port}: Connection refused`;
+}
+
 /**
  * redis-cli 7.4 without a terminal (`kubectl exec` without `-t`): it sends
  * one command to the server (`-h`/`-p` name it; the container's own by
@@ -266,78 +292,28 @@ function nginxMasterSignalled(signal: string, from: number, h: ImageCommandHost)
  * a server it cannot reach is status 1.
  */
 function redisCli(args: string[], io: Io, h: ImageCommandHost): Generator<Yield, number> | undefined {
-  let host = '127.0.0.1';
-  let port = 6379;
-  let i = 0;
-  for (; i < args.length; i++) {
-    const a = args[i];
-    if (a === '-v' || a === '--version') return printed(io, 'redis-cli 7.4.1\n');
-    if (a === '-h' && args[i + 1] !== undefined) host = args[++i];
-    else if (a === '-p' && args[i + 1] !== undefined) port = Number(args[++i]);
-    else if (a === '--raw' || a === '--no-raw') continue;
-    else break;
-  }
-  const command = args.slice(i);
+  const cli = redisCliArgs(args);
+  if (cli === 'version') return printed(io, 'redis-cli 7.4.1\n');
   // No command: it would read commands from standard input (empty here) and print nothing.
-  if (command.length === 0) return printed(io, '');
-  const local = host === '127.0.0.1' || host === 'localhost';
-  if (!local) {
-    const found = h.lookup(host);
-    if (!found) return printed(io, `Could not connect to Redis at ${host}:${port}: Name or service not known\n`, 2, 1);
-    return printed(io, `redis-cli: a redis server in another pod (${host}) is not simulated; run redis-cli in that pod (kubectl exec POD -- redis-cli …)\n`, 2, 1);
-  }
-  if (!h.listens(port)) return printed(io, `Could not connect to Redis at ${host}:${port}: Connection refused\n`, 2, 1);
-  return printed(io, `${redisReply(command, h.keyspace())}\n`);
+  if (cli.command.length === 0) return printed(io, '');
+  const why = redisUnreachable(cli.host, cli.port, h);
+  if (why !== undefined) return printed(io, `${why}\n`, 2, 1);
+  return printed(io, rawReply(redisCommand(cli.command, h.redis())));
 }
 
-/** The server's reply to one command, as redis-cli prints it raw. */
-function redisReply(command: string[], keys: Map<string, string>): string {
-  const [name, ...a] = command;
-  const cmd = name.toLowerCase();
-  const arity: Record<string, number> = { ping: -1, echo: 2, set: -3, get: 2, del: -2, exists: -2, incr: 2, decr: 2, keys: 2, dbsize: 1, flushall: -1, flushdb: -1, type: 2, append: 3 };
-  if (!(cmd in arity)) return `ERR unknown command '${name}', with args beginning with: ${a.map((x) => `'${x}' `).join('')}`;
-  const want = arity[cmd];
-  if (want > 0 ? command.length !== want : command.length < -want) return `ERR wrong number of arguments for '${cmd}' command`;
-  const int = (k: string) => keys.get(k) ?? '0';
-  switch (cmd) {
-    case 'ping':
-      return a[0] ?? 'PONG';
-    case 'echo':
-      return a[0];
-    case 'set':
-      keys.set(a[0], a[1]);
-      return 'OK';
-    case 'get':
-      return keys.get(a[0]) ?? '';
-    case 'del':
-    case 'exists': {
-      let n = 0;
-      for (const k of a) if (keys.has(k)) n++;
-      if (cmd === 'del') for (const k of a) keys.delete(k);
-      return String(n);
-    }
-    case 'incr':
-    case 'decr': {
-      if (!/^-?\d+$/.test(int(a[0]))) return 'ERR value is not an integer or out of range';
-      const v = Number(int(a[0])) + (cmd === 'incr' ? 1 : -1);
-      keys.set(a[0], String(v));
-      return String(v);
-    }
-    case 'append':
-      keys.set(a[0], (keys.get(a[0]) ?? '') + a[1]);
-      return String(keys.get(a[0])!.length);
-    case 'keys': {
-      const re = new RegExp(`^${a[0].replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
-      return [...keys.keys()].filter((k) => re.test(k)).sort().join('\n');
-    }
-    case 'dbsize':
-      return String(keys.size);
-    case 'type':
-      return keys.has(a[0]) ? 'string' : 'none';
-    default:
-      keys.clear();
-      return 'OK';
+/**
+ * `redis-server [FILE] [--name value …]`: the container's server reads its
+ * settings and runs as the image's program; a second one, while the first
+ * listens, cannot bind its port and exits 1.
+ */
+function redisServer(args: string[], io: Io, h: ImageCommandHost): Generator<Yield, number> | undefined {
+  if (h.listens(6379)) {
+    const pid = h.nextPid();
+    const line = (text: string) => stampLogLine(`${pid}:M {redistime} # ${text}`, h.now(), h.podIP);
+    return printed(io, `${line('Warning: Could not create server TCP listening socket *:6379: bind: Address already in use')}\n${line('Failed listening on port 6379 (tcp), aborting.')}\n`, 1, 1);
   }
+  configureRedis(args, h.files(), h.redis());
+  return undefined;
 }
 
 const COMMANDS: Record<string, Command> = {
@@ -345,6 +321,7 @@ const COMMANDS: Record<string, Command> = {
   nginx,
   'nginx-debug': nginx,
   'redis-cli': redisCli,
+  'redis-server': redisServer,
   node: versionFlags(['-v', '--version'], 'v23.4.0\n'),
   npm: versionFlags(['-v', '--version'], '10.9.2\n'),
   python: versionFlags(['-V', '--version'], 'Python 3.13.1\n'),

@@ -41,10 +41,9 @@ export interface ImageStage {
 }
 
 /**
- * The image's own program (its entrypoint): it writes its first
- * `logsAtStart` lines at once, starts within `startMs`, writes the rest of
- * its start-up lines and opens its ports, then exits 0 (a job's
- * image) or serves until killed; an image that needs an environment
+ * The image's own program (its entrypoint): it starts within `startMs`
+ * (at once when `readyAtStart`), writes its start-up lines and opens its
+ * ports, then exits 0 (a job's image) or serves until killed; an image that needs an environment
  * variable nobody set logs why and exits 1. A small state machine rather
  * than a generator: most containers run their image as is, and 150,000
  * pods keep one each — as a number in the process itself (`at`), no
@@ -58,23 +57,26 @@ export function stepImageProgram(p: ImageProfile, at: ImageStage, host: ImagePro
         at.stage = MISSING_ENV;
         return waitsOf(p).missingEnv;
       }
+      if (p.readyAtStart) return serve(p, at, host);
       at.stage = STARTING;
-      for (let i = 0; i < (p.logsAtStart ?? 0); i++) host.logLine(p.logs![i]);
-      if (p.logs !== undefined && p.logsAtStart === p.logs.length) logWorkers(p, host);
       return waitsOf(p).start;
     case MISSING_ENV:
       for (const l of p.missingEnvLog ?? []) host.logLine(l);
       return 1;
     case STARTING:
-      at.stage = UP;
-      for (let i = p.logsAtStart ?? 0; i < (p.logs?.length ?? 0); i++) host.logLine(p.logs![i]);
-      if (p.logsAtStart === undefined || p.logsAtStart < (p.logs?.length ?? 0)) logWorkers(p, host);
-      for (const port of p.ports ?? []) host.listen(port);
-      if (p.kind === 'exit') return 0;
-      return IDLE;
+      return serve(p, at, host);
     default:
       return IDLE;
   }
+}
+
+/** The program is up: its start-up lines written, its ports open; an `exit` image is done. */
+function serve(p: ImageProfile, at: ImageStage, host: ImageProgramHost): Yield | number {
+  at.stage = UP;
+  for (const l of p.logs ?? []) host.logLine(l);
+  logWorkers(p, host);
+  for (const port of p.ports ?? []) host.listen(port);
+  return p.kind === 'exit' ? 0 : IDLE;
 }
 
 /** The line each worker process logs as the server starts it, one per CPU (nginx's `worker_processes auto`). */

@@ -9,6 +9,28 @@ export function isInteractiveShell(argv: readonly string[]): boolean {
 }
 
 /**
+ * The port of the redis server an interactive `redis-cli` talks to — one
+ * given no command, only `-h`, `-p`, `--raw` or `--no-raw` — else undefined.
+ */
+export function interactiveRedisCli(argv: readonly string[]): { host: string; port: number } | undefined {
+  if ((argv[0] ?? '').replace(/^.*\//, '') !== 'redis-cli') return undefined;
+  let host = '127.0.0.1';
+  let port = 6379;
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '-h' && argv[i + 1] !== undefined) host = argv[++i];
+    else if (a === '-p' && argv[i + 1] !== undefined) port = Number(argv[++i]);
+    else if (a !== '--raw' && a !== '--no-raw') return undefined;
+  }
+  return { host, port };
+}
+
+/** Whether `kubectl exec -it` with `argv` opens a session the terminal's next lines go to: a shell, or redis-cli's prompt. */
+export function isInteractiveSession(argv: readonly string[]): boolean {
+  return isInteractiveShell(argv) || interactiveRedisCli(argv) !== undefined;
+}
+
+/**
  * The interactive shell a container of `image` runs with `argv` (its
  * command and args; none: the image's own, `sh` for busybox-like images),
  * or undefined when it runs something else.

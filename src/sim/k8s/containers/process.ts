@@ -10,6 +10,9 @@ import { ExecRun } from './execRun';
 import { isInteractiveShell } from './interactiveShell';
 import { healthCheck, imageCommand, type ImageCommandHost } from './imageCommands';
 import { countRequest, requestsPerSecond } from './requestMeter';
+import { httpStatus, staticFile } from './httpAnswers';
+import { newRedisServer } from './redis';
+import { redisCliSession } from './redisCliSession';
 
 export { MAX_LOG_LINES, type ContainerShell, type Exit, type LogLine, type ProcessContext, type ProcessSpec } from './processTypes';
 
@@ -51,7 +54,7 @@ export class ContainerProcess implements ImageProgramHost, ImageStage {
   }
 
   private get more(): ProcessExtras {
-    return (this.more_ ??= { files: undefined, env: undefined, allocated: 0, cpuHogs: 0, agnhostLivenessSince: undefined, hits: undefined, hitsSecond: -1, lastPid: undefined, keyspace: undefined });
+    return (this.more_ ??= { files: undefined, env: undefined, allocated: 0, cpuHogs: 0, agnhostLivenessSince: undefined, hits: undefined, hitsSecond: -1, lastPid: undefined, redis: undefined });
   }
 
   /** TCP ports the program listens on (created on first use: most processes are never asked). */
@@ -120,25 +123,12 @@ export class ContainerProcess implements ImageProgramHost, ImageStage {
   /** An HTTP GET to `port` + `path`: the status, or 'refused' when nothing listens. */
   http(port: number, path: string, now: number): number | 'refused' {
     if (!this.listens(port) || this.exit) return 'refused';
-    const p = this.spec.profile;
-    if (p.httpFailAfterMs !== undefined && now >= this.spec.startedAt + p.httpFailAfterMs) return 500;
-    const liveSince = this.more_?.agnhostLivenessSince;
-    if (liveSince !== undefined) {
-      // test/images/agnhost/liveness: /healthz 200 while up to 10 s old, then 500; /started 200; no other routes.
-      if (path === '/healthz') return now - liveSince > 10_000 ? 500 : 200;
-      return path === '/started' ? 200 : 404;
-    }
-    // A static web server: the file under its document root, or nginx's answers for none (403 for a folder without an index).
-    if (p.docRoot !== undefined) return this.staticFile(path) !== undefined ? 200 : path.replace(/[?#].*$/, '').endsWith('/') ? 403 : 404;
-    return p.http?.[path] ?? p.httpDefault ?? 200;
+    return httpStatus(this.spec.profile, this.spec.startedAt, this.more_?.agnhostLivenessSince, path, now, () => this.files);
   }
 
   /** What a static web server sends for GET `path`: its document root's file (`index.html` for a folder), if there is one. */
   staticFile(path: string): string | undefined {
-    const root = this.spec.profile.docRoot;
-    if (root === undefined) return undefined;
-    const clean = path.replace(/[?#].*$/, '');
-    return this.files.get(`${root}${clean.endsWith('/') ? `${clean}index.html` : clean}`);
+    return staticFile(this.spec.profile, path, this.files);
   }
 
   /** Counts a request this process served at `now`. */
@@ -204,6 +194,16 @@ export class ContainerProcess implements ImageProgramHost, ImageStage {
       run: (line, now) => new ExecRun((clock, write) => session.run(line, this.host(clock, write)), now),
       complete: (line, cursor) => completeInContainer(line, cursor, { files: this.files, cwd: session.cwd, commands: containerCommands(this.spec.profile) }),
     };
+  }
+
+  /** Whether a host name resolves from the container (its cluster DNS); an address always does. */
+  resolves(name: string): boolean {
+    return /^\d+\.\d+\.\d+\.\d+$/.test(name) || (this.spec.context.network?.().lookup(name).ok ?? false);
+  }
+
+  /** redis-cli's prompt in the container (`kubectl exec -it POD -- redis-cli`), talking to its redis on `port`. */
+  redisSession(port: number): ContainerShell {
+    return redisCliSession(this, (this.more.redis ??= newRedisServer()), port);
   }
 
   /** Starts a command inside the container at `now` (`kubectl exec`), to run over virtual time. */
@@ -371,9 +371,9 @@ export class ContainerProcess implements ImageProgramHost, ImageStage {
       endMain: (code) => this.kill(now(), code, code === 0 ? 'Completed' : 'Error'),
       nextPid: () => (this.more.lastPid = (this.more.lastPid ?? 28 + this.cpus()) + 1),
       cpus: () => this.cpus(),
-      keyspace: () => (this.more.keyspace ??= new Map()),
+      redis: () => (this.more.redis ??= newRedisServer()),
       etcd: () => this.spec.context.etcd?.(),
-      lookup: (name) => /^\d+\.\d+\.\d+\.\d+$/.test(name) || (this.spec.context.network?.().lookup(name).ok ?? false),
+      lookup: (name) => this.resolves(name),
     };
   }
 

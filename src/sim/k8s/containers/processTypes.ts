@@ -4,6 +4,7 @@ import type { ImageProfile } from '../images/catalog';
 import type { ContainerNetwork } from './netTools';
 import type { ExecRun } from './execRun';
 import type { EtcdView } from './etcdctl';
+import type { RedisServer } from './redis';
 
 /** One line a container wrote, with the virtual time it was written. */
 export interface LogLine {
@@ -75,8 +76,8 @@ export interface ProcessExtras {
   hitsSecond: number;
   /** The last process id handed to a command run in the container (`imageCommands.ts`). */
   lastPid: number | undefined;
-  /** What the container's redis server holds (redis-cli's SET and GET). */
-  keyspace: Map<string, string> | undefined;
+  /** The container's redis server: its keys and settings (`redis.ts`). */
+  redis: RedisServer | undefined;
 }
 
 /** An interactive shell running in a container (see `ContainerProcess.session`). */

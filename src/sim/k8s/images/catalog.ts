@@ -54,12 +54,13 @@ export interface ImageProfile {
   /** Lines the default process logs at start (`{time}` is replaced by the start time). */
   logs?: readonly string[];
   /**
-   * How many of `logs` the process writes as it starts, before it serves
-   * (the rest come once it serves, `startMs` later). Real servers that start
-   * in milliseconds have written these lines by the time the kubelet reports
-   * the container running, so `kubectl logs` right after `kubectl wait` shows them.
+   * The server starts in milliseconds: its start-up lines are written and
+   * its ports open as the container starts (`startMs` is not waited). The
+   * kubelet notices a started container at its next relist, up to a second
+   * later, so by the time a real node reports such a container running it
+   * serves: `kubectl logs` or `redis-cli` right after `kubectl wait` find it up.
    */
-  logsAtStart?: number;
+  readyAtStart?: boolean;
   /**
    * The line the server logs for each worker it starts after `logs`, one per
    * CPU it sees (`{pid}`: `firstPid`, then the next ones).
@@ -137,7 +138,7 @@ const GUNICORN_LOGS = [
 const BOOTCAMP_LOGS = ['Kubernetes Bootcamp App Started At: {isotime} | Running On:  {hostname} ', ''];
 
 /** The Kubernetes Basics tutorial's image: a Node.js server on 8080 that answers every path with its host name and version. */
-const bootcamp = (tags: string[]): ImageProfile => server(80 * MB, 20, [8080], { startMs: 400, binaries: ['node'], tools: ['curl'], logs: BOOTCAMP_LOGS, logsAtStart: BOOTCAMP_LOGS.length, files: BOOTCAMP_FILES, tagFiles: { v2: BOOTCAMP_V2_FILES }, http: {}, httpDefault: 200, tags: { names: tags } });
+const bootcamp = (tags: string[]): ImageProfile => server(80 * MB, 20, [8080], { startMs: 400, binaries: ['node'], tools: ['curl'], logs: BOOTCAMP_LOGS, readyAtStart: true, files: BOOTCAMP_FILES, tagFiles: { v2: BOOTCAMP_V2_FILES }, http: {}, httpDefault: 200, tags: { names: tags } });
 
 const ANY: TagRule = { any: true };
 
@@ -161,7 +162,7 @@ export const IMAGE_CATALOG: Readonly<Record<string, ImageProfile>> = {
     binaries: ['nginx', 'nginx-debug'],
     tools: ['curl'],
     logs: NGINX_LOGS,
-    logsAtStart: NGINX_LOGS.length,
+    readyAtStart: true,
     workerLog: { line: '{nginxtime} [notice] 1#1: start worker process {pid}', firstPid: 29 },
     accessLog: 'nginx',
     files: NGINX_FILES,
@@ -177,7 +178,7 @@ export const IMAGE_CATALOG: Readonly<Record<string, ImageProfile>> = {
     accessLog: 'apache',
     files: HTTPD_FILES,
     docRoot: '/usr/local/apache2/htdocs',
-    logsAtStart: 3,
+    readyAtStart: true,
     logs: ['AH00558: httpd: Could not reliably determine the server\'s fully qualified domain name, using {podIP}. Set the \'ServerName\' directive globally to suppress this message', '[{apachetime}] [mpm_event:notice] [pid 1:tid 1] AH00489: Apache/2.4.62 (Unix) configured -- resuming normal operations', '[{apachetime}] [core:notice] [pid 1:tid 1] AH00094: Command line: \'httpd -D FOREGROUND\''],
     http: { '/': 200, '/index.html': 200 },
     httpDefault: 404,
@@ -187,7 +188,7 @@ export const IMAGE_CATALOG: Readonly<Record<string, ImageProfile>> = {
     startMs: 150,
     stopMs: 100,
     binaries: ['redis-server', 'redis-cli', 'redis-sentinel', 'docker-entrypoint.sh'],
-    logsAtStart: 6,
+    readyAtStart: true,
     logs: ['1:C {redistime} * oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo', '1:C {redistime} * Redis version=7.4.1, bits=64, commit=00000000, modified=0, pid=1, just started', '1:M {redistime} * monotonic clock: POSIX clock_gettime', '1:M {redistime} * Running mode=standalone, port=6379.', '1:M {redistime} * Server initialized', '1:M {redistime} * Ready to accept connections tcp'],
     tags: { names: ['latest', 'alpine', 'bookworm'], newest: '7.4.1', oldest: '2.6', variants: ['alpine', 'bookworm', 'alpine3.20'] },
   }),

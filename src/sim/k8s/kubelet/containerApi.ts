@@ -3,6 +3,8 @@ import type { ObjectStore } from '../../engine/store';
 import type { KubeObject } from '../api/types';
 import type { ExecRun } from '../containers/execRun';
 import type { ContainerProcess, ContainerShell, LogLine } from '../containers/process';
+import { redisUnreachable } from '../containers/imageCommands';
+import { interactiveRedisCli } from '../containers/interactiveShell';
 import type { ContainerRuntime } from './runtime';
 import type { KubeletState } from './syncPod';
 
@@ -188,6 +190,8 @@ export interface ShellHandle {
   readonly bash: boolean;
   /** The image's sh is busybox's (its prompt shows the directory). */
   readonly busybox: boolean;
+  /** The session's own prompt, when it is a program's rather than a shell's (`127.0.0.1:6379> `). */
+  readonly prompt?: string;
   readonly shell: ContainerShell;
 }
 
@@ -198,6 +202,14 @@ export function openShell(store: ObjectStore, state: KubeletState, namespace: st
   const t = execTarget(store, state, namespace, name, container, argv, now);
   if (!t.ok) return t;
   if (!('proc' in t)) return { ok: true, handle: undefined, code: t.code, output: t.output };
+  const redis = interactiveRedisCli(argv);
+  if (redis !== undefined) {
+    // redis-cli connects first; a server it cannot reach ends it before its prompt.
+    const why = redisUnreachable(redis.host, redis.port, { listens: (port) => t.proc.listens(port!), lookup: (host) => t.proc.resolves(host) });
+    if (why !== undefined) return { ok: true, handle: undefined, code: 1, output: `${why}\n` };
+    const prompt = `${redis.host}:${redis.port}> `;
+    return { ok: true, handle: { namespace, pod: name, container: t.container, uid: t.uid, hostname: name, bash: false, busybox: false, prompt, shell: t.proc.redisSession(redis.port) }, defaulted: t.defaulted };
+  }
   const bash = /(^|\/)bash$/.test(argv[0]);
   return { ok: true, handle: { namespace, pod: name, container: t.container, uid: t.uid, hostname: name, bash, busybox: !bash && t.proc.noBash, shell: t.proc.session(bash) }, defaulted: t.defaulted };
 }

@@ -1,0 +1,262 @@
+/**
+ * The redis server of a container (7.4) as its clients see it: its keys
+ * and its configuration, the replies of the commands learners type into
+ * `redis-cli`, and redis-cli's two ways of printing a reply — raw when its
+ * output is not a terminal (`kubectl exec POD -- redis-cli GET k`), and the
+ * terminal's (`kubectl exec -it POD -- redis-cli`).
+ */
+
+export type RedisReply =
+  | { t: 'status'; s: string }
+  | { t: 'error'; s: string }
+  | { t: 'int'; n: number }
+  | { t: 'bulk'; s: string }
+  | { t: 'nil' }
+  | { t: 'array'; items: RedisReply[] };
+
+/** What one redis server holds. */
+export interface RedisServer {
+  keys: Map<string, string>;
+  /** Settings changed from their defaults, by the configuration file, the command line or CONFIG SET. */
+  config: Map<string, string>;
+}
+
+export function newRedisServer(): RedisServer {
+  return { keys: new Map(), config: new Map() };
+}
+
+/** Redis 7.4's defaults of the settings learners look at (CONFIG GET). */
+const DEFAULTS: Readonly<Record<string, string>> = {
+  appendfsync: 'everysec',
+  appendonly: 'no',
+  bind: '* -::*',
+  databases: '16',
+  dir: '/data',
+  loglevel: 'notice',
+  maxclients: '10000',
+  maxmemory: '0',
+  'maxmemory-policy': 'noeviction',
+  'maxmemory-samples': '5',
+  port: '6379',
+  requirepass: '',
+  save: '3600 1 300 100 60 10000',
+  'tcp-keepalive': '300',
+  timeout: '0',
+};
+
+const POLICIES = new Set(['volatile-lru', 'allkeys-lru', 'volatile-lfu', 'allkeys-lfu', 'volatile-random', 'allkeys-random', 'volatile-ttl', 'noeviction']);
+
+/** A memory size as redis reads it (`memtoull`): `2mb` is 2 × 1024², `2m` 2 × 1000², bytes without a unit. */
+function memoryBytes(v: string): number | undefined {
+  const m = /^(\d+)(b|k|kb|m|mb|g|gb)?$/i.exec(v.trim());
+  if (!m) return undefined;
+  const unit: Record<string, number> = { b: 1, k: 1e3, kb: 1024, m: 1e6, mb: 1024 ** 2, g: 1e9, gb: 1024 ** 3 };
+  return Number(m[1]) * (m[2] ? unit[m[2].toLowerCase()] : 1);
+}
+
+/** Sets one setting as the configuration file or CONFIG SET gives it; the error redis answers, if any. */
+function setConfig(server: RedisServer, name: string, value: string): string | undefined {
+  const key = name.toLowerCase();
+  if (!(key in DEFAULTS)) return `ERR Unknown option or number of arguments for CONFIG SET - '${name}'`;
+  let v = value;
+  if (key === 'maxmemory') {
+    const bytes = memoryBytes(value);
+    if (bytes === undefined) return `ERR CONFIG SET failed (possibly related to argument '${name}') - argument must be a memory value`;
+    v = String(bytes);
+  }
+  if (key === 'maxmemory-policy' && !POLICIES.has(value.toLowerCase())) return `ERR CONFIG SET failed (possibly related to argument '${name}') - argument(s) must be one of the following: volatile-lru, volatile-lfu, volatile-random, volatile-ttl, allkeys-lru, allkeys-lfu, allkeys-random, noeviction`;
+  server.config.set(key, v);
+  return undefined;
+}
+
+/**
+ * A server started as `redis-server [FILE] [--name value …]`: the settings
+ * of its configuration file (one `name value` per line, `#` comments), then
+ * those of its command line.
+ */
+export function configureRedis(args: readonly string[], files: ReadonlyMap<string, string>, server: RedisServer): void {
+  let i = 0;
+  if (args[0] !== undefined && !args[0].startsWith('--')) {
+    for (const line of (files.get(args[0]) ?? '').split('\n')) {
+      const t = line.trim();
+      if (t === '' || t.startsWith('#')) continue;
+      const [name, ...rest] = t.split(/\s+/);
+      setConfig(server, name, rest.join(' ').replace(/^"(.*)"$/, '$1'));
+    }
+    i = 1;
+  }
+  for (; i < args.length; i++) {
+    if (!args[i].startsWith('--')) continue;
+    const values: string[] = [];
+    while (args[i + 1] !== undefined && !args[i + 1].startsWith('--')) values.push(args[++i]);
+    setConfig(server, args[i - values.length].slice(2), values.join(' '));
+  }
+}
+
+/** A glob as redis matches it (KEYS, CONFIG GET): `*`, `?` and `[…]`. */
+function globRegExp(pattern: string): RegExp {
+  let re = '';
+  for (const c of pattern) re += c === '*' ? '.*' : c === '?' ? '.' : c === '[' || c === ']' ? c : c.replace(/[.+^${}()|\\/-]/g, '\\$&');
+  return new RegExp(`^${re}$`);
+}
+
+const ARITY: Readonly<Record<string, number>> = { ping: -1, echo: 2, set: -3, get: 2, del: -2, exists: -2, incr: 2, decr: 2, keys: 2, dbsize: 1, flushall: -1, flushdb: -1, type: 2, append: 3, config: -2 };
+
+const bulk = (s: string): RedisReply => ({ t: 'bulk', s });
+const int = (n: number): RedisReply => ({ t: 'int', n });
+const OK: RedisReply = { t: 'status', s: 'OK' };
+
+/** The server's reply to one command. */
+export function redisCommand(words: readonly string[], server: RedisServer): RedisReply {
+  const [name, ...a] = words;
+  const cmd = name.toLowerCase();
+  if (!(cmd in ARITY)) return { t: 'error', s: `ERR unknown command '${name}', with args beginning with: ${a.map((x) => `'${x}' `).join('')}` };
+  const want = ARITY[cmd];
+  if (want > 0 ? words.length !== want : words.length < -want) return { t: 'error', s: `ERR wrong number of arguments for '${cmd}' command` };
+  const keys = server.keys;
+  switch (cmd) {
+    case 'ping':
+      return a[0] !== undefined ? bulk(a[0]) : { t: 'status', s: 'PONG' };
+    case 'echo':
+      return bulk(a[0]);
+    case 'set':
+      keys.set(a[0], a[1]);
+      return OK;
+    case 'get': {
+      const v = keys.get(a[0]);
+      return v === undefined ? { t: 'nil' } : bulk(v);
+    }
+    case 'del':
+    case 'exists': {
+      const n = a.filter((k) => keys.has(k)).length;
+      if (cmd === 'del') for (const k of a) keys.delete(k);
+      return int(n);
+    }
+    case 'incr':
+    case 'decr': {
+      const cur = keys.get(a[0]) ?? '0';
+      if (!/^-?\d+$/.test(cur)) return { t: 'error', s: 'ERR value is not an integer or out of range' };
+      const v = Number(cur) + (cmd === 'incr' ? 1 : -1);
+      keys.set(a[0], String(v));
+      return int(v);
+    }
+    case 'append':
+      keys.set(a[0], (keys.get(a[0]) ?? '') + a[1]);
+      return int(keys.get(a[0])!.length);
+    case 'keys': {
+      const re = globRegExp(a[0]);
+      return { t: 'array', items: [...keys.keys()].filter((k) => re.test(k)).sort().map(bulk) };
+    }
+    case 'dbsize':
+      return int(keys.size);
+    case 'type':
+      return { t: 'status', s: keys.has(a[0]) ? 'string' : 'none' };
+    case 'config':
+      return config(a, server);
+    default:
+      keys.clear();
+      return OK;
+  }
+}
+
+/** CONFIG GET pattern… and CONFIG SET name value. */
+function config(a: readonly string[], server: RedisServer): RedisReply {
+  const sub = a[0].toLowerCase();
+  if (sub === 'get' && a.length >= 2) {
+    const items: RedisReply[] = [];
+    for (const name of Object.keys(DEFAULTS).sort()) {
+      if (!a.slice(1).some((p) => globRegExp(p.toLowerCase()).test(name))) continue;
+      items.push(bulk(name), bulk(server.config.get(name) ?? DEFAULTS[name]));
+    }
+    return { t: 'array', items };
+  }
+  if (sub === 'set' && a.length >= 3 && a.length % 2 === 1) {
+    for (let i = 1; i < a.length; i += 2) {
+      const err = setConfig(server, a[i], a[i + 1]);
+      if (err) return { t: 'error', s: err };
+    }
+    return OK;
+  }
+  if (sub === 'get' || sub === 'set') return { t: 'error', s: `ERR wrong number of arguments for 'config|${sub}' command` };
+  return { t: 'error', s: `ERR unknown subcommand '${a[0]}'. Try CONFIG HELP.` };
+}
+
+/** A reply as redis-cli prints it when its output is not a terminal (`--raw`), with its line end. */
+export function rawReply(r: RedisReply): string {
+  const body = (x: RedisReply): string => (x.t === 'int' ? String(x.n) : x.t === 'nil' ? '' : x.t === 'array' ? x.items.map(body).join('\n') : x.s);
+  return `${body(r)}\n`;
+}
+
+/** A string as redis-cli quotes it on a terminal (`sdscatrepr`). */
+function quoted(s: string): string {
+  let out = '"';
+  for (const ch of s) {
+    const c = ch.charCodeAt(0);
+    if (ch === '\\' || ch === '"') out += `\\${ch}`;
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\r') out += '\\r';
+    else if (ch === '\t') out += '\\t';
+    else if (c < 32 || c === 127) out += `\\x${c.toString(16).padStart(2, '0')}`;
+    else out += ch;
+  }
+  return `${out}"`;
+}
+
+/** A reply as redis-cli prints it on a terminal: `"v"`, `(integer) 2`, `(nil)`, `(error) …`, numbered array items. */
+export function ttyReply(r: RedisReply): string {
+  switch (r.t) {
+    case 'status':
+      return `${r.s}\n`;
+    case 'error':
+      return `(error) ${r.s}\n`;
+    case 'int':
+      return `(integer) ${r.n}\n`;
+    case 'nil':
+      return '(nil)\n';
+    case 'bulk':
+      return `${quoted(r.s)}\n`;
+    case 'array': {
+      if (r.items.length === 0) return '(empty array)\n';
+      const width = String(r.items.length).length;
+      return r.items.map((x, i) => `${String(i + 1).padStart(width)}) ${ttyReply(x)}`).join('');
+    }
+  }
+}
+
+/**
+ * The words of a line typed at redis-cli's prompt (`sdssplitargs`): spaces
+ * separate them, double quotes (with `\n`-style escapes) and single quotes
+ * keep them together. Undefined for unbalanced quotes, or a closing quote
+ * not followed by a space.
+ */
+export function splitRedisLine(line: string): string[] | undefined {
+  const words: string[] = [];
+  let i = 0;
+  while (i < line.length) {
+    while (i < line.length && /\s/.test(line[i])) i++;
+    if (i >= line.length) break;
+    let w = '';
+    const q = line[i] === '"' || line[i] === "'" ? line[i++] : '';
+    for (;;) {
+      if (i >= line.length) {
+        if (q) return undefined;
+        break;
+      }
+      const c = line[i];
+      if (q && c === q) {
+        i++;
+        // A closing quote must be followed by a space or the end of the line.
+        if (i < line.length && !/\s/.test(line[i])) return undefined;
+        break;
+      }
+      if (!q && /\s/.test(c)) break;
+      if (q === '"' && c === '\\' && i + 1 < line.length) {
+        const n = line[++i];
+        w += n === 'n' ? '\n' : n === 't' ? '\t' : n === 'r' ? '\r' : n;
+      } else w += c;
+      i++;
+    }
+    words.push(w);
+  }
+  return words;
+}
