@@ -30,6 +30,7 @@ function run(argv: string[], over: Partial<ImageCommandHost> = {}) {
     redis: () => server,
     lookup: (name) => name === 'redis-leader',
     etcd: () => undefined,
+    peerFiles: () => undefined,
     ...over,
   };
   const io: Io = { out: (t) => (out += t), err: (t) => (err += t), stdin: '' };

@@ -1,6 +1,7 @@
 import type { ImageProfile } from '../images/catalog';
 import { etcdctl, type EtcdView } from './etcdctl';
 import { stampLogLine } from './logStamp';
+import { startZookeeper, zkCli } from './zookeeper';
 import { configureRedis, rawReply, redisCommand, type RedisServer } from './redis';
 import type { Io, Yield } from './sh/interpret';
 
@@ -11,7 +12,8 @@ import type { Io, Yield } from './sh/interpret';
  * test and signals to its master process, a second nginx that finds its
  * ports taken, redis-cli's everyday commands against the container's
  * redis server (`redis.ts`) and the settings redis-server starts with, and
- * etcdctl in the control plane's etcd (`etcdctl.ts`). A program or an invocation not listed here runs as the
+ * etcdctl in the control plane's etcd (`etcdctl.ts`), and the ZooKeeper
+ * tutorial's start-zookeeper and zkCli.sh (`zookeeper.ts`). A program or an invocation not listed here runs as the
  * image's program, as before (`runImage`).
  */
 export interface ImageCommandHost {
@@ -40,6 +42,8 @@ export interface ImageCommandHost {
   lookup(name: string): boolean;
   /** The cluster's etcd, when this container is the control plane's etcd. */
   etcd(): EtcdView | undefined;
+  /** The files of the running container of the same name in the pod a host name names (a ZooKeeper ensemble's peer). */
+  peerFiles(host: string): Map<string, string> | undefined;
 }
 
 type Command = (args: string[], io: Io, host: ImageCommandHost) => Generator<Yield, number> | undefined;
@@ -322,6 +326,8 @@ const COMMANDS: Record<string, Command> = {
   'nginx-debug': nginx,
   'redis-cli': redisCli,
   'redis-server': redisServer,
+  'start-zookeeper': (args, _io, h) => startZookeeper(args, h),
+  'zkCli.sh': zkCli,
   node: versionFlags(['-v', '--version'], 'v23.4.0\n'),
   npm: versionFlags(['-v', '--version'], '10.9.2\n'),
   python: versionFlags(['-V', '--version'], 'Python 3.13.1\n'),

@@ -373,6 +373,7 @@ export class ContainerProcess implements ImageProgramHost, ImageStage {
       cpus: () => this.cpus(),
       redis: () => (this.more.redis ??= newRedisServer()),
       etcd: () => this.spec.context.etcd?.(),
+      peerFiles: (host) => this.spec.context.peerFiles?.(host),
       lookup: (name) => this.resolves(name),
     };
   }

@@ -52,6 +52,8 @@ export interface ProcessContext {
   cpus?(): number;
   /** The cluster's etcd, for the control plane's etcd container (its etcdctl reads it). */
   etcd?(): EtcdView | undefined;
+  /** The files of the running container of the same name in the pod a host name names (`zk-1.zk-hs.default.svc.cluster.local`). */
+  peerFiles?(host: string): Map<string, string> | undefined;
 }
 
 export interface Exit {

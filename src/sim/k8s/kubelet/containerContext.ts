@@ -1,5 +1,6 @@
 import type { Container, Node } from 'kubernetes-types/core/v1';
 import { bytesOf, cpuMillis } from '../../../lib/quantity';
+import { objectKey } from '../../engine/store';
 import { etcdEntries } from '../api/etcdKeys';
 import type { KubeObject } from '../api/types';
 import type { EtcdView } from '../containers/etcdctl';
@@ -123,6 +124,14 @@ export class ContainerContext implements ProcessSpec, ProcessContext {
     const store = this.ctx.store;
     const ip = this.node.hostIP;
     return { entries: () => etcdEntries(store), peerURL: `https://${ip}:2380`, clientURL: `https://${ip}:2379`, name: this.node.name };
+  }
+
+  /** The files of the running container named as this one in the pod `host` names: `POD.SUBDOMAIN.NAMESPACE.svc…`, or `POD` in this namespace. */
+  peerFiles(host: string): Map<string, string> | undefined {
+    const [pod, , ns] = host.split('.');
+    const rt = this.state.pods.get(objectKey(ns ?? this.namespace, pod));
+    const proc = rt?.containers.find((c) => c.name === this.container.name)?.proc;
+    return proc && !proc.exit ? proc.files : undefined;
   }
 
   network(): ContainerNetwork {

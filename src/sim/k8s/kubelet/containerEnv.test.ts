@@ -41,3 +41,42 @@ describe('downward API environment variables (resourceFieldRef)', () => {
     expect(envOf(w, 'dapi')).toMatchObject({ CPU_LIMIT: '4', MEMORY_LIMIT: '8485076992', CPU_REQUEST: '0', MEMORY_REQUEST: '0', CPU_LIMIT_MILLI: '4000', MEMORY_LIMIT_MI: '8092' });
   });
 });
+
+describe("the kubelet's /etc/hosts", () => {
+  it('has the IPv6 lines, the pod under its name, and the hostAliases after their header (the hostAliases docs example)', () => {
+    const w = world({ workers: 1 })
+      .apply(`
+apiVersion: v1
+kind: Pod
+metadata: {name: hostaliases-pod}
+spec:
+  hostAliases:
+  - {ip: "127.0.0.1", hostnames: [foo.local, bar.local]}
+  - {ip: "10.1.2.3", hostnames: [foo.remote, bar.remote]}
+  containers:
+  - {name: cat-hosts, image: busybox:1.36, command: [sleep, "3600"]}
+`)
+      .advance('15s');
+    const r = w.exec('hostaliases-pod', undefined, ['cat', '/etc/hosts']);
+    if (!r.ok) throw new Error(r.message);
+    const ip = r.output.split('\n')[7].split('\t')[0];
+    expect(r.output).toBe(`# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nfe00::0\tip6-mcastprefix\nfe00::1\tip6-allnodes\nfe00::2\tip6-allrouters\n${ip}\thostaliases-pod\n\n# Entries added by HostAliases.\n127.0.0.1\tfoo.local\tbar.local\n10.1.2.3\tfoo.remote\tbar.remote\n`);
+  });
+
+  it('names a pod with a subdomain by its full name first, which hostname -f prints', () => {
+    const w = world({ workers: 1 })
+      .apply(`
+apiVersion: v1
+kind: Pod
+metadata: {name: web-0}
+spec:
+  hostname: web-0
+  subdomain: web
+  containers:
+  - {name: c, image: busybox:1.36, command: [sleep, "3600"]}
+`)
+      .advance('15s');
+    const r = w.exec('web-0', undefined, ['hostname', '-f']);
+    expect(r.ok && r.output).toBe('web-0.web.default.svc.cluster.local\n');
+  });
+});

@@ -127,6 +127,25 @@ function envValue(e: EnvVar, pod: PodObj, c: Container, env: Map<string, string>
 }
 
 /**
+ * The kubelet's `/etc/hosts` of a pod (`managedHostsFileContent`): the
+ * loopback and IPv6 lines, the pod's IP under its name — under its full
+ * name first when it has a subdomain (a StatefulSet's pod behind its
+ * headless Service: `zk-0.zk-hs.default.svc.cluster.local zk-0`) — and the
+ * pod's `hostAliases`.
+ */
+function managedHosts(pod: PodObj, podIP: string, name: string, ns: string): string {
+  let out = '# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nfe00::0\tip6-mcastprefix\nfe00::1\tip6-allnodes\nfe00::2\tip6-allrouters\n';
+  const subdomain = pod.spec?.subdomain;
+  out += subdomain ? `${podIP}\t${name}.${subdomain}.${ns}.svc.cluster.local\t${name}\n` : `${podIP}\t${name}\n`;
+  const aliases = pod.spec?.hostAliases ?? [];
+  if (aliases.length > 0) {
+    out += '\n# Entries added by HostAliases.\n';
+    for (const a of aliases) out += `${a.ip}\t${(a.hostnames ?? []).join('\t')}\n`;
+  }
+  return out;
+}
+
+/**
  * The files a container starts with: hostname, hosts, resolv.conf, the
  * service-account token; with `c` and `cluster`, plus the container's
  * volume mounts (a ContainerFS whose mounted paths live in the volumes'
@@ -138,7 +157,7 @@ export function containerFiles(pod: PodObj, podIP: string, c?: Container, cluste
   // The image's own files first: what the kubelet writes (hosts, resolv.conf) and the volumes mounted over them win.
   const files = new Map<string, string>(Object.entries(imageFiles));
   files.set('/etc/hostname', `${name}\n`);
-  files.set('/etc/hosts', `# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n${podIP}\t${name}\n`);
+  files.set('/etc/hosts', managedHosts(pod, podIP, name, ns));
   files.set('/etc/resolv.conf', `search ${ns}.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n`);
   const sa = '/var/run/secrets/kubernetes.io/serviceaccount';
   const mounted = pod.spec?.containers.some((c) => c.volumeMounts?.some((m) => m.mountPath === sa));

@@ -211,8 +211,17 @@ export const BUILTINS: Record<string, Builtin> = {
     io.out(`${unixDate(sh.hostRef.now())}\n`);
     return 0;
   },
-  hostname(sh, _args, io) {
-    io.out(`${sh.hostRef.hostname}\n`);
+  hostname(sh, args, io) {
+    const name = sh.hostRef.hostname;
+    // -f: the canonical (first) name of the host's line in /etc/hosts (the pod's full name under a subdomain); -i: its address.
+    const flag = args[0];
+    const fqdn = flag === '-f' || flag === '--fqdn' || flag === '--long';
+    if (fqdn || flag === '-i' || flag === '--ip-address') {
+      const line = (sh.hostRef.files.get('/etc/hosts') ?? '').split('\n').map((l) => l.trim().split(/\s+/)).find((w) => !w[0]?.startsWith('#') && w.slice(1).includes(name));
+      io.out(`${line ? (fqdn ? line[1] : line[0]) : name}\n`);
+      return 0;
+    }
+    io.out(`${name}\n`);
     return 0;
   },
   ps(sh, _args, io) {
