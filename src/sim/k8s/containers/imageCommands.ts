@@ -2,7 +2,8 @@ import type { ImageProfile } from '../images/catalog';
 import { etcdctl, type EtcdView } from './etcdctl';
 import { stampLogLine } from './logStamp';
 import { startZookeeper, zkCli } from './zookeeper';
-import { configureRedis, rawReply, redisCommand, type RedisServer } from './redis';
+import type { ContainerProcess } from './process';
+import { configureRedis, newRedisServer, rawReply, redisCommand, type RedisServer } from './redis';
 import type { Io, Yield } from './sh/interpret';
 
 /**
@@ -44,6 +45,27 @@ export interface ImageCommandHost {
   etcd(): EtcdView | undefined;
   /** The files of the running container of the same name in the pod a host name names (a ZooKeeper ensemble's peer). */
   peerFiles(host: string): Map<string, string> | undefined;
+}
+
+/** What the image's programs run with arguments may touch of the container's process `proc`, at the command's clock `now`. */
+export function commandHost(proc: ContainerProcess, now: () => number): ImageCommandHost {
+  const { spec } = proc;
+  return {
+    profile: spec.profile,
+    podIP: spec.podIP,
+    files: () => proc.files,
+    now,
+    listens: (port) => (port === undefined ? proc.listening.size > 0 : proc.listens(port)),
+    listen: (port) => proc.listening.add(port),
+    logMain: (line) => proc.append({ at: now(), text: stampLogLine(line, now(), spec.podIP, spec.hostname) }),
+    endMain: (code) => proc.kill(now(), code, code === 0 ? 'Completed' : 'Error'),
+    nextPid: () => (proc.more.lastPid = (proc.more.lastPid ?? 28 + proc.cpus()) + 1),
+    cpus: () => proc.cpus(),
+    redis: () => (proc.more.redis ??= newRedisServer()),
+    etcd: () => spec.context.etcd?.(),
+    peerFiles: (host) => spec.context.peerFiles?.(host),
+    lookup: (name) => proc.resolves(name),
+  };
 }
 
 type Command = (args: string[], io: Io, host: ImageCommandHost) => Generator<Yield, number> | undefined;

@@ -5,10 +5,11 @@ import { MAX_LOG_LINES, type ContainerShell, type Exit, type LogLine, type Proce
 import { agnhost, stress, type TestImageHost } from './testImages';
 import { IDLE, isShellTool, runArgv, runShell, type Io, type ShellHost, type Yield } from './sh/interpret';
 import { ShellSession } from './sh/interactive';
+import { hasPkill, pid1Name, pkillProgram, signalPid1 } from './pid1';
 import { completeInContainer, containerCommands } from './sh/completion';
 import { ExecRun } from './execRun';
 import { isInteractiveShell } from './interactiveShell';
-import { healthCheck, imageCommand, type ImageCommandHost } from './imageCommands';
+import { commandHost, healthCheck, imageCommand } from './imageCommands';
 import { countRequest, requestsPerSecond } from './requestMeter';
 import { httpStatus, staticFile } from './httpAnswers';
 import { newRedisServer } from './redis';
@@ -35,10 +36,12 @@ export class ContainerProcess implements ImageProgramHost, ImageStage {
   private readonly program_: Generator<Yield, number> | undefined;
   /** Where the image's own program is (`stepImageProgram`). */
   stage = NOT_STARTED;
+  /** The container's command runs the image's own program (a script that ends by starting its server). */
+  private imageMain = false;
   /** What few processes use (files, environment, allocations, request counts), created on first use. */
   private more_: ProcessExtras | undefined = undefined;
 
-  constructor(private readonly spec: ProcessSpec) {
+  constructor(readonly spec: ProcessSpec) {
     // Most containers run their image's entrypoint as is: a small state machine instead of generators (150,000 pods keep one each).
     const { command, args, profile } = spec;
     this.program_ = !command?.length && !args?.length && profile.kind !== 'shell' ? undefined : this.main();
@@ -53,7 +56,8 @@ export class ContainerProcess implements ImageProgramHost, ImageStage {
     return this.spec.startedAt + this.clockMs;
   }
 
-  private get more(): ProcessExtras {
+  /** What few processes use, made on first use. */
+  get more(): ProcessExtras {
     return (this.more_ ??= { files: undefined, env: undefined, allocated: 0, cpuHogs: 0, agnhostLivenessSince: undefined, hits: undefined, hitsSecond: -1, lastPid: undefined, redis: undefined });
   }
 
@@ -172,6 +176,7 @@ export class ContainerProcess implements ImageProgramHost, ImageStage {
     const base = argv0.slice(argv0.lastIndexOf('/') + 1);
     if (p.shell && isShellTool(argv0)) return !(base === 'bash' && p.noBash);
     if (this.spec.context.network && p.tools?.includes(base)) return true;
+    if (base === 'pkill' && hasPkill(p)) return true;
     const named = (b: string) => b === argv0 || b.slice(b.lastIndexOf('/') + 1) === base;
     return (p.binaries?.some(named) ?? false) || (p.checks?.some(named) ?? false);
   }
@@ -237,7 +242,7 @@ export class ContainerProcess implements ImageProgramHost, ImageStage {
   }
 
   /** Adds an entry to the log, which keeps its last MAX_LOG_LINES. */
-  private append(entry: LogLine): void {
+  append(entry: LogLine): void {
     const logs = this.logs;
     logs.push(entry);
     if (logs.length > MAX_LOG_LINES) logs.splice(0, logs.length - MAX_LOG_LINES);
@@ -263,6 +268,8 @@ export class ContainerProcess implements ImageProgramHost, ImageStage {
       write: (t: string, _fd: 1 | 2, partial?: boolean) => (sink ? sink(t, partial) : this.write(t, partial)),
       hostname: this.spec.hostname,
       mainCommand: this.mainCommand(),
+      signalMain: (signal: number) => signalPid1(this, signal, host.now()),
+      mainProcessName: () => pid1Name(this),
       noBash: this.spec.profile.noBash,
       program: (argv: string[], io: Io) => this.program(argv, io, sink !== undefined, host.now),
     };
@@ -341,41 +348,33 @@ export class ContainerProcess implements ImageProgramHost, ImageStage {
     const base = argv[0].slice(argv[0].lastIndexOf('/') + 1);
     if (base === 'stress' && (p.binaries?.includes('stress') || p.binaries?.includes('/stress'))) return stress(argv.slice(1), io, this.testHost());
     if (base === 'agnhost' && p.binaries?.includes('agnhost')) return agnhost(argv.slice(1), this.testHost());
-    if (p.checks?.some((c) => c === argv[0] || c.slice(c.lastIndexOf('/') + 1) === base)) return healthCheck(argv.slice(1), this.commandHost(now));
+    if (p.checks?.some((c) => c === argv[0] || c.slice(c.lastIndexOf('/') + 1) === base)) return healthCheck(argv.slice(1), commandHost(this, now));
     const net = p.tools?.includes(base) ? this.spec.context.network?.() : undefined;
     if (net) {
       if (base === 'curl') return curl(net, argv.slice(1), io, this.files);
       if (base === 'wget') return wget(net, argv.slice(1), io, this.files);
       if (base === 'nslookup') return nslookup(net, argv.slice(1), io);
     }
+    if (base === 'pkill' && hasPkill(p)) return pkillProgram(this, argv.slice(1), io, now);
     const known = p.binaries?.some((b) => b === argv[0] || b === base || b.slice(b.lastIndexOf('/') + 1) === base);
-    if (known) return imageCommand(argv, io, this.commandHost(now)) ?? runImage(p, this);
+    if (known) return imageCommand(argv, io, commandHost(this, now)) ?? this.runsImage(exec);
     // A command typed into `kubectl exec` that the image lacks (kubectl, vi) is not found; it never starts the server.
     if (exec) return undefined;
-    if (p.kind !== 'shell' && !this.spec.initContainer) return runImage(p, this);
+    if (p.kind !== 'shell' && !this.spec.initContainer) return this.runsImage(exec);
     // Tools of server images used by init scripts (cp, chown, ncat …): they do their job and succeed.
     if (p.kind !== 'shell') return succeed();
     return undefined;
   }
 
-  /** What the image's programs run with arguments (`imageCommands.ts`) may touch of this process. */
-  private commandHost(now: () => number): ImageCommandHost {
-    return {
-      profile: this.spec.profile,
-      podIP: this.spec.podIP,
-      files: () => this.files,
-      now,
-      listens: (port) => (port === undefined ? (this.listening_?.size ?? 0) > 0 : this.listens(port)),
-      listen: (port) => this.listening.add(port),
-      logMain: (line) => this.append({ at: now(), text: stampLogLine(line, now(), this.spec.podIP, this.spec.hostname) }),
-      endMain: (code) => this.kill(now(), code, code === 0 ? 'Completed' : 'Error'),
-      nextPid: () => (this.more.lastPid = (this.more.lastPid ?? 28 + this.cpus()) + 1),
-      cpus: () => this.cpus(),
-      redis: () => (this.more.redis ??= newRedisServer()),
-      etcd: () => this.spec.context.etcd?.(),
-      peerFiles: (host) => this.spec.context.peerFiles?.(host),
-      lookup: (name) => this.resolves(name),
-    };
+  /** The image's own program, run by the container's command (it is then, in effect, PID 1) or by an exec. */
+  private runsImage(exec: boolean): Generator<Yield, number> {
+    if (!exec) this.imageMain = true;
+    return runImage(this.spec.profile, this);
+  }
+
+  /** PID 1 is, in effect, the image's own program: run as the image's entrypoint, or by a command that ends by starting it. */
+  get runsImageProgram(): boolean {
+    return this.program_ === undefined || this.imageMain;
   }
 
   /** What the test images' programs (`testImages.ts`) may touch of this process. */

@@ -84,6 +84,8 @@ export interface ImageProfile {
   /** Environment variables the process requires (it exits 1 with `missingEnvLog` without one of them). */
   requiresEnv?: readonly string[];
   missingEnvLog?: readonly string[];
+  /** Its server's process name, as `ps` and `pkill` see it (default: the first of `binaries`). */
+  processName?: string;
   /** Which tags the registry has (see `tagExists`). */
   tags: TagRule;
 }
@@ -236,7 +238,7 @@ export const IMAGE_CATALOG: Readonly<Record<string, ImageProfile>> = {
   'registry.k8s.io/liveness': server(2_500_000, 2, [8080], { shell: false, binaries: ['/server'], http: { '/healthz': 200 }, httpDefault: 404, httpFailAfterMs: 10_000, stopExitCode: 2, tags: { names: ['latest'], newest: '0.1' } }),
   'registry.k8s.io/nginx-slim': server(36 * MB, 4, [80], { http: { '/': 200 }, httpDefault: 404, tags: { newest: '0.27' } }),
   'registry.k8s.io/redis': server(40 * MB, 3, [6379], { tags: { names: ['e2e', 'latest'] } }),
-  'registry.k8s.io/kubernetes-zookeeper': server(120 * MB, 60, [2181, 2888, 3888], { startMs: 2000, stopExitCode: 143, binaries: ['start-zookeeper', 'zkCli.sh'], checks: ['zookeeper-ready'], tags: ANY }),
+  'registry.k8s.io/kubernetes-zookeeper': server(120 * MB, 60, [2181, 2888, 3888], { startMs: 2000, stopExitCode: 143, processName: 'java', tools: ['pkill'], binaries: ['start-zookeeper', 'zkCli.sh'], checks: ['zookeeper-ready'], tags: ANY }),
   'registry.k8s.io/e2e-test-images/agnhost': server(50 * MB, 8, [], { entrypoint: ['/agnhost'], binaries: ['agnhost', '/agnhost'], http: { '/': 200, '/healthz': 200, '/hostname': 200 }, httpDefault: 404, tags: { newest: '2.53' } }),
   'registry.k8s.io/etcd': server(57 * MB, 40, [2379, 2380, 2381], { cpuIdleMilli: 20, startMs: 1000, stopMs: 500, shell: false, binaries: ['etcd', 'etcdctl'], tags: ANY }),
   'registry.k8s.io/kube-apiserver': server(28 * MB, 250, [6443], { cpuIdleMilli: 45, startMs: 2000, stopMs: 500, shell: false, binaries: ['kube-apiserver'], http: { '/livez': 200, '/readyz': 200, '/healthz': 200 }, tags: ANY }),

@@ -1,6 +1,7 @@
 import { IDLE, mountPointsOf, ShellExit, type Io, type ShellApi, type Yield } from './types';
 import { LINE_TOOLS } from './lineTools';
 import { TEXT_TOOLS } from './textTools';
+import { kill } from './signals';
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -211,6 +212,7 @@ export const BUILTINS: Record<string, Builtin> = {
     io.out(`${unixDate(sh.hostRef.now())}\n`);
     return 0;
   },
+  kill,
   hostname(sh, args, io) {
     const name = sh.hostRef.hostname;
     // -f: the canonical (first) name of the host's line in /etc/hosts (the pod's full name under a subdomain); -i: its address.

@@ -24,6 +24,10 @@ export interface ShellHost {
    * has no such program (sh then says `not found`, status 127).
    */
   program(argv: string[], io: Io): Generator<Yield, number> | undefined;
+  /** Sends `signal` to the container's main process, PID 1 (`kill`, `pkill`). */
+  signalMain?(signal: number): void;
+  /** The name of the container's main process, as `pkill` matches it (`nginx`, `java`, `sleep`). */
+  mainProcessName?(): string;
 }
 
 /** Directories that exist with no file in them (volume mount points), when the file system knows them. */
