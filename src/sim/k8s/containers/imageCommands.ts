@@ -4,7 +4,7 @@ import { stampLogLine } from './logStamp';
 import { nginx } from './nginx';
 import { startZookeeper, zkCli } from './zookeeper';
 import type { ContainerProcess } from './process';
-import { configureRedis, newRedisServer, rawReply, redisCommand, type RedisServer } from './redis';
+import { configureRedis, rawReply, redisCommand, type RedisServer } from './redis';
 import type { Io, Yield } from './sh/interpret';
 
 /**
@@ -62,7 +62,7 @@ export function commandHost(proc: ContainerProcess, now: () => number): ImageCom
     endMain: (code) => proc.kill(now(), code, code === 0 ? 'Completed' : 'Error'),
     nextPid: () => (proc.more.lastPid = (proc.more.lastPid ?? 28 + proc.cpus()) + 1),
     cpus: () => proc.cpus(),
-    redis: () => (proc.more.redis ??= newRedisServer()),
+    redis: () => proc.redis,
     etcd: () => spec.context.etcd?.(),
     peerFiles: (host) => spec.context.peerFiles?.(host),
     lookup: (name) => proc.resolves(name),

@@ -1,5 +1,5 @@
 import type { ImageProfile } from '../images/catalog';
-import type { ContainerProcess } from './process';
+import type { ContainerProcess, ProcessSpec } from './process';
 import type { Io, Yield } from './sh/interpret';
 import { pkill } from './sh/signals';
 
@@ -21,6 +21,13 @@ export function signalPid1(proc: ContainerProcess, signal: number, at: number): 
   if (!server || proc.exit || (signal !== 15 && signal !== 2 && signal !== 3)) return;
   const code = p.stopExitCode ?? 0;
   proc.kill(at, code, code === 0 ? 'Completed' : 'Error');
+}
+
+/** PID 1's command line as `ps` shows it: the pod's command and args, else the image's entrypoint and its arguments. */
+export function mainCommandLine(spec: ProcessSpec): string {
+  const { command, args, profile } = spec;
+  const argv = command?.length ? [...command, ...(args ?? [])] : args?.length ? [...(profile.entrypoint ?? profile.binaries?.slice(0, 1) ?? []), ...args] : profile.kind === 'shell' ? ['sh'] : (profile.binaries?.slice(0, 1) ?? ['/entrypoint']);
+  return argv.join(' ');
 }
 
 const base = (s: string | undefined) => (s ?? '').slice((s ?? '').lastIndexOf('/') + 1);

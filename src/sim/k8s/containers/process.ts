@@ -5,15 +5,14 @@ import { MAX_LOG_LINES, type ContainerShell, type Exit, type LogLine, type Proce
 import { agnhost, stress, type TestImageHost } from './testImages';
 import { IDLE, isShellTool, runArgv, runShell, type Io, type ShellHost, type Yield } from './sh/interpret';
 import { ShellSession } from './sh/interactive';
-import { hasPkill, pid1Name, pkillProgram, signalPid1 } from './pid1';
+import { hasPkill, mainCommandLine, pid1Name, pkillProgram, signalPid1 } from './pid1';
 import { completeInContainer, containerCommands } from './sh/completion';
 import { ExecRun } from './execRun';
 import { isInteractiveShell } from './interactiveShell';
 import { commandHost, healthCheck, imageCommand } from './imageCommands';
 import { countRequest, requestsPerSecond } from './requestMeter';
 import { httpStatus, staticFile } from './httpAnswers';
-import { newRedisServer } from './redis';
-import { redisCliSession } from './redisCliSession';
+import { loadRedis, saveRedis, type RedisServer } from './redis';
 
 export { MAX_LOG_LINES, type ContainerShell, type Exit, type LogLine, type ProcessContext, type ProcessSpec } from './processTypes';
 
@@ -161,6 +160,8 @@ export class ContainerProcess implements ImageProgramHost, ImageStage {
   /** Ends the process with a signal-like exit (the kubelet's stop, a crash). */
   kill(at: number, code: number, reason: Exit['reason'] = 'Error'): void {
     if (this.exit) return;
+    // A server stopped as it expects to be (SIGTERM, nginx -s stop) runs its shutdown: redis saves its data.
+    if (code === (this.spec.profile.stopExitCode ?? 0) && this.runsImageProgram && this.spec.profile.binaries?.includes('redis-server')) saveRedis(this.files, this.redis);
     this.exit = { code, reason, at };
     this.listening_?.clear();
   }
@@ -206,9 +207,9 @@ export class ContainerProcess implements ImageProgramHost, ImageStage {
     return /^\d+\.\d+\.\d+\.\d+$/.test(name) || (this.spec.context.network?.().lookup(name).ok ?? false);
   }
 
-  /** redis-cli's prompt in the container (`kubectl exec -it POD -- redis-cli`), talking to its redis on `port`. */
-  redisSession(port: number): ContainerShell {
-    return redisCliSession(this, (this.more.redis ??= newRedisServer()), port);
+  /** The container's redis server (its keys and settings): made on first use, with the data it saved in its `dir` before. */
+  get redis(): RedisServer {
+    return (this.more.redis ??= loadRedis(this.files));
   }
 
   /** Starts a command inside the container at `now` (`kubectl exec`), to run over virtual time. */
@@ -267,7 +268,7 @@ export class ContainerProcess implements ImageProgramHost, ImageStage {
       now: typeof now === 'function' ? now : () => now ?? this.clock,
       write: (t: string, _fd: 1 | 2, partial?: boolean) => (sink ? sink(t, partial) : this.write(t, partial)),
       hostname: this.spec.hostname,
-      mainCommand: this.mainCommand(),
+      mainCommand: mainCommandLine(this.spec),
       signalMain: (signal: number) => signalPid1(this, signal, host.now()),
       mainProcessName: () => pid1Name(this),
       noBash: this.spec.profile.noBash,
@@ -275,13 +276,6 @@ export class ContainerProcess implements ImageProgramHost, ImageStage {
     };
     // The files are built on first use (most programs never touch them).
     return Object.defineProperty(host, 'files', { get: () => this.files, enumerable: true }) as typeof host & { files: Map<string, string> };
-  }
-
-  /** PID 1's command line as `ps` shows it. */
-  private mainCommand(): string {
-    const { command, args, profile } = this.spec;
-    const argv = command?.length ? [...command, ...(args ?? [])] : args?.length ? [...(profile.entrypoint ?? profile.binaries?.slice(0, 1) ?? []), ...args] : profile.kind === 'shell' ? ['sh'] : (profile.binaries?.slice(0, 1) ?? ['/entrypoint']);
-    return argv.join(' ');
   }
 
   /** What the container runs: the pod's command/args, else the image's entrypoint and cmd (Docker's rules). */

@@ -25,12 +25,41 @@ export function newRedisServer(): RedisServer {
   return { keys: new Map(), config: new Map() };
 }
 
+/** The RDB file's header (the simulation keeps the data after it as JSON, not in the real binary format). */
+const RDB_HEADER = 'REDIS0011';
+
+/** Where a server with these settings keeps its RDB file. */
+function rdbPath(server: RedisServer): string {
+  return `${server.config.get('dir') ?? DEFAULTS.dir}/${server.config.get('dbfilename') ?? 'dump.rdb'}`;
+}
+
+/** A server starting with the RDB file it saved in its directory before, if there is one (`/data/dump.rdb` on a volume outlives the pod). */
+export function loadRedis(files: ReadonlyMap<string, string>): RedisServer {
+  const server = newRedisServer();
+  const text = files.get(rdbPath(server));
+  if (text?.startsWith(RDB_HEADER)) {
+    try {
+      for (const [k, v] of Object.entries(JSON.parse(text.slice(RDB_HEADER.length)) as Record<string, string>)) server.keys.set(k, v);
+    } catch {
+      // A file that is not one of ours: the server starts empty.
+    }
+  }
+  return server;
+}
+
+/** SHUTDOWN with save points configured (the default): the data goes to the RDB file. */
+export function saveRedis(files: Map<string, string>, server: RedisServer): void {
+  if ((server.config.get('save') ?? DEFAULTS.save) === '') return;
+  files.set(rdbPath(server), RDB_HEADER + JSON.stringify(Object.fromEntries(server.keys)));
+}
+
 /** Redis 7.4's defaults of the settings learners look at (CONFIG GET). */
 const DEFAULTS: Readonly<Record<string, string>> = {
   appendfsync: 'everysec',
   appendonly: 'no',
   bind: '* -::*',
   databases: '16',
+  dbfilename: 'dump.rdb',
   dir: '/data',
   loglevel: 'notice',
   maxclients: '10000',

@@ -5,6 +5,7 @@ import type { ExecRun } from '../containers/execRun';
 import type { ContainerProcess, ContainerShell, LogLine } from '../containers/process';
 import { redisUnreachable } from '../containers/imageCommands';
 import { interactiveRedisCli } from '../containers/interactiveShell';
+import { redisCliSession } from '../containers/redisCliSession';
 import type { ContainerRuntime } from './runtime';
 import type { KubeletState } from './syncPod';
 
@@ -208,7 +209,7 @@ export function openShell(store: ObjectStore, state: KubeletState, namespace: st
     const why = redisUnreachable(redis.host, redis.port, { listens: (port) => t.proc.listens(port!), lookup: (host) => t.proc.resolves(host) });
     if (why !== undefined) return { ok: true, handle: undefined, code: 1, output: `${why}\n` };
     const prompt = `${redis.host}:${redis.port}> `;
-    return { ok: true, handle: { namespace, pod: name, container: t.container, uid: t.uid, hostname: name, bash: false, busybox: false, prompt, shell: t.proc.redisSession(redis.port) }, defaulted: t.defaulted };
+    return { ok: true, handle: { namespace, pod: name, container: t.container, uid: t.uid, hostname: name, bash: false, busybox: false, prompt, shell: redisCliSession(t.proc, t.proc.redis, redis.port) }, defaulted: t.defaulted };
   }
   const bash = /(^|\/)bash$/.test(argv[0]);
   return { ok: true, handle: { namespace, pod: name, container: t.container, uid: t.uid, hostname: name, bash, busybox: !bash && t.proc.noBash, shell: t.proc.session(bash) }, defaulted: t.defaulted };
