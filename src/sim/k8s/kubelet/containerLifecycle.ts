@@ -208,6 +208,8 @@ export function stepContainer(c: ContainerRuntime, spec: Container, env: StepEnv
         c.stopping = undefined;
         setReady(c, false);
         c.phase = 'exited';
+        // The sync that finds the container dead reports it so (Error, Completed) before it restarts it.
+        if (shouldRestart(policy, exit.code) && !env.rt.terminal) return now + 1;
         break;
       }
       case 'exited': {
