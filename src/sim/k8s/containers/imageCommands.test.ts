@@ -68,6 +68,13 @@ describe('image commands run at the container prompt', () => {
     expect(r.main.at(-1)).toBe('{nginxtime} [notice] 1#1: exit');
   });
 
+  it('nginx -s with no master running cannot read its pid file', () => {
+    const r = run(['nginx', '-s', 'quit'], { listens: () => false })!;
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/signal process started\n.*\[error\] 33#33: open\(\) "\/var\/run\/nginx\.pid" failed \(2: No such file or directory\)\nnginx: \[error\] open\(\) "\/var\/run\/nginx\.pid" failed/);
+    expect(r.ended).toBeUndefined();
+  });
+
   it('nginx -s reload starts new workers and retires the old ones; the container keeps running', () => {
     const r = run(['nginx', '-s', 'reload'])!;
     expect(r.ended).toBeUndefined();

@@ -28,7 +28,7 @@ export interface ImageCommandHost {
   listen(port: number): void;
   /** Writes a line to the container's log (its main process's output), its placeholders stamped. */
   logMain(line: string): void;
-  /** The container's main process exits with `code` (a signal it handles by shutting down). */
+  /** The container's server exits with `code` (a signal it handles by shutting down): PID 1 ends, or a server an exec started closes its ports. */
   endMain(code: number): void;
   /** A new process id in the container (each command run gets the next). */
   nextPid(): number;
@@ -59,7 +59,8 @@ export function commandHost(proc: ContainerProcess, now: () => number): ImageCom
     listens: (port) => (port === undefined ? proc.listening.size > 0 : proc.listens(port)),
     listen: (port) => proc.listening.add(port),
     logMain: (line) => proc.append({ at: now(), text: stampLogLine(line, now(), spec.podIP, spec.hostname) }),
-    endMain: (code) => proc.kill(now(), code, code === 0 ? 'Completed' : 'Error'),
+    // A server that is not PID 1 (started from an exec) only closes its ports.
+    endMain: (code) => (proc.runsImageProgram ? proc.kill(now(), code, code === 0 ? 'Completed' : 'Error') : proc.listening.clear()),
     nextPid: () => (proc.more.lastPid = (proc.more.lastPid ?? 28 + proc.cpus()) + 1),
     cpus: () => proc.cpus(),
     redis: () => proc.redis,

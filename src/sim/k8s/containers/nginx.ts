@@ -115,6 +115,12 @@ function* runNginx(o: NginxOptions | string, io: Io, h: ImageCommandHost): Gener
   if (o.signal !== undefined) {
     // The signaller reads the master's pid file and signals it; its notice goes to the error log (the container's stderr).
     io.err(`${stamp('notice', 'signal process started')}\n`);
+    if (!h.listens(80)) {
+      // No master running: no pid file.
+      const line = 'open() "/var/run/nginx.pid" failed (2: No such file or directory)';
+      io.err(`${stamp('error', line)}\nnginx: [error] ${line}\n`);
+      return 1;
+    }
     nginxMasterSignalled(o.signal, pid, h);
     return 0;
   }
