@@ -286,6 +286,7 @@ export class ContainerProcess implements ImageProgramHost, ImageStage {
     else if (args && args.length) {
       if (profile.kind === 'shell') argv = [...args];
       else if (profile.entrypoint) argv = [...profile.entrypoint, ...args];
+      else if (profile.argsCommand) argv = args[0].startsWith('-') || !this.hasProgram(args[0]) ? [profile.argsCommand, ...args] : [...args];
       else return yield* runImage(profile, this);
     }
     if (!argv) {

@@ -31,6 +31,12 @@ export interface ImageProfile {
   noBash?: boolean;
   /** The image's ENTRYPOINT when it has one that takes subcommands (`args` are appended to it). */
   entrypoint?: readonly string[];
+  /**
+   * An entrypoint script that runs `args` as a command when they name a
+   * program, else this program with them (curlimages/curl's: `-- -s URL`
+   * and `-- curl -s URL` both run curl, `-- sh` a shell).
+   */
+  argsCommand?: string;
   /** Network tools it ships (`curl`, `wget`, `nslookup`), usable from scripts and `kubectl exec`. */
   tools?: readonly string[];
   /** Programs the image ships besides the shell tools (a command naming one runs the image's own process). */
@@ -217,7 +223,7 @@ export const IMAGE_CATALOG: Readonly<Record<string, ImageProfile>> = {
   'docker.io/library/ubuntu': { sizeBytes: 29_761_377, startMs: 30, stopMs: Infinity, kind: 'shell', shell: true, memoryMi: 1, tags: { names: ['latest', 'rolling', 'noble', 'jammy', 'focal', 'bionic'], newest: '24.10', oldest: '12.04' } },
   'docker.io/library/debian': { sizeBytes: 48 * MB, startMs: 30, stopMs: Infinity, kind: 'shell', shell: true, memoryMi: 1, tags: { names: ['latest', 'stable', 'stable-slim', 'bookworm', 'bookworm-slim', 'bullseye', 'bullseye-slim', 'trixie'], newest: '12.8', oldest: '7' } },
   'docker.io/library/bash': { sizeBytes: 6 * MB, startMs: 20, stopMs: Infinity, kind: 'shell', shell: true, memoryMi: 1, tags: { names: ['latest', 'devel'], newest: '5.2.37', oldest: '3.0', variants: ['alpine3.20'] } },
-  'docker.io/curlimages/curl': { sizeBytes: 9 * MB, startMs: 20, stopMs: Infinity, kind: 'exit', shell: true, noBash: true, tools: ['curl'], binaries: ['curl'], memoryMi: 2, tags: { names: ['latest'], newest: '8.11.1' } },
+  'docker.io/curlimages/curl': { sizeBytes: 9 * MB, startMs: 20, stopMs: Infinity, kind: 'exit', shell: true, noBash: true, tools: ['curl'], binaries: ['curl'], argsCommand: 'curl', memoryMi: 2, tags: { names: ['latest'], newest: '8.11.1' } },
   'docker.io/library/node': server(412 * MB, 40, [], { startMs: 400, tools: ['curl', 'wget'], binaries: ['node', 'npm', 'npx', 'yarn'], kind: 'exit', logs: [], tags: { names: ['latest', 'lts', 'current', 'alpine', 'slim', 'bookworm', 'lts-alpine', 'lts-slim'], newest: '23.4.0', oldest: '0.10', variants: ['alpine', 'slim', 'bookworm', 'bullseye'] } }),
   'docker.io/library/python': server(385 * MB, 10, [], { tools: ['curl', 'wget'], binaries: ['python', 'python3', 'pip'], kind: 'exit', tags: { names: ['latest', 'alpine', 'slim', 'bookworm'], newest: '3.13.1', oldest: '2.7', variants: ['alpine', 'slim', 'bookworm', 'bullseye'] } }),
   'docker.io/library/php': server(178 * MB, 15, [80], { binaries: ['php', 'apache2-foreground', 'php-fpm'], tags: { names: ['latest', 'apache', 'fpm', 'cli', 'alpine'], newest: '8.4.1', oldest: '5.3', variants: ['apache', 'fpm', 'cli', 'alpine', 'fpm-alpine'] } }),
