@@ -1,13 +1,11 @@
 import { NOT_STARTED, runImage, stepImageProgram, type ImageProgramHost, type ImageStage } from './imageProgram';
 import { accessLogLine, stampLogLine } from './logStamp';
 import { curl, nslookup, wget } from './netTools';
-import { MAX_LOG_LINES, type ContainerShell, type Exit, type LogLine, type ProcessExtras, type ProcessSpec } from './processTypes';
+import { MAX_LOG_LINES, type Exit, type LogLine, type ProcessExtras, type ProcessSpec } from './processTypes';
 import { agnhost, stress, type TestImageHost } from './testImages';
 import { IDLE, isShellTool, runArgv, runShell, type Io, type ShellHost, type Yield } from './sh/interpret';
-import { ShellSession } from './sh/interactive';
 import { hasPkill, mainCommandLine, pid1Name, pkillProgram, signalPid1 } from './pid1';
-import { completeInContainer, containerCommands } from './sh/completion';
-import { ExecRun } from './execRun';
+import { runToEnd } from './containerExec';
 import { isInteractiveShell } from './interactiveShell';
 import { commandHost, healthCheck, imageCommand } from './imageCommands';
 import { countRequest, requestsPerSecond } from './requestMeter';
@@ -182,26 +180,6 @@ export class ContainerProcess implements ImageProgramHost, ImageStage {
     return (p.binaries?.some(named) ?? false) || (p.checks?.some(named) ?? false);
   }
 
-  /**
-   * An interactive shell in the container (`kubectl exec -it POD -- sh`):
-   * each typed line runs in the same shell (its variables and working
-   * directory last), with the container's environment.
-   */
-  session(bash: boolean): ContainerShell {
-    const session = new ShellSession(this.host(), { env: new Map(this.env), bash });
-    return {
-      process: this,
-      get cwd() {
-        return session.cwd;
-      },
-      get exited() {
-        return session.exited;
-      },
-      run: (line, now) => new ExecRun((clock, write) => session.run(line, this.host(clock, write)), now),
-      complete: (line, cursor) => completeInContainer(line, cursor, { files: this.files, cwd: session.cwd, commands: containerCommands(this.spec.profile) }),
-    };
-  }
-
   /** Whether a host name resolves from the container (its cluster DNS); an address always does. */
   resolves(name: string): boolean {
     return /^\d+\.\d+\.\d+\.\d+$/.test(name) || (this.spec.context.network?.().lookup(name).ok ?? false);
@@ -212,30 +190,12 @@ export class ContainerProcess implements ImageProgramHost, ImageStage {
     return (this.more.redis ??= loadRedis(this.files));
   }
 
-  /** Starts a command inside the container at `now` (`kubectl exec`), to run over virtual time. */
-  exec(argv: string[], now: number, stdin?: string): ExecRun {
-    return new ExecRun((clock, write) => runArgv(argv, this.host(clock, write), { env: new Map(this.env), stdin }), now);
-  }
-
   /**
    * Runs a command inside the container now (exec probes): the status and
    * output. Sleeps pass at once and count against `timeoutMs`.
    */
   run(argv: string[], now: number, timeoutMs: number): { code: number; output: string; timedOut: boolean } {
-    return this.runNow(now, timeoutMs, (host) => runArgv(argv, host, { env: new Map(this.env) }));
-  }
-
-  /** Runs a program at `now` to its end (its sleeps pass at once, up to `timeoutMs`): its status and output. */
-  private runNow(now: number, timeoutMs: number, start: (host: ShellHost) => Generator<Yield, number>): { code: number; output: string; timedOut: boolean } {
-    let output = '';
-    const gen = start(this.host(now, (t, partial) => (output += partial ? t : `${t}\n`)));
-    let slept = 0;
-    for (;;) {
-      const r = gen.next();
-      if (r.done) return { code: r.value, output, timedOut: false };
-      slept += r.value.sleep;
-      if (slept > timeoutMs) return { code: -1, output, timedOut: true };
-    }
+    return runToEnd(this, argv, now, timeoutMs);
   }
 
   private write(text: string, partial?: boolean): void {
@@ -263,7 +223,8 @@ export class ContainerProcess implements ImageProgramHost, ImageStage {
     }
   }
 
-  private host(now?: number | (() => number), sink?: (t: string, partial?: boolean) => void): ShellHost {
+  /** What a shell running in the container sees of it, on the clock `now` (its own by default), writing to `sink` (its log by default). */
+  shellHost(now?: number | (() => number), sink?: (t: string, partial?: boolean) => void): ShellHost {
     const host = {
       now: typeof now === 'function' ? now : () => now ?? this.clock,
       write: (t: string, _fd: 1 | 2, partial?: boolean) => (sink ? sink(t, partial) : this.write(t, partial)),
@@ -304,7 +265,7 @@ export class ContainerProcess implements ImageProgramHost, ImageStage {
       if (this.spec.stdin && this.spec.tty) for (;;) yield IDLE;
       return 0;
     }
-    return yield* runArgv(argv, this.host(), { env: this.env });
+    return yield* runArgv(argv, this.shellHost(), { env: this.env });
   }
 
   private startError(why: string): number {

@@ -3,6 +3,7 @@ import type { ObjectStore } from '../../engine/store';
 import type { KubeObject } from '../api/types';
 import type { ExecRun } from '../containers/execRun';
 import type { ContainerProcess, ContainerShell, LogLine } from '../containers/process';
+import { execIn, shellSession } from '../containers/containerExec';
 import { redisUnreachable } from '../containers/imageCommands';
 import { interactiveRedisCli } from '../containers/interactiveShell';
 import { redisCliSession } from '../containers/redisCliSession';
@@ -99,7 +100,7 @@ export function execInContainer(store: ObjectStore, state: KubeletState, namespa
   if (!('proc' in t)) return { ok: true, stream: endedStream(t.output, t.code), defaulted: t.defaulted };
   const proc = t.proc;
   const alive = () => stillRuns(store, state, namespace, name, t.container, t.uid, proc, clock());
-  return { ok: true, stream: streamOf(proc.exec(argv, now, stdin), alive, clock), defaulted: t.defaulted };
+  return { ok: true, stream: streamOf(execIn(proc, argv, now, stdin), alive, clock), defaulted: t.defaulted };
 }
 
 /** Whether the container (of the pod with `uid`) still runs `proc`, not stopped nor restarted since: advanced to `now`. */
@@ -212,7 +213,7 @@ export function openShell(store: ObjectStore, state: KubeletState, namespace: st
     return { ok: true, handle: { namespace, pod: name, container: t.container, uid: t.uid, hostname: name, bash: false, busybox: false, prompt, shell: redisCliSession(t.proc, t.proc.redis, redis.port) }, defaulted: t.defaulted };
   }
   const bash = /(^|\/)bash$/.test(argv[0]);
-  return { ok: true, handle: { namespace, pod: name, container: t.container, uid: t.uid, hostname: name, bash, busybox: !bash && t.proc.noBash, shell: t.proc.session(bash) }, defaulted: t.defaulted };
+  return { ok: true, handle: { namespace, pod: name, container: t.container, uid: t.uid, hostname: name, bash, busybox: !bash && t.proc.noBash, shell: shellSession(t.proc, bash) }, defaulted: t.defaulted };
 }
 
 export type ShellLineResult = { ok: true; stream: ExecStream } | { ok: false; code: number };

@@ -1,3 +1,4 @@
+import { shellSession } from '../containerExec';
 import { IMAGE_CATALOG } from '../../images/catalog';
 import type { ContainerShell } from '../process';
 import { ContainerProcess } from '../process';
@@ -31,5 +32,5 @@ export function runScriptIn(image: string, shell: string, script: string, files:
 export function shellIn(image: string, bash: boolean, files: Record<string, string> = {}): ContainerShell {
   const p = containerOf(image, files);
   p.advance(T0 + 5_000);
-  return p.session(bash);
+  return shellSession(p, bash);
 }
