@@ -11,6 +11,8 @@ export interface ImageProgramHost {
   listen(port: number): void;
   /** The CPUs the process sees (its node's: a container sees every CPU of the machine). */
   cpus(): number;
+  /** What the server logs before the last of its start-up lines (redis loading its saved data). */
+  startLines?(): readonly string[];
 }
 
 /** The stage of a program that has not run yet. */
@@ -73,7 +75,10 @@ export function stepImageProgram(p: ImageProfile, at: ImageStage, host: ImagePro
 /** The program is up: its start-up lines written, its ports open; an `exit` image is done. */
 function serve(p: ImageProfile, at: ImageStage, host: ImageProgramHost): Yield | number {
   at.stage = UP;
-  for (const l of p.logs ?? []) host.logLine(l);
+  const logs = p.logs ?? [];
+  for (let i = 0; i < logs.length - 1; i++) host.logLine(logs[i]);
+  if (p.readyAtStart && host.startLines) for (const l of host.startLines()) host.logLine(l);
+  if (logs.length > 0) host.logLine(logs[logs.length - 1]);
   logWorkers(p, host);
   for (const port of p.ports ?? []) host.listen(port);
   return p.kind === 'exit' ? 0 : IDLE;

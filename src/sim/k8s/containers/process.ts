@@ -10,7 +10,7 @@ import { isInteractiveShell } from './interactiveShell';
 import { commandHost, healthCheck, imageCommand } from './imageCommands';
 import { countRequest, requestsPerSecond } from './requestMeter';
 import { httpStatus, staticFile } from './httpAnswers';
-import { loadRedis, saveRedis, type RedisServer } from './redis';
+import { loadRedis, redisLoadLines, redisShutdown, type RedisServer } from './redis';
 
 export { MAX_LOG_LINES, type ContainerShell, type Exit, type LogLine, type ProcessContext, type ProcessSpec } from './processTypes';
 
@@ -159,7 +159,7 @@ export class ContainerProcess implements ImageProgramHost, ImageStage {
   kill(at: number, code: number, reason: Exit['reason'] = 'Error'): void {
     if (this.exit) return;
     // A server stopped as it expects to be (SIGTERM, nginx -s stop) runs its shutdown: redis saves its data.
-    if (code === (this.spec.profile.stopExitCode ?? 0) && this.runsImageProgram && this.spec.profile.binaries?.includes('redis-server')) saveRedis(this.files, this.redis);
+    if (code === (this.spec.profile.stopExitCode ?? 0) && this.runsImageProgram && this.runsRedis) for (const l of redisShutdown(this.files, this.redis, at)) this.append({ at, text: stampLogLine(l, at, this.spec.podIP) });
     this.exit = { code, reason, at };
     this.listening_?.clear();
   }
@@ -183,6 +183,16 @@ export class ContainerProcess implements ImageProgramHost, ImageStage {
   /** Whether a host name resolves from the container (its cluster DNS); an address always does. */
   resolves(name: string): boolean {
     return /^\d+\.\d+\.\d+\.\d+$/.test(name) || (this.spec.context.network?.().lookup(name).ok ?? false);
+  }
+
+  /** The image is redis's: its server keeps keys (`redis.ts`). */
+  private get runsRedis(): boolean {
+    return this.spec.profile.binaries?.includes('redis-server') === true;
+  }
+
+  /** What the server logs between its start-up lines and the last of them: redis loading its RDB file. */
+  startLines(): readonly string[] {
+    return this.runsRedis ? redisLoadLines(this.redis, this.clock) : [];
   }
 
   /** The container's redis server (its keys and settings): made on first use, with the data it saved in its `dir` before. */

@@ -19,6 +19,8 @@ export interface RedisServer {
   keys: Map<string, string>;
   /** Settings changed from their defaults, by the configuration file, the command line or CONFIG SET. */
   config: Map<string, string>;
+  /** What it loaded from its RDB file at start, if it found one. */
+  loaded?: { keys: number; savedAt: number };
 }
 
 export function newRedisServer(): RedisServer {
@@ -39,7 +41,9 @@ export function loadRedis(files: ReadonlyMap<string, string>): RedisServer {
   const text = files.get(rdbPath(server));
   if (text?.startsWith(RDB_HEADER)) {
     try {
-      for (const [k, v] of Object.entries(JSON.parse(text.slice(RDB_HEADER.length)) as Record<string, string>)) server.keys.set(k, v);
+      const rdb = JSON.parse(text.slice(RDB_HEADER.length)) as { savedAt: number; keys: Record<string, string> };
+      for (const [k, v] of Object.entries(rdb.keys)) server.keys.set(k, v);
+      server.loaded = { keys: server.keys.size, savedAt: rdb.savedAt };
     } catch {
       // A file that is not one of ours: the server starts empty.
     }
@@ -47,10 +51,36 @@ export function loadRedis(files: ReadonlyMap<string, string>): RedisServer {
   return server;
 }
 
-/** SHUTDOWN with save points configured (the default): the data goes to the RDB file. */
-export function saveRedis(files: Map<string, string>, server: RedisServer): void {
-  if ((server.config.get('save') ?? DEFAULTS.save) === '') return;
-  files.set(rdbPath(server), RDB_HEADER + JSON.stringify(Object.fromEntries(server.keys)));
+/**
+ * What the server logs as it loads its RDB file at start, before it is
+ * ready for connections (nothing without one). `{redistime}` is stamped
+ * with the log line's time.
+ */
+export function redisLoadLines(server: RedisServer, now: number): string[] {
+  const l = server.loaded;
+  if (l === undefined) return [];
+  const age = Math.max(0, Math.round((now - l.savedAt) / 1000));
+  return [
+    '1:M {redistime} * Loading RDB produced by version 7.4.1',
+    `1:M {redistime} * RDB age ${age} seconds`,
+    '1:M {redistime} * RDB memory usage when created 0.90 Mb',
+    `1:M {redistime} * Done loading RDB, keys loaded: ${l.keys}, keys expired: 0.`,
+    '1:M {redistime} * DB loaded from disk: 0.000 seconds',
+  ];
+}
+
+/**
+ * SIGTERM to the server: it shuts down, saving its keys to the RDB file
+ * first when save points are set (the default). Returns the lines it logs.
+ */
+export function redisShutdown(files: Map<string, string>, server: RedisServer, at: number): string[] {
+  const lines = [`1:signal-handler (${Math.floor(at / 1000)}) Received SIGTERM scheduling shutdown...`, '1:M {redistime} * User requested shutdown...'];
+  if ((server.config.get('save') ?? DEFAULTS.save) !== '') {
+    files.set(rdbPath(server), RDB_HEADER + JSON.stringify({ savedAt: at, keys: Object.fromEntries(server.keys) }));
+    lines.push('1:M {redistime} * Saving the final RDB snapshot before exiting.', '1:M {redistime} * DB saved on disk');
+  }
+  lines.push('1:M {redistime} # Redis is now ready to exit, bye bye...');
+  return lines;
 }
 
 /** Redis 7.4's defaults of the settings learners look at (CONFIG GET). */
