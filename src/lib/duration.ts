@@ -97,7 +97,8 @@ function trimFraction(n: number, digits: number): string {
 
 /**
  * Go's `time.Duration.String()` for a millisecond value (`717ms`, `2.1s`,
- * `1m0.809s`, `1h0m0s`); the kubelet prints pull times this way.
+ * `1m0.809s`, `1h0m0s`); the kubelet prints pull times this way. Under a
+ * second the fraction goes down to the nanosecond (`9.245101ms`).
  */
 export function goDuration(ms: number): string {
   if (ms === 0) return '0s';
@@ -105,7 +106,7 @@ export function goDuration(ms: number): string {
   let rest = Math.abs(ms);
   let out: string;
   if (rest < 1000) {
-    out = `${trimFraction(rest, 3)}ms`;
+    out = `${trimFraction(rest, 6)}ms`;
   } else {
     const h = Math.floor(rest / 3_600_000);
     rest -= h * 3_600_000;

@@ -1,3 +1,4 @@
+import { goDuration, parseDuration } from '../../../lib/duration';
 import type { Io, Yield } from './sh/interpret';
 
 /** What the control plane's etcd holds, as the etcd static Pod's etcdctl reads it. */
@@ -80,16 +81,9 @@ function parse(argv: string[]): Options | string {
     else if (name === 'key') o.key = value;
     else if (name === 'write-out' || name === 'w') o.writeOut = value;
     else if (name === 'limit') o.limit = Number(value);
-    else if (name === 'command-timeout') o.commandTimeoutMs = seconds(value) ?? 5000;
+    else if (name === 'command-timeout') o.commandTimeoutMs = parseDuration(value) ?? 5000;
   }
   return o;
-}
-
-/** A Go duration of whole or fractional seconds or milliseconds (`5s`, `500ms`), in ms. */
-function seconds(d: string): number | undefined {
-  const m = /^(\d+(?:\.\d+)?)(ms|s|m)$/.exec(d);
-  if (!m) return undefined;
-  return Number(m[1]) * (m[2] === 'ms' ? 1 : m[2] === 's' ? 1000 : 60_000);
 }
 
 /**
@@ -141,18 +135,11 @@ export function* etcdctl(argv: string[], io: Io, h: EtcdctlHost): Generator<Yiel
     for (const ep of o.endpoints) {
       // A commit through one member's disk: 5 to 14 ms, printed as Go prints a Duration.
       const ns = 5_000_000 + ((Math.imul(Math.floor(h.now()), 2654435761) >>> 0) % 9_000_000);
-      io.out(`${ep} is healthy: successfully committed proposal: took = ${goMilliseconds(ns)}\n`);
+      io.out(`${ep} is healthy: successfully committed proposal: took = ${goDuration(ns / 1e6)}\n`);
     }
     return 0;
   }
   return get(rest, o, view, io);
-}
-
-/** A Go `time.Duration` between 1 ms and 1 s as its String() prints it: `9.245101ms`. */
-function goMilliseconds(ns: number): string {
-  const ms = Math.floor(ns / 1e6);
-  const frac = String(ns % 1e6).padStart(6, '0').replace(/0+$/, '');
-  return `${ms}${frac ? `.${frac}` : ''}ms`;
 }
 
 /** `etcdctl get KEY [RANGE_END]`: the keys (and values) in the range, as the simple writer prints them. */
