@@ -4,7 +4,7 @@ import { stampLogLine } from './logStamp';
 import { nginx } from './nginx';
 import { startZookeeper, zkCli } from './zookeeper';
 import type { ContainerProcess } from './process';
-import { configureRedis, rawReply, redisCommand, type RedisServer } from './redis';
+import { configureRedis, rawReply, redisCliArgs, redisCommand, redisUnreachable, type RedisServer } from './redis';
 import type { Io, Yield } from './sh/interpret';
 
 /**
@@ -92,6 +92,12 @@ export function* healthCheck(args: string[], h: Pick<ImageCommandHost, 'listens'
   return h.listens(port) ? 0 : 1;
 }
 
+/** A program that has done its job: it exits with `code` at once. */
+// oxlint-disable-next-line require-yield
+export function* finished(code: number): Generator<Yield, number> {
+  return code;
+}
+
 /** A program that prints `text` to `fd` and exits with `code`. */
 // oxlint-disable-next-line require-yield
 function* printed(io: Io, text: string, fd: 1 | 2 = 1, code = 0): Generator<Yield, number> {
@@ -103,30 +109,6 @@ function* printed(io: Io, text: string, fd: 1 | 2 = 1, code = 0): Generator<Yiel
 /** A program whose `--version` (and the other flags given) print `text` on standard output; any other use runs the image's program. */
 function versionFlags(flags: readonly string[], text: string): Command {
   return (args, io) => (args.length === 1 && flags.includes(args[0]) ? printed(io, text) : undefined);
-}
-
-/** redis-cli's command line: the server it talks to and the command, or `--version`. */
-export function redisCliArgs(args: readonly string[]): { host: string; port: number; command: string[] } | 'version' {
-  let host = '127.0.0.1';
-  let port = 6379;
-  let i = 0;
-  for (; i < args.length; i++) {
-    const a = args[i];
-    if (a === '-v' || a === '--version') return 'version';
-    if (a === '-h' && args[i + 1] !== undefined) host = args[++i];
-    else if (a === '-p' && args[i + 1] !== undefined) port = Number(args[++i]);
-    else if (a !== '--raw' && a !== '--no-raw') break;
-  }
-  return { host, port, command: args.slice(i) };
-}
-
-/** Why redis-cli cannot reach `host:port` from this container, or undefined when it is the container's own server. */
-export function redisUnreachable(host: string, port: number, h: Pick<ImageCommandHost, 'lookup' | 'listens'>): string | undefined {
-  if (host !== '127.0.0.1' && host !== 'localhost') {
-    if (!h.lookup(host)) return `Could not connect to Redis at ${host}:${port}: Name or service not known`;
-    return `redis-cli: a redis server in another pod (${host}) is not simulated; run redis-cli in that pod (kubectl exec POD -- redis-cli …)`;
-  }
-  return h.listens(port) ? undefined : `Could not connect to Redis at ${host}:${port}: Connection refused`;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { imageProfile } from '../images/catalog';
+import { redisCliArgs } from './redis';
 
 const SHELLS = new Set(['sh', 'bash', 'ash']);
 
@@ -14,15 +15,8 @@ export function isInteractiveShell(argv: readonly string[]): boolean {
  */
 export function interactiveRedisCli(argv: readonly string[]): { host: string; port: number } | undefined {
   if ((argv[0] ?? '').replace(/^.*\//, '') !== 'redis-cli') return undefined;
-  let host = '127.0.0.1';
-  let port = 6379;
-  for (let i = 1; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '-h' && argv[i + 1] !== undefined) host = argv[++i];
-    else if (a === '-p' && argv[i + 1] !== undefined) port = Number(argv[++i]);
-    else if (a !== '--raw' && a !== '--no-raw') return undefined;
-  }
-  return { host, port };
+  const cli = redisCliArgs(argv.slice(1));
+  return cli !== 'version' && cli.command.length === 0 ? { host: cli.host, port: cli.port } : undefined;
 }
 
 /** Whether `kubectl exec -it` with `argv` opens a session the terminal's next lines go to: a shell, or redis-cli's prompt. */

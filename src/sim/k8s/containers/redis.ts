@@ -83,6 +83,30 @@ export function redisShutdown(files: Map<string, string>, server: RedisServer, a
   return lines;
 }
 
+/** redis-cli's command line: the server it talks to and the command, or `--version`. */
+export function redisCliArgs(args: readonly string[]): { host: string; port: number; command: string[] } | 'version' {
+  let host = '127.0.0.1';
+  let port = 6379;
+  let i = 0;
+  for (; i < args.length; i++) {
+    const a = args[i];
+    if (a === '-v' || a === '--version') return 'version';
+    if (a === '-h' && args[i + 1] !== undefined) host = args[++i];
+    else if (a === '-p' && args[i + 1] !== undefined) port = Number(args[++i]);
+    else if (a !== '--raw' && a !== '--no-raw') break;
+  }
+  return { host, port, command: args.slice(i) };
+}
+
+/** Why redis-cli cannot reach `host:port` from this container, or undefined when it is the container's own server. */
+export function redisUnreachable(host: string, port: number, h: { lookup(name: string): boolean; listens(port: number): boolean }): string | undefined {
+  if (host !== '127.0.0.1' && host !== 'localhost') {
+    if (!h.lookup(host)) return `Could not connect to Redis at ${host}:${port}: Name or service not known`;
+    return `redis-cli: a redis server in another pod (${host}) is not simulated; run redis-cli in that pod (kubectl exec POD -- redis-cli …)`;
+  }
+  return h.listens(port) ? undefined : `Could not connect to Redis at ${host}:${port}: Connection refused`;
+}
+
 /** Redis 7.4's defaults of the settings learners look at (CONFIG GET). */
 const DEFAULTS: Readonly<Record<string, string>> = {
   appendfsync: 'everysec',
