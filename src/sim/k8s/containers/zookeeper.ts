@@ -1,3 +1,5 @@
+import { hostnameOf, hostsEntry } from './hostsFile';
+import { unixDate } from './sh/builtins';
 import type { Io, Yield } from './sh/interpret';
 
 /**
@@ -52,13 +54,9 @@ function options(args: readonly string[]): Record<string, string> {
   return o;
 }
 
-/** The pod's full name from its /etc/hosts (`zk-0.zk-hs.default.svc.cluster.local`), as `hostname -f` gives it. */
+/** The pod's full name (`zk-0.zk-hs.default.svc.cluster.local`), as `hostname -f` gives it. */
 function fullName(files: Map<string, string>): string | undefined {
-  for (const line of (files.get('/etc/hosts') ?? '').split('\n')) {
-    const w = line.trim().split(/\s+/);
-    if (w.length >= 3 && !w[0].startsWith('#') && w[1].includes('.')) return w[1];
-  }
-  return undefined;
+  return hostsEntry(files, hostnameOf(files))?.canonical;
 }
 
 /**
@@ -115,8 +113,7 @@ function ensemble(files: Map<string, string>): { dataDir: string; hosts: string[
 }
 
 /** The files of the running peers of this member (the ensemble's other members). */
-function peers(files: Map<string, string>, h?: ZookeeperHost): Map<string, string>[] {
-  if (!h) return [];
+function peers(files: Map<string, string>, h: ZookeeperHost): Map<string, string>[] {
   const self = fullName(files);
   return ensemble(files)
     .hosts.filter((x) => x !== self)
@@ -131,15 +128,6 @@ function readTree(files: Map<string, string>, dataDir: string): Tree {
 
 function writeTree(files: Map<string, string>, dataDir: string, tree: Tree): void {
   files.set(`${dataDir}/${TREE_FILE}`, JSON.stringify(tree));
-}
-
-/** Java's `Date.toString()` in UTC: `Thu Dec 08 15:13:30 UTC 2016`. */
-function javaDate(ms: number): string {
-  const d = new Date(ms);
-  const day = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][d.getUTCDay()];
-  const mon = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][d.getUTCMonth()];
-  const p2 = (n: number) => String(n).padStart(2, '0');
-  return `${day} ${mon} ${p2(d.getUTCDate())} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())} UTC ${d.getUTCFullYear()}`;
 }
 
 /** What zkCli prints once its session is connected, before the command's own output. */
@@ -206,7 +194,7 @@ function zkCommand(cmd: string, path: string | undefined, data: string | undefin
       }
       const kids = children(path!);
       const hex = (n: number) => `0x${n.toString(16)}`;
-      io.out(`${node.data}\ncZxid = ${hex(node.czxid)}\nctime = ${javaDate(node.ctime)}\nmZxid = ${hex(node.mzxid)}\nmtime = ${javaDate(node.mtime)}\npZxid = ${hex(node.czxid)}\ncversion = ${kids.length}\ndataVersion = ${node.version}\naclVersion = 0\nephemeralOwner = 0x0\ndataLength = ${node.data.length}\nnumChildren = ${kids.length}\n`);
+      io.out(`${node.data}\ncZxid = ${hex(node.czxid)}\nctime = ${unixDate(node.ctime, '0')}\nmZxid = ${hex(node.mzxid)}\nmtime = ${unixDate(node.mtime, '0')}\npZxid = ${hex(node.czxid)}\ncversion = ${kids.length}\ndataVersion = ${node.version}\naclVersion = 0\nephemeralOwner = 0x0\ndataLength = ${node.data.length}\nnumChildren = ${kids.length}\n`);
       return 0;
     }
     case 'ls': {

@@ -2,15 +2,20 @@ import { IDLE, mountPointsOf, ShellExit, type Io, type ShellApi, type Yield } fr
 import { LINE_TOOLS } from './lineTools';
 import { TEXT_TOOLS } from './textTools';
 import { kill } from './signals';
+import { hostsEntry } from '../hostsFile';
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** busybox (and GNU, C locale) `date`: `"%a %b %e %H:%M:%S %Z %Y"`, e.g. `Sat Mar  1 09:00:00 UTC 2025` (`%e`: day padded with a space). */
-export function unixDate(ms: number): string {
+/**
+ * busybox (and GNU, C locale) `date`: `"%a %b %e %H:%M:%S %Z %Y"`, e.g.
+ * `Sat Mar  1 09:00:00 UTC 2025` (`%e`: day padded with a space); with
+ * `dayPad` '0', `%d`: Java's `Date.toString()` in UTC (`Sat Mar 01 …`).
+ */
+export function unixDate(ms: number, dayPad: ' ' | '0' = ' '): string {
   const d = new Date(ms);
   const p = (n: number) => String(n).padStart(2, '0');
-  return `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} UTC ${d.getUTCFullYear()}`;
+  return `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, dayPad)} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} UTC ${d.getUTCFullYear()}`;
 }
 
 /** A builtin or shell tool: a status at once, or a generator when it may pause (`sleep`). */
@@ -219,8 +224,8 @@ export const BUILTINS: Record<string, Builtin> = {
     const flag = args[0];
     const fqdn = flag === '-f' || flag === '--fqdn' || flag === '--long';
     if (fqdn || flag === '-i' || flag === '--ip-address') {
-      const line = (sh.hostRef.files.get('/etc/hosts') ?? '').split('\n').map((l) => l.trim().split(/\s+/)).find((w) => !w[0]?.startsWith('#') && w.slice(1).includes(name));
-      io.out(`${line ? (fqdn ? line[1] : line[0]) : name}\n`);
+      const entry = hostsEntry(sh.hostRef.files, name);
+      io.out(`${entry ? (fqdn ? entry.canonical : entry.address) : name}\n`);
       return 0;
     }
     io.out(`${name}\n`);
