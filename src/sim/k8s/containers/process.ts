@@ -7,10 +7,11 @@ import { IDLE, isShellTool, runArgv, runShell, type Io, type ShellHost, type Yie
 import { hasPkill, mainCommandLine, pid1Name, pkillProgram, signalPid1 } from './pid1';
 import { runToEnd } from './containerExec';
 import { isInteractiveShell } from './interactiveShell';
-import { commandHost, healthCheck, imageCommand } from './imageCommands';
+import { commandHost, finished, healthCheck, imageCommand } from './imageCommands';
 import { countRequest, requestsPerSecond } from './requestMeter';
 import { httpStatus, staticFile } from './httpAnswers';
-import { loadRedis, redisLoadLines, redisShutdown, type RedisServer } from './redis';
+import { loadRedis, type RedisServer } from './redis';
+import { serverHooks } from './serverHooks';
 
 export { MAX_LOG_LINES, type ContainerShell, type Exit, type LogLine, type ProcessContext, type ProcessSpec } from './processTypes';
 
@@ -158,8 +159,9 @@ export class ContainerProcess implements ImageProgramHost, ImageStage {
   /** Ends the process with a signal-like exit (the kubelet's stop, a crash). */
   kill(at: number, code: number, reason: Exit['reason'] = 'Error'): void {
     if (this.exit) return;
-    // A server stopped as it expects to be (SIGTERM, nginx -s stop) runs its shutdown: redis saves its data.
-    if (code === (this.spec.profile.stopExitCode ?? 0) && this.runsImageProgram && this.runsRedis) for (const l of redisShutdown(this.files, this.redis, at)) this.append({ at, text: stampLogLine(l, at, this.spec.podIP) });
+    // A server stopped as it expects to be (SIGTERM, nginx -s stop) runs its shutdown (redis saves its data).
+    const hooks = code === (this.spec.profile.stopExitCode ?? 0) && this.runsImageProgram ? serverHooks(this.spec.profile) : undefined;
+    if (hooks) for (const l of hooks.stopped(this, at)) this.append({ at, text: stampLogLine(l, at, this.spec.podIP) });
     this.exit = { code, reason, at };
     this.listening_?.clear();
   }
@@ -185,14 +187,9 @@ export class ContainerProcess implements ImageProgramHost, ImageStage {
     return /^\d+\.\d+\.\d+\.\d+$/.test(name) || (this.spec.context.network?.().lookup(name).ok ?? false);
   }
 
-  /** The image is redis's: its server keeps keys (`redis.ts`). */
-  private get runsRedis(): boolean {
-    return this.spec.profile.binaries?.includes('redis-server') === true;
-  }
-
   /** What the server logs between its start-up lines and the last of them: redis loading its RDB file. */
   startLines(): readonly string[] {
-    return this.runsRedis ? redisLoadLines(this.redis, this.clock) : [];
+    return serverHooks(this.spec.profile)?.startLines(this, this.clock) ?? [];
   }
 
   /** The container's redis server (its keys and settings): made on first use, with the data it saved in its `dir` before. */
@@ -328,7 +325,7 @@ export class ContainerProcess implements ImageProgramHost, ImageStage {
     if (exec) return undefined;
     if (p.kind !== 'shell' && !this.spec.initContainer) return this.runsImage(exec);
     // Tools of server images used by init scripts (cp, chown, ncat …): they do their job and succeed.
-    if (p.kind !== 'shell') return succeed();
+    if (p.kind !== 'shell') return finished(0);
     return undefined;
   }
 
@@ -353,12 +350,6 @@ export class ContainerProcess implements ImageProgramHost, ImageStage {
       log: (text) => this.write(text),
     };
   }
-}
-
-/** A program that does its job at once and exits 0. */
-// oxlint-disable-next-line require-yield
-function* succeed(): Generator<Yield, number> {
-  return 0;
 }
 
 /** `sh -c SCRIPT` run outside a container (for tests). */

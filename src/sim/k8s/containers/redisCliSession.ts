@@ -1,4 +1,5 @@
 import { ExecRun } from './execRun';
+import { finished } from './imageCommands';
 import type { ContainerProcess } from './process';
 import type { ContainerShell } from './processTypes';
 import { redisCommand, splitRedisLine, ttyReply, type RedisServer } from './redis';
@@ -30,7 +31,7 @@ export function redisCliSession(process: ContainerProcess, server: RedisServer, 
           else if (!process.listens(port)) write(`Could not connect to Redis at 127.0.0.1:${port}: Connection refused`);
           else write(ttyReply(redisCommand(words, server)).replace(/\n$/, ''));
         }
-        return done();
+        return finished(0);
       }, now),
     // Tab completes the command name (the first word).
     complete: (line, cursor) => {
@@ -39,9 +40,4 @@ export function redisCliSession(process: ContainerProcess, server: RedisServer, 
       return COMMANDS.filter((c) => c.startsWith(typed.toUpperCase()));
     },
   };
-}
-
-// oxlint-disable-next-line require-yield
-function* done(): Generator<never, number> {
-  return 0;
 }
