@@ -3,6 +3,8 @@ import { useState } from 'react';
 import { selectNoWorkloadPods, selectSelection, selectStarted } from '../../state/index';
 import { EventsFeed, useWarningCount } from '../events/EventsFeed';
 import { useApp } from '../hooks/useApp';
+import { useMediaQuery } from '../hooks/useMediaQuery';
+import { PHONE_QUERY } from '../layout/phone';
 import { SplitPane } from '../layout/SplitPane';
 import { Inspector } from '../panels/Inspector';
 import { AddNodeButton } from './AddNodeDialog';
@@ -14,7 +16,8 @@ import { TrafficStatus } from './TrafficStatus';
 
 /**
  * The cluster view: a region named "Cluster" with the drawing (and the empty
- * state, or while the engine loads the starting state), the events feed under it when open, and the inspector beside it.
+ * state, or while the engine loads the starting state), the events feed under it when open, and the inspector beside it
+ * (under it on a phone, where beside would leave both too thin to read).
  */
 export function ClusterPanel({ title, sideBySide = false }: { title?: string; sideBySide?: boolean } = {}) {
   const { t } = useTranslation();
@@ -22,6 +25,7 @@ export function ClusterPanel({ title, sideBySide = false }: { title?: string; si
   // Booleans and counts, not the snapshot: the panel (and all it holds) re-renders when they change, not on every snapshot.
   const empty = useApp(selectNoWorkloadPods);
   const [feedOpen, setFeedOpen] = useState(false);
+  const phone = useMediaQuery(PHONE_QUERY);
   const warnings = useWarningCount();
   const selection = useApp(selectSelection);
   return (
@@ -47,9 +51,10 @@ export function ClusterPanel({ title, sideBySide = false }: { title?: string; si
       <div className="cluster-body">
         {/* The inspector beside the drawing, resizable; closed, the drawing takes the room (and stays mounted). */}
         <SplitPane
-          direction="row"
-          storageKey="kubeplay.split.inspector"
-          initial={0.52}
+          key={phone ? 'phone' : 'beside'}
+          direction={phone ? 'column' : 'row'}
+          storageKey={phone ? 'kubeplay.split.inspector.phone' : 'kubeplay.split.inspector'}
+          initial={phone ? 0.45 : 0.52}
           min={0.3}
           max={0.8}
           label={t('app.resizeInspector')}

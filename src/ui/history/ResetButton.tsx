@@ -28,7 +28,7 @@ export function ResetButton() {
   };
   return (
     <>
-      <button type="button" className="button" onClick={() => (commands > 0 ? setAsking(true) : reset())} disabled={!started} title={t('topbar.resetTitle')} aria-haspopup={commands > 0 ? 'dialog' : undefined}>
+      <button type="button" className="button reset-button" onClick={() => (commands > 0 ? setAsking(true) : reset())} disabled={!started} title={t('topbar.resetTitle')} aria-haspopup={commands > 0 ? 'dialog' : undefined}>
         {t('topbar.reset')}
       </button>
       <dialog ref={dialog} className="confirm-dialog" aria-labelledby={`${id}-title`} aria-describedby={`${id}-text`} onClose={() => setAsking(false)}>

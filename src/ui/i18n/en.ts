@@ -19,6 +19,11 @@ export const en = {
     resizeEditor: 'Resize the editor',
     resizeInspector: 'Resize the details panel',
     terminalStarting: 'Starting the terminal…',
+    panels: 'Panels',
+    panelLesson: 'Lesson',
+    panelEditor: 'Editor',
+    panelCluster: 'Cluster',
+    panelTerminal: 'Terminal',
   },
   language: {
     label: 'Language',

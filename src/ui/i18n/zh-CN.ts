@@ -19,6 +19,11 @@ export const zhCN: Messages = {
     resizeEditor: '调整编辑器大小',
     resizeInspector: '调整详情面板大小',
     terminalStarting: '正在启动终端…',
+    panels: '面板',
+    panelLesson: '课程',
+    panelEditor: '编辑器',
+    panelCluster: '集群',
+    panelTerminal: '终端',
   },
   language: {
     label: '语言',

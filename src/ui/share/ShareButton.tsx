@@ -87,7 +87,7 @@ export function ShareButton() {
 
   return (
     <>
-      <button type="button" className="button" onClick={() => setOpen(true)} disabled={!started} aria-label={fixedName('Share', t('share.button'))} aria-haspopup="dialog" title={t('share.buttonTitle')}>
+      <button type="button" className="button share-button" onClick={() => setOpen(true)} disabled={!started} aria-label={fixedName('Share', t('share.button'))} aria-haspopup="dialog" title={t('share.buttonTitle')}>
         {t('share.button')}
       </button>
       <dialog ref={dialog} className="share-dialog" aria-labelledby={`${id}-title`} onClose={() => setOpen(false)}>

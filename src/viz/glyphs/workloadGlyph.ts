@@ -1,7 +1,7 @@
 import { select, type Selection } from 'd3';
 import type { PlacedWorkload } from '../layout/clusterLayout';
 import type { DeploymentView, ServiceView } from '../model/workloads';
-import { fitText } from './bandGlyph';
+import { fitText, widthBound } from './bandGlyph';
 import { vizText } from '../text';
 import { setAttr, setText } from './dom';
 
@@ -19,6 +19,9 @@ const latestOptions = new WeakMap<Element, WorkloadOptions>();
 const PAD = 12;
 const BAR_Y = 27;
 const BAR_H = 10;
+/** Where a Deployment card's name starts (after "DEPLOY"), and the least room it keeps before the state gives up its word. */
+const NAME_X = 50;
+const NAME_MIN = 60;
 
 /**
  * Deployment and Service cards under the control plane. A Deployment shows
@@ -115,7 +118,7 @@ function updateChip(g: SVGGElement, d: PlacedWorkload): void {
 
 function enterDeployment(g: SVGGElement): void {
   append(g, 'text', 'workload-kind', { x: PAD, y: 17 }).textContent = 'deploy';
-  append(g, 'text', 'workload-name', { x: PAD + 50, y: 17 });
+  append(g, 'text', 'workload-name', { x: PAD + NAME_X, y: 17 });
   append(g, 'text', 'workload-state', { y: 17 });
   const bar = append(g, 'g', 'rollout-bar', { transform: `translate(${PAD},${BAR_Y})` });
   append(bar, 'rect', 'rollout-track', { height: BAR_H, rx: 3 });
@@ -132,11 +135,16 @@ function enterDeployment(g: SVGGElement): void {
 function updateDeployment(g: SVGGElement, d: DeploymentView, width: number): void {
   const inner = width - 2 * PAD;
   const q = <T extends Element>(sel: string) => g.querySelector<T>(sel)!;
-  fitText(q<SVGTextElement>('.workload-name'), d.name, inner - 50 - 84);
   const state = q<SVGTextElement>('.workload-state');
   const stateText = vizText().deploymentState(d.state);
-  setText(state, d.rolling ? `↻ ${stateText}` : d.state === 'complete' ? `✓ ${stateText}` : stateText);
+  const glyph = d.rolling ? '↻' : d.state === 'complete' ? '✓' : '';
+  // The name comes first: on a narrow card (a phone, beside the inspector) a state with a glyph shows the glyph alone (the card's name in words keeps the word).
+  const roomFor = (text: string) => inner - NAME_X - widthBound(text, 11) - 8;
+  const full = glyph ? `${glyph} ${stateText}` : stateText;
+  const shown = glyph && roomFor(full) < NAME_MIN ? glyph : full;
+  setText(state, shown);
   setAttr(state, 'x', String(width - PAD));
+  fitText(q<SVGTextElement>('.workload-name'), d.name, roomFor(shown));
   g.classList.toggle('is-rolling', d.rolling);
   // The bar's scale: room for desired + surge (or more, when more pods exist).
   const capacity = Math.max(1, d.desired + d.maxSurge, d.total);
@@ -164,7 +172,7 @@ function updateDeployment(g: SVGGElement, d: DeploymentView, width: number): voi
   tick('.rollout-desired', d.desired);
   tick('.rollout-floor', Math.max(0, d.desired - d.maxUnavailable));
   setAttr(q('.rollout-floor'), 'display', d.rolling ? 'inline' : 'none');
-  setText(q('.workload-counts'), vizText().workloadCounts(d.desired, d.updated, d.available));
+  fitText(q<SVGTextElement>('.workload-counts'), vizText().workloadCounts(d.desired, d.updated, d.available), inner, 11);
   const budget = d.strategy === 'RollingUpdate' ? vizText().rolloutBudget(d.maxSurge, d.maxUnavailable) : d.strategy;
   fitText(q<SVGTextElement>('.workload-budget'), d.rolling ? budget : `${vizText().revision(String(d.revision ?? '—'))} · ${budget}`, inner, 11);
 }
