@@ -87,12 +87,19 @@ test('on a phone one panel shows at a time, chosen with the tab bar, and Apply s
   expect(await seriousViolations(page), 'no serious accessibility violations on the phone').toEqual([]);
 });
 
-test('on a phone the Lesson tab opens the lessons, and closing the lesson returns to the cluster', async ({ kp, page }) => {
+test('on a phone the Lesson tab opens the lessons, a lesson command runs in the terminal, and closing the lesson returns to the cluster', async ({ kp, page }) => {
   await tab(page, 'Lesson').tap();
   await expect(page.getByRole('heading', { name: 'Lessons' })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('button', { name: 'Start' }).first()).toBeVisible();
   await expectFitsTheScreen(page);
   await kp.screenshot('phone-390x844-lessons');
+  // A lesson command's Run answers in the terminal, which comes forward; the Lesson tab goes back to the step.
+  await page.locator('.lesson-card').nth(3).getByRole('button', { name: /^Start lesson/ }).tap();
+  await page.getByRole('button', { name: 'Run in the terminal: kubectl apply -f web.yaml' }).tap();
+  await expect(tab(page, 'Terminal')).toHaveAttribute('aria-selected', 'true');
+  await expect(kp.output).toContainText('deployment.apps/web created');
+  await tab(page, 'Lesson').tap();
+  await expect(page.getByRole('heading', { name: 'Lesson: Self-healing' })).toBeVisible();
   await page.getByRole('button', { name: 'Close lessons' }).tap();
   await expect(tab(page, 'Cluster')).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('region', { name: 'Cluster', exact: true })).toBeVisible();

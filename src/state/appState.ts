@@ -128,6 +128,12 @@ export interface TerminalSlice {
   abandonLine(text: string): void;
   /** Ctrl+L / `clear`. */
   clearTerminal(): void;
+  /**
+   * Types `text` at the terminal's prompt, as if the learner had (a lesson's Run and Edit buttons):
+   * a line ending in a line break is entered — at whatever prompt is open, a container shell's
+   * included, and after the running command, as a shell's type-ahead — the rest stays on the prompt.
+   */
+  typeInTerminal(text: string): void;
   /** Tab completion candidates for the word at the cursor. */
   complete(line: string, cursor: number): string[];
   /** Whether the lines typed so far leave the command open (a here-document, a quote, a last `|`, `&&` or `\`): the prompt asks for more with `> `. */

@@ -96,6 +96,10 @@ export function createTerminalSlice(set: SetState, get: GetState, kit: () => Sto
       k.publish();
     },
 
+    typeInTerminal(text) {
+      kit().emit({ type: 'type', text });
+    },
+
     complete(line, cursor) {
       return kit().runtime.complete(line, cursor);
     },

@@ -151,7 +151,9 @@ export type TerminalEvent =
   | { readonly type: 'interrupt' }
   | { readonly type: 'notice'; readonly text: string }
   | { readonly type: 'clear' }
-  | { readonly type: 'idle' };
+  | { readonly type: 'idle' }
+  /** Text typed at the prompt on the learner's behalf (a lesson's Run): each line ending in a line break is entered, the rest is left on the prompt to edit. */
+  | { readonly type: 'type'; readonly text: string };
 
 /** A pod by namespace and name. */
 export interface PodRef {

@@ -134,7 +134,7 @@ export function FilesPanel() {
             <span aria-hidden="true">⋯</span>
           </Menu>
           <TemplatesMenu current={active} onNewFile={fromTemplate} onAppend={intoFile} />
-          <button type="button" className="button primary" onClick={apply} disabled={!active} aria-label={fixedName('Apply', t('visible.apply'))} title={active ? t('editor.applyTitle', { file: active }) : t('editor.applyNoFile')} aria-keyshortcuts="Control+Enter Meta+Enter">
+          <button type="button" className="button primary" onClick={apply} disabled={!active} data-shows="terminal" aria-label={fixedName('Apply', t('visible.apply'))} title={active ? t('editor.applyTitle', { file: active }) : t('editor.applyNoFile')} aria-keyshortcuts="Control+Enter Meta+Enter">
             {t('visible.apply')}
           </button>
         </div>

@@ -55,6 +55,8 @@ export const enSession = {
     open: 'Lessons',
     openTitle: 'Guided lessons: learn Kubernetes step by step, with your work checked as you go',
     heading: 'Lessons',
+    runCommand: 'Run in the terminal: {{command}}',
+    editCommand: 'Put on the terminal prompt to fill in: {{command}}',
     listIntro: 'Each lesson starts on a fresh cluster of its own and checks your work as you go.',
     loading: 'Loading the lessons…',
     failed: 'The lessons could not be loaded ({{reason}}). Reload the page to try again.',

@@ -57,6 +57,8 @@ export const zhCNSession: Pick<Messages, 'session' | 'lessons' | 'share' | 'real
     open: '课程',
     openTitle: '引导式课程：一步步学习 Kubernetes，边做边自动检查',
     heading: '课程',
+    runCommand: '在终端中运行：{{command}}',
+    editCommand: '放到终端提示符处补全：{{command}}',
     listIntro: '每节课都从一个全新的专属集群开始，并随时检查你的操作。',
     loading: '正在加载课程…',
     failed: '无法加载课程（{{reason}}）。请重新加载页面再试。',

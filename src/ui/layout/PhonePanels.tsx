@@ -15,7 +15,8 @@ export type PhonePanel = (typeof PANELS)[number];
  * the lesson column as the top bar's Lessons button does; the column opening
  * from anywhere else (a share link at a lesson step) brings its tab forward,
  * and closing it returns to the cluster. Apply (its button, or Ctrl/Cmd+Enter
- * in the editor) shows the terminal, where the command and its answer appear.
+ * in the editor) and a lesson's Run show the terminal, where the command and
+ * its answer appear.
  */
 export function PhonePanels({ panels }: { panels: Readonly<Record<PhonePanel, ReactNode>> }) {
   const { t } = useTranslation();
@@ -35,9 +36,10 @@ export function PhonePanels({ panels }: { panels: Readonly<Record<PhonePanel, Re
     }
     setCurrent(panel);
   };
-  // "Apply" is the button's accessible name in every language (DESIGN.md).
-  const applied = (e: MouseEvent) => {
-    if ((e.target as Element).closest('button[aria-label="Apply"]:not(:disabled)')) setCurrent('terminal');
+  // A button whose answer shows in another panel says which (`data-shows`): Apply, a lesson's Run.
+  const shows = (e: MouseEvent) => {
+    const panel = (e.target as Element).closest('button[data-shows]:not(:disabled)')?.getAttribute('data-shows');
+    if ((PANELS as readonly string[]).includes(panel ?? '')) setCurrent(panel as PhonePanel);
   };
   const appliedByKey = (e: KeyboardEvent) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) setCurrent('terminal');
@@ -53,7 +55,7 @@ export function PhonePanels({ panels }: { panels: Readonly<Record<PhonePanel, Re
           id={`phone-panel-${p}`}
           aria-labelledby={`phone-tab-${p}`}
           hidden={p !== current}
-          onClickCapture={p === 'files' ? applied : undefined}
+          onClickCapture={shows}
           onKeyDownCapture={p === 'files' ? appliedByKey : undefined}
         >
           {p === 'lesson' && !lessonOpen ? null : panels[p]}

@@ -10,8 +10,9 @@ import { StepNav } from './StepNav';
 import { useLessonLanguage } from './useLessonLanguage';
 
 /**
- * The open lesson: its introduction (with the first step), the current step's explanation, the
- * files it opens, hints on request, the live check, Show solution, and Previous / Next.
+ * The open lesson: its introduction (with the first step), the current step's explanation (its
+ * commands with Run buttons), the files it opens, hints on request, the live check, Show solution,
+ * and Previous / Next.
  * Everything it changes goes through the store's lesson actions.
  */
 export function LessonView() {
@@ -46,7 +47,7 @@ export function LessonView() {
       <div className="lesson-body" ref={bodyRef}>
         {active.step === 0 && lesson.intro && (
           <section className="lesson-intro" aria-label={t('lessons.intro')}>
-            <Markdown text={lesson.intro} />
+            <Markdown text={lesson.intro} type={actions.typeInTerminal} />
           </section>
         )}
         <h3 className="lesson-step-title">
@@ -58,7 +59,7 @@ export function LessonView() {
           </span>
           {step.title}
         </h3>
-        <Markdown text={step.body} headingBase={4} />
+        <Markdown text={step.body} headingBase={4} type={actions.typeInTerminal} />
         {step.files.length > 0 && (
           <p className="lesson-files">
             {t('lessons.files')}{' '}

@@ -23,6 +23,11 @@ describe('drawPrompt', () => {
     expect(d.cursorRow).toBe(1);
   });
 
+  it('shows a selected part in inverse video, the cursor at its start', () => {
+    const d = drawPrompt(0, { ...line('rm <pod>', 3, 20), selected: [3, 8] });
+    expect(d.sequence).toBe('\r\x1b[J$ rm \x1b[7m<pod>\x1b[27m\r\x1b[5C');
+  });
+
   it('places the cursor inside a wrapped line', () => {
     const d = drawPrompt(0, line('abcdefghijkl', 1));
     // end on row 1, cursor at column 3 of row 0

@@ -16,6 +16,8 @@ export interface PromptLine {
   /** Cursor index into `value`. */
   readonly cursor: number;
   readonly cols: number;
+  /** A selected part of `value` (start, end), shown in inverse video: typing replaces it. */
+  readonly selected?: readonly [number, number];
 }
 
 export interface Drawn {
@@ -49,6 +51,14 @@ export function printable(value: string): string {
   return value.replace(/[\x00-\x1f\x7f]/g, ' ');
 }
 
+/** The text as drawn: printable, its selected part in inverse video (which takes no columns). */
+function shownValue(line: PromptLine): string {
+  const text = printable(line.value);
+  const [start, end] = line.selected ?? [0, 0];
+  if (end <= start) return text;
+  return `${text.slice(0, start)}${ESC}7m${text.slice(start, end)}${ESC}27m${text.slice(end)}`;
+}
+
 /** Erases the prompt line drawn with the cursor `cursorRow` rows below its start. */
 export function erasePrompt(cursorRow: number): string {
   return `${up(cursorRow)}\r${ESC}J`;
@@ -57,7 +67,7 @@ export function erasePrompt(cursorRow: number): string {
 /** Redraws the whole prompt line and places the cursor. */
 export function drawPrompt(cursorRow: number, line: PromptLine): Drawn {
   const end = endOf(line);
-  let seq = erasePrompt(cursorRow) + line.prompt + printable(line.value);
+  let seq = erasePrompt(cursorRow) + line.prompt + shownValue(line);
   // A text that exactly fills its last row leaves xterm's cursor pending at the
   // row's end; move to the start of the next row so the arithmetic below holds.
   if (end.full) seq += '\r\n';

@@ -8,6 +8,10 @@ class FakeInput {
   value = '';
   selectionStart: number | null = 0;
   selectionEnd: number | null = 0;
+  focused = 0;
+  focus() {
+    this.focused++;
+  }
   setSelectionRange(a: number, b: number) {
     this.selectionStart = a;
     this.selectionEnd = b;
@@ -193,6 +197,47 @@ describe('TerminalController', () => {
     t.input.type('kubectl get pods');
     t.key('Enter');
     expect(t.ran).toEqual(['kubectl get pods']);
+  });
+
+  it("a lesson's Run enters its line at the prompt as if typed, and keeps what was being edited", async () => {
+    const t = setup();
+    t.controller.replay([]);
+    await t.tick();
+    t.input.type('kubectl get no');
+    t.controller.handle({ type: 'type', text: 'kubectl apply -f web.yaml\n' });
+    await t.tick();
+    expect(t.ran).toEqual(['kubectl apply -f web.yaml']);
+    expect(t.text()).toContain('$ kubectl apply -f web.yaml\n');
+    expect(t.input.value).toBe('kubectl get no');
+  });
+
+  it("a lesson's Run while a command runs waits for it, as a shell's type-ahead", async () => {
+    const t = setup({ busyAfterRun: true });
+    t.controller.replay([]);
+    await t.tick();
+    t.input.type('kubectl get pods -w');
+    t.key('Enter');
+    t.controller.handle({ type: 'type', text: 'kubectl get deploy\n' });
+    await t.tick();
+    expect(t.ran).toEqual(['kubectl get pods -w']);
+    t.setBusy(false);
+    t.controller.handle({ type: 'idle' });
+    await t.tick();
+    expect(t.ran).toEqual(['kubectl get pods -w', 'kubectl get deploy']);
+  });
+
+  it("a lesson's Edit puts the command on the prompt with its placeholder selected, and runs nothing", async () => {
+    const t = setup();
+    t.controller.replay([]);
+    await t.tick();
+    t.controller.handle({ type: 'type', text: 'kubectl delete pod <one of the names>' });
+    await t.tick();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(t.ran).toEqual([]);
+    expect(t.input.value).toBe('kubectl delete pod <one of the names>');
+    expect([t.input.selectionStart, t.input.selectionEnd]).toEqual([19, 37]);
+    expect(t.input.focused).toBe(1);
+    expect(t.text()).toContain('$ kubectl delete pod <one of the names>');
   });
 
   it('echoes commands issued by buttons as if typed', async () => {

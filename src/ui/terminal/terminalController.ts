@@ -77,9 +77,11 @@ export class TerminalController {
   private line(): PromptLine {
     const value = this.input.value;
     const cursor = this.input.selectionStart ?? value.length;
-    if (this.continued.length > 0) return { prompt: CONTINUATION, promptWidth: PROMPT_WIDTH, value, cursor, cols: this.term.cols };
+    const end = this.input.selectionEnd ?? cursor;
+    const selected = end > cursor ? ([cursor, end] as const) : undefined;
+    if (this.continued.length > 0) return { prompt: CONTINUATION, promptWidth: PROMPT_WIDTH, value, cursor, cols: this.term.cols, selected };
     const container = this.actions.prompt();
-    return { prompt: container === undefined ? PROMPT : colouredPrompt(container), promptWidth: container?.length ?? PROMPT_WIDTH, value, cursor, cols: this.term.cols };
+    return { prompt: container === undefined ? PROMPT : colouredPrompt(container), promptWidth: container?.length ?? PROMPT_WIDTH, value, cursor, cols: this.term.cols, selected };
   }
 
   /** Redraws the prompt line from the input's value and caret. */
@@ -163,8 +165,29 @@ export class TerminalController {
         break;
       case 'idle':
         break;
+      case 'type':
+        this.type(event.text);
+        break;
     }
     this.queuePrompt();
+  }
+
+  /**
+   * Text typed on the learner's behalf (a lesson's Run or Edit): its whole lines are entered one
+   * after the other, after the running command if there is one, as a shell's type-ahead; what was
+   * being edited stays. A last line without a line break replaces the line being edited, with its
+   * first `<placeholder>` selected, and the input takes the focus (once the view showing it has
+   * been drawn: on a phone the terminal comes forward in the same click).
+   */
+  private type(text: string): void {
+    const lines = text.replace(/\r\n?/g, '\n').split('\n');
+    const rest = lines.pop() ?? '';
+    this.pending.push(...lines);
+    if (rest === '') return;
+    const hole = /<[^<>\s][^<>]*>/.exec(rest);
+    this.setValue(rest);
+    if (hole) this.input.setSelectionRange(hole.index, hole.index + hole[0].length);
+    setTimeout(() => this.input.focus(), 0);
   }
 
   /**
