@@ -100,6 +100,17 @@ test('on a phone the Lesson tab opens the lessons, a lesson command runs in the 
   await expect(kp.output).toContainText('deployment.apps/web created');
   await tab(page, 'Lesson').tap();
   await expect(page.getByRole('heading', { name: 'Lesson: Self-healing' })).toBeVisible();
+  // Hidden, the terminal keeps its width (it once shrank to ten columns, and Edit drew a broken prompt).
+  await page.waitForTimeout(300);
+  expect(Number(await page.locator('.terminal-host').getAttribute('data-cols')), 'columns while hidden').toBeGreaterThan(40);
+  await lessonsNext(page);
+  await page.getByRole('button', { name: /^Put on the terminal prompt to fill in: kubectl delete pod/ }).tap();
+  await expect(tab(page, 'Terminal')).toHaveAttribute('aria-selected', 'true');
+  await expect(kp.terminal).toHaveValue('kubectl delete pod <one of the names>');
+  await expect(page.locator('.xterm-rows')).toContainText('$ kubectl apply -f web.yaml');
+  await expect(page.locator('.xterm-rows')).toContainText('$ kubectl delete pod <one of the names>');
+  await kp.screenshot('phone-390x844-lesson-edit');
+  await tab(page, 'Lesson').tap();
   await page.getByRole('button', { name: 'Close lessons' }).tap();
   await expect(tab(page, 'Cluster')).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('region', { name: 'Cluster', exact: true })).toBeVisible();
@@ -130,4 +141,8 @@ for (const size of [
     expect(Math.abs(mode - clock), 'cluster mode and clock on one row').toBeLessThan(10);
     expect(mode - language, 'the second row under the first').toBeGreaterThan(25);
   });
+}
+
+async function lessonsNext(page: Page) {
+  await page.getByRole('button', { name: 'Next →' }).tap();
 }

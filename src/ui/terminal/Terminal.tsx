@@ -56,6 +56,8 @@ export default function Terminal() {
     });
 
     const refit = () => {
+      // Hidden (a phone's other tab): the fit addon would read the CSS width ("100%") as 100 px and squeeze the terminal to ten columns.
+      if (host.clientWidth === 0) return;
       const size = fit.proposeDimensions();
       if (!size || size.cols < 2 || size.rows < 1) return; // hidden or collapsed
       try {
@@ -64,6 +66,8 @@ export default function Terminal() {
         return; // not laid out yet
       }
       controller.resized();
+      // The width in columns, for tests (a terminal squeezed while hidden would redraw its prompt broken).
+      host.dataset.cols = String(term.cols);
     };
     refit();
     controller.replay(store.getState().transcript);
