@@ -146,3 +146,15 @@ for (const size of [
 async function lessonsNext(page: Page) {
   await page.getByRole('button', { name: 'Next →' }).tap();
 }
+
+test('a phone on its side also shows one panel at a time, the top bar in one row, and nothing scrolls the page', async ({ kp, page }) => {
+  await page.setViewportSize({ width: 844, height: 390 });
+  await expect(tab(page, 'Cluster')).toHaveAttribute('aria-selected', 'true');
+  await expectFitsTheScreen(page);
+  await expectTopBarOnScreen(page);
+  await tab(page, 'Terminal').tap();
+  await kp.run('kubectl get nodes');
+  await expect(kp.output).toContainText('worker-3');
+  await expectFitsTheScreen(page);
+  await kp.screenshot('phone-844x390-terminal');
+});

@@ -4,7 +4,7 @@ import { selectNoWorkloadPods, selectSelection, selectStarted } from '../../stat
 import { EventsFeed, useWarningCount } from '../events/EventsFeed';
 import { useApp } from '../hooks/useApp';
 import { useMediaQuery } from '../hooks/useMediaQuery';
-import { PHONE_QUERY } from '../layout/phone';
+import { NARROW_QUERY } from '../layout/phone';
 import { SplitPane } from '../layout/SplitPane';
 import { Inspector } from '../panels/Inspector';
 import { AddNodeButton } from './AddNodeDialog';
@@ -25,7 +25,7 @@ export function ClusterPanel({ title, sideBySide = false }: { title?: string; si
   // Booleans and counts, not the snapshot: the panel (and all it holds) re-renders when they change, not on every snapshot.
   const empty = useApp(selectNoWorkloadPods);
   const [feedOpen, setFeedOpen] = useState(false);
-  const phone = useMediaQuery(PHONE_QUERY);
+  const phone = useMediaQuery(NARROW_QUERY);
   const warnings = useWarningCount();
   const selection = useApp(selectSelection);
   return (
