@@ -78,10 +78,12 @@ test('switching to 简体中文 translates the top bar and the inspector, and su
 test.describe('a browser that prefers Chinese', () => {
   test.use({ locale: 'zh-CN' });
 
-  test('starts in 简体中文 without being asked', async ({ kp, page }) => {
+  test('starts in 简体中文 without being asked, the terminal\'s welcome too', async ({ kp, page }) => {
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
     await expect(page.getByRole('button', { name: '重置' })).toBeVisible();
     await expect(kp.speed).toBeVisible();
+    await expect(kp.output).toContainText('# 欢迎使用 Kubeplay：一个模拟的 Kubernetes 集群（control-plane, worker-1..3）。');
+    await expect(kp.output).not.toContainText('Welcome');
   });
 });
 
@@ -90,6 +92,7 @@ test.describe('a browser in another language', () => {
 
   test('starts in English', async ({ kp, page }) => {
     await expect(kp.terminal).toBeVisible();
+    await expect(kp.output).toContainText('# Welcome to Kubeplay: a simulated Kubernetes cluster (control-plane, worker-1..3).');
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     await expect(page.getByRole('button', { name: 'Reset' })).toBeVisible();
   });

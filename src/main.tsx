@@ -10,6 +10,7 @@ import { App } from './ui/App';
 import { EmbedApp } from './ui/share/EmbedApp';
 import { linkFragment, shareUrl } from './ui/share/shareUrl';
 import { AppStoreContext } from './ui/hooks/useApp';
+import i18next from 'i18next';
 import { initI18n } from './ui/i18n/index';
 import './ui/styles/theme.css';
 import './ui/styles/app.css';
@@ -50,7 +51,8 @@ const store = createAppStore(
   },
   {
     files: STARTER_FILES,
-    welcome: welcomeLines(shape.workers),
+    // The welcome waits for the interface's language (below).
+    welcome: [],
     // The embedded view keeps nothing in the browser: it is someone else's page.
     storage: embed ? undefined : browserStorage(),
     // The lessons' text and files: their own chunk, fetched when the lesson list first opens.
@@ -58,16 +60,22 @@ const store = createAppStore(
   },
 );
 store.start();
+// The interface's language: Chinese is its own small chunk. If it cannot load, the app still starts, in English.
+const language = initI18n().catch((err: unknown) => {
+  console.error('Kubeplay: the interface language could not be loaded; using English.', err);
+});
+// The terminal's first lines, in that language, before anything a link or the saved work replays.
+const welcomed = language.then(() => store.getState().noteInTerminal(welcomeLines(shape.workers, { welcome: (nodes) => i18next.t('app.welcome', { nodes }), tryThese: i18next.t('app.welcomeTry') })));
 if (fragment !== undefined) {
   // A shared scenario opens beside (never over) the work this browser keeps: as a scenario of its own.
   // A link that cannot be opened says why and leaves the default scenario. Once it is open, the address
   // loses its fragment (except in an iframe), so a reload comes back to the work as it went on.
-  void store.getState().openSharedText(fragment, 'link').then((r) => {
+  void welcomed.then(() => store.getState().openSharedText(fragment, 'link')).then((r) => {
     if (r.ok && !embed) window.history.replaceState(window.history.state, '', `${window.location.pathname}${window.location.search}`);
   });
 } else if (!embed) {
   // Autosave: the scenario open last comes back (replayed) once the cluster can run it.
-  void store.ready.then(() => store.getState().restoreSaved());
+  void Promise.all([store.ready, welcomed]).then(() => store.getState().restoreSaved());
 }
 // Leaving or hiding the page saves what a short edit pause has not saved yet.
 window.addEventListener('pagehide', () => store.getState().saveNow());
@@ -85,9 +93,5 @@ const render = () =>
       </AppStoreContext.Provider>
     </StrictMode>,
   );
-// The first render waits for the interface language's strings (Chinese is its own small chunk);
-// if they cannot load, the app still starts, in English.
-initI18n().then(render, (err: unknown) => {
-  console.error('Kubeplay: the interface language could not be loaded; using English.', err);
-  render();
-});
+// The first render waits for the interface language's strings.
+void welcomed.then(render);

@@ -134,6 +134,8 @@ export interface TerminalSlice {
    * included, and after the running command, as a shell's type-ahead — the rest stays on the prompt.
    */
   typeInTerminal(text: string): void;
+  /** Writes shell-comment lines (`# …`) in the terminal, as they are: the welcome, once the interface's language is known. */
+  noteInTerminal(lines: readonly string[]): void;
   /** Tab completion candidates for the word at the cursor. */
   complete(line: string, cursor: number): string[];
   /** Whether the lines typed so far leave the command open (a here-document, a quote, a last `|`, `&&` or `\`): the prompt asks for more with `> `. */

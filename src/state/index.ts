@@ -15,7 +15,7 @@ export { SPEEDS, VIEW_MODES } from './types';
 // would put the whole engine in the first chunk.
 export { KUBERNETES_VERSION } from '../sim/k8s/version';
 export { parseClusterShape, describeNodes, MAX_URL_WORKERS } from './clusterShape';
-export { welcomeLines } from './welcome';
+export { welcomeLines, type WelcomeText } from './welcome';
 export { nodeAddCommand, type NodeForm } from './nodeCommands';
 export { STEP_COMMAND, SETTLE_COMMAND } from './clockSlice';
 export type { TrafficFacts, ClusterSnapshot, CommandSource, EventRecord, InspectorData, LoggedCommand, ObjectRef, PodRef, SelectableKind, Speed, SwarmHost, SwarmSnapshot, TerminalEvent, ViewMode, WorldFactory } from './types';

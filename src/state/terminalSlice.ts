@@ -96,6 +96,15 @@ export function createTerminalSlice(set: SetState, get: GetState, kit: () => Sto
       k.publish();
     },
 
+    noteInTerminal(lines) {
+      const k = kit();
+      for (const line of lines) {
+        k.transcript.appendLine(line);
+        k.emit({ type: 'notice', text: line.replace(/^# /, '') });
+      }
+      k.publish();
+    },
+
     typeInTerminal(text) {
       kit().emit({ type: 'type', text });
     },

@@ -1,11 +1,21 @@
 import { describeNodes } from './clusterShape';
 
-/** The first lines in the terminal: what this is and three things to try. */
-export function welcomeLines(workers = 3): readonly string[] {
-  return [
-    `# Welcome to Kubeplay: a simulated Kubernetes cluster (${describeNodes(workers)}).`,
-    '# Try: kubectl get nodes · kubectl apply -f web.yaml · kubectl get pods -w · kubeplay help',
-  ];
+/** The welcome's words, in the interface's language (English by default). */
+export interface WelcomeText {
+  /** What this is, given the nodes (`control-plane, worker-1..3`). */
+  readonly welcome: (nodes: string) => string;
+  /** Things to try. */
+  readonly tryThese: string;
+}
+
+const ENGLISH: WelcomeText = {
+  welcome: (nodes) => `Welcome to Kubeplay: a simulated Kubernetes cluster (${nodes}).`,
+  tryThese: 'Try: kubectl get nodes · kubectl apply -f web.yaml · kubectl get pods -w · kubeplay help',
+};
+
+/** The first lines in the terminal: what this is and things to try, as shell comments. */
+export function welcomeLines(workers = 3, text: WelcomeText = ENGLISH): readonly string[] {
+  return [`# ${text.welcome(describeNodes(workers))}`, `# ${text.tryThese}`];
 }
 
 export const WELCOME: readonly string[] = welcomeLines();

@@ -24,6 +24,8 @@ export const en = {
     panelEditor: 'Editor',
     panelCluster: 'Cluster',
     panelTerminal: 'Terminal',
+    welcome: 'Welcome to Kubeplay: a simulated Kubernetes cluster ({{nodes}}).',
+    welcomeTry: 'Try: kubectl get nodes · kubectl apply -f web.yaml · kubectl get pods -w · kubeplay help',
   },
   language: {
     label: 'Language',
