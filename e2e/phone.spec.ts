@@ -55,8 +55,19 @@ test('on a phone one panel shows at a time, chosen with the tab bar, and Apply s
   await expect(kp.terminal).toBeHidden();
   await kp.screenshot('phone-390x844-cluster');
 
+  // The empty cluster's Run it answers in the terminal behind its tab: the tab says so (a dot, and its name) until it is looked at.
+  await expect(tab(page, 'Terminal')).toHaveAccessibleName('Terminal');
+  await kp.cluster.getByRole('button', { name: 'Run it' }).tap();
+  await expect(tab(page, 'Terminal')).toHaveAccessibleName('Terminal (new output)');
+  await expect(page.locator('.phone-tab-dot')).toBeVisible();
+  await kp.speed.selectOption('10');
+  await expect(kp.pods('web-').first()).toBeVisible({ timeout: 30_000 });
+  await kp.screenshot('phone-390x844-unread-output');
+
   await tab(page, 'Terminal').tap();
+  await expect(tab(page, 'Terminal')).toHaveAccessibleName('Terminal');
   await expect(kp.cluster).toBeHidden();
+  await expect(kp.output).toContainText('deployment.apps/web created');
   await kp.run('kubectl get nodes');
   await expect(kp.output).toContainText('worker-3');
 
@@ -65,12 +76,11 @@ test('on a phone one panel shows at a time, chosen with the tab bar, and Apply s
   await expect(kp.output).toBeHidden();
   await page.getByRole('button', { name: 'Apply' }).tap();
   await expect(tab(page, 'Terminal')).toHaveAttribute('aria-selected', 'true');
-  await expect(kp.output).toContainText('deployment.apps/web created');
+  await expect(kp.output).toContainText('deployment.apps/web configured');
   await expect(kp.output).toContainText('worker-3');
   await kp.screenshot('phone-390x844-terminal');
 
   // The cluster draws the pods; a pod's details open under the drawing, full width.
-  await kp.speed.selectOption('10');
   await tab(page, 'Cluster').tap();
   const pod = kp.pods('web-').first();
   await expect(pod).toBeVisible({ timeout: 30_000 });

@@ -24,6 +24,7 @@ export const en = {
     panelEditor: 'Editor',
     panelCluster: 'Cluster',
     panelTerminal: 'Terminal',
+    panelNewOutput: 'new output',
     welcome: 'Welcome to Kubeplay: a simulated Kubernetes cluster ({{nodes}}).',
     welcomeTry: 'Try: kubectl get nodes · kubectl apply -f web.yaml · kubectl get pods -w · kubeplay help',
   },

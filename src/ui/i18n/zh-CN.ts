@@ -24,6 +24,7 @@ export const zhCN: Messages = {
     panelEditor: '编辑器',
     panelCluster: '集群',
     panelTerminal: '终端',
+    panelNewOutput: '有新输出',
     welcome: '欢迎使用 Kubeplay：一个模拟的 Kubernetes 集群（{{nodes}}）。',
     welcomeTry: '试试：kubectl get nodes · kubectl apply -f web.yaml · kubectl get pods -w · kubeplay help',
   },

@@ -24,6 +24,11 @@ export function PhonePanels({ panels }: { panels: Readonly<Record<PhonePanel, Re
   const lessonOpen = useApp((s) => s.lessonPanel !== 'closed');
   const [current, setCurrent] = useState<PhonePanel>(lessonOpen ? 'lesson' : 'cluster');
   const [wasOpen, setWasOpen] = useState(lessonOpen);
+  // Output the terminal printed while another panel showed (a Run it, a watch): a dot on its tab until it is looked at.
+  const transcript = useApp((s) => s.transcript);
+  const [seen, setSeen] = useState(transcript);
+  if (current === 'terminal' && seen !== transcript) setSeen(transcript);
+  const unread = current !== 'terminal' && seen !== transcript;
   if (wasOpen !== lessonOpen) {
     setWasOpen(lessonOpen);
     setCurrent(lessonOpen ? 'lesson' : current === 'lesson' ? 'cluster' : current);
@@ -62,20 +67,30 @@ export function PhonePanels({ panels }: { panels: Readonly<Record<PhonePanel, Re
         </div>
       ))}
       <nav className="phone-tabs">
-        <Tabs tabs={PANELS.map((id) => ({ id, label: <PanelLabel panel={id} text={labels[id]} /> }))} current={current} onChange={choose} idPrefix="phone" label={t('app.panels')} />
+        <Tabs
+          tabs={PANELS.map((id) => ({ id, label: <PanelLabel panel={id} text={labels[id]} news={id === 'terminal' && unread ? t('app.panelNewOutput') : undefined} /> }))}
+          current={current}
+          onChange={choose}
+          idPrefix="phone"
+          label={t('app.panels')}
+        />
       </nav>
     </div>
   );
 }
 
-/** A tab's glyph above its name. */
-function PanelLabel({ panel, text }: { panel: PhonePanel; text: string }) {
+/** A tab's glyph above its name; `news` (said to screen readers) puts a dot on the glyph. */
+function PanelLabel({ panel, text, news }: { panel: PhonePanel; text: string; news?: string }) {
   return (
     <>
-      <svg viewBox="0 0 16 16" width="18" height="18" aria-hidden="true" className="phone-tab-glyph">
-        <path d={GLYPHS[panel]} fill="none" stroke="currentColor" strokeWidth="1.3" strokeLinejoin="round" strokeLinecap="round" />
-      </svg>
+      <span className="phone-tab-glyph">
+        <svg viewBox="0 0 16 16" width="18" height="18" aria-hidden="true">
+          <path d={GLYPHS[panel]} fill="none" stroke="currentColor" strokeWidth="1.3" strokeLinejoin="round" strokeLinecap="round" />
+        </svg>
+        {news && <span className="phone-tab-dot" aria-hidden="true" />}
+      </span>
       <span>{text}</span>
+      {news && <span className="sr-only">({news})</span>}
     </>
   );
 }
