@@ -28,6 +28,9 @@ function run(argv: string[], over: Partial<ImageCommandHost> = {}) {
     nextPid: () => ++pid,
     cpus: () => 2,
     redis: () => server,
+    // The container's own server at its loopback address; no other host resolves.
+    redisAt: (h, port) =>
+      h !== '127.0.0.1' && h !== 'localhost' ? `Could not connect to Redis at ${h}:${port}: Name or service not known` : listening.has(port) ? { server: host.redis(), replica: false } : `Could not connect to Redis at ${h}:${port}: Connection refused`,
     lookup: (name) => name === 'redis-leader',
     etcd: () => undefined,
     peerFiles: () => undefined,

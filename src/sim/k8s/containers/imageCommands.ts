@@ -4,7 +4,7 @@ import { stampLogLine } from './logStamp';
 import { nginx } from './nginx';
 import { startZookeeper, zkCli } from './zookeeper';
 import type { ContainerProcess } from './process';
-import { configureRedis, rawReply, redisCliArgs, redisCommand, redisUnreachable, type RedisServer } from './redis';
+import { configureRedis, rawReply, redisCliArgs, redisSend, type RedisServer, type RedisTarget } from './redis';
 import type { Io, Yield } from './sh/interpret';
 
 /**
@@ -38,6 +38,8 @@ export interface ImageCommandHost {
   files(): Map<string, string>;
   /** The container's redis server (its keys and settings), made on first use. */
   redis(): RedisServer;
+  /** The redis server `host:port` reaches from the container, or redis-cli's words for why it cannot connect. */
+  redisAt(host: string, port: number): RedisTarget | string;
   /** The pod's IP (log stamps). */
   readonly podIP: string;
   /** Whether a host name resolves from the pod (its cluster DNS); true for an address. */
@@ -64,6 +66,7 @@ export function commandHost(proc: ContainerProcess, now: () => number): ImageCom
     nextPid: () => (proc.more.lastPid = (proc.more.lastPid ?? 28 + proc.cpus()) + 1),
     cpus: () => proc.cpus(),
     redis: () => proc.redis,
+    redisAt: (host, port) => proc.redisAt(host, port),
     etcd: () => spec.context.etcd?.(),
     peerFiles: (host) => spec.context.peerFiles?.(host),
     lookup: (name) => proc.resolves(name),
@@ -123,9 +126,9 @@ function redisCli(args: string[], io: Io, h: ImageCommandHost): Generator<Yield,
   if (cli === 'version') return printed(io, 'redis-cli 7.4.1\n');
   // No command: it would read commands from standard input (empty here) and print nothing.
   if (cli.command.length === 0) return printed(io, '');
-  const why = redisUnreachable(cli.host, cli.port, h);
-  if (why !== undefined) return printed(io, `${why}\n`, 2, 1);
-  return printed(io, rawReply(redisCommand(cli.command, h.redis())));
+  const target = h.redisAt(cli.host, cli.port);
+  if (typeof target === 'string') return printed(io, `${target}\n`, 2, 1);
+  return printed(io, rawReply(redisSend(cli.command, target)));
 }
 
 /**

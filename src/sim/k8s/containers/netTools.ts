@@ -1,3 +1,4 @@
+import type { RedisTarget } from './redis';
 import type { Io, Yield } from './sh/interpret';
 
 /** What a container's network tools can do: an HTTP GET and a DNS lookup, as seen from its pod. */
@@ -6,6 +7,8 @@ export interface ContainerNetwork {
   http(url: string, userAgent: string, hostHeader?: string, extra?: { authorization?: string; tls?: 'verify' | 'insecure' | 'cacert' }): NetResult;
   lookup(name: string): LookupResult;
   nameserver: string;
+  /** The redis server `host:port` reaches (its keys), or redis-cli's words for why it cannot connect. */
+  redis?(host: string, port: number): RedisTarget | string;
 }
 
 export type NetResult =

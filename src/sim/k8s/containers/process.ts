@@ -10,7 +10,7 @@ import { isInteractiveShell } from './interactiveShell';
 import { commandHost, finished, healthCheck, imageCommand } from './imageCommands';
 import { countRequest, requestsPerSecond } from './requestMeter';
 import { httpStatus, staticFile } from './httpAnswers';
-import { loadRedis, type RedisServer } from './redis';
+import { loadRedis, type RedisServer, type RedisTarget } from './redis';
 import { serverHooks } from './serverHooks';
 
 export { MAX_LOG_LINES, type ContainerShell, type Exit, type LogLine, type ProcessContext, type ProcessSpec } from './processTypes';
@@ -195,6 +195,15 @@ export class ContainerProcess implements ImageProgramHost, ImageStage {
   /** The container's redis server (its keys and settings): made on first use, with the data it saved in its `dir` before. */
   get redis(): RedisServer {
     return (this.more.redis ??= loadRedis(this.files));
+  }
+
+  /** The redis server a client in this container reaches at `host:port` (through the pod's network), or why it cannot connect. */
+  redisAt(host: string, port: number): RedisTarget | string {
+    const network = this.spec.context.network?.();
+    if (network?.redis) return network.redis(host, port);
+    // Without a network (a process on its own): only this container's server, at its loopback address.
+    if (host !== '127.0.0.1' && host !== 'localhost') return `Could not connect to Redis at ${host}:${port}: Name or service not known`;
+    return this.listens(port) ? { server: this.redis, replica: false } : `Could not connect to Redis at ${host}:${port}: Connection refused`;
   }
 
   /**

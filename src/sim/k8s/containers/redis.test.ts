@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { configureRedis, newRedisServer, rawReply, redisCommand, splitRedisLine, ttyReply } from './redis';
+import { configureRedis, newRedisServer, rawReply, redisCommand, redisSend, splitRedisLine, ttyReply } from './redis';
 
 describe('a container redis server and how redis-cli prints its replies', () => {
   it('CONFIG GET shows the defaults until a configuration file changes them', () => {
@@ -35,6 +35,18 @@ describe('a container redis server and how redis-cli prints its replies', () => 
     expect(ttyReply(redisCommand(['HGETALL', 'h'], s))).toBe("(error) ERR unknown command 'HGETALL', with args beginning with: 'h' \n");
     for (let i = 0; i < 10; i++) redisCommand(['SET', `key${i}`, 'v'], s);
     expect(ttyReply(redisCommand(['KEYS', 'key*'], s)).split('\n').slice(8, 10)).toEqual([' 9) "key8"', '10) "key9"']);
+  });
+
+  it('a replica answers reads with what it copied from its leader and refuses every write', () => {
+    const leader = newRedisServer();
+    const replica = newRedisServer();
+    const target = { server: replica, replica: true, refresh: () => (replica.keys = new Map(leader.keys)) };
+    redisCommand(['set', 'guestbook', ',hi'], leader);
+    expect(redisSend(['get', 'guestbook'], target)).toEqual({ t: 'bulk', s: ',hi' });
+    for (const write of [['set', 'k', 'v'], ['del', 'k'], ['incr', 'n'], ['append', 'k', 'v'], ['flushall']]) {
+      expect(redisSend(write, target)).toEqual({ t: 'error', s: "READONLY You can't write against a read only replica." });
+    }
+    expect(redisSend(['dbsize'], target)).toEqual({ t: 'int', n: 1 });
   });
 
   it('splits a typed line as redis-cli does, quotes keeping words together', () => {

@@ -23,6 +23,13 @@ export interface RedisServer {
   loaded?: { keys: number; savedAt: number };
 }
 
+/** A redis server a client connected to: its data; a replica refuses writes and `refresh` copies its leader's keys again (before each command). */
+export interface RedisTarget {
+  readonly server: RedisServer;
+  readonly replica: boolean;
+  refresh?(): void;
+}
+
 export function newRedisServer(): RedisServer {
   return { keys: new Map(), config: new Map() };
 }
@@ -98,13 +105,10 @@ export function redisCliArgs(args: readonly string[]): { host: string; port: num
   return { host, port, command: args.slice(i) };
 }
 
-/** Why redis-cli cannot reach `host:port` from this container, or undefined when it is the container's own server. */
-export function redisUnreachable(host: string, port: number, h: { lookup(name: string): boolean; listens(port: number): boolean }): string | undefined {
-  if (host !== '127.0.0.1' && host !== 'localhost') {
-    if (!h.lookup(host)) return `Could not connect to Redis at ${host}:${port}: Name or service not known`;
-    return `redis-cli: a redis server in another pod (${host}) is not simulated; run redis-cli in that pod (kubectl exec POD -- redis-cli …)`;
-  }
-  return h.listens(port) ? undefined : `Could not connect to Redis at ${host}:${port}: Connection refused`;
+/** redis-cli sends a command to a server it reached: a replica first catches up with its leader. */
+export function redisSend(words: readonly string[], target: RedisTarget): RedisReply {
+  target.refresh?.();
+  return redisCommand(words, target.server, target.replica);
 }
 
 /** Redis 7.4's defaults of the settings learners look at (CONFIG GET). */
@@ -189,13 +193,17 @@ const bulk = (s: string): RedisReply => ({ t: 'bulk', s });
 const int = (n: number): RedisReply => ({ t: 'int', n });
 const OK: RedisReply = { t: 'status', s: 'OK' };
 
-/** The server's reply to one command. */
-export function redisCommand(words: readonly string[], server: RedisServer): RedisReply {
+/** The commands that write: a replica refuses them. */
+const WRITES = new Set(['set', 'del', 'incr', 'decr', 'append', 'flushall', 'flushdb']);
+
+/** The server's reply to one command (`replica`: the server replicates a leader and refuses writes). */
+export function redisCommand(words: readonly string[], server: RedisServer, replica = false): RedisReply {
   const [name, ...a] = words;
   const cmd = name.toLowerCase();
   if (!(cmd in ARITY)) return { t: 'error', s: `ERR unknown command '${name}', with args beginning with: ${a.map((x) => `'${x}' `).join('')}` };
   const want = ARITY[cmd];
   if (want > 0 ? words.length !== want : words.length < -want) return { t: 'error', s: `ERR wrong number of arguments for '${cmd}' command` };
+  if (replica && WRITES.has(cmd)) return { t: 'error', s: "READONLY You can't write against a read only replica." };
   const keys = server.keys;
   switch (cmd) {
     case 'ping':

@@ -92,6 +92,14 @@ export interface ImageProfile {
   missingEnvLog?: readonly string[];
   /** Its server's process name, as `ps` and `pkill` see it (default: the first of `binaries`). */
   processName?: string;
+  /** The server is redis (clients in other pods reach its keys); a replica of the leader `replicaOf` names (`--replicaof HOST 6379`). */
+  redis?: { replicaOf?: string };
+  /**
+   * The guestbook's PHP frontend: its page, and `guestbook.php?cmd=set|get` writing to the redis
+   * `leader` and reading from the `follower` (`followerByTag` for older tags); `key`: the one key
+   * a version keeps the messages under, whatever the request names.
+   */
+  guestbook?: { leader: string; follower: string; followerByTag?: Readonly<Record<string, string>>; key?: string };
   /** Which tags the registry has (see `tagExists`). */
   tags: TagRule;
 }
@@ -193,6 +201,7 @@ export const IMAGE_CATALOG: Readonly<Record<string, ImageProfile>> = {
     tags: { names: ['latest', 'alpine', 'bookworm'], newest: '2.4.62', oldest: '2.2', variants: ['alpine', 'bookworm'] },
   }),
   'docker.io/library/redis': server(45 * MB, 3, [6379], {
+    redis: {},
     startMs: 150,
     stopMs: 100,
     binaries: ['redis-server', 'redis-cli', 'redis-sentinel', 'docker-entrypoint.sh'],
@@ -243,7 +252,7 @@ export const IMAGE_CATALOG: Readonly<Record<string, ImageProfile>> = {
   /** The liveness demo server of the Kubernetes docs: /healthz answers 200 for 10 s after start, then 500. */
   'registry.k8s.io/liveness': server(2_500_000, 2, [8080], { shell: false, binaries: ['/server'], http: { '/healthz': 200 }, httpDefault: 404, httpFailAfterMs: 10_000, stopExitCode: 2, tags: { names: ['latest'], newest: '0.1' } }),
   'registry.k8s.io/nginx-slim': server(36 * MB, 4, [80], { http: { '/': 200 }, httpDefault: 404, tags: { newest: '0.27' } }),
-  'registry.k8s.io/redis': server(40 * MB, 3, [6379], { tags: { names: ['e2e', 'latest'] } }),
+  'registry.k8s.io/redis': server(40 * MB, 3, [6379], { redis: {}, binaries: ['redis-server', 'redis-cli'], tags: { names: ['e2e', 'latest'] } }),
   'registry.k8s.io/kubernetes-zookeeper': server(120 * MB, 60, [2181, 2888, 3888], { startMs: 2000, stopExitCode: 143, processName: 'java', tools: ['pkill'], binaries: ['start-zookeeper', 'zkCli.sh'], checks: ['zookeeper-ready'], tags: ANY }),
   'registry.k8s.io/e2e-test-images/agnhost': server(50 * MB, 8, [], { entrypoint: ['/agnhost'], binaries: ['agnhost', '/agnhost'], http: { '/': 200, '/healthz': 200, '/hostname': 200 }, httpDefault: 404, tags: { newest: '2.53' } }),
   'registry.k8s.io/etcd': server(57 * MB, 40, [2379, 2380, 2381], { cpuIdleMilli: 20, startMs: 1000, stopMs: 500, shell: false, binaries: ['etcd', 'etcdctl'], tags: ANY }),
@@ -258,11 +267,13 @@ export const IMAGE_CATALOG: Readonly<Record<string, ImageProfile>> = {
   'gcr.io/google-samples/kubernetes-bootcamp': bootcamp(['v1']),
   'docker.io/jocatalin/kubernetes-bootcamp': bootcamp(['v1', 'v2']),
   'gcr.io/google-samples/cassandra': server(140 * MB, 600, [7000, 7001, 7199, 9042], { startMs: 8000, checks: ['nodetool', '/ready-probe.sh'], tags: ANY }),
-  'gcr.io/google-samples/gb-frontend': server(130 * MB, 20, [80], { http: { '/': 200 }, httpDefault: 404, tags: ANY }),
+  // The guestbook of kubernetes/examples (web/guestbook): v5 reads from redis-replica, v3 and v4 from redis-slave.
+  'gcr.io/google-samples/gb-frontend': server(130 * MB, 20, [80], { guestbook: { leader: 'redis-master', follower: 'redis-replica', followerByTag: { v3: 'redis-slave', v4: 'redis-slave' } }, accessLog: 'apache', http: { '/': 200 }, httpDefault: 404, tags: ANY }),
   'gcr.io/google-samples/xtrabackup': server(110 * MB, 10, [3307], { tags: ANY }),
-  'gcr.io/google_samples/gb-redisslave': server(40 * MB, 3, [6379], { tags: ANY }),
-  'us-docker.pkg.dev/google-samples/containers/gke/gb-frontend': server(130 * MB, 20, [80], { http: { '/': 200 }, httpDefault: 404, tags: { names: ['latest', 'v5', 'v6'] } }),
-  'us-docker.pkg.dev/google-samples/containers/gke/gb-redis-follower': server(40 * MB, 3, [6379], { tags: { names: ['latest', 'v2'] } }),
+  'gcr.io/google_samples/gb-redisslave': server(40 * MB, 3, [6379], { redis: { replicaOf: 'redis-master' }, binaries: ['redis-server', 'redis-cli'], tags: ANY }),
+  // The guestbook of the Kubernetes tutorial "Deploying PHP Guestbook application with Redis": every message under the key `guestbook`.
+  'us-docker.pkg.dev/google-samples/containers/gke/gb-frontend': server(130 * MB, 20, [80], { guestbook: { leader: 'redis-leader', follower: 'redis-follower', key: 'guestbook' }, accessLog: 'apache', http: { '/': 200 }, httpDefault: 404, tags: { names: ['latest', 'v5', 'v6'] } }),
+  'us-docker.pkg.dev/google-samples/containers/gke/gb-redis-follower': server(40 * MB, 3, [6379], { redis: { replicaOf: 'redis-leader' }, binaries: ['redis-server', 'redis-cli'], tags: { names: ['latest', 'v2'] } }),
   'us-docker.pkg.dev/google-samples/containers/gke/hello-app': server(4 * MB, 3, [8080], { shell: false, http: {}, httpDefault: 200, logs: ['{gotime} Server listening on port 8080'], tags: { names: ['latest', '1.0', '2.0'] } }),
   // The vote app runs `gunicorn app:app -b 0.0.0.0:80 --log-file - --access-logfile - --workers 4` (its Dockerfile's CMD):
   // gunicorn's start-up lines, and its default access log format, which is Apache's combined format.

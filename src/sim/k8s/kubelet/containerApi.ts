@@ -5,7 +5,6 @@ import type { ExecRun } from '../containers/execRun';
 import type { ContainerProcess, ContainerShell, LogLine } from '../containers/process';
 import { execIn, shellSession } from '../containers/containerExec';
 import { interactiveRedisCli } from '../containers/interactiveShell';
-import { redisUnreachable } from '../containers/redis';
 import { redisCliSession } from '../containers/redisCliSession';
 import type { ContainerRuntime } from './runtime';
 import type { KubeletState } from './syncPod';
@@ -207,10 +206,11 @@ export function openShell(store: ObjectStore, state: KubeletState, namespace: st
   const redis = interactiveRedisCli(argv);
   if (redis !== undefined) {
     // redis-cli connects first; a server it cannot reach ends it before its prompt.
-    const why = redisUnreachable(redis.host, redis.port, { listens: (port) => t.proc.listens(port), lookup: (host) => t.proc.resolves(host) });
-    if (why !== undefined) return { ok: true, handle: undefined, code: 1, output: `${why}\n` };
+    const target = t.proc.redisAt(redis.host, redis.port);
+    if (typeof target === 'string') return { ok: true, handle: undefined, code: 1, output: `${target}\n` };
     const prompt = `${redis.host}:${redis.port}> `;
-    return { ok: true, handle: { namespace, pod: name, container: t.container, uid: t.uid, hostname: name, bash: false, busybox: false, prompt, shell: redisCliSession(t.proc, t.proc.redis, redis.port) }, defaulted: t.defaulted };
+    const local = redis.host === '127.0.0.1' || redis.host === 'localhost';
+    return { ok: true, handle: { namespace, pod: name, container: t.container, uid: t.uid, hostname: name, bash: false, busybox: false, prompt, shell: redisCliSession(t.proc, target, redis.port, local) }, defaulted: t.defaulted };
   }
   const bash = /(^|\/)bash$/.test(argv[0]);
   return { ok: true, handle: { namespace, pod: name, container: t.container, uid: t.uid, hostname: name, bash, busybox: !bash && t.proc.noBash, shell: shellSession(t.proc, bash) }, defaulted: t.defaulted };

@@ -11,6 +11,7 @@ import { resolveDns, type DnsAnswer } from '../services/dns';
 import { findServiceByNodePort, pickEndpoint, serviceBackends } from '../services/kubeProxy';
 import { imageProfile } from '../images/catalog';
 import { apiServerAnswer, isApiServer } from './apiServerHttp';
+import { guestbookAnswer } from './guestbook';
 import { routeIngress } from './ingressRouting';
 import type { TrafficOutcome } from './trafficMeter';
 
@@ -188,9 +189,13 @@ function answerFrom(env: NetworkEnv, client: Client, pod: PodObj, t: Target, tar
     if ((targetPort === 80 || targetPort === 443) && imageProfile(c.ref)?.router === 'ingress-nginx' && proc.listens(targetPort)) {
       return ingressNginx(env, client, host, path, proc, pod);
     }
-    const status = proc.http(targetPort, path, env.now);
+    let status = proc.http(targetPort, path, env.now);
     if (status === 'refused') continue;
-    const body = responseBody(c.ref.name, proc, status, pod, path, env.now, c.ref.tag);
+    // The guestbook's PHP frontend answers from its redis: as a client in its own pod.
+    const guestbook = imageProfile(c.ref)?.guestbook;
+    const php = guestbook && guestbookAnswer(env, { namespace: pod.metadata.namespace ?? 'default', ip: rt.ip ?? t.ip, pod: pod.metadata.name, hostname: pod.metadata.name, userAgent: 'php' }, guestbook, c.ref.tag, path, proc.spec.context.env());
+    if (php) status = php.status;
+    const body = php ? php.body : responseBody(c.ref.name, proc, status, pod, path, env.now, c.ref.tag);
     proc.noteRequest(env.now);
     proc.accessLog(client.ip, path, status, body.length, client.userAgent, env.now);
     return { ok: true, status, body, pod: { namespace: pod.metadata.namespace ?? 'default', name: pod.metadata.name }, ip: t.ip, port: targetPort };
