@@ -97,9 +97,9 @@ export interface ImageProfile {
   /**
    * The guestbook's PHP frontend: its page, and `guestbook.php?cmd=set|get` writing to the redis
    * `leader` and reading from the `follower` (`followerByTag` for older tags); `key`: the one key
-   * a version keeps the messages under, whatever the request names.
+   * a version keeps the messages under, whatever the request names; `php`: its PHP's version (phpinfo()), when known.
    */
-  guestbook?: { leader: string; follower: string; followerByTag?: Readonly<Record<string, string>>; key?: string };
+  guestbook?: { leader: string; follower: string; followerByTag?: Readonly<Record<string, string>>; key?: string; php?: string };
   /** Which tags the registry has (see `tagExists`). */
   tags: TagRule;
 }
@@ -268,7 +268,7 @@ export const IMAGE_CATALOG: Readonly<Record<string, ImageProfile>> = {
   'docker.io/jocatalin/kubernetes-bootcamp': bootcamp(['v1', 'v2']),
   'gcr.io/google-samples/cassandra': server(140 * MB, 600, [7000, 7001, 7199, 9042], { startMs: 8000, checks: ['nodetool', '/ready-probe.sh'], tags: ANY }),
   // The guestbook of kubernetes/examples (web/guestbook): v5 reads from redis-replica, v3 and v4 from redis-slave.
-  'gcr.io/google-samples/gb-frontend': server(130 * MB, 20, [80], { guestbook: { leader: 'redis-master', follower: 'redis-replica', followerByTag: { v3: 'redis-slave', v4: 'redis-slave' } }, accessLog: 'apache', http: { '/': 200 }, httpDefault: 404, tags: ANY }),
+  'gcr.io/google-samples/gb-frontend': server(130 * MB, 20, [80], { guestbook: { leader: 'redis-master', follower: 'redis-replica', followerByTag: { v3: 'redis-slave', v4: 'redis-slave' }, php: '5.6.40' }, accessLog: 'apache', http: { '/': 200 }, httpDefault: 404, tags: ANY }),
   'gcr.io/google-samples/xtrabackup': server(110 * MB, 10, [3307], { tags: ANY }),
   'gcr.io/google_samples/gb-redisslave': server(40 * MB, 3, [6379], { redis: { replicaOf: 'redis-master' }, binaries: ['redis-server', 'redis-cli'], tags: ANY }),
   // The guestbook of the Kubernetes tutorial "Deploying PHP Guestbook application with Redis": every message under the key `guestbook`.

@@ -67,7 +67,7 @@ export function guestbookAnswer(env: NetworkEnv, client: Client, gb: Guestbook, 
   if (file !== '/guestbook.php') return undefined;
   const params = queryOf(q < 0 ? '' : path.slice(q + 1));
   const cmd = params.get('cmd') ?? null;
-  if (cmd === null) return { status: 200, body: PHPINFO };
+  if (cmd === null) return { status: 200, body: phpinfo(gb.php) };
   const fromEnv = vars.get('GET_HOSTS_FROM') === 'env';
   const follower = gb.followerByTag?.[tag ?? ''] ?? gb.follower;
   const hostOf = (service: string) => (fromEnv ? (vars.get(`${service.toUpperCase().replace(/-/g, '_')}_SERVICE_HOST`) ?? '') : service);
@@ -106,18 +106,16 @@ function queryOf(query: string): Map<string, string> {
   return out;
 }
 
-/** phpinfo()'s page, its opening: the frontend runs PHP in Apache (the php:5-apache image). */
-const PHPINFO = `<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "DTD/xhtml1-transitional.dtd">
+/** phpinfo()'s page, its opening (the frontend runs PHP in Apache); the version heading when the image's PHP is known. */
+function phpinfo(version: string | undefined): string {
+  const heading = version ? `<tr class="h"><td>\n<h1 class="p">PHP Version ${version}</h1>\n</td></tr>\n` : '';
+  return `<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "DTD/xhtml1-transitional.dtd">
 <html xmlns="http://www.w3.org/1999/xhtml"><head>
 <title>phpinfo()</title><meta name="ROBOTS" content="NOINDEX,NOFOLLOW,NOARCHIVE" /></head>
 <body><div class="center">
 <table>
-<tr class="h"><td>
-<h1 class="p">PHP Version 5.6.40</h1>
-</td></tr>
-</table>
-<table>
-<tr><td class="e">Server API </td><td class="v">Apache 2.0 Handler </td></tr>
+${heading}<tr><td class="e">Server API </td><td class="v">Apache 2.0 Handler </td></tr>
 </table>
 </div></body></html>
 `;
+}
