@@ -268,7 +268,20 @@ export const IMAGE_CATALOG: Readonly<Record<string, ImageProfile>> = {
   'docker.io/jocatalin/kubernetes-bootcamp': bootcamp(['v1', 'v2']),
   'gcr.io/google-samples/cassandra': server(140 * MB, 600, [7000, 7001, 7199, 9042], { startMs: 8000, checks: ['nodetool', '/ready-probe.sh'], tags: ANY }),
   // The guestbook of kubernetes/examples (web/guestbook): v5 reads from redis-replica, v3 and v4 from redis-slave.
-  'gcr.io/google-samples/gb-frontend': server(130 * MB, 20, [80], { guestbook: { leader: 'redis-master', follower: 'redis-replica', followerByTag: { v3: 'redis-slave', v4: 'redis-slave' }, php: '5.6.40' }, accessLog: 'apache', http: { '/': 200 }, httpDefault: 404, tags: ANY }),
+  // php:5-apache (Debian stretch): Apache 2.4.25 with the prefork MPM says what every such container says at start.
+  'gcr.io/google-samples/gb-frontend': server(130 * MB, 20, [80], {
+    guestbook: { leader: 'redis-master', follower: 'redis-replica', followerByTag: { v3: 'redis-slave', v4: 'redis-slave' }, php: '5.6.40' },
+    logs: [
+      "AH00558: apache2: Could not reliably determine the server's fully qualified domain name, using {podIP}. Set the 'ServerName' directive globally to suppress this message",
+      "AH00558: apache2: Could not reliably determine the server's fully qualified domain name, using {podIP}. Set the 'ServerName' directive globally to suppress this message",
+      '[{apachetime}] [mpm_prefork:notice] [pid 1] AH00163: Apache/2.4.25 (Debian) PHP/5.6.40 configured -- resuming normal operations',
+      "[{apachetime}] [core:notice] [pid 1] AH00094: Command line: 'apache2 -D FOREGROUND'",
+    ],
+    accessLog: 'apache',
+    http: { '/': 200 },
+    httpDefault: 404,
+    tags: ANY,
+  }),
   'gcr.io/google-samples/xtrabackup': server(110 * MB, 10, [3307], { tags: ANY }),
   'gcr.io/google_samples/gb-redisslave': server(40 * MB, 3, [6379], { redis: { replicaOf: 'redis-master' }, binaries: ['redis-server', 'redis-cli'], tags: ANY }),
   // The guestbook of the Kubernetes tutorial "Deploying PHP Guestbook application with Redis": every message under the key `guestbook`.
