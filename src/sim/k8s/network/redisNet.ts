@@ -55,7 +55,7 @@ function connect(env: NetworkEnv, client: Client, host: string, port: number, fo
     if (leader === undefined || !follow) return { server, replica: leader !== undefined };
     const replicaClient: Client = { namespace, ip: rt.ip ?? resolved.ip, pod: pod.metadata.name, hostname: pod.spec?.hostname ?? pod.metadata.name, userAgent: 'redis' };
     const refresh = () => {
-      const from = connect({ ...env, now: env.now }, replicaClient, leader, 6379, false);
+      const from = connect(env, replicaClient, leader, 6379, false);
       if (typeof from !== 'string') server.keys = new Map(from.server.keys);
     };
     refresh();
