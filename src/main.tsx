@@ -65,7 +65,7 @@ const language = initI18n().catch((err: unknown) => {
   console.error('Kubeplay: the interface language could not be loaded; using English.', err);
 });
 // The terminal's first lines, in that language, before anything a link or the saved work replays.
-const welcomed = language.then(() => store.getState().noteInTerminal(welcomeLines(shape.workers, { welcome: (nodes) => i18next.t('app.welcome', { nodes }), tryThese: i18next.t('app.welcomeTry') })));
+const welcomed = language.then(() => store.getState().noteInTerminal(welcomeLines(shape.workers, { welcome: (nodes) => i18next.t('welcome.intro', { nodes }), tryThese: i18next.t('welcome.tryThese') })));
 if (fragment !== undefined) {
   // A shared scenario opens beside (never over) the work this browser keeps: as a scenario of its own.
   // A link that cannot be opened says why and leaves the default scenario. Once it is open, the address

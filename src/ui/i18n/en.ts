@@ -1,6 +1,7 @@
 import { enSession } from './enSession';
 import { enSwarm } from './enSwarm';
 import { enPaired } from './enPaired';
+import { enPhone } from './enPhone';
 
 /**
  * English interface strings: the source of truth for the keys. `zh-CN.ts` must have exactly
@@ -13,20 +14,13 @@ export const en = {
   ...enSession,
   ...enSwarm,
   ...enPaired,
+  ...enPhone,
   app: {
     tagline: 'Kubernetes {{version}}, simulated in your browser',
     resizeTerminal: 'Resize the terminal',
     resizeEditor: 'Resize the editor',
     resizeInspector: 'Resize the details panel',
     terminalStarting: 'Starting the terminal…',
-    panels: 'Panels',
-    panelLesson: 'Lesson',
-    panelEditor: 'Editor',
-    panelCluster: 'Cluster',
-    panelTerminal: 'Terminal',
-    panelNewOutput: 'new output',
-    welcome: 'Welcome to Kubeplay: a simulated Kubernetes cluster ({{nodes}}).',
-    welcomeTry: 'Try: kubectl get nodes · kubectl apply -f web.yaml · kubectl get pods -w · kubeplay help',
   },
   language: {
     label: 'Language',

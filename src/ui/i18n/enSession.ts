@@ -1,5 +1,10 @@
 /** English strings of the session tools: undo, timeline and scenarios, lessons, Share, Run on a real cluster (part of `en.ts`). */
 export const enSession = {
+  /** The terminal's first lines, as shell comments. */
+  welcome: {
+    intro: 'Welcome to Kubeplay: a simulated Kubernetes cluster ({{nodes}}).',
+    tryThese: 'Try: kubectl get nodes · kubectl apply -f web.yaml · kubectl get pods -w · kubeplay help',
+  },
   session: {
     undo: 'Undo',
     redo: 'Redo',

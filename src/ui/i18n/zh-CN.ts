@@ -2,6 +2,7 @@ import type { Messages } from './en';
 import { zhCNSwarm } from './zhCNSwarm';
 import { zhCNPaired } from './zhCNPaired';
 import { zhCNSession } from './zhCNSession';
+import { zhCNPhone } from './zhCNPhone';
 
 /**
  * 简体中文界面文字。术语以 Kubernetes 中文文档（kubernetes.io/zh-cn）为准：Pod、节点、
@@ -13,20 +14,13 @@ export const zhCN: Messages = {
   ...zhCNSession,
   ...zhCNSwarm,
   ...zhCNPaired,
+  ...zhCNPhone,
   app: {
     tagline: '在浏览器中模拟的 Kubernetes {{version}}',
     resizeTerminal: '调整终端大小',
     resizeEditor: '调整编辑器大小',
     resizeInspector: '调整详情面板大小',
     terminalStarting: '正在启动终端…',
-    panels: '面板',
-    panelLesson: '课程',
-    panelEditor: '编辑器',
-    panelCluster: '集群',
-    panelTerminal: '终端',
-    panelNewOutput: '有新输出',
-    welcome: '欢迎使用 Kubeplay：一个模拟的 Kubernetes 集群（{{nodes}}）。',
-    welcomeTry: '试试：kubectl get nodes · kubectl apply -f web.yaml · kubectl get pods -w · kubeplay help',
   },
   language: {
     label: '语言',

@@ -1,7 +1,11 @@
 import type { Messages } from './en';
 
 /** 会话工具的界面文字：撤销、时间线与场景、课程、分享、在真实集群上运行（`zh-CN.ts` 的一部分）。 */
-export const zhCNSession: Pick<Messages, 'session' | 'lessons' | 'share' | 'realCluster'> = {
+export const zhCNSession: Pick<Messages, 'welcome' | 'session' | 'lessons' | 'share' | 'realCluster'> = {
+  welcome: {
+    intro: '欢迎使用 Kubeplay：一个模拟的 Kubernetes 集群（{{nodes}}）。',
+    tryThese: '试试：kubectl get nodes · kubectl apply -f web.yaml · kubectl get pods -w · kubeplay help',
+  },
   session: {
     undo: '撤销',
     redo: '重做',

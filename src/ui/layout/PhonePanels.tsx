@@ -49,7 +49,7 @@ export function PhonePanels({ panels }: { panels: Readonly<Record<PhonePanel, Re
   const appliedByKey = (e: KeyboardEvent) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) setCurrent('terminal');
   };
-  const labels: Record<PhonePanel, string> = { lesson: t('app.panelLesson'), files: t('app.panelEditor'), cluster: t('app.panelCluster'), terminal: t('app.panelTerminal') };
+  const labels: Record<PhonePanel, string> = { lesson: t('phone.lesson'), files: t('phone.editor'), cluster: t('phone.cluster'), terminal: t('phone.terminal') };
   return (
     <div className="phone-panels">
       {PANELS.map((p) => (
@@ -68,11 +68,11 @@ export function PhonePanels({ panels }: { panels: Readonly<Record<PhonePanel, Re
       ))}
       <nav className="phone-tabs">
         <Tabs
-          tabs={PANELS.map((id) => ({ id, label: <PanelLabel panel={id} text={labels[id]} news={id === 'terminal' && unread ? t('app.panelNewOutput') : undefined} /> }))}
+          tabs={PANELS.map((id) => ({ id, label: <PanelLabel panel={id} text={labels[id]} news={id === 'terminal' && unread ? t('phone.newOutput') : undefined} /> }))}
           current={current}
           onChange={choose}
           idPrefix="phone"
-          label={t('app.panels')}
+          label={t('phone.tabs')}
         />
       </nav>
     </div>

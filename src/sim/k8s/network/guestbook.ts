@@ -4,49 +4,40 @@ import { redisServerAt } from './redisNet';
 
 type Guestbook = NonNullable<ImageProfile['guestbook']>;
 
-/** The guestbook's page: a form that posts a message and the list of messages, kept current by controllers.js. */
+/** The guestbook's page, an AngularJS app: a form that adds a message, and the messages. */
 const PAGE = `<!DOCTYPE html>
-<html>
+<html ng-app="redis">
   <head>
     <meta charset="utf-8">
     <title>Guestbook</title>
+    <script src="https://ajax.googleapis.com/ajax/libs/angularjs/1.2.12/angular.min.js"></script>
     <script src="controllers.js"></script>
   </head>
-  <body>
+  <body ng-controller="RedisCtrl">
     <div style="width: 50%; margin-left: 20px">
       <h2>Guestbook</h2>
-      <form id="guestbook">
-        <input name="msg" placeholder="Messages" type="text"><br>
+      <form ng-submit="submit()">
+        <input ng-model="msg" placeholder="Messages" type="text"><br>
         <button type="submit">Submit</button>
       </form>
-      <div id="messages"></div>
+      <div ng-repeat="m in messages track by $index">{{m}}</div>
     </div>
   </body>
 </html>
 `;
 
-/** The page's script: reads the messages with cmd=get, appends one with cmd=set (the list is one comma-separated value). */
-const SCRIPT = `// The guestbook keeps its messages as one value: ",first,second".
-async function load() {
-  const r = await fetch('guestbook.php?cmd=get&key=messages');
-  const { data } = await r.json();
-  document.getElementById('messages').textContent = '';
-  for (const m of data.split(',').filter(Boolean)) {
-    const div = document.createElement('div');
-    div.textContent = m;
-    document.getElementById('messages').appendChild(div);
-  }
-  return data;
-}
-document.addEventListener('DOMContentLoaded', () => {
-  load();
-  document.getElementById('guestbook').addEventListener('submit', async (e) => {
-    e.preventDefault();
-    const value = (await load()) + ',' + e.target.msg.value;
-    await fetch('guestbook.php?cmd=set&key=messages&value=' + encodeURIComponent(value));
-    e.target.msg.value = '';
-    load();
+/** The page's controller: the messages are one comma-separated value (",first,second"), read with cmd=get and written whole with cmd=set. */
+const SCRIPT = `var redisApp = angular.module('redis', []);
+redisApp.controller('RedisCtrl', function ($scope, $http) {
+  $scope.messages = [];
+  $http.get('guestbook.php?cmd=get&key=messages').then(function (r) {
+    $scope.messages = r.data.data.split(',').filter(Boolean);
   });
+  $scope.submit = function () {
+    $scope.messages.push($scope.msg);
+    $http.get('guestbook.php?cmd=set&key=messages&value=' + encodeURIComponent(',' + $scope.messages.join(',')));
+    $scope.msg = '';
+  };
 });
 `;
 
